@@ -1,0 +1,229 @@
+// Package film is the source-level model that every film2ld mapper fills in:
+// what one document says about one film, with the line each fact stands on.
+//
+// A mapper (mapping/reviews, mapping/encyclopedia, mapping/prize) turns one
+// document into a [Source]; package mapping then merges several Sources into a
+// schema.org graph. The model deliberately keeps names and values as the
+// document writes them (trimmed, with boilerplate removed) and leaves every
+// decision about identity, merging and schema.org terms to package mapping, so
+// that a mapper only has to know its page layout.
+package film
+
+import "fmt"
+
+// Kind names a source layout. Its string form is what `--kind` accepts.
+type Kind string
+
+// The source kinds film2ld reads.
+const (
+	// Reviews is a review aggregator's page: critic and user reviews and
+	// their score distributions.
+	Reviews Kind = "reviews"
+	// Encyclopedia is an encyclopedia article: title heading, infobox, lead,
+	// plot and cast.
+	Encyclopedia Kind = "encyclopedia"
+	// Prize is a film prize's page: synopsis, crew, cast, production and the
+	// world-sales contact.
+	Prize Kind = "prize"
+)
+
+// Kinds lists every kind in the default order of preference for single-valued
+// facts (see mapping.Options.Prefer): an encyclopedia article is edited
+// against several sources, a prize page states what the festival was sent,
+// and a review page states little about the film itself.
+var Kinds = []Kind{Encyclopedia, Prize, Reviews}
+
+// Source is everything one document states about its film.
+type Source struct {
+	// Name is how the user named the document (a path or "-"); it appears in
+	// messages only and never in the output graph.
+	Name string
+	// Kind is the layout the document was read as.
+	Kind Kind
+	// Digest is the hex SHA-256 of the document's bytes as read, a
+	// content-derived identity for sources that state no URL.
+	Digest string
+	// URL is the document's own address, when it states one.
+	URL Text
+	// Retrieved is the ISO 8601 date the document says it was retrieved on.
+	Retrieved Text
+	// Publisher is the site that published the document, when it says so.
+	Publisher *Agent
+
+	Film Film
+	// Notes are things the mapper did that a user should know about, such as
+	// a derived count or a repaired encoding. They are not errors.
+	Notes []Note
+}
+
+// Film holds the facts about the film itself.
+type Film struct {
+	// Title is the title this source uses for the film internationally: the
+	// translated title when the source gives an original and a translation.
+	Title Text
+	// OtherTitles are further titles the source gives (original titles,
+	// titles in other languages).
+	OtherTitles []Text
+	Year        Number
+	// Runtime is in minutes.
+	Runtime   Number
+	Countries []Text
+	// Languages are language names as written ("French").
+	Languages []Text
+	// Abstract is a short summary, such as an article's lead paragraph.
+	Abstract Text
+	// Descriptions are longer texts about the film: a plot, a synopsis.
+	Descriptions []Text
+	Credits      []Credit
+	Cast         []CastMember
+	Releases     []Release
+	BasedOn      []Work
+	// Trailer is the embed URL of a trailer video.
+	Trailer Text
+	// Unmapped are stated facts that schema.org has no term for (a budget,
+	// a box office figure); they are reported, never silently dropped.
+	Unmapped []Field
+
+	Critics Summary
+	Users   Summary
+	Reviews []Review
+}
+
+// Text is a string fact and the line it stands on; Line 0 means unknown.
+type Text struct {
+	Value string
+	Line  int
+}
+
+// Number is a numeric fact; Set tells a stated zero from an absent value.
+type Number struct {
+	Value float64
+	Set   bool
+	Line  int
+}
+
+// Field is a labelled fact kept as written.
+type Field struct {
+	Label string
+	Text
+}
+
+// Role says which part an agent played in making the film. Each maps to one
+// schema.org property; crew without a property of its own is a Contributor
+// with a role name.
+type Role string
+
+// The roles film2ld distinguishes.
+const (
+	Director          Role = "director"
+	Author            Role = "author"
+	Producer          Role = "producer"
+	Composer          Role = "musicBy"
+	ProductionCompany Role = "productionCompany"
+	Contributor       Role = "contributor"
+)
+
+// Credit is one agent in one role. RoleName refines the role with the
+// document's own words ("Cinematography", "Co-production", "Story").
+type Credit struct {
+	Role     Role
+	RoleName string
+	Agent    Agent
+}
+
+// Agent is a person or an organisation as the document names it.
+type Agent struct {
+	Name Text
+	// Organization is true for companies and other bodies.
+	Organization bool
+	Contact      *Contact
+	URL          string
+}
+
+// Contact is how to reach an organisation.
+type Contact struct {
+	Address   string
+	Telephone string
+	Fax       string
+	Email     string
+	URL       string
+}
+
+// CastMember is an actor and, when stated, the character they play.
+type CastMember struct {
+	Actor     Text
+	Character string
+}
+
+// Release is one stated release: a date and, when given, where.
+type Release struct {
+	Date  Text
+	Place string
+}
+
+// Work is a work the film is based on.
+type Work struct {
+	Name   Text
+	Author string
+}
+
+// Summary is an aggregate verdict with its distribution.
+type Summary struct {
+	// Score is the numeric score, only when the page states one.
+	Score Number
+	// Verdict is the page's words for the score ("Mixed or average reviews").
+	Verdict Text
+	// Count is how many reviews or ratings the verdict is based on.
+	Count   Number
+	Buckets []Bucket
+}
+
+// Stated reports whether the summary holds any fact.
+func (s Summary) Stated() bool {
+	return s.Score.Set || s.Verdict.Value != "" || s.Count.Set || len(s.Buckets) > 0
+}
+
+// Bucket is one band of a score distribution ("Positive: 2 out of 5").
+type Bucket struct {
+	Label string
+	Count Number
+	// Derived is true when the page left the bucket out and its count was
+	// derived from the total minus the stated buckets.
+	Derived bool
+}
+
+// Review is one critic or user review.
+type Review struct {
+	// Critic is true for a critic review, false for a user review.
+	Critic bool
+	Author Text
+	// Date is ISO 8601 (YYYY-MM-DD).
+	Date Text
+	Body Text
+	// Score is the review's own score, only when stated.
+	Score Number
+}
+
+// Note is something a mapper did that the user should know about.
+type Note struct {
+	Line    int
+	Message string
+}
+
+// Error is a problem with a document at a line. Line 0 means the document as
+// a whole.
+type Error struct {
+	Name string
+	Line int
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Name, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Name, e.Err)
+}
+
+// Unwrap returns the underlying cause so callers can use errors.Is.
+func (e *Error) Unwrap() error { return e.Err }

@@ -1,0 +1,156 @@
+package text
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"Mar 25, 2011", "2011-03-25", true},
+		{"Dec 14, 2011", "2011-12-14", true},
+		{"March 5, 2011", "2011-03-05", true},
+		{"Sept 9, 2014", "2014-09-09", true},
+		{"12 May 2015", "2015-05-12", true},
+		{"23-11-2017", "2017-11-23", true},
+		{"09-03-2018", "2018-03-09", true}, // day first: 9 March
+		{"2011-03-25", "2011-03-25", true},
+		{"Feb 30, 2011", "", false},
+		{"30-02-2011", "", false},
+		{"yesterday", "", false},
+	}
+	for _, tt := range tests {
+		got, err := ParseDate(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("ParseDate(%q) = %q, %v; want %q, ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestParseMinutes(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"95 min", 95, true},
+		{"90 minutes", 90, true},
+		{"104 mins", 104, true},
+		{"1 h 35 min", 95, true},
+		{"2 hours", 120, true},
+		{"0 min", 0, false},
+		{"95", 0, false},
+		{"minutes", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := ParseMinutes(tt.in)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("ParseMinutes(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestSplitNames(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Jacques-Henri & Olivier Bronckart", []string{"Jacques-Henri Bronckart", "Olivier Bronckart"}},
+		{"Anna and Piotr Nowak", []string{"Anna Nowak", "Piotr Nowak"}},
+		{"Lingo, André Dziezuk, Marc Mergen", []string{"Lingo", "André Dziezuk", "Marc Mergen"}},
+		{"Søren Ødegaard and Camille Ferrand-Lévêque", []string{"Søren Ødegaard", "Camille Ferrand-Lévêque"}},
+		{"A. Smith, B. Jones, and C. Brown", []string{"A. Smith", "B. Jones", "C. Brown"}},
+		{"Benedict Anderson", []string{"Benedict Anderson"}},
+	}
+	for _, tt := range tests {
+		if got := SplitNames(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("SplitNames(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+	// Companies are never split on "&".
+	if got := SplitList("Rühle & Partner Filmproduktion, Kanal Mavi"); !slices.Equal(got, []string{"Rühle & Partner Filmproduktion", "Kanal Mavi"}) {
+		t.Errorf("SplitList = %q", got)
+	}
+}
+
+func TestRepairMojibake(t *testing.T) {
+	tests := []struct {
+		in, want string
+		changed  bool
+	}{
+		{"Li├Ęge-set film", "Liège-set film", true}, // code page 852, as in the sample
+		{"LiÃ¨ge", "Liège", true},                   // Windows-1252
+		{"FrÃ©dÃ©ric", "Frédéric", true},
+		{"ItÃªs", "Itês", true},
+		{"Illégal", "Illégal", false},
+		{"Íñigo Muñoz", "Íñigo Muñoz", false}, // re-encodes to valid UTF-8 in code page 850, but is real text
+		{"Kępińska Żmuda Şahinoğlu", "Kępińska Żmuda Şahinoğlu", false},
+		{"plain ASCII", "plain ASCII", false},
+	}
+	for _, tt := range tests {
+		got, changed := RepairMojibake(tt.in)
+		if got != tt.want || changed != tt.changed {
+			t.Errorf("RepairMojibake(%q) = %q, %v; want %q, %v", tt.in, got, changed, tt.want, tt.changed)
+		}
+	}
+}
+
+func TestReadRejects(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     error
+		msg      string
+	}{
+		{"empty", "", ErrEmpty, "x.txt: empty document (nothing but white space)"},
+		{"white space", " \n\t\r\n", ErrEmpty, "x.txt: empty document (nothing but white space)"},
+		{"no-break spaces", "\u00a0\n\u00a0\u2003\n", ErrEmpty, "x.txt: empty document (nothing but white space)"},
+		{"BOM only", "\xef\xbb\xbf\n", ErrEmpty, "x.txt: empty document (nothing but white space)"},
+		{"binary", "PK\x03\x04\x00\x00", ErrBinary, "x.txt:1: not a text document: binary data at byte offset 2"},
+		{"NUL on line 2", "title\n\x00", ErrBinary, "x.txt:2: not a text document: binary data at byte offset 6"},
+		{"not Windows-1252", "caf\xe9 \x81", nil, "x.txt:1: not UTF-8 (byte 0xE9 at offset 3) and not Windows-1252 (byte 0x81 at offset 5)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(strings.NewReader(tt.in), "x.txt")
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if err.Error() != tt.msg {
+				t.Errorf("error = %q; want %q", err, tt.msg)
+			}
+			if tt.want != nil && !errors.Is(err, tt.want) {
+				t.Errorf("error %v is not %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadNormalises(t *testing.T) {
+	clean, err := Read(strings.NewReader("= Café =\nline two\n"), "clean")
+	if err != nil {
+		t.Fatal(err)
+	}
+	variants := map[string]string{
+		"BOM and CRLF":      "\xef\xbb\xbf= Café =\r\nline two\r\n",
+		"decomposed accent": "= Cafe\u0301 =\nline two\n",
+		"Windows-1252":      "= Caf\xe9 =\nline two\n",
+	}
+	for name, in := range variants {
+		doc, err := Read(strings.NewReader(in), name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !slices.Equal(doc.Lines, clean.Lines) {
+			t.Errorf("%s: lines %q; want %q", name, doc.Lines, clean.Lines)
+		}
+	}
+	doc, _ := Read(strings.NewReader("= Caf\xe9 =\n"), "latin1")
+	if len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "Windows-1252") {
+		t.Errorf("decoding Windows-1252 is not noted: %+v", doc.Notes)
+	}
+}

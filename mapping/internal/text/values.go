@@ -1,0 +1,141 @@
+package text
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Clean turns no-break and other Unicode spaces into plain spaces, collapses
+// runs of white space and trims the ends: pages use NBSP and doubled spaces
+// for layout, never for meaning.
+func Clean(s string) string {
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// IsBlank reports whether a line holds nothing but white space.
+func IsBlank(s string) bool {
+	return strings.TrimFunc(s, unicode.IsSpace) == ""
+}
+
+// dateLayouts are the ways film pages write a calendar date.
+var dateLayouts = []string{
+	"Jan 2, 2006", "January 2, 2006", "Jan. 2, 2006",
+	"2 Jan 2006", "2 January 2006",
+	"2006-01-02", "02-01-2006", "02/01/2006", "2.1.2006",
+}
+
+// ParseDate reads a calendar date in any of the layouts film pages use and
+// returns it as ISO 8601 (YYYY-MM-DD). Impossible dates (30 February) are an
+// error, not a guess.
+func ParseDate(s string) (string, error) {
+	s = Clean(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format("2006-01-02"), nil
+		}
+	}
+	// "Sept" is common and not Go's three-letter form.
+	if strings.Contains(s, "Sept ") {
+		return ParseDate(strings.Replace(s, "Sept ", "Sep ", 1))
+	}
+	return "", fmt.Errorf("%q is not a date", s)
+}
+
+var (
+	minutesRe = regexp.MustCompile(`^(\d{1,4})\s*(?:minutes?|mins?\.?|min\.?|m)$`)
+	hoursRe   = regexp.MustCompile(`^(\d{1,2})\s*(?:hours?|hrs?\.?|h)\s*(?:(\d{1,2})\s*(?:minutes?|mins?\.?|min\.?|m)?)?$`)
+)
+
+// ParseMinutes reads a running time ("95 min", "90 minutes", "1 h 35 min")
+// and returns it in minutes.
+func ParseMinutes(s string) (int, bool) {
+	s = strings.ToLower(Clean(s))
+	if m := minutesRe.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, n > 0
+	}
+	if m := hoursRe.FindStringSubmatch(s); m != nil {
+		h, _ := strconv.Atoi(m[1])
+		n := 0
+		if m[2] != "" {
+			n, _ = strconv.Atoi(m[2])
+		}
+		total := h*60 + n
+		return total, total > 0
+	}
+	return 0, false
+}
+
+// IsMinutes reports whether a whole line is a running time.
+func IsMinutes(s string) bool {
+	_, ok := ParseMinutes(s)
+	return ok
+}
+
+// yearRe matches a plausible film year: cinema began in the 1880s.
+var yearRe = regexp.MustCompile(`^(18[89]\d|19\d\d|2\d\d\d)$`)
+
+// ParseYear reads a line that is only a year.
+func ParseYear(s string) (int, bool) {
+	s = Clean(s)
+	if !yearRe.MatchString(s) {
+		return 0, false
+	}
+	y, _ := strconv.Atoi(s)
+	return y, true
+}
+
+var listSep = regexp.MustCompile(`\s*[,;]\s*`)
+
+// andSep splits "A & B" and "A and B"; the spaces keep "Anderson" whole.
+var andSep = regexp.MustCompile(`\s+(?:&|and)\s+`)
+
+// SplitNames splits a list of people or companies ("A, B and C",
+// "Jacques-Henri & Olivier Bronckart") into one name each. Within an "&" or
+// "and" group, a lone given name borrows the surname of the name that closes
+// the group, the way credits write siblings: "Jacques-Henri & Olivier
+// Bronckart" is Jacques-Henri Bronckart and Olivier Bronckart. Commas never
+// share a surname, so a mononym such as "Lingo, André Dziezuk" stays whole.
+func SplitNames(s string) []string {
+	var names []string
+	for _, part := range listSep.Split(Clean(s), -1) {
+		part = strings.TrimPrefix(part, "and ")
+		group := andSep.Split(part, -1)
+		last := strings.Fields(group[len(group)-1])
+		for i, name := range group {
+			if name == "" {
+				continue
+			}
+			if i < len(group)-1 && len(strings.Fields(name)) == 1 && len(last) >= 2 {
+				name += " " + last[len(last)-1]
+			}
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// SplitList splits a list of things that are not people (countries,
+// languages, companies) on commas and semicolons only: "and" and "&" belong
+// to names such as "Bosnia and Herzegovina" or "Fox & Hound Films".
+func SplitList(s string) []string {
+	var out []string
+	for _, item := range listSep.Split(Clean(s), -1) {
+		if item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// Short cuts a line to a length that fits in a message.
+func Short(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "..."
+	}
+	return s
+}
