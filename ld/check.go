@@ -1,0 +1,250 @@
+package ld
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	jld "github.com/piprate/json-gold/ld"
+
+	"github.com/film2ld/film2ld/ld/schemaorg"
+)
+
+// langTag is the well-formedness rule for language tags that RDF and
+// jsonld.js use (BCP 47's shape without its registry).
+var langTag = regexp.MustCompile(`^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$`)
+
+// schemeRE matches the scheme of an absolute IRI.
+var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+
+// checkIRI returns why iri cannot be an RDF IRI, or nil. Blank node
+// identifiers pass when blank is true.
+func checkIRI(iri string, blank bool) error {
+	if strings.HasPrefix(iri, "_:") {
+		if blank && len(iri) > 2 {
+			return nil
+		}
+		return ErrInvalidIRI
+	}
+	if !utf8.ValidString(iri) {
+		return ErrInvalidIRI
+	}
+	for _, r := range iri {
+		// N-Quads' IRIREF excludes these; json-gold would write them as they
+		// are and produce N-Quads no parser accepts.
+		if r <= 0x20 || strings.ContainsRune("<>\"{}|^`\\", r) || (r >= 0x7f && r <= 0x9f) {
+			return ErrInvalidIRI
+		}
+	}
+	if !schemeRE.MatchString(iri) {
+		return ErrRelativeIRI
+	}
+	// json-gold silently drops statements with http(s) IRIs its URL check
+	// rejects; refuse them here with a name instead.
+	if (strings.HasPrefix(iri, "http://") || strings.HasPrefix(iri, "https://")) && !jld.IsURL(iri) {
+		return ErrInvalidIRI
+	}
+	return nil
+}
+
+// checkText returns why s cannot be the text of an RDF literal, or nil.
+func checkText(s string) error {
+	if !utf8.ValidString(s) {
+		// encoding/json turns unpaired surrogates into U+FFFD, so this is a
+		// string made in Go, such as CESU-8 bytes of a lone surrogate.
+		return fmt.Errorf("%w: not valid UTF-8 (an unpaired surrogate?)", ErrInvalidLiteral)
+	}
+	for i, r := range s {
+		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f) {
+			return fmt.Errorf("%w: control character U+%04X at byte %d", ErrInvalidLiteral, r, i)
+		}
+		if r >= 0xD800 && r <= 0xDFFF {
+			return fmt.Errorf("%w: surrogate U+%04X", ErrInvalidLiteral, r)
+		}
+	}
+	return nil
+}
+
+// checkExpanded checks every IRI and literal in an expanded document.
+func checkExpanded(nodes []any) error {
+	for _, n := range nodes {
+		if m, ok := n.(map[string]any); ok {
+			if _, isValue := m["@value"]; isValue {
+				continue // a free-floating value yields no statement
+			}
+			if err := checkNode(m, ""); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func checkNode(node map[string]any, via string) error {
+	name := describe(node, via)
+	fail := func(prop, value string, err error) error {
+		return &NodeError{Node: name, Property: prop, Value: value, Err: err}
+	}
+	if id, ok := node["@id"].(string); ok {
+		if err := checkIRI(id, true); err != nil {
+			return fail("@id", id, err)
+		}
+	}
+	if types, ok := node["@type"].([]any); ok {
+		for _, t := range types {
+			if s, ok := t.(string); ok {
+				if err := checkIRI(s, true); err != nil {
+					return fail("@type", s, err)
+				}
+			}
+		}
+	}
+	for _, key := range sortedKeys(node) {
+		val := node[key]
+		switch key {
+		case "@graph", "@included":
+			for _, n := range asList(val) {
+				if m, ok := n.(map[string]any); ok {
+					if err := checkNode(m, key+" of "+name); err != nil {
+						return err
+					}
+				}
+			}
+			continue
+		case "@reverse":
+			rev, _ := val.(map[string]any)
+			for _, prop := range sortedKeys(rev) {
+				if err := checkIRI(prop, false); err != nil {
+					return fail("@reverse "+short(prop), prop, err)
+				}
+				if err := checkValues(rev[prop], "@reverse "+short(prop), name, fail); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		if jld.IsKeyword(key) {
+			continue
+		}
+		if err := checkIRI(key, false); err != nil {
+			return fail(short(key), key, err)
+		}
+		if err := checkValues(val, short(key), name, fail); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkValues(val any, prop, owner string, fail func(prop, value string, err error) error) error {
+	for _, v := range asList(val) {
+		m, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		if list, ok := m["@list"]; ok {
+			if err := checkValues(list, prop, owner, fail); err != nil {
+				return err
+			}
+			continue
+		}
+		if value, ok := m["@value"]; ok {
+			if err := checkValue(m, value); err != nil {
+				return fail(prop, fmt.Sprint(value), err)
+			}
+			continue
+		}
+		if err := checkNode(m, prop+" of "+owner); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkValue(m map[string]any, value any) error {
+	switch v := value.(type) {
+	case string:
+		if err := checkText(v); err != nil {
+			return err
+		}
+	case float64:
+		// json-gold writes integral numbers through int64 and jsonld.js
+		// through doubles; past 2^53 they disagree or lose digits.
+		if v == math.Trunc(v) && math.Abs(v) >= 1<<53 {
+			return fmt.Errorf("%w: number too large for an exact literal; write it as a typed string", ErrInvalidLiteral)
+		}
+	}
+	if t, ok := m["@type"].(string); ok && t != "@json" {
+		if err := checkIRI(t, false); err != nil {
+			return fmt.Errorf("datatype %q: %w", t, err)
+		}
+	}
+	if l, ok := m["@language"].(string); ok && !langTag.MatchString(l) {
+		return fmt.Errorf("%w %q", ErrInvalidLanguage, l)
+	}
+	if _, ok := m["@direction"]; ok {
+		// Without the rdfDirection option (which json-gold lacks) the base
+		// direction is dropped on the way to RDF.
+		return fmt.Errorf("%w: @direction cannot be kept in RDF", ErrInvalidLiteral)
+	}
+	return nil
+}
+
+// describe names a node for error messages: its IRI, or its types and name,
+// or how it was reached.
+func describe(node map[string]any, via string) string {
+	if id, ok := node["@id"].(string); ok && !strings.HasPrefix(id, "_:") {
+		return "<" + id + ">"
+	}
+	var parts []string
+	for _, t := range asList(node["@type"]) {
+		if s, ok := t.(string); ok {
+			parts = append(parts, short(s))
+		}
+	}
+	label := strings.Join(parts, ",")
+	if label == "" {
+		label = "node"
+	}
+	for _, v := range asList(node["http://schema.org/name"]) {
+		if m, ok := v.(map[string]any); ok {
+			if s, ok := m["@value"].(string); ok {
+				return fmt.Sprintf("%s %q", label, s)
+			}
+		}
+	}
+	if via != "" {
+		return label + " (" + via + ")"
+	}
+	return label
+}
+
+// short shows schema.org IRIs by local name.
+func short(iri string) string {
+	if name, ok := schemaorg.LocalName(iri); ok {
+		return name
+	}
+	return iri
+}
+
+func asList(v any) []any {
+	if l, ok := v.([]any); ok {
+		return l
+	}
+	if v == nil {
+		return nil
+	}
+	return []any{v}
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

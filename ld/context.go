@@ -1,0 +1,122 @@
+package ld
+
+import (
+	"encoding/json"
+	"fmt"
+	"sync"
+
+	jld "github.com/piprate/json-gold/ld"
+
+	"github.com/film2ld/film2ld/ld/schemaorg"
+)
+
+// contexts are the pre-parsed schema.org contexts one processor mode uses.
+type contexts struct {
+	// expand is the full schema.org context.
+	expand *jld.Context
+	// compact is the same context with the "id" and "type" terms defined as
+	// null. The release aliases them to @id and @type, so compaction against
+	// the full context would write "id" and "type"; consumers such as
+	// search engines' structured-data tools and film2ld's own schemas look
+	// for the keywords. A null definition (rather than no definition) also
+	// keeps a property IRI http://schema.org/type from compacting to "type",
+	// which the full context would read back as @type.
+	compact *jld.Context
+	opts    *jld.JsonLdOptions
+}
+
+// parsedContext is the schema.org context parsed once per process. Parsing
+// the 3,000 terms is by far the most expensive step of every operation.
+var parsedContext = sync.OnceValues(func() (*jld.Context, error) {
+	var doc map[string]any
+	if err := json.Unmarshal(schemaorg.ContextJSON(), &doc); err != nil {
+		return nil, err
+	}
+	ctx, err := jld.NewContext(nil, baseOptions(newLoader(false))).Parse(doc["@context"])
+	if err != nil {
+		return nil, fmt.Errorf("ld: parse built-in schema.org context: %w", err)
+	}
+	return ctx, nil
+})
+
+// modeContexts holds the contexts for processors without (0) and with (1)
+// AllowRemote. They differ only in the document loader json-gold keeps
+// inside a context for contexts nested in documents, so both are derived
+// from the one parse by copying its term definitions.
+var modeContexts [2]struct {
+	once sync.Once
+	c    *contexts
+	err  error
+}
+
+func contextsFor(allowRemote bool) (*contexts, error) {
+	i := 0
+	if allowRemote {
+		i = 1
+	}
+	m := &modeContexts[i]
+	m.once.Do(func() {
+		parsed, err := parsedContext()
+		if err != nil {
+			m.err = err
+			return
+		}
+		opts := baseOptions(newLoader(allowRemote))
+		c := &contexts{
+			expand:  derive(parsed, opts, nil),
+			compact: derive(parsed, opts, []string{"id", "type"}),
+			opts:    opts,
+		}
+		// json-gold builds the inverse context lazily and stores it in the
+		// context, which would be a data race once the context is shared.
+		// Building it here, before any sharing, makes every later use a
+		// read.
+		c.expand.GetInverse()
+		c.compact.GetInverse()
+		m.c = c
+	})
+	return m.c, m.err
+}
+
+// derive copies the parsed context into a new one that carries opts, with
+// the terms in nulled defined as null.
+func derive(parsed *jld.Context, opts *jld.JsonLdOptions, nulled []string) *jld.Context {
+	c := jld.NewContext(nil, opts)
+	values := *parsed.Values
+	c.Values = &values
+	for k, v := range parsed.TermDefinitions {
+		c.TermDefinitions[k] = v
+	}
+	for k, v := range parsed.Protected {
+		c.Protected[k] = v
+	}
+	for _, term := range nulled {
+		c.TermDefinitions[term] = nil
+	}
+	return c
+}
+
+// withBase returns ctx with base as its base IRI. The copy shares the term
+// definitions and the precomputed inverse context, which are only read.
+func withBase(ctx *jld.Context, base string) *jld.Context {
+	if base == "" || ctx.Values.Base == base {
+		return ctx
+	}
+	c := *ctx
+	values := *ctx.Values
+	values.Base = base
+	c.Values = &values
+	return &c
+}
+
+// baseOptions are the json-gold options every operation starts from.
+func baseOptions(l jld.DocumentLoader) *jld.JsonLdOptions {
+	opts := jld.NewJsonLdOptions("")
+	opts.DocumentLoader = l
+	opts.ProcessingMode = jld.JsonLd_1_1
+	// Safe mode makes expansion fail instead of dropping a property that
+	// does not expand to an IRI.
+	opts.SafeMode = true
+	opts.CompactArrays = true
+	return opts
+}

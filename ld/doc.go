@@ -1,0 +1,47 @@
+// Package ld runs every JSON-LD operation film2ld needs — expansion,
+// compaction, flattening, framing, N-Quads, RDF canonicalization and HTML
+// embedding — offline and with byte-identical output on every run.
+//
+// Start with [NewProcessor] and [Processor.Write], which turns a decoded JSON-LD
+// document into one of the six output [Format]s. The single operations
+// ([Processor.Expand], [Processor.Compact], [Processor.Flatten],
+// [Processor.Frame], [Processor.ToNQuads], [Processor.Canonical],
+// [Processor.FromNQuads], [Processor.HTML]) and [ExtractHTML] are there for
+// callers that need one step.
+//
+// json-gold (github.com/piprate/json-gold) is the JSON-LD engine; this is the
+// only package of film2ld that imports it.
+//
+// # Offline operation
+//
+// The schema.org context of the release in package schemaorg is built in and
+// served for every schema.org context URL (http or https, with or without
+// www., trailing slash or /docs/jsonldcontext.jsonld). Any other context URL
+// is refused with [ErrRemoteContext] unless the processor was made with
+// [Config.AllowRemote]. Nothing in this package or its tests touches the
+// network otherwise.
+//
+// # Speed
+//
+// json-gold's public API parses the 3,000-term schema.org context on every
+// call, which costs tens of milliseconds. A [Processor] instead uses a context
+// parsed once per process (with its inverse context precomputed, so that
+// sharing it between goroutines is free of data races) whenever a document's
+// @context is the schema.org URL, and falls back to ordinary processing
+// otherwise.
+//
+// # Determinism
+//
+// JSON output has sorted keys, two-space indentation and a trailing newline;
+// N-Quads are sorted and deduplicated; canonical N-Quads follow RDFC-1.0
+// (URDNA2015) and match the jsonld.js reference byte for byte on the fixtures
+// in testdata.
+//
+// # No silent loss
+//
+// json-gold drops statements whose IRIs fail its URL check, writes some
+// characters into N-Quads IRIs unescaped, and the JSON-LD algorithms drop
+// relative IRI references. Before converting, every IRI and literal of the
+// expanded document is checked, and a problem is reported as a [*NodeError]
+// naming the node and property instead of being dropped.
+package ld

@@ -1,0 +1,79 @@
+package ld
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors; callers branch on them with [errors.Is].
+var (
+	// ErrRemoteContext reports a context URL other than schema.org's in a
+	// processor made without [Config.AllowRemote].
+	ErrRemoteContext = errors.New("remote context not allowed")
+	// ErrRelativeIRI reports a relative IRI reference with no base IRI to
+	// resolve it against; JSON-LD would silently drop its statement.
+	ErrRelativeIRI = errors.New("relative IRI reference")
+	// ErrInvalidIRI reports an IRI that cannot be written to N-Quads as it is,
+	// or that json-gold would drop.
+	ErrInvalidIRI = errors.New("invalid IRI")
+	// ErrInvalidLiteral reports a literal that is not valid RDF text (a
+	// control character, invalid UTF-8 such as an unpaired surrogate) or a
+	// number that has no exact RDF form.
+	ErrInvalidLiteral = errors.New("invalid literal")
+	// ErrInvalidLanguage reports a language tag that is not well formed.
+	ErrInvalidLanguage = errors.New("invalid language tag")
+	// ErrInvalidInput reports a document that is not JSON-LD this package can
+	// process: a value of an unsupported Go type, an unknown keyword, or an
+	// error from the JSON-LD algorithms.
+	ErrInvalidInput = errors.New("invalid JSON-LD input")
+	// ErrSyntax reports input text (N-Quads, JSON in HTML) that does not parse.
+	ErrSyntax = errors.New("syntax error")
+	// ErrNoRoot reports that framing found no node of the requested type.
+	ErrNoRoot = errors.New("no root node")
+	// ErrUnreachable reports nodes that framing would leave out because they
+	// cannot be reached from the root node.
+	ErrUnreachable = errors.New("nodes not reachable from the root")
+	// ErrUnknownFormat reports an output format name [ParseFormat] does not know.
+	ErrUnknownFormat = errors.New("unknown format")
+)
+
+// NodeError reports a value that cannot become RDF as it is, naming where it
+// is in the document.
+type NodeError struct {
+	// Node names the node: its IRI, or its type and name ("Movie \"Heat\"")
+	// for a blank node, with the way it was reached if it has no name.
+	Node string
+	// Property is the compacted property ("image", "@id", "@type").
+	Property string
+	// Value is the offending IRI or literal.
+	Value string
+	// Err is the reason, one of the sentinel errors.
+	Err error
+}
+
+func (e *NodeError) Error() string {
+	msg := fmt.Sprintf("%s: %s: %v %q", e.Node, e.Property, e.Err, e.Value)
+	if errors.Is(e.Err, ErrRelativeIRI) {
+		msg += " (give a base IRI to resolve it)"
+	}
+	return msg
+}
+
+func (e *NodeError) Unwrap() error { return e.Err }
+
+// PosError reports a problem at a position in a named input.
+type PosError struct {
+	Name string // the input's name, usually a file name
+	Line int    // 1-based line
+	Col  int    // 1-based column, or 0 when unknown
+	Err  error
+}
+
+func (e *PosError) Error() string {
+	if e.Col > 0 {
+		return fmt.Sprintf("%s:%d:%d: %v", e.Name, e.Line, e.Col, e.Err)
+	}
+	return fmt.Sprintf("%s:%d: %v", e.Name, e.Line, e.Err)
+}
+
+func (e *PosError) Unwrap() error { return e.Err }

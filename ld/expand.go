@@ -1,0 +1,147 @@
+package ld
+
+import (
+	"errors"
+	"fmt"
+
+	jld "github.com/piprate/json-gold/ld"
+)
+
+// Expand returns the expanded form of doc, a decoded JSON-LD document (the
+// values encoding/json produces; Go integers are accepted too). Every IRI and
+// literal of the result has been checked, so it converts to RDF without loss.
+func (p *Processor) Expand(doc any, opts Options) ([]any, error) {
+	expanded, err := p.expand(doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	return expanded, nil
+}
+
+// expand is the first step of every operation.
+func (p *Processor) expand(doc any, opts Options) ([]any, error) {
+	norm, err := normalize(doc, "")
+	if err != nil {
+		return nil, fmt.Errorf("ld: expand: %w", err)
+	}
+	var out []any
+	// A top-level array expands to the concatenation of its items, so each
+	// item can take the fast path of its own @context.
+	items, isList := norm.([]any)
+	if !isList {
+		items = []any{norm}
+	}
+	for _, item := range items {
+		e, err := p.expandItem(item, opts)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e...)
+	}
+	if out == nil {
+		out = []any{}
+	}
+	if err := checkExpanded(out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
+	c, err := p.contexts()
+	if err != nil {
+		return nil, err
+	}
+	jopts, err := p.options(opts.Base)
+	if err != nil {
+		return nil, err
+	}
+	var active *jld.Context
+	if m, ok := item.(map[string]any); ok {
+		active, err = p.activeContext(m, c, jopts)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if active == nil {
+		// No @context, or one that is not schema.org's: ordinary processing,
+		// with the loader serving schema.org's context when it is named.
+		active = jld.NewContext(nil, jopts)
+	}
+	active = withBase(active, opts.Base)
+
+	var expanded any
+	err = guard("expand", func() error {
+		var err error
+		expanded, err = jld.NewJsonLdApi().Expand(active, "", item, jopts, false, nil)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("ld: expand: %w", wrapInput(err))
+	}
+	// The final steps of the expansion algorithm (json-gold keeps them in its
+	// processor, not its API).
+	if m, ok := expanded.(map[string]any); ok {
+		if g, ok := m["@graph"]; ok && len(m) == 1 {
+			expanded = g
+		} else if len(m) == 0 {
+			expanded = nil
+		}
+	}
+	switch e := expanded.(type) {
+	case nil:
+		return nil, nil
+	case []any:
+		return e, nil
+	default:
+		return []any{e}, nil
+	}
+}
+
+// activeContext returns the pre-parsed context to expand m with when its
+// @context starts with a schema.org context URL, and removes what it used
+// from m. It returns nil when m needs ordinary processing.
+func (p *Processor) activeContext(m map[string]any, c *contexts, jopts *jld.JsonLdOptions) (*jld.Context, error) {
+	ctxVal, ok := m["@context"]
+	if !ok {
+		return nil, nil
+	}
+	switch v := ctxVal.(type) {
+	case string:
+		if IsSchemaOrgContext(v) {
+			delete(m, "@context")
+			return c.expand, nil
+		}
+	case []any:
+		if len(v) > 0 {
+			if s, ok := v[0].(string); ok && IsSchemaOrgContext(s) {
+				delete(m, "@context")
+				if len(v) == 1 {
+					return c.expand, nil
+				}
+				// Parse copies the context before adding to it, so the
+				// shared one is only read.
+				var active *jld.Context
+				err := guard("expand", func() error {
+					var err error
+					active, err = withBase(c.expand, jopts.Base).Parse(v[1:])
+					return err
+				})
+				if err != nil {
+					return nil, fmt.Errorf("ld: expand: @context: %w", wrapInput(err))
+				}
+				return active, nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+// wrapInput marks a json-gold error as invalid input unless it already
+// carries one of our sentinels (a refused context, say).
+func wrapInput(err error) error {
+	if errors.Is(err, ErrRemoteContext) || errors.Is(err, ErrInvalidInput) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrInvalidInput, err)
+}

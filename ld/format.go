@@ -1,0 +1,130 @@
+package ld
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+)
+
+// Format is an output form of [Processor.Write].
+type Format int
+
+// The output formats. Every one gives the same bytes on every run.
+const (
+	// FormatJSONLD is compact JSON-LD against the schema.org context with
+	// the root node at the top and the others embedded (see
+	// [Processor.Frame] and [Options.Root]); where no single root can be
+	// found it is plain [Processor.Compact] output.
+	FormatJSONLD Format = iota
+	// FormatExpanded is expanded JSON-LD ([Processor.Expand]).
+	FormatExpanded
+	// FormatFlattened is flattened JSON-LD ([Processor.Flatten]).
+	FormatFlattened
+	// FormatNQuads is sorted N-Quads ([Processor.ToNQuads]).
+	FormatNQuads
+	// FormatCanonical is canonical N-Quads ([Processor.Canonical]).
+	FormatCanonical
+	// FormatHTML is a script element holding FormatJSONLD ([Processor.HTML]).
+	FormatHTML
+)
+
+var formatNames = [...]string{"jsonld", "expanded", "flattened", "nquads", "canonical", "html"}
+
+// String returns the name ParseFormat accepts.
+func (f Format) String() string {
+	if f >= 0 && int(f) < len(formatNames) {
+		return formatNames[f]
+	}
+	return fmt.Sprintf("Format(%d)", int(f))
+}
+
+// Formats returns every format in the order of their constants.
+func Formats() []Format {
+	out := make([]Format, len(formatNames))
+	for i := range out {
+		out[i] = Format(i)
+	}
+	return out
+}
+
+// ParseFormat returns the format named s: jsonld, expanded, flattened,
+// nquads, canonical or html.
+func ParseFormat(s string) (Format, error) {
+	for i, name := range formatNames {
+		if s == name {
+			return Format(i), nil
+		}
+	}
+	return 0, fmt.Errorf("%w %q (want one of jsonld, expanded, flattened, nquads, canonical, html)", ErrUnknownFormat, s)
+}
+
+// Write converts doc to format f and writes it to w. Nothing is written
+// unless the whole conversion succeeds.
+func (p *Processor) Write(w io.Writer, doc any, f Format, opts Options) error {
+	var buf bytes.Buffer
+	switch f {
+	case FormatJSONLD:
+		v, err := p.jsonld(doc, opts)
+		if err != nil {
+			return err
+		}
+		if err := encodeJSON(&buf, v, false); err != nil {
+			return err
+		}
+	case FormatExpanded:
+		v, err := p.Expand(doc, opts)
+		if err != nil {
+			return err
+		}
+		if err := encodeJSON(&buf, v, false); err != nil {
+			return err
+		}
+	case FormatFlattened:
+		v, err := p.Flatten(doc, opts)
+		if err != nil {
+			return err
+		}
+		if err := encodeJSON(&buf, v, false); err != nil {
+			return err
+		}
+	case FormatNQuads, FormatCanonical:
+		conv := p.ToNQuads
+		if f == FormatCanonical {
+			conv = p.Canonical
+		}
+		s, err := conv(doc, opts)
+		if err != nil {
+			return err
+		}
+		buf.WriteString(s)
+	case FormatHTML:
+		b, err := p.HTML(doc, opts)
+		if err != nil {
+			return err
+		}
+		buf.Write(b)
+	default:
+		return fmt.Errorf("ld: write: %w %v", ErrUnknownFormat, f)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// jsonld returns the FormatJSONLD form of doc: framed on opts.Root, or on
+// the type of the document's only unreferenced node, or else compacted as it
+// is.
+func (p *Processor) jsonld(doc any, opts Options) (map[string]any, error) {
+	expanded, err := p.expand(doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Root != "" {
+		return p.frameExpanded(expanded, opts.Root)
+	}
+	if root := autoRoot(expanded); root != "" {
+		if v, err := p.frameExpanded(expanded, root); err == nil {
+			return v, nil
+		}
+	}
+	return p.compactExpanded(expanded, false)
+}

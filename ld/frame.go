@@ -1,0 +1,188 @@
+package ld
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	jld "github.com/piprate/json-gold/ld"
+)
+
+// Frame returns doc compacted with the nodes of type root (a schema.org
+// local name such as "Movie", or an IRI) at the top and every node they
+// lead to embedded in them. Where a node is reached more than once, json-gold's
+// @last rule embeds it at the last place in sorted property order and refers
+// to it by @id elsewhere, so the choice is the same on every run.
+//
+// Nodes of type root that another node refers to stay embedded rather than
+// repeated at the top. Framing never drops a statement: if a node cannot be
+// reached from the roots (a Review pointing at the Movie, say) Frame fails
+// with [ErrUnreachable], and with [ErrNoRoot] if no node has type root.
+func (p *Processor) Frame(doc any, root string, opts Options) (map[string]any, error) {
+	expanded, err := p.expand(doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	return p.frameExpanded(expanded, root)
+}
+
+func rootIRI(root string) string {
+	if strings.Contains(root, ":") {
+		return root
+	}
+	return "http://schema.org/" + root
+}
+
+func (p *Processor) frameExpanded(expanded []any, root string) (map[string]any, error) {
+	typeIRI := rootIRI(root)
+	nodeMap, _, err := nodeMapOf(expanded)
+	if err != nil {
+		return nil, err
+	}
+	if len(nodeMap) > 1 {
+		return nil, fmt.Errorf("ld: frame: %w: the document has named graphs", ErrUnreachable)
+	}
+	graph := nodeMap["@default"].(map[string]any)
+	referenced := referencedIDs(graph)
+	var matches, roots []string
+	for _, id := range sortedKeys(graph) {
+		if slices.Contains(asList(graph[id].(map[string]any)["@type"]), any(typeIRI)) {
+			matches = append(matches, id)
+			if !referenced[id] {
+				roots = append(roots, id)
+			}
+		}
+	}
+	if len(matches) == 0 {
+		return nil, fmt.Errorf("ld: frame: %w: no node of type %s", ErrNoRoot, short(typeIRI))
+	}
+	if len(roots) == 0 {
+		roots = matches // every match is referenced, as in a cycle
+	}
+	if lost := unreachable(graph, roots); len(lost) > 0 {
+		return nil, fmt.Errorf("ld: frame: %w of type %s: %s", ErrUnreachable, short(typeIRI), strings.Join(lost, "; "))
+	}
+
+	c, err := p.contexts()
+	if err != nil {
+		return nil, err
+	}
+	jopts := c.opts.Copy()
+	jopts.Embed = jld.EmbedLast
+	jopts.Explicit = false
+	jopts.RequireAll = false
+	jopts.OmitDefault = false
+	frame := map[string]any{"@type": []any{typeIRI}}
+	var compacted any
+	err = guard("frame", func() error {
+		api := jld.NewJsonLdApi()
+		framed, bnodesToClear, err := api.Frame(jld.CloneDocument(expanded).([]any), []any{frame}, jopts, true)
+		if err != nil {
+			return err
+		}
+		// Each top-level match is framed on its own; keep only the roots,
+		// since every other match is embedded in one of them.
+		kept := []any{}
+		for _, f := range framed {
+			if id, _ := f.(map[string]any)["@id"].(string); slices.Contains(roots, id) {
+				kept = append(kept, f)
+			}
+		}
+		if compacted, err = api.Compact(c.compact, "", kept, true); err != nil {
+			return err
+		}
+		// JSON-LD 1.1 framing leaves out blank node labels used only once.
+		compacted, err = jld.RemovePreserve(c.compact, compacted, bnodesToClear, true)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("ld: frame: %w", wrapInput(err))
+	}
+	return wrapCompacted(compacted, false), nil
+}
+
+// referencedIDs returns the ids node objects in graph refer to.
+func referencedIDs(graph map[string]any) map[string]bool {
+	refs := map[string]bool{}
+	for _, n := range graph {
+		forEachRef(n.(map[string]any), func(id string) { refs[id] = true })
+	}
+	return refs
+}
+
+// forEachRef calls f with each node id a node-map node refers to.
+func forEachRef(node map[string]any, f func(string)) {
+	var walk func(v any)
+	walk = func(v any) {
+		for _, item := range asList(v) {
+			m, ok := item.(map[string]any)
+			if !ok {
+				continue
+			}
+			if list, ok := m["@list"]; ok {
+				walk(list)
+			} else if id, ok := m["@id"].(string); ok {
+				f(id)
+			}
+		}
+	}
+	for k, v := range node {
+		if !jld.IsKeyword(k) {
+			walk(v)
+		}
+	}
+}
+
+// unreachable describes the nodes with statements that cannot be reached
+// from roots by following references.
+func unreachable(graph map[string]any, roots []string) []string {
+	seen := map[string]bool{}
+	queue := slices.Clone(roots)
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if n, ok := graph[id].(map[string]any); ok {
+			forEachRef(n, func(ref string) { queue = append(queue, ref) })
+		}
+	}
+	var lost []string
+	for _, id := range sortedKeys(graph) {
+		n := graph[id].(map[string]any)
+		if !seen[id] && len(n) > 1 {
+			lost = append(lost, describe(n, ""))
+		}
+	}
+	return lost
+}
+
+// autoRoot returns the type to frame on when the caller named none: the
+// first type of the only node that no other node refers to.
+func autoRoot(expanded []any) string {
+	nodeMap, _, err := nodeMapOf(expanded)
+	if err != nil || len(nodeMap) > 1 {
+		return ""
+	}
+	graph := nodeMap["@default"].(map[string]any)
+	referenced := referencedIDs(graph)
+	var root map[string]any
+	for _, id := range sortedKeys(graph) {
+		n := graph[id].(map[string]any)
+		if referenced[id] || len(n) == 1 {
+			continue
+		}
+		if root != nil {
+			return ""
+		}
+		root = n
+	}
+	types := asList(root["@type"])
+	if len(types) == 0 {
+		return ""
+	}
+	s, _ := types[0].(string)
+	return s
+}

@@ -1,0 +1,143 @@
+package ld
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// HTML returns doc in the [FormatJSONLD] form inside a
+// <script type="application/ld+json"> element, ready to paste into a page.
+// The JSON escapes <, >, & and U+2028/U+2029 as \u003c and so on, so no
+// string in the data ("</script>", "<!--") can end the element or open
+// another; a JSON parser reads the escapes back as the same characters.
+func (p *Processor) HTML(doc any, opts Options) ([]byte, error) {
+	v, err := p.jsonld(doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	return scriptElement(v)
+}
+
+func scriptElement(v any) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(`<script type="application/ld+json">` + "\n")
+	if err := encodeJSON(&b, v, true); err != nil {
+		return nil, err
+	}
+	b.WriteString("</script>\n")
+	return b.Bytes(), nil
+}
+
+// encodeJSON writes v with sorted keys, two-space indentation and a
+// trailing newline; escapeHTML selects the escaping safe inside <script>.
+func encodeJSON(w io.Writer, v any, escapeHTML bool) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(escapeHTML)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("ld: encode JSON: %w", err)
+	}
+	return nil
+}
+
+// Block is one JSON-LD script element found by [ExtractHTML].
+type Block struct {
+	// Line is the 1-based line of the element's start tag.
+	Line int
+	// Doc is the decoded JSON, as encoding/json decodes into any.
+	Doc any
+}
+
+// ExtractHTML returns every <script type="application/ld+json"> block of the
+// HTML page read from r, in document order. A block that is not valid JSON
+// is an error positioned at name:line:col.
+func ExtractHTML(r io.Reader, name string) ([]Block, error) {
+	z := html.NewTokenizer(r)
+	line := 1
+	var blocks []Block
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if errors.Is(z.Err(), io.EOF) {
+				return blocks, nil
+			}
+			return nil, fmt.Errorf("ld: read %s: %w", name, z.Err())
+		}
+		start := line
+		line += bytes.Count(z.Raw(), []byte("\n"))
+		if tt != html.StartTagToken {
+			continue
+		}
+		tag, hasAttr := z.TagName()
+		if string(tag) != "script" || !isJSONLDScript(z, hasAttr) {
+			continue
+		}
+		// The tokenizer returns a script's content as one raw text token
+		// (no entity decoding, as browsers do).
+		textLine := line
+		var text []byte
+		if z.Next() == html.TextToken {
+			text = bytes.Clone(z.Raw())
+			line += bytes.Count(text, []byte("\n"))
+		} else {
+			line += bytes.Count(z.Raw(), []byte("\n"))
+		}
+		doc, err := decodeBlock(text)
+		if err != nil {
+			l, c := position(text, err)
+			return nil, &PosError{Name: name, Line: textLine + l, Col: c, Err: fmt.Errorf("%w: JSON-LD block starting on line %d: %v", ErrSyntax, start, err)}
+		}
+		blocks = append(blocks, Block{Line: start, Doc: doc})
+	}
+}
+
+func isJSONLDScript(z *html.Tokenizer, more bool) bool {
+	for more {
+		var key, val []byte
+		key, val, more = z.TagAttr()
+		if string(key) == "type" {
+			mt, _, err := mime.ParseMediaType(strings.TrimSpace(string(val)))
+			return err == nil && mt == "application/ld+json"
+		}
+	}
+	return false
+}
+
+func decodeBlock(text []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(text))
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, &json.SyntaxError{Offset: dec.InputOffset()}
+	}
+	return doc, nil
+}
+
+// position turns a JSON error's byte offset into a line (counted from 0
+// within text) and a 1-based column.
+func position(text []byte, err error) (line, col int) {
+	off := int64(len(text))
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &se) {
+		off = se.Offset
+	} else if errors.As(err, &te) {
+		off = te.Offset
+	}
+	if off > int64(len(text)) {
+		off = int64(len(text))
+	}
+	before := text[:off]
+	line = bytes.Count(before, []byte("\n"))
+	col = int(off) - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	return line, col
+}

@@ -1,0 +1,94 @@
+package ld
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"strings"
+
+	jld "github.com/piprate/json-gold/ld"
+)
+
+// normalize returns a deep copy of doc made of the types json-gold handles
+// (map[string]any, []any, string, float64, bool, nil). It converts Go
+// integers and json.Number, because json-gold panics on ints, and rejects
+// everything else, NaN and infinities, and keys that look like keywords but
+// are none (expansion would drop them).
+func normalize(v any, path string) (any, error) {
+	switch v := v.(type) {
+	case nil, string, bool:
+		return v, nil
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("%w: %s: number %v has no JSON form", ErrInvalidInput, path, v)
+		}
+		return v, nil
+	case float32:
+		return normalize(float64(v), path)
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		f, exact := intToFloat(v)
+		if !exact {
+			return nil, fmt.Errorf("%w: %s: integer %v cannot be represented exactly", ErrInvalidInput, path, v)
+		}
+		return f, nil
+	case json.Number:
+		f, err := v.Float64()
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: number %s: %v", ErrInvalidInput, path, v, err)
+		}
+		return normalize(f, path)
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			if strings.HasPrefix(k, "@") && !jld.IsKeyword(k) && k != "@context" {
+				return nil, fmt.Errorf("%w: %s: unknown keyword %q would be dropped", ErrInvalidInput, path, k)
+			}
+			n, err := normalize(e, path+"/"+k)
+			if err != nil {
+				return nil, err
+			}
+			out[k] = n
+		}
+		return out, nil
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			n, err := normalize(e, fmt.Sprintf("%s/%d", path, i))
+			if err != nil {
+				return nil, err
+			}
+			out[i] = n
+		}
+		return out, nil
+	case []map[string]any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			n, err := normalize(e, fmt.Sprintf("%s/%d", path, i))
+			if err != nil {
+				return nil, err
+			}
+			out[i] = n
+		}
+		return out, nil
+	case []string:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = e
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("%w: %s: unsupported Go type %s", ErrInvalidInput, path, reflect.TypeOf(v))
+}
+
+func intToFloat(v any) (float64, bool) {
+	rv := reflect.ValueOf(v)
+	if rv.CanInt() {
+		i := rv.Int()
+		f := float64(i)
+		return f, f < 1<<63 && int64(f) == i
+	}
+	u := rv.Uint()
+	f := float64(u)
+	return f, f < 1<<64 && uint64(f) == u
+}
