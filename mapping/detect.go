@@ -1,0 +1,96 @@
+package mapping
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/film2ld/film2ld/mapping/encyclopedia"
+	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/text"
+	"github.com/film2ld/film2ld/mapping/prize"
+	"github.com/film2ld/film2ld/mapping/reviews"
+)
+
+// Errors a caller can branch on with errors.Is. They reach the caller
+// wrapped in a *film.Error that names the document (and the line, where
+// there is one).
+var (
+	// ErrEmpty means the document holds nothing but white space.
+	ErrEmpty = text.ErrEmpty
+	// ErrBinary means the document is not text.
+	ErrBinary = text.ErrBinary
+	// ErrUnknownKind means the document is text but not a film document of
+	// any kind film2ld reads.
+	ErrUnknownKind = errors.New("not a film document of a known kind (reviews, encyclopedia, prize)")
+	// ErrBadKind means a kind name given by the user is not one film2ld knows.
+	ErrBadKind = errors.New("unknown kind")
+)
+
+// kindInfo ties a kind to its mapper.
+type kindInfo struct {
+	kind    film.Kind
+	signals func([]string) int
+	parse   func(io.Reader, string) (*film.Source, error)
+}
+
+var kinds = []kindInfo{
+	{film.Reviews, reviews.Signals, reviews.Parse},
+	{film.Encyclopedia, encyclopedia.Signals, encyclopedia.Parse},
+	{film.Prize, prize.Signals, prize.Parse},
+}
+
+// minSignals is how many layout signals a document needs before it is taken
+// for a kind: one stray "Key: value" line is not a film page.
+const minSignals = 2
+
+// ParseKind reads a kind name as `--kind` takes it.
+func ParseKind(s string) (film.Kind, error) {
+	for _, k := range kinds {
+		if string(k.kind) == s {
+			return k.kind, nil
+		}
+	}
+	return "", fmt.Errorf("%w %q (want reviews, encyclopedia or prize)", ErrBadKind, s)
+}
+
+// Detect tells which kind of film document data is by looking at its
+// content (never its name): each kind counts the lines only its layout has,
+// and the kind with most wins.
+func Detect(data []byte, name string) (film.Kind, error) {
+	doc, err := text.Read(bytes.NewReader(data), name)
+	if err != nil {
+		return "", err
+	}
+	best, bestScore := film.Kind(""), 0
+	for _, k := range kinds {
+		if s := k.signals(doc.Lines); s > bestScore {
+			best, bestScore = k.kind, s
+		}
+	}
+	if bestScore < minSignals {
+		return "", &film.Error{Name: name, Err: ErrUnknownKind}
+	}
+	return best, nil
+}
+
+// Map reads one film document. With kind "" the kind is detected from the
+// content. Errors name the document and, where there is one, the line.
+func Map(r io.Reader, name string, kind film.Kind) (*film.Source, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &film.Error{Name: name, Err: err}
+	}
+	if kind == "" {
+		if kind, err = Detect(data, name); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range kinds {
+		if k.kind == kind {
+			return k.parse(bytes.NewReader(data), name)
+		}
+	}
+	return nil, fmt.Errorf("%w %q", ErrBadKind, kind)
+}

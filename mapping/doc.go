@@ -1,0 +1,27 @@
+// Package mapping turns film documents into one schema.org graph per film.
+//
+// Call [Map] once per document: it detects the document's kind from its
+// content (a review aggregator's page, an encyclopedia article, a film
+// prize's page) and reads it with that kind's mapper into a [film.Source].
+// Then call [Combine] with every Source about one film to get the film's
+// JSON-LD, with the Movie first in its "@graph".
+//
+// # Identity
+//
+// Combine mints IRIs from facts, never from file names or input order:
+// Base+"film/<title>-<year>", Base+"person/<name>" and
+// Base+"organization/<name>", where the names are folded to lower case
+// without accents. People spelled alike up to accents, case, spacing and
+// punctuation are one node, and so are two spellings one small misspelling
+// apart in the same credit of different sources.
+//
+// # Facts only
+//
+// Every value in the output is stated by a document. Nothing is guessed: a
+// verdict ("Mixed or average reviews") is not turned into a score, a score's
+// scale is not assumed, and facts schema.org has no term for (a budget) are
+// reported as [Diagnostic]s instead of being dropped in silence.
+//
+// This package does not depend on package ld or package schemas: it writes
+// plain JSON-LD values that they then process.
+package mapping

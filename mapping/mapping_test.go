@@ -1,0 +1,426 @@
+package mapping_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/mapping"
+	"github.com/film2ld/film2ld/mapping/film"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// samples are the three documents about one film that film2ld was designed
+// from; films are our own, one folder per film.
+var (
+	samples = []string{
+		"../testdata/samples/000_aa1212867c5f9d28.txt",
+		"../testdata/samples/001_7e8eb98cb7cb1a1b.txt",
+		"../testdata/samples/002_53aa2786e56c2e8a.txt",
+	}
+)
+
+// filmDirs lists our own films, one folder each.
+func filmDirs(t testing.TB) []string {
+	entries, err := os.ReadDir("../testdata/films")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, filepath.Join("../testdata/films", e.Name()))
+		}
+	}
+	if len(dirs) < 2 {
+		t.Fatalf("want at least two films of our own, have %d", len(dirs))
+	}
+	return dirs
+}
+
+func mapFile(t testing.TB, path string) *film.Source {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	src, err := mapping.Map(f, filepath.Base(path), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+func combine(t testing.TB, paths ...string) *mapping.Result {
+	t.Helper()
+	var srcs []*film.Source
+	for _, p := range paths {
+		srcs = append(srcs, mapFile(t, p))
+	}
+	res, err := mapping.Combine(srcs, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func filmFiles(t testing.TB, dir string) []string {
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no documents in %s", dir)
+	}
+	return files
+}
+
+func TestDetect(t *testing.T) {
+	want := map[string]film.Kind{"review.txt": film.Reviews, "encyclopedia.txt": film.Encyclopedia, "prize.txt": film.Prize,
+		"000_aa1212867c5f9d28.txt": film.Reviews, "001_7e8eb98cb7cb1a1b.txt": film.Encyclopedia, "002_53aa2786e56c2e8a.txt": film.Prize}
+	paths := slices.Clone(samples)
+	for _, d := range filmDirs(t) {
+		paths = append(paths, filmFiles(t, d)...)
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The name says nothing: detection looks at the content only.
+		got, err := mapping.Detect(data, "document")
+		if err != nil || got != want[filepath.Base(p)] {
+			t.Errorf("Detect(%s) = %q, %v; want %q", p, got, err, want[filepath.Base(p)])
+		}
+	}
+}
+
+func TestMapErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		kind film.Kind
+		in   string
+		want string
+		is   error
+	}{
+		{"empty", "", "", "doc.txt: empty document (nothing but white space)", mapping.ErrEmpty},
+		{"spaces", "", " \n\u00a0\n\t", "doc.txt: empty document (nothing but white space)", mapping.ErrEmpty},
+		{"binary", "", "\x89PNG\r\n\x1a\n", "doc.txt:2: not a text document: binary data at byte offset 6", mapping.ErrBinary},
+		{"unknown", "", "Shopping list\n\nMilk: 2 litres\nBread: 1 loaf\n", "doc.txt: not a film document of a known kind (reviews, encyclopedia, prize)", mapping.ErrUnknownKind},
+		{"numbered list", "", "Top films\n  1. Alpha\n  2. Beta\nRuntime: 95 min\n", "doc.txt: not a film document of a known kind (reviews, encyclopedia, prize)", mapping.ErrUnknownKind},
+		{"encyclopedia without heading", film.Encyclopedia, "\nIllegal\n- Director: A B\n", `doc.txt:2: expected the article's title heading ("= Title ="), found "Illegal"`, nil},
+		{"section instead of heading", film.Encyclopedia, "==Plot==\ntext\n", `doc.txt:1: expected the article's title heading ("= Title ="), found "==Plot=="`, nil},
+		{"bad running time", film.Encyclopedia, "= X (2001 film) =\n\n- Running time: long\n", `doc.txt:3: Running time: "long" is not a running time`, nil},
+		{"bad release date", film.Encyclopedia, "= X =\n- Release date: 31 February 2001 (Cannes)\n", `doc.txt:2: Release date: "31 February 2001" is not a date`, nil},
+		{"reviews with nothing", film.Reviews, "Watch On\n", "doc.txt: no verdict, score distribution or review found", nil},
+		{"bucket over total", film.Reviews, "Good - based on 5 Critics\nCritic score distribution:\n  1. Positive: 6 out of 5\n", "doc.txt:3: Positive: 6 out of 5 is more than the total", nil},
+		{"bucket total disagrees", film.Reviews, "Good - based on 5 Critics\nCritic score distribution:\n  1. Positive: 2 out of 4\n", "doc.txt:3: Positive: 2 out of 4, but the page counts 5 in all", nil},
+		{"prize without title", film.Prize, "Published on *P* (<https://p.example>)\n", "doc.txt: no film title found", nil},
+		{"prize retrieval date", film.Prize, "Published on *P* (<https://p.example>)\n\nFilm\n\nSynopsis:\n\nText.\n\nSource URL (retrieved on 31-02-2017): <https://p.example/f>\n", `doc.txt:9: retrieval date: "31-02-2017" is not a date`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := mapping.Map(strings.NewReader(tt.in), "doc.txt", tt.kind)
+			if err == nil {
+				t.Fatalf("no error; mapped %+v", src)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error:\n got %s\nwant %s", err, tt.want)
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("errors.Is(%v, %v) = false", err, tt.is)
+			}
+			var fe *film.Error
+			if !errors.As(err, &fe) || fe.Name != "doc.txt" {
+				t.Errorf("error is not a *film.Error naming the document: %#v", err)
+			}
+		})
+	}
+}
+
+func TestParseKind(t *testing.T) {
+	for _, k := range film.Kinds {
+		if got, err := mapping.ParseKind(string(k)); err != nil || got != k {
+			t.Errorf("ParseKind(%q) = %q, %v", k, got, err)
+		}
+	}
+	if _, err := mapping.ParseKind("wiki"); !errors.Is(err, mapping.ErrBadKind) {
+		t.Errorf("ParseKind(wiki) error = %v", err)
+	}
+}
+
+// node helpers for reading the combined graph.
+type graph struct {
+	movie map[string]any
+	nodes map[string]map[string]any
+}
+
+func readGraph(t *testing.T, res *mapping.Result) graph {
+	t.Helper()
+	g := graph{nodes: map[string]map[string]any{}}
+	for i, n := range res.Doc["@graph"].([]any) {
+		node := n.(map[string]any)
+		if i == 0 {
+			g.movie = node
+		}
+		if id, ok := node["@id"].(string); ok {
+			g.nodes[id] = node
+		}
+	}
+	if g.movie["@type"] != "Movie" {
+		t.Fatalf("first node is %v, not the Movie", g.movie["@type"])
+	}
+	return g
+}
+
+func list(v any) []any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case []any:
+		return v
+	default:
+		return []any{v}
+	}
+}
+
+// name follows a {"@id": …} reference to its node's name.
+func (g graph) name(ref any) string {
+	id, _ := ref.(map[string]any)["@id"].(string)
+	n, _ := g.nodes[id]["name"].(string)
+	return n
+}
+
+func (g graph) names(prop string) []string {
+	var out []string
+	for _, v := range list(g.movie[prop]) {
+		out = append(out, g.name(v))
+	}
+	return out
+}
+
+// TestSamplesCombined checks every fact the three samples state.
+func TestSamplesCombined(t *testing.T) {
+	res := combine(t, samples...)
+	g := readGraph(t, res)
+	m := g.movie
+
+	check := func(what string, got, want any) {
+		t.Helper()
+		gb, _ := json.Marshal(got)
+		wb, _ := json.Marshal(want)
+		if !bytes.Equal(gb, wb) {
+			t.Errorf("%s:\n got %s\nwant %s", what, gb, wb)
+		}
+	}
+	check("name", m["name"], "Illegal")
+	check("alternateName", m["alternateName"], "Illégal")
+	check("dateCreated", m["dateCreated"], "2010")
+	check("duration", m["duration"], "PT90M") // the encyclopedia is preferred; the prize page says 95
+	check("inLanguage", m["inLanguage"], "fr")
+	check("director", g.names("director"), []string{"Olivier Masset-Depasse"})
+	check("author", g.names("author"), []string{"Olivier Masset-Depasse"})
+	check("producer", g.names("producer"), []string{"Jacques-Henri Bronckart", "Olivier Bronckart"})
+	check("musicBy", g.names("musicBy"), []string{"André Dziezuk", "Marc Mergen", "Lingo"})
+
+	var countries []string
+	for _, c := range list(m["countryOfOrigin"]) {
+		countries = append(countries, c.(map[string]any)["name"].(string))
+	}
+	check("countryOfOrigin", countries, []string{"Belgium", "France", "Luxembourg"})
+
+	cast := map[string]string{}
+	for _, a := range list(m["actor"]) {
+		r := a.(map[string]any)
+		if r["@type"] != "PerformanceRole" {
+			t.Errorf("actor without a character: %v", r)
+			continue
+		}
+		cast[g.name(r["actor"])] = r["characterName"].(string)
+	}
+	check("cast", cast, map[string]string{
+		"Anne Coesens": "Tania", "Alexandre Gontcharov": "Ivan", "Christelle Cornil": "Lieve",
+		"Frédéric Frenay": "Policier 1", "Essé Lawson": "Aïssa", "Olivier Schneider": "Policier 2",
+		"Shirley Rumierk": "Maribel Chacon", "Gabriela Perez": "Maria", "Olga Zhdanova": "Zina",
+		"Tomasz Bialkowski": "Monsieur Nowak",
+	})
+
+	crew := map[string][]string{}
+	for _, c := range list(m["contributor"]) {
+		r := c.(map[string]any)
+		crew[r["roleName"].(string)] = append(crew[r["roleName"].(string)], g.name(r["contributor"]))
+	}
+	check("crew", crew, map[string][]string{
+		"Cinematography": {"Tommaso Fiorilli"}, "Editing": {"Damien Keyeux"},
+		"Sound":         {"Philippe Kohn", "Marc Bastien", "François Dumont", "Thomas Gauder"},
+		"Art direction": {"Patrick Dechesne", "Alain-Pascal Housiaux"}, "Costumes": {"Magdalena Labuz"},
+		"World sales":   {"Films distribution"},
+	})
+
+	var companies []string
+	for _, c := range list(m["productionCompany"]) {
+		r := c.(map[string]any)
+		if r["@type"] == "Role" {
+			companies = append(companies, g.name(r["productionCompany"])+" ("+r["roleName"].(string)+")")
+		} else {
+			companies = append(companies, g.name(r))
+		}
+	}
+	check("productionCompany", companies, []string{"Versus Production", "Iris Productions (Co-production)",
+		"Dharamsala (Co-production)", "Prime Time (Co-production)", "RTBF (Co-production)"})
+
+	sales := g.nodes["urn:film2ld:organization/films-distribution"]
+	check("sales contact", []any{sales["address"], sales["telephone"], sales["faxNumber"], sales["email"], sales["url"]},
+		[]string{"34 rue du Louvre, 75001 Paris, France", "+33 1 53 10 33 99", "+33 1 53 10 33 98",
+			"info@filmsdistribution.com", "http://www.filmsdistribution.com"})
+	check("trailer", m["trailer"], map[string]any{"@type": "VideoObject",
+		"embedUrl": "http://www.youtube.com/embed/UnwI5Fk9Hrg?autoplay=1&width=500&height=300&iframe=true"})
+
+	var critics, users int
+	for _, r := range list(m["review"]) {
+		rv := r.(map[string]any)
+		if rv["reviewBody"] == "" || rv["datePublished"] == nil {
+			t.Errorf("review without text or date: %v", rv)
+		}
+		if _, ok := rv["reviewRating"]; ok {
+			t.Errorf("review has a rating the page does not state: %v", rv)
+		}
+		body := rv["reviewBody"].(string)
+		if strings.Contains(body, "Full Review") || strings.Contains(body, "contains spoilers") || strings.Contains(body, "Reviewed by") {
+			t.Errorf("boilerplate left in review: %q", body)
+		}
+		if rv["author"] != nil {
+			critics++
+			if g.name(rv["author"]) == "" {
+				t.Errorf("critic review author has no name: %v", rv)
+			}
+		} else {
+			users++
+		}
+	}
+	check("reviews (critic, user)", []int{critics, users}, []int{5, 1})
+	first := list(m["review"])[0].(map[string]any)
+	check("first critic review", []any{g.name(first["author"]), first["datePublished"]}, []string{"V.A. Musetto", "2011-03-25"})
+
+	var ratings []string
+	for _, r := range list(m["aggregateRating"]) {
+		ar := r.(map[string]any)
+		if _, ok := ar["ratingValue"]; ok {
+			t.Errorf("aggregate rating with a value no page states: %v", ar)
+		}
+		b, _ := json.Marshal(ar)
+		ratings = append(ratings, string(b))
+	}
+	check("aggregateRating", ratings, []string{
+		`{"@type":"AggregateRating","name":"Critic score","ratingExplanation":"Mixed or average reviews","reviewCount":5}`,
+		`{"@type":"AggregateRating","name":"Critic score: Positive","reviewCount":2}`,
+		`{"@type":"AggregateRating","name":"Critic score: Mixed","reviewCount":3}`, // derived: 5 − 2 − 0
+		`{"@type":"AggregateRating","name":"Critic score: Negative","reviewCount":0}`,
+		`{"@type":"AggregateRating","name":"User score: Positive","ratingCount":1}`,
+		`{"@type":"AggregateRating","name":"User score: Mixed","ratingCount":0}`,
+		`{"@type":"AggregateRating","name":"User score: Negative","ratingCount":0}`,
+	})
+
+	var diags []string
+	for _, d := range res.Diagnostics {
+		diags = append(diags, string(d.Severity)+": "+d.String())
+	}
+	check("diagnostics", diags, []string{
+		"warning: duration: 90 min (001_7e8eb98cb7cb1a1b.txt:11) vs 95 min (002_53aa2786e56c2e8a.txt:19); kept PT90M",
+		"note: 000_aa1212867c5f9d28.txt:21: repaired mojibake (UTF-8 read as a DOS or Windows code page)",
+		"note: 000_aa1212867c5f9d28.txt:4: critic score distribution leaves out Mixed; derived 3 from the total of 5",
+	})
+}
+
+// TestOrderIndependent combines the samples in every order: the bytes of
+// the result must not change.
+func TestOrderIndependent(t *testing.T) {
+	want := marshal(t, combine(t, samples...).Doc)
+	for _, order := range [][]int{{0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}} {
+		var paths []string
+		for _, i := range order {
+			paths = append(paths, samples[i])
+		}
+		if got := marshal(t, combine(t, paths...).Doc); !bytes.Equal(got, want) {
+			t.Errorf("order %v gives different output", order)
+		}
+	}
+}
+
+// TestFilmIRIStable checks that the film's IRI does not depend on which of
+// its documents are given, as long as one names it.
+func TestFilmIRIStable(t *testing.T) {
+	want := "urn:film2ld:film/illegal-2010"
+	for _, subset := range [][]string{{samples[1]}, {samples[2]}, {samples[0], samples[1]}, {samples[0], samples[2]}, samples} {
+		if got := combine(t, subset...).MovieID; got != want {
+			t.Errorf("%v: film IRI %q; want %q", subset, got, want)
+		}
+	}
+	alone := combine(t, samples[0])
+	if alone.MovieID != "" || readGraph(t, alone).movie["name"] != nil {
+		t.Errorf("a review page alone names the film: %q", alone.MovieID)
+	}
+	if !slices.ContainsFunc(alone.Diagnostics, func(d mapping.Diagnostic) bool { return strings.Contains(d.Message, "no document names the film") }) {
+		t.Errorf("a review page alone does not say the film is unnamed: %v", alone.Diagnostics)
+	}
+}
+
+func marshal(t testing.TB, v any) []byte {
+	t.Helper()
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(b, '\n')
+}
+
+// TestGolden compares each film's combined graph with a file a person has
+// read. Run `go test ./mapping -update` to rewrite them after a deliberate
+// change, and read the diff before committing it.
+func TestGolden(t *testing.T) {
+	cases := map[string][]string{"illegal-samples": samples}
+	for _, d := range filmDirs(t) {
+		cases[filepath.Base(d)] = filmFiles(t, d)
+	}
+	for name, files := range cases {
+		t.Run(name, func(t *testing.T) {
+			res := combine(t, files...)
+			var out bytes.Buffer
+			out.Write(marshal(t, res.Doc))
+			golden := filepath.Join("testdata", "golden", name+".jsonld")
+			diagGolden := filepath.Join("testdata", "golden", name+".diagnostics")
+			var diags strings.Builder
+			for _, d := range res.Diagnostics {
+				diags.WriteString(string(d.Severity) + ": " + d.String() + "\n")
+			}
+			if *update {
+				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(diagGolden, []byte(diags.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./mapping -update to create it)", err)
+			}
+			if !bytes.Equal(out.Bytes(), want) {
+				t.Errorf("%s differs from the output; run go test ./mapping -update and read the diff", golden)
+			}
+			wantDiags, err := os.ReadFile(diagGolden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diags.String() != string(wantDiags) {
+				t.Errorf("diagnostics:\n got %s\nwant %s", diags.String(), wantDiags)
+			}
+		})
+	}
+}

@@ -1,0 +1,104 @@
+package mapping
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// folder strips what names legitimately vary in between sources: accents
+// (NFKD, then no combining marks) and case (Unicode case folding, so "ß"
+// and "ss" agree). A transform.Chain is stateful, so each call builds one.
+func folder() transform.Transformer {
+	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), cases.Fold(), norm.NFC)
+}
+
+// fold returns the identity key of a name: accents, case, spacing and
+// punctuation removed ("Essé  Lawson" and "esse lawson" agree). Letters of
+// every script are kept, so a name in Cyrillic has a key too.
+func fold(name string) string {
+	s, _, err := transform.String(folder(), name)
+	if err != nil {
+		s = strings.ToLower(name)
+	}
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+// slug turns a name into an IRI path segment: its fold key with hyphens.
+func slug(name string) string {
+	return strings.ReplaceAll(fold(name), " ", "-")
+}
+
+// accents counts the letters of a name outside ASCII; of two spellings
+// that fold alike, the one with its diacritics is the better one.
+func accents(s string) int {
+	n := 0
+	for _, r := range s {
+		if r > unicode.MaxASCII && unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// closeSpelling reports whether two fold keys are one small misspelling
+// apart: one insertion, deletion, substitution or swap of neighbours for
+// names up to 12 letters, two for longer ones. Short names are never
+// close: "Ana" and "Ina" are different people.
+func closeSpelling(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	shorter := min(len(ra), len(rb))
+	if shorter < 6 {
+		return false
+	}
+	limit := 1
+	if shorter > 12 {
+		limit = 2
+	}
+	if abs(len(ra)-len(rb)) > limit {
+		return false
+	}
+	return editDistance(ra, rb) <= limit
+}
+
+// editDistance is the optimal-string-alignment distance: Levenshtein plus
+// the swap of two neighbouring letters, the commonest typing slip.
+func editDistance(a, b []rune) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

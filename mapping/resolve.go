@@ -1,0 +1,228 @@
+package mapping
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/film2ld/film2ld/mapping/film"
+)
+
+// agent is one real person or organisation after resolution: every spelling
+// the sources used for it, and what they said about it.
+type agent struct {
+	org bool
+	// spellings counts, for each spelling, the sources that use it.
+	spellings map[string]map[string]bool
+	contact   *film.Contact
+	url       string
+	// merged explains why spellings with different keys became one agent.
+	merged []string
+	id     string
+	name   string
+}
+
+// mention is one place a source names an agent, with the credit it is
+// named in. Two mentions in the same credit of the same source are two
+// different agents whatever their spelling.
+type mention struct {
+	source *film.Source
+	name   film.Text
+	org    bool
+	// credit identifies the credit: "director", "contributor/Sound",
+	// "actor/ivan" (the folded character), "critic".
+	credit string
+}
+
+// resolver groups mentions into agents.
+type resolver struct {
+	base   string
+	byKey  map[string]*agent // org flag + fold key → agent
+	all    []*agent
+	groups map[string][]mention // credit → mentions, for the misspelling pass
+}
+
+func newResolver(base string) *resolver {
+	return &resolver{base: base, byKey: map[string]*agent{}, groups: map[string][]mention{}}
+}
+
+func agentKey(org bool, name string) string {
+	if org {
+		return "o:" + fold(name)
+	}
+	return "p:" + fold(name)
+}
+
+// add records a mention and returns its agent.
+func (r *resolver) add(m mention) *agent {
+	k := agentKey(m.org, m.name.Value)
+	a := r.byKey[k]
+	if a == nil {
+		a = &agent{org: m.org, spellings: map[string]map[string]bool{}}
+		r.byKey[k] = a
+		r.all = append(r.all, a)
+	}
+	if a.spellings[m.name.Value] == nil {
+		a.spellings[m.name.Value] = map[string]bool{}
+	}
+	a.spellings[m.name.Value][m.source.Name] = true
+	if m.credit != "" && !m.org {
+		r.groups[m.credit] = append(r.groups[m.credit], m)
+	}
+	return a
+}
+
+// lookup returns the agent a name resolved to.
+func (r *resolver) lookup(org bool, name string) *agent {
+	return r.byKey[agentKey(org, name)]
+}
+
+// mergeMisspellings joins people whose names are one small misspelling
+// apart when they stand in the same credit (the same character, the same
+// crew role) in different sources: "Gontcharov" playing Ivan in one source
+// and "Golntcharov" playing Ivan in another are one actor. A shared surname
+// or a shared role alone never joins two people, and two names listed in
+// the same credit by one source stay two.
+func (r *resolver) mergeMisspellings() {
+	credits := make([]string, 0, len(r.groups))
+	for c := range r.groups {
+		credits = append(credits, c)
+	}
+	sort.Strings(credits)
+	for _, c := range credits {
+		ms := r.groups[c]
+		for i := range ms {
+			for j := i + 1; j < len(ms); j++ {
+				a, b := ms[i], ms[j]
+				if a.source == b.source {
+					continue
+				}
+				ka, kb := fold(a.name.Value), fold(b.name.Value)
+				if ka == kb || !closeSpelling(ka, kb) || r.listedTogether(c, ka, kb) {
+					continue
+				}
+				r.union(r.lookup(false, a.name.Value), r.lookup(false, b.name.Value),
+					fmt.Sprintf("%q (%s) and %q (%s) are one small misspelling apart in the same credit (%s)",
+						a.name.Value, where(a.source, a.name.Line), b.name.Value, where(b.source, b.name.Line), c))
+			}
+		}
+	}
+}
+
+// listedTogether reports whether one source names both keys in one credit.
+func (r *resolver) listedTogether(credit, ka, kb string) bool {
+	seen := map[*film.Source]int{}
+	for _, m := range r.groups[credit] {
+		switch fold(m.name.Value) {
+		case ka:
+			seen[m.source] |= 1
+		case kb:
+			seen[m.source] |= 2
+		}
+	}
+	for _, v := range seen {
+		if v == 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// union merges agent b into a, re-pointing every key.
+func (r *resolver) union(a, b *agent, why string) {
+	if a == b {
+		return
+	}
+	for s, srcs := range b.spellings {
+		if a.spellings[s] == nil {
+			a.spellings[s] = map[string]bool{}
+		}
+		for n := range srcs {
+			a.spellings[s][n] = true
+		}
+	}
+	a.merged = append(append(a.merged, b.merged...), why)
+	for k, v := range r.byKey {
+		if v == b {
+			r.byKey[k] = a
+		}
+	}
+	for i, v := range r.all {
+		if v == b {
+			r.all = append(r.all[:i], r.all[i+1:]...)
+			break
+		}
+	}
+}
+
+// finish chooses each agent's name and mints its IRI. The chosen spelling
+// is the best attested: the one whose fold key most sources use, then the
+// one with its diacritics, then the one most sources write exactly so; the
+// rest become alternate names. The IRI depends only on the chosen name, so
+// the same person in two films exported apart is one node in a store.
+func (r *resolver) finish() {
+	for _, a := range r.all {
+		keyCount := map[string]int{}
+		for s, srcs := range a.spellings {
+			keyCount[fold(s)] += len(srcs)
+		}
+		names := a.names()
+		sort.SliceStable(names, func(i, j int) bool {
+			si, sj := names[i], names[j]
+			if ki, kj := keyCount[fold(si)], keyCount[fold(sj)]; ki != kj {
+				return ki > kj
+			}
+			if ai, aj := accents(si), accents(sj); ai != aj {
+				return ai > aj
+			}
+			if ci, cj := len(a.spellings[si]), len(a.spellings[sj]); ci != cj {
+				return ci > cj
+			}
+			return si < sj
+		})
+		a.name = names[0]
+		kind := "person/"
+		if a.org {
+			kind = "organization/"
+		}
+		a.id = r.base + kind + slug(a.name)
+	}
+	sort.Slice(r.all, func(i, j int) bool { return r.all[i].id < r.all[j].id })
+}
+
+// names returns the agent's spellings in a fixed order.
+func (a *agent) names() []string {
+	names := make([]string, 0, len(a.spellings))
+	for s := range a.spellings {
+		names = append(names, s)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// alternates returns every spelling but the chosen one.
+func (a *agent) alternates() []string {
+	var out []string
+	for _, s := range a.names() {
+		if s != a.name {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// where formats a source position for messages.
+func where(s *film.Source, line int) string {
+	if line > 0 {
+		return fmt.Sprintf("%s:%d", s.Name, line)
+	}
+	return s.Name
+}
+
+// creditKey names a credit for the misspelling pass.
+func creditKey(role film.Role, roleName string) string {
+	if roleName == "" {
+		return string(role)
+	}
+	return string(role) + "/" + strings.ToLower(roleName)
+}
