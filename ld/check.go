@@ -157,6 +157,13 @@ func checkValues(val any, prop, owner string, fail func(prop, value string, err 
 			}
 			continue
 		}
+		// The @id of an object belongs to the property that points at it:
+		// "image of Movie X", not a node named by the bad IRI itself.
+		if id, ok := m["@id"].(string); ok {
+			if err := checkIRI(id, true); err != nil {
+				return fail(prop, id, err)
+			}
+		}
 		if err := checkNode(m, prop+" of "+owner); err != nil {
 			return err
 		}
@@ -196,7 +203,7 @@ func checkValue(m map[string]any, value any) error {
 // describe names a node for error messages: its IRI, or its types and name,
 // or how it was reached.
 func describe(node map[string]any, via string) string {
-	if id, ok := node["@id"].(string); ok && !strings.HasPrefix(id, "_:") {
+	if id, ok := node["@id"].(string); ok && !strings.HasPrefix(id, "_:") && checkIRI(id, false) == nil {
 		return "<" + id + ">"
 	}
 	var parts []string

@@ -85,3 +85,5 @@ func readJSONString(t testing.TB, s string, v any) {
 		t.Fatalf("%v in\n%s", err, s)
 	}
 }
+
+func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }

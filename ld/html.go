@@ -89,9 +89,9 @@ func ExtractHTML(r io.Reader, name string) ([]Block, error) {
 		} else {
 			line += bytes.Count(z.Raw(), []byte("\n"))
 		}
-		doc, err := decodeBlock(text)
+		doc, off, err := decodeBlock(text)
 		if err != nil {
-			l, c := position(text, err)
+			l, c := position(text, off)
 			return nil, &PosError{Name: name, Line: textLine + l, Col: c, Err: fmt.Errorf("%w: JSON-LD block starting on line %d: %v", ErrSyntax, start, err)}
 		}
 		blocks = append(blocks, Block{Line: start, Doc: doc})
@@ -110,34 +110,35 @@ func isJSONLDScript(z *html.Tokenizer, more bool) bool {
 	return false
 }
 
-func decodeBlock(text []byte) (any, error) {
+// decodeBlock decodes one JSON value; on error it also returns the byte
+// offset of the offending character.
+func decodeBlock(text []byte) (any, int, error) {
 	dec := json.NewDecoder(bytes.NewReader(text))
 	var doc any
 	if err := dec.Decode(&doc); err != nil {
-		return nil, err
+		off := len(text)
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			off = int(se.Offset) - 1 // Offset counts the offending byte
+		}
+		return nil, max(off, 0), err
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, &json.SyntaxError{Offset: dec.InputOffset()}
+	rest := dec.InputOffset()
+	for int(rest) < len(text) && strings.ContainsRune(" \t\r\n", rune(text[rest])) {
+		rest++
 	}
-	return doc, nil
+	if int(rest) < len(text) {
+		return nil, int(rest), errors.New("invalid character after top-level value")
+	}
+	return doc, 0, nil
 }
 
-// position turns a JSON error's byte offset into a line (counted from 0
-// within text) and a 1-based column.
-func position(text []byte, err error) (line, col int) {
-	off := int64(len(text))
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &se) {
-		off = se.Offset
-	} else if errors.As(err, &te) {
-		off = te.Offset
-	}
-	if off > int64(len(text)) {
-		off = int64(len(text))
-	}
+// position turns a byte offset in text into a line (counted from 0) and a
+// 1-based column.
+func position(text []byte, off int) (line, col int) {
+	off = min(off, len(text))
 	before := text[:off]
 	line = bytes.Count(before, []byte("\n"))
-	col = int(off) - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	col = off - (bytes.LastIndexByte(before, '\n') + 1) + 1
 	return line, col
 }

@@ -42,7 +42,7 @@ func normalize(v any, path string) (any, error) {
 		out := make(map[string]any, len(v))
 		for k, e := range v {
 			if strings.HasPrefix(k, "@") && !jld.IsKeyword(k) && k != "@context" {
-				return nil, fmt.Errorf("%w: %s: unknown keyword %q would be dropped", ErrInvalidInput, path, k)
+				return nil, fmt.Errorf("%w: %s/%s: unknown keyword %q would be dropped", ErrInvalidInput, path, k, k)
 			}
 			n, err := normalize(e, path+"/"+k)
 			if err != nil {

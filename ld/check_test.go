@@ -1,0 +1,119 @@
+package ld_test
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/film2ld/film2ld/ld"
+)
+
+// TestChecks pins the exact error text for values that json-gold would drop
+// or write as invalid N-Quads.
+func TestChecks(t *testing.T) {
+	movie := func(kv ...any) map[string]any {
+		m := map[string]any{"@context": "https://schema.org", "@type": "Movie", "name": "Heat"}
+		for i := 0; i < len(kv); i += 2 {
+			m[kv[i].(string)] = kv[i+1]
+		}
+		return m
+	}
+	tests := []struct {
+		name string
+		doc  any
+		opts ld.Options
+		err  error
+		msg  string
+	}{
+		{"relative image", movie("image", "poster.jpg"), ld.Options{}, ld.ErrRelativeIRI,
+			`Movie "Heat": image: relative IRI reference "poster.jpg" (give a base IRI to resolve it)`},
+		{"relative @id", movie("@id", "heat"), ld.Options{}, ld.ErrRelativeIRI,
+			`Movie "Heat": @id: relative IRI reference "heat" (give a base IRI to resolve it)`},
+		{"space in IRI", movie("url", "https://films.example/a b"), ld.Options{}, ld.ErrInvalidIRI,
+			`Movie "Heat": url: invalid IRI "https://films.example/a b"`},
+		{"angle bracket in IRI", movie("sameAs", "https://films.example/a>b"), ld.Options{}, ld.ErrInvalidIRI,
+			`Movie "Heat": sameAs: invalid IRI "https://films.example/a>b"`},
+		{"quote in @id", movie("@id", `https://films.example/"x"`), ld.Options{}, ld.ErrInvalidIRI,
+			`Movie "Heat": @id: invalid IRI "https://films.example/\"x\""`},
+		{"brace in nested IRI", movie("director", map[string]any{"@type": "Person", "name": "Mann", "url": "https://films.example/{id}"}), ld.Options{}, ld.ErrInvalidIRI,
+			`Person "Mann": url: invalid IRI "https://films.example/{id}"`},
+		{"bad URL for json-gold", movie("url", "https://-/x"), ld.Options{}, ld.ErrInvalidIRI,
+			`Movie "Heat": url: invalid IRI "https://-/x"`},
+		{"control character", movie("description", "bell\x07"), ld.Options{}, ld.ErrInvalidLiteral,
+			`Movie "Heat": description: invalid literal: control character U+0007 at byte 4 "bell\a"`},
+		{"unpaired surrogate", movie("description", "half \xed\xa0\x80"), ld.Options{}, ld.ErrInvalidLiteral,
+			`Movie "Heat": description: invalid literal: not valid UTF-8 (an unpaired surrogate?) "half \xed\xa0\x80"`},
+		{"language tag", movie("description", map[string]any{"@value": "x", "@language": "en_US"}), ld.Options{}, ld.ErrInvalidLanguage,
+			`Movie "Heat": description: invalid language tag "en_us" "x"`},
+		{"huge integer", movie("size", 1e300), ld.Options{}, ld.ErrInvalidLiteral,
+			`Movie "Heat": size: invalid literal: number too large for an exact literal; write it as a typed string "1e+300"`},
+		{"blank node reached through property", movie("actor", map[string]any{"@type": "PerformanceRole", "url": "rel"}), ld.Options{}, ld.ErrRelativeIRI,
+			`PerformanceRole (actor of Movie "Heat"): url: relative IRI reference "rel" (give a base IRI to resolve it)`},
+		{"unknown keyword", movie("@foo", "x"), ld.Options{}, ld.ErrInvalidInput,
+			`ld: expand: invalid JSON-LD input: /@foo: unknown keyword "@foo" would be dropped`},
+		{"Go struct", map[string]any{"@context": "https://schema.org", "name": struct{}{}}, ld.Options{}, ld.ErrInvalidInput,
+			`ld: expand: invalid JSON-LD input: /name: unsupported Go type struct {}`},
+		{"NaN", movie("size", math.NaN()), ld.Options{}, ld.ErrInvalidInput,
+			`ld: expand: invalid JSON-LD input: /size: number NaN has no JSON form`},
+		{"remote context", map[string]any{"@context": "https://films.example/ctx.jsonld", "name": "x"}, ld.Options{}, ld.ErrRemoteContext, ""},
+		{"relative with base", movie("image", "poster.jpg"), ld.Options{Base: "https://films.example/m/"}, nil, ""},
+		{"Go ints", movie("copyrightYear", 1995, "size", int64(3)), ld.Options{}, nil, ""},
+		{"tab and newline", movie("description", "a\tb\nc\r"), ld.Options{}, nil, ""},
+	}
+	p := ld.NewProcessor(ld.Config{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := p.ToNQuads(tt.doc, tt.opts)
+			if !errors.Is(err, tt.err) || (tt.err == nil) != (err == nil) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if tt.msg != "" && err.Error() != tt.msg {
+				t.Errorf("message\n got: %s\nwant: %s", err, tt.msg)
+			}
+			var ne *ld.NodeError
+			if errors.Is(err, ld.ErrInvalidIRI) && !errors.As(err, &ne) {
+				t.Error("not a *NodeError")
+			}
+		})
+	}
+}
+
+// TestNoSilentLoss checks that a base IRI resolves what would otherwise be
+// an error, and that the statement is there.
+func TestNoSilentLoss(t *testing.T) {
+	p := ld.NewProcessor(ld.Config{})
+	doc := map[string]any{"@context": "https://schema.org", "@type": "Movie", "image": "poster.jpg"}
+	nq, err := p.ToNQuads(doc, ld.Options{Base: "https://films.example/m/1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "_:b0 <http://schema.org/image> <https://films.example/m/poster.jpg> .\n" +
+		"_:b0 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Movie> .\n"
+	if nq != want {
+		t.Errorf("got\n%s\nwant\n%s", nq, want)
+	}
+}
+
+func TestFromNQuadsErrors(t *testing.T) {
+	tests := []struct {
+		in, msg string
+		err     error
+	}{
+		{"<https://a.example/s> <https://a.example/p> \"x\" .\n<https://a.example/s> <p> \"y\" .\n",
+			`in.nq:2: relative IRI reference "p"`, ld.ErrRelativeIRI},
+		{"# comment\n\n<https://a.example/s> <https://a.example/p> .\n", "", ld.ErrSyntax},
+		{"<https://a.example/s> <https://a.example/p> \"bell\\u0007\" .\n", `in.nq:1: invalid literal: control character U+0007 at byte 4`, ld.ErrInvalidLiteral},
+	}
+	p := ld.NewProcessor(ld.Config{})
+	for _, tt := range tests {
+		_, err := p.FromNQuads(stringsReader(tt.in), "in.nq")
+		var pe *ld.PosError
+		if !errors.Is(err, tt.err) || !errors.As(err, &pe) {
+			t.Errorf("%q: err = %v, want %v at a position", tt.in, err, tt.err)
+			continue
+		}
+		if tt.msg != "" && err.Error() != tt.msg {
+			t.Errorf("message\n got: %s\nwant: %s", err, tt.msg)
+		}
+	}
+}

@@ -1,0 +1,145 @@
+package ld_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/film2ld/film2ld/ld"
+)
+
+// TestHTMLEscaping checks that no review text can end the script element or
+// open another one, and that the element reads back as the same graph.
+func TestHTMLEscaping(t *testing.T) {
+	bodies := []string{
+		"</script><script>alert(1)</script>",
+		"<!-- <script>",
+		"Tom & Jerry > Itchy & Scratchy",
+		"line\u2028separator\u2029paragraph",
+		"</SCRIPT >",
+	}
+	p := ld.NewProcessor(ld.Config{})
+	for _, body := range bodies {
+		doc := map[string]any{
+			"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
+			"review": map[string]any{"@type": "Review", "reviewBody": body},
+		}
+		out, err := p.HTML(doc, ld.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		inner := strings.TrimSuffix(strings.TrimPrefix(string(out), "<script type=\"application/ld+json\">\n"), "</script>\n")
+		for _, bad := range []string{"<", ">", "&", "\u2028", "\u2029"} {
+			if strings.Contains(inner, bad) {
+				t.Errorf("%q: %q left unescaped in\n%s", body, bad, out)
+			}
+		}
+		// An HTML parser must see exactly one script element whose text
+		// is the whole JSON.
+		page := "<!DOCTYPE html><html><head>" + string(out) + "</head><body><p>after</p></body></html>"
+		root, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var scripts []*html.Node
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode && n.Data == "script" {
+				scripts = append(scripts, n)
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(root)
+		if len(scripts) != 1 || scripts[0].FirstChild == nil || scripts[0].FirstChild.Data != "\n"+inner {
+			t.Fatalf("%q: the page has %d script elements or a cut one:\n%q\n%q", body, len(scripts), scripts[0].FirstChild.Data, inner)
+		}
+		blocks, err := ld.ExtractHTML(strings.NewReader(page), "page.html")
+		if err != nil || len(blocks) != 1 {
+			t.Fatalf("%q: ExtractHTML = %v, %v", body, blocks, err)
+		}
+		got, err := p.Canonical(blocks[0].Doc, ld.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := p.Canonical(doc, ld.Options{})
+		if got != want {
+			t.Errorf("%q: graph changed\n got:\n%s\nwant:\n%s", body, got, want)
+		}
+		if !strings.Contains(got, strings.ReplaceAll(body, `"`, `\"`)) {
+			t.Errorf("%q: text not kept exactly:\n%s", body, got)
+		}
+	}
+}
+
+func TestExtractHTML(t *testing.T) {
+	page := `<!DOCTYPE html>
+<html><head>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Movie", "name": "One"}</script>
+<script>var notData = 1;</script>
+<script type="text/javascript">{"not": "json-ld"}</script>
+</head>
+<body>
+<SCRIPT TYPE="Application/LD+JSON; charset=utf-8">
+{"@context": "https://schema.org", "@type": "Person", "name": "A &amp; B"}
+</SCRIPT>
+</body></html>
+`
+	blocks, err := ld.ExtractHTML(strings.NewReader(page), "page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) != 2 {
+		t.Fatalf("%d blocks, want 2", len(blocks))
+	}
+	if blocks[0].Line != 3 || blocks[1].Line != 8 {
+		t.Errorf("lines %d, %d; want 3, 8", blocks[0].Line, blocks[1].Line)
+	}
+	// Script content is raw text: entities are not decoded.
+	if name := blocks[1].Doc.(map[string]any)["name"]; name != "A &amp; B" {
+		t.Errorf("name = %q", name)
+	}
+}
+
+func TestExtractHTMLErrors(t *testing.T) {
+	tests := []struct{ page, msg string }{
+		{"<p>x</p>\n<script type=\"application/ld+json\">\n{\"name\": \"x\",\n \"bad\": }\n</script>",
+			"page.html:4:9: syntax error: JSON-LD block starting on line 2: invalid character '}' looking for beginning of value"},
+		{"<script type=\"application/ld+json\"></script>",
+			"page.html:1:1: syntax error: JSON-LD block starting on line 1: EOF"},
+		{"<script type=\"application/ld+json\">{} {}</script>",
+			"page.html:1:4: syntax error: JSON-LD block starting on line 1: invalid character after top-level value"},
+	}
+	for _, tt := range tests {
+		_, err := ld.ExtractHTML(strings.NewReader(tt.page), "page.html")
+		if !errors.Is(err, ld.ErrSyntax) {
+			t.Errorf("err = %v, want ErrSyntax", err)
+			continue
+		}
+		if err.Error() != tt.msg {
+			t.Errorf("message\n got: %s\nwant: %s", err, tt.msg)
+		}
+	}
+}
+
+func TestHTMLRoundTripFixtures(t *testing.T) {
+	p := ld.NewProcessor(ld.Config{})
+	for _, f := range loadFixtures(t) {
+		var buf bytes.Buffer
+		if err := p.Write(&buf, f.doc, ld.FormatHTML, f.opts); err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+		blocks, err := ld.ExtractHTML(&buf, f.name+".html")
+		if err != nil || len(blocks) != 1 || blocks[0].Line != 1 {
+			t.Fatalf("%s: %v %v", f.name, blocks, err)
+		}
+		got, err := p.Canonical(blocks[0].Doc, ld.Options{})
+		if err != nil || got != f.expected {
+			t.Errorf("%s: graph changed (%v)", f.name, err)
+		}
+	}
+}
