@@ -1,0 +1,17 @@
+// Command film2ld turns film documents (review aggregator pages, encyclopedia
+// articles, film prize pages) into schema.org linked data.
+//
+//	film2ld export [flags] FILE...    one film's documents → JSON-LD, N-Quads, HTML …
+//
+// Run `film2ld help` or `film2ld COMMAND --help` for details. Exit status: 0
+// on success, 1 when an input is invalid (after every input was read and
+// reported), 2 for a usage error.
+package main
+
+import (
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/pflag"
+)
+
+// Exit statuses, a contract documented in the README and in usage.
+const (
+	exitOK    = 0
+	exitError = 1 // invalid input or failed validation
+	exitUsage = 2 // the command line itself is wrong
+)
+
+// command is one film2ld subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(env *env, args []string) int
+}
+
+// env is what a command may touch: the standard streams and nothing else,
+// so that tests drive run directly.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func commands() []command {
+	return []command{
+		{"export", "read one film's documents and write its schema.org graph", runExport},
+	}
+}
+
+const mainUsage = `film2ld turns film documents into schema.org linked data.
+
+Usage:
+  film2ld COMMAND [flags] [FILE...]
+
+Commands:
+%s
+Run 'film2ld COMMAND --help' for a command's flags.
+
+Exit status: 0 success, 1 invalid input (after every input was reported),
+2 usage error.
+`
+
+func usage(w io.Writer) {
+	var b strings.Builder
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, mainUsage, b.String())
+}
+
+// run is main without the process: it returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "help", "-h", "--help":
+		if len(args) > 1 {
+			return run([]string{args[1], "--help"}, stdin, stdout, stderr)
+		}
+		usage(stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(e, args[1:])
+		}
+	}
+	return e.usageError(nil, "unknown command %q", args[0])
+}
+
+// errorf prints an error the way every film2ld error looks.
+func (e *env) errorf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "film2ld: error: "+format+"\n", args...)
+}
+
+// hint prints a next step after an error.
+func (e *env) hint(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "film2ld: hint: "+format+"\n", args...)
+}
+
+// usageError reports a wrong command line and returns exitUsage.
+func (e *env) usageError(fs *pflag.FlagSet, format string, args ...any) int {
+	e.errorf(format, args...)
+	if fs != nil {
+		e.hint("run 'film2ld %s --help' for usage", fs.Name())
+	} else {
+		e.hint("run 'film2ld help' for the list of commands")
+	}
+	return exitUsage
+}
+
+// parseFlags parses a command's flags. It returns done=true with the exit
+// status when the command must stop: after --help (usage on stdout, 0) or a
+// flag error (2).
+func (e *env) parseFlags(fs *pflag.FlagSet, usageText string, args []string) (done bool, status int) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, pflag.ErrHelp):
+		fmt.Fprint(e.stdout, usageText)
+		fmt.Fprintln(e.stdout, "\nFlags:")
+		fmt.Fprint(e.stdout, fs.FlagUsages())
+		return true, exitOK
+	case err != nil:
+		return true, e.usageError(fs, "%v", err)
+	}
+	return false, exitOK
+}
