@@ -259,7 +259,7 @@ func TestSamplesCombined(t *testing.T) {
 		"Cinematography": {"Tommaso Fiorilli"}, "Editing": {"Damien Keyeux"},
 		"Sound":         {"Philippe Kohn", "Marc Bastien", "François Dumont", "Thomas Gauder"},
 		"Art direction": {"Patrick Dechesne", "Alain-Pascal Housiaux"}, "Costumes": {"Magdalena Labuz"},
-		"World sales":   {"Films distribution"},
+		"World sales": {"Films distribution"},
 	})
 
 	var companies []string
