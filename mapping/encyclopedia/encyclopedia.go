@@ -119,7 +119,10 @@ func (p *parser) line(n int, l string) error {
 	}
 	switch p.section {
 	case "":
-		if m := fieldRe.FindStringSubmatch(l); m != nil && (p.inInfobox || len(p.lead) == 0) {
+		// An infobox field is a "- Key: value" line whose key film infoboxes
+		// use; once in the infobox, any key is a field (and reported if
+		// unknown), but a list in the lead is not taken for one.
+		if m := fieldRe.FindStringSubmatch(l); m != nil && (p.inInfobox || isInfoboxKey(m[1])) {
 			if !p.inInfobox && len(p.paragraph) == 1 {
 				// The line just above the infobox is its caption.
 				p.caption = film.Text{Value: p.paragraph[0], Line: p.paraLine}
@@ -260,6 +263,20 @@ var credits = map[string]credit{
 	"studio":               {role: film.ProductionCompany, org: true}, "studios": {role: film.ProductionCompany, org: true},
 	"distributed": {role: film.Contributor, roleName: "Distribution", org: true},
 	"distributor": {role: film.Contributor, roleName: "Distribution", org: true},
+}
+
+// isInfoboxKey reports whether a label is one film infoboxes use.
+func isInfoboxKey(label string) bool {
+	key := strings.TrimSuffix(strings.ToLower(label), " by")
+	if _, ok := credits[key]; ok {
+		return true
+	}
+	switch key {
+	case "starring", "cast", "running time", "runtime", "country", "countries", "language",
+		"languages", "release date", "release dates", "released", "based on":
+		return true
+	}
+	return unmapped[key]
 }
 
 // unmapped are infobox fields schema.org 30.0 has no Movie property for.

@@ -27,7 +27,8 @@ var (
 	footnotesRe  = regexp.MustCompile(`^(?:\[\d+\]\s*)+$`)
 	labelRe      = regexp.MustCompile(`^([A-Z][A-Za-z/ -]{1,30}?)\s*:\s*(.*)$`)
 	sourceRe     = regexp.MustCompile(`^Source URL \(retrieved on ([^)]+)\):\s*(\S+)$`)
-	castItemRe   = regexp.MustCompile(`^(.+?)\s*(?:\(([^)]*)\))?$`)
+	// "Name (Role)"; the role may hold parentheses of its own.
+	castItemRe = regexp.MustCompile(`^([^(]+?)\s*(?:\((.*)\))?$`)
 	emailRe      = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 	webRe        = regexp.MustCompile(`(?:https?://|www\.)[^\s,]+`)
 	phoneRe      = regexp.MustCompile(`(?i)\b(t[ée]l(?:[ée]phone)?|phone|fax)\.?\s*:?\s*(\+?\d[\d ()./-]{5,}\d)`)
