@@ -29,10 +29,10 @@ var (
 	sourceRe     = regexp.MustCompile(`^Source URL \(retrieved on ([^)]+)\):\s*(\S+)$`)
 	// "Name (Role)"; the role may hold parentheses of its own.
 	castItemRe = regexp.MustCompile(`^([^(]+?)\s*(?:\((.*)\))?$`)
-	emailRe      = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
-	webRe        = regexp.MustCompile(`(?:https?://|www\.)[^\s,]+`)
-	phoneRe      = regexp.MustCompile(`(?i)\b(t[ée]l(?:[ée]phone)?|phone|fax)\.?\s*:?\s*(\+?\d[\d ()./-]{5,}\d)`)
-	videoRe      = regexp.MustCompile(`(?i)/embed/|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com`)
+	emailRe    = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
+	webRe      = regexp.MustCompile(`(?:https?://|www\.)[^\s,]+`)
+	phoneRe    = regexp.MustCompile(`(?i)\b(t[ée]l(?:[ée]phone)?|phone|fax)\.?\s*:?\s*(\+?\d[\d ()./-]{5,}\d)`)
+	videoRe    = regexp.MustCompile(`(?i)/embed/|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com`)
 
 	// Markdown a text dump of the page leaves behind.
 	mdLinkRe   = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
