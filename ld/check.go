@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	jld "github.com/piprate/json-gold/ld"
@@ -44,10 +46,36 @@ func checkIRI(iri string, blank bool) error {
 	}
 	// json-gold silently drops statements with http(s) IRIs its URL check
 	// rejects; refuse them here with a name instead.
-	if (strings.HasPrefix(iri, "http://") || strings.HasPrefix(iri, "https://")) && !jld.IsURL(iri) {
+	if (strings.HasPrefix(iri, "http://") || strings.HasPrefix(iri, "https://")) && !isURL(iri) {
 		return ErrInvalidIRI
 	}
 	return nil
+}
+
+// passedURLs remembers IRIs that passed json-gold's URL check, whose large
+// regular expression dominated the cost of checking a document: the same
+// property and type IRIs come back in every document. It stops growing at
+// maxPassedURLs entries so a long-running process cannot fill memory.
+var (
+	passedURLs      sync.Map
+	passedURLsCount atomic.Int64
+)
+
+const maxPassedURLs = 1 << 16
+
+func isURL(iri string) bool {
+	if _, ok := passedURLs.Load(iri); ok {
+		return true
+	}
+	if !jld.IsURL(iri) {
+		return false
+	}
+	if passedURLsCount.Load() < maxPassedURLs {
+		if _, loaded := passedURLs.LoadOrStore(iri, struct{}{}); !loaded {
+			passedURLsCount.Add(1)
+		}
+	}
+	return true
 }
 
 // checkText returns why s cannot be the text of an RDF literal, or nil.

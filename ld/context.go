@@ -61,21 +61,26 @@ func contextsFor(allowRemote bool) (*contexts, error) {
 			m.err = err
 			return
 		}
-		opts := baseOptions(newLoader(allowRemote))
-		c := &contexts{
-			expand:  derive(parsed, opts, nil),
-			compact: derive(parsed, opts, []string{"id", "type"}),
-			opts:    opts,
-		}
-		// json-gold builds the inverse context lazily and stores it in the
-		// context, which would be a data race once the context is shared.
-		// Building it here, before any sharing, makes every later use a
-		// read.
-		c.expand.GetInverse()
-		c.compact.GetInverse()
-		m.c = c
+		m.c = newContexts(parsed, allowRemote)
 	})
 	return m.c, m.err
+}
+
+// newContexts derives the contexts of one mode from the parsed context and
+// makes them safe to share.
+func newContexts(parsed *jld.Context, allowRemote bool) *contexts {
+	opts := baseOptions(newLoader(allowRemote))
+	c := &contexts{
+		expand:  derive(parsed, opts, nil),
+		compact: derive(parsed, opts, []string{"id", "type"}),
+		opts:    opts,
+	}
+	// json-gold builds the inverse context lazily and stores it in the
+	// context, which would be a data race once the context is shared.
+	// Building it here, before any sharing, makes every later use a read.
+	c.expand.GetInverse()
+	c.compact.GetInverse()
+	return c
 }
 
 // derive copies the parsed context into a new one that carries opts, with

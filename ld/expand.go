@@ -110,6 +110,7 @@ func (p *Processor) activeContext(m map[string]any, c *contexts, jopts *jld.Json
 	case string:
 		if IsSchemaOrgContext(v) {
 			delete(m, "@context")
+			dropRepeatedContexts(m)
 			return c.expand, nil
 		}
 	case []any:
@@ -135,6 +136,34 @@ func (p *Processor) activeContext(m map[string]any, c *contexts, jopts *jld.Json
 		}
 	}
 	return nil, nil
+}
+
+// dropRepeatedContexts removes nested "@context": "https://schema.org"
+// entries under a node whose active context is exactly schema.org's:
+// applying the same context again changes nothing, but json-gold would parse
+// it again, at the full cost, for every node that repeats it (scraped pages
+// often do). It does not descend below any other context.
+func dropRepeatedContexts(v any) {
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			dropRepeatedContexts(e)
+		}
+	case map[string]any:
+		if _, ok := v["@value"]; ok {
+			return // a JSON literal's content is data, not JSON-LD
+		}
+		if ctx, ok := v["@context"]; ok {
+			s, isString := ctx.(string)
+			if !isString || !IsSchemaOrgContext(s) {
+				return
+			}
+			delete(v, "@context")
+		}
+		for _, e := range v {
+			dropRepeatedContexts(e)
+		}
+	}
 }
 
 // wrapInput marks a json-gold error as invalid input unless it already

@@ -16,6 +16,12 @@ import (
 // everything else, NaN and infinities, and keys that look like keywords but
 // are none (expansion would drop them).
 func normalize(v any, path string) (any, error) {
+	return normalizeValue(v, path, false)
+}
+
+// normalizeValue is normalize; literal is set inside an @value, whose JSON
+// literal content may use any keys.
+func normalizeValue(v any, path string, literal bool) (any, error) {
 	switch v := v.(type) {
 	case nil, string, bool:
 		return v, nil
@@ -25,7 +31,7 @@ func normalize(v any, path string) (any, error) {
 		}
 		return v, nil
 	case float32:
-		return normalize(float64(v), path)
+		return normalizeValue(float64(v), path, literal)
 	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
 		f, exact := intToFloat(v)
 		if !exact {
@@ -37,14 +43,14 @@ func normalize(v any, path string) (any, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s: number %s: %v", ErrInvalidInput, path, v, err)
 		}
-		return normalize(f, path)
+		return normalizeValue(f, path, literal)
 	case map[string]any:
 		out := make(map[string]any, len(v))
 		for k, e := range v {
-			if strings.HasPrefix(k, "@") && !jld.IsKeyword(k) && k != "@context" {
+			if !literal && strings.HasPrefix(k, "@") && !jld.IsKeyword(k) {
 				return nil, fmt.Errorf("%w: %s/%s: unknown keyword %q would be dropped", ErrInvalidInput, path, k, k)
 			}
-			n, err := normalize(e, path+"/"+k)
+			n, err := normalizeValue(e, path+"/"+k, literal || k == "@value")
 			if err != nil {
 				return nil, err
 			}
@@ -54,7 +60,7 @@ func normalize(v any, path string) (any, error) {
 	case []any:
 		out := make([]any, len(v))
 		for i, e := range v {
-			n, err := normalize(e, fmt.Sprintf("%s/%d", path, i))
+			n, err := normalizeValue(e, fmt.Sprintf("%s/%d", path, i), literal)
 			if err != nil {
 				return nil, err
 			}
@@ -64,7 +70,7 @@ func normalize(v any, path string) (any, error) {
 	case []map[string]any:
 		out := make([]any, len(v))
 		for i, e := range v {
-			n, err := normalize(e, fmt.Sprintf("%s/%d", path, i))
+			n, err := normalizeValue(e, fmt.Sprintf("%s/%d", path, i), literal)
 			if err != nil {
 				return nil, err
 			}

@@ -31,6 +31,9 @@ type Options struct {
 // and share it.
 type Processor struct {
 	cfg Config
+	// shared replaces the per-process contexts in tests that need fresh
+	// ones.
+	shared *contexts
 }
 
 // NewProcessor returns a processor with the given configuration.
@@ -40,6 +43,9 @@ func NewProcessor(cfg Config) *Processor {
 
 // contexts returns the pre-parsed schema.org contexts of p's mode.
 func (p *Processor) contexts() (*contexts, error) {
+	if p.shared != nil {
+		return p.shared, nil
+	}
 	return contextsFor(p.cfg.AllowRemote)
 }
 

@@ -1,0 +1,66 @@
+package ld
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	jld "github.com/piprate/json-gold/ld"
+
+	"github.com/film2ld/film2ld/ld/schemaorg"
+)
+
+// These benchmarks go through json-gold's public JsonLdProcessor, which
+// parses the schema.org context again on every call, for comparison with
+// BenchmarkExpand and BenchmarkCompact. The loader is film2ld's, so they
+// stay offline.
+
+func publicAPISetup(b *testing.B) (any, *jld.JsonLdOptions) {
+	raw, err := os.ReadFile("testdata/conformance/film-heat.jsonld")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		b.Fatal(err)
+	}
+	return doc, baseOptions(newLoader(false))
+}
+
+func BenchmarkPublicAPIExpand(b *testing.B) {
+	doc, opts := publicAPISetup(b)
+	proc := jld.NewJsonLdProcessor()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := proc.Expand(jld.CloneDocument(doc), opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPublicAPICompact(b *testing.B) {
+	doc, opts := publicAPISetup(b)
+	proc := jld.NewJsonLdProcessor()
+	ctx := map[string]any{"@context": schemaorg.ContextURL}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := proc.Compact(jld.CloneDocument(doc), ctx, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseContext is the cost the Processor pays once per process.
+func BenchmarkParseContext(b *testing.B) {
+	var doc map[string]any
+	if err := json.Unmarshal(schemaorg.ContextJSON(), &doc); err != nil {
+		b.Fatal(err)
+	}
+	opts := baseOptions(newLoader(false))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := jld.NewContext(nil, opts).Parse(doc["@context"]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

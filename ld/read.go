@@ -1,0 +1,197 @@
+package ld
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+)
+
+// InputFormat is a form of linked data Read accepts.
+type InputFormat int
+
+// The input formats.
+const (
+	// InputJSONLD is a JSON-LD document (.jsonld, .json).
+	InputJSONLD InputFormat = iota + 1
+	// InputHTML is an HTML page; every <script type="application/ld+json">
+	// block in it is a document (.html, .htm).
+	InputHTML
+	// InputNQuads is N-Quads or N-Triples (.nq, .nt).
+	InputNQuads
+)
+
+var inputNames = map[InputFormat]string{InputJSONLD: "jsonld", InputHTML: "html", InputNQuads: "nquads"}
+
+func (f InputFormat) String() string { return inputNames[f] }
+
+// ErrInputFormat means an input format name or a file's form is not one
+// Read accepts.
+var ErrInputFormat = errors.New("unknown input format")
+
+// ParseInputFormat returns the input format named s: jsonld, html or nquads.
+func ParseInputFormat(s string) (InputFormat, error) {
+	for f, name := range inputNames {
+		if name == s {
+			return f, nil
+		}
+	}
+	return 0, fmt.Errorf("%w %q (want jsonld, html or nquads)", ErrInputFormat, s)
+}
+
+// DetectInput tells an input's format from its file name's extension, and
+// failing that (standard input, an unknown extension) from its first bytes:
+// JSON starts with { or [, HTML with < followed by a letter, ! or ?, and
+// anything else is read as N-Quads, whose lines start with <, _: or #.
+func DetectInput(name string, data []byte) InputFormat {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jsonld", ".json":
+		return InputJSONLD
+	case ".html", ".htm", ".xhtml":
+		return InputHTML
+	case ".nq", ".nquads", ".nt":
+		return InputNQuads
+	}
+	s := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	switch {
+	case len(s) == 0:
+		return InputNQuads
+	case s[0] == '{' || s[0] == '[':
+		return InputJSONLD
+	case s[0] == '<' && len(s) > 1 && (isASCIILetter(s[1]) || s[1] == '!' || s[1] == '?') && !looksLikeIRI(s):
+		return InputHTML
+	}
+	return InputNQuads
+}
+
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
+
+// looksLikeIRI tells an N-Quads subject ("<https://…>") from an HTML tag.
+func looksLikeIRI(s []byte) bool {
+	end := bytes.IndexAny(s, "> \t\n")
+	return end > 0 && s[end] == '>' && bytes.Contains(s[:end], []byte(":"))
+}
+
+// Read reads every JSON-LD document an input holds: one for JSON-LD and
+// N-Quads (the latter as expanded JSON-LD), one per script block for HTML.
+// Errors name the input and, where known, the line and column.
+func (p *Processor) Read(r io.Reader, name string, f InputFormat) ([]any, error) {
+	switch f {
+	case InputJSONLD:
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		doc, err := decodeJSON(data, name, 1)
+		if err != nil {
+			return nil, err
+		}
+		return []any{doc}, nil
+	case InputHTML:
+		blocks, err := ExtractHTML(r, name)
+		if err != nil {
+			return nil, err
+		}
+		docs := make([]any, len(blocks))
+		for i, b := range blocks {
+			docs[i] = b.Doc
+		}
+		return docs, nil
+	case InputNQuads:
+		doc, err := p.FromNQuads(r, name)
+		if err != nil {
+			return nil, err
+		}
+		return []any{doc}, nil
+	}
+	return nil, fmt.Errorf("%s: %w", name, ErrInputFormat)
+}
+
+// decodeJSON decodes one JSON value, reporting a syntax error at its line
+// and column; firstLine is the line data starts on in its file.
+func decodeJSON(data []byte, name string, firstLine int) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	err := dec.Decode(&v)
+	if err == nil {
+		if _, extra := dec.Token(); extra != io.EOF {
+			off := int(dec.InputOffset())
+			line, col := lineCol(data, off)
+			return nil, &PosError{Name: name, Line: firstLine + line - 1, Col: col, Err: errors.New("text after the JSON value")}
+		}
+		return v, nil
+	}
+	off := len(data)
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		off = int(syn.Offset)
+	}
+	if errors.Is(err, io.EOF) {
+		err = errors.New("no JSON value")
+	}
+	line, col := lineCol(data, off)
+	return nil, &PosError{Name: name, Line: firstLine + line - 1, Col: col, Err: err}
+}
+
+// lineCol turns a byte offset into a 1-based line and column (in bytes).
+func lineCol(data []byte, off int) (int, int) {
+	off = min(off, len(data))
+	line := 1 + bytes.Count(data[:off], []byte("\n"))
+	col := off - bytes.LastIndexByte(data[:off], '\n')
+	return line, col
+}
+
+// Union expands several documents into one expanded document holding the
+// union of their graphs. Blank node labels are scoped to their document (the
+// JSON-LD rule, also for script blocks of one page), so each document's are
+// renamed apart; IRIs are shared, so documents that refer to each other by
+// @id join up.
+func (p *Processor) Union(docs []any, opts Options) ([]any, error) {
+	var out []any
+	for i, d := range docs {
+		exp, err := p.Expand(d, opts)
+		if err != nil {
+			return nil, err
+		}
+		if len(docs) > 1 {
+			relabel(exp, fmt.Sprintf("_:d%d-", i))
+		}
+		out = append(out, exp...)
+	}
+	if out == nil {
+		out = []any{}
+	}
+	return out, nil
+}
+
+// relabel renames every blank node label in an expanded document.
+func relabel(v any, prefix string) {
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			relabel(e, prefix)
+		}
+	case map[string]any:
+		for k, e := range v {
+			if s, ok := e.(string); ok && k == "@id" && strings.HasPrefix(s, "_:") {
+				v[k] = prefix + s[2:]
+				continue
+			}
+			if k == "@type" {
+				if ts, ok := e.([]any); ok {
+					for i, t := range ts {
+						if s, ok := t.(string); ok && strings.HasPrefix(s, "_:") {
+							ts[i] = prefix + s[2:]
+						}
+					}
+				}
+				continue
+			}
+			relabel(e, prefix)
+		}
+	}
+}
