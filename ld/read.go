@@ -128,7 +128,8 @@ func decodeJSON(data []byte, name string, firstLine int) (any, error) {
 	off := len(data)
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) {
-		off = int(syn.Offset)
+		// Offset counts the bytes read, the offending one included.
+		off = max(int(syn.Offset)-1, 0)
 	}
 	if errors.Is(err, io.EOF) {
 		err = errors.New("no JSON value")

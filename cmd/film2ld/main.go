@@ -2,6 +2,7 @@
 // articles, film prize pages) into schema.org linked data.
 //
 //	film2ld export [flags] FILE...    one film's documents → JSON-LD, N-Quads, HTML …
+//	film2ld convert [flags] FILE...   JSON-LD, HTML or N-Quads → another form
 //
 // Run `film2ld help` or `film2ld COMMAND --help` for details. Exit status: 0
 // on success, 1 when an input is invalid (after every input was read and

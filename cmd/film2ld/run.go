@@ -33,6 +33,7 @@ type env struct {
 func commands() []command {
 	return []command{
 		{"export", "read one film's documents and write its schema.org graph", runExport},
+		{"convert", "turn JSON-LD, HTML or N-Quads into another form", runConvert},
 	}
 }
 

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/film2ld/film2ld/ld"
+)
+
+const convertUsage = `Usage: film2ld convert [flags] FILE...
+
+Reads linked data and writes it in another form. Inputs are JSON-LD (.jsonld,
+.json), HTML pages (every <script type="application/ld+json"> block) and
+N-Quads (.nq, .nt); the form is told by the extension, else by the content,
+and --input-format overrides both. Several inputs (or blocks) are read as one
+graph: nodes with the same IRI join, blank nodes stay apart. FILE "-" reads
+standard input.
+
+The schema.org context is built in; any other remote context is refused
+unless --allow-remote is given. Relative IRIs are an error unless --base
+gives the IRI to resolve them against.
+
+Formats (--format): jsonld (default), expanded, flattened, nquads, canonical,
+html; see 'film2ld export --help'.
+
+Examples:
+  film2ld convert -f canonical movie.jsonld
+  film2ld convert -f jsonld page.html
+  film2ld convert --input-format nquads -f jsonld - < film.nq
+`
+
+func runConvert(e *env, args []string) int {
+	fs := pflag.NewFlagSet("convert", pflag.ContinueOnError)
+	var format, input, output, base string
+	var allowRemote bool
+	fs.StringVarP(&format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical or html")
+	fs.StringVar(&input, "input-format", "", "read every FILE as `FORMAT`: jsonld, html or nquads (default: by extension, else content)")
+	fs.StringVarP(&output, "output", "o", "-", "write to `FILE` instead of standard output (written whole or not at all)")
+	fs.StringVar(&base, "base", "", "resolve relative IRIs against this `IRI` (default: relative IRIs are an error)")
+	fs.BoolVar(&allowRemote, "allow-remote", false, "let documents load @context URLs other than schema.org's over the network")
+	if done, status := e.parseFlags(fs, convertUsage, args); done {
+		return status
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		return e.usageError(fs, "convert needs at least one FILE (or - for standard input)")
+	}
+	outFormat, err := ld.ParseFormat(format)
+	if err != nil {
+		return e.usageError(fs, "--format: %v", err)
+	}
+	var inFormat ld.InputFormat
+	if input != "" {
+		if inFormat, err = ld.ParseInputFormat(input); err != nil {
+			return e.usageError(fs, "--input-format: %v", err)
+		}
+	}
+	if base != "" {
+		if err := checkBase(base); err != nil {
+			return e.usageError(fs, "--base: %v", err)
+		}
+	}
+	if err := checkInputs(files, output); err != nil {
+		return e.usageError(fs, "%v", err)
+	}
+
+	p := processor()
+	if allowRemote {
+		p = ld.NewProcessor(ld.Config{AllowRemote: true})
+	}
+	var docs []any
+	failed := false
+	for _, name := range files {
+		got, err := e.readLinkedData(p, name, inFormat)
+		if err != nil {
+			e.errorf("%v", err)
+			failed = true
+			continue
+		}
+		docs = append(docs, got...)
+	}
+	if failed {
+		return exitError
+	}
+	opts := ld.Options{Base: base}
+	doc, err := p.Union(docs, opts)
+	if err != nil {
+		e.errorf("%s: %v", strings.Join(files, ", "), err)
+		e.convertHint(err)
+		return exitError
+	}
+	var out bytes.Buffer
+	if err := p.Write(&out, doc, outFormat, opts); err != nil {
+		e.errorf("%s: %v", strings.Join(files, ", "), err)
+		e.convertHint(err)
+		return exitError
+	}
+	if err := e.writeOutput(output, out.Bytes()); err != nil {
+		e.errorf("%v", err)
+		return exitError
+	}
+	return exitOK
+}
+
+// readLinkedData reads one input into its JSON-LD documents.
+func (e *env) readLinkedData(p *ld.Processor, name string, f ld.InputFormat) ([]any, error) {
+	data, err := e.readInput(name)
+	if err != nil {
+		return nil, err
+	}
+	display := name
+	if name == "-" {
+		display = "<stdin>"
+	}
+	if f == 0 {
+		f = ld.DetectInput(name, data)
+	}
+	return p.Read(bytes.NewReader(data), display, f)
+}
+
+// convertHint suggests the flag that lifts a refusal.
+func (e *env) convertHint(err error) {
+	switch {
+	case errors.Is(err, ld.ErrRemoteContext):
+		e.hint("pass --allow-remote to let film2ld fetch it")
+	case errors.Is(err, ld.ErrRelativeIRI):
+		e.hint("pass --base IRI to resolve relative IRIs against it")
+	}
+}
