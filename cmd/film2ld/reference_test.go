@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"testing"
+)
+
+// exportCases are every document set film2ld is tested on: the samples and
+// each of our own films.
+func exportCases(t *testing.T) map[string][]string {
+	t.Helper()
+	cases := map[string][]string{}
+	samples, _ := filepath.Glob("../../testdata/samples/*.txt")
+	cases["samples"] = samples
+	dirs, _ := filepath.Glob("../../testdata/films/*")
+	for _, d := range dirs {
+		if files, _ := filepath.Glob(filepath.Join(d, "*.txt")); len(files) > 0 {
+			cases[filepath.Base(d)] = files
+		}
+	}
+	if len(cases) < 3 {
+		t.Fatalf("too few test films: %v", cases)
+	}
+	return cases
+}
+
+func exportBytes(t *testing.T, format string, files []string) []byte {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run(append([]string{"export", "-q", "-f", format}, files...), nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("export -f %s: exit %d: %s", format, code, stderr.String())
+	}
+	return stdout.Bytes()
+}
+
+var rapperCount = regexp.MustCompile(`Parsing returned (\d+) triples`)
+
+// TestRapperReadsNQuads hands every export to rapper (Debian's
+// raptor2-utils), a strict N-Quads parser that a triple store's loader is
+// no more lenient than, and checks it reads every line.
+func TestRapperReadsNQuads(t *testing.T) {
+	rapper, err := exec.LookPath("rapper")
+	if err != nil {
+		t.Skip("rapper not installed (apt-get install raptor2-utils); .ci/run installs it")
+	}
+	for name, files := range exportCases(t) {
+		for _, format := range []string{"nquads", "canonical"} {
+			t.Run(name+"/"+format, func(t *testing.T) {
+				out := exportBytes(t, format, files)
+				path := filepath.Join(t.TempDir(), "film.nq")
+				if err := os.WriteFile(path, out, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				cmd := exec.Command(rapper, "-i", "nquads", "-c", path)
+				msg, err := cmd.CombinedOutput()
+				if err != nil {
+					t.Fatalf("rapper rejects the output: %v\n%s", err, msg)
+				}
+				m := rapperCount.FindSubmatch(msg)
+				lines := bytes.Count(out, []byte("\n"))
+				if m == nil || string(m[1]) != strconv.Itoa(lines) {
+					t.Errorf("rapper read %s statements of %d lines:\n%s", m, lines, msg)
+				}
+			})
+		}
+	}
+}
+
+// TestReferenceCanonical canonicalises film2ld's own JSON-LD export with
+// jsonld.js, the reference JSON-LD processor, and checks that it gives
+// byte for byte what `export -f canonical` writes. It needs node and the
+// jsonld package on NODE_PATH; .ci/run installs both.
+func TestReferenceCanonical(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed; .ci/run installs it")
+	}
+	if os.Getenv("NODE_PATH") == "" {
+		t.Skip("NODE_PATH does not point at an install of jsonld (npm install jsonld@9); .ci/run sets it")
+	}
+	script, err := filepath.Abs("testdata/canonize.mjs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, files := range exportCases(t) {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			in := filepath.Join(dir, "film.jsonld")
+			if err := os.WriteFile(in, exportBytes(t, "jsonld", files), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(node, script, in)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			ref, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("jsonld.js: %v\n%s", err, stderr.String())
+			}
+			if ours := exportBytes(t, "canonical", files); !bytes.Equal(ours, ref) {
+				t.Errorf("canonical N-Quads differ from jsonld.js:\nours:\n%s\nreference:\n%s", ours, ref)
+			}
+		})
+	}
+}
