@@ -51,6 +51,7 @@ type NodeError struct {
 	Err error
 }
 
+// Error reports the node, the property, the reason and the value.
 func (e *NodeError) Error() string {
 	msg := fmt.Sprintf("%s: %s: %v %q", e.Node, e.Property, e.Err, e.Value)
 	if errors.Is(e.Err, ErrRelativeIRI) {
@@ -59,6 +60,7 @@ func (e *NodeError) Error() string {
 	return msg
 }
 
+// Unwrap returns the reason, so errors.Is finds the sentinel.
 func (e *NodeError) Unwrap() error { return e.Err }
 
 // PosError reports a problem at a position in a named input.
@@ -69,6 +71,7 @@ type PosError struct {
 	Err  error
 }
 
+// Error reports name:line:col: and the cause.
 func (e *PosError) Error() string {
 	if e.Col > 0 {
 		return fmt.Sprintf("%s:%d:%d: %v", e.Name, e.Line, e.Col, e.Err)
@@ -76,4 +79,5 @@ func (e *PosError) Error() string {
 	return fmt.Sprintf("%s:%d: %v", e.Name, e.Line, e.Err)
 }
 
+// Unwrap returns the cause.
 func (e *PosError) Unwrap() error { return e.Err }
