@@ -96,14 +96,32 @@ func checkText(s string) error {
 	return nil
 }
 
-// checkExpanded checks every IRI and literal in an expanded document.
-func checkExpanded(nodes []any) error {
+// checker checks the IRIs and literals of an expanded document.
+type checker struct {
+	// relative lets node references (@id, and @id-valued properties) be
+	// relative: the caller resolves them against a base afterwards.
+	relative bool
+}
+
+// ref checks an IRI that names a node.
+func (c checker) ref(iri string) error {
+	err := checkIRI(iri, true)
+	if c.relative && err == ErrRelativeIRI {
+		return nil
+	}
+	return err
+}
+
+// checkExpanded checks every IRI and literal in an expanded document;
+// relative node references pass when relative is true.
+func checkExpanded(nodes []any, relative bool) error {
+	c := checker{relative: relative}
 	for _, n := range nodes {
 		if m, ok := n.(map[string]any); ok {
 			if _, isValue := m["@value"]; isValue {
 				continue // a free-floating value yields no statement
 			}
-			if err := checkNode(m, ""); err != nil {
+			if err := c.checkNode(m, ""); err != nil {
 				return err
 			}
 		}
@@ -111,13 +129,13 @@ func checkExpanded(nodes []any) error {
 	return nil
 }
 
-func checkNode(node map[string]any, via string) error {
+func (c checker) checkNode(node map[string]any, via string) error {
 	name := describe(node, via)
 	fail := func(prop, value string, err error) error {
 		return &NodeError{Node: name, Property: prop, Value: value, Err: err}
 	}
 	if id, ok := node["@id"].(string); ok {
-		if err := checkIRI(id, true); err != nil {
+		if err := c.ref(id); err != nil {
 			return fail("@id", id, err)
 		}
 	}
@@ -136,7 +154,7 @@ func checkNode(node map[string]any, via string) error {
 		case "@graph", "@included":
 			for _, n := range asList(val) {
 				if m, ok := n.(map[string]any); ok {
-					if err := checkNode(m, key+" of "+name); err != nil {
+					if err := c.checkNode(m, key+" of "+name); err != nil {
 						return err
 					}
 				}
@@ -148,7 +166,7 @@ func checkNode(node map[string]any, via string) error {
 				if err := checkIRI(prop, false); err != nil {
 					return fail("@reverse "+short(prop), prop, err)
 				}
-				if err := checkValues(rev[prop], "@reverse "+short(prop), name, fail); err != nil {
+				if err := c.checkValues(rev[prop], "@reverse "+short(prop), name, fail); err != nil {
 					return err
 				}
 			}
@@ -160,21 +178,21 @@ func checkNode(node map[string]any, via string) error {
 		if err := checkIRI(key, false); err != nil {
 			return fail(short(key), key, err)
 		}
-		if err := checkValues(val, short(key), name, fail); err != nil {
+		if err := c.checkValues(val, short(key), name, fail); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func checkValues(val any, prop, owner string, fail func(prop, value string, err error) error) error {
+func (c checker) checkValues(val any, prop, owner string, fail func(prop, value string, err error) error) error {
 	for _, v := range asList(val) {
 		m, ok := v.(map[string]any)
 		if !ok {
 			continue
 		}
 		if list, ok := m["@list"]; ok {
-			if err := checkValues(list, prop, owner, fail); err != nil {
+			if err := c.checkValues(list, prop, owner, fail); err != nil {
 				return err
 			}
 			continue
@@ -188,11 +206,11 @@ func checkValues(val any, prop, owner string, fail func(prop, value string, err 
 		// The @id of an object belongs to the property that points at it:
 		// "image of Movie X", not a node named by the bad IRI itself.
 		if id, ok := m["@id"].(string); ok {
-			if err := checkIRI(id, true); err != nil {
+			if err := c.ref(id); err != nil {
 				return fail(prop, id, err)
 			}
 		}
-		if err := checkNode(m, prop+" of "+owner); err != nil {
+		if err := c.checkNode(m, prop+" of "+owner); err != nil {
 			return err
 		}
 	}

@@ -57,6 +57,16 @@ func TestChecks(t *testing.T) {
 			`ld: expand: invalid JSON-LD input: /size: number NaN has no JSON form`},
 		{"remote context", map[string]any{"@context": "https://films.example/ctx.jsonld", "name": "x"}, ld.Options{}, ld.ErrRemoteContext, ""},
 		{"relative with base", movie("image", "poster.jpg"), ld.Options{Base: "https://films.example/m/"}, nil, ""},
+		// With a base, a reference is still checked as written: json-gold
+		// would have turned the space into %20 (schema.org example 449).
+		{"space in relative with base", movie("image", "my poster.jpg"), ld.Options{Base: "https://films.example/m/"}, ld.ErrInvalidIRI,
+			`Movie "Heat": image: invalid IRI "my poster.jpg"`},
+		// Without a context every term would be dropped (schema.org example 348).
+		{"no context", map[string]any{"@type": "Movie", "name": "Heat"}, ld.Options{}, ld.ErrInvalidInput,
+			`ld: expand: invalid JSON-LD input: no @context, so the term "name" has no meaning (add "@context": "https://schema.org")`},
+		// json-gold panics resolving this one (schema.org example 451).
+		{"colon in first segment with base", movie("url", "1.2.3.4:80"), ld.Options{Base: "https://films.example/"}, ld.ErrInvalidIRI,
+			`Movie "Heat": url: invalid IRI: not a relative reference "1.2.3.4:80"`},
 		{"Go ints", movie("copyrightYear", 1995, "size", int64(3)), ld.Options{}, nil, ""},
 		{"tab and newline", movie("description", "a\tb\nc\r"), ld.Options{}, nil, ""},
 	}

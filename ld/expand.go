@@ -3,6 +3,7 @@ package ld
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
 )
@@ -31,8 +32,15 @@ func (p *Processor) expand(doc any, opts Options) ([]any, error) {
 	if !isList {
 		items = []any{norm}
 	}
+	// json-gold resolves relative references itself, but re-encodes what it
+	// should refuse ("Rivet City" became ".../Rivet%20City") and panics on
+	// some references ("1.2.3.4:80"). So expansion runs without the base,
+	// the references are checked as written, and resolveRelative applies
+	// the base to the ones that passed.
+	noBase := opts
+	noBase.Base = ""
 	for _, item := range items {
-		e, err := p.expandItem(item, opts)
+		e, err := p.expandItem(item, noBase)
 		if err != nil {
 			return nil, err
 		}
@@ -41,8 +49,13 @@ func (p *Processor) expand(doc any, opts Options) ([]any, error) {
 	if out == nil {
 		out = []any{}
 	}
-	if err := checkExpanded(out); err != nil {
+	if err := checkExpanded(out, opts.Base != ""); err != nil {
 		return nil, err
+	}
+	if opts.Base != "" {
+		if err := resolveRelative(out, opts.Base); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
@@ -55,6 +68,13 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 	jopts, err := p.options(opts.Base)
 	if err != nil {
 		return nil, err
+	}
+	if m, ok := item.(map[string]any); ok && m["@context"] == nil {
+		if term := firstTerm(m); term != "" {
+			// Without a context a term means nothing and JSON-LD drops it
+			// (jsonld.js without a word); name it instead.
+			return nil, fmt.Errorf("ld: expand: %w: no @context, so the term %q has no meaning (add \"@context\": \"https://schema.org\")", ErrInvalidInput, term)
+		}
 	}
 	var active *jld.Context
 	if m, ok := item.(map[string]any); ok {
@@ -173,4 +193,15 @@ func wrapInput(err error) error {
 		return err
 	}
 	return fmt.Errorf("%w: %w", ErrInvalidInput, err)
+}
+
+// firstTerm returns, in sorted order, the first key of a node that is
+// neither a keyword nor an IRI, or "".
+func firstTerm(m map[string]any) string {
+	for _, k := range sortedKeys(m) {
+		if !strings.HasPrefix(k, "@") && !strings.Contains(k, ":") {
+			return k
+		}
+	}
+	return ""
 }

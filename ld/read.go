@@ -26,6 +26,7 @@ const (
 
 var inputNames = map[InputFormat]string{InputJSONLD: "jsonld", InputHTML: "html", InputNQuads: "nquads"}
 
+// String returns the name ParseInputFormat accepts.
 func (f InputFormat) String() string { return inputNames[f] }
 
 // ErrInputFormat means an input format name or a file's form is not one
