@@ -107,13 +107,9 @@ func runConvert(e *env, args []string) int {
 
 // readLinkedData reads one input into its JSON-LD documents.
 func (e *env) readLinkedData(p *ld.Processor, name string, f ld.InputFormat) ([]any, error) {
-	data, err := e.readInput(name)
+	data, display, err := e.readInput(name)
 	if err != nil {
 		return nil, err
-	}
-	display := name
-	if name == "-" {
-		display = "<stdin>"
 	}
 	if f == 0 {
 		f = ld.DetectInput(name, data)

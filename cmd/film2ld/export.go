@@ -118,13 +118,9 @@ func runExport(e *env, args []string) int {
 
 // mapFile reads and maps one document.
 func (e *env) mapFile(name string, kind film.Kind) (*film.Source, error) {
-	data, err := e.readInput(name)
+	data, display, err := e.readInput(name)
 	if err != nil {
 		return nil, err
-	}
-	display := name
-	if name == "-" {
-		display = "<stdin>"
 	}
 	return mapping.Map(bytes.NewReader(data), display, kind)
 }

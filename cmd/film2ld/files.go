@@ -9,17 +9,16 @@ import (
 	"path/filepath"
 )
 
-// readInput reads a FILE argument whole; "-" is standard input.
-func (e *env) readInput(name string) ([]byte, error) {
+// readInput reads a FILE argument whole; "-" is standard input. It also
+// returns the name messages use for the input ("<stdin>" for "-").
+func (e *env) readInput(name string) (data []byte, display string, err error) {
 	if name == "-" {
-		return io.ReadAll(e.stdin)
+		data, err = io.ReadAll(e.stdin)
+		return data, "<stdin>", err
 	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		// The *PathError already names the file.
-		return nil, err
-	}
-	return data, nil
+	// On failure the *PathError already names the file.
+	data, err = os.ReadFile(name)
+	return data, name, err
 }
 
 // checkInputs refuses a command line that names standard input twice or

@@ -290,14 +290,7 @@ func (p *parser) field(n int, label, value string) error {
 		return nil
 	}
 	if c, ok := credits[key]; ok {
-		names := text.SplitNames(value)
-		if c.org {
-			names = text.SplitList(value)
-		}
-		for _, name := range names {
-			f.Credits = append(f.Credits, film.Credit{Role: c.role, RoleName: c.roleName,
-				Agent: film.Agent{Name: film.Text{Value: name, Line: n}, Organization: c.org}})
-		}
+		f.Credits = append(f.Credits, text.Credits(c.role, c.roleName, c.org, value, n)...)
 		return nil
 	}
 	switch key {

@@ -317,14 +317,7 @@ func (p *parser) credit(lb label, value string, line int) {
 		agent.Name.Line = line
 		f.Credits = append(f.Credits, film.Credit{Role: film.Contributor, RoleName: "World sales", Agent: agent})
 	default:
-		names := text.SplitNames(value)
-		if lb.org {
-			names = text.SplitList(value)
-		}
-		for _, name := range names {
-			f.Credits = append(f.Credits, film.Credit{Role: lb.role, RoleName: lb.roleName,
-				Agent: film.Agent{Name: film.Text{Value: name, Line: line}, Organization: lb.org}})
-		}
+		f.Credits = append(f.Credits, text.Credits(lb.role, lb.roleName, lb.org, value, line)...)
 	}
 }
 

@@ -2,6 +2,8 @@ package text
 
 import (
 	"fmt"
+
+	"github.com/film2ld/film2ld/mapping/film"
 	"regexp"
 	"strconv"
 	"strings"
@@ -117,6 +119,22 @@ func SplitNames(s string) []string {
 		}
 	}
 	return names
+}
+
+// Credits turns a credit line's value into one credit per name: people
+// split with SplitNames, organisations with SplitList (commas only, since
+// "&" belongs to company names).
+func Credits(role film.Role, roleName string, org bool, value string, line int) []film.Credit {
+	names := SplitNames(value)
+	if org {
+		names = SplitList(value)
+	}
+	out := make([]film.Credit, len(names))
+	for i, name := range names {
+		out[i] = film.Credit{Role: role, RoleName: roleName,
+			Agent: film.Agent{Name: film.Text{Value: name, Line: line}, Organization: org}}
+	}
+	return out
 }
 
 // SplitList splits a list of things that are not people (countries,
