@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -8,6 +9,7 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/unicode/runenames"
 )
 
 // folder strips what names legitimately vary in between sources: accents
@@ -25,9 +27,31 @@ func fold(name string) string {
 	if err != nil {
 		s = strings.ToLower(name)
 	}
+	s = strings.Map(baseLetter, s)
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}), " ")
+}
+
+// latinName matches the Unicode names of Latin letters that carry a mark
+// but have no decomposition ("LATIN SMALL LETTER L WITH STROKE", ł), and of
+// dotless letters (ı).
+var latinName = regexp.MustCompile(`^LATIN (?:SMALL|CAPITAL) (?:LETTER|LIGATURE) (?:DOTLESS )?([A-Z]{1,2})(?: WITH .+)?$`)
+
+// baseLetter maps a Latin letter that NFKD leaves whole (ł, ø, đ, ı, æ) to
+// its plain letter, read off its name in the Unicode Character Database,
+// so that "Sołtys" and "Soltys" fold alike as "Lévêque" and "Leveque" do.
+// Two-letter ligatures (æ, œ) are left as they are: strings.Map maps a rune
+// to one rune.
+func baseLetter(r rune) rune {
+	if r < unicode.MaxASCII || !unicode.Is(unicode.Latin, r) {
+		return r
+	}
+	m := latinName.FindStringSubmatch(runenames.Name(r))
+	if m == nil || len(m[1]) != 1 {
+		return r
+	}
+	return unicode.ToLower(rune(m[1][0]))
 }
 
 // slug turns a name into an IRI path segment: its fold key with hyphens.
