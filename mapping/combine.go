@@ -1,6 +1,8 @@
 package mapping
 
 import (
+	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
@@ -36,6 +38,9 @@ type Severity string
 
 // Severities, mildest first.
 const (
+	// Info explains a decision, such as two spellings taken for one person;
+	// the command prints it only when asked (--verbose).
+	Info Severity = "info"
 	// Note is something done to the input that the user should know about.
 	Note Severity = "note"
 	// Warning is a fact that was left out or a choice between sources.
@@ -65,10 +70,18 @@ func (d Diagnostic) String() string {
 
 // Result is one film's schema.org graph.
 type Result struct {
-	// Doc is JSON-LD with "@context": "https://schema.org" and a "@graph"
-	// whose first node is the Movie; people and organisations follow as
-	// nodes of their own, referenced by "@id". Numbers are float64.
+	// Doc is the merged view: JSON-LD with "@context": "https://schema.org"
+	// and a "@graph" whose first node is the Movie; people and
+	// organisations follow as nodes of their own, referenced by "@id".
+	// Numbers are float64.
 	Doc map[string]any
+	// Dataset is Doc plus provenance, for RDF stores: the merged view and a
+	// node describing each source document (its URL, or an ni:///sha-256
+	// IRI of its content; its kind; its retrieval date) in the default
+	// graph, and in a named graph per source, with the source's IRI as its
+	// name, exactly what that source states, spelled as it spells it. A
+	// fact the sources disagree on is in each source's graph as stated.
+	Dataset map[string]any
 	// MovieID is the Movie's IRI, or "" when no source names the film.
 	MovieID     string
 	Diagnostics []Diagnostic
@@ -89,14 +102,11 @@ func Combine(sources []*film.Source, opts Options) (*Result, error) {
 	}
 	c.rank()
 	c.resolve()
-	movie := c.movie()
-	graph := []any{movie}
+	merged := c.graph()
+	movieID, _ := merged[0].(map[string]any)["@id"].(string)
 	for _, a := range c.res.all {
-		graph = append(graph, c.agentNode(a))
-	}
-	for _, s := range c.sources {
-		if s.URL.Value != "" {
-			graph = append(graph, c.pageNode(s))
+		for _, why := range a.merged {
+			c.diag(Info, "", 0, "one %s, %q: %s", agentWord(a), a.name, why)
 		}
 	}
 	for _, s := range c.sources {
@@ -104,19 +114,94 @@ func Combine(sources []*film.Source, opts Options) (*Result, error) {
 			c.diag(Note, s.Name, n.Line, "%s", n.Message)
 		}
 	}
-	id, _ := movie["@id"].(string)
+
+	dataset := slices.Clone(merged)
+	for _, s := range c.sources {
+		own := &combiner{opts: c.opts, sources: []*film.Source{s}, res: c.res, filmID: movieID, only: s}
+		prov := provenance(s, movieID)
+		prov["@graph"] = own.graph()
+		dataset = append(dataset, prov)
+	}
 	return &Result{
-		Doc:         map[string]any{"@context": "https://schema.org", "@graph": graph},
-		MovieID:     id,
+		Doc:         map[string]any{"@context": "https://schema.org", "@graph": merged},
+		Dataset:     map[string]any{"@context": "https://schema.org", "@graph": dataset},
+		MovieID:     movieID,
 		Diagnostics: c.diags,
 	}, nil
 }
 
+func agentWord(a *agent) string {
+	if a.org {
+		return "organisation"
+	}
+	return "person"
+}
+
+// SourceIRI returns the IRI that names a source document in a Dataset: the
+// URL it states for itself, or else an RFC 6920 ni:///sha-256 IRI of its
+// bytes, never a local path, so that the same page exported on two
+// machines has one name.
+func SourceIRI(s *film.Source) string {
+	if s.URL.Value != "" {
+		return s.URL.Value
+	}
+	sum, err := hex.DecodeString(s.Digest)
+	if err != nil || len(sum) == 0 {
+		return ""
+	}
+	return "ni:///sha-256;" + base64.RawURLEncoding.EncodeToString(sum)
+}
+
+// provenance describes a source document: what it is about, its kind
+// (film2ld's --kind name, as additionalType) and, when it says, the date it
+// was retrieved on (PROV-O's generatedAtTime of the copy that was read).
+func provenance(s *film.Source, movieID string) map[string]any {
+	n := map[string]any{"@id": SourceIRI(s), "@type": "DigitalDocument", "additionalType": string(s.Kind)}
+	if s.URL.Value != "" {
+		n["@type"] = "WebPage"
+		n["url"] = s.URL.Value
+	}
+	if movieID != "" {
+		n["about"] = map[string]any{"@id": movieID}
+	}
+	if s.Retrieved.Value != "" {
+		n["http://www.w3.org/ns/prov#generatedAtTime"] = map[string]any{
+			"@value": s.Retrieved.Value, "@type": "http://www.w3.org/2001/XMLSchema#date"}
+	}
+	return n
+}
+
+// graph builds the nodes of the combiner's view: the Movie first, then
+// the people and organisations it names, then the source pages.
+func (c *combiner) graph() []any {
+	nodes := []any{c.movie()}
+	for _, a := range c.res.all {
+		if n := c.agentNode(a); n != nil {
+			nodes = append(nodes, n)
+		}
+	}
+	if c.only == nil {
+		for _, s := range c.sources {
+			if s.URL.Value != "" {
+				nodes = append(nodes, c.pageNode(s))
+			}
+		}
+	}
+	return nodes
+}
+
+// combiner builds a view of a film: the merged view of all its sources,
+// or (with only set) what one source states.
 type combiner struct {
 	opts    Options
 	sources []*film.Source
 	res     *resolver
 	diags   []Diagnostic
+	// filmID, when set, is the Movie's IRI, minted by the merged view.
+	filmID string
+	// only, when set, is the one source this view shows, with its own
+	// spellings of names.
+	only *film.Source
 }
 
 func (c *combiner) diag(sev Severity, name string, line int, format string, args ...any) {
@@ -145,7 +230,7 @@ func (c *combiner) resolve() {
 		for _, cr := range f.Credits {
 			a := r.add(mention{source: s, name: cr.Agent.Name, org: cr.Agent.Organization, credit: creditKey(cr.Role, cr.RoleName)})
 			if a.contact == nil && cr.Agent.Contact != nil {
-				a.contact = cr.Agent.Contact
+				a.contact, a.contactSource = cr.Agent.Contact, s
 			}
 		}
 		for _, m := range f.Cast {
@@ -168,7 +253,7 @@ func (c *combiner) resolve() {
 		if p := s.Publisher; p != nil {
 			a := r.add(mention{source: s, name: p.Name, org: true})
 			if a.url == "" {
-				a.url = p.URL
+				a.url, a.urlSource = p.URL, s
 			}
 		}
 	}
@@ -186,6 +271,10 @@ func (c *combiner) movie() map[string]any {
 	m := map[string]any{"@type": "Movie"}
 	title, year := c.identity(m)
 	switch {
+	case c.only != nil:
+		if c.filmID != "" {
+			m["@id"] = c.filmID
+		}
 	case title != "" && year != "":
 		m["@id"] = c.opts.Base + "film/" + slug(title) + "-" + year
 	case title != "":
@@ -406,51 +495,64 @@ func (c *combiner) credits(m map[string]any) {
 }
 
 // cast sets actor: a PerformanceRole for each actor and character, a plain
-// Person for an actor no source gives a character.
+// Person for an actor no source gives a character. An actor's characters
+// come from the preferred source that names any; another source's
+// character that is not one of them (up to accents and case) is a
+// conflict: it stays in that source's own graph and a warning names both.
+// One source may give an actor two characters; that is not a conflict.
 func (c *combiner) cast(m map[string]any) {
-	type role struct {
-		actor      *agent
-		characters []string // spellings of one character
+	type stated struct {
+		spellings []string // of one character, first as first stated
+		where     string
 	}
-	var roles []*role
-	find := func(a *agent, character string) *role {
-		for _, r := range roles {
-			if r.actor == a && (character == "" && len(r.characters) == 0 ||
-				len(r.characters) > 0 && fold(r.characters[0]) == fold(character)) {
-				return r
-			}
-		}
-		return nil
+	type actor struct {
+		agent      *agent
+		characters []*stated
+		from       *film.Source // the source the characters come from
 	}
+	var actors []*actor
+	byAgent := map[*agent]*actor{}
 	for _, s := range c.sources {
 		for _, cm := range s.Film.Cast {
 			a := c.res.lookup(false, cm.Actor.Value)
-			if r := find(a, cm.Character); r != nil {
-				if cm.Character != "" && !slices.Contains(r.characters, cm.Character) {
-					r.characters = append(r.characters, cm.Character)
+			ac := byAgent[a]
+			if ac == nil {
+				ac = &actor{agent: a}
+				byAgent[a] = ac
+				actors = append(actors, ac)
+			}
+			if cm.Character == "" {
+				continue
+			}
+			at := where(s, cm.Actor.Line)
+			if i := slices.IndexFunc(ac.characters, func(st *stated) bool { return fold(st.spellings[0]) == fold(cm.Character) }); i >= 0 {
+				if !slices.Contains(ac.characters[i].spellings, cm.Character) {
+					ac.characters[i].spellings = append(ac.characters[i].spellings, cm.Character)
 				}
 				continue
 			}
-			r := &role{actor: a}
-			if cm.Character != "" {
-				r.characters = []string{cm.Character}
+			if ac.from == nil || ac.from == s {
+				ac.from = s
+				ac.characters = append(ac.characters, &stated{spellings: []string{cm.Character}, where: at})
+				continue
 			}
-			roles = append(roles, r)
+			kept := ac.characters[0]
+			c.diag(Warning, "", 0, "characterName of %s: %s (%s) vs %s (%s); kept %s",
+				a.name, kept.spellings[0], kept.where, cm.Character, at, bestSpelling(kept.spellings))
 		}
 	}
-	var actors []any
-	for _, r := range roles {
-		ref := map[string]any{"@id": r.actor.id}
-		if len(r.characters) == 0 {
-			if slices.ContainsFunc(roles, func(o *role) bool { return o.actor == r.actor && len(o.characters) > 0 }) {
-				continue // a source gives this actor's character
-			}
-			actors = append(actors, ref)
+	var out []any
+	for _, ac := range actors {
+		ref := map[string]any{"@id": ac.agent.id}
+		if len(ac.characters) == 0 {
+			out = append(out, ref)
 			continue
 		}
-		actors = append(actors, map[string]any{"@type": "PerformanceRole", "actor": ref, "characterName": bestSpelling(r.characters)})
+		for _, st := range ac.characters {
+			out = append(out, map[string]any{"@type": "PerformanceRole", "actor": ref, "characterName": bestSpelling(st.spellings)})
+		}
 	}
-	setList(m, "actor", actors)
+	setList(m, "actor", out)
 }
 
 // bestSpelling picks, of spellings that fold alike, the one with accents.
@@ -550,17 +652,26 @@ func summaryNodes(name, countProp string, s film.Summary, countIsOverall bool) [
 	return out
 }
 
-// agentNode builds a Person or Organization node.
+// agentNode builds a Person or Organization node, or nil when the view's
+// one source does not name the agent.
 func (c *combiner) agentNode(a *agent) map[string]any {
-	n := map[string]any{"@id": a.id, "@type": "Person", "name": a.name}
+	name, alternates := a.name, a.alternates()
+	if c.only != nil {
+		spellings := a.spellingsIn(c.only)
+		if len(spellings) == 0 {
+			return nil
+		}
+		name, alternates = spellings[0], spellings[1:]
+	}
+	n := map[string]any{"@id": a.id, "@type": "Person", "name": name}
 	if a.org {
 		n["@type"] = "Organization"
 	}
-	setList(n, "alternateName", stringsAny(a.alternates()))
-	if a.url != "" {
+	setList(n, "alternateName", stringsAny(alternates))
+	if a.url != "" && (c.only == nil || c.only == a.urlSource) {
 		n["url"] = a.url
 	}
-	if ct := a.contact; ct != nil {
+	if ct := a.contact; ct != nil && (c.only == nil || c.only == a.contactSource) {
 		for prop, v := range map[string]string{"address": ct.Address, "telephone": ct.Telephone,
 			"faxNumber": ct.Fax, "email": ct.Email, "url": ct.URL} {
 			if v != "" {

@@ -332,6 +332,8 @@ func TestSamplesCombined(t *testing.T) {
 	}
 	check("diagnostics", diags, []string{
 		"warning: duration: 90 min (001_7e8eb98cb7cb1a1b.txt:11) vs 95 min (002_53aa2786e56c2e8a.txt:19); kept PT90M",
+		`info: one person, "Alexandre Gontcharov": "Alexandre Golntcharov" (001_7e8eb98cb7cb1a1b.txt:26) and "Alexandre Gontcharov" (002_53aa2786e56c2e8a.txt:49) are one small misspelling apart in the same credit (actor/ivan)`,
+		`info: one person, "Essé Lawson": "Esse Lawson" (001_7e8eb98cb7cb1a1b.txt:29) and "Essé Lawson" (002_53aa2786e56c2e8a.txt:49) differ only in accents, case, spacing or punctuation`,
 		"note: 000_aa1212867c5f9d28.txt:21: repaired mojibake (UTF-8 read as a DOS or Windows code page)",
 		"note: 000_aa1212867c5f9d28.txt:4: critic score distribution leaves out Mixed; derived 3 from the total of 5",
 	})

@@ -12,12 +12,18 @@ import (
 // the sources used for it, and what they said about it.
 type agent struct {
 	org bool
-	// spellings counts, for each spelling, the sources that use it.
-	spellings map[string]map[string]bool
-	contact   *film.Contact
-	url       string
-	// merged explains why spellings with different keys became one agent.
+	// spellings records, for each spelling, the sources that use it.
+	spellings map[string]map[*film.Source]bool
+	// contact and url are what the first source to state them says, with
+	// that source, so that a source's own graph holds only its facts.
+	contact       *film.Contact
+	contactSource *film.Source
+	url           string
+	urlSource     *film.Source
+	// merged explains why different spellings became one agent; seen is
+	// where each spelling first stands, for those explanations.
 	merged []string
+	seen   map[string]string
 	id     string
 	name   string
 }
@@ -58,14 +64,20 @@ func (r *resolver) add(m mention) *agent {
 	k := agentKey(m.org, m.name.Value)
 	a := r.byKey[k]
 	if a == nil {
-		a = &agent{org: m.org, spellings: map[string]map[string]bool{}}
+		a = &agent{org: m.org, spellings: map[string]map[*film.Source]bool{}, seen: map[string]string{}}
 		r.byKey[k] = a
 		r.all = append(r.all, a)
 	}
 	if a.spellings[m.name.Value] == nil {
-		a.spellings[m.name.Value] = map[string]bool{}
+		if len(a.spellings) > 0 {
+			first := a.names()[0]
+			a.merged = append(a.merged, fmt.Sprintf("%q (%s) and %q (%s) differ only in accents, case, spacing or punctuation",
+				first, a.seen[first], m.name.Value, where(m.source, m.name.Line)))
+		}
+		a.spellings[m.name.Value] = map[*film.Source]bool{}
+		a.seen[m.name.Value] = where(m.source, m.name.Line)
 	}
-	a.spellings[m.name.Value][m.source.Name] = true
+	a.spellings[m.name.Value][m.source] = true
 	if m.credit != "" && !m.org {
 		r.groups[m.credit] = append(r.groups[m.credit], m)
 	}
@@ -133,9 +145,14 @@ func (r *resolver) union(a, b *agent, why string) {
 	if a == b {
 		return
 	}
+	for s, w := range b.seen {
+		if _, ok := a.seen[s]; !ok {
+			a.seen[s] = w
+		}
+	}
 	for s, srcs := range b.spellings {
 		if a.spellings[s] == nil {
-			a.spellings[s] = map[string]bool{}
+			a.spellings[s] = map[*film.Source]bool{}
 		}
 		for n := range srcs {
 			a.spellings[s][n] = true
@@ -198,6 +215,19 @@ func (a *agent) names() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// spellingsIn returns the spellings a source uses for the agent, those with
+// diacritics first; none means the source does not name it.
+func (a *agent) spellingsIn(s *film.Source) []string {
+	var out []string
+	for _, n := range a.names() {
+		if a.spellings[n][s] {
+			out = append(out, n)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return accents(out[i]) > accents(out[j]) })
+	return out
 }
 
 // alternates returns every spelling but the chosen one.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -30,8 +31,20 @@ Formats (--format):
   canonical  canonical N-Quads (RDFC-1.0)
   html       a <script type="application/ld+json"> element for a web page
 
+The documents are merged into one Movie: people spelled alike up to accents,
+case and punctuation, or one letter apart in the same credit, are one person.
+Where the documents disagree on a single-valued fact (a running time, a year,
+a character), the merged view keeps the value of the preferred kind
+(--prefer, default encyclopedia,prize,reviews) and a warning names both.
+
+The jsonld and html formats (and expanded, flattened) hold the merged view.
+nquads and canonical also hold provenance for triple stores: each document
+becomes a node (its URL, or ni:///sha-256;… of its content) and a named
+graph of exactly what it states; --merged writes the merged view alone.
+
 Warnings (a conflict between sources, a fact schema.org has no term for) and
-notes (a repaired encoding, a derived count) go to standard error.
+notes (a repaired encoding, a derived count) go to standard error;
+--verbose adds why names were taken for one person.
 
 Examples:
   film2ld export testdata/samples/*.txt
@@ -41,8 +54,8 @@ Examples:
 
 // exportFlags are export's options.
 type exportFlags struct {
-	format, output, kind, base string
-	quiet                      bool
+	format, output, kind, base, prefer string
+	quiet, verbose, merged             bool
 }
 
 func runExport(e *env, args []string) int {
@@ -52,7 +65,10 @@ func runExport(e *env, args []string) int {
 	fs.StringVarP(&f.output, "output", "o", "-", "write to `FILE` instead of standard output (written whole or not at all)")
 	fs.StringVar(&f.kind, "kind", "", "read every FILE as this `KIND`: reviews, encyclopedia or prize (default: detect)")
 	fs.StringVar(&f.base, "base", mapping.DefaultBase, "`IRI` prefix of the IRIs minted for the film, people and organisations")
+	fs.StringVar(&f.prefer, "prefer", "", "`KINDS` whose values win when documents disagree, first wins (default encyclopedia,prize,reviews)")
+	fs.BoolVar(&f.merged, "merged", false, "nquads, canonical: write the merged view only, without provenance graphs")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "do not print warnings and notes")
+	fs.BoolVarP(&f.verbose, "verbose", "v", false, "also explain each merge of names")
 	if done, status := e.parseFlags(fs, exportUsage, args); done {
 		return status
 	}
@@ -69,6 +85,13 @@ func runExport(e *env, args []string) int {
 		if kind, err = mapping.ParseKind(f.kind); err != nil {
 			return e.usageError(fs, "--kind: %v", err)
 		}
+	}
+	prefer, err := parsePrefer(f.prefer)
+	if err != nil {
+		return e.usageError(fs, "--prefer: %v", err)
+	}
+	if f.quiet && f.verbose {
+		return e.usageError(fs, "--quiet and --verbose contradict each other")
 	}
 	if err := checkBase(f.base); err != nil {
 		return e.usageError(fs, "--base: %v", err)
@@ -94,18 +117,22 @@ func runExport(e *env, args []string) int {
 	if failed {
 		return exitError
 	}
-	res, err := mapping.Combine(sources, mapping.Options{Base: f.base})
+	res, err := mapping.Combine(sources, mapping.Options{Base: f.base, Prefer: prefer})
 	if err != nil {
 		e.errorf("%v", err)
 		return exitError
 	}
-	if !f.quiet {
-		for _, d := range res.Diagnostics {
+	for _, d := range res.Diagnostics {
+		if !f.quiet && (d.Severity != mapping.Info || f.verbose) {
 			fmt.Fprintf(e.stderr, "film2ld: %s: %s\n", d.Severity, d)
 		}
 	}
+	doc := res.Doc
+	if (format == ld.FormatNQuads || format == ld.FormatCanonical) && !f.merged {
+		doc = res.Dataset
+	}
 	var out bytes.Buffer
-	if err := processor().Write(&out, res.Doc, format, ld.Options{Root: "Movie"}); err != nil {
+	if err := processor().Write(&out, doc, format, ld.Options{Root: "Movie"}); err != nil {
 		e.errorf("%s: %v", strings.Join(files, ", "), err)
 		return exitError
 	}
@@ -123,6 +150,25 @@ func (e *env) mapFile(name string, kind film.Kind) (*film.Source, error) {
 		return nil, err
 	}
 	return mapping.Map(bytes.NewReader(data), display, kind)
+}
+
+// parsePrefer reads --prefer: kinds separated by commas, each once.
+func parsePrefer(s string) ([]film.Kind, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var kinds []film.Kind
+	for _, name := range strings.Split(s, ",") {
+		k, err := mapping.ParseKind(strings.TrimSpace(name))
+		if err != nil {
+			return nil, err
+		}
+		if slices.Contains(kinds, k) {
+			return nil, fmt.Errorf("%s is named twice", k)
+		}
+		kinds = append(kinds, k)
+	}
+	return kinds, nil
 }
 
 // checkBase accepts an absolute IRI: minted IRIs are the base plus a path,

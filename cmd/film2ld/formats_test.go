@@ -24,7 +24,8 @@ func TestExportFormatsSameGraph(t *testing.T) {
 	export := func(t *testing.T, f ld.Format) []byte {
 		t.Helper()
 		var stdout, stderr bytes.Buffer
-		args := append([]string{"export", "-q", "-f", f.String()}, samples...)
+		// --merged: nquads and canonical otherwise add provenance graphs.
+		args := append([]string{"export", "-q", "--merged", "-f", f.String()}, samples...)
 		if code := run(args, nil, &stdout, &stderr); code != exitOK {
 			t.Fatalf("export -f %s: exit %d: %s", f, code, stderr.String())
 		}

@@ -1,5 +1,6 @@
 // canonize.mjs FILE prints FILE's canonical N-Quads (RDFC-1.0) as computed
-// by jsonld.js, the reference JSON-LD processor. It is offline: the
+// by jsonld.js, the reference JSON-LD processor. FILE is JSON-LD, or
+// N-Quads when its name ends in .nq. It is offline: the
 // schema.org context is served from film2ld's own generated copy (the same
 // bytes the Go code uses) and every other URL is refused.
 import {createRequire} from 'node:module';
@@ -22,6 +23,13 @@ const documentLoader = async url => {
   throw new Error(`refusing to load ${url}: this check is offline`);
 };
 
-const doc = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const nq = await jsonld.canonize(doc, {algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader, safe: true});
+const file = process.argv[2];
+const opts = {algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader, safe: true};
+let input = readFileSync(file, 'utf8');
+if (file.endsWith('.nq')) {
+  opts.inputFormat = 'application/n-quads';
+} else {
+  input = JSON.parse(input);
+}
+const nq = await jsonld.canonize(input, opts);
 process.stdout.write(nq);

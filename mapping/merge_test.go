@@ -1,0 +1,226 @@
+package mapping_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/mapping"
+	"github.com/film2ld/film2ld/mapping/film"
+)
+
+// namedGraphs returns the named graphs of a Dataset by name, and the nodes
+// of its default graph.
+func namedGraphs(t *testing.T, res *mapping.Result) (map[string][]any, []any) {
+	t.Helper()
+	graphs := map[string][]any{}
+	var def []any
+	for _, n := range res.Dataset["@graph"].([]any) {
+		node := n.(map[string]any)
+		if g, ok := node["@graph"].([]any); ok {
+			graphs[node["@id"].(string)] = g
+		}
+		def = append(def, node)
+	}
+	return graphs, def
+}
+
+func TestDatasetProvenance(t *testing.T) {
+	res := combine(t, samples...)
+	graphs, def := namedGraphs(t, res)
+	prize := "https://luxprize.eu/movies/2010/ill%C3%A9gal-illegal"
+	var names []string
+	for name := range graphs {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	if len(names) != 3 || names[0] != prize || !strings.HasPrefix(names[1], "ni:///sha-256;") || !strings.HasPrefix(names[2], "ni:///sha-256;") {
+		t.Fatalf("named graphs %q; want the prize page's URL and two ni:///sha-256 IRIs", names)
+	}
+	// Each source's graph keeps its own running time; the merged view keeps
+	// the preferred one.
+	durations := map[string]any{}
+	for name, g := range graphs {
+		movie := g[0].(map[string]any)
+		if movie["@id"] != res.MovieID {
+			t.Errorf("graph %s: Movie %v; want %s", name, movie["@id"], res.MovieID)
+		}
+		durations[name] = movie["duration"]
+	}
+	if durations[prize] != "PT95M" || readGraph(t, res).movie["duration"] != "PT90M" {
+		t.Errorf("durations by graph %v, merged %v", durations, readGraph(t, res).movie["duration"])
+	}
+	// Each source keeps its own spelling.
+	spelling := func(graph []any, id string) any {
+		for _, n := range graph {
+			if m := n.(map[string]any); m["@id"] == id {
+				return m["name"]
+			}
+		}
+		return nil
+	}
+	if got := spelling(graphs[prize], "urn:film2ld:person/esse-lawson"); got != "Essé Lawson" {
+		t.Errorf("prize graph spells %v", got)
+	}
+	// Provenance nodes in the default graph: kind, subject, retrieval date.
+	kinds := map[string]string{}
+	for _, n := range def {
+		node := n.(map[string]any)
+		if k, ok := node["additionalType"].(string); ok {
+			kinds[k] = node["@id"].(string)
+			if node["about"].(map[string]any)["@id"] != res.MovieID {
+				t.Errorf("source %s is not about the film", node["@id"])
+			}
+			if k == "prize" {
+				date := node["http://www.w3.org/ns/prov#generatedAtTime"].(map[string]any)["@value"]
+				if date != "2017-11-23" || node["@type"] != "WebPage" {
+					t.Errorf("prize source node %v", node)
+				}
+			}
+		}
+	}
+	if kinds["prize"] != prize || len(kinds) != 3 {
+		t.Errorf("source kinds %v", kinds)
+	}
+}
+
+// TestEveryOrderAndSubset combines every subset of the samples in every
+// order: the same subset gives the same dataset bytes, and the film keeps
+// one IRI whenever a document names it.
+func TestEveryOrderAndSubset(t *testing.T) {
+	srcs := make([]*film.Source, len(samples))
+	for i, p := range samples {
+		srcs[i] = mapFile(t, p)
+	}
+	for mask := 1; mask < 1<<len(srcs); mask++ {
+		var subset []*film.Source
+		for i := range srcs {
+			if mask&(1<<i) != 0 {
+				subset = append(subset, srcs[i])
+			}
+		}
+		var want []byte
+		for _, order := range permutations(len(subset)) {
+			ordered := make([]*film.Source, len(subset))
+			for i, j := range order {
+				ordered[i] = subset[j]
+			}
+			res, err := mapping.Combine(ordered, mapping.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := marshal(t, res.Dataset)
+			if want == nil {
+				want = got
+			} else if !bytes.Equal(got, want) {
+				t.Errorf("subset %03b in order %v gives another dataset", mask, order)
+			}
+			if named := mask&0b110 != 0; named && res.MovieID != "urn:film2ld:film/illegal-2010" {
+				t.Errorf("subset %03b: film IRI %q", mask, res.MovieID)
+			}
+		}
+	}
+}
+
+func permutations(n int) [][]int {
+	if n == 1 {
+		return [][]int{{0}}
+	}
+	var out [][]int
+	for _, p := range permutations(n - 1) {
+		for i := 0; i <= len(p); i++ {
+			q := append(append(slices.Clone(p[:i]), n-1), p[i:]...)
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// TestPeopleAcrossFilms exports two of our films apart: the director, the
+// producer, an actor and the composer they share are the same nodes,
+// whatever each film's documents spell them like.
+func TestPeopleAcrossFilms(t *testing.T) {
+	ids := func(dir string) map[string]bool {
+		res := combine(t, filmFiles(t, filepath.Join("../testdata/films", dir))...)
+		out := map[string]bool{}
+		for _, n := range res.Doc["@graph"].([]any)[1:] {
+			if id, ok := n.(map[string]any)["@id"].(string); ok {
+				out[id] = true
+			}
+		}
+		return out
+	}
+	a, b := ids("les-etes-immobiles"), ids("sous-la-glace")
+	for _, id := range []string{
+		"urn:film2ld:person/helene-marchetti-wojcik", // "Helene Marchetti-Wojcik" in one article
+		"urn:film2ld:person/anna-nowak",
+		"urn:film2ld:person/zofia-grabowska",
+		"urn:film2ld:person/jakub-soltys", // "Jakub Soltys" in one article, "Sołtys" elsewhere
+		"urn:film2ld:organization/kino-baltyk",
+	} {
+		if !a[id] || !b[id] {
+			t.Errorf("%s: in the first film %v, in the second %v", id, a[id], b[id])
+		}
+	}
+}
+
+// TestSharedSurnameStaysApart: the producers "Anna & Piotr Nowak" and the
+// unrelated actor Marek Nowak are three people.
+func TestSharedSurnameStaysApart(t *testing.T) {
+	g := readGraph(t, combine(t, filmFiles(t, "../testdata/films/les-etes-immobiles")...))
+	for _, id := range []string{"anna-nowak", "piotr-nowak", "marek-nowak"} {
+		if g.nodes["urn:film2ld:person/"+id] == nil {
+			t.Errorf("no node for %s", id)
+		}
+	}
+	var nowaks int
+	for id := range g.nodes {
+		if strings.HasSuffix(id, "nowak") {
+			nowaks++
+		}
+	}
+	if nowaks != 3 {
+		t.Errorf("%d Nowaks; want 3", nowaks)
+	}
+}
+
+func TestPrefer(t *testing.T) {
+	var srcs []*film.Source
+	for _, p := range samples {
+		srcs = append(srcs, mapFile(t, p))
+	}
+	res, err := mapping.Combine(srcs, mapping.Options{Prefer: []film.Kind{film.Prize}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := readGraph(t, res).movie["duration"]; d != "PT95M" {
+		t.Errorf("duration %v with the prize page preferred", d)
+	}
+	want := "duration: 95 min (002_53aa2786e56c2e8a.txt:19) vs 90 min (001_7e8eb98cb7cb1a1b.txt:11); kept PT95M"
+	if !slices.ContainsFunc(res.Diagnostics, func(d mapping.Diagnostic) bool { return d.String() == want }) {
+		t.Errorf("no warning %q in %v", want, res.Diagnostics)
+	}
+}
+
+// TestCharacterConflict: two sources give one actor different characters;
+// the merged view keeps the preferred one and warns, each source's graph
+// keeps its own.
+func TestCharacterConflict(t *testing.T) {
+	res := combine(t, filmFiles(t, "../testdata/films/sous-la-glace")...)
+	var characters []string
+	for _, a := range list(readGraph(t, res).movie["actor"]) {
+		if r := a.(map[string]any); r["actor"].(map[string]any)["@id"] == "urn:film2ld:person/zofia-grabowska" {
+			characters = append(characters, r["characterName"].(string))
+		}
+	}
+	if !slices.Equal(characters, []string{"Marta"}) {
+		t.Errorf("merged characters %q", characters)
+	}
+	graphs, _ := namedGraphs(t, res)
+	prize := graphs["https://aurora-prize.example/movies/2011/sous-la-glace-under-the-ice"]
+	if prize == nil || !strings.Contains(string(marshal(t, prize)), `"characterName": "Marthe"`) {
+		t.Errorf("the prize page's graph lost its character")
+	}
+}
