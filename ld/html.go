@@ -55,23 +55,43 @@ type Block struct {
 	Doc any
 }
 
-// ExtractHTML returns every <script type="application/ld+json"> block of the
-// HTML page read from r, in document order. A block that is not valid JSON
-// is an error positioned at name:line:col.
-func ExtractHTML(r io.Reader, name string) ([]Block, error) {
+// ScriptText is the raw content of one <script type="application/ld+json">
+// element, for callers that decode it themselves (and want positions).
+type ScriptText struct {
+	// Line is the 1-based line of the element's start tag.
+	Line int
+	// TextLine and TextCol are where the content's first byte stands.
+	TextLine, TextCol int
+	// Text is the element's content as written (script content has no
+	// character references to decode).
+	Text []byte
+}
+
+// ScriptTexts returns the content of every <script type="application/ld+json">
+// element of the HTML page read from r, in document order, without
+// decoding it.
+func ScriptTexts(r io.Reader, name string) ([]ScriptText, error) {
 	z := html.NewTokenizer(r)
-	line := 1
-	var blocks []Block
+	line, col := 1, 1
+	advance := func(raw []byte) {
+		if i := bytes.LastIndexByte(raw, '\n'); i >= 0 {
+			line += bytes.Count(raw, []byte("\n"))
+			col = len(raw) - i
+		} else {
+			col += len(raw)
+		}
+	}
+	var out []ScriptText
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			if errors.Is(z.Err(), io.EOF) {
-				return blocks, nil
+				return out, nil
 			}
 			return nil, fmt.Errorf("ld: read %s: %w", name, z.Err())
 		}
 		start := line
-		line += bytes.Count(z.Raw(), []byte("\n"))
+		advance(z.Raw())
 		if tt != html.StartTagToken {
 			continue
 		}
@@ -81,21 +101,36 @@ func ExtractHTML(r io.Reader, name string) ([]Block, error) {
 		}
 		// The tokenizer returns a script's content as one raw text token
 		// (no entity decoding, as browsers do).
-		textLine := line
-		var text []byte
+		st := ScriptText{Line: start, TextLine: line, TextCol: col}
 		if z.Next() == html.TextToken {
-			text = bytes.Clone(z.Raw())
-			line += bytes.Count(text, []byte("\n"))
-		} else {
-			line += bytes.Count(z.Raw(), []byte("\n"))
+			st.Text = bytes.Clone(z.Raw())
 		}
-		doc, off, err := decodeBlock(text)
-		if err != nil {
-			l, c := position(text, off)
-			return nil, &PosError{Name: name, Line: textLine + l, Col: c, Err: fmt.Errorf("%w: JSON-LD block starting on line %d: %v", ErrSyntax, start, err)}
-		}
-		blocks = append(blocks, Block{Line: start, Doc: doc})
+		advance(z.Raw())
+		out = append(out, st)
 	}
+}
+
+// ExtractHTML returns every <script type="application/ld+json"> block of the
+// HTML page read from r, in document order. A block that is not valid JSON
+// is an error positioned at name:line:col.
+func ExtractHTML(r io.Reader, name string) ([]Block, error) {
+	texts, err := ScriptTexts(r, name)
+	if err != nil {
+		return nil, err
+	}
+	blocks := make([]Block, 0, len(texts))
+	for _, st := range texts {
+		doc, off, err := decodeBlock(st.Text)
+		if err != nil {
+			l, c := position(st.Text, off)
+			if l == 0 {
+				c += st.TextCol - 1
+			}
+			return nil, &PosError{Name: name, Line: st.TextLine + l, Col: c, Err: fmt.Errorf("%w: JSON-LD block starting on line %d: %v", ErrSyntax, st.Line, err)}
+		}
+		blocks = append(blocks, Block{Line: st.Line, Doc: doc})
+	}
+	return blocks, nil
 }
 
 func isJSONLDScript(z *html.Tokenizer, more bool) bool {

@@ -110,9 +110,9 @@ func TestExtractHTMLErrors(t *testing.T) {
 		{"<p>x</p>\n<script type=\"application/ld+json\">\n{\"name\": \"x\",\n \"bad\": }\n</script>",
 			"page.html:4:9: syntax error: JSON-LD block starting on line 2: invalid character '}' looking for beginning of value"},
 		{"<script type=\"application/ld+json\"></script>",
-			"page.html:1:1: syntax error: JSON-LD block starting on line 1: EOF"},
+			"page.html:1:36: syntax error: JSON-LD block starting on line 1: EOF"},
 		{"<script type=\"application/ld+json\">{} {}</script>",
-			"page.html:1:4: syntax error: JSON-LD block starting on line 1: invalid character after top-level value"},
+			"page.html:1:39: syntax error: JSON-LD block starting on line 1: invalid character after top-level value"},
 	}
 	for _, tt := range tests {
 		_, err := ld.ExtractHTML(strings.NewReader(tt.page), "page.html")
