@@ -1,0 +1,450 @@
+package schemas
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/film2ld/film2ld/ld/schemaorg"
+	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
+)
+
+// Graph is the nodes of one input (a JSON-LD document, or all the blocks of
+// one page), each once, however often the JSON writes it.
+type Graph struct {
+	// Nodes are in the order they are first written.
+	Nodes []*Node
+	byID  map[string]*Node
+	// Problems are findings made while reading (a context that is not
+	// schema.org's, a keyword film2ld cannot check).
+	Problems []Finding
+}
+
+// Node is one node of the graph.
+type Node struct {
+	// ID is the node's IRI, or "" for a blank node.
+	ID string
+	// Types are schema.org local names ("Movie"), or IRIs for types of
+	// other vocabularies.
+	Types []string
+	// Props holds the values of each property, keyed by schema.org local
+	// name ("name"), or by IRI for properties of other vocabularies.
+	Props map[string][]Value
+	// Order lists the keys of Props in the order they are first written.
+	Order []string
+	// Pos is where the node is first written (its opening brace), and
+	// KeyPos where each property's key first stands.
+	Pos    Pos
+	KeyPos map[string]Pos
+	// Parents are the nodes that have this node as a property value.
+	Parents []Edge
+	// Described is false for a node only ever referred to by "@id".
+	Described bool
+	// TopLevel is true when the node is written at the top of a document
+	// or in a top-level "@graph", rather than as a property value.
+	TopLevel bool
+}
+
+// Edge is a property of a node whose value is another node.
+type Edge struct {
+	From     *Node
+	Property string
+}
+
+// Value is one value of a property.
+type Value struct {
+	// Node is set when the value is a node (written in place or as an
+	// {"@id": …} reference).
+	Node *Node
+	// IRI is set when the value is an IRI that names no node here: a
+	// string under a property the context types "@id" (url, image, sameAs).
+	IRI string
+	// Literal is a string, float64 or bool when the value is a literal.
+	Literal any
+	// Datatype is the literal's datatype when the context or a value
+	// object gives one ("Date", or an IRI); Language its language tag.
+	Datatype string
+	Language string
+	Pos      Pos
+}
+
+// IsNode reports whether the value is a node of one of the given types
+// (or of a subtype); with no types, whether it is a node at all.
+func (v Value) IsNode(types ...string) bool {
+	if v.Node == nil {
+		return false
+	}
+	return len(types) == 0 || v.Node.Is(types...)
+}
+
+// Text returns the value as a string when it is a string literal or an IRI.
+func (v Value) Text() (string, bool) {
+	if s, ok := v.Literal.(string); ok {
+		return s, true
+	}
+	if v.IRI != "" {
+		return v.IRI, true
+	}
+	return "", false
+}
+
+// Is reports whether the node has one of the types, or a subtype of one.
+func (n *Node) Is(types ...string) bool {
+	for _, t := range n.Types {
+		for _, want := range types {
+			if t == want || schemaorg.IsSubtypeOf(t, want) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// First returns the first value of a property, and whether there is one.
+func (n *Node) First(prop string) (Value, bool) {
+	if vs := n.Props[prop]; len(vs) > 0 {
+		return vs[0], true
+	}
+	return Value{}, false
+}
+
+// Name returns the node's first text name, or "".
+func (n *Node) Name() string {
+	if v, ok := n.First("name"); ok {
+		s, _ := v.Literal.(string)
+		return s
+	}
+	return ""
+}
+
+// PropPos returns where a property of the node is written: its first
+// value, else its key, else the node.
+func (n *Node) PropPos(prop string) Pos {
+	if vs := n.Props[prop]; len(vs) > 0 && vs[0].Pos.Line > 0 {
+		return vs[0].Pos
+	}
+	if p, ok := n.KeyPos[prop]; ok {
+		return p
+	}
+	return n.Pos
+}
+
+// Describe names the node for a message: its types and its IRI or name, or
+// the way it is reached when it has neither ("Review (review of Movie
+// <…>)").
+func (n *Node) Describe() string {
+	t := strings.Join(n.Types, ",")
+	if t == "" {
+		t = "node"
+	}
+	switch {
+	case n.ID != "" && !strings.HasPrefix(n.ID, "_:"):
+		return fmt.Sprintf("%s <%s>", t, n.ID)
+	case n.Name() != "":
+		return fmt.Sprintf("%s %q", t, n.Name())
+	case len(n.Parents) > 0:
+		p := n.Parents[0]
+		return fmt.Sprintf("%s (%s of %s)", t, p.Property, p.From.Describe())
+	}
+	return t
+}
+
+// Shape returns the node in the normalised form the JSON Schemas check:
+// "@type" and every property hold arrays; a node value is an object with
+// its "@type" (and "@id" when it has one), an IRI value is a string, a
+// literal is its JSON value (a string for typed and language-tagged ones).
+func (n *Node) Shape() map[string]any {
+	out := map[string]any{"@type": stringsToAny(n.Types)}
+	if n.ID != "" {
+		out["@id"] = n.ID
+	}
+	for prop, vs := range n.Props {
+		items := make([]any, len(vs))
+		for i, v := range vs {
+			switch {
+			case v.Node != nil:
+				ref := map[string]any{"@type": stringsToAny(v.Node.Types)}
+				if v.Node.ID != "" {
+					ref["@id"] = v.Node.ID
+				}
+				items[i] = ref
+			case v.IRI != "":
+				items[i] = v.IRI
+			default:
+				items[i] = v.Literal
+			}
+		}
+		out[prop] = items
+	}
+	return out
+}
+
+func stringsToAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// coercion tells how the schema.org context reads a plain string under
+// each term: as an IRI ("@id") or as a typed literal ("Date").
+var coercion = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	for term, def := range schemaorg.Context()["@context"].(map[string]any) {
+		if d, ok := def.(map[string]any); ok {
+			if t, ok := d["@type"].(string); ok {
+				out[term] = t
+			}
+		}
+	}
+	return out
+})
+
+// localName turns a schema.org term, CURIE or IRI into its local name;
+// other IRIs are returned whole.
+func localName(term string) string {
+	if name, ok := schemaorg.LocalName(term); ok {
+		return name
+	}
+	return term
+}
+
+// source is the input a JSON tree came from, to turn offsets into
+// positions. Block inputs start at line0, col0 of their file.
+type source struct {
+	file       string
+	data       []byte
+	line0      int
+	col0       int
+	positioned bool
+}
+
+func (s source) pos(off int) Pos {
+	if !s.positioned || off < 0 {
+		return Pos{File: s.file, Line: s.line0}
+	}
+	l, c := jsonpos.LineCol(s.data, off)
+	if l == 1 {
+		c += s.col0 - 1
+	}
+	return Pos{File: s.file, Line: s.line0 + l - 1, Col: c}
+}
+
+// builder adds JSON-LD trees to a graph.
+type builder struct {
+	g     *Graph
+	src   source
+	blank int
+}
+
+func newGraph() *Graph { return &Graph{byID: map[string]*Node{}} }
+
+// node returns the node with an IRI, creating it on first sight.
+func (b *builder) node(id string, pos Pos) *Node {
+	if id != "" {
+		if n, ok := b.g.byID[id]; ok {
+			return n
+		}
+	}
+	n := &Node{ID: id, Props: map[string][]Value{}, KeyPos: map[string]Pos{}, Pos: pos}
+	if id != "" {
+		b.g.byID[id] = n
+	}
+	b.g.Nodes = append(b.g.Nodes, n)
+	return n
+}
+
+func (b *builder) problem(pos Pos, rule, node, prop, msg, fix string) {
+	b.g.Problems = append(b.g.Problems, Finding{Severity: Error, Rule: rule, Node: node, Property: prop, Message: msg, Fix: fix, Pos: pos})
+}
+
+// document adds one top-level JSON value: a node, an array of nodes, or an
+// object with "@graph".
+func (b *builder) document(v *jsonpos.Value) {
+	switch v.Kind {
+	case jsonpos.Array:
+		for _, item := range v.Items {
+			b.document(item)
+		}
+	case jsonpos.Object:
+		if ctx := v.Get("@context"); ctx != nil && !isSchemaOrgContext(ctx) {
+			b.problem(b.src.pos(ctx.Offset), "jsonld.context", "document", "@context",
+				"the context is not schema.org's, so terms cannot be checked as written",
+				`use "@context": "https://schema.org"`)
+		}
+		if g := v.Get("@graph"); g != nil && onlyKeys(v, "@context", "@graph") {
+			for _, item := range g.Items {
+				if item.Kind == jsonpos.Object {
+					b.object(item).TopLevel = true
+				}
+			}
+			return
+		}
+		b.object(v).TopLevel = true
+	default:
+		b.problem(b.src.pos(v.Offset), "jsonld.syntax", "document", "", "a JSON-LD document is an object or an array of objects", "")
+	}
+}
+
+func onlyKeys(v *jsonpos.Value, keys ...string) bool {
+	for _, m := range v.Members {
+		if !slices.Contains(keys, m.Key) {
+			return false
+		}
+	}
+	return true
+}
+
+func isSchemaOrgContext(v *jsonpos.Value) bool {
+	switch v.Kind {
+	case jsonpos.String:
+		return isSchemaOrgURL(v.String)
+	case jsonpos.Array:
+		return len(v.Items) == 1 && isSchemaOrgContext(v.Items[0])
+	}
+	return false
+}
+
+func isSchemaOrgURL(s string) bool {
+	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://"), "/")
+	s = strings.TrimPrefix(s, "www.")
+	return s == "schema.org" || s == "schema.org/docs/jsonldcontext.jsonld" || s == "schema.org/docs/jsonldcontext.json"
+}
+
+// object adds a node object and returns its node.
+func (b *builder) object(v *jsonpos.Value) *Node {
+	id := ""
+	if idv := first(v, "@id", "id"); idv != nil && idv.Kind == jsonpos.String {
+		id = idv.String
+	}
+	if id == "" {
+		b.blank++
+	}
+	n := b.node(id, b.src.pos(v.Offset))
+	if !n.Described || n.Pos.Line == 0 {
+		n.Pos = b.src.pos(v.Offset)
+	}
+	for _, m := range v.Members {
+		switch m.Key {
+		case "@context", "@id", "id":
+			continue
+		case "@type", "type":
+			n.Described = true
+			for _, t := range list(m.Value) {
+				if t.Kind == jsonpos.String && !slices.Contains(n.Types, localName(t.String)) {
+					n.Types = append(n.Types, localName(t.String))
+				}
+			}
+			continue
+		case "@graph", "@reverse", "@included", "@nest":
+			b.problem(b.src.pos(m.KeyOffset), "jsonld.unsupported", n.Describe(), m.Key,
+				m.Key+" inside a node is not checked", "")
+			continue
+		}
+		if strings.HasPrefix(m.Key, "@") {
+			continue
+		}
+		n.Described = true
+		prop := localName(m.Key)
+		if _, seen := n.Props[prop]; !seen {
+			n.Order = append(n.Order, prop)
+			n.Props[prop] = nil
+			n.KeyPos[prop] = b.src.pos(m.KeyOffset)
+		}
+		for _, item := range list(m.Value) {
+			if val, ok := b.value(n, prop, item); ok {
+				n.Props[prop] = append(n.Props[prop], val)
+			}
+		}
+	}
+	return n
+}
+
+// value reads one property value.
+func (b *builder) value(owner *Node, prop string, v *jsonpos.Value) (Value, bool) {
+	pos := b.src.pos(v.Offset)
+	switch v.Kind {
+	case jsonpos.Null:
+		return Value{}, false
+	case jsonpos.Bool:
+		return Value{Literal: v.Bool, Pos: pos}, true
+	case jsonpos.Number:
+		return Value{Literal: v.Number, Pos: pos}, true
+	case jsonpos.String:
+		switch coercion()[prop] {
+		case "@id":
+			if n, ok := b.g.byID[v.String]; ok {
+				n.Parents = append(n.Parents, Edge{From: owner, Property: prop})
+				return Value{Node: n, Pos: pos}, true
+			}
+			return Value{IRI: v.String, Pos: pos}, true
+		case "Date":
+			return Value{Literal: v.String, Datatype: "Date", Pos: pos}, true
+		}
+		return Value{Literal: v.String, Pos: pos}, true
+	case jsonpos.Object:
+		if val := v.Get("@value"); val != nil {
+			out := Value{Pos: pos}
+			switch val.Kind {
+			case jsonpos.String:
+				out.Literal = val.String
+			case jsonpos.Number:
+				out.Literal = val.Number
+			case jsonpos.Bool:
+				out.Literal = val.Bool
+			}
+			if t := v.Get("@type"); t != nil && t.Kind == jsonpos.String {
+				out.Datatype = localName(t.String)
+			}
+			if l := v.Get("@language"); l != nil && l.Kind == jsonpos.String {
+				out.Language = l.String
+			}
+			return out, true
+		}
+		if l := v.Get("@list"); l != nil {
+			b.problem(pos, "jsonld.unsupported", owner.Describe(), prop, "@list values are checked as a plain set", "")
+		}
+		n := b.object(v)
+		n.Parents = append(n.Parents, Edge{From: owner, Property: prop})
+		return Value{Node: n, Pos: pos}, true
+	}
+	return Value{}, false
+}
+
+// first returns the first of keys that v has.
+func first(v *jsonpos.Value, keys ...string) *jsonpos.Value {
+	for _, k := range keys {
+		if x := v.Get(k); x != nil {
+			return x
+		}
+	}
+	return nil
+}
+
+// list returns an array's items, or the value itself as a one-item list.
+func list(v *jsonpos.Value) []*jsonpos.Value {
+	if v.Kind == jsonpos.Array {
+		return v.Items
+	}
+	return []*jsonpos.Value{v}
+}
+
+// finish resolves what could only be known at the end: a reference written
+// as an IRI string before the node it names was seen.
+func (g *Graph) finish() {
+	for _, n := range g.Nodes {
+		for prop, vs := range n.Props {
+			for i, v := range vs {
+				if v.IRI == "" {
+					continue
+				}
+				if target, ok := g.byID[v.IRI]; ok && target.Described {
+					vs[i] = Value{Node: target, Pos: v.Pos}
+					target.Parents = append(target.Parents, Edge{From: n, Property: prop})
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,229 @@
+// Package jsonpos decodes JSON into a tree that remembers where every value
+// starts, so that a finding can point at the line and column of the value
+// it is about. encoding/json does the decoding; this package only records
+// offsets.
+package jsonpos
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Kind is the JSON type of a Value.
+type Kind int
+
+// The JSON types.
+const (
+	Null Kind = iota
+	Bool
+	Number
+	String
+	Array
+	Object
+)
+
+// Value is a JSON value and where it starts.
+type Value struct {
+	Kind Kind
+	// Offset is the byte offset of the value's first byte in the input.
+	Offset int
+	Bool   bool
+	Number float64
+	String string
+	Items  []*Value
+	// Members keep the object's keys in document order.
+	Members []Member
+}
+
+// Member is one key of an object.
+type Member struct {
+	Key       string
+	KeyOffset int
+	Value     *Value
+}
+
+// Get returns the value of key, or nil.
+func (v *Value) Get(key string) *Value {
+	for _, m := range v.Members {
+		if m.Key == key {
+			return m.Value
+		}
+	}
+	return nil
+}
+
+// SyntaxError is JSON that does not parse, at a byte offset.
+type SyntaxError struct {
+	Offset int
+	Err    error
+}
+
+func (e *SyntaxError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the decoder's error.
+func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// Parse decodes exactly one JSON value from data.
+func Parse(data []byte) (*Value, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	p := &parser{dec: dec, data: data}
+	v, err := p.value()
+	if err != nil {
+		return nil, err
+	}
+	off := p.next()
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, &SyntaxError{Offset: off, Err: errors.New("text after the JSON value")}
+	}
+	return v, nil
+}
+
+type parser struct {
+	dec  *json.Decoder
+	data []byte
+}
+
+// next returns the offset of the next token: the decoder's offset is the
+// end of the last token, before any white space, colon or comma.
+func (p *parser) next() int {
+	off := int(p.dec.InputOffset())
+	for off < len(p.data) {
+		switch p.data[off] {
+		case ' ', '\t', '\r', '\n', ',', ':':
+			off++
+		default:
+			return off
+		}
+	}
+	return off
+}
+
+func (p *parser) token() (json.Token, int, error) {
+	off := p.next()
+	tok, err := p.dec.Token()
+	if err != nil {
+		return nil, off, p.syntaxError(err)
+	}
+	return tok, off, nil
+}
+
+// syntaxError places a decoding error. The streaming decoder's offsets are
+// not reliable for this, so the whole input is checked again with
+// json.Unmarshal, whose SyntaxError.Offset counts the bytes read up to and
+// including the offending one.
+func (p *parser) syntaxError(err error) error {
+	var v any
+	uerr := json.Unmarshal(p.data, &v)
+	var syn *json.SyntaxError
+	switch {
+	case errors.As(uerr, &syn) && syn.Error() == "unexpected end of JSON input":
+		return &SyntaxError{Offset: len(p.data), Err: syn}
+	case errors.As(uerr, &syn):
+		return &SyntaxError{Offset: max(int(syn.Offset)-1, 0), Err: syn}
+	case uerr != nil:
+		return &SyntaxError{Offset: p.next(), Err: uerr}
+	}
+	return &SyntaxError{Offset: p.next(), Err: err}
+}
+
+func (p *parser) value() (*Value, error) {
+	tok, off, err := p.token()
+	if err != nil {
+		return nil, err
+	}
+	return p.fromToken(tok, off)
+}
+
+func (p *parser) fromToken(tok json.Token, off int) (*Value, error) {
+	v := &Value{Offset: off}
+	switch t := tok.(type) {
+	case nil:
+		v.Kind = Null
+	case bool:
+		v.Kind, v.Bool = Bool, t
+	case json.Number:
+		f, err := t.Float64()
+		if err != nil {
+			return nil, &SyntaxError{Offset: off, Err: fmt.Errorf("number %s: %w", t, err)}
+		}
+		v.Kind, v.Number = Number, f
+	case string:
+		v.Kind, v.String = String, t
+	case json.Delim:
+		switch t {
+		case '[':
+			v.Kind = Array
+			for p.dec.More() {
+				item, err := p.value()
+				if err != nil {
+					return nil, err
+				}
+				v.Items = append(v.Items, item)
+			}
+		case '{':
+			v.Kind = Object
+			for p.dec.More() {
+				keyTok, keyOff, err := p.token()
+				if err != nil {
+					return nil, err
+				}
+				key, _ := keyTok.(string)
+				val, err := p.value()
+				if err != nil {
+					return nil, err
+				}
+				v.Members = append(v.Members, Member{Key: key, KeyOffset: keyOff, Value: val})
+			}
+		}
+		if _, _, err := p.token(); err != nil { // the closing ] or }
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+// FromAny turns a value decoded by encoding/json into a tree without
+// positions (every offset is -1), for documents that exist only in memory.
+func FromAny(x any) *Value {
+	v := &Value{Offset: -1}
+	switch t := x.(type) {
+	case nil:
+	case bool:
+		v.Kind, v.Bool = Bool, t
+	case float64:
+		v.Kind, v.Number = Number, t
+	case json.Number:
+		f, _ := t.Float64()
+		v.Kind, v.Number = Number, f
+	case string:
+		v.Kind, v.String = String, t
+	case []any:
+		v.Kind = Array
+		for _, e := range t {
+			v.Items = append(v.Items, FromAny(e))
+		}
+	case map[string]any:
+		v.Kind = Object
+		keys := make([]string, 0, len(t))
+		for k := range t {
+			keys = append(keys, k)
+		}
+		sortStrings(keys)
+		for _, k := range keys {
+			v.Members = append(v.Members, Member{Key: k, KeyOffset: -1, Value: FromAny(t[k])})
+		}
+	}
+	return v
+}
+
+// LineCol turns a byte offset of data into a 1-based line and column.
+func LineCol(data []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(data))
+	line = 1 + bytes.Count(data[:off], []byte("\n"))
+	col = off - bytes.LastIndexByte(data[:off], '\n')
+	return line, col
+}

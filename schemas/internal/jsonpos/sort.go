@@ -1,0 +1,5 @@
+package jsonpos
+
+import "sort"
+
+func sortStrings(s []string) { sort.Strings(s) }

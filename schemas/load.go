@@ -1,0 +1,88 @@
+package schemas
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
+)
+
+// SyntaxError is input that is not JSON, at the position of the offending
+// character.
+type SyntaxError struct {
+	Pos Pos
+	Err error
+}
+
+func (e *SyntaxError) Error() string { return fmt.Sprintf("%s: %v", e.Pos, e.Err) }
+
+// Unwrap returns the decoder's error.
+func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// Load reads one JSON-LD document, remembering where every value stands.
+func Load(data []byte, file string) (*Graph, error) {
+	g := newGraph()
+	src := source{file: file, data: data, line0: 1, col0: 1, positioned: true}
+	if err := g.add(src); err != nil {
+		return nil, err
+	}
+	g.finish()
+	return g, nil
+}
+
+// LoadHTML reads every <script type="application/ld+json"> block of a page
+// into one graph, so blocks that refer to each other by "@id" are joined.
+// A block that is not JSON becomes a finding at its line and column, and
+// the other blocks are still read.
+func LoadHTML(data []byte, file string) (*Graph, error) {
+	texts, err := ld.ScriptTexts(bytes.NewReader(data), file)
+	if err != nil {
+		return nil, err
+	}
+	g := newGraph()
+	for _, st := range texts {
+		src := source{file: file, data: st.Text, line0: st.TextLine, col0: st.TextCol, positioned: true}
+		if err := g.add(src); err != nil {
+			var se *SyntaxError
+			if !errors.As(err, &se) {
+				return nil, err
+			}
+			g.Problems = append(g.Problems, Finding{Severity: Error, Rule: "json.syntax", Node: "script block",
+				Message: fmt.Sprintf("the JSON-LD block starting on line %d is not JSON: %v", st.Line, se.Err),
+				Fix: "fix the JSON; nothing in this block was checked", Pos: se.Pos})
+		}
+	}
+	if len(texts) == 0 {
+		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: "html.no-jsonld", Node: "page",
+			Message: `no <script type="application/ld+json"> block`, Pos: Pos{File: file}})
+	}
+	g.finish()
+	return g, nil
+}
+
+// FromDoc reads a decoded JSON-LD document, such as film2ld's own export.
+// Findings are placed at the file as a whole (nodes have no lines).
+func FromDoc(doc any, file string) *Graph {
+	g := newGraph()
+	b := &builder{g: g, src: source{file: file}}
+	b.document(jsonpos.FromAny(doc))
+	g.finish()
+	return g
+}
+
+// add parses one JSON text and adds its nodes.
+func (g *Graph) add(src source) error {
+	v, err := jsonpos.Parse(src.data)
+	if err != nil {
+		var se *jsonpos.SyntaxError
+		if errors.As(err, &se) {
+			return &SyntaxError{Pos: src.pos(se.Offset), Err: se.Err}
+		}
+		return err
+	}
+	b := &builder{g: g, src: src}
+	b.document(v)
+	return nil
+}
