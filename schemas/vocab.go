@@ -1,0 +1,1022 @@
+package schemas
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/film2ld/film2ld/ld/schemaorg"
+)
+
+// The rules of the vocabulary layer. They are part of film2ld's output
+// (SARIF, filters), so they never change name, and each keeps one severity.
+// Errors are markup that no reading makes right; warnings are markup that
+// schema.org's data model lets consumers accept, less precisely.
+const (
+	// error: a type schema.org does not define ("Moive").
+	ruleUnknownType = "vocab.unknown-type"
+	// error: a property schema.org does not define ("datepublished").
+	ruleUnknownProperty = "vocab.unknown-property"
+	// warning: a property outside its domainIncludes (characterName on a
+	// Person), the Role pattern excepted.
+	ruleDomain = "vocab.domain"
+	// warning: a retired type, property or enumeration member ("actors").
+	ruleSuperseded = "vocab.superseded"
+	// error: a value of the wrong kind for a range without Text (ratingCount
+	// "many", a Person as a name, a url with spaces).
+	ruleValueKind = "vocab.value-kind"
+	// warning: text where the range has node types only ("director":
+	// "Michael Mann"); schema.org asks consumers to accept it.
+	ruleTextForNode = "vocab.text-for-node"
+	// error: a Date or DateTime that is not ISO 8601 or not on the
+	// calendar ("2011-02-30").
+	ruleDate = "vocab.date"
+	// error: a Duration that is not ISO 8601 ("90", "P1H").
+	ruleDuration = "vocab.duration"
+	// warning: a URL with its scheme left out ("www.imdb.com/title/…"),
+	// which resolves against the page instead.
+	ruleRelativeURL = "vocab.relative-url"
+)
+
+// fullList is where a reader can look a term up when film2ld has no better
+// suggestion.
+const fullList = "https://schema.org/docs/full.html"
+
+// checkVocabulary checks every type, property and value of the
+// graph against the schema.org release of package schemaorg.
+//
+// Terms of other vocabularies (full IRIs, CURIEs) are left alone: film2ld
+// has no tables for them, and mixing vocabularies is legitimate JSON-LD.
+// For the same reason a node with a type film2ld cannot look up is not
+// checked for domains, so one typo gives one finding, not one per property.
+func checkVocabulary(g *Graph) []Finding {
+	v := vocab()
+	// Under a context that is not schema.org's alone, a term film2ld does
+	// not know may be defined by the other context; the graph has already
+	// said the terms cannot be checked (jsonld.context), so unknown terms
+	// are not reported once more each.
+	foreign := slices.ContainsFunc(g.Problems, func(f Finding) bool { return f.Rule == "jsonld.context" })
+	var fs []Finding
+	for _, n := range g.Nodes {
+		c := nodeChecker{v: v, n: n, foreign: foreign}
+		c.types()
+		for _, prop := range n.Order {
+			c.property(prop)
+		}
+		fs = append(fs, c.fs...)
+	}
+	return fs
+}
+
+// nodeChecker gathers the findings of one node.
+type nodeChecker struct {
+	v       *vocabulary
+	n       *Node
+	foreign bool
+	fs      []Finding
+	desc    string
+	// known is the node's schema.org types when every type of the node is
+	// one, else nil: the domain check needs the whole picture.
+	known []*vocabType
+}
+
+// describe names the node once: Describe walks parents and is not free.
+func (c *nodeChecker) describe() string {
+	if c.desc == "" {
+		c.desc = c.n.Describe()
+	}
+	return c.desc
+}
+
+func (c *nodeChecker) add(sev Severity, rule, prop string, pos Pos, msg, fix string) {
+	c.fs = append(c.fs, Finding{Severity: sev, Rule: rule, Node: c.describe(), Property: prop,
+		Message: msg, Fix: fix, Pos: pos})
+}
+
+// types checks the node's types and records the schema.org ones.
+func (c *nodeChecker) types() {
+	allKnown := true
+	for _, t := range c.n.Types {
+		if isForeignTerm(t) {
+			allKnown = false
+			continue
+		}
+		vt, ok := c.v.types[t]
+		if !ok {
+			allKnown = false
+			if !c.foreign {
+				c.unknownType(t)
+			}
+			continue
+		}
+		c.known = append(c.known, vt)
+		if vt.supersededBy != "" {
+			c.add(Warning, ruleSuperseded, "", c.n.Pos,
+				fmt.Sprintf("type %s is superseded by %s", t, vt.supersededBy),
+				fmt.Sprintf("use %q", vt.supersededBy))
+		}
+	}
+	if !allKnown {
+		c.known = nil
+	}
+}
+
+func (c *nodeChecker) unknownType(t string) {
+	msg := fmt.Sprintf("%q is not a schema.org type", t)
+	var fix string
+	switch {
+	case c.v.members[t] != nil:
+		m := c.v.members[t]
+		msg = fmt.Sprintf("%q is a member of the enumeration %s, a value rather than a type", t, strings.Join(m.Enumerations, " and "))
+		fix = fmt.Sprintf("give %q as the value of a property that expects %s", "https://schema.org/"+t, m.Enumerations[0])
+	case c.v.props[t] != nil:
+		// {"@type": "director"} means the node is a director: it has
+		// the type of director's values, and is linked by director.
+		msg = fmt.Sprintf("%q is a schema.org property, not a type", t)
+		fix = fmt.Sprintf("give the node the type %s, and link to it with the property %s", c.v.props[t].valueType(), t)
+	default:
+		if s := suggest(t, c.v.typeNames, c.v.typeFold, c.v.coreType); s != "" {
+			fix = fmt.Sprintf("did you mean %q?", s)
+		} else {
+			fix = "use a type listed at " + fullList + ", or a full IRI for a type of another vocabulary"
+		}
+	}
+	c.add(Error, ruleUnknownType, "", c.n.Pos, msg, fix)
+}
+
+// valueType names the type a node value of the property would have,
+// preferring Person, what most film properties point at.
+func (p *vocabProp) valueType() string {
+	switch {
+	case slices.Contains(p.rng.things, "Person"):
+		return "Person"
+	case len(p.rng.things) > 0:
+		return p.rng.things[0]
+	}
+	return "Thing"
+}
+
+// property checks one property of the node and its values.
+func (c *nodeChecker) property(prop string) {
+	if isForeignTerm(prop) {
+		return
+	}
+	pos := c.n.PropPos(prop)
+	p, ok := c.v.props[prop]
+	if !ok {
+		if !c.foreign {
+			c.unknownProperty(prop, pos)
+		}
+		return
+	}
+	if p.supersededBy != "" {
+		c.add(Warning, ruleSuperseded, prop, pos,
+			fmt.Sprintf("property %s is superseded by %s", prop, p.supersededBy),
+			fmt.Sprintf("use %q", p.supersededBy))
+	}
+	// A retired property may have neither domain nor range left
+	// (interactionCount); the superseded finding is all there is to say.
+	if len(p.domain) > 0 {
+		c.domain(prop, p, pos)
+	}
+	if len(p.rangeNames) > 0 {
+		for _, val := range c.n.Props[prop] {
+			c.value(prop, p, val)
+		}
+	}
+}
+
+func (c *nodeChecker) unknownProperty(prop string, pos Pos) {
+	msg := fmt.Sprintf("%q is not a schema.org property", prop)
+	var fix string
+	switch {
+	case c.v.types[prop] != nil:
+		msg = fmt.Sprintf("%q is a schema.org type, not a property", prop)
+		fix = fmt.Sprintf(`give a node {"@type": %q} as the value of a property that expects it`, prop)
+	case c.v.members[prop] != nil:
+		msg = fmt.Sprintf("%q is an enumeration member, a value rather than a property", prop)
+		fix = fmt.Sprintf("give %q as the value of a property that expects %s", "https://schema.org/"+prop, c.v.members[prop].Enumerations[0])
+	default:
+		fits := func(name string) bool { return c.v.props[name].fits(c.known) }
+		if s := suggest(prop, c.v.propNames, c.v.propFold, fits); s != "" {
+			fix = fmt.Sprintf("did you mean %q?", s)
+		} else {
+			fix = "use a property listed at " + fullList + ", or a full IRI for a property of another vocabulary"
+		}
+	}
+	c.add(Error, ruleUnknownProperty, prop, pos, msg, fix)
+}
+
+// domain checks that one of the node's types (or a supertype) is in the
+// property's domainIncludes.
+func (c *nodeChecker) domain(prop string, p *vocabProp, pos Pos) {
+	if len(c.known) == 0 || p.fits(c.known) {
+		return
+	}
+	// schema.org's Role pattern: a Role between a node and its value
+	// repeats the property it stands for ({"actor": {"@type":
+	// "PerformanceRole", "actor": {…}}}), whatever that property's domain.
+	if slices.ContainsFunc(c.known, func(t *vocabType) bool { return t.ancestors["Role"] }) {
+		for _, e := range c.n.Parents {
+			if e.Property == prop {
+				return
+			}
+		}
+	}
+	types := make([]string, len(c.known))
+	for i, t := range c.known {
+		types[i] = t.name
+	}
+	c.add(Warning, ruleDomain, prop, pos,
+		fmt.Sprintf("%s is not a property of %s (schema.org gives it to %s)", prop, strings.Join(types, " or "), orList(p.domain, 4)),
+		fmt.Sprintf("move it to a %s node, or give this node a type that has it", orList(p.domain, 4)))
+}
+
+// value checks one value against the property's rangeIncludes.
+func (c *nodeChecker) value(prop string, p *vocabProp, val Value) {
+	r := &p.rng
+	switch {
+	case val.Node != nil:
+		c.supersededValue(prop, val.Node.ID, val.Pos)
+		// A node with an IRI is that IRI (the graph joins "url":
+		// "https://…" to the node of that @id), so it does for a URL.
+		if r.nodes() || c.v.isRoleFor(val.Node, prop) || r.url && isIRINode(val.Node) {
+			return
+		}
+		c.add(Error, ruleValueKind, prop, val.Pos,
+			fmt.Sprintf("a node (%s) where schema.org expects %s", nodeKind(val.Node), orList(p.rangeNames, 4)),
+			fmt.Sprintf("give %s, not an object", kindPhrase(p.rangeNames[0])))
+	case val.IRI != "":
+		c.supersededValue(prop, val.IRI, val.Pos)
+		switch {
+		case isURL(val.IRI):
+			c.hostlessURL(prop, val.IRI, val.Pos)
+		case r.nodes() && !meantAsURL(val.IRI):
+			// The 30.0 context makes the string an IRI, but one with a
+			// space in it and no look of a path was meant as a name
+			// ("gameLocation": "Rivet City"), and later contexts read it
+			// so.
+			c.textForNode(prop, r, val.IRI, val.Pos)
+		default:
+			c.add(Error, ruleValueKind, prop, val.Pos, fmt.Sprintf("%q is not a URL", val.IRI), urlFix)
+		}
+	case val.Literal != nil:
+		if s, ok := val.Literal.(string); ok {
+			c.supersededValue(prop, s, val.Pos)
+		}
+		// A typed literal says what it is; hold it to that. The
+		// context's own "Date" on a plain string is no such claim: it
+		// types "merchantReturnDays": "30" too, which is an Integer.
+		if dt := c.v.datatypes[val.Datatype]; dt != nil && !(val.Datatype == "Date" && coercion()[prop] == "Date") {
+			c.literal(prop, p, dt, val)
+			return
+		}
+		c.literal(prop, p, r, val)
+	}
+}
+
+// isRoleFor reports whether n is a Role that stands for prop (the Role
+// pattern), so its value is checked on the Role itself.
+func (v *vocabulary) isRoleFor(n *Node, prop string) bool {
+	if _, ok := n.Props[prop]; !ok {
+		return false
+	}
+	return slices.ContainsFunc(n.Types, func(t string) bool { return v.types[t] != nil && v.types[t].ancestors["Role"] })
+}
+
+func isIRINode(n *Node) bool { return n.ID != "" && !strings.HasPrefix(n.ID, "_:") }
+
+func nodeKind(n *Node) string {
+	if len(n.Types) == 0 {
+		return "an object"
+	}
+	return strings.Join(n.Types, ",")
+}
+
+// supersededValue flags an enumeration member given as a value
+// ("https://schema.org/Dermatologic") that a later release replaced. Types
+// are left out: a retired type's replacement (UserLikes → InteractionCounter)
+// is seldom a drop-in value.
+func (c *nodeChecker) supersededValue(prop, s string, pos Pos) {
+	name, ok := schemaorg.LocalName(s)
+	if !ok {
+		return
+	}
+	if m := c.v.members[name]; m != nil && m.SupersededBy != "" {
+		by := m.SupersededBy
+		c.add(Warning, ruleSuperseded, prop, pos,
+			fmt.Sprintf("%s is superseded by %s", name, by),
+			fmt.Sprintf("use %q", strings.TrimSuffix(s, name)+by))
+	}
+}
+
+// literal checks a string, number or boolean against a range.
+func (c *nodeChecker) literal(prop string, p *vocabProp, r *rangeKinds, val Value) {
+	if r.text || r.anyData {
+		return
+	}
+	want := orList(r.names, 4)
+	switch lit := val.Literal.(type) {
+	case bool:
+		if r.boolean {
+			return
+		}
+		c.add(Error, ruleValueKind, prop, val.Pos,
+			fmt.Sprintf("the boolean %t where schema.org expects %s", lit, want), "give "+kindPhrase(r.names[0]))
+	case float64:
+		// A Quantity is text such as "3 kg"; a bare number leaves the
+		// unit to the reader, which schema.org does not forbid.
+		if r.number || r.quantity || (r.integer && lit == math.Trunc(lit)) {
+			return
+		}
+		fix := "give " + kindPhrase(r.names[0])
+		switch {
+		case r.integer:
+			fix = "give a whole number"
+		case r.date || r.dateTime:
+			fix = fmt.Sprintf("write the date as a string, \"%v\"", lit)
+		case r.duration:
+			fix = `write an ISO 8601 duration such as "PT90M"; a bare number has no unit`
+		}
+		c.add(Error, ruleValueKind, prop, val.Pos,
+			fmt.Sprintf("the number %v where schema.org expects %s", lit, want), fix)
+	case string:
+		c.text(prop, r, lit, val.Pos)
+	}
+}
+
+// text checks a string against a range that admits no Text.
+func (c *nodeChecker) text(prop string, r *rangeKinds, s string, pos Pos) {
+	if r.accepts(s) {
+		if r.url && isURL(s) {
+			c.hostlessURL(prop, s, pos)
+		}
+		return
+	}
+	if r.member(s, c.v) {
+		return
+	}
+	want := orList(r.names, 4)
+	switch {
+	case (r.date || r.dateTime || r.time) && dateLike(s):
+		c.add(Error, ruleDate, prop, pos, dateProblem(s, r), dateFix(r))
+	case r.duration && durationLike(s):
+		c.add(Error, ruleDuration, prop, pos,
+			fmt.Sprintf("%q is not an ISO 8601 duration", s), durationFix(s))
+	case !r.hasData() && len(r.things) == 0 && isAbsoluteURL(s) && !isSchemaOrgTerm(s):
+		// A member of an enumeration kept outside schema.org (a
+		// controlled vocabulary's IRI): film2ld cannot tell.
+	case !r.hasData() && len(r.things) > 0 && isAbsoluteURL(s):
+		// schema.org's data model lets a URL stand for the thing it
+		// names, and its own examples do so.
+	case !r.hasData():
+		c.textForNode(prop, r, s, pos)
+	case r.url && !isURL(s):
+		c.add(Error, ruleValueKind, prop, pos, fmt.Sprintf("%q is not a URL", s), urlFix)
+	case r.date || r.dateTime:
+		c.add(Error, ruleValueKind, prop, pos,
+			fmt.Sprintf("%q is not a date, where schema.org expects %s", s, want), dateFix(r))
+	case r.duration:
+		c.add(Error, ruleValueKind, prop, pos,
+			fmt.Sprintf("%q is not an ISO 8601 duration, where schema.org expects %s", s, want), durationFix(s))
+	case r.integer:
+		c.add(Error, ruleValueKind, prop, pos,
+			fmt.Sprintf("%q is not a whole number, where schema.org expects %s", s, want), "give a whole number such as 12")
+	case r.number:
+		c.add(Error, ruleValueKind, prop, pos,
+			fmt.Sprintf("%q is not a number, where schema.org expects %s", s, want), "give a number such as 4.5")
+	default:
+		c.add(Error, ruleValueKind, prop, pos,
+			fmt.Sprintf("%q is not %s, where schema.org expects %s", s, kindPhrase(r.names[0]), want), "give "+kindPhrase(r.names[0]))
+	}
+}
+
+const urlFix = "give an absolute URL such as https://example.com/page, with spaces written %20"
+
+// textForNode warns about text where the range has node types only.
+// schema.org's data model asks consumers to accept text anyway, so this is
+// a warning: the markup is understood, only less precisely.
+func (c *nodeChecker) textForNode(prop string, r *rangeKinds, s string, pos Pos) {
+	msg := fmt.Sprintf("text %q where schema.org expects %s", s, orList(r.names, 4))
+	var fix string
+	switch {
+	case len(r.things) == 0:
+		// An enumeration: the value should be one of its members.
+		msg = fmt.Sprintf("%q is not a member of %s", s, orList(r.enums, 4))
+		if m := c.v.suggestMember(s, r.enums); m != "" {
+			fix = fmt.Sprintf("did you mean %q?", "https://schema.org/"+m)
+		} else {
+			fix = fmt.Sprintf("give a member of %s as https://schema.org/Member (see https://schema.org/%s)", r.enums[0], r.enums[0])
+		}
+	case isReference(s):
+		msg += "; JSON-LD reads it as text, not as a link to a node"
+		fix = fmt.Sprintf(`to refer to a node, write {"@id": %q}`, s)
+	default:
+		t := r.things[0]
+		if slices.Contains(r.things, "Person") {
+			t = "Person"
+		}
+		if isNumber(s) {
+			fix = fmt.Sprintf(`give a node, {"@type": %q, …}`, t)
+		} else {
+			fix = fmt.Sprintf(`give a node, {"@type": %q, "name": %q}`, t, s)
+		}
+	}
+	c.add(Warning, ruleTextForNode, prop, pos, msg, fix)
+}
+
+// hostlessURL warns about a relative URL that looks like a host name with
+// the scheme left out ("www.example.com"): it resolves against the page,
+// to a path on the page's own site, which is seldom what was meant.
+func (c *nodeChecker) hostlessURL(prop, s string, pos Pos) {
+	if !looksHostless(s) {
+		return
+	}
+	c.add(Warning, ruleRelativeURL, prop, pos,
+		fmt.Sprintf("%q has no scheme, so it is a path relative to the page, not the site %s", s, strings.SplitN(s, "/", 2)[0]),
+		fmt.Sprintf("write %q", "https://"+s))
+}
+
+// vocabulary is what the checks need from package schemaorg, computed once
+// per process: the generated tables answer one lookup at a time and copy
+// slices on each, which would dominate a run over thousands of files.
+type vocabulary struct {
+	types   map[string]*vocabType
+	props   map[string]*vocabProp
+	members map[string]*schemaorg.MemberInfo
+	// datatypes sorts each data type as a one-type range, for typed
+	// literals ({"@value": …, "@type": "Date"}).
+	datatypes   map[string]*rangeKinds
+	typeNames   []string
+	propNames   []string
+	memberNames []string
+	// typeFold and propFold map lower-cased names to names, for
+	// "movie" → "Movie".
+	typeFold map[string][]string
+	propFold map[string][]string
+}
+
+type vocabType struct {
+	name string
+	// ancestors holds the type and all its supertypes.
+	ancestors    map[string]bool
+	enumeration  bool
+	dataType     bool
+	supersededBy string
+	core         bool
+}
+
+type vocabProp struct {
+	domain       []string
+	rangeNames   []string
+	supersededBy string
+	rng          rangeKinds
+}
+
+// fits reports whether the property's domain includes one of the types or
+// a supertype of one.
+func (p *vocabProp) fits(types []*vocabType) bool {
+	for _, t := range types {
+		for _, d := range p.domain {
+			if t.ancestors[d] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rangeKinds sorts a rangeIncludes into what a literal may be.
+type rangeKinds struct {
+	names []string
+	// text is Text or a subtype other than URL: any string will do.
+	text bool
+	// anyData is the DataType class itself, which admits every literal.
+	anyData                                  bool
+	url, number, integer, boolean            bool
+	date, dateTime, time, duration, quantity bool
+	// enums are the enumerations of the range, whose members may be given
+	// as strings; things are the other (node) types.
+	enums  []string
+	things []string
+}
+
+// nodes reports whether the range admits nodes, not only literals.
+func (r *rangeKinds) nodes() bool { return len(r.enums)+len(r.things) > 0 }
+
+func (r *rangeKinds) hasData() bool {
+	return r.text || r.anyData || r.url || r.number || r.integer || r.boolean || r.date || r.dateTime || r.time || r.duration || r.quantity
+}
+
+// accepts reports whether a string reads as one of the range's data types.
+func (r *rangeKinds) accepts(s string) bool {
+	switch {
+	case r.url && isURL(s),
+		r.number && isNumber(s),
+		r.integer && isInteger(s),
+		r.boolean && isBoolean(s),
+		r.date && isDate(s),
+		r.dateTime && (isDateTime(s) || isDate(s)),
+		r.time && isTime(s),
+		r.duration && isDuration(s),
+		r.quantity && !r.duration:
+		return true
+	}
+	return false
+}
+
+// member reports whether s names a member of one of the range's
+// enumerations ("https://schema.org/InStock", "InStock").
+func (r *rangeKinds) member(s string, v *vocabulary) bool {
+	if len(r.enums) == 0 {
+		return false
+	}
+	name, _ := schemaorg.LocalName(s)
+	m := v.members[name]
+	if m == nil {
+		return false
+	}
+	for _, e := range m.Enumerations {
+		for _, want := range r.enums {
+			if t := v.types[e]; t != nil && t.ancestors[want] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rangeOf sorts range types into kinds.
+func rangeOf(names []string) *rangeKinds {
+	r := &rangeKinds{names: names}
+	for _, name := range names {
+		t, _ := schemaorg.Type(name)
+		switch {
+		case name == "URL":
+			r.url = true
+		case name == "DataType":
+			r.anyData = true
+		case schemaorg.IsSubtypeOf(name, "Text"):
+			r.text = true
+		case name == "Integer":
+			r.integer = true
+		case schemaorg.IsSubtypeOf(name, "Number"):
+			r.number = true
+		case name == "Boolean":
+			r.boolean = true
+		case name == "Date":
+			r.date = true
+		case name == "DateTime":
+			r.dateTime = true
+		case name == "Time":
+			r.time = true
+		case name == "Duration":
+			r.duration = true
+		case schemaorg.IsSubtypeOf(name, "Quantity"):
+			r.quantity = true
+		case t.Enumeration:
+			r.enums = append(r.enums, name)
+		default:
+			r.things = append(r.things, name)
+		}
+	}
+	return r
+}
+
+var vocab = sync.OnceValue(func() *vocabulary {
+	v := &vocabulary{
+		types:     map[string]*vocabType{},
+		props:     map[string]*vocabProp{},
+		members:   map[string]*schemaorg.MemberInfo{},
+		datatypes: map[string]*rangeKinds{},
+		typeNames: schemaorg.Types(),
+		propNames: schemaorg.Properties(),
+		typeFold:  map[string][]string{},
+		propFold:  map[string][]string{},
+	}
+	for _, name := range v.typeNames {
+		t, _ := schemaorg.Type(name)
+		vt := &vocabType{name: name, ancestors: map[string]bool{}, enumeration: t.Enumeration,
+			dataType: t.DataType, supersededBy: t.SupersededBy, core: t.Section == ""}
+		for queue := []string{name}; len(queue) > 0; queue = queue[1:] {
+			if !vt.ancestors[queue[0]] {
+				vt.ancestors[queue[0]] = true
+				st, _ := schemaorg.Type(queue[0])
+				queue = append(queue, st.Supertypes...)
+			}
+		}
+		v.types[name] = vt
+		if t.DataType {
+			v.datatypes[name] = rangeOf([]string{name})
+		}
+		low := strings.ToLower(name)
+		v.typeFold[low] = append(v.typeFold[low], name)
+	}
+	for _, name := range v.propNames {
+		p, _ := schemaorg.Property(name)
+		v.props[name] = &vocabProp{domain: p.Domain, rangeNames: p.Range, supersededBy: p.SupersededBy, rng: *rangeOf(p.Range)}
+		low := strings.ToLower(name)
+		v.propFold[low] = append(v.propFold[low], name)
+	}
+	v.memberNames = schemaorg.Members()
+	for _, name := range v.memberNames {
+		m, _ := schemaorg.Member(name)
+		v.members[name] = &m
+	}
+	return v
+})
+
+func (v *vocabulary) coreType(name string) bool { return v.types[name].core }
+
+// suggestMember finds the member of one of the enumerations that s was
+// most likely meant as: the same name in another case, a member whose name
+// ends with s ("Active" → IncentiveStatusActive), or a near spelling.
+func (v *vocabulary) suggestMember(s string, enums []string) string {
+	name, _ := schemaorg.LocalName(s)
+	var names []string
+	fold := map[string][]string{}
+	for _, m := range v.memberNames {
+		for _, e := range v.members[m].Enumerations {
+			if t := v.types[e]; t != nil && slices.ContainsFunc(enums, func(want string) bool { return t.ancestors[want] }) {
+				names = append(names, m)
+				fold[strings.ToLower(m)] = append(fold[strings.ToLower(m)], m)
+				break
+			}
+		}
+	}
+	if low := strings.ToLower(name); len(low) >= 3 {
+		var near []string
+		for _, m := range names {
+			if lm := strings.ToLower(m); strings.HasSuffix(lm, low) || strings.HasPrefix(lm, low) {
+				near = append(near, m)
+			}
+		}
+		if len(near) == 1 {
+			return near[0]
+		}
+	}
+	return suggest(name, names, fold, func(string) bool { return false })
+}
+
+// isForeignTerm reports whether a type or key is an IRI or CURIE of
+// another vocabulary; the graph has already turned schema.org's into
+// local names.
+func isForeignTerm(s string) bool { return strings.ContainsAny(s, ":/#") }
+
+// suggest returns the name closest to term: the one that differs only in
+// case, else the nearest by edit distance within a budget that grows with
+// the term's length. Ties go to names for which prefer is true, then to the
+// nearer spelling with case counted, then to the first in order.
+func suggest(term string, names []string, fold map[string][]string, prefer func(string) bool) string {
+	low := strings.ToLower(term)
+	if same := fold[low]; len(same) > 0 {
+		for _, s := range same {
+			if prefer(s) {
+				return s
+			}
+		}
+		return same[0]
+	}
+	budget := 0
+	switch n := len(low); {
+	case n <= 3:
+		return ""
+	case n <= 5:
+		budget = 1
+	case n <= 10:
+		budget = 2
+	default:
+		budget = 3
+	}
+	best, bestD, bestPref, bestExact := "", budget+1, false, 0
+	for _, name := range names {
+		if d := len(name) - len(low); d > budget || -d > budget {
+			continue
+		}
+		d := editDistance(low, strings.ToLower(name))
+		if d > budget || d > bestD {
+			continue
+		}
+		pref := prefer(name)
+		exact := editDistance(term, name)
+		if d < bestD || pref && !bestPref || pref == bestPref && exact < bestExact {
+			best, bestD, bestPref, bestExact = name, d, pref, exact
+		}
+	}
+	return best
+}
+
+// editDistance is the optimal string alignment distance between a and b:
+// insertions, deletions, substitutions and swaps of neighbours ("Moive")
+// each cost one.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// orList joins names as "A, B or C", with at most max of them.
+func orList(names []string, max int) string {
+	if len(names) > max {
+		return strings.Join(names[:max], ", ") + fmt.Sprintf(" or %d other types", len(names)-max)
+	}
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// kindPhrase says in words what a value of a type is, for a message.
+func kindPhrase(name string) string {
+	switch name {
+	case "Text":
+		return "text"
+	case "URL":
+		return "a URL"
+	case "Boolean":
+		return "true or false"
+	case "Integer":
+		return "a whole number"
+	case "Number", "Float":
+		return "a number"
+	case "Date":
+		return "a date"
+	case "DateTime":
+		return "a date-time"
+	case "Time":
+		return "a time of day"
+	case "Duration":
+		return "an ISO 8601 duration"
+	}
+	if name != "" && strings.ContainsRune("AEIOU", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
+}
+
+var (
+	numberRE   = regexp.MustCompile(`^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$`)
+	integerRE  = regexp.MustCompile(`^[+-]?\d+$`)
+	dateRE     = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
+	dateTZRE   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(Z|[+-]\d{2}:?\d{2})$`)
+	timeRE     = regexp.MustCompile(`^(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$`)
+	durationRE = regexp.MustCompile(`^P(?:\d+(?:[.,]\d+)?Y)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?W)?(?:\d+(?:[.,]\d+)?D)?(?:T(?:\d+(?:[.,]\d+)?H)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?S)?)?$`)
+)
+
+func isNumber(s string) bool  { return numberRE.MatchString(strings.TrimSpace(s)) }
+func isInteger(s string) bool { return integerRE.MatchString(strings.TrimSpace(s)) }
+
+// isBoolean accepts "true" and "false" and schema.org's True and False.
+func isBoolean(s string) bool {
+	if strings.EqualFold(s, "true") || strings.EqualFold(s, "false") {
+		return true
+	}
+	name, ok := schemaorg.LocalName(s)
+	return ok && (name == "True" || name == "False")
+}
+
+// isDate accepts schema.org Dates: YYYY-MM-DD (optionally with a time
+// zone, as xsd:date allows), and the reduced YYYY-MM and YYYY that
+// schema.org's own examples use, on the real calendar.
+func isDate(s string) bool {
+	if m := dateTZRE.FindStringSubmatch(s); m != nil {
+		return validTZ(m[4]) && validYMD(m[1], m[2], m[3])
+	}
+	m := dateRE.FindStringSubmatch(s)
+	return m != nil && validYMD(m[1], m[2], m[3])
+}
+
+// isDateTime accepts ISO 8601 date-times in the extended format:
+// YYYY-MM-DDThh:mm[:ss[.s]][Z|±hh:mm].
+func isDateTime(s string) bool {
+	d, t, ok := strings.Cut(s, "T")
+	if !ok {
+		return false
+	}
+	m := dateRE.FindStringSubmatch(d)
+	return m != nil && m[3] != "" && validYMD(m[1], m[2], m[3]) && isTime(t)
+}
+
+// isTime accepts hh:mm[:ss[.s]] with an optional zone; 24:00 is midnight
+// at the end of a day.
+func isTime(s string) bool {
+	m := timeRE.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	h, mi, sec := atoi(m[1]), atoi(m[2]), atoi(m[3])
+	if h == 24 && mi == 0 && sec == 0 {
+		return validTZ(m[4])
+	}
+	return h < 24 && mi < 60 && sec <= 60 && validTZ(m[4])
+}
+
+func validTZ(z string) bool {
+	if z == "" || z == "Z" {
+		return true
+	}
+	digits := strings.ReplaceAll(z[1:], ":", "")
+	h := atoi(digits[:2])
+	mi := 0
+	if len(digits) > 2 {
+		mi = atoi(digits[2:])
+	}
+	return h <= 14 && mi < 60
+}
+
+func validYMD(y, m, d string) bool {
+	if m == "" {
+		return true
+	}
+	mo := atoi(m)
+	if mo < 1 || mo > 12 {
+		return false
+	}
+	if d == "" {
+		return true
+	}
+	day := atoi(d)
+	return day >= 1 && day <= daysIn(atoi(y), mo)
+}
+
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// isDuration accepts ISO 8601 durations: P, then at least one of the
+// date parts, then T and at least one of the time parts when there is a T.
+func isDuration(s string) bool {
+	if !durationRE.MatchString(s) || s == "P" || strings.HasSuffix(s, "T") {
+		return false
+	}
+	return true
+}
+
+// dateLike reports whether s was meant as a numeric date (digits and
+// separators: "2011-02-30", "03/02/2011"), as against prose such as
+// "yesterday", which is a value of the wrong kind altogether.
+func dateLike(s string) bool {
+	if s == "" || !unicode.IsDigit(rune(s[0])) {
+		return false
+	}
+	return strings.Trim(s, "0123456789-/.:TZ+ ,") == ""
+}
+
+// durationLike reports whether s was meant as a compact duration ("90",
+// "PT", "P1H", "1h30m"), as against prose such as "90 minutes".
+func durationLike(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789.,:PTYMWDHSptymwdhs") == ""
+}
+
+func dateProblem(s string, r *rangeKinds) string {
+	want := "an ISO 8601 date"
+	switch {
+	case r.dateTime && r.date:
+		want = "an ISO 8601 date or date-time"
+	case r.dateTime:
+		want = "an ISO 8601 date-time"
+	case r.time && !r.date:
+		want = "an ISO 8601 time"
+	}
+	if dateRE.MatchString(s) || dateTZRE.MatchString(s) {
+		return fmt.Sprintf("%q is not a date on the calendar", s)
+	}
+	if d, _, ok := strings.Cut(s, "T"); ok && dateRE.MatchString(d) {
+		if m := dateRE.FindStringSubmatch(d); validYMD(m[1], m[2], m[3]) {
+			return fmt.Sprintf("%q is not %s: the time of day is out of range or malformed", s, want)
+		}
+		return fmt.Sprintf("%q is not a date on the calendar", s)
+	}
+	return fmt.Sprintf("%q is not %s", s, want)
+}
+
+func dateFix(r *rangeKinds) string {
+	switch {
+	case r.date && r.dateTime:
+		return `write YYYY-MM-DD ("2011-02-28"), or a date-time such as "2011-02-28T20:00:00Z"`
+	case r.dateTime:
+		return `write a date-time such as "2011-02-28T20:00:00Z"`
+	case r.date:
+		return `write YYYY-MM-DD ("2011-02-28")`
+	}
+	return `write a time such as "20:00:00"`
+}
+
+func durationFix(s string) string {
+	if strings.HasPrefix(s, "P") && !strings.Contains(s, "T") && strings.ContainsAny(s, "HS") {
+		return `hours, minutes and seconds come after a T: "PT1H30M", and "P1DT2H" with days`
+	}
+	return `write an ISO 8601 duration: "PT90M" or "PT1H30M" for 90 minutes`
+}
+
+// isURL accepts an absolute URL, or a reference relative to the page the
+// markup is on, as long as it has no spaces or control characters.
+func isURL(s string) bool {
+	if s == "" || strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
+		return false
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	return !strings.EqualFold(u.Scheme, "javascript")
+}
+
+func isSchemaOrgTerm(s string) bool {
+	_, ok := schemaorg.LocalName(s)
+	return ok
+}
+
+// isReference reports whether text reads as a link to a node rather than
+// as a name: a fragment, a path, or a file name.
+func isReference(s string) bool {
+	if !isURL(s) || isNumber(s) {
+		return false
+	}
+	if isAbsoluteURL(s) || strings.HasPrefix(s, "#") || strings.HasPrefix(s, "/") || strings.HasPrefix(s, "./") || strings.HasPrefix(s, "../") {
+		return true
+	}
+	return strings.Contains(s, "/") || slices.Contains(fileExts, strings.ToLower(path.Ext(s)))
+}
+
+// meantAsURL reports whether a string that is no URL was still meant as
+// one ("my poster.jpg", "https://example.com/a b"), not as a name.
+func meantAsURL(s string) bool {
+	low := strings.ToLower(s)
+	return strings.Contains(s, "/") || strings.HasPrefix(low, "www.") || slices.Contains(fileExts, path.Ext(low))
+}
+
+// fileExts are endings that make a relative URL a file, not a host name.
+var fileExts = []string{".html", ".htm", ".php", ".asp", ".aspx", ".jsp", ".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".pdf", ".json", ".jsonld", ".xml", ".txt", ".mp4", ".mp3", ".vtt", ".srt"}
+
+// looksHostless reports whether a relative URL starts with what reads as a
+// host name: "www.…", or a dotted first segment that is not a file name.
+func looksHostless(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(s, "/") || strings.HasPrefix(s, ".") {
+		return false
+	}
+	first, _, _ := strings.Cut(u.Path, "/")
+	if strings.HasPrefix(strings.ToLower(first), "www.") {
+		return true
+	}
+	ext := strings.ToLower(path.Ext(first))
+	if ext == "" || slices.Contains(fileExts, ext) {
+		return false
+	}
+	for _, r := range ext[1:] {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return len(ext) >= 3 && strings.Contains(s, "/") || ext == ".com" || ext == ".org" || ext == ".net"
+}
+
+// isAbsoluteURL reports whether s is an http(s) URL.
+func isAbsoluteURL(s string) bool {
+	if !isURL(s) {
+		return false
+	}
+	u, _ := url.Parse(s)
+	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
