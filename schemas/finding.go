@@ -50,6 +50,8 @@ type Finding struct {
 	Message string
 	Fix     string
 	Pos     Pos
+	// node is the node the finding is about, for Snippet.
+	node *Node
 }
 
 func (f Finding) String() string {

@@ -19,6 +19,9 @@ type Graph struct {
 	// Problems are findings made while reading (a context that is not
 	// schema.org's, a keyword film2ld cannot check).
 	Problems []Finding
+	// PageURL is the address of the page the markup is published on, when
+	// known; reviews from another site are then reported.
+	PageURL string
 }
 
 // Node is one node of the graph.
@@ -44,6 +47,9 @@ type Node struct {
 	// TopLevel is true when the node is written at the top of a document
 	// or in a top-level "@graph", rather than as a property value.
 	TopLevel bool
+	// origins are the decoded JSON objects the node was read from, for a
+	// graph made by FromDoc (see Snippet).
+	origins []map[string]any
 }
 
 // Edge is a property of a node whose value is another node.
@@ -118,16 +124,51 @@ func (n *Node) Name() string {
 	return ""
 }
 
+// label returns the text that tells a nameless node apart: a role's
+// character or role name.
+func (n *Node) label() string {
+	for _, prop := range []string{"characterName", "roleName"} {
+		if v, ok := n.First(prop); ok {
+			if s, ok := v.Literal.(string); ok {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
 // PropPos returns where a property of the node is written: its first
 // value, else its key, else the node.
 func (n *Node) PropPos(prop string) Pos {
 	if vs := n.Props[prop]; len(vs) > 0 && vs[0].Pos.Line > 0 {
 		return vs[0].Pos
 	}
-	if p, ok := n.KeyPos[prop]; ok {
+	if p, ok := n.KeyPos[prop]; ok && p.Line > 0 {
 		return p
 	}
 	return n.Pos
+}
+
+// Place gives the nodes of a graph read without positions (from N-Quads,
+// say) a line: lineOf returns the line of an IRI, or 0. A blank node takes
+// the line of the nearest node above it that has one.
+func (g *Graph) Place(lineOf func(id string) int) {
+	for _, n := range g.Nodes {
+		seen := map[*Node]bool{}
+		for m := n; m != nil && !seen[m]; {
+			seen[m] = true
+			if m.ID != "" {
+				if line := lineOf(m.ID); line > 0 {
+					n.Pos.Line = line
+					break
+				}
+			}
+			m = nil
+			if len(n.Parents) > 0 {
+				m = n.Parents[0].From
+			}
+		}
+	}
 }
 
 // Describe names the node for a message: its types and its IRI or name, or
@@ -143,6 +184,14 @@ func (n *Node) Describe() string {
 		return fmt.Sprintf("%s <%s>", t, n.ID)
 	case n.Name() != "":
 		return fmt.Sprintf("%s %q", t, n.Name())
+	case n.label() != "":
+		// Roles have no name; their character or role name tells two
+		// apart ("PerformanceRole "Tania" (actor of Movie …)").
+		if len(n.Parents) > 0 {
+			p := n.Parents[0]
+			return fmt.Sprintf("%s %q (%s of %s)", t, n.label(), p.Property, p.From.Describe())
+		}
+		return fmt.Sprintf("%s %q", t, n.label())
 	case len(n.Parents) > 0:
 		p := n.Parents[0]
 		return fmt.Sprintf("%s (%s of %s)", t, p.Property, p.From.Describe())
@@ -152,11 +201,14 @@ func (n *Node) Describe() string {
 
 // Shape returns the node in the normalised form the JSON Schemas check:
 // "@type" and every property hold arrays; a node value is an object with
-// its "@type" (and "@id" when it has one), an IRI value is a string, a
+// its own "@type" (its supertypes are not added) and "@id" when it has an
+// IRI (blank node labels are left out); an IRI value is a string; a
 // literal is its JSON value (a string for typed and language-tagged ones).
+// Item i of each array is value i of Props, so an error at "actor.1" is
+// about n.Props["actor"][1].
 func (n *Node) Shape() map[string]any {
 	out := map[string]any{"@type": stringsToAny(n.Types)}
-	if n.ID != "" {
+	if n.ID != "" && !strings.HasPrefix(n.ID, "_:") {
 		out["@id"] = n.ID
 	}
 	for prop, vs := range n.Props {
@@ -165,7 +217,7 @@ func (n *Node) Shape() map[string]any {
 			switch {
 			case v.Node != nil:
 				ref := map[string]any{"@type": stringsToAny(v.Node.Types)}
-				if v.Node.ID != "" {
+				if v.Node.ID != "" && !strings.HasPrefix(v.Node.ID, "_:") {
 					ref["@id"] = v.Node.ID
 				}
 				items[i] = ref
@@ -201,6 +253,14 @@ var coercion = sync.OnceValue(func() map[string]string {
 	}
 	return out
 })
+
+// namesNode reports whether an IRI string under prop names a node (such as
+// isBasedOn's work), rather than being a URL value in its own right (url,
+// sameAs, embedUrl: a page's "url" is its own address, not a node).
+func namesNode(prop string) bool {
+	info, ok := schemaorg.Property(prop)
+	return !ok || !slices.Contains(info.Range, "URL")
+}
 
 // localName turns a schema.org term, CURIE or IRI into its local name;
 // other IRIs are returned whole.
@@ -323,6 +383,9 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 		b.blank++
 	}
 	n := b.node(id, b.src.pos(v.Offset))
+	if m, ok := v.Origin.(map[string]any); ok {
+		n.origins = append(n.origins, m)
+	}
 	if !n.Described || n.Pos.Line == 0 {
 		n.Pos = b.src.pos(v.Offset)
 	}
@@ -375,7 +438,7 @@ func (b *builder) value(owner *Node, prop string, v *jsonpos.Value) (Value, bool
 	case jsonpos.String:
 		switch coercion()[prop] {
 		case "@id":
-			if n, ok := b.g.byID[v.String]; ok {
+			if n, ok := b.g.byID[v.String]; ok && namesNode(prop) {
 				n.Parents = append(n.Parents, Edge{From: owner, Property: prop})
 				return Value{Node: n, Pos: pos}, true
 			}
@@ -440,7 +503,7 @@ func (g *Graph) finish() {
 				if v.IRI == "" {
 					continue
 				}
-				if target, ok := g.byID[v.IRI]; ok && target.Described {
+				if target, ok := g.byID[v.IRI]; ok && target.Described && namesNode(prop) {
 					vs[i] = Value{Node: target, Pos: v.Pos}
 					target.Parents = append(target.Parents, Edge{From: n, Property: prop})
 				}

@@ -51,7 +51,7 @@ func LoadHTML(data []byte, file string) (*Graph, error) {
 			}
 			g.Problems = append(g.Problems, Finding{Severity: Error, Rule: "json.syntax", Node: "script block",
 				Message: fmt.Sprintf("the JSON-LD block starting on line %d is not JSON: %v", st.Line, se.Err),
-				Fix: "fix the JSON; nothing in this block was checked", Pos: se.Pos})
+				Fix:     "fix the JSON; nothing in this block was checked", Pos: se.Pos})
 		}
 	}
 	if len(texts) == 0 {

@@ -167,7 +167,7 @@ var shapeCases = []shapeCase{
    "actor": {"@type": "Organization", "name": "The Troupe"},
    "characterName": 3}]}`,
 		want: []string{
-			`shape.performancerole PerformanceRole (actor of Movie "Heat") actor 3:3`,
+			`shape.performancerole PerformanceRole "Chris Shiherlis" (actor of Movie "Heat") actor 3:3`,
 			`shape.performancerole PerformanceRole (actor of Movie "Heat") actor 5:13`,
 			`shape.performancerole PerformanceRole (actor of Movie "Heat") characterName 6:21`,
 		}},

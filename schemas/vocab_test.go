@@ -78,7 +78,7 @@ var vocabCases = []struct {
 	{"characterName on a plain Role", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
   "actor": {"@type": "Role", "actor": {"@type": "Person", "name": "Al Pacino"},
     "characterName": "Vincent Hanna"}}`,
-		&vocabWant{Warning, "vocab.domain", `Role (actor of Movie "Heat")`, "characterName", 3, 22, "PerformanceRole"}},
+		&vocabWant{Warning, "vocab.domain", `Role "Vincent Hanna" (actor of Movie "Heat")`, "characterName", 3, 22, "PerformanceRole"}},
 	{"roles repeat the property they stand for", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
   "actor": {"@type": "PerformanceRole", "actor": {"@type": "Person", "name": "Al Pacino"}, "characterName": "Vincent Hanna"},
   "contributor": {"@type": "Role", "contributor": {"@type": "Person", "name": "Dante Spinotti"}, "roleName": "Cinematography"},

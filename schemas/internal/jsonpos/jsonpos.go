@@ -36,6 +36,9 @@ type Value struct {
 	Items  []*Value
 	// Members keep the object's keys in document order.
 	Members []Member
+	// Origin is, for a tree made by FromAny, the map or slice the value
+	// was made from, so that a caller can edit the original.
+	Origin any
 }
 
 // Member is one key of an object.
@@ -202,12 +205,12 @@ func FromAny(x any) *Value {
 	case string:
 		v.Kind, v.String = String, t
 	case []any:
-		v.Kind = Array
+		v.Kind, v.Origin = Array, t
 		for _, e := range t {
 			v.Items = append(v.Items, FromAny(e))
 		}
 	case map[string]any:
-		v.Kind = Object
+		v.Kind, v.Origin = Object, t
 		keys := make([]string, 0, len(t))
 		for k := range t {
 			keys = append(keys, k)

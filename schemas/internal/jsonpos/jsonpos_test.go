@@ -37,9 +37,9 @@ func TestParsePositions(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	for in, want := range map[string][2]int{
-		"{\"a\": 1,,}":    {1, 9},
-		"{\"a\": 1} 2":    {1, 10},
-		"{\n\"a\": ":      {2, 6},
+		"{\"a\": 1,,}":  {1, 9},
+		"{\"a\": 1} 2":  {1, 10},
+		"{\n\"a\": ":    {2, 6},
 		"[1, 2\n, tru]": {2, 6},
 	} {
 		_, err := Parse([]byte(in))
