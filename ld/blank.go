@@ -1,0 +1,47 @@
+package ld
+
+import "strings"
+
+// PrefixBlankNodes renames every blank node of N-Quads text by putting
+// prefix before its label (_:b0 becomes _:<prefix>b0), leaving IRIs and
+// literals alone, so that the N-Quads of several documents can be
+// concatenated without their blank nodes becoming one. prefix must hold
+// only characters a blank node label may (letters, digits, '_', '-').
+func PrefixBlankNodes(nquads, prefix string) string {
+	var b strings.Builder
+	b.Grow(len(nquads) + len(nquads)/20)
+	for i := 0; i < len(nquads); {
+		c := nquads[i]
+		switch {
+		case c == '<':
+			// An IRI: copy through the closing '>' (IRIs cannot hold one).
+			end := strings.IndexByte(nquads[i:], '>')
+			if end < 0 {
+				b.WriteString(nquads[i:])
+				return b.String()
+			}
+			b.WriteString(nquads[i : i+end+1])
+			i += end + 1
+		case c == '"':
+			// A literal: copy through the closing quote, minding escapes.
+			j := i + 1
+			for j < len(nquads) && nquads[j] != '"' {
+				if nquads[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			j = min(j+1, len(nquads))
+			b.WriteString(nquads[i:j])
+			i = j
+		case c == '_' && i+1 < len(nquads) && nquads[i+1] == ':':
+			b.WriteString("_:")
+			b.WriteString(prefix)
+			i += 2
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	return b.String()
+}
