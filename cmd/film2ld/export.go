@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -13,9 +14,11 @@ import (
 	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/mapping"
 	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/schemas"
 )
 
 const exportUsage = `Usage: film2ld export [flags] FILE...
+       film2ld export --batch [flags] DIR...
 
 Reads the documents about ONE film (review aggregator pages, encyclopedia
 articles, film prize pages, in any order) and writes the film's schema.org
@@ -37,7 +40,10 @@ Where the documents disagree on a single-valued fact (a running time, a year,
 a character), the merged view keeps the value of the preferred kind
 (--prefer, default encyclopedia,prize,reviews) and a warning names both.
 
-The jsonld and html formats (and expanded, flattened) hold the merged view.
+The jsonld and html formats are a web snippet: the merged view without the
+reviews and ratings search engines would reject (an AggregateRating with no
+stated score, a review with no author), each named on standard error;
+--keep-rejected keeps them. expanded and flattened hold the whole merged view.
 nquads and canonical also hold provenance for triple stores: each document
 becomes a node (its URL, or ni:///sha-256;… of its content) and a named
 graph of exactly what it states; --merged writes the merged view alone.
@@ -46,16 +52,27 @@ Warnings (a conflict between sources, a fact schema.org has no term for) and
 notes (a repaired encoding, a derived count) go to standard error;
 --verbose adds why names were taken for one person.
 
+With --batch, each immediate subfolder of each DIR holds the documents of
+one film. Films are exported in parallel (-j) and written in folder order:
+nquads and canonical as one stream (standard output or -o FILE; each
+film's blank nodes are kept apart), the other formats as one file per film
+in the folder -o DIR, named after the film's folder. A film that fails is
+named with its file and line and skipped; the others are written, and the
+exit status is 1 at the end. Progress is shown on a terminal.
+
 Examples:
   film2ld export testdata/samples/*.txt
   film2ld export -f nquads -o illegal.nq review.txt article.txt prize.txt
   cat article.txt | film2ld export --kind encyclopedia -
+  film2ld export --batch -f canonical -o archive.nq films/
+  film2ld export --batch -f html -o snippets/ films/
 `
 
 // exportFlags are export's options.
 type exportFlags struct {
-	format, output, kind, base, prefer string
-	quiet, verbose, merged             bool
+	format, output, kind, base, prefer          string
+	quiet, verbose, merged, keepRejected, batch bool
+	jobs                                        int
 }
 
 func runExport(e *env, args []string) int {
@@ -67,6 +84,9 @@ func runExport(e *env, args []string) int {
 	fs.StringVar(&f.base, "base", mapping.DefaultBase, "`IRI` prefix of the IRIs minted for the film, people and organisations")
 	fs.StringVar(&f.prefer, "prefer", "", "`KINDS` whose values win when documents disagree, first wins (default encyclopedia,prize,reviews)")
 	fs.BoolVar(&f.merged, "merged", false, "nquads, canonical: write the merged view only, without provenance graphs")
+	fs.BoolVar(&f.keepRejected, "keep-rejected", false, "jsonld, html: keep reviews and ratings search engines would reject")
+	fs.BoolVar(&f.batch, "batch", false, "export every film of each DIR given: one film per subfolder")
+	fs.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "with --batch, export `N` films at once")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "do not print warnings and notes")
 	fs.BoolVarP(&f.verbose, "verbose", "v", false, "also explain each merge of names")
 	if done, status := e.parseFlags(fs, exportUsage, args); done {
@@ -74,6 +94,9 @@ func runExport(e *env, args []string) int {
 	}
 	files := fs.Args()
 	if len(files) == 0 {
+		if f.batch {
+			return e.usageError(fs, "export --batch needs at least one DIR")
+		}
 		return e.usageError(fs, "export needs at least one FILE (or - for standard input)")
 	}
 	format, err := ld.ParseFormat(f.format)
@@ -96,14 +119,44 @@ func runExport(e *env, args []string) int {
 	if err := checkBase(f.base); err != nil {
 		return e.usageError(fs, "--base: %v", err)
 	}
-	if err := checkInputs(files, f.output); err != nil {
-		return e.usageError(fs, "%v", err)
+	if !f.batch {
+		if err := checkInputs(files, f.output); err != nil {
+			return e.usageError(fs, "%v", err)
+		}
 	}
 
+	x := &exportJob{format: format, kind: kind, opts: mapping.Options{Base: f.base, Prefer: prefer},
+		merged: f.merged, keepRejected: f.keepRejected, quiet: f.quiet, verbose: f.verbose}
+	if f.batch {
+		return e.runBatch(fs, x, files, f.output, f.jobs)
+	}
+	out, ok := e.exportFilm(files, x)
+	if !ok {
+		return exitError
+	}
+	if err := e.writeOutput(f.output, out); err != nil {
+		e.errorf("%v", err)
+		return exitError
+	}
+	return exitOK
+}
+
+// exportJob is how to export each film.
+type exportJob struct {
+	format                               ld.Format
+	kind                                 film.Kind
+	opts                                 mapping.Options
+	merged, keepRejected, quiet, verbose bool
+}
+
+// exportFilm maps one film's documents, combines them and returns the
+// output; errors and diagnostics go to e.stderr. ok is false when a
+// document or the conversion failed, and then there is no output.
+func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 	var sources []*film.Source
 	failed := false
 	for _, name := range files {
-		src, err := e.mapFile(name, kind)
+		src, err := e.mapFile(name, x.kind)
 		if err != nil {
 			e.errorf("%v", err)
 			if errors.Is(err, mapping.ErrUnknownKind) {
@@ -115,32 +168,60 @@ func runExport(e *env, args []string) int {
 		sources = append(sources, src)
 	}
 	if failed {
-		return exitError
+		return nil, false
 	}
-	res, err := mapping.Combine(sources, mapping.Options{Base: f.base, Prefer: prefer})
+	res, err := mapping.Combine(sources, x.opts)
 	if err != nil {
 		e.errorf("%v", err)
-		return exitError
+		return nil, false
 	}
 	for _, d := range res.Diagnostics {
-		if !f.quiet && (d.Severity != mapping.Info || f.verbose) {
+		if !x.quiet && (d.Severity != mapping.Info || x.verbose) {
 			fmt.Fprintf(e.stderr, "film2ld: %s: %s\n", d.Severity, d)
 		}
 	}
 	doc := res.Doc
-	if (format == ld.FormatNQuads || format == ld.FormatCanonical) && !f.merged {
-		doc = res.Dataset
+	switch x.format {
+	case ld.FormatNQuads, ld.FormatCanonical:
+		if !x.merged {
+			doc = res.Dataset
+		}
+	case ld.FormatJSONLD, ld.FormatHTML:
+		if !x.keepRejected {
+			e.snippet(doc, sources, x.quiet)
+		}
 	}
-	var out bytes.Buffer
-	if err := processor().Write(&out, doc, format, ld.Options{Root: "Movie"}); err != nil {
+	var buf bytes.Buffer
+	if err := processor().Write(&buf, doc, x.format, ld.Options{Root: "Movie"}); err != nil {
 		e.errorf("%s: %v", strings.Join(files, ", "), err)
-		return exitError
+		return nil, false
 	}
-	if err := e.writeOutput(f.output, out.Bytes()); err != nil {
-		e.errorf("%v", err)
-		return exitError
+	return buf.Bytes(), true
+}
+
+// snippet removes from a web snippet the reviews and ratings search engines
+// would reject, saying why, and warns when the reviews that remain were
+// collected by another site.
+func (e *env) snippet(doc map[string]any, sources []*film.Source, quiet bool) {
+	for _, d := range schemas.Snippet(doc, "") {
+		if !quiet {
+			fmt.Fprintf(e.stderr, "film2ld: warning: left out of the web snippet: %s: %s [%s]\n", d.Node, d.Message, d.Rule)
+		}
 	}
-	return exitOK
+	if quiet || !slices.ContainsFunc(sources, func(s *film.Source) bool { return s.Kind == film.Reviews }) {
+		return
+	}
+	for _, n := range schemas.FromDoc(doc, "").Nodes {
+		if n.Is("Review") {
+			e.warnf("the web snippet marks up reviews from a review aggregator's page; search engines ask sites to mark up only reviews they collect themselves")
+			return
+		}
+	}
+}
+
+// warnf prints a warning.
+func (e *env) warnf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "film2ld: warning: "+format+"\n", args...)
 }
 
 // mapFile reads and maps one document.

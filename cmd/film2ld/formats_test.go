@@ -24,8 +24,10 @@ func TestExportFormatsSameGraph(t *testing.T) {
 	export := func(t *testing.T, f ld.Format) []byte {
 		t.Helper()
 		var stdout, stderr bytes.Buffer
-		// --merged: nquads and canonical otherwise add provenance graphs.
-		args := append([]string{"export", "-q", "--merged", "-f", f.String()}, samples...)
+		// --merged: nquads and canonical otherwise add provenance graphs;
+		// --keep-rejected: jsonld and html otherwise leave out what search
+		// engines reject.
+		args := append([]string{"export", "-q", "--merged", "--keep-rejected", "-f", f.String()}, samples...)
 		if code := run(args, nil, &stdout, &stderr); code != exitOK {
 			t.Fatalf("export -f %s: exit %d: %s", f, code, stderr.String())
 		}

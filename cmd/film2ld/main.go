@@ -3,6 +3,7 @@
 //
 //	film2ld export [flags] FILE...    one film's documents → JSON-LD, N-Quads, HTML …
 //	film2ld convert [flags] FILE...   JSON-LD, HTML or N-Quads → another form
+//	film2ld validate [flags] FILE...  check schema.org markup, for CI
 //
 // Run `film2ld help` or `film2ld COMMAND --help` for details. Exit status: 0
 // on success, 1 when an input is invalid (after every input was read and

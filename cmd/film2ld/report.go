@@ -1,0 +1,159 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/film2ld/film2ld/ld/schemaorg"
+	"github.com/film2ld/film2ld/schemas"
+)
+
+// reporters write validate's findings in each --format.
+var reporters = map[string]func(io.Writer, []schemas.Finding) error{
+	"text":   reportText,
+	"json":   reportJSON,
+	"sarif":  reportSARIF,
+	"github": reportGitHub,
+}
+
+func reportText(w io.Writer, fs []schemas.Finding) error {
+	for _, f := range fs {
+		if _, err := fmt.Fprintln(w, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// jsonFinding is the stable JSON form of a finding.
+type jsonFinding struct {
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Severity string `json:"severity"`
+	Rule     string `json:"rule"`
+	Node     string `json:"node"`
+	Property string `json:"property,omitempty"`
+	Message  string `json:"message"`
+	Fix      string `json:"fix,omitempty"`
+}
+
+func reportJSON(w io.Writer, fs []schemas.Finding) error {
+	out := make([]jsonFinding, len(fs))
+	for i, f := range fs {
+		out[i] = jsonFinding{File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col, Severity: string(f.Severity),
+			Rule: f.Rule, Node: f.Node, Property: f.Property, Message: f.Message, Fix: f.Fix}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// message is a finding's text without its position: the node, property,
+// what is wrong and the fix.
+func message(f schemas.Finding) string {
+	s := f.Node
+	if f.Property != "" {
+		s += ": " + f.Property
+	}
+	s += ": " + f.Message
+	if f.Fix != "" {
+		s += " (" + f.Fix + ")"
+	}
+	return s
+}
+
+// reportGitHub writes GitHub Actions workflow commands, which annotate the
+// file and line in a pull request.
+func reportGitHub(w io.Writer, fs []schemas.Finding) error {
+	for _, f := range fs {
+		var props []string
+		if f.Pos.File != "" {
+			props = append(props, "file="+escapeProperty(f.Pos.File))
+		}
+		if f.Pos.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", f.Pos.Line))
+		}
+		if f.Pos.Col > 0 {
+			props = append(props, fmt.Sprintf("col=%d", f.Pos.Col))
+		}
+		props = append(props, "title="+escapeProperty(f.Rule))
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", f.Severity, strings.Join(props, ","), escapeData(message(f))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// escapeData and escapeProperty follow the workflow-command escaping of
+// @actions/core: %, CR and LF always; : and , in properties too.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// reportSARIF writes a SARIF 2.1.0 log with one run, one rule per rule id
+// seen, and one result per finding.
+func reportSARIF(w io.Writer, fs []schemas.Finding) error {
+	type region struct {
+		StartLine   int `json:"startLine,omitempty"`
+		StartColumn int `json:"startColumn,omitempty"`
+	}
+	type physical struct {
+		ArtifactLocation map[string]string `json:"artifactLocation"`
+		Region           *region           `json:"region,omitempty"`
+	}
+	type location struct {
+		PhysicalLocation physical `json:"physicalLocation"`
+	}
+	type result struct {
+		RuleID    string            `json:"ruleId"`
+		RuleIndex int               `json:"ruleIndex"`
+		Level     string            `json:"level"`
+		Message   map[string]string `json:"message"`
+		Locations []location        `json:"locations"`
+	}
+	type rule struct {
+		ID               string            `json:"id"`
+		ShortDescription map[string]string `json:"shortDescription"`
+	}
+	var rules []rule
+	index := map[string]int{}
+	results := []result{}
+	for _, f := range fs {
+		i, ok := index[f.Rule]
+		if !ok {
+			i = len(rules)
+			index[f.Rule] = i
+			rules = append(rules, rule{ID: f.Rule, ShortDescription: map[string]string{"text": f.Rule}})
+		}
+		loc := physical{ArtifactLocation: map[string]string{"uri": f.Pos.File}}
+		if f.Pos.Line > 0 {
+			loc.Region = &region{StartLine: f.Pos.Line, StartColumn: f.Pos.Col}
+		}
+		results = append(results, result{RuleID: f.Rule, RuleIndex: i, Level: string(f.Severity),
+			Message: map[string]string{"text": message(f)}, Locations: []location{{PhysicalLocation: loc}}})
+	}
+	log := map[string]any{
+		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+		"version": "2.1.0",
+		"runs": []any{map[string]any{
+			"tool": map[string]any{"driver": map[string]any{
+				"name":            "film2ld",
+				"informationUri":  "https://github.com/film2ld/film2ld",
+				"semanticVersion": "0.1.0",
+				"rules":           rules,
+				"properties":      map[string]string{"schemaOrgRelease": schemaorg.Release},
+			}},
+			"results": results,
+		}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(log)
+}
