@@ -1,0 +1,81 @@
+package schemas
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// planted is a Movie page with one defect per line marked "defect", for
+// every layer; everything else on it is valid.
+const planted = `{"@context": "https://schema.org", "@type": "Movie", "@id": "https://films.example/heat",
+ "name": "Heat", "image": "https://films.example/heat.jpg", "dateCreated": "1995",
+ "director": {"@type": "Person", "name": "Michael Mann"},
+ "duration": "170 minutes",
+ "datePublished": "1995-02-30",
+ "descripton": "A cop and a thief.",
+ "actors": {"@type": "Person", "name": "Al Pacino"},
+ "actor": {"@type": "PerformanceRole", "characterName": "Neil McCauley"},
+ "aggregateRating": {"@type": "AggregateRating", "ratingValue": 4.1, "reviewCount": -3},
+ "review": [
+   {"@type": "Reveiw", "author": {"@type": "Person", "name": "Ann"}, "datePublished": "1995-12-15"},
+   {"@type": "Review", "author": "Bo Critic", "datePublished": "1995-12-16"},
+   {"@type": "Review", "author": {"@type": "Person", "name": "Cy"}, "datePublished": "1995-12-17",
+    "reviewRating": {"@type": "Rating", "ratingValue": 9}}
+ ]}`
+
+// TestPlantedDefects checks that a document with several defects gets one
+// precise finding for each, and nothing else that is an error.
+func TestPlantedDefects(t *testing.T) {
+	g, err := Load([]byte(planted), "heat.jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range Validate(g, Google) {
+		if f.Severity == Error || f.Rule == "vocab.superseded" {
+			got = append(got, fmt.Sprintf("%d:%d %s %s", f.Pos.Line, f.Pos.Col, f.Rule, f.Property))
+		}
+	}
+	want := []string{
+		"4:14 shape.movie duration",              // "170 minutes" is no ISO 8601 duration
+		"5:19 vocab.date datePublished",          // there is no 30 February
+		"6:16 vocab.unknown-property descripton", // a typo of description
+		"7:12 vocab.superseded actors",           // superseded by actor
+		"8:11 shape.performancerole actor",       // a PerformanceRole without its actor
+		"9:85 shape.aggregaterating reviewCount", // a count below zero
+		"11:4 vocab.unknown-type ",               // "Reveiw"
+		"12:34 google.review.author author",      // an author given as text
+		"14:56 google.rating.range ratingValue",  // 9 on the default 1..5 scale
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestOwnExportsPass: film2ld's merged graphs (the mapping goldens) have no
+// error under the schemaorg profile, and their web snippets none under the
+// google profile.
+func TestOwnExportsPass(t *testing.T) {
+	files, _ := filepath.Glob("../mapping/testdata/golden/*.jsonld")
+	if len(files) < 3 {
+		t.Fatalf("too few goldens: %v", files)
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := Load(data, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range Validate(g, SchemaOrg) {
+			if f.Severity == Error {
+				t.Errorf("%v", f)
+			}
+		}
+	}
+}
