@@ -44,6 +44,10 @@ func checkIRI(iri string, blank bool) error {
 	if !schemeRE.MatchString(iri) {
 		return ErrRelativeIRI
 	}
+	if strings.HasPrefix(iri, disguisePrefix) {
+		// The scheme film2ld uses inside toDataset; see disguisePrefix.
+		return ErrInvalidIRI
+	}
 	// json-gold silently drops statements with http(s) IRIs its URL check
 	// rejects; refuse them here with a name instead.
 	if (strings.HasPrefix(iri, "http://") || strings.HasPrefix(iri, "https://")) && !isURL(iri) {

@@ -123,9 +123,7 @@ func nodeMapOf(expanded []any) (map[string]any, *jld.IdentifierIssuer, error) {
 	nodeMap := map[string]any{"@default": map[string]any{}}
 	issuer := jld.NewIdentifierIssuer("_:b")
 	err := guard("node map", func() error {
-		_, err := jld.NewJsonLdApi().GenerateNodeMap(jld.CloneDocument(expanded), nodeMap, "@default",
-			issuer, "", "", nil)
-		return err
+		return generateNodeMap(jld.CloneDocument(expanded), nodeMap, issuer)
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("ld: node map: %w", wrapInput(err))
