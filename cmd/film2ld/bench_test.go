@@ -46,4 +46,4 @@ func BenchmarkExportCanonical5000(b *testing.B) { benchmarkExport(b, 5000, "cano
 func BenchmarkExportJSONLD5000(b *testing.B)    { benchmarkExport(b, 5000, "jsonld") }
 
 func BenchmarkExportCanonical1000(b *testing.B) { benchmarkExport(b, 1000, "canonical") }
-func BenchmarkExportJSONLD1000(b *testing.B) { benchmarkExport(b, 1000, "jsonld") }
+func BenchmarkExportJSONLD1000(b *testing.B)    { benchmarkExport(b, 1000, "jsonld") }
