@@ -310,6 +310,11 @@ func (p *parser) credit(lb label, value string, line int) {
 	case lb.cast:
 		for _, item := range splitOutsideParens(value) {
 			m := castItemRe.FindStringSubmatch(item)
+			if m == nil || strings.TrimSpace(m[1]) == "" {
+				// "(Tania)" with no actor, or a stray parenthesis.
+				p.note(line, "cast entry without an actor's name; left out: %q", text.Short(item))
+				continue
+			}
 			f.Cast = append(f.Cast, film.CastMember{Actor: film.Text{Value: m[1], Line: line}, Character: strings.TrimSpace(m[2])})
 		}
 	case lb.sales:
