@@ -21,6 +21,9 @@ var (
 	ErrEmpty = text.ErrEmpty
 	// ErrBinary means the document is not text.
 	ErrBinary = text.ErrBinary
+	// ErrCutOff means the document stops in the middle of a character, a
+	// line or a link, as a download that did not finish does.
+	ErrCutOff = text.ErrCutOff
 	// ErrUnknownKind means the document is text but not a film document of
 	// any kind film2ld reads.
 	ErrUnknownKind = errors.New("not a film document of a known kind (reviews, encyclopedia, prize)")

@@ -1,15 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding/charmap"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output sections of testdata/script/*.txtar")
@@ -39,9 +43,52 @@ func TestScript(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(env.WorkDir, "image.png"), png, 0o644); err != nil {
 				return err
 			}
-			return os.CopyFS(filepath.Join(env.WorkDir, "films"), os.DirFS("../../testdata/films"))
+			if err := os.CopyFS(filepath.Join(env.WorkDir, "films"), os.DirFS("../../testdata/films")); err != nil {
+				return err
+			}
+			return writeVariants(filepath.Join(env.WorkDir, "variants"))
 		},
 	})
+}
+
+// writeVariants writes damaged and re-encoded copies of the samples, which
+// txtar (text, LF only) cannot hold: a byte-order mark with CRLF line
+// endings, Windows-1252, a download cut off mid-link, and a review block
+// repeated word for word.
+func writeVariants(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	samples, err := filepath.Glob("../../testdata/samples/*.txt")
+	if err != nil || len(samples) != 3 {
+		return fmt.Errorf("samples: %v %v", samples, err)
+	}
+	read := func(i int) []byte {
+		b, _ := os.ReadFile(samples[i])
+		return b
+	}
+	files := map[string][]byte{}
+	for i, p := range samples {
+		crlf := bytes.ReplaceAll(read(i), []byte("\n"), []byte("\r\n"))
+		files["bom-crlf-"+filepath.Base(p)] = append([]byte("\xef\xbb\xbf"), crlf...)
+	}
+	latin1, err := charmap.Windows1252.NewEncoder().Bytes(read(1))
+	if err != nil {
+		return err
+	}
+	files["latin1-article.txt"] = latin1
+	prize := read(2)
+	files["cut-prize.txt"] = prize[:bytes.Index(prize, []byte("ill%C3%A9gal-ill"))]
+	reviews := read(0)
+	block := reviews[bytes.Index(reviews, []byte("  2. Reviewed by:")):bytes.Index(reviews, []byte("  3. Reviewed by:"))]
+	at := bytes.Index(reviews, []byte("User Score"))
+	files["repeated-reviews.txt"] = slices.Concat(reviews[:at], block, reviews[at:])
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // exits runs a command like exec and checks its exit status, which exec

@@ -250,6 +250,11 @@ func (p *parser) body(paras []paragraph) *lineError {
 	for i := 0; i < len(paras); i++ {
 		para := paras[i]
 		t := para.text
+		if strings.Contains(t, "<http") && !strings.Contains(t[strings.LastIndex(t, "<http"):], ">") {
+			// unmarkdown turns every complete <URL> into the URL; one left
+			// open is a page that stops in the middle of a link.
+			return &lineError{line: para.line, err: fmt.Errorf("%w: a link is not closed (%q)", text.ErrCutOff, text.Short(t))}
+		}
 		if m := sourceRe.FindStringSubmatch(t); m != nil {
 			date, err := text.ParseDate(m[1])
 			if err != nil {

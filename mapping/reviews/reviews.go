@@ -24,9 +24,12 @@ var (
 	verdictRe = regexp.MustCompile(`^(?:(\d+(?:\.\d+)?)\s+)?(.+?)\s*-\s*based on ([\d,]+) (Critics?|Ratings?|Reviews?)$`)
 	noScoreRe = regexp.MustCompile(`(?i)^no (?:user|critic) score yet\b`)
 	bucketRe  = regexp.MustCompile(`^\d+\.\s*([^:]+?):\s*([\d,]+) out of ([\d,]+)$`)
-	itemRe    = regexp.MustCompile(`^(\d+)\.\s*(.*)$`)
-	scoreRe   = regexp.MustCompile(`^\d{1,3}(?:\.\d)?$`)
-	byRe      = regexp.MustCompile(`^Reviewed by:\s*(.+)$`)
+	// A line that starts like a band ("2. Negative: 0 out of") but is not
+	// one: inside a distribution it is an error, not a review.
+	bucketStartRe = regexp.MustCompile(`^\d+\.\s*[A-Z][A-Za-z ]{0,20}:\s*\d`)
+	itemRe        = regexp.MustCompile(`^(\d+)\.\s*(.*)$`)
+	scoreRe       = regexp.MustCompile(`^\d{1,3}(?:\.\d)?$`)
+	byRe          = regexp.MustCompile(`^Reviewed by:\s*(.+)$`)
 )
 
 // Boilerplate the site wraps around review texts.
@@ -90,6 +93,16 @@ func Parse(r io.Reader, name string) (*film.Source, error) {
 			return nil, &film.Error{Name: name, Line: i + 1, Err: err}
 		}
 	}
+	if last := doc.Lines[len(doc.Lines)-1]; p.review != nil && text.Clean(last) != "" {
+		// The page ends without a line break inside a review. The site
+		// cuts long user reviews with "Full Review »"; a review that was
+		// cut that way but lacks the link was cut by the download instead.
+		body := p.review.Body.Value
+		if strings.HasPrefix(body, spoilerPrefix) && !strings.HasSuffix(body, fullReview) {
+			return nil, &film.Error{Name: name, Line: len(doc.Lines), Err: fmt.Errorf(
+				"%w: the page ends inside a review, before its \"Full Review »\" link", text.ErrCutOff)}
+		}
+	}
 	p.flush()
 	f := &p.src.Film
 	if !f.Critics.Stated() && !f.Users.Stated() && len(f.Reviews) == 0 {
@@ -147,6 +160,9 @@ func (p *parser) line(n int, l string) error {
 	if p.inBuckets {
 		if m := bucketRe.FindStringSubmatch(l); m != nil {
 			return p.bucket(n, m)
+		}
+		if bucketStartRe.MatchString(l) {
+			return fmt.Errorf("not a score band (\"Label: N out of T\"): %q", text.Short(l))
 		}
 		p.inBuckets = false
 	}

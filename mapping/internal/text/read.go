@@ -26,6 +26,9 @@ import (
 var (
 	ErrEmpty  = errors.New("empty document (nothing but white space)")
 	ErrBinary = errors.New("not a text document")
+	// ErrCutOff means the document stops in the middle of something: a
+	// character, a line, a link. Nothing half-read is ever mapped.
+	ErrCutOff = errors.New("cut off")
 )
 
 // Doc is a document read into lines. Lines[0] is line 1.
@@ -57,6 +60,10 @@ func Read(r io.Reader, name string) (*Doc, error) {
 			Err: fmt.Errorf("%w: binary data at byte offset %d", ErrBinary, off+len(raw)-len(data))}
 	}
 	if !utf8.Valid(data) {
+		if cut := cutCharacter(data); cut >= 0 {
+			return nil, &film.Error{Name: name, Line: lineAt(data, cut), Err: fmt.Errorf(
+				"%w: the document ends in the middle of a UTF-8 character (byte offset %d)", ErrCutOff, cut+len(raw)-len(data))}
+		}
 		decoded, line, err := decodeWindows1252(data)
 		if err != nil {
 			return nil, &film.Error{Name: name, Line: line, Err: err}
@@ -89,6 +96,23 @@ func binaryOffset(data []byte) int {
 	for i, b := range data {
 		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' {
 			return i
+		}
+	}
+	return -1
+}
+
+// cutCharacter returns the offset of an incomplete UTF-8 sequence that ends
+// the data when the rest is valid UTF-8 (a download that stopped mid-
+// character), or -1. Such a document is not Windows-1252 and must not be
+// decoded as if it were.
+func cutCharacter(data []byte) int {
+	for k := 1; k <= 3 && k <= len(data); k++ {
+		start := len(data) - k
+		if utf8.RuneStart(data[start]) {
+			if !utf8.FullRune(data[start:]) && utf8.Valid(data[:start]) {
+				return start
+			}
+			return -1
 		}
 	}
 	return -1

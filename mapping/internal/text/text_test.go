@@ -113,6 +113,8 @@ func TestReadRejects(t *testing.T) {
 		{"binary", "PK\x03\x04\x00\x00", ErrBinary, "x.txt:1: not a text document: binary data at byte offset 2"},
 		{"NUL on line 2", "title\n\x00", ErrBinary, "x.txt:2: not a text document: binary data at byte offset 6"},
 		{"not Windows-1252", "caf\xe9 \x81", nil, "x.txt:1: not UTF-8 (byte 0xE9 at offset 3) and not Windows-1252 (byte 0x81 at offset 5)"},
+		{"cut mid-character", "line one\nLi\xc3", ErrCutOff, "x.txt:2: cut off: the document ends in the middle of a UTF-8 character (byte offset 11)"},
+		{"cut mid-character after BOM", "\xef\xbb\xbfLi\xe2\x80", ErrCutOff, "x.txt:1: cut off: the document ends in the middle of a UTF-8 character (byte offset 5)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
