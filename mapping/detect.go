@@ -35,13 +35,13 @@ var (
 type kindInfo struct {
 	kind    film.Kind
 	signals func([]string) int
-	parse   func(io.Reader, string) (*film.Source, error)
+	parse   func(*text.Doc) (*film.Source, error)
 }
 
 var kinds = []kindInfo{
-	{film.Reviews, reviews.Signals, reviews.Parse},
-	{film.Encyclopedia, encyclopedia.Signals, encyclopedia.Parse},
-	{film.Prize, prize.Signals, prize.Parse},
+	{film.Reviews, reviews.Signals, reviews.FromDoc},
+	{film.Encyclopedia, encyclopedia.Signals, encyclopedia.FromDoc},
+	{film.Prize, prize.Signals, prize.FromDoc},
 }
 
 // minSignals is how many layout signals a document needs before it is taken
@@ -66,6 +66,11 @@ func Detect(data []byte, name string) (film.Kind, error) {
 	if err != nil {
 		return "", err
 	}
+	return detect(doc)
+}
+
+func detect(doc *text.Doc) (film.Kind, error) {
+	name := doc.Name
 	best, bestScore := film.Kind(""), 0
 	for _, k := range kinds {
 		if s := k.signals(doc.Lines); s > bestScore {
@@ -81,18 +86,25 @@ func Detect(data []byte, name string) (film.Kind, error) {
 // Map reads one film document. With kind "" the kind is detected from the
 // content. Errors name the document and, where there is one, the line.
 func Map(r io.Reader, name string, kind film.Kind) (*film.Source, error) {
-	data, err := io.ReadAll(r)
+	if kind != "" {
+		// Before reading: a wrong kind is the caller's mistake, not the
+		// document's.
+		if _, err := ParseKind(string(kind)); err != nil {
+			return nil, err
+		}
+	}
+	doc, err := text.Read(r, name)
 	if err != nil {
-		return nil, &film.Error{Name: name, Err: err}
+		return nil, err
 	}
 	if kind == "" {
-		if kind, err = Detect(data, name); err != nil {
+		if kind, err = detect(doc); err != nil {
 			return nil, err
 		}
 	}
 	for _, k := range kinds {
 		if k.kind == kind {
-			return k.parse(bytes.NewReader(data), name)
+			return k.parse(doc)
 		}
 	}
 	return nil, fmt.Errorf("%w %q", ErrBadKind, kind)

@@ -23,11 +23,19 @@ func folder() transform.Transformer {
 // punctuation removed ("Essé  Lawson" and "esse lawson" agree). Letters of
 // every script are kept, so a name in Cyrillic has a key too.
 func fold(name string) string {
-	s, _, err := transform.String(folder(), name)
-	if err != nil {
+	var s string
+	if isASCII(name) {
+		// Most names: no accents to strip, and ASCII case folding is
+		// lower-casing; the transform chain costs more than the rest of
+		// combining a film.
 		s = strings.ToLower(name)
+	} else {
+		var err error
+		if s, _, err = transform.String(folder(), name); err != nil {
+			s = strings.ToLower(name)
+		}
+		s = strings.Map(baseLetter, s)
 	}
-	s = strings.Map(baseLetter, s)
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}), " ")
@@ -125,4 +133,13 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= unicode.MaxASCII {
+			return false
+		}
+	}
+	return true
 }

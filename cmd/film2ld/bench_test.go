@@ -47,3 +47,15 @@ func BenchmarkExportJSONLD5000(b *testing.B)    { benchmarkExport(b, 5000, "json
 
 func BenchmarkExportCanonical1000(b *testing.B) { benchmarkExport(b, 1000, "canonical") }
 func BenchmarkExportJSONLD1000(b *testing.B)    { benchmarkExport(b, 1000, "jsonld") }
+
+// BenchmarkExportSamplesCanonical is one typical film, text to canonical
+// N-Quads: the unit of the batch comparison with jsonld.js in the README.
+func BenchmarkExportSamplesCanonical(b *testing.B) {
+	samples, _ := filepath.Glob("../../testdata/samples/*.txt")
+	args := append([]string{"export", "-q", "--merged", "-f", "canonical"}, samples...)
+	for b.Loop() {
+		if code := run(args, nil, io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}

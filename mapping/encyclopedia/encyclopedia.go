@@ -38,6 +38,9 @@ var (
 func Signals(lines []string) int {
 	n := 0
 	for _, l := range lines {
+		if !strings.Contains(l, "=") {
+			continue // headings only; most lines are prose
+		}
 		l = text.Clean(l)
 		switch {
 		case headingRe.MatchString(l) && !strings.HasPrefix(l, "=="):
@@ -68,6 +71,13 @@ func Parse(r io.Reader, name string) (*film.Source, error) {
 	if err != nil {
 		return nil, err
 	}
+	return FromDoc(doc)
+}
+
+// FromDoc reads an encyclopedia article already read into lines (package mapping
+// reads each document once, to detect its kind and to map it).
+func FromDoc(doc *text.Doc) (*film.Source, error) {
+	name := doc.Name
 	p := &parser{src: &film.Source{Name: name, Kind: film.Encyclopedia, Digest: doc.Digest, Notes: doc.Notes}}
 	first := true
 	for i, raw := range doc.Lines {

@@ -79,6 +79,9 @@ var labels = map[string]label{
 func Signals(lines []string) int {
 	n := 0
 	for _, l := range lines {
+		if !strings.Contains(l, ":") && !strings.Contains(l, "Published on") {
+			continue // every signal has a colon or is the "Published on" line
+		}
 		l = text.Clean(l)
 		switch {
 		case strings.HasPrefix(l, "Published on "), l == "Synopsis:", sourceRe.MatchString(l):
@@ -112,6 +115,13 @@ func Parse(r io.Reader, name string) (*film.Source, error) {
 	if err != nil {
 		return nil, err
 	}
+	return FromDoc(doc)
+}
+
+// FromDoc reads a prize page already read into lines (package mapping
+// reads each document once, to detect its kind and to map it).
+func FromDoc(doc *text.Doc) (*film.Source, error) {
+	name := doc.Name
 	p := &parser{src: &film.Source{Name: name, Kind: film.Prize, Digest: doc.Digest, Notes: doc.Notes}}
 	paras := paragraphs(doc.Lines)
 	i, lerr := p.header(paras)

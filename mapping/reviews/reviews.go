@@ -47,13 +47,15 @@ var standardBuckets = []string{"Positive", "Mixed", "Negative"}
 func Signals(lines []string) int {
 	n := 0
 	for _, l := range lines {
-		l = text.Clean(l)
+		// Cheap substring tests first: detection runs on every line of
+		// every document, and most lines are prose.
 		switch {
-		case verdictRe.MatchString(l), noScoreRe.MatchString(l),
-			l == "Critic score distribution:", l == "User score distribution:":
+		case strings.Contains(l, "based on") && verdictRe.MatchString(text.Clean(l)),
+			strings.Contains(l, "score yet") && noScoreRe.MatchString(text.Clean(l)),
+			strings.Contains(l, "score distribution:"):
 			n++
-		default:
-			if m := itemRe.FindStringSubmatch(l); m != nil && byRe.MatchString(m[2]) {
+		case strings.Contains(l, "Reviewed by:"):
+			if m := itemRe.FindStringSubmatch(text.Clean(l)); m != nil && byRe.MatchString(m[2]) {
 				n++
 			}
 		}
@@ -87,6 +89,13 @@ func Parse(r io.Reader, name string) (*film.Source, error) {
 	if err != nil {
 		return nil, err
 	}
+	return FromDoc(doc)
+}
+
+// FromDoc reads a review aggregator's page already read into lines (package mapping
+// reads each document once, to detect its kind and to map it).
+func FromDoc(doc *text.Doc) (*film.Source, error) {
+	name := doc.Name
 	p := &parser{doc: doc, src: &film.Source{Name: name, Kind: film.Reviews, Digest: doc.Digest, Notes: doc.Notes}}
 	for i, raw := range doc.Lines {
 		if err := p.line(i+1, text.Clean(raw)); err != nil {
