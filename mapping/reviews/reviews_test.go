@@ -1,6 +1,7 @@
 package reviews
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -43,5 +44,26 @@ func TestUnderivableBands(t *testing.T) {
 	}
 	if len(src.Notes) != 1 || !strings.Contains(src.Notes[0].Message, "adds up to 2 of 5") {
 		t.Errorf("notes %+v", src.Notes)
+	}
+}
+
+// TestManyReviews: a page with 50,000 reviews gives every one of them; there
+// is no limit that would cut the page short.
+func TestManyReviews(t *testing.T) {
+	var b strings.Builder
+	const n = 50000
+	fmt.Fprintf(&b, "Good - based on %d Critics\n", n)
+	for i := range n {
+		fmt.Fprintf(&b, "  %d. Reviewed by:\u00a0 Critic %d\n    Mar 1, 2011\n    Review number %d.\n", i+1, i, i)
+	}
+	src, err := Parse(strings.NewReader(b.String()), "big.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(src.Film.Reviews); got != n {
+		t.Fatalf("%d reviews; want %d", got, n)
+	}
+	if last := src.Film.Reviews[n-1]; last.Body.Value != "Review number 49999." || last.Body.Line != 3*n+1 {
+		t.Errorf("last review %+v", last)
 	}
 }
