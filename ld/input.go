@@ -68,15 +68,11 @@ func normalizeValue(v any, path string, literal bool) (any, error) {
 		}
 		return out, nil
 	case []map[string]any:
-		out := make([]any, len(v))
+		items := make([]any, len(v))
 		for i, e := range v {
-			n, err := normalizeValue(e, fmt.Sprintf("%s/%d", path, i), literal)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = n
+			items[i] = e
 		}
-		return out, nil
+		return normalizeValue(items, path, literal)
 	case []string:
 		out := make([]any, len(v))
 		for i, e := range v {

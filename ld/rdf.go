@@ -15,26 +15,27 @@ import (
 // without duplicates. Blank nodes are labelled _:b0, _:b1, … in document
 // order; use [Processor.Canonical] to compare graphs.
 func (p *Processor) ToNQuads(doc any, opts Options) (string, error) {
-	expanded, err := p.expand(doc, opts)
-	if err != nil {
-		return "", err
-	}
-	ds, err := toDataset(expanded)
+	ds, err := p.dataset(doc, opts)
 	if err != nil {
 		return "", err
 	}
 	return serialize(ds)
 }
 
+// dataset expands and checks doc and converts it to RDF.
+func (p *Processor) dataset(doc any, opts Options) (*jld.RDFDataset, error) {
+	expanded, err := p.expand(doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	return toDataset(expanded)
+}
+
 // Canonical returns doc as canonical N-Quads (RDFC-1.0, the algorithm also
 // known as URDNA2015): blank nodes get labels that depend only on the graph,
 // so two documents with the same graph give the same bytes.
 func (p *Processor) Canonical(doc any, opts Options) (string, error) {
-	expanded, err := p.expand(doc, opts)
-	if err != nil {
-		return "", err
-	}
-	ds, err := toDataset(expanded)
+	ds, err := p.dataset(doc, opts)
 	if err != nil {
 		return "", err
 	}

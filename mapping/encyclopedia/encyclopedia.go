@@ -67,11 +67,7 @@ type parser struct {
 
 // Parse reads an encyclopedia article.
 func Parse(r io.Reader, name string) (*film.Source, error) {
-	doc, err := text.Read(r, name)
-	if err != nil {
-		return nil, err
-	}
-	return FromDoc(doc)
+	return text.ReadWith(r, name, FromDoc)
 }
 
 // FromDoc reads an encyclopedia article already read into lines (package mapping

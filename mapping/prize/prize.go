@@ -111,11 +111,7 @@ type parser struct {
 
 // Parse reads a prize page.
 func Parse(r io.Reader, name string) (*film.Source, error) {
-	doc, err := text.Read(r, name)
-	if err != nil {
-		return nil, err
-	}
-	return FromDoc(doc)
+	return text.ReadWith(r, name, FromDoc)
 }
 
 // FromDoc reads a prize page already read into lines (package mapping

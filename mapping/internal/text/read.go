@@ -89,6 +89,16 @@ func Read(r io.Reader, name string) (*Doc, error) {
 	return doc, nil
 }
 
+// ReadWith reads a document and hands it to a mapper's FromDoc: every
+// mapper's Parse.
+func ReadWith(r io.Reader, name string, fromDoc func(*Doc) (*film.Source, error)) (*film.Source, error) {
+	doc, err := Read(r, name)
+	if err != nil {
+		return nil, err
+	}
+	return fromDoc(doc)
+}
+
 // binaryOffset returns the offset of the first byte that no text document
 // holds (NUL and C0 controls other than tab, newline, form feed and carriage
 // return), or -1.
