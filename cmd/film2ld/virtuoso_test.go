@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestVirtuosoLoadsNQuads loads the N-Quads export of every test film into
+// a real triple store, OpenLink Virtuoso, and checks that each named graph
+// holds exactly the statements film2ld wrote into it, accented names
+// intact. It needs virtuoso-t and isql-vt (Debian's
+// virtuoso-opensource-7-bin), which .ci/run installs.
+func TestVirtuosoLoadsNQuads(t *testing.T) {
+	server, err1 := exec.LookPath("virtuoso-t")
+	isql, err2 := exec.LookPath("isql-vt")
+	if err1 != nil || err2 != nil {
+		t.Skip("virtuoso-t or isql-vt not installed (apt-get install virtuoso-opensource-7-bin); .ci/run installs them")
+	}
+	dir := t.TempDir()
+	port := freePort(t)
+	ini := fmt.Sprintf(`[Database]
+DatabaseFile = %[1]s/v.db
+ErrorLogFile = %[1]s/v.log
+TransactionFile = %[1]s/v.trx
+xa_persistent_file = %[1]s/v.pxa
+[TempDatabase]
+DatabaseFile = %[1]s/v-temp.db
+TransactionFile = %[1]s/v-temp.trx
+[Parameters]
+ServerPort = %[2]d
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = %[1]s
+[HTTPServer]
+ServerPort = 0
+`, dir, port)
+	if err := os.WriteFile(filepath.Join(dir, "virtuoso.ini"), []byte(ini), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := exec.Command(server, "+foreground", "+configfile", filepath.Join(dir, "virtuoso.ini"))
+	srv.Dir = dir
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		srv.Process.Kill()
+		srv.Wait()
+	}()
+	sql := func(stmt string) string {
+		t.Helper()
+		out, err := exec.Command(isql, strconv.Itoa(port), "dba", "dba", "exec="+stmt).CombinedOutput()
+		if err != nil {
+			t.Fatalf("isql %q: %v\n%s", stmt, err, out)
+		}
+		return string(out)
+	}
+	ready := false
+	for range 60 {
+		if exec.Command(isql, strconv.Itoa(port), "dba", "dba", "exec=select 1;").Run() == nil {
+			ready = true
+			break
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	if !ready {
+		t.Fatal("virtuoso did not start")
+	}
+
+	for name, files := range exportCases(t) {
+		nq := exportBytes(t, "nquads", files)
+		path := filepath.Join(dir, name+".nq")
+		if err := os.WriteFile(path, nq, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// Statements in the default graph go to a graph of the test's own.
+		def := "urn:film2ld-test:" + name
+		sql(fmt.Sprintf("DB.DBA.TTLP_MT(file_to_string_output('%s'), '', '%s', 512);", path, def))
+		want := graphCounts(nq, def)
+		got := map[string]int{}
+		out := sql("SPARQL SELECT ?g COUNT(*) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g;")
+		sc := bufio.NewScanner(strings.NewReader(out))
+		for sc.Scan() {
+			f := strings.Fields(sc.Text())
+			if len(f) == 2 {
+				if _, ok := want[f[0]]; ok {
+					got[f[0]], _ = strconv.Atoi(f[1])
+				}
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: statements per graph in Virtuoso %v; film2ld wrote %v", name, got, want)
+		}
+		// Graphs are per film here, so clear them for the next one (a
+		// person shared by two films is one node: its statements repeat).
+		for g := range want {
+			sql(fmt.Sprintf("SPARQL CLEAR GRAPH <%s>;", g))
+		}
+	}
+
+	// Accents survive the round trip.
+	nq := exportBytes(t, "nquads", exportCases(t)["samples"])
+	path := filepath.Join(dir, "again.nq")
+	os.WriteFile(path, nq, 0o644)
+	sql(fmt.Sprintf("DB.DBA.TTLP_MT(file_to_string_output('%s'), '', 'urn:film2ld-test:again', 512);", path))
+	out := sql("SPARQL SELECT ?n WHERE { GRAPH <urn:film2ld-test:again> { <urn:film2ld:person/esse-lawson> <http://schema.org/name> ?n } };")
+	if !strings.Contains(out, "Essé Lawson") {
+		t.Errorf("Virtuoso does not give back the accented name:\n%s", out)
+	}
+}
+
+// graphCounts counts N-Quads statements by graph, the default graph under def.
+func graphCounts(nq []byte, def string) map[string]int {
+	counts := map[string]int{}
+	for _, line := range bytes.Split(bytes.TrimSpace(nq), []byte("\n")) {
+		s := strings.TrimSuffix(strings.TrimSpace(string(line)), " .")
+		g := def
+		// A graph is a fourth term: an IRI after the object.
+		if i := strings.LastIndex(s, " <"); strings.HasSuffix(s, ">") && i > 0 && isFourthTerm(s[:i]) {
+			g = s[i+2 : len(s)-1]
+		}
+		counts[g]++
+	}
+	return counts
+}
+
+// isFourthTerm reports whether what precedes the last IRI of a statement
+// is already subject, predicate and object (so the IRI names a graph).
+func isFourthTerm(head string) bool {
+	// subject and predicate are the first two terms; the object follows.
+	rest := head
+	for range 2 {
+		i := strings.IndexByte(rest, ' ')
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+1:]
+	}
+	return rest != ""
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
