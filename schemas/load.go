@@ -2,8 +2,10 @@ package schemas
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
@@ -82,7 +84,60 @@ func (g *Graph) add(src source) error {
 		}
 		return err
 	}
+	if ctx := topContext(v); ctx != nil && !isSchemaOrgContext(ctx) {
+		// Prefixes of its own, another vocabulary, "schema" bound to
+		// https: terms mean what this context says, so the JSON-LD
+		// processor reads them and the checks see the document compacted
+		// to schema.org's terms (placed at the document's first line).
+		g.addCompacted(src, ctx)
+		return nil
+	}
 	b := &builder{g: g, src: src}
 	b.document(v)
 	return nil
+}
+
+// topContext returns the @context of a document (or of its first node).
+func topContext(v *jsonpos.Value) *jsonpos.Value {
+	switch v.Kind {
+	case jsonpos.Object:
+		return v.Get("@context")
+	case jsonpos.Array:
+		if len(v.Items) > 0 && v.Items[0].Kind == jsonpos.Object {
+			return v.Items[0].Get("@context")
+		}
+	}
+	return nil
+}
+
+// processor compacts documents with contexts of their own; it is shared, as
+// it holds the parsed schema.org context.
+var processor = sync.OnceValue(func() *ld.Processor { return ld.NewProcessor(ld.Config{}) })
+
+// contextBase resolves relative references while reading a document with a
+// context of its own, since compaction needs absolute IRIs; it is a
+// reserved domain, so no finding mistakes it for the page's.
+const contextBase = "https://film2ld.invalid/"
+
+func (g *Graph) addCompacted(src source, ctx *jsonpos.Value) {
+	pos := src.pos(ctx.Offset)
+	var doc any
+	if err := json.Unmarshal(src.data, &doc); err != nil {
+		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: "json.syntax", Node: "document", Message: err.Error(), Pos: pos})
+		return
+	}
+	compacted, err := processor().Compact(doc, ld.Options{Base: contextBase})
+	switch {
+	case errors.Is(err, ld.ErrRemoteContext):
+		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: "jsonld.context", Node: "document", Property: "@context",
+			Message: "the context names a URL film2ld does not fetch, so the document was not checked: " + err.Error(),
+			Fix:     `use "@context": "https://schema.org", or check with a tool that may fetch the context`, Pos: pos})
+		return
+	case err != nil:
+		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: "jsonld.invalid", Node: "document",
+			Message: "not valid JSON-LD: " + err.Error(), Pos: pos})
+		return
+	}
+	b := &builder{g: g, src: source{file: src.file, line0: pos.Line}}
+	b.document(jsonpos.FromAny(compacted))
 }

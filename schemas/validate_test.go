@@ -79,3 +79,34 @@ func TestOwnExportsPass(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnContexts: a document with a context of its own (prefixes, "schema"
+// bound to https) is read through the JSON-LD processor and checked like
+// any other; one whose context film2ld will not fetch is a warning, not an
+// error, since nothing about it is known to be wrong.
+func TestOwnContexts(t *testing.T) {
+	tests := []struct {
+		doc  string
+		want string
+	}{
+		{`{"@context": {"schema": "https://schema.org/"}, "@type": "schema:Movie", "schema:name": "Heat", "schema:duration": "2 hours"}`,
+			"error shape.movie duration"}, // "2 hours" is no ISO 8601 duration
+		{`{"@context": ["https://schema.org", {"ex": "https://films.example/ns#"}], "@type": "Movie", "name": "Heat", "ex:cut": "director's"}`,
+			""},
+		{`{"@context": "https://www.w3.org/ns/credentials/v2", "type": "VerifiableCredential"}`,
+			"warning jsonld.context @context"},
+	}
+	for _, tt := range tests {
+		g, err := Load([]byte(tt.doc), "t.jsonld")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range Validate(g, SchemaOrg) {
+			got = append(got, fmt.Sprintf("%s %s %s", f.Severity, f.Rule, f.Property))
+		}
+		if strings.Join(got, ";") != tt.want {
+			t.Errorf("%s:\n got %q\nwant %q", tt.doc, got, tt.want)
+		}
+	}
+}
