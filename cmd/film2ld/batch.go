@@ -142,6 +142,11 @@ func (e *env) exportAll(films []batchFilm, x *exportJob, jobs int, done func(int
 			for i := range next {
 				var msgs bytes.Buffer
 				sub := &env{stdin: e.stdin, stdout: io.Discard, stderr: &msgs}
+				if len(films[i].files) == 0 {
+					sub.errorf("%s: a film folder with no documents", films[i].dir)
+					results[i] <- batchResult{msgs: msgs.Bytes()}
+					continue
+				}
 				out, ok := sub.exportFilm(films[i].files, x)
 				results[i] <- batchResult{out: out, msgs: msgs.Bytes(), ok: ok}
 			}
