@@ -10,27 +10,13 @@
 // It is offline: the document loader serves film2ld's built-in schema.org
 // context (read from ld/schemaorg/context_gen.go, the same bytes the Go code
 // uses) for schema.org context URLs and refuses every other URL.
-import {createRequire} from 'node:module';
 import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-
-const require = createRequire(join(process.env.NODE_PATH || '.', 'x.js'));
-const jsonld = require('jsonld');
+import {jsonld, documentLoader} from '../../tools/reference.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = join(here, 'conformance');
-const gen = readFileSync(join(here, '..', 'schemaorg', 'context_gen.go'), 'utf8');
-const start = gen.indexOf('const contextJSON = `') + 'const contextJSON = `'.length;
-const context = JSON.parse(gen.slice(start, gen.indexOf('`', start)));
-
-const schemaOrg = /^https?:\/\/(www\.)?schema\.org(\/|\/docs\/jsonldcontext\.jsonld?)?$/;
-const documentLoader = async url => {
-  if (schemaOrg.test(url)) {
-    return {contextUrl: null, documentUrl: url, document: structuredClone(context)};
-  }
-  throw new Error(`refusing to load ${url}: the fixtures must be offline`);
-};
 
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 for (const file of readdirSync(dir).filter(f => f.endsWith('.jsonld')).sort()) {
