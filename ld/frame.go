@@ -67,32 +67,18 @@ func (p *Processor) frameExpanded(expanded []any, root string) (map[string]any, 
 	if err != nil {
 		return nil, err
 	}
-	jopts := c.opts.Copy()
-	jopts.Embed = jld.EmbedLast
-	jopts.Explicit = false
-	jopts.RequireAll = false
-	jopts.OmitDefault = false
-	frame := map[string]any{"@type": []any{typeIRI}}
+	// The framing of json-gold with @embed @last (see embed.go), on the
+	// node map built above.
+	framed, clear := frameGraph(graph, typeIRI, roots)
+	clearBlankIDs(framed, clear)
 	var compacted any
 	err = guard("frame", func() error {
 		api := jld.NewJsonLdApi()
-		framed, bnodesToClear, err := api.Frame(jld.CloneDocument(expanded).([]any), []any{frame}, jopts, true)
-		if err != nil {
+		var err error
+		if compacted, err = api.Compact(c.compact, "", framed, true); err != nil {
 			return err
 		}
-		// Each top-level match is framed on its own; keep only the roots,
-		// since every other match is embedded in one of them.
-		kept := []any{}
-		for _, f := range framed {
-			if id, _ := f.(map[string]any)["@id"].(string); slices.Contains(roots, id) {
-				kept = append(kept, f)
-			}
-		}
-		if compacted, err = api.Compact(c.compact, "", kept, true); err != nil {
-			return err
-		}
-		// JSON-LD 1.1 framing leaves out blank node labels used only once.
-		compacted, err = jld.RemovePreserve(c.compact, compacted, bnodesToClear, true)
+		compacted, err = jld.RemovePreserve(c.compact, compacted, nil, true)
 		return err
 	})
 	if err != nil {

@@ -59,3 +59,4 @@ func BenchmarkExportSamplesCanonical(b *testing.B) {
 		}
 	}
 }
+func BenchmarkExportJSONLD50000(b *testing.B) { benchmarkExport(b, 50000, "jsonld") }
