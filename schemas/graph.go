@@ -294,9 +294,8 @@ func (s source) pos(off int) Pos {
 
 // builder adds JSON-LD trees to a graph.
 type builder struct {
-	g     *Graph
-	src   source
-	blank int
+	g   *Graph
+	src source
 }
 
 func newGraph() *Graph { return &Graph{byID: map[string]*Node{}} }
@@ -378,9 +377,6 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 	id := ""
 	if idv := first(v, "@id", "id"); idv != nil && idv.Kind == jsonpos.String {
 		id = idv.String
-	}
-	if id == "" {
-		b.blank++
 	}
 	n := b.node(id, b.src.pos(v.Offset))
 	if m, ok := v.Origin.(map[string]any); ok {
