@@ -22,6 +22,8 @@ type Graph struct {
 	// PageURL is the address of the page the markup is published on, when
 	// known; reviews from another site are then reported.
 	PageURL string
+	// docs counts the documents read, to scope their blank node labels.
+	docs int
 }
 
 // Node is one node of the graph.
@@ -296,23 +298,42 @@ func (s source) pos(off int) Pos {
 type builder struct {
 	g   *Graph
 	src source
+	// scope prefixes the blank node labels of the document being read.
+	scope string
 }
 
 func newGraph() *Graph { return &Graph{byID: map[string]*Node{}} }
 
+// newBuilder starts reading one document into g.
+func (g *Graph) newBuilder(src source) *builder {
+	g.docs++
+	return &builder{g: g, src: src, scope: fmt.Sprintf("%d", g.docs)}
+}
+
 // node returns the node with an IRI, creating it on first sight.
 func (b *builder) node(id string, pos Pos) *Node {
+	key := b.key(id)
 	if id != "" {
-		if n, ok := b.g.byID[id]; ok {
+		if n, ok := b.g.byID[key]; ok {
 			return n
 		}
 	}
 	n := &Node{ID: id, Props: map[string][]Value{}, KeyPos: map[string]Pos{}, Pos: pos}
 	if id != "" {
-		b.g.byID[id] = n
+		b.g.byID[key] = n
 	}
 	b.g.Nodes = append(b.g.Nodes, n)
 	return n
+}
+
+// key is how the graph indexes a node: its IRI, or for a blank node its
+// label within this document, since "_:b0" in two blocks of a page names
+// two nodes (JSON-LD scopes blank node labels to their document).
+func (b *builder) key(id string) string {
+	if strings.HasPrefix(id, "_:") {
+		return b.scope + id
+	}
+	return id
 }
 
 func (b *builder) problem(pos Pos, rule, node, prop, msg, fix string) {
@@ -434,7 +455,7 @@ func (b *builder) value(owner *Node, prop string, v *jsonpos.Value) (Value, bool
 	case jsonpos.String:
 		switch coercion()[prop] {
 		case "@id":
-			if n, ok := b.g.byID[v.String]; ok && namesNode(prop) {
+			if n, ok := b.g.byID[b.key(v.String)]; ok && namesNode(prop) {
 				n.Parents = append(n.Parents, Edge{From: owner, Property: prop})
 				return Value{Node: n, Pos: pos}, true
 			}

@@ -68,8 +68,7 @@ func LoadHTML(data []byte, file string) (*Graph, error) {
 // Findings are placed at the file as a whole (nodes have no lines).
 func FromDoc(doc any, file string) *Graph {
 	g := newGraph()
-	b := &builder{g: g, src: source{file: file}}
-	b.document(jsonpos.FromAny(doc))
+	g.newBuilder(source{file: file}).document(jsonpos.FromAny(doc))
 	g.finish()
 	return g
 }
@@ -92,8 +91,7 @@ func (g *Graph) add(src source) error {
 		g.addCompacted(src, ctx)
 		return nil
 	}
-	b := &builder{g: g, src: src}
-	b.document(v)
+	g.newBuilder(src).document(v)
 	return nil
 }
 
@@ -138,6 +136,5 @@ func (g *Graph) addCompacted(src source, ctx *jsonpos.Value) {
 			Message: "not valid JSON-LD: " + err.Error(), Pos: pos})
 		return
 	}
-	b := &builder{g: g, src: source{file: src.file, line0: pos.Line}}
-	b.document(jsonpos.FromAny(compacted))
+	g.newBuilder(source{file: src.file, line0: pos.Line}).document(jsonpos.FromAny(compacted))
 }
