@@ -63,24 +63,17 @@ func ParseFormat(s string) (Format, error) {
 func (p *Processor) Write(w io.Writer, doc any, f Format, opts Options) error {
 	var buf bytes.Buffer
 	switch f {
-	case FormatJSONLD:
-		v, err := p.jsonld(doc, opts)
-		if err != nil {
-			return err
+	case FormatJSONLD, FormatExpanded, FormatFlattened:
+		var v any
+		var err error
+		switch f {
+		case FormatJSONLD:
+			v, err = p.jsonld(doc, opts)
+		case FormatExpanded:
+			v, err = p.Expand(doc, opts)
+		default:
+			v, err = p.Flatten(doc, opts)
 		}
-		if err := encodeJSON(&buf, v, false); err != nil {
-			return err
-		}
-	case FormatExpanded:
-		v, err := p.Expand(doc, opts)
-		if err != nil {
-			return err
-		}
-		if err := encodeJSON(&buf, v, false); err != nil {
-			return err
-		}
-	case FormatFlattened:
-		v, err := p.Flatten(doc, opts)
 		if err != nil {
 			return err
 		}

@@ -16,7 +16,10 @@ func Snippet(doc map[string]any, file string) []Finding {
 	for {
 		g := FromDoc(doc, file)
 		removed := false
-		for _, f := range Validate(g, Google) {
+		// Only the search-engine rules remove nodes, so only they run:
+		// the shape and vocabulary layers cost more than the rest of an
+		// export of a large review page, and their findings are not used.
+		for _, f := range sortFindings(checkGoogle(g)) {
 			if f.Severity != Error || f.node == nil || !strings.HasPrefix(f.Rule, "google.") || strings.HasPrefix(f.Rule, "google.movie.") {
 				continue
 			}
