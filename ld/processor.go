@@ -16,6 +16,17 @@ type Config struct {
 	AllowRemote bool
 	// Remote limits fetching when AllowRemote is set.
 	Remote Remote
+	// MaxWorkFactor bounds the work of canonicalization (RDFC-1.0) as
+	// jsonld.js's rdf-canonize does: each blank node may go through the
+	// algorithm's deep comparison at most n^MaxWorkFactor times, n being
+	// the number of blank nodes, and a graph that needs more is refused
+	// with [ErrWorkLimit] instead of running for hours. 0 means 2: O(n²)
+	// deep iterations, a few hundred for the 10-node poison clique, which
+	// is refused in well under a second. (rdf-canonize's default, 1,
+	// refuses even two blank nodes that point at each other, which real
+	// film data can hold.) 3 lets the suite's "evil" graphs through; a
+	// negative value means no limit.
+	MaxWorkFactor int
 }
 
 // Options vary per call.
