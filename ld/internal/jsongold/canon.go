@@ -433,3 +433,13 @@ func term(b *strings.Builder, n jld.Node) {
 		}
 	}
 }
+
+func asList(v any) []any {
+	if l, ok := v.([]any); ok {
+		return l
+	}
+	if v == nil {
+		return nil
+	}
+	return []any{v}
+}
