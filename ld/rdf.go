@@ -161,6 +161,12 @@ func disguiseValue(v any) any {
 		c["@type"] = disguisePrefix + xsdString
 		return c
 	case m["@value"] != nil:
+		// Only a string's datatype: json-gold writes a native number or
+		// boolean by its datatype (1.0 as xsd:double is "1.0E0"), which it
+		// must be able to read.
+		if _, isString := m["@value"].(string); !isString {
+			return v
+		}
 		key = "@type"
 	case len(m) == 1 && m["@id"] != nil:
 		key = "@id"
