@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -16,14 +19,21 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 	"github.com/film2ld/film2ld/ld"
 )
 
 // batchFilm is one film of a batch: a subfolder and its documents.
 type batchFilm struct {
-	dir   string
-	name  string // the folder's name, which names the output file
-	files []string
+	dir    string // the folder as found: DIR joined with name
+	name   string // the folder's name, which names the output file
+	prefix string // its blank node prefix in a stream; see filmPrefix
+	files  []string
+	// msgs are what listing the folder found to say (a link that leads
+	// nowhere, a subfolder left out), printed with the film's messages.
+	msgs []byte
+	// err, when set, is why the film cannot be exported at all.
+	err error
 }
 
 // batchResult is one exported film, kept until its turn to be written.
@@ -33,25 +43,36 @@ type batchResult struct {
 	ok   bool
 }
 
+// maxJobsPerCPU caps -j: the work is computation, so more workers than a
+// few per core only add memory (each holds a film's working set, and the
+// writer buffers 2×jobs results).
+const maxJobsPerCPU = 4
+
 // runBatch exports every film under dirs. Films are exported by a pool of
 // jobs workers but written in the order of their folders, so the output is
 // the same bytes on every run; at most 2×jobs results wait for their turn,
-// so memory does not grow with the number of films.
-func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, output string, jobs int) int {
+// so memory does not grow with the number of films. Every film is
+// attempted: one that fails, to export or to be written, is named with
+// its cause and the others go on; the last line counts both.
+func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out string, jobs int) int {
 	stream := x.format == ld.FormatNQuads || x.format == ld.FormatCanonical
 	if jobs < 1 {
 		return e.usageError(fs, "-j must be at least 1")
 	}
-	if !stream && (output == "" || output == "-") {
+	if !stream && (out == "" || out == "-") {
 		return e.usageError(fs, "--batch -f %s writes one file per film: give a folder with -o DIR", x.format)
 	}
 	for _, d := range dirs {
 		if d == "-" {
 			return e.usageError(fs, "--batch reads folders, not standard input")
 		}
-		if inside(output, d) {
-			return e.usageError(fs, "output %s is inside input folder %s; refusing to mix them", output, d)
+		if output.Inside(out, d) {
+			return e.usageError(fs, "output %s is inside input folder %s; refusing to mix them", out, d)
 		}
+	}
+	if limit := maxJobsPerCPU * runtime.NumCPU(); jobs > limit {
+		e.notef("-j %d lowered to %d (%d per core)", jobs, limit, maxJobsPerCPU)
+		jobs = limit
 	}
 	// Each film's working set is small and freed at once, so collecting
 	// garbage less often saves a fifth of the run time; a soft memory
@@ -63,65 +84,99 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, output st
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(200 << 20))
 	}
-	films, err := listFilms(dirs)
+	films, err := e.listFilms(dirs)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitError
 	}
 	if !stream {
-		if err := os.MkdirAll(output, 0o755); err != nil {
-			e.errorf("%v", err)
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			e.errorf("cannot make output folder %s: %v", out, pathCause(err))
 			return exitError
 		}
 	}
 
-	var sink *streamSink
+	var sink *output.File
 	if stream {
-		if sink, err = e.newStreamSink(output); err != nil {
+		if sink, err = output.Create(out, e.stdout); err != nil {
 			e.errorf("%v", err)
 			return exitError
 		}
+		defer sink.Abort() // after Commit, does nothing
 	}
+	written := map[string]string{} // output file → the film that wrote it
 	progress := e.progress(len(films))
-	failed := 0
-	writeErr := error(nil)
+	ok, streamErr := 0, error(nil)
 	e.exportAll(films, x, jobs, func(i int, f batchFilm, r batchResult) {
-		if len(r.msgs) > 0 {
-			progress(-1) // clear the progress line for the messages
-			e.stderr.Write(r.msgs)
-		}
-		progress(i + 1)
+		progress(-1) // clear the progress line for the messages
+		e.stderr.Write(r.msgs)
+		defer progress(i + 1)
 		if !r.ok {
-			failed++
-			return
-		}
-		if writeErr != nil {
 			return
 		}
 		if stream {
-			// Blank node labels restart at every film; a prefix made from
-			// the folder's name keeps each film's apart, whatever the order
-			// or number of films in the batch.
-			writeErr = sink.write([]byte(ld.PrefixBlankNodes(string(r.out), filmPrefix(f))))
+			if streamErr != nil {
+				return
+			}
+			// Blank node labels restart at every film; the film's prefix
+			// keeps each film's apart, whatever the order or number of
+			// films in the batch.
+			if _, streamErr = sink.Write([]byte(ld.PrefixBlankNodes(string(r.out), f.prefix))); streamErr == nil {
+				ok++
+			}
 			return
 		}
-		writeErr = e.writeOutput(filepath.Join(output, f.name+extension(x.format)), r.out)
+		path := filepath.Join(out, f.name+extension(x.format))
+		if other, dup := written[path]; dup {
+			e.errorf("%s: not written: %s was written for %s, a film folder of the same name", f.dir, path, other)
+			return
+		}
+		if err := e.writeOutput(path, r.out); err != nil {
+			e.errorf("%s: not written: %v", f.dir, err)
+			return
+		}
+		written[path] = f.dir
+		ok++
 	})
 	progress(-1)
 	if stream {
-		if err := sink.close(writeErr == nil); writeErr == nil {
-			writeErr = err
+		switch {
+		case streamErr != nil:
+			e.errorf("%v; the stream is not written", streamErr)
+			ok = 0
+		case ok == 0:
+			// Keep an existing archive rather than replace it with
+			// nothing: every film failed, which is an error to fix.
+			sink.Abort()
+			if out != "" && out != "-" {
+				e.notef("%s left as it was: no film to write", out)
+			}
+		default:
+			if err := sink.Commit(); err != nil {
+				e.errorf("%v", err)
+				ok = 0
+			}
 		}
 	}
-	if writeErr != nil {
-		e.errorf("%v", writeErr)
+	failed := len(films) - ok
+	if failed > 0 {
+		e.errorf("%d of %d films written, %d failed", ok, len(films), failed)
 		return exitError
 	}
-	if failed > 0 {
-		e.errorf("%d of %d films failed and were not written", failed, len(films))
-		return exitError
+	if !x.quiet {
+		e.notef("%d of %d films written, %d failed", ok, len(films), failed)
 	}
 	return exitOK
+}
+
+// pathCause is an error's reason without the path an *fs.PathError adds,
+// for messages that name the path themselves.
+func pathCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // exportAll exports films with a pool of workers and calls done for each
@@ -141,7 +196,13 @@ func (e *env) exportAll(films []batchFilm, x *exportJob, jobs int, done func(int
 			defer wg.Done()
 			for i := range next {
 				var msgs bytes.Buffer
+				msgs.Write(films[i].msgs)
 				sub := &env{stdin: e.stdin, stdout: io.Discard, stderr: &msgs}
+				if films[i].err != nil {
+					sub.errorf("%v", films[i].err)
+					results[i] <- batchResult{msgs: msgs.Bytes()}
+					continue
+				}
 				if len(films[i].files) == 0 {
 					sub.errorf("%s: a film folder with no documents", films[i].dir)
 					results[i] <- batchResult{msgs: msgs.Bytes()}
@@ -168,46 +229,143 @@ func (e *env) exportAll(films []batchFilm, x *exportJob, jobs int, done func(int
 	wg.Wait()
 }
 
-// listFilms returns the films of each folder: its immediate subfolders, in
-// name order, each with its regular files (dot files left out).
-func listFilms(dirs []string) ([]batchFilm, error) {
-	var films []batchFilm
+// listFilms returns the films of each folder: its immediate subfolders,
+// each with its documents (dot files left out). Links are followed, to
+// folders and to documents alike, as a single export follows them; one that
+// leads nowhere, or back to a folder of the batch, is reported with its
+// film. A folder reached twice (given twice under two spellings, or
+// linked to) is read once, with a note.
+//
+// Films are sorted by folder name, then by the order of the DIRs on the
+// command line: never by how a DIR was spelled, so that the output is the
+// same bytes for "films", "./films" and "/abs/films".
+func (e *env) listFilms(dirs []string) ([]batchFilm, error) {
+	type dirInfo struct {
+		name string
+		st   os.FileInfo
+	}
+	var roots []dirInfo
 	for _, dir := range dirs {
-		entries, err := os.ReadDir(dir)
+		st, err := os.Stat(dir)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("cannot read folder %s: %v", dir, pathCause(err))
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("%s is not a folder (--batch reads a folder of film folders)", dir)
+		}
+		if j := slices.IndexFunc(roots, func(r dirInfo) bool { return os.SameFile(r.st, st) }); j >= 0 {
+			e.notef("%s is the folder %s, given twice; read once", dir, roots[j].name)
+			continue
+		}
+		roots = append(roots, dirInfo{dir, st})
+	}
+	type seenFolder struct {
+		st  os.FileInfo
+		dir string
+	}
+	var seen []seenFolder
+	var films []batchFilm
+	for _, root := range roots {
+		entries, err := os.ReadDir(root.name)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read folder %s: %v", root.name, pathCause(err))
 		}
 		for _, ent := range entries {
-			if !ent.IsDir() || strings.HasPrefix(ent.Name(), ".") {
+			if strings.HasPrefix(ent.Name(), ".") {
 				continue
 			}
-			path := filepath.Join(dir, ent.Name())
-			docs, err := os.ReadDir(path)
+			path := filepath.Join(root.name, ent.Name())
+			if ent.Type()&fs.ModeSymlink == 0 && !ent.IsDir() {
+				continue // a file beside the film folders: a README, a list
+			}
+			st, err := os.Stat(path)
 			if err != nil {
-				return nil, err
+				films = append(films, batchFilm{dir: path, name: ent.Name(), err: fmt.Errorf(
+					"%s: a link that leads nowhere: %v", path, pathCause(err))})
+				continue
 			}
-			f := batchFilm{dir: path, name: ent.Name()}
-			for _, d := range docs {
-				if d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") {
-					f.files = append(f.files, filepath.Join(path, d.Name()))
-				}
+			if !st.IsDir() {
+				continue // a link to a file beside the film folders
 			}
-			films = append(films, f)
+			if j := slices.IndexFunc(roots, func(r dirInfo) bool { return os.SameFile(r.st, st) }); j >= 0 {
+				films = append(films, batchFilm{dir: path, name: ent.Name(), err: fmt.Errorf(
+					"%s: a link back to the folder %s, not a film folder (a loop)", path, roots[j].name)})
+				continue
+			}
+			if j := slices.IndexFunc(seen, func(s seenFolder) bool { return os.SameFile(s.st, st) }); j >= 0 {
+				e.notef("%s is the film folder %s; read once", path, seen[j].dir)
+				continue
+			}
+			seen = append(seen, seenFolder{st, path})
+			films = append(films, listDocuments(path, ent.Name()))
 		}
 	}
 	if len(films) == 0 {
 		return nil, fmt.Errorf("no film folders in %s", strings.Join(dirs, ", "))
 	}
-	slices.SortStableFunc(films, func(a, b batchFilm) int { return strings.Compare(a.dir, b.dir) })
+	slices.SortStableFunc(films, func(a, b batchFilm) int { return strings.Compare(a.name, b.name) })
+	for i := range films {
+		n := 1
+		for j := i - 1; j >= 0 && films[j].name == films[i].name; j-- {
+			n++
+		}
+		films[i].prefix = filmPrefix(films[i].name, n)
+	}
 	return films, nil
 }
 
+// listDocuments lists the documents of a film folder: its regular files
+// and the links that lead to one. Anything else is reported in the film's
+// messages and left out, never passed over in silence.
+func listDocuments(path, name string) batchFilm {
+	f := batchFilm{dir: path, name: name}
+	docs, err := os.ReadDir(path)
+	if err != nil {
+		f.err = fmt.Errorf("cannot read film folder %s: %v", path, pathCause(err))
+		return f
+	}
+	var msgs bytes.Buffer
+	sub := &env{stderr: &msgs}
+	for _, d := range docs {
+		if strings.HasPrefix(d.Name(), ".") {
+			continue
+		}
+		doc := filepath.Join(path, d.Name())
+		switch t := d.Type(); {
+		case t.IsRegular():
+			f.files = append(f.files, doc)
+		case t&fs.ModeSymlink != 0:
+			st, err := os.Stat(doc)
+			switch {
+			case err != nil:
+				f.err = fmt.Errorf("%s: a link that leads nowhere: %v", doc, pathCause(err))
+			case st.Mode().IsRegular():
+				f.files = append(f.files, doc)
+			default:
+				sub.warnf("%s: a link to a folder or device, not a document; left out", doc)
+			}
+		case t.IsDir():
+			sub.warnf("%s: a folder inside a film folder; left out", doc)
+		default:
+			sub.warnf("%s: not a regular file; left out", doc)
+		}
+	}
+	f.msgs = msgs.Bytes()
+	return f
+}
+
 // filmPrefix is the blank node prefix of a film in a batch stream: a short
-// hash of its folder's path, since folder names may hold characters a
-// blank node label cannot.
-func filmPrefix(f batchFilm) string {
-	sum := sha256.Sum256([]byte(filepath.ToSlash(f.dir)))
-	return "f" + hex.EncodeToString(sum[:6]) + "-"
+// hash of its folder's name, since folder names may hold characters a
+// blank node label cannot. It depends on the name alone, never on how the
+// DIR above it was spelled; the n-th folder of the same name (in another
+// DIR) gets a suffix, so that two films never share a blank node.
+func filmPrefix(name string, n int) string {
+	sum := sha256.Sum256([]byte(name))
+	p := "f" + hex.EncodeToString(sum[:6])
+	if n > 1 {
+		p += fmt.Sprintf("n%d", n)
+	}
+	return p + "-"
 }
 
 func extension(f ld.Format) string {
@@ -218,64 +376,6 @@ func extension(f ld.Format) string {
 		return ".nq"
 	}
 	return ".jsonld"
-}
-
-// inside reports whether path is dir or lies below it.
-func inside(path, dir string) bool {
-	if path == "" || path == "-" {
-		return false
-	}
-	p, err1 := filepath.Abs(path)
-	d, err2 := filepath.Abs(dir)
-	if err1 != nil || err2 != nil {
-		return false
-	}
-	rel, err := filepath.Rel(d, p)
-	return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."))
-}
-
-// streamSink writes a batch's N-Quads to standard output, or to a file
-// through a temporary file renamed at the end, so a reader never sees half
-// a batch.
-type streamSink struct {
-	w    io.Writer
-	tmp  *os.File
-	path string
-}
-
-func (e *env) newStreamSink(path string) (*streamSink, error) {
-	if path == "" || path == "-" {
-		return &streamSink{w: e.stdout}, nil
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return nil, err
-	}
-	return &streamSink{w: tmp, tmp: tmp, path: path}, nil
-}
-
-func (s *streamSink) write(b []byte) error {
-	_, err := s.w.Write(b)
-	return err
-}
-
-// close finishes the stream: the temporary file is renamed into place when
-// keep is true and removed otherwise.
-func (s *streamSink) close(keep bool) error {
-	if s.tmp == nil {
-		return nil
-	}
-	err := s.tmp.Chmod(0o644)
-	if cerr := s.tmp.Close(); err == nil {
-		err = cerr
-	}
-	if keep && err == nil {
-		err = os.Rename(s.tmp.Name(), s.path)
-	}
-	if !keep || err != nil {
-		os.Remove(s.tmp.Name())
-	}
-	return err
 }
 
 // progress returns a function that shows "n/total films" on standard error

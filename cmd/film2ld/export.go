@@ -177,7 +177,7 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 	}
 	for _, d := range res.Diagnostics {
 		if !x.quiet && (d.Severity != mapping.Info || x.verbose) {
-			fmt.Fprintf(e.stderr, "film2ld: %s: %s\n", d.Severity, d)
+			e.say(string(d.Severity), "%s", d)
 		}
 	}
 	doc := res.Doc
@@ -205,7 +205,7 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 func (e *env) snippet(doc map[string]any, sources []*film.Source, quiet bool) {
 	for _, d := range schemas.Snippet(doc, "") {
 		if !quiet {
-			fmt.Fprintf(e.stderr, "film2ld: warning: left out of the web snippet: %s: %s [%s]\n", d.Node, d.Message, d.Rule)
+			e.warnf("left out of the web snippet: %s: %s [%s]", d.Node, d.Message, d.Rule)
 		}
 	}
 	if quiet || !slices.ContainsFunc(sources, func(s *film.Source) bool { return s.Kind == film.Reviews }) {
@@ -217,11 +217,6 @@ func (e *env) snippet(doc map[string]any, sources []*film.Source, quiet bool) {
 			return
 		}
 	}
-}
-
-// warnf prints a warning.
-func (e *env) warnf(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "film2ld: warning: "+format+"\n", args...)
 }
 
 // mapFile reads and maps one document.

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 )
 
 // readInput reads a FILE argument whole; "-" is standard input. It also
@@ -22,8 +22,10 @@ func (e *env) readInput(name string) (data []byte, display string, err error) {
 }
 
 // checkInputs refuses a command line that names standard input twice or
-// writes its output over one of its inputs.
-func checkInputs(inputs []string, output string) error {
+// writes its output over one of its inputs. Files are compared by device
+// and inode once links are followed, so neither a link nor another
+// spelling of the path hides an input.
+func checkInputs(inputs []string, out string) error {
 	stdin := 0
 	for _, in := range inputs {
 		if in == "-" {
@@ -33,50 +35,27 @@ func checkInputs(inputs []string, output string) error {
 	if stdin > 1 {
 		return errors.New(`"-" (standard input) can be given only once`)
 	}
-	if output == "" || output == "-" {
+	if out == "" || out == "-" {
 		return nil
 	}
-	out, err := os.Stat(output)
-	if err != nil {
-		return nil // a new file cannot be an input
+	if st, err := os.Stat(out); err != nil || !st.Mode().IsRegular() {
+		// Nothing there yet, or a device or pipe, written in place and
+		// never replaced: -o /dev/stdout with /dev/stdin as input is fine.
+		return nil
 	}
 	for _, in := range inputs {
-		if in == "-" {
-			continue
-		}
-		if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
-			return fmt.Errorf("output %s is also an input; refusing to overwrite it", output)
+		if in != "-" && output.SameFile(in, out) {
+			if in != out {
+				return fmt.Errorf("output %s is also an input (%s, by another path); refusing to overwrite it", out, in)
+			}
+			return fmt.Errorf("output %s is also an input; refusing to overwrite it", out)
 		}
 	}
 	return nil
 }
 
-// writeOutput writes data to path, or to standard output for "" and "-".
-// A file is written whole or not at all: the data goes to a temporary file
-// in the same folder, which is then renamed over path, so a reader never
-// sees half an output and a failure leaves no file behind.
+// writeOutput writes data to path, or to standard output for "" and "-",
+// whole or not at all (see package output).
 func (e *env) writeOutput(path string, data []byte) error {
-	if path == "" || path == "-" {
-		_, err := io.Copy(e.stdout, bytes.NewReader(data))
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	return output.WriteFile(path, e.stdout, data)
 }

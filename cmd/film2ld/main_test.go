@@ -33,7 +33,7 @@ func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
-		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"exits": exits},
+		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"exits": exits, "notemp": notemp},
 		Setup: func(env *testscript.Env) error {
 			if err := os.CopyFS(filepath.Join(env.WorkDir, "samples"), os.DirFS("../../testdata/samples")); err != nil {
 				return err
@@ -113,5 +113,27 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit status %d; want %d", got, want)
+	}
+}
+
+// notemp checks that no temporary output file (.film2ld-*) is left in
+// each folder given, or in the work folder:
+//
+//	notemp snippets
+func notemp(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("usage: notemp [DIR...]")
+	}
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	for _, dir := range args {
+		left, err := filepath.Glob(filepath.Join(ts.MkAbs(dir), ".film2ld-*"))
+		if err != nil {
+			ts.Fatalf("notemp: %v", err)
+		}
+		if len(left) > 0 {
+			ts.Fatalf("temporary files left behind: %v", left)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/film2ld/film2ld/schemas"
 )
@@ -20,7 +21,9 @@ var reporters = map[string]func(io.Writer, []schemas.Finding) error{
 
 func reportText(w io.Writer, fs []schemas.Finding) error {
 	for _, f := range fs {
-		if _, err := fmt.Fprintln(w, f); err != nil {
+		// A report for people, like a message: a file name must not forge
+		// a finding.
+		if _, err := fmt.Fprintln(w, msg.Clean(f.String())); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,9 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 )
 
 // Exit statuses, a contract documented in the README and in usage.
@@ -63,6 +66,7 @@ func usage(w io.Writer) {
 // run is main without the process: it returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	output.CleanupOnSignal()
 	if len(args) == 0 {
 		usage(stderr)
 		return exitUsage
@@ -85,15 +89,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return e.usageError(nil, "unknown command %q", args[0])
 }
 
-// errorf prints an error the way every film2ld error looks.
-func (e *env) errorf(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "film2ld: error: "+format+"\n", args...)
+// say prints one diagnostic line, "film2ld: LEVEL: message". File names
+// and document text go into messages, so the message is passed through
+// msg.Clean: a newline or an escape sequence in a folder's name must not
+// forge a line in a log or rewrite the terminal. Every diagnostic goes
+// through here.
+func (e *env) say(level, format string, args ...any) {
+	fmt.Fprintf(e.stderr, "film2ld: %s: %s\n", level, msg.Clean(fmt.Sprintf(format, args...)))
 }
 
+// errorf prints an error the way every film2ld error looks.
+func (e *env) errorf(format string, args ...any) { e.say("error", format, args...) }
+
 // hint prints a next step after an error.
-func (e *env) hint(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "film2ld: hint: "+format+"\n", args...)
-}
+func (e *env) hint(format string, args ...any) { e.say("hint", format, args...) }
+
+// warnf prints a warning.
+func (e *env) warnf(format string, args ...any) { e.say("warning", format, args...) }
+
+// notef prints a note: something done that the user may want to know.
+func (e *env) notef(format string, args ...any) { e.say("note", format, args...) }
 
 // usageError reports a wrong command line and returns exitUsage.
 func (e *env) usageError(fs *pflag.FlagSet, format string, args ...any) int {

@@ -1,0 +1,89 @@
+// Package msg makes text safe to print in a diagnostic: a file name or a
+// line of a document can hold anything, and on a terminal or in a log a
+// newline forges a second message, an escape sequence rewrites the screen
+// and a bidi override reverses what a reader sees.
+//
+// Call [Clean] on every message before it is written to standard error.
+package msg
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Clean returns s with every character that could change how the message
+// looks escaped: C0 and C1 controls (newline and tab included) and DEL as
+// \n, \t or \xNN / \u0085, bidi embeddings, overrides, isolates and marks
+// as \u202E and the like, and invalid UTF-8 as \xNN. Backslashes are left
+// alone so that Windows paths stay readable; what Clean writes is for
+// people, not for parsing.
+func Clean(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02X`, s[i])
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02X`, r)
+		case unsafeRune(r):
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// isPlain reports whether s needs no escaping, so that the common case
+// allocates nothing.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == 0x7f || c >= utf8.RuneSelf {
+			if c >= utf8.RuneSelf {
+				return plainUnicode(s[i:])
+			}
+			return false
+		}
+	}
+	return true
+}
+
+func plainUnicode(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || r < 0x20 || r == 0x7f || unsafeRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// unsafeRune reports C1 controls and the invisible characters that change
+// the order or direction in which text is shown.
+func unsafeRune(r rune) bool {
+	switch {
+	case r >= 0x80 && r <= 0x9f: // C1 controls, CSI (U+009B) among them
+		return true
+	case r == 0x061c, r == 0x200e, r == 0x200f: // ALM, LRM, RLM
+		return true
+	case r >= 0x202a && r <= 0x202e: // embeddings and overrides
+		return true
+	case r >= 0x2066 && r <= 0x2069: // isolates
+		return true
+	case r == 0x2028, r == 0x2029: // line and paragraph separators
+		return true
+	}
+	return false
+}

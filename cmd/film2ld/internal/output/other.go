@@ -1,0 +1,27 @@
+//go:build !unix
+
+package output
+
+import (
+	"io/fs"
+	"os"
+	"os/signal"
+)
+
+func keepOwner(*os.File, fs.FileInfo) {}
+
+// CleanupOnSignal makes an interrupt remove every temporary file before
+// the process ends.
+func CleanupOnSignal() {
+	if !installed.CompareAndSwap(false, true) {
+		return
+	}
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt)
+	go func() {
+		<-ch
+		temps.Lock()
+		removeTemps()
+		os.Exit(130)
+	}()
+}

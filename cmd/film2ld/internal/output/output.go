@@ -1,0 +1,375 @@
+// Package output writes a command's result to the place its -o flag names,
+// so that no path, failure or signal leaves a file half-written or replaces
+// something that is not a regular file.
+//
+// Call [Create] with the path as the user gave it, write, then [File.Commit]
+// (or [File.Abort] to leave everything as it was); [WriteFile] does all
+// three for data already in memory.
+//
+// # What each kind of path gets
+//
+//   - "" and "-": standard output.
+//   - A regular file, or a path that does not exist yet: the data goes to a
+//     temporary file with a short name in the same folder, created with the
+//     umask's mode (or given the existing file's mode), synced to disk and
+//     renamed over the path on Commit. A reader sees the old file or the new
+//     one, never half of one.
+//   - A symbolic link: followed, and its final target written as above, so
+//     the link stays a link.
+//   - A device, a named pipe or a socket: opened and written directly; it is
+//     never replaced.
+//
+// Temporary files are removed on Abort, on any error, and when the process
+// gets SIGINT or SIGTERM (see [CleanupOnSignal]). Errors name the path the
+// user gave, never a temporary one.
+package output
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+)
+
+// maxLinks bounds how many symbolic links Resolve follows, as the kernel's
+// ELOOP does, so that a loop of links is an error and not a hang.
+const maxLinks = 40
+
+// ErrLinkLoop means a path's symbolic links do not end.
+var ErrLinkLoop = errors.New("too many levels of symbolic links")
+
+// ErrIsDir means the output path is a folder.
+var ErrIsDir = errors.New("is a folder, not a file")
+
+// Error is a failure to write an output. It names the path the user gave.
+type Error struct {
+	Path string // as the user gave it
+	Op   string // "write", "create", …
+	Err  error
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("cannot %s %s: %v", e.Op, e.Path, e.Err) }
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// cause strips the path from an *os.PathError or *os.LinkError, whose path
+// may be a temporary file's, leaving the reason alone.
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+// File is an output being written. It is an io.Writer.
+type File struct {
+	path   string // as given
+	w      io.Writer
+	direct *os.File // a device or pipe, written in place
+	tmp    *os.File // a temporary file to rename over target
+	target string   // the resolved path a temporary file replaces
+	err    error    // the first write error
+	done   bool
+}
+
+// Create prepares the output path names; stdout stands for "" and "-".
+// Nothing at path changes before Commit, except for devices and pipes,
+// which are written as Write is called.
+func Create(path string, stdout io.Writer) (*File, error) {
+	if path == "" || path == "-" {
+		return &File{path: "standard output", w: stdout}, nil
+	}
+	target, err := Resolve(path)
+	if err != nil {
+		return nil, &Error{Path: path, Op: "write", Err: cause(err)}
+	}
+	st, err := os.Stat(target)
+	switch {
+	case err == nil && st.IsDir():
+		return nil, &Error{Path: path, Op: "write", Err: ErrIsDir}
+	case err == nil && !st.Mode().IsRegular():
+		// O_TRUNC is harmless on devices and pipes and keeps a regular
+		// file that appeared since the Stat from holding stale bytes.
+		f, err := os.OpenFile(target, os.O_WRONLY|os.O_TRUNC, 0)
+		if err != nil {
+			return nil, &Error{Path: path, Op: "open", Err: cause(err)}
+		}
+		return &File{path: path, w: f, direct: f}, nil
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, &Error{Path: path, Op: "write", Err: cause(err)}
+	}
+	tmp, err := createTemp(filepath.Dir(target))
+	if err != nil {
+		return nil, &Error{Path: path, Op: "create", Err: cause(err)}
+	}
+	if st != nil {
+		// Keep a private file private, and its owner where we may.
+		err = tmp.Chmod(st.Mode().Perm())
+		if err == nil {
+			keepOwner(tmp, st)
+		}
+	}
+	if err != nil {
+		discard(tmp)
+		return nil, &Error{Path: path, Op: "create", Err: cause(err)}
+	}
+	return &File{path: path, w: tmp, tmp: tmp, target: target}, nil
+}
+
+// Write writes to the output. After the first error it writes nothing
+// more and Commit reports that error.
+func (f *File) Write(p []byte) (int, error) {
+	if f.err != nil {
+		return 0, f.err
+	}
+	n, err := f.w.Write(p)
+	if err != nil {
+		f.err = &Error{Path: f.path, Op: "write", Err: cause(err)}
+	}
+	return n, f.err
+}
+
+// Commit finishes the output: a temporary file is synced and renamed over
+// the target; a device or pipe is closed. On any error nothing at the path
+// has changed (for a regular file) and the temporary file is gone.
+func (f *File) Commit() error {
+	if f.done {
+		return f.err
+	}
+	f.done = true
+	switch {
+	case f.err != nil:
+		f.abort()
+	case f.direct != nil:
+		if err := f.direct.Close(); err != nil {
+			f.err = &Error{Path: f.path, Op: "write", Err: cause(err)}
+		}
+	case f.tmp != nil:
+		err := f.tmp.Sync()
+		if cerr := f.tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(f.tmp.Name(), f.target)
+		}
+		if err != nil {
+			f.err = &Error{Path: f.path, Op: "write", Err: cause(err)}
+			os.Remove(f.tmp.Name())
+		}
+		forget(f.tmp.Name())
+		if err == nil {
+			syncDir(filepath.Dir(f.target))
+		}
+	}
+	return f.err
+}
+
+// Abort gives up the output: a temporary file is removed and the path is
+// left as it was. Abort after Commit does nothing.
+func (f *File) Abort() {
+	if f.done {
+		return
+	}
+	f.done = true
+	f.abort()
+}
+
+func (f *File) abort() {
+	switch {
+	case f.direct != nil:
+		f.direct.Close()
+	case f.tmp != nil:
+		discard(f.tmp)
+	}
+}
+
+// WriteFile writes data to path (standard output for "" and "-") whole or
+// not at all.
+func WriteFile(path string, stdout io.Writer, data []byte) error {
+	f, err := Create(path, stdout)
+	if err != nil {
+		return err
+	}
+	f.Write(data) // Commit reports the error
+	return f.Commit()
+}
+
+// Resolve follows the symbolic links of path's last element until it names
+// something that is not a link, or nothing yet; the folders above are left
+// to the kernel. A relative link is read from the folder the link is in.
+func Resolve(path string) (string, error) {
+	for range maxLinks {
+		st, err := os.Lstat(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return path, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		if st.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		link, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(path), link)
+		}
+		path = link
+	}
+	return "", ErrLinkLoop
+}
+
+// createTemp creates a new file in dir with a short name (".film2ld-" and
+// 12 hex digits: a long target name must not make it pass the 255-byte
+// limit of a name) and the mode 0666 less the umask, as a new file made by
+// any other tool would have.
+func createTemp(dir string) (*os.File, error) {
+	for range 100 {
+		var b [6]byte
+		rand.Read(b[:])
+		name := filepath.Join(dir, ".film2ld-"+hex.EncodeToString(b[:])+".tmp")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if err == nil {
+			// Tracked only once it is ours: a name that already existed
+			// belongs to someone else and must not be removed.
+			track(name)
+			return f, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, err
+		}
+	}
+	return nil, errors.New("no unused temporary file name")
+}
+
+// discard closes and removes a temporary file.
+func discard(f *os.File) {
+	f.Close()
+	os.Remove(f.Name())
+	forget(f.Name())
+}
+
+// syncDir makes a rename durable. Some file systems cannot sync a folder;
+// the data itself is already synced, so a failure here is not reported.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// installed is set once CleanupOnSignal has installed its handler.
+var installed atomic.Bool
+
+// temps are the temporary files in use, removed on SIGINT or SIGTERM.
+var temps struct {
+	sync.Mutex
+	names map[string]bool
+}
+
+func track(name string) {
+	temps.Lock()
+	defer temps.Unlock()
+	if temps.names == nil {
+		temps.names = map[string]bool{}
+	}
+	temps.names[name] = true
+}
+
+func forget(name string) {
+	temps.Lock()
+	defer temps.Unlock()
+	delete(temps.names, name)
+}
+
+// RemoveTemps removes every temporary file still in use; it is safe to
+// call at any time.
+func RemoveTemps() {
+	temps.Lock()
+	defer temps.Unlock()
+	removeTemps()
+}
+
+// removeTemps removes the temporary files; the caller holds temps' lock.
+func removeTemps() {
+	for name := range temps.names {
+		os.Remove(name)
+		delete(temps.names, name)
+	}
+}
+
+// Inside reports whether path, once its links are followed, is dir or lies
+// below it (dir's links followed too). Folders are compared by device and
+// inode, so another spelling, a link or a bind mount cannot hide that the
+// output would land among the inputs. A path that does not exist yet is
+// judged by the folders above it that do.
+func Inside(path, dir string) bool {
+	d, err := os.Stat(dir)
+	if err != nil || path == "" || path == "-" {
+		return false
+	}
+	p, err := realPath(path)
+	if err != nil {
+		return false
+	}
+	for {
+		if st, err := os.Stat(p); err == nil && os.SameFile(st, d) {
+			return true
+		}
+		up := filepath.Dir(p)
+		if up == p {
+			return false
+		}
+		p = up
+	}
+}
+
+// SameFile reports whether two paths, their links followed, name one
+// existing file (the same device and inode).
+func SameFile(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
+}
+
+// realPath returns path absolute, with the links of the part that exists
+// followed; the part that does not exist yet is joined on as written.
+func realPath(path string) (string, error) {
+	path, err := Resolve(path)
+	if err != nil {
+		return "", err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for p := abs; ; {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		up := filepath.Dir(p)
+		if up == p {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = up
+	}
+}

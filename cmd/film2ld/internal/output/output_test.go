@@ -1,0 +1,249 @@
+//go:build unix
+
+package output
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// leftovers returns the temporary files left in dir.
+func leftovers(t *testing.T, dir string) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(dir, ".film2ld-*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func readString(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestStdout(t *testing.T) {
+	for _, path := range []string{"", "-"} {
+		var buf bytes.Buffer
+		if err := WriteFile(path, &buf, []byte("data")); err != nil {
+			t.Fatal(err)
+		}
+		if buf.String() != "data" {
+			t.Errorf("%q: got %q on standard output", path, buf.String())
+		}
+	}
+}
+
+func TestNewFileTakesUmask(t *testing.T) {
+	dir := t.TempDir()
+	old := syscall.Umask(0o027)
+	defer syscall.Umask(old)
+	path := filepath.Join(dir, "out.nq")
+	if err := WriteFile(path, nil, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := st.Mode().Perm(); got != 0o640 {
+		t.Errorf("mode %o; want 640 (0666 less umask 027)", got)
+	}
+	if l := leftovers(t, dir); l != nil {
+		t.Errorf("temporary files left: %v", l)
+	}
+}
+
+func TestExistingModeKept(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "private.jsonld")
+	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(path, nil, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.Stat(path)
+	if got := st.Mode().Perm(); got != 0o600 {
+		t.Errorf("mode %o; want 600 kept", got)
+	}
+	if got := readString(t, path); got != "new" {
+		t.Errorf("content %q", got)
+	}
+}
+
+func TestSymlinkFollowed(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "real"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(dir, "real", "out.nq")
+	os.WriteFile(target, []byte("old"), 0o644)
+	// A relative link, read from the link's folder, and a link to it.
+	link1 := filepath.Join(dir, "link1")
+	link2 := filepath.Join(dir, "link2")
+	os.Symlink("real/out.nq", link1)
+	os.Symlink("link1", link2)
+	if err := WriteFile(link2, nil, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []string{link1, link2} {
+		if st, err := os.Lstat(l); err != nil || st.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("%s is no longer a link", l)
+		}
+	}
+	if got := readString(t, target); got != "new" {
+		t.Errorf("target holds %q", got)
+	}
+	// A dangling link creates its target.
+	os.Symlink("real/new.nq", filepath.Join(dir, "dangling"))
+	if err := WriteFile(filepath.Join(dir, "dangling"), nil, []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if got := readString(t, filepath.Join(dir, "real", "new.nq")); got != "x" {
+		t.Errorf("dangling link's target holds %q", got)
+	}
+}
+
+func TestLinkLoop(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	os.Symlink("b", a)
+	os.Symlink("a", b)
+	err := WriteFile(a, nil, []byte("x"))
+	if !errors.Is(err, ErrLinkLoop) {
+		t.Fatalf("got %v; want a link loop", err)
+	}
+	if !strings.Contains(err.Error(), a) {
+		t.Errorf("%q does not name %s", err, a)
+	}
+}
+
+func TestDeviceWrittenInPlace(t *testing.T) {
+	if err := WriteFile("/dev/null", nil, []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat("/dev/null")
+	if err != nil || st.Mode()&os.ModeDevice == 0 {
+		t.Fatalf("/dev/null is no longer a device: %v %v", st.Mode(), err)
+	}
+}
+
+func TestPipeWrittenInPlace(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	got := make(chan string)
+	go func() {
+		b, _ := os.ReadFile(fifo)
+		got <- string(b)
+	}()
+	if err := WriteFile(fifo, nil, []byte("through the pipe")); err != nil {
+		t.Fatal(err)
+	}
+	if s := <-got; s != "through the pipe" {
+		t.Errorf("reader got %q", s)
+	}
+	if st, _ := os.Lstat(fifo); st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the pipe was replaced by %v", st.Mode())
+	}
+}
+
+func TestAbortLeavesOld(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "archive.nq")
+	os.WriteFile(path, []byte("old archive"), 0o644)
+	f, err := Create(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("half"))
+	f.Abort()
+	if got := readString(t, path); got != "old archive" {
+		t.Errorf("after Abort the file holds %q", got)
+	}
+	if l := leftovers(t, dir); l != nil {
+		t.Errorf("temporary files left: %v", l)
+	}
+}
+
+func TestLongName(t *testing.T) {
+	dir := t.TempDir()
+	// 250 bytes: legal, but too long for a temporary name made from it.
+	path := filepath.Join(dir, strings.Repeat("n", 244)+".jsonld")
+	if err := WriteFile(path, nil, []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if got := readString(t, path); got != "x" {
+		t.Errorf("content %q", got)
+	}
+}
+
+func TestErrorsNameTheGivenPath(t *testing.T) {
+	dir := t.TempDir()
+	cases := map[string]string{
+		"folder in the way": dir,
+		"no such folder":    filepath.Join(dir, "missing", "out.nq"),
+		"name too long":     filepath.Join(dir, strings.Repeat("n", 300)),
+	}
+	if os.Getuid() != 0 {
+		ro := filepath.Join(dir, "ro")
+		os.Mkdir(ro, 0o555)
+		cases["read-only folder"] = filepath.Join(ro, "out.nq")
+	}
+	for name, path := range cases {
+		err := WriteFile(path, nil, []byte("x"))
+		if err == nil {
+			t.Errorf("%s: no error", name)
+			continue
+		}
+		if !strings.Contains(err.Error(), path) || strings.Contains(err.Error(), ".film2ld-") {
+			t.Errorf("%s: %q should name %s and no temporary file", name, err, path)
+		}
+	}
+	if l := leftovers(t, dir); l != nil {
+		t.Errorf("temporary files left: %v", l)
+	}
+}
+
+func TestInside(t *testing.T) {
+	dir := t.TempDir()
+	films := filepath.Join(dir, "films")
+	os.MkdirAll(filepath.Join(films, "heat"), 0o755)
+	os.WriteFile(filepath.Join(films, "heat", "review.txt"), []byte("x"), 0o644)
+	os.Symlink(filepath.Join(films, "heat"), filepath.Join(dir, "link"))
+	os.Symlink(filepath.Join(films, "heat", "review.txt"), filepath.Join(dir, "doc-link"))
+	cases := []struct {
+		path string
+		want bool
+	}{
+		{filepath.Join(films, "all.nq"), true},
+		{filepath.Join(films, "heat", "new", "x.nq"), true},
+		{filepath.Join(dir, "link", "x.nq"), true},
+		{filepath.Join(dir, "doc-link"), true},
+		{filepath.Join(dir, "films2.nq"), false},
+		{filepath.Join(dir, "out", "x.nq"), false},
+	}
+	for _, c := range cases {
+		if got := Inside(c.path, films); got != c.want {
+			t.Errorf("Inside(%s, films) = %v", c.path, got)
+		}
+	}
+	if !SameFile(filepath.Join(dir, "doc-link"), filepath.Join(films, "heat", "review.txt")) {
+		t.Error("SameFile does not follow a link")
+	}
+}
