@@ -648,10 +648,9 @@ func firstLine(lines ...int) int {
 
 // ratingNode is a Rating or AggregateRating with a stated score and the
 // bounds of its scale that are known: the page's own, or its site's
-// documented scale (see package reviews). The number is the page's, parsed
-// and never computed, so 8.2 stays 8.2.
+// documented scale (see package reviews).
 func ratingNode(typ string, score film.Number, scale film.Scale) map[string]any {
-	n := map[string]any{"@type": typ, "ratingValue": score.Value}
+	n := map[string]any{"@type": typ, "ratingValue": scoreValue(score)}
 	if scale.Best.Set {
 		n["bestRating"] = scale.Best.Value
 	}
@@ -659,6 +658,18 @@ func ratingNode(typ string, score film.Number, scale film.Scale) map[string]any 
 		n["worstRating"] = scale.Worst.Value
 	}
 	return n
+}
+
+// scoreValue writes a score as the page does. A whole number is a JSON
+// number (an xsd:integer in RDF, exact). Any other is the page's text: a
+// JSON number would be an xsd:double, whose canonical RDF form turns the
+// page's 8.2 into "8.199999999999999E0"; ratingValue takes Text, and search
+// engines read "8.2" as the number it is.
+func scoreValue(score film.Number) any {
+	if lit := score.Literal; lit != "" && strings.ContainsAny(lit, ".,") {
+		return lit
+	}
+	return score.Value
 }
 
 // ratings sets aggregateRating with only the numbers the pages state: the

@@ -114,6 +114,8 @@ type review struct {
 	// bodyStarted is set once a line of the review's text has been read;
 	// labelled parts after it are text.
 	bodyStarted bool
+	// refused says why the reviewer the page names was left out.
+	refused string
 }
 
 // Parse reads a review aggregator's page.
@@ -591,11 +593,9 @@ func (p *parser) setReviewer(n int, v string) {
 	rv := p.review
 	v = strings.TrimSpace(v)
 	if why := notAName(v); why != "" {
-		keeps := ""
-		if rv.Publisher.Value != "" || rv.Critic {
-			keeps = " (the review keeps its publication, if any, as its author)"
-		}
-		p.note(n, "reviewer %q %s; left out%s", text.Short(v), why, keeps)
+		// Reported when the review ends, when it is known whether its
+		// publication stands in as its author.
+		rv.refused = fmt.Sprintf("reviewer %q %s; left out", text.Short(v), why)
 		rv.Author = film.Text{Line: n}
 		return
 	}
@@ -668,6 +668,13 @@ func (p *parser) flush() {
 		}
 		p.note(line, "numbered item with no author and no text; left out")
 		return
+	}
+	if rv.refused != "" {
+		if rv.Publisher.Value != "" {
+			p.note(rv.Author.Line, "%s; the review's author is its publication, %q", rv.refused, rv.Publisher.Value)
+		} else {
+			p.note(rv.Author.Line, "%s; the review has no author", rv.refused)
+		}
 	}
 	if rv.Author.Value == "" {
 		rv.Author.Line = 0
