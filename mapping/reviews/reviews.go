@@ -156,6 +156,10 @@ func (p *parser) cutOff() error {
 	if last == "" {
 		return nil
 	}
+	c := classify(last)
+	if c.class == itemLine && (c.rest == "" || cutRe.MatchString(c.rest)) {
+		return fmt.Errorf("%w: the page ends in the middle of a line: %q", text.ErrCutOff, text.Short(last))
+	}
 	if rv := p.review; rv != nil && rv.bodyStarted {
 		// The page ends without a line break inside a review. The site
 		// cuts long user reviews with "Full Review »"; a review that was
@@ -166,13 +170,7 @@ func (p *parser) cutOff() error {
 		}
 		return nil
 	}
-	c := classify(last)
-	switch {
-	case c.class == itemLine && c.rest == "",
-		c.class == labelLine && c.value == "",
-		c.class == textLine && cutRe.MatchString(last):
-		return fmt.Errorf("%w: the page ends in the middle of a line: %q", text.ErrCutOff, text.Short(last))
-	case c.class == itemLine && cutRe.MatchString(c.rest):
+	if c.class == labelLine && c.value == "" || c.class == textLine && cutRe.MatchString(last) {
 		return fmt.Errorf("%w: the page ends in the middle of a line: %q", text.ErrCutOff, text.Short(last))
 	}
 	return nil

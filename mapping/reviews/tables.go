@@ -35,12 +35,10 @@ var headings = map[string]struct {
 	"critic reviews":            {critics, false},
 	"critics reviews":           {critics, false},
 	"critic score distribution": {critics, true},
-	"critic reviews breakdown":  {critics, true},
 	"user score":                {users, false},
 	"user reviews":              {users, false},
 	"user ratings":              {users, false},
 	"user score distribution":   {users, true},
-	"user reviews breakdown":    {users, true},
 }
 
 // summaryLabels are the labels of a headline score written on one line
