@@ -1,10 +1,39 @@
-// Package reviews reads a review aggregator's page: the critic verdict and
-// the number of critics it is based on, the critic and user score
-// distributions, every critic review (author, date, text) and every user
-// review (date, text), with the site's boilerplate removed.
+// Package reviews reads a review aggregator's page (Metacritic-style): the
+// critic and user headline scores with their verdicts and counts, the score
+// distributions, and every critic and user review with its score,
+// publication, reviewer, date and text, with the site's boilerplate removed.
 //
-// Call [Parse]. The page never names its film; package mapping combines it
-// with the other documents about the same film.
+// Call [Parse] (or [FromDoc] on a document already read). The page never
+// names its film; package mapping combines it with the other documents
+// about the same film.
+//
+// # Scales
+//
+// The site documents its scales, and they are facts about this kind of
+// source like its layout: critic scores, each review's and the headline
+// ("Metascore"), run from 0 to 100; user scores, each user's and the
+// average, from 0 to 10. A score is kept with that scale ([CriticScale],
+// [UserScale]) unless the page states its own ("4/5", "75 out of 100"), in
+// which case the stated top is kept and no bottom is assumed. A score
+// outside its scale is reported and left out. Numbers keep the text the
+// page writes them in (film.Number.Literal).
+//
+// # Layouts
+//
+// Every line is first classified on its own (classify: heading, boilerplate,
+// verdict or count, headline score, score band, numbered review, labelled
+// review part, date, text), from the tables in tables.go; the parser then
+// decides from where the line stands what it means. mapping/README.md
+// ("Review pages") lists every layout, with an example of each.
+//
+// # Never inventing
+//
+// A reviewer's name that holds a role separator, an annotation, a sentence,
+// a number or a date is reported at its line and left out; the review's
+// publication then stands in as its author. A page whose last line stops in
+// the middle (after a label, a separator or "based on") is an error
+// wrapping text.ErrCutOff. Lines nothing recognises are reported once per
+// section, with their line numbers.
 package reviews
 
 import (
