@@ -145,6 +145,33 @@ func TestLayouts(t *testing.T) {
 			},
 		},
 		{
+			name: "publication on the item line, then Reviewed by; a score on its own line",
+			page: "Good - based on 2 Critics\n" +
+				"  1. Variety\n    Reviewed by:" + nb + " Boyd Lee\n    Mar 22, 2011\n    Fascinating.\n" +
+				"  2. Reviewed by:" + nb + " Cy Dorr\n    80\n    Mar 23, 2011\n    Fine.\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=2 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Boyd Lee" pub="Variety" score=- date=2011-03-22 body="Fascinating."`,
+				`critic by="Cy Dorr" pub="" score=80(0..100) date=2011-03-23 body="Fine."`,
+			},
+		},
+		{
+			name: "short lines become publication or reviewer only before a date",
+			page: "Good - based on 2 Critics\n" +
+				"  1. 90\n    Superb filmmaking\n    Truly.\n" +
+				"  2. 70\n    Quiet Ann Lee.\n    Mar 1, 2020\n" +
+				"User Reviews\n  1. 8 moviebuff\n    Apr 2, 2019\n    Loved it.\n  2. 10 Things I Hated About It\n    Apr 3, 2019\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=2 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="" pub="" score=90(0..100) date= body="Superb filmmaking\nTr…"`,
+				`critic by="" pub="" score=70(0..100) date= body="Quiet Ann Lee.\nMar 1…"`,
+				`user by="moviebuff" pub="" score=8(0..10) date=2019-04-02 body="Loved it."`,
+				`user by="" pub="" score=- date= body="10 Things I Hated Ab…"`,
+			},
+		},
+		{
 			name: "label after the score: 81 Metascore; score and verdict on one line",
 			page: "81 Metascore\n81 Universal acclaim - based on 5 Critics\n",
 			facts: []string{

@@ -484,7 +484,7 @@ func (p *parser) item(n int, rest string) error {
 		rv.Date = film.Text{Value: c.date, Line: n}
 		return nil
 	}
-	if m := scoreFirstRe.FindStringSubmatch(rest); m != nil && (m[3] == "" || header(m[3])) {
+	if m := scoreFirstRe.FindStringSubmatch(rest); m != nil && (m[3] == "" || header(m[3], p.section == users)) {
 		if _, _, ok := p.scoredQuiet(p.section, m[1], m[2]); ok {
 			rv.scoreFirst = true
 			p.reviewScore(n, m[1], m[2])
@@ -497,16 +497,41 @@ func (p *parser) item(n int, rest string) error {
 
 // header reports whether the rest of a score-first line reads as
 // publication, reviewer and date rather than as the review's first words.
-func header(s string) bool {
-	for _, part := range headerSepRe.Split(s, -1) {
-		if part == "" || strings.ContainsAny(part[len(part)-1:], ".!?,;") && !strings.HasSuffix(part, ".") ||
-			len(strings.Fields(part)) > 8 {
+// Each part is a short phrase, not a sentence; a critic's first part is a
+// publication's name and starts with a capital or a digit; a user's is a
+// screen name, one word that may be in lower case.
+func header(s string, users bool) bool {
+	parts := headerSepRe.Split(s, -1)
+	for _, part := range parts {
+		if part == "" || len(strings.Fields(part)) > 8 || endsSentence(part) && !isDate(part) {
 			return false
 		}
+	}
+	if users {
+		return len(parts) > 1 || !strings.Contains(s, " ")
 	}
 	first := []rune(s)[0]
 	return unicode.IsUpper(first) || unicode.IsDigit(first)
 }
+
+// endsSentence reports a phrase that ends as a sentence or a clause does;
+// a final full stop after an initial or an abbreviation of a name ("Jr.",
+// "Inc.") does not count.
+func endsSentence(s string) bool {
+	r := []rune(s)
+	switch last := r[len(r)-1]; {
+	case strings.ContainsRune("!?,;…\"”", last):
+		return true
+	case last == '.':
+		words := strings.Fields(s)
+		w := words[len(words)-1]
+		return len([]rune(w)) > 2 && !nameAbbreviations[strings.ToLower(w)]
+	}
+	return false
+}
+
+// nameAbbreviations end names of people and companies with a full stop.
+var nameAbbreviations = map[string]bool{"jr.": true, "sr.": true, "inc.": true, "ltd.": true, "co.": true, "corp.": true, "bros.": true}
 
 // scoredQuiet is scored without notes: whether a number can be a score.
 func (p *parser) scoredQuiet(sec section, literal, best string) (film.Number, film.Scale, bool) {
@@ -555,13 +580,10 @@ func (p *parser) label(n int, c classified) error {
 	if rv != nil && rv.bodyStarted && !(c.by && !rv.authorTried()) {
 		return p.text(n, c.text)
 	}
-	if c.by && (rv == nil || !rv.bodyStarted && !rv.scoreFirst) {
-		// "By Ann Lee" is only a reviewer where the site puts it: under
-		// the review text, or in a score-first card.
-		if rv == nil {
-			p.unknownLine(n, c.text)
-			return nil
-		}
+	if c.by && rv == nil {
+		// "By Ann Lee" names a reviewer only inside a review.
+		p.unknownLine(n, c.text)
+		return nil
 	}
 	if rv == nil || c.field == reviewerField && rv.authorTried() || c.field == publicationField && rv.Publisher.Value != "" ||
 		c.field == scoreField && rv.Score.Set || c.field == dateField && rv.Date.Value != "" {
@@ -639,17 +661,18 @@ func (p *parser) setPublisher(n int, v string) {
 	p.review.Publisher = film.Text{Value: v, Line: n}
 }
 
-// text adds a line to the review being read. In a score-first review the
-// site gives the publication and the reviewer on lines of their own before
-// the date; they are read so only when a date follows them.
+// text adds a line to the review being read. Before the date, the site
+// may give the publication (and, in a score-first card, the reviewer) on
+// lines of their own; a short line is read so only when a date follows it
+// within two lines.
 func (p *parser) text(n int, l string) error {
 	rv := p.review
-	if rv.scoreFirst && !rv.bodyStarted && rv.Date.Value == "" && p.dateFollows(n) && len(strings.Fields(l)) <= 8 {
+	if !rv.bodyStarted && rv.Date.Value == "" && len(strings.Fields(l)) <= 8 && !endsSentence(l) && p.dateFollows(n) {
 		switch {
 		case rv.Critic && rv.Publisher.Value == "":
 			p.setPublisher(n, l)
 			return nil
-		case !rv.authorTried():
+		case rv.scoreFirst && !rv.authorTried():
 			p.setReviewer(n, l)
 			return nil
 		}
