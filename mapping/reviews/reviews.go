@@ -564,7 +564,12 @@ func (p *parser) headerParts(n int, rest string) {
 	}
 }
 
+// isDate reports whether s is a whole date. Every date has a digit and
+// none is long; the cheap tests spare most lines the layouts' parse.
 func isDate(s string) bool {
+	if len(s) > 25 || strings.IndexAny(s, "0123456789") < 0 {
+		return false
+	}
 	_, err := text.ParseDate(s)
 	return err == nil
 }
