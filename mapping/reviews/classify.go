@@ -43,8 +43,10 @@ type classified struct {
 	countFor       section
 	// For summaryScoreLine and numberLine: the number as written, the
 	// stated best of its scale ("" when none), and for summaryScoreLine
-	// the section its label names.
+	// the section its label names and whether the label names only a
+	// headline ("Metascore"), never one review's score.
 	score, best string
+	headline    bool
 	// For bandLine: label, count and total.
 	band, bandCount, bandTotal string
 	// For itemLine: the rest of the line after "N.".
@@ -129,10 +131,12 @@ func classify(l string) classified {
 	if short && (strings.Contains(l, "core") || strings.Contains(l, "CORE")) {
 		if m := summaryScoreRe.FindStringSubmatch(l); m != nil {
 			c.class, c.section, c.score, c.best = summaryScoreLine, summaryLabels[strings.ToLower(m[1])], m[2], m[3]
+			c.headline = headlineOnly[strings.ToLower(m[1])]
 			return c
 		}
 		if m := scoreLabelFirstRe.FindStringSubmatch(l); m != nil {
 			c.class, c.section, c.score = summaryScoreLine, summaryLabels[strings.ToLower(m[2])], m[1]
+			c.headline = headlineOnly[strings.ToLower(m[2])]
 			return c
 		}
 	}

@@ -172,6 +172,17 @@ func TestLayouts(t *testing.T) {
 			},
 		},
 		{
+			name: "a Metascore under a review is the film's, a critic score the review's",
+			page: "Good - based on 2 Critics\n  1. Reviewed by:" + nb + " Ann Lee\n    Critic score: 60\n    Text.\n" +
+				"  2. Reviewed by:" + nb + " Bo Chan\n    Metascore: 70\n",
+			facts: []string{
+				`critic score=70(0..100) verdict="Good" count=2 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Ann Lee" pub="" score=60(0..100) date= body="Text."`,
+				`critic by="Bo Chan" pub="" score=- date= body=""`,
+			},
+		},
+		{
 			name: "label after the score: 81 Metascore; score and verdict on one line",
 			page: "81 Metascore\n81 Universal acclaim - based on 5 Critics\n",
 			facts: []string{

@@ -269,8 +269,9 @@ func (p *parser) line(n int, c classified) error {
 	case verdictLine:
 		return p.verdict(n, c)
 	case summaryScoreLine:
-		if rv := p.review; rv != nil && !rv.bodyStarted && !rv.Score.Set {
-			// "Critic score: 80" under a review is that review's score.
+		if rv := p.review; rv != nil && !rv.bodyStarted && !rv.Score.Set && !c.headline {
+			// "Critic score: 80" under a review is that review's score;
+			// "Metascore" names only the film's.
 			p.reviewScore(n, c.score, c.best)
 			return nil
 		}
@@ -307,10 +308,7 @@ func (p *parser) line(n int, c classified) error {
 	if p.review != nil {
 		return p.text(n, c.text)
 	}
-	if len(p.unknown) == 0 {
-		p.unknownFirst = c.text
-	}
-	p.unknown = append(p.unknown, n)
+	p.unknownLine(n, c.text)
 	return nil
 }
 
@@ -385,6 +383,7 @@ func (p *parser) verdict(n int, c classified) error {
 		}
 	}
 	if c.score != "" {
+		p.settle()
 		p.setScore(target, n, c.score, "")
 	} else if p.pending != nil {
 		pending := p.pending
@@ -413,18 +412,31 @@ func (p *parser) setScore(sec section, n int, literal, best string) {
 // scored reads a score on sec's scale, or on the scale the page states
 // with it ("8/10"); a score outside its scale is reported and left out.
 func (p *parser) scored(n int, sec section, what, literal, best string) (film.Number, film.Scale, bool) {
+	v, scale, why := score(sec, literal, best)
+	if why != "" {
+		p.note(n, "%s %s %s %s; left out", sec, what, literal, why)
+		return film.Number{}, film.Scale{}, false
+	}
+	v.Line = n
+	if scale.Best.Line == -1 {
+		scale.Best.Line = n
+	}
+	return v, scale, true
+}
+
+// score reads a score and its scale, or says why it cannot be one.
+func score(sec section, literal, best string) (film.Number, film.Scale, string) {
 	v, err := strconv.ParseFloat(literal, 64)
 	if err != nil {
-		p.note(n, "%s %s %q is not a number; left out", sec, what, literal)
-		return film.Number{}, film.Scale{}, false
+		return film.Number{}, film.Scale{}, "is not a number"
 	}
 	scale := sec.scale()
 	if best != "" {
 		b, _ := strconv.ParseFloat(best, 64)
 		if b != scale.Best.Value {
 			// The page states its own scale: its top is a fact, its
-			// bottom is not stated.
-			scale = film.Scale{Best: film.Number{Value: b, Set: true, Line: n, Literal: best}}
+			// bottom is not stated. (Line -1: the caller's line.)
+			scale = film.Scale{Best: film.Number{Value: b, Set: true, Line: -1, Literal: best}}
 		}
 	}
 	if v > scale.Best.Value || scale.Worst.Set && v < scale.Worst.Value {
@@ -432,10 +444,9 @@ func (p *parser) scored(n int, sec section, what, literal, best string) (film.Nu
 		if scale.Worst.Set {
 			lo = strconv.FormatFloat(scale.Worst.Value, 'f', -1, 64)
 		}
-		p.note(n, "%s %s %s is outside the scale %s-%g; left out", sec, what, literal, lo, scale.Best.Value)
-		return film.Number{}, film.Scale{}, false
+		return film.Number{}, film.Scale{}, fmt.Sprintf("is outside the scale %s-%g", lo, scale.Best.Value)
 	}
-	return film.Number{Value: v, Set: true, Line: n, Literal: literal}, scale, true
+	return film.Number{Value: v, Set: true, Literal: literal}, scale, ""
 }
 
 func (p *parser) bucket(n int, c classified) error {
@@ -485,7 +496,7 @@ func (p *parser) item(n int, rest string) error {
 		return nil
 	}
 	if m := scoreFirstRe.FindStringSubmatch(rest); m != nil && (m[3] == "" || header(m[3], p.section == users)) {
-		if _, _, ok := p.scoredQuiet(p.section, m[1], m[2]); ok {
+		if _, _, why := score(p.section, m[1], m[2]); why == "" {
 			rv.scoreFirst = true
 			p.reviewScore(n, m[1], m[2])
 			p.headerParts(n, m[3])
@@ -532,14 +543,6 @@ func endsSentence(s string) bool {
 
 // nameAbbreviations end names of people and companies with a full stop.
 var nameAbbreviations = map[string]bool{"jr.": true, "sr.": true, "inc.": true, "ltd.": true, "co.": true, "corp.": true, "bros.": true}
-
-// scoredQuiet is scored without notes: whether a number can be a score.
-func (p *parser) scoredQuiet(sec section, literal, best string) (film.Number, film.Scale, bool) {
-	saved := p.src.Notes
-	v, s, ok := p.scored(0, sec, "", literal, best)
-	p.src.Notes = saved
-	return v, s, ok
-}
 
 // headerParts reads what follows the score on a score-first header line:
 // the publication (for a critic) or the reviewer (for a user), then the

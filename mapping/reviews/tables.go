@@ -51,6 +51,9 @@ var summaryLabels = map[string]section{
 	"userscore":     users,
 }
 
+// headlineOnly are the summary labels that never name one review's score.
+var headlineOnly = map[string]bool{"metascore": true}
+
 // field is a labelled part of one review.
 type field int
 
