@@ -56,6 +56,9 @@ type classified struct {
 	field field
 	value string
 	by    bool
+	// starts is set for a label that only ever opens a review ("Reviewed
+	// by"), so that it ends the text of the review before it.
+	starts bool
 	// For dateLine: the ISO date.
 	date string
 }
@@ -166,8 +169,9 @@ func classify(l string) classified {
 	}
 	if colon {
 		if i := strings.IndexByte(l, ':'); i <= 21 {
-			if f, ok := reviewLabels[strings.ToLower(strings.TrimSpace(l[:i]))]; ok {
-				c.class, c.field, c.value = labelLine, f, strings.TrimSpace(l[i+1:])
+			key := strings.ToLower(strings.TrimSpace(l[:i]))
+			if f, ok := reviewLabels[key]; ok {
+				c.class, c.field, c.value, c.starts = labelLine, f, strings.TrimSpace(l[i+1:]), startLabels[key]
 				return c
 			}
 		}

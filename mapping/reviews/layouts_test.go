@@ -183,6 +183,18 @@ func TestLayouts(t *testing.T) {
 			},
 		},
 		{
+			name: "reviews without numbers: a reviewer or publication label opens the next",
+			page: "Good - based on 3 Critics\nReviewed by:" + nb + " Ann Lee\nMar 1, 2020\nOne.\nCritic: two lines\n" +
+				"Publication: Harbour Weekly\nScore: 70\nTwo.\nReviewed by:" + nb + " Bo Chan\nThree.\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=3 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Ann Lee" pub="" score=- date=2020-03-01 body="One.\nCritic: two lin…"`,
+				`critic by="" pub="Harbour Weekly" score=70(0..100) date= body="Two."`,
+				`critic by="Bo Chan" pub="" score=- date= body="Three."`,
+			},
+		},
+		{
 			name: "label after the score: 81 Metascore; score and verdict on one line",
 			page: "81 Metascore\n81 Universal acclaim - based on 5 Critics\n",
 			facts: []string{

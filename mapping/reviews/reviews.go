@@ -585,7 +585,7 @@ func (rv *review) authorTried() bool { return rv.Author.Line != 0 }
 // reviews); a part the open review already has starts the next review.
 func (p *parser) label(n int, c classified) error {
 	rv := p.review
-	if rv != nil && rv.bodyStarted && !(c.by && !rv.authorTried()) {
+	if rv != nil && rv.bodyStarted && !c.starts && !(c.by && !rv.authorTried()) {
 		return p.text(n, c.text)
 	}
 	if c.by && rv == nil {
@@ -593,7 +593,7 @@ func (p *parser) label(n int, c classified) error {
 		p.unknownLine(n, c.text)
 		return nil
 	}
-	if rv == nil || c.field == reviewerField && rv.authorTried() || c.field == publicationField && rv.Publisher.Value != "" ||
+	if rv == nil || c.starts && rv.bodyStarted || c.field == reviewerField && rv.authorTried() || c.field == publicationField && rv.Publisher.Value != "" ||
 		c.field == scoreField && rv.Score.Set || c.field == dateField && rv.Date.Value != "" {
 		if c.field == dateField {
 			if rv != nil {

@@ -85,6 +85,11 @@ var reviewLabels = map[string]field{
 	"published":    dateField,
 }
 
+// startLabels are review labels explicit enough to open the next review
+// even after the text of the one before, on pages that do not number their
+// reviews; other labels ("Critic:", "Source:") there may be text.
+var startLabels = map[string]bool{"reviewed by": true, "review by": true, "publication": true}
+
 // verdicts are the site's words for each band of a summary score, in their
 // long and short forms. Only a line that is one of them, whole, is taken for
 // a verdict standing alone; a verdict followed by "based on N Critics" may
