@@ -373,3 +373,25 @@ func TestFilms(t *testing.T) {
 		})
 	}
 }
+
+// TestSignals: each layout is detected as a review page by lines only
+// such a page has, and prose that merely mentions scores is not.
+func TestSignals(t *testing.T) {
+	for _, tt := range []struct {
+		page string
+		min  int
+	}{
+		{"Metascore\nUniversal acclaim\nBased on 4 Critic Reviews\n86\nUser Score\n", 3},
+		{"Metascore 58 out of 100\nMixed or average reviews based on 4 Critics\n", 2},
+		{"Reviewed by:\u00a0 Ann Lee\nMar 1, 2020\nOne.\nReviewed by:\u00a0 Bo Chan\nTwo.\n", 2},
+		{"  1. Reviewed by:\u00a0 Ann Lee\n  2. Reviewed by:\u00a0 Bo Chan\n", 2},
+	} {
+		if got := Signals(strings.Split(tt.page, "\n")); got < tt.min {
+			t.Errorf("Signals(%q) = %d; want at least %d", tt.page, got, tt.min)
+		}
+	}
+	prose := "The film was based on a novel. Its score, by Liv Østby, was reviewed by critics.\nUser score and critic score differ.\n"
+	if got := Signals(strings.Split(prose, "\n")); got != 0 {
+		t.Errorf("Signals(prose) = %d; want 0", got)
+	}
+}

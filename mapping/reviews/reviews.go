@@ -81,7 +81,11 @@ func Signals(lines []string) int {
 		case noScoreLine, headingLine, summaryScoreLine:
 			n++
 		case itemLine:
-			if rc := classify(c.rest); rc.class == labelLine && rc.field == reviewerField && !rc.by {
+			if rc := classify(c.rest); rc.class == labelLine && rc.field == reviewerField && rc.starts {
+				n++
+			}
+		case labelLine:
+			if c.field == reviewerField && c.starts {
 				n++
 			}
 		}
