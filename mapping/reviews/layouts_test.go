@@ -347,6 +347,15 @@ func TestFilms(t *testing.T) {
 			`user by="" pub="" score=8(0..10) date=2019-04-20 body="I did not expect a f…"`,
 			`user by="" pub="" score=7(0..10) date=2019-05-02 body="Beautiful, but the m…"`,
 		},
+		"la-derniere-escale": {
+			`critic score=34(0..100) verdict="Generally unfavorable reviews" count=3 bands=[Positive=0 Mixed=1 Negative=2]`,
+			`user score=5.5(0..10) verdict="Mixed or average reviews" count=8 bands=[]`,
+			`critic by="Élodie Vasseur-Kan" pub="Le Courrier du Port" score=- date=2017-10-02 body="Thérèse Aubin-Moreau…"`,
+			`critic by="" pub="Cinéma Clair" score=- date=2017-10-04 body="There is one fine sc…"`,
+			`critic by="" pub="Screen East" score=- date=2017-10-09 body="Handsome, inert and …"`,
+			`user by="marin_du_nord" pub="" score=6(0..10) date=2017-10-20 body="The photography of S…"`,
+			`user by="solenne" pub="" score=4(0..10) date=2017-11-01 body="Two hours of waiting…"`,
+		},
 		"dzwony-zimy": {
 			`critic score=58(0..100) verdict="Mixed or average reviews" count=4 bands=[Positive=1 Mixed=2 Negative=1]`,
 			`user score=- verdict="" count=- bands=[]`,
