@@ -1,7 +1,11 @@
 package reviews
 
 import (
+	"bytes"
+	"strconv"
 	"testing"
+
+	"github.com/film2ld/film2ld/mapping/film"
 
 	"github.com/film2ld/film2ld/mapping/internal/mappertest"
 )
@@ -23,5 +27,34 @@ func FuzzReviews(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		mappertest.Check(t, data, Parse)
+		src, err := Parse(bytes.NewReader(data), "fuzz.txt")
+		if err != nil {
+			return
+		}
+		// Never invent: every reviewer kept looks like a name, and every
+		// score kept lies on its scale.
+		for _, r := range src.Film.Reviews {
+			if r.Author.Value != "" && notAName(r.Author.Value) != "" {
+				t.Fatalf("reviewer %q kept: %s", r.Author.Value, notAName(r.Author.Value))
+			}
+			if r.Score.Set && !onScale(r.Score, r.Scale) {
+				t.Fatalf("review score %v off its scale %+v", r.Score, r.Scale)
+			}
+		}
+		for _, s := range []film.Summary{src.Film.Critics, src.Film.Users} {
+			if s.Score.Set && !onScale(s.Score, s.Scale) {
+				t.Fatalf("headline score %v off its scale %+v", s.Score, s.Scale)
+			}
+		}
 	})
+}
+
+// onScale reports whether v lies on s and is the number its literal
+// writes, not a computation.
+func onScale(v film.Number, s film.Scale) bool {
+	if !s.Best.Set || v.Value > s.Best.Value || s.Worst.Set && v.Value < s.Worst.Value {
+		return false
+	}
+	lit, err := strconv.ParseFloat(v.Literal, 64)
+	return err == nil && lit == v.Value
 }
