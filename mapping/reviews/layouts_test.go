@@ -158,15 +158,18 @@ func TestLayouts(t *testing.T) {
 		},
 		{
 			name: "short lines become publication or reviewer only before a date",
-			page: "Good - based on 2 Critics\n" +
+			page: "Good - based on 4 Critics\n" +
 				"  1. 90\n    Superb filmmaking\n    Truly.\n" +
 				"  2. 70\n    Quiet Ann Lee.\n    Mar 1, 2020\n" +
+				"  3. Reviewed by:" + nb + " Bo Chan\n    Handsome and a little inert\n  4. Reviewed by:" + nb + " Cy Dorr\n    Mar 2, 2020\n    Fine.\n" +
 				"User Reviews\n  1. 8 moviebuff\n    Apr 2, 2019\n    Loved it.\n  2. 10 Things I Hated About It\n    Apr 3, 2019\n",
 			facts: []string{
-				`critic score=- verdict="Good" count=2 bands=[]`,
+				`critic score=- verdict="Good" count=4 bands=[]`,
 				`user score=- verdict="" count=- bands=[]`,
 				`critic by="" pub="" score=90(0..100) date= body="Superb filmmaking\nTr…"`,
 				`critic by="" pub="" score=70(0..100) date= body="Quiet Ann Lee.\nMar 1…"`,
+				`critic by="Bo Chan" pub="" score=- date= body="Handsome and a littl…"`,
+				`critic by="Cy Dorr" pub="" score=- date=2020-03-02 body="Fine."`,
 				`user by="moviebuff" pub="" score=8(0..10) date=2019-04-02 body="Loved it."`,
 				`user by="" pub="" score=- date= body="10 Things I Hated Ab…"`,
 			},

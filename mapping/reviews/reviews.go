@@ -699,14 +699,17 @@ func (p *parser) text(n int, l string) error {
 }
 
 // dateFollows reports whether a date line comes within the two lines after
-// line n, with only short lines between.
+// line n, with only a short line of the same review between (a reviewer,
+// labelled or not); the next review's first line ends the search.
 func (p *parser) dateFollows(n int) bool {
 	for i := n; i < len(p.doc.Lines) && i <= n+1; i++ {
-		l := text.Clean(p.doc.Lines[i])
-		if isDate(l) {
+		c := classify(text.Clean(p.doc.Lines[i]))
+		switch {
+		case c.class == dateLine:
 			return true
-		}
-		if len(strings.Fields(l)) > 8 || l == "" {
+		case c.class == textLine && len(strings.Fields(c.text)) <= 8,
+			c.class == labelLine && c.field == reviewerField:
+		default:
 			return false
 		}
 	}
