@@ -199,7 +199,7 @@ func TestLayouts(t *testing.T) {
 		},
 		{
 			name: "label after the score: 81 Metascore; score and verdict on one line",
-			page: "81 Metascore\n81 Universal acclaim - based on 5 Critics\n",
+			page: "81 Metascore\n81 Universal acclaim - based on 5 Critics\nUser score: tbd\n",
 			facts: []string{
 				`critic score=81(0..100) verdict="Universal acclaim" count=5 bands=[]`,
 				`user score=- verdict="" count=- bands=[]`,

@@ -132,7 +132,7 @@ var boilerplateRe = regexp.MustCompile(`(?i)^(?:see all(?: [\d,]+)? (?:critic|us
 
 // noScoreRe is a summary that states no score: "No user score yet- Awaiting
 // 2 more ratings", or the site's "tbd".
-var noScoreRe = regexp.MustCompile(`(?i)^(?:no (?:user|critic) score yet\b.*|no score yet\b.*|tbd)$`)
+var noScoreRe = regexp.MustCompile(`(?i)^(?:no (?:user|critic) score yet\b.*|no score yet\b.*|(?:(?:metascore|critics? score|user ?score)\s*:?\s*)?tbd)$`)
 
 // headingKey normalises a line for the headings and boilerplate tables.
 func headingKey(l string) string {
