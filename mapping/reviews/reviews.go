@@ -13,10 +13,10 @@
 // source like its layout: critic scores, each review's and the headline
 // ("Metascore"), run from 0 to 100; user scores, each user's and the
 // average, from 0 to 10. A score is kept with that scale ([CriticScale],
-// [UserScale]) unless the page states its own ("4/5", "75 out of 100"), in
-// which case the stated top is kept and no bottom is assumed. A score
-// outside its scale is reported and left out. Numbers keep the text the
-// page writes them in (film.Number.Literal).
+// [UserScale]) unless the page states another ("4/5", or "7 out of 10"
+// for a critic), in which case the stated top is kept and no bottom is
+// assumed. A score outside its scale is reported and left out. Numbers
+// keep the text the page writes them in (film.Number.Literal).
 //
 // # Layouts
 //
