@@ -27,6 +27,8 @@ func notAName(v string) string {
 	switch {
 	case v == "":
 		return "is empty"
+	case notReviewers[strings.ToLower(v)]:
+		return "names no one"
 	case strings.ContainsAny(v, "([{"):
 		return "holds an annotation"
 	case strings.IndexFunc(v, unicode.IsDigit) >= 0 && (isDate(v) || monthYearRe.MatchString(v)):

@@ -85,6 +85,13 @@ var reviewLabels = map[string]field{
 	"published":    dateField,
 }
 
+// notReviewers are what the site writes where it names no reviewer
+// (lower case, without brackets); they are no one's name.
+var notReviewers = map[string]bool{
+	"staff": true, "staff writer": true, "staff critic": true, "staff (not credited)": true, "staff [not credited]": true,
+	"not credited": true, "uncredited": true, "unknown": true, "anonymous": true, "n/a": true,
+}
+
 // startLabels are review labels explicit enough to open the next review
 // even after the text of the one before, on pages that do not number their
 // reviews; other labels ("Critic:", "Source:") there may be text.

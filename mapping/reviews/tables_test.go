@@ -79,6 +79,8 @@ func TestNotNames(t *testing.T) {
 		"Ann Lee & Bo Chan":           "holds more than one name",
 		"Loved it! Best film ever":    "is a sentence, not a name",
 		"one two three four five six": "is a sentence, not a name",
+		"Staff":                       "names no one",
+		"Staff (Not Credited)":        "names no one",
 	} {
 		if got := notAName(in); got != want {
 			t.Errorf("notAName(%q) = %q; want %q", in, got, want)
