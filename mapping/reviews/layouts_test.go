@@ -157,6 +157,20 @@ func TestLayouts(t *testing.T) {
 			},
 		},
 		{
+			name: "score and publication on lines of their own, in either order",
+			page: "Good - based on 3 Critics\n" +
+				"  1. Reviewed by:" + nb + " Ann Lee\n    Variety\n    80\n    May 13, 2015\n    One.\n" +
+				"  2. The Daily Lamp\n    70\n    Reviewed by:" + nb + " Bo Chan\n    May 14, 2015\n    Two.\n" +
+				"  3. Reviewed by:" + nb + " Cy Dorr\n    60\n    Harbour Weekly\n    Date: May 15, 2015\n    Three.\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=3 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Ann Lee" pub="Variety" score=80(0..100) date=2015-05-13 body="One."`,
+				`critic by="Bo Chan" pub="The Daily Lamp" score=70(0..100) date=2015-05-14 body="Two."`,
+				`critic by="Cy Dorr" pub="Harbour Weekly" score=60(0..100) date=2015-05-15 body="Three."`,
+			},
+		},
+		{
 			name: "short lines become publication or reviewer only before a date",
 			page: "Good - based on 4 Critics\n" +
 				"  1. 90\n    Superb filmmaking\n    Truly.\n" +

@@ -676,7 +676,7 @@ func (p *parser) setPublisher(n int, v string) {
 // text adds a line to the review being read. Before the date, the site
 // may give the publication (and, in a score-first card, the reviewer) on
 // lines of their own; a short line is read so only when a date follows it
-// within two lines.
+// among the review's parts (see dateFollows).
 func (p *parser) text(n int, l string) error {
 	rv := p.review
 	if !rv.bodyStarted && rv.Date.Value == "" && len(strings.Fields(l)) <= 8 && !endsSentence(l) && p.dateFollows(n) {
@@ -698,17 +698,19 @@ func (p *parser) text(n int, l string) error {
 	return nil
 }
 
-// dateFollows reports whether a date line comes within the two lines after
-// line n, with only a short line of the same review between (a reviewer,
-// labelled or not); the next review's first line ends the search.
+// dateFollows reports whether a date line comes within the three lines
+// after line n, with only parts of the same review between: a short line
+// (a reviewer), a score, a labelled part. The next review's first line, a
+// heading or a long line ends the search.
 func (p *parser) dateFollows(n int) bool {
-	for i := n; i < len(p.doc.Lines) && i <= n+1; i++ {
+	for i := n; i < len(p.doc.Lines) && i <= n+2; i++ {
 		c := classify(text.Clean(p.doc.Lines[i]))
 		switch {
-		case c.class == dateLine:
+		case c.class == dateLine, c.class == labelLine && c.field == dateField:
 			return true
 		case c.class == textLine && len(strings.Fields(c.text)) <= 8,
-			c.class == labelLine && c.field == reviewerField:
+			c.class == numberLine, c.class == labelLine,
+			c.class == summaryScoreLine && !c.headline:
 		default:
 			return false
 		}
