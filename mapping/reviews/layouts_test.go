@@ -171,6 +171,20 @@ func TestLayouts(t *testing.T) {
 			},
 		},
 		{
+			name: "undated reviews: a short line is the publication when a part follows",
+			page: "Good - based on 3 Critics\n" +
+				"  1. Reviewed by:" + nb + " Ann Lee\n    Variety\n    80\n    One.\n" +
+				"  2. The Daily Lamp\n    Reviewed by:" + nb + " Bo Chan\n    Two.\n" +
+				"  3. 88\n    Quiet and wise\n    By Odile Marchand\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=3 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Ann Lee" pub="Variety" score=80(0..100) date= body="One."`,
+				`critic by="Bo Chan" pub="The Daily Lamp" score=- date= body="Two."`,
+				`critic by="Odile Marchand" pub="" score=88(0..100) date= body="Quiet and wise"`,
+			},
+		},
+		{
 			name: "short lines become publication or reviewer only before a date",
 			page: "Good - based on 4 Critics\n" +
 				"  1. 90\n    Superb filmmaking\n    Truly.\n" +

@@ -675,11 +675,11 @@ func (p *parser) setPublisher(n int, v string) {
 
 // text adds a line to the review being read. Before the date, the site
 // may give the publication (and, in a score-first card, the reviewer) on
-// lines of their own; a short line is read so only when a date follows it
-// among the review's parts (see dateFollows).
+// lines of their own; a short line is read so only when another part of
+// the review follows it (see partFollows).
 func (p *parser) text(n int, l string) error {
 	rv := p.review
-	if !rv.bodyStarted && rv.Date.Value == "" && len(strings.Fields(l)) <= 8 && !endsSentence(l) && p.dateFollows(n) {
+	if !rv.bodyStarted && rv.Date.Value == "" && len(strings.Fields(l)) <= 8 && !endsSentence(l) && p.partFollows(n) {
 		switch {
 		case rv.Critic && rv.Publisher.Value == "":
 			p.setPublisher(n, l)
@@ -698,19 +698,19 @@ func (p *parser) text(n int, l string) error {
 	return nil
 }
 
-// dateFollows reports whether a date line comes within the three lines
-// after line n, with only parts of the same review between: a short line
-// (a reviewer), a score, a labelled part. The next review's first line, a
-// heading or a long line ends the search.
-func (p *parser) dateFollows(n int) bool {
+// partFollows reports whether another part of the review (its date, its
+// score, a labelled part) comes within the three lines after line n, with
+// only short lines between: then line n is a part too, not the review's
+// first words. The next review's first line, a heading or a long line ends
+// the search; a reviewer under the text ("By Ann Lee") is no anchor.
+func (p *parser) partFollows(n int) bool {
 	for i := n; i < len(p.doc.Lines) && i <= n+2; i++ {
 		c := classify(text.Clean(p.doc.Lines[i]))
 		switch {
-		case c.class == dateLine, c.class == labelLine && c.field == dateField:
-			return true
-		case c.class == textLine && len(strings.Fields(c.text)) <= 8,
-			c.class == numberLine, c.class == labelLine,
+		case c.class == dateLine, c.class == numberLine, c.class == labelLine && !c.by,
 			c.class == summaryScoreLine && !c.headline:
+			return true
+		case c.class == textLine && len(strings.Fields(c.text)) <= 8:
 		default:
 			return false
 		}
