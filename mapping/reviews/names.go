@@ -15,7 +15,8 @@ var (
 	// "Ann Lee — Variety", "Ann Lee | Chief critic", "Ann Lee, Variety".
 	roleSeparators = []string{" — ", " – ", " - ", " | ", " · ", "/", ":", ";", ","}
 	// nameJoiners join two names: a review by two people is not one Person.
-	nameJoinersRe = regexp.MustCompile(`(?i)\s(?:and|&|und|et|y)\s`)
+	// (Not Spanish "y": "José Ortega y Gasset" is one man.)
+	nameJoinersRe = regexp.MustCompile(`(?i)\s(?:and|&)\s`)
 	monthYearRe   = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{4}\b`)
 )
 
