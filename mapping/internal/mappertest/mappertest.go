@@ -69,7 +69,7 @@ func texts(src *film.Source) []string {
 		out = append(out, c.Actor.Value, c.Character)
 	}
 	for _, r := range f.Reviews {
-		out = append(out, r.Author.Value, r.Body.Value, r.Date.Value)
+		out = append(out, r.Author.Value, r.Publisher.Value, r.Body.Value, r.Date.Value)
 	}
 	for _, d := range f.Descriptions {
 		out = append(out, d.Value)
