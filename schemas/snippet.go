@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -11,7 +12,15 @@ import (
 // an author), and returns the findings that made it remove each one. What
 // remains passes the google profile's review rules; the RDF outputs keep
 // every fact, since they are built from the document before this runs.
+//
+// What a removed node alone led to goes with it: a reviewer written as a
+// node of its own in the document's "@graph" and referred to only by the
+// review left out would otherwise stand in the snippet unattached to the
+// Movie, which no search engine reads and framing refuses.
 func Snippet(doc map[string]any, file string) []Finding {
+	roots := rootsOf(doc)
+	before := reachable(doc, roots)
+	defer pruneOrphans(doc, roots, before)
 	var dropped []Finding
 	for {
 		g := FromDoc(doc, file)
@@ -104,4 +113,142 @@ func isOneOf(v any, objs []map[string]any) bool {
 		}
 	}
 	return false
+}
+
+// topNodes returns the node objects a document writes at its top: the
+// items of its "@graph", or the document itself.
+func topNodes(doc map[string]any) []map[string]any {
+	g, ok := doc["@graph"]
+	if !ok {
+		return []map[string]any{doc}
+	}
+	var out []map[string]any
+	for _, v := range asSlice(g) {
+		if m, ok := v.(map[string]any); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// refsOf returns the ids a top-level node refers to, at any depth: in an
+// {"@id": …} object, or as a bare string naming one of ids (a property the
+// context types "@id" refers that way; counting it keeps the node).
+func refsOf(n map[string]any, ids map[string]bool) []string {
+	var refs []string
+	var walk func(v any, top bool)
+	walk = func(v any, top bool) {
+		switch x := v.(type) {
+		case map[string]any:
+			if id, ok := x["@id"].(string); ok && !top {
+				refs = append(refs, id)
+			}
+			for k, v := range x {
+				if k != "@context" && k != "@id" {
+					walk(v, false)
+				}
+			}
+		case []any:
+			for _, v := range x {
+				walk(v, false)
+			}
+		case string:
+			if ids[x] && !top {
+				refs = append(refs, x)
+			}
+		}
+	}
+	walk(n, true)
+	return refs
+}
+
+// topIDs returns the ids of the top-level nodes.
+func topIDs(nodes []map[string]any) map[string]bool {
+	ids := map[string]bool{}
+	for _, n := range nodes {
+		if id, ok := n["@id"].(string); ok {
+			ids[id] = true
+		}
+	}
+	return ids
+}
+
+// rootsOf returns the top-level nodes no other node refers to (the Movie
+// of film2ld's documents), and the nodes without an id.
+func rootsOf(doc map[string]any) []map[string]any {
+	nodes := topNodes(doc)
+	ids := topIDs(nodes)
+	referenced := map[string]bool{}
+	for _, n := range nodes {
+		for _, r := range refsOf(n, ids) {
+			if r != n["@id"] {
+				referenced[r] = true
+			}
+		}
+	}
+	var roots []map[string]any
+	for _, n := range nodes {
+		if id, _ := n["@id"].(string); id == "" || !referenced[id] {
+			roots = append(roots, n)
+		}
+	}
+	return roots
+}
+
+// reachable returns the ids that can be reached from roots by following
+// references through the document's top-level nodes.
+func reachable(doc map[string]any, roots []map[string]any) map[string]bool {
+	nodes := topNodes(doc)
+	ids := topIDs(nodes)
+	byID := map[string]map[string]any{}
+	for _, n := range nodes {
+		if id, ok := n["@id"].(string); ok {
+			byID[id] = n
+		}
+	}
+	seen := map[string]bool{}
+	queue := slices.Clone(roots)
+	for _, n := range roots {
+		if id, ok := n["@id"].(string); ok {
+			seen[id] = true
+		}
+	}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		for _, r := range refsOf(n, ids) {
+			if seen[r] {
+				continue
+			}
+			seen[r] = true
+			if m, ok := byID[r]; ok {
+				queue = append(queue, m)
+			}
+		}
+	}
+	return seen
+}
+
+// pruneOrphans removes from the document's "@graph" the nodes that were
+// reachable from roots before pruning (the set before) and no longer are. A
+// node nothing reached to begin with is left alone: pruning is not the
+// place to judge it.
+func pruneOrphans(doc map[string]any, roots []map[string]any, before map[string]bool) {
+	if _, ok := doc["@graph"]; !ok {
+		return
+	}
+	after := reachable(doc, roots)
+	var kept []any
+	for _, v := range asSlice(doc["@graph"]) {
+		if m, ok := v.(map[string]any); ok {
+			if id, ok := m["@id"].(string); ok && before[id] && !after[id] {
+				continue
+			}
+		}
+		kept = append(kept, v)
+	}
+	if kept == nil {
+		kept = []any{}
+	}
+	doc["@graph"] = kept
 }

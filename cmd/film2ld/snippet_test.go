@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCmd runs film2ld in-process and returns its exit status and streams.
+func runCmd(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// writeFile writes a test document and returns its path.
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// A critic page in the sample's layout, about a film nobody wrote about:
+// three reviews, the second of which each case below damages.
+const prunePage = "Generally favorable reviews - based on 3 Critics\n\n" +
+	"Critic score distribution:\n  1. Positive: 2 out of 3\n  2. Mixed: 1 out of 3\n  3. Negative: 0 out of 3\nWatch On\n" +
+	"  1. Reviewed by:\u00a0 Maren Holt\n    Feb 3, 2020\n    A cold, clear film about a lighthouse keeper.\n" +
+	"  2. Reviewed by:\u00a0 Oskar Lind\n    Feb 4, 2020\n    Lind's text: the storm is the film's best scene.\n" +
+	"  3. Reviewed by:\u00a0 Petra Voss\n    Feb 9, 2020\n    Slow, and worth it."
+
+const pruneArticle = "= The Keeper's Light (2019 film) =\n\n" +
+	"The Keeper's Light is a 2019 Danish drama film directed by Anker Dahl.\n\n" +
+	"== Infobox ==\n- Directed by: Anker Dahl\n- Running time: 97 minutes\n"
+
+// TestSnippetPrunesLostReviews damages one review in every way a page can
+// lose its date, author or text. The snippet must leave that review out
+// with the reviewer that hangs only from it, the export must go on (it
+// used to stop with "nodes not reachable from the root"), and validate must
+// accept what export wrote. The RDF keeps the review.
+func TestSnippetPrunesLostReviews(t *testing.T) {
+	second := "  2. Reviewed by:\u00a0 Oskar Lind\n    Feb 4, 2020\n    Lind's text: the storm is the film's best scene.\n"
+	cases := []struct {
+		name, page string
+		// gone is a name the snippet must no longer hold ("" when the
+		// review stays); kept one it must.
+		gone, kept string
+	}{
+		{"no date line", strings.Replace(prunePage, "    Feb 4, 2020\n", "", 1), "Oskar Lind", "Petra Voss"},
+		{"date that does not parse", strings.Replace(prunePage, "Feb 4, 2020", "Feb 31, 2020", 1), "Oskar Lind", "Petra Voss"},
+		{"date in words", strings.Replace(prunePage, "Feb 4, 2020", "Sometime in February", 1), "Oskar Lind", "Petra Voss"},
+		{"cut off after the reviewer", prunePage[:strings.Index(prunePage, "  3. Reviewed")] + "  3. Reviewed by:\u00a0 Petra Voss", "Petra Voss", "Oskar Lind"},
+		{"cut off after the reviewer, last line with a break", prunePage[:strings.Index(prunePage, "  3. Reviewed")] + "  3. Reviewed by:\u00a0 Petra Voss\n", "Petra Voss", "Oskar Lind"},
+		{"reviewer not a name", strings.Replace(prunePage, "Oskar Lind\n", "Staff\n", 1), "Lind's text", "Petra Voss"},
+		{"reviewer with a role", strings.Replace(prunePage, "Oskar Lind\n", "Oskar Lind, chief critic\n", 1), "Lind's text", "Petra Voss"},
+		{"no reviewer and no date", strings.Replace(strings.Replace(prunePage, "Reviewed by:\u00a0 Oskar Lind", "Reviewed by:\u00a0 Anonymous", 1), "    Feb 4, 2020\n", "", 1), "Lind's text", "Petra Voss"},
+		{"no text", strings.Replace(prunePage, second, "  2. Reviewed by:\u00a0 Oskar Lind\n    Feb 4, 2020\n", 1), "", "Oskar Lind"},
+		{"no text and no date", strings.Replace(prunePage, second, "  2. Reviewed by:\u00a0 Oskar Lind\n", 1), "Oskar Lind", "Petra Voss"},
+		// The reviewer of the lost review wrote another one: they stay.
+		{"same critic twice", strings.Replace(strings.Replace(prunePage, "    Feb 4, 2020\n", "", 1), "Petra Voss", "Oskar Lind", 1), "", "Oskar Lind"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			review := writeFile(t, dir, "review.txt", c.page)
+			article := writeFile(t, dir, "encyclopedia.txt", pruneArticle)
+			for _, format := range []string{"jsonld", "html"} {
+				out := filepath.Join(dir, "keeper."+format)
+				code, _, stderr := runCmd("export", "-f", format, "-o", out, review, article)
+				if code != exitOK {
+					t.Fatalf("export -f %s: exit %d\n%s", format, code, stderr)
+				}
+				data, _ := os.ReadFile(out)
+				if c.gone != "" && strings.Contains(string(data), c.gone) {
+					t.Errorf("-f %s: the snippet still holds %q:\n%s", format, c.gone, data)
+				}
+				if !strings.Contains(string(data), c.kept) {
+					t.Errorf("-f %s: the snippet lost %q", format, c.kept)
+				}
+				if code, report, stderr := runCmd("validate", out); code != exitOK {
+					t.Errorf("validate %s: exit %d\n%s%s", format, code, report, stderr)
+				}
+			}
+			// The RDF keeps what the page states.
+			code, nq, stderr := runCmd("export", "-q", "-f", "nquads", review, article)
+			if code != exitOK {
+				t.Fatalf("export -f nquads: exit %d\n%s", code, stderr)
+			}
+			if strings.Contains(c.page, "Lind's text") && !strings.Contains(nq, "Lind's text") {
+				t.Errorf("the N-Quads lost the damaged review")
+			}
+		})
+	}
+}

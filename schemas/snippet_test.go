@@ -1,0 +1,49 @@
+package schemas
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// TestSnippetPrunesOrphans: a review left out takes with it the nodes of
+// the "@graph" that only it led to, and nothing else.
+func TestSnippetPrunesOrphans(t *testing.T) {
+	var doc map[string]any
+	err := json.Unmarshal([]byte(`{"@context": "https://schema.org", "@graph": [
+	  {"@id": "urn:x:film", "@type": "Movie", "name": "Heat", "director": {"@id": "urn:x:dir"},
+	   "review": [
+	     {"@type": "Review", "author": {"@id": "urn:x:ann"}, "publisher": {"@id": "urn:x:paper"}},
+	     {"@type": "Review", "author": {"@id": "urn:x:bo"}, "datePublished": "1995-12-15"},
+	     {"@type": "Review", "author": {"@id": "urn:x:dir"}}
+	   ]},
+	  {"@id": "urn:x:ann", "@type": "Person", "name": "Ann", "affiliation": {"@id": "urn:x:club"}},
+	  {"@id": "urn:x:club", "@type": "Organization", "name": "Critics' Club"},
+	  {"@id": "urn:x:paper", "@type": "Organization", "name": "The Paper"},
+	  {"@id": "urn:x:bo", "@type": "Person", "name": "Bo"},
+	  {"@id": "urn:x:dir", "@type": "Person", "name": "Dee"},
+	  {"@id": "urn:x:stray", "@type": "Person", "name": "Nobody refers to me"}
+	]}`), &doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dropped := Snippet(doc, "")
+	if len(dropped) != 2 {
+		t.Errorf("dropped %v; want the two undated reviews without a rating", dropped)
+	}
+	var ids []string
+	for _, n := range doc["@graph"].([]any) {
+		ids = append(ids, n.(map[string]any)["@id"].(string))
+	}
+	// Ann, her club and her paper hung only from her review; the director
+	// also directed the film; the stray node was never reachable and is
+	// not pruning's business.
+	want := `["urn:x:film","urn:x:bo","urn:x:dir","urn:x:stray"]`
+	if got := fmtList(ids); got != want {
+		t.Errorf("graph ids %s; want %s", got, want)
+	}
+}
+
+func fmtList(s []string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
