@@ -1,6 +1,7 @@
 package schemas
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -48,9 +49,44 @@ func Snippet(doc map[string]any, file string) []Finding {
 			removed = true
 		}
 		if !removed {
-			return dropped
+			return append(dropped, onePerItem(doc, file)...)
 		}
 	}
+}
+
+// RuleOneAggregate names the finding for an AggregateRating the snippet
+// leaves out because its item already has one.
+const RuleOneAggregate = "google.aggregate.one"
+
+// onePerItem keeps one aggregateRating per item. Google reads a single
+// aggregateRating for a rich result and does not say which of several it
+// takes, so the snippet makes the choice itself and keeps the first that
+// the rules accept, in the document's order; film2ld's mappers write the
+// site's headline first (a review aggregator's critic score, then its
+// user score), so the headline is what a search engine shows. It runs
+// after the rejected ratings are gone, so that a first AggregateRating
+// with no score does not push out a valid one behind it.
+func onePerItem(doc map[string]any, file string) []Finding {
+	var dropped []Finding
+	g := FromDoc(doc, file)
+	for _, n := range g.Nodes {
+		var kept *Node
+		for _, v := range n.Props["aggregateRating"] {
+			if !v.IsNode("AggregateRating") {
+				continue
+			}
+			if kept == nil {
+				kept = v.Node
+				continue
+			}
+			if removeNode(v.Node) {
+				dropped = append(dropped, Finding{Severity: Warning, Rule: RuleOneAggregate, Node: v.Node.Describe(),
+					Message: fmt.Sprintf("%s already has one; Google reads one aggregateRating per item, and the snippet keeps the first, %s", n.Describe(), kept.Describe()),
+					Pos:     v.Node.Pos, node: v.Node})
+			}
+		}
+	}
+	return dropped
 }
 
 // removeNode deletes a nested node's JSON objects from its parents' values.

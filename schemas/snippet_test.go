@@ -47,3 +47,46 @@ func fmtList(s []string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+// TestSnippetOneAggregateRating: Google reads one aggregateRating per item;
+// the snippet keeps the first the rules accept, even when a rejected one
+// stands before it.
+func TestSnippetOneAggregateRating(t *testing.T) {
+	rating := func(name string, value any) map[string]any {
+		r := map[string]any{"@type": "AggregateRating", "name": name, "ratingCount": 10.0, "bestRating": 10.0, "worstRating": 0.0}
+		if value != nil {
+			r["ratingValue"] = value
+		}
+		return r
+	}
+	cases := []struct {
+		name    string
+		ratings []any
+		want    string
+		dropped []string
+	}{
+		{"critic then user", []any{rating("Critic", 8.0), rating("User", "7.4")}, "Critic", []string{RuleOneAggregate}},
+		{"unscored critic then user", []any{rating("Critic", nil), rating("User", "7.4"), rating("Band", nil)}, "User",
+			[]string{"google.aggregate.value", "google.aggregate.value"}},
+		{"one", nil, "User", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := map[string]any{"@context": "https://schema.org", "@type": "Movie", "name": "Heat", "aggregateRating": c.ratings}
+			if c.ratings == nil {
+				doc["aggregateRating"] = rating("User", 3.0)
+			}
+			var rules []string
+			for _, f := range Snippet(doc, "") {
+				rules = append(rules, f.Rule)
+			}
+			if fmtList(rules) != fmtList(c.dropped) {
+				t.Errorf("dropped %v; want %v", rules, c.dropped)
+			}
+			r, ok := doc["aggregateRating"].(map[string]any)
+			if !ok || r["name"] != c.want {
+				t.Errorf("aggregateRating = %v; want only %q", doc["aggregateRating"], c.want)
+			}
+		})
+	}
+}

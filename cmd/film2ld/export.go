@@ -43,7 +43,9 @@ a character), the merged view keeps the value of the preferred kind
 The jsonld and html formats are a web snippet: the merged view without the
 reviews and ratings search engines would reject (an AggregateRating with no
 stated score, a review with no author), each named on standard error;
---keep-rejected keeps them. expanded and flattened hold the whole merged view.
+--keep-rejected keeps them. Search engines read one aggregateRating per
+film, so the snippet keeps the first the rules accept: the site's headline
+(a review aggregator's critic score), else its user score. expanded and flattened hold the whole merged view.
 nquads and canonical also hold provenance for triple stores: each document
 becomes a node (its URL, or ni:///sha-256;… of its content) and a named
 graph of exactly what it states; --merged writes the merged view alone.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,6 +96,55 @@ func TestSnippetPrunesLostReviews(t *testing.T) {
 			}
 			if strings.Contains(c.page, "Lind's text") && !strings.Contains(nq, "Lind's text") {
 				t.Errorf("the N-Quads lost the damaged review")
+			}
+		})
+	}
+}
+
+// TestSnippetCarriesStatedScores: every test film whose documents state a
+// score has it in its snippet as one aggregateRating with its scale, and
+// every review rating the snippet keeps states its scale too.
+func TestSnippetCarriesStatedScores(t *testing.T) {
+	for name, files := range exportCases(t) {
+		t.Run(name, func(t *testing.T) {
+			var flat struct {
+				Graph []map[string]any `json:"@graph"`
+			}
+			if err := json.Unmarshal(exportBytes(t, "flattened", files), &flat); err != nil {
+				t.Fatal(err)
+			}
+			stated := 0
+			for _, n := range flat.Graph {
+				if n["@type"] == "AggregateRating" && n["ratingValue"] != nil {
+					stated++
+				}
+			}
+			var snippet map[string]any
+			if err := json.Unmarshal(exportBytes(t, "jsonld", files), &snippet); err != nil {
+				t.Fatal(err)
+			}
+			ar, isOne := snippet["aggregateRating"].(map[string]any)
+			switch {
+			case stated == 0 && snippet["aggregateRating"] != nil:
+				t.Errorf("no score is stated, yet the snippet has %v", snippet["aggregateRating"])
+			case stated > 0 && !isOne:
+				t.Errorf("%d stated scores; the snippet's aggregateRating is %v, want one", stated, snippet["aggregateRating"])
+			case stated > 0:
+				for _, p := range []string{"ratingValue", "bestRating", "worstRating"} {
+					if ar[p] == nil {
+						t.Errorf("the snippet's aggregateRating has no %s: %v", p, ar)
+					}
+				}
+			}
+			reviews, _ := snippet["review"].([]any)
+			if r, ok := snippet["review"].(map[string]any); ok {
+				reviews = []any{r}
+			}
+			for _, r := range reviews {
+				rr, ok := r.(map[string]any)["reviewRating"].(map[string]any)
+				if ok && (rr["bestRating"] == nil || rr["worstRating"] == nil) {
+					t.Errorf("a review rating without its scale: %v", rr)
+				}
 			}
 		})
 	}
