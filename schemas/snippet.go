@@ -19,18 +19,44 @@ import (
 // review left out would otherwise stand in the snippet unattached to the
 // Movie, which no search engine reads and framing refuses.
 func Snippet(doc map[string]any, file string) []Finding {
+	return SnippetFor(doc, file, SnippetOptions{})
+}
+
+// SnippetOptions say which page a snippet is for.
+type SnippetOptions struct {
+	// PageURL is the address of the page the snippet goes on. Reviews and
+	// ratings that state they come from another site (their url, their
+	// publisher's or author's) are left out, with google.review.third-party.
+	PageURL string
+	// NoReviews leaves out every Review and AggregateRating, without a
+	// finding each: the caller knows they come from another site and
+	// says so once.
+	NoReviews bool
+}
+
+// SnippetFor is Snippet for a given page.
+func SnippetFor(doc map[string]any, file string, opts SnippetOptions) []Finding {
 	roots := rootsOf(doc)
 	before := reachable(doc, roots)
 	defer pruneOrphans(doc, roots, before)
+	if opts.NoReviews {
+		for _, n := range FromDoc(doc, file).Nodes {
+			if n.Is("Review", "AggregateRating") {
+				removeNode(n)
+			}
+		}
+	}
 	var dropped []Finding
 	for {
 		g := FromDoc(doc, file)
+		g.PageURL = opts.PageURL
 		removed := false
 		// Only the search-engine rules remove nodes, so only they run:
 		// the shape and vocabulary layers cost more than the rest of an
 		// export of a large review page, and their findings are not used.
 		for _, f := range sortFindings(checkGoogle(g)) {
-			if f.Severity != Error || f.node == nil || !strings.HasPrefix(f.Rule, "google.") || strings.HasPrefix(f.Rule, "google.movie.") {
+			thirdParty := f.Rule == "google.review.third-party"
+			if f.Severity != Error && !thirdParty || f.node == nil || !strings.HasPrefix(f.Rule, "google.") || strings.HasPrefix(f.Rule, "google.movie.") {
 				continue
 			}
 			target := f.node

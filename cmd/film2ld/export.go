@@ -46,6 +46,14 @@ stated score, a review with no author), each named on standard error;
 --keep-rejected keeps them. Search engines read one aggregateRating per
 film, so the snippet keeps the first the rules accept: the site's headline
 (a review aggregator's critic score), else its user score. expanded and flattened hold the whole merged view.
+The page owner's facts: what the owner of the page the snippet goes on
+knows and the documents do not state. --page-url gives the Movie its url
+and (unless --base is given) the @id URL#movie; search engines forbid
+marking up reviews and ratings taken from other sites, so with --page-url
+the snippet keeps only those of review pages on that site and counts the
+others on standard error. --image gives the poster. These go into the
+merged view only, never into a source's graph.
+
 nquads and canonical also hold provenance for triple stores: each document
 becomes a node (its URL, or ni:///sha-256;… of its content) and a named
 graph of exactly what it states; --merged writes the merged view alone.
@@ -64,6 +72,7 @@ exit status is 1 at the end. Progress is shown on a terminal.
 
 Examples:
   film2ld export testdata/samples/*.txt
+  film2ld export --page-url https://cinema.example/illegal --image https://cinema.example/illegal.jpg -f html testdata/samples/*.txt
   film2ld export -f nquads -o illegal.nq review.txt article.txt prize.txt
   cat article.txt | film2ld export --kind encyclopedia -
   film2ld export --batch -f canonical -o archive.nq films/
@@ -73,6 +82,7 @@ Examples:
 // exportFlags are export's options.
 type exportFlags struct {
 	format, output, kind, base, prefer          string
+	pageURL, image                              string
 	quiet, verbose, merged, keepRejected, batch bool
 	jobs                                        int
 }
@@ -91,6 +101,8 @@ func runExport(e *env, args []string) int {
 	fs.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "with --batch, export `N` films at once")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "do not print warnings and notes")
 	fs.BoolVarP(&f.verbose, "verbose", "v", false, "also explain each merge of names")
+	fs.StringVar(&f.pageURL, "page-url", "", "page owner's fact: the `URL` of the page the snippet is for; the Movie's url (and @id, unless --base is given); the snippet keeps only that site's reviews and ratings")
+	fs.StringVar(&f.image, "image", "", "page owner's fact: the `URL` of the film's poster or another image of it, which the documents do not give")
 	if done, status := e.parseFlags(fs, exportUsage, args); done {
 		return status
 	}
@@ -121,13 +133,17 @@ func runExport(e *env, args []string) int {
 	if err := checkBase(f.base); err != nil {
 		return e.usageError(fs, "--base: %v", err)
 	}
+	page, err := pageFacts(fs, f)
+	if err != nil {
+		return e.usageError(fs, "%v", err)
+	}
 	if !f.batch {
 		if err := checkInputs(files, f.output); err != nil {
 			return e.usageError(fs, "%v", err)
 		}
 	}
 
-	x := &exportJob{format: format, kind: kind, opts: mapping.Options{Base: f.base, Prefer: prefer},
+	x := &exportJob{format: format, kind: kind, opts: mapping.Options{Base: f.base, Prefer: prefer}, page: page,
 		merged: f.merged, keepRejected: f.keepRejected, quiet: f.quiet, verbose: f.verbose}
 	if f.batch {
 		return e.runBatch(fs, x, files, f.output, f.jobs)
@@ -148,7 +164,30 @@ type exportJob struct {
 	format                               ld.Format
 	kind                                 film.Kind
 	opts                                 mapping.Options
+	page                                 mapping.Page
 	merged, keepRejected, quiet, verbose bool
+}
+
+// pageFacts reads the page owner's facts from the command line.
+func pageFacts(fs *pflag.FlagSet, f exportFlags) (mapping.Page, error) {
+	p := mapping.Page{URL: f.pageURL, Image: f.image}
+	if (p.URL != "" || p.Image != "") && f.batch {
+		return p, errors.New("--page-url and --image are one film's facts; they cannot be given with --batch")
+	}
+	if p.URL != "" {
+		if err := mapping.CheckURL(p.URL); err != nil {
+			return p, fmt.Errorf("--page-url: %w", err)
+		}
+		if !fs.Changed("base") {
+			p.ID = mapping.MovieIRI(p.URL)
+		}
+	}
+	if p.Image != "" {
+		if err := mapping.CheckURL(p.Image); err != nil {
+			return p, fmt.Errorf("--image: %w", err)
+		}
+	}
+	return p, nil
 }
 
 // exportFilm maps one film's documents, combines them and returns the
@@ -177,6 +216,7 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 		e.errorf("%v", err)
 		return nil, false
 	}
+	res.SetPage(x.page)
 	for _, d := range res.Diagnostics {
 		if !x.quiet && (d.Severity != mapping.Info || x.verbose) {
 			e.say(string(d.Severity), "%s", d)
@@ -190,7 +230,10 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 		}
 	case ld.FormatJSONLD, ld.FormatHTML:
 		if !x.keepRejected {
-			e.snippet(doc, sources, x.quiet)
+			if doc, err = e.snippet(res, sources, x); err != nil {
+				e.errorf("%v", err)
+				return nil, false
+			}
 		}
 	}
 	var buf bytes.Buffer
@@ -201,24 +244,107 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 	return buf.Bytes(), true
 }
 
-// snippet removes from a web snippet the reviews and ratings search engines
-// would reject, saying why, and warns when the reviews that remain were
-// collected by another site.
-func (e *env) snippet(doc map[string]any, sources []*film.Source, quiet bool) {
-	for _, d := range schemas.Snippet(doc, "") {
-		if !quiet {
+// snippet returns the web snippet of a film: the merged view without the
+// reviews and ratings search engines would reject, saying why. With a page
+// URL, the reviews and ratings of review pages that are not on that site
+// are left out too (search engines' review-snippet guidelines forbid
+// marking up reviews taken from other sites); without one, it warns that
+// the reviews are a review aggregator's.
+func (e *env) snippet(res *mapping.Result, sources []*film.Source, x *exportJob) (map[string]any, error) {
+	doc := res.Doc
+	opts := schemas.SnippetOptions{PageURL: x.page.URL}
+	if x.page.URL != "" {
+		own, offsite := splitBySite(sources, x.page.URL)
+		if len(offsite) > 0 {
+			before := countReviews(doc)
+			if slices.ContainsFunc(own, func(s *film.Source) bool { return s.Kind == film.Reviews }) {
+				// Some review pages are the site's own: the snippet is
+				// the merged view of them and the other documents.
+				r, err := mapping.Combine(own, x.opts)
+				if err != nil {
+					return nil, err
+				}
+				r.SetPage(x.page)
+				doc = r.Doc
+			} else {
+				opts.NoReviews = true
+			}
+			left := before
+			if !opts.NoReviews {
+				left = before - countReviews(doc)
+			}
+			if left > 0 && !x.quiet {
+				e.warnf("left out of the web snippet: %d %s taken from review pages that are not on %s (%s) [google.review.third-party]",
+					left, reviewsWord(left), host(x.page.URL), strings.Join(offsite, ", "))
+			}
+		}
+	}
+	for _, d := range schemas.SnippetFor(doc, "", opts) {
+		if !x.quiet {
 			e.warnf("left out of the web snippet: %s: %s [%s]", d.Node, d.Message, d.Rule)
 		}
 	}
-	if quiet || !slices.ContainsFunc(sources, func(s *film.Source) bool { return s.Kind == film.Reviews }) {
-		return
-	}
-	for _, n := range schemas.FromDoc(doc, "").Nodes {
-		if n.Is("Review") {
-			e.warnf("the web snippet marks up reviews from a review aggregator's page; search engines ask sites to mark up only reviews they collect themselves")
-			return
+	if x.page.URL == "" && !x.quiet && slices.ContainsFunc(sources, func(s *film.Source) bool { return s.Kind == film.Reviews }) {
+		for _, n := range schemas.FromDoc(doc, "").Nodes {
+			if n.Is("Review", "AggregateRating") {
+				e.warnf("the web snippet marks up reviews from a review aggregator's page; search engines ask sites to mark up only reviews they collect themselves")
+				break
+			}
 		}
 	}
+	return doc, nil
+}
+
+// splitBySite splits the sources into those that may give the snippet its
+// reviews and ratings (every document but a review page, and review pages
+// on the site of pageURL) and names the review pages that are not, or that
+// state no address.
+func splitBySite(sources []*film.Source, pageURL string) (own []*film.Source, offsite []string) {
+	page, _ := url.Parse(pageURL)
+	for _, s := range sources {
+		if s.Kind != film.Reviews {
+			own = append(own, s)
+			continue
+		}
+		u, err := url.Parse(s.URL.Value)
+		if s.URL.Value != "" && err == nil && sameHost(u.Host, page.Host) {
+			own = append(own, s)
+			continue
+		}
+		offsite = append(offsite, s.Name)
+	}
+	return own, offsite
+}
+
+// reviewsWord names a count of reviews and ratings.
+func reviewsWord(n int) string {
+	if n == 1 {
+		return "review or rating"
+	}
+	return "reviews and ratings"
+}
+
+// host is the site of a URL, for messages.
+func host(s string) string {
+	if u, err := url.Parse(s); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return s
+}
+
+func sameHost(a, b string) bool {
+	return strings.EqualFold(strings.TrimPrefix(a, "www."), strings.TrimPrefix(b, "www."))
+}
+
+// countReviews counts the Reviews and AggregateRatings of a document.
+func countReviews(doc map[string]any) int {
+	n := 0
+	for _, node := range schemas.FromDoc(doc, "").Nodes {
+		if node.Is("Review", "AggregateRating") {
+			n++
+		}
+	}
+	return n
 }
 
 // mapFile reads and maps one document.

@@ -149,3 +149,62 @@ func TestSnippetCarriesStatedScores(t *testing.T) {
 		})
 	}
 }
+
+// TestPageOwnerFacts: --page-url gives the Movie its url and @id, and
+// leaves the review aggregator's reviews and ratings out of the snippet
+// with one line that counts them; --image gives the poster. Without
+// --page-url, the warning about aggregated reviews is printed once.
+func TestPageOwnerFacts(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/films/kaze-no-oto/*.txt")
+	const page, poster = "https://cinema.example/films/kaze", "https://cinema.example/posters/kaze.jpg"
+	code, out, stderr := runCmd(append([]string{"export", "--page-url", page, "--image", poster}, files...)...)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m["@id"] != page+"#movie" || m["url"] != page || m["image"] != poster {
+		t.Errorf("@id %v, url %v, image %v", m["@id"], m["url"], m["image"])
+	}
+	if m["review"] != nil || m["aggregateRating"] != nil {
+		t.Errorf("the aggregator's reviews and ratings are in the snippet of another site")
+	}
+	if strings.Count(stderr, "[google.review.third-party]") != 1 || !strings.Contains(stderr, "left out of the web snippet: 8 reviews and ratings taken from review pages that are not on cinema.example") {
+		t.Errorf("stderr:\n%s", stderr)
+	}
+	if strings.Contains(stderr, "aggregator's page; search engines ask") {
+		t.Errorf("the generic warning is printed with --page-url:\n%s", stderr)
+	}
+	path := writeFile(t, t.TempDir(), "kaze.jsonld", out)
+	if code, report, stderr := runCmd("validate", "--page-url", page, path); code != exitOK || strings.Contains(report, "google.movie.image") {
+		t.Errorf("validate: exit %d\n%s%s", code, report, stderr)
+	}
+
+	// --base says otherwise: the Movie keeps its minted IRI.
+	_, out, _ = runCmd(append([]string{"export", "-q", "--base", "https://ids.example/", "--page-url", page}, files...)...)
+	if !strings.Contains(out, `"@id": "https://ids.example/film/the-sound-of-wind-2019"`) || !strings.Contains(out, `"url": "`+page+`"`) {
+		t.Errorf("with --base:\n%.400s", out)
+	}
+	// The RDF names the film the same way, in every graph.
+	_, nq, _ := runCmd(append([]string{"export", "-q", "-f", "nquads", "--page-url", page}, files...)...)
+	if strings.Contains(nq, "urn:film2ld:film/") || !strings.Contains(nq, "<"+page+"#movie> <http://schema.org/url> <"+page+"> .") {
+		t.Errorf("nquads:\n%.600s", nq)
+	}
+
+	_, _, stderr = runCmd(append([]string{"export"}, files...)...)
+	if n := strings.Count(stderr, "search engines ask sites to mark up only reviews they collect themselves"); n != 1 {
+		t.Errorf("the aggregated-reviews warning %d times:\n%s", n, stderr)
+	}
+
+	for _, c := range [][]string{{"--page-url", "cinema.example/kaze"}, {"--image", "poster.jpg"}, {"--batch", "-o", t.TempDir(), "--page-url", page}} {
+		if code, _, stderr := runCmd(append(append([]string{"export"}, c...), files...)...); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d\n%s", c, code, exitUsage, stderr)
+		}
+	}
+	_, help, _ := runCmd("export", "--help")
+	if !strings.Contains(help, "--page-url URL") || !strings.Contains(help, "page owner's fact") {
+		t.Errorf("--help says nothing of the page owner's facts")
+	}
+}
