@@ -18,6 +18,9 @@ type Page struct {
 	ID string
 	// Image is the address of the film's poster or another image of it.
 	Image string
+	// Name is the film's title, for documents that do not state it (a
+	// review page alone). A title a document states is kept.
+	Name string
 }
 
 // ErrNotAbsolute means a Page address lacks a scheme and host.
@@ -73,6 +76,19 @@ func (r *Result) SetPage(p Page) {
 	if p.Image != "" {
 		movie["image"] = p.Image
 	}
+	if p.Name != "" && movie["name"] == nil {
+		movie["name"] = p.Name
+	}
+}
+
+// ErrNoName means the Movie has no name: no document states the film's
+// title, and a web snippet cannot do without it.
+var ErrNoName = errors.New("no document names the film")
+
+// HasName reports whether the merged view's Movie has a name.
+func (r *Result) HasName() bool {
+	m := r.movie()
+	return m != nil && m["name"] != nil
 }
 
 // movie returns the merged view's Movie: the first node of Doc's @graph,

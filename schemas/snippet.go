@@ -115,7 +115,9 @@ func onePerItem(doc map[string]any, file string) []Finding {
 	return dropped
 }
 
-// removeNode deletes a nested node's JSON objects from its parents' values.
+// removeNode deletes a node from its parents' values: its JSON objects
+// written in place, and the {"@id": …} references to it of a flattened
+// document, whose own top-level object then goes with the orphans.
 func removeNode(n *Node) bool {
 	removed := false
 	for _, e := range n.Parents {
@@ -126,7 +128,7 @@ func removeNode(n *Node) bool {
 			}
 			var kept []any
 			for _, v := range asSlice(parent[key]) {
-				if !isOneOf(v, n.origins) {
+				if !isOneOf(v, n.origins) && !refersTo(v, n.ID) {
 					kept = append(kept, v)
 				} else {
 					removed = true
@@ -313,4 +315,17 @@ func pruneOrphans(doc map[string]any, roots []map[string]any, before map[string]
 		kept = []any{}
 	}
 	doc["@graph"] = kept
+}
+
+// refersTo reports whether v is a reference to the node id: {"@id": id}
+// with nothing else, or id itself under a property typed "@id".
+func refersTo(v any, id string) bool {
+	if id == "" {
+		return false
+	}
+	if s, ok := v.(string); ok {
+		return s == id
+	}
+	m, ok := v.(map[string]any)
+	return ok && len(m) == 1 && m["@id"] == id
 }

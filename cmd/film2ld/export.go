@@ -82,7 +82,7 @@ Examples:
 // exportFlags are export's options.
 type exportFlags struct {
 	format, output, kind, base, prefer          string
-	pageURL, image                              string
+	pageURL, image, name                        string
 	quiet, verbose, merged, keepRejected, batch bool
 	jobs                                        int
 }
@@ -102,6 +102,7 @@ func runExport(e *env, args []string) int {
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "do not print warnings and notes")
 	fs.BoolVarP(&f.verbose, "verbose", "v", false, "also explain each merge of names")
 	fs.StringVar(&f.pageURL, "page-url", "", "page owner's fact: the `URL` of the page the snippet is for; the Movie's url (and @id, unless --base is given); the snippet keeps only that site's reviews and ratings")
+	fs.StringVar(&f.name, "name", "", "page owner's fact: the film's `TITLE`, when no document states it (a review page alone)")
 	fs.StringVar(&f.image, "image", "", "page owner's fact: the `URL` of the film's poster or another image of it, which the documents do not give")
 	if done, status := e.parseFlags(fs, exportUsage, args); done {
 		return status
@@ -170,9 +171,12 @@ type exportJob struct {
 
 // pageFacts reads the page owner's facts from the command line.
 func pageFacts(fs *pflag.FlagSet, f exportFlags) (mapping.Page, error) {
-	p := mapping.Page{URL: f.pageURL, Image: f.image}
-	if (p.URL != "" || p.Image != "") && f.batch {
-		return p, errors.New("--page-url and --image are one film's facts; they cannot be given with --batch")
+	p := mapping.Page{URL: f.pageURL, Image: f.image, Name: strings.TrimSpace(f.name)}
+	if (p.URL != "" || p.Image != "" || p.Name != "") && f.batch {
+		return p, errors.New("--page-url, --image and --name are one film's facts; they cannot be given with --batch")
+	}
+	if f.name != "" && p.Name == "" {
+		return p, errors.New("--name: an empty title")
 	}
 	if p.URL != "" {
 		if err := mapping.CheckURL(p.URL); err != nil {
@@ -229,6 +233,13 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 			doc = res.Dataset
 		}
 	case ld.FormatJSONLD, ld.FormatHTML:
+		if !res.HasName() {
+			// A snippet without the film's name is rejected by every
+			// search engine; the RDF formats can still hold the facts.
+			e.errorf("%s: %v: a web snippet (-f %s) needs the film's title", strings.Join(files, ", "), mapping.ErrNoName, x.format)
+			e.hint("add the film's encyclopedia article or prize page, give the title with --name, or export the facts with -f nquads")
+			return nil, false
+		}
 		if !x.keepRejected {
 			if doc, err = e.snippet(res, sources, x); err != nil {
 				e.errorf("%v", err)

@@ -3,8 +3,10 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"strings"
 
@@ -24,8 +26,21 @@ on the wrong type, values of the wrong kind, impossible dates), and search
 engines' rules for Movie, Review and AggregateRating rich results.
 
 Inputs: JSON-LD (.jsonld, .json), HTML pages (every ld+json block, as one
-graph), N-Quads (.nq, .nt), and film documents (.txt: checked as export would
-write their web snippet). FILE "-" reads standard input.
+graph), N-Quads (.nq, .nt), and film documents (.txt). FILE "-" reads
+standard input.
+
+Validate checks what export writes the way export writes it:
+  - film documents are one film, as export combines them (all the FILEs
+    given; with --batch, one film per subfolder of each DIR), and its web
+    snippet is checked;
+  - N-Quads and expanded or flattened JSON-LD are data for triple stores,
+    not a page's markup: their merged view (the default graph; named graphs
+    are the sources' own words and are not checked) is checked as the web
+    snippet export would make of it;
+  - in both, what the snippet leaves out (a rating with no score, a review
+    with no author) is a warning [snippet.left-out], since the RDF keeps it.
+Compact JSON-LD with the Movie at the root, and HTML, are a page's markup
+and checked as they are.
 
 Profiles (--profile):
   google     all three layers (default)
@@ -52,6 +67,8 @@ func runValidate(e *env, args []string) int {
 	fs.StringVarP(&format, "format", "f", "text", "report `FORMAT`: text, json, sarif or github")
 	fs.StringVarP(&output, "output", "o", "-", "write the report to `FILE` (written whole or not at all)")
 	fs.StringVar(&pageURL, "page-url", "", "`URL` the markup is published at: reviews from other sites are reported")
+	var batch bool
+	fs.BoolVar(&batch, "batch", false, "each immediate subfolder of each DIR given holds one film's documents, checked as export --batch combines them")
 	if done, status := e.parseFlags(fs, validateUsage, args); done {
 		return status
 	}
@@ -72,8 +89,30 @@ func runValidate(e *env, args []string) int {
 	}
 
 	var findings []schemas.Finding
-	for _, name := range files {
-		findings = append(findings, e.validateFile(name, prof, pageURL)...)
+	checked := len(files)
+	if batch {
+		films, err := e.listFilms(files)
+		if err != nil {
+			e.errorf("%v", err)
+			return exitError
+		}
+		for _, f := range films {
+			e.stderr.Write(f.msgs)
+			findings = append(findings, e.validateFilm(f.dir, f.files, f.err, prof, pageURL)...)
+		}
+		checked = len(films)
+	} else {
+		var docs []string
+		for _, name := range files {
+			if name != "-" && isFilmDocumentName(name) {
+				docs = append(docs, name)
+				continue
+			}
+			findings = append(findings, e.validateFile(name, prof, pageURL)...)
+		}
+		if len(docs) > 0 {
+			findings = append(findings, e.validateFilm(strings.Join(docs, ", "), docs, nil, prof, pageURL)...)
+		}
 	}
 	var out bytes.Buffer
 	if err := report(&out, findings); err != nil {
@@ -85,8 +124,12 @@ func runValidate(e *env, args []string) int {
 		return exitError
 	}
 	errs, warns := count(findings)
+	what := plural(checked, "file")
+	if batch {
+		what = plural(checked, "film")
+	}
 	fmt.Fprintf(e.stderr, "film2ld: %d %s checked: %d %s, %d %s\n",
-		len(files), plural(len(files), "file"), errs, plural(errs, "error"), warns, plural(warns, "warning"))
+		checked, what, errs, plural(errs, "error"), warns, plural(warns, "warning"))
 	if errs > 0 {
 		return exitError
 	}
@@ -100,7 +143,7 @@ func (e *env) validateFile(name string, prof schemas.Profile, pageURL string) []
 	if err != nil {
 		return []schemas.Finding{inputFinding(display, err)}
 	}
-	g, err := loadGraph(data, name, display)
+	g, err := loadGraph(data, name, display, pageURL)
 	if err != nil {
 		var se *schemas.SyntaxError
 		if errors.As(err, &se) {
@@ -115,21 +158,64 @@ func (e *env) validateFile(name string, prof schemas.Profile, pageURL string) []
 	return schemas.Validate(g, prof)
 }
 
+// isFilmDocumentName tells a film document by its name: validate combines
+// those given together into one film, as export does.
+func isFilmDocumentName(name string) bool {
+	return strings.EqualFold(filepath.Ext(name), ".txt")
+}
+
+// validateFilm checks one film's documents as export combines them: one
+// Movie from all of them, and its web snippet. what names the film in
+// findings (its folder, or its files).
+func (e *env) validateFilm(what string, files []string, listErr error, prof schemas.Profile, pageURL string) []schemas.Finding {
+	if listErr != nil {
+		return []schemas.Finding{inputFinding(what, listErr)}
+	}
+	var sources []*film.Source
+	var out []schemas.Finding
+	for _, name := range files {
+		data, display, err := e.readInput(name)
+		if err == nil {
+			var src *film.Source
+			if src, err = mapping.Map(bytes.NewReader(data), display, ""); err == nil {
+				sources = append(sources, src)
+				continue
+			}
+		}
+		out = append(out, inputFinding(display, err))
+	}
+	if len(sources) == 0 {
+		return out
+	}
+	res, err := mapping.Combine(sources, mapping.Options{})
+	if err != nil {
+		return append(out, inputFinding(what, err))
+	}
+	if pageURL != "" {
+		res.SetPage(mapping.Page{URL: pageURL, ID: mapping.MovieIRI(pageURL)})
+	}
+	return append(out, schemas.Validate(snippetGraph(res.Doc, what, pageURL), prof)...)
+}
+
+// inputFinding reports an input that could not be read.
 func inputFinding(file string, err error) schemas.Finding {
 	return schemas.Finding{Severity: schemas.Error, Rule: "input", Node: "document",
 		Message: err.Error(), Pos: schemas.Pos{File: file}}
 }
 
 // loadGraph reads an input of any form validate accepts.
-func loadGraph(data []byte, name, display string) (*schemas.Graph, error) {
-	if strings.EqualFold(filepath.Ext(name), ".txt") || looksLikeFilmDocument(data, name) {
-		return filmGraph(data, display)
+func loadGraph(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
+	if looksLikeFilmDocument(data, name) {
+		return filmGraph(data, display, pageURL)
 	}
 	switch ld.DetectInput(name, data) {
 	case ld.InputHTML:
 		return schemas.LoadHTML(data, display)
 	case ld.InputNQuads:
-		return nquadsGraph(data, display)
+		return nquadsGraph(data, display, pageURL)
+	}
+	if doc, ok := dataForm(data); ok {
+		return jsonDataGraph(doc, data, display, pageURL)
 	}
 	return schemas.Load(data, display)
 }
@@ -137,6 +223,9 @@ func loadGraph(data []byte, name, display string) (*schemas.Graph, error) {
 // looksLikeFilmDocument tells a film document without a .txt name (on
 // standard input, say) from linked data.
 func looksLikeFilmDocument(data []byte, name string) bool {
+	if isFilmDocumentName(name) {
+		return true
+	}
 	if filepath.Ext(name) != "" {
 		return false
 	}
@@ -148,10 +237,9 @@ func looksLikeFilmDocument(data []byte, name string) bool {
 	return err == nil
 }
 
-// filmGraph maps a film document and checks its web snippet as export
-// writes it: what export leaves out of the snippet is reported as a
-// warning, since the document states it and the RDF keeps it.
-func filmGraph(data []byte, display string) (*schemas.Graph, error) {
+// filmGraph maps a film document given alone (on standard input) and
+// checks its web snippet as export writes it.
+func filmGraph(data []byte, display, pageURL string) (*schemas.Graph, error) {
 	src, err := mapping.Map(bytes.NewReader(data), display, "")
 	if err != nil {
 		return nil, err
@@ -160,33 +248,161 @@ func filmGraph(data []byte, display string) (*schemas.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	dropped := schemas.Snippet(res.Doc, display)
-	g := schemas.FromDoc(res.Doc, display)
+	return snippetGraph(res.Doc, display, pageURL), nil
+}
+
+// snippetGraph makes the web snippet of a merged view, as export does, and
+// returns its graph; what the snippet leaves out is reported as a warning,
+// since the documents state it and the RDF keeps it.
+func snippetGraph(doc map[string]any, display, pageURL string) *schemas.Graph {
+	refObjects(doc)
+	dropped := schemas.SnippetFor(doc, display, schemas.SnippetOptions{PageURL: pageURL})
+	g := schemas.FromDoc(doc, display)
+	g.PageURL = pageURL
 	for _, d := range dropped {
 		d.Severity = schemas.Warning
+		d.Message = "left out of the web snippet: " + d.Message + " [" + d.Rule + "]"
 		d.Rule = "snippet.left-out"
-		d.Message = "left out of the web snippet: " + d.Message
 		g.Problems = append(g.Problems, d)
 	}
+	return g
+}
+
+// dataForm reports whether a JSON input is linked data rather than a page's
+// markup (see validateUsage): expanded JSON-LD (an array, or no @context),
+// or a flattened document (a @graph whose nodes refer to each other only
+// by @id). It returns the document compacted to schema.org's terms.
+func dataForm(data []byte) (map[string]any, bool) {
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		return nil, false
+	}
+	m, isObject := v.(map[string]any)
+	if isObject && m["@context"] != nil {
+		if !isFlattened(m) {
+			return nil, false
+		}
+		if ctx, ok := m["@context"].(string); ok && strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(ctx, "https:"), "http:"), "/") == "//schema.org" {
+			return m, true
+		}
+	}
+	doc, err := processor().Compact(v, ld.Options{})
+	if err != nil {
+		return nil, false
+	}
+	return doc, true
+}
+
+// isFlattened reports whether a document is a @graph of nodes whose values
+// are references, literals and value objects only: JSON-LD's flattened
+// form, as export -f flattened writes it.
+func isFlattened(m map[string]any) bool {
+	g, ok := m["@graph"].([]any)
+	if !ok || len(g) == 0 {
+		return false
+	}
+	var nested func(v any) bool
+	nested = func(v any) bool {
+		switch x := v.(type) {
+		case []any:
+			for _, v := range x {
+				if nested(v) {
+					return true
+				}
+			}
+		case map[string]any:
+			if l, ok := x["@list"]; ok {
+				return nested(l)
+			}
+			if _, ok := x["@value"]; ok {
+				return false
+			}
+			return len(x) > 1 || x["@id"] == nil
+		}
+		return false
+	}
+	for _, n := range g {
+		node, ok := n.(map[string]any)
+		if !ok {
+			return false
+		}
+		for k, v := range node {
+			if !strings.HasPrefix(k, "@") && nested(v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// jsonDataGraph checks JSON-LD data as the snippet export would make of
+// it; nodes are placed at the line where their id first stands.
+func jsonDataGraph(doc map[string]any, data []byte, display, pageURL string) (*schemas.Graph, error) {
+	g := snippetGraph(doc, display, pageURL)
+	lines := idLines(data)
+	g.Place(func(id string) int { return lines[id] })
 	return g, nil
 }
 
-// nquadsGraph reads N-Quads through the JSON-LD processor; nodes are placed
-// at the line where their IRI first stands as a subject.
-func nquadsGraph(data []byte, display string) (*schemas.Graph, error) {
+// idLines maps each "@id" value of a JSON text to its first line.
+func idLines(data []byte) map[string]int {
+	out := map[string]int{}
+	for n, line := range strings.Split(string(data), "\n") {
+		i := strings.Index(line, `"@id"`)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(line[i+5:], " \t:")
+		var id string
+		if json.Unmarshal([]byte(strings.TrimRight(rest, " \t,}")), &id) == nil {
+			if _, seen := out[id]; !seen {
+				out[id] = n + 1
+			}
+		}
+	}
+	return out
+}
+
+// nquadsGraph reads N-Quads through the JSON-LD processor and checks the
+// merged view (the default graph) as the web snippet export would make of
+// it: a named graph is a source's own words, kept for the record. Nodes are
+// placed at the line where their IRI first stands as a subject.
+func nquadsGraph(data []byte, display, pageURL string) (*schemas.Graph, error) {
 	p := processor()
 	exp, err := p.FromNQuads(bytes.NewReader(data), display)
 	if err != nil {
 		return nil, err
 	}
+	exp = defaultGraph(exp)
 	doc, err := p.Compact(exp, ld.Options{})
 	if err != nil {
 		return nil, err
 	}
-	g := schemas.FromDoc(doc, display)
+	g := snippetGraph(doc, display, pageURL)
 	lines := subjectLines(data)
 	g.Place(func(id string) int { return lines[id] })
 	return g, nil
+}
+
+// defaultGraph drops the named graphs of expanded JSON-LD, keeping what
+// the default graph says of their names.
+func defaultGraph(exp []any) []any {
+	var out []any
+	for _, n := range exp {
+		m, ok := n.(map[string]any)
+		if !ok {
+			continue
+		}
+		if _, named := m["@graph"]; named {
+			m = maps.Clone(m)
+			delete(m, "@graph")
+			if len(m) == 1 {
+				continue // a graph's name and nothing said of it
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // subjectLines maps each subject IRI of N-Quads to its first line.
@@ -223,4 +439,50 @@ func plural(n int, word string) string {
 		return word
 	}
 	return word + "s"
+}
+
+// refObjects writes as {"@id": …} every string value that names a node of
+// the document's @graph. Compaction with schema.org's context writes a
+// reference under a property the context types "@id" (isBasedOn, say) as
+// a bare string, which the checks would read as text; blank node labels
+// cannot be anything but a reference.
+func refObjects(doc map[string]any) {
+	nodes, ok := doc["@graph"].([]any)
+	if !ok {
+		return
+	}
+	ids := map[string]bool{}
+	for _, n := range nodes {
+		if m, ok := n.(map[string]any); ok {
+			if id, ok := m["@id"].(string); ok {
+				ids[id] = true
+			}
+		}
+	}
+	var walk func(v any) any
+	walk = func(v any) any {
+		switch x := v.(type) {
+		case string:
+			if ids[x] || strings.HasPrefix(x, "_:") {
+				return map[string]any{"@id": x}
+			}
+		case []any:
+			for i := range x {
+				x[i] = walk(x[i])
+			}
+		case map[string]any:
+			if _, isValue := x["@value"]; isValue {
+				return x
+			}
+			for k, v := range x {
+				if !strings.HasPrefix(k, "@") {
+					x[k] = walk(v)
+				}
+			}
+		}
+		return v
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
 }
