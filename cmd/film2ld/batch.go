@@ -84,6 +84,7 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(200 << 20))
 	}
+	x.tally = &tally{}
 	films, err := e.listFilms(dirs)
 	if err != nil {
 		e.errorf("%v", err)
@@ -159,12 +160,19 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		}
 	}
 	failed := len(films) - ok
+	if x.tally.aggregated && !x.quiet {
+		e.warnf("%s", aggregatedWarning)
+	}
+	summary := fmt.Sprintf("%d of %d films written, %d failed", ok, len(films), failed)
+	if !x.quiet {
+		summary += "; " + x.tally.summary()
+	}
 	if failed > 0 {
-		e.errorf("%d of %d films written, %d failed", ok, len(films), failed)
+		e.errorf("%s", summary)
 		return exitError
 	}
 	if !x.quiet {
-		e.notef("%d of %d films written, %d failed", ok, len(films), failed)
+		e.notef("%s", summary)
 	}
 	return exitOK
 }
@@ -197,7 +205,7 @@ func (e *env) exportAll(films []batchFilm, x *exportJob, jobs int, done func(int
 			for i := range next {
 				var msgs bytes.Buffer
 				msgs.Write(films[i].msgs)
-				sub := &env{stdin: e.stdin, stdout: io.Discard, stderr: &msgs}
+				sub := &env{stdin: e.stdin, stdout: io.Discard, stderr: &msgs, prefix: films[i].dir, tally: x.tally}
 				if films[i].err != nil {
 					sub.errorf("%v", films[i].err)
 					results[i] <- batchResult{msgs: msgs.Bytes()}

@@ -100,7 +100,7 @@ func runExport(e *env, args []string) int {
 	fs.BoolVar(&f.batch, "batch", false, "export every film of each DIR given: one film per subfolder")
 	fs.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "with --batch, export `N` films at once")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "do not print warnings and notes")
-	fs.BoolVarP(&f.verbose, "verbose", "v", false, "also explain each merge of names")
+	fs.BoolVarP(&f.verbose, "verbose", "v", false, "also name each review and rating left out of the web snippet, and explain each merge of names")
 	fs.StringVar(&f.pageURL, "page-url", "", "page owner's fact: the `URL` of the page the snippet is for; the Movie's url (and @id, unless --base is given); the snippet keeps only that site's reviews and ratings")
 	fs.StringVar(&f.name, "name", "", "page owner's fact: the film's `TITLE`, when no document states it (a review page alone)")
 	fs.StringVar(&f.image, "image", "", "page owner's fact: the `URL` of the film's poster or another image of it, which the documents do not give")
@@ -167,6 +167,8 @@ type exportJob struct {
 	opts                                 mapping.Options
 	page                                 mapping.Page
 	merged, keepRejected, quiet, verbose bool
+	// tally counts a batch's warnings by cause.
+	tally *tally
 }
 
 // pageFacts reads the page owner's facts from the command line.
@@ -290,21 +292,36 @@ func (e *env) snippet(res *mapping.Result, sources []*film.Source, x *exportJob)
 			}
 		}
 	}
-	for _, d := range schemas.SnippetFor(doc, "", opts) {
-		if !x.quiet {
-			e.warnf("left out of the web snippet: %s: %s [%s]", d.Node, d.Message, d.Rule)
+	dropped := schemas.SnippetFor(doc, "", opts)
+	if !x.quiet {
+		// One line per cause; the nodes themselves with --verbose.
+		for _, line := range leftOutSummary(dropped) {
+			e.warnf("%s", line)
+		}
+		if x.verbose {
+			for _, d := range dropped {
+				e.notef("left out: %s: %s [%s]", d.Node, d.Message, d.Rule)
+			}
 		}
 	}
 	if x.page.URL == "" && !x.quiet && slices.ContainsFunc(sources, func(s *film.Source) bool { return s.Kind == film.Reviews }) {
 		for _, n := range schemas.FromDoc(doc, "").Nodes {
 			if n.Is("Review", "AggregateRating") {
-				e.warnf("the web snippet marks up reviews from a review aggregator's page; search engines ask sites to mark up only reviews they collect themselves")
+				if e.tally != nil {
+					e.tally.setAggregated() // said once, at the batch's end
+				} else {
+					e.warnf("%s", aggregatedWarning)
+				}
 				break
 			}
 		}
 	}
 	return doc, nil
 }
+
+// aggregatedWarning is said once when a snippet marks up reviews without a
+// page URL to tell the site's own from others'.
+const aggregatedWarning = "the web snippet marks up reviews from a review aggregator's page; search engines ask sites to mark up only reviews they collect themselves (give --page-url to keep only your site's)"
 
 // splitBySite splits the sources into those that may give the snippet its
 // reviews and ratings (every document but a review page, and review pages

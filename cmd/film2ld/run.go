@@ -31,6 +31,11 @@ type command struct {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// prefix, in a batch, is the film's folder: every line about the film
+	// starts with it, since the films' lines follow each other.
+	prefix string
+	// tally, when set, counts warnings by cause for a batch's summary.
+	tally *tally
 }
 
 func commands() []command {
@@ -95,7 +100,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // forge a line in a log or rewrite the terminal. Every diagnostic goes
 // through here.
 func (e *env) say(level, format string, args ...any) {
-	fmt.Fprintf(e.stderr, "film2ld: %s: %s\n", level, msg.Clean(fmt.Sprintf(format, args...)))
+	m := fmt.Sprintf(format, args...)
+	if level == "warning" && e.tally != nil {
+		e.tally.add(causeOf(m))
+	}
+	if e.prefix != "" && !strings.HasPrefix(m, e.prefix+"/") && !strings.HasPrefix(m, e.prefix+":") {
+		m = e.prefix + ": " + m
+	}
+	fmt.Fprintf(e.stderr, "film2ld: %s: %s\n", level, msg.Clean(m))
 }
 
 // errorf prints an error the way every film2ld error looks.

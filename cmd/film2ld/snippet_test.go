@@ -208,3 +208,42 @@ func TestPageOwnerFacts(t *testing.T) {
 		t.Errorf("--help says nothing of the page owner's facts")
 	}
 }
+
+// TestBatchStderr: in a batch every line about a film starts with its
+// folder, what the snippets leave out is one line per cause and film, the
+// warning about aggregated reviews comes once, and the last line counts
+// films and warnings by cause.
+func TestBatchStderr(t *testing.T) {
+	code, _, stderr := runCmd("export", "--batch", "-f", "html", "-o", t.TempDir(), "../../testdata/films")
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	last := lines[len(lines)-1]
+	if !strings.HasPrefix(last, "film2ld: note: ") || !strings.Contains(last, " films written, 0 failed; warnings by cause: ") ||
+		!strings.Contains(last, "left out of the web snippet [google.aggregate.value]") {
+		t.Errorf("last line %q", last)
+	}
+	if n := strings.Count(stderr, "search engines ask sites to mark up only reviews"); n != 1 {
+		t.Errorf("the aggregated-reviews warning %d times", n)
+	}
+	seen := map[string]bool{}
+	for _, l := range lines[:len(lines)-1] {
+		if strings.Contains(l, "search engines ask sites") {
+			continue
+		}
+		_, rest, _ := strings.Cut(strings.TrimPrefix(l, "film2ld: "), ": ")
+		if !strings.HasPrefix(rest, "../../testdata/films/") {
+			t.Errorf("a line that does not start with its film's folder: %q", l)
+		}
+		if strings.Contains(l, "left out of the web snippet") {
+			if seen[l] {
+				t.Errorf("a cause said twice for one film: %q", l)
+			}
+			seen[l] = true
+		}
+	}
+	if len(lines) > 10*len(exportCases(t)) {
+		t.Errorf("%d lines of stderr for %d films", len(lines), len(exportCases(t)))
+	}
+}

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/film2ld/film2ld/schemas"
+)
+
+// leftOutWhy says, for a search-engine rule, why the nodes it rejects are
+// left out of the web snippet, in words that follow a count of nodes
+// ("7 AggregateRatings with no stated score").
+var leftOutWhy = map[string]string{
+	"google.aggregate.value":         "with no stated score",
+	"google.aggregate.count":         "with no count of ratings or reviews",
+	"google.aggregate.one":           "beyond the film's first (search engines read one per film)",
+	"google.aggregate.item-reviewed": "that name no rated item",
+	"google.review.author":           "with no author",
+	"google.review.author-name":      "whose author has no usable name",
+	"google.review.rating":           "with neither a date nor a score",
+	"google.review.item-reviewed":    "that name no reviewed item",
+	"google.review.third-party":      "from another site",
+	"google.rating.value":            "with a score that is not a number",
+	"google.rating.range":            "with a score outside its scale",
+	"google.item-name":               "whose item has no name",
+}
+
+// leftOutSummary groups what the snippet left out by node type and rule:
+// one line per cause, in a fixed order.
+func leftOutSummary(dropped []schemas.Finding) []string {
+	type cause struct{ typ, rule string }
+	counts := map[cause]int{}
+	var order []cause
+	for _, d := range dropped {
+		typ, _, _ := strings.Cut(d.Node, " ")
+		c := cause{typ, d.Rule}
+		if counts[c] == 0 {
+			order = append(order, c)
+		}
+		counts[c]++
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		if order[i].rule != order[j].rule {
+			return order[i].rule < order[j].rule
+		}
+		return order[i].typ < order[j].typ
+	})
+	var lines []string
+	for _, c := range order {
+		why, ok := leftOutWhy[c.rule]
+		if !ok {
+			why = "that search engines reject"
+		}
+		n := counts[c]
+		lines = append(lines, fmt.Sprintf("left out of the web snippet: %d %s %s [%s]", n, plural(n, c.typ), why, c.rule))
+	}
+	return lines
+}
+
+// tally counts the warnings of a batch by cause, for its last lines. It is
+// shared by the films' environments, which run at once.
+type tally struct {
+	mu     sync.Mutex
+	counts map[string]int
+	// aggregated is set when a film's snippet marks up a review
+	// aggregator's reviews; a batch says so once, at its end.
+	aggregated bool
+}
+
+func (t *tally) add(cause string, n int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.counts == nil {
+		t.counts = map[string]int{}
+	}
+	t.counts[cause] += n
+}
+
+func (t *tally) setAggregated() {
+	t.mu.Lock()
+	t.aggregated = true
+	t.mu.Unlock()
+}
+
+// causeOf is the cause a warning is counted under: a snippet rule, a
+// disagreement between sources, or the rest.
+func causeOf(message string) (string, int) {
+	if rest, ok := strings.CutPrefix(message, "left out of the web snippet: "); ok {
+		var n int
+		var restAfter string
+		if _, err := fmt.Sscanf(rest, "%d %s", &n, &restAfter); err == nil && strings.HasSuffix(message, "]") {
+			rule := message[strings.LastIndex(message, "[")+1 : len(message)-1]
+			return "left out of the web snippet [" + rule + "]", n
+		}
+		return "left out of the web snippet", 1
+	}
+	if strings.Contains(message, ") vs ") {
+		return "sources disagree", 1
+	}
+	return "other", 1
+}
+
+// summary renders the counts, largest first, as one line.
+func (t *tally) summary() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.counts) == 0 {
+		return "no warnings"
+	}
+	causes := make([]string, 0, len(t.counts))
+	for c := range t.counts {
+		causes = append(causes, c)
+	}
+	sort.Slice(causes, func(i, j int) bool {
+		if t.counts[causes[i]] != t.counts[causes[j]] {
+			return t.counts[causes[i]] > t.counts[causes[j]]
+		}
+		return causes[i] < causes[j]
+	})
+	parts := make([]string, len(causes))
+	for i, c := range causes {
+		parts[i] = fmt.Sprintf("%d %s", t.counts[c], c)
+	}
+	return "warnings by cause: " + strings.Join(parts, ", ")
+}
