@@ -29,6 +29,10 @@ var (
 	ErrUnknownKind = errors.New("not a film document of a known kind (reviews, encyclopedia, prize)")
 	// ErrBadKind means a kind name given by the user is not one film2ld knows.
 	ErrBadKind = errors.New("unknown kind")
+	// ErrNotThisKind means a document read as the kind the caller named
+	// has none of that kind's layout and yields no fact but a title: any
+	// text's first line would otherwise become a film.
+	ErrNotThisKind = errors.New("not a document of the kind named")
 )
 
 // kindInfo ties a kind to its mapper.
@@ -97,15 +101,39 @@ func Map(r io.Reader, name string, kind film.Kind) (*film.Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	if kind == "" {
+	forced := kind != ""
+	if !forced {
 		if kind, err = detect(doc); err != nil {
 			return nil, err
 		}
 	}
 	for _, k := range kinds {
-		if k.kind == kind {
-			return k.parse(doc)
+		if k.kind != kind {
+			continue
 		}
+		src, err := k.parse(doc)
+		if err == nil && forced && (k.signals(doc.Lines) == 0 || !hasFacts(src)) {
+			return nil, &film.Error{Name: name, Err: fmt.Errorf("%w: read as --kind %s, it has neither the layout nor any fact of a %s", ErrNotThisKind, kind, kindNoun[kind])}
+		}
+		return src, err
 	}
 	return nil, fmt.Errorf("%w %q", ErrBadKind, kind)
+}
+
+// kindNoun names a kind's document for messages.
+var kindNoun = map[film.Kind]string{
+	film.Reviews:      "review aggregator's page",
+	film.Encyclopedia: "encyclopedia article",
+	film.Prize:        "film prize's page",
+}
+
+// hasFacts reports whether a source states anything beyond the film's
+// title: a year, a credit, a text, a review, its own address.
+func hasFacts(s *film.Source) bool {
+	f := s.Film
+	return f.Year.Set || f.Runtime.Set || len(f.Countries) > 0 || len(f.Languages) > 0 ||
+		f.Abstract.Value != "" || len(f.Descriptions) > 0 || len(f.Credits) > 0 || len(f.Cast) > 0 ||
+		len(f.Releases) > 0 || len(f.BasedOn) > 0 || f.Trailer.Value != "" || len(f.Unmapped) > 0 ||
+		f.Critics.Stated() || f.Users.Stated() || len(f.Reviews) > 0 ||
+		s.URL.Value != "" || s.Publisher != nil
 }

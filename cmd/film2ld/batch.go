@@ -91,6 +91,7 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		return exitError
 	}
 	if !stream {
+		sameOutput(films, out, x.format)
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			e.errorf("cannot make output folder %s: %v", out, pathCause(err))
 			return exitError
@@ -175,6 +176,31 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		e.notef("%s", summary)
 	}
 	return exitOK
+}
+
+// sameOutput fails, before anything is written, every film whose output
+// file another film of the batch would write too (folders of one name in
+// two DIRs): which one ends up in the file would depend on the order.
+func sameOutput(films []batchFilm, out string, f ld.Format) {
+	byName := map[string][]int{}
+	for i, film := range films {
+		byName[film.name] = append(byName[film.name], i)
+	}
+	for name, idx := range byName {
+		if len(idx) < 2 {
+			continue
+		}
+		dirs := make([]string, len(idx))
+		for k, i := range idx {
+			dirs[k] = films[i].dir
+		}
+		for _, i := range idx {
+			if films[i].err == nil {
+				films[i].err = fmt.Errorf("%s: not written: film folders %s would all write %s; rename all but one",
+					films[i].dir, strings.Join(dirs, " and "), filepath.Join(out, name+extension(f)))
+			}
+		}
+	}
 }
 
 // pathCause is an error's reason without the path an *fs.PathError adds,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -90,7 +91,7 @@ type exportFlags struct {
 func runExport(e *env, args []string) int {
 	fs := pflag.NewFlagSet("export", pflag.ContinueOnError)
 	var f exportFlags
-	fs.StringVarP(&f.format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical or html")
+	fs.StringVarP(&f.format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical or html (default: from -o's extension, .nq, .jsonld or .html, else jsonld)")
 	fs.StringVarP(&f.output, "output", "o", "-", "write to `FILE` instead of standard output (written whole or not at all)")
 	fs.StringVar(&f.kind, "kind", "", "read every FILE as this `KIND`: reviews, encyclopedia or prize (default: detect)")
 	fs.StringVar(&f.base, "base", mapping.DefaultBase, "`IRI` prefix of the IRIs minted for the film, people and organisations")
@@ -114,9 +115,9 @@ func runExport(e *env, args []string) int {
 		}
 		return e.usageError(fs, "export needs at least one FILE (or - for standard input)")
 	}
-	format, err := ld.ParseFormat(f.format)
+	format, err := outputFormat(fs, f)
 	if err != nil {
-		return e.usageError(fs, "--format: %v", err)
+		return e.usageError(fs, "%v", err)
 	}
 	var kind film.Kind
 	if f.kind != "" {
@@ -144,7 +145,7 @@ func runExport(e *env, args []string) int {
 		}
 	}
 
-	x := &exportJob{format: format, kind: kind, opts: mapping.Options{Base: f.base, Prefer: prefer}, page: page,
+	x := &exportJob{format: format, kind: kind, batch: f.batch, opts: mapping.Options{Base: f.base, Prefer: prefer}, page: page,
 		merged: f.merged, keepRejected: f.keepRejected, quiet: f.quiet, verbose: f.verbose}
 	if f.batch {
 		return e.runBatch(fs, x, files, f.output, f.jobs)
@@ -167,6 +168,9 @@ type exportJob struct {
 	opts                                 mapping.Options
 	page                                 mapping.Page
 	merged, keepRejected, quiet, verbose bool
+	// batch is set for a film of a batch: a file of its folder that is
+	// not a film document is left out with a warning.
+	batch bool
 	// tally counts a batch's warnings by cause.
 	tally *tally
 }
@@ -202,8 +206,15 @@ func pageFacts(fs *pflag.FlagSet, f exportFlags) (mapping.Page, error) {
 func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 	var sources []*film.Source
 	failed := false
+	seen := map[string]string{} // digest → the file first read with it
 	for _, name := range files {
 		src, err := e.mapFile(name, x.kind)
+		if err != nil && x.batch && notADocument(name, err) {
+			// A film folder may hold notes, posters, lists: the
+			// documents are what film2ld reads.
+			e.warnf("%v; left out", err)
+			continue
+		}
 		if err != nil {
 			e.errorf("%v", err)
 			if errors.Is(err, mapping.ErrUnknownKind) {
@@ -212,9 +223,19 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 			failed = true
 			continue
 		}
+		if first, dup := seen[src.Digest]; dup {
+			// The same bytes twice would double every count in the RDF.
+			e.notef("%s is the same document as %s (the same bytes); read once", src.Name, first)
+			continue
+		}
+		seen[src.Digest] = src.Name
 		sources = append(sources, src)
 	}
 	if failed {
+		return nil, false
+	}
+	if len(sources) == 0 {
+		e.errorf("%s: no film document", strings.Join(files, ", "))
 		return nil, false
 	}
 	res, err := mapping.Combine(sources, x.opts)
@@ -403,6 +424,61 @@ func parsePrefer(s string) ([]film.Kind, error) {
 	return kinds, nil
 }
 
+// extFormats are the formats -o's extension implies, and the formats it
+// allows with -f.
+var extFormats = map[string][]ld.Format{
+	".nq":     {ld.FormatNQuads, ld.FormatCanonical},
+	".nquads": {ld.FormatNQuads, ld.FormatCanonical},
+	".jsonld": {ld.FormatJSONLD, ld.FormatExpanded, ld.FormatFlattened},
+	".json":   {ld.FormatJSONLD, ld.FormatExpanded, ld.FormatFlattened},
+	".html":   {ld.FormatHTML},
+	".htm":    {ld.FormatHTML},
+}
+
+// outputFormat is -f, or else the format -o's extension names; an -f that
+// contradicts the extension is refused, since a reader goes by the name.
+func outputFormat(fs *pflag.FlagSet, f exportFlags) (ld.Format, error) {
+	ext := ""
+	if f.output != "" && f.output != "-" {
+		ext = strings.ToLower(filepath.Ext(f.output))
+	}
+	implied, known := extFormats[ext]
+	if f.batch && !slices.Contains(implied, ld.FormatNQuads) {
+		// -o is a folder of files, whose names say their format.
+		known = false
+	}
+	if !fs.Changed("format") {
+		if known {
+			return implied[0], nil
+		}
+		return ld.ParseFormat(f.format)
+	}
+	format, err := ld.ParseFormat(f.format)
+	if err != nil {
+		return format, fmt.Errorf("--format: %w", err)
+	}
+	if known && !slices.Contains(implied, format) {
+		return format, fmt.Errorf("-f %s contradicts -o %s: a %s file holds %s", format, f.output, ext, formatNames(implied))
+	}
+	return format, nil
+}
+
+func formatNames(fs []ld.Format) string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = f.String()
+	}
+	return strings.Join(names, " or ")
+}
+
+// notADocument reports whether a file of a film folder that failed to map
+// is something else than a film document (a note, a poster): a name that is
+// not .txt, and content that is not a film document of any kind.
+func notADocument(name string, err error) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext != ".txt" && ext != "" && (errors.Is(err, mapping.ErrUnknownKind) || errors.Is(err, mapping.ErrBinary))
+}
+
 // checkBase accepts an absolute IRI: minted IRIs are the base plus a path,
 // and a relative base would make them relative too.
 func checkBase(base string) error {
@@ -415,6 +491,10 @@ func checkBase(base string) error {
 	}
 	if strings.ContainsAny(base, " <>\"{}|\\^`") {
 		return fmt.Errorf("%q holds a character an IRI cannot", base)
+	}
+	if !strings.HasSuffix(base, "/") && !strings.HasSuffix(base, "#") && !strings.HasSuffix(base, ":") {
+		// Minted IRIs are the base and "film/…" run together.
+		return fmt.Errorf("%q must end in /, # or : (IRIs are minted as %sfilm/…)", base, base)
 	}
 	return nil
 }

@@ -247,3 +247,100 @@ func TestBatchStderr(t *testing.T) {
 		t.Errorf("%d lines of stderr for %d films", len(lines), len(exportCases(t)))
 	}
 }
+
+// TestNoSilentSurprises: each way export used to do something the user did
+// not ask for, in silence.
+func TestNoSilentSurprises(t *testing.T) {
+	dir := t.TempDir()
+	film := func(name string) []string {
+		files, _ := filepath.Glob("../../testdata/films/" + name + "/*.txt")
+		return files
+	}
+	hello := writeFile(t, dir, "hello.txt", "hello world")
+
+	// --kind on a document with none of that kind's facts.
+	for _, kind := range []string{"prize", "encyclopedia", "reviews"} {
+		code, out, stderr := runCmd("export", "--kind", kind, "-f", "nquads", hello)
+		// (The encyclopedia and review mappers already named what they
+		// missed; the prize page's took the first line for a title.)
+		if code != exitError || out != "" || kind == "prize" && !strings.Contains(stderr, "hello.txt: not a document of the kind named") {
+			t.Errorf("--kind %s of hello world: exit %d\n%s%s", kind, code, out, stderr)
+		}
+	}
+
+	// The same document twice counts once, with a note.
+	review := film("les-etes-immobiles")[2]
+	copyOf := writeFile(t, dir, "copy.txt", mustRead(t, review))
+	_, once, _ := runCmd("export", "-q", "-f", "nquads", "--merged", review)
+	code, twice, stderr := runCmd("export", "-f", "nquads", "--merged", review, copyOf, review)
+	if code != exitOK || twice != once || strings.Count(stderr, "(the same bytes); read once") != 2 {
+		t.Errorf("the same review page given three times: exit %d, same output %v\n%s", code, twice == once, stderr)
+	}
+
+	// -o's extension gives the format; a contradiction is a usage error.
+	nattfergen := film("nattfergen")
+	for ext, want := range map[string]string{".nq": "<urn:film2ld:film/the-night-ferry-2015> <", ".jsonld": `"@context": "https://schema.org"`, ".html": `<script type="application/ld+json">`} {
+		out := filepath.Join(dir, "out"+ext)
+		if code, _, stderr := runCmd(append([]string{"export", "-q", "-o", out}, nattfergen...)...); code != exitOK {
+			t.Fatalf("-o %s: exit %d\n%s", out, code, stderr)
+		}
+		if got := mustRead(t, out); !strings.Contains(got, want) {
+			t.Errorf("-o out%s holds %.80q", ext, got)
+		}
+	}
+	for _, c := range [][]string{{"-f", "jsonld", "-o", "x.nq"}, {"-f", "nquads", "-o", "x.html"}, {"-f", "html", "-o", "x.jsonld"}} {
+		code, _, stderr := runCmd(append(append([]string{"export"}, c...), nattfergen...)...)
+		if code != exitUsage || !strings.Contains(stderr, "contradicts -o") {
+			t.Errorf("%v: exit %d\n%s", c, code, stderr)
+		}
+	}
+	if code, _, stderr := runCmd(append([]string{"export", "-q", "-f", "canonical", "-o", filepath.Join(dir, "c.nq")}, nattfergen...)...); code != exitOK {
+		t.Errorf("-f canonical -o c.nq: exit %d\n%s", code, stderr)
+	}
+
+	// --base must end where an IRI can be continued.
+	for base, ok := range map[string]bool{"https://x.example/id": false, "urn:films": false, "https://x.example/id/": true, "https://x.example/id#": true, "urn:films:": true} {
+		code, _, stderr := runCmd(append([]string{"export", "-q", "-f", "nquads", "--base", base}, nattfergen...)...)
+		if (code == exitOK) != ok || !ok && (code != exitUsage || !strings.Contains(stderr, "must end in /, # or :")) {
+			t.Errorf("--base %s: exit %d\n%s", base, code, stderr)
+		}
+	}
+
+	// Two batch films that would write one file fail, naming both; a
+	// file film2ld does not read is a warning.
+	root := t.TempDir()
+	for _, d := range []string{"a/ferry", "b/ferry", "a/tide"} {
+		src := "nattfergen"
+		if d == "a/tide" {
+			src = "the-slow-tide"
+		}
+		for _, f := range film(src) {
+			writeFile(t, filepath.Join(root, d), filepath.Base(f), mustRead(t, f))
+		}
+	}
+	writeFile(t, filepath.Join(root, "a/tide"), "notes.md", "# To do\n\nAsk for the poster.\n")
+	outDir := filepath.Join(root, "out")
+	code, _, stderr = runCmd("export", "--batch", "-f", "html", "-o", outDir, filepath.Join(root, "a"), filepath.Join(root, "b"))
+	both := filepath.Join(root, "a/ferry") + " and " + filepath.Join(root, "b/ferry")
+	if code != exitError || strings.Count(stderr, both) != 2 || !strings.Contains(stderr, "1 of 3 films written, 2 failed") {
+		t.Errorf("two folders named ferry: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(outDir, "ferry.html")); err == nil {
+		t.Errorf("ferry.html written for one of two films")
+	}
+	if !strings.Contains(stderr, "warning: "+filepath.Join(root, "a/tide/notes.md")+": not a film document") {
+		t.Errorf("notes.md:\n%s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(outDir, "tide.html")); err != nil {
+		t.Errorf("the film with notes.md was not written: %v", err)
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

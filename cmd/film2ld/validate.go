@@ -173,12 +173,16 @@ func (e *env) validateFilm(what string, files []string, listErr error, prof sche
 	}
 	var sources []*film.Source
 	var out []schemas.Finding
+	seen := map[string]bool{}
 	for _, name := range files {
 		data, display, err := e.readInput(name)
 		if err == nil {
 			var src *film.Source
 			if src, err = mapping.Map(bytes.NewReader(data), display, ""); err == nil {
-				sources = append(sources, src)
+				if !seen[src.Digest] { // the same bytes twice count once, as in export
+					sources = append(sources, src)
+				}
+				seen[src.Digest] = true
 				continue
 			}
 		}

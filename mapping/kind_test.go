@@ -1,0 +1,42 @@
+package mapping_test
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/mapping"
+	"github.com/film2ld/film2ld/mapping/film"
+)
+
+// TestForcedKindNeedsFacts: a kind named by the caller is not a licence to
+// turn any text into a film; a real document of that kind still maps.
+func TestForcedKindNeedsFacts(t *testing.T) {
+	for _, kind := range []film.Kind{film.Prize, film.Encyclopedia, film.Reviews} {
+		for _, text := range []string{"hello world", "hello world\n", "Some Film\n\nA paragraph about nothing.\n\nAnother.\n"} {
+			_, err := mapping.Map(strings.NewReader(text), "x.txt", kind)
+			if err == nil {
+				t.Errorf("--kind %s of %q: no error", kind, text)
+			}
+		}
+	}
+	_, err := mapping.Map(strings.NewReader("hello world"), "x.txt", film.Prize)
+	if !errors.Is(err, mapping.ErrNotThisKind) || err.Error() != "x.txt: not a document of the kind named: read as --kind prize, it has neither the layout nor any fact of a film prize's page" {
+		t.Errorf("error %q", err)
+	}
+	for file, kind := range map[string]film.Kind{
+		"../testdata/films/nattfergen/prize.txt":        film.Prize,
+		"../testdata/films/nattfergen/encyclopedia.txt": film.Encyclopedia,
+		"../testdata/films/nattfergen/review.txt":       film.Reviews,
+	} {
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := mapping.Map(f, file, kind); err != nil {
+			t.Errorf("--kind %s of %s: %v", kind, file, err)
+		}
+		f.Close()
+	}
+}
