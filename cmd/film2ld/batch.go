@@ -231,7 +231,7 @@ func (e *env) exportAll(films []batchFilm, x *exportJob, jobs int, done func(int
 			for i := range next {
 				var msgs bytes.Buffer
 				msgs.Write(films[i].msgs)
-				sub := &env{stdin: e.stdin, stdout: io.Discard, stderr: &msgs, prefix: films[i].dir, tally: x.tally}
+				sub := &env{stdin: e.stdin, stdout: io.Discard, stderr: &msgs, prefix: films[i].dir, tally: x.tally, summarize: !x.verbose}
 				if films[i].err != nil {
 					sub.errorf("%v", films[i].err)
 					results[i] <- batchResult{msgs: msgs.Bytes()}

@@ -67,6 +67,13 @@ type tally struct {
 	// aggregated is set when a film's snippet marks up a review
 	// aggregator's reviews; a batch says so once, at its end.
 	aggregated bool
+	notes      int
+}
+
+func (t *tally) addNote() {
+	t.mu.Lock()
+	t.notes++
+	t.mu.Unlock()
 }
 
 func (t *tally) add(cause string, n int) {
@@ -106,8 +113,12 @@ func causeOf(message string) (string, int) {
 func (t *tally) summary() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	notes := ""
+	if t.notes > 0 {
+		notes = fmt.Sprintf("; %d %s (--verbose shows them)", t.notes, plural(t.notes, "note"))
+	}
 	if len(t.counts) == 0 {
-		return "no warnings"
+		return "no warnings" + notes
 	}
 	causes := make([]string, 0, len(t.counts))
 	for c := range t.counts {
@@ -123,5 +134,5 @@ func (t *tally) summary() string {
 	for i, c := range causes {
 		parts[i] = fmt.Sprintf("%d %s", t.counts[c], c)
 	}
-	return "warnings by cause: " + strings.Join(parts, ", ")
+	return "warnings by cause: " + strings.Join(parts, ", ") + notes
 }

@@ -36,6 +36,10 @@ type env struct {
 	prefix string
 	// tally, when set, counts warnings by cause for a batch's summary.
 	tally *tally
+	// summarize, in a batch without --verbose, leaves the per-film lines
+	// of routine causes (what a snippet leaves out, notes) to the batch's
+	// summary: 300 films would print a thousand of them.
+	summarize bool
 }
 
 func commands() []command {
@@ -101,8 +105,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // through here.
 func (e *env) say(level, format string, args ...any) {
 	m := fmt.Sprintf(format, args...)
-	if level == "warning" && e.tally != nil {
-		e.tally.add(causeOf(m))
+	if e.tally != nil {
+		switch level {
+		case "warning":
+			cause, n := causeOf(m)
+			e.tally.add(cause, n)
+			if e.summarize && strings.HasPrefix(cause, "left out of the web snippet") {
+				return
+			}
+		case "note":
+			e.tally.addNote()
+			if e.summarize {
+				return
+			}
+		}
 	}
 	if e.prefix != "" && !strings.HasPrefix(m, e.prefix+"/") && !strings.HasPrefix(m, e.prefix+":") {
 		m = e.prefix + ": " + m

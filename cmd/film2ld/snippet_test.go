@@ -218,6 +218,18 @@ func TestBatchStderr(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
+	// Without --verbose, what the snippets leave out and the notes are
+	// counted in the last line only.
+	if strings.Contains(stderr, "left out of the web snippet: ") || strings.Contains(stderr, "film2ld: note: ../../testdata/films/") {
+		t.Errorf("routine per-film lines without --verbose:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, " notes (--verbose shows them)") {
+		t.Errorf("the notes are not counted:\n%s", stderr)
+	}
+	code, _, stderr = runCmd("export", "--batch", "-v", "-f", "html", "-o", t.TempDir(), "../../testdata/films")
+	if code != exitOK || !strings.Contains(stderr, "film2ld: warning: ../../testdata/films/nattfergen: left out of the web snippet: ") {
+		t.Fatalf("-v: exit %d\n%s", code, stderr)
+	}
 	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
 	last := lines[len(lines)-1]
 	if !strings.HasPrefix(last, "film2ld: note: ") || !strings.Contains(last, " films written, 0 failed; warnings by cause: ") ||
@@ -229,7 +241,7 @@ func TestBatchStderr(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, l := range lines[:len(lines)-1] {
-		if strings.Contains(l, "search engines ask sites") {
+		if strings.Contains(l, "search engines ask sites") || strings.HasPrefix(l, "film2ld: info: ") && strings.Contains(l, ": one person") {
 			continue
 		}
 		_, rest, _ := strings.Cut(strings.TrimPrefix(l, "film2ld: "), ": ")
