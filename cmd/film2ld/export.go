@@ -43,17 +43,22 @@ a character), the merged view keeps the value of the preferred kind
 
 The jsonld and html formats are a web snippet: the merged view without the
 reviews and ratings search engines would reject (an AggregateRating with no
-stated score, a review with no author), each named on standard error;
---keep-rejected keeps them. Search engines read one aggregateRating per
-film, so the snippet keeps the first the rules accept: the site's headline
-(a review aggregator's critic score), else its user score. expanded and flattened hold the whole merged view.
-The page owner's facts: what the owner of the page the snippet goes on
-knows and the documents do not state. --page-url gives the Movie its url
-and (unless --base is given) the @id URL#movie; search engines forbid
-marking up reviews and ratings taken from other sites, so with --page-url
-the snippet keeps only those of review pages on that site and counts the
-others on standard error. --image gives the poster. These go into the
-merged view only, never into a source's graph.
+stated score, a review with no author) and what hangs only from them, one
+line per cause on standard error (--verbose names each); --keep-rejected
+keeps them. Search engines read one aggregateRating per film, so the
+snippet keeps the first the rules accept: the site's headline (a review
+aggregator's critic score), else its user score. A film no document names
+makes no snippet (give --name, or use an RDF format). expanded and
+flattened hold the whole merged view. Without -f, -o's extension (.nq,
+.jsonld, .html) names the format.
+
+The page owner's facts are what the owner of the page the snippet goes on
+knows and the documents do not state: --page-url, --image, --name. They go
+into the merged view only, never into a source's graph. --page-url gives
+the Movie its url and (unless --base is given) the @id URL#movie. Search
+engines forbid marking up reviews and ratings taken from other sites: with
+--page-url the snippet keeps only those of review pages on that site and
+counts the others on standard error; without it, a warning says so once.
 
 nquads and canonical also hold provenance for triple stores: each document
 becomes a node (its URL, or ni:///sha-256;… of its content) and a named
@@ -61,7 +66,8 @@ graph of exactly what it states; --merged writes the merged view alone.
 
 Warnings (a conflict between sources, a fact schema.org has no term for) and
 notes (a repaired encoding, a derived count) go to standard error;
---verbose adds why names were taken for one person.
+--verbose adds why names were taken for one person. The same document
+given twice (the same bytes) is read once, with a note.
 
 With --batch, each immediate subfolder of each DIR holds the documents of
 one film. Films are exported in parallel (-j) and written in folder order:
@@ -69,15 +75,19 @@ nquads and canonical as one stream (standard output or -o FILE; each
 film's blank nodes are kept apart), the other formats as one file per film
 in the folder -o DIR, named after the film's folder. A film that fails is
 named with its file and line and skipped; the others are written, and the
-exit status is 1 at the end. Progress is shown on a terminal.
+exit status is 1 at the end. Every line about a film starts with its
+folder; what the snippets leave out and the notes are counted in the last
+line (films written, failed, warnings by cause) unless --verbose. Two films
+that would write one file both fail; a file of a film folder that is not a
+film document (notes.md) is a warning. Progress is shown on a terminal.
 
 Examples:
   film2ld export testdata/samples/*.txt
   film2ld export --page-url https://cinema.example/illegal --image https://cinema.example/illegal.jpg -f html testdata/samples/*.txt
-  film2ld export -f nquads -o illegal.nq review.txt article.txt prize.txt
-  cat article.txt | film2ld export --kind encyclopedia -
-  film2ld export --batch -f canonical -o archive.nq films/
-  film2ld export --batch -f html -o snippets/ films/
+  film2ld export -o illegal.nq testdata/samples/*.txt
+  cat testdata/samples/001_7e8eb98cb7cb1a1b.txt | film2ld export --kind encyclopedia -
+  film2ld export --batch -f canonical -o archive.nq testdata/films/
+  film2ld export --batch -f html -o snippets/ testdata/films/
 `
 
 // exportFlags are export's options.
