@@ -3,6 +3,7 @@ package text
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -154,5 +155,55 @@ func TestReadNormalises(t *testing.T) {
 	doc, _ := Read(strings.NewReader("= Caf\xe9 =\n"), "latin1")
 	if len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "Windows-1252") {
 		t.Errorf("decoding Windows-1252 is not noted: %+v", doc.Notes)
+	}
+}
+
+func TestPersonProblem(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Anne Coesens", ""},
+		{"V.A. Musetto", ""},
+		{"Jean-Claude van Damme", ""},
+		{"María de los Ángeles García", ""},
+		{"Gráinne O'Dwyer", ""},
+		{"Søren Ødegaard", ""},
+		{"Anne Coesens — Tania", `it holds the role separator "—"`},
+		{"Anne Coesens – Tania", `it holds the role separator "–"`},
+		{"Anne Coesens as Tania", `it holds the role separator "as"`},
+		{"Anne Coesens - Tania", `it holds the role separator "-"`},
+		{"Luc Martin / The Narrator", `it holds the role separator "/"`},
+		{"Mia Berg (voice)", "it holds an annotation in brackets"},
+		{"Mia Berg[3]", "it holds an annotation in brackets"},
+		{"Mia Berg: Tania", "it holds sentence punctuation"},
+		{"the purser", "it reads as words, not a name"},
+		{"various", "it reads as words, not a name"},
+		{"The film was shot in Liège over six weeks.", "it has 9 words, more than a name has"},
+		{"Directed By Jan Kowalski.", "it reads as a sentence"},
+		{"1999", "it has no letter"},
+		{"  ", "it is empty"},
+		{"- Runn", "it starts with a list mark"},
+	}
+	for _, tt := range tests {
+		if got := PersonProblem(tt.in); got != tt.want {
+			t.Errorf("PersonProblem(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTally(t *testing.T) {
+	var tl Tally
+	if _, ok := tl.Flush("x"); ok {
+		t.Fatal("an empty tally gave a note")
+	}
+	for _, n := range []int{12, 13, 14, 20, 22, 23} {
+		tl.Add(n, "line "+strconv.Itoa(n))
+	}
+	n, ok := tl.Flush(`section "Reception" is not mapped`)
+	want := `section "Reception" is not mapped: 6 lines left out (lines 12-14, 20, 22-23), the first: "line 12"`
+	if !ok || n.Line != 12 || n.Message != want {
+		t.Errorf("got %d %q\nwant 12 %q", n.Line, n.Message, want)
+	}
+	tl.Add(7, "only")
+	if n, _ := tl.Flush("s"); n.Message != `s: 1 line left out (line 7), the first: "only"` {
+		t.Errorf("one line: %q", n.Message)
 	}
 }
