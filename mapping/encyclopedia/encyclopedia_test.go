@@ -1,14 +1,95 @@
 package encyclopedia
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/film2ld/film2ld/mapping/film"
 )
 
-// Layouts the sample does not show but film articles have.
+// facts flattens what a Source states into sorted "kind: value@line"
+// strings, so that a table row can list exactly what a layout must give.
+func facts(src *film.Source) []string {
+	f := src.Film
+	var out []string
+	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	add("title: %s@%d", f.Title.Value, f.Title.Line)
+	for _, t := range f.OtherTitles {
+		add("other title: %s@%d", t.Value, t.Line)
+	}
+	if f.Year.Set {
+		add("year: %g@%d", f.Year.Value, f.Year.Line)
+	}
+	if f.Runtime.Set {
+		add("runtime: %g@%d", f.Runtime.Value, f.Runtime.Line)
+	}
+	for _, c := range f.Countries {
+		add("country: %s@%d", c.Value, c.Line)
+	}
+	for _, l := range f.Languages {
+		add("language: %s@%d", l.Value, l.Line)
+	}
+	for _, c := range f.Credits {
+		role := string(c.Role)
+		if c.RoleName != "" {
+			role += "/" + c.RoleName
+		}
+		add("%s: %s@%d", role, c.Agent.Name.Value, c.Agent.Name.Line)
+	}
+	for _, c := range f.Cast {
+		s := "cast: " + c.Actor.Value
+		if c.Character != "" {
+			s += " as " + c.Character
+		}
+		if len(c.RoleNames) > 0 {
+			s += " " + fmt.Sprint(c.RoleNames)
+		}
+		if c.Description != "" {
+			s += " {" + c.Description + "}"
+		}
+		add("%s@%d", s, c.Actor.Line)
+	}
+	for _, r := range f.Releases {
+		add("release: %s|%s@%d", r.Date.Value, r.Place, r.Date.Line)
+	}
+	for _, w := range f.BasedOn {
+		add("based on: %s|%s@%d", w.Name.Value, w.Author, w.Name.Line)
+	}
+	for _, u := range f.Unmapped {
+		add("unmapped: %s=%s@%d", u.Label, u.Value, u.Line)
+	}
+	if f.Abstract.Value != "" {
+		add("abstract@%d: %s", f.Abstract.Line, f.Abstract.Value)
+	}
+	for _, d := range f.Descriptions {
+		add("description@%d: %s", d.Line, d.Value)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func notes(src *film.Source) []string {
+	var out []string
+	for _, n := range src.Notes {
+		out = append(out, fmt.Sprintf("%d: %s", n.Line, n.Message))
+	}
+	return out
+}
+
+// One row per layout variant of encyclopedia articles: the exact facts and
+// the exact notes it gives.
 func TestLayouts(t *testing.T) {
-	article := `= Heatwave =
+	tests := []struct {
+		name    string
+		article string
+		want    []string
+		notes   []string
+	}{
+		{
+			name: "short labels, the sample's layout",
+			article: `= Heatwave =
 
 Heatwave (French: Canicule) is a 1999 French comedy film.
 
@@ -19,44 +100,236 @@ Heatwave (French: Canicule) is a 1999 French comedy film.
 
 ==Reception==
 It was liked.
+Twice.
 
 ==Cast==
 - Zoé Bernard
 - Luc Martin as Himself / The Narrator
-`
-	src, err := Parse(strings.NewReader(article), "a.txt")
-	if err != nil {
-		t.Fatal(err)
+`,
+			want: []string{
+				"abstract@3: Heatwave (French: Canicule) is a 1999 French comedy film.",
+				"author: Luc Martin@6", "author: Zoé Bernard@6",
+				"cast: Luc Martin [himself The Narrator]@16", "cast: Zoé Bernard@15",
+				"contributor/Narration: Paul Petit@7",
+				"other title: Canicule@3",
+				"release: 1999-05-12|Cannes@5", "release: 1999-06-03|@5",
+				"title: Heatwave@1", "unmapped: Website=heatwave.example@8", "year: 1999@3",
+			},
+			notes: []string{
+				`8: infobox field "Website" is not known to film2ld; left out`,
+				`11: section "Reception" is not mapped: 2 lines left out (lines 11-12), the first: "It was liked."`,
+			},
+		},
+		{
+			name: "long labels, lists over sub-items and continuation lines",
+			article: `= Grey Harbour (2019 film) =
+
+Grey Harbour
+Directed by: Mirela Dobre
+Written by:
+  - Mirela Dobre
+  - Tomás Quiroga
+Starring: Ilinca Pop,
+  Radu Marin
+Production companies:
+  * Cetate Film
+  * Faro & Luz Producciones
+Release dates:
+  - 3 September 2019 (Venice)
+  - 14 February 2020 (Romania)
+Running time: 1h 38min
+Countries: Romania, Spain
+Languages:
+  - Romanian
+  - Spanish
+Box office: $1.2 million[2]
+
+Grey Harbour is a 2019 drama film.
+`,
+			want: []string{
+				"abstract@23: Grey Harbour is a 2019 drama film.",
+				"author: Mirela Dobre@6", "author: Tomás Quiroga@7",
+				"cast: Ilinca Pop@8", "cast: Radu Marin@9",
+				"country: Romania@17", "country: Spain@17",
+				"director: Mirela Dobre@4",
+				"language: Romanian@19", "language: Spanish@20",
+				"productionCompany: Cetate Film@11", "productionCompany: Faro & Luz Producciones@12",
+				"release: 2019-09-03|Venice@14", "release: 2020-02-14|Romania@15",
+				"runtime: 98@16",
+				"title: Grey Harbour@1", "unmapped: Box office=$1.2 million@21", "year: 2019@1",
+			},
+		},
+		{
+			name: "labels alone on their line, values below (a browser copy)",
+			article: `= Salt Road =
+
+Directed by
+Hamid Rezaei
+Produced by
+Leila Karimi
+Ben Okafor
+Running time
+95 min
+
+Salt Road is a 2021 Iranian-Nigerian road film.
+`,
+			want: []string{
+				"abstract@11: Salt Road is a 2021 Iranian-Nigerian road film.",
+				"director: Hamid Rezaei@4", "producer: Leila Karimi@6", "producer: Ben Okafor@7",
+				"runtime: 95@9", "title: Salt Road@1", "year: 2021@11",
+			},
+		},
+		{
+			name: "voice cast of an animated film, dash and colon lines",
+			article: `= The Paper Fox =
+
+- Voices of: Ada Lind, Kofi Mensah
+
+The Paper Fox is a 2018 animated film.
+
+== Voice cast ==
+- Ada Lind – Fenna, a paper fox
+- Kofi Mensah: Old Crow (uncredited)
+- Sam Ortiz (Mole)
+
+== Production ==
+=== Animation ===
+Drawn by hand.
+`,
+			want: []string{
+				"abstract@5: The Paper Fox is a 2018 animated film.",
+				"cast: Ada Lind [voice]@3", "cast: Ada Lind as Fenna [voice] {a paper fox}@8",
+				"cast: Kofi Mensah [voice]@3", "cast: Kofi Mensah as Old Crow [uncredited voice]@9",
+				"cast: Sam Ortiz as Mole [voice]@10",
+				"title: The Paper Fox@1", "year: 2018@5",
+			},
+			notes: []string{`14: section "Animation" is not mapped: 1 line left out (line 14), the first: "Drawn by hand."`},
+		},
+		{
+			name: "documentary: narrator, cast and characters, as himself, prose in the cast section",
+			article: `= Ice Roads =
+
+Ice Roads is a 2016 Canadian documentary film.
+
+== Cast and characters ==
+The film follows three drivers:
+- Joe Tremblay as himself
+- Marie Okpik as herself (archive footage)
+Narrated by Paul Petit
+- Anne Coesens — Tania
+- The film also features many fishermen from the bay who were never named.
+`,
+			want: []string{
+				"abstract@3: Ice Roads is a 2016 Canadian documentary film.",
+				"cast: Anne Coesens as Tania@10",
+				"cast: Joe Tremblay [himself]@7",
+				"cast: Marie Okpik [archive footage herself]@8",
+				"title: Ice Roads@1", "year: 2016@3",
+			},
+			notes: []string{
+				`6: section "Cast and characters": lines not recognised as cast entries: 2 lines left out (lines 6, 9), the first: "The film follows three drivers:"`,
+				`11: actor "The film also features many fishermen from the bay who we..." does not look like a person's name (it has 13 words, more than a name has); left out`,
+			},
+		},
+		{
+			name:    "cut off in the middle of an infobox label",
+			article: "= Dry Season =\n\nDry Season\n- Directed by: Ama Owusu\n- Starring: Kwame Boateng\n- Runn",
+			want:    []string{"cast: Kwame Boateng@5", "director: Ama Owusu@4", "title: Dry Season@1"},
+			notes:   []string{`6: cut off: the document ends in the middle of this line; left out: "- Runn"`},
+		},
+		{
+			name:    "cut off in the middle of a name in the cast",
+			article: "= Dry Season =\n\n==Cast==\n- Kwame Boateng as Kofi\n- Ama Ow",
+			want:    []string{"cast: Kwame Boateng as Kofi@4", "title: Dry Season@1"},
+			notes:   []string{`5: cut off: the document ends in the middle of this line; left out: "- Ama Ow"`},
+		},
+		{
+			name:    "a running time and a date the reader cannot read",
+			article: "= X (2001 film) =\n\n- Running time: long\n- Release date: 31 February 2001 (Cannes)\n- Director: Kwame Boateng (p.g.a.)\n",
+			want:    []string{"title: X@1", "year: 2001@1"},
+			notes: []string{
+				`3: Running time: "long" is not a running time; left out`,
+				`4: Release date: "31 February 2001" is not a date; left out`,
+				`5: director "Kwame Boateng (p.g.a.)" does not look like a person's name (it holds an annotation in brackets); left out`,
+			},
+		},
+		{
+			name:    "markdown headings, several running times",
+			article: "# Night Bus\n\n- Director: Ines Vale\n- Running time: 95 minutes (Cannes), 1 h 30 min (theatrical)\n\n## Plot\nA bus at night.\n\n## See also\n- Buses\n",
+			want: []string{
+				"description@7: A bus at night.", "director: Ines Vale@3", "runtime: 95@4", "title: Night Bus@1",
+			},
+			notes: []string{`4: Running time: "95 minutes (Cannes), 1 h 30 min (theatrical)" states more than one running time; kept the first, 95 minutes`},
+		},
 	}
-	f := src.Film
-	if f.Title.Value != "Heatwave" || f.Year.Value != 1999 || f.Year.Line != 3 {
-		t.Errorf("title %q year %v", f.Title.Value, f.Year)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := Parse(strings.NewReader(tt.article), "a.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := slices.Clone(tt.want)
+			slices.Sort(want)
+			if got := facts(src); !slices.Equal(got, want) {
+				t.Errorf("facts:\n got %q\nwant %q", got, want)
+			}
+			if got := notes(src); !slices.Equal(got, tt.notes) {
+				t.Errorf("notes:\n got %q\nwant %q", got, tt.notes)
+			}
+		})
 	}
-	if len(f.OtherTitles) != 1 || f.OtherTitles[0].Value != "Canicule" {
-		t.Errorf("other titles %v", f.OtherTitles)
+}
+
+// TestLabels checks every label and heading in the tables, so that a new
+// variant is one table line plus the row it adds here.
+func TestLabels(t *testing.T) {
+	for label := range labels {
+		if labelKey(label) != label {
+			t.Errorf("label %q is not in its normal form %q", label, labelKey(label))
+		}
+		l := classify(1, "- "+strings.ToUpper(label[:1])+label[1:]+": x")
+		if !l.known || !l.dashed {
+			t.Errorf("label %q is not recognised in a list item", label)
+		}
 	}
-	var rel []string
-	for _, r := range f.Releases {
-		rel = append(rel, r.Date.Value+"|"+r.Place)
+	for heading, fam := range sections {
+		p := &parser{}
+		p.startSection(line{text: strings.ToUpper(heading[:1]) + heading[1:] + "[1]", level: 2})
+		if p.family != fam {
+			t.Errorf("heading %q: family %v, want %v", heading, p.family, fam)
+		}
 	}
-	if !slices.Equal(rel, []string{"1999-05-12|Cannes", "1999-06-03|"}) {
-		t.Errorf("releases %q", rel)
+}
+
+// TestClassify pins what each line shape is.
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		in   string
+		want kind
+	}{
+		{"", kindBlank},
+		{"= Illegal (2010 film) =", kindTitle},
+		{"# Illegal", kindTitle},
+		{"==Plot==", kindSection},
+		{"=== Voice cast ===", kindSection},
+		{"## Cast", kindSection},
+		{"Cast[edit]", kindSection},
+		{"[edit]", kindBoilerplate},
+		{"From Wikipedia, the free encyclopedia", kindBoilerplate},
+		{"- Director: A", kindItem},
+		{"Directed by: A", kindLabel},
+		{"Directed by\tA", kindLabel},
+		{"Directed by", kindLabel},
+		{"Running time 95 minutes", kindLabel},
+		{"Note: this is prose.", kindProse},
+		{"  - A", kindItem},
+		{"• A", kindItem},
+		{"  A", kindContinuation},
+		{"Illegal is a 2010 film.", kindProse},
 	}
-	var credits []string
-	for _, c := range f.Credits {
-		credits = append(credits, string(c.Role)+"/"+c.RoleName+"="+c.Agent.Name.Value)
-	}
-	if !slices.Equal(credits, []string{"author/=Luc Martin", "author/=Zoé Bernard", "contributor/Narration=Paul Petit"}) {
-		t.Errorf("credits %q", credits)
-	}
-	if len(f.Cast) != 2 || f.Cast[0].Character != "" || f.Cast[1].Character != "Himself / The Narrator" {
-		t.Errorf("cast %+v", f.Cast)
-	}
-	var notes []string
-	for _, n := range src.Notes {
-		notes = append(notes, n.Message)
-	}
-	if !slices.Equal(notes, []string{`infobox field "Website" is not known to film2ld; left out`, `section "reception" is not mapped; its text is left out`}) {
-		t.Errorf("notes %q", notes)
+	for _, tt := range tests {
+		if got := classify(1, tt.in); got.kind != tt.want {
+			t.Errorf("classify(%q) = %v; want %v", tt.in, got.kind, tt.want)
+		}
 	}
 }

@@ -53,6 +53,11 @@ func PersonProblem(name string) string {
 	}
 	lower := 0
 	for _, w := range words {
+		if functionWords[w] {
+			// "Narrated by Paul Petit", "Anne and Piotr": words that join
+			// a name to something else.
+			return fmt.Sprintf("it holds the word %q", w)
+		}
 		if r := []rune(w)[0]; unicode.IsLower(r) && !nameParticles[strings.ToLower(w)] {
 			lower++
 		}
@@ -66,6 +71,14 @@ func PersonProblem(name string) string {
 		return "it reads as a sentence"
 	}
 	return ""
+}
+
+// functionWords are lower-case words that join or introduce names but are
+// never part of one.
+var functionWords = map[string]bool{
+	"by": true, "and": true, "with": true, "featuring": true, "feat.": true, "from": true, "of": true,
+	"the": true, "in": true, "for": true, "who": true, "is": true, "was": true, "also": true, "voiced": true,
+	"plays": true, "played": true, "starring": true, "directed": true, "written": true, "produced": true,
 }
 
 // nameParticles are lower-case words that belong inside names.

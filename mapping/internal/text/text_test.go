@@ -24,6 +24,8 @@ func TestParseDate(t *testing.T) {
 		{"Feb 30, 2011", "", false},
 		{"30-02-2011", "", false},
 		{"yesterday", "", false},
+		{"April 26th, 2008", "2008-04-26", true},
+		{"1st May 2010", "2010-05-01", true},
 	}
 	for _, tt := range tests {
 		got, err := ParseDate(tt.in)
@@ -44,6 +46,13 @@ func TestParseMinutes(t *testing.T) {
 		{"104 mins", 104, true},
 		{"1 h 35 min", 95, true},
 		{"2 hours", 120, true},
+		{"1h 30min", 90, true},
+		{"1 hour and 35 minutes", 95, true},
+		{"1 hr. 35 min.", 95, true},
+		{"106 Minutes", 106, true},
+		{"95 min.", 95, true},
+		{"86'", 86, true},
+		{"1:38", 98, true},
 		{"0 min", 0, false},
 		{"95", 0, false},
 		{"minutes", 0, false},
@@ -53,6 +62,16 @@ func TestParseMinutes(t *testing.T) {
 		if ok != tt.ok || got != tt.want {
 			t.Errorf("ParseMinutes(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+func TestDurations(t *testing.T) {
+	got := Durations("95 minutes (Cannes), 1 h 30 min (theatrical), 1:42 (director's cut)")
+	if !slices.Equal(got, []int{95, 90, 102}) {
+		t.Errorf("Durations = %v", got)
+	}
+	if got := Durations("long"); got != nil {
+		t.Errorf("Durations(long) = %v", got)
 	}
 }
 
@@ -174,7 +193,10 @@ func TestPersonProblem(t *testing.T) {
 		{"Mia Berg (voice)", "it holds an annotation in brackets"},
 		{"Mia Berg[3]", "it holds an annotation in brackets"},
 		{"Mia Berg: Tania", "it holds sentence punctuation"},
-		{"the purser", "it reads as words, not a name"},
+		{"the purser", `it holds the word "the"`},
+		{"Narrated by Paul Petit", `it holds the word "by"`},
+		{"Anna and Piotr Nowak", `it holds the word "and"`},
+		{"old sailor", "it reads as words, not a name"},
 		{"various", "it reads as words, not a name"},
 		{"The film was shot in Liège over six weeks.", "it has 9 words, more than a name has"},
 		{"Directed By Jan Kowalski.", "it reads as a sentence"},
