@@ -6,9 +6,11 @@ package mappertest
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -73,6 +75,76 @@ func texts(src *film.Source) []string {
 	}
 	for _, d := range f.Descriptions {
 		out = append(out, d.Value)
+	}
+	return out
+}
+
+// Facts flattens what a Source states into sorted "kind: value@line"
+// strings, so that a table row can list exactly what a layout must give.
+func Facts(src *film.Source) []string {
+	f := src.Film
+	var out []string
+	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	add("title: %s@%d", f.Title.Value, f.Title.Line)
+	for _, t := range f.OtherTitles {
+		add("other title: %s@%d", t.Value, t.Line)
+	}
+	if f.Year.Set {
+		add("year: %g@%d", f.Year.Value, f.Year.Line)
+	}
+	if f.Runtime.Set {
+		add("runtime: %g@%d", f.Runtime.Value, f.Runtime.Line)
+	}
+	for _, c := range f.Countries {
+		add("country: %s@%d", c.Value, c.Line)
+	}
+	for _, l := range f.Languages {
+		add("language: %s@%d", l.Value, l.Line)
+	}
+	for _, c := range f.Credits {
+		role := string(c.Role)
+		if c.RoleName != "" {
+			role += "/" + c.RoleName
+		}
+		add("%s: %s@%d", role, c.Agent.Name.Value, c.Agent.Name.Line)
+	}
+	for _, c := range f.Cast {
+		s := "cast: " + c.Actor.Value
+		if c.Character != "" {
+			s += " as " + c.Character
+		}
+		if len(c.RoleNames) > 0 {
+			s += " " + fmt.Sprint(c.RoleNames)
+		}
+		if c.Description != "" {
+			s += " {" + c.Description + "}"
+		}
+		add("%s@%d", s, c.Actor.Line)
+	}
+	for _, r := range f.Releases {
+		add("release: %s|%s@%d", r.Date.Value, r.Place, r.Date.Line)
+	}
+	for _, w := range f.BasedOn {
+		add("based on: %s|%s@%d", w.Name.Value, w.Author, w.Name.Line)
+	}
+	for _, u := range f.Unmapped {
+		add("unmapped: %s=%s@%d", u.Label, u.Value, u.Line)
+	}
+	if f.Abstract.Value != "" {
+		add("abstract@%d: %s", f.Abstract.Line, f.Abstract.Value)
+	}
+	for _, d := range f.Descriptions {
+		add("description@%d: %s", d.Line, d.Value)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Notes returns a Source's notes as "line: message".
+func Notes(src *film.Source) []string {
+	var out []string
+	for _, n := range src.Notes {
+		out = append(out, fmt.Sprintf("%d: %s", n.Line, n.Message))
 	}
 	return out
 }

@@ -34,6 +34,9 @@ func PersonProblem(name string) string {
 		return "it is empty"
 	case !strings.ContainsFunc(s, unicode.IsLetter):
 		return "it has no letter"
+	case strings.ContainsFunc(s, unicode.IsDigit):
+		// "Policier 1", "Pula 2020": a character or a place and year.
+		return "it holds a digit"
 	case strings.ContainsAny(s, annotationMarks):
 		return "it holds an annotation in brackets"
 	case strings.ContainsAny(s, "!?;:\"“”«»"):

@@ -86,6 +86,9 @@ func TestSplitNames(t *testing.T) {
 		{"Søren Ødegaard and Camille Ferrand-Lévêque", []string{"Søren Ødegaard", "Camille Ferrand-Lévêque"}},
 		{"A. Smith, B. Jones, and C. Brown", []string{"A. Smith", "B. Jones", "C. Brown"}},
 		{"Benedict Anderson", []string{"Benedict Anderson"}},
+		{"Jan & Ewa Lis and Tomasz Nowak", []string{"Jan Lis", "Ewa Lis", "Tomasz Nowak"}},
+		{"Ana & Luis & Marta Ferrer", []string{"Ana Ferrer", "Luis Ferrer", "Marta Ferrer"}},
+		{"Ines Vale & Tom Ruiz", []string{"Ines Vale", "Tom Ruiz"}},
 	}
 	for _, tt := range tests {
 		if got := SplitNames(tt.in); !slices.Equal(got, tt.want) {
@@ -191,7 +194,7 @@ func TestPersonProblem(t *testing.T) {
 		{"Anne Coesens - Tania", `it holds the role separator "-"`},
 		{"Luc Martin / The Narrator", `it holds the role separator "/"`},
 		{"Mia Berg (voice)", "it holds an annotation in brackets"},
-		{"Mia Berg[3]", "it holds an annotation in brackets"},
+		{"Mia Berg[a]", "it holds an annotation in brackets"},
 		{"Mia Berg: Tania", "it holds sentence punctuation"},
 		{"the purser", `it holds the word "the"`},
 		{"Narrated by Paul Petit", `it holds the word "by"`},
@@ -201,6 +204,7 @@ func TestPersonProblem(t *testing.T) {
 		{"The film was shot in Liège over six weeks.", "it has 9 words, more than a name has"},
 		{"Directed By Jan Kowalski.", "it reads as a sentence"},
 		{"1999", "it has no letter"},
+		{"Pula 2020", "it holds a digit"},
 		{"  ", "it is empty"},
 		{"- Runn", "it starts with a list mark"},
 	}

@@ -125,8 +125,8 @@ var andSep = regexp.MustCompile(`\s+(?:&|and)\s+`)
 
 // SplitNames splits a list of people or companies ("A, B and C",
 // "Jacques-Henri & Olivier Bronckart") into one name each. Within an "&" or
-// "and" group, a lone given name borrows the surname of the name that closes
-// the group, the way credits write siblings: "Jacques-Henri & Olivier
+// "and" group, a lone given name borrows the surname of the next full name
+// in the group, the way credits write siblings: "Jacques-Henri & Olivier
 // Bronckart" is Jacques-Henri Bronckart and Olivier Bronckart. Commas never
 // share a surname, so a mononym such as "Lingo, André Dziezuk" stays whole.
 func SplitNames(s string) []string {
@@ -134,13 +134,19 @@ func SplitNames(s string) []string {
 	for _, part := range listSep.Split(Clean(s), -1) {
 		part = strings.TrimPrefix(part, "and ")
 		group := andSep.Split(part, -1)
-		last := strings.Fields(group[len(group)-1])
 		for i, name := range group {
 			if name == "" {
 				continue
 			}
-			if i < len(group)-1 && len(strings.Fields(name)) == 1 && len(last) >= 2 {
-				name += " " + last[len(last)-1]
+			if len(strings.Fields(name)) == 1 {
+				// The surname is that of the next full name in the group:
+				// "Jan & Ewa Lis and Tomasz Nowak" is Jan Lis.
+				for _, next := range group[i+1:] {
+					if f := strings.Fields(next); len(f) >= 2 {
+						name += " " + f[len(f)-1]
+						break
+					}
+				}
 			}
 			names = append(names, name)
 		}
