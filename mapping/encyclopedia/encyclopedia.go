@@ -27,8 +27,9 @@ import (
 )
 
 var (
-	// "Illegal (2010 film)", "Les Nuits blanches (2015 French film)".
-	disambigRe = regexp.MustCompile(`^(.+?)\s*\((?:(\d{4})\s+)?(?:[^()]*\s)?film\)$`)
+	// "Illegal (2010 film)", "Les Nuits blanches (2015 French film)",
+	// "Ice Roads (documentary)", "The Paper Fox (2018 animated film)".
+	disambigRe = regexp.MustCompile(`^(.+?)\s*\((?:(\d{4})\s+)?(?:[^()]*\s)?(?:film|movie|documentary)\)$`)
 	// The lead's first sentence: "Illegal (Illégal) is a 2010 Belgian …".
 	leadTitleRe = regexp.MustCompile(`^(.+?)\s*\(([^)]+)\)\s+is an?\s`)
 	leadYearRe  = regexp.MustCompile(`\bis an?\s+(\d{4})\b`)

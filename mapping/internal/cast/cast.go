@@ -43,6 +43,14 @@ var Annotations = map[string]string{
 // themselves. The role name keeps the document's word.
 var selves = map[string]bool{"himself": true, "herself": true, "themselves": true, "themself": true, "self": true}
 
+// functions are what a documentary's participant list writes where a
+// character would stand: what the person does in the film, not whom they
+// play. They are role names.
+var functions = map[string]bool{
+	"narrator": true, "narration": true, "host": true, "presenter": true, "interviewer": true,
+	"interviewee": true, "commentator": true, "voice-over": true,
+}
+
 var (
 	parenRe       = regexp.MustCompile(`\s*\(([^()]*)\)`)
 	annotationSep = regexp.MustCompile(`\s*[;,]\s*|\s+and\s+`)
@@ -97,6 +105,10 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 			// as written.
 			m.RoleNames = appendUnique(m.RoleNames, rest)
 		}
+	}
+	if functions[strings.ToLower(character)] {
+		m.RoleNames = appendUnique(m.RoleNames, strings.ToLower(character))
+		character = ""
 	}
 	m.Actor = film.Text{Value: actor}
 	m.Character = character

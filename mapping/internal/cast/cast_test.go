@@ -31,6 +31,8 @@ func TestParse(t *testing.T) {
 		{"Kofi Mensah as Himself (archive footage)", "Kofi Mensah||[archive footage himself]|"},
 		{"Ruth Abebe as herself – Narrator", "Ruth Abebe||[herself Narrator]|"},
 		{"Ruth Abebe: Self", "Ruth Abebe||[self]|"},
+		{"Mireille Caron – narrator", "Mireille Caron||[narrator]|"},
+		{"Mireille Caron as the Narrator", "Mireille Caron|the Narrator|[]|"},
 		{"Ola Tveit as the purser[3]", "Ola Tveit|the purser|[]|"},
 	}
 	for _, tt := range tests {
