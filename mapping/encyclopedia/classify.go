@@ -58,7 +58,7 @@ var (
 	wikiHeadingRe = regexp.MustCompile(`^(=+)\s*([^=].*?)\s*(=+)$`)
 	mdHeadingRe   = regexp.MustCompile(`^(#{1,6})\s+(.+?)\s*#*$`)
 	editHeadingRe = regexp.MustCompile(`^(.{1,60}?)\s*\[edit\]$`)
-	listMarkRe    = regexp.MustCompile(`^(?:[-*•·▪–]|\d{1,3}[.)])\s+`)
+	listMarkRe    = regexp.MustCompile(`^(?:[-*•·▪–]{1,3}|\d{1,3}[.)])\s+`)
 	colonLabelRe  = regexp.MustCompile(`^([^:]{1,40}?)\s*:\s*(.*)$`)
 	tabLabelRe    = regexp.MustCompile(`^([^\t]{1,40}?)\t+(.*)$`)
 	boilerplateRe = regexp.MustCompile(`^(?:\[edit\]|From Wikipedia, the free encyclopedia|Jump to (?:navigation|search|content)|\(Redirected from .+\)|Retrieved from .+|This article is about .+|For other uses, see .+|Not to be confused with .+|For the .+, see .+|Categories: .+)$`)
@@ -137,11 +137,19 @@ func classify(n int, raw string) line {
 	return l
 }
 
+// maxSpacedWords is the longest line read as a spaced label: a label and
+// a few names, not a sentence.
+const maxSpacedWords = 12
+
 // spacedLabel reads "Directed by Jan Kowalski": the longest known label
 // of at least two words that starts the line, then the value. One-word
 // labels ("Music Jan") are too easily the start of a sentence.
 func spacedLabel(s string) (label, value string, ok bool) {
 	words := strings.Fields(s)
+	if len(words) > maxSpacedWords || strings.HasSuffix(s, ".") || strings.Contains(s, ". ") {
+		// "Based on a true story, the film follows …" is a sentence.
+		return "", "", false
+	}
 	for k := min(4, len(words)-1); k >= 2; k-- {
 		cand := strings.Join(words[:k], " ")
 		if _, known := lookup(cand); known {

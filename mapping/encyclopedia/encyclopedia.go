@@ -46,11 +46,11 @@ var (
 func Signals(lines []string) int {
 	n := 0
 	for _, raw := range lines {
-		if !strings.ContainsAny(raw, "=#") && !strings.HasSuffix(raw, "[edit]") {
+		if !strings.ContainsAny(raw, "=#") && !strings.HasSuffix(raw, "[edit]") && !strings.HasPrefix(raw, "From W") {
 			continue // headings only; most lines are prose
 		}
 		switch l := classify(0, raw); {
-		case l.kind == kindTitle:
+		case l.kind == kindTitle, l.whole == wikipediaTagline:
 			n += 2
 		case l.kind == kindSection:
 			n++
@@ -130,6 +130,11 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 				continue
 			}
 			first = false
+			if l.kind == kindProse && fromWikipedia(doc.Lines[i+1:]) {
+				// A copy of the page as a browser shows it: the title as
+				// plain text, then "From Wikipedia, the free encyclopedia".
+				l.kind = kindTitle
+			}
 			if err := p.heading(l); err != nil {
 				return nil, &film.Error{Name: name, Line: l.n, Err: err}
 			}
@@ -143,6 +148,19 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	text.CheckPeople(p.src)
 	return p.src, nil
 }
+
+// fromWikipedia reports whether the next non-blank line is the site's
+// tagline.
+func fromWikipedia(lines []string) bool {
+	for _, raw := range lines {
+		if l := text.Clean(raw); l != "" {
+			return l == wikipediaTagline
+		}
+	}
+	return false
+}
+
+const wikipediaTagline = "From Wikipedia, the free encyclopedia"
 
 func (p *parser) heading(l line) error {
 	if l.kind != kindTitle {
@@ -215,7 +233,7 @@ func (p *parser) startsInfobox(l line) bool {
 	if !l.known || l.kind != kindLabel && l.kind != kindItem {
 		return false
 	}
-	return !l.spaced || len(p.lead) == 0 && len(p.paragraph) <= 1
+	return !l.spaced || p.state == stateTop && len(p.paragraph) <= 1
 }
 
 // infobox reads a line inside the infobox.

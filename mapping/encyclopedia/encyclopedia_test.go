@@ -162,6 +162,25 @@ Narrated by Paul Petit
 			},
 		},
 		{
+			name: "a browser copy: plain title, tagline, sentence-like spaced labels stay prose",
+			article: `Night Bus
+
+From Wikipedia, the free encyclopedia
+
+Directed by Ines Vale
+Running time 1:31
+
+Based on a true story, Night Bus follows a driver. It was shot in Porto.
+
+Cast[edit]
+** Ines Vale as the driver
+`,
+			want: []string{
+				"abstract@8: Based on a true story, Night Bus follows a driver. It was shot in Porto.",
+				"cast: Ines Vale as the driver@11", "director: Ines Vale@5", "runtime: 91@6", "title: Night Bus@1",
+			},
+		},
+		{
 			name:    "cut off in the middle of an infobox label",
 			article: "= Dry Season =\n\nDry Season\n- Directed by: Ama Owusu\n- Starring: Kwame Boateng\n- Runn",
 			want:    []string{"cast: Kwame Boateng@5", "director: Ama Owusu@4", "title: Dry Season@1"},
