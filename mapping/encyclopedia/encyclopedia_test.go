@@ -181,6 +181,26 @@ Cast[edit]
 			},
 		},
 		{
+			name: "stray infobox lines, a release date with its ISO copy, a range of minutes",
+			article: `= Two Rivers =
+
+- Language: French
+- German
+- Release date: 12 May 2015 (2015-05-12) (Cannes)
+- Running time: 95–100 minutes
+- Runn
+
+Two Rivers is a film.
+`,
+			want: []string{
+				"abstract@9: Two Rivers is a film.", "language: French@3", "release: 2015-05-12|Cannes@5", "title: Two Rivers@1",
+			},
+			notes: []string{
+				`6: Running time: "95–100 minutes" is a range, not one running time; left out`,
+				`4: infobox: lines not recognised: 2 lines left out (lines 4, 7), the first: "- German"`,
+			},
+		},
+		{
 			name:    "cut off in the middle of an infobox label",
 			article: "= Dry Season =\n\nDry Season\n- Directed by: Ama Owusu\n- Starring: Kwame Boateng\n- Runn",
 			want:    []string{"cast: Kwame Boateng@5", "director: Ama Owusu@4", "title: Dry Season@1"},

@@ -1,6 +1,7 @@
 package encyclopedia
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/film2ld/film2ld/mapping/film"
@@ -83,11 +84,20 @@ func joinValues(vs []film.Text) film.Text {
 	return film.Text{Value: strings.Join(parts, ", "), Line: vs[0].Line}
 }
 
+// rangeRe is a range of minutes: "95–100 minutes", "95-100 min".
+var rangeRe = regexp.MustCompile(`\d\s*[–—-]\s*\d+\s*(?:minutes?|mins?)\b`)
+
 // runtime reads a running time in whatever unit the article writes it
 // ("90 minutes", "1h 30min", "95 min"). An article that states several
 // (a festival cut and a theatrical one) gives the first, with a note.
 func (p *parser) runtime(of *openField) {
 	v := joinValues(of.values)
+	if rangeRe.MatchString(v.Value) {
+		// "95–100 minutes" states no one running time; taking either end
+		// would invent one.
+		p.note(v.Line, "%s: %q is a range, not one running time; left out", of.label, text.Short(v.Value))
+		return
+	}
 	found := text.Durations(v.Value)
 	if len(found) == 0 {
 		p.note(v.Line, "%s: %q is not a running time; left out", of.label, text.Short(v.Value))

@@ -419,8 +419,8 @@ func (p *parser) credit(lb label, value string, line int) {
 	}
 }
 
-// splitOutsideParens splits a cast list on the commas that are not inside a
-// character's parentheses ("Olga (Zina, the friend)").
+// splitOutsideParens splits a cast list on the commas and semicolons that
+// are not inside a character's parentheses ("Olga (Zina, the friend)").
 func splitOutsideParens(s string) []string {
 	var out []string
 	depth, start := 0, 0
@@ -432,7 +432,7 @@ func splitOutsideParens(s string) []string {
 			if depth > 0 {
 				depth--
 			}
-		case ',':
+		case ',', ';':
 			if depth == 0 {
 				out = append(out, strings.TrimSpace(s[start:i]))
 				start = i + 1

@@ -119,14 +119,14 @@ Cast:
 Ilinca Pop (Vesna)
 Radu Marin (the uncle) (uncredited)
 
-Voices: Kofi Mensah (The Orchard)
+Voices: Kofi Mensah (The Orchard); Ana Lis (Mole)
 
 Festival selection: Pula 2020
 
 Source URL (retrieved on 02-03-2021): <https://prize.example/movies/2020/sad-od-stakla>`,
 			want: []string{
 				"author: Mirela Dobre@19", "author: Tomás Quiroga@19",
-				"cast: Ilinca Pop as Vesna@27", "cast: Kofi Mensah as The Orchard [voice]@31",
+				"cast: Ilinca Pop as Vesna@27", "cast: Kofi Mensah as The Orchard [voice]@31", "cast: Ana Lis as Mole [voice]@31",
 				"cast: Radu Marin as the uncle [uncredited]@27",
 				"contributor/Cinematography: Ana Horvat@23", "contributor/Cinematography: Luka Perić@21",
 				"country: Croatia@7", "description@15: An orchard made of glass.",

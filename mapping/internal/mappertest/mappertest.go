@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/text"
 )
 
 // AddSeeds adds every sample and film document under root (the
@@ -57,6 +58,28 @@ func Check(t *testing.T, data []byte, parse func(io.Reader, string) (*film.Sourc
 	for _, r := range src.Film.Reviews {
 		if r.Date.Value != "" && len(r.Date.Value) != len("2006-01-02") {
 			t.Fatalf("review date %q is not ISO 8601", r.Date.Value)
+		}
+	}
+}
+
+// CheckPeople runs parse on data and fails t if a person it read has a
+// name text.PersonProblem rejects: whatever the input, a mapper never
+// mints a Person from a value that still holds a separator, an annotation
+// or a sentence.
+func CheckPeople(t *testing.T, data []byte, parse func(io.Reader, string) (*film.Source, error)) {
+	src, err := parse(bytes.NewReader(data), "fuzz.txt")
+	if err != nil {
+		return
+	}
+	f := &src.Film
+	for _, c := range f.Credits {
+		if why := text.PersonProblem(c.Agent.Name.Value); !c.Agent.Organization && why != "" {
+			t.Fatalf("credit %q at line %d: %s", c.Agent.Name.Value, c.Agent.Name.Line, why)
+		}
+	}
+	for _, c := range f.Cast {
+		if why := text.PersonProblem(c.Actor.Value); why != "" {
+			t.Fatalf("actor %q at line %d: %s", c.Actor.Value, c.Actor.Line, why)
 		}
 	}
 }
