@@ -125,7 +125,7 @@ func classify(n int, raw string) line {
 		l.kind, l.label, l.known = kindLabel, clean, true
 		return l
 	}
-	if label, value, ok := spacedLabel(clean); ok && indent == 0 {
+	if label, value, ok := spacedLabel(clean, 2); ok && indent == 0 {
 		l.kind, l.label, l.value, l.known, l.spaced = kindLabel, label, value, true, true
 		return l
 	}
@@ -142,15 +142,16 @@ func classify(n int, raw string) line {
 const maxSpacedWords = 12
 
 // spacedLabel reads "Directed by Jan Kowalski": the longest known label
-// of at least two words that starts the line, then the value. One-word
-// labels ("Music Jan") are too easily the start of a sentence.
-func spacedLabel(s string) (label, value string, ok bool) {
+// of at least minWords words that starts the line, then the value.
+// Outside the infobox one-word labels ("Music Jan") are too easily the
+// start of a sentence; inside it the parser allows them.
+func spacedLabel(s string, minWords int) (label, value string, ok bool) {
 	words := strings.Fields(s)
 	if len(words) > maxSpacedWords || strings.HasSuffix(s, ".") || strings.Contains(s, ". ") {
 		// "Based on a true story, the film follows …" is a sentence.
 		return "", "", false
 	}
-	for k := min(4, len(words)-1); k >= 2; k-- {
+	for k := min(4, len(words)-1); k >= minWords; k-- {
 		cand := strings.Join(words[:k], " ")
 		if _, known := lookup(cand); known {
 			return cand, strings.Join(words[k:], " "), true

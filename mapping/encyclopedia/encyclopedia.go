@@ -240,6 +240,12 @@ func (p *parser) startsInfobox(l line) bool {
 func (p *parser) infobox(l line) {
 	f := p.field
 	listGoesOn := f != nil && (len(f.values) == 0 || f.open())
+	if l.kind == kindProse && l.indent == 0 && !listGoesOn && !p.blankInInfobox {
+		// "Country Canada" in an infobox rendered with spaces only.
+		if label, value, ok := spacedLabel(l.whole, 1); ok {
+			l.kind, l.label, l.value, l.known, l.spaced = kindLabel, label, value, true, true
+		}
+	}
 	switch {
 	case l.kind == kindBlank:
 		p.blankInInfobox = true

@@ -201,6 +201,24 @@ Two Rivers is a film.
 			},
 		},
 		{
+			name: "an infobox rendered with spaces only",
+			article: `= Harbour Lights =
+
+Harbour Lights
+Directed by Tom Ruiz
+Starring Ada Lind, Kofi Mensah
+Country Ireland
+Running time 88 minutes
+
+Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
+`,
+			want: []string{
+				"abstract@9: Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.",
+				"cast: Ada Lind@5", "cast: Kofi Mensah@5", "country: Ireland@6", "director: Tom Ruiz@4",
+				"runtime: 88@7", "title: Harbour Lights@1", "year: 2020@9",
+			},
+		},
+		{
 			name:    "cut off in the middle of an infobox label",
 			article: "= Dry Season =\n\nDry Season\n- Directed by: Ama Owusu\n- Starring: Kwame Boateng\n- Runn",
 			want:    []string{"cast: Kwame Boateng@5", "director: Ama Owusu@4", "title: Dry Season@1"},
