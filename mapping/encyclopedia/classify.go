@@ -52,6 +52,9 @@ type line struct {
 	// spaced is a field written "Directed by Jan Kowalski", with only a
 	// space after the label, as some text renderings of an infobox are.
 	spaced bool
+	// cells are the line's tab-separated parts, when it has several: a
+	// table row copied from a browser ("Anne Coesens<TAB>Tania").
+	cells []string
 }
 
 var (
@@ -72,6 +75,13 @@ func classify(n int, raw string) line {
 	indent := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
 	clean := text.Clean(raw)
 	l.indent, l.text, l.whole = indent, clean, clean
+	if strings.Contains(raw, "\t") {
+		for _, c := range strings.Split(raw, "\t") {
+			if c = text.Clean(c); c != "" {
+				l.cells = append(l.cells, c)
+			}
+		}
+	}
 	switch {
 	case clean == "":
 		l.kind = kindBlank

@@ -354,6 +354,9 @@ func (p *parser) sectionLine(l line) {
 	}
 }
 
+// tableHeads are the first cells of a cast table's heading row.
+var tableHeads = map[string]bool{"actor": true, "actors": true, "cast": true, "performer": true, "name": true, "voice actor": true}
+
 // castLine reads a line of a cast section: a list item, or (in renderings
 // that drop list marks) a bare line with an actor–character separator.
 // Prose that introduces the list ("The cast includes:") is counted, not
@@ -362,7 +365,15 @@ func (p *parser) castLine(l line) {
 	if l.kind == kindBlank {
 		return
 	}
-	m, ok := cast.Parse(l.text)
+	entry := l.text
+	if len(l.cells) == 2 {
+		// A row of a cast table: actor, then character.
+		if tableHeads[strings.ToLower(l.cells[0])] {
+			return
+		}
+		entry = l.cells[0] + " – " + l.cells[1]
+	}
+	m, ok := cast.Parse(entry)
 	if !ok || l.kind != kindItem && m.Character == "" && len(m.RoleNames) == 0 {
 		p.left.Add(l.n, l.whole)
 		return

@@ -219,6 +219,11 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			},
 		},
 		{
+			name:    "a cast table copied with tabs",
+			article: "= Harbour Lights =\n\n== Cast ==\nActor\tRole\nAda Lind\tMaeve (voice)\nKofi Mensah\tThe Harbour Master\n",
+			want:    []string{"cast: Ada Lind as Maeve [voice]@5", "cast: Kofi Mensah as The Harbour Master@6", "title: Harbour Lights@1"},
+		},
+		{
 			name:    "cut off in the middle of an infobox label",
 			article: "= Dry Season =\n\nDry Season\n- Directed by: Ama Owusu\n- Starring: Kwame Boateng\n- Runn",
 			want:    []string{"cast: Kwame Boateng@5", "director: Ama Owusu@4", "title: Dry Season@1"},
