@@ -102,11 +102,16 @@ var labels = map[string]label{
 }
 
 // labelKey normalises a crew label: lower case, single spaces, no "(s)"
-// plural mark ("Producer(s)").
+// plural mark ("Producer(s)") and no bracketed remark.
 func labelKey(s string) string {
 	s = strings.ToLower(text.Clean(s))
-	return strings.TrimSpace(strings.ReplaceAll(s, "(s)", ""))
+	s = strings.ReplaceAll(s, "(s)", "")
+	// "Cast (in order of appearance)", "Music (original)".
+	return text.Clean(labelNoteRe.ReplaceAllString(s, ""))
 }
+
+// labelNoteRe is a bracketed remark after a label.
+var labelNoteRe = regexp.MustCompile(`\([^()]*\)`)
 
 // lookup returns how a label is read.
 func lookup(s string) (label, bool) {

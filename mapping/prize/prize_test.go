@@ -216,7 +216,7 @@ func TestLabels(t *testing.T) {
 			t.Errorf("label %q of %q is not in the table", m[1], line)
 		}
 	}
-	for _, variant := range []string{"Producer(s)", "PRODUCERS", "Director of Photography", "D.O.P.", "Réalisatrice"} {
+	for _, variant := range []string{"Producer(s)", "PRODUCERS", "Director of Photography", "D.O.P.", "Réalisatrice", "Cast (in order of appearance)"} {
 		if _, ok := lookup(variant); !ok {
 			t.Errorf("variant %q is not known", variant)
 		}
