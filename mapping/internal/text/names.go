@@ -39,7 +39,7 @@ func PersonProblem(name string) string {
 		return "it holds a digit"
 	case strings.ContainsAny(s, annotationMarks):
 		return "it holds an annotation in brackets"
-	case strings.ContainsAny(s, "!?;:\"“”«»"):
+	case strings.ContainsAny(s, "!?;:"):
 		return "it holds sentence punctuation"
 	case strings.HasPrefix(s, "-") || strings.HasPrefix(s, "•") || strings.HasPrefix(s, "*"):
 		return "it starts with a list mark"
@@ -70,7 +70,8 @@ func PersonProblem(name string) string {
 		// not particles of a surname.
 		return "it reads as words, not a name"
 	}
-	if strings.HasSuffix(s, ".") && len(words) > 3 {
+	if last := words[len(words)-1]; strings.HasSuffix(last, ".") && len([]rune(last)) > 4 && len(words) > 3 {
+		// "… was shot in Liège." ends a sentence; "Jr." and "St." end names.
 		return "it reads as a sentence"
 	}
 	return ""
