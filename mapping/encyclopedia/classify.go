@@ -1,6 +1,7 @@
 package encyclopedia
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"unicode"
@@ -67,17 +68,44 @@ var (
 	boilerplateRe = regexp.MustCompile(`^(?:\[edit\]|From Wikipedia, the free encyclopedia|Jump to (?:navigation|search|content)|\(Redirected from .+\)|Retrieved from .+|This article is about .+|For other uses, see .+|Not to be confused with .+|For the .+, see .+|Categories: .+)$`)
 )
 
+var (
+	// wikiLinkRe is a wiki link, "[[Anne Coesens]]" or "[[Anne Coesens
+	// (actress)|Anne Coesens]]": the text shown is the part after "|".
+	wikiLinkRe = regexp.MustCompile(`\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]`)
+	// mdLinkRe is a Markdown link, "[Anne Coesens](https://…)".
+	mdLinkRe = regexp.MustCompile(`\[([^\[\]]+)\]\([^()\s]*\)`)
+	// emphasisRe is wiki bold and italics, "''Illegal''", "'''Illegal'''".
+	emphasisRe = regexp.MustCompile(`'{2,}`)
+)
+
+// unmarkup removes what a dump in wiki or Markdown markup puts around the
+// text: links keep the words they show, emphasis marks go, and HTML
+// entities ("&amp;", "&nbsp;") are decoded.
+func unmarkup(s string) string {
+	if strings.Contains(s, "[") {
+		s = wikiLinkRe.ReplaceAllString(s, "$1")
+		s = mdLinkRe.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "''") {
+		s = emphasisRe.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "&") && strings.Contains(s, ";") {
+		s = html.UnescapeString(s)
+	}
+	return s
+}
+
 // classify judges one line. Whether a label line is an infobox field, and
 // whether a list item belongs to the value above it, depends on what came
 // before; the parser decides that.
 func classify(n int, raw string) line {
 	l := line{n: n}
 	indent := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
-	clean := text.Clean(raw)
+	clean := text.Clean(unmarkup(raw))
 	l.indent, l.text, l.whole = indent, clean, clean
 	if strings.Contains(raw, "\t") {
 		for _, c := range strings.Split(raw, "\t") {
-			if c = text.Clean(c); c != "" {
+			if c = text.Clean(unmarkup(c)); c != "" {
 				l.cells = append(l.cells, c)
 			}
 		}

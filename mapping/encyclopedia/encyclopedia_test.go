@@ -224,6 +224,24 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			want:    []string{"cast: Ada Lind as Maeve [voice]@5", "cast: Kofi Mensah as The Harbour Master@6", "title: Harbour Lights@1"},
 		},
 		{
+			name: "wiki and Markdown markup, HTML entities",
+			article: `= ''Harbour Lights'' (2020 film) =
+
+- Directed by: [[Tom Ruiz (director)|Tom Ruiz]]
+- Production company: Faro &amp; Luz
+- Starring: [Ada Lind](https://example.org/ada)
+
+'''Harbour Lights''' is a 2020 Irish film.
+
+== Cast ==
+- [[Ada Lind]] as Maeve
+`,
+			want: []string{
+				"abstract@7: Harbour Lights is a 2020 Irish film.", "cast: Ada Lind as Maeve@10", "cast: Ada Lind@5",
+				"director: Tom Ruiz@3", "productionCompany: Faro & Luz@4", "title: Harbour Lights@1", "year: 2020@1",
+			},
+		},
+		{
 			name:    "cut off in the middle of an infobox label",
 			article: "= Dry Season =\n\nDry Season\n- Directed by: Ama Owusu\n- Starring: Kwame Boateng\n- Runn",
 			want:    []string{"cast: Kwame Boateng@5", "director: Ama Owusu@4", "title: Dry Season@1"},
