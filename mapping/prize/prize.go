@@ -51,7 +51,26 @@ type label struct {
 	sales    bool
 	// castRole is a role name every actor the label lists gets ("voice").
 	castRole string
+	// fact, when set, says the label is not a credit but a fact about the
+	// film that some pages write as a label line (see facts).
+	fact fact
 }
+
+// fact is a film fact a prize page may write as "Label: value".
+type fact int
+
+const (
+	noFact fact = iota
+	factCountries
+	factRuntime
+	factYear
+	factLanguages
+	// factSynopsis starts the synopsis: the paragraphs up to the next label.
+	factSynopsis
+	// factSkip is a label film2ld does not map ("Genre", "Format"): it is
+	// reported, and its value is never taken for a person.
+	factSkip
+)
 
 func crew(role film.Role, roleName string) label { return label{role: role, roleName: roleName} }
 
@@ -96,6 +115,21 @@ var labels = map[string]label{
 	"cast":                 {cast: true}, "with": {cast: true}, "starring": {cast: true}, "actors": {cast: true},
 	"avec": {cast: true}, "interprètes": {cast: true}, "mit": {cast: true},
 	"voices": {cast: true, castRole: "voice"}, "voice cast": {cast: true, castRole: "voice"},
+	"country": {fact: factCountries}, "countries": {fact: factCountries}, "country of production": {fact: factCountries},
+	"running time": {fact: factRuntime}, "runtime": {fact: factRuntime}, "duration": {fact: factRuntime},
+	"length": {fact: factRuntime}, "durée": {fact: factRuntime},
+	"year": {fact: factYear}, "production year": {fact: factYear}, "year of production": {fact: factYear},
+	"language": {fact: factLanguages}, "languages": {fact: factLanguages}, "original language": {fact: factLanguages},
+	"synopsis": {fact: factSynopsis}, "summary": {fact: factSynopsis},
+	"genre": {fact: factSkip}, "format": {fact: factSkip}, "premiere": {fact: factSkip}, "festival": {fact: factSkip},
+	"festivals": {fact: factSkip}, "awards": {fact: factSkip}, "website": {fact: factSkip}, "budget": {fact: factSkip},
+	"contact": {fact: factSkip}, "press": {fact: factSkip}, "rating": {fact: factSkip},
+	"casting": crew(film.Contributor, "Casting"), "visual effects": crew(film.Contributor, "Visual effects"),
+	"special effects": crew(film.Contributor, "Special effects"), "animation": crew(film.Contributor, "Animation"),
+	"executive producer": crew(film.Contributor, "Executive producer"), "executive producers": crew(film.Contributor, "Executive producer"),
+	"line producer": crew(film.Contributor, "Line producer"), "associate producer": crew(film.Contributor, "Associate producer"),
+	"co-producer": crew(film.Contributor, "Co-producer"), "sound mixing": crew(film.Contributor, "Sound mixing"),
+	"choreography": crew(film.Contributor, "Choreography"), "assistant director": crew(film.Contributor, "Assistant director"),
 	"world sales":         {sales: true, org: true},
 	"international sales": {sales: true, org: true},
 	"sales":               {sales: true, org: true},
@@ -355,6 +389,15 @@ func (p *parser) body(paras []paragraph) *lineError {
 			p.left.Add(para.line, t)
 			continue
 		}
+		if lb.fact == factSynopsis {
+			// "Synopsis:" after labelled facts: the paragraphs up to the
+			// next known label are the synopsis.
+			crew = false
+			if v := strings.TrimSpace(m[2]); v != "" {
+				synopsis = append(synopsis, paragraph{text: v, line: para.line, lines: []string{v}})
+			}
+			continue
+		}
 		value, line := m[2], para.line
 		if len(para.lines) > 1 {
 			// "Cast:" or "Producer: A" with more names on the lines below,
@@ -385,7 +428,7 @@ func (p *parser) body(paras []paragraph) *lineError {
 			lb = label{role: film.Contributor, roleName: m[1]}
 			p.note(para.line, "credit %q is not a known crew role; kept as a contributor with that role name", m[1])
 		}
-		p.credit(lb, value, line)
+		p.credit(lb, m[1], value, line)
 	}
 	p.flushLeft("credits: lines not recognised")
 	if len(synopsis) > 0 {
@@ -398,8 +441,37 @@ func (p *parser) body(paras []paragraph) *lineError {
 	return nil
 }
 
-func (p *parser) credit(lb label, value string, line int) {
+func (p *parser) credit(lb label, name, value string, line int) {
 	f := &p.src.Film
+	switch lb.fact {
+	case factCountries:
+		for _, c := range text.SplitList(value) {
+			f.Countries = append(f.Countries, film.Text{Value: c, Line: line})
+		}
+		return
+	case factLanguages:
+		for _, l := range text.SplitList(value) {
+			f.Languages = append(f.Languages, film.Text{Value: l, Line: line})
+		}
+		return
+	case factRuntime:
+		if d := text.Durations(value); len(d) > 0 {
+			f.Runtime = film.Number{Value: float64(d[0]), Set: true, Line: line}
+		} else {
+			p.note(line, "%s: %q is not a running time; left out", name, text.Short(value))
+		}
+		return
+	case factYear:
+		if y, ok := text.ParseYear(value); ok {
+			f.Year = film.Number{Value: float64(y), Set: true, Line: line}
+		} else {
+			p.note(line, "%s: %q is not a year; left out", name, text.Short(value))
+		}
+		return
+	case factSkip:
+		p.note(line, "%q is not mapped; left out", name)
+		return
+	}
 	switch {
 	case lb.cast:
 		for _, item := range splitOutsideParens(value) {

@@ -141,6 +141,36 @@ Source URL (retrieved on 02-03-2021): <https://prize.example/movies/2020/sad-od-
 			},
 		},
 		{
+			name: "facts written as labels, synopsis after them, labels not mapped",
+			page: `Published on *Some Prize* (<https://prize.example>)
+
+Harbour Lights
+
+Director: Tom Ruiz
+
+Country: Ireland, Spain
+
+Running time: 1 h 28 min
+
+Year: 2020
+
+Genre: Drama
+
+Synopsis:
+
+A lighthouse keeper's last winter.
+
+Casting: Ada Lind
+
+Executive producer: Kofi Mensah`,
+			want: []string{
+				"contributor/Casting: Ada Lind@19", "contributor/Executive producer: Kofi Mensah@21",
+				"country: Ireland@7", "country: Spain@7", "description@17: A lighthouse keeper's last winter.",
+				"director: Tom Ruiz@5", "runtime: 88@9", "title: Harbour Lights@3", "year: 2020@11",
+			},
+			notes: []string{`13: "Genre" is not mapped; left out`},
+		},
+		{
 			name: "titles alike, names over several paragraphs, lines not recognised",
 			page: `Published on *Some Prize* (<https://prize.example>)
 
