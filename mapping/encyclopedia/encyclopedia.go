@@ -217,8 +217,11 @@ func (p *parser) line(l line) {
 // of a label or a name ("- Runn", "- Anne Coes"), and a fragment must never
 // become a fact, a lead or an abstract.
 func (p *parser) cutOff(l line) bool {
-	inList := p.state == stateInfobox || p.state == stateSection && (p.family == familyCast || p.family == familyVoiceCast) && l.item()
-	if !inList || l.kind == kindBlank {
+	inList := p.state == stateInfobox || p.state == stateSection && (p.family == familyCast || p.family == familyVoiceCast)
+	// A list item, a label or a heading that lost its closing "=" is cut
+	// wherever it stands; prose is kept, since a cut sentence names no one.
+	shape := l.kind == kindItem || l.kind == kindLabel || strings.HasPrefix(l.whole, "=")
+	if l.kind == kindBlank || !inList && !shape {
 		return false
 	}
 	p.note(l.n, "cut off: the document ends in the middle of this line; left out: %q", text.Short(l.whole))
@@ -416,6 +419,11 @@ func (p *parser) finish() {
 	f := &p.src.Film
 	if p.caption.Value != "" && p.caption.Value != f.Title.Value {
 		f.OtherTitles = append(f.OtherTitles, p.caption)
+	}
+	if len(p.lead) > 0 && p.lead[0].Value == f.Title.Value && p.caption.Value == "" {
+		// The title alone above a cut-off infobox is its caption, not a
+		// lead.
+		p.lead = p.lead[1:]
 	}
 	if len(p.lead) > 0 {
 		f.Abstract = joinParagraphs(p.lead)

@@ -248,6 +248,18 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			notes:   []string{`6: cut off: the document ends in the middle of this line; left out: "- Runn"`},
 		},
 		{
+			name:    "cut off in the first infobox line",
+			article: "= Dry Season =\n\nDry Season\n- Dire",
+			want:    []string{"title: Dry Season@1"},
+			notes:   []string{`4: cut off: the document ends in the middle of this line; left out: "- Dire"`},
+		},
+		{
+			name:    "cut off in a heading",
+			article: "= Dry Season =\n\nDry Season is a film.\n\n==Plot==\nA drought.\n\n==Ca",
+			want:    []string{"abstract@3: Dry Season is a film.", "description@6: A drought.", "title: Dry Season@1"},
+			notes:   []string{`8: cut off: the document ends in the middle of this line; left out: "==Ca"`},
+		},
+		{
 			name:    "cut off in the middle of a name in the cast",
 			article: "= Dry Season =\n\n==Cast==\n- Kwame Boateng as Kofi\n- Ama Ow",
 			want:    []string{"cast: Kwame Boateng as Kofi@4", "title: Dry Season@1"},

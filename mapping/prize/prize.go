@@ -202,7 +202,7 @@ func Parse(r io.Reader, name string) (*film.Source, error) {
 func FromDoc(doc *text.Doc) (*film.Source, error) {
 	name := doc.Name
 	p := &parser{src: &film.Source{Name: name, Kind: film.Prize, Digest: doc.Digest, Notes: doc.Notes}}
-	paras := paragraphs(doc.Lines)
+	paras := p.dropCut(paragraphs(doc.Lines), doc.Lines)
 	i, lerr := p.header(paras)
 	if lerr == nil {
 		lerr = p.body(paras[i:])
@@ -212,6 +212,29 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	}
 	text.CheckPeople(p.src)
 	return p.src, nil
+}
+
+// dropCut leaves out, with a note, the last paragraph of a page that
+// stops in the middle of a label line: the page has no footer (no "Source
+// URL" line, no "Links:"), does not end with a newline, and ends in
+// "Label: value". Such a line may stop in the middle of a name
+// ("Producer: Jacques-Henri & Oliv"), and a fragment must never become a
+// Person. A page that ends in prose keeps it: a cut sentence names no one.
+func (p *parser) dropCut(paras []paragraph, lines []string) []paragraph {
+	if len(paras) == 0 || text.IsBlank(lines[len(lines)-1]) {
+		return paras
+	}
+	for _, para := range paras {
+		if sourceRe.MatchString(para.text) || para.text == "Links:" {
+			return paras
+		}
+	}
+	last := paras[len(paras)-1]
+	if !labelRe.MatchString(last.text) {
+		return paras
+	}
+	p.note(last.line, "cut off: the page ends without its footer, in the middle of this line; left out: %q", text.Short(last.text))
+	return paras[:len(paras)-1]
 }
 
 // lineError is an error at a line, before it is given the document's name.

@@ -162,13 +162,22 @@ A lighthouse keeper's last winter.
 
 Casting: Ada Lind
 
-Executive producer: Kofi Mensah`,
+Executive producer: Kofi Mensah
+`,
 			want: []string{
 				"contributor/Casting: Ada Lind@19", "contributor/Executive producer: Kofi Mensah@21",
 				"country: Ireland@7", "country: Spain@7", "description@17: A lighthouse keeper's last winter.",
 				"director: Tom Ruiz@5", "runtime: 88@9", "title: Harbour Lights@3", "year: 2020@11",
 			},
 			notes: []string{`13: "Genre" is not mapped; left out`},
+		},
+		{
+			name: "a page cut off in the middle of its last credit",
+			page: "Published on *P* (<https://p.example>)\n\nHarbour Lights\n\nTom Ruiz\n\nSynopsis:\n\nA lighthouse.\n\nMusic: Lena Vogel\n\nProducer: Jacques-Henri & Oliv",
+			want: []string{
+				"description@9: A lighthouse.", "director: Tom Ruiz@5", "musicBy: Lena Vogel@11", "title: Harbour Lights@3",
+			},
+			notes: []string{`13: cut off: the page ends without its footer, in the middle of this line; left out: "Producer: Jacques-Henri & Oliv"`},
 		},
 		{
 			name: "titles alike, names over several paragraphs, lines not recognised",
