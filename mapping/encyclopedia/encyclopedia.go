@@ -9,10 +9,10 @@
 // boilerplate, prose), and the parser below only keeps track of where it
 // is. mapping/README.md lists every layout it accepts, with examples.
 //
-// Infobox fields that schema.org has no term for (budget, box office) and
-// fields this package does not know are kept in film.Film.Unmapped so that
-// the caller can report them. Lines it cannot place are counted, one note
-// per section.
+// Infobox fields that schema.org has no term for (budget, box office) are
+// kept in film.Film.Unmapped so that the caller can report them; fields
+// this package does not know are reported in a note. Lines it cannot place
+// are counted, one note per section.
 package encyclopedia
 
 import (

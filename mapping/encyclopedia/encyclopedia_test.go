@@ -43,10 +43,10 @@ Twice.
 				"contributor/Narration: Paul Petit@7",
 				"other title: Canicule@3",
 				"release: 1999-05-12|Cannes@5", "release: 1999-06-03|@5",
-				"title: Heatwave@1", "unmapped: Website=heatwave.example@8", "year: 1999@3",
+				"title: Heatwave@1", "year: 1999@3",
 			},
 			notes: []string{
-				`8: infobox field "Website" is not known to film2ld; left out`,
+				`8: infobox field "Website" is not known to film2ld; left out: "heatwave.example"`,
 				`11: section "Reception" is not mapped: 2 lines left out (lines 11-12), the first: "It was liked."`,
 			},
 		},

@@ -27,8 +27,9 @@ func (p *parser) closeField() {
 	}
 	f := &p.src.Film
 	if !of.known {
-		f.Unmapped = append(f.Unmapped, film.Field{Label: of.label, Text: joinValues(of.values)})
-		p.note(of.line, "infobox field %q is not known to film2ld; left out", of.label)
+		// Not film.Unmapped: that says schema.org has no term for the fact,
+		// which nobody has checked for a label film2ld does not know.
+		p.note(of.line, "infobox field %q is not known to film2ld; left out: %q", of.label, text.Short(joinValues(of.values).Value))
 		return
 	}
 	fd := of.f
