@@ -104,6 +104,7 @@ type parser struct {
 type openField struct {
 	label  string
 	line   int
+	indent int
 	known  bool
 	f      field
 	values []film.Text
@@ -255,9 +256,10 @@ func (p *parser) infobox(l line) {
 	case l.kind == kindLabel:
 		p.closeField()
 		p.openField(l)
-	case f != nil && l.item() && l.indent > 0:
-		// A sub-item or an indented continuation: the field's list goes on,
-		// even when the item holds a colon ("  - Cannes: 12 May 2015").
+	case f != nil && l.item() && l.indent > f.indent:
+		// A sub-item or a continuation indented under its label: the
+		// field's list goes on, even when the item holds a colon ("  -
+		// Cannes: 12 May 2015").
 		p.addValue(l)
 	case l.dashed:
 		// "- Any label: value" is a field in the sample's layout; without a
@@ -288,7 +290,7 @@ func (f *openField) open() bool {
 
 func (p *parser) openField(l line) {
 	f, known := lookup(l.label)
-	p.field = &openField{label: l.label, line: l.n, known: known, f: f}
+	p.field = &openField{label: l.label, line: l.n, indent: l.indent, known: known, f: f}
 	p.blankInInfobox = false
 	if v := strings.TrimSpace(l.value); v != "" {
 		p.field.values = append(p.field.values, film.Text{Value: v, Line: l.n})

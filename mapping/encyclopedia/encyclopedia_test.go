@@ -248,6 +248,11 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			notes:   []string{`6: cut off: the document ends in the middle of this line; left out: "- Runn"`},
 		},
 		{
+			name:    "an indented infobox, its sub-items indented further",
+			article: "= Night Bus =\n\n  - Director: Ines Vale\n  - Starring:\n      - Tom Ruiz\n      - Ada Lind\n  - Country: Portugal\n",
+			want:    []string{"cast: Ada Lind@6", "cast: Tom Ruiz@5", "country: Portugal@7", "director: Ines Vale@3", "title: Night Bus@1"},
+		},
+		{
 			name:    "cut off in the first infobox line",
 			article: "= Dry Season =\n\nDry Season\n- Dire",
 			want:    []string{"title: Dry Season@1"},
