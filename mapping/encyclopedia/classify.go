@@ -65,7 +65,7 @@ var (
 	listMarkRe    = regexp.MustCompile(`^(?:[-*•·▪–]{1,3}|\d{1,3}[.)])\s+`)
 	colonLabelRe  = regexp.MustCompile(`^([^:]{1,40}?)\s*:\s*(.*)$`)
 	tabLabelRe    = regexp.MustCompile(`^([^\t]{1,40}?)\t+(.*)$`)
-	boilerplateRe = regexp.MustCompile(`^(?:\[edit\]|From Wikipedia, the free encyclopedia|Jump to (?:navigation|search|content)|\(Redirected from .+\)|Retrieved from .+|This article is about .+|For other uses, see .+|Not to be confused with .+|For the .+, see .+|Categories: .+)$`)
+	boilerplateRe = regexp.MustCompile(`^(?:\[edit\]|From Wikipedia, the free encyclopedia|Jump to (?:navigation|search|content)|\(Redirected from .+\)|Retrieved from .+|This article is about .+|For other uses, see .+|Not to be confused with .+|For the .+, see .+|Categories: .+|Main articles?: .+|See also: .+|Further information: .+)$`)
 )
 
 var (

@@ -184,6 +184,11 @@ func (p *parser) line(l line) {
 	if l.kind == kindBoilerplate {
 		return
 	}
+	if (l.kind == kindProse || l.kind == kindLabel && l.value == "") && (p.state == stateLead || p.state == stateSection) && plainHeading(l) {
+		// "Cast" alone on its line after the lead: a heading a browser
+		// copy kept without its markup.
+		l.kind, l.level = kindSection, 2
+	}
 	if l.kind == kindSection || l.kind == kindTitle {
 		p.startSection(l)
 		return
@@ -194,14 +199,18 @@ func (p *parser) line(l line) {
 	switch p.state {
 	case stateTop, stateLead:
 		if p.startsInfobox(l) {
-			if p.state == stateTop && len(p.paragraph) == 1 {
-				// The line just above the infobox is its caption.
-				p.caption = film.Text{Value: p.paragraph[0], Line: p.paraLine}
-				p.paragraph = nil
-			}
-			p.endParagraph()
 			p.state = stateInfobox
 			p.leftWhy = "infobox: lines not recognised"
+			if len(p.paragraph) > 0 {
+				// The block just above the infobox is its caption: the
+				// title, then what a copy keeps of the image ("Theatrical
+				// release poster"), which is counted, not read as a lead.
+				p.caption = film.Text{Value: p.paragraph[0], Line: p.paraLine}
+				for i, extra := range p.paragraph[1:] {
+					p.left.Add(p.paraLine+1+i, extra)
+				}
+				p.paragraph = nil
+			}
 			p.openField(l)
 			return
 		}
@@ -269,6 +278,8 @@ func (p *parser) infobox(l line) {
 	case l.kind == kindItem && listGoesOn && !p.blankInInfobox:
 		// Items under a label that stood alone.
 		p.addValue(l)
+	case l.kind == kindProse && f != nil && len(f.values) == 0 && f.line == l.n-1 && joinsLabel(f, l):
+		// "Production" / "company": a label a narrow column wrapped.
 	case l.kind == kindProse && listGoesOn && !p.blankInInfobox:
 		// "Directed by" alone on its line, the names on the lines below.
 		p.addValue(l)
@@ -280,6 +291,24 @@ func (p *parser) infobox(l line) {
 	default:
 		p.left.Add(l.n, l.whole)
 	}
+}
+
+// plainHeading reports whether a prose line is a known section heading
+// standing alone: "Plot", "Voice cast", "See also".
+func plainHeading(l line) bool {
+	_, ok := sections[labelKey(l.whole)]
+	return ok && len(strings.Fields(l.whole)) <= 4
+}
+
+// joinsLabel reports whether a line completes the label above it
+// ("Production" + "company") and, if so, makes the field that label's.
+func joinsLabel(f *openField, l line) bool {
+	joined := f.label + " " + l.whole
+	fd, ok := lookup(joined)
+	if ok {
+		f.label, f.f, f.known, f.line = joined, fd, true, l.n
+	}
+	return ok
 }
 
 // open reports whether a field's value goes on over bare lines: a field

@@ -253,6 +253,20 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			want:    []string{"cast: Ada Lind@6", "cast: Tom Ruiz@5", "country: Portugal@7", "director: Ines Vale@3", "title: Night Bus@1"},
 		},
 		{
+			name: "a desktop browser copy: image caption, wrapped label, tab with no value, hatnote in a section",
+			article: "Tin Harbour\n\nFrom Wikipedia, the free encyclopedia\n\nTin Harbour\nTheatrical release poster\n" +
+				"Directed by\tIdris Bello\nScreenplay by\t\nIdris Bello\nKemi Adeyemi\nProduction\ncompany\t\nLagoon Pictures\n" +
+				"Running time\t101 minutes[1]\nTin Harbour is a 2017 Nigerian drama film.\n\n" +
+				"Cast\nMain article: List of Tin Harbour characters\nTunde Okoro as Musa, a welder\n",
+			want: []string{
+				"abstract@15: Tin Harbour is a 2017 Nigerian drama film.",
+				"author: Idris Bello@9", "author: Kemi Adeyemi@10", "cast: Tunde Okoro as Musa {a welder}@19",
+				"director: Idris Bello@7", "productionCompany: Lagoon Pictures@13", "runtime: 101@14",
+				"title: Tin Harbour@1", "year: 2017@15",
+			},
+			notes: []string{`6: infobox: lines not recognised: 1 line left out (line 6), the first: "Theatrical release poster"`},
+		},
+		{
 			name:    "cut off in the first infobox line",
 			article: "= Dry Season =\n\nDry Season\n- Dire",
 			want:    []string{"title: Dry Season@1"},
