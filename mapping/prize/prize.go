@@ -334,16 +334,39 @@ func (p *parser) header(paras []paragraph) (int, *lineError) {
 			// A page without a synopsis goes straight to its crew.
 			return i, nil
 		default:
-			// The director's line: "Jan Kowalski", "Directed by Jan
-			// Kowalski", "A film by Jan Kowalski".
-			t = directedByRe.ReplaceAllString(t, "")
-			for _, name := range text.SplitNames(t) {
-				f.Credits = append(f.Credits, film.Credit{Role: film.Director,
-					Agent: film.Agent{Name: film.Text{Value: name, Line: para.line}}})
-			}
+			p.headerLine(para)
 		}
 	}
 	return i, nil
+}
+
+// headerLine reads a header paragraph that is not one fact alone: the
+// director's line ("Jan Kowalski", "Directed by Jan Kowalski", "A film by
+// Jan Kowalski"), or several facts on one line ("Belgium, 2010, 95 min").
+// Each comma-separated part that is a country, a year or a running time is
+// that fact, so that a country is never taken for a director.
+func (p *parser) headerLine(para paragraph) {
+	f := &p.src.Film
+	t := directedByRe.ReplaceAllString(para.text, "")
+	var names []string
+	for _, part := range text.SplitList(t) {
+		switch {
+		case text.IsMinutes(part):
+			min, _ := text.ParseMinutes(part)
+			f.Runtime = film.Number{Value: float64(min), Set: true, Line: para.line}
+		case isYear(part):
+			y, _ := text.ParseYear(part)
+			f.Year = film.Number{Value: float64(y), Set: true, Line: para.line}
+		case isCountry(part):
+			f.Countries = append(f.Countries, film.Text{Value: part, Line: para.line})
+		default:
+			names = append(names, part)
+		}
+	}
+	for _, name := range text.SplitNames(strings.Join(names, ", ")) {
+		f.Credits = append(f.Credits, film.Credit{Role: film.Director,
+			Agent: film.Agent{Name: film.Text{Value: name, Line: para.line}}})
+	}
 }
 
 func isYear(s string) bool {

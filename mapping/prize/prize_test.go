@@ -180,6 +180,14 @@ Executive producer: Kofi Mensah
 			notes: []string{`13: cut off: the page ends without its footer, in the middle of this line; left out: "Producer: Jacques-Henri & Oliv"`},
 		},
 		{
+			name: "several header facts on one line, countries with a slash",
+			page: "Published on *P* (<https://p.example>)\n\nHarbour Lights\n\nTom Ruiz, Ada Lind\n\nIreland / Spain\n\nIreland, 2020, 88'\n\nSynopsis:\n\nA lighthouse.\n",
+			want: []string{
+				"country: Ireland@7", "country: Ireland@9", "country: Spain@7", "description@13: A lighthouse.",
+				"director: Ada Lind@5", "director: Tom Ruiz@5", "runtime: 88@9", "title: Harbour Lights@3", "year: 2020@9",
+			},
+		},
+		{
 			name: "titles alike, names over several paragraphs, lines not recognised",
 			page: `Published on *Some Prize* (<https://prize.example>)
 

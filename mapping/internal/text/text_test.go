@@ -95,6 +95,9 @@ func TestSplitNames(t *testing.T) {
 			t.Errorf("SplitNames(%q) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
+	if got := SplitList("Belgium / France; AC/DC Films"); !slices.Equal(got, []string{"Belgium", "France", "AC/DC Films"}) {
+		t.Errorf("SplitList with slashes = %q", got)
+	}
 	// Companies are never split on "&".
 	if got := SplitList("Rühle & Partner Filmproduktion, Kanal Mavi"); !slices.Equal(got, []string{"Rühle & Partner Filmproduktion", "Kanal Mavi"}) {
 		t.Errorf("SplitList = %q", got)

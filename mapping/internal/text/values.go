@@ -118,7 +118,9 @@ func ParseYear(s string) (int, bool) {
 	return y, true
 }
 
-var listSep = regexp.MustCompile(`\s*[,;]\s*`)
+// listSep separates list items: commas, semicolons, and a slash between
+// spaces ("Belgium / France"; "AC/DC" stays whole).
+var listSep = regexp.MustCompile(`\s*[,;]\s*|\s+/\s+`)
 
 // andSep splits "A & B" and "A and B"; the spaces keep "Anderson" whole.
 var andSep = regexp.MustCompile(`\s+(?:&|and)\s+`)
