@@ -93,11 +93,13 @@ var nameParticles = map[string]bool{
 	"ter": true, "ten": true, "zu": true, "af": true, "av": true, "mac": true, "ó": true, "ui": true,
 }
 
-// CheckPeople leaves out every person a mapper read whose name fails
-// PersonProblem, with a note naming its line, so that no mapper mints a
-// Person from a badly split value. Organisations are not checked: their
-// names hold "&", digits and lower-case words. Every mapper runs it last;
-// it is idempotent.
+// CheckPeople leaves out every credited person, actor and author of a
+// source work whose name fails PersonProblem, with a note naming its line,
+// so that no mapper mints a Person from a badly split value. Organisations
+// are not checked: their names hold "&", digits and lower-case words.
+// Reviewers are not either: a user review's author is a screen name
+// ("marin_du_nord"), which the review mapper judges by its own rules.
+// Every mapper runs it last; it is idempotent.
 func CheckPeople(src *film.Source) {
 	f := &src.Film
 	bad := func(what string, t film.Text) bool {
@@ -123,12 +125,6 @@ func CheckPeople(src *film.Source) {
 		}
 	}
 	f.Cast = cast
-	for i := range f.Reviews {
-		if a := f.Reviews[i].Author; a.Value != "" && bad("reviewer", a) {
-			// The review stands; only the name is not a person's.
-			f.Reviews[i].Author = film.Text{}
-		}
-	}
 	for i := range f.BasedOn {
 		w := &f.BasedOn[i]
 		if w.Author != "" && bad("author", film.Text{Value: w.Author, Line: w.Name.Line}) {
