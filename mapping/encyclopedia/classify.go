@@ -95,6 +95,13 @@ func unmarkup(s string) string {
 	return s
 }
 
+// maxBoilerplate and maxLabel bound the lines worth testing for page
+// furniture and for a label: a paragraph of prose is neither.
+const (
+	maxBoilerplate = 160
+	maxLabel       = 48
+)
+
 // classify judges one line. Whether a label line is an infobox field, and
 // whether a list item belongs to the value above it, depends on what came
 // before; the parser decides that.
@@ -114,27 +121,36 @@ func classify(n int, raw string) line {
 	case clean == "":
 		l.kind = kindBlank
 		return l
-	case boilerplateRe.MatchString(clean):
+	case len(clean) < maxBoilerplate && boilerplateRe.MatchString(clean):
 		l.kind = kindBoilerplate
 		return l
 	}
-	if m := wikiHeadingRe.FindStringSubmatch(clean); m != nil && indent == 0 {
-		l.kind, l.level, l.text = kindSection, min(len(m[1]), len(m[3])), m[2]
-		if l.level == 1 {
-			l.kind = kindTitle
+	// Most lines of an article are prose: the checks below that cost a
+	// regular expression run only on lines of the shape they look for.
+	first, last := clean[0], clean[len(clean)-1]
+	if first == '=' && indent == 0 {
+		if m := wikiHeadingRe.FindStringSubmatch(clean); m != nil {
+			l.kind, l.level, l.text = kindSection, min(len(m[1]), len(m[3])), m[2]
+			if l.level == 1 {
+				l.kind = kindTitle
+			}
+			return l
 		}
-		return l
 	}
-	if m := mdHeadingRe.FindStringSubmatch(clean); m != nil && indent == 0 {
-		l.kind, l.level, l.text = kindSection, len(m[1]), m[2]
-		if l.level == 1 {
-			l.kind = kindTitle
+	if first == '#' && indent == 0 {
+		if m := mdHeadingRe.FindStringSubmatch(clean); m != nil {
+			l.kind, l.level, l.text = kindSection, len(m[1]), m[2]
+			if l.level == 1 {
+				l.kind = kindTitle
+			}
+			return l
 		}
-		return l
 	}
-	if m := editHeadingRe.FindStringSubmatch(clean); m != nil && indent == 0 {
-		l.kind, l.level, l.text = kindSection, 2, m[1]
-		return l
+	if last == ']' && indent == 0 {
+		if m := editHeadingRe.FindStringSubmatch(clean); m != nil {
+			l.kind, l.level, l.text = kindSection, 2, m[1]
+			return l
+		}
 	}
 	if mark := listMarkRe.FindString(clean); mark != "" {
 		l.kind, l.text = kindItem, strings.TrimSpace(clean[len(mark):])
@@ -147,23 +163,29 @@ func classify(n int, raw string) line {
 	// A label line without a list mark: "Directed by: X", "Directed by<TAB>X",
 	// "Directed by" alone, or "Directed by X". Only labels in the table
 	// count, so that "Note: …" in prose is not a field.
-	if m := colonLabelRe.FindStringSubmatch(clean); m != nil {
-		if _, ok := lookup(m[1]); ok {
-			l.kind, l.label, l.value, l.known = kindLabel, m[1], m[2], true
-			return l
+	if i := strings.IndexByte(clean, ':'); i > 0 && i <= maxLabel {
+		if m := colonLabelRe.FindStringSubmatch(clean); m != nil {
+			if _, ok := lookup(m[1]); ok {
+				l.kind, l.label, l.value, l.known = kindLabel, m[1], m[2], true
+				return l
+			}
 		}
 	}
-	if m := tabLabelRe.FindStringSubmatch(strings.TrimSpace(raw)); m != nil {
-		if _, ok := lookup(m[1]); ok {
-			l.kind, l.label, l.value, l.known = kindLabel, text.Clean(m[1]), text.Clean(m[2]), true
-			return l
+	if len(l.cells) > 0 {
+		if m := tabLabelRe.FindStringSubmatch(strings.TrimSpace(raw)); m != nil {
+			if _, ok := lookup(m[1]); ok {
+				l.kind, l.label, l.value, l.known = kindLabel, text.Clean(m[1]), text.Clean(m[2]), true
+				return l
+			}
 		}
 	}
-	if _, ok := lookup(clean); ok && indent == 0 {
+	if len(clean) > maxLabel {
+		// Too long to be a label, alone or with a value after a space.
+	} else if _, ok := lookup(clean); ok && indent == 0 {
 		l.kind, l.label, l.known = kindLabel, clean, true
 		return l
 	}
-	if label, value, ok := spacedLabel(clean, 2); ok && indent == 0 {
+	if label, value, ok := spacedLabel(clean, 2); indent == 0 && ok {
 		l.kind, l.label, l.value, l.known, l.spaced = kindLabel, label, value, true, true
 		return l
 	}
@@ -184,6 +206,10 @@ const maxSpacedWords = 12
 // Outside the infobox one-word labels ("Music Jan") are too easily the
 // start of a sentence; inside it the parser allows them.
 func spacedLabel(s string, minWords int) (label, value string, ok bool) {
+	i := strings.IndexByte(s, ' ')
+	if i < 0 || !labelFirstWords[strings.ToLower(s[:i])] {
+		return "", "", false
+	}
 	words := strings.Fields(s)
 	if len(words) > maxSpacedWords || strings.HasSuffix(s, ".") || strings.Contains(s, ". ") {
 		// "Based on a true story, the film follows …" is a sentence.
@@ -197,6 +223,17 @@ func spacedLabel(s string, minWords int) (label, value string, ok bool) {
 	}
 	return "", "", false
 }
+
+// labelFirstWords are the first words of the labels, so that a line whose
+// first word starts no label is not looked up word by word.
+var labelFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for label := range labels {
+		first, _, _ := strings.Cut(label, " ")
+		m[first] = true
+	}
+	return m
+}()
 
 // item reports whether a line is a list item or is indented: the shapes a
 // list value takes under its label.

@@ -296,6 +296,9 @@ func (p *parser) infobox(l line) {
 // plainHeading reports whether a prose line is a known section heading
 // standing alone: "Plot", "Voice cast", "See also".
 func plainHeading(l line) bool {
+	if len(l.whole) > maxLabel {
+		return false
+	}
 	_, ok := sections[labelKey(l.whole)]
 	return ok && len(strings.Fields(l.whole)) <= 4
 }

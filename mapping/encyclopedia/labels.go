@@ -85,7 +85,10 @@ var labels = map[string]field{
 // labelKey normalises a label for the table: lower case, single spaces,
 // no footnote marks or trailing colon.
 func labelKey(label string) string {
-	return strings.TrimSuffix(strings.ToLower(text.Clean(footnoteRe.ReplaceAllString(label, ""))), ":")
+	if strings.IndexByte(label, '[') >= 0 {
+		label = footnoteRe.ReplaceAllString(label, "")
+	}
+	return strings.TrimSuffix(strings.ToLower(text.Clean(label)), ":")
 }
 
 // lookup returns how a label is read; ok is false for a label the table
