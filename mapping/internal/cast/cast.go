@@ -71,7 +71,9 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 	// as a cleaner" the dash does, not the "as" of the description.
 	var at []int
 	for _, sep := range separators {
-		if loc := sep.FindStringIndex(s); loc != nil && loc[0] > 0 && (at == nil || loc[0] < at[0]) {
+		// A separator must have something on both sides: "Anne Coes…" is a
+		// name cut short, not an actor and an empty character.
+		if loc := sep.FindStringIndex(s); loc != nil && loc[0] > 0 && loc[1] < len(s) && (at == nil || loc[0] < at[0]) {
 			at = loc
 		}
 	}

@@ -34,6 +34,7 @@ func TestParse(t *testing.T) {
 		{"Mireille Caron – narrator", "Mireille Caron||[narrator]|"},
 		{"Mireille Caron as the Narrator", "Mireille Caron|the Narrator|[]|"},
 		{"Ola Tveit as the purser[3]", "Ola Tveit|the purser|[]|"},
+		{"Anne Coes…", "Anne Coes…||[]|"},
 	}
 	for _, tt := range tests {
 		m, ok := Parse(tt.in)

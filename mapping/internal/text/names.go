@@ -41,6 +41,8 @@ func PersonProblem(name string) string {
 		return "it holds an annotation in brackets"
 	case strings.ContainsAny(s, "!?;:"):
 		return "it holds sentence punctuation"
+	case strings.Contains(s, "…") || strings.Contains(s, "..."):
+		return "it is cut short"
 	case strings.HasPrefix(s, "-") || strings.HasPrefix(s, "•") || strings.HasPrefix(s, "*"):
 		return "it starts with a list mark"
 	}

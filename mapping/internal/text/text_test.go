@@ -211,6 +211,7 @@ func TestPersonProblem(t *testing.T) {
 		{"Directed By Jan Kowalski.", "it reads as a sentence"},
 		{"1999", "it has no letter"},
 		{"Pula 2020", "it holds a digit"},
+		{"Anne Coes…", "it is cut short"},
 		{"  ", "it is empty"},
 		{"- Runn", "it starts with a list mark"},
 	}
