@@ -498,19 +498,30 @@ func (c *combiner) credits(m map[string]any) {
 }
 
 // cast sets actor: a PerformanceRole for each actor and character, a plain
-// Person for an actor no source gives a character. An actor's characters
-// come from the preferred source that names any; another source's
-// character that is not one of them (up to accents and case) is a
-// conflict: it stays in that source's own graph and a warning names both.
-// One source may give an actor two characters; that is not a conflict.
+// Person for an actor no source gives a character or a role name. An
+// actor's characters come from the preferred source that names any;
+// another source's character that is not one of them (up to accents and
+// case) is a conflict: it stays in that source's own graph and a warning
+// names both. One source may give an actor two characters; that is not a
+// conflict.
+//
+// How the actor took part ("voice", "uncredited", "archive footage",
+// "himself" for a person appearing as themselves) is the role's roleName,
+// never part of its characterName. A role name stated with a character
+// belongs to that character; one stated without (an infobox's "Voices
+// of") to every role of the actor. A character's description ("a
+// pull-string cowboy doll") is the role's description.
 func (c *combiner) cast(m map[string]any) {
 	type stated struct {
-		spellings []string // of one character, first as first stated
-		where     string
+		spellings   []string // of one character, first as first stated
+		roleNames   []string
+		description string
+		where       string
 	}
 	type actor struct {
 		agent      *agent
 		characters []*stated
+		roleNames  []string     // stated without a character
 		from       *film.Source // the source the characters come from
 	}
 	var actors []*actor
@@ -525,18 +536,25 @@ func (c *combiner) cast(m map[string]any) {
 				actors = append(actors, ac)
 			}
 			if cm.Character == "" {
+				ac.roleNames = appendNew(ac.roleNames, cm.RoleNames...)
 				continue
 			}
 			at := where(s, cm.Actor.Line)
 			if i := slices.IndexFunc(ac.characters, func(st *stated) bool { return fold(st.spellings[0]) == fold(cm.Character) }); i >= 0 {
-				if !slices.Contains(ac.characters[i].spellings, cm.Character) {
-					ac.characters[i].spellings = append(ac.characters[i].spellings, cm.Character)
+				st := ac.characters[i]
+				if !slices.Contains(st.spellings, cm.Character) {
+					st.spellings = append(st.spellings, cm.Character)
+				}
+				st.roleNames = appendNew(st.roleNames, cm.RoleNames...)
+				if st.description == "" {
+					st.description = cm.Description
 				}
 				continue
 			}
 			if ac.from == nil || ac.from == s {
 				ac.from = s
-				ac.characters = append(ac.characters, &stated{spellings: []string{cm.Character}, where: at})
+				ac.characters = append(ac.characters, &stated{spellings: []string{cm.Character},
+					roleNames: slices.Clone(cm.RoleNames), description: cm.Description, where: at})
 				continue
 			}
 			kept := ac.characters[0]
@@ -548,14 +566,35 @@ func (c *combiner) cast(m map[string]any) {
 	for _, ac := range actors {
 		ref := map[string]any{"@id": ac.agent.id}
 		if len(ac.characters) == 0 {
-			out = append(out, ref)
+			if len(ac.roleNames) == 0 {
+				out = append(out, ref)
+				continue
+			}
+			role := map[string]any{"@type": "PerformanceRole", "actor": ref}
+			setList(role, "roleName", stringsAny(ac.roleNames))
+			out = append(out, role)
 			continue
 		}
 		for _, st := range ac.characters {
-			out = append(out, map[string]any{"@type": "PerformanceRole", "actor": ref, "characterName": bestSpelling(st.spellings)})
+			role := map[string]any{"@type": "PerformanceRole", "actor": ref, "characterName": bestSpelling(st.spellings)}
+			setList(role, "roleName", stringsAny(appendNew(slices.Clone(st.roleNames), ac.roleNames...)))
+			if st.description != "" {
+				role["description"] = st.description
+			}
+			out = append(out, role)
 		}
 	}
 	setList(m, "actor", out)
+}
+
+// appendNew appends the values list does not hold yet.
+func appendNew(list []string, vals ...string) []string {
+	for _, v := range vals {
+		if v != "" && !slices.Contains(list, v) {
+			list = append(list, v)
+		}
+	}
+	return list
 }
 
 // bestSpelling picks, of spellings that fold alike, the one with accents.
