@@ -568,8 +568,8 @@ func splitOutsideParens(s string) []string {
 
 // salesContact reads "Films distribution 34 rue du Louvre, 75001 Paris,
 // France Tél : +33 … Fax : +33 … info@… www.…". The name is what stands
-// before the first word that starts with a digit (the street number);
-// pages that write the street before its number keep it in the name.
+// before the first word that starts with a digit (the street number), or
+// before the first comma when the street is written before its number.
 func salesContact(s string) film.Agent {
 	c := &film.Contact{}
 	for _, m := range phoneRe.FindAllStringSubmatch(s, -1) {
@@ -600,8 +600,19 @@ func salesContact(s string) film.Agent {
 			break
 		}
 	}
-	return film.Agent{Name: film.Text{Value: strings.TrimSuffix(name, ",")}, Organization: true, Contact: c}
+	// "The Match Factory, Balthasarstrasse 79-81, 50670 Cologne": where the
+	// street comes before its number, the comma after the company's name is
+	// what ends it, and the street belongs to the address.
+	if head, street, ok := strings.Cut(name, ","); ok && !corporateSuffix.MatchString(street) {
+		name = head
+		c.Address = strings.TrimSuffix(strings.TrimSpace(strings.TrimSpace(street)+" "+c.Address), ",")
+	}
+	return film.Agent{Name: film.Text{Value: strings.TrimSuffix(strings.TrimSpace(name), ",")}, Organization: true, Contact: c}
 }
+
+// corporateSuffix is a legal form written after a comma inside a company's
+// name ("Films, Inc."), which does not end the name.
+var corporateSuffix = regexp.MustCompile(`(?i)^\s*(inc|ltd|llc|llp|plc|gmbh|ag|s\.?a|s\.?a\.?s|s\.?r\.?l|b\.?v|n\.?v|co|corp|limited)\.?\s*(,|$)`)
 
 // links reads the page's link list; the video embed among them is the
 // trailer.
