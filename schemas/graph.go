@@ -101,12 +101,29 @@ func (v Value) Text() (string, bool) {
 func (n *Node) Is(types ...string) bool {
 	for _, t := range n.Types {
 		for _, want := range types {
-			if t == want || schemaorg.IsSubtypeOf(t, want) {
+			if t == want || isSubtype(t, want) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// subtypes memoises schemaorg.IsSubtypeOf, which walks the hierarchy and
+// allocates: the rules ask it the same few questions for every node of a
+// large page. Only schema.org type names are kept, so it stays small.
+var subtypes sync.Map // [2]string → bool
+
+func isSubtype(t, super string) bool {
+	k := [2]string{t, super}
+	if v, ok := subtypes.Load(k); ok {
+		return v.(bool)
+	}
+	r := schemaorg.IsSubtypeOf(t, super)
+	if _, known := schemaorg.Type(t); known {
+		subtypes.Store(k, r)
+	}
+	return r
 }
 
 // First returns the first value of a property, and whether there is one.
@@ -274,12 +291,16 @@ func localName(term string) string {
 }
 
 // source is the input a JSON tree came from, to turn offsets into
-// positions. Block inputs start at line0, col0 of their file.
+// positions. The JSON text may be part of a larger file (a script block of
+// a page): base is its byte offset there, and idx indexes the whole file,
+// so that columns count the file's characters.
 type source struct {
-	file       string
-	data       []byte
+	file string
+	data []byte
+	idx  *jsonpos.Index
+	base int
+	// line0 is where every node of an unpositioned source is placed.
 	line0      int
-	col0       int
 	positioned bool
 }
 
@@ -287,11 +308,8 @@ func (s source) pos(off int) Pos {
 	if !s.positioned || off < 0 {
 		return Pos{File: s.file, Line: s.line0}
 	}
-	l, c := jsonpos.LineCol(s.data, off)
-	if l == 1 {
-		c += s.col0 - 1
-	}
-	return Pos{File: s.file, Line: s.line0 + l - 1, Col: c}
+	l, c := s.idx.LineCol(s.base + off)
+	return Pos{File: s.file, Line: l, Col: c}
 }
 
 // builder adds JSON-LD trees to a graph.
@@ -406,6 +424,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 	if !n.Described || n.Pos.Line == 0 {
 		n.Pos = b.src.pos(v.Offset)
 	}
+
 	for _, m := range v.Members {
 		switch m.Key {
 		case "@context", "@id", "id":
@@ -438,6 +457,20 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 				n.Props[prop] = append(n.Props[prop], val)
 			}
 		}
+	}
+	// Reported once the node has its types and name, at the writing that
+	// counts: the last one.
+	for _, d := range v.Dups {
+		last := d.KeyOffset
+		for _, m := range v.Members {
+			if m.Key == d.Key {
+				last = m.KeyOffset
+			}
+		}
+		first := b.src.pos(d.KeyOffset)
+		b.problem(b.src.pos(last), RuleDuplicateKey, n.Describe(), localName(d.Key),
+			fmt.Sprintf("the key %q is written twice in this object (first at line %d, column %d); film2ld and JSON-LD processors read this last value, other readers the first", d.Key, first.Line, first.Col),
+			"write each key once; give several values as an array")
 	}
 	return n
 }

@@ -23,10 +23,48 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("%s: %v", e.Pos, e.Err
 // Unwrap returns the decoder's error.
 func (e *SyntaxError) Unwrap() error { return e.Err }
 
+// ErrTooDeep reports arrays and objects nested more than MaxDepth levels.
+var ErrTooDeep = jsonpos.ErrTooDeep
+
+// MaxDepth is how deeply a document's arrays and objects may nest; deeper
+// nesting is one json.depth error, and nothing in the document is checked.
+const MaxDepth = jsonpos.MaxDepth
+
+// Finding reports the error as validate does: one error, since nothing
+// else in the text could be checked. what names the text ("document",
+// "script block").
+func (e *SyntaxError) Finding(what string) Finding {
+	if errors.Is(e.Err, ErrTooDeep) {
+		return Finding{Severity: Error, Rule: RuleJSONDepth, Node: what, Pos: e.Pos,
+			Message: e.Err.Error() + "; nothing in it was checked",
+			Fix:     "flatten the markup: give nodes an @id and refer to them, or split it into blocks"}
+	}
+	return Finding{Severity: Error, Rule: RuleJSONSyntax, Node: what, Pos: e.Pos,
+		Message: "not JSON: " + e.Err.Error(), Fix: "fix the JSON; nothing in it was checked"}
+}
+
+// bom is the UTF-8 byte-order mark, which some editors and CMSs write at
+// the start of a file; JSON forbids it, but every browser and search engine
+// skips it, so validate does too and notes it.
+var bom = []byte("\xef\xbb\xbf")
+
+// stripBOM removes a leading byte-order mark, noting it in g.
+func (g *Graph) stripBOM(data []byte, file string) []byte {
+	if !bytes.HasPrefix(data, bom) {
+		return data
+	}
+	g.Problems = append(g.Problems, Finding{Severity: Note, Rule: RuleBOM, Node: "document",
+		Message: "the file starts with a UTF-8 byte-order mark, which was skipped",
+		Fix:     "save the file as UTF-8 without BOM; JSON parsers other than browsers may refuse it",
+		Pos:     Pos{File: file, Line: 1, Col: 1}})
+	return data[len(bom):]
+}
+
 // Load reads one JSON-LD document, remembering where every value stands.
 func Load(data []byte, file string) (*Graph, error) {
 	g := newGraph()
-	src := source{file: file, data: data, line0: 1, col0: 1, positioned: true}
+	data = g.stripBOM(data, file)
+	src := source{file: file, data: data, idx: jsonpos.NewIndex(data), line0: 1, positioned: true}
 	if err := g.add(src); err != nil {
 		return nil, err
 	}
@@ -39,21 +77,25 @@ func Load(data []byte, file string) (*Graph, error) {
 // A block that is not JSON becomes a finding at its line and column, and
 // the other blocks are still read.
 func LoadHTML(data []byte, file string) (*Graph, error) {
+	g := newGraph()
+	data = g.stripBOM(data, file)
 	texts, err := ld.ScriptTexts(bytes.NewReader(data), file)
 	if err != nil {
 		return nil, err
 	}
-	g := newGraph()
+	idx := jsonpos.NewIndex(data)
 	for _, st := range texts {
-		src := source{file: file, data: st.Text, line0: st.TextLine, col0: st.TextCol, positioned: true}
+		// The tokenizer counts columns in bytes; the block's byte offset
+		// lets the file's index count them in characters.
+		src := source{file: file, data: st.Text, idx: idx, base: idx.Offset(st.TextLine, st.TextCol), line0: st.TextLine, positioned: true}
 		if err := g.add(src); err != nil {
 			var se *SyntaxError
 			if !errors.As(err, &se) {
 				return nil, err
 			}
-			g.Problems = append(g.Problems, Finding{Severity: Error, Rule: "json.syntax", Node: "script block",
-				Message: fmt.Sprintf("the JSON-LD block starting on line %d is not JSON: %v", st.Line, se.Err),
-				Fix:     "fix the JSON; nothing in this block was checked", Pos: se.Pos})
+			f := se.Finding("script block")
+			f.Message = fmt.Sprintf("the JSON-LD block starting on line %d: %s", st.Line, f.Message)
+			g.Problems = append(g.Problems, f)
 		}
 	}
 	if len(texts) == 0 {

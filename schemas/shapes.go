@@ -278,6 +278,11 @@ func validationShape(n *Node) map[string]any {
 				// given to FromDoc might); as a string it still fails any
 				// schema that wants a number, with a readable message.
 				items[i] = fmt.Sprint(v.Literal)
+			default:
+				if f, ok := v.Literal.(float64); ok {
+					// gojsonschema reads numbers as json.Number only.
+					items[i] = json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+				}
 			}
 		}
 	}
@@ -326,7 +331,10 @@ type shapeProblem struct {
 // and from the value itself.
 func (s *shapeSet) check(n *Node, typ string, shape map[string]any, seen map[shapeProblem]bool) []Finding {
 	rule := "shape." + strings.ToLower(typ)
-	res, err := s.compiled[typ].Validate(gojsonschema.NewGoLoader(shape))
+	// The raw loader hands the shape over as it is; the Go loader would
+	// encode it to JSON and decode it again, which was most of the cost of
+	// checking a large page.
+	res, err := s.compiled[typ].Validate(gojsonschema.NewRawLoader(shape))
 	if err != nil {
 		return []Finding{{Severity: Error, Rule: rule, Node: n.Describe(), Pos: n.Pos,
 			Message: fmt.Sprintf("the node could not be checked: %v", err)}}

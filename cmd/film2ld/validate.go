@@ -104,8 +104,7 @@ func (e *env) validateFile(name string, prof schemas.Profile, pageURL string) []
 	if err != nil {
 		var se *schemas.SyntaxError
 		if errors.As(err, &se) {
-			return []schemas.Finding{{Severity: schemas.Error, Rule: "json.syntax", Node: "document",
-				Message: "not JSON: " + se.Err.Error(), Fix: "fix the JSON; nothing else in the file was checked", Pos: se.Pos}}
+			return []schemas.Finding{se.Finding("document")}
 		}
 		return []schemas.Finding{inputFinding(display, err)}
 	}
@@ -207,11 +206,13 @@ func subjectLines(data []byte) map[string]int {
 	return out
 }
 
+// count counts errors and warnings; notes only inform.
 func count(fs []schemas.Finding) (errs, warns int) {
 	for _, f := range fs {
-		if f.Severity == schemas.Error {
+		switch f.Severity {
+		case schemas.Error:
 			errs++
-		} else {
+		case schemas.Warning:
 			warns++
 		}
 	}
