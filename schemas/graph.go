@@ -318,6 +318,10 @@ type builder struct {
 	src source
 	// scope prefixes the blank node labels of the document being read.
 	scope string
+	// nodes counts the node objects read; schemaOrg is set when one of
+	// them has a schema.org type.
+	nodes     int
+	schemaOrg bool
 }
 
 func newGraph() *Graph { return &Graph{byID: map[string]*Node{}} }
@@ -418,6 +422,9 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 		id = idv.String
 	}
 	n := b.node(id, b.src.pos(v.Offset))
+	if len(v.Members) > 0 && !onlyKeys(v, "@context") {
+		b.nodes++
+	}
 	if m, ok := v.Origin.(map[string]any); ok {
 		n.origins = append(n.origins, m)
 	}
@@ -434,6 +441,11 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 			for _, t := range list(m.Value) {
 				if t.Kind == jsonpos.String && !slices.Contains(n.Types, localName(t.String)) {
 					n.Types = append(n.Types, localName(t.String))
+				}
+				if t.Kind == jsonpos.String {
+					if _, ok := schemaorg.Type(localName(t.String)); ok {
+						b.schemaOrg = true
+					}
 				}
 			}
 			continue
@@ -544,9 +556,17 @@ func list(v *jsonpos.Value) []*jsonpos.Value {
 	return []*jsonpos.Value{v}
 }
 
+// richProps are the properties whose value a rich result reads: a
+// reference under one of them to a node the input never defines loses the
+// stars, the review or its author.
+// (A review's author is one too; see dangling.)
+var richProps = map[string]bool{"aggregateRating": true, "review": true, "reviews": true, "reviewRating": true, "itemReviewed": true}
+
 // finish resolves what could only be known at the end: a reference written
-// as an IRI string before the node it names was seen.
+// as an IRI string before the node it names was seen. Then it reports
+// references ({"@id": …}) to nodes the input defines nowhere.
 func (g *Graph) finish() {
+	defer g.dangling()
 	for _, n := range g.Nodes {
 		for prop, vs := range n.Props {
 			for i, v := range vs {
@@ -557,6 +577,34 @@ func (g *Graph) finish() {
 					vs[i] = Value{Node: target, Pos: v.Pos}
 					target.Parents = append(target.Parents, Edge{From: n, Property: prop})
 				}
+			}
+		}
+	}
+}
+
+// dangling reports each reference to a node that is never described: an
+// error under a property a rich result reads, where the stars or the
+// review silently vanish, else a warning (linking to a node described
+// elsewhere is legitimate linked data, but nothing about it is checked).
+func (g *Graph) dangling() {
+	for _, n := range g.Nodes {
+		for _, prop := range n.Order {
+			for _, v := range n.Props[prop] {
+				if v.Node == nil || v.Node.Described {
+					continue
+				}
+				id := v.Node.ID
+				if id == "" {
+					continue // {} as a value: nothing to resolve
+				}
+				f := Finding{Severity: Warning, Rule: RuleDangling, Node: n.Describe(), Property: prop, Pos: v.Pos, node: n,
+					Message: fmt.Sprintf("refers to %q, which this input defines nowhere, so nothing about it is checked", id),
+					Fix:     fmt.Sprintf(`describe the node here ({"@id": %q, "@type": …}), or fix the @id`, id)}
+				if richProps[prop] || prop == "author" && n.Is("Review") {
+					f.Severity = Error
+					f.Message = fmt.Sprintf("refers to %q, which this input defines nowhere: search engines see no %s", id, prop)
+				}
+				g.Problems = append(g.Problems, f)
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/film2ld/film2ld/ld"
@@ -115,7 +116,10 @@ func FromDoc(doc any, file string) *Graph {
 	return g
 }
 
-// add parses one JSON text and adds its nodes.
+// add parses one JSON text and adds its nodes. Whatever keeps part of the
+// text from being checked is reported: a context that cannot be loaded, a
+// @vocab that is not schema.org's, a document the JSON-LD processor
+// rejects, a document with no node or no schema.org node.
 func (g *Graph) add(src source) error {
 	v, err := jsonpos.Parse(src.data)
 	if err != nil {
@@ -125,16 +129,97 @@ func (g *Graph) add(src source) error {
 		}
 		return err
 	}
-	if ctx := topContext(v); ctx != nil && !isSchemaOrgContext(ctx) {
+	what := "document"
+	if src.base > 0 {
+		what = "script block"
+	}
+	before := len(g.Problems)
+	ctx := topContext(v)
+	if ctx != nil {
+		g.checkVocab(src, ctx)
+	}
+	var b *builder
+	if ctx != nil && !isSchemaOrgContext(ctx) {
 		// Prefixes of its own, another vocabulary, "schema" bound to
 		// https: terms mean what this context says, so the JSON-LD
 		// processor reads them and the checks see the document compacted
 		// to schema.org's terms (placed at the document's first line).
-		g.addCompacted(src, ctx)
-		return nil
+		b = g.addCompacted(src, ctx)
+	} else {
+		b = g.newBuilder(src)
+		b.document(v)
+		g.checkJSONLD(src, v)
 	}
-	g.newBuilder(src).document(v)
+	switch {
+	case b == nil:
+		// The context could not be read; that is the finding.
+	case b.nodes == 0:
+		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleEmpty, Node: what, Pos: src.pos(v.Offset),
+			Message: "the " + what + " holds no node, so nothing was checked",
+			Fix:     `write the page's markup, such as {"@context": "https://schema.org", "@type": "Movie", …}, or remove the empty ` + what})
+	case !b.schemaOrg && !HasErrors(g.Problems[before:]):
+		// (An error already said why nothing is schema.org's.)
+		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: RuleNoSchemaOrg, Node: what, Pos: src.pos(v.Offset),
+			Message: "no node of this " + what + " has a schema.org type, so no schema.org rule applies to it",
+			Fix:     `give the nodes schema.org types ("@type": "Movie") under "@context": "https://schema.org"`})
+	}
 	return nil
+}
+
+// checkVocab reports a @vocab meant as schema.org's that is not its
+// namespace: "http://schema.org" without the final slash makes "name"
+// the IRI http://schema.orgname, so no term is a schema.org term and
+// nothing is checked or understood by search engines.
+func (g *Graph) checkVocab(src source, ctx *jsonpos.Value) {
+	for _, c := range list(ctx) {
+		if c.Kind != jsonpos.Object {
+			continue
+		}
+		vocab := c.Get("@vocab")
+		if vocab == nil || vocab.Kind != jsonpos.String || isSchemaOrgNamespace(vocab.String) {
+			continue
+		}
+		if strings.Contains(strings.ToLower(vocab.String), "schema.org") {
+			g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleVocab, Node: "document", Property: "@vocab", Pos: src.pos(vocab.Offset),
+				Message: fmt.Sprintf("@vocab %q is not schema.org's namespace, so no term of the document is a schema.org term", vocab.String),
+				Fix:     `write "@vocab": "https://schema.org/" (with the final slash), or "@context": "https://schema.org"`})
+		}
+	}
+}
+
+// isSchemaOrgNamespace reports whether s is schema.org's namespace IRI, the
+// only @vocab under which terms are schema.org's.
+func isSchemaOrgNamespace(s string) bool {
+	return s == "https://schema.org/" || s == "http://schema.org/"
+}
+
+// checkJSONLD runs the JSON-LD processor over a document read directly,
+// as convert would: what it rejects (a "@type" that is a number, an
+// unknown keyword, an "@id" with a space, a bad language tag) is an error
+// here too, placed at the offending value where the text shows it.
+func (g *Graph) checkJSONLD(src source, v *jsonpos.Value) {
+	dec := json.NewDecoder(bytes.NewReader(src.data))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		return // jsonpos.Parse accepted it; nothing more to say
+	}
+	_, err := processor().Expand(doc, ld.Options{Base: contextBase})
+	if err == nil {
+		return
+	}
+	pos := src.pos(v.Offset)
+	var ne *ld.NodeError
+	if errors.As(err, &ne) && ne.Value != "" {
+		if quoted, qerr := json.Marshal(ne.Value); qerr == nil {
+			if i := bytes.Index(src.data, quoted); i >= 0 {
+				pos = src.pos(i)
+			}
+		}
+	}
+	g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleJSONLD, Node: "document", Pos: pos,
+		Message: "not valid JSON-LD (convert rejects it): " + strings.TrimPrefix(strings.TrimPrefix(err.Error(), "ld: "), "expand: "),
+		Fix:     "fix the value; search engines drop or misread what JSON-LD cannot express"})
 }
 
 // topContext returns the @context of a document (or of its first node).
@@ -159,24 +244,30 @@ var processor = sync.OnceValue(func() *ld.Processor { return ld.NewProcessor(ld.
 // reserved domain, so no finding mistakes it for the page's.
 const contextBase = "https://film2ld.invalid/"
 
-func (g *Graph) addCompacted(src source, ctx *jsonpos.Value) {
+func (g *Graph) addCompacted(src source, ctx *jsonpos.Value) *builder {
 	pos := src.pos(ctx.Offset)
 	var doc any
 	if err := json.Unmarshal(src.data, &doc); err != nil {
-		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: "json.syntax", Node: "document", Message: err.Error(), Pos: pos})
-		return
+		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleJSONSyntax, Node: "document", Message: err.Error(), Pos: pos})
+		return nil
 	}
 	compacted, err := processor().Compact(doc, ld.Options{Base: contextBase})
 	switch {
 	case errors.Is(err, ld.ErrRemoteContext):
-		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: "jsonld.context", Node: "document", Property: "@context",
-			Message: "the context names a URL film2ld does not fetch, so the document was not checked: " + err.Error(),
-			Fix:     `use "@context": "https://schema.org", or check with a tool that may fetch the context`, Pos: pos})
-		return
+		fix := `use "@context": "https://schema.org", or check with a tool that may fetch the context`
+		if s := ctx.String; ctx.Kind == jsonpos.String && strings.Contains(strings.ToLower(s), "schema") {
+			fix = fmt.Sprintf(`write "@context": "https://schema.org" (%q is not schema.org)`, s)
+		}
+		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleContext, Node: "document", Property: "@context",
+			Message: "the context names a URL film2ld does not fetch, so nothing in the document was checked: " + strings.TrimPrefix(err.Error(), "ld: "),
+			Fix:     fix, Pos: pos})
+		return nil
 	case err != nil:
-		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: "jsonld.invalid", Node: "document",
-			Message: "not valid JSON-LD: " + err.Error(), Pos: pos})
-		return
+		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleJSONLD, Node: "document",
+			Message: "not valid JSON-LD (convert rejects it), so nothing in the document was checked: " + strings.TrimPrefix(err.Error(), "ld: "), Pos: pos})
+		return nil
 	}
-	g.newBuilder(source{file: src.file, line0: pos.Line}).document(jsonpos.FromAny(compacted))
+	b := g.newBuilder(source{file: src.file, line0: pos.Line})
+	b.document(jsonpos.FromAny(compacted))
+	return b
 }

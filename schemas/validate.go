@@ -25,6 +25,15 @@ func ParseProfile(s string) (Profile, error) {
 // Validate checks a graph and returns its findings, sorted, each once.
 func Validate(g *Graph, p Profile) []Finding {
 	fs := append([]Finding(nil), g.Problems...)
+	if p != Google {
+		for i, f := range fs {
+			// Without a rich result to lose, a dangling reference is the
+			// ordinary linked-data warning.
+			if f.Rule == RuleDangling {
+				fs[i].Severity = Warning
+			}
+		}
+	}
 	fs = append(fs, checkShapes(g)...)
 	fs = append(fs, checkVocabulary(g)...)
 	if p == Google {
