@@ -186,7 +186,7 @@ func nquadsGraph(data []byte, display string) (*schemas.Graph, error) {
 	if len(g.Nodes) == 0 {
 		g.Problems = append(g.Problems, schemas.Finding{Severity: schemas.Error, Rule: schemas.RuleEmpty, Node: "document",
 			Message: "the input holds no statement, so nothing was checked", Pos: schemas.Pos{File: display},
-			Fix:     "check that the export that wrote it succeeded"})
+			Fix: "check that the export that wrote it succeeded"})
 	}
 	lines := subjectLines(data)
 	g.Place(func(id string) int { return lines[id] })
