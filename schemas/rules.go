@@ -18,6 +18,17 @@ type Rule struct {
 	Summary string
 	// Source is the documentation the rule follows.
 	Source string
+	// Unchecked is set for rules whose finding means that part of an
+	// input could not be checked at all; the command never lets such a
+	// finding be disabled or baselined, so that nothing unchecked passes.
+	Unchecked bool
+}
+
+// uncheckedRules are the rules whose findings mean nothing (or part of
+// nothing) was checked.
+var uncheckedRules = map[string]bool{
+	RuleInput: true, RuleJSONSyntax: true, RuleJSONDepth: true, RuleContext: true,
+	RuleVocab: true, RuleJSONLD: true, RuleEmpty: true,
 }
 
 // Sources of the rules.
@@ -74,8 +85,40 @@ const (
 	RuleRange = "vocab.range"
 )
 
-var ruleTable = []Rule{
-	{RuleInput, Error, "the input could not be read, so nothing in it was checked", ""},
+// Rule identifiers of the search-engine layer (the google profile).
+const (
+	RuleMovieName             = "google.movie.name"
+	RuleMovieImage            = "google.movie.image"
+	RuleMovieRecommended      = "google.movie.recommended"
+	RuleReviewAuthor          = "google.review.author"
+	RuleReviewAuthorName      = "google.review.author-name"
+	RuleReviewItemReviewed    = "google.review.item-reviewed"
+	RuleReviewItemType        = "google.review.item-type"
+	RuleReviewRating          = "google.review.rating"
+	RuleReviewDate            = "google.review.date"
+	RuleThirdParty            = "google.review.third-party"
+	RuleItemName              = "google.item-name"
+	RuleRatingValue           = "google.rating.value"
+	RuleRatingRange           = "google.rating.range"
+	RuleAggregateValue        = "google.aggregate.value"
+	RuleAggregateCount        = "google.aggregate.count"
+	RuleAggregateItemReviewed = "google.aggregate.item-reviewed"
+	RuleFactCheckRequired     = "google.factcheck.required"
+	RuleFactCheckVerdict      = "google.factcheck.rating"
+	RuleFactCheckRecommended  = "google.factcheck.recommended"
+	RuleEmployerRequired      = "google.employer.required"
+)
+
+// ruleDef is a row of the rule table.
+type ruleDef struct {
+	id       string
+	severity Severity
+	summary  string
+	source   string
+}
+
+var ruleTable = []ruleDef{
+	{RuleInput, Error, "the input could not be read, so nothing in it was checked", srcGeneral},
 	{RuleBOM, Note, "the file starts with a UTF-8 byte-order mark, which is skipped", srcJSON + "#section-8.1"},
 	{RuleJSONSyntax, Error, "the text is not JSON; nothing in it was checked", srcJSON},
 	{RuleJSONDepth, Error, "arrays and objects nest deeper than film2ld reads (256 levels); nothing in the document was checked", srcJSON + "#section-9"},
@@ -84,7 +127,7 @@ var ruleTable = []Rule{
 	{RuleVocab, Error, "the @vocab is not schema.org's namespace (\"http://schema.org\" lacks the final slash), so no term means a schema.org one", srcJSONLD + "#default-vocabulary"},
 	{RuleJSONLD, Error, "the JSON-LD processor rejects the document (convert would fail on it)", srcJSONLD},
 	{RuleJSONLDSyntax, Error, "a JSON-LD document is an object, an array of objects, or a @graph", srcJSONLD + "#json-ld-grammar"},
-	{RuleUnsupported, Warning, "JSON-LD that film2ld checks only in part (@reverse, @list, a nested @graph)", srcJSONLD},
+	{RuleUnsupported, Error, "JSON-LD that film2ld checks only in part (@reverse, @list, a nested @graph)", srcJSONLD},
 	{RuleEmpty, Error, "the input holds no node at all: nothing was checked", srcJSONLD},
 	{RuleNoSchemaOrg, Warning, "no node of the block or file has a schema.org type, so no schema.org rule applies", srcSchemaOrg},
 	{RuleDangling, Error, "a reference to an @id that the input defines nowhere: an error under properties a rich result reads (aggregateRating, review, reviewRating, author, itemReviewed), else a warning", srcJSONLD + "#node-identifiers"},
@@ -102,24 +145,26 @@ var ruleTable = []Rule{
 	{"vocab.relative-url", Warning, "a URL with its scheme left out, which resolves against the page", "https://schema.org/URL"},
 	{RuleRange, Error, "a node of a type outside the property's rangeIncludes: an error where schema.org gives one type (director: Person), a warning where it gives several", srcSchemaOrg},
 
-	{"google.movie.name", Error, "a Movie needs a name", srcMovie},
-	{"google.movie.image", Error, "a Movie in a carousel list needs an image (a warning for a Movie outside a list)", srcMovie},
-	{"google.movie.recommended", Warning, "a Movie lacks a property Google recommends (aggregateRating, dateCreated, director, review)", srcMovie},
-	{"google.review.author", Error, "a Review needs an author that is a Person or Organization", srcReviewSnippet},
-	{"google.review.author-name", Error, "a review author needs a name under 100 characters", srcReviewSnippet},
-	{"google.review.item-reviewed", Error, "a Review not nested in its item needs itemReviewed", srcReviewSnippet},
-	{"google.review.item-type", Warning, "the reviewed item is not of a type Google shows review snippets for", srcReviewSnippet},
-	{"google.review.rating", Error, "a Review needs a reviewRating that is a Rating, unless it has an author and a date", srcReviewSnippet},
-	{"google.review.date", Warning, "a Review lacks datePublished, which Google recommends", srcReviewSnippet},
-	{"google.review.third-party", Warning, "a review from another site than the page's", srcReviewSnippet},
-	{"google.item-name", Error, "the reviewed item needs a name", srcReviewSnippet},
-	{"google.rating.value", Error, "a Rating needs a ratingValue Google can read: a number, a numeric string, a percentage or a fraction (\"6 / 10\")", srcReviewSnippet},
-	{"google.rating.range", Error, "a ratingValue outside worstRating..bestRating (1..5 when not stated)", srcReviewSnippet},
-	{"google.aggregate.value", Error, "an AggregateRating needs a ratingValue", srcReviewSnippet},
-	{"google.aggregate.count", Error, "an AggregateRating needs ratingCount or reviewCount", srcReviewSnippet},
-	{"google.aggregate.item-reviewed", Error, "an AggregateRating not nested in its item needs itemReviewed", srcReviewSnippet},
-	{"google.factcheck.claim", Error, "a ClaimReview needs claimReviewed, a reviewRating with an alternateName, a url and an author", srcFactCheck},
-	{"google.employer.item", Error, "an EmployerAggregateRating needs an itemReviewed Organization with a name, a ratingValue and a ratingCount or reviewCount", srcEmployerRating},
+	{RuleMovieName, Error, "a Movie needs a name", srcMovie},
+	{RuleMovieImage, Error, "a Movie in a carousel list needs an image (a warning for a Movie outside a list)", srcMovie},
+	{RuleMovieRecommended, Warning, "a Movie lacks a property Google recommends (aggregateRating, dateCreated, director, review)", srcMovie},
+	{RuleReviewAuthor, Error, "a Review needs an author that is a Person or Organization", srcReviewSnippet},
+	{RuleReviewAuthorName, Error, "a review author needs a name under 100 characters", srcReviewSnippet},
+	{RuleReviewItemReviewed, Error, "a Review not nested in its item needs itemReviewed", srcReviewSnippet},
+	{RuleReviewItemType, Note, "the reviewed item is not of a type Google shows review snippets for, so the review-snippet rules do not apply", srcReviewSnippet},
+	{RuleReviewRating, Error, "a Review needs a reviewRating that is a Rating, unless it has an author and a date", srcReviewSnippet},
+	{RuleReviewDate, Warning, "a Review lacks datePublished, which Google recommends", srcReviewSnippet},
+	{RuleThirdParty, Warning, "a review from another site than the page's (--page-url)", srcReviewSnippet},
+	{RuleItemName, Error, "the reviewed item needs a name", srcReviewSnippet},
+	{RuleRatingValue, Error, "a ratingValue Google cannot read: it takes a number, a numeric string, a percentage (\"60%\") or a fraction (\"6 / 10\")", srcReviewSnippet},
+	{RuleRatingRange, Error, "a ratingValue outside worstRating..bestRating (1..5 when not stated), a percentage outside 0..100, a fraction above its scale", srcReviewSnippet},
+	{RuleAggregateValue, Error, "an AggregateRating needs a ratingValue", srcReviewSnippet},
+	{RuleAggregateCount, Error, "an AggregateRating needs ratingCount or reviewCount", srcReviewSnippet},
+	{RuleAggregateItemReviewed, Error, "an AggregateRating not nested in its item needs itemReviewed", srcReviewSnippet},
+	{RuleFactCheckRequired, Error, "a ClaimReview needs claimReviewed, url and a reviewRating", srcFactCheck},
+	{RuleFactCheckVerdict, Error, "a ClaimReview's rating needs alternateName (the verdict shown), and a ratingValue that evaluates to a number", srcFactCheck},
+	{RuleFactCheckRecommended, Warning, "a ClaimReview lacks author, datePublished or itemReviewed, which Google recommends", srcFactCheck},
+	{RuleEmployerRequired, Error, "an EmployerAggregateRating needs an itemReviewed Organization with a name, a ratingValue, and ratingCount or reviewCount", srcEmployerRating},
 }
 
 // shapeRules are the JSON Schema rules, one per shape type.
@@ -135,7 +180,10 @@ func shapeRules() []Rule {
 
 // Rules returns every rule, sorted by identifier.
 func Rules() []Rule {
-	out := append(slices.Clone(ruleTable), shapeRules()...)
+	out := shapeRules()
+	for _, d := range ruleTable {
+		out = append(out, Rule{ID: d.id, Severity: d.severity, Summary: d.summary, Source: d.source, Unchecked: uncheckedRules[d.id]})
+	}
 	slices.SortFunc(out, func(a, b Rule) int { return strings.Compare(a.ID, b.ID) })
 	return out
 }
