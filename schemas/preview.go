@@ -1,9 +1,6 @@
 package schemas
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // Preview is what a search engine could show for one Movie: the parts of
 // a movie-carousel or review-snippet result, as the markup states them,
@@ -19,7 +16,7 @@ type Preview struct {
 	// and scale as written; Count is ratingCount, else reviewCount.
 	HasRating      bool
 	Stars          float64
-	Score, Scale   string
+	Score, Scale   string // Scale is "" for a percentage
 	Count          string
 	Directors      []string
 	Reasons        []string
@@ -138,21 +135,21 @@ func (p *Preview) readRating(r *Node) {
 			best = f
 		}
 	}
+	// Search results show the score over its scale and five stars filled
+	// in proportion ("4.2/5", "81/100", "60%").
 	frac := 0.0
+	p.Score = fmt.Sprintf("%g", rt.value)
 	switch rt.kind {
 	case ratingPercent:
-		frac, p.Scale = rt.value/100, "100%"
+		frac, p.Score = rt.value/100, fmt.Sprintf("%g%%", rt.value)
 	case ratingFraction:
-		frac, p.Scale = rt.value/rt.scale, fmt.Sprint(rt.scale)
+		frac, p.Scale = rt.value/rt.scale, fmt.Sprintf("%g", rt.scale)
 	default:
 		if best > worst && best > 0 {
 			frac = rt.value / best
 		}
 		p.Scale = fmt.Sprintf("%g", best)
 	}
-	// Search results show the score over its scale and five stars filled
-	// in proportion ("4.2/5", "81/100").
-	p.Score = strings.Trim(rt.text, `"`)
 	p.Stars = min(max(5*frac, 0), 5)
 	for _, prop := range []string{"ratingCount", "reviewCount"} {
 		if c, ok := r.First(prop); ok {

@@ -245,7 +245,7 @@ ul.findings li{margin:2px 0}
 <div class="poster">{{if .Image}}poster: {{.Image}}{{else}}no image{{end}}</div>
 <div><h3>{{if .Title}}{{.Title}}{{else}}(no name){{end}}</h3>
 <div class="meta">{{if .Year}}{{.Year}} · {{end}}Movie{{if .Directors}} · Director: {{join .Directors ", "}}{{end}}</div>
-{{if .HasRating}}<div class="rating"><span class="stars" aria-label="{{printf "%.1f" .Stars}} of 5 stars">{{repeat .FullStars "★"}}{{if .HalfStar}}⯪{{end}}{{repeat .Empty "☆"}}</span> <span class="score">{{.Score}}/{{.Scale}}</span>{{if .Count}} <span class="count">({{.Count}})</span>{{end}}</div>{{end}}
+{{if .HasRating}}<div class="rating"><span class="stars" aria-label="{{printf "%.1f" .Stars}} of 5 stars">{{repeat .FullStars "★"}}{{if .HalfStar}}⯪{{end}}{{repeat .Empty "☆"}}</span> <span class="score">{{.Score}}{{if .Scale}}/{{.Scale}}{{end}}</span>{{if .Count}} <span class="count">({{.Count}})</span>{{end}}</div>{{end}}
 {{if .Shown}}<div class="meta verdict">rich result can be shown</div>{{else}}<div class="meta verdict">cannot be shown:</div><ul class="reasons">{{range .Reasons}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{if .RatingProblems}}<div class="meta">no stars:</div><ul class="reasons">{{range .RatingProblems}}<li>{{.}}</li>{{end}}</ul>{{end}}
 </div></div>{{end}}</div>{{end}}
