@@ -24,6 +24,8 @@ type Graph struct {
 	PageURL string
 	// docs counts the documents read, to scope their blank node labels.
 	docs int
+	// pending are the documents whose last checks finish settles.
+	pending []*pendingDoc
 }
 
 // Node is one node of the graph.
@@ -566,6 +568,10 @@ var richProps = map[string]bool{"aggregateRating": true, "review": true, "review
 // as an IRI string before the node it names was seen. Then it reports
 // references ({"@id": …}) to nodes the input defines nowhere.
 func (g *Graph) finish() {
+	for _, d := range g.pending {
+		g.settle(d)
+	}
+	g.pending = nil
 	defer g.dangling()
 	for _, n := range g.Nodes {
 		for prop, vs := range n.Props {

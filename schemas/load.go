@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -138,32 +139,67 @@ func (g *Graph) add(src source) error {
 	if ctx != nil {
 		g.checkVocab(src, ctx)
 	}
-	var b *builder
+	d := &pendingDoc{what: what, pos: src.pos(v.Offset)}
 	if ctx != nil && !isSchemaOrgContext(ctx) {
 		// Prefixes of its own, another vocabulary, "schema" bound to
 		// https: terms mean what this context says, so the JSON-LD
 		// processor reads them and the checks see the document compacted
 		// to schema.org's terms (placed at the document's first line).
-		b = g.addCompacted(src, ctx)
+		d.b = g.addCompacted(src, ctx)
 	} else {
-		b = g.newBuilder(src)
-		b.document(v)
-		g.checkJSONLD(src, v)
+		d.b = g.newBuilder(src)
+		d.b.document(v)
+		// The JSON-LD processor's check is the slowest step; it runs
+		// beside the rest and is joined in finish.
+		d.ld = make(chan *Finding, 1)
+		go func() {
+			ldSlots <- struct{}{}
+			defer func() { <-ldSlots }()
+			d.ld <- checkJSONLD(src, v)
+		}()
+	}
+	d.hadErrors = HasErrors(g.Problems[before:])
+	g.pending = append(g.pending, d)
+	return nil
+}
+
+// ldSlots bounds how many JSON-LD processor checks run at once.
+var ldSlots = make(chan struct{}, runtime.GOMAXPROCS(0))
+
+// pendingDoc is a document whose last checks wait for the end of reading.
+type pendingDoc struct {
+	what string
+	pos  Pos
+	// b read the document; nil when its context could not be read (that
+	// is its finding).
+	b *builder
+	// ld delivers the JSON-LD processor's finding, or nil.
+	ld        chan *Finding
+	hadErrors bool
+}
+
+// settle adds a document's last findings: the processor's, and whether it
+// held any node, or any schema.org node.
+func (g *Graph) settle(d *pendingDoc) {
+	if d.ld != nil {
+		if f := <-d.ld; f != nil {
+			g.Problems = append(g.Problems, *f)
+			d.hadErrors = true
+		}
 	}
 	switch {
-	case b == nil:
+	case d.b == nil:
 		// The context could not be read; that is the finding.
-	case b.nodes == 0:
-		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleEmpty, Node: what, Pos: src.pos(v.Offset),
-			Message: "the " + what + " holds no node, so nothing was checked",
-			Fix:     `write the page's markup, such as {"@context": "https://schema.org", "@type": "Movie", …}, or remove the empty ` + what})
-	case !b.schemaOrg && !HasErrors(g.Problems[before:]):
+	case d.b.nodes == 0:
+		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleEmpty, Node: d.what, Pos: d.pos,
+			Message: "the " + d.what + " holds no node, so nothing was checked",
+			Fix:     `write the page's markup, such as {"@context": "https://schema.org", "@type": "Movie", …}, or remove the empty ` + d.what})
+	case !d.b.schemaOrg && !d.hadErrors:
 		// (An error already said why nothing is schema.org's.)
-		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: RuleNoSchemaOrg, Node: what, Pos: src.pos(v.Offset),
-			Message: "no node of this " + what + " has a schema.org type, so no schema.org rule applies to it",
+		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: RuleNoSchemaOrg, Node: d.what, Pos: d.pos,
+			Message: "no node of this " + d.what + " has a schema.org type, so no schema.org rule applies to it",
 			Fix:     `give the nodes schema.org types ("@type": "Movie") under "@context": "https://schema.org"`})
 	}
-	return nil
 }
 
 // checkVocab reports a @vocab meant as schema.org's that is not its
@@ -197,16 +233,16 @@ func isSchemaOrgNamespace(s string) bool {
 // as convert would: what it rejects (a "@type" that is a number, an
 // unknown keyword, an "@id" with a space, a bad language tag) is an error
 // here too, placed at the offending value where the text shows it.
-func (g *Graph) checkJSONLD(src source, v *jsonpos.Value) {
+func checkJSONLD(src source, v *jsonpos.Value) *Finding {
 	dec := json.NewDecoder(bytes.NewReader(src.data))
 	dec.UseNumber()
 	var doc any
 	if err := dec.Decode(&doc); err != nil {
-		return // jsonpos.Parse accepted it; nothing more to say
+		return nil // jsonpos.Parse accepted it; nothing more to say
 	}
 	_, err := processor().Expand(doc, ld.Options{Base: contextBase})
 	if err == nil {
-		return
+		return nil
 	}
 	pos := src.pos(v.Offset)
 	var ne *ld.NodeError
@@ -217,9 +253,9 @@ func (g *Graph) checkJSONLD(src source, v *jsonpos.Value) {
 			}
 		}
 	}
-	g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleJSONLD, Node: "document", Pos: pos,
+	return &Finding{Severity: Error, Rule: RuleJSONLD, Node: "document", Pos: pos,
 		Message: "not valid JSON-LD (convert rejects it): " + strings.TrimPrefix(strings.TrimPrefix(err.Error(), "ld: "), "expand: "),
-		Fix:     "fix the value; search engines drop or misread what JSON-LD cannot express"})
+		Fix:     "fix the value; search engines drop or misread what JSON-LD cannot express"}
 }
 
 // topContext returns the @context of a document (or of its first node).
