@@ -7,7 +7,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/film2ld/film2ld/schemas"
@@ -30,10 +29,18 @@ const (
 )
 
 type htmlLine struct {
-	N                   int
-	Before, At, After   string
-	Clipped, ClippedEnd bool
-	Hit                 bool
+	N     int
+	Parts []htmlPart
+	Hit   bool
+}
+
+// htmlPart is a run of a source line; Mark is set on a character a
+// finding's column names.
+type htmlPart struct {
+	Text string
+	Mark bool
+	// Clip stands for the part of a long line left out.
+	Clip bool
 }
 
 type htmlFinding struct {
@@ -143,14 +150,14 @@ func blocksOf(data []byte, fs []schemas.Finding) (blocks []htmlBlock, whole []ht
 		first, last := max(1, order[i]-htmlContext), min(len(lines), order[j-1]+htmlContext)
 		var blk htmlBlock
 		for n := first; n <= last; n++ {
-			col := 0
-			if hits := byLine[n]; len(hits) > 0 {
-				col = hits[0].Pos.Col
-				for _, f := range hits {
-					blk.Findings = append(blk.Findings, htmlFinding{f, message(f)})
+			var cols []int
+			for _, f := range byLine[n] {
+				blk.Findings = append(blk.Findings, htmlFinding{f, message(f)})
+				if f.Pos.Col > 0 && !slices.Contains(cols, f.Pos.Col) {
+					cols = append(cols, f.Pos.Col)
 				}
 			}
-			blk.Lines = append(blk.Lines, cutLine(n, strings.TrimSuffix(lines[n-1], "\r"), len(byLine[n]) > 0, col))
+			blk.Lines = append(blk.Lines, cutLine(n, strings.TrimSuffix(lines[n-1], "\r"), len(byLine[n]) > 0, cols))
 		}
 		blocks = append(blocks, blk)
 		i = j
@@ -158,34 +165,47 @@ func blocksOf(data []byte, fs []schemas.Finding) (blocks []htmlBlock, whole []ht
 	return blocks, whole
 }
 
-// cutLine shows a line, marking the character at col on the finding's
-// line; a long line (minified JSON-LD) is cut to a window around it.
-func cutLine(n int, s string, hit bool, col int) htmlLine {
-	runes := []rune(s)
-	if !utf8.ValidString(s) {
-		runes = []rune(strings.ToValidUTF8(s, "\uFFFD"))
-	}
+// cutLine shows a line, marking the characters at cols (1-based) on a
+// line with findings. A long line (minified JSON-LD) is cut to windows
+// around its marks, with an ellipsis for what is left out.
+func cutLine(n int, s string, hit bool, cols []int) htmlLine {
+	runes := []rune(strings.ToValidUTF8(s, "\uFFFD"))
 	l := htmlLine{N: n, Hit: hit}
-	c := col - 1
-	if !l.Hit || c < 0 || c >= len(runes) {
-		c = min(max(c, 0), len(runes))
-		if !l.Hit {
-			c = 0
+	slices.Sort(cols)
+	type span struct{ from, to int }
+	spans := []span{{0, len(runes)}}
+	if len(runes) > 2*htmlWindow {
+		spans = spans[:0]
+		if len(cols) == 0 {
+			spans = append(spans, span{0, 2 * htmlWindow})
+		}
+		for _, c := range cols {
+			c = min(max(c-1, 0), len(runes))
+			sp := span{max(0, c-htmlWindow), min(len(runes), c+htmlWindow)}
+			if k := len(spans) - 1; k >= 0 && sp.from <= spans[k].to {
+				spans[k].to = max(spans[k].to, sp.to)
+				continue
+			}
+			spans = append(spans, sp)
 		}
 	}
-	from, to := 0, len(runes)
-	if len(runes) > 2*htmlWindow {
-		from, to = max(0, c-htmlWindow), min(len(runes), c+htmlWindow)
-		l.Clipped, l.ClippedEnd = from > 0, to < len(runes)
-	}
-	if !l.Hit {
-		l.Before = string(runes[from:to])
-		return l
-	}
-	l.Before = string(runes[from:c])
-	if c < len(runes) {
-		l.At = string(runes[c])
-		l.After = string(runes[c+1 : to])
+	for i, sp := range spans {
+		if sp.from > 0 || i > 0 {
+			l.Parts = append(l.Parts, htmlPart{Text: "…", Clip: true})
+		}
+		at := sp.from
+		for _, c := range cols {
+			c-- // to a 0-based index
+			if c < at || c >= sp.to {
+				continue
+			}
+			l.Parts = append(l.Parts, htmlPart{Text: string(runes[at:c])}, htmlPart{Text: string(runes[c]), Mark: true})
+			at = c + 1
+		}
+		l.Parts = append(l.Parts, htmlPart{Text: string(runes[at:sp.to])})
+		if i == len(spans)-1 && sp.to < len(runes) {
+			l.Parts = append(l.Parts, htmlPart{Text: "…", Clip: true})
+		}
 	}
 	return l
 }
@@ -250,7 +270,7 @@ ul.findings li{margin:2px 0}
 {{if .RatingProblems}}<div class="meta">no stars:</div><ul class="reasons">{{range .RatingProblems}}<li>{{.}}</li>{{end}}</ul>{{end}}
 </div></div>{{end}}</div>{{end}}
 {{if .Whole}}<ul class="findings">{{range .Whole}}<li class="finding {{.Severity}}"><b class="{{.Severity}}">{{.Severity}}</b>: {{.Text}} <span class="rule">[{{.Rule}}]</span></li>{{end}}</ul>{{end}}
-{{range .Blocks}}<pre class="src">{{range .Lines}}<span class="line{{if .Hit}} hit{{end}}"><span class="ln">{{.N}}</span>{{if .Clipped}}<span class="clip">…</span>{{end}}{{.Before}}{{if .At}}<mark class="at">{{.At}}</mark>{{end}}{{.After}}{{if .ClippedEnd}}<span class="clip">…</span>{{end}}</span>{{end}}</pre>
+{{range .Blocks}}<pre class="src">{{range .Lines}}<span class="line{{if .Hit}} hit{{end}}"><span class="ln">{{.N}}</span>{{range .Parts}}{{if .Mark}}<mark class="at">{{.Text}}</mark>{{else if .Clip}}<span class="clip">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}</span>{{end}}</pre>
 <ul class="findings">{{range .Findings}}<li class="finding {{.Severity}}" data-line="{{.Pos.Line}}" data-col="{{.Pos.Col}}"><b class="{{.Severity}}">{{.Severity}}</b> {{.Pos.Line}}:{{.Pos.Col}}: {{.Text}} <span class="rule">[{{.Rule}}]</span></li>{{end}}</ul>
 {{end}}{{if and (not .Blocks) (not .Whole)}}<p class="meta">no findings</p>{{end}}
 </section>

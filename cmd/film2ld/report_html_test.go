@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,8 +34,9 @@ var reportPages = map[string]string{
 }
 
 // writeReport runs validate -f html over reportPages and returns the
-// report's path.
-func writeReport(t *testing.T) string {
+// report's path, and the number of distinct places (file, line, column)
+// its findings name.
+func writeReport(t *testing.T) (string, int) {
 	t.Helper()
 	dir := t.TempDir()
 	var args []string
@@ -50,7 +53,19 @@ func writeReport(t *testing.T) string {
 	if status != exitError {
 		t.Fatalf("status %d; stderr:\n%s", status, stderr.String())
 	}
-	return out
+	stdout.Reset()
+	run(append([]string{"validate", "-f", "json"}, args...), nil, &stdout, &stderr)
+	var fs []jsonFinding
+	if err := json.Unmarshal(stdout.Bytes(), &fs); err != nil {
+		t.Fatal(err)
+	}
+	places := map[string]bool{}
+	for _, f := range fs {
+		if f.Line > 0 && f.Column > 0 {
+			places[fmt.Sprint(f.File, f.Line, f.Column)] = true
+		}
+	}
+	return out, len(places)
 }
 
 // TestHTMLReportInChromium loads the report in headless Chromium and reads
@@ -68,7 +83,7 @@ func TestHTMLReportInChromium(t *testing.T) {
 	if browser == "" {
 		t.Skip("chromium not found (Debian: apt-get install chromium; .ci/run installs it)")
 	}
-	report := writeReport(t)
+	report, places := writeReport(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -117,20 +132,28 @@ func TestHTMLReportInChromium(t *testing.T) {
 	// Each mark stands on the character the finding's column names: the
 	// value's first character (a quote or a brace, or a digit).
 	marks := findAll(doc, func(n *html.Node) bool { return n.Data == "mark" && hasClass(n, "at") })
-	if len(marks) < 4 {
-		t.Fatalf("%d marks; want one per line with findings", len(marks))
+	if len(marks) != places {
+		t.Fatalf("%d marks; want one per place a finding names (%d)", len(marks), places)
 	}
 	for _, m := range marks {
 		if c := text(m); c != `"` && c != "{" && !strings.ContainsAny(c, "0123456789") {
 			t.Errorf("mark on %q, not on a value's first character", c)
 		}
 	}
-	// The long line is cut around its finding (the impossible date), not
-	// printed whole.
+	// The long line is cut to windows around its findings (the Movie's
+	// brace, the impossible date far to the right), not printed whole.
+	long := 0
 	for _, l := range findAll(doc, func(n *html.Node) bool { return hasClass(n, "hit") }) {
-		if strings.Contains(text(l), "1972-02-30") && len([]rune(text(l))) > 200 {
-			t.Errorf("long line not cut: %d characters", len([]rune(text(l))))
+		if strings.Contains(text(l), "1972-02-30") {
+			long++
+			full := len([]rune(reportPages["long.html"]))
+			if n := len([]rune(text(l))); n > full/2 || !strings.Contains(text(l), "…") {
+				t.Errorf("long line not cut: %d of %d characters", n, full)
+			}
 		}
+	}
+	if long != 1 {
+		t.Errorf("the long line's date finding is shown %d times", long)
 	}
 	totals := text(findAll(doc, func(n *html.Node) bool { return attr(n, "id") == "totals" })[0])
 	if !strings.Contains(totals, "4 errors") {
