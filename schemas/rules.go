@@ -28,7 +28,7 @@ type Rule struct {
 // nothing) was checked.
 var uncheckedRules = map[string]bool{
 	RuleInput: true, RuleJSONSyntax: true, RuleJSONDepth: true, RuleContext: true,
-	RuleVocab: true, RuleJSONLD: true, RuleEmpty: true,
+	RuleVocab: true, RuleJSONLD: true, RuleEmpty: true, RuleUnsupported: true,
 }
 
 // Sources of the rules.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -132,6 +133,16 @@ func runValidate(e *env, args []string) int {
 		}
 	}
 
+	// A large page's graph is garbage the moment its file is done, so
+	// collecting less often saves a good part of the run; the soft limit
+	// keeps the heap bounded over a folder. GOGC and GOMEMLIMIT set by
+	// the user win (as for export --batch).
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(400 << 20))
+	}
 	job := &validateJob{prof: prof, pageURL: pageURL, filter: filter}
 	results := e.validateAll(job, inputs, walked)
 	var findings []schemas.Finding
