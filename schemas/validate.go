@@ -57,8 +57,10 @@ func onePerPlace(fs []Finding) []Finding {
 	for _, f := range fs {
 		k := place{f.Pos, f.Node, f.Property}
 		if f.Property == "" {
-			// Node-level findings (a missing property) are distinct by rule.
-			k.prop = "\x00" + f.Rule
+			// Node-level findings (a missing property) are distinct by
+			// rule and message: four recommended properties missing from
+			// one Movie are four findings, not the first of them.
+			k.prop = "\x00" + f.Rule + "\x00" + f.Message
 		}
 		i, seen := best[k]
 		switch {

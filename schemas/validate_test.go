@@ -157,3 +157,22 @@ func TestNothingUnchecked(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryMissingPropertyReported: node-level findings of one rule at one
+// place are kept apart by what they say, so a Movie lacking four
+// recommended properties hears of all four.
+func TestEveryMissingPropertyReported(t *testing.T) {
+	g, err := Load([]byte(`{"@context": "https://schema.org", "@type": "Movie", "name": "Heat", "image": "https://films.example/h.jpg"}`), "t.jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range Validate(g, Google) {
+		if f.Rule == RuleMovieRecommended {
+			got = append(got, f.Message)
+		}
+	}
+	if len(got) != 4 {
+		t.Errorf("recommended-property findings %q; want aggregateRating, dateCreated, director and review", got)
+	}
+}
