@@ -83,7 +83,12 @@ func reportGitHub(w io.Writer, fs []schemas.Finding) error {
 			props = append(props, fmt.Sprintf("col=%d", f.Pos.Col))
 		}
 		props = append(props, "title="+escapeProperty(f.Rule))
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", f.Severity, strings.Join(props, ","), escapeData(message(f))); err != nil {
+		// GitHub's commands are error, warning and notice.
+		level := string(f.Severity)
+		if f.Severity == schemas.Note {
+			level = "notice"
+		}
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(message(f))); err != nil {
 			return err
 		}
 	}
