@@ -54,15 +54,13 @@ type htmlBlock struct {
 }
 
 type htmlFile struct {
-	Name           string
-	ID             string
-	Errors, Warns  int
-	Notes          int
-	Previews       []htmlPreview
-	Blocks         []htmlBlock
-	Whole          []htmlFinding // findings about the file as a whole
-	NoGraph        bool
-	Anchor, Status string
+	Name          string
+	ID            string
+	Errors, Warns int
+	Notes         int
+	Previews      []htmlPreview
+	Blocks        []htmlBlock
+	Whole         []htmlFinding // findings about the file as a whole
 }
 
 type htmlPreview struct {
@@ -89,7 +87,7 @@ type htmlReport struct {
 func reportHTML(w io.Writer, sources []reportSource, prof schemas.Profile) error {
 	r := htmlReport{Profile: string(prof), Release: schemaorg.Release}
 	for i, src := range sources {
-		f := htmlFile{Name: src.name, ID: fmt.Sprintf("f%d", i+1), NoGraph: src.graph == nil}
+		f := htmlFile{Name: src.name, ID: fmt.Sprintf("f%d", i+1)}
 		f.Errors, f.Warns = count(src.findings)
 		for _, x := range src.findings {
 			if x.Severity == schemas.Note {
