@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -220,8 +221,39 @@ func checkShapes(g *Graph) []Finding {
 		// so this is a broken build, as a bad regexp.MustCompile would be.
 		panic(err)
 	}
+	// gojsonschema is the costliest layer on a large page, and a compiled
+	// schema is only read while validating, so large graphs are checked
+	// in parallel chunks whose findings are joined in node order.
+	workers := runtime.GOMAXPROCS(0)
+	if len(g.Nodes) < 512 || workers < 2 {
+		return set.checkNodes(g.Nodes)
+	}
+	chunk := (len(g.Nodes) + workers - 1) / workers
+	parts := make([][]Finding, workers)
+	var wg sync.WaitGroup
+	for i := range workers {
+		lo, hi := i*chunk, min((i+1)*chunk, len(g.Nodes))
+		if lo >= hi {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[i] = set.checkNodes(g.Nodes[lo:hi])
+		}()
+	}
+	wg.Wait()
 	var out []Finding
-	for _, n := range g.Nodes {
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// checkNodes applies the schemas to some nodes.
+func (set *shapeSet) checkNodes(nodes []*Node) []Finding {
+	var out []Finding
+	for _, n := range nodes {
 		types := shapeTypesOf(n)
 		if len(types) == 0 {
 			continue
