@@ -5,8 +5,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	iofs "io/fs"
+	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/spf13/pflag"
 
@@ -16,16 +21,26 @@ import (
 	"github.com/film2ld/film2ld/schemas"
 )
 
-const validateUsage = `Usage: film2ld validate [flags] FILE...
+const validateUsage = `Usage: film2ld validate [flags] FILE|DIR...
 
 Checks schema.org markup in three layers: JSON Schemas for film nodes, the
 schema.org vocabulary (release 30.0: unknown and superseded terms, properties
-on the wrong type, values of the wrong kind, impossible dates), and search
-engines' rules for Movie, Review and AggregateRating rich results.
+on the wrong type, values and node types outside a property's range,
+impossible dates), and the rules of Google's structured-data pages, each on
+its own feature (movie carousel, review snippet, fact check, employer rating).
+Run 'film2ld validate --rules' for every rule and the page it follows.
 
 Inputs: JSON-LD (.jsonld, .json), HTML pages (every ld+json block, as one
 graph), N-Quads (.nq, .nt), and film documents (.txt: checked as export would
-write their web snippet). FILE "-" reads standard input.
+write their web snippet). FILE "-" reads standard input. A DIR is searched
+for pages (.html, .htm), JSON-LD (.jsonld, and .json files with an
+"@context") and N-Quads, which are checked in parallel; pages without markup
+are counted, not reported.
+
+Nothing unchecked passes: a file or block that is not JSON, nests deeper
+than 256 levels, names a context film2ld cannot load offline, is rejected
+by the JSON-LD processor or holds no node is an error that no --disable or
+baseline can hide.
 
 Profiles (--profile):
   google     all three layers (default)
@@ -33,50 +48,149 @@ Profiles (--profile):
 
 Formats (--format):
   text    FILE:LINE:COL: error: NODE: PROPERTY: message (fix) [rule]   (default)
+          (columns count characters)
   json    an array of findings
-  sarif   SARIF 2.1.0, for code scanning
+  sarif   SARIF 2.1.0, for code scanning (columnKind unicodeCodePoints)
   github  GitHub Actions workflow commands (::error file=…,line=…::…)
+  html    one self-contained page: findings beside their source lines, and
+          a preview of each Movie's rich result
 
-Exit status: 0 when no file has an error (warnings allowed), 1 when any
-has (after every file was checked), 2 for a usage error.
+Exit status: 0 when no file has an error (warnings allowed unless --strict),
+1 when any has (after every file was checked), 2 for a usage error.
 
 Examples:
-  film2ld validate public/films/*.html
+  film2ld validate public/
   film2ld validate --profile schemaorg --format sarif -o report.sarif data/*.jsonld
+  film2ld validate --write-baseline .film2ld-baseline.json public/
+  film2ld validate --baseline .film2ld-baseline.json --strict public/
 `
+
+// validateJob is one run of validate: its settings and filters.
+type validateJob struct {
+	prof    schemas.Profile
+	pageURL string
+	filter  *ruleFilter
+}
 
 func runValidate(e *env, args []string) int {
 	fs := pflag.NewFlagSet("validate", pflag.ContinueOnError)
-	var profile, format, output, pageURL string
+	var profile, format, output, pageURL, baseline, writeBaseline, printSchema string
+	var strict, listRules bool
+	var disable, enable []string
 	fs.StringVar(&profile, "profile", "google", "`PROFILE` of checks: google or schemaorg")
-	fs.StringVarP(&format, "format", "f", "text", "report `FORMAT`: text, json, sarif or github")
+	fs.StringVarP(&format, "format", "f", "text", "report `FORMAT`: text, json, sarif, github or html")
 	fs.StringVarP(&output, "output", "o", "-", "write the report to `FILE` (written whole or not at all)")
 	fs.StringVar(&pageURL, "page-url", "", "`URL` the markup is published at: reviews from other sites are reported")
+	fs.BoolVar(&strict, "strict", false, "warnings fail the run too (exit 1)")
+	fs.StringSliceVar(&disable, "disable", nil, "skip these `RULE`s (ids, or prefixes such as google.movie); comma-separated or repeated")
+	fs.StringSliceVar(&enable, "enable", nil, "check only these `RULE`s (ids or prefixes); --disable still applies")
+	fs.StringVar(&baseline, "baseline", "", "ignore findings recorded in this baseline `FILE`, so only new ones count")
+	fs.StringVar(&writeBaseline, "write-baseline", "", "record every finding in `FILE` as the baseline, and exit 0")
+	fs.BoolVar(&listRules, "rules", false, "list every rule with its severity and the page it follows, and exit")
+	fs.StringVar(&printSchema, "print-schema", "", "print the JSON Schema for `TYPE` (Movie, Review, …; \"list\" names them) and exit")
 	if done, status := e.parseFlags(fs, validateUsage, args); done {
 		return status
 	}
+	if listRules {
+		printRules(e.stdout)
+		return exitOK
+	}
+	if printSchema != "" {
+		return e.printSchema(fs, printSchema)
+	}
 	files := fs.Args()
 	if len(files) == 0 {
-		return e.usageError(fs, "validate needs at least one FILE (or - for standard input)")
+		return e.usageError(fs, "validate needs at least one FILE or DIR (or - for standard input)")
 	}
 	prof, err := schemas.ParseProfile(profile)
 	if err != nil {
 		return e.usageError(fs, "--profile: %v", err)
 	}
 	report, ok := reporters[format]
-	if !ok {
-		return e.usageError(fs, "--format: unknown format %q (want text, json, sarif or github)", format)
+	if !ok && format != "html" {
+		return e.usageError(fs, "--format: unknown format %q (want text, json, sarif, github or html)", format)
 	}
-	if err := checkInputs(files, output); err != nil {
+	filter, err := newRuleFilter(enable, disable)
+	if err != nil {
 		return e.usageError(fs, "%v", err)
 	}
+	var base *baselineSet
+	if baseline != "" {
+		if base, err = readBaseline(baseline); err != nil {
+			return e.usageError(fs, "--baseline: %v", err)
+		}
+	}
+	inputs, walked, err := expandInputs(files)
+	if err != nil {
+		return e.usageError(fs, "%v", err)
+	}
+	if err := checkInputs(inputs, output); err != nil {
+		return e.usageError(fs, "%v", err)
+	}
+	if writeBaseline != "" {
+		if err := checkInputs(inputs, writeBaseline); err != nil {
+			return e.usageError(fs, "--write-baseline: %v", err)
+		}
+	}
 
+	// A large page's graph is garbage the moment its file is done, so
+	// collecting less often saves a good part of the run; the soft limit
+	// keeps the heap bounded over a folder. GOGC and GOMEMLIMIT set by
+	// the user win (as for export --batch).
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(400 << 20))
+	}
+	job := &validateJob{prof: prof, pageURL: pageURL, filter: filter}
+	results := e.validateAll(job, inputs, walked)
 	var findings []schemas.Finding
-	for _, name := range files {
-		findings = append(findings, e.validateFile(name, prof, pageURL)...)
+	var sources []reportSource
+	noMarkup, disabled, known := 0, 0, 0
+	for _, r := range results {
+		if r.noMarkup {
+			noMarkup++
+		}
+		disabled += r.disabled
+		kept := r.findings
+		if base != nil {
+			var n int
+			kept, n = base.filter(kept)
+			known += n
+		}
+		findings = append(findings, kept...)
+		sources = append(sources, reportSource{name: r.display, data: r.data, graph: r.graph, findings: kept})
+	}
+	if writeBaseline != "" {
+		var all []schemas.Finding
+		for _, r := range results {
+			all = append(all, r.findings...)
+		}
+		data, n, err := encodeBaseline(all)
+		if err == nil {
+			err = e.writeOutput(writeBaseline, data)
+		}
+		if err != nil {
+			e.errorf("%v", err)
+			return exitError
+		}
+		fmt.Fprintf(e.stderr, "film2ld: %d %s recorded in %s\n", n, plural(n, "finding"), writeBaseline)
+		if n < len(all) {
+			// Unreadable files are never accepted, so the run fails now
+			// as every later run will.
+			fmt.Fprintf(e.stderr, "film2ld: %d %s could not be recorded: part of a file was not checked\n", len(all)-n, plural(len(all)-n, "finding"))
+			return exitError
+		}
+		return exitOK
 	}
 	var out bytes.Buffer
-	if err := report(&out, findings); err != nil {
+	if format == "html" {
+		err = reportHTML(&out, sources, prof)
+	} else {
+		err = report(&out, findings)
+	}
+	if err != nil {
 		e.errorf("%v", err)
 		return exitError
 	}
@@ -85,34 +199,156 @@ func runValidate(e *env, args []string) int {
 		return exitError
 	}
 	errs, warns := count(findings)
-	fmt.Fprintf(e.stderr, "film2ld: %d %s checked: %d %s, %d %s\n",
-		len(files), plural(len(files), "file"), errs, plural(errs, "error"), warns, plural(warns, "warning"))
-	if errs > 0 {
+	if len(inputs) > 1 {
+		for _, src := range sources {
+			if fe, fw := count(src.findings); fe+fw > 0 {
+				fmt.Fprintf(e.stderr, "film2ld: %s: %d %s, %d %s\n", src.name, fe, plural(fe, "error"), fw, plural(fw, "warning"))
+			}
+		}
+	}
+	summary := fmt.Sprintf("film2ld: %d %s checked: %d %s, %d %s", len(inputs), plural(len(inputs), "file"),
+		errs, plural(errs, "error"), warns, plural(warns, "warning"))
+	var extra []string
+	if noMarkup > 0 {
+		extra = append(extra, fmt.Sprintf("%d %s without markup", noMarkup, plural(noMarkup, "page")))
+	}
+	if known > 0 {
+		extra = append(extra, fmt.Sprintf("%d in the baseline", known))
+	}
+	if disabled > 0 {
+		extra = append(extra, fmt.Sprintf("%d disabled", disabled))
+	}
+	if len(extra) > 0 {
+		summary += " (" + strings.Join(extra, ", ") + ")"
+	}
+	fmt.Fprintln(e.stderr, summary)
+	if errs > 0 || strict && warns > 0 {
 		return exitError
 	}
 	return exitOK
 }
 
+// fileResult is what validating one input gave.
+type fileResult struct {
+	display  string
+	data     []byte
+	graph    *schemas.Graph
+	findings []schemas.Finding
+	// noMarkup is set for a page found in a folder that has no JSON-LD.
+	noMarkup bool
+	disabled int
+}
+
+// validateAll checks the inputs in parallel, one worker per CPU, and
+// returns their results in input order, so the report is the same bytes
+// whatever finishes first.
+func (e *env) validateAll(job *validateJob, inputs []string, walked map[string]bool) []fileResult {
+	results := make([]fileResult, len(inputs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(inputs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = e.validateFile(job, inputs[i], walked[inputs[i]])
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
 // validateFile checks one input. A file that cannot be read or parsed is
 // a finding of its own, so that the other files are still checked.
-func (e *env) validateFile(name string, prof schemas.Profile, pageURL string) []schemas.Finding {
+func (e *env) validateFile(job *validateJob, name string, walked bool) fileResult {
 	data, display, err := e.readInput(name)
+	r := fileResult{display: display, data: data}
 	if err != nil {
-		return []schemas.Finding{inputFinding(display, err)}
+		r.findings = []schemas.Finding{inputFinding(display, err)}
+		return r
 	}
 	g, err := loadGraph(data, name, display)
 	if err != nil {
 		var se *schemas.SyntaxError
 		if errors.As(err, &se) {
-			return []schemas.Finding{{Severity: schemas.Error, Rule: "json.syntax", Node: "document",
-				Message: "not JSON: " + se.Err.Error(), Fix: "fix the JSON; nothing else in the file was checked", Pos: se.Pos}}
+			r.findings = []schemas.Finding{se.Finding("document")}
+		} else {
+			r.findings = []schemas.Finding{inputFinding(display, err)}
 		}
-		return []schemas.Finding{inputFinding(display, err)}
+		return r
 	}
-	if pageURL != "" {
-		g.PageURL = pageURL
+	if job.pageURL != "" {
+		g.PageURL = job.pageURL
 	}
-	return schemas.Validate(g, prof)
+	r.graph = g
+	for _, f := range schemas.Validate(g, job.prof) {
+		switch {
+		case walked && f.Rule == schemas.RuleNoScript:
+			// A site's pages without markup (a 404 page, a tag index) are
+			// counted, not reported one by one.
+			r.noMarkup = true
+		case !job.filter.keep(f.Rule):
+			r.disabled++
+		default:
+			r.findings = append(r.findings, f)
+		}
+	}
+	return r
+}
+
+// siteExts are the files a folder argument is searched for.
+var siteExts = map[string]bool{".html": true, ".htm": true, ".jsonld": true, ".json": true, ".nq": true, ".nt": true}
+
+// expandInputs replaces each folder argument by the pages and linked-data
+// files under it, in lexical order. A .json file is taken only when it
+// holds an "@context" key: a site's build output has JSON of other kinds
+// (manifests, search indexes). walked marks the files found in folders.
+func expandInputs(args []string) ([]string, map[string]bool, error) {
+	var out []string
+	walked := map[string]bool{}
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if a == "-" || err != nil || !st.IsDir() {
+			out = append(out, a) // a missing file is reported as a finding
+			continue
+		}
+		err = filepath.WalkDir(a, func(p string, d iofs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != a && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir // .git and other hidden folders
+				}
+				return nil
+			}
+			ext := strings.ToLower(filepath.Ext(p))
+			if !siteExts[ext] {
+				return nil
+			}
+			if ext == ".json" && !hasContextKey(p) {
+				return nil
+			}
+			out = append(out, p)
+			walked[p] = true
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return out, walked, nil
+}
+
+// hasContextKey reports whether a JSON file names an "@context".
+func hasContextKey(path string) bool {
+	data, err := os.ReadFile(path)
+	return err == nil && bytes.Contains(data, []byte(`"@context"`))
 }
 
 func inputFinding(file string, err error) schemas.Finding {
@@ -184,6 +420,11 @@ func nquadsGraph(data []byte, display string) (*schemas.Graph, error) {
 		return nil, err
 	}
 	g := schemas.FromDoc(doc, display)
+	if len(g.Nodes) == 0 {
+		g.Problems = append(g.Problems, schemas.Finding{Severity: schemas.Error, Rule: schemas.RuleEmpty, Node: "document",
+			Message: "the input holds no statement, so nothing was checked", Pos: schemas.Pos{File: display},
+			Fix: "check that the export that wrote it succeeded"})
+	}
 	lines := subjectLines(data)
 	g.Place(func(id string) int { return lines[id] })
 	return g, nil
@@ -207,11 +448,13 @@ func subjectLines(data []byte) map[string]int {
 	return out
 }
 
+// count counts errors and warnings; notes only inform.
 func count(fs []schemas.Finding) (errs, warns int) {
 	for _, f := range fs {
-		if f.Severity == schemas.Error {
+		switch f.Severity {
+		case schemas.Error:
 			errs++
-		} else {
+		case schemas.Warning:
 			warns++
 		}
 	}
