@@ -47,6 +47,11 @@ stated score, a review with no author), each named on standard error;
 nquads and canonical also hold provenance for triple stores: each document
 becomes a node (its URL, or ni:///sha-256;… of its content) and a named
 graph of exactly what it states; --merged writes the merged view alone.
+Every statement is in a named graph of the film, so that loading a new
+export replaces the old one whole (see film2ld load): the merged view and
+the documents' descriptions in the graph <FILM-IRI/merged>, which names
+its documents' graphs with prov:wasDerivedFrom. --merged-in-default-graph
+puts the merged view in the default graph, shared by every film, instead.
 
 Warnings (a conflict between sources, a fact schema.org has no term for) and
 notes (a repaired encoding, a derived count) go to standard error;
@@ -72,6 +77,7 @@ Examples:
 type exportFlags struct {
 	format, output, kind, base, prefer          string
 	quiet, verbose, merged, keepRejected, batch bool
+	mergedInDefault                             bool
 	jobs                                        int
 }
 
@@ -84,6 +90,7 @@ func runExport(e *env, args []string) int {
 	fs.StringVar(&f.base, "base", mapping.DefaultBase, "`IRI` prefix of the IRIs minted for the film, people and organisations")
 	fs.StringVar(&f.prefer, "prefer", "", "`KINDS` whose values win when documents disagree, first wins (default encyclopedia,prize,reviews)")
 	fs.BoolVar(&f.merged, "merged", false, "nquads, canonical: write the merged view only, without provenance graphs")
+	fs.BoolVar(&f.mergedInDefault, "merged-in-default-graph", false, "nquads, canonical: put the merged view in the default graph, not in the film's own graph")
 	fs.BoolVar(&f.keepRejected, "keep-rejected", false, "jsonld, html: keep reviews and ratings search engines would reject")
 	fs.BoolVar(&f.batch, "batch", false, "export every film of each DIR given: one film per subfolder")
 	fs.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "with --batch, export `N` films at once")
@@ -125,7 +132,7 @@ func runExport(e *env, args []string) int {
 		}
 	}
 
-	x := &exportJob{format: format, kind: kind, opts: mapping.Options{Base: f.base, Prefer: prefer},
+	x := &exportJob{format: format, kind: kind, opts: mapping.Options{Base: f.base, Prefer: prefer, MergedInDefaultGraph: f.mergedInDefault},
 		merged: f.merged, keepRejected: f.keepRejected, quiet: f.quiet, verbose: f.verbose}
 	if f.batch {
 		return e.runBatch(fs, x, files, f.output, f.jobs)
