@@ -101,13 +101,18 @@ func sortedQuads(quads []Quad) []Quad {
 func WriteSPARQLUpdate(w io.Writer, quads []Quad) error {
 	units := Units(quads)
 	var b strings.Builder
-	writePrefixes(&b, "PREFIX", "")
+	WritePrefixes(&b)
 	for _, u := range units {
 		b.WriteString("\n")
 		u.SPARQL(&b)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// WritePrefixes writes the PREFIX declarations [Unit.SPARQL] assumes.
+func WritePrefixes(b *strings.Builder) {
+	writePrefixes(b, "PREFIX", "")
 }
 
 // SPARQL writes the operations that replace the unit's graphs in a store,
