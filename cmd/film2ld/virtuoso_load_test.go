@@ -315,3 +315,132 @@ func TestVirtuosoReplacesFilms(t *testing.T) {
 		drop()
 	}
 }
+
+// titleLine is an encyclopedia article's first line: "= Title (2014 film) =".
+var titleLine = regexp.MustCompile(`^= (.+?) \(\d{4} film\) =`)
+
+// generateFilms writes n films to dir, one folder each, made from the test
+// films by changing their titles (and so their IRIs and the hashes of
+// their documents), the prize pages' URLs and the review pages' bytes, so
+// that no two films share a document.
+func generateFilms(t *testing.T, dir string, n int) {
+	t.Helper()
+	films, _ := filepath.Glob("../../testdata/films/*")
+	var sources []map[string]string
+	for _, f := range films {
+		files, _ := filepath.Glob(filepath.Join(f, "*.txt"))
+		docs := map[string]string{}
+		for _, p := range files {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs[filepath.Base(p)] = string(data)
+		}
+		if titleLine.MatchString(docs["encyclopedia.txt"]) {
+			sources = append(sources, docs)
+		}
+	}
+	if len(sources) < 3 {
+		t.Fatalf("only %d test films with an encyclopedia article", len(sources))
+	}
+	for i := range n {
+		docs := sources[i%len(sources)]
+		title := titleLine.FindStringSubmatch(docs["encyclopedia.txt"])[1]
+		copyTitle := fmt.Sprintf("%s %d", title, i)
+		folder := filepath.Join(dir, fmt.Sprintf("film-%03d", i))
+		os.MkdirAll(folder, 0o755)
+		for name, text := range docs {
+			text = strings.ReplaceAll(text, title, copyTitle)
+			text = strings.ReplaceAll(text, "<https://aurora-prize.example/movies/", fmt.Sprintf("<https://aurora-prize.example/movies/copy-%d/", i))
+			if name == "review.txt" {
+				text += strings.Repeat("\n", i+1)
+			}
+			if err := os.WriteFile(filepath.Join(folder, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestVirtuosoLoadsManyFilms exports 300 generated films as one N-Quads
+// stream, loads it over the Graph Store protocol, and checks the number of
+// statements in every graph against the export; then loads 30 of them
+// again with SPARQL Update, several films per request, and checks that
+// nothing changed. (Update requests cost Virtuoso about ten times what a
+// PUT does here, so the bulk load uses the Graph Store protocol.)
+func TestVirtuosoLoadsManyFilms(t *testing.T) {
+	if testing.Short() {
+		t.Skip("300 films: skipped with -short")
+	}
+	v := startVirtuoso(t)
+	t.Setenv("FILM2LD_STORE_USER", "dba")
+	t.Setenv("FILM2LD_STORE_PASSWORD", "dba")
+	dir := t.TempDir()
+	films := filepath.Join(dir, "films")
+	const n = 300
+	generateFilms(t, films, n)
+	export := func(name string, dirs ...string) (string, map[string]int) {
+		t.Helper()
+		out := filepath.Join(dir, name)
+		var stderr bytes.Buffer
+		if code := run(append([]string{"export", "--batch", "-q", "-f", "nquads", "-o", out}, dirs...), nil, io.Discard, &stderr); code != exitOK {
+			t.Fatalf("export: %s", stderr.String())
+		}
+		data, _ := os.ReadFile(out)
+		counts := map[string]int{}
+		for g, quads := range byGraph(t, data) {
+			counts[g] = len(quads)
+		}
+		return out, counts
+	}
+	all, want := export("all.nq", films)
+	filmGraphs := 0
+	for g := range want {
+		if strings.HasSuffix(g, "/merged") {
+			filmGraphs++
+		}
+	}
+	if filmGraphs != n {
+		t.Fatalf("%d film graphs in the export of %d films", filmGraphs, n)
+	}
+	// Thirty of the films, in folders of their own, for the second load.
+	some := filepath.Join(dir, "some")
+	os.MkdirAll(some, 0o755)
+	for i := range 30 {
+		name := fmt.Sprintf("film-%03d", i*7)
+		if err := os.Rename(filepath.Join(films, name), filepath.Join(some, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	part, partCounts := export("some.nq", some)
+
+	for _, p := range []struct{ protocol, endpoint, file string }{
+		{"graph-store", "/sparql-graph-crud-auth", all},
+		{"update", "/sparql-auth", part},
+	} {
+		var stderr bytes.Buffer
+		start := time.Now()
+		args := []string{"load", "--protocol", p.protocol, "--batch", "2000", "--store", v.base + p.endpoint, p.file}
+		if code := run(args, nil, io.Discard, &stderr); code != exitOK {
+			t.Fatalf("load %s: %s", p.protocol, stderr.String())
+		}
+		t.Logf("%s: %s in %v", p.protocol, strings.TrimSpace(stderr.String()), time.Since(start).Round(time.Millisecond))
+		loaded := len(want)
+		if p.file == part {
+			loaded = len(partCounts)
+		}
+		if !strings.Contains(stderr.String(), fmt.Sprintf("film2ld: loaded %d graphs", loaded)) {
+			t.Errorf("%s: report %q; want %d graphs", p.protocol, stderr.String(), loaded)
+		}
+		got := v.counts(t, ourGraphs)
+		if len(got) != len(want) {
+			t.Errorf("%s: %d graphs in the store; %d exported", p.protocol, len(got), len(want))
+		}
+		for g, c := range want {
+			if got[g] != c {
+				t.Errorf("%s: graph %s holds %d statements; the export has %d", p.protocol, g, got[g], c)
+			}
+		}
+	}
+}
