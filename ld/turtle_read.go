@@ -601,7 +601,12 @@ func (p *turtleParser) resolve(iri string) string {
 	if err != nil {
 		p.fail("IRI %q: %v", iri, err)
 	}
-	return p.base.ResolveReference(u).String()
+	abs := p.base.ResolveReference(u).String()
+	if err := checkIRI(abs, false); err != nil {
+		// A base such as <http:> resolves <x> to an IRI no store takes.
+		p.failErr(fmt.Errorf("%w %q (%q resolved against the base)", err, abs, iri))
+	}
+	return abs
 }
 
 // literal reads a quoted string and its language tag or datatype [128s].
