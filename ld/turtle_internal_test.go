@@ -195,3 +195,18 @@ func TestSPARQLUpdate(t *testing.T) {
 		t.Errorf("units %+v", units)
 	}
 }
+
+// TestUnitsSharedSource: a source graph two graphs name is written once,
+// with the first of them in name order, whatever the input order.
+func TestUnitsSharedSource(t *testing.T) {
+	nq := `<urn:b/merged> <http://www.w3.org/ns/prov#wasDerivedFrom> <urn:s> <urn:b/merged> .
+<urn:a/merged> <http://www.w3.org/ns/prov#wasDerivedFrom> <urn:s> <urn:a/merged> .
+<urn:x> <http://schema.org/name> "s" <urn:s> .
+`
+	for range 20 {
+		units := Units(readCase(t, nq))
+		if len(units) != 2 || len(units[0].Graphs) != 2 || units[0].Graphs[0].Name.Value != "urn:s" || len(units[1].Graphs) != 1 {
+			t.Fatalf("units %+v", units)
+		}
+	}
+}

@@ -52,13 +52,15 @@ func Units(quads []Quad) []Unit {
 			sources[q.Graph] = append(sources[q.Graph], q.Object)
 		}
 	}
+	// A source graph goes with the first graph, in name order, that names
+	// it (a document shared by two films is written once, with the first).
 	owner := map[Term]Term{}
-	for g, srcs := range sources {
-		for _, s := range srcs {
-			if _, present := byGraph[s]; present {
-				if _, isFilm := sources[s]; !isFilm {
-					owner[s] = g
-				}
+	for _, g := range Graphs(quads) {
+		for _, s := range sources[g] {
+			_, present := byGraph[s]
+			_, claimed := owner[s]
+			if _, isFilm := sources[s]; present && !claimed && !isFilm {
+				owner[s] = g
 			}
 		}
 	}
