@@ -282,3 +282,22 @@ func TestCharacterConflict(t *testing.T) {
 		t.Errorf("the prize page's graph lost its character")
 	}
 }
+
+// TestDatasetWithoutFilmIRI: a film no document names has no IRI to name
+// its graph after; its merged view stays in the default graph, and a
+// warning says so.
+func TestDatasetWithoutFilmIRI(t *testing.T) {
+	src := &film.Source{Name: "untitled.txt", Kind: film.Reviews, Digest: strings.Repeat("ab", 32)}
+	res, err := mapping.Combine([]*film.Source{src}, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	graphs, def := namedGraphs(t, res)
+	if res.MovieID != "" || len(graphs) != 1 || def[0].(map[string]any)["@type"] != "Movie" {
+		t.Errorf("film %q, named graphs %d, default graph %v", res.MovieID, len(graphs), def)
+	}
+	want := "the merged view is in the default graph: the film has no IRI to name its graph after"
+	if !slices.ContainsFunc(res.Diagnostics, func(d mapping.Diagnostic) bool { return d.String() == want }) {
+		t.Errorf("no warning %q in %v", want, res.Diagnostics)
+	}
+}
