@@ -5,8 +5,6 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
-
-	jld "github.com/piprate/json-gold/ld"
 )
 
 // rdfCases are datasets that exercise what the Turtle, TriG and SPARQL
@@ -60,18 +58,12 @@ _:b <http://schema.org/name> "blank in g" <urn:x:g> .
 // blank node labels differ.
 func canonicalOf(t *testing.T, quads []Quad) string {
 	t.Helper()
-	ds := jld.NewRDFDataset()
-	for _, q := range quads {
-		g := "@default"
-		switch q.Graph.Kind {
-		case IRI:
-			g = q.Graph.Value
-		case Blank:
-			g = "_:" + q.Graph.Value
-		}
-		ds.Graphs[g] = append(ds.Graphs[g], jld.NewQuad(toJLD(q.Subject), toJLD(q.Predicate), toJLD(q.Object), g))
+	p := NewProcessor(Config{})
+	doc, err := p.FromQuads(quads, "quads")
+	if err != nil {
+		t.Fatal(err)
 	}
-	s, err := canonicalize(ds)
+	s, err := p.Canonical(doc, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
