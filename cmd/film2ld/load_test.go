@@ -73,6 +73,14 @@ func TestLoadCommand(t *testing.T) {
 		t.Errorf("%d graphs in the store", len(graphs))
 	}
 
+	// TriG is read as well as N-Quads.
+	trig := filepath.Join(t.TempDir(), "film.trig")
+	run(append([]string{"export", "-q", "-f", "trig", "-o", trig}, samples...), nil, io.Discard, io.Discard)
+	code, stderr = load(trig)
+	if code != exitOK || !strings.Contains(stderr, "film2ld: loaded 4 graphs, 611 statements") {
+		t.Errorf("TriG: exit %d\n%s", code, stderr)
+	}
+
 	// The film's new export has lost a document: its graph goes too.
 	fewer := filepath.Join(t.TempDir(), "fewer.nq")
 	run(append([]string{"export", "-q", "-f", "nquads", "-o", fewer}, samples[1:]...), nil, io.Discard, io.Discard)
