@@ -3,11 +3,14 @@
 // embedding — offline and with byte-identical output on every run.
 //
 // Start with [NewProcessor] and [Processor.Write], which turns a decoded JSON-LD
-// document into one of the six output [Format]s. The single operations
+// document into one of the output [Format]s. The single operations
 // ([Processor.Expand], [Processor.Compact], [Processor.Flatten],
 // [Processor.Frame], [Processor.ToNQuads], [Processor.Canonical],
 // [Processor.FromNQuads], [Processor.HTML]) and [ExtractHTML] are there for
-// callers that need one step.
+// callers that need one step. RDF as statements ([Quad]) is read with
+// [ReadNQuads] and [ReadTurtle] (Turtle and TriG) and written with
+// [WriteTurtle], [WriteTriG] and [WriteSPARQLUpdate]; [Units] groups a
+// dataset's graphs the way a store replaces them.
 //
 // json-gold (github.com/piprate/json-gold) is the JSON-LD engine; this
 // package and its internal/jsongold, which holds the parts of json-gold

@@ -31,6 +31,10 @@ type Options struct {
 	// differently (a running time, a year): the first kind that states the
 	// fact wins. Kinds left out follow in film.Kinds order.
 	Prefer []film.Kind
+	// MergedInDefaultGraph puts the merged view of Result.Dataset in the
+	// default graph, shared by every film, as film2ld did before films had
+	// graphs of their own.
+	MergedInDefaultGraph bool
 }
 
 // Severity grades a Diagnostic.
@@ -75,12 +79,16 @@ type Result struct {
 	// organisations follow as nodes of their own, referenced by "@id".
 	// Numbers are float64.
 	Doc map[string]any
-	// Dataset is Doc plus provenance, for RDF stores: the merged view and a
-	// node describing each source document (its URL, or an ni:///sha-256
-	// IRI of its content; its kind; its retrieval date) in the default
-	// graph, and in a named graph per source, with the source's IRI as its
-	// name, exactly what that source states, spelled as it spells it. A
-	// fact the sources disagree on is in each source's graph as stated.
+	// Dataset is Doc plus provenance, for RDF stores, laid out so that
+	// replacing a film's graphs replaces the film: the merged view, a node
+	// describing each source document (its URL, or an ni:///sha-256 IRI of
+	// its content; its kind; its retrieval date) and the list of source
+	// graphs (PropDerivedFrom) in the film's graph, named GraphIRI(MovieID);
+	// and in a named graph per source, with the source's IRI as its name,
+	// exactly what that source states, spelled as it spells it. A fact the
+	// sources disagree on is in each source's graph as stated. With
+	// Options.MergedInDefaultGraph, or when the film has no IRI, the merged
+	// view and the source descriptions are in the default graph instead.
 	Dataset map[string]any
 	// MovieID is the Movie's IRI, or "" when no source names the film.
 	MovieID     string
@@ -115,13 +123,7 @@ func Combine(sources []*film.Source, opts Options) (*Result, error) {
 		}
 	}
 
-	dataset := slices.Clone(merged)
-	for _, s := range c.sources {
-		own := &combiner{opts: c.opts, sources: []*film.Source{s}, res: c.res, filmID: movieID, only: s}
-		prov := provenance(s, movieID)
-		prov["@graph"] = own.graph()
-		dataset = append(dataset, prov)
-	}
+	dataset := c.dataset(slices.Clone(merged), movieID)
 	return &Result{
 		Doc:         map[string]any{"@context": "https://schema.org", "@graph": merged},
 		Dataset:     map[string]any{"@context": "https://schema.org", "@graph": dataset},

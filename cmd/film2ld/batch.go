@@ -374,6 +374,12 @@ func extension(f ld.Format) string {
 		return ".html"
 	case ld.FormatNQuads, ld.FormatCanonical:
 		return ".nq"
+	case ld.FormatTurtle:
+		return ".ttl"
+	case ld.FormatTriG:
+		return ".trig"
+	case ld.FormatSPARQLUpdate:
+		return ".ru"
 	}
 	return ".jsonld"
 }

@@ -33,6 +33,11 @@ Formats (--format):
   nquads     N-Quads, sorted
   canonical  canonical N-Quads (RDFC-1.0)
   html       a <script type="application/ld+json"> element for a web page
+  turtle     Turtle: the merged view, grouped by subject
+  trig       TriG: the dataset of nquads, grouped by graph and subject
+  sparql-update
+             SPARQL 1.1 Update that replaces the film's graphs in a store:
+             per graph DROP SILENT GRAPH and INSERT DATA (see film2ld load)
 
 The documents are merged into one Movie: people spelled alike up to accents,
 case and punctuation, or one letter apart in the same credit, are one person.
@@ -47,6 +52,11 @@ stated score, a review with no author), each named on standard error;
 nquads and canonical also hold provenance for triple stores: each document
 becomes a node (its URL, or ni:///sha-256;… of its content) and a named
 graph of exactly what it states; --merged writes the merged view alone.
+Every statement is in a named graph of the film, so that loading a new
+export replaces the old one whole (see film2ld load): the merged view and
+the documents' descriptions in the graph <FILM-IRI/merged>, which names
+its documents' graphs with prov:wasDerivedFrom. --merged-in-default-graph
+puts the merged view in the default graph, shared by every film, instead.
 
 Warnings (a conflict between sources, a fact schema.org has no term for) and
 notes (a repaired encoding, a derived count) go to standard error;
@@ -72,18 +82,20 @@ Examples:
 type exportFlags struct {
 	format, output, kind, base, prefer          string
 	quiet, verbose, merged, keepRejected, batch bool
+	mergedInDefault                             bool
 	jobs                                        int
 }
 
 func runExport(e *env, args []string) int {
 	fs := pflag.NewFlagSet("export", pflag.ContinueOnError)
 	var f exportFlags
-	fs.StringVarP(&f.format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical or html")
+	fs.StringVarP(&f.format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical, html, turtle, trig or sparql-update")
 	fs.StringVarP(&f.output, "output", "o", "-", "write to `FILE` instead of standard output (written whole or not at all)")
 	fs.StringVar(&f.kind, "kind", "", "read every FILE as this `KIND`: reviews, encyclopedia or prize (default: detect)")
 	fs.StringVar(&f.base, "base", mapping.DefaultBase, "`IRI` prefix of the IRIs minted for the film, people and organisations")
 	fs.StringVar(&f.prefer, "prefer", "", "`KINDS` whose values win when documents disagree, first wins (default encyclopedia,prize,reviews)")
-	fs.BoolVar(&f.merged, "merged", false, "nquads, canonical: write the merged view only, without provenance graphs")
+	fs.BoolVar(&f.merged, "merged", false, "nquads, canonical, trig: write the merged view only, without provenance graphs")
+	fs.BoolVar(&f.mergedInDefault, "merged-in-default-graph", false, "nquads, canonical, trig: put the merged view in the default graph, not in the film's own graph")
 	fs.BoolVar(&f.keepRejected, "keep-rejected", false, "jsonld, html: keep reviews and ratings search engines would reject")
 	fs.BoolVar(&f.batch, "batch", false, "export every film of each DIR given: one film per subfolder")
 	fs.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "with --batch, export `N` films at once")
@@ -116,6 +128,9 @@ func runExport(e *env, args []string) int {
 	if f.quiet && f.verbose {
 		return e.usageError(fs, "--quiet and --verbose contradict each other")
 	}
+	if format == ld.FormatSPARQLUpdate && (f.merged || f.mergedInDefault) {
+		return e.usageError(fs, "-f sparql-update replaces the film's named graphs; --merged and --merged-in-default-graph put statements in the default graph, which it cannot replace")
+	}
 	if err := checkBase(f.base); err != nil {
 		return e.usageError(fs, "--base: %v", err)
 	}
@@ -125,7 +140,7 @@ func runExport(e *env, args []string) int {
 		}
 	}
 
-	x := &exportJob{format: format, kind: kind, opts: mapping.Options{Base: f.base, Prefer: prefer},
+	x := &exportJob{format: format, kind: kind, opts: mapping.Options{Base: f.base, Prefer: prefer, MergedInDefaultGraph: f.mergedInDefault},
 		merged: f.merged, keepRejected: f.keepRejected, quiet: f.quiet, verbose: f.verbose}
 	if f.batch {
 		return e.runBatch(fs, x, files, f.output, f.jobs)
@@ -182,7 +197,7 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 	}
 	doc := res.Doc
 	switch x.format {
-	case ld.FormatNQuads, ld.FormatCanonical:
+	case ld.FormatNQuads, ld.FormatCanonical, ld.FormatTriG, ld.FormatSPARQLUpdate:
 		if !x.merged {
 			doc = res.Dataset
 		}

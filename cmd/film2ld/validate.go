@@ -408,10 +408,16 @@ func filmGraph(data []byte, display string) (*schemas.Graph, error) {
 }
 
 // nquadsGraph reads N-Quads through the JSON-LD processor; nodes are placed
-// at the line where their IRI first stands as a subject.
+// at the line where their IRI first stands as a subject. A film's merged
+// view is checked wherever export put it: its own graph is read as the
+// default graph.
 func nquadsGraph(data []byte, display string) (*schemas.Graph, error) {
 	p := processor()
-	exp, err := p.FromNQuads(bytes.NewReader(data), display)
+	quads, err := ld.ReadNQuads(bytes.NewReader(data), display)
+	if err != nil {
+		return nil, err
+	}
+	exp, err := p.FromQuads(mergedInDefault(quads), display)
 	if err != nil {
 		return nil, err
 	}
