@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/big"
 	"reflect"
 	"strings"
 
@@ -39,11 +40,7 @@ func normalizeValue(v any, path string, literal bool) (any, error) {
 		}
 		return f, nil
 	case json.Number:
-		f, err := v.Float64()
-		if err != nil {
-			return nil, fmt.Errorf("%w: %s: number %s: %v", ErrInvalidInput, path, v, err)
-		}
-		return normalizeValue(f, path, literal)
+		return numberValue(v, path, literal)
 	case map[string]any:
 		out := make(map[string]any, len(v))
 		for k, e := range v {
@@ -93,4 +90,31 @@ func intToFloat(v any) (float64, bool) {
 	u := rv.Uint()
 	f := float64(u)
 	return f, f < 1<<64 && uint64(f) == u
+}
+
+// numberValue converts a number as written in JSON. JSON-LD works on
+// doubles, so a number a double cannot hold is refused with its own text
+// (never a rounded one) and a hint that keeps its value: one too large
+// (1e400), too small to be anything but zero (0.1e-400), or an integer past
+// 2^53 that would change (9007199254740993). Inside a JSON literal (@json)
+// the same holds, as the literal is written through doubles too.
+func numberValue(n json.Number, path string, literal bool) (any, error) {
+	text := n.String()
+	f, err := n.Float64()
+	hint := fmt.Sprintf(`write it as a string with a datatype, such as {"@value": %q, "@type": "http://www.w3.org/2001/XMLSchema#decimal"}`, text)
+	if err != nil || math.IsInf(f, 0) {
+		return nil, fmt.Errorf("%w: %s: number %s is too large for a double; %s", ErrInvalidInput, path, text, hint)
+	}
+	if f == 0 && strings.ContainsAny(strings.SplitN(strings.ToLower(text), "e", 2)[0], "123456789") {
+		return nil, fmt.Errorf("%w: %s: number %s is too small for a double (it would become 0); %s", ErrInvalidInput, path, text, hint)
+	}
+	if !strings.ContainsAny(text, ".eE") && math.Abs(f) >= 1<<53 {
+		if i, ok := new(big.Int).SetString(text, 10); ok {
+			back, _ := new(big.Float).SetFloat64(f).Int(nil)
+			if back.Cmp(i) != 0 {
+				return nil, fmt.Errorf("%w: %s: integer %s has no exact double (it would become %s); %s", ErrInvalidInput, path, text, back, strings.Replace(hint, "decimal", "integer", 1))
+			}
+		}
+	}
+	return normalizeValue(f, path, literal)
 }
