@@ -201,11 +201,13 @@ func TestW3C(t *testing.T) {
 	p := NewProcessor(Config{AllowRemote: true, Remote: Remote{Transport: testTransport{dir}, MaxContexts: 10000}})
 
 	var results []outcome
+	visited := 0
 	for _, c := range cases {
 		res := outcome{c: c}
 		ex, listed := exceptions[c.key()]
 		rule := ruleSkip(c)
 		t.Run(c.key(), func(t *testing.T) {
+			visited++
 			if rule != "" {
 				res.why = rule
 				if !listed && !*updateW3C {
@@ -233,10 +235,13 @@ func TestW3C(t *testing.T) {
 		})
 		results = append(results, res)
 	}
+	if visited < len(cases) {
+		return // -run chose some cases: the list and counts are the suite's
+	}
 	if *updateW3C {
 		writeExceptions(t, results, exceptions)
 	}
-	// The README table, kept by -update-w3c and checked on every run.
+	// The README table, kept by -update-w3c and checked on every full run.
 	counts := map[string][3]int{}
 	for _, r := range results {
 		n := counts[r.c.manifest]
@@ -406,11 +411,19 @@ func runRDFC(p *Processor, dir string, c w3cCase) error {
 	return nil
 }
 
-// referenceCanonical returns the canonical N-Quads json-gold's own API
-// gives for a JSON-LD file: the yardstick for compacted output.
+// referenceCanonical returns the canonical N-Quads of the expected output
+// of a compact or flatten case: the yardstick for film2ld's compacted
+// output. film2ld reads it (toRdf and expand cases check that reading);
+// where film2ld refuses the document, json-gold's own API reads it.
 func referenceCanonical(p *Processor, path, base string) (string, error) {
 	var doc any
 	if err := decodeFile(path, &doc); err != nil {
+		return "", err
+	}
+	if nq, err := p.Canonical(doc, Options{Base: base, DocumentURL: base}); err == nil {
+		return nq, nil
+	}
+	if err := decodeFile(path, &doc); err != nil { // Canonical may have used it
 		return "", err
 	}
 	c, err := p.contexts()
