@@ -44,6 +44,15 @@ func (p *Processor) expand(doc any, opts Options) ([]any, error) {
 	// the base to the ones that passed.
 	noBase := opts
 	noBase.Base = ""
+	// A document that sets @base gets stand-ins for its bases (and for
+	// opts.Base) that undo turns back, so that every reference is resolved
+	// by RFC 3986 (resolveIRI) and "@base": null, "" or ".." mean what
+	// JSON-LD says rather than being overridden by opts.Base afterwards.
+	standIns := &baseStandIns{}
+	hasBase := standIns.replaceBases(items, opts.Base)
+	if hasBase {
+		noBase.Base = standIns.add(opts.Base)
+	}
 	for _, item := range items {
 		e, err := p.expandItem(item, noBase)
 		if err != nil {
@@ -53,6 +62,13 @@ func (p *Processor) expand(doc any, opts Options) ([]any, error) {
 	}
 	if out == nil {
 		out = []any{}
+	}
+	if hasBase {
+		standIns.undo(out)
+		if err := checkExpanded(out, false); err != nil {
+			return nil, err
+		}
+		return out, nil
 	}
 	if err := checkExpanded(out, opts.Base != ""); err != nil {
 		return nil, err
