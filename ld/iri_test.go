@@ -94,3 +94,18 @@ func TestRelativeType(t *testing.T) {
 		t.Errorf("relative @type without a base: err = %v, want ErrRelativeIRI", err)
 	}
 }
+
+// TestRepeatedListsKept checks that two equal lists of one property are two
+// lists, as in json-gold and jsonld.js (the node map used to merge them).
+func TestRepeatedListsKept(t *testing.T) {
+	p := NewProcessor(Config{})
+	list := map[string]any{"@list": []any{"a", "b"}}
+	doc := map[string]any{"@id": "https://films.example/m/1", "https://films.example/v/p": []any{list, list}}
+	nq, err := p.ToNQuads(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(nq, "\n"); n != 10 {
+		t.Errorf("%d statements, want 10 (two links, two lists of two):\n%s", n, nq)
+	}
+}
