@@ -21,7 +21,13 @@ func (p *Processor) Expand(doc any, opts Options) ([]any, error) {
 
 // expand is the first step of every operation.
 func (p *Processor) expand(doc any, opts Options) ([]any, error) {
-	norm, err := normalize(doc, "")
+	var norm any
+	var err error
+	if opts.Lenient != nil {
+		norm, err = normalizeLenient(doc, "", opts.Lenient)
+	} else {
+		norm, err = normalize(doc, "")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("ld: expand: %w", err)
 	}
@@ -65,12 +71,17 @@ func (p *Processor) expand(doc any, opts Options) ([]any, error) {
 	}
 	if hasBase {
 		standIns.undo(out)
+		if opts.Lenient != nil {
+			return pruneExpanded(out, false, opts.Lenient), nil
+		}
 		if err := checkExpanded(out, false); err != nil {
 			return nil, err
 		}
 		return out, nil
 	}
-	if err := checkExpanded(out, opts.Base != ""); err != nil {
+	if opts.Lenient != nil {
+		out = pruneExpanded(out, opts.Base != "", opts.Lenient)
+	} else if err := checkExpanded(out, opts.Base != ""); err != nil {
 		return nil, err
 	}
 	if opts.Base != "" {
@@ -91,7 +102,9 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 		return nil, err
 	}
 	if m, ok := item.(map[string]any); ok && m["@context"] == nil {
-		if term := firstTerm(m); term != "" {
+		if term := firstTerm(m); term != "" && opts.Lenient != nil {
+			opts.Lenient.add("term with no @context to give it a meaning", fmt.Sprintf("%q", term))
+		} else if term != "" {
 			// Without a context a term means nothing and JSON-LD drops it
 			// (jsonld.js without a word); name it instead.
 			return nil, fmt.Errorf("ld: expand: %w: no @context, so the term %q has no meaning (add \"@context\": \"https://schema.org\")", ErrInvalidInput, term)
@@ -117,6 +130,18 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 		expanded, err = jld.NewJsonLdApi().Expand(active, "", item, jopts, false, nil)
 		return err
 	})
+	if err != nil && opts.Lenient != nil && strings.Contains(err.Error(), "Dropping property") {
+		// Safe mode found a property that does not expand to an IRI; the
+		// lenient call drops it as JSON-LD does. json-gold does not say
+		// which one, so neither can the warning.
+		opts.Lenient.add("property that does not expand to an IRI (no term or prefix in the @context for it)", "a node of the document (json-gold does not name it)")
+		jopts.SafeMode = false
+		err = guard("expand", func() error {
+			var err error
+			expanded, err = jld.NewJsonLdApi().Expand(active, "", item, jopts, false, nil)
+			return err
+		})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("ld: expand: %w", wrapInput(err))
 	}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/big"
 	"reflect"
+	"regexp"
 	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
@@ -17,12 +18,23 @@ import (
 // everything else, NaN and infinities, and keys that look like keywords but
 // are none (expansion would drop them).
 func normalize(v any, path string) (any, error) {
-	return normalizeValue(v, path, false)
+	return normalizeValue(v, path, false, nil)
 }
+
+// normalizeLenient is normalize for a lenient call: what JSON-LD ignores
+// (keys and @id or @type values that look like keywords but are none) is
+// dropped and recorded in d instead of refused.
+func normalizeLenient(v any, path string, d *Dropped) (any, error) {
+	return normalizeValue(v, path, false, d)
+}
+
+// keywordLike matches what JSON-LD treats as a keyword it does not know:
+// "@" and letters only.
+var keywordLike = regexp.MustCompile(`^@[a-zA-Z]+$`)
 
 // normalizeValue is normalize; literal is set inside an @value, whose JSON
 // literal content may use any keys.
-func normalizeValue(v any, path string, literal bool) (any, error) {
+func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 	switch v := v.(type) {
 	case nil, string, bool:
 		return v, nil
@@ -32,7 +44,7 @@ func normalizeValue(v any, path string, literal bool) (any, error) {
 		}
 		return v, nil
 	case float32:
-		return normalizeValue(float64(v), path, literal)
+		return normalizeValue(float64(v), path, literal, d)
 	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
 		f, exact := intToFloat(v)
 		if !exact {
@@ -40,14 +52,27 @@ func normalizeValue(v any, path string, literal bool) (any, error) {
 		}
 		return f, nil
 	case json.Number:
-		return numberValue(v, path, literal)
+		return numberValue(v, path, literal, d)
 	case map[string]any:
 		out := make(map[string]any, len(v))
 		for k, e := range v {
 			if !literal && strings.HasPrefix(k, "@") && !jld.IsKeyword(k) {
-				return nil, fmt.Errorf("%w: %s/%s: unknown keyword %q would be dropped", ErrInvalidInput, path, k, k)
+				if d == nil {
+					return nil, fmt.Errorf("%w: %s/%s: unknown keyword %q would be dropped", ErrInvalidInput, path, k, k)
+				}
+				d.add("key that looks like a keyword but is none (JSON-LD ignores it)", path+"/"+k)
+				continue
 			}
-			n, err := normalizeValue(e, path+"/"+k, literal || k == "@value")
+			// "@id": "@ignoreMe" and such: JSON-LD ignores a value with the
+			// form of a keyword where an IRI belongs.
+			if s, ok := e.(string); ok && !literal && (k == "@id" || k == "@type") && keywordLike.MatchString(s) && !jld.IsKeyword(s) {
+				if d == nil {
+					return nil, fmt.Errorf("%w: %s/%s: %q looks like a keyword, so JSON-LD would ignore it", ErrInvalidInput, path, k, s)
+				}
+				d.add("@id or @type value that looks like a keyword (JSON-LD ignores it)", fmt.Sprintf("%s/%s: %q", path, k, s))
+				continue
+			}
+			n, err := normalizeValue(e, path+"/"+k, literal || k == "@value", d)
 			if err != nil {
 				return nil, err
 			}
@@ -57,7 +82,7 @@ func normalizeValue(v any, path string, literal bool) (any, error) {
 	case []any:
 		out := make([]any, len(v))
 		for i, e := range v {
-			n, err := normalizeValue(e, fmt.Sprintf("%s/%d", path, i), literal)
+			n, err := normalizeValue(e, fmt.Sprintf("%s/%d", path, i), literal, d)
 			if err != nil {
 				return nil, err
 			}
@@ -69,7 +94,7 @@ func normalizeValue(v any, path string, literal bool) (any, error) {
 		for i, e := range v {
 			items[i] = e
 		}
-		return normalizeValue(items, path, literal)
+		return normalizeValue(items, path, literal, d)
 	case []string:
 		out := make([]any, len(v))
 		for i, e := range v {
@@ -98,7 +123,7 @@ func intToFloat(v any) (float64, bool) {
 // (1e400), too small to be anything but zero (0.1e-400), or an integer past
 // 2^53 that would change (9007199254740993). Inside a JSON literal (@json)
 // the same holds, as the literal is written through doubles too.
-func numberValue(n json.Number, path string, literal bool) (any, error) {
+func numberValue(n json.Number, path string, literal bool, d *Dropped) (any, error) {
 	text := n.String()
 	f, err := n.Float64()
 	hint := fmt.Sprintf(`write it as a string with a datatype, such as {"@value": %q, "@type": "http://www.w3.org/2001/XMLSchema#decimal"}`, text)
@@ -116,5 +141,5 @@ func numberValue(n json.Number, path string, literal bool) (any, error) {
 			}
 		}
 	}
-	return normalizeValue(f, path, literal)
+	return normalizeValue(f, path, literal, d)
 }
