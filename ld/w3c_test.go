@@ -274,7 +274,7 @@ func TestW3C(t *testing.T) {
 
 // outcome is what happened to one case.
 type outcome struct {
-	c      w3cCase
+	c       w3cCase
 	ran     bool
 	passed  bool
 	lenient bool   // failed, but passes with Options.Lenient
