@@ -202,7 +202,8 @@ func (c checker) pruneValues(val any, prop, owner string, d *Dropped) []any {
 				delete(m, "@direction")
 			}
 			if err := checkValue(m, value); err != nil {
-				drop(fmt.Sprint(value), err)
+				// The error names the part at fault (the tag, the datatype).
+				d.add(dropKind(err), fmt.Sprintf("%s: %s: %q (%v)", owner, prop, fmt.Sprint(value), err))
 				continue
 			}
 			kept = append(kept, m)

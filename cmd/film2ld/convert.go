@@ -23,6 +23,11 @@ The schema.org context is built in; any other remote context is refused
 unless --allow-remote is given. Relative IRIs are an error unless --base
 gives the IRI to resolve them against.
 
+By default anything JSON-LD would silently drop is an error naming it: a
+term or property with no IRI, an ill-formed IRI or language tag, @direction,
+a key that looks like a keyword. --lenient drops such things as the JSON-LD
+algorithms do and prints one warning per kind, with where it first happened.
+
 Formats (--format): jsonld (default), expanded, flattened, nquads, canonical,
 html; see 'film2ld export --help'.
 
@@ -35,12 +40,13 @@ Examples:
 func runConvert(e *env, args []string) int {
 	fs := pflag.NewFlagSet("convert", pflag.ContinueOnError)
 	var format, input, output, base string
-	var allowRemote bool
+	var allowRemote, lenient bool
 	fs.StringVarP(&format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical or html")
 	fs.StringVar(&input, "input-format", "", "read every FILE as `FORMAT`: jsonld, html or nquads (default: by extension, else content)")
 	fs.StringVarP(&output, "output", "o", "-", "write to `FILE` instead of standard output (written whole or not at all)")
 	fs.StringVar(&base, "base", "", "resolve relative IRIs against this `IRI` (default: relative IRIs are an error)")
 	fs.BoolVar(&allowRemote, "allow-remote", false, "let documents load @context URLs other than schema.org's over the network")
+	fs.BoolVar(&lenient, "lenient", false, "drop what JSON-LD drops (with one warning per kind) instead of refusing the document")
 	if done, status := e.parseFlags(fs, convertUsage, args); done {
 		return status
 	}
@@ -86,6 +92,14 @@ func runConvert(e *env, args []string) int {
 		return exitError
 	}
 	opts := ld.Options{Base: base}
+	if lenient {
+		opts.Lenient = &ld.Dropped{}
+		defer func() {
+			for _, d := range opts.Lenient.Drops() {
+				e.warnf("%s: %s", strings.Join(files, ", "), d)
+			}
+		}()
+	}
 	doc, err := p.Union(docs, opts)
 	if err != nil {
 		e.errorf("%s: %v", strings.Join(files, ", "), err)
@@ -124,5 +138,7 @@ func (e *env) convertHint(err error) {
 		e.hint("pass --allow-remote to let film2ld fetch it")
 	case errors.Is(err, ld.ErrRelativeIRI):
 		e.hint("pass --base IRI to resolve relative IRIs against it")
+	case errors.Is(err, ld.ErrInvalidIRI), errors.Is(err, ld.ErrInvalidLanguage), errors.Is(err, ld.ErrInvalidInput):
+		e.hint("pass --lenient to drop what JSON-LD would drop, with a warning")
 	}
 }
