@@ -54,6 +54,11 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 	case json.Number:
 		return numberValue(v, path, literal, d)
 	case map[string]any:
+		if !literal {
+			if err := checkShape(v, path); err != nil {
+				return nil, err
+			}
+		}
 		out := make(map[string]any, len(v))
 		for k, e := range v {
 			if !literal && strings.HasPrefix(k, "@") && !jld.IsKeyword(k) {
@@ -142,4 +147,42 @@ func numberValue(n json.Number, path string, literal bool, d *Dropped) (any, err
 		}
 	}
 	return normalizeValue(f, path, literal, d)
+}
+
+// contextKeywords are the keywords a context may hold as keys.
+var contextKeywords = map[string]bool{"@base": true, "@direction": true, "@import": true, "@language": true,
+	"@propagate": true, "@protected": true, "@type": true, "@version": true, "@vocab": true}
+
+// checkShape refuses errors the JSON-LD API defines that json-gold v0.8.0
+// lets through: a value object with several types ("invalid typed value"),
+// and in a local context a term definition for the empty string ("invalid
+// term definition"), a keyword other than the context's own ("keyword
+// redefinition"), or "@type" defined other than as a protected @set
+// container.
+func checkShape(m map[string]any, path string) error {
+	if _, isValue := m["@value"]; isValue {
+		if _, many := m["@type"].([]any); many {
+			return fmt.Errorf("%w: %s: invalid typed value: a value object has one @type, not a list", ErrInvalidInput, path)
+		}
+	}
+	for _, ctx := range asList(m["@context"]) {
+		c, ok := ctx.(map[string]any)
+		if !ok {
+			continue
+		}
+		for k, def := range c {
+			switch {
+			case k == "":
+				return fmt.Errorf("%w: %s/@context: invalid term definition: a term cannot be the empty string", ErrInvalidInput, path)
+			case k == "@type":
+				d, ok := def.(map[string]any)
+				if !ok || d["@container"] != "@set" {
+					return fmt.Errorf("%w: %s/@context: keyword redefinition: @type may only be given {\"@container\": \"@set\"}", ErrInvalidInput, path)
+				}
+			case jld.IsKeyword(k) && !contextKeywords[k]:
+				return fmt.Errorf("%w: %s/@context: keyword redefinition: %s cannot be defined in a context", ErrInvalidInput, path, k)
+			}
+		}
+	}
+	return nil
 }
