@@ -592,7 +592,7 @@ func writeExceptions(t *testing.T, results []outcome, old map[string]exception) 
 		if !r.ran {
 			status = "skip"
 			reason = r.why
-		} else if ex, ok := old[r.c.key()]; ok && ex.status != "skip" && !strings.HasPrefix(ex.reason, "bug?") {
+		} else if ex, ok := old[r.c.key()]; ok && ex.status == status {
 			reason = ex.reason
 		} else if r.lenient {
 			reason = "strict: " + strings.SplitN(r.why, "\n", 2)[0]
