@@ -230,6 +230,15 @@ func (l *remoteLoader) get(u string) (any, string, error) {
 	return doc, final, nil
 }
 
+// ResolveContexts makes every relative @context (and @import) reference of
+// doc absolute against documentURL, the URL the document was read from
+// (file:///… for a local file), as JSON-LD resolves them. Call it for each
+// document of a batch whose documents come from different places; with
+// [Options.DocumentURL] the processor does the same for one.
+func ResolveContexts(doc any, documentURL string) error {
+	return absolutizeContexts(doc, documentURL)
+}
+
 // contextRefs returns the URL references of a @context value.
 func contextRefs(v any) []string {
 	var refs []string
