@@ -168,9 +168,12 @@ func (c checker) pruneNode(node map[string]any, via string, d *Dropped) bool {
 			delete(node, key)
 			continue
 		}
-		if kept := c.pruneValues(val, short(key), name, d); len(kept) > 0 {
+		switch kept := c.pruneValues(val, short(key), name, d); {
+		case len(kept) > 0:
 			node[key] = kept
-		} else {
+		case len(asList(val)) == 0:
+			node[key] = []any{} // empty to begin with: it stays, as in JSON-LD
+		default:
 			delete(node, key)
 		}
 	}
@@ -189,10 +192,11 @@ func (c checker) pruneValues(val any, prop, owner string, d *Dropped) []any {
 			continue
 		}
 		if list, ok := m["@list"]; ok {
-			m["@list"] = c.pruneValues(list, prop, owner, d)
-			if m["@list"] == nil {
-				m["@list"] = []any{}
+			items := c.pruneValues(list, prop, owner, d)
+			if items == nil {
+				items = []any{}
 			}
+			m["@list"] = items
 			kept = append(kept, m)
 			continue
 		}
