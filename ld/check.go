@@ -41,6 +41,10 @@ func checkIRI(iri string, blank bool) error {
 			return ErrInvalidIRI
 		}
 	}
+	if strings.Count(iri, "#") > 1 {
+		// A fragment cannot hold "#" (RFC 3987); toRdf drops such IRIs.
+		return ErrInvalidIRI
+	}
 	if !schemeRE.MatchString(iri) {
 		return ErrRelativeIRI
 	}
