@@ -15,9 +15,9 @@ func TestLenientRecords(t *testing.T) {
 	doc := map[string]any{
 		"@context": "https://schema.org",
 		"@id":      "https://films.example/m/1", "@type": "Movie", "name": "Heat",
-		"sameAs":   []any{"https://films.example/a b", "https://films.example/c d", "https://films.example/ok#one#two"},
-		"url":      "https://films.example/heat",
-		"director": map[string]any{"@type": "Person", "name": map[string]any{"@value": "Mann", "@direction": "ltr", "@language": "en"}},
+		"sameAs":        []any{"https://films.example/a b", "https://films.example/c d", "https://films.example/ok#one#two"},
+		"url":           "https://films.example/heat",
+		"director":      map[string]any{"@type": "Person", "name": map[string]any{"@value": "Mann", "@direction": "ltr", "@language": "en"}},
 		"alternateName": map[string]any{"@value": "Chaleur", "@language": "fr FR"},
 	}
 	d := &ld.Dropped{}
