@@ -75,6 +75,11 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 					return nil, fmt.Errorf("%w: %s/%s: %q looks like a keyword, so JSON-LD would ignore it", ErrInvalidInput, path, k, s)
 				}
 				d.add("@id or @type value that looks like a keyword (JSON-LD ignores it)", fmt.Sprintf("%s/%s: %q", path, k, s))
+				if len(v) == 1 && !strings.Contains(path, "/@context") {
+					// A reference to nothing: as null, it goes altogether.
+					// (In a term definition the term falls back to @vocab.)
+					return nil, nil
+				}
 				continue
 			}
 			n, err := normalizeValue(e, path+"/"+k, literal || k == "@value", d)
