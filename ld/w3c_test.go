@@ -148,7 +148,7 @@ func ruleSkip(c w3cCase) string {
 	o := c.option
 	switch {
 	case c.manifest == "remote-doc":
-		return "remote-doc: needs an HTTP server answering with the suite's content types, Link headers and redirects"
+		return "remote-doc: tests loading a document from a URL (content types, Link headers, redirects); film2ld reads documents from files and standard input only, and fetches only contexts"
 	case c.manifest == "html":
 		return "html: not run yet (film2ld reads every script block of a page as one graph; the suite selects blocks by fragment)"
 	case c.manifest == "rdfc10" && c.types[0] == "rdfc:RDFC10MapTest":
