@@ -117,12 +117,17 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 			return nil, err
 		}
 	}
-	if active == nil {
+	switch {
+	case active == nil:
 		// No @context, or one that is not schema.org's: ordinary processing,
 		// with the loader serving schema.org's context when it is named.
-		active = jld.NewContext(nil, jopts)
+		active = withBase(jld.NewContext(nil, jopts), opts.Base)
+	case active == c.expand:
+		active = withBase(active, opts.Base)
+	default:
+		// Parsed from the schema.org context with the base already set:
+		// setting it again would undo a @base of the document's own.
 	}
-	active = withBase(active, opts.Base)
 
 	var expanded any
 	err = guard("expand", func() error {
