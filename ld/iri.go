@@ -179,6 +179,7 @@ func (s *baseStandIns) add(base string) string {
 // and then append terms, which undo cannot take apart.
 func (s *baseStandIns) replaceBases(doc any, base string) bool {
 	found := false
+	terms := contextTerms(doc)
 	// vocab tells whether a vocabulary mapping is in force: a relative
 	// @vocab is then relative to it, not to the base.
 	var walk func(v any, inContext bool, base string, vocab bool) (string, bool)
@@ -213,7 +214,7 @@ func (s *baseStandIns) replaceBases(doc any, base string) bool {
 					}
 				}
 				if vb, ok := v["@vocab"]; ok {
-					if vs, ok := vb.(string); ok && base != "" && !vocab && pathRelative(vs) {
+					if vs, ok := vb.(string); ok && base != "" && !vocab && (pathRelative(vs) || (!strings.Contains(vs, ":") && !terms[vs])) {
 						v["@vocab"] = resolveIRI(base, vs)
 						if vs == "" {
 							v["@vocab"] = base // "" is the base itself, fragment and all
@@ -232,9 +233,34 @@ func (s *baseStandIns) replaceBases(doc any, base string) bool {
 	return found
 }
 
+// contextTerms returns the terms any context of doc defines.
+func contextTerms(doc any) map[string]bool {
+	terms := map[string]bool{}
+	var walk func(v any, inContext bool)
+	walk = func(v any, inContext bool) {
+		switch v := v.(type) {
+		case []any:
+			for _, e := range v {
+				walk(e, inContext)
+			}
+		case map[string]any:
+			for k, e := range v {
+				if inContext && !strings.HasPrefix(k, "@") {
+					terms[k] = true
+				}
+				walk(e, inContext || k == "@context")
+			}
+		}
+	}
+	walk(doc, false)
+	return terms
+}
+
 // pathRelative reports whether a @vocab value is a path reference ("",
 // "./x", "../x", "/x", "#x", "?x") rather than a term, a compact IRI or an
-// IRI, which json-gold expands against the vocabulary first.
+// IRI, which json-gold expands against the vocabulary first. (A value
+// without a colon that the same context does not define as a term, such as
+// "other/", is a relative reference too.)
 func pathRelative(v string) bool {
 	if v == "" {
 		return true
