@@ -70,14 +70,15 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 			}
 			// "@id": "@ignoreMe" and such: JSON-LD ignores a value with the
 			// form of a keyword where an IRI belongs.
-			if s, ok := e.(string); ok && !literal && (k == "@id" || k == "@type") && keywordLike.MatchString(s) && !jld.IsKeyword(s) {
+			// (In a term definition json-gold ignores it already, and the
+			// term falls back to @vocab, so it passes there.)
+			if s, ok := e.(string); ok && !literal && (k == "@id" || k == "@type") && keywordLike.MatchString(s) && !jld.IsKeyword(s) && !strings.Contains(path, "/@context") {
 				if d == nil {
 					return nil, fmt.Errorf("%w: %s/%s: %q looks like a keyword, so JSON-LD would ignore it", ErrInvalidInput, path, k, s)
 				}
 				d.add("@id or @type value that looks like a keyword (JSON-LD ignores it)", fmt.Sprintf("%s/%s: %q", path, k, s))
-				if len(v) == 1 && !strings.Contains(path, "/@context") {
+				if len(v) == 1 {
 					// A reference to nothing: as null, it goes altogether.
-					// (In a term definition the term falls back to @vocab.)
 					return nil, nil
 				}
 				continue
