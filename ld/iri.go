@@ -8,7 +8,7 @@ import (
 
 // uriParts splits an IRI reference into scheme, authority, path, query
 // and fragment (RFC 3986, appendix B); the booleans say which are present.
-var uriParts = regexp.MustCompile(`^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$`)
+var uriParts = regexp.MustCompile(`(?s)^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$`)
 
 type iriRef struct {
 	scheme, authority, path, query, fragment       string

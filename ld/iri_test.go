@@ -109,3 +109,25 @@ func TestRepeatedListsKept(t *testing.T) {
 		t.Errorf("%d statements, want 10 (two links, two lists of two):\n%s", n, nq)
 	}
 }
+
+// FuzzResolveIRI checks that resolution never panics, always gives an
+// absolute IRI against an absolute base, and is stable: the result
+// resolved again is itself.
+func FuzzResolveIRI(f *testing.F) {
+	for _, s := range []string{"g", "../g", "#s", "?y", "//g", "", ".", "./g/.", "g;x=1/../y", "tag:a", "/../..//x"} {
+		f.Add("http://a/b/c/d;p?q", s)
+		f.Add("tag:example/foo", s)
+	}
+	f.Fuzz(func(t *testing.T, base, ref string) {
+		if !schemeRE.MatchString(base) {
+			return
+		}
+		got := resolveIRI(base, ref)
+		if !schemeRE.MatchString(got) {
+			t.Fatalf("resolveIRI(%q, %q) = %q, not absolute", base, ref, got)
+		}
+		if again := resolveIRI(base, got); again != got {
+			t.Fatalf("resolveIRI(%q, %q) = %q, but once more %q", base, ref, got, again)
+		}
+	})
+}
