@@ -2,6 +2,8 @@ package ld
 
 import (
 	"math"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -37,4 +39,30 @@ func TestCanonicalJSON(t *testing.T) {
 	if _, err := canonicalJSON(math.Inf(1)); err == nil {
 		t.Error("infinity accepted")
 	}
+}
+
+// FuzzES6Number checks that every finite double is written in a form that
+// reads back as the same double, without an exponent from 1e-6 up to 1e21
+// as ECMAScript writes it.
+func FuzzES6Number(f *testing.F) {
+	for _, v := range []float64{0, 1, -1.5, 1e21, 1e20, 1e-7, 1.23e-7, 5e-324, math.MaxFloat64, 333333333.33333329} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v float64) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return
+		}
+		s, err := es6Number(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := strconv.ParseFloat(s, 64)
+		if err != nil || back != v {
+			t.Fatalf("es6Number(%v) = %q, reads back as %v (%v)", v, s, back, err)
+		}
+		abs := math.Abs(v)
+		if hasExp := strings.Contains(s, "e"); abs != 0 && (abs >= 1e-6 && abs < 1e21) == hasExp {
+			t.Fatalf("es6Number(%v) = %q: exponent form wrong for its magnitude", v, s)
+		}
+	})
 }
