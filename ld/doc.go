@@ -48,5 +48,13 @@
 // characters into N-Quads IRIs unescaped, and the JSON-LD algorithms drop
 // relative IRI references. Before converting, every IRI and literal of the
 // expanded document is checked, and a problem is reported as a [*NodeError]
-// naming the node and property instead of being dropped.
+// naming the node and property instead of being dropped. [Options.Lenient]
+// asks for JSON-LD's behaviour instead: the same things are dropped, and
+// each kind is recorded once in a [Dropped].
+//
+// # Conformance
+//
+// TestW3C runs the W3C JSON-LD 1.1 and RDFC-1.0 suites when they are found
+// (../shared/w3c or $FILM2LD_W3C); testdata/w3c-exceptions.txt lists every
+// case not run or not passing, with its reason.
 package ld

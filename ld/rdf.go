@@ -79,7 +79,11 @@ func toDataset(expanded []any) (*jld.RDFDataset, error) {
 			var quads []*jld.Quad
 			for _, id := range sortedKeys(graph) {
 				one := jld.NewRDFDataset()
-				one.GraphToRDF(disguise(name).(string), map[string]any{disguise(id).(string): disguiseVocabulary(graph[id].(map[string]any))}, issuer, false)
+				node, err := disguiseVocabulary(graph[id].(map[string]any))
+				if err != nil {
+					return err
+				}
+				one.GraphToRDF(disguise(name).(string), map[string]any{disguise(id).(string): node}, issuer, false)
 				for _, q := range one.Graphs[disguise(name).(string)] {
 					quads = append(quads, undisguise(q))
 				}
@@ -107,7 +111,7 @@ const disguisePrefix = "x-film2ld-"
 // disguiseVocabulary returns a copy of a node-map node whose http(s) IRIs
 // (its @id, property IRIs, types, node references and datatypes) carry
 // disguisePrefix.
-func disguiseVocabulary(node map[string]any) map[string]any {
+func disguiseVocabulary(node map[string]any) (map[string]any, error) {
 	out := make(map[string]any, len(node))
 	for k, v := range node {
 		switch k {
@@ -125,7 +129,10 @@ func disguiseVocabulary(node map[string]any) map[string]any {
 			out[disguisePrefix+rdfType] = refs
 			continue
 		}
-		values := asList(v)
+		values, err := jsonLiterals(asList(v))
+		if err != nil {
+			return nil, err
+		}
 		dv := make([]any, len(values))
 		for i, val := range values {
 			dv[i] = disguiseValue(val)
@@ -135,7 +142,47 @@ func disguiseVocabulary(node map[string]any) map[string]any {
 		}
 		out[k] = dv
 	}
-	return out
+	return out, nil
+}
+
+// jsonLiterals returns values with every JSON literal, also inside a list,
+// in its RDF form (see jsonLiteral).
+func jsonLiterals(values []any) ([]any, error) {
+	var out []any
+	for i, v := range values {
+		m, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		var repl map[string]any
+		var err error
+		switch {
+		case m["@type"] == "@json":
+			repl, err = jsonLiteral(m)
+		case m["@list"] != nil:
+			var items []any
+			items, err = jsonLiterals(asList(m["@list"]))
+			if err == nil && items != nil {
+				repl = map[string]any{"@list": items}
+				if idx, ok := m["@index"]; ok {
+					repl["@index"] = idx
+				}
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+		if repl != nil {
+			if out == nil {
+				out = slices.Clone(values)
+			}
+			out[i] = repl
+		}
+	}
+	if out == nil {
+		return values, nil
+	}
+	return out, nil
 }
 
 // disguiseValue disguises a node reference's @id or a value's datatype.
@@ -294,6 +341,9 @@ func (p *Processor) FromNQuads(r io.Reader, name string) ([]any, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("ld: from RDF %s: %w", name, wrapInput(err))
+	}
+	if err := readJSONLiterals(out); err != nil {
+		return nil, fmt.Errorf("ld: from RDF %s: %w", name, err)
 	}
 	return out, nil
 }
