@@ -3,6 +3,7 @@ package ld
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"slices"
@@ -244,7 +245,9 @@ func serialize(ds *jld.RDFDataset) (string, error) {
 // carry the line number.
 func (p *Processor) FromNQuads(r io.Reader, name string) ([]any, error) {
 	ds := jld.NewRDFDataset()
-	seen := map[string]bool{}
+	// A statement's digest, not its text, marks it seen: the set would
+	// otherwise hold a second copy of the input.
+	seen := map[[16]byte]bool{}
 	lr := lineReader{r: bufio.NewReaderSize(r, 64*1024)}
 	for {
 		raw, err := lr.next()
@@ -269,7 +272,8 @@ func (p *Processor) FromNQuads(r io.Reader, name string) ([]any, error) {
 		}
 		for g, quads := range one.Graphs {
 			for _, q := range quads {
-				key := g + "\x00" + q.Subject.GetValue() + "\x00" + q.Predicate.GetValue() + "\x00" + fmt.Sprint(q.Object)
+				sum := sha256.Sum256([]byte(g + "\x00" + q.Subject.GetValue() + "\x00" + q.Predicate.GetValue() + "\x00" + fmt.Sprint(q.Object)))
+				key := [16]byte(sum[:16])
 				if !seen[key] {
 					seen[key] = true
 					ds.Graphs[g] = append(ds.Graphs[g], q)
