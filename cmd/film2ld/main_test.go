@@ -21,6 +21,11 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected output sections of testdata/script/*.txtar")
 
 func TestMain(m *testing.M) {
+	// The memory tests run the command in a child process of their own,
+	// whose peak resident size the kernel reports.
+	if os.Getenv("FILM2LD_TEST_RUN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"film2ld": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

@@ -183,27 +183,34 @@ func (l *lineLimit) check(chunk []byte) error {
 	return nil
 }
 
-// readAll reads r whole into one buffer, sized up front when r can tell
-// its size (a file, a bytes.Reader), so that a large document is not
-// copied again and again as io.ReadAll's buffer grows. It stops at the
-// first line longer than MaxLine.
+// readAll reads r whole. When r can tell its size (a file, a
+// bytes.Reader), the buffer grows once to that size, so that a large
+// document is not copied again and again as io.ReadAll's buffer grows; it
+// does so only past the first few MiB, so that a huge file refused for a
+// long line at its start costs no more than those. It stops at the first
+// line longer than MaxLine.
 func readAll(r io.Reader) ([]byte, error) {
-	size := 512
+	size := -1
 	switch v := r.(type) {
 	case interface{ Len() int }:
-		size = v.Len() + 1
+		size = v.Len()
 	case interface{ Stat() (fs.FileInfo, error) }:
 		if st, err := v.Stat(); err == nil && st.Mode().IsRegular() {
-			// One byte more, so that reaching the end needs no second
-			// buffer.
-			size = int(st.Size()) + 1
+			size = int(st.Size())
 		}
 	}
-	buf := make([]byte, 0, size)
+	const first = 4 << 20
+	buf := make([]byte, 0, min(max(size+1, 512), first))
 	limit := lineLimit{line: 1}
 	for {
 		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // grow, as io.ReadAll does
+			if size >= len(buf) {
+				// One byte more than the size, so that reaching the end
+				// needs no further growth.
+				buf = append(make([]byte, 0, size+1), buf...)
+			} else {
+				buf = append(buf, 0)[:len(buf)] // grow, as io.ReadAll does
+			}
 		}
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		if lerr := limit.check(buf[len(buf) : len(buf)+n]); lerr != nil {
