@@ -89,6 +89,13 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		e.errorf("%v", err)
 		return exitError
 	}
+	// Documents may be links to files outside every DIR, so the check
+	// above cannot see them all: an output is also compared with each
+	// document by device and inode.
+	isInput := inputFiles(films)
+	if stream && isInput(out) {
+		return e.usageError(fs, "output %s is also a document of the batch; refusing to overwrite it", out)
+	}
 	if !stream {
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			e.errorf("cannot make output folder %s: %v", out, pathCause(err))
@@ -127,6 +134,10 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 			return
 		}
 		path := filepath.Join(out, f.name+extension(x.format))
+		if isInput(path) {
+			e.errorf("%s: not written: %s is also a document of the batch", f.dir, path)
+			return
+		}
 		if other, dup := written[path]; dup {
 			e.errorf("%s: not written: %s was written for %s, a film folder of the same name", f.dir, path, other)
 			return
@@ -167,6 +178,27 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		e.notef("%d of %d films written, %d failed", ok, len(films), failed)
 	}
 	return exitOK
+}
+
+// inputFiles returns a test of whether a path, its links followed, is one
+// of the films' documents.
+func inputFiles(films []batchFilm) func(string) bool {
+	var docs []os.FileInfo
+	for _, f := range films {
+		for _, name := range f.files {
+			if st, err := os.Stat(name); err == nil {
+				docs = append(docs, st)
+			}
+		}
+	}
+	return func(path string) bool {
+		if path == "" || path == "-" {
+			return false
+		}
+		st, err := os.Stat(path)
+		return err == nil && st.Mode().IsRegular() &&
+			slices.ContainsFunc(docs, func(d os.FileInfo) bool { return os.SameFile(d, st) })
+	}
 }
 
 // pathCause is an error's reason without the path an *fs.PathError adds,
