@@ -186,3 +186,35 @@ func BenchmarkRead(b *testing.B) {
 		})
 	}
 }
+
+// FuzzRead checks what Read promises for any input: lines without CR or
+// bidi controls, and the same lines from the UTF-16 encoding of a UTF-8
+// document.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte("Title: Heat\r\nDirector: Ana \u202Ex\u202C\n"))
+	f.Add([]byte("\xff\xfeH\x00i\x00"))
+	f.Add([]byte("Li├Ęge, LiÃ¨ge\rnext"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Read(bytes.NewReader(data), "fuzz.txt")
+		if err != nil {
+			return
+		}
+		for _, line := range doc.Lines {
+			if strings.ContainsRune(line, '\r') || hasBidi(line) {
+				t.Fatalf("line %q keeps CR or a bidi control", line)
+			}
+		}
+		if !utf8Valid(data) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+			return
+		}
+		again, err := Read(bytes.NewReader(utf16Bytes(string(bytes.TrimPrefix(data, utf8BOM)), false)), "fuzz16.txt")
+		if err != nil {
+			t.Fatalf("UTF-16 twin refused: %v", err)
+		}
+		if fmt.Sprint(again.Lines) != fmt.Sprint(doc.Lines) {
+			t.Fatalf("UTF-16 twin reads %q; UTF-8 %q", again.Lines, doc.Lines)
+		}
+	})
+}
+
+func utf8Valid(b []byte) bool { return strings.ToValidUTF8(string(b), "") == string(b) }
