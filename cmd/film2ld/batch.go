@@ -153,7 +153,9 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 	if stream {
 		switch {
 		case streamErr != nil:
-			e.errorf("%v; the stream is not written", streamErr)
+			// A file is left as it was (its temporary copy is removed);
+			// a pipe or device has what was written before the error.
+			e.errorf("%v", streamErr)
 			ok = 0
 		case ok == 0:
 			// Keep an existing archive rather than replace it with
