@@ -24,7 +24,7 @@ func publicAPISetup(b *testing.B) (any, *jld.JsonLdOptions) {
 	if err := json.Unmarshal(raw, &doc); err != nil {
 		b.Fatal(err)
 	}
-	return doc, baseOptions(newLoader(false))
+	return doc, baseOptions(&loader{})
 }
 
 func BenchmarkPublicAPIExpand(b *testing.B) {
@@ -56,7 +56,7 @@ func BenchmarkParseContext(b *testing.B) {
 	if err := json.Unmarshal(schemaorg.ContextJSON(), &doc); err != nil {
 		b.Fatal(err)
 	}
-	opts := baseOptions(newLoader(false))
+	opts := baseOptions(&loader{})
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := jld.NewContext(nil, opts).Parse(doc["@context"]); err != nil {

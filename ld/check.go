@@ -89,10 +89,9 @@ func checkText(s string) error {
 		// string made in Go, such as CESU-8 bytes of a lone surrogate.
 		return fmt.Errorf("%w: not valid UTF-8 (an unpaired surrogate?)", ErrInvalidLiteral)
 	}
-	for i, r := range s {
-		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f) {
-			return fmt.Errorf("%w: control character U+%04X at byte %d", ErrInvalidLiteral, r, i)
-		}
+	// Control characters are valid RDF text: the N-Quads writer escapes
+	// them (\b, \f, \u0007, …) as canonical N-Triples requires.
+	for _, r := range s {
 		if r >= 0xD800 && r <= 0xDFFF {
 			return fmt.Errorf("%w: surrogate U+%04X", ErrInvalidLiteral, r)
 		}

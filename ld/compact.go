@@ -5,6 +5,8 @@ import (
 
 	jld "github.com/piprate/json-gold/ld"
 
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
+
 	"github.com/film2ld/film2ld/ld/schemaorg"
 )
 
@@ -123,7 +125,7 @@ func nodeMapOf(expanded []any) (map[string]any, *jld.IdentifierIssuer, error) {
 	nodeMap := map[string]any{"@default": map[string]any{}}
 	issuer := jld.NewIdentifierIssuer("_:b")
 	err := guard("node map", func() error {
-		return generateNodeMap(jld.CloneDocument(expanded), nodeMap, issuer)
+		return jsongold.GenerateNodeMap(jld.CloneDocument(expanded), nodeMap, issuer)
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("ld: node map: %w", wrapInput(err))

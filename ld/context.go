@@ -32,44 +32,27 @@ var parsedContext = sync.OnceValues(func() (*jld.Context, error) {
 	if err := json.Unmarshal(schemaorg.ContextJSON(), &doc); err != nil {
 		return nil, err
 	}
-	ctx, err := jld.NewContext(nil, baseOptions(newLoader(false))).Parse(doc["@context"])
+	ctx, err := jld.NewContext(nil, baseOptions(&loader{})).Parse(doc["@context"])
 	if err != nil {
 		return nil, fmt.Errorf("ld: parse built-in schema.org context: %w", err)
 	}
 	return ctx, nil
 })
 
-// modeContexts holds the contexts for processors without (0) and with (1)
-// AllowRemote. They differ only in the document loader json-gold keeps
-// inside a context for contexts nested in documents, so both are derived
-// from the one parse by copying its term definitions.
-var modeContexts [2]struct {
-	once sync.Once
-	c    *contexts
-	err  error
-}
-
-func contextsFor(allowRemote bool) (*contexts, error) {
-	i := 0
-	if allowRemote {
-		i = 1
+// offlineContexts are the contexts of processors without AllowRemote,
+// shared by all of them.
+var offlineContexts = sync.OnceValues(func() (*contexts, error) {
+	parsed, err := parsedContext()
+	if err != nil {
+		return nil, err
 	}
-	m := &modeContexts[i]
-	m.once.Do(func() {
-		parsed, err := parsedContext()
-		if err != nil {
-			m.err = err
-			return
-		}
-		m.c = newContexts(parsed, allowRemote)
-	})
-	return m.c, m.err
-}
+	return newContexts(parsed, &loader{}), nil
+})
 
 // newContexts derives the contexts of one mode from the parsed context and
 // makes them safe to share.
-func newContexts(parsed *jld.Context, allowRemote bool) *contexts {
-	opts := baseOptions(newLoader(allowRemote))
+func newContexts(parsed *jld.Context, l *loader) *contexts {
+	opts := baseOptions(l)
 	c := &contexts{
 		expand:  derive(parsed, opts, nil),
 		compact: derive(parsed, opts, []string{"id", "type"}),

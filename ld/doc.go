@@ -9,8 +9,10 @@
 // [Processor.FromNQuads], [Processor.HTML]) and [ExtractHTML] are there for
 // callers that need one step.
 //
-// json-gold (github.com/piprate/json-gold) is the JSON-LD engine; this is the
-// only package of film2ld that imports it.
+// json-gold (github.com/piprate/json-gold) is the JSON-LD engine; this
+// package and its internal/jsongold, which holds the parts of json-gold
+// film2ld adapted (Apache-2.0, fenced there with their licence), are the
+// only ones of film2ld that import it.
 //
 // # Offline operation
 //

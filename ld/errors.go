@@ -3,6 +3,8 @@ package ld
 import (
 	"errors"
 	"fmt"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
 // Sentinel errors; callers branch on them with [errors.Is].
@@ -33,6 +35,9 @@ var (
 	// ErrUnreachable reports nodes that framing would leave out because they
 	// cannot be reached from the root node.
 	ErrUnreachable = errors.New("nodes not reachable from the root")
+	// ErrWorkLimit reports a graph whose canonicalization would take more
+	// work than [Config.MaxWorkFactor] allows (a "poison" graph).
+	ErrWorkLimit = jsongold.ErrWorkLimit
 	// ErrUnknownFormat reports an output format name [ParseFormat] does not know.
 	ErrUnknownFormat = errors.New("unknown format")
 )

@@ -25,6 +25,11 @@ func (p *Processor) expand(doc any, opts Options) ([]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ld: expand: %w", err)
 	}
+	if p.cfg.AllowRemote {
+		if err := absolutizeContexts(norm, opts.DocumentURL); err != nil {
+			return nil, fmt.Errorf("ld: expand: %w", err)
+		}
+	}
 	var out []any
 	// A top-level array expands to the concatenation of its items, so each
 	// item can take the fast path of its own @context.

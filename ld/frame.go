@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
 // Frame returns doc compacted with the nodes of type root (a schema.org
@@ -69,8 +71,8 @@ func (p *Processor) frameExpanded(expanded []any, root string) (map[string]any, 
 	}
 	// The framing of json-gold with @embed @last (see embed.go), on the
 	// node map built above.
-	framed, clear := frameGraph(graph, typeIRI, roots)
-	clearBlankIDs(framed, clear)
+	framed, clear := jsongold.FrameGraph(graph, typeIRI, roots)
+	jsongold.ClearBlankIDs(framed, clear)
 	var compacted any
 	err = guard("frame", func() error {
 		api := jld.NewJsonLdApi()

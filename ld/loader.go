@@ -35,13 +35,6 @@ type loader struct {
 	remote jld.DocumentLoader
 }
 
-func newLoader(allowRemote bool) *loader {
-	if allowRemote {
-		return &loader{remote: jld.NewDefaultDocumentLoader(nil)}
-	}
-	return &loader{}
-}
-
 // LoadDocument implements json-gold's DocumentLoader.
 func (l *loader) LoadDocument(url string) (*jld.RemoteDocument, error) {
 	if IsSchemaOrgContext(url) {

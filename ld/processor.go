@@ -2,6 +2,7 @@ package ld
 
 import (
 	"fmt"
+	"sync"
 
 	jld "github.com/piprate/json-gold/ld"
 )
@@ -9,10 +10,23 @@ import (
 // Config is fixed when a [Processor] is made.
 type Config struct {
 	// AllowRemote lets documents use context URLs other than schema.org's,
-	// fetched over HTTP by json-gold's default loader. Without it such a
+	// fetched over HTTP(S) within the limits of Remote. Without it such a
 	// document fails with [ErrRemoteContext]; the built-in schema.org context
 	// is used either way.
 	AllowRemote bool
+	// Remote limits fetching when AllowRemote is set.
+	Remote Remote
+	// MaxWorkFactor bounds the work of canonicalization (RDFC-1.0) as
+	// jsonld.js's rdf-canonize does: each blank node may go through the
+	// algorithm's deep comparison at most n^MaxWorkFactor times, n being
+	// the number of blank nodes, and a graph that needs more is refused
+	// with [ErrWorkLimit] instead of running for hours. 0 means 2: O(n²)
+	// deep iterations, a few hundred for the 10-node poison clique, which
+	// is refused in well under a second. (rdf-canonize's default, 1,
+	// refuses even two blank nodes that point at each other, which real
+	// film data can hold.) 3 lets the suite's "evil" graphs through; a
+	// negative value means no limit.
+	MaxWorkFactor int
 }
 
 // Options vary per call.
@@ -25,6 +39,11 @@ type Options struct {
 	// schema.org local name ("Movie") or an IRI. Empty means the node no
 	// other node refers to, when there is exactly one.
 	Root string
+	// DocumentURL is the URL the document was read from, if any. With
+	// [Config.AllowRemote], relative @context references resolve against it
+	// (not against the base IRI, as JSON-LD requires); without one they are
+	// an error rather than a local file to open.
+	DocumentURL string
 }
 
 // Processor runs JSON-LD operations. It is safe for concurrent use; make one
@@ -34,11 +53,24 @@ type Processor struct {
 	// shared replaces the per-process contexts in tests that need fresh
 	// ones.
 	shared *contexts
+	// remote holds the contexts of a processor with AllowRemote: their
+	// loader, and what it has fetched, belong to this processor alone.
+	remote func() (*contexts, error)
 }
 
 // NewProcessor returns a processor with the given configuration.
 func NewProcessor(cfg Config) *Processor {
-	return &Processor{cfg: cfg}
+	p := &Processor{cfg: cfg}
+	if cfg.AllowRemote {
+		p.remote = sync.OnceValues(func() (*contexts, error) {
+			parsed, err := parsedContext()
+			if err != nil {
+				return nil, err
+			}
+			return newContexts(parsed, &loader{remote: newRemoteLoader(cfg.Remote)}), nil
+		})
+	}
+	return p
 }
 
 // contexts returns the pre-parsed schema.org contexts of p's mode.
@@ -46,7 +78,10 @@ func (p *Processor) contexts() (*contexts, error) {
 	if p.shared != nil {
 		return p.shared, nil
 	}
-	return contextsFor(p.cfg.AllowRemote)
+	if p.remote != nil {
+		return p.remote()
+	}
+	return offlineContexts()
 }
 
 // options returns fresh json-gold options for one call.

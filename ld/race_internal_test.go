@@ -17,7 +17,7 @@ func TestFreshContextsShared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &Processor{shared: newContexts(parsed, false)}
+	p := &Processor{shared: newContexts(parsed, &loader{})}
 	raw, err := os.ReadFile("testdata/conformance/film-heat.jsonld")
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
 // ToNQuads returns doc as N-Quads, one statement per line, sorted and
@@ -40,32 +42,27 @@ func (p *Processor) Canonical(doc any, opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return canonicalize(ds)
+	return canonicalize(ds, p.cfg.MaxWorkFactor)
 }
 
-// canonicalize runs json-gold's RDFC-1.0 (URDNA2015) algorithm. It calls
-// the algorithm rather than JsonLdApi.Normalize, whose N-Quads output joins
-// the lines with string += (quadratic: 97 s for a film with 5,000 reviews),
-// and writes the canonical quads with serialize, which sorts them the same
-// way.
-func canonicalize(ds *jld.RDFDataset) (string, error) {
-	out := jld.NewRDFDataset()
+// canonicalize runs RDFC-1.0 (URDNA2015) on ds, in the copy of json-gold's
+// algorithm in internal/jsongold that stops past a work limit
+// (maxWorkFactor; 0 means the default) instead of running for ever on a
+// poison graph.
+func canonicalize(ds *jld.RDFDataset, maxWorkFactor int) (string, error) {
+	if maxWorkFactor == 0 {
+		maxWorkFactor = 2
+	}
+	var lines []string
 	err := guard("canonicalize", func() error {
-		na := jld.NewNormalisationAlgorithm(jld.AlgorithmURDNA2015)
-		na.Normalize(ds)
-		for _, q := range na.Quads() {
-			name := "@default"
-			if q.Graph != nil {
-				name = q.Graph.GetValue()
-			}
-			out.Graphs[name] = append(out.Graphs[name], q)
-		}
-		return nil
+		var err error
+		lines, err = jsongold.Canonicalize(ds, jsongold.CanonOptions{MaxWorkFactor: maxWorkFactor})
+		return err
 	})
 	if err != nil {
 		return "", fmt.Errorf("ld: canonicalize: %w", wrapInput(err))
 	}
-	return serialize(out)
+	return strings.Join(slices.Compact(lines), ""), nil
 }
 
 // toDataset converts checked, expanded JSON-LD to RDF. json-gold's own
@@ -166,6 +163,12 @@ func disguiseValue(v any) any {
 		c["@type"] = disguisePrefix + xsdString
 		return c
 	case m["@value"] != nil:
+		// Only a string's datatype: json-gold writes a native number or
+		// boolean by its datatype (1.0 as xsd:double is "1.0E0"), which it
+		// must be able to read.
+		if _, isString := m["@value"].(string); !isString {
+			return v
+		}
 		key = "@type"
 	case len(m) == 1 && m["@id"] != nil:
 		key = "@id"
@@ -224,15 +227,25 @@ func undisguiseNode(n jld.Node) jld.Node {
 	return n
 }
 
-// serialize writes ds as sorted, deduplicated N-Quads.
+// serialize writes ds as sorted, deduplicated N-Quads in canonical
+// N-Triples form (json-gold's serializer writes control characters in
+// literals unescaped).
 func serialize(ds *jld.RDFDataset) (string, error) {
-	var buf bytes.Buffer
-	if err := (&jld.NQuadRDFSerializer{}).SerializeTo(&buf, ds); err != nil {
-		return "", fmt.Errorf("ld: N-Quads: %w", err)
-	}
-	lines := strings.SplitAfter(buf.String(), "\n")
-	if n := len(lines); n > 0 && lines[n-1] == "" {
-		lines = lines[:n-1]
+	var lines []string
+	for name, quads := range ds.Graphs {
+		var graph jld.Node
+		switch {
+		case name == "@default":
+		case strings.HasPrefix(name, "_:"):
+			graph = jld.NewBlankNode(name)
+		default:
+			graph = jld.NewIRI(name)
+		}
+		for _, q := range quads {
+			c := *q
+			c.Graph = graph
+			lines = append(lines, jsongold.NQuad(&c))
+		}
 	}
 	slices.Sort(lines)
 	return strings.Join(slices.Compact(lines), ""), nil

@@ -244,6 +244,9 @@ func (c *combiner) resolve() {
 			if rv.Author.Value != "" {
 				r.add(mention{source: s, name: rv.Author})
 			}
+			if rv.Publisher.Value != "" {
+				r.add(mention{source: s, name: rv.Publisher, org: true})
+			}
 		}
 		for _, w := range f.BasedOn {
 			if w.Author != "" {
@@ -495,19 +498,30 @@ func (c *combiner) credits(m map[string]any) {
 }
 
 // cast sets actor: a PerformanceRole for each actor and character, a plain
-// Person for an actor no source gives a character. An actor's characters
-// come from the preferred source that names any; another source's
-// character that is not one of them (up to accents and case) is a
-// conflict: it stays in that source's own graph and a warning names both.
-// One source may give an actor two characters; that is not a conflict.
+// Person for an actor no source gives a character or a role name. An
+// actor's characters come from the preferred source that names any;
+// another source's character that is not one of them (up to accents and
+// case) is a conflict: it stays in that source's own graph and a warning
+// names both. One source may give an actor two characters; that is not a
+// conflict.
+//
+// How the actor took part ("voice", "uncredited", "archive footage",
+// "himself" for a person appearing as themselves) is the role's roleName,
+// never part of its characterName. A role name stated with a character
+// belongs to that character; one stated without (an infobox's "Voices
+// of") to every role of the actor. A character's description ("a
+// pull-string cowboy doll") is the role's description.
 func (c *combiner) cast(m map[string]any) {
 	type stated struct {
-		spellings []string // of one character, first as first stated
-		where     string
+		spellings   []string // of one character, first as first stated
+		roleNames   []string
+		description string
+		where       string
 	}
 	type actor struct {
 		agent      *agent
 		characters []*stated
+		roleNames  []string     // stated without a character
 		from       *film.Source // the source the characters come from
 	}
 	var actors []*actor
@@ -522,18 +536,25 @@ func (c *combiner) cast(m map[string]any) {
 				actors = append(actors, ac)
 			}
 			if cm.Character == "" {
+				ac.roleNames = appendNew(ac.roleNames, cm.RoleNames...)
 				continue
 			}
 			at := where(s, cm.Actor.Line)
 			if i := slices.IndexFunc(ac.characters, func(st *stated) bool { return fold(st.spellings[0]) == fold(cm.Character) }); i >= 0 {
-				if !slices.Contains(ac.characters[i].spellings, cm.Character) {
-					ac.characters[i].spellings = append(ac.characters[i].spellings, cm.Character)
+				st := ac.characters[i]
+				if !slices.Contains(st.spellings, cm.Character) {
+					st.spellings = append(st.spellings, cm.Character)
+				}
+				st.roleNames = appendNew(st.roleNames, cm.RoleNames...)
+				if st.description == "" {
+					st.description = cm.Description
 				}
 				continue
 			}
 			if ac.from == nil || ac.from == s {
 				ac.from = s
-				ac.characters = append(ac.characters, &stated{spellings: []string{cm.Character}, where: at})
+				ac.characters = append(ac.characters, &stated{spellings: []string{cm.Character},
+					roleNames: slices.Clone(cm.RoleNames), description: cm.Description, where: at})
 				continue
 			}
 			kept := ac.characters[0]
@@ -545,14 +566,35 @@ func (c *combiner) cast(m map[string]any) {
 	for _, ac := range actors {
 		ref := map[string]any{"@id": ac.agent.id}
 		if len(ac.characters) == 0 {
-			out = append(out, ref)
+			if len(ac.roleNames) == 0 {
+				out = append(out, ref)
+				continue
+			}
+			role := map[string]any{"@type": "PerformanceRole", "actor": ref}
+			setList(role, "roleName", stringsAny(ac.roleNames))
+			out = append(out, role)
 			continue
 		}
 		for _, st := range ac.characters {
-			out = append(out, map[string]any{"@type": "PerformanceRole", "actor": ref, "characterName": bestSpelling(st.spellings)})
+			role := map[string]any{"@type": "PerformanceRole", "actor": ref, "characterName": bestSpelling(st.spellings)}
+			setList(role, "roleName", stringsAny(appendNew(slices.Clone(st.roleNames), ac.roleNames...)))
+			if st.description != "" {
+				role["description"] = st.description
+			}
+			out = append(out, role)
 		}
 	}
 	setList(m, "actor", out)
+}
+
+// appendNew appends the values list does not hold yet.
+func appendNew(list []string, vals ...string) []string {
+	for _, v := range vals {
+		if v != "" && !slices.Contains(list, v) {
+			list = append(list, v)
+		}
+	}
+	return list
 }
 
 // bestSpelling picks, of spellings that fold alike, the one with accents.
@@ -587,21 +629,36 @@ func (c *combiner) works(m map[string]any) {
 }
 
 // reviews sets review, dropping a review that another source (or the same
-// page) states word for word.
+// page) states word for word. A review's publication is its publisher, an
+// Organization, and also its author when the page names no reviewer: the
+// publication is then who the page says wrote it.
 func (c *combiner) reviews(m map[string]any) {
 	var reviews []any
 	seen := map[string]string{}
 	for _, s := range c.sources {
 		for _, rv := range s.Film.Reviews {
-			key := fold(rv.Author.Value) + "|" + rv.Date.Value + "|" + rv.Body.Value
+			key := fold(rv.Author.Value) + "|" + fold(rv.Publisher.Value) + "|" + rv.Date.Value + "|" + rv.Body.Value
+			if rv.Score.Set {
+				key += "|" + rv.Score.Literal
+			}
+			line := rv.Body.Line
+			if line == 0 {
+				line = firstLine(rv.Author.Line, rv.Publisher.Line, rv.Score.Line, rv.Date.Line)
+			}
 			if first, ok := seen[key]; ok {
-				c.diag(Warning, s.Name, rv.Body.Line, "review repeats the one at %s word for word; the copy is left out", first)
+				c.diag(Warning, s.Name, line, "review repeats the one at %s word for word; the copy is left out", first)
 				continue
 			}
-			seen[key] = where(s, rv.Body.Line)
+			seen[key] = where(s, line)
 			node := map[string]any{"@type": "Review"}
 			if rv.Author.Value != "" {
 				node["author"] = c.ref(false, rv.Author.Value)
+			}
+			if rv.Publisher.Value != "" {
+				node["publisher"] = c.ref(true, rv.Publisher.Value)
+				if rv.Author.Value == "" {
+					node["author"] = c.ref(true, rv.Publisher.Value)
+				}
 			}
 			if rv.Date.Value != "" {
 				node["datePublished"] = rv.Date.Value
@@ -610,7 +667,7 @@ func (c *combiner) reviews(m map[string]any) {
 				node["reviewBody"] = rv.Body.Value
 			}
 			if rv.Score.Set {
-				node["reviewRating"] = map[string]any{"@type": "Rating", "ratingValue": rv.Score.Value}
+				node["reviewRating"] = ratingNode("Rating", rv.Score, rv.Scale)
 			}
 			reviews = append(reviews, node)
 		}
@@ -618,10 +675,54 @@ func (c *combiner) reviews(m map[string]any) {
 	setList(m, "review", reviews)
 }
 
+// firstLine returns the first of lines that is known (not 0).
+func firstLine(lines ...int) int {
+	for _, l := range lines {
+		if l > 0 {
+			return l
+		}
+	}
+	return 0
+}
+
+// ratingNode is a Rating or AggregateRating with a stated score and the
+// bounds of its scale that are known: the page's own, or its site's
+// documented scale (see package reviews).
+func ratingNode(typ string, score film.Number, scale film.Scale) map[string]any {
+	n := map[string]any{"@type": typ, "ratingValue": scoreValue(score)}
+	if scale.Best.Set {
+		n["bestRating"] = scale.Best.Value
+	}
+	if scale.Worst.Set {
+		n["worstRating"] = scale.Worst.Value
+	}
+	return n
+}
+
+// scoreValue writes a score as the page does. A whole number is a JSON
+// number (an xsd:integer in RDF, exact). Any other is the page's text: a
+// JSON number would be an xsd:double, whose canonical RDF form turns the
+// page's 8.2 into "8.199999999999999E0"; ratingValue takes Text, and search
+// engines read "8.2" as the number it is.
+func scoreValue(score film.Number) any {
+	if lit := score.Literal; lit != "" && strings.ContainsAny(lit, ".,") {
+		return lit
+	}
+	return score.Value
+}
+
 // ratings sets aggregateRating with only the numbers the pages state: the
-// verdict is kept as words, never turned into a score, and a score's scale
-// is left out unless the page states it. Each band of a distribution is an
-// AggregateRating of its own, named after its summary and band.
+// verdict is kept as words, never turned into a score, and a score comes
+// with its scale (the page's, or its site's documented one). Each band of a
+// distribution is an AggregateRating of its own, named after its summary
+// and band.
+//
+// Search engines read one aggregateRating per item. The critic score comes
+// first, since it is the site's headline (its "Metascore") and is based on
+// reviews; a stated user score follows as an AggregateRating of its own,
+// out of 10 and with its ratingCount, and the bands, which have no
+// ratingValue, follow last. A web snippet (package schemas) drops every
+// AggregateRating without a ratingValue.
 func (c *combiner) ratings(m map[string]any) {
 	var out []any
 	for _, s := range c.sources {
@@ -636,12 +737,13 @@ func summaryNodes(name, countProp string, s film.Summary, countIsOverall bool) [
 	if s.Score.Set || s.Verdict.Value != "" {
 		n := map[string]any{"@type": "AggregateRating", "name": name}
 		if s.Score.Set {
-			n["ratingValue"] = s.Score.Value
+			n = ratingNode("AggregateRating", s.Score, s.Scale)
+			n["name"] = name
 		}
 		if s.Verdict.Value != "" {
 			n["ratingExplanation"] = s.Verdict.Value
 		}
-		if s.Count.Set && (countIsOverall || s.Verdict.Value != "") {
+		if s.Count.Set && (countIsOverall || s.Verdict.Value != "" || s.Score.Set) {
 			n[countProp] = s.Count.Value
 		}
 		out = append(out, n)

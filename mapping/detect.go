@@ -104,7 +104,14 @@ func Map(r io.Reader, name string, kind film.Kind) (*film.Source, error) {
 	}
 	for _, k := range kinds {
 		if k.kind == kind {
-			return k.parse(doc)
+			src, err := k.parse(doc)
+			if err == nil {
+				// Whatever the mapper, a value that does not look like a
+				// person's name is never minted as a Person (the mappers
+				// check too; the check is idempotent).
+				text.CheckPeople(src)
+			}
+			return src, err
 		}
 	}
 	return nil, fmt.Errorf("%w %q", ErrBadKind, kind)

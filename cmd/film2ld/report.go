@@ -142,17 +142,21 @@ func reportSARIF(w io.Writer, fs []schemas.Finding) error {
 		results = append(results, result{RuleID: f.Rule, RuleIndex: i, Level: string(f.Severity),
 			Message: map[string]string{"text": message(f)}, Locations: []location{{PhysicalLocation: loc}}})
 	}
+	driver := map[string]any{
+		"name":           "film2ld",
+		"informationUri": "https://github.com/film2ld/film2ld",
+		"version":        buildVersion(),
+		"rules":          rules,
+		"properties":     map[string]string{"schemaOrgRelease": schemaorg.Release},
+	}
+	if sv := semanticVersion(buildVersion()); sv != "" {
+		driver["semanticVersion"] = sv
+	}
 	log := map[string]any{
 		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
 		"version": "2.1.0",
 		"runs": []any{map[string]any{
-			"tool": map[string]any{"driver": map[string]any{
-				"name":            "film2ld",
-				"informationUri":  "https://github.com/film2ld/film2ld",
-				"semanticVersion": "0.1.0",
-				"rules":           rules,
-				"properties":      map[string]string{"schemaOrgRelease": schemaorg.Release},
-			}},
+			"tool":    map[string]any{"driver": driver},
 			"results": results,
 		}},
 	}

@@ -48,7 +48,8 @@ Usage:
 
 Commands:
 %s
-Run 'film2ld COMMAND --help' for a command's flags.
+Run 'film2ld COMMAND --help' for a command's flags, and 'film2ld --version'
+for the version of this build.
 
 Exit status: 0 success, 1 invalid input (after every input was reported),
 2 usage error.
@@ -77,6 +78,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		usage(stdout)
 		return exitOK
+	case "version", "--version":
+		return e.printVersion()
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {

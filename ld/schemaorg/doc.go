@@ -18,7 +18,8 @@
 // # Generated data
 //
 // The tables in context_gen.go and vocab_gen.go are written by internal/gen
-// from the release files in the project's shared folder and committed; this
+// from the release files committed unchanged under release/ (see its README)
+// and are committed too; this
 // package imports only the standard library and reads no file at run time.
 // The schema.org data is licensed under CC BY-SA 3.0.
 package schemaorg

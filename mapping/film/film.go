@@ -100,6 +100,18 @@ type Number struct {
 	Value float64
 	Set   bool
 	Line  int
+	// Literal is the number as the page writes it ("8.2", "81"), when the
+	// mapper keeps it; Value is parsed from it and never computed, so that
+	// the output shows the page's number and not a rounding of it.
+	Literal string
+}
+
+// Scale is the range a score is given on: the page's own statement ("8/10")
+// or the documented scale of the source kind's site. An unset bound is one
+// nobody stated; it is never guessed.
+type Scale struct {
+	Worst Number
+	Best  Number
 }
 
 // Field is a labelled fact kept as written.
@@ -153,6 +165,15 @@ type Contact struct {
 type CastMember struct {
 	Actor     Text
 	Character string
+	// RoleNames are the document's words for how the actor takes part,
+	// lower-cased and kept out of the character's name: "voice",
+	// "uncredited", "archive footage", and "himself" (or "herself",
+	// "themselves") for a person who appears as themselves, who then has
+	// no Character.
+	RoleNames []string
+	// Description is what the document says of the character after its
+	// name ("Woody, a pull-string cowboy doll").
+	Description string
 }
 
 // Release is one stated release: a date and, when given, where.
@@ -171,6 +192,8 @@ type Work struct {
 type Summary struct {
 	// Score is the numeric score, only when the page states one.
 	Score Number
+	// Scale is the range Score is given on; set only with Score.
+	Scale Scale
 	// Verdict is the page's words for the score ("Mixed or average reviews").
 	Verdict Text
 	// Count is how many reviews or ratings the verdict is based on.
@@ -196,12 +219,18 @@ type Bucket struct {
 type Review struct {
 	// Critic is true for a critic review, false for a user review.
 	Critic bool
+	// Author is the reviewer as named; empty when the page names none, or
+	// names one that does not look like a person's name (reported).
 	Author Text
+	// Publisher is the publication the review appeared in ("Variety").
+	Publisher Text
 	// Date is ISO 8601 (YYYY-MM-DD).
 	Date Text
 	Body Text
 	// Score is the review's own score, only when stated.
 	Score Number
+	// Scale is the range Score is given on; set only with Score.
+	Scale Scale
 }
 
 // Note is something a mapper did that the user should know about.

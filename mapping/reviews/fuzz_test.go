@@ -1,16 +1,60 @@
 package reviews
 
 import (
+	"bytes"
+	"strconv"
 	"testing"
+
+	"github.com/film2ld/film2ld/mapping/film"
 
 	"github.com/film2ld/film2ld/mapping/internal/mappertest"
 )
 
 // FuzzReviews feeds the mapper arbitrary bytes, seeded with the samples and
-// our own films; see mappertest.Check for the properties it keeps.
+// our own films (among them the layout variants el-ultimo-verano,
+// kaze-no-oto and dzwony-zimy) and with the edge cases of each layout; see
+// mappertest.Check for the properties it keeps.
 func FuzzReviews(f *testing.F) {
 	mappertest.AddSeeds(f, "../../testdata")
+	for _, page := range []string{
+		"Metascore\nUniversal acclaim\nBased on 4 Critic Reviews\n86\nCritic Reviews\n  1. 90\n    Northern Film Review\n    Ann Lee\n    Apr 2, 2019\n    Text.\n    By Bo Chan",
+		"Metascore 58 out of 100\n  1. 75 out of 100 · A · B · Dec 3, 2021\n  2. 60 - C - D\n  3. 40 |",
+		"Good - based on 2 Critics\n  1. Reviewed by:\u00a0 Ann Lee — Variety\n    Publication: Variety\n    Score: 4/5\n  2. Publication:",
+		"User Score\nUser score: 8.2\n  1. Score: 9\n    Aug 1, 2018\n    This review contains spoilers, click full review link to view. Great",
+		"Critic score distribution:\nPositive: 1 out of 2\n  2. Negative: 0 out of",
+	} {
+		f.Add([]byte(page))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		mappertest.Check(t, data, Parse)
+		src, err := Parse(bytes.NewReader(data), "fuzz.txt")
+		if err != nil {
+			return
+		}
+		// Never invent: every reviewer kept looks like a name, and every
+		// score kept lies on its scale.
+		for _, r := range src.Film.Reviews {
+			if r.Author.Value != "" && notAName(r.Author.Value) != "" {
+				t.Fatalf("reviewer %q kept: %s", r.Author.Value, notAName(r.Author.Value))
+			}
+			if r.Score.Set && !onScale(r.Score, r.Scale) {
+				t.Fatalf("review score %v off its scale %+v", r.Score, r.Scale)
+			}
+		}
+		for _, s := range []film.Summary{src.Film.Critics, src.Film.Users} {
+			if s.Score.Set && !onScale(s.Score, s.Scale) {
+				t.Fatalf("headline score %v off its scale %+v", s.Score, s.Scale)
+			}
+		}
 	})
+}
+
+// onScale reports whether v lies on s and is the number its literal
+// writes, not a computation.
+func onScale(v film.Number, s film.Scale) bool {
+	if !s.Best.Set || v.Value > s.Best.Value || s.Worst.Set && v.Value < s.Worst.Value {
+		return false
+	}
+	lit, err := strconv.ParseFloat(v.Literal, 64)
+	return err == nil && lit == v.Value
 }

@@ -1,10 +1,39 @@
-// Package reviews reads a review aggregator's page: the critic verdict and
-// the number of critics it is based on, the critic and user score
-// distributions, every critic review (author, date, text) and every user
-// review (date, text), with the site's boilerplate removed.
+// Package reviews reads a review aggregator's page (Metacritic-style): the
+// critic and user headline scores with their verdicts and counts, the score
+// distributions, and every critic and user review with its score,
+// publication, reviewer, date and text, with the site's boilerplate removed.
 //
-// Call [Parse]. The page never names its film; package mapping combines it
-// with the other documents about the same film.
+// Call [Parse] (or [FromDoc] on a document already read). Only the site's
+// newer design names the film, in a title and year header; package mapping
+// combines the page with the other documents about the same film.
+//
+// # Scales
+//
+// The site documents its scales, and they are facts about this kind of
+// source like its layout: critic scores, each review's and the headline
+// ("Metascore"), run from 0 to 100; user scores, each user's and the
+// average, from 0 to 10. A score is kept with that scale ([CriticScale],
+// [UserScale]) unless the page states another ("4/5", or "7 out of 10"
+// for a critic), in which case the stated top is kept and no bottom is
+// assumed. A score outside its scale is reported and left out. Numbers
+// keep the text the page writes them in (film.Number.Literal).
+//
+// # Layouts
+//
+// Every line is first classified on its own (classify: heading, boilerplate,
+// verdict or count, headline score, score band, numbered review, labelled
+// review part, date, text), from the tables in tables.go; the parser then
+// decides from where the line stands what it means. mapping/README.md
+// ("Review pages") lists every layout, with an example of each.
+//
+// # Never inventing
+//
+// A reviewer's name that holds a role separator, an annotation, a sentence,
+// a number or a date is reported at its line and left out; the review's
+// publication then stands in as its author. A page whose last line stops in
+// the middle (after a label, a separator or "based on") is an error
+// wrapping text.ErrCutOff. Lines nothing recognises are reported once per
+// section, with their line numbers.
 package reviews
 
 import (
@@ -13,23 +42,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/text"
-)
-
-var (
-	// "Mixed or average reviews - based on 5 Critics"; the site writes the
-	// user line without a space before the dash.
-	verdictRe = regexp.MustCompile(`^(?:(\d+(?:\.\d+)?)\s+)?(.+?)\s*-\s*based on ([\d,]+) (Critics?|Ratings?|Reviews?)$`)
-	noScoreRe = regexp.MustCompile(`(?i)^no (?:user|critic) score yet\b`)
-	bucketRe  = regexp.MustCompile(`^\d+\.\s*([^:]+?):\s*([\d,]+) out of ([\d,]+)$`)
-	// A line that starts like a band ("2. Negative: 0 out of") but is not
-	// one: inside a distribution it is an error, not a review.
-	bucketStartRe = regexp.MustCompile(`^\d+\.\s*[A-Z][A-Za-z ]{0,20}:\s*\d`)
-	itemRe        = regexp.MustCompile(`^(\d+)\.\s*(.*)$`)
-	scoreRe       = regexp.MustCompile(`^\d{1,3}(?:\.\d)?$`)
-	byRe          = regexp.MustCompile(`^Reviewed by:\s*(.+)$`)
 )
 
 // Boilerplate the site wraps around review texts.
@@ -49,13 +65,27 @@ func Signals(lines []string) int {
 	for _, l := range lines {
 		// Cheap substring tests first: detection runs on every line of
 		// every document, and most lines are prose.
-		switch {
-		case strings.Contains(l, "based on") && verdictRe.MatchString(text.Clean(l)),
-			strings.Contains(l, "score yet") && noScoreRe.MatchString(text.Clean(l)),
-			strings.Contains(l, "score distribution:"):
+		if !strings.Contains(l, "based on") && !strings.Contains(l, "Based on") && !strings.Contains(l, "score") &&
+			!strings.Contains(l, "Score") && !strings.Contains(l, "eview") {
+			continue
+		}
+		l = text.Clean(l)
+		if len(l) > 80 {
+			continue
+		}
+		switch c := classify(l); c.class {
+		case verdictLine:
+			if c.count != "" {
+				n++
+			}
+		case noScoreLine, headingLine, summaryScoreLine:
 			n++
-		case strings.Contains(l, "Reviewed by:"):
-			if m := itemRe.FindStringSubmatch(text.Clean(l)); m != nil && byRe.MatchString(m[2]) {
+		case itemLine:
+			if rc := classify(c.rest); rc.class == labelLine && rc.field == reviewerField && rc.starts {
+				n++
+			}
+		case labelLine:
+			if c.field == reviewerField && c.starts {
 				n++
 			}
 		}
@@ -71,16 +101,54 @@ const (
 	users
 )
 
+func (s section) String() string {
+	if s == users {
+		return "user"
+	}
+	return "critic"
+}
+
+func (s section) scale() film.Scale {
+	if s == users {
+		return UserScale
+	}
+	return CriticScale
+}
+
 type parser struct {
 	doc     *text.Doc
 	src     *film.Source
 	section section
-	// review is the review whose text is being read, or nil.
-	review *film.Review
-	// pendingScore is a bare number waiting for the verdict line below it.
-	pendingScore film.Number
+	// review is the review being read, or nil.
+	review *review
+	// pending is a headline score on a line of its own, waiting for the
+	// verdict or heading that tells whose it is.
+	pending *classified
+	// pendingLine is the line pending stands on; pendingSection the
+	// section it was read in.
+	pendingLine    int
+	pendingSection section
 	// inBuckets is true inside a "… score distribution:" list.
 	inBuckets bool
+	// unknown are the lines of the current section that nothing
+	// recognised, reported together when the section ends.
+	unknown []int
+	// unknownFirst is the first of them, as written.
+	unknownFirst string
+}
+
+// review is a review being read.
+type review struct {
+	film.Review
+	// scoreFirst is set when the review starts with its score ("1. 90"):
+	// the site then gives publication and reviewer on lines of their own
+	// before the date.
+	scoreFirst bool
+	// bodyStarted is set once a line of the review's text has been read;
+	// labelled parts after it are text.
+	bodyStarted bool
+	// refused says why the reviewer the page names was left out.
+	refused string
 }
 
 // Parse reads a review aggregator's page.
@@ -93,22 +161,16 @@ func Parse(r io.Reader, name string) (*film.Source, error) {
 func FromDoc(doc *text.Doc) (*film.Source, error) {
 	name := doc.Name
 	p := &parser{doc: doc, src: &film.Source{Name: name, Kind: film.Reviews, Digest: doc.Digest, Notes: doc.Notes}}
-	for i, raw := range doc.Lines {
-		if err := p.line(i+1, text.Clean(raw)); err != nil {
+	for i := p.titleBlock(); i < len(doc.Lines); i++ {
+		raw := doc.Lines[i]
+		if err := p.line(i+1, classify(text.Clean(raw))); err != nil {
 			return nil, &film.Error{Name: name, Line: i + 1, Err: err}
 		}
 	}
-	if last := doc.Lines[len(doc.Lines)-1]; p.review != nil && text.Clean(last) != "" {
-		// The page ends without a line break inside a review. The site
-		// cuts long user reviews with "Full Review »"; a review that was
-		// cut that way but lacks the link was cut by the download instead.
-		body := p.review.Body.Value
-		if strings.HasPrefix(body, spoilerPrefix) && !strings.HasSuffix(body, fullReview) {
-			return nil, &film.Error{Name: name, Line: len(doc.Lines), Err: fmt.Errorf(
-				"%w: the page ends inside a review, before its \"Full Review »\" link", text.ErrCutOff)}
-		}
+	if err := p.cutOff(); err != nil {
+		return nil, &film.Error{Name: name, Line: len(doc.Lines), Err: err}
 	}
-	p.flush()
+	p.endSection()
 	f := &p.src.Film
 	if !f.Critics.Stated() && !f.Users.Stated() && len(f.Reviews) == 0 {
 		return nil, &film.Error{Name: name, Err: fmt.Errorf("no verdict, score distribution or review found")}
@@ -118,8 +180,73 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	return p.src, nil
 }
 
-func (p *parser) summary() *film.Summary {
-	if p.section == users {
+// yearRe is a release year standing alone on its line.
+var yearRe = regexp.MustCompile(`^(18[89]\d|19\d\d|20\d\d)$`)
+
+// titleBlock reads the header the site's newer design puts above the
+// scores: the film's title on the first line and its release year alone on
+// the next ("Spirited Away" / "2001"). Both are the page's own statement, so
+// they are kept (a title may end in "!" or "?", so only the year under it
+// tells a title from a stray line); anything less certain (a first line with no year under it)
+// is left to the section reader, which reports it as unrecognised. It
+// returns how many lines it consumed, 0 when the page has no such header.
+func (p *parser) titleBlock() int {
+	var idx []int
+	for i, raw := range p.doc.Lines {
+		if text.Clean(raw) == "" {
+			continue
+		}
+		idx = append(idx, i)
+		if len(idx) == 2 {
+			break
+		}
+	}
+	if len(idx) < 2 {
+		return 0
+	}
+	title, year := text.Clean(p.doc.Lines[idx[0]]), text.Clean(p.doc.Lines[idx[1]])
+	if !yearRe.MatchString(year) || classify(title).class != textLine || len(title) > 200 {
+		return 0
+	}
+	y, _ := strconv.Atoi(year)
+	f := &p.src.Film
+	f.Title = film.Text{Value: title, Line: idx[0] + 1}
+	f.Year = film.Number{Value: float64(y), Set: true, Line: idx[1] + 1}
+	return idx[1] + 1
+}
+
+// cutRe is how the last line of a page ends when a download stopped in the
+// middle of it: after a label, a separator or "based on".
+var cutRe = regexp.MustCompile(`(?i)(?:\bbased on(?: [\d,]+)?(?: \S+)?|[:|·—–]|\s-)$`)
+
+// cutOff reports a page whose last line stops in the middle.
+func (p *parser) cutOff() error {
+	last := text.Clean(p.doc.Lines[len(p.doc.Lines)-1])
+	if last == "" {
+		return nil
+	}
+	c := classify(last)
+	if c.class == itemLine && (c.rest == "" || cutRe.MatchString(c.rest)) {
+		return fmt.Errorf("%w: the page ends in the middle of a line: %q", text.ErrCutOff, text.Short(last))
+	}
+	if rv := p.review; rv != nil && rv.bodyStarted {
+		// The page ends without a line break inside a review. The site
+		// cuts long user reviews with "Full Review »"; a review that was
+		// cut that way but lacks the link was cut by the download instead.
+		body := rv.Body.Value
+		if strings.HasPrefix(body, spoilerPrefix) && !strings.HasSuffix(body, fullReview) {
+			return fmt.Errorf("%w: the page ends inside a review, before its \"Full Review »\" link", text.ErrCutOff)
+		}
+		return nil
+	}
+	if c.class == labelLine && c.value == "" || c.class == textLine && cutRe.MatchString(last) {
+		return fmt.Errorf("%w: the page ends in the middle of a line: %q", text.ErrCutOff, text.Short(last))
+	}
+	return nil
+}
+
+func (p *parser) summary(s section) *film.Summary {
+	if s == users {
 		return &p.src.Film.Users
 	}
 	return &p.src.Film.Critics
@@ -129,137 +256,502 @@ func (p *parser) note(line int, format string, args ...any) {
 	p.src.Notes = append(p.src.Notes, film.Note{Line: line, Message: fmt.Sprintf(format, args...)})
 }
 
-func (p *parser) line(n int, l string) error {
-	switch {
-	case l == "":
-		return nil
-	case l == "Watch On":
-		// A streaming-services widget heading with nothing after it.
-		return nil
-	case l == "Critic score distribution:":
-		p.flush()
-		p.section, p.inBuckets = critics, true
-		return nil
-	case l == "User Score":
-		p.flush()
-		p.section, p.inBuckets = users, false
-		return nil
-	case l == "User score distribution:":
-		p.flush()
-		p.section, p.inBuckets = users, true
-		return nil
-	case noScoreRe.MatchString(l):
-		p.flush()
-		// "No user score yet- Awaiting 2 more ratings": the page states no
-		// score and no count, so nothing is recorded.
-		return nil
+// enter starts a section: what the one before left pending is settled, and
+// its unrecognised lines are reported.
+func (p *parser) enter(s section, buckets bool) {
+	p.flush()
+	p.settle()
+	if s != p.section {
+		p.reportUnknown()
 	}
-	if m := verdictRe.FindStringSubmatch(l); m != nil {
-		return p.verdict(n, m)
-	}
-	if scoreRe.MatchString(l) && p.review == nil {
-		v, _ := strconv.ParseFloat(l, 64)
-		p.pendingScore = film.Number{Value: v, Set: true, Line: n}
-		return nil
-	}
+	p.section, p.inBuckets = s, buckets
+}
+
+// endSection ends the page's last section.
+func (p *parser) endSection() {
+	p.flush()
+	p.settle()
+	p.reportUnknown()
+}
+
+func (p *parser) line(n int, c classified) error {
 	if p.inBuckets {
-		if m := bucketRe.FindStringSubmatch(l); m != nil {
-			return p.bucket(n, m)
-		}
-		if bucketStartRe.MatchString(l) {
-			return fmt.Errorf("not a score band (\"Label: N out of T\"): %q", text.Short(l))
+		switch c.class {
+		case blankLine:
+			return nil
+		case bandLine:
+			return p.bucket(n, c)
+		case bandStartLine:
+			return fmt.Errorf("not a score band (\"Label: N out of T\"): %q", text.Short(c.text))
 		}
 		p.inBuckets = false
 	}
-	if m := itemRe.FindStringSubmatch(l); m != nil {
-		return p.item(n, m[2])
+	if c.class == bandLine || c.class == bandStartLine {
+		// Outside a distribution a band is what it looks like otherwise:
+		// a numbered review, or text.
+		c.class = textLine
+		if m := itemRe.FindStringSubmatch(c.text); m != nil {
+			c.class, c.rest = itemLine, m[2]
+		}
 	}
-	if p.review != nil {
-		return p.text(n, l)
-	}
-	p.note(n, "line not recognised on a review page; left out: %q", text.Short(l))
-	return nil
-}
-
-func (p *parser) verdict(n int, m []string) error {
-	p.flush()
-	count, err := atoi(m[3])
-	if err != nil {
-		return err
-	}
-	if strings.HasPrefix(m[4], "Critic") {
-		p.section = critics
-	} else if strings.HasPrefix(m[4], "Rating") {
-		p.section = users
-	}
-	s := p.summary()
-	s.Verdict = film.Text{Value: m[2], Line: n}
-	s.Count = film.Number{Value: float64(count), Set: true, Line: n}
-	if m[1] != "" {
-		v, _ := strconv.ParseFloat(m[1], 64)
-		s.Score = film.Number{Value: v, Set: true, Line: n}
-	} else if p.pendingScore.Set {
-		s.Score = p.pendingScore
-	}
-	p.pendingScore = film.Number{}
-	return nil
-}
-
-func (p *parser) bucket(n int, m []string) error {
-	count, err := atoi(m[2])
-	if err != nil {
-		return err
-	}
-	total, err := atoi(m[3])
-	if err != nil {
-		return err
-	}
-	s := p.summary()
-	if !s.Count.Set {
-		// The distribution's "out of" is the count when no verdict line
-		// stated one (the user block often has none).
-		s.Count = film.Number{Value: float64(total), Set: true, Line: n}
-	} else if s.Count.Value != float64(total) {
-		return fmt.Errorf("%s: %d out of %d, but the page counts %g in all", m[1], count, total, s.Count.Value)
-	}
-	if count > total {
-		return fmt.Errorf("%s: %d out of %d is more than the total", m[1], count, total)
-	}
-	s.Buckets = append(s.Buckets, film.Bucket{Label: m[1], Count: film.Number{Value: float64(count), Set: true, Line: n}})
-	return nil
-}
-
-// item starts a numbered review.
-func (p *parser) item(n int, rest string) error {
-	p.flush()
-	rv := &film.Review{Critic: p.section == critics}
-	if m := byRe.FindStringSubmatch(rest); m != nil {
-		rv.Author = film.Text{Value: text.Clean(m[1]), Line: n}
-	} else if date, err := text.ParseDate(rest); err == nil {
-		rv.Date = film.Text{Value: date, Line: n}
-	} else if rest != "" {
-		rv.Body = film.Text{Value: rest, Line: n}
-	}
-	p.review = rv
-	return nil
-}
-
-// text adds a line to the review being read: its date when it has none yet
-// and the line is one, otherwise its text.
-func (p *parser) text(n int, l string) error {
-	rv := p.review
-	if rv.Date.Value == "" && rv.Body.Value == "" {
-		if date, err := text.ParseDate(l); err == nil {
-			rv.Date = film.Text{Value: date, Line: n}
+	switch c.class {
+	case blankLine, boilerplateLine:
+		return nil
+	case headingLine:
+		p.enter(c.section, c.buckets)
+		return nil
+	case noScoreLine:
+		// "No user score yet- Awaiting 2 more ratings": the page states no
+		// score and no count, so nothing is recorded.
+		p.flush()
+		p.settle()
+		return nil
+	case verdictLine:
+		return p.verdict(n, c)
+	case summaryScoreLine:
+		if rv := p.review; rv != nil && !rv.bodyStarted && !rv.Score.Set && !c.headline {
+			// "Critic score: 80" under a review is that review's score;
+			// "Metascore" names only the film's.
+			p.reviewScore(n, c.score, c.best)
+			return nil
+		}
+		p.flush()
+		p.settle()
+		if c.section != p.section {
+			p.enter(c.section, false)
+		}
+		p.setScore(c.section, n, c.score, c.best)
+		return nil
+	case numberLine:
+		if rv := p.review; rv != nil {
+			if !rv.bodyStarted && !rv.Score.Set {
+				p.reviewScore(n, c.score, c.best)
+				return nil
+			}
+			return p.text(n, c.text)
+		}
+		p.settle()
+		p.pending, p.pendingLine, p.pendingSection = &c, n, p.section
+		return nil
+	case itemLine:
+		p.flush()
+		p.settle()
+		return p.item(n, c.rest)
+	case labelLine:
+		return p.label(n, c)
+	case dateLine:
+		if rv := p.review; rv != nil && !rv.bodyStarted && rv.Date.Value == "" {
+			rv.Date = film.Text{Value: c.date, Line: n}
 			return nil
 		}
 	}
+	if p.review != nil {
+		return p.text(n, c.text)
+	}
+	p.unknownLine(n, c.text)
+	return nil
+}
+
+// reportUnknown reports, once, the lines of the section just ended that
+// nothing recognised.
+func (p *parser) reportUnknown() {
+	if len(p.unknown) == 0 {
+		return
+	}
+	first := p.unknown[0]
+	if len(p.unknown) == 1 {
+		p.note(first, "line not recognised in the %s section; left out: %q", p.section, text.Short(p.unknownFirst))
+	} else {
+		p.note(first, "%d lines not recognised in the %s section (lines %s); left out, the first: %q",
+			len(p.unknown), p.section, lineRanges(p.unknown), text.Short(p.unknownFirst))
+	}
+	p.unknown, p.unknownFirst = nil, ""
+}
+
+// lineRanges writes ascending line numbers as ranges: "2-4, 9".
+func lineRanges(lines []int) string {
+	var parts []string
+	for i := 0; i < len(lines); {
+		j := i
+		for j+1 < len(lines) && lines[j+1] == lines[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d-%d", lines[i], lines[j]))
+		} else {
+			parts = append(parts, strconv.Itoa(lines[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+// settle gives a pending headline score to the section it was read in.
+func (p *parser) settle() {
+	if p.pending == nil {
+		return
+	}
+	c := p.pending
+	p.pending = nil
+	p.setScore(p.pendingSection, p.pendingLine, c.score, c.best)
+}
+
+// verdict reads a verdict line: words, a count, a score, or all three.
+func (p *parser) verdict(n int, c classified) error {
+	p.flush()
+	target := p.section
+	if c.countFor >= 0 {
+		target = c.countFor
+		if target != p.section {
+			p.reportUnknown()
+			p.section = target
+		}
+	}
+	s := p.summary(target)
+	if c.verdict != "" {
+		s.Verdict = film.Text{Value: c.verdict, Line: n}
+	}
+	if c.count != "" {
+		count, err := atoi(c.count)
+		if err != nil {
+			return err
+		}
+		if s.Count.Set && s.Count.Value != float64(count) {
+			p.note(n, "%s count %d differs from the %g stated at line %d; kept %g", target, count, s.Count.Value, s.Count.Line, s.Count.Value)
+		} else if !s.Count.Set {
+			s.Count = film.Number{Value: float64(count), Set: true, Line: n, Literal: c.count}
+		}
+	}
+	if c.score != "" {
+		p.settle()
+		p.setScore(target, n, c.score, "")
+	} else if p.pending != nil {
+		pending := p.pending
+		p.pending = nil
+		p.setScore(target, p.pendingLine, pending.score, pending.best)
+	}
+	return nil
+}
+
+// setScore records a headline score on the section's scale.
+func (p *parser) setScore(sec section, n int, literal, best string) {
+	s := p.summary(sec)
+	v, scale, ok := p.scored(n, sec, "score", literal, best)
+	if !ok {
+		return
+	}
+	if s.Score.Set {
+		if s.Score.Value != v.Value {
+			p.note(n, "%s score %s differs from the %s stated at line %d; left out", sec, literal, s.Score.Literal, s.Score.Line)
+		}
+		return
+	}
+	s.Score, s.Scale = v, scale
+}
+
+// scored reads a score on sec's scale, or on the scale the page states
+// with it ("8/10"); a score outside its scale is reported and left out.
+func (p *parser) scored(n int, sec section, what, literal, best string) (film.Number, film.Scale, bool) {
+	v, scale, why := score(sec, literal, best)
+	if why != "" {
+		p.note(n, "%s %s %s %s; left out", sec, what, literal, why)
+		return film.Number{}, film.Scale{}, false
+	}
+	v.Line = n
+	if scale.Best.Line == -1 {
+		scale.Best.Line = n
+	}
+	return v, scale, true
+}
+
+// score reads a score and its scale, or says why it cannot be one.
+func score(sec section, literal, best string) (film.Number, film.Scale, string) {
+	v, err := strconv.ParseFloat(literal, 64)
+	if err != nil {
+		return film.Number{}, film.Scale{}, "is not a number"
+	}
+	scale := sec.scale()
+	if best != "" {
+		b, _ := strconv.ParseFloat(best, 64)
+		if b != scale.Best.Value {
+			// The page states its own scale: its top is a fact, its
+			// bottom is not stated. (Line -1: the caller's line.)
+			scale = film.Scale{Best: film.Number{Value: b, Set: true, Line: -1, Literal: best}}
+		}
+	}
+	if v > scale.Best.Value || scale.Worst.Set && v < scale.Worst.Value {
+		lo := "?"
+		if scale.Worst.Set {
+			lo = strconv.FormatFloat(scale.Worst.Value, 'f', -1, 64)
+		}
+		return film.Number{}, film.Scale{}, fmt.Sprintf("is outside the scale %s-%g", lo, scale.Best.Value)
+	}
+	return film.Number{Value: v, Set: true, Literal: literal}, scale, ""
+}
+
+func (p *parser) bucket(n int, c classified) error {
+	count, err := atoi(c.bandCount)
+	if err != nil {
+		return err
+	}
+	total, err := atoi(c.bandTotal)
+	if err != nil {
+		return err
+	}
+	s := p.summary(p.section)
+	if !s.Count.Set {
+		// The distribution's "out of" is the count when no verdict line
+		// stated one (the user block often has none).
+		s.Count = film.Number{Value: float64(total), Set: true, Line: n, Literal: c.bandTotal}
+	} else if s.Count.Value != float64(total) {
+		return fmt.Errorf("%s: %d out of %d, but the page counts %g in all", c.band, count, total, s.Count.Value)
+	}
+	if count > total {
+		return fmt.Errorf("%s: %d out of %d is more than the total", c.band, count, total)
+	}
+	s.Buckets = append(s.Buckets, film.Bucket{Label: c.band, Count: film.Number{Value: float64(count), Set: true, Line: n, Literal: c.bandCount}})
+	return nil
+}
+
+// scoreFirstRe is a review header that starts with its score: "90", "8/10",
+// "90 Variety", "90 | Variety | Ann Lee | Mar 3, 2015".
+var scoreFirstRe = regexp.MustCompile(`^` + numberPattern + `(?:\s*(?:/|out of)\s*(\d{1,3}))?(?:(?:\s*[|·—–]\s*|\s+-\s+|\s+)(.+))?$`)
+
+// headerSepRe splits the rest of a score-first header into its parts.
+var headerSepRe = regexp.MustCompile(`\s*[|·—–]\s*|\s+-\s+`)
+
+// item starts a numbered review.
+func (p *parser) item(n int, rest string) error {
+	rv := &review{Review: film.Review{Critic: p.section == critics}}
+	p.review = rv
+	if rest == "" {
+		return nil
+	}
+	c := classify(rest)
+	switch c.class {
+	case labelLine:
+		return p.label(n, c)
+	case dateLine:
+		rv.Date = film.Text{Value: c.date, Line: n}
+		return nil
+	}
+	if m := scoreFirstRe.FindStringSubmatch(rest); m != nil && (m[3] == "" || header(m[3], p.section == users)) {
+		if _, _, why := score(p.section, m[1], m[2]); why == "" {
+			rv.scoreFirst = true
+			p.reviewScore(n, m[1], m[2])
+			p.headerParts(n, m[3])
+			return nil
+		}
+	}
+	return p.text(n, rest)
+}
+
+// header reports whether the rest of a score-first line reads as
+// publication, reviewer and date rather than as the review's first words.
+// Each part is a short phrase, not a sentence; a critic's first part is a
+// publication's name and starts with a capital or a digit; a user's is a
+// screen name, one word that may be in lower case.
+func header(s string, users bool) bool {
+	parts := headerSepRe.Split(s, -1)
+	for _, part := range parts {
+		if part == "" || len(strings.Fields(part)) > 8 || endsSentence(part) && !isDate(part) {
+			return false
+		}
+	}
+	if users {
+		return len(parts) > 1 || !strings.Contains(s, " ")
+	}
+	first := []rune(s)[0]
+	return unicode.IsUpper(first) || unicode.IsDigit(first)
+}
+
+// endsSentence reports a phrase that ends as a sentence or a clause does;
+// a final full stop after an initial or an abbreviation of a name ("Jr.",
+// "Inc.") does not count.
+func endsSentence(s string) bool {
+	r := []rune(s)
+	switch last := r[len(r)-1]; {
+	case strings.ContainsRune("!?,;…\"”", last):
+		return true
+	case last == '.':
+		words := strings.Fields(s)
+		w := words[len(words)-1]
+		return len([]rune(w)) > 2 && !nameAbbreviations[strings.ToLower(w)]
+	}
+	return false
+}
+
+// nameAbbreviations end names of people and companies with a full stop.
+var nameAbbreviations = map[string]bool{"jr.": true, "sr.": true, "inc.": true, "ltd.": true, "co.": true, "corp.": true, "bros.": true}
+
+// headerParts reads what follows the score on a score-first header line:
+// the publication (for a critic) or the reviewer (for a user), then the
+// reviewer, then the date.
+func (p *parser) headerParts(n int, rest string) {
+	if rest == "" {
+		return
+	}
+	rv := p.review
+	for _, part := range headerSepRe.Split(rest, -1) {
+		switch {
+		case rv.Date.Value == "" && isDate(part):
+			d, _ := text.ParseDate(part)
+			rv.Date = film.Text{Value: d, Line: n}
+		case rv.Critic && rv.Publisher.Value == "":
+			p.setPublisher(n, part)
+		case rv.Author.Value == "" && !rv.authorTried():
+			p.setReviewer(n, part)
+		default:
+			p.note(n, "review header part %q not recognised; left out", text.Short(part))
+		}
+	}
+}
+
+// isDate reports whether s is a whole date. Every date has a digit and
+// none is long; the cheap tests spare most lines the layouts' parse.
+func isDate(s string) bool {
+	if len(s) > 25 || strings.IndexAny(s, "0123456789") < 0 {
+		return false
+	}
+	_, err := text.ParseDate(s)
+	return err == nil
+}
+
+// authorTried is set once a reviewer was read (and maybe refused).
+func (rv *review) authorTried() bool { return rv.Author.Line != 0 }
+
+// label reads a labelled part of a review. Outside a review, a reviewer,
+// publication or score label starts one (pages that do not number their
+// reviews); a part the open review already has starts the next review.
+func (p *parser) label(n int, c classified) error {
+	rv := p.review
+	if rv != nil && rv.bodyStarted && !c.starts && !(c.by && !rv.authorTried()) {
+		return p.text(n, c.text)
+	}
+	if c.by && rv == nil {
+		// "By Ann Lee" names a reviewer only inside a review.
+		p.unknownLine(n, c.text)
+		return nil
+	}
+	if rv == nil || c.starts && rv.bodyStarted || c.field == reviewerField && rv.authorTried() || c.field == publicationField && rv.Publisher.Value != "" ||
+		c.field == scoreField && rv.Score.Set || c.field == dateField && rv.Date.Value != "" {
+		if c.field == dateField {
+			if rv != nil {
+				return p.text(n, c.text)
+			}
+			p.unknownLine(n, c.text)
+			return nil
+		}
+		p.flush()
+		p.settle()
+		rv = &review{Review: film.Review{Critic: p.section == critics}}
+		p.review = rv
+	}
+	switch c.field {
+	case reviewerField:
+		p.setReviewer(n, c.value)
+	case publicationField:
+		p.setPublisher(n, c.value)
+	case scoreField:
+		m := numberRe.FindStringSubmatch(c.value)
+		if m == nil {
+			p.note(n, "%s review score %q is not a number; left out", p.section, text.Short(c.value))
+			return nil
+		}
+		p.reviewScore(n, m[1], m[2])
+	case dateField:
+		d, err := text.ParseDate(c.value)
+		if err != nil {
+			p.note(n, "review date %q is not a date; left out", text.Short(c.value))
+			return nil
+		}
+		rv.Date = film.Text{Value: d, Line: n}
+	}
+	return nil
+}
+
+func (p *parser) unknownLine(n int, l string) {
+	if len(p.unknown) == 0 {
+		p.unknownFirst = l
+	}
+	p.unknown = append(p.unknown, n)
+}
+
+// reviewScore records the open review's score.
+func (p *parser) reviewScore(n int, literal, best string) {
+	if v, scale, ok := p.scored(n, p.section, "review score", literal, best); ok {
+		p.review.Score, p.review.Scale = v, scale
+	}
+}
+
+// setReviewer records the open review's reviewer, when the value looks
+// like a person's name; otherwise it reports why and leaves it out.
+func (p *parser) setReviewer(n int, v string) {
+	rv := p.review
+	v = strings.TrimSpace(v)
+	if why := notAName(v); why != "" {
+		// Reported when the review ends, when it is known whether its
+		// publication stands in as its author.
+		rv.refused = fmt.Sprintf("reviewer %q %s; left out", text.Short(v), why)
+		rv.Author = film.Text{Line: n}
+		return
+	}
+	rv.Author = film.Text{Value: v, Line: n}
+}
+
+// setPublisher records the open review's publication.
+func (p *parser) setPublisher(n int, v string) {
+	v = strings.TrimSpace(v)
+	if why := notAPublication(v); why != "" {
+		p.note(n, "publication %q %s; left out", text.Short(v), why)
+		return
+	}
+	p.review.Publisher = film.Text{Value: v, Line: n}
+}
+
+// text adds a line to the review being read. Before the date, the site
+// may give the publication (and, in a score-first card, the reviewer) on
+// lines of their own; a short line is read so only when another part of
+// the review follows it (see partFollows).
+func (p *parser) text(n int, l string) error {
+	rv := p.review
+	if !rv.bodyStarted && rv.Date.Value == "" && len(strings.Fields(l)) <= 8 && !endsSentence(l) && p.partFollows(n) {
+		switch {
+		case rv.Critic && rv.Publisher.Value == "":
+			p.setPublisher(n, l)
+			return nil
+		case rv.scoreFirst && !rv.authorTried():
+			p.setReviewer(n, l)
+			return nil
+		}
+	}
+	rv.bodyStarted = true
 	if rv.Body.Value == "" {
 		rv.Body = film.Text{Value: l, Line: n}
 	} else {
 		rv.Body.Value += "\n" + l
 	}
 	return nil
+}
+
+// partFollows reports whether another part of the review (its date, its
+// score, a labelled part) comes within the three lines after line n, with
+// only short lines between: then line n is a part too, not the review's
+// first words. The next review's first line, a heading or a long line ends
+// the search; a reviewer under the text ("By Ann Lee") is no anchor.
+func (p *parser) partFollows(n int) bool {
+	for i := n; i < len(p.doc.Lines) && i <= n+2; i++ {
+		c := classify(text.Clean(p.doc.Lines[i]))
+		switch {
+		case c.class == dateLine, c.class == numberLine, c.class == labelLine && !c.by,
+			c.class == summaryScoreLine && !c.headline:
+			return true
+		case c.class == textLine && len(strings.Fields(c.text)) <= 8:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // flush ends the review being read.
@@ -272,11 +764,25 @@ func (p *parser) flush() {
 	body := strings.TrimSpace(strings.TrimPrefix(rv.Body.Value, spoilerPrefix))
 	body = strings.TrimSpace(strings.TrimSuffix(body, fullReview))
 	rv.Body.Value = body
-	if body == "" && rv.Author.Value == "" {
-		p.note(rv.Date.Line, "numbered item with no author and no text; left out")
+	if body == "" && rv.Author.Value == "" && rv.Publisher.Value == "" && !rv.Score.Set {
+		line := rv.Date.Line
+		if line == 0 {
+			line = rv.Author.Line
+		}
+		p.note(line, "numbered item with no author and no text; left out")
 		return
 	}
-	p.src.Film.Reviews = append(p.src.Film.Reviews, *rv)
+	if rv.refused != "" {
+		if rv.Publisher.Value != "" {
+			p.note(rv.Author.Line, "%s; the review's author is its publication, %q", rv.refused, rv.Publisher.Value)
+		} else {
+			p.note(rv.Author.Line, "%s; the review has no author", rv.refused)
+		}
+	}
+	if rv.Author.Value == "" {
+		rv.Author.Line = 0
+	}
+	p.src.Film.Reviews = append(p.src.Film.Reviews, rv.Review)
 }
 
 // derive fills in the one standard bucket a page leaves out, from the total

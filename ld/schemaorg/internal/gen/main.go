@@ -1,9 +1,14 @@
 // Command gen writes the schema.org tables of package schemaorg from the
-// release files kept in the project's shared folder.
+// release files committed under ld/schemaorg/release/RELEASE/.
 //
 // It is run by go generate in ld/schemaorg:
 //
-//	go run ./internal/gen [-data DIR] [-out DIR] [-release 30.0]
+//	go run ./internal/gen [-data DIR] [-out DIR]
+//
+// -data names the folder that holds one release folder, named by its release
+// number as in schema.org's own data/releases/ tree; the release number in the
+// generated header and in [schemaorg.Release] is read from that name, so it
+// cannot disagree with the files it was generated from.
 //
 // The output is committed: nothing reads the release files at run time or in
 // tests, so the generated sources are the only copy a build needs. Every table
@@ -20,6 +25,7 @@ import (
 	"go/format"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -31,14 +37,40 @@ const (
 )
 
 func main() {
-	data := flag.String("data", "../../../shared/schemaorg", "folder holding the schema.org release files")
+	data := flag.String("data", "release", "folder holding one schema.org release folder, named by its release number")
 	out := flag.String("out", ".", "folder to write the generated Go files to")
-	release := flag.String("release", "30.0", "schema.org release the files in -data belong to")
 	flag.Parse()
-	if err := run(*data, *out, *release); err != nil {
+	dir, release, err := findRelease(*data)
+	if err == nil {
+		err = run(dir, *out, release)
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "gen: %v\n", err)
 		os.Exit(1)
 	}
+}
+
+// releaseName is the shape of schema.org's release numbers ("30.0", "3.9").
+var releaseName = regexp.MustCompile(`^[0-9]+\.[0-9]+$`)
+
+// findRelease returns the one release folder under root and its number. More
+// than one is an error rather than a choice, so that which release the tables
+// come from is never a matter of directory order.
+func findRelease(root string) (dir, release string, err error) {
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return "", "", err
+	}
+	var found []string
+	for _, e := range entries {
+		if e.IsDir() && releaseName.MatchString(e.Name()) {
+			found = append(found, e.Name())
+		}
+	}
+	if len(found) != 1 {
+		return "", "", fmt.Errorf("%s: want exactly one release folder (such as 30.0), found %d: %v", root, len(found), found)
+	}
+	return filepath.Join(root, found[0]), found[0], nil
 }
 
 func run(data, out, release string) error {

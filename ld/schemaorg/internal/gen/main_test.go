@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// A tiny release in the shape of the real files; the real ones stay outside
-// the module and are never read by tests.
+// A tiny release in the shape of the real files, so that the generator's
+// rules are tested on cases small enough to read.
 const (
 	testContext = `{"@context": {"type": "@type", "id": "@id", "@vocab": "http://schema.org/",
   "schema": "http://schema.org/", "Movie": {"@id": "schema:Movie"},
@@ -74,5 +74,43 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestFindRelease(t *testing.T) {
+	root := t.TempDir()
+	must(t, os.Mkdir(filepath.Join(root, "29.4"), 0o755))
+	must(t, os.Mkdir(filepath.Join(root, "notes"), 0o755))
+	dir, release, err := findRelease(root)
+	must(t, err)
+	if release != "29.4" || dir != filepath.Join(root, "29.4") {
+		t.Errorf("findRelease = %q, %q; want the 29.4 folder", dir, release)
+	}
+	must(t, os.Mkdir(filepath.Join(root, "30.0"), 0o755))
+	if _, _, err := findRelease(root); err == nil {
+		t.Error("two release folders: want an error, got none")
+	}
+	if _, _, err := findRelease(t.TempDir()); err == nil {
+		t.Error("no release folder: want an error, got none")
+	}
+}
+
+// TestCommittedTablesAreGenerated regenerates the tables from the release
+// files committed in the repository and requires the committed sources to be
+// exactly what the generator writes, so that a hand edit of a generated file,
+// or a release folder changed without running go generate, fails the tests.
+func TestCommittedTablesAreGenerated(t *testing.T) {
+	dir, release, err := findRelease("../../release")
+	must(t, err)
+	out := t.TempDir()
+	must(t, run(dir, out, release))
+	for _, name := range []string{"context_gen.go", "vocab_gen.go"} {
+		want, err := os.ReadFile(filepath.Join("../..", name))
+		must(t, err)
+		got, err := os.ReadFile(filepath.Join(out, name))
+		must(t, err)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is not what go generate writes from %s; run go generate ./ld/schemaorg", name, dir)
+		}
 	}
 }

@@ -1,15 +1,23 @@
-// Adapted from github.com/piprate/json-gold, ld/api_generate_node_map.go,
-// Copyright 2015-2017 Piprate Limited, licensed under the Apache License,
-// Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0).
+// Adapted from github.com/piprate/json-gold v0.8.0, ld/api_generate_node_map.go
+// (JsonLdApi.GenerateNodeMap). Copyright 2015-2017 Piprate Limited.
 //
-// The algorithm is json-gold's (JSON-LD 1.1, Node Map Generation), step for
-// step. What changes is how a value is added to a property: json-gold's
+// Licensed under the Apache License, Version 2.0 (the "License"); you may
+// not use this file except in compliance with the License. You may obtain a
+// copy of the License at http://www.apache.org/licenses/LICENSE-2.0 (and in
+// the file LICENSE beside this one). Unless required by applicable law or
+// agreed to in writing, software distributed under the License is
+// distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY
+// KIND, either express or implied. See the License for the specific
+// language governing permissions and limitations under the License.
+//
+// Changes from upstream: the algorithm is json-gold's (JSON-LD 1.1, Node Map
+// Generation), step for step. What changes is how a value is added to a property: json-gold's
 // AddValue scans the property's values for a duplicate before appending,
 // which makes a node with n values of one property cost n² comparisons (a
 // film with 50,000 reviews took minutes); here each (node, property) keeps a
 // set of the values it holds.
 
-package ld
+package jsongold
 
 import (
 	"encoding/json"
@@ -27,10 +35,10 @@ type nodeMapper struct {
 	seen map[string]map[string]map[string]bool
 }
 
-// generateNodeMap fills graphMap from an expanded document, as json-gold's
+// GenerateNodeMap fills graphMap from an expanded document, as json-gold's
 // JsonLdApi.GenerateNodeMap(expanded, graphMap, "@default", issuer, "", "",
 // nil) does.
-func generateNodeMap(expanded any, graphMap map[string]any, issuer *jld.IdentifierIssuer) error {
+func GenerateNodeMap(expanded any, graphMap map[string]any, issuer *jld.IdentifierIssuer) error {
 	m := &nodeMapper{issuer: issuer, seen: map[string]map[string]map[string]bool{}}
 	_, err := m.generate(expanded, graphMap, "@default", "", "", nil)
 	return err

@@ -1,8 +1,17 @@
-// Adapted from github.com/piprate/json-gold, ld/api_frame.go (matchFrame,
-// removeEmbed, removeDependents), Copyright 2015-2017 Piprate Limited,
-// licensed under the Apache License, Version 2.0.
+// Adapted from github.com/piprate/json-gold v0.8.0, ld/api_frame.go
+// (matchFrame, removeEmbed, removeDependents). Copyright 2015-2017 Piprate
+// Limited.
 //
-// json-gold's Frame builds its own node map (whose AddValue is quadratic in
+// Licensed under the Apache License, Version 2.0 (the "License"); you may
+// not use this file except in compliance with the License. You may obtain a
+// copy of the License at http://www.apache.org/licenses/LICENSE-2.0 (and in
+// the file LICENSE beside this one). Unless required by applicable law or
+// agreed to in writing, software distributed under the License is
+// distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY
+// KIND, either express or implied. See the License for the specific
+// language governing permissions and limitations under the License.
+//
+// Changes from upstream: json-gold's Frame builds its own node map (whose AddValue is quadratic in
 // the values of one property) and merges it again into "@merged" (the same
 // again), and its RemovePreserve scans the list of blank nodes to clear for
 // every object: a film with 20,000 reviews took 50 s to frame. This is the
@@ -10,7 +19,7 @@
 // other node embedded with @embed @last, @explicit off, no defaults),
 // working on film2ld's linear node map, with the same output.
 
-package ld
+package jsongold
 
 import (
 	"slices"
@@ -38,10 +47,10 @@ type embedder struct {
 	bnodes map[string]int
 }
 
-// frameGraph frames the nodes of type typeIRI of a node-map graph, in id
+// FrameGraph frames the nodes of type typeIRI of a node-map graph, in id
 // order, each with the nodes it leads to embedded (@last), and returns the
 // framed nodes of roots and the blank node labels used only once.
-func frameGraph(graph map[string]any, typeIRI string, roots []string) (framed []any, clear map[string]bool) {
+func FrameGraph(graph map[string]any, typeIRI string, roots []string) (framed []any, clear map[string]bool) {
 	e := &embedder{graph: graph, bnodes: map[string]int{}}
 	for _, id := range sortedKeys(graph) {
 		node := graph[id].(map[string]any)
@@ -157,13 +166,13 @@ func addFrameOutput(parent map[string]any, property string, output any) {
 	parent[property] = append(existing, output)
 }
 
-// clearBlankIDs removes, in place, the @id of blank nodes used only once:
+// ClearBlankIDs removes, in place, the @id of blank nodes used only once:
 // JSON-LD 1.1 framing leaves such labels out.
-func clearBlankIDs(v any, clear map[string]bool) {
+func ClearBlankIDs(v any, clear map[string]bool) {
 	switch v := v.(type) {
 	case []any:
 		for _, item := range v {
-			clearBlankIDs(item, clear)
+			ClearBlankIDs(item, clear)
 		}
 	case map[string]any:
 		if _, isValue := v["@value"]; isValue {
@@ -174,7 +183,7 @@ func clearBlankIDs(v any, clear map[string]bool) {
 		}
 		for k, item := range v {
 			if k != "@type" {
-				clearBlankIDs(item, clear)
+				ClearBlankIDs(item, clear)
 			}
 		}
 	}

@@ -1,0 +1,445 @@
+// Adapted from github.com/piprate/json-gold v0.8.0, ld/api_normalize.go and
+// ld/id_issuer.go. Copyright 2015-2017 Piprate Limited.
+//
+// Licensed under the Apache License, Version 2.0 (the "License"); you may
+// not use this file except in compliance with the License. You may obtain a
+// copy of the License at http://www.apache.org/licenses/LICENSE-2.0 (and in
+// the file LICENSE beside this one). Unless required by applicable law or
+// agreed to in writing, software distributed under the License is
+// distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY
+// KIND, either express or implied. See the License for the specific
+// language governing permissions and limitations under the License.
+//
+// Changes from upstream (see UPSTREAM.md): URDNA2015 (RDFC-1.0) only; a
+// work limit on the Hash N-Degree Quads algorithm, with rdf-canonize's
+// maxWorkFactor policy, so a poison graph is refused instead of running for
+// ever; the hash function is a parameter (RDFC-1.0 allows SHA-384); quads
+// are written in canonical N-Quads form (control characters escaped as
+// RDF 1.1 canonical N-Triples requires) for hashing and for output.
+
+package jsongold
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"hash"
+	"sort"
+	"strings"
+
+	jld "github.com/piprate/json-gold/ld"
+)
+
+// ErrWorkLimit reports a dataset whose blank nodes would take the
+// canonicalization algorithm more work than its limit allows.
+var ErrWorkLimit = errors.New("canonicalization work limit exceeded")
+
+// CanonOptions tune [Canonicalize].
+type CanonOptions struct {
+	// MaxWorkFactor bounds the Hash N-Degree Quads algorithm as
+	// rdf-canonize's option of that name does: it may run at most
+	// n^MaxWorkFactor times in all, n being the number of blank nodes
+	// whose first-degree hash is not unique. 0 means the default, 1; a
+	// negative value means no limit.
+	// (film2ld's processor passes its own default, 2.)
+	MaxWorkFactor int
+	// Hash makes the hash function (default SHA-256).
+	Hash func() hash.Hash
+}
+
+// Canonicalize returns the quads of ds in RDFC-1.0 canonical form, one
+// N-Quads line each, sorted. It changes the quads of ds in place.
+func Canonicalize(ds *jld.RDFDataset, opts CanonOptions) ([]string, error) {
+	if opts.Hash == nil {
+		opts.Hash = sha256.New
+	}
+	if opts.MaxWorkFactor == 0 {
+		opts.MaxWorkFactor = 1
+	}
+	na := &canonState{
+		blankNodeInfo:   map[string]*nodeInfo{},
+		canonicalIssuer: newIssuer("_:c14n"),
+		hash:            opts.Hash,
+	}
+	return na.run(ds, opts.MaxWorkFactor)
+}
+
+type nodeInfo struct {
+	quads []*jld.Quad
+	hash  string
+}
+
+type canonState struct {
+	blankNodeInfo    map[string]*nodeInfo
+	hashToBlankNodes map[string][]string
+	canonicalIssuer  *issuer
+	hash             func() hash.Hash
+	// remaining counts the Hash N-Degree Quads runs left (-1: no limit);
+	// maxDeep is where it started.
+	remaining, maxDeep int
+}
+
+// errLimit unwinds the recursion of hashNDegreeQuads.
+type errLimit struct{ err error }
+
+func (na *canonState) run(ds *jld.RDFDataset, factor int) (lines []string, err error) {
+	var quads []*jld.Quad
+	names := make([]string, 0, len(ds.Graphs))
+	for name := range ds.Graphs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, graphName := range names {
+		triples := ds.Graphs[graphName]
+		if graphName == "@default" {
+			graphName = ""
+		}
+		for _, quad := range triples {
+			if graphName != "" {
+				if strings.HasPrefix(graphName, "_:") {
+					quad.Graph = jld.NewBlankNode(graphName)
+				} else {
+					quad.Graph = jld.NewIRI(graphName)
+				}
+			}
+			quads = append(quads, quad)
+			for _, n := range []jld.Node{quad.Subject, quad.Object, quad.Graph} {
+				if n != nil && jld.IsBlankNode(n) {
+					id := n.GetValue()
+					info := na.blankNodeInfo[id]
+					if info == nil {
+						info = &nodeInfo{}
+						na.blankNodeInfo[id] = info
+					}
+					info.quads = append(info.quads, quad)
+				}
+			}
+		}
+	}
+	nonNormalized := make(map[string]bool, len(na.blankNodeInfo))
+	for id := range na.blankNodeInfo {
+		nonNormalized[id] = true
+	}
+	for simple := true; simple; {
+		simple = false
+		na.hashToBlankNodes = map[string][]string{}
+		for _, id := range sortedSet(nonNormalized) {
+			h := na.hashFirstDegreeQuads(id)
+			na.hashToBlankNodes[h] = append(na.hashToBlankNodes[h], id)
+		}
+		for _, h := range sortedKeys(na.hashToBlankNodes) {
+			idList := na.hashToBlankNodes[h]
+			if len(idList) > 1 {
+				continue
+			}
+			na.canonicalIssuer.get(idList[0])
+			delete(nonNormalized, idList[0])
+			delete(na.hashToBlankNodes, h)
+			simple = true
+		}
+	}
+
+	nonUnique := 0
+	for _, ids := range na.hashToBlankNodes {
+		nonUnique += len(ids)
+	}
+	na.remaining = -1
+	if factor >= 0 {
+		na.remaining = 1
+		for range factor {
+			na.remaining *= nonUnique
+			if na.remaining > 1<<40 {
+				na.remaining = -1 // as good as no limit
+				break
+			}
+		}
+	}
+	na.maxDeep = na.remaining
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(errLimit)
+			if !ok {
+				panic(r)
+			}
+			lines, err = nil, e.err
+		}
+	}()
+	for _, h := range sortedKeys(na.hashToBlankNodes) {
+		hashPaths := map[string][]*issuer{}
+		for _, id := range na.hashToBlankNodes[h] {
+			if na.canonicalIssuer.has(id) {
+				continue
+			}
+			iss := newIssuer("_:b")
+			iss.get(id)
+			ph, result := na.hashNDegreeQuads(id, iss)
+			hashPaths[ph] = append(hashPaths[ph], result)
+		}
+		for _, ph := range sortedKeys(hashPaths) {
+			for _, result := range hashPaths[ph] {
+				for _, existing := range result.order {
+					na.canonicalIssuer.get(existing)
+				}
+			}
+		}
+	}
+
+	lines = make([]string, len(quads))
+	for i, quad := range quads {
+		for _, np := range []*jld.Node{&quad.Subject, &quad.Object, &quad.Graph} {
+			if *np != nil && jld.IsBlankNode(*np) {
+				*np = jld.NewBlankNode(na.canonicalIssuer.get((*np).GetValue()))
+			}
+		}
+		lines[i] = NQuad(quad)
+	}
+	sort.Strings(lines)
+	return lines, nil
+}
+
+func (na *canonState) hashFirstDegreeQuads(id string) string {
+	info := na.blankNodeInfo[id]
+	if info.hash != "" {
+		return info.hash
+	}
+	nquads := make([]string, 0, len(info.quads))
+	for _, quad := range info.quads {
+		c := *quad
+		c.Subject = firstDegree(id, quad.Subject)
+		c.Object = firstDegree(id, quad.Object)
+		c.Graph = firstDegree(id, quad.Graph)
+		nquads = append(nquads, NQuad(&c))
+	}
+	sort.Strings(nquads)
+	h := na.hash()
+	for _, q := range nquads {
+		h.Write([]byte(q))
+	}
+	info.hash = fmt.Sprintf("%x", h.Sum(nil))
+	return info.hash
+}
+
+func firstDegree(id string, n jld.Node) jld.Node {
+	if n == nil || !jld.IsBlankNode(n) {
+		return n
+	}
+	if n.GetValue() == id {
+		return jld.NewBlankNode("_:a")
+	}
+	return jld.NewBlankNode("_:z")
+}
+
+func (na *canonState) hashRelatedBlankNode(related string, quad *jld.Quad, iss *issuer, position string) string {
+	var id string
+	switch {
+	case na.canonicalIssuer.has(related):
+		id = na.canonicalIssuer.get(related)
+	case iss.has(related):
+		id = iss.get(related)
+	default:
+		id = na.hashFirstDegreeQuads(related)
+	}
+	md := na.hash()
+	md.Write([]byte(position))
+	if position != "g" {
+		md.Write([]byte("<" + quad.Predicate.GetValue() + ">"))
+	}
+	md.Write([]byte(id))
+	return fmt.Sprintf("%x", md.Sum(nil))
+}
+
+func (na *canonState) hashNDegreeQuads(id string, iss *issuer) (string, *issuer) {
+	if na.remaining == 0 {
+		panic(errLimit{fmt.Errorf("%w: more than %d deep iterations (Hash N-Degree Quads) for %d blank nodes that look alike; a higher work factor allows more",
+			ErrWorkLimit, na.maxDeep, len(na.blankNodeInfo))})
+	}
+	if na.remaining > 0 {
+		na.remaining--
+	}
+	hashToRelated := na.createHashToRelated(id, iss)
+	md := na.hash()
+	for _, h := range sortedKeys(hashToRelated) {
+		md.Write([]byte(h))
+		chosenPath := ""
+		var chosenIssuer *issuer
+		perm := jld.NewPermutator(hashToRelated[h])
+	permutations:
+		for perm.HasNext() {
+			permutation := perm.Next()
+			issuerCopy := iss.clone()
+			path := ""
+			var recursionList []string
+			for _, related := range permutation {
+				if na.canonicalIssuer.has(related) {
+					path += na.canonicalIssuer.get(related)
+				} else {
+					if !issuerCopy.has(related) {
+						recursionList = append(recursionList, related)
+					}
+					path += issuerCopy.get(related)
+				}
+				if chosenPath != "" && len(path) >= len(chosenPath) && path > chosenPath {
+					continue permutations
+				}
+			}
+			for _, related := range recursionList {
+				resultHash, resultIssuer := na.hashNDegreeQuads(related, issuerCopy)
+				path += issuerCopy.get(related)
+				path += "<" + resultHash + ">"
+				issuerCopy = resultIssuer
+				if chosenPath != "" && len(path) >= len(chosenPath) && path > chosenPath {
+					continue permutations
+				}
+			}
+			if chosenPath == "" || path < chosenPath {
+				chosenPath = path
+				chosenIssuer = issuerCopy
+			}
+		}
+		md.Write([]byte(chosenPath))
+		iss = chosenIssuer
+	}
+	return fmt.Sprintf("%x", md.Sum(nil)), iss
+}
+
+var positions = [...]string{"s", "o", "g"}
+
+func (na *canonState) createHashToRelated(id string, iss *issuer) map[string][]string {
+	hashToRelated := map[string][]string{}
+	for _, quad := range na.blankNodeInfo[id].quads {
+		for i, n := range []jld.Node{quad.Subject, quad.Object, quad.Graph} {
+			if n != nil && jld.IsBlankNode(n) && n.GetValue() != id {
+				related := n.GetValue()
+				h := na.hashRelatedBlankNode(related, quad, iss, positions[i])
+				hashToRelated[h] = append(hashToRelated[h], related)
+			}
+		}
+	}
+	return hashToRelated
+}
+
+// issuer is json-gold's IdentifierIssuer, whose order of issue the
+// algorithm needs and json-gold does not export.
+type issuer struct {
+	prefix   string
+	counter  int
+	existing map[string]string
+	order    []string
+}
+
+func newIssuer(prefix string) *issuer {
+	return &issuer{prefix: prefix, existing: map[string]string{}}
+}
+
+func (ii *issuer) clone() *issuer {
+	c := &issuer{prefix: ii.prefix, counter: ii.counter, existing: make(map[string]string, len(ii.existing)),
+		order: append([]string(nil), ii.order...)}
+	for k, v := range ii.existing {
+		c.existing[k] = v
+	}
+	return c
+}
+
+func (ii *issuer) get(old string) string {
+	if ex, ok := ii.existing[old]; ok {
+		return ex
+	}
+	id := fmt.Sprintf("%s%d", ii.prefix, ii.counter)
+	ii.counter++
+	ii.existing[old] = id
+	ii.order = append(ii.order, old)
+	return id
+}
+
+func (ii *issuer) has(old string) bool {
+	_, ok := ii.existing[old]
+	return ok
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func sortedSet(m map[string]bool) []string { return sortedKeys(m) }
+
+// NQuad writes one quad as a canonical N-Quads line (with its newline):
+// IRIs as they are (they were checked), literals with the escapes of
+// canonical N-Triples — \b \t \n \f \r \" \\ and \u00XX for the other
+// control characters U+0000–U+001F and U+007F — and datatype xsd:string
+// left implicit.
+func NQuad(q *jld.Quad) string {
+	var b strings.Builder
+	term(&b, q.Subject)
+	b.WriteByte(' ')
+	term(&b, q.Predicate)
+	b.WriteByte(' ')
+	term(&b, q.Object)
+	if q.Graph != nil {
+		b.WriteByte(' ')
+		term(&b, q.Graph)
+	}
+	b.WriteString(" .\n")
+	return b.String()
+}
+
+const (
+	xsdString     = "http://www.w3.org/2001/XMLSchema#string"
+	rdfLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+)
+
+func term(b *strings.Builder, n jld.Node) {
+	switch v := n.(type) {
+	case jld.IRI:
+		b.WriteString("<" + v.Value + ">")
+	case jld.BlankNode:
+		b.WriteString(v.Attribute)
+	case jld.Literal:
+		b.WriteByte('"')
+		for _, r := range v.Value {
+			switch r {
+			case '\\':
+				b.WriteString(`\\`)
+			case '"':
+				b.WriteString(`\"`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			case '\b':
+				b.WriteString(`\b`)
+			case '\f':
+				b.WriteString(`\f`)
+			default:
+				if r < 0x20 || r == 0x7f {
+					fmt.Fprintf(b, `\u%04X`, r)
+				} else {
+					b.WriteRune(r)
+				}
+			}
+		}
+		b.WriteByte('"')
+		switch {
+		case v.Datatype == rdfLangString || v.Language != "":
+			b.WriteString("@" + v.Language)
+		case v.Datatype != "" && v.Datatype != xsdString:
+			b.WriteString("^^<" + v.Datatype + ">")
+		}
+	}
+}
+
+func asList(v any) []any {
+	if l, ok := v.([]any); ok {
+		return l
+	}
+	if v == nil {
+		return nil
+	}
+	return []any{v}
+}

@@ -1,0 +1,144 @@
+package ld
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	jld "github.com/piprate/json-gold/ld"
+)
+
+// jsongoldDifferences lists the inputs on which the copy in
+// internal/jsongold deliberately gives another dataset than json-gold's own
+// API, with the reason. TestJSONGoldCopyMatches fails when a listed input
+// stops differing, so the list stays true.
+var jsongoldDifferences = map[string]string{
+	"w3c:toRdf/nt01-in.jsonld": "control characters: film2ld escapes them (\\u0000, \\b, …) as canonical N-Triples requires; json-gold writes them raw",
+	"w3c:toRdf/nt03-in.jsonld": "control characters, as nt01",
+	"w3c:toRdf/nt11-in.jsonld": "control characters, as nt01",
+	"w3c:toRdf/nt14-in.jsonld": "control characters, as nt01",
+	"w3c:toRdf/nt16-in.jsonld": "control characters, as nt01",
+	"w3c:toRdf/js13-in.jsonld": "control character U+007F inside a JSON literal, as nt01",
+	"w3c:toRdf/e036-in.jsonld": "json-gold's URDNA2015 output repeats a quad when equal literals come from values that differ only in @index; a dataset is a set and film2ld writes each quad once",
+	"w3c:toRdf/tn01-in.jsonld": "json-gold repeats a quad when true and \"true\"^^xsd:boolean meet, as e036",
+	"w3c:toRdf/tn02-in.jsonld": "json-gold repeats a quad, as tn01",
+}
+
+// diffInput is one document to run through both implementations.
+type diffInput struct {
+	name, path, base string
+}
+
+func diffInputs(t *testing.T) []diffInput {
+	var in []diffInput
+	add := func(prefix, pattern, base string) {
+		files, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			b := base
+			if b != "" {
+				b += filepath.Base(f)
+			}
+			in = append(in, diffInput{name: prefix + filepath.ToSlash(f), path: f, base: b})
+		}
+	}
+	add("", filepath.Join("testdata", "conformance", "*.jsonld"), "https://films.example/fixtures/")
+	add("", filepath.Join("..", "mapping", "testdata", "golden", "*.jsonld"), "")
+	if dir := w3cDir(); dir != "" {
+		suite := filepath.Join(dir, "json-ld-api-tests")
+		files, _ := filepath.Glob(filepath.Join(suite, "toRdf", "*-in.jsonld"))
+		sort.Strings(files)
+		for _, f := range files {
+			rel := "toRdf/" + filepath.Base(f)
+			in = append(in, diffInput{name: "w3c:" + rel, path: f, base: w3cBase + rel})
+		}
+	}
+	if sdo := filepath.Join("..", "..", "shared", "schemaorg", "examples"); dirExists(sdo) {
+		add("schemaorg:", filepath.Join(sdo, "*.jsonld"), "https://films.example/sdo/")
+	}
+	return in
+}
+
+func dirExists(d string) bool {
+	st, err := os.Stat(d)
+	return err == nil && st.IsDir()
+}
+
+// TestJSONGoldCopyMatches runs every input film2ld accepts through the
+// copy (node map, RDF conversion, canonicalization) and through json-gold's
+// own ToRDF and URDNA2015, and requires the same canonical dataset.
+func TestJSONGoldCopyMatches(t *testing.T) {
+	dir := w3cDir()
+	remote := Remote{MaxContexts: 10000}
+	if dir != "" {
+		remote.Transport = testTransport{dir}
+	}
+	p := NewProcessor(Config{AllowRemote: true, Remote: remote})
+	compared, differ := 0, map[string]bool{}
+	for _, in := range diffInputs(t) {
+		var doc any
+		if err := decodeFile(in.path, &doc); err != nil {
+			continue // not JSON (a few suite inputs are meant to fail)
+		}
+		expanded, err := p.expand(doc, Options{Base: in.base, DocumentURL: in.base})
+		if err != nil {
+			continue // refused by film2ld's checks: nothing to compare
+		}
+		ds, err := toDataset(expanded)
+		if err != nil {
+			continue
+		}
+		ours, err := canonicalize(ds, -1)
+		if err != nil {
+			t.Errorf("%s: copy: %v", in.name, err)
+			continue
+		}
+		theirs, err := jsongoldCanonical(expanded)
+		if err != nil {
+			t.Errorf("%s: json-gold: %v", in.name, err)
+			continue
+		}
+		compared++
+		reason, listed := jsongoldDifferences[in.name]
+		switch {
+		case ours != theirs && !listed:
+			t.Errorf("%s: the copy and json-gold give different datasets\n copy:\n%s\njson-gold:\n%s", in.name, ours, theirs)
+		case ours == theirs && listed:
+			t.Errorf("%s: listed as a deliberate difference (%s) but the datasets are the same: remove it", in.name, reason)
+		case listed:
+			differ[in.name] = true
+		}
+	}
+	if compared < 20 {
+		t.Errorf("only %d inputs compared", compared)
+	}
+	t.Logf("%d inputs compared, %d listed differences seen", compared, len(differ))
+}
+
+// jsongoldCanonical is json-gold's own path: ToRDF on the expanded document
+// (which generates its own node map) and its URDNA2015, as N-Quads.
+func jsongoldCanonical(expanded []any) (string, error) {
+	var out string
+	err := guard("json-gold", func() error {
+		opts := jld.NewJsonLdOptions("")
+		opts.ProcessingMode = jld.JsonLd_1_1
+		api := jld.NewJsonLdApi()
+		ds, err := api.ToRDF(jld.CloneDocument(expanded), opts)
+		if err != nil {
+			return err
+		}
+		opts.Algorithm = jld.AlgorithmURDNA2015
+		opts.Format = "application/n-quads"
+		n, err := api.Normalize(ds, opts)
+		if err != nil {
+			return err
+		}
+		out = n.(string)
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,134 @@
+package ld_test
+
+import (
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/film2ld/film2ld/ld"
+)
+
+// contextServer serves contexts on loopback and counts the requests.
+func contextServer(t *testing.T, files map[string]string) (*httptest.Server, *atomic.Int64) {
+	t.Helper()
+	var hits atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		body, ok := files[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/ld+json")
+		_, _ = w.Write([]byte(body))
+	}))
+	t.Cleanup(srv.Close)
+	return srv, &hits
+}
+
+func remoteDoc(ctx any) map[string]any {
+	return map[string]any{"@context": ctx, "@id": "https://films.example/m/1", "title": "Heat"}
+}
+
+func TestRemoteContextResolvesAgainstDocumentURL(t *testing.T) {
+	srv, _ := contextServer(t, map[string]string{
+		"/docs/ctx.jsonld":    `{"@context": ["more.jsonld", {"title": "http://purl.org/dc/terms/title"}]}`,
+		"/docs/more.jsonld":   `{"@context": {"dc": "http://purl.org/dc/terms/"}}`,
+		"/other/ctx.jsonld":   `{"@context": {"title": "https://wrong.example/title"}}`,
+		"/docs/nested.jsonld": `{"@context": "ctx.jsonld"}`,
+	})
+	p := ld.NewProcessor(ld.Config{AllowRemote: true})
+	// The base points elsewhere; the context must still come from beside
+	// the document.
+	opts := ld.Options{DocumentURL: srv.URL + "/docs/film.jsonld", Base: srv.URL + "/other/"}
+	for _, ctx := range []any{"ctx.jsonld", "./nested.jsonld", []any{"ctx.jsonld"}} {
+		nq, err := p.ToNQuads(remoteDoc(ctx), opts)
+		if err != nil {
+			t.Fatalf("%v: %v", ctx, err)
+		}
+		if !strings.Contains(nq, "<http://purl.org/dc/terms/title> \"Heat\"") {
+			t.Errorf("%v: wrong context used:\n%s", ctx, nq)
+		}
+	}
+	// Without a document URL a relative reference is refused, not opened
+	// as a local file.
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "ctx.jsonld"), []byte(`{"@context": {"title": "http://purl.org/dc/terms/title"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	for _, ctx := range []string{"ctx.jsonld", filepath.Join(dir, "ctx.jsonld"), "file://" + filepath.Join(dir, "ctx.jsonld")} {
+		_, err := p.ToNQuads(remoteDoc(ctx), ld.Options{})
+		if !errors.Is(err, ld.ErrRemoteContext) {
+			t.Errorf("%s: err = %v, want ErrRemoteContext", ctx, err)
+		}
+	}
+	// Unless files are allowed.
+	files := ld.NewProcessor(ld.Config{AllowRemote: true, Remote: ld.Remote{AllowFiles: true}})
+	if _, err := files.ToNQuads(remoteDoc("file://"+filepath.Join(dir, "ctx.jsonld")), ld.Options{}); err != nil {
+		t.Errorf("AllowFiles: %v", err)
+	}
+}
+
+func TestRemoteContextLimits(t *testing.T) {
+	big := `{"@context": {"title": "http://purl.org/dc/terms/title", "pad": "` + strings.Repeat("x", 4096) + `"}}`
+	srv, hits := contextServer(t, map[string]string{
+		"/self.jsonld":  `{"@context": ["self.jsonld", {"title": "http://purl.org/dc/terms/title"}]}`,
+		"/a.jsonld":     `{"@context": ["b.jsonld"]}`,
+		"/b.jsonld":     `{"@context": ["a.jsonld"]}`,
+		"/big.jsonld":   big,
+		"/d0.jsonld":    `{"@context": "d1.jsonld"}`,
+		"/d1.jsonld":    `{"@context": "d2.jsonld"}`,
+		"/d2.jsonld":    `{"@context": "d3.jsonld"}`,
+		"/d3.jsonld":    `{"@context": {"title": "http://purl.org/dc/terms/title"}}`,
+		"/plain.jsonld": `{"@context": {"title": "http://purl.org/dc/terms/title"}}`,
+	})
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	}))
+	t.Cleanup(slow.Close)
+
+	p := ld.NewProcessor(ld.Config{AllowRemote: true, Remote: ld.Remote{
+		Timeout: 200 * time.Millisecond, MaxBytes: 1024, MaxDepth: 3}})
+	for _, tt := range []struct {
+		url  string
+		want error
+	}{
+		{srv.URL + "/self.jsonld", ld.ErrContextLimit},
+		{srv.URL + "/a.jsonld", ld.ErrContextLimit},
+		{srv.URL + "/big.jsonld", ld.ErrContextLimit},
+		{srv.URL + "/d0.jsonld", ld.ErrContextLimit},
+		{srv.URL + "/missing.jsonld", nil},
+		{slow.URL + "/never.jsonld", nil},
+		{"ftp://films.example/ctx.jsonld", ld.ErrRemoteContext},
+	} {
+		_, err := p.ToNQuads(remoteDoc(tt.url), ld.Options{})
+		if err == nil || (tt.want != nil && !errors.Is(err, tt.want)) {
+			t.Errorf("%s: err = %v, want %v", tt.url, err, tt.want)
+		}
+	}
+	// Within the limits it works, and each URL is fetched once however
+	// often documents name it.
+	before := hits.Load()
+	for range 5 {
+		if _, err := p.ToNQuads(remoteDoc(srv.URL+"/plain.jsonld"), ld.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := hits.Load() - before; n != 1 {
+		t.Errorf("plain.jsonld fetched %d times, want 1", n)
+	}
+	deep := ld.NewProcessor(ld.Config{AllowRemote: true, Remote: ld.Remote{MaxDepth: 4}})
+	if _, err := deep.ToNQuads(remoteDoc(srv.URL+"/d0.jsonld"), ld.Options{}); err != nil {
+		t.Errorf("depth 4: %v", err)
+	}
+}

@@ -1,0 +1,59 @@
+package ld_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/ld"
+)
+
+// clique returns N-Quads of n blank nodes that all point at each other and
+// themselves: every node looks like every other, the canonicalization
+// algorithm's worst case ("poison" graph), whose unbounded cost grows as n!.
+func clique(n int) string {
+	var b strings.Builder
+	for i := range n {
+		for j := range n {
+			fmt.Fprintf(&b, "_:n%d <https://films.example/p> _:n%d .\n", i, j)
+		}
+	}
+	return b.String()
+}
+
+func canonicalOf(t *testing.T, p *ld.Processor, nq string) (string, error) {
+	t.Helper()
+	doc, err := p.FromNQuads(strings.NewReader(nq), "in.nq")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Canonical(doc, ld.Options{})
+}
+
+func TestCanonicalWorkLimit(t *testing.T) {
+	def := ld.NewProcessor(ld.Config{})
+	for _, n := range []int{8, 10, 12} {
+		if _, err := canonicalOf(t, def, clique(n)); !errors.Is(err, ld.ErrWorkLimit) {
+			t.Errorf("clique of %d: err = %v, want ErrWorkLimit", n, err)
+		}
+	}
+	// Small symmetric graphs pass with the default: two blank nodes
+	// pointing at each other, and a 3-cycle.
+	cycle2 := "_:a <https://films.example/knows> _:b .\n_:b <https://films.example/knows> _:a .\n"
+	cycle3 := cycle2[:len(cycle2)/2] + "_:b <https://films.example/knows> _:c .\n_:c <https://films.example/knows> _:a .\n"
+	for _, nq := range []string{cycle2, cycle3} {
+		got, err := canonicalOf(t, def, nq)
+		if err != nil || !strings.Contains(got, "_:c14n0") {
+			t.Errorf("%q: %v\n%s", nq, err, got)
+		}
+	}
+	// rdf-canonize's default, 1, refuses even the 2-cycle.
+	if _, err := canonicalOf(t, ld.NewProcessor(ld.Config{MaxWorkFactor: 1}), cycle2); !errors.Is(err, ld.ErrWorkLimit) {
+		t.Errorf("factor 1, 2-cycle: err = %v, want ErrWorkLimit", err)
+	}
+	// Without a limit a small clique goes through.
+	if _, err := canonicalOf(t, ld.NewProcessor(ld.Config{MaxWorkFactor: -1}), clique(4)); err != nil {
+		t.Errorf("no limit, clique of 4: %v", err)
+	}
+}

@@ -1,0 +1,194 @@
+package reviews
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/film2ld/film2ld/mapping/internal/text"
+)
+
+// class is what a line of a review page is, before the parser decides,
+// from where the line stands, what it means.
+type class int
+
+const (
+	blankLine        class = iota
+	boilerplateLine        // site furniture: "Watch On", "Read full review"
+	headingLine            // a section heading: "User Score", "Critic Reviews"
+	noScoreLine            // "No user score yet- Awaiting 2 more ratings", "tbd"
+	verdictLine            // verdict words and/or "based on N Critics"
+	summaryScoreLine       // a labelled headline score: "Metascore: 81"
+	numberLine             // a number on its own: "81", "8.2", "8/10"
+	bandLine               // "1. Positive: 2 out of 5"
+	bandStartLine          // starts like a band but is not one
+	itemLine               // "N. …": a numbered review starts
+	labelLine              // "Publication: Variety", a part of a review
+	dateLine               // "Mar 25, 2011"
+	textLine               // anything else: review text, or unrecognised
+)
+
+// classified is a line and what the classifier read in it.
+type classified struct {
+	class class
+	text  string // the cleaned line
+	// For headingLine: the section it opens and whether bands follow.
+	section section
+	buckets bool
+	// For verdictLine: the verdict words, the count and its noun's
+	// section (or -1 when the noun names none); score when the line starts
+	// with one ("81 Universal acclaim - based on 5 Critics").
+	verdict, count string
+	countFor       section
+	// For summaryScoreLine and numberLine: the number as written, the
+	// stated best of its scale ("" when none), and for summaryScoreLine
+	// the section its label names and whether the label names only a
+	// headline ("Metascore"), never one review's score.
+	score, best string
+	headline    bool
+	// For bandLine: label, count and total.
+	band, bandCount, bandTotal string
+	// For itemLine: the rest of the line after "N.".
+	rest string
+	// For labelLine: the field and its value; by is set for the unlabelled
+	// "By Ann Lee" form, which the site also writes after the review text.
+	field field
+	value string
+	by    bool
+	// starts is set for a label that only ever opens a review ("Reviewed
+	// by"), so that it ends the text of the review before it.
+	starts bool
+	// For dateLine: the ISO date.
+	date string
+}
+
+const numberPattern = `(\d{1,3}(?:\.\d+)?)`
+
+var (
+	numberRe  = regexp.MustCompile(`^` + numberPattern + `(?:\s*(?:/|out of)\s*(\d{1,3}))?$`)
+	verdictRe = regexp.MustCompile(`(?i)^(?:` + numberPattern + `\s+)?(.*?)\s*(-?)\s*\bbased on ([\d,]+) ((?:critic |user )?(?:critics?|reviews?|ratings?))$`)
+	bandRe    = regexp.MustCompile(`^(?:\d+\.\s*)?([A-Z][A-Za-z ]{0,20}?):\s*([\d,]+) out of ([\d,]+)$`)
+	// A line that starts like a band ("2. Negative: 0 out of") but is not
+	// one: inside a distribution it is an error, not a review.
+	bandStartRe = regexp.MustCompile(`^(\d+\.\s*)?([A-Z][A-Za-z ]{0,20}?):\s*\d`)
+	itemRe      = regexp.MustCompile(`^(\d+)\.(?:\s+(.*))?$`)
+	// summaryScoreRe and scoreLabelRe are built from summaryLabels.
+	summaryScoreRe, scoreLabelFirstRe *regexp.Regexp
+)
+
+func init() {
+	labels := make([]string, 0, len(summaryLabels))
+	for l := range summaryLabels {
+		labels = append(labels, regexp.QuoteMeta(l))
+	}
+	// Longest first, so that "critics score" is not read as "critic".
+	slices.SortFunc(labels, func(a, b string) int { return len(b) - len(a) })
+	alt := strings.Join(labels, "|")
+	summaryScoreRe = regexp.MustCompile(`(?i)^(` + alt + `)\s*:?\s*` + numberPattern + `(?:\s*(?:/|out of)\s*(\d{1,3}))?$`)
+	scoreLabelFirstRe = regexp.MustCompile(`(?i)^` + numberPattern + `\s+(` + alt + `)$`)
+}
+
+// classify tells what kind of line l (already cleaned) is, from the line
+// alone.
+func classify(l string) classified {
+	c := classified{class: textLine, text: l}
+	if l == "" {
+		c.class = blankLine
+		return c
+	}
+	// Every test is guarded by a cheap look at the line: most lines of a
+	// page are review text, and a page may hold many thousands of them.
+	short := len(l) <= 60
+	digit := l[0] >= '0' && l[0] <= '9'
+	colon := strings.IndexByte(l, ':') >= 0
+	if short {
+		key := headingKey(l)
+		if boilerplate[key] || strings.Contains(key, "review") && boilerplateRe.MatchString(l) {
+			c.class = boilerplateLine
+			return c
+		}
+		if noScoreRe.MatchString(l) {
+			c.class = noScoreLine
+			return c
+		}
+		if h, ok := headings[key]; ok {
+			c.class, c.section, c.buckets = headingLine, h.section, h.buckets
+			return c
+		}
+	}
+	if strings.Contains(l, "ased on") || strings.Contains(l, "ASED ON") {
+		if m := verdictRe.FindStringSubmatch(l); m != nil && (m[2] == "" || m[3] == "-" || isVerdict(m[2])) {
+			c.class, c.score, c.verdict, c.count = verdictLine, m[1], m[2], m[4]
+			c.countFor = -1
+			if s, ok := countNouns[strings.ToLower(m[5])]; ok {
+				c.countFor = s
+			}
+			return c
+		}
+	}
+	if short && isVerdict(l) {
+		c.class, c.verdict, c.countFor = verdictLine, l, -1
+		return c
+	}
+	if short && (strings.Contains(l, "core") || strings.Contains(l, "CORE")) {
+		if m := summaryScoreRe.FindStringSubmatch(l); m != nil {
+			c.class, c.section, c.score, c.best = summaryScoreLine, summaryLabels[strings.ToLower(m[1])], m[2], m[3]
+			c.headline = headlineOnly[strings.ToLower(m[1])]
+			return c
+		}
+		if m := scoreLabelFirstRe.FindStringSubmatch(l); m != nil {
+			c.class, c.section, c.score = summaryScoreLine, summaryLabels[strings.ToLower(m[2])], m[1]
+			c.headline = headlineOnly[strings.ToLower(m[2])]
+			return c
+		}
+	}
+	if digit && short {
+		if m := numberRe.FindStringSubmatch(l); m != nil {
+			c.class, c.score, c.best = numberLine, m[1], m[2]
+			return c
+		}
+	}
+	if colon && short {
+		if m := bandRe.FindStringSubmatch(l); m != nil {
+			c.class, c.band, c.bandCount, c.bandTotal = bandLine, m[1], m[2], m[3]
+			return c
+		}
+		if m := bandStartRe.FindStringSubmatch(l); m != nil && (m[1] != "" || strings.Contains(l, " out of")) {
+			if _, review := reviewLabels[strings.ToLower(m[2])]; !review {
+				c.class = bandStartLine
+				return c
+			}
+		}
+	}
+	if digit {
+		if m := itemRe.FindStringSubmatch(l); m != nil {
+			c.class, c.rest = itemLine, m[2]
+			return c
+		}
+	}
+	if colon {
+		if i := strings.IndexByte(l, ':'); i <= 21 {
+			key := strings.ToLower(strings.TrimSpace(l[:i]))
+			if f, ok := reviewLabels[key]; ok {
+				c.class, c.field, c.value, c.starts = labelLine, f, strings.TrimSpace(l[i+1:]), startLabels[key]
+				return c
+			}
+		}
+	}
+	if short && strings.HasPrefix(l, "By ") {
+		if m := byRe.FindStringSubmatch(l); m != nil {
+			c.class, c.field, c.value, c.by = labelLine, reviewerField, m[1], true
+			return c
+		}
+	}
+	if len(l) <= 20 && strings.IndexFunc(l, unicode.IsDigit) >= 0 {
+		if d, err := text.ParseDate(l); err == nil {
+			c.class, c.date = dateLine, d
+		}
+	}
+	return c
+}
+
+// byRe is "By Ann Lee": a capitalised name of at most five words.
+var byRe = regexp.MustCompile(`^By (\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4})$`)

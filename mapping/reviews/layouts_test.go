@@ -1,0 +1,470 @@
+package reviews
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/text"
+)
+
+// facts renders what a page states in a compact form that a table can pin:
+// the two summaries, then one line per review.
+func facts(src *film.Source) []string {
+	f := &src.Film
+	out := []string{summaryFacts("critic", f.Critics), summaryFacts("user", f.Users)}
+	for _, r := range f.Reviews {
+		who := "user"
+		if r.Critic {
+			who = "critic"
+		}
+		score := "-"
+		if r.Score.Set {
+			score = r.Score.Literal + scaleFacts(r.Scale)
+		}
+		body := r.Body.Value
+		if len([]rune(body)) > 20 {
+			body = string([]rune(body)[:20]) + "…"
+		}
+		out = append(out, fmt.Sprintf("%s by=%q pub=%q score=%s date=%s body=%q", who, r.Author.Value, r.Publisher.Value, score, r.Date.Value, body))
+	}
+	return out
+}
+
+func summaryFacts(who string, s film.Summary) string {
+	score := "-"
+	if s.Score.Set {
+		score = s.Score.Literal + scaleFacts(s.Scale)
+	}
+	count := "-"
+	if s.Count.Set {
+		count = fmt.Sprint(s.Count.Value)
+	}
+	var bands []string
+	for _, b := range s.Buckets {
+		d := ""
+		if b.Derived {
+			d = "*"
+		}
+		bands = append(bands, fmt.Sprintf("%s=%g%s", b.Label, b.Count.Value, d))
+	}
+	return fmt.Sprintf("%s score=%s verdict=%q count=%s bands=[%s]", who, score, s.Verdict.Value, count, strings.Join(bands, " "))
+}
+
+func scaleFacts(s film.Scale) string {
+	lo := "?"
+	if s.Worst.Set {
+		lo = fmt.Sprint(s.Worst.Value)
+	}
+	return fmt.Sprintf("(%s..%g)", lo, s.Best.Value)
+}
+
+func notes(src *film.Source) []string {
+	var out []string
+	for _, n := range src.Notes {
+		out = append(out, fmt.Sprintf("%d: %s", n.Line, n.Message))
+	}
+	return out
+}
+
+// TestLayouts pins, for each layout of the site the mapper reads, every
+// fact it states and every note. The layouts are listed with examples in
+// mapping/README.md ("Review pages").
+func TestLayouts(t *testing.T) {
+	const nb = "\u00a0"
+	tests := []struct {
+		name  string
+		page  string
+		facts []string
+		notes []string
+	}{
+		{
+			name: "sample: verdict with count, no number; Reviewed by items",
+			page: "Mixed or average reviews - based on 2 Critics\n\nCritic score distribution:\n  1. Positive: 1 out of 2\n  2. Negative: 0 out of 2\nWatch On\n" +
+				"  1. Reviewed by:" + nb + " Ann Lee\n    Mar 25, 2011\n    Strong.\n",
+			facts: []string{
+				`critic score=- verdict="Mixed or average reviews" count=2 bands=[Positive=1 Mixed=1* Negative=0]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Ann Lee" pub="" score=- date=2011-03-25 body="Strong."`,
+			},
+			notes: []string{"4: critic score distribution leaves out Mixed; derived 1 from the total of 2"},
+		},
+		{
+			name: "number on the line before the verdict; user score on two lines",
+			page: "81\nUniversal acclaim - based on 5 Critics\nUser Score\n\n7.9\nGenerally favorable reviews- based on 25 Ratings\n",
+			facts: []string{
+				`critic score=81(0..100) verdict="Universal acclaim" count=5 bands=[]`,
+				`user score=7.9(0..10) verdict="Generally favorable reviews" count=25 bands=[]`,
+			},
+		},
+		{
+			name: "labelled headline and labelled review parts",
+			page: "Metascore: 74\nGenerally favorable reviews - based on 3 Critics\n" +
+				"  1. Reviewed by:" + nb + " Ann Lee\n    Publication: The Daily Lamp\n    Score: 80\n    Jul 6, 2018\n    Warm.\n" +
+				"  2. Publication: Harbour Weekly\n    Score: 70\n    Jul 12, 2018\n    Fine.\n" +
+				"User Score\nUser score: 8.2\n  1. Score: 9\n    Aug 1, 2018\n    Great. Full Review »\n",
+			facts: []string{
+				`critic score=74(0..100) verdict="Generally favorable reviews" count=3 bands=[]`,
+				`user score=8.2(0..10) verdict="" count=- bands=[]`,
+				`critic by="Ann Lee" pub="The Daily Lamp" score=80(0..100) date=2018-07-06 body="Warm."`,
+				`critic by="" pub="Harbour Weekly" score=70(0..100) date=2018-07-12 body="Fine."`,
+				`user by="" pub="" score=9(0..10) date=2018-08-01 body="Great."`,
+			},
+		},
+		{
+			name: "newer design: headings, number after the count, score-first cards",
+			page: "Metascore\nUniversal acclaim\nBased on 4 Critic Reviews\n86\n\nUser Score\nGenerally Favorable\nBased on 31 User Ratings\n7.4\n\nCritic Reviews\n" +
+				"  1. 90\n    Northern Film Review\n    Haruto Ishikawa\n    Apr 2, 2019\n    Listens.\n    Read full review\n" +
+				"  2. 85\n    The Lantern Gazette\n    Apr 3, 2019\n    Patient.\n" +
+				"  3. 88\n    Sightlines Weekly\n    Apr 9, 2019\n    Quiet.\n    By Odile Marchand\n    Read full review\n" +
+				"User Reviews\n  1. 8\n    Apr 20, 2019\n    Cried twice. Full Review »\n",
+			facts: []string{
+				`critic score=86(0..100) verdict="Universal acclaim" count=4 bands=[]`,
+				`user score=7.4(0..10) verdict="Generally Favorable" count=31 bands=[]`,
+				`critic by="Haruto Ishikawa" pub="Northern Film Review" score=90(0..100) date=2019-04-02 body="Listens."`,
+				`critic by="" pub="The Lantern Gazette" score=85(0..100) date=2019-04-03 body="Patient."`,
+				`critic by="Odile Marchand" pub="Sightlines Weekly" score=88(0..100) date=2019-04-09 body="Quiet."`,
+				`user by="" pub="" score=8(0..10) date=2019-04-20 body="Cried twice."`,
+			},
+		},
+		{
+			name: "score, publication, reviewer and date on the first line",
+			page: "Metascore 58 out of 100\nMixed or average reviews based on 3 Critics\n" +
+				"  1. 75 out of 100 · Riverside Film Journal · Piotr Wrona\n    Dec 3, 2021\n    Chilly.\n" +
+				"  2. 60 - The Tallinn Ledger - Kaja Tamm - Dec 4, 2021\n    Half a ghost story.\n" +
+				"  3. 40 | Nordic Frame\n    Dec 12, 2021\n    Solemn.\nUser Score\n\ntbd\n",
+			facts: []string{
+				`critic score=58(0..100) verdict="Mixed or average reviews" count=3 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Piotr Wrona" pub="Riverside Film Journal" score=75(0..100) date=2021-12-03 body="Chilly."`,
+				`critic by="Kaja Tamm" pub="The Tallinn Ledger" score=60(0..100) date=2021-12-04 body="Half a ghost story."`,
+				`critic by="" pub="Nordic Frame" score=40(0..100) date=2021-12-12 body="Solemn."`,
+			},
+		},
+		{
+			name: "publication on the item line, then Reviewed by; a score on its own line",
+			page: "Good - based on 2 Critics\n" +
+				"  1. Variety\n    Reviewed by:" + nb + " Boyd Lee\n    Mar 22, 2011\n    Fascinating.\n" +
+				"  2. Reviewed by:" + nb + " Cy Dorr\n    80\n    Mar 23, 2011\n    Fine.\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=2 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Boyd Lee" pub="Variety" score=- date=2011-03-22 body="Fascinating."`,
+				`critic by="Cy Dorr" pub="" score=80(0..100) date=2011-03-23 body="Fine."`,
+			},
+		},
+		{
+			name: "score and publication on lines of their own, in either order",
+			page: "Good - based on 3 Critics\n" +
+				"  1. Reviewed by:" + nb + " Ann Lee\n    Variety\n    80\n    May 13, 2015\n    One.\n" +
+				"  2. The Daily Lamp\n    70\n    Reviewed by:" + nb + " Bo Chan\n    May 14, 2015\n    Two.\n" +
+				"  3. Reviewed by:" + nb + " Cy Dorr\n    60\n    Harbour Weekly\n    Date: May 15, 2015\n    Three.\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=3 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Ann Lee" pub="Variety" score=80(0..100) date=2015-05-13 body="One."`,
+				`critic by="Bo Chan" pub="The Daily Lamp" score=70(0..100) date=2015-05-14 body="Two."`,
+				`critic by="Cy Dorr" pub="Harbour Weekly" score=60(0..100) date=2015-05-15 body="Three."`,
+			},
+		},
+		{
+			name: "undated reviews: a short line is the publication when a part follows",
+			page: "Good - based on 3 Critics\n" +
+				"  1. Reviewed by:" + nb + " Ann Lee\n    Variety\n    80\n    One.\n" +
+				"  2. The Daily Lamp\n    Reviewed by:" + nb + " Bo Chan\n    Two.\n" +
+				"  3. 88\n    Quiet and wise\n    By Odile Marchand\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=3 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Ann Lee" pub="Variety" score=80(0..100) date= body="One."`,
+				`critic by="Bo Chan" pub="The Daily Lamp" score=- date= body="Two."`,
+				`critic by="Odile Marchand" pub="" score=88(0..100) date= body="Quiet and wise"`,
+			},
+		},
+		{
+			name: "short lines become publication or reviewer only before a date",
+			page: "Good - based on 4 Critics\n" +
+				"  1. 90\n    Superb filmmaking\n    Truly.\n" +
+				"  2. 70\n    Quiet Ann Lee.\n    Mar 1, 2020\n" +
+				"  3. Reviewed by:" + nb + " Bo Chan\n    Handsome and a little inert\n  4. Reviewed by:" + nb + " Cy Dorr\n    Mar 2, 2020\n    Fine.\n" +
+				"User Reviews\n  1. 8 moviebuff\n    Apr 2, 2019\n    Loved it.\n  2. 10 Things I Hated About It\n    Apr 3, 2019\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=4 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="" pub="" score=90(0..100) date= body="Superb filmmaking\nTr…"`,
+				`critic by="" pub="" score=70(0..100) date= body="Quiet Ann Lee.\nMar 1…"`,
+				`critic by="Bo Chan" pub="" score=- date= body="Handsome and a littl…"`,
+				`critic by="Cy Dorr" pub="" score=- date=2020-03-02 body="Fine."`,
+				`user by="moviebuff" pub="" score=8(0..10) date=2019-04-02 body="Loved it."`,
+				`user by="" pub="" score=- date= body="10 Things I Hated Ab…"`,
+			},
+		},
+		{
+			name: "a Metascore under a review is the film's, a critic score the review's",
+			page: "Good - based on 2 Critics\n  1. Reviewed by:" + nb + " Ann Lee\n    Critic score: 60\n    Text.\n" +
+				"  2. Reviewed by:" + nb + " Bo Chan\n    Metascore: 70\n",
+			facts: []string{
+				`critic score=70(0..100) verdict="Good" count=2 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Ann Lee" pub="" score=60(0..100) date= body="Text."`,
+				`critic by="Bo Chan" pub="" score=- date= body=""`,
+			},
+		},
+		{
+			name: "reviews without numbers: a reviewer or publication label opens the next",
+			page: "Good - based on 3 Critics\nReviewed by:" + nb + " Ann Lee\nMar 1, 2020\nOne.\nCritic: two lines\n" +
+				"Publication: Harbour Weekly\nScore: 70\nTwo.\nReviewed by:" + nb + " Bo Chan\nThree.\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=3 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Ann Lee" pub="" score=- date=2020-03-01 body="One.\nCritic: two lin…"`,
+				`critic by="" pub="Harbour Weekly" score=70(0..100) date= body="Two."`,
+				`critic by="Bo Chan" pub="" score=- date= body="Three."`,
+			},
+		},
+		{
+			name: "label after the score: 81 Metascore; score and verdict on one line",
+			page: "81 Metascore\n81 Universal acclaim - based on 5 Critics\nUser score: tbd\n",
+			facts: []string{
+				`critic score=81(0..100) verdict="Universal acclaim" count=5 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+			},
+		},
+		{
+			name: "a scale the page states itself; no bottom is assumed",
+			page: "Good - based on 1 Critics\n  1. Reviewed by:" + nb + " Ann Lee\n    Score: 4/5\n    May 1, 2020\n    Fine.\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=1 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Ann Lee" pub="" score=4(?..5) date=2020-05-01 body="Fine."`,
+			},
+		},
+		{
+			name: "reviewer names that are not names",
+			page: "Good - based on 6 Critics\n" +
+				"  1. Reviewed by:" + nb + " Ann Lee — Variety\n    Publication: Variety\n    Text.\n" +
+				"  2. Reviewed by:" + nb + " Bo Chan (uncredited)\n    Text.\n" +
+				"  3. Reviewed by:" + nb + " This is a very long sentence about the film\n    Text.\n" +
+				"  4. Reviewed by:" + nb + " Cy Dorr 80\n    Text.\n" +
+				"  5. Reviewed by:" + nb + " Dee Eyre Mar 3, 2020\n    Text.\n" +
+				"  6. Reviewed by:" + nb + " Ed Fox and Gil Hart\n    Text.\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=6 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="" pub="Variety" score=- date= body="Text."`,
+				`critic by="" pub="" score=- date= body="Text."`,
+				`critic by="" pub="" score=- date= body="Text."`,
+				`critic by="" pub="" score=- date= body="Text."`,
+				`critic by="" pub="" score=- date= body="Text."`,
+				`critic by="" pub="" score=- date= body="Text."`,
+			},
+			notes: []string{
+				`2: reviewer "Ann Lee — Variety" holds a role separator (—); left out; the review's author is its publication, "Variety"`,
+				`5: reviewer "Bo Chan (uncredited)" holds an annotation; left out; the review has no author`,
+				`7: reviewer "This is a very long sentence about the film" is a sentence, not a name; left out; the review has no author`,
+				`9: reviewer "Cy Dorr 80" holds a number (a score?); left out; the review has no author`,
+				`11: reviewer "Dee Eyre Mar 3, 2020" holds a date; left out; the review has no author`,
+				`13: reviewer "Ed Fox and Gil Hart" holds more than one name; left out; the review has no author`,
+			},
+		},
+		{
+			name: "unrecognised lines: one note per section",
+			page: "Good - based on 1 Critics\nAdd to list\nShare\nTrailer\n\nPhotos\n" +
+				"User Score\nSomething else\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=1 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+			},
+			notes: []string{
+				`2: 4 lines not recognised in the critic section (lines 2-4, 6); left out, the first: "Add to list"`,
+				`8: line not recognised in the user section; left out: "Something else"`,
+			},
+		},
+		{
+			name: "scores outside the site's scale and a second, different headline",
+			page: "Metascore: 120\nMetascore: 70\n81\nGood - based on 1 Critics\n  1. 150 Variety\n    Text.\nUser Score\nUser score: 11\n",
+			facts: []string{
+				`critic score=70(0..100) verdict="Good" count=1 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="" pub="" score=- date= body="150 Variety\nText."`,
+			},
+			notes: []string{
+				"1: critic score 120 is outside the scale 0-100; left out",
+				"3: critic score 81 differs from the 70 stated at line 2; left out",
+				"8: user score 11 is outside the scale 0-10; left out",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := Parse(strings.NewReader(tt.page), "r.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := facts(src); !equal(got, tt.facts) {
+				t.Errorf("facts:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(tt.facts, "\n     "))
+			}
+			if got := notes(src); !equal(got, tt.notes) {
+				t.Errorf("notes:\n got %q\nwant %q", got, tt.notes)
+			}
+		})
+	}
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestCutOff: a page whose last line stops in the middle is an error that
+// says so, at that line; nothing of it is mapped.
+func TestCutOff(t *testing.T) {
+	const head = "Good - based on 2 Critics\n  1. Reviewed by:\u00a0 Ann Lee\n    Mar 1, 2011\n    Text.\n"
+	tests := []struct{ name, page, want string }{
+		{"count", "Metascore: 81\nUniversal acclaim - based on 5", `r.txt:2: cut off: the page ends in the middle of a line: "Universal acclaim - based on 5"`},
+		{"count noun", "Metascore: 81\nBased on 5 Crit", `r.txt:2: cut off: the page ends in the middle of a line: "Based on 5 Crit"`},
+		{"item number", head + "  2.", `r.txt:5: cut off: the page ends in the middle of a line: "2."`},
+		{"label", head + "  2. Reviewed by:", `r.txt:5: cut off: the page ends in the middle of a line: "2. Reviewed by:"`},
+		{"header separator", head + "  2. 80 |", `r.txt:5: cut off: the page ends in the middle of a line: "2. 80 |"`},
+		{"labelled part", head + "  2. Reviewed by:\u00a0 Bo Chan\n    Publication:", `r.txt:6: cut off: the page ends in the middle of a line: "Publication:"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := Parse(strings.NewReader(tt.page), "r.txt")
+			if err == nil {
+				t.Fatalf("no error; mapped %v", facts(src))
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error:\n got %s\nwant %s", err, tt.want)
+			}
+			if !errors.Is(err, text.ErrCutOff) {
+				t.Errorf("errors.Is(%v, ErrCutOff) = false", err)
+			}
+		})
+	}
+}
+
+// TestFilms pins the facts of our own review pages in the layout variants
+// (testdata/films/README.md lists them).
+func TestFilms(t *testing.T) {
+	tests := map[string][]string{
+		"el-ultimo-verano": {
+			`critic score=74(0..100) verdict="Generally favorable reviews" count=4 bands=[Positive=3 Mixed=1 Negative=0]`,
+			`user score=8.2(0..10) verdict="Generally favorable reviews" count=12 bands=[Positive=10 Mixed=1 Negative=1]`,
+			`critic by="Inés Calderón-Ruiz" pub="The Coastline Courier" score=80(0..100) date=2018-07-06 body="Amparo Villena gives…"`,
+			`critic by="Teodor Malmqvist" pub="Nordic Frame" score=75(0..100) date=2018-07-09 body="A modest, warm film …"`,
+			`critic by="" pub="Harbour Weekly" score=70(0..100) date=2018-07-12 body="The last twenty minu…"`,
+			`critic by="" pub="Screen North" score=65(0..100) date=2018-07-20 body="Handsome and a littl…"`,
+			`user by="" pub="" score=9(0..10) date=2018-08-01 body="The scene on the pie…"`,
+			`user by="" pub="" score=6(0..10) date=2018-08-15 body="Pretty, slow, and th…"`,
+		},
+		"kaze-no-oto": {
+			`critic score=86(0..100) verdict="Universal acclaim" count=4 bands=[]`,
+			`user score=7.4(0..10) verdict="Generally Favorable" count=31 bands=[]`,
+			`critic by="Haruto Ishikawa" pub="Northern Film Review" score=90(0..100) date=2019-04-02 body="Mizuki Sakamoto list…"`,
+			`critic by="" pub="The Lantern Gazette" score=85(0..100) date=2019-04-03 body="Patient, precise and…"`,
+			`critic by="Ilse van der Berg" pub="Cinema Lens Monthly" score=80(0..100) date=2019-04-05 body="The wind of the titl…"`,
+			`critic by="Odile Marchand" pub="Sightlines Weekly" score=88(0..100) date=2019-04-09 body="A film about grief t…"`,
+			`user by="" pub="" score=8(0..10) date=2019-04-20 body="I did not expect a f…"`,
+			`user by="" pub="" score=7(0..10) date=2019-05-02 body="Beautiful, but the m…"`,
+		},
+		"la-derniere-escale": {
+			`critic score=34(0..100) verdict="Generally unfavorable reviews" count=3 bands=[Positive=0 Mixed=1 Negative=2]`,
+			`user score=5.5(0..10) verdict="Mixed or average reviews" count=8 bands=[]`,
+			`critic by="Élodie Vasseur-Kan" pub="Le Courrier du Port" score=- date=2017-10-02 body="Thérèse Aubin-Moreau…"`,
+			`critic by="" pub="Cinéma Clair" score=- date=2017-10-04 body="There is one fine sc…"`,
+			`critic by="" pub="Screen East" score=- date=2017-10-09 body="Handsome, inert and …"`,
+			`user by="marin_du_nord" pub="" score=6(0..10) date=2017-10-20 body="The photography of S…"`,
+			`user by="solenne" pub="" score=4(0..10) date=2017-11-01 body="Two hours of waiting…"`,
+		},
+		"dzwony-zimy": {
+			`critic score=58(0..100) verdict="Mixed or average reviews" count=4 bands=[Positive=1 Mixed=2 Negative=1]`,
+			`user score=- verdict="" count=- bands=[]`,
+			`critic by="Piotr Wrona" pub="Riverside Film Journal" score=75(0..100) date=2021-12-03 body="Agnieszka Dziedzic f…"`,
+			`critic by="Kaja Tamm" pub="The Tallinn Ledger" score=60(0..100) date=2021-12-04 body="Half a ghost story a…"`,
+			`critic by="" pub="Screen East" score=55(0..100) date=2021-12-10 body="The bells are beauti…"`,
+			`critic by="" pub="Nordic Frame" score=40(0..100) date=2021-12-12 body="Solemn to the point …"`,
+		},
+	}
+	for name, want := range tests {
+		t.Run(name, func(t *testing.T) {
+			f, err := os.Open("../../testdata/films/" + name + "/review.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			src, err := Parse(f, "review.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := facts(src); !equal(got, want) {
+				t.Errorf("facts:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+			}
+		})
+	}
+}
+
+// TestSignals: each layout is detected as a review page by lines only
+// such a page has, and prose that merely mentions scores is not.
+func TestSignals(t *testing.T) {
+	for _, tt := range []struct {
+		page string
+		min  int
+	}{
+		{"Metascore\nUniversal acclaim\nBased on 4 Critic Reviews\n86\nUser Score\n", 3},
+		{"Metascore 58 out of 100\nMixed or average reviews based on 4 Critics\n", 2},
+		{"Reviewed by:\u00a0 Ann Lee\nMar 1, 2020\nOne.\nReviewed by:\u00a0 Bo Chan\nTwo.\n", 2},
+		{"  1. Reviewed by:\u00a0 Ann Lee\n  2. Reviewed by:\u00a0 Bo Chan\n", 2},
+	} {
+		if got := Signals(strings.Split(tt.page, "\n")); got < tt.min {
+			t.Errorf("Signals(%q) = %d; want at least %d", tt.page, got, tt.min)
+		}
+	}
+	prose := "The film was based on a novel. Its score, by Liv Østby, was reviewed by critics.\nUser score and critic score differ.\n"
+	if got := Signals(strings.Split(prose, "\n")); got != 0 {
+		t.Errorf("Signals(prose) = %d; want 0", got)
+	}
+}
+
+// TestTitleBlock pins the header of the site's newer design: the title on
+// the first line with the year alone under it is the page's statement of
+// both; without the year line nothing is taken for a title.
+func TestTitleBlock(t *testing.T) {
+	const scores = "Metascore\nGenerally favorable reviews\nBased on 3 Critic Reviews\n71\n"
+	tests := []struct {
+		name, page, title string
+		year              float64
+		note              string
+	}{
+		{"title and year", "The Paper Garden\n2024\nPG-13\n\n" + scores, "The Paper Garden", 2024, `3: line not recognised in the critic section; left out: "PG-13"`},
+		{"blank lines around", "\n\nHelp!\n\n1965\n" + scores, "Help!", 1965, ""},
+		{"no year under the first line", "The Paper Garden\nPG-13\n" + scores, "", 0, `1: 2 lines not recognised in the critic section (lines 1-2); left out, the first: "The Paper Garden"`},
+		{"a verdict first, as in the older design", "Mixed or average reviews - based on 3 Critics\n2024\n", "", 0, `2: line not recognised in the critic section; left out: "2024"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := Parse(strings.NewReader(tt.page), "page.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := src.Film
+			if f.Title.Value != tt.title || f.Year.Value != tt.year || f.Year.Set != (tt.year != 0) {
+				t.Errorf("title, year = %q, %v (set %v); want %q, %v", f.Title.Value, f.Year.Value, f.Year.Set, tt.title, tt.year)
+			}
+			got := strings.Join(notes(src), "\n")
+			if got != tt.note {
+				t.Errorf("notes:\n%s\nwant:\n%s", got, tt.note)
+			}
+		})
+	}
+}

@@ -1,0 +1,85 @@
+package reviews
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// What a reviewer's name must not hold. A value with any of them is not a
+// name the page states but a name run together with something else (a
+// publication, a role, a note, a score, a date, a sentence); minting a
+// Person from it would invent one, so it is reported and left out.
+var (
+	// roleSeparators join a name to a publication or a role:
+	// "Ann Lee — Variety", "Ann Lee | Chief critic", "Ann Lee, Variety".
+	roleSeparators = []string{" — ", " – ", " - ", " | ", " · ", "/", ":", ";", ","}
+	// nameJoiners join two names: a review by two people is not one Person.
+	// (Not Spanish "y": "José Ortega y Gasset" is one man.)
+	nameJoinersRe = regexp.MustCompile(`(?i)\s(?:and|&)\s`)
+	monthYearRe   = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{4}\b`)
+)
+
+// maxNameWords is the most words a reviewer's name has; more is a sentence.
+const maxNameWords = 5
+
+// notAName says why v is not a person's name, or returns "".
+func notAName(v string) string {
+	switch {
+	case v == "":
+		return "is empty"
+	case notReviewers[strings.ToLower(v)]:
+		return "names no one"
+	case strings.ContainsAny(v, "([{"):
+		return "holds an annotation"
+	case strings.IndexFunc(v, unicode.IsDigit) >= 0 && (isDate(v) || monthYearRe.MatchString(v)):
+		return "holds a date"
+	case strings.IndexFunc(v, unicode.IsDigit) >= 0:
+		return "holds a number (a score?)"
+	case nameJoinersRe.MatchString(" " + v + " "):
+		return "holds more than one name"
+	case sentence(v):
+		return "is a sentence, not a name"
+	}
+	for _, sep := range roleSeparators {
+		if strings.Contains(v, sep) {
+			return "holds a role separator (" + strings.TrimSpace(sep) + ")"
+		}
+	}
+	if !unicode.IsLetter([]rune(v)[0]) {
+		return "does not start with a letter"
+	}
+	return ""
+}
+
+// sentence reports words that read as a sentence: too many of them, a
+// question or exclamation, or a full stop followed by more words in lower
+// case ("Great. loved it"); initials ("V.A. Musetto") are not one.
+func sentence(v string) bool {
+	words := strings.Fields(v)
+	if len(words) > maxNameWords || strings.ContainsAny(v, "!?") {
+		return true
+	}
+	for i, w := range words[:len(words)-1] {
+		next := []rune(words[i+1])[0]
+		if strings.HasSuffix(w, ".") && len([]rune(w)) > 3 && unicode.IsLower(next) {
+			return true
+		}
+	}
+	return false
+}
+
+// notAPublication says why v is not a publication's name, or returns "".
+func notAPublication(v string) string {
+	switch {
+	case v == "":
+		return "is empty"
+	case isDate(v):
+		return "is a date"
+	case numberRe.MatchString(v):
+		return "is a number (a score?)"
+	case len(strings.Fields(v)) > 8 || strings.ContainsAny(v, "!?"):
+		return "is a sentence, not a name"
+	}
+	return ""
+}

@@ -1,0 +1,163 @@
+package reviews
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/film2ld/film2ld/mapping/film"
+)
+
+// The tables below are the layouts' vocabulary. A new label, heading or
+// verdict that a rendering of the site uses is one line here (and a test in
+// tables_test.go); the classifier and the parser need no change.
+
+// Scales of the site's scores. They are facts about this kind of source,
+// which documents them, like its layout: critic scores (each review's and the
+// Metascore) run from 0 to 100, user scores (each user's and the average)
+// from 0 to 10.
+var (
+	CriticScale = film.Scale{Worst: num(0), Best: num(100)}
+	UserScale   = film.Scale{Worst: num(0), Best: num(10)}
+)
+
+func num(v float64) film.Number { return film.Number{Value: v, Set: true} }
+
+// headings maps a section heading (lower case, without a trailing colon or a
+// count in parentheses) to the section it opens and whether a score
+// distribution follows.
+var headings = map[string]struct {
+	section section
+	buckets bool
+}{
+	"metascore":                 {critics, false},
+	"critic score":              {critics, false},
+	"critics score":             {critics, false},
+	"critic reviews":            {critics, false},
+	"critics reviews":           {critics, false},
+	"critic score distribution": {critics, true},
+	"user score":                {users, false},
+	"user reviews":              {users, false},
+	"user ratings":              {users, false},
+	"user score distribution":   {users, true},
+}
+
+// summaryLabels are the labels of a headline score written on one line
+// ("Metascore: 81", "81 Metascore", "User score: 8.2").
+var summaryLabels = map[string]section{
+	"metascore":     critics,
+	"critic score":  critics,
+	"critics score": critics,
+	"user score":    users,
+	"userscore":     users,
+}
+
+// headlineOnly are the summary labels that never name one review's score.
+var headlineOnly = map[string]bool{"metascore": true}
+
+// field is a labelled part of one review.
+type field int
+
+const (
+	reviewerField field = iota
+	publicationField
+	scoreField
+	dateField
+)
+
+// reviewLabels are the labels of a review's parts, as in "Reviewed by: Ann
+// Lee" or "Publication: Variety".
+var reviewLabels = map[string]field{
+	"reviewed by":  reviewerField,
+	"review by":    reviewerField,
+	"reviewer":     reviewerField,
+	"critic":       reviewerField,
+	"by":           reviewerField,
+	"publication":  publicationField,
+	"published in": publicationField,
+	"publisher":    publicationField,
+	"outlet":       publicationField,
+	"source":       publicationField,
+	"score":        scoreField,
+	"rating":       scoreField,
+	"critic score": scoreField,
+	"user score":   scoreField,
+	"date":         dateField,
+	"published":    dateField,
+}
+
+// notReviewers are what the site writes where it names no reviewer
+// (lower case, without brackets); they are no one's name.
+var notReviewers = map[string]bool{
+	"staff": true, "staff writer": true, "staff critic": true, "staff (not credited)": true, "staff [not credited]": true,
+	"not credited": true, "uncredited": true, "unknown": true, "anonymous": true, "n/a": true,
+}
+
+// startLabels are review labels explicit enough to open the next review
+// even after the text of the one before, on pages that do not number their
+// reviews; other labels ("Critic:", "Source:") there may be text.
+var startLabels = map[string]bool{"reviewed by": true, "review by": true, "publication": true}
+
+// verdicts are the site's words for each band of a summary score, in their
+// long and short forms. Only a line that is one of them, whole, is taken for
+// a verdict standing alone; a verdict followed by "based on N Critics" may
+// be any words.
+var verdicts = []string{
+	"Universal acclaim",
+	"Generally favorable reviews", "Generally favorable",
+	"Mixed or average reviews", "Mixed or average",
+	"Generally unfavorable reviews", "Generally unfavorable",
+	"Overwhelming dislike",
+}
+
+// countNouns tell which summary a "based on N …" count belongs to; a noun
+// of neither kind ("Reviews") belongs to the section it stands in.
+var countNouns = map[string]section{
+	"critic": critics, "critics": critics, "critic review": critics, "critic reviews": critics,
+	"rating": users, "ratings": users, "user rating": users, "user ratings": users,
+	"user review": users, "user reviews": users,
+}
+
+// boilerplate are lines the site puts around its content that state nothing
+// about the film (lower case).
+var boilerplate = map[string]bool{
+	"watch on":         true,
+	"where to watch":   true,
+	"read full review": true,
+	"full review":      true,
+	"full review »":    true,
+	"read more":        true,
+	"expand":           true,
+	"show more":        true,
+	"write a review":   true,
+	"my score":         true,
+	"hover to rate":    true,
+	"see all":          true,
+}
+
+// boilerplateRe are boilerplate lines with a count or a title in them.
+var boilerplateRe = regexp.MustCompile(`(?i)^(?:see all(?: [\d,]+)? (?:critic|user) reviews|view all(?: [\d,]+)? (?:critic|user) reviews|(?:critic|user) reviews for .+|all this publication's reviews)$`)
+
+// noScoreRe is a summary that states no score: "No user score yet- Awaiting
+// 2 more ratings", or the site's "tbd".
+var noScoreRe = regexp.MustCompile(`(?i)^(?:no (?:user|critic) score yet\b.*|no score yet\b.*|(?:(?:metascore|critics? score|user ?score)\s*:?\s*)?tbd)$`)
+
+// headingKey normalises a line for the headings and boilerplate tables.
+func headingKey(l string) string {
+	k := strings.ToLower(strings.TrimSuffix(l, ":"))
+	if strings.HasSuffix(k, ")") {
+		k = countSuffixRe.ReplaceAllString(k, "")
+	}
+	return strings.TrimSpace(k)
+}
+
+var countSuffixRe = regexp.MustCompile(`\s*\([\d,]+\)$`)
+
+// isVerdict reports whether a whole line is one of the site's verdicts.
+func isVerdict(l string) bool {
+	for _, v := range verdicts {
+		if strings.EqualFold(l, v) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,99 @@
+package reviews
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTables checks that every entry of the layout tables is read as what
+// its table says, in the cases pages write it: adding a heading, label or
+// verdict to a table is covered by this test with no further code.
+func TestTables(t *testing.T) {
+	for h, want := range headings {
+		for _, l := range []string{h, strings.ToUpper(h[:1]) + h[1:], title(h) + ":", title(h) + " (12)"} {
+			c := classify(l)
+			if c.class != headingLine || c.section != want.section || c.buckets != want.buckets {
+				t.Errorf("classify(%q) = %+v; want heading of the %s section", l, c, want.section)
+			}
+		}
+	}
+	for label, want := range summaryLabels {
+		for _, l := range []string{title(label) + ": 72", title(label) + " 72", "72 " + title(label), title(label) + " 72 out of 100"} {
+			c := classify(l)
+			if c.class != summaryScoreLine || c.section != want || c.score != "72" {
+				t.Errorf("classify(%q) = %+v; want the %s headline score 72", l, c, want)
+			}
+		}
+	}
+	for label, want := range reviewLabels {
+		l := title(label) + ": X"
+		c := classify(l)
+		// A summary label is a headline score before it is a review part;
+		// the parser gives it to the open review.
+		if _, summary := summaryLabels[label]; summary {
+			continue
+		}
+		if c.class != labelLine || c.field != want || c.value != "X" {
+			t.Errorf("classify(%q) = %+v; want label %d", l, c, want)
+		}
+	}
+	for _, v := range verdicts {
+		for _, l := range []string{v, strings.ToUpper(v), v + " - based on 3 Critics", v + " based on 3 Critic Reviews"} {
+			c := classify(l)
+			if c.class != verdictLine || !strings.EqualFold(c.verdict, v) {
+				t.Errorf("classify(%q) = %+v; want verdict %q", l, c, v)
+			}
+		}
+	}
+	for noun, want := range countNouns {
+		l := "Based on 1,204 " + title(noun)
+		c := classify(l)
+		if c.class != verdictLine || c.count != "1,204" || c.countFor != want {
+			t.Errorf("classify(%q) = %+v; want a count of 1,204 for the %s section", l, c, want)
+		}
+	}
+	for b := range boilerplate {
+		if c := classify(title(b)); c.class != boilerplateLine {
+			t.Errorf("classify(%q) = %+v; want boilerplate", title(b), c)
+		}
+	}
+}
+
+// TestNotNames pins why a reviewer's name is refused, and that real names
+// in many scripts and shapes pass.
+func TestNotNames(t *testing.T) {
+	for _, name := range []string{"V.A. Musetto", "Boyd van Hoeij", "Nuala O'Rourke", "Jean-Baptiste Loiseau", "Ingvild Sørum-Hansen", "Rafael Ibáñez", "Ayşe Demirtaş", "J. Hoberman", "Manohla Dargis", "José Ortega y Gasset", "A.O. Scott", "Mick LaSalle"} {
+		if why := notAName(name); why != "" {
+			t.Errorf("notAName(%q) = %q; want a name", name, why)
+		}
+	}
+	for in, want := range map[string]string{
+		"":                            "is empty",
+		"Ann Lee — Variety":           "holds a role separator (—)",
+		"Ann Lee, Variety":            "holds a role separator (,)",
+		"Ann Lee: chief critic":       "holds a role separator (:)",
+		"Ann Lee (voice)":             "holds an annotation",
+		"Ann Lee 4/5":                 "holds a number (a score?)",
+		"Ann Lee Mar 3, 2020":         "holds a date",
+		"Ann Lee 2019":                "holds a date",
+		"Ann Lee & Bo Chan":           "holds more than one name",
+		"Loved it! Best film ever":    "is a sentence, not a name",
+		"one two three four five six": "is a sentence, not a name",
+		"Staff":                       "names no one",
+		"Staff (Not Credited)":        "names no one",
+	} {
+		if got := notAName(in); got != want {
+			t.Errorf("notAName(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// title capitalises each word, as headings and labels are written.
+func title(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		r := []rune(w)
+		words[i] = strings.ToUpper(string(r[:1])) + string(r[1:])
+	}
+	return strings.Join(words, " ")
+}
