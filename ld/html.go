@@ -169,6 +169,10 @@ func isJSONLDScript(z *html.Tokenizer, more bool) bool {
 // decodeBlock decodes one JSON value; on error it also returns the byte
 // offset of the offending character.
 func decodeBlock(text []byte) (any, int, error) {
+	// encoding/json would turn bytes that are not UTF-8 into U+FFFD.
+	if off := invalidUTF8(text); off >= 0 {
+		return nil, off, fmt.Errorf("%w: byte 0x%02X", ErrInvalidUTF8, text[off])
+	}
 	dec := json.NewDecoder(bytes.NewReader(text))
 	var doc any
 	if err := dec.Decode(&doc); err != nil {

@@ -141,6 +141,11 @@ func (p *Processor) Read(r io.Reader, name string, f InputFormat) ([]any, error)
 // decodeJSON decodes one JSON value, reporting a syntax error at its line
 // and column; firstLine is the line data starts on in its file.
 func decodeJSON(data []byte, name string, firstLine int) (any, error) {
+	// encoding/json would turn bytes that are not UTF-8 into U+FFFD.
+	if off := invalidUTF8(data); off >= 0 {
+		line, col := lineCol(data, off)
+		return nil, &PosError{Name: name, Line: firstLine + line - 1, Col: col, Err: utf8Error(data, off, 0)}
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any

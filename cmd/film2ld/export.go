@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -234,13 +235,18 @@ func (e *env) snippet(doc map[string]any, sources []*film.Source, quiet bool) {
 	}
 }
 
-// mapFile reads and maps one document.
+// mapFile reads and maps one document. The file goes to the mapper as it
+// is, not read into memory first, so that a large document is held once.
 func (e *env) mapFile(name string, kind film.Kind) (*film.Source, error) {
-	data, display, err := e.readInput(name)
-	if err != nil {
-		return nil, err
+	if name == "-" {
+		return mapping.Map(e.stdin, "<stdin>", kind)
 	}
-	return mapping.Map(bytes.NewReader(data), display, kind)
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err // the *PathError names the file
+	}
+	defer f.Close()
+	return mapping.Map(f, name, kind)
 }
 
 // parsePrefer reads --prefer: kinds separated by commas, each once.

@@ -361,6 +361,11 @@ func loadGraph(data []byte, name, display string) (*schemas.Graph, error) {
 	if strings.EqualFold(filepath.Ext(name), ".txt") || looksLikeFilmDocument(data, name) {
 		return filmGraph(data, display)
 	}
+	// Linked data is UTF-8; the JSON decoder would turn other bytes into
+	// U+FFFD without a word.
+	if err := ld.CheckUTF8(data, display); err != nil {
+		return nil, err
+	}
 	switch ld.DetectInput(name, data) {
 	case ld.InputHTML:
 		return schemas.LoadHTML(data, display)

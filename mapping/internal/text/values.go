@@ -9,13 +9,67 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Clean turns no-break and other Unicode spaces into plain spaces, collapses
 // runs of white space and trims the ends: pages use NBSP and doubled spaces
 // for layout, never for meaning.
+//
+// It makes one pass and returns s itself when nothing needs changing, so
+// that detection, which cleans every line, stays linear in time and memory
+// on a document of any size.
 func Clean(s string) string {
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			// The bytes as they are: an invalid byte stays itself.
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// isClean reports whether Clean would return s unchanged: no white space
+// at the ends and none but single plain spaces inside.
+func isClean(s string) bool {
+	prevSpace := true // a space at the start is not clean
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case c < utf8.RuneSelf:
+			if c <= '\r' && c >= '\t' {
+				return false
+			}
+			prevSpace = false
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
 }
 
 // IsBlank reports whether a line holds nothing but white space.
