@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	"net/url"
 	"os"
 	"time"
@@ -131,7 +132,7 @@ func runLoad(e *env, args []string) int {
 	}
 	for _, g := range res.Dropped {
 		if !quiet {
-			fmt.Fprintf(e.stderr, "film2ld: dropped <%s>: its film's graph no longer names it\n", g)
+			fmt.Fprintf(e.stderr, "film2ld: dropped <%s>: its film's graph no longer names it\n", msg.Clean(g))
 		}
 	}
 	if err != nil {
@@ -141,7 +142,7 @@ func runLoad(e *env, args []string) int {
 		} else {
 			fmt.Fprintf(e.stderr, "film2ld: %d of %d graphs (%d statements) were written before the failure:\n", len(res.Written), countGraphs(units), res.Quads)
 			for _, g := range res.Written {
-				fmt.Fprintf(e.stderr, "  <%s>\n", g)
+				fmt.Fprintf(e.stderr, "  <%s>\n", msg.Clean(g))
 			}
 		}
 		var se *store.StatusError
@@ -153,7 +154,7 @@ func runLoad(e *env, args []string) int {
 		return exitError
 	}
 	if !quiet {
-		fmt.Fprintf(e.stderr, "film2ld: loaded %d graphs, %d statements into %s\n", len(res.Written), res.Quads, endpoint)
+		fmt.Fprintf(e.stderr, "film2ld: loaded %d graphs, %d statements into %s\n", len(res.Written), res.Quads, msg.Clean(endpoint))
 	}
 	return exitOK
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	iofs "io/fs"
 	"os"
 	"path/filepath"
@@ -202,7 +203,7 @@ func runValidate(e *env, args []string) int {
 	if len(inputs) > 1 {
 		for _, src := range sources {
 			if fe, fw := count(src.findings); fe+fw > 0 {
-				fmt.Fprintf(e.stderr, "film2ld: %s: %d %s, %d %s\n", src.name, fe, plural(fe, "error"), fw, plural(fw, "warning"))
+				fmt.Fprintf(e.stderr, "film2ld: %s: %d %s, %d %s\n", msg.Clean(src.name), fe, plural(fe, "error"), fw, plural(fw, "warning"))
 			}
 		}
 	}
