@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	"net/url"
 	"os"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/store"
 	"github.com/film2ld/film2ld/ld"
 )

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	iofs "io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/mapping"
 	"github.com/film2ld/film2ld/mapping/film"
