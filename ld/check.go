@@ -41,6 +41,10 @@ func checkIRI(iri string, blank bool) error {
 			return ErrInvalidIRI
 		}
 	}
+	if strings.Count(iri, "#") > 1 {
+		// A fragment cannot hold "#" (RFC 3987); toRdf drops such IRIs.
+		return ErrInvalidIRI
+	}
 	if !schemeRE.MatchString(iri) {
 		return ErrRelativeIRI
 	}
@@ -145,7 +149,8 @@ func (c checker) checkNode(node map[string]any, via string) error {
 	if types, ok := node["@type"].([]any); ok {
 		for _, t := range types {
 			if s, ok := t.(string); ok {
-				if err := checkIRI(s, true); err != nil {
+				// A node type is resolved against the base like @id.
+				if err := c.ref(s); err != nil {
 					return fail("@type", s, err)
 				}
 			}

@@ -119,9 +119,9 @@ func TestParseFormat(t *testing.T) {
 			t.Errorf("ParseFormat(%q) = %v, %v", f, got, err)
 		}
 	}
-	_, err := ld.ParseFormat("turtle")
+	_, err := ld.ParseFormat("rdfxml")
 	if !errors.Is(err, ld.ErrUnknownFormat) ||
-		err.Error() != `unknown format "turtle" (want one of jsonld, expanded, flattened, nquads, canonical, html)` {
+		err.Error() != `unknown format "rdfxml" (want one of jsonld, expanded, flattened, nquads, canonical, html, turtle, trig, sparql-update)` {
 		t.Errorf("err = %v", err)
 	}
 	var buf bytes.Buffer

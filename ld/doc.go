@@ -3,11 +3,14 @@
 // embedding — offline and with byte-identical output on every run.
 //
 // Start with [NewProcessor] and [Processor.Write], which turns a decoded JSON-LD
-// document into one of the six output [Format]s. The single operations
+// document into one of the output [Format]s. The single operations
 // ([Processor.Expand], [Processor.Compact], [Processor.Flatten],
 // [Processor.Frame], [Processor.ToNQuads], [Processor.Canonical],
 // [Processor.FromNQuads], [Processor.HTML]) and [ExtractHTML] are there for
-// callers that need one step.
+// callers that need one step. RDF as statements ([Quad]) is read with
+// [ReadNQuads] and [ReadTurtle] (Turtle and TriG) and written with
+// [WriteTurtle], [WriteTriG] and [WriteSPARQLUpdate]; [Units] groups a
+// dataset's graphs the way a store replaces them.
 //
 // json-gold (github.com/piprate/json-gold) is the JSON-LD engine; this
 // package and its internal/jsongold, which holds the parts of json-gold
@@ -45,5 +48,13 @@
 // characters into N-Quads IRIs unescaped, and the JSON-LD algorithms drop
 // relative IRI references. Before converting, every IRI and literal of the
 // expanded document is checked, and a problem is reported as a [*NodeError]
-// naming the node and property instead of being dropped.
+// naming the node and property instead of being dropped. [Options.Lenient]
+// asks for JSON-LD's behaviour instead: the same things are dropped, and
+// each kind is recorded once in a [Dropped].
+//
+// # Conformance
+//
+// TestW3C runs the W3C JSON-LD 1.1 and RDFC-1.0 suites when they are found
+// (../shared/w3c or $FILM2LD_W3C); testdata/w3c-exceptions.txt lists every
+// case not run or not passing, with its reason.
 package ld

@@ -202,9 +202,9 @@ func ExampleParseFormat() {
 		names = append(names, f.String())
 	}
 	fmt.Println(strings.Join(names, " "))
-	_, err := ld.ParseFormat("turtle")
+	_, err := ld.ParseFormat("rdfxml")
 	fmt.Println(err)
 	// Output:
-	// jsonld expanded flattened nquads canonical html
-	// unknown format "turtle" (want one of jsonld, expanded, flattened, nquads, canonical, html)
+	// jsonld expanded flattened nquads canonical html turtle trig sparql-update
+	// unknown format "rdfxml" (want one of jsonld, expanded, flattened, nquads, canonical, html, turtle, trig, sparql-update)
 }

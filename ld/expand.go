@@ -21,7 +21,13 @@ func (p *Processor) Expand(doc any, opts Options) ([]any, error) {
 
 // expand is the first step of every operation.
 func (p *Processor) expand(doc any, opts Options) ([]any, error) {
-	norm, err := normalize(doc, "")
+	var norm any
+	var err error
+	if opts.Lenient != nil {
+		norm, err = normalizeLenient(doc, "", opts.Lenient)
+	} else {
+		norm, err = normalize(doc, "")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("ld: expand: %w", err)
 	}
@@ -44,6 +50,15 @@ func (p *Processor) expand(doc any, opts Options) ([]any, error) {
 	// the base to the ones that passed.
 	noBase := opts
 	noBase.Base = ""
+	// A document that sets @base gets stand-ins for its bases (and for
+	// opts.Base) that undo turns back, so that every reference is resolved
+	// by RFC 3986 (resolveIRI) and "@base": null, "" or ".." mean what
+	// JSON-LD says rather than being overridden by opts.Base afterwards.
+	standIns := &baseStandIns{}
+	hasBase := standIns.replaceBases(items, opts.Base)
+	if hasBase {
+		noBase.Base = standIns.add(opts.Base)
+	}
 	for _, item := range items {
 		e, err := p.expandItem(item, noBase)
 		if err != nil {
@@ -54,7 +69,19 @@ func (p *Processor) expand(doc any, opts Options) ([]any, error) {
 	if out == nil {
 		out = []any{}
 	}
-	if err := checkExpanded(out, opts.Base != ""); err != nil {
+	if hasBase {
+		standIns.undo(out)
+		if opts.Lenient != nil {
+			return pruneExpanded(out, false, opts.Lenient), nil
+		}
+		if err := checkExpanded(out, false); err != nil {
+			return nil, err
+		}
+		return out, nil
+	}
+	if opts.Lenient != nil {
+		out = pruneExpanded(out, opts.Base != "", opts.Lenient)
+	} else if err := checkExpanded(out, opts.Base != ""); err != nil {
 		return nil, err
 	}
 	if opts.Base != "" {
@@ -75,7 +102,9 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 		return nil, err
 	}
 	if m, ok := item.(map[string]any); ok && m["@context"] == nil {
-		if term := firstTerm(m); term != "" {
+		if term := firstTerm(m); term != "" && opts.Lenient != nil {
+			opts.Lenient.add("term with no @context to give it a meaning", fmt.Sprintf("%q", term))
+		} else if term != "" {
 			// Without a context a term means nothing and JSON-LD drops it
 			// (jsonld.js without a word); name it instead.
 			return nil, fmt.Errorf("ld: expand: %w: no @context, so the term %q has no meaning (add \"@context\": \"https://schema.org\")", ErrInvalidInput, term)
@@ -88,12 +117,17 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 			return nil, err
 		}
 	}
-	if active == nil {
+	switch {
+	case active == nil:
 		// No @context, or one that is not schema.org's: ordinary processing,
 		// with the loader serving schema.org's context when it is named.
-		active = jld.NewContext(nil, jopts)
+		active = withBase(jld.NewContext(nil, jopts), opts.Base)
+	case active == c.expand:
+		active = withBase(active, opts.Base)
+	default:
+		// Parsed from the schema.org context with the base already set:
+		// setting it again would undo a @base of the document's own.
 	}
-	active = withBase(active, opts.Base)
 
 	var expanded any
 	err = guard("expand", func() error {
@@ -101,6 +135,18 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 		expanded, err = jld.NewJsonLdApi().Expand(active, "", item, jopts, false, nil)
 		return err
 	})
+	if err != nil && opts.Lenient != nil && strings.Contains(err.Error(), "Dropping property") {
+		// Safe mode found a property that does not expand to an IRI; the
+		// lenient call drops it as JSON-LD does. json-gold does not say
+		// which one, so neither can the warning.
+		opts.Lenient.add("property that does not expand to an IRI (no term or prefix in the @context for it)", "a node of the document (json-gold does not name it)")
+		jopts.SafeMode = false
+		err = guard("expand", func() error {
+			var err error
+			expanded, err = jld.NewJsonLdApi().Expand(active, "", item, jopts, false, nil)
+			return err
+		})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("ld: expand: %w", wrapInput(err))
 	}

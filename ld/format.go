@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Format is an output form of [Processor.Write].
@@ -26,9 +27,16 @@ const (
 	FormatCanonical
 	// FormatHTML is a script element holding FormatJSONLD ([Processor.HTML]).
 	FormatHTML
+	// FormatTurtle is Turtle, for a graph without named graphs ([WriteTurtle]).
+	FormatTurtle
+	// FormatTriG is TriG, for a dataset ([WriteTriG]).
+	FormatTriG
+	// FormatSPARQLUpdate is a SPARQL 1.1 Update that replaces each named
+	// graph of a dataset ([WriteSPARQLUpdate]).
+	FormatSPARQLUpdate
 )
 
-var formatNames = [...]string{"jsonld", "expanded", "flattened", "nquads", "canonical", "html"}
+var formatNames = [...]string{"jsonld", "expanded", "flattened", "nquads", "canonical", "html", "turtle", "trig", "sparql-update"}
 
 // String returns the name ParseFormat accepts.
 func (f Format) String() string {
@@ -48,14 +56,14 @@ func Formats() []Format {
 }
 
 // ParseFormat returns the format named s: jsonld, expanded, flattened,
-// nquads, canonical or html.
+// nquads, canonical, html, turtle, trig or sparql-update.
 func ParseFormat(s string) (Format, error) {
 	for i, name := range formatNames {
 		if s == name {
 			return Format(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%w %q (want one of jsonld, expanded, flattened, nquads, canonical, html)", ErrUnknownFormat, s)
+	return 0, fmt.Errorf("%w %q (want one of %s)", ErrUnknownFormat, s, strings.Join(formatNames[:], ", "))
 }
 
 // Write converts doc to format f and writes it to w. Nothing is written
@@ -96,6 +104,10 @@ func (p *Processor) Write(w io.Writer, doc any, f Format, opts Options) error {
 			return err
 		}
 		buf.Write(b)
+	case FormatTurtle, FormatTriG, FormatSPARQLUpdate:
+		if err := p.writeRDF(&buf, doc, f, opts); err != nil {
+			return err
+		}
 	default:
 		return fmt.Errorf("ld: write: %w %v", ErrUnknownFormat, f)
 	}

@@ -65,6 +65,9 @@ type ScriptText struct {
 	// Text is the element's content as written (script content has no
 	// character references to decode).
 	Text []byte
+	// Base is the href of the page's first <base> element, which HTML
+	// makes the base URL of the whole page ("" if none).
+	Base string
 }
 
 // ScriptTexts returns the content of every <script type="application/ld+json">
@@ -82,20 +85,35 @@ func ScriptTexts(r io.Reader, name string) ([]ScriptText, error) {
 		}
 	}
 	var out []ScriptText
+	base, haveBase := "", false
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			if errors.Is(z.Err(), io.EOF) {
+				for i := range out {
+					out[i].Base = base
+				}
 				return out, nil
 			}
 			return nil, fmt.Errorf("ld: read %s: %w", name, z.Err())
 		}
 		start := line
 		advance(z.Raw())
-		if tt != html.StartTagToken {
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
 		tag, hasAttr := z.TagName()
+		if string(tag) == "base" && !haveBase {
+			for more := hasAttr; more; {
+				var key, val []byte
+				key, val, more = z.TagAttr()
+				if string(key) == "href" {
+					base, haveBase = strings.TrimSpace(string(val)), true
+					break
+				}
+			}
+			continue
+		}
 		if string(tag) != "script" || !isJSONLDScript(z, hasAttr) {
 			continue
 		}
@@ -128,6 +146,9 @@ func ExtractHTML(r io.Reader, name string) ([]Block, error) {
 			}
 			return nil, &PosError{Name: name, Line: st.TextLine + l, Col: c, Err: fmt.Errorf("%w: JSON-LD block starting on line %d: %v", ErrSyntax, st.Line, err)}
 		}
+		if st.Base != "" {
+			doc = withPageBase(doc, st.Base)
+		}
 		blocks = append(blocks, Block{Line: st.Line, Doc: doc})
 	}
 	return blocks, nil
@@ -148,6 +169,10 @@ func isJSONLDScript(z *html.Tokenizer, more bool) bool {
 // decodeBlock decodes one JSON value; on error it also returns the byte
 // offset of the offending character.
 func decodeBlock(text []byte) (any, int, error) {
+	// encoding/json would turn bytes that are not UTF-8 into U+FFFD.
+	if off := invalidUTF8(text); off >= 0 {
+		return nil, off, fmt.Errorf("%w: byte 0x%02X", ErrInvalidUTF8, text[off])
+	}
 	dec := json.NewDecoder(bytes.NewReader(text))
 	var doc any
 	if err := dec.Decode(&doc); err != nil {
@@ -176,4 +201,42 @@ func position(text []byte, off int) (line, col int) {
 	line = bytes.Count(before, []byte("\n"))
 	col = off - (bytes.LastIndexByte(before, '\n') + 1) + 1
 	return line, col
+}
+
+// withPageBase gives a block the page's <base href> as the @base of its
+// context, before the block's own context entries (so that a @base of the
+// block's own still wins) but after a leading schema.org context URL (so
+// that the pre-parsed context is still used). A relative href resolves
+// against the base the caller gives, as HTML resolves it against the
+// page's URL.
+func withPageBase(doc any, href string) any {
+	switch d := doc.(type) {
+	case []any:
+		for i, e := range d {
+			d[i] = withPageBase(e, href)
+		}
+	case map[string]any:
+		b := map[string]any{"@base": href}
+		switch c := d["@context"].(type) {
+		case nil:
+			d["@context"] = b
+		case string:
+			if IsSchemaOrgContext(c) {
+				d["@context"] = []any{c, b}
+			} else {
+				d["@context"] = []any{b, c}
+			}
+		case []any:
+			if len(c) > 0 {
+				if s, ok := c[0].(string); ok && IsSchemaOrgContext(s) {
+					d["@context"] = append([]any{c[0], b}, c[1:]...)
+					break
+				}
+			}
+			d["@context"] = append([]any{b}, c...)
+		default:
+			d["@context"] = []any{b, c}
+		}
+	}
+	return doc
 }

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/big"
 	"reflect"
+	"regexp"
 	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
@@ -16,12 +18,23 @@ import (
 // everything else, NaN and infinities, and keys that look like keywords but
 // are none (expansion would drop them).
 func normalize(v any, path string) (any, error) {
-	return normalizeValue(v, path, false)
+	return normalizeValue(v, path, false, nil)
 }
+
+// normalizeLenient is normalize for a lenient call: what JSON-LD ignores
+// (keys and @id or @type values that look like keywords but are none) is
+// dropped and recorded in d instead of refused.
+func normalizeLenient(v any, path string, d *Dropped) (any, error) {
+	return normalizeValue(v, path, false, d)
+}
+
+// keywordLike matches what JSON-LD treats as a keyword it does not know:
+// "@" and letters only.
+var keywordLike = regexp.MustCompile(`^@[a-zA-Z]+$`)
 
 // normalizeValue is normalize; literal is set inside an @value, whose JSON
 // literal content may use any keys.
-func normalizeValue(v any, path string, literal bool) (any, error) {
+func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 	switch v := v.(type) {
 	case nil, string, bool:
 		return v, nil
@@ -31,7 +44,7 @@ func normalizeValue(v any, path string, literal bool) (any, error) {
 		}
 		return v, nil
 	case float32:
-		return normalizeValue(float64(v), path, literal)
+		return normalizeValue(float64(v), path, literal, d)
 	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
 		f, exact := intToFloat(v)
 		if !exact {
@@ -39,18 +52,38 @@ func normalizeValue(v any, path string, literal bool) (any, error) {
 		}
 		return f, nil
 	case json.Number:
-		f, err := v.Float64()
-		if err != nil {
-			return nil, fmt.Errorf("%w: %s: number %s: %v", ErrInvalidInput, path, v, err)
-		}
-		return normalizeValue(f, path, literal)
+		return numberValue(v, path, literal, d)
 	case map[string]any:
+		if !literal {
+			if err := checkShape(v, path); err != nil {
+				return nil, err
+			}
+		}
 		out := make(map[string]any, len(v))
 		for k, e := range v {
 			if !literal && strings.HasPrefix(k, "@") && !jld.IsKeyword(k) {
-				return nil, fmt.Errorf("%w: %s/%s: unknown keyword %q would be dropped", ErrInvalidInput, path, k, k)
+				if d == nil {
+					return nil, fmt.Errorf("%w: %s/%s: unknown keyword %q would be dropped", ErrInvalidInput, path, k, k)
+				}
+				d.add("key that looks like a keyword but is none (JSON-LD ignores it)", path+"/"+k)
+				continue
 			}
-			n, err := normalizeValue(e, path+"/"+k, literal || k == "@value")
+			// "@id": "@ignoreMe" and such: JSON-LD ignores a value with the
+			// form of a keyword where an IRI belongs.
+			// (In a term definition json-gold ignores it already, and the
+			// term falls back to @vocab, so it passes there.)
+			if s, ok := e.(string); ok && !literal && (k == "@id" || k == "@type") && keywordLike.MatchString(s) && !jld.IsKeyword(s) && !strings.Contains(path, "/@context") {
+				if d == nil {
+					return nil, fmt.Errorf("%w: %s/%s: %q looks like a keyword, so JSON-LD would ignore it", ErrInvalidInput, path, k, s)
+				}
+				d.add("@id or @type value that looks like a keyword (JSON-LD ignores it)", fmt.Sprintf("%s/%s: %q", path, k, s))
+				if len(v) == 1 {
+					// A reference to nothing: as null, it goes altogether.
+					return nil, nil
+				}
+				continue
+			}
+			n, err := normalizeValue(e, path+"/"+k, literal || k == "@value", d)
 			if err != nil {
 				return nil, err
 			}
@@ -60,7 +93,7 @@ func normalizeValue(v any, path string, literal bool) (any, error) {
 	case []any:
 		out := make([]any, len(v))
 		for i, e := range v {
-			n, err := normalizeValue(e, fmt.Sprintf("%s/%d", path, i), literal)
+			n, err := normalizeValue(e, fmt.Sprintf("%s/%d", path, i), literal, d)
 			if err != nil {
 				return nil, err
 			}
@@ -72,7 +105,7 @@ func normalizeValue(v any, path string, literal bool) (any, error) {
 		for i, e := range v {
 			items[i] = e
 		}
-		return normalizeValue(items, path, literal)
+		return normalizeValue(items, path, literal, d)
 	case []string:
 		out := make([]any, len(v))
 		for i, e := range v {
@@ -93,4 +126,69 @@ func intToFloat(v any) (float64, bool) {
 	u := rv.Uint()
 	f := float64(u)
 	return f, f < 1<<64 && uint64(f) == u
+}
+
+// numberValue converts a number as written in JSON. JSON-LD works on
+// doubles, so a number a double cannot hold is refused with its own text
+// (never a rounded one) and a hint that keeps its value: one too large
+// (1e400), too small to be anything but zero (0.1e-400), or an integer past
+// 2^53 that would change (9007199254740993). Inside a JSON literal (@json)
+// the same holds, as the literal is written through doubles too.
+func numberValue(n json.Number, path string, literal bool, d *Dropped) (any, error) {
+	text := n.String()
+	f, err := n.Float64()
+	hint := fmt.Sprintf(`write it as a string with a datatype, such as {"@value": %q, "@type": "http://www.w3.org/2001/XMLSchema#decimal"}`, text)
+	if err != nil || math.IsInf(f, 0) {
+		return nil, fmt.Errorf("%w: %s: number %s is too large for a double; %s", ErrInvalidInput, path, text, hint)
+	}
+	if f == 0 && strings.ContainsAny(strings.SplitN(strings.ToLower(text), "e", 2)[0], "123456789") {
+		return nil, fmt.Errorf("%w: %s: number %s is too small for a double (it would become 0); %s", ErrInvalidInput, path, text, hint)
+	}
+	if !strings.ContainsAny(text, ".eE") && math.Abs(f) >= 1<<53 {
+		if i, ok := new(big.Int).SetString(text, 10); ok {
+			back, _ := new(big.Float).SetFloat64(f).Int(nil)
+			if back.Cmp(i) != 0 {
+				return nil, fmt.Errorf("%w: %s: integer %s has no exact double (it would become %s); %s", ErrInvalidInput, path, text, back, strings.Replace(hint, "decimal", "integer", 1))
+			}
+		}
+	}
+	return normalizeValue(f, path, literal, d)
+}
+
+// contextKeywords are the keywords a context may hold as keys.
+var contextKeywords = map[string]bool{"@base": true, "@direction": true, "@import": true, "@language": true,
+	"@propagate": true, "@protected": true, "@type": true, "@version": true, "@vocab": true}
+
+// checkShape refuses errors the JSON-LD API defines that json-gold v0.8.0
+// lets through: a value object with several types ("invalid typed value"),
+// and in a local context a term definition for the empty string ("invalid
+// term definition"), a keyword other than the context's own ("keyword
+// redefinition"), or "@type" defined other than as a protected @set
+// container.
+func checkShape(m map[string]any, path string) error {
+	if _, isValue := m["@value"]; isValue {
+		if _, many := m["@type"].([]any); many {
+			return fmt.Errorf("%w: %s: invalid typed value: a value object has one @type, not a list", ErrInvalidInput, path)
+		}
+	}
+	for _, ctx := range asList(m["@context"]) {
+		c, ok := ctx.(map[string]any)
+		if !ok {
+			continue
+		}
+		for k, def := range c {
+			switch {
+			case k == "":
+				return fmt.Errorf("%w: %s/@context: invalid term definition: a term cannot be the empty string", ErrInvalidInput, path)
+			case k == "@type":
+				d, ok := def.(map[string]any)
+				if !ok || d["@container"] != "@set" {
+					return fmt.Errorf("%w: %s/@context: keyword redefinition: @type may only be given {\"@container\": \"@set\"}", ErrInvalidInput, path)
+				}
+			case jld.IsKeyword(k) && !contextKeywords[k]:
+				return fmt.Errorf("%w: %s/@context: keyword redefinition: %s cannot be defined in a context", ErrInvalidInput, path, k)
+			}
+		}
+	}
+	return nil
 }

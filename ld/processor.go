@@ -44,6 +44,13 @@ type Options struct {
 	// (not against the base IRI, as JSON-LD requires); without one they are
 	// an error rather than a local file to open.
 	DocumentURL string
+	// Lenient, when set, makes the call drop what the JSON-LD algorithms
+	// drop — properties and terms that do not expand to IRIs, ill-formed
+	// IRIs and language tags, @direction, keys and values that look like
+	// keywords, relative IRIs with no base — instead of refusing the
+	// document, and records each kind once, with where it first happened,
+	// in Lenient.
+	Lenient *Dropped
 }
 
 // Processor runs JSON-LD operations. It is safe for concurrent use; make one

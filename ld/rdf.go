@@ -2,6 +2,8 @@ package ld
 
 import (
 	"bufio"
+	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"slices"
@@ -79,7 +81,11 @@ func toDataset(expanded []any) (*jld.RDFDataset, error) {
 			var quads []*jld.Quad
 			for _, id := range sortedKeys(graph) {
 				one := jld.NewRDFDataset()
-				one.GraphToRDF(disguise(name).(string), map[string]any{disguise(id).(string): disguiseVocabulary(graph[id].(map[string]any))}, issuer, false)
+				node, err := disguiseVocabulary(graph[id].(map[string]any))
+				if err != nil {
+					return err
+				}
+				one.GraphToRDF(disguise(name).(string), map[string]any{disguise(id).(string): node}, issuer, false)
 				for _, q := range one.Graphs[disguise(name).(string)] {
 					quads = append(quads, undisguise(q))
 				}
@@ -107,7 +113,7 @@ const disguisePrefix = "x-film2ld-"
 // disguiseVocabulary returns a copy of a node-map node whose http(s) IRIs
 // (its @id, property IRIs, types, node references and datatypes) carry
 // disguisePrefix.
-func disguiseVocabulary(node map[string]any) map[string]any {
+func disguiseVocabulary(node map[string]any) (map[string]any, error) {
 	out := make(map[string]any, len(node))
 	for k, v := range node {
 		switch k {
@@ -125,7 +131,10 @@ func disguiseVocabulary(node map[string]any) map[string]any {
 			out[disguisePrefix+rdfType] = refs
 			continue
 		}
-		values := asList(v)
+		values, err := jsonLiterals(asList(v))
+		if err != nil {
+			return nil, err
+		}
 		dv := make([]any, len(values))
 		for i, val := range values {
 			dv[i] = disguiseValue(val)
@@ -135,7 +144,47 @@ func disguiseVocabulary(node map[string]any) map[string]any {
 		}
 		out[k] = dv
 	}
-	return out
+	return out, nil
+}
+
+// jsonLiterals returns values with every JSON literal, also inside a list,
+// in its RDF form (see jsonLiteral).
+func jsonLiterals(values []any) ([]any, error) {
+	var out []any
+	for i, v := range values {
+		m, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		var repl map[string]any
+		var err error
+		switch {
+		case m["@type"] == "@json":
+			repl, err = jsonLiteral(m)
+		case m["@list"] != nil:
+			var items []any
+			items, err = jsonLiterals(asList(m["@list"]))
+			if err == nil && items != nil {
+				repl = map[string]any{"@list": items}
+				if idx, ok := m["@index"]; ok {
+					repl["@index"] = idx
+				}
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+		if repl != nil {
+			if out == nil {
+				out = slices.Clone(values)
+			}
+			out[i] = repl
+		}
+	}
+	if out == nil {
+		return values, nil
+	}
+	return out, nil
 }
 
 // disguiseValue disguises a node reference's @id or a value's datatype.
@@ -256,32 +305,41 @@ func serialize(ds *jld.RDFDataset) (string, error) {
 // carry the line number.
 func (p *Processor) FromNQuads(r io.Reader, name string) ([]any, error) {
 	ds := jld.NewRDFDataset()
-	seen := map[string]bool{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimSpace(sc.Text())
+	// A statement's digest, not its text, marks it seen: the set would
+	// otherwise hold a second copy of the input.
+	seen := map[[16]byte]bool{}
+	lr := lineReader{r: bufio.NewReaderSize(r, 64*1024)}
+	for {
+		raw, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("ld: read %s: %w", name, err)
+		}
+		// Checked before parsing: the parser would turn bytes that are not
+		// UTF-8 into U+FFFD, changing an IRI or a literal in silence.
+		if off := invalidUTF8(raw); off >= 0 {
+			return nil, &PosError{Name: name, Line: lr.line, Col: off + 1, Err: utf8Error(raw, off, lr.start)}
+		}
+		text := strings.TrimSpace(string(raw))
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
 		one, err := parseQuad(text)
 		if err != nil {
-			return nil, &PosError{Name: name, Line: line, Err: err}
+			return nil, &PosError{Name: name, Line: lr.line, Err: err}
 		}
 		for g, quads := range one.Graphs {
 			for _, q := range quads {
-				key := g + "\x00" + q.Subject.GetValue() + "\x00" + q.Predicate.GetValue() + "\x00" + fmt.Sprint(q.Object)
+				sum := sha256.Sum256([]byte(g + "\x00" + q.Subject.GetValue() + "\x00" + q.Predicate.GetValue() + "\x00" + fmt.Sprint(q.Object)))
+				key := [16]byte(sum[:16])
 				if !seen[key] {
 					seen[key] = true
 					ds.Graphs[g] = append(ds.Graphs[g], q)
 				}
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("ld: read %s: %w", name, err)
 	}
 	var out []any
 	err := guard("from RDF", func() error {
@@ -294,6 +352,9 @@ func (p *Processor) FromNQuads(r io.Reader, name string) ([]any, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("ld: from RDF %s: %w", name, wrapInput(err))
+	}
+	if err := readJSONLiterals(out); err != nil {
+		return nil, fmt.Errorf("ld: from RDF %s: %w", name, err)
 	}
 	return out, nil
 }
@@ -345,4 +406,40 @@ func checkTerm(n jld.Node) error {
 		}
 	}
 	return nil
+}
+
+// lineReader reads N-Quads a line at a time with no limit on a line's
+// length (bufio.Scanner stops at a fixed size, and film2ld writes literals
+// of any length), reusing one buffer for the lines.
+type lineReader struct {
+	r     *bufio.Reader
+	buf   []byte
+	line  int // the 1-based number of the line last returned
+	start int // the byte offset in the input of that line's first byte
+	next0 int // the byte offset of the next line
+}
+
+// next returns the next line without its end ("\n" or "\r\n") and
+// io.EOF after the last one.
+// The line is valid until the next call.
+func (lr *lineReader) next() ([]byte, error) {
+	lr.buf = lr.buf[:0]
+	for {
+		chunk, err := lr.r.ReadSlice('\n')
+		lr.buf = append(lr.buf, chunk...)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		if err == io.EOF && len(lr.buf) == 0 {
+			return nil, io.EOF
+		}
+		break
+	}
+	lr.line++
+	lr.start = lr.next0
+	lr.next0 += len(lr.buf)
+	return bytes.TrimRight(lr.buf, "\r\n"), nil
 }

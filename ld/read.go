@@ -22,9 +22,13 @@ const (
 	InputHTML
 	// InputNQuads is N-Quads or N-Triples (.nq, .nt).
 	InputNQuads
+	// InputTurtle is Turtle (.ttl).
+	InputTurtle
+	// InputTriG is TriG (.trig), which also reads Turtle.
+	InputTriG
 )
 
-var inputNames = map[InputFormat]string{InputJSONLD: "jsonld", InputHTML: "html", InputNQuads: "nquads"}
+var inputNames = map[InputFormat]string{InputJSONLD: "jsonld", InputHTML: "html", InputNQuads: "nquads", InputTurtle: "turtle", InputTriG: "trig"}
 
 // String returns the name ParseInputFormat accepts.
 func (f InputFormat) String() string { return inputNames[f] }
@@ -33,14 +37,15 @@ func (f InputFormat) String() string { return inputNames[f] }
 // Read accepts.
 var ErrInputFormat = errors.New("unknown input format")
 
-// ParseInputFormat returns the input format named s: jsonld, html or nquads.
+// ParseInputFormat returns the input format named s: jsonld, html, nquads,
+// turtle or trig.
 func ParseInputFormat(s string) (InputFormat, error) {
 	for f, name := range inputNames {
 		if name == s {
 			return f, nil
 		}
 	}
-	return 0, fmt.Errorf("%w %q (want jsonld, html or nquads)", ErrInputFormat, s)
+	return 0, fmt.Errorf("%w %q (want jsonld, html, nquads, turtle or trig)", ErrInputFormat, s)
 }
 
 // DetectInput tells an input's format from its file name's extension, and
@@ -55,6 +60,10 @@ func DetectInput(name string, data []byte) InputFormat {
 		return InputHTML
 	case ".nq", ".nquads", ".nt":
 		return InputNQuads
+	case ".ttl", ".turtle":
+		return InputTurtle
+	case ".trig":
+		return InputTriG
 	}
 	s := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	switch {
@@ -64,11 +73,19 @@ func DetectInput(name string, data []byte) InputFormat {
 		return InputJSONLD
 	case s[0] == '<' && len(s) > 1 && (isASCIILetter(s[1]) || s[1] == '!' || s[1] == '?') && !looksLikeIRI(s):
 		return InputHTML
+	case s[0] == '@' || hasWordFold(s, "PREFIX") || hasWordFold(s, "BASE") || hasWordFold(s, "GRAPH"):
+		// Turtle's and TriG's directives; TriG reads both.
+		return InputTriG
 	}
 	return InputNQuads
 }
 
 func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
+
+// hasWordFold reports whether s starts with word, in any case, then a space.
+func hasWordFold(s []byte, word string) bool {
+	return len(s) > len(word) && bytes.EqualFold(s[:len(word)], []byte(word)) && (s[len(word)] == ' ' || s[len(word)] == '\t')
+}
 
 // looksLikeIRI tells an N-Quads subject ("<https://…>") from an HTML tag.
 func looksLikeIRI(s []byte) bool {
@@ -107,6 +124,16 @@ func (p *Processor) Read(r io.Reader, name string, f InputFormat) ([]any, error)
 			return nil, err
 		}
 		return []any{doc}, nil
+	case InputTurtle, InputTriG:
+		quads, err := ReadTurtle(r, name, f == InputTriG)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := p.FromQuads(quads, name)
+		if err != nil {
+			return nil, err
+		}
+		return []any{doc}, nil
 	}
 	return nil, fmt.Errorf("%s: %w", name, ErrInputFormat)
 }
@@ -114,6 +141,11 @@ func (p *Processor) Read(r io.Reader, name string, f InputFormat) ([]any, error)
 // decodeJSON decodes one JSON value, reporting a syntax error at its line
 // and column; firstLine is the line data starts on in its file.
 func decodeJSON(data []byte, name string, firstLine int) (any, error) {
+	// encoding/json would turn bytes that are not UTF-8 into U+FFFD.
+	if off := invalidUTF8(data); off >= 0 {
+		line, col := lineCol(data, off)
+		return nil, &PosError{Name: name, Line: firstLine + line - 1, Col: col, Err: utf8Error(data, off, 0)}
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any

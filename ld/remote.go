@@ -130,7 +130,13 @@ func (l *remoteLoader) closure(u string, chain []string) (*fetched, error) {
 		return nil, f.err
 	}
 	m, _ := f.doc.(map[string]any)
-	for _, ref := range contextRefs(m["@context"]) {
+	refs := contextRefs(m["@context"])
+	if ctx, ok := m["@context"].(map[string]any); ok {
+		if imp, ok := ctx["@import"].(string); ok {
+			refs = append(refs, imp)
+		}
+	}
+	for _, ref := range refs {
 		if IsSchemaOrgContext(ref) {
 			continue
 		}
@@ -224,6 +230,15 @@ func (l *remoteLoader) get(u string) (any, string, error) {
 	return doc, final, nil
 }
 
+// ResolveContexts makes every relative @context (and @import) reference of
+// doc absolute against documentURL, the URL the document was read from
+// (file:///… for a local file), as JSON-LD resolves them. Call it for each
+// document of a batch whose documents come from different places; with
+// [Options.DocumentURL] the processor does the same for one.
+func ResolveContexts(doc any, documentURL string) error {
+	return absolutizeContexts(doc, documentURL)
+}
+
 // contextRefs returns the URL references of a @context value.
 func contextRefs(v any) []string {
 	var refs []string
@@ -237,7 +252,7 @@ func contextRefs(v any) []string {
 
 // absolutizeContexts rewrites, in place, every relative context reference
 // of a JSON-LD document (top-level, nested in nodes and in scoped term
-// definitions) into an absolute URL resolved against base, the URL the
+// definitions, and @import) into an absolute URL resolved against base, the URL the
 // document was read from. JSON-LD resolves context references against the
 // document's URL; json-gold uses the base IRI, which @base or --base can
 // point at another host. With no base a relative reference is an error:
@@ -276,6 +291,17 @@ func absolutizeContexts(doc any, base string) error {
 			for k, e := range v {
 				if k == "@value" {
 					continue // a JSON literal is data
+				}
+				if k == "@import" {
+					// A context's @import names another context.
+					if c, ok := e.(string); ok {
+						r, err := resolve(c)
+						if err != nil {
+							return err
+						}
+						v[k] = r
+					}
+					continue
 				}
 				if k == "@context" {
 					switch c := e.(type) {

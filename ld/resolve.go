@@ -11,8 +11,7 @@ import (
 // reference that is not a valid relative reference at all, such as
 // "1.2.3.4:80" whose first segment holds a colon, is an error.
 func resolveRelative(nodes []any, base string) error {
-	b, err := url.Parse(base)
-	if err != nil || !b.IsAbs() {
+	if b, err := url.Parse(base); err != nil || !b.IsAbs() {
 		return fmt.Errorf("%w: base %q is not an absolute IRI", ErrInvalidIRI, base)
 	}
 	// walk visits v, reached from the node named owner by prop, so that
@@ -31,14 +30,22 @@ func resolveRelative(nodes []any, base string) error {
 				return nil
 			}
 			if id, ok := v["@id"].(string); ok && !strings.HasPrefix(id, "_:") && !schemeRE.MatchString(id) {
-				ref, err := url.Parse(id)
-				if err != nil {
+				if _, err := url.Parse(id); err != nil {
 					if owner == "" {
 						owner, prop = "node", "@id"
 					}
 					return &NodeError{Node: owner, Property: prop, Value: id, Err: fmt.Errorf("%w: not a relative reference", ErrInvalidIRI)}
 				}
-				v["@id"] = b.ResolveReference(ref).String()
+				v["@id"] = resolveIRI(base, id)
+			}
+			// Node types are document-relative too (JSON-LD's IRI
+			// expansion of @type with documentRelative true).
+			if types, ok := v["@type"].([]any); ok {
+				for i, ty := range types {
+					if s, ok := ty.(string); ok && !strings.HasPrefix(s, "_:") && !schemeRE.MatchString(s) {
+						types[i] = resolveIRI(base, s)
+					}
+				}
 			}
 			via := ""
 			if owner != "" {

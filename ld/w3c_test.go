@@ -91,8 +91,8 @@ func readExceptions(t *testing.T) map[string]exception {
 			continue
 		}
 		fields := strings.SplitN(text, " ", 3)
-		if len(fields) != 3 || (fields[1] != "skip" && fields[1] != "fail") {
-			t.Fatalf("%s:%d: want \"manifest#id skip|fail reason\"", exceptionsFile, line)
+		if len(fields) != 3 || (fields[1] != "skip" && fields[1] != "fail" && fields[1] != "lenient") {
+			t.Fatalf("%s:%d: want \"manifest#id skip|fail|lenient reason\"", exceptionsFile, line)
 		}
 		out[fields[0]] = exception{status: fields[1], reason: strings.TrimSpace(fields[2])}
 	}
@@ -148,9 +148,11 @@ func ruleSkip(c w3cCase) string {
 	o := c.option
 	switch {
 	case c.manifest == "remote-doc":
-		return "remote-doc: needs an HTTP server answering with the suite's content types, Link headers and redirects"
-	case c.manifest == "html":
-		return "html: not run yet (film2ld reads every script block of a page as one graph; the suite selects blocks by fragment)"
+		return "remote-doc: tests loading a document from a URL (content types, Link headers, redirects); film2ld reads documents from files and standard input only, and fetches only contexts"
+	case c.manifest == "html" && strings.Contains(c.input, "#"):
+		return "html: selects one script block by fragment; film2ld reads every block of a page"
+	case c.manifest == "html" && str(o["contentType"]) != "":
+		return "html: XHTML content type; film2ld reads HTML"
 	case c.manifest == "rdfc10" && c.types[0] == "rdfc:RDFC10MapTest":
 		return "rdfc10 map test: film2ld does not output the issued-identifier map"
 	case c.manifest == "rdfc10" && str(o["hashAlgorithm"]) != "" && str(o["hashAlgorithm"]) != "SHA256":
@@ -201,11 +203,13 @@ func TestW3C(t *testing.T) {
 	p := NewProcessor(Config{AllowRemote: true, Remote: Remote{Transport: testTransport{dir}, MaxContexts: 10000}})
 
 	var results []outcome
+	visited := 0
 	for _, c := range cases {
 		res := outcome{c: c}
 		ex, listed := exceptions[c.key()]
 		rule := ruleSkip(c)
 		t.Run(c.key(), func(t *testing.T) {
+			visited++
 			if rule != "" {
 				res.why = rule
 				if !listed && !*updateW3C {
@@ -218,26 +222,42 @@ func TestW3C(t *testing.T) {
 				t.Skip(ex.reason)
 			}
 			res.ran = true
-			err := runCase(p, dir, c)
+			err := runCase(p, dir, c, false)
 			res.passed = err == nil
 			if err != nil {
 				res.why = err.Error()
+				// A case film2ld refuses by default may pass with
+				// --lenient, which drops what JSON-LD drops.
+				if !c.negative && runCase(p, dir, c, true) == nil {
+					res.lenient = true
+				}
 			}
 			switch {
 			case *updateW3C:
+			case listed && ex.status == "lenient":
+				if err == nil {
+					t.Errorf("passes without --lenient, but %s lists it as lenient only (%s): remove the line", exceptionsFile, ex.reason)
+				} else if !res.lenient {
+					t.Errorf("%s: fails even with --lenient (listed as passing with it: %s): %v", c.name, ex.reason, err)
+				}
 			case err != nil && !(listed && ex.status == "fail"):
 				t.Errorf("%s: %v", c.name, err)
 			case err == nil && listed:
 				t.Errorf("passes, but %s lists it as failing (%s): remove the line", exceptionsFile, ex.reason)
+			case listed && res.lenient:
+				t.Errorf("passes with --lenient, but %s lists it as failing (%s): mark it lenient", exceptionsFile, ex.reason)
 			}
 		})
 		results = append(results, res)
 	}
+	if visited < len(cases) {
+		return // -run chose some cases: the list and counts are the suite's
+	}
 	if *updateW3C {
 		writeExceptions(t, results, exceptions)
 	}
-	// The README table, kept by -update-w3c and checked on every run.
-	counts := map[string][3]int{}
+	// The README table, kept by -update-w3c and checked on every full run.
+	counts := map[string][4]int{}
 	for _, r := range results {
 		n := counts[r.c.manifest]
 		n[0]++
@@ -245,6 +265,8 @@ func TestW3C(t *testing.T) {
 			n[1]++
 			if r.passed {
 				n[2]++
+			} else if r.lenient {
+				n[3]++
 			}
 		}
 		counts[r.c.manifest] = n
@@ -254,14 +276,15 @@ func TestW3C(t *testing.T) {
 
 // outcome is what happened to one case.
 type outcome struct {
-	c      w3cCase
-	ran    bool
-	passed bool
-	why    string // the skip reason or the failure
+	c       w3cCase
+	ran     bool
+	passed  bool
+	lenient bool   // failed, but passes with Options.Lenient
+	why     string // the skip reason or the failure
 }
 
 // runCase runs one case and returns why it failed, or nil.
-func runCase(p *Processor, dir string, c w3cCase) (err error) {
+func runCase(p *Processor, dir string, c w3cCase, lenient bool) (err error) {
 	done := make(chan error, 1)
 	go func() {
 		defer func() {
@@ -269,7 +292,7 @@ func runCase(p *Processor, dir string, c w3cCase) (err error) {
 				done <- fmt.Errorf("panic: %v", r)
 			}
 		}()
-		done <- runCaseNow(p, dir, c)
+		done <- runCaseNow(p, dir, c, lenient)
 	}()
 	select {
 	case err := <-done:
@@ -279,7 +302,7 @@ func runCase(p *Processor, dir string, c w3cCase) (err error) {
 	}
 }
 
-func runCaseNow(p *Processor, dir string, c w3cCase) error {
+func runCaseNow(p *Processor, dir string, c w3cCase, lenient bool) error {
 	if c.manifest == "rdfc10" {
 		return runRDFC(p, dir, c)
 	}
@@ -290,9 +313,52 @@ func runCaseNow(p *Processor, dir string, c w3cCase) error {
 		base = b
 	}
 	opts := Options{Base: base, DocumentURL: docURL}
+	if lenient {
+		opts.Lenient = &Dropped{}
+	}
 	var got any
 	var err error
+	op := c.manifest
 	switch c.manifest {
+	case "html":
+		// film2ld reads every script block of a page as one graph (as
+		// extractAllScripts does), through the same Read convert uses.
+		for _, ty := range c.types {
+			switch ty {
+			case "jld:ExpandTest":
+				op = "expand"
+			case "jld:CompactTest":
+				op = "compact"
+			case "jld:FlattenTest":
+				op = "flatten"
+			case "jld:ToRDFTest":
+				op = "toRdf"
+			}
+		}
+		f, ferr := os.Open(filepath.Join(suite, c.input))
+		if ferr != nil {
+			return ferr
+		}
+		defer f.Close()
+		docs, rerr := p.Read(f, c.input, InputHTML)
+		if rerr != nil {
+			err = rerr
+			break
+		}
+		var doc []any
+		if doc, err = p.Union(docs, opts); err != nil {
+			break
+		}
+		switch op {
+		case "expand":
+			got, err = p.Expand(doc, opts)
+		case "compact":
+			got, err = p.Compact(doc, opts)
+		case "flatten":
+			got, err = p.Flatten(doc, opts)
+		case "toRdf":
+			got, err = p.Canonical(doc, opts)
+		}
 	case "fromRdf":
 		f, ferr := os.Open(filepath.Join(suite, c.input))
 		if ferr != nil {
@@ -328,7 +394,7 @@ func runCaseNow(p *Processor, dir string, c w3cCase) error {
 	if c.expect == "" {
 		return nil // a syntax test: accepting the document is the pass
 	}
-	switch c.manifest {
+	switch op {
 	case "expand", "fromRdf":
 		var want any
 		if err := decodeFile(filepath.Join(suite, c.expect), &want); err != nil {
@@ -406,11 +472,19 @@ func runRDFC(p *Processor, dir string, c w3cCase) error {
 	return nil
 }
 
-// referenceCanonical returns the canonical N-Quads json-gold's own API
-// gives for a JSON-LD file: the yardstick for compacted output.
+// referenceCanonical returns the canonical N-Quads of the expected output
+// of a compact or flatten case: the yardstick for film2ld's compacted
+// output. film2ld reads it (toRdf and expand cases check that reading);
+// where film2ld refuses the document, json-gold's own API reads it.
 func referenceCanonical(p *Processor, path, base string) (string, error) {
 	var doc any
 	if err := decodeFile(path, &doc); err != nil {
+		return "", err
+	}
+	if nq, err := p.Canonical(doc, Options{Base: base, DocumentURL: base}); err == nil {
+		return nq, nil
+	}
+	if err := decodeFile(path, &doc); err != nil { // Canonical may have used it
 		return "", err
 	}
 	c, err := p.contexts()
@@ -536,8 +610,10 @@ func str(v any) string {
 func writeExceptions(t *testing.T, results []outcome, old map[string]exception) {
 	var b strings.Builder
 	b.WriteString(`# W3C cases film2ld does not run or expects to fail, one per line:
-#   manifest#id  skip|fail  reason
-# skip: not run (not applicable to film2ld); fail: run, expected to fail.
+#   manifest#id  skip|fail|lenient  reason
+# skip: not run (not applicable to film2ld); fail: run, expected to fail;
+# lenient: refused by default (the reason says which strictness), passes
+# with convert --lenient (Options.Lenient), which drops what JSON-LD drops.
 # TestW3C (w3c_test.go) fails when a case fails unlisted or passes while
 # listed as failing; go test ./ld -run W3C -update-w3c rewrites this file,
 # keeping the reasons written here.
@@ -552,11 +628,16 @@ func writeExceptions(t *testing.T, results []outcome, old map[string]exception) 
 			fmt.Fprintf(&b, "\n# %s\n", manifest)
 		}
 		status, reason := "fail", ""
+		if r.lenient {
+			status = "lenient"
+		}
 		if !r.ran {
 			status = "skip"
 			reason = r.why
-		} else if ex, ok := old[r.c.key()]; ok && ex.status == "fail" {
+		} else if ex, ok := old[r.c.key()]; ok && ex.status == status {
 			reason = ex.reason
+		} else if r.lenient {
+			reason = "strict: " + strings.SplitN(r.why, "\n", 2)[0]
 		} else {
 			reason = "bug? " + strings.SplitN(r.why, "\n", 2)[0]
 		}
@@ -578,9 +659,9 @@ const (
 
 // checkReadmeTable checks (or, with -update-w3c, writes) the README's
 // table of pass counts per manifest.
-func checkReadmeTable(t *testing.T, counts map[string][3]int) {
+func checkReadmeTable(t *testing.T, counts map[string][4]int) {
 	var b strings.Builder
-	b.WriteString("| manifest | cases | run | pass | not run or expected to fail |\n| --- | ---: | ---: | ---: | ---: |\n")
+	b.WriteString("| manifest | cases | run | pass | pass with `--lenient` only | not run or expected to fail |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
 	names := make([]string, 0, len(counts))
 	for m := range counts {
 		names = append(names, m)
@@ -593,7 +674,7 @@ func checkReadmeTable(t *testing.T, counts map[string][3]int) {
 		if m == "rdfc10" {
 			label = "RDFC-1.0"
 		}
-		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d |\n", label, n[0], n[1], n[2], n[0]-n[2])
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d |\n", label, n[0], n[1], n[2], n[3], n[0]-n[2]-n[3])
 	}
 	table := b.String()
 	const readme = "../README.md"

@@ -31,6 +31,10 @@ type Options struct {
 	// differently (a running time, a year): the first kind that states the
 	// fact wins. Kinds left out follow in film.Kinds order.
 	Prefer []film.Kind
+	// MergedInDefaultGraph puts the merged view of Result.Dataset in the
+	// default graph, shared by every film, as film2ld did before films had
+	// graphs of their own.
+	MergedInDefaultGraph bool
 }
 
 // Severity grades a Diagnostic.
@@ -75,12 +79,16 @@ type Result struct {
 	// organisations follow as nodes of their own, referenced by "@id".
 	// Numbers are float64.
 	Doc map[string]any
-	// Dataset is Doc plus provenance, for RDF stores: the merged view and a
-	// node describing each source document (its URL, or an ni:///sha-256
-	// IRI of its content; its kind; its retrieval date) in the default
-	// graph, and in a named graph per source, with the source's IRI as its
-	// name, exactly what that source states, spelled as it spells it. A
-	// fact the sources disagree on is in each source's graph as stated.
+	// Dataset is Doc plus provenance, for RDF stores, laid out so that
+	// replacing a film's graphs replaces the film: the merged view, a node
+	// describing each source document (its URL, or an ni:///sha-256 IRI of
+	// its content; its kind; its retrieval date) and the list of source
+	// graphs (PropDerivedFrom) in the film's graph, named GraphIRI(MovieID);
+	// and in a named graph per source, with the source's IRI as its name,
+	// exactly what that source states, spelled as it spells it. A fact the
+	// sources disagree on is in each source's graph as stated. With
+	// Options.MergedInDefaultGraph, or when the film has no IRI, the merged
+	// view and the source descriptions are in the default graph instead.
 	Dataset map[string]any
 	// MovieID is the Movie's IRI, or "" when no source names the film.
 	MovieID     string
@@ -115,13 +123,7 @@ func Combine(sources []*film.Source, opts Options) (*Result, error) {
 		}
 	}
 
-	dataset := slices.Clone(merged)
-	for _, s := range c.sources {
-		own := &combiner{opts: c.opts, sources: []*film.Source{s}, res: c.res, filmID: movieID, only: s}
-		prov := provenance(s, movieID)
-		prov["@graph"] = own.graph()
-		dataset = append(dataset, prov)
-	}
+	dataset := c.dataset(slices.Clone(merged), movieID)
 	return &Result{
 		Doc:         map[string]any{"@context": "https://schema.org", "@graph": merged},
 		Dataset:     map[string]any{"@context": "https://schema.org", "@graph": dataset},
@@ -498,19 +500,30 @@ func (c *combiner) credits(m map[string]any) {
 }
 
 // cast sets actor: a PerformanceRole for each actor and character, a plain
-// Person for an actor no source gives a character. An actor's characters
-// come from the preferred source that names any; another source's
-// character that is not one of them (up to accents and case) is a
-// conflict: it stays in that source's own graph and a warning names both.
-// One source may give an actor two characters; that is not a conflict.
+// Person for an actor no source gives a character or a role name. An
+// actor's characters come from the preferred source that names any;
+// another source's character that is not one of them (up to accents and
+// case) is a conflict: it stays in that source's own graph and a warning
+// names both. One source may give an actor two characters; that is not a
+// conflict.
+//
+// How the actor took part ("voice", "uncredited", "archive footage",
+// "himself" for a person appearing as themselves) is the role's roleName,
+// never part of its characterName. A role name stated with a character
+// belongs to that character; one stated without (an infobox's "Voices
+// of") to every role of the actor. A character's description ("a
+// pull-string cowboy doll") is the role's description.
 func (c *combiner) cast(m map[string]any) {
 	type stated struct {
-		spellings []string // of one character, first as first stated
-		where     string
+		spellings   []string // of one character, first as first stated
+		roleNames   []string
+		description string
+		where       string
 	}
 	type actor struct {
 		agent      *agent
 		characters []*stated
+		roleNames  []string     // stated without a character
 		from       *film.Source // the source the characters come from
 	}
 	var actors []*actor
@@ -525,18 +538,25 @@ func (c *combiner) cast(m map[string]any) {
 				actors = append(actors, ac)
 			}
 			if cm.Character == "" {
+				ac.roleNames = appendNew(ac.roleNames, cm.RoleNames...)
 				continue
 			}
 			at := where(s, cm.Actor.Line)
 			if i := slices.IndexFunc(ac.characters, func(st *stated) bool { return fold(st.spellings[0]) == fold(cm.Character) }); i >= 0 {
-				if !slices.Contains(ac.characters[i].spellings, cm.Character) {
-					ac.characters[i].spellings = append(ac.characters[i].spellings, cm.Character)
+				st := ac.characters[i]
+				if !slices.Contains(st.spellings, cm.Character) {
+					st.spellings = append(st.spellings, cm.Character)
+				}
+				st.roleNames = appendNew(st.roleNames, cm.RoleNames...)
+				if st.description == "" {
+					st.description = cm.Description
 				}
 				continue
 			}
 			if ac.from == nil || ac.from == s {
 				ac.from = s
-				ac.characters = append(ac.characters, &stated{spellings: []string{cm.Character}, where: at})
+				ac.characters = append(ac.characters, &stated{spellings: []string{cm.Character},
+					roleNames: slices.Clone(cm.RoleNames), description: cm.Description, where: at})
 				continue
 			}
 			kept := ac.characters[0]
@@ -548,14 +568,35 @@ func (c *combiner) cast(m map[string]any) {
 	for _, ac := range actors {
 		ref := map[string]any{"@id": ac.agent.id}
 		if len(ac.characters) == 0 {
-			out = append(out, ref)
+			if len(ac.roleNames) == 0 {
+				out = append(out, ref)
+				continue
+			}
+			role := map[string]any{"@type": "PerformanceRole", "actor": ref}
+			setList(role, "roleName", stringsAny(ac.roleNames))
+			out = append(out, role)
 			continue
 		}
 		for _, st := range ac.characters {
-			out = append(out, map[string]any{"@type": "PerformanceRole", "actor": ref, "characterName": bestSpelling(st.spellings)})
+			role := map[string]any{"@type": "PerformanceRole", "actor": ref, "characterName": bestSpelling(st.spellings)}
+			setList(role, "roleName", stringsAny(appendNew(slices.Clone(st.roleNames), ac.roleNames...)))
+			if st.description != "" {
+				role["description"] = st.description
+			}
+			out = append(out, role)
 		}
 	}
 	setList(m, "actor", out)
+}
+
+// appendNew appends the values list does not hold yet.
+func appendNew(list []string, vals ...string) []string {
+	for _, v := range vals {
+		if v != "" && !slices.Contains(list, v) {
+			list = append(list, v)
+		}
+	}
+	return list
 }
 
 // bestSpelling picks, of spellings that fold alike, the one with accents.

@@ -112,6 +112,12 @@ func Map(r io.Reader, name string, kind film.Kind) (*film.Source, error) {
 			continue
 		}
 		src, err := k.parse(doc)
+		if err == nil {
+			// Whatever the mapper, a value that does not look like a
+			// person's name is never minted as a Person (the mappers
+			// check too; the check is idempotent).
+			text.CheckPeople(src)
+		}
 		if err == nil && forced && (k.signals(doc.Lines) == 0 || !hasFacts(src)) {
 			return nil, &film.Error{Name: name, Err: fmt.Errorf("%w: read as --kind %s, it has neither the layout nor any fact of a %s", ErrNotThisKind, kind, kindNoun[kind])}
 		}

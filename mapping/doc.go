@@ -23,6 +23,12 @@
 // reviews), never assumed, and facts schema.org has no term for (a budget)
 // are reported as [Diagnostic]s instead of being dropped in silence.
 //
+// A value that does not look like a person's name (it still holds a role
+// separator such as " — " or " as ", an annotation in brackets, a digit or a
+// sentence) is never minted as a Person: [Map] leaves it out with a note
+// naming its line. Lines a mapper cannot place are counted in one note per
+// section. mapping/README.md lists every layout each mapper accepts.
+//
 // This package does not depend on package ld or package schemas: it writes
 // plain JSON-LD values that they then process.
 package mapping

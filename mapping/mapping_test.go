@@ -115,8 +115,6 @@ func TestMapErrors(t *testing.T) {
 		{"numbered list", "", "Top films\n  1. Alpha\n  2. Beta\nRuntime: 95 min\n", "doc.txt: not a film document of a known kind (reviews, encyclopedia, prize)", mapping.ErrUnknownKind},
 		{"encyclopedia without heading", film.Encyclopedia, "\nIllegal\n- Director: A B\n", `doc.txt:2: expected the article's title heading ("= Title ="), found "Illegal"`, nil},
 		{"section instead of heading", film.Encyclopedia, "==Plot==\ntext\n", `doc.txt:1: expected the article's title heading ("= Title ="), found "==Plot=="`, nil},
-		{"bad running time", film.Encyclopedia, "= X (2001 film) =\n\n- Running time: long\n", `doc.txt:3: Running time: "long" is not a running time`, nil},
-		{"bad release date", film.Encyclopedia, "= X =\n- Release date: 31 February 2001 (Cannes)\n", `doc.txt:2: Release date: "31 February 2001" is not a date`, nil},
 		{"reviews with nothing", film.Reviews, "Watch On\n", "doc.txt: no verdict, score distribution or review found", nil},
 		{"bucket over total", film.Reviews, "Good - based on 5 Critics\nCritic score distribution:\n  1. Positive: 6 out of 5\n", "doc.txt:3: Positive: 6 out of 5 is more than the total", nil},
 		{"bucket total disagrees", film.Reviews, "Good - based on 5 Critics\nCritic score distribution:\n  1. Positive: 2 out of 4\n", "doc.txt:3: Positive: 2 out of 4, but the page counts 5 in all", nil},

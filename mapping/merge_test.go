@@ -27,9 +27,67 @@ func namedGraphs(t *testing.T, res *mapping.Result) (map[string][]any, []any) {
 	return graphs, def
 }
 
+// TestDatasetLayout: every statement of the dataset is in a named graph of
+// the film, the film's graph lists its source graphs, and
+// MergedInDefaultGraph keeps the older layout.
+func TestDatasetLayout(t *testing.T) {
+	for _, dir := range []string{"les-etes-immobiles", "sous-la-glace", "tuz-ve-kul"} {
+		res := combine(t, filmFiles(t, filepath.Join("../testdata/films", dir))...)
+		graphs, def := namedGraphs(t, res)
+		film := mapping.GraphIRI(res.MovieID)
+		if res.MovieID == "" || film != res.MovieID+"/merged" {
+			t.Fatalf("%s: film %q, graph %q", dir, res.MovieID, film)
+		}
+		for _, n := range def {
+			if len(n.(map[string]any)) != 2 {
+				t.Errorf("%s: a statement outside the named graphs: %v", dir, n)
+			}
+		}
+		var self map[string]any
+		for _, n := range graphs[film] {
+			if m := n.(map[string]any); m["@id"] == film {
+				self = m
+			}
+		}
+		if self == nil || self["about"].(map[string]any)["@id"] != res.MovieID {
+			t.Fatalf("%s: the film's graph does not describe itself: %v", dir, self)
+		}
+		var from []string
+		for _, s := range list(self[mapping.PropDerivedFrom]) {
+			from = append(from, s.(map[string]any)["@id"].(string))
+		}
+		var sources []string
+		for name := range graphs {
+			if name != film {
+				sources = append(sources, name)
+			}
+		}
+		slices.Sort(from)
+		slices.Sort(sources)
+		if len(sources) < 2 || !slices.Equal(from, sources) {
+			t.Errorf("%s: the film's graph is derived from %q; the source graphs are %q", dir, from, sources)
+		}
+	}
+
+	srcs := []*film.Source{}
+	for _, p := range samples {
+		srcs = append(srcs, mapFile(t, p))
+	}
+	res, err := mapping.Combine(srcs, mapping.Options{MergedInDefaultGraph: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	graphs, def := namedGraphs(t, res)
+	if len(graphs) != 3 || graphs[mapping.GraphIRI(res.MovieID)] != nil || def[0].(map[string]any)["@id"] != res.MovieID {
+		t.Errorf("MergedInDefaultGraph: named graphs %d, first node of the default graph %v", len(graphs), def[0])
+	}
+}
+
 func TestDatasetProvenance(t *testing.T) {
 	res := combine(t, samples...)
-	graphs, def := namedGraphs(t, res)
+	graphs, _ := namedGraphs(t, res)
+	def := graphs[mapping.GraphIRI(res.MovieID)]
+	delete(graphs, mapping.GraphIRI(res.MovieID))
 	prize := "https://luxprize.eu/movies/2010/ill%C3%A9gal-illegal"
 	var names []string
 	for name := range graphs {
@@ -37,7 +95,7 @@ func TestDatasetProvenance(t *testing.T) {
 	}
 	slices.Sort(names)
 	if len(names) != 3 || names[0] != prize || !strings.HasPrefix(names[1], "ni:///sha-256;") || !strings.HasPrefix(names[2], "ni:///sha-256;") {
-		t.Fatalf("named graphs %q; want the prize page's URL and two ni:///sha-256 IRIs", names)
+		t.Fatalf("source graphs %q; want the prize page's URL and two ni:///sha-256 IRIs", names)
 	}
 	// Each source's graph keeps its own running time; the merged view keeps
 	// the preferred one.
@@ -64,7 +122,7 @@ func TestDatasetProvenance(t *testing.T) {
 	if got := spelling(graphs[prize], "urn:film2ld:person/esse-lawson"); got != "Essé Lawson" {
 		t.Errorf("prize graph spells %v", got)
 	}
-	// Provenance nodes in the default graph: kind, subject, retrieval date.
+	// Provenance nodes in the film's graph: kind, subject, retrieval date.
 	kinds := map[string]string{}
 	for _, n := range def {
 		node := n.(map[string]any)
@@ -222,5 +280,24 @@ func TestCharacterConflict(t *testing.T) {
 	prize := graphs["https://aurora-prize.example/movies/2011/sous-la-glace-under-the-ice"]
 	if prize == nil || !strings.Contains(string(marshal(t, prize)), `"characterName": "Marthe"`) {
 		t.Errorf("the prize page's graph lost its character")
+	}
+}
+
+// TestDatasetWithoutFilmIRI: a film no document names has no IRI to name
+// its graph after; its merged view stays in the default graph, and a
+// warning says so.
+func TestDatasetWithoutFilmIRI(t *testing.T) {
+	src := &film.Source{Name: "untitled.txt", Kind: film.Reviews, Digest: strings.Repeat("ab", 32)}
+	res, err := mapping.Combine([]*film.Source{src}, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	graphs, def := namedGraphs(t, res)
+	if res.MovieID != "" || len(graphs) != 1 || def[0].(map[string]any)["@type"] != "Movie" {
+		t.Errorf("film %q, named graphs %d, default graph %v", res.MovieID, len(graphs), def)
+	}
+	want := "the merged view is in the default graph: the film has no IRI to name its graph after"
+	if !slices.ContainsFunc(res.Diagnostics, func(d mapping.Diagnostic) bool { return d.String() == want }) {
+		t.Errorf("no warning %q in %v", want, res.Diagnostics)
 	}
 }

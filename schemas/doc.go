@@ -7,7 +7,9 @@
 // the line and column of every value), [LoadHTML] every ld+json block of a
 // page, and [FromDoc] an already decoded document such as film2ld's own
 // export. Then call [Validate] with a [Profile]; it returns [Finding]s in a
-// fixed order.
+// fixed order. [Rules] lists every rule with the page it follows,
+// [Previews] tells what a search engine could show for each Movie, and
+// [SchemaJSON] gives the JSON Schemas for use elsewhere.
 //
 // # The graph, not the JSON
 //
@@ -25,7 +27,25 @@
 //     or superseded terms, properties outside their type's domain, and
 //     values of the wrong kind (a date that is not ISO 8601, say).
 //   - google: the required and recommended properties and value rules of
-//     Google Search Central for Movie, Review and AggregateRating.
+//     Google Search Central, each on its own feature: the movie carousel,
+//     the review snippet (only on the item types that page lists, with
+//     ratingValue read as a number, percentage or fraction), fact checks
+//     (ClaimReview) and employer ratings (EmployerAggregateRating).
+//
+// # Nothing unchecked passes
+//
+// Reading reports whatever keeps markup from being checked: text that is
+// not JSON or nests deeper than [MaxDepth], a context that cannot be
+// loaded offline, a @vocab that is not schema.org's, a document the
+// JSON-LD processor of package ld rejects (as convert would), an empty
+// document, and references to nodes the input never defines. Rules whose
+// finding means part of an input was not checked are marked
+// [Rule.Unchecked].
+//
+// # Positions
+//
+// Lines and columns count characters (code points), from one index per
+// input, so placing every node of a one-line megabyte page is linear.
 //
 // # Determinism
 //

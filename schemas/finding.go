@@ -9,14 +9,16 @@ import (
 // Severity grades a Finding.
 type Severity string
 
-// Severities. An error makes validate exit 1; a warning does not.
+// Severities. An error makes validate exit 1; a warning does not (unless
+// the command asks it to); a note only informs.
 const (
 	Error   Severity = "error"
 	Warning Severity = "warning"
+	Note    Severity = "note"
 )
 
 // Pos is where something stands in an input: a file, and the 1-based line
-// and column (in bytes) of the JSON value, or of the HTML block or N-Quads
+// and column (in characters, that is Unicode code points) of the JSON value, or of the HTML block or N-Quads
 // line when finer is not known. Line 0 means the input as a whole.
 type Pos struct {
 	File string

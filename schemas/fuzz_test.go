@@ -1,6 +1,7 @@
 package schemas
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -23,6 +24,8 @@ func addSeeds(f *testing.F, patterns ...string) {
 // *SyntaxError whose position lies inside the input.
 func FuzzLoad(f *testing.F) {
 	addSeeds(f, "testdata/*/*.jsonld", "../mapping/testdata/golden/*.jsonld")
+	f.Add([]byte("\ufeff{\"@context\": {\"@vocab\": \"http://schema.org\"}, \"@type\": \"Movie\", \"name\": \"a\", \"name\": \"b\"}"))
+	f.Add([]byte(`{"@context": "https://schema.org", "@type": "Review", "reviewRating": {"ratingValue": "6 / 10"}, "itemReviewed": {"@id": "#m"}}`))
 	f.Add([]byte(`{"@context": "https://schema.org", "@type": "Movie", "actor": [{"@id": "_:a"}, "x", 1, null]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, err := Load(data, "f.jsonld")
@@ -36,9 +39,13 @@ func FuzzLoad(f *testing.F) {
 			}
 			return
 		}
+		lines := bytes.Count(data, []byte("\n")) + 1
 		for _, finding := range Validate(g, Google) {
-			if finding.Rule == "" || finding.Pos.File != "f.jsonld" {
-				t.Fatalf("finding without a rule or file: %+v", finding)
+			if _, ok := LookupRule(finding.Rule); !ok || finding.Pos.File != "f.jsonld" {
+				t.Fatalf("finding with an unlisted rule or no file: %+v", finding)
+			}
+			if finding.Pos.Line > lines || finding.Pos.Col < 0 {
+				t.Fatalf("finding placed outside the input (%d lines): %+v", lines, finding)
 			}
 		}
 	})

@@ -2,15 +2,21 @@ package schemas
 
 import (
 	"fmt"
+	"math"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/film2ld/film2ld/ld/schemaorg"
 )
 
 // The rules below follow Google Search Central's structured data pages for
-// the movie carousel and review snippets (Review, AggregateRating): the
+// the movie carousel, review snippets (Review, AggregateRating), fact
+// checks (ClaimReview) and employer ratings (EmployerAggregateRating): the
 // properties they call required are errors, the recommended ones warnings.
+// Each rule is listed with its page in rules.go.
 
 // maxAuthorName is Google's limit on a review author's name.
 const maxAuthorName = 100
@@ -29,8 +35,13 @@ func (c *googleChecker) add(sev Severity, rule string, n *Node, prop, msg, fix s
 	c.out = append(c.out, Finding{Severity: sev, Rule: rule, Node: n.Describe(), Property: prop, Message: msg, Fix: fix, Pos: pos, node: n})
 }
 
-// checkGoogle applies the search-engine rules to every Movie, Review,
-// Rating and AggregateRating.
+// checkGoogle applies the search-engine rules, each to the feature it
+// belongs to: the review-snippet rules to Reviews and AggregateRatings of
+// the item types Google's review snippet lists, the fact-check rules to
+// ClaimReviews, the employer-rating rules to EmployerAggregateRatings, and
+// the movie-carousel rules to Movies. A Rating is checked through the
+// review that gives it; elsewhere (a contentRating, say) it is no rating
+// Google reads as stars.
 func checkGoogle(g *Graph) []Finding {
 	c := &googleChecker{}
 	if g.PageURL != "" {
@@ -48,18 +59,71 @@ func checkGoogle(g *Graph) []Finding {
 			if n.TopLevel || nestedUnder(n, "item", "itemListElement") {
 				c.movie(n)
 			}
+		case n.Is("ClaimReview"):
+			c.factCheck(n)
+		case n.Is("EmployerAggregateRating"):
+			c.employerRating(n)
 		case n.Is("AggregateRating"):
-			c.aggregateRating(n)
+			if c.snippetItem(n) {
+				c.aggregateRating(n)
+			}
 		case n.Is("Review"):
-			c.review(n)
-		case n.Is("Rating"):
-			// A review checks its own rating.
-			if !nestedUnder(n, "reviewRating") {
-				c.rating(n)
+			if c.snippetItem(n) {
+				c.review(n)
 			}
 		}
 	}
 	return c.out
+}
+
+// snippetTypes are the item types Google shows review snippets for, with
+// their subtypes: the features of the review-snippet page, then the types
+// it lists as also supported.
+var snippetTypes = []string{
+	"Book", "Course", "Event", "HowTo", "LocalBusiness", "Movie", "Product", "Recipe", "SoftwareApplication",
+	"CreativeWorkSeason", "CreativeWorkSeries", "Episode", "Game", "MediaObject", "MusicPlaylist", "MusicRecording", "Organization",
+}
+
+// snippetItem reports whether the review-snippet rules apply to a review
+// or rating: when its item (the node it is nested in, or its
+// itemReviewed) is of a type Google shows review snippets for, or is not
+// known yet (the rules then say itemReviewed is missing). A review of
+// something else, a Place or a Person, gets a note, not errors: no rich
+// result is promised for it.
+func (c *googleChecker) snippetItem(n *Node) bool {
+	var items []*Node
+	for _, e := range n.Parents {
+		if e.Property == "review" || e.Property == "reviews" || e.Property == "aggregateRating" {
+			items = append(items, e.From)
+		}
+	}
+	for _, v := range n.Props["itemReviewed"] {
+		if v.Node != nil {
+			items = append(items, v.Node)
+		}
+	}
+	known := false
+	for _, it := range items {
+		if len(it.Types) == 0 {
+			return true
+		}
+		for _, t := range it.Types {
+			if _, ok := schemaorg.Type(t); !ok {
+				return true // a type of another vocabulary: judge the review
+			}
+		}
+		if it.Is(snippetTypes...) {
+			return true
+		}
+		known = true
+	}
+	if !known {
+		return true
+	}
+	c.add(Note, RuleReviewItemType, n, "",
+		fmt.Sprintf("Google shows review snippets only for %s (and their subtypes); the review-snippet rules were not applied", orList(snippetTypes, 9)),
+		"")
+	return false
 }
 
 // nestedUnder reports whether another node refers to n by one of props, so
@@ -77,20 +141,20 @@ func nestedUnder(n *Node, props ...string) bool {
 
 func (c *googleChecker) movie(n *Node) {
 	if n.Name() == "" {
-		c.add(Error, "google.movie.name", n, "", "a Movie needs a name", `add "name" with the film's title`)
+		c.add(Error, RuleMovieName, n, "", "a Movie needs a name", `add "name" with the film's title`)
 	}
 	if _, ok := n.First("image"); !ok {
 		// The movie carousel requires an image; a Movie outside a list is
 		// not a carousel item, so there it is only advice.
 		if nestedUnder(n, "item", "itemListElement") {
-			c.add(Error, "google.movie.image", n, "", "a Movie in a carousel list needs an image", `add "image" with a poster URL (6:9)`)
+			c.add(Error, RuleMovieImage, n, "", "a Movie in a carousel list needs an image", `add "image" with a poster URL (6:9)`)
 		} else {
-			c.add(Warning, "google.movie.image", n, "", "a Movie without an image cannot appear in the movie carousel", `add "image" with a poster URL (6:9)`)
+			c.add(Warning, RuleMovieImage, n, "", "a Movie without an image cannot appear in the movie carousel", `add "image" with a poster URL (6:9)`)
 		}
 	}
 	for _, p := range []string{"aggregateRating", "dateCreated", "director", "review"} {
 		if _, ok := n.First(p); !ok && !reviewedBy(n, p) {
-			c.add(Warning, "google.movie.recommended", n, "", fmt.Sprintf("recommended property %q is missing", p), fmt.Sprintf("add %q if a source states it", p))
+			c.add(Warning, RuleMovieRecommended, n, "", fmt.Sprintf("recommended property %q is missing", p), fmt.Sprintf("add %q if a source states it", p))
 		}
 	}
 }
@@ -111,20 +175,20 @@ func (c *googleChecker) review(n *Node) {
 	author, hasAuthor := n.First("author")
 	switch {
 	case !hasAuthor:
-		c.add(Error, "google.review.author", n, "", "a Review needs an author", `add "author" as a Person or Organization with a name`)
+		c.add(Error, RuleReviewAuthor, n, "", "a Review needs an author", `add "author" as a Person or Organization with a name`)
 	case !author.IsNode("Person", "Organization"):
-		c.add(Error, "google.review.author", n, "author", "the author must be a Person or Organization, not text", `write "author": {"@type": "Person", "name": …}`)
+		c.add(Error, RuleReviewAuthor, n, "author", "the author must be a Person or Organization, not text", `write "author": {"@type": "Person", "name": …}`)
 	default:
 		name := author.Node.Name()
 		switch {
 		case name == "":
-			c.add(Error, "google.review.author-name", n, "author", "the author has no name", `give the author a "name"`)
+			c.add(Error, RuleReviewAuthorName, n, "author", "the author has no name", `give the author a "name"`)
 		case utf8.RuneCountInString(name) >= maxAuthorName:
-			c.add(Error, "google.review.author-name", n, "author", fmt.Sprintf("the author's name has %d characters; Google takes under %d", utf8.RuneCountInString(name), maxAuthorName), "use the person's or organisation's name only")
+			c.add(Error, RuleReviewAuthorName, n, "author", fmt.Sprintf("the author's name has %d characters; Google takes under %d", utf8.RuneCountInString(name), maxAuthorName), "use the person's or organisation's name only")
 		}
 	}
 	if !nestedUnder(n, "review", "reviews") {
-		c.itemReviewed(n, "google.review.item-reviewed")
+		c.itemReviewed(n, RuleReviewItemReviewed)
 	}
 	_, hasDate := n.First("datePublished")
 	rating, hasRating := n.First("reviewRating")
@@ -132,16 +196,16 @@ func (c *googleChecker) review(n *Node) {
 	case hasRating && rating.IsNode():
 		c.rating(rating.Node)
 	case hasRating:
-		c.add(Error, "google.review.rating", n, "reviewRating", "reviewRating must be a Rating", `write "reviewRating": {"@type": "Rating", "ratingValue": …}`)
+		c.add(Error, RuleReviewRating, n, "reviewRating", "reviewRating must be a Rating", `write "reviewRating": {"@type": "Rating", "ratingValue": …}`)
 	case hasAuthor && !hasDate:
 		// Google lets a review omit its rating only when it has both an
 		// author and a date. (A review without an author is reported for
 		// that alone: adding the author is the first fix.)
-		c.add(Error, "google.review.rating", n, "", "a Review without a date needs a reviewRating", `add "reviewRating", or "datePublished"`)
+		c.add(Error, RuleReviewRating, n, "", "a Review without a date needs a reviewRating", `add "reviewRating", or "datePublished"`)
 	}
 	if !hasDate && (hasRating || !hasAuthor) {
 		// (Without a rating, the missing date is part of the rating error.)
-		c.add(Warning, "google.review.date", n, "", "recommended property \"datePublished\" is missing", `add "datePublished" in ISO 8601`)
+		c.add(Warning, RuleReviewDate, n, "", "recommended property \"datePublished\" is missing", `add "datePublished" in ISO 8601`)
 	}
 	c.thirdParty(n)
 }
@@ -156,43 +220,120 @@ func (c *googleChecker) itemReviewed(n *Node, rule string) {
 	case !item.IsNode():
 		c.add(Error, rule, n, "itemReviewed", "itemReviewed must be a node with a type and a name", `write "itemReviewed": {"@type": "Movie", "name": …}`)
 	case item.Node.Name() == "":
-		c.add(Error, "google.item-name", n, "itemReviewed", "the reviewed item has no name", `give the item a "name"`)
+		c.add(Error, RuleItemName, n, "itemReviewed", "the reviewed item has no name", `give the item a "name"`)
 	}
 }
 
 func (c *googleChecker) rating(n *Node) {
 	v, ok := n.First("ratingValue")
 	if !ok {
-		c.add(Error, "google.rating.value", n, "", "a Rating needs a ratingValue", `add "ratingValue" as the page states it`)
+		c.add(Error, RuleRatingValue, n, "", "a Rating needs a ratingValue", `add "ratingValue" as the page states it`)
 		return
 	}
 	c.ratingRange(n, v)
 }
 
-func (c *googleChecker) aggregateRating(n *Node) {
-	v, ok := n.First("ratingValue")
-	if !ok {
-		c.add(Error, "google.aggregate.value", n, "", "an AggregateRating needs a ratingValue (the average score)", `add "ratingValue", or leave the AggregateRating out`)
+// factCheck applies the fact-check page's rules to a ClaimReview: it
+// needs claimReviewed, a url, and a reviewRating whose alternateName is
+// the verdict shown ("False"); a numeric ratingValue must read as a
+// number within worstRating..bestRating. author, datePublished and
+// itemReviewed (the Claim) are recommended.
+func (c *googleChecker) factCheck(n *Node) {
+	for _, p := range []string{"claimReviewed", "url"} {
+		if _, ok := n.First(p); !ok {
+			c.add(Error, RuleFactCheckRequired, n, "", fmt.Sprintf("a ClaimReview needs %q", p), fmt.Sprintf("add %q", p))
+		}
+	}
+	rv, ok := n.First("reviewRating")
+	switch {
+	case !ok:
+		c.add(Error, RuleFactCheckRequired, n, "", `a ClaimReview needs "reviewRating"`, `add "reviewRating": {"@type": "Rating", "alternateName": "False"}`)
+	case !rv.IsNode():
+		c.add(Error, RuleFactCheckRequired, n, "reviewRating", "reviewRating must be a Rating", `write "reviewRating": {"@type": "Rating", "alternateName": …}`)
+	default:
+		r := rv.Node
+		if _, ok := r.First("alternateName"); !ok {
+			c.add(Error, RuleFactCheckVerdict, r, "", "the fact check's rating needs alternateName, the verdict Google shows", `add "alternateName", such as "False" or "Mostly true"`)
+		}
+		if v, ok := r.First("ratingValue"); ok {
+			if _, ok := number(v); !ok {
+				c.add(Error, RuleFactCheckVerdict, r, "ratingValue", fmt.Sprintf("ratingValue %s must evaluate to a number", describeValue(v)), "give the number of your rating scale, or leave ratingValue out")
+			} else {
+				c.ratingRange(r, v)
+			}
+		}
+	}
+	for _, p := range []string{"author", "datePublished", "itemReviewed"} {
+		if _, ok := n.First(p); !ok {
+			c.add(Warning, RuleFactCheckRecommended, n, "", fmt.Sprintf("recommended property %q is missing", p), fmt.Sprintf("add %q", p))
+		}
+	}
+}
+
+// employerRating applies the employer-rating page's rules: an
+// EmployerAggregateRating needs an itemReviewed Organization with a name,
+// a ratingValue (read like a review snippet's), and ratingCount or
+// reviewCount.
+func (c *googleChecker) employerRating(n *Node) {
+	item, ok := n.First("itemReviewed")
+	switch {
+	case !ok && !nestedUnder(n, "aggregateRating"):
+		c.add(Error, RuleEmployerRequired, n, "", "an EmployerAggregateRating needs itemReviewed, the Organization rated", `add "itemReviewed": {"@type": "Organization", "name": …}`)
+	case ok && !item.IsNode("Organization"):
+		c.add(Error, RuleEmployerRequired, n, "itemReviewed", "itemReviewed must be the Organization rated", `write "itemReviewed": {"@type": "Organization", "name": …}`)
+	case ok && item.Node.Name() == "":
+		c.add(Error, RuleEmployerRequired, n, "itemReviewed", "the rated Organization has no name", `give it a "name"`)
+	}
+	if v, ok := n.First("ratingValue"); !ok {
+		c.add(Error, RuleEmployerRequired, n, "", "an EmployerAggregateRating needs a ratingValue", `add "ratingValue"`)
 	} else {
 		c.ratingRange(n, v)
 	}
 	_, hasRatings := n.First("ratingCount")
 	_, hasReviews := n.First("reviewCount")
 	if !hasRatings && !hasReviews {
-		c.add(Error, "google.aggregate.count", n, "", "an AggregateRating needs ratingCount or reviewCount", `add "ratingCount" or "reviewCount"`)
+		c.add(Error, RuleEmployerRequired, n, "", "an EmployerAggregateRating needs ratingCount or reviewCount", `add "ratingCount" or "reviewCount"`)
+	}
+}
+
+func (c *googleChecker) aggregateRating(n *Node) {
+	v, ok := n.First("ratingValue")
+	if !ok {
+		c.add(Error, RuleAggregateValue, n, "", "an AggregateRating needs a ratingValue (the average score)", `add "ratingValue", or leave the AggregateRating out`)
+	} else {
+		c.ratingRange(n, v)
+	}
+	_, hasRatings := n.First("ratingCount")
+	_, hasReviews := n.First("reviewCount")
+	if !hasRatings && !hasReviews {
+		c.add(Error, RuleAggregateCount, n, "", "an AggregateRating needs ratingCount or reviewCount", `add "ratingCount" or "reviewCount"`)
 	}
 	if !nestedUnder(n, "aggregateRating") {
-		c.itemReviewed(n, "google.aggregate.item-reviewed")
+		c.itemReviewed(n, RuleAggregateItemReviewed)
 	}
 	c.thirdParty(n)
 }
 
-// ratingRange checks ratingValue against worstRating and bestRating, which
-// default to 1 and 5.
+// ratingRange checks a ratingValue as Google reads it (see readRating):
+// a number against worstRating..bestRating (1..5 when not stated), a
+// percentage against 0..100 %, a fraction against its own denominator.
 func (c *googleChecker) ratingRange(n *Node, v Value) {
-	value, ok := number(v)
-	if !ok {
-		c.add(Error, "google.rating.value", n, "ratingValue", fmt.Sprintf("ratingValue %v is not a number", v.Literal), "write the score as a number")
+	r, err := readRating(v)
+	if err != nil {
+		c.add(Error, RuleRatingValue, n, "ratingValue", err.Error(),
+			`write the score as a number ("4", 4.5), a percentage ("60%") or a fraction ("6 / 10")`)
+		return
+	}
+	switch r.kind {
+	case ratingPercent:
+		if r.value < 0 || r.value > 100 {
+			c.add(Error, RuleRatingRange, n, "ratingValue", fmt.Sprintf("ratingValue %s is outside 0%%..100%%", r.text), "state the percentage the page shows")
+		}
+		return
+	case ratingFraction:
+		if r.value < 0 || r.value > r.scale {
+			c.add(Error, RuleRatingRange, n, "ratingValue", fmt.Sprintf("ratingValue %s is more than its scale, or negative", r.text), "state the score the page shows")
+		}
 		return
 	}
 	worst, best := 1.0, 5.0
@@ -206,11 +347,76 @@ func (c *googleChecker) ratingRange(n *Node, v Value) {
 			best = f
 		}
 	}
-	if value < worst || value > best {
-		c.add(Error, "google.rating.range", n, "ratingValue",
-			fmt.Sprintf("ratingValue %g is outside %g..%g (worstRating..bestRating; the defaults are 1 and 5)", value, worst, best),
+	if r.value < worst || r.value > best {
+		c.add(Error, RuleRatingRange, n, "ratingValue",
+			fmt.Sprintf("ratingValue %s is outside %g..%g (worstRating..bestRating; the defaults are 1 and 5)", r.text, worst, best),
 			`state the scale with "bestRating" and "worstRating"`)
 	}
+}
+
+// ratingKind tells how a ratingValue was written.
+type ratingKind int
+
+const (
+	ratingNumber   ratingKind = iota // 4, "4.5"
+	ratingPercent                    // "60%"
+	ratingFraction                   // "6 / 10"
+)
+
+// rating is a ratingValue as Google reads it.
+type rating struct {
+	kind  ratingKind
+	value float64
+	// scale is a fraction's denominator.
+	scale float64
+	// text is the value as written, for messages.
+	text string
+}
+
+// fractionRE and percentRE match the forms of the review-snippet page's
+// own examples ("6 / 10", "60%"); numbers use a dot for decimals, as the
+// page asks.
+var (
+	fractionRE = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*/\s*([0-9]+(?:\.[0-9]+)?)\s*$`)
+	percentRE  = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$`)
+)
+
+// readRating reads a ratingValue the way Google's review-snippet page
+// says it reads one: a number, a numeric string, a percentage or a
+// fraction. Anything else is an error naming what was found.
+func readRating(v Value) (rating, error) {
+	switch x := v.Literal.(type) {
+	case float64:
+		return rating{kind: ratingNumber, value: x, text: strconv.FormatFloat(x, 'g', -1, 64)}, nil
+	case string:
+		s := strings.TrimSpace(x)
+		if m := fractionRE.FindStringSubmatch(s); m != nil {
+			a, _ := strconv.ParseFloat(m[1], 64)
+			b, _ := strconv.ParseFloat(m[2], 64)
+			if b == 0 {
+				return rating{}, fmt.Errorf("ratingValue %q is a fraction over zero", x)
+			}
+			return rating{kind: ratingFraction, value: a, scale: b, text: strconv.Quote(x)}, nil
+		}
+		if m := percentRE.FindStringSubmatch(s); m != nil {
+			f, _ := strconv.ParseFloat(m[1], 64)
+			return rating{kind: ratingPercent, value: f, text: strconv.Quote(x)}, nil
+		}
+		if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			return rating{kind: ratingNumber, value: f, text: strconv.Quote(x)}, nil
+		}
+		if strings.Count(s, ",") == 1 {
+			if _, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64); err == nil {
+				return rating{}, fmt.Errorf("ratingValue %q uses a comma for the decimal point, which Google does not read", x)
+			}
+		}
+		return rating{}, fmt.Errorf("ratingValue %s is not a number, a percentage or a fraction", quote(x))
+	case nil:
+		if v.Node != nil {
+			return rating{}, fmt.Errorf("ratingValue is %s, not a number", describeValue(v))
+		}
+	}
+	return rating{}, fmt.Errorf("ratingValue %s is not a number", describeValue(v))
 }
 
 // thirdParty warns when a review or rating says it comes from another site
@@ -232,7 +438,7 @@ func (c *googleChecker) thirdParty(n *Node) {
 			if !ok || err != nil || u.Host == "" || sameSite(u.Host, c.pageURL.Host) {
 				continue
 			}
-			c.add(Warning, "google.review.third-party", n, prop,
+			c.add(Warning, RuleThirdParty, n, prop,
 				fmt.Sprintf("the review comes from %s, not from this page's site %s", u.Host, c.pageURL.Host),
 				"mark up only reviews your site collects itself")
 			return
@@ -244,7 +450,8 @@ func sameSite(a, b string) bool {
 	return strings.TrimPrefix(a, "www.") == strings.TrimPrefix(b, "www.")
 }
 
-// number reads a numeric literal, also when written as a string.
+// number reads a numeric literal, also when written as a string (the
+// scale's bounds, a fact check's ratingValue).
 func number(v Value) (float64, bool) {
 	switch x := v.Literal.(type) {
 	case float64:

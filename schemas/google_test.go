@@ -145,3 +145,97 @@ func TestSnippet(t *testing.T) {
 		t.Errorf("the snippet still has errors: %v", fs)
 	}
 }
+
+// TestRatingValues: ratingValue as Google's review-snippet page says it is
+// read (a number, a numeric string, a percentage, a fraction such as its
+// own "6 / 10"), with the range check applied to what each means.
+func TestRatingValues(t *testing.T) {
+	tests := []struct {
+		value, extra string
+		want         string // "" or "rule: message part"
+	}{
+		{`4`, ``, ``},
+		{`"4"`, ``, ``},
+		{`" 4.5 "`, ``, ``},
+		{`"60%"`, ``, ``},
+		{`"60 %"`, ``, ``},
+		{`"100%"`, ``, ``},
+		{`"6 / 10"`, ``, ``},
+		{`"6/10"`, ``, ``},
+		{`"8.5 / 10"`, ``, ``},
+		{`"81"`, `, "bestRating": "100"`, ``},
+		{`8`, `, "bestRating": 10, "worstRating": 0`, ``},
+		{`0`, `, "bestRating": 10, "worstRating": 0`, ``},
+		{`8`, ``, `google.rating.range: ratingValue 8 is outside 1..5`},
+		{`"8"`, ``, `google.rating.range: ratingValue "8" is outside 1..5`},
+		{`0`, ``, `google.rating.range: ratingValue 0 is outside 1..5`},
+		{`"120%"`, ``, `google.rating.range: ratingValue "120%" is outside 0%..100%`},
+		{`"11 / 10"`, ``, `google.rating.range: ratingValue "11 / 10" is more than its scale`},
+		{`"6 / 0"`, ``, `google.rating.value: ratingValue "6 / 0" is a fraction over zero`},
+		{`"4,5"`, ``, `google.rating.value: ratingValue "4,5" uses a comma for the decimal point`},
+		{`"four stars"`, ``, `google.rating.value: ratingValue "four stars" is not a number, a percentage or a fraction`},
+		{`true`, ``, `google.rating.value: ratingValue the boolean true is not a number`},
+	}
+	for _, tt := range tests {
+		doc := movieWith(goodReview + `, "aggregateRating": {"@type": "AggregateRating", "ratingValue": ` + tt.value + tt.extra + `, "ratingCount": 12}`)
+		g, err := Load([]byte(doc), "t.jsonld")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range checkGoogle(g) {
+			got = append(got, f.Rule+": "+f.Message)
+		}
+		switch {
+		case tt.want == "" && len(got) > 0:
+			t.Errorf("ratingValue %s%s: unexpected %q", tt.value, tt.extra, got)
+		case tt.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0], tt.want)):
+			t.Errorf("ratingValue %s%s: got %q; want %q", tt.value, tt.extra, got, tt.want)
+		}
+	}
+}
+
+// TestFeatureScope: each rule applies to the feature it belongs to. A
+// fact check is no review snippet, an employer rating has its own page, a
+// review of an item type Google lists no snippet for gets a note, and a
+// Rating that is no review's rating (a content rating) is not stars.
+func TestFeatureScope(t *testing.T) {
+	const ctx = `"@context": "https://schema.org", `
+	tests := []struct {
+		name, doc string
+		want      []string // rule and severity of every google finding
+	}{
+		{"fact check, complete", `{` + ctx + `"@type": "ClaimReview", "url": "https://example.com/news/science/worldisflat.html",
+ "claimReviewed": "The world is flat", "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Square World Society"}},
+ "author": {"@type": "Organization", "name": "Example.com science watch"}, "datePublished": "2014-07-23",
+ "reviewRating": {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1, "alternateName": "False"}}`, nil},
+		{"fact check with a textual verdict only", `{` + ctx + `"@type": "ClaimReview", "url": "https://example.com/fc", "claimReviewed": "x",
+ "author": {"@type": "Organization", "name": "FC"}, "datePublished": "2020-01-01", "itemReviewed": {"@type": "Claim"},
+ "reviewRating": {"@type": "Rating", "alternateName": "Mostly false"}}`, nil},
+		{"fact check without verdict or url", `{` + ctx + `"@type": "ClaimReview", "claimReviewed": "x", "author": {"@type": "Organization", "name": "FC"},
+ "datePublished": "2020-01-01", "itemReviewed": {"@type": "Claim"}, "reviewRating": {"@type": "Rating", "ratingValue": "false"}}`,
+			[]string{"error google.factcheck.required", "error google.factcheck.rating", "error google.factcheck.rating"}},
+		{"employer rating", `{` + ctx + `"@type": "EmployerAggregateRating", "itemReviewed": {"@type": "Organization", "name": "World's Best Coffee Shop"},
+ "ratingValue": "91", "bestRating": "100", "worstRating": "1", "ratingCount": "10561"}`, nil},
+		{"employer rating as a percentage, no count", `{` + ctx + `"@type": "EmployerAggregateRating", "itemReviewed": {"@type": "Organization", "name": "Shop"},
+ "ratingValue": "91%"}`, []string{"error google.employer.required"}},
+		{"review of a place", `{` + ctx + `"@type": "Review", "itemReviewed": {"@type": "Place", "name": "Old Town"}, "reviewBody": "Fine."}`,
+			[]string{"note google.review.item-type"}},
+		{"review of a TV series (a CreativeWorkSeries)", `{` + ctx + `"@type": "Review", "itemReviewed": {"@type": "TVSeries", "name": "Twin Peaks"}}`,
+			[]string{"error google.review.author", "warning google.review.date"}},
+		{"content rating is not stars", movieWith(goodAggregate + goodReview + `, "contentRating": {"@type": "Rating", "ratingValue": "R"}`), nil},
+	}
+	for _, tt := range tests {
+		g, err := Load([]byte(tt.doc), "t.jsonld")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range sortFindings(checkGoogle(g)) {
+			got = append(got, string(f.Severity)+" "+f.Rule)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: got %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -24,6 +24,8 @@ type Graph struct {
 	PageURL string
 	// docs counts the documents read, to scope their blank node labels.
 	docs int
+	// pending are the documents whose last checks finish settles.
+	pending []*pendingDoc
 }
 
 // Node is one node of the graph.
@@ -101,12 +103,29 @@ func (v Value) Text() (string, bool) {
 func (n *Node) Is(types ...string) bool {
 	for _, t := range n.Types {
 		for _, want := range types {
-			if t == want || schemaorg.IsSubtypeOf(t, want) {
+			if t == want || isSubtype(t, want) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// subtypes memoises schemaorg.IsSubtypeOf, which walks the hierarchy and
+// allocates: the rules ask it the same few questions for every node of a
+// large page. Only schema.org type names are kept, so it stays small.
+var subtypes sync.Map // [2]string → bool
+
+func isSubtype(t, super string) bool {
+	k := [2]string{t, super}
+	if v, ok := subtypes.Load(k); ok {
+		return v.(bool)
+	}
+	r := schemaorg.IsSubtypeOf(t, super)
+	if _, known := schemaorg.Type(t); known {
+		subtypes.Store(k, r)
+	}
+	return r
 }
 
 // First returns the first value of a property, and whether there is one.
@@ -274,12 +293,16 @@ func localName(term string) string {
 }
 
 // source is the input a JSON tree came from, to turn offsets into
-// positions. Block inputs start at line0, col0 of their file.
+// positions. The JSON text may be part of a larger file (a script block of
+// a page): base is its byte offset there, and idx indexes the whole file,
+// so that columns count the file's characters.
 type source struct {
-	file       string
-	data       []byte
+	file string
+	data []byte
+	idx  *jsonpos.Index
+	base int
+	// line0 is where every node of an unpositioned source is placed.
 	line0      int
-	col0       int
 	positioned bool
 }
 
@@ -287,11 +310,8 @@ func (s source) pos(off int) Pos {
 	if !s.positioned || off < 0 {
 		return Pos{File: s.file, Line: s.line0}
 	}
-	l, c := jsonpos.LineCol(s.data, off)
-	if l == 1 {
-		c += s.col0 - 1
-	}
-	return Pos{File: s.file, Line: s.line0 + l - 1, Col: c}
+	l, c := s.idx.LineCol(s.base + off)
+	return Pos{File: s.file, Line: l, Col: c}
 }
 
 // builder adds JSON-LD trees to a graph.
@@ -300,6 +320,10 @@ type builder struct {
 	src source
 	// scope prefixes the blank node labels of the document being read.
 	scope string
+	// nodes counts the node objects read; schemaOrg is set when one of
+	// them has a schema.org type.
+	nodes     int
+	schemaOrg bool
 }
 
 func newGraph() *Graph { return &Graph{byID: map[string]*Node{}} }
@@ -400,12 +424,16 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 		id = idv.String
 	}
 	n := b.node(id, b.src.pos(v.Offset))
+	if len(v.Members) > 0 && !onlyKeys(v, "@context") {
+		b.nodes++
+	}
 	if m, ok := v.Origin.(map[string]any); ok {
 		n.origins = append(n.origins, m)
 	}
 	if !n.Described || n.Pos.Line == 0 {
 		n.Pos = b.src.pos(v.Offset)
 	}
+
 	for _, m := range v.Members {
 		switch m.Key {
 		case "@context", "@id", "id":
@@ -415,6 +443,11 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 			for _, t := range list(m.Value) {
 				if t.Kind == jsonpos.String && !slices.Contains(n.Types, localName(t.String)) {
 					n.Types = append(n.Types, localName(t.String))
+				}
+				if t.Kind == jsonpos.String {
+					if _, ok := schemaorg.Type(localName(t.String)); ok {
+						b.schemaOrg = true
+					}
 				}
 			}
 			continue
@@ -438,6 +471,20 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 				n.Props[prop] = append(n.Props[prop], val)
 			}
 		}
+	}
+	// Reported once the node has its types and name, at the writing that
+	// counts: the last one.
+	for _, d := range v.Dups {
+		last := d.KeyOffset
+		for _, m := range v.Members {
+			if m.Key == d.Key {
+				last = m.KeyOffset
+			}
+		}
+		first := b.src.pos(d.KeyOffset)
+		b.problem(b.src.pos(last), RuleDuplicateKey, n.Describe(), localName(d.Key),
+			fmt.Sprintf("the key %q is written twice in this object (first at line %d, column %d); film2ld and JSON-LD processors read this last value, other readers the first", d.Key, first.Line, first.Col),
+			"write each key once; give several values as an array")
 	}
 	return n
 }
@@ -511,9 +558,21 @@ func list(v *jsonpos.Value) []*jsonpos.Value {
 	return []*jsonpos.Value{v}
 }
 
+// richProps are the properties whose value a rich result reads: a
+// reference under one of them to a node the input never defines loses the
+// stars, the review or its author.
+// (A review's author is one too; see dangling.)
+var richProps = map[string]bool{"aggregateRating": true, "review": true, "reviews": true, "reviewRating": true, "itemReviewed": true}
+
 // finish resolves what could only be known at the end: a reference written
-// as an IRI string before the node it names was seen.
+// as an IRI string before the node it names was seen. Then it reports
+// references ({"@id": …}) to nodes the input defines nowhere.
 func (g *Graph) finish() {
+	for _, d := range g.pending {
+		g.settle(d)
+	}
+	g.pending = nil
+	defer g.dangling()
 	for _, n := range g.Nodes {
 		for prop, vs := range n.Props {
 			for i, v := range vs {
@@ -524,6 +583,34 @@ func (g *Graph) finish() {
 					vs[i] = Value{Node: target, Pos: v.Pos}
 					target.Parents = append(target.Parents, Edge{From: n, Property: prop})
 				}
+			}
+		}
+	}
+}
+
+// dangling reports each reference to a node that is never described: an
+// error under a property a rich result reads, where the stars or the
+// review silently vanish, else a warning (linking to a node described
+// elsewhere is legitimate linked data, but nothing about it is checked).
+func (g *Graph) dangling() {
+	for _, n := range g.Nodes {
+		for _, prop := range n.Order {
+			for _, v := range n.Props[prop] {
+				if v.Node == nil || v.Node.Described {
+					continue
+				}
+				id := v.Node.ID
+				if id == "" {
+					continue // {} as a value: nothing to resolve
+				}
+				f := Finding{Severity: Warning, Rule: RuleDangling, Node: n.Describe(), Property: prop, Pos: v.Pos, node: n,
+					Message: fmt.Sprintf("refers to %q, which this input defines nowhere, so nothing about it is checked", id),
+					Fix:     fmt.Sprintf(`describe the node here ({"@id": %q, "@type": …}), or fix the @id`, id)}
+				if richProps[prop] || prop == "author" && n.Is("Review") {
+					f.Severity = Error
+					f.Message = fmt.Sprintf("refers to %q, which this input defines nowhere: search engines see no %s", id, prop)
+				}
+				g.Problems = append(g.Problems, f)
 			}
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/film2ld/film2ld/ld"
@@ -23,10 +25,48 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("%s: %v", e.Pos, e.Err
 // Unwrap returns the decoder's error.
 func (e *SyntaxError) Unwrap() error { return e.Err }
 
+// ErrTooDeep reports arrays and objects nested more than MaxDepth levels.
+var ErrTooDeep = jsonpos.ErrTooDeep
+
+// MaxDepth is how deeply a document's arrays and objects may nest; deeper
+// nesting is one json.depth error, and nothing in the document is checked.
+const MaxDepth = jsonpos.MaxDepth
+
+// Finding reports the error as validate does: one error, since nothing
+// else in the text could be checked. what names the text ("document",
+// "script block").
+func (e *SyntaxError) Finding(what string) Finding {
+	if errors.Is(e.Err, ErrTooDeep) {
+		return Finding{Severity: Error, Rule: RuleJSONDepth, Node: what, Pos: e.Pos,
+			Message: e.Err.Error() + "; nothing in it was checked",
+			Fix:     "flatten the markup: give nodes an @id and refer to them, or split it into blocks"}
+	}
+	return Finding{Severity: Error, Rule: RuleJSONSyntax, Node: what, Pos: e.Pos,
+		Message: "not JSON: " + e.Err.Error(), Fix: "fix the JSON; nothing in it was checked"}
+}
+
+// bom is the UTF-8 byte-order mark, which some editors and CMSs write at
+// the start of a file; JSON forbids it, but every browser and search engine
+// skips it, so validate does too and notes it.
+var bom = []byte("\xef\xbb\xbf")
+
+// stripBOM removes a leading byte-order mark, noting it in g.
+func (g *Graph) stripBOM(data []byte, file string) []byte {
+	if !bytes.HasPrefix(data, bom) {
+		return data
+	}
+	g.Problems = append(g.Problems, Finding{Severity: Note, Rule: RuleBOM, Node: "document",
+		Message: "the file starts with a UTF-8 byte-order mark, which was skipped",
+		Fix:     "save the file as UTF-8 without BOM; JSON parsers other than browsers may refuse it",
+		Pos:     Pos{File: file, Line: 1, Col: 1}})
+	return data[len(bom):]
+}
+
 // Load reads one JSON-LD document, remembering where every value stands.
 func Load(data []byte, file string) (*Graph, error) {
 	g := newGraph()
-	src := source{file: file, data: data, line0: 1, col0: 1, positioned: true}
+	data = g.stripBOM(data, file)
+	src := source{file: file, data: data, idx: jsonpos.NewIndex(data), line0: 1, positioned: true}
 	if err := g.add(src); err != nil {
 		return nil, err
 	}
@@ -39,21 +79,25 @@ func Load(data []byte, file string) (*Graph, error) {
 // A block that is not JSON becomes a finding at its line and column, and
 // the other blocks are still read.
 func LoadHTML(data []byte, file string) (*Graph, error) {
+	g := newGraph()
+	data = g.stripBOM(data, file)
 	texts, err := ld.ScriptTexts(bytes.NewReader(data), file)
 	if err != nil {
 		return nil, err
 	}
-	g := newGraph()
+	idx := jsonpos.NewIndex(data)
 	for _, st := range texts {
-		src := source{file: file, data: st.Text, line0: st.TextLine, col0: st.TextCol, positioned: true}
+		// The tokenizer counts columns in bytes; the block's byte offset
+		// lets the file's index count them in characters.
+		src := source{file: file, data: st.Text, idx: idx, base: idx.Offset(st.TextLine, st.TextCol), line0: st.TextLine, positioned: true}
 		if err := g.add(src); err != nil {
 			var se *SyntaxError
 			if !errors.As(err, &se) {
 				return nil, err
 			}
-			g.Problems = append(g.Problems, Finding{Severity: Error, Rule: "json.syntax", Node: "script block",
-				Message: fmt.Sprintf("the JSON-LD block starting on line %d is not JSON: %v", st.Line, se.Err),
-				Fix:     "fix the JSON; nothing in this block was checked", Pos: se.Pos})
+			f := se.Finding("script block")
+			f.Message = fmt.Sprintf("the JSON-LD block starting on line %d: %s", st.Line, f.Message)
+			g.Problems = append(g.Problems, f)
 		}
 	}
 	if len(texts) == 0 {
@@ -73,7 +117,10 @@ func FromDoc(doc any, file string) *Graph {
 	return g
 }
 
-// add parses one JSON text and adds its nodes.
+// add parses one JSON text and adds its nodes. Whatever keeps part of the
+// text from being checked is reported: a context that cannot be loaded, a
+// @vocab that is not schema.org's, a document the JSON-LD processor
+// rejects, a document with no node or no schema.org node.
 func (g *Graph) add(src source) error {
 	v, err := jsonpos.Parse(src.data)
 	if err != nil {
@@ -83,16 +130,132 @@ func (g *Graph) add(src source) error {
 		}
 		return err
 	}
-	if ctx := topContext(v); ctx != nil && !isSchemaOrgContext(ctx) {
+	what := "document"
+	if src.base > 0 {
+		what = "script block"
+	}
+	before := len(g.Problems)
+	ctx := topContext(v)
+	if ctx != nil {
+		g.checkVocab(src, ctx)
+	}
+	d := &pendingDoc{what: what, pos: src.pos(v.Offset)}
+	if ctx != nil && !isSchemaOrgContext(ctx) {
 		// Prefixes of its own, another vocabulary, "schema" bound to
 		// https: terms mean what this context says, so the JSON-LD
 		// processor reads them and the checks see the document compacted
 		// to schema.org's terms (placed at the document's first line).
-		g.addCompacted(src, ctx)
+		d.b = g.addCompacted(src, ctx)
+	} else {
+		d.b = g.newBuilder(src)
+		d.b.document(v)
+		// The JSON-LD processor's check is the slowest step; it runs
+		// beside the rest and is joined in finish.
+		d.ld = make(chan *Finding, 1)
+		go func() {
+			ldSlots <- struct{}{}
+			defer func() { <-ldSlots }()
+			d.ld <- checkJSONLD(src, v)
+		}()
+	}
+	d.hadErrors = HasErrors(g.Problems[before:])
+	g.pending = append(g.pending, d)
+	return nil
+}
+
+// ldSlots bounds how many JSON-LD processor checks run at once.
+var ldSlots = make(chan struct{}, runtime.GOMAXPROCS(0))
+
+// pendingDoc is a document whose last checks wait for the end of reading.
+type pendingDoc struct {
+	what string
+	pos  Pos
+	// b read the document; nil when its context could not be read (that
+	// is its finding).
+	b *builder
+	// ld delivers the JSON-LD processor's finding, or nil.
+	ld        chan *Finding
+	hadErrors bool
+}
+
+// settle adds a document's last findings: the processor's, and whether it
+// held any node, or any schema.org node.
+func (g *Graph) settle(d *pendingDoc) {
+	if d.ld != nil {
+		if f := <-d.ld; f != nil {
+			g.Problems = append(g.Problems, *f)
+			d.hadErrors = true
+		}
+	}
+	switch {
+	case d.b == nil:
+		// The context could not be read; that is the finding.
+	case d.b.nodes == 0:
+		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleEmpty, Node: d.what, Pos: d.pos,
+			Message: "the " + d.what + " holds no node, so nothing was checked",
+			Fix:     `write the page's markup, such as {"@context": "https://schema.org", "@type": "Movie", …}, or remove the empty ` + d.what})
+	case !d.b.schemaOrg && !d.hadErrors:
+		// (An error already said why nothing is schema.org's.)
+		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: RuleNoSchemaOrg, Node: d.what, Pos: d.pos,
+			Message: "no node of this " + d.what + " has a schema.org type, so no schema.org rule applies to it",
+			Fix:     `give the nodes schema.org types ("@type": "Movie") under "@context": "https://schema.org"`})
+	}
+}
+
+// checkVocab reports a @vocab meant as schema.org's that is not its
+// namespace: "http://schema.org" without the final slash makes "name"
+// the IRI http://schema.orgname, so no term is a schema.org term and
+// nothing is checked or understood by search engines.
+func (g *Graph) checkVocab(src source, ctx *jsonpos.Value) {
+	for _, c := range list(ctx) {
+		if c.Kind != jsonpos.Object {
+			continue
+		}
+		vocab := c.Get("@vocab")
+		if vocab == nil || vocab.Kind != jsonpos.String || isSchemaOrgNamespace(vocab.String) {
+			continue
+		}
+		if strings.Contains(strings.ToLower(vocab.String), "schema.org") {
+			g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleVocab, Node: "document", Property: "@vocab", Pos: src.pos(vocab.Offset),
+				Message: fmt.Sprintf("@vocab %q is not schema.org's namespace, so no term of the document is a schema.org term", vocab.String),
+				Fix:     `write "@vocab": "https://schema.org/" (with the final slash), or "@context": "https://schema.org"`})
+		}
+	}
+}
+
+// isSchemaOrgNamespace reports whether s is schema.org's namespace IRI, the
+// only @vocab under which terms are schema.org's.
+func isSchemaOrgNamespace(s string) bool {
+	return s == "https://schema.org/" || s == "http://schema.org/"
+}
+
+// checkJSONLD runs the JSON-LD processor over a document read directly,
+// as convert would: what it rejects (a "@type" that is a number, an
+// unknown keyword, an "@id" with a space, a bad language tag) is an error
+// here too, placed at the offending value where the text shows it.
+func checkJSONLD(src source, v *jsonpos.Value) *Finding {
+	dec := json.NewDecoder(bytes.NewReader(src.data))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		return nil // jsonpos.Parse accepted it; nothing more to say
+	}
+	_, err := processor().Expand(doc, ld.Options{Base: contextBase})
+	if err == nil {
 		return nil
 	}
-	g.newBuilder(src).document(v)
-	return nil
+	pos := src.pos(v.Offset)
+	var ne *ld.NodeError
+	if errors.As(err, &ne) && ne.Value != "" {
+		if quoted, qerr := json.Marshal(ne.Value); qerr == nil {
+			if i := bytes.Index(src.data, quoted); i >= 0 {
+				pos = src.pos(i)
+			}
+		}
+	}
+	return &Finding{Severity: Error, Rule: RuleJSONLD, Node: "document", Pos: pos,
+		Message: "not valid JSON-LD (convert rejects it): " + strings.TrimPrefix(strings.TrimPrefix(err.Error(), "ld: "), "expand: "),
+		Fix:     "fix the value; search engines drop or misread what JSON-LD cannot express"}
 }
 
 // topContext returns the @context of a document (or of its first node).
@@ -117,24 +280,30 @@ var processor = sync.OnceValue(func() *ld.Processor { return ld.NewProcessor(ld.
 // reserved domain, so no finding mistakes it for the page's.
 const contextBase = "https://film2ld.invalid/"
 
-func (g *Graph) addCompacted(src source, ctx *jsonpos.Value) {
+func (g *Graph) addCompacted(src source, ctx *jsonpos.Value) *builder {
 	pos := src.pos(ctx.Offset)
 	var doc any
 	if err := json.Unmarshal(src.data, &doc); err != nil {
-		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: "json.syntax", Node: "document", Message: err.Error(), Pos: pos})
-		return
+		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleJSONSyntax, Node: "document", Message: err.Error(), Pos: pos})
+		return nil
 	}
 	compacted, err := processor().Compact(doc, ld.Options{Base: contextBase})
 	switch {
 	case errors.Is(err, ld.ErrRemoteContext):
-		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: "jsonld.context", Node: "document", Property: "@context",
-			Message: "the context names a URL film2ld does not fetch, so the document was not checked: " + err.Error(),
-			Fix:     `use "@context": "https://schema.org", or check with a tool that may fetch the context`, Pos: pos})
-		return
+		fix := `use "@context": "https://schema.org", or check with a tool that may fetch the context`
+		if s := ctx.String; ctx.Kind == jsonpos.String && strings.Contains(strings.ToLower(s), "schema") {
+			fix = fmt.Sprintf(`write "@context": "https://schema.org" (%q is not schema.org)`, s)
+		}
+		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleContext, Node: "document", Property: "@context",
+			Message: "the context names a URL film2ld does not fetch, so nothing in the document was checked: " + strings.TrimPrefix(err.Error(), "ld: "),
+			Fix:     fix, Pos: pos})
+		return nil
 	case err != nil:
-		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: "jsonld.invalid", Node: "document",
-			Message: "not valid JSON-LD: " + err.Error(), Pos: pos})
-		return
+		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleJSONLD, Node: "document",
+			Message: "not valid JSON-LD (convert rejects it), so nothing in the document was checked: " + strings.TrimPrefix(err.Error(), "ld: "), Pos: pos})
+		return nil
 	}
-	g.newBuilder(source{file: src.file, line0: pos.Line}).document(jsonpos.FromAny(compacted))
+	b := g.newBuilder(source{file: src.file, line0: pos.Line})
+	b.document(jsonpos.FromAny(compacted))
+	return b
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -220,8 +221,39 @@ func checkShapes(g *Graph) []Finding {
 		// so this is a broken build, as a bad regexp.MustCompile would be.
 		panic(err)
 	}
+	// gojsonschema is the costliest layer on a large page, and a compiled
+	// schema is only read while validating, so large graphs are checked
+	// in parallel chunks whose findings are joined in node order.
+	workers := runtime.GOMAXPROCS(0)
+	if len(g.Nodes) < 512 || workers < 2 {
+		return set.checkNodes(g.Nodes)
+	}
+	chunk := (len(g.Nodes) + workers - 1) / workers
+	parts := make([][]Finding, workers)
+	var wg sync.WaitGroup
+	for i := range workers {
+		lo, hi := i*chunk, min((i+1)*chunk, len(g.Nodes))
+		if lo >= hi {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[i] = set.checkNodes(g.Nodes[lo:hi])
+		}()
+	}
+	wg.Wait()
 	var out []Finding
-	for _, n := range g.Nodes {
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// checkNodes applies the schemas to some nodes.
+func (set *shapeSet) checkNodes(nodes []*Node) []Finding {
+	var out []Finding
+	for _, n := range nodes {
 		types := shapeTypesOf(n)
 		if len(types) == 0 {
 			continue
@@ -278,6 +310,11 @@ func validationShape(n *Node) map[string]any {
 				// given to FromDoc might); as a string it still fails any
 				// schema that wants a number, with a readable message.
 				items[i] = fmt.Sprint(v.Literal)
+			default:
+				if f, ok := v.Literal.(float64); ok {
+					// gojsonschema reads numbers as json.Number only.
+					items[i] = json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+				}
 			}
 		}
 	}
@@ -326,7 +363,10 @@ type shapeProblem struct {
 // and from the value itself.
 func (s *shapeSet) check(n *Node, typ string, shape map[string]any, seen map[shapeProblem]bool) []Finding {
 	rule := "shape." + strings.ToLower(typ)
-	res, err := s.compiled[typ].Validate(gojsonschema.NewGoLoader(shape))
+	// The raw loader hands the shape over as it is; the Go loader would
+	// encode it to JSON and decode it again, which was most of the cost of
+	// checking a large page.
+	res, err := s.compiled[typ].Validate(gojsonschema.NewRawLoader(shape))
 	if err != nil {
 		return []Finding{{Severity: Error, Rule: rule, Node: n.Describe(), Pos: n.Pos,
 			Message: fmt.Sprintf("the node could not be checked: %v", err)}}

@@ -486,3 +486,37 @@ func TestShapesConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestShapesParallelSameAsSerial: a large graph is checked in parallel
+// chunks, and gives exactly the findings, in the same order, of checking
+// it node by node.
+func TestShapesParallelSameAsSerial(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"@context": "https://schema.org", "@type": "Movie", "name": "Heat", "review": [`)
+	for i := range 400 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		author := fmt.Sprintf(`{"@type": "Person", "name": "Critic %d"}`, i)
+		if i%7 == 0 {
+			author = "5" // a number: not an author
+		}
+		fmt.Fprintf(&b, `{"@type": "Review", "author": %s, "reviewRating": {"@type": "Rating", "ratingValue": %d}}`, author, i%5+1)
+	}
+	b.WriteString("]}")
+	g, err := Load([]byte(b.String()), "t.jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Nodes) < 512 {
+		t.Fatalf("only %d nodes: the parallel path is not taken", len(g.Nodes))
+	}
+	set, err := shapes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	par, ser := checkShapes(g), set.checkNodes(g.Nodes)
+	if len(par) != 58 || fmt.Sprint(par) != fmt.Sprint(ser) {
+		t.Errorf("parallel: %d findings, serial: %d (want 58 each, alike)", len(par), len(ser))
+	}
+}

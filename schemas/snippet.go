@@ -195,10 +195,10 @@ func topNodes(doc map[string]any) []map[string]any {
 	return out
 }
 
-// refsOf returns the ids a top-level node refers to, at any depth: in an
+// topRefs returns the ids a top-level node refers to, at any depth: in an
 // {"@id": …} object, or as a bare string naming one of ids (a property the
 // context types "@id" refers that way; counting it keeps the node).
-func refsOf(n map[string]any, ids map[string]bool) []string {
+func topRefs(n map[string]any, ids map[string]bool) []string {
 	var refs []string
 	var walk func(v any, top bool)
 	walk = func(v any, top bool) {
@@ -244,7 +244,7 @@ func rootsOf(doc map[string]any) []map[string]any {
 	ids := topIDs(nodes)
 	referenced := map[string]bool{}
 	for _, n := range nodes {
-		for _, r := range refsOf(n, ids) {
+		for _, r := range topRefs(n, ids) {
 			if r != n["@id"] {
 				referenced[r] = true
 			}
@@ -280,7 +280,7 @@ func reachable(doc map[string]any, roots []map[string]any) map[string]bool {
 	for len(queue) > 0 {
 		n := queue[0]
 		queue = queue[1:]
-		for _, r := range refsOf(n, ids) {
+		for _, r := range topRefs(n, ids) {
 			if seen[r] {
 				continue
 			}

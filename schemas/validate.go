@@ -25,6 +25,15 @@ func ParseProfile(s string) (Profile, error) {
 // Validate checks a graph and returns its findings, sorted, each once.
 func Validate(g *Graph, p Profile) []Finding {
 	fs := append([]Finding(nil), g.Problems...)
+	if p != Google {
+		for i, f := range fs {
+			// Without a rich result to lose, a dangling reference is the
+			// ordinary linked-data warning.
+			if f.Rule == RuleDangling {
+				fs[i].Severity = Warning
+			}
+		}
+	}
 	fs = append(fs, checkShapes(g)...)
 	fs = append(fs, checkVocabulary(g)...)
 	if p == Google {
@@ -48,8 +57,10 @@ func onePerPlace(fs []Finding) []Finding {
 	for _, f := range fs {
 		k := place{f.Pos, f.Node, f.Property}
 		if f.Property == "" {
-			// Node-level findings (a missing property) are distinct by rule.
-			k.prop = "\x00" + f.Rule
+			// Node-level findings (a missing property) are distinct by
+			// rule and message: four recommended properties missing from
+			// one Movie are four findings, not the first of them.
+			k.prop = "\x00" + f.Rule + "\x00" + f.Message
 		}
 		i, seen := best[k]
 		switch {

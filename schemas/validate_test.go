@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -82,8 +83,8 @@ func TestOwnExportsPass(t *testing.T) {
 
 // TestOwnContexts: a document with a context of its own (prefixes, "schema"
 // bound to https) is read through the JSON-LD processor and checked like
-// any other; one whose context film2ld will not fetch is a warning, not an
-// error, since nothing about it is known to be wrong.
+// any other; one whose context film2ld will not fetch is an error, since
+// nothing in it could be checked and CI must not pass it as checked.
 func TestOwnContexts(t *testing.T) {
 	tests := []struct {
 		doc  string
@@ -94,7 +95,7 @@ func TestOwnContexts(t *testing.T) {
 		{`{"@context": ["https://schema.org", {"ex": "https://films.example/ns#"}], "@type": "Movie", "name": "Heat", "ex:cut": "director's"}`,
 			""},
 		{`{"@context": "https://www.w3.org/ns/credentials/v2", "type": "VerifiableCredential"}`,
-			"warning jsonld.context @context"},
+			"error jsonld.context @context"},
 	}
 	for _, tt := range tests {
 		g, err := Load([]byte(tt.doc), "t.jsonld")
@@ -108,5 +109,72 @@ func TestOwnContexts(t *testing.T) {
 		if strings.Join(got, ";") != tt.want {
 			t.Errorf("%s:\n got %q\nwant %q", tt.doc, got, tt.want)
 		}
+	}
+}
+
+// TestNothingUnchecked: whatever keeps markup from being checked, or makes
+// a rich result vanish, is a finding at its place, never a silent pass.
+// Each case names the one finding it must give (severity, rule, line:col)
+// under the google profile.
+func TestNothingUnchecked(t *testing.T) {
+	const ctx = `"@context": "https://schema.org", `
+	tests := []struct {
+		name, doc, want string
+	}{
+		{"typo in context URL", `{"@context": "https://schemas.org", "@type": "Movie", "name": "Heat"}`, "error jsonld.context 1:14"},
+		{"remote context", `{"@context": "https://films.example/ctx.jsonld", "@type": "Movie", "name": "Heat"}`, "error jsonld.context 1:14"},
+		{"vocab without slash", `{"@context": {"@vocab": "http://schema.org"}, "@type": "Movie", "name": "Heat"}`, "error jsonld.vocab 1:25"},
+		{"vocab on www", "{\"@context\": [{\"@vocab\": \"https://www.schema.org\"}],\n \"@type\": \"Movie\", \"name\": \"Heat\"}", "error jsonld.vocab 1:26"},
+		{"other vocabulary only", `{"@context": {"@vocab": "https://example.org/ns#"}, "@type": "Film", "title": "Heat"}`, "warning jsonld.no-schemaorg 1:1"},
+		{"empty object", `{}`, "error jsonld.empty 1:1"},
+		{"empty array", ` []`, "error jsonld.empty 1:2"},
+		{"context only", `{"@context": "https://schema.org"}`, "error jsonld.empty 1:1"},
+		{"empty graph", `{"@context": "https://schema.org", "@graph": []}`, "error jsonld.empty 1:1"},
+		{"type is a number", `{` + ctx + `"@type": 123, "name": "Heat"}`, "error jsonld.invalid 1:1"},
+		{"unknown keyword", `{` + ctx + `"@type": "Thing", "@foo": 1, "name": "Heat"}`, "error jsonld.invalid 1:1"},
+		{"id with a space", `{` + ctx + `"@type": "Thing", "@id": "https://films.example/a b", "name": "Heat"}`, "error jsonld.invalid 1:61"},
+		{"id with a control character", `{` + ctx + `"@type": "Thing", "@id": "https://films.example/a\tb", "name": "Heat"}`, "error jsonld.invalid 1:61"},
+		{"bad language tag", `{` + ctx + `"@type": "Thing", "name": {"@value": "Heat", "@language": "en_US!"}}`, "error jsonld.invalid 1:73"},
+		// A NUL in text ("He\u0000at") is no longer here: it is valid RDF
+		// text, which the N-Quads writer now escapes as \u0000, so convert
+		// accepts it and validate must too.
+		{"dangling aggregateRating", `{` + ctx + `"@type": "Book", "name": "Dune", "aggregateRating": {"@id": "#stars"}}`, "error jsonld.dangling-ref 1:88"},
+		{"dangling blank node", `{` + ctx + `"@type": "Book", "name": "Dune", "review": {"@id": "_:r1"}}`, "error jsonld.dangling-ref 1:79"},
+		{"dangling link", `{` + ctx + `"@type": "Book", "name": "Dune", "author": {"@id": "https://example.org/herbert"}, "about": {"@id": "https://example.org/arrakis"}}`, "warning jsonld.dangling-ref 1:79"},
+	}
+	for _, tt := range tests {
+		g, err := Load([]byte(tt.doc), "t.jsonld")
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		var got []string
+		for _, f := range Validate(g, Google) {
+			if strings.HasPrefix(f.Rule, "json") {
+				got = append(got, fmt.Sprintf("%s %s %d:%d", f.Severity, f.Rule, f.Pos.Line, f.Pos.Col))
+			}
+		}
+		if want := strings.Fields(tt.want); len(got) == 0 || got[len(got)-1] != tt.want && !slices.Contains(got, tt.want) || len(want) == 0 {
+			t.Errorf("%s: got %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestEveryMissingPropertyReported: node-level findings of one rule at one
+// place are kept apart by what they say, so a Movie lacking four
+// recommended properties hears of all four.
+func TestEveryMissingPropertyReported(t *testing.T) {
+	g, err := Load([]byte(`{"@context": "https://schema.org", "@type": "Movie", "name": "Heat", "image": "https://films.example/h.jpg"}`), "t.jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range Validate(g, Google) {
+		if f.Rule == RuleMovieRecommended {
+			got = append(got, f.Message)
+		}
+	}
+	if len(got) != 4 {
+		t.Errorf("recommended-property findings %q; want aggregateRating, dateCreated, director and review", got)
 	}
 }

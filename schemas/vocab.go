@@ -247,7 +247,11 @@ func (c *nodeChecker) value(prop string, p *vocabProp, val Value) {
 		c.supersededValue(prop, val.Node.ID, val.Pos)
 		// A node with an IRI is that IRI (the graph joins "url":
 		// "https://…" to the node of that @id), so it does for a URL.
-		if r.nodes() || c.v.isRoleFor(val.Node, prop) || r.url && isIRINode(val.Node) {
+		if c.v.isRoleFor(val.Node, prop) || r.url && isIRINode(val.Node) {
+			return
+		}
+		if r.nodes() {
+			c.nodeRange(prop, p, val)
 			return
 		}
 		c.add(Error, ruleValueKind, prop, val.Pos,
@@ -280,6 +284,46 @@ func (c *nodeChecker) value(prop string, p *vocabProp, val Value) {
 		}
 		c.literal(prop, p, r, val)
 	}
+}
+
+// nodeRange checks a node value's type against the property's range: a
+// director must be a Person. Where schema.org gives one node type the
+// mismatch is an error (no consumer reads an Organization as a director);
+// where it gives several, it is a warning, since the ranges are advice
+// ("rangeIncludes") and consumers differ. Nodes without a type, or with a
+// type film2ld does not know, are left to the other rules.
+func (c *nodeChecker) nodeRange(prop string, p *vocabProp, val Value) {
+	n := val.Node
+	if len(n.Types) == 0 {
+		return
+	}
+	allowed := append(slices.Clone(p.rng.things), p.rng.enums...)
+	for _, t := range n.Types {
+		vt := c.v.types[t]
+		if vt == nil {
+			return
+		}
+		for _, a := range allowed {
+			if vt.ancestors[a] {
+				return
+			}
+		}
+	}
+	sev, rangeText := Warning, orList(allowed, 4)
+	if len(allowed) == 1 {
+		sev = Error
+	}
+	c.add(sev, RuleRange, prop, val.Pos,
+		fmt.Sprintf("%s is %s, where schema.org expects %s", prop, describeValue(val), rangeText),
+		fmt.Sprintf("give %s %s node", prop, article(allowed[0])))
+}
+
+// article puts "a" or "an" before a type name.
+func article(t string) string {
+	if t != "" && strings.ContainsRune("AEIOU", rune(t[0])) {
+		return "an " + t
+	}
+	return "a " + t
 }
 
 // isRoleFor reports whether n is a Role that stands for prop (the Role

@@ -203,6 +203,23 @@ var vocabCases = []struct {
   "duration": ["PT90M", "P1DT2H30M", "PT1H30M", "PT1.5H"],
   "timeRequired": "P2W"}`, nil},
 
+	// vocab.range
+	{"director is an Organization", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
+  "director": {"@type": "Organization", "name": "Forward Pass"}}`,
+		&vocabWant{Error, "vocab.range", `Movie "Heat"`, "director", 2, 15, `a Person node`}},
+	{"aggregateRating is a plain Rating", `{"@context": "https://schema.org", "@type": "Book", "name": "Dune",
+  "aggregateRating": {"@type": "Rating", "ratingValue": 4}}`,
+		&vocabWant{Error, "vocab.range", `Book "Dune"`, "aggregateRating", 2, 22, `an AggregateRating node`}},
+	{"author is a Movie: one of several types", `{"@context": "https://schema.org", "@type": "Book", "name": "Dune",
+  "author": {"@type": "Movie", "name": "Dune"}}`,
+		&vocabWant{Warning, "vocab.range", `Book "Dune"`, "author", 2, 13, `an Organization node`}},
+	{"subtypes, roles and unknown types fit", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
+  "director": {"@type": "Patient", "name": "Michael Mann"},
+  "actor": {"@type": "PerformanceRole", "actor": {"@type": "Person", "name": "Al Pacino"}, "characterName": "Vincent"},
+  "aggregateRating": {"@type": "EmployerAggregateRating", "ratingValue": 4, "ratingCount": 2},
+  "producer": {"@type": "ex:Studio", "name": "Forward Pass"},
+  "about": {"@type": "Movie", "name": "Heat"}}`, nil},
+
 	// vocab.relative-url
 	{"a host without a scheme", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
   "sameAs": "www.imdb.com/title/tt0113277/"}`,

@@ -71,7 +71,9 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		}
 	}
 	if limit := maxJobsPerCPU * runtime.NumCPU(); jobs > limit {
-		e.notef("-j %d lowered to %d (%d per core)", jobs, limit, maxJobsPerCPU)
+		if !x.quiet {
+			e.notef("-j %d lowered to %d (%d per core)", jobs, limit, maxJobsPerCPU)
+		}
 		jobs = limit
 	}
 	// Each film's working set is small and freed at once, so collecting
@@ -85,10 +87,17 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(200 << 20))
 	}
 	x.tally = &tally{}
-	films, err := e.listFilms(dirs)
+	films, err := e.listFilms(dirs, x.quiet)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitError
+	}
+	// Documents may be links to files outside every DIR, so the check
+	// above cannot see them all: an output is also compared with each
+	// document by device and inode.
+	isInput := inputFiles(films)
+	if stream && isInput(out) {
+		return e.usageError(fs, "output %s is also a document of the batch; refusing to overwrite it", out)
 	}
 	if !stream {
 		sameOutput(films, out, x.format)
@@ -129,6 +138,10 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 			return
 		}
 		path := filepath.Join(out, f.name+extension(x.format))
+		if isInput(path) {
+			e.errorf("%s: not written: %s is also a document of the batch", f.dir, path)
+			return
+		}
 		if other, dup := written[path]; dup {
 			e.errorf("%s: not written: %s was written for %s, a film folder of the same name", f.dir, path, other)
 			return
@@ -144,13 +157,15 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 	if stream {
 		switch {
 		case streamErr != nil:
-			e.errorf("%v; the stream is not written", streamErr)
+			// A file is left as it was (its temporary copy is removed);
+			// a pipe or device has what was written before the error.
+			e.errorf("%v", streamErr)
 			ok = 0
 		case ok == 0:
 			// Keep an existing archive rather than replace it with
 			// nothing: every film failed, which is an error to fix.
 			sink.Abort()
-			if out != "" && out != "-" {
+			if out != "" && out != "-" && !x.quiet {
 				e.notef("%s left as it was: no film to write", out)
 			}
 		default:
@@ -200,6 +215,27 @@ func sameOutput(films []batchFilm, out string, f ld.Format) {
 					films[i].dir, strings.Join(dirs, " and "), filepath.Join(out, name+extension(f)))
 			}
 		}
+	}
+}
+
+// inputFiles returns a test of whether a path, its links followed, is one
+// of the films' documents.
+func inputFiles(films []batchFilm) func(string) bool {
+	var docs []os.FileInfo
+	for _, f := range films {
+		for _, name := range f.files {
+			if st, err := os.Stat(name); err == nil {
+				docs = append(docs, st)
+			}
+		}
+	}
+	return func(path string) bool {
+		if path == "" || path == "-" {
+			return false
+		}
+		st, err := os.Stat(path)
+		return err == nil && st.Mode().IsRegular() &&
+			slices.ContainsFunc(docs, func(d os.FileInfo) bool { return os.SameFile(d, st) })
 	}
 }
 
@@ -273,7 +309,11 @@ func (e *env) exportAll(films []batchFilm, x *exportJob, jobs int, done func(int
 // Films are sorted by folder name, then by the order of the DIRs on the
 // command line: never by how a DIR was spelled, so that the output is the
 // same bytes for "films", "./films" and "/abs/films".
-func (e *env) listFilms(dirs []string) ([]batchFilm, error) {
+func (e *env) listFilms(dirs []string, quiet bool) ([]batchFilm, error) {
+	note := e.notef
+	if quiet {
+		note = func(string, ...any) {}
+	}
 	type dirInfo struct {
 		name string
 		st   os.FileInfo
@@ -288,7 +328,7 @@ func (e *env) listFilms(dirs []string) ([]batchFilm, error) {
 			return nil, fmt.Errorf("%s is not a folder (--batch reads a folder of film folders)", dir)
 		}
 		if j := slices.IndexFunc(roots, func(r dirInfo) bool { return os.SameFile(r.st, st) }); j >= 0 {
-			e.notef("%s is the folder %s, given twice; read once", dir, roots[j].name)
+			note("%s is the folder %s, given twice; read once", dir, roots[j].name)
 			continue
 		}
 		roots = append(roots, dirInfo{dir, st})
@@ -327,11 +367,11 @@ func (e *env) listFilms(dirs []string) ([]batchFilm, error) {
 				continue
 			}
 			if j := slices.IndexFunc(seen, func(s seenFolder) bool { return os.SameFile(s.st, st) }); j >= 0 {
-				e.notef("%s is the film folder %s; read once", path, seen[j].dir)
+				note("%s is the film folder %s; read once", path, seen[j].dir)
 				continue
 			}
 			seen = append(seen, seenFolder{st, path})
-			films = append(films, listDocuments(path, ent.Name()))
+			films = append(films, listDocuments(path, ent.Name(), quiet))
 		}
 	}
 	if len(films) == 0 {
@@ -350,8 +390,9 @@ func (e *env) listFilms(dirs []string) ([]batchFilm, error) {
 
 // listDocuments lists the documents of a film folder: its regular files
 // and the links that lead to one. Anything else is reported in the film's
-// messages and left out, never passed over in silence.
-func listDocuments(path, name string) batchFilm {
+// messages and left out, never passed over in silence (unless quiet: -q
+// drops warnings).
+func listDocuments(path, name string, quiet bool) batchFilm {
 	f := batchFilm{dir: path, name: name}
 	docs, err := os.ReadDir(path)
 	if err != nil {
@@ -360,6 +401,9 @@ func listDocuments(path, name string) batchFilm {
 	}
 	var msgs bytes.Buffer
 	sub := &env{stderr: &msgs}
+	if quiet {
+		sub.stderr = io.Discard
+	}
 	for _, d := range docs {
 		if strings.HasPrefix(d.Name(), ".") {
 			continue
@@ -408,6 +452,12 @@ func extension(f ld.Format) string {
 		return ".html"
 	case ld.FormatNQuads, ld.FormatCanonical:
 		return ".nq"
+	case ld.FormatTurtle:
+		return ".ttl"
+	case ld.FormatTriG:
+		return ".trig"
+	case ld.FormatSPARQLUpdate:
+		return ".ru"
 	}
 	return ".jsonld"
 }

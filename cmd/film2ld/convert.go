@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -20,8 +23,14 @@ graph: nodes with the same IRI join, blank nodes stay apart. FILE "-" reads
 standard input.
 
 The schema.org context is built in; any other remote context is refused
-unless --allow-remote is given. Relative IRIs are an error unless --base
+unless --allow-remote is given (http and https only, 10 s and 8 MiB per
+context; --allow-local-contexts adds local files). Relative IRIs are an error unless --base
 gives the IRI to resolve them against.
+
+By default anything JSON-LD would silently drop is an error naming it: a
+term or property with no IRI, an ill-formed IRI or language tag, @direction,
+a key that looks like a keyword. --lenient drops such things as the JSON-LD
+algorithms do and prints one warning per kind, with where it first happened.
 
 Formats (--format): jsonld (default), expanded, flattened, nquads, canonical,
 html; see 'film2ld export --help'.
@@ -35,12 +44,14 @@ Examples:
 func runConvert(e *env, args []string) int {
 	fs := pflag.NewFlagSet("convert", pflag.ContinueOnError)
 	var format, input, output, base string
-	var allowRemote bool
+	var allowRemote, allowLocal, lenient bool
 	fs.StringVarP(&format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical or html")
 	fs.StringVar(&input, "input-format", "", "read every FILE as `FORMAT`: jsonld, html or nquads (default: by extension, else content)")
 	fs.StringVarP(&output, "output", "o", "-", "write to `FILE` instead of standard output (written whole or not at all)")
 	fs.StringVar(&base, "base", "", "resolve relative IRIs against this `IRI` (default: relative IRIs are an error)")
 	fs.BoolVar(&allowRemote, "allow-remote", false, "let documents load @context URLs other than schema.org's over the network")
+	fs.BoolVar(&allowLocal, "allow-local-contexts", false, "with --allow-remote, also read file: contexts and contexts relative to a local input file")
+	fs.BoolVar(&lenient, "lenient", false, "drop what JSON-LD drops (with one warning per kind) instead of refusing the document")
 	if done, status := e.parseFlags(fs, convertUsage, args); done {
 		return status
 	}
@@ -67,14 +78,30 @@ func runConvert(e *env, args []string) int {
 		return e.usageError(fs, "%v", err)
 	}
 
+	if allowLocal && !allowRemote {
+		return e.usageError(fs, "--allow-local-contexts needs --allow-remote")
+	}
 	p := processor()
 	if allowRemote {
-		p = ld.NewProcessor(ld.Config{AllowRemote: true})
+		p = ld.NewProcessor(ld.Config{AllowRemote: true, Remote: ld.Remote{AllowFiles: allowLocal}})
 	}
 	var docs []any
 	failed := false
 	for _, name := range files {
 		got, err := e.readLinkedData(p, name, inFormat)
+		if err == nil && allowLocal && name != "-" {
+			// Relative context references of a local file resolve against
+			// the file, as JSON-LD resolves them against a document's URL.
+			abs, aerr := filepath.Abs(name)
+			for _, d := range got {
+				if err == nil && aerr == nil {
+					err = ld.ResolveContexts(d, (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String())
+				}
+			}
+			if err != nil {
+				err = fmt.Errorf("%s: %w", name, err)
+			}
+		}
 		if err != nil {
 			e.errorf("%v", err)
 			failed = true
@@ -86,6 +113,14 @@ func runConvert(e *env, args []string) int {
 		return exitError
 	}
 	opts := ld.Options{Base: base}
+	if lenient {
+		opts.Lenient = &ld.Dropped{}
+		defer func() {
+			for _, d := range opts.Lenient.Drops() {
+				e.warnf("%s: %s", strings.Join(files, ", "), d)
+			}
+		}()
+	}
 	doc, err := p.Union(docs, opts)
 	if err != nil {
 		e.errorf("%s: %v", strings.Join(files, ", "), err)
@@ -124,5 +159,7 @@ func (e *env) convertHint(err error) {
 		e.hint("pass --allow-remote to let film2ld fetch it")
 	case errors.Is(err, ld.ErrRelativeIRI):
 		e.hint("pass --base IRI to resolve relative IRIs against it")
+	case errors.Is(err, ld.ErrInvalidIRI), errors.Is(err, ld.ErrInvalidLanguage), errors.Is(err, ld.ErrInvalidInput):
+		e.hint("pass --lenient to drop what JSON-LD would drop, with a warning")
 	}
 }

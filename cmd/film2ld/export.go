@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -34,6 +35,11 @@ Formats (--format):
   nquads     N-Quads, sorted
   canonical  canonical N-Quads (RDFC-1.0)
   html       a <script type="application/ld+json"> element for a web page
+  turtle     Turtle: the merged view, grouped by subject
+  trig       TriG: the dataset of nquads, grouped by graph and subject
+  sparql-update
+             SPARQL 1.1 Update that replaces the film's graphs in a store:
+             per graph DROP SILENT GRAPH and INSERT DATA (see film2ld load)
 
 The documents are merged into one Movie: people spelled alike up to accents,
 case and punctuation, or one letter apart in the same credit, are one person.
@@ -63,6 +69,11 @@ counts the others on standard error; without it, a warning says so once.
 nquads and canonical also hold provenance for triple stores: each document
 becomes a node (its URL, or ni:///sha-256;… of its content) and a named
 graph of exactly what it states; --merged writes the merged view alone.
+Every statement is in a named graph of the film, so that loading a new
+export replaces the old one whole (see film2ld load): the merged view and
+the documents' descriptions in the graph <FILM-IRI/merged>, which names
+its documents' graphs with prov:wasDerivedFrom. --merged-in-default-graph
+puts the merged view in the default graph, shared by every film, instead.
 
 Warnings (a conflict between sources, a fact schema.org has no term for) and
 notes (a repaired encoding, a derived count) go to standard error;
@@ -78,8 +89,9 @@ named with its file and line and skipped; the others are written, and the
 exit status is 1 at the end. Every line about a film starts with its
 folder; what the snippets leave out and the notes are counted in the last
 line (films written, failed, warnings by cause) unless --verbose. Two films
-that would write one file both fail; a file of a film folder that is not a
-film document (notes.md) is a warning. Progress is shown on a terminal.
+that would write one file both fail; a film folder's documents are its .txt
+files, and another file (notes.md) is a warning. Progress is shown on a
+terminal.
 
 Examples:
   film2ld export testdata/samples/*.txt
@@ -95,18 +107,20 @@ type exportFlags struct {
 	format, output, kind, base, prefer          string
 	pageURL, image, name                        string
 	quiet, verbose, merged, keepRejected, batch bool
+	mergedInDefault                             bool
 	jobs                                        int
 }
 
 func runExport(e *env, args []string) int {
 	fs := pflag.NewFlagSet("export", pflag.ContinueOnError)
 	var f exportFlags
-	fs.StringVarP(&f.format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical or html (default: from -o's extension, .nq, .jsonld or .html, else jsonld)")
+	fs.StringVarP(&f.format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical, html, turtle, trig or sparql-update (default: from -o's extension, else jsonld)")
 	fs.StringVarP(&f.output, "output", "o", "-", "write to `FILE` instead of standard output (written whole or not at all)")
 	fs.StringVar(&f.kind, "kind", "", "read every FILE as this `KIND`: reviews, encyclopedia or prize (default: detect)")
 	fs.StringVar(&f.base, "base", mapping.DefaultBase, "`IRI` prefix of the IRIs minted for the film, people and organisations")
 	fs.StringVar(&f.prefer, "prefer", "", "`KINDS` whose values win when documents disagree, first wins (default encyclopedia,prize,reviews)")
-	fs.BoolVar(&f.merged, "merged", false, "nquads, canonical: write the merged view only, without provenance graphs")
+	fs.BoolVar(&f.merged, "merged", false, "nquads, canonical, trig: write the merged view only, without provenance graphs")
+	fs.BoolVar(&f.mergedInDefault, "merged-in-default-graph", false, "nquads, canonical, trig: put the merged view in the default graph, not in the film's own graph")
 	fs.BoolVar(&f.keepRejected, "keep-rejected", false, "jsonld, html: keep reviews and ratings search engines would reject")
 	fs.BoolVar(&f.batch, "batch", false, "export every film of each DIR given: one film per subfolder")
 	fs.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "with --batch, export `N` films at once")
@@ -142,6 +156,9 @@ func runExport(e *env, args []string) int {
 	if f.quiet && f.verbose {
 		return e.usageError(fs, "--quiet and --verbose contradict each other")
 	}
+	if format == ld.FormatSPARQLUpdate && (f.merged || f.mergedInDefault) {
+		return e.usageError(fs, "-f sparql-update replaces the film's named graphs; --merged and --merged-in-default-graph put statements in the default graph, which it cannot replace")
+	}
 	if err := checkBase(f.base); err != nil {
 		return e.usageError(fs, "--base: %v", err)
 	}
@@ -155,7 +172,8 @@ func runExport(e *env, args []string) int {
 		}
 	}
 
-	x := &exportJob{format: format, kind: kind, batch: f.batch, opts: mapping.Options{Base: f.base, Prefer: prefer}, page: page,
+	x := &exportJob{format: format, kind: kind, batch: f.batch, page: page,
+		opts:   mapping.Options{Base: f.base, Prefer: prefer, MergedInDefaultGraph: f.mergedInDefault},
 		merged: f.merged, keepRejected: f.keepRejected, quiet: f.quiet, verbose: f.verbose}
 	if f.batch {
 		return e.runBatch(fs, x, files, f.output, f.jobs)
@@ -218,13 +236,14 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 	failed := false
 	seen := map[string]string{} // digest → the file first read with it
 	for _, name := range files {
-		src, err := e.mapFile(name, x.kind)
-		if err != nil && x.batch && notADocument(name, err) {
-			// A film folder may hold notes, posters, lists: the
-			// documents are what film2ld reads.
-			e.warnf("%v; left out", err)
+		if x.batch && !isDocumentName(name) {
+			// A film folder may hold notes, posters, lists: its documents
+			// are its .txt files. (Reading notes.md would make its first
+			// heading a film of its own.)
+			e.warnf("%s: not read: film2ld reads the .txt files of a film folder; left out", name)
 			continue
 		}
+		src, err := e.mapFile(name, x.kind)
 		if err != nil {
 			e.errorf("%v", err)
 			if errors.Is(err, mapping.ErrUnknownKind) {
@@ -261,7 +280,7 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 	}
 	doc := res.Doc
 	switch x.format {
-	case ld.FormatNQuads, ld.FormatCanonical:
+	case ld.FormatNQuads, ld.FormatCanonical, ld.FormatTriG, ld.FormatSPARQLUpdate:
 		if !x.merged {
 			doc = res.Dataset
 		}
@@ -406,13 +425,18 @@ func countReviews(doc map[string]any) int {
 	return n
 }
 
-// mapFile reads and maps one document.
+// mapFile reads and maps one document. The file goes to the mapper as it
+// is, not read into memory first, so that a large document is held once.
 func (e *env) mapFile(name string, kind film.Kind) (*film.Source, error) {
-	data, display, err := e.readInput(name)
-	if err != nil {
-		return nil, err
+	if name == "-" {
+		return mapping.Map(e.stdin, "<stdin>", kind)
 	}
-	return mapping.Map(bytes.NewReader(data), display, kind)
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err // the *PathError names the file
+	}
+	defer f.Close()
+	return mapping.Map(f, name, kind)
 }
 
 // parsePrefer reads --prefer: kinds separated by commas, each once.
@@ -443,6 +467,9 @@ var extFormats = map[string][]ld.Format{
 	".json":   {ld.FormatJSONLD, ld.FormatExpanded, ld.FormatFlattened},
 	".html":   {ld.FormatHTML},
 	".htm":    {ld.FormatHTML},
+	".ttl":    {ld.FormatTurtle},
+	".trig":   {ld.FormatTriG},
+	".ru":     {ld.FormatSPARQLUpdate},
 }
 
 // outputFormat is -f, or else the format -o's extension names; an -f that
@@ -481,12 +508,11 @@ func formatNames(fs []ld.Format) string {
 	return strings.Join(names, " or ")
 }
 
-// notADocument reports whether a file of a film folder that failed to map
-// is something else than a film document (a note, a poster): a name that is
-// not .txt, and content that is not a film document of any kind.
-func notADocument(name string, err error) bool {
+// isDocumentName tells a film folder's documents by their names: .txt
+// files, and files without an extension.
+func isDocumentName(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
-	return ext != ".txt" && ext != "" && (errors.Is(err, mapping.ErrUnknownKind) || errors.Is(err, mapping.ErrBinary))
+	return ext == ".txt" || ext == ""
 }
 
 // checkBase accepts an absolute IRI: minted IRIs are the base plus a path,

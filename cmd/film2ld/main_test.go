@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"golang.org/x/text/encoding/charmap"
@@ -19,6 +21,11 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected output sections of testdata/script/*.txtar")
 
 func TestMain(m *testing.M) {
+	// The memory tests run the command in a child process of their own,
+	// whose peak resident size the kernel reports.
+	if os.Getenv("FILM2LD_TEST_RUN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"film2ld": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
@@ -83,12 +90,30 @@ func writeVariants(dir string) error {
 	block := reviews[bytes.Index(reviews, []byte("  2. Reviewed by:")):bytes.Index(reviews, []byte("  3. Reviewed by:"))]
 	at := bytes.Index(reviews, []byte("User Score"))
 	files["repeated-reviews.txt"] = slices.Concat(reviews[:at], block, reviews[at:])
+	// UTF-16 in both byte orders, with a byte-order mark, as Windows
+	// editors save "Unicode" text.
+	article := string(read(1))
+	files["utf16le-article.txt"] = encodeUTF16(article, binary.LittleEndian)
+	files["utf16be-article.txt"] = encodeUTF16(article, binary.BigEndian)
+	// A right-to-left override hidden in a name.
+	files["bidi-article.txt"] = bytes.Replace(read(1), []byte("Editing: Damien Keyeux"), []byte("Editing: Damien ‮Keyeux‬"), 1)
+	// One 2 MB line: not a film page.
+	files["one-line.txt"] = bytes.Repeat([]byte("film "), 400000)
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// encodeUTF16 encodes s as UTF-16 with a byte-order mark.
+func encodeUTF16(s string, order binary.AppendByteOrder) []byte {
+	b := order.AppendUint16(nil, 0xFEFF)
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = order.AppendUint16(b, u)
+	}
+	return b
 }
 
 // exits runs a command like exec and checks its exit status, which exec

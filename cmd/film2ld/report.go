@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
@@ -83,7 +86,12 @@ func reportGitHub(w io.Writer, fs []schemas.Finding) error {
 			props = append(props, fmt.Sprintf("col=%d", f.Pos.Col))
 		}
 		props = append(props, "title="+escapeProperty(f.Rule))
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", f.Severity, strings.Join(props, ","), escapeData(message(f))); err != nil {
+		// GitHub's commands are error, warning and notice.
+		level := string(f.Severity)
+		if f.Severity == schemas.Note {
+			level = "notice"
+		}
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(message(f))); err != nil {
 			return err
 		}
 	}
@@ -100,8 +108,45 @@ func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
+// sarifURI turns a finding's file into a SARIF artifact URI: a relative
+// reference from the working directory (forward slashes, percent-encoded)
+// when the file is under it, else a file:// URI. Code-scanning services
+// resolve relative URIs against the repository root, which is where CI
+// runs validate.
+func sarifURI(file string) string {
+	if file == "" || file == "<stdin>" {
+		return "stdin"
+	}
+	p := file
+	if filepath.IsAbs(p) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				p = rel
+			}
+		}
+	}
+	if filepath.IsAbs(p) {
+		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}).String()
+	}
+	return (&url.URL{Path: filepath.ToSlash(filepath.Clean(p))}).EscapedPath()
+}
+
+// sarifLevel maps a severity to SARIF's level names.
+func sarifLevel(s schemas.Severity) string {
+	switch s {
+	case schemas.Error:
+		return "error"
+	case schemas.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
 // reportSARIF writes a SARIF 2.1.0 log with one run, one rule per rule id
-// seen, and one result per finding.
+// seen (with its summary and the documentation it follows), and one result
+// per finding. Columns are counted in Unicode code points, as the text
+// report counts them, and the run says so (SARIF's default is UTF-16 code
+// units, which differ for characters outside the BMP).
 func reportSARIF(w io.Writer, fs []schemas.Finding) error {
 	type region struct {
 		StartLine   int `json:"startLine,omitempty"`
@@ -122,8 +167,10 @@ func reportSARIF(w io.Writer, fs []schemas.Finding) error {
 		Locations []location        `json:"locations"`
 	}
 	type rule struct {
-		ID               string            `json:"id"`
-		ShortDescription map[string]string `json:"shortDescription"`
+		ID                   string            `json:"id"`
+		ShortDescription     map[string]string `json:"shortDescription"`
+		HelpURI              string            `json:"helpUri,omitempty"`
+		DefaultConfiguration map[string]string `json:"defaultConfiguration"`
 	}
 	var rules []rule
 	index := map[string]int{}
@@ -133,13 +180,18 @@ func reportSARIF(w io.Writer, fs []schemas.Finding) error {
 		if !ok {
 			i = len(rules)
 			index[f.Rule] = i
-			rules = append(rules, rule{ID: f.Rule, ShortDescription: map[string]string{"text": f.Rule}})
+			r, known := schemas.LookupRule(f.Rule)
+			if !known {
+				r = schemas.Rule{ID: f.Rule, Summary: f.Rule, Severity: f.Severity}
+			}
+			rules = append(rules, rule{ID: f.Rule, ShortDescription: map[string]string{"text": r.Summary},
+				HelpURI: r.Source, DefaultConfiguration: map[string]string{"level": sarifLevel(r.Severity)}})
 		}
-		loc := physical{ArtifactLocation: map[string]string{"uri": f.Pos.File}}
+		loc := physical{ArtifactLocation: map[string]string{"uri": sarifURI(f.Pos.File)}}
 		if f.Pos.Line > 0 {
 			loc.Region = &region{StartLine: f.Pos.Line, StartColumn: f.Pos.Col}
 		}
-		results = append(results, result{RuleID: f.Rule, RuleIndex: i, Level: string(f.Severity),
+		results = append(results, result{RuleID: f.Rule, RuleIndex: i, Level: sarifLevel(f.Severity),
 			Message: map[string]string{"text": message(f)}, Locations: []location{{PhysicalLocation: loc}}})
 	}
 	driver := map[string]any{
@@ -156,8 +208,9 @@ func reportSARIF(w io.Writer, fs []schemas.Finding) error {
 		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
 		"version": "2.1.0",
 		"runs": []any{map[string]any{
-			"tool":    map[string]any{"driver": driver},
-			"results": results,
+			"tool":       map[string]any{"driver": driver},
+			"columnKind": "unicodeCodePoints",
+			"results":    results,
 		}},
 	}
 	enc := json.NewEncoder(w)

@@ -47,6 +47,7 @@ func commands() []command {
 		{"export", "read one film's documents and write its schema.org graph", runExport},
 		{"convert", "turn JSON-LD, HTML or N-Quads into another form", runConvert},
 		{"validate", "check schema.org markup for search engines and triple stores", runValidate},
+		{"load", "send a dataset to a triple store, replacing its graphs whole", runLoad},
 	}
 }
 

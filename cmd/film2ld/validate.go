@@ -6,41 +6,57 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	iofs "io/fs"
 	"maps"
+	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/spf13/pflag"
 
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/mapping"
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/schemas"
 )
 
-const validateUsage = `Usage: film2ld validate [flags] FILE...
+const validateUsage = `Usage: film2ld validate [flags] FILE|DIR...
 
 Checks schema.org markup in three layers: JSON Schemas for film nodes, the
 schema.org vocabulary (release 30.0: unknown and superseded terms, properties
-on the wrong type, values of the wrong kind, impossible dates), and search
-engines' rules for Movie, Review and AggregateRating rich results.
+on the wrong type, values and node types outside a property's range,
+impossible dates), and the rules of Google's structured-data pages, each on
+its own feature (movie carousel, review snippet, fact check, employer rating).
+Run 'film2ld validate --rules' for every rule and the page it follows.
 
 Inputs: JSON-LD (.jsonld, .json), HTML pages (every ld+json block, as one
-graph), N-Quads (.nq, .nt), and film documents (.txt). FILE "-" reads
-standard input.
+graph), N-Quads (.nq, .nt), Turtle (.ttl), TriG (.trig), and film documents
+(.txt). FILE "-" reads standard input. A DIR is searched for pages (.html,
+.htm), JSON-LD (.jsonld, and .json files with an
+"@context") and N-Quads, which are checked in parallel; pages without markup
+are counted, not reported.
 
 Validate checks what export writes the way export writes it:
   - film documents are one film, as export combines them (all the FILEs
     given; with --batch, one film per subfolder of each DIR), and its web
     snippet is checked;
   - N-Quads and expanded or flattened JSON-LD are data for triple stores,
-    not a page's markup: their merged view (the default graph; named graphs
-    are the sources' own words and are not checked) is checked as the web
-    snippet export would make of it;
+    not a page's markup: their merged view (named graphs other than a
+    film's merged view are the sources' own words and are not checked) is
+    checked as the web snippet export would make of it;
   - in both, what the snippet leaves out (a rating with no score, a review
     with no author) is a warning [snippet.left-out], since the RDF keeps it.
 Compact JSON-LD with the Movie at the root, and HTML, are a page's markup
 and checked as they are.
+
+Nothing unchecked passes: a file or block that is not JSON, nests deeper
+than 256 levels, names a context film2ld cannot load offline, is rejected
+by the JSON-LD processor or holds no node is an error that no --disable or
+baseline can hide.
 
 Profiles (--profile):
   google     all three layers (default)
@@ -48,74 +64,179 @@ Profiles (--profile):
 
 Formats (--format):
   text    FILE:LINE:COL: error: NODE: PROPERTY: message (fix) [rule]   (default)
+          (columns count characters)
   json    an array of findings
-  sarif   SARIF 2.1.0, for code scanning
+  sarif   SARIF 2.1.0, for code scanning (columnKind unicodeCodePoints)
   github  GitHub Actions workflow commands (::error file=…,line=…::…)
+  html    one self-contained page: findings beside their source lines, and
+          a preview of each Movie's rich result
 
-Exit status: 0 when no file has an error (warnings allowed), 1 when any
-has (after every file was checked), 2 for a usage error.
+Exit status: 0 when no file has an error (warnings allowed unless --strict),
+1 when any has (after every file was checked), 2 for a usage error.
 
 Examples:
-  film2ld validate public/films/*.html
+  film2ld validate public/
   film2ld validate --profile schemaorg --format sarif -o report.sarif data/*.jsonld
+  film2ld validate --write-baseline .film2ld-baseline.json public/
+  film2ld validate --baseline .film2ld-baseline.json --strict public/
 `
+
+// validateJob is one run of validate: its settings and filters.
+type validateJob struct {
+	prof    schemas.Profile
+	pageURL string
+	filter  *ruleFilter
+}
 
 func runValidate(e *env, args []string) int {
 	fs := pflag.NewFlagSet("validate", pflag.ContinueOnError)
-	var profile, format, output, pageURL string
+	var profile, format, output, pageURL, baseline, writeBaseline, printSchema string
+	var strict, listRules bool
+	var disable, enable []string
 	fs.StringVar(&profile, "profile", "google", "`PROFILE` of checks: google or schemaorg")
-	fs.StringVarP(&format, "format", "f", "text", "report `FORMAT`: text, json, sarif or github")
+	fs.StringVarP(&format, "format", "f", "text", "report `FORMAT`: text, json, sarif, github or html")
 	fs.StringVarP(&output, "output", "o", "-", "write the report to `FILE` (written whole or not at all)")
 	fs.StringVar(&pageURL, "page-url", "", "`URL` the markup is published at: reviews from other sites are reported")
 	var batch bool
 	fs.BoolVar(&batch, "batch", false, "each immediate subfolder of each DIR given holds one film's documents, checked as export --batch combines them")
+	fs.BoolVar(&strict, "strict", false, "warnings fail the run too (exit 1)")
+	fs.StringSliceVar(&disable, "disable", nil, "skip these `RULE`s (ids, or prefixes such as google.movie); comma-separated or repeated")
+	fs.StringSliceVar(&enable, "enable", nil, "check only these `RULE`s (ids or prefixes); --disable still applies")
+	fs.StringVar(&baseline, "baseline", "", "ignore findings recorded in this baseline `FILE`, so only new ones count")
+	fs.StringVar(&writeBaseline, "write-baseline", "", "record every finding in `FILE` as the baseline, and exit 0")
+	fs.BoolVar(&listRules, "rules", false, "list every rule with its severity and the page it follows, and exit")
+	fs.StringVar(&printSchema, "print-schema", "", "print the JSON Schema for `TYPE` (Movie, Review, …; \"list\" names them) and exit")
 	if done, status := e.parseFlags(fs, validateUsage, args); done {
 		return status
 	}
+	if listRules {
+		printRules(e.stdout)
+		return exitOK
+	}
+	if printSchema != "" {
+		return e.printSchema(fs, printSchema)
+	}
 	files := fs.Args()
 	if len(files) == 0 {
-		return e.usageError(fs, "validate needs at least one FILE (or - for standard input)")
+		return e.usageError(fs, "validate needs at least one FILE or DIR (or - for standard input)")
 	}
 	prof, err := schemas.ParseProfile(profile)
 	if err != nil {
 		return e.usageError(fs, "--profile: %v", err)
 	}
 	report, ok := reporters[format]
-	if !ok {
-		return e.usageError(fs, "--format: unknown format %q (want text, json, sarif or github)", format)
+	if !ok && format != "html" {
+		return e.usageError(fs, "--format: unknown format %q (want text, json, sarif, github or html)", format)
 	}
-	if err := checkInputs(files, output); err != nil {
+	filter, err := newRuleFilter(enable, disable)
+	if err != nil {
 		return e.usageError(fs, "%v", err)
 	}
-
-	var findings []schemas.Finding
-	checked := len(files)
+	var base *baselineSet
+	if baseline != "" {
+		if base, err = readBaseline(baseline); err != nil {
+			return e.usageError(fs, "--baseline: %v", err)
+		}
+	}
+	var films []batchFilm
+	var inputs []string
+	var walked map[string]bool
 	if batch {
-		films, err := e.listFilms(files)
+		if films, err = e.listFilms(files, false); err != nil {
+			e.errorf("%v", err)
+			return exitError
+		}
+	} else {
+		if inputs, walked, err = expandInputs(files); err != nil {
+			return e.usageError(fs, "%v", err)
+		}
+		// Film documents given together are one film, as export
+		// combines them: a review page is not faulted for the title its
+		// article gives.
+		var docs, others []string
+		for _, in := range inputs {
+			if in != "-" && isFilmDocumentName(in) {
+				docs = append(docs, in)
+			} else {
+				others = append(others, in)
+			}
+		}
+		if len(docs) > 0 {
+			films = append(films, batchFilm{dir: strings.Join(docs, ", "), files: docs})
+			inputs = others
+		}
+	}
+	if err := checkInputs(inputs, output); err != nil {
+		return e.usageError(fs, "%v", err)
+	}
+	if writeBaseline != "" {
+		if err := checkInputs(inputs, writeBaseline); err != nil {
+			return e.usageError(fs, "--write-baseline: %v", err)
+		}
+	}
+
+	// A large page's graph is garbage the moment its file is done, so
+	// collecting less often saves a good part of the run; the soft limit
+	// keeps the heap bounded over a folder. GOGC and GOMEMLIMIT set by
+	// the user win (as for export --batch).
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(400 << 20))
+	}
+	job := &validateJob{prof: prof, pageURL: pageURL, filter: filter}
+	results := e.validateAll(job, inputs, walked)
+	for _, f := range films {
+		e.stderr.Write(f.msgs)
+		results = append(results, e.validateFilm(job, f))
+	}
+	var findings []schemas.Finding
+	var sources []reportSource
+	noMarkup, disabled, known := 0, 0, 0
+	for _, r := range results {
+		if r.noMarkup {
+			noMarkup++
+		}
+		disabled += r.disabled
+		kept := r.findings
+		if base != nil {
+			var n int
+			kept, n = base.filter(kept)
+			known += n
+		}
+		findings = append(findings, kept...)
+		sources = append(sources, reportSource{name: r.display, data: r.data, graph: r.graph, findings: kept})
+	}
+	if writeBaseline != "" {
+		var all []schemas.Finding
+		for _, r := range results {
+			all = append(all, r.findings...)
+		}
+		data, n, err := encodeBaseline(all)
+		if err == nil {
+			err = e.writeOutput(writeBaseline, data)
+		}
 		if err != nil {
 			e.errorf("%v", err)
 			return exitError
 		}
-		for _, f := range films {
-			e.stderr.Write(f.msgs)
-			findings = append(findings, e.validateFilm(f.dir, f.files, f.err, prof, pageURL)...)
+		fmt.Fprintf(e.stderr, "film2ld: %d %s recorded in %s\n", n, plural(n, "finding"), writeBaseline)
+		if n < len(all) {
+			// Unreadable files are never accepted, so the run fails now
+			// as every later run will.
+			fmt.Fprintf(e.stderr, "film2ld: %d %s could not be recorded: part of a file was not checked\n", len(all)-n, plural(len(all)-n, "finding"))
+			return exitError
 		}
-		checked = len(films)
-	} else {
-		var docs []string
-		for _, name := range files {
-			if name != "-" && isFilmDocumentName(name) {
-				docs = append(docs, name)
-				continue
-			}
-			findings = append(findings, e.validateFile(name, prof, pageURL)...)
-		}
-		if len(docs) > 0 {
-			findings = append(findings, e.validateFilm(strings.Join(docs, ", "), docs, nil, prof, pageURL)...)
-		}
+		return exitOK
 	}
 	var out bytes.Buffer
-	if err := report(&out, findings); err != nil {
+	if format == "html" {
+		err = reportHTML(&out, sources, prof)
+	} else {
+		err = report(&out, findings)
+	}
+	if err != nil {
 		e.errorf("%v", err)
 		return exitError
 	}
@@ -124,38 +245,116 @@ func runValidate(e *env, args []string) int {
 		return exitError
 	}
 	errs, warns := count(findings)
-	what := plural(checked, "file")
+	checked, what := len(results), "file"
 	if batch {
-		what = plural(checked, "film")
+		what = "film"
 	}
-	fmt.Fprintf(e.stderr, "film2ld: %d %s checked: %d %s, %d %s\n",
-		checked, what, errs, plural(errs, "error"), warns, plural(warns, "warning"))
-	if errs > 0 {
+	if len(results) > 1 {
+		for _, src := range sources {
+			if fe, fw := count(src.findings); fe+fw > 0 {
+				fmt.Fprintf(e.stderr, "film2ld: %s: %d %s, %d %s\n", msg.Clean(src.name), fe, plural(fe, "error"), fw, plural(fw, "warning"))
+			}
+		}
+	}
+	summary := fmt.Sprintf("film2ld: %d %s checked: %d %s, %d %s", checked, plural(checked, what),
+		errs, plural(errs, "error"), warns, plural(warns, "warning"))
+	var extra []string
+	if noMarkup > 0 {
+		extra = append(extra, fmt.Sprintf("%d %s without markup", noMarkup, plural(noMarkup, "page")))
+	}
+	if known > 0 {
+		extra = append(extra, fmt.Sprintf("%d in the baseline", known))
+	}
+	if disabled > 0 {
+		extra = append(extra, fmt.Sprintf("%d disabled", disabled))
+	}
+	if len(extra) > 0 {
+		summary += " (" + strings.Join(extra, ", ") + ")"
+	}
+	fmt.Fprintln(e.stderr, summary)
+	if errs > 0 || strict && warns > 0 {
 		return exitError
 	}
 	return exitOK
 }
 
+// fileResult is what validating one input gave.
+type fileResult struct {
+	display  string
+	data     []byte
+	graph    *schemas.Graph
+	findings []schemas.Finding
+	// noMarkup is set for a page found in a folder that has no JSON-LD.
+	noMarkup bool
+	disabled int
+}
+
+// validateAll checks the inputs in parallel, one worker per CPU, and
+// returns their results in input order, so the report is the same bytes
+// whatever finishes first.
+func (e *env) validateAll(job *validateJob, inputs []string, walked map[string]bool) []fileResult {
+	results := make([]fileResult, len(inputs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(inputs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = e.validateFile(job, inputs[i], walked[inputs[i]])
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
 // validateFile checks one input. A file that cannot be read or parsed is
 // a finding of its own, so that the other files are still checked.
-func (e *env) validateFile(name string, prof schemas.Profile, pageURL string) []schemas.Finding {
+func (e *env) validateFile(job *validateJob, name string, walked bool) fileResult {
 	data, display, err := e.readInput(name)
+	r := fileResult{display: display, data: data}
 	if err != nil {
-		return []schemas.Finding{inputFinding(display, err)}
+		r.findings = []schemas.Finding{inputFinding(display, err)}
+		return r
 	}
-	g, err := loadGraph(data, name, display, pageURL)
+	g, err := loadGraph(data, name, display, job.pageURL)
 	if err != nil {
 		var se *schemas.SyntaxError
 		if errors.As(err, &se) {
-			return []schemas.Finding{{Severity: schemas.Error, Rule: "json.syntax", Node: "document",
-				Message: "not JSON: " + se.Err.Error(), Fix: "fix the JSON; nothing else in the file was checked", Pos: se.Pos}}
+			r.findings = []schemas.Finding{se.Finding("document")}
+		} else {
+			r.findings = []schemas.Finding{inputFinding(display, err)}
 		}
-		return []schemas.Finding{inputFinding(display, err)}
+		return r
 	}
-	if pageURL != "" {
-		g.PageURL = pageURL
+	if job.pageURL != "" {
+		g.PageURL = job.pageURL
 	}
-	return schemas.Validate(g, prof)
+	r.graph = g
+	r.keep(job, schemas.Validate(g, job.prof), walked)
+	return r
+}
+
+// keep files a result's findings: a page without markup found in a folder
+// is counted, a disabled rule's finding too, and the rest kept.
+func (r *fileResult) keep(job *validateJob, fs []schemas.Finding, walked bool) {
+	for _, f := range fs {
+		switch {
+		case walked && f.Rule == schemas.RuleNoScript:
+			// A site's pages without markup (a 404 page, a tag index) are
+			// counted, not reported one by one.
+			r.noMarkup = true
+		case !job.filter.keep(f.Rule):
+			r.disabled++
+		default:
+			r.findings = append(r.findings, f)
+		}
+	}
 }
 
 // isFilmDocumentName tells a film document by its name: validate combines
@@ -165,16 +364,17 @@ func isFilmDocumentName(name string) bool {
 }
 
 // validateFilm checks one film's documents as export combines them: one
-// Movie from all of them, and its web snippet. what names the film in
+// Movie from all of them, and its web snippet. f.dir names the film in
 // findings (its folder, or its files).
-func (e *env) validateFilm(what string, files []string, listErr error, prof schemas.Profile, pageURL string) []schemas.Finding {
-	if listErr != nil {
-		return []schemas.Finding{inputFinding(what, listErr)}
+func (e *env) validateFilm(job *validateJob, f batchFilm) fileResult {
+	r := fileResult{display: f.dir}
+	if f.err != nil {
+		r.findings = []schemas.Finding{inputFinding(f.dir, f.err)}
+		return r
 	}
 	var sources []*film.Source
-	var out []schemas.Finding
 	seen := map[string]bool{}
-	for _, name := range files {
+	for _, name := range f.files {
 		data, display, err := e.readInput(name)
 		if err == nil {
 			var src *film.Source
@@ -186,22 +386,74 @@ func (e *env) validateFilm(what string, files []string, listErr error, prof sche
 				continue
 			}
 		}
-		out = append(out, inputFinding(display, err))
+		r.findings = append(r.findings, inputFinding(display, err))
 	}
 	if len(sources) == 0 {
-		return out
+		return r
 	}
 	res, err := mapping.Combine(sources, mapping.Options{})
 	if err != nil {
-		return append(out, inputFinding(what, err))
+		r.findings = append(r.findings, inputFinding(f.dir, err))
+		return r
 	}
-	if pageURL != "" {
-		res.SetPage(mapping.Page{URL: pageURL, ID: mapping.MovieIRI(pageURL)})
+	if job.pageURL != "" {
+		res.SetPage(mapping.Page{URL: job.pageURL, ID: mapping.MovieIRI(job.pageURL)})
 	}
-	return append(out, schemas.Validate(snippetGraph(res.Doc, what, pageURL), prof)...)
+	r.graph = snippetGraph(res.Doc, f.dir, job.pageURL)
+	r.keep(job, schemas.Validate(r.graph, job.prof), false)
+	return r
 }
 
-// inputFinding reports an input that could not be read.
+// siteExts are the files a folder argument is searched for.
+var siteExts = map[string]bool{".html": true, ".htm": true, ".jsonld": true, ".json": true, ".nq": true, ".nt": true}
+
+// expandInputs replaces each folder argument by the pages and linked-data
+// files under it, in lexical order. A .json file is taken only when it
+// holds an "@context" key: a site's build output has JSON of other kinds
+// (manifests, search indexes). walked marks the files found in folders.
+func expandInputs(args []string) ([]string, map[string]bool, error) {
+	var out []string
+	walked := map[string]bool{}
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if a == "-" || err != nil || !st.IsDir() {
+			out = append(out, a) // a missing file is reported as a finding
+			continue
+		}
+		err = filepath.WalkDir(a, func(p string, d iofs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != a && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir // .git and other hidden folders
+				}
+				return nil
+			}
+			ext := strings.ToLower(filepath.Ext(p))
+			if !siteExts[ext] {
+				return nil
+			}
+			if ext == ".json" && !hasContextKey(p) {
+				return nil
+			}
+			out = append(out, p)
+			walked[p] = true
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return out, walked, nil
+}
+
+// hasContextKey reports whether a JSON file names an "@context".
+func hasContextKey(path string) bool {
+	data, err := os.ReadFile(path)
+	return err == nil && bytes.Contains(data, []byte(`"@context"`))
+}
+
 func inputFinding(file string, err error) schemas.Finding {
 	return schemas.Finding{Severity: schemas.Error, Rule: "input", Node: "document",
 		Message: err.Error(), Pos: schemas.Pos{File: file}}
@@ -212,11 +464,26 @@ func loadGraph(data []byte, name, display, pageURL string) (*schemas.Graph, erro
 	if looksLikeFilmDocument(data, name) {
 		return filmGraph(data, display, pageURL)
 	}
+	// Linked data is UTF-8; the JSON decoder would turn other bytes into
+	// U+FFFD without a word.
+	if err := ld.CheckUTF8(data, display); err != nil {
+		return nil, err
+	}
 	switch ld.DetectInput(name, data) {
 	case ld.InputHTML:
 		return schemas.LoadHTML(data, display)
 	case ld.InputNQuads:
-		return nquadsGraph(data, display, pageURL)
+		quads, err := ld.ReadNQuads(bytes.NewReader(data), display)
+		if err != nil {
+			return nil, err
+		}
+		return quadsGraph(quads, data, display, pageURL)
+	case ld.InputTurtle, ld.InputTriG:
+		quads, err := ld.ReadTurtle(bytes.NewReader(data), display, ld.DetectInput(name, data) == ld.InputTriG)
+		if err != nil {
+			return nil, err
+		}
+		return quadsGraph(quads, data, display, pageURL)
 	}
 	if doc, ok := dataForm(data); ok {
 		return jsonDataGraph(doc, data, display, pageURL)
@@ -273,7 +540,7 @@ func snippetGraph(doc map[string]any, display, pageURL string) *schemas.Graph {
 }
 
 // dataForm reports whether a JSON input is linked data rather than a page's
-// markup (see validateUsage): expanded JSON-LD (an array, or no @context),
+// markup (see validateUsage): expanded JSON-LD (an array of nodes),
 // or a flattened document (a @graph whose nodes refer to each other only
 // by @id). It returns the document compacted to schema.org's terms.
 func dataForm(data []byte) (map[string]any, bool) {
@@ -282,7 +549,11 @@ func dataForm(data []byte) (map[string]any, bool) {
 		return nil, false
 	}
 	m, isObject := v.(map[string]any)
-	if isObject && m["@context"] != nil {
+	if a, isArray := v.([]any); isArray && len(a) == 0 || isObject && m["@context"] == nil {
+		// Nothing, or no context: the markup's own problem, reported as such.
+		return nil, false
+	}
+	if isObject {
 		if !isFlattened(m) {
 			return nil, false
 		}
@@ -367,22 +638,27 @@ func idLines(data []byte) map[string]int {
 	return out
 }
 
-// nquadsGraph reads N-Quads through the JSON-LD processor and checks the
-// merged view (the default graph) as the web snippet export would make of
-// it: a named graph is a source's own words, kept for the record. Nodes are
+// quadsGraph reads N-Quads, Turtle or TriG through the JSON-LD processor and checks a
+// film's merged view, wherever export put it (its own graph is read as the
+// default graph), as the web snippet export would make of it; the other
+// named graphs are the sources' own words, kept for the record. Nodes are
 // placed at the line where their IRI first stands as a subject.
-func nquadsGraph(data []byte, display, pageURL string) (*schemas.Graph, error) {
+func quadsGraph(quads []ld.Quad, data []byte, display, pageURL string) (*schemas.Graph, error) {
 	p := processor()
-	exp, err := p.FromNQuads(bytes.NewReader(data), display)
+	exp, err := p.FromQuads(mergedInDefault(quads), display)
 	if err != nil {
 		return nil, err
 	}
-	exp = defaultGraph(exp)
-	doc, err := p.Compact(exp, ld.Options{})
+	doc, err := p.Compact(defaultGraph(exp), ld.Options{})
 	if err != nil {
 		return nil, err
 	}
 	g := snippetGraph(doc, display, pageURL)
+	if len(g.Nodes) == 0 {
+		g.Problems = append(g.Problems, schemas.Finding{Severity: schemas.Error, Rule: schemas.RuleEmpty, Node: "document",
+			Message: "the input holds no statement, so nothing was checked", Pos: schemas.Pos{File: display},
+			Fix: "check that the export that wrote it succeeded"})
+	}
 	lines := subjectLines(data)
 	g.Place(func(id string) int { return lines[id] })
 	return g, nil
@@ -427,11 +703,13 @@ func subjectLines(data []byte) map[string]int {
 	return out
 }
 
+// count counts errors and warnings; notes only inform.
 func count(fs []schemas.Finding) (errs, warns int) {
 	for _, f := range fs {
-		if f.Severity == schemas.Error {
+		switch f.Severity {
+		case schemas.Error:
 			errs++
-		} else {
+		case schemas.Warning:
 			warns++
 		}
 	}

@@ -111,7 +111,7 @@ ServerPort = 0
 	path := filepath.Join(dir, "again.nq")
 	os.WriteFile(path, nq, 0o644)
 	sql(fmt.Sprintf("DB.DBA.TTLP_MT(file_to_string_output('%s'), '', 'urn:film2ld-test:again', 512);", path))
-	out := sql("SPARQL SELECT ?n WHERE { GRAPH <urn:film2ld-test:again> { <urn:film2ld:person/esse-lawson> <http://schema.org/name> ?n } };")
+	out := sql("SPARQL SELECT ?n WHERE { GRAPH <urn:film2ld:film/illegal-2010/merged> { <urn:film2ld:person/esse-lawson> <http://schema.org/name> ?n } };")
 	if !strings.Contains(out, "Essé Lawson") {
 		t.Errorf("Virtuoso does not give back the accented name:\n%s", out)
 	}

@@ -1,11 +1,18 @@
 // Package encyclopedia reads an encyclopedia article about a film: the title
 // and year from the heading ("= Illegal (2010 film) ="), every infobox field
-// ("- Director: …"), the lead paragraph, the plot and the cast list
-// ("- Anne Coesens as Tania").
+// in its long or short form ("- Directed by: …", "Director: …"), the lead
+// paragraph, the plot and the cast in any cast section and line style.
 //
-// Call [Parse]. Infobox fields that schema.org has no term for (budget, box
-// office) and fields this package does not know are kept in
-// film.Film.Unmapped so that the caller can report them.
+// Call [Parse]. The reader is driven by data: labels.go holds the infobox
+// labels and section headings it knows, classify.go decides what each line
+// is (title, section heading, infobox field, list item, continuation,
+// boilerplate, prose), and the parser below only keeps track of where it
+// is. mapping/README.md lists every layout it accepts, with examples.
+//
+// Infobox fields that schema.org has no term for (budget, box office) are
+// kept in film.Film.Unmapped so that the caller can report them; fields
+// this package does not know are reported in a note. Lines it cannot place
+// are counted, one note per section.
 package encyclopedia
 
 import (
@@ -15,54 +22,92 @@ import (
 	"strings"
 
 	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/cast"
 	"github.com/film2ld/film2ld/mapping/internal/text"
 )
 
 var (
-	headingRe = regexp.MustCompile(`^=\s*([^=].*?)\s*=$`)
-	sectionRe = regexp.MustCompile(`^==+\s*(.+?)\s*==+$`)
-	// "Illegal (2010 film)", "Les Nuits blanches (2015 French film)".
-	disambigRe = regexp.MustCompile(`^(.+?)\s*\((?:(\d{4})\s+)?(?:[^()]*\s)?film\)$`)
-	fieldRe    = regexp.MustCompile(`^-\s*([^:]{1,40}?)\s*:\s*(.*)$`)
-	castRe     = regexp.MustCompile(`^-\s*(.+?)(?:\s+as\s+(.+))?$`)
+	// "Illegal (2010 film)", "Les Nuits blanches (2015 French film)",
+	// "Ice Roads (documentary)", "The Paper Fox (2018 animated film)".
+	disambigRe = regexp.MustCompile(`^(.+?)\s*\((?:(\d{4})\s+)?(?:[^()]*\s)?(?:film|movie|documentary)\)$`)
 	// The lead's first sentence: "Illegal (Illégal) is a 2010 Belgian …".
 	leadTitleRe = regexp.MustCompile(`^(.+?)\s*\(([^)]+)\)\s+is an?\s`)
 	leadYearRe  = regexp.MustCompile(`\bis an?\s+(\d{4})\b`)
-	// One release: "12 May 2015 (Cannes)", "May 12, 2015", "2015-05-12".
-	releaseRe = regexp.MustCompile(`(\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2})(?:\s*\(([^)]+)\))?`)
+	// One release: "12 May 2015 (Cannes)", "May 12, 2015", "April 26th,
+	// 2008", "2015-05-12", with the place or festival in brackets after it
+	// (an ISO copy of the date in brackets, as some renderings add, is
+	// skipped).
+	releaseRe = regexp.MustCompile(`(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}|\d{4}-\d{2}-\d{2})(?:\s*\(\d{4}-\d{2}-\d{2}\))?(?:\s*\(([^)]+)\))?`)
 	basedOnRe = regexp.MustCompile(`^(.+?)\s+by\s+(.+)$`)
 )
 
 // Signals reports how strongly a document looks like an encyclopedia
-// article: a title heading, section headings and infobox fields.
+// article: a title heading, section headings.
 func Signals(lines []string) int {
 	n := 0
-	for _, l := range lines {
-		if !strings.Contains(l, "=") {
+	for _, raw := range lines {
+		if !strings.ContainsAny(raw, "=#") && !strings.HasSuffix(raw, "[edit]") && !strings.HasPrefix(raw, "From W") {
 			continue // headings only; most lines are prose
 		}
-		l = text.Clean(l)
-		switch {
-		case headingRe.MatchString(l) && !strings.HasPrefix(l, "=="):
+		switch l := classify(0, raw); {
+		case l.kind == kindTitle, l.whole == wikipediaTagline:
 			n += 2
-		case sectionRe.MatchString(l):
+		case l.kind == kindSection:
 			n++
 		}
 	}
 	return n
 }
 
+// state is where the parser is in the article.
+type state int
+
+const (
+	// stateTop is between the title and the infobox: a caption, a hatnote.
+	stateTop state = iota
+	stateInfobox
+	// stateLead is the lead after the infobox, up to the first section.
+	stateLead
+	stateSection
+)
+
 type parser struct {
-	src     *film.Source
+	src   *film.Source
+	state state
+	// section is the current section's heading as written, family its
+	// family and level the level of the heading that set the family.
 	section string
+	family  family
+	level   int
+	// field is the infobox field being read, with its values so far.
+	field *openField
+	// blankInInfobox is true after a blank line inside the infobox: a
+	// prose line then starts the lead.
+	blankInInfobox bool
 	// paragraph collects the lines of the paragraph being read.
 	paragraph []string
 	paraLine  int
 	lead      []film.Text
 	plot      []film.Text
-	// inInfobox is true from the first "- Key: value" line before any section.
-	inInfobox bool
 	caption   film.Text
+	// left counts the lines of the current section (or the infobox) that
+	// are left out; it is reported once when the section ends.
+	left    text.Tally
+	leftWhy string
+	// cutLine is the document's last line when the document does not end
+	// with a newline: a download that stopped may have cut it.
+	cutLine int
+}
+
+// openField is an infobox field whose values may go on over the lines
+// below its label.
+type openField struct {
+	label  string
+	line   int
+	indent int
+	known  bool
+	f      field
+	values []film.Text
 }
 
 // Parse reads an encyclopedia article.
@@ -75,36 +120,55 @@ func Parse(r io.Reader, name string) (*film.Source, error) {
 func FromDoc(doc *text.Doc) (*film.Source, error) {
 	name := doc.Name
 	p := &parser{src: &film.Source{Name: name, Kind: film.Encyclopedia, Digest: doc.Digest, Notes: doc.Notes}}
+	if last := len(doc.Lines); last > 0 && !text.IsBlank(doc.Lines[last-1]) {
+		p.cutLine = last
+	}
 	first := true
 	for i, raw := range doc.Lines {
-		n, l := i+1, text.Clean(raw)
+		l := classify(i+1, raw)
 		if first {
-			if l == "" {
+			if l.kind == kindBlank || l.kind == kindBoilerplate {
 				continue
 			}
 			first = false
-			if err := p.heading(l); err != nil {
-				return nil, &film.Error{Name: name, Line: n, Err: err}
+			if l.kind == kindProse && fromWikipedia(doc.Lines[i+1:]) {
+				// A copy of the page as a browser shows it: the title as
+				// plain text, then "From Wikipedia, the free encyclopedia".
+				l.kind = kindTitle
 			}
-			p.src.Film.Title.Line = n
+			if err := p.heading(l); err != nil {
+				return nil, &film.Error{Name: name, Line: l.n, Err: err}
+			}
+			p.src.Film.Title.Line = l.n
 			continue
 		}
-		if err := p.line(n, l); err != nil {
-			return nil, &film.Error{Name: name, Line: n, Err: err}
-		}
+		p.line(l)
 	}
-	p.endParagraph()
+	p.endSection()
 	p.finish()
+	text.CheckPeople(p.src)
 	return p.src, nil
 }
 
-func (p *parser) heading(l string) error {
-	m := headingRe.FindStringSubmatch(l)
-	if m == nil || strings.HasPrefix(l, "==") {
-		return fmt.Errorf("expected the article's title heading (\"= Title =\"), found %q", text.Short(l))
+// fromWikipedia reports whether the next non-blank line is the site's
+// tagline.
+func fromWikipedia(lines []string) bool {
+	for _, raw := range lines {
+		if l := text.Clean(raw); l != "" {
+			return l == wikipediaTagline
+		}
+	}
+	return false
+}
+
+const wikipediaTagline = "From Wikipedia, the free encyclopedia"
+
+func (p *parser) heading(l line) error {
+	if l.kind != kindTitle {
+		return fmt.Errorf("expected the article's title heading (\"= Title =\"), found %q", text.Short(l.whole))
 	}
 	f := &p.src.Film
-	title := m[1]
+	title := l.text
 	if d := disambigRe.FindStringSubmatch(title); d != nil {
 		title = d[1]
 		if d[2] != "" {
@@ -116,63 +180,258 @@ func (p *parser) heading(l string) error {
 	return nil
 }
 
-func (p *parser) line(n int, l string) error {
-	if m := sectionRe.FindStringSubmatch(l); m != nil {
-		p.endParagraph()
-		p.section = strings.ToLower(m[1])
-		p.inInfobox = false
-		return nil
+func (p *parser) line(l line) {
+	if l.kind == kindBoilerplate {
+		return
 	}
-	switch p.section {
-	case "":
-		// An infobox field is a "- Key: value" line whose key film infoboxes
-		// use; once in the infobox, any key is a field (and reported if
-		// unknown), but a list in the lead is not taken for one.
-		if m := fieldRe.FindStringSubmatch(l); m != nil && (p.inInfobox || isInfoboxKey(m[1])) {
-			if !p.inInfobox && len(p.paragraph) == 1 {
-				// The line just above the infobox is its caption.
+	if (l.kind == kindProse || l.kind == kindLabel && l.value == "") && (p.state == stateLead || p.state == stateSection) && plainHeading(l) {
+		// "Cast" alone on its line after the lead: a heading a browser
+		// copy kept without its markup.
+		l.kind, l.level = kindSection, 2
+	}
+	if l.kind == kindSection || l.kind == kindTitle {
+		p.startSection(l)
+		return
+	}
+	if l.n == p.cutLine && p.cutOff(l) {
+		return
+	}
+	switch p.state {
+	case stateTop, stateLead:
+		if p.startsInfobox(l) {
+			p.state = stateInfobox
+			p.leftWhy = "infobox: lines not recognised"
+			if len(p.paragraph) > 0 {
+				// The block just above the infobox is its caption: the
+				// title, then what a copy keeps of the image ("Theatrical
+				// release poster"), which is counted, not read as a lead.
 				p.caption = film.Text{Value: p.paragraph[0], Line: p.paraLine}
+				for i, extra := range p.paragraph[1:] {
+					p.left.Add(p.paraLine+1+i, extra)
+				}
 				p.paragraph = nil
 			}
-			p.inInfobox = true
-			return p.field(n, m[1], m[2])
+			p.openField(l)
+			return
 		}
-		p.inInfobox = false
-		p.text(n, l)
-	case "plot", "synopsis", "plot summary", "premise":
-		p.text(n, l)
-	case "cast":
-		if l == "" {
-			return nil
-		}
-		m := castRe.FindStringSubmatch(l)
-		if m == nil {
-			p.note(n, "cast line not recognised; left out: %q", text.Short(l))
-			return nil
-		}
-		p.src.Film.Cast = append(p.src.Film.Cast, film.CastMember{
-			Actor: film.Text{Value: m[1], Line: n}, Character: m[2]})
-	case "see also", "references", "external links", "further reading":
-		// Navigation, not facts about the film.
-	default:
-		if l != "" {
-			p.note(n, "section %q is not mapped; its text is left out", p.section)
-			p.section = "(ignored) " + p.section
+		p.text(l)
+	case stateInfobox:
+		p.infobox(l)
+	case stateSection:
+		p.sectionLine(l)
+	}
+}
+
+// cutOff reports, and leaves out, the last line of a document that ends
+// without a newline inside the infobox or a list: it may stop in the middle
+// of a label or a name ("- Runn", "- Anne Coes"), and a fragment must never
+// become a fact, a lead or an abstract.
+func (p *parser) cutOff(l line) bool {
+	inList := p.state == stateInfobox || p.state == stateSection && (p.family == familyCast || p.family == familyVoiceCast)
+	// A list item, a label or a heading that lost its closing "=" is cut
+	// wherever it stands; prose is kept, since a cut sentence names no one.
+	shape := l.kind == kindItem || l.kind == kindLabel || strings.HasPrefix(l.whole, "=")
+	if l.kind == kindBlank || !inList && !shape {
+		return false
+	}
+	p.note(l.n, "cut off: the document ends in the middle of this line; left out: %q", text.Short(l.whole))
+	return true
+}
+
+// startsInfobox reports whether a line outside the infobox begins it: a
+// field whose label film infoboxes use. A list in the lead ("- Website:
+// …") is not taken for one, and neither is prose that happens to start
+// with a label's words once the lead has begun.
+func (p *parser) startsInfobox(l line) bool {
+	if !l.known || l.kind != kindLabel && l.kind != kindItem {
+		return false
+	}
+	return !l.spaced || p.state == stateTop && len(p.paragraph) <= 1
+}
+
+// infobox reads a line inside the infobox.
+func (p *parser) infobox(l line) {
+	f := p.field
+	listGoesOn := f != nil && (len(f.values) == 0 || f.open())
+	if l.kind == kindProse && l.indent == 0 && !listGoesOn && !p.blankInInfobox {
+		// "Country Canada" in an infobox rendered with spaces only.
+		if label, value, ok := spacedLabel(l.whole, 1); ok {
+			l.kind, l.label, l.value, l.known, l.spaced = kindLabel, label, value, true, true
 		}
 	}
-	return nil
+	switch {
+	case l.kind == kindBlank:
+		p.blankInInfobox = true
+	case l.kind == kindLabel:
+		p.closeField()
+		p.openField(l)
+	case f != nil && l.item() && l.indent > f.indent:
+		// A sub-item or a continuation indented under its label: the
+		// field's list goes on, even when the item holds a colon ("  -
+		// Cannes: 12 May 2015").
+		p.addValue(l)
+	case l.dashed:
+		// "- Any label: value" is a field in the sample's layout; without a
+		// list mark only known labels are.
+		p.closeField()
+		p.openField(l)
+	case l.kind == kindItem && listGoesOn && !p.blankInInfobox:
+		// Items under a label that stood alone.
+		p.addValue(l)
+	case l.kind == kindProse && f != nil && len(f.values) == 0 && f.line == l.n-1 && joinsLabel(f, l):
+		// "Production" / "company": a label a narrow column wrapped.
+	case l.kind == kindProse && listGoesOn && !p.blankInInfobox:
+		// "Directed by" alone on its line, the names on the lines below.
+		p.addValue(l)
+	case l.kind == kindProse:
+		p.closeField()
+		p.flushLeft()
+		p.state = stateLead
+		p.text(l)
+	default:
+		p.left.Add(l.n, l.whole)
+	}
+}
+
+// plainHeading reports whether a prose line is a known section heading
+// standing alone: "Plot", "Voice cast", "See also".
+func plainHeading(l line) bool {
+	if len(l.whole) > maxLabel {
+		return false
+	}
+	_, ok := sections[labelKey(l.whole)]
+	return ok && len(strings.Fields(l.whole)) <= 4
+}
+
+// joinsLabel reports whether a line completes the label above it
+// ("Production" + "company") and, if so, makes the field that label's.
+func joinsLabel(f *openField, l line) bool {
+	joined := f.label + " " + l.whole
+	fd, ok := lookup(joined)
+	if ok {
+		f.label, f.f, f.known, f.line = joined, fd, true, l.n
+	}
+	return ok
+}
+
+// open reports whether a field's value goes on over bare lines: a field
+// whose label stood alone and whose values are one per line.
+func (f *openField) open() bool {
+	return len(f.values) > 0 && f.values[0].Line != f.line
+}
+
+func (p *parser) openField(l line) {
+	f, known := lookup(l.label)
+	p.field = &openField{label: l.label, line: l.n, indent: l.indent, known: known, f: f}
+	p.blankInInfobox = false
+	if v := strings.TrimSpace(l.value); v != "" {
+		p.field.values = append(p.field.values, film.Text{Value: v, Line: l.n})
+	}
+}
+
+func (p *parser) addValue(l line) {
+	p.field.values = append(p.field.values, film.Text{Value: l.text, Line: l.n})
+	p.blankInInfobox = false
+}
+
+// startSection ends what was open and enters a section, choosing its
+// family: the heading's own, or, for a sub-section the table does not
+// know, its parent's.
+func (p *parser) startSection(l line) {
+	p.closeField()
+	p.endSection()
+	p.state = stateSection
+	heading := footnoteRe.ReplaceAllString(l.text, "")
+	fam, ok := sections[labelKey(heading)]
+	switch {
+	case ok:
+		p.family, p.level = fam, l.level
+	case p.section != "" && l.level > p.level:
+		// A sub-section keeps its parent's family.
+	default:
+		p.family, p.level = familyUnmapped, l.level
+	}
+	p.section = heading
+	switch p.family {
+	case familyUnmapped:
+		p.leftWhy = fmt.Sprintf("section %q is not mapped", heading)
+	case familyCast, familyVoiceCast:
+		p.leftWhy = fmt.Sprintf("section %q: lines not recognised as cast entries", heading)
+	default:
+		p.leftWhy = fmt.Sprintf("section %q: lines not recognised", heading)
+	}
+}
+
+// endSection ends a paragraph and reports the lines a section left out.
+func (p *parser) endSection() {
+	p.closeField()
+	p.endParagraph()
+	p.flushLeft()
+}
+
+func (p *parser) flushLeft() {
+	if n, ok := p.left.Flush(p.leftWhy); ok {
+		p.src.Notes = append(p.src.Notes, n)
+	}
+}
+
+// sectionLine reads a line of a section by the section's family.
+func (p *parser) sectionLine(l line) {
+	switch p.family {
+	case familyPlot:
+		p.text(l)
+	case familyCast, familyVoiceCast:
+		p.castLine(l)
+	case familyNavigation:
+		// Links to other pages, not facts about the film.
+	default:
+		if l.kind != kindBlank {
+			p.left.Add(l.n, l.whole)
+		}
+	}
+}
+
+// tableHeads are the first cells of a cast table's heading row.
+var tableHeads = map[string]bool{"actor": true, "actors": true, "cast": true, "performer": true, "name": true, "voice actor": true}
+
+// castLine reads a line of a cast section: a list item, or (in renderings
+// that drop list marks) a bare line with an actor–character separator.
+// Prose that introduces the list ("The cast includes:") is counted, not
+// read as a name.
+func (p *parser) castLine(l line) {
+	if l.kind == kindBlank {
+		return
+	}
+	entry := l.text
+	if len(l.cells) == 2 {
+		// A row of a cast table: actor, then character.
+		if tableHeads[strings.ToLower(l.cells[0])] {
+			return
+		}
+		entry = l.cells[0] + " – " + l.cells[1]
+	}
+	m, ok := cast.Parse(entry)
+	if !ok || l.kind != kindItem && m.Character == "" && len(m.RoleNames) == 0 {
+		p.left.Add(l.n, l.whole)
+		return
+	}
+	if p.family == familyVoiceCast {
+		cast.AddRoleName(&m, "voice")
+	}
+	m.Actor.Line = l.n
+	p.src.Film.Cast = append(p.src.Film.Cast, m)
 }
 
 // text adds a line to the current paragraph; a blank line ends it.
-func (p *parser) text(n int, l string) {
-	if l == "" {
+func (p *parser) text(l line) {
+	if l.kind == kindBlank {
 		p.endParagraph()
 		return
 	}
 	if len(p.paragraph) == 0 {
-		p.paraLine = n
+		p.paraLine = l.n
 	}
-	p.paragraph = append(p.paragraph, l)
+	p.paragraph = append(p.paragraph, footnoteRe.ReplaceAllString(l.whole, ""))
 }
 
 func (p *parser) endParagraph() {
@@ -181,9 +440,10 @@ func (p *parser) endParagraph() {
 	}
 	t := film.Text{Value: strings.Join(p.paragraph, " "), Line: p.paraLine}
 	p.paragraph = nil
-	if p.section == "" {
+	switch {
+	case p.state == stateTop || p.state == stateLead:
 		p.lead = append(p.lead, t)
-	} else {
+	case p.family == familyPlot:
 		p.plot = append(p.plot, t)
 	}
 }
@@ -193,6 +453,11 @@ func (p *parser) finish() {
 	f := &p.src.Film
 	if p.caption.Value != "" && p.caption.Value != f.Title.Value {
 		f.OtherTitles = append(f.OtherTitles, p.caption)
+	}
+	if len(p.lead) > 0 && p.lead[0].Value == f.Title.Value && p.caption.Value == "" {
+		// The title alone above a cut-off infobox is its caption, not a
+		// lead.
+		p.lead = p.lead[1:]
 	}
 	if len(p.lead) > 0 {
 		f.Abstract = joinParagraphs(p.lead)
@@ -242,115 +507,4 @@ func joinParagraphs(ps []film.Text) film.Text {
 
 func (p *parser) note(line int, format string, args ...any) {
 	p.src.Notes = append(p.src.Notes, film.Note{Line: line, Message: fmt.Sprintf(format, args...)})
-}
-
-// credit is how an infobox label maps to a credit.
-type credit struct {
-	role     film.Role
-	roleName string
-	org      bool
-}
-
-// credits maps lowercased infobox labels, as film infoboxes write them, to
-// credits. Labels are matched with and without a trailing " by".
-var credits = map[string]credit{
-	"director": {role: film.Director}, "directors": {role: film.Director}, "directed": {role: film.Director},
-	"producer": {role: film.Producer}, "producers": {role: film.Producer}, "produced": {role: film.Producer},
-	"writer": {role: film.Author}, "writers": {role: film.Author}, "written": {role: film.Author},
-	"screenplay": {role: film.Author}, "teleplay": {role: film.Author},
-	"story": {role: film.Author, roleName: "Story"},
-	"music": {role: film.Composer}, "composer": {role: film.Composer}, "composers": {role: film.Composer},
-	"cinematography": {role: film.Contributor, roleName: "Cinematography"},
-	"editing":        {role: film.Contributor, roleName: "Editing"}, "edited": {role: film.Contributor, roleName: "Editing"},
-	"editor": {role: film.Contributor, roleName: "Editing"}, "editors": {role: film.Contributor, roleName: "Editing"},
-	"narrated": {role: film.Contributor, roleName: "Narration"}, "narrator": {role: film.Contributor, roleName: "Narration"},
-	"production company":   {role: film.ProductionCompany, org: true},
-	"production companies": {role: film.ProductionCompany, org: true},
-	"studio":               {role: film.ProductionCompany, org: true}, "studios": {role: film.ProductionCompany, org: true},
-	"distributed": {role: film.Contributor, roleName: "Distribution", org: true},
-	"distributor": {role: film.Contributor, roleName: "Distribution", org: true},
-}
-
-// isInfoboxKey reports whether a label is one film infoboxes use.
-func isInfoboxKey(label string) bool {
-	key := strings.TrimSuffix(strings.ToLower(label), " by")
-	if _, ok := credits[key]; ok {
-		return true
-	}
-	switch key {
-	case "starring", "cast", "running time", "runtime", "country", "countries", "language",
-		"languages", "release date", "release dates", "released", "based on":
-		return true
-	}
-	return unmapped[key]
-}
-
-// unmapped are infobox fields schema.org 30.0 has no Movie property for.
-var unmapped = map[string]bool{"budget": true, "box office": true}
-
-func (p *parser) field(n int, label, value string) error {
-	f := &p.src.Film
-	key := strings.TrimSuffix(strings.ToLower(label), " by")
-	if value == "" {
-		p.note(n, "infobox field %q has no value", label)
-		return nil
-	}
-	if c, ok := credits[key]; ok {
-		f.Credits = append(f.Credits, text.Credits(c.role, c.roleName, c.org, value, n)...)
-		return nil
-	}
-	switch key {
-	case "starring", "cast":
-		for _, name := range text.SplitNames(value) {
-			f.Cast = append(f.Cast, film.CastMember{Actor: film.Text{Value: name, Line: n}})
-		}
-	case "running time", "runtime":
-		min, ok := text.ParseMinutes(value)
-		if !ok {
-			return fmt.Errorf("%s: %q is not a running time", label, value)
-		}
-		f.Runtime = film.Number{Value: float64(min), Set: true, Line: n}
-	case "country", "countries":
-		for _, c := range text.SplitList(value) {
-			f.Countries = append(f.Countries, film.Text{Value: c, Line: n})
-		}
-	case "language", "languages":
-		for _, l := range text.SplitList(value) {
-			f.Languages = append(f.Languages, film.Text{Value: l, Line: n})
-		}
-	case "release date", "release dates", "released":
-		return p.releases(n, label, value)
-	case "based on":
-		for _, w := range strings.Split(value, ";") {
-			w = strings.TrimSpace(w)
-			work := film.Work{Name: film.Text{Value: w, Line: n}}
-			if m := basedOnRe.FindStringSubmatch(w); m != nil {
-				work = film.Work{Name: film.Text{Value: m[1], Line: n}, Author: m[2]}
-			}
-			f.BasedOn = append(f.BasedOn, work)
-		}
-	default:
-		f.Unmapped = append(f.Unmapped, film.Field{Label: label, Text: film.Text{Value: value, Line: n}})
-		if !unmapped[key] {
-			p.note(n, "infobox field %q is not known to film2ld; left out", label)
-		}
-	}
-	return nil
-}
-
-// releases reads "12 May 2015 (Cannes), 3 June 2015 (France)". Dates are
-// found rather than split on commas because "May 12, 2015" holds one.
-func (p *parser) releases(n int, label, value string) error {
-	found := releaseRe.FindAllStringSubmatch(value, -1)
-	if found == nil {
-		return fmt.Errorf("%s: no date in %q", label, value)
-	}
-	for _, m := range found {
-		date, err := text.ParseDate(m[1])
-		if err != nil {
-			return fmt.Errorf("%s: %w", label, err)
-		}
-		p.src.Film.Releases = append(p.src.Film.Releases, film.Release{Date: film.Text{Value: date, Line: n}, Place: m[2]})
-	}
-	return nil
 }

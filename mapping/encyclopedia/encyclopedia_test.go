@@ -4,11 +4,22 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/film2ld/film2ld/mapping/internal/mappertest"
 )
 
-// Layouts the sample does not show but film articles have.
+// One row per layout variant of encyclopedia articles: the exact facts and
+// the exact notes it gives.
 func TestLayouts(t *testing.T) {
-	article := `= Heatwave =
+	tests := []struct {
+		name    string
+		article string
+		want    []string
+		notes   []string
+	}{
+		{
+			name: "short labels, the sample's layout",
+			article: `= Heatwave =
 
 Heatwave (French: Canicule) is a 1999 French comedy film.
 
@@ -19,44 +30,347 @@ Heatwave (French: Canicule) is a 1999 French comedy film.
 
 ==Reception==
 It was liked.
+Twice.
 
 ==Cast==
 - Zoé Bernard
 - Luc Martin as Himself / The Narrator
-`
-	src, err := Parse(strings.NewReader(article), "a.txt")
-	if err != nil {
-		t.Fatal(err)
+`,
+			want: []string{
+				"abstract@3: Heatwave (French: Canicule) is a 1999 French comedy film.",
+				"author: Luc Martin@6", "author: Zoé Bernard@6",
+				"cast: Luc Martin [himself The Narrator]@16", "cast: Zoé Bernard@15",
+				"contributor/Narration: Paul Petit@7",
+				"other title: Canicule@3",
+				"release: 1999-05-12|Cannes@5", "release: 1999-06-03|@5",
+				"title: Heatwave@1", "year: 1999@3",
+			},
+			notes: []string{
+				`8: infobox field "Website" is not known to film2ld; left out: "heatwave.example"`,
+				`11: section "Reception" is not mapped: 2 lines left out (lines 11-12), the first: "It was liked."`,
+			},
+		},
+		{
+			name: "long labels, lists over sub-items and continuation lines",
+			article: `= Grey Harbour (2019 film) =
+
+Grey Harbour
+Directed by: Mirela Dobre
+Written by:
+  - Mirela Dobre
+  - Tomás Quiroga
+Starring: Ilinca Pop,
+  Radu Marin
+Production companies:
+  * Cetate Film
+  * Faro & Luz Producciones
+Release dates:
+  - 3 September 2019 (Venice)
+  - 14 February 2020 (Romania)
+Running time: 1h 38min
+Countries: Romania, Spain
+Languages:
+  - Romanian
+  - Spanish
+Box office: $1.2 million[2]
+
+Grey Harbour is a 2019 drama film.
+`,
+			want: []string{
+				"abstract@23: Grey Harbour is a 2019 drama film.",
+				"author: Mirela Dobre@6", "author: Tomás Quiroga@7",
+				"cast: Ilinca Pop@8", "cast: Radu Marin@9",
+				"country: Romania@17", "country: Spain@17",
+				"director: Mirela Dobre@4",
+				"language: Romanian@19", "language: Spanish@20",
+				"productionCompany: Cetate Film@11", "productionCompany: Faro & Luz Producciones@12",
+				"release: 2019-09-03|Venice@14", "release: 2020-02-14|Romania@15",
+				"runtime: 98@16",
+				"title: Grey Harbour@1", "unmapped: Box office=$1.2 million@21", "year: 2019@1",
+			},
+		},
+		{
+			name: "labels alone on their line, values below (a browser copy)",
+			article: `= Salt Road =
+
+Directed by
+Hamid Rezaei
+Produced by
+Leila Karimi
+Ben Okafor
+Running time
+95 min
+
+Salt Road is a 2021 Iranian-Nigerian road film.
+`,
+			want: []string{
+				"abstract@11: Salt Road is a 2021 Iranian-Nigerian road film.",
+				"director: Hamid Rezaei@4", "producer: Leila Karimi@6", "producer: Ben Okafor@7",
+				"runtime: 95@9", "title: Salt Road@1", "year: 2021@11",
+			},
+		},
+		{
+			name: "voice cast of an animated film, dash and colon lines",
+			article: `= The Paper Fox =
+
+- Voices of: Ada Lind, Kofi Mensah
+
+The Paper Fox is a 2018 animated film.
+
+== Voice cast ==
+- Ada Lind – Fenna, a paper fox
+- Kofi Mensah: Old Crow (uncredited)
+- Sam Ortiz (Mole)
+
+== Production ==
+=== Animation ===
+Drawn by hand.
+`,
+			want: []string{
+				"abstract@5: The Paper Fox is a 2018 animated film.",
+				"cast: Ada Lind [voice]@3", "cast: Ada Lind as Fenna [voice] {a paper fox}@8",
+				"cast: Kofi Mensah [voice]@3", "cast: Kofi Mensah as Old Crow [uncredited voice]@9",
+				"cast: Sam Ortiz as Mole [voice]@10",
+				"title: The Paper Fox@1", "year: 2018@5",
+			},
+			notes: []string{`14: section "Animation" is not mapped: 1 line left out (line 14), the first: "Drawn by hand."`},
+		},
+		{
+			name: "documentary: narrator, cast and characters, as himself, prose in the cast section",
+			article: `= Ice Roads =
+
+Ice Roads is a 2016 Canadian documentary film.
+
+== Cast and characters ==
+The film follows three drivers:
+- Joe Tremblay as himself
+- Marie Okpik as herself (archive footage)
+Narrated by Paul Petit
+- Anne Coesens — Tania
+- The film also features many fishermen from the bay who were never named.
+`,
+			want: []string{
+				"abstract@3: Ice Roads is a 2016 Canadian documentary film.",
+				"cast: Anne Coesens as Tania@10",
+				"cast: Joe Tremblay [himself]@7",
+				"cast: Marie Okpik [archive footage herself]@8",
+				"title: Ice Roads@1", "year: 2016@3",
+			},
+			notes: []string{
+				`6: section "Cast and characters": lines not recognised as cast entries: 2 lines left out (lines 6, 9), the first: "The film follows three drivers:"`,
+				`11: actor "The film also features many fishermen from the bay who we..." does not look like a person's name (it has 13 words, more than a name has); left out`,
+			},
+		},
+		{
+			name: "a browser copy: plain title, tagline, sentence-like spaced labels stay prose",
+			article: `Night Bus
+
+From Wikipedia, the free encyclopedia
+
+Directed by Ines Vale
+Running time 1:31
+
+Based on a true story, Night Bus follows a driver. It was shot in Porto.
+
+Cast[edit]
+** Ines Vale as the driver
+`,
+			want: []string{
+				"abstract@8: Based on a true story, Night Bus follows a driver. It was shot in Porto.",
+				"cast: Ines Vale as the driver@11", "director: Ines Vale@5", "runtime: 91@6", "title: Night Bus@1",
+			},
+		},
+		{
+			name: "stray infobox lines, a release date with its ISO copy, a range of minutes",
+			article: `= Two Rivers =
+
+- Language: French
+- German
+- Release date: 12 May 2015 (2015-05-12) (Cannes)
+- Running time: 95–100 minutes
+- Runn
+
+Two Rivers is a film.
+`,
+			want: []string{
+				"abstract@9: Two Rivers is a film.", "language: French@3", "release: 2015-05-12|Cannes@5", "title: Two Rivers@1",
+			},
+			notes: []string{
+				`6: Running time: "95–100 minutes" is a range, not one running time; left out`,
+				`4: infobox: lines not recognised: 2 lines left out (lines 4, 7), the first: "- German"`,
+			},
+		},
+		{
+			name: "an infobox rendered with spaces only",
+			article: `= Harbour Lights =
+
+Harbour Lights
+Directed by Tom Ruiz
+Starring Ada Lind, Kofi Mensah
+Country Ireland
+Running time 88 minutes
+
+Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
+`,
+			want: []string{
+				"abstract@9: Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.",
+				"cast: Ada Lind@5", "cast: Kofi Mensah@5", "country: Ireland@6", "director: Tom Ruiz@4",
+				"runtime: 88@7", "title: Harbour Lights@1", "year: 2020@9",
+			},
+		},
+		{
+			name:    "a cast table copied with tabs",
+			article: "= Harbour Lights =\n\n== Cast ==\nActor\tRole\nAda Lind\tMaeve (voice)\nKofi Mensah\tThe Harbour Master\n",
+			want:    []string{"cast: Ada Lind as Maeve [voice]@5", "cast: Kofi Mensah as The Harbour Master@6", "title: Harbour Lights@1"},
+		},
+		{
+			name: "wiki and Markdown markup, HTML entities",
+			article: `= ''Harbour Lights'' (2020 film) =
+
+- Directed by: [[Tom Ruiz (director)|Tom Ruiz]]
+- Production company: Faro &amp; Luz
+- Starring: [Ada Lind](https://example.org/ada)
+
+'''Harbour Lights''' is a 2020 Irish film.
+
+== Cast ==
+- [[Ada Lind]] as Maeve
+`,
+			want: []string{
+				"abstract@7: Harbour Lights is a 2020 Irish film.", "cast: Ada Lind as Maeve@10", "cast: Ada Lind@5",
+				"director: Tom Ruiz@3", "productionCompany: Faro & Luz@4", "title: Harbour Lights@1", "year: 2020@1",
+			},
+		},
+		{
+			name:    "cut off in the middle of an infobox label",
+			article: "= Dry Season =\n\nDry Season\n- Directed by: Ama Owusu\n- Starring: Kwame Boateng\n- Runn",
+			want:    []string{"cast: Kwame Boateng@5", "director: Ama Owusu@4", "title: Dry Season@1"},
+			notes:   []string{`6: cut off: the document ends in the middle of this line; left out: "- Runn"`},
+		},
+		{
+			name:    "an indented infobox, its sub-items indented further",
+			article: "= Night Bus =\n\n  - Director: Ines Vale\n  - Starring:\n      - Tom Ruiz\n      - Ada Lind\n  - Country: Portugal\n",
+			want:    []string{"cast: Ada Lind@6", "cast: Tom Ruiz@5", "country: Portugal@7", "director: Ines Vale@3", "title: Night Bus@1"},
+		},
+		{
+			name: "a desktop browser copy: image caption, wrapped label, tab with no value, hatnote in a section",
+			article: "Tin Harbour\n\nFrom Wikipedia, the free encyclopedia\n\nTin Harbour\nTheatrical release poster\n" +
+				"Directed by\tIdris Bello\nScreenplay by\t\nIdris Bello\nKemi Adeyemi\nProduction\ncompany\t\nLagoon Pictures\n" +
+				"Running time\t101 minutes[1]\nTin Harbour is a 2017 Nigerian drama film.\n\n" +
+				"Cast\nMain article: List of Tin Harbour characters\nTunde Okoro as Musa, a welder\n",
+			want: []string{
+				"abstract@15: Tin Harbour is a 2017 Nigerian drama film.",
+				"author: Idris Bello@9", "author: Kemi Adeyemi@10", "cast: Tunde Okoro as Musa {a welder}@19",
+				"director: Idris Bello@7", "productionCompany: Lagoon Pictures@13", "runtime: 101@14",
+				"title: Tin Harbour@1", "year: 2017@15",
+			},
+			notes: []string{`6: infobox: lines not recognised: 1 line left out (line 6), the first: "Theatrical release poster"`},
+		},
+		{
+			name:    "cut off in the first infobox line",
+			article: "= Dry Season =\n\nDry Season\n- Dire",
+			want:    []string{"title: Dry Season@1"},
+			notes:   []string{`4: cut off: the document ends in the middle of this line; left out: "- Dire"`},
+		},
+		{
+			name:    "cut off in a heading",
+			article: "= Dry Season =\n\nDry Season is a film.\n\n==Plot==\nA drought.\n\n==Ca",
+			want:    []string{"abstract@3: Dry Season is a film.", "description@6: A drought.", "title: Dry Season@1"},
+			notes:   []string{`8: cut off: the document ends in the middle of this line; left out: "==Ca"`},
+		},
+		{
+			name:    "cut off in the middle of a name in the cast",
+			article: "= Dry Season =\n\n==Cast==\n- Kwame Boateng as Kofi\n- Ama Ow",
+			want:    []string{"cast: Kwame Boateng as Kofi@4", "title: Dry Season@1"},
+			notes:   []string{`5: cut off: the document ends in the middle of this line; left out: "- Ama Ow"`},
+		},
+		{
+			name:    "a running time and a date the reader cannot read",
+			article: "= X (2001 film) =\n\n- Running time: long\n- Release date: 31 February 2001 (Cannes)\n- Director: Kwame Boateng (p.g.a.)\n",
+			want:    []string{"title: X@1", "year: 2001@1"},
+			notes: []string{
+				`3: Running time: "long" is not a running time; left out`,
+				`4: Release date: "31 February 2001" is not a date; left out`,
+				`5: director "Kwame Boateng (p.g.a.)" does not look like a person's name (it holds an annotation in brackets); left out`,
+			},
+		},
+		{
+			name:    "markdown headings, several running times",
+			article: "# Night Bus\n\n- Director: Ines Vale\n- Running time: 95 minutes (Cannes), 1 h 30 min (theatrical)\n\n## Plot\nA bus at night.\n\n## See also\n- Buses\n",
+			want: []string{
+				"description@7: A bus at night.", "director: Ines Vale@3", "runtime: 95@4", "title: Night Bus@1",
+			},
+			notes: []string{`4: Running time: "95 minutes (Cannes), 1 h 30 min (theatrical)" states more than one running time; kept the first, 95 minutes`},
+		},
 	}
-	f := src.Film
-	if f.Title.Value != "Heatwave" || f.Year.Value != 1999 || f.Year.Line != 3 {
-		t.Errorf("title %q year %v", f.Title.Value, f.Year)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := Parse(strings.NewReader(tt.article), "a.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := slices.Clone(tt.want)
+			slices.Sort(want)
+			if got := mappertest.Facts(src); !slices.Equal(got, want) {
+				t.Errorf("facts:\n got %q\nwant %q", got, want)
+			}
+			if got := mappertest.Notes(src); !slices.Equal(got, tt.notes) {
+				t.Errorf("notes:\n got %q\nwant %q", got, tt.notes)
+			}
+		})
 	}
-	if len(f.OtherTitles) != 1 || f.OtherTitles[0].Value != "Canicule" {
-		t.Errorf("other titles %v", f.OtherTitles)
+}
+
+// TestLabels checks every label and heading in the tables, so that a new
+// variant is one table line plus the row it adds here.
+func TestLabels(t *testing.T) {
+	for label := range labels {
+		if labelKey(label) != label {
+			t.Errorf("label %q is not in its normal form %q", label, labelKey(label))
+		}
+		l := classify(1, "- "+strings.ToUpper(label[:1])+label[1:]+": x")
+		if !l.known || !l.dashed {
+			t.Errorf("label %q is not recognised in a list item", label)
+		}
 	}
-	var rel []string
-	for _, r := range f.Releases {
-		rel = append(rel, r.Date.Value+"|"+r.Place)
+	for heading, fam := range sections {
+		p := &parser{}
+		p.startSection(line{text: strings.ToUpper(heading[:1]) + heading[1:] + "[1]", level: 2})
+		if p.family != fam {
+			t.Errorf("heading %q: family %v, want %v", heading, p.family, fam)
+		}
 	}
-	if !slices.Equal(rel, []string{"1999-05-12|Cannes", "1999-06-03|"}) {
-		t.Errorf("releases %q", rel)
+}
+
+// TestClassify pins what each line shape is.
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		in   string
+		want kind
+	}{
+		{"", kindBlank},
+		{"= Illegal (2010 film) =", kindTitle},
+		{"# Illegal", kindTitle},
+		{"==Plot==", kindSection},
+		{"=== Voice cast ===", kindSection},
+		{"## Cast", kindSection},
+		{"Cast[edit]", kindSection},
+		{"[edit]", kindBoilerplate},
+		{"From Wikipedia, the free encyclopedia", kindBoilerplate},
+		{"- Director: A", kindItem},
+		{"Directed by: A", kindLabel},
+		{"Directed by\tA", kindLabel},
+		{"Directed by", kindLabel},
+		{"Running time 95 minutes", kindLabel},
+		{"Note: this is prose.", kindProse},
+		{"  - A", kindItem},
+		{"• A", kindItem},
+		{"  A", kindContinuation},
+		{"Illegal is a 2010 film.", kindProse},
 	}
-	var credits []string
-	for _, c := range f.Credits {
-		credits = append(credits, string(c.Role)+"/"+c.RoleName+"="+c.Agent.Name.Value)
-	}
-	if !slices.Equal(credits, []string{"author/=Luc Martin", "author/=Zoé Bernard", "contributor/Narration=Paul Petit"}) {
-		t.Errorf("credits %q", credits)
-	}
-	if len(f.Cast) != 2 || f.Cast[0].Character != "" || f.Cast[1].Character != "Himself / The Narrator" {
-		t.Errorf("cast %+v", f.Cast)
-	}
-	var notes []string
-	for _, n := range src.Notes {
-		notes = append(notes, n.Message)
-	}
-	if !slices.Equal(notes, []string{`infobox field "Website" is not known to film2ld; left out`, `section "reception" is not mapped; its text is left out`}) {
-		t.Errorf("notes %q", notes)
+	for _, tt := range tests {
+		if got := classify(1, tt.in); got.kind != tt.want {
+			t.Errorf("classify(%q) = %v; want %v", tt.in, got.kind, tt.want)
+		}
 	}
 }

@@ -12,5 +12,6 @@ func FuzzEncyclopedia(f *testing.F) {
 	mappertest.AddSeeds(f, "../../testdata")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		mappertest.Check(t, data, Parse)
+		mappertest.CheckPeople(t, data, Parse)
 	})
 }

@@ -165,6 +165,15 @@ type Contact struct {
 type CastMember struct {
 	Actor     Text
 	Character string
+	// RoleNames are the document's words for how the actor takes part,
+	// lower-cased and kept out of the character's name: "voice",
+	// "uncredited", "archive footage", and "himself" (or "herself",
+	// "themselves") for a person who appears as themselves, who then has
+	// no Character.
+	RoleNames []string
+	// Description is what the document says of the character after its
+	// name ("Woody, a pull-string cowboy doll").
+	Description string
 }
 
 // Release is one stated release: a date and, when given, where.

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/cast"
 	"github.com/film2ld/film2ld/mapping/internal/locale"
 	"github.com/film2ld/film2ld/mapping/internal/text"
 )
@@ -25,14 +26,14 @@ var (
 	breadcrumbRe = regexp.MustCompile(`^Home\s*>`)
 	titleRe      = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
 	footnotesRe  = regexp.MustCompile(`^(?:\[\d+\]\s*)+$`)
-	labelRe      = regexp.MustCompile(`^([A-Z][A-Za-z/ -]{1,30}?)\s*:\s*(.*)$`)
-	sourceRe     = regexp.MustCompile(`^Source URL \(retrieved on ([^)]+)\):\s*(\S+)$`)
-	// "Name (Role)"; the role may hold parentheses of its own.
-	castItemRe = regexp.MustCompile(`^([^(]+?)\s*(?:\((.*)\))?$`)
-	emailRe    = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
-	webRe      = regexp.MustCompile(`(?:https?://|www\.)[^\s,]+`)
-	phoneRe    = regexp.MustCompile(`(?i)\b(t[ée]l(?:[ée]phone)?|phone|fax)\.?\s*:?\s*(\+?\d[\d ()./-]{5,}\d)`)
-	videoRe    = regexp.MustCompile(`(?i)/embed/|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com`)
+	directedByRe = regexp.MustCompile(`^(?i:directed by|a film by|un film de|ein film von|by)\s+`)
+	// A crew label: "Screenplay:", "Producer(s):", "D.O.P.:", "Réalisateur :".
+	labelRe  = regexp.MustCompile(`^(\p{Lu}[\p{L}/ .'&()-]{0,34}?)\s*:\s*(.*)$`)
+	sourceRe = regexp.MustCompile(`^Source URL \(retrieved on ([^)]+)\):\s*(\S+)$`)
+	emailRe  = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
+	webRe    = regexp.MustCompile(`(?:https?://|www\.)[^\s,]+`)
+	phoneRe  = regexp.MustCompile(`(?i)\b(t[ée]l(?:[ée]phone)?|phone|fax)\.?\s*:?\s*(\+?\d[\d ()./-]{5,}\d)`)
+	videoRe  = regexp.MustCompile(`(?i)/embed/|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com`)
 
 	// Markdown a text dump of the page leaves behind.
 	mdLinkRe   = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
@@ -48,31 +49,108 @@ type label struct {
 	org      bool
 	cast     bool
 	sales    bool
+	// castRole is a role name every actor the label lists gets ("voice").
+	castRole string
+	// fact, when set, says the label is not a credit but a fact about the
+	// film that some pages write as a label line (see facts).
+	fact fact
 }
 
-// labels maps lowercased labels as prize pages write them.
+// fact is a film fact a prize page may write as "Label: value".
+type fact int
+
+const (
+	noFact fact = iota
+	factCountries
+	factRuntime
+	factYear
+	factLanguages
+	// factSynopsis starts the synopsis: the paragraphs up to the next label.
+	factSynopsis
+	// factSkip is a label film2ld does not map ("Genre", "Format"): it is
+	// reported, and its value is never taken for a person.
+	factSkip
+)
+
+func crew(role film.Role, roleName string) label { return label{role: role, roleName: roleName} }
+
+// labels maps crew labels, as labelKey normalises them, to credits. Prize
+// pages name one role in several ways ("Director", "Directed by",
+// "Réalisateur"; "DoP", "Cinematography", "Photography"), in English and
+// in the festival's language; a new variant is one line here and a row in
+// TestLabels.
 var labels = map[string]label{
-	"director": {role: film.Director}, "directors": {role: film.Director},
-	"screenplay": {role: film.Author}, "script": {role: film.Author}, "writer": {role: film.Author},
-	"writers": {role: film.Author}, "scriptwriter": {role: film.Author}, "scriptwriters": {role: film.Author},
-	"producer": {role: film.Producer}, "producers": {role: film.Producer},
-	"music": {role: film.Composer}, "original music": {role: film.Composer}, "composer": {role: film.Composer},
-	"cinematography":          {role: film.Contributor, roleName: "Cinematography"},
-	"director of photography": {role: film.Contributor, roleName: "Cinematography"},
-	"editing":                 {role: film.Contributor, roleName: "Editing"}, "editor": {role: film.Contributor, roleName: "Editing"},
-	"sound":               {role: film.Contributor, roleName: "Sound"},
-	"art direction":       {role: film.Contributor, roleName: "Art direction"},
-	"production design":   {role: film.Contributor, roleName: "Production design"},
-	"set design":          {role: film.Contributor, roleName: "Set design"},
-	"costumes":            {role: film.Contributor, roleName: "Costumes"},
-	"costume design":      {role: film.Contributor, roleName: "Costumes"},
-	"make-up":             {role: film.Contributor, roleName: "Make-up"},
-	"production":          {role: film.ProductionCompany, org: true},
-	"co-production":       {role: film.ProductionCompany, roleName: "Co-production", org: true},
-	"coproduction":        {role: film.ProductionCompany, roleName: "Co-production", org: true},
-	"cast":                {cast: true},
+	"director": crew(film.Director, ""), "directors": crew(film.Director, ""), "directed by": crew(film.Director, ""),
+	"réalisateur": crew(film.Director, ""), "réalisatrice": crew(film.Director, ""), "réalisation": crew(film.Director, ""),
+	"regie": crew(film.Director, ""), "regia": crew(film.Director, ""), "dirección": crew(film.Director, ""),
+	"screenplay": crew(film.Author, ""), "script": crew(film.Author, ""), "writer": crew(film.Author, ""),
+	"writers": crew(film.Author, ""), "scriptwriter": crew(film.Author, ""), "scriptwriters": crew(film.Author, ""),
+	"screenwriter": crew(film.Author, ""), "screenwriters": crew(film.Author, ""), "written by": crew(film.Author, ""),
+	"screenplay by": crew(film.Author, ""), "scénario": crew(film.Author, ""), "drehbuch": crew(film.Author, ""),
+	"sceneggiatura": crew(film.Author, ""), "guion": crew(film.Author, ""),
+	"producer": crew(film.Producer, ""), "producers": crew(film.Producer, ""), "produced by": crew(film.Producer, ""),
+	"producteur": crew(film.Producer, ""), "productrice": crew(film.Producer, ""), "producteurs": crew(film.Producer, ""),
+	"music": crew(film.Composer, ""), "original music": crew(film.Composer, ""), "composer": crew(film.Composer, ""),
+	"music by": crew(film.Composer, ""), "original score": crew(film.Composer, ""), "musique": crew(film.Composer, ""),
+	"cinematography": crew(film.Contributor, "Cinematography"), "director of photography": crew(film.Contributor, "Cinematography"),
+	"dop": crew(film.Contributor, "Cinematography"), "d.o.p.": crew(film.Contributor, "Cinematography"),
+	"photography": crew(film.Contributor, "Cinematography"), "camera": crew(film.Contributor, "Cinematography"),
+	"image": crew(film.Contributor, "Cinematography"), "kamera": crew(film.Contributor, "Cinematography"),
+	"editing": crew(film.Contributor, "Editing"), "editor": crew(film.Contributor, "Editing"),
+	"edited by": crew(film.Contributor, "Editing"), "film editing": crew(film.Contributor, "Editing"),
+	"montage": crew(film.Contributor, "Editing"), "schnitt": crew(film.Contributor, "Editing"),
+	"sound": crew(film.Contributor, "Sound"), "son": crew(film.Contributor, "Sound"), "sound design": crew(film.Contributor, "Sound"),
+	"art direction":     crew(film.Contributor, "Art direction"),
+	"production design": crew(film.Contributor, "Production design"), "production designer": crew(film.Contributor, "Production design"),
+	"set design": crew(film.Contributor, "Set design"), "décors": crew(film.Contributor, "Set design"),
+	"costumes": crew(film.Contributor, "Costumes"), "costume design": crew(film.Contributor, "Costumes"),
+	"make-up": crew(film.Contributor, "Make-up"), "makeup": crew(film.Contributor, "Make-up"),
+	"narrator": crew(film.Contributor, "Narration"), "narration": crew(film.Contributor, "Narration"),
+	"production":           {role: film.ProductionCompany, org: true},
+	"production company":   {role: film.ProductionCompany, org: true},
+	"production companies": {role: film.ProductionCompany, org: true},
+	"co-production":        {role: film.ProductionCompany, roleName: "Co-production", org: true},
+	"coproduction":         {role: film.ProductionCompany, roleName: "Co-production", org: true},
+	"co-producers":         {role: film.ProductionCompany, roleName: "Co-production", org: true},
+	"cast":                 {cast: true}, "with": {cast: true}, "starring": {cast: true}, "actors": {cast: true},
+	"avec": {cast: true}, "interprètes": {cast: true}, "mit": {cast: true},
+	"voices": {cast: true, castRole: "voice"}, "voice cast": {cast: true, castRole: "voice"},
+	"country": {fact: factCountries}, "countries": {fact: factCountries}, "country of production": {fact: factCountries},
+	"running time": {fact: factRuntime}, "runtime": {fact: factRuntime}, "duration": {fact: factRuntime},
+	"length": {fact: factRuntime}, "durée": {fact: factRuntime},
+	"year": {fact: factYear}, "production year": {fact: factYear}, "year of production": {fact: factYear},
+	"language": {fact: factLanguages}, "languages": {fact: factLanguages}, "original language": {fact: factLanguages},
+	"synopsis": {fact: factSynopsis}, "summary": {fact: factSynopsis},
+	"genre": {fact: factSkip}, "format": {fact: factSkip}, "premiere": {fact: factSkip}, "festival": {fact: factSkip},
+	"festivals": {fact: factSkip}, "awards": {fact: factSkip}, "website": {fact: factSkip}, "budget": {fact: factSkip},
+	"contact": {fact: factSkip}, "press": {fact: factSkip}, "rating": {fact: factSkip},
+	"casting": crew(film.Contributor, "Casting"), "visual effects": crew(film.Contributor, "Visual effects"),
+	"special effects": crew(film.Contributor, "Special effects"), "animation": crew(film.Contributor, "Animation"),
+	"executive producer": crew(film.Contributor, "Executive producer"), "executive producers": crew(film.Contributor, "Executive producer"),
+	"line producer": crew(film.Contributor, "Line producer"), "associate producer": crew(film.Contributor, "Associate producer"),
+	"co-producer": crew(film.Contributor, "Co-producer"), "sound mixing": crew(film.Contributor, "Sound mixing"),
+	"choreography": crew(film.Contributor, "Choreography"), "assistant director": crew(film.Contributor, "Assistant director"),
 	"world sales":         {sales: true, org: true},
 	"international sales": {sales: true, org: true},
+	"sales":               {sales: true, org: true},
+}
+
+// labelKey normalises a crew label: lower case, single spaces, no "(s)"
+// plural mark ("Producer(s)") and no bracketed remark.
+func labelKey(s string) string {
+	s = strings.ToLower(text.Clean(s))
+	s = strings.ReplaceAll(s, "(s)", "")
+	// "Cast (in order of appearance)", "Music (original)".
+	return text.Clean(labelNoteRe.ReplaceAllString(s, ""))
+}
+
+// labelNoteRe is a bracketed remark after a label.
+var labelNoteRe = regexp.MustCompile(`\([^()]*\)`)
+
+// lookup returns how a label is read.
+func lookup(s string) (label, bool) {
+	lb, ok := labels[labelKey(s)]
+	return lb, ok
 }
 
 // Signals reports how strongly a document looks like a prize page.
@@ -90,7 +168,7 @@ func Signals(lines []string) int {
 			n++
 		default:
 			if m := labelRe.FindStringSubmatch(l); m != nil {
-				if lb, ok := labels[strings.ToLower(m[1])]; ok && (lb.cast || lb.sales) {
+				if lb, ok := lookup(m[1]); ok && (lb.cast || lb.sales) {
 					n++
 				}
 			}
@@ -103,10 +181,15 @@ func Signals(lines []string) int {
 type paragraph struct {
 	text string
 	line int
+	// lines are the paragraph's lines, cleaned; text joins them.
+	lines []string
 }
 
 type parser struct {
 	src *film.Source
+	// left counts the lines of the current part of the page that are left
+	// out, reported once per part.
+	left text.Tally
 }
 
 // Parse reads a prize page.
@@ -119,7 +202,7 @@ func Parse(r io.Reader, name string) (*film.Source, error) {
 func FromDoc(doc *text.Doc) (*film.Source, error) {
 	name := doc.Name
 	p := &parser{src: &film.Source{Name: name, Kind: film.Prize, Digest: doc.Digest, Notes: doc.Notes}}
-	paras := paragraphs(doc.Lines)
+	paras := p.dropCut(paragraphs(doc.Lines), doc.Lines)
 	i, lerr := p.header(paras)
 	if lerr == nil {
 		lerr = p.body(paras[i:])
@@ -127,7 +210,31 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	if lerr != nil {
 		return nil, &film.Error{Name: name, Line: lerr.line, Err: lerr.err}
 	}
+	text.CheckPeople(p.src)
 	return p.src, nil
+}
+
+// dropCut leaves out, with a note, the last paragraph of a page that
+// stops in the middle of a label line: the page has no footer (no "Source
+// URL" line, no "Links:"), does not end with a newline, and ends in
+// "Label: value". Such a line may stop in the middle of a name
+// ("Producer: Jacques-Henri & Oliv"), and a fragment must never become a
+// Person. A page that ends in prose keeps it: a cut sentence names no one.
+func (p *parser) dropCut(paras []paragraph, lines []string) []paragraph {
+	if len(paras) == 0 || text.IsBlank(lines[len(lines)-1]) {
+		return paras
+	}
+	for _, para := range paras {
+		if sourceRe.MatchString(para.text) || para.text == "Links:" {
+			return paras
+		}
+	}
+	last := paras[len(paras)-1]
+	if !labelRe.MatchString(last.text) {
+		return paras
+	}
+	p.note(last.line, "cut off: the page ends without its footer, in the middle of this line; left out: %q", text.Short(last.text))
+	return paras[:len(paras)-1]
 }
 
 // lineError is an error at a line, before it is given the document's name.
@@ -143,7 +250,7 @@ func paragraphs(lines []string) []paragraph {
 	start := 0
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, paragraph{text: strings.Join(cur, " "), line: start})
+			out = append(out, paragraph{text: strings.Join(cur, " "), line: start, lines: cur})
 			cur = nil
 		}
 	}
@@ -189,13 +296,19 @@ func (p *parser) header(paras []paragraph) (int, *lineError) {
 		return 0, &lineError{err: fmt.Errorf("no film title found")}
 	}
 	title := paras[i]
-	if isHeaderFact(title.text) || title.text == "Synopsis:" {
+	if isHeaderFact(title.text) || title.text == "Synopsis:" || labelRe.MatchString(title.text) {
 		return 0, &lineError{line: title.line, err: fmt.Errorf("expected the film's title, found %q", text.Short(title.text))}
 	}
 	if m := titleRe.FindStringSubmatch(title.text); m != nil {
-		// "Illégal (Illegal)": the original title, then the translation.
-		f.Title = film.Text{Value: m[2], Line: title.line}
-		f.OtherTitles = append(f.OtherTitles, film.Text{Value: m[1], Line: title.line})
+		// "Illégal (Illegal)": the original title, then the English one;
+		// some pages write "Illegal (Illégal)".
+		english, original, sure := englishFirst(m[1], m[2])
+		if !sure {
+			p.note(title.line, "title %q: which of the two is the English title cannot be told; read as %q (English) and %q (original)",
+				text.Short(title.text), english, original)
+		}
+		f.Title = film.Text{Value: english, Line: title.line}
+		f.OtherTitles = append(f.OtherTitles, film.Text{Value: original, Line: title.line})
 	} else {
 		f.Title = film.Text{Value: title.text, Line: title.line}
 	}
@@ -221,13 +334,39 @@ func (p *parser) header(paras []paragraph) (int, *lineError) {
 			// A page without a synopsis goes straight to its crew.
 			return i, nil
 		default:
-			for _, name := range text.SplitNames(t) {
-				f.Credits = append(f.Credits, film.Credit{Role: film.Director,
-					Agent: film.Agent{Name: film.Text{Value: name, Line: para.line}}})
-			}
+			p.headerLine(para)
 		}
 	}
 	return i, nil
+}
+
+// headerLine reads a header paragraph that is not one fact alone: the
+// director's line ("Jan Kowalski", "Directed by Jan Kowalski", "A film by
+// Jan Kowalski"), or several facts on one line ("Belgium, 2010, 95 min").
+// Each comma-separated part that is a country, a year or a running time is
+// that fact, so that a country is never taken for a director.
+func (p *parser) headerLine(para paragraph) {
+	f := &p.src.Film
+	t := directedByRe.ReplaceAllString(para.text, "")
+	var names []string
+	for _, part := range text.SplitList(t) {
+		switch {
+		case text.IsMinutes(part):
+			min, _ := text.ParseMinutes(part)
+			f.Runtime = film.Number{Value: float64(min), Set: true, Line: para.line}
+		case isYear(part):
+			y, _ := text.ParseYear(part)
+			f.Year = film.Number{Value: float64(y), Set: true, Line: para.line}
+		case isCountry(part):
+			f.Countries = append(f.Countries, film.Text{Value: part, Line: para.line})
+		default:
+			names = append(names, part)
+		}
+	}
+	for _, name := range text.SplitNames(strings.Join(names, ", ")) {
+		f.Credits = append(f.Credits, film.Credit{Role: film.Director,
+			Agent: film.Agent{Name: film.Text{Value: name, Line: para.line}}})
+	}
 }
 
 func isYear(s string) bool {
@@ -246,6 +385,12 @@ func isCountry(s string) bool {
 
 func isHeaderFact(s string) bool {
 	return text.IsMinutes(s) || isYear(s) || isCountry(s) || footnotesRe.MatchString(s)
+}
+
+// isValue reports whether a paragraph can be the value of a label above
+// it: anything but another label, the footer and the link list.
+func isValue(t string) bool {
+	return !labelRe.MatchString(t) && !sourceRe.MatchString(t) && t != "Links:" && !footnotesRe.MatchString(t)
 }
 
 // body reads the synopsis, the labelled crew lines and the footer.
@@ -271,6 +416,7 @@ func (p *parser) body(paras []paragraph) *lineError {
 			continue
 		}
 		if t == "Links:" {
+			p.flushLeft("credits: lines not recognised")
 			p.links(paras[i+1:])
 			break
 		}
@@ -278,7 +424,7 @@ func (p *parser) body(paras []paragraph) *lineError {
 		var lb label
 		known := false
 		if m != nil {
-			lb, known = labels[strings.ToLower(m[1])]
+			lb, known = lookup(m[1])
 		}
 		if !crew && !known {
 			synopsis = append(synopsis, para)
@@ -286,14 +432,39 @@ func (p *parser) body(paras []paragraph) *lineError {
 		}
 		crew = true
 		if m == nil {
-			p.note(para.line, "line not recognised among the credits; left out: %q", text.Short(t))
+			p.left.Add(para.line, t)
+			continue
+		}
+		if lb.fact == factSynopsis {
+			// "Synopsis:" after labelled facts: the paragraphs up to the
+			// next known label are the synopsis.
+			crew = false
+			if v := strings.TrimSpace(m[2]); v != "" {
+				synopsis = append(synopsis, paragraph{text: v, line: para.line, lines: []string{v}})
+			}
 			continue
 		}
 		value, line := m[2], para.line
-		if value == "" && i+1 < len(paras) && !labelRe.MatchString(paras[i+1].text) {
-			// "Editing:" with the name on the line after.
-			i++
-			value, line = paras[i].text, paras[i].line
+		if len(para.lines) > 1 {
+			// "Cast:" or "Producer: A" with more names on the lines below,
+			// one a line: a list, not one long name.
+			if _, rest, ok := strings.Cut(para.lines[0], ":"); ok {
+				value = strings.Join(append([]string{strings.TrimSpace(rest)}, para.lines[1:]...), ", ")
+				value = strings.TrimPrefix(value, ", ")
+			}
+		}
+		if value == "" {
+			// "Editing:" with the names in the paragraphs after, up to the
+			// next label.
+			var vals []string
+			for i+1 < len(paras) && isValue(paras[i+1].text) {
+				i++
+				if len(vals) == 0 {
+					line = paras[i].line
+				}
+				vals = append(vals, paras[i].lines...)
+			}
+			value = strings.Join(vals, ", ")
 		}
 		if value == "" {
 			p.note(para.line, "%q has no value", m[1])
@@ -303,8 +474,9 @@ func (p *parser) body(paras []paragraph) *lineError {
 			lb = label{role: film.Contributor, roleName: m[1]}
 			p.note(para.line, "credit %q is not a known crew role; kept as a contributor with that role name", m[1])
 		}
-		p.credit(lb, value, line)
+		p.credit(lb, m[1], value, line)
 	}
+	p.flushLeft("credits: lines not recognised")
 	if len(synopsis) > 0 {
 		vals := make([]string, len(synopsis))
 		for j, s := range synopsis {
@@ -315,18 +487,51 @@ func (p *parser) body(paras []paragraph) *lineError {
 	return nil
 }
 
-func (p *parser) credit(lb label, value string, line int) {
+func (p *parser) credit(lb label, name, value string, line int) {
 	f := &p.src.Film
+	switch lb.fact {
+	case factCountries:
+		for _, c := range text.SplitList(value) {
+			f.Countries = append(f.Countries, film.Text{Value: c, Line: line})
+		}
+		return
+	case factLanguages:
+		for _, l := range text.SplitList(value) {
+			f.Languages = append(f.Languages, film.Text{Value: l, Line: line})
+		}
+		return
+	case factRuntime:
+		if d := text.Durations(value); len(d) > 0 {
+			f.Runtime = film.Number{Value: float64(d[0]), Set: true, Line: line}
+		} else {
+			p.note(line, "%s: %q is not a running time; left out", name, text.Short(value))
+		}
+		return
+	case factYear:
+		if y, ok := text.ParseYear(value); ok {
+			f.Year = film.Number{Value: float64(y), Set: true, Line: line}
+		} else {
+			p.note(line, "%s: %q is not a year; left out", name, text.Short(value))
+		}
+		return
+	case factSkip:
+		p.note(line, "%q is not mapped; left out", name)
+		return
+	}
 	switch {
 	case lb.cast:
 		for _, item := range splitOutsideParens(value) {
-			m := castItemRe.FindStringSubmatch(item)
-			if m == nil || strings.TrimSpace(m[1]) == "" {
+			m, ok := cast.Parse(item)
+			if !ok {
 				// "(Tania)" with no actor, or a stray parenthesis.
 				p.note(line, "cast entry without an actor's name; left out: %q", text.Short(item))
 				continue
 			}
-			f.Cast = append(f.Cast, film.CastMember{Actor: film.Text{Value: m[1], Line: line}, Character: strings.TrimSpace(m[2])})
+			m.Actor.Line = line
+			if lb.castRole != "" {
+				cast.AddRoleName(&m, lb.castRole)
+			}
+			f.Cast = append(f.Cast, m)
 		}
 	case lb.sales:
 		agent := salesContact(value)
@@ -337,8 +542,8 @@ func (p *parser) credit(lb label, value string, line int) {
 	}
 }
 
-// splitOutsideParens splits a cast list on the commas that are not inside a
-// character's parentheses ("Olga (Zina, the friend)").
+// splitOutsideParens splits a cast list on the commas and semicolons that
+// are not inside a character's parentheses ("Olga (Zina, the friend)").
 func splitOutsideParens(s string) []string {
 	var out []string
 	depth, start := 0, 0
@@ -350,7 +555,7 @@ func splitOutsideParens(s string) []string {
 			if depth > 0 {
 				depth--
 			}
-		case ',':
+		case ',', ';':
 			if depth == 0 {
 				out = append(out, strings.TrimSpace(s[start:i]))
 				start = i + 1
@@ -363,8 +568,8 @@ func splitOutsideParens(s string) []string {
 
 // salesContact reads "Films distribution 34 rue du Louvre, 75001 Paris,
 // France Tél : +33 … Fax : +33 … info@… www.…". The name is what stands
-// before the first word that starts with a digit (the street number);
-// pages that write the street before its number keep it in the name.
+// before the first word that starts with a digit (the street number), or
+// before the first comma when the street is written before its number.
 func salesContact(s string) film.Agent {
 	c := &film.Contact{}
 	for _, m := range phoneRe.FindAllStringSubmatch(s, -1) {
@@ -395,8 +600,19 @@ func salesContact(s string) film.Agent {
 			break
 		}
 	}
-	return film.Agent{Name: film.Text{Value: strings.TrimSuffix(name, ",")}, Organization: true, Contact: c}
+	// "The Match Factory, Balthasarstrasse 79-81, 50670 Cologne": where the
+	// street comes before its number, the comma after the company's name is
+	// what ends it, and the street belongs to the address.
+	if head, street, ok := strings.Cut(name, ","); ok && !corporateSuffix.MatchString(street) {
+		name = head
+		c.Address = strings.TrimSuffix(strings.TrimSpace(strings.TrimSpace(street)+" "+c.Address), ",")
+	}
+	return film.Agent{Name: film.Text{Value: strings.TrimSuffix(strings.TrimSpace(name), ",")}, Organization: true, Contact: c}
 }
+
+// corporateSuffix is a legal form written after a comma inside a company's
+// name ("Films, Inc."), which does not end the name.
+var corporateSuffix = regexp.MustCompile(`(?i)^\s*(inc|ltd|llc|llp|plc|gmbh|ag|s\.?a|s\.?a\.?s|s\.?r\.?l|b\.?v|n\.?v|co|corp|limited)\.?\s*(,|$)`)
 
 // links reads the page's link list; the video embed among them is the
 // trailer.
@@ -412,7 +628,16 @@ func (p *parser) links(paras []paragraph) {
 				continue
 			}
 		}
-		p.note(para.line, "link not mapped; left out: %q", text.Short(t))
+		p.left.Add(para.line, t)
+	}
+	p.flushLeft("links: not mapped")
+}
+
+// flushLeft reports the lines of a part of the page that were left out,
+// in one note.
+func (p *parser) flushLeft(why string) {
+	if n, ok := p.left.Flush(why); ok {
+		p.src.Notes = append(p.src.Notes, n)
 	}
 }
 

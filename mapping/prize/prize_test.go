@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/mappertest"
 )
 
 // Layouts the samples do not show but prize pages have.
@@ -75,5 +76,213 @@ International sales: Sales Co 1 Marszałkowska, 00-001 Warszawa, Poland Tel: +48
 	}
 	if sales == nil || sales.Address != "1 Marszałkowska, 00-001 Warszawa, Poland" || sales.Telephone != "+48 22 000 00 00" || sales.Email != "sales@sales.example" || sales.Fax != "" {
 		t.Errorf("sales contact %+v", sales)
+	}
+}
+
+// One row per layout variant of prize pages: the exact facts and notes.
+func TestLabelVariants(t *testing.T) {
+	tests := []struct {
+		name  string
+		page  string
+		want  []string
+		notes []string
+	}{
+		{
+			name: "English title first, long and French labels, & and and",
+			page: `Published on *Some Prize* (<https://prize.example>)
+
+The Glass Orchard (Sad od stakla)
+
+Directed by Mirela Dobre
+
+Croatia
+
+1h 52min
+
+2020
+
+Synopsis:
+
+An orchard made of glass.
+
+Réalisateur: Mirela Dobre
+
+Script: Mirela Dobre and Tomás Quiroga
+
+DoP: Luka Perić
+
+Photography: Ana Horvat
+
+Producer(s): Ivo & Petra Babić and Tomás Quiroga
+
+Cast:
+Ilinca Pop (Vesna)
+Radu Marin (the uncle) (uncredited)
+
+Voices: Kofi Mensah (The Orchard); Ana Lis (Mole)
+
+Festival selection: Pula 2020
+
+Source URL (retrieved on 02-03-2021): <https://prize.example/movies/2020/sad-od-stakla>`,
+			want: []string{
+				"author: Mirela Dobre@19", "author: Tomás Quiroga@19",
+				"cast: Ilinca Pop as Vesna@27", "cast: Kofi Mensah as The Orchard [voice]@31", "cast: Ana Lis as Mole [voice]@31",
+				"cast: Radu Marin as the uncle [uncredited]@27",
+				"contributor/Cinematography: Ana Horvat@23", "contributor/Cinematography: Luka Perić@21",
+				"country: Croatia@7", "description@15: An orchard made of glass.",
+				"director: Mirela Dobre@17", "director: Mirela Dobre@5",
+				"other title: Sad od stakla@3",
+				"producer: Ivo Babić@25", "producer: Petra Babić@25", "producer: Tomás Quiroga@25",
+				"runtime: 112@9", "title: The Glass Orchard@3", "year: 2020@11",
+			},
+			notes: []string{
+				`33: credit "Festival selection" is not a known crew role; kept as a contributor with that role name`,
+				`33: festival selection credit "Pula 2020" does not look like a person's name (it holds a digit); left out`,
+			},
+		},
+		{
+			name: "facts written as labels, synopsis after them, labels not mapped",
+			page: `Published on *Some Prize* (<https://prize.example>)
+
+Harbour Lights
+
+Director: Tom Ruiz
+
+Country: Ireland, Spain
+
+Running time: 1 h 28 min
+
+Year: 2020
+
+Genre: Drama
+
+Synopsis:
+
+A lighthouse keeper's last winter.
+
+Casting: Ada Lind
+
+Executive producer: Kofi Mensah
+`,
+			want: []string{
+				"contributor/Casting: Ada Lind@19", "contributor/Executive producer: Kofi Mensah@21",
+				"country: Ireland@7", "country: Spain@7", "description@17: A lighthouse keeper's last winter.",
+				"director: Tom Ruiz@5", "runtime: 88@9", "title: Harbour Lights@3", "year: 2020@11",
+			},
+			notes: []string{`13: "Genre" is not mapped; left out`},
+		},
+		{
+			name: "a page cut off in the middle of its last credit",
+			page: "Published on *P* (<https://p.example>)\n\nHarbour Lights\n\nTom Ruiz\n\nSynopsis:\n\nA lighthouse.\n\nMusic: Lena Vogel\n\nProducer: Jacques-Henri & Oliv",
+			want: []string{
+				"description@9: A lighthouse.", "director: Tom Ruiz@5", "musicBy: Lena Vogel@11", "title: Harbour Lights@3",
+			},
+			notes: []string{`13: cut off: the page ends without its footer, in the middle of this line; left out: "Producer: Jacques-Henri & Oliv"`},
+		},
+		{
+			name: "several header facts on one line, countries with a slash",
+			page: "Published on *P* (<https://p.example>)\n\nHarbour Lights\n\nTom Ruiz, Ada Lind\n\nIreland / Spain\n\nIreland, 2020, 88'\n\nSynopsis:\n\nA lighthouse.\n",
+			want: []string{
+				"country: Ireland@7", "country: Ireland@9", "country: Spain@7", "description@13: A lighthouse.",
+				"director: Ada Lind@5", "director: Tom Ruiz@5", "runtime: 88@9", "title: Harbour Lights@3", "year: 2020@9",
+			},
+		},
+		{
+			name: "titles alike, names over several paragraphs, lines not recognised",
+			page: `Published on *Some Prize* (<https://prize.example>)
+
+Mustang (Mustang)
+
+Ines Vale
+
+Screenplay:
+
+Ines Vale
+
+Tom Ruiz
+
+Music: Lena Vogel
+
+The director thanks her family.
+
+Sound: —
+
+Links:
+
+[1]
+
+http://vimeo.com/123
+
+http://prize.example/press
+
+http://prize.example/photos`,
+			want: []string{
+				"author: Ines Vale@9", "author: Tom Ruiz@9", "director: Ines Vale@5",
+				"musicBy: Lena Vogel@13", "other title: Mustang@3", "title: Mustang@3",
+			},
+			notes: []string{
+				`3: title "Mustang (Mustang)": which of the two is the English title cannot be told; read as "Mustang" (English) and "Mustang" (original)`,
+				`15: credits: lines not recognised: 1 line left out (line 15), the first: "The director thanks her family."`,
+				`25: links: not mapped: 2 lines left out (lines 25, 27), the first: "http://prize.example/press"`,
+				`17: sound credit "—" does not look like a person's name (it has no letter); left out`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := Parse(strings.NewReader(tt.page), "p.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := slices.Clone(tt.want)
+			slices.Sort(want)
+			if got := mappertest.Facts(src); !slices.Equal(got, want) {
+				t.Errorf("facts:\n got %q\nwant %q", got, want)
+			}
+			if got := mappertest.Notes(src); !slices.Equal(got, tt.notes) {
+				t.Errorf("notes:\n got %q\nwant %q", got, tt.notes)
+			}
+		})
+	}
+}
+
+// TestLabels checks that every label in the table is read, in the case
+// pages write it, and that its normal form is the table's key.
+func TestLabels(t *testing.T) {
+	for key := range labels {
+		if labelKey(key) != key {
+			t.Errorf("label %q is not in its normal form %q", key, labelKey(key))
+		}
+		line := strings.ToUpper(key[:1]) + key[1:] + ": Ines Vale"
+		m := labelRe.FindStringSubmatch(line)
+		if m == nil {
+			t.Errorf("%q is not read as a label line", line)
+			continue
+		}
+		if _, ok := lookup(m[1]); !ok {
+			t.Errorf("label %q of %q is not in the table", m[1], line)
+		}
+	}
+	for _, variant := range []string{"Producer(s)", "PRODUCERS", "Director of Photography", "D.O.P.", "Réalisatrice", "Cast (in order of appearance)"} {
+		if _, ok := lookup(variant); !ok {
+			t.Errorf("variant %q is not known", variant)
+		}
+	}
+}
+
+// TestEnglishFirst pins which title of a pair is taken for the English one.
+func TestEnglishFirst(t *testing.T) {
+	tests := []struct{ a, b, english string }{
+		{"Illégal", "Illegal", "Illegal"},
+		{"Illegal", "Illégal", "Illegal"},
+		{"Nattfergen", "The Night Ferry", "The Night Ferry"},
+		{"The Night Ferry", "Nattfergen", "The Night Ferry"},
+		{"Tuz ve Kül", "Salt and Ash", "Salt and Ash"},
+		{"Les Étés immobiles", "The Amber Coast", "The Amber Coast"},
+	}
+	for _, tt := range tests {
+		if got, _, sure := englishFirst(tt.a, tt.b); got != tt.english || !sure {
+			t.Errorf("englishFirst(%q, %q) = %q, %v; want %q", tt.a, tt.b, got, sure, tt.english)
+		}
 	}
 }

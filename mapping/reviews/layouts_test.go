@@ -435,3 +435,36 @@ func TestSignals(t *testing.T) {
 		t.Errorf("Signals(prose) = %d; want 0", got)
 	}
 }
+
+// TestTitleBlock pins the header of the site's newer design: the title on
+// the first line with the year alone under it is the page's statement of
+// both; without the year line nothing is taken for a title.
+func TestTitleBlock(t *testing.T) {
+	const scores = "Metascore\nGenerally favorable reviews\nBased on 3 Critic Reviews\n71\n"
+	tests := []struct {
+		name, page, title string
+		year              float64
+		note              string
+	}{
+		{"title and year", "The Paper Garden\n2024\nPG-13\n\n" + scores, "The Paper Garden", 2024, `3: line not recognised in the critic section; left out: "PG-13"`},
+		{"blank lines around", "\n\nHelp!\n\n1965\n" + scores, "Help!", 1965, ""},
+		{"no year under the first line", "The Paper Garden\nPG-13\n" + scores, "", 0, `1: 2 lines not recognised in the critic section (lines 1-2); left out, the first: "The Paper Garden"`},
+		{"a verdict first, as in the older design", "Mixed or average reviews - based on 3 Critics\n2024\n", "", 0, `2: line not recognised in the critic section; left out: "2024"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := Parse(strings.NewReader(tt.page), "page.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := src.Film
+			if f.Title.Value != tt.title || f.Year.Value != tt.year || f.Year.Set != (tt.year != 0) {
+				t.Errorf("title, year = %q, %v (set %v); want %q, %v", f.Title.Value, f.Year.Value, f.Year.Set, tt.title, tt.year)
+			}
+			got := strings.Join(notes(src), "\n")
+			if got != tt.note {
+				t.Errorf("notes:\n%s\nwant:\n%s", got, tt.note)
+			}
+		})
+	}
+}

@@ -3,9 +3,9 @@
 // distributions, and every critic and user review with its score,
 // publication, reviewer, date and text, with the site's boilerplate removed.
 //
-// Call [Parse] (or [FromDoc] on a document already read). The page never
-// names its film; package mapping combines it with the other documents
-// about the same film.
+// Call [Parse] (or [FromDoc] on a document already read). Only the site's
+// newer design names the film, in a title and year header; package mapping
+// combines the page with the other documents about the same film.
 //
 // # Scales
 //
@@ -161,7 +161,8 @@ func Parse(r io.Reader, name string) (*film.Source, error) {
 func FromDoc(doc *text.Doc) (*film.Source, error) {
 	name := doc.Name
 	p := &parser{doc: doc, src: &film.Source{Name: name, Kind: film.Reviews, Digest: doc.Digest, Notes: doc.Notes}}
-	for i, raw := range doc.Lines {
+	for i := p.titleBlock(); i < len(doc.Lines); i++ {
+		raw := doc.Lines[i]
 		if err := p.line(i+1, classify(text.Clean(raw))); err != nil {
 			return nil, &film.Error{Name: name, Line: i + 1, Err: err}
 		}
@@ -177,6 +178,41 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	p.derive(&f.Critics, "critic")
 	p.derive(&f.Users, "user")
 	return p.src, nil
+}
+
+// yearRe is a release year standing alone on its line.
+var yearRe = regexp.MustCompile(`^(18[89]\d|19\d\d|20\d\d)$`)
+
+// titleBlock reads the header the site's newer design puts above the
+// scores: the film's title on the first line and its release year alone on
+// the next ("Spirited Away" / "2001"). Both are the page's own statement, so
+// they are kept (a title may end in "!" or "?", so only the year under it
+// tells a title from a stray line); anything less certain (a first line with no year under it)
+// is left to the section reader, which reports it as unrecognised. It
+// returns how many lines it consumed, 0 when the page has no such header.
+func (p *parser) titleBlock() int {
+	var idx []int
+	for i, raw := range p.doc.Lines {
+		if text.Clean(raw) == "" {
+			continue
+		}
+		idx = append(idx, i)
+		if len(idx) == 2 {
+			break
+		}
+	}
+	if len(idx) < 2 {
+		return 0
+	}
+	title, year := text.Clean(p.doc.Lines[idx[0]]), text.Clean(p.doc.Lines[idx[1]])
+	if !yearRe.MatchString(year) || classify(title).class != textLine || len(title) > 200 {
+		return 0
+	}
+	y, _ := strconv.Atoi(year)
+	f := &p.src.Film
+	f.Title = film.Text{Value: title, Line: idx[0] + 1}
+	f.Year = film.Number{Value: float64(y), Set: true, Line: idx[1] + 1}
+	return idx[1] + 1
 }
 
 // cutRe is how the last line of a page ends when a download stopped in the

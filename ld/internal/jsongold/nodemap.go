@@ -69,7 +69,11 @@ func (m *nodeMapper) add(subject map[string]any, subjectKey, property string, va
 		}
 		return
 	}
-	if subjectKey != "" {
+	// Two lists are never the same value (JSON-LD compares values and node
+	// references only), so a repeated list is kept: json-gold's AddValue
+	// keeps it too. Deduplicating it lost statements.
+	vm, _ := value.(map[string]any)
+	if _, isList := vm["@list"]; !isList && subjectKey != "" {
 		props := m.seen[subjectKey]
 		if props == nil {
 			props = map[string]map[string]bool{}

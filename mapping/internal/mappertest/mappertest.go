@@ -6,14 +6,17 @@ package mappertest
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/text"
 )
 
 // AddSeeds adds every sample and film document under root (the
@@ -59,6 +62,28 @@ func Check(t *testing.T, data []byte, parse func(io.Reader, string) (*film.Sourc
 	}
 }
 
+// CheckPeople runs parse on data and fails t if a person it read has a
+// name text.PersonProblem rejects: whatever the input, a mapper never
+// mints a Person from a value that still holds a separator, an annotation
+// or a sentence.
+func CheckPeople(t *testing.T, data []byte, parse func(io.Reader, string) (*film.Source, error)) {
+	src, err := parse(bytes.NewReader(data), "fuzz.txt")
+	if err != nil {
+		return
+	}
+	f := &src.Film
+	for _, c := range f.Credits {
+		if why := text.PersonProblem(c.Agent.Name.Value); !c.Agent.Organization && why != "" {
+			t.Fatalf("credit %q at line %d: %s", c.Agent.Name.Value, c.Agent.Name.Line, why)
+		}
+	}
+	for _, c := range f.Cast {
+		if why := text.PersonProblem(c.Actor.Value); why != "" {
+			t.Fatalf("actor %q at line %d: %s", c.Actor.Value, c.Actor.Line, why)
+		}
+	}
+}
+
 func texts(src *film.Source) []string {
 	f := &src.Film
 	out := []string{f.Title.Value, f.Abstract.Value, f.Trailer.Value, src.URL.Value}
@@ -73,6 +98,76 @@ func texts(src *film.Source) []string {
 	}
 	for _, d := range f.Descriptions {
 		out = append(out, d.Value)
+	}
+	return out
+}
+
+// Facts flattens what a Source states into sorted "kind: value@line"
+// strings, so that a table row can list exactly what a layout must give.
+func Facts(src *film.Source) []string {
+	f := src.Film
+	var out []string
+	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	add("title: %s@%d", f.Title.Value, f.Title.Line)
+	for _, t := range f.OtherTitles {
+		add("other title: %s@%d", t.Value, t.Line)
+	}
+	if f.Year.Set {
+		add("year: %g@%d", f.Year.Value, f.Year.Line)
+	}
+	if f.Runtime.Set {
+		add("runtime: %g@%d", f.Runtime.Value, f.Runtime.Line)
+	}
+	for _, c := range f.Countries {
+		add("country: %s@%d", c.Value, c.Line)
+	}
+	for _, l := range f.Languages {
+		add("language: %s@%d", l.Value, l.Line)
+	}
+	for _, c := range f.Credits {
+		role := string(c.Role)
+		if c.RoleName != "" {
+			role += "/" + c.RoleName
+		}
+		add("%s: %s@%d", role, c.Agent.Name.Value, c.Agent.Name.Line)
+	}
+	for _, c := range f.Cast {
+		s := "cast: " + c.Actor.Value
+		if c.Character != "" {
+			s += " as " + c.Character
+		}
+		if len(c.RoleNames) > 0 {
+			s += " " + fmt.Sprint(c.RoleNames)
+		}
+		if c.Description != "" {
+			s += " {" + c.Description + "}"
+		}
+		add("%s@%d", s, c.Actor.Line)
+	}
+	for _, r := range f.Releases {
+		add("release: %s|%s@%d", r.Date.Value, r.Place, r.Date.Line)
+	}
+	for _, w := range f.BasedOn {
+		add("based on: %s|%s@%d", w.Name.Value, w.Author, w.Name.Line)
+	}
+	for _, u := range f.Unmapped {
+		add("unmapped: %s=%s@%d", u.Label, u.Value, u.Line)
+	}
+	if f.Abstract.Value != "" {
+		add("abstract@%d: %s", f.Abstract.Line, f.Abstract.Value)
+	}
+	for _, d := range f.Descriptions {
+		add("description@%d: %s", d.Line, d.Value)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Notes returns a Source's notes as "line: message".
+func Notes(src *film.Source) []string {
+	var out []string
+	for _, n := range src.Notes {
+		out = append(out, fmt.Sprintf("%d: %s", n.Line, n.Message))
 	}
 	return out
 }

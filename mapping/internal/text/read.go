@@ -7,13 +7,17 @@ package text
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
@@ -29,6 +33,8 @@ var (
 	// ErrCutOff means the document stops in the middle of something: a
 	// character, a line, a link. Nothing half-read is ever mapped.
 	ErrCutOff = errors.New("cut off")
+	// ErrLineTooLong means a line is longer than MaxLine: not a film page.
+	ErrLineTooLong = errors.New("not a film document")
 )
 
 // Doc is a document read into lines. Lines[0] is line 1.
@@ -41,28 +47,54 @@ type Doc struct {
 }
 
 // Read reads a whole document. It accepts UTF-8 (with or without a byte-order
-// mark) and, failing that, Windows-1252, which it says so in a note; it
-// rejects binary data and documents with nothing but white space. Line
-// endings are normalised to "\n", every line is put in Unicode NFC so that
-// composed and decomposed accents compare equal, and mojibake such as
-// "Li├Ęge" is repaired (with a note).
+// mark), UTF-16 with a byte-order mark (with a note) and, failing those,
+// Windows-1252, which it says so in a note; it rejects binary data and
+// documents with nothing but white space. Line endings are normalised to
+// "\n", every line is put in Unicode NFC so that composed and decomposed
+// accents compare equal, bidi controls are removed (with a note naming the
+// line: they would reorder names on screen and pass into minted names) and
+// mojibake such as "Li├Ęge" is repaired (with a note).
+//
+// Time and memory are linear in the size of the document: one buffer the
+// size of the input, read once, and no copy of it unless a step changes
+// something (a repair, an encoding).
 func Read(r io.Reader, name string) (*Doc, error) {
-	raw, err := io.ReadAll(r)
+	raw, err := readAll(r)
 	if err != nil {
+		var fe *film.Error
+		if errors.As(err, &fe) {
+			fe.Name = name
+			return nil, fe
+		}
 		return nil, &film.Error{Name: name, Err: err}
 	}
 	sum := sha256.Sum256(raw)
 	doc := &Doc{Name: name, Digest: hex.EncodeToString(sum[:])}
 
-	data := bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	data := raw
+	// at says where byte off of data is in the input: its byte offset,
+	// or for UTF-16 its offset once decoded, which is what a reader can
+	// find in a text editor.
+	at := func(off int) string { return fmt.Sprintf("byte offset %d", off+len(raw)-len(data)) }
+	if enc, order := utf16BOM(raw); order != nil {
+		decoded, off, err := decodeUTF16(raw[2:], order)
+		if err != nil {
+			return nil, &film.Error{Name: name, Err: fmt.Errorf("%w (byte offset %d)", err, off+2)}
+		}
+		doc.Notes = append(doc.Notes, film.Note{Message: "UTF-16 (" + enc + ") with a byte-order mark; read as such"})
+		data = decoded
+		at = func(off int) string { return fmt.Sprintf("byte offset %d of the text decoded to UTF-8", off) }
+	} else {
+		data = bytes.TrimPrefix(data, utf8BOM)
+	}
 	if off := binaryOffset(data); off >= 0 {
 		return nil, &film.Error{Name: name, Line: lineAt(data, off),
-			Err: fmt.Errorf("%w: binary data at byte offset %d", ErrBinary, off+len(raw)-len(data))}
+			Err: fmt.Errorf("%w: binary data at %s", ErrBinary, at(off))}
 	}
 	if !utf8.Valid(data) {
 		if cut := cutCharacter(data); cut >= 0 {
 			return nil, &film.Error{Name: name, Line: lineAt(data, cut), Err: fmt.Errorf(
-				"%w: the document ends in the middle of a UTF-8 character (byte offset %d)", ErrCutOff, cut+len(raw)-len(data))}
+				"%w: the document ends in the middle of a UTF-8 character (%s)", ErrCutOff, at(cut))}
 		}
 		decoded, line, err := decodeWindows1252(data)
 		if err != nil {
@@ -76,9 +108,24 @@ func Read(r io.Reader, name string) (*Doc, error) {
 		return nil, &film.Error{Name: name, Err: ErrEmpty}
 	}
 
-	s := strings.ReplaceAll(string(data), "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
+	// data is never changed after this point, and raw (or the decoded
+	// copy) belongs to Read alone, so the string shares its bytes instead
+	// of copying a document that may be hundreds of megabytes.
+	s := unsafe.String(unsafe.SliceData(data), len(data))
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
 	doc.Lines = strings.Split(norm.NFC.String(s), "\n")
+	if hasBidi(s) {
+		for i, line := range doc.Lines {
+			if clean, n := stripBidi(line); n > 0 {
+				doc.Lines[i] = clean
+				doc.Notes = append(doc.Notes, film.Note{Line: i + 1,
+					Message: fmt.Sprintf("removed %d bidi control %s (U+202A–U+202E, U+2066–U+2069), which reorder text on screen", n, plural(n, "character", "characters"))})
+			}
+		}
+	}
 	for i, line := range doc.Lines {
 		if fixed, ok := RepairMojibake(line); ok {
 			doc.Lines[i] = fixed
@@ -87,6 +134,103 @@ func Read(r io.Reader, name string) (*Doc, error) {
 		}
 	}
 	return doc, nil
+}
+
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// MaxLine is the longest line, in bytes, a document may have. Film pages
+// break their text into lines of at most a few kilobytes (a plot
+// paragraph, a review); a longer line means the input is something else,
+// and refusing it while it is read keeps a huge one-line file from being
+// read whole and scanned by every mapper.
+const MaxLine = 1 << 20
+
+// lineLimit tracks the length of the current line as chunks are read.
+type lineLimit struct {
+	line   int  // 1-based number of the current line
+	run    int  // bytes of the current line seen so far
+	lastCR bool // the last chunk ended in CR, which a LF may complete
+}
+
+// check scans a chunk; it returns an error once a line passes MaxLine.
+// CR counts as a line end too (documents saved with CR alone exist).
+func (l *lineLimit) check(chunk []byte) error {
+	if l.lastCR && len(chunk) > 0 && chunk[0] == '\n' {
+		chunk = chunk[1:] // the LF of a CRLF split between two chunks
+	}
+	if len(chunk) > 0 {
+		l.lastCR = chunk[len(chunk)-1] == '\r'
+	}
+	for len(chunk) > 0 {
+		i := bytes.IndexAny(chunk, "\n\r")
+		if i < 0 {
+			l.run += len(chunk)
+			break
+		}
+		l.run += i
+		if l.run > MaxLine {
+			break
+		}
+		if chunk[i] == '\n' || i+1 >= len(chunk) || chunk[i+1] != '\n' {
+			l.line++
+		}
+		l.run = 0
+		chunk = chunk[i+1:]
+	}
+	if l.run > MaxLine {
+		return &film.Error{Line: l.line, Err: fmt.Errorf("%w: line %d is longer than %d MiB", ErrLineTooLong, l.line, MaxLine>>20)}
+	}
+	return nil
+}
+
+// readAll reads r whole. When r can tell its size (a file, a
+// bytes.Reader), the buffer grows once to that size, so that a large
+// document is not copied again and again as io.ReadAll's buffer grows; it
+// does so only past the first few MiB, so that a huge file refused for a
+// long line at its start costs no more than those. It stops at the first
+// line longer than MaxLine.
+func readAll(r io.Reader) ([]byte, error) {
+	size := -1
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		size = v.Len()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if st, err := v.Stat(); err == nil && st.Mode().IsRegular() {
+			size = int(st.Size())
+		}
+	}
+	const first = 4 << 20
+	buf := make([]byte, 0, min(max(size+1, 512), first))
+	limit := lineLimit{line: 1}
+	for {
+		if len(buf) == cap(buf) {
+			if size >= len(buf) {
+				// One byte more than the size, so that reaching the end
+				// needs no further growth.
+				buf = append(make([]byte, 0, size+1), buf...)
+			} else {
+				buf = append(buf, 0)[:len(buf)] // grow, as io.ReadAll does
+			}
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		if lerr := limit.check(buf[len(buf) : len(buf)+n]); lerr != nil {
+			return nil, lerr
+		}
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // ReadWith reads a document and hands it to a mapper's FromDoc: every
@@ -170,34 +314,52 @@ var mojibakePages = []*charmap.Charmap{
 // RepairMojibake undoes UTF-8 that was decoded with a single-byte code page:
 // each run of characters that re-encodes, in one of mojibakePages, to one
 // well-formed multi-byte UTF-8 sequence is replaced by the character that
-// sequence encodes. Text without such runs is returned unchanged and false.
+// sequence encodes. Text without such runs is returned unchanged and false,
+// without a copy: a line may be a whole document.
 func RepairMojibake(s string) (string, bool) {
 	if isASCII(s) {
 		return s, false
 	}
-	runes := []rune(s)
-	var out []rune
-	changed := false
-	for i := 0; i < len(runes); {
-		if r, n := decodeMisread(runes[i:]); n > 0 {
-			out = append(out, r)
-			i += n
-			changed = true
+	var b strings.Builder
+	last := 0 // s[:last] is in b, repaired
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
 			continue
 		}
-		out = append(out, runes[i])
-		i++
+		if r, n := decodeMisread(s[i:]); n > 0 {
+			if b.Len() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[last:i])
+			b.WriteRune(r)
+			i += n
+			last = i
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 	}
-	if !changed {
+	if last == 0 {
 		return s, false
 	}
-	return string(out), true
+	b.WriteString(s[last:])
+	return b.String(), true
 }
 
-// decodeMisread looks for one misread UTF-8 sequence at the start of rs and
-// returns the character and how many runes it spans, or 0.
-func decodeMisread(rs []rune) (rune, int) {
-	if rs[0] < 0x80 {
+// decodeMisread looks for one misread UTF-8 sequence at the start of s and
+// returns the character and how many bytes of s it spans, or 0.
+func decodeMisread(s string) (rune, int) {
+	var rs [4]rune
+	var ends [4]int // ends[k] is the byte offset after rs[k]
+	count := 0
+	for off := 0; count < 4 && off < len(s); count++ {
+		r, size := utf8.DecodeRuneInString(s[off:])
+		rs[count] = r
+		off += size
+		ends[count] = off
+	}
+	if count == 0 || rs[0] < 0x80 {
 		return 0, 0
 	}
 	for _, cm := range mojibakePages {
@@ -211,7 +373,7 @@ func decodeMisread(rs []rune) (rune, int) {
 		} else if lead >= 0xE0 {
 			n = 3
 		}
-		if len(rs) < n {
+		if count < n {
 			continue
 		}
 		buf := []byte{lead}
@@ -227,7 +389,7 @@ func decodeMisread(rs []rune) (rune, int) {
 			continue
 		}
 		if r, size := utf8.DecodeRune(buf); r != utf8.RuneError && size == n && plausibleRepair(rs[:n], r) {
-			return r, n
+			return r, ends[n-1]
 		}
 	}
 	return 0, 0
@@ -258,4 +420,83 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// utf16BOM tells a UTF-16 byte-order mark at the start of data: its name
+// and byte order, or nil.
+func utf16BOM(data []byte) (string, binary.ByteOrder) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return "little-endian", binary.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return "big-endian", binary.BigEndian
+	}
+	return "", nil
+}
+
+// decodeUTF16 decodes UTF-16 text (without its byte-order mark) to UTF-8.
+// An odd length and an unpaired surrogate are errors at their byte offset
+// (never U+FFFD, which would change the text in silence).
+func decodeUTF16(data []byte, order binary.ByteOrder) ([]byte, int, error) {
+	if len(data)%2 != 0 {
+		return nil, len(data) - 1, fmt.Errorf("%w: UTF-16 text with an odd number of bytes", ErrCutOff)
+	}
+	out := make([]byte, 0, len(data)/2*3/2)
+	for i := 0; i < len(data); i += 2 {
+		u := rune(order.Uint16(data[i:]))
+		switch {
+		case utf16.IsSurrogate(u) && u < 0xDC00 && i+4 <= len(data):
+			low := rune(order.Uint16(data[i+2:]))
+			r := utf16.DecodeRune(u, low)
+			if r == utf8.RuneError {
+				return nil, i, fmt.Errorf("%w: unpaired UTF-16 surrogate 0x%04X", ErrBinary, u)
+			}
+			out = utf8.AppendRune(out, r)
+			i += 2
+		case utf16.IsSurrogate(u):
+			if i+2 == len(data) {
+				return nil, i, fmt.Errorf("%w: the document ends in the middle of a UTF-16 character", ErrCutOff)
+			}
+			return nil, i, fmt.Errorf("%w: unpaired UTF-16 surrogate 0x%04X", ErrBinary, u)
+		default:
+			out = utf8.AppendRune(out, u)
+		}
+	}
+	return out, 0, nil
+}
+
+// hasBidi reports whether s holds a bidi embedding, override or isolate
+// (U+202A–U+202E, U+2066–U+2069), all encoded as E2 80 AA–AE or E2 81
+// A6–A9, so that the common case is one fast byte search.
+func hasBidi(s string) bool {
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], 0xE2)
+		if j < 0 || i+j+2 >= len(s) {
+			return false
+		}
+		i += j
+		if isBidi(s[i+1], s[i+2]) {
+			return true
+		}
+		i++
+	}
+}
+
+func isBidi(b1, b2 byte) bool {
+	return b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE || b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9
+}
+
+// stripBidi removes bidi embeddings, overrides and isolates from a line
+// and says how many there were. Marks (U+200E, U+200F) stay: they change
+// no order by themselves and belong to right-to-left text.
+func stripBidi(line string) (string, int) {
+	n := 0
+	clean := strings.Map(func(r rune) rune {
+		if r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 {
+			n++
+			return -1
+		}
+		return r
+	}, line)
+	return clean, n
 }

@@ -3,6 +3,7 @@ package text
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -23,6 +24,8 @@ func TestParseDate(t *testing.T) {
 		{"Feb 30, 2011", "", false},
 		{"30-02-2011", "", false},
 		{"yesterday", "", false},
+		{"April 26th, 2008", "2008-04-26", true},
+		{"1st May 2010", "2010-05-01", true},
 	}
 	for _, tt := range tests {
 		got, err := ParseDate(tt.in)
@@ -43,6 +46,13 @@ func TestParseMinutes(t *testing.T) {
 		{"104 mins", 104, true},
 		{"1 h 35 min", 95, true},
 		{"2 hours", 120, true},
+		{"1h 30min", 90, true},
+		{"1 hour and 35 minutes", 95, true},
+		{"1 hr. 35 min.", 95, true},
+		{"106 Minutes", 106, true},
+		{"95 min.", 95, true},
+		{"86'", 86, true},
+		{"1:38", 98, true},
 		{"0 min", 0, false},
 		{"95", 0, false},
 		{"minutes", 0, false},
@@ -52,6 +62,16 @@ func TestParseMinutes(t *testing.T) {
 		if ok != tt.ok || got != tt.want {
 			t.Errorf("ParseMinutes(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+func TestDurations(t *testing.T) {
+	got := Durations("95 minutes (Cannes), 1 h 30 min (theatrical), 1:42 (director's cut)")
+	if !slices.Equal(got, []int{95, 90, 102}) {
+		t.Errorf("Durations = %v", got)
+	}
+	if got := Durations("long"); got != nil {
+		t.Errorf("Durations(long) = %v", got)
 	}
 }
 
@@ -66,11 +86,17 @@ func TestSplitNames(t *testing.T) {
 		{"Søren Ødegaard and Camille Ferrand-Lévêque", []string{"Søren Ødegaard", "Camille Ferrand-Lévêque"}},
 		{"A. Smith, B. Jones, and C. Brown", []string{"A. Smith", "B. Jones", "C. Brown"}},
 		{"Benedict Anderson", []string{"Benedict Anderson"}},
+		{"Jan & Ewa Lis and Tomasz Nowak", []string{"Jan Lis", "Ewa Lis", "Tomasz Nowak"}},
+		{"Ana & Luis & Marta Ferrer", []string{"Ana Ferrer", "Luis Ferrer", "Marta Ferrer"}},
+		{"Ines Vale & Tom Ruiz", []string{"Ines Vale", "Tom Ruiz"}},
 	}
 	for _, tt := range tests {
 		if got := SplitNames(tt.in); !slices.Equal(got, tt.want) {
 			t.Errorf("SplitNames(%q) = %q; want %q", tt.in, got, tt.want)
 		}
+	}
+	if got := SplitList("Belgium / France; AC/DC Films"); !slices.Equal(got, []string{"Belgium", "France", "AC/DC Films"}) {
+		t.Errorf("SplitList with slashes = %q", got)
 	}
 	// Companies are never split on "&".
 	if got := SplitList("Rühle & Partner Filmproduktion, Kanal Mavi"); !slices.Equal(got, []string{"Rühle & Partner Filmproduktion", "Kanal Mavi"}) {
@@ -154,5 +180,63 @@ func TestReadNormalises(t *testing.T) {
 	doc, _ := Read(strings.NewReader("= Caf\xe9 =\n"), "latin1")
 	if len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "Windows-1252") {
 		t.Errorf("decoding Windows-1252 is not noted: %+v", doc.Notes)
+	}
+}
+
+func TestPersonProblem(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Anne Coesens", ""},
+		{"V.A. Musetto", ""},
+		{"Jean-Claude van Damme", ""},
+		{"María de los Ángeles García", ""},
+		{"Gráinne O'Dwyer", ""},
+		{"Søren Ødegaard", ""},
+		{"Martin Luther King Jr.", ""},
+		{`George "Spanky" McFarland`, ""},
+		{"Helena Bonham Carter", ""},
+		{"Anne Coesens — Tania", `it holds the role separator "—"`},
+		{"Anne Coesens – Tania", `it holds the role separator "–"`},
+		{"Anne Coesens as Tania", `it holds the role separator "as"`},
+		{"Anne Coesens - Tania", `it holds the role separator "-"`},
+		{"Luc Martin / The Narrator", `it holds the role separator "/"`},
+		{"Mia Berg (voice)", "it holds an annotation in brackets"},
+		{"Mia Berg[a]", "it holds an annotation in brackets"},
+		{"Mia Berg: Tania", "it holds sentence punctuation"},
+		{"the purser", `it holds the word "the"`},
+		{"Narrated by Paul Petit", `it holds the word "by"`},
+		{"Anna and Piotr Nowak", `it holds the word "and"`},
+		{"old sailor", "it reads as words, not a name"},
+		{"various", "it reads as words, not a name"},
+		{"The film was shot in Liège over six weeks.", "it has 9 words, more than a name has"},
+		{"Directed By Jan Kowalski.", "it reads as a sentence"},
+		{"1999", "it has no letter"},
+		{"Pula 2020", "it holds a digit"},
+		{"Anne Coes…", "it is cut short"},
+		{"  ", "it is empty"},
+		{"- Runn", "it starts with a list mark"},
+	}
+	for _, tt := range tests {
+		if got := PersonProblem(tt.in); got != tt.want {
+			t.Errorf("PersonProblem(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTally(t *testing.T) {
+	var tl Tally
+	if _, ok := tl.Flush("x"); ok {
+		t.Fatal("an empty tally gave a note")
+	}
+	for _, n := range []int{12, 13, 14, 20, 22, 23} {
+		tl.Add(n, "line "+strconv.Itoa(n))
+	}
+	n, ok := tl.Flush(`section "Reception" is not mapped`)
+	want := `section "Reception" is not mapped: 6 lines left out (lines 12-14, 20, 22-23), the first: "line 12"`
+	if !ok || n.Line != 12 || n.Message != want {
+		t.Errorf("got %d %q\nwant 12 %q", n.Line, n.Message, want)
+	}
+	tl.Add(7, "only")
+	if n, _ := tl.Flush("s"); n.Message != `s: 1 line left out (line 7), the first: "only"` {
+		t.Errorf("one line: %q", n.Message)
 	}
 }

@@ -9,13 +9,67 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Clean turns no-break and other Unicode spaces into plain spaces, collapses
 // runs of white space and trims the ends: pages use NBSP and doubled spaces
 // for layout, never for meaning.
+//
+// It makes one pass and returns s itself when nothing needs changing, so
+// that detection, which cleans every line, stays linear in time and memory
+// on a document of any size.
 func Clean(s string) string {
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			// The bytes as they are: an invalid byte stays itself.
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// isClean reports whether Clean would return s unchanged: no white space
+// at the ends and none but single plain spaces inside.
+func isClean(s string) bool {
+	prevSpace := true // a space at the start is not clean
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case c < utf8.RuneSelf:
+			if c <= '\r' && c >= '\t' {
+				return false
+			}
+			prevSpace = false
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
 }
 
 // IsBlank reports whether a line holds nothing but white space.
@@ -34,7 +88,7 @@ var dateLayouts = []string{
 // returns it as ISO 8601 (YYYY-MM-DD). Impossible dates (30 February) are an
 // error, not a guess.
 func ParseDate(s string) (string, error) {
-	s = Clean(s)
+	s = Clean(ordinalRe.ReplaceAllString(s, "$1"))
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t.Format("2006-01-02"), nil
@@ -47,15 +101,42 @@ func ParseDate(s string) (string, error) {
 	return "", fmt.Errorf("%q is not a date", s)
 }
 
+// ordinalRe finds "26th" in "April 26th, 2008".
+var ordinalRe = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)\b`)
+
 var (
-	minutesRe = regexp.MustCompile(`^(\d{1,4})\s*(?:minutes?|mins?\.?|min\.?|m)$`)
-	hoursRe   = regexp.MustCompile(`^(\d{1,2})\s*(?:hours?|hrs?\.?|h)\s*(?:(\d{1,2})\s*(?:minutes?|mins?\.?|min\.?|m)?)?$`)
+	minutesRe = regexp.MustCompile(`^(\d{1,4})\s*(?:minutes?|mins?\.?|min\.?|m|['′])$`)
+	hoursRe   = regexp.MustCompile(`^(\d{1,2})\s*(?:hours?|hrs?\.?|h)\.?,?\s*(?:(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?\.?|min\.?|m)?)?$`)
+	// clockRe is "1:35", hours and minutes.
+	clockRe = regexp.MustCompile(`^(\d{1,2}):([0-5]\d)$`)
+	// durationRe finds running times inside a longer value: "95 minutes
+	// (Cannes) 90 minutes (theatrical)".
+	durationRe = regexp.MustCompile(`(?i)\b\d{1,2}\s*(?:hours?|hrs?\.?|h)\.?,?(?:\s*(?:and\s+)?\d{1,2}\s*(?:minutes?|mins?\.?|min\.?|m)\b\.?)?|\b\d{1,4}\s*(?:minutes?\b|mins?\b\.?|min\b\.?|m\b|['′])|\b\d{1,2}:[0-5]\d\b`)
 )
 
-// ParseMinutes reads a running time ("95 min", "90 minutes", "1 h 35 min")
-// and returns it in minutes.
+// Durations finds every running time in a value and returns each in
+// minutes, in the order written: "95 minutes (Cannes), 1 h 30 min
+// (theatrical)" gives 95 and 90.
+func Durations(s string) []int {
+	var out []int
+	for _, d := range durationRe.FindAllString(s, -1) {
+		if n, ok := ParseMinutes(d); ok {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// ParseMinutes reads a running time ("95 min", "90 minutes", "1 h 35 min",
+// "1h 30min", "1 hour and 35 minutes", "95′", "1:35") and returns it in
+// minutes. Hours and minutes are added exactly; nothing is rounded.
 func ParseMinutes(s string) (int, bool) {
-	s = strings.ToLower(Clean(s))
+	s = strings.TrimSuffix(strings.ToLower(Clean(s)), ".")
+	if m := clockRe.FindStringSubmatch(s); m != nil {
+		h, _ := strconv.Atoi(m[1])
+		n, _ := strconv.Atoi(m[2])
+		return h*60 + n, h*60+n > 0
+	}
 	if m := minutesRe.FindStringSubmatch(s); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return n, n > 0
@@ -91,15 +172,17 @@ func ParseYear(s string) (int, bool) {
 	return y, true
 }
 
-var listSep = regexp.MustCompile(`\s*[,;]\s*`)
+// listSep separates list items: commas, semicolons, and a slash between
+// spaces ("Belgium / France"; "AC/DC" stays whole).
+var listSep = regexp.MustCompile(`\s*[,;]\s*|\s+/\s+`)
 
 // andSep splits "A & B" and "A and B"; the spaces keep "Anderson" whole.
 var andSep = regexp.MustCompile(`\s+(?:&|and)\s+`)
 
 // SplitNames splits a list of people or companies ("A, B and C",
 // "Jacques-Henri & Olivier Bronckart") into one name each. Within an "&" or
-// "and" group, a lone given name borrows the surname of the name that closes
-// the group, the way credits write siblings: "Jacques-Henri & Olivier
+// "and" group, a lone given name borrows the surname of the next full name
+// in the group, the way credits write siblings: "Jacques-Henri & Olivier
 // Bronckart" is Jacques-Henri Bronckart and Olivier Bronckart. Commas never
 // share a surname, so a mononym such as "Lingo, André Dziezuk" stays whole.
 func SplitNames(s string) []string {
@@ -107,13 +190,19 @@ func SplitNames(s string) []string {
 	for _, part := range listSep.Split(Clean(s), -1) {
 		part = strings.TrimPrefix(part, "and ")
 		group := andSep.Split(part, -1)
-		last := strings.Fields(group[len(group)-1])
 		for i, name := range group {
 			if name == "" {
 				continue
 			}
-			if i < len(group)-1 && len(strings.Fields(name)) == 1 && len(last) >= 2 {
-				name += " " + last[len(last)-1]
+			if len(strings.Fields(name)) == 1 {
+				// The surname is that of the next full name in the group:
+				// "Jan & Ewa Lis and Tomasz Nowak" is Jan Lis.
+				for _, next := range group[i+1:] {
+					if f := strings.Fields(next); len(f) >= 2 {
+						name += " " + f[len(f)-1]
+						break
+					}
+				}
 			}
 			names = append(names, name)
 		}

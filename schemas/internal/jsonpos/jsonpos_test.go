@@ -2,6 +2,7 @@ package jsonpos
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -11,8 +12,9 @@ func TestParsePositions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	idx := NewIndex(data)
 	at := func(v *Value) [2]int {
-		l, c := LineCol(data, v.Offset)
+		l, c := idx.LineCol(v.Offset)
 		return [2]int{l, c}
 	}
 	checks := []struct {
@@ -30,7 +32,7 @@ func TestParsePositions(t *testing.T) {
 			t.Errorf("value %d at %v; want %v", i, got, c.want)
 		}
 	}
-	if l, c := LineCol(data, v.Members[1].KeyOffset); l != 3 || c != 3 {
+	if l, c := idx.LineCol(v.Members[1].KeyOffset); l != 3 || c != 3 {
 		t.Errorf("key b at %d:%d", l, c)
 	}
 }
@@ -48,8 +50,70 @@ func TestParseErrors(t *testing.T) {
 			t.Errorf("%q: error %v", in, err)
 			continue
 		}
-		if l, c := LineCol([]byte(in), se.Offset); [2]int{l, c} != want {
+		if l, c := NewIndex([]byte(in)).LineCol(se.Offset); [2]int{l, c} != want {
 			t.Errorf("%q: error at %d:%d; want %v (%v)", in, l, c, want, err)
 		}
+	}
+}
+
+// TestIndexColumns pins columns in characters: on a line of accented,
+// CJK and astral-plane text a byte count would point past the value, and
+// lines longer than an index checkpoint must count the same way.
+func TestIndexColumns(t *testing.T) {
+	long := strings.Repeat("é", 300) // 600 bytes: crosses checkpoints
+	data := []byte("{\"a\": \"Amélie\", \"b\": 1,\r\n \"c\": \"東京物語\", \"d\": 2, \"e\": \"🎬\", \"f\": 3,\n\"g\": \"" + long + "\", \"h\": 4}")
+	v, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := NewIndex(data)
+	for key, want := range map[string][2]int{
+		"a": {1, 7}, "b": {1, 22}, // "Amélie" is 6 characters, 7 bytes
+		"c": {2, 7}, "d": {2, 20}, "f": {2, 38}, // bytes: 28 and 49
+		"h": {3, 315}, // bytes: 615
+	} {
+		if l, c := idx.LineCol(v.Get(key).Offset); [2]int{l, c} != want {
+			t.Errorf("%s at %d:%d; want %v", key, l, c, want)
+		}
+	}
+	if s, e := idx.LineBounds(1); string(data[s:e]) != `{"a": "Amélie", "b": 1,` {
+		t.Errorf("line 1 is %q", data[s:e])
+	}
+	if off := idx.Offset(2, 7); string(data[off:off+4]) != `"東` {
+		t.Errorf("Offset(2, 7) is at %q", data[off:off+4])
+	}
+}
+
+// TestDepthLimit: one level past MaxDepth is one error at the opening
+// bracket that went too deep, found without walking the rest.
+func TestDepthLimit(t *testing.T) {
+	ok := strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth)
+	if _, err := Parse([]byte(ok)); err != nil {
+		t.Fatalf("%d levels: %v", MaxDepth, err)
+	}
+	deep := strings.Repeat(`{"a":`, MaxDepth) + "[1]" + strings.Repeat("}", MaxDepth)
+	_, err := Parse([]byte(deep))
+	var se *SyntaxError
+	if !errors.As(err, &se) || !errors.Is(err, ErrTooDeep) {
+		t.Fatalf("error %v; want ErrTooDeep", err)
+	}
+	if se.Offset != MaxDepth*5 {
+		t.Errorf("error at offset %d; want %d", se.Offset, MaxDepth*5)
+	}
+}
+
+// TestDuplicateKeys: the last value wins, at its own place, and the
+// earlier writing is kept for a report.
+func TestDuplicateKeys(t *testing.T) {
+	data := []byte(`{"a": 1, "b": 2, "a": 3}`)
+	v, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Members) != 2 || v.Get("a").Number != 3 || v.Get("a").Offset != 22 {
+		t.Errorf("members %+v", v.Members)
+	}
+	if len(v.Dups) != 1 || v.Dups[0].KeyOffset != 1 || v.Dups[0].Value.Number != 1 {
+		t.Errorf("dups %+v", v.Dups)
 	}
 }

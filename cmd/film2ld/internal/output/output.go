@@ -18,6 +18,9 @@
 //     the link stays a link.
 //   - A device, a named pipe or a socket: opened and written directly; it is
 //     never replaced.
+//   - An open descriptor's name (/dev/stdout, /dev/fd/N, /proc/self/fd/N):
+//     written through, appending to a regular file behind it, since the
+//     shell that opened it decided where the bytes go (> or >>).
 //
 // Temporary files are removed on Abort, on any error, and when the process
 // gets SIGINT or SIGTERM (see [CleanupOnSignal]). Errors name the path the
@@ -33,6 +36,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -91,23 +95,31 @@ func Create(path string, stdout io.Writer) (*File, error) {
 	if path == "" || path == "-" {
 		return &File{path: "standard output", w: stdout}, nil
 	}
-	target, err := Resolve(path)
-	if err != nil {
-		return nil, &Error{Path: path, Op: "write", Err: cause(err)}
-	}
-	st, err := os.Stat(target)
+	// The kernel follows every link here, the magic ones of /proc/self/fd
+	// (/dev/stdout) too, whose targets ("pipe:[1234]") are no paths.
+	st, err := os.Stat(path)
 	switch {
 	case err == nil && st.IsDir():
 		return nil, &Error{Path: path, Op: "write", Err: ErrIsDir}
-	case err == nil && !st.Mode().IsRegular():
-		// O_TRUNC is harmless on devices and pipes and keeps a regular
-		// file that appeared since the Stat from holding stale bytes.
-		f, err := os.OpenFile(target, os.O_WRONLY|os.O_TRUNC, 0)
+	case err == nil && !st.Mode().IsRegular(), err == nil && descriptorLink(path):
+		// A device or pipe is written in place; so is a file the shell
+		// opened for us (-o /dev/stdout > file, or >> file): appending
+		// writes where the descriptor's own writes would go, and does
+		// not undo a >>. O_TRUNC is harmless on devices and pipes.
+		flag := os.O_WRONLY | os.O_TRUNC
+		if st.Mode().IsRegular() {
+			flag = os.O_WRONLY | os.O_APPEND
+		}
+		f, err := os.OpenFile(path, flag, 0)
 		if err != nil {
 			return nil, &Error{Path: path, Op: "open", Err: cause(err)}
 		}
 		return &File{path: path, w: f, direct: f}, nil
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, &Error{Path: path, Op: "write", Err: cause(err)}
+	}
+	target, err := Resolve(path)
+	if err != nil {
 		return nil, &Error{Path: path, Op: "write", Err: cause(err)}
 	}
 	tmp, err := createTemp(filepath.Dir(target))
@@ -231,6 +243,28 @@ func Resolve(path string) (string, error) {
 		path = link
 	}
 	return "", ErrLinkLoop
+}
+
+// descriptorLink reports whether path, or a link on the way from it, is
+// an open file descriptor's name (/dev/stdout, /dev/fd/N, /proc/self/fd/N):
+// the file behind it was opened by someone else, who decides where the
+// bytes go.
+func descriptorLink(path string) bool {
+	for range maxLinks {
+		p := filepath.ToSlash(filepath.Clean(path))
+		if strings.HasPrefix(p, "/dev/fd/") || strings.HasPrefix(p, "/proc/") && strings.Contains(p, "/fd/") {
+			return true
+		}
+		link, err := os.Readlink(path)
+		if err != nil {
+			return false
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(path), link)
+		}
+		path = link
+	}
+	return false
 }
 
 // createTemp creates a new file in dir with a short name (".film2ld-" and

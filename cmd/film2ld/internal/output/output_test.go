@@ -5,6 +5,8 @@ package output
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,8 +125,11 @@ func TestLinkLoop(t *testing.T) {
 	os.Symlink("b", a)
 	os.Symlink("a", b)
 	err := WriteFile(a, nil, []byte("x"))
-	if !errors.Is(err, ErrLinkLoop) {
+	if err == nil || !strings.Contains(err.Error(), "too many levels of symbolic links") {
 		t.Fatalf("got %v; want a link loop", err)
+	}
+	if _, err := Resolve(a); !errors.Is(err, ErrLinkLoop) {
+		t.Errorf("Resolve: got %v; want ErrLinkLoop", err)
 	}
 	if !strings.Contains(err.Error(), a) {
 		t.Errorf("%q does not name %s", err, a)
@@ -245,5 +250,50 @@ func TestInside(t *testing.T) {
 	}
 	if !SameFile(filepath.Join(dir, "doc-link"), filepath.Join(films, "heat", "review.txt")) {
 		t.Error("SameFile does not follow a link")
+	}
+}
+
+// /proc/self/fd/N and /dev/stdout name a descriptor someone else opened:
+// the file behind it is written through it, never replaced, and a pipe's
+// reader gets the bytes (its target, "pipe:[N]", is no path).
+func TestDescriptorLinks(t *testing.T) {
+	if _, err := os.Stat("/proc/self/fd"); err != nil {
+		t.Skip("no /proc/self/fd here")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "redirected.nq")
+	os.WriteFile(path, []byte("kept\n"), 0o644)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	before, _ := os.Stat(path)
+	if err := WriteFile(fmt.Sprintf("/proc/self/fd/%d", f.Fd()), nil, []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.Stat(path)
+	if got := readString(t, path); got != "kept\nnew\n" || !os.SameFile(before, after) {
+		t.Errorf("the file holds %q (same file: %v); want the output appended in place", got, os.SameFile(before, after))
+	}
+
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan string)
+	go func() {
+		b, _ := io.ReadAll(r)
+		got <- string(b)
+	}()
+	if err := WriteFile(fmt.Sprintf("/dev/fd/%d", w.Fd()), nil, []byte("through a pipe")); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	if s := <-got; s != "through a pipe" {
+		t.Errorf("the pipe's reader got %q", s)
+	}
+	if l := leftovers(t, dir); l != nil {
+		t.Errorf("temporary files left: %v", l)
 	}
 }

@@ -1,0 +1,318 @@
+package store
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/film2ld/film2ld/ld"
+)
+
+// fakeStore is a Graph Store and SPARQL Update endpoint in memory that
+// fails on request: fail503 times with 503 first, and always with 400 for
+// a PUT of the graph named in reject.
+type fakeStore struct {
+	mu       sync.Mutex
+	graphs   map[string]string // graph IRI → N-Triples body
+	updates  []string
+	requests []string
+	fail503  int
+	reject   string
+	user     string // when set, Basic auth with user:secret is required
+}
+
+func (s *fakeStore) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	g := r.URL.Query().Get("graph")
+	s.requests = append(s.requests, r.Method+" "+g)
+	if s.user != "" {
+		if u, p, ok := r.BasicAuth(); !ok || u != s.user || p != "secret" {
+			w.Header().Set("WWW-Authenticate", `Basic realm="store"`)
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+	}
+	if s.fail503 > 0 {
+		s.fail503--
+		http.Error(w, "busy", http.StatusServiceUnavailable)
+		return
+	}
+	body, _ := io.ReadAll(r.Body)
+	switch r.Method {
+	case http.MethodPut:
+		if g == s.reject {
+			http.Error(w, "Virtuoso 37000 Error SP030: bad data\nmore", http.StatusBadRequest)
+			return
+		}
+		if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/n-triples") {
+			http.Error(w, "bad type", http.StatusUnsupportedMediaType)
+			return
+		}
+		s.graphs[g] = string(body)
+		w.WriteHeader(http.StatusCreated)
+	case http.MethodGet:
+		data, ok := s.graphs[g]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		io.WriteString(w, data)
+	case http.MethodDelete:
+		if _, ok := s.graphs[g]; !ok {
+			http.NotFound(w, r)
+			return
+		}
+		delete(s.graphs, g)
+	case http.MethodPost:
+		s.updates = append(s.updates, string(body))
+	}
+}
+
+func newFake(t *testing.T) (*fakeStore, *httptest.Server) {
+	t.Helper()
+	fs := &fakeStore{graphs: map[string]string{}}
+	srv := httptest.NewServer(fs)
+	t.Cleanup(srv.Close)
+	return fs, srv
+}
+
+// film returns the units of a film graph <urn:f/merged> built from the
+// given sources, each source graph with one statement.
+func film(t *testing.T, runtime string, sources ...string) []ld.Unit {
+	t.Helper()
+	var nq strings.Builder
+	nq.WriteString(`<urn:f> <http://schema.org/duration> "` + runtime + `" <urn:f/merged> .` + "\n")
+	for _, s := range sources {
+		nq.WriteString(`<urn:f/merged> <http://www.w3.org/ns/prov#wasDerivedFrom> <` + s + `> <urn:f/merged> .` + "\n")
+		nq.WriteString(`<urn:f> <http://schema.org/name> "as ` + s + ` says" <` + s + `> .` + "\n")
+	}
+	quads, err := ld.ReadNQuads(strings.NewReader(nq.String()), "film")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ld.Units(quads)
+}
+
+func graphNames(m map[string]string) []string {
+	var out []string
+	for g := range m {
+		out = append(out, g)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestGraphStoreReplacesFilm(t *testing.T) {
+	fs, srv := newFake(t)
+	c := &Client{Endpoint: srv.URL + "/crud", Protocol: GraphStore}
+	res, err := c.Load(context.Background(), film(t, "PT90M", "urn:s1", "urn:s2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.Written, []string{"urn:s1", "urn:s2", "urn:f/merged"}) || res.Quads != 5 {
+		t.Errorf("written %v, %d statements", res.Written, res.Quads)
+	}
+	// The new export dropped urn:s2 and gained urn:s3.
+	res, err = c.Load(context.Background(), film(t, "PT95M", "urn:s1", "urn:s3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.Dropped, []string{"urn:s2"}) {
+		t.Errorf("dropped %v; want urn:s2", res.Dropped)
+	}
+	if got := graphNames(fs.graphs); !slices.Equal(got, []string{"urn:f/merged", "urn:s1", "urn:s3"}) {
+		t.Errorf("graphs in the store %v", got)
+	}
+	if m := fs.graphs["urn:f/merged"]; !strings.Contains(m, "PT95M") || strings.Contains(m, "PT90M") {
+		t.Errorf("the film's graph holds %q", m)
+	}
+	// The same load again changes nothing.
+	before := fs.graphs["urn:f/merged"]
+	if _, err := c.Load(context.Background(), film(t, "PT95M", "urn:s1", "urn:s3")); err != nil {
+		t.Fatal(err)
+	}
+	if got := graphNames(fs.graphs); !slices.Equal(got, []string{"urn:f/merged", "urn:s1", "urn:s3"}) || fs.graphs["urn:f/merged"] != before {
+		t.Errorf("a second load changed the store: %v", got)
+	}
+}
+
+func TestRetries(t *testing.T) {
+	fs, srv := newFake(t)
+	fs.fail503 = 2
+	c := &Client{Endpoint: srv.URL, Retries: 2, Backoff: time.Millisecond}
+	if _, err := c.Load(context.Background(), film(t, "PT90M", "urn:s1")); err != nil {
+		t.Fatalf("two 503s with two retries: %v", err)
+	}
+	fs.fail503 = 3
+	_, err := c.Load(context.Background(), film(t, "PT90M", "urn:s1"))
+	var se *StatusError
+	if !errors.As(err, &se) || se.Status != 503 {
+		t.Errorf("three 503s with two retries: %v", err)
+	}
+
+	// Connection errors are retried too.
+	failures := 2
+	var tries int
+	c = &Client{Endpoint: srv.URL, Retries: 3, Backoff: time.Millisecond,
+		Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+			tries++
+			if failures > 0 {
+				failures--
+				return nil, &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}
+			}
+			return http.DefaultTransport.RoundTrip(r)
+		})}
+	if _, err := c.Load(context.Background(), film(t, "PT90M", "urn:s1")); err != nil || tries < 3 {
+		t.Errorf("after two connection errors: %v (%d tries)", err, tries)
+	}
+
+	// A refused connection with no retries left fails, naming the graph.
+	l, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := l.Addr().String()
+	l.Close()
+	c = &Client{Endpoint: "http://" + addr, Retries: 1, Backoff: time.Millisecond}
+	_, err = c.Load(context.Background(), film(t, "PT90M", "urn:s1"))
+	var ge *GraphError
+	if !errors.As(err, &ge) || ge.Graph != "urn:f/merged" || !retryable(err) {
+		t.Errorf("refused connection: %v", err)
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// TestPartialFailure: a graph the store refuses stops the load at once
+// (a 400 is not retried), and the result lists what was written.
+func TestPartialFailure(t *testing.T) {
+	fs, srv := newFake(t)
+	fs.reject = "urn:s2"
+	c := &Client{Endpoint: srv.URL, Retries: 3, Backoff: time.Millisecond}
+	res, err := c.Load(context.Background(), film(t, "PT90M", "urn:s1", "urn:s2", "urn:s3"))
+	var ge *GraphError
+	if !errors.As(err, &ge) || ge.Graph != "urn:s2" || !strings.Contains(err.Error(), "400 Bad Request: Virtuoso 37000 Error SP030: bad data") {
+		t.Fatalf("err = %v", err)
+	}
+	if !slices.Equal(res.Written, []string{"urn:s1"}) || res.Quads != 1 {
+		t.Errorf("written %v (%d statements)", res.Written, res.Quads)
+	}
+	puts := 0
+	for _, r := range fs.requests {
+		if r == "PUT urn:s2" {
+			puts++
+		}
+	}
+	if puts != 1 {
+		t.Errorf("the refused graph was sent %d times", puts)
+	}
+	// Once the store takes it, the same load completes the job.
+	fs.reject = ""
+	res, err = c.Load(context.Background(), film(t, "PT90M", "urn:s1", "urn:s2", "urn:s3"))
+	if err != nil || len(res.Written) != 4 || len(fs.graphs) != 4 {
+		t.Errorf("second run: %v, written %v, store %v", err, res.Written, graphNames(fs.graphs))
+	}
+}
+
+func TestBasicAuth(t *testing.T) {
+	fs, srv := newFake(t)
+	fs.user = "loader"
+	c := &Client{Endpoint: srv.URL}
+	_, err := c.Load(context.Background(), film(t, "PT90M", "urn:s1"))
+	var se *StatusError
+	if !errors.As(err, &se) || se.Status != 401 {
+		t.Errorf("without credentials: %v", err)
+	}
+	c = &Client{Endpoint: srv.URL, User: "loader", Password: "secret"}
+	if _, err := c.Load(context.Background(), film(t, "PT90M", "urn:s1")); err != nil {
+		t.Errorf("with credentials: %v", err)
+	}
+	c = &Client{Endpoint: srv.URL, User: "loader", Password: "wrong"}
+	if _, err := c.Load(context.Background(), film(t, "PT90M", "urn:s1")); !errors.As(err, &se) || se.Status != 401 {
+		t.Errorf("with a wrong password: %v", err)
+	}
+}
+
+func TestUpdateBatches(t *testing.T) {
+	fs, srv := newFake(t)
+	var units []ld.Unit
+	for _, f := range []string{"a", "b", "c"} {
+		for _, u := range film(t, "PT90M", "urn:src-"+f) {
+			u.Graph.Value = strings.Replace(u.Graph.Value, "urn:f", "urn:f"+f, 1)
+			units = append(units, u)
+		}
+	}
+	c := &Client{Endpoint: srv.URL, Protocol: Update, BatchQuads: 6}
+	res, err := c.Load(context.Background(), units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three films of three statements, at most six per request: two
+	// requests, each a whole update request with its prefixes.
+	if len(fs.updates) != 2 || res.Quads != 9 || len(res.Written) != 6 {
+		t.Fatalf("%d requests, %d statements, written %v", len(fs.updates), res.Quads, res.Written)
+	}
+	for _, u := range fs.updates {
+		if !strings.HasPrefix(u, "PREFIX schema: <http://schema.org/>") || !strings.Contains(u, "DROP SILENT GRAPH") {
+			t.Errorf("request:\n%s", u)
+		}
+	}
+	if strings.Count(fs.updates[0], "INSERT DATA") != 4 || strings.Count(fs.updates[1], "INSERT DATA") != 2 {
+		t.Errorf("films per request: %d, %d", strings.Count(fs.updates[0], "INSERT DATA")/2, strings.Count(fs.updates[1], "INSERT DATA")/2)
+	}
+}
+
+func TestDefaultGraphRefused(t *testing.T) {
+	quads, _ := ld.ReadNQuads(strings.NewReader("<urn:a> <urn:b> <urn:c> .\n"), "x")
+	_, err := (&Client{Endpoint: "http://127.0.0.1:1"}).Load(context.Background(), ld.Units(quads))
+	if !errors.Is(err, ld.ErrDefaultGraph) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestCredentials(t *testing.T) {
+	dir := t.TempDir()
+	netrc := filepath.Join(dir, "netrc")
+	os.WriteFile(netrc, []byte("# stores\nmachine other.example login o password op\n"+
+		"machine store.example\n  login loader\n  password s3cret\nmacdef init\ncd /\n\ndefault login anon password anonp\n"), 0o600)
+	env := map[string]string{"NETRC": netrc}
+	getenv := func(k string) string { return env[k] }
+	cases := []struct{ endpoint, user, pass string }{
+		{"http://store.example:8890/sparql-auth", "loader", "s3cret"},
+		{"https://elsewhere.example/", "anon", "anonp"},
+	}
+	for _, c := range cases {
+		u, p, src, err := Credentials(c.endpoint, getenv)
+		if err != nil || u != c.user || p != c.pass || src != netrc {
+			t.Errorf("%s: %q %q from %q, %v", c.endpoint, u, p, src, err)
+		}
+	}
+	env[EnvUser], env[EnvPassword] = "envuser", "envpass"
+	if u, p, src, _ := Credentials(cases[0].endpoint, getenv); u != "envuser" || p != "envpass" || src != "$"+EnvUser {
+		t.Errorf("the environment does not come first: %q %q %q", u, p, src)
+	}
+	delete(env, EnvUser)
+	env["NETRC"] = filepath.Join(dir, "missing")
+	if u, _, _, err := Credentials(cases[0].endpoint, getenv); u != "" || err != nil {
+		t.Errorf("no netrc: %q, %v", u, err)
+	}
+}
+
+func TestNetrcTokens(t *testing.T) {
+	sc := bufio.NewScanner(strings.NewReader("machine a.example login x password y machine b.example login z"))
+	u, p, found, err := netrcLookup(sc, "b.example")
+	if err != nil || !found || u != "z" || p != "" {
+		t.Errorf("%q %q %v %v", u, p, found, err)
+	}
+}

@@ -1,0 +1,195 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"time"
+
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/store"
+	"github.com/film2ld/film2ld/ld"
+)
+
+const loadUsage = `Usage: film2ld load --store URL [flags] FILE
+
+Sends a dataset (N-Quads, TriG, or any input convert reads) to a triple
+store, replacing each of its named graphs whole: loading a film's new
+export replaces the old one, and loading the same file twice changes
+nothing. FILE "-" reads standard input.
+
+Protocols (--protocol):
+  graph-store  SPARQL 1.1 Graph Store HTTP Protocol: one PUT per graph to
+               URL?graph=NAME. Before a film's graph it reads the stored
+               one and deletes the graphs of the sources it named and the
+               new export does not (a document that was dropped).
+  update       SPARQL 1.1 Update (the statements of 'export -f
+               sparql-update'), posted to URL, several films per request up
+               to --batch statements. Also deletes a film's graphs stored
+               under an older IRI (a corrected year) when they share a
+               source with the new export.
+
+For Virtuoso, URL is http://HOST:8890/sparql-graph-crud-auth (graph-store)
+or http://HOST:8890/sparql-auth (update).
+
+Credentials are read from FILM2LD_STORE_USER and FILM2LD_STORE_PASSWORD,
+or else from the netrc file ($NETRC, else ~/.netrc) entry for the store's
+host, and sent only when the store asks (Digest or Basic); never give them
+on the command line.
+
+Requests that fail with a connection error, 429 or a 5xx status are tried
+again (--retries) after a wait that doubles each time. A film's graphs are
+written sources first, the film's own graph last. If a request still fails,
+the graphs written before it are listed and the exit status is 1; running
+the same command again completes the job. Statements in the default graph
+cannot be replaced and are refused (export without
+--merged-in-default-graph or --merged). Progress is shown on a terminal;
+a report of graphs and statements written ends the run.
+
+Examples:
+  film2ld export -f nquads -o illegal.nq review.txt article.txt prize.txt
+  FILM2LD_STORE_USER=dba FILM2LD_STORE_PASSWORD=… \
+    film2ld load --store http://localhost:8890/sparql-graph-crud-auth illegal.nq
+  film2ld export --batch -f nquads films/ | \
+    film2ld load --protocol update --store http://localhost:8890/sparql-auth -
+`
+
+func runLoad(e *env, args []string) int {
+	fs := pflag.NewFlagSet("load", pflag.ContinueOnError)
+	var endpoint, protocol, input string
+	var timeout, backoff time.Duration
+	var retries, batch int
+	var quiet bool
+	fs.StringVar(&endpoint, "store", "", "the store's Graph Store or SPARQL Update endpoint `URL`")
+	fs.StringVar(&protocol, "protocol", "graph-store", "`PROTOCOL`: graph-store or update")
+	fs.StringVar(&input, "input-format", "", "read FILE as `FORMAT`: nquads, trig, jsonld or html (default: by extension, else content)")
+	fs.DurationVar(&timeout, "timeout", time.Minute, "give up a request after `DURATION`")
+	fs.IntVar(&retries, "retries", 4, "try a request that failed with a connection error, 429 or 5xx `N` more times")
+	fs.DurationVar(&backoff, "backoff", time.Second, "wait `DURATION` before the first retry; the wait doubles each time")
+	fs.IntVar(&batch, "batch", 20000, "update: at most `N` statements per request (a film larger than that goes alone)")
+	fs.BoolVarP(&quiet, "quiet", "q", false, "do not print the report")
+	if done, status := e.parseFlags(fs, loadUsage, args); done {
+		return status
+	}
+	files := fs.Args()
+	switch {
+	case endpoint == "":
+		return e.usageError(fs, "load needs --store URL")
+	case len(files) != 1:
+		return e.usageError(fs, "load needs one FILE (or - for standard input)")
+	case retries < 0 || batch < 0 || timeout < 0 || backoff < 0:
+		return e.usageError(fs, "--retries, --batch, --timeout and --backoff cannot be negative")
+	}
+	if u, err := url.Parse(endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return e.usageError(fs, "--store: %q is not an http or https URL", endpoint)
+	} else if u.User != nil {
+		return e.usageError(fs, "--store: the URL holds credentials; give them in FILM2LD_STORE_USER and FILM2LD_STORE_PASSWORD or in a netrc file instead")
+	}
+	proto, err := store.ParseProtocol(protocol)
+	if err != nil {
+		return e.usageError(fs, "--protocol: %v", err)
+	}
+	var inFormat ld.InputFormat
+	if input != "" {
+		if inFormat, err = ld.ParseInputFormat(input); err != nil {
+			return e.usageError(fs, "--input-format: %v", err)
+		}
+	}
+
+	quads, err := e.readQuads(files[0], inFormat)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitError
+	}
+	units := ld.Units(quads)
+	if len(units) > 0 && units[0].Graph.Kind == 0 {
+		e.errorf("%s: %d statements in the default graph: %v", files[0], len(units[0].Graphs[0].Quads), ld.ErrDefaultGraph)
+		e.hint("export without --merged-in-default-graph or --merged, so that every statement is in a graph of its film")
+		return exitError
+	}
+	user, password, _, err := store.Credentials(endpoint, os.Getenv)
+	if err != nil {
+		e.errorf("credentials: %v", err)
+		return exitError
+	}
+	c := &store.Client{Endpoint: endpoint, Protocol: proto, User: user, Password: password,
+		Timeout: timeout, Retries: retries, Backoff: backoff, BatchQuads: batch}
+	if f, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		c.Progress = func(graphs, quads, totalGraphs, totalQuads int) {
+			fmt.Fprintf(f, "\rfilm2ld: load: %d/%d graphs, %d/%d statements", graphs, totalGraphs, quads, totalQuads)
+		}
+		defer fmt.Fprint(f, "\r\033[K")
+	}
+	res, err := c.Load(context.Background(), units)
+	if c.Progress != nil {
+		fmt.Fprint(e.stderr, "\r\033[K")
+	}
+	for _, g := range res.Dropped {
+		if !quiet {
+			fmt.Fprintf(e.stderr, "film2ld: dropped <%s>: its film's graph no longer names it\n", msg.Clean(g))
+		}
+	}
+	if err != nil {
+		e.errorf("%v", err)
+		if len(res.Written) == 0 {
+			fmt.Fprintf(e.stderr, "film2ld: no graph was written\n")
+		} else {
+			fmt.Fprintf(e.stderr, "film2ld: %d of %d graphs (%d statements) were written before the failure:\n", len(res.Written), countGraphs(units), res.Quads)
+			for _, g := range res.Written {
+				fmt.Fprintf(e.stderr, "  <%s>\n", msg.Clean(g))
+			}
+		}
+		var se *store.StatusError
+		if errors.As(err, &se) && (se.Status == 401 || se.Status == 403) {
+			e.hint("set FILM2LD_STORE_USER and FILM2LD_STORE_PASSWORD, or add the store's host to your netrc file")
+		} else {
+			e.hint("run the same command again: each graph is replaced whole, so nothing is written twice")
+		}
+		return exitError
+	}
+	if !quiet {
+		fmt.Fprintf(e.stderr, "film2ld: loaded %d graphs, %d statements into %s\n", len(res.Written), res.Quads, msg.Clean(endpoint))
+	}
+	return exitOK
+}
+
+func countGraphs(units []ld.Unit) int {
+	n := 0
+	for _, u := range units {
+		n += len(u.Graphs)
+	}
+	return n
+}
+
+// readQuads reads a dataset from any input convert reads.
+func (e *env) readQuads(name string, f ld.InputFormat) ([]ld.Quad, error) {
+	data, display, err := e.readInput(name)
+	if err != nil {
+		return nil, err
+	}
+	if f == 0 {
+		f = ld.DetectInput(name, data)
+	}
+	switch f {
+	case ld.InputNQuads:
+		return ld.ReadNQuads(bytes.NewReader(data), display)
+	case ld.InputTurtle, ld.InputTriG:
+		return ld.ReadTurtle(bytes.NewReader(data), display, f == ld.InputTriG)
+	}
+	p := processor()
+	docs, err := p.Read(bytes.NewReader(data), display, f)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := p.Union(docs, ld.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", display, err)
+	}
+	return p.Quads(doc, ld.Options{})
+}

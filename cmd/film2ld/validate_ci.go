@@ -1,0 +1,190 @@
+package main
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/pflag"
+
+	"github.com/film2ld/film2ld/schemas"
+)
+
+// ruleFilter decides which findings validate reports, from --enable and
+// --disable. A pattern is a rule id or a prefix of ids ending at a dot
+// boundary ("google", "google.review"). Rules whose findings mean nothing
+// was checked are always kept.
+type ruleFilter struct {
+	enable, disable []string
+}
+
+func newRuleFilter(enable, disable []string) (*ruleFilter, error) {
+	f := &ruleFilter{}
+	for _, set := range []struct {
+		flag string
+		in   []string
+		out  *[]string
+	}{{"--enable", enable, &f.enable}, {"--disable", disable, &f.disable}} {
+		for _, p := range set.in {
+			p = strings.TrimSpace(p)
+			if p == "" {
+				continue
+			}
+			matched := false
+			for _, r := range schemas.Rules() {
+				if matches(p, r.ID) {
+					matched = true
+					if set.flag == "--disable" && r.Unchecked {
+						return nil, fmt.Errorf("--disable %s: rule %s cannot be disabled: its finding means part of a file was not checked", p, r.ID)
+					}
+				}
+			}
+			if !matched {
+				return nil, fmt.Errorf("%s: no rule %q (run 'film2ld validate --rules' for the list)", set.flag, p)
+			}
+			*set.out = append(*set.out, p)
+		}
+	}
+	return f, nil
+}
+
+// matches reports whether a pattern names a rule: the id itself, or a
+// prefix ending where a dot follows.
+func matches(pattern, id string) bool {
+	return id == pattern || strings.HasPrefix(id, pattern+".")
+}
+
+// keep reports whether findings of a rule are reported.
+func (f *ruleFilter) keep(id string) bool {
+	if r, ok := schemas.LookupRule(id); ok && r.Unchecked {
+		return true
+	}
+	if len(f.enable) > 0 && !slices.ContainsFunc(f.enable, func(p string) bool { return matches(p, id) }) {
+		return false
+	}
+	return !slices.ContainsFunc(f.disable, func(p string) bool { return matches(p, id) })
+}
+
+// printRules writes the rule list of --rules.
+func printRules(w io.Writer) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tSEVERITY\tWHAT IT CHECKS\tSOURCE")
+	for _, r := range schemas.Rules() {
+		sev := string(r.Severity)
+		if r.Unchecked {
+			sev += "*"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, sev, r.Summary, r.Source)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\n* always on: the finding means part of a file was not checked, so neither --disable nor a baseline hides it.")
+}
+
+// baselineEntry identifies a finding across runs: its file, rule, node,
+// property and message, but not its line, so that editing a page above a
+// known finding does not make it new.
+type baselineEntry struct {
+	File     string `json:"file"`
+	Rule     string `json:"rule"`
+	Node     string `json:"node"`
+	Property string `json:"property,omitempty"`
+	Message  string `json:"message"`
+}
+
+// baselineFile is the form --write-baseline writes.
+type baselineFile struct {
+	Tool     string          `json:"tool"`
+	Version  int             `json:"version"`
+	Findings []baselineEntry `json:"findings"`
+}
+
+func entryOf(f schemas.Finding) baselineEntry {
+	return baselineEntry{File: f.Pos.File, Rule: f.Rule, Node: f.Node, Property: f.Property, Message: f.Message}
+}
+
+// encodeBaseline writes findings as a baseline, sorted so that the file
+// diffs well under version control. Findings that mean nothing was
+// checked are left out: they must never be accepted.
+func encodeBaseline(fs []schemas.Finding) ([]byte, int, error) {
+	b := baselineFile{Tool: "film2ld validate", Version: 1, Findings: []baselineEntry{}}
+	for _, f := range fs {
+		if r, ok := schemas.LookupRule(f.Rule); ok && r.Unchecked {
+			continue
+		}
+		b.Findings = append(b.Findings, entryOf(f))
+	}
+	slices.SortFunc(b.Findings, func(x, y baselineEntry) int {
+		return cmp.Or(cmp.Compare(x.File, y.File), cmp.Compare(x.Rule, y.Rule), cmp.Compare(x.Node, y.Node),
+			cmp.Compare(x.Property, y.Property), cmp.Compare(x.Message, y.Message))
+	})
+	data, err := json.MarshalIndent(b, "", "  ")
+	return append(data, '\n'), len(b.Findings), err
+}
+
+// baselineSet counts the known findings; a finding matches one entry,
+// so a second identical finding is new.
+type baselineSet struct {
+	known map[baselineEntry]int
+}
+
+func readBaseline(path string) (*baselineSet, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var b baselineFile
+	if err := json.Unmarshal(data, &b); err != nil {
+		return nil, fmt.Errorf("%s: not a baseline: %w", path, err)
+	}
+	if b.Version != 1 {
+		return nil, fmt.Errorf("%s: baseline version %d; this film2ld reads version 1", path, b.Version)
+	}
+	s := &baselineSet{known: map[baselineEntry]int{}}
+	for _, e := range b.Findings {
+		s.known[e]++
+	}
+	return s, nil
+}
+
+// filter returns the findings the baseline does not know, and how many it
+// knew.
+func (s *baselineSet) filter(fs []schemas.Finding) ([]schemas.Finding, int) {
+	var out []schemas.Finding
+	n := 0
+	for _, f := range fs {
+		e := entryOf(f)
+		if r, ok := schemas.LookupRule(f.Rule); !(ok && r.Unchecked) && s.known[e] > 0 {
+			s.known[e]--
+			n++
+			continue
+		}
+		out = append(out, f)
+	}
+	return out, n
+}
+
+// printSchema writes the JSON Schema of a type for --print-schema.
+func (e *env) printSchema(fs *pflag.FlagSet, typ string) int {
+	if typ == "list" {
+		for _, t := range schemas.SchemaTypes() {
+			fmt.Fprintln(e.stdout, t)
+		}
+		return exitOK
+	}
+	data, err := schemas.SchemaJSON(typ)
+	if errors.Is(err, schemas.ErrNoSchema) {
+		return e.usageError(fs, "--print-schema: %v (have %s)", err, strings.Join(schemas.SchemaTypes(), ", "))
+	}
+	if err != nil {
+		e.errorf("%v", err)
+		return exitError
+	}
+	e.stdout.Write(data)
+	return exitOK
+}

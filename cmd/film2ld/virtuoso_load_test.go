@@ -1,0 +1,446 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/film2ld/film2ld/ld"
+)
+
+// virtuoso is a Virtuoso server started for one test, with its HTTP
+// endpoints on loopback.
+type virtuoso struct {
+	base string // http://127.0.0.1:PORT
+}
+
+// startVirtuoso starts virtuoso-t in a temporary folder, with the SPARQL
+// and Graph Store endpoints on an HTTP port, and stops it when the test
+// ends. It skips the test where Virtuoso is not installed.
+func startVirtuoso(t *testing.T) *virtuoso {
+	t.Helper()
+	server, err := exec.LookPath("virtuoso-t")
+	if err != nil {
+		t.Skip("virtuoso-t not installed (apt-get install virtuoso-opensource-7-bin); .ci/run installs it")
+	}
+	dir := t.TempDir()
+	port, httpPort := freePort(t), freePort(t)
+	ini := fmt.Sprintf(`[Database]
+DatabaseFile = %[1]s/v.db
+ErrorLogFile = %[1]s/v.log
+TransactionFile = %[1]s/v.trx
+xa_persistent_file = %[1]s/v.pxa
+[TempDatabase]
+DatabaseFile = %[1]s/v-temp.db
+TransactionFile = %[1]s/v-temp.trx
+[Parameters]
+ServerPort = %[2]d
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = %[1]s
+[HTTPServer]
+ServerPort = %[3]d
+ServerRoot = %[1]s
+ServerThreads = 4
+MaxClientConnections = 4
+[SPARQL]
+ResultSetMaxRows = 1000000
+`, dir, port, httpPort)
+	if err := os.WriteFile(filepath.Join(dir, "virtuoso.ini"), []byte(ini), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := exec.Command(server, "+foreground", "+configfile", filepath.Join(dir, "virtuoso.ini"))
+	srv.Dir = dir
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		srv.Process.Kill()
+		srv.Wait()
+	})
+	v := &virtuoso{base: fmt.Sprintf("http://127.0.0.1:%d", httpPort)}
+	for range 120 {
+		if resp, err := http.Get(v.base + "/sparql?query=" + url.QueryEscape("ASK {}")); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return v
+			}
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	log, _ := os.ReadFile(filepath.Join(dir, "v.log"))
+	t.Fatalf("virtuoso's HTTP server did not start:\n%s", log)
+	return nil
+}
+
+// selectRows runs a SPARQL SELECT and returns each row's values by
+// variable.
+func (v *virtuoso) selectRows(t *testing.T, query string) []map[string]string {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, v.base+"/sparql?query="+url.QueryEscape(query), nil)
+	req.Header.Set("Accept", "application/sparql-results+json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	var res struct {
+		Results struct {
+			Bindings []map[string]struct{ Value string } `json:"bindings"`
+		} `json:"results"`
+	}
+	if err := json.Unmarshal(body, &res); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("SPARQL %s: %d %v\n%s", query, resp.StatusCode, err, body)
+	}
+	var rows []map[string]string
+	for _, b := range res.Results.Bindings {
+		row := map[string]string{}
+		for k, x := range b {
+			row[k] = x.Value
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// counts returns the number of statements in each graph whose name
+// matches ours (film2ld's graphs, not Virtuoso's own).
+func (v *virtuoso) counts(t *testing.T, ours *regexp.Regexp) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	for _, row := range v.selectRows(t, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g") {
+		if ours.MatchString(row["g"]) {
+			out[row["g"]], _ = strconv.Atoi(row["n"])
+		}
+	}
+	return out
+}
+
+// graph returns the stored statements of graph g (Graph Store GET).
+func (v *virtuoso) graph(t *testing.T, g string) []ld.Quad {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, v.base+"/sparql-graph-crud?graph="+url.QueryEscape(g), nil)
+	req.Header.Set("Accept", "application/n-triples")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusNotFound {
+		return nil
+	}
+	quads, err := ld.ReadNQuads(resp.Body, g)
+	if err != nil {
+		t.Fatalf("the stored graph %s: %v", g, err)
+	}
+	return quads
+}
+
+// canonicalGraph is the RDFC-1.0 form of a graph's statements, with
+// xsd:double literals written in one form: Virtuoso stores doubles by
+// value and gives "7.9E0" back as "7.9", the same literal value.
+func canonicalGraph(t *testing.T, quads []ld.Quad) string {
+	t.Helper()
+	for i := range quads {
+		quads[i].Graph = ld.Term{}
+		if o := &quads[i].Object; o.Datatype == "http://www.w3.org/2001/XMLSchema#double" {
+			if f, err := strconv.ParseFloat(o.Value, 64); err == nil {
+				o.Value = strconv.FormatFloat(f, 'E', -1, 64)
+			}
+		}
+	}
+	p := processor()
+	doc, err := p.FromQuads(quads, "graph")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := p.Canonical(doc, ld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// byGraph splits N-Quads by graph name.
+func byGraph(t *testing.T, nq []byte) map[string][]ld.Quad {
+	t.Helper()
+	quads, err := ld.ReadNQuads(bytes.NewReader(nq), "export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]ld.Quad{}
+	for _, q := range quads {
+		out[q.Graph.Value] = append(out[q.Graph.Value], q)
+	}
+	return out
+}
+
+// ourGraphs matches the graphs film2ld writes for the test films.
+var ourGraphs = regexp.MustCompile(`^(urn:film2ld:|ni:///|https://aurora-prize\.example/)`)
+
+// TestVirtuosoReplacesFilms loads a film into Virtuoso with 'film2ld load',
+// then a changed version of it (a review removed, a runtime changed, a
+// document dropped), over each protocol, and checks that every graph holds
+// exactly the statements of the latest export and that the graphs of the
+// old version are gone; then that loading the same export twice changes
+// nothing.
+func TestVirtuosoReplacesFilms(t *testing.T) {
+	v := startVirtuoso(t)
+	t.Setenv("FILM2LD_STORE_USER", "dba")
+	t.Setenv("FILM2LD_STORE_PASSWORD", "dba")
+	dir := t.TempDir()
+
+	src := "../../testdata/films/les-etes-immobiles"
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	review, article, prize := read("review.txt"), read("encyclopedia.txt"), read("prize.txt")
+	removed := "Handsome, humane and about fifteen minutes too long."
+	i := strings.Index(review, "  5. Reviewed by:")
+	j := strings.Index(review, removed)
+	if i < 0 || j < 0 || !strings.Contains(article, "- Runtime: 100 minutes") {
+		t.Fatal("the test film's documents changed: update this test")
+	}
+	review2 := review[:i] + review[j+len(removed)+1:]
+	article2 := strings.Replace(article, "- Runtime: 100 minutes", "- Runtime: 97 minutes", 1)
+
+	export := func(name string, files ...string) []byte {
+		out := filepath.Join(dir, name)
+		var stderr bytes.Buffer
+		if code := run(append([]string{"export", "-q", "-f", "nquads", "-o", out}, files...), nil, io.Discard, &stderr); code != exitOK {
+			t.Fatalf("export: %s", stderr.String())
+		}
+		data, _ := os.ReadFile(out)
+		return data
+	}
+	v1 := export("v1.nq", write("review.txt", []byte(review)), write("encyclopedia.txt", []byte(article)), write("prize.txt", []byte(prize)))
+	v2 := export("v2.nq", write("review2.txt", []byte(review2)), write("encyclopedia2.txt", []byte(article2)))
+	if !bytes.Contains(v1, []byte(removed)) || bytes.Contains(v2, []byte(removed)) {
+		t.Fatal("the changed review page still has the review")
+	}
+
+	load := func(protocol, endpoint, file string) {
+		t.Helper()
+		var stderr bytes.Buffer
+		if code := run([]string{"load", "-q", "--protocol", protocol, "--store", v.base + endpoint, filepath.Join(dir, file)}, nil, io.Discard, &stderr); code != exitOK {
+			t.Fatalf("load %s %s: exit %d\n%s", protocol, file, code, stderr.String())
+		}
+	}
+	// matches checks that the store holds exactly the export's graphs,
+	// each with exactly its statements.
+	matches := func(what string, nq []byte) {
+		t.Helper()
+		want := byGraph(t, nq)
+		got := v.counts(t, ourGraphs)
+		var names []string
+		for g := range got {
+			names = append(names, g)
+		}
+		slices.Sort(names)
+		var wantNames []string
+		for g := range want {
+			wantNames = append(wantNames, g)
+		}
+		slices.Sort(wantNames)
+		if !slices.Equal(names, wantNames) {
+			t.Errorf("%s: graphs in the store %q; want %q", what, names, wantNames)
+		}
+		for g, quads := range want {
+			if canonicalGraph(t, v.graph(t, g)) != canonicalGraph(t, quads) {
+				t.Errorf("%s: graph %s in the store differs from the export (%d statements stored, %d exported)", what, g, got[g], len(quads))
+			}
+		}
+	}
+	drop := func() {
+		for g := range v.counts(t, ourGraphs) {
+			v.selectRows(t, "SELECT 1 WHERE {}") // keep the connection warm
+			req, _ := http.NewRequest(http.MethodDelete, v.base+"/sparql-graph-crud-auth?graph="+url.QueryEscape(g), nil)
+			req.SetBasicAuth("dba", "dba")
+			c := &http.Client{}
+			if resp, err := c.Do(req); err == nil {
+				resp.Body.Close()
+			}
+		}
+	}
+
+	for _, p := range []struct{ protocol, endpoint string }{
+		{"graph-store", "/sparql-graph-crud-auth"},
+		{"update", "/sparql-auth"},
+	} {
+		load(p.protocol, p.endpoint, "v1.nq")
+		matches(p.protocol+", first version", v1)
+		load(p.protocol, p.endpoint, "v2.nq")
+		matches(p.protocol+", changed version", v2)
+		runtimes := v.selectRows(t, `SELECT ?d WHERE { GRAPH ?g { ?g <http://schema.org/about> ?film . ?film <http://schema.org/duration> ?d } }`)
+		if len(runtimes) != 1 || runtimes[0]["d"] != "PT97M" {
+			t.Errorf("%s: the film's runtimes in its graph: %v; want PT97M alone", p.protocol, runtimes)
+		}
+		if rows := v.selectRows(t, `SELECT ?g WHERE { GRAPH ?g { ?r <http://schema.org/reviewBody> "`+removed+`" } }`); len(rows) != 0 {
+			t.Errorf("%s: the removed review is still in %v", p.protocol, rows)
+		}
+		// The same export again: nothing changes.
+		before := v.counts(t, ourGraphs)
+		load(p.protocol, p.endpoint, "v2.nq")
+		if after := v.counts(t, ourGraphs); fmt.Sprint(after) != fmt.Sprint(before) {
+			t.Errorf("%s: loading the same export again changed the store: %v, then %v", p.protocol, before, after)
+		}
+		matches(p.protocol+", loaded twice", v2)
+		// And back to the first version.
+		load(p.protocol, p.endpoint, "v1.nq")
+		matches(p.protocol+", first version again", v1)
+		drop()
+	}
+}
+
+// titleLine is an encyclopedia article's first line: "= Title (2014 film) =".
+var titleLine = regexp.MustCompile(`^= (.+?) \(\d{4} film\) =`)
+
+// generateFilms writes n films to dir, one folder each, made from the test
+// films by changing their titles (and so their IRIs and the hashes of
+// their documents), the prize pages' URLs and the review pages' bytes, so
+// that no two films share a document.
+func generateFilms(t *testing.T, dir string, n int) {
+	t.Helper()
+	films, _ := filepath.Glob("../../testdata/films/*")
+	var sources []map[string]string
+	for _, f := range films {
+		files, _ := filepath.Glob(filepath.Join(f, "*.txt"))
+		docs := map[string]string{}
+		for _, p := range files {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs[filepath.Base(p)] = string(data)
+		}
+		if titleLine.MatchString(docs["encyclopedia.txt"]) {
+			sources = append(sources, docs)
+		}
+	}
+	if len(sources) < 3 {
+		t.Fatalf("only %d test films with an encyclopedia article", len(sources))
+	}
+	for i := range n {
+		docs := sources[i%len(sources)]
+		title := titleLine.FindStringSubmatch(docs["encyclopedia.txt"])[1]
+		copyTitle := fmt.Sprintf("%s %d", title, i)
+		folder := filepath.Join(dir, fmt.Sprintf("film-%03d", i))
+		os.MkdirAll(folder, 0o755)
+		for name, text := range docs {
+			text = strings.ReplaceAll(text, title, copyTitle)
+			text = strings.ReplaceAll(text, "<https://aurora-prize.example/movies/", fmt.Sprintf("<https://aurora-prize.example/movies/copy-%d/", i))
+			if name == "review.txt" {
+				text += strings.Repeat("\n", i+1)
+			}
+			if err := os.WriteFile(filepath.Join(folder, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestVirtuosoLoadsManyFilms exports 300 generated films as one N-Quads
+// stream, loads it over the Graph Store protocol, and checks the number of
+// statements in every graph against the export; then loads 30 of them
+// again with SPARQL Update, several films per request, and checks that
+// nothing changed. (Update requests cost Virtuoso about ten times what a
+// PUT does here, so the bulk load uses the Graph Store protocol.)
+func TestVirtuosoLoadsManyFilms(t *testing.T) {
+	if testing.Short() {
+		t.Skip("300 films: skipped with -short")
+	}
+	v := startVirtuoso(t)
+	t.Setenv("FILM2LD_STORE_USER", "dba")
+	t.Setenv("FILM2LD_STORE_PASSWORD", "dba")
+	dir := t.TempDir()
+	films := filepath.Join(dir, "films")
+	const n = 300
+	generateFilms(t, films, n)
+	export := func(name string, dirs ...string) (string, map[string]int) {
+		t.Helper()
+		out := filepath.Join(dir, name)
+		var stderr bytes.Buffer
+		if code := run(append([]string{"export", "--batch", "-q", "-f", "nquads", "-o", out}, dirs...), nil, io.Discard, &stderr); code != exitOK {
+			t.Fatalf("export: %s", stderr.String())
+		}
+		data, _ := os.ReadFile(out)
+		counts := map[string]int{}
+		for g, quads := range byGraph(t, data) {
+			counts[g] = len(quads)
+		}
+		return out, counts
+	}
+	all, want := export("all.nq", films)
+	filmGraphs := 0
+	for g := range want {
+		if strings.HasSuffix(g, "/merged") {
+			filmGraphs++
+		}
+	}
+	if filmGraphs != n {
+		t.Fatalf("%d film graphs in the export of %d films", filmGraphs, n)
+	}
+	// Thirty of the films, in folders of their own, for the second load.
+	some := filepath.Join(dir, "some")
+	os.MkdirAll(some, 0o755)
+	for i := range 30 {
+		name := fmt.Sprintf("film-%03d", i*7)
+		if err := os.Rename(filepath.Join(films, name), filepath.Join(some, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	part, partCounts := export("some.nq", some)
+
+	for _, p := range []struct{ protocol, endpoint, file string }{
+		{"graph-store", "/sparql-graph-crud-auth", all},
+		{"update", "/sparql-auth", part},
+	} {
+		var stderr bytes.Buffer
+		start := time.Now()
+		args := []string{"load", "--protocol", p.protocol, "--batch", "2000", "--store", v.base + p.endpoint, p.file}
+		if code := run(args, nil, io.Discard, &stderr); code != exitOK {
+			t.Fatalf("load %s: %s", p.protocol, stderr.String())
+		}
+		t.Logf("%s: %s in %v", p.protocol, strings.TrimSpace(stderr.String()), time.Since(start).Round(time.Millisecond))
+		loaded := len(want)
+		if p.file == part {
+			loaded = len(partCounts)
+		}
+		if !strings.Contains(stderr.String(), fmt.Sprintf("film2ld: loaded %d graphs", loaded)) {
+			t.Errorf("%s: report %q; want %d graphs", p.protocol, stderr.String(), loaded)
+		}
+		got := v.counts(t, ourGraphs)
+		if len(got) != len(want) {
+			t.Errorf("%s: %d graphs in the store; %d exported", p.protocol, len(got), len(want))
+		}
+		for g, c := range want {
+			if got[g] != c {
+				t.Errorf("%s: graph %s holds %d statements; the export has %d", p.protocol, g, got[g], c)
+			}
+		}
+	}
+}

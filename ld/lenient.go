@@ -1,0 +1,228 @@
+package ld
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Dropped collects what a lenient call ([Options.Lenient]) left out: one
+// [Drop] per kind, with the first place it happened and how often. It is
+// safe for concurrent use, so one can serve a whole batch.
+type Dropped struct {
+	mu    sync.Mutex
+	kinds map[string]*Drop
+}
+
+// Drop is one kind of thing left out.
+type Drop struct {
+	// Kind says what was dropped and why ("statement with an ill-formed
+	// IRI").
+	Kind string
+	// First is the first place: node, property and value.
+	First string
+	// Count is how many were dropped.
+	Count int
+}
+
+// String reports the kind, the count and the first place.
+func (d Drop) String() string {
+	if d.Count == 1 {
+		return fmt.Sprintf("dropped %s: %s", d.Kind, d.First)
+	}
+	return fmt.Sprintf("dropped %d × %s, the first: %s", d.Count, d.Kind, d.First)
+}
+
+func (d *Dropped) add(kind, where string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.kinds == nil {
+		d.kinds = map[string]*Drop{}
+	}
+	if k, ok := d.kinds[kind]; ok {
+		k.Count++
+		return
+	}
+	d.kinds[kind] = &Drop{Kind: kind, First: where, Count: 1}
+}
+
+// Drops returns the kinds dropped so far, sorted by kind.
+func (d *Dropped) Drops() []Drop {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	out := make([]Drop, 0, len(d.kinds))
+	for _, k := range d.kinds {
+		out = append(out, *k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Kind < out[j].Kind })
+	return out
+}
+
+// dropKind names the kind of a refusal the checks would have reported.
+func dropKind(err error) string {
+	switch {
+	case errors.Is(err, ErrRelativeIRI):
+		return "statement with a relative IRI and no base"
+	case errors.Is(err, ErrInvalidLanguage):
+		return "literal with an ill-formed language tag"
+	case errors.Is(err, ErrInvalidIRI):
+		return "statement with an ill-formed IRI"
+	case strings.Contains(err.Error(), "@direction"):
+		return "base direction (@direction) of a literal (RDF has no place for it without rdfDirection)"
+	}
+	return "value: " + err.Error()
+}
+
+// pruneExpanded removes from an expanded document what checkExpanded
+// would refuse, as the JSON-LD to RDF algorithm drops it, and records each
+// kind in d: a node whose @id is bad with its statements, a property with
+// a bad IRI, a bad type, a value with a bad IRI or language tag; of a
+// literal with @direction only the direction goes.
+func pruneExpanded(nodes []any, relative bool, d *Dropped) []any {
+	c := checker{relative: relative}
+	out := nodes[:0]
+	for _, n := range nodes {
+		m, ok := n.(map[string]any)
+		if !ok {
+			continue
+		}
+		if _, isValue := m["@value"]; isValue {
+			out = append(out, m)
+			continue
+		}
+		if c.pruneNode(m, "", d) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// pruneNode prunes node in place and reports whether it stays.
+func (c checker) pruneNode(node map[string]any, via string, d *Dropped) bool {
+	name := describe(node, via)
+	drop := func(prop, value string, err error) {
+		d.add(dropKind(err), fmt.Sprintf("%s: %s: %q", name, prop, value))
+	}
+	if id, ok := node["@id"].(string); ok {
+		if err := c.ref(id); err != nil {
+			drop("@id", id, err)
+			return false
+		}
+	}
+	if types, ok := node["@type"].([]any); ok {
+		kept := types[:0]
+		for _, t := range types {
+			if s, ok := t.(string); ok {
+				if err := c.ref(s); err != nil {
+					drop("@type", s, err)
+					continue
+				}
+			}
+			kept = append(kept, t)
+		}
+		if len(kept) == 0 {
+			delete(node, "@type")
+		} else {
+			node["@type"] = kept
+		}
+	}
+	for _, key := range sortedKeys(node) {
+		val := node[key]
+		switch key {
+		case "@graph", "@included":
+			var kept []any
+			for _, n := range asList(val) {
+				if m, ok := n.(map[string]any); ok && !c.pruneNode(m, key+" of "+name, d) {
+					continue
+				}
+				kept = append(kept, n)
+			}
+			node[key] = kept
+			if kept == nil {
+				node[key] = []any{}
+			}
+			continue
+		case "@reverse":
+			rev, _ := val.(map[string]any)
+			for _, prop := range sortedKeys(rev) {
+				if err := checkIRI(prop, false); err != nil {
+					drop("@reverse "+short(prop), prop, err)
+					delete(rev, prop)
+					continue
+				}
+				if kept := c.pruneValues(rev[prop], "@reverse "+short(prop), name, d); len(kept) > 0 {
+					rev[prop] = kept
+				} else {
+					delete(rev, prop)
+				}
+			}
+			continue
+		}
+		if strings.HasPrefix(key, "@") {
+			continue
+		}
+		if err := checkIRI(key, false); err != nil {
+			drop(short(key), key, err)
+			delete(node, key)
+			continue
+		}
+		switch kept := c.pruneValues(val, short(key), name, d); {
+		case len(kept) > 0:
+			node[key] = kept
+		case len(asList(val)) == 0:
+			node[key] = []any{} // empty to begin with: it stays, as in JSON-LD
+		default:
+			delete(node, key)
+		}
+	}
+	return true
+}
+
+func (c checker) pruneValues(val any, prop, owner string, d *Dropped) []any {
+	var kept []any
+	drop := func(value string, err error) {
+		d.add(dropKind(err), fmt.Sprintf("%s: %s: %q", owner, prop, value))
+	}
+	for _, v := range asList(val) {
+		m, ok := v.(map[string]any)
+		if !ok {
+			kept = append(kept, v)
+			continue
+		}
+		if list, ok := m["@list"]; ok {
+			items := c.pruneValues(list, prop, owner, d)
+			if items == nil {
+				items = []any{}
+			}
+			m["@list"] = items
+			kept = append(kept, m)
+			continue
+		}
+		if value, ok := m["@value"]; ok {
+			if dir, ok := m["@direction"]; ok {
+				drop(fmt.Sprint(dir), errors.New("@direction"))
+				delete(m, "@direction")
+			}
+			if err := checkValue(m, value); err != nil {
+				// The error names the part at fault (the tag, the datatype).
+				d.add(dropKind(err), fmt.Sprintf("%s: %s: %q (%v)", owner, prop, fmt.Sprint(value), err))
+				continue
+			}
+			kept = append(kept, m)
+			continue
+		}
+		if id, ok := m["@id"].(string); ok {
+			if err := c.ref(id); err != nil {
+				drop(id, err)
+				continue
+			}
+		}
+		if !c.pruneNode(m, prop+" of "+owner, d) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}

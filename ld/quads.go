@@ -1,0 +1,278 @@
+package ld
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	jld "github.com/piprate/json-gold/ld"
+)
+
+// TermKind tells an IRI, a blank node and a literal apart.
+type TermKind uint8
+
+// The kinds of RDF term. The zero Term (kind 0) stands for the default
+// graph in [Quad.Graph].
+const (
+	IRI TermKind = iota + 1
+	Blank
+	Literal
+)
+
+// Term is an RDF term: an IRI, a blank node (Value is its label without
+// "_:") or a literal with its datatype IRI and, for rdf:langString, its
+// language tag.
+type Term struct {
+	Kind     TermKind
+	Value    string
+	Datatype string
+	Lang     string
+}
+
+// Quad is one statement of a dataset; a zero Graph is the default graph.
+type Quad struct {
+	Subject, Predicate, Object, Graph Term
+}
+
+const (
+	rdfLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+)
+
+// NewIRI returns the IRI term iri.
+func NewIRI(iri string) Term { return Term{Kind: IRI, Value: iri} }
+
+// String returns the term as N-Triples writes it ("" for the default
+// graph).
+func (t Term) String() string {
+	var b strings.Builder
+	t.write(&b)
+	return b.String()
+}
+
+func (t Term) write(b *strings.Builder) {
+	switch t.Kind {
+	case IRI:
+		b.WriteByte('<')
+		writeIRI(b, t.Value)
+		b.WriteByte('>')
+	case Blank:
+		b.WriteString("_:")
+		b.WriteString(t.Value)
+	case Literal:
+		writeString(b, t.Value)
+		switch {
+		case t.Lang != "":
+			b.WriteByte('@')
+			b.WriteString(t.Lang)
+		case t.Datatype != "" && t.Datatype != xsdString:
+			b.WriteString("^^<")
+			writeIRI(b, t.Datatype)
+			b.WriteByte('>')
+		}
+	}
+}
+
+// String returns the statement as one N-Quads line without its newline.
+func (q Quad) String() string {
+	var b strings.Builder
+	for i, t := range []Term{q.Subject, q.Predicate, q.Object, q.Graph} {
+		if i == 3 && t.Kind == 0 {
+			break
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		t.write(&b)
+	}
+	b.WriteString(" .")
+	return b.String()
+}
+
+// writeString writes s as a quoted N-Triples, Turtle and SPARQL string:
+// the escapes all three share, and \u for other control characters.
+func writeString(b *strings.Builder, s string) {
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			if r < 0x20 || r == 0x7f {
+				fmt.Fprintf(b, `\u%04X`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+}
+
+// writeIRI writes an IRI for <…>, escaping as \u the characters an IRI
+// reference may not hold there (checkIRI refuses most of them already).
+func writeIRI(b *strings.Builder, iri string) {
+	for _, r := range iri {
+		if r <= 0x20 || strings.ContainsRune("<>\"{}|^`\\", r) {
+			fmt.Fprintf(b, `\u%04X`, r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+}
+
+// Quads returns doc's statements, sorted as [Processor.ToNQuads] writes
+// them and with the same blank node labels.
+func (p *Processor) Quads(doc any, opts Options) ([]Quad, error) {
+	s, err := p.ToNQuads(doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	return ReadNQuads(strings.NewReader(s), "N-Quads")
+}
+
+// ReadNQuads reads N-Quads (or N-Triples) from r, checking each term as
+// [Processor.FromNQuads] does. Errors carry name and the line number.
+// Statements keep their order; a repeated statement is kept once.
+func ReadNQuads(r io.Reader, name string) ([]Quad, error) {
+	var out []Quad
+	seen := map[Quad]bool{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		ds, err := parseQuad(text)
+		if err != nil {
+			return nil, &PosError{Name: name, Line: line, Err: err}
+		}
+		for _, quads := range ds.Graphs {
+			for _, q := range quads {
+				quad := fromJLD(q)
+				if !seen[quad] {
+					seen[quad] = true
+					out = append(out, quad)
+				}
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("ld: read %s: %w", name, err)
+	}
+	return out, nil
+}
+
+func fromJLD(q *jld.Quad) Quad {
+	out := Quad{Subject: termOf(q.Subject), Predicate: termOf(q.Predicate), Object: termOf(q.Object)}
+	if q.Graph != nil && q.Graph.GetValue() != "@default" {
+		out.Graph = termOf(q.Graph)
+	}
+	return out
+}
+
+func termOf(n jld.Node) Term {
+	switch v := n.(type) {
+	case jld.IRI:
+		return Term{Kind: IRI, Value: v.Value}
+	case jld.BlankNode:
+		return Term{Kind: Blank, Value: strings.TrimPrefix(v.Attribute, "_:")}
+	case jld.Literal:
+		t := Term{Kind: Literal, Value: v.Value, Datatype: v.Datatype, Lang: v.Language}
+		if t.Lang != "" {
+			t.Datatype = rdfLangString
+		} else if t.Datatype == "" {
+			t.Datatype = xsdString
+		}
+		return t
+	}
+	return Term{}
+}
+
+func toJLD(t Term) jld.Node {
+	switch t.Kind {
+	case IRI:
+		return jld.NewIRI(t.Value)
+	case Blank:
+		return jld.NewBlankNode("_:" + t.Value)
+	case Literal:
+		lang := t.Lang
+		dt := t.Datatype
+		if lang != "" {
+			dt = rdfLangString
+		}
+		return jld.NewLiteral(t.Value, dt, lang)
+	}
+	return nil
+}
+
+// FromQuads returns the statements as expanded JSON-LD, as
+// [Processor.FromNQuads] does for N-Quads: literals keep their datatypes.
+func (p *Processor) FromQuads(quads []Quad, name string) ([]any, error) {
+	ds := jld.NewRDFDataset()
+	for _, q := range quads {
+		g := "@default"
+		if q.Graph.Kind != 0 {
+			g = q.Graph.Value
+			if q.Graph.Kind == Blank {
+				g = "_:" + g
+			}
+		}
+		jq := jld.NewQuad(toJLD(q.Subject), toJLD(q.Predicate), toJLD(q.Object), g)
+		ds.Graphs[g] = append(ds.Graphs[g], jq)
+	}
+	var out []any
+	err := guard("from RDF", func() error {
+		opts := jld.NewJsonLdOptions("")
+		opts.UseNativeTypes = false
+		opts.UseRdfType = false
+		var err error
+		out, err = jld.NewJsonLdApi().FromRDF(ds, opts)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("ld: from RDF %s: %w", name, wrapInput(err))
+	}
+	return out, nil
+}
+
+// Graphs returns the names of the graphs that hold quads, sorted, the
+// default graph (the zero Term) first when it holds any.
+func Graphs(quads []Quad) []Term {
+	seen := map[Term]bool{}
+	var out []Term
+	for _, q := range quads {
+		if !seen[q.Graph] {
+			seen[q.Graph] = true
+			out = append(out, q.Graph)
+		}
+	}
+	slices.SortFunc(out, compareTerms)
+	return out
+}
+
+// compareTerms orders terms: the default graph, IRIs, blank nodes,
+// literals; then by value, datatype and language.
+func compareTerms(a, b Term) int {
+	if a.Kind != b.Kind {
+		return int(a.Kind) - int(b.Kind)
+	}
+	if c := strings.Compare(a.Value, b.Value); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Datatype, b.Datatype); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Lang, b.Lang)
+}

@@ -1,0 +1,181 @@
+package ld
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// DerivedFrom is PROV-O's wasDerivedFrom. A graph G that states, inside
+// itself, "G prov:wasDerivedFrom S" is built from the graph S: replacing G
+// also drops the graphs G used to name and no longer does.
+const DerivedFrom = "http://www.w3.org/ns/prov#wasDerivedFrom"
+
+// ErrDefaultGraph reports statements in the default graph where graphs
+// are replaced whole: the default graph is shared by everything in a store,
+// so it cannot be replaced for one dataset.
+var ErrDefaultGraph = errors.New("statements in the default graph cannot be replaced: only named graphs can")
+
+// Unit is a set of graphs that are replaced together: a graph that names
+// its sources (see DerivedFrom) with those of its source graphs present in
+// the dataset, or a graph on its own.
+type Unit struct {
+	// Graph is the graph that names the others, or the only one.
+	Graph Term
+	// Sources are the graphs Graph states it was derived from, sorted;
+	// empty for a graph that names none.
+	Sources []Term
+	// Graphs are the graphs of the unit with their statements in sorted
+	// order: the sources present in the dataset first, Graph last, so that
+	// a client that writes them in order writes Graph, which names the
+	// others, once they are all there.
+	Graphs []GraphQuads
+}
+
+// GraphQuads is one named graph and its statements.
+type GraphQuads struct {
+	Name  Term
+	Quads []Quad
+}
+
+// Units groups the graphs of a dataset into units, in the order of their
+// Graph names; statements in the default graph are a unit of their own,
+// first, whose Graph is the zero Term.
+func Units(quads []Quad) []Unit {
+	byGraph := map[Term][]Quad{}
+	sources := map[Term][]Term{}
+	for _, q := range quads {
+		byGraph[q.Graph] = append(byGraph[q.Graph], q)
+		if q.Subject == q.Graph && q.Predicate.Value == DerivedFrom && q.Object.Kind == IRI && q.Object != q.Graph {
+			sources[q.Graph] = append(sources[q.Graph], q.Object)
+		}
+	}
+	// A source graph goes with the first graph, in name order, that names
+	// it (a document shared by two films is written once, with the first).
+	owner := map[Term]Term{}
+	for _, g := range Graphs(quads) {
+		for _, s := range sources[g] {
+			_, present := byGraph[s]
+			_, claimed := owner[s]
+			if _, isFilm := sources[s]; present && !claimed && !isFilm {
+				owner[s] = g
+			}
+		}
+	}
+	var units []Unit
+	for _, g := range Graphs(quads) {
+		if _, owned := owner[g]; owned {
+			continue
+		}
+		u := Unit{Graph: g, Sources: slices.Clone(sources[g])}
+		slices.SortFunc(u.Sources, compareTerms)
+		u.Sources = slices.Compact(u.Sources)
+		for _, s := range u.Sources {
+			if owner[s] == g {
+				u.Graphs = append(u.Graphs, GraphQuads{s, sortedQuads(byGraph[s])})
+			}
+		}
+		u.Graphs = append(u.Graphs, GraphQuads{g, sortedQuads(byGraph[g])})
+		units = append(units, u)
+	}
+	return units
+}
+
+func sortedQuads(quads []Quad) []Quad {
+	out := slices.Clone(quads)
+	slices.SortFunc(out, func(a, b Quad) int {
+		for _, c := range [][2]Term{{a.Subject, b.Subject}, {a.Predicate, b.Predicate}, {a.Object, b.Object}} {
+			if r := compareTerms(c[0], c[1]); r != 0 {
+				return r
+			}
+		}
+		return 0
+	})
+	return out
+}
+
+// WriteSPARQLUpdate writes the dataset as one SPARQL 1.1 Update request
+// that replaces each of its named graphs (see [Unit.SPARQL]); running it
+// twice leaves a store as running it once, unless the default graph holds
+// statements (see [WriteGraphUpdate]).
+func WriteSPARQLUpdate(w io.Writer, quads []Quad) error {
+	units := Units(quads)
+	var b strings.Builder
+	WritePrefixes(&b)
+	for _, u := range units {
+		b.WriteString("\n")
+		u.SPARQL(&b)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WritePrefixes writes the PREFIX declarations [Unit.SPARQL] assumes.
+func WritePrefixes(b *strings.Builder) {
+	writePrefixes(b, "PREFIX", "")
+}
+
+// SPARQL writes the operations that replace the unit's graphs in a store,
+// separated and ended by ";", assuming the prefixes of WriteSPARQLUpdate.
+// For a graph that names its sources, it first deletes the graphs that the
+// stored version of it names and this one does not (a source that
+// disappeared), and any other graph that names one of the same sources
+// (the same film under an older IRI) with its sources; then, per graph,
+// DROP SILENT GRAPH and INSERT DATA.
+func (u Unit) SPARQL(b *strings.Builder) {
+	if len(u.Sources) > 0 {
+		g := u.Graph.String()
+		var list strings.Builder
+		for i, s := range u.Sources {
+			if i > 0 {
+				list.WriteString(", ")
+			}
+			list.WriteString(s.String())
+		}
+		values := strings.ReplaceAll(list.String(), ", ", " ")
+		fmt.Fprintf(b, "# Graphs %s named as its sources before and no longer does.\n", g)
+		fmt.Fprintf(b, "DELETE { GRAPH ?stale { ?s ?p ?o } }\nWHERE {\n"+
+			"  { GRAPH %[1]s { %[1]s prov:wasDerivedFrom ?stale } }\n"+
+			"  UNION\n"+
+			"  { VALUES ?src { %[2]s } GRAPH ?old { ?old prov:wasDerivedFrom ?src . ?old prov:wasDerivedFrom ?stale } }\n"+
+			"  FILTER (?stale NOT IN (%[3]s))\n"+
+			"  GRAPH ?stale { ?s ?p ?o }\n};\n", g, values, list.String())
+		fmt.Fprintf(b, "# Other graphs built from the same sources: an older name of %s.\n", g)
+		fmt.Fprintf(b, "DELETE { GRAPH ?old { ?s ?p ?o } }\nWHERE {\n"+
+			"  VALUES ?src { %[2]s }\n"+
+			"  GRAPH ?old { ?old prov:wasDerivedFrom ?src }\n"+
+			"  FILTER (?old != %[1]s)\n"+
+			"  GRAPH ?old { ?s ?p ?o }\n};\n", g, values)
+	}
+	for _, gq := range u.Graphs {
+		WriteGraphUpdate(b, gq)
+	}
+}
+
+// WriteGraphUpdate writes "DROP SILENT GRAPH <g>;" and an INSERT DATA of
+// the graph's statements, grouped by subject (INSERT … WHERE {} when they
+// hold blank nodes). Statements in the default
+// graph are inserted without a DROP: they add to what the store's default
+// graph holds.
+func WriteGraphUpdate(b *strings.Builder, gq GraphQuads) {
+	if gq.Name.Kind == 0 {
+		b.WriteString("# The default graph is shared by everything in a store: these statements\n# are added to it, and replace nothing.\nINSERT {")
+		writeGraph(b, gq.Quads, "  ")
+		b.WriteString("} WHERE {};\n")
+		return
+	}
+	g := gq.Name.String()
+	// A graph with blank nodes is inserted from a template with an empty
+	// WHERE, which mints fresh blank nodes once: the same as INSERT DATA,
+	// but Virtuoso refuses blank nodes in INSERT DATA ("not allowed in a
+	// constant clause").
+	insert, where := "INSERT DATA", ""
+	if slices.ContainsFunc(gq.Quads, func(q Quad) bool { return q.Subject.Kind == Blank || q.Object.Kind == Blank }) {
+		insert, where = "INSERT", " WHERE {}"
+	}
+	fmt.Fprintf(b, "DROP SILENT GRAPH %s;\n%s { GRAPH %s {", g, insert, g)
+	writeGraph(b, gq.Quads, "  ")
+	fmt.Fprintf(b, "} }%s;\n", where)
+}

@@ -1,0 +1,70 @@
+package ld
+
+import (
+	"errors"
+	"fmt"
+	"unicode/utf8"
+)
+
+// ErrInvalidUTF8 reports bytes that are not UTF-8 in linked data. JSON-LD
+// and N-Quads are UTF-8 by definition, and the decoders underneath would
+// turn such bytes into U+FFFD without a word, changing an IRI or a name;
+// film2ld refuses them instead, naming the byte and its offset.
+var ErrInvalidUTF8 = errors.New("invalid UTF-8")
+
+// invalidUTF8 returns the offset of the first byte of b that does not
+// start a valid UTF-8 sequence, or -1.
+func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// utf8Error describes the invalid byte at offset off of data, whose first
+// byte is at offset base in its input.
+func utf8Error(data []byte, off, base int) error {
+	return fmt.Errorf("%w: byte 0x%02X at byte offset %d", ErrInvalidUTF8, data[off], base+off)
+}
+
+// CheckUTF8 returns a *PosError (line, column and byte offset) for the
+// first byte of data that is not UTF-8, or nil. A byte-order mark is
+// valid UTF-8 and passes.
+func CheckUTF8(data []byte, name string) error {
+	off := invalidUTF8(data)
+	if off < 0 {
+		return nil
+	}
+	line, col := lineCol(data, off)
+	return &PosError{Name: name, Line: line, Col: col, Err: utf8Error(data, off, 0)}
+}
+
+// ReplaceInvalidUTF8 returns data with every byte that is not part of a
+// valid UTF-8 sequence replaced by U+FFFD, and how many were replaced. It
+// is for callers that choose to read damaged input anyway (a --lenient
+// flag); they must tell the user the count, since the bytes change.
+func ReplaceInvalidUTF8(data []byte) ([]byte, int) {
+	if utf8.Valid(data) {
+		return data, 0
+	}
+	out := make([]byte, 0, len(data)+len(data)/8)
+	n := 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+			n++
+		} else {
+			out = append(out, data[i:i+size]...)
+		}
+		i += size
+	}
+	return out, n
+}

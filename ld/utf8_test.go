@@ -1,0 +1,107 @@
+package ld_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/ld"
+)
+
+// Bytes that are not UTF-8 are an error naming the line, column and byte
+// offset, in every form of linked data; nothing becomes U+FFFD in silence.
+func TestInvalidUTF8(t *testing.T) {
+	const s = "<https://a.example/s> <https://a.example/p> "
+	tests := []struct {
+		name, in string
+		f        ld.InputFormat
+		msg      string
+	}{
+		{"iri.nq", s + "<urn:x\xff> .\n", ld.InputNQuads,
+			"iri.nq:1:51: invalid UTF-8: byte 0xFF at byte offset 50"},
+		{"literal.nq", s + "\"ok\" .\n" + s + "\"caf\xe9\" .\n", ld.InputNQuads,
+			"literal.nq:2:49: invalid UTF-8: byte 0xE9 at byte offset 99"},
+		{"crlf.nq", s + "\"ok\" .\r\n" + s + "\"a\xc3\" .\r\n", ld.InputNQuads,
+			"crlf.nq:2:47: invalid UTF-8: byte 0xC3 at byte offset 98"},
+		{"doc.jsonld", "{\n  \"@id\": \"urn:x\",\n  \"http://schema.org/name\": \"Ren\xe9\"\n}", ld.InputJSONLD,
+			"doc.jsonld:3:33: invalid UTF-8: byte 0xE9 at byte offset 52"},
+		{"page.html", "<html><script type=\"application/ld+json\">\n{\"@id\": \"urn:\xfe\"}\n</script></html>", ld.InputHTML,
+			"page.html:2:14: syntax error: JSON-LD block starting on line 1: invalid UTF-8: byte 0xFE"},
+	}
+	p := ld.NewProcessor(ld.Config{})
+	for _, tt := range tests {
+		_, err := p.Read(strings.NewReader(tt.in), tt.name, tt.f)
+		var pe *ld.PosError
+		if err == nil || !errors.As(err, &pe) {
+			t.Errorf("%s: err = %v; want an error at a position", tt.name, err)
+			continue
+		}
+		if err.Error() != tt.msg {
+			t.Errorf("%s:\n got: %s\nwant: %s", tt.name, err, tt.msg)
+		}
+		if tt.f != ld.InputHTML && !errors.Is(err, ld.ErrInvalidUTF8) {
+			t.Errorf("%s: %v is not ErrInvalidUTF8", tt.name, err)
+		}
+	}
+}
+
+func TestCheckUTF8(t *testing.T) {
+	if err := ld.CheckUTF8([]byte("\xef\xbb\xbf{\"ok\": \"é\"}"), "x"); err != nil {
+		t.Errorf("valid input: %v", err)
+	}
+	err := ld.CheckUTF8([]byte("line\nab\x80"), "x.nq")
+	if err == nil || err.Error() != "x.nq:2:3: invalid UTF-8: byte 0x80 at byte offset 7" {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestReplaceInvalidUTF8(t *testing.T) {
+	out, n := ld.ReplaceInvalidUTF8([]byte("a\xffb\xc3\xa9c\xe2\x82"))
+	if string(out) != "a\uFFFDbéc\uFFFD\uFFFD" || n != 3 {
+		t.Errorf("got %q, %d", out, n)
+	}
+	in := []byte("clean é")
+	if out, n := ld.ReplaceInvalidUTF8(in); &out[0] != &in[0] || n != 0 {
+		t.Errorf("valid input copied or counted: %d", n)
+	}
+}
+
+// film2ld writes literals of any length, so it must read them back: no
+// fixed line limit (bufio.Scanner's stopped at 16 MiB).
+func TestFromNQuadsLongLine20MB(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 20 MB line; skipped with -short")
+	}
+	long := strings.Repeat("x", 20<<20)
+	in := fmt.Sprintf("<https://a.example/s> <https://a.example/p> \"%s\" .\n<https://a.example/s> <https://a.example/q> \"short\" .\n", long)
+	p := ld.NewProcessor(ld.Config{})
+	exp, err := p.FromNQuads(strings.NewReader(in), "long.nq")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nq, err := p.ToNQuads(exp, ld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(nq, long) || !strings.Contains(nq, "\"short\"") {
+		t.Errorf("the long literal did not survive the trip (%d bytes out)", len(nq))
+	}
+}
+
+// A last line without a newline, CRLF endings and blank lines read as
+// N-Quads say.
+func TestFromNQuadsLineEnds(t *testing.T) {
+	const q = "<https://a.example/s> <https://a.example/p> \"%d\" ."
+	in := fmt.Sprintf(q+"\r\n\r\n"+q+"\n"+q, 1, 2, 3)
+	p := ld.NewProcessor(ld.Config{})
+	exp, err := p.FromNQuads(bytes.NewReader([]byte(in)), "ends.nq")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nq, _ := p.ToNQuads(exp, ld.Options{})
+	if strings.Count(nq, "\n") != 3 {
+		t.Errorf("got\n%s", nq)
+	}
+}

@@ -1,0 +1,242 @@
+package encyclopedia
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/film2ld/film2ld/mapping/internal/text"
+)
+
+// kind is what a line of an article is, judged from the line alone.
+type kind int
+
+const (
+	kindBlank kind = iota
+	// kindTitle is the article's title heading: "= Title =", "# Title".
+	kindTitle
+	// kindSection is a section heading: "== Plot ==", "## Plot",
+	// "Plot[edit]".
+	kindSection
+	// kindLabel is an infobox field: a label and a value (which may be
+	// empty, the value then standing on the lines below).
+	kindLabel
+	// kindItem is a list item: "- text", "* text", "• text", indented or
+	// not.
+	kindItem
+	// kindContinuation is an indented line that is not a list item: the
+	// rest of the value above it.
+	kindContinuation
+	// kindBoilerplate is page furniture: "[edit]", "Jump to navigation",
+	// "From Wikipedia, the free encyclopedia", hatnotes.
+	kindBoilerplate
+	// kindProse is any other text.
+	kindProse
+)
+
+// line is one classified line.
+type line struct {
+	n      int
+	kind   kind
+	indent int
+	// text is the cleaned line, without its list mark; whole is the
+	// cleaned line as it stands.
+	text, whole string
+	// level is a heading's level: 1 for the title, 2 for "== Plot ==".
+	level int
+	// label and value are an infobox field's parts; known tells whether
+	// the label is in the labels table; dashed tells a "- Label: value"
+	// list item, the layout of the sample, where any label is a field.
+	label, value  string
+	known, dashed bool
+	// spaced is a field written "Directed by Jan Kowalski", with only a
+	// space after the label, as some text renderings of an infobox are.
+	spaced bool
+	// cells are the line's tab-separated parts, when it has several: a
+	// table row copied from a browser ("Anne Coesens<TAB>Tania").
+	cells []string
+}
+
+var (
+	wikiHeadingRe = regexp.MustCompile(`^(=+)\s*([^=].*?)\s*(=+)$`)
+	mdHeadingRe   = regexp.MustCompile(`^(#{1,6})\s+(.+?)\s*#*$`)
+	editHeadingRe = regexp.MustCompile(`^(.{1,60}?)\s*\[edit\]$`)
+	listMarkRe    = regexp.MustCompile(`^(?:[-*•·▪–]{1,3}|\d{1,3}[.)])\s+`)
+	colonLabelRe  = regexp.MustCompile(`^([^:]{1,40}?)\s*:\s*(.*)$`)
+	tabLabelRe    = regexp.MustCompile(`^([^\t]{1,40}?)\t+(.*)$`)
+	boilerplateRe = regexp.MustCompile(`^(?:\[edit\]|From Wikipedia, the free encyclopedia|Jump to (?:navigation|search|content)|\(Redirected from .+\)|Retrieved from .+|This article is about .+|For other uses, see .+|Not to be confused with .+|For the .+, see .+|Categories: .+|Main articles?: .+|See also: .+|Further information: .+)$`)
+)
+
+var (
+	// wikiLinkRe is a wiki link, "[[Anne Coesens]]" or "[[Anne Coesens
+	// (actress)|Anne Coesens]]": the text shown is the part after "|".
+	wikiLinkRe = regexp.MustCompile(`\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]`)
+	// mdLinkRe is a Markdown link, "[Anne Coesens](https://…)".
+	mdLinkRe = regexp.MustCompile(`\[([^\[\]]+)\]\([^()\s]*\)`)
+	// emphasisRe is wiki bold and italics, "''Illegal''", "'''Illegal'''".
+	emphasisRe = regexp.MustCompile(`'{2,}`)
+)
+
+// unmarkup removes what a dump in wiki or Markdown markup puts around the
+// text: links keep the words they show, emphasis marks go, and HTML
+// entities ("&amp;", "&nbsp;") are decoded.
+func unmarkup(s string) string {
+	if strings.Contains(s, "[") {
+		s = wikiLinkRe.ReplaceAllString(s, "$1")
+		s = mdLinkRe.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "''") {
+		s = emphasisRe.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "&") && strings.Contains(s, ";") {
+		s = html.UnescapeString(s)
+	}
+	return s
+}
+
+// maxBoilerplate and maxLabel bound the lines worth testing for page
+// furniture and for a label: a paragraph of prose is neither.
+const (
+	maxBoilerplate = 160
+	maxLabel       = 48
+)
+
+// classify judges one line. Whether a label line is an infobox field, and
+// whether a list item belongs to the value above it, depends on what came
+// before; the parser decides that.
+func classify(n int, raw string) line {
+	l := line{n: n}
+	indent := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+	clean := text.Clean(unmarkup(raw))
+	l.indent, l.text, l.whole = indent, clean, clean
+	if strings.Contains(raw, "\t") {
+		for _, c := range strings.Split(raw, "\t") {
+			if c = text.Clean(unmarkup(c)); c != "" {
+				l.cells = append(l.cells, c)
+			}
+		}
+	}
+	switch {
+	case clean == "":
+		l.kind = kindBlank
+		return l
+	case len(clean) < maxBoilerplate && boilerplateRe.MatchString(clean):
+		l.kind = kindBoilerplate
+		return l
+	}
+	// Most lines of an article are prose: the checks below that cost a
+	// regular expression run only on lines of the shape they look for.
+	first, last := clean[0], clean[len(clean)-1]
+	if first == '=' && indent == 0 {
+		if m := wikiHeadingRe.FindStringSubmatch(clean); m != nil {
+			l.kind, l.level, l.text = kindSection, min(len(m[1]), len(m[3])), m[2]
+			if l.level == 1 {
+				l.kind = kindTitle
+			}
+			return l
+		}
+	}
+	if first == '#' && indent == 0 {
+		if m := mdHeadingRe.FindStringSubmatch(clean); m != nil {
+			l.kind, l.level, l.text = kindSection, len(m[1]), m[2]
+			if l.level == 1 {
+				l.kind = kindTitle
+			}
+			return l
+		}
+	}
+	if last == ']' && indent == 0 {
+		if m := editHeadingRe.FindStringSubmatch(clean); m != nil {
+			l.kind, l.level, l.text = kindSection, 2, m[1]
+			return l
+		}
+	}
+	if mark := listMarkRe.FindString(clean); mark != "" {
+		l.kind, l.text = kindItem, strings.TrimSpace(clean[len(mark):])
+		if m := colonLabelRe.FindStringSubmatch(l.text); m != nil {
+			l.label, l.value, l.dashed = m[1], m[2], true
+			_, l.known = lookup(m[1])
+		}
+		return l
+	}
+	// A label line without a list mark: "Directed by: X", "Directed by<TAB>X",
+	// "Directed by" alone, or "Directed by X". Only labels in the table
+	// count, so that "Note: …" in prose is not a field.
+	if i := strings.IndexByte(clean, ':'); i > 0 && i <= maxLabel {
+		if m := colonLabelRe.FindStringSubmatch(clean); m != nil {
+			if _, ok := lookup(m[1]); ok {
+				l.kind, l.label, l.value, l.known = kindLabel, m[1], m[2], true
+				return l
+			}
+		}
+	}
+	if len(l.cells) > 0 {
+		if m := tabLabelRe.FindStringSubmatch(strings.TrimSpace(raw)); m != nil {
+			if _, ok := lookup(m[1]); ok {
+				l.kind, l.label, l.value, l.known = kindLabel, text.Clean(m[1]), text.Clean(m[2]), true
+				return l
+			}
+		}
+	}
+	if len(clean) > maxLabel {
+		// Too long to be a label, alone or with a value after a space.
+	} else if _, ok := lookup(clean); ok && indent == 0 {
+		l.kind, l.label, l.known = kindLabel, clean, true
+		return l
+	}
+	if label, value, ok := spacedLabel(clean, 2); indent == 0 && ok {
+		l.kind, l.label, l.value, l.known, l.spaced = kindLabel, label, value, true, true
+		return l
+	}
+	if indent > 0 {
+		l.kind = kindContinuation
+		return l
+	}
+	l.kind = kindProse
+	return l
+}
+
+// maxSpacedWords is the longest line read as a spaced label: a label and
+// a few names, not a sentence.
+const maxSpacedWords = 12
+
+// spacedLabel reads "Directed by Jan Kowalski": the longest known label
+// of at least minWords words that starts the line, then the value.
+// Outside the infobox one-word labels ("Music Jan") are too easily the
+// start of a sentence; inside it the parser allows them.
+func spacedLabel(s string, minWords int) (label, value string, ok bool) {
+	i := strings.IndexByte(s, ' ')
+	if i < 0 || !labelFirstWords[strings.ToLower(s[:i])] {
+		return "", "", false
+	}
+	words := strings.Fields(s)
+	if len(words) > maxSpacedWords || strings.HasSuffix(s, ".") || strings.Contains(s, ". ") {
+		// "Based on a true story, the film follows …" is a sentence.
+		return "", "", false
+	}
+	for k := min(4, len(words)-1); k >= minWords; k-- {
+		cand := strings.Join(words[:k], " ")
+		if _, known := lookup(cand); known {
+			return cand, strings.Join(words[k:], " "), true
+		}
+	}
+	return "", "", false
+}
+
+// labelFirstWords are the first words of the labels, so that a line whose
+// first word starts no label is not looked up word by word.
+var labelFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for label := range labels {
+		first, _, _ := strings.Cut(label, " ")
+		m[first] = true
+	}
+	return m
+}()
+
+// item reports whether a line is a list item or is indented: the shapes a
+// list value takes under its label.
+func (l line) item() bool {
+	return l.kind == kindItem || l.kind == kindContinuation
+}

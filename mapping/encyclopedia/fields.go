@@ -1,0 +1,157 @@
+package encyclopedia
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/cast"
+	"github.com/film2ld/film2ld/mapping/internal/text"
+)
+
+// closeField turns the open infobox field's values into facts. Each value
+// line is one item of the field's list, or a list of its own ("Anne
+// Coesens, Alexandre Gontcharov").
+func (p *parser) closeField() {
+	of := p.field
+	if of == nil {
+		return
+	}
+	p.field = nil
+	if len(of.values) == 0 {
+		p.note(of.line, "infobox field %q has no value", of.label)
+		return
+	}
+	for i := range of.values {
+		of.values[i].Value = text.Clean(footnoteRe.ReplaceAllString(of.values[i].Value, ""))
+	}
+	f := &p.src.Film
+	if !of.known {
+		// Not film.Unmapped: that says schema.org has no term for the fact,
+		// which nobody has checked for a label film2ld does not know.
+		p.note(of.line, "infobox field %q is not known to film2ld; left out: %q", of.label, text.Short(joinValues(of.values).Value))
+		return
+	}
+	fd := of.f
+	switch fd.fact {
+	case factCredit:
+		for _, v := range of.values {
+			f.Credits = append(f.Credits, text.Credits(fd.role, fd.roleName, fd.org, v.Value, v.Line)...)
+		}
+	case factCast:
+		for _, v := range of.values {
+			for _, name := range text.SplitNames(v.Value) {
+				m, ok := cast.Parse(name)
+				if !ok {
+					p.note(v.Line, "%s: %q is not an actor's name; left out", of.label, text.Short(name))
+					continue
+				}
+				m.Actor.Line = v.Line
+				cast.AddRoleName(&m, fd.castRole)
+				f.Cast = append(f.Cast, m)
+			}
+		}
+	case factRuntime:
+		p.runtime(of)
+	case factCountries:
+		for _, v := range of.values {
+			for _, c := range text.SplitList(v.Value) {
+				f.Countries = append(f.Countries, film.Text{Value: c, Line: v.Line})
+			}
+		}
+	case factLanguages:
+		for _, v := range of.values {
+			for _, l := range text.SplitList(v.Value) {
+				f.Languages = append(f.Languages, film.Text{Value: l, Line: v.Line})
+			}
+		}
+	case factReleases:
+		for _, v := range of.values {
+			p.releases(of.label, v)
+		}
+	case factBasedOn:
+		p.basedOn(of.values)
+	case factUnmapped:
+		f.Unmapped = append(f.Unmapped, film.Field{Label: of.label, Text: joinValues(of.values)})
+	}
+}
+
+// joinValues joins a field's value lines for a message.
+func joinValues(vs []film.Text) film.Text {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		parts[i] = v.Value
+	}
+	return film.Text{Value: strings.Join(parts, ", "), Line: vs[0].Line}
+}
+
+// rangeRe is a range of minutes: "95–100 minutes", "95-100 min".
+var rangeRe = regexp.MustCompile(`\d\s*[–—-]\s*\d+\s*(?:minutes?|mins?)\b`)
+
+// runtime reads a running time in whatever unit the article writes it
+// ("90 minutes", "1h 30min", "95 min"). An article that states several
+// (a festival cut and a theatrical one) gives the first, with a note.
+func (p *parser) runtime(of *openField) {
+	v := joinValues(of.values)
+	if rangeRe.MatchString(v.Value) {
+		// "95–100 minutes" states no one running time; taking either end
+		// would invent one.
+		p.note(v.Line, "%s: %q is a range, not one running time; left out", of.label, text.Short(v.Value))
+		return
+	}
+	found := text.Durations(v.Value)
+	if len(found) == 0 {
+		p.note(v.Line, "%s: %q is not a running time; left out", of.label, text.Short(v.Value))
+		return
+	}
+	p.src.Film.Runtime = film.Number{Value: float64(found[0]), Set: true, Line: v.Line}
+	for _, other := range found[1:] {
+		if other != found[0] {
+			p.note(v.Line, "%s: %q states more than one running time; kept the first, %d minutes", of.label, text.Short(v.Value), found[0])
+			return
+		}
+	}
+}
+
+// releases reads "12 May 2015 (Cannes), 3 June 2015 (France)". Dates are
+// found rather than split on commas because "May 12, 2015" holds one.
+func (p *parser) releases(label string, v film.Text) {
+	found := releaseRe.FindAllStringSubmatch(v.Value, -1)
+	if found == nil {
+		p.note(v.Line, "%s: no date in %q; left out", label, text.Short(v.Value))
+		return
+	}
+	for _, m := range found {
+		date, err := text.ParseDate(m[1])
+		if err != nil {
+			p.note(v.Line, "%s: %v; left out", label, err)
+			continue
+		}
+		p.src.Film.Releases = append(p.src.Film.Releases, film.Release{Date: film.Text{Value: date, Line: v.Line}, Place: strings.TrimSpace(m[2])})
+	}
+}
+
+// basedOn reads "Vinterhavn by Ingrid Åsmundsen", and the same over two
+// lines ("Vinterhavn" / "by Ingrid Åsmundsen"), as infoboxes render their
+// "based on" template; several works are separated by ";" or stand on
+// lines of their own.
+func (p *parser) basedOn(values []film.Text) {
+	f := &p.src.Film
+	for _, v := range values {
+		if rest, ok := strings.CutPrefix(v.Value, "by "); ok && len(f.BasedOn) > 0 && f.BasedOn[len(f.BasedOn)-1].Author == "" {
+			f.BasedOn[len(f.BasedOn)-1].Author = strings.TrimSpace(rest)
+			continue
+		}
+		for _, w := range strings.Split(v.Value, ";") {
+			w = strings.TrimSpace(w)
+			if w == "" {
+				continue
+			}
+			work := film.Work{Name: film.Text{Value: w, Line: v.Line}}
+			if m := basedOnRe.FindStringSubmatch(w); m != nil {
+				work = film.Work{Name: film.Text{Value: m[1], Line: v.Line}, Author: m[2]}
+			}
+			f.BasedOn = append(f.BasedOn, work)
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package encyclopedia
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/text"
+)
+
+// fact is what an infobox field states.
+type fact int
+
+const (
+	// factCredit is a crew or company credit.
+	factCredit fact = iota
+	// factCast is a list of actors without characters ("Starring").
+	factCast
+	factRuntime
+	factCountries
+	factLanguages
+	factReleases
+	factBasedOn
+	// factUnmapped is stated but has no schema.org Movie property (a
+	// budget, a box office figure): it is reported, not dropped in silence.
+	factUnmapped
+)
+
+// field says how one infobox label is read.
+type field struct {
+	fact     fact
+	role     film.Role
+	roleName string
+	org      bool
+	// castRole is a role name every actor the field lists gets: the
+	// infobox of an animated film lists its cast as "Voices of".
+	castRole string
+}
+
+func credit(role film.Role, roleName string) field {
+	return field{fact: factCredit, role: role, roleName: roleName}
+}
+
+func company(role film.Role, roleName string) field {
+	return field{fact: factCredit, role: role, roleName: roleName, org: true}
+}
+
+// labels maps infobox labels, as labelKey normalises them, to what they
+// state. Film infoboxes write a label in a long form ("Directed by",
+// "Release dates") and, in older or other renderings, a short one
+// ("Director", "Released"); both are here, with their plurals. A new
+// variant is one line here and one row in TestLabels.
+var labels = map[string]field{
+	"directed by": credit(film.Director, ""), "director": credit(film.Director, ""), "directors": credit(film.Director, ""),
+	"produced by": credit(film.Producer, ""), "producer": credit(film.Producer, ""), "producers": credit(film.Producer, ""),
+	"written by": credit(film.Author, ""), "writer": credit(film.Author, ""), "writers": credit(film.Author, ""),
+	"screenplay by": credit(film.Author, ""), "screenplay": credit(film.Author, ""),
+	"teleplay by": credit(film.Author, ""), "teleplay": credit(film.Author, ""),
+	"story by": credit(film.Author, "Story"), "story": credit(film.Author, "Story"),
+	"music by": credit(film.Composer, ""), "music": credit(film.Composer, ""), "composer": credit(film.Composer, ""),
+	"composers": credit(film.Composer, ""), "original music by": credit(film.Composer, ""), "score by": credit(film.Composer, ""),
+	"cinematography": credit(film.Contributor, "Cinematography"), "director of photography": credit(film.Contributor, "Cinematography"),
+	"edited by": credit(film.Contributor, "Editing"), "editing": credit(film.Contributor, "Editing"),
+	"editor": credit(film.Contributor, "Editing"), "editors": credit(film.Contributor, "Editing"),
+	"film editing": credit(film.Contributor, "Editing"),
+	"narrated by":  credit(film.Contributor, "Narration"), "narrator": credit(film.Contributor, "Narration"),
+	"narrators":    credit(film.Contributor, "Narration"),
+	"presented by": credit(film.Contributor, "Presenter"), "presenter": credit(film.Contributor, "Presenter"),
+	"production company": company(film.ProductionCompany, ""), "production companies": company(film.ProductionCompany, ""),
+	"production": company(film.ProductionCompany, ""),
+	"studio":     company(film.ProductionCompany, ""), "studios": company(film.ProductionCompany, ""),
+	"distributed by": company(film.Contributor, "Distribution"), "distributor": company(film.Contributor, "Distribution"),
+	"distributors": company(film.Contributor, "Distribution"),
+	"starring":     {fact: factCast}, "cast": {fact: factCast},
+	"voices of": {fact: factCast, castRole: "voice"}, "voices": {fact: factCast, castRole: "voice"},
+	"running time": {fact: factRuntime}, "runtime": {fact: factRuntime}, "length": {fact: factRuntime},
+	"country": {fact: factCountries}, "countries": {fact: factCountries}, "country of origin": {fact: factCountries},
+	"language": {fact: factLanguages}, "languages": {fact: factLanguages},
+	"original language": {fact: factLanguages}, "original languages": {fact: factLanguages},
+	"release date": {fact: factReleases}, "release dates": {fact: factReleases}, "released": {fact: factReleases},
+	"based on": {fact: factBasedOn},
+	"budget":   {fact: factUnmapped}, "box office": {fact: factUnmapped}, "gross": {fact: factUnmapped},
+}
+
+// labelKey normalises a label for the table: lower case, single spaces,
+// no footnote marks or trailing colon.
+func labelKey(label string) string {
+	if strings.IndexByte(label, '[') >= 0 {
+		label = footnoteRe.ReplaceAllString(label, "")
+	}
+	return strings.TrimSuffix(strings.ToLower(text.Clean(label)), ":")
+}
+
+// lookup returns how a label is read; ok is false for a label the table
+// does not hold.
+func lookup(label string) (field, bool) {
+	f, ok := labels[labelKey(label)]
+	return f, ok
+}
+
+// family is what a section of the article holds.
+type family int
+
+const (
+	// familyUnmapped is a section film2ld does not read (Production,
+	// Reception): its lines are counted in one note.
+	familyUnmapped family = iota
+	familyPlot
+	familyCast
+	// familyVoiceCast is a cast section of an animated film: every entry
+	// is a voice part.
+	familyVoiceCast
+	// familyNavigation is a list of links to other pages.
+	familyNavigation
+)
+
+// sections maps section headings, as labelKey normalises them, to their
+// family. A sub-section whose heading is not here belongs to its parent's
+// family ("=== Main ===" under "== Cast ==").
+var sections = map[string]family{
+	"plot": familyPlot, "synopsis": familyPlot, "plot summary": familyPlot, "premise": familyPlot,
+	"summary": familyPlot, "story": familyPlot, "storyline": familyPlot, "content": familyPlot,
+	"cast": familyCast, "starring": familyCast, "cast and characters": familyCast, "principal cast": familyCast,
+	"main cast": familyCast, "cast and crew": familyCast, "featuring": familyCast, "participants": familyCast,
+	"interviewees": familyCast, "appearances": familyCast, "people interviewed": familyCast, "cast list": familyCast,
+	"voice cast": familyVoiceCast, "voices": familyVoiceCast, "voice actors": familyVoiceCast,
+	"see also": familyNavigation, "references": familyNavigation, "external links": familyNavigation,
+	"further reading": familyNavigation, "notes": familyNavigation, "bibliography": familyNavigation,
+	"sources": familyNavigation, "footnotes": familyNavigation, "citations": familyNavigation,
+}
+
+// footnoteRe is a reference mark in running text: "[1]", "[a]",
+// "[citation needed]".
+var footnoteRe = regexp.MustCompile(`\[(?:\d+|[a-z]|note \d+|nb \d+|citation needed)\]`)

@@ -1,0 +1,155 @@
+// Package cast reads one cast entry as film pages write it: an actor and,
+// when stated, the character, however the two are joined ("Anne Coesens as
+// Tania", "Anne Coesens – Tania", "Anne Coesens: Tania", "Anne Coesens
+// (Tania)", "Anne Coesens ..... Tania"), with annotations such as "(voice)"
+// or "(uncredited)" taken out of the names and kept as role names, and
+// "as himself" read as a person appearing as themselves, not a character
+// called "himself".
+//
+// Call [Parse] on one entry, without its list mark.
+package cast
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/text"
+)
+
+// Separators between actor and character; the earliest in an entry splits
+// it.
+var separators = []*regexp.Regexp{
+	regexp.MustCompile(`\s+as\s+`),
+	regexp.MustCompile(`\s+[–—―]\s+|\s+-{1,2}\s+`),
+	regexp.MustCompile(`\s*(?:\.{3,}|…+)\s*`),
+	regexp.MustCompile(`\s*:\s+`),
+}
+
+// Annotations are what pages put in brackets after an actor or character
+// to say how the part was played. They are role names, not part of either
+// name. Keys are lower-case; the value is the role name written out.
+var Annotations = map[string]string{
+	"voice": "voice", "voice role": "voice", "voiced": "voice", "voice-over": "voice-over",
+	"voice over": "voice-over", "singing voice": "singing voice", "speaking voice": "speaking voice",
+	"uncredited": "uncredited", "not credited": "uncredited",
+	"archive footage": "archive footage", "archival footage": "archive footage", "archive": "archive footage",
+	"cameo": "cameo", "cameo appearance": "cameo", "motion capture": "motion capture",
+	"credit only": "credit only", "photograph": "photograph", "photo": "photograph",
+}
+
+// selves are the character names that mean the actor appears as
+// themselves. The role name keeps the document's word.
+var selves = map[string]bool{"himself": true, "herself": true, "themselves": true, "themself": true, "self": true}
+
+// functions are what a documentary's participant list writes where a
+// character would stand: what the person does in the film, not whom they
+// play. They are role names.
+var functions = map[string]bool{
+	"narrator": true, "narration": true, "host": true, "presenter": true, "interviewer": true,
+	"interviewee": true, "commentator": true, "voice-over": true,
+}
+
+var (
+	parenRe       = regexp.MustCompile(`\s*\(([^()]*)\)`)
+	annotationSep = regexp.MustCompile(`\s*[;,]\s*|\s+and\s+`)
+	footnoteRe    = regexp.MustCompile(`\[(?:\d+|[a-z]|note \d+|citation needed)\]`)
+	// "Anne Coesens (Tania)": the actor, then the character in brackets that
+	// may hold brackets of its own ("The Neighbour (older)").
+	trailingParenRe = regexp.MustCompile(`^([^()]+?)\s*\((.*)\)$`)
+)
+
+// Parse reads one cast entry. ok is false when the entry has no actor (it
+// is empty, or starts with the character's brackets). The actor's name is
+// not checked here: text.CheckPeople does that for every mapper.
+func Parse(entry string) (m film.CastMember, ok bool) {
+	s := text.Clean(footnoteRe.ReplaceAllString(entry, ""))
+	s, m.RoleNames = takeAnnotations(s)
+	actor, character := s, ""
+	// The earliest separator splits: in "Anne Coesens – Tania, who works
+	// as a cleaner" the dash does, not the "as" of the description.
+	var at []int
+	for _, sep := range separators {
+		// A separator must have something on both sides: "Anne Coes…" is a
+		// name cut short, not an actor and an empty character.
+		if loc := sep.FindStringIndex(s); loc != nil && loc[0] > 0 && loc[1] < len(s) && (at == nil || loc[0] < at[0]) {
+			at = loc
+		}
+	}
+	if at != nil {
+		actor, character = s[:at[0]], s[at[1]:]
+	} else {
+		if p := trailingParenRe.FindStringSubmatch(s); p != nil {
+			actor, character = p[1], p[2]
+		}
+	}
+	actor = strings.TrimSpace(strings.TrimRight(actor, ",;"))
+	character = strings.TrimSpace(strings.TrimRight(character, ".,;"))
+	if actor == "" || strings.HasPrefix(actor, "(") {
+		return film.CastMember{}, false
+	}
+	// "as Woody, a pull-string cowboy doll": the name, then a description.
+	if i := strings.Index(character, ", "); i > 0 && !strings.Contains(character[:i], "(") {
+		m.Description = strings.TrimSpace(character[i+2:])
+		character = character[:i]
+	}
+	// "as Himself", "as himself – narrator", "Self".
+	word, rest := character, ""
+	if i := strings.IndexAny(character, " /-–—"); i > 0 {
+		word, rest = character[:i], strings.TrimLeft(character[i:], " /-–—")
+	}
+	if selves[strings.ToLower(word)] {
+		m.RoleNames = appendUnique(m.RoleNames, strings.ToLower(word))
+		character = ""
+		if rest != "" {
+			// "Himself – Narrator": what the person does is a role name too,
+			// as written.
+			m.RoleNames = appendUnique(m.RoleNames, rest)
+		}
+	}
+	if functions[strings.ToLower(character)] {
+		m.RoleNames = appendUnique(m.RoleNames, strings.ToLower(character))
+		character = ""
+	}
+	m.Actor = film.Text{Value: actor}
+	m.Character = character
+	return m, true
+}
+
+// takeAnnotations removes every bracketed group that holds only
+// annotations ("(voice)", "(voice; uncredited)") and returns their role
+// names. A group that holds anything else ("(older)") stays: it is part of
+// a name.
+func takeAnnotations(s string) (string, []string) {
+	var names []string
+	out := parenRe.ReplaceAllStringFunc(s, func(g string) string {
+		inner := parenRe.FindStringSubmatch(g)[1]
+		var found []string
+		for _, part := range annotationSep.Split(strings.ToLower(inner), -1) {
+			name, ok := Annotations[strings.TrimSpace(part)]
+			if !ok {
+				return g
+			}
+			found = append(found, name)
+		}
+		for _, f := range found {
+			names = appendUnique(names, f)
+		}
+		return ""
+	})
+	return text.Clean(out), names
+}
+
+func appendUnique(list []string, s string) []string {
+	if s == "" || slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+// AddRoleName adds a role name to a cast member unless it is there: a
+// voice cast section makes every entry in it a voice part.
+func AddRoleName(m *film.CastMember, name string) {
+	m.RoleNames = appendUnique(m.RoleNames, name)
+}

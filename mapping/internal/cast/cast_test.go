@@ -1,0 +1,51 @@
+package cast
+
+import (
+	"fmt"
+	"testing"
+)
+
+// One row per cast-line style film pages use; the want column is
+// actor|character|role names|description.
+func TestParse(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Anne Coesens as Tania", "Anne Coesens|Tania|[]|"},
+		{"Anne Coesens – Tania", "Anne Coesens|Tania|[]|"},
+		{"Anne Coesens — Tania", "Anne Coesens|Tania|[]|"},
+		{"Anne Coesens - Tania", "Anne Coesens|Tania|[]|"},
+		{"Anne Coesens: Tania", "Anne Coesens|Tania|[]|"},
+		{"Anne Coesens (Tania)", "Anne Coesens|Tania|[]|"},
+		{"Anne Coesens ..... Tania", "Anne Coesens|Tania|[]|"},
+		{"Anne Coesens … Tania", "Anne Coesens|Tania|[]|"},
+		{"Bjørn-Erik Dahle as Captain Holm", "Bjørn-Erik Dahle|Captain Holm|[]|"},
+		{"Hatice Öztürk", "Hatice Öztürk||[]|"},
+		{"Mia Berg as Pip (voice)", "Mia Berg|Pip|[voice]|"},
+		{"Mia Berg (voice) as Pip", "Mia Berg|Pip|[voice]|"},
+		{"Mia Berg as Pip (voice; uncredited)", "Mia Berg|Pip|[voice uncredited]|"},
+		{"Mia Berg (Pip) (voice)", "Mia Berg|Pip|[voice]|"},
+		{"Mia Berg (uncredited)", "Mia Berg||[uncredited]|"},
+		{"Piotr Wiśniewski (The Neighbour (older))", "Piotr Wiśniewski|The Neighbour (older)|[]|"},
+		{"Tom Vale as Woody, a pull-string cowboy doll", "Tom Vale|Woody|[]|a pull-string cowboy doll"},
+		{"Ada Lind – Tania, who works as a cleaner", "Ada Lind|Tania|[]|who works as a cleaner"},
+		{"Kofi Mensah as himself", "Kofi Mensah||[himself]|"},
+		{"Kofi Mensah as Himself (archive footage)", "Kofi Mensah||[archive footage himself]|"},
+		{"Ruth Abebe as herself – Narrator", "Ruth Abebe||[herself Narrator]|"},
+		{"Ruth Abebe: Self", "Ruth Abebe||[self]|"},
+		{"Mireille Caron – narrator", "Mireille Caron||[narrator]|"},
+		{"Mireille Caron as the Narrator", "Mireille Caron|the Narrator|[]|"},
+		{"Ola Tveit as the purser[3]", "Ola Tveit|the purser|[]|"},
+		{"Anne Coes…", "Anne Coes…||[]|"},
+	}
+	for _, tt := range tests {
+		m, ok := Parse(tt.in)
+		got := fmt.Sprintf("%s|%s|%v|%s", m.Actor.Value, m.Character, m.RoleNames, m.Description)
+		if !ok || got != tt.want {
+			t.Errorf("Parse(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+	for _, in := range []string{"", "(Tania)", "  (voice)"} {
+		if m, ok := Parse(in); ok {
+			t.Errorf("Parse(%q) = %+v; want no actor", in, m)
+		}
+	}
+}

@@ -1,0 +1,144 @@
+package text
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/film2ld/film2ld/mapping/film"
+)
+
+// roleSeparators are what cast and credit lines put between a name and what
+// follows it. A name that still holds one was split badly: "Anne Coesens —
+// Tania" is an actor and a character, not one person.
+var roleSeparators = []string{" as ", " – ", " — ", " - ", " / ", " | ", " = "}
+
+// annotationMarks open an annotation or a footnote: "(voice)", "[3]".
+const annotationMarks = "()[]{}"
+
+// maxNameWords is the most words a person's name is taken to have; a longer
+// value is a sentence or a list that was not split. The longest names in
+// credits ("María de los Ángeles García Márquez") have six.
+const maxNameWords = 6
+
+// PersonProblem says why a value does not look like a person's name, or
+// returns "" when it does. It is a sanity check, not a name parser: it
+// rejects what a mapper must never mint as a Person (a value that still
+// holds a role separator, an annotation, a sentence, or no letter at all)
+// and accepts every name the credits of real films write, with particles
+// ("van", "de la"), initials ("V.A."), apostrophes and hyphens.
+func PersonProblem(name string) string {
+	s := Clean(name)
+	switch {
+	case s == "":
+		return "it is empty"
+	case !strings.ContainsFunc(s, unicode.IsLetter):
+		return "it has no letter"
+	case strings.ContainsFunc(s, unicode.IsDigit):
+		// "Policier 1", "Pula 2020": a character or a place and year.
+		return "it holds a digit"
+	case strings.ContainsAny(s, annotationMarks):
+		return "it holds an annotation in brackets"
+	case strings.ContainsAny(s, "!?;:"):
+		return "it holds sentence punctuation"
+	case strings.Contains(s, "…") || strings.Contains(s, "..."):
+		return "it is cut short"
+	case strings.HasPrefix(s, "-") || strings.HasPrefix(s, "•") || strings.HasPrefix(s, "*"):
+		return "it starts with a list mark"
+	}
+	padded := " " + strings.ToLower(s) + " "
+	for _, sep := range roleSeparators {
+		if strings.Contains(padded, sep) {
+			return fmt.Sprintf("it holds the role separator %q", strings.TrimSpace(sep))
+		}
+	}
+	words := strings.Fields(s)
+	if len(words) > maxNameWords {
+		return fmt.Sprintf("it has %d words, more than a name has", len(words))
+	}
+	lower := 0
+	for _, w := range words {
+		if functionWords[w] {
+			// "Narrated by Paul Petit", "Anne and Piotr": words that join
+			// a name to something else.
+			return fmt.Sprintf("it holds the word %q", w)
+		}
+		if r := []rune(w)[0]; unicode.IsLower(r) && !nameParticles[strings.ToLower(w)] {
+			lower++
+		}
+	}
+	if lower > 0 && lower*2 >= len(words) {
+		// "the purser", "various", "and others": lower-case words that are
+		// not particles of a surname.
+		return "it reads as words, not a name"
+	}
+	if last := words[len(words)-1]; strings.HasSuffix(last, ".") && len([]rune(last)) > 4 && len(words) > 3 {
+		// "… was shot in Liège." ends a sentence; "Jr." and "St." end names.
+		return "it reads as a sentence"
+	}
+	return ""
+}
+
+// functionWords are lower-case words that join or introduce names but are
+// never part of one.
+var functionWords = map[string]bool{
+	"by": true, "and": true, "with": true, "featuring": true, "feat.": true, "from": true, "of": true,
+	"the": true, "in": true, "for": true, "who": true, "is": true, "was": true, "also": true, "voiced": true,
+	"plays": true, "played": true, "starring": true, "directed": true, "written": true, "produced": true,
+}
+
+// nameParticles are lower-case words that belong inside names.
+var nameParticles = map[string]bool{
+	"van": true, "von": true, "der": true, "den": true, "de": true, "del": true, "della": true,
+	"di": true, "da": true, "dos": true, "das": true, "do": true, "du": true, "la": true, "le": true,
+	"les": true, "y": true, "e": true, "bin": true, "ibn": true, "al": true, "el": true, "ben": true,
+	"ter": true, "ten": true, "zu": true, "af": true, "av": true, "mac": true, "ó": true, "ui": true,
+}
+
+// CheckPeople leaves out every credited person, actor and author of a
+// source work whose name fails PersonProblem, with a note naming its line,
+// so that no mapper mints a Person from a badly split value. Organisations
+// are not checked: their names hold "&", digits and lower-case words.
+// Reviewers are not either: a user review's author is a screen name
+// ("marin_du_nord"), which the review mapper judges by its own rules.
+// Every mapper runs it last; it is idempotent.
+func CheckPeople(src *film.Source) {
+	f := &src.Film
+	bad := func(what string, t film.Text) bool {
+		why := PersonProblem(t.Value)
+		if why == "" {
+			return false
+		}
+		src.Notes = append(src.Notes, film.Note{Line: t.Line,
+			Message: fmt.Sprintf("%s %q does not look like a person's name (%s); left out", what, Short(t.Value), why)})
+		return true
+	}
+	credits := f.Credits[:0]
+	for _, c := range f.Credits {
+		if c.Agent.Organization || !bad(creditWord(c), c.Agent.Name) {
+			credits = append(credits, c)
+		}
+	}
+	f.Credits = credits
+	cast := f.Cast[:0]
+	for _, c := range f.Cast {
+		if !bad("actor", c.Actor) {
+			cast = append(cast, c)
+		}
+	}
+	f.Cast = cast
+	for i := range f.BasedOn {
+		w := &f.BasedOn[i]
+		if w.Author != "" && bad("author", film.Text{Value: w.Author, Line: w.Name.Line}) {
+			w.Author = ""
+		}
+	}
+}
+
+// creditWord names a credit in a message: its role name, or its role.
+func creditWord(c film.Credit) string {
+	if c.RoleName != "" {
+		return strings.ToLower(c.RoleName) + " credit"
+	}
+	return string(c.Role)
+}

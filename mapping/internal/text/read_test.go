@@ -1,0 +1,220 @@
+package text
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/iotest"
+	"unicode/utf16"
+
+	"github.com/film2ld/film2ld/mapping/film"
+)
+
+func utf16Bytes(s string, big bool) []byte {
+	var b []byte
+	if big {
+		b = []byte{0xFE, 0xFF}
+	} else {
+		b = []byte{0xFF, 0xFE}
+	}
+	for _, u := range utf16.Encode([]rune(s)) {
+		if big {
+			b = append(b, byte(u>>8), byte(u))
+		} else {
+			b = append(b, byte(u), byte(u>>8))
+		}
+	}
+	return b
+}
+
+// A UTF-16 document with a byte-order mark reads as the same lines as its
+// UTF-8 twin, with a note; a damaged one is an error, never U+FFFD.
+func TestReadUTF16(t *testing.T) {
+	const text = "= Ørkenens sønner =\r\nDirected by: Ana Núñez\r\nA film about 🎬 and ноч.\r\n"
+	want, err := Read(strings.NewReader(text), "utf8.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, big := range []bool{false, true} {
+		doc, err := Read(bytes.NewReader(utf16Bytes(text, big)), "utf16.txt")
+		if err != nil {
+			t.Fatalf("big-endian %v: %v", big, err)
+		}
+		if fmt.Sprint(doc.Lines) != fmt.Sprint(want.Lines) {
+			t.Errorf("big-endian %v: lines %q; want %q", big, doc.Lines, want.Lines)
+		}
+		if len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "UTF-16") {
+			t.Errorf("big-endian %v: notes %v", big, doc.Notes)
+		}
+	}
+	bad := map[string][]byte{
+		"odd length":        utf16Bytes("abc", false)[:7],
+		"lone high":         append(utf16Bytes("ab", false), 0x3D, 0xD8, 'c', 0),
+		"lone low":          append(utf16Bytes("ab", false), 0x00, 0xDC),
+		"high at the end":   append(utf16Bytes("ab", false), 0x3D, 0xD8),
+		"control character": utf16Bytes("ab\x00c", false),
+	}
+	for name, data := range bad {
+		_, err := Read(bytes.NewReader(data), "bad.txt")
+		if err == nil || !strings.Contains(err.Error(), "offset") {
+			t.Errorf("%s: err = %v; want an error with an offset", name, err)
+		}
+		if err != nil && strings.ContainsRune(err.Error(), '\uFFFD') {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// Bidi controls are removed with a note naming the line; marks stay.
+func TestReadBidi(t *testing.T) {
+	in := "Title: Heat\nDirector: Ana\u202Egnikcah\u202C Núñez\nWriter: \u2067Omar\u2069 \u200FX"
+	doc, err := Read(strings.NewReader(in), "bidi.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Title: Heat", "Director: Anagnikcah Núñez", "Writer: Omar \u200FX"}
+	if fmt.Sprint(doc.Lines) != fmt.Sprint(want) {
+		t.Errorf("lines %q; want %q", doc.Lines, want)
+	}
+	var lines []int
+	for _, n := range doc.Notes {
+		lines = append(lines, n.Line)
+	}
+	if fmt.Sprint(lines) != "[2 3]" || !strings.Contains(doc.Notes[0].Message, "removed 2 bidi control characters") {
+		t.Errorf("notes %+v", doc.Notes)
+	}
+}
+
+// A line longer than MaxLine is refused with its number, whether the lines
+// end in LF, CRLF (split between reads) or CR.
+func TestReadLineTooLong(t *testing.T) {
+	long := strings.Repeat("x", MaxLine+1)
+	for _, eol := range []string{"\n", "\r\n", "\r"} {
+		in := "a" + eol + "b" + eol + long + eol
+		_, err := Read(iotest.OneByteReader(strings.NewReader(in)), "long.txt")
+		var fe *film.Error
+		if !errors.Is(err, ErrLineTooLong) || !errors.As(err, &fe) || fe.Line != 3 || fe.Name != "long.txt" {
+			t.Errorf("%q: err = %v; want line 3 too long", eol, err)
+		}
+	}
+	// Exactly MaxLine is fine.
+	if _, err := Read(strings.NewReader("Title: x\n"+strings.Repeat("y", MaxLine)), "max.txt"); err != nil {
+		t.Errorf("a line of MaxLine bytes: %v", err)
+	}
+}
+
+// junk is an endless line of text, made as it is read.
+type junk struct{ n int }
+
+func (j *junk) Read(p []byte) (int, error) {
+	if j.n == 0 {
+		return 0, io.EOF
+	}
+	n := min(len(p), j.n)
+	for i := range n {
+		p[i] = "film junk "[i%10]
+	}
+	j.n -= n
+	return n, nil
+}
+
+// A 200 MB one-line document is refused after its first MiB: memory does
+// not grow with the input.
+func TestRead200MBOneLineMemory(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := Read(&junk{n: 200 << 20}, "junk.txt")
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrLineTooLong) {
+		t.Fatalf("err = %v", err)
+	}
+	alloc := after.TotalAlloc - before.TotalAlloc
+	t.Logf("allocated %.1f MB to refuse 200 MB", float64(alloc)/(1<<20))
+	if alloc > 8<<20 {
+		t.Errorf("allocated %d MB to refuse it; want at most 8", alloc>>20)
+	}
+}
+
+// Reading a 20 MB document of ordinary lines allocates about one copy of
+// it: the buffer read into, the line slice and nothing per byte.
+func TestRead20MBLinesMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("20 MB; skipped with -short")
+	}
+	var b strings.Builder
+	for i := 0; b.Len() < 20<<20; i++ {
+		fmt.Fprintf(&b, "Line %d: Frédéric Frenay, Núñez, São Paulo — ordinary text\n", i)
+	}
+	in := b.String()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	doc, err := Read(strings.NewReader(in), "big.txt")
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alloc := after.TotalAlloc - before.TotalAlloc
+	t.Logf("allocated %.2f× the input", float64(alloc)/float64(len(in)))
+	if limit := uint64(3 * len(in)); alloc > limit {
+		t.Errorf("allocated %d MB for %d MB; want at most 3×", alloc>>20, len(in)>>20)
+	}
+	if len(doc.Lines) < 300000 {
+		t.Errorf("%d lines", len(doc.Lines))
+	}
+}
+
+// BenchmarkRead measures reading documents of growing size: the time per
+// byte should stay flat (linear time).
+func BenchmarkRead(b *testing.B) {
+	for _, size := range []int{1 << 20, 8 << 20, 32 << 20} {
+		var sb strings.Builder
+		for i := 0; sb.Len() < size; i++ {
+			fmt.Fprintf(&sb, "Line %d: Frédéric Frenay, LiÃ¨ge, Núñez\n", i)
+		}
+		in := sb.String()
+		b.Run(fmt.Sprintf("%dMB", size>>20), func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				if _, err := Read(strings.NewReader(in), "bench.txt"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// FuzzRead checks what Read promises for any input: lines without CR or
+// bidi controls, and the same lines from the UTF-16 encoding of a UTF-8
+// document.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte("Title: Heat\r\nDirector: Ana \u202Ex\u202C\n"))
+	f.Add([]byte("\xff\xfeH\x00i\x00"))
+	f.Add([]byte("Li├Ęge, LiÃ¨ge\rnext"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Read(bytes.NewReader(data), "fuzz.txt")
+		if err != nil {
+			return
+		}
+		for _, line := range doc.Lines {
+			if strings.ContainsRune(line, '\r') || hasBidi(line) {
+				t.Fatalf("line %q keeps CR or a bidi control", line)
+			}
+		}
+		if !utf8Valid(data) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+			return
+		}
+		again, err := Read(bytes.NewReader(utf16Bytes(string(bytes.TrimPrefix(data, utf8BOM)), false)), "fuzz16.txt")
+		if err != nil {
+			t.Fatalf("UTF-16 twin refused: %v", err)
+		}
+		if fmt.Sprint(again.Lines) != fmt.Sprint(doc.Lines) {
+			t.Fatalf("UTF-16 twin reads %q; UTF-8 %q", again.Lines, doc.Lines)
+		}
+	})
+}
+
+func utf8Valid(b []byte) bool { return strings.ToValidUTF8(string(b), "") == string(b) }

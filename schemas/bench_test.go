@@ -1,0 +1,109 @@
+package schemas_test
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/film2ld/film2ld/schemas"
+)
+
+// reviewJSON writes one Review of a Movie as a page would minify it: four
+// nodes (the Review, its author, its rating, the publisher), on one line.
+func reviewJSON(w *bytes.Buffer, i int) {
+	fmt.Fprintf(w, `{"@type":"Review","name":"Review %d: «Stalker» — 三度目の正直","author":{"@type":"Person","name":"Critic %d"},`+
+		`"datePublished":"2020-01-%02d","reviewRating":{"@type":"Rating","ratingValue":%d,"bestRating":10,"worstRating":1},`+
+		`"publisher":{"@type":"Organization","name":"Paper %d"},"reviewBody":"Réalisé avec soin; ça tient debout."}`,
+		i, i%97, i%28+1, i%10+1, i%13)
+}
+
+// movieJSON is a Movie with n reviews, all on one line: 4n+2 nodes.
+func movieJSON(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"@context":"https://schema.org","@type":"Movie","@id":"https://films.example/stalker","name":"Stalker","image":"https://films.example/s.jpg","dateCreated":"1979",` +
+		`"director":{"@type":"Person","name":"Andrei Tarkovsky"},"aggregateRating":{"@type":"AggregateRating","ratingValue":8.1,"bestRating":10,"ratingCount":1234},"review":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		reviewJSON(&b, i)
+	}
+	b.WriteString("]}")
+	return b.Bytes()
+}
+
+// page wraps JSON-LD blocks in an HTML page.
+func page(blocks ...[]byte) []byte {
+	var b bytes.Buffer
+	b.WriteString("<!doctype html>\n<html><head><title>Stalker (1979)</title>\n")
+	for _, bl := range blocks {
+		b.WriteString(`<script type="application/ld+json">`)
+		b.Write(bl)
+		b.WriteString("</script>\n")
+	}
+	b.WriteString("</head><body><p>Ça commence.</p></body></html>\n")
+	return b.Bytes()
+}
+
+func benchValidate(b *testing.B, data []byte, load func([]byte, string) (*schemas.Graph, error)) {
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		g, err := load(data, "bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		schemas.Validate(g, schemas.Google)
+	}
+}
+
+// BenchmarkOneLinePage is a page whose JSON-LD is one minified line of a
+// megabyte, as large film sites serve it.
+func BenchmarkOneLinePage(b *testing.B) {
+	n := (1 << 20) / len(movieJSON(1)) // about a megabyte
+	for len(movieJSON(n)) < 1<<20 {
+		n += 10
+	}
+	benchValidate(b, page(movieJSON(n)), schemas.LoadHTML)
+}
+
+// manyBlocks is a page of 200 Review blocks and the Movie they review.
+func manyBlocks() []byte {
+	blocks := make([][]byte, 200)
+	for i := range blocks {
+		var r bytes.Buffer
+		r.WriteString(`{"@context":"https://schema.org","itemReviewed":{"@id":"https://films.example/stalker"},`)
+		reviewJSON(&r, i)
+		blocks[i] = bytes.Replace(r.Bytes(), []byte(`,{"@type"`), []byte(`,"@type"`), 1)
+	}
+	return page(append(blocks, movieJSON(0))...)
+}
+
+// BenchmarkManyBlocks is a page of 200 JSON-LD blocks.
+func BenchmarkManyBlocks(b *testing.B) {
+	benchValidate(b, manyBlocks(), schemas.LoadHTML)
+}
+
+// TestBenchInputs makes sure the benchmarks measure valid markup, not an
+// early way out.
+func TestBenchInputs(t *testing.T) {
+	for name, data := range map[string][]byte{"blocks": manyBlocks(), "page": page(movieJSON(50))} {
+		g, err := schemas.LoadHTML(data, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fs := schemas.Validate(g, schemas.Google); schemas.HasErrors(fs) || len(g.Nodes) < 200 {
+			t.Errorf("%s: %d nodes, findings %v", name, len(g.Nodes), fs)
+		}
+	}
+}
+
+// BenchmarkNodes measures time against the number of nodes: ns/op divided
+// by the node count should stay flat from 1,000 to 100,000 nodes.
+func BenchmarkNodes(b *testing.B) {
+	for _, nodes := range []int{1_000, 10_000, 100_000} {
+		b.Run(fmt.Sprint(nodes), func(b *testing.B) {
+			benchValidate(b, movieJSON(nodes/4), schemas.Load)
+		})
+	}
+}

@@ -1,0 +1,103 @@
+package jsonpos
+
+import (
+	"bytes"
+	"sort"
+)
+
+// Index turns byte offsets of one input into 1-based lines and columns,
+// with columns counted in characters (Unicode code points), as editors and
+// SARIF's "unicodeCodePoints" count them: on a line of accented or CJK
+// text, a byte count would point past the place.
+//
+// It is built once per input in one pass; each lookup is a binary search
+// over line starts plus a scan of at most [checkpoint] bytes, so a
+// document's positions cost time linear in its size, however long its
+// lines are.
+type Index struct {
+	data []byte
+	// lines are the offsets at which each line starts.
+	lines []int
+	// chars[i] is the number of characters in data[:i*checkpoint].
+	chars []int
+}
+
+// checkpoint is the spacing, in bytes, of the character counts an Index
+// keeps.
+const checkpoint = 256
+
+// NewIndex indexes data. A byte-order mark counts as a character like any
+// other; callers that accept one strip it first.
+func NewIndex(data []byte) *Index {
+	x := &Index{data: data, lines: []int{0}, chars: make([]int, 0, len(data)/checkpoint+1)}
+	for off := 0; ; {
+		i := bytes.IndexByte(data[off:], '\n')
+		if i < 0 {
+			break
+		}
+		off += i + 1
+		x.lines = append(x.lines, off)
+	}
+	n := 0
+	for start := 0; start <= len(data); start += checkpoint {
+		x.chars = append(x.chars, n)
+		n += charCount(data[start:min(start+checkpoint, len(data))])
+	}
+	return x
+}
+
+// charCount counts the characters of a piece of UTF-8: the bytes that
+// start one. It is additive, so pieces may split a character; an invalid
+// byte counts as one character, as utf8.RuneCount counts it.
+func charCount(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// charsBefore counts the characters of data[:off].
+func (x *Index) charsBefore(off int) int {
+	k := off / checkpoint
+	return x.chars[k] + charCount(x.data[k*checkpoint:off])
+}
+
+// LineCol returns the 1-based line and character column of a byte offset.
+// Offsets out of range are clamped to the input.
+func (x *Index) LineCol(off int) (line, col int) {
+	off = min(max(off, 0), len(x.data))
+	line = sort.SearchInts(x.lines, off+1) // lines[line-1] <= off
+	start := x.lines[line-1]
+	return line, x.charsBefore(off) - x.charsBefore(start) + 1
+}
+
+// Offset returns the byte offset of a 1-based line and byte column, the
+// inverse of a byte-based position (such as an HTML tokenizer's), clamped
+// to the input.
+func (x *Index) Offset(line, byteCol int) int {
+	line = min(max(line, 1), len(x.lines))
+	return min(x.lines[line-1]+max(byteCol-1, 0), len(x.data))
+}
+
+// LineBounds returns the byte range of a 1-based line, without its line
+// break.
+func (x *Index) LineBounds(line int) (start, end int) {
+	if line < 1 || line > len(x.lines) {
+		return 0, 0
+	}
+	start = x.lines[line-1]
+	end = len(x.data)
+	if line < len(x.lines) {
+		end = x.lines[line] - 1
+	}
+	if end > start && x.data[end-1] == '\r' {
+		end--
+	}
+	return start, end
+}
+
+// Lines returns the number of lines.
+func (x *Index) Lines() int { return len(x.lines) }

@@ -1,0 +1,199 @@
+package schemas
+
+import (
+	"slices"
+	"strings"
+)
+
+// Rule is one check validate makes: a stable identifier, the layer and
+// profile it belongs to, what it checks, and the page that says why.
+// Identifiers never change, since SARIF consumers, --disable lists and
+// baselines keep them.
+type Rule struct {
+	ID string
+	// Severity is the rule's usual severity; a few rules grade one case an
+	// error and another a warning, and say so in Summary.
+	Severity Severity
+	// Summary says in one line what the rule checks.
+	Summary string
+	// Source is the documentation the rule follows.
+	Source string
+	// Unchecked is set for rules whose finding means that part of an
+	// input could not be checked at all; the command never lets such a
+	// finding be disabled or baselined, so that nothing unchecked passes.
+	Unchecked bool
+}
+
+// uncheckedRules are the rules whose findings mean nothing (or part of
+// nothing) was checked.
+var uncheckedRules = map[string]bool{
+	RuleInput: true, RuleJSONSyntax: true, RuleJSONDepth: true, RuleContext: true,
+	RuleVocab: true, RuleJSONLD: true, RuleEmpty: true, RuleUnsupported: true,
+}
+
+// Sources of the rules.
+const (
+	srcReviewSnippet  = "https://developers.google.com/search/docs/appearance/structured-data/review-snippet"
+	srcMovie          = "https://developers.google.com/search/docs/appearance/structured-data/movie"
+	srcFactCheck      = "https://developers.google.com/search/docs/appearance/structured-data/factcheck"
+	srcEmployerRating = "https://developers.google.com/search/docs/appearance/structured-data/employer-rating"
+	srcGeneral        = "https://developers.google.com/search/docs/appearance/structured-data/sd-policies"
+	srcJSON           = "https://www.rfc-editor.org/rfc/rfc8259"
+	srcJSONLD         = "https://www.w3.org/TR/json-ld11/"
+	srcHTMLScript     = "https://www.w3.org/TR/json-ld11/#embedding-json-ld-in-html-documents"
+	srcSchemaOrg      = "https://schema.org/docs/datamodel.html"
+	srcSchemaOrgFull  = "https://schema.org/docs/full.html"
+	srcShapes         = "https://github.com/film2ld/film2ld/tree/main/schemas/json"
+)
+
+// Rule identifiers of the reading and JSON-LD layer.
+const (
+	// RuleBOM notes a UTF-8 byte-order mark, which is skipped.
+	RuleBOM = "json.bom"
+	// RuleJSONSyntax is text that is not JSON.
+	RuleJSONSyntax = "json.syntax"
+	// RuleJSONDepth is nesting past the documented limit.
+	RuleJSONDepth = "json.depth"
+	// RuleDuplicateKey is a key written twice in one object.
+	RuleDuplicateKey = "json.duplicate-key"
+	// RuleContext is a @context that cannot be loaded or is not schema.org's.
+	RuleContext = "jsonld.context"
+	// RuleVocab is a @vocab that is not schema.org's namespace.
+	RuleVocab = "jsonld.vocab"
+	// RuleJSONLD is a document the JSON-LD processor (as convert runs it)
+	// rejects.
+	RuleJSONLD = "jsonld.invalid"
+	// RuleJSONLDSyntax is a document that is not a node, an array of nodes
+	// or a @graph.
+	RuleJSONLDSyntax = "jsonld.syntax"
+	// RuleUnsupported is JSON-LD film2ld checks only in part.
+	RuleUnsupported = "jsonld.unsupported"
+	// RuleEmpty is an input with no node at all.
+	RuleEmpty = "jsonld.empty"
+	// RuleNoSchemaOrg is a block or file whose nodes are none of schema.org.
+	RuleNoSchemaOrg = "jsonld.no-schemaorg"
+	// RuleDangling is a reference to an @id the input defines nowhere.
+	RuleDangling = "jsonld.dangling-ref"
+	// RuleNoScript is a page without a JSON-LD block.
+	RuleNoScript = "html.no-jsonld"
+	// RuleInput is an input that could not be read.
+	RuleInput = "input"
+	// RuleLeftOut is a film document's node that export leaves out of the
+	// web snippet.
+	RuleLeftOut = "snippet.left-out"
+	// RuleRange is a node value of a type outside the property's range.
+	RuleRange = "vocab.range"
+)
+
+// Rule identifiers of the search-engine layer (the google profile).
+const (
+	RuleMovieName             = "google.movie.name"
+	RuleMovieImage            = "google.movie.image"
+	RuleMovieRecommended      = "google.movie.recommended"
+	RuleReviewAuthor          = "google.review.author"
+	RuleReviewAuthorName      = "google.review.author-name"
+	RuleReviewItemReviewed    = "google.review.item-reviewed"
+	RuleReviewItemType        = "google.review.item-type"
+	RuleReviewRating          = "google.review.rating"
+	RuleReviewDate            = "google.review.date"
+	RuleThirdParty            = "google.review.third-party"
+	RuleItemName              = "google.item-name"
+	RuleRatingValue           = "google.rating.value"
+	RuleRatingRange           = "google.rating.range"
+	RuleAggregateValue        = "google.aggregate.value"
+	RuleAggregateCount        = "google.aggregate.count"
+	RuleAggregateItemReviewed = "google.aggregate.item-reviewed"
+	RuleFactCheckRequired     = "google.factcheck.required"
+	RuleFactCheckVerdict      = "google.factcheck.rating"
+	RuleFactCheckRecommended  = "google.factcheck.recommended"
+	RuleEmployerRequired      = "google.employer.required"
+)
+
+// ruleDef is a row of the rule table.
+type ruleDef struct {
+	id       string
+	severity Severity
+	summary  string
+	source   string
+}
+
+var ruleTable = []ruleDef{
+	{RuleInput, Error, "the input could not be read, so nothing in it was checked", srcGeneral},
+	{RuleBOM, Note, "the file starts with a UTF-8 byte-order mark, which is skipped", srcJSON + "#section-8.1"},
+	{RuleJSONSyntax, Error, "the text is not JSON; nothing in it was checked", srcJSON},
+	{RuleJSONDepth, Error, "arrays and objects nest deeper than film2ld reads (256 levels); nothing in the document was checked", srcJSON + "#section-9"},
+	{RuleDuplicateKey, Error, "an object writes a key twice; JSON-LD processors keep the last value, other readers the first", srcJSON + "#section-4"},
+	{RuleContext, Error, "the @context cannot be loaded offline or is not schema.org's, so terms could not be checked as written", srcJSONLD + "#the-context"},
+	{RuleVocab, Error, "the @vocab is not schema.org's namespace (\"http://schema.org\" lacks the final slash), so no term means a schema.org one", srcJSONLD + "#default-vocabulary"},
+	{RuleJSONLD, Error, "the JSON-LD processor rejects the document (convert would fail on it)", srcJSONLD},
+	{RuleJSONLDSyntax, Error, "a JSON-LD document is an object, an array of objects, or a @graph", srcJSONLD + "#json-ld-grammar"},
+	{RuleUnsupported, Error, "JSON-LD that film2ld checks only in part (@reverse, @list, a nested @graph)", srcJSONLD},
+	{RuleEmpty, Error, "the input holds no node at all: nothing was checked", srcJSONLD},
+	{RuleNoSchemaOrg, Warning, "no node of the block or file has a schema.org type, so no schema.org rule applies", srcSchemaOrg},
+	{RuleDangling, Error, "a reference to an @id that the input defines nowhere: an error under properties a rich result reads (aggregateRating, review, reviewRating, author, itemReviewed), else a warning", srcJSONLD + "#node-identifiers"},
+	{RuleNoScript, Warning, "a page without a <script type=\"application/ld+json\"> block", srcHTMLScript},
+	{RuleLeftOut, Warning, "a film document's Review or AggregateRating that export leaves out of the web snippet", srcReviewSnippet},
+
+	{"vocab.unknown-type", Error, "a type schema.org does not define", srcSchemaOrgFull},
+	{"vocab.unknown-property", Error, "a property schema.org does not define", srcSchemaOrgFull},
+	{"vocab.domain", Warning, "a property outside its type's domainIncludes", srcSchemaOrg},
+	{"vocab.superseded", Warning, "a retired type, property or enumeration member", srcSchemaOrg},
+	{"vocab.value-kind", Error, "a value of the wrong kind for a range without Text", srcSchemaOrg},
+	{"vocab.text-for-node", Warning, "text where the range has node types only; schema.org asks consumers to accept it", srcSchemaOrg},
+	{"vocab.date", Error, "a Date or DateTime that is not ISO 8601 or not on the calendar", "https://schema.org/Date"},
+	{"vocab.duration", Error, "a Duration that is not ISO 8601", "https://schema.org/Duration"},
+	{"vocab.relative-url", Warning, "a URL with its scheme left out, which resolves against the page", "https://schema.org/URL"},
+	{RuleRange, Error, "a node of a type outside the property's rangeIncludes: an error where schema.org gives one type (director: Person), a warning where it gives several", srcSchemaOrg},
+
+	{RuleMovieName, Error, "a Movie needs a name", srcMovie},
+	{RuleMovieImage, Error, "a Movie in a carousel list needs an image (a warning for a Movie outside a list)", srcMovie},
+	{RuleMovieRecommended, Warning, "a Movie lacks a property Google recommends (aggregateRating, dateCreated, director, review)", srcMovie},
+	{RuleReviewAuthor, Error, "a Review needs an author that is a Person or Organization", srcReviewSnippet},
+	{RuleReviewAuthorName, Error, "a review author needs a name under 100 characters", srcReviewSnippet},
+	{RuleReviewItemReviewed, Error, "a Review not nested in its item needs itemReviewed", srcReviewSnippet},
+	{RuleReviewItemType, Note, "the reviewed item is not of a type Google shows review snippets for, so the review-snippet rules do not apply", srcReviewSnippet},
+	{RuleReviewRating, Error, "a Review needs a reviewRating that is a Rating, unless it has an author and a date", srcReviewSnippet},
+	{RuleReviewDate, Warning, "a Review lacks datePublished, which Google recommends", srcReviewSnippet},
+	{RuleThirdParty, Warning, "a review from another site than the page's (--page-url)", srcReviewSnippet},
+	{RuleItemName, Error, "the reviewed item needs a name", srcReviewSnippet},
+	{RuleRatingValue, Error, "a ratingValue Google cannot read: it takes a number, a numeric string, a percentage (\"60%\") or a fraction (\"6 / 10\")", srcReviewSnippet},
+	{RuleRatingRange, Error, "a ratingValue outside worstRating..bestRating (1..5 when not stated), a percentage outside 0..100, a fraction above its scale", srcReviewSnippet},
+	{RuleAggregateValue, Error, "an AggregateRating needs a ratingValue", srcReviewSnippet},
+	{RuleAggregateCount, Error, "an AggregateRating needs ratingCount or reviewCount", srcReviewSnippet},
+	{RuleAggregateItemReviewed, Error, "an AggregateRating not nested in its item needs itemReviewed", srcReviewSnippet},
+	{RuleFactCheckRequired, Error, "a ClaimReview needs claimReviewed, url and a reviewRating", srcFactCheck},
+	{RuleFactCheckVerdict, Error, "a ClaimReview's rating needs alternateName (the verdict shown), and a ratingValue that evaluates to a number", srcFactCheck},
+	{RuleFactCheckRecommended, Warning, "a ClaimReview lacks author, datePublished or itemReviewed, which Google recommends", srcFactCheck},
+	{RuleEmployerRequired, Error, "an EmployerAggregateRating needs an itemReviewed Organization with a name, a ratingValue, and ratingCount or reviewCount", srcEmployerRating},
+}
+
+// shapeRules are the JSON Schema rules, one per shape type.
+func shapeRules() []Rule {
+	out := make([]Rule, 0, len(shapeTypes))
+	for _, t := range shapeTypes {
+		out = append(out, Rule{ID: "shape." + strings.ToLower(t), Severity: Error,
+			Summary: "a " + t + " node does not fit film2ld's JSON Schema for " + t + " (json/" + strings.ToLower(t) + ".json)",
+			Source:  srcShapes + "/" + strings.ToLower(t) + ".json"})
+	}
+	return out
+}
+
+// Rules returns every rule, sorted by identifier.
+func Rules() []Rule {
+	out := shapeRules()
+	for _, d := range ruleTable {
+		out = append(out, Rule{ID: d.id, Severity: d.severity, Summary: d.summary, Source: d.source, Unchecked: uncheckedRules[d.id]})
+	}
+	slices.SortFunc(out, func(a, b Rule) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// LookupRule returns the rule with an identifier.
+func LookupRule(id string) (Rule, bool) {
+	for _, r := range Rules() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}

@@ -1,0 +1,58 @@
+package schemas
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// ruleID is what a rule identifier looks like.
+var ruleID = regexp.MustCompile(`^(google|vocab|json|jsonld|html|shape|snippet)\.[a-z][a-z.-]*$|^input$`)
+
+// TestRulesDocumented: every rule has a summary, a severity and the page
+// it follows, once; and every rule identifier the package's code writes
+// (a constant or a literal) is in the table, so --rules and SARIF never
+// meet a rule they cannot describe.
+func TestRulesDocumented(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules() {
+		if seen[r.ID] {
+			t.Errorf("rule %s listed twice", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Summary == "" || r.Severity == "" {
+			t.Errorf("rule %s: no summary or severity", r.ID)
+		}
+		if u, err := url.Parse(r.Source); err != nil || u.Scheme != "https" {
+			t.Errorf("rule %s: source %q is no https URL", r.ID, r.Source)
+		}
+	}
+	files, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			s, _ := strconv.Unquote(lit.Value)
+			if ruleID.MatchString(s) && !seen[s] && !strings.HasSuffix(s, ".") {
+				t.Errorf("%s: rule %q is not in the rule table", fset.Position(lit.Pos()), s)
+			}
+			return true
+		})
+	}
+}
