@@ -103,10 +103,13 @@ const (
 	RuleAggregateValue        = "google.aggregate.value"
 	RuleAggregateCount        = "google.aggregate.count"
 	RuleAggregateItemReviewed = "google.aggregate.item-reviewed"
-	RuleFactCheckRequired     = "google.factcheck.required"
-	RuleFactCheckVerdict      = "google.factcheck.rating"
-	RuleFactCheckRecommended  = "google.factcheck.recommended"
-	RuleEmployerRequired      = "google.employer.required"
+	// RuleOneAggregate is an AggregateRating the web snippet leaves out
+	// because its item already has one (see Snippet).
+	RuleOneAggregate         = "google.aggregate.one"
+	RuleFactCheckRequired    = "google.factcheck.required"
+	RuleFactCheckVerdict     = "google.factcheck.rating"
+	RuleFactCheckRecommended = "google.factcheck.recommended"
+	RuleEmployerRequired     = "google.employer.required"
 )
 
 // ruleDef is a row of the rule table.
@@ -161,6 +164,7 @@ var ruleTable = []ruleDef{
 	{RuleAggregateValue, Error, "an AggregateRating needs a ratingValue", srcReviewSnippet},
 	{RuleAggregateCount, Error, "an AggregateRating needs ratingCount or reviewCount", srcReviewSnippet},
 	{RuleAggregateItemReviewed, Error, "an AggregateRating not nested in its item needs itemReviewed", srcReviewSnippet},
+	{RuleOneAggregate, Warning, "the web snippet keeps one aggregateRating per item, the first the rules accept; Google reads one", srcReviewSnippet},
 	{RuleFactCheckRequired, Error, "a ClaimReview needs claimReviewed, url and a reviewRating", srcFactCheck},
 	{RuleFactCheckVerdict, Error, "a ClaimReview's rating needs alternateName (the verdict shown), and a ratingValue that evaluates to a number", srcFactCheck},
 	{RuleFactCheckRecommended, Warning, "a ClaimReview lacks author, datePublished or itemReviewed, which Google recommends", srcFactCheck},

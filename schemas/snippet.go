@@ -80,10 +80,6 @@ func SnippetFor(doc map[string]any, file string, opts SnippetOptions) []Finding 
 	}
 }
 
-// RuleOneAggregate names the finding for an AggregateRating the snippet
-// leaves out because its item already has one.
-const RuleOneAggregate = "google.aggregate.one"
-
 // onePerItem keeps one aggregateRating per item. Google reads a single
 // aggregateRating for a rich result and does not say which of several it
 // takes, so the snippet makes the choice itself and keeps the first that
