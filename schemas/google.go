@@ -157,6 +157,19 @@ func (c *googleChecker) movie(n *Node) {
 			c.add(Warning, RuleMovieRecommended, n, "", fmt.Sprintf("recommended property %q is missing", p), fmt.Sprintf("add %q if a source states it", p))
 		}
 	}
+	// Google reads one aggregateRating for a rich result and does not say
+	// which of several; the web snippet keeps the first (see Snippet).
+	var first *Node
+	for _, v := range n.Props["aggregateRating"] {
+		switch {
+		case !v.IsNode("AggregateRating"):
+		case first == nil:
+			first = v.Node
+		default:
+			c.add(Warning, RuleOneAggregate, v.Node, "", fmt.Sprintf("%s has more than one aggregateRating; Google reads one, and which is not said", n.Describe()),
+				"keep the one the page shows, or the site's headline score")
+		}
+	}
 }
 
 // reviewedBy reports whether a Review (for prop "review") or an

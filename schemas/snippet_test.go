@@ -90,3 +90,35 @@ func TestSnippetOneAggregateRating(t *testing.T) {
 		})
 	}
 }
+
+// TestValidateOneAggregateRating: validate warns on markup with two
+// aggregateRatings, and the snippet of it has no such warning left.
+func TestValidateOneAggregateRating(t *testing.T) {
+	doc := map[string]any{"@context": "https://schema.org", "@type": "Movie", "name": "Heat", "image": "https://x.example/p.jpg",
+		"aggregateRating": []any{
+			map[string]any{"@type": "AggregateRating", "name": "Critics", "ratingValue": 80.0, "bestRating": 100.0, "worstRating": 0.0, "reviewCount": 5.0},
+			map[string]any{"@type": "AggregateRating", "name": "Users", "ratingValue": 7.0, "bestRating": 10.0, "worstRating": 0.0, "ratingCount": 9.0},
+		}}
+	var rules []string
+	for _, f := range Validate(FromDoc(doc, ""), Google) {
+		rules = append(rules, f.Rule)
+	}
+	if !slicesContains(rules, RuleOneAggregate) {
+		t.Errorf("no %s in %v", RuleOneAggregate, rules)
+	}
+	Snippet(doc, "")
+	for _, f := range Validate(FromDoc(doc, ""), Google) {
+		if f.Rule == RuleOneAggregate {
+			t.Errorf("the snippet still has two: %v", f)
+		}
+	}
+}
+
+func slicesContains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
