@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
+
+	"github.com/film2ld/film2ld/ld/internal/ntriples"
 )
 
 // TermKind tells an IRI, a blank node and a literal apart.
@@ -90,32 +92,10 @@ func (q Quad) String() string {
 	return b.String()
 }
 
-// writeString writes s as a quoted N-Triples, Turtle and SPARQL string:
-// the escapes all three share, and \u for other control characters.
-func writeString(b *strings.Builder, s string) {
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-}
+// writeString writes s as a quoted N-Triples, Turtle and SPARQL string,
+// with the escapes of canonical N-Triples, which all three accept, so that
+// every output spells a literal as the N-Quads do.
+func writeString(b *strings.Builder, s string) { ntriples.WriteString(b, s) }
 
 // writeIRI writes an IRI for <…>, escaping as \u the characters an IRI
 // reference may not hold there (checkIRI refuses most of them already).

@@ -29,8 +29,10 @@ gives the IRI to resolve them against.
 
 By default anything JSON-LD would silently drop is an error naming it: a
 term or property with no IRI, an ill-formed IRI or language tag, @direction,
-a key that looks like a keyword. --lenient drops such things as the JSON-LD
-algorithms do and prints one warning per kind, with where it first happened.
+a key that looks like a keyword, bytes that are not UTF-8. --lenient drops
+such things as the JSON-LD algorithms do (and replaces bytes that are not
+UTF-8 with U+FFFD) and prints one warning per kind, with where it first
+happened.
 
 Formats (--format): jsonld (default), expanded, flattened, nquads, canonical,
 html; see 'film2ld export --help'.
@@ -88,7 +90,7 @@ func runConvert(e *env, args []string) int {
 	var docs []any
 	failed := false
 	for _, name := range files {
-		got, err := e.readLinkedData(p, name, inFormat)
+		got, err := e.readLinkedData(p, name, inFormat, lenient)
 		if err == nil && allowLocal && name != "-" {
 			// Relative context references of a local file resolve against
 			// the file, as JSON-LD resolves them against a document's URL.
@@ -104,6 +106,7 @@ func runConvert(e *env, args []string) int {
 		}
 		if err != nil {
 			e.errorf("%v", err)
+			e.convertHint(err)
 			failed = true
 			continue
 		}
@@ -140,11 +143,20 @@ func runConvert(e *env, args []string) int {
 	return exitOK
 }
 
-// readLinkedData reads one input into its JSON-LD documents.
-func (e *env) readLinkedData(p *ld.Processor, name string, f ld.InputFormat) ([]any, error) {
+// readLinkedData reads one input into its JSON-LD documents. With lenient,
+// bytes that are not UTF-8 are replaced with U+FFFD and counted in a
+// warning; without it they are an error naming their offset, since a
+// silent replacement would change the data.
+func (e *env) readLinkedData(p *ld.Processor, name string, f ld.InputFormat, lenient bool) ([]any, error) {
 	data, display, err := e.readInput(name)
 	if err != nil {
 		return nil, err
+	}
+	if lenient {
+		var n int
+		if data, n = ld.ReplaceInvalidUTF8(data); n > 0 {
+			e.warnf("%s: %d %s not UTF-8, replaced with U+FFFD", display, n, plural(n, "byte"))
+		}
 	}
 	if f == 0 {
 		f = ld.DetectInput(name, data)
@@ -161,5 +173,7 @@ func (e *env) convertHint(err error) {
 		e.hint("pass --base IRI to resolve relative IRIs against it")
 	case errors.Is(err, ld.ErrInvalidIRI), errors.Is(err, ld.ErrInvalidLanguage), errors.Is(err, ld.ErrInvalidInput):
 		e.hint("pass --lenient to drop what JSON-LD would drop, with a warning")
+	case errors.Is(err, ld.ErrInvalidUTF8):
+		e.hint("pass --lenient to replace the bytes that are not UTF-8 with U+FFFD, with a warning")
 	}
 }

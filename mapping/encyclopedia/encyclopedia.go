@@ -131,9 +131,11 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 				continue
 			}
 			first = false
-			if l.kind == kindProse && fromWikipedia(doc.Lines[i+1:]) {
+			if l.kind == kindProse && (fromWikipedia(doc.Lines[i+1:]) || plainTitle(l.whole, doc.Lines[i+1:])) {
 				// A copy of the page as a browser shows it: the title as
-				// plain text, then "From Wikipedia, the free encyclopedia".
+				// plain text, then "From Wikipedia, the free encyclopedia",
+				// or a disambiguated title ("Heat (1995 film)"), or the
+				// title the infobox repeats on the next line.
 				l.kind = kindTitle
 			}
 			if err := p.heading(l); err != nil {
@@ -162,6 +164,25 @@ func fromWikipedia(lines []string) bool {
 }
 
 const wikipediaTagline = "From Wikipedia, the free encyclopedia"
+
+// filmTitleRe is an encyclopedia's disambiguated film title: "Heat (1995
+// film)", "Up (2009 American film)", "Solaris (film)".
+var filmTitleRe = regexp.MustCompile(`^\S.{0,200}? \((?:\d{4} )?(?:[\p{L}-]+ ){0,3}film\)$`)
+
+// plainTitle reports whether a first line without heading markup is the
+// article's title: a disambiguated film title, or a line the next
+// non-blank line repeats (the infobox's caption is the film's name).
+func plainTitle(first string, rest []string) bool {
+	if filmTitleRe.MatchString(first) {
+		return true
+	}
+	for _, raw := range rest {
+		if l := text.Clean(raw); l != "" {
+			return l == first && len(first) <= 200
+		}
+	}
+	return false
+}
 
 func (p *parser) heading(l line) error {
 	if l.kind != kindTitle {
@@ -278,8 +299,13 @@ func (p *parser) infobox(l line) {
 	case l.kind == kindItem && listGoesOn && !p.blankInInfobox:
 		// Items under a label that stood alone.
 		p.addValue(l)
-	case l.kind == kindProse && f != nil && len(f.values) == 0 && f.line == l.n-1 && joinsLabel(f, l):
+	case l.kind == kindProse && f != nil && len(f.values) == 0 && f.line == l.n-1 && joinsLabel(f, l.whole):
 		// "Production" / "company": a label a narrow column wrapped.
+	case l.kind == kindProse && f != nil && len(f.values) == 0 && f.line == l.n-1 && len(l.cells) == 2 && joinsLabel(f, l.cells[0]):
+		// "Production" / "company<TAB>Barunson E&A": the wrapped label's
+		// second half carries the value, as a browser copy of the table
+		// row gives it.
+		f.values = append(f.values, film.Text{Value: strings.TrimSpace(l.cells[1]), Line: l.n})
 	case l.kind == kindProse && listGoesOn && !p.blankInInfobox:
 		// "Directed by" alone on its line, the names on the lines below.
 		p.addValue(l)
@@ -305,11 +331,12 @@ func plainHeading(l line) bool {
 
 // joinsLabel reports whether a line completes the label above it
 // ("Production" + "company") and, if so, makes the field that label's.
-func joinsLabel(f *openField, l line) bool {
-	joined := f.label + " " + l.whole
+func joinsLabel(f *openField, rest string) bool {
+	joined := f.label + " " + strings.TrimSpace(rest)
 	fd, ok := lookup(joined)
 	if ok {
-		f.label, f.f, f.known, f.line = joined, fd, true, l.n
+		f.label, f.f, f.known = joined, fd, true
+		f.line++
 	}
 	return ok
 }

@@ -295,6 +295,23 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			},
 		},
 		{
+			name: "browser copy: a wrapped label whose second half holds the value, a plain heading after the cast",
+			article: "Harbour Lights (2012 film)\n\nHarbour Lights\nDirected by\tIda Lund\nProduction\ncompany\tNordvik Film\nRunning time\t101 minutes[1]\n\n" +
+				"Harbour Lights is a 2012 Norwegian drama film.\n\nCast\nIda Lund as Marit\nOle Berg as Kasper, Marit's brother\n\nReception\nThe film was liked.\n",
+			want: []string{
+				"abstract@9: Harbour Lights is a 2012 Norwegian drama film.",
+				"cast: Ida Lund as Marit@12", "cast: Ole Berg as Kasper {Marit's brother}@13",
+				"director: Ida Lund@4", "productionCompany: Nordvik Film@6", "runtime: 101@7",
+				"title: Harbour Lights@1", "year: 2012@1",
+			},
+			notes: []string{`16: section "Reception" is not mapped: 1 line left out (line 16), the first: "The film was liked."`},
+		},
+		{
+			name:    "browser copy: a disambiguated plain title, no tagline, no repeated title",
+			article: "Dust Roads (1987 film)\n\nDirected by\tIlse Varga\n",
+			want:    []string{"director: Ilse Varga@3", "title: Dust Roads@1", "year: 1987@1"},
+		},
+		{
 			name:    "markdown headings, several running times",
 			article: "# Night Bus\n\n- Director: Ines Vale\n- Running time: 95 minutes (Cannes), 1 h 30 min (theatrical)\n\n## Plot\nA bus at night.\n\n## See also\n- Buses\n",
 			want: []string{

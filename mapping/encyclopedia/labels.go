@@ -127,6 +127,18 @@ var sections = map[string]family{
 	"see also": familyNavigation, "references": familyNavigation, "external links": familyNavigation,
 	"further reading": familyNavigation, "notes": familyNavigation, "bibliography": familyNavigation,
 	"sources": familyNavigation, "footnotes": familyNavigation, "citations": familyNavigation,
+	// Sections film2ld does not read, listed so that a browser copy's plain
+	// heading ("Reception" alone on its line) ends the section above it
+	// instead of being read as one of its lines.
+	"production": familyUnmapped, "development": familyUnmapped, "filming": familyUnmapped,
+	"pre-production": familyUnmapped, "post-production": familyUnmapped, "casting": familyUnmapped,
+	"music": familyUnmapped, "soundtrack": familyUnmapped, "release": familyUnmapped,
+	"box office": familyUnmapped, "home media": familyUnmapped, "marketing": familyUnmapped,
+	"reception": familyUnmapped, "critical response": familyUnmapped, "critical reception": familyUnmapped,
+	"accolades": familyUnmapped, "awards": familyUnmapped, "awards and nominations": familyUnmapped,
+	"themes": familyUnmapped, "analysis": familyUnmapped, "legacy": familyUnmapped,
+	"controversy": familyUnmapped, "historical accuracy": familyUnmapped, "sequel": familyUnmapped,
+	"background": familyUnmapped, "adaptations": familyUnmapped, "festivals": familyUnmapped,
 }
 
 // footnoteRe is a reference mark in running text: "[1]", "[a]",

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/mappertest"
 	"github.com/film2ld/film2ld/mapping/internal/text"
 )
 
@@ -466,5 +467,43 @@ func TestTitleBlock(t *testing.T) {
 				t.Errorf("notes:\n%s\nwant:\n%s", got, tt.note)
 			}
 		})
+	}
+}
+
+// TestDetails pins the older designs' details block under the title: each
+// detail film2ld has a field for becomes that fact; the others are counted
+// in one note; and a "Rating:" there is the content rating, never a score.
+func TestDetails(t *testing.T) {
+	page := "Cold Orchard\nSummary: A family's last harvest.\nDirector: Ilse Varga\nStarring: Tomas Reyes, Ana Liu\n" +
+		"Genre(s): Drama\nRating: PG-13\nRuntime: 1 h 41 min\nRelease Date: Oct 3, 2014\n\n" +
+		"Metascore\n71\nGenerally favorable reviews based on 3 Critics\n"
+	src, err := Parse(strings.NewReader(page), "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"abstract@2: A family's last harvest.",
+		"cast: Ana Liu@4", "cast: Tomas Reyes@4",
+		"director: Ilse Varga@3",
+		"release: 2014-10-03|@8",
+		"runtime: 101@7",
+		"title: Cold Orchard@1",
+	}
+	got := mappertest.Facts(src)
+	var kept []string
+	for _, g := range got {
+		if !strings.HasPrefix(g, "critic") && !strings.HasPrefix(g, "user") {
+			kept = append(kept, g)
+		}
+	}
+	if strings.Join(kept, "\n") != strings.Join(want, "\n") {
+		t.Errorf("facts:\n%s\nwant:\n%s", strings.Join(kept, "\n"), strings.Join(want, "\n"))
+	}
+	if !src.Film.Critics.Score.Set || src.Film.Critics.Score.Literal != "71" {
+		t.Errorf("the Metascore after the details was lost: %+v", src.Film.Critics.Score)
+	}
+	notes := strings.Join(notes(src), "\n")
+	if want := `5: 2 lines of the film's details not mapped (lines 5-6); left out, the first: "Genre(s): Drama"`; notes != want {
+		t.Errorf("notes:\n%s\nwant:\n%s", notes, want)
 	}
 }

@@ -3,9 +3,10 @@
 // distributions, and every critic and user review with its score,
 // publication, reviewer, date and text, with the site's boilerplate removed.
 //
-// Call [Parse] (or [FromDoc] on a document already read). Only the site's
-// newer design names the film, in a title and year header; package mapping
-// combines the page with the other documents about the same film.
+// Call [Parse] (or [FromDoc] on a document already read). A page names its
+// film in a header (title and year, or title and the film's details:
+// director, cast, runtime, release date); package mapping combines it with
+// the other documents about the same film.
 //
 // # Scales
 //
@@ -183,36 +184,121 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 // yearRe is a release year standing alone on its line.
 var yearRe = regexp.MustCompile(`^(18[89]\d|19\d\d|20\d\d)$`)
 
-// titleBlock reads the header the site's newer design puts above the
-// scores: the film's title on the first line and its release year alone on
-// the next ("Spirited Away" / "2001"). Both are the page's own statement, so
-// they are kept (a title may end in "!" or "?", so only the year under it
-// tells a title from a stray line); anything less certain (a first line with no year under it)
-// is left to the section reader, which reports it as unrecognised. It
-// returns how many lines it consumed, 0 when the page has no such header.
+// detailRe is a labelled line of the film's details ("Runtime: 100 min").
+var detailRe = regexp.MustCompile(`^([^:]{2,24}):\s*(.*)$`)
+
+// titleBlock reads the header the site puts above the scores: the film's
+// title on the first line, then its release year alone on a line and/or
+// the film's details ("Director: …", "Runtime: …", see detailLabels). The
+// title is taken only when such a line follows it: nothing else tells a
+// title from a stray line, and inventing a title is worse than none. It
+// returns the index of the first line after the header, 0 when the page
+// has none.
 func (p *parser) titleBlock() int {
-	var idx []int
-	for i, raw := range p.doc.Lines {
-		if text.Clean(raw) == "" {
-			continue
-		}
-		idx = append(idx, i)
-		if len(idx) == 2 {
+	lines := p.doc.Lines
+	first := -1
+	for i, raw := range lines {
+		if text.Clean(raw) != "" {
+			first = i
 			break
 		}
 	}
-	if len(idx) < 2 {
+	if first < 0 {
 		return 0
 	}
-	title, year := text.Clean(p.doc.Lines[idx[0]]), text.Clean(p.doc.Lines[idx[1]])
-	if !yearRe.MatchString(year) || classify(title).class != textLine || len(title) > 200 {
+	title := text.Clean(lines[first])
+	if classify(title).class != textLine || len(title) > 200 {
 		return 0
 	}
-	y, _ := strconv.Atoi(year)
 	f := &p.src.Film
-	f.Title = film.Text{Value: title, Line: idx[0] + 1}
-	f.Year = film.Number{Value: float64(y), Set: true, Line: idx[1] + 1}
-	return idx[1] + 1
+	var unmapped []int
+	var unmappedFirst string
+	next, taken := first+1, false
+	for ; next < len(lines); next++ {
+		l := text.Clean(lines[next])
+		n := next + 1
+		if l == "" {
+			continue
+		}
+		if yearRe.MatchString(l) && !f.Year.Set {
+			y, _ := strconv.Atoi(l)
+			f.Year = film.Number{Value: float64(y), Set: true, Line: n}
+			taken = true
+			continue
+		}
+		m := detailRe.FindStringSubmatch(l)
+		if m == nil {
+			break
+		}
+		d, ok := detailLabels[strings.ToLower(strings.TrimSpace(m[1]))]
+		if !ok {
+			break
+		}
+		taken = true
+		if !p.detail(d, n, strings.TrimSpace(m[2])) {
+			if len(unmapped) == 0 {
+				unmappedFirst = l
+			}
+			unmapped = append(unmapped, n)
+		}
+	}
+	if !taken {
+		return 0
+	}
+	f.Title = film.Text{Value: title, Line: first + 1}
+	if len(unmapped) > 0 {
+		p.note(unmapped[0], "%d %s of the film's details not mapped (%s %s); left out, the first: %q",
+			len(unmapped), plural(len(unmapped), "line", "lines"), plural(len(unmapped), "line", "lines"), lineRanges(unmapped), text.Short(unmappedFirst))
+	}
+	return next
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// detail records one line of the film's details; it reports false for a
+// detail film2ld does not map (a genre, a content rating) or a value it
+// cannot read, which the caller counts in one note.
+func (p *parser) detail(d detail, n int, v string) bool {
+	f := &p.src.Film
+	switch d {
+	case detailSummary:
+		if v == "" {
+			return false
+		}
+		f.Abstract = film.Text{Value: v, Line: n}
+	case detailDirector, detailWriter:
+		role := film.Director
+		if d == detailWriter {
+			role = film.Author
+		}
+		cs := text.Credits(role, "", false, v, n)
+		f.Credits = append(f.Credits, cs...)
+		return len(cs) > 0
+	case detailStarring:
+		for _, name := range text.SplitNames(v) {
+			f.Cast = append(f.Cast, film.CastMember{Actor: film.Text{Value: name, Line: n}})
+		}
+	case detailRuntime:
+		m, ok := text.ParseMinutes(v)
+		if !ok {
+			return false
+		}
+		f.Runtime = film.Number{Value: float64(m), Set: true, Line: n}
+	case detailRelease:
+		date, err := text.ParseDate(v)
+		if err != nil {
+			return false
+		}
+		f.Releases = append(f.Releases, film.Release{Date: film.Text{Value: date, Line: n}})
+	default:
+		return false
+	}
+	return true
 }
 
 // cutRe is how the last line of a page ends when a download stopped in the

@@ -161,3 +161,44 @@ func isVerdict(l string) bool {
 	}
 	return false
 }
+
+// detail is one fact of the film's details block under the title.
+type detail int
+
+const (
+	detailUnmapped detail = iota
+	detailSummary
+	detailDirector
+	detailStarring
+	detailRuntime
+	detailRelease
+	detailWriter
+)
+
+// detailLabels are the labels of the film's details that the site's older
+// designs print under the title (lower case, without the colon). Details
+// film2ld has no field for (genres, the content rating, the studio, whose
+// part the page does not say) are recognised, so that they end no header
+// early, and reported in one note.
+var detailLabels = map[string]detail{
+	"summary":      detailSummary,
+	"director":     detailDirector,
+	"directors":    detailDirector,
+	"director(s)":  detailDirector,
+	"directed by":  detailDirector,
+	"starring":     detailStarring,
+	"cast":         detailStarring,
+	"runtime":      detailRuntime,
+	"running time": detailRuntime,
+	"release date": detailRelease,
+	"released":     detailRelease,
+	"genre":        detailUnmapped,
+	"genres":       detailUnmapped,
+	"genre(s)":     detailUnmapped,
+	"rating":       detailUnmapped,
+	"rated":        detailUnmapped,
+	"studio":       detailUnmapped,
+	"writer":       detailWriter,
+	"writers":      detailWriter,
+	"written by":   detailWriter,
+}

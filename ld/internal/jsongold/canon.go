@@ -15,7 +15,8 @@
 // maxWorkFactor policy, so a poison graph is refused instead of running for
 // ever; the hash function is a parameter (RDFC-1.0 allows SHA-384); quads
 // are written in canonical N-Quads form (control characters escaped as
-// RDF 1.1 canonical N-Triples requires) for hashing and for output.
+// RDF 1.1 canonical N-Triples requires, by film2ld's ld/internal/ntriples)
+// for hashing and for output.
 
 package jsongold
 
@@ -28,6 +29,8 @@ import (
 	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
+
+	"github.com/film2ld/film2ld/ld/internal/ntriples"
 )
 
 // ErrWorkLimit reports a dataset whose blank nodes would take the
@@ -399,32 +402,7 @@ func term(b *strings.Builder, n jld.Node) {
 	case jld.BlankNode:
 		b.WriteString(v.Attribute)
 	case jld.Literal:
-		b.WriteByte('"')
-		for _, r := range v.Value {
-			switch r {
-			case '\\':
-				b.WriteString(`\\`)
-			case '"':
-				b.WriteString(`\"`)
-			case '\n':
-				b.WriteString(`\n`)
-			case '\r':
-				b.WriteString(`\r`)
-			case '\t':
-				b.WriteString(`\t`)
-			case '\b':
-				b.WriteString(`\b`)
-			case '\f':
-				b.WriteString(`\f`)
-			default:
-				if r < 0x20 || r == 0x7f {
-					fmt.Fprintf(b, `\u%04X`, r)
-				} else {
-					b.WriteRune(r)
-				}
-			}
-		}
-		b.WriteByte('"')
+		ntriples.WriteString(b, v.Value)
 		switch {
 		case v.Datatype == rdfLangString || v.Language != "":
 			b.WriteString("@" + v.Language)
