@@ -113,6 +113,8 @@ func TestMapErrors(t *testing.T) {
 		{"binary", "", "\x89PNG\r\n\x1a\n", "doc.txt:2: not a text document: binary data at byte offset 6", mapping.ErrBinary},
 		{"unknown", "", "Shopping list\n\nMilk: 2 litres\nBread: 1 loaf\n", "doc.txt: not a film document of a known kind (reviews, encyclopedia, prize)", mapping.ErrUnknownKind},
 		{"numbered list", "", "Top films\n  1. Alpha\n  2. Beta\nRuntime: 95 min\n", "doc.txt: not a film document of a known kind (reviews, encyclopedia, prize)", mapping.ErrUnknownKind},
+		{"markdown note", "", "# To do\n\n- buy milk\n- call Ana\n", "doc.txt: not a film document of a known kind (reviews, encyclopedia, prize)", mapping.ErrUnknownKind},
+		{"markdown note with sections", "", "# Week 12\n\n## Groceries\n- milk\n\n## Work\n- report\n", "doc.txt: not a film document of a known kind (reviews, encyclopedia, prize)", mapping.ErrUnknownKind},
 		{"encyclopedia without heading", film.Encyclopedia, "\nIllegal\n- Director: A B\n", `doc.txt:2: expected the article's title heading ("= Title ="), found "Illegal"`, nil},
 		{"section instead of heading", film.Encyclopedia, "==Plot==\ntext\n", `doc.txt:1: expected the article's title heading ("= Title ="), found "==Plot=="`, nil},
 		{"reviews with nothing", film.Reviews, "Watch On\n", "doc.txt: no verdict, score distribution or review found", nil},

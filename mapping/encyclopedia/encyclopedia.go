@@ -42,17 +42,32 @@ var (
 )
 
 // Signals reports how strongly a document looks like an encyclopedia
-// article: a title heading, section headings.
+// film article: its title heading (worth more when it is disambiguated as a
+// film, "Heat (1995 film)"), the site's tagline, the headings of sections
+// film articles have, and infobox labels of film infoboxes. Heading markup
+// alone is not a signal: any Markdown note has a "# Title", and it must not
+// become a Movie.
 func Signals(lines []string) int {
-	n := 0
+	n, labelLines := 0, 0
 	for _, raw := range lines {
-		if !strings.ContainsAny(raw, "=#") && !strings.HasSuffix(raw, "[edit]") && !strings.HasPrefix(raw, "From W") {
-			continue // headings only; most lines are prose
+		heading := strings.ContainsAny(raw, "=#") || strings.HasSuffix(raw, "[edit]") || strings.HasPrefix(raw, "From W")
+		if !heading && !strings.ContainsAny(raw, ":\t") {
+			continue // most lines are prose
 		}
 		switch l := classify(0, raw); {
-		case l.kind == kindTitle, l.whole == wikipediaTagline:
+		case l.whole == wikipediaTagline:
 			n += 2
+		case l.kind == kindTitle:
+			n++
+			if disambigRe.MatchString(l.text) {
+				n++
+			}
 		case l.kind == kindSection:
+			if _, ok := sections[labelKey(l.text)]; ok {
+				n++
+			}
+		case l.known && (l.kind == kindLabel || l.kind == kindItem) && labelLines < 3:
+			labelLines++
 			n++
 		}
 	}
@@ -165,15 +180,11 @@ func fromWikipedia(lines []string) bool {
 
 const wikipediaTagline = "From Wikipedia, the free encyclopedia"
 
-// filmTitleRe is an encyclopedia's disambiguated film title: "Heat (1995
-// film)", "Up (2009 American film)", "Solaris (film)".
-var filmTitleRe = regexp.MustCompile(`^\S.{0,200}? \((?:\d{4} )?(?:[\p{L}-]+ ){0,3}film\)$`)
-
 // plainTitle reports whether a first line without heading markup is the
 // article's title: a disambiguated film title, or a line the next
 // non-blank line repeats (the infobox's caption is the film's name).
 func plainTitle(first string, rest []string) bool {
-	if filmTitleRe.MatchString(first) {
+	if disambigRe.MatchString(first) {
 		return true
 	}
 	for _, raw := range rest {
