@@ -1,7 +1,6 @@
 package reviews
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -9,7 +8,6 @@ import (
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/mappertest"
-	"github.com/film2ld/film2ld/mapping/internal/text"
 )
 
 // facts renders what a page states in a compact form that a table can pin:
@@ -327,29 +325,40 @@ func equal(a, b []string) bool {
 	return true
 }
 
-// TestCutOff: a page whose last line stops in the middle is an error that
-// says so, at that line; nothing of it is mapped.
+// TestCutOff: a page whose last line stops in the middle is read up to
+// that line, which is reported and left out with the review it belongs to;
+// nothing half-read is mapped, and the rest of the page still is.
 func TestCutOff(t *testing.T) {
 	const head = "Good - based on 2 Critics\n  1. Reviewed by:\u00a0 Ann Lee\n    Mar 1, 2011\n    Text.\n"
-	tests := []struct{ name, page, want string }{
-		{"count", "Metascore: 81\nUniversal acclaim - based on 5", `r.txt:2: cut off: the page ends in the middle of a line: "Universal acclaim - based on 5"`},
-		{"count noun", "Metascore: 81\nBased on 5 Crit", `r.txt:2: cut off: the page ends in the middle of a line: "Based on 5 Crit"`},
-		{"item number", head + "  2.", `r.txt:5: cut off: the page ends in the middle of a line: "2."`},
-		{"label", head + "  2. Reviewed by:", `r.txt:5: cut off: the page ends in the middle of a line: "2. Reviewed by:"`},
-		{"header separator", head + "  2. 80 |", `r.txt:5: cut off: the page ends in the middle of a line: "2. 80 |"`},
-		{"labelled part", head + "  2. Reviewed by:\u00a0 Bo Chan\n    Publication:", `r.txt:6: cut off: the page ends in the middle of a line: "Publication:"`},
+	const ann = `critic by="Ann Lee" pub="" score=- date=2011-03-01 body="Text."`
+	tests := []struct {
+		name, page, note string
+		reviews          []string
+	}{
+		{"count", "Metascore: 81\nUniversal acclaim - based on 5", `2: cut off: the page ends in the middle of this line; left out: "Universal acclaim - based on 5"`, nil},
+		{"count noun", "Metascore: 81\nBased on 5 Crit", `2: cut off: the page ends in the middle of this line; left out: "Based on 5 Crit"`, nil},
+		{"item number", head + "  2.", `5: cut off: the page ends in the middle of this line; left out: "2."`, []string{ann}},
+		{"label", head + "  2. Reviewed by:", `5: cut off: the page ends in the middle of this line; left out: "2. Reviewed by:"`, []string{ann}},
+		{"header separator", head + "  2. 80 |", `5: cut off: the page ends in the middle of this line; left out: "2. 80 |"`, []string{ann}},
+		{"labelled part", head + "  2. Reviewed by:\u00a0 Bo Chan\n    Publication:", `6: cut off: the page ends in the middle of this line; left out, with the review it belongs to: "Publication:"`, []string{ann}},
+		{"user review before its link", head + "User Score\n  1. Dec 14, 2011\n    " + spoilerPrefix + " I winced at every mo",
+			`7: cut off: the page ends inside a review, before its "Full Review »" link; the review is left out`, []string{ann}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src, err := Parse(strings.NewReader(tt.page), "r.txt")
-			if err == nil {
-				t.Fatalf("no error; mapped %v", facts(src))
+			if err != nil {
+				t.Fatal(err)
 			}
-			if err.Error() != tt.want {
-				t.Errorf("error:\n got %s\nwant %s", err, tt.want)
+			got := notes(src)
+			if len(got) == 0 || got[len(got)-1] != tt.note {
+				t.Errorf("notes:\n%s\nwant last:\n%s", strings.Join(got, "\n"), tt.note)
 			}
-			if !errors.Is(err, text.ErrCutOff) {
-				t.Errorf("errors.Is(%v, ErrCutOff) = false", err)
+			if reviews := facts(src)[2:]; strings.Join(reviews, "\n") != strings.Join(tt.reviews, "\n") {
+				t.Errorf("reviews:\n%s\nwant:\n%s", strings.Join(reviews, "\n"), strings.Join(tt.reviews, "\n"))
+			}
+			if tt.name == "count" && src.Film.Critics.Count.Set {
+				t.Errorf("the cut-off count was kept: %v", src.Film.Critics.Count.Value)
 			}
 		})
 	}

@@ -32,9 +32,10 @@
 // A reviewer's name that holds a role separator, an annotation, a sentence,
 // a number or a date is reported at its line and left out; the review's
 // publication then stands in as its author. A page whose last line stops in
-// the middle (after a label, a separator or "based on") is an error
-// wrapping text.ErrCutOff. Lines nothing recognises are reported once per
-// section, with their line numbers.
+// the middle (after a label, a separator or "based on", or a user review
+// without its "Full Review »" link) is read up to that line, which is
+// reported and left out with the review it belongs to. Lines nothing
+// recognises are reported once per section, with their line numbers.
 package reviews
 
 import (
@@ -162,14 +163,30 @@ func Parse(r io.Reader, name string) (*film.Source, error) {
 func FromDoc(doc *text.Doc) (*film.Source, error) {
 	name := doc.Name
 	p := &parser{doc: doc, src: &film.Source{Name: name, Kind: film.Reviews, Digest: doc.Digest, Notes: doc.Notes}}
-	for i := p.titleBlock(); i < len(doc.Lines); i++ {
-		raw := doc.Lines[i]
-		if err := p.line(i+1, classify(text.Clean(raw))); err != nil {
+	last := len(doc.Lines) - 1
+	for i := p.titleBlock(); i <= last; i++ {
+		c := classify(text.Clean(doc.Lines[i]))
+		if i == last && p.cutShape(c) {
+			// A download that stopped in the middle of the last line: the
+			// line is reported and left out, and so is the review it was
+			// part of, since nothing half-read is mapped.
+			why := ""
+			if p.review != nil && c.class != itemLine {
+				p.review, why = nil, ", with the review it belongs to"
+			}
+			p.note(i+1, "cut off: the page ends in the middle of this line; left out%s: %q", why, text.Short(c.text))
+			break
+		}
+		if err := p.line(i+1, c); err != nil {
 			return nil, &film.Error{Name: name, Line: i + 1, Err: err}
 		}
 	}
-	if err := p.cutOff(); err != nil {
-		return nil, &film.Error{Name: name, Line: len(doc.Lines), Err: err}
+	if rv := p.review; rv != nil && rv.bodyStarted && strings.HasPrefix(rv.Body.Value, spoilerPrefix) && !strings.HasSuffix(rv.Body.Value, fullReview) {
+		// The site cuts long user reviews with "Full Review »"; a review
+		// that was cut that way but lacks the link was cut by the
+		// download instead.
+		p.review = nil
+		p.note(len(doc.Lines), "cut off: the page ends inside a review, before its \"Full Review »\" link; the review is left out")
 	}
 	p.endSection()
 	f := &p.src.Film
@@ -305,30 +322,22 @@ func (p *parser) detail(d detail, n int, v string) bool {
 // middle of it: after a label, a separator or "based on".
 var cutRe = regexp.MustCompile(`(?i)(?:\bbased on(?: [\d,]+)?(?: \S+)?|[:|·—–]|\s-)$`)
 
-// cutOff reports a page whose last line stops in the middle.
-func (p *parser) cutOff() error {
-	last := text.Clean(p.doc.Lines[len(p.doc.Lines)-1])
-	if last == "" {
-		return nil
+// cutShape reports whether the page's last line, classified as c, stops in
+// the middle: a review's number with nothing after it, or a label, a
+// separator or "based on" with nothing after them. The text of a review
+// whose body has begun is never judged by its shape, since prose may end
+// in anything.
+func (p *parser) cutShape(c classified) bool {
+	if c.class == blankLine {
+		return false
 	}
-	c := classify(last)
 	if c.class == itemLine && (c.rest == "" || cutRe.MatchString(c.rest)) {
-		return fmt.Errorf("%w: the page ends in the middle of a line: %q", text.ErrCutOff, text.Short(last))
+		return true
 	}
 	if rv := p.review; rv != nil && rv.bodyStarted {
-		// The page ends without a line break inside a review. The site
-		// cuts long user reviews with "Full Review »"; a review that was
-		// cut that way but lacks the link was cut by the download instead.
-		body := rv.Body.Value
-		if strings.HasPrefix(body, spoilerPrefix) && !strings.HasSuffix(body, fullReview) {
-			return fmt.Errorf("%w: the page ends inside a review, before its \"Full Review »\" link", text.ErrCutOff)
-		}
-		return nil
+		return false
 	}
-	if c.class == labelLine && c.value == "" || c.class == textLine && cutRe.MatchString(last) {
-		return fmt.Errorf("%w: the page ends in the middle of a line: %q", text.ErrCutOff, text.Short(last))
-	}
-	return nil
+	return c.class == labelLine && c.value == "" || c.class == textLine && cutRe.MatchString(c.text)
 }
 
 func (p *parser) summary(s section) *film.Summary {
