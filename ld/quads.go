@@ -212,19 +212,7 @@ func (p *Processor) FromQuads(quads []Quad, name string) ([]any, error) {
 		jq := jld.NewQuad(toJLD(q.Subject), toJLD(q.Predicate), toJLD(q.Object), g)
 		ds.Graphs[g] = append(ds.Graphs[g], jq)
 	}
-	var out []any
-	err := guard("from RDF", func() error {
-		opts := jld.NewJsonLdOptions("")
-		opts.UseNativeTypes = false
-		opts.UseRdfType = false
-		var err error
-		out, err = jld.NewJsonLdApi().FromRDF(ds, opts)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("ld: from RDF %s: %w", name, wrapInput(err))
-	}
-	return out, nil
+	return fromDataset(ds, name)
 }
 
 // Graphs returns the names of the graphs that hold quads, sorted, the

@@ -341,6 +341,14 @@ func (p *Processor) FromNQuads(r io.Reader, name string) ([]any, error) {
 			}
 		}
 	}
+	return fromDataset(ds, name)
+}
+
+// fromDataset turns a dataset read from any RDF syntax into expanded
+// JSON-LD: literals keep their datatypes (no conversion to JSON numbers), so
+// the result converts back to the same statements, and rdf:JSON literals
+// become @json values again.
+func fromDataset(ds *jld.RDFDataset, name string) ([]any, error) {
 	var out []any
 	err := guard("from RDF", func() error {
 		opts := jld.NewJsonLdOptions("")
