@@ -24,6 +24,10 @@ import (
 // endpoints on loopback.
 type virtuoso struct {
 	base string // http://127.0.0.1:PORT
+	// dir is the server's folder (loads may read files from it); port its
+	// SQL port, for isql.
+	dir  string
+	port int
 }
 
 // startVirtuoso starts virtuoso-t in a temporary folder, with the SPARQL
@@ -70,7 +74,7 @@ ResultSetMaxRows = 1000000
 		srv.Process.Kill()
 		srv.Wait()
 	})
-	v := &virtuoso{base: fmt.Sprintf("http://127.0.0.1:%d", httpPort)}
+	v := &virtuoso{base: fmt.Sprintf("http://127.0.0.1:%d", httpPort), dir: dir, port: port}
 	for range 120 {
 		if resp, err := http.Get(v.base + "/sparql?query=" + url.QueryEscape("ASK {}")); err == nil {
 			resp.Body.Close()
