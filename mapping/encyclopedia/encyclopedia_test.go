@@ -1,7 +1,6 @@
 package encyclopedia
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -322,18 +321,7 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src, err := Parse(strings.NewReader(tt.article), "a.txt")
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := slices.Clone(tt.want)
-			slices.Sort(want)
-			if got := mappertest.Facts(src); !slices.Equal(got, want) {
-				t.Errorf("facts:\n got %q\nwant %q", got, want)
-			}
-			if got := mappertest.Notes(src); !slices.Equal(got, tt.notes) {
-				t.Errorf("notes:\n got %q\nwant %q", got, tt.notes)
-			}
+			mappertest.Layout(t, tt.article, "a.txt", Parse, tt.want, tt.notes)
 		})
 	}
 }

@@ -230,18 +230,7 @@ http://prize.example/photos`,
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src, err := Parse(strings.NewReader(tt.page), "p.txt")
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := slices.Clone(tt.want)
-			slices.Sort(want)
-			if got := mappertest.Facts(src); !slices.Equal(got, want) {
-				t.Errorf("facts:\n got %q\nwant %q", got, want)
-			}
-			if got := mappertest.Notes(src); !slices.Equal(got, tt.notes) {
-				t.Errorf("notes:\n got %q\nwant %q", got, tt.notes)
-			}
+			mappertest.Layout(t, tt.page, "p.txt", Parse, tt.want, tt.notes)
 		})
 	}
 }

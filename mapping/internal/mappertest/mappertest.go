@@ -1,6 +1,6 @@
-// Package mappertest holds what the fuzz targets of every mapper share: the
-// seed corpus (the samples and our own films) and the properties every
-// mapper must keep on any input.
+// Package mappertest holds what the tests of every mapper share: the fuzz
+// targets' seed corpus (the samples and our own films), the properties every
+// mapper must keep on any input, and the check of a layout table's rows.
 package mappertest
 
 import (
@@ -170,4 +170,24 @@ func Notes(src *film.Source) []string {
 		out = append(out, fmt.Sprintf("%d: %s", n.Line, n.Message))
 	}
 	return out
+}
+
+// Layout checks a layout table row: the document parse reads must give
+// exactly the facts want (in any order, as Facts renders them) and exactly
+// the notes, in order. Every mapper's layout test shares it, so that the
+// rows of all three read and fail alike.
+func Layout(t *testing.T, doc, name string, parse func(io.Reader, string) (*film.Source, error), want, notes []string) {
+	t.Helper()
+	src, err := parse(strings.NewReader(doc), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = slices.Clone(want)
+	slices.Sort(want)
+	if got := Facts(src); !slices.Equal(got, want) {
+		t.Errorf("facts:\n got %q\nwant %q", got, want)
+	}
+	if got := Notes(src); !slices.Equal(got, notes) {
+		t.Errorf("notes:\n got %q\nwant %q", got, notes)
+	}
 }
