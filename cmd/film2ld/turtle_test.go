@@ -16,8 +16,14 @@ func canonicalNQuads(t *testing.T, nq []byte) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return canonicalQuads(t, quads, "N-Quads")
+}
+
+// canonicalQuads is the RDFC-1.0 form of statements already read.
+func canonicalQuads(t *testing.T, quads []ld.Quad, name string) string {
+	t.Helper()
 	p := processor()
-	doc, err := p.FromQuads(quads, "N-Quads")
+	doc, err := p.FromQuads(quads, name)
 	if err != nil {
 		t.Fatal(err)
 	}

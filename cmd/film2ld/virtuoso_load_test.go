@@ -166,16 +166,7 @@ func canonicalGraph(t *testing.T, quads []ld.Quad) string {
 			}
 		}
 	}
-	p := processor()
-	doc, err := p.FromQuads(quads, "graph")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := p.Canonical(doc, ld.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return canonicalQuads(t, quads, "graph")
 }
 
 // byGraph splits N-Quads by graph name.
