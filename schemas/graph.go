@@ -184,9 +184,12 @@ func (g *Graph) Place(lineOf func(id string) int) {
 					break
 				}
 			}
+			// Climb from m, not from n: a node two blank levels down
+			// would otherwise revisit its own parent and stop there.
+			next := m
 			m = nil
-			if len(n.Parents) > 0 {
-				m = n.Parents[0].From
+			if len(next.Parents) > 0 {
+				m = next.Parents[0].From
 			}
 		}
 	}
