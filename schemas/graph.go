@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
 )
@@ -302,7 +303,7 @@ func localName(term string) string {
 type source struct {
 	file string
 	data []byte
-	idx  *jsonpos.Index
+	idx  *diag.Index
 	base int
 	// line0 is where every node of an unpositioned source is placed.
 	line0      int
