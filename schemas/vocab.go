@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"fmt"
+	edlib "github.com/hbollon/go-edlib"
 	"math"
 	"net/url"
 	"path"
@@ -744,45 +745,19 @@ func suggest(term string, names []string, fold map[string][]string, prefer func(
 		if d := len(name) - len(low); d > budget || -d > budget {
 			continue
 		}
-		d := editDistance(low, strings.ToLower(name))
+		// Optimal string alignment: insertions, deletions, substitutions
+		// and swaps of neighbours ("Moive") each cost one.
+		d := edlib.OSADamerauLevenshteinDistance(low, strings.ToLower(name))
 		if d > budget || d > bestD {
 			continue
 		}
 		pref := prefer(name)
-		exact := editDistance(term, name)
+		exact := edlib.OSADamerauLevenshteinDistance(term, name)
 		if d < bestD || pref && !bestPref || pref == bestPref && exact < bestExact {
 			best, bestD, bestPref, bestExact = name, d, pref, exact
 		}
 	}
 	return best
-}
-
-// editDistance is the optimal string alignment distance between a and b:
-// insertions, deletions, substitutions and swaps of neighbours ("Moive")
-// each cost one.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }
 
 // orList joins names as "A, B or C", with at most max of them.
