@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
@@ -405,20 +406,18 @@ func onlyKeys(v *jsonpos.Value, keys ...string) bool {
 	return true
 }
 
+// isSchemaOrgContext reports whether a @context is schema.org's alone: a
+// URL the JSON-LD processor serves the built-in context for (one rule,
+// ld.IsSchemaOrgContext, so that what validate checks as schema.org terms
+// is what convert reads as such), or an array of just that.
 func isSchemaOrgContext(v *jsonpos.Value) bool {
 	switch v.Kind {
 	case jsonpos.String:
-		return isSchemaOrgURL(v.String)
+		return ld.IsSchemaOrgContext(v.String)
 	case jsonpos.Array:
 		return len(v.Items) == 1 && isSchemaOrgContext(v.Items[0])
 	}
 	return false
-}
-
-func isSchemaOrgURL(s string) bool {
-	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://"), "/")
-	s = strings.TrimPrefix(s, "www.")
-	return s == "schema.org" || s == "schema.org/docs/jsonldcontext.jsonld" || s == "schema.org/docs/jsonldcontext.json"
 }
 
 // object adds a node object and returns its node.
