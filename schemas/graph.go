@@ -379,7 +379,7 @@ func (b *builder) document(v *jsonpos.Value) {
 		}
 	case jsonpos.Object:
 		if ctx := v.Get("@context"); ctx != nil && !isSchemaOrgContext(ctx) {
-			b.problem(b.src.pos(ctx.Offset), "jsonld.context", "document", "@context",
+			b.problem(b.src.pos(ctx.Offset), RuleContext, "document", "@context",
 				"the context is not schema.org's, so terms cannot be checked as written",
 				`use "@context": "https://schema.org"`)
 		}
@@ -393,7 +393,7 @@ func (b *builder) document(v *jsonpos.Value) {
 		}
 		b.object(v).TopLevel = true
 	default:
-		b.problem(b.src.pos(v.Offset), "jsonld.syntax", "document", "", "a JSON-LD document is an object or an array of objects", "")
+		b.problem(b.src.pos(v.Offset), RuleJSONLDSyntax, "document", "", "a JSON-LD document is an object or an array of objects", "")
 	}
 }
 
@@ -455,7 +455,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 			}
 			continue
 		case "@graph", "@reverse", "@included", "@nest":
-			b.problem(b.src.pos(m.KeyOffset), "jsonld.unsupported", n.Describe(), m.Key,
+			b.problem(b.src.pos(m.KeyOffset), RuleUnsupported, n.Describe(), m.Key,
 				m.Key+" inside a node is not checked", "")
 			continue
 		}
@@ -534,7 +534,7 @@ func (b *builder) value(owner *Node, prop string, v *jsonpos.Value) (Value, bool
 			return out, true
 		}
 		if l := v.Get("@list"); l != nil {
-			b.problem(pos, "jsonld.unsupported", owner.Describe(), prop, "@list values are checked as a plain set", "")
+			b.problem(pos, RuleUnsupported, owner.Describe(), prop, "@list values are checked as a plain set", "")
 		}
 		n := b.object(v)
 		n.Parents = append(n.Parents, Edge{From: owner, Property: prop})

@@ -102,7 +102,7 @@ func LoadHTML(data []byte, file string) (*Graph, error) {
 		}
 	}
 	if len(texts) == 0 {
-		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: "html.no-jsonld", Node: "page",
+		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: RuleNoScript, Node: "page",
 			Message: `no <script type="application/ld+json"> block`, Pos: Pos{File: file}})
 	}
 	g.finish()

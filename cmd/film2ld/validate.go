@@ -533,7 +533,7 @@ func snippetGraph(doc map[string]any, display, pageURL string) *schemas.Graph {
 	for _, d := range dropped {
 		d.Severity = schemas.Warning
 		d.Message = "left out of the web snippet: " + d.Message + " [" + d.Rule + "]"
-		d.Rule = "snippet.left-out"
+		d.Rule = schemas.RuleLeftOut
 		g.Problems = append(g.Problems, d)
 	}
 	return g
