@@ -3,6 +3,7 @@ package ld
 import (
 	"bufio"
 	"fmt"
+	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"slices"
 	"strings"
@@ -136,7 +137,7 @@ func ReadNQuads(r io.Reader, name string) ([]Quad, error) {
 		}
 		ds, err := parseQuad(text)
 		if err != nil {
-			return nil, &PosError{Name: name, Line: line, Err: err}
+			return nil, &PosError{Pos: diag.Position{File: name, Line: line}, Err: err}
 		}
 		for _, quads := range ds.Graphs {
 			for _, q := range quads {

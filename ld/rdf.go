@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	jld "github.com/piprate/json-gold/ld"
 
@@ -320,7 +322,7 @@ func (p *Processor) FromNQuads(r io.Reader, name string) ([]any, error) {
 		// Checked before parsing: the parser would turn bytes that are not
 		// UTF-8 into U+FFFD, changing an IRI or a literal in silence.
 		if off := invalidUTF8(raw); off >= 0 {
-			return nil, &PosError{Name: name, Line: lr.line, Col: off + 1, Err: utf8Error(raw, off, lr.start)}
+			return nil, &PosError{Pos: diag.Position{File: name, Line: lr.line, Col: utf8.RuneCount(raw[:off]) + 1}, Source: string(raw), Err: utf8Error(raw, off, lr.start)}
 		}
 		text := strings.TrimSpace(string(raw))
 		if text == "" || strings.HasPrefix(text, "#") {
@@ -328,7 +330,7 @@ func (p *Processor) FromNQuads(r io.Reader, name string) ([]any, error) {
 		}
 		one, err := parseQuad(text)
 		if err != nil {
-			return nil, &PosError{Name: name, Line: lr.line, Err: err}
+			return nil, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
 		}
 		for g, quads := range one.Graphs {
 			for _, q := range quads {

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
 )
 
@@ -66,7 +67,7 @@ func (g *Graph) stripBOM(data []byte, file string) []byte {
 func Load(data []byte, file string) (*Graph, error) {
 	g := newGraph()
 	data = g.stripBOM(data, file)
-	src := source{file: file, data: data, idx: jsonpos.NewIndex(data), line0: 1, positioned: true}
+	src := source{file: file, data: data, idx: diag.NewIndex(data), line0: 1, positioned: true}
 	if err := g.add(src); err != nil {
 		return nil, err
 	}
@@ -85,7 +86,7 @@ func LoadHTML(data []byte, file string) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx := jsonpos.NewIndex(data)
+	idx := diag.NewIndex(data)
 	for _, st := range texts {
 		// The tokenizer counts columns in bytes; the block's byte offset
 		// lets the file's index count them in characters.
@@ -101,7 +102,7 @@ func LoadHTML(data []byte, file string) (*Graph, error) {
 		}
 	}
 	if len(texts) == 0 {
-		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: "html.no-jsonld", Node: "page",
+		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: RuleNoScript, Node: "page",
 			Message: `no <script type="application/ld+json"> block`, Pos: Pos{File: file}})
 	}
 	g.finish()

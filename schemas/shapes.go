@@ -362,7 +362,7 @@ type shapeProblem struct {
 // and the message is written from the schema's title for that property
 // and from the value itself.
 func (s *shapeSet) check(n *Node, typ string, shape map[string]any, seen map[shapeProblem]bool) []Finding {
-	rule := "shape." + strings.ToLower(typ)
+	rule := RuleShapePrefix + strings.ToLower(typ)
 	// The raw loader hands the shape over as it is; the Go loader would
 	// encode it to JSON and decode it again, which was most of the cost of
 	// checking a large page.

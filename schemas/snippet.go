@@ -55,7 +55,7 @@ func SnippetFor(doc map[string]any, file string, opts SnippetOptions) []Finding 
 		// the shape and vocabulary layers cost more than the rest of an
 		// export of a large review page, and their findings are not used.
 		for _, f := range sortFindings(checkGoogle(g)) {
-			thirdParty := f.Rule == "google.review.third-party"
+			thirdParty := f.Rule == RuleThirdParty
 			if f.Severity != Error && !thirdParty || f.node == nil || !strings.HasPrefix(f.Rule, "google.") || strings.HasPrefix(f.Rule, "google.movie.") {
 				continue
 			}

@@ -533,7 +533,7 @@ func snippetGraph(doc map[string]any, display, pageURL string) *schemas.Graph {
 	for _, d := range dropped {
 		d.Severity = schemas.Warning
 		d.Message = "left out of the web snippet: " + d.Message + " [" + d.Rule + "]"
-		d.Rule = "snippet.left-out"
+		d.Rule = schemas.RuleLeftOut
 		g.Problems = append(g.Problems, d)
 	}
 	return g
@@ -557,7 +557,7 @@ func dataForm(data []byte) (map[string]any, bool) {
 		if !isFlattened(m) {
 			return nil, false
 		}
-		if ctx, ok := m["@context"].(string); ok && strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(ctx, "https:"), "http:"), "/") == "//schema.org" {
+		if ctx, ok := m["@context"].(string); ok && ld.IsSchemaOrgContext(ctx) {
 			return m, true
 		}
 	}

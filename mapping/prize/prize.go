@@ -11,6 +11,7 @@ package prize
 
 import (
 	"fmt"
+	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"regexp"
 	"strings"
@@ -208,7 +209,7 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 		lerr = p.body(paras[i:])
 	}
 	if lerr != nil {
-		return nil, &film.Error{Name: name, Line: lerr.line, Err: lerr.err}
+		return nil, &film.Error{Pos: diag.Position{File: name, Line: lerr.line}, Err: lerr.err}
 	}
 	text.CheckPeople(p.src)
 	return p.src, nil
