@@ -46,8 +46,41 @@ type splitShape struct {
 	// node checks what is left once the properties are taken out; nil when
 	// every object passes it.
 	node *gojsonschema.Schema
-	// props check each property's array of values: all of them.
-	props map[string][]*gojsonschema.Schema
+	// props check each property's array of values.
+	props map[string]*propShape
+}
+
+// propShape is how one property of a type is checked.
+type propShape struct {
+	// schemas all apply to the property's array of values.
+	schemas []*gojsonschema.Schema
+	// itemwise is set when every one of them only says "an array whose
+	// items are each …": a value's verdict then does not depend on the
+	// others, so each distinct value is checked once, wherever it stands
+	// (the Movie's hundred review nodes are one check, not a hundred).
+	itemwise bool
+}
+
+// itemwise reports whether a property schema only constrains its items
+// one by one: "type": "array" and "items" with one schema, nothing that
+// counts or compares them.
+func itemwise(sch map[string]any) bool {
+	for k, v := range sch {
+		switch k {
+		case "title", "description", "$comment":
+		case "type":
+			if v != "array" {
+				return false
+			}
+		case "items":
+			if _, ok := v.(map[string]any); !ok {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // splitAll splits every type's schema that can be split; the others stay
@@ -107,7 +140,7 @@ func (s *shapeSet) splitAll() error {
 		if !ok {
 			continue
 		}
-		sp := &splitShape{props: map[string][]*gojsonschema.Schema{}}
+		sp := &splitShape{props: map[string]*propShape{}}
 		if !s.trivialNode(files) {
 			c, err := nl.Compile(gojsonschema.NewReferenceLoader(nodeBase + files[0]))
 			if err != nil {
@@ -135,7 +168,14 @@ func (s *shapeSet) splitAll() error {
 				if err != nil {
 					return fmt.Errorf("schemas: compile %s.%s: %w", t, p, err)
 				}
-				s.split[t].props[p] = append(s.split[t].props[p], c)
+				ps := s.split[t].props[p]
+				if ps == nil {
+					ps = &propShape{itemwise: true}
+					s.split[t].props[p] = ps
+				}
+				ps.schemas = append(ps.schemas, c)
+				sch, _ := props[p].(map[string]any)
+				ps.itemwise = ps.itemwise && itemwise(sch)
 			}
 		}
 	}
@@ -220,54 +260,91 @@ func (s *shapeSet) splitErrors(n *Node, typ string, sp *splitShape, cache shapeC
 	}
 	var key []byte
 	for _, prop := range n.Order {
-		schemas, ok := sp.props[prop]
+		ps, ok := sp.props[prop]
 		vs := n.Props[prop]
-		if !ok {
+		if !ok || len(vs) == 0 && ps.itemwise {
 			continue
 		}
 		key = append(append(append(key[:0], typ...), 0), prop...)
 		key = append(key, 0)
-		for _, v := range vs {
-			key = appendValueKey(key, v)
-		}
-		errs, hit := cache[string(key)]
-		if !hit {
-			items := make([]any, len(vs))
-			for i, v := range vs {
-				items[i] = shapeItem(v)
+		if !ps.itemwise {
+			for _, v := range vs {
+				key = appendValueKey(key, v)
 			}
-			errs = []shapeErr{}
-			for _, c := range schemas {
-				res, err := c.Validate(gojsonschema.NewRawLoader(items))
-				if err != nil {
-					return nil, err
-				}
-				for _, e := range res.Errors() {
-					if p, ok := propProblemOf(prop, e); ok {
-						errs = append(errs, shapeErr{p: p, typ: e.Type(), desc: e.Description()})
-					}
-				}
+			errs, err := ps.check(cache, key, vs)
+			if err != nil {
+				return nil, err
 			}
-			cache[string(key)] = errs
+			out = appendPropErrs(out, prop, errs, 0)
+			continue
 		}
-		out = append(out, errs...)
+		// Each value alone, at index 0 of a one-value array; its errors
+		// are then moved to where it stands.
+		n := len(key)
+		for i := range vs {
+			key = appendValueKey(key[:n], vs[i])
+			errs, err := ps.check(cache, key, vs[i:i+1])
+			if err != nil {
+				return nil, err
+			}
+			out = appendPropErrs(out, prop, errs, i)
+		}
 	}
 	return out, nil
+}
+
+// check returns the errors of the property schemas for the values vs,
+// from the cache when key was seen; a problem's index counts in vs.
+func (ps *propShape) check(cache shapeCache, key []byte, vs []Value) ([]shapeErr, error) {
+	if errs, hit := cache[string(key)]; hit {
+		return errs, nil
+	}
+	items := make([]any, len(vs))
+	for i, v := range vs {
+		items[i] = shapeItem(v)
+	}
+	errs := []shapeErr{}
+	for _, c := range ps.schemas {
+		res, err := c.Validate(gojsonschema.NewRawLoader(items))
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range res.Errors() {
+			if p, ok := propProblemOf(e); ok {
+				errs = append(errs, shapeErr{p: p, typ: e.Type(), desc: e.Description()})
+			}
+		}
+	}
+	cache[string(key)] = errs
+	return errs, nil
+}
+
+// appendPropErrs appends the errors of prop's values, their indexes moved
+// by shift.
+func appendPropErrs(out []shapeErr, prop string, errs []shapeErr, shift int) []shapeErr {
+	for _, e := range errs {
+		e.p.prop = prop
+		if e.p.index >= 0 {
+			e.p.index += shift
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // propProblemOf reads what an error of a property schema is about: the
 // property as a whole at (root), else the value its first path segment
 // indexes.
-func propProblemOf(prop string, e gojsonschema.ResultError) (shapeProblem, bool) {
+func propProblemOf(e gojsonschema.ResultError) (shapeProblem, bool) {
 	segs := strings.Split(e.Context().String("\x00"), "\x00")
 	if len(segs) == 1 {
-		return shapeProblem{prop: prop, index: -1}, true
+		return shapeProblem{index: -1}, true
 	}
 	i, err := strconv.Atoi(segs[1])
 	if err != nil {
 		return shapeProblem{}, false
 	}
-	return shapeProblem{prop: prop, index: i}, true
+	return shapeProblem{index: i}, true
 }
 
 // appendValueKey appends what the schemas can see of a value (see
