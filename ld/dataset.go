@@ -279,6 +279,15 @@ func (d *Dataset) srcLabel(id uint32) string {
 	return "_:" + t.value()
 }
 
+// NeedsJSONLD returns nil when the compact writers can convert d, or
+// why not, wrapping [ErrNeedsJSONLD].
+func (d *Dataset) NeedsJSONLD() error {
+	if d.needsJSONLD != "" {
+		return fmt.Errorf("%w: the data holds %s", ErrNeedsJSONLD, d.needsJSONLD)
+	}
+	return nil
+}
+
 // WriteNQuads writes the statements as sorted N-Quads without duplicates,
 // the bytes [Processor.ToNQuads] writes for the [Processor.Union] of the
 // inputs read as [Processor.FromNQuads] reads them: the same blank node
@@ -286,8 +295,8 @@ func (d *Dataset) srcLabel(id uint32) string {
 // language tags in lower case. It returns ErrNeedsJSONLD, writing nothing,
 // when that path would change more.
 func (d *Dataset) WriteNQuads(w io.Writer) error {
-	if d.needsJSONLD != "" {
-		return fmt.Errorf("%w: the data holds %s", ErrNeedsJSONLD, d.needsJSONLD)
+	if err := d.NeedsJSONLD(); err != nil {
+		return err
 	}
 	labels := d.blankLabels()
 	text := make([]string, len(d.terms))
@@ -340,8 +349,8 @@ func (d *Dataset) WriteNQuads(w io.Writer) error {
 // inputs read by [Processor.FromNQuads]. It returns [ErrNeedsJSONLD],
 // writing nothing, where that path changes more than blank node labels.
 func (p *Processor) WriteCanonical(w io.Writer, d *Dataset) error {
-	if d.needsJSONLD != "" {
-		return fmt.Errorf("%w: the data holds %s", ErrNeedsJSONLD, d.needsJSONLD)
+	if err := d.NeedsJSONLD(); err != nil {
+		return err
 	}
 	lines, err := canonicalLines(d.rdfDataset(), p.cfg.MaxWorkFactor)
 	if err != nil {
