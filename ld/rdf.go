@@ -52,6 +52,15 @@ func (p *Processor) Canonical(doc any, opts Options) (string, error) {
 // (maxWorkFactor; 0 means the default) instead of running for ever on a
 // poison graph.
 func canonicalize(ds *jld.RDFDataset, maxWorkFactor int) (string, error) {
+	lines, err := canonicalLines(ds, maxWorkFactor)
+	if err != nil {
+		return "", err
+	}
+	return strings.Join(lines, ""), nil
+}
+
+// canonicalLines is canonicalize's lines, sorted and without duplicates.
+func canonicalLines(ds *jld.RDFDataset, maxWorkFactor int) ([]string, error) {
 	if maxWorkFactor == 0 {
 		maxWorkFactor = 2
 	}
@@ -62,9 +71,9 @@ func canonicalize(ds *jld.RDFDataset, maxWorkFactor int) (string, error) {
 		return err
 	})
 	if err != nil {
-		return "", fmt.Errorf("ld: canonicalize: %w", wrapInput(err))
+		return nil, fmt.Errorf("ld: canonicalize: %w", wrapInput(err))
 	}
-	return strings.Join(slices.Compact(lines), ""), nil
+	return slices.Compact(lines), nil
 }
 
 // toDataset converts checked, expanded JSON-LD to RDF. json-gold's own
@@ -130,7 +139,10 @@ func disguiseVocabulary(node map[string]any) (map[string]any, error) {
 			for i, t := range types {
 				refs[i] = map[string]any{"@id": disguise(t)}
 			}
-			out[disguisePrefix+rdfType] = refs
+			// Appended: an rdf:type statement with a literal object is a
+			// property of that name, disguised to the same key below, and
+			// neither may replace the other.
+			out[disguisePrefix+rdfType] = append(asList(out[disguisePrefix+rdfType]), refs...)
 			continue
 		}
 		values, err := jsonLiterals(asList(v))
@@ -144,7 +156,7 @@ func disguiseVocabulary(node map[string]any) (map[string]any, error) {
 		if s, ok := disguise(k).(string); ok {
 			k = s
 		}
-		out[k] = dv
+		out[k] = append(asList(out[k]), dv...)
 	}
 	return out, nil
 }

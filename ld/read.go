@@ -54,17 +54,8 @@ func ParseInputFormat(s string) (InputFormat, error) {
 // JSON starts with { or [, HTML with < followed by a letter, ! or ?, and
 // anything else is read as N-Quads, whose lines start with <, _: or #.
 func DetectInput(name string, data []byte) InputFormat {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".jsonld", ".json":
-		return InputJSONLD
-	case ".html", ".htm", ".xhtml":
-		return InputHTML
-	case ".nq", ".nquads", ".nt":
-		return InputNQuads
-	case ".ttl", ".turtle":
-		return InputTurtle
-	case ".trig":
-		return InputTriG
+	if f := InputByName(name); f != 0 {
+		return f
 	}
 	s := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	switch {
@@ -79,6 +70,25 @@ func DetectInput(name string, data []byte) InputFormat {
 		return InputTriG
 	}
 	return InputNQuads
+}
+
+// InputByName tells an input's format from its file name's extension
+// alone, as [DetectInput] does first, or returns 0 when the extension is
+// not one it knows.
+func InputByName(name string) InputFormat {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jsonld", ".json":
+		return InputJSONLD
+	case ".html", ".htm", ".xhtml":
+		return InputHTML
+	case ".nq", ".nquads", ".nt":
+		return InputNQuads
+	case ".ttl", ".turtle":
+		return InputTurtle
+	case ".trig":
+		return InputTriG
+	}
+	return 0
 }
 
 func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
