@@ -33,6 +33,10 @@ var (
 	invalidPrefixPattern  = regexp.MustCompile("[:/]")
 	iriLikeTermPattern    = regexp.MustCompile(`(?::[^:])|/`)
 
+	// invalidScopedContext is a JSON-LD 1.1 error code json-gold's
+	// errors.go lacks.
+	invalidScopedContext = jld.ErrorCode("invalid scoped context")
+
 	nonTermDefKeys = map[string]bool{
 		"@base":      true,
 		"@direction": true,
@@ -55,6 +59,11 @@ type Context struct {
 	inverse         map[string]interface{} // cache for inverse context
 	previousContext *Context
 	fastCurieMap    map[string]interface{}
+
+	// film2ld: remoteChain is set on the context parse is building while
+	// it defines terms: the remote contexts being processed, which the
+	// validation of a scoped context needs (see createTermDefinition).
+	remoteChain []string
 }
 
 type Values struct {
@@ -215,6 +224,15 @@ func (c *Context) Parse(localContext interface{}) (*Context, error) {
 // whether to propagate the @base key from the context to the result.
 func (c *Context) parse(localContext interface{}, remoteContexts []string, parsingARemoteContext, propagate,
 	protected, overrideProtected bool) (*Context, error) { //nolint:unparam
+	return c.parseWith(localContext, remoteContexts, parsingARemoteContext, propagate, protected, overrideProtected, true)
+}
+
+// parseWith is parse with the Context Processing algorithm's validate
+// scoped context flag (film2ld): false while a scoped context is
+// validated at definition time, where a remote context already being
+// processed is not processed again (step 5.2.2) rather than an error.
+func (c *Context) parseWith(localContext interface{}, remoteContexts []string, parsingARemoteContext, propagate,
+	protected, overrideProtected, validateScoped bool) (*Context, error) {
 
 	// normalize local context to an array of @context objects
 	contexts := jld.Arrayify(localContext)
@@ -244,6 +262,7 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 	}
 
 	// 3)
+contextLoop:
 	for _, context := range contexts {
 		// 3.1)
 		if context == nil {
@@ -272,6 +291,9 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 			// 3.2.2
 			for _, remoteCtx := range remoteContexts {
 				if remoteCtx == uri {
+					if !validateScoped {
+						continue contextLoop
+					}
 					return nil, jld.NewJsonLdError(jld.RecursiveContextInclusion, uri)
 				}
 			}
@@ -292,9 +314,12 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 			}
 
 			// 3.2.4
-			remoteContextsCpy := make([]string, 0, len(remoteContexts))
+			// film2ld: a copy with the contents (json-gold made an empty
+			// slice and copied nothing, so a context including itself was
+			// never detected; UPSTREAM.md, pull request 1).
+			remoteContextsCpy := make([]string, len(remoteContexts))
 			copy(remoteContextsCpy, remoteContexts)
-			resultRef, err := result.parse(context, remoteContextsCpy, true, true, false, overrideProtected)
+			resultRef, err := result.parseWith(context, remoteContextsCpy, true, true, false, overrideProtected, validateScoped)
 			if err != nil {
 				return nil, err
 			}
@@ -467,6 +492,7 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 			defined["@protected"] = true
 		}
 
+		result.remoteChain = remoteContexts
 		for key := range contextMap {
 			if _, skip := nonTermDefKeys[key]; !skip {
 				if err := result.createTermDefinition(contextMap, key, defined, overrideProtected); err != nil {
@@ -474,6 +500,7 @@ func (c *Context) parse(localContext interface{}, remoteContexts []string, parsi
 				}
 			}
 		}
+		result.remoteChain = nil
 	}
 
 	return result, nil
@@ -656,6 +683,18 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 	mapValue, isMap := value.(map[string]interface{})
 	idValue, hasID := mapValue["@id"]
 	if value == nil || (isMap && hasID && idValue == nil) {
+		// film2ld: a null term definition can be protected, and then
+		// cannot be redefined; nor can a protected term be nulled (Create
+		// Term Definition steps 11 and 27). json-gold stored nil and
+		// forgot the protection (W3C expand pr28).
+		prev, hadTerm := c.TermDefinitions[term]
+		if hadTerm && prev != nil && prev.Protected && !overrideProtected {
+			return jld.NewJsonLdError(jld.ProtectedTermRedefinition, "invalid JSON-LD syntax; tried to redefine a protected term")
+		}
+		protectedVal, protectedFound := mapValue["@protected"].(bool)
+		if (protectedFound && protectedVal) || (defined["@protected"] && !(protectedFound && !protectedVal)) {
+			c.Protected[term] = true
+		}
 		c.TermDefinitions[term] = nil
 		defined[term] = true
 		return nil
@@ -693,7 +732,11 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 	}
 
 	// keep reference to previous mapping for potential `@protected` check
-	prevDefinition := c.TermDefinitions[term]
+	prevDefinition, hadTerm := c.TermDefinitions[term]
+	// film2ld: a protected null term (see above).
+	if hadTerm && prevDefinition == nil && c.Protected[term] && !overrideProtected {
+		return jld.NewJsonLdError(jld.ProtectedTermRedefinition, "invalid JSON-LD syntax; tried to redefine a protected term")
+	}
 
 	delete(c.TermDefinitions, term)
 
@@ -745,6 +788,16 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 			return jld.NewJsonLdError(jld.InvalidIRIMapping,
 				fmt.Sprintf("expected string for @reverse value. got %v", reverseValue))
 		}
+		// film2ld: a value of the form of a keyword leaves the term
+		// undefined (Create Term Definition step 14.3), checked before the
+		// value is expanded: json-gold checked after, and "@ignoreMe" is
+		// no absolute IRI, so it raised invalid IRI mapping (W3C expand
+		// pr38, pr39). The term counts as processed, or a later
+		// reference to it would be a cyclic IRI mapping.
+		if ignoredKeywordPattern.MatchString(reverseStr) {
+			defined[term] = true
+			return nil
+		}
 		id, err := c.ExpandIri(reverseStr, false, true, context, defined)
 		if err != nil {
 			return err
@@ -752,11 +805,6 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 		if !jld.IsAbsoluteIri(id) {
 			return jld.NewJsonLdError(jld.InvalidIRIMapping, fmt.Sprintf(
 				"@context @reverse value must be an absolute IRI or a blank node identifier, got %s", id))
-		}
-
-		if ignoredKeywordPattern.MatchString(reverseStr) {
-			//log.Printf("Values beginning with '@' are reserved for future use and ignored: %s.", reverseStr)
-			return nil
 		}
 
 		definition.ID = id
@@ -1017,6 +1065,15 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 
 	// scoped contexts
 	if ctxVal, hasCtx := val["@context"]; hasCtx {
+		// film2ld: a scoped context is processed when the term is
+		// defined, so that an error in it is found even if the term is
+		// never used (Create Term Definition step 21.3: invalid scoped
+		// context; W3C expand c033). json-gold only stored it.
+		chain := make([]string, len(c.remoteChain))
+		copy(chain, c.remoteChain)
+		if _, err := c.parseWith(ctxVal, chain, false, true, false, true, false); err != nil {
+			return jld.NewJsonLdError(invalidScopedContext, err)
+		}
 		definition.Context = ctxVal
 		definition.HasContext = true
 	}

@@ -681,8 +681,14 @@ func (api *JsonLdApi) expandObject(activeCtx *Context, activeProperty string, ex
 			}
 		}
 
+		// film2ld: the container mapping is key's in the active context,
+		// not in the term's scoped context (JSON-LD 1.1 Expansion step
+		// 13.5): a scoped context of null would otherwise lose an @graph
+		// container and with it the named graph (W3C expand pr43).
+		containerCtx := activeCtx
+
 		valueMap, isMap := value.(map[string]interface{})
-		if termCtx.HasContainerMapping(key, "@language") && isMap {
+		if containerCtx.HasContainerMapping(key, "@language") && isMap {
 			var expandedValueList []interface{}
 
 			dir, hasDir := td.Direction, td.HasDirection
@@ -720,8 +726,8 @@ func (api *JsonLdApi) expandObject(activeCtx *Context, activeProperty string, ex
 				}
 			}
 			expandedValue = expandedValueList
-		} else if termCtx.HasContainerMapping(key, "@index") && isMap { // 7.6)
-			asGraph := termCtx.HasContainerMapping(key, "@graph")
+		} else if containerCtx.HasContainerMapping(key, "@index") && isMap { // 7.6)
+			asGraph := containerCtx.HasContainerMapping(key, "@graph")
 			indexKey := "@index"
 			if tdKey := termCtx.GetTermDefinition(key); tdKey != nil && tdKey.Index != "" {
 				indexKey = tdKey.Index
@@ -738,14 +744,14 @@ func (api *JsonLdApi) expandObject(activeCtx *Context, activeProperty string, ex
 			if err != nil {
 				return err
 			}
-		} else if termCtx.HasContainerMapping(key, "@id") && isMap {
-			asGraph := termCtx.HasContainerMapping(key, "@graph")
+		} else if containerCtx.HasContainerMapping(key, "@id") && isMap {
+			asGraph := containerCtx.HasContainerMapping(key, "@graph")
 			expandedValue, err = api.expandIndexMap(termCtx, key, valueMap, "@id", asGraph, "",
 				opts)
 			if err != nil {
 				return err
 			}
-		} else if termCtx.HasContainerMapping(key, "@type") && isMap {
+		} else if containerCtx.HasContainerMapping(key, "@type") && isMap {
 			// since container is @type, revert type scoped context when expanding
 			expandedValue, err = api.expandIndexMap(termCtx.RevertToPreviousContext(), key, valueMap, "@type",
 				false, "", opts)
@@ -783,7 +789,7 @@ func (api *JsonLdApi) expandObject(activeCtx *Context, activeProperty string, ex
 			continue
 		}
 		// 7.9)
-		if termCtx.HasContainerMapping(key, "@list") {
+		if containerCtx.HasContainerMapping(key, "@list") {
 			expandedValueMap, isMap := expandedValue.(map[string]interface{})
 			_, containsList := expandedValueMap["@list"]
 			if !isMap || !containsList {
@@ -798,9 +804,9 @@ func (api *JsonLdApi) expandObject(activeCtx *Context, activeProperty string, ex
 			}
 		}
 
-		isContainerGraph := termCtx.HasContainerMapping(key, "@graph")
-		isContainerID := termCtx.HasContainerMapping(key, "@id")
-		isContainerIndex := termCtx.HasContainerMapping(key, "@index")
+		isContainerGraph := containerCtx.HasContainerMapping(key, "@graph")
+		isContainerID := containerCtx.HasContainerMapping(key, "@id")
+		isContainerIndex := containerCtx.HasContainerMapping(key, "@index")
 		if isContainerGraph && !isContainerID && !isContainerIndex {
 			evList := jld.Arrayify(expandedValue)
 			rVal := make([]interface{}, 0)
@@ -882,12 +888,25 @@ func (api *JsonLdApi) expandObject(activeCtx *Context, activeProperty string, ex
 
 	// expand each nested key
 	for _, n := range nests {
+		// film2ld: the nesting key's property-scoped context applies to
+		// the nested properties (JSON-LD 1.1 Expansion step 14.2.2 repeats
+		// step 3, which applies it, with the nesting key as active
+		// property); json-gold expanded them in the outer context (W3C
+		// expand c037, c038).
+		nestCtx := activeCtx
+		if td := activeCtx.GetTermDefinition(n); td != nil && td.HasContext {
+			var err error
+			nestCtx, err = activeCtx.parse(td.Context, make([]string, 0), false, true, false, true)
+			if err != nil {
+				return err
+			}
+		}
 		for _, nv := range jld.Arrayify(elem[n]) {
 			nvMap, isMap := nv.(map[string]interface{})
 			hasValues := false
 			if isMap {
 				for k := range nvMap {
-					expanded, _ := activeCtx.ExpandIri(k, false, true, nil, nil)
+					expanded, _ := nestCtx.ExpandIri(k, false, true, nil, nil)
 					if expanded == "@value" {
 						hasValues = true
 						break
@@ -897,7 +916,7 @@ func (api *JsonLdApi) expandObject(activeCtx *Context, activeProperty string, ex
 			if !isMap || hasValues {
 				return jld.NewJsonLdError(jld.InvalidNestValue, "nested value must be a node object")
 			}
-			err := api.expandObject(activeCtx, activeProperty, expandedActiveProperty, nv.(map[string]interface{}), resultMap, typeKey, opts, typeScopedContext, frameExpansion)
+			err := api.expandObject(nestCtx, activeProperty, expandedActiveProperty, nv.(map[string]interface{}), resultMap, typeKey, opts, typeScopedContext, frameExpansion)
 			if err != nil {
 				return err
 			}
