@@ -39,8 +39,28 @@ var expandDifferences = map[string]string{
 	"w3c:toRdf/pr43-in.jsonld":  "container mapping read from the active context, not the term's null scoped context, so the @graph container and the named graph stay (W3C expand pr43)",
 }
 
-// compactDifferences is the same for compaction.
-var compactDifferences = map[string]string{}
+// compactDifferences is the same for compaction, keyed by the suite's file
+// name (or film2ld's input name) and the context compacted against.
+var compactDifferences = map[string]string{
+	"in01-in.jsonld (schema.org)":  "@included values are compacted like any property's (W3C compact in01-in05); json-gold copied them expanded",
+	"in02-in.jsonld (schema.org)":  "@included, as in01",
+	"in03-in.jsonld (schema.org)":  "@included, as in01",
+	"in04-in.jsonld (schema.org)":  "@included, as in01",
+	"in05-in.jsonld (schema.org)":  "@included, as in01",
+	"in06-in.jsonld (schema.org)":  "@included, as in01",
+	"in01-in.jsonld (its context)": "@included, as in01 (W3C compact in01)",
+	"in02-in.jsonld (its context)": "@included (W3C compact in02)",
+	"in03-in.jsonld (its context)": "@included (W3C compact in03)",
+	"in04-in.jsonld (its context)": "@included (W3C compact in04)",
+	"in05-in.jsonld (its context)": "@included (W3C compact in05)",
+	"js07-in.jsonld (schema.org)":  "a JSON literal's one-item array keeps its brackets under @value (W3C compact js07, against a context without a @json term); json-gold unwrapped it into another literal",
+	"js14-in.jsonld (schema.org)":  "JSON literal array under @value, as js07",
+	"js23-in.jsonld (schema.org)":  "JSON literal array under @value, as js07",
+	"0111-in.jsonld (its context)": "a relative IRI of the form of a keyword is written \"./@special\" (W3C compact 0111)",
+	"0112-in.jsonld (its context)": "a property-valued index given as a compact IRI is expanded before it is compacted (W3C compact 0112); json-gold raised IRI confused with prefix",
+	"0113-in.jsonld (its context)": "a property-valued index given as an absolute IRI is found in the compacted item (W3C compact 0113); json-gold put the values under @none",
+	"m023-in.jsonld (its context)": "a node reference under an @type container goes under @none (W3C compact m023); json-gold panicked",
+}
 
 // rawCase is one document for the algorithm-level comparison: the copy and
 // json-gold get the same document, base, loader and options, with none of
@@ -230,7 +250,13 @@ func TestJSONGoldExpandMatches(t *testing.T) {
 			in1, in2 := jld.CloneDocument(ours), jld.CloneDocument(ours)
 			co, err1 := run(func() (any, error) { return jsongold.NewJsonLdApi().Compact(tg.ours, "", in1, tg.compactArrays) })
 			ct, err2 := run(func() (any, error) { return jld.NewJsonLdApi().Compact(tg.theirs, "", in2, tg.compactArrays) })
+			// The suite repeats inputs across manifests (in01 is in
+			// expand, compact, flatten and toRdf): a difference is listed
+			// once, by file name and target.
 			key := c.name + " (" + tg.name + ")"
+			if strings.HasPrefix(c.name, "w3c:") {
+				key = filepath.Base(c.path) + " (" + tg.name + ")"
+			}
 			a, b := outcomeOf(co, err1), outcomeOf(ct, err2)
 			reason, listed := compactDifferences[key]
 			switch {

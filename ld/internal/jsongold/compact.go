@@ -244,7 +244,18 @@ func (api *JsonLdApi) Compact(activeCtx *Context, activeProperty string, element
 
 			if expandedProperty == "@index" && activeCtx.HasContainerMapping(activeProperty, "@index") {
 				continue
-			} else if expandedProperty == "@index" || expandedProperty == "@value" || expandedProperty == "@language" ||
+			} else if expandedProperty == "@value" {
+				// film2ld: the value as it is. AddValue added an array's
+				// items one by one, so a JSON literal's one-item array
+				// lost its brackets and became another literal (W3C
+				// compact js07 against a context without a @json term).
+				alias, err := activeCtx.CompactIri(expandedProperty, nil, false, false)
+				if err != nil {
+					return nil, err
+				}
+				result[alias] = expandedValue
+				continue
+			} else if expandedProperty == "@index" || expandedProperty == "@language" ||
 				expandedProperty == "@direction" {
 				alias, err := activeCtx.CompactIri(expandedProperty, nil, false, false)
 				if err != nil {
@@ -254,8 +265,12 @@ func (api *JsonLdApi) Compact(activeCtx *Context, activeProperty string, element
 				continue
 			}
 
-			// skip array processing for keywords that aren't @graph or @list
-			if expandedProperty != "@graph" && expandedProperty != "@list" && jld.IsKeyword(expandedProperty) {
+			// skip array processing for keywords that aren't @graph, @list
+			// or @included (film2ld: @included holds node objects to
+			// compact like any property's; json-gold copied them as they
+			// were, W3C compact in01-in05)
+			if expandedProperty != "@graph" && expandedProperty != "@list" && expandedProperty != "@included" &&
+				jld.IsKeyword(expandedProperty) {
 				alias, err := activeCtx.CompactIri(expandedProperty, nil, false, false)
 				if err != nil {
 					return nil, err
@@ -482,19 +497,40 @@ func (api *JsonLdApi) Compact(activeCtx *Context, activeProperty string, element
 							indexKey = td.Index
 						}
 
-						containerKey, err := activeCtx.CompactIri(indexKey, nil, true, false)
-						if err != nil {
-							return nil, err
-						}
-
 						if indexKey == "@index" {
+							containerKey, err := activeCtx.CompactIri(indexKey, nil, true, false)
+							if err != nil {
+								return nil, err
+							}
 							mapKey, _ = expandedItemMap["@index"].(string)
 							if compactedItemMap, isMap := compactedItem.(map[string]interface{}); isMap {
 								delete(compactedItemMap, containerKey)
 							}
 						} else {
-							var propsArray []interface{}
+							// film2ld: the container key is the index key
+							// IRI-expanded, then compacted (Compaction step
+							// 12.8.9.4.1). json-gold compacted the index key
+							// as it was written, which a compact IRI fails
+							// ("IRI confused with prefix", W3C compact 0112),
+							// and read the item by the index key as written,
+							// which an absolute IRI misses (0113). The key
+							// as written still comes first: a term with a
+							// type mapping ("predicate", 0114) is what the
+							// item uses, but compacting its IRI without a
+							// value gives a compact IRI instead.
 							compactedItemMap, isMap := compactedItem.(map[string]interface{})
+							if _, asWritten := compactedItemMap[indexKey]; isMap && !asWritten {
+								expandedIndex, err := activeCtx.ExpandIri(indexKey, false, true, nil, nil)
+								if err != nil {
+									return nil, err
+								}
+								containerKey, err := activeCtx.CompactIri(expandedIndex, nil, true, false)
+								if err != nil {
+									return nil, err
+								}
+								indexKey = containerKey
+							}
+							var propsArray []interface{}
 							if isMap {
 								props, found := compactedItemMap[indexKey]
 								if found {
@@ -529,9 +565,11 @@ func (api *JsonLdApi) Compact(activeCtx *Context, activeProperty string, element
 						if err != nil {
 							return nil, err
 						}
-						compactedItemMap := compactedItem.(map[string]interface{})
-						if compactedItemValue, containsValue := compactedItemMap[idKey]; containsValue {
-							mapKey = compactedItemValue.(string)
+						// film2ld: a compacted item need not be a map
+						// (json-gold panicked), nor its @id a string.
+						compactedItemMap, _ := compactedItem.(map[string]interface{})
+						if compactedItemValue, containsValue := compactedItemMap[idKey].(string); containsValue {
+							mapKey = compactedItemValue
 							delete(compactedItemMap, idKey)
 						} else {
 							mapKey = ""
@@ -542,7 +580,13 @@ func (api *JsonLdApi) Compact(activeCtx *Context, activeProperty string, element
 							return nil, err
 						}
 
-						compactedItemMap := compactedItem.(map[string]interface{})
+						// film2ld: a node reference compacts to a string
+						// where the term's type is @id: it goes under
+						// @none (json-gold panicked, W3C compact m023).
+						compactedItemMap, isMap := compactedItem.(map[string]interface{})
+						if !isMap {
+							compactedItemMap = map[string]interface{}{}
+						}
 						var types []interface{}
 						if compactedItemValue, containsValue := compactedItemMap[typeKey]; containsValue {
 							var isArray bool
@@ -553,7 +597,7 @@ func (api *JsonLdApi) Compact(activeCtx *Context, activeProperty string, element
 
 							delete(compactedItemMap, typeKey)
 							if len(types) > 0 {
-								mapKey = types[0].(string)
+								mapKey, _ = types[0].(string)
 								types = types[1:]
 							}
 						} else {
@@ -561,7 +605,7 @@ func (api *JsonLdApi) Compact(activeCtx *Context, activeProperty string, element
 						}
 
 						// if compactedItem contains a single entry whose key maps to @id, re-compact without @type
-						if len(compactedItemMap) == 1 {
+						if isMap && len(compactedItemMap) == 1 {
 							if idVal, hasID := expandedItemMap["@id"]; hasID {
 								compactedItem, err = api.Compact(activeCtx, itemActiveProperty,
 									map[string]interface{}{

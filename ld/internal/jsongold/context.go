@@ -1616,7 +1616,13 @@ func (c *Context) CompactIri(iri string, value interface{}, relativeToVocab bool
 
 	// compact IRI relative to base
 	if !relativeToVocab {
-		return jld.RemoveBase(c.Values.Base, iri), nil
+		rel := jld.RemoveBase(c.Values.Base, iri)
+		// film2ld: a relative IRI of the form of a keyword would read
+		// back as one (IRI Compaction step 12; W3C compact 0111).
+		if ignoredKeywordPattern.MatchString(rel) {
+			rel = "./" + rel
+		}
+		return rel, nil
 	}
 
 	// return IRI as is
