@@ -9,8 +9,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	jld "github.com/piprate/json-gold/ld"
+
+	"github.com/film2ld/film2ld/ld/diag"
 )
 
 // Dataset holds the statements of one or more N-Quads inputs compactly,
@@ -119,7 +122,7 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 		}
 		if off := invalidUTF8(raw); off >= 0 {
 			if !lenient {
-				return replaced, &PosError{Name: name, Line: lr.line, Col: off + 1, Err: utf8Error(raw, off, lr.start)}
+				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line, Col: utf8.RuneCount(raw[:off]) + 1}, Source: string(raw), Err: utf8Error(raw, off, lr.start)}
 			}
 			var n int
 			raw, n = ReplaceInvalidUTF8(raw)
@@ -131,7 +134,7 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 		}
 		one, err := parseLine(text)
 		if err != nil {
-			return replaced, &PosError{Name: name, Line: lr.line, Err: err}
+			return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
 		}
 		for g, quads := range one.Graphs {
 			for _, q := range quads {
@@ -144,13 +147,13 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 						gn = jld.NewBlankNode(g)
 					}
 					if dq.g, key, err = d.intern(gn, doc, key, true); err != nil {
-						return replaced, &PosError{Name: name, Line: lr.line, Err: fmt.Errorf("graph %q: %w", g, err)}
+						return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: fmt.Errorf("graph %q: %w", g, err)}
 					}
 				}
 				for i, n := range []jld.Node{q.Subject, q.Predicate, q.Object} {
 					var id uint32
 					if id, key, err = d.intern(n, doc, key, false); err != nil {
-						return replaced, &PosError{Name: name, Line: lr.line, Err: err}
+						return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
 					}
 					switch i {
 					case 0:
