@@ -63,6 +63,8 @@ func TestExcerpt(t *testing.T) {
 			"  12 |   \"ratingValue\": five,\n     |                  ^\n"},
 		{"accents count as one", `{"name": "Amélie", "x": }`, 1, 25,
 			"  1 | {\"name\": \"Amélie\", \"x\": }\n    |                         ^\n"},
+		{"wide characters take two cells", `"name": "東京物語",,`, 2, 16,
+			"  2 | \"name\": \"東京物語\",,\n    | " + strings.Repeat(" ", 7+1+1+4*2+1+1) + "^\n"},
 		{"tab shown as a space", "\t\"a\": ,", 7, 7,
 			"  7 |  \"a\": ,\n    |       ^\n"},
 		{"past the end", `{"a": 1`, 1, 8,
