@@ -14,7 +14,8 @@
 // prints them all the same way. Imports flow cmd → mapping, ld, schemas and
 // schemas → ld; mapping imports neither ld nor schemas. The one place all
 // three can import without turning an arrow around is a leaf package under
-// the lowest of them: diag imports only the standard library and knows
+// the lowest of them: diag imports only the standard library (and
+// golang.org/x/text/width, for the caret under wide characters) and knows
 // nothing of JSON-LD, so mapping depending on it does not make mapping
 // depend on JSON-LD processing. Under mapping it would make ld and schemas
 // depend on the mappers.
@@ -32,6 +33,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // Position is where something stands in an input: a file, and the 1-based
@@ -139,9 +142,10 @@ const excerptWidth = 80
 // It returns "" when line or col is not known. A line longer than
 // [excerptWidth] characters is cut around the column, with "…" where it is
 // cut. Tabs are shown as one space and characters that could change how
-// the terminal shows the text (controls, bidi marks) as U+FFFD, so that the
-// caret stands under its character and the excerpt is safe to print as it
-// is. The result ends with a newline.
+// the terminal shows the text (controls, bidi marks) as U+FFFD, and the
+// caret is moved two cells for each East Asian wide character before it,
+// so that the caret stands under its character on a terminal and the
+// excerpt is safe to print as it is. The result ends with a newline.
 func Excerpt(text string, line, col int) string {
 	if line <= 0 || col <= 0 {
 		return ""
@@ -164,15 +168,24 @@ func Excerpt(text string, line, col int) string {
 		end = start + excerptWidth
 	}
 	shown := string(runes[start:end])
-	caret := at - start
+	var pad strings.Builder
 	if start > 0 {
 		shown = "…" + shown
-		caret++
+		pad.WriteByte(' ')
 	}
 	if end < len(runes) {
 		shown += "…"
 	}
+	for _, r := range runes[start:at] {
+		// A wide character (CJK) takes two cells of a terminal.
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			pad.WriteString("  ")
+		default:
+			pad.WriteByte(' ')
+		}
+	}
 	num := fmt.Sprint(line)
 	gutter := strings.Repeat(" ", len(num))
-	return fmt.Sprintf("  %s | %s\n  %s | %s^\n", num, shown, gutter, strings.Repeat(" ", caret))
+	return fmt.Sprintf("  %s | %s\n  %s | %s^\n", num, shown, gutter, pad.String())
 }

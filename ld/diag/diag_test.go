@@ -63,6 +63,8 @@ func TestExcerpt(t *testing.T) {
 			"  12 |   \"ratingValue\": five,\n     |                  ^\n"},
 		{"accents count as one", `{"name": "Amélie", "x": }`, 1, 25,
 			"  1 | {\"name\": \"Amélie\", \"x\": }\n    |                         ^\n"},
+		{"wide characters take two cells", `"name": "東京物語",,`, 2, 16,
+			"  2 | \"name\": \"東京物語\",,\n    | " + strings.Repeat(" ", 7+1+1+4*2+1+1) + "^\n"},
 		{"tab shown as a space", "\t\"a\": ,", 7, 7,
 			"  7 |  \"a\": ,\n    |       ^\n"},
 		{"past the end", `{"a": 1`, 1, 8,
@@ -127,4 +129,38 @@ func ExampleExcerpt() {
 	// Output:
 	//   4 | {"@type": "Movie", "name": }
 	//     |                            ^
+}
+
+// FuzzExcerpt: whatever the line and the column, an excerpt is two lines
+// with nothing a terminal would act on, the text shown is at most
+// excerptWidth characters plus the ellipses, and the caret ends the second.
+func FuzzExcerpt(f *testing.F) {
+	f.Add(`{"name": "Amélie"}`, 3)
+	f.Add("\t\x1b[2J\u202e東京\xff", 4)
+	f.Add(strings.Repeat("é", 300), 150)
+	f.Fuzz(func(t *testing.T, text string, col int) {
+		x := diag.Excerpt(text, 7, col)
+		if col <= 0 {
+			if x != "" {
+				t.Fatalf("column %d gave %q", col, x)
+			}
+			return
+		}
+		lines := strings.Split(strings.TrimSuffix(x, "\n"), "\n")
+		if len(lines) != 2 || !strings.HasSuffix(x, "\n") {
+			t.Fatalf("not two lines: %q", x)
+		}
+		if !strings.HasPrefix(lines[0], "  7 | ") || !strings.HasPrefix(lines[1], "    | ") || !strings.HasSuffix(lines[1], "^") {
+			t.Fatalf("no gutter or caret: %q", x)
+		}
+		shown := []rune(strings.TrimPrefix(lines[0], "  7 | "))
+		if len(shown) > 80+2 {
+			t.Fatalf("%d characters shown", len(shown))
+		}
+		for _, r := range shown {
+			if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0x202e {
+				t.Fatalf("control %U shown: %q", r, x)
+			}
+		}
+	})
 }
