@@ -226,7 +226,7 @@ func unescape(buf, s []byte) ([]byte, bool) {
 				case h >= '0' && h <= '9':
 					d = h - '0'
 				case h|0x20 >= 'a' && h|0x20 <= 'f':
-					d = h|0x20 - 'a' + 10
+					d = h | 0x20 - 'a' + 10
 				default:
 					return buf, false
 				}
