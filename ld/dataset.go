@@ -268,6 +268,33 @@ func (d *Dataset) srcLabel(id uint32) string {
 	return "_:" + t.value()
 }
 
+// Quads returns the statements in the order read, each once, with the
+// terms as read (a language tag keeps its case).
+func (d *Dataset) Quads() []Quad {
+	terms := make([]Term, len(d.terms))
+	for i := 1; i < len(d.terms); i++ {
+		switch t := d.terms[i]; t.kind {
+		case IRI, Blank:
+			terms[i] = Term{Kind: t.kind, Value: t.value()}
+		case Literal:
+			v, dt, lang := t.literal()
+			terms[i] = Term{Kind: Literal, Value: v, Datatype: dt, Lang: lang}
+		}
+	}
+	if len(d.quads) == 0 {
+		return nil
+	}
+	seen := make(map[dquad]bool, len(d.quads))
+	out := make([]Quad, 0, len(d.quads))
+	for _, q := range d.quads {
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, Quad{Subject: terms[q.s], Predicate: terms[q.p], Object: terms[q.o], Graph: terms[q.g]})
+		}
+	}
+	return out
+}
+
 // NeedsJSONLD returns nil when the compact writers can convert d, or
 // why not, wrapping [ErrNeedsJSONLD].
 func (d *Dataset) NeedsJSONLD() error {
