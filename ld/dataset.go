@@ -2,6 +2,7 @@ package ld
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -111,7 +112,8 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 	d.docs = append(d.docs, len(d.quads))
 	d.names = append(d.names, name)
 	lr := lineReader{r: bufio.NewReaderSize(r, 64*1024)}
-	var key []byte
+	var key, buf []byte
+	one := make([]rawQuad, 1, 4)
 	for {
 		raw, err := lr.next()
 		if err == io.EOF {
@@ -128,45 +130,53 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 			raw, n = ReplaceInvalidUTF8(raw)
 			replaced += n
 		}
-		text := strings.TrimSpace(string(raw))
-		if text == "" || strings.HasPrefix(text, "#") {
+		text := bytes.TrimSpace(raw)
+		if len(text) == 0 || text[0] == '#' {
 			continue
 		}
-		one, err := parseLine(text)
-		if err != nil {
-			return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
-		}
-		for g, quads := range one.Graphs {
-			for _, q := range quads {
-				var dq dquad
-				// The order of parseQuad's checks: graph, subject,
-				// predicate, object.
-				if g != "@default" {
-					var gn jld.Node = jld.NewIRI(g)
-					if strings.HasPrefix(g, "_:") {
-						gn = jld.NewBlankNode(g)
-					}
-					if dq.g, key, err = d.intern(gn, doc, key, true); err != nil {
-						return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: fmt.Errorf("graph %q: %w", g, err)}
-					}
-				}
-				for i, n := range []jld.Node{q.Subject, q.Predicate, q.Object} {
-					var id uint32
-					if id, key, err = d.intern(n, doc, key, false); err != nil {
-						return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
-					}
-					switch i {
-					case 0:
-						dq.s = id
-					case 1:
-						dq.p = id
-					default:
-						dq.o = id
-					}
-				}
-				d.note(q)
-				d.quads = append(d.quads, dq)
+		quads := one[:0]
+		if lexQuad(text, &one[0], &buf) {
+			quads = one[:1]
+		} else {
+			// Anything out of the ordinary, errors included, as
+			// FromNQuads reads it.
+			ds, err := parseLine(string(text))
+			if err != nil {
+				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
 			}
+			for g, qs := range ds.Graphs {
+				for _, q := range qs {
+					quads = append(quads, rawQuadOf(q, g))
+				}
+			}
+		}
+		for _, q := range quads {
+			var dq dquad
+			// The order of parseQuad's checks: graph, subject,
+			// predicate, object.
+			if q[3].kind != 0 {
+				if dq.g, key, err = d.intern(q[3], doc, key, true); err != nil {
+					return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: fmt.Errorf("graph %q: %w", q[3].value, err)}
+				}
+			}
+			if dq.s, key, err = d.intern(q[0], doc, key, false); err != nil {
+				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
+			}
+			if dq.p, key, err = d.intern(q[1], doc, key, false); err != nil {
+				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
+			}
+			if dq.o, key, err = d.intern(q[2], doc, key, false); err != nil {
+				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
+			}
+			if d.needsJSONLD == "" {
+				switch o := q[2]; {
+				case o.kind == IRI && string(o.value) == rdfNil:
+					d.needsJSONLD = "an RDF list"
+				case o.kind == Literal && string(o.datatype) == rdfJSON:
+					d.needsJSONLD = "an rdf:JSON literal"
+				}
+			}
+			d.quads = append(d.quads, dq)
 		}
 	}
 	return replaced, nil
@@ -186,65 +196,44 @@ func parseLine(text string) (*jld.RDFDataset, error) {
 	return ds, nil
 }
 
-// note records a statement the compact writers cannot convert.
-func (d *Dataset) note(q *jld.Quad) {
-	if d.needsJSONLD != "" {
-		return
-	}
-	switch o := q.Object.(type) {
-	case jld.IRI:
-		if o.Value == rdfNil {
-			d.needsJSONLD = "an RDF list"
-		}
-	case jld.Literal:
-		if o.Datatype == rdfJSON {
-			d.needsJSONLD = "an rdf:JSON literal"
-		}
-	}
-}
-
-// intern returns the index of n's term in d, adding and checking it (as
+// intern returns the index of t's term in d, adding and checking it (as
 // parseQuad does; graph for a graph name) when it is new. key is a buffer
 // to reuse.
-func (d *Dataset) intern(n jld.Node, doc int32, key []byte, graph bool) (uint32, []byte, error) {
+func (d *Dataset) intern(t rawTerm, doc int32, key []byte, graph bool) (uint32, []byte, error) {
 	key = key[:0]
-	var kind TermKind
-	switch v := n.(type) {
-	case jld.IRI:
-		key = append(append(append(key, '<'), v.Value...), '>')
-		kind = IRI
-	case jld.BlankNode:
+	switch t.kind {
+	case IRI:
+		key = append(append(append(key, '<'), t.value...), '>')
+	case Blank:
 		key = strconv.AppendInt(append(key, '_'), int64(doc), 10)
-		key = append(append(key, ' '), v.Attribute...)
-		kind = Blank
-	case jld.Literal:
+		key = append(append(key, ' '), t.value...)
+	case Literal:
 		// The key keeps the language tag's case, so that the check below
 		// sees every spelling; the output form lowers it.
 		key = append(key, '"')
-		key = append(key, v.Value...)
+		key = append(key, t.value...)
 		key = append(key, 0)
-		key = append(key, v.Datatype...)
+		key = append(key, t.datatype...)
 		key = append(key, 0)
-		key = append(key, v.Language...)
-		kind = Literal
+		key = append(key, t.lang...)
 	default:
-		return 0, key, fmt.Errorf("%w: unexpected term %T", ErrSyntax, n)
+		return 0, key, fmt.Errorf("%w: unexpected term", ErrSyntax)
 	}
 	if id, ok := d.index[string(key)]; ok {
 		return id, key, nil
 	}
 	var err error
 	if graph {
-		err = checkIRI(n.GetValue(), true)
+		err = checkIRI(string(t.value), true)
 	} else {
-		err = checkTerm(n)
+		err = checkTerm(t.node())
 	}
 	if err != nil {
 		return 0, key, err
 	}
 	id := uint32(len(d.terms))
 	k := string(key)
-	d.terms = append(d.terms, dterm{kind: kind, doc: doc, key: k})
+	d.terms = append(d.terms, dterm{kind: t.kind, doc: doc, key: k})
 	d.index[k] = id
 	return id, key, nil
 }
@@ -280,6 +269,33 @@ func (d *Dataset) srcLabel(id uint32) string {
 		return "_:d" + strconv.Itoa(int(t.doc)) + "-" + t.value()
 	}
 	return "_:" + t.value()
+}
+
+// Quads returns the statements in the order read, each once, with the
+// terms as read (a language tag keeps its case).
+func (d *Dataset) Quads() []Quad {
+	terms := make([]Term, len(d.terms))
+	for i := 1; i < len(d.terms); i++ {
+		switch t := d.terms[i]; t.kind {
+		case IRI, Blank:
+			terms[i] = Term{Kind: t.kind, Value: t.value()}
+		case Literal:
+			v, dt, lang := t.literal()
+			terms[i] = Term{Kind: Literal, Value: v, Datatype: dt, Lang: lang}
+		}
+	}
+	if len(d.quads) == 0 {
+		return nil
+	}
+	seen := make(map[dquad]bool, len(d.quads))
+	out := make([]Quad, 0, len(d.quads))
+	for _, q := range d.quads {
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, Quad{Subject: terms[q.s], Predicate: terms[q.p], Object: terms[q.o], Graph: terms[q.g]})
+		}
+	}
+	return out
 }
 
 // NeedsJSONLD returns nil when the compact writers can convert d, or

@@ -1,9 +1,11 @@
 package ld
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -11,6 +13,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/film2ld/film2ld/ld/diag"
 )
 
 // jsonldPath converts N-Quads inputs the general way, as convert did
@@ -246,5 +251,76 @@ func TestLiteralTypeKept(t *testing.T) {
 		if err != nil || got != want {
 			t.Fatalf("got %q, %v\nwant %q", got, err, want)
 		}
+	}
+}
+
+// readNQuadsJSONGold is ReadNQuads as it was before the Dataset: a
+// bufio.Scanner (lines up to 16 MiB) and json-gold's parser per line.
+func readNQuadsJSONGold(r io.Reader, name string) ([]Quad, error) {
+	var out []Quad
+	seen := map[Quad]bool{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		ds, err := parseQuad(text)
+		if err != nil {
+			return nil, &PosError{Pos: diag.Position{File: name, Line: line}, Err: err}
+		}
+		for _, quads := range ds.Graphs {
+			for _, q := range quads {
+				quad := fromJLD(q)
+				if !seen[quad] {
+					seen[quad] = true
+					out = append(out, quad)
+				}
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("ld: read %s: %w", name, err)
+	}
+	return out, nil
+}
+
+// TestReadNQuadsMatchesJSONGold: ReadNQuads, now on a Dataset, reads
+// every corpus input as json-gold's parser did, statement for statement
+// and error for error, except that bytes that are not UTF-8 are an error
+// instead of U+FFFD.
+func TestReadNQuadsMatchesJSONGold(t *testing.T) {
+	for name, in := range nquadsCorpus(t) {
+		got, gerr := ReadNQuads(strings.NewReader(in), "in.nq")
+		if !utf8.ValidString(in) {
+			if !errors.Is(gerr, ErrInvalidUTF8) {
+				t.Errorf("%s: got %v, want an invalid UTF-8 error", name, gerr)
+			}
+			continue
+		}
+		want, werr := readNQuadsJSONGold(strings.NewReader(in), "in.nq")
+		if fmt.Sprint(gerr) != fmt.Sprint(werr) {
+			t.Errorf("%s: error\n got %v\nwant %v", name, gerr, werr)
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: statements differ\n got %v\nwant %v", name, got, want)
+		}
+	}
+}
+
+// TestReadNQuadsLongLine reads a 20 MB literal, which the 16 MiB line
+// limit of the old reader refused.
+func TestReadNQuadsLongLine(t *testing.T) {
+	long := strings.Repeat("x", 20<<20)
+	quads, err := ReadNQuads(strings.NewReader("<urn:a> <urn:p> \""+long+"\" .\n"), "long.nq")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(quads) != 1 || quads[0].Object.Value != long {
+		t.Fatalf("got %d statements", len(quads))
 	}
 }
