@@ -61,7 +61,9 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 		}
 		out := make(map[string]any, len(v))
 		for k, e := range v {
-			if !literal && strings.HasPrefix(k, "@") && !jld.IsKeyword(k) {
+			// Only "@" and letters has the form of a keyword: "@" alone
+			// or "@foo.bar" is an ordinary term (W3C expand 0119).
+			if !literal && keywordLike.MatchString(k) && !jld.IsKeyword(k) {
 				if d == nil {
 					return nil, fmt.Errorf("%w: %s/%s: unknown keyword %q would be dropped", ErrInvalidInput, path, k, k)
 				}
