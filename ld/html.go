@@ -144,7 +144,7 @@ func ExtractHTML(r io.Reader, name string) ([]Block, error) {
 			if l == 0 {
 				c += st.TextCol - 1
 			}
-			return nil, &PosError{Name: name, Line: st.TextLine + l, Col: c, Err: fmt.Errorf("%w: JSON-LD block starting on line %d: %v", ErrSyntax, st.Line, err)}
+			return nil, &PosError{Name: name, Line: st.TextLine + l, Col: c, Err: fmt.Errorf("%w: JSON-LD block starting on line %d (invalid script element): %v", ErrSyntax, st.Line, err)}
 		}
 		if st.Base != "" {
 			doc = withPageBase(doc, st.Base)

@@ -183,9 +183,18 @@ func checkShape(m map[string]any, path string) error {
 			case k == "":
 				return fmt.Errorf("%w: %s/@context: invalid term definition: a term cannot be the empty string", ErrInvalidInput, path)
 			case k == "@type":
+				// {"@container": "@set"} and {"@protected": true}, alone or
+				// together (JSON-LD 1.1, Create Term Definition step 4).
 				d, ok := def.(map[string]any)
-				if !ok || d["@container"] != "@set" {
-					return fmt.Errorf("%w: %s/@context: keyword redefinition: @type may only be given {\"@container\": \"@set\"}", ErrInvalidInput, path)
+				ok = ok && len(d) > 0
+				if c, has := d["@container"]; ok && has && c != "@set" {
+					ok = false
+				}
+				for key := range d {
+					ok = ok && (key == "@container" || key == "@protected")
+				}
+				if !ok {
+					return fmt.Errorf("%w: %s/@context: keyword redefinition: @type may only be given {\"@container\": \"@set\"} and @protected", ErrInvalidInput, path)
 				}
 			case jld.IsKeyword(k) && !contextKeywords[k]:
 				return fmt.Errorf("%w: %s/@context: keyword redefinition: %s cannot be defined in a context", ErrInvalidInput, path, k)

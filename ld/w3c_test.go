@@ -63,7 +63,8 @@ type w3cCase struct {
 	expect   string
 	context  string
 	option   map[string]any
-	negative bool // expects an error
+	negative bool   // expects an error
+	code     string // the JSON-LD error code it expects, if named
 }
 
 func (c w3cCase) key() string { return c.manifest + "#" + c.id }
@@ -119,7 +120,7 @@ func loadManifests(t *testing.T, dir string) []w3cCase {
 			if c.option == nil {
 				c.option = map[string]any{}
 			}
-			_, c.negative = e["expectErrorCode"]
+			c.code, c.negative = e["expectErrorCode"].(string)
 			for _, ty := range c.types {
 				if ty == "jld:NegativeEvaluationTest" {
 					c.negative = true
@@ -387,6 +388,12 @@ func runCaseNow(p *Processor, dir string, c w3cCase, lenient bool) error {
 	if c.negative {
 		if err == nil {
 			return errors.New("accepted a document the suite expects an error for")
+		}
+		// The right error, not just any: json-gold's carries the JSON-LD
+		// code, and film2ld's own checks name it in their message.
+		var le *jld.JsonLdError
+		if c.code != "" && !(errors.As(err, &le) && string(le.Code) == c.code) && !strings.Contains(err.Error(), c.code) {
+			return fmt.Errorf("refused, but not with %q: %v", c.code, err)
 		}
 		return nil
 	}
