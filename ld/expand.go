@@ -71,19 +71,22 @@ func (p *Processor) expand(doc any, opts Options) ([]any, error) {
 	if out == nil {
 		out = []any{}
 	}
+	// A literal's base direction has a place in JSON-LD, and in RDF only
+	// with an rdfDirection.
+	refuseDir := opts.toRDF && opts.RDFDirection == ""
 	if hasBase {
 		standIns.undo(out)
 		if opts.Lenient != nil {
-			return pruneExpanded(out, false, opts.Lenient), nil
+			return pruneExpanded(out, false, refuseDir, opts.Lenient), nil
 		}
-		if err := checkExpanded(out, false); err != nil {
+		if err := checkExpanded(out, false, refuseDir); err != nil {
 			return nil, err
 		}
 		return out, nil
 	}
 	if opts.Lenient != nil {
-		out = pruneExpanded(out, opts.Base != "", opts.Lenient)
-	} else if err := checkExpanded(out, opts.Base != ""); err != nil {
+		out = pruneExpanded(out, opts.Base != "", refuseDir, opts.Lenient)
+	} else if err := checkExpanded(out, opts.Base != "", refuseDir); err != nil {
 		return nil, err
 	}
 	if opts.Base != "" {

@@ -143,7 +143,7 @@ func ExtractHTML(r io.Reader, name string) ([]Block, error) {
 			// Placed in the block, then moved to where the block stands
 			// in the page; its first line shares the page's line with the
 			// script tag, which is not kept, so it is shown without text.
-			pe := posError(st.Text, name, off, fmt.Errorf("%w: JSON-LD block starting on line %d: %v", ErrSyntax, st.Line, err))
+			pe := posError(st.Text, name, off, fmt.Errorf("%w: JSON-LD block starting on line %d (invalid script element): %v", ErrSyntax, st.Line, err))
 			if pe.Pos.Line == 1 {
 				pe.Pos.Col += st.TextCol - 1
 				pe.Source = ""

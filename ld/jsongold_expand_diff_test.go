@@ -2,6 +2,7 @@ package ld
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -142,18 +143,7 @@ func outcomeOf(v any, err error) string {
 }
 
 func asJSONLDError(err error, target **jld.JsonLdError) bool {
-	for e := err; e != nil; {
-		if le, ok := e.(*jld.JsonLdError); ok {
-			*target = le
-			return true
-		}
-		u, ok := e.(interface{ Unwrap() error })
-		if !ok {
-			return false
-		}
-		e = u.Unwrap()
-	}
-	return false
+	return errors.As(err, target)
 }
 
 // run calls f, turning a panic into an error, as guard does.

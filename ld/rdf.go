@@ -29,11 +29,15 @@ func (p *Processor) ToNQuads(doc any, opts Options) (string, error) {
 
 // dataset expands and checks doc and converts it to RDF.
 func (p *Processor) dataset(doc any, opts Options) (*jld.RDFDataset, error) {
+	if err := checkRDFDirection(opts.RDFDirection); err != nil {
+		return nil, err
+	}
+	opts.toRDF = true
 	expanded, err := p.expand(doc, opts)
 	if err != nil {
 		return nil, err
 	}
-	return toDataset(expanded)
+	return toDataset(directionsToRDF(expanded, opts.RDFDirection))
 }
 
 // Canonical returns doc as canonical N-Quads (RDFC-1.0, the algorithm also

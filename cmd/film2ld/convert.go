@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -24,16 +25,25 @@ graph: nodes with the same IRI join, blank nodes stay apart. FILE "-" reads
 standard input.
 
 The schema.org context is built in; any other remote context is refused
-unless --allow-remote is given (http and https only, 10 s and 8 MiB per
-context; --allow-local-contexts adds local files). Relative IRIs are an error unless --base
-gives the IRI to resolve them against.
+unless --allow-remote is given (http and https only; --allow-local-contexts
+adds local files). The --remote-* flags bound what it fetches: time and size
+per context, how deeply contexts include others, how many in all. Relative
+IRIs are an error unless --base gives the IRI to resolve them against.
 
 By default anything JSON-LD would silently drop is an error naming it: a
-term or property with no IRI, an ill-formed IRI or language tag, @direction,
-a key that looks like a keyword, bytes that are not UTF-8. --lenient drops
-such things as the JSON-LD algorithms do (and replaces bytes that are not
-UTF-8 with U+FFFD) and prints one warning per kind, with where it first
-happened.
+term or property with no IRI, an ill-formed IRI or language tag, a key that
+looks like a keyword, bytes that are not UTF-8, and in RDF output (nquads,
+canonical) a literal's @direction. --lenient drops such things as the
+JSON-LD algorithms do (and replaces bytes that are not UTF-8 with U+FFFD)
+and prints one warning per kind, with where it first happened.
+--rdf-direction keeps a direction in RDF instead, in one of JSON-LD's two
+forms: i18n-datatype ("text"^^<https://www.w3.org/ns/i18n#ar-eg_rtl>) or
+compound-literal (a blank node with rdf:value, rdf:language, rdf:direction).
+
+The canonical form (RDFC-1.0) stops with an error where a graph of blank
+nodes that look alike would need more than n^F deep comparisons (n blank
+nodes, F = --max-work-factor, default 2), rather than running for hours on
+a graph built to make it.
 
 Formats (--format): jsonld (default), expanded, flattened, nquads, canonical,
 html; see 'film2ld export --help'.
@@ -48,6 +58,9 @@ func runConvert(e *env, args []string) int {
 	fs := pflag.NewFlagSet("convert", pflag.ContinueOnError)
 	var format, input, output, base string
 	var allowRemote, allowLocal, lenient bool
+	var rdfDirection string
+	var maxWork int
+	remote := ld.Remote{}
 	fs.StringVarP(&format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical or html")
 	fs.StringVar(&input, "input-format", "", "read every FILE as `FORMAT`: jsonld, html or nquads (default: by extension, else content)")
 	fs.StringVarP(&output, "output", "o", "-", "write to `FILE` instead of standard output (written whole or not at all)")
@@ -55,6 +68,12 @@ func runConvert(e *env, args []string) int {
 	fs.BoolVar(&allowRemote, "allow-remote", false, "let documents load @context URLs other than schema.org's over the network")
 	fs.BoolVar(&allowLocal, "allow-local-contexts", false, "with --allow-remote, also read file: contexts and contexts relative to a local input file")
 	fs.BoolVar(&lenient, "lenient", false, "drop what JSON-LD drops (with one warning per kind) instead of refusing the document")
+	fs.StringVar(&rdfDirection, "rdf-direction", "", "keep a literal's @direction in RDF output as `FORM`: i18n-datatype or compound-literal (default: refused)")
+	fs.IntVar(&maxWork, "max-work-factor", 2, "canonical form: refuse a graph needing more than n^`F` deep comparisons (n blank nodes); -1 means no limit")
+	fs.DurationVar(&remote.Timeout, "remote-timeout", 10*time.Second, "with --allow-remote, give up on one context after `DURATION`")
+	fs.Int64Var(&remote.MaxBytes, "remote-max-bytes", 8<<20, "with --allow-remote, refuse a context larger than `N` bytes")
+	fs.IntVar(&remote.MaxDepth, "remote-max-depth", 16, "with --allow-remote, refuse contexts that include others more than `N` deep")
+	fs.IntVar(&remote.MaxContexts, "remote-max-contexts", 256, "with --allow-remote, fetch at most `N` distinct contexts in all")
 	if done, status := e.parseFlags(fs, convertUsage, args); done {
 		return status
 	}
@@ -84,9 +103,26 @@ func runConvert(e *env, args []string) int {
 	if allowLocal && !allowRemote {
 		return e.usageError(fs, "--allow-local-contexts needs --allow-remote")
 	}
+	for _, name := range []string{"remote-timeout", "remote-max-bytes", "remote-max-depth", "remote-max-contexts"} {
+		if fs.Changed(name) && !allowRemote {
+			return e.usageError(fs, "--%s needs --allow-remote", name)
+		}
+	}
+	if remote.Timeout <= 0 || remote.MaxBytes <= 0 || remote.MaxDepth <= 0 || remote.MaxContexts <= 0 {
+		return e.usageError(fs, "the --remote-* limits must be positive")
+	}
+	switch rdfDirection {
+	case "", ld.DirectionI18nDatatype, ld.DirectionCompoundLiteral:
+	default:
+		return e.usageError(fs, "--rdf-direction: %q is neither %s nor %s", rdfDirection, ld.DirectionI18nDatatype, ld.DirectionCompoundLiteral)
+	}
+	if maxWork == 0 || maxWork < -1 {
+		return e.usageError(fs, "--max-work-factor: want a positive number, or -1 for no limit")
+	}
 	p := processor()
-	if allowRemote {
-		p = ld.NewProcessor(ld.Config{AllowRemote: true, Remote: ld.Remote{AllowFiles: allowLocal}})
+	if allowRemote || maxWork != 2 {
+		remote.AllowFiles = allowLocal
+		p = ld.NewProcessor(ld.Config{AllowRemote: allowRemote, Remote: remote, MaxWorkFactor: maxWork})
 	}
 	// N-Quads inputs go into one compact dataset (files named .nq, .nt or
 	// .nquads, and --input-format nquads, a line at a time); the others
@@ -151,7 +187,7 @@ func runConvert(e *env, args []string) int {
 			docs = append(docs, in.docs...)
 		}
 	}
-	opts := ld.Options{Base: base}
+	opts := ld.Options{Base: base, RDFDirection: rdfDirection}
 	if lenient {
 		opts.Lenient = &ld.Dropped{}
 		defer func() {
@@ -266,6 +302,12 @@ func (e *env) convertHint(err error) {
 		e.hint("pass --allow-remote to let film2ld fetch it")
 	case errors.Is(err, ld.ErrRelativeIRI):
 		e.hint("pass --base IRI to resolve relative IRIs against it")
+	case errors.Is(err, ld.ErrInvalidLiteral) && strings.Contains(err.Error(), "@direction"):
+		e.hint("pass --rdf-direction i18n-datatype (or compound-literal) to keep the direction, or --lenient to drop it")
+	case errors.Is(err, ld.ErrWorkLimit):
+		e.hint("pass a higher --max-work-factor if the graph is trusted (each step multiplies the work allowed by the number of blank nodes)")
+	case errors.Is(err, ld.ErrContextLimit):
+		e.hint("the --remote-* flags set the limits")
 	case errors.Is(err, ld.ErrInvalidIRI), errors.Is(err, ld.ErrInvalidLanguage), errors.Is(err, ld.ErrInvalidInput):
 		e.hint("pass --lenient to drop what JSON-LD would drop, with a warning")
 	case errors.Is(err, ld.ErrInvalidUTF8):

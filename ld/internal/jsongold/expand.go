@@ -717,7 +717,10 @@ func (api *JsonLdApi) expandObject(activeCtx *Context, activeProperty string, ex
 					}
 					if hasDir {
 						if dir != nil {
-							v["@direction"] = dir
+							// film2ld: the string, not the pointer to it
+							// (json-gold wrote a *string into the output;
+							// W3C expand di05, di06).
+							v["@direction"] = *dir
 						}
 					} else if defaultDir := termCtx.Values.Direction; defaultDir != "" {
 						v["@direction"] = defaultDir
