@@ -243,6 +243,7 @@ func checkJSONLD(src source, v *jsonpos.Value) *Finding {
 	if err := dec.Decode(&doc); err != nil {
 		return nil // jsonpos.Parse accepted it; nothing more to say
 	}
+	encodeURLTemplates(doc)
 	_, err := processor().Expand(doc, ld.Options{Base: contextBase})
 	if err == nil {
 		return nil
@@ -259,6 +260,34 @@ func checkJSONLD(src source, v *jsonpos.Value) *Finding {
 	return &Finding{Severity: Error, Rule: RuleJSONLD, Node: "document", Pos: pos,
 		Message: "not valid JSON-LD (convert rejects it): " + strings.TrimPrefix(strings.TrimPrefix(err.Error(), "ld: "), "expand: "),
 		Fix:     "fix the value; search engines drop or misread what JSON-LD cannot express"}
+}
+
+// urlTemplateProps are the properties whose value schema.org documents as
+// an RFC 6570 URL template rather than a URL: an EntryPoint's urlTemplate
+// and an Action's target written as a string (Google's sitelinks search
+// box: "https://example.com/search?q={search_term_string}").
+var urlTemplateProps = map[string]bool{"target": true, "urlTemplate": true}
+
+// encodeURLTemplates percent-encodes the braces of URL templates in a
+// decoded document, so that the JSON-LD check judges the rest of the
+// value as an IRI instead of stopping at the template's expression (an
+// IRI cannot hold "{"), which is valid schema.org and would hide every
+// error after it.
+func encodeURLTemplates(v any) {
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			encodeURLTemplates(e)
+		}
+	case map[string]any:
+		for k, e := range v {
+			if s, ok := e.(string); ok && urlTemplateProps[localName(k)] && strings.ContainsAny(s, "{}") {
+				v[k] = strings.NewReplacer("{", "%7B", "}", "%7D").Replace(s)
+				continue
+			}
+			encodeURLTemplates(e)
+		}
+	}
 }
 
 // topContext returns the @context of a document (or of its first node).
