@@ -122,7 +122,11 @@ func FromDoc(doc any, file string) *Graph {
 // @vocab that is not schema.org's, a document the JSON-LD processor
 // rejects, a document with no node or no schema.org node.
 func (g *Graph) add(src source) error {
-	v, err := jsonpos.Parse(src.data)
+	parse := jsonpos.Parse
+	if !fastPaths {
+		parse = jsonpos.ParseCarefully
+	}
+	v, err := parse(src.data)
 	if err != nil {
 		var se *jsonpos.SyntaxError
 		if errors.As(err, &se) {
@@ -149,7 +153,7 @@ func (g *Graph) add(src source) error {
 	} else {
 		d.b = g.newBuilder(src)
 		d.b.document(v)
-		if !plainJSONLD(src.data, v) {
+		if !fastPaths || !plainJSONLD(src.data, v) {
 			// The JSON-LD processor's check is the slowest step; it runs
 			// beside the rest and is joined in finish. Plain markup, which
 			// it is sure to accept, skips it.
@@ -165,6 +169,13 @@ func (g *Graph) add(src source) error {
 	g.pending = append(g.pending, d)
 	return nil
 }
+
+// fastPaths switches on the ways of reading and checking that skip work
+// when its result is known: the byte scanner (jsonpos), plainJSONLD, and
+// the property-by-property schema check with its cache. Each gives the
+// findings the slow way gives; TestFastPathsAgree switches them off to
+// compare whole reports.
+var fastPaths = true
 
 // ldSlots bounds how many JSON-LD processor checks run at once.
 var ldSlots = make(chan struct{}, runtime.GOMAXPROCS(0))
