@@ -276,7 +276,10 @@ func (c *googleChecker) factCheck(n *Node) {
 			}
 		}
 	}
-	for _, p := range []string{"author", "datePublished", "itemReviewed"} {
+	// The fact-check page recommends these two; datePublished it lists
+	// under the Claim (when the claim was made), not the ClaimReview, and
+	// its own example has none.
+	for _, p := range []string{"author", "itemReviewed"} {
 		if _, ok := n.First(p); !ok {
 			c.add(Warning, RuleFactCheckRecommended, n, "", fmt.Sprintf("recommended property %q is missing", p), fmt.Sprintf("add %q", p))
 		}

@@ -248,7 +248,7 @@ var ruleTable = []ruleDef{
 	{RuleOneAggregate, Warning, "the web snippet keeps one aggregateRating per item, the first the rules accept; Google reads one", srcReviewSnippet},
 	{RuleFactCheckRequired, Error, "a ClaimReview needs claimReviewed, url and a reviewRating", srcFactCheck},
 	{RuleFactCheckVerdict, Error, "a ClaimReview's rating needs alternateName (the verdict shown), and a ratingValue that evaluates to a number", srcFactCheck},
-	{RuleFactCheckRecommended, Warning, "a ClaimReview lacks author, datePublished or itemReviewed, which Google recommends", srcFactCheck},
+	{RuleFactCheckRecommended, Warning, "a ClaimReview lacks author or itemReviewed, which Google recommends", srcFactCheck},
 	{RuleEmployerRequired, Error, "an EmployerAggregateRating needs an itemReviewed Organization with a name, a ratingValue, and ratingCount or reviewCount", srcEmployerRating},
 }
 

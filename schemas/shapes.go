@@ -231,7 +231,7 @@ func checkShapes(g *Graph) []Finding {
 	// in parallel chunks whose findings are joined in node order.
 	workers := runtime.GOMAXPROCS(0)
 	if len(g.Nodes) < 512 || workers < 2 {
-		return set.checkNodes(g.Nodes, shapeCache{})
+		return set.checkNodes(g.Nodes, newShapeCache())
 	}
 	chunk := (len(g.Nodes) + workers - 1) / workers
 	parts := make([][]Finding, workers)
@@ -244,7 +244,7 @@ func checkShapes(g *Graph) []Finding {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[i] = set.checkNodes(g.Nodes[lo:hi], shapeCache{})
+			parts[i] = set.checkNodes(g.Nodes[lo:hi], newShapeCache())
 		}()
 	}
 	wg.Wait()

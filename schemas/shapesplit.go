@@ -244,6 +244,15 @@ type shapeErr struct {
 // type, keyed by type, property and the values.
 type shapeCache map[string][]shapeErr
 
+// newShapeCache starts the cache of one check; nil (check each node whole)
+// when the fast paths are off.
+func newShapeCache() shapeCache {
+	if !fastPaths {
+		return nil
+	}
+	return shapeCache{}
+}
+
 // splitErrors checks n against typ's split schema.
 func (s *shapeSet) splitErrors(n *Node, typ string, sp *splitShape, cache shapeCache) ([]shapeErr, error) {
 	var out []shapeErr

@@ -141,6 +141,9 @@ func (c *nodeChecker) property(prop string) {
 	}
 	pos := c.n.PropPos(prop)
 	p, ok := c.v.props[prop]
+	if !ok && c.actionAnnotation(prop) {
+		return
+	}
 	if !ok {
 		if !c.foreign {
 			c.unknownProperty(prop, pos)
@@ -162,6 +165,19 @@ func (c *nodeChecker) property(prop string) {
 			c.value(prop, p, val)
 		}
 	}
+}
+
+// actionAnnotation reports whether prop is "<property>-input" or
+// "<property>-output" on an Action: schema.org's Actions
+// (https://schema.org/docs/actions.html) annotate what a client fills in
+// that way, and Google's sitelinks search box writes "query-input". They
+// are annotations, not properties, so not unknown ones.
+func (c *nodeChecker) actionAnnotation(prop string) bool {
+	base, ok := strings.CutSuffix(prop, "-input")
+	if !ok {
+		base, ok = strings.CutSuffix(prop, "-output")
+	}
+	return ok && c.v.props[base] != nil && c.n.Is("Action")
 }
 
 func (c *nodeChecker) unknownProperty(prop string, pos Pos) {

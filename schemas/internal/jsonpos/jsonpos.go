@@ -95,13 +95,13 @@ func Parse(data []byte) (*Value, error) {
 	if v := scan(data); v != nil {
 		return v, nil
 	}
-	return parseCarefully(data)
+	return ParseCarefully(data)
 }
 
-// parseCarefully is Parse by encoding/json's token stream: the reference
-// the fast scanner is held to, and the way every syntax error is found
-// and placed.
-func parseCarefully(data []byte) (*Value, error) {
+// ParseCarefully is Parse by encoding/json's token stream alone: the
+// reference the fast scanner is held to, and the way every syntax error is
+// found and placed. Callers use Parse; tests compare the two.
+func ParseCarefully(data []byte) (*Value, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	p := &parser{dec: dec, data: data}

@@ -44,7 +44,7 @@ func manyKeys(n int, dup bool) string {
 // parser does, or leaves it to the careful parser when that one fails.
 func scanAgrees(t *testing.T, data []byte) {
 	fast := scan(data)
-	careful, err := parseCarefully(data)
+	careful, err := ParseCarefully(data)
 	switch {
 	case err != nil && fast != nil:
 		t.Errorf("%.80q: the scanner accepts what encoding/json refuses (%v)", data, err)
