@@ -388,14 +388,9 @@ func fromDataset(ds *jld.RDFDataset, name string) ([]any, error) {
 // parseQuad parses one N-Quads statement and checks its terms as
 // checkExpanded would.
 func parseQuad(text string) (*jld.RDFDataset, error) {
-	var ds *jld.RDFDataset
-	err := guard("N-Quads", func() error {
-		var err error
-		ds, err = jld.ParseNQuads(text)
-		return err
-	})
+	ds, err := parseLine(text)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrSyntax, err)
+		return nil, err
 	}
 	for g, quads := range ds.Graphs {
 		if g != "@default" {
