@@ -449,6 +449,9 @@ func runCaseNow(p *Processor, dir string, c w3cCase, lenient bool) error {
 		if c.manifest == "compact" && c.context != "" {
 			return compactAlgorithmCheck(p, suite, c, base)
 		}
+		if c.manifest == "flatten" {
+			return flattenAlgorithmCheck(p, suite, c, base)
+		}
 	case "toRdf":
 		data, err := os.ReadFile(filepath.Join(suite, c.expect))
 		if err != nil {
@@ -485,6 +488,81 @@ func compactAlgorithmCheck(p *Processor, suite string, c w3cCase, base string) e
 	g := roundTrip(got).(map[string]any)
 	if !sameJSON(g, wm) {
 		return fmt.Errorf("compaction with the case's context differs:\n got: %s\nwant: %s", compactJSON(g), compactJSON(wm))
+	}
+	return nil
+}
+
+// flattenAlgorithmCheck runs film2ld's flattening (the node map step
+// Flatten uses) on the input expanded by the copy with spec behaviour, then
+// compacts it with the case's context if it has one, and requires the
+// expected document, blank node labels included.
+func flattenAlgorithmCheck(p *Processor, suite string, c w3cCase, base string) error {
+	var doc, ctxDoc, want any
+	paths := map[string]*any{c.input: &doc, c.expect: &want}
+	if c.context != "" {
+		paths[c.context] = &ctxDoc
+	}
+	for path, v := range paths {
+		if err := decodeFile(filepath.Join(suite, path), v); err != nil {
+			return err
+		}
+	}
+	opts, err := p.options(base)
+	if err != nil {
+		return err
+	}
+	opts.SafeMode = false
+	var got any
+	err = guard("flatten algorithm", func() error {
+		exp, err := jsongold.NewJsonLdApi().Expand(jsongold.NewContext(nil, opts), "", doc, opts, false, nil)
+		if err != nil {
+			return err
+		}
+		if m, ok := exp.(map[string]any); ok {
+			if g, ok := m["@graph"]; ok && len(m) == 1 {
+				exp = g
+			}
+		}
+		flat, err := flatten(jld.Arrayify(exp))
+		if err != nil {
+			return err
+		}
+		if c.context == "" {
+			got = flat
+			return nil
+		}
+		active, err := jsongold.NewContext(nil, opts).Parse(ctxDoc.(map[string]any)["@context"])
+		if err != nil {
+			return err
+		}
+		out, err := jsongold.NewJsonLdApi().Compact(active, "", flat, true)
+		if err != nil {
+			return err
+		}
+		// Flattened output is always a graph.
+		g, err := active.CompactIri("@graph", nil, false, false)
+		if err != nil {
+			return err
+		}
+		switch o := out.(type) {
+		case []any:
+			got = map[string]any{g: o}
+		case map[string]any:
+			got = map[string]any{g: []any{}}
+			if len(o) > 0 {
+				got = map[string]any{g: []any{o}}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("flattening as the suite does: %w", err)
+	}
+	if m, ok := want.(map[string]any); ok {
+		delete(m, "@context")
+	}
+	if !sameJSON(roundTrip(got), want) {
+		return fmt.Errorf("flattened document differs:\n got: %s\nwant: %s", compactJSON(got), compactJSON(want))
 	}
 	return nil
 }
