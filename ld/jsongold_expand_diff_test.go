@@ -22,6 +22,14 @@ import (
 // suite says which side is right. TestJSONGoldExpandMatches fails when a
 // listed input stops differing.
 var expandDifferences = map[string]string{
+	"w3c:expand/er05-in.jsonld": "a loader error with a JSON-LD code keeps it (F14): a context that is not an object is invalid remote context (W3C expand er05); json-gold makes every loader error loading remote context failed",
+	"w3c:expand/so01-in.jsonld": "F14: an @import of a context that imports in turn is invalid context entry, the code W3C expand so01 expects",
+	"w3c:expand/so03-in.jsonld": "F14, as so01 (W3C expand so03)",
+	"w3c:expand/so12-in.jsonld": "F14, as so01 (W3C expand so12)",
+	"w3c:toRdf/er05-in.jsonld":  "a loader error with a JSON-LD code keeps it (F14): a context that is not an object is invalid remote context (W3C expand er05); json-gold makes every loader error loading remote context failed",
+	"w3c:toRdf/so01-in.jsonld":  "F14: an @import of a context that imports in turn is invalid context entry, the code W3C expand so01 expects",
+	"w3c:toRdf/so03-in.jsonld":  "F14, as so01 (W3C expand so03)",
+	"w3c:toRdf/so12-in.jsonld":  "F14, as so01 (W3C expand so12)",
 	"w3c:expand/c032-in.jsonld": "scoped contexts validated at definition: the copy gives invalid scoped context, the code W3C expand c032 expects; json-gold reports the inner invalid IRI mapping",
 	"w3c:expand/c033-in.jsonld": "scoped contexts validated at definition: an unused scoped context with an error is invalid scoped context (W3C expand c033); json-gold accepts it",
 	"w3c:expand/c037-in.jsonld": "@nest: the nesting term's property-scoped context applies to the nested properties (W3C expand c037)",

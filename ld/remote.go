@@ -133,6 +133,15 @@ func (l *remoteLoader) closure(u string, chain []string) (*fetched, error) {
 	refs := contextRefs(m["@context"])
 	if ctx, ok := m["@context"].(map[string]any); ok {
 		if imp, ok := ctx["@import"].(string); ok {
+			// An imported context may not import in turn (JSON-LD 1.1,
+			// Context Processing step 5.6.7), so an import is followed
+			// one step only, and no cycle can run through imports.
+			if fi := l.fetch(imp); fi.err == nil {
+				if ic, ok := fi.doc.(map[string]any)["@context"].(map[string]any); ok && ic["@import"] != nil {
+					return nil, fmt.Errorf("%w: %w", ErrInvalidInput, jld.NewJsonLdError(jld.InvalidContextEntry,
+						fmt.Sprintf("%s imports %s, which has an @import of its own", u, imp)))
+				}
+			}
 			refs = append(refs, imp)
 		}
 	}
@@ -225,7 +234,7 @@ func (l *remoteLoader) get(u string) (any, string, error) {
 		return nil, u, fmt.Errorf("%w: not JSON: %v", ErrInvalidInput, err)
 	}
 	if _, ok := doc.(map[string]any); !ok {
-		return nil, u, fmt.Errorf("%w: not a JSON object", ErrInvalidInput)
+		return nil, u, fmt.Errorf("%w: %w", ErrInvalidInput, jld.NewJsonLdError(jld.InvalidRemoteContext, "not a JSON object"))
 	}
 	return doc, final, nil
 }

@@ -132,3 +132,30 @@ func TestRemoteContextLimits(t *testing.T) {
 		t.Errorf("depth 4: %v", err)
 	}
 }
+
+// An import is followed one step: a context that imports one that imports
+// in turn is refused with JSON-LD's code, invalid context entry, also when
+// the chain comes back to itself; a context that is not an object is an
+// invalid remote context.
+func TestRemoteContextImportAndShape(t *testing.T) {
+	srv, _ := contextServer(t, map[string]string{
+		"/a.jsonld":     `{"@context": {"@version": 1.1, "@import": "b.jsonld"}}`,
+		"/b.jsonld":     `{"@context": {"@import": "c.jsonld"}}`,
+		"/c.jsonld":     `{"@context": {"title": "http://purl.org/dc/terms/title"}}`,
+		"/self.jsonld":  `{"@context": {"@version": 1.1, "@import": "self.jsonld"}}`,
+		"/array.jsonld": `[{"@context": {}}]`,
+		"/ok.jsonld":    `{"@context": {"@version": 1.1, "@import": "c.jsonld"}}`,
+	})
+	p := ld.NewProcessor(ld.Config{AllowRemote: true})
+	opts := ld.Options{DocumentURL: srv.URL + "/film.jsonld"}
+	for ctx, want := range map[string]string{"a.jsonld": "invalid context entry", "self.jsonld": "invalid context entry", "array.jsonld": "invalid remote context"} {
+		_, err := p.ToNQuads(remoteDoc(ctx), opts)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want %q", ctx, err, want)
+		}
+	}
+	nq, err := p.ToNQuads(remoteDoc("ok.jsonld"), opts)
+	if err != nil || !strings.Contains(nq, "<http://purl.org/dc/terms/title> \"Heat\"") {
+		t.Errorf("one import: %v\n%s", err, nq)
+	}
+}

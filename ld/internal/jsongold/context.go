@@ -302,8 +302,7 @@ contextLoop:
 			// 3.2.3: Dereference context
 			rd, err := c.options.DocumentLoader.LoadDocument(uri)
 			if err != nil {
-				return nil, jld.NewJsonLdError(jld.LoadingRemoteContextFailed,
-					fmt.Errorf("dereferencing a URL did not result in a valid JSON-LD context (%s): %w", uri, err))
+				return nil, loadError(uri, err)
 			}
 			remoteContextMap, isMap := rd.Document.(map[string]interface{})
 			context, hasContextKey := remoteContextMap["@context"]
@@ -373,8 +372,7 @@ contextLoop:
 
 			rd, err := c.options.DocumentLoader.LoadDocument(uri)
 			if err != nil {
-				return nil, jld.NewJsonLdError(jld.LoadingRemoteContextFailed,
-					fmt.Errorf("dereferencing a URL did not result in a valid JSON-LD context (%s): %w", uri, err))
+				return nil, loadError(uri, err)
 			}
 			importCtxDocMap, isMap := rd.Document.(map[string]interface{})
 			context, hasContextKey := importCtxDocMap["@context"]
@@ -662,6 +660,20 @@ func (c *Context) processingMode(version float64) bool {
 			return true
 		}
 	}
+}
+
+// loadError is the error of a context that could not be loaded. film2ld:
+// where the loader found what JSON-LD names (its loader checks a context
+// before parsing: not an object is invalid remote context, an @import in an
+// imported context invalid context entry), that code is kept; json-gold
+// made every loader error loading remote context failed.
+func loadError(uri string, err error) error {
+	var coded *jld.JsonLdError
+	if errors.As(err, &coded) {
+		return jld.NewJsonLdError(coded.Code, fmt.Errorf("%s: %w", uri, err))
+	}
+	return jld.NewJsonLdError(jld.LoadingRemoteContextFailed,
+		fmt.Errorf("dereferencing a URL did not result in a valid JSON-LD context (%s): %w", uri, err))
 }
 
 // createTermDefinition creates a term definition in the active context
