@@ -174,27 +174,60 @@ func (n *Node) PropPos(prop string) Pos {
 
 // Place gives the nodes of a graph read without positions (from N-Quads,
 // say) a line: lineOf returns the line of an IRI, or 0. A blank node takes
-// the line of the nearest node above it that has one.
+// the line of the nearest node above it that has one; a node's values and
+// keys take the node's line. Findings already
+// made about a node (Problems, such as what Snippet left out) and placed
+// nowhere yet take the line of their node the same way.
 func (g *Graph) Place(lineOf func(id string) int) {
 	for _, n := range g.Nodes {
-		seen := map[*Node]bool{}
-		for m := n; m != nil && !seen[m]; {
-			seen[m] = true
-			if m.ID != "" {
-				if line := lineOf(m.ID); line > 0 {
-					n.Pos.Line = line
-					break
+		line := placeLine(n, lineOf)
+		if line <= 0 {
+			continue
+		}
+		// The node's values and keys stand where the node does: the
+		// vocabulary layer places its findings at a value.
+		n.Pos.Line = line
+		for _, vs := range n.Props {
+			for i := range vs {
+				if vs[i].Pos.Line == 0 {
+					vs[i].Pos.Line = line
 				}
 			}
-			// Climb from m, not from n: a node two blank levels down
-			// would otherwise revisit its own parent and stop there.
-			next := m
-			m = nil
-			if len(next.Parents) > 0 {
-				m = next.Parents[0].From
+		}
+		for k, p := range n.KeyPos {
+			if p.Line == 0 {
+				p.Line = line
+				n.KeyPos[k] = p
 			}
 		}
 	}
+	for i, f := range g.Problems {
+		if f.node != nil && f.Pos.Line == 0 {
+			g.Problems[i].Pos.Line = placeLine(f.node, lineOf)
+		}
+	}
+}
+
+// placeLine returns the line of n's IRI, or of the nearest node above it
+// that has an IRI with a line, or 0.
+func placeLine(n *Node, lineOf func(id string) int) int {
+	seen := map[*Node]bool{}
+	for m := n; m != nil && !seen[m]; {
+		seen[m] = true
+		if m.ID != "" {
+			if line := lineOf(m.ID); line > 0 {
+				return line
+			}
+		}
+		// Climb from m, not from n: a node two blank levels down would
+		// otherwise revisit its own parent and stop there.
+		next := m
+		m = nil
+		if len(next.Parents) > 0 {
+			m = next.Parents[0].From
+		}
+	}
+	return 0
 }
 
 // Describe names the node for a message: its types and its IRI or name, or

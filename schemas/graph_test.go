@@ -67,8 +67,36 @@ func TestPlaceClimbsAncestors(t *testing.T) {
 		if n.Pos.Line != w {
 			t.Errorf("%s: placed on line %d; want %d", n.Describe(), n.Pos.Line, w)
 		}
+		// Its values stand where it does: findings of the vocabulary
+		// layer are placed at a value.
+		for prop, vs := range n.Props {
+			if vs[0].Pos.Line != w || n.PropPos(prop).Line != w {
+				t.Errorf("%s: %s placed on line %d; want %d", n.Describe(), prop, vs[0].Pos.Line, w)
+			}
+		}
 	}
 	for k := range want {
 		t.Errorf("no node %q in the graph", k)
+	}
+}
+
+// Findings made before Place about a node (what Snippet leaves out, made
+// on a graph of its own) take their node's line too.
+func TestPlaceFindings(t *testing.T) {
+	doc := map[string]any{"@context": "https://schema.org", "@id": "https://films.example/heat", "@type": "Movie",
+		"name": "Heat", "image": "https://films.example/heat.jpg",
+		"review": map[string]any{"@type": "Review", "reviewBody": "Tense.", "datePublished": "2020-01-02",
+			"author": map[string]any{"@type": "Person"}}}
+	dropped := SnippetFor(doc, "heat.nq", SnippetOptions{})
+	if len(dropped) == 0 {
+		t.Fatal("the nameless author's review was not left out")
+	}
+	g := FromDoc(doc, "heat.nq")
+	g.Problems = append(g.Problems, dropped...)
+	g.Place(func(id string) int { return map[string]int{"https://films.example/heat": 4}[id] })
+	for _, f := range g.Problems {
+		if f.Pos.Line != 4 {
+			t.Errorf("%s: placed on line %d; want 4", f, f.Pos.Line)
+		}
 	}
 }

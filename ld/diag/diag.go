@@ -1,6 +1,6 @@
 // Package diag holds what every stage of film2ld reports problems with: a
 // [Position] in an input (file, line, column), a [Severity], an [Index]
-// that turns byte offsets into lines and character columns, an [Error]
+// that turns byte offsets into lines and character columns, a [PosError]
 // placed at a position, and [Excerpt], which shows the offending line with
 // a caret under the column, as toml's ParseError.ErrorWithPosition does.
 //
@@ -119,8 +119,8 @@ func (e *PosError) Error() string {
 func (e *PosError) Unwrap() error { return e.Err }
 
 // ErrorWithPosition is Error followed by the offending line with a caret
-// under the column, when the line's text and the column are known;
-// otherwise it is Error.
+// under the column, when the line's text and the column are known (the
+// result then ends with a newline); otherwise it is Error.
 func (e *PosError) ErrorWithPosition() string {
 	x := Excerpt(e.Source, e.Pos.Line, e.Pos.Col)
 	if e.Source == "" || x == "" {
@@ -134,7 +134,7 @@ func (e *PosError) ErrorWithPosition() string {
 const excerptWidth = 80
 
 // Excerpt shows line number line, whose text is text, with a caret under
-// column col (in characters):
+// column col (in characters), each line indented by two spaces:
 //
 //	12 | "ratingValue": "five",
 //	   |                ^
