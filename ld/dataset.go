@@ -486,8 +486,15 @@ func denseRanks(text []string) []uint32 {
 func (d *Dataset) blankLabels() []uint32 {
 	const none = ^uint32(0)
 	labels := make([]uint32, len(d.terms))
+	blanks := 0
 	for i := range labels {
 		labels[i] = none
+		if d.terms[i].kind == Blank {
+			blanks++
+		}
+	}
+	if blanks == 0 {
+		return labels
 	}
 	next := uint32(0)
 	issue := func(id uint32) {

@@ -377,6 +377,8 @@ func sortedSet(m map[string]bool) []string { return sortedKeys(m) }
 // left implicit.
 func NQuad(q *jld.Quad) string {
 	var b strings.Builder
+	// One allocation for most lines (escapes may need more).
+	b.Grow(termLen(q.Subject) + termLen(q.Predicate) + termLen(q.Object) + termLen(q.Graph) + 6)
 	term(&b, q.Subject)
 	b.WriteByte(' ')
 	term(&b, q.Predicate)
@@ -395,19 +397,39 @@ const (
 	rdfLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 )
 
+// termLen is the length term writes for n, before escapes.
+func termLen(n jld.Node) int {
+	switch v := n.(type) {
+	case jld.IRI:
+		return len(v.Value) + 2
+	case jld.BlankNode:
+		return len(v.Attribute)
+	case jld.Literal:
+		return len(v.Value) + len(v.Datatype) + len(v.Language) + 6
+	}
+	return 0
+}
+
 func term(b *strings.Builder, n jld.Node) {
 	switch v := n.(type) {
 	case jld.IRI:
-		b.WriteString("<" + v.Value + ">")
+		// Piece by piece: a concatenation would allocate a string per
+		// term of every statement hashed.
+		b.WriteByte('<')
+		b.WriteString(v.Value)
+		b.WriteByte('>')
 	case jld.BlankNode:
 		b.WriteString(v.Attribute)
 	case jld.Literal:
 		ntriples.WriteString(b, v.Value)
 		switch {
 		case v.Datatype == rdfLangString || v.Language != "":
-			b.WriteString("@" + v.Language)
+			b.WriteByte('@')
+			b.WriteString(v.Language)
 		case v.Datatype != "" && v.Datatype != xsdString:
-			b.WriteString("^^<" + v.Datatype + ">")
+			b.WriteString("^^<")
+			b.WriteString(v.Datatype)
+			b.WriteByte('>')
 		}
 	}
 }
