@@ -72,16 +72,19 @@ func (f Finding) String() string {
 // property and message, and drops exact repeats, so that a report never
 // depends on map order or on the order gojsonschema happened to use.
 func sortFindings(fs []Finding) []Finding {
-	slices.SortFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			cmp.Compare(a.Pos.File, b.Pos.File),
-			cmp.Compare(a.Pos.Line, b.Pos.Line),
-			cmp.Compare(a.Pos.Col, b.Pos.Col),
-			cmp.Compare(a.Rule, b.Rule),
-			cmp.Compare(a.Node, b.Node),
-			cmp.Compare(a.Property, b.Property),
-			cmp.Compare(a.Message, b.Message),
-		)
-	})
+	slices.SortFunc(fs, compareFindings)
 	return slices.Compact(fs)
+}
+
+// compareFindings is the order of sortFindings.
+func compareFindings(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.Pos.File, b.Pos.File),
+		cmp.Compare(a.Pos.Line, b.Pos.Line),
+		cmp.Compare(a.Pos.Col, b.Pos.Col),
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Node, b.Node),
+		cmp.Compare(a.Property, b.Property),
+		cmp.Compare(a.Message, b.Message),
+	)
 }
