@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/mapping/pipeline"
 )
 
 const convertUsage = `Usage: film2ld convert [flags] FILE...
@@ -72,7 +73,7 @@ func runConvert(e *env, args []string) int {
 		}
 	}
 	if base != "" {
-		if err := checkBase(base); err != nil {
+		if err := pipeline.CheckBase(base); err != nil {
 			return e.usageError(fs, "--base: %v", err)
 		}
 	}
