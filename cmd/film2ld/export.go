@@ -160,7 +160,7 @@ func runExport(e *env, args []string) int {
 	if err := pipeline.CheckBase(f.base); err != nil {
 		return e.usageError(fs, "--base: %v", err)
 	}
-	page, err := pageFacts(fs, f)
+	page, err := pageFacts(f)
 	if err != nil {
 		return e.usageError(fs, "%v", err)
 	}
@@ -170,8 +170,12 @@ func runExport(e *env, args []string) int {
 		}
 	}
 
+	base := "" // the default, which a --page-url replaces (see pipeline.Options)
+	if fs.Changed("base") {
+		base = f.base
+	}
 	x := &exportJob{format: format, kind: kind, batch: f.batch, page: page,
-		opts:   mapping.Options{Base: f.base, Prefer: prefer, MergedInDefaultGraph: f.mergedInDefault},
+		opts:   mapping.Options{Base: base, Prefer: prefer, MergedInDefaultGraph: f.mergedInDefault},
 		merged: f.merged, keepRejected: f.keepRejected, quiet: f.quiet, verbose: f.verbose}
 	if f.batch {
 		return e.runBatch(fs, x, files, f.output, f.jobs)
@@ -202,7 +206,7 @@ type exportJob struct {
 }
 
 // pageFacts reads the page owner's facts from the command line.
-func pageFacts(fs *pflag.FlagSet, f exportFlags) (mapping.Page, error) {
+func pageFacts(f exportFlags) (mapping.Page, error) {
 	p := mapping.Page{URL: f.pageURL, Image: f.image, Name: strings.TrimSpace(f.name)}
 	if (p.URL != "" || p.Image != "" || p.Name != "") && f.batch {
 		return p, errors.New("--page-url, --image and --name are one film's facts; they cannot be given with --batch")
@@ -213,9 +217,6 @@ func pageFacts(fs *pflag.FlagSet, f exportFlags) (mapping.Page, error) {
 	if p.URL != "" {
 		if err := mapping.CheckURL(p.URL); err != nil {
 			return p, fmt.Errorf("--page-url: %w", err)
-		}
-		if !fs.Changed("base") {
-			p.ID = mapping.MovieIRI(p.URL)
 		}
 	}
 	if p.Image != "" {

@@ -64,7 +64,7 @@ func leftOut(d schemas.Finding) schemas.Finding {
 // the address the markup is published at ("" when not known).
 func Load(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
 	if looksLikeFilmDocument(data, name) {
-		job := New(Options{Page: pageFor(pageURL)})
+		job := New(FilmOptions(pageURL))
 		if _, err := job.Read(bytes.NewReader(data), display); err != nil {
 			return nil, err
 		}
@@ -104,16 +104,7 @@ func Load(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
 // FilmOptions are the options validate checks a film's documents with:
 // export's defaults, and the page the markup is for.
 func FilmOptions(pageURL string) Options {
-	return Options{Page: pageFor(pageURL)}
-}
-
-// pageFor is the page owner's facts validate knows: the page's address,
-// which names the Movie as export names it without --base.
-func pageFor(pageURL string) mapping.Page {
-	if pageURL == "" {
-		return mapping.Page{}
-	}
-	return mapping.Page{URL: pageURL, ID: mapping.MovieIRI(pageURL)}
+	return Options{Page: mapping.Page{URL: pageURL}}
 }
 
 // looksLikeFilmDocument tells a film document without a .txt name (on

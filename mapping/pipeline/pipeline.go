@@ -50,7 +50,9 @@ type Options struct {
 	Merge mapping.Options
 	// Page holds the page owner's facts; they go into the merged view.
 	// With Page.URL set, the web snippet keeps only the reviews and
-	// ratings of review pages on that site.
+	// ratings of review pages on that site, and, unless Page.ID or
+	// Merge.Base says otherwise, the Movie's IRI is the page's
+	// (mapping.MovieIRI): the film a page is about is named by the page.
 	Page mapping.Page
 	// Format is the output format.
 	Format ld.Format
@@ -143,8 +145,17 @@ func (j *Job) Merge() (*mapping.Film, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.SetPage(j.opts.Page)
+	f.SetPage(j.page())
 	return f, nil
+}
+
+// page is the page owner's facts with the Movie's IRI they imply.
+func (j *Job) page() mapping.Page {
+	p := j.opts.Page
+	if p.URL != "" && p.ID == "" && j.opts.Merge.Base == "" {
+		p.ID = mapping.MovieIRI(p.URL)
+	}
+	return p
 }
 
 // Output is a rendered view of a film.
@@ -234,7 +245,7 @@ func (j *Job) snippet(out *Output, file, pageURL string) error {
 				if err != nil {
 					return err
 				}
-				g.SetPage(j.opts.Page)
+				g.SetPage(j.page())
 				f = g
 				out.OffSite = before - len(f.Reviews) - len(f.Ratings)
 			} else {
