@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"path/filepath"
 	"strings"
@@ -82,14 +83,8 @@ func Load(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
 	switch form := ld.DetectInput(name, data); form {
 	case ld.InputHTML:
 		return schemas.LoadHTML(data, display)
-	case ld.InputNQuads:
-		quads, err := ld.ReadNQuads(bytes.NewReader(data), display)
-		if err != nil {
-			return nil, err
-		}
-		return quadsGraph(quads, data, display, pageURL)
-	case ld.InputTurtle, ld.InputTriG:
-		quads, err := ld.ReadTurtle(bytes.NewReader(data), display, form == ld.InputTriG)
+	case ld.InputNQuads, ld.InputTurtle, ld.InputTriG:
+		quads, err := ReadQuads(data, name, display, form)
 		if err != nil {
 			return nil, err
 		}
@@ -99,6 +94,32 @@ func Load(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
 		return jsonDataGraph(doc, data, display, pageURL)
 	}
 	return schemas.Load(data, display)
+}
+
+// ReadQuads reads the statements of linked data in any form ld reads, the
+// form told by form or, when 0, by ld.DetectInput from name and content;
+// display names the input in errors. JSON-LD and HTML go through the
+// JSON-LD processor, their documents as one graph.
+func ReadQuads(data []byte, name, display string, form ld.InputFormat) ([]ld.Quad, error) {
+	if form == 0 {
+		form = ld.DetectInput(name, data)
+	}
+	switch form {
+	case ld.InputNQuads:
+		return ld.ReadNQuads(bytes.NewReader(data), display)
+	case ld.InputTurtle, ld.InputTriG:
+		return ld.ReadTurtle(bytes.NewReader(data), display, form == ld.InputTriG)
+	}
+	p := processor()
+	docs, err := p.Read(bytes.NewReader(data), display, form)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := p.Union(docs, ld.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", display, err)
+	}
+	return p.Quads(doc, ld.Options{})
 }
 
 // FilmOptions are the options validate checks a film's documents with:
