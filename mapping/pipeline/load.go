@@ -266,7 +266,7 @@ func idLines(data []byte) map[string]int {
 // subject.
 func quadsGraph(quads []ld.Quad, data []byte, display, pageURL string) (*schemas.Graph, error) {
 	p := processor()
-	exp, err := p.FromQuads(MergedInDefault(quads), display)
+	exp, err := p.FromQuads(mergedInDefault(quads), display)
 	if err != nil {
 		return nil, err
 	}
@@ -372,10 +372,10 @@ func refObjects(doc map[string]any) {
 	}
 }
 
-// FilmGraphs returns the graphs of a dataset that hold a film's merged
+// filmGraphs returns the graphs of a dataset that hold a film's merged
 // view, each with the source graphs it names: a graph G that states, inside
 // itself, G prov:wasDerivedFrom S (see mapping.PropDerivedFrom).
-func FilmGraphs(quads []ld.Quad) map[ld.Term][]ld.Term {
+func filmGraphs(quads []ld.Quad) map[ld.Term][]ld.Term {
 	out := map[ld.Term][]ld.Term{}
 	for _, q := range quads {
 		if q.Graph.Kind == ld.IRI && q.Subject == q.Graph && q.Predicate.Value == mapping.PropDerivedFrom && q.Object.Kind == ld.IRI {
@@ -385,11 +385,11 @@ func FilmGraphs(quads []ld.Quad) map[ld.Term][]ld.Term {
 	return out
 }
 
-// MergedInDefault returns the quads with the statements of every film's
+// mergedInDefault returns the quads with the statements of every film's
 // graph moved to the default graph: the layout of
 // Options.MergedInDefaultGraph, where checks expect the merged view.
-func MergedInDefault(quads []ld.Quad) []ld.Quad {
-	films := FilmGraphs(quads)
+func mergedInDefault(quads []ld.Quad) []ld.Quad {
+	films := filmGraphs(quads)
 	out := make([]ld.Quad, len(quads))
 	for i, q := range quads {
 		if _, ok := films[q.Graph]; ok {

@@ -6,7 +6,9 @@
 // Start with a [Job]: [Job.Read] each document about the film, then
 // [Job.Merge], then [Job.Render] the view a format shows ([ViewFor]) and
 // [Output.Write] it. [Job.Graph] gives validate's view of the same web
-// snippet, with what it left out as findings.
+// snippet, with what it left out as findings, and [Load] reads any input
+// validate accepts, film documents or linked data, into the graph it
+// checks.
 //
 // # Where it sits
 //
