@@ -3,6 +3,7 @@ module github.com/film2ld/film2ld
 go 1.24.0
 
 require (
+	github.com/hbollon/go-edlib v1.7.0
 	github.com/icholy/digest v1.2.0
 	github.com/piprate/json-gold v0.8.0
 	github.com/rogpeppe/go-internal v1.14.1

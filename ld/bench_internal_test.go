@@ -7,6 +7,7 @@ import (
 
 	jld "github.com/piprate/json-gold/ld"
 
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
 	"github.com/film2ld/film2ld/ld/schemaorg"
 )
 
@@ -59,7 +60,7 @@ func BenchmarkParseContext(b *testing.B) {
 	opts := baseOptions(&loader{})
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := jld.NewContext(nil, opts).Parse(doc["@context"]); err != nil {
+		if _, err := jsongold.NewContext(nil, opts).Parse(doc["@context"]); err != nil {
 			b.Fatal(err)
 		}
 	}

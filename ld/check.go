@@ -108,6 +108,9 @@ type checker struct {
 	// relative lets node references (@id, and @id-valued properties) be
 	// relative: the caller resolves them against a base afterwards.
 	relative bool
+	// refuseDirection refuses a literal's @direction: the document goes to
+	// RDF, and no [Options.RDFDirection] says how to keep it there.
+	refuseDirection bool
 }
 
 // ref checks an IRI that names a node.
@@ -120,9 +123,10 @@ func (c checker) ref(iri string) error {
 }
 
 // checkExpanded checks every IRI and literal in an expanded document;
-// relative node references pass when relative is true.
-func checkExpanded(nodes []any, relative bool) error {
-	c := checker{relative: relative}
+// relative node references pass when relative is true, and a literal's
+// @direction is refused when refuseDirection is.
+func checkExpanded(nodes []any, relative, refuseDirection bool) error {
+	c := checker{relative: relative, refuseDirection: refuseDirection}
 	for _, n := range nodes {
 		if m, ok := n.(map[string]any); ok {
 			if _, isValue := m["@value"]; isValue {
@@ -206,7 +210,7 @@ func (c checker) checkValues(val any, prop, owner string, fail func(prop, value 
 			continue
 		}
 		if value, ok := m["@value"]; ok {
-			if err := checkValue(m, value); err != nil {
+			if err := checkValue(m, value, c.refuseDirection); err != nil {
 				return fail(prop, fmt.Sprint(value), err)
 			}
 			continue
@@ -225,7 +229,7 @@ func (c checker) checkValues(val any, prop, owner string, fail func(prop, value 
 	return nil
 }
 
-func checkValue(m map[string]any, value any) error {
+func checkValue(m map[string]any, value any, refuseDirection bool) error {
 	switch v := value.(type) {
 	case string:
 		if err := checkText(v); err != nil {
@@ -246,10 +250,15 @@ func checkValue(m map[string]any, value any) error {
 	if l, ok := m["@language"].(string); ok && !langTag.MatchString(l) {
 		return fmt.Errorf("%w %q", ErrInvalidLanguage, l)
 	}
-	if _, ok := m["@direction"]; ok {
-		// Without the rdfDirection option (which json-gold lacks) the base
-		// direction is dropped on the way to RDF.
-		return fmt.Errorf("%w: @direction cannot be kept in RDF", ErrInvalidLiteral)
+	if dir, ok := m["@direction"]; ok {
+		if dir != "ltr" && dir != "rtl" {
+			return fmt.Errorf("%w: @direction %v is neither \"ltr\" nor \"rtl\"", ErrInvalidLiteral, dir)
+		}
+		if refuseDirection {
+			// Without an rdfDirection the JSON-LD to RDF algorithm drops
+			// the base direction.
+			return fmt.Errorf("%w: @direction %q cannot be kept in RDF without an rdfDirection (i18n-datatype or compound-literal)", ErrInvalidLiteral, dir)
+		}
 	}
 	return nil
 }

@@ -49,6 +49,9 @@ func TestChecks(t *testing.T) {
 			`PerformanceRole (actor of Movie "Heat"): url: relative IRI reference "rel" (give a base IRI to resolve it)`},
 		{"unknown keyword", movie("@foo", "x"), ld.Options{}, ld.ErrInvalidInput,
 			`ld: expand: invalid JSON-LD input: /@foo: unknown keyword "@foo" would be dropped`},
+		// "@" and "@foo.bar" have no keyword form: terms like any other.
+		{"term starting with @", map[string]any{"@context": map[string]any{"@foo.bar": "https://films.example/v/foo", "@": "https://films.example/v/at"},
+			"@id": "https://films.example/m", "@foo.bar": "x", "@": "y"}, ld.Options{}, nil, ""},
 		{"Go struct", map[string]any{"@context": "https://schema.org", "name": struct{}{}}, ld.Options{}, ld.ErrInvalidInput,
 			`ld: expand: invalid JSON-LD input: /name: unsupported Go type struct {}`},
 		{"NaN", movie("size", math.NaN()), ld.Options{}, ld.ErrInvalidInput,

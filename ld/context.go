@@ -7,13 +7,15 @@ import (
 
 	jld "github.com/piprate/json-gold/ld"
 
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
+
 	"github.com/film2ld/film2ld/ld/schemaorg"
 )
 
 // contexts are the pre-parsed schema.org contexts one processor mode uses.
 type contexts struct {
 	// expand is the full schema.org context.
-	expand *jld.Context
+	expand *jsongold.Context
 	// compact is the same context with the "id" and "type" terms defined as
 	// null. The release aliases them to @id and @type, so compaction against
 	// the full context would write "id" and "type"; consumers such as
@@ -21,18 +23,18 @@ type contexts struct {
 	// for the keywords. A null definition (rather than no definition) also
 	// keeps a property IRI http://schema.org/type from compacting to "type",
 	// which the full context would read back as @type.
-	compact *jld.Context
+	compact *jsongold.Context
 	opts    *jld.JsonLdOptions
 }
 
 // parsedContext is the schema.org context parsed once per process. Parsing
 // the 3,000 terms is by far the most expensive step of every operation.
-var parsedContext = sync.OnceValues(func() (*jld.Context, error) {
+var parsedContext = sync.OnceValues(func() (*jsongold.Context, error) {
 	var doc map[string]any
 	if err := json.Unmarshal(schemaorg.ContextJSON(), &doc); err != nil {
 		return nil, err
 	}
-	ctx, err := jld.NewContext(nil, baseOptions(&loader{})).Parse(doc["@context"])
+	ctx, err := jsongold.NewContext(nil, baseOptions(&loader{})).Parse(doc["@context"])
 	if err != nil {
 		return nil, fmt.Errorf("ld: parse built-in schema.org context: %w", err)
 	}
@@ -51,7 +53,7 @@ var offlineContexts = sync.OnceValues(func() (*contexts, error) {
 
 // newContexts derives the contexts of one mode from the parsed context and
 // makes them safe to share.
-func newContexts(parsed *jld.Context, l *loader) *contexts {
+func newContexts(parsed *jsongold.Context, l *loader) *contexts {
 	opts := baseOptions(l)
 	c := &contexts{
 		expand:  derive(parsed, opts, nil),
@@ -68,8 +70,8 @@ func newContexts(parsed *jld.Context, l *loader) *contexts {
 
 // derive copies the parsed context into a new one that carries opts, with
 // the terms in nulled defined as null.
-func derive(parsed *jld.Context, opts *jld.JsonLdOptions, nulled []string) *jld.Context {
-	c := jld.NewContext(nil, opts)
+func derive(parsed *jsongold.Context, opts *jld.JsonLdOptions, nulled []string) *jsongold.Context {
+	c := jsongold.NewContext(nil, opts)
 	values := *parsed.Values
 	c.Values = &values
 	for k, v := range parsed.TermDefinitions {
@@ -86,7 +88,7 @@ func derive(parsed *jld.Context, opts *jld.JsonLdOptions, nulled []string) *jld.
 
 // withBase returns ctx with base as its base IRI. The copy shares the term
 // definitions and the precomputed inverse context, which are only read.
-func withBase(ctx *jld.Context, base string) *jld.Context {
+func withBase(ctx *jsongold.Context, base string) *jsongold.Context {
 	if base == "" || ctx.Values.Base == base {
 		return ctx
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
@@ -68,21 +69,7 @@ func (e *NodeError) Error() string {
 // Unwrap returns the reason, so errors.Is finds the sentinel.
 func (e *NodeError) Unwrap() error { return e.Err }
 
-// PosError reports a problem at a position in a named input.
-type PosError struct {
-	Name string // the input's name, usually a file name
-	Line int    // 1-based line
-	Col  int    // 1-based column, or 0 when unknown
-	Err  error
-}
-
-// Error reports name:line:col: and the cause.
-func (e *PosError) Error() string {
-	if e.Col > 0 {
-		return fmt.Sprintf("%s:%d:%d: %v", e.Name, e.Line, e.Col, e.Err)
-	}
-	return fmt.Sprintf("%s:%d: %v", e.Name, e.Line, e.Err)
-}
-
-// Unwrap returns the cause.
-func (e *PosError) Unwrap() error { return e.Err }
+// PosError reports a problem at a position in a named input: the one
+// positioned error of film2ld (see package diag), whose ErrorWithPosition
+// shows the offending line with a caret when the reader kept it.
+type PosError = diag.PosError

@@ -208,3 +208,23 @@ func ExampleParseFormat() {
 	// jsonld expanded flattened nquads canonical html turtle trig sparql-update
 	// unknown format "rdfxml" (want one of jsonld, expanded, flattened, nquads, canonical, html, turtle, trig, sparql-update)
 }
+
+// An input that does not parse is a *PosError: its position names the
+// file, line and column (in characters: "é" counts one, where a byte
+// count would say 38), and ErrorWithPosition shows the
+// line with a caret, for messages meant for people.
+func ExampleProcessor_Read_syntaxError() {
+	p := ld.NewProcessor(ld.Config{})
+	page := "{\"@context\": \"https://schema.org\",\n \"@type\": \"Movie\", \"name\": \"Amélie\",,\n}"
+	_, err := p.Read(strings.NewReader(page), "amelie.jsonld", ld.InputJSONLD)
+	var pe *ld.PosError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.Pos.Line, pe.Pos.Col)
+		fmt.Print(pe.ErrorWithPosition())
+	}
+	// Output:
+	// 2 37
+	// amelie.jsonld:2:37: invalid character ',' looking for beginning of object key string
+	//   2 |  "@type": "Movie", "name": "Amélie",,
+	//     |                                     ^
+}

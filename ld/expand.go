@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
 // Expand returns the expanded form of doc, a decoded JSON-LD document (the
@@ -69,19 +71,22 @@ func (p *Processor) expand(doc any, opts Options) ([]any, error) {
 	if out == nil {
 		out = []any{}
 	}
+	// A literal's base direction has a place in JSON-LD, and in RDF only
+	// with an rdfDirection.
+	refuseDir := opts.toRDF && opts.RDFDirection == ""
 	if hasBase {
 		standIns.undo(out)
 		if opts.Lenient != nil {
-			return pruneExpanded(out, false, opts.Lenient), nil
+			return pruneExpanded(out, false, refuseDir, opts.Lenient), nil
 		}
-		if err := checkExpanded(out, false); err != nil {
+		if err := checkExpanded(out, false, refuseDir); err != nil {
 			return nil, err
 		}
 		return out, nil
 	}
 	if opts.Lenient != nil {
-		out = pruneExpanded(out, opts.Base != "", opts.Lenient)
-	} else if err := checkExpanded(out, opts.Base != ""); err != nil {
+		out = pruneExpanded(out, opts.Base != "", refuseDir, opts.Lenient)
+	} else if err := checkExpanded(out, opts.Base != "", refuseDir); err != nil {
 		return nil, err
 	}
 	if opts.Base != "" {
@@ -110,7 +115,7 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 			return nil, fmt.Errorf("ld: expand: %w: no @context, so the term %q has no meaning (add \"@context\": \"https://schema.org\")", ErrInvalidInput, term)
 		}
 	}
-	var active *jld.Context
+	var active *jsongold.Context
 	if m, ok := item.(map[string]any); ok {
 		active, err = p.activeContext(m, c, jopts)
 		if err != nil {
@@ -121,7 +126,7 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 	case active == nil:
 		// No @context, or one that is not schema.org's: ordinary processing,
 		// with the loader serving schema.org's context when it is named.
-		active = withBase(jld.NewContext(nil, jopts), opts.Base)
+		active = withBase(jsongold.NewContext(nil, jopts), opts.Base)
 	case active == c.expand:
 		active = withBase(active, opts.Base)
 	default:
@@ -132,7 +137,7 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 	var expanded any
 	err = guard("expand", func() error {
 		var err error
-		expanded, err = jld.NewJsonLdApi().Expand(active, "", item, jopts, false, nil)
+		expanded, err = jsongold.NewJsonLdApi().Expand(active, "", item, jopts, false, nil)
 		return err
 	})
 	if err != nil && opts.Lenient != nil && strings.Contains(err.Error(), "Dropping property") {
@@ -143,7 +148,7 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 		jopts.SafeMode = false
 		err = guard("expand", func() error {
 			var err error
-			expanded, err = jld.NewJsonLdApi().Expand(active, "", item, jopts, false, nil)
+			expanded, err = jsongold.NewJsonLdApi().Expand(active, "", item, jopts, false, nil)
 			return err
 		})
 	}
@@ -172,7 +177,7 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 // activeContext returns the pre-parsed context to expand m with when its
 // @context starts with a schema.org context URL, and removes what it used
 // from m. It returns nil when m needs ordinary processing.
-func (p *Processor) activeContext(m map[string]any, c *contexts, jopts *jld.JsonLdOptions) (*jld.Context, error) {
+func (p *Processor) activeContext(m map[string]any, c *contexts, jopts *jld.JsonLdOptions) (*jsongold.Context, error) {
 	ctxVal, ok := m["@context"]
 	if !ok {
 		return nil, nil
@@ -193,7 +198,7 @@ func (p *Processor) activeContext(m map[string]any, c *contexts, jopts *jld.Json
 				}
 				// Parse copies the context before adding to it, so the
 				// shared one is only read.
-				var active *jld.Context
+				var active *jsongold.Context
 				err := guard("expand", func() error {
 					var err error
 					active, err = withBase(c.expand, jopts.Base).Parse(v[1:])

@@ -75,12 +75,12 @@ func (p *Processor) frameExpanded(expanded []any, root string) (map[string]any, 
 	jsongold.ClearBlankIDs(framed, clear)
 	var compacted any
 	err = guard("frame", func() error {
-		api := jld.NewJsonLdApi()
+		api := jsongold.NewJsonLdApi()
 		var err error
 		if compacted, err = api.Compact(c.compact, "", framed, true); err != nil {
 			return err
 		}
-		compacted, err = jld.RemovePreserve(c.compact, compacted, nil, true)
+		compacted, err = jsongold.RemovePreserve(c.compact, compacted, nil, true)
 		return err
 	})
 	if err != nil {

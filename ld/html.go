@@ -140,11 +140,16 @@ func ExtractHTML(r io.Reader, name string) ([]Block, error) {
 	for _, st := range texts {
 		doc, off, err := decodeBlock(st.Text)
 		if err != nil {
-			l, c := position(st.Text, off)
-			if l == 0 {
-				c += st.TextCol - 1
+			// Placed in the block, then moved to where the block stands
+			// in the page; its first line shares the page's line with the
+			// script tag, which is not kept, so it is shown without text.
+			pe := posError(st.Text, name, off, fmt.Errorf("%w: JSON-LD block starting on line %d (invalid script element): %v", ErrSyntax, st.Line, err))
+			if pe.Pos.Line == 1 {
+				pe.Pos.Col += st.TextCol - 1
+				pe.Source = ""
 			}
-			return nil, &PosError{Name: name, Line: st.TextLine + l, Col: c, Err: fmt.Errorf("%w: JSON-LD block starting on line %d: %v", ErrSyntax, st.Line, err)}
+			pe.Pos.Line += st.TextLine - 1
+			return nil, pe
 		}
 		if st.Base != "" {
 			doc = withPageBase(doc, st.Base)
@@ -191,16 +196,6 @@ func decodeBlock(text []byte) (any, int, error) {
 		return nil, int(rest), errors.New("invalid character after top-level value")
 	}
 	return doc, 0, nil
-}
-
-// position turns a byte offset in text into a line (counted from 0) and a
-// 1-based column.
-func position(text []byte, off int) (line, col int) {
-	off = min(off, len(text))
-	before := text[:off]
-	line = bytes.Count(before, []byte("\n"))
-	col = off - (bytes.LastIndexByte(before, '\n') + 1) + 1
-	return line, col
 }
 
 // withPageBase gives a block the page's <base href> as the @base of its

@@ -108,11 +108,11 @@ func TestExtractHTML(t *testing.T) {
 func TestExtractHTMLErrors(t *testing.T) {
 	tests := []struct{ page, msg string }{
 		{"<p>x</p>\n<script type=\"application/ld+json\">\n{\"name\": \"x\",\n \"bad\": }\n</script>",
-			"page.html:4:9: syntax error: JSON-LD block starting on line 2: invalid character '}' looking for beginning of value"},
+			"page.html:4:9: syntax error: JSON-LD block starting on line 2 (invalid script element): invalid character '}' looking for beginning of value"},
 		{"<script type=\"application/ld+json\"></script>",
-			"page.html:1:36: syntax error: JSON-LD block starting on line 1: EOF"},
+			"page.html:1:36: syntax error: JSON-LD block starting on line 1 (invalid script element): EOF"},
 		{"<script type=\"application/ld+json\">{} {}</script>",
-			"page.html:1:39: syntax error: JSON-LD block starting on line 1: invalid character after top-level value"},
+			"page.html:1:39: syntax error: JSON-LD block starting on line 1 (invalid script element): invalid character after top-level value"},
 	}
 	for _, tt := range tests {
 		_, err := ld.ExtractHTML(strings.NewReader(tt.page), "page.html")

@@ -61,7 +61,9 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 		}
 		out := make(map[string]any, len(v))
 		for k, e := range v {
-			if !literal && strings.HasPrefix(k, "@") && !jld.IsKeyword(k) {
+			// Only "@" and letters has the form of a keyword: "@" alone
+			// or "@foo.bar" is an ordinary term (W3C expand 0119).
+			if !literal && keywordLike.MatchString(k) && !jld.IsKeyword(k) {
 				if d == nil {
 					return nil, fmt.Errorf("%w: %s/%s: unknown keyword %q would be dropped", ErrInvalidInput, path, k, k)
 				}
@@ -181,9 +183,18 @@ func checkShape(m map[string]any, path string) error {
 			case k == "":
 				return fmt.Errorf("%w: %s/@context: invalid term definition: a term cannot be the empty string", ErrInvalidInput, path)
 			case k == "@type":
+				// {"@container": "@set"} and {"@protected": true}, alone or
+				// together (JSON-LD 1.1, Create Term Definition step 4).
 				d, ok := def.(map[string]any)
-				if !ok || d["@container"] != "@set" {
-					return fmt.Errorf("%w: %s/@context: keyword redefinition: @type may only be given {\"@container\": \"@set\"}", ErrInvalidInput, path)
+				ok = ok && len(d) > 0
+				if c, has := d["@container"]; ok && has && c != "@set" {
+					ok = false
+				}
+				for key := range d {
+					ok = ok && (key == "@container" || key == "@protected")
+				}
+				if !ok {
+					return fmt.Errorf("%w: %s/@context: keyword redefinition: @type may only be given {\"@container\": \"@set\"} and @protected", ErrInvalidInput, path)
 				}
 			case jld.IsKeyword(k) && !contextKeywords[k]:
 				return fmt.Errorf("%w: %s/@context: keyword redefinition: %s cannot be defined in a context", ErrInvalidInput, path, k)

@@ -185,7 +185,7 @@ func readJSONLiterals(v any) error {
 			if s, ok := v["@value"].(string); ok {
 				var parsed any
 				if err := json.Unmarshal([]byte(s), &parsed); err != nil {
-					return fmt.Errorf("%w: rdf:JSON literal %q is not JSON: %v", ErrInvalidLiteral, s, err)
+					return fmt.Errorf("%w: invalid JSON literal: rdf:JSON literal %q is not JSON: %v", ErrInvalidLiteral, s, err)
 				}
 				v["@value"] = parsed
 				v["@type"] = "@json"

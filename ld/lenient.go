@@ -79,9 +79,10 @@ func dropKind(err error) string {
 // would refuse, as the JSON-LD to RDF algorithm drops it, and records each
 // kind in d: a node whose @id is bad with its statements, a property with
 // a bad IRI, a bad type, a value with a bad IRI or language tag; of a
-// literal with @direction only the direction goes.
-func pruneExpanded(nodes []any, relative bool, d *Dropped) []any {
-	c := checker{relative: relative}
+// literal with @direction only the direction goes, where the document goes
+// to RDF without an rdfDirection.
+func pruneExpanded(nodes []any, relative, refuseDirection bool, d *Dropped) []any {
+	c := checker{relative: relative, refuseDirection: refuseDirection}
 	out := nodes[:0]
 	for _, n := range nodes {
 		m, ok := n.(map[string]any)
@@ -201,11 +202,11 @@ func (c checker) pruneValues(val any, prop, owner string, d *Dropped) []any {
 			continue
 		}
 		if value, ok := m["@value"]; ok {
-			if dir, ok := m["@direction"]; ok {
+			if dir, ok := m["@direction"]; ok && c.refuseDirection {
 				drop(fmt.Sprint(dir), errors.New("@direction"))
 				delete(m, "@direction")
 			}
-			if err := checkValue(m, value); err != nil {
+			if err := checkValue(m, value, c.refuseDirection); err != nil {
 				// The error names the part at fault (the tag, the datatype).
 				d.add(dropKind(err), fmt.Sprintf("%s: %s: %q (%v)", owner, prop, fmt.Sprint(value), err))
 				continue

@@ -12,14 +12,22 @@ import (
 // IsSchemaOrgContext reports whether url names the schema.org JSON-LD
 // context: http or https, with or without "www.", with or without a trailing
 // slash, or the context file itself (/docs/jsonldcontext.jsonld or .json).
+// Scheme and host are compared without regard to case, as URLs define
+// them; the path is not. It is the one test of film2ld for "this is
+// schema.org's context": the processor serves the built-in context for
+// exactly these URLs, so the validator checks terms as schema.org's for
+// exactly these too.
 func IsSchemaOrgContext(url string) bool {
-	rest, ok := strings.CutPrefix(url, "https://")
-	if !ok {
-		if rest, ok = strings.CutPrefix(url, "http://"); !ok {
-			return false
-		}
+	scheme, rest, ok := strings.Cut(url, "://")
+	if !ok || !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") {
+		return false
 	}
-	rest = strings.TrimPrefix(rest, "www.")
+	host, path, _ := strings.Cut(rest, "/")
+	host = strings.ToLower(host)
+	rest = strings.TrimPrefix(host, "www.")
+	if path != "" || strings.HasSuffix(url, "/") {
+		rest += "/" + path
+	}
 	switch rest {
 	case "schema.org", "schema.org/",
 		"schema.org/docs/jsonldcontext.jsonld", "schema.org/docs/jsonldcontext.json":

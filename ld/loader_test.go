@@ -68,3 +68,24 @@ func TestOtherURLsRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestIsSchemaOrgContextCase pins the spellings that differ only where URLs
+// ignore case (scheme, host) and those that are not the context at all.
+func TestIsSchemaOrgContextCase(t *testing.T) {
+	for url, want := range map[string]bool{
+		"HTTPS://schema.org":                           true,
+		"Http://WWW.Schema.Org/":                       true,
+		"https://SCHEMA.ORG/docs/jsonldcontext.jsonld": true,
+		"https://schema.org/DOCS/jsonldcontext.jsonld": false, // paths are case-sensitive
+		"schema.org":   false, // no scheme: a relative reference
+		"//schema.org": false,
+		"https://schema.org/docs/jsonldcontext.jsonld/": false,
+		"https://schema.org//":                          false,
+		"https://user@schema.org/":                      false,
+		"https://schema.org:8443/":                      false,
+	} {
+		if got := ld.IsSchemaOrgContext(url); got != want {
+			t.Errorf("IsSchemaOrgContext(%q) = %v; want %v", url, got, want)
+		}
+	}
+}

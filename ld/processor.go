@@ -51,6 +51,16 @@ type Options struct {
 	// document, and records each kind once, with where it first happened,
 	// in Lenient.
 	Lenient *Dropped
+	// RDFDirection is how a literal's base direction (@direction) is kept
+	// in RDF (N-Quads, the canonical form, Turtle, TriG, SPARQL):
+	// [DirectionI18nDatatype] or [DirectionCompoundLiteral], the JSON-LD
+	// rdfDirection options. Empty means a literal with a direction is
+	// refused there (with Lenient, its direction is dropped, as JSON-LD
+	// does without the option). JSON-LD output keeps @direction either way.
+	RDFDirection string
+
+	// toRDF is set by the operations whose output is RDF.
+	toRDF bool
 }
 
 // Processor runs JSON-LD operations. It is safe for concurrent use; make one

@@ -1,7 +1,6 @@
 package ld
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"slices"
@@ -120,38 +119,15 @@ func (p *Processor) Quads(doc any, opts Options) ([]Quad, error) {
 }
 
 // ReadNQuads reads N-Quads (or N-Triples) from r, checking each term as
-// [Processor.FromNQuads] does. Errors carry name and the line number.
-// Statements keep their order; a repeated statement is kept once.
+// [Processor.FromNQuads] does. Errors carry name and the line number; a
+// line may be of any length. Statements keep their order; a repeated
+// statement is kept once.
 func ReadNQuads(r io.Reader, name string) ([]Quad, error) {
-	var out []Quad
-	seen := map[Quad]bool{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimSpace(sc.Text())
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		ds, err := parseQuad(text)
-		if err != nil {
-			return nil, &PosError{Name: name, Line: line, Err: err}
-		}
-		for _, quads := range ds.Graphs {
-			for _, q := range quads {
-				quad := fromJLD(q)
-				if !seen[quad] {
-					seen[quad] = true
-					out = append(out, quad)
-				}
-			}
-		}
+	d := NewDataset()
+	if _, err := d.ReadNQuads(r, name, false); err != nil {
+		return nil, err
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("ld: read %s: %w", name, err)
-	}
-	return out, nil
+	return d.Quads(), nil
 }
 
 func fromJLD(q *jld.Quad) Quad {

@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	jld "github.com/piprate/json-gold/ld"
 
@@ -27,11 +29,15 @@ func (p *Processor) ToNQuads(doc any, opts Options) (string, error) {
 
 // dataset expands and checks doc and converts it to RDF.
 func (p *Processor) dataset(doc any, opts Options) (*jld.RDFDataset, error) {
+	if err := checkRDFDirection(opts.RDFDirection); err != nil {
+		return nil, err
+	}
+	opts.toRDF = true
 	expanded, err := p.expand(doc, opts)
 	if err != nil {
 		return nil, err
 	}
-	return toDataset(expanded)
+	return toDataset(directionsToRDF(expanded, opts.RDFDirection))
 }
 
 // Canonical returns doc as canonical N-Quads (RDFC-1.0, the algorithm also
@@ -50,6 +56,15 @@ func (p *Processor) Canonical(doc any, opts Options) (string, error) {
 // (maxWorkFactor; 0 means the default) instead of running for ever on a
 // poison graph.
 func canonicalize(ds *jld.RDFDataset, maxWorkFactor int) (string, error) {
+	lines, err := canonicalLines(ds, maxWorkFactor)
+	if err != nil {
+		return "", err
+	}
+	return strings.Join(lines, ""), nil
+}
+
+// canonicalLines is canonicalize's lines, sorted and without duplicates.
+func canonicalLines(ds *jld.RDFDataset, maxWorkFactor int) ([]string, error) {
 	if maxWorkFactor == 0 {
 		maxWorkFactor = 2
 	}
@@ -60,9 +75,9 @@ func canonicalize(ds *jld.RDFDataset, maxWorkFactor int) (string, error) {
 		return err
 	})
 	if err != nil {
-		return "", fmt.Errorf("ld: canonicalize: %w", wrapInput(err))
+		return nil, fmt.Errorf("ld: canonicalize: %w", wrapInput(err))
 	}
-	return strings.Join(slices.Compact(lines), ""), nil
+	return slices.Compact(lines), nil
 }
 
 // toDataset converts checked, expanded JSON-LD to RDF. json-gold's own
@@ -128,7 +143,10 @@ func disguiseVocabulary(node map[string]any) (map[string]any, error) {
 			for i, t := range types {
 				refs[i] = map[string]any{"@id": disguise(t)}
 			}
-			out[disguisePrefix+rdfType] = refs
+			// Appended: an rdf:type statement with a literal object is a
+			// property of that name, disguised to the same key below, and
+			// neither may replace the other.
+			out[disguisePrefix+rdfType] = append(asList(out[disguisePrefix+rdfType]), refs...)
 			continue
 		}
 		values, err := jsonLiterals(asList(v))
@@ -142,7 +160,7 @@ func disguiseVocabulary(node map[string]any) (map[string]any, error) {
 		if s, ok := disguise(k).(string); ok {
 			k = s
 		}
-		out[k] = dv
+		out[k] = append(asList(out[k]), dv...)
 	}
 	return out, nil
 }
@@ -320,7 +338,7 @@ func (p *Processor) FromNQuads(r io.Reader, name string) ([]any, error) {
 		// Checked before parsing: the parser would turn bytes that are not
 		// UTF-8 into U+FFFD, changing an IRI or a literal in silence.
 		if off := invalidUTF8(raw); off >= 0 {
-			return nil, &PosError{Name: name, Line: lr.line, Col: off + 1, Err: utf8Error(raw, off, lr.start)}
+			return nil, &PosError{Pos: diag.Position{File: name, Line: lr.line, Col: utf8.RuneCount(raw[:off]) + 1}, Source: string(raw), Err: utf8Error(raw, off, lr.start)}
 		}
 		text := strings.TrimSpace(string(raw))
 		if text == "" || strings.HasPrefix(text, "#") {
@@ -328,7 +346,7 @@ func (p *Processor) FromNQuads(r io.Reader, name string) ([]any, error) {
 		}
 		one, err := parseQuad(text)
 		if err != nil {
-			return nil, &PosError{Name: name, Line: lr.line, Err: err}
+			return nil, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
 		}
 		for g, quads := range one.Graphs {
 			for _, q := range quads {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"path/filepath"
 	"strings"
@@ -53,17 +54,8 @@ func ParseInputFormat(s string) (InputFormat, error) {
 // JSON starts with { or [, HTML with < followed by a letter, ! or ?, and
 // anything else is read as N-Quads, whose lines start with <, _: or #.
 func DetectInput(name string, data []byte) InputFormat {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".jsonld", ".json":
-		return InputJSONLD
-	case ".html", ".htm", ".xhtml":
-		return InputHTML
-	case ".nq", ".nquads", ".nt":
-		return InputNQuads
-	case ".ttl", ".turtle":
-		return InputTurtle
-	case ".trig":
-		return InputTriG
+	if f := InputByName(name); f != 0 {
+		return f
 	}
 	s := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	switch {
@@ -78,6 +70,25 @@ func DetectInput(name string, data []byte) InputFormat {
 		return InputTriG
 	}
 	return InputNQuads
+}
+
+// InputByName tells an input's format from its file name's extension
+// alone, as [DetectInput] does first, or returns 0 when the extension is
+// not one it knows.
+func InputByName(name string) InputFormat {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jsonld", ".json":
+		return InputJSONLD
+	case ".html", ".htm", ".xhtml":
+		return InputHTML
+	case ".nq", ".nquads", ".nt":
+		return InputNQuads
+	case ".ttl", ".turtle":
+		return InputTurtle
+	case ".trig":
+		return InputTriG
+	}
+	return 0
 }
 
 func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
@@ -103,7 +114,7 @@ func (p *Processor) Read(r io.Reader, name string, f InputFormat) ([]any, error)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		doc, err := decodeJSON(data, name, 1)
+		doc, err := decodeJSON(data, name)
 		if err != nil {
 			return nil, err
 		}
@@ -139,12 +150,11 @@ func (p *Processor) Read(r io.Reader, name string, f InputFormat) ([]any, error)
 }
 
 // decodeJSON decodes one JSON value, reporting a syntax error at its line
-// and column; firstLine is the line data starts on in its file.
-func decodeJSON(data []byte, name string, firstLine int) (any, error) {
+// and column.
+func decodeJSON(data []byte, name string) (any, error) {
 	// encoding/json would turn bytes that are not UTF-8 into U+FFFD.
 	if off := invalidUTF8(data); off >= 0 {
-		line, col := lineCol(data, off)
-		return nil, &PosError{Name: name, Line: firstLine + line - 1, Col: col, Err: utf8Error(data, off, 0)}
+		return nil, posError(data, name, off, utf8Error(data, off, 0))
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -152,9 +162,7 @@ func decodeJSON(data []byte, name string, firstLine int) (any, error) {
 	err := dec.Decode(&v)
 	if err == nil {
 		if _, extra := dec.Token(); extra != io.EOF {
-			off := int(dec.InputOffset())
-			line, col := lineCol(data, off)
-			return nil, &PosError{Name: name, Line: firstLine + line - 1, Col: col, Err: errors.New("text after the JSON value")}
+			return nil, posError(data, name, int(dec.InputOffset()), errors.New("text after the JSON value"))
 		}
 		return v, nil
 	}
@@ -167,16 +175,15 @@ func decodeJSON(data []byte, name string, firstLine int) (any, error) {
 	if errors.Is(err, io.EOF) {
 		err = errors.New("no JSON value")
 	}
-	line, col := lineCol(data, off)
-	return nil, &PosError{Name: name, Line: firstLine + line - 1, Col: col, Err: err}
+	return nil, posError(data, name, off, err)
 }
 
-// lineCol turns a byte offset into a 1-based line and column (in bytes).
-func lineCol(data []byte, off int) (int, int) {
-	off = min(off, len(data))
-	line := 1 + bytes.Count(data[:off], []byte("\n"))
-	col := off - bytes.LastIndexByte(data[:off], '\n')
-	return line, col
+// posError places err at byte offset off of the input data named name,
+// keeping the offending line for the caret display.
+func posError(data []byte, name string, off int, err error) *PosError {
+	x := diag.NewIndex(data)
+	pos := x.Position(name, off)
+	return &PosError{Pos: pos, Source: x.Line(pos.Line), Err: err}
 }
 
 // Union expands several documents into one expanded document holding the

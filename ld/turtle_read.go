@@ -2,6 +2,7 @@ package ld
 
 import (
 	"fmt"
+	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"net/url"
 	"strconv"
@@ -38,7 +39,7 @@ func ReadTurtle(r io.Reader, name string, trig bool) ([]Quad, error) {
 	p := &turtleParser{src: string(data), name: name, trig: trig, line: 1, col: 1,
 		prefixes: map[string]string{}, labels: map[string]Term{}, seen: map[Quad]bool{}}
 	if !utf8.ValidString(p.src) {
-		return nil, &PosError{Name: name, Line: 1, Err: fmt.Errorf("%w: not UTF-8 text", ErrSyntax)}
+		return nil, &PosError{Pos: diag.Position{File: name, Line: 1}, Err: fmt.Errorf("%w: not UTF-8 text", ErrSyntax)}
 	}
 	p.src = strings.TrimPrefix(p.src, "\ufeff")
 	if err := p.document(); err != nil {
@@ -71,11 +72,18 @@ func (p *turtleParser) fail(format string, args ...any) {
 
 // failAt reports an error at an earlier place: where a token started.
 func (p *turtleParser) failAt(line, col int, format string, args ...any) {
-	panic(parseError{&PosError{Name: p.name, Line: line, Col: col, Err: fmt.Errorf("%w: "+format, append([]any{ErrSyntax}, args...)...)}})
+	panic(parseError{p.errorAt(line, col, fmt.Errorf("%w: "+format, append([]any{ErrSyntax}, args...)...))})
 }
 
 func (p *turtleParser) failErr(err error) {
-	panic(parseError{&PosError{Name: p.name, Line: p.line, Col: p.col, Err: err}})
+	panic(parseError{p.errorAt(p.line, p.col, err)})
+}
+
+// errorAt places err at a line and column of the input, keeping the line's
+// text for the caret display.
+func (p *turtleParser) errorAt(line, col int, err error) *PosError {
+	return &PosError{Pos: diag.Position{File: p.name, Line: line, Col: col},
+		Source: diag.NewIndex([]byte(p.src)).Line(line), Err: err}
 }
 
 func (p *turtleParser) document() (err error) {

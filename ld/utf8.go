@@ -42,8 +42,7 @@ func CheckUTF8(data []byte, name string) error {
 	if off < 0 {
 		return nil
 	}
-	line, col := lineCol(data, off)
-	return &PosError{Name: name, Line: line, Col: col, Err: utf8Error(data, off, 0)}
+	return posError(data, name, off, utf8Error(data, off, 0))
 }
 
 // ReplaceInvalidUTF8 returns data with every byte that is not part of a

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 
 	"github.com/film2ld/film2ld/mapping/encyclopedia"
@@ -82,7 +83,7 @@ func detect(doc *text.Doc) (film.Kind, error) {
 		}
 	}
 	if bestScore < minSignals {
-		return "", &film.Error{Name: name, Err: ErrUnknownKind}
+		return "", &film.Error{Pos: diag.Position{File: name}, Err: ErrUnknownKind}
 	}
 	return best, nil
 }
@@ -119,7 +120,7 @@ func Map(r io.Reader, name string, kind film.Kind) (*film.Source, error) {
 			text.CheckPeople(src)
 		}
 		if err == nil && forced && (k.signals(doc.Lines) == 0 || !hasFacts(src)) {
-			return nil, &film.Error{Name: name, Err: fmt.Errorf("%w: read as --kind %s, it has neither the layout nor any fact of a %s", ErrNotThisKind, kind, kindNoun[kind])}
+			return nil, &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("%w: read as --kind %s, it has neither the layout nor any fact of a %s", ErrNotThisKind, kind, kindNoun[kind])}
 		}
 		return src, err
 	}

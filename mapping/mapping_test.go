@@ -139,7 +139,7 @@ func TestMapErrors(t *testing.T) {
 				t.Errorf("errors.Is(%v, %v) = false", err, tt.is)
 			}
 			var fe *film.Error
-			if !errors.As(err, &fe) || fe.Name != "doc.txt" {
+			if !errors.As(err, &fe) || fe.Pos.File != "doc.txt" {
 				t.Errorf("error is not a *film.Error naming the document: %#v", err)
 			}
 		})

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/locale"
 )
@@ -35,18 +36,19 @@ type Options struct {
 	MergedInDefaultGraph bool
 }
 
-// Severity grades a Diagnostic.
-type Severity string
+// Severity grades a Diagnostic: film2ld's one severity type (see package
+// diag). A mapping diagnostic is never an error.
+type Severity = diag.Severity
 
 // Severities, mildest first.
 const (
 	// Info explains a decision, such as two spellings taken for one person;
 	// the command prints it only when asked (--verbose).
-	Info Severity = "info"
+	Info = diag.Info
 	// Note is something done to the input that the user should know about.
-	Note Severity = "note"
+	Note = diag.Note
 	// Warning is a fact that was left out or a choice between sources.
-	Warning Severity = "warning"
+	Warning = diag.Warning
 )
 
 // Diagnostic is a message about the input that is not an error.
@@ -60,14 +62,10 @@ type Diagnostic struct {
 }
 
 func (d Diagnostic) String() string {
-	switch {
-	case d.Name == "":
+	if d.Name == "" {
 		return d.Message
-	case d.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", d.Name, d.Line, d.Message)
-	default:
-		return d.Name + ": " + d.Message
 	}
+	return diag.Position{File: d.Name, Line: d.Line}.String() + ": " + d.Message
 }
 
 // Merge merges what several documents say about one film into one Film,

@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	edlib "github.com/hbollon/go-edlib"
 	"regexp"
 	"strings"
 	"unicode"
@@ -99,33 +100,9 @@ func closeSpelling(a, b string) bool {
 	if abs(len(ra)-len(rb)) > limit {
 		return false
 	}
-	return editDistance(ra, rb) <= limit
-}
-
-// editDistance is the optimal-string-alignment distance: Levenshtein plus
-// the swap of two neighbouring letters, the commonest typing slip.
-func editDistance(a, b []rune) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
+	// Optimal string alignment: Levenshtein plus the swap of two
+	// neighbouring letters, the commonest typing slip.
+	return edlib.OSADamerauLevenshteinDistance(a, b) <= limit
 }
 
 func abs(n int) int {

@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"fmt"
+	"github.com/film2ld/film2ld/ld/diag"
 	"sort"
 	"strings"
 
@@ -243,10 +244,7 @@ func (a *agent) alternates() []string {
 
 // where formats a source position for messages.
 func where(s *film.Source, line int) string {
-	if line > 0 {
-		return fmt.Sprintf("%s:%d", s.Name, line)
-	}
-	return s.Name
+	return diag.Position{File: s.Name, Line: line}.String()
 }
 
 // creditKey names a credit for the misspelling pass.

@@ -4,38 +4,26 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"github.com/film2ld/film2ld/ld/diag"
 )
 
-// Severity grades a Finding.
-type Severity string
+// Severity grades a Finding; it is film2ld's one severity type.
+type Severity = diag.Severity
 
 // Severities. An error makes validate exit 1; a warning does not (unless
 // the command asks it to); a note only informs.
 const (
-	Error   Severity = "error"
-	Warning Severity = "warning"
-	Note    Severity = "note"
+	Error   = diag.Error
+	Warning = diag.Warning
+	Note    = diag.Note
 )
 
-// Pos is where something stands in an input: a file, and the 1-based line
-// and column (in characters, that is Unicode code points) of the JSON value, or of the HTML block or N-Quads
-// line when finer is not known. Line 0 means the input as a whole.
-type Pos struct {
-	File string
-	Line int
-	Col  int
-}
-
-func (p Pos) String() string {
-	switch {
-	case p.Line == 0:
-		return p.File
-	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	default:
-		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-	}
-}
+// Pos is where a finding stands: the file, and the 1-based line and column
+// (in characters) of the JSON value, or of the HTML block or N-Quads line
+// when finer is not known. Line 0 means the input as a whole. It is
+// film2ld's one position type.
+type Pos = diag.Position
 
 // Finding is one problem with the markup.
 type Finding struct {
@@ -79,9 +67,7 @@ func sortFindings(fs []Finding) []Finding {
 // compareFindings is the order of sortFindings.
 func compareFindings(a, b Finding) int {
 	return cmp.Or(
-		cmp.Compare(a.Pos.File, b.Pos.File),
-		cmp.Compare(a.Pos.Line, b.Pos.Line),
-		cmp.Compare(a.Pos.Col, b.Pos.Col),
+		diag.Compare(a.Pos, b.Pos),
 		cmp.Compare(a.Rule, b.Rule),
 		cmp.Compare(a.Node, b.Node),
 		cmp.Compare(a.Property, b.Property),

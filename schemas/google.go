@@ -276,7 +276,10 @@ func (c *googleChecker) factCheck(n *Node) {
 			}
 		}
 	}
-	for _, p := range []string{"author", "datePublished", "itemReviewed"} {
+	// The fact-check page recommends these two; datePublished it lists
+	// under the Claim (when the claim was made), not the ClaimReview, and
+	// its own example has none.
+	for _, p := range []string{"author", "itemReviewed"} {
 		if _, ok := n.First(p); !ok {
 			c.add(Warning, RuleFactCheckRecommended, n, "", fmt.Sprintf("recommended property %q is missing", p), fmt.Sprintf("add %q", p))
 		}
@@ -349,7 +352,18 @@ func (c *googleChecker) ratingRange(n *Node, v Value) {
 		}
 		return
 	}
-	worst, best := 1.0, 5.0
+	worst, best := ratingScale(n)
+	if r.value < worst || r.value > best {
+		c.add(Error, RuleRatingRange, n, "ratingValue",
+			fmt.Sprintf("ratingValue %s is outside %g..%g (worstRating..bestRating; the defaults are 1 and 5)", r.text, worst, best),
+			`state the scale with "bestRating" and "worstRating"`)
+	}
+}
+
+// ratingScale returns a Rating's worstRating and bestRating as Google reads
+// them: the stated numbers, else 1 and 5.
+func ratingScale(n *Node) (worst, best float64) {
+	worst, best = 1, 5
 	if w, ok := n.First("worstRating"); ok {
 		if f, ok := number(w); ok {
 			worst = f
@@ -360,11 +374,7 @@ func (c *googleChecker) ratingRange(n *Node, v Value) {
 			best = f
 		}
 	}
-	if r.value < worst || r.value > best {
-		c.add(Error, RuleRatingRange, n, "ratingValue",
-			fmt.Sprintf("ratingValue %s is outside %g..%g (worstRating..bestRating; the defaults are 1 and 5)", r.text, worst, best),
-			`state the scale with "bestRating" and "worstRating"`)
-	}
+	return worst, best
 }
 
 // ratingKind tells how a ratingValue was written.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
 )
@@ -184,9 +186,12 @@ func (g *Graph) Place(lineOf func(id string) int) {
 					break
 				}
 			}
+			// Climb from m, not from n: a node two blank levels down
+			// would otherwise revisit its own parent and stop there.
+			next := m
 			m = nil
-			if len(n.Parents) > 0 {
-				m = n.Parents[0].From
+			if len(next.Parents) > 0 {
+				m = next.Parents[0].From
 			}
 		}
 	}
@@ -299,7 +304,7 @@ func localName(term string) string {
 type source struct {
 	file string
 	data []byte
-	idx  *jsonpos.Index
+	idx  *diag.Index
 	base int
 	// line0 is where every node of an unpositioned source is placed.
 	line0      int
@@ -334,15 +339,16 @@ func (g *Graph) newBuilder(src source) *builder {
 	return &builder{g: g, src: src, scope: fmt.Sprintf("%d", g.docs)}
 }
 
-// node returns the node with an IRI, creating it on first sight.
-func (b *builder) node(id string, pos Pos) *Node {
+// node returns the node with an IRI, creating it on first sight with room
+// for size properties (growing a map was a tenth of reading a large page).
+func (b *builder) node(id string, pos Pos, size int) *Node {
 	key := b.key(id)
 	if id != "" {
 		if n, ok := b.g.byID[key]; ok {
 			return n
 		}
 	}
-	n := &Node{ID: id, Props: map[string][]Value{}, KeyPos: map[string]Pos{}, Pos: pos}
+	n := &Node{ID: id, Props: make(map[string][]Value, size), KeyPos: make(map[string]Pos, size), Pos: pos}
 	if id != "" {
 		b.g.byID[key] = n
 	}
@@ -374,7 +380,7 @@ func (b *builder) document(v *jsonpos.Value) {
 		}
 	case jsonpos.Object:
 		if ctx := v.Get("@context"); ctx != nil && !isSchemaOrgContext(ctx) {
-			b.problem(b.src.pos(ctx.Offset), "jsonld.context", "document", "@context",
+			b.problem(b.src.pos(ctx.Offset), RuleContext, "document", "@context",
 				"the context is not schema.org's, so terms cannot be checked as written",
 				`use "@context": "https://schema.org"`)
 		}
@@ -388,7 +394,7 @@ func (b *builder) document(v *jsonpos.Value) {
 		}
 		b.object(v).TopLevel = true
 	default:
-		b.problem(b.src.pos(v.Offset), "jsonld.syntax", "document", "", "a JSON-LD document is an object or an array of objects", "")
+		b.problem(b.src.pos(v.Offset), RuleJSONLDSyntax, "document", "", "a JSON-LD document is an object or an array of objects", "")
 	}
 }
 
@@ -401,20 +407,18 @@ func onlyKeys(v *jsonpos.Value, keys ...string) bool {
 	return true
 }
 
+// isSchemaOrgContext reports whether a @context is schema.org's alone: a
+// URL the JSON-LD processor serves the built-in context for (one rule,
+// ld.IsSchemaOrgContext, so that what validate checks as schema.org terms
+// is what convert reads as such), or an array of just that.
 func isSchemaOrgContext(v *jsonpos.Value) bool {
 	switch v.Kind {
 	case jsonpos.String:
-		return isSchemaOrgURL(v.String)
+		return ld.IsSchemaOrgContext(v.String)
 	case jsonpos.Array:
 		return len(v.Items) == 1 && isSchemaOrgContext(v.Items[0])
 	}
 	return false
-}
-
-func isSchemaOrgURL(s string) bool {
-	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://"), "/")
-	s = strings.TrimPrefix(s, "www.")
-	return s == "schema.org" || s == "schema.org/docs/jsonldcontext.jsonld" || s == "schema.org/docs/jsonldcontext.json"
 }
 
 // object adds a node object and returns its node.
@@ -423,7 +427,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 	if idv := first(v, "@id", "id"); idv != nil && idv.Kind == jsonpos.String {
 		id = idv.String
 	}
-	n := b.node(id, b.src.pos(v.Offset))
+	n := b.node(id, b.src.pos(v.Offset), len(v.Members))
 	if len(v.Members) > 0 && !onlyKeys(v, "@context") {
 		b.nodes++
 	}
@@ -452,7 +456,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 			}
 			continue
 		case "@graph", "@reverse", "@included", "@nest":
-			b.problem(b.src.pos(m.KeyOffset), "jsonld.unsupported", n.Describe(), m.Key,
+			b.problem(b.src.pos(m.KeyOffset), RuleUnsupported, n.Describe(), m.Key,
 				m.Key+" inside a node is not checked", "")
 			continue
 		}
@@ -531,7 +535,7 @@ func (b *builder) value(owner *Node, prop string, v *jsonpos.Value) (Value, bool
 			return out, true
 		}
 		if l := v.Get("@list"); l != nil {
-			b.problem(pos, "jsonld.unsupported", owner.Describe(), prop, "@list values are checked as a plain set", "")
+			b.problem(pos, RuleUnsupported, owner.Describe(), prop, "@list values are checked as a plain set", "")
 		}
 		n := b.object(v)
 		n.Parents = append(n.Parents, Edge{From: owner, Property: prop})

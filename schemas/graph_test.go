@@ -33,3 +33,42 @@ func TestBlankNodesScopedPerBlock(t *testing.T) {
 		t.Errorf("%d movies and %d reviews; want 1 and 2", movies, reviews)
 	}
 }
+
+// Place gives a blank node the line of the nearest ancestor with an IRI,
+// however deep it is nested: a review's author (a blank node under a blank
+// review under the Movie) takes the Movie's line, as the review does.
+// Nodes with an IRI of their own keep theirs; a blank node under no IRI at
+// all keeps no line.
+func TestPlaceClimbsAncestors(t *testing.T) {
+	doc := map[string]any{"@context": "https://schema.org", "@graph": []any{
+		map[string]any{"@id": "https://films.example/heat", "@type": "Movie", "name": "Heat",
+			"review": map[string]any{"@type": "Review", "reviewBody": "Tense.",
+				"author": map[string]any{"@type": "Person", "name": "Ann",
+					"affiliation": map[string]any{"@type": "Organization", "name": "Daily"}}}},
+		map[string]any{"@id": "https://films.example/ann-lee", "@type": "Person", "name": "Ann Lee"},
+		map[string]any{"@type": "Review", "reviewBody": "Loose.",
+			"author": map[string]any{"@type": "Person", "name": "Bo"}},
+	}}
+	g := FromDoc(doc, "films.nq")
+	lines := map[string]int{"https://films.example/heat": 7, "https://films.example/ann-lee": 12}
+	g.Place(func(id string) int { return lines[id] })
+	want := map[string]int{"Heat": 7, "Tense.": 7, "Ann": 7, "Daily": 7, "Ann Lee": 12, "Loose.": 0, "Bo": 0}
+	for _, n := range g.Nodes {
+		key := n.Name()
+		if key == "" {
+			key, _ = n.Props["reviewBody"][0].Literal.(string)
+		}
+		w, ok := want[key]
+		if !ok {
+			t.Errorf("unexpected node %s", n.Describe())
+			continue
+		}
+		delete(want, key)
+		if n.Pos.Line != w {
+			t.Errorf("%s: placed on line %d; want %d", n.Describe(), n.Pos.Line, w)
+		}
+	}
+	for k := range want {
+		t.Errorf("no node %q in the graph", k)
+	}
+}

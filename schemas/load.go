@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
 )
 
@@ -66,7 +67,7 @@ func (g *Graph) stripBOM(data []byte, file string) []byte {
 func Load(data []byte, file string) (*Graph, error) {
 	g := newGraph()
 	data = g.stripBOM(data, file)
-	src := source{file: file, data: data, idx: jsonpos.NewIndex(data), line0: 1, positioned: true}
+	src := source{file: file, data: data, idx: diag.NewIndex(data), line0: 1, positioned: true}
 	if err := g.add(src); err != nil {
 		return nil, err
 	}
@@ -85,7 +86,7 @@ func LoadHTML(data []byte, file string) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx := jsonpos.NewIndex(data)
+	idx := diag.NewIndex(data)
 	for _, st := range texts {
 		// The tokenizer counts columns in bytes; the block's byte offset
 		// lets the file's index count them in characters.
@@ -101,7 +102,7 @@ func LoadHTML(data []byte, file string) (*Graph, error) {
 		}
 	}
 	if len(texts) == 0 {
-		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: "html.no-jsonld", Node: "page",
+		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: RuleNoScript, Node: "page",
 			Message: `no <script type="application/ld+json"> block`, Pos: Pos{File: file}})
 	}
 	g.finish()
@@ -122,7 +123,11 @@ func FromDoc(doc any, file string) *Graph {
 // @vocab that is not schema.org's, a document the JSON-LD processor
 // rejects, a document with no node or no schema.org node.
 func (g *Graph) add(src source) error {
-	v, err := jsonpos.Parse(src.data)
+	parse := jsonpos.Parse
+	if !fastPaths {
+		parse = jsonpos.ParseCarefully
+	}
+	v, err := parse(src.data)
 	if err != nil {
 		var se *jsonpos.SyntaxError
 		if errors.As(err, &se) {
@@ -149,19 +154,29 @@ func (g *Graph) add(src source) error {
 	} else {
 		d.b = g.newBuilder(src)
 		d.b.document(v)
-		// The JSON-LD processor's check is the slowest step; it runs
-		// beside the rest and is joined in finish.
-		d.ld = make(chan *Finding, 1)
-		go func() {
-			ldSlots <- struct{}{}
-			defer func() { <-ldSlots }()
-			d.ld <- checkJSONLD(src, v)
-		}()
+		if !fastPaths || !plainJSONLD(src.data, v) {
+			// The JSON-LD processor's check is the slowest step; it runs
+			// beside the rest and is joined in finish. Plain markup, which
+			// it is sure to accept, skips it.
+			d.ld = make(chan *Finding, 1)
+			go func() {
+				ldSlots <- struct{}{}
+				defer func() { <-ldSlots }()
+				d.ld <- checkJSONLD(src, v)
+			}()
+		}
 	}
 	d.hadErrors = HasErrors(g.Problems[before:])
 	g.pending = append(g.pending, d)
 	return nil
 }
+
+// fastPaths switches on the ways of reading and checking that skip work
+// when its result is known: the byte scanner (jsonpos), plainJSONLD, and
+// the property-by-property schema check with its cache. Each gives the
+// findings the slow way gives; TestFastPathsAgree switches them off to
+// compare whole reports.
+var fastPaths = true
 
 // ldSlots bounds how many JSON-LD processor checks run at once.
 var ldSlots = make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -240,6 +255,7 @@ func checkJSONLD(src source, v *jsonpos.Value) *Finding {
 	if err := dec.Decode(&doc); err != nil {
 		return nil // jsonpos.Parse accepted it; nothing more to say
 	}
+	encodeURLTemplates(doc)
 	_, err := processor().Expand(doc, ld.Options{Base: contextBase})
 	if err == nil {
 		return nil
@@ -256,6 +272,34 @@ func checkJSONLD(src source, v *jsonpos.Value) *Finding {
 	return &Finding{Severity: Error, Rule: RuleJSONLD, Node: "document", Pos: pos,
 		Message: "not valid JSON-LD (convert rejects it): " + strings.TrimPrefix(strings.TrimPrefix(err.Error(), "ld: "), "expand: "),
 		Fix:     "fix the value; search engines drop or misread what JSON-LD cannot express"}
+}
+
+// urlTemplateProps are the properties whose value schema.org documents as
+// an RFC 6570 URL template rather than a URL: an EntryPoint's urlTemplate
+// and an Action's target written as a string (Google's sitelinks search
+// box: "https://example.com/search?q={search_term_string}").
+var urlTemplateProps = map[string]bool{"target": true, "urlTemplate": true}
+
+// encodeURLTemplates percent-encodes the braces of URL templates in a
+// decoded document, so that the JSON-LD check judges the rest of the
+// value as an IRI instead of stopping at the template's expression (an
+// IRI cannot hold "{"), which is valid schema.org and would hide every
+// error after it.
+func encodeURLTemplates(v any) {
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			encodeURLTemplates(e)
+		}
+	case map[string]any:
+		for k, e := range v {
+			if s, ok := e.(string); ok && urlTemplateProps[localName(k)] && strings.ContainsAny(s, "{}") {
+				v[k] = strings.NewReplacer("{", "%7B", "}", "%7D").Replace(s)
+				continue
+			}
+			encodeURLTemplates(e)
+		}
+	}
 }
 
 // topContext returns the @context of a document (or of its first node).

@@ -124,17 +124,7 @@ func (p *Preview) readRating(r *Node) {
 	if err != nil {
 		return
 	}
-	worst, best := 1.0, 5.0
-	if w, ok := r.First("worstRating"); ok {
-		if f, ok := number(w); ok {
-			worst = f
-		}
-	}
-	if b, ok := r.First("bestRating"); ok {
-		if f, ok := number(b); ok {
-			best = f
-		}
-	}
+	worst, best := ratingScale(r)
 	// Search results show the score over its scale and five stars filled
 	// in proportion ("4.2/5", "81/100", "60%").
 	frac := 0.0

@@ -81,35 +81,116 @@ const (
 	// RuleLeftOut is a film document's node that export leaves out of the
 	// web snippet.
 	RuleLeftOut = "snippet.left-out"
-	// RuleRange is a node value of a type outside the property's range.
+)
+
+// Rule identifiers of the vocabulary layer. Errors are markup that no
+// reading makes right; warnings are markup that schema.org's data model
+// lets consumers accept, less precisely.
+const (
+	// RuleUnknownType (error) is a type schema.org does not define
+	// ("Moive").
+	RuleUnknownType = "vocab.unknown-type"
+	// RuleUnknownProperty (error) is a property schema.org does not define
+	// ("datepublished").
+	RuleUnknownProperty = "vocab.unknown-property"
+	// RuleDomain (warning) is a property outside its type's
+	// domainIncludes (characterName on a Person), the Role pattern
+	// excepted.
+	RuleDomain = "vocab.domain"
+	// RuleSuperseded (warning) is a retired type, property or enumeration
+	// member ("actors").
+	RuleSuperseded = "vocab.superseded"
+	// RuleValueKind (error) is a value of the wrong kind for a range
+	// without Text (ratingCount "many", a Person as a name, a url with
+	// spaces).
+	RuleValueKind = "vocab.value-kind"
+	// RuleTextForNode (warning) is text where the range has node types
+	// only ("director": "Michael Mann"); schema.org asks consumers to
+	// accept it.
+	RuleTextForNode = "vocab.text-for-node"
+	// RuleDate (error) is a Date or DateTime that is not ISO 8601 or not
+	// on the calendar ("2011-02-30").
+	RuleDate = "vocab.date"
+	// RuleDuration (error) is a Duration that is not ISO 8601 ("90",
+	// "P1H").
+	RuleDuration = "vocab.duration"
+	// RuleRelativeURL (warning) is a URL with its scheme left out
+	// ("www.imdb.com/title/…"), which resolves against the page instead.
+	RuleRelativeURL = "vocab.relative-url"
+	// RuleRange is a node value of a type outside the property's range:
+	// an error where schema.org gives one type, a warning where it gives
+	// several.
 	RuleRange = "vocab.range"
 )
 
-// Rule identifiers of the search-engine layer (the google profile).
+// RuleShapePrefix starts the identifier of each JSON Schema rule, one per
+// shape type: "shape.movie", "shape.review" (see shapeRules).
+const RuleShapePrefix = "shape."
+
+// Rule identifiers of the search-engine layer (the google profile), after
+// Google's structured-data documentation for movies, review snippets, fact
+// checks and employer ratings (each rule's Source in the table below).
 const (
-	RuleMovieName             = "google.movie.name"
-	RuleMovieImage            = "google.movie.image"
-	RuleMovieRecommended      = "google.movie.recommended"
-	RuleReviewAuthor          = "google.review.author"
-	RuleReviewAuthorName      = "google.review.author-name"
-	RuleReviewItemReviewed    = "google.review.item-reviewed"
-	RuleReviewItemType        = "google.review.item-type"
-	RuleReviewRating          = "google.review.rating"
-	RuleReviewDate            = "google.review.date"
-	RuleThirdParty            = "google.review.third-party"
-	RuleItemName              = "google.item-name"
-	RuleRatingValue           = "google.rating.value"
-	RuleRatingRange           = "google.rating.range"
-	RuleAggregateValue        = "google.aggregate.value"
-	RuleAggregateCount        = "google.aggregate.count"
+	// RuleMovieName is a Movie without a name.
+	RuleMovieName = "google.movie.name"
+	// RuleMovieImage is a Movie without an image: an error in a carousel
+	// list, a warning elsewhere.
+	RuleMovieImage = "google.movie.image"
+	// RuleMovieRecommended is a Movie lacking a property Google
+	// recommends (aggregateRating, dateCreated, director, review).
+	RuleMovieRecommended = "google.movie.recommended"
+	// RuleReviewAuthor is a Review without an author that is a Person or
+	// Organization.
+	RuleReviewAuthor = "google.review.author"
+	// RuleReviewAuthorName is a review author without a name, or with one
+	// of 100 characters or more.
+	RuleReviewAuthorName = "google.review.author-name"
+	// RuleReviewItemReviewed is a Review neither nested in its item nor
+	// naming it in itemReviewed.
+	RuleReviewItemReviewed = "google.review.item-reviewed"
+	// RuleReviewItemType notes a reviewed item of a type Google shows no
+	// review snippet for, so the review-snippet rules do not apply.
+	RuleReviewItemType = "google.review.item-type"
+	// RuleReviewRating is a Review whose reviewRating is not a Rating, or
+	// that has neither a rating nor an author and a date.
+	RuleReviewRating = "google.review.rating"
+	// RuleReviewDate is a Review without datePublished.
+	RuleReviewDate = "google.review.date"
+	// RuleThirdParty is a review from another site than the page's
+	// (--page-url); search engines ask sites to mark up only their own.
+	RuleThirdParty = "google.review.third-party"
+	// RuleItemName is a reviewed item without a name.
+	RuleItemName = "google.item-name"
+	// RuleRatingValue is a Rating without a ratingValue, or with one
+	// Google cannot read as a number, percentage or fraction.
+	RuleRatingValue = "google.rating.value"
+	// RuleRatingRange is a ratingValue outside worstRating..bestRating
+	// (1..5 when not stated), a percentage outside 0..100, or a fraction
+	// above its scale.
+	RuleRatingRange = "google.rating.range"
+	// RuleAggregateValue is an AggregateRating without a ratingValue.
+	RuleAggregateValue = "google.aggregate.value"
+	// RuleAggregateCount is an AggregateRating with neither ratingCount
+	// nor reviewCount.
+	RuleAggregateCount = "google.aggregate.count"
+	// RuleAggregateItemReviewed is an AggregateRating neither nested in
+	// its item nor naming it in itemReviewed.
 	RuleAggregateItemReviewed = "google.aggregate.item-reviewed"
 	// RuleOneAggregate is an AggregateRating the web snippet leaves out
 	// because its item already has one (see Snippet).
-	RuleOneAggregate         = "google.aggregate.one"
-	RuleFactCheckRequired    = "google.factcheck.required"
-	RuleFactCheckVerdict     = "google.factcheck.rating"
+	RuleOneAggregate = "google.aggregate.one"
+	// RuleFactCheckRequired is a ClaimReview without claimReviewed, url
+	// or a reviewRating that is a Rating.
+	RuleFactCheckRequired = "google.factcheck.required"
+	// RuleFactCheckVerdict is a ClaimReview rating without alternateName
+	// (the verdict shown), or whose ratingValue is no number.
+	RuleFactCheckVerdict = "google.factcheck.rating"
+	// RuleFactCheckRecommended is a ClaimReview without author,
+	// datePublished or itemReviewed.
 	RuleFactCheckRecommended = "google.factcheck.recommended"
-	RuleEmployerRequired     = "google.employer.required"
+	// RuleEmployerRequired is an EmployerAggregateRating without a named
+	// itemReviewed Organization, a ratingValue, or a count.
+	RuleEmployerRequired = "google.employer.required"
 )
 
 // ruleDef is a row of the rule table.
@@ -137,15 +218,15 @@ var ruleTable = []ruleDef{
 	{RuleNoScript, Warning, "a page without a <script type=\"application/ld+json\"> block", srcHTMLScript},
 	{RuleLeftOut, Warning, "a film document's Review or AggregateRating that export leaves out of the web snippet", srcReviewSnippet},
 
-	{"vocab.unknown-type", Error, "a type schema.org does not define", srcSchemaOrgFull},
-	{"vocab.unknown-property", Error, "a property schema.org does not define", srcSchemaOrgFull},
-	{"vocab.domain", Warning, "a property outside its type's domainIncludes", srcSchemaOrg},
-	{"vocab.superseded", Warning, "a retired type, property or enumeration member", srcSchemaOrg},
-	{"vocab.value-kind", Error, "a value of the wrong kind for a range without Text", srcSchemaOrg},
-	{"vocab.text-for-node", Warning, "text where the range has node types only; schema.org asks consumers to accept it", srcSchemaOrg},
-	{"vocab.date", Error, "a Date or DateTime that is not ISO 8601 or not on the calendar", "https://schema.org/Date"},
-	{"vocab.duration", Error, "a Duration that is not ISO 8601", "https://schema.org/Duration"},
-	{"vocab.relative-url", Warning, "a URL with its scheme left out, which resolves against the page", "https://schema.org/URL"},
+	{RuleUnknownType, Error, "a type schema.org does not define", srcSchemaOrgFull},
+	{RuleUnknownProperty, Error, "a property schema.org does not define", srcSchemaOrgFull},
+	{RuleDomain, Warning, "a property outside its type's domainIncludes", srcSchemaOrg},
+	{RuleSuperseded, Warning, "a retired type, property or enumeration member", srcSchemaOrg},
+	{RuleValueKind, Error, "a value of the wrong kind for a range without Text", srcSchemaOrg},
+	{RuleTextForNode, Warning, "text where the range has node types only; schema.org asks consumers to accept it", srcSchemaOrg},
+	{RuleDate, Error, "a Date or DateTime that is not ISO 8601 or not on the calendar", "https://schema.org/Date"},
+	{RuleDuration, Error, "a Duration that is not ISO 8601", "https://schema.org/Duration"},
+	{RuleRelativeURL, Warning, "a URL with its scheme left out, which resolves against the page", "https://schema.org/URL"},
 	{RuleRange, Error, "a node of a type outside the property's rangeIncludes: an error where schema.org gives one type (director: Person), a warning where it gives several", srcSchemaOrg},
 
 	{RuleMovieName, Error, "a Movie needs a name", srcMovie},
@@ -167,7 +248,7 @@ var ruleTable = []ruleDef{
 	{RuleOneAggregate, Warning, "the web snippet keeps one aggregateRating per item, the first the rules accept; Google reads one", srcReviewSnippet},
 	{RuleFactCheckRequired, Error, "a ClaimReview needs claimReviewed, url and a reviewRating", srcFactCheck},
 	{RuleFactCheckVerdict, Error, "a ClaimReview's rating needs alternateName (the verdict shown), and a ratingValue that evaluates to a number", srcFactCheck},
-	{RuleFactCheckRecommended, Warning, "a ClaimReview lacks author, datePublished or itemReviewed, which Google recommends", srcFactCheck},
+	{RuleFactCheckRecommended, Warning, "a ClaimReview lacks author or itemReviewed, which Google recommends", srcFactCheck},
 	{RuleEmployerRequired, Error, "an EmployerAggregateRating needs an itemReviewed Organization with a name, a ratingValue, and ratingCount or reviewCount", srcEmployerRating},
 }
 
@@ -175,7 +256,7 @@ var ruleTable = []ruleDef{
 func shapeRules() []Rule {
 	out := make([]Rule, 0, len(shapeTypes))
 	for _, t := range shapeTypes {
-		out = append(out, Rule{ID: "shape." + strings.ToLower(t), Severity: Error,
+		out = append(out, Rule{ID: RuleShapePrefix + strings.ToLower(t), Severity: Error,
 			Summary: "a " + t + " node does not fit film2ld's JSON Schema for " + t + " (json/" + strings.ToLower(t) + ".json)",
 			Source:  srcShapes + "/" + strings.ToLower(t) + ".json"})
 	}

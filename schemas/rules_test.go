@@ -17,8 +17,8 @@ var ruleID = regexp.MustCompile(`^(google|vocab|json|jsonld|html|shape|snippet)\
 
 // TestRulesDocumented: every rule has a summary, a severity and the page
 // it follows, once; and every rule identifier the package's code writes
-// (a constant or a literal) is in the table, so --rules and SARIF never
-// meet a rule they cannot describe.
+// is in the table, so --rules and SARIF never meet a rule they cannot
+// describe; and each identifier is written once, as a documented constant.
 func TestRulesDocumented(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range Rules() {
@@ -39,9 +39,31 @@ func TestRulesDocumented(t *testing.T) {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// Rule identifiers are written once, as documented constants of
+		// rules.go; everywhere else names them by constant.
+		constants := map[*ast.BasicLit]bool{}
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST || name != "rules.go" {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, v := range vs.Values {
+					lit, ok := v.(*ast.BasicLit)
+					if !ok || lit.Kind != token.STRING {
+						continue
+					}
+					constants[lit] = true
+					if s, _ := strconv.Unquote(lit.Value); ruleID.MatchString(s) && vs.Doc == nil && (len(gd.Specs) > 1 || gd.Doc == nil) {
+						t.Errorf("%s: rule constant %s has no doc comment", fset.Position(lit.Pos()), vs.Names[i])
+					}
+				}
+			}
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			lit, ok := n.(*ast.BasicLit)
@@ -49,8 +71,14 @@ func TestRulesDocumented(t *testing.T) {
 				return true
 			}
 			s, _ := strconv.Unquote(lit.Value)
-			if ruleID.MatchString(s) && !seen[s] && !strings.HasSuffix(s, ".") {
+			if !ruleID.MatchString(s) || strings.HasSuffix(s, ".") {
+				return true
+			}
+			if !seen[s] {
 				t.Errorf("%s: rule %q is not in the rule table", fset.Position(lit.Pos()), s)
+			}
+			if !constants[lit] {
+				t.Errorf("%s: rule %q is written as a literal; use its constant", fset.Position(lit.Pos()), s)
 			}
 			return true
 		})

@@ -44,6 +44,8 @@ var shapeTypes = []string{
 type shapeSet struct {
 	compiled map[string]*gojsonschema.Schema // by type
 	docs     map[string]map[string]any       // by file name
+	// split holds the types checked property by property (shapesplit.go).
+	split map[string]*splitShape
 }
 
 // shapes loads the schemas once per process; a compiled schema is only
@@ -96,6 +98,9 @@ func loadShapes() (*shapeSet, error) {
 			return nil, fmt.Errorf("schemas: compile %s: %w", file, err)
 		}
 		s.compiled[t] = c
+	}
+	if err := s.splitAll(); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -226,7 +231,7 @@ func checkShapes(g *Graph) []Finding {
 	// in parallel chunks whose findings are joined in node order.
 	workers := runtime.GOMAXPROCS(0)
 	if len(g.Nodes) < 512 || workers < 2 {
-		return set.checkNodes(g.Nodes)
+		return set.checkNodes(g.Nodes, newShapeCache())
 	}
 	chunk := (len(g.Nodes) + workers - 1) / workers
 	parts := make([][]Finding, workers)
@@ -239,7 +244,7 @@ func checkShapes(g *Graph) []Finding {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[i] = set.checkNodes(g.Nodes[lo:hi])
+			parts[i] = set.checkNodes(g.Nodes[lo:hi], newShapeCache())
 		}()
 	}
 	wg.Wait()
@@ -250,20 +255,20 @@ func checkShapes(g *Graph) []Finding {
 	return out
 }
 
-// checkNodes applies the schemas to some nodes.
-func (set *shapeSet) checkNodes(nodes []*Node) []Finding {
+// checkNodes applies the schemas to some nodes; cache remembers the
+// verdicts on property values (see shapesplit.go).
+func (set *shapeSet) checkNodes(nodes []*Node, cache shapeCache) []Finding {
 	var out []Finding
 	for _, n := range nodes {
 		types := shapeTypesOf(n)
 		if len(types) == 0 {
 			continue
 		}
-		shape := validationShape(n)
 		// A node of two types (Movie and VideoObject, say) is checked by
 		// both schemas; a bad value is still reported once.
 		seen := map[shapeProblem]bool{}
 		for _, t := range types {
-			out = append(out, set.check(n, t, shape, seen)...)
+			out = append(out, set.check(n, t, cache, seen)...)
 		}
 	}
 	return out
@@ -297,28 +302,36 @@ func validationShape(n *Node) map[string]any {
 	for prop, vs := range n.Props {
 		items, _ := shape[prop].([]any)
 		for i, v := range vs {
-			if i >= len(items) {
-				break
-			}
-			switch {
-			case v.Node != nil:
-				if ref, ok := items[i].(map[string]any); ok {
-					ref["@type"] = supertypes(v.Node.Types)
-				}
-			case isNonFinite(v.Literal):
-				// JSON cannot carry NaN or an infinity (a decoded document
-				// given to FromDoc might); as a string it still fails any
-				// schema that wants a number, with a readable message.
-				items[i] = fmt.Sprint(v.Literal)
-			default:
-				if f, ok := v.Literal.(float64); ok {
-					// gojsonschema reads numbers as json.Number only.
-					items[i] = json.Number(strconv.FormatFloat(f, 'g', -1, 64))
-				}
+			if i < len(items) {
+				items[i] = shapeItem(v)
 			}
 		}
 	}
 	return shape
+}
+
+// shapeItem is one value as validationShape gives it to the schemas.
+func shapeItem(v Value) any {
+	switch {
+	case v.Node != nil:
+		ref := map[string]any{"@type": supertypes(v.Node.Types)}
+		if v.Node.ID != "" && !strings.HasPrefix(v.Node.ID, "_:") {
+			ref["@id"] = v.Node.ID
+		}
+		return ref
+	case v.IRI != "":
+		return v.IRI
+	case isNonFinite(v.Literal):
+		// JSON cannot carry NaN or an infinity (a decoded document given
+		// to FromDoc might); as a string it still fails any schema that
+		// wants a number, with a readable message.
+		return fmt.Sprint(v.Literal)
+	}
+	if f, ok := v.Literal.(float64); ok {
+		// gojsonschema reads numbers as json.Number only.
+		return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	return v.Literal
 }
 
 func isNonFinite(v any) bool {
@@ -361,27 +374,24 @@ type shapeProblem struct {
 // order that varies), so errors are grouped by the value they are about,
 // and the message is written from the schema's title for that property
 // and from the value itself.
-func (s *shapeSet) check(n *Node, typ string, shape map[string]any, seen map[shapeProblem]bool) []Finding {
-	rule := "shape." + strings.ToLower(typ)
-	// The raw loader hands the shape over as it is; the Go loader would
-	// encode it to JSON and decode it again, which was most of the cost of
-	// checking a large page.
-	res, err := s.compiled[typ].Validate(gojsonschema.NewRawLoader(shape))
+func (s *shapeSet) check(n *Node, typ string, cache shapeCache, seen map[shapeProblem]bool) []Finding {
+	rule := RuleShapePrefix + strings.ToLower(typ)
+	errs, err := s.errorsOf(n, typ, cache)
 	if err != nil {
 		return []Finding{{Severity: Error, Rule: rule, Node: n.Describe(), Pos: n.Pos,
 			Message: fmt.Sprintf("the node could not be checked: %v", err)}}
 	}
 	var problems []shapeProblem
 	other := map[shapeProblem]string{} // property-level errors with no better wording
-	for _, e := range res.Errors() {
-		p, ok := problemOf(e)
-		if !ok || seen[p] {
+	for _, e := range errs {
+		p := e.p
+		if seen[p] {
 			continue
 		}
 		seen[p] = true
 		problems = append(problems, p)
-		if p.index < 0 && e.Type() != "required" && e.Type() != "array_min_items" {
-			other[p] = e.Description()
+		if p.index < 0 && e.typ != "required" && e.typ != "array_min_items" {
+			other[p] = e.desc
 		}
 	}
 	// Sort by where the property is first written, then by value, so the
@@ -421,6 +431,28 @@ func (s *shapeSet) check(n *Node, typ string, shape map[string]any, seen map[sha
 		out = append(out, f)
 	}
 	return out
+}
+
+// errorsOf checks n against typ's schema: split by property where it can
+// be (shapesplit.go), else whole.
+func (s *shapeSet) errorsOf(n *Node, typ string, cache shapeCache) ([]shapeErr, error) {
+	if sp, ok := s.split[typ]; ok && cache != nil {
+		return s.splitErrors(n, typ, sp, cache)
+	}
+	// The raw loader hands the shape over as it is; the Go loader would
+	// encode it to JSON and decode it again, which was most of the cost of
+	// checking a large page.
+	res, err := s.compiled[typ].Validate(gojsonschema.NewRawLoader(validationShape(n)))
+	if err != nil {
+		return nil, err
+	}
+	var out []shapeErr
+	for _, e := range res.Errors() {
+		if p, ok := problemOf(e); ok {
+			out = append(out, shapeErr{p: p, typ: e.Type(), desc: e.Description()})
+		}
+	}
+	return out, nil
 }
 
 // problemOf reads what an error is about from its path in the shape:

@@ -96,6 +96,8 @@ func TestOwnContexts(t *testing.T) {
 			""},
 		{`{"@context": "https://www.w3.org/ns/credentials/v2", "type": "VerifiableCredential"}`,
 			"error jsonld.context @context"},
+		// Scheme and host in capitals are schema.org's context all the same.
+		{`{"@context": "HTTPS://WWW.Schema.org/", "@type": "Movie", "name": "Heat"}`, ""},
 	}
 	for _, tt := range tests {
 		g, err := Load([]byte(tt.doc), "t.jsonld")
@@ -123,6 +125,10 @@ func TestNothingUnchecked(t *testing.T) {
 	}{
 		{"typo in context URL", `{"@context": "https://schemas.org", "@type": "Movie", "name": "Heat"}`, "error jsonld.context 1:14"},
 		{"remote context", `{"@context": "https://films.example/ctx.jsonld", "@type": "Movie", "name": "Heat"}`, "error jsonld.context 1:14"},
+		// What the JSON-LD processor does not serve as schema.org's context
+		// is not checked as schema.org terms either: one rule for both.
+		{"context without a scheme", `{"@context": "schema.org", "@type": "Movie", "name": "Heat"}`, "error jsonld.context 1:14"},
+		{"context file with a slash", `{"@context": "https://schema.org/docs/jsonldcontext.jsonld/", "@type": "Movie", "name": "Heat"}`, "error jsonld.context 1:14"},
 		{"vocab without slash", `{"@context": {"@vocab": "http://schema.org"}, "@type": "Movie", "name": "Heat"}`, "error jsonld.vocab 1:25"},
 		{"vocab on www", "{\"@context\": [{\"@vocab\": \"https://www.schema.org\"}],\n \"@type\": \"Movie\", \"name\": \"Heat\"}", "error jsonld.vocab 1:26"},
 		{"other vocabulary only", `{"@context": {"@vocab": "https://example.org/ns#"}, "@type": "Film", "title": "Heat"}`, "warning jsonld.no-schemaorg 1:1"},

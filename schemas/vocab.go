@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"fmt"
+	edlib "github.com/hbollon/go-edlib"
 	"math"
 	"net/url"
 	"path"
@@ -13,36 +14,6 @@ import (
 	"unicode"
 
 	"github.com/film2ld/film2ld/ld/schemaorg"
-)
-
-// The rules of the vocabulary layer. They are part of film2ld's output
-// (SARIF, filters), so they never change name, and each keeps one severity.
-// Errors are markup that no reading makes right; warnings are markup that
-// schema.org's data model lets consumers accept, less precisely.
-const (
-	// error: a type schema.org does not define ("Moive").
-	ruleUnknownType = "vocab.unknown-type"
-	// error: a property schema.org does not define ("datepublished").
-	ruleUnknownProperty = "vocab.unknown-property"
-	// warning: a property outside its domainIncludes (characterName on a
-	// Person), the Role pattern excepted.
-	ruleDomain = "vocab.domain"
-	// warning: a retired type, property or enumeration member ("actors").
-	ruleSuperseded = "vocab.superseded"
-	// error: a value of the wrong kind for a range without Text (ratingCount
-	// "many", a Person as a name, a url with spaces).
-	ruleValueKind = "vocab.value-kind"
-	// warning: text where the range has node types only ("director":
-	// "Michael Mann"); schema.org asks consumers to accept it.
-	ruleTextForNode = "vocab.text-for-node"
-	// error: a Date or DateTime that is not ISO 8601 or not on the
-	// calendar ("2011-02-30").
-	ruleDate = "vocab.date"
-	// error: a Duration that is not ISO 8601 ("90", "P1H").
-	ruleDuration = "vocab.duration"
-	// warning: a URL with its scheme left out ("www.imdb.com/title/…"),
-	// which resolves against the page instead.
-	ruleRelativeURL = "vocab.relative-url"
 )
 
 // fullList is where a reader can look a term up when film2ld has no better
@@ -62,7 +33,7 @@ func checkVocabulary(g *Graph) []Finding {
 	// not know may be defined by the other context; the graph has already
 	// said the terms cannot be checked (jsonld.context), so unknown terms
 	// are not reported once more each.
-	foreign := slices.ContainsFunc(g.Problems, func(f Finding) bool { return f.Rule == "jsonld.context" })
+	foreign := slices.ContainsFunc(g.Problems, func(f Finding) bool { return f.Rule == RuleContext })
 	var fs []Finding
 	for _, n := range g.Nodes {
 		c := nodeChecker{v: v, n: n, foreign: foreign}
@@ -118,7 +89,7 @@ func (c *nodeChecker) types() {
 		}
 		c.known = append(c.known, vt)
 		if vt.supersededBy != "" {
-			c.add(Warning, ruleSuperseded, "", c.n.Pos,
+			c.add(Warning, RuleSuperseded, "", c.n.Pos,
 				fmt.Sprintf("type %s is superseded by %s", t, vt.supersededBy),
 				fmt.Sprintf("use %q", vt.supersededBy))
 		}
@@ -148,7 +119,7 @@ func (c *nodeChecker) unknownType(t string) {
 			fix = "use a type listed at " + fullList + ", or a full IRI for a type of another vocabulary"
 		}
 	}
-	c.add(Error, ruleUnknownType, "", c.n.Pos, msg, fix)
+	c.add(Error, RuleUnknownType, "", c.n.Pos, msg, fix)
 }
 
 // valueType names the type a node value of the property would have,
@@ -170,6 +141,9 @@ func (c *nodeChecker) property(prop string) {
 	}
 	pos := c.n.PropPos(prop)
 	p, ok := c.v.props[prop]
+	if !ok && c.actionAnnotation(prop) {
+		return
+	}
 	if !ok {
 		if !c.foreign {
 			c.unknownProperty(prop, pos)
@@ -177,7 +151,7 @@ func (c *nodeChecker) property(prop string) {
 		return
 	}
 	if p.supersededBy != "" {
-		c.add(Warning, ruleSuperseded, prop, pos,
+		c.add(Warning, RuleSuperseded, prop, pos,
 			fmt.Sprintf("property %s is superseded by %s", prop, p.supersededBy),
 			fmt.Sprintf("use %q", p.supersededBy))
 	}
@@ -191,6 +165,19 @@ func (c *nodeChecker) property(prop string) {
 			c.value(prop, p, val)
 		}
 	}
+}
+
+// actionAnnotation reports whether prop is "<property>-input" or
+// "<property>-output" on an Action: schema.org's Actions
+// (https://schema.org/docs/actions.html) annotate what a client fills in
+// that way, and Google's sitelinks search box writes "query-input". They
+// are annotations, not properties, so not unknown ones.
+func (c *nodeChecker) actionAnnotation(prop string) bool {
+	base, ok := strings.CutSuffix(prop, "-input")
+	if !ok {
+		base, ok = strings.CutSuffix(prop, "-output")
+	}
+	return ok && c.v.props[base] != nil && c.n.Is("Action")
 }
 
 func (c *nodeChecker) unknownProperty(prop string, pos Pos) {
@@ -211,7 +198,7 @@ func (c *nodeChecker) unknownProperty(prop string, pos Pos) {
 			fix = "use a property listed at " + fullList + ", or a full IRI for a property of another vocabulary"
 		}
 	}
-	c.add(Error, ruleUnknownProperty, prop, pos, msg, fix)
+	c.add(Error, RuleUnknownProperty, prop, pos, msg, fix)
 }
 
 // domain checks that one of the node's types (or a supertype) is in the
@@ -234,7 +221,7 @@ func (c *nodeChecker) domain(prop string, p *vocabProp, pos Pos) {
 	for i, t := range c.known {
 		types[i] = t.name
 	}
-	c.add(Warning, ruleDomain, prop, pos,
+	c.add(Warning, RuleDomain, prop, pos,
 		fmt.Sprintf("%s is not a property of %s (schema.org gives it to %s)", prop, strings.Join(types, " or "), orList(p.domain, 4)),
 		fmt.Sprintf("move it to a %s node, or give this node a type that has it", orList(p.domain, 4)))
 }
@@ -254,7 +241,7 @@ func (c *nodeChecker) value(prop string, p *vocabProp, val Value) {
 			c.nodeRange(prop, p, val)
 			return
 		}
-		c.add(Error, ruleValueKind, prop, val.Pos,
+		c.add(Error, RuleValueKind, prop, val.Pos,
 			fmt.Sprintf("a node (%s) where schema.org expects %s", nodeKind(val.Node), orList(p.rangeNames, 4)),
 			fmt.Sprintf("give %s, not an object", kindPhrase(p.rangeNames[0])))
 	case val.IRI != "":
@@ -269,7 +256,7 @@ func (c *nodeChecker) value(prop string, p *vocabProp, val Value) {
 			// so.
 			c.textForNode(prop, r, val.IRI, val.Pos)
 		default:
-			c.add(Error, ruleValueKind, prop, val.Pos, fmt.Sprintf("%q is not a URL", val.IRI), urlFix)
+			c.add(Error, RuleValueKind, prop, val.Pos, fmt.Sprintf("%q is not a URL", val.IRI), urlFix)
 		}
 	case val.Literal != nil:
 		if s, ok := val.Literal.(string); ok {
@@ -355,7 +342,7 @@ func (c *nodeChecker) supersededValue(prop, s string, pos Pos) {
 	}
 	if m := c.v.members[name]; m != nil && m.SupersededBy != "" {
 		by := m.SupersededBy
-		c.add(Warning, ruleSuperseded, prop, pos,
+		c.add(Warning, RuleSuperseded, prop, pos,
 			fmt.Sprintf("%s is superseded by %s", name, by),
 			fmt.Sprintf("use %q", strings.TrimSuffix(s, name)+by))
 	}
@@ -372,7 +359,7 @@ func (c *nodeChecker) literal(prop string, p *vocabProp, r *rangeKinds, val Valu
 		if r.boolean {
 			return
 		}
-		c.add(Error, ruleValueKind, prop, val.Pos,
+		c.add(Error, RuleValueKind, prop, val.Pos,
 			fmt.Sprintf("the boolean %t where schema.org expects %s", lit, want), "give "+kindPhrase(r.names[0]))
 	case float64:
 		// A Quantity is text such as "3 kg"; a bare number leaves the
@@ -389,7 +376,7 @@ func (c *nodeChecker) literal(prop string, p *vocabProp, r *rangeKinds, val Valu
 		case r.duration:
 			fix = `write an ISO 8601 duration such as "PT90M"; a bare number has no unit`
 		}
-		c.add(Error, ruleValueKind, prop, val.Pos,
+		c.add(Error, RuleValueKind, prop, val.Pos,
 			fmt.Sprintf("the number %v where schema.org expects %s", lit, want), fix)
 	case string:
 		c.text(prop, r, lit, val.Pos)
@@ -410,9 +397,9 @@ func (c *nodeChecker) text(prop string, r *rangeKinds, s string, pos Pos) {
 	want := orList(r.names, 4)
 	switch {
 	case (r.date || r.dateTime || r.time) && dateLike(s):
-		c.add(Error, ruleDate, prop, pos, dateProblem(s, r), dateFix(r))
+		c.add(Error, RuleDate, prop, pos, dateProblem(s, r), dateFix(r))
 	case r.duration && durationLike(s):
-		c.add(Error, ruleDuration, prop, pos,
+		c.add(Error, RuleDuration, prop, pos,
 			fmt.Sprintf("%q is not an ISO 8601 duration", s), durationFix(s))
 	case !r.hasData() && len(r.things) == 0 && isAbsoluteURL(s) && !isSchemaOrgTerm(s):
 		// A member of an enumeration kept outside schema.org (a
@@ -423,21 +410,21 @@ func (c *nodeChecker) text(prop string, r *rangeKinds, s string, pos Pos) {
 	case !r.hasData():
 		c.textForNode(prop, r, s, pos)
 	case r.url && !isURL(s):
-		c.add(Error, ruleValueKind, prop, pos, fmt.Sprintf("%q is not a URL", s), urlFix)
+		c.add(Error, RuleValueKind, prop, pos, fmt.Sprintf("%q is not a URL", s), urlFix)
 	case r.date || r.dateTime:
-		c.add(Error, ruleValueKind, prop, pos,
+		c.add(Error, RuleValueKind, prop, pos,
 			fmt.Sprintf("%q is not a date, where schema.org expects %s", s, want), dateFix(r))
 	case r.duration:
-		c.add(Error, ruleValueKind, prop, pos,
+		c.add(Error, RuleValueKind, prop, pos,
 			fmt.Sprintf("%q is not an ISO 8601 duration, where schema.org expects %s", s, want), durationFix(s))
 	case r.integer:
-		c.add(Error, ruleValueKind, prop, pos,
+		c.add(Error, RuleValueKind, prop, pos,
 			fmt.Sprintf("%q is not a whole number, where schema.org expects %s", s, want), "give a whole number such as 12")
 	case r.number:
-		c.add(Error, ruleValueKind, prop, pos,
+		c.add(Error, RuleValueKind, prop, pos,
 			fmt.Sprintf("%q is not a number, where schema.org expects %s", s, want), "give a number such as 4.5")
 	default:
-		c.add(Error, ruleValueKind, prop, pos,
+		c.add(Error, RuleValueKind, prop, pos,
 			fmt.Sprintf("%q is not %s, where schema.org expects %s", s, kindPhrase(r.names[0]), want), "give "+kindPhrase(r.names[0]))
 	}
 }
@@ -473,7 +460,7 @@ func (c *nodeChecker) textForNode(prop string, r *rangeKinds, s string, pos Pos)
 			fix = fmt.Sprintf(`give a node, {"@type": %q, "name": %q}`, t, s)
 		}
 	}
-	c.add(Warning, ruleTextForNode, prop, pos, msg, fix)
+	c.add(Warning, RuleTextForNode, prop, pos, msg, fix)
 }
 
 // hostlessURL warns about a relative URL that looks like a host name with
@@ -483,7 +470,7 @@ func (c *nodeChecker) hostlessURL(prop, s string, pos Pos) {
 	if !looksHostless(s) {
 		return
 	}
-	c.add(Warning, ruleRelativeURL, prop, pos,
+	c.add(Warning, RuleRelativeURL, prop, pos,
 		fmt.Sprintf("%q has no scheme, so it is a path relative to the page, not the site %s", s, strings.SplitN(s, "/", 2)[0]),
 		fmt.Sprintf("write %q", "https://"+s))
 }
@@ -744,45 +731,19 @@ func suggest(term string, names []string, fold map[string][]string, prefer func(
 		if d := len(name) - len(low); d > budget || -d > budget {
 			continue
 		}
-		d := editDistance(low, strings.ToLower(name))
+		// Optimal string alignment: insertions, deletions, substitutions
+		// and swaps of neighbours ("Moive") each cost one.
+		d := edlib.OSADamerauLevenshteinDistance(low, strings.ToLower(name))
 		if d > budget || d > bestD {
 			continue
 		}
 		pref := prefer(name)
-		exact := editDistance(term, name)
+		exact := edlib.OSADamerauLevenshteinDistance(term, name)
 		if d < bestD || pref && !bestPref || pref == bestPref && exact < bestExact {
 			best, bestD, bestPref, bestExact = name, d, pref, exact
 		}
 	}
 	return best
-}
-
-// editDistance is the optimal string alignment distance between a and b:
-// insertions, deletions, substitutions and swaps of neighbours ("Moive")
-// each cost one.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }
 
 // orList joins names as "A, B or C", with at most max of them.

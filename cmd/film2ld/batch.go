@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -55,7 +57,7 @@ const maxJobsPerCPU = 4
 // so memory does not grow with the number of films. Every film is
 // attempted: one that fails, to export or to be written, is named with
 // its cause and the others go on; the last line counts both.
-func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out string, jobs int) int {
+func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out string, jobs int, sh shard) int {
 	stream := pipeline.Concatenates(x.format)
 	if jobs < 1 {
 		return e.usageError(fs, "-j must be at least 1")
@@ -93,6 +95,8 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		e.errorf("%v", err)
 		return exitError
 	}
+	all := len(films)
+	films = sh.of(films)
 	// Documents may be links to files outside every DIR, so the check
 	// above cannot see them all: an output is also compared with each
 	// document by device and inode.
@@ -162,6 +166,12 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 			// a pipe or device has what was written before the error.
 			e.errorf("%v", streamErr)
 			ok = 0
+		case len(films) == 0:
+			// An empty shard is a normal part of a split archive: its
+			// stream is written (empty), so that every shard has a file.
+			if err := sink.Commit(); err != nil {
+				e.errorf("%v", err)
+			}
 		case ok == 0:
 			// Keep an existing archive rather than replace it with
 			// nothing: every film failed, which is an error to fix.
@@ -181,6 +191,9 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		e.warnf("%s", aggregatedWarning)
 	}
 	summary := fmt.Sprintf("%d of %d films written, %d failed", ok, len(films), failed)
+	if sh.n > 1 {
+		summary = fmt.Sprintf("shard %s of %d films: %s", sh, all, summary)
+	}
 	if !x.quiet {
 		summary += "; " + x.tally.summary()
 	}
@@ -431,6 +444,50 @@ func listDocuments(path, name string, quiet bool) batchFilm {
 	}
 	f.msgs = msgs.Bytes()
 	return f
+}
+
+// shard is one of N shards of a batch's films: --shard K/N. The zero
+// value is the whole batch.
+type shard struct{ k, n int }
+
+// parseShard reads --shard K/N; "" is the whole batch.
+func parseShard(s string) (shard, error) {
+	if s == "" {
+		return shard{1, 1}, nil
+	}
+	ks, ns, found := strings.Cut(s, "/")
+	k, errK := strconv.Atoi(strings.TrimSpace(ks))
+	n, errN := strconv.Atoi(strings.TrimSpace(ns))
+	if !found || errK != nil || errN != nil {
+		return shard{}, fmt.Errorf("%q is not K/N (such as 2/4: the second of four shards)", s)
+	}
+	if n < 1 || k < 1 || k > n {
+		return shard{}, fmt.Errorf("%q: K must be from 1 to N, and N at least 1", s)
+	}
+	return shard{k, n}, nil
+}
+
+func (s shard) String() string { return fmt.Sprintf("%d/%d", s.k, s.n) }
+
+// of keeps the films of the shard. A film's shard is a hash of its
+// folder's name, as its blank node prefix is: it does not depend on the
+// other films, their number or order, or how a DIR was spelled, so every
+// machine given the same archive makes the same split, and films added
+// later leave the others in their shards. Folders of one name in several
+// DIRs share a shard, so their prefixes (numbered by listFilms) and the
+// check that they would write one file stay those of one run.
+func (s shard) of(films []batchFilm) []batchFilm {
+	if s.n <= 1 {
+		return films
+	}
+	var kept []batchFilm
+	for _, f := range films {
+		sum := sha256.Sum256([]byte(f.name))
+		if int(binary.BigEndian.Uint64(sum[:8])%uint64(s.n)) == s.k-1 {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // filmPrefix is the blank node prefix of a film in a batch stream: a short

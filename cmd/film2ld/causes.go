@@ -13,18 +13,18 @@ import (
 // left out of the web snippet, in words that follow a count of nodes
 // ("7 AggregateRatings with no stated score").
 var leftOutWhy = map[string]string{
-	"google.aggregate.value":         "with no stated score",
-	"google.aggregate.count":         "with no count of ratings or reviews",
-	"google.aggregate.one":           "beyond the film's first (search engines read one per film)",
-	"google.aggregate.item-reviewed": "that name no rated item",
-	"google.review.author":           "with no author",
-	"google.review.author-name":      "whose author has no usable name",
-	"google.review.rating":           "with neither a date nor a score",
-	"google.review.item-reviewed":    "that name no reviewed item",
-	"google.review.third-party":      "from another site",
-	"google.rating.value":            "with a score that is not a number",
-	"google.rating.range":            "with a score outside its scale",
-	"google.item-name":               "whose item has no name",
+	schemas.RuleAggregateValue:        "with no stated score",
+	schemas.RuleAggregateCount:        "with no count of ratings or reviews",
+	schemas.RuleOneAggregate:          "beyond the film's first (search engines read one per film)",
+	schemas.RuleAggregateItemReviewed: "that name no rated item",
+	schemas.RuleReviewAuthor:          "with no author",
+	schemas.RuleReviewAuthorName:      "whose author has no usable name",
+	schemas.RuleReviewRating:          "with neither a date nor a score",
+	schemas.RuleReviewItemReviewed:    "that name no reviewed item",
+	schemas.RuleThirdParty:            "from another site",
+	schemas.RuleRatingValue:           "with a score that is not a number",
+	schemas.RuleRatingRange:           "with a score outside its scale",
+	schemas.RuleItemName:              "whose item has no name",
 }
 
 // leftOutSummary groups what the snippet left out by node type and rule:

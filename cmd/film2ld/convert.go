@@ -7,9 +7,11 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/mapping/pipeline"
 )
@@ -24,16 +26,25 @@ graph: nodes with the same IRI join, blank nodes stay apart. FILE "-" reads
 standard input.
 
 The schema.org context is built in; any other remote context is refused
-unless --allow-remote is given (http and https only, 10 s and 8 MiB per
-context; --allow-local-contexts adds local files). Relative IRIs are an error unless --base
-gives the IRI to resolve them against.
+unless --allow-remote is given (http and https only; --allow-local-contexts
+adds local files). The --remote-* flags bound what it fetches: time and size
+per context, how deeply contexts include others, how many in all. Relative
+IRIs are an error unless --base gives the IRI to resolve them against.
 
 By default anything JSON-LD would silently drop is an error naming it: a
-term or property with no IRI, an ill-formed IRI or language tag, @direction,
-a key that looks like a keyword, bytes that are not UTF-8. --lenient drops
-such things as the JSON-LD algorithms do (and replaces bytes that are not
-UTF-8 with U+FFFD) and prints one warning per kind, with where it first
-happened.
+term or property with no IRI, an ill-formed IRI or language tag, a key that
+looks like a keyword, bytes that are not UTF-8, and in RDF output (nquads,
+canonical) a literal's @direction. --lenient drops such things as the
+JSON-LD algorithms do (and replaces bytes that are not UTF-8 with U+FFFD)
+and prints one warning per kind, with where it first happened.
+--rdf-direction keeps a direction in RDF instead, in one of JSON-LD's two
+forms: i18n-datatype ("text"^^<https://www.w3.org/ns/i18n#ar-eg_rtl>) or
+compound-literal (a blank node with rdf:value, rdf:language, rdf:direction).
+
+The canonical form (RDFC-1.0) stops with an error where a graph of blank
+nodes that look alike would need more than n^F deep comparisons (n blank
+nodes, F = --max-work-factor, default 2), rather than running for hours on
+a graph built to make it.
 
 Formats (--format): jsonld (default), expanded, flattened, nquads, canonical,
 html; see 'film2ld export --help'.
@@ -48,6 +59,9 @@ func runConvert(e *env, args []string) int {
 	fs := pflag.NewFlagSet("convert", pflag.ContinueOnError)
 	var format, input, output, base string
 	var allowRemote, allowLocal, lenient bool
+	var rdfDirection string
+	var maxWork int
+	remote := ld.Remote{}
 	fs.StringVarP(&format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical or html")
 	fs.StringVar(&input, "input-format", "", "read every FILE as `FORMAT`: jsonld, html or nquads (default: by extension, else content)")
 	fs.StringVarP(&output, "output", "o", "-", "write to `FILE` instead of standard output (written whole or not at all)")
@@ -55,6 +69,12 @@ func runConvert(e *env, args []string) int {
 	fs.BoolVar(&allowRemote, "allow-remote", false, "let documents load @context URLs other than schema.org's over the network")
 	fs.BoolVar(&allowLocal, "allow-local-contexts", false, "with --allow-remote, also read file: contexts and contexts relative to a local input file")
 	fs.BoolVar(&lenient, "lenient", false, "drop what JSON-LD drops (with one warning per kind) instead of refusing the document")
+	fs.StringVar(&rdfDirection, "rdf-direction", "", "keep a literal's @direction in RDF output as `FORM`: i18n-datatype or compound-literal (default: refused)")
+	fs.IntVar(&maxWork, "max-work-factor", 2, "canonical form: refuse a graph needing more than n^`F` deep comparisons (n blank nodes); -1 means no limit")
+	fs.DurationVar(&remote.Timeout, "remote-timeout", 10*time.Second, "with --allow-remote, give up on one context after `DURATION`")
+	fs.Int64Var(&remote.MaxBytes, "remote-max-bytes", 8<<20, "with --allow-remote, refuse a context larger than `N` bytes")
+	fs.IntVar(&remote.MaxDepth, "remote-max-depth", 16, "with --allow-remote, refuse contexts that include others more than `N` deep")
+	fs.IntVar(&remote.MaxContexts, "remote-max-contexts", 256, "with --allow-remote, fetch at most `N` distinct contexts in all")
 	if done, status := e.parseFlags(fs, convertUsage, args); done {
 		return status
 	}
@@ -84,14 +104,41 @@ func runConvert(e *env, args []string) int {
 	if allowLocal && !allowRemote {
 		return e.usageError(fs, "--allow-local-contexts needs --allow-remote")
 	}
-	p := processor()
-	if allowRemote {
-		p = ld.NewProcessor(ld.Config{AllowRemote: true, Remote: ld.Remote{AllowFiles: allowLocal}})
+	for _, name := range []string{"remote-timeout", "remote-max-bytes", "remote-max-depth", "remote-max-contexts"} {
+		if fs.Changed(name) && !allowRemote {
+			return e.usageError(fs, "--%s needs --allow-remote", name)
+		}
 	}
-	var docs []any
+	if remote.Timeout <= 0 || remote.MaxBytes <= 0 || remote.MaxDepth <= 0 || remote.MaxContexts <= 0 {
+		return e.usageError(fs, "the --remote-* limits must be positive")
+	}
+	switch rdfDirection {
+	case "", ld.DirectionI18nDatatype, ld.DirectionCompoundLiteral:
+	default:
+		return e.usageError(fs, "--rdf-direction: %q is neither %s nor %s", rdfDirection, ld.DirectionI18nDatatype, ld.DirectionCompoundLiteral)
+	}
+	if maxWork == 0 || maxWork < -1 {
+		return e.usageError(fs, "--max-work-factor: want a positive number, or -1 for no limit")
+	}
+	p := processor()
+	if allowRemote || maxWork != 2 {
+		remote.AllowFiles = allowLocal
+		p = ld.NewProcessor(ld.Config{AllowRemote: allowRemote, Remote: remote, MaxWorkFactor: maxWork})
+	}
+	// N-Quads inputs go into one compact dataset (files named .nq, .nt or
+	// .nquads, and --input-format nquads, a line at a time); the others
+	// become JSON-LD documents. inputs keeps the command line's order,
+	// which names blank nodes apart when the JSON-LD path joins them.
+	type source struct {
+		docs []any // the JSON-LD documents; nil for an N-Quads input
+		nq   int   // an N-Quads input's index among the dataset's documents
+	}
+	ds := ld.NewDataset()
+	var inputs []source
+	nquads := 0
 	failed := false
 	for _, name := range files {
-		got, err := e.readLinkedData(p, name, inFormat, lenient)
+		got, isNQ, err := e.readLinkedData(p, ds, name, inFormat, lenient)
 		if err == nil && allowLocal && name != "-" {
 			// Relative context references of a local file resolve against
 			// the file, as JSON-LD resolves them against a document's URL.
@@ -111,12 +158,37 @@ func runConvert(e *env, args []string) int {
 			failed = true
 			continue
 		}
-		docs = append(docs, got...)
+		if isNQ {
+			inputs = append(inputs, source{nq: nquads})
+			nquads++
+		} else {
+			inputs = append(inputs, source{docs: got})
+		}
 	}
 	if failed {
 		return exitError
 	}
-	opts := ld.Options{Base: base}
+	if (outFormat == ld.FormatNQuads || outFormat == ld.FormatCanonical) && nquads == len(files) && ds.NeedsJSONLD() == nil {
+		return e.writeCompact(p, ds, outFormat, output, files)
+	}
+	var nqDocs []any
+	if nquads > 0 {
+		var err error
+		if nqDocs, err = ds.Documents(); err != nil {
+			e.errorf("%v", err)
+			e.convertHint(err)
+			return exitError
+		}
+	}
+	var docs []any
+	for _, in := range inputs {
+		if in.docs == nil {
+			docs = append(docs, nqDocs[in.nq])
+		} else {
+			docs = append(docs, in.docs...)
+		}
+	}
+	opts := ld.Options{Base: base, RDFDirection: rdfDirection}
 	if lenient {
 		opts.Lenient = &ld.Dropped{}
 		defer func() {
@@ -144,25 +216,84 @@ func runConvert(e *env, args []string) int {
 	return exitOK
 }
 
-// readLinkedData reads one input into its JSON-LD documents. With lenient,
-// bytes that are not UTF-8 are replaced with U+FFFD and counted in a
-// warning; without it they are an error naming their offset, since a
+// readLinkedData reads one input: N-Quads into ds (isNQ set), any other
+// form into its JSON-LD documents. An input known to be N-Quads by
+// --input-format or its name is read a line at a time, never whole. With
+// lenient, bytes that are not UTF-8 are replaced with U+FFFD and counted in
+// a warning; without it they are an error naming their offset, since a
 // silent replacement would change the data.
-func (e *env) readLinkedData(p *ld.Processor, name string, f ld.InputFormat, lenient bool) ([]any, error) {
+func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.InputFormat, lenient bool) (docs []any, isNQ bool, err error) {
+	if f == 0 {
+		f = ld.InputByName(name)
+	}
+	if f == ld.InputNQuads {
+		r, display, err := e.openInput(name)
+		if err != nil {
+			return nil, true, err
+		}
+		defer r.Close()
+		n, err := ds.ReadNQuads(r, display, lenient)
+		e.warnReplaced(display, n)
+		return nil, true, err
+	}
 	data, display, err := e.readInput(name)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if lenient {
 		var n int
-		if data, n = ld.ReplaceInvalidUTF8(data); n > 0 {
-			e.warnf("%s: %d %s not UTF-8, replaced with U+FFFD", display, n, plural(n, "byte"))
-		}
+		data, n = ld.ReplaceInvalidUTF8(data)
+		e.warnReplaced(display, n)
 	}
 	if f == 0 {
 		f = ld.DetectInput(name, data)
 	}
-	return p.Read(bytes.NewReader(data), display, f)
+	if f == ld.InputNQuads {
+		_, err := ds.ReadNQuads(bytes.NewReader(data), display, false)
+		return nil, true, err
+	}
+	docs, err = p.Read(bytes.NewReader(data), display, f)
+	return docs, false, err
+}
+
+// warnReplaced tells how many bytes --lenient replaced in an input.
+func (e *env) warnReplaced(display string, n int) {
+	if n > 0 {
+		e.warnf("%s: %d %s not UTF-8, replaced with U+FFFD", display, n, plural(n, "byte"))
+	}
+}
+
+// writeCompact writes N-Quads inputs read into ds as sorted or canonical
+// N-Quads without going through JSON-LD: the same bytes (see
+// ld.Dataset), at a small multiple of the input's size in memory.
+func (e *env) writeCompact(p *ld.Processor, ds *ld.Dataset, f ld.Format, path string, files []string) int {
+	out, err := output.Create(path, e.stdout)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitError
+	}
+	if f == ld.FormatCanonical {
+		err = p.WriteCanonical(out, ds)
+	} else {
+		err = ds.WriteNQuads(out)
+	}
+	var oerr *output.Error
+	switch {
+	case errors.As(err, &oerr):
+		out.Abort()
+		e.errorf("%v", oerr)
+		return exitError
+	case err != nil:
+		out.Abort()
+		e.errorf("%s: %v", strings.Join(files, ", "), err)
+		e.convertHint(err)
+		return exitError
+	}
+	if err := out.Commit(); err != nil {
+		e.errorf("%v", err)
+		return exitError
+	}
+	return exitOK
 }
 
 // convertHint suggests the flag that lifts a refusal.
@@ -172,6 +303,12 @@ func (e *env) convertHint(err error) {
 		e.hint("pass --allow-remote to let film2ld fetch it")
 	case errors.Is(err, ld.ErrRelativeIRI):
 		e.hint("pass --base IRI to resolve relative IRIs against it")
+	case errors.Is(err, ld.ErrInvalidLiteral) && strings.Contains(err.Error(), "@direction"):
+		e.hint("pass --rdf-direction i18n-datatype (or compound-literal) to keep the direction, or --lenient to drop it")
+	case errors.Is(err, ld.ErrWorkLimit):
+		e.hint("pass a higher --max-work-factor if the graph is trusted (each step multiplies the work allowed by the number of blank nodes)")
+	case errors.Is(err, ld.ErrContextLimit):
+		e.hint("the --remote-* flags set the limits")
 	case errors.Is(err, ld.ErrInvalidIRI), errors.Is(err, ld.ErrInvalidLanguage), errors.Is(err, ld.ErrInvalidInput):
 		e.hint("pass --lenient to drop what JSON-LD would drop, with a warning")
 	case errors.Is(err, ld.ErrInvalidUTF8):

@@ -91,6 +91,13 @@ that would write one file both fail; a film folder's documents are its .txt
 files, and another file (notes.md) is a warning. Progress is shown on a
 terminal.
 
+--shard K/N exports the K-th of N shards of the films (K from 1 to N): a
+film's shard follows from its folder's name alone, so N machines given the
+same archive split it without talking to each other, and the films of the
+N shards are those of one run, each film's output the same bytes (a stream's
+films keep their blank node labels, so the shards' N-Quads together are the
+one run's statements). A shard with no film writes an empty stream.
+
 Examples:
   film2ld export testdata/samples/*.txt
   film2ld export --page-url https://cinema.example/illegal --image https://cinema.example/illegal.jpg -f html testdata/samples/*.txt
@@ -98,12 +105,14 @@ Examples:
   cat testdata/samples/001_7e8eb98cb7cb1a1b.txt | film2ld export --kind encyclopedia -
   film2ld export --batch -f canonical -o archive.nq testdata/films/
   film2ld export --batch -f html -o snippets/ testdata/films/
+  film2ld export --batch --shard 2/4 -f nquads -o part-2.nq testdata/films/
 `
 
 // exportFlags are export's options.
 type exportFlags struct {
 	format, output, kind, base, prefer          string
 	pageURL, image, name                        string
+	shard                                       string
 	quiet, verbose, merged, keepRejected, batch bool
 	mergedInDefault                             bool
 	jobs                                        int
@@ -122,6 +131,7 @@ func runExport(e *env, args []string) int {
 	fs.BoolVar(&f.keepRejected, "keep-rejected", false, "jsonld, html: keep reviews and ratings search engines would reject")
 	fs.BoolVar(&f.batch, "batch", false, "export every film of each DIR given: one film per subfolder")
 	fs.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "with --batch, export `N` films at once")
+	fs.StringVar(&f.shard, "shard", "", "with --batch, export only the K-th of N shards of the films (`K/N`, split by folder name), so that N machines share an archive")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "do not print warnings and notes")
 	fs.BoolVarP(&f.verbose, "verbose", "v", false, "also name each review and rating left out of the web snippet, and explain each merge of names")
 	fs.StringVar(&f.pageURL, "page-url", "", "page owner's fact: the `URL` of the page the snippet is for; the Movie's url (and @id, unless --base is given); the snippet keeps only that site's reviews and ratings")
@@ -178,7 +188,14 @@ func runExport(e *env, args []string) int {
 		opts:   mapping.Options{Base: base, Prefer: prefer, MergedInDefaultGraph: f.mergedInDefault},
 		merged: f.merged, keepRejected: f.keepRejected, quiet: f.quiet, verbose: f.verbose}
 	if f.batch {
-		return e.runBatch(fs, x, files, f.output, f.jobs)
+		sh, err := parseShard(f.shard)
+		if err != nil {
+			return e.usageError(fs, "--shard: %v", err)
+		}
+		return e.runBatch(fs, x, files, f.output, f.jobs, sh)
+	}
+	if f.shard != "" {
+		return e.usageError(fs, "--shard splits the films of a batch; give it with --batch")
 	}
 	out, ok := e.exportFilm(files, x)
 	if !ok {

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"syscall"
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 )
@@ -19,6 +21,24 @@ func (e *env) readInput(name string) (data []byte, display string, err error) {
 	// On failure the *PathError already names the file.
 	data, err = os.ReadFile(name)
 	return data, name, err
+}
+
+// openInput opens one input for reading as it goes: a file, or standard
+// input for "-". Errors are readInput's.
+func (e *env) openInput(name string) (io.ReadCloser, string, error) {
+	if name == "-" {
+		return io.NopCloser(e.stdin), "<stdin>", nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, name, err
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		// The error os.ReadFile gives, which readInput passes on.
+		f.Close()
+		return nil, name, &fs.PathError{Op: "read", Path: name, Err: syscall.EISDIR}
+	}
+	return f, name, nil
 }
 
 // checkInputs refuses a command line that names standard input twice or

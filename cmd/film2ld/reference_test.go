@@ -120,3 +120,30 @@ func TestReferenceCanonical(t *testing.T) {
 		})
 	}
 }
+
+// TestCompareSpeedScript runs tools/compare-speed.sh, which regenerates the
+// README's speed table, on a few films, so that the script keeps working
+// and keeps refusing a ratio unless both sides wrote the same statements.
+// It needs bash, node and jsonld on NODE_PATH; .ci/run installs them.
+func TestCompareSpeedScript(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds film2ld and runs node: skipped with -short")
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("node not installed; .ci/run installs it")
+	}
+	if os.Getenv("NODE_PATH") == "" {
+		t.Skip("NODE_PATH does not point at an install of jsonld (npm install jsonld@9); .ci/run sets it")
+	}
+	cmd := exec.Command("bash", "../../tools/compare-speed.sh", "4")
+	cmd.Env = append(os.Environ(), "RUNS=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("compare-speed.sh: %v\n%s", err, out)
+	}
+	for _, want := range []string{"the same on both sides", "on 1 core (-j 1)", "× the reference time per core"} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("compare-speed.sh does not say %q:\n%s", want, out)
+		}
+	}
+}

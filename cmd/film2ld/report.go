@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"net/url"
 	"os"
@@ -16,21 +18,61 @@ import (
 
 // reporters write validate's findings in each --format.
 var reporters = map[string]func(io.Writer, []schemas.Finding) error{
-	"text":   reportText,
+	"text":   func(w io.Writer, fs []schemas.Finding) error { return reportText(w, fs, nil) },
 	"json":   reportJSON,
 	"sarif":  reportSARIF,
 	"github": reportGitHub,
 }
 
-func reportText(w io.Writer, fs []schemas.Finding) error {
-	for _, f := range fs {
+// reportText writes one finding a line; where the finding has a column and
+// excerpt knows its input, the offending line follows with a caret under
+// the column, once after the findings at that place. excerpt may be nil.
+func reportText(w io.Writer, fs []schemas.Finding, excerpt func(schemas.Pos) string) error {
+	for i, f := range fs {
 		// A report for people, like a message: a file name must not forge
-		// a finding.
-		if _, err := fmt.Fprintln(w, msg.Clean(f.String())); err != nil {
+		// a finding. The excerpt is safe as diag writes it.
+		line := msg.Clean(f.String()) + "\n"
+		if excerpt != nil && (i+1 == len(fs) || fs[i+1].Pos != f.Pos) {
+			line += excerpt(f.Pos)
+		}
+		if _, err := io.WriteString(w, line); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// excerpter returns what shows a finding's place in the inputs validate
+// read: the line with a caret under the column (see diag.Excerpt), or ""
+// for a finding with no column or in no input of sources. Inputs are
+// indexed when first needed; a byte-order mark is left out, as validate
+// leaves it out when it places findings.
+func excerpter(sources []reportSource) func(schemas.Pos) string {
+	data := map[string][]byte{}
+	for _, s := range sources {
+		if len(s.data) > 0 {
+			data[s.name] = s.data
+		}
+	}
+	index := map[string]*diag.Index{}
+	return func(p schemas.Pos) string {
+		if p.Line <= 0 || p.Col <= 0 {
+			return ""
+		}
+		x, ok := index[p.File]
+		if !ok {
+			d, ok := data[p.File]
+			if !ok {
+				return ""
+			}
+			x = diag.NewIndex(bytes.TrimPrefix(d, []byte("\ufeff")))
+			index[p.File] = x
+		}
+		if p.Line > x.Lines() {
+			return ""
+		}
+		return x.Excerpt(p.Line, p.Col)
+	}
 }
 
 // jsonFinding is the stable JSON form of a finding.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
+	"github.com/film2ld/film2ld/ld/diag"
 )
 
 // Exit statuses, a contract documented in the README and in usage.
@@ -127,8 +128,20 @@ func (e *env) say(level, format string, args ...any) {
 	fmt.Fprintf(e.stderr, "film2ld: %s: %s\n", level, msg.Clean(m))
 }
 
-// errorf prints an error the way every film2ld error looks.
-func (e *env) errorf(format string, args ...any) { e.say("error", format, args...) }
+// errorf prints an error the way every film2ld error looks. An error placed
+// at a column of a line its reader kept (a *diag.PosError: JSON, N-Quads
+// and Turtle syntax) is followed by that line with a caret under the
+// column, as diag.Excerpt writes it (safe to print as it is).
+func (e *env) errorf(format string, args ...any) {
+	e.say("error", format, args...)
+	for _, a := range args {
+		var pe *diag.PosError
+		if err, ok := a.(error); ok && errors.As(err, &pe) && pe.Source != "" {
+			io.WriteString(e.stderr, diag.Excerpt(pe.Source, pe.Pos.Line, pe.Pos.Col))
+			return
+		}
+	}
+}
 
 // hint prints a next step after an error.
 func (e *env) hint(format string, args ...any) { e.say("hint", format, args...) }

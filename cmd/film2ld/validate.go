@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
+	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/mapping/pipeline"
 	"github.com/film2ld/film2ld/schemas"
 )
@@ -226,9 +227,12 @@ func runValidate(e *env, args []string) int {
 		return exitOK
 	}
 	var out bytes.Buffer
-	if format == "html" {
+	switch format {
+	case "html":
 		err = reportHTML(&out, sources, prof)
-	} else {
+	case "text":
+		err = reportText(&out, findings, excerpter(sources))
+	default:
 		err = report(&out, findings)
 	}
 	if err != nil {
@@ -437,9 +441,18 @@ func hasContextKey(path string) bool {
 	return err == nil && bytes.Contains(data, []byte(`"@context"`))
 }
 
+// inputFinding reports an input that could not be read. An error placed in
+// the input (a syntax error of N-Quads or Turtle) gives the finding its
+// position, so that every report (SARIF, JSON, the caret in text) shows
+// the place rather than a message that names it.
 func inputFinding(file string, err error) schemas.Finding {
-	return schemas.Finding{Severity: schemas.Error, Rule: "input", Node: "document",
+	f := schemas.Finding{Severity: schemas.Error, Rule: schemas.RuleInput, Node: "document",
 		Message: err.Error(), Pos: schemas.Pos{File: file}}
+	// Only the error itself: a wrapper's words would be lost.
+	if pe, ok := err.(*diag.PosError); ok && pe.Pos.File == file && pe.Pos.Line > 0 {
+		f.Message, f.Pos = pe.Err.Error(), pe.Pos
+	}
+	return f
 }
 
 // count counts errors and warnings; notes only inform.

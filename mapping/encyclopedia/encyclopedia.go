@@ -17,6 +17,7 @@ package encyclopedia
 
 import (
 	"fmt"
+	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"regexp"
 	"strings"
@@ -154,7 +155,7 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 				l.kind = kindTitle
 			}
 			if err := p.heading(l); err != nil {
-				return nil, &film.Error{Name: name, Line: l.n, Err: err}
+				return nil, &film.Error{Pos: diag.Position{File: name, Line: l.n}, Err: err}
 			}
 			p.src.Film.Title.Line = l.n
 			continue

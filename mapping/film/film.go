@@ -9,7 +9,7 @@
 // that a mapper only has to know its page layout.
 package film
 
-import "fmt"
+import "github.com/film2ld/film2ld/ld/diag"
 
 // Kind names a source layout. Its string form is what `--kind` accepts.
 type Kind string
@@ -240,20 +240,8 @@ type Note struct {
 	Message string
 }
 
-// Error is a problem with a document at a line. Line 0 means the document as
-// a whole.
-type Error struct {
-	Name string
-	Line int
-	Err  error
-}
-
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %v", e.Name, e.Line, e.Err)
-	}
-	return fmt.Sprintf("%s: %v", e.Name, e.Err)
-}
-
-// Unwrap returns the underlying cause so callers can use errors.Is.
-func (e *Error) Unwrap() error { return e.Err }
+// Error is a problem with a document at a position: Pos.File names the
+// document, and Pos.Line 0 means the document as a whole. It is film2ld's
+// one positioned error (see package diag), so the command prints a
+// mapper's error as it prints the JSON-LD reader's.
+type Error = diag.PosError

@@ -177,7 +177,7 @@ func dataForm(data []byte) (map[string]any, bool) {
 		if !isFlattened(m) {
 			return nil, false
 		}
-		if ctx, ok := m["@context"].(string); ok && strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(ctx, "https:"), "http:"), "/") == "//schema.org" {
+		if ctx, ok := m["@context"].(string); ok && ld.IsSchemaOrgContext(ctx) {
 			return m, true
 		}
 	}

@@ -11,6 +11,7 @@ package prize
 
 import (
 	"fmt"
+	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"regexp"
 	"strings"
@@ -208,7 +209,8 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 		lerr = p.body(paras[i:])
 	}
 	if lerr != nil {
-		return nil, &film.Error{Name: name, Line: lerr.line, Err: lerr.err}
+		lerr.Pos.File = name
+		return nil, lerr
 	}
 	text.CheckPeople(p.src)
 	return p.src, nil
@@ -235,12 +237,6 @@ func (p *parser) dropCut(paras []paragraph, lines []string) []paragraph {
 	}
 	p.note(last.line, "cut off: the page ends without its footer, in the middle of this line; left out: %q", text.Short(last.text))
 	return paras[:len(paras)-1]
-}
-
-// lineError is an error at a line, before it is given the document's name.
-type lineError struct {
-	line int
-	err  error
 }
 
 // paragraphs splits a page into paragraphs with markdown removed.
@@ -278,8 +274,9 @@ func unmarkdown(s string) string {
 
 // header reads everything up to the synopsis: site, breadcrumb, title,
 // director, countries, running time and year. It returns the index of the
-// first paragraph it did not read.
-func (p *parser) header(paras []paragraph) (int, *lineError) {
+// first paragraph it did not read. Its error (as body's) is placed at a
+// line; FromDoc names the document.
+func (p *parser) header(paras []paragraph) (int, *film.Error) {
 	f := &p.src.Film
 	i := 0
 	// Icon glyphs and other noise stand above the "Published on" line.
@@ -293,11 +290,11 @@ func (p *parser) header(paras []paragraph) (int, *lineError) {
 	for ; i < len(paras) && breadcrumbRe.MatchString(paras[i].text); i++ {
 	}
 	if i >= len(paras) {
-		return 0, &lineError{err: fmt.Errorf("no film title found")}
+		return 0, &film.Error{Err: fmt.Errorf("no film title found")}
 	}
 	title := paras[i]
 	if isHeaderFact(title.text) || title.text == "Synopsis:" || labelRe.MatchString(title.text) {
-		return 0, &lineError{line: title.line, err: fmt.Errorf("expected the film's title, found %q", text.Short(title.text))}
+		return 0, &film.Error{Pos: diag.Position{Line: title.line}, Err: fmt.Errorf("expected the film's title, found %q", text.Short(title.text))}
 	}
 	if m := titleRe.FindStringSubmatch(title.text); m != nil {
 		// "Illégal (Illegal)": the original title, then the English one;
@@ -394,7 +391,7 @@ func isValue(t string) bool {
 }
 
 // body reads the synopsis, the labelled crew lines and the footer.
-func (p *parser) body(paras []paragraph) *lineError {
+func (p *parser) body(paras []paragraph) *film.Error {
 	f := &p.src.Film
 	var synopsis []paragraph
 	crew := false
@@ -404,12 +401,12 @@ func (p *parser) body(paras []paragraph) *lineError {
 		if strings.Contains(t, "<http") && !strings.Contains(t[strings.LastIndex(t, "<http"):], ">") {
 			// unmarkdown turns every complete <URL> into the URL; one left
 			// open is a page that stops in the middle of a link.
-			return &lineError{line: para.line, err: fmt.Errorf("%w: a link is not closed (%q)", text.ErrCutOff, text.Short(t))}
+			return &film.Error{Pos: diag.Position{Line: para.line}, Err: fmt.Errorf("%w: a link is not closed (%q)", text.ErrCutOff, text.Short(t))}
 		}
 		if m := sourceRe.FindStringSubmatch(t); m != nil {
 			date, err := text.ParseDate(m[1])
 			if err != nil {
-				return &lineError{line: para.line, err: fmt.Errorf("retrieval date: %w", err)}
+				return &film.Error{Pos: diag.Position{Line: para.line}, Err: fmt.Errorf("retrieval date: %w", err)}
 			}
 			p.src.Retrieved = film.Text{Value: date, Line: para.line}
 			p.src.URL = film.Text{Value: m[2], Line: para.line}

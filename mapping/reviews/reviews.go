@@ -40,6 +40,7 @@ package reviews
 
 import (
 	"fmt"
+	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"regexp"
 	"strconv"
@@ -178,7 +179,7 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 			break
 		}
 		if err := p.line(i+1, c); err != nil {
-			return nil, &film.Error{Name: name, Line: i + 1, Err: err}
+			return nil, &film.Error{Pos: diag.Position{File: name, Line: i + 1}, Err: err}
 		}
 	}
 	if rv := p.review; rv != nil && rv.bodyStarted && strings.HasPrefix(rv.Body.Value, spoilerPrefix) && !strings.HasSuffix(rv.Body.Value, fullReview) {
@@ -191,7 +192,7 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	p.endSection()
 	f := &p.src.Film
 	if !f.Critics.Stated() && !f.Users.Stated() && len(f.Reviews) == 0 {
-		return nil, &film.Error{Name: name, Err: fmt.Errorf("no verdict, score distribution or review found")}
+		return nil, &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("no verdict, score distribution or review found")}
 	}
 	p.derive(&f.Critics, "critic")
 	p.derive(&f.Users, "user")

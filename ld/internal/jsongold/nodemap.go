@@ -15,7 +15,8 @@
 // AddValue scans the property's values for a duplicate before appending,
 // which makes a node with n values of one property cost n² comparisons (a
 // film with 50,000 reviews took minutes); here each (node, property) keeps a
-// set of the values it holds.
+// set of the values it holds. A free-floating value directly in a graph is
+// dropped instead of panicking (see generate).
 
 package jsongold
 
@@ -108,6 +109,11 @@ func (m *nodeMapper) generate(element any, graphMap map[string]any, activeGraph 
 		}
 		return list, nil
 	}
+	if element == nil {
+		// What expansion leaves of a graph with nothing in it
+		// ({"@graph": "free"}): nothing to map.
+		return list, nil
+	}
 	elem, isMap := element.(map[string]any)
 	if !isMap {
 		return nil, fmt.Errorf("expected map or list to generate a node map, got %T", element)
@@ -148,6 +154,14 @@ func (m *nodeMapper) generate(element any, graphMap map[string]any, activeGraph 
 	}
 
 	if jld.IsValue(element) {
+		if list == nil && subjectNode == nil {
+			// A free-floating value directly in a graph, which expansion
+			// leaves where an index map wraps its values as graphs
+			// ([@graph, @index] containers; W3C compact 0083's expected
+			// output): no subject holds it, so it makes no statement, as
+			// in jsonld.js. json-gold wrote to a nil map and panicked.
+			return list, nil
+		}
 		if list == nil {
 			m.add(subjectNode, subjectKey, activeProperty, element)
 		} else {
@@ -159,6 +173,9 @@ func (m *nodeMapper) generate(element any, graphMap map[string]any, activeGraph 
 		var err error
 		if result, err = m.generate(elem["@list"], graphMap, activeGraph, activeSubject, activeProperty, result); err != nil {
 			return nil, err
+		}
+		if list == nil && subjectNode == nil {
+			return list, nil // free-floating, as a value above
 		}
 		if list == nil {
 			m.add(subjectNode, subjectKey, activeProperty, result)

@@ -1,6 +1,11 @@
 package locale
 
-import "testing"
+import (
+	"maps"
+	"testing"
+
+	"github.com/film2ld/film2ld/mapping/internal/locale/internal/cldr"
+)
 
 func TestCountry(t *testing.T) {
 	for name, want := range map[string]string{
@@ -30,5 +35,21 @@ func TestLanguage(t *testing.T) {
 	}
 	if tag, ok := Language("Klingonese"); ok {
 		t.Errorf("Language(Klingonese) = %q", tag)
+	}
+}
+
+// TestTablesAreCLDRs proves the generated tables are what the generator
+// builds from the golang.org/x/text in go.mod: after a dependency update,
+// run go generate ./mapping/internal/locale.
+func TestTablesAreCLDRs(t *testing.T) {
+	wantCountries, wantLanguages := cldr.Tables()
+	if !maps.Equal(countries, wantCountries) || !maps.Equal(languages, wantLanguages) {
+		t.Errorf("names_gen.go is not the CLDR data of this golang.org/x/text (%d/%d countries, %d/%d languages): run go generate ./mapping/internal/locale",
+			len(countries), len(wantCountries), len(languages), len(wantLanguages))
+	}
+	for name := range wantCountries {
+		if key(name) != name {
+			t.Errorf("key(%q) = %q: the lookup fold differs from the tables'", name, key(name))
+		}
 	}
 }

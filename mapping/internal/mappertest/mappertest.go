@@ -44,7 +44,7 @@ func Check(t *testing.T, data []byte, parse func(io.Reader, string) (*film.Sourc
 	src, err := parse(bytes.NewReader(data), "fuzz.txt")
 	if err != nil {
 		var fe *film.Error
-		if !errors.As(err, &fe) || fe.Name != "fuzz.txt" {
+		if !errors.As(err, &fe) || fe.Pos.File != "fuzz.txt" {
 			t.Fatalf("error is not a *film.Error naming the document: %#v", err)
 		}
 		return

@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"io/fs"
 	"strings"
@@ -63,10 +64,10 @@ func Read(r io.Reader, name string) (*Doc, error) {
 	if err != nil {
 		var fe *film.Error
 		if errors.As(err, &fe) {
-			fe.Name = name
+			fe.Pos.File = name
 			return nil, fe
 		}
-		return nil, &film.Error{Name: name, Err: err}
+		return nil, &film.Error{Pos: diag.Position{File: name}, Err: err}
 	}
 	sum := sha256.Sum256(raw)
 	doc := &Doc{Name: name, Digest: hex.EncodeToString(sum[:])}
@@ -79,7 +80,7 @@ func Read(r io.Reader, name string) (*Doc, error) {
 	if enc, order := utf16BOM(raw); order != nil {
 		decoded, off, err := decodeUTF16(raw[2:], order)
 		if err != nil {
-			return nil, &film.Error{Name: name, Err: fmt.Errorf("%w (byte offset %d)", err, off+2)}
+			return nil, &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("%w (byte offset %d)", err, off+2)}
 		}
 		doc.Notes = append(doc.Notes, film.Note{Message: "UTF-16 (" + enc + ") with a byte-order mark; read as such"})
 		data = decoded
@@ -88,24 +89,28 @@ func Read(r io.Reader, name string) (*Doc, error) {
 		data = bytes.TrimPrefix(data, utf8BOM)
 	}
 	if off := binaryOffset(data); off >= 0 {
-		return nil, &film.Error{Name: name, Line: lineAt(data, off),
+		// The line only: a caret under a binary byte shows nothing a
+		// reader could use.
+		line, _ := diag.NewIndex(data).LineCol(off)
+		return nil, &film.Error{Pos: diag.Position{File: name, Line: line},
 			Err: fmt.Errorf("%w: binary data at %s", ErrBinary, at(off))}
 	}
 	if !utf8.Valid(data) {
 		if cut := cutCharacter(data); cut >= 0 {
-			return nil, &film.Error{Name: name, Line: lineAt(data, cut), Err: fmt.Errorf(
+			line, _ := diag.NewIndex(data).LineCol(cut)
+			return nil, &film.Error{Pos: diag.Position{File: name, Line: line}, Err: fmt.Errorf(
 				"%w: the document ends in the middle of a UTF-8 character (%s)", ErrCutOff, at(cut))}
 		}
 		decoded, line, err := decodeWindows1252(data)
 		if err != nil {
-			return nil, &film.Error{Name: name, Line: line, Err: err}
+			return nil, &film.Error{Pos: diag.Position{File: name, Line: line}, Err: err}
 		}
 		doc.Notes = append(doc.Notes, film.Note{Line: line,
 			Message: "not UTF-8; read as Windows-1252 (Latin-1)"})
 		data = decoded
 	}
 	if len(bytes.TrimFunc(data, unicode.IsSpace)) == 0 {
-		return nil, &film.Error{Name: name, Err: ErrEmpty}
+		return nil, &film.Error{Pos: diag.Position{File: name}, Err: ErrEmpty}
 	}
 
 	// data is never changed after this point, and raw (or the decoded
@@ -178,7 +183,7 @@ func (l *lineLimit) check(chunk []byte) error {
 		chunk = chunk[i+1:]
 	}
 	if l.run > MaxLine {
-		return &film.Error{Line: l.line, Err: fmt.Errorf("%w: line %d is longer than %d MiB", ErrLineTooLong, l.line, MaxLine>>20)}
+		return &film.Error{Pos: diag.Position{Line: l.line}, Err: fmt.Errorf("%w: line %d is longer than %d MiB", ErrLineTooLong, l.line, MaxLine>>20)}
 	}
 	return nil
 }
@@ -272,11 +277,6 @@ func cutCharacter(data []byte) int {
 	return -1
 }
 
-// lineAt returns the 1-based line number of byte offset off.
-func lineAt(data []byte, off int) int {
-	return bytes.Count(data[:off], []byte("\n")) + 1
-}
-
 // decodeWindows1252 decodes a document that is not UTF-8. Windows-1252 is a
 // superset of Latin-1's printable range and the encoding such pages are most
 // often saved in. Its unassigned bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) mean
@@ -296,13 +296,15 @@ func decodeWindows1252(data []byte) ([]byte, int, error) {
 	for i, b := range data {
 		r := charmap.Windows1252.DecodeByte(b)
 		if r == utf8.RuneError || r >= 0x80 && r <= 0x9F {
-			return nil, lineAt(data, i), fmt.Errorf(
+			line, _ := diag.NewIndex(data).LineCol(i)
+			return nil, line, fmt.Errorf(
 				"not UTF-8 (byte 0x%02X at offset %d) and not Windows-1252 (byte 0x%02X at offset %d)",
 				data[first], first, b, i)
 		}
 		out = utf8.AppendRune(out, r)
 	}
-	return out, lineAt(data, first), nil
+	line, _ := diag.NewIndex(data).LineCol(first)
+	return out, line, nil
 }
 
 // mojibakePages are the code pages whose misreadings of UTF-8 turn up in

@@ -97,7 +97,7 @@ func TestReadLineTooLong(t *testing.T) {
 		in := "a" + eol + "b" + eol + long + eol
 		_, err := Read(iotest.OneByteReader(strings.NewReader(in)), "long.txt")
 		var fe *film.Error
-		if !errors.Is(err, ErrLineTooLong) || !errors.As(err, &fe) || fe.Line != 3 || fe.Name != "long.txt" {
+		if !errors.Is(err, ErrLineTooLong) || !errors.As(err, &fe) || fe.Pos.Line != 3 || fe.Pos.File != "long.txt" {
 			t.Errorf("%q: err = %v; want line 3 too long", eol, err)
 		}
 	}

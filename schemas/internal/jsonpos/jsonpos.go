@@ -92,6 +92,16 @@ func (e *SyntaxError) Unwrap() error { return e.Err }
 
 // Parse decodes exactly one JSON value from data.
 func Parse(data []byte) (*Value, error) {
+	if v := scan(data); v != nil {
+		return v, nil
+	}
+	return ParseCarefully(data)
+}
+
+// ParseCarefully is Parse by encoding/json's token stream alone: the
+// reference the fast scanner is held to, and the way every syntax error is
+// found and placed. Callers use Parse; tests compare the two.
+func ParseCarefully(data []byte) (*Value, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	p := &parser{dec: dec, data: data}
@@ -199,6 +209,7 @@ func (p *parser) fromToken(tok json.Token, off int) (*Value, error) {
 			}
 		case '{':
 			v.Kind = Object
+			var keys map[string]int
 			for p.dec.More() {
 				keyTok, keyOff, err := p.token()
 				if err != nil {
@@ -209,13 +220,7 @@ func (p *parser) fromToken(tok json.Token, off int) (*Value, error) {
 				if err != nil {
 					return nil, err
 				}
-				m := Member{Key: key, KeyOffset: keyOff, Value: val}
-				if i := v.index(key); i >= 0 {
-					v.Dups = append(v.Dups, v.Members[i])
-					v.Members[i] = m
-					continue
-				}
-				v.Members = append(v.Members, m)
+				keys = v.add(keys, Member{Key: key, KeyOffset: keyOff, Value: val})
 			}
 		}
 		if _, _, err := p.token(); err != nil { // the closing ] or }
@@ -259,14 +264,42 @@ func FromAny(x any) *Value {
 	return v
 }
 
-// index returns the position of key among the members, or -1. Objects
-// with many keys get no map: the check runs once per key while parsing,
-// and real objects have a few dozen keys at most.
-func (v *Value) index(key string) int {
-	for i, m := range v.Members {
-		if m.Key == key {
-			return i
+// add appends a member to an object, or, for a key written before,
+// replaces that member and keeps the earlier writing in Dups. A small
+// object is searched key by key; past smallObject keys, keys (which add
+// makes and returns) indexes them, so an object of a hundred thousand
+// keys costs linear time, not quadratic.
+func (v *Value) add(keys map[string]int, m Member) map[string]int {
+	i := -1
+	if keys != nil {
+		if j, ok := keys[m.Key]; ok {
+			i = j
+		}
+	} else {
+		for j, old := range v.Members {
+			if old.Key == m.Key {
+				i = j
+				break
+			}
 		}
 	}
-	return -1
+	if i >= 0 {
+		v.Dups = append(v.Dups, v.Members[i])
+		v.Members[i] = m
+		return keys
+	}
+	v.Members = append(v.Members, m)
+	if keys != nil {
+		keys[m.Key] = len(v.Members) - 1
+	} else if len(v.Members) > smallObject {
+		keys = make(map[string]int, 2*len(v.Members))
+		for j, old := range v.Members {
+			keys[old.Key] = j
+		}
+	}
+	return keys
 }
+
+// smallObject is how many keys an object may have before add indexes
+// them: real JSON-LD objects have a few dozen at most.
+const smallObject = 32

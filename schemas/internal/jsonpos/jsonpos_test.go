@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/film2ld/film2ld/ld/diag"
 )
 
 func TestParsePositions(t *testing.T) {
@@ -12,7 +14,7 @@ func TestParsePositions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx := NewIndex(data)
+	idx := diag.NewIndex(data)
 	at := func(v *Value) [2]int {
 		l, c := idx.LineCol(v.Offset)
 		return [2]int{l, c}
@@ -50,7 +52,7 @@ func TestParseErrors(t *testing.T) {
 			t.Errorf("%q: error %v", in, err)
 			continue
 		}
-		if l, c := NewIndex([]byte(in)).LineCol(se.Offset); [2]int{l, c} != want {
+		if l, c := diag.NewIndex([]byte(in)).LineCol(se.Offset); [2]int{l, c} != want {
 			t.Errorf("%q: error at %d:%d; want %v (%v)", in, l, c, want, err)
 		}
 	}
@@ -66,7 +68,7 @@ func TestIndexColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx := NewIndex(data)
+	idx := diag.NewIndex(data)
 	for key, want := range map[string][2]int{
 		"a": {1, 7}, "b": {1, 22}, // "Amélie" is 6 characters, 7 bytes
 		"c": {2, 7}, "d": {2, 20}, "f": {2, 38}, // bytes: 28 and 49

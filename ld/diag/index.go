@@ -1,4 +1,4 @@
-package jsonpos
+package diag
 
 import (
 	"bytes"
@@ -101,3 +101,22 @@ func (x *Index) LineBounds(line int) (start, end int) {
 
 // Lines returns the number of lines.
 func (x *Index) Lines() int { return len(x.lines) }
+
+// Position places byte offset off of the input named file.
+func (x *Index) Position(file string, off int) Position {
+	l, c := x.LineCol(off)
+	return Position{File: file, Line: l, Col: c}
+}
+
+// Line returns the text of a 1-based line, without its line break, or ""
+// for a line out of range.
+func (x *Index) Line(line int) string {
+	s, e := x.LineBounds(line)
+	return string(x.data[s:e])
+}
+
+// Excerpt shows a line of the input with a caret under a column (see the
+// function [Excerpt]).
+func (x *Index) Excerpt(line, col int) string {
+	return Excerpt(x.Line(line), line, col)
+}

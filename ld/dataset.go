@@ -1,0 +1,658 @@
+package ld
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	jld "github.com/piprate/json-gold/ld"
+
+	"github.com/film2ld/film2ld/ld/diag"
+)
+
+// Dataset holds the statements of one or more N-Quads inputs compactly,
+// for converting large linked data without building JSON-LD: every
+// distinct term is stored once, and a statement is four numbers. Read
+// inputs with [Dataset.ReadNQuads], then write them with
+// [Dataset.WriteNQuads] or [Processor.WriteCanonical], which give the
+// bytes that [Processor.Union] of the inputs' [Processor.FromNQuads]
+// followed by [Processor.Write] gives, at a fraction of the memory and
+// time (json-gold's RDF dataset, its JSON-LD and its node map take about
+// 35 times the input). Where the JSON-LD round trip changes more than blank
+// node labels (RDF lists, rdf:JSON literals), the write methods return
+// [ErrNeedsJSONLD] and [Dataset.Documents] gives the documents for the
+// general path.
+type Dataset struct {
+	terms []dterm
+	// index finds a term by its key (see termKey).
+	index map[string]uint32
+	quads []dquad
+	// docs[i] is the index in quads of input i's first statement, and
+	// names[i] the input's name.
+	docs  []int
+	names []string
+	// needsJSONLD is set by a statement whose JSON-LD form is more than a
+	// relabelling (see ErrNeedsJSONLD).
+	needsJSONLD string
+}
+
+// ErrNeedsJSONLD means a Dataset holds statements whose conversion through
+// JSON-LD changes them beyond blank node labels, so the compact writers
+// would not give the general path's bytes: RDF lists (rdf:nil as an
+// object), which become @list values and come back with new blank nodes,
+// and rdf:JSON literals, whose JSON is put in canonical form.
+var ErrNeedsJSONLD = errors.New("needs the JSON-LD path")
+
+// dterm is a term of a Dataset; term 0 is the default graph.
+type dterm struct {
+	kind TermKind
+	// doc is the input a blank node belongs to: blank node labels are
+	// scoped to their document.
+	doc int32
+	// key is the term's key in Dataset.index, which also holds its value:
+	// "<iri>", "_<doc> _:label", or for a literal `"` value NUL datatype
+	// NUL language (the language as written; see literal).
+	key string
+}
+
+// value returns an IRI, or a blank node's label without "_:".
+func (t dterm) value() string {
+	switch t.kind {
+	case IRI:
+		return t.key[1 : len(t.key)-1]
+	case Blank:
+		return t.key[strings.IndexByte(t.key, ' ')+3:]
+	}
+	return ""
+}
+
+// literal returns a literal's value, datatype and language tag.
+func (t dterm) literal() (value, datatype, lang string) {
+	s := t.key[1:]
+	i := strings.LastIndexByte(s, 0)
+	lang = s[i+1:]
+	s = s[:i]
+	i = strings.LastIndexByte(s, 0)
+	return s[:i], s[i+1:], lang
+}
+
+// text returns a literal's N-Quads form, its language tag in lower case
+// as JSON-LD expansion writes it.
+func (t dterm) text() string {
+	v, dt, lang := t.literal()
+	return Term{Kind: Literal, Value: v, Datatype: dt, Lang: strings.ToLower(lang)}.String()
+}
+
+// dquad is a statement: subject, predicate, object and graph (0 for the
+// default graph) as indexes in Dataset.terms.
+type dquad struct{ s, p, o, g uint32 }
+
+// NewDataset returns an empty dataset.
+func NewDataset() *Dataset {
+	return &Dataset{terms: []dterm{{}}, index: map[string]uint32{}}
+}
+
+// Len returns the number of statements read, repeated ones included.
+func (d *Dataset) Len() int { return len(d.quads) }
+
+// ReadNQuads reads one N-Quads (or N-Triples) input into d, as a document
+// of its own: its blank nodes are distinct from other inputs'. Errors are
+// [Processor.FromNQuads]'s, naming name and the line. With lenient, bytes
+// that are not UTF-8 are replaced with U+FFFD (as [ReplaceInvalidUTF8]
+// does) and counted in replaced instead of refused.
+func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced int, err error) {
+	doc := int32(len(d.docs))
+	d.docs = append(d.docs, len(d.quads))
+	d.names = append(d.names, name)
+	lr := lineReader{r: bufio.NewReaderSize(r, 64*1024)}
+	var key, buf []byte
+	one := make([]rawQuad, 1, 4)
+	for {
+		raw, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return replaced, fmt.Errorf("ld: read %s: %w", name, err)
+		}
+		if off := invalidUTF8(raw); off >= 0 {
+			if !lenient {
+				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line, Col: utf8.RuneCount(raw[:off]) + 1}, Source: string(raw), Err: utf8Error(raw, off, lr.start)}
+			}
+			var n int
+			raw, n = ReplaceInvalidUTF8(raw)
+			replaced += n
+		}
+		text := bytes.TrimSpace(raw)
+		if len(text) == 0 || text[0] == '#' {
+			continue
+		}
+		quads := one[:0]
+		if lexQuad(text, &one[0], &buf) {
+			quads = one[:1]
+		} else {
+			// Anything out of the ordinary, errors included, as
+			// FromNQuads reads it.
+			ds, err := parseLine(string(text))
+			if err != nil {
+				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
+			}
+			for g, qs := range ds.Graphs {
+				for _, q := range qs {
+					quads = append(quads, rawQuadOf(q, g))
+				}
+			}
+		}
+		for _, q := range quads {
+			var dq dquad
+			// The order of parseQuad's checks: graph, subject,
+			// predicate, object.
+			if q[3].kind != 0 {
+				if dq.g, key, err = d.intern(q[3], doc, key, true); err != nil {
+					return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: fmt.Errorf("graph %q: %w", q[3].value, err)}
+				}
+			}
+			if dq.s, key, err = d.intern(q[0], doc, key, false); err != nil {
+				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
+			}
+			if dq.p, key, err = d.intern(q[1], doc, key, false); err != nil {
+				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
+			}
+			if dq.o, key, err = d.intern(q[2], doc, key, false); err != nil {
+				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
+			}
+			if d.needsJSONLD == "" {
+				switch o := q[2]; {
+				case o.kind == IRI && string(o.value) == rdfNil:
+					d.needsJSONLD = "an RDF list"
+				case o.kind == Literal && string(o.datatype) == rdfJSON:
+					d.needsJSONLD = "an rdf:JSON literal"
+				}
+			}
+			d.quads = append(d.quads, dq)
+		}
+	}
+	return replaced, nil
+}
+
+// parseLine parses one N-Quads statement without checking its terms.
+func parseLine(text string) (*jld.RDFDataset, error) {
+	var ds *jld.RDFDataset
+	err := guard("N-Quads", func() error {
+		var err error
+		ds, err = jld.ParseNQuads(text)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrSyntax, err)
+	}
+	return ds, nil
+}
+
+// intern returns the index of t's term in d, adding and checking it (as
+// parseQuad does; graph for a graph name) when it is new. key is a buffer
+// to reuse.
+func (d *Dataset) intern(t rawTerm, doc int32, key []byte, graph bool) (uint32, []byte, error) {
+	key = key[:0]
+	switch t.kind {
+	case IRI:
+		key = append(append(append(key, '<'), t.value...), '>')
+	case Blank:
+		key = strconv.AppendInt(append(key, '_'), int64(doc), 10)
+		key = append(append(key, ' '), t.value...)
+	case Literal:
+		// The key keeps the language tag's case, so that the check below
+		// sees every spelling; the output form lowers it.
+		key = append(key, '"')
+		key = append(key, t.value...)
+		key = append(key, 0)
+		key = append(key, t.datatype...)
+		key = append(key, 0)
+		key = append(key, t.lang...)
+	default:
+		return 0, key, fmt.Errorf("%w: unexpected term", ErrSyntax)
+	}
+	if id, ok := d.index[string(key)]; ok {
+		return id, key, nil
+	}
+	var err error
+	if graph {
+		err = checkIRI(string(t.value), true)
+	} else {
+		err = checkTerm(t.node())
+	}
+	if err != nil {
+		return 0, key, err
+	}
+	id := uint32(len(d.terms))
+	k := string(key)
+	d.terms = append(d.terms, dterm{kind: t.kind, doc: doc, key: k})
+	d.index[k] = id
+	return id, key, nil
+}
+
+// node returns term id as json-gold's node, made once per term.
+func (d *Dataset) node(id uint32, made map[uint32]jld.Node) jld.Node {
+	if n, ok := made[id]; ok {
+		return n
+	}
+	var n jld.Node
+	t := d.terms[id]
+	switch t.kind {
+	case IRI:
+		n = jld.NewIRI(t.value())
+	case Blank:
+		n = jld.NewBlankNode("_:" + t.value())
+	case Literal:
+		n = jld.NewLiteral(t.literal())
+	}
+	made[id] = n
+	return n
+}
+
+// srcLabel returns a term as json-gold's FromRDF names a node: an IRI as
+// it is, a blank node as "_:label", prefixed as [Processor.Union] renames
+// them apart when there are several documents.
+func (d *Dataset) srcLabel(id uint32) string {
+	t := d.terms[id]
+	if t.kind != Blank {
+		return t.value()
+	}
+	if len(d.docs) > 1 {
+		return "_:d" + strconv.Itoa(int(t.doc)) + "-" + t.value()
+	}
+	return "_:" + t.value()
+}
+
+// Quads returns the statements in the order read, each once, with the
+// terms as read (a language tag keeps its case).
+func (d *Dataset) Quads() []Quad {
+	terms := make([]Term, len(d.terms))
+	for i := 1; i < len(d.terms); i++ {
+		switch t := d.terms[i]; t.kind {
+		case IRI, Blank:
+			terms[i] = Term{Kind: t.kind, Value: t.value()}
+		case Literal:
+			v, dt, lang := t.literal()
+			terms[i] = Term{Kind: Literal, Value: v, Datatype: dt, Lang: lang}
+		}
+	}
+	if len(d.quads) == 0 {
+		return nil
+	}
+	seen := make(map[dquad]bool, len(d.quads))
+	out := make([]Quad, 0, len(d.quads))
+	for _, q := range d.quads {
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, Quad{Subject: terms[q.s], Predicate: terms[q.p], Object: terms[q.o], Graph: terms[q.g]})
+		}
+	}
+	return out
+}
+
+// NeedsJSONLD returns nil when the compact writers can convert d, or
+// why not, wrapping [ErrNeedsJSONLD].
+func (d *Dataset) NeedsJSONLD() error {
+	if d.needsJSONLD != "" {
+		return fmt.Errorf("%w: the data holds %s", ErrNeedsJSONLD, d.needsJSONLD)
+	}
+	return nil
+}
+
+// WriteNQuads writes the statements as sorted N-Quads without duplicates,
+// the bytes [Processor.ToNQuads] writes for the [Processor.Union] of the
+// inputs read as [Processor.FromNQuads] reads them: the same blank node
+// labels (_:b0, _:b1, … in the order the JSON-LD node map meets them) and
+// language tags in lower case. It returns ErrNeedsJSONLD, writing nothing,
+// when that path would change more.
+func (d *Dataset) WriteNQuads(w io.Writer) error {
+	if err := d.NeedsJSONLD(); err != nil {
+		return err
+	}
+	labels := d.blankLabels()
+	text := make([]string, len(d.terms))
+	for i, t := range d.terms {
+		switch t.kind {
+		case IRI:
+			text[i] = t.key
+		case Blank:
+			text[i] = "_:b" + strconv.Itoa(int(labels[i]))
+		case Literal:
+			text[i] = t.text()
+		}
+	}
+	rank := denseRanks(text)
+	sorted := make([]dquad, len(d.quads))
+	for i, q := range d.quads {
+		g := uint32(0)
+		if q.g != 0 {
+			// The default graph's line ends " .", which sorts before
+			// " <" and " _:".
+			g = rank[q.g] + 1
+		}
+		sorted[i] = dquad{rank[q.s], rank[q.p], rank[q.o], g}
+	}
+	slices.SortFunc(sorted, compareQuads)
+	sorted = slices.Compact(sorted)
+	// Back from ranks to terms.
+	byRank := make([]uint32, len(d.terms))
+	for i := range d.terms {
+		byRank[rank[i]] = uint32(i)
+	}
+	bw := bufio.NewWriterSize(w, 64*1024)
+	for _, q := range sorted {
+		bw.WriteString(text[byRank[q.s]])
+		bw.WriteByte(' ')
+		bw.WriteString(text[byRank[q.p]])
+		bw.WriteByte(' ')
+		bw.WriteString(text[byRank[q.o]])
+		if q.g != 0 {
+			bw.WriteByte(' ')
+			bw.WriteString(text[byRank[q.g-1]])
+		}
+		bw.WriteString(" .\n")
+	}
+	return bw.Flush()
+}
+
+// WriteCanonical writes d's statements as canonical N-Quads (RDFC-1.0),
+// the bytes [Processor.Canonical] gives for the [Processor.Union] of the
+// inputs read by [Processor.FromNQuads]. It returns [ErrNeedsJSONLD],
+// writing nothing, where that path changes more than blank node labels.
+func (p *Processor) WriteCanonical(w io.Writer, d *Dataset) error {
+	if err := d.NeedsJSONLD(); err != nil {
+		return err
+	}
+	lines, err := canonicalLines(d.rdfDataset(), p.cfg.MaxWorkFactor)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64*1024)
+	for _, l := range lines {
+		bw.WriteString(l)
+	}
+	return bw.Flush()
+}
+
+// rdfDataset returns d's statements without duplicates as json-gold's
+// dataset, literals' language tags in lower case as JSON-LD has them, and
+// each document's blank nodes apart.
+func (d *Dataset) rdfDataset() *jld.RDFDataset {
+	text := make([]string, len(d.terms))
+	for i := 1; i < len(d.terms); i++ {
+		switch t := d.terms[i]; t.kind {
+		case IRI:
+			text[i] = t.key
+		case Blank:
+			text[i] = d.srcLabel(uint32(i))
+		case Literal:
+			text[i] = t.text()
+		}
+	}
+	rank := denseRanks(text)
+	// One json-gold node per distinct term, shared by its statements.
+	nodes := make([]jld.Node, len(d.terms))
+	names := make([]string, len(d.terms))
+	for i := 1; i < len(d.terms); i++ {
+		r := rank[i]
+		if nodes[r] != nil {
+			continue
+		}
+		switch t := d.terms[i]; t.kind {
+		case IRI:
+			nodes[r] = jld.NewIRI(t.value())
+			names[r] = t.value()
+		case Blank:
+			nodes[r] = jld.NewBlankNode(text[i])
+			names[r] = text[i]
+		case Literal:
+			v, dt, lang := t.literal()
+			nodes[r] = jld.NewLiteral(v, dt, strings.ToLower(lang))
+		}
+	}
+	quads := make([]dquad, len(d.quads))
+	for i, q := range d.quads {
+		g := ^uint32(0)
+		if q.g != 0 {
+			g = rank[q.g]
+		}
+		quads[i] = dquad{rank[q.s], rank[q.p], rank[q.o], g}
+	}
+	slices.SortFunc(quads, compareQuads)
+	quads = slices.Compact(quads)
+	ds := jld.NewRDFDataset()
+	for _, q := range quads {
+		g := "@default"
+		if q.g != ^uint32(0) {
+			g = names[q.g]
+		}
+		ds.Graphs[g] = append(ds.Graphs[g], &jld.Quad{Subject: nodes[q.s], Predicate: nodes[q.p], Object: nodes[q.o]})
+	}
+	return ds
+}
+
+// compareQuads orders statements by subject, predicate, object and graph.
+// Since no term's N-Quads form is a prefix of another's followed by a
+// character at or below the space, this is the order of their lines.
+func compareQuads(a, b dquad) int {
+	if c := cmp.Compare(a.s, b.s); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.p, b.p); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.o, b.o); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.g, b.g)
+}
+
+// denseRanks returns, for each string, its rank in sorted order, equal
+// strings sharing one.
+func denseRanks(text []string) []uint32 {
+	order := make([]uint32, len(text))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(a, b uint32) int { return strings.Compare(text[a], text[b]) })
+	rank := make([]uint32, len(text))
+	r := uint32(0)
+	for i, id := range order {
+		if i > 0 && text[id] != text[order[i-1]] {
+			r++
+		}
+		rank[id] = r
+	}
+	return rank
+}
+
+// blankLabels returns the number each blank node term gets as _:bN: the
+// order in which the general path's node map generation (see
+// nodeMapOf) meets the blank nodes of the JSON-LD that json-gold's FromRDF
+// makes of the statements. FromRDF lists each document's nodes sorted by
+// name, a named graph's name among the default graph's nodes with the
+// graph's nodes inside it, again sorted. The node map visits a node's
+// types (rdf:type objects that are not literals, in statement order), then
+// the node itself, then its named graph, then its properties in sorted
+// order, each property's values in statement order.
+func (d *Dataset) blankLabels() []uint32 {
+	const none = ^uint32(0)
+	labels := make([]uint32, len(d.terms))
+	for i := range labels {
+		labels[i] = none
+	}
+	next := uint32(0)
+	issue := func(id uint32) {
+		if d.terms[id].kind == Blank && labels[id] == none {
+			labels[id] = next
+			next++
+		}
+	}
+	// src ranks the terms by their FromRDF names (0 for the default graph).
+	src := make([]uint32, len(d.terms))
+	{
+		names := make([]string, len(d.terms))
+		for i := 1; i < len(d.terms); i++ {
+			if d.terms[i].kind != Literal {
+				names[i] = d.srcLabel(uint32(i))
+			}
+		}
+		r := denseRanks(names[1:])
+		for i := range r {
+			src[i+1] = r[i] + 1
+		}
+	}
+	typ, hasType := d.index["<"+rdfType+">"]
+	isType := func(q dquad) bool {
+		return hasType && q.p == typ && d.terms[q.o].kind != Literal
+	}
+	for doc := range d.docs {
+		end := len(d.quads)
+		if doc+1 < len(d.docs) {
+			end = d.docs[doc+1]
+		}
+		idx := make([]int32, 0, end-d.docs[doc])
+		for i := d.docs[doc]; i < end; i++ {
+			idx = append(idx, int32(i))
+		}
+		// By graph, subject, types first, predicate, statement order.
+		slices.SortFunc(idx, func(a, b int32) int {
+			qa, qb := d.quads[a], d.quads[b]
+			if c := cmp.Compare(src[qa.g], src[qb.g]); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(src[qa.s], src[qb.s]); c != 0 {
+				return c
+			}
+			ta, tb := isType(qa), isType(qb)
+			if ta != tb {
+				if ta {
+					return -1
+				}
+				return 1
+			}
+			if !ta {
+				if c := cmp.Compare(src[qa.p], src[qb.p]); c != 0 {
+					return c
+				}
+			}
+			return cmp.Compare(a, b)
+		})
+		// The statements of each graph, and of each subject in it.
+		graphStart := map[uint32][2]int{}
+		for i := 0; i < len(idx); {
+			j := i
+			for j < len(idx) && d.quads[idx[j]].g == d.quads[idx[i]].g {
+				j++
+			}
+			graphStart[d.quads[idx[i]].g] = [2]int{i, j}
+			i = j
+		}
+		// node visits one subject's statements, idx[i:j].
+		node := func(i, j int) {
+			for k := i; k < j && isType(d.quads[idx[k]]); k++ {
+				issue(d.quads[idx[k]].o)
+			}
+			issue(d.quads[idx[i]].s)
+		}
+		props := func(i, j int) {
+			for k := i; k < j; k++ {
+				if q := d.quads[idx[k]]; !isType(q) {
+					issue(q.o)
+				}
+			}
+		}
+		walkGraph := func(g uint32) {
+			span := graphStart[g]
+			for i := span[0]; i < span[1]; {
+				j := i
+				for j < span[1] && d.quads[idx[j]].s == d.quads[idx[i]].s {
+					j++
+				}
+				node(i, j)
+				props(i, j)
+				i = j
+			}
+		}
+		// The default graph's nodes merged with the named graphs' names.
+		var names []uint32
+		for g := range graphStart {
+			if g != 0 {
+				names = append(names, g)
+			}
+		}
+		slices.SortFunc(names, func(a, b uint32) int { return cmp.Compare(src[a], src[b]) })
+		def := graphStart[0]
+		i := def[0]
+		for i < def[1] || len(names) > 0 {
+			var s uint32
+			if i < def[1] {
+				s = d.quads[idx[i]].s
+			}
+			if len(names) > 0 && (i >= def[1] || src[names[0]] < src[s]) {
+				// A graph with no statements about its name.
+				issue(names[0])
+				walkGraph(names[0])
+				names = names[1:]
+				continue
+			}
+			j := i
+			for j < def[1] && d.quads[idx[j]].s == s {
+				j++
+			}
+			node(i, j)
+			if len(names) > 0 && names[0] == s {
+				walkGraph(s)
+				names = names[1:]
+			}
+			props(i, j)
+			i = j
+		}
+	}
+	return labels
+}
+
+// Documents returns each input as the expanded JSON-LD document
+// [Processor.FromNQuads] returns for it, for the formats and cases the
+// compact writers do not cover.
+func (d *Dataset) Documents() ([]any, error) {
+	var out []any
+	for doc := range d.docs {
+		end := len(d.quads)
+		if doc+1 < len(d.docs) {
+			end = d.docs[doc+1]
+		}
+		ds := jld.NewRDFDataset()
+		seen := map[dquad]bool{}
+		nodes := map[uint32]jld.Node{}
+		for _, q := range d.quads[d.docs[doc]:end] {
+			if seen[q] {
+				continue
+			}
+			seen[q] = true
+			g := "@default"
+			switch t := d.terms[q.g]; t.kind {
+			case IRI:
+				g = t.value()
+			case Blank:
+				// As written: Union renames each document's blank nodes.
+				g = "_:" + t.value()
+			}
+			ds.Graphs[g] = append(ds.Graphs[g], jld.NewQuad(d.node(q.s, nodes), d.node(q.p, nodes), d.node(q.o, nodes), g))
+		}
+		docs, err := fromDataset(ds, d.names[doc])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, docs)
+	}
+	return out, nil
+}

@@ -1,0 +1,326 @@
+package ld
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/film2ld/film2ld/ld/diag"
+)
+
+// jsonldPath converts N-Quads inputs the general way, as convert did
+// before Dataset: each input through FromNQuads, their Union, then Write.
+func jsonldPath(p *Processor, inputs []string, f Format, opts Options) (string, error) {
+	var docs []any
+	for i, in := range inputs {
+		doc, err := p.FromNQuads(strings.NewReader(in), fmt.Sprintf("in%d.nq", i))
+		if err != nil {
+			return "", err
+		}
+		docs = append(docs, doc)
+	}
+	u, err := p.Union(docs, opts)
+	if err != nil {
+		return "", err
+	}
+	var b bytes.Buffer
+	err = p.Write(&b, u, f, opts)
+	return b.String(), err
+}
+
+// datasetPath converts them through a Dataset, falling back to its
+// Documents where the compact writers decline.
+func datasetPath(p *Processor, inputs []string, f Format, opts Options) (string, error) {
+	d := NewDataset()
+	for i, in := range inputs {
+		if _, err := d.ReadNQuads(strings.NewReader(in), fmt.Sprintf("in%d.nq", i), false); err != nil {
+			return "", err
+		}
+	}
+	var b bytes.Buffer
+	var err error
+	if f == FormatCanonical {
+		err = p.WriteCanonical(&b, d)
+	} else {
+		err = d.WriteNQuads(&b)
+	}
+	if errors.Is(err, ErrNeedsJSONLD) {
+		b.Reset()
+		docs, err := d.Documents()
+		if err != nil {
+			return "", err
+		}
+		u, err := p.Union(docs, opts)
+		if err != nil {
+			return "", err
+		}
+		err = p.Write(&b, u, f, opts)
+		return b.String(), err
+	}
+	return b.String(), err
+}
+
+// nquadsCorpus returns N-Quads inputs by name: the W3C suites' (when
+// present), film2ld's conformance fixtures, and generated ones.
+func nquadsCorpus(t *testing.T) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	globs := []string{"testdata/conformance/*.nq"}
+	if dir := w3cDir(); dir != "" {
+		globs = append(globs,
+			filepath.Join(dir, "json-ld-api-tests", "toRdf", "*.nq"),
+			filepath.Join(dir, "json-ld-api-tests", "fromRdf", "*.nq"),
+			filepath.Join(dir, "rdf-canon-tests", "rdfc10", "*.nq"))
+	} else {
+		t.Log("W3C suites not found at ../../shared/w3c: their N-Quads are not compared")
+	}
+	for _, g := range globs {
+		files, err := filepath.Glob(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[f] = string(b)
+		}
+	}
+	var big bytes.Buffer
+	if err := writeBigNQuads(&big, 12); err != nil {
+		t.Fatal(err)
+	}
+	out["generated/films-12"] = big.String()
+	// Inputs both paths must refuse with the same error.
+	for i, bad := range []string{
+		"<urn:a> <urn:p> \"caf\xe9\" .\n",
+		"<urn:a> <urn:p> <urn:b> .\n<urn:a> <urn:p> <rel> .\n",
+		"<urn:a> <urn:p> \"x\"@en_GB .\n",
+		"<urn:a> <urn:p> \"x\"^^<bad type> .\n",
+		"<urn:a> <urn:p> <urn:b> <urn:g>\n",
+		"<urn:a> <urn:p> <urn:b> <urn:g> .\n<urn:a> <urn:p> \"\\uD800\" .\n",
+		"<urn:a> <urn:p> <urn:b> <http://a.example/#x#y> .\n",
+		"<urn:a> <x-film2ld-http://a.example/> <urn:b> .\n",
+		"_:a <urn:p> <urn:b> _: .\n",
+		"<urn:a> _:p <urn:b> .\n",
+	} {
+		out[fmt.Sprintf("bad/%d", i)] = bad
+	}
+	for seed := range 40 {
+		out[fmt.Sprintf("generated/random-%d", seed)] = randomNQuads(uint64(seed))
+	}
+	return out
+}
+
+// randomNQuads makes a small dataset whose blank nodes meet in every way
+// the node map's order depends on: blank subjects, objects, types and
+// graph names, graphs named like subjects, several statements per
+// property, language tags in either case, repeated statements, lines in
+// any order.
+func randomNQuads(seed uint64) string {
+	r := rand.New(rand.NewPCG(seed, 7))
+	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
+	node := func() string {
+		return pick("<http://a.example/s1>", "<http://a.example/s2>", "<urn:x:3>", "_:b1", "_:x", "_:a0", "_:b10", "_:b2", "_:c14n0", "_:d0-q")
+	}
+	var lines []string
+	for range 5 + r.IntN(40) {
+		s := node()
+		var p, o string
+		switch r.IntN(4) {
+		case 0:
+			p, o = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", pick(node(), "<https://schema.org/Movie>", `"literal type"`)
+		case 1:
+			p, o = pick("<https://schema.org/name>", "<http://a.example/p>"), pick(`"x"`, `"x"@EN`, `"x"@en`, `"Y"@de-AT`, `"1"^^<http://www.w3.org/2001/XMLSchema#integer>`, `"a\nb\u0007"`)
+		default:
+			p, o = pick("<https://schema.org/about>", "<http://a.example/p>", "<http://a.example/q>", "<urn:p>"), node()
+		}
+		g := pick("", "", " <http://a.example/s1>", " _:x", " _:g", " <http://a.example/g>")
+		lines = append(lines, s+" "+p+" "+o+g+" .")
+	}
+	for range r.IntN(3) {
+		lines = append(lines, lines[r.IntN(len(lines))])
+	}
+	r.Shuffle(len(lines), func(i, j int) { lines[i], lines[j] = lines[j], lines[i] })
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// TestDatasetMatchesJSONLDPath proves the compact path byte-identical to
+// the general one (or the same error) on every corpus input alone, on
+// pairs of inputs read together, and with Options.Lenient.
+func TestDatasetMatchesJSONLDPath(t *testing.T) {
+	p := NewProcessor(Config{})
+	corpus := nquadsCorpus(t)
+	names := slices.Sorted(func(yield func(string) bool) {
+		for k := range corpus {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	type tcase struct {
+		name   string
+		inputs []string
+	}
+	var cases []tcase
+	for i, n := range names {
+		cases = append(cases, tcase{n, []string{corpus[n]}})
+		if i%3 == 0 && i+1 < len(names) {
+			cases = append(cases, tcase{n + "+" + names[i+1], []string{corpus[n], corpus[names[i+1]]}})
+		}
+	}
+	compared, fallbacks := 0, 0
+	for _, c := range cases {
+		for _, f := range []Format{FormatNQuads, FormatCanonical} {
+			for _, lenient := range []bool{false, true} {
+				opts := Options{}
+				if lenient {
+					opts.Lenient = &Dropped{}
+				}
+				want, werr := jsonldPath(p, c.inputs, f, opts)
+				got, gerr := datasetPath(p, c.inputs, f, opts)
+				if fmt.Sprint(werr) != fmt.Sprint(gerr) {
+					t.Errorf("%s, %v: error\n got %v\nwant %v", c.name, f, gerr, werr)
+					continue
+				}
+				if got != want {
+					t.Errorf("%s, %v: output differs\n got:\n%s\nwant:\n%s", c.name, f, got, want)
+				}
+				compared++
+			}
+		}
+		d := NewDataset()
+		for _, in := range c.inputs {
+			d.ReadNQuads(strings.NewReader(in), "in", false)
+		}
+		if d.needsJSONLD != "" {
+			fallbacks++
+		}
+	}
+	t.Logf("%d conversions compared; %d of %d inputs take the JSON-LD path", compared, fallbacks, len(cases))
+}
+
+// TestDatasetDocuments proves that Documents gives FromNQuads' JSON-LD.
+func TestDatasetDocuments(t *testing.T) {
+	p := NewProcessor(Config{})
+	for name, in := range nquadsCorpus(t) {
+		want, werr := p.FromNQuads(strings.NewReader(in), "in.nq")
+		d := NewDataset()
+		_, gerr := d.ReadNQuads(strings.NewReader(in), "in.nq", false)
+		var got []any
+		if gerr == nil {
+			got, gerr = d.Documents()
+		}
+		if fmt.Sprint(werr) != fmt.Sprint(gerr) {
+			t.Errorf("%s: error\n got %v\nwant %v", name, gerr, werr)
+			continue
+		}
+		if werr != nil {
+			continue
+		}
+		if len(got) != 1 || !reflect.DeepEqual(got[0], want) {
+			t.Errorf("%s: documents differ\n got %v\nwant %v", name, got, want)
+		}
+	}
+}
+
+// TestLiteralTypeKept: an rdf:type statement with a literal object and one
+// with an IRI object on the same node both survive the JSON-LD path (one
+// of them used to replace the other, whichever Go's map order put last).
+func TestLiteralTypeKept(t *testing.T) {
+	p := NewProcessor(Config{})
+	in := "<urn:x:3> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> \"literal type\" .\n" +
+		"<urn:x:3> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:t> .\n" +
+		"<urn:x:3> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> _:b .\n"
+	want := "<urn:x:3> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> \"literal type\" .\n" +
+		"<urn:x:3> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:t> .\n" +
+		"<urn:x:3> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> _:b0 .\n"
+	for range 20 {
+		got, err := jsonldPath(p, []string{in}, FormatNQuads, Options{})
+		if err != nil || got != want {
+			t.Fatalf("got %q, %v\nwant %q", got, err, want)
+		}
+	}
+}
+
+// readNQuadsJSONGold is ReadNQuads as it was before the Dataset: a
+// bufio.Scanner (lines up to 16 MiB) and json-gold's parser per line.
+func readNQuadsJSONGold(r io.Reader, name string) ([]Quad, error) {
+	var out []Quad
+	seen := map[Quad]bool{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		ds, err := parseQuad(text)
+		if err != nil {
+			return nil, &PosError{Pos: diag.Position{File: name, Line: line}, Err: err}
+		}
+		for _, quads := range ds.Graphs {
+			for _, q := range quads {
+				quad := fromJLD(q)
+				if !seen[quad] {
+					seen[quad] = true
+					out = append(out, quad)
+				}
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("ld: read %s: %w", name, err)
+	}
+	return out, nil
+}
+
+// TestReadNQuadsMatchesJSONGold: ReadNQuads, now on a Dataset, reads
+// every corpus input as json-gold's parser did, statement for statement
+// and error for error, except that bytes that are not UTF-8 are an error
+// instead of U+FFFD.
+func TestReadNQuadsMatchesJSONGold(t *testing.T) {
+	for name, in := range nquadsCorpus(t) {
+		got, gerr := ReadNQuads(strings.NewReader(in), "in.nq")
+		if !utf8.ValidString(in) {
+			if !errors.Is(gerr, ErrInvalidUTF8) {
+				t.Errorf("%s: got %v, want an invalid UTF-8 error", name, gerr)
+			}
+			continue
+		}
+		want, werr := readNQuadsJSONGold(strings.NewReader(in), "in.nq")
+		if fmt.Sprint(gerr) != fmt.Sprint(werr) {
+			t.Errorf("%s: error\n got %v\nwant %v", name, gerr, werr)
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: statements differ\n got %v\nwant %v", name, got, want)
+		}
+	}
+}
+
+// TestReadNQuadsLongLine reads a 20 MB literal, which the 16 MiB line
+// limit of the old reader refused.
+func TestReadNQuadsLongLine(t *testing.T) {
+	long := strings.Repeat("x", 20<<20)
+	quads, err := ReadNQuads(strings.NewReader("<urn:a> <urn:p> \""+long+"\" .\n"), "long.nq")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(quads) != 1 || quads[0].Object.Value != long {
+		t.Fatalf("got %d statements", len(quads))
+	}
+}

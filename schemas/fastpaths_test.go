@@ -1,0 +1,65 @@
+package schemas
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestFastPathsAgree compares whole reports, both profiles, with the fast
+// paths (the byte scanner, plainJSONLD, the split schema check and its
+// cache) on and off: over every document of the differential set (corpus,
+// schema.org's examples, the test films' exports, edge cases) and every
+// corpus page read as a page.
+func TestFastPathsAgree(t *testing.T) {
+	type input struct {
+		name string
+		data []byte
+		html bool
+	}
+	var inputs []input
+	for name, d := range differentialDocs(t) {
+		inputs = append(inputs, input{name, d, false})
+	}
+	pages, _ := filepath.Glob("testdata/corpus/*.html")
+	for _, p := range pages {
+		d, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, input{p, d, true})
+	}
+	slices.SortFunc(inputs, func(a, b input) int { return strings.Compare(a.name, b.name) })
+	report := func(in input) string {
+		var out strings.Builder
+		for _, p := range []Profile{Google, SchemaOrg} {
+			load := Load
+			if in.html {
+				load = LoadHTML
+			}
+			g, err := load(in.data, in.name)
+			if err != nil {
+				return "error: " + err.Error()
+			}
+			for _, f := range Validate(g, p) {
+				fmt.Fprintln(&out, p, f)
+			}
+		}
+		return out.String()
+	}
+	findings := 0
+	for _, in := range inputs {
+		fast := report(in)
+		fastPaths = false
+		slow := report(in)
+		fastPaths = true
+		findings += strings.Count(slow, "\n")
+		if fast != slow {
+			t.Errorf("%s: fast paths:\n%s\nslow paths:\n%s", in.name, fast, slow)
+		}
+	}
+	t.Logf("%d inputs, %d findings alike", len(inputs), findings)
+}

@@ -1,0 +1,262 @@
+package jsonpos
+
+import (
+	"encoding/json"
+	"strconv"
+	"unicode/utf8"
+)
+
+// scanner is Parse's fast way: a recursive descent over the bytes that
+// reads the well-formed JSON nearly every input is, several times faster
+// than encoding/json's token stream (whose Token allocates a syntax error
+// to find the end of each value). It gives up, and Parse reads the input
+// again the careful way, at anything it is not sure of: any syntax error
+// (so errors and their offsets are encoding/json's), nesting past
+// MaxDepth, a number ParseFloat refuses. Strings with escapes or
+// non-ASCII bytes are unquoted by encoding/json itself, so a value never
+// differs from what the careful way reads; FuzzScanAgrees holds the two
+// to the same trees.
+type scanner struct {
+	data  []byte
+	off   int
+	depth int
+	ok    bool
+}
+
+// scan parses data, or returns nil when the careful way must decide.
+func scan(data []byte) *Value {
+	s := &scanner{data: data, ok: true}
+	s.space()
+	v := s.value()
+	s.space()
+	if !s.ok || s.off != len(data) {
+		return nil
+	}
+	return v
+}
+
+func (s *scanner) fail() *Value {
+	s.ok = false
+	return nil
+}
+
+func (s *scanner) space() {
+	for s.off < len(s.data) {
+		switch s.data[s.off] {
+		case ' ', '\t', '\n', '\r':
+			s.off++
+		default:
+			return
+		}
+	}
+}
+
+func (s *scanner) value() *Value {
+	if !s.ok || s.off >= len(s.data) {
+		return s.fail()
+	}
+	start := s.off
+	switch c := s.data[s.off]; {
+	case c == '{':
+		return s.object()
+	case c == '[':
+		return s.array()
+	case c == '"':
+		str, ok := s.string()
+		if !ok {
+			return s.fail()
+		}
+		return &Value{Kind: String, Offset: start, String: str}
+	case c == 't':
+		return s.literal("true", &Value{Kind: Bool, Offset: start, Bool: true})
+	case c == 'f':
+		return s.literal("false", &Value{Kind: Bool, Offset: start})
+	case c == 'n':
+		return s.literal("null", &Value{Kind: Null, Offset: start})
+	case c == '-' || c >= '0' && c <= '9':
+		return s.number()
+	}
+	return s.fail()
+}
+
+func (s *scanner) literal(word string, v *Value) *Value {
+	if len(s.data)-s.off < len(word) || string(s.data[s.off:s.off+len(word)]) != word {
+		return s.fail()
+	}
+	s.off += len(word)
+	return v
+}
+
+// number reads RFC 8259's number grammar.
+func (s *scanner) number() *Value {
+	start := s.off
+	d := s.data
+	i := s.off
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case i < len(d) && d[i] >= '1' && d[i] <= '9':
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+		}
+	default:
+		return s.fail()
+	}
+	if i < len(d) && d[i] == '.' {
+		i++
+		if i >= len(d) || d[i] < '0' || d[i] > '9' {
+			return s.fail()
+		}
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		i++
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if i >= len(d) || d[i] < '0' || d[i] > '9' {
+			return s.fail()
+		}
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+		}
+	}
+	f, err := strconv.ParseFloat(string(d[start:i]), 64)
+	if err != nil {
+		return s.fail()
+	}
+	s.off = i
+	return &Value{Kind: Number, Offset: start, Number: f}
+}
+
+// string reads a string at s.off. Plain ASCII without escapes is taken as
+// it is; anything else goes through encoding/json, which decides how
+// escapes, surrogates and bytes that are not UTF-8 read.
+func (s *scanner) string() (string, bool) {
+	d := s.data
+	i := s.off + 1
+	plain := true
+	for {
+		if i >= len(d) {
+			return "", false
+		}
+		c := d[i]
+		switch {
+		case c == '"':
+			raw := d[s.off : i+1]
+			s.off = i + 1
+			if plain {
+				return string(raw[1 : len(raw)-1]), true
+			}
+			var out string
+			if err := json.Unmarshal(raw, &out); err != nil {
+				return "", false
+			}
+			return out, true
+		case c == '\\':
+			plain = false
+			i += 2
+		case c < 0x20:
+			return "", false
+		case c >= utf8.RuneSelf:
+			plain = false
+			i++
+		default:
+			i++
+		}
+	}
+}
+
+func (s *scanner) array() *Value {
+	v := &Value{Kind: Array, Offset: s.off}
+	if s.depth++; s.depth > MaxDepth {
+		return s.fail()
+	}
+	s.off++ // [
+	s.space()
+	if s.off < len(s.data) && s.data[s.off] == ']' {
+		s.off++
+		s.depth--
+		return v
+	}
+	for s.ok {
+		item := s.value()
+		if !s.ok {
+			return nil
+		}
+		v.Items = append(v.Items, item)
+		s.space()
+		if s.off >= len(s.data) {
+			return s.fail()
+		}
+		switch s.data[s.off] {
+		case ',':
+			s.off++
+			s.space()
+		case ']':
+			s.off++
+			s.depth--
+			return v
+		default:
+			return s.fail()
+		}
+	}
+	return nil
+}
+
+func (s *scanner) object() *Value {
+	v := &Value{Kind: Object, Offset: s.off}
+	if s.depth++; s.depth > MaxDepth {
+		return s.fail()
+	}
+	s.off++ // {
+	s.space()
+	if s.off < len(s.data) && s.data[s.off] == '}' {
+		s.off++
+		s.depth--
+		return v
+	}
+	var keys map[string]int
+	for s.ok {
+		if s.off >= len(s.data) || s.data[s.off] != '"' {
+			return s.fail()
+		}
+		keyOff := s.off
+		key, ok := s.string()
+		if !ok {
+			return s.fail()
+		}
+		s.space()
+		if s.off >= len(s.data) || s.data[s.off] != ':' {
+			return s.fail()
+		}
+		s.off++
+		s.space()
+		val := s.value()
+		if !s.ok {
+			return nil
+		}
+		keys = v.add(keys, Member{Key: key, KeyOffset: keyOff, Value: val})
+		s.space()
+		if s.off >= len(s.data) {
+			return s.fail()
+		}
+		switch s.data[s.off] {
+		case ',':
+			s.off++
+			s.space()
+		case '}':
+			s.off++
+			s.depth--
+			return v
+		default:
+			return s.fail()
+		}
+	}
+	return nil
+}

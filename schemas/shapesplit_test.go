@@ -1,0 +1,53 @@
+package schemas
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// TestShapeSplitAgrees holds the property-by-property check (with its
+// cache) to the whole-node check it replaces: the same findings, messages
+// and positions, in the same order, for every node of the shape cases, the
+// corpus, schema.org's examples (where the shared folder is present), the
+// test films' exports and the other differential documents.
+func TestShapeSplitAgrees(t *testing.T) {
+	set, err := shapes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := differentialDocs(t)
+	for _, tc := range shapeCases {
+		docs["shape:"+tc.name] = []byte(tc.doc)
+	}
+	names := make([]string, 0, len(docs))
+	for n := range docs {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	// One cache across documents, as a large page shares one: a verdict
+	// cached from one node must hold for every other node.
+	cache := shapeCache{}
+	findings := 0
+	for _, name := range names {
+		g, err := Load(docs[name], name)
+		if err != nil {
+			continue
+		}
+		split, whole := set.checkNodes(g.Nodes, cache), set.checkNodes(g.Nodes, nil)
+		findings += len(whole)
+		if fmt.Sprint(split) != fmt.Sprint(whole) {
+			t.Errorf("%s: split by property:\n%v\nwhole nodes:\n%v", name, split, whole)
+		}
+	}
+	if findings < 20 {
+		t.Errorf("only %d shape findings in all: the comparison proves little", findings)
+	}
+	t.Logf("%d documents, %d shape findings alike; %d cached property verdicts", len(names), findings, len(cache))
+	// Every type film2ld's pages are made of must take the fast way.
+	for _, typ := range []string{"Movie", "Review", "Rating", "AggregateRating", "Person", "Organization"} {
+		if set.split[typ] == nil {
+			t.Errorf("%s is checked whole, not property by property", typ)
+		}
+	}
+}
