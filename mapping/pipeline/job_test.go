@@ -196,3 +196,21 @@ func TestCheckBase(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadPlacesNQuads: a node of N-Quads data is placed at the first line
+// that states something of it, as ld's reader counts lines.
+func TestLoadPlacesNQuads(t *testing.T) {
+	data := "# one film\n\n<urn:x:f> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Movie> .\n" +
+		"<urn:x:p> <https://schema.org/name> \"P\" .\n<urn:x:f> <https://schema.org/director> <urn:x:p> .\n"
+	g, err := pipeline.Load([]byte(data), "film.nq", "film.nq", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[string]int{}
+	for _, n := range g.Nodes {
+		lines[n.ID] = n.Pos.Line
+	}
+	if lines["urn:x:f"] != 3 || lines["urn:x:p"] != 4 {
+		t.Errorf("lines %v; want urn:x:f at 3, urn:x:p at 4", lines)
+	}
+}

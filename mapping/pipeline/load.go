@@ -83,12 +83,20 @@ func Load(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
 	switch form := ld.DetectInput(name, data); form {
 	case ld.InputHTML:
 		return schemas.LoadHTML(data, display)
-	case ld.InputNQuads, ld.InputTurtle, ld.InputTriG:
+	case ld.InputNQuads:
+		// ld's reader places each subject at its first line.
+		d := ld.NewDataset()
+		d.RecordLines()
+		if _, err := d.ReadNQuads(bytes.NewReader(data), display, false); err != nil {
+			return nil, err
+		}
+		return quadsGraph(d.Quads(), d.SubjectLines(), display, pageURL)
+	case ld.InputTurtle, ld.InputTriG:
 		quads, err := ReadQuads(data, name, display, form)
 		if err != nil {
 			return nil, err
 		}
-		return quadsGraph(quads, data, display, pageURL)
+		return quadsGraph(quads, turtleSubjectLines(data), display, pageURL)
 	}
 	if doc, ok := dataForm(data); ok {
 		return jsonDataGraph(doc, data, display, pageURL)
@@ -264,7 +272,7 @@ func idLines(data []byte) map[string]int {
 // it; the other named graphs are the sources' own words, kept for the
 // record. Nodes are placed at the line where their IRI first stands as a
 // subject.
-func quadsGraph(quads []ld.Quad, data []byte, display, pageURL string) (*schemas.Graph, error) {
+func quadsGraph(quads []ld.Quad, lines map[string]int, display, pageURL string) (*schemas.Graph, error) {
 	p := processor()
 	exp, err := p.FromQuads(mergedInDefault(quads), display)
 	if err != nil {
@@ -280,7 +288,6 @@ func quadsGraph(quads []ld.Quad, data []byte, display, pageURL string) (*schemas
 			Message: "the input holds no statement, so nothing was checked", Pos: schemas.Pos{File: display},
 			Fix: "check that the export that wrote it succeeded"})
 	}
-	lines := subjectLines(data)
 	g.Place(func(id string) int { return lines[id] })
 	return g, nil
 }
@@ -306,10 +313,11 @@ func defaultGraph(exp []any) []any {
 	return out
 }
 
-// subjectLines maps each subject IRI of N-Quads to its first line.
-// TODO: take the lines from ld's N-Quads reader once it reports them
-// (issue 10); Turtle and TriG subjects are not placed meanwhile.
-func subjectLines(data []byte) map[string]int {
+// turtleSubjectLines maps each subject written as a full IRI at the start
+// of a line of Turtle or TriG to its first line.
+// TODO: take the lines from ld's Turtle reader, as N-Quads' come from its
+// Dataset reader; it reports none yet, and prefixed names are not placed.
+func turtleSubjectLines(data []byte) map[string]int {
 	out := map[string]int{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), 64*1024*1024)
