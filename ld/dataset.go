@@ -41,6 +41,9 @@ type Dataset struct {
 	// needsJSONLD is set by a statement whose JSON-LD form is more than a
 	// relabelling (see ErrNeedsJSONLD).
 	needsJSONLD string
+	// lines, when set (RecordLines), maps a subject term to the line of
+	// the statement it first stands in.
+	lines map[uint32]int
 }
 
 // ErrNeedsJSONLD means a Dataset holds statements whose conversion through
@@ -161,6 +164,9 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 			}
 			if dq.s, key, err = d.intern(q[0], doc, key, false); err != nil {
 				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
+			}
+			if _, seen := d.lines[dq.s]; d.lines != nil && !seen {
+				d.lines[dq.s] = lr.line
 			}
 			if dq.p, key, err = d.intern(q[1], doc, key, false); err != nil {
 				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}

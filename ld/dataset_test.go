@@ -324,3 +324,22 @@ func TestReadNQuadsLongLine(t *testing.T) {
 		t.Fatalf("got %d statements", len(quads))
 	}
 }
+
+// TestDatasetSubjectLines: with RecordLines, each IRI subject is placed at
+// the first line that states something of it, comments and blank lines
+// counted; blank node subjects are not.
+func TestDatasetSubjectLines(t *testing.T) {
+	in := "# a film\n\n<urn:x:a> <urn:x:p> \"1\" .\n_:b <urn:x:p> <urn:x:a> .\n  <urn:x:c> <urn:x:p> \"2\" <urn:x:g> .\n<urn:x:a> <urn:x:q> \"3\" .\n"
+	d := NewDataset()
+	d.RecordLines()
+	if _, err := d.ReadNQuads(strings.NewReader(in), "in.nq", false); err != nil {
+		t.Fatal(err)
+	}
+	got := d.SubjectLines()
+	if len(got) != 2 || got["urn:x:a"] != 3 || got["urn:x:c"] != 5 {
+		t.Errorf("SubjectLines = %v; want urn:x:a at 3, urn:x:c at 5", got)
+	}
+	if d := NewDataset(); len(d.SubjectLines()) != 0 {
+		t.Error("lines recorded without RecordLines")
+	}
+}

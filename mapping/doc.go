@@ -3,12 +3,17 @@
 // Call [Map] once per document: it detects the document's kind from its
 // content (a review aggregator's page, an encyclopedia article, a film
 // prize's page) and reads it with that kind's mapper into a [film.Source].
-// Then call [Combine] with every Source about one film to get the film's
-// JSON-LD, with the Movie first in its "@graph".
+// Then call [Merge] with every Source about one film to get the typed
+// merged [Film]: its facts once each, with their sources, the conflicts
+// between sources as [Diagnostic]s, and each source's own view. Last,
+// render a view as schema.org JSON-LD: [Film.Render] (the merged graph, or
+// a source's graph from Film.Views), [Film.Dataset] (both, for RDF
+// stores). render.go is the only file that knows schema.org's terms.
+// [Combine] does all three for callers that want JSON-LD at once.
 //
 // # Identity
 //
-// Combine mints IRIs from facts, never from file names or input order:
+// Merge mints IRIs from facts, never from file names or input order:
 // Base+"film/<title>-<year>", Base+"person/<name>" and
 // Base+"organization/<name>", where the names are folded to lower case
 // without accents. People spelled alike up to accents, case, spacing and

@@ -301,3 +301,58 @@ func TestDatasetWithoutFilmIRI(t *testing.T) {
 		t.Errorf("no warning %q in %v", want, res.Diagnostics)
 	}
 }
+
+// TestKeepLeavesTheFilm: Film.Keep returns a view without the reviews and
+// ratings refused and without the people only they named, and leaves the
+// film it was called on as it was.
+func TestKeepLeavesTheFilm(t *testing.T) {
+	res := combine(t, filmFiles(t, "../testdata/films/les-etes-immobiles")...)
+	f := res.Film
+	if len(f.Reviews) < 2 || len(f.Ratings) < 1 {
+		t.Fatalf("%d reviews, %d ratings: the film no longer tests Keep", len(f.Reviews), len(f.Ratings))
+	}
+	reviews, ratings, agents := len(f.Reviews), len(f.Ratings), len(f.Agents)
+	kept := f.Keep(func(i int, _ *mapping.Review) bool { return i > 0 }, func(int, *mapping.Rating) bool { return false })
+	if len(f.Reviews) != reviews || len(f.Ratings) != ratings || len(f.Agents) != agents {
+		t.Errorf("Keep changed the film it was called on")
+	}
+	if len(kept.Reviews) != reviews-1 || len(kept.Ratings) != 0 {
+		t.Errorf("kept %d reviews, %d ratings", len(kept.Reviews), len(kept.Ratings))
+	}
+	gone := f.Reviews[0].Author
+	stillNamed := false
+	for _, r := range kept.Reviews {
+		stillNamed = stillNamed || r.Author == gone || r.Publisher == gone
+	}
+	for _, a := range kept.Agents {
+		if a == gone && !stillNamed {
+			t.Errorf("%s stayed without the review that named them", a.Name)
+		}
+	}
+	if gone != nil && !stillNamed && len(kept.Agents) >= agents {
+		t.Errorf("%d agents kept of %d", len(kept.Agents), agents)
+	}
+}
+
+// TestViewsStateTheirSource: each source's view holds only what that
+// source states, with its own spellings, and names the Movie as the merged
+// view does.
+func TestViewsStateTheirSource(t *testing.T) {
+	res := combine(t, samples...)
+	f := res.Film
+	if len(f.Views) != len(f.Sources) {
+		t.Fatalf("%d views of %d sources", len(f.Views), len(f.Sources))
+	}
+	for i, v := range f.Views {
+		s := f.Sources[i]
+		if v.Source != s || v.ID != f.ID || len(v.Views) != 0 || len(v.WebPages) != 0 {
+			t.Errorf("view of %s: source %v, id %q, %d views, %d pages", s.Name, v.Source == s, v.ID, len(v.Views), len(v.WebPages))
+		}
+		if len(v.Reviews) != len(s.Film.Reviews) && s.Kind == film.Reviews {
+			t.Errorf("view of %s: %d reviews; the page states %d", s.Name, len(v.Reviews), len(s.Film.Reviews))
+		}
+		if s.Kind != film.Reviews && len(v.Reviews)+len(v.Ratings) > 0 {
+			t.Errorf("view of %s holds reviews it does not state", s.Name)
+		}
+	}
+}

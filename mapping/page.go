@@ -52,33 +52,10 @@ func MovieIRI(pageURL string) string {
 }
 
 // SetPage adds the page owner's facts to the merged view (Doc, and the
-// merged view inside Dataset). With p.ID set, the Movie is renamed
-// everywhere it is referred to, in every graph, so that the sources'
-// graphs still describe the same node.
+// merged view inside Dataset); see Film.SetPage.
 func (r *Result) SetPage(p Page) {
-	movie := r.movie()
-	if movie == nil {
-		return
-	}
-	if p.ID != "" && p.ID != r.MovieID {
-		old := r.MovieID
-		if old == "" {
-			movie["@id"] = p.ID
-		} else {
-			rename(r.Doc, old, p.ID)
-			rename(r.Dataset, old, p.ID)
-		}
-		r.MovieID = p.ID
-	}
-	if p.URL != "" {
-		movie["url"] = p.URL
-	}
-	if p.Image != "" {
-		movie["image"] = p.Image
-	}
-	if p.Name != "" && movie["name"] == nil {
-		movie["name"] = p.Name
-	}
+	r.Film.SetPage(p)
+	r.render()
 }
 
 // ErrNoName means the Movie has no name: no document states the film's
@@ -86,39 +63,4 @@ func (r *Result) SetPage(p Page) {
 var ErrNoName = errors.New("no document names the film")
 
 // HasName reports whether the merged view's Movie has a name.
-func (r *Result) HasName() bool {
-	m := r.movie()
-	return m != nil && m["name"] != nil
-}
-
-// movie returns the merged view's Movie: the first node of Doc's @graph,
-// which Dataset's default graph shares.
-func (r *Result) movie() map[string]any {
-	g, _ := r.Doc["@graph"].([]any)
-	if len(g) == 0 {
-		return nil
-	}
-	m, _ := g[0].(map[string]any)
-	return m
-}
-
-// rename replaces every "@id" (and "@graph" name) old in v by new, in
-// place. Maps shared between Doc and Dataset are renamed once: the second
-// visit finds new.
-func rename(v any, old, new string) {
-	switch x := v.(type) {
-	case map[string]any:
-		if x["@id"] == old {
-			x["@id"] = new
-		}
-		for k, v := range x {
-			if k != "@id" {
-				rename(v, old, new)
-			}
-		}
-	case []any:
-		for _, v := range x {
-			rename(v, old, new)
-		}
-	}
-}
+func (r *Result) HasName() bool { return r.Film.HasName() }

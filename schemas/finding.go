@@ -60,14 +60,17 @@ func (f Finding) String() string {
 // property and message, and drops exact repeats, so that a report never
 // depends on map order or on the order gojsonschema happened to use.
 func sortFindings(fs []Finding) []Finding {
-	slices.SortFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			diag.Compare(a.Pos, b.Pos),
-			cmp.Compare(a.Rule, b.Rule),
-			cmp.Compare(a.Node, b.Node),
-			cmp.Compare(a.Property, b.Property),
-			cmp.Compare(a.Message, b.Message),
-		)
-	})
+	slices.SortFunc(fs, compareFindings)
 	return slices.Compact(fs)
+}
+
+// compareFindings is the order of sortFindings.
+func compareFindings(a, b Finding) int {
+	return cmp.Or(
+		diag.Compare(a.Pos, b.Pos),
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Node, b.Node),
+		cmp.Compare(a.Property, b.Property),
+		cmp.Compare(a.Message, b.Message),
+	)
 }

@@ -55,20 +55,8 @@ func SnippetFor(doc map[string]any, file string, opts SnippetOptions) []Finding 
 		// the shape and vocabulary layers cost more than the rest of an
 		// export of a large review page, and their findings are not used.
 		for _, f := range sortFindings(checkGoogle(g)) {
-			thirdParty := f.Rule == RuleThirdParty
-			if f.Severity != Error && !thirdParty || f.node == nil || !strings.HasPrefix(f.Rule, "google.") || strings.HasPrefix(f.Rule, "google.movie.") {
-				continue
-			}
-			target := f.node
-			if !target.Is("Review", "AggregateRating") {
-				// A bad Rating sinks the review it rates.
-				for _, e := range target.Parents {
-					if e.From.Is("Review") {
-						target = e.From
-					}
-				}
-			}
-			if !target.Is("Review", "AggregateRating") || !removeNode(target) {
+			target := rejected(f)
+			if target == nil || !removeNode(target) {
 				continue
 			}
 			dropped = append(dropped, f)
@@ -78,6 +66,105 @@ func SnippetFor(doc map[string]any, file string, opts SnippetOptions) []Finding 
 			return append(dropped, onePerItem(doc, file)...)
 		}
 	}
+}
+
+// rejected returns the Review or AggregateRating a search-engine finding
+// makes a web snippet leave out: the node the finding is about, or the
+// review a bad Rating sinks; nil when the finding removes nothing. Errors
+// do, and a review from another site (a warning, since validate cannot
+// know the page is not the review's own); the movie carousel's rules
+// judge the Movie, which a snippet cannot do without.
+func rejected(f Finding) *Node {
+	thirdParty := f.Rule == RuleThirdParty
+	if f.Severity != Error && !thirdParty || f.node == nil || !strings.HasPrefix(f.Rule, "google.") || strings.HasPrefix(f.Rule, "google.movie.") {
+		return nil
+	}
+	target := f.node
+	if !target.Is("Review", "AggregateRating") {
+		// A bad Rating sinks the review it rates.
+		for _, e := range target.Parents {
+			if e.From.Is("Review") {
+				target = e.From
+			}
+		}
+	}
+	if !target.Is("Review", "AggregateRating") {
+		return nil
+	}
+	return target
+}
+
+// Choose decides which of an item's reviews and aggregate ratings a web
+// snippet keeps, by the rules validate applies (the google profile's
+// review-snippet rules, and one aggregateRating per item). Each of items
+// is one review or one aggregate rating rendered alone: a document whose
+// first node is the item (a Movie with its IRI and name) holding it under
+// "review" or "aggregateRating", and the nodes it refers to. keep[i] tells
+// whether items[i] stays; dropped holds the finding that left each other
+// one out, in the order Snippet gives them: the rules' findings by rule and
+// node, then the aggregate ratings the item already had one of.
+//
+// Deciding on each review alone is what makes this a filter on typed
+// reviews and ratings (see package mapping's Film.Keep), not an edit of a
+// rendered document: no review rule looks beyond the review, its rating
+// and the nodes they name.
+func Choose(items []map[string]any, file string, opts SnippetOptions) (keep []bool, dropped []Finding) {
+	type reject struct {
+		f    Finding
+		item int
+	}
+	var rejects []reject
+	graphs := make([]*Graph, len(items))
+	keep = make([]bool, len(items))
+	for i, doc := range items {
+		keep[i] = !opts.NoReviews
+		if opts.NoReviews {
+			continue
+		}
+		g := FromDoc(doc, file)
+		g.PageURL = opts.PageURL
+		graphs[i] = g
+		for _, f := range checkGoogle(g) {
+			if rejected(f) != nil {
+				rejects = append(rejects, reject{f, i})
+			}
+		}
+	}
+	slices.SortStableFunc(rejects, func(a, b reject) int { return compareFindings(a.f, b.f) })
+	for _, r := range rejects {
+		// The first finding in order is the one that leaves it out.
+		if keep[r.item] {
+			keep[r.item] = false
+			dropped = append(dropped, r.f)
+		}
+	}
+	var kept *Node
+	for i, g := range graphs {
+		if !keep[i] || g == nil || len(g.Nodes) == 0 {
+			continue
+		}
+		item := g.Nodes[0]
+		for _, v := range item.Props["aggregateRating"] {
+			if !v.IsNode("AggregateRating") {
+				continue
+			}
+			if kept == nil {
+				kept = v.Node
+				continue
+			}
+			keep[i] = false
+			dropped = append(dropped, extraAggregate(item, v.Node, kept))
+		}
+	}
+	return keep, dropped
+}
+
+// extraAggregate is the finding for an aggregate rating the snippet leaves
+// out because its item already has the one kept.
+func extraAggregate(item, n, kept *Node) Finding {
+	return Finding{Severity: Warning, Rule: RuleOneAggregate, Node: n.Describe(),
+		Message: fmt.Sprintf("%s already has one; Google reads one aggregateRating per item, and the snippet keeps the first, %s", item.Describe(), kept.Describe()),
+		Pos:     n.Pos, node: n}
 }
 
 // onePerItem keeps one aggregateRating per item. Google reads a single
@@ -102,9 +189,7 @@ func onePerItem(doc map[string]any, file string) []Finding {
 				continue
 			}
 			if removeNode(v.Node) {
-				dropped = append(dropped, Finding{Severity: Warning, Rule: RuleOneAggregate, Node: v.Node.Describe(),
-					Message: fmt.Sprintf("%s already has one; Google reads one aggregateRating per item, and the snippet keeps the first, %s", n.Describe(), kept.Describe()),
-					Pos:     v.Node.Pos, node: v.Node})
+				dropped = append(dropped, extraAggregate(n, v.Node, kept))
 			}
 		}
 	}

@@ -23,6 +23,7 @@ import (
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/mapping/pipeline"
 )
 
 // batchFilm is one film of a batch: a subfolder and its documents.
@@ -57,7 +58,7 @@ const maxJobsPerCPU = 4
 // attempted: one that fails, to export or to be written, is named with
 // its cause and the others go on; the last line counts both.
 func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out string, jobs int, sh shard) int {
-	stream := x.format == ld.FormatNQuads || x.format == ld.FormatCanonical
+	stream := pipeline.Concatenates(x.format)
 	if jobs < 1 {
 		return e.usageError(fs, "-j must be at least 1")
 	}
@@ -141,7 +142,7 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 			}
 			return
 		}
-		path := filepath.Join(out, f.name+extension(x.format))
+		path := filepath.Join(out, f.name+pipeline.Extension(x.format))
 		if isInput(path) {
 			e.errorf("%s: not written: %s is also a document of the batch", f.dir, path)
 			return
@@ -225,7 +226,7 @@ func sameOutput(films []batchFilm, out string, f ld.Format) {
 		for _, i := range idx {
 			if films[i].err == nil {
 				films[i].err = fmt.Errorf("%s: not written: film folders %s would all write %s; rename all but one",
-					films[i].dir, strings.Join(dirs, " and "), filepath.Join(out, name+extension(f)))
+					films[i].dir, strings.Join(dirs, " and "), filepath.Join(out, name+pipeline.Extension(f)))
 			}
 		}
 	}
@@ -501,22 +502,6 @@ func filmPrefix(name string, n int) string {
 		p += fmt.Sprintf("n%d", n)
 	}
 	return p + "-"
-}
-
-func extension(f ld.Format) string {
-	switch f {
-	case ld.FormatHTML:
-		return ".html"
-	case ld.FormatNQuads, ld.FormatCanonical:
-		return ".nq"
-	case ld.FormatTurtle:
-		return ".ttl"
-	case ld.FormatTriG:
-		return ".trig"
-	case ld.FormatSPARQLUpdate:
-		return ".ru"
-	}
-	return ".jsonld"
 }
 
 // progress returns a function that shows "n/total films" on standard error

@@ -28,9 +28,11 @@ func reviewPage(tb testing.TB, n int) string {
 
 func benchmarkExport(b *testing.B, reviews int, format string) {
 	path := reviewPage(b, reviews)
+	// A review page states no title, which a web snippet needs.
+	args := []string{"export", "-q", "--name", "Bench Film", "-f", format, path}
 	b.ResetTimer()
 	for b.Loop() {
-		if code := run([]string{"export", "-q", "-f", format, path}, nil, io.Discard, io.Discard); code != exitOK {
+		if code := run(args, nil, io.Discard, io.Discard); code != exitOK {
 			b.Fatalf("exit %d", code)
 		}
 	}

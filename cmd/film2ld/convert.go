@@ -13,6 +13,7 @@ import (
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/mapping/pipeline"
 )
 
 const convertUsage = `Usage: film2ld convert [flags] FILE...
@@ -92,7 +93,7 @@ func runConvert(e *env, args []string) int {
 		}
 	}
 	if base != "" {
-		if err := checkBase(base); err != nil {
+		if err := pipeline.CheckBase(base); err != nil {
 			return e.usageError(fs, "--base: %v", err)
 		}
 	}

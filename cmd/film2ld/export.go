@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -16,7 +14,7 @@ import (
 	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/mapping"
 	"github.com/film2ld/film2ld/mapping/film"
-	"github.com/film2ld/film2ld/schemas"
+	"github.com/film2ld/film2ld/mapping/pipeline"
 )
 
 const exportUsage = `Usage: film2ld export [flags] FILE...
@@ -169,10 +167,10 @@ func runExport(e *env, args []string) int {
 	if format == ld.FormatSPARQLUpdate && (f.merged || f.mergedInDefault) {
 		return e.usageError(fs, "-f sparql-update replaces the film's named graphs; --merged and --merged-in-default-graph put statements in the default graph, which it cannot replace")
 	}
-	if err := checkBase(f.base); err != nil {
+	if err := pipeline.CheckBase(f.base); err != nil {
 		return e.usageError(fs, "--base: %v", err)
 	}
-	page, err := pageFacts(fs, f)
+	page, err := pageFacts(f)
 	if err != nil {
 		return e.usageError(fs, "%v", err)
 	}
@@ -182,8 +180,12 @@ func runExport(e *env, args []string) int {
 		}
 	}
 
+	base := "" // the default, which a --page-url replaces (see pipeline.Options)
+	if fs.Changed("base") {
+		base = f.base
+	}
 	x := &exportJob{format: format, kind: kind, batch: f.batch, page: page,
-		opts:   mapping.Options{Base: f.base, Prefer: prefer, MergedInDefaultGraph: f.mergedInDefault},
+		opts:   mapping.Options{Base: base, Prefer: prefer, MergedInDefaultGraph: f.mergedInDefault},
 		merged: f.merged, keepRejected: f.keepRejected, quiet: f.quiet, verbose: f.verbose}
 	if f.batch {
 		sh, err := parseShard(f.shard)
@@ -221,7 +223,7 @@ type exportJob struct {
 }
 
 // pageFacts reads the page owner's facts from the command line.
-func pageFacts(fs *pflag.FlagSet, f exportFlags) (mapping.Page, error) {
+func pageFacts(f exportFlags) (mapping.Page, error) {
 	p := mapping.Page{URL: f.pageURL, Image: f.image, Name: strings.TrimSpace(f.name)}
 	if (p.URL != "" || p.Image != "" || p.Name != "") && f.batch {
 		return p, errors.New("--page-url, --image and --name are one film's facts; they cannot be given with --batch")
@@ -233,9 +235,6 @@ func pageFacts(fs *pflag.FlagSet, f exportFlags) (mapping.Page, error) {
 		if err := mapping.CheckURL(p.URL); err != nil {
 			return p, fmt.Errorf("--page-url: %w", err)
 		}
-		if !fs.Changed("base") {
-			p.ID = mapping.MovieIRI(p.URL)
-		}
 	}
 	if p.Image != "" {
 		if err := mapping.CheckURL(p.Image); err != nil {
@@ -245,13 +244,13 @@ func pageFacts(fs *pflag.FlagSet, f exportFlags) (mapping.Page, error) {
 	return p, nil
 }
 
-// exportFilm maps one film's documents, combines them and returns the
+// exportFilm maps one film's documents, merges them and returns the
 // output; errors and diagnostics go to e.stderr. ok is false when a
 // document or the conversion failed, and then there is no output.
 func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
-	var sources []*film.Source
+	job := pipeline.New(pipeline.Options{Kind: x.kind, Merge: x.opts, Page: x.page, Format: x.format,
+		Merged: x.merged, KeepRejected: x.keepRejected})
 	failed := false
-	seen := map[string]string{} // digest → the file first read with it
 	for _, name := range files {
 		if x.batch && !isDocumentName(name) {
 			// A film folder may hold notes, posters, lists: its documents
@@ -260,7 +259,7 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 			e.warnf("%s: not read: film2ld reads the .txt files of a film folder; left out", name)
 			continue
 		}
-		src, err := e.mapFile(name, x.kind)
+		note, err := e.readDocument(job, name)
 		if err != nil {
 			e.errorf("%v", err)
 			if errors.Is(err, mapping.ErrUnknownKind) {
@@ -269,191 +268,88 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 			failed = true
 			continue
 		}
-		if first, dup := seen[src.Digest]; dup {
-			// The same bytes twice would double every count in the RDF.
-			e.notef("%s is the same document as %s (the same bytes); read once", src.Name, first)
-			continue
+		if note != nil {
+			e.notef("%s", note)
 		}
-		seen[src.Digest] = src.Name
-		sources = append(sources, src)
 	}
 	if failed {
 		return nil, false
 	}
-	if len(sources) == 0 {
+	f, err := job.Merge()
+	if errors.Is(err, pipeline.ErrNoDocuments) {
 		e.errorf("%s: no film document", strings.Join(files, ", "))
 		return nil, false
 	}
-	res, err := mapping.Combine(sources, x.opts)
 	if err != nil {
 		e.errorf("%v", err)
 		return nil, false
 	}
-	res.SetPage(x.page)
-	for _, d := range res.Diagnostics {
+	for _, d := range f.Diagnostics {
 		if !x.quiet && (d.Severity != mapping.Info || x.verbose) {
 			e.say(string(d.Severity), "%s", d)
 		}
 	}
-	doc := res.Doc
-	switch x.format {
-	case ld.FormatNQuads, ld.FormatCanonical, ld.FormatTriG, ld.FormatSPARQLUpdate:
-		if !x.merged {
-			doc = res.Dataset
-		}
-	case ld.FormatJSONLD, ld.FormatHTML:
-		if !res.HasName() {
-			// A snippet without the film's name is rejected by every
-			// search engine; the RDF formats can still hold the facts.
-			e.errorf("%s: %v: a web snippet (-f %s) needs the film's title", strings.Join(files, ", "), mapping.ErrNoName, x.format)
-			e.hint("add the film's encyclopedia article or prize page, give the title with --name, or export the facts with -f nquads")
-			return nil, false
-		}
-		if !x.keepRejected {
-			if doc, err = e.snippet(res, sources, x); err != nil {
-				e.errorf("%v", err)
-				return nil, false
-			}
-		}
+	res, err := job.Render(f)
+	if errors.Is(err, mapping.ErrNoName) {
+		e.errorf("%s: %v: a web snippet (-f %s) needs the film's title", strings.Join(files, ", "), mapping.ErrNoName, x.format)
+		e.hint("add the film's encyclopedia article or prize page, give the title with --name, or export the facts with -f nquads")
+		return nil, false
 	}
-	var buf bytes.Buffer
-	if err := processor().Write(&buf, doc, x.format, ld.Options{Root: "Movie"}); err != nil {
+	if err != nil {
+		e.errorf("%v", err)
+		return nil, false
+	}
+	if res.View == pipeline.Snippet && !x.quiet {
+		e.snippetMessages(res, x)
+	}
+	out, err = res.Bytes()
+	if err != nil {
 		e.errorf("%s: %v", strings.Join(files, ", "), err)
 		return nil, false
 	}
-	return buf.Bytes(), true
+	return out, true
 }
 
-// snippet returns the web snippet of a film: the merged view without the
-// reviews and ratings search engines would reject, saying why. With a page
-// URL, the reviews and ratings of review pages that are not on that site
-// are left out too (search engines' review-snippet guidelines forbid
-// marking up reviews taken from other sites); without one, it warns that
-// the reviews are a review aggregator's.
-func (e *env) snippet(res *mapping.Result, sources []*film.Source, x *exportJob) (map[string]any, error) {
-	doc := res.Doc
-	opts := schemas.SnippetOptions{PageURL: x.page.URL}
-	if x.page.URL != "" {
-		own, offsite := splitBySite(sources, x.page.URL)
-		if len(offsite) > 0 {
-			before := countReviews(doc)
-			if slices.ContainsFunc(own, func(s *film.Source) bool { return s.Kind == film.Reviews }) {
-				// Some review pages are the site's own: the snippet is
-				// the merged view of them and the other documents.
-				r, err := mapping.Combine(own, x.opts)
-				if err != nil {
-					return nil, err
-				}
-				r.SetPage(x.page)
-				doc = r.Doc
-			} else {
-				opts.NoReviews = true
-			}
-			left := before
-			if !opts.NoReviews {
-				left = before - countReviews(doc)
-			}
-			if left > 0 && !x.quiet {
-				e.warnf("left out of the web snippet: %d %s taken from review pages that are not on %s (%s) [google.review.third-party]",
-					left, reviewsWord(left), host(x.page.URL), strings.Join(offsite, ", "))
-			}
+// snippetMessages says what the web snippet left out: one line per cause,
+// and the nodes themselves with --verbose.
+func (e *env) snippetMessages(res *pipeline.Output, x *exportJob) {
+	if msg := res.OffSiteMessage(); msg != "" {
+		e.warnf("%s", msg)
+	}
+	for _, line := range leftOutSummary(res.LeftOut) {
+		e.warnf("%s", line)
+	}
+	if x.verbose {
+		for _, d := range res.LeftOut {
+			e.notef("left out: %s: %s [%s]", d.Node, d.Message, d.Rule)
 		}
 	}
-	dropped := schemas.SnippetFor(doc, "", opts)
-	if !x.quiet {
-		// One line per cause; the nodes themselves with --verbose.
-		for _, line := range leftOutSummary(dropped) {
-			e.warnf("%s", line)
-		}
-		if x.verbose {
-			for _, d := range dropped {
-				e.notef("left out: %s: %s [%s]", d.Node, d.Message, d.Rule)
-			}
+	if res.Aggregated {
+		if e.tally != nil {
+			e.tally.setAggregated() // said once, at the batch's end
+		} else {
+			e.warnf("%s", aggregatedWarning)
 		}
 	}
-	if x.page.URL == "" && !x.quiet && slices.ContainsFunc(sources, func(s *film.Source) bool { return s.Kind == film.Reviews }) {
-		for _, n := range schemas.FromDoc(doc, "").Nodes {
-			if n.Is("Review", "AggregateRating") {
-				if e.tally != nil {
-					e.tally.setAggregated() // said once, at the batch's end
-				} else {
-					e.warnf("%s", aggregatedWarning)
-				}
-				break
-			}
-		}
-	}
-	return doc, nil
 }
 
 // aggregatedWarning is said once when a snippet marks up reviews without a
 // page URL to tell the site's own from others'.
 const aggregatedWarning = "the web snippet marks up reviews from a review aggregator's page; search engines ask sites to mark up only reviews they collect themselves (give --page-url to keep only your site's)"
 
-// splitBySite splits the sources into those that may give the snippet its
-// reviews and ratings (every document but a review page, and review pages
-// on the site of pageURL) and names the review pages that are not, or that
-// state no address.
-func splitBySite(sources []*film.Source, pageURL string) (own []*film.Source, offsite []string) {
-	page, _ := url.Parse(pageURL)
-	for _, s := range sources {
-		if s.Kind != film.Reviews {
-			own = append(own, s)
-			continue
-		}
-		u, err := url.Parse(s.URL.Value)
-		if s.URL.Value != "" && err == nil && sameHost(u.Host, page.Host) {
-			own = append(own, s)
-			continue
-		}
-		offsite = append(offsite, s.Name)
-	}
-	return own, offsite
-}
-
-// reviewsWord names a count of reviews and ratings.
-func reviewsWord(n int) string {
-	if n == 1 {
-		return "review or rating"
-	}
-	return "reviews and ratings"
-}
-
-// host is the site of a URL, for messages.
-func host(s string) string {
-	if u, err := url.Parse(s); err == nil && u.Host != "" {
-		return u.Host
-	}
-	return s
-}
-
-func sameHost(a, b string) bool {
-	return strings.EqualFold(strings.TrimPrefix(a, "www."), strings.TrimPrefix(b, "www."))
-}
-
-// countReviews counts the Reviews and AggregateRatings of a document.
-func countReviews(doc map[string]any) int {
-	n := 0
-	for _, node := range schemas.FromDoc(doc, "").Nodes {
-		if node.Is("Review", "AggregateRating") {
-			n++
-		}
-	}
-	return n
-}
-
-// mapFile reads and maps one document. The file goes to the mapper as it
-// is, not read into memory first, so that a large document is held once.
-func (e *env) mapFile(name string, kind film.Kind) (*film.Source, error) {
+// readDocument reads one document into the job. The file goes to the
+// mapper as it is, not read into memory first, so that a large document
+// is held once.
+func (e *env) readDocument(job *pipeline.Job, name string) (*mapping.Diagnostic, error) {
 	if name == "-" {
-		return mapping.Map(e.stdin, "<stdin>", kind)
+		return job.Read(e.stdin, "<stdin>")
 	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err // the *PathError names the file
 	}
 	defer f.Close()
-	return mapping.Map(f, name, kind)
+	return job.Read(f, name)
 }
 
 // parsePrefer reads --prefer: kinds separated by commas, each once.
@@ -475,29 +371,13 @@ func parsePrefer(s string) ([]film.Kind, error) {
 	return kinds, nil
 }
 
-// extFormats are the formats -o's extension implies, and the formats it
-// allows with -f.
-var extFormats = map[string][]ld.Format{
-	".nq":     {ld.FormatNQuads, ld.FormatCanonical},
-	".nquads": {ld.FormatNQuads, ld.FormatCanonical},
-	".jsonld": {ld.FormatJSONLD, ld.FormatExpanded, ld.FormatFlattened},
-	".json":   {ld.FormatJSONLD, ld.FormatExpanded, ld.FormatFlattened},
-	".html":   {ld.FormatHTML},
-	".htm":    {ld.FormatHTML},
-	".ttl":    {ld.FormatTurtle},
-	".trig":   {ld.FormatTriG},
-	".ru":     {ld.FormatSPARQLUpdate},
-}
-
 // outputFormat is -f, or else the format -o's extension names; an -f that
 // contradicts the extension is refused, since a reader goes by the name.
 func outputFormat(fs *pflag.FlagSet, f exportFlags) (ld.Format, error) {
-	ext := ""
-	if f.output != "" && f.output != "-" {
-		ext = strings.ToLower(filepath.Ext(f.output))
-	}
-	implied, known := extFormats[ext]
-	if f.batch && !slices.Contains(implied, ld.FormatNQuads) {
+	ext := strings.ToLower(filepath.Ext(f.output))
+	implied := pipeline.OutputFormats(f.output)
+	known := len(implied) > 0
+	if f.batch && !slices.ContainsFunc(implied, pipeline.Concatenates) {
 		// -o is a folder of files, whose names say their format.
 		known = false
 	}
@@ -530,24 +410,4 @@ func formatNames(fs []ld.Format) string {
 func isDocumentName(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	return ext == ".txt" || ext == ""
-}
-
-// checkBase accepts an absolute IRI: minted IRIs are the base plus a path,
-// and a relative base would make them relative too.
-func checkBase(base string) error {
-	u, err := url.Parse(base)
-	if err != nil {
-		return err
-	}
-	if u.Scheme == "" {
-		return fmt.Errorf("%q is not an absolute IRI (it needs a scheme such as https: or urn:)", base)
-	}
-	if strings.ContainsAny(base, " <>\"{}|\\^`") {
-		return fmt.Errorf("%q holds a character an IRI cannot", base)
-	}
-	if !strings.HasSuffix(base, "/") && !strings.HasSuffix(base, "#") && !strings.HasSuffix(base, ":") {
-		// Minted IRIs are the base and "film/…" run together.
-		return fmt.Errorf("%q must end in /, # or : (IRIs are minted as %sfilm/…)", base, base)
-	}
-	return nil
 }

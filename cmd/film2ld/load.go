@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +14,7 @@ import (
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/store"
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/mapping/pipeline"
 )
 
 const loadUsage = `Usage: film2ld load --store URL [flags] FILE
@@ -173,23 +173,5 @@ func (e *env) readQuads(name string, f ld.InputFormat) ([]ld.Quad, error) {
 	if err != nil {
 		return nil, err
 	}
-	if f == 0 {
-		f = ld.DetectInput(name, data)
-	}
-	switch f {
-	case ld.InputNQuads:
-		return ld.ReadNQuads(bytes.NewReader(data), display)
-	case ld.InputTurtle, ld.InputTriG:
-		return ld.ReadTurtle(bytes.NewReader(data), display, f == ld.InputTriG)
-	}
-	p := processor()
-	docs, err := p.Read(bytes.NewReader(data), display, f)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := p.Union(docs, ld.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", display, err)
-	}
-	return p.Quads(doc, ld.Options{})
+	return pipeline.ReadQuads(data, name, display, f)
 }

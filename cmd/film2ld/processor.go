@@ -1,13 +1,10 @@
 package main
 
 import (
-	"sync"
-
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/mapping/pipeline"
 )
 
-// processor returns the process's one JSON-LD processor: it holds the parsed
-// schema.org context, which is worth parsing only once.
-var processor = sync.OnceValue(func() *ld.Processor {
-	return ld.NewProcessor(ld.Config{})
-})
+// processor returns the process's one JSON-LD processor, the pipeline's: it
+// holds the parsed schema.org context, which is worth parsing only once.
+func processor() *ld.Processor { return pipeline.Processor() }

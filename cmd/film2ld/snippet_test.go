@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/film2ld/film2ld/mapping/film"
 )
 
 // runCmd runs film2ld in-process and returns its exit status and streams.
@@ -357,28 +355,4 @@ func mustRead(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
-}
-
-// TestSplitBySite: review pages on the page's site (www. or not) give the
-// snippet its reviews; others, and pages that state no address, do not;
-// documents of other kinds always stay.
-func TestSplitBySite(t *testing.T) {
-	src := func(name string, kind film.Kind, u string) *film.Source {
-		return &film.Source{Name: name, Kind: kind, URL: film.Text{Value: u}}
-	}
-	sources := []*film.Source{
-		src("own.txt", film.Reviews, "https://www.cinema.example/reviews/heat"),
-		src("other.txt", film.Reviews, "https://aggregator.example/heat"),
-		src("nourl.txt", film.Reviews, ""),
-		src("article.txt", film.Encyclopedia, ""),
-		src("prize.txt", film.Prize, "https://prize.example/heat"),
-	}
-	own, offsite := splitBySite(sources, "https://cinema.example/films/heat")
-	var names []string
-	for _, s := range own {
-		names = append(names, s.Name)
-	}
-	if strings.Join(names, " ") != "own.txt article.txt prize.txt" || strings.Join(offsite, " ") != "other.txt nourl.txt" {
-		t.Errorf("own %v, offsite %v", names, offsite)
-	}
 }

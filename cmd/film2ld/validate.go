@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	iofs "io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -18,10 +15,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
-	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/ld/diag"
-	"github.com/film2ld/film2ld/mapping"
-	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/pipeline"
 	"github.com/film2ld/film2ld/schemas"
 )
 
@@ -156,7 +151,7 @@ func runValidate(e *env, args []string) int {
 		// article gives.
 		var docs, others []string
 		for _, in := range inputs {
-			if in != "-" && isFilmDocumentName(in) {
+			if in != "-" && pipeline.IsDocumentName(in) {
 				docs = append(docs, in)
 			} else {
 				others = append(others, in)
@@ -326,7 +321,7 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 		r.findings = []schemas.Finding{inputFinding(display, err)}
 		return r
 	}
-	g, err := loadGraph(data, name, display, job.pageURL)
+	g, err := pipeline.Load(data, name, display, job.pageURL)
 	if err != nil {
 		var se *schemas.SyntaxError
 		if errors.As(err, &se) {
@@ -361,50 +356,38 @@ func (r *fileResult) keep(job *validateJob, fs []schemas.Finding, walked bool) {
 	}
 }
 
-// isFilmDocumentName tells a film document by its name: validate combines
-// those given together into one film, as export does.
-func isFilmDocumentName(name string) bool {
-	return strings.EqualFold(filepath.Ext(name), ".txt")
-}
-
 // validateFilm checks one film's documents as export combines them: one
 // Movie from all of them, and its web snippet. f.dir names the film in
 // findings (its folder, or its files).
-func (e *env) validateFilm(job *validateJob, f batchFilm) fileResult {
+func (e *env) validateFilm(vj *validateJob, f batchFilm) fileResult {
 	r := fileResult{display: f.dir}
 	if f.err != nil {
 		r.findings = []schemas.Finding{inputFinding(f.dir, f.err)}
 		return r
 	}
-	var sources []*film.Source
-	seen := map[string]bool{}
+	job := pipeline.New(pipeline.FilmOptions(vj.pageURL))
 	for _, name := range f.files {
 		data, display, err := e.readInput(name)
 		if err == nil {
-			var src *film.Source
-			if src, err = mapping.Map(bytes.NewReader(data), display, ""); err == nil {
-				if !seen[src.Digest] { // the same bytes twice count once, as in export
-					sources = append(sources, src)
-				}
-				seen[src.Digest] = true
+			// The same bytes twice count once, as in export.
+			if _, err = job.Read(bytes.NewReader(data), display); err == nil {
 				continue
 			}
 		}
 		r.findings = append(r.findings, inputFinding(display, err))
 	}
-	if len(sources) == 0 {
+	if len(job.Sources()) == 0 {
 		return r
 	}
-	res, err := mapping.Combine(sources, mapping.Options{})
+	film, err := job.Merge()
+	if err == nil {
+		r.graph, err = job.Graph(film, f.dir)
+	}
 	if err != nil {
 		r.findings = append(r.findings, inputFinding(f.dir, err))
 		return r
 	}
-	if job.pageURL != "" {
-		res.SetPage(mapping.Page{URL: job.pageURL, ID: mapping.MovieIRI(job.pageURL)})
-	}
-	r.graph = snippetGraph(res.Doc, f.dir, job.pageURL)
-	r.keep(job, schemas.Validate(r.graph, job.prof), false)
+	r.keep(vj, schemas.Validate(r.graph, vj.prof), false)
 	return r
 }
 
@@ -472,250 +455,6 @@ func inputFinding(file string, err error) schemas.Finding {
 	return f
 }
 
-// loadGraph reads an input of any form validate accepts.
-func loadGraph(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
-	if looksLikeFilmDocument(data, name) {
-		return filmGraph(data, display, pageURL)
-	}
-	// Linked data is UTF-8; the JSON decoder would turn other bytes into
-	// U+FFFD without a word.
-	if err := ld.CheckUTF8(data, display); err != nil {
-		return nil, err
-	}
-	switch ld.DetectInput(name, data) {
-	case ld.InputHTML:
-		return schemas.LoadHTML(data, display)
-	case ld.InputNQuads:
-		quads, err := ld.ReadNQuads(bytes.NewReader(data), display)
-		if err != nil {
-			return nil, err
-		}
-		return quadsGraph(quads, data, display, pageURL)
-	case ld.InputTurtle, ld.InputTriG:
-		quads, err := ld.ReadTurtle(bytes.NewReader(data), display, ld.DetectInput(name, data) == ld.InputTriG)
-		if err != nil {
-			return nil, err
-		}
-		return quadsGraph(quads, data, display, pageURL)
-	}
-	if doc, ok := dataForm(data); ok {
-		return jsonDataGraph(doc, data, display, pageURL)
-	}
-	return schemas.Load(data, display)
-}
-
-// looksLikeFilmDocument tells a film document without a .txt name (on
-// standard input, say) from linked data.
-func looksLikeFilmDocument(data []byte, name string) bool {
-	if isFilmDocumentName(name) {
-		return true
-	}
-	if filepath.Ext(name) != "" {
-		return false
-	}
-	s := bytes.TrimSpace(data)
-	if len(s) > 0 && (s[0] == '{' || s[0] == '[' || s[0] == '<' || s[0] == '_') {
-		return false
-	}
-	_, err := mapping.Detect(data, name)
-	return err == nil
-}
-
-// filmGraph maps a film document given alone (on standard input) and
-// checks its web snippet as export writes it.
-func filmGraph(data []byte, display, pageURL string) (*schemas.Graph, error) {
-	src, err := mapping.Map(bytes.NewReader(data), display, "")
-	if err != nil {
-		return nil, err
-	}
-	res, err := mapping.Combine([]*film.Source{src}, mapping.Options{})
-	if err != nil {
-		return nil, err
-	}
-	return snippetGraph(res.Doc, display, pageURL), nil
-}
-
-// snippetGraph makes the web snippet of a merged view, as export does, and
-// returns its graph; what the snippet leaves out is reported as a warning,
-// since the documents state it and the RDF keeps it.
-func snippetGraph(doc map[string]any, display, pageURL string) *schemas.Graph {
-	refObjects(doc)
-	dropped := schemas.SnippetFor(doc, display, schemas.SnippetOptions{PageURL: pageURL})
-	g := schemas.FromDoc(doc, display)
-	g.PageURL = pageURL
-	for _, d := range dropped {
-		d.Severity = schemas.Warning
-		d.Message = "left out of the web snippet: " + d.Message + " [" + d.Rule + "]"
-		d.Rule = schemas.RuleLeftOut
-		g.Problems = append(g.Problems, d)
-	}
-	return g
-}
-
-// dataForm reports whether a JSON input is linked data rather than a page's
-// markup (see validateUsage): expanded JSON-LD (an array of nodes),
-// or a flattened document (a @graph whose nodes refer to each other only
-// by @id). It returns the document compacted to schema.org's terms.
-func dataForm(data []byte) (map[string]any, bool) {
-	var v any
-	if err := json.Unmarshal(data, &v); err != nil {
-		return nil, false
-	}
-	m, isObject := v.(map[string]any)
-	if a, isArray := v.([]any); isArray && len(a) == 0 || isObject && m["@context"] == nil {
-		// Nothing, or no context: the markup's own problem, reported as such.
-		return nil, false
-	}
-	if isObject {
-		if !isFlattened(m) {
-			return nil, false
-		}
-		if ctx, ok := m["@context"].(string); ok && ld.IsSchemaOrgContext(ctx) {
-			return m, true
-		}
-	}
-	doc, err := processor().Compact(v, ld.Options{})
-	if err != nil {
-		return nil, false
-	}
-	return doc, true
-}
-
-// isFlattened reports whether a document is a @graph of nodes whose values
-// are references, literals and value objects only: JSON-LD's flattened
-// form, as export -f flattened writes it.
-func isFlattened(m map[string]any) bool {
-	g, ok := m["@graph"].([]any)
-	if !ok || len(g) == 0 {
-		return false
-	}
-	var nested func(v any) bool
-	nested = func(v any) bool {
-		switch x := v.(type) {
-		case []any:
-			for _, v := range x {
-				if nested(v) {
-					return true
-				}
-			}
-		case map[string]any:
-			if l, ok := x["@list"]; ok {
-				return nested(l)
-			}
-			if _, ok := x["@value"]; ok {
-				return false
-			}
-			return len(x) > 1 || x["@id"] == nil
-		}
-		return false
-	}
-	for _, n := range g {
-		node, ok := n.(map[string]any)
-		if !ok {
-			return false
-		}
-		for k, v := range node {
-			if !strings.HasPrefix(k, "@") && nested(v) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// jsonDataGraph checks JSON-LD data as the snippet export would make of
-// it; nodes are placed at the line where their id first stands.
-func jsonDataGraph(doc map[string]any, data []byte, display, pageURL string) (*schemas.Graph, error) {
-	g := snippetGraph(doc, display, pageURL)
-	lines := idLines(data)
-	g.Place(func(id string) int { return lines[id] })
-	return g, nil
-}
-
-// idLines maps each "@id" value of a JSON text to its first line.
-func idLines(data []byte) map[string]int {
-	out := map[string]int{}
-	for n, line := range strings.Split(string(data), "\n") {
-		i := strings.Index(line, `"@id"`)
-		if i < 0 {
-			continue
-		}
-		rest := strings.TrimLeft(line[i+5:], " \t:")
-		var id string
-		if json.Unmarshal([]byte(strings.TrimRight(rest, " \t,}")), &id) == nil {
-			if _, seen := out[id]; !seen {
-				out[id] = n + 1
-			}
-		}
-	}
-	return out
-}
-
-// quadsGraph reads N-Quads, Turtle or TriG through the JSON-LD processor and checks a
-// film's merged view, wherever export put it (its own graph is read as the
-// default graph), as the web snippet export would make of it; the other
-// named graphs are the sources' own words, kept for the record. Nodes are
-// placed at the line where their IRI first stands as a subject.
-func quadsGraph(quads []ld.Quad, data []byte, display, pageURL string) (*schemas.Graph, error) {
-	p := processor()
-	exp, err := p.FromQuads(mergedInDefault(quads), display)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := p.Compact(defaultGraph(exp), ld.Options{})
-	if err != nil {
-		return nil, err
-	}
-	g := snippetGraph(doc, display, pageURL)
-	if len(g.Nodes) == 0 {
-		g.Problems = append(g.Problems, schemas.Finding{Severity: schemas.Error, Rule: schemas.RuleEmpty, Node: "document",
-			Message: "the input holds no statement, so nothing was checked", Pos: schemas.Pos{File: display},
-			Fix: "check that the export that wrote it succeeded"})
-	}
-	lines := subjectLines(data)
-	g.Place(func(id string) int { return lines[id] })
-	return g, nil
-}
-
-// defaultGraph drops the named graphs of expanded JSON-LD, keeping what
-// the default graph says of their names.
-func defaultGraph(exp []any) []any {
-	var out []any
-	for _, n := range exp {
-		m, ok := n.(map[string]any)
-		if !ok {
-			continue
-		}
-		if _, named := m["@graph"]; named {
-			m = maps.Clone(m)
-			delete(m, "@graph")
-			if len(m) == 1 {
-				continue // a graph's name and nothing said of it
-			}
-		}
-		out = append(out, m)
-	}
-	return out
-}
-
-// subjectLines maps each subject IRI of N-Quads to its first line.
-func subjectLines(data []byte) map[string]int {
-	out := map[string]int{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64*1024), 64*1024*1024)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if strings.HasPrefix(line, "<") {
-			if end := strings.IndexByte(line, '>'); end > 0 {
-				if _, seen := out[line[1:end]]; !seen {
-					out[line[1:end]] = n
-				}
-			}
-		}
-	}
-	return out
-}
-
 // count counts errors and warnings; notes only inform.
 func count(fs []schemas.Finding) (errs, warns int) {
 	for _, f := range fs {
@@ -734,50 +473,4 @@ func plural(n int, word string) string {
 		return word
 	}
 	return word + "s"
-}
-
-// refObjects writes as {"@id": …} every string value that names a node of
-// the document's @graph. Compaction with schema.org's context writes a
-// reference under a property the context types "@id" (isBasedOn, say) as
-// a bare string, which the checks would read as text; blank node labels
-// cannot be anything but a reference.
-func refObjects(doc map[string]any) {
-	nodes, ok := doc["@graph"].([]any)
-	if !ok {
-		return
-	}
-	ids := map[string]bool{}
-	for _, n := range nodes {
-		if m, ok := n.(map[string]any); ok {
-			if id, ok := m["@id"].(string); ok {
-				ids[id] = true
-			}
-		}
-	}
-	var walk func(v any) any
-	walk = func(v any) any {
-		switch x := v.(type) {
-		case string:
-			if ids[x] || strings.HasPrefix(x, "_:") {
-				return map[string]any{"@id": x}
-			}
-		case []any:
-			for i := range x {
-				x[i] = walk(x[i])
-			}
-		case map[string]any:
-			if _, isValue := x["@value"]; isValue {
-				return x
-			}
-			for k, v := range x {
-				if !strings.HasPrefix(k, "@") {
-					x[k] = walk(v)
-				}
-			}
-		}
-		return v
-	}
-	for _, n := range nodes {
-		walk(n)
-	}
 }

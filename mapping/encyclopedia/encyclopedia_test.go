@@ -82,7 +82,7 @@ Grey Harbour is a 2019 drama film.
 				"country: Romania@17", "country: Spain@17",
 				"director: Mirela Dobre@4",
 				"language: Romanian@19", "language: Spanish@20",
-				"productionCompany: Cetate Film@11", "productionCompany: Faro & Luz Producciones@12",
+				"production company: Cetate Film@11", "production company: Faro & Luz Producciones@12",
 				"release: 2019-09-03|Venice@14", "release: 2020-02-14|Romania@15",
 				"runtime: 98@16",
 				"title: Grey Harbour@1", "unmapped: Box office=$1.2 million@21", "year: 2019@1",
@@ -237,7 +237,7 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 `,
 			want: []string{
 				"abstract@7: Harbour Lights is a 2020 Irish film.", "cast: Ada Lind as Maeve@10", "cast: Ada Lind@5",
-				"director: Tom Ruiz@3", "productionCompany: Faro & Luz@4", "title: Harbour Lights@1", "year: 2020@1",
+				"director: Tom Ruiz@3", "production company: Faro & Luz@4", "title: Harbour Lights@1", "year: 2020@1",
 			},
 		},
 		{
@@ -260,7 +260,7 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			want: []string{
 				"abstract@15: Tin Harbour is a 2017 Nigerian drama film.",
 				"author: Idris Bello@9", "author: Kemi Adeyemi@10", "cast: Tunde Okoro as Musa {a welder}@19",
-				"director: Idris Bello@7", "productionCompany: Lagoon Pictures@13", "runtime: 101@14",
+				"director: Idris Bello@7", "production company: Lagoon Pictures@13", "runtime: 101@14",
 				"title: Tin Harbour@1", "year: 2017@15",
 			},
 			notes: []string{`6: infobox: lines not recognised: 1 line left out (line 6), the first: "Theatrical release poster"`},
@@ -300,7 +300,7 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			want: []string{
 				"abstract@9: Harbour Lights is a 2012 Norwegian drama film.",
 				"cast: Ida Lund as Marit@12", "cast: Ole Berg as Kasper {Marit's brother}@13",
-				"director: Ida Lund@4", "productionCompany: Nordvik Film@6", "runtime: 101@7",
+				"director: Ida Lund@4", "production company: Nordvik Film@6", "runtime: 101@7",
 				"title: Harbour Lights@1", "year: 2012@1",
 			},
 			notes: []string{`16: section "Reception" is not mapped: 1 line left out (line 16), the first: "The film was liked."`},

@@ -120,9 +120,10 @@ type Field struct {
 	Text
 }
 
-// Role says which part an agent played in making the film. Each maps to one
-// schema.org property; crew without a property of its own is a Contributor
-// with a role name.
+// Role says which part an agent played in making the film, in film2ld's
+// own words (the renderer in package mapping picks the schema.org property
+// for each); crew without a role of its own is a Contributor with a role
+// name.
 type Role string
 
 // The roles film2ld distinguishes.
@@ -130,8 +131,8 @@ const (
 	Director          Role = "director"
 	Author            Role = "author"
 	Producer          Role = "producer"
-	Composer          Role = "musicBy"
-	ProductionCompany Role = "productionCompany"
+	Composer          Role = "composer"
+	ProductionCompany Role = "production company"
 	Contributor       Role = "contributor"
 )
 

@@ -50,11 +50,11 @@ International sales: Sales Co 1 Marszałkowska, 00-001 Warszawa, Poland Tel: +48
 		credits[k] = append(credits[k], c.Agent.Name.Value)
 	}
 	want := map[string][]string{
-		"director/":                       {"Jan Kowalski", "Maria Nowak"},
-		"author/":                         {"Jan Kowalski"},
-		"producer/":                       {"Anna Lis", "Tomasz Lis"},
-		"productionCompany/Co-production": {"Fox & Hound Films", "Studio A"},
-		"contributor/World sales":         {"Sales Co"},
+		"director/":                        {"Jan Kowalski", "Maria Nowak"},
+		"author/":                          {"Jan Kowalski"},
+		"producer/":                        {"Anna Lis", "Tomasz Lis"},
+		"production company/Co-production": {"Fox & Hound Films", "Studio A"},
+		"contributor/World sales":          {"Sales Co"},
 	}
 	for k, v := range want {
 		if !slices.Equal(credits[k], v) {
@@ -175,7 +175,7 @@ Executive producer: Kofi Mensah
 			name: "a page cut off in the middle of its last credit",
 			page: "Published on *P* (<https://p.example>)\n\nHarbour Lights\n\nTom Ruiz\n\nSynopsis:\n\nA lighthouse.\n\nMusic: Lena Vogel\n\nProducer: Jacques-Henri & Oliv",
 			want: []string{
-				"description@9: A lighthouse.", "director: Tom Ruiz@5", "musicBy: Lena Vogel@11", "title: Harbour Lights@3",
+				"description@9: A lighthouse.", "director: Tom Ruiz@5", "composer: Lena Vogel@11", "title: Harbour Lights@3",
 			},
 			notes: []string{`13: cut off: the page ends without its footer, in the middle of this line; left out: "Producer: Jacques-Henri & Oliv"`},
 		},
@@ -218,7 +218,7 @@ http://prize.example/press
 http://prize.example/photos`,
 			want: []string{
 				"author: Ines Vale@9", "author: Tom Ruiz@9", "director: Ines Vale@5",
-				"musicBy: Lena Vogel@13", "other title: Mustang@3", "title: Mustang@3",
+				"composer: Lena Vogel@13", "other title: Mustang@3", "title: Mustang@3",
 			},
 			notes: []string{
 				`3: title "Mustang (Mustang)": which of the two is the English title cannot be told; read as "Mustang" (English) and "Mustang" (original)`,

@@ -1,0 +1,638 @@
+package mapping
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/film2ld/film2ld/ld/diag"
+	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/locale"
+)
+
+// DefaultBase is the IRI prefix of minted IRIs when the user gives none. A
+// URN claims no web domain, and the same facts give the same IRI on every
+// machine, so exports made apart still line up in a store.
+const DefaultBase = "urn:film2ld:"
+
+// ErrNoSources means Merge was given nothing to merge.
+var ErrNoSources = errors.New("no documents to combine")
+
+// Options tune Merge. The zero value is ready to use.
+type Options struct {
+	// Base is the prefix of every minted IRI: Base+"film/…",
+	// Base+"person/…", Base+"organization/…". Empty means DefaultBase.
+	Base string
+	// Prefer orders the kinds for single-valued facts that sources state
+	// differently (a running time, a year): the first kind that states the
+	// fact wins. Kinds left out follow in film.Kinds order.
+	Prefer []film.Kind
+	// MergedInDefaultGraph puts the merged view of a Dataset in the
+	// default graph, shared by every film, as film2ld did before films had
+	// graphs of their own.
+	MergedInDefaultGraph bool
+}
+
+// Severity grades a Diagnostic: film2ld's one severity type (see package
+// diag). A mapping diagnostic is never an error.
+type Severity = diag.Severity
+
+// Severities, mildest first.
+const (
+	// Info explains a decision, such as two spellings taken for one person;
+	// the command prints it only when asked (--verbose).
+	Info = diag.Info
+	// Note is something done to the input that the user should know about.
+	Note = diag.Note
+	// Warning is a fact that was left out or a choice between sources.
+	Warning = diag.Warning
+)
+
+// Diagnostic is a message about the input that is not an error.
+type Diagnostic struct {
+	Severity Severity
+	// Name and Line place the message; Name is empty when the message
+	// itself names its places (a conflict between two sources).
+	Name    string
+	Line    int
+	Message string
+}
+
+func (d Diagnostic) String() string {
+	if d.Name == "" {
+		return d.Message
+	}
+	return diag.Position{File: d.Name, Line: d.Line}.String() + ": " + d.Message
+}
+
+// Merge merges what several documents say about one film into one Film,
+// with a view of its own for each source. The result does not depend on
+// the order of sources: they are ranked by Options.Prefer and then by
+// content. People and organisations that the sources spell alike (up to
+// accents, case, spacing and punctuation), or one small misspelling apart
+// in the same credit, become one agent. Conflicts, facts schema.org has no
+// term for and the mappers' notes are the Film's Diagnostics.
+func Merge(sources []*film.Source, opts Options) (*Film, error) {
+	if len(sources) == 0 {
+		return nil, ErrNoSources
+	}
+	m := &merger{opts: opts, sources: slices.Clone(sources)}
+	if m.opts.Base == "" {
+		m.opts.Base = DefaultBase
+	}
+	m.rank()
+	m.resolve()
+	f := m.film()
+	f.minted = f.ID
+	for _, a := range m.res.all {
+		for _, why := range a.merged {
+			m.diag(Info, "", 0, "one %s, %q: %s", agentWord(a), a.name, why)
+		}
+	}
+	for _, s := range m.sources {
+		for _, n := range s.Notes {
+			m.diag(Note, s.Name, n.Line, "%s", n.Message)
+		}
+	}
+	for _, s := range m.sources {
+		view := &merger{opts: m.opts, sources: []*film.Source{s}, res: m.res, filmID: f.ID, only: s}
+		v := view.film()
+		v.minted = f.ID
+		f.Views = append(f.Views, v)
+	}
+	if f.ID == "" && !m.opts.MergedInDefaultGraph {
+		m.diag(Warning, "", 0, "the merged view is in the default graph: the film has no IRI to name its graph after")
+	}
+	f.Diagnostics = m.diags
+	return f, nil
+}
+
+func agentWord(a *agent) string {
+	if a.org {
+		return "organisation"
+	}
+	return "person"
+}
+
+// merger builds a view of a film: the merged view of all its sources,
+// or (with only set) what one source states.
+type merger struct {
+	opts    Options
+	sources []*film.Source
+	res     *resolver
+	diags   []Diagnostic
+	// filmID, when set, is the Movie's IRI, minted by the merged view.
+	filmID string
+	// only, when set, is the one source this view shows, with its own
+	// spellings of names.
+	only *film.Source
+	// agents are the view's own copies of the resolved agents.
+	agents map[*agent]*Agent
+}
+
+func (m *merger) diag(sev Severity, name string, line int, format string, args ...any) {
+	m.diags = append(m.diags, Diagnostic{Severity: sev, Name: name, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// rank orders sources by preferred kind, then by content, so that the
+// result never depends on the order the user named them in.
+func (m *merger) rank() {
+	order := append(slices.Clone(m.opts.Prefer), film.Kinds...)
+	rank := func(k film.Kind) int { return slices.Index(order, k) }
+	sort.SliceStable(m.sources, func(i, j int) bool {
+		a, b := m.sources[i], m.sources[j]
+		if ra, rb := rank(a.Kind), rank(b.Kind); ra != rb {
+			return ra < rb
+		}
+		return a.Digest < b.Digest
+	})
+}
+
+// resolve records every mention of a person or organisation.
+func (m *merger) resolve() {
+	r := newResolver(m.opts.Base)
+	for _, s := range m.sources {
+		f := &s.Film
+		for _, cr := range f.Credits {
+			a := r.add(mention{source: s, name: cr.Agent.Name, org: cr.Agent.Organization, credit: creditKey(cr.Role, cr.RoleName)})
+			if a.contact == nil && cr.Agent.Contact != nil {
+				a.contact, a.contactSource = cr.Agent.Contact, s
+			}
+		}
+		for _, c := range f.Cast {
+			credit := ""
+			if c.Character != "" {
+				credit = "actor/" + fold(c.Character)
+			}
+			r.add(mention{source: s, name: c.Actor, credit: credit})
+		}
+		for _, rv := range f.Reviews {
+			if rv.Author.Value != "" {
+				r.add(mention{source: s, name: rv.Author})
+			}
+			if rv.Publisher.Value != "" {
+				r.add(mention{source: s, name: rv.Publisher, org: true})
+			}
+		}
+		for _, w := range f.BasedOn {
+			if w.Author != "" {
+				r.add(mention{source: s, name: film.Text{Value: w.Author, Line: w.Name.Line}})
+			}
+		}
+		if p := s.Publisher; p != nil {
+			a := r.add(mention{source: s, name: p.Name, org: true})
+			if a.url == "" {
+				a.url, a.urlSource = p.URL, s
+			}
+		}
+	}
+	r.mergeMisspellings()
+	r.finish()
+	m.res = r
+}
+
+// film builds the view: its agents first, then the facts that name them,
+// in the order the diagnostics are given.
+func (m *merger) film() *Film {
+	f := &Film{opts: m.opts, Sources: m.sources, Source: m.only}
+	m.agents = map[*agent]*Agent{}
+	for _, a := range m.res.all {
+		if v := m.agentView(a); v != nil {
+			m.agents[a] = v
+			f.Agents = append(f.Agents, v)
+		}
+	}
+	title, year := m.identity(f)
+	switch {
+	case m.only != nil:
+		f.ID = m.filmID
+	case title != "" && year != "":
+		f.ID = m.opts.Base + "film/" + slug(title) + "-" + year
+	case title != "":
+		f.ID = m.opts.Base + "film/" + slug(title)
+	default:
+		m.diag(Warning, "", 0, "no document names the film: the Movie has no name and no IRI")
+	}
+	f.Runtime = m.single("duration", isoDuration, func(f *film.Film) (string, int, bool) {
+		return strconv.Itoa(int(f.Runtime.Value)), f.Runtime.Line, f.Runtime.Set
+	})
+	m.places(f)
+	m.texts(f)
+	m.credits(f)
+	m.cast(f)
+	m.works(f)
+	m.reviews(f)
+	m.ratings(f)
+	for _, s := range m.sources {
+		if s.URL.Value != "" {
+			f.SubjectOf = append(f.SubjectOf, s.URL.Value)
+			if m.only == nil {
+				p := WebPage{URL: s.URL.Value, Source: s}
+				if s.Publisher != nil {
+					p.Publisher = m.ref(true, s.Publisher.Name.Value)
+				}
+				f.WebPages = append(f.WebPages, p)
+			}
+		}
+	}
+	return f
+}
+
+// isoDuration writes a running time in minutes as ISO 8601.
+func isoDuration(minutes string) string { return "PT" + minutes + "M" }
+
+// agentView is the view's copy of an agent, or nil when the view's one
+// source does not name it.
+func (m *merger) agentView(a *agent) *Agent {
+	name, alternates := a.name, a.alternates()
+	if m.only != nil {
+		spellings := a.spellingsIn(m.only)
+		if len(spellings) == 0 {
+			return nil
+		}
+		name, alternates = spellings[0], spellings[1:]
+	}
+	v := &Agent{ID: a.id, Organization: a.org, Name: name, AlternateNames: alternates}
+	if a.url != "" && (m.only == nil || m.only == a.urlSource) {
+		v.URL = a.url
+	}
+	if a.contact != nil && (m.only == nil || m.only == a.contactSource) {
+		v.Contact = a.contact
+	}
+	return v
+}
+
+func (m *merger) ref(org bool, name string) *Agent {
+	return m.agents[m.res.lookup(org, name)]
+}
+
+// identity sets the film's names and year and returns what its IRI is made
+// of: the international title of the preferred source and the year.
+func (m *merger) identity(f *Film) (title, year string) {
+	var titles []string
+	for _, s := range m.sources {
+		if t := s.Film.Title.Value; t != "" {
+			titles = append(titles, t)
+		}
+	}
+	for _, s := range m.sources {
+		for _, t := range s.Film.OtherTitles {
+			titles = append(titles, t.Value)
+		}
+	}
+	titles = uniqueStrings(titles)
+	if len(titles) > 0 {
+		title = titles[0]
+		f.Name, f.AlternateNames = title, titles[1:]
+	}
+	f.Year = m.single("year", nil, func(f *film.Film) (string, int, bool) {
+		return strconv.Itoa(int(f.Year.Value)), f.Year.Line, f.Year.Set
+	})
+	return title, f.Year.Value
+}
+
+// single picks a single-valued fact by source preference and reports a
+// conflict when sources state different values; show, when not nil,
+// writes the kept value as the output states it, for the message.
+func (m *merger) single(name string, show func(string) string, get func(*film.Film) (string, int, bool)) Fact {
+	type stated struct {
+		Fact
+		where string
+	}
+	var all []stated
+	for _, s := range m.sources {
+		if v, line, ok := get(&s.Film); ok {
+			all = append(all, stated{Fact{v, s, line}, where(s, line)})
+		}
+	}
+	if len(all) == 0 {
+		return Fact{}
+	}
+	kept := all[0]
+	out := kept.Value
+	if show != nil {
+		out = show(out)
+	}
+	unit := ""
+	if name == "duration" {
+		unit = " min"
+	}
+	for _, o := range all[1:] {
+		if o.Value != kept.Value {
+			m.diag(Warning, "", 0, "%s: %s%s (%s) vs %s%s (%s); kept %s", name, kept.Value, unit, kept.where, o.Value, unit, o.where, out)
+		}
+	}
+	return kept.Fact
+}
+
+// places sets countries and languages.
+func (m *merger) places(f *Film) {
+	seen := map[string]bool{}
+	for _, s := range m.sources {
+		for _, ct := range s.Film.Countries {
+			if k := fold(ct.Value); !seen["c:"+k] {
+				seen["c:"+k] = true
+				f.Countries = append(f.Countries, ct.Value)
+			}
+		}
+		for _, l := range s.Film.Languages {
+			tag, ok := locale.Language(l.Value)
+			if !ok {
+				m.diag(Warning, s.Name, l.Line, "language %q has no BCP 47 code film2ld knows; kept as a Language named so", l.Value)
+				if !seen["l:"+fold(l.Value)] {
+					seen["l:"+fold(l.Value)] = true
+					f.Languages = append(f.Languages, Language{Name: l.Value})
+				}
+				continue
+			}
+			if !seen["l:"+tag] {
+				seen["l:"+tag] = true
+				f.Languages = append(f.Languages, Language{Tag: tag})
+			}
+		}
+	}
+}
+
+// texts sets the abstract, descriptions, release events and trailer, and
+// reports the facts schema.org has no term for.
+func (m *merger) texts(f *Film) {
+	var abstracts, descs, releases, trailers []string
+	for _, s := range m.sources {
+		sf := &s.Film
+		abstracts = append(abstracts, sf.Abstract.Value)
+		for _, d := range sf.Descriptions {
+			descs = append(descs, d.Value)
+		}
+		for _, r := range sf.Releases {
+			key := r.Date.Value + "|" + fold(r.Place)
+			if slices.Contains(releases, key) {
+				continue
+			}
+			releases = append(releases, key)
+			f.Releases = append(f.Releases, Release{Date: r.Date.Value, Place: r.Place})
+		}
+		trailers = append(trailers, sf.Trailer.Value)
+		for _, u := range sf.Unmapped {
+			m.diag(Warning, s.Name, u.Line, "%s %q: schema.org has no Movie property for it; left out", strings.ToLower(u.Label), u.Value)
+		}
+	}
+	f.Abstracts = uniqueStrings(abstracts)
+	f.Descriptions = uniqueStrings(descs)
+	f.Trailers = uniqueStrings(trailers)
+}
+
+// credits sets the crew. When one source credits an agent plainly
+// ("Production companies: A, B") and another more precisely
+// ("Co-production: B"), the precise credit replaces the plain one; within
+// one source both stand, since "Screenplay" and "Story" by the same person
+// are two credits.
+func (m *merger) credits(f *Film) {
+	type credit struct {
+		Credit
+		agent *agent
+	}
+	var all []credit
+	seen := map[string]bool{}
+	for _, s := range m.sources {
+		for _, cr := range s.Film.Credits {
+			a := m.res.lookup(cr.Agent.Organization, cr.Agent.Name.Value)
+			key := creditKey(cr.Role, fold(cr.RoleName)) + "|" + a.id
+			if !seen[key] {
+				seen[key] = true
+				all = append(all, credit{Credit{cr.Role, cr.RoleName, m.agents[a], s}, a})
+			}
+		}
+	}
+	subsumed := func(p credit) bool {
+		if p.RoleName != "" {
+			return false
+		}
+		precise := false
+		for _, o := range all {
+			if o.Role == p.Role && o.agent == p.agent && o.RoleName != "" {
+				if o.Source == p.Source {
+					return false
+				}
+				precise = true
+			}
+		}
+		return precise
+	}
+	for _, cr := range all {
+		if !subsumed(cr) {
+			f.Credits = append(f.Credits, cr.Credit)
+		}
+	}
+}
+
+// cast sets the actors: a Performance for each actor and character, and
+// one without a character for an actor no source gives a character. An
+// actor's characters come from the preferred source that names any;
+// another source's character that is not one of them (up to accents and
+// case) is a conflict: it stays in that source's own view and a warning
+// names both. One source may give an actor two characters; that is not a
+// conflict.
+//
+// How the actor took part ("voice", "uncredited", "archive footage",
+// "himself" for a person appearing as themselves) is a role name, never
+// part of the character's name. A role name stated with a character
+// belongs to that character; one stated without (an infobox's "Voices
+// of") to every part of the actor. A character's description ("a
+// pull-string cowboy doll") is the part's description.
+func (m *merger) cast(f *Film) {
+	type stated struct {
+		spellings   []string // of one character, first as first stated
+		roleNames   []string
+		description string
+		where       string
+	}
+	type actor struct {
+		agent      *agent
+		characters []*stated
+		roleNames  []string     // stated without a character
+		from       *film.Source // the source the characters come from
+	}
+	var actors []*actor
+	byAgent := map[*agent]*actor{}
+	for _, s := range m.sources {
+		for _, cm := range s.Film.Cast {
+			a := m.res.lookup(false, cm.Actor.Value)
+			ac := byAgent[a]
+			if ac == nil {
+				ac = &actor{agent: a}
+				byAgent[a] = ac
+				actors = append(actors, ac)
+			}
+			if cm.Character == "" {
+				ac.roleNames = appendNew(ac.roleNames, cm.RoleNames...)
+				continue
+			}
+			at := where(s, cm.Actor.Line)
+			if i := slices.IndexFunc(ac.characters, func(st *stated) bool { return fold(st.spellings[0]) == fold(cm.Character) }); i >= 0 {
+				st := ac.characters[i]
+				if !slices.Contains(st.spellings, cm.Character) {
+					st.spellings = append(st.spellings, cm.Character)
+				}
+				st.roleNames = appendNew(st.roleNames, cm.RoleNames...)
+				if st.description == "" {
+					st.description = cm.Description
+				}
+				continue
+			}
+			if ac.from == nil || ac.from == s {
+				ac.from = s
+				ac.characters = append(ac.characters, &stated{spellings: []string{cm.Character},
+					roleNames: slices.Clone(cm.RoleNames), description: cm.Description, where: at})
+				continue
+			}
+			kept := ac.characters[0]
+			m.diag(Warning, "", 0, "characterName of %s: %s (%s) vs %s (%s); kept %s",
+				a.name, kept.spellings[0], kept.where, cm.Character, at, bestSpelling(kept.spellings))
+		}
+	}
+	for _, ac := range actors {
+		who := m.agents[ac.agent]
+		if len(ac.characters) == 0 {
+			f.Cast = append(f.Cast, Performance{Actor: who, RoleNames: ac.roleNames})
+			continue
+		}
+		for _, st := range ac.characters {
+			f.Cast = append(f.Cast, Performance{Actor: who, Character: bestSpelling(st.spellings),
+				RoleNames: appendNew(slices.Clone(st.roleNames), ac.roleNames...), Description: st.description, Source: ac.from})
+		}
+	}
+}
+
+// appendNew appends the values list does not hold yet.
+func appendNew(list []string, vals ...string) []string {
+	for _, v := range vals {
+		if v != "" && !slices.Contains(list, v) {
+			list = append(list, v)
+		}
+	}
+	return list
+}
+
+// bestSpelling picks, of spellings that fold alike, the one with accents.
+func bestSpelling(spellings []string) string {
+	best := spellings[0]
+	for _, s := range spellings[1:] {
+		if accents(s) > accents(best) {
+			best = s
+		}
+	}
+	return best
+}
+
+// works sets the works the film is based on.
+func (m *merger) works(f *Film) {
+	seen := map[string]bool{}
+	for _, s := range m.sources {
+		for _, w := range s.Film.BasedOn {
+			if seen[fold(w.Name.Value)] {
+				continue
+			}
+			seen[fold(w.Name.Value)] = true
+			work := Work{Name: w.Name.Value}
+			if w.Author != "" {
+				work.Author = m.ref(false, w.Author)
+			}
+			f.BasedOn = append(f.BasedOn, work)
+		}
+	}
+}
+
+// reviews sets the reviews, dropping a review that another source (or the
+// same page) states word for word.
+func (m *merger) reviews(f *Film) {
+	seen := map[string]string{}
+	for _, s := range m.sources {
+		for _, rv := range s.Film.Reviews {
+			key := fold(rv.Author.Value) + "|" + fold(rv.Publisher.Value) + "|" + rv.Date.Value + "|" + rv.Body.Value
+			if rv.Score.Set {
+				key += "|" + rv.Score.Literal
+			}
+			line := rv.Body.Line
+			if line == 0 {
+				line = firstLine(rv.Author.Line, rv.Publisher.Line, rv.Score.Line, rv.Date.Line)
+			}
+			if first, ok := seen[key]; ok {
+				m.diag(Warning, s.Name, line, "review repeats the one at %s word for word; the copy is left out", first)
+				continue
+			}
+			seen[key] = where(s, line)
+			r := Review{Date: rv.Date.Value, Body: rv.Body.Value, Source: s, Line: line}
+			if rv.Author.Value != "" {
+				r.Author = m.ref(false, rv.Author.Value)
+			}
+			if rv.Publisher.Value != "" {
+				r.Publisher = m.ref(true, rv.Publisher.Value)
+			}
+			if rv.Score.Set {
+				r.Score, r.Scale = rv.Score, rv.Scale
+			}
+			f.Reviews = append(f.Reviews, r)
+		}
+	}
+}
+
+// firstLine returns the first of lines that is known (not 0).
+func firstLine(lines ...int) int {
+	for _, l := range lines {
+		if l > 0 {
+			return l
+		}
+	}
+	return 0
+}
+
+// ratings sets the aggregate verdicts with only the numbers the pages
+// state: a verdict is kept as words, never turned into a score, and a score
+// comes with its scale (the page's, or its site's documented one). Each
+// band of a distribution is a Rating of its own.
+//
+// Search engines read one aggregate rating per item. The critic score comes
+// first, since it is the site's headline (its "Metascore") and is based on
+// reviews; a stated user score follows, and the bands, which have no
+// score, follow last.
+func (m *merger) ratings(f *Film) {
+	for _, s := range m.sources {
+		f.Ratings = append(f.Ratings, summaryRatings(s, s.Film.Critics, true)...)
+		f.Ratings = append(f.Ratings, summaryRatings(s, s.Film.Users, false)...)
+	}
+}
+
+// summaryRatings are a summary's verdict and its bands. A critic summary's
+// count is its total whatever it states; a user summary's only goes with a
+// score or verdict.
+func summaryRatings(src *film.Source, s film.Summary, critic bool) []Rating {
+	var out []Rating
+	if s.Score.Set || s.Verdict.Value != "" {
+		r := Rating{Critic: critic, Verdict: s.Verdict.Value, Source: src}
+		if s.Score.Set {
+			r.Score, r.Scale = s.Score, s.Scale
+		}
+		if s.Count.Set {
+			r.Count = s.Count
+		}
+		out = append(out, r)
+	}
+	for _, b := range s.Buckets {
+		out = append(out, Rating{Critic: critic, Band: b.Label, Count: b.Count, Source: src})
+	}
+	return out
+}
+
+// uniqueStrings drops empty and repeated strings, keeping the first of each.
+func uniqueStrings(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,239 @@
+package mapping
+
+import "github.com/film2ld/film2ld/mapping/film"
+
+// Film is one film as [Merge] made it of its sources: every fact once, in
+// the film's own vocabulary (no schema.org term is decided here), with the
+// source each review, rating, credit and role comes from. A Film is a view:
+// the merged view of all the sources, or (in Views) what one source alone
+// states, spelled as it spells it. [Film.Render] and [Film.Dataset] write
+// it as schema.org JSON-LD; render.go is the only code that knows
+// schema.org's property names.
+type Film struct {
+	// ID is the Movie's IRI: minted from the title and year, or the page
+	// owner's (see SetPage); "" when no source names the film.
+	ID string
+	// Name is the preferred source's international title; AlternateNames
+	// are the other titles the sources give.
+	Name           string
+	AlternateNames []string
+	// Year and Runtime (in minutes) are single-valued: the preferred
+	// source's, with a warning when another states something else.
+	Year    Fact
+	Runtime Fact
+	// Countries are country names as first stated.
+	Countries []string
+	// Languages are BCP 47 tags, or names for languages without a known tag.
+	Languages    []Language
+	Abstracts    []string
+	Descriptions []string
+	Releases     []Release
+	// Trailers are embed URLs of trailer videos.
+	Trailers []string
+	Credits  []Credit
+	Cast     []Performance
+	BasedOn  []Work
+	Reviews  []Review
+	Ratings  []Rating
+	// SubjectOf are the addresses of the source pages about the film.
+	SubjectOf []string
+	// WebPages describe those pages; the merged view only.
+	WebPages []WebPage
+	// Agents are the people and organisations the view names, in IRI
+	// order; facts refer to them by pointer.
+	Agents []*Agent
+	// URL and Image are the page owner's facts (see SetPage); the merged
+	// view only.
+	URL, Image string
+	// Sources are the documents the view shows, ranked by preference.
+	Sources []*film.Source
+	// Source is set in a source's own view: the one document it shows.
+	Source *film.Source
+	// Views are the sources' own views, in the order of Sources; set in the
+	// merged view only.
+	Views []*Film
+	// Diagnostics are the warnings and notes merging gave; merged view only.
+	Diagnostics []Diagnostic
+
+	opts Options
+	// minted is the IRI Merge minted (or ""), which names the film's graph
+	// in a Dataset even after SetPage gives the Movie another IRI.
+	minted string
+}
+
+// Fact is a single-valued fact and where it stands.
+type Fact struct {
+	Value  string
+	Source *film.Source
+	Line   int
+}
+
+// Language is a film's language: its BCP 47 tag when film2ld knows one,
+// else its name as stated.
+type Language struct {
+	Tag, Name string
+}
+
+// Release is one release date and, when stated, its place.
+type Release struct {
+	Date, Place string
+}
+
+// Credit is an agent in a crew role. RoleName is the document's own name
+// for the role, when it states a more precise one than Role.
+type Credit struct {
+	Role     film.Role
+	RoleName string
+	Agent    *Agent
+	Source   *film.Source
+}
+
+// Performance is an actor in a part: a character (with the role names and
+// description stated with it), or, when Character is empty, the actor
+// with only the role names stated for them (possibly none).
+type Performance struct {
+	Actor       *Agent
+	Character   string
+	RoleNames   []string
+	Description string
+	// Source is the document the character comes from; nil for an actor
+	// no source gives a character.
+	Source *film.Source
+}
+
+// Work is a work the film is based on.
+type Work struct {
+	Name   string
+	Author *Agent
+}
+
+// Review is one critic or user review. Author is nil when the page names
+// no reviewer; Publisher is the publication it appeared in.
+type Review struct {
+	Author, Publisher *Agent
+	Date, Body        string
+	// Score is the review's own score, with its scale, when stated.
+	Score  film.Number
+	Scale  film.Scale
+	Source *film.Source
+	Line   int
+}
+
+// Rating is an aggregate verdict of a source: the critics' or the users'
+// summary (Band empty), or one band of its distribution.
+type Rating struct {
+	// Critic tells the critics' summary (based on reviews) from the users'
+	// (based on ratings).
+	Critic bool
+	// Band is the distribution band's label ("Positive"), or "".
+	Band  string
+	Score film.Number
+	Scale film.Scale
+	// Verdict is the page's words for the score.
+	Verdict string
+	// Count is how many reviews or ratings it is based on; set only where
+	// the page states it of this verdict.
+	Count  film.Number
+	Source *film.Source
+}
+
+// WebPage is a source document that states its own address.
+type WebPage struct {
+	URL       string
+	Publisher *Agent
+	Source    *film.Source
+}
+
+// Agent is a person or an organisation, resolved across the sources: one
+// IRI, the best attested spelling as Name (in a source's view, that
+// source's own spelling) and the others as AlternateNames.
+type Agent struct {
+	ID             string
+	Organization   bool
+	Name           string
+	AlternateNames []string
+	URL            string
+	Contact        *film.Contact
+}
+
+// HasName reports whether a source or the page owner names the film.
+func (f *Film) HasName() bool { return f.Name != "" }
+
+// SetPage adds the page owner's facts to the merged view. With p.ID set,
+// the Movie takes that IRI in every view, so that the sources' graphs
+// still describe the same node; a film's graph keeps the name it was
+// minted with.
+func (f *Film) SetPage(p Page) {
+	if p.ID != "" && p.ID != f.ID {
+		if f.ID != "" {
+			for _, v := range f.Views {
+				v.ID = p.ID
+			}
+		}
+		f.ID = p.ID
+	}
+	if p.URL != "" {
+		f.URL = p.URL
+	}
+	if p.Image != "" {
+		f.Image = p.Image
+	}
+	if p.Name != "" && f.Name == "" {
+		f.Name = p.Name
+	}
+}
+
+// Keep returns the view without the reviews and ratings keep refuses, and
+// without the people and organisations only those named: a reviewer left
+// without a review would stand in a snippet unattached to the film. The
+// receiver is not changed.
+func (f *Film) Keep(review func(int, *Review) bool, rating func(int, *Rating) bool) *Film {
+	out := *f
+	out.Reviews, out.Ratings = nil, nil
+	for i := range f.Reviews {
+		if review(i, &f.Reviews[i]) {
+			out.Reviews = append(out.Reviews, f.Reviews[i])
+		}
+	}
+	for i := range f.Ratings {
+		if rating(i, &f.Ratings[i]) {
+			out.Ratings = append(out.Ratings, f.Ratings[i])
+		}
+	}
+	before, after := f.named(), out.named()
+	out.Agents = nil
+	for _, a := range f.Agents {
+		if !before[a] || after[a] {
+			out.Agents = append(out.Agents, a)
+		}
+	}
+	return &out
+}
+
+// named returns the agents the view's facts refer to.
+func (f *Film) named() map[*Agent]bool {
+	m := map[*Agent]bool{}
+	add := func(as ...*Agent) {
+		for _, a := range as {
+			if a != nil {
+				m[a] = true
+			}
+		}
+	}
+	for _, c := range f.Credits {
+		add(c.Agent)
+	}
+	for _, p := range f.Cast {
+		add(p.Actor)
+	}
+	for _, w := range f.BasedOn {
+		add(w.Author)
+	}
+	for _, r := range f.Reviews {
+		add(r.Author, r.Publisher)
+	}
+	for _, p := range f.WebPages {
+		add(p.Publisher)
+	}
+	return m
+}

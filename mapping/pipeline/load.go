@@ -1,0 +1,409 @@
+package pipeline
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"path/filepath"
+	"strings"
+
+	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/mapping"
+	"github.com/film2ld/film2ld/schemas"
+)
+
+// IsDocumentName tells a film document by its name: a .txt file. Film
+// documents given together are one film, as export merges them.
+func IsDocumentName(name string) bool {
+	return strings.EqualFold(filepath.Ext(name), ".txt")
+}
+
+// Graph returns what validate checks of a film: the graph of the web
+// snippet export writes of it (see Render), with what the snippet left out
+// as warnings [snippet.left-out], since the documents state it and the RDF
+// keeps it. file names the film in the findings. Unlike Render, a film no
+// document names is checked, and the check says so.
+func (j *Job) Graph(f *mapping.Film, file string) (*schemas.Graph, error) {
+	out := &Output{View: Snippet, Film: f}
+	if err := j.snippet(out, file, j.opts.Page.URL); err != nil {
+		return nil, err
+	}
+	g := schemas.FromDoc(out.Film.Render(), file)
+	g.PageURL = j.opts.Page.URL
+	if msg := out.OffSiteMessage(); msg != "" {
+		g.Problems = append(g.Problems, schemas.Finding{Severity: schemas.Warning, Rule: schemas.RuleLeftOut, Node: "document",
+			Message: msg, Pos: schemas.Pos{File: file}})
+	}
+	for _, d := range out.LeftOut {
+		g.Problems = append(g.Problems, leftOut(d))
+	}
+	return g, nil
+}
+
+// leftOut is validate's warning for a review or rating a web snippet left
+// out, with the rule that rejected it.
+func leftOut(d schemas.Finding) schemas.Finding {
+	d.Severity = schemas.Warning
+	d.Message = "left out of the web snippet: " + d.Message + " [" + d.Rule + "]"
+	d.Rule = schemas.RuleLeftOut
+	return d
+}
+
+// Load reads an input of any form validate accepts, telling the form from
+// its name and content (ld.DetectInput, and mapping.Detect for film
+// documents without a .txt name), and returns the graph validate checks:
+//   - film documents are one film, as export merges them, and its web
+//     snippet is checked (see Job.Graph);
+//   - N-Quads, Turtle, TriG and expanded or flattened JSON-LD are data for
+//     triple stores: their merged view is checked as the web snippet
+//     export would make of it;
+//   - compact JSON-LD and HTML are a page's markup and checked as they are.
+//
+// name is the file's name as given, display its name in findings, pageURL
+// the address the markup is published at ("" when not known).
+func Load(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
+	if looksLikeFilmDocument(data, name) {
+		job := New(FilmOptions(pageURL))
+		if _, err := job.Read(bytes.NewReader(data), display); err != nil {
+			return nil, err
+		}
+		f, err := job.Merge()
+		if err != nil {
+			return nil, err
+		}
+		return job.Graph(f, display)
+	}
+	// Linked data is UTF-8; the JSON decoder would turn other bytes into
+	// U+FFFD without a word.
+	if err := ld.CheckUTF8(data, display); err != nil {
+		return nil, err
+	}
+	switch form := ld.DetectInput(name, data); form {
+	case ld.InputHTML:
+		return schemas.LoadHTML(data, display)
+	case ld.InputNQuads:
+		// ld's reader places each subject at its first line.
+		d := ld.NewDataset()
+		d.RecordLines()
+		if _, err := d.ReadNQuads(bytes.NewReader(data), display, false); err != nil {
+			return nil, err
+		}
+		return quadsGraph(d.Quads(), d.SubjectLines(), display, pageURL)
+	case ld.InputTurtle, ld.InputTriG:
+		quads, err := ReadQuads(data, name, display, form)
+		if err != nil {
+			return nil, err
+		}
+		return quadsGraph(quads, turtleSubjectLines(data), display, pageURL)
+	}
+	if doc, ok := dataForm(data); ok {
+		return jsonDataGraph(doc, data, display, pageURL)
+	}
+	return schemas.Load(data, display)
+}
+
+// ReadQuads reads the statements of linked data in any form ld reads, the
+// form told by form or, when 0, by ld.DetectInput from name and content;
+// display names the input in errors. JSON-LD and HTML go through the
+// JSON-LD processor, their documents as one graph.
+func ReadQuads(data []byte, name, display string, form ld.InputFormat) ([]ld.Quad, error) {
+	if form == 0 {
+		form = ld.DetectInput(name, data)
+	}
+	switch form {
+	case ld.InputNQuads:
+		return ld.ReadNQuads(bytes.NewReader(data), display)
+	case ld.InputTurtle, ld.InputTriG:
+		return ld.ReadTurtle(bytes.NewReader(data), display, form == ld.InputTriG)
+	}
+	p := processor()
+	docs, err := p.Read(bytes.NewReader(data), display, form)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := p.Union(docs, ld.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", display, err)
+	}
+	return p.Quads(doc, ld.Options{})
+}
+
+// FilmOptions are the options validate checks a film's documents with:
+// export's defaults, and the page the markup is for.
+func FilmOptions(pageURL string) Options {
+	return Options{Page: mapping.Page{URL: pageURL}}
+}
+
+// looksLikeFilmDocument tells a film document without a .txt name (on
+// standard input, say) from linked data.
+func looksLikeFilmDocument(data []byte, name string) bool {
+	if IsDocumentName(name) {
+		return true
+	}
+	if filepath.Ext(name) != "" {
+		return false
+	}
+	s := bytes.TrimSpace(data)
+	if len(s) > 0 && (s[0] == '{' || s[0] == '[' || s[0] == '<' || s[0] == '_') {
+		return false
+	}
+	_, err := mapping.Detect(data, name)
+	return err == nil
+}
+
+// snippetGraph makes the web snippet of a JSON-LD document, as export
+// does of a film, and returns its graph; what the snippet leaves out is
+// reported as a warning, since the data states it and the RDF keeps it.
+func snippetGraph(doc map[string]any, display, pageURL string) *schemas.Graph {
+	refObjects(doc)
+	dropped := schemas.SnippetFor(doc, display, schemas.SnippetOptions{PageURL: pageURL})
+	g := schemas.FromDoc(doc, display)
+	g.PageURL = pageURL
+	for _, d := range dropped {
+		g.Problems = append(g.Problems, leftOut(d))
+	}
+	return g
+}
+
+// dataForm reports whether a JSON input is linked data rather than a page's
+// markup (see Load): expanded JSON-LD (an array of nodes), or a flattened
+// document (a @graph whose nodes refer to each other only by @id). It
+// returns the document compacted to schema.org's terms.
+func dataForm(data []byte) (map[string]any, bool) {
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		return nil, false
+	}
+	m, isObject := v.(map[string]any)
+	if a, isArray := v.([]any); isArray && len(a) == 0 || isObject && m["@context"] == nil {
+		// Nothing, or no context: the markup's own problem, reported as such.
+		return nil, false
+	}
+	if isObject {
+		if !isFlattened(m) {
+			return nil, false
+		}
+		if ctx, ok := m["@context"].(string); ok && ld.IsSchemaOrgContext(ctx) {
+			return m, true
+		}
+	}
+	doc, err := processor().Compact(v, ld.Options{})
+	if err != nil {
+		return nil, false
+	}
+	return doc, true
+}
+
+// isFlattened reports whether a document is a @graph of nodes whose values
+// are references, literals and value objects only: JSON-LD's flattened
+// form, as export -f flattened writes it.
+func isFlattened(m map[string]any) bool {
+	g, ok := m["@graph"].([]any)
+	if !ok || len(g) == 0 {
+		return false
+	}
+	var nested func(v any) bool
+	nested = func(v any) bool {
+		switch x := v.(type) {
+		case []any:
+			for _, v := range x {
+				if nested(v) {
+					return true
+				}
+			}
+		case map[string]any:
+			if l, ok := x["@list"]; ok {
+				return nested(l)
+			}
+			if _, ok := x["@value"]; ok {
+				return false
+			}
+			return len(x) > 1 || x["@id"] == nil
+		}
+		return false
+	}
+	for _, n := range g {
+		node, ok := n.(map[string]any)
+		if !ok {
+			return false
+		}
+		for k, v := range node {
+			if !strings.HasPrefix(k, "@") && nested(v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// jsonDataGraph checks JSON-LD data as the snippet export would make of
+// it; nodes are placed at the line where their id first stands.
+func jsonDataGraph(doc map[string]any, data []byte, display, pageURL string) (*schemas.Graph, error) {
+	g := snippetGraph(doc, display, pageURL)
+	lines := idLines(data)
+	g.Place(func(id string) int { return lines[id] })
+	return g, nil
+}
+
+// idLines maps each "@id" value of a JSON text to its first line.
+func idLines(data []byte) map[string]int {
+	out := map[string]int{}
+	for n, line := range strings.Split(string(data), "\n") {
+		i := strings.Index(line, `"@id"`)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(line[i+5:], " \t:")
+		var id string
+		if json.Unmarshal([]byte(strings.TrimRight(rest, " \t,}")), &id) == nil {
+			if _, seen := out[id]; !seen {
+				out[id] = n + 1
+			}
+		}
+	}
+	return out
+}
+
+// quadsGraph reads N-Quads, Turtle or TriG through the JSON-LD processor
+// and checks a film's merged view, wherever export put it (its own graph
+// is read as the default graph), as the web snippet export would make of
+// it; the other named graphs are the sources' own words, kept for the
+// record. Nodes are placed at the line where their IRI first stands as a
+// subject.
+func quadsGraph(quads []ld.Quad, lines map[string]int, display, pageURL string) (*schemas.Graph, error) {
+	p := processor()
+	exp, err := p.FromQuads(mergedInDefault(quads), display)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := p.Compact(defaultGraph(exp), ld.Options{})
+	if err != nil {
+		return nil, err
+	}
+	g := snippetGraph(doc, display, pageURL)
+	if len(g.Nodes) == 0 {
+		g.Problems = append(g.Problems, schemas.Finding{Severity: schemas.Error, Rule: schemas.RuleEmpty, Node: "document",
+			Message: "the input holds no statement, so nothing was checked", Pos: schemas.Pos{File: display},
+			Fix: "check that the export that wrote it succeeded"})
+	}
+	g.Place(func(id string) int { return lines[id] })
+	return g, nil
+}
+
+// defaultGraph drops the named graphs of expanded JSON-LD, keeping what
+// the default graph says of their names.
+func defaultGraph(exp []any) []any {
+	var out []any
+	for _, n := range exp {
+		m, ok := n.(map[string]any)
+		if !ok {
+			continue
+		}
+		if _, named := m["@graph"]; named {
+			m = maps.Clone(m)
+			delete(m, "@graph")
+			if len(m) == 1 {
+				continue // a graph's name and nothing said of it
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// turtleSubjectLines maps each subject written as a full IRI at the start
+// of a line of Turtle or TriG to its first line.
+// TODO: take the lines from ld's Turtle reader, as N-Quads' come from its
+// Dataset reader; it reports none yet, and prefixed names are not placed.
+func turtleSubjectLines(data []byte) map[string]int {
+	out := map[string]int{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 64*1024), 64*1024*1024)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(line, "<") {
+			if end := strings.IndexByte(line, '>'); end > 0 {
+				if _, seen := out[line[1:end]]; !seen {
+					out[line[1:end]] = n
+				}
+			}
+		}
+	}
+	return out
+}
+
+// refObjects writes as {"@id": …} every string value that names a node of
+// the document's @graph. Compaction with schema.org's context writes a
+// reference under a property the context types "@id" (isBasedOn, say) as
+// a bare string, which the checks would read as text; blank node labels
+// cannot be anything but a reference.
+func refObjects(doc map[string]any) {
+	nodes, ok := doc["@graph"].([]any)
+	if !ok {
+		return
+	}
+	ids := map[string]bool{}
+	for _, n := range nodes {
+		if m, ok := n.(map[string]any); ok {
+			if id, ok := m["@id"].(string); ok {
+				ids[id] = true
+			}
+		}
+	}
+	var walk func(v any) any
+	walk = func(v any) any {
+		switch x := v.(type) {
+		case string:
+			if ids[x] || strings.HasPrefix(x, "_:") {
+				return map[string]any{"@id": x}
+			}
+		case []any:
+			for i := range x {
+				x[i] = walk(x[i])
+			}
+		case map[string]any:
+			if _, isValue := x["@value"]; isValue {
+				return x
+			}
+			for k, v := range x {
+				if !strings.HasPrefix(k, "@") {
+					x[k] = walk(v)
+				}
+			}
+		}
+		return v
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+}
+
+// filmGraphs returns the graphs of a dataset that hold a film's merged
+// view, each with the source graphs it names: a graph G that states, inside
+// itself, G prov:wasDerivedFrom S (see mapping.PropDerivedFrom).
+func filmGraphs(quads []ld.Quad) map[ld.Term][]ld.Term {
+	out := map[ld.Term][]ld.Term{}
+	for _, q := range quads {
+		if q.Graph.Kind == ld.IRI && q.Subject == q.Graph && q.Predicate.Value == mapping.PropDerivedFrom && q.Object.Kind == ld.IRI {
+			out[q.Graph] = append(out[q.Graph], q.Object)
+		}
+	}
+	return out
+}
+
+// mergedInDefault returns the quads with the statements of every film's
+// graph moved to the default graph: the layout of
+// Options.MergedInDefaultGraph, where checks expect the merged view.
+func mergedInDefault(quads []ld.Quad) []ld.Quad {
+	films := filmGraphs(quads)
+	out := make([]ld.Quad, len(quads))
+	for i, q := range quads {
+		if _, ok := films[q.Graph]; ok {
+			q.Graph = ld.Term{}
+		}
+		out[i] = q
+	}
+	return out
+}

@@ -1,0 +1,88 @@
+package pipeline_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/mapping/pipeline"
+	"github.com/film2ld/film2ld/schemas"
+)
+
+// films returns the document sets of the samples and of every test film.
+func films(t *testing.T) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	for _, dir := range []string{"../../testdata/samples", "../../testdata/films/*"} {
+		dirs, err := filepath.Glob(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range dirs {
+			files, _ := filepath.Glob(filepath.Join(d, "*.txt"))
+			if len(files) > 0 {
+				out[filepath.Base(d)] = files
+			}
+		}
+	}
+	if len(out) < 3 {
+		t.Fatalf("only %d films", len(out))
+	}
+	return out
+}
+
+// TestSnippetAgreesWithValidate: the web snippet export makes by filtering
+// the typed reviews and ratings is the document validate's pruning of
+// rendered JSON-LD (schemas.SnippetFor, which validate applies to RDF
+// data) makes of the merged view, and both leave out the same nodes for
+// the same reasons, in the same order: the two share the search-engine
+// rules, and this pins that they apply them alike.
+func TestSnippetAgreesWithValidate(t *testing.T) {
+	leftOut := 0
+	for name, files := range films(t) {
+		job := pipeline.New(pipeline.Options{Format: ld.FormatJSONLD})
+		for _, f := range files {
+			r, err := os.Open(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = job.Read(r, f)
+			r.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		film, err := job.Merge()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := job.Render(film)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		doc := film.Render()
+		dropped := schemas.SnippetFor(doc, "", schemas.SnippetOptions{})
+		got, _ := json.Marshal(out.Doc)
+		want, _ := json.Marshal(doc)
+		if string(got) != string(want) {
+			t.Errorf("%s: the typed snippet differs from the pruned document:\n got %s\nwant %s", name, got, want)
+		}
+		describe := func(fs []schemas.Finding) []string {
+			var s []string
+			for _, f := range fs {
+				s = append(s, f.Node+": "+f.Message+" ["+f.Rule+"]")
+			}
+			return s
+		}
+		if g, w := describe(out.LeftOut), describe(dropped); !slices.Equal(g, w) {
+			t.Errorf("%s: left out\n %q\nwant\n %q", name, g, w)
+		}
+		leftOut += len(dropped)
+	}
+	if leftOut == 0 {
+		t.Error("no film lost a review or rating: the test films no longer test the snippet")
+	}
+}

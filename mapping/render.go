@@ -1,0 +1,398 @@
+package mapping
+
+import (
+	"encoding/base64"
+	"encoding/hex"
+	"strings"
+
+	"github.com/film2ld/film2ld/mapping/film"
+)
+
+// This file is the renderer: the only code in film2ld that knows
+// schema.org's terms. It writes a Film (the merged view, a source's own
+// view, or a web snippet made of the merged view) as compact JSON-LD with
+// "@context": "https://schema.org". Adding a schema.org property is one
+// line here, beside its field in Film and the mapper that reads it.
+
+// properties are the schema.org properties of the film's crew roles.
+var properties = map[film.Role]string{
+	film.Director:          "director",
+	film.Author:            "author",
+	film.Producer:          "producer",
+	film.Composer:          "musicBy",
+	film.ProductionCompany: "productionCompany",
+	film.Contributor:       "contributor",
+}
+
+// Render writes the view as JSON-LD: a "@graph" whose first node is the
+// Movie; people and organisations follow as nodes of their own, referred
+// to by "@id", then (in the merged view) the source pages that state their
+// address. Numbers are float64.
+func (f *Film) Render() map[string]any {
+	return map[string]any{"@context": "https://schema.org", "@graph": f.nodes()}
+}
+
+// nodes are the view's top-level nodes.
+func (f *Film) nodes() []any {
+	nodes := []any{f.movie()}
+	for _, a := range f.Agents {
+		nodes = append(nodes, agentNode(a))
+	}
+	for _, p := range f.WebPages {
+		n := map[string]any{"@id": p.URL, "@type": "WebPage", "url": p.URL}
+		if p.Publisher != nil {
+			n["publisher"] = ref(p.Publisher)
+		}
+		nodes = append(nodes, n)
+	}
+	return nodes
+}
+
+// RenderItem writes one review or aggregate rating of the view alone (give
+// one of review and rating): its Movie, with the view's IRI and name and
+// nothing else, holding it, and the people and organisations it names.
+// It is what a search engine's rules judge one review or rating by.
+func (f *Film) RenderItem(review *Review, rating *Rating) map[string]any {
+	m := map[string]any{"@type": "Movie"}
+	if f.ID != "" {
+		m["@id"] = f.ID
+	}
+	if f.Name != "" {
+		m["name"] = f.Name
+	}
+	nodes := []any{m}
+	if review != nil {
+		m["review"] = reviewNode(*review)
+		if a := review.Author; a != nil {
+			nodes = append(nodes, agentNode(a))
+		}
+		if a := review.Publisher; a != nil && a != review.Author {
+			nodes = append(nodes, agentNode(a))
+		}
+	}
+	if rating != nil {
+		m["aggregateRating"] = aggregateNode(*rating)
+	}
+	return map[string]any{"@context": "https://schema.org", "@graph": nodes}
+}
+
+// movie builds the Movie node.
+func (f *Film) movie() map[string]any {
+	m := map[string]any{"@type": "Movie"}
+	if f.ID != "" {
+		m["@id"] = f.ID
+	}
+	if f.Name != "" {
+		m["name"] = f.Name
+	}
+	setList(m, "alternateName", stringsAny(f.AlternateNames))
+	if f.Year.Value != "" {
+		m["dateCreated"] = f.Year.Value
+	}
+	if f.Runtime.Value != "" {
+		m["duration"] = isoDuration(f.Runtime.Value)
+	}
+	if f.URL != "" {
+		m["url"] = f.URL
+	}
+	if f.Image != "" {
+		m["image"] = f.Image
+	}
+	var countries, langs []any
+	for _, c := range f.Countries {
+		countries = append(countries, map[string]any{"@type": "Country", "name": c})
+	}
+	for _, l := range f.Languages {
+		if l.Tag != "" {
+			langs = append(langs, l.Tag)
+		} else {
+			langs = append(langs, map[string]any{"@type": "Language", "name": l.Name})
+		}
+	}
+	setList(m, "countryOfOrigin", countries)
+	setList(m, "inLanguage", langs)
+	setList(m, "abstract", stringsAny(f.Abstracts))
+	setList(m, "description", stringsAny(f.Descriptions))
+	var events, videos []any
+	for _, r := range f.Releases {
+		ev := map[string]any{"@type": "PublicationEvent", "startDate": r.Date}
+		if r.Place != "" {
+			ev["location"] = map[string]any{"@type": "Place", "name": r.Place}
+		}
+		events = append(events, ev)
+	}
+	setList(m, "releasedEvent", events)
+	for _, t := range f.Trailers {
+		videos = append(videos, map[string]any{"@type": "VideoObject", "embedUrl": t})
+	}
+	setList(m, "trailer", videos)
+	f.credits(m)
+	f.cast(m)
+	var works, reviews, ratings, pages []any
+	for _, w := range f.BasedOn {
+		n := map[string]any{"@type": "CreativeWork", "name": w.Name}
+		if w.Author != nil {
+			n["author"] = ref(w.Author)
+		}
+		works = append(works, n)
+	}
+	setList(m, "isBasedOn", works)
+	for _, r := range f.Reviews {
+		reviews = append(reviews, reviewNode(r))
+	}
+	setList(m, "review", reviews)
+	for _, r := range f.Ratings {
+		ratings = append(ratings, aggregateNode(r))
+	}
+	setList(m, "aggregateRating", ratings)
+	for _, u := range f.SubjectOf {
+		pages = append(pages, map[string]any{"@id": u})
+	}
+	setList(m, "subjectOf", pages)
+	return m
+}
+
+// credits writes each crew role's property, in the order the roles first
+// appear. A credit with a role name of its own ("Cinematography",
+// "Co-production") is wrapped in a schema.org Role that carries it.
+func (f *Film) credits(m map[string]any) {
+	lists := map[string][]any{}
+	var order []string
+	for _, cr := range f.Credits {
+		prop := properties[cr.Role]
+		var v any = ref(cr.Agent)
+		if cr.RoleName != "" {
+			v = map[string]any{"@type": "Role", "roleName": cr.RoleName, prop: v}
+		}
+		if lists[prop] == nil {
+			order = append(order, prop)
+		}
+		lists[prop] = append(lists[prop], v)
+	}
+	for _, prop := range order {
+		setList(m, prop, lists[prop])
+	}
+}
+
+// cast writes actor: a PerformanceRole for a part with a character or a
+// role name, the Person alone otherwise.
+func (f *Film) cast(m map[string]any) {
+	var out []any
+	for _, p := range f.Cast {
+		if p.Character == "" && len(p.RoleNames) == 0 {
+			out = append(out, ref(p.Actor))
+			continue
+		}
+		role := map[string]any{"@type": "PerformanceRole", "actor": ref(p.Actor)}
+		if p.Character != "" {
+			role["characterName"] = p.Character
+		}
+		setList(role, "roleName", stringsAny(p.RoleNames))
+		if p.Description != "" {
+			role["description"] = p.Description
+		}
+		out = append(out, role)
+	}
+	setList(m, "actor", out)
+}
+
+// reviewNode writes a Review. A review's publication is its publisher, an
+// Organization, and also its author when the page names no reviewer: the
+// publication is then who the page says wrote it.
+func reviewNode(r Review) map[string]any {
+	n := map[string]any{"@type": "Review"}
+	if r.Author != nil {
+		n["author"] = ref(r.Author)
+	}
+	if r.Publisher != nil {
+		n["publisher"] = ref(r.Publisher)
+		if r.Author == nil {
+			n["author"] = ref(r.Publisher)
+		}
+	}
+	if r.Date != "" {
+		n["datePublished"] = r.Date
+	}
+	if r.Body != "" {
+		n["reviewBody"] = r.Body
+	}
+	if r.Score.Set {
+		n["reviewRating"] = ratingNode("Rating", r.Score, r.Scale)
+	}
+	return n
+}
+
+// aggregateNode writes an AggregateRating, named after its summary and
+// band. A critic summary counts reviews, a user summary ratings.
+func aggregateNode(r Rating) map[string]any {
+	name, countProp := "User score", "ratingCount"
+	if r.Critic {
+		name, countProp = "Critic score", "reviewCount"
+	}
+	if r.Band != "" {
+		return map[string]any{"@type": "AggregateRating", "name": name + ": " + r.Band, countProp: r.Count.Value}
+	}
+	n := map[string]any{"@type": "AggregateRating"}
+	if r.Score.Set {
+		n = ratingNode("AggregateRating", r.Score, r.Scale)
+	}
+	n["name"] = name
+	if r.Verdict != "" {
+		n["ratingExplanation"] = r.Verdict
+	}
+	if r.Count.Set {
+		n[countProp] = r.Count.Value
+	}
+	return n
+}
+
+// ratingNode is a Rating or AggregateRating with a stated score and the
+// bounds of its scale that are known: the page's own, or its site's
+// documented scale (see package reviews).
+func ratingNode(typ string, score film.Number, scale film.Scale) map[string]any {
+	n := map[string]any{"@type": typ, "ratingValue": scoreValue(score)}
+	if scale.Best.Set {
+		n["bestRating"] = scale.Best.Value
+	}
+	if scale.Worst.Set {
+		n["worstRating"] = scale.Worst.Value
+	}
+	return n
+}
+
+// scoreValue writes a score as the page does. A whole number is a JSON
+// number (an xsd:integer in RDF, exact). Any other is the page's text: a
+// JSON number would be an xsd:double, whose canonical RDF form turns the
+// page's 8.2 into "8.199999999999999E0"; ratingValue takes Text, and search
+// engines read "8.2" as the number it is.
+func scoreValue(score film.Number) any {
+	if lit := score.Literal; lit != "" && strings.ContainsAny(lit, ".,") {
+		return lit
+	}
+	return score.Value
+}
+
+// agentNode writes a Person or an Organization.
+func agentNode(a *Agent) map[string]any {
+	n := map[string]any{"@id": a.ID, "@type": "Person", "name": a.Name}
+	if a.Organization {
+		n["@type"] = "Organization"
+	}
+	setList(n, "alternateName", stringsAny(a.AlternateNames))
+	if a.URL != "" {
+		n["url"] = a.URL
+	}
+	if ct := a.Contact; ct != nil {
+		for prop, v := range map[string]string{"address": ct.Address, "telephone": ct.Telephone,
+			"faxNumber": ct.Fax, "email": ct.Email, "url": ct.URL} {
+			if v != "" {
+				n[prop] = v
+			}
+		}
+	}
+	return n
+}
+
+func ref(a *Agent) map[string]any { return map[string]any{"@id": a.ID} }
+
+// Dataset writes the merged view with provenance, for RDF stores, laid out
+// so that replacing a film's graphs replaces the film: the merged view, a
+// node describing each source document (its URL, or an ni:///sha-256 IRI
+// of its content; its kind; its retrieval date) and the list of source
+// graphs (PropDerivedFrom) in the film's graph, named GraphIRI of the IRI
+// Merge minted; and in a named graph per source, with the source's IRI as
+// its name, exactly what that source states, spelled as it spells it. A
+// fact the sources disagree on is in each source's graph as stated. With
+// Options.MergedInDefaultGraph, or when the film has no IRI, the merged
+// view and the source descriptions are in the default graph instead.
+func (f *Film) Dataset() map[string]any {
+	return map[string]any{"@context": "https://schema.org", "@graph": f.dataset()}
+}
+
+func (f *Film) dataset() []any {
+	graph := GraphIRI(f.minted)
+	movieID := ""
+	if f.minted != "" {
+		movieID = f.ID
+	}
+	oldLayout := graph == "" || f.opts.MergedInDefaultGraph
+	var out, own, sources []any
+	if oldLayout {
+		out = append(out, f.nodes()...)
+	} else {
+		own = append(own, f.nodes()...)
+	}
+	for i, s := range f.Sources {
+		desc := provenance(s, movieID)
+		if oldLayout {
+			// The description in the default graph names the source's graph.
+			desc["@graph"] = f.Views[i].nodes()
+			out = append(out, desc)
+			continue
+		}
+		own = append(own, desc)
+		sources = append(sources, map[string]any{"@id": SourceIRI(s)})
+		out = append(out, map[string]any{"@id": SourceIRI(s), "@graph": f.Views[i].nodes()})
+	}
+	if oldLayout {
+		return out
+	}
+	self := map[string]any{"@id": graph, "about": map[string]any{"@id": movieID}}
+	setList(self, PropDerivedFrom, sources)
+	own = append(own, self)
+	return append([]any{map[string]any{"@id": graph, "@graph": own}}, out...)
+}
+
+// SourceIRI returns the IRI that names a source document in a Dataset: the
+// URL it states for itself, or else an RFC 6920 ni:///sha-256 IRI of its
+// bytes, never a local path, so that the same page exported on two
+// machines has one name.
+func SourceIRI(s *film.Source) string {
+	if s.URL.Value != "" {
+		return s.URL.Value
+	}
+	sum, err := hex.DecodeString(s.Digest)
+	if err != nil || len(sum) == 0 {
+		return ""
+	}
+	return "ni:///sha-256;" + base64.RawURLEncoding.EncodeToString(sum)
+}
+
+// provenance describes a source document: what it is about, its kind
+// (film2ld's --kind name, as additionalType) and, when it says, the date it
+// was retrieved on (PROV-O's generatedAtTime of the copy that was read).
+func provenance(s *film.Source, movieID string) map[string]any {
+	n := map[string]any{"@id": SourceIRI(s), "@type": "DigitalDocument", "additionalType": string(s.Kind)}
+	if s.URL.Value != "" {
+		n["@type"] = "WebPage"
+		n["url"] = s.URL.Value
+	}
+	if movieID != "" {
+		n["about"] = map[string]any{"@id": movieID}
+	}
+	if s.Retrieved.Value != "" {
+		n["http://www.w3.org/ns/prov#generatedAtTime"] = map[string]any{
+			"@value": s.Retrieved.Value, "@type": "http://www.w3.org/2001/XMLSchema#date"}
+	}
+	return n
+}
+
+// setList sets a property to its values: nothing for none, the value for
+// one, an array for more, so that the document is already compact.
+func setList(m map[string]any, prop string, vals []any) {
+	switch len(vals) {
+	case 0:
+	case 1:
+		m[prop] = vals[0]
+	default:
+		m[prop] = vals
+	}
+}
+
+func stringsAny(in []string) []any {
+	out := make([]any, len(in))
+	for i, s := range in {
+		out[i] = s
+	}
+	return out
+}
