@@ -31,7 +31,9 @@ import (
 // general path.
 type Dataset struct {
 	terms []dterm
-	// index finds a term by its key (see termKey).
+	// index finds a term by its key (see dterm.key) while reading; the
+	// writers drop it, as it is the largest part of a dataset, and a
+	// later read builds it again (see release).
 	index map[string]uint32
 	quads []dquad
 	// docs[i] is the index in quads of input i's first statement, and
@@ -225,6 +227,12 @@ func (d *Dataset) intern(t rawTerm, doc int32, key []byte, graph bool) (uint32, 
 	default:
 		return 0, key, fmt.Errorf("%w: unexpected term", ErrSyntax)
 	}
+	if d.index == nil {
+		d.index = make(map[string]uint32, len(d.terms))
+		for i := 1; i < len(d.terms); i++ {
+			d.index[d.terms[i].key] = uint32(i)
+		}
+	}
 	if id, ok := d.index[string(key)]; ok {
 		return id, key, nil
 	}
@@ -323,6 +331,7 @@ func (d *Dataset) WriteNQuads(w io.Writer) error {
 	if err := d.NeedsJSONLD(); err != nil {
 		return err
 	}
+	d.release()
 	labels := d.blankLabels()
 	text := make([]string, len(d.terms))
 	for i, t := range d.terms {
@@ -377,6 +386,7 @@ func (p *Processor) WriteCanonical(w io.Writer, d *Dataset) error {
 	if err := d.NeedsJSONLD(); err != nil {
 		return err
 	}
+	d.release()
 	lines, err := canonicalLines(d.rdfDataset(), p.cfg.MaxWorkFactor)
 	if err != nil {
 		return err
@@ -444,6 +454,10 @@ func (d *Dataset) rdfDataset() *jld.RDFDataset {
 	}
 	return ds
 }
+
+// release drops the index of terms, which only reading needs, so that a
+// writer's own tables can take its memory.
+func (d *Dataset) release() { d.index = nil }
 
 // compareQuads orders statements by subject, predicate, object and graph.
 // Since no term's N-Quads form is a prefix of another's followed by a
@@ -523,7 +537,12 @@ func (d *Dataset) blankLabels() []uint32 {
 			src[i+1] = r[i] + 1
 		}
 	}
-	typ, hasType := d.index["<"+rdfType+">"]
+	typ, hasType := uint32(0), false
+	for i := 1; i < len(d.terms) && !hasType; i++ {
+		if t := d.terms[i]; t.kind == IRI && t.key == "<"+rdfType+">" {
+			typ, hasType = uint32(i), true
+		}
+	}
 	isType := func(q dquad) bool {
 		return hasType && q.p == typ && d.terms[q.o].kind != Literal
 	}

@@ -343,3 +343,30 @@ func TestDatasetSubjectLines(t *testing.T) {
 		t.Error("lines recorded without RecordLines")
 	}
 }
+
+// TestDatasetReadAfterWrite: the writers drop the term index, and a later
+// read builds it again, so the dataset reads on as if nothing happened.
+func TestDatasetReadAfterWrite(t *testing.T) {
+	a := "_:x <urn:p> <urn:o> .\n<urn:s> <urn:p> \"v\"@EN .\n"
+	b := "<urn:s> <urn:p> \"v\"@EN .\n_:x <urn:q> _:y <urn:g> .\n"
+	fresh := NewDataset()
+	fresh.ReadNQuads(strings.NewReader(a), "a", false)
+	fresh.ReadNQuads(strings.NewReader(b), "b", false)
+	var want bytes.Buffer
+	if err := fresh.WriteNQuads(&want); err != nil {
+		t.Fatal(err)
+	}
+	d := NewDataset()
+	d.ReadNQuads(strings.NewReader(a), "a", false)
+	if err := d.WriteNQuads(io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	d.ReadNQuads(strings.NewReader(b), "b", false)
+	var got bytes.Buffer
+	if err := d.WriteNQuads(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() || len(d.terms) != len(fresh.terms) {
+		t.Fatalf("got %d terms:\n%s\nwant %d terms:\n%s", len(d.terms), got.String(), len(fresh.terms), want.String())
+	}
+}
