@@ -2,6 +2,9 @@ package ld
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	jld "github.com/piprate/json-gold/ld"
@@ -51,5 +54,33 @@ func TestCompactBlankNodeGraphName(t *testing.T) {
 	delete(theirs, "@context")
 	if got, _ := json.Marshal(theirs); string(got) == want {
 		t.Errorf("json-gold now keeps the blank graph name too (%s): update UPSTREAM.md", got)
+	}
+}
+
+// TestNoJSONGoldKeywordList: film2ld decides what is a keyword with
+// jsongold.IsKeyword (v0.8.0's list); json-gold's own IsKeyword, and
+// IsRelativeIri, which calls it, count the @embed values and @null as
+// keywords since v0.9 (TestKeywordLikeFramingValues). A call to either
+// in ld or the copy would bring that back for some path.
+func TestNoJSONGoldKeywordList(t *testing.T) {
+	for _, dir := range []string{".", "internal/jsongold"} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range []string{"jld.IsKeyword(", "jld.IsRelativeIri("} {
+				if strings.Contains(string(src), name) {
+					t.Errorf("%s calls %s: use jsongold.IsKeyword (UPSTREAM.md, \"json-gold v0.9.x\")", f, strings.TrimSuffix(name, "("))
+				}
+			}
+		}
 	}
 }
