@@ -5,7 +5,7 @@ go 1.24.0
 require (
 	github.com/hbollon/go-edlib v1.7.0
 	github.com/icholy/digest v1.2.0
-	github.com/piprate/json-gold v0.8.0
+	github.com/piprate/json-gold v0.9.1
 	github.com/rogpeppe/go-internal v1.14.1
 	github.com/spf13/pflag v1.0.10
 	github.com/xeipuuv/gojsonschema v1.2.0

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
 	jld "github.com/piprate/json-gold/ld"
 
 	"github.com/film2ld/film2ld/ld/schemaorg"
@@ -227,7 +228,7 @@ func (c checker) checkNode(node map[string]any, via string) error {
 			}
 			continue
 		}
-		if jld.IsKeyword(key) {
+		if jsongold.IsKeyword(key) {
 			continue
 		}
 		if err := checkIRI(key, false); err != nil {

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	jld "github.com/piprate/json-gold/ld"
-
 	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
@@ -115,7 +113,7 @@ func forEachRef(node map[string]any, f func(string)) {
 		}
 	}
 	for k, v := range node {
-		if !jld.IsKeyword(k) {
+		if !jsongold.IsKeyword(k) {
 			walk(v)
 		}
 	}

@@ -9,7 +9,7 @@ import (
 	"regexp"
 	"strings"
 
-	jld "github.com/piprate/json-gold/ld"
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
 // normalize returns a deep copy of doc made of the types json-gold handles
@@ -63,7 +63,7 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 		for k, e := range v {
 			// Only "@" and letters has the form of a keyword: "@" alone
 			// or "@foo.bar" is an ordinary term (W3C expand 0119).
-			if !literal && keywordLike.MatchString(k) && !jld.IsKeyword(k) {
+			if !literal && keywordLike.MatchString(k) && !jsongold.IsKeyword(k) {
 				if d == nil {
 					return nil, fmt.Errorf("%w: %s/%s: unknown keyword %q would be dropped", ErrInvalidInput, path, k, k)
 				}
@@ -74,7 +74,7 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 			// form of a keyword where an IRI belongs.
 			// (In a term definition json-gold ignores it already, and the
 			// term falls back to @vocab, so it passes there.)
-			if s, ok := e.(string); ok && !literal && (k == "@id" || k == "@type") && keywordLike.MatchString(s) && !jld.IsKeyword(s) && !strings.Contains(path, "/@context") {
+			if s, ok := e.(string); ok && !literal && (k == "@id" || k == "@type") && keywordLike.MatchString(s) && !jsongold.IsKeyword(s) && !strings.Contains(path, "/@context") {
 				if d == nil {
 					return nil, fmt.Errorf("%w: %s/%s: %q looks like a keyword, so JSON-LD would ignore it", ErrInvalidInput, path, k, s)
 				}
@@ -196,7 +196,7 @@ func checkShape(m map[string]any, path string) error {
 				if !ok {
 					return fmt.Errorf("%w: %s/@context: keyword redefinition: @type may only be given {\"@container\": \"@set\"} and @protected", ErrInvalidInput, path)
 				}
-			case jld.IsKeyword(k) && !contextKeywords[k]:
+			case jsongold.IsKeyword(k) && !contextKeywords[k]:
 				return fmt.Errorf("%w: %s/@context: keyword redefinition: %s cannot be defined in a context", ErrInvalidInput, path, k)
 			}
 		}

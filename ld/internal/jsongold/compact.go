@@ -12,7 +12,8 @@
 // language governing permissions and limitations under the License.
 //
 // Changes from upstream: the package, and identifiers json-gold exports
-// qualified with jld. Fixes carried here are marked "film2ld:" in the code
+// qualified with jld, except IsKeyword (utils.go: v0.8.0's list, pinned).
+// Fixes carried here are marked "film2ld:" in the code
 // and listed in UPSTREAM.md.
 
 package jsongold
@@ -270,7 +271,7 @@ func (api *JsonLdApi) Compact(activeCtx *Context, activeProperty string, element
 			// compact like any property's; json-gold copied them as they
 			// were, W3C compact in01-in05)
 			if expandedProperty != "@graph" && expandedProperty != "@list" && expandedProperty != "@included" &&
-				jld.IsKeyword(expandedProperty) {
+				IsKeyword(expandedProperty) {
 				alias, err := activeCtx.CompactIri(expandedProperty, nil, false, false)
 				if err != nil {
 					return nil, err

@@ -13,7 +13,8 @@
 // language governing permissions and limitations under the License.
 //
 // Changes from upstream: the package, and identifiers json-gold exports
-// qualified with jld. Fixes carried here are marked "film2ld:" in the code
+// qualified with jld, except IsKeyword (utils.go: v0.8.0's list, pinned).
+// Fixes carried here are marked "film2ld:" in the code
 // and listed in UPSTREAM.md.
 
 package jsongold
@@ -723,7 +724,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 		return jld.NewJsonLdError(jld.InvalidTermDefinition, value)
 	}
 
-	if jld.IsKeyword(term) {
+	if IsKeyword(term) {
 		vmap, isMap := value.(map[string]interface{})
 		var hasAllowedKeysOnly = true
 		for k := range vmap {
@@ -829,7 +830,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 
 		if term != idStr {
 
-			if !jld.IsKeyword(idStr) && ignoredKeywordPattern.MatchString(idStr) {
+			if !IsKeyword(idStr) && ignoredKeywordPattern.MatchString(idStr) {
 				//log.Printf("Values beginning with '@' are reserved for future use and ignored: %s.", idStr)
 				return nil
 			}
@@ -838,7 +839,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 			if err != nil {
 				return err
 			}
-			if jld.IsKeyword(res) || jld.IsAbsoluteIri(res) {
+			if IsKeyword(res) || jld.IsAbsoluteIri(res) {
 				if res == "@context" {
 					return jld.NewJsonLdError(jld.InvalidKeywordAlias, "cannot alias @context")
 				}
@@ -1114,7 +1115,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 		if !isBool {
 			return jld.NewJsonLdError(jld.InvalidPrefixValue, "@context value for @prefix must be boolean")
 		}
-		if jld.IsKeyword(definition.ID) {
+		if IsKeyword(definition.ID) {
 			return jld.NewJsonLdError(jld.InvalidTermDefinition, "keywords may not be used as prefixes")
 		}
 		definition.Prefix = &prefix
@@ -1190,11 +1191,11 @@ func (c *Context) RevertToPreviousContext() *Context {
 func (c *Context) ExpandIri(value string, relative bool, vocab bool, context map[string]interface{},
 	defined map[string]bool) (string, error) {
 	// 1)
-	if jld.IsKeyword(value) {
+	if IsKeyword(value) {
 		return value, nil
 	}
 
-	if !jld.IsKeyword(value) && ignoredKeywordPattern.MatchString(value) {
+	if !IsKeyword(value) && ignoredKeywordPattern.MatchString(value) {
 		return "", nil
 	}
 
@@ -1261,7 +1262,7 @@ func (c *Context) ExpandIri(value string, relative bool, vocab bool, context map
 			base = ""
 		}
 		return jld.Resolve(base, value), nil
-	} else if context != nil && jld.IsRelativeIri(value) {
+	} else if context != nil && isRelativeIri(value) {
 		return "", jld.NewJsonLdError(jld.InvalidIRIMapping, "not an absolute IRI: "+value)
 	}
 	// 7)
@@ -1286,7 +1287,7 @@ func (c *Context) CompactIri(iri string, value interface{}, relativeToVocab bool
 	inverseCtx := c.GetInverse()
 
 	// term is a keyword, force relativeToVocab to True
-	if jld.IsKeyword(iri) {
+	if IsKeyword(iri) {
 		// look for an alias
 		if v, found := inverseCtx[iri]; found {
 			if v, found = v.(map[string]interface{})["@none"]; found {
@@ -1720,7 +1721,7 @@ func (c *Context) GetInverse() map[string]interface{} {
 		// 3.4 + 3.5)
 		var containerMap map[string]interface{}
 		containerMapVal, present := c.inverse[iri]
-		isKeyword := jld.IsKeyword(iri)
+		isKeyword := IsKeyword(iri)
 		termHasColon := definition.termHasColon
 		if !present {
 			containerMap = make(map[string]interface{})
@@ -2125,7 +2126,7 @@ func (c *Context) Serialize() (map[string]interface{}, error) {
 			if id == "" {
 				cid = nil
 				ctx[term] = cid
-			} else if jld.IsKeyword(id) {
+			} else if IsKeyword(id) {
 				ctx[term] = id
 			} else {
 				var err error
@@ -2156,7 +2157,7 @@ func (c *Context) Serialize() (map[string]interface{}, error) {
 				}
 			}
 			if typeMapping != "" {
-				if jld.IsKeyword(typeMapping) {
+				if IsKeyword(typeMapping) {
 					defn["@type"] = typeMapping
 				} else {
 					defn["@type"], err = c.CompactIri(typeMapping, nil, true, false)

@@ -17,7 +17,9 @@
 // every object: a film with 20,000 reviews took 50 s to frame. This is the
 // part of its framing algorithm film2ld uses (a {"@type": T} frame, every
 // other node embedded with @embed @last, @explicit off, no defaults),
-// working on film2ld's linear node map, with the same output.
+// working on film2ld's linear node map, with the same output. It reads
+// no JsonLdOptions: @last is built in, so json-gold v0.9's default of @once
+// does not reach it.
 
 package jsongold
 
@@ -93,7 +95,7 @@ func (e *embedder) frame(id string, parent map[string]any, property string) map[
 	subject, _ := e.graph[id].(map[string]any)
 	e.stack = append(e.stack, id)
 	for _, prop := range sortedKeys(subject) {
-		if jld.IsKeyword(prop) {
+		if IsKeyword(prop) {
 			output[prop] = jld.CloneDocument(subject[prop])
 			if prop == "@type" {
 				for _, t := range asList(subject[prop]) {

@@ -12,7 +12,8 @@
 // language governing permissions and limitations under the License.
 //
 // Changes from upstream: the package, and identifiers json-gold exports
-// qualified with jld. Fixes carried here are marked "film2ld:" in the code
+// qualified with jld, except IsKeyword (utils.go: v0.8.0's list, pinned).
+// Fixes carried here are marked "film2ld:" in the code
 // and listed in UPSTREAM.md.
 
 package jsongold
@@ -364,7 +365,7 @@ func (api *JsonLdApi) expandObject(activeCtx *Context, activeProperty string, ex
 		}
 		var expandedValue interface{}
 		// 7.3)
-		if expandedProperty == "" || (!strings.Contains(expandedProperty, ":") && !jld.IsKeyword(expandedProperty)) {
+		if expandedProperty == "" || (!strings.Contains(expandedProperty, ":") && !IsKeyword(expandedProperty)) {
 			if activeCtx.options != nil && activeCtx.options.SafeMode {
 				return jld.NewJsonLdError(jld.InvalidProperty, "Dropping property that did not expand into an absolute IRI or keyword.")
 			} else {
@@ -372,7 +373,7 @@ func (api *JsonLdApi) expandObject(activeCtx *Context, activeProperty string, ex
 			}
 		}
 		// 7.4)
-		if jld.IsKeyword(expandedProperty) {
+		if IsKeyword(expandedProperty) {
 			// 7.4.1)
 			if expandedActiveProperty == "@reverse" {
 				return jld.NewJsonLdError(jld.InvalidReversePropertyMap,

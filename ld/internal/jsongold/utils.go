@@ -1,5 +1,5 @@
 // Adapted from github.com/piprate/json-gold v0.8.0, ld/utils.go
-// (isEmptyObject, RemovePreserve). Copyright 2015-2017 Piprate Limited,
+// (IsKeyword, isEmptyObject, RemovePreserve). Copyright 2015-2017 Piprate Limited,
 // Copyright 2025 Siemens AG.
 //
 // Licensed under the Apache License, Version 2.0 (the "License"); you may
@@ -11,10 +11,47 @@
 // KIND, either express or implied. See the License for the specific
 // language governing permissions and limitations under the License.
 //
-// Changes from upstream: none but the package; they take this package's
-// Context, which the copied compaction uses.
+// Changes from upstream: none but the package; RemovePreserve and
+// isEmptyObject take this package's Context, which the copied compaction
+// uses. IsKeyword is v0.8.0's list, kept here because v0.9.1 added the
+// framing values @always, @last, @never, @null and @once to it (see
+// UPSTREAM.md, "json-gold v0.9.x").
 
 package jsongold
+
+import jld "github.com/piprate/json-gold/ld"
+
+// IsKeyword reports whether key is a JSON-LD keyword film2ld processes: the
+// JSON-LD 1.1 keywords plus the framing keywords, the list of json-gold
+// v0.8.0. film2ld uses it, not json-gold's, so that what counts as a keyword
+// does not move with json-gold's version: json-gold v0.9.1 counts the @embed
+// values @always, @last, @never, @once and the frame value @null as keywords,
+// so a key or an @id of that form would no longer be "of the form of a
+// keyword" and ignored (JSON-LD 1.1 Expansion step 13.2, IRI Expansion step
+// 2; jsonld.js ignores them), but kept, or refused as a keyword
+// redefinition in a context.
+func IsKeyword(key interface{}) bool {
+	s, ok := key.(string)
+	if !ok || len(s) < 2 || s[0] != '@' {
+		return false
+	}
+	switch s {
+	case "@base", "@container", "@context", "@default", "@direction",
+		"@embed", "@explicit", "@json", "@id", "@included",
+		"@index", "@first", "@graph", "@import", "@language",
+		"@list", "@nest", "@none", "@omitDefault", "@prefix",
+		"@preserve", "@propagate", "@protected", "@requireAll",
+		"@reverse", "@set", "@type", "@value", "@version",
+		"@vocab":
+		return true
+	}
+	return false
+}
+
+// isRelativeIri is json-gold's IsRelativeIri with this package's IsKeyword.
+func isRelativeIri(value string) bool {
+	return !(IsKeyword(value) || jld.IsAbsoluteIri(value))
+}
 
 func isEmptyObject(v interface{}) bool {
 	vMap, isMap := v.(map[string]interface{})
