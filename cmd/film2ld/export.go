@@ -252,10 +252,8 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 		Merged: x.merged, KeepRejected: x.keepRejected})
 	failed := false
 	for _, name := range files {
-		if x.batch && !isDocumentName(name) {
-			// A film folder may hold notes, posters, lists: its documents
-			// are its .txt files. (Reading notes.md would make its first
-			// heading a film of its own.)
+		if x.batch && !pipeline.MayBeDocumentName(name) {
+			// A film folder may hold notes, posters, lists.
 			e.warnf("%s: not read: film2ld reads the .txt files of a film folder; left out", name)
 			continue
 		}
@@ -403,11 +401,4 @@ func formatNames(fs []ld.Format) string {
 		names[i] = f.String()
 	}
 	return strings.Join(names, " or ")
-}
-
-// isDocumentName tells a film folder's documents by their names: .txt
-// files, and files without an extension.
-func isDocumentName(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".txt" || ext == ""
 }

@@ -14,10 +14,20 @@ import (
 	"github.com/film2ld/film2ld/schemas"
 )
 
-// IsDocumentName tells a film document by its name: a .txt file. Film
-// documents given together are one film, as export merges them.
+// IsDocumentName tells a film document by its name alone: a .txt file.
+// Film documents given together are one film, as export merges them.
 func IsDocumentName(name string) bool {
 	return strings.EqualFold(filepath.Ext(name), ".txt")
+}
+
+// MayBeDocumentName tells the names a film document may have: a .txt
+// file (IsDocumentName), or a file without an extension (standard input,
+// a site's export), whose content tells. A file with another extension
+// (notes.md, a poster, linked data) is never read as a film document:
+// reading notes.md would make its first heading a film of its own. So a
+// film folder's documents are its files of these names.
+func MayBeDocumentName(name string) bool {
+	return IsDocumentName(name) || filepath.Ext(name) == ""
 }
 
 // Graph returns what validate checks of a film: the graph of the web
@@ -142,7 +152,7 @@ func looksLikeFilmDocument(data []byte, name string) bool {
 	if IsDocumentName(name) {
 		return true
 	}
-	if filepath.Ext(name) != "" {
+	if !MayBeDocumentName(name) {
 		return false
 	}
 	s := bytes.TrimSpace(data)
