@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/film2ld/film2ld/mapping/pipeline"
@@ -32,6 +33,46 @@ func TestDocumentNames(t *testing.T) {
 		}
 		if got := pipeline.MayBeDocumentName(tt.name); got != tt.mayBe {
 			t.Errorf("MayBeDocumentName(%q) = %v; want %v", tt.name, got, tt.mayBe)
+		}
+	}
+}
+
+// TestIsSiteFile: a folder's pages, JSON-LD and N-Quads are read, a .json
+// file only when it names an "@context" (its content asked for then
+// only), and nothing else.
+func TestIsSiteFile(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		content string
+		want    bool
+	}{
+		{"public/index.html", "", true},
+		{"public/films/heat/INDEX.HTM", "", true},
+		{"data/heat.jsonld", "", true},
+		{"data/heat.nq", "", true},
+		{"data/heat.nt", "", true},
+		{"data/heat.json", `{"@context": "https://schema.org", "@type": "Movie"}`, true},
+		{"public/manifest.json", `{"name": "Cinema", "icons": []}`, false},
+		{"public/search-index.json", "", false},
+		{"data/heat.ttl", "", false}, // Turtle and TriG are read when named, not searched for
+		{"data/heat.trig", "", false},
+		{"films/heat/review.txt", "", false},
+		{"public/style.css", "", false},
+		{"public/README", "", false},
+	} {
+		asked := false
+		content := func() []byte {
+			asked = true
+			if tt.content == "" {
+				return nil
+			}
+			return []byte(tt.content)
+		}
+		if got := pipeline.IsSiteFile(tt.name, content); got != tt.want {
+			t.Errorf("IsSiteFile(%q) = %v; want %v", tt.name, got, tt.want)
+		}
+		if json := strings.HasSuffix(tt.name, ".json"); asked != json {
+			t.Errorf("IsSiteFile(%q) read the content: %v; want %v", tt.name, asked, json)
 		}
 	}
 }
