@@ -164,8 +164,11 @@ func runExport(e *env, args []string) int {
 	if f.quiet && f.verbose {
 		return e.usageError(fs, "--quiet and --verbose contradict each other")
 	}
-	if format == ld.FormatSPARQLUpdate && (f.merged || f.mergedInDefault) {
+	switch err := pipeline.CheckView(format, f.merged, f.mergedInDefault); {
+	case errors.Is(err, pipeline.ErrUpdateDefaultGraph):
 		return e.usageError(fs, "-f sparql-update replaces the film's named graphs; --merged and --merged-in-default-graph put statements in the default graph, which it cannot replace")
+	case err != nil:
+		return e.usageError(fs, "%v", err)
 	}
 	if err := pipeline.CheckBase(f.base); err != nil {
 		return e.usageError(fs, "--base: %v", err)
