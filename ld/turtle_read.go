@@ -32,20 +32,37 @@ const (
 // against @base or BASE; one with no base to resolve against is an error
 // (ErrRelativeIRI), as in the JSON-LD reader.
 func ReadTurtle(r io.Reader, name string, trig bool) ([]Quad, error) {
+	quads, _, err := readTurtle(r, name, trig, false)
+	return quads, err
+}
+
+// ReadTurtleLines reads Turtle or TriG as ReadTurtle does, and also
+// returns, for each IRI subject (resolved, whether written as an IRI or a
+// prefixed name), the line where it is first written as a subject, so
+// that a check of the data can point at it, as Dataset.SubjectLines does
+// for N-Quads.
+func ReadTurtleLines(r io.Reader, name string, trig bool) ([]Quad, map[string]int, error) {
+	return readTurtle(r, name, trig, true)
+}
+
+func readTurtle(r io.Reader, name string, trig, lines bool) ([]Quad, map[string]int, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("ld: read %s: %w", name, err)
+		return nil, nil, fmt.Errorf("ld: read %s: %w", name, err)
 	}
 	p := &turtleParser{src: string(data), name: name, trig: trig, line: 1, col: 1,
 		prefixes: map[string]string{}, labels: map[string]Term{}, seen: map[Quad]bool{}}
+	if lines {
+		p.lines = map[string]int{}
+	}
 	if !utf8.ValidString(p.src) {
-		return nil, &PosError{Pos: diag.Position{File: name, Line: 1}, Err: fmt.Errorf("%w: not UTF-8 text", ErrSyntax)}
+		return nil, nil, &PosError{Pos: diag.Position{File: name, Line: 1}, Err: fmt.Errorf("%w: not UTF-8 text", ErrSyntax)}
 	}
 	p.src = strings.TrimPrefix(p.src, "\ufeff")
 	if err := p.document(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return p.out, nil
+	return p.out, p.lines, nil
 }
 
 type turtleParser struct {
@@ -61,6 +78,9 @@ type turtleParser struct {
 	graph     Term
 	out       []Quad
 	seen      map[Quad]bool
+	// lines, when not nil, maps each IRI subject to the line where it
+	// is first written as one (ReadTurtleLines).
+	lines map[string]int
 }
 
 // parseError stops the parse; document turns it into a PosError.
@@ -326,9 +346,13 @@ func (p *turtleParser) triples() {
 	if p.peek() == '(' {
 		subject = p.collection()
 	} else {
+		line := p.line
 		subject = p.term()
 		if subject.Kind == Literal {
 			p.fail("a literal cannot be a subject")
+		}
+		if _, seen := p.lines[subject.Value]; p.lines != nil && subject.Kind == IRI && !seen {
+			p.lines[subject.Value] = line
 		}
 	}
 	p.predicateObjectList(subject)

@@ -3,6 +3,8 @@ package ld
 import (
 	"bytes"
 	"errors"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -160,4 +162,55 @@ func FuzzReadTurtle(f *testing.F) {
 			t.Fatalf("%d statements, %d after a round trip\n%s", len(quads), len(back), b.String())
 		}
 	})
+}
+
+// TestReadTurtleLines: each IRI subject is placed at the line where it is
+// first written as a subject, however it is spelled (an IRI, a prefixed
+// name, a relative IRI against @base), inside a TriG graph too; an IRI
+// first met as an object or predicate is placed where it is a subject;
+// blank nodes and IRIs never a subject are not placed; ReadTurtle's
+// statements are the same.
+func TestReadTurtleLines(t *testing.T) {
+	doc := `@prefix s: <http://schema.org/> .
+@base <https://cinema.example/> .
+# a comment
+<films/tide#movie> a s:Movie ;
+    s:director <people/ines>,
+        <people/tove> .
+
+s:Thing s:name "a prefixed subject" .
+_:b0 s:name "a blank node" .
+  <people/tove>
+    s:name "Tove" .
+<films/tide#movie> s:name "Tide" .
+`
+	want := map[string]int{
+		"https://cinema.example/films/tide#movie": 4,
+		"http://schema.org/Thing":                 8,
+		"https://cinema.example/people/tove":      10,
+	}
+	for _, trig := range []bool{false, true} {
+		src := doc
+		if trig {
+			src += "<https://cinema.example/graphs/g> {\n\n  <people/ines> s:name \"Ines\" }\n"
+		}
+		quads, lines, err := ReadTurtleLines(strings.NewReader(src), "t", trig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := maps.Clone(want)
+		if trig {
+			w["https://cinema.example/people/ines"] = 15
+		}
+		if !maps.Equal(lines, w) {
+			t.Errorf("trig %v: lines %v; want %v", trig, lines, w)
+		}
+		plain, err := ReadTurtle(strings.NewReader(src), "t", trig)
+		if err != nil || !slices.Equal(plain, quads) {
+			t.Errorf("trig %v: ReadTurtle gives other statements (%v)", trig, err)
+		}
+	}
+	if _, lines, err := ReadTurtleLines(strings.NewReader("<s> <p> <o> ."), "t", false); err == nil || lines != nil {
+		t.Errorf("a relative IRI with no base: %v, %v", lines, err)
+	}
 }

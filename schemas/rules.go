@@ -252,6 +252,36 @@ var ruleTable = []ruleDef{
 	{RuleEmployerRequired, Error, "an EmployerAggregateRating needs an itemReviewed Organization with a name, a ratingValue, and ratingCount or reviewCount", srcEmployerRating},
 }
 
+// leftOutWhy says, for a search-engine rule that leaves reviews and
+// ratings out of the web snippet, why the nodes it rejects are left out,
+// in words that follow a count of nodes ("7 AggregateRatings with no
+// stated score"): the rule's summary as the reader of a count needs it.
+var leftOutWhy = map[string]string{
+	RuleAggregateValue:        "with no stated score",
+	RuleAggregateCount:        "with no count of ratings or reviews",
+	RuleOneAggregate:          "beyond the film's first (search engines read one per film)",
+	RuleAggregateItemReviewed: "that name no rated item",
+	RuleReviewAuthor:          "with no author",
+	RuleReviewAuthorName:      "whose author has no usable name",
+	RuleReviewRating:          "with neither a date nor a score",
+	RuleReviewItemReviewed:    "that name no reviewed item",
+	RuleThirdParty:            "from another site",
+	RuleRatingValue:           "with a score that is not a number",
+	RuleRatingRange:           "with a score outside its scale",
+	RuleItemName:              "whose item has no name",
+}
+
+// LeftOutWhy says why the web snippet left out the nodes a rule rejects,
+// in words that follow a count of them ("3 Reviews" "with no author"), so
+// that every summary of a snippet words a rule alike. A rule without words
+// of its own is "that search engines reject".
+func LeftOutWhy(rule string) string {
+	if why, ok := leftOutWhy[rule]; ok {
+		return why
+	}
+	return "that search engines reject"
+}
+
 // shapeRules are the JSON Schema rules, one per shape type.
 func shapeRules() []Rule {
 	out := make([]Rule, 0, len(shapeTypes))

@@ -84,3 +84,32 @@ func TestRulesDocumented(t *testing.T) {
 		})
 	}
 }
+
+// TestLeftOutWhy: every rule that can leave a review or rating out of the
+// web snippet (an error of the review-snippet page, and the two warnings
+// that drop nodes: another site's review, a second aggregate) has words of
+// its own; every worded rule is in the table; others get the general words.
+func TestLeftOutWhy(t *testing.T) {
+	general := LeftOutWhy("no.such-rule")
+	if general == "" {
+		t.Fatal("no general words")
+	}
+	for id := range leftOutWhy {
+		if _, ok := LookupRule(id); !ok {
+			t.Errorf("leftOutWhy words %s, which is no rule", id)
+		}
+	}
+	for _, r := range Rules() {
+		drops := r.Source == srcReviewSnippet && r.Severity == Error || r.ID == RuleThirdParty || r.ID == RuleOneAggregate
+		why := LeftOutWhy(r.ID)
+		if drops && (why == general || why == "") {
+			t.Errorf("rule %s leaves nodes out of the snippet but has no words for why", r.ID)
+		}
+		if !drops && why != general {
+			t.Errorf("rule %s never leaves a node out yet has words %q", r.ID, why)
+		}
+	}
+	if got := LeftOutWhy(RuleAggregateValue); got != "with no stated score" {
+		t.Errorf("LeftOutWhy(%s) = %q", RuleAggregateValue, got)
+	}
+}

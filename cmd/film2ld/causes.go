@@ -9,24 +9,6 @@ import (
 	"github.com/film2ld/film2ld/schemas"
 )
 
-// leftOutWhy says, for a search-engine rule, why the nodes it rejects are
-// left out of the web snippet, in words that follow a count of nodes
-// ("7 AggregateRatings with no stated score").
-var leftOutWhy = map[string]string{
-	schemas.RuleAggregateValue:        "with no stated score",
-	schemas.RuleAggregateCount:        "with no count of ratings or reviews",
-	schemas.RuleOneAggregate:          "beyond the film's first (search engines read one per film)",
-	schemas.RuleAggregateItemReviewed: "that name no rated item",
-	schemas.RuleReviewAuthor:          "with no author",
-	schemas.RuleReviewAuthorName:      "whose author has no usable name",
-	schemas.RuleReviewRating:          "with neither a date nor a score",
-	schemas.RuleReviewItemReviewed:    "that name no reviewed item",
-	schemas.RuleThirdParty:            "from another site",
-	schemas.RuleRatingValue:           "with a score that is not a number",
-	schemas.RuleRatingRange:           "with a score outside its scale",
-	schemas.RuleItemName:              "whose item has no name",
-}
-
 // leftOutSummary groups what the snippet left out by node type and rule:
 // one line per cause, in a fixed order.
 func leftOutSummary(dropped []schemas.Finding) []string {
@@ -49,12 +31,8 @@ func leftOutSummary(dropped []schemas.Finding) []string {
 	})
 	var lines []string
 	for _, c := range order {
-		why, ok := leftOutWhy[c.rule]
-		if !ok {
-			why = "that search engines reject"
-		}
 		n := counts[c]
-		lines = append(lines, fmt.Sprintf("left out of the web snippet: %d %s %s [%s]", n, plural(n, c.typ), why, c.rule))
+		lines = append(lines, fmt.Sprintf("left out of the web snippet: %d %s %s [%s]", n, plural(n, c.typ), schemas.LeftOutWhy(c.rule), c.rule))
 	}
 	return lines
 }

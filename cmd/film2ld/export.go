@@ -164,8 +164,11 @@ func runExport(e *env, args []string) int {
 	if f.quiet && f.verbose {
 		return e.usageError(fs, "--quiet and --verbose contradict each other")
 	}
-	if format == ld.FormatSPARQLUpdate && (f.merged || f.mergedInDefault) {
+	switch err := pipeline.CheckView(format, f.merged, f.mergedInDefault); {
+	case errors.Is(err, pipeline.ErrUpdateDefaultGraph):
 		return e.usageError(fs, "-f sparql-update replaces the film's named graphs; --merged and --merged-in-default-graph put statements in the default graph, which it cannot replace")
+	case err != nil:
+		return e.usageError(fs, "%v", err)
 	}
 	if err := pipeline.CheckBase(f.base); err != nil {
 		return e.usageError(fs, "--base: %v", err)
@@ -252,10 +255,8 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 		Merged: x.merged, KeepRejected: x.keepRejected})
 	failed := false
 	for _, name := range files {
-		if x.batch && !isDocumentName(name) {
-			// A film folder may hold notes, posters, lists: its documents
-			// are its .txt files. (Reading notes.md would make its first
-			// heading a film of its own.)
+		if x.batch && !pipeline.MayBeDocumentName(name) {
+			// A film folder may hold notes, posters, lists.
 			e.warnf("%s: not read: film2ld reads the .txt files of a film folder; left out", name)
 			continue
 		}
@@ -403,11 +404,4 @@ func formatNames(fs []ld.Format) string {
 		names[i] = f.String()
 	}
 	return strings.Join(names, " or ")
-}
-
-// isDocumentName tells a film folder's documents by their names: .txt
-// files, and files without an extension.
-func isDocumentName(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".txt" || ext == ""
 }

@@ -391,13 +391,9 @@ func (e *env) validateFilm(vj *validateJob, f batchFilm) fileResult {
 	return r
 }
 
-// siteExts are the files a folder argument is searched for.
-var siteExts = map[string]bool{".html": true, ".htm": true, ".jsonld": true, ".json": true, ".nq": true, ".nt": true}
-
 // expandInputs replaces each folder argument by the pages and linked-data
-// files under it, in lexical order. A .json file is taken only when it
-// holds an "@context" key: a site's build output has JSON of other kinds
-// (manifests, search indexes). walked marks the files found in folders.
+// files under it (pipeline.IsSiteFile), in lexical order. walked marks the
+// files found in folders.
 func expandInputs(args []string) ([]string, map[string]bool, error) {
 	var out []string
 	walked := map[string]bool{}
@@ -417,11 +413,7 @@ func expandInputs(args []string) ([]string, map[string]bool, error) {
 				}
 				return nil
 			}
-			ext := strings.ToLower(filepath.Ext(p))
-			if !siteExts[ext] {
-				return nil
-			}
-			if ext == ".json" && !hasContextKey(p) {
+			if !pipeline.IsSiteFile(p, func() []byte { return readOrNil(p) }) {
 				return nil
 			}
 			out = append(out, p)
@@ -435,10 +427,13 @@ func expandInputs(args []string) ([]string, map[string]bool, error) {
 	return out, walked, nil
 }
 
-// hasContextKey reports whether a JSON file names an "@context".
-func hasContextKey(path string) bool {
+// readOrNil is a file's content, or nil when it cannot be read.
+func readOrNil(path string) []byte {
 	data, err := os.ReadFile(path)
-	return err == nil && bytes.Contains(data, []byte(`"@context"`))
+	if err != nil {
+		return nil
+	}
+	return data
 }
 
 // inputFinding reports an input that could not be read. An error placed in

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 
@@ -53,4 +54,22 @@ func Extension(f ld.Format) string {
 // with ld.PrefixBlankNodes): the line-based N-Quads formats.
 func Concatenates(f ld.Format) bool {
 	return f == ld.FormatNQuads || f == ld.FormatCanonical
+}
+
+// siteExts are the extensions of the files validate reads in a folder:
+// pages, JSON-LD and N-Quads.
+var siteExts = map[string]bool{".html": true, ".htm": true, ".jsonld": true, ".json": true, ".nq": true, ".nt": true}
+
+// IsSiteFile reports whether validate reads a file found in a folder (a
+// site's build output): a page (.html, .htm), JSON-LD (.jsonld) or N-Quads
+// (.nq, .nt), and a .json file only when it holds an "@context" key, since
+// a site has JSON of other kinds (manifests, search indexes). content is
+// called, for a .json file only, to get the file's bytes; nil (a file that
+// cannot be read) leaves it out.
+func IsSiteFile(name string, content func() []byte) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	if !siteExts[ext] {
+		return false
+	}
+	return ext != ".json" || bytes.Contains(content(), []byte(`"@context"`))
 }

@@ -214,3 +214,43 @@ func TestLoadPlacesNQuads(t *testing.T) {
 		t.Errorf("lines %v; want urn:x:f at 3, urn:x:p at 4", lines)
 	}
 }
+
+// TestCheckView: a SPARQL Update replaces the film's named graphs, so it
+// cannot carry the merged view alone or in the default graph; every other
+// format can, and Render refuses what CheckView refuses.
+func TestCheckView(t *testing.T) {
+	for _, f := range ld.Formats() {
+		for _, merged := range []bool{false, true} {
+			for _, inDefault := range []bool{false, true} {
+				err := pipeline.CheckView(f, merged, inDefault)
+				refused := f == ld.FormatSPARQLUpdate && (merged || inDefault)
+				if refused != errors.Is(err, pipeline.ErrUpdateDefaultGraph) || !refused && err != nil {
+					t.Errorf("CheckView(%s, merged %v, in default graph %v) = %v", f, merged, inDefault, err)
+				}
+			}
+		}
+	}
+	for _, opts := range []pipeline.Options{
+		{Format: ld.FormatSPARQLUpdate, Merged: true},
+		{Format: ld.FormatSPARQLUpdate, Merge: mapping.Options{MergedInDefaultGraph: true}},
+	} {
+		job := pipeline.New(opts)
+		read(t, job, article)
+		f, err := job.Merge()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out, err := job.Render(f); !errors.Is(err, pipeline.ErrUpdateDefaultGraph) || out != nil {
+			t.Errorf("Render with %+v: %v, %v", opts, out, err)
+		}
+	}
+	job := pipeline.New(pipeline.Options{Format: ld.FormatSPARQLUpdate})
+	read(t, job, article)
+	f, err := job.Merge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := job.Render(f); err != nil || out.View != pipeline.Dataset {
+		t.Errorf("a SPARQL Update of the dataset: %v, %v", out, err)
+	}
+}

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -14,10 +13,20 @@ import (
 	"github.com/film2ld/film2ld/schemas"
 )
 
-// IsDocumentName tells a film document by its name: a .txt file. Film
-// documents given together are one film, as export merges them.
+// IsDocumentName tells a film document by its name alone: a .txt file.
+// Film documents given together are one film, as export merges them.
 func IsDocumentName(name string) bool {
 	return strings.EqualFold(filepath.Ext(name), ".txt")
+}
+
+// MayBeDocumentName tells the names a film document may have: a .txt
+// file (IsDocumentName), or a file without an extension (standard input,
+// a site's export), whose content tells. A file with another extension
+// (notes.md, a poster, linked data) is never read as a film document:
+// reading notes.md would make its first heading a film of its own. So a
+// film folder's documents are its files of these names.
+func MayBeDocumentName(name string) bool {
+	return IsDocumentName(name) || filepath.Ext(name) == ""
 }
 
 // Graph returns what validate checks of a film: the graph of the web
@@ -92,11 +101,12 @@ func Load(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
 		}
 		return quadsGraph(d.Quads(), d.SubjectLines(), display, pageURL)
 	case ld.InputTurtle, ld.InputTriG:
-		quads, err := ReadQuads(data, name, display, form)
+		// ld's reader places each subject where it is first written.
+		quads, lines, err := ld.ReadTurtleLines(bytes.NewReader(data), display, form == ld.InputTriG)
 		if err != nil {
 			return nil, err
 		}
-		return quadsGraph(quads, turtleSubjectLines(data), display, pageURL)
+		return quadsGraph(quads, lines, display, pageURL)
 	}
 	if doc, ok := dataForm(data); ok {
 		return jsonDataGraph(doc, data, display, pageURL)
@@ -142,7 +152,7 @@ func looksLikeFilmDocument(data []byte, name string) bool {
 	if IsDocumentName(name) {
 		return true
 	}
-	if filepath.Ext(name) != "" {
+	if !MayBeDocumentName(name) {
 		return false
 	}
 	s := bytes.TrimSpace(data)
@@ -309,27 +319,6 @@ func defaultGraph(exp []any) []any {
 			}
 		}
 		out = append(out, m)
-	}
-	return out
-}
-
-// turtleSubjectLines maps each subject written as a full IRI at the start
-// of a line of Turtle or TriG to its first line.
-// TODO: take the lines from ld's Turtle reader, as N-Quads' come from its
-// Dataset reader; it reports none yet, and prefixed names are not placed.
-func turtleSubjectLines(data []byte) map[string]int {
-	out := map[string]int{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64*1024), 64*1024*1024)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if strings.HasPrefix(line, "<") {
-			if end := strings.IndexByte(line, '>'); end > 0 {
-				if _, seen := out[line[1:end]]; !seen {
-					out[line[1:end]] = n
-				}
-			}
-		}
 	}
 	return out
 }

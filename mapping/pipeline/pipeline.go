@@ -99,6 +99,24 @@ func ViewFor(format ld.Format, merged, keepRejected bool) View {
 	return Merged
 }
 
+// ErrUpdateDefaultGraph means a SPARQL Update was asked for the merged
+// view alone or in the default graph: an update replaces the film's named
+// graphs, and cannot replace statements in the default graph, which every
+// film shares.
+var ErrUpdateDefaultGraph = errors.New("a SPARQL Update replaces the film's named graphs; the merged view alone, or in the default graph, puts statements in the default graph, which it cannot replace")
+
+// CheckView reports whether a format can show the view asked for: merged
+// (the merged view alone) and inDefaultGraph (the merged view in the
+// default graph, mapping.Options.MergedInDefaultGraph) put statements in
+// the default graph, which a SPARQL Update cannot replace
+// (ErrUpdateDefaultGraph).
+func CheckView(format ld.Format, merged, inDefaultGraph bool) error {
+	if format == ld.FormatSPARQLUpdate && (merged || inDefaultGraph) {
+		return ErrUpdateDefaultGraph
+	}
+	return nil
+}
+
 // IsWebSnippet reports whether a format is a web page's markup, which
 // search engines need the film's name in.
 func IsWebSnippet(format ld.Format) bool {
@@ -204,9 +222,13 @@ func (o *Output) OffSiteMessage() string {
 }
 
 // Render renders the view the job's format shows of the merged film f.
-// A web snippet of a film no document names fails with mapping.ErrNoName.
+// A web snippet of a film no document names fails with mapping.ErrNoName,
+// a view the format cannot show with CheckView's error.
 func (j *Job) Render(f *mapping.Film) (*Output, error) {
 	format := j.opts.Format
+	if err := CheckView(format, j.opts.Merged, j.opts.Merge.MergedInDefaultGraph); err != nil {
+		return nil, err
+	}
 	out := &Output{View: ViewFor(format, j.opts.Merged, j.opts.KeepRejected), Film: f, format: format}
 	if IsWebSnippet(format) && !f.HasName() {
 		// A snippet without the film's name is rejected by every search
