@@ -257,7 +257,7 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 	for _, name := range files {
 		if x.batch && !pipeline.MayBeDocumentName(name) {
 			// A film folder may hold notes, posters, lists.
-			e.warnf("%s: not read: film2ld reads the .txt files of a film folder; left out", name)
+			e.warnf("%s", notADocument(name))
 			continue
 		}
 		note, err := e.readDocument(job, name)
@@ -404,4 +404,11 @@ func formatNames(fs []ld.Format) string {
 		names[i] = f.String()
 	}
 	return strings.Join(names, " or ")
+}
+
+// notADocument is the warning for a file of a film folder that is not one
+// of its documents (pipeline.MayBeDocumentName), which export --batch and
+// validate --batch both leave out.
+func notADocument(name string) string {
+	return name + ": not read: film2ld reads the .txt files of a film folder; left out"
 }

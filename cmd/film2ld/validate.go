@@ -367,6 +367,12 @@ func (e *env) validateFilm(vj *validateJob, f batchFilm) fileResult {
 	}
 	job := pipeline.New(pipeline.FilmOptions(vj.pageURL))
 	for _, name := range f.files {
+		if !pipeline.MayBeDocumentName(name) {
+			// A film folder may hold notes, posters, lists: as export
+			// --batch, validate reads its documents only.
+			e.warnf("%s", notADocument(name))
+			continue
+		}
 		data, display, err := e.readInput(name)
 		if err == nil {
 			// The same bytes twice count once, as in export.
