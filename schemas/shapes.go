@@ -48,8 +48,9 @@ type shapeSet struct {
 	// be split, and the tests that compare the two ways.
 	compiled func() (map[string]*gojsonschema.Schema, error)
 	docs     map[string]map[string]any // by file name
-	// split holds the types checked property by property (shapesplit.go).
-	split map[string]*splitShape
+	// split holds the types checked property by property (shapesplit.go),
+	// each compiled on first use.
+	split map[string]func() (*splitShape, error)
 }
 
 // shapes loads the schemas once per process; a compiled schema is only
@@ -459,7 +460,11 @@ func (s *shapeSet) check(n *Node, typ string, cache shapeCache, seen map[shapePr
 // errorsOf checks n against typ's schema: split by property where it can
 // be (shapesplit.go), else whole.
 func (s *shapeSet) errorsOf(n *Node, typ string, cache shapeCache) ([]shapeErr, error) {
-	if sp, ok := s.split[typ]; ok && cache != nil {
+	if compile, ok := s.split[typ]; ok && cache != nil {
+		sp, err := compile()
+		if err != nil {
+			return nil, err
+		}
 		return s.splitErrors(n, typ, sp, cache)
 	}
 	// The raw loader hands the shape over as it is; the Go loader would
