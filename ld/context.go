@@ -1,7 +1,6 @@
 package ld
 
 import (
-	"encoding/json"
 	"fmt"
 	"sync"
 
@@ -33,12 +32,12 @@ type contexts struct {
 
 // parsedContext is the schema.org context parsed once per process. Parsing
 // the 3,000 terms is by far the most expensive step of every operation.
+//
+// The term definitions come from schemaorg.ContextTerms, shared with the
+// schemas package: context processing only reads its local context
+// (TestParseLeavesContextTerms), so one decoded copy serves both.
 var parsedContext = sync.OnceValues(func() (*jsongold.Context, error) {
-	var doc map[string]any
-	if err := json.Unmarshal(schemaorg.ContextJSON(), &doc); err != nil {
-		return nil, err
-	}
-	ctx, err := jsongold.NewContext(nil, baseOptions(&loader{})).Parse(doc["@context"])
+	ctx, err := jsongold.NewContext(nil, baseOptions(&loader{})).Parse(schemaorg.ContextTerms())
 	if err != nil {
 		return nil, fmt.Errorf("ld: parse built-in schema.org context: %w", err)
 	}

@@ -62,11 +62,10 @@ const (
 )
 
 // contextDefs is the built-in schema.org context's term definitions,
-// decoded once per process for contextTerms and coercion, which only read
-// them: decoding the 3,000 terms is most of what building either costs.
-var contextDefs = sync.OnceValue(func() map[string]any {
-	return schemaorg.Context()["@context"].(map[string]any)
-})
+// decoded once per process (and shared with ld) for contextTerms and
+// coercion, which only read them: decoding the 3,000 terms is most of what
+// building either costs.
+func contextDefs() map[string]any { return schemaorg.ContextTerms() }
 
 // contextTerms classifies the terms of the built-in schema.org context.
 var contextTerms = sync.OnceValue(func() map[string]termKind {
