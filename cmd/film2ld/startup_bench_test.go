@@ -64,6 +64,8 @@ func BenchmarkProcess(b *testing.B) {
 		name string
 		args []string
 	}{
+		// The floor: exec, runtime and package init, no work.
+		{"version", []string{"--version"}},
 		{"validate-small", []string{"validate", small}},
 		{"export-samples", append([]string{"export", "-q"}, samples...)},
 		{"export-samples-nquads", append([]string{"export", "-q", "-f", "nquads"}, samples...)},
