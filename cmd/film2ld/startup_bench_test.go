@@ -7,30 +7,25 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
 
-// builtBinary builds the film2ld command once per test process, as a user
-// runs it: start-up costs (package init, the schema.org context, the
-// compiled JSON Schemas) only show in a fresh process. FILM2LD_BENCH_BIN
-// names another build to measure instead (an older commit's, to compare).
-var builtBinary = sync.OnceValues(func() (string, error) {
+// buildBinary builds the film2ld command into dir, as a user runs it:
+// start-up costs (package init, the schema.org context, the compiled JSON
+// Schemas) only show in a fresh process. FILM2LD_BENCH_BIN names another
+// build to measure instead (an older commit's, to compare).
+func buildBinary(dir string) (string, error) {
 	if bin := os.Getenv("FILM2LD_BENCH_BIN"); bin != "" {
 		return bin, nil
-	}
-	dir, err := os.MkdirTemp("", "film2ld-startup-")
-	if err != nil {
-		return "", err
 	}
 	bin := filepath.Join(dir, "film2ld")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		return "", fmt.Errorf("%w\n%s", err, out)
 	}
 	return bin, nil
-})
+}
 
 // smallDocument is a three-line page snippet of a film of our own, the
 // kind of document a CI job validates once per page.
@@ -48,7 +43,7 @@ const smallDocument = `{"@context": "https://schema.org", "@type": "Movie", "nam
 //	go test ./cmd/film2ld -run '^$' -bench Process -benchtime 20x
 //	FILM2LD_BENCH_BIN=/tmp/old/film2ld go test ./cmd/film2ld -run '^$' -bench Process -benchtime 20x
 func BenchmarkProcess(b *testing.B) {
-	bin, err := builtBinary()
+	bin, err := buildBinary(b.TempDir())
 	if err != nil {
 		b.Fatalf("go build: %v", err)
 	}
