@@ -32,7 +32,7 @@ func (p *Processor) compactExpanded(expanded any, graph bool) (map[string]any, e
 	var compacted any
 	err = guard("compact", func() error {
 		var err error
-		compacted, err = jsongold.NewJsonLdApi().Compact(c.compact, "", expanded, true)
+		compacted, err = jsongold.NewJsonLdApi().Compact(c.compact(), "", expanded, true)
 		return err
 	})
 	if err != nil {

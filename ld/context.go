@@ -1,7 +1,6 @@
 package ld
 
 import (
-	"encoding/json"
 	"fmt"
 	"sync"
 
@@ -23,18 +22,22 @@ type contexts struct {
 	// for the keywords. A null definition (rather than no definition) also
 	// keeps a property IRI http://schema.org/type from compacting to "type",
 	// which the full context would read back as @type.
-	compact *jsongold.Context
+	//
+	// It is derived on first use (see compactContext): its inverse context,
+	// a trie of the 3,000 IRIs, costs more than everything else a one-film
+	// process does, and expansion, RDF and N-Quads never read it.
+	compact func() *jsongold.Context
 	opts    *jld.JsonLdOptions
 }
 
 // parsedContext is the schema.org context parsed once per process. Parsing
 // the 3,000 terms is by far the most expensive step of every operation.
+//
+// The term definitions come from schemaorg.ContextTerms, shared with the
+// schemas package: context processing only reads its local context
+// (TestParseLeavesContextTerms), so one decoded copy serves both.
 var parsedContext = sync.OnceValues(func() (*jsongold.Context, error) {
-	var doc map[string]any
-	if err := json.Unmarshal(schemaorg.ContextJSON(), &doc); err != nil {
-		return nil, err
-	}
-	ctx, err := jsongold.NewContext(nil, baseOptions(&loader{})).Parse(doc["@context"])
+	ctx, err := jsongold.NewContext(nil, baseOptions(&loader{})).Parse(schemaorg.ContextTerms())
 	if err != nil {
 		return nil, fmt.Errorf("ld: parse built-in schema.org context: %w", err)
 	}
@@ -55,17 +58,21 @@ var offlineContexts = sync.OnceValues(func() (*contexts, error) {
 // makes them safe to share.
 func newContexts(parsed *jsongold.Context, l *loader) *contexts {
 	opts := baseOptions(l)
-	c := &contexts{
-		expand:  derive(parsed, opts, nil),
-		compact: derive(parsed, opts, []string{"id", "type"}),
-		opts:    opts,
+	return &contexts{
+		expand: derive(parsed, opts, nil),
+		// json-gold builds the inverse context lazily and stores it in the
+		// context, which would be a data race once the context is shared.
+		// Building it inside the Once, before the context is handed out,
+		// makes every later use a read.
+		compact: sync.OnceValue(func() *jsongold.Context {
+			c := derive(parsed, opts, []string{"id", "type"})
+			c.GetInverse()
+			return c
+		}),
+		opts: opts,
 	}
-	// json-gold builds the inverse context lazily and stores it in the
-	// context, which would be a data race once the context is shared.
-	// Building it here, before any sharing, makes every later use a read.
-	c.expand.GetInverse()
-	c.compact.GetInverse()
-	return c
+	// The expand context gets no inverse: only compaction reads one
+	// (CompactIri, SelectTerm), and nothing compacts with it.
 }
 
 // derive copies the parsed context into a new one that carries opts, with

@@ -75,10 +75,10 @@ func (p *Processor) frameExpanded(expanded []any, root string) (map[string]any, 
 	err = guard("frame", func() error {
 		api := jsongold.NewJsonLdApi()
 		var err error
-		if compacted, err = api.Compact(c.compact, "", framed, true); err != nil {
+		if compacted, err = api.Compact(c.compact(), "", framed, true); err != nil {
 			return err
 		}
-		compacted, err = jsongold.RemovePreserve(c.compact, compacted, nil, true)
+		compacted, err = jsongold.RemovePreserve(c.compact(), compacted, nil, true)
 		return err
 	})
 	if err != nil {

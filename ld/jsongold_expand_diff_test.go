@@ -320,7 +320,7 @@ func schemaOrgBoth(t *testing.T) sdoContexts {
 	compact := jld.CopyContext(theirs)
 	compact.TermDefinitions["id"] = nil
 	compact.TermDefinitions["type"] = nil
-	return sdoContexts{expandOurs: c.expand, compactOurs: c.compact, expandTheirs: theirs, compactTheirs: compact}
+	return sdoContexts{expandOurs: c.expand, compactOurs: c.compact(), expandTheirs: theirs, compactTheirs: compact}
 }
 
 // termFields returns the exported fields of a term definition of either

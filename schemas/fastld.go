@@ -61,10 +61,16 @@ const (
 	keywordTerm                     // an alias of a keyword ("id", "type")
 )
 
+// contextDefs is the built-in schema.org context's term definitions,
+// decoded once per process (and shared with ld) for contextTerms and
+// coercion, which only read them: decoding the 3,000 terms is most of what
+// building either costs.
+func contextDefs() map[string]any { return schemaorg.ContextTerms() }
+
 // contextTerms classifies the terms of the built-in schema.org context.
 var contextTerms = sync.OnceValue(func() map[string]termKind {
 	out := map[string]termKind{}
-	for term, def := range schemaorg.Context()["@context"].(map[string]any) {
+	for term, def := range contextDefs() {
 		switch d := def.(type) {
 		case string:
 			out[term] = plainTerm

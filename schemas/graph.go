@@ -303,7 +303,7 @@ func stringsToAny(ss []string) []any {
 // each term: as an IRI ("@id") or as a typed literal ("Date").
 var coercion = sync.OnceValue(func() map[string]string {
 	out := map[string]string{}
-	for term, def := range schemaorg.Context()["@context"].(map[string]any) {
+	for term, def := range contextDefs() {
 		if d, ok := def.(map[string]any); ok {
 			if t, ok := d["@type"].(string); ok {
 				out[term] = t

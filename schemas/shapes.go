@@ -42,10 +42,15 @@ var shapeTypes = []string{
 // shapeSet is the compiled schemas, and the decoded files they came from,
 // which supply the titles and descriptions that messages quote.
 type shapeSet struct {
-	compiled map[string]*gojsonschema.Schema // by type
-	docs     map[string]map[string]any       // by file name
-	// split holds the types checked property by property (shapesplit.go).
-	split map[string]*splitShape
+	// compiled is each type's whole schema, by type, compiled on first
+	// use: every type is checked property by property (split), so a
+	// validation process only needs the whole ones for a type that cannot
+	// be split, and the tests that compare the two ways.
+	compiled func() (map[string]*gojsonschema.Schema, error)
+	docs     map[string]map[string]any // by file name
+	// split holds the types checked property by property (shapesplit.go),
+	// each compiled on first use.
+	split map[string]func() (*splitShape, error)
 }
 
 // shapes loads the schemas once per process; a compiled schema is only
@@ -53,7 +58,7 @@ type shapeSet struct {
 var shapes = sync.OnceValues(loadShapes)
 
 func loadShapes() (*shapeSet, error) {
-	s := &shapeSet{compiled: map[string]*gojsonschema.Schema{}, docs: map[string]map[string]any{}}
+	s := &shapeSet{docs: map[string]map[string]any{}}
 	entries, err := fs.ReadDir(shapeFiles, "json")
 	if err != nil {
 		return nil, fmt.Errorf("schemas: list shape schemas: %w", err)
@@ -79,30 +84,49 @@ func loadShapes() (*shapeSet, error) {
 			return nil, err
 		}
 	}
-	sl := gojsonschema.NewSchemaLoader()
-	sl.Draft = gojsonschema.Draft7
-	sl.AutoDetect = false
-	// Validate checks each file against the draft-07 meta-schema, which
-	// gojsonschema carries with it, so a misspelt keyword fails the tests.
-	sl.Validate = true
-	if err := sl.AddSchemas(loaders...); err != nil {
-		return nil, fmt.Errorf("schemas: add shape schemas: %w", err)
-	}
 	for _, t := range shapeTypes {
-		file := strings.ToLower(t) + ".json"
-		if _, ok := s.docs[file]; !ok {
+		if file := strings.ToLower(t) + ".json"; s.docs[file] == nil {
 			return nil, fmt.Errorf("schemas: no shape schema %s for %s", file, t)
 		}
-		c, err := sl.Compile(gojsonschema.NewReferenceLoader(shapeBase + file))
-		if err != nil {
-			return nil, fmt.Errorf("schemas: compile %s: %w", file, err)
-		}
-		s.compiled[t] = c
 	}
+	s.compiled = sync.OnceValues(func() (map[string]*gojsonschema.Schema, error) {
+		return compileWhole(loaders)
+	})
 	if err := s.splitAll(); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// newShapeLoader returns a draft-07 schema loader. Checking the files
+// against the draft-07 meta-schema (metaCheck) costs more than compiling
+// them, and they are committed files, not input: TestShapeSchemasMeta
+// checks them, so a misspelt keyword fails the tests, and a process
+// compiles them unchecked.
+func newShapeLoader(metaCheck bool) *gojsonschema.SchemaLoader {
+	sl := gojsonschema.NewSchemaLoader()
+	sl.Draft = gojsonschema.Draft7
+	sl.AutoDetect = false
+	sl.Validate = metaCheck
+	return sl
+}
+
+// compileWhole compiles each shape type's schema whole.
+func compileWhole(loaders []gojsonschema.JSONLoader) (map[string]*gojsonschema.Schema, error) {
+	sl := newShapeLoader(false)
+	if err := sl.AddSchemas(loaders...); err != nil {
+		return nil, fmt.Errorf("schemas: add shape schemas: %w", err)
+	}
+	out := map[string]*gojsonschema.Schema{}
+	for _, t := range shapeTypes {
+		file := strings.ToLower(t) + ".json"
+		c, err := sl.Compile(gojsonschema.NewReferenceLoader(shapeBase + file))
+		if err != nil {
+			return nil, fmt.Errorf("schemas: compile %s: %w", file, err)
+		}
+		out[t] = c
+	}
+	return out, nil
 }
 
 // checkRefs makes sure every $ref in v names an embedded file and a
@@ -436,13 +460,21 @@ func (s *shapeSet) check(n *Node, typ string, cache shapeCache, seen map[shapePr
 // errorsOf checks n against typ's schema: split by property where it can
 // be (shapesplit.go), else whole.
 func (s *shapeSet) errorsOf(n *Node, typ string, cache shapeCache) ([]shapeErr, error) {
-	if sp, ok := s.split[typ]; ok && cache != nil {
+	if compile, ok := s.split[typ]; ok && cache != nil {
+		sp, err := compile()
+		if err != nil {
+			return nil, err
+		}
 		return s.splitErrors(n, typ, sp, cache)
 	}
 	// The raw loader hands the shape over as it is; the Go loader would
 	// encode it to JSON and decode it again, which was most of the cost of
 	// checking a large page.
-	res, err := s.compiled[typ].Validate(gojsonschema.NewRawLoader(validationShape(n)))
+	whole, err := s.compiled()
+	if err != nil {
+		return nil, err
+	}
+	res, err := whole[typ].Validate(gojsonschema.NewRawLoader(validationShape(n)))
 	if err != nil {
 		return nil, err
 	}

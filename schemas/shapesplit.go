@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xeipuuv/gojsonschema"
 )
@@ -83,21 +84,44 @@ func itemwise(sch map[string]any) bool {
 	return true
 }
 
-// splitAll splits every type's schema that can be split; the others stay
-// out of s.split and are checked whole.
+// splitAll decides which types split and prepares, for each, the
+// compilation of its split schema on first use: a process validating a
+// page of Movies and Persons compiles those two, not the ten types'
+// hundred-odd property schemas (TestShapeSplitAll compiles them all).
+// The types that cannot be split stay out of s.split and are checked
+// whole.
 func (s *shapeSet) splitAll() error {
-	s.split = map[string]*splitShape{}
-	closures := map[string][]string{}
+	s.split = map[string]func() (*splitShape, error){}
+	loaders := sync.OnceValues(s.splitLoaders)
 	for _, t := range shapeTypes {
 		file := strings.ToLower(t) + ".json"
 		if files, ok := s.closure(file); ok {
-			closures[t] = files
+			s.split[t] = sync.OnceValues(func() (*splitShape, error) {
+				l, err := loaders()
+				if err != nil {
+					return nil, err
+				}
+				return s.compileSplit(t, files, l)
+			})
 		}
 	}
+	return nil
+}
+
+// splitLoader holds the schema files twice: node-level copies (nl) and
+// the files as they are, whose properties are compiled one by one (pl).
+// Compiling writes to a loader's pool (gojsonschema caches each
+// "file#/pointer" it resolves), so compiles hold mu: the parallel chunks
+// of checkShapes may meet two types' first use at once.
+type splitLoader struct {
+	mu     *sync.Mutex
+	nl, pl *gojsonschema.SchemaLoader
+}
+
+// splitLoaders registers the schema files for compileSplit.
+func (s *shapeSet) splitLoaders() (splitLoader, error) {
 	// The node-level copies of every file, for the types that split.
-	nl := gojsonschema.NewSchemaLoader()
-	nl.Draft = gojsonschema.Draft7
-	nl.AutoDetect = false
+	nl := newShapeLoader(false)
 	names := make([]string, 0, len(s.docs))
 	for name := range s.docs {
 		names = append(names, name)
@@ -114,72 +138,64 @@ func (s *shapeSet) splitAll() error {
 		cp["$id"] = nodeBase + name
 		data, err := json.Marshal(cp)
 		if err != nil {
-			return fmt.Errorf("schemas: node-level copy of %s: %w", name, err)
+			return splitLoader{}, fmt.Errorf("schemas: node-level copy of %s: %w", name, err)
 		}
 		loaders = append(loaders, gojsonschema.NewBytesLoader(data))
 	}
 	if err := nl.AddSchemas(loaders...); err != nil {
-		return fmt.Errorf("schemas: add node-level schemas: %w", err)
+		return splitLoader{}, fmt.Errorf("schemas: add node-level schemas: %w", err)
 	}
-	pl := gojsonschema.NewSchemaLoader()
-	pl.Draft = gojsonschema.Draft7
-	pl.AutoDetect = false
+	pl := newShapeLoader(false)
 	loaders = loaders[:0]
 	for _, name := range names {
 		data, err := shapeFiles.ReadFile("json/" + name)
 		if err != nil {
-			return err
+			return splitLoader{}, err
 		}
 		loaders = append(loaders, gojsonschema.NewBytesLoader(data))
 	}
 	if err := pl.AddSchemas(loaders...); err != nil {
-		return fmt.Errorf("schemas: add property schemas: %w", err)
+		return splitLoader{}, fmt.Errorf("schemas: add property schemas: %w", err)
 	}
-	for _, t := range shapeTypes {
-		files, ok := closures[t]
-		if !ok {
-			continue
+	return splitLoader{mu: &sync.Mutex{}, nl: nl, pl: pl}, nil
+}
+
+// compileSplit compiles type t's split schema from files, its closure.
+func (s *shapeSet) compileSplit(t string, files []string, l splitLoader) (*splitShape, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	sp := &splitShape{props: map[string]*propShape{}}
+	if !s.trivialNode(files) {
+		c, err := l.nl.Compile(gojsonschema.NewReferenceLoader(nodeBase + files[0]))
+		if err != nil {
+			return nil, fmt.Errorf("schemas: compile node-level %s: %w", files[0], err)
 		}
-		sp := &splitShape{props: map[string]*propShape{}}
-		if !s.trivialNode(files) {
-			c, err := nl.Compile(gojsonschema.NewReferenceLoader(nodeBase + files[0]))
-			if err != nil {
-				return fmt.Errorf("schemas: compile node-level %s: %w", files[0], err)
-			}
-			sp.node = c
-		}
-		s.split[t] = sp
+		sp.node = c
 	}
 	// Each property is checked by its schema in every file the type draws
 	// on (role.json's actor and performancerole.json's), one after the
 	// other, as the allOf that joins the files would.
-	for _, t := range shapeTypes {
-		files, ok := closures[t]
-		if !ok {
-			continue
-		}
-		for _, f := range files {
-			props, _ := s.docs[f]["properties"].(map[string]any)
-			for p := range props {
-				if strings.ContainsAny(p, "~/%#") {
-					return fmt.Errorf("schemas: %s: property %q needs escaping in a JSON pointer", f, p)
-				}
-				c, err := pl.Compile(gojsonschema.NewReferenceLoader(shapeBase + f + "#/properties/" + p))
-				if err != nil {
-					return fmt.Errorf("schemas: compile %s.%s: %w", t, p, err)
-				}
-				ps := s.split[t].props[p]
-				if ps == nil {
-					ps = &propShape{itemwise: true}
-					s.split[t].props[p] = ps
-				}
-				ps.schemas = append(ps.schemas, c)
-				sch, _ := props[p].(map[string]any)
-				ps.itemwise = ps.itemwise && itemwise(sch)
+	for _, f := range files {
+		props, _ := s.docs[f]["properties"].(map[string]any)
+		for p := range props {
+			if strings.ContainsAny(p, "~/%#") {
+				return nil, fmt.Errorf("schemas: %s: property %q needs escaping in a JSON pointer", f, p)
 			}
+			c, err := l.pl.Compile(gojsonschema.NewReferenceLoader(shapeBase + f + "#/properties/" + p))
+			if err != nil {
+				return nil, fmt.Errorf("schemas: compile %s.%s: %w", t, p, err)
+			}
+			ps := sp.props[p]
+			if ps == nil {
+				ps = &propShape{itemwise: true}
+				sp.props[p] = ps
+			}
+			ps.schemas = append(ps.schemas, c)
+			sch, _ := props[p].(map[string]any)
+			ps.itemwise = ps.itemwise && itemwise(sch)
 		}
 	}
-	return nil
+	return sp, nil
 }
 
 // closure returns file and the files its top-level allOf draws on, in

@@ -3,6 +3,7 @@ package schemas
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -48,6 +49,35 @@ func TestShapeSplitAgrees(t *testing.T) {
 	for _, typ := range []string{"Movie", "Review", "Rating", "AggregateRating", "Person", "Organization"} {
 		if set.split[typ] == nil {
 			t.Errorf("%s is checked whole, not property by property", typ)
+		}
+	}
+}
+
+// TestShapeSplitAll compiles every type's split schema, which a process
+// does only for the types its documents use, so that a broken schema fails
+// here rather than in a user's run; and checks that each property the
+// type's files name has its schemas.
+func TestShapeSplitAll(t *testing.T) {
+	set, err := shapes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for typ, compile := range set.split {
+		sp, err := compile()
+		if err != nil {
+			t.Fatalf("%s: %v", typ, err)
+		}
+		files, _ := set.closure(strings.ToLower(typ) + ".json")
+		for _, f := range files {
+			props, _ := set.docs[f]["properties"].(map[string]any)
+			for p := range props {
+				if sp.props[p] == nil || len(sp.props[p].schemas) == 0 {
+					t.Errorf("%s.%s (%s): no compiled schema", typ, p, f)
+				}
+			}
+		}
+		if again, _ := compile(); again != sp {
+			t.Errorf("%s: compiled twice", typ)
 		}
 	}
 }

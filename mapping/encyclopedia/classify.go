@@ -2,11 +2,12 @@ package encyclopedia
 
 import (
 	"html"
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/film2ld/film2ld/mapping/internal/text"
+
+	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 )
 
 // kind is what a line of an article is, judged from the line alone.
@@ -59,23 +60,23 @@ type line struct {
 }
 
 var (
-	wikiHeadingRe = regexp.MustCompile(`^(=+)\s*([^=].*?)\s*(=+)$`)
-	mdHeadingRe   = regexp.MustCompile(`^(#{1,6})\s+(.+?)\s*#*$`)
-	editHeadingRe = regexp.MustCompile(`^(.{1,60}?)\s*\[edit\]$`)
-	listMarkRe    = regexp.MustCompile(`^(?:[-*•·▪–]{1,3}|\d{1,3}[.)])\s+`)
-	colonLabelRe  = regexp.MustCompile(`^([^:]{1,40}?)\s*:\s*(.*)$`)
-	tabLabelRe    = regexp.MustCompile(`^([^\t]{1,40}?)\t+(.*)$`)
-	boilerplateRe = regexp.MustCompile(`^(?:\[edit\]|From Wikipedia, the free encyclopedia|Jump to (?:navigation|search|content)|\(Redirected from .+\)|Retrieved from .+|This article is about .+|For other uses, see .+|Not to be confused with .+|For the .+, see .+|Categories: .+|Main articles?: .+|See also: .+|Further information: .+)$`)
+	wikiHeadingRe = lazyre.New(`^(=+)\s*([^=].*?)\s*(=+)$`)
+	mdHeadingRe   = lazyre.New(`^(#{1,6})\s+(.+?)\s*#*$`)
+	editHeadingRe = lazyre.New(`^(.{1,60}?)\s*\[edit\]$`)
+	listMarkRe    = lazyre.New(`^(?:[-*•·▪–]{1,3}|\d{1,3}[.)])\s+`)
+	colonLabelRe  = lazyre.New(`^([^:]{1,40}?)\s*:\s*(.*)$`)
+	tabLabelRe    = lazyre.New(`^([^\t]{1,40}?)\t+(.*)$`)
+	boilerplateRe = lazyre.New(`^(?:\[edit\]|From Wikipedia, the free encyclopedia|Jump to (?:navigation|search|content)|\(Redirected from .+\)|Retrieved from .+|This article is about .+|For other uses, see .+|Not to be confused with .+|For the .+, see .+|Categories: .+|Main articles?: .+|See also: .+|Further information: .+)$`)
 )
 
 var (
 	// wikiLinkRe is a wiki link, "[[Anne Coesens]]" or "[[Anne Coesens
 	// (actress)|Anne Coesens]]": the text shown is the part after "|".
-	wikiLinkRe = regexp.MustCompile(`\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]`)
+	wikiLinkRe = lazyre.New(`\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]`)
 	// mdLinkRe is a Markdown link, "[Anne Coesens](https://…)".
-	mdLinkRe = regexp.MustCompile(`\[([^\[\]]+)\]\([^()\s]*\)`)
+	mdLinkRe = lazyre.New(`\[([^\[\]]+)\]\([^()\s]*\)`)
 	// emphasisRe is wiki bold and italics, "''Illegal''", "'''Illegal'''".
-	emphasisRe = regexp.MustCompile(`'{2,}`)
+	emphasisRe = lazyre.New(`'{2,}`)
 )
 
 // unmarkup removes what a dump in wiki or Markdown markup puts around the

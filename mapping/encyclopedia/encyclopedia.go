@@ -19,27 +19,28 @@ import (
 	"fmt"
 	"github.com/film2ld/film2ld/ld/diag"
 	"io"
-	"regexp"
 	"strings"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/cast"
 	"github.com/film2ld/film2ld/mapping/internal/text"
+
+	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 )
 
 var (
 	// "Illegal (2010 film)", "Les Nuits blanches (2015 French film)",
 	// "Ice Roads (documentary)", "The Paper Fox (2018 animated film)".
-	disambigRe = regexp.MustCompile(`^(.+?)\s*\((?:(\d{4})\s+)?(?:[^()]*\s)?(?:film|movie|documentary)\)$`)
+	disambigRe = lazyre.New(`^(.+?)\s*\((?:(\d{4})\s+)?(?:[^()]*\s)?(?:film|movie|documentary)\)$`)
 	// The lead's first sentence: "Illegal (Illégal) is a 2010 Belgian …".
-	leadTitleRe = regexp.MustCompile(`^(.+?)\s*\(([^)]+)\)\s+is an?\s`)
-	leadYearRe  = regexp.MustCompile(`\bis an?\s+(\d{4})\b`)
+	leadTitleRe = lazyre.New(`^(.+?)\s*\(([^)]+)\)\s+is an?\s`)
+	leadYearRe  = lazyre.New(`\bis an?\s+(\d{4})\b`)
 	// One release: "12 May 2015 (Cannes)", "May 12, 2015", "April 26th,
 	// 2008", "2015-05-12", with the place or festival in brackets after it
 	// (an ISO copy of the date in brackets, as some renderings add, is
 	// skipped).
-	releaseRe = regexp.MustCompile(`(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}|\d{4}-\d{2}-\d{2})(?:\s*\(\d{4}-\d{2}-\d{2}\))?(?:\s*\(([^)]+)\))?`)
-	basedOnRe = regexp.MustCompile(`^(.+?)\s+by\s+(.+)$`)
+	releaseRe = lazyre.New(`(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}|\d{4}-\d{2}-\d{2})(?:\s*\(\d{4}-\d{2}-\d{2}\))?(?:\s*\(([^)]+)\))?`)
+	basedOnRe = lazyre.New(`^(.+?)\s+by\s+(.+)$`)
 )
 
 // Signals reports how strongly a document looks like an encyclopedia

@@ -1,12 +1,13 @@
 package encyclopedia
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/cast"
 	"github.com/film2ld/film2ld/mapping/internal/text"
+
+	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 )
 
 // closeField turns the open infobox field's values into facts. Each value
@@ -86,7 +87,7 @@ func joinValues(vs []film.Text) film.Text {
 }
 
 // rangeRe is a range of minutes: "95–100 minutes", "95-100 min".
-var rangeRe = regexp.MustCompile(`\d\s*[–—-]\s*\d+\s*(?:minutes?|mins?)\b`)
+var rangeRe = lazyre.New(`\d\s*[–—-]\s*\d+\s*(?:minutes?|mins?)\b`)
 
 // runtime reads a running time in whatever unit the article writes it
 // ("90 minutes", "1h 30min", "95 min"). An article that states several

@@ -1,11 +1,12 @@
 package encyclopedia
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/text"
+
+	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 )
 
 // fact is what an infobox field states.
@@ -143,4 +144,4 @@ var sections = map[string]family{
 
 // footnoteRe is a reference mark in running text: "[1]", "[a]",
 // "[citation needed]".
-var footnoteRe = regexp.MustCompile(`\[(?:\d+|[a-z]|note \d+|nb \d+|citation needed)\]`)
+var footnoteRe = lazyre.New(`\[(?:\d+|[a-z]|note \d+|nb \d+|citation needed)\]`)

@@ -13,34 +13,35 @@ import (
 	"fmt"
 	"github.com/film2ld/film2ld/ld/diag"
 	"io"
-	"regexp"
 	"strings"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/cast"
 	"github.com/film2ld/film2ld/mapping/internal/locale"
 	"github.com/film2ld/film2ld/mapping/internal/text"
+
+	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 )
 
 var (
-	publishedRe  = regexp.MustCompile(`^Published on (.+?)\s*\((https?://[^)\s]+)\)$`)
-	breadcrumbRe = regexp.MustCompile(`^Home\s*>`)
-	titleRe      = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
-	footnotesRe  = regexp.MustCompile(`^(?:\[\d+\]\s*)+$`)
-	directedByRe = regexp.MustCompile(`^(?i:directed by|a film by|un film de|ein film von|by)\s+`)
+	publishedRe  = lazyre.New(`^Published on (.+?)\s*\((https?://[^)\s]+)\)$`)
+	breadcrumbRe = lazyre.New(`^Home\s*>`)
+	titleRe      = lazyre.New(`^(.+?)\s*\(([^()]+)\)$`)
+	footnotesRe  = lazyre.New(`^(?:\[\d+\]\s*)+$`)
+	directedByRe = lazyre.New(`^(?i:directed by|a film by|un film de|ein film von|by)\s+`)
 	// A crew label: "Screenplay:", "Producer(s):", "D.O.P.:", "Réalisateur :".
-	labelRe  = regexp.MustCompile(`^(\p{Lu}[\p{L}/ .'&()-]{0,34}?)\s*:\s*(.*)$`)
-	sourceRe = regexp.MustCompile(`^Source URL \(retrieved on ([^)]+)\):\s*(\S+)$`)
-	emailRe  = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
-	webRe    = regexp.MustCompile(`(?:https?://|www\.)[^\s,]+`)
-	phoneRe  = regexp.MustCompile(`(?i)\b(t[ée]l(?:[ée]phone)?|phone|fax)\.?\s*:?\s*(\+?\d[\d ()./-]{5,}\d)`)
-	videoRe  = regexp.MustCompile(`(?i)/embed/|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com`)
+	labelRe  = lazyre.New(`^(\p{Lu}[\p{L}/ .'&()-]{0,34}?)\s*:\s*(.*)$`)
+	sourceRe = lazyre.New(`^Source URL \(retrieved on ([^)]+)\):\s*(\S+)$`)
+	emailRe  = lazyre.New(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
+	webRe    = lazyre.New(`(?:https?://|www\.)[^\s,]+`)
+	phoneRe  = lazyre.New(`(?i)\b(t[ée]l(?:[ée]phone)?|phone|fax)\.?\s*:?\s*(\+?\d[\d ()./-]{5,}\d)`)
+	videoRe  = lazyre.New(`(?i)/embed/|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com`)
 
 	// Markdown a text dump of the page leaves behind.
-	mdLinkRe   = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	mdEscapeRe = regexp.MustCompile(`\\([\\()\[\]*_#.!-])`)
-	mdStrongRe = regexp.MustCompile(`\*+([^*]+)\*+`)
-	mdURLRe    = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
+	mdLinkRe   = lazyre.New(`\[([^\]]*)\]\([^)]*\)`)
+	mdEscapeRe = lazyre.New(`\\([\\()\[\]*_#.!-])`)
+	mdStrongRe = lazyre.New(`\*+([^*]+)\*+`)
+	mdURLRe    = lazyre.New(`<((?:https?|mailto):[^>\s]+)>`)
 )
 
 // label is how a crew label maps to a credit.
@@ -146,7 +147,7 @@ func labelKey(s string) string {
 }
 
 // labelNoteRe is a bracketed remark after a label.
-var labelNoteRe = regexp.MustCompile(`\([^()]*\)`)
+var labelNoteRe = lazyre.New(`\([^()]*\)`)
 
 // lookup returns how a label is read.
 func lookup(s string) (label, bool) {
@@ -609,7 +610,7 @@ func salesContact(s string) film.Agent {
 
 // corporateSuffix is a legal form written after a comma inside a company's
 // name ("Films, Inc."), which does not end the name.
-var corporateSuffix = regexp.MustCompile(`(?i)^\s*(inc|ltd|llc|llp|plc|gmbh|ag|s\.?a|s\.?a\.?s|s\.?r\.?l|b\.?v|n\.?v|co|corp|limited)\.?\s*(,|$)`)
+var corporateSuffix = lazyre.New(`(?i)^\s*(inc|ltd|llc|llp|plc|gmbh|ag|s\.?a|s\.?a\.?s|s\.?r\.?l|b\.?v|n\.?v|co|corp|limited)\.?\s*(,|$)`)
 
 // links reads the page's link list; the video embed among them is the
 // trailer.

@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"github.com/film2ld/film2ld/mapping/internal/text"
+
+	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 )
 
 // class is what a line of a review page is, before the parser decides,
@@ -66,15 +68,15 @@ type classified struct {
 const numberPattern = `(\d{1,3}(?:\.\d+)?)`
 
 var (
-	numberRe  = regexp.MustCompile(`^` + numberPattern + `(?:\s*(?:/|out of)\s*(\d{1,3}))?$`)
-	verdictRe = regexp.MustCompile(`(?i)^(?:` + numberPattern + `\s+)?(.*?)\s*(-?)\s*\bbased on ([\d,]+) ((?:critic |user )?(?:critics?|reviews?|ratings?))$`)
-	bandRe    = regexp.MustCompile(`^(?:\d+\.\s*)?([A-Z][A-Za-z ]{0,20}?):\s*([\d,]+) out of ([\d,]+)$`)
+	numberRe  = lazyre.New(`^` + numberPattern + `(?:\s*(?:/|out of)\s*(\d{1,3}))?$`)
+	verdictRe = lazyre.New(`(?i)^(?:` + numberPattern + `\s+)?(.*?)\s*(-?)\s*\bbased on ([\d,]+) ((?:critic |user )?(?:critics?|reviews?|ratings?))$`)
+	bandRe    = lazyre.New(`^(?:\d+\.\s*)?([A-Z][A-Za-z ]{0,20}?):\s*([\d,]+) out of ([\d,]+)$`)
 	// A line that starts like a band ("2. Negative: 0 out of") but is not
 	// one: inside a distribution it is an error, not a review.
-	bandStartRe = regexp.MustCompile(`^(\d+\.\s*)?([A-Z][A-Za-z ]{0,20}?):\s*\d`)
-	itemRe      = regexp.MustCompile(`^(\d+)\.(?:\s+(.*))?$`)
+	bandStartRe = lazyre.New(`^(\d+\.\s*)?([A-Z][A-Za-z ]{0,20}?):\s*\d`)
+	itemRe      = lazyre.New(`^(\d+)\.(?:\s+(.*))?$`)
 	// summaryScoreRe and scoreLabelRe are built from summaryLabels.
-	summaryScoreRe, scoreLabelFirstRe *regexp.Regexp
+	summaryScoreRe, scoreLabelFirstRe *lazyre.Regexp
 )
 
 func init() {
@@ -85,8 +87,8 @@ func init() {
 	// Longest first, so that "critics score" is not read as "critic".
 	slices.SortFunc(labels, func(a, b string) int { return len(b) - len(a) })
 	alt := strings.Join(labels, "|")
-	summaryScoreRe = regexp.MustCompile(`(?i)^(` + alt + `)\s*:?\s*` + numberPattern + `(?:\s*(?:/|out of)\s*(\d{1,3}))?$`)
-	scoreLabelFirstRe = regexp.MustCompile(`(?i)^` + numberPattern + `\s+(` + alt + `)$`)
+	summaryScoreRe = lazyre.New(`(?i)^(` + alt + `)\s*:?\s*` + numberPattern + `(?:\s*(?:/|out of)\s*(\d{1,3}))?$`)
+	scoreLabelFirstRe = lazyre.New(`(?i)^` + numberPattern + `\s+(` + alt + `)$`)
 }
 
 // classify tells what kind of line l (already cleaned) is, from the line
@@ -191,4 +193,4 @@ func classify(l string) classified {
 }
 
 // byRe is "By Ann Lee": a capitalised name of at most five words.
-var byRe = regexp.MustCompile(`^By (\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4})$`)
+var byRe = lazyre.New(`^By (\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4})$`)

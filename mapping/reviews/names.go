@@ -1,9 +1,10 @@
 package reviews
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 )
 
 // What a reviewer's name must not hold. A value with any of them is not a
@@ -16,8 +17,8 @@ var (
 	roleSeparators = []string{" — ", " – ", " - ", " | ", " · ", "/", ":", ";", ","}
 	// nameJoiners join two names: a review by two people is not one Person.
 	// (Not Spanish "y": "José Ortega y Gasset" is one man.)
-	nameJoinersRe = regexp.MustCompile(`(?i)\s(?:and|&)\s`)
-	monthYearRe   = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{4}\b`)
+	nameJoinersRe = lazyre.New(`(?i)\s(?:and|&)\s`)
+	monthYearRe   = lazyre.New(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{4}\b`)
 )
 
 // maxNameWords is the most words a reviewer's name has; more is a sentence.

@@ -42,13 +42,14 @@ import (
 	"fmt"
 	"github.com/film2ld/film2ld/ld/diag"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/text"
+
+	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 )
 
 // Boilerplate the site wraps around review texts.
@@ -200,10 +201,10 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 }
 
 // yearRe is a release year standing alone on its line.
-var yearRe = regexp.MustCompile(`^(18[89]\d|19\d\d|20\d\d)$`)
+var yearRe = lazyre.New(`^(18[89]\d|19\d\d|20\d\d)$`)
 
 // detailRe is a labelled line of the film's details ("Runtime: 100 min").
-var detailRe = regexp.MustCompile(`^([^:]{2,24}):\s*(.*)$`)
+var detailRe = lazyre.New(`^([^:]{2,24}):\s*(.*)$`)
 
 // titleBlock reads the header the site puts above the scores: the film's
 // title on the first line, then its release year alone on a line and/or
@@ -321,7 +322,7 @@ func (p *parser) detail(d detail, n int, v string) bool {
 
 // cutRe is how the last line of a page ends when a download stopped in the
 // middle of it: after a label, a separator or "based on".
-var cutRe = regexp.MustCompile(`(?i)(?:\bbased on(?: [\d,]+)?(?: \S+)?|[:|·—–]|\s-)$`)
+var cutRe = lazyre.New(`(?i)(?:\bbased on(?: [\d,]+)?(?: \S+)?|[:|·—–]|\s-)$`)
 
 // cutShape reports whether the page's last line, classified as c, stops in
 // the middle: a review's number with nothing after it, or a label, a
@@ -611,10 +612,10 @@ func (p *parser) bucket(n int, c classified) error {
 
 // scoreFirstRe is a review header that starts with its score: "90", "8/10",
 // "90 Variety", "90 | Variety | Ann Lee | Mar 3, 2015".
-var scoreFirstRe = regexp.MustCompile(`^` + numberPattern + `(?:\s*(?:/|out of)\s*(\d{1,3}))?(?:(?:\s*[|·—–]\s*|\s+-\s+|\s+)(.+))?$`)
+var scoreFirstRe = lazyre.New(`^` + numberPattern + `(?:\s*(?:/|out of)\s*(\d{1,3}))?(?:(?:\s*[|·—–]\s*|\s+-\s+|\s+)(.+))?$`)
 
 // headerSepRe splits the rest of a score-first header into its parts.
-var headerSepRe = regexp.MustCompile(`\s*[|·—–]\s*|\s+-\s+`)
+var headerSepRe = lazyre.New(`\s*[|·—–]\s*|\s+-\s+`)
 
 // item starts a numbered review.
 func (p *parser) item(n int, rest string) error {

@@ -1,10 +1,11 @@
 package reviews
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/film2ld/film2ld/mapping/film"
+
+	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 )
 
 // The tables below are the layouts' vocabulary. A new label, heading or
@@ -135,11 +136,11 @@ var boilerplate = map[string]bool{
 }
 
 // boilerplateRe are boilerplate lines with a count or a title in them.
-var boilerplateRe = regexp.MustCompile(`(?i)^(?:see all(?: [\d,]+)? (?:critic|user) reviews|view all(?: [\d,]+)? (?:critic|user) reviews|(?:critic|user) reviews for .+|all this publication's reviews)$`)
+var boilerplateRe = lazyre.New(`(?i)^(?:see all(?: [\d,]+)? (?:critic|user) reviews|view all(?: [\d,]+)? (?:critic|user) reviews|(?:critic|user) reviews for .+|all this publication's reviews)$`)
 
 // noScoreRe is a summary that states no score: "No user score yet- Awaiting
 // 2 more ratings", or the site's "tbd".
-var noScoreRe = regexp.MustCompile(`(?i)^(?:no (?:user|critic) score yet\b.*|no score yet\b.*|(?:(?:metascore|critics? score|user ?score)\s*:?\s*)?tbd)$`)
+var noScoreRe = lazyre.New(`(?i)^(?:no (?:user|critic) score yet\b.*|no score yet\b.*|(?:(?:metascore|critics? score|user ?score)\s*:?\s*)?tbd)$`)
 
 // headingKey normalises a line for the headings and boilerplate tables.
 func headingKey(l string) string {
@@ -150,7 +151,7 @@ func headingKey(l string) string {
 	return strings.TrimSpace(k)
 }
 
-var countSuffixRe = regexp.MustCompile(`\s*\([\d,]+\)$`)
+var countSuffixRe = lazyre.New(`\s*\([\d,]+\)$`)
 
 // isVerdict reports whether a whole line is one of the site's verdicts.
 func isVerdict(l string) bool {

@@ -10,21 +10,21 @@
 package cast
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 	"github.com/film2ld/film2ld/mapping/internal/text"
 )
 
 // Separators between actor and character; the earliest in an entry splits
 // it.
-var separators = []*regexp.Regexp{
-	regexp.MustCompile(`\s+as\s+`),
-	regexp.MustCompile(`\s+[–—―]\s+|\s+-{1,2}\s+`),
-	regexp.MustCompile(`\s*(?:\.{3,}|…+)\s*`),
-	regexp.MustCompile(`\s*:\s+`),
+var separators = []*lazyre.Regexp{
+	lazyre.New(`\s+as\s+`),
+	lazyre.New(`\s+[–—―]\s+|\s+-{1,2}\s+`),
+	lazyre.New(`\s*(?:\.{3,}|…+)\s*`),
+	lazyre.New(`\s*:\s+`),
 }
 
 // Annotations are what pages put in brackets after an actor or character
@@ -52,12 +52,12 @@ var functions = map[string]bool{
 }
 
 var (
-	parenRe       = regexp.MustCompile(`\s*\(([^()]*)\)`)
-	annotationSep = regexp.MustCompile(`\s*[;,]\s*|\s+and\s+`)
-	footnoteRe    = regexp.MustCompile(`\[(?:\d+|[a-z]|note \d+|citation needed)\]`)
+	parenRe       = lazyre.New(`\s*\(([^()]*)\)`)
+	annotationSep = lazyre.New(`\s*[;,]\s*|\s+and\s+`)
+	footnoteRe    = lazyre.New(`\[(?:\d+|[a-z]|note \d+|citation needed)\]`)
 	// "Anne Coesens (Tania)": the actor, then the character in brackets that
 	// may hold brackets of its own ("The Neighbour (older)").
-	trailingParenRe = regexp.MustCompile(`^([^()]+?)\s*\((.*)\)$`)
+	trailingParenRe = lazyre.New(`^([^()]+?)\s*\((.*)\)$`)
 )
 
 // Parse reads one cast entry. ok is false when the entry has no actor (it

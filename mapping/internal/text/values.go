@@ -4,12 +4,13 @@ import (
 	"fmt"
 
 	"github.com/film2ld/film2ld/mapping/film"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 )
 
 // Clean turns no-break and other Unicode spaces into plain spaces, collapses
@@ -102,16 +103,16 @@ func ParseDate(s string) (string, error) {
 }
 
 // ordinalRe finds "26th" in "April 26th, 2008".
-var ordinalRe = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)\b`)
+var ordinalRe = lazyre.New(`\b(\d{1,2})(?:st|nd|rd|th)\b`)
 
 var (
-	minutesRe = regexp.MustCompile(`^(\d{1,4})\s*(?:minutes?|mins?\.?|min\.?|m|['′])$`)
-	hoursRe   = regexp.MustCompile(`^(\d{1,2})\s*(?:hours?|hrs?\.?|h)\.?,?\s*(?:(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?\.?|min\.?|m)?)?$`)
+	minutesRe = lazyre.New(`^(\d{1,4})\s*(?:minutes?|mins?\.?|min\.?|m|['′])$`)
+	hoursRe   = lazyre.New(`^(\d{1,2})\s*(?:hours?|hrs?\.?|h)\.?,?\s*(?:(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?\.?|min\.?|m)?)?$`)
 	// clockRe is "1:35", hours and minutes.
-	clockRe = regexp.MustCompile(`^(\d{1,2}):([0-5]\d)$`)
+	clockRe = lazyre.New(`^(\d{1,2}):([0-5]\d)$`)
 	// durationRe finds running times inside a longer value: "95 minutes
 	// (Cannes) 90 minutes (theatrical)".
-	durationRe = regexp.MustCompile(`(?i)\b\d{1,2}\s*(?:hours?|hrs?\.?|h)\.?,?(?:\s*(?:and\s+)?\d{1,2}\s*(?:minutes?|mins?\.?|min\.?|m)\b\.?)?|\b\d{1,4}\s*(?:minutes?\b|mins?\b\.?|min\b\.?|m\b|['′])|\b\d{1,2}:[0-5]\d\b`)
+	durationRe = lazyre.New(`(?i)\b\d{1,2}\s*(?:hours?|hrs?\.?|h)\.?,?(?:\s*(?:and\s+)?\d{1,2}\s*(?:minutes?|mins?\.?|min\.?|m)\b\.?)?|\b\d{1,4}\s*(?:minutes?\b|mins?\b\.?|min\b\.?|m\b|['′])|\b\d{1,2}:[0-5]\d\b`)
 )
 
 // Durations finds every running time in a value and returns each in
@@ -160,7 +161,7 @@ func IsMinutes(s string) bool {
 }
 
 // yearRe matches a plausible film year: cinema began in the 1880s.
-var yearRe = regexp.MustCompile(`^(18[89]\d|19\d\d|2\d\d\d)$`)
+var yearRe = lazyre.New(`^(18[89]\d|19\d\d|2\d\d\d)$`)
 
 // ParseYear reads a line that is only a year.
 func ParseYear(s string) (int, bool) {
@@ -174,10 +175,10 @@ func ParseYear(s string) (int, bool) {
 
 // listSep separates list items: commas, semicolons, and a slash between
 // spaces ("Belgium / France"; "AC/DC" stays whole).
-var listSep = regexp.MustCompile(`\s*[,;]\s*|\s+/\s+`)
+var listSep = lazyre.New(`\s*[,;]\s*|\s+/\s+`)
 
 // andSep splits "A & B" and "A and B"; the spaces keep "Anderson" whole.
-var andSep = regexp.MustCompile(`\s+(?:&|and)\s+`)
+var andSep = lazyre.New(`\s+(?:&|and)\s+`)
 
 // SplitNames splits a list of people or companies ("A, B and C",
 // "Jacques-Henri & Olivier Bronckart") into one name each. Within an "&" or
