@@ -190,20 +190,8 @@ func (s *scanner) array() *Value {
 			return nil
 		}
 		v.Items = append(v.Items, item)
-		s.space()
-		if s.off >= len(s.data) {
-			return s.fail()
-		}
-		switch s.data[s.off] {
-		case ',':
-			s.off++
-			s.space()
-		case ']':
-			s.off++
-			s.depth--
-			return v
-		default:
-			return s.fail()
+		if s.after(']') {
+			return s.done(v)
 		}
 	}
 	return nil
@@ -242,21 +230,38 @@ func (s *scanner) object() *Value {
 			return nil
 		}
 		keys = v.add(keys, Member{Key: key, KeyOffset: keyOff, Value: val})
-		s.space()
-		if s.off >= len(s.data) {
-			return s.fail()
+		if s.after('}') {
+			return s.done(v)
 		}
+	}
+	return nil
+}
+
+// after reads what follows an item of an array or object: a comma (and
+// the space after it), or the closing bracket, which ends the container.
+// It reports whether the container ended, or the input failed to be JSON.
+func (s *scanner) after(closing byte) (end bool) {
+	s.space()
+	if s.off < len(s.data) {
 		switch s.data[s.off] {
 		case ',':
 			s.off++
 			s.space()
-		case '}':
+			return false
+		case closing:
 			s.off++
 			s.depth--
-			return v
-		default:
-			return s.fail()
+			return true
 		}
 	}
-	return nil
+	s.fail()
+	return true
+}
+
+// done returns the container v after after ended it, or nil if it failed.
+func (s *scanner) done(v *Value) *Value {
+	if !s.ok {
+		return nil
+	}
+	return v
 }
