@@ -344,6 +344,12 @@ func (d *Dataset) WriteNQuads(w io.Writer) error {
 			text[i] = t.text()
 		}
 	}
+	return d.writeNQuads(w, text)
+}
+
+// writeNQuads writes the statements sorted and without duplicates, each
+// term i as text[i].
+func (d *Dataset) writeNQuads(w io.Writer, text []string) error {
 	rank := denseRanks(text)
 	sorted := make([]dquad, len(d.quads))
 	for i, q := range d.quads {
