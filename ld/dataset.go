@@ -368,6 +368,18 @@ func (d *Dataset) writeNQuads(w io.Writer, text []string) error {
 	for i := range d.terms {
 		byRank[rank[i]] = uint32(i)
 	}
+	if g, ok := w.(interface{ Grow(int) }); ok {
+		// Into memory (a bytes.Buffer): room for the whole output at
+		// once, not a doubling buffer's copies.
+		size := 0
+		for _, q := range sorted {
+			size += len(text[byRank[q.s]]) + len(text[byRank[q.p]]) + len(text[byRank[q.o]]) + 4
+			if q.g != 0 {
+				size += 1 + len(text[byRank[q.g-1]])
+			}
+		}
+		g.Grow(size)
+	}
 	bw := bufio.NewWriterSize(w, 64*1024)
 	for _, q := range sorted {
 		bw.WriteString(text[byRank[q.s]])

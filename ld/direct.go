@@ -35,39 +35,38 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 	if !ok {
 		return p.Write(w, doc, f, opts)
 	}
-	var buf bytes.Buffer
+	// Past the walk nothing can fail but w, so the N-Quads formats stream
+	// to w (a film's output is several times its input) and still write
+	// nothing on a failed conversion, as Write promises.
 	switch f {
 	case FormatNQuads:
 		d.release()
-		if err := d.writeNQuads(&buf, d.labelText()); err != nil {
-			return err
-		}
+		return d.writeNQuads(w, d.labelText())
 	case FormatCanonical:
-		if err := p.WriteCanonical(&buf, d); err != nil {
-			return err
-		}
-	default:
-		var nq bytes.Buffer
-		if err := d.writeNQuads(&nq, d.labelText()); err != nil {
-			return err
-		}
-		quads, err := ReadNQuads(&nq, "N-Quads")
-		if err != nil {
-			return err
-		}
-		switch f {
-		case FormatTurtle:
-			err = WriteTurtle(&buf, quads)
-		case FormatTriG:
-			err = WriteTriG(&buf, quads)
-		default:
-			err = WriteSPARQLUpdate(&buf, quads)
-		}
-		if err != nil {
-			return fmt.Errorf("ld: %s: %w", f, err)
-		}
+		return p.WriteCanonical(w, d)
 	}
-	_, err := w.Write(buf.Bytes())
+	// Turtle, TriG and SPARQL Update are written from the N-Quads, as
+	// Write writes them.
+	var nq, buf bytes.Buffer
+	if err := d.writeNQuads(&nq, d.labelText()); err != nil {
+		return err
+	}
+	quads, err := ReadNQuads(&nq, "N-Quads")
+	if err != nil {
+		return err
+	}
+	switch f {
+	case FormatTurtle:
+		err = WriteTurtle(&buf, quads)
+	case FormatTriG:
+		err = WriteTriG(&buf, quads)
+	default:
+		err = WriteSPARQLUpdate(&buf, quads)
+	}
+	if err != nil {
+		return fmt.Errorf("ld: %s: %w", f, err)
+	}
+	_, err = w.Write(buf.Bytes())
 	return err
 }
 
