@@ -271,3 +271,41 @@ func BenchmarkWriteCanonicalDirect5000(b *testing.B) {
 func BenchmarkWriteCanonicalJSONGold5000(b *testing.B) {
 	benchmarkWrite(b, 5000, ld.FormatCanonical, false)
 }
+
+// benchmarkSamples measures Output.Write of the samples' film, the unit of
+// issue 15's per-film target, by the direct path or json-gold's.
+func benchmarkSamples(b *testing.B, format ld.Format, direct bool) {
+	docs := directFilms(b)["samples"]
+	job := New(Options{Format: format})
+	for i, d := range docs {
+		if _, err := job.Read(strings.NewReader(d), fmt.Sprintf("doc%d.txt", i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	f, err := job.Merge()
+	if err != nil {
+		b.Fatal(err)
+	}
+	out, err := job.Render(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func(old bool) { directRDF = old }(directRDF)
+	directRDF = direct
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := out.Write(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWriteSamplesNQuadsDirect(b *testing.B)   { benchmarkSamples(b, ld.FormatNQuads, true) }
+func BenchmarkWriteSamplesNQuadsJSONGold(b *testing.B) { benchmarkSamples(b, ld.FormatNQuads, false) }
+func BenchmarkWriteSamplesCanonicalDirect(b *testing.B) {
+	benchmarkSamples(b, ld.FormatCanonical, true)
+}
+func BenchmarkWriteSamplesCanonicalJSONGold(b *testing.B) {
+	benchmarkSamples(b, ld.FormatCanonical, false)
+}
