@@ -217,7 +217,7 @@ func directDataset(ctx *jsongold.Context, doc any) (d *Dataset, ok bool) {
 	if !isList {
 		return nil, false
 	}
-	w := &walker{t: termsFor(ctx), d: NewDataset()}
+	w := &walker{t: termsFor(ctx), d: NewDataset(), iris: map[string]uint32{}, vocabs: map[string]uint32{}}
 	w.d.docs = append(w.d.docs, 0)
 	w.d.names = append(w.d.names, "JSON-LD")
 	w.typ = w.term(IRI, "<"+rdfType+">")
@@ -240,6 +240,10 @@ type walker struct {
 	typ   uint32 // rdf:type
 	blank int    // the next blank node's number
 	props []directProp
+	// iris and vocabs find the terms of IRIs met before, checked (iris)
+	// or known good (vocabs: properties and types), without building
+	// their keys again.
+	iris, vocabs map[string]uint32
 }
 
 // directProp is a node's property: its expansion and its value.
@@ -263,11 +267,26 @@ func (w *walker) term(kind TermKind, k string) uint32 {
 // expand otherwise (a compact IRI, a relative reference, a blank node
 // label) or refuse.
 func (w *walker) iri(s string) (uint32, bool) {
+	if id, ok := w.iris[s]; ok {
+		return id, true
+	}
 	i := strings.IndexByte(s, ':')
 	if i <= 0 || s[0] == '@' || strings.HasPrefix(s, "_:") || w.t.isTerm(s[:i]) || checkIRI(s, true) != nil {
 		return 0, false
 	}
-	return w.term(IRI, "<"+s+">"), true
+	id := w.term(IRI, "<"+s+">")
+	w.iris[s] = id
+	return id, true
+}
+
+// vocab returns the term of a property or type IRI, checked already.
+func (w *walker) vocab(iri string) uint32 {
+	if id, ok := w.vocabs[iri]; ok {
+		return id
+	}
+	id := w.term(IRI, "<"+iri+">")
+	w.vocabs[iri] = id
+	return id
 }
 
 // literal returns a literal's term.
@@ -306,10 +325,13 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 			if iri == "" {
 				return 0, false
 			}
-			w.d.quads = append(w.d.quads, dquad{s, w.typ, w.term(IRI, "<"+iri+">"), g})
+			w.d.quads = append(w.d.quads, dquad{s, w.typ, w.vocab(iri), g})
 		}
 	}
-	props := w.props[len(w.props):]
+	// w.props is a stack: this node's properties are w.props[base:n],
+	// and the nodes walked below push theirs past n and pop them.
+	base := len(w.props)
+	defer func() { w.props = w.props[:base] }()
 	for k, v := range m {
 		switch k {
 		case "@id", "@type", "@graph":
@@ -319,8 +341,10 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 		if !key.ok {
 			return 0, false
 		}
-		props = append(props, directProp{key, v})
+		w.props = append(w.props, directProp{key, v})
 	}
+	n := len(w.props)
+	props := w.props[base:n]
 	slices.SortFunc(props, func(a, b directProp) int { return strings.Compare(a.key.iri, b.key.iri) })
 	for i := 1; i < len(props); i++ {
 		if props[i].key.iri == props[i-1].key.iri {
@@ -329,9 +353,6 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 			return 0, false
 		}
 	}
-	// The nodes walked below use w.props past this node's own.
-	w.props = props
-	defer func() { w.props = props[:0] }()
 	if v, hasGraph := m["@graph"]; hasGraph {
 		// A named graph's nodes come before its name's properties.
 		if w.d.terms[s].kind != IRI {
@@ -351,8 +372,10 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 			}
 		}
 	}
-	for _, pr := range props {
-		p := w.term(IRI, "<"+pr.key.iri+">")
+	for i := base; i < n; i++ {
+		// Indexed anew each time: pushing may move the stack.
+		pr := w.props[i]
+		p := w.vocab(pr.key.iri)
 		items, isList := pr.val.([]any)
 		if !isList {
 			items = []any{pr.val}
