@@ -344,6 +344,12 @@ func (d *Dataset) WriteNQuads(w io.Writer) error {
 			text[i] = t.text()
 		}
 	}
+	return d.writeNQuads(w, text)
+}
+
+// writeNQuads writes the statements sorted and without duplicates, each
+// term i as text[i].
+func (d *Dataset) writeNQuads(w io.Writer, text []string) error {
 	rank := denseRanks(text)
 	sorted := make([]dquad, len(d.quads))
 	for i, q := range d.quads {
@@ -361,6 +367,18 @@ func (d *Dataset) WriteNQuads(w io.Writer) error {
 	byRank := make([]uint32, len(d.terms))
 	for i := range d.terms {
 		byRank[rank[i]] = uint32(i)
+	}
+	if g, ok := w.(interface{ Grow(int) }); ok {
+		// Into memory (a bytes.Buffer): room for the whole output at
+		// once, not a doubling buffer's copies.
+		size := 0
+		for _, q := range sorted {
+			size += len(text[byRank[q.s]]) + len(text[byRank[q.p]]) + len(text[byRank[q.o]]) + 4
+			if q.g != 0 {
+				size += 1 + len(text[byRank[q.g-1]])
+			}
+		}
+		g.Grow(size)
 	}
 	bw := bufio.NewWriterSize(w, 64*1024)
 	for _, q := range sorted {

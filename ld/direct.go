@@ -1,0 +1,465 @@
+package ld
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
+)
+
+// WriteDirect is [Processor.Write] for a document of the narrow shape a
+// film renderer writes, with the RDF formats (N-Quads, canonical N-Quads,
+// Turtle, TriG, SPARQL Update) taking a short path: a walk that knows the
+// shape turns the document into statements, with no JSON-LD expansion, node
+// map or json-gold RDF conversion, into a compact [Dataset]. The shape is
+// {"@context": "https://schema.org", "@graph": [node, …]}, every node's keys
+// schema.org terms with plain definitions (an IRI, perhaps a type coercion
+// to @id or to a datatype) or absolute IRIs, or @id, @type and @graph; every
+// value a string, number, boolean, node, node reference, {"@value", "@type"}
+// object or an array of those; every IRI absolute. Blank nodes get the
+// labels the general path gives them: _:b0, _:b1, … in the order JSON-LD
+// node map generation meets them (a node before what it holds, a named
+// graph's nodes before its name's other properties, properties in the
+// order of their IRIs). Anything else, and anything the general path's
+// checks would refuse, takes Write's path, so that bytes and errors are
+// Write's in every case; the differential tests in mapping/pipeline prove
+// it on films.
+func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) error {
+	d, ok := p.direct(doc, f, opts)
+	if !ok {
+		return p.Write(w, doc, f, opts)
+	}
+	// Past the walk nothing can fail but w, so the N-Quads formats stream
+	// to w (a film's output is several times its input) and still write
+	// nothing on a failed conversion, as Write promises.
+	switch f {
+	case FormatNQuads:
+		d.release()
+		return d.writeNQuads(w, d.labelText())
+	case FormatCanonical:
+		return p.WriteCanonical(w, d)
+	}
+	// Turtle, TriG and SPARQL Update are written from the N-Quads, as
+	// Write writes them.
+	var nq, buf bytes.Buffer
+	if err := d.writeNQuads(&nq, d.labelText()); err != nil {
+		return err
+	}
+	quads, err := ReadNQuads(&nq, "N-Quads")
+	if err != nil {
+		return err
+	}
+	switch f {
+	case FormatTurtle:
+		err = WriteTurtle(&buf, quads)
+	case FormatTriG:
+		err = WriteTriG(&buf, quads)
+	default:
+		err = WriteSPARQLUpdate(&buf, quads)
+	}
+	if err != nil {
+		return fmt.Errorf("ld: %s: %w", f, err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// CanWriteDirect reports whether [Processor.WriteDirect] takes its short
+// path for doc in format f rather than Write's.
+func (p *Processor) CanWriteDirect(doc any, f Format, opts Options) bool {
+	_, ok := p.direct(doc, f, opts)
+	return ok
+}
+
+// direct returns doc's statements for WriteDirect, ok false where it must
+// take Write's path.
+func (p *Processor) direct(doc any, f Format, opts Options) (*Dataset, bool) {
+	switch f {
+	case FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG, FormatSPARQLUpdate:
+	default:
+		return nil, false
+	}
+	if opts.Lenient != nil || opts.Base != "" || opts.RDFDirection != "" || p.cfg.AllowRemote || p.shared != nil {
+		return nil, false
+	}
+	c, err := p.contexts()
+	if err != nil {
+		return nil, false
+	}
+	return directDataset(c.expand, doc)
+}
+
+// labelText returns each term's N-Quads form, blank nodes by the labels
+// the walk gave them.
+func (d *Dataset) labelText() []string {
+	text := make([]string, len(d.terms))
+	for i, t := range d.terms {
+		switch t.kind {
+		case IRI:
+			text[i] = t.key
+		case Blank:
+			text[i] = "_:" + t.value()
+		case Literal:
+			text[i] = t.text()
+		}
+	}
+	return text
+}
+
+// directTerms caches, per context, what each key and type expands to.
+type directTerms struct {
+	mu    sync.Mutex
+	ctx   *jsongold.Context
+	keys  map[string]directKey
+	types map[string]string
+}
+
+// directKey is a property key's expansion: its IRI and its type coercion
+// ("" none, "@id", or a datatype IRI); ok is false for a key outside the
+// narrow shape.
+type directKey struct {
+	iri, coerce string
+	ok          bool
+}
+
+// directCache holds a *directTerms per context.
+var directCache sync.Map
+
+func termsFor(ctx *jsongold.Context) *directTerms {
+	if v, ok := directCache.Load(ctx); ok {
+		return v.(*directTerms)
+	}
+	v, _ := directCache.LoadOrStore(ctx, &directTerms{ctx: ctx, keys: map[string]directKey{}, types: map[string]string{}})
+	return v.(*directTerms)
+}
+
+// key returns what a property key expands to.
+func (t *directTerms) key(k string) directKey {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if d, ok := t.keys[k]; ok {
+		return d
+	}
+	d := t.lookupKey(k)
+	if d.ok && checkIRI(d.iri, false) != nil {
+		d = directKey{}
+	}
+	t.keys[k] = d
+	return d
+}
+
+func (t *directTerms) lookupKey(k string) directKey {
+	if k == "" || k[0] == '@' {
+		return directKey{}
+	}
+	td := t.ctx.GetTermDefinition(k)
+	if td == nil {
+		// Only an absolute IRI whose scheme is no term: a compact IRI
+		// or a term left to @vocab takes the general path.
+		i := strings.IndexByte(k, ':')
+		if i <= 0 || t.ctx.GetTermDefinition(k[:i]) != nil || !strings.HasPrefix(k[i:], "://") {
+			return directKey{}
+		}
+		return directKey{iri: k, ok: true}
+	}
+	if td.ID == "" || td.ID[0] == '@' || !strings.Contains(td.ID, "://") || td.Reverse || td.HasContext ||
+		td.Nest != "" || td.Index != "" || td.HasLanguage || td.Language != nil || td.HasDirection || td.Direction != nil {
+		return directKey{}
+	}
+	for _, c := range td.Container {
+		if c != "@set" {
+			return directKey{}
+		}
+	}
+	switch {
+	case td.Type == "" || td.Type == "@id":
+	case td.Type[0] == '@' || !strings.Contains(td.Type, "://"):
+		return directKey{}
+	}
+	return directKey{iri: td.ID, coerce: td.Type, ok: true}
+}
+
+// typ returns what a @type value expands to, or "".
+func (t *directTerms) typ(v string) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if iri, ok := t.types[v]; ok {
+		return iri
+	}
+	iri := ""
+	if td := t.ctx.GetTermDefinition(v); td != nil && !td.HasContext && strings.Contains(td.ID, "://") && td.ID[0] != '@' {
+		iri = td.ID
+	}
+	if iri != "" && checkIRI(iri, true) != nil {
+		iri = ""
+	}
+	t.types[v] = iri
+	return iri
+}
+
+// directDataset walks doc into a one-document Dataset; ok is false for a
+// document outside WriteDirect's shape.
+func directDataset(ctx *jsongold.Context, doc any) (d *Dataset, ok bool) {
+	top, isMap := doc.(map[string]any)
+	if !isMap || len(top) != 2 || top["@context"] != "https://schema.org" {
+		return nil, false
+	}
+	if v := ctx.Values; v.HasLanguage || v.Direction != "" || v.Base != "" {
+		return nil, false
+	}
+	graph, isList := top["@graph"].([]any)
+	if !isList {
+		return nil, false
+	}
+	w := &walker{t: termsFor(ctx), d: NewDataset(), iris: map[string]uint32{}, vocabs: map[string]uint32{}}
+	w.d.docs = append(w.d.docs, 0)
+	w.d.names = append(w.d.names, "JSON-LD")
+	w.typ = w.term(IRI, "<"+rdfType+">")
+	for _, n := range graph {
+		m, isNode := n.(map[string]any)
+		if !isNode {
+			return nil, false
+		}
+		if _, ok := w.node(m, 0); !ok {
+			return nil, false
+		}
+	}
+	return w.d, true
+}
+
+// walker turns nodes into statements.
+type walker struct {
+	t     *directTerms
+	d     *Dataset
+	typ   uint32 // rdf:type
+	blank int    // the next blank node's number
+	props []directProp
+	// iris and vocabs find the terms of IRIs met before, checked (iris)
+	// or known good (vocabs: properties and types), without building
+	// their keys again.
+	iris, vocabs map[string]uint32
+}
+
+// directProp is a node's property: its expansion and its value.
+type directProp struct {
+	key directKey
+	val any
+}
+
+// term returns the index of the term with key k, adding it when new.
+func (w *walker) term(kind TermKind, k string) uint32 {
+	if id, ok := w.d.index[k]; ok {
+		return id
+	}
+	id := uint32(len(w.d.terms))
+	w.d.terms = append(w.d.terms, dterm{kind: kind, key: k})
+	w.d.index[k] = id
+	return id
+}
+
+// iri returns an IRI's term, ok false for an IRI the general path would
+// expand otherwise (a compact IRI, a relative reference, a blank node
+// label) or refuse.
+func (w *walker) iri(s string) (uint32, bool) {
+	if id, ok := w.iris[s]; ok {
+		return id, true
+	}
+	i := strings.IndexByte(s, ':')
+	if i <= 0 || s[0] == '@' || strings.HasPrefix(s, "_:") || w.t.isTerm(s[:i]) || checkIRI(s, true) != nil {
+		return 0, false
+	}
+	id := w.term(IRI, "<"+s+">")
+	w.iris[s] = id
+	return id, true
+}
+
+// vocab returns the term of a property or type IRI, checked already.
+func (w *walker) vocab(iri string) uint32 {
+	if id, ok := w.vocabs[iri]; ok {
+		return id
+	}
+	id := w.term(IRI, "<"+iri+">")
+	w.vocabs[iri] = id
+	return id
+}
+
+// literal returns a literal's term.
+func (w *walker) literal(value, datatype string) uint32 {
+	return w.term(Literal, "\""+value+"\x00"+datatype+"\x00")
+}
+
+// node walks a node object in graph g (0 the default graph) and returns
+// its subject, in the order JSON-LD node map generation visits it.
+func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
+	var s uint32
+	if v, hasID := m["@id"]; hasID {
+		id, isString := v.(string)
+		if !isString {
+			return 0, false
+		}
+		var ok bool
+		if s, ok = w.iri(id); !ok {
+			return 0, false
+		}
+	} else {
+		s = w.term(Blank, "_0 _:b"+strconv.Itoa(w.blank))
+		w.blank++
+	}
+	if v, hasType := m["@type"]; hasType {
+		types, isList := v.([]any)
+		if !isList {
+			types = []any{v}
+		}
+		for _, t := range types {
+			name, isString := t.(string)
+			if !isString {
+				return 0, false
+			}
+			iri := w.t.typ(name)
+			if iri == "" {
+				return 0, false
+			}
+			w.d.quads = append(w.d.quads, dquad{s, w.typ, w.vocab(iri), g})
+		}
+	}
+	// w.props is a stack: this node's properties are w.props[base:n],
+	// and the nodes walked below push theirs past n and pop them.
+	base := len(w.props)
+	defer func() { w.props = w.props[:base] }()
+	for k, v := range m {
+		switch k {
+		case "@id", "@type", "@graph":
+			continue
+		}
+		key := w.t.key(k)
+		if !key.ok {
+			return 0, false
+		}
+		w.props = append(w.props, directProp{key, v})
+	}
+	n := len(w.props)
+	props := w.props[base:n]
+	slices.SortFunc(props, func(a, b directProp) int { return strings.Compare(a.key.iri, b.key.iri) })
+	for i := 1; i < len(props); i++ {
+		if props[i].key.iri == props[i-1].key.iri {
+			// Two keys for one IRI: expansion merges their values in
+			// an order of its own.
+			return 0, false
+		}
+	}
+	if v, hasGraph := m["@graph"]; hasGraph {
+		// A named graph's nodes come before its name's properties.
+		if w.d.terms[s].kind != IRI {
+			return 0, false
+		}
+		items, isList := v.([]any)
+		if !isList {
+			items = []any{v}
+		}
+		for _, it := range items {
+			n, isNode := it.(map[string]any)
+			if !isNode {
+				return 0, false
+			}
+			if _, ok := w.node(n, s); !ok {
+				return 0, false
+			}
+		}
+	}
+	for i := base; i < n; i++ {
+		// Indexed anew each time: pushing may move the stack.
+		pr := w.props[i]
+		p := w.vocab(pr.key.iri)
+		items, isList := pr.val.([]any)
+		if !isList {
+			items = []any{pr.val}
+		}
+		for _, it := range items {
+			o, ok := w.value(it, pr.key, g)
+			if !ok {
+				return 0, false
+			}
+			w.d.quads = append(w.d.quads, dquad{s, p, o, g})
+		}
+	}
+	return s, true
+}
+
+// value returns a property value's term, walking a node it holds.
+func (w *walker) value(v any, key directKey, g uint32) (uint32, bool) {
+	switch x := v.(type) {
+	case string:
+		switch key.coerce {
+		case "":
+			if checkText(x) != nil {
+				return 0, false
+			}
+			return w.literal(x, xsdString), true
+		case "@id":
+			return w.iri(x)
+		default:
+			if checkText(x) != nil || key.coerce == rdfJSON {
+				return 0, false
+			}
+			return w.literal(x, key.coerce), true
+		}
+	case bool:
+		if key.coerce != "" {
+			return 0, false
+		}
+		return w.literal(strconv.FormatBool(x), xsdBoolean), true
+	case float64:
+		return w.integer(x, key)
+	case int:
+		return w.integer(float64(x), key)
+	case int64:
+		return w.integer(float64(x), key)
+	case map[string]any:
+		if val, isValue := x["@value"]; isValue {
+			s, isString := val.(string)
+			dt, hasType := x["@type"].(string)
+			if !isString || !hasType || len(x) != 2 || key.coerce != "" || dt == rdfJSON || checkText(s) != nil {
+				return 0, false
+			}
+			if _, ok := w.iri(dt); !ok || checkIRI(dt, false) != nil {
+				return 0, false
+			}
+			return w.literal(s, dt), true
+		}
+		for k := range x {
+			if k != "@id" && k != "@type" && k != "@graph" && strings.HasPrefix(k, "@") {
+				return 0, false
+			}
+		}
+		if _, hasGraph := x["@graph"]; hasGraph {
+			return 0, false
+		}
+		return w.node(x, g)
+	}
+	return 0, false
+}
+
+// integer returns a whole number's xsd:integer literal; any other number
+// takes the general path.
+func (w *walker) integer(x float64, key directKey) (uint32, bool) {
+	if key.coerce != "" || x != math.Trunc(x) || math.Abs(x) >= 1<<53 {
+		return 0, false
+	}
+	return w.literal(strconv.FormatInt(int64(x), 10), xsdInteger), true
+}
+
+// isTerm reports whether the context defines s (a compact IRI's prefix).
+func (t *directTerms) isTerm(s string) bool {
+	return t.ctx.GetTermDefinition(s) != nil
+}
+
+const (
+	xsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean"
+	xsdInteger = "http://www.w3.org/2001/XMLSchema#integer"
+)

@@ -1,0 +1,311 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/mapping"
+	"github.com/film2ld/film2ld/mapping/film"
+)
+
+// directFilms returns the films the differential test exports: the
+// samples, every test film, each of their documents alone, and generated
+// review pages, by name, each a list of documents.
+func directFilms(t testing.TB) map[string][]string {
+	t.Helper()
+	films := map[string][]string{}
+	add := func(name, dir string) {
+		paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+		if err != nil || len(paths) == 0 {
+			t.Fatalf("%s: no documents (%v)", dir, err)
+		}
+		var docs []string
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, string(b))
+			films[name+"/"+filepath.Base(p)] = []string{string(b)}
+		}
+		films[name] = docs
+	}
+	add("samples", "../../testdata/samples")
+	dirs, err := filepath.Glob("../../testdata/films/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			add(filepath.Base(d), d)
+		}
+	}
+	if len(films) < 20 {
+		t.Fatalf("only %d films found", len(films))
+	}
+	for _, n := range []int{1, 7, 300} {
+		films[fmt.Sprintf("reviews%d", n)] = []string{generatedReviews(n)}
+	}
+	if !testing.Short() {
+		films["reviews5000"] = []string{generatedReviews(5000)}
+	}
+	return films
+}
+
+// generatedReviews is a review aggregator's page with n critic reviews, in
+// the sample's layout, with text that needs escaping in N-Quads (quotes,
+// backslashes, tabs, non-ASCII) and reviewers repeated so that people are
+// shared between reviews.
+func generatedReviews(n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Generally favorable reviews - based on %d Critics\n\nCritic score distribution:\n", n)
+	fmt.Fprintf(&b, "  1. Positive: %d out of %d\n  2. Mixed: 0 out of %d\n  3. Negative: 0 out of %d\n", n, n, n, n)
+	for i := range n {
+		fmt.Fprintf(&b, "  %d. Reviewed by:\u00a0 Critic Núm%d\n    Mar %d, 2011\n    Review %d: \"the film\" is good \\ & the\tacting <fine> — ü.\n",
+			i+1, i%(n/3+1), i%28+1, i)
+	}
+	return b.String()
+}
+
+// TestWriteDirectMatchesJSONGold exports every film through the direct RDF
+// path (ld.Processor.WriteDirect) and through json-gold's expansion and RDF
+// conversion (ld.Processor.Write), with every option that changes the
+// graph, in every RDF format, and requires the same bytes; and that the
+// direct path was taken, not fallen back from.
+func TestWriteDirectMatchesJSONGold(t *testing.T) {
+	films := directFilms(t)
+	variants := []struct {
+		name string
+		opts Options
+	}{
+		{"plain", Options{}},
+		{"merged", Options{Merged: true}},
+		{"merged-in-default-graph", Options{Merge: mapping.Options{MergedInDefaultGraph: true}}},
+		{"page-url", Options{Page: mapping.Page{URL: "https://films.example.org/w/Some_Film"}}},
+		{"page-url-merged", Options{Merged: true, Page: mapping.Page{URL: "https://films.example.org/w/Some_Film", Image: "https://films.example.org/poster.jpg"}}},
+		{"base", Options{Merge: mapping.Options{Base: "urn:x-films:"}}},
+		{"base-hash", Options{Merge: mapping.Options{Base: "https://data.example.org/ld#"}}},
+		{"name", Options{Page: mapping.Page{Name: "A Film \"Named\" Here"}}},
+		{"prefer", Options{Merge: mapping.Options{Prefer: []film.Kind{film.Reviews, film.Prize}}}},
+	}
+	formats := []ld.Format{ld.FormatNQuads, ld.FormatCanonical, ld.FormatTriG, ld.FormatTurtle, ld.FormatSPARQLUpdate}
+	compared := 0
+	for name, docs := range films {
+		for _, v := range variants {
+			for _, format := range formats {
+				if format == ld.FormatCanonical && len(docs) == 1 && strings.HasPrefix(name, "reviews5000") {
+					continue // RDFC-1.0 of 5000 reviews twice is slow; reviews300 covers it
+				}
+				opts := v.opts
+				opts.Format = format
+				if CheckView(format, opts.Merged, opts.Merge.MergedInDefaultGraph) != nil {
+					continue
+				}
+				job := New(opts)
+				for i, d := range docs {
+					if _, err := job.Read(strings.NewReader(d), fmt.Sprintf("doc%d.txt", i)); err != nil {
+						t.Fatalf("%s: %v", name, err)
+					}
+				}
+				f, err := job.Merge()
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				out, err := job.Render(f)
+				if err != nil {
+					t.Fatalf("%s %s %s: %v", name, v.name, format, err)
+				}
+				if !processor().CanWriteDirect(out.Doc, format, ld.Options{Root: "Movie"}) {
+					t.Errorf("%s %s %s: the direct path refused the rendered film", name, v.name, format)
+					continue
+				}
+				var direct, general bytes.Buffer
+				errDirect := processor().WriteDirect(&direct, out.Doc, format, ld.Options{Root: "Movie"})
+				errGeneral := processor().Write(&general, out.Doc, format, ld.Options{Root: "Movie"})
+				if errDirect != nil || errGeneral != nil {
+					t.Errorf("%s %s %s: direct %v, json-gold %v", name, v.name, format, errDirect, errGeneral)
+					continue
+				}
+				if !bytes.Equal(direct.Bytes(), general.Bytes()) {
+					t.Errorf("%s %s %s: the direct path differs from json-gold's:\n%s", name, v.name, format,
+						firstDiff(direct.String(), general.String()))
+					continue
+				}
+				if general.Len() == 0 {
+					t.Errorf("%s %s %s: no output", name, v.name, format)
+				}
+				compared++
+			}
+		}
+	}
+	t.Logf("%d outputs compared", compared)
+}
+
+// firstDiff shows the first line where two outputs differ.
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(la) && i < len(lb); i++ {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\ndirect:    %s\njson-gold: %s", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("%d lines, json-gold %d", len(la), len(lb))
+}
+
+// TestWriteDirectFallsBack: documents outside the narrow shape take
+// json-gold's path, with its bytes and its errors.
+func TestWriteDirectFallsBack(t *testing.T) {
+	p := processor()
+	for _, tt := range []struct {
+		name string
+		doc  map[string]any
+	}{
+		{"compact IRI", map[string]any{"@context": "https://schema.org", "@graph": []any{
+			map[string]any{"@id": "schema:Thing1", "name": "x"}}}},
+		{"relative IRI", map[string]any{"@context": "https://schema.org", "@graph": []any{
+			map[string]any{"@id": "film/1", "name": "x"}}}},
+		{"undefined term", map[string]any{"@context": "https://schema.org", "@graph": []any{
+			map[string]any{"@id": "urn:x:1", "notASchemaOrgTerm": "x"}}}},
+		{"list", map[string]any{"@context": "https://schema.org", "@graph": []any{
+			map[string]any{"@id": "urn:x:1", "name": map[string]any{"@list": []any{"a", "b"}}}}}},
+		{"fraction", map[string]any{"@context": "https://schema.org", "@graph": []any{
+			map[string]any{"@id": "urn:x:1", "ratingValue": 8.2}}}},
+		{"language", map[string]any{"@context": "https://schema.org", "@graph": []any{
+			map[string]any{"@id": "urn:x:1", "name": map[string]any{"@value": "x", "@language": "en"}}}}},
+		{"blank node id", map[string]any{"@context": "https://schema.org", "@graph": []any{
+			map[string]any{"@id": "_:a", "name": "x", "knows": map[string]any{"@id": "_:a"}}}}},
+		{"bad IRI", map[string]any{"@context": "https://schema.org", "@graph": []any{
+			map[string]any{"@id": "urn:x:1", "url": "https://exa mple.org/"}}}},
+		{"other context", map[string]any{"@context": map[string]any{"@vocab": "http://schema.org/"}, "@graph": []any{
+			map[string]any{"@id": "urn:x:1", "name": "x"}}}},
+	} {
+		for _, format := range []ld.Format{ld.FormatNQuads, ld.FormatCanonical} {
+			if p.CanWriteDirect(tt.doc, format, ld.Options{}) {
+				t.Errorf("%s: the direct path took a document outside its shape", tt.name)
+			}
+			var direct, general bytes.Buffer
+			errDirect := p.WriteDirect(&direct, tt.doc, format, ld.Options{})
+			errGeneral := p.Write(&general, tt.doc, format, ld.Options{})
+			if fmt.Sprint(errDirect) != fmt.Sprint(errGeneral) || direct.String() != general.String() {
+				t.Errorf("%s %s: WriteDirect gave %q, %v; Write %q, %v", tt.name, format, direct.String(), errDirect, general.String(), errGeneral)
+			}
+		}
+	}
+}
+
+// TestWriteDirectCoercions: the context's type coercions decide what a
+// string becomes, as json-gold's expansion decides: url and sameAs are
+// @id-typed (IRIs), name is not (a literal), so the direct path writes the
+// statements json-gold writes, checked here against hand-written N-Quads.
+func TestWriteDirectCoercions(t *testing.T) {
+	doc := map[string]any{"@context": "https://schema.org", "@graph": []any{
+		map[string]any{"@id": "urn:x:1", "@type": "Movie", "url": "https://example.org/m", "sameAs": "https://example.org/s",
+			"name": "https://example.org/n", "review": map[string]any{"@type": "Review", "reviewBody": "ok"}}}}
+	want := "<urn:x:1> <http://schema.org/name> \"https://example.org/n\" .\n" +
+		"<urn:x:1> <http://schema.org/review> _:b0 .\n" +
+		"<urn:x:1> <http://schema.org/sameAs> <https://example.org/s> .\n" +
+		"<urn:x:1> <http://schema.org/url> <https://example.org/m> .\n" +
+		"<urn:x:1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Movie> .\n" +
+		"_:b0 <http://schema.org/reviewBody> \"ok\" .\n" +
+		"_:b0 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Review> .\n"
+	if !processor().CanWriteDirect(doc, ld.FormatNQuads, ld.Options{}) {
+		t.Fatal("the direct path refused the document")
+	}
+	var direct, general bytes.Buffer
+	if err := processor().WriteDirect(&direct, doc, ld.FormatNQuads, ld.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := processor().Write(&general, doc, ld.FormatNQuads, ld.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if direct.String() != want || general.String() != want {
+		t.Errorf("direct:\n%s\njson-gold:\n%s\nwant:\n%s", direct.String(), general.String(), want)
+	}
+}
+
+// benchmarkWrite measures Output.Write of a generated review page of n
+// reviews alone (read, merge and render are done before the timer), by the
+// direct path or json-gold's; B/op against the page's bytes is the memory
+// the RDF conversion takes per byte of input.
+func benchmarkWrite(b *testing.B, n int, format ld.Format, direct bool) {
+	page := generatedReviews(n)
+	job := New(Options{Format: format})
+	if _, err := job.Read(strings.NewReader(page), "reviews.txt"); err != nil {
+		b.Fatal(err)
+	}
+	f, err := job.Merge()
+	if err != nil {
+		b.Fatal(err)
+	}
+	out, err := job.Render(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func(old bool) { directRDF = old }(directRDF)
+	directRDF = direct
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := out.Write(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(page)), "input-B")
+}
+
+func BenchmarkWriteNQuadsDirect50000(b *testing.B) {
+	benchmarkWrite(b, 50000, ld.FormatNQuads, true)
+}
+func BenchmarkWriteNQuadsJSONGold50000(b *testing.B) {
+	benchmarkWrite(b, 50000, ld.FormatNQuads, false)
+}
+func BenchmarkWriteCanonicalDirect5000(b *testing.B) {
+	benchmarkWrite(b, 5000, ld.FormatCanonical, true)
+}
+func BenchmarkWriteCanonicalJSONGold5000(b *testing.B) {
+	benchmarkWrite(b, 5000, ld.FormatCanonical, false)
+}
+
+// benchmarkSamples measures Output.Write of the samples' film, the unit of
+// issue 15's per-film target, by the direct path or json-gold's.
+func benchmarkSamples(b *testing.B, format ld.Format, direct bool) {
+	docs := directFilms(b)["samples"]
+	job := New(Options{Format: format})
+	for i, d := range docs {
+		if _, err := job.Read(strings.NewReader(d), fmt.Sprintf("doc%d.txt", i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	f, err := job.Merge()
+	if err != nil {
+		b.Fatal(err)
+	}
+	out, err := job.Render(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func(old bool) { directRDF = old }(directRDF)
+	directRDF = direct
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := out.Write(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWriteSamplesNQuadsDirect(b *testing.B)   { benchmarkSamples(b, ld.FormatNQuads, true) }
+func BenchmarkWriteSamplesNQuadsJSONGold(b *testing.B) { benchmarkSamples(b, ld.FormatNQuads, false) }
+func BenchmarkWriteSamplesCanonicalDirect(b *testing.B) {
+	benchmarkSamples(b, ld.FormatCanonical, true)
+}
+func BenchmarkWriteSamplesCanonicalJSONGold(b *testing.B) {
+	benchmarkSamples(b, ld.FormatCanonical, false)
+}
