@@ -333,18 +333,24 @@ func (d *Dataset) WriteNQuads(w io.Writer) error {
 	}
 	d.release()
 	labels := d.blankLabels()
+	return d.writeNQuads(w, d.termText(func(i int, _ dterm) string { return "_:b" + strconv.Itoa(int(labels[i])) }))
+}
+
+// termText returns each term's N-Quads form, blank node i written as
+// blank gives it.
+func (d *Dataset) termText(blank func(i int, t dterm) string) []string {
 	text := make([]string, len(d.terms))
 	for i, t := range d.terms {
 		switch t.kind {
 		case IRI:
 			text[i] = t.key
 		case Blank:
-			text[i] = "_:b" + strconv.Itoa(int(labels[i]))
+			text[i] = blank(i, t)
 		case Literal:
 			text[i] = t.text()
 		}
 	}
-	return d.writeNQuads(w, text)
+	return text
 }
 
 // writeNQuads writes the statements sorted and without duplicates, each

@@ -98,18 +98,7 @@ func (p *Processor) direct(doc any, f Format, opts Options) (*Dataset, bool) {
 // labelText returns each term's N-Quads form, blank nodes by the labels
 // the walk gave them.
 func (d *Dataset) labelText() []string {
-	text := make([]string, len(d.terms))
-	for i, t := range d.terms {
-		switch t.kind {
-		case IRI:
-			text[i] = t.key
-		case Blank:
-			text[i] = "_:" + t.value()
-		case Literal:
-			text[i] = t.text()
-		}
-	}
-	return text
+	return d.termText(func(_ int, t dterm) string { return "_:" + t.value() })
 }
 
 // directTerms caches, per context, what each key and type expands to.
