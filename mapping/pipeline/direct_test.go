@@ -99,8 +99,12 @@ func TestWriteDirectMatchesJSONGold(t *testing.T) {
 	for name, docs := range films {
 		for _, v := range variants {
 			for _, format := range formats {
-				if format == ld.FormatCanonical && len(docs) == 1 && strings.HasPrefix(name, "reviews5000") {
-					continue // RDFC-1.0 of 5000 reviews twice is slow; reviews300 covers it
+				if name == "reviews5000" && (v.name != "plain" || format != ld.FormatNQuads) {
+					// The large page is there for four-digit blank node
+					// labels in sorted output; the options and formats are
+					// covered by the smaller pages, and through json-gold
+					// under the race detector each costs minutes.
+					continue
 				}
 				opts := v.opts
 				opts.Format = format
