@@ -239,27 +239,7 @@ func TestWriteDirectCoercions(t *testing.T) {
 // the RDF conversion takes per byte of input.
 func benchmarkWrite(b *testing.B, n int, format ld.Format, direct bool) {
 	page := generatedReviews(n)
-	job := New(Options{Format: format})
-	if _, err := job.Read(strings.NewReader(page), "reviews.txt"); err != nil {
-		b.Fatal(err)
-	}
-	f, err := job.Merge()
-	if err != nil {
-		b.Fatal(err)
-	}
-	out, err := job.Render(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer func(old bool) { directRDF = old }(directRDF)
-	directRDF = direct
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		if err := out.Write(io.Discard); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchmarkOutput(b, []string{page}, format, direct)
 	b.ReportMetric(float64(len(page)), "input-B")
 }
 
@@ -279,7 +259,12 @@ func BenchmarkWriteCanonicalJSONGold5000(b *testing.B) {
 // benchmarkSamples measures Output.Write of the samples' film, the unit of
 // issue 15's per-film target, by the direct path or json-gold's.
 func benchmarkSamples(b *testing.B, format ld.Format, direct bool) {
-	docs := directFilms(b)["samples"]
+	benchmarkOutput(b, directFilms(b)["samples"], format, direct)
+}
+
+// benchmarkOutput reads, merges and renders one film's documents, then
+// times Output.Write alone, by the direct path or json-gold's.
+func benchmarkOutput(b *testing.B, docs []string, format ld.Format, direct bool) {
 	job := New(Options{Format: format})
 	for i, d := range docs {
 		if _, err := job.Read(strings.NewReader(d), fmt.Sprintf("doc%d.txt", i)); err != nil {
