@@ -12,7 +12,7 @@ import (
 // schema.org's terms. It writes a Film (the merged view, a source's own
 // view, or a web snippet made of the merged view) as compact JSON-LD with
 // "@context": "https://schema.org". Adding a schema.org property is one
-// line here, beside its field in Film and the mapper that reads it.
+// line here, beside its field in film.Facts and the mapper that reads it.
 
 // properties are the schema.org properties of the film's crew roles.
 var properties = map[film.Role]string{
@@ -86,11 +86,11 @@ func (f *Film) movie() map[string]any {
 		m["name"] = f.Name
 	}
 	setList(m, "alternateName", stringsAny(f.AlternateNames))
-	if f.Year.Value != "" {
-		m["dateCreated"] = f.Year.Value
+	if f.Year.Set {
+		m["dateCreated"] = f.Year.String()
 	}
-	if f.Runtime.Value != "" {
-		m["duration"] = isoDuration(f.Runtime.Value)
+	if f.Runtime.Set {
+		m["duration"] = f.Runtime.ISO8601()
 	}
 	if f.URL != "" {
 		m["url"] = f.URL
@@ -100,7 +100,7 @@ func (f *Film) movie() map[string]any {
 	}
 	var countries, langs []any
 	for _, c := range f.Countries {
-		countries = append(countries, map[string]any{"@type": "Country", "name": c})
+		countries = append(countries, map[string]any{"@type": "Country", "name": c.Value})
 	}
 	for _, l := range f.Languages {
 		if l.Tag != "" {
@@ -111,8 +111,8 @@ func (f *Film) movie() map[string]any {
 	}
 	setList(m, "countryOfOrigin", countries)
 	setList(m, "inLanguage", langs)
-	setList(m, "abstract", stringsAny(f.Abstracts))
-	setList(m, "description", stringsAny(f.Descriptions))
+	setList(m, "abstract", textsAny(f.Abstracts))
+	setList(m, "description", textsAny(f.Descriptions))
 	var events, videos []any
 	for _, r := range f.Releases {
 		ev := map[string]any{"@type": "PublicationEvent", "startDate": r.Date}
@@ -123,7 +123,7 @@ func (f *Film) movie() map[string]any {
 	}
 	setList(m, "releasedEvent", events)
 	for _, t := range f.Trailers {
-		videos = append(videos, map[string]any{"@type": "VideoObject", "embedUrl": t})
+		videos = append(videos, map[string]any{"@type": "VideoObject", "embedUrl": t.Value})
 	}
 	setList(m, "trailer", videos)
 	f.credits(m)
@@ -387,6 +387,14 @@ func setList(m map[string]any, prop string, vals []any) {
 	default:
 		m[prop] = vals
 	}
+}
+
+func textsAny(in film.Texts) []any {
+	out := make([]any, len(in))
+	for i, t := range in {
+		out[i] = t.Value
+	}
+	return out
 }
 
 func stringsAny(in []string) []any {

@@ -105,7 +105,7 @@ func (p *parser) runtime(of *openField) {
 		p.note(v.Line, "%s: %q is not a running time; left out", of.label, text.Short(v.Value))
 		return
 	}
-	p.src.Film.Runtime = film.Number{Value: float64(found[0]), Set: true, Line: v.Line}
+	p.src.Film.Runtime = film.Minutes{Value: float64(found[0]), Set: true, Line: v.Line}
 	for _, other := range found[1:] {
 		if other != found[0] {
 			p.note(v.Line, "%s: %q states more than one running time; kept the first, %d minutes", of.label, text.Short(v.Value), found[0])

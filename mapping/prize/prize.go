@@ -320,10 +320,10 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 			// References to the links at the bottom (the trailer).
 		case text.IsMinutes(t):
 			min, _ := text.ParseMinutes(t)
-			f.Runtime = film.Number{Value: float64(min), Set: true, Line: para.line}
+			f.Runtime = film.Minutes{Value: float64(min), Set: true, Line: para.line}
 		case isYear(t):
 			y, _ := text.ParseYear(t)
-			f.Year = film.Number{Value: float64(y), Set: true, Line: para.line}
+			f.Year = film.Single{Value: float64(y), Set: true, Line: para.line}
 		case isCountry(t):
 			for _, c := range text.SplitList(t) {
 				f.Countries = append(f.Countries, film.Text{Value: c, Line: para.line})
@@ -351,10 +351,10 @@ func (p *parser) headerLine(para paragraph) {
 		switch {
 		case text.IsMinutes(part):
 			min, _ := text.ParseMinutes(part)
-			f.Runtime = film.Number{Value: float64(min), Set: true, Line: para.line}
+			f.Runtime = film.Minutes{Value: float64(min), Set: true, Line: para.line}
 		case isYear(part):
 			y, _ := text.ParseYear(part)
-			f.Year = film.Number{Value: float64(y), Set: true, Line: para.line}
+			f.Year = film.Single{Value: float64(y), Set: true, Line: para.line}
 		case isCountry(part):
 			f.Countries = append(f.Countries, film.Text{Value: part, Line: para.line})
 		default:
@@ -500,14 +500,14 @@ func (p *parser) credit(lb label, name, value string, line int) {
 		return
 	case factRuntime:
 		if d := text.Durations(value); len(d) > 0 {
-			f.Runtime = film.Number{Value: float64(d[0]), Set: true, Line: line}
+			f.Runtime = film.Minutes{Value: float64(d[0]), Set: true, Line: line}
 		} else {
 			p.note(line, "%s: %q is not a running time; left out", name, text.Short(value))
 		}
 		return
 	case factYear:
 		if y, ok := text.ParseYear(value); ok {
-			f.Year = film.Number{Value: float64(y), Set: true, Line: line}
+			f.Year = film.Single{Value: float64(y), Set: true, Line: line}
 		} else {
 			p.note(line, "%s: %q is not a year; left out", name, text.Short(value))
 		}
@@ -621,8 +621,8 @@ func (p *parser) links(paras []paragraph) {
 			continue
 		}
 		if strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") {
-			if videoRe.MatchString(t) && p.src.Film.Trailer.Value == "" {
-				p.src.Film.Trailer = film.Text{Value: t, Line: para.line}
+			if videoRe.MatchString(t) && len(p.src.Film.Trailers) == 0 {
+				p.src.Film.Trailers = append(p.src.Film.Trailers, film.Text{Value: t, Line: para.line})
 				continue
 			}
 		}

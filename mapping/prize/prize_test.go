@@ -41,8 +41,8 @@ International sales: Sales Co 1 Marszałkowska, 00-001 Warszawa, Poland Tel: +48
 	if f.Title.Value != "Only Title" || len(f.OtherTitles) != 0 {
 		t.Errorf("title %q, others %v", f.Title.Value, f.OtherTitles)
 	}
-	if f.Runtime.Set || f.Year.Value != 2021 || f.Trailer.Value != "" || len(f.Descriptions) != 0 {
-		t.Errorf("runtime %v, year %v, trailer %q, descriptions %v", f.Runtime, f.Year, f.Trailer.Value, f.Descriptions)
+	if f.Runtime.Set || f.Year.Value != 2021 || len(f.Trailers) != 0 || len(f.Descriptions) != 0 {
+		t.Errorf("runtime %v, year %v, trailers %v, descriptions %v", f.Runtime, f.Year, f.Trailers, f.Descriptions)
 	}
 	credits := map[string][]string{}
 	for _, c := range f.Credits {

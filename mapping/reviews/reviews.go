@@ -241,7 +241,7 @@ func (p *parser) titleBlock() int {
 		}
 		if yearRe.MatchString(l) && !f.Year.Set {
 			y, _ := strconv.Atoi(l)
-			f.Year = film.Number{Value: float64(y), Set: true, Line: n}
+			f.Year = film.Single{Value: float64(y), Set: true, Line: n}
 			taken = true
 			continue
 		}
@@ -289,7 +289,7 @@ func (p *parser) detail(d detail, n int, v string) bool {
 		if v == "" {
 			return false
 		}
-		f.Abstract = film.Text{Value: v, Line: n}
+		f.Abstracts = film.Texts{{Value: v, Line: n}}
 	case detailDirector, detailWriter:
 		role := film.Director
 		if d == detailWriter {
@@ -307,7 +307,7 @@ func (p *parser) detail(d detail, n int, v string) bool {
 		if !ok {
 			return false
 		}
-		f.Runtime = film.Number{Value: float64(m), Set: true, Line: n}
+		f.Runtime = film.Minutes{Value: float64(m), Set: true, Line: n}
 	case detailRelease:
 		date, err := text.ParseDate(v)
 		if err != nil {
