@@ -389,7 +389,7 @@ func setList(m map[string]any, prop string, vals []any) {
 	}
 }
 
-func textsAny(in film.Texts) []any {
+func textsAny(in []film.Text) []any {
 	out := make([]any, len(in))
 	for i, t := range in {
 		out[i] = t.Value
