@@ -149,3 +149,36 @@ func movieNode(t *testing.T, f *mapping.Film) map[string]any {
 	t.Helper()
 	return f.Render()["@graph"].([]any)[0].(map[string]any)
 }
+
+// TestGenres: genres stated by three kinds of document (an infobox's
+// "Genre", a prize page's "Genre:", a review page's "Genre(s):") are one
+// list in the merged view, each genre once up to case, in the order of
+// source preference; each source's own graph keeps its own spelling.
+func TestGenres(t *testing.T) {
+	var srcs []*film.Source
+	for _, p := range filmFiles(t, "testdata/genres") {
+		srcs = append(srcs, mapFile(t, p))
+	}
+	f, err := mapping.Merge(srcs, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range list(movieNode(t, f)["genre"]) {
+		got = append(got, g.(string))
+	}
+	if want := []string{"Drama", "Road movie", "Coming-of-age", "Comedy"}; !slices.Equal(got, want) {
+		t.Errorf("merged genre %q; want %q", got, want)
+	}
+	for i, v := range f.Views {
+		var own []string
+		for _, g := range list(movieNode(t, v)["genre"]) {
+			own = append(own, g.(string))
+		}
+		want := map[film.Kind][]string{film.Encyclopedia: {"Drama", "Road movie"},
+			film.Prize: {"drama", "Coming-of-age"}, film.Reviews: {"Drama", "Comedy"}}[f.Sources[i].Kind]
+		if !slices.Equal(own, want) {
+			t.Errorf("%s's graph: genre %q; want %q", f.Sources[i].Name, own, want)
+		}
+	}
+}

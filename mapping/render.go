@@ -111,6 +111,7 @@ func (f *Film) movie() map[string]any {
 	}
 	setList(m, "countryOfOrigin", countries)
 	setList(m, "inLanguage", langs)
+	setList(m, "genre", textsAny(f.Genres))
 	setList(m, "abstract", textsAny(f.Abstracts))
 	setList(m, "description", textsAny(f.Descriptions))
 	var events, videos []any

@@ -66,6 +66,12 @@ func (p *parser) closeField() {
 				f.Languages = append(f.Languages, film.Text{Value: l, Line: v.Line})
 			}
 		}
+	case factGenres:
+		for _, v := range of.values {
+			for _, g := range text.SplitList(v.Value) {
+				f.Genres = append(f.Genres, film.Text{Value: g, Line: v.Line})
+			}
+		}
 	case factReleases:
 		for _, v := range of.values {
 			p.releases(of.label, v)

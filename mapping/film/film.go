@@ -109,6 +109,8 @@ type Facts struct {
 	// the output shows it under.
 	Runtime   Minutes `fact:"duration"`
 	Countries Names
+	// Genres are the kinds of film the source says it is ("Drama").
+	Genres Names
 	// Abstracts are short summaries, such as an article's lead paragraph.
 	Abstracts Texts
 	// Descriptions are longer texts about the film: a plot, a synopsis.

@@ -67,9 +67,10 @@ const (
 	factRuntime
 	factYear
 	factLanguages
+	factGenres
 	// factSynopsis starts the synopsis: the paragraphs up to the next label.
 	factSynopsis
-	// factSkip is a label film2ld does not map ("Genre", "Format"): it is
+	// factSkip is a label film2ld does not map ("Format", "Premiere"): it is
 	// reported, and its value is never taken for a person.
 	factSkip
 )
@@ -123,7 +124,7 @@ var labels = map[string]label{
 	"year": {fact: factYear}, "production year": {fact: factYear}, "year of production": {fact: factYear},
 	"language": {fact: factLanguages}, "languages": {fact: factLanguages}, "original language": {fact: factLanguages},
 	"synopsis": {fact: factSynopsis}, "summary": {fact: factSynopsis},
-	"genre": {fact: factSkip}, "format": {fact: factSkip}, "premiere": {fact: factSkip}, "festival": {fact: factSkip},
+	"genre": {fact: factGenres}, "genres": {fact: factGenres}, "format": {fact: factSkip}, "premiere": {fact: factSkip}, "festival": {fact: factSkip},
 	"festivals": {fact: factSkip}, "awards": {fact: factSkip}, "website": {fact: factSkip}, "budget": {fact: factSkip},
 	"contact": {fact: factSkip}, "press": {fact: factSkip}, "rating": {fact: factSkip},
 	"casting": crew(film.Contributor, "Casting"), "visual effects": crew(film.Contributor, "Visual effects"),
@@ -496,6 +497,11 @@ func (p *parser) credit(lb label, name, value string, line int) {
 	case factLanguages:
 		for _, l := range text.SplitList(value) {
 			f.Languages = append(f.Languages, film.Text{Value: l, Line: line})
+		}
+		return
+	case factGenres:
+		for _, g := range text.SplitList(value) {
+			f.Genres = append(f.Genres, film.Text{Value: g, Line: line})
 		}
 		return
 	case factRuntime:

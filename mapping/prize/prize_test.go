@@ -154,7 +154,7 @@ Running time: 1 h 28 min
 
 Year: 2020
 
-Genre: Drama
+Genres: Drama; Road movie
 
 Synopsis:
 
@@ -163,13 +163,16 @@ A lighthouse keeper's last winter.
 Casting: Ada Lind
 
 Executive producer: Kofi Mensah
+
+Format: DCP
 `,
 			want: []string{
 				"contributor/Casting: Ada Lind@19", "contributor/Executive producer: Kofi Mensah@21",
 				"country: Ireland@7", "country: Spain@7", "description@17: A lighthouse keeper's last winter.",
-				"director: Tom Ruiz@5", "runtime: 88@9", "title: Harbour Lights@3", "year: 2020@11",
+				"director: Tom Ruiz@5", "genre: Drama@13", "genre: Road movie@13",
+				"runtime: 88@9", "title: Harbour Lights@3", "year: 2020@11",
 			},
-			notes: []string{`13: "Genre" is not mapped; left out`},
+			notes: []string{`23: "Format" is not mapped; left out`},
 		},
 		{
 			name: "a page cut off in the middle of its last credit",

@@ -280,8 +280,8 @@ func plural(n int, one, many string) string {
 }
 
 // detail records one line of the film's details; it reports false for a
-// detail film2ld does not map (a genre, a content rating) or a value it
-// cannot read, which the caller counts in one note.
+// detail film2ld does not map (a content rating) or a value it cannot
+// read, which the caller counts in one note.
 func (p *parser) detail(d detail, n int, v string) bool {
 	f := &p.src.Film
 	switch d {
@@ -314,6 +314,12 @@ func (p *parser) detail(d detail, n int, v string) bool {
 			return false
 		}
 		f.Releases = append(f.Releases, film.Release{Date: film.Text{Value: date, Line: n}})
+	case detailGenres:
+		genres := text.SplitList(v)
+		for _, g := range genres {
+			f.Genres = append(f.Genres, film.Text{Value: g, Line: n})
+		}
+		return len(genres) > 0
 	default:
 		return false
 	}

@@ -127,6 +127,9 @@ func Facts(src *film.Source) []string {
 	for _, l := range f.Languages {
 		add("language: %s@%d", l.Value, l.Line)
 	}
+	for _, g := range f.Genres {
+		add("genre: %s@%d", g.Value, g.Line)
+	}
 	for _, c := range f.Credits {
 		role := string(c.Role)
 		if c.RoleName != "" {
