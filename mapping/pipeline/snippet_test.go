@@ -65,7 +65,7 @@ func TestSnippetAgreesWithValidate(t *testing.T) {
 		}
 		doc := film.Render()
 		dropped := schemas.SnippetFor(doc, "", schemas.SnippetOptions{})
-		got, _ := json.Marshal(out.Doc)
+		got, _ := json.Marshal(out.Doc())
 		want, _ := json.Marshal(doc)
 		if string(got) != string(want) {
 			t.Errorf("%s: the typed snippet differs from the pruned document:\n got %s\nwant %s", name, got, want)
