@@ -7,6 +7,12 @@
 // document writes them (trimmed, with boilerplate removed) and leaves every
 // decision about identity, merging and schema.org terms to package mapping, so
 // that a mapper only has to know its page layout.
+//
+// # Plain facts
+//
+// [Facts] are the facts that merge by their type alone (a year, countries,
+// genres, texts). Package mapping's merged view holds the same struct, so
+// a field's type here is the whole of its merge rule: see [Facts].
 package film
 
 import (
