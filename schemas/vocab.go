@@ -265,7 +265,7 @@ func (c *nodeChecker) value(prop string, p *vocabProp, val Value) {
 		// A typed literal says what it is; hold it to that. The
 		// context's own "Date" on a plain string is no such claim: it
 		// types "merchantReturnDays": "30" too, which is an Integer.
-		if dt := c.v.datatypes[val.Datatype]; dt != nil && !(val.Datatype == "Date" && coercion()[prop] == "Date") {
+		if dt := c.v.datatypes[val.Datatype]; dt != nil && !(val.Datatype == "Date" && coercion(prop) == "Date") {
 			c.literal(prop, p, dt, val)
 			return
 		}
