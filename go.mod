@@ -10,7 +10,6 @@ require (
 	github.com/spf13/pflag v1.0.10
 	github.com/xeipuuv/gojsonschema v1.2.0
 	golang.org/x/net v0.47.0
-	golang.org/x/term v0.37.0
 	golang.org/x/text v0.31.0
 )
 

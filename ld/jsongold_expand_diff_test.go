@@ -241,6 +241,7 @@ func TestJSONGoldExpandMatches(t *testing.T) {
 				continue
 			}
 			if err1 == nil {
+				inverseMatches(t, c.name, co.(*jsongold.Context), ct.(*jld.Context))
 				targets = append(targets, target{name: "its context", ours: co.(*jsongold.Context), theirs: ct.(*jld.Context), compactArrays: true})
 			}
 		}
@@ -320,7 +321,42 @@ func schemaOrgBoth(t *testing.T) sdoContexts {
 	compact := jld.CopyContext(theirs)
 	compact.TermDefinitions["id"] = nil
 	compact.TermDefinitions["type"] = nil
-	return sdoContexts{expandOurs: c.expand, compactOurs: c.compact(), expandTheirs: theirs, compactTheirs: compact}
+	out := sdoContexts{expandOurs: c.expand, compactOurs: c.compact(), expandTheirs: theirs, compactTheirs: compact}
+	if !inverseMatches(t, "schema.org", out.compactOurs, out.compactTheirs) {
+		t.Fatal("schema.org: the compaction context's inverse differs")
+	}
+	return out
+}
+
+// inverseMatches requires the copy's inverse context (typed, built in
+// slabs: P2 in UPSTREAM.md) to be json-gold's, entry for entry, where both
+// processed the context to the same term definitions (where a fix carried
+// in the copy defines a term otherwise, the compactions compared in
+// TestJSONGoldExpandMatches say what that changes). It reports whether
+// the inverses were compared and equal.
+func inverseMatches(t *testing.T, name string, ours *jsongold.Context, theirs *jld.Context) bool {
+	t.Helper()
+	if len(ours.TermDefinitions) != len(theirs.TermDefinitions) {
+		return false
+	}
+	for k, td := range theirs.TermDefinitions {
+		o, ok := ours.TermDefinitions[k]
+		if !ok || (td == nil) != (o == nil) || (td != nil && !reflect.DeepEqual(termFields(o), termFields(td))) {
+			return false
+		}
+	}
+	got, want := ours.InverseMap(), theirs.GetInverse()
+	if !reflect.DeepEqual(got, want) {
+		for iri, w := range want {
+			if g := got[iri]; !reflect.DeepEqual(g, w) {
+				t.Errorf("%s: inverse context of %q: copy %v, json-gold %v", name, iri, g, w)
+				return false
+			}
+		}
+		t.Errorf("%s: inverse contexts differ: copy %d IRIs, json-gold %d", name, len(got), len(want))
+		return false
+	}
+	return true
 }
 
 // termFields returns the exported fields of a term definition of either

@@ -5,7 +5,6 @@ import (
 	"math"
 	"net/url"
 	"strings"
-	"sync"
 
 	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/ld/schemaorg"
@@ -29,7 +28,7 @@ import (
 // processor decides. TestPlainJSONLDAgrees and FuzzPlainJSONLD hold it to
 // that: whatever it accepts, Expand accepts.
 func plainJSONLD(data []byte, v *jsonpos.Value) bool {
-	p := plainChecker{data: data, terms: contextTerms()}
+	p := plainChecker{data: data}
 	switch v.Kind {
 	case jsonpos.Object:
 		return p.top(v)
@@ -46,8 +45,7 @@ func plainJSONLD(data []byte, v *jsonpos.Value) bool {
 }
 
 type plainChecker struct {
-	data  []byte
-	terms map[string]termKind
+	data []byte
 	// nested allows a repeated schema.org @context inside nodes.
 	nested bool
 }
@@ -61,43 +59,26 @@ const (
 	keywordTerm                     // an alias of a keyword ("id", "type")
 )
 
-// contextDefs is the built-in schema.org context's term definitions,
-// decoded once per process (and shared with ld) for contextTerms and
-// coercion, which only read them: decoding the 3,000 terms is most of what
-// building either costs.
-func contextDefs() map[string]any { return schemaorg.ContextTerms() }
-
-// contextTerms classifies the terms of the built-in schema.org context.
-var contextTerms = sync.OnceValue(func() map[string]termKind {
-	out := map[string]termKind{}
-	for term, def := range contextDefs() {
-		switch d := def.(type) {
-		case string:
-			out[term] = plainTerm
-			if strings.HasPrefix(d, "@") {
-				out[term] = keywordTerm
-			}
-		case map[string]any:
-			out[term] = plainTerm
-			if d["@type"] == "@id" {
-				out[term] = iriTerm
-			}
-			for k := range d {
-				if k != "@id" && k != "@type" {
-					// A container, a language, a reverse property: not
-					// plain (the release has none; this keeps it honest).
-					out[term] = keywordTerm
-				}
-			}
-			if id, _ := d["@id"].(string); strings.HasPrefix(id, "@") {
-				out[term] = keywordTerm
-			}
-		default:
-			out[term] = keywordTerm
-		}
+// contextTerm classifies a term of the built-in schema.org context, from
+// schemaorg's generated table: decoding the context's JSON for a map of
+// its 3,000 terms cost a validate process about a fifth of its CPU. The
+// context's keyword entries (@vocab) are not terms.
+func contextTerm(term string) (termKind, bool) {
+	d, ok := schemaorg.ContextTermOf(term)
+	if !ok {
+		return 0, false
 	}
-	return out
-})
+	switch {
+	case strings.HasPrefix(d.ID, "@"), d.Other:
+		// A keyword alias; or a container, a language, a reverse
+		// property: not plain (the release has none; this keeps it
+		// honest).
+		return keywordTerm, true
+	case !d.Simple && d.Type == "@id":
+		return iriTerm, true
+	}
+	return plainTerm, true
+}
 
 // top checks a document's top-level object: its @context must be
 // schema.org's alone, as a string (an array of one is also that).
@@ -164,7 +145,8 @@ func (p plainChecker) node(v *jsonpos.Value, top bool) bool {
 			if !p.term(m.Key) {
 				return false
 			}
-			iri := p.terms[m.Key] == iriTerm
+			kind, _ := contextTerm(m.Key)
+			iri := kind == iriTerm
 			if m.Value.Kind == jsonpos.Array {
 				for _, item := range m.Value.Items {
 					if item.Kind == jsonpos.Array || !p.value(item, iri) {
@@ -183,7 +165,7 @@ func (p plainChecker) node(v *jsonpos.Value, top bool) bool {
 // the context defines as other than a keyword, or a plain word that
 // @vocab makes one.
 func (p plainChecker) term(s string) bool {
-	if k, ok := p.terms[s]; ok {
+	if k, ok := contextTerm(s); ok {
 		return k != keywordTerm
 	}
 	if s == "" || !isLetter(s[0]) {
@@ -277,7 +259,7 @@ func plainRef(s string) bool {
 		// Another scheme (urn:, mailto:): kept as written when the
 		// context defines no prefix of that name and it parses as an
 		// absolute URL, as json-gold's IRI expansion decides.
-		if _, prefix := contextTerms()[scheme]; prefix || !schemeName(scheme) {
+		if _, prefix := schemaorg.ContextTermOf(scheme); prefix || !schemeName(scheme) {
 			return false
 		}
 		u, err := url.Parse(s)

@@ -300,19 +300,14 @@ func stringsToAny(ss []string) []any {
 	return out
 }
 
-// coercion tells how the schema.org context reads a plain string under
-// each term: as an IRI ("@id") or as a typed literal ("Date").
-var coercion = sync.OnceValue(func() map[string]string {
-	out := map[string]string{}
-	for term, def := range contextDefs() {
-		if d, ok := def.(map[string]any); ok {
-			if t, ok := d["@type"].(string); ok {
-				out[term] = t
-			}
-		}
+// coercion tells how the schema.org context reads a plain string under a
+// term: as an IRI ("@id"), as a typed literal ("Date"), or as written ("").
+func coercion(term string) string {
+	if d, ok := schemaorg.ContextTermOf(term); ok && !d.Simple {
+		return d.Type
 	}
-	return out
-})
+	return ""
+}
 
 // namesNode reports whether an IRI string under prop names a node (such as
 // isBasedOn's work), rather than being a URL value in its own right (url,
@@ -540,7 +535,7 @@ func (b *builder) value(owner *Node, prop string, v *jsonpos.Value) (Value, bool
 	case jsonpos.Number:
 		return Value{Literal: v.Number, Pos: pos}, true
 	case jsonpos.String:
-		switch coercion()[prop] {
+		switch coercion(prop) {
 		case "@id":
 			if n, ok := b.g.byID[b.key(v.String)]; ok && namesNode(prop) {
 				n.Parents = append(n.Parents, Edge{From: owner, Property: prop})

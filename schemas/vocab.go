@@ -79,8 +79,8 @@ func (c *nodeChecker) types() {
 			allKnown = false
 			continue
 		}
-		vt, ok := c.v.types[t]
-		if !ok {
+		vt := c.v.typ(t)
+		if vt == nil {
 			allKnown = false
 			if !c.foreign {
 				c.unknownType(t)
@@ -103,17 +103,17 @@ func (c *nodeChecker) unknownType(t string) {
 	msg := fmt.Sprintf("%q is not a schema.org type", t)
 	var fix string
 	switch {
-	case c.v.members[t] != nil:
-		m := c.v.members[t]
+	case c.v.member(t) != nil:
+		m := c.v.member(t)
 		msg = fmt.Sprintf("%q is a member of the enumeration %s, a value rather than a type", t, strings.Join(m.Enumerations, " and "))
 		fix = fmt.Sprintf("give %q as the value of a property that expects %s", "https://schema.org/"+t, m.Enumerations[0])
-	case c.v.props[t] != nil:
+	case c.v.prop(t) != nil:
 		// {"@type": "director"} means the node is a director: it has
 		// the type of director's values, and is linked by director.
 		msg = fmt.Sprintf("%q is a schema.org property, not a type", t)
-		fix = fmt.Sprintf("give the node the type %s, and link to it with the property %s", c.v.props[t].valueType(), t)
+		fix = fmt.Sprintf("give the node the type %s, and link to it with the property %s", c.v.prop(t).valueType(), t)
 	default:
-		if s := suggest(t, c.v.typeNames, c.v.typeFold, c.v.coreType); s != "" {
+		if s := suggest(t, c.v.names().typeNames, c.v.names().typeFold, c.v.coreType); s != "" {
 			fix = fmt.Sprintf("did you mean %q?", s)
 		} else {
 			fix = "use a type listed at " + fullList + ", or a full IRI for a type of another vocabulary"
@@ -140,7 +140,8 @@ func (c *nodeChecker) property(prop string) {
 		return
 	}
 	pos := c.n.PropPos(prop)
-	p, ok := c.v.props[prop]
+	p := c.v.prop(prop)
+	ok := p != nil
 	if !ok && c.actionAnnotation(prop) {
 		return
 	}
@@ -177,22 +178,22 @@ func (c *nodeChecker) actionAnnotation(prop string) bool {
 	if !ok {
 		base, ok = strings.CutSuffix(prop, "-output")
 	}
-	return ok && c.v.props[base] != nil && c.n.Is("Action")
+	return ok && c.v.prop(base) != nil && c.n.Is("Action")
 }
 
 func (c *nodeChecker) unknownProperty(prop string, pos Pos) {
 	msg := fmt.Sprintf("%q is not a schema.org property", prop)
 	var fix string
 	switch {
-	case c.v.types[prop] != nil:
+	case c.v.typ(prop) != nil:
 		msg = fmt.Sprintf("%q is a schema.org type, not a property", prop)
 		fix = fmt.Sprintf(`give a node {"@type": %q} as the value of a property that expects it`, prop)
-	case c.v.members[prop] != nil:
+	case c.v.member(prop) != nil:
 		msg = fmt.Sprintf("%q is an enumeration member, a value rather than a property", prop)
-		fix = fmt.Sprintf("give %q as the value of a property that expects %s", "https://schema.org/"+prop, c.v.members[prop].Enumerations[0])
+		fix = fmt.Sprintf("give %q as the value of a property that expects %s", "https://schema.org/"+prop, c.v.member(prop).Enumerations[0])
 	default:
-		fits := func(name string) bool { return c.v.props[name].fits(c.known) }
-		if s := suggest(prop, c.v.propNames, c.v.propFold, fits); s != "" {
+		fits := func(name string) bool { return c.v.prop(name).fits(c.known) }
+		if s := suggest(prop, c.v.names().propNames, c.v.names().propFold, fits); s != "" {
 			fix = fmt.Sprintf("did you mean %q?", s)
 		} else {
 			fix = "use a property listed at " + fullList + ", or a full IRI for a property of another vocabulary"
@@ -265,7 +266,7 @@ func (c *nodeChecker) value(prop string, p *vocabProp, val Value) {
 		// A typed literal says what it is; hold it to that. The
 		// context's own "Date" on a plain string is no such claim: it
 		// types "merchantReturnDays": "30" too, which is an Integer.
-		if dt := c.v.datatypes[val.Datatype]; dt != nil && !(val.Datatype == "Date" && coercion()[prop] == "Date") {
+		if dt := c.v.datatype(val.Datatype); dt != nil && !(val.Datatype == "Date" && coercion(prop) == "Date") {
 			c.literal(prop, p, dt, val)
 			return
 		}
@@ -286,7 +287,7 @@ func (c *nodeChecker) nodeRange(prop string, p *vocabProp, val Value) {
 	}
 	allowed := append(slices.Clone(p.rng.things), p.rng.enums...)
 	for _, t := range n.Types {
-		vt := c.v.types[t]
+		vt := c.v.typ(t)
 		if vt == nil {
 			return
 		}
@@ -319,7 +320,7 @@ func (v *vocabulary) isRoleFor(n *Node, prop string) bool {
 	if _, ok := n.Props[prop]; !ok {
 		return false
 	}
-	return slices.ContainsFunc(n.Types, func(t string) bool { return v.types[t] != nil && v.types[t].ancestors["Role"] })
+	return slices.ContainsFunc(n.Types, func(t string) bool { vt := v.typ(t); return vt != nil && vt.ancestors["Role"] })
 }
 
 func isIRINode(n *Node) bool { return n.ID != "" && !strings.HasPrefix(n.ID, "_:") }
@@ -340,7 +341,7 @@ func (c *nodeChecker) supersededValue(prop, s string, pos Pos) {
 	if !ok {
 		return
 	}
-	if m := c.v.members[name]; m != nil && m.SupersededBy != "" {
+	if m := c.v.member(name); m != nil && m.SupersededBy != "" {
 		by := m.SupersededBy
 		c.add(Warning, RuleSuperseded, prop, pos,
 			fmt.Sprintf("%s is superseded by %s", name, by),
@@ -475,16 +476,22 @@ func (c *nodeChecker) hostlessURL(prop, s string, pos Pos) {
 		fmt.Sprintf("write %q", "https://"+s))
 }
 
-// vocabulary is what the checks need from package schemaorg, computed once
-// per process: the generated tables answer one lookup at a time and copy
-// slices on each, which would dominate a run over thousands of files.
+// vocabulary is what the checks need from package schemaorg: the
+// generated tables answer one lookup at a time and copy slices on each,
+// which would dominate a run over thousands of files. Each entry is built
+// on first use and kept: building all 933 types, 1,500 properties and
+// their ranges up front was a quarter of the CPU of validating a small
+// document in a fresh process, which needs a dozen.
 type vocabulary struct {
-	types   map[string]*vocabType
-	props   map[string]*vocabProp
-	members map[string]*schemaorg.MemberInfo
-	// datatypes sorts each data type as a one-type range, for typed
-	// literals ({"@value": …, "@type": "Date"}).
-	datatypes   map[string]*rangeKinds
+	types   lazyTable[vocabType]
+	props   lazyTable[vocabProp]
+	members lazyTable[schemaorg.MemberInfo]
+	names   func() *vocabNames
+}
+
+// vocabNames lists the release's terms for did-you-mean suggestions, which
+// only a term film2ld does not know needs.
+type vocabNames struct {
 	typeNames   []string
 	propNames   []string
 	memberNames []string
@@ -492,6 +499,45 @@ type vocabulary struct {
 	// "movie" → "Movie".
 	typeFold map[string][]string
 	propFold map[string][]string
+}
+
+// lazyTable builds an entry by name on first use and keeps it, for any
+// number of goroutines (export --batch -j, validate of many files). Names
+// build returns nil for are not kept, so a document's junk terms cannot
+// grow it.
+type lazyTable[T any] struct {
+	m     sync.Map // name → *T
+	build func(name string) *T
+}
+
+func (l *lazyTable[T]) get(name string) *T {
+	if v, ok := l.m.Load(name); ok {
+		return v.(*T)
+	}
+	v := l.build(name)
+	if v == nil {
+		return nil
+	}
+	actual, _ := l.m.LoadOrStore(name, v)
+	return actual.(*T)
+}
+
+// typ returns the schema.org type name, or nil.
+func (v *vocabulary) typ(name string) *vocabType { return v.types.get(name) }
+
+// prop returns the schema.org property name, or nil.
+func (v *vocabulary) prop(name string) *vocabProp { return v.props.get(name) }
+
+// member returns the enumeration member name, or nil.
+func (v *vocabulary) member(name string) *schemaorg.MemberInfo { return v.members.get(name) }
+
+// datatype sorts the data type name as a one-type range, for typed
+// literals ({"@value": …, "@type": "Date"}); nil if it is none.
+func (v *vocabulary) datatype(name string) *rangeKinds {
+	if t := v.typ(name); t != nil {
+		return t.dataRange
+	}
+	return nil
 }
 
 type vocabType struct {
@@ -502,6 +548,8 @@ type vocabType struct {
 	dataType     bool
 	supersededBy string
 	core         bool
+	// dataRange is the type as a one-type range, for a data type.
+	dataRange *rangeKinds
 }
 
 type vocabProp struct {
@@ -570,13 +618,13 @@ func (r *rangeKinds) member(s string, v *vocabulary) bool {
 		return false
 	}
 	name, _ := schemaorg.LocalName(s)
-	m := v.members[name]
+	m := v.member(name)
 	if m == nil {
 		return false
 	}
 	for _, e := range m.Enumerations {
 		for _, want := range r.enums {
-			if t := v.types[e]; t != nil && t.ancestors[want] {
+			if t := v.typ(e); t != nil && t.ancestors[want] {
 				return true
 			}
 		}
@@ -657,53 +705,73 @@ func (r *rangeKinds) add(name string) {
 }
 
 var vocab = sync.OnceValue(func() *vocabulary {
-	typeNames, propNames := schemaorg.Types(), schemaorg.Properties()
-	// The maps are sized up front: growing them is a third of the build.
-	v := &vocabulary{
-		types:     make(map[string]*vocabType, len(typeNames)),
-		props:     make(map[string]*vocabProp, len(propNames)),
-		members:   map[string]*schemaorg.MemberInfo{},
-		datatypes: map[string]*rangeKinds{},
-		typeNames: typeNames,
-		propNames: propNames,
-		typeFold:  make(map[string][]string, len(typeNames)),
-		propFold:  make(map[string][]string, len(propNames)),
-	}
-	for _, name := range v.typeNames {
-		t, _ := schemaorg.Type(name)
-		vt := &vocabType{name: name, ancestors: map[string]bool{}, enumeration: t.Enumeration,
-			dataType: t.DataType, supersededBy: t.SupersededBy, core: t.Section == ""}
-		for queue := []string{name}; len(queue) > 0; queue = queue[1:] {
-			if !vt.ancestors[queue[0]] {
-				vt.ancestors[queue[0]] = true
-				st, _ := schemaorg.Type(queue[0])
-				queue = append(queue, st.Supertypes...)
-			}
+	v := &vocabulary{names: sync.OnceValue(newVocabNames)}
+	v.types.build = newVocabType
+	v.props.build = func(name string) *vocabProp {
+		p, ok := schemaorg.Property(name)
+		if !ok || !isLocalName(name) {
+			return nil
 		}
-		v.types[name] = vt
-		if t.DataType {
-			v.datatypes[name] = rangeOf([]string{name}, nil)
+		// Each range sorted on its own: TestRangeOfMemo proves it what
+		// the memoised sorting of every property gave.
+		return &vocabProp{domain: p.Domain, rangeNames: p.Range, supersededBy: p.SupersededBy, rng: *rangeOf(p.Range, nil)}
+	}
+	v.members.build = func(name string) *schemaorg.MemberInfo {
+		if m, ok := schemaorg.Member(name); ok && isLocalName(name) {
+			return &m
 		}
-		low := strings.ToLower(name)
-		v.typeFold[low] = append(v.typeFold[low], name)
-	}
-	memo := map[string]*rangeKinds{}
-	for _, name := range v.propNames {
-		p, _ := schemaorg.Property(name)
-		v.props[name] = &vocabProp{domain: p.Domain, rangeNames: p.Range, supersededBy: p.SupersededBy, rng: *rangeOf(p.Range, memo)}
-		low := strings.ToLower(name)
-		v.propFold[low] = append(v.propFold[low], name)
-	}
-	v.memberNames = schemaorg.Members()
-	v.members = make(map[string]*schemaorg.MemberInfo, len(v.memberNames))
-	for _, name := range v.memberNames {
-		m, _ := schemaorg.Member(name)
-		v.members[name] = &m
+		return nil
 	}
 	return v
 })
 
-func (v *vocabulary) coreType(name string) bool { return v.types[name].core }
+// newVocabType builds the entry of the type name, or nil.
+func newVocabType(name string) *vocabType {
+	t, ok := schemaorg.Type(name)
+	if !ok || !isLocalName(name) {
+		return nil
+	}
+	vt := &vocabType{name: name, ancestors: map[string]bool{}, enumeration: t.Enumeration,
+		dataType: t.DataType, supersededBy: t.SupersededBy, core: t.Section == ""}
+	for queue := []string{name}; len(queue) > 0; queue = queue[1:] {
+		if !vt.ancestors[queue[0]] {
+			vt.ancestors[queue[0]] = true
+			st, _ := schemaorg.Type(queue[0])
+			queue = append(queue, st.Supertypes...)
+		}
+	}
+	if t.DataType {
+		vt.dataRange = rangeOf([]string{name}, nil)
+	}
+	return vt
+}
+
+// isLocalName reports whether name is a term's local name as the tables are
+// keyed ("Movie"): the schemaorg lookups also take the CURIE and the IRIs,
+// which the graph has already turned into local names where they mean
+// schema.org's term, so here they name nothing.
+func isLocalName(name string) bool {
+	_, prefixed := schemaorg.LocalName(name)
+	return !prefixed
+}
+
+// newVocabNames lists the release's terms and folds their case.
+func newVocabNames() *vocabNames {
+	n := &vocabNames{typeNames: schemaorg.Types(), propNames: schemaorg.Properties(), memberNames: schemaorg.Members()}
+	n.typeFold = make(map[string][]string, len(n.typeNames))
+	for _, name := range n.typeNames {
+		low := strings.ToLower(name)
+		n.typeFold[low] = append(n.typeFold[low], name)
+	}
+	n.propFold = make(map[string][]string, len(n.propNames))
+	for _, name := range n.propNames {
+		low := strings.ToLower(name)
+		n.propFold[low] = append(n.propFold[low], name)
+	}
+	return n
+}
+
+func (v *vocabulary) coreType(name string) bool { return v.typ(name).core }
 
 // suggestMember finds the member of one of the enumerations that s was
 // most likely meant as: the same name in another case, a member whose name
@@ -712,9 +780,9 @@ func (v *vocabulary) suggestMember(s string, enums []string) string {
 	name, _ := schemaorg.LocalName(s)
 	var names []string
 	fold := map[string][]string{}
-	for _, m := range v.memberNames {
-		for _, e := range v.members[m].Enumerations {
-			if t := v.types[e]; t != nil && slices.ContainsFunc(enums, func(want string) bool { return t.ancestors[want] }) {
+	for _, m := range v.names().memberNames {
+		for _, e := range v.member(m).Enumerations {
+			if t := v.typ(e); t != nil && slices.ContainsFunc(enums, func(want string) bool { return t.ancestors[want] }) {
 				names = append(names, m)
 				fold[strings.ToLower(m)] = append(fold[strings.ToLower(m)], m)
 				break

@@ -414,10 +414,10 @@ func TestSuggest(t *testing.T) {
 		{"genres", "Gene", "genre"},
 	}
 	for _, tc := range tests {
-		if got := suggest(tc.term, v.typeNames, v.typeFold, v.coreType); got != tc.types {
+		if got := suggest(tc.term, v.names().typeNames, v.names().typeFold, v.coreType); got != tc.types {
 			t.Errorf("type %q: %q, want %q", tc.term, got, tc.types)
 		}
-		if got := suggest(tc.term, v.propNames, v.propFold, none); got != tc.props {
+		if got := suggest(tc.term, v.names().propNames, v.names().propFold, none); got != tc.props {
 			t.Errorf("property %q: %q, want %q", tc.term, got, tc.props)
 		}
 	}

@@ -19,7 +19,6 @@ import (
 	"sync"
 
 	"github.com/spf13/pflag"
-	"golang.org/x/term"
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 	"github.com/film2ld/film2ld/ld"
@@ -509,7 +508,7 @@ func filmPrefix(name string, n int) string {
 // no control characters); -1 ends the line.
 func (e *env) progress(total int) func(int) {
 	f, ok := e.stderr.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
+	if !ok || !isTerminal(f) {
 		return func(int) {}
 	}
 	return func(n int) {

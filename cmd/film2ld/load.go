@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
-	"golang.org/x/term"
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/store"
@@ -120,7 +119,7 @@ func runLoad(e *env, args []string) int {
 	}
 	c := &store.Client{Endpoint: endpoint, Protocol: proto, User: user, Password: password,
 		Timeout: timeout, Retries: retries, Backoff: backoff, BatchQuads: batch}
-	if f, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if f, ok := e.stderr.(*os.File); ok && isTerminal(f) {
 		c.Progress = func(graphs, quads, totalGraphs, totalQuads int) {
 			fmt.Fprintf(f, "\rfilm2ld: load: %d/%d graphs, %d/%d statements", graphs, totalGraphs, quads, totalQuads)
 		}

@@ -27,11 +27,7 @@ func TestREADMESession(t *testing.T) {
 	if block == nil {
 		t.Fatal("README.md shows no console session")
 	}
-	bin := t.TempDir()
-	build := exec.Command("go", "build", "-o", filepath.Join(bin, "film2ld"), ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := filepath.Dir(film2ldBinary(t))
 	work := t.TempDir()
 	abs, _ := filepath.Abs("../../testdata")
 	if err := os.Symlink(abs, filepath.Join(work, "testdata")); err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -87,35 +88,47 @@ func TestReferenceCanonical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	canonize := func(t *testing.T, path string) []byte {
-		t.Helper()
-		cmd := exec.Command(node, script, path)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		ref, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("jsonld.js: %v\n%s", err, stderr.String())
-		}
-		return ref
+	// Every film's two inputs first, then one Node process for them all.
+	type check struct {
+		film, what, short string
+		ours              []byte
+		input             string
 	}
+	var checks []check
 	for name, files := range exportCases(t) {
-		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			// The merged view as JSON-LD (all of it: --keep-rejected).
-			in := filepath.Join(dir, "film.jsonld")
-			if err := os.WriteFile(in, exportBytes(t, "jsonld", append([]string{"--keep-rejected"}, files...)), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if ours := exportBytes(t, "canonical", append([]string{"--merged"}, files...)); !bytes.Equal(ours, canonize(t, in)) {
-				t.Errorf("canonical N-Quads of the merged view differ from jsonld.js")
-			}
-			// The dataset with a named graph per source, as a store loads it.
-			nq := filepath.Join(dir, "film.nq")
-			if err := os.WriteFile(nq, exportBytes(t, "nquads", files), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if ours := exportBytes(t, "canonical", files); !bytes.Equal(ours, canonize(t, nq)) {
-				t.Errorf("canonical N-Quads of the dataset differ from jsonld.js")
+		dir := t.TempDir()
+		// The merged view as JSON-LD (all of it: --keep-rejected).
+		in := filepath.Join(dir, "film.jsonld")
+		if err := os.WriteFile(in, exportBytes(t, "jsonld", append([]string{"--keep-rejected"}, files...)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		checks = append(checks, check{name, "the merged view", "merged", exportBytes(t, "canonical", append([]string{"--merged"}, files...)), in})
+		// The dataset with a named graph per source, as a store loads it.
+		nq := filepath.Join(dir, "film.nq")
+		if err := os.WriteFile(nq, exportBytes(t, "nquads", files), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		checks = append(checks, check{name, "the dataset", "dataset", exportBytes(t, "canonical", files), nq})
+	}
+	args := []string{script}
+	for _, c := range checks {
+		args = append(args, c.input)
+	}
+	cmd := exec.Command(node, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("jsonld.js: %v\n%s", err, stderr.String())
+	}
+	var refs []string
+	if err := json.Unmarshal(out, &refs); err != nil || len(refs) != len(checks) {
+		t.Fatalf("jsonld.js gave %d results for %d inputs (%v)", len(refs), len(checks), err)
+	}
+	for i, c := range checks {
+		t.Run(c.film+"/"+c.short, func(t *testing.T) {
+			if !bytes.Equal(c.ours, []byte(refs[i])) {
+				t.Errorf("canonical N-Quads of %s differ from jsonld.js", c.what)
 			}
 		})
 	}
@@ -136,7 +149,7 @@ func TestCompareSpeedScript(t *testing.T) {
 		t.Skip("NODE_PATH does not point at an install of jsonld (npm install jsonld@9); .ci/run sets it")
 	}
 	cmd := exec.Command("bash", "../../tools/compare-speed.sh", "4")
-	cmd.Env = append(os.Environ(), "RUNS=1")
+	cmd.Env = append(os.Environ(), "RUNS=1", "FILM2LD_BIN="+film2ldBinary(t))
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("compare-speed.sh: %v\n%s", err, out)

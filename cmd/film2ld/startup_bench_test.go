@@ -3,7 +3,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,21 +10,6 @@ import (
 	"testing"
 	"time"
 )
-
-// buildBinary builds the film2ld command into dir, as a user runs it:
-// start-up costs (package init, the schema.org context, the compiled JSON
-// Schemas) only show in a fresh process. FILM2LD_BENCH_BIN names another
-// build to measure instead (an older commit's, to compare).
-func buildBinary(dir string) (string, error) {
-	if bin := os.Getenv("FILM2LD_BENCH_BIN"); bin != "" {
-		return bin, nil
-	}
-	bin := filepath.Join(dir, "film2ld")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		return "", fmt.Errorf("%w\n%s", err, out)
-	}
-	return bin, nil
-}
 
 // smallDocument is a three-line page snippet of a film of our own, the
 // kind of document a CI job validates once per page.
@@ -43,10 +27,10 @@ const smallDocument = `{"@context": "https://schema.org", "@type": "Movie", "nam
 //	go test ./cmd/film2ld -run '^$' -bench Process -benchtime 20x
 //	FILM2LD_BENCH_BIN=/tmp/old/film2ld go test ./cmd/film2ld -run '^$' -bench Process -benchtime 20x
 func BenchmarkProcess(b *testing.B) {
-	bin, err := buildBinary(b.TempDir())
-	if err != nil {
-		b.Fatalf("go build: %v", err)
-	}
+	// The built command, as a user runs it: start-up costs (package init,
+	// the schema.org context, the compiled JSON Schemas) only show in a
+	// fresh process. FILM2LD_BENCH_BIN measures another build.
+	bin := film2ldBinary(b)
 	small := filepath.Join(b.TempDir(), "small.jsonld")
 	if err := os.WriteFile(small, []byte(smallDocument), 0o644); err != nil {
 		b.Fatal(err)

@@ -5,7 +5,8 @@
 // Start with [Type] and [Property] to look a term up by its local name
 // ("Movie", "actor"), [IsSubtypeOf] to walk the class hierarchy, and
 // [SupersededBy] to find the replacement of a retired term. [Context] returns
-// the release's JSON-LD context, which package ld parses once per process.
+// the release's JSON-LD context; package ld uses it processed ahead of time
+// (ld/internal/sdoctx, which go generate here writes too).
 //
 // # Local names, not IRIs
 //
@@ -25,3 +26,4 @@
 package schemaorg
 
 //go:generate go run ./internal/gen
+//go:generate go run ../internal/sdoctx/gen -out ../internal/sdoctx

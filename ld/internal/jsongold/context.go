@@ -56,14 +56,17 @@ type Context struct {
 	TermDefinitions map[string]*TermDefinition
 	Protected       map[string]bool // @protected terms
 
-	options         *jld.JsonLdOptions
-	inverse         map[string]interface{} // cache for inverse context
+	options *jld.JsonLdOptions
+	// inverse caches the inverse context. film2ld: typed entries in place
+	// of json-gold's map of maps of maps, and each entry also holds what
+	// json-gold's fast CURIE map held for its IRI (see P1 and P2 in
+	// UPSTREAM.md).
+	inverse map[string]*InverseEntry
+	// curieLens[n] is true when some IRI of length n has a CURIE term
+	// (InverseEntry.curieTerm), so that IRI compaction looks up only the
+	// prefixes of an IRI that can be one.
+	curieLens       []bool
 	previousContext *Context
-	// fastCurieMap holds, for each IRI a term maps to (keywords and
-	// compact-IRI terms aside), its first term: the CURIE prefixes IRI
-	// compaction may use. film2ld: an exact-IRI map in place of
-	// json-gold's per-character trie (see UPSTREAM.md).
-	fastCurieMap map[string]FastCurieEntry
 
 	// film2ld: remoteChain is set on the context parse is building while
 	// it defines terms: the remote contexts being processed, which the
@@ -135,9 +138,90 @@ func DeepCompareTermDef(lhs *TermDefinition, rhs *TermDefinition, listOrderMatte
 		jld.DeepCompare(lhs.Context, rhs.Context, listOrderMatters)
 }
 
-type FastCurieEntry struct {
-	iri   string
-	terms []string
+// InverseEntry is the inverse context's entry for one IRI. film2ld: json-gold
+// kept a map per container, per type/language and per value; for
+// schema.org's 3,000 terms that was 40,000 allocations and 7 MB, a quarter
+// of a film2ld process's CPU (P2 in UPSTREAM.md).
+type InverseEntry struct {
+	// containers holds the IRI's container mappings (json-gold's
+	// containerMap), each with its type/language map, in the order
+	// GetInverse met them.
+	containers []inverseContainer
+	// curieTerm is the IRI's first term (in shortest-least order) when
+	// that term is neither a keyword nor a term with a colon: json-gold's
+	// fast CURIE map entry, the CURIE prefix IRI compaction may use.
+	curieTerm string
+}
+
+// inverseContainer is the type/language map of one container mapping:
+// for each of @language, @type and @any, the term chosen for each value.
+type inverseContainer struct {
+	container          string
+	language, typ, any termMap
+}
+
+// termMap maps a language, type or other value to a term. It holds one to
+// a few entries, so a slice scanned in order serves better than a map.
+type termMap []termChoice
+
+type termChoice struct{ key, term string }
+
+// get returns the term for key.
+func (m termMap) get(key string) (string, bool) {
+	for _, c := range m {
+		if c.key == key {
+			return c.term, true
+		}
+	}
+	return "", false
+}
+
+// has reports whether m has a term for key.
+func (m termMap) has(key string) bool {
+	_, ok := m.get(key)
+	return ok
+}
+
+// set makes term the term for key.
+func (m *termMap) set(key, term string) {
+	for i := range *m {
+		if (*m)[i].key == key {
+			(*m)[i].term = term
+			return
+		}
+	}
+	*m = append(*m, termChoice{key, term})
+}
+
+// setDefault makes term the term for key unless key has one.
+func (m *termMap) setDefault(key, term string) {
+	if !m.has(key) {
+		*m = append(*m, termChoice{key, term})
+	}
+}
+
+// byName returns the type/language map for typeLanguage (@language,
+// @type or @any).
+func (tc *inverseContainer) byName(typeLanguage string) termMap {
+	switch typeLanguage {
+	case "@language":
+		return tc.language
+	case "@type":
+		return tc.typ
+	case "@any":
+		return tc.any
+	}
+	return nil
+}
+
+// container returns the type/language map of container, or nil.
+func (e *InverseEntry) container(container string) *inverseContainer {
+	for i := range e.containers {
+		if e.containers[i].container == container {
+			return &e.containers[i]
+		}
+	}
+	return nil
 }
 
 // NewContext creates and returns a new Context object.
@@ -151,7 +235,6 @@ func NewContext(values map[string]interface{}, options *jld.JsonLdOptions) *Cont
 		options:         options,
 		TermDefinitions: make(map[string]*TermDefinition),
 		Protected:       make(map[string]bool),
-		fastCurieMap:    make(map[string]FastCurieEntry),
 	}
 
 	context.Values.Base = options.Base
@@ -178,7 +261,6 @@ func (c *Context) AsMap() map[string]interface{} {
 		"termDefinitions": c.TermDefinitions,
 		"inverse":         c.inverse,
 		"protected":       c.Protected,
-		"fastCurieMap":    c.fastCurieMap,
 	}
 	if c.previousContext != nil {
 		res["previousContext"] = c.previousContext.AsMap()
@@ -1293,12 +1375,10 @@ func (c *Context) CompactIri(iri string, value interface{}, relativeToVocab bool
 	// term is a keyword, force relativeToVocab to True
 	if IsKeyword(iri) {
 		// look for an alias
-		if v, found := inverseCtx[iri]; found {
-			if v, found = v.(map[string]interface{})["@none"]; found {
-				if v, found = v.(map[string]interface{})["@type"]; found {
-					if v, found = v.(map[string]interface{})["@none"]; found {
-						return v.(string), nil
-					}
+		if entry := inverseCtx[iri]; entry != nil {
+			if tc := entry.container("@none"); tc != nil {
+				if term, found := tc.typ.get("@none"); found {
+					return term, nil
 				}
 			}
 		}
@@ -1307,7 +1387,7 @@ func (c *Context) CompactIri(iri string, value interface{}, relativeToVocab bool
 
 	// 2)
 	if relativeToVocab {
-		if _, containsIRI := inverseCtx[iri]; containsIRI {
+		if inverseCtx[iri] != nil {
 			var defaultLanguage string
 			langVal, hasLang := c.Values.Language, c.Values.HasLanguage
 			if dir := c.Values.Direction; hasLang && dir != "" {
@@ -1578,36 +1658,41 @@ func (c *Context) CompactIri(iri string, value interface{}, relativeToVocab bool
 	// looked up in the exact-IRI map finds what json-gold's trie walk
 	// finds, shortest first, without the trie's map per character of
 	// every IRI (half of a process's CPU for schema.org's 3,000 terms).
-	var partialMatches []FastCurieEntry
-	for n := 1; n < len(iri); n++ {
-		if entry, ok := c.fastCurieMap[iri[:n]]; ok {
-			partialMatches = append(partialMatches, entry)
+	// (json-gold's trie entry held a slice of terms, which its slice
+	// aliasing left at the IRI's first term: curieTerm.)
+	type curieMatch struct{ iri, term string }
+	var partialMatches []curieMatch
+	for n := 1; n < len(iri) && n < len(c.curieLens); n++ {
+		if !c.curieLens[n] {
+			continue
+		}
+		if entry := inverseCtx[iri[:n]]; entry != nil && entry.curieTerm != "" {
+			partialMatches = append(partialMatches, curieMatch{iri[:n], entry.curieTerm})
 		}
 	}
 	// check partial matches in reverse order to prefer longest ones first
 	for i := len(partialMatches) - 1; i >= 0; i-- {
 		entry := partialMatches[i]
-		for _, term := range entry.terms {
-			termDefinitionAny, ok := c.TermDefinitions[term]
-			if !ok {
-				continue
-			}
+		term := entry.term
+		termDefinitionAny, ok := c.TermDefinitions[term]
+		if !ok {
+			continue
+		}
 
-			// a CURIE is usable if:
-			// 1. it has no mapping, OR
-			// 2. value is null, which means we're not compacting an @value, AND
-			//   the mapping matches the IRI
-			curie := term + ":" + iri[len(entry.iri):]
-			prefix := termDefinitionAny.Prefix
-			curieMapping, hasCurie := c.TermDefinitions[curie]
+		// a CURIE is usable if:
+		// 1. it has no mapping, OR
+		// 2. value is null, which means we're not compacting an @value, AND
+		//   the mapping matches the IRI
+		curie := term + ":" + iri[len(entry.iri):]
+		prefix := termDefinitionAny.Prefix
+		curieMapping, hasCurie := c.TermDefinitions[curie]
 
-			isUsableCurie := prefix != nil && *prefix && (!hasCurie || value == nil && curieMapping.ID == iri)
+		isUsableCurie := prefix != nil && *prefix && (!hasCurie || value == nil && curieMapping.ID == iri)
 
-			// select curie if it is shorter or the same length but lexicographically
-			// less than the current choice
-			if isUsableCurie && (compactIRI == "" || jld.CompareShortestLeast(curie, compactIRI)) {
-				compactIRI = curie
-			}
+		// select curie if it is shorter or the same length but lexicographically
+		// less than the current choice
+		if isUsableCurie && (compactIRI == "" || jld.CompareShortestLeast(curie, compactIRI)) {
+			compactIRI = curie
 		}
 	}
 
@@ -1616,11 +1701,19 @@ func (c *Context) CompactIri(iri string, value interface{}, relativeToVocab bool
 	}
 
 	// If iri could be confused with a compact IRI using a term in this context,
-	// signal an error
-	for term, td := range c.TermDefinitions {
-		if td != nil {
+	// signal an error. film2ld: the terms that can be are the parts of iri
+	// before each of its colons, looked up; json-gold scanned every term
+	// definition, for every IRI that reaches this step (most of IRI
+	// compaction's time against schema.org's 3,000 terms), and named
+	// whichever matching term its map iteration met first.
+	for i := 0; i < len(iri); i++ {
+		if iri[i] != ':' {
+			continue
+		}
+		term := iri[:i]
+		if td := c.TermDefinitions[term]; td != nil {
 			prefix := td.Prefix
-			if prefix != nil && *prefix && strings.HasPrefix(iri, term+":") {
+			if prefix != nil && *prefix {
 				return "", jld.NewJsonLdError(jld.IRIConfusedWithPrefix, fmt.Sprintf("Absolute IRI %s confused with prefix %s", iri, term))
 			}
 		}
@@ -1671,7 +1764,11 @@ func (c *Context) GetPrefixes(onlyCommonPrefixes bool) map[string]string {
 // GetInverse generates an inverse context for use in the compaction algorithm,
 // if not already generated for the given active context.
 // See http://www.w3.org/TR/json-ld-api/#inverse-context-creation for further details.
-func (c *Context) GetInverse() map[string]interface{} {
+//
+// film2ld: the entries are typed (InverseEntry) and allocated in slabs;
+// each value written, and each value left alone because one is there, is
+// json-gold's (P2 in UPSTREAM.md).
+func (c *Context) GetInverse() map[string]*InverseEntry {
 
 	// lazily create inverse
 	if c.inverse != nil {
@@ -1679,7 +1776,8 @@ func (c *Context) GetInverse() map[string]interface{} {
 	}
 
 	// 1)
-	c.inverse = make(map[string]interface{})
+	inverse := make(map[string]*InverseEntry, len(c.TermDefinitions))
+	c.inverse = inverse
 
 	// 2)
 	defaultLanguage := "@none"
@@ -1692,9 +1790,23 @@ func (c *Context) GetInverse() map[string]interface{} {
 	terms := jld.GetKeys(c.TermDefinitions)
 	sort.Sort(jld.ShortestLeast(terms))
 
-	// variables for building fast CURIE map
-	irisToTerms := make(map[string][]string, 0)
+	// One entry and one container per IRI is the common case: slabs of
+	// both, and of three term choices per container, save an allocation
+	// each (capacities are capped, so that growing one never reaches into
+	// the next).
+	entries := make([]InverseEntry, 0, len(terms))
+	containerSlab := make([]inverseContainer, 0, len(terms))
+	choiceSlab := make([]termChoice, 0, 3*len(terms))
+	newTermMap := func() termMap {
+		if len(choiceSlab)+1 > cap(choiceSlab) {
+			return nil
+		}
+		n := len(choiceSlab)
+		choiceSlab = choiceSlab[:n+1]
+		return choiceSlab[n : n : n+1]
+	}
 
+	curieLen := 0
 	for _, term := range terms {
 		definition := c.TermDefinitions[term]
 		// 3.1)
@@ -1718,76 +1830,64 @@ func (c *Context) GetInverse() map[string]interface{} {
 		iri := definition.ID
 
 		// 3.4 + 3.5)
-		var containerMap map[string]interface{}
-		containerMapVal, present := c.inverse[iri]
-		isKeyword := IsKeyword(iri)
-		termHasColon := definition.termHasColon
-		if !present {
-			containerMap = make(map[string]interface{})
-			c.inverse[iri] = containerMap
-
-			if !isKeyword && !termHasColon {
-				// init IRI to term map and fast CURIE map
-				irisToTerms[iri] = []string{term}
-				// The entry keeps the slice as it is now: later terms of
-				// the IRI are appended to irisToTerms[iri], which the
-				// entry does not see (as in json-gold), so its terms are
-				// the IRI's first term.
-				c.fastCurieMap[iri] = FastCurieEntry{iri: iri, terms: irisToTerms[iri]}
+		entry := inverse[iri]
+		if entry == nil {
+			if len(entries) < cap(entries) {
+				entries = entries[:len(entries)+1]
+				entry = &entries[len(entries)-1]
+			} else {
+				entry = &InverseEntry{}
 			}
-		} else {
-			containerMap = containerMapVal.(map[string]interface{})
-			if !isKeyword && !termHasColon {
-				// add IRI to term match
-				irisToTerms[iri] = append(irisToTerms[iri], term)
+			inverse[iri] = entry
+
+			// the fast CURIE map's entry: the IRI's first term, when
+			// that term may be a prefix
+			if !IsKeyword(iri) && !definition.termHasColon {
+				entry.curieTerm = term
+				curieLen = max(curieLen, len(iri))
 			}
 		}
 
 		// 3.6 + 3.7)
-		var typeLanguageMap map[string]interface{}
-		typeLanguageMapVal, present := containerMap[containerJoin]
-		if !present {
-			typeLanguageMap = make(map[string]interface{})
-			typeLanguageMap["@language"] = make(map[string]interface{})
-			typeLanguageMap["@type"] = make(map[string]interface{})
-			typeLanguageMap["@any"] = map[string]interface{}{
-				"@none": term,
+		typeLanguageMap := entry.container(containerJoin)
+		if typeLanguageMap == nil {
+			if entry.containers == nil && len(containerSlab) < cap(containerSlab) {
+				n := len(containerSlab)
+				containerSlab = containerSlab[:n+1]
+				entry.containers = containerSlab[n : n : n+1]
 			}
-			containerMap[containerJoin] = typeLanguageMap
-		} else {
-			typeLanguageMap = typeLanguageMapVal.(map[string]interface{})
+			entry.containers = append(entry.containers, inverseContainer{
+				container: containerJoin,
+				language:  newTermMap(),
+				typ:       newTermMap(),
+				any:       append(newTermMap(), termChoice{"@none", term}),
+			})
+			typeLanguageMap = &entry.containers[len(entry.containers)-1]
 		}
 
 		langVal, hasLang := definition.Language, definition.HasLanguage
 		dirVal, hasDir := definition.Direction, definition.HasDirection
 		typeVal := definition.Type
 
+		typeMap := &typeLanguageMap.typ
+		languageMap := &typeLanguageMap.language
+		anyMap := &typeLanguageMap.any
+
 		// 3.8)
 		if definition.Reverse {
-			typeMap := typeLanguageMap["@type"].(map[string]interface{})
-			if _, hasValue := typeMap["@reverse"]; !hasValue {
-				typeMap["@reverse"] = term
-			}
+			typeMap.setDefault("@reverse", term)
 		} else if typeVal == "@none" {
-			typeMap := typeLanguageMap["@type"].(map[string]interface{})
-			if _, hasAny := typeMap["@any"]; !hasAny {
-				typeMap["@any"] = term
-			}
-			languageMap := typeLanguageMap["@language"].(map[string]interface{})
-			if _, hasAny := languageMap["@any"]; !hasAny {
-				languageMap["@any"] = term
-			}
-			anyMap := typeLanguageMap["@any"].(map[string]interface{})
-			if _, hasAny := anyMap["@any"]; !hasAny {
-				anyMap["@any"] = term
-			}
+			typeMap.setDefault("@any", term)
+			languageMap.setDefault("@any", term)
+			anyMap.setDefault("@any", term)
 		} else if typeVal != "" {
-			typeMap := typeLanguageMap["@type"].(map[string]interface{})
-			if _, hasValue := typeMap["@type"]; !hasValue {
-				typeMap[typeVal] = term
+			// As json-gold: it asks whether the type map has an "@type"
+			// entry, not an entry for the term's type, so a later term
+			// of the same IRI, container and type replaces the first.
+			if !typeMap.has("@type") {
+				typeMap.set(typeVal, term)
 			}
 		} else if hasLang && hasDir {
-			languageMap := typeLanguageMap["@language"].(map[string]interface{})
 			langDir := "@null"
 
 			if langVal != nil && dirVal != nil {
@@ -1797,30 +1897,20 @@ func (c *Context) GetInverse() map[string]interface{} {
 			} else if dirVal != nil {
 				langDir = "_" + *dirVal
 			}
-			if _, hasLang := languageMap[langDir]; !hasLang {
-				languageMap[langDir] = term
-			}
+			languageMap.setDefault(langDir, term)
 		} else if hasLang {
-			languageMap := typeLanguageMap["@language"].(map[string]interface{})
 			language := "@null"
 			if langVal != nil {
 				language = *langVal
 			}
-			if _, hasLang := languageMap[language]; !hasLang {
-				languageMap[language] = term
-			}
+			languageMap.setDefault(language, term)
 		} else if hasDir {
-			languageMap := typeLanguageMap["@language"].(map[string]interface{})
 			dir := "@none"
 			if dirVal != nil {
 				dir = "_" + *dirVal
 			}
-			if _, hasLang := languageMap[dir]; !hasLang {
-				languageMap[dir] = term
-			}
+			languageMap.setDefault(dir, term)
 		} else if defDir := c.Values.Direction; defDir != "" {
-			languageMap := typeLanguageMap["@language"].(map[string]interface{})
-			typeMap := typeLanguageMap["@type"].(map[string]interface{})
 			var langDir string
 			if hasLang {
 				// does this ever happen? There is a check above for hasLang
@@ -1828,37 +1918,51 @@ func (c *Context) GetInverse() map[string]interface{} {
 			} else {
 				langDir = "_" + defDir
 			}
-			if _, hasLang := languageMap[langDir]; !hasLang {
-				languageMap[langDir] = term
-			}
-			if _, found := languageMap["@none"]; !found {
-				languageMap["@none"] = term
-			}
-			if _, found := typeMap["@none"]; !found {
-				typeMap["@none"] = term
-			}
+			languageMap.setDefault(langDir, term)
+			languageMap.setDefault("@none", term)
+			typeMap.setDefault("@none", term)
 		} else {
-			// 3.11.1)
-			languageMap := typeLanguageMap["@language"].(map[string]interface{})
-			// 3.11.2)
-			if _, hasLang := languageMap[defaultLanguage]; !hasLang {
-				languageMap[defaultLanguage] = term
-			}
+			// 3.11.1-3.11.2)
+			languageMap.setDefault(defaultLanguage, term)
 			// 3.11.3)
-			if _, hasNone := languageMap["@none"]; !hasNone {
-				languageMap["@none"] = term
-			}
-			// 3.11.4)
-			typeMap := typeLanguageMap["@type"].(map[string]interface{})
-			// 3.11.5)
-			if _, hasNone := typeMap["@none"]; !hasNone {
-				typeMap["@none"] = term
-			}
+			languageMap.setDefault("@none", term)
+			// 3.11.4-3.11.5)
+			typeMap.setDefault("@none", term)
+		}
+	}
+
+	c.curieLens = make([]bool, curieLen+1)
+	for iri, entry := range inverse {
+		if entry.curieTerm != "" {
+			c.curieLens[len(iri)] = true
 		}
 	}
 
 	// 4)
-	return c.inverse
+	return inverse
+}
+
+// InverseMap returns the inverse context in json-gold's form, a map per
+// IRI, container mapping and type/language, for comparing with json-gold's
+// GetInverse.
+func (c *Context) InverseMap() map[string]interface{} {
+	out := map[string]interface{}{}
+	for iri, entry := range c.GetInverse() {
+		containerMap := map[string]interface{}{}
+		for _, tc := range entry.containers {
+			typeLanguageMap := map[string]interface{}{}
+			for _, name := range []string{"@language", "@type", "@any"} {
+				values := map[string]interface{}{}
+				for _, choice := range tc.byName(name) {
+					values[choice.key] = choice.term
+				}
+				typeLanguageMap[name] = values
+			}
+			containerMap[tc.container] = typeLanguageMap
+		}
+		out[iri] = containerMap
+	}
+	return out
 }
 
 // SelectTerm picks the preferred compaction term from the inverse context entry.
@@ -1872,28 +1976,23 @@ func (c *Context) GetInverse() map[string]interface{} {
 func (c *Context) SelectTerm(iri string, containers []string, typeLanguage string, preferredValues []string) string {
 	inv := c.GetInverse()
 	// 1)
-	containerMap := inv[iri].(map[string]interface{})
+	containerMap := inv[iri]
 	// 2)
 	for _, container := range containers {
 		// 2.1)
-		containerVal, hasContainer := containerMap[container]
-		if !hasContainer {
+		typeLanguageMap := containerMap.container(container)
+		if typeLanguageMap == nil {
 			continue
 		}
-		// 2.2)
-		typeLanguageMap := containerVal.(map[string]interface{})
-		// 2.3)
-		valueMap := typeLanguageMap[typeLanguage].(map[string]interface{})
+		// 2.2 + 2.3)
+		valueMap := typeLanguageMap.byName(typeLanguage)
 
 		// 2.4 )
 		for _, item := range preferredValues {
-			// 2.4.1
-			itemVal, containsItem := valueMap[item]
-			if !containsItem {
-				continue
+			// 2.4.1 + 2.4.2
+			if term, containsItem := valueMap.get(item); containsItem {
+				return term
 			}
-			// 2.4.2
-			return itemVal.(string)
 		}
 	}
 	// 3)

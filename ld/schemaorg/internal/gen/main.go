@@ -28,6 +28,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -184,13 +185,63 @@ func contextSource(header, release string, raw []byte) ([]byte, error) {
 		return nil, errors.New("context holds a backquote; it cannot be a raw string literal")
 	}
 
+	terms, err := contextTerms(b.(map[string]any)["@context"].(map[string]any))
+	if err != nil {
+		return nil, err
+	}
+
 	var src bytes.Buffer
 	src.WriteString(header)
 	src.WriteString("package schemaorg\n\n")
 	fmt.Fprintf(&src, "// Release is the schema.org release the tables and the context were generated from.\nconst Release = %q\n\n", release)
 	src.WriteString("// contextJSON is the release's JSON-LD context document, minified with one\n// term per line.\n")
-	src.WriteString("const contextJSON = `" + body.String() + "`\n")
+	src.WriteString("const contextJSON = `" + body.String() + "`\n\n")
+	fmt.Fprintf(&src, "// contextTermTable holds the context's %d term definitions as written,\n// sorted by term. Fields: name, id, type, simple, other.\n", len(terms))
+	src.WriteString("var contextTermTable = [...]ContextTerm{\n")
+	for _, t := range terms {
+		fmt.Fprintf(&src, "\t{%q, %q, %q, %s, %s},\n", t.name, t.id, t.typ, strconv.FormatBool(t.simple), strconv.FormatBool(t.other))
+	}
+	src.WriteString("}\n")
 	return src.Bytes(), nil
+}
+
+// contextTerm is a term definition of the context as written.
+type contextTerm struct {
+	name, id, typ string
+	simple, other bool
+}
+
+// contextTerms returns the context's term definitions (its entries other
+// than keywords such as @vocab), sorted by term.
+func contextTerms(ctx map[string]any) ([]contextTerm, error) {
+	var out []contextTerm
+	for name, def := range ctx {
+		if strings.HasPrefix(name, "@") {
+			continue
+		}
+		t := contextTerm{name: name}
+		switch d := def.(type) {
+		case string:
+			t.id, t.simple = d, true
+		case map[string]any:
+			for k, v := range d {
+				s, isString := v.(string)
+				switch {
+				case k == "@id" && isString:
+					t.id = s
+				case k == "@type" && isString:
+					t.typ = s
+				default:
+					t.other = true
+				}
+			}
+		default:
+			return nil, fmt.Errorf("term %q: a %T definition is not supported", name, def)
+		}
+		out = append(out, t)
+	}
+	slices.SortFunc(out, func(a, b contextTerm) int { return strings.Compare(a.name, b.name) })
+	return out, nil
 }
 
 type node struct {
