@@ -411,7 +411,15 @@ func (p *Processor) WriteCanonical(w io.Writer, d *Dataset) error {
 		return err
 	}
 	d.release()
-	lines, err := canonicalLines(d.rdfDataset(), p.cfg.MaxWorkFactor)
+	if !p.cfg.GeneralCanonical {
+		if text, ok := d.canonicalText(); ok {
+			// Every blank node told apart by its first-degree hash:
+			// the general algorithm's labels without its costs
+			// (canon.go).
+			return d.writeNQuads(w, text)
+		}
+	}
+	lines, err := canonicalLines(d.rdfDataset(), p.cfg.MaxWorkFactor, false)
 	if err != nil {
 		return err
 	}
