@@ -44,25 +44,44 @@ type mention struct {
 // resolver groups mentions into agents.
 type resolver struct {
 	base   string
-	byKey  map[string]*agent // org flag + fold key → agent
+	byKey  map[agentKey]*agent
 	all    []*agent
 	groups map[string][]mention // credit → mentions, for the misspelling pass
+	// keys remembers each name's fold key: a film's names are folded
+	// again and again (every lookup, every comparison of the spelling
+	// sort), and a name outside ASCII goes through Unicode normalisation
+	// each time (a tenth of merging, in the samples' profile).
+	keys map[string]string
+}
+
+// agentKey identifies an agent: a person or an organisation, and its
+// name's fold key.
+type agentKey struct {
+	org bool
+	key string
 }
 
 func newResolver(base string) *resolver {
-	return &resolver{base: base, byKey: map[string]*agent{}, groups: map[string][]mention{}}
+	return &resolver{base: base, byKey: map[agentKey]*agent{}, groups: map[string][]mention{}, keys: map[string]string{}}
 }
 
-func agentKey(org bool, name string) string {
-	if org {
-		return "o:" + fold(name)
+// fold is the package's fold, remembered per name.
+func (r *resolver) fold(name string) string {
+	k, ok := r.keys[name]
+	if !ok {
+		k = fold(name)
+		r.keys[name] = k
 	}
-	return "p:" + fold(name)
+	return k
+}
+
+func (r *resolver) agentKey(org bool, name string) agentKey {
+	return agentKey{org, r.fold(name)}
 }
 
 // add records a mention and returns its agent.
 func (r *resolver) add(m mention) *agent {
-	k := agentKey(m.org, m.name.Value)
+	k := r.agentKey(m.org, m.name.Value)
 	a := r.byKey[k]
 	if a == nil {
 		a = &agent{org: m.org, spellings: map[string]map[*film.Source]bool{}, seen: map[string]string{}}
@@ -87,7 +106,7 @@ func (r *resolver) add(m mention) *agent {
 
 // lookup returns the agent a name resolved to.
 func (r *resolver) lookup(org bool, name string) *agent {
-	return r.byKey[agentKey(org, name)]
+	return r.byKey[r.agentKey(org, name)]
 }
 
 // mergeMisspellings joins people whose names are one small misspelling
@@ -110,7 +129,7 @@ func (r *resolver) mergeMisspellings() {
 				if a.source == b.source {
 					continue
 				}
-				ka, kb := fold(a.name.Value), fold(b.name.Value)
+				ka, kb := r.fold(a.name.Value), r.fold(b.name.Value)
 				if ka == kb || !closeSpelling(ka, kb) || r.listedTogether(c, ka, kb) {
 					continue
 				}
@@ -126,7 +145,7 @@ func (r *resolver) mergeMisspellings() {
 func (r *resolver) listedTogether(credit, ka, kb string) bool {
 	seen := map[*film.Source]int{}
 	for _, m := range r.groups[credit] {
-		switch fold(m.name.Value) {
+		switch r.fold(m.name.Value) {
 		case ka:
 			seen[m.source] |= 1
 		case kb:
@@ -182,12 +201,12 @@ func (r *resolver) finish() {
 	for _, a := range r.all {
 		keyCount := map[string]int{}
 		for s, srcs := range a.spellings {
-			keyCount[fold(s)] += len(srcs)
+			keyCount[r.fold(s)] += len(srcs)
 		}
 		names := a.names()
 		sort.SliceStable(names, func(i, j int) bool {
 			si, sj := names[i], names[j]
-			if ki, kj := keyCount[fold(si)], keyCount[fold(sj)]; ki != kj {
+			if ki, kj := keyCount[r.fold(si)], keyCount[r.fold(sj)]; ki != kj {
 				return ki > kj
 			}
 			if ai, aj := accents(si), accents(sj); ai != aj {
@@ -203,7 +222,7 @@ func (r *resolver) finish() {
 		if a.org {
 			kind = "organization/"
 		}
-		a.id = r.base + kind + slug(a.name)
+		a.id = r.base + kind + strings.ReplaceAll(r.fold(a.name), " ", "-") // slug(a.name)
 	}
 	sort.Slice(r.all, func(i, j int) bool { return r.all[i].id < r.all[j].id })
 }
