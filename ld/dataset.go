@@ -374,30 +374,46 @@ func (d *Dataset) writeNQuads(w io.Writer, text []string) error {
 	for i := range d.terms {
 		byRank[rank[i]] = uint32(i)
 	}
-	if g, ok := w.(interface{ Grow(int) }); ok {
-		// Into memory (a bytes.Buffer): room for the whole output at
-		// once, not a doubling buffer's copies.
-		size := 0
-		for _, q := range sorted {
-			size += len(text[byRank[q.s]]) + len(text[byRank[q.p]]) + len(text[byRank[q.o]]) + 4
-			if q.g != 0 {
-				size += 1 + len(text[byRank[q.g-1]])
-			}
-		}
-		g.Grow(size)
-	}
-	bw := bufio.NewWriterSize(w, 64*1024)
+	size := 0
 	for _, q := range sorted {
-		bw.WriteString(text[byRank[q.s]])
-		bw.WriteByte(' ')
-		bw.WriteString(text[byRank[q.p]])
-		bw.WriteByte(' ')
-		bw.WriteString(text[byRank[q.o]])
+		size += len(text[byRank[q.s]]) + len(text[byRank[q.p]]) + len(text[byRank[q.o]]) + 5
 		if q.g != 0 {
-			bw.WriteByte(' ')
-			bw.WriteString(text[byRank[q.g-1]])
+			size += 1 + len(text[byRank[q.g-1]])
 		}
-		bw.WriteString(" .\n")
+	}
+	// Into memory (a bytes.Buffer, as export writes a film): room for the
+	// whole output at once and no buffer in between. Elsewhere a buffer
+	// no larger than the output (a film's is a few kilobytes; a 64 KB
+	// buffer per film was a tenth of its allocation).
+	var out interface {
+		io.StringWriter
+		io.ByteWriter
+	}
+	var bw *bufio.Writer
+	if b, ok := w.(*bytes.Buffer); ok {
+		b.Grow(size)
+		out = b
+	} else {
+		if g, ok := w.(interface{ Grow(int) }); ok {
+			g.Grow(size)
+		}
+		bw = bufio.NewWriterSize(w, min(size, 64*1024))
+		out = bw
+	}
+	for _, q := range sorted {
+		out.WriteString(text[byRank[q.s]])
+		out.WriteByte(' ')
+		out.WriteString(text[byRank[q.p]])
+		out.WriteByte(' ')
+		out.WriteString(text[byRank[q.o]])
+		if q.g != 0 {
+			out.WriteByte(' ')
+			out.WriteString(text[byRank[q.g-1]])
+		}
+		out.WriteString(" .\n")
+	}
+	if bw == nil {
+		return nil
 	}
 	return bw.Flush()
 }
