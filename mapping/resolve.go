@@ -24,7 +24,7 @@ type agent struct {
 	// merged explains why different spellings became one agent; seen is
 	// where each spelling first stands, for those explanations.
 	merged []string
-	seen   map[string]string
+	seen   map[string]place
 	id     string
 	name   string
 }
@@ -84,7 +84,7 @@ func (r *resolver) add(m mention) *agent {
 	k := r.agentKey(m.org, m.name.Value)
 	a := r.byKey[k]
 	if a == nil {
-		a = &agent{org: m.org, spellings: map[string]map[*film.Source]bool{}, seen: map[string]string{}}
+		a = &agent{org: m.org, spellings: map[string]map[*film.Source]bool{}, seen: map[string]place{}}
 		r.byKey[k] = a
 		r.all = append(r.all, a)
 	}
@@ -95,7 +95,7 @@ func (r *resolver) add(m mention) *agent {
 				first, a.seen[first], m.name.Value, where(m.source, m.name.Line)))
 		}
 		a.spellings[m.name.Value] = map[*film.Source]bool{}
-		a.seen[m.name.Value] = where(m.source, m.name.Line)
+		a.seen[m.name.Value] = place{m.source, m.name.Line}
 	}
 	a.spellings[m.name.Value][m.source] = true
 	if m.credit != "" && !m.org {
@@ -260,6 +260,15 @@ func (a *agent) alternates() []string {
 	}
 	return out
 }
+
+// place is where a spelling first stands; it is formatted (String) only
+// for the few messages that name it, not for every mention.
+type place struct {
+	source *film.Source
+	line   int
+}
+
+func (p place) String() string { return where(p.source, p.line) }
 
 // where formats a source position for messages.
 func where(s *film.Source, line int) string {
