@@ -215,8 +215,7 @@ func (d *Dataset) canonicalText() (text []string, ok bool) {
 	for i, q := range d.quads {
 		quads[i] = dquad{rep[q.s], rep[q.p], rep[q.o], rep[q.g]}
 	}
-	slices.SortFunc(quads, compareQuads)
-	quads = slices.Compact(quads)
+	quads = sortQuads(quads, uint32(len(d.terms)))
 	labels, ok := firstDegreeLabels(text, blank, quads)
 	if !ok {
 		return nil, false

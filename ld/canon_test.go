@@ -159,3 +159,27 @@ func FuzzShortCanonical(f *testing.F) {
 		}
 	})
 }
+
+// TestSortQuadsPacked: the packed sort gives compareQuads' order and
+// drops the same repeats, up to the largest numbers it takes.
+func TestSortQuadsPacked(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, limit := range []uint32{2, 7, 300, 1 << 16} {
+		for range 50 {
+			qs := make([]dquad, r.IntN(400))
+			for i := range qs {
+				n := func() uint32 { return uint32(r.IntN(int(limit))) }
+				qs[i] = dquad{n(), n(), n(), n()}
+				if i > 0 && r.IntN(5) == 0 {
+					qs[i] = qs[r.IntN(i)]
+				}
+			}
+			want := slices.Clone(qs)
+			slices.SortFunc(want, compareQuads)
+			want = slices.Compact(want)
+			if got := sortQuads(slices.Clone(qs), limit); !slices.Equal(got, want) {
+				t.Fatalf("limit %d: packed sort differs", limit)
+			}
+		}
+	}
+}
