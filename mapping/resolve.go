@@ -3,6 +3,7 @@ package mapping
 import (
 	"fmt"
 	"github.com/film2ld/film2ld/ld/diag"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,18 +14,17 @@ import (
 // the sources used for it, and what they said about it.
 type agent struct {
 	org bool
-	// spellings records, for each spelling, the sources that use it.
-	spellings map[string]map[*film.Source]bool
+	// spellings records, for each spelling, the sources that use it and
+	// where it first stands.
+	spellings map[string]*spelling
 	// contact and url are what the first source to state them says, with
 	// that source, so that a source's own graph holds only its facts.
 	contact       *film.Contact
 	contactSource *film.Source
 	url           string
 	urlSource     *film.Source
-	// merged explains why different spellings became one agent; seen is
-	// where each spelling first stands, for those explanations.
+	// merged explains why different spellings became one agent.
 	merged []string
-	seen   map[string]place
 	id     string
 	name   string
 }
@@ -84,20 +84,21 @@ func (r *resolver) add(m mention) *agent {
 	k := r.agentKey(m.org, m.name.Value)
 	a := r.byKey[k]
 	if a == nil {
-		a = &agent{org: m.org, spellings: map[string]map[*film.Source]bool{}, seen: map[string]place{}}
+		a = &agent{org: m.org, spellings: map[string]*spelling{}}
 		r.byKey[k] = a
 		r.all = append(r.all, a)
 	}
-	if a.spellings[m.name.Value] == nil {
+	sp := a.spellings[m.name.Value]
+	if sp == nil {
 		if len(a.spellings) > 0 {
 			first := a.names()[0]
 			a.merged = append(a.merged, fmt.Sprintf("%q (%s) and %q (%s) differ only in accents, case, spacing or punctuation",
-				first, a.seen[first], m.name.Value, where(m.source, m.name.Line)))
+				first, a.spellings[first].first, m.name.Value, where(m.source, m.name.Line)))
 		}
-		a.spellings[m.name.Value] = map[*film.Source]bool{}
-		a.seen[m.name.Value] = place{m.source, m.name.Line}
+		sp = &spelling{first: place{m.source, m.name.Line}}
+		a.spellings[m.name.Value] = sp
 	}
-	a.spellings[m.name.Value][m.source] = true
+	sp.add(m.source)
 	if m.credit != "" && !m.org {
 		r.groups[m.credit] = append(r.groups[m.credit], m)
 	}
@@ -165,17 +166,14 @@ func (r *resolver) union(a, b *agent, why string) {
 	if a == b {
 		return
 	}
-	for s, w := range b.seen {
-		if _, ok := a.seen[s]; !ok {
-			a.seen[s] = w
+	for s, bs := range b.spellings {
+		as := a.spellings[s]
+		if as == nil {
+			as = &spelling{first: bs.first}
+			a.spellings[s] = as
 		}
-	}
-	for s, srcs := range b.spellings {
-		if a.spellings[s] == nil {
-			a.spellings[s] = map[*film.Source]bool{}
-		}
-		for n := range srcs {
-			a.spellings[s][n] = true
+		for _, n := range bs.sources {
+			as.add(n)
 		}
 	}
 	a.merged = append(append(a.merged, b.merged...), why)
@@ -201,7 +199,7 @@ func (r *resolver) finish() {
 	for _, a := range r.all {
 		keyCount := map[string]int{}
 		for s, srcs := range a.spellings {
-			keyCount[r.fold(s)] += len(srcs)
+			keyCount[r.fold(s)] += len(srcs.sources)
 		}
 		names := a.names()
 		sort.SliceStable(names, func(i, j int) bool {
@@ -212,7 +210,7 @@ func (r *resolver) finish() {
 			if ai, aj := accents(si), accents(sj); ai != aj {
 				return ai > aj
 			}
-			if ci, cj := len(a.spellings[si]), len(a.spellings[sj]); ci != cj {
+			if ci, cj := len(a.spellings[si].sources), len(a.spellings[sj].sources); ci != cj {
 				return ci > cj
 			}
 			return si < sj
@@ -242,7 +240,7 @@ func (a *agent) names() []string {
 func (a *agent) spellingsIn(s *film.Source) []string {
 	var out []string
 	for _, n := range a.names() {
-		if a.spellings[n][s] {
+		if slices.Contains(a.spellings[n].sources, s) {
 			out = append(out, n)
 		}
 	}
@@ -259,6 +257,21 @@ func (a *agent) alternates() []string {
 		}
 	}
 	return out
+}
+
+// spelling is one way an agent's name is written: the sources that write
+// it so (a set, in the order met; a film has a handful of sources, and a
+// map per spelling was a tenth of merging's allocation) and where it first
+// stands, for the messages that explain a merge.
+type spelling struct {
+	sources []*film.Source
+	first   place
+}
+
+func (sp *spelling) add(s *film.Source) {
+	if !slices.Contains(sp.sources, s) {
+		sp.sources = append(sp.sources, s)
+	}
 }
 
 // place is where a spelling first stands; it is formatted (String) only
