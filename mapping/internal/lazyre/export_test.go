@@ -20,5 +20,5 @@ func All() []*Regexp {
 // Filtered reports whether r's filter can reject anything.
 func (r *Regexp) Filtered() bool {
 	f := r.c().filter
-	return f.any != nil || f.checkFirst
+	return f.any != nil || f.checkFirst || f.prefixes != nil
 }

@@ -2,6 +2,7 @@ package lazyre
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,6 +25,9 @@ type filter struct {
 	// applies.
 	first      []rune
 	checkFirst bool
+	// prefixes: the pattern is anchored at the start and every match
+	// begins with one of these (none: not known).
+	prefixes []string
 }
 
 // literal is text a match must contain; with fold, in any ASCII case
@@ -51,6 +55,9 @@ func newFilter(expr string) filter {
 		if first, nullable, ok := firstOfSeq(re.Sub[1:]); ok && !nullable {
 			f.first, f.checkFirst = first, true
 		}
+		if p, _ := prefixesOfSeq(re.Sub[1:]); !slices.Contains(p, "") {
+			f.prefixes = p
+		}
 	}
 	return f
 }
@@ -67,6 +74,9 @@ func (f *filter) rejects(s string) bool {
 		if !inRanges(r, f.first) {
 			return true
 		}
+	}
+	if f.prefixes != nil && !slices.ContainsFunc(f.prefixes, func(p string) bool { return strings.HasPrefix(s, p) }) {
+		return true
 	}
 	if f.any == nil {
 		return false
@@ -278,4 +288,91 @@ func inRanges(r rune, ranges []rune) bool {
 		}
 	}
 	return false
+}
+
+// maxPrefixes bounds the prefixes a filter tries.
+const maxPrefixes = 16
+
+// prefixesOfSeq returns texts one of which every match of the sequence
+// subs begins with ("" among them when it knows none), and whether each
+// is the whole of a match (so that what follows the sequence may extend
+// them).
+func prefixesOfSeq(subs []*syntax.Regexp) (prefixes []string, whole bool) {
+	set := []string{""}
+	for _, sub := range subs {
+		p, w := prefixesOf(sub)
+		if len(set)*len(p) > maxPrefixes {
+			return set, false
+		}
+		next := make([]string, 0, len(set)*len(p))
+		for _, a := range set {
+			for _, b := range p {
+				next = append(next, a+b)
+			}
+		}
+		set = next
+		if !w {
+			return set, false
+		}
+	}
+	return set, true
+}
+
+// prefixesOf is prefixesOfSeq for one node.
+func prefixesOf(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return []string{""}, false
+		}
+		// U+FFFD also matches a byte that is not UTF-8: the prefix stops
+		// before it.
+		if i := slices.Index(re.Rune, utf8.RuneError); i >= 0 {
+			return []string{string(re.Rune[:i])}, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			if hi-lo >= maxPrefixes || lo <= utf8.RuneError && utf8.RuneError <= hi {
+				return []string{""}, false
+			}
+			for r := lo; r <= hi; r++ {
+				out = append(out, string(r))
+			}
+			if len(out) > maxPrefixes {
+				return []string{""}, false
+			}
+		}
+		return out, true
+	case syntax.OpCapture:
+		return prefixesOf(re.Sub[0])
+	case syntax.OpConcat:
+		return prefixesOfSeq(re.Sub)
+	case syntax.OpAlternate:
+		var out []string
+		whole := true
+		for _, sub := range re.Sub {
+			p, w := prefixesOf(sub)
+			out = append(out, p...)
+			whole = whole && w
+		}
+		if len(out) > maxPrefixes {
+			return []string{""}, false
+		}
+		return out, whole
+	case syntax.OpPlus:
+		p, _ := prefixesOf(re.Sub[0])
+		return p, false
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			p, _ := prefixesOf(re.Sub[0])
+			return p, false
+		}
+	}
+	return []string{""}, false
 }

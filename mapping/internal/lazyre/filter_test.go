@@ -107,12 +107,17 @@ func TestFilterCases(t *testing.T) {
 		{`a*`, false},
 		{`\x{FFFD}`, false},
 		{`(?m)^a`, true}, // "a" is required, wherever the line starts
+		{`^(?:abc|abd|From .+|x\d)`, true},
+		{`^a\x{FFFD}b`, true}, // "a" only: U+FFFD also matches a bad byte
+		{`^(?:[a-c]x|y+z)`, true},
+		{`^(?:a|b*)`, false},
 	} {
 		r := lazyre.New(tt.expr)
 		if r.Filtered() != tt.filtered {
 			t.Errorf("%s: filtered %v, want %v", tt.expr, r.Filtered(), tt.filtered)
 		}
-		for _, s := range append([]string{"x as y", "\u212a", "kilo", "KILO", "b", "12.", "a", "\n\na"}, tricky...) {
+		for _, s := range append([]string{"x as y", "\u212a", "kilo", "KILO", "b", "12.", "a", "\n\na", "abd", "abx", "From x", "From",
+			"x1", "a\xffb", "a\ufffdb", "bx", "yyz", "yz", "z", "ab"}, tricky...) {
 			sameResults(t, r, s)
 		}
 	}
