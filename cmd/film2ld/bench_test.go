@@ -84,6 +84,19 @@ func BenchmarkExportSamplesCanonical(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExportSamplesJSONLD is the same film, text to the compact
+// JSON-LD web snippet (issue 15's target: 2 ms).
+func BenchmarkExportSamplesJSONLD(b *testing.B) {
+	samples, _ := filepath.Glob("../../testdata/samples/*.txt")
+	args := append([]string{"export", "-q", "-f", "jsonld"}, samples...)
+	for b.Loop() {
+		if code := run(args, nil, io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
+
 func BenchmarkExportJSONLD50000(b *testing.B) { benchmarkExport(b, 50000, "jsonld") }
 
 // The generated page's reviews are real work: the web snippet keeps every

@@ -330,6 +330,24 @@ func (p *parser) detail(d detail, n int, v string) bool {
 // middle of it: after a label, a separator or "based on".
 var cutRe = lazyre.New(`(?i)(?:\bbased on(?: [\d,]+)?(?: \S+)?|[:|·—–]|\s-)$`)
 
+// cutTail is the end of s that a match of cutRe lies in: it ends the
+// text and holds at most three spaces ("based on 12 critics"), so it
+// begins after the fourth space from the end, which the tail keeps so
+// that \b sees what precedes the match. The pattern, unanchored at the
+// start, otherwise tries every position of a review's whole text, the
+// page's last line (TestCutTail holds the two to the same answer).
+func cutTail(s string) string {
+	n := 0
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == ' ' {
+			if n++; n == 4 {
+				return s[i:]
+			}
+		}
+	}
+	return s
+}
+
 // cutShape reports whether the page's last line, classified as c, stops in
 // the middle: a review's number with nothing after it, or a label, a
 // separator or "based on" with nothing after them. The text of a review
@@ -339,13 +357,13 @@ func (p *parser) cutShape(c classified) bool {
 	if c.class == blankLine {
 		return false
 	}
-	if c.class == itemLine && (c.rest == "" || cutRe.MatchString(c.rest)) {
+	if c.class == itemLine && (c.rest == "" || cutRe.MatchString(cutTail(c.rest))) {
 		return true
 	}
 	if rv := p.review; rv != nil && rv.bodyStarted {
 		return false
 	}
-	return c.class == labelLine && c.value == "" || c.class == textLine && cutRe.MatchString(c.text)
+	return c.class == labelLine && c.value == "" || c.class == textLine && cutRe.MatchString(cutTail(c.text))
 }
 
 func (p *parser) summary(s section) *film.Summary {
