@@ -67,7 +67,7 @@ func TestSnippetAgreesWithValidate(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		pruned, dropped := schemas.SnippetFor(film.Render(), "", schemas.SnippetOptions{})
-		if got, want := dumpGraph(schemas.FromDoc(out.Doc, "")), dumpGraph(pruned); got != want {
+		if got, want := dumpGraph(schemas.FromDoc(out.Doc(), "")), dumpGraph(pruned); got != want {
 			t.Errorf("%s: the typed snippet differs from validate's:\n got %s\nwant %s", name, got, want)
 		}
 		describe := func(fs []schemas.Finding) []string {
