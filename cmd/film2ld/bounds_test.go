@@ -127,7 +127,7 @@ func BenchmarkConvertNQuads(b *testing.B) {
 	}
 }
 
-// Exporting a 5.6 MB review page with 50,000 reviews, each by a person of
+// Exporting a 5.4 MB review page with 50,000 reviews, each by a person of
 // its own, stays within a bound proportional to the page in each format
 // export streams: the view is rendered node by node into the statements
 // and the output written as it is converted. The bounds are what film2ld
