@@ -13,6 +13,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/film2ld/film2ld/ld"
 )
 
 // peakRSS runs film2ld with args in a child process and returns its peak
@@ -55,7 +57,8 @@ func writeJunk(t *testing.T, size int) string {
 
 // A 200 MB one-line document is refused in far less memory than its size,
 // with --kind too (it took 0.84 GB, and 1.6–3.5 GB with --kind), and by
-// validate, alone or as a film of a batch (219 MB: it read the file whole).
+// validate, alone or as a film of a batch (219 MB: it read the file whole),
+// and by convert and load, which read it as N-Quads (2.1 GB).
 func TestPeakRSSReject200MBJunk(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes a 200 MB file; skipped with -short")
@@ -68,17 +71,25 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	if err := os.Symlink(path, filepath.Join(films, "junk", "page.txt")); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{
-		{"export", path},
-		{"export", "--kind", "prize", path},
-		{"export", "--kind", "reviews", path},
-		{"validate", path},
-		{"validate", "--batch", films},
+	const tooLong, notNQuads = "longer than 1 MiB", "unexpected rune 'D' at 0"
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", path}, tooLong},
+		{[]string{"export", "--kind", "prize", path}, tooLong},
+		{[]string{"export", "--kind", "reviews", path}, tooLong},
+		{[]string{"validate", path}, tooLong},
+		{[]string{"validate", "--batch", films}, tooLong},
+		{[]string{"convert", path}, notNQuads},
+		{[]string{"convert", "-f", "canonical", path}, notNQuads},
+		{[]string{"load", "--store", "http://127.0.0.1:9/sparql", path}, notNQuads},
 	} {
-		mb, status, stderr := peakRSS(t, args...)
+		args := tt.args
+		mb, status, printed := peakRSS(t, args...)
 		t.Logf("%s: peak RSS %.0f MB", strings.Join(args[:len(args)-1], " "), mb)
-		if status != exitError || !strings.Contains(stderr, "longer than 1 MiB") {
-			t.Errorf("%v: exit %d, %s", args, status, stderr)
+		if status != exitError || !strings.Contains(printed, tt.want) {
+			t.Errorf("%v: exit %d, %s", args, status, printed)
 		}
 		if mb > 200 {
 			t.Errorf("%v: peak RSS %.0f MB; want at most 200", args, mb)
@@ -161,6 +172,58 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 		}
 		if mb > tt.times*input {
 			t.Errorf("%s: peak RSS %.0f MB for a %.1f MB page; want at most %.0f times (%.0f MB)", tt.format, mb, input, tt.times, tt.times*input)
+		}
+	}
+}
+
+// refusedNQuads refuses a large input from its first 64 KiB with the error
+// reading it whole gives, and leaves to that reading what the prefix
+// cannot tell: a cut line that may be a statement, an input that is not
+// N-Quads.
+func TestRefusedNQuadsAgreesWithWholeRead(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 17 MB files; skipped with -short")
+	}
+	stmt := "<urn:x:a> <http://schema.org/name> \"a\" .\n"
+	pad := func(s string) string { return s + strings.Repeat(stmt, (bigDocument+1<<20)/len(stmt)) }
+	long := "<urn:x:a> <http://schema.org/name> \"" + strings.Repeat("y", bigDocument) + "\" .\n"
+	for _, tt := range []struct {
+		name, text string
+		refused    bool // by the prefix; else left to the whole read
+	}{
+		{"one line of text", "Director: " + strings.Repeat("junk ", bigDocument/4), true},
+		{"indented text", "  \tDirector: " + strings.Repeat("junk ", bigDocument/4), true},
+		{"text after statements", stmt + stmt + "# a comment\n" + pad("Director: junk\n"), true},
+		{"bad statement", pad(stmt + "<urn:x:a> <urn:x:b> .\n"), true},
+		{"unterminated literal", pad("<urn:x:a> <urn:x:b> \"never closed .\n"), true},
+		{"statements", pad(stmt), false},
+		{"long literal, then text", long + "Director: junk\n", false},
+		{"long comment", "# " + strings.Repeat("c", bigDocument) + "\n", false},
+		{"JSON", "{" + strings.Repeat(" ", bigDocument) + "}", false},
+	} {
+		path := filepath.Join(t.TempDir(), "in.txt")
+		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		read := func(r io.Reader) error {
+			_, err := ld.NewDataset().ReadNQuads(r, path, false)
+			return err
+		}
+		got := refusedNQuads(path, 0, read)
+		if (got != nil) != tt.refused {
+			t.Errorf("%s: refused by the prefix: %v; want %v", tt.name, got, tt.refused)
+		}
+		if got == nil {
+			continue
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole := read(f)
+		f.Close()
+		if whole == nil || got.Error() != whole.Error() {
+			t.Errorf("%s: the prefix gave %v; the whole input %v", tt.name, got, whole)
 		}
 	}
 }
