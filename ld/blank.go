@@ -11,8 +11,17 @@ func PrefixBlankNodes(nquads, prefix string) string {
 	var b strings.Builder
 	b.Grow(len(nquads) + len(nquads)/20)
 	for i := 0; i < len(nquads); {
-		c := nquads[i]
-		switch {
+		// Everything up to the next IRI, literal or blank node is copied
+		// as one run (a byte at a time, this was 3 % of a batch export).
+		j := i
+		for j < len(nquads) && nquads[j] != '<' && nquads[j] != '"' && nquads[j] != '_' {
+			j++
+		}
+		b.WriteString(nquads[i:j])
+		if i = j; i == len(nquads) {
+			break
+		}
+		switch c := nquads[i]; {
 		case c == '<':
 			// An IRI: copy through the closing '>' (IRIs cannot hold one).
 			end := strings.IndexByte(nquads[i:], '>')
@@ -25,16 +34,22 @@ func PrefixBlankNodes(nquads, prefix string) string {
 		case c == '"':
 			// A literal: copy through the closing quote, minding escapes.
 			j := i + 1
-			for j < len(nquads) && nquads[j] != '"' {
-				if nquads[j] == '\\' {
-					j++
+			for j < len(nquads) {
+				k := strings.IndexAny(nquads[j:], "\\\"")
+				if k < 0 {
+					j = len(nquads)
+					break
 				}
-				j++
+				j += k
+				if nquads[j] == '"' {
+					break
+				}
+				j += 2 // a backslash and the character it escapes
 			}
 			j = min(j+1, len(nquads))
 			b.WriteString(nquads[i:j])
 			i = j
-		case c == '_' && i+1 < len(nquads) && nquads[i+1] == ':':
+		case i+1 < len(nquads) && nquads[i+1] == ':':
 			b.WriteString("_:")
 			b.WriteString(prefix)
 			i += 2

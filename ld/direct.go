@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"slices"
 	"strconv"
@@ -30,10 +31,15 @@ import (
 // checks would refuse, takes Write's path, so that bytes and errors are
 // Write's in every case; the differential tests in mapping/pipeline prove
 // it on films.
+//
+// Any array of doc may also be an iter.Seq[any] of its items, which
+// WriteDirect walks once: a renderer can so yield a long list node by node
+// and never hold it whole (mapping's Film.DatasetStream). The general path
+// is given doc with those sequences collected into arrays.
 func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) error {
 	d, ok := p.direct(doc, f, opts)
 	if !ok {
-		return p.Write(w, doc, f, opts)
+		return p.Write(w, collect(doc), f, opts)
 	}
 	// Past the walk nothing can fail but w, so the N-Quads formats stream
 	// to w (a film's output is several times its input) and still write
@@ -202,7 +208,7 @@ func directDataset(ctx *jsongold.Context, doc any) (d *Dataset, ok bool) {
 	if v := ctx.Values; v.HasLanguage || v.Direction != "" || v.Base != "" {
 		return nil, false
 	}
-	graph, isList := top["@graph"].([]any)
+	graph, isList := items(top["@graph"])
 	if !isList {
 		return nil, false
 	}
@@ -210,7 +216,7 @@ func directDataset(ctx *jsongold.Context, doc any) (d *Dataset, ok bool) {
 	w.d.docs = append(w.d.docs, 0)
 	w.d.names = append(w.d.names, "JSON-LD")
 	w.typ = w.term(IRI, "<"+rdfType+">")
-	for _, n := range graph {
+	for n := range graph {
 		m, isNode := n.(map[string]any)
 		if !isNode {
 			return nil, false
@@ -220,6 +226,77 @@ func directDataset(ctx *jsongold.Context, doc any) (d *Dataset, ok bool) {
 		}
 	}
 	return w.d, true
+}
+
+// items returns an array's items, or a sequence's (see WriteDirect); ok
+// is false for any other value.
+func items(v any) (seq iter.Seq[any], ok bool) {
+	switch x := v.(type) {
+	case []any:
+		return slices.Values(x), true
+	case iter.Seq[any]:
+		return x, true
+	}
+	return nil, false
+}
+
+// itemsOf returns a property value's items: an array's or a sequence's,
+// or the value alone.
+func itemsOf(v any) iter.Seq[any] {
+	if seq, ok := items(v); ok {
+		return seq
+	}
+	return func(yield func(any) bool) { yield(v) }
+}
+
+// collect returns doc with every sequence (see WriteDirect) collected into
+// an array, for the general path; a document without one is returned as
+// it is.
+func collect(doc any) any {
+	if !hasSeq(doc) {
+		return doc
+	}
+	return collectAll(doc)
+}
+
+func hasSeq(v any) bool {
+	switch x := v.(type) {
+	case iter.Seq[any]:
+		return true
+	case []any:
+		return slices.ContainsFunc(x, hasSeq)
+	case map[string]any:
+		for _, e := range x {
+			if hasSeq(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func collectAll(v any) any {
+	switch x := v.(type) {
+	case iter.Seq[any]:
+		var out []any
+		for e := range x {
+			out = append(out, collectAll(e))
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = collectAll(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = collectAll(e)
+		}
+		return out
+	}
+	return v
 }
 
 // walker turns nodes into statements.
@@ -347,11 +424,7 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 		if w.d.terms[s].kind != IRI {
 			return 0, false
 		}
-		items, isList := v.([]any)
-		if !isList {
-			items = []any{v}
-		}
-		for _, it := range items {
+		for it := range itemsOf(v) {
 			n, isNode := it.(map[string]any)
 			if !isNode {
 				return 0, false
@@ -365,11 +438,7 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 		// Indexed anew each time: pushing may move the stack.
 		pr := w.props[i]
 		p := w.vocab(pr.key.iri)
-		items, isList := pr.val.([]any)
-		if !isList {
-			items = []any{pr.val}
-		}
-		for _, it := range items {
+		for it := range itemsOf(pr.val) {
 			o, ok := w.value(it, pr.key, g)
 			if !ok {
 				return 0, false

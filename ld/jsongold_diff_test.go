@@ -101,7 +101,7 @@ func TestJSONGoldCopyMatches(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		ours, err := canonicalize(ds, -1)
+		ours, err := canonicalize(ds, -1, true)
 		if err != nil {
 			t.Errorf("%s: copy: %v", in.name, err)
 			continue

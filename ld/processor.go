@@ -27,6 +27,12 @@ type Config struct {
 	// film data can hold.) 3 lets the suite's "evil" graphs through; a
 	// negative value means no limit.
 	MaxWorkFactor int
+	// GeneralCanonical makes canonicalization always run RDFC-1.0's
+	// general algorithm, never the short path taken when every blank node
+	// has a first-degree hash of its own (ld/canon.go). The bytes are the
+	// same either way; it is there for the differential tests that prove
+	// it, and for measuring what the short path saves.
+	GeneralCanonical bool
 }
 
 // Options vary per call.

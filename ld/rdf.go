@@ -48,15 +48,16 @@ func (p *Processor) Canonical(doc any, opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return canonicalize(ds, p.cfg.MaxWorkFactor)
+	return canonicalize(ds, p.cfg.MaxWorkFactor, !p.cfg.GeneralCanonical)
 }
 
-// canonicalize runs RDFC-1.0 (URDNA2015) on ds, in the copy of json-gold's
-// algorithm in internal/jsongold that stops past a work limit
-// (maxWorkFactor; 0 means the default) instead of running for ever on a
-// poison graph.
-func canonicalize(ds *jld.RDFDataset, maxWorkFactor int) (string, error) {
-	lines, err := canonicalLines(ds, maxWorkFactor)
+// canonicalize runs RDFC-1.0 (URDNA2015) on ds: with short, by the short
+// path where every blank node has a first-degree hash of its own
+// (canon.go), otherwise in the copy of json-gold's algorithm in
+// internal/jsongold that stops past a work limit (maxWorkFactor; 0 means
+// the default) instead of running for ever on a poison graph.
+func canonicalize(ds *jld.RDFDataset, maxWorkFactor int, short bool) (string, error) {
+	lines, err := canonicalLines(ds, maxWorkFactor, short)
 	if err != nil {
 		return "", err
 	}
@@ -64,14 +65,20 @@ func canonicalize(ds *jld.RDFDataset, maxWorkFactor int) (string, error) {
 }
 
 // canonicalLines is canonicalize's lines, sorted and without duplicates.
-func canonicalLines(ds *jld.RDFDataset, maxWorkFactor int) ([]string, error) {
+func canonicalLines(ds *jld.RDFDataset, maxWorkFactor int, short bool) ([]string, error) {
 	if maxWorkFactor == 0 {
 		maxWorkFactor = 2
 	}
 	var lines []string
 	err := guard("canonicalize", func() error {
+		if short {
+			var ok bool
+			if lines, ok = canonicalFirstDegree(ds); ok {
+				return nil
+			}
+		}
 		var err error
-		lines, err = jsongold.Canonicalize(ds, jsongold.CanonOptions{MaxWorkFactor: maxWorkFactor})
+		lines, err = generalCanonical(ds, maxWorkFactor)
 		return err
 	})
 	if err != nil {

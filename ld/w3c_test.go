@@ -678,7 +678,7 @@ func referenceCanonical(p *Processor, path, base string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return canonicalize(ds.(*jld.RDFDataset), 0)
+	return canonicalize(ds.(*jld.RDFDataset), 0, true)
 }
 
 // canonicalText canonicalizes N-Quads text with json-gold's parser.
@@ -687,7 +687,7 @@ func canonicalText(nq string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return canonicalize(ds, 0)
+	return canonicalize(ds, 0, true)
 }
 
 // sameJSON compares JSON-LD values as the suites do: arrays are unordered

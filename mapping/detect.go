@@ -138,9 +138,8 @@ var kindNoun = map[film.Kind]string{
 // title: a year, a credit, a text, a review, its own address.
 func hasFacts(s *film.Source) bool {
 	f := s.Film
-	return f.Year.Set || f.Runtime.Set || len(f.Countries) > 0 || len(f.Languages) > 0 ||
-		f.Abstract.Value != "" || len(f.Descriptions) > 0 || len(f.Credits) > 0 || len(f.Cast) > 0 ||
-		len(f.Releases) > 0 || len(f.BasedOn) > 0 || f.Trailer.Value != "" || len(f.Unmapped) > 0 ||
+	return f.Facts.Stated() || len(f.Languages) > 0 || len(f.Credits) > 0 || len(f.Cast) > 0 ||
+		len(f.Releases) > 0 || len(f.BasedOn) > 0 || len(f.Unmapped) > 0 ||
 		f.Critics.Stated() || f.Users.Stated() || len(f.Reviews) > 0 ||
 		s.URL.Value != "" || s.Publisher != nil
 }

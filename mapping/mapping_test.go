@@ -388,7 +388,8 @@ func marshal(t testing.TB, v any) []byte {
 // read. Run `go test ./mapping -update` to rewrite them after a deliberate
 // change, and read the diff before committing it.
 func TestGolden(t *testing.T) {
-	cases := map[string][]string{"illegal-samples": samples}
+	// genres: a film whose three documents state genres (see TestGenres).
+	cases := map[string][]string{"illegal-samples": samples, "genres": filmFiles(t, "testdata/genres")}
 	for _, d := range filmDirs(t) {
 		cases[filepath.Base(d)] = filmFiles(t, d)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/film2ld/film2ld/ld/diag"
@@ -205,21 +204,19 @@ func (m *merger) film() *Film {
 			f.Agents = append(f.Agents, v)
 		}
 	}
-	title, year := m.identity(f)
+	m.names(f)
+	m.facts(f)
 	switch {
 	case m.only != nil:
 		f.ID = m.filmID
-	case title != "" && year != "":
-		f.ID = m.opts.Base + "film/" + slug(title) + "-" + year
-	case title != "":
-		f.ID = m.opts.Base + "film/" + slug(title)
+	case f.Name != "" && f.Year.Set:
+		f.ID = m.opts.Base + "film/" + slug(f.Name) + "-" + f.Year.String()
+	case f.Name != "":
+		f.ID = m.opts.Base + "film/" + slug(f.Name)
 	default:
 		m.diag(Warning, "", 0, "no document names the film: the Movie has no name and no IRI")
 	}
-	f.Runtime = m.single("duration", isoDuration, func(f *film.Film) (string, int, bool) {
-		return strconv.Itoa(int(f.Runtime.Value)), f.Runtime.Line, f.Runtime.Set
-	})
-	m.places(f)
+	m.languages(f)
 	m.texts(f)
 	m.credits(f)
 	m.cast(f)
@@ -240,9 +237,6 @@ func (m *merger) film() *Film {
 	}
 	return f
 }
-
-// isoDuration writes a running time in minutes as ISO 8601.
-func isoDuration(minutes string) string { return "PT" + minutes + "M" }
 
 // agentView is the view's copy of an agent, or nil when the view's one
 // source does not name it.
@@ -269,9 +263,10 @@ func (m *merger) ref(org bool, name string) *Agent {
 	return m.agents[m.res.lookup(org, name)]
 }
 
-// identity sets the film's names and year and returns what its IRI is made
-// of: the international title of the preferred source and the year.
-func (m *merger) identity(f *Film) (title, year string) {
+// names sets the film's name, the international title of the preferred
+// source, and its other titles. The name and the year are what the Movie's
+// IRI is minted from.
+func (m *merger) names(f *Film) {
 	var titles []string
 	for _, s := range m.sources {
 		if t := s.Film.Title.Value; t != "" {
@@ -285,59 +280,15 @@ func (m *merger) identity(f *Film) (title, year string) {
 	}
 	titles = uniqueStrings(titles)
 	if len(titles) > 0 {
-		title = titles[0]
-		f.Name, f.AlternateNames = title, titles[1:]
+		f.Name, f.AlternateNames = titles[0], titles[1:]
 	}
-	f.Year = m.single("year", nil, func(f *film.Film) (string, int, bool) {
-		return strconv.Itoa(int(f.Year.Value)), f.Year.Line, f.Year.Set
-	})
-	return title, f.Year.Value
 }
 
-// single picks a single-valued fact by source preference and reports a
-// conflict when sources state different values; show, when not nil,
-// writes the kept value as the output states it, for the message.
-func (m *merger) single(name string, show func(string) string, get func(*film.Film) (string, int, bool)) Fact {
-	type stated struct {
-		Fact
-		where string
-	}
-	var all []stated
-	for _, s := range m.sources {
-		if v, line, ok := get(&s.Film); ok {
-			all = append(all, stated{Fact{v, s, line}, where(s, line)})
-		}
-	}
-	if len(all) == 0 {
-		return Fact{}
-	}
-	kept := all[0]
-	out := kept.Value
-	if show != nil {
-		out = show(out)
-	}
-	unit := ""
-	if name == "duration" {
-		unit = " min"
-	}
-	for _, o := range all[1:] {
-		if o.Value != kept.Value {
-			m.diag(Warning, "", 0, "%s: %s%s (%s) vs %s%s (%s); kept %s", name, kept.Value, unit, kept.where, o.Value, unit, o.where, out)
-		}
-	}
-	return kept.Fact
-}
-
-// places sets countries and languages.
-func (m *merger) places(f *Film) {
+// languages sets the languages as BCP 47 tags, or as names where
+// film2ld knows no tag.
+func (m *merger) languages(f *Film) {
 	seen := map[string]bool{}
 	for _, s := range m.sources {
-		for _, ct := range s.Film.Countries {
-			if k := fold(ct.Value); !seen["c:"+k] {
-				seen["c:"+k] = true
-				f.Countries = append(f.Countries, ct.Value)
-			}
-		}
 		for _, l := range s.Film.Languages {
 			tag, ok := locale.Language(l.Value)
 			if !ok {
@@ -356,16 +307,12 @@ func (m *merger) places(f *Film) {
 	}
 }
 
-// texts sets the abstract, descriptions, release events and trailer, and
-// reports the facts schema.org has no term for.
+// texts sets the release events and reports the facts schema.org has no
+// term for.
 func (m *merger) texts(f *Film) {
-	var abstracts, descs, releases, trailers []string
+	var releases []string
 	for _, s := range m.sources {
 		sf := &s.Film
-		abstracts = append(abstracts, sf.Abstract.Value)
-		for _, d := range sf.Descriptions {
-			descs = append(descs, d.Value)
-		}
 		for _, r := range sf.Releases {
 			key := r.Date.Value + "|" + fold(r.Place)
 			if slices.Contains(releases, key) {
@@ -374,14 +321,10 @@ func (m *merger) texts(f *Film) {
 			releases = append(releases, key)
 			f.Releases = append(f.Releases, Release{Date: r.Date.Value, Place: r.Place})
 		}
-		trailers = append(trailers, sf.Trailer.Value)
 		for _, u := range sf.Unmapped {
 			m.diag(Warning, s.Name, u.Line, "%s %q: schema.org has no Movie property for it; left out", strings.ToLower(u.Label), u.Value)
 		}
 	}
-	f.Abstracts = uniqueStrings(abstracts)
-	f.Descriptions = uniqueStrings(descs)
-	f.Trailers = uniqueStrings(trailers)
 }
 
 // credits sets the crew. When one source credits an agent plainly

@@ -17,24 +17,19 @@ type Film struct {
 	// are the other titles the sources give.
 	Name           string
 	AlternateNames []string
-	// Year and Runtime (in minutes) are single-valued: the preferred
-	// source's, with a warning when another states something else.
-	Year    Fact
-	Runtime Fact
-	// Countries are country names as first stated.
-	Countries []string
+	// Facts are the plain facts, merged by their types (see film.Facts):
+	// single-valued ones from the preferred source, with a warning when
+	// another states something else; lists as the union of the sources'.
+	// Each value keeps its Source and Line.
+	film.Facts
 	// Languages are BCP 47 tags, or names for languages without a known tag.
-	Languages    []Language
-	Abstracts    []string
-	Descriptions []string
-	Releases     []Release
-	// Trailers are embed URLs of trailer videos.
-	Trailers []string
-	Credits  []Credit
-	Cast     []Performance
-	BasedOn  []Work
-	Reviews  []Review
-	Ratings  []Rating
+	Languages []Language
+	Releases  []Release
+	Credits   []Credit
+	Cast      []Performance
+	BasedOn   []Work
+	Reviews   []Review
+	Ratings   []Rating
 	// SubjectOf are the addresses of the source pages about the film.
 	SubjectOf []string
 	// WebPages describe those pages; the merged view only.
@@ -59,13 +54,6 @@ type Film struct {
 	// minted is the IRI Merge minted (or ""), which names the film's graph
 	// in a Dataset even after SetPage gives the Movie another IRI.
 	minted string
-}
-
-// Fact is a single-valued fact and where it stands.
-type Fact struct {
-	Value  string
-	Source *film.Source
-	Line   int
 }
 
 // Language is a film's language: its BCP 47 tag when film2ld knows one,

@@ -13,12 +13,27 @@ import (
 	"golang.org/x/text/unicode/runenames"
 )
 
-// folder strips what names legitimately vary in between sources: accents
-// (NFKD, then no combining marks) and case (Unicode case folding, so "ß"
-// and "ss" agree). A transform.Chain is stateful, so each call builds one.
-func folder() transform.Transformer {
-	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), cases.Fold(), norm.NFC)
+// foldUnicode strips what names legitimately vary in between sources:
+// accents (NFKD, then no combining marks) and case (Unicode case folding,
+// so "ß" and "ss" agree), then recomposes (NFC). The four steps run one
+// after another on the whole name rather than as a transform.Chain, which
+// allocated three 4 KB buffers per name folded: with the same result
+// (TestFoldUnicodeMatchesChain), a tenth of a film's allocation before.
+func foldUnicode(name string) (string, error) {
+	s := norm.NFKD.String(name)
+	s, _, err := transform.String(removeMarks, s)
+	if err != nil {
+		return "", err
+	}
+	if s, _, err = transform.String(cases.Fold(), s); err != nil {
+		return "", err
+	}
+	return norm.NFC.String(s), nil
 }
+
+// removeMarks drops combining marks; it holds no state, so one serves
+// every call.
+var removeMarks = runes.Remove(runes.In(unicode.Mn))
 
 // fold returns the identity key of a name: accents, case, spacing and
 // punctuation removed ("Essé  Lawson" and "esse lawson" agree). Letters of
@@ -27,12 +42,12 @@ func fold(name string) string {
 	var s string
 	if isASCII(name) {
 		// Most names: no accents to strip, and ASCII case folding is
-		// lower-casing; the transform chain costs more than the rest of
+		// lower-casing; the Unicode steps cost more than the rest of
 		// combining a film.
 		s = strings.ToLower(name)
 	} else {
 		var err error
-		if s, _, err = transform.String(folder(), name); err != nil {
+		if s, err = foldUnicode(name); err != nil {
 			s = strings.ToLower(name)
 		}
 		s = strings.Map(baseLetter, s)

@@ -3,6 +3,8 @@ package mapping
 import (
 	"encoding/base64"
 	"encoding/hex"
+	"iter"
+	"slices"
 	"strings"
 
 	"github.com/film2ld/film2ld/mapping/film"
@@ -12,7 +14,7 @@ import (
 // schema.org's terms. It writes a Film (the merged view, a source's own
 // view, or a web snippet made of the merged view) as compact JSON-LD with
 // "@context": "https://schema.org". Adding a schema.org property is one
-// line here, beside its field in Film and the mapper that reads it.
+// line here, beside its field in film.Facts and the mapper that reads it.
 
 // properties are the schema.org properties of the film's crew roles.
 var properties = map[film.Role]string{
@@ -29,23 +31,44 @@ var properties = map[film.Role]string{
 // to by "@id", then (in the merged view) the source pages that state their
 // address. Numbers are float64.
 func (f *Film) Render() map[string]any {
-	return map[string]any{"@context": "https://schema.org", "@graph": f.nodes()}
+	return map[string]any{"@context": "https://schema.org", "@graph": f.graph(false)}
 }
 
-// nodes are the view's top-level nodes.
-func (f *Film) nodes() []any {
-	nodes := []any{f.movie()}
-	for _, a := range f.Agents {
-		nodes = append(nodes, agentNode(a))
-	}
-	for _, p := range f.WebPages {
-		n := map[string]any{"@id": p.URL, "@type": "WebPage", "url": p.URL}
-		if p.Publisher != nil {
-			n["publisher"] = ref(p.Publisher)
+// RenderStream is Render for a writer that walks the view once: its long
+// lists are iter.Seq[any] that render each node as it is asked for (see
+// stream.go).
+func (f *Film) RenderStream() map[string]any {
+	return map[string]any{"@context": "https://schema.org", "@graph": f.graph(true)}
+}
+
+// graph is the view's top-level nodes: a sequence (lazy) or an array.
+func (f *Film) graph(lazy bool) any {
+	l := nodeList{parts: []iter.Seq[any]{f.nodes(lazy)}}
+	return l.value(lazy)
+}
+
+// nodes renders the view's top-level nodes one by one; lazy makes the
+// Movie's long lists sequences too.
+func (f *Film) nodes(lazy bool) iter.Seq[any] {
+	return func(yield func(any) bool) {
+		if !yield(f.movie(lazy)) {
+			return
 		}
-		nodes = append(nodes, n)
+		for _, a := range f.Agents {
+			if !yield(agentNode(a)) {
+				return
+			}
+		}
+		for _, p := range f.WebPages {
+			n := map[string]any{"@id": p.URL, "@type": "WebPage", "url": p.URL}
+			if p.Publisher != nil {
+				n["publisher"] = ref(p.Publisher)
+			}
+			if !yield(n) {
+				return
+			}
+		}
 	}
-	return nodes
 }
 
 // RenderItem writes one review or aggregate rating of the view alone (give
@@ -76,8 +99,8 @@ func (f *Film) RenderItem(review *Review, rating *Rating) map[string]any {
 	return map[string]any{"@context": "https://schema.org", "@graph": nodes}
 }
 
-// movie builds the Movie node.
-func (f *Film) movie() map[string]any {
+// movie builds the Movie node; lazy renders its reviews as a sequence.
+func (f *Film) movie(lazy bool) map[string]any {
 	m := map[string]any{"@type": "Movie"}
 	if f.ID != "" {
 		m["@id"] = f.ID
@@ -86,11 +109,11 @@ func (f *Film) movie() map[string]any {
 		m["name"] = f.Name
 	}
 	setList(m, "alternateName", stringsAny(f.AlternateNames))
-	if f.Year.Value != "" {
-		m["dateCreated"] = f.Year.Value
+	if f.Year.Set {
+		m["dateCreated"] = f.Year.String()
 	}
-	if f.Runtime.Value != "" {
-		m["duration"] = isoDuration(f.Runtime.Value)
+	if f.Runtime.Set {
+		m["duration"] = f.Runtime.ISO8601()
 	}
 	if f.URL != "" {
 		m["url"] = f.URL
@@ -100,7 +123,7 @@ func (f *Film) movie() map[string]any {
 	}
 	var countries, langs []any
 	for _, c := range f.Countries {
-		countries = append(countries, map[string]any{"@type": "Country", "name": c})
+		countries = append(countries, map[string]any{"@type": "Country", "name": c.Value})
 	}
 	for _, l := range f.Languages {
 		if l.Tag != "" {
@@ -111,8 +134,9 @@ func (f *Film) movie() map[string]any {
 	}
 	setList(m, "countryOfOrigin", countries)
 	setList(m, "inLanguage", langs)
-	setList(m, "abstract", stringsAny(f.Abstracts))
-	setList(m, "description", stringsAny(f.Descriptions))
+	setList(m, "genre", textsAny(f.Genres))
+	setList(m, "abstract", textsAny(f.Abstracts))
+	setList(m, "description", textsAny(f.Descriptions))
 	var events, videos []any
 	for _, r := range f.Releases {
 		ev := map[string]any{"@type": "PublicationEvent", "startDate": r.Date}
@@ -123,12 +147,12 @@ func (f *Film) movie() map[string]any {
 	}
 	setList(m, "releasedEvent", events)
 	for _, t := range f.Trailers {
-		videos = append(videos, map[string]any{"@type": "VideoObject", "embedUrl": t})
+		videos = append(videos, map[string]any{"@type": "VideoObject", "embedUrl": t.Value})
 	}
 	setList(m, "trailer", videos)
 	f.credits(m)
 	f.cast(m)
-	var works, reviews, ratings, pages []any
+	var works, ratings, pages []any
 	for _, w := range f.BasedOn {
 		n := map[string]any{"@type": "CreativeWork", "name": w.Name}
 		if w.Author != nil {
@@ -137,10 +161,7 @@ func (f *Film) movie() map[string]any {
 		works = append(works, n)
 	}
 	setList(m, "isBasedOn", works)
-	for _, r := range f.Reviews {
-		reviews = append(reviews, reviewNode(r))
-	}
-	setList(m, "review", reviews)
+	setItems(m, "review", lazy, len(f.Reviews), func(i int) any { return reviewNode(f.Reviews[i]) })
 	for _, r := range f.Ratings {
 		ratings = append(ratings, aggregateNode(r))
 	}
@@ -306,41 +327,50 @@ func ref(a *Agent) map[string]any { return map[string]any{"@id": a.ID} }
 // Options.MergedInDefaultGraph, or when the film has no IRI, the merged
 // view and the source descriptions are in the default graph instead.
 func (f *Film) Dataset() map[string]any {
-	return map[string]any{"@context": "https://schema.org", "@graph": f.dataset()}
+	return map[string]any{"@context": "https://schema.org", "@graph": f.dataset(false)}
 }
 
-func (f *Film) dataset() []any {
+// DatasetStream is Dataset for a writer that walks the view once, as
+// RenderStream is Render.
+func (f *Film) DatasetStream() map[string]any {
+	return map[string]any{"@context": "https://schema.org", "@graph": f.dataset(true)}
+}
+
+func (f *Film) dataset(lazy bool) any {
 	graph := GraphIRI(f.minted)
 	movieID := ""
 	if f.minted != "" {
 		movieID = f.ID
 	}
 	oldLayout := graph == "" || f.opts.MergedInDefaultGraph
-	var out, own, sources []any
+	var out, own nodeList
+	var sources []any
 	if oldLayout {
-		out = append(out, f.nodes()...)
+		out.addSeq(f.nodes(lazy))
 	} else {
-		own = append(own, f.nodes()...)
+		own.addSeq(f.nodes(lazy))
 	}
 	for i, s := range f.Sources {
 		desc := provenance(s, movieID)
+		view := f.Views[i].graph(lazy)
 		if oldLayout {
 			// The description in the default graph names the source's graph.
-			desc["@graph"] = f.Views[i].nodes()
-			out = append(out, desc)
+			desc["@graph"] = view
+			out.add(desc)
 			continue
 		}
-		own = append(own, desc)
+		own.add(desc)
 		sources = append(sources, map[string]any{"@id": SourceIRI(s)})
-		out = append(out, map[string]any{"@id": SourceIRI(s), "@graph": f.Views[i].nodes()})
+		out.add(map[string]any{"@id": SourceIRI(s), "@graph": view})
 	}
 	if oldLayout {
-		return out
+		return out.value(lazy)
 	}
 	self := map[string]any{"@id": graph, "about": map[string]any{"@id": movieID}}
 	setList(self, PropDerivedFrom, sources)
-	own = append(own, self)
-	return append([]any{map[string]any{"@id": graph, "@graph": own}}, out...)
+	own.add(self)
+	all := nodeList{parts: append([]iter.Seq[any]{slices.Values([]any{map[string]any{"@id": graph, "@graph": own.value(lazy)}})}, out.parts...)}
+	return all.value(lazy)
 }
 
 // SourceIRI returns the IRI that names a source document in a Dataset: the
@@ -387,6 +417,14 @@ func setList(m map[string]any, prop string, vals []any) {
 	default:
 		m[prop] = vals
 	}
+}
+
+func textsAny(in []film.Text) []any {
+	out := make([]any, len(in))
+	for i, t := range in {
+		out[i] = t.Value
+	}
+	return out
 }
 
 func stringsAny(in []string) []any {

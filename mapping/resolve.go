@@ -3,6 +3,7 @@ package mapping
 import (
 	"fmt"
 	"github.com/film2ld/film2ld/ld/diag"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,18 +14,17 @@ import (
 // the sources used for it, and what they said about it.
 type agent struct {
 	org bool
-	// spellings records, for each spelling, the sources that use it.
-	spellings map[string]map[*film.Source]bool
+	// spellings records, for each spelling, the sources that use it and
+	// where it first stands.
+	spellings map[string]*spelling
 	// contact and url are what the first source to state them says, with
 	// that source, so that a source's own graph holds only its facts.
 	contact       *film.Contact
 	contactSource *film.Source
 	url           string
 	urlSource     *film.Source
-	// merged explains why different spellings became one agent; seen is
-	// where each spelling first stands, for those explanations.
+	// merged explains why different spellings became one agent.
 	merged []string
-	seen   map[string]string
 	id     string
 	name   string
 }
@@ -44,41 +44,61 @@ type mention struct {
 // resolver groups mentions into agents.
 type resolver struct {
 	base   string
-	byKey  map[string]*agent // org flag + fold key → agent
+	byKey  map[agentKey]*agent
 	all    []*agent
 	groups map[string][]mention // credit → mentions, for the misspelling pass
+	// keys remembers each name's fold key: a film's names are folded
+	// again and again (every lookup, every comparison of the spelling
+	// sort), and a name outside ASCII goes through Unicode normalisation
+	// each time (a tenth of merging, in the samples' profile).
+	keys map[string]string
+}
+
+// agentKey identifies an agent: a person or an organisation, and its
+// name's fold key.
+type agentKey struct {
+	org bool
+	key string
 }
 
 func newResolver(base string) *resolver {
-	return &resolver{base: base, byKey: map[string]*agent{}, groups: map[string][]mention{}}
+	return &resolver{base: base, byKey: map[agentKey]*agent{}, groups: map[string][]mention{}, keys: map[string]string{}}
 }
 
-func agentKey(org bool, name string) string {
-	if org {
-		return "o:" + fold(name)
+// fold is the package's fold, remembered per name.
+func (r *resolver) fold(name string) string {
+	k, ok := r.keys[name]
+	if !ok {
+		k = fold(name)
+		r.keys[name] = k
 	}
-	return "p:" + fold(name)
+	return k
+}
+
+func (r *resolver) agentKey(org bool, name string) agentKey {
+	return agentKey{org, r.fold(name)}
 }
 
 // add records a mention and returns its agent.
 func (r *resolver) add(m mention) *agent {
-	k := agentKey(m.org, m.name.Value)
+	k := r.agentKey(m.org, m.name.Value)
 	a := r.byKey[k]
 	if a == nil {
-		a = &agent{org: m.org, spellings: map[string]map[*film.Source]bool{}, seen: map[string]string{}}
+		a = &agent{org: m.org, spellings: map[string]*spelling{}}
 		r.byKey[k] = a
 		r.all = append(r.all, a)
 	}
-	if a.spellings[m.name.Value] == nil {
+	sp := a.spellings[m.name.Value]
+	if sp == nil {
 		if len(a.spellings) > 0 {
 			first := a.names()[0]
 			a.merged = append(a.merged, fmt.Sprintf("%q (%s) and %q (%s) differ only in accents, case, spacing or punctuation",
-				first, a.seen[first], m.name.Value, where(m.source, m.name.Line)))
+				first, a.spellings[first].first, m.name.Value, where(m.source, m.name.Line)))
 		}
-		a.spellings[m.name.Value] = map[*film.Source]bool{}
-		a.seen[m.name.Value] = where(m.source, m.name.Line)
+		sp = &spelling{first: place{m.source, m.name.Line}}
+		a.spellings[m.name.Value] = sp
 	}
-	a.spellings[m.name.Value][m.source] = true
+	sp.add(m.source)
 	if m.credit != "" && !m.org {
 		r.groups[m.credit] = append(r.groups[m.credit], m)
 	}
@@ -87,7 +107,7 @@ func (r *resolver) add(m mention) *agent {
 
 // lookup returns the agent a name resolved to.
 func (r *resolver) lookup(org bool, name string) *agent {
-	return r.byKey[agentKey(org, name)]
+	return r.byKey[r.agentKey(org, name)]
 }
 
 // mergeMisspellings joins people whose names are one small misspelling
@@ -110,7 +130,7 @@ func (r *resolver) mergeMisspellings() {
 				if a.source == b.source {
 					continue
 				}
-				ka, kb := fold(a.name.Value), fold(b.name.Value)
+				ka, kb := r.fold(a.name.Value), r.fold(b.name.Value)
 				if ka == kb || !closeSpelling(ka, kb) || r.listedTogether(c, ka, kb) {
 					continue
 				}
@@ -126,7 +146,7 @@ func (r *resolver) mergeMisspellings() {
 func (r *resolver) listedTogether(credit, ka, kb string) bool {
 	seen := map[*film.Source]int{}
 	for _, m := range r.groups[credit] {
-		switch fold(m.name.Value) {
+		switch r.fold(m.name.Value) {
 		case ka:
 			seen[m.source] |= 1
 		case kb:
@@ -146,17 +166,14 @@ func (r *resolver) union(a, b *agent, why string) {
 	if a == b {
 		return
 	}
-	for s, w := range b.seen {
-		if _, ok := a.seen[s]; !ok {
-			a.seen[s] = w
+	for s, bs := range b.spellings {
+		as := a.spellings[s]
+		if as == nil {
+			as = &spelling{first: bs.first}
+			a.spellings[s] = as
 		}
-	}
-	for s, srcs := range b.spellings {
-		if a.spellings[s] == nil {
-			a.spellings[s] = map[*film.Source]bool{}
-		}
-		for n := range srcs {
-			a.spellings[s][n] = true
+		for _, n := range bs.sources {
+			as.add(n)
 		}
 	}
 	a.merged = append(append(a.merged, b.merged...), why)
@@ -182,18 +199,18 @@ func (r *resolver) finish() {
 	for _, a := range r.all {
 		keyCount := map[string]int{}
 		for s, srcs := range a.spellings {
-			keyCount[fold(s)] += len(srcs)
+			keyCount[r.fold(s)] += len(srcs.sources)
 		}
 		names := a.names()
 		sort.SliceStable(names, func(i, j int) bool {
 			si, sj := names[i], names[j]
-			if ki, kj := keyCount[fold(si)], keyCount[fold(sj)]; ki != kj {
+			if ki, kj := keyCount[r.fold(si)], keyCount[r.fold(sj)]; ki != kj {
 				return ki > kj
 			}
 			if ai, aj := accents(si), accents(sj); ai != aj {
 				return ai > aj
 			}
-			if ci, cj := len(a.spellings[si]), len(a.spellings[sj]); ci != cj {
+			if ci, cj := len(a.spellings[si].sources), len(a.spellings[sj].sources); ci != cj {
 				return ci > cj
 			}
 			return si < sj
@@ -203,7 +220,7 @@ func (r *resolver) finish() {
 		if a.org {
 			kind = "organization/"
 		}
-		a.id = r.base + kind + slug(a.name)
+		a.id = r.base + kind + strings.ReplaceAll(r.fold(a.name), " ", "-") // slug(a.name)
 	}
 	sort.Slice(r.all, func(i, j int) bool { return r.all[i].id < r.all[j].id })
 }
@@ -223,7 +240,7 @@ func (a *agent) names() []string {
 func (a *agent) spellingsIn(s *film.Source) []string {
 	var out []string
 	for _, n := range a.names() {
-		if a.spellings[n][s] {
+		if slices.Contains(a.spellings[n].sources, s) {
 			out = append(out, n)
 		}
 	}
@@ -241,6 +258,30 @@ func (a *agent) alternates() []string {
 	}
 	return out
 }
+
+// spelling is one way an agent's name is written: the sources that write
+// it so (a set, in the order met; a film has a handful of sources, and a
+// map per spelling was a tenth of merging's allocation) and where it first
+// stands, for the messages that explain a merge.
+type spelling struct {
+	sources []*film.Source
+	first   place
+}
+
+func (sp *spelling) add(s *film.Source) {
+	if !slices.Contains(sp.sources, s) {
+		sp.sources = append(sp.sources, s)
+	}
+}
+
+// place is where a spelling first stands; it is formatted (String) only
+// for the few messages that name it, not for every mention.
+type place struct {
+	source *film.Source
+	line   int
+}
+
+func (p place) String() string { return where(p.source, p.line) }
 
 // where formats a source position for messages.
 func where(s *film.Source, line int) string {

@@ -40,7 +40,7 @@ type Finding struct {
 	Message string
 	Fix     string
 	Pos     Pos
-	// node is the node the finding is about, for Snippet.
+	// node is the node the finding is about, for the snippet's choices.
 	node *Node
 }
 

@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -62,5 +63,37 @@ func FuzzLoadHTML(f *testing.F) {
 			return // only a read error of the tokenizer, which a byte slice does not have
 		}
 		Validate(g, Google)
+	})
+}
+
+// FuzzSnippetFor gives validate's snippet of linked data arbitrary JSON
+// objects: it must not change the document, and what it keeps must give
+// no finding that would leave out a review or rating another node holds,
+// nor two aggregate ratings on one item.
+func FuzzSnippetFor(f *testing.F) {
+	addSeeds(f, "testdata/*/*.jsonld", "../mapping/testdata/golden/*.jsonld", "../mapping/pipeline/testdata/snippet/*.jsonld")
+	f.Add([]byte(`{"@context": "https://schema.org", "@graph": [{"@id": "urn:m", "@type": "Movie", "name": "M", "review": {"@id": "urn:r"}},
+		{"@id": "urn:r", "@type": "Review", "review": {"@type": "Review"}, "author": {"@id": "urn:p"}}, {"@id": "urn:p", "@type": "Person"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var doc map[string]any
+		if json.Unmarshal(data, &doc) != nil {
+			return
+		}
+		before, _ := json.Marshal(doc)
+		g, _ := SnippetFor(doc, "f.jsonld", SnippetOptions{})
+		if after, _ := json.Marshal(doc); !bytes.Equal(before, after) {
+			t.Fatalf("SnippetFor changed its document:\n%s\n%s", before, after)
+		}
+		for _, finding := range checkGoogle(g) {
+			if n := rejected(finding); n != nil && len(n.Parents) > 0 {
+				t.Fatalf("the snippet keeps what it should leave out: %v", finding)
+			}
+		}
+		for _, n := range g.Nodes {
+			var kept *Node
+			if extra, _ := oneAggregate(n, &kept); len(extra) > 0 {
+				t.Fatalf("the snippet keeps two aggregate ratings on %s", n.Describe())
+			}
+		}
 	})
 }

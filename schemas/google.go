@@ -158,7 +158,7 @@ func (c *googleChecker) movie(n *Node) {
 		}
 	}
 	// Google reads one aggregateRating for a rich result and does not say
-	// which of several; the web snippet keeps the first (see Snippet).
+	// which of several; the web snippet keeps the first (see oneAggregate).
 	var first *Node
 	for _, v := range n.Props["aggregateRating"] {
 		switch {

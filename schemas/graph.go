@@ -53,9 +53,10 @@ type Node struct {
 	// TopLevel is true when the node is written at the top of a document
 	// or in a top-level "@graph", rather than as a property value.
 	TopLevel bool
-	// origins are the decoded JSON objects the node was read from, for a
-	// graph made by FromDoc (see Snippet).
-	origins []map[string]any
+	// origins are the JSON objects the node was read from (its
+	// descriptions and the references to it), for a graph SnippetFor
+	// reads: leaving the node out leaves these out.
+	origins []*jsonpos.Value
 }
 
 // Edge is a property of a node whose value is another node.
@@ -176,7 +177,7 @@ func (n *Node) PropPos(prop string) Pos {
 // say) a line: lineOf returns the line of an IRI, or 0. A blank node takes
 // the line of the nearest node above it that has one; a node's values and
 // keys take the node's line. Findings already
-// made about a node (Problems, such as what Snippet left out) and placed
+// made about a node (Problems, such as what SnippetFor left out) and placed
 // nowhere yet take the line of their node the same way.
 func (g *Graph) Place(lineOf func(id string) int) {
 	for _, n := range g.Nodes {
@@ -357,6 +358,8 @@ type builder struct {
 	// them has a schema.org type.
 	nodes     int
 	schemaOrg bool
+	// origins makes each node remember the objects it is read from.
+	origins bool
 }
 
 func newGraph() *Graph { return &Graph{byID: map[string]*Node{}} }
@@ -459,8 +462,8 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 	if len(v.Members) > 0 && !onlyKeys(v, "@context") {
 		b.nodes++
 	}
-	if m, ok := v.Origin.(map[string]any); ok {
-		n.origins = append(n.origins, m)
+	if b.origins {
+		n.origins = append(n.origins, v)
 	}
 	if !n.Described || n.Pos.Line == 0 {
 		n.Pos = b.src.pos(v.Offset)

@@ -87,11 +87,10 @@ func TestPlaceFindings(t *testing.T) {
 		"name": "Heat", "image": "https://films.example/heat.jpg",
 		"review": map[string]any{"@type": "Review", "reviewBody": "Tense.", "datePublished": "2020-01-02",
 			"author": map[string]any{"@type": "Person"}}}
-	dropped := SnippetFor(doc, "heat.nq", SnippetOptions{})
+	g, dropped := SnippetFor(doc, "heat.nq", SnippetOptions{})
 	if len(dropped) == 0 {
 		t.Fatal("the nameless author's review was not left out")
 	}
-	g := FromDoc(doc, "heat.nq")
 	g.Problems = append(g.Problems, dropped...)
 	g.Place(func(id string) int { return map[string]int{"https://films.example/heat": 4}[id] })
 	for _, f := range g.Problems {

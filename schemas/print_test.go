@@ -99,3 +99,10 @@ func TestPrintedSchemas(t *testing.T) {
 		t.Error("a schema for Dog")
 	}
 }
+
+func asSlice(v any) []any {
+	if s, ok := v.([]any); ok {
+		return s
+	}
+	return []any{v}
+}

@@ -177,7 +177,7 @@ const (
 	// its item nor naming it in itemReviewed.
 	RuleAggregateItemReviewed = "google.aggregate.item-reviewed"
 	// RuleOneAggregate is an AggregateRating the web snippet leaves out
-	// because its item already has one (see Snippet).
+	// because its item already has one (see Choose and SnippetFor).
 	RuleOneAggregate = "google.aggregate.one"
 	// RuleFactCheckRequired is a ClaimReview without claimReviewed, url
 	// or a reviewRating that is a Rating.
@@ -250,6 +250,25 @@ var ruleTable = []ruleDef{
 	{RuleFactCheckVerdict, Error, "a ClaimReview's rating needs alternateName (the verdict shown), and a ratingValue that evaluates to a number", srcFactCheck},
 	{RuleFactCheckRecommended, Warning, "a ClaimReview lacks author or itemReviewed, which Google recommends", srcFactCheck},
 	{RuleEmployerRequired, Error, "an EmployerAggregateRating needs an itemReviewed Organization with a name, a ratingValue, and ratingCount or reviewCount", srcEmployerRating},
+}
+
+// snippetRules are the search-engine rules whose findings leave a Review
+// or AggregateRating out of the web snippet (export's, by Choose, and
+// validate's of linked data, by SnippetFor): the node the finding is
+// about, or the review whose Rating it is about. They are the errors of
+// the review-snippet, fact-check and employer-rating pages, which every
+// finding of theirs is, and another site's review, which warns since
+// validate cannot know the page is not the review's own. The movie
+// carousel's rules judge the Movie, which a snippet cannot do without; a
+// missing date, a review's item type and the fact check's recommendations
+// only warn or inform. RuleOneAggregate is applied after these, by the
+// snippet itself.
+var snippetRules = map[string]bool{
+	RuleReviewAuthor: true, RuleReviewAuthorName: true, RuleReviewItemReviewed: true, RuleReviewRating: true,
+	RuleItemName: true, RuleRatingValue: true, RuleRatingRange: true,
+	RuleAggregateValue: true, RuleAggregateCount: true, RuleAggregateItemReviewed: true,
+	RuleFactCheckRequired: true, RuleFactCheckVerdict: true, RuleEmployerRequired: true,
+	RuleThirdParty: true,
 }
 
 // leftOutWhy says, for a search-engine rule that leaves reviews and

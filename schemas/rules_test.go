@@ -113,3 +113,22 @@ func TestLeftOutWhy(t *testing.T) {
 		t.Errorf("LeftOutWhy(%s) = %q", RuleAggregateValue, got)
 	}
 }
+
+// TestSnippetRules: the rules that leave a review or rating out of the web
+// snippet are exactly the errors of the review-snippet, fact-check and
+// employer-rating pages, and another site's review; the movie carousel's
+// rules never do.
+func TestSnippetRules(t *testing.T) {
+	for id := range snippetRules {
+		if _, ok := LookupRule(id); !ok {
+			t.Errorf("snippetRules names %s, which is no rule", id)
+		}
+	}
+	for _, r := range Rules() {
+		page := r.Source == srcReviewSnippet || r.Source == srcFactCheck || r.Source == srcEmployerRating
+		want := page && r.Severity == Error || r.ID == RuleThirdParty
+		if snippetRules[r.ID] != want {
+			t.Errorf("rule %s (%s, %s): in snippetRules %v; want %v", r.ID, r.Severity, r.Source, snippetRules[r.ID], want)
+		}
+	}
+}

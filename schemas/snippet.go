@@ -2,25 +2,11 @@ package schemas
 
 import (
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
-)
 
-// Snippet prepares a decoded JSON-LD document for a web page: it removes,
-// in place, every Review and AggregateRating that search engines would
-// reject (an AggregateRating without a stated ratingValue, a review without
-// an author), and returns the findings that made it remove each one. What
-// remains passes the google profile's review rules; the RDF outputs keep
-// every fact, since they are built from the document before this runs.
-//
-// What a removed node alone led to goes with it: a reviewer written as a
-// node of its own in the document's "@graph" and referred to only by the
-// review left out would otherwise stand in the snippet unattached to the
-// Movie, which no search engine reads and framing refuses.
-func Snippet(doc map[string]any, file string) []Finding {
-	return SnippetFor(doc, file, SnippetOptions{})
-}
+	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
+)
 
 // SnippetOptions say which page a snippet is for.
 type SnippetOptions struct {
@@ -34,49 +20,103 @@ type SnippetOptions struct {
 	NoReviews bool
 }
 
-// SnippetFor is Snippet for a given page.
-func SnippetFor(doc map[string]any, file string, opts SnippetOptions) []Finding {
-	roots := rootsOf(doc)
-	before := reachable(doc, roots)
-	defer pruneOrphans(doc, roots, before)
+// SnippetFor returns the graph of the web snippet export would make of a
+// decoded JSON-LD document (validate's reading of linked data), and the
+// findings that left each Review and AggregateRating out: doc without the
+// reviews and ratings search engines would reject (an AggregateRating
+// without a stated ratingValue, a review without an author; see
+// snippetRules), and with one aggregateRating per item. doc is not
+// changed.
+//
+// It shares its rules with Choose, which makes export's snippet of a
+// typed film: the same rule table decides what is left out, by the same
+// first finding, and the same one-per-item choice follows. Only the input
+// differs: validate reads linked data of any shape, so the reviews and
+// ratings are nodes of a Graph rather than typed reviews.
+//
+// The choice is made on the typed graph; leaving the chosen nodes out is
+// a copy of the document's tree without their objects and references (see
+// without), read again as a graph, so that the snippet's graph is exactly
+// what its JSON-LD reads as: node order, parents, and references that
+// only led to what was left out.
+//
+// What a removed node alone led to goes with it: a reviewer written as a
+// node of its own in the document's "@graph" and referred to only by the
+// review left out would otherwise stand in the snippet unattached to the
+// Movie, which no search engine reads and framing refuses.
+func SnippetFor(doc map[string]any, file string, opts SnippetOptions) (*Graph, []Finding) {
+	tree := jsonpos.FromAny(doc)
+	roots := rootsOf(tree)
+	before := reachable(tree, roots)
+	g := readTree(tree, file)
 	if opts.NoReviews {
-		for _, n := range FromDoc(doc, file).Nodes {
+		var all []*Node
+		for _, n := range g.Nodes {
 			if n.Is("Review", "AggregateRating") {
-				removeNode(n)
+				all = append(all, n)
 			}
 		}
+		tree = without(tree, g, all)
+		g = readTree(tree, file)
 	}
 	var dropped []Finding
 	for {
-		g := FromDoc(doc, file)
-		g.PageURL = opts.PageURL
-		removed := false
-		// Only the search-engine rules remove nodes, so only they run:
+		// Only the search-engine rules leave nodes out, so only they run:
 		// the shape and vocabulary layers cost more than the rest of an
 		// export of a large review page, and their findings are not used.
-		for _, f := range sortFindings(checkGoogle(g)) {
-			target := rejected(f)
-			if target == nil || !removeNode(target) {
-				continue
-			}
-			dropped = append(dropped, f)
-			removed = true
+		g.PageURL = opts.PageURL
+		nodes, why := rejections(checkGoogle(g))
+		nodes, why = removable(nodes, why)
+		if len(nodes) == 0 {
+			break
 		}
-		if !removed {
-			return append(dropped, onePerItem(doc, file)...)
-		}
+		dropped = append(dropped, why...)
+		// Leaving a node out can change what the rules say of another (a
+		// review of a review is no longer nested in its item), so the
+		// rules run again on what is left.
+		tree = without(tree, g, nodes)
+		g = readTree(tree, file)
 	}
+	// One aggregateRating per item, chosen after the rejected ones are
+	// gone, so that a first AggregateRating with no score does not push
+	// out a valid one behind it.
+	var extra []*Node
+	var why []Finding
+	for _, n := range g.Nodes {
+		var kept *Node
+		more, reasons := oneAggregate(n, &kept)
+		extra, why = append(extra, more...), append(why, reasons...)
+	}
+	extra, why = removable(extra, why)
+	if len(extra) > 0 {
+		dropped = append(dropped, why...)
+		tree = without(tree, g, extra)
+	}
+	tree = pruneOrphans(tree, roots, before)
+	out := newGraph()
+	out.newBuilder(source{file: file}).document(tree)
+	out.finish()
+	out.PageURL = opts.PageURL
+	return out, dropped
+}
+
+// readTree reads a decoded document into a graph whose nodes remember the
+// JSON objects they were read from, so that without can find them.
+func readTree(tree *jsonpos.Value, file string) *Graph {
+	g := newGraph()
+	b := g.newBuilder(source{file: file})
+	b.origins = true
+	b.document(tree)
+	g.finish()
+	return g
 }
 
 // rejected returns the Review or AggregateRating a search-engine finding
 // makes a web snippet leave out: the node the finding is about, or the
-// review a bad Rating sinks; nil when the finding removes nothing. Errors
-// do, and a review from another site (a warning, since validate cannot
-// know the page is not the review's own); the movie carousel's rules
-// judge the Movie, which a snippet cannot do without.
+// review a bad Rating sinks; nil when the finding's rule is not one of
+// snippetRules (see rules.go).
 func rejected(f Finding) *Node {
-	thirdParty := f.Rule == RuleThirdParty
-	if f.Severity != Error && !thirdParty || f.node == nil || !strings.HasPrefix(f.Rule, "google.") || strings.HasPrefix(f.Rule, "google.movie.") {
+	if !snippetRules[f.Rule] || f.node == nil {
 		return nil
 	}
 	target := f.node
@@ -94,6 +134,47 @@ func rejected(f Finding) *Node {
 	return target
 }
 
+// rejections returns the reviews and ratings findings leave out of a
+// snippet, each once, with the finding that leaves it out: the first in
+// the order of a report (compareFindings), so that the reason given does
+// not depend on the order the rules ran in.
+func rejections(fs []Finding) (nodes []*Node, why []Finding) {
+	fs = slices.Clone(fs)
+	slices.SortStableFunc(fs, compareFindings)
+	seen := map[*Node]bool{}
+	for _, f := range fs {
+		n := rejected(f)
+		if n == nil || seen[n] {
+			continue
+		}
+		seen[n] = true
+		nodes, why = append(nodes, n), append(why, f)
+	}
+	return nodes, why
+}
+
+// oneAggregate keeps one aggregateRating per item. Google reads a single
+// aggregateRating for a rich result and does not say which of several it
+// takes, so the snippet makes the choice itself and keeps the first that
+// the rules accept, in the document's order; film2ld's mappers write the
+// site's headline first (a review aggregator's critic score, then its
+// user score), so the headline is what a search engine shows. *kept is
+// the one kept so far (nil for none); oneAggregate returns item's others,
+// each with its finding.
+func oneAggregate(item *Node, kept **Node) (extra []*Node, why []Finding) {
+	for _, v := range item.Props["aggregateRating"] {
+		if !v.IsNode("AggregateRating") {
+			continue
+		}
+		if *kept == nil {
+			*kept = v.Node
+			continue
+		}
+		extra, why = append(extra, v.Node), append(why, extraAggregate(item, v.Node, *kept))
+	}
+	return extra, why
+}
+
 // Choose decides which of an item's reviews and aggregate ratings a web
 // snippet keeps, by the rules validate applies (the google profile's
 // review-snippet rules, and one aggregateRating per item). Each of items
@@ -101,7 +182,7 @@ func rejected(f Finding) *Node {
 // first node is the item (a Movie with its IRI and name) holding it under
 // "review" or "aggregateRating", and the nodes it refers to. keep[i] tells
 // whether items[i] stays; dropped holds the finding that left each other
-// one out, in the order Snippet gives them: the rules' findings by rule and
+// one out, in the order SnippetFor gives them: the rules' findings by rule and
 // node, then the aggregate ratings the item already had one of.
 //
 // Deciding on each review alone is what makes this a filter on typed
@@ -109,13 +190,10 @@ func rejected(f Finding) *Node {
 // rendered document: no review rule looks beyond the review, its rating
 // and the nodes they name.
 func Choose(items []map[string]any, file string, opts SnippetOptions) (keep []bool, dropped []Finding) {
-	type reject struct {
-		f    Finding
-		item int
-	}
-	var rejects []reject
 	graphs := make([]*Graph, len(items))
 	keep = make([]bool, len(items))
+	itemOf := map[*Node]int{}
+	var fs []Finding
 	for i, doc := range items {
 		keep[i] = !opts.NoReviews
 		if opts.NoReviews {
@@ -125,35 +203,28 @@ func Choose(items []map[string]any, file string, opts SnippetOptions) (keep []bo
 		g.PageURL = opts.PageURL
 		graphs[i] = g
 		for _, f := range checkGoogle(g) {
-			if rejected(f) != nil {
-				rejects = append(rejects, reject{f, i})
+			if n := rejected(f); n != nil {
+				itemOf[n] = i
+				fs = append(fs, f)
 			}
 		}
 	}
-	slices.SortStableFunc(rejects, func(a, b reject) int { return compareFindings(a.f, b.f) })
-	for _, r := range rejects {
-		// The first finding in order is the one that leaves it out.
-		if keep[r.item] {
-			keep[r.item] = false
-			dropped = append(dropped, r.f)
+	nodes, why := rejections(fs)
+	for j, n := range nodes {
+		if i := itemOf[n]; keep[i] {
+			keep[i] = false
+			dropped = append(dropped, why[j])
 		}
 	}
+	// The items are of one film: one aggregateRating for them all.
 	var kept *Node
 	for i, g := range graphs {
 		if !keep[i] || g == nil || len(g.Nodes) == 0 {
 			continue
 		}
-		item := g.Nodes[0]
-		for _, v := range item.Props["aggregateRating"] {
-			if !v.IsNode("AggregateRating") {
-				continue
-			}
-			if kept == nil {
-				kept = v.Node
-				continue
-			}
+		if _, reasons := oneAggregate(g.Nodes[0], &kept); len(reasons) > 0 {
 			keep[i] = false
-			dropped = append(dropped, extraAggregate(item, v.Node, kept))
+			dropped = append(dropped, reasons...)
 		}
 	}
 	return keep, dropped
@@ -167,110 +238,121 @@ func extraAggregate(item, n, kept *Node) Finding {
 		Pos:     n.Pos, node: n}
 }
 
-// onePerItem keeps one aggregateRating per item. Google reads a single
-// aggregateRating for a rich result and does not say which of several it
-// takes, so the snippet makes the choice itself and keeps the first that
-// the rules accept, in the document's order; film2ld's mappers write the
-// site's headline first (a review aggregator's critic score, then its
-// user score), so the headline is what a search engine shows. It runs
-// after the rejected ratings are gone, so that a first AggregateRating
-// with no score does not push out a valid one behind it.
-func onePerItem(doc map[string]any, file string) []Finding {
-	var dropped []Finding
-	g := FromDoc(doc, file)
-	for _, n := range g.Nodes {
-		var kept *Node
-		for _, v := range n.Props["aggregateRating"] {
-			if !v.IsNode("AggregateRating") {
-				continue
-			}
-			if kept == nil {
-				kept = v.Node
-				continue
-			}
-			if removeNode(v.Node) {
-				dropped = append(dropped, extraAggregate(n, v.Node, kept))
-			}
+// removable returns the nodes (and their findings) that stand as the
+// value of another node, each once: a review or rating written at the top
+// of the document, nested in nothing, is no value that leaving out could
+// remove, and it stays in the snippet with its errors.
+func removable(nodes []*Node, why []Finding) ([]*Node, []Finding) {
+	var outNodes []*Node
+	var outWhy []Finding
+	seen := map[*Node]bool{}
+	for i, n := range nodes {
+		if seen[n] || !isValue(n) {
+			continue
 		}
+		seen[n] = true
+		outNodes, outWhy = append(outNodes, n), append(outWhy, why[i])
 	}
-	return dropped
+	return outNodes, outWhy
 }
 
-// removeNode deletes a node from its parents' values: its JSON objects
-// written in place, and the {"@id": …} references to it of a flattened
-// document, whose own top-level object then goes with the orphans.
-func removeNode(n *Node) bool {
-	removed := false
+// isValue reports whether some node holds n as a value in the JSON: the
+// object n is read from, or a reference to its IRI.
+func isValue(n *Node) bool {
 	for _, e := range n.Parents {
 		for _, parent := range e.From.origins {
-			key := findKey(parent, e.Property)
-			if key == "" {
-				continue
-			}
-			var kept []any
-			for _, v := range asSlice(parent[key]) {
-				if !isOneOf(v, n.origins) && !refersTo(v, n.ID) {
-					kept = append(kept, v)
-				} else {
-					removed = true
+			for _, m := range parent.Members {
+				if localName(m.Key) != e.Property {
+					continue
+				}
+				for _, v := range list(m.Value) {
+					if slices.Contains(n.origins, v) || refersTo(v, n.ID) {
+						return true
+					}
 				}
 			}
-			switch len(kept) {
-			case 0:
-				delete(parent, key)
-			case 1:
-				parent[key] = kept[0]
-			default:
-				parent[key] = kept
-			}
-		}
-	}
-	return removed
-}
-
-// findKey returns the key under which a parent object holds a property,
-// however the document spells it ("review", "schema:review", an IRI).
-func findKey(m map[string]any, prop string) string {
-	for k := range m {
-		if localName(k) == prop {
-			return k
-		}
-	}
-	return ""
-}
-
-func asSlice(v any) []any {
-	if s, ok := v.([]any); ok {
-		return s
-	}
-	return []any{v}
-}
-
-func isOneOf(v any, objs []map[string]any) bool {
-	m, ok := v.(map[string]any)
-	if !ok {
-		return false
-	}
-	p := reflect.ValueOf(m).UnsafePointer()
-	for _, o := range objs {
-		if reflect.ValueOf(o).UnsafePointer() == p {
-			return true
 		}
 	}
 	return false
 }
 
+// without returns a copy of a decoded document without the JSON values
+// that stand for nodes of g (read from tree by readTree): the objects
+// they were read from, and references to their IRIs, under the properties
+// by which other nodes hold them. A property left with no value is left
+// out; the tree is not changed.
+func without(tree *jsonpos.Value, g *Graph, nodes []*Node) *jsonpos.Value {
+	// gone maps a holding node's JSON object and a property to the nodes
+	// it must no longer hold there.
+	type holder struct {
+		obj  *jsonpos.Value
+		prop string
+	}
+	gone := map[holder][]*Node{}
+	for _, n := range nodes {
+		for _, e := range n.Parents {
+			for _, parent := range e.From.origins {
+				h := holder{parent, e.Property}
+				if !slices.Contains(gone[h], n) {
+					gone[h] = append(gone[h], n)
+				}
+			}
+		}
+	}
+	var copyOf func(v *jsonpos.Value) *jsonpos.Value
+	copyOf = func(v *jsonpos.Value) *jsonpos.Value {
+		switch v.Kind {
+		case jsonpos.Array:
+			out := *v
+			out.Items = make([]*jsonpos.Value, len(v.Items))
+			for i, item := range v.Items {
+				out.Items[i] = copyOf(item)
+			}
+			return &out
+		case jsonpos.Object:
+			out := *v
+			out.Members = make([]jsonpos.Member, 0, len(v.Members))
+			for _, m := range v.Members {
+				drop := gone[holder{v, localName(m.Key)}]
+				if len(drop) == 0 || strings.HasPrefix(m.Key, "@") {
+					m.Value = copyOf(m.Value)
+					out.Members = append(out.Members, m)
+					continue
+				}
+				var kept []*jsonpos.Value
+				for _, item := range list(m.Value) {
+					if !slices.ContainsFunc(drop, func(n *Node) bool { return slices.Contains(n.origins, item) || refersTo(item, n.ID) }) {
+						kept = append(kept, copyOf(item))
+					}
+				}
+				switch len(kept) {
+				case 0:
+					continue
+				case 1:
+					m.Value = kept[0]
+				default:
+					m.Value = &jsonpos.Value{Kind: jsonpos.Array, Offset: m.Value.Offset, Items: kept}
+				}
+				out.Members = append(out.Members, m)
+			}
+			return &out
+		}
+		return v
+	}
+	return copyOf(tree)
+}
+
 // topNodes returns the node objects a document writes at its top: the
 // items of its "@graph", or the document itself.
-func topNodes(doc map[string]any) []map[string]any {
-	g, ok := doc["@graph"]
-	if !ok {
-		return []map[string]any{doc}
+func topNodes(doc *jsonpos.Value) []*jsonpos.Value {
+	g := doc.Get("@graph")
+	if g == nil {
+		return []*jsonpos.Value{doc}
 	}
-	var out []map[string]any
-	for _, v := range asSlice(g) {
-		if m, ok := v.(map[string]any); ok {
-			out = append(out, m)
+	var out []*jsonpos.Value
+	for _, v := range list(g) {
+		if v.Kind == jsonpos.Object {
+			out = append(out, v)
 		}
 	}
 	return out
@@ -279,27 +361,27 @@ func topNodes(doc map[string]any) []map[string]any {
 // topRefs returns the ids a top-level node refers to, at any depth: in an
 // {"@id": …} object, or as a bare string naming one of ids (a property the
 // context types "@id" refers that way; counting it keeps the node).
-func topRefs(n map[string]any, ids map[string]bool) []string {
+func topRefs(n *jsonpos.Value, ids map[string]bool) []string {
 	var refs []string
-	var walk func(v any, top bool)
-	walk = func(v any, top bool) {
-		switch x := v.(type) {
-		case map[string]any:
-			if id, ok := x["@id"].(string); ok && !top {
-				refs = append(refs, id)
+	var walk func(v *jsonpos.Value, top bool)
+	walk = func(v *jsonpos.Value, top bool) {
+		switch v.Kind {
+		case jsonpos.Object:
+			if id := v.Get("@id"); id != nil && id.Kind == jsonpos.String && !top {
+				refs = append(refs, id.String)
 			}
-			for k, v := range x {
-				if k != "@context" && k != "@id" {
-					walk(v, false)
+			for _, m := range v.Members {
+				if m.Key != "@context" && m.Key != "@id" {
+					walk(m.Value, false)
 				}
 			}
-		case []any:
-			for _, v := range x {
-				walk(v, false)
+		case jsonpos.Array:
+			for _, item := range v.Items {
+				walk(item, false)
 			}
-		case string:
-			if ids[x] && !top {
-				refs = append(refs, x)
+		case jsonpos.String:
+			if ids[v.String] && !top {
+				refs = append(refs, v.String)
 			}
 		}
 	}
@@ -307,55 +389,66 @@ func topRefs(n map[string]any, ids map[string]bool) []string {
 	return refs
 }
 
+// idOf returns a node object's "@id", or "".
+func idOf(n *jsonpos.Value) string {
+	if id := n.Get("@id"); id != nil && id.Kind == jsonpos.String {
+		return id.String
+	}
+	return ""
+}
+
 // topIDs returns the ids of the top-level nodes.
-func topIDs(nodes []map[string]any) map[string]bool {
+func topIDs(nodes []*jsonpos.Value) map[string]bool {
 	ids := map[string]bool{}
 	for _, n := range nodes {
-		if id, ok := n["@id"].(string); ok {
-			ids[id] = true
+		if id := n.Get("@id"); id != nil && id.Kind == jsonpos.String {
+			ids[id.String] = true
 		}
 	}
 	return ids
 }
 
-// rootsOf returns the top-level nodes no other node refers to (the Movie
-// of film2ld's documents), and the nodes without an id.
-func rootsOf(doc map[string]any) []map[string]any {
+// rootsOf returns the positions, among the top-level nodes, of those no
+// other node refers to (the Movie of film2ld's documents) and of the nodes
+// without an id. Leaving values out keeps every top-level node where it
+// is, so the positions name the same nodes in the pruned document.
+func rootsOf(doc *jsonpos.Value) []int {
 	nodes := topNodes(doc)
 	ids := topIDs(nodes)
 	referenced := map[string]bool{}
 	for _, n := range nodes {
 		for _, r := range topRefs(n, ids) {
-			if r != n["@id"] {
+			if r != idOf(n) {
 				referenced[r] = true
 			}
 		}
 	}
-	var roots []map[string]any
-	for _, n := range nodes {
-		if id, _ := n["@id"].(string); id == "" || !referenced[id] {
-			roots = append(roots, n)
+	var roots []int
+	for i, n := range nodes {
+		if id := idOf(n); id == "" || !referenced[id] {
+			roots = append(roots, i)
 		}
 	}
 	return roots
 }
 
-// reachable returns the ids that can be reached from roots by following
-// references through the document's top-level nodes.
-func reachable(doc map[string]any, roots []map[string]any) map[string]bool {
+// reachable returns the ids that can be reached from the roots by
+// following references through the document's top-level nodes.
+func reachable(doc *jsonpos.Value, roots []int) map[string]bool {
 	nodes := topNodes(doc)
 	ids := topIDs(nodes)
-	byID := map[string]map[string]any{}
+	byID := map[string]*jsonpos.Value{}
 	for _, n := range nodes {
-		if id, ok := n["@id"].(string); ok {
-			byID[id] = n
+		if id := n.Get("@id"); id != nil && id.Kind == jsonpos.String {
+			byID[id.String] = n
 		}
 	}
 	seen := map[string]bool{}
-	queue := slices.Clone(roots)
-	for _, n := range roots {
-		if id, ok := n["@id"].(string); ok {
-			seen[id] = true
+	var queue []*jsonpos.Value
+	for _, i := range roots {
+		queue = append(queue, nodes[i])
+		if id := nodes[i].Get("@id"); id != nil && id.Kind == jsonpos.String {
+			seen[id.String] = true
 		}
 	}
 	for len(queue) > 0 {
@@ -374,39 +467,46 @@ func reachable(doc map[string]any, roots []map[string]any) map[string]bool {
 	return seen
 }
 
-// pruneOrphans removes from the document's "@graph" the nodes that were
-// reachable from roots before pruning (the set before) and no longer are. A
-// node nothing reached to begin with is left alone: pruning is not the
-// place to judge it.
-func pruneOrphans(doc map[string]any, roots []map[string]any, before map[string]bool) {
-	if _, ok := doc["@graph"]; !ok {
-		return
+// pruneOrphans returns the document without the nodes of its "@graph"
+// that were reachable from roots before pruning (the set before) and no
+// longer are. A node nothing reached to begin with is left alone: pruning
+// is not the place to judge it.
+func pruneOrphans(doc *jsonpos.Value, roots []int, before map[string]bool) *jsonpos.Value {
+	if doc.Kind != jsonpos.Object || doc.Get("@graph") == nil {
+		return doc
 	}
 	after := reachable(doc, roots)
-	var kept []any
-	for _, v := range asSlice(doc["@graph"]) {
-		if m, ok := v.(map[string]any); ok {
-			if id, ok := m["@id"].(string); ok && before[id] && !after[id] {
-				continue
-			}
+	out := *doc
+	out.Members = slices.Clone(doc.Members)
+	for i, m := range out.Members {
+		if m.Key != "@graph" {
+			continue
 		}
-		kept = append(kept, v)
+		graph := &jsonpos.Value{Kind: jsonpos.Array, Offset: m.Value.Offset}
+		for _, v := range list(m.Value) {
+			if v.Kind == jsonpos.Object {
+				if id := idOf(v); id != "" && before[id] && !after[id] {
+					continue
+				}
+			}
+			graph.Items = append(graph.Items, v)
+		}
+		out.Members[i].Value = graph
 	}
-	if kept == nil {
-		kept = []any{}
-	}
-	doc["@graph"] = kept
+	return &out
 }
 
 // refersTo reports whether v is a reference to the node id: {"@id": id}
 // with nothing else, or id itself under a property typed "@id".
-func refersTo(v any, id string) bool {
+func refersTo(v *jsonpos.Value, id string) bool {
 	if id == "" {
 		return false
 	}
-	if s, ok := v.(string); ok {
-		return s == id
+	switch v.Kind {
+	case jsonpos.String:
+		return v.String == id
+	case jsonpos.Object:
+		return len(v.Members) == 1 && idOf(v) == id && v.Members[0].Key == "@id"
 	}
-	m, ok := v.(map[string]any)
-	return ok && len(m) == 1 && m["@id"] == id
+	return false
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -10,20 +11,42 @@ import (
 )
 
 // reviewPage writes a review aggregator's page with n critic reviews, in
-// the layout of the sample, for the scaling benchmarks.
+// the layout of the sample, for the scaling benchmarks and the memory
+// bounds. Each review has a reviewer of its own, named in letters as a
+// person is (film2ld refuses a "name" with digits as a reviewer, and a
+// search engine a review with no author), so the export holds n reviews
+// by n Person nodes.
 func reviewPage(tb testing.TB, n int) string {
 	tb.Helper()
 	var b strings.Builder
 	fmt.Fprintf(&b, "Generally favorable reviews - based on %d Critics\n\nCritic score distribution:\n", n)
 	fmt.Fprintf(&b, "  1. Positive: %d out of %d\n  2. Mixed: 0 out of %d\n  3. Negative: 0 out of %d\n", n, n, n, n)
 	for i := range n {
-		fmt.Fprintf(&b, "  %d. Reviewed by:\u00a0 Critic Number%d\n    Mar %d, 2011\n    Review %d: the film is good & the acting <fine>.\n", i+1, i, i%28+1, i)
+		fmt.Fprintf(&b, "  %d. Reviewed by:\u00a0 %s\n    Mar %d, 2011\n    Review %d: the film is good & the acting <fine>.\n", i+1, criticName(i), i%28+1, i)
 	}
 	path := filepath.Join(tb.TempDir(), "reviews.txt")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		tb.Fatal(err)
 	}
 	return path
+}
+
+// criticName returns the i-th of distinct people's names: a first name
+// and a surname spelled from i's digits in syllables ("Clara Dibasen").
+func criticName(i int) string {
+	first := []string{"Anna", "Boris", "Clara", "David", "Elena", "Felix", "Greta", "Hugo", "Irene", "Jonas",
+		"Karin", "Lukas", "Maria", "Nils", "Olga", "Pavel", "Rosa", "Simon", "Tanja", "Viktor"}
+	syllables := []string{"ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu"}
+	name := []byte(first[i%len(first)] + " ")
+	start := len(name)
+	for n := i / len(first); ; n /= len(syllables) {
+		name = append(name, syllables[n%len(syllables)]...)
+		if n < len(syllables) {
+			break
+		}
+	}
+	name[start] -= 'a' - 'A'
+	return string(name) + "sen"
 }
 
 func benchmarkExport(b *testing.B, reviews int, format string) {
@@ -61,4 +84,49 @@ func BenchmarkExportSamplesCanonical(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExportSamplesJSONLD is the same film, text to the compact
+// JSON-LD web snippet (issue 15's target: 2 ms).
+func BenchmarkExportSamplesJSONLD(b *testing.B) {
+	samples, _ := filepath.Glob("../../testdata/samples/*.txt")
+	args := append([]string{"export", "-q", "-f", "jsonld"}, samples...)
+	for b.Loop() {
+		if code := run(args, nil, io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
+
 func BenchmarkExportJSONLD50000(b *testing.B) { benchmarkExport(b, 50000, "jsonld") }
+
+// The generated page's reviews are real work: the web snippet keeps every
+// review, each by a Person of its own.
+func TestReviewPageSnippetHoldsEveryReview(t *testing.T) {
+	const n = 300
+	var out, errs strings.Builder
+	if code := run([]string{"export", "--name", "Bench Film", "-f", "jsonld", reviewPage(t, n)}, nil, &out, &errs); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	// The snippet is the Movie, each review's author framed into it.
+	var movie struct {
+		Type   string `json:"@type"`
+		Review []struct {
+			Author struct {
+				ID   string `json:"@id"`
+				Type string `json:"@type"`
+			} `json:"author"`
+		} `json:"review"`
+	}
+	if err := json.Unmarshal([]byte(out.String()), &movie); err != nil {
+		t.Fatal(err)
+	}
+	people := map[string]bool{}
+	for _, r := range movie.Review {
+		if r.Author.Type == "Person" {
+			people[r.Author.ID] = true
+		}
+	}
+	if reviews := len(movie.Review); movie.Type != "Movie" || reviews != n || len(people) != n {
+		t.Errorf("snippet is a %s with %d reviews by %d people; want a Movie with %d by %d\n%s", movie.Type, reviews, len(people), n, n, errs.String())
+	}
+}

@@ -11,6 +11,8 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
+
 	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/mapping"
 	"github.com/film2ld/film2ld/mapping/film"
@@ -200,15 +202,46 @@ func runExport(e *env, args []string) int {
 	if f.shard != "" {
 		return e.usageError(fs, "--shard splits the films of a batch; give it with --batch")
 	}
-	out, ok := e.exportFilm(files, x)
+	res, ok := e.renderFilm(files, x)
 	if !ok {
 		return exitError
 	}
-	if err := e.writeOutput(f.output, out); err != nil {
-		e.errorf("%v", err)
+	if !e.writeFilm(f.output, files, res) {
 		return exitError
 	}
 	return exitOK
+}
+
+// writeFilm writes a rendered film to path (standard output for "" and
+// "-") as it is converted, never holding the whole output, which is many
+// times the documents' size: Output.Write fails, if it does, before its
+// first byte, and a file is replaced only on success (package output).
+func (e *env) writeFilm(path string, files []string, res *pipeline.Output) bool {
+	out, err := output.Create(path, e.stdout)
+	if err != nil {
+		e.errorf("%v", err)
+		return false
+	}
+	if err := res.Write(out); err != nil {
+		out.Abort()
+		e.filmError(files, err)
+		return false
+	}
+	if err := out.Commit(); err != nil {
+		e.errorf("%v", err)
+		return false
+	}
+	return true
+}
+
+// filmError reports a failure to write a film's output: the output's own
+// error names its path, a conversion error the film's documents.
+func (e *env) filmError(files []string, err error) {
+	if oerr := (*output.Error)(nil); errors.As(err, &oerr) {
+		e.errorf("%v", err)
+		return
+	}
+	e.errorf("%s: %v", strings.Join(files, ", "), err)
 }
 
 // exportJob is how to export each film.
@@ -251,6 +284,22 @@ func pageFacts(f exportFlags) (mapping.Page, error) {
 // output; errors and diagnostics go to e.stderr. ok is false when a
 // document or the conversion failed, and then there is no output.
 func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
+	res, ok := e.renderFilm(files, x)
+	if !ok {
+		return nil, false
+	}
+	out, err := res.Bytes()
+	if err != nil {
+		e.errorf("%s: %v", strings.Join(files, ", "), err)
+		return nil, false
+	}
+	return out, true
+}
+
+// renderFilm maps one film's documents, merges them and renders the view
+// its format shows; errors and diagnostics go to e.stderr. ok is false
+// when a document failed, and then there is no output.
+func (e *env) renderFilm(files []string, x *exportJob) (res *pipeline.Output, ok bool) {
 	job := pipeline.New(pipeline.Options{Kind: x.kind, Merge: x.opts, Page: x.page, Format: x.format,
 		Merged: x.merged, KeepRejected: x.keepRejected})
 	failed := false
@@ -290,7 +339,7 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 			e.say(string(d.Severity), "%s", d)
 		}
 	}
-	res, err := job.Render(f)
+	res, err = job.Render(f)
 	if errors.Is(err, mapping.ErrNoName) {
 		e.errorf("%s: %v: a web snippet (-f %s) needs the film's title", strings.Join(files, ", "), mapping.ErrNoName, x.format)
 		e.hint("add the film's encyclopedia article or prize page, give the title with --name, or export the facts with -f nquads")
@@ -303,12 +352,7 @@ func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
 	if res.View == pipeline.Snippet && !x.quiet {
 		e.snippetMessages(res, x)
 	}
-	out, err = res.Bytes()
-	if err != nil {
-		e.errorf("%s: %v", strings.Join(files, ", "), err)
-		return nil, false
-	}
-	return out, true
+	return res, true
 }
 
 // snippetMessages says what the web snippet left out: one line per cause,

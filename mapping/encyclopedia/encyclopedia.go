@@ -207,7 +207,7 @@ func (p *parser) heading(l line) error {
 		title = d[1]
 		if d[2] != "" {
 			y, _ := text.ParseYear(d[2])
-			f.Year = film.Number{Value: float64(y), Set: true}
+			f.Year = film.Single{Value: float64(y), Set: true}
 		}
 	}
 	f.Title = film.Text{Value: title}
@@ -500,7 +500,7 @@ func (p *parser) finish() {
 		p.lead = p.lead[1:]
 	}
 	if len(p.lead) > 0 {
-		f.Abstract = joinParagraphs(p.lead)
+		f.Abstracts = append(f.Abstracts, joinParagraphs(p.lead))
 		first := p.lead[0]
 		if m := leadTitleRe.FindStringSubmatch(first.Value); m != nil && m[1] == f.Title.Value {
 			alt := m[2]
@@ -515,7 +515,7 @@ func (p *parser) finish() {
 		if !f.Year.Set {
 			if m := leadYearRe.FindStringSubmatch(first.Value); m != nil {
 				if y, ok := text.ParseYear(m[1]); ok {
-					f.Year = film.Number{Value: float64(y), Set: true, Line: first.Line}
+					f.Year = film.Single{Value: float64(y), Set: true, Line: first.Line}
 				}
 			}
 		}

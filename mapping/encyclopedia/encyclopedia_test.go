@@ -17,6 +17,28 @@ func TestLayouts(t *testing.T) {
 		notes   []string
 	}{
 		{
+			// A television film's infobox (Wikipedia's "Infobox television",
+			// other wikis' film infoboxes) opens with its genres.
+			name: "genres",
+			article: `= Harbour Lights =
+
+Harbour Lights
+Genre:
+  - Drama
+  - Comedy-drama
+Directed by: Tom Ruiz
+Genres: Drama, Coming-of-age
+
+Harbour Lights is a television film.
+`,
+			want: []string{
+				"abstract@10: Harbour Lights is a television film.",
+				"director: Tom Ruiz@7",
+				"genre: Comedy-drama@6", "genre: Coming-of-age@8", "genre: Drama@5", "genre: Drama@8",
+				"title: Harbour Lights@1",
+			},
+		},
+		{
 			name: "short labels, the sample's layout",
 			article: `= Heatwave =
 

@@ -66,6 +66,12 @@ func (p *parser) closeField() {
 				f.Languages = append(f.Languages, film.Text{Value: l, Line: v.Line})
 			}
 		}
+	case factGenres:
+		for _, v := range of.values {
+			for _, g := range text.SplitList(v.Value) {
+				f.Genres = append(f.Genres, film.Text{Value: g, Line: v.Line})
+			}
+		}
 	case factReleases:
 		for _, v := range of.values {
 			p.releases(of.label, v)
@@ -105,7 +111,7 @@ func (p *parser) runtime(of *openField) {
 		p.note(v.Line, "%s: %q is not a running time; left out", of.label, text.Short(v.Value))
 		return
 	}
-	p.src.Film.Runtime = film.Number{Value: float64(found[0]), Set: true, Line: v.Line}
+	p.src.Film.Runtime = film.Minutes{Value: float64(found[0]), Set: true, Line: v.Line}
 	for _, other := range found[1:] {
 		if other != found[0] {
 			p.note(v.Line, "%s: %q states more than one running time; kept the first, %d minutes", of.label, text.Short(v.Value), found[0])

@@ -20,6 +20,7 @@ const (
 	factRuntime
 	factCountries
 	factLanguages
+	factGenres
 	factReleases
 	factBasedOn
 	// factUnmapped is stated but has no schema.org Movie property (a
@@ -77,6 +78,7 @@ var labels = map[string]field{
 	"running time": {fact: factRuntime}, "runtime": {fact: factRuntime}, "length": {fact: factRuntime},
 	"country": {fact: factCountries}, "countries": {fact: factCountries}, "country of origin": {fact: factCountries},
 	"language": {fact: factLanguages}, "languages": {fact: factLanguages},
+	"genre": {fact: factGenres}, "genres": {fact: factGenres},
 	"original language": {fact: factLanguages}, "original languages": {fact: factLanguages},
 	"release date": {fact: factReleases}, "release dates": {fact: factReleases}, "released": {fact: factReleases},
 	"based on": {fact: factBasedOn},

@@ -7,9 +7,20 @@
 // document writes them (trimmed, with boilerplate removed) and leaves every
 // decision about identity, merging and schema.org terms to package mapping, so
 // that a mapper only has to know its page layout.
+//
+// # Plain facts
+//
+// [Facts] are the facts that merge by their type alone (a year, countries,
+// genres, texts). Package mapping's merged view holds the same struct, so
+// a field's type here is the whole of its merge rule: see [Facts].
 package film
 
-import "github.com/film2ld/film2ld/ld/diag"
+import (
+	"reflect"
+	"strconv"
+
+	"github.com/film2ld/film2ld/ld/diag"
+)
 
 // Kind names a source layout. Its string form is what `--kind` accepts.
 type Kind string
@@ -56,7 +67,9 @@ type Source struct {
 	Notes []Note
 }
 
-// Film holds the facts about the film itself.
+// Film holds the facts about the film itself. Its plain facts (Facts)
+// merge by their types alone; the others have merge rules of their own in
+// package mapping.
 type Film struct {
 	// Title is the title this source uses for the film internationally: the
 	// translated title when the source gives an original and a translation.
@@ -64,22 +77,13 @@ type Film struct {
 	// OtherTitles are further titles the source gives (original titles,
 	// titles in other languages).
 	OtherTitles []Text
-	Year        Number
-	// Runtime is in minutes.
-	Runtime   Number
-	Countries []Text
+	Facts
 	// Languages are language names as written ("French").
 	Languages []Text
-	// Abstract is a short summary, such as an article's lead paragraph.
-	Abstract Text
-	// Descriptions are longer texts about the film: a plot, a synopsis.
-	Descriptions []Text
-	Credits      []Credit
-	Cast         []CastMember
-	Releases     []Release
-	BasedOn      []Work
-	// Trailer is the embed URL of a trailer video.
-	Trailer Text
+	Credits   []Credit
+	Cast      []CastMember
+	Releases  []Release
+	BasedOn   []Work
 	// Unmapped are stated facts that schema.org has no term for (a budget,
 	// a box office figure); they are reported, never silently dropped.
 	Unmapped []Field
@@ -89,10 +93,84 @@ type Film struct {
 	Reviews []Review
 }
 
+// Facts are the film's plain facts: those that merge by their type alone,
+// with no rule of their own. A Source's Film holds what one document
+// states; package mapping's merged view holds the same struct, merged
+// field by field by the field's type:
+//
+//   - [Texts] and [Names] (multi-valued): the union of every source's
+//     values in the order of source preference, each value once;
+//   - [Single] and [Minutes] (single-valued): the most preferred source's
+//     value, with a warning that names both places when another source
+//     states a different one.
+//
+// So a new plain fact is one field here, read by its mapper and written by
+// one line of package mapping's renderer: merging needs no code of its
+// own. A field's name in messages is its tag `fact:"name"`, else its
+// field name in lower case.
+type Facts struct {
+	// Year is the year the film was made.
+	Year Single
+	// Runtime is the running time; messages call it by the schema.org name
+	// the output shows it under.
+	Runtime   Minutes `fact:"duration"`
+	Countries Names
+	// Genres are the kinds of film the source says it is ("Drama").
+	Genres Names
+	// Abstracts are short summaries, such as an article's lead paragraph.
+	Abstracts Texts
+	// Descriptions are longer texts about the film: a plot, a synopsis.
+	Descriptions Texts
+	// Trailers are embed URLs of trailer videos.
+	Trailers Texts
+}
+
+// Stated reports whether any plain fact is stated.
+func (f *Facts) Stated() bool { return !reflect.ValueOf(f).Elem().IsZero() }
+
+// Texts is a multi-valued text fact. Merged, it is the union of the
+// sources' values, each exact text once, as first stated.
+type Texts []Text
+
+// Names is a multi-valued fact of names (countries). Merged, it is the
+// union of the sources' values, each name once up to accents, case,
+// spacing and punctuation, spelled as first stated.
+type Names []Text
+
+// Single is a single-valued number (a year). Merged, it is the most
+// preferred source's value that is Set.
+type Single struct {
+	Value float64
+	// Set tells a stated zero from an absent value.
+	Set  bool
+	Line int
+	// Source is the document the value comes from in a merged view; nil in
+	// a Source's own model, whose document it is.
+	Source *Source
+}
+
+// String writes the value as a decimal without an exponent ("2014").
+func (s Single) String() string { return strconv.FormatFloat(s.Value, 'f', -1, 64) }
+
+// Minutes is a single-valued running time in minutes. It merges as a
+// Single does; messages write it in minutes and say what is kept as
+// ISO 8601.
+type Minutes Single
+
+// String writes the minutes as a decimal ("95").
+func (m Minutes) String() string { return Single(m).String() }
+
+// ISO8601 writes the running time as an ISO 8601 duration ("PT95M").
+func (m Minutes) ISO8601() string { return "PT" + m.String() + "M" }
+
 // Text is a string fact and the line it stands on; Line 0 means unknown.
 type Text struct {
 	Value string
 	Line  int
+	// Source is the document the text comes from where package mapping
+	// gathers several sources' texts into one list (a merged view's Facts);
+	// nil in a Source's own model, whose document it is.
+	Source *Source
 }
 
 // Number is a numeric fact; Set tells a stated zero from an absent value.

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -125,13 +127,15 @@ func TestWriteDirectMatchesJSONGold(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s %s %s: %v", name, v.name, format, err)
 				}
-				if !processor().CanWriteDirect(out.Doc, format, ld.Options{Root: "Movie"}) {
+				// The direct path walks the view as Output.Write gives
+				// it, rendered node by node; json-gold is given it whole.
+				if !processor().CanWriteDirect(out.stream(), format, ld.Options{Root: "Movie"}) {
 					t.Errorf("%s %s %s: the direct path refused the rendered film", name, v.name, format)
 					continue
 				}
 				var direct, general bytes.Buffer
-				errDirect := processor().WriteDirect(&direct, out.Doc, format, ld.Options{Root: "Movie"})
-				errGeneral := processor().Write(&general, out.Doc, format, ld.Options{Root: "Movie"})
+				errDirect := processor().WriteDirect(&direct, out.stream(), format, ld.Options{Root: "Movie"})
+				errGeneral := processor().Write(&general, out.Doc(), format, ld.Options{Root: "Movie"})
 				if errDirect != nil || errGeneral != nil {
 					t.Errorf("%s %s %s: direct %v, json-gold %v", name, v.name, format, errDirect, errGeneral)
 					continue
@@ -297,4 +301,45 @@ func BenchmarkWriteSamplesCanonicalDirect(b *testing.B) {
 }
 func BenchmarkWriteSamplesCanonicalJSONGold(b *testing.B) {
 	benchmarkSamples(b, ld.FormatCanonical, false)
+}
+
+// TestWriteDirectSequences: arrays given as iter.Seq[any], as a streaming
+// view renders them, are walked as the arrays would be, and a document
+// outside the narrow shape reaches json-gold with them collected.
+func TestWriteDirectSequences(t *testing.T) {
+	seqOf := func(items ...any) iter.Seq[any] { return slices.Values(items) }
+	review := func(body string) map[string]any { return map[string]any{"@type": "Review", "reviewBody": body} }
+	for _, tt := range []struct {
+		name     string
+		lazy     map[string]any
+		whole    map[string]any
+		isDirect bool
+	}{
+		{"direct",
+			map[string]any{"@context": "https://schema.org", "@graph": seqOf(
+				map[string]any{"@id": "urn:x:1", "@type": "Movie", "review": seqOf(review("a"), review("b"))},
+				map[string]any{"@id": "urn:x:2", "name": "n"})},
+			map[string]any{"@context": "https://schema.org", "@graph": []any{
+				map[string]any{"@id": "urn:x:1", "@type": "Movie", "review": []any{review("a"), review("b")}},
+				map[string]any{"@id": "urn:x:2", "name": "n"}}},
+			true},
+		{"falls back",
+			map[string]any{"@context": "https://schema.org", "@graph": seqOf(
+				map[string]any{"@id": "urn:x:1", "review": seqOf(review("a"), map[string]any{"ratingValue": 8.2})})},
+			map[string]any{"@context": "https://schema.org", "@graph": []any{
+				map[string]any{"@id": "urn:x:1", "review": []any{review("a"), map[string]any{"ratingValue": 8.2}}}}},
+			false},
+	} {
+		for _, format := range []ld.Format{ld.FormatNQuads, ld.FormatCanonical, ld.FormatTurtle} {
+			if got := processor().CanWriteDirect(tt.lazy, format, ld.Options{}); got != tt.isDirect {
+				t.Errorf("%s %s: CanWriteDirect %v", tt.name, format, got)
+			}
+			var direct, general bytes.Buffer
+			errDirect := processor().WriteDirect(&direct, tt.lazy, format, ld.Options{})
+			errGeneral := processor().Write(&general, tt.whole, format, ld.Options{})
+			if errDirect != nil || errGeneral != nil || direct.String() != general.String() || direct.Len() == 0 {
+				t.Errorf("%s %s: WriteDirect gave %q, %v; Write %q, %v", tt.name, format, direct.String(), errDirect, general.String(), errGeneral)
+			}
+		}
+	}
 }

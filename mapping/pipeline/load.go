@@ -168,9 +168,7 @@ func looksLikeFilmDocument(data []byte, name string) bool {
 // reported as a warning, since the data states it and the RDF keeps it.
 func snippetGraph(doc map[string]any, display, pageURL string) *schemas.Graph {
 	refObjects(doc)
-	dropped := schemas.SnippetFor(doc, display, schemas.SnippetOptions{PageURL: pageURL})
-	g := schemas.FromDoc(doc, display)
-	g.PageURL = pageURL
+	g, dropped := schemas.SnippetFor(doc, display, schemas.SnippetOptions{PageURL: pageURL})
 	for _, d := range dropped {
 		g.Problems = append(g.Problems, leftOut(d))
 	}

@@ -180,9 +180,8 @@ func (j *Job) page() mapping.Page {
 
 // Output is a rendered view of a film.
 type Output struct {
-	// View is the view rendered, and Doc its JSON-LD.
+	// View is the view rendered.
 	View View
-	Doc  map[string]any
 	// Film is the view's Film: for a snippet, the merged film without
 	// what the snippet left out.
 	Film *mapping.Film
@@ -235,18 +234,31 @@ func (j *Job) Render(f *mapping.Film) (*Output, error) {
 		// engine; the RDF formats can still hold the facts.
 		return nil, mapping.ErrNoName
 	}
-	switch out.View {
-	case Dataset:
-		out.Doc = f.Dataset()
-	case Merged:
-		out.Doc = f.Render()
-	case Snippet:
+	if out.View == Snippet {
 		if err := j.snippet(out, "", j.opts.Page.URL); err != nil {
 			return nil, err
 		}
-		out.Doc = out.Film.Render()
 	}
 	return out, nil
+}
+
+// Doc returns the view as JSON-LD, rendered anew at each call: a film
+// with many reviews takes far more memory as JSON-LD maps than as a Film,
+// so Write never holds it whole where it can help it.
+func (o *Output) Doc() map[string]any {
+	if o.View == Dataset {
+		return o.Film.Dataset()
+	}
+	return o.Film.Render()
+}
+
+// stream returns Doc with its long lists as sequences, rendered as
+// WriteDirect walks them (mapping.Film.RenderStream).
+func (o *Output) stream() map[string]any {
+	if o.View == Dataset {
+		return o.Film.DatasetStream()
+	}
+	return o.Film.RenderStream()
 }
 
 // snippet makes out.Film the web snippet of the merged film: without the
@@ -357,10 +369,11 @@ func (o *Output) Write(w io.Writer) error {
 	if directRDF {
 		// The RDF formats skip json-gold's expansion of the rendered
 		// film, which knows its shape (ld.Processor.WriteDirect); the
-		// differential tests prove the same bytes.
-		return processor().WriteDirect(w, o.Doc, o.format, ld.Options{Root: "Movie"})
+		// differential tests prove the same bytes. The view is rendered
+		// node by node as the walk asks for it, never whole.
+		return processor().WriteDirect(w, o.stream(), o.format, ld.Options{Root: "Movie"})
 	}
-	return processor().Write(w, o.Doc, o.format, ld.Options{Root: "Movie"})
+	return processor().Write(w, o.Doc(), o.format, ld.Options{Root: "Movie"})
 }
 
 // directRDF switches the RDF formats' short path on; tests turn it off to

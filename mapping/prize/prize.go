@@ -14,6 +14,8 @@ import (
 	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/cast"
@@ -30,7 +32,6 @@ var (
 	footnotesRe  = lazyre.New(`^(?:\[\d+\]\s*)+$`)
 	directedByRe = lazyre.New(`^(?i:directed by|a film by|un film de|ein film von|by)\s+`)
 	// A crew label: "Screenplay:", "Producer(s):", "D.O.P.:", "Réalisateur :".
-	labelRe  = lazyre.New(`^(\p{Lu}[\p{L}/ .'&()-]{0,34}?)\s*:\s*(.*)$`)
 	sourceRe = lazyre.New(`^Source URL \(retrieved on ([^)]+)\):\s*(\S+)$`)
 	emailRe  = lazyre.New(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 	webRe    = lazyre.New(`(?:https?://|www\.)[^\s,]+`)
@@ -67,9 +68,10 @@ const (
 	factRuntime
 	factYear
 	factLanguages
+	factGenres
 	// factSynopsis starts the synopsis: the paragraphs up to the next label.
 	factSynopsis
-	// factSkip is a label film2ld does not map ("Genre", "Format"): it is
+	// factSkip is a label film2ld does not map ("Format", "Premiere"): it is
 	// reported, and its value is never taken for a person.
 	factSkip
 )
@@ -123,7 +125,7 @@ var labels = map[string]label{
 	"year": {fact: factYear}, "production year": {fact: factYear}, "year of production": {fact: factYear},
 	"language": {fact: factLanguages}, "languages": {fact: factLanguages}, "original language": {fact: factLanguages},
 	"synopsis": {fact: factSynopsis}, "summary": {fact: factSynopsis},
-	"genre": {fact: factSkip}, "format": {fact: factSkip}, "premiere": {fact: factSkip}, "festival": {fact: factSkip},
+	"genre": {fact: factGenres}, "genres": {fact: factGenres}, "format": {fact: factSkip}, "premiere": {fact: factSkip}, "festival": {fact: factSkip},
 	"festivals": {fact: factSkip}, "awards": {fact: factSkip}, "website": {fact: factSkip}, "budget": {fact: factSkip},
 	"contact": {fact: factSkip}, "press": {fact: factSkip}, "rating": {fact: factSkip},
 	"casting": crew(film.Contributor, "Casting"), "visual effects": crew(film.Contributor, "Visual effects"),
@@ -169,7 +171,7 @@ func Signals(lines []string) int {
 		case l == "Links:":
 			n++
 		default:
-			if m := labelRe.FindStringSubmatch(l); m != nil {
+			if m := labelLine(l); m != nil {
 				if lb, ok := lookup(m[1]); ok && (lb.cast || lb.sales) {
 					n++
 				}
@@ -233,7 +235,7 @@ func (p *parser) dropCut(paras []paragraph, lines []string) []paragraph {
 		}
 	}
 	last := paras[len(paras)-1]
-	if !labelRe.MatchString(last.text) {
+	if !isLabelLine(last.text) {
 		return paras
 	}
 	p.note(last.line, "cut off: the page ends without its footer, in the middle of this line; left out: %q", text.Short(last.text))
@@ -294,7 +296,7 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 		return 0, &film.Error{Err: fmt.Errorf("no film title found")}
 	}
 	title := paras[i]
-	if isHeaderFact(title.text) || title.text == "Synopsis:" || labelRe.MatchString(title.text) {
+	if isHeaderFact(title.text) || title.text == "Synopsis:" || isLabelLine(title.text) {
 		return 0, &film.Error{Pos: diag.Position{Line: title.line}, Err: fmt.Errorf("expected the film's title, found %q", text.Short(title.text))}
 	}
 	if m := titleRe.FindStringSubmatch(title.text); m != nil {
@@ -320,15 +322,15 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 			// References to the links at the bottom (the trailer).
 		case text.IsMinutes(t):
 			min, _ := text.ParseMinutes(t)
-			f.Runtime = film.Number{Value: float64(min), Set: true, Line: para.line}
+			f.Runtime = film.Minutes{Value: float64(min), Set: true, Line: para.line}
 		case isYear(t):
 			y, _ := text.ParseYear(t)
-			f.Year = film.Number{Value: float64(y), Set: true, Line: para.line}
+			f.Year = film.Single{Value: float64(y), Set: true, Line: para.line}
 		case isCountry(t):
 			for _, c := range text.SplitList(t) {
 				f.Countries = append(f.Countries, film.Text{Value: c, Line: para.line})
 			}
-		case labelRe.MatchString(t):
+		case isLabelLine(t):
 			// A page without a synopsis goes straight to its crew.
 			return i, nil
 		default:
@@ -351,10 +353,10 @@ func (p *parser) headerLine(para paragraph) {
 		switch {
 		case text.IsMinutes(part):
 			min, _ := text.ParseMinutes(part)
-			f.Runtime = film.Number{Value: float64(min), Set: true, Line: para.line}
+			f.Runtime = film.Minutes{Value: float64(min), Set: true, Line: para.line}
 		case isYear(part):
 			y, _ := text.ParseYear(part)
-			f.Year = film.Number{Value: float64(y), Set: true, Line: para.line}
+			f.Year = film.Single{Value: float64(y), Set: true, Line: para.line}
 		case isCountry(part):
 			f.Countries = append(f.Countries, film.Text{Value: part, Line: para.line})
 		default:
@@ -388,7 +390,7 @@ func isHeaderFact(s string) bool {
 // isValue reports whether a paragraph can be the value of a label above
 // it: anything but another label, the footer and the link list.
 func isValue(t string) bool {
-	return !labelRe.MatchString(t) && !sourceRe.MatchString(t) && t != "Links:" && !footnotesRe.MatchString(t)
+	return !isLabelLine(t) && !sourceRe.MatchString(t) && t != "Links:" && !footnotesRe.MatchString(t)
 }
 
 // body reads the synopsis, the labelled crew lines and the footer.
@@ -418,7 +420,7 @@ func (p *parser) body(paras []paragraph) *film.Error {
 			p.links(paras[i+1:])
 			break
 		}
-		m := labelRe.FindStringSubmatch(t)
+		m := labelLine(t)
 		var lb label
 		known := false
 		if m != nil {
@@ -498,16 +500,21 @@ func (p *parser) credit(lb label, name, value string, line int) {
 			f.Languages = append(f.Languages, film.Text{Value: l, Line: line})
 		}
 		return
+	case factGenres:
+		for _, g := range text.SplitList(value) {
+			f.Genres = append(f.Genres, film.Text{Value: g, Line: line})
+		}
+		return
 	case factRuntime:
 		if d := text.Durations(value); len(d) > 0 {
-			f.Runtime = film.Number{Value: float64(d[0]), Set: true, Line: line}
+			f.Runtime = film.Minutes{Value: float64(d[0]), Set: true, Line: line}
 		} else {
 			p.note(line, "%s: %q is not a running time; left out", name, text.Short(value))
 		}
 		return
 	case factYear:
 		if y, ok := text.ParseYear(value); ok {
-			f.Year = film.Number{Value: float64(y), Set: true, Line: line}
+			f.Year = film.Single{Value: float64(y), Set: true, Line: line}
 		} else {
 			p.note(line, "%s: %q is not a year; left out", name, text.Short(value))
 		}
@@ -621,8 +628,8 @@ func (p *parser) links(paras []paragraph) {
 			continue
 		}
 		if strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") {
-			if videoRe.MatchString(t) && p.src.Film.Trailer.Value == "" {
-				p.src.Film.Trailer = film.Text{Value: t, Line: para.line}
+			if videoRe.MatchString(t) && len(p.src.Film.Trailers) == 0 {
+				p.src.Film.Trailers = append(p.src.Film.Trailers, film.Text{Value: t, Line: para.line})
 				continue
 			}
 		}
@@ -641,4 +648,52 @@ func (p *parser) flushLeft(why string) {
 
 func (p *parser) note(line int, format string, args ...any) {
 	p.src.Notes = append(p.src.Notes, film.Note{Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// labelLine splits a "Label: value" line as the pattern
+// ^(\p{Lu}[\p{L}/ .'&()-]{0,34}?)\s*:\s*(.*)$ does (TestLabelLine holds it
+// to that), by a byte scan: detection and parsing try every line of a
+// prize page with it, and the pattern was the page's largest single cost.
+// It returns the line, the label and the value, or nil.
+func labelLine(s string) []string {
+	first, size := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(first) {
+		return nil
+	}
+	// The label holds no colon, so the colon is the first.
+	i := strings.IndexByte(s, ':')
+	if i < 0 {
+		return nil
+	}
+	// The value: past the white space after the colon, to the end, which
+	// it must reach without a line break (. does not match one).
+	k := i + 1
+	for k < len(s) && isSpace(s[k]) {
+		k++
+	}
+	if strings.IndexByte(s[k:], '\n') >= 0 {
+		return nil
+	}
+	// The label: the shortest start that only white space separates from
+	// the colon, its first letter upper case, then at most 34 letters,
+	// spaces and . / ' & ( ) -.
+	j := i
+	for j > size && isSpace(s[j-1]) {
+		j--
+	}
+	n := 0
+	for _, r := range s[size:j] {
+		if n++; n > 34 || !unicode.IsLetter(r) && !strings.ContainsRune("/ .'&()-", r) {
+			return nil
+		}
+	}
+	return []string{s, s[:j], s[k:]}
+}
+
+// isLabelLine reports whether s is a label line (labelLine).
+func isLabelLine(s string) bool { return labelLine(s) != nil }
+
+// isSpace is the regexp package's \s: ASCII white space but \v.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }

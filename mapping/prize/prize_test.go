@@ -41,8 +41,8 @@ International sales: Sales Co 1 Marszałkowska, 00-001 Warszawa, Poland Tel: +48
 	if f.Title.Value != "Only Title" || len(f.OtherTitles) != 0 {
 		t.Errorf("title %q, others %v", f.Title.Value, f.OtherTitles)
 	}
-	if f.Runtime.Set || f.Year.Value != 2021 || f.Trailer.Value != "" || len(f.Descriptions) != 0 {
-		t.Errorf("runtime %v, year %v, trailer %q, descriptions %v", f.Runtime, f.Year, f.Trailer.Value, f.Descriptions)
+	if f.Runtime.Set || f.Year.Value != 2021 || len(f.Trailers) != 0 || len(f.Descriptions) != 0 {
+		t.Errorf("runtime %v, year %v, trailers %v, descriptions %v", f.Runtime, f.Year, f.Trailers, f.Descriptions)
 	}
 	credits := map[string][]string{}
 	for _, c := range f.Credits {
@@ -154,7 +154,7 @@ Running time: 1 h 28 min
 
 Year: 2020
 
-Genre: Drama
+Genres: Drama; Road movie
 
 Synopsis:
 
@@ -163,13 +163,16 @@ A lighthouse keeper's last winter.
 Casting: Ada Lind
 
 Executive producer: Kofi Mensah
+
+Format: DCP
 `,
 			want: []string{
 				"contributor/Casting: Ada Lind@19", "contributor/Executive producer: Kofi Mensah@21",
 				"country: Ireland@7", "country: Spain@7", "description@17: A lighthouse keeper's last winter.",
-				"director: Tom Ruiz@5", "runtime: 88@9", "title: Harbour Lights@3", "year: 2020@11",
+				"director: Tom Ruiz@5", "genre: Drama@13", "genre: Road movie@13",
+				"runtime: 88@9", "title: Harbour Lights@3", "year: 2020@11",
 			},
-			notes: []string{`13: "Genre" is not mapped; left out`},
+			notes: []string{`23: "Format" is not mapped; left out`},
 		},
 		{
 			name: "a page cut off in the middle of its last credit",

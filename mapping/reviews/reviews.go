@@ -241,7 +241,7 @@ func (p *parser) titleBlock() int {
 		}
 		if yearRe.MatchString(l) && !f.Year.Set {
 			y, _ := strconv.Atoi(l)
-			f.Year = film.Number{Value: float64(y), Set: true, Line: n}
+			f.Year = film.Single{Value: float64(y), Set: true, Line: n}
 			taken = true
 			continue
 		}
@@ -280,8 +280,8 @@ func plural(n int, one, many string) string {
 }
 
 // detail records one line of the film's details; it reports false for a
-// detail film2ld does not map (a genre, a content rating) or a value it
-// cannot read, which the caller counts in one note.
+// detail film2ld does not map (a content rating) or a value it cannot
+// read, which the caller counts in one note.
 func (p *parser) detail(d detail, n int, v string) bool {
 	f := &p.src.Film
 	switch d {
@@ -289,7 +289,7 @@ func (p *parser) detail(d detail, n int, v string) bool {
 		if v == "" {
 			return false
 		}
-		f.Abstract = film.Text{Value: v, Line: n}
+		f.Abstracts = film.Texts{{Value: v, Line: n}}
 	case detailDirector, detailWriter:
 		role := film.Director
 		if d == detailWriter {
@@ -307,13 +307,19 @@ func (p *parser) detail(d detail, n int, v string) bool {
 		if !ok {
 			return false
 		}
-		f.Runtime = film.Number{Value: float64(m), Set: true, Line: n}
+		f.Runtime = film.Minutes{Value: float64(m), Set: true, Line: n}
 	case detailRelease:
 		date, err := text.ParseDate(v)
 		if err != nil {
 			return false
 		}
 		f.Releases = append(f.Releases, film.Release{Date: film.Text{Value: date, Line: n}})
+	case detailGenres:
+		genres := text.SplitList(v)
+		for _, g := range genres {
+			f.Genres = append(f.Genres, film.Text{Value: g, Line: n})
+		}
+		return len(genres) > 0
 	default:
 		return false
 	}
@@ -324,6 +330,24 @@ func (p *parser) detail(d detail, n int, v string) bool {
 // middle of it: after a label, a separator or "based on".
 var cutRe = lazyre.New(`(?i)(?:\bbased on(?: [\d,]+)?(?: \S+)?|[:|·—–]|\s-)$`)
 
+// cutTail is the end of s that a match of cutRe lies in: it ends the
+// text and holds at most three spaces ("based on 12 critics"), so it
+// begins after the fourth space from the end, which the tail keeps so
+// that \b sees what precedes the match. The pattern, unanchored at the
+// start, otherwise tries every position of a review's whole text, the
+// page's last line (TestCutTail holds the two to the same answer).
+func cutTail(s string) string {
+	n := 0
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == ' ' {
+			if n++; n == 4 {
+				return s[i:]
+			}
+		}
+	}
+	return s
+}
+
 // cutShape reports whether the page's last line, classified as c, stops in
 // the middle: a review's number with nothing after it, or a label, a
 // separator or "based on" with nothing after them. The text of a review
@@ -333,13 +357,13 @@ func (p *parser) cutShape(c classified) bool {
 	if c.class == blankLine {
 		return false
 	}
-	if c.class == itemLine && (c.rest == "" || cutRe.MatchString(c.rest)) {
+	if c.class == itemLine && (c.rest == "" || cutRe.MatchString(cutTail(c.rest))) {
 		return true
 	}
 	if rv := p.review; rv != nil && rv.bodyStarted {
 		return false
 	}
-	return c.class == labelLine && c.value == "" || c.class == textLine && cutRe.MatchString(c.text)
+	return c.class == labelLine && c.value == "" || c.class == textLine && cutRe.MatchString(cutTail(c.text))
 }
 
 func (p *parser) summary(s section) *film.Summary {

@@ -174,13 +174,14 @@ const (
 	detailRuntime
 	detailRelease
 	detailWriter
+	detailGenres
 )
 
 // detailLabels are the labels of the film's details that the site's older
 // designs print under the title (lower case, without the colon). Details
-// film2ld has no field for (genres, the content rating, the studio, whose
-// part the page does not say) are recognised, so that they end no header
-// early, and reported in one note.
+// film2ld has no field for (the content rating, the studio, whose part the
+// page does not say) are recognised, so that they end no header early, and
+// reported in one note.
 var detailLabels = map[string]detail{
 	"summary":      detailSummary,
 	"director":     detailDirector,
@@ -193,9 +194,9 @@ var detailLabels = map[string]detail{
 	"running time": detailRuntime,
 	"release date": detailRelease,
 	"released":     detailRelease,
-	"genre":        detailUnmapped,
-	"genres":       detailUnmapped,
-	"genre(s)":     detailUnmapped,
+	"genre":        detailGenres,
+	"genres":       detailGenres,
+	"genre(s)":     detailGenres,
 	"rating":       detailUnmapped,
 	"rated":        detailUnmapped,
 	"studio":       detailUnmapped,

@@ -12,10 +12,58 @@ package ntriples
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // WriteString writes s to b as a quoted string literal.
 func WriteString(b *strings.Builder, s string) {
+	if !utf8.ValidString(s) {
+		writeRunes(b, s)
+		return
+	}
+	// Valid UTF-8: every byte of a multi-byte character is 0x80 or above,
+	// so a byte scan finds what to escape, and the runs between escapes
+	// are written whole, not a rune at a time.
+	b.WriteByte('"')
+	from := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+			continue
+		}
+		b.WriteString(s[from:i])
+		from = i + 1
+		switch c {
+		case '\\':
+			b.WriteString(`\\`)
+		case '"':
+			b.WriteString(`\"`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\f':
+			b.WriteString(`\f`)
+		default:
+			b.WriteString(`\u00`)
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&0xf])
+		}
+	}
+	b.WriteString(s[from:])
+	b.WriteByte('"')
+}
+
+const hexDigits = "0123456789ABCDEF"
+
+// writeRunes is WriteString a rune at a time, for text that is not
+// UTF-8: each invalid byte becomes U+FFFD, as ranging over the string
+// reads it.
+func writeRunes(b *strings.Builder, s string) {
 	b.WriteByte('"')
 	for _, r := range s {
 		switch r {

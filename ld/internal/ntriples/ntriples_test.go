@@ -21,3 +21,19 @@ func TestWriteString(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWriteString: the byte scan writes what the rune-by-rune writer
+// writes, for any string, UTF-8 or not.
+func FuzzWriteString(f *testing.F) {
+	for _, s := range []string{"plain", "quote \" backslash \\", "tab\tlf\ncr\r\b\f", "nul\x00 esc\x1b del\x7f", "Ünïcödé ✓ 𝄞", "caf\xe9 \xff\xfe", "\xed\xa0\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var fast, slow strings.Builder
+		WriteString(&fast, s)
+		writeRunes(&slow, s)
+		if fast.String() != slow.String() {
+			t.Errorf("WriteString(%q) = %s, rune by rune %s", s, fast.String(), slow.String())
+		}
+	})
+}

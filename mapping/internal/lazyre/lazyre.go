@@ -17,7 +17,14 @@ import (
 // *regexp.Regexp is.
 type Regexp struct {
 	expr string
-	re   func() *regexp.Regexp
+	c    func() *compiled
+}
+
+// compiled is a pattern and the filter that rejects most text it cannot
+// match before the regexp engine runs (filter.go).
+type compiled struct {
+	re *regexp.Regexp
+	filter
 }
 
 var (
@@ -28,7 +35,9 @@ var (
 // New returns a Regexp for expr. A bad expr panics on first use;
 // CompileAll finds it in tests.
 func New(expr string) *Regexp {
-	r := &Regexp{expr: expr, re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+	r := &Regexp{expr: expr, c: sync.OnceValue(func() *compiled {
+		return &compiled{re: regexp.MustCompile(expr), filter: newFilter(expr)}
+	})}
 	mu.Lock()
 	all = append(all, r)
 	mu.Unlock()
@@ -51,38 +60,84 @@ func CompileAll() (int, error) {
 }
 
 // Regexp returns the compiled pattern.
-func (r *Regexp) Regexp() *regexp.Regexp { return r.re() }
+func (r *Regexp) Regexp() *regexp.Regexp { return r.c().re }
 
 // String returns the source text of the pattern.
 func (r *Regexp) String() string { return r.expr }
 
+// Each method gives regexp's result, without running the pattern where
+// the filter shows it cannot match: no match is what regexp returns then.
+
 // MatchString is regexp.Regexp.MatchString.
-func (r *Regexp) MatchString(s string) bool { return r.re().MatchString(s) }
+func (r *Regexp) MatchString(s string) bool {
+	c := r.c()
+	return !c.rejects(s) && c.re.MatchString(s)
+}
 
 // FindString is regexp.Regexp.FindString.
-func (r *Regexp) FindString(s string) string { return r.re().FindString(s) }
+func (r *Regexp) FindString(s string) string {
+	if c := r.c(); !c.rejects(s) {
+		return c.re.FindString(s)
+	}
+	return ""
+}
 
 // FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
-func (r *Regexp) FindStringSubmatch(s string) []string { return r.re().FindStringSubmatch(s) }
+func (r *Regexp) FindStringSubmatch(s string) []string {
+	if c := r.c(); !c.rejects(s) {
+		return c.re.FindStringSubmatch(s)
+	}
+	return nil
+}
 
 // FindStringIndex is regexp.Regexp.FindStringIndex.
-func (r *Regexp) FindStringIndex(s string) []int { return r.re().FindStringIndex(s) }
+func (r *Regexp) FindStringIndex(s string) []int {
+	if c := r.c(); !c.rejects(s) {
+		return c.re.FindStringIndex(s)
+	}
+	return nil
+}
 
 // ReplaceAllStringFunc is regexp.Regexp.ReplaceAllStringFunc.
 func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
-	return r.re().ReplaceAllStringFunc(src, repl)
+	if c := r.c(); !c.rejects(src) {
+		return c.re.ReplaceAllStringFunc(src, repl)
+	}
+	return src
 }
 
 // FindAllString is regexp.Regexp.FindAllString.
-func (r *Regexp) FindAllString(s string, n int) []string { return r.re().FindAllString(s, n) }
+func (r *Regexp) FindAllString(s string, n int) []string {
+	if c := r.c(); !c.rejects(s) {
+		return c.re.FindAllString(s, n)
+	}
+	return nil
+}
 
 // FindAllStringSubmatch is regexp.Regexp.FindAllStringSubmatch.
 func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
-	return r.re().FindAllStringSubmatch(s, n)
+	if c := r.c(); !c.rejects(s) {
+		return c.re.FindAllStringSubmatch(s, n)
+	}
+	return nil
 }
 
 // ReplaceAllString is regexp.Regexp.ReplaceAllString.
-func (r *Regexp) ReplaceAllString(src, repl string) string { return r.re().ReplaceAllString(src, repl) }
+func (r *Regexp) ReplaceAllString(src, repl string) string {
+	if c := r.c(); !c.rejects(src) {
+		return c.re.ReplaceAllString(src, repl)
+	}
+	return src
+}
 
 // Split is regexp.Regexp.Split.
-func (r *Regexp) Split(s string, n int) []string { return r.re().Split(s, n) }
+func (r *Regexp) Split(s string, n int) []string {
+	c := r.c()
+	switch {
+	case !c.rejects(s):
+		return c.re.Split(s, n)
+	case n == 0:
+		return nil
+	}
+	return []string{s}
+}

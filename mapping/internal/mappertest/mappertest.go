@@ -86,7 +86,10 @@ func CheckPeople(t *testing.T, data []byte, parse func(io.Reader, string) (*film
 
 func texts(src *film.Source) []string {
 	f := &src.Film
-	out := []string{f.Title.Value, f.Abstract.Value, f.Trailer.Value, src.URL.Value}
+	out := []string{f.Title.Value, src.URL.Value}
+	for _, t := range slices.Concat(f.Abstracts, f.Trailers) {
+		out = append(out, t.Value)
+	}
 	for _, c := range f.Credits {
 		out = append(out, c.Agent.Name.Value, c.RoleName)
 	}
@@ -124,6 +127,9 @@ func Facts(src *film.Source) []string {
 	for _, l := range f.Languages {
 		add("language: %s@%d", l.Value, l.Line)
 	}
+	for _, g := range f.Genres {
+		add("genre: %s@%d", g.Value, g.Line)
+	}
 	for _, c := range f.Credits {
 		role := string(c.Role)
 		if c.RoleName != "" {
@@ -153,8 +159,8 @@ func Facts(src *film.Source) []string {
 	for _, u := range f.Unmapped {
 		add("unmapped: %s=%s@%d", u.Label, u.Value, u.Line)
 	}
-	if f.Abstract.Value != "" {
-		add("abstract@%d: %s", f.Abstract.Line, f.Abstract.Value)
+	for _, a := range f.Abstracts {
+		add("abstract@%d: %s", a.Line, a.Value)
 	}
 	for _, d := range f.Descriptions {
 		add("description@%d: %s", d.Line, d.Value)

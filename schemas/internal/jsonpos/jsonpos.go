@@ -57,9 +57,6 @@ type Value struct {
 	Members []Member
 	// Dups are the earlier writings of keys written more than once.
 	Dups []Member
-	// Origin is, for a tree made by FromAny, the map or slice the value
-	// was made from, so that a caller can edit the original.
-	Origin any
 }
 
 // Member is one key of an object.
@@ -246,12 +243,12 @@ func FromAny(x any) *Value {
 	case string:
 		v.Kind, v.String = String, t
 	case []any:
-		v.Kind, v.Origin = Array, t
+		v.Kind = Array
 		for _, e := range t {
 			v.Items = append(v.Items, FromAny(e))
 		}
 	case map[string]any:
-		v.Kind, v.Origin = Object, t
+		v.Kind = Object
 		keys := make([]string, 0, len(t))
 		for k := range t {
 			keys = append(keys, k)

@@ -1,0 +1,64 @@
+package encyclopedia
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/mapping/internal/lazyre"
+)
+
+// colonLabelRe is the pattern colonLabel scans for, kept as its reference.
+var colonLabelRe = lazyre.New(`^([^:]{1,40}?)\s*:\s*(.*)$`)
+
+// colonInputs are every line of the test documents, trimmed and not, and
+// lines made to sit on each edge of the pattern.
+func colonInputs(t testing.TB) []string {
+	in := []string{"", ":", "A:", "A :", "A\t:\tb", "a: b", "Éric: x", "ÉRIC  :  x\n", "A: b\nc", "A:\n", "A\n: b",
+		"Abcdefghijklmnopqrstuvwxyzabcdefghi: x", "Abcdefghijklmnopqrstuvwxyzabcdefghij: x", "A b.c/d'e&f(g)-h: x",
+		"A1: x", "A\xff: x", "\xff: x", "A\u00a0: x", "A \t: x", "A\t b: x", "A: \t\n", "A:: b", "Ǆ: x", "ǅx: y", "A\v: x", " : x", "   :", "\t\t: b",
+		strings.Repeat("é", 40) + ": x", strings.Repeat("é", 41) + ": x", strings.Repeat("a", 39) + "  : x", strings.Repeat("a", 41) + ": x", "\n: x", "a\nb: c"}
+	paths, _ := filepath.Glob("../../testdata/*/*.txt")
+	more, _ := filepath.Glob("../../testdata/films/*/*.txt")
+	for _, p := range append(paths, more...) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(b), "\n") {
+			in = append(in, l, strings.TrimSpace(l))
+		}
+	}
+	return in
+}
+
+// TestColonLabel: the scan gives the pattern's submatches on every input.
+func TestColonLabel(t *testing.T) {
+	matched := 0
+	for _, s := range colonInputs(t) {
+		got, want := colonLabel(s), colonLabelRe.FindStringSubmatch(s)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("colonLabel(%q) = %q, the pattern gives %q", s, got, want)
+		}
+		if want != nil {
+			matched++
+		}
+	}
+	if matched < 50 {
+		t.Errorf("only %d label lines among the inputs", matched)
+	}
+}
+
+// FuzzColonLabel: the same for any text.
+func FuzzColonLabel(f *testing.F) {
+	for _, s := range colonInputs(f)[:60] {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := colonLabel(s), colonLabelRe.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("colonLabel(%q) = %q, the pattern gives %q", s, got, want)
+		}
+	})
+}

@@ -1,0 +1,72 @@
+package mapping
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// chainFold is how foldUnicode's steps ran before: one transform.Chain.
+func chainFold(name string) (string, error) {
+	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), cases.Fold(), norm.NFC)
+	s, _, err := transform.String(t, name)
+	return s, err
+}
+
+// foldInputs are names in many scripts and forms, and every word of the
+// test documents.
+func foldInputs(t testing.TB) []string {
+	in := []string{"", "Essé  Lawson", "Straße", "ǅemal", "ﬁlm", "Ⅻ", "Ångström", "Ǆ", "İstanbul", "ΣΊΣΥΦΟΣ",
+		"Łódź", "Søren", "Đorđe", "Ñoño", "e\u0301\u0323", "\u0345ι", "ﬀ", "ǰ\u0323", "\xff\xfe", "a\xcc", "한국어", "東京", "Ωmega"}
+	paths, _ := filepath.Glob("../testdata/films/*/*.txt")
+	more, _ := filepath.Glob("../testdata/samples/*.txt")
+	for _, p := range append(paths, more...) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in = append(in, strings.Fields(string(b))...)
+	}
+	return in
+}
+
+// TestFoldUnicodeMatchesChain: the steps one after another give the
+// chain's bytes.
+func TestFoldUnicodeMatchesChain(t *testing.T) {
+	n := 0
+	for _, s := range foldInputs(t) {
+		if isASCII(s) {
+			continue
+		}
+		n++
+		got, gerr := foldUnicode(s)
+		want, werr := chainFold(s)
+		if got != want || (gerr == nil) != (werr == nil) {
+			t.Errorf("foldUnicode(%q) = %q, %v; the chain gives %q, %v", s, got, gerr, want, werr)
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d names outside ASCII compared", n)
+	}
+}
+
+// FuzzFoldUnicode: for any text.
+func FuzzFoldUnicode(f *testing.F) {
+	for _, s := range foldInputs(f)[:40] {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, gerr := foldUnicode(s)
+		want, werr := chainFold(s)
+		if got != want || (gerr == nil) != (werr == nil) {
+			t.Errorf("foldUnicode(%q) = %q, %v; the chain gives %q, %v", s, got, gerr, want, werr)
+		}
+	})
+}

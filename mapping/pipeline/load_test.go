@@ -1,0 +1,108 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/mapping/pipeline"
+	"github.com/film2ld/film2ld/schemas"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/snippet/*.golden")
+
+// TestLoadRDFSnippet pins what validate reports for linked data: Load
+// makes of N-Quads, Turtle, TriG and expanded or flattened JSON-LD the web
+// snippet export would make (schemas.SnippetFor) and Validate checks it.
+// The golden files hold every finding and every node left in the snippet,
+// for each test film's export in each RDF format, and for hand-written
+// data that breaks the search-engine rules in every way the snippet acts
+// on, with and without a page URL. Run with -update after a deliberate
+// change and read the diff.
+func TestLoadRDFSnippet(t *testing.T) {
+	type input struct {
+		name string
+		data []byte
+	}
+	var inputs []input
+	all := films(t)
+	names := slices.Sorted(maps.Keys(all))
+	for _, name := range names {
+		for _, format := range []ld.Format{ld.FormatNQuads, ld.FormatTurtle, ld.FormatTriG, ld.FormatExpanded, ld.FormatFlattened} {
+			job := pipeline.New(pipeline.Options{Format: format})
+			for _, f := range all[name] {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := job.Read(bytes.NewReader(data), filepath.Base(f)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			film, err := job.Merge()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := job.Render(film)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := out.Bytes()
+			if err != nil {
+				t.Fatal(err)
+			}
+			inputs = append(inputs, input{name + pipeline.Extension(format), data})
+		}
+	}
+	edges, _ := filepath.Glob("testdata/snippet/edge*")
+	for _, p := range edges {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, input{filepath.Base(p), data})
+	}
+	for _, page := range []string{"", "https://www.films.example/night-ferry"} {
+		var report strings.Builder
+		for _, in := range inputs {
+			if page != "" && !strings.HasPrefix(in.name, "edge") {
+				continue
+			}
+			g, err := pipeline.Load(in.data, in.name, in.name, page)
+			if err != nil {
+				t.Fatalf("%s: %v", in.name, err)
+			}
+			fmt.Fprintf(&report, "== %s\n", in.name)
+			for _, n := range g.Nodes {
+				fmt.Fprintf(&report, "node %s\n", n.Describe())
+			}
+			for _, f := range schemas.Validate(g, schemas.Google) {
+				fmt.Fprintf(&report, "%s\n", f)
+			}
+		}
+		golden := "testdata/snippet/films.golden"
+		if page != "" {
+			golden = "testdata/snippet/page.golden"
+		}
+		if *update {
+			if err := os.WriteFile(golden, []byte(report.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./mapping/pipeline -run TestLoadRDFSnippet -update)", err)
+		}
+		if report.String() != string(want) {
+			t.Errorf("validate's findings for linked data changed (%s); got:\n%s", golden, report.String())
+		}
+	}
+}
