@@ -61,3 +61,32 @@ func FuzzLabelLine(f *testing.F) {
 		}
 	})
 }
+
+// TestBlankOut: reading the matches and blanking them out gives what
+// ReplaceAllString(s, " ") gives, for the sales contact's patterns.
+func TestBlankOut(t *testing.T) {
+	for _, s := range append(labelInputs(t), "Tél : +33 1 23 45 67 89 Fax: +33 1 98 76 54 32 a@b.example www.x.example http://y.example/z") {
+		checkBlankOut(t, s)
+	}
+}
+
+func checkBlankOut(t *testing.T, s string) {
+	t.Helper()
+	for _, re := range []*lazyre.Regexp{phoneRe, emailRe, webRe} {
+		got := blankOut(s, re.FindAllStringIndex(s, -1))
+		if want := re.ReplaceAllString(s, " "); got != want {
+			t.Errorf("%s: blankOut(%q) = %q, ReplaceAllString %q", re, s, got, want)
+		}
+		sub := re.FindAllStringSubmatchIndex(s, -1)
+		if got := blankOut(s, sub); got != re.ReplaceAllString(s, " ") {
+			t.Errorf("%s: blankOut with submatch indexes (%q) = %q", re, s, got)
+		}
+	}
+}
+
+// FuzzBlankOut: the same for any text.
+func FuzzBlankOut(f *testing.F) {
+	f.Add("Tél : +33 1 23 45 67 89 Fax: +33 1 98 76 54 32 a@b.example www.x.example")
+	f.Add("phone 123456789 x@y.z")
+	f.Fuzz(checkBlankOut)
+}

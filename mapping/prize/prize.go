@@ -577,17 +577,26 @@ func splitOutsideParens(s string) []string {
 // before the first comma when the street is written before its number.
 func salesContact(s string) film.Agent {
 	c := &film.Contact{}
-	for _, m := range phoneRe.FindAllStringSubmatch(s, -1) {
-		if strings.EqualFold(m[1], "fax") {
-			c.Fax = m[2]
+	// Each pattern runs once over the paragraph: its matches are both
+	// read and blanked out (blankOut), where finding and then replacing
+	// them ran it twice.
+	phones := phoneRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range phones {
+		if strings.EqualFold(s[m[2]:m[3]], "fax") {
+			c.Fax = s[m[4]:m[5]]
 		} else {
-			c.Telephone = m[2]
+			c.Telephone = s[m[4]:m[5]]
 		}
 	}
-	s = phoneRe.ReplaceAllString(s, " ")
-	c.Email = emailRe.FindString(s)
-	s = emailRe.ReplaceAllString(s, " ")
-	if web := webRe.FindString(s); web != "" {
+	s = blankOut(s, phones)
+	emails := emailRe.FindAllStringIndex(s, -1)
+	if len(emails) > 0 {
+		c.Email = s[emails[0][0]:emails[0][1]]
+	}
+	s = blankOut(s, emails)
+	webs := webRe.FindAllStringIndex(s, -1)
+	if len(webs) > 0 {
+		web := s[webs[0][0]:webs[0][1]]
 		c.URL = web
 		if !strings.Contains(web, "://") {
 			// A bare host name is a web site; the scheme is only what an IRI
@@ -595,7 +604,7 @@ func salesContact(s string) film.Agent {
 			c.URL = "http://" + web
 		}
 	}
-	s = text.Clean(webRe.ReplaceAllString(s, " "))
+	s = text.Clean(blankOut(s, webs))
 	name := s
 	words := strings.Fields(s)
 	for i, w := range words {
@@ -613,6 +622,25 @@ func salesContact(s string) film.Agent {
 		c.Address = strings.TrimSuffix(strings.TrimSpace(strings.TrimSpace(street)+" "+c.Address), ",")
 	}
 	return film.Agent{Name: film.Text{Value: strings.TrimSuffix(strings.TrimSpace(name), ",")}, Organization: true, Contact: c}
+}
+
+// blankOut replaces each match (as the regexp package's index methods
+// give them, in order, not overlapping) with a space, as
+// ReplaceAllString(s, " ") does.
+func blankOut(s string, matches [][]int) string {
+	if len(matches) == 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	from := 0
+	for _, m := range matches {
+		b.WriteString(s[from:m[0]])
+		b.WriteByte(' ')
+		from = m[1]
+	}
+	b.WriteString(s[from:])
+	return b.String()
 }
 
 // corporateSuffix is a legal form written after a comma inside a company's

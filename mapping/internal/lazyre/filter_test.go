@@ -26,6 +26,8 @@ func sameResults(t *testing.T, r *lazyre.Regexp, s string) {
 	check("FindStringIndex", r.FindStringIndex(s), re.FindStringIndex(s))
 	check("FindAllString", r.FindAllString(s, -1), re.FindAllString(s, -1))
 	check("FindAllStringSubmatch", r.FindAllStringSubmatch(s, -1), re.FindAllStringSubmatch(s, -1))
+	check("FindAllStringIndex", r.FindAllStringIndex(s, -1), re.FindAllStringIndex(s, -1))
+	check("FindAllStringSubmatchIndex", r.FindAllStringSubmatchIndex(s, -1), re.FindAllStringSubmatchIndex(s, -1))
 	check("ReplaceAllString", r.ReplaceAllString(s, "<$1>"), re.ReplaceAllString(s, "<$1>"))
 	check("ReplaceAllStringFunc", r.ReplaceAllStringFunc(s, strings.ToUpper), re.ReplaceAllStringFunc(s, strings.ToUpper))
 	for _, n := range []int{-1, 0, 1, 2} {

@@ -122,6 +122,22 @@ func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 	return nil
 }
 
+// FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
+func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	if c := r.c(); !c.rejects(s) {
+		return c.re.FindAllStringIndex(s, n)
+	}
+	return nil
+}
+
+// FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.
+func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if c := r.c(); !c.rejects(s) {
+		return c.re.FindAllStringSubmatchIndex(s, n)
+	}
+	return nil
+}
+
 // ReplaceAllString is regexp.Regexp.ReplaceAllString.
 func (r *Regexp) ReplaceAllString(src, repl string) string {
 	if c := r.c(); !c.rejects(src) {
