@@ -132,11 +132,11 @@ func nodeMapOf(expanded []any) (map[string]any, *jld.IdentifierIssuer, error) {
 func nodeMapFrom(expanded []any, consume bool) (map[string]any, *jld.IdentifierIssuer, error) {
 	nodeMap := map[string]any{"@default": map[string]any{}}
 	issuer := jld.NewIdentifierIssuer("_:b")
-	if !consume {
-		expanded, _ = jld.CloneDocument(expanded).([]any)
-	}
 	err := guard("node map", func() error {
-		return jsongold.GenerateNodeMap(expanded, nodeMap, issuer)
+		if consume {
+			return jsongold.GenerateNodeMapConsuming(expanded, nodeMap, issuer)
+		}
+		return jsongold.GenerateNodeMap(jld.CloneDocument(expanded), nodeMap, issuer)
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("ld: node map: %w", wrapInput(err))

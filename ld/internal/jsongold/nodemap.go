@@ -40,6 +40,9 @@ type nodeMapper struct {
 	// values already in the node were indexed.
 	seen    map[seenKey]struct{}
 	started map[propKey]struct{}
+	// consume lets the walk drop what it has mapped from the expanded
+	// document (see GenerateNodeMapConsuming).
+	consume bool
 }
 
 // propKey is a node (its index key) and a property.
@@ -53,6 +56,16 @@ type seenKey struct{ subject, property, value string }
 // nil) does.
 func GenerateNodeMap(expanded any, graphMap map[string]any, issuer *jld.IdentifierIssuer) error {
 	m := &nodeMapper{issuer: issuer, seen: map[seenKey]struct{}{}, started: map[propKey]struct{}{}}
+	_, err := m.generate(expanded, graphMap, "@default", "", "", nil)
+	return err
+}
+
+// GenerateNodeMapConsuming is GenerateNodeMap for an expanded document
+// nobody reads again: as it goes, it drops each array item and node
+// property it has mapped, so that the document's nodes are not all held
+// beside their node map. The values the node map takes stay with it.
+func GenerateNodeMapConsuming(expanded any, graphMap map[string]any, issuer *jld.IdentifierIssuer) error {
+	m := &nodeMapper{issuer: issuer, seen: map[seenKey]struct{}{}, started: map[propKey]struct{}{}, consume: true}
 	_, err := m.generate(expanded, graphMap, "@default", "", "", nil)
 	return err
 }
@@ -106,10 +119,13 @@ func (m *nodeMapper) add(subject map[string]any, subjectKey, property string, va
 func (m *nodeMapper) generate(element any, graphMap map[string]any, activeGraph string, activeSubject any,
 	activeProperty string, list map[string]any) (map[string]any, error) {
 	if elementList, isList := element.([]any); isList {
-		for _, item := range elementList {
+		for i, item := range elementList {
 			var err error
 			if list, err = m.generate(item, graphMap, activeGraph, activeSubject, activeProperty, list); err != nil {
 				return nil, err
+			}
+			if m.consume {
+				elementList[i] = nil
 			}
 		}
 		return list, nil
@@ -265,6 +281,9 @@ func (m *nodeMapper) generate(element any, graphMap map[string]any, activeGraph 
 		}
 		if _, err := m.generate(value, graphMap, activeGraph, id, property, nil); err != nil {
 			return nil, err
+		}
+		if m.consume {
+			delete(elem, property)
 		}
 	}
 	return list, nil
