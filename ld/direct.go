@@ -310,6 +310,9 @@ type walker struct {
 	// or known good (vocabs: properties and types), without building
 	// their keys again.
 	iris, vocabs map[string]uint32
+	// key is scratch space for a literal's key: a literal met before is
+	// found without building its key as a new string.
+	key []byte
 }
 
 // directProp is a node's property: its expansion and its value.
@@ -357,7 +360,11 @@ func (w *walker) vocab(iri string) uint32 {
 
 // literal returns a literal's term.
 func (w *walker) literal(value, datatype string) uint32 {
-	return w.term(Literal, "\""+value+"\x00"+datatype+"\x00")
+	w.key = append(append(append(append(append(w.key[:0], '"'), value...), 0), datatype...), 0)
+	if id, ok := w.d.index[string(w.key)]; ok {
+		return id
+	}
+	return w.term(Literal, string(w.key))
 }
 
 // node walks a node object in graph g (0 the default graph) and returns
