@@ -177,8 +177,10 @@ func oneAggregate(item *Node, kept **Node) (extra []*Node, why []Finding) {
 
 // Choose decides which of an item's reviews and aggregate ratings a web
 // snippet keeps, by the rules validate applies (the google profile's
-// review-snippet rules, and one aggregateRating per item). Each of items
-// is one review or one aggregate rating rendered alone: a document whose
+// review-snippet rules, and one aggregateRating per item). Each of the n
+// items, item(i), is one review or one aggregate rating rendered alone
+// (rendered when asked for, so that a film's thousands of reviews are
+// judged one by one and never all held): a document whose
 // first node is the item (a Movie with its IRI and name) holding it under
 // "review" or "aggregateRating", and the nodes it refers to. keep[i] tells
 // whether items[i] stays; dropped holds the finding that left each other
@@ -189,22 +191,24 @@ func oneAggregate(item *Node, kept **Node) (extra []*Node, why []Finding) {
 // reviews and ratings (see package mapping's Film.Keep), not an edit of a
 // rendered document: no review rule looks beyond the review, its rating
 // and the nodes they name.
-func Choose(items []map[string]any, file string, opts SnippetOptions) (keep []bool, dropped []Finding) {
-	graphs := make([]*Graph, len(items))
-	keep = make([]bool, len(items))
+func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOptions) (keep []bool, dropped []Finding) {
+	graphs := make([]*Graph, n)
+	keep = make([]bool, n)
 	itemOf := map[*Node]int{}
 	var fs []Finding
-	for i, doc := range items {
+	for i := range n {
 		keep[i] = !opts.NoReviews
 		if opts.NoReviews {
 			continue
 		}
-		g := FromDoc(doc, file)
+		g := FromDoc(item(i), file)
 		g.PageURL = opts.PageURL
-		graphs[i] = g
+		if len(g.Nodes) > 0 && len(g.Nodes[0].Props["aggregateRating"]) > 0 {
+			graphs[i] = g // for the one-per-item pass below
+		}
 		for _, f := range checkGoogle(g) {
-			if n := rejected(f); n != nil {
-				itemOf[n] = i
+			if r := rejected(f); r != nil {
+				itemOf[r] = i
 				fs = append(fs, f)
 			}
 		}

@@ -5,14 +5,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 )
 
-// built is the film2ld command built once per test binary run, for the
-// tests and benchmarks that need a real executable (the README session,
-// compare-speed.sh, BenchmarkProcess); each used to build its own, a
-// compile of package main and a link each (about 3 s of CPU).
+// built is the film2ld command built once per test binary run, for what
+// needs the real executable (BenchmarkProcess measures its start-up).
 var built struct {
 	once sync.Once
 	dir  string
@@ -42,6 +41,21 @@ func film2ldBinary(tb testing.TB) string {
 		tb.Fatal(built.err)
 	}
 	return built.path
+}
+
+// testCommand returns the film2ld command that testscript.Main puts first
+// on PATH for the tests: a copy of this test binary, which runs the
+// command's run when called film2ld (TestMain). Tests that need an
+// executable named film2ld (the README session, compare-speed.sh) use it
+// instead of building the command, a compile of package main and a link
+// (about 3 s of CPU, and most of those tests' time on a busy machine).
+func testCommand(t *testing.T) string {
+	t.Helper()
+	path, err := exec.LookPath("film2ld")
+	if err != nil || !strings.HasPrefix(filepath.Base(filepath.Dir(filepath.Dir(path))), "testscript-main") {
+		t.Fatalf("film2ld on PATH is %q (%v), not testscript.Main's copy of the test binary", path, err)
+	}
+	return path
 }
 
 // cleanupM runs the tests, then removes the shared build.

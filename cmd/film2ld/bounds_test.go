@@ -13,15 +13,19 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/film2ld/film2ld/ld"
 )
 
 // peakRSS runs film2ld with args in a child process and returns its peak
-// resident set size in MB, its exit status and its standard error.
-func peakRSS(t *testing.T, args ...string) (mb float64, status int, stderr string) {
+// resident set size in MB, its exit status and what it printed (standard
+// output, where validate reports, and standard error).
+func peakRSS(t *testing.T, args ...string) (mb float64, status int, printed string) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), "FILM2LD_TEST_RUN=1")
 	var errBuf bytes.Buffer
+	cmd.Stdout = &errBuf
 	cmd.Stderr = &errBuf
 	err := cmd.Run()
 	if _, ok := err.(*exec.ExitError); err != nil && !ok {
@@ -52,21 +56,40 @@ func writeJunk(t *testing.T, size int) string {
 }
 
 // A 200 MB one-line document is refused in far less memory than its size,
-// with --kind too (it took 0.84 GB, and 1.6–3.5 GB with --kind).
+// with --kind too (it took 0.84 GB, and 1.6–3.5 GB with --kind), and by
+// validate, alone or as a film of a batch (219 MB: it read the file whole),
+// and by convert and load, which read it as N-Quads (2.1 GB).
 func TestPeakRSSReject200MBJunk(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes a 200 MB file; skipped with -short")
 	}
 	path := writeJunk(t, 200<<20)
-	for _, args := range [][]string{
-		{"export", path},
-		{"export", "--kind", "prize", path},
-		{"export", "--kind", "reviews", path},
+	films := t.TempDir()
+	if err := os.Mkdir(filepath.Join(films, "junk"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(path, filepath.Join(films, "junk", "page.txt")); err != nil {
+		t.Fatal(err)
+	}
+	const tooLong, notNQuads = "longer than 1 MiB", "unexpected rune 'D' at 0"
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", path}, tooLong},
+		{[]string{"export", "--kind", "prize", path}, tooLong},
+		{[]string{"export", "--kind", "reviews", path}, tooLong},
+		{[]string{"validate", path}, tooLong},
+		{[]string{"validate", "--batch", films}, tooLong},
+		{[]string{"convert", path}, notNQuads},
+		{[]string{"convert", "-f", "canonical", path}, notNQuads},
+		{[]string{"load", "--store", "http://127.0.0.1:9/sparql", path}, notNQuads},
 	} {
-		mb, status, stderr := peakRSS(t, args...)
+		args := tt.args
+		mb, status, printed := peakRSS(t, args...)
 		t.Logf("%s: peak RSS %.0f MB", strings.Join(args[:len(args)-1], " "), mb)
-		if status != exitError || !strings.Contains(stderr, "longer than 1 MiB") {
-			t.Errorf("%v: exit %d, %s", args, status, stderr)
+		if status != exitError || !strings.Contains(printed, tt.want) {
+			t.Errorf("%v: exit %d, %s", args, status, printed)
 		}
 		if mb > 200 {
 			t.Errorf("%v: peak RSS %.0f MB; want at most 200", args, mb)
@@ -112,5 +135,95 @@ func BenchmarkConvertNQuads(b *testing.B) {
 			runtime.ReadMemStats(&after)
 			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(size), "x-input")
 		})
+	}
+}
+
+// Exporting a 5.4 MB review page with 50,000 reviews, each by a person of
+// its own, stays within a bound proportional to the page in each format
+// export streams: the view is rendered node by node into the statements
+// and the output written as it is converted. The bounds are what film2ld
+// takes now with a margin, so that a change that holds the view, the
+// output or the items judged for the snippet whole again fails here; the
+// goal of 10 times the input is not met yet (see the README's Memory
+// table, which says what takes the rest).
+func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exports 50,000 reviews in three formats; skipped with -short")
+	}
+	page := reviewPage(t, 50000)
+	st, err := os.Stat(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	input := float64(st.Size()) / (1 << 20)
+	for _, tt := range []struct {
+		format string
+		times  float64 // peak RSS at most this many times the page
+	}{
+		{"nquads", 65},    // 240–285 MB, 45–52 times (was 363 MB)
+		{"canonical", 65}, // 265 MB, 49 times (was 520 MB)
+		{"jsonld", 140},   // 500–655 MB, 93–117 times (was 680 MB; json-gold's framing)
+	} {
+		out := filepath.Join(t.TempDir(), "film.out")
+		mb, status, printed := peakRSS(t, "export", "-q", "--name", "Bench Film", "-f", tt.format, "-o", out, page)
+		t.Logf("%s: peak RSS %.0f MB, %.0f times the %.1f MB page", tt.format, mb, mb/input, input)
+		if status != exitOK {
+			t.Fatalf("%s: exit %d: %s", tt.format, status, printed)
+		}
+		if mb > tt.times*input {
+			t.Errorf("%s: peak RSS %.0f MB for a %.1f MB page; want at most %.0f times (%.0f MB)", tt.format, mb, input, tt.times, tt.times*input)
+		}
+	}
+}
+
+// refusedNQuads refuses a large input from its first 64 KiB with the error
+// reading it whole gives, and leaves to that reading what the prefix
+// cannot tell: a cut line that may be a statement, an input that is not
+// N-Quads.
+func TestRefusedNQuadsAgreesWithWholeRead(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 17 MB files; skipped with -short")
+	}
+	stmt := "<urn:x:a> <http://schema.org/name> \"a\" .\n"
+	pad := func(s string) string { return s + strings.Repeat(stmt, (bigDocument+1<<20)/len(stmt)) }
+	long := "<urn:x:a> <http://schema.org/name> \"" + strings.Repeat("y", bigDocument) + "\" .\n"
+	for _, tt := range []struct {
+		name, text string
+		refused    bool // by the prefix; else left to the whole read
+	}{
+		{"one line of text", "Director: " + strings.Repeat("junk ", bigDocument/4), true},
+		{"indented text", "  \tDirector: " + strings.Repeat("junk ", bigDocument/4), true},
+		{"text after statements", stmt + stmt + "# a comment\n" + pad("Director: junk\n"), true},
+		{"bad statement", pad(stmt + "<urn:x:a> <urn:x:b> .\n"), true},
+		{"unterminated literal", pad("<urn:x:a> <urn:x:b> \"never closed .\n"), true},
+		{"statements", pad(stmt), false},
+		{"long literal, then text", long + "Director: junk\n", false},
+		{"long comment", "# " + strings.Repeat("c", bigDocument) + "\n", false},
+		{"JSON", "{" + strings.Repeat(" ", bigDocument) + "}", false},
+	} {
+		path := filepath.Join(t.TempDir(), "in.txt")
+		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		read := func(r io.Reader) error {
+			_, err := ld.NewDataset().ReadNQuads(r, path, false)
+			return err
+		}
+		got := refusedNQuads(path, 0, read)
+		if (got != nil) != tt.refused {
+			t.Errorf("%s: refused by the prefix: %v; want %v", tt.name, got, tt.refused)
+		}
+		if got == nil {
+			continue
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole := read(f)
+		f.Close()
+		if whole == nil || got.Error() != whole.Error() {
+			t.Errorf("%s: the prefix gave %v; the whole input %v", tt.name, got, whole)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -225,6 +226,15 @@ func runConvert(e *env, args []string) int {
 func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.InputFormat, lenient bool) (docs []any, isNQ bool, err error) {
 	if f == 0 {
 		f = ld.InputByName(name)
+	}
+	if !lenient {
+		err := refusedNQuads(name, f, func(r io.Reader) error {
+			_, err := ld.NewDataset().ReadNQuads(r, name, false)
+			return err
+		})
+		if err != nil {
+			return nil, true, err
+		}
 	}
 	if f == ld.InputNQuads {
 		r, display, err := e.openInput(name)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"time"
@@ -168,6 +169,16 @@ func countGraphs(units []ld.Unit) int {
 
 // readQuads reads a dataset from any input convert reads.
 func (e *env) readQuads(name string, f ld.InputFormat) ([]ld.Quad, error) {
+	if f == 0 {
+		f = ld.InputByName(name)
+	}
+	err := refusedNQuads(name, f, func(r io.Reader) error {
+		_, err := ld.ReadNQuads(r, name)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
 	data, display, err := e.readInput(name)
 	if err != nil {
 		return nil, err

@@ -13,8 +13,8 @@ import (
 // TestREADMESession runs the terminal session on the README's first screen
 // and compares what the commands print with what the README shows, so the
 // example cannot drift from the program. Commands run in a fresh folder
-// that sees the repository's testdata, with the film2ld built from this
-// tree first on PATH; stdout and stderr are shown as a terminal shows them.
+// that sees the repository's testdata, with this tree's film2ld first on
+// PATH (testCommand); stdout and stderr are shown as a terminal shows them.
 func TestREADMESession(t *testing.T) {
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skip("no sh to run the README's commands")
@@ -27,7 +27,7 @@ func TestREADMESession(t *testing.T) {
 	if block == nil {
 		t.Fatal("README.md shows no console session")
 	}
-	bin := filepath.Dir(film2ldBinary(t))
+	bin := filepath.Dir(testCommand(t))
 	work := t.TempDir()
 	abs, _ := filepath.Abs("../../testdata")
 	if err := os.Symlink(abs, filepath.Join(work, "testdata")); err != nil {

@@ -149,7 +149,7 @@ func TestCompareSpeedScript(t *testing.T) {
 		t.Skip("NODE_PATH does not point at an install of jsonld (npm install jsonld@9); .ci/run sets it")
 	}
 	cmd := exec.Command("bash", "../../tools/compare-speed.sh", "4")
-	cmd.Env = append(os.Environ(), "RUNS=1", "FILM2LD_BIN="+film2ldBinary(t))
+	cmd.Env = append(os.Environ(), "RUNS=1", "FILM2LD_BIN="+testCommand(t))
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("compare-speed.sh: %v\n%s", err, out)

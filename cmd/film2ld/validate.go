@@ -315,6 +315,9 @@ func (e *env) validateAll(job *validateJob, inputs []string, walked map[string]b
 // validateFile checks one input. A file that cannot be read or parsed is
 // a finding of its own, so that the other files are still checked.
 func (e *env) validateFile(job *validateJob, name string, walked bool) fileResult {
+	if err := refusedDocument(name, job.pageURL); err != nil {
+		return fileResult{display: name, findings: []schemas.Finding{loadFinding(name, err)}}
+	}
 	data, display, err := e.readInput(name)
 	r := fileResult{display: display, data: data}
 	if err != nil {
@@ -323,12 +326,7 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	}
 	g, err := pipeline.Load(data, name, display, job.pageURL)
 	if err != nil {
-		var se *schemas.SyntaxError
-		if errors.As(err, &se) {
-			r.findings = []schemas.Finding{se.Finding("document")}
-		} else {
-			r.findings = []schemas.Finding{inputFinding(display, err)}
-		}
+		r.findings = []schemas.Finding{loadFinding(display, err)}
 		return r
 	}
 	if job.pageURL != "" {
@@ -337,6 +335,41 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	r.graph = g
 	r.keep(job, schemas.Validate(g, job.prof), walked)
 	return r
+}
+
+// loadFinding is the finding for an input Load refused.
+func loadFinding(display string, err error) schemas.Finding {
+	var se *schemas.SyntaxError
+	if errors.As(err, &se) {
+		return se.Finding("document")
+	}
+	return inputFinding(display, err)
+}
+
+// bigDocument is the size above which validate reads a film document as
+// it goes before reading it whole for the report's excerpts.
+const bigDocument = 16 << 20
+
+// refusedDocument returns the error the film document reader gives a
+// large .txt file (bigDocument), read as it goes, or nil. validate holds
+// each file whole, for the report; a document the reader refuses after
+// its first MiB (one long line, binary data) is so refused without being
+// held, as export refuses it: a 200 MB junk file cost 219 MB. A document
+// it reads is read again whole, which only large ones pay for.
+func refusedDocument(name, pageURL string) error {
+	if name == "-" || !pipeline.IsDocumentName(name) {
+		return nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil // readInput reports it
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= bigDocument {
+		return nil
+	}
+	_, err = pipeline.New(pipeline.FilmOptions(pageURL)).Read(f, name)
+	return err
 }
 
 // keep files a result's findings: a page without markup found in a folder
@@ -373,10 +406,14 @@ func (e *env) validateFilm(vj *validateJob, f batchFilm) fileResult {
 			e.warnf("%s", notADocument(name))
 			continue
 		}
-		data, display, err := e.readInput(name)
+		// Read as it goes, never whole: the film's findings need no
+		// document's bytes.
+		in, display, err := e.openInput(name)
 		if err == nil {
 			// The same bytes twice count once, as in export.
-			if _, err = job.Read(bytes.NewReader(data), display); err == nil {
+			_, err = job.Read(in, display)
+			in.Close()
+			if err == nil {
 				continue
 			}
 		}

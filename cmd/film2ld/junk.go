@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+
+	"github.com/film2ld/film2ld/ld"
+)
+
+// junkPrefix is how much of a large N-Quads input refusedNQuads reads.
+const junkPrefix = 64 << 10
+
+// refusedNQuads returns the error that reading a large input (over
+// bigDocument) as N-Quads gives, when its first 64 KiB tell it, or nil:
+// convert and load read such an input whole, and a line whole, before
+// the reader refuses it, so a 200 MB document of one line of text took
+// 2.1 GB to be refused for its first character. read reads N-Quads as the
+// command does. format is the input's form by --input-format or its name,
+// 0 when unknown (then the prefix tells it, as ld.DetectInput tells it
+// from the first bytes).
+//
+// The prefix's complete lines are read as the whole would be, so an
+// error among them is the whole input's. A line the prefix cuts counts
+// only when its first character starts no statement (not "<", "_:" or a
+// comment): the reader refuses such a line at that character, so its
+// first 64 KiB give the error the whole line gives, unless the line also
+// has a byte that is not UTF-8 further on, which the whole line's reading
+// would name instead.
+func refusedNQuads(name string, format ld.InputFormat, read func(io.Reader) error) error {
+	if name == "-" || format != 0 && format != ld.InputNQuads {
+		return nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil // the command's own reading reports it
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= bigDocument {
+		return nil
+	}
+	prefix := make([]byte, junkPrefix)
+	n, _ := io.ReadFull(f, prefix)
+	prefix = prefix[:n]
+	if format == 0 && ld.DetectInput(name, prefix) != ld.InputNQuads {
+		return nil
+	}
+	lines := prefix[:bytes.LastIndexByte(prefix, '\n')+1]
+	if len(lines) == 0 {
+		// One line longer than the prefix: only a start that no
+		// statement has tells.
+		s := bytes.TrimLeft(prefix, " \t\r")
+		if len(s) == 0 || s[0] == '<' || s[0] == '_' || s[0] == '#' {
+			return nil
+		}
+		lines = prefix
+	}
+	return read(bytes.NewReader(lines))
+}
