@@ -85,8 +85,18 @@ func (t dterm) literal() (value, datatype, lang string) {
 	lang = s[i+1:]
 	s = s[:i]
 	i = strings.LastIndexByte(s, 0)
-	return s[:i], s[i+1:], lang
+	value, datatype = s[:i], s[i+1:]
+	if datatype == keyXSDString {
+		datatype = xsdString
+	}
+	return value, datatype, lang
 }
+
+// keyXSDString stands for xsd:string in the literal keys the direct walk
+// makes (see walker.literal). No datatype IRI is this: a term read from
+// N-Quads is checked as it is added, and an IRI with a control character
+// is refused.
+const keyXSDString = "\x01"
 
 // text returns a literal's N-Quads form, its language tag in lower case
 // as JSON-LD expansion writes it.

@@ -358,8 +358,14 @@ func (w *walker) vocab(iri string) uint32 {
 	return id
 }
 
-// literal returns a literal's term.
+// literal returns a literal's term. An xsd:string literal's key holds
+// keyXSDString for its datatype: most of a film's literals are strings,
+// and the datatype's 39 bytes in each key were a tenth of the statements'
+// memory (50,000 reviews).
 func (w *walker) literal(value, datatype string) uint32 {
+	if datatype == xsdString {
+		datatype = keyXSDString
+	}
 	w.key = append(append(append(append(append(w.key[:0], '"'), value...), 0), datatype...), 0)
 	if id, ok := w.d.index[string(w.key)]; ok {
 		return id

@@ -124,10 +124,10 @@ func (p *Processor) jsonld(doc any, opts Options) (map[string]any, error) {
 		return nil, err
 	}
 	if opts.Root != "" {
-		return p.frameExpanded(expanded, opts.Root)
+		return p.frameExpanded(expanded, opts.Root, true)
 	}
 	if root := autoRoot(expanded); root != "" {
-		if v, err := p.frameExpanded(expanded, root); err == nil {
+		if v, err := p.frameExpanded(expanded, root, false); err == nil {
 			return v, nil
 		}
 	}

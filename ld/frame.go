@@ -23,7 +23,7 @@ func (p *Processor) Frame(doc any, root string, opts Options) (map[string]any, e
 	if err != nil {
 		return nil, err
 	}
-	return p.frameExpanded(expanded, root)
+	return p.frameExpanded(expanded, root, true)
 }
 
 func rootIRI(root string) string {
@@ -33,9 +33,11 @@ func rootIRI(root string) string {
 	return "http://schema.org/" + root
 }
 
-func (p *Processor) frameExpanded(expanded []any, root string) (map[string]any, error) {
+// frameExpanded is Frame of an expanded document. With consume, expanded
+// is taken apart (see nodeMapFrom): the caller must not read it again.
+func (p *Processor) frameExpanded(expanded []any, root string, consume bool) (map[string]any, error) {
 	typeIRI := rootIRI(root)
-	nodeMap, _, err := nodeMapOf(expanded)
+	nodeMap, _, err := nodeMapFrom(expanded, consume)
 	if err != nil {
 		return nil, err
 	}

@@ -97,7 +97,7 @@ func Merge(sources []*film.Source, opts Options) (*Film, error) {
 		}
 	}
 	for _, s := range m.sources {
-		view := &merger{opts: m.opts, sources: []*film.Source{s}, res: m.res, filmID: f.ID, only: s}
+		view := &merger{opts: m.opts, sources: []*film.Source{s}, res: m.res, filmID: f.ID, only: s, whole: m, wholeFilm: f}
 		v := view.film()
 		v.minted = f.ID
 		f.Views = append(f.Views, v)
@@ -130,6 +130,23 @@ type merger struct {
 	only *film.Source
 	// agents are the view's own copies of the resolved agents.
 	agents map[*agent]*Agent
+	// whole and wholeFilm, in a source's view, are the merged view's
+	// merger and film: an agent or a run of reviews the source's view
+	// would copy unchanged is shared with them instead, so that a page
+	// of 50,000 reviews is not held twice.
+	whole     *merger
+	wholeFilm *Film
+	// reviewRuns, in the merged view, are where each source's reviews
+	// stand in its Reviews, and whether a review of that source was left
+	// out as a copy of another source's.
+	reviewRuns map[*film.Source]reviewRun
+}
+
+// reviewRun is one source's reviews in the merged view: Reviews[start:end],
+// and whether one of them was dropped as another source's.
+type reviewRun struct {
+	start, end   int
+	droppedCross bool
 }
 
 func (m *merger) diag(sev Severity, name string, line int, format string, args ...any) {
@@ -249,14 +266,25 @@ func (m *merger) agentView(a *agent) *Agent {
 		}
 		name, alternates = spellings[0], spellings[1:]
 	}
-	v := &Agent{ID: a.id, Organization: a.org, Name: name, AlternateNames: alternates}
+	v := Agent{ID: a.id, Organization: a.org, Name: name, AlternateNames: alternates}
 	if a.url != "" && (m.only == nil || m.only == a.urlSource) {
 		v.URL = a.url
 	}
 	if a.contact != nil && (m.only == nil || m.only == a.contactSource) {
 		v.Contact = a.contact
 	}
-	return v
+	if m.whole != nil {
+		if w := m.whole.agents[a]; w != nil && sameAgent(w, &v) {
+			return w
+		}
+	}
+	return &v
+}
+
+// sameAgent reports whether two views' copies of an agent say the same.
+func sameAgent(a, b *Agent) bool {
+	return a.ID == b.ID && a.Organization == b.Organization && a.Name == b.Name &&
+		slices.Equal(a.AlternateNames, b.AlternateNames) && a.URL == b.URL && a.Contact == b.Contact
 }
 
 func (m *merger) ref(org bool, name string) *Agent {
@@ -489,10 +517,30 @@ func (m *merger) works(f *Film) {
 }
 
 // reviews sets the reviews, dropping a review that another source (or the
-// same page) states word for word.
+// same page) states word for word. A source's view shares the merged
+// view's run of its reviews when it holds exactly those: it then refers to
+// the same agents, and no review of the source was left out as another
+// source's.
 func (m *merger) reviews(f *Film) {
-	seen := map[string]string{}
+	// seen holds where each review first stands; the place is formatted
+	// only for a copy's warning, not for every review.
+	seen := map[string]place{}
+	var run reviewRun
+	var shared []Review // the merged view's run this view may share
+	if m.whole != nil {
+		run = m.whole.reviewRuns[m.only]
+		if !run.droppedCross {
+			shared = m.wholeFilm.Reviews[run.start:run.end:run.end]
+		}
+	}
+	matched := 0 // f.Reviews is shared[:matched] until a review differs
+	sharing := shared != nil
 	for _, s := range m.sources {
+		start := len(f.Reviews)
+		if sharing {
+			start = matched
+		}
+		droppedCross := false
 		for _, rv := range s.Film.Reviews {
 			key := fold(rv.Author.Value) + "|" + fold(rv.Publisher.Value) + "|" + rv.Date.Value + "|" + rv.Body.Value
 			if rv.Score.Set {
@@ -504,9 +552,12 @@ func (m *merger) reviews(f *Film) {
 			}
 			if first, ok := seen[key]; ok {
 				m.diag(Warning, s.Name, line, "review repeats the one at %s word for word; the copy is left out", first)
+				if first.source != s {
+					droppedCross = true
+				}
 				continue
 			}
-			seen[key] = where(s, line)
+			seen[key] = place{s, line}
 			r := Review{Date: rv.Date.Value, Body: rv.Body.Value, Source: s, Line: line}
 			if rv.Author.Value != "" {
 				r.Author = m.ref(false, rv.Author.Value)
@@ -517,8 +568,27 @@ func (m *merger) reviews(f *Film) {
 			if rv.Score.Set {
 				r.Score, r.Scale = rv.Score, rv.Scale
 			}
+			if sharing {
+				if matched < len(shared) && shared[matched] == r {
+					matched++
+					continue
+				}
+				sharing = false
+				f.Reviews = append(make([]Review, 0, len(s.Film.Reviews)), shared[:matched]...)
+			}
 			f.Reviews = append(f.Reviews, r)
 		}
+		if m.only == nil {
+			if m.reviewRuns == nil {
+				m.reviewRuns = map[*film.Source]reviewRun{}
+			}
+			m.reviewRuns[s] = reviewRun{start: start, end: len(f.Reviews), droppedCross: droppedCross}
+		}
+	}
+	if sharing && matched == len(shared) && matched > 0 {
+		f.Reviews = shared
+	} else if sharing {
+		f.Reviews = append(f.Reviews, shared[:matched]...)
 	}
 }
 

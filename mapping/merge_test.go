@@ -356,3 +356,67 @@ func TestViewsStateTheirSource(t *testing.T) {
 		}
 	}
 }
+
+// TestViewsShareReviews: a source's view refers to the merged view's
+// reviews and agents where it would copy them unchanged (a page of 50,000
+// reviews is then held once), and has copies of its own where it differs:
+// a review the merged view leaves out as another source's, a reviewer the
+// sources spell differently.
+func TestViewsShareReviews(t *testing.T) {
+	review := func(author, body string, line int) film.Review {
+		return film.Review{Critic: true, Author: film.Text{Value: author, Line: line}, Body: film.Text{Value: body, Line: line + 1}}
+	}
+	a := &film.Source{Name: "a.txt", Kind: film.Reviews, Digest: strings.Repeat("aa", 32)}
+	a.Film.Title = film.Text{Value: "Glass Harbour", Line: 1}
+	a.Film.Reviews = []film.Review{review("Maria Lindqvist", "Cold and fine.", 3), review("Tomas Berg", "Slow.", 6), review("Maria Lindqvist", "Cold and fine.", 9)}
+	b := &film.Source{Name: "b.txt", Kind: film.Reviews, Digest: strings.Repeat("bb", 32)}
+	b.Film.Reviews = []film.Review{review("Jonas Ek", "Bright.", 2), review("Tomas Berg", "Slow.", 5), review("Ida Holm", "Long.", 8)}
+	c := &film.Source{Name: "c.txt", Kind: film.Reviews, Digest: strings.Repeat("cc", 32)}
+	c.Film.Reviews = []film.Review{review("JONAS EK", "Warm.", 2)}
+
+	f, err := mapping.Merge([]*film.Source{a, b, c}, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Reviews) != 5 {
+		t.Fatalf("merged view: %d reviews, want 5 (two copies left out)", len(f.Reviews))
+	}
+	views := map[string]*mapping.Film{}
+	for _, v := range f.Views {
+		views[v.Source.Name] = v
+	}
+	// a's view holds a's two reviews, the very ones of the merged view.
+	va := views["a.txt"]
+	if len(va.Reviews) != 2 || &va.Reviews[0] != &f.Reviews[0] || &va.Reviews[1] != &f.Reviews[1] {
+		t.Errorf("a's view does not share the merged view's reviews: %d reviews", len(va.Reviews))
+	}
+	if va.Reviews[1].Author == nil || va.Reviews[1].Author.Name != "Tomas Berg" {
+		t.Errorf("a's second review by %v", va.Reviews[1].Author)
+	}
+	// b's "Slow." is a's in the merged view, but b's own in b's view.
+	vb := views["b.txt"]
+	var bodies []string
+	for i := range vb.Reviews {
+		bodies = append(bodies, vb.Reviews[i].Body)
+		for j := range f.Reviews {
+			if &vb.Reviews[i] == &f.Reviews[j] {
+				t.Errorf("b's view shares review %d with the merged view, which leaves one of b's out", i)
+			}
+		}
+	}
+	if !slices.Equal(bodies, []string{"Bright.", "Slow.", "Long."}) {
+		t.Errorf("b's view: %q", bodies)
+	}
+	// Jonas is spelt two ways: the merged view names both, each view its own.
+	vc := views["c.txt"]
+	if len(vc.Reviews) != 1 || vc.Reviews[0].Author == nil {
+		t.Fatalf("c's view: %d reviews", len(vc.Reviews))
+	}
+	merged, own := f.Reviews[2].Author, vc.Reviews[0].Author
+	if merged == nil || own == merged || own.Name != "JONAS EK" || len(own.AlternateNames) != 0 || len(merged.AlternateNames) != 1 {
+		t.Fatalf("c's view names %q %q, the merged view %v", own.Name, own.AlternateNames, merged)
+	}
+	if vb.Reviews[0].Author == merged || vb.Reviews[0].Author.Name != "Jonas Ek" {
+		t.Errorf("b's view names Jonas as the merged view does, with c's spelling too")
+	}
+}

@@ -16,7 +16,7 @@ type agent struct {
 	org bool
 	// spellings records, for each spelling, the sources that use it and
 	// where it first stands.
-	spellings map[string]*spelling
+	spellings spellingSet
 	// contact and url are what the first source to state them says, with
 	// that source, so that a source's own graph holds only its facts.
 	contact       *film.Contact
@@ -87,19 +87,19 @@ func (r *resolver) add(m mention) *agent {
 	k := r.agentKey(m.org, m.name.Value)
 	a := r.byKey[k]
 	if a == nil {
-		a = &agent{org: m.org, spellings: map[string]*spelling{}}
+		a = &agent{org: m.org}
 		r.byKey[k] = a
 		r.all = append(r.all, a)
 	}
-	sp := a.spellings[m.name.Value]
+	sp := a.spellings.get(m.name.Value)
 	if sp == nil {
-		if len(a.spellings) > 0 {
+		if a.spellings.len() > 0 {
 			first := a.names()[0]
 			a.merged = append(a.merged, fmt.Sprintf("%q (%s) and %q (%s) differ only in accents, case, spacing or punctuation",
-				first, a.spellings[first].first, m.name.Value, where(m.source, m.name.Line)))
+				first, a.spellings.get(first).first, m.name.Value, where(m.source, m.name.Line)))
 		}
 		sp = &spelling{first: place{m.source, m.name.Line}}
-		a.spellings[m.name.Value] = sp
+		a.spellings.put(m.name.Value, sp)
 	}
 	sp.add(m.source)
 	if m.credit != "" && !m.org {
@@ -169,11 +169,12 @@ func (r *resolver) union(a, b *agent, why string) {
 	if a == b {
 		return
 	}
-	for s, bs := range b.spellings {
-		as := a.spellings[s]
+	for _, e := range b.spellings.list {
+		s, bs := e.name, e.sp
+		as := a.spellings.get(s)
 		if as == nil {
 			as = &spelling{first: bs.first}
-			a.spellings[s] = as
+			a.spellings.put(s, as)
 		}
 		for _, n := range bs.sources {
 			as.add(n)
@@ -201,8 +202,8 @@ func (r *resolver) union(a, b *agent, why string) {
 func (r *resolver) finish() {
 	for _, a := range r.all {
 		keyCount := map[string]int{}
-		for s, srcs := range a.spellings {
-			keyCount[r.fold(s)] += len(srcs.sources)
+		for _, e := range a.spellings.list {
+			keyCount[r.fold(e.name)] += len(e.sp.sources)
 		}
 		names := slices.Clone(a.names())
 		sort.SliceStable(names, func(i, j int) bool {
@@ -213,7 +214,7 @@ func (r *resolver) finish() {
 			if ai, aj := accents(si), accents(sj); ai != aj {
 				return ai > aj
 			}
-			if ci, cj := len(a.spellings[si].sources), len(a.spellings[sj].sources); ci != cj {
+			if ci, cj := len(a.spellings.get(si).sources), len(a.spellings.get(sj).sources); ci != cj {
 				return ci > cj
 			}
 			return si < sj
@@ -232,10 +233,10 @@ func (r *resolver) finish() {
 // must not change. It is kept until a spelling is added: rendering asks
 // for it for every view an agent stands in (7 % of a film's allocations).
 func (a *agent) names() []string {
-	if len(a.sorted) != len(a.spellings) {
-		a.sorted = make([]string, 0, len(a.spellings))
-		for s := range a.spellings {
-			a.sorted = append(a.sorted, s)
+	if len(a.sorted) != a.spellings.len() {
+		a.sorted = make([]string, 0, a.spellings.len())
+		for _, e := range a.spellings.list {
+			a.sorted = append(a.sorted, e.name)
 		}
 		sort.Strings(a.sorted)
 	}
@@ -247,7 +248,7 @@ func (a *agent) names() []string {
 func (a *agent) spellingsIn(s *film.Source) []string {
 	var out []string
 	for _, n := range a.names() {
-		if slices.Contains(a.spellings[n].sources, s) {
+		if slices.Contains(a.spellings.get(n).sources, s) {
 			out = append(out, n)
 		}
 	}

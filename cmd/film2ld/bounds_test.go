@@ -160,9 +160,9 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 		format string
 		times  float64 // peak RSS at most this many times the page
 	}{
-		{"nquads", 65},    // 240–285 MB, 45–52 times (was 363 MB)
-		{"canonical", 65}, // 265 MB, 49 times (was 520 MB)
-		{"jsonld", 140},   // 500–655 MB, 93–117 times (was 680 MB; json-gold's framing)
+		{"nquads", 42},    // 155–185 MB, 29–34 times (was 240–285 MB)
+		{"canonical", 48}, // 170–215 MB, 31–40 times (was 265 MB)
+		{"jsonld", 140},   // 475–690 MB, 88–127 times (json-gold's expansion, node map and compaction)
 	} {
 		out := filepath.Join(t.TempDir(), "film.out")
 		mb, status, printed := peakRSS(t, "export", "-q", "--name", "Bench Film", "-f", tt.format, "-o", out, page)
