@@ -30,10 +30,15 @@ import (
 // invent is written). Anything else takes Write's path, so bytes and errors
 // are Write's in every case; the differential tests in mapping/pipeline
 // prove it on films.
+//
+// A sequence in doc (see [Processor.WriteDirect]) is collected once, as
+// both walks and the framing need the whole graph: rendering it twice
+// cost more than holding it.
 func (p *Processor) WriteDirectJSON(w io.Writer, doc any, f Format, opts Options) error {
+	doc = collect(doc)
 	out, ok := p.directJSON(doc, f, opts)
 	if !ok {
-		return p.Write(w, collect(doc), f, opts)
+		return p.Write(w, doc, f, opts)
 	}
 	var buf bytes.Buffer
 	if f == FormatHTML {
@@ -81,7 +86,7 @@ func (p *Processor) directJSON(doc any, f Format, opts Options) (map[string]any,
 	if jt.typ(opts.Root) == "" {
 		return nil, false
 	}
-	b := &jsonBuilder{t: jt, graph: map[string]any{}, seen: map[string]map[string]map[any]bool{}}
+	b := &jsonBuilder{t: jt, graph: map[string]any{}, seen: map[string]map[string]map[any]bool{}, kinds: map[string]string{}}
 	top, _ := doc.(map[string]any)
 	graph, _ := items(top["@graph"])
 	for n := range graph {
@@ -216,7 +221,8 @@ func (t *jsonTerms) id(iri string) bool {
 type jsonBuilder struct {
 	t     *jsonTerms
 	graph map[string]any
-	// seen holds the values of each node's property, to drop duplicates.
+	// seen holds the values of each node's long lists, to drop
+	// duplicates.
 	seen   map[string]map[string]map[any]bool
 	blanks int
 	// kinds records each key's kind.
@@ -236,7 +242,7 @@ func (b *jsonBuilder) node(m map[string]any) (string, bool) {
 		id = "_:b" + itoa(b.blanks)
 		b.blanks++
 	case string:
-		if strings.HasPrefix(v, "_:") || !b.t.id(v) {
+		if _, known := b.graph[v]; !known && (strings.HasPrefix(v, "_:") || !b.t.id(v)) {
 			return "", false
 		}
 		id = v
@@ -247,7 +253,6 @@ func (b *jsonBuilder) node(m map[string]any) (string, bool) {
 	if n == nil {
 		n = map[string]any{"@id": id}
 		b.graph[id] = n
-		b.seen[id] = map[string]map[any]bool{}
 	}
 	keys := sortedKeys(m)
 	props := 0
@@ -269,6 +274,7 @@ func (b *jsonBuilder) node(m map[string]any) (string, bool) {
 		if kind == "" {
 			return "", false
 		}
+		b.kinds[k] = kind
 		props++
 		for v := range itemsOf(m[k]) {
 			switch x := v.(type) {
@@ -280,12 +286,11 @@ func (b *jsonBuilder) node(m map[string]any) (string, bool) {
 				b.add(id, n, k, refKey{ref}, map[string]any{"@id": ref})
 			case string:
 				if kind == "@id" {
-					if strings.HasPrefix(x, "_:") || !b.t.id(x) {
+					if _, known := b.graph[x]; !known && (strings.HasPrefix(x, "_:") || !b.t.id(x)) {
 						return "", false
 					}
 					if _, ok := b.graph[x]; !ok {
 						b.graph[x] = map[string]any{"@id": x}
-						b.seen[x] = map[string]map[any]bool{}
 					}
 					b.add(id, n, k, refKey{x}, map[string]any{"@id": x})
 				} else {
@@ -314,25 +319,52 @@ func (b *jsonBuilder) node(m map[string]any) (string, bool) {
 	return id, true
 }
 
-// add appends v to node n's property k unless it holds it (key dup).
+// add appends v to node n's property k unless it holds it already (dup
+// is what identifies v: the value itself, or a refKey).
 func (b *jsonBuilder) add(id string, n map[string]any, k string, dup, v any) {
-	s := b.seen[id][k]
-	if s == nil {
-		s = map[any]bool{}
-		b.seen[id][k] = s
-	}
-	if s[dup] {
-		return
-	}
-	s[dup] = true
 	list, _ := n[k].([]any)
-	n[k] = append(list, v)
-	if k != "@type" {
-		if b.kinds == nil {
-			b.kinds = map[string]string{}
+	// Most lists are short: a scan is cheaper than a set, which only a
+	// long list (a film's reviews) gets.
+	if len(list) < 16 {
+		for _, e := range list {
+			if valueKey(e) == dup {
+				return
+			}
 		}
-		b.kinds[k] = b.t.key(k)
+		if len(list) == 15 {
+			set := make(map[any]bool, 32)
+			for _, e := range list {
+				set[valueKey(e)] = true
+			}
+			b.seenOf(id)[k] = set
+		}
+	} else {
+		set := b.seenOf(id)[k]
+		if set[dup] {
+			return
+		}
+		set[dup] = true
 	}
+	n[k] = append(list, v)
+}
+
+// seenOf returns the sets of node id's long lists.
+func (b *jsonBuilder) seenOf(id string) map[string]map[any]bool {
+	s := b.seen[id]
+	if s == nil {
+		s = map[string]map[any]bool{}
+		b.seen[id] = s
+	}
+	return s
+}
+
+// valueKey is what identifies a node map value for add.
+func valueKey(v any) any {
+	if m, ok := v.(map[string]any); ok {
+		id, _ := m["@id"].(string)
+		return refKey{id}
+	}
+	return v
 }
 
 // frame frames the node map as frameExpanded does, on the nodes of type

@@ -35,6 +35,9 @@ var directJSONCases = []struct {
 	{"merged nodes, duplicate values, several types", true, `{"@context": "https://schema.org", "@graph": [
 		{"@id": "urn:x:m", "@type": ["Movie", "CreativeWork"], "name": ["M", "M", "N"], "genre": "Drama"},
 		{"@id": "urn:x:m", "@type": "Movie", "name": "O", "genre": ["Drama", "War"], "dateCreated": "2011-01-02"}]}`},
+	{"duplicates in a long list", true, `{"@context": "https://schema.org", "@graph": [
+		{"@id": "urn:x:m", "@type": "Movie", "genre": ["g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9", "g10", "g11", "g12", "g13", "g14", "g15", "g16", "g17", "g18", "g19", "g3", "g17", "g19"]},
+		{"@id": "urn:x:m", "genre": ["g18", "g20", "g0"]}]}`},
 	{"numbers and text to escape", true, `{"@context": "https://schema.org", "@graph": [
 		{"@id": "urn:x:m", "@type": "Movie", "name": "</script><!-- & \u2028\u2029 映画 🎬 \"q\" \\ \t",
 		 "aggregateRating": {"@type": "AggregateRating", "ratingValue": 8.0, "ratingCount": 5, "worstRating": -0, "bestRating": 100, "reviewCount": 123456789}}]}`},
