@@ -91,7 +91,7 @@ func (p *Processor) directJSON(doc any, f Format, opts Options) (map[string]any,
 	graph, _ := items(top["@graph"])
 	for n := range graph {
 		m, _ := n.(map[string]any)
-		if _, ok := b.node(m); !ok {
+		if _, ok := b.node(m, nil); !ok {
 			return nil, false
 		}
 	}
@@ -231,8 +231,11 @@ type jsonBuilder struct {
 
 type refKey struct{ id string }
 
-// node adds a node object and returns its id.
-func (b *jsonBuilder) node(m map[string]any) (string, bool) {
+// node adds a node object and returns its id. A node held in a property
+// is referred to from there (ref) before its own properties are walked,
+// as node map generation does, which orders the values of a node that
+// holds itself.
+func (b *jsonBuilder) node(m map[string]any, ref func(id string)) (string, bool) {
 	if m == nil {
 		return "", false
 	}
@@ -253,6 +256,9 @@ func (b *jsonBuilder) node(m map[string]any) (string, bool) {
 	if n == nil {
 		n = map[string]any{"@id": id}
 		b.graph[id] = n
+	}
+	if ref != nil {
+		ref(id)
 	}
 	keys := sortedKeys(m)
 	props := 0
@@ -279,11 +285,14 @@ func (b *jsonBuilder) node(m map[string]any) (string, bool) {
 		for v := range itemsOf(m[k]) {
 			switch x := v.(type) {
 			case map[string]any:
-				ref, ok := b.node(x)
-				if !ok {
+				if kind == "typed" {
+					// a node under a key typed as a literal compacts
+					// under a compact IRI
 					return "", false
 				}
-				b.add(id, n, k, refKey{ref}, map[string]any{"@id": ref})
+				if _, ok := b.node(x, func(ref string) { b.add(id, n, k, refKey{ref}, map[string]any{"@id": ref}) }); !ok {
+					return "", false
+				}
 			case string:
 				if kind == "@id" {
 					if _, known := b.graph[x]; !known && (strings.HasPrefix(x, "_:") || !b.t.id(x)) {

@@ -123,3 +123,93 @@ func TestWriteDirectJSON(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWriteDirectJSON builds documents in and near the rendered view's
+// shape from the fuzzer's bytes (nodes of a few types, IRI and blank,
+// referring to each other through plain, @id-coerced and typed keys, with
+// shared and repeated values) and requires the short path to give
+// json-gold's bytes and errors.
+func FuzzWriteDirectJSON(f *testing.F) {
+	f.Add([]byte("\x03\x00\x01\x02\x05\x11\x22\x33\x44\x55\x66\x77"))
+	f.Add([]byte("movie-director-author-review"))
+	f.Add([]byte{0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 6, 7, 7, 7, 8, 8, 8, 9, 9, 9})
+	keys := []string{"name", "author", "director", "actor", "url", "sameAs", "genre", "dateCreated", "review", "knows", "address", "ratingValue", "subjectOf", "isBasedOn"}
+	types := []string{"Movie", "Person", "Review", "Organization", "PostalAddress", "Rating"}
+	texts := []string{"a", "b", "</script>", "é\u2028", "https://example.org/p1", "2011-01-02", ""}
+	p := ld.NewProcessor(ld.Config{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pos := 0
+		next := func() int {
+			if pos >= len(data) {
+				return 0
+			}
+			pos++
+			return int(data[pos-1])
+		}
+		id := func(i int) string { return fmt.Sprintf("urn:x:n%d", i%5) }
+		if i := next(); i%7 == 6 {
+			id = func(i int) string { return fmt.Sprintf("https://example.org/p%d", i%5) }
+		}
+		var value func(depth int) any
+		node := func(depth int, withID bool) map[string]any {
+			n := map[string]any{"@type": types[next()%len(types)]}
+			if withID {
+				n["@id"] = id(next())
+			}
+			for range next() % 4 {
+				k := keys[next()%len(keys)]
+				if next()%3 == 0 {
+					n[k] = []any{value(depth + 1), value(depth + 1)}
+				} else {
+					n[k] = value(depth + 1)
+				}
+			}
+			return n
+		}
+		value = func(depth int) any {
+			switch c := next() % 6; {
+			case c == 0:
+				return texts[next()%len(texts)]
+			case c == 1:
+				return next() % 11
+			case c == 2:
+				return map[string]any{"@id": id(next())}
+			case c == 3 && depth < 3:
+				return node(depth, next()%2 == 0)
+			case c == 4:
+				return id(next())
+			}
+			return next()%2 == 0
+		}
+		graph := []any{map[string]any{"@id": id(0), "@type": "Movie", "name": "M", "actor": value(1)}}
+		var refs []any
+		for range next() % 5 {
+			n := node(0, true)
+			graph = append(graph, n)
+			refs = append(refs, map[string]any{"@id": n["@id"]})
+		}
+		if next()%4 != 0 {
+			// mostly reachable, so that the short path is taken
+			graph[0].(map[string]any)["subjectOf"] = refs
+		}
+		doc := func() any {
+			b, _ := json.Marshal(map[string]any{"@context": "https://schema.org", "@graph": graph})
+			var v any
+			_ = json.Unmarshal(b, &v)
+			return v
+		}
+		if testing.Verbose() && p.CanWriteDirectJSON(doc(), ld.FormatJSONLD, ld.Options{Root: "Movie"}) {
+			t.Log("short path")
+		}
+		for _, format := range []ld.Format{ld.FormatJSONLD, ld.FormatHTML} {
+			opts := ld.Options{Root: "Movie"}
+			var direct, general bytes.Buffer
+			errDirect := p.WriteDirectJSON(&direct, doc(), format, opts)
+			errGeneral := p.Write(&general, doc(), format, opts)
+			if fmt.Sprint(errDirect) != fmt.Sprint(errGeneral) || direct.String() != general.String() {
+				b, _ := json.Marshal(doc())
+				t.Fatalf("%s: %s\nWriteDirectJSON gave\n%s%v\nWrite gave\n%s%v", format, b, direct.String(), errDirect, general.String(), errGeneral)
+			}
+		}
+	})
+}
