@@ -1,7 +1,6 @@
 package ld
 
 import (
-	"bytes"
 	"io"
 	"reflect"
 	"strings"
@@ -33,26 +32,36 @@ import (
 //
 // A sequence in doc (see [Processor.WriteDirect]) is collected once, as
 // both walks and the framing need the whole graph: rendering it twice
-// cost more than holding it.
+// cost more than holding it. The collected document is let go once the
+// node map is built, and the node map once it is framed.
 func (p *Processor) WriteDirectJSON(w io.Writer, doc any, f Format, opts Options) error {
-	doc = collect(doc)
-	out, ok := p.directJSON(doc, f, opts)
+	// The collected document lives only inside directJSON, which drops
+	// it once its node map is built; a fallback collects doc again.
+	out, ok := p.directJSON(collect(doc), f, opts)
 	if !ok {
-		return p.Write(w, doc, f, opts)
+		return p.Write(w, collect(doc), f, opts)
 	}
-	var buf bytes.Buffer
+	// Encoding a tree of maps, slices, strings, finite numbers and
+	// booleans cannot fail, so it goes to w with no copy in between.
 	if f == FormatHTML {
-		b, err := scriptElement(out)
-		if err != nil {
+		if _, err := io.WriteString(w, scriptStart); err != nil {
 			return err
 		}
-		buf.Write(b)
-	} else if err := encodeJSON(&buf, out, false); err != nil {
+		if err := encodeJSON(w, out, true); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, scriptEnd)
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return encodeJSON(w, out, false)
 }
+
+// scriptStart and scriptEnd enclose the JSON of FormatHTML, as
+// scriptElement writes them (the differential tests hold them equal).
+const (
+	scriptStart = `<script type="application/ld+json">` + "\n"
+	scriptEnd   = "</script>\n"
+)
 
 // CanWriteDirectJSON reports whether [Processor.WriteDirectJSON] takes its
 // short path for doc in format f rather than Write's.
@@ -95,6 +104,7 @@ func (p *Processor) directJSON(doc any, f Format, opts Options) (map[string]any,
 			return nil, false
 		}
 	}
+	top, graph = nil, nil
 	return b.frame(opts.Root)
 }
 
@@ -419,6 +429,7 @@ func (b *jsonBuilder) frame(root string) (map[string]any, bool) {
 			return nil, false
 		}
 	}
+	b.graph, b.seen = nil, nil
 	jsongold.ClearBlankIDs(framed, clear)
 	var out map[string]any
 	if len(framed) == 1 {

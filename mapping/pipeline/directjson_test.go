@@ -115,3 +115,14 @@ func TestWriteDirectJSONMatchesJSONGold(t *testing.T) {
 	}
 	t.Logf("%d outputs compared, %d by the short path", compared, short)
 }
+
+// benchmarkSnippet measures Output.Write of the samples' web snippet alone,
+// by the short path or json-gold's.
+func benchmarkSnippet(b *testing.B, short bool) {
+	defer func(old bool) { directJSON = old }(directJSON)
+	directJSON = short
+	benchmarkSamples(b, ld.FormatJSONLD, true)
+}
+
+func BenchmarkWriteSamplesJSONLDDirect(b *testing.B)   { benchmarkSnippet(b, true) }
+func BenchmarkWriteSamplesJSONLDJSONGold(b *testing.B) { benchmarkSnippet(b, false) }
