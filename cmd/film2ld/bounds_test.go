@@ -162,7 +162,7 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 	}{
 		{"nquads", 42},    // 155–185 MB, 29–34 times (was 240–285 MB)
 		{"canonical", 48}, // 170–220 MB, 31–41 times (was 265 MB)
-		{"jsonld", 125},   // 410–560 MB, 76–104 times (was 500–655 MB; json-gold's expansion and node map)
+		{"jsonld", 100},   // 330–470 MB, 61–87 times, by ld.WriteDirectJSON (was 475–690 MB by json-gold's framing)
 	} {
 		out := filepath.Join(t.TempDir(), "film.out")
 		mb, status, printed := peakRSS(t, "export", "-q", "--name", "Bench Film", "-f", tt.format, "-o", out, page)

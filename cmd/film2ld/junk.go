@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"io"
 	"os"
 
@@ -20,13 +19,8 @@ const junkPrefix = 64 << 10
 // 0 when unknown (then the prefix tells it, as ld.DetectInput tells it
 // from the first bytes).
 //
-// The prefix's complete lines are read as the whole would be, so an
-// error among them is the whole input's. A line the prefix cuts counts
-// only when its first character starts no statement (not "<", "_:" or a
-// comment): the reader refuses such a line at that character, so its
-// first 64 KiB give the error the whole line gives, unless the line also
-// has a byte that is not UTF-8 further on, which the whole line's reading
-// would name instead.
+// What the prefix tells is ld.NQuadsPrefixError's to decide; this
+// function only finds the file and its first bytes.
 func refusedNQuads(name string, format ld.InputFormat, read func(io.Reader) error) error {
 	if name == "-" || format != 0 && format != ld.InputNQuads {
 		return nil
@@ -45,15 +39,5 @@ func refusedNQuads(name string, format ld.InputFormat, read func(io.Reader) erro
 	if format == 0 && ld.DetectInput(name, prefix) != ld.InputNQuads {
 		return nil
 	}
-	lines := prefix[:bytes.LastIndexByte(prefix, '\n')+1]
-	if len(lines) == 0 {
-		// One line longer than the prefix: only a start that no
-		// statement has tells.
-		s := bytes.TrimLeft(prefix, " \t\r")
-		if len(s) == 0 || s[0] == '<' || s[0] == '_' || s[0] == '#' {
-			return nil
-		}
-		lines = prefix
-	}
-	return read(bytes.NewReader(lines))
+	return ld.NQuadsPrefixError(prefix, read)
 }

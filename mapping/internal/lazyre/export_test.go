@@ -22,3 +22,10 @@ func (r *Regexp) Filtered() bool {
 	f := r.c().filter
 	return f.any != nil || f.checkFirst || f.prefixes != nil
 }
+
+// Rejects reports whether r's filter rejects s without running the
+// pattern.
+func (r *Regexp) Rejects(s string) bool {
+	c := r.c()
+	return c.rejects(s)
+}
