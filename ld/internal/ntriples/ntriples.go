@@ -33,22 +33,9 @@ func WriteString(b *strings.Builder, s string) {
 		}
 		b.WriteString(s[from:i])
 		from = i + 1
-		switch c {
-		case '\\':
-			b.WriteString(`\\`)
-		case '"':
-			b.WriteString(`\"`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\f':
-			b.WriteString(`\f`)
-		default:
+		if e := echar(rune(c)); e != "" {
+			b.WriteString(e)
+		} else {
 			b.WriteString(`\u00`)
 			b.WriteByte(hexDigits[c>>4])
 			b.WriteByte(hexDigits[c&0xf])
@@ -60,33 +47,41 @@ func WriteString(b *strings.Builder, s string) {
 
 const hexDigits = "0123456789ABCDEF"
 
+// echar returns r's echar escape (\\ \" \n \r \t \b \f), or "" for a
+// character that has none: the one table both writers escape by.
+func echar(r rune) string {
+	switch r {
+	case '\\':
+		return `\\`
+	case '"':
+		return `\"`
+	case '\n':
+		return `\n`
+	case '\r':
+		return `\r`
+	case '\t':
+		return `\t`
+	case '\b':
+		return `\b`
+	case '\f':
+		return `\f`
+	}
+	return ""
+}
+
 // writeRunes is WriteString a rune at a time, for text that is not
 // UTF-8: each invalid byte becomes U+FFFD, as ranging over the string
 // reads it.
 func writeRunes(b *strings.Builder, s string) {
 	b.WriteByte('"')
 	for _, r := range s {
-		switch r {
-		case '\\':
-			b.WriteString(`\\`)
-		case '"':
-			b.WriteString(`\"`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\f':
-			b.WriteString(`\f`)
+		switch e := echar(r); {
+		case e != "":
+			b.WriteString(e)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(b, `\u%04X`, r)
 		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
+			b.WriteRune(r)
 		}
 	}
 	b.WriteByte('"')
