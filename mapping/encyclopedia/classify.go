@@ -249,36 +249,14 @@ func (l line) item() bool {
 // reading an article. It returns the line, the label and the value, or
 // nil.
 func colonLabel(s string) []string {
-	// The label holds no colon, so the colon is the first.
-	i := strings.IndexByte(s, ':')
-	if i <= 0 {
+	if strings.HasPrefix(s, ":") {
+		return nil // a label has one character at least
+	}
+	// The label: the shortest start of the line, one character at least,
+	// that only white space separates from the colon.
+	j, value, ok := text.CutLabel(s, 1)
+	if !ok || utf8.RuneCountInString(s[:j]) > 40 {
 		return nil
 	}
-	// The value: past the white space after the colon, to the end, which
-	// it must reach without a line break (. does not match one).
-	k := i + 1
-	for k < len(s) && isSpace(s[k]) {
-		k++
-	}
-	if strings.IndexByte(s[k:], '\n') >= 0 {
-		return nil
-	}
-	// The label: the shortest start of the line, one character at
-	// least, that only white space separates from the colon.
-	j := i
-	for j > 0 && isSpace(s[j-1]) {
-		j--
-	}
-	if j == 0 {
-		j = 1 // white space, a single byte
-	}
-	if utf8.RuneCountInString(s[:j]) > 40 {
-		return nil
-	}
-	return []string{s, s[:j], s[k:]}
-}
-
-// isSpace is the regexp package's \s: ASCII white space but \v.
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+	return []string{s, s[:j], value}
 }

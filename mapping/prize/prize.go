@@ -688,26 +688,12 @@ func labelLine(s string) []string {
 	if !unicode.IsUpper(first) {
 		return nil
 	}
-	// The label holds no colon, so the colon is the first.
-	i := strings.IndexByte(s, ':')
-	if i < 0 {
-		return nil
-	}
-	// The value: past the white space after the colon, to the end, which
-	// it must reach without a line break (. does not match one).
-	k := i + 1
-	for k < len(s) && isSpace(s[k]) {
-		k++
-	}
-	if strings.IndexByte(s[k:], '\n') >= 0 {
-		return nil
-	}
 	// The label: the shortest start that only white space separates from
 	// the colon, its first letter upper case, then at most 34 letters,
 	// spaces and . / ' & ( ) -.
-	j := i
-	for j > size && isSpace(s[j-1]) {
-		j--
+	j, value, ok := text.CutLabel(s, size)
+	if !ok {
+		return nil
 	}
 	n := 0
 	for _, r := range s[size:j] {
@@ -715,13 +701,8 @@ func labelLine(s string) []string {
 			return nil
 		}
 	}
-	return []string{s, s[:j], s[k:]}
+	return []string{s, s[:j], value}
 }
 
 // isLabelLine reports whether s is a label line (labelLine).
 func isLabelLine(s string) bool { return labelLine(s) != nil }
-
-// isSpace is the regexp package's \s: ASCII white space but \v.
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
-}

@@ -247,3 +247,34 @@ func Short(s string) string {
 	}
 	return s
 }
+
+// CutLabel cuts a "Label: value" line at its first colon as the patterns
+// `^(label)\s*:\s*(.*)$` of the mappers read it, by a byte scan: labelEnd
+// is where the label ends, the white space before the colon trimmed but
+// never below minLabel bytes, and value is the rest past the white space
+// after the colon. ok is false when the line has no colon, or when the
+// value holds a line break ("." does not match one). What a label may
+// hold is the caller's rule.
+func CutLabel(s string, minLabel int) (labelEnd int, value string, ok bool) {
+	i := strings.IndexByte(s, ':')
+	if i < 0 {
+		return 0, "", false
+	}
+	k := i + 1
+	for k < len(s) && IsRegexpSpace(s[k]) {
+		k++
+	}
+	if strings.IndexByte(s[k:], '\n') >= 0 {
+		return 0, "", false
+	}
+	j := i
+	for j > minLabel && IsRegexpSpace(s[j-1]) {
+		j--
+	}
+	return j, s[k:], true
+}
+
+// IsRegexpSpace is the regexp package's \s: ASCII white space but \v.
+func IsRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
