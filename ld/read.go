@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/film2ld/film2ld/ld/diag"
+	"github.com/film2ld/film2ld/ld/internal/jsonscan"
 	"io"
 	"path/filepath"
 	"strings"
@@ -235,4 +236,23 @@ func relabel(v any, prefix string) {
 			relabel(e, prefix)
 		}
 	}
+}
+
+// CheckJSON reads a JSON-LD input to its end in bounded memory (a buffer
+// and a nesting stack) and returns the error [Processor.Read] would give
+// it for its syntax or bytes, or nil when it is one JSON value: a large
+// input that is not JSON can so be refused without being held whole. The
+// error names the input, line and column as Read's does, without the
+// offending line (which may be the whole input); a read error is returned
+// as it is.
+func CheckJSON(r io.Reader, name string) error {
+	p, err := jsonscan.Check(r)
+	if err != nil || p == nil {
+		return err
+	}
+	pos := diag.Position{File: name, Line: p.Line, Col: p.Col}
+	if p.Err == nil {
+		return &PosError{Pos: pos, Err: fmt.Errorf("%w: byte 0x%02X at byte offset %d", ErrInvalidUTF8, p.Invalid, p.Offset)}
+	}
+	return &PosError{Pos: pos, Err: p.Err}
 }

@@ -1,0 +1,157 @@
+// Package jsonscan checks the syntax of a JSON stream in bounded memory,
+// with encoding/json's messages: a large input that is not JSON is
+// refused before it is read whole.
+package jsonscan
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"unicode/utf8"
+)
+
+// Errors Check gives besides a *SyntaxError, as decoding the whole
+// input with encoding/json gives them.
+var (
+	// ErrNoValue means the input holds only white space.
+	ErrNoValue = errors.New("no JSON value")
+	// ErrTextAfter means a value is followed by more than white space.
+	ErrTextAfter = errors.New("text after the JSON value")
+	// ErrUnexpectedEOF means the input ends inside its value.
+	ErrUnexpectedEOF = io.ErrUnexpectedEOF
+)
+
+// Problem is the first thing that makes an input other than one JSON
+// value: where it is, and what.
+type Problem struct {
+	Offset    int64 // byte offset
+	Line, Col int   // 1-based; Col counts characters
+	// Invalid is the byte that is not UTF-8, when that is the problem.
+	Invalid byte
+	// Err is a *SyntaxError, ErrNoValue, ErrTextAfter or
+	// ErrUnexpectedEOF, or nil when the problem is a byte that is not
+	// UTF-8 (which encoding/json would replace, so callers refuse it
+	// first, wherever it stands).
+	Err error
+}
+
+// Check reads r to its end, holding no more than a buffer and
+// encoding/json's nesting stack, and returns the problem that decoding it
+// whole would report: the first byte that is not UTF-8 anywhere in it,
+// else the first syntax error. It returns nil for one JSON value with
+// only white space around it, and a read error as it is.
+func Check(r io.Reader) (*Problem, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	s := &scanner{}
+	s.reset()
+	var (
+		syntax    *Problem // the first syntax problem, kept while UTF-8 is checked on
+		off       int64
+		line, col = 1, 1
+		ended     bool     // the top-level value is complete
+		nonSpace  bool     // a byte other than white space was read
+		tail      *scanner // scans a scalar after the value
+		tailAt    *Problem // where that scalar starts
+		buf       [utf8.UTFMax]byte
+	)
+	at := func(o int64, l, c int, err error) *Problem {
+		return &Problem{Offset: o, Line: l, Col: c, Err: err}
+	}
+	for {
+		r, size, err := br.ReadRune()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if r == utf8.RuneError && size == 1 {
+			if err := br.UnreadRune(); err != nil {
+				return nil, err
+			}
+			b, _ := br.ReadByte()
+			return &Problem{Offset: off, Line: line, Col: col, Invalid: b}, nil
+		}
+		if syntax == nil {
+			n := utf8.EncodeRune(buf[:], r)
+			for i, c := range buf[:n] {
+				if syntax != nil {
+					break
+				}
+				if !isSpace(c) {
+					nonSpace = true
+				}
+				o := off + int64(i)
+				if !ended {
+					s.bytes++
+					switch s.step(s, c) {
+					case scanError:
+						syntax = at(o, line, col, s.err)
+						continue
+					case scanEnd:
+						// The value ended before c (a number); c is
+						// what follows it.
+						ended = true
+					case scanEndObject, scanEndArray:
+						if stateEndValue(s, ' ') == scanEnd {
+							ended = true
+						}
+						continue
+					default:
+						continue
+					}
+				}
+				if tail != nil {
+					// encoding/json's Token decodes a scalar after the
+					// value before it tells the offset: its end, or its
+					// start when it is not one.
+					switch tail.step(tail, c) {
+					case scanError:
+						syntax = tailAt
+					case scanEnd:
+						syntax = at(o, line, col, ErrTextAfter)
+					}
+					continue
+				}
+				if !isSpace(c) {
+					switch c {
+					case '{', '[':
+						// Token takes a delimiter before it tells the offset.
+						syntax = at(o+1, line, col+1, ErrTextAfter)
+					case '}', ']', ',', ':':
+						syntax = at(o, line, col, ErrTextAfter)
+					default:
+						tailAt = at(o, line, col, ErrTextAfter)
+						tail = &scanner{}
+						tail.reset()
+						tail.step(tail, c)
+					}
+				}
+			}
+		}
+		off += int64(size)
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	if syntax == nil && tail != nil {
+		syntax = tailAt
+		if tail.step(tail, ' ') == scanEnd {
+			syntax = at(off, line, col, ErrTextAfter)
+		}
+	}
+	if syntax != nil {
+		return syntax, nil
+	}
+	if !ended {
+		if !nonSpace {
+			return at(off, line, col, ErrNoValue), nil
+		}
+		if s.step(s, ' ') != scanEnd {
+			return at(off, line, col, ErrUnexpectedEOF), nil
+		}
+	}
+	return nil, nil
+}
