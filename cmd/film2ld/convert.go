@@ -235,6 +235,9 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 		if err != nil {
 			return nil, true, err
 		}
+		if err := refusedJSON(name, f); err != nil {
+			return nil, false, err
+		}
 	}
 	if f == ld.InputNQuads {
 		r, display, err := e.openInput(name)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"io"
 	"os"
 
@@ -40,4 +41,42 @@ func refusedNQuads(name string, format ld.InputFormat, read func(io.Reader) erro
 		return nil
 	}
 	return ld.NQuadsPrefixError(prefix, read)
+}
+
+// refusedJSON returns the error reading a large input (over bigDocument)
+// as JSON-LD gives for its syntax or bytes, or nil, having read it as it
+// goes: convert and load read such an input whole and json held it again,
+// so a 200 MB file of "[" and junk took 1.1–1.9 GB to be refused. format
+// is as for refusedNQuads. A valid document is read again whole, which
+// only large ones pay for; the error lacks the offending line's excerpt,
+// which may be the whole input.
+func refusedJSON(name string, format ld.InputFormat) error {
+	if name == "-" || format != 0 && format != ld.InputJSONLD {
+		return nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil // the command's own reading reports it
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= bigDocument {
+		return nil
+	}
+	if format == 0 {
+		prefix := make([]byte, junkPrefix)
+		n, _ := io.ReadFull(f, prefix)
+		if ld.DetectInput(name, prefix[:n]) != ld.InputJSONLD {
+			return nil
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil
+		}
+	}
+	if err := ld.CheckJSON(f, name); err != nil {
+		var pe *ld.PosError
+		if errors.As(err, &pe) {
+			return err
+		}
+	}
+	return nil // a read error is the command's own reading's to report
 }

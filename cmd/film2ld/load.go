@@ -176,6 +176,9 @@ func (e *env) readQuads(name string, f ld.InputFormat) ([]ld.Quad, error) {
 		_, err := ld.ReadNQuads(r, name)
 		return err
 	})
+	if err == nil {
+		err = refusedJSON(name, f)
+	}
 	if err != nil {
 		return nil, err
 	}
