@@ -61,10 +61,38 @@ func writeJunk(t *testing.T, size int) string {
 	return path
 }
 
+// writeJSONJunk writes size bytes named name: head, body repeated, then
+// tail, as junk that starts like JSON.
+func writeJSONJunk(t *testing.T, size int, name, head, body, tail string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := []byte(strings.Repeat(body, (1<<20)/len(body)))
+	n, _ := f.WriteString(head)
+	for n < size-len(tail) {
+		m, err := f.Write(chunk[:min(len(chunk), size-len(tail)-n)])
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += m
+	}
+	if _, err := f.WriteString(tail); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // A 200 MB one-line document is refused in far less memory than its size,
 // with --kind too (it took 0.84 GB, and 1.6–3.5 GB with --kind), and by
 // validate, alone or as a film of a batch (219 MB: it read the file whole),
-// and by convert and load, which read it as N-Quads (2.1 GB).
+// and by convert and load, which read it as N-Quads (2.1 GB); so is junk
+// that starts like JSON.
 func TestPeakRSSReject200MBJunk(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes a 200 MB file; skipped with -short")
@@ -78,6 +106,9 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		t.Fatal(err)
 	}
 	const tooLong, notNQuads = "longer than 1 MiB", "unexpected rune 'D' at 0"
+	garbage := writeJSONJunk(t, 200<<20, "garbage.txt", "[", "Director: junk ", "")
+	unterminated := writeJSONJunk(t, 200<<20, "unterminated.jsonld", `["`, "Director: junk ", "")
+	badEnd := writeJSONJunk(t, 200<<20, "array.json", "[", "1,2,3,", "x]")
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -90,6 +121,11 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{[]string{"convert", path}, notNQuads},
 		{[]string{"convert", "-f", "canonical", path}, notNQuads},
 		{[]string{"load", "--store", "http://127.0.0.1:9/sparql", path}, notNQuads},
+		// Junk that starts like JSON was read whole and held again by
+		// encoding/json (1.1–1.9 GB); it is now checked as it is read.
+		{[]string{"convert", "-f", "nquads", garbage}, garbage + ":1:2: invalid character 'D' looking for beginning of value"},
+		{[]string{"convert", unterminated}, unterminated + ":1:209715201: unexpected EOF"},
+		{[]string{"load", "--store", "http://127.0.0.1:9/sparql", badEnd}, badEnd + ":1:209715199: invalid character 'x' after array element"},
 	} {
 		args := tt.args
 		mb, status, printed := peakRSS(t, args...)
