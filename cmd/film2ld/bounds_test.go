@@ -269,3 +269,40 @@ func TestRefusedNQuadsAgreesWithWholeRead(t *testing.T) {
 		}
 	}
 }
+
+// refusedJSON refuses a large input that starts like JSON with the error
+// reading it whole gives, and passes a valid one and one that is not JSON.
+func TestRefusedJSONAgreesWithWholeRead(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 17 MB files; skipped with -short")
+	}
+	items := strings.Repeat(`{"@id": "urn:x:a", "http://schema.org/name": "a"}, `, (bigDocument+1<<20)/50)
+	for _, tt := range []struct {
+		name, file, text string
+		refused          bool
+	}{
+		{"junk after [", "in.txt", "[" + strings.Repeat("Director: junk ", bigDocument/14), true},
+		{"unterminated string", "in.jsonld", `["` + strings.Repeat("y", bigDocument+1), true},
+		{"error at the end", "in.json", "[" + items + "x]", true},
+		{"text after the value", "in.json", "[" + items + "{}] junk", true},
+		{"bytes not UTF-8", "in.json", "[" + items + "\"\xff\"]", true},
+		{"valid", "in.json", "[" + items + "{}]", false},
+		{"N-Quads", "in.txt", strings.Repeat("<urn:x:a> <urn:x:b> \"c\" .\n", bigDocument/25), false},
+	} {
+		path := filepath.Join(t.TempDir(), tt.file)
+		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got := refusedJSON(path, ld.InputByName(path))
+		if (got != nil) != tt.refused {
+			t.Errorf("%s: refused as it is read: %v; want %v", tt.name, got, tt.refused)
+		}
+		if got == nil {
+			continue
+		}
+		_, whole := ld.NewProcessor(ld.Config{}).Read(strings.NewReader(tt.text), path, ld.InputJSONLD)
+		if whole == nil || got.Error() != whole.Error() {
+			t.Errorf("%s: read as it goes: %v; read whole: %v", tt.name, got, whole)
+		}
+	}
+}
