@@ -1,7 +1,7 @@
 package ld
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -51,29 +51,66 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 	case FormatCanonical:
 		return p.WriteCanonical(w, d)
 	}
-	// Turtle, TriG and SPARQL Update are written from the N-Quads, as
-	// Write writes them.
-	var nq, buf bytes.Buffer
-	if err := d.writeNQuads(&nq, d.labelText()); err != nil {
-		return err
-	}
-	quads, err := ReadNQuads(&nq, "N-Quads")
-	if err != nil {
-		return err
-	}
+	// Turtle, TriG and SPARQL Update are written from the statements
+	// that Write's N-Quads would hold, made from d's terms with no N-Quads
+	// text written and read back in between.
+	// Each writer builds its whole output before writing it, and Turtle
+	// checks for named graphs first, so w gets nothing on a failure.
+	quads := d.lineQuads(d.labelText())
+	var err error
 	switch f {
 	case FormatTurtle:
-		err = WriteTurtle(&buf, quads)
+		err = WriteTurtle(w, quads)
 	case FormatTriG:
-		err = WriteTriG(&buf, quads)
+		err = WriteTriG(w, quads)
 	default:
-		err = WriteSPARQLUpdate(&buf, quads)
+		err = WriteSPARQLUpdate(w, quads)
 	}
-	if err != nil {
+	if errors.Is(err, ErrNamedGraphs) {
+		// The one error that is not w's.
 		return fmt.Errorf("ld: %s: %w", f, err)
 	}
-	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// lineQuads returns the statements as [ReadNQuads] returns them from the
+// N-Quads d writes with text (see writeNQuads): in the order of their
+// lines, without duplicates, a literal's language tag in lower case. Each
+// term's Term is made once and shared by its statements.
+func (d *Dataset) lineQuads(text []string) []Quad {
+	d.release()
+	sorted, byRank := d.sortedLines(text)
+	terms := make([]Term, len(d.terms))
+	made := make([]bool, len(d.terms))
+	term := func(i uint32) Term {
+		if made[i] {
+			return terms[i]
+		}
+		made[i] = true
+		var t Term
+		switch dt := d.terms[i]; dt.kind {
+		case IRI:
+			t = Term{Kind: IRI, Value: dt.value()}
+		case Blank:
+			t = Term{Kind: Blank, Value: strings.TrimPrefix(text[i], "_:")}
+		case Literal:
+			v, typ, lang := dt.literal()
+			t = Term{Kind: Literal, Value: v, Datatype: typ}
+			if lang != "" {
+				t.Datatype, t.Lang = rdfLangString, strings.ToLower(lang)
+			}
+		}
+		terms[i] = t
+		return t
+	}
+	out := make([]Quad, len(sorted))
+	for i, q := range sorted {
+		out[i] = Quad{Subject: term(byRank[q.s]), Predicate: term(byRank[q.p]), Object: term(byRank[q.o])}
+		if q.g != 0 {
+			out[i].Graph = term(byRank[q.g-1])
+		}
+	}
+	return out
 }
 
 // CanWriteDirect reports whether [Processor.WriteDirect] takes its short
