@@ -413,7 +413,7 @@ func (d *Dataset) writeNQuads(w io.Writer, text []string) error {
 
 // sortedLines returns the statements in the order of their N-Quads lines
 // without duplicates, each term i written as text[i], as term ranks: term
-// byRank[r] has rank r, and a statement's graph is byRank[g-1] (g 0 for
+// byRank[r] has rank r (equal texts share one), and a statement's graph is byRank[g-1] (g 0 for
 // the default graph).
 func (d *Dataset) sortedLines(text []string) (sorted []dquad, byRank []uint32) {
 	rank := denseRanks(text)
@@ -430,10 +430,12 @@ func (d *Dataset) sortedLines(text []string) (sorted []dquad, byRank []uint32) {
 	sorted = sortQuads(sorted, uint32(len(d.terms))+1)
 	// Back from ranks to terms.
 	byRank = make([]uint32, len(d.terms))
+	n := 0
 	for i := range d.terms {
 		byRank[rank[i]] = uint32(i)
+		n = max(n, int(rank[i])+1)
 	}
-	return sorted, byRank
+	return sorted, byRank[:n]
 }
 
 // WriteCanonical writes d's statements as canonical N-Quads (RDFC-1.0),

@@ -56,15 +56,15 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 	// text written and read back in between.
 	// Each writer builds its whole output before writing it, and Turtle
 	// checks for named graphs first, so w gets nothing on a failure.
-	quads := d.lineQuads(d.labelText())
+	t := d.lineTable(d.labelText())
 	var err error
 	switch f {
 	case FormatTurtle:
-		err = WriteTurtle(w, quads)
+		err = t.writeTurtle(w)
 	case FormatTriG:
-		err = WriteTriG(w, quads)
+		err = t.writeTriG(w)
 	default:
-		err = WriteSPARQLUpdate(w, quads)
+		err = WriteSPARQLUpdate(w, t.Quads())
 	}
 	if errors.Is(err, ErrNamedGraphs) {
 		// The one error that is not w's.
@@ -73,21 +73,18 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 	return err
 }
 
-// lineQuads returns the statements as [ReadNQuads] returns them from the
-// N-Quads d writes with text (see writeNQuads): in the order of their
-// lines, without duplicates, a literal's language tag in lower case. Each
-// term's Term is made once and shared by its statements.
-func (d *Dataset) lineQuads(text []string) []Quad {
+// lineTable returns the statements as [ReadNQuads] returns them from the
+// N-Quads d writes with text (see writeNQuads), as a termTable: without
+// duplicates, a literal's language tag in lower case. Each term's Term is
+// made once.
+func (d *Dataset) lineTable(text []string) *termTable {
 	d.release()
 	sorted, byRank := d.sortedLines(text)
-	terms := make([]Term, len(d.terms))
-	made := make([]bool, len(d.terms))
-	term := func(i uint32) Term {
-		if made[i] {
-			return terms[i]
-		}
-		made[i] = true
+	// Equal texts share a rank: the ranks number the distinct terms.
+	terms := make([]Term, len(byRank))
+	for r := 1; r < len(byRank); r++ {
 		var t Term
+		i := byRank[r]
 		switch dt := d.terms[i]; dt.kind {
 		case IRI:
 			t = Term{Kind: IRI, Value: dt.value()}
@@ -100,17 +97,15 @@ func (d *Dataset) lineQuads(text []string) []Quad {
 				t.Datatype, t.Lang = rdfLangString, strings.ToLower(lang)
 			}
 		}
-		terms[i] = t
-		return t
+		terms[r] = t
 	}
-	out := make([]Quad, len(sorted))
 	for i, q := range sorted {
-		out[i] = Quad{Subject: term(byRank[q.s]), Predicate: term(byRank[q.p]), Object: term(byRank[q.o])}
 		if q.g != 0 {
-			out[i].Graph = term(byRank[q.g-1])
+			// sortedLines numbers a named graph one past its rank.
+			sorted[i].g = q.g - 1
 		}
 	}
-	return out
+	return newTermTable(terms, sorted)
 }
 
 // CanWriteDirect reports whether [Processor.WriteDirect] takes its short
