@@ -64,7 +64,7 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 	case FormatTriG:
 		err = t.writeTriG(w)
 	default:
-		err = WriteSPARQLUpdate(w, t.Quads())
+		err = t.writeSPARQLUpdate(w)
 	}
 	if errors.Is(err, ErrNamedGraphs) {
 		// The one error that is not w's.

@@ -59,15 +59,6 @@ func newTermTable(terms []Term, quads []dquad) *termTable {
 	return t
 }
 
-// Quads returns the statements as Quads, in their order.
-func (t *termTable) Quads() []Quad {
-	out := make([]Quad, len(t.quads))
-	for i, q := range t.quads {
-		out[i] = Quad{Subject: t.terms[q.s], Predicate: t.terms[q.p], Object: t.terms[q.o], Graph: t.terms[q.g]}
-	}
-	return out
-}
-
 // isType reports whether p is rdf:type, written first and as "a".
 func (t *termTable) isType(p uint32) bool {
 	return t.terms[p].Value == rdfType
