@@ -46,7 +46,6 @@ func refWriteTriG(w io.Writer, quads []Quad) error {
 	return err
 }
 
-
 // graphQuads returns the quads of graph g.
 func refGraphQuads(quads []Quad, g Term) []Quad {
 	var out []Quad
@@ -162,7 +161,6 @@ func (tw *refTurtleWriter) object(o Term, indent string) {
 	tw.b.WriteString("\n" + indent + "]")
 }
 
-
 func refWriteSPARQLUpdate(w io.Writer, quads []Quad) error {
 	units := Units(quads)
 	var b strings.Builder
@@ -174,7 +172,6 @@ func refWriteSPARQLUpdate(w io.Writer, quads []Quad) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
-
 
 func refUnitSPARQL(u Unit, b *strings.Builder) {
 	if len(u.Sources) > 0 {
@@ -205,7 +202,6 @@ func refUnitSPARQL(u Unit, b *strings.Builder) {
 		refWriteGraphUpdate(b, gq)
 	}
 }
-
 
 func refWriteGraphUpdate(b *strings.Builder, gq GraphQuads) {
 	if gq.Name.Kind == 0 {
