@@ -54,8 +54,8 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 	// Turtle, TriG and SPARQL Update are written from the statements
 	// that Write's N-Quads would hold, made from d's terms with no N-Quads
 	// text written and read back in between.
-	// Each writer builds its whole output before writing it, and Turtle
-	// checks for named graphs first, so w gets nothing on a failure.
+	// The writers stream to w: nothing can fail but w past Turtle's check
+	// for named graphs, which comes first.
 	t := d.lineTable(d.labelText())
 	var err error
 	switch f {

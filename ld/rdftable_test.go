@@ -69,7 +69,7 @@ func TestTermTableWritersMatchQuadWriters(t *testing.T) {
 		{"trig", refWriteTriG, WriteTriG, (*termTable).writeTriG},
 		{"sparql-update", refWriteSPARQLUpdate, WriteSPARQLUpdate, (*termTable).writeSPARQLUpdate},
 	}
-	compared := 0
+	compared, longest := 0, 0
 	for name, text := range rdfTableInputs(t) {
 		d := NewDataset()
 		if _, err := d.ReadNQuads(strings.NewReader(text), name, false); err != nil {
@@ -106,9 +106,14 @@ func TestTermTableWritersMatchQuadWriters(t *testing.T) {
 			errDirect := w.table(d2.lineTable(d2.labelText()), &direct)
 			check(t, fmt.Sprintf("%s %s dataset", name, w.name), old.String(), direct.String(), errOld, errDirect)
 			compared++
+			longest = max(longest, direct.Len())
 		}
 	}
-	t.Logf("%d outputs compared", compared)
+	t.Logf("%d outputs compared, the longest %d bytes", compared, longest)
+	if longest < 4*64*1024 {
+		// The writers hand w their text in pieces of 64 KB or more.
+		t.Errorf("the longest output is %d bytes: none is written in several pieces", longest)
+	}
 }
 
 func check(t *testing.T, what, old, new string, errOld, errNew error) {

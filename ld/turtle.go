@@ -38,9 +38,11 @@ func (t *termTable) writeTurtle(w io.Writer) error {
 	var b strings.Builder
 	writePrefixes(&b, "@prefix", " .")
 	t.sortBlocks(t.quads)
-	newGraphWriter(t, &b).graph(t.quads, "")
-	_, err := io.WriteString(w, b.String())
-	return err
+	gw := newGraphWriter(t, &b)
+	gw.w = w
+	gw.graph(t.quads, "")
+	gw.flush(true)
+	return gw.err
 }
 
 // WriteTriG writes the quads as TriG: the prefixes, the default graph's
@@ -55,6 +57,7 @@ func (t *termTable) writeTriG(w io.Writer) error {
 	writePrefixes(&b, "@prefix", " .")
 	t.sortBlocks(t.quads)
 	gw := newGraphWriter(t, &b)
+	gw.w = w
 	for _, span := range graphSpans(t.quads) {
 		in := t.quads[span[0]:span[1]]
 		if in[0].g == 0 {
@@ -67,8 +70,8 @@ func (t *termTable) writeTriG(w io.Writer) error {
 		gw.graph(in, "    ")
 		b.WriteString("}\n")
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	gw.flush(true)
+	return gw.err
 }
 
 func writePrefixes(b *strings.Builder, keyword, end string) {

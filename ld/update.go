@@ -137,6 +137,7 @@ func (t *termTable) writeSPARQLUpdate(w io.Writer) error {
 	var b strings.Builder
 	WritePrefixes(&b)
 	gw := newGraphWriter(t, &b)
+	gw.w = w
 	for _, g := range graphs {
 		if _, owned := owner[g]; owned {
 			continue
@@ -159,8 +160,8 @@ func (t *termTable) writeSPARQLUpdate(w io.Writer) error {
 		}
 		t.graphUpdate(&b, gw, g, spans[g])
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	gw.flush(true)
+	return gw.err
 }
 
 // graphUpdate is WriteGraphUpdate for graph g, the statements in span.
