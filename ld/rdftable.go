@@ -207,7 +207,7 @@ func (gw *graphWriter) object(qs []dquad, o uint32, indent string) {
 	gw.b.WriteString("\n" + indent + "]")
 }
 
-// graphs returns the spans of qs, sorted by sortBlocks, that hold each
+// graphSpans returns the spans of qs, sorted by sortBlocks, that hold each
 // graph's statements, in graph order.
 func graphSpans(qs []dquad) [][2]int {
 	var spans [][2]int
