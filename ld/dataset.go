@@ -366,23 +366,7 @@ func (d *Dataset) termText(blank func(i int, t dterm) string) []string {
 // writeNQuads writes the statements sorted and without duplicates, each
 // term i as text[i].
 func (d *Dataset) writeNQuads(w io.Writer, text []string) error {
-	rank := denseRanks(text)
-	sorted := make([]dquad, len(d.quads))
-	for i, q := range d.quads {
-		g := uint32(0)
-		if q.g != 0 {
-			// The default graph's line ends " .", which sorts before
-			// " <" and " _:".
-			g = rank[q.g] + 1
-		}
-		sorted[i] = dquad{rank[q.s], rank[q.p], rank[q.o], g}
-	}
-	sorted = sortQuads(sorted, uint32(len(d.terms))+1)
-	// Back from ranks to terms.
-	byRank := make([]uint32, len(d.terms))
-	for i := range d.terms {
-		byRank[rank[i]] = uint32(i)
-	}
+	sorted, byRank := d.sortedLines(text)
 	size := 0
 	for _, q := range sorted {
 		size += len(text[byRank[q.s]]) + len(text[byRank[q.p]]) + len(text[byRank[q.o]]) + 5
@@ -425,6 +409,33 @@ func (d *Dataset) writeNQuads(w io.Writer, text []string) error {
 		return nil
 	}
 	return bw.Flush()
+}
+
+// sortedLines returns the statements in the order of their N-Quads lines
+// without duplicates, each term i written as text[i], as term ranks: term
+// byRank[r] has rank r (equal texts share one), and a statement's graph is byRank[g-1] (g 0 for
+// the default graph).
+func (d *Dataset) sortedLines(text []string) (sorted []dquad, byRank []uint32) {
+	rank := denseRanks(text)
+	sorted = make([]dquad, len(d.quads))
+	for i, q := range d.quads {
+		g := uint32(0)
+		if q.g != 0 {
+			// The default graph's line ends " .", which sorts before
+			// " <" and " _:".
+			g = rank[q.g] + 1
+		}
+		sorted[i] = dquad{rank[q.s], rank[q.p], rank[q.o], g}
+	}
+	sorted = sortQuads(sorted, uint32(len(d.terms))+1)
+	// Back from ranks to terms.
+	byRank = make([]uint32, len(d.terms))
+	n := 0
+	for i := range d.terms {
+		byRank[rank[i]] = uint32(i)
+		n = max(n, int(rank[i])+1)
+	}
+	return sorted, byRank[:n]
 }
 
 // WriteCanonical writes d's statements as canonical N-Quads (RDFC-1.0),

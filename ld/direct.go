@@ -1,7 +1,7 @@
 package ld
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -51,29 +51,61 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 	case FormatCanonical:
 		return p.WriteCanonical(w, d)
 	}
-	// Turtle, TriG and SPARQL Update are written from the N-Quads, as
-	// Write writes them.
-	var nq, buf bytes.Buffer
-	if err := d.writeNQuads(&nq, d.labelText()); err != nil {
-		return err
-	}
-	quads, err := ReadNQuads(&nq, "N-Quads")
-	if err != nil {
-		return err
-	}
+	// Turtle, TriG and SPARQL Update are written from the statements
+	// that Write's N-Quads would hold, made from d's terms with no N-Quads
+	// text written and read back in between.
+	// The writers stream to w: nothing can fail but w past Turtle's check
+	// for named graphs, which comes first.
+	t := d.lineTable(d.labelText())
+	var err error
 	switch f {
 	case FormatTurtle:
-		err = WriteTurtle(&buf, quads)
+		err = t.writeTurtle(w)
 	case FormatTriG:
-		err = WriteTriG(&buf, quads)
+		err = t.writeTriG(w)
 	default:
-		err = WriteSPARQLUpdate(&buf, quads)
+		err = t.writeSPARQLUpdate(w)
 	}
-	if err != nil {
+	if errors.Is(err, ErrNamedGraphs) {
+		// The one error that is not w's.
 		return fmt.Errorf("ld: %s: %w", f, err)
 	}
-	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// lineTable returns the statements as [ReadNQuads] returns them from the
+// N-Quads d writes with text (see writeNQuads), as a termTable: without
+// duplicates, a literal's language tag in lower case. Each term's Term is
+// made once.
+func (d *Dataset) lineTable(text []string) *termTable {
+	d.release()
+	sorted, byRank := d.sortedLines(text)
+	// Equal texts share a rank: the ranks number the distinct terms.
+	terms := make([]Term, len(byRank))
+	for r := 1; r < len(byRank); r++ {
+		var t Term
+		i := byRank[r]
+		switch dt := d.terms[i]; dt.kind {
+		case IRI:
+			t = Term{Kind: IRI, Value: dt.value()}
+		case Blank:
+			t = Term{Kind: Blank, Value: strings.TrimPrefix(text[i], "_:")}
+		case Literal:
+			v, typ, lang := dt.literal()
+			t = Term{Kind: Literal, Value: v, Datatype: typ}
+			if lang != "" {
+				t.Datatype, t.Lang = rdfLangString, strings.ToLower(lang)
+			}
+		}
+		terms[r] = t
+	}
+	for i, q := range sorted {
+		if q.g != 0 {
+			// sortedLines numbers a named graph one past its rank.
+			sorted[i].g = q.g - 1
+		}
+	}
+	return newTermTable(terms, sorted)
 }
 
 // CanWriteDirect reports whether [Processor.WriteDirect] takes its short

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -27,38 +26,52 @@ var turtlePrefixes = []struct{ name, iri string }{
 // object of one statement only nested in square brackets where it is used.
 // The same quads give the same bytes.
 func WriteTurtle(w io.Writer, quads []Quad) error {
-	for _, q := range quads {
-		if q.Graph.Kind != 0 {
+	return tableOf(quads).writeTurtle(w)
+}
+
+func (t *termTable) writeTurtle(w io.Writer) error {
+	for _, q := range t.quads {
+		if q.g != 0 {
 			return ErrNamedGraphs
 		}
 	}
 	var b strings.Builder
 	writePrefixes(&b, "@prefix", " .")
-	writeGraph(&b, quads, "")
-	_, err := io.WriteString(w, b.String())
-	return err
+	t.sortBlocks(t.quads)
+	gw := newGraphWriter(t, &b)
+	gw.w = w
+	gw.graph(t.quads, "")
+	gw.flush(true)
+	return gw.err
 }
 
 // WriteTriG writes the quads as TriG: the prefixes, the default graph's
 // statements as Turtle, then each named graph in sorted order as
 // "<name> { … }", each laid out as WriteTurtle lays out a graph.
 func WriteTriG(w io.Writer, quads []Quad) error {
+	return tableOf(quads).writeTriG(w)
+}
+
+func (t *termTable) writeTriG(w io.Writer) error {
 	var b strings.Builder
 	writePrefixes(&b, "@prefix", " .")
-	for _, g := range Graphs(quads) {
-		in := graphQuads(quads, g)
-		if g.Kind == 0 {
-			writeGraph(&b, in, "")
+	t.sortBlocks(t.quads)
+	gw := newGraphWriter(t, &b)
+	gw.w = w
+	for _, span := range graphSpans(t.quads) {
+		in := t.quads[span[0]:span[1]]
+		if in[0].g == 0 {
+			gw.graph(in, "")
 			continue
 		}
 		b.WriteByte('\n')
-		writeTerm(&b, g)
+		writeTerm(&b, t.terms[in[0].g])
 		b.WriteString(" {")
-		writeGraph(&b, in, "    ")
+		gw.graph(in, "    ")
 		b.WriteString("}\n")
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	gw.flush(true)
+	return gw.err
 }
 
 func writePrefixes(b *strings.Builder, keyword, end string) {
@@ -67,119 +80,12 @@ func writePrefixes(b *strings.Builder, keyword, end string) {
 	}
 }
 
-// graphQuads returns the quads of graph g.
-func graphQuads(quads []Quad, g Term) []Quad {
-	var out []Quad
-	for _, q := range quads {
-		if q.Graph == g {
-			out = append(out, q)
-		}
-	}
-	return out
-}
-
 // writeGraph writes the statements of one graph, each subject block
 // preceded by a blank line and indented by indent.
 func writeGraph(b *strings.Builder, quads []Quad, indent string) {
-	bySubject := map[Term][]Quad{}
-	refs := map[Term]int{}
-	for _, q := range quads {
-		bySubject[q.Subject] = append(bySubject[q.Subject], q)
-		if q.Object.Kind == Blank {
-			refs[q.Object]++
-		}
-	}
-	subjects := make([]Term, 0, len(bySubject))
-	for s := range bySubject {
-		subjects = append(subjects, s)
-	}
-	slices.SortFunc(subjects, compareTerms)
-	tw := &turtleWriter{b: b, bySubject: bySubject, refs: refs, done: map[Term]bool{}}
-	// Blank nodes used once are written where they are used, unless they
-	// are only reachable from each other (a cycle): the second pass writes
-	// those that were not reached.
-	for pass := range 2 {
-		for _, s := range subjects {
-			if tw.done[s] || (pass == 0 && tw.nestable(s)) {
-				continue
-			}
-			b.WriteString("\n")
-			b.WriteString(indent)
-			tw.done[s] = true
-			writeTerm(b, s)
-			b.WriteByte(' ')
-			tw.properties(s, indent+"    ")
-			b.WriteString(" .\n")
-		}
-	}
-}
-
-type turtleWriter struct {
-	b         *strings.Builder
-	bySubject map[Term][]Quad
-	refs      map[Term]int
-	done      map[Term]bool
-}
-
-// nestable reports whether a blank node is written inside the one
-// statement that uses it.
-func (tw *turtleWriter) nestable(t Term) bool {
-	return t.Kind == Blank && tw.refs[t] == 1
-}
-
-// properties writes the predicate-object list of s, rdf:type first, each
-// predicate on a line of its own at indent.
-func (tw *turtleWriter) properties(s Term, indent string) {
-	quads := slices.Clone(tw.bySubject[s])
-	slices.SortFunc(quads, func(a, b Quad) int {
-		at, bt := a.Predicate.Value == rdfType, b.Predicate.Value == rdfType
-		switch {
-		case at && !bt:
-			return -1
-		case bt && !at:
-			return 1
-		}
-		if c := compareTerms(a.Predicate, b.Predicate); c != 0 {
-			return c
-		}
-		return compareTerms(a.Object, b.Object)
-	})
-	for i, q := range quads {
-		switch {
-		case i == 0:
-		case q.Predicate == quads[i-1].Predicate:
-			tw.b.WriteString(", ")
-			tw.object(q.Object, indent)
-			continue
-		default:
-			tw.b.WriteString(" ;\n")
-			tw.b.WriteString(indent)
-		}
-		if q.Predicate.Value == rdfType {
-			tw.b.WriteString("a")
-		} else {
-			writeTerm(tw.b, q.Predicate)
-		}
-		tw.b.WriteByte(' ')
-		tw.object(q.Object, indent)
-	}
-}
-
-// object writes an object, nesting a blank node used only here.
-func (tw *turtleWriter) object(o Term, indent string) {
-	if !tw.nestable(o) || tw.done[o] {
-		writeTerm(tw.b, o)
-		return
-	}
-	tw.done[o] = true
-	if len(tw.bySubject[o]) == 0 {
-		tw.b.WriteString("[]")
-		return
-	}
-	tw.b.WriteString("[\n")
-	tw.b.WriteString(indent + "    ")
-	tw.properties(o, indent+"    ")
-	tw.b.WriteString("\n" + indent + "]")
+	t := tableOf(quads)
+	t.sortBlocks(t.quads)
+	newGraphWriter(t, b).graph(t.quads, indent)
 }
 
 // pnLocal is the conservative set of local names written as prefixed

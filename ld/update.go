@@ -101,15 +101,74 @@ func sortedQuads(quads []Quad) []Quad {
 // twice leaves a store as running it once, unless the default graph holds
 // statements (see [WriteGraphUpdate]).
 func WriteSPARQLUpdate(w io.Writer, quads []Quad) error {
-	units := Units(quads)
+	return tableOf(quads).writeSPARQLUpdate(w)
+}
+
+// writeSPARQLUpdate is WriteSPARQLUpdate over numbered terms: the units
+// of [Units] found and written as spans of the sorted statements, with no
+// copy of them as Quads.
+func (t *termTable) writeSPARQLUpdate(w io.Writer) error {
+	t.sortBlocks(t.quads)
+	spans := map[uint32][2]int{}
+	var graphs []uint32
+	for _, sp := range graphSpans(t.quads) {
+		g := t.quads[sp[0]].g
+		spans[g] = sp
+		graphs = append(graphs, g)
+	}
+	sources := map[uint32][]uint32{}
+	for _, q := range t.quads {
+		if q.s == q.g && t.terms[q.p].Value == DerivedFrom && t.terms[q.o].Kind == IRI && q.o != q.g {
+			sources[q.g] = append(sources[q.g], q.o)
+		}
+	}
+	// As Units: a source graph goes with the first graph, in name order,
+	// that names it.
+	owner := map[uint32]uint32{}
+	for _, g := range graphs {
+		for _, s := range sources[g] {
+			_, present := spans[s]
+			_, claimed := owner[s]
+			if _, isFilm := sources[s]; present && !claimed && !isFilm {
+				owner[s] = g
+			}
+		}
+	}
 	var b strings.Builder
 	WritePrefixes(&b)
-	for _, u := range units {
+	gw := newGraphWriter(t, &b)
+	gw.w = w
+	for _, g := range graphs {
+		if _, owned := owner[g]; owned {
+			continue
+		}
+		srcs := slices.Clone(sources[g])
+		slices.Sort(srcs)
+		srcs = slices.Compact(srcs)
 		b.WriteString("\n")
-		u.SPARQL(&b)
+		if len(srcs) > 0 {
+			names := make([]Term, len(srcs))
+			for i, s := range srcs {
+				names[i] = t.terms[s]
+			}
+			writeStaleDeletes(&b, t.terms[g], names)
+		}
+		for _, s := range srcs {
+			if owner[s] == g {
+				t.graphUpdate(&b, gw, s, spans[s])
+			}
+		}
+		t.graphUpdate(&b, gw, g, spans[g])
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	gw.flush(true)
+	return gw.err
+}
+
+// graphUpdate is WriteGraphUpdate for graph g, the statements in span.
+func (t *termTable) graphUpdate(b *strings.Builder, gw *graphWriter, g uint32, span [2]int) {
+	qs := t.quads[span[0]:span[1]]
+	blank := slices.ContainsFunc(qs, func(q dquad) bool { return t.terms[q.s].Kind == Blank || t.terms[q.o].Kind == Blank })
+	writeGraphUpdate(b, t.terms[g], blank, func(indent string) { gw.graph(qs, indent) })
 }
 
 // WritePrefixes writes the PREFIX declarations [Unit.SPARQL] assumes.
@@ -126,32 +185,38 @@ func WritePrefixes(b *strings.Builder) {
 // DROP SILENT GRAPH and INSERT DATA.
 func (u Unit) SPARQL(b *strings.Builder) {
 	if len(u.Sources) > 0 {
-		g := u.Graph.String()
-		var list strings.Builder
-		for i, s := range u.Sources {
-			if i > 0 {
-				list.WriteString(", ")
-			}
-			list.WriteString(s.String())
-		}
-		values := strings.ReplaceAll(list.String(), ", ", " ")
-		fmt.Fprintf(b, "# Graphs %s named as its sources before and no longer does.\n", g)
-		fmt.Fprintf(b, "DELETE { GRAPH ?stale { ?s ?p ?o } }\nWHERE {\n"+
-			"  { GRAPH %[1]s { %[1]s prov:wasDerivedFrom ?stale } }\n"+
-			"  UNION\n"+
-			"  { VALUES ?src { %[2]s } GRAPH ?old { ?old prov:wasDerivedFrom ?src . ?old prov:wasDerivedFrom ?stale } }\n"+
-			"  FILTER (?stale NOT IN (%[3]s))\n"+
-			"  GRAPH ?stale { ?s ?p ?o }\n};\n", g, values, list.String())
-		fmt.Fprintf(b, "# Other graphs built from the same sources: an older name of %s.\n", g)
-		fmt.Fprintf(b, "DELETE { GRAPH ?old { ?s ?p ?o } }\nWHERE {\n"+
-			"  VALUES ?src { %[2]s }\n"+
-			"  GRAPH ?old { ?old prov:wasDerivedFrom ?src }\n"+
-			"  FILTER (?old != %[1]s)\n"+
-			"  GRAPH ?old { ?s ?p ?o }\n};\n", g, values)
+		writeStaleDeletes(b, u.Graph, u.Sources)
 	}
 	for _, gq := range u.Graphs {
 		WriteGraphUpdate(b, gq)
 	}
+}
+
+// writeStaleDeletes writes the two DELETEs of [Unit.SPARQL] for graph g,
+// which names sources.
+func writeStaleDeletes(b *strings.Builder, graph Term, sources []Term) {
+	g := graph.String()
+	var list strings.Builder
+	for i, s := range sources {
+		if i > 0 {
+			list.WriteString(", ")
+		}
+		list.WriteString(s.String())
+	}
+	values := strings.ReplaceAll(list.String(), ", ", " ")
+	fmt.Fprintf(b, "# Graphs %s named as its sources before and no longer does.\n", g)
+	fmt.Fprintf(b, "DELETE { GRAPH ?stale { ?s ?p ?o } }\nWHERE {\n"+
+		"  { GRAPH %[1]s { %[1]s prov:wasDerivedFrom ?stale } }\n"+
+		"  UNION\n"+
+		"  { VALUES ?src { %[2]s } GRAPH ?old { ?old prov:wasDerivedFrom ?src . ?old prov:wasDerivedFrom ?stale } }\n"+
+		"  FILTER (?stale NOT IN (%[3]s))\n"+
+		"  GRAPH ?stale { ?s ?p ?o }\n};\n", g, values, list.String())
+	fmt.Fprintf(b, "# Other graphs built from the same sources: an older name of %s.\n", g)
+	fmt.Fprintf(b, "DELETE { GRAPH ?old { ?s ?p ?o } }\nWHERE {\n"+
+		"  VALUES ?src { %[2]s }\n"+
+		"  GRAPH ?old { ?old prov:wasDerivedFrom ?src }\n"+
+		"  FILTER (?old != %[1]s)\n"+
+		"  GRAPH ?old { ?s ?p ?o }\n};\n", g, values)
 }
 
 // WriteGraphUpdate writes "DROP SILENT GRAPH <g>;" and an INSERT DATA of
@@ -160,22 +225,30 @@ func (u Unit) SPARQL(b *strings.Builder) {
 // graph are inserted without a DROP: they add to what the store's default
 // graph holds.
 func WriteGraphUpdate(b *strings.Builder, gq GraphQuads) {
-	if gq.Name.Kind == 0 {
+	blank := slices.ContainsFunc(gq.Quads, func(q Quad) bool { return q.Subject.Kind == Blank || q.Object.Kind == Blank })
+	writeGraphUpdate(b, gq.Name, blank, func(indent string) { writeGraph(b, gq.Quads, indent) })
+}
+
+// writeGraphUpdate writes WriteGraphUpdate's operations for graph name,
+// body writing its statements at an indent; blank tells whether they hold
+// blank nodes.
+func writeGraphUpdate(b *strings.Builder, name Term, blank bool, body func(indent string)) {
+	if name.Kind == 0 {
 		b.WriteString("# The default graph is shared by everything in a store: these statements\n# are added to it, and replace nothing.\nINSERT {")
-		writeGraph(b, gq.Quads, "  ")
+		body("  ")
 		b.WriteString("} WHERE {};\n")
 		return
 	}
-	g := gq.Name.String()
+	g := name.String()
 	// A graph with blank nodes is inserted from a template with an empty
 	// WHERE, which mints fresh blank nodes once: the same as INSERT DATA,
 	// but Virtuoso refuses blank nodes in INSERT DATA ("not allowed in a
 	// constant clause").
 	insert, where := "INSERT DATA", ""
-	if slices.ContainsFunc(gq.Quads, func(q Quad) bool { return q.Subject.Kind == Blank || q.Object.Kind == Blank }) {
+	if blank {
 		insert, where = "INSERT", " WHERE {}"
 	}
 	fmt.Fprintf(b, "DROP SILENT GRAPH %s;\n%s { GRAPH %s {", g, insert, g)
-	writeGraph(b, gq.Quads, "  ")
+	body("  ")
 	fmt.Fprintf(b, "} }%s;\n", where)
 }

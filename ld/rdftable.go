@@ -1,0 +1,223 @@
+package ld
+
+import (
+	"cmp"
+	"io"
+	"slices"
+	"strings"
+)
+
+// termTable is statements by number for the Turtle, TriG and SPARQL
+// writers: terms holds each distinct term once, sorted as compareTerms
+// orders them (so a term's number is its rank, and equal numbers are equal
+// terms), term 0 the default graph; quads holds the statements as numbers.
+// A statement is 16 bytes instead of a Quad's 224, and the writers sort
+// and group numbers: their maps and copies of Quads were most of the
+// memory of writing 50,000 reviews (700 MB for TriG).
+type termTable struct {
+	terms []Term
+	quads []dquad
+}
+
+// tableOf returns quads as a termTable, in their order.
+func tableOf(quads []Quad) *termTable {
+	ids := map[Term]uint32{{}: 0}
+	terms := []Term{{}}
+	id := func(t Term) uint32 {
+		if i, ok := ids[t]; ok {
+			return i
+		}
+		i := uint32(len(terms))
+		ids[t] = i
+		terms = append(terms, t)
+		return i
+	}
+	qs := make([]dquad, len(quads))
+	for i, q := range quads {
+		qs[i] = dquad{id(q.Subject), id(q.Predicate), id(q.Object), id(q.Graph)}
+	}
+	return newTermTable(terms, qs)
+}
+
+// newTermTable numbers terms (term 0 the zero Term, the others distinct)
+// by rank and rewrites quads, indexes in terms, in those numbers.
+func newTermTable(terms []Term, quads []dquad) *termTable {
+	order := make([]uint32, len(terms))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(a, b uint32) int { return compareTerms(terms[a], terms[b]) })
+	rank := make([]uint32, len(terms))
+	sorted := make([]Term, len(terms))
+	for r, i := range order {
+		rank[i] = uint32(r)
+		sorted[r] = terms[i]
+	}
+	t := &termTable{terms: sorted, quads: quads}
+	for i, q := range quads {
+		quads[i] = dquad{rank[q.s], rank[q.p], rank[q.o], rank[q.g]}
+	}
+	return t
+}
+
+// isType reports whether p is rdf:type, written first and as "a".
+func (t *termTable) isType(p uint32) bool {
+	return t.terms[p].Value == rdfType
+}
+
+// sortBlocks sorts qs into the writers' order: by graph, subject, rdf:type
+// first, predicate, object.
+func (t *termTable) sortBlocks(qs []dquad) {
+	slices.SortFunc(qs, func(a, b dquad) int {
+		if c := cmp.Compare(a.g, b.g); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.s, b.s); c != 0 {
+			return c
+		}
+		at, bt := t.isType(a.p), t.isType(b.p)
+		switch {
+		case at && !bt:
+			return -1
+		case bt && !at:
+			return 1
+		}
+		if c := cmp.Compare(a.p, b.p); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.o, b.o)
+	})
+}
+
+// graphWriter writes graphs of a termTable as Turtle blocks.
+type graphWriter struct {
+	t *termTable
+	b *strings.Builder
+	// Per graph, by term number: how often a blank node is an object
+	// (refs), whether it is written (done), and where its statements
+	// start and end in the graph (from, to).
+	refs     []int32
+	done     []bool
+	from, to []int32
+	// w, when set, is given b's text after each subject block of 64 KB
+	// or more (see flush), so that the output is never held whole: it is
+	// larger than the statements (34 MB of TriG for 50,000 reviews, in a
+	// builder that doubles as it grows). err is w's first error.
+	w   io.Writer
+	err error
+}
+
+// flush gives b's text to w, when there is a w and, unless all is set, b
+// holds 64 KB or more.
+func (gw *graphWriter) flush(all bool) {
+	if gw.w == nil || (!all && gw.b.Len() < 64*1024) {
+		return
+	}
+	if gw.err == nil {
+		_, gw.err = io.WriteString(gw.w, gw.b.String())
+	}
+	gw.b.Reset()
+}
+
+func newGraphWriter(t *termTable, b *strings.Builder) *graphWriter {
+	n := len(t.terms)
+	return &graphWriter{t: t, b: b, refs: make([]int32, n), done: make([]bool, n), from: make([]int32, n), to: make([]int32, n)}
+}
+
+// graph writes the statements of one graph, sorted by sortBlocks, each
+// subject block preceded by a blank line and indented by indent.
+func (gw *graphWriter) graph(qs []dquad, indent string) {
+	for i, q := range qs {
+		if i == 0 || q.s != qs[i-1].s {
+			gw.from[q.s] = int32(i)
+		}
+		gw.to[q.s] = int32(i + 1)
+		if gw.t.terms[q.o].Kind == Blank {
+			gw.refs[q.o]++
+		}
+	}
+	// Blank nodes used once are written where they are used, unless they
+	// are only reachable from each other (a cycle): the second pass writes
+	// those that were not reached.
+	for pass := range 2 {
+		for i, q := range qs {
+			s := q.s
+			if (i > 0 && s == qs[i-1].s) || gw.done[s] || (pass == 0 && gw.nestable(s)) {
+				continue
+			}
+			gw.b.WriteString("\n")
+			gw.b.WriteString(indent)
+			gw.done[s] = true
+			writeTerm(gw.b, gw.t.terms[s])
+			gw.b.WriteByte(' ')
+			gw.properties(qs, s, indent+"    ")
+			gw.b.WriteString(" .\n")
+			gw.flush(false)
+		}
+	}
+	for _, q := range qs {
+		gw.refs[q.o], gw.done[q.o], gw.done[q.s] = 0, false, false
+		gw.from[q.s], gw.to[q.s] = 0, 0
+	}
+}
+
+func (gw *graphWriter) nestable(s uint32) bool {
+	return gw.t.terms[s].Kind == Blank && gw.refs[s] == 1
+}
+
+// properties writes the predicate-object list of s, rdf:type first, each
+// predicate on a line of its own at indent.
+func (gw *graphWriter) properties(qs []dquad, s uint32, indent string) {
+	block := qs[gw.from[s]:gw.to[s]]
+	for i, q := range block {
+		switch {
+		case i == 0:
+		case q.p == block[i-1].p:
+			gw.b.WriteString(", ")
+			gw.object(qs, q.o, indent)
+			continue
+		default:
+			gw.b.WriteString(" ;\n")
+			gw.b.WriteString(indent)
+		}
+		if gw.t.isType(q.p) {
+			gw.b.WriteString("a")
+		} else {
+			writeTerm(gw.b, gw.t.terms[q.p])
+		}
+		gw.b.WriteByte(' ')
+		gw.object(qs, q.o, indent)
+	}
+}
+
+// object writes an object, nesting a blank node used only here.
+func (gw *graphWriter) object(qs []dquad, o uint32, indent string) {
+	if !gw.nestable(o) || gw.done[o] {
+		writeTerm(gw.b, gw.t.terms[o])
+		return
+	}
+	gw.done[o] = true
+	if gw.from[o] == gw.to[o] {
+		gw.b.WriteString("[]")
+		return
+	}
+	gw.b.WriteString("[\n")
+	gw.b.WriteString(indent + "    ")
+	gw.properties(qs, o, indent+"    ")
+	gw.b.WriteString("\n" + indent + "]")
+}
+
+// graphSpans returns the spans of qs, sorted by sortBlocks, that hold each
+// graph's statements, in graph order.
+func graphSpans(qs []dquad) [][2]int {
+	var spans [][2]int
+	for i := 0; i < len(qs); {
+		j := i
+		for j < len(qs) && qs[j].g == qs[i].g {
+			j++
+		}
+		spans = append(spans, [2]int{i, j})
+		i = j
+	}
+	return spans
+}
