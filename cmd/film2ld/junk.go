@@ -23,24 +23,39 @@ const junkPrefix = 64 << 10
 // What the prefix tells is ld.NQuadsPrefixError's to decide; this
 // function only finds the file and its first bytes.
 func refusedNQuads(name string, format ld.InputFormat, read func(io.Reader) error) error {
-	if name == "-" || format != 0 && format != ld.InputNQuads {
+	f, prefix := largeInput(name, format, ld.InputNQuads)
+	if f == nil {
 		return nil
+	}
+	defer f.Close()
+	return ld.NQuadsPrefixError(prefix, read)
+}
+
+// largeInput opens name when it is a regular file over bigDocument in
+// form want, by format (--input-format or its name) or, when format is 0,
+// by its first 64 KiB (ld.DetectInput), and returns it with those bytes
+// read; else nil. Standard input is never pre-read: it cannot be read
+// twice. The caller closes the file.
+func largeInput(name string, format, want ld.InputFormat) (*os.File, []byte) {
+	if name == "-" || format != 0 && format != want {
+		return nil, nil
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil // the command's own reading reports it
+		return nil, nil // the command's own reading reports it
 	}
-	defer f.Close()
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= bigDocument {
-		return nil
+		f.Close()
+		return nil, nil
 	}
 	prefix := make([]byte, junkPrefix)
 	n, _ := io.ReadFull(f, prefix)
 	prefix = prefix[:n]
-	if format == 0 && ld.DetectInput(name, prefix) != ld.InputNQuads {
-		return nil
+	if format == 0 && ld.DetectInput(name, prefix) != want {
+		f.Close()
+		return nil, nil
 	}
-	return ld.NQuadsPrefixError(prefix, read)
+	return f, prefix
 }
 
 // refusedJSON returns the error reading a large input (over bigDocument)
@@ -51,26 +66,13 @@ func refusedNQuads(name string, format ld.InputFormat, read func(io.Reader) erro
 // only large ones pay for; the error lacks the offending line's excerpt,
 // which may be the whole input.
 func refusedJSON(name string, format ld.InputFormat) error {
-	if name == "-" || format != 0 && format != ld.InputJSONLD {
+	f, _ := largeInput(name, format, ld.InputJSONLD)
+	if f == nil {
 		return nil
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil // the command's own reading reports it
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= bigDocument {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil
-	}
-	if format == 0 {
-		prefix := make([]byte, junkPrefix)
-		n, _ := io.ReadFull(f, prefix)
-		if ld.DetectInput(name, prefix[:n]) != ld.InputJSONLD {
-			return nil
-		}
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return nil
-		}
 	}
 	if err := ld.CheckJSON(f, name); err != nil {
 		var pe *ld.PosError
