@@ -1,11 +1,12 @@
 package mapping
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
 	"unicode"
+
+	"github.com/film2ld/film2ld/mapping/internal/mappertest"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/runes"
@@ -25,14 +26,8 @@ func chainFold(name string) (string, error) {
 func foldInputs(t testing.TB) []string {
 	in := []string{"", "Essé  Lawson", "Straße", "ǅemal", "ﬁlm", "Ⅻ", "Ångström", "Ǆ", "İstanbul", "ΣΊΣΥΦΟΣ",
 		"Łódź", "Søren", "Đorđe", "Ñoño", "e\u0301\u0323", "\u0345ι", "ﬀ", "ǰ\u0323", "\xff\xfe", "a\xcc", "한국어", "東京", "Ωmega"}
-	paths, _ := filepath.Glob("../testdata/films/*/*.txt")
-	more, _ := filepath.Glob("../testdata/samples/*.txt")
-	for _, p := range append(paths, more...) {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in = append(in, strings.Fields(string(b))...)
+	for _, l := range mappertest.DocumentLines(t, "../testdata") {
+		in = append(in, strings.Fields(l)...)
 	}
 	return in
 }

@@ -1,11 +1,11 @@
 package encyclopedia
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/film2ld/film2ld/mapping/internal/mappertest"
 
 	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 )
@@ -20,16 +20,8 @@ func colonInputs(t testing.TB) []string {
 		"Abcdefghijklmnopqrstuvwxyzabcdefghi: x", "Abcdefghijklmnopqrstuvwxyzabcdefghij: x", "A b.c/d'e&f(g)-h: x",
 		"A1: x", "A\xff: x", "\xff: x", "A\u00a0: x", "A \t: x", "A\t b: x", "A: \t\n", "A:: b", "Ǆ: x", "ǅx: y", "A\v: x", " : x", "   :", "\t\t: b",
 		strings.Repeat("é", 40) + ": x", strings.Repeat("é", 41) + ": x", strings.Repeat("a", 39) + "  : x", strings.Repeat("a", 41) + ": x", "\n: x", "a\nb: c"}
-	paths, _ := filepath.Glob("../../testdata/*/*.txt")
-	more, _ := filepath.Glob("../../testdata/films/*/*.txt")
-	for _, p := range append(paths, more...) {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(b), "\n") {
-			in = append(in, l, strings.TrimSpace(l))
-		}
+	for _, l := range mappertest.DocumentLines(t, "../../testdata") {
+		in = append(in, l, strings.TrimSpace(l))
 	}
 	return in
 }

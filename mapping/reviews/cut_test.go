@@ -1,10 +1,10 @@
 package reviews
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/film2ld/film2ld/mapping/internal/mappertest"
 )
 
 // cutInputs are the test documents' lines and lines that end on each
@@ -15,16 +15,8 @@ func cutInputs(t testing.TB) []string {
 		"a based on 12 critics", "a b c based on 1,200 user ratings", "xbased on 12 critics", "a b c d e based on",
 		"one two three four based on five", "Basedon 3 x", "a  based  on 3", "w x y z BASED ON 9 critics", "a ſ based on x",
 		"ba\u017fed on 3 critics", "a b c d\u00a0based on 3 critics", "é based on 3 cr", "a b c d e f g -", "a b c d e f  -"}
-	paths, _ := filepath.Glob("../../testdata/*/*.txt")
-	more, _ := filepath.Glob("../../testdata/films/*/*.txt")
-	for _, p := range append(paths, more...) {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(b), "\n") {
-			in = append(in, l, strings.TrimSpace(l), strings.TrimSpace(l)+" based on 3 critics")
-		}
+	for _, l := range mappertest.DocumentLines(t, "../../testdata") {
+		in = append(in, l, strings.TrimSpace(l), strings.TrimSpace(l)+" based on 3 critics")
 	}
 	return in
 }

@@ -197,3 +197,25 @@ func Layout(t *testing.T, doc, name string, parse func(io.Reader, string) (*film
 		t.Errorf("notes:\n got %q\nwant %q", got, notes)
 	}
 }
+
+// DocumentLines returns every line of the sample documents and of our own
+// films under root (the repository's testdata folder), samples first: the
+// real text that tests of a fast path (a byte scan, a filter, a fold) run
+// it and the code it replaces on.
+func DocumentLines(tb testing.TB, root string) []string {
+	tb.Helper()
+	samples, _ := filepath.Glob(filepath.Join(root, "samples", "*.txt"))
+	films, _ := filepath.Glob(filepath.Join(root, "films", "*", "*.txt"))
+	if len(samples) == 0 || len(films) == 0 {
+		tb.Fatalf("no sample or film documents under %s", root)
+	}
+	var lines []string
+	for _, p := range append(samples, films...) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	return lines
+}
