@@ -113,16 +113,7 @@ func TestWriteDirectMatchesJSONGold(t *testing.T) {
 				if CheckView(format, opts.Merged, opts.Merge.MergedInDefaultGraph) != nil {
 					continue
 				}
-				job := New(opts)
-				for i, d := range docs {
-					if _, err := job.Read(strings.NewReader(d), fmt.Sprintf("doc%d.txt", i)); err != nil {
-						t.Fatalf("%s: %v", name, err)
-					}
-				}
-				f, err := job.Merge()
-				if err != nil {
-					t.Fatalf("%s: %v", name, err)
-				}
+				job, f := mergeDocs(t, opts, name, docs)
 				out, err := job.Render(f)
 				if err != nil {
 					t.Fatalf("%s %s %s: %v", name, v.name, format, err)
@@ -266,19 +257,27 @@ func benchmarkSamples(b *testing.B, format ld.Format, direct bool) {
 	benchmarkOutput(b, directFilms(b)["samples"], format, direct)
 }
 
-// benchmarkOutput reads, merges and renders one film's documents, then
-// times Output.Write alone, by the direct path or json-gold's.
-func benchmarkOutput(b *testing.B, docs []string, format ld.Format, direct bool) {
-	job := New(Options{Format: format})
+// mergeDocs reads docs, named doc0.txt, doc1.txt, …, into a new job with
+// opts and merges them; name is the film's name in failures.
+func mergeDocs(tb testing.TB, opts Options, name string, docs []string) (*Job, *mapping.Film) {
+	tb.Helper()
+	job := New(opts)
 	for i, d := range docs {
 		if _, err := job.Read(strings.NewReader(d), fmt.Sprintf("doc%d.txt", i)); err != nil {
-			b.Fatal(err)
+			tb.Fatalf("%s: %v", name, err)
 		}
 	}
 	f, err := job.Merge()
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatalf("%s: %v", name, err)
 	}
+	return job, f
+}
+
+// benchmarkOutput reads, merges and renders one film's documents, then
+// times Output.Write alone, by the direct path or json-gold's.
+func benchmarkOutput(b *testing.B, docs []string, format ld.Format, direct bool) {
+	job, f := mergeDocs(b, Options{Format: format}, "benchmark", docs)
 	out, err := job.Render(f)
 	if err != nil {
 		b.Fatal(err)

@@ -73,16 +73,7 @@ func TestWriteDirectJSONMatchesJSONGold(t *testing.T) {
 			for _, format := range []ld.Format{ld.FormatJSONLD, ld.FormatHTML} {
 				opts := v.opts
 				opts.Format = format
-				job := New(opts)
-				for i, d := range docs {
-					if _, err := job.Read(strings.NewReader(d), fmt.Sprintf("doc%d.txt", i)); err != nil {
-						t.Fatalf("%s: %v", name, err)
-					}
-				}
-				f, err := job.Merge()
-				if err != nil {
-					t.Fatalf("%s: %v", name, err)
-				}
+				job, f := mergeDocs(t, opts, name, docs)
 				out, err := job.Render(f)
 				if err != nil {
 					// a document alone that does not name its film
