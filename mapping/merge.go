@@ -535,6 +535,12 @@ func (m *merger) reviews(f *Film) {
 	}
 	matched := 0 // f.Reviews is shared[:matched] until a review differs
 	sharing := shared != nil
+	if total := m.reviewCount(); !sharing && total > 0 {
+		// Room for every review at once: grown by append, the list of a
+		// page of 50,000 reviews left 7 MB of outgrown copies while the
+		// sources' own reviews were still held.
+		f.Reviews = make([]Review, 0, total)
+	}
 	for _, s := range m.sources {
 		start := len(f.Reviews)
 		if sharing {
@@ -590,6 +596,15 @@ func (m *merger) reviews(f *Film) {
 	} else if sharing {
 		f.Reviews = append(f.Reviews, shared[:matched]...)
 	}
+}
+
+// reviewCount returns how many reviews the sources state.
+func (m *merger) reviewCount() int {
+	n := 0
+	for _, s := range m.sources {
+		n += len(s.Film.Reviews)
+	}
+	return n
 }
 
 // firstLine returns the first of lines that is known (not 0).

@@ -146,6 +146,49 @@ func TestWriteDirectMatchesJSONGold(t *testing.T) {
 	t.Logf("%d outputs compared", compared)
 }
 
+// TestWriteDirectNQuadsSortedInRuns: a film whose statements are sorted in
+// runs on disk (ld.Config.SortMemory, here so small that every film's are)
+// gives the bytes of one sorted in memory, for every film and view; the
+// large page makes over 64 runs, which are merged into one on the way.
+func TestWriteDirectNQuadsSortedInRuns(t *testing.T) {
+	films := directFilms(t)
+	compared := 0
+	for name, docs := range films {
+		for _, opts := range []Options{{}, {Merged: true}, {Merge: mapping.Options{MergedInDefaultGraph: true}}} {
+			opts.Format = ld.FormatNQuads
+			if CheckView(opts.Format, opts.Merged, opts.Merge.MergedInDefaultGraph) != nil {
+				continue
+			}
+			job, f := mergeDocs(t, opts, name, docs)
+			out, err := job.Render(f)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			memory := 256 // runs of a few lines
+			if name == "reviews5000" {
+				memory = 64 << 10
+			}
+			var inMemory, inRuns bytes.Buffer
+			errMemory := processor().WriteDirect(&inMemory, out.stream(), opts.Format, ld.Options{Root: "Movie"})
+			errRuns := ld.NewProcessor(ld.Config{SortMemory: memory}).WriteDirect(&inRuns, out.stream(), opts.Format, ld.Options{Root: "Movie"})
+			if errMemory != nil || errRuns != nil {
+				t.Fatalf("%s: in memory %v, in runs %v", name, errMemory, errRuns)
+			}
+			if inMemory.Len() < 4*memory {
+				t.Errorf("%s: %d bytes of N-Quads, too few to make runs of %d", name, inMemory.Len(), memory)
+			}
+			if !bytes.Equal(inRuns.Bytes(), inMemory.Bytes()) {
+				t.Errorf("%s merged=%v: sorted in runs differs from sorted in memory:\n%s", name, opts.Merged,
+					firstDiff(inRuns.String(), inMemory.String()))
+			}
+			compared++
+		}
+	}
+	if compared < 2*len(films) {
+		t.Errorf("%d outputs compared for %d films", compared, len(films))
+	}
+}
+
 // firstDiff shows the first line where two outputs differ.
 func firstDiff(a, b string) string {
 	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
