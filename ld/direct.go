@@ -161,9 +161,6 @@ func writeDirectNQuads(w io.Writer, ctx *jsongold.Context, doc any, sortMemory i
 		return nil, false
 	}
 	if lines.started {
-		if lines.err != nil {
-			return lines.err, true
-		}
 		return lines.writeTo(w), true
 	}
 	d.release()
@@ -410,7 +407,13 @@ func (w *walker) emit(s, p, o, g uint32) {
 	if !w.lines {
 		w.d.quads = append(w.d.quads, dquad{s, p, o, g})
 		if w.sorter != nil && len(w.d.quads) >= max(w.sorter.limit/64, 1) {
-			w.toLines()
+			if w.sorter.canSpill() {
+				w.toLines()
+			} else {
+				// No temporary file: the statements stay numbers,
+				// which take less memory than lines held as text.
+				w.sorter = nil
+			}
 		}
 		return
 	}

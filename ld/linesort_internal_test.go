@@ -2,9 +2,7 @@ package ld
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -55,9 +53,6 @@ func TestLineSorterMatchesSort(t *testing.T) {
 		}
 		var out bytes.Buffer
 		err := s.writeTo(&out)
-		if err == nil {
-			err = s.err
-		}
 		runs := len(s.runs)
 		s.Close()
 		if err != nil {
@@ -78,19 +73,36 @@ func TestLineSorterMatchesSort(t *testing.T) {
 	}
 }
 
-// A run that cannot be written is an error that says what failed, and
-// the lines after it are dropped rather than held.
-func TestLineSorterRunError(t *testing.T) {
-	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
-	s := lineSorter{limit: 10}
-	for range 100 {
-		s.add([]byte("<urn:x:1> <urn:p> <urn:o> .\n"))
+// Where no run can be written (no temporary folder), the sorter holds the
+// lines and writes the same bytes; where runs were written before, it
+// merges them with the lines it holds.
+func TestLineSorterHoldsWithoutRuns(t *testing.T) {
+	var lines []string
+	for i := range 300 {
+		lines = append(lines, fmt.Sprintf("<urn:x:%d> <urn:p> \"%d\" .\n", i%101, i%7))
 	}
-	defer s.Close()
-	if s.err == nil || !strings.Contains(s.err.Error(), "sorting statements") || !errors.Is(s.err, fs.ErrNotExist) {
-		t.Errorf("err = %v; want a sorting error for the missing folder", s.err)
-	}
-	if len(s.lines) > 1 {
-		t.Errorf("%d lines held after the error", len(s.lines))
+	for _, fail := range []int{0, 100} {
+		tmp := t.TempDir()
+		t.Setenv("TMPDIR", tmp)
+		s := lineSorter{limit: 64}
+		for i, l := range lines {
+			if i == fail {
+				// The temporary folder is gone from here on.
+				t.Setenv("TMPDIR", filepath.Join(tmp, "missing"))
+			}
+			s.add([]byte(l))
+		}
+		if !s.held || (fail > 0) != (len(s.runs) > 0) {
+			t.Errorf("failing from line %d: held %v, %d runs", fail, s.held, len(s.runs))
+		}
+		var out bytes.Buffer
+		err := s.writeTo(&out)
+		s.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := sortedUnique(lines); out.String() != want {
+			t.Errorf("failing from line %d: %d bytes written, want %d sorted without repeats", fail, out.Len(), len(want))
+		}
 	}
 }

@@ -182,6 +182,20 @@ func TestWriteDirectNQuadsSortedInRuns(t *testing.T) {
 					firstDiff(inRuns.String(), inMemory.String()))
 			}
 			compared++
+			if name != "reviews5000" || opts.Merged {
+				continue
+			}
+			// Without a temporary folder, the statements are sorted in
+			// memory, to the same bytes.
+			tmp := os.Getenv("TMPDIR")
+			t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+			inRuns.Reset()
+			if err := ld.NewProcessor(ld.Config{SortMemory: memory}).WriteDirect(&inRuns, out.stream(), opts.Format, ld.Options{Root: "Movie"}); err != nil {
+				t.Errorf("%s without a temporary folder: %v", name, err)
+			} else if !bytes.Equal(inRuns.Bytes(), inMemory.Bytes()) {
+				t.Errorf("%s without a temporary folder: differs from sorted in memory:\n%s", name, firstDiff(inRuns.String(), inMemory.String()))
+			}
+			t.Setenv("TMPDIR", tmp)
 		}
 	}
 	if compared < 2*len(films) {
