@@ -572,10 +572,10 @@ func (m *merger) reviews(f *Film) {
 				r.Publisher = m.ref(true, rv.Publisher.Value)
 			}
 			if rv.Score.Set {
-				r.Score, r.Scale = rv.Score, rv.Scale
+				r.Rating = &ReviewRating{rv.Score, rv.Scale}
 			}
 			if sharing {
-				if matched < len(shared) && shared[matched] == r {
+				if matched < len(shared) && sameReview(shared[matched], r) {
 					matched++
 					continue
 				}
