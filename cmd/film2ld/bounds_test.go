@@ -202,9 +202,9 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 		format string
 		times  float64 // peak RSS at most this many times the page
 	}{
-		{"nquads", 36},    // 145–150 MB, 26–27 times, sorted in runs on disk past 4 MiB of lines (was 155–185 MB, 240–285 MB)
+		{"nquads", 32},    // 120–140 MB, 22–26 times, sorted in runs on disk past 4 MiB of lines (was 155–185 MB, 240–285 MB)
 		{"canonical", 48}, // 170–220 MB, 31–41 times (was 265 MB)
-		{"jsonld", 100},   // 330–470 MB, 61–87 times, by ld.WriteDirectJSON (was 475–690 MB by json-gold's framing)
+		{"jsonld", 92},    // 300–420 MB, 54–78 times, by ld.WriteDirectJSON (was 330–470 MB, 475–690 MB by json-gold's framing)
 		// The Turtle writers over numbered terms (ld's termTable), with
 		// no N-Quads text round trip, streaming their text (were 310 /
 		// 690–760 / 885–900 MB).
