@@ -1,10 +1,12 @@
 package schemas
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"strings"
 	"sync"
@@ -74,6 +76,49 @@ func Load(data []byte, file string) (*Graph, error) {
 	g.finish()
 	return g, nil
 }
+
+// CheckJSON reads a JSON-LD document from r to its end in bounded memory
+// (a buffer and a nesting stack) and returns the error reading it whole
+// gives, or nil when the document is JSON: a large file that is not can so
+// be refused without being held. The error is a byte that is not UTF-8,
+// anywhere, as [ld.CheckUTF8] reports it (callers check that first), else
+// Load's *SyntaxError, at the same place; neither holds the offending
+// line. A document that is JSON but nests past MaxDepth gives nil, since
+// a caller may read such JSON otherwise than by Load (which refuses it).
+func CheckJSON(r io.Reader, file string) error {
+	br := bufio.NewReader(r)
+	skipped := 0
+	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
+		skipped, _ = br.Discard(len(bom))
+	}
+	p, err := ld.ScanJSON(br, ld.JSONRules{MaxDepth: MaxDepth, NextToken: true, CutLiteral: true})
+	if err != nil || p == nil {
+		return err
+	}
+	pos := Pos{File: file, Line: p.Line, Col: p.Col}
+	switch {
+	case p.Err == nil:
+		// ld.CheckUTF8 places the byte in the file as it is, mark and
+		// all; Load's positions count from after the mark.
+		p.Offset += int64(skipped)
+		if p.Line == 1 && skipped > 0 {
+			p.Col++
+		}
+		return p.PosError(file)
+	case errors.Is(p.Err, ld.ErrJSONTooDeep):
+		if p.SyntaxOK {
+			return nil
+		}
+		return &SyntaxError{Pos: pos, Err: ErrTooDeep}
+	case errors.Is(p.Err, io.ErrUnexpectedEOF), errors.Is(p.Err, ld.ErrNoJSONValue):
+		// Load's message for both, as json.Unmarshal gives it.
+		return &SyntaxError{Pos: pos, Err: errEndOfJSON}
+	}
+	return &SyntaxError{Pos: pos, Err: p.Err}
+}
+
+// errEndOfJSON says what json.Unmarshal says of JSON cut short.
+var errEndOfJSON = errors.New("unexpected end of JSON input")
 
 // LoadHTML reads every <script type="application/ld+json"> block of a page
 // into one graph, so blocks that refer to each other by "@id" are joined.
