@@ -58,11 +58,15 @@ func (g *Graph) stripBOM(data []byte, file string) []byte {
 	if !bytes.HasPrefix(data, bom) {
 		return data
 	}
+	g.noteBOM(file)
+	return data[len(bom):]
+}
+
+func (g *Graph) noteBOM(file string) {
 	g.Problems = append(g.Problems, Finding{Severity: Note, Rule: RuleBOM, Node: "document",
 		Message: "the file starts with a UTF-8 byte-order mark, which was skipped",
 		Fix:     "save the file as UTF-8 without BOM; JSON parsers other than browsers may refuse it",
 		Pos:     Pos{File: file, Line: 1, Col: 1}})
-	return data[len(bom):]
 }
 
 // Load reads one JSON-LD document, remembering where every value stands.
@@ -132,11 +136,55 @@ func LoadHTML(data []byte, file string) (*Graph, error) {
 		return nil, err
 	}
 	idx := diag.NewIndex(data)
-	for _, st := range texts {
+	return g.addBlocks(texts, file, func(st ld.ScriptText) source {
 		// The tokenizer counts columns in bytes; the block's byte offset
 		// lets the file's index count them in characters.
-		src := source{file: file, data: st.Text, idx: idx, base: idx.Offset(st.TextLine, st.TextCol), line0: st.TextLine, positioned: true}
-		if err := g.add(src); err != nil {
+		return source{file: file, data: st.Text, idx: idx, base: idx.Offset(st.TextLine, st.TextCol), block: true, line0: st.TextLine, positioned: true}
+	})
+}
+
+// ReadHTML is LoadHTML for a page read from r as it goes: it holds the
+// script blocks' text, not the page, so a large page costs its markup
+// and one token at a time (see [ld.ScriptTexts]), with the same findings.
+func ReadHTML(r io.Reader, file string) (*Graph, error) {
+	g := newGraph()
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
+		br.Discard(len(bom))
+		g.noteBOM(file)
+	}
+	texts, err := ld.ScriptTexts(br, file)
+	if err != nil {
+		return nil, err
+	}
+	return g.addBlocks(texts, file, func(st ld.ScriptText) source {
+		idx := blockIndex{x: diag.NewIndex(st.Text), line0: st.TextLine, chars0: st.TextChars}
+		return source{file: file, data: st.Text, idx: idx, block: true, line0: st.TextLine, positioned: true}
+	})
+}
+
+// blockIndex places offsets of a script block in its page, as an index
+// of the whole page would: its first line starts chars0 characters into
+// the page's line line0.
+type blockIndex struct {
+	x             *diag.Index
+	line0, chars0 int
+}
+
+func (b blockIndex) LineCol(off int) (line, col int) {
+	line, col = b.x.LineCol(off)
+	if line == 1 {
+		col += b.chars0
+	}
+	return line + b.line0 - 1, col
+}
+
+// addBlocks adds a page's script blocks to g, each read as src makes it
+// a source; a block that is not JSON becomes a finding at its line and
+// column, and the other blocks are still read.
+func (g *Graph) addBlocks(texts []ld.ScriptText, file string, src func(ld.ScriptText) source) (*Graph, error) {
+	for _, st := range texts {
+		if err := g.add(src(st)); err != nil {
 			var se *SyntaxError
 			if !errors.As(err, &se) {
 				return nil, err
@@ -181,7 +229,7 @@ func (g *Graph) add(src source) error {
 		return err
 	}
 	what := "document"
-	if src.base > 0 {
+	if src.block {
 		what = "script block"
 	}
 	before := len(g.Problems)

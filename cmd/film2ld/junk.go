@@ -114,3 +114,45 @@ func refusedMarkup(name string) error {
 	}
 	return nil // a read error is the command's own reading's to report
 }
+
+// largePage reads a large HTML page (over bigDocument, by its name or
+// first bytes) as validate reads a page, but as it goes, holding its
+// JSON-LD script blocks and one token at a time rather than the page:
+// a 200 MB page of junk took 227 MB. ok is false when name is not such a
+// page. The findings are those of reading it whole, without excerpts.
+func largePage(name string) (g *schemas.Graph, ok bool, err error) {
+	f, prefix := largeInput(name, 0, ld.InputHTML)
+	if f == nil {
+		return nil, false, nil
+	}
+	defer f.Close()
+	if ld.InputByName(name) == 0 && bytes.HasPrefix(prefix, []byte("\xef\xbb\xbf")) {
+		return nil, false, nil // as for refusedMarkup
+	}
+	// pipeline.Load refuses a page with a byte that is not UTF-8
+	// anywhere, before it reads the page.
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, false, nil
+	}
+	if err := ld.ScanUTF8(f, name); err != nil {
+		return nil, true, err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, true, err
+	}
+	g, err = schemas.ReadHTML(f, name)
+	return g, true, err
+}
+
+// isLargePage reports whether name is a regular file over bigDocument
+// that reads as an HTML page by its name or first bytes: convert and load
+// read such a page as it goes (ld.ExtractHTML) when its name does not
+// already tell them to.
+func isLargePage(name string) bool {
+	f, _ := largeInput(name, 0, ld.InputHTML)
+	if f == nil {
+		return false
+	}
+	f.Close()
+	return true
+}

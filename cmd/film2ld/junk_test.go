@@ -62,3 +62,37 @@ func TestRefusedMarkupAgreesWithWholeRead(t *testing.T) {
 		}
 	}
 }
+
+// A large page read as it goes gets the findings reading it whole gives,
+// at the same lines and columns.
+func TestLargePageAgreesWithWholeRead(t *testing.T) {
+	movie := `{"@context": "https://schema.org", "@type": "Movie", "name": "Cléo de 5 à 7", "director": {"@type": "Person", "name": "Agnès Varda"}, "dateCreated": "1962-13-45"}`
+	for _, tt := range []struct{ name, text string }{
+		{"junk.html", strings.Repeat("<p>Director: junk</p>", 100)},
+		{"movie.html", "<p>Réalisatrice : Agnès — 漢字</p><script type=\"application/ld+json\">" + movie + "</script>"},
+		{"lines.htm", "\ufeff<html>\n<p>é</p>\n  <script type=\"application/ld+json\">\n" + strings.ReplaceAll(movie, ", ", ",\n  ") + "\n</script>"},
+		{"bad-block.html", "<p>é</p>\n<script type=\"application/ld+json\">\n  {\"@type\": \"Movie\",\n   \"name\": [1, 2,]}</script>"},
+		{"bytes.html", "<p>é</p>\n<p>Sola\xffris</p><script type=\"application/ld+json\">" + movie + "</script>"},
+		{"no-extension", "\n<!doctype html><p>é</p><script type=\"application/ld+json\">" + movie + "</script>"},
+	} {
+		path := filepath.Join(t.TempDir(), tt.name)
+		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		wantStatus, want, _ := validateLarge(path, false)
+		gotStatus, got, _ := validateLarge(path, true)
+		old := bigDocument
+		bigDocument = 0
+		streamed := isLargePage(path)
+		bigDocument = old
+		if !streamed {
+			t.Errorf("%s: not read as a large page", tt.name)
+		}
+		if gotStatus != wantStatus || got != want {
+			t.Errorf("%s: read as it goes: exit %d\n%s\nread whole: exit %d\n%s", tt.name, gotStatus, got, wantStatus, want)
+		}
+		if !strings.Contains(want, `"line"`) && tt.name != "junk.html" {
+			t.Errorf("%s: no positioned finding to compare:\n%s", tt.name, want)
+		}
+	}
+}

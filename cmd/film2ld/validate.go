@@ -321,13 +321,19 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	if err := refusedMarkup(name); err != nil {
 		return fileResult{display: name, findings: []schemas.Finding{loadFinding(name, err)}}
 	}
-	data, display, err := e.readInput(name)
-	r := fileResult{display: display, data: data}
-	if err != nil {
-		r.findings = []schemas.Finding{inputFinding(display, err)}
-		return r
+	g, streamed, err := largePage(name)
+	r := fileResult{display: name}
+	if !streamed {
+		var data []byte
+		data, r.display, err = e.readInput(name)
+		r.data = data
+		if err != nil {
+			r.findings = []schemas.Finding{inputFinding(r.display, err)}
+			return r
+		}
+		g, err = pipeline.Load(data, name, r.display, job.pageURL)
 	}
-	g, err := pipeline.Load(data, name, display, job.pageURL)
+	display := r.display
 	if err != nil {
 		r.findings = []schemas.Finding{loadFinding(display, err)}
 		return r
