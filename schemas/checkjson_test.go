@@ -85,14 +85,23 @@ func TestCheckJSONAgreesWithLoad(t *testing.T) {
 }
 
 // checkJSONAgrees holds CheckJSON to what reading in whole gives, as
-// validate reads it: the UTF-8 check first, then Load. CheckJSON may pass
-// only what Load reads, or refuses for its depth alone.
+// validate reads it: the UTF-8 check first, then Load (by its careful
+// parser). CheckJSON may pass only what Load reads, or refuses for its
+// depth alone.
 func checkJSONAgrees(t *testing.T, in string) {
 	t.Helper()
 	got := CheckJSON(strings.NewReader(in), "in.json")
 	whole := ld.CheckUTF8([]byte(in), "in.json")
 	if whole == nil {
+		// The careful parser is the reference; Load's shortcut for
+		// text that is not JSON (the same scanner) must agree with it.
+		_, fast := Load([]byte(in), "in.json")
+		fastPaths = false
 		_, whole = Load([]byte(in), "in.json")
+		fastPaths = true
+		if (fast == nil) != (whole == nil) || fast != nil && fast.Error() != whole.Error() {
+			t.Errorf("%q: Load gave %v; carefully %v", in, fast, whole)
+		}
 	}
 	var se *SyntaxError
 	switch {

@@ -95,13 +95,11 @@ func CheckJSON(r io.Reader, file string) error {
 	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
 		skipped, _ = br.Discard(len(bom))
 	}
-	p, err := ld.ScanJSON(br, ld.JSONRules{MaxDepth: MaxDepth, NextToken: true, CutLiteral: true})
+	p, err := ld.ScanJSON(br, loadRules)
 	if err != nil || p == nil {
 		return err
 	}
-	pos := Pos{File: file, Line: p.Line, Col: p.Col}
-	switch {
-	case p.Err == nil:
+	if p.Err == nil {
 		// ld.CheckUTF8 places the byte in the file as it is, mark and
 		// all; Load's positions count from after the mark.
 		p.Offset += int64(skipped)
@@ -109,16 +107,35 @@ func CheckJSON(r io.Reader, file string) error {
 			p.Col++
 		}
 		return p.PosError(file)
+	}
+	if err := loadError(p); err != nil {
+		return &SyntaxError{Pos: Pos{File: file, Line: p.Line, Col: p.Col}, Err: err}
+	}
+	return nil
+}
+
+// loadRules are the rules under which ld.ScanJSON finds what jsonpos's
+// careful parser finds, at the same place.
+var loadRules = ld.JSONRules{MaxDepth: MaxDepth, NextToken: true, CutLiteral: true}
+
+// loadError is the error Load gives for the syntax or depth problem p,
+// or nil for one it does not give (a byte that is not UTF-8, which
+// encoding/json reads; nesting too deep in what is otherwise JSON, which
+// callers may read otherwise).
+func loadError(p *ld.JSONProblem) error {
+	switch {
+	case p.Err == nil:
+		return nil
 	case errors.Is(p.Err, ld.ErrJSONTooDeep):
 		if p.SyntaxOK {
 			return nil
 		}
-		return &SyntaxError{Pos: pos, Err: ErrTooDeep}
+		return ErrTooDeep
 	case errors.Is(p.Err, io.ErrUnexpectedEOF), errors.Is(p.Err, ld.ErrNoJSONValue):
 		// Load's message for both, as json.Unmarshal gives it.
-		return &SyntaxError{Pos: pos, Err: errEndOfJSON}
+		return errEndOfJSON
 	}
-	return &SyntaxError{Pos: pos, Err: p.Err}
+	return p.Err
 }
 
 // errEndOfJSON says what json.Unmarshal says of JSON cut short.
@@ -219,6 +236,17 @@ func (g *Graph) add(src source) error {
 	parse := jsonpos.Parse
 	if !fastPaths {
 		parse = jsonpos.ParseCarefully
+	} else if !json.Valid(src.data) {
+		// Both parsers would build a tree of every value before the
+		// error (ten times the text: 2.1 GB for a 200 MB block with a
+		// stray character at its end); the scanner finds the same error
+		// in a stack's memory.
+		p, err := ld.ScanJSON(bytes.NewReader(src.data), loadRules)
+		if err == nil && p != nil {
+			if err := loadError(p); err != nil {
+				return &SyntaxError{Pos: src.pos(int(p.Offset)), Err: err}
+			}
+		}
 	}
 	v, err := parse(src.data)
 	if err != nil {
