@@ -9,7 +9,6 @@ import (
 	"io"
 	"mime"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/ld/diag"
 	"golang.org/x/net/html"
@@ -98,10 +97,10 @@ func ScriptTexts(r io.Reader, name string) ([]ScriptText, error) {
 		if i := bytes.LastIndexByte(raw, '\n'); i >= 0 {
 			line += bytes.Count(raw, []byte("\n"))
 			col = len(raw) - i
-			chars = utf8.RuneCount(raw[i+1:])
+			chars = diag.CharCount(raw[i+1:])
 		} else {
 			col += len(raw)
-			chars += utf8.RuneCount(raw)
+			chars += diag.CharCount(raw)
 		}
 	}
 	var out []ScriptText
