@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/film2ld/film2ld/ld"
-	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
 )
@@ -333,8 +332,11 @@ func localName(term string) string {
 type source struct {
 	file string
 	data []byte
-	idx  *diag.Index
+	// idx places byte offsets (a *diag.Index, or a page's block).
+	idx  interface{ LineCol(off int) (line, col int) }
 	base int
+	// block is set for a script block of a page.
+	block bool
 	// line0 is where every node of an unpositioned source is placed.
 	line0      int
 	positioned bool
