@@ -3,7 +3,6 @@ package ld
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -18,12 +17,12 @@ import (
 
 // langTag is the well-formedness rule for language tags that RDF and
 // jsonld.js use (BCP 47's shape without its registry).
-var langTag = regexp.MustCompile(`^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$`)
+var langTag = lazyRegexp(`^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$`)
 
 // schemeRE matches the scheme of an absolute IRI.
-var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+var schemeRE = lazyRegexp(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
 
-// hasScheme is schemeRE.MatchString without the regular expression
+// hasScheme is schemeRE's MatchString without the regular expression
 // machine, for checkIRI, which runs once per distinct IRI of a dataset.
 func hasScheme(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -291,7 +290,7 @@ func checkValue(m map[string]any, value any, refuseDirection bool) error {
 			return fmt.Errorf("datatype %q: %w", t, err)
 		}
 	}
-	if l, ok := m["@language"].(string); ok && !langTag.MatchString(l) {
+	if l, ok := m["@language"].(string); ok && !langTag().MatchString(l) {
 		return fmt.Errorf("%w %q", ErrInvalidLanguage, l)
 	}
 	if dir, ok := m["@direction"]; ok {

@@ -24,15 +24,14 @@ import (
 	"fmt"
 	jld "github.com/piprate/json-gold/ld"
 	"reflect"
-	"regexp"
 	"sort"
 	"strings"
 )
 
 var (
-	ignoredKeywordPattern = regexp.MustCompile("^@[a-zA-Z]+$")
-	invalidPrefixPattern  = regexp.MustCompile("[:/]")
-	iriLikeTermPattern    = regexp.MustCompile(`(?::[^:])|/`)
+	ignoredKeywordPattern = lazyRegexp("^@[a-zA-Z]+$")
+	invalidPrefixPattern  = lazyRegexp("[:/]")
+	iriLikeTermPattern    = lazyRegexp(`(?::[^:])|/`)
 
 	// invalidScopedContext is a JSON-LD 1.1 error code json-gold's
 	// errors.go lacks.
@@ -825,7 +824,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 		} else {
 			return jld.NewJsonLdError(jld.KeywordRedefinition, term)
 		}
-	} else if ignoredKeywordPattern.MatchString(term) {
+	} else if ignoredKeywordPattern().MatchString(term) {
 		//log.Printf("Terms beginning with '@' are reserved for future use and ignored: %s.", term)
 		return nil
 	}
@@ -893,7 +892,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 		// no absolute IRI, so it raised invalid IRI mapping (W3C expand
 		// pr38, pr39). The term counts as processed, or a later
 		// reference to it would be a cyclic IRI mapping.
-		if ignoredKeywordPattern.MatchString(reverseStr) {
+		if ignoredKeywordPattern().MatchString(reverseStr) {
 			defined[term] = true
 			return nil
 		}
@@ -916,7 +915,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 
 		if term != idStr {
 
-			if !IsKeyword(idStr) && ignoredKeywordPattern.MatchString(idStr) {
+			if !IsKeyword(idStr) && ignoredKeywordPattern().MatchString(idStr) {
 				//log.Printf("Values beginning with '@' are reserved for future use and ignored: %s.", idStr)
 				return nil
 			}
@@ -931,7 +930,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 				}
 				definition.ID = res
 
-				if iriLikeTermPattern.MatchString(term) {
+				if iriLikeTermPattern().MatchString(term) {
 					defined[term] = true
 					termIRI, err := c.ExpandIri(term, false, true, context, defined)
 					if err != nil {
@@ -1194,7 +1193,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 
 	// term may be used as prefix
 	if prefixVal, hasPrefix := val["@prefix"]; hasPrefix {
-		if invalidPrefixPattern.MatchString(term) {
+		if invalidPrefixPattern().MatchString(term) {
 			return jld.NewJsonLdError(jld.InvalidTermDefinition, "@prefix used on compact or relative IRI term")
 		}
 		prefix, isBool := prefixVal.(bool)
@@ -1281,7 +1280,7 @@ func (c *Context) ExpandIri(value string, relative bool, vocab bool, context map
 		return value, nil
 	}
 
-	if !IsKeyword(value) && ignoredKeywordPattern.MatchString(value) {
+	if !IsKeyword(value) && ignoredKeywordPattern().MatchString(value) {
 		return "", nil
 	}
 
@@ -1724,7 +1723,7 @@ func (c *Context) CompactIri(iri string, value interface{}, relativeToVocab bool
 		rel := jld.RemoveBase(c.Values.Base, iri)
 		// film2ld: a relative IRI of the form of a keyword would read
 		// back as one (IRI Compaction step 12; W3C compact 0111).
-		if ignoredKeywordPattern.MatchString(rel) {
+		if ignoredKeywordPattern().MatchString(rel) {
 			rel = "./" + rel
 		}
 		return rel, nil
