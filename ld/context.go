@@ -86,20 +86,11 @@ func contextsOf(expand *jsongold.Context, opts *jld.JsonLdOptions) *contexts {
 
 // derive copies the parsed context into a new one that carries opts, with
 // the terms in nulled defined as null.
+// The copy's map is made at its full size (growing it term by term was
+// most of the copy's cost), and it keeps the table's order of the terms,
+// which spares the inverse context its sort.
 func derive(parsed *jsongold.Context, opts *jld.JsonLdOptions, nulled []string) *jsongold.Context {
-	c := jsongold.NewContext(nil, opts)
-	values := *parsed.Values
-	c.Values = &values
-	for k, v := range parsed.TermDefinitions {
-		c.TermDefinitions[k] = v
-	}
-	for k, v := range parsed.Protected {
-		c.Protected[k] = v
-	}
-	for _, term := range nulled {
-		c.TermDefinitions[term] = nil
-	}
-	return c
+	return parsed.CopyTerms(opts, nulled)
 }
 
 // withBase returns ctx with base as its base IRI. The copy shares the term

@@ -66,6 +66,9 @@ type Context struct {
 	// prefixes of an IRI that can be one.
 	curieLens       []bool
 	previousContext *Context
+	// termOrder, when not nil, lists the terms in shortest-least order,
+	// as WithTerms recorded them (see sortedTerms).
+	termOrder []string
 
 	// film2ld: remoteChain is set on the context parse is building while
 	// it defines terms: the remote contexts being processed, which the
@@ -1786,8 +1789,7 @@ func (c *Context) GetInverse() map[string]*InverseEntry {
 
 	// create term selections for each mapping in the context, ordered by
 	// shortest and then lexicographically least
-	terms := jld.GetKeys(c.TermDefinitions)
-	sort.Sort(jld.ShortestLeast(terms))
+	terms := c.sortedTerms()
 
 	// One entry and one container per IRI is the common case: slabs of
 	// both, and of three term choices per container, save an allocation
