@@ -95,7 +95,7 @@ func itemwise(sch map[string]any) bool {
 // whole.
 func (s *shapeSet) splitAll() error {
 	s.split = map[string]func() (*splitShape, error){}
-	l := &splitLoader{nl: newShapeLoader(false), pl: newShapeLoader(false), added: map[string]bool{}}
+	l := &splitLoader{nl: newShapeLoader(false), pl: newShapeLoader(false), inNL: map[string]bool{}, inPL: map[string]bool{}}
 	for _, t := range shapeTypes {
 		file := strings.ToLower(t) + ".json"
 		if files, ok := s.closure(file); ok {
@@ -107,62 +107,71 @@ func (s *shapeSet) splitAll() error {
 	return nil
 }
 
-// splitLoader holds schema files twice: node-level copies (nl) and the
-// files as they are, whose properties are compiled one by one (pl). A
-// file is registered in both when the first type that refers to it is
-// compiled: decoding all ten files twice, for a page that uses two
-// types, was a tenth of validating it. Registering and compiling write
-// to a loader's pool (gojsonschema caches each "file#/pointer" it
-// resolves), so both hold mu: the parallel chunks of checkShapes may meet
-// two types' or two properties' first use at once.
+// splitLoader holds schema files in two loaders: node-level copies (nl)
+// and the files as they are, whose properties are compiled one by one
+// (pl). A file is registered in a loader when the first type that needs
+// it there is compiled: decoding all ten files twice, for a page that
+// uses two types, was a tenth of validating it, and only a type whose
+// node-level schema checks something (PerformanceRole) needs the copies.
+// Registering and compiling write to a loader's pool (gojsonschema caches
+// each "file#/pointer" it resolves), so both hold mu: the parallel chunks
+// of checkShapes may meet two types' or two properties' first use at
+// once.
 type splitLoader struct {
 	mu     sync.Mutex
 	nl, pl *gojsonschema.SchemaLoader
-	// added holds the files registered so far.
-	added map[string]bool
+	// inNL and inPL hold the files registered in each so far.
+	inNL, inPL map[string]bool
 }
 
-// register adds to both of l's loaders the files that files' schemas
-// refer to, transitively, and that are not there yet; l.mu is held. Every
-// $ref names an embedded file (loadShapes checks), so a compile never
-// finds a reference missing, which gojsonschema would try to download.
-func (s *shapeSet) register(l *splitLoader, files []string) error {
-	var names []string
-	for _, name := range s.refClosure(files) {
-		if !l.added[name] {
-			names = append(names, name)
-		}
-	}
-	if len(names) == 0 {
-		return nil
-	}
+// register adds to l.pl, and to l.nl when node is set, the files that
+// files' schemas refer to, transitively, and that are not there yet; l.mu
+// is held. Every $ref names an embedded file (loadShapes checks), so a
+// compile never finds a reference missing, which gojsonschema would try
+// to download.
+func (s *shapeSet) register(l *splitLoader, files []string, node bool) error {
 	var nodeLoaders, propLoaders []gojsonschema.JSONLoader
-	for _, name := range names {
-		cp := make(map[string]any, len(s.docs[name]))
-		for k, v := range s.docs[name] {
-			if k != "properties" {
-				cp[k] = v
+	var toNL, toPL []string
+	for _, name := range s.refClosure(files) {
+		if node && !l.inNL[name] {
+			cp := make(map[string]any, len(s.docs[name]))
+			for k, v := range s.docs[name] {
+				if k != "properties" {
+					cp[k] = v
+				}
 			}
+			cp["$id"] = nodeBase + name
+			data, err := json.Marshal(cp)
+			if err != nil {
+				return fmt.Errorf("schemas: node-level copy of %s: %w", name, err)
+			}
+			nodeLoaders = append(nodeLoaders, gojsonschema.NewBytesLoader(data))
+			toNL = append(toNL, name)
 		}
-		cp["$id"] = nodeBase + name
-		data, err := json.Marshal(cp)
-		if err != nil {
-			return fmt.Errorf("schemas: node-level copy of %s: %w", name, err)
+		if !l.inPL[name] {
+			data, err := shapeFiles.ReadFile("json/" + name)
+			if err != nil {
+				return err
+			}
+			propLoaders = append(propLoaders, gojsonschema.NewBytesLoader(data))
+			toPL = append(toPL, name)
 		}
-		nodeLoaders = append(nodeLoaders, gojsonschema.NewBytesLoader(data))
-		if data, err = shapeFiles.ReadFile("json/" + name); err != nil {
-			return err
+	}
+	if len(nodeLoaders) > 0 {
+		if err := l.nl.AddSchemas(nodeLoaders...); err != nil {
+			return fmt.Errorf("schemas: add node-level schemas: %w", err)
 		}
-		propLoaders = append(propLoaders, gojsonschema.NewBytesLoader(data))
 	}
-	if err := l.nl.AddSchemas(nodeLoaders...); err != nil {
-		return fmt.Errorf("schemas: add node-level schemas: %w", err)
+	if len(propLoaders) > 0 {
+		if err := l.pl.AddSchemas(propLoaders...); err != nil {
+			return fmt.Errorf("schemas: add property schemas: %w", err)
+		}
 	}
-	if err := l.pl.AddSchemas(propLoaders...); err != nil {
-		return fmt.Errorf("schemas: add property schemas: %w", err)
+	for _, name := range toNL {
+		l.inNL[name] = true
 	}
-	for _, name := range names {
-		l.added[name] = true
+	for _, name := range toPL {
+		l.inPL[name] = true
 	}
 	return nil
 }
@@ -212,11 +221,12 @@ func (s *shapeSet) refClosure(files []string) []string {
 func (s *shapeSet) compileSplit(t string, files []string, l *splitLoader) (*splitShape, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if err := s.register(l, files); err != nil {
+	trivial := s.trivialNode(files)
+	if err := s.register(l, files, !trivial); err != nil {
 		return nil, err
 	}
 	sp := &splitShape{props: map[string]*propShape{}}
-	if !s.trivialNode(files) {
+	if !trivial {
 		c, err := l.nl.Compile(gojsonschema.NewReferenceLoader(nodeBase + files[0]))
 		if err != nil {
 			return nil, fmt.Errorf("schemas: compile node-level %s: %w", files[0], err)
