@@ -2,6 +2,7 @@ package ld
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	jld "github.com/piprate/json-gold/ld"
@@ -74,8 +75,15 @@ func contextsOf(expand *jsongold.Context, opts *jld.JsonLdOptions) *contexts {
 		// Building it inside the Once, before the context is handed out,
 		// makes every later use a read.
 		compact: sync.OnceValue(func() *jsongold.Context {
-			c := derive(expand, opts, []string{"id", "type"})
-			c.GetInverse()
+			c := derive(expand, opts, compactNulled)
+			// Every mode's expand context is the table's (parsedContext,
+			// or derive's copy of it), whose compaction context's
+			// inverse sdoctx generated: building it here was a tenth of
+			// one export process. UseInverse refuses a context with
+			// other terms, which then builds its own.
+			if !slices.Equal(sdoctx.InverseNulled, compactNulled) || !c.UseInverse(sdoctx.Inverse()) {
+				c.GetInverse()
+			}
 			return c
 		}),
 		opts: opts,
@@ -83,6 +91,10 @@ func contextsOf(expand *jsongold.Context, opts *jld.JsonLdOptions) *contexts {
 	// The expand context gets no inverse: only compaction reads one
 	// (CompactIri, SelectTerm), and nothing compacts with it.
 }
+
+// compactNulled are the terms the compaction context defines as null
+// (see contexts.compact).
+var compactNulled = []string{"id", "type"}
 
 // derive copies the parsed context into a new one that carries opts, with
 // the terms in nulled defined as null.

@@ -2,6 +2,7 @@ package jsongold
 
 import (
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -89,5 +90,56 @@ func TestTermOrderInverse(t *testing.T) {
 			t.Errorf("%s: sortedTerms lists %d terms of %d", change.name, len(got.sortedTerms()), len(got.TermDefinitions))
 		}
 		same(change.name, got, unordered(want))
+	}
+}
+
+// TestStaticInverse: a StaticInverse finds each of its entries and
+// nothing else, and a context that uses one compacts every IRI (each the
+// inverse holds, prefixes of them and IRIs no term names, for a property
+// and for a node) exactly as the same context with the inverse it builds.
+func TestStaticInverse(t *testing.T) {
+	opts := jld.NewJsonLdOptions("")
+	opts.ProcessingMode = jld.JsonLd_1_1
+	parsed, err := NewContext(nil, opts).Parse(schemaorg.ContextTerms())
+	if err != nil {
+		t.Fatal(err)
+	}
+	nulled := []string{"id", "type"}
+	s := parsed.CopyTerms(opts, nulled).MakeStaticInverse()
+	iris := map[string]bool{}
+	for i := range s.Entries {
+		e := &s.Entries[i]
+		iris[e.IRI] = true
+		if got := s.lookup(e.IRI); got != &e.Entry {
+			t.Fatalf("lookup(%q) does not find its entry", e.IRI)
+		}
+	}
+	probes := []string{"", "http://schema.org/", "http://schema.org/Nothing", "urn:film2ld:film/x",
+		"http://purl.org/dc/terms/title", "dct:title", "https://films.example/a", "@id", "@type"}
+	for iri := range iris {
+		probes = append(probes, iri, iri[:len(iri)-1], iri+"x")
+	}
+	for _, p := range probes {
+		if got := s.lookup(p); (got != nil) != iris[p] {
+			t.Errorf("lookup(%q) = %v, want an entry: %v", p, got, iris[p])
+		}
+	}
+
+	static, built := parsed.CopyTerms(opts, nulled), parsed.CopyTerms(opts, nulled)
+	if !static.UseInverse(s) {
+		t.Fatal("UseInverse refused the inverse made from the same context")
+	}
+	if parsed.CopyTerms(opts, nil).UseInverse(&StaticInverse{Terms: s.Terms + 1}) {
+		t.Error("UseInverse took an inverse of another number of terms")
+	}
+	slices.Sort(probes)
+	for _, p := range probes {
+		for _, vocab := range []bool{true, false} {
+			got, gerr := static.CompactIri(p, nil, vocab, false)
+			want, werr := built.CompactIri(p, nil, vocab, false)
+			if got != want || (gerr == nil) != (werr == nil) {
+				t.Errorf("CompactIri(%q, vocab %v): static inverse %q (%v), built %q (%v)", p, vocab, got, gerr, want, werr)
+			}
+		}
 	}
 }
