@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -400,8 +399,8 @@ type rating struct {
 // own examples ("6 / 10", "60%"); numbers use a dot for decimals, as the
 // page asks.
 var (
-	fractionRE = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*/\s*([0-9]+(?:\.[0-9]+)?)\s*$`)
-	percentRE  = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$`)
+	fractionRE = lazyRegexp(`^\s*([0-9]+(?:\.[0-9]+)?)\s*/\s*([0-9]+(?:\.[0-9]+)?)\s*$`)
+	percentRE  = lazyRegexp(`^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$`)
 )
 
 // readRating reads a ratingValue the way Google's review-snippet page
@@ -413,7 +412,7 @@ func readRating(v Value) (rating, error) {
 		return rating{kind: ratingNumber, value: x, text: strconv.FormatFloat(x, 'g', -1, 64)}, nil
 	case string:
 		s := strings.TrimSpace(x)
-		if m := fractionRE.FindStringSubmatch(s); m != nil {
+		if m := fractionRE().FindStringSubmatch(s); m != nil {
 			a, _ := strconv.ParseFloat(m[1], 64)
 			b, _ := strconv.ParseFloat(m[2], 64)
 			if b == 0 {
@@ -421,7 +420,7 @@ func readRating(v Value) (rating, error) {
 			}
 			return rating{kind: ratingFraction, value: a, scale: b, text: strconv.Quote(x)}, nil
 		}
-		if m := percentRE.FindStringSubmatch(s); m != nil {
+		if m := percentRE().FindStringSubmatch(s); m != nil {
 			f, _ := strconv.ParseFloat(m[1], 64)
 			return rating{kind: ratingPercent, value: f, text: strconv.Quote(x)}, nil
 		}
