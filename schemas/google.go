@@ -96,7 +96,7 @@ func (c *googleChecker) snippetItem(n *Node) bool {
 			items = append(items, e.From)
 		}
 	}
-	for _, v := range n.Props["itemReviewed"] {
+	for _, v := range n.Values("itemReviewed") {
 		if v.Node != nil {
 			items = append(items, v.Node)
 		}
@@ -159,7 +159,7 @@ func (c *googleChecker) movie(n *Node) {
 	// Google reads one aggregateRating for a rich result and does not say
 	// which of several; the web snippet keeps the first (see oneAggregate).
 	var first *Node
-	for _, v := range n.Props["aggregateRating"] {
+	for _, v := range n.Values("aggregateRating") {
 		switch {
 		case !v.IsNode("AggregateRating"):
 		case first == nil:
@@ -449,7 +449,7 @@ func (c *googleChecker) thirdParty(n *Node) {
 		return
 	}
 	for _, prop := range []string{"url", "publisher", "sourceOrganization"} {
-		for _, v := range n.Props[prop] {
+		for _, v := range n.Values(prop) {
 			s, ok := v.Text()
 			if !ok && v.Node != nil {
 				if u, found := v.Node.First("url"); found {

@@ -358,9 +358,9 @@ func (s *shapeSet) splitErrors(n *Node, typ string, sp *splitShape, cache shapeC
 		}
 	}
 	var key []byte
-	for _, prop := range n.Order {
+	for _, p := range n.Props {
+		prop, vs := p.Name, p.Values
 		ps, ok := sp.props[prop]
-		vs := n.Props[prop]
 		if !ok || len(vs) == 0 && ps.itemwise {
 			continue
 		}

@@ -37,8 +37,8 @@ func checkVocabulary(g *Graph) []Finding {
 	for _, n := range g.Nodes {
 		c := nodeChecker{v: v, n: n, foreign: foreign}
 		c.types()
-		for _, prop := range n.Order {
-			c.property(prop)
+		for _, p := range n.Props {
+			c.property(p.Name)
 		}
 		fs = append(fs, c.fs...)
 	}
@@ -161,7 +161,7 @@ func (c *nodeChecker) property(prop string) {
 		c.domain(prop, p, pos)
 	}
 	if len(p.rangeNames) > 0 {
-		for _, val := range c.n.Props[prop] {
+		for _, val := range c.n.Values(prop) {
 			c.value(prop, p, val)
 		}
 	}
@@ -316,7 +316,7 @@ func article(t string) string {
 // isRoleFor reports whether n is a Role that stands for prop (the Role
 // pattern), so its value is checked on the Role itself.
 func (v *vocabulary) isRoleFor(n *Node, prop string) bool {
-	if _, ok := n.Props[prop]; !ok {
+	if n.Prop(prop) == nil {
 		return false
 	}
 	return slices.ContainsFunc(n.Types, func(t string) bool { vt := v.typ(t); return vt != nil && vt.ancestors["Role"] })
