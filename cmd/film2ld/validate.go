@@ -466,7 +466,7 @@ func expandInputs(args []string) ([]string, map[string]bool, error) {
 				}
 				return nil
 			}
-			if !pipeline.IsSiteFile(p, func() []byte { return readOrNil(p) }) {
+			if !pipeline.IsSiteFile(p, func() []byte { return siteContent(p) }) {
 				return nil
 			}
 			out = append(out, p)
@@ -480,13 +480,49 @@ func expandInputs(args []string) ([]string, map[string]bool, error) {
 	return out, walked, nil
 }
 
-// readOrNil is a file's content, or nil when it cannot be read.
-func readOrNil(path string) []byte {
+// siteContent is what pipeline.IsSiteFile looks for a JSON-LD context
+// in: a file's content, or nil when it cannot be read. A file over
+// bigDocument is searched as it is read and stands for itself by the
+// context key alone, if it holds one: the walk read a 200 MB .json whole
+// only to learn whether it was JSON-LD.
+func siteContent(path string) []byte {
+	st, err := os.Stat(path)
+	if err == nil && st.Mode().IsRegular() && st.Size() > int64(bigDocument) {
+		if fileContains(path, contextKey) {
+			return contextKey
+		}
+		return nil
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil
 	}
 	return data
+}
+
+// contextKey is what marks a .json file as JSON-LD.
+var contextKey = []byte(`"@context"`)
+
+// fileContains reports whether the file at path holds s, reading it as it
+// goes (false when it cannot be read).
+func fileContains(path string, s []byte) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, 64<<10)
+	kept := 0 // bytes kept from the last read, in case s spans two
+	for {
+		n, err := f.Read(buf[kept:])
+		if bytes.Contains(buf[:kept+n], s) {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+		kept = copy(buf, buf[max(0, kept+n-len(s)+1):kept+n])
+	}
 }
 
 // inputFinding reports an input that could not be read. An error placed in
