@@ -126,3 +126,34 @@ func TestSiteContentOfLargeFile(t *testing.T) {
 		}
 	}
 }
+
+// validate's soft memory limit rises with its largest input file, so that
+// the collector does not run without pause over a file read whole.
+func TestMemoryLimit(t *testing.T) {
+	dir := t.TempDir()
+	small, large := filepath.Join(dir, "small.json"), filepath.Join(dir, "large.json")
+	if err := os.WriteFile(small, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(large)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Sparse: its size without its bytes.
+	if err := f.Truncate(100 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	for _, tt := range []struct {
+		inputs []string
+		want   int64
+	}{
+		{nil, 400 << 20},
+		{[]string{"-", small, filepath.Join(dir, "missing.json"), dir}, 400 << 20},
+		{[]string{small, large}, 800 << 20},
+	} {
+		if got := memoryLimit(tt.inputs); got != tt.want {
+			t.Errorf("%v: %d; want %d", tt.inputs, got, tt.want)
+		}
+	}
+}

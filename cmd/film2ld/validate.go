@@ -179,7 +179,7 @@ func runValidate(e *env, args []string) int {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(400 << 20))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(inputs)))
 	}
 	job := &validateJob{prof: prof, pageURL: pageURL, filter: filter}
 	results := e.validateAll(job, inputs, walked)
@@ -275,6 +275,22 @@ func runValidate(e *env, args []string) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// memoryLimit is validate's soft memory limit: 400 MB, or 8 times the
+// largest input file when that is more. A file that is read whole is held
+// as trees of about five times its size, and a limit below what one file
+// needs makes the collector run without pause: a valid 200 MB JSON file
+// took 110 s of CPU under 400 MB (peak 1.1 GB), 20 s with no limit (peak
+// 4.1 GB).
+func memoryLimit(inputs []string) int64 {
+	limit := int64(400 << 20)
+	for _, in := range inputs {
+		if st, err := os.Stat(in); err == nil && st.Mode().IsRegular() {
+			limit = max(limit, 8*st.Size())
+		}
+	}
+	return limit
 }
 
 // fileResult is what validating one input gave.
