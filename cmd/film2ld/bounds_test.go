@@ -115,6 +115,16 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	page := writeJSONJunk(t, 200<<20, "junk.html", "<html><body>\n", "<p>Director: junk</p>", "</body></html>")
 	comment := writeJSONJunk(t, 200<<20, "comment.html", "<html><body>\n<!--", "Director: junk ", "--></body></html>")
 	const tooLongToken = "an HTML comment, tag, text or script longer than 32 MiB"
+	// A folder's .json files are JSON-LD when they hold a context key;
+	// the walk read each whole to learn it.
+	site, plain := t.TempDir(), t.TempDir()
+	ldJunk := writeJSONJunk(t, 200<<20, "junk.json", `[{"@context": "https://schema.org"}, `, "Director: junk ", "]")
+	if err := os.Rename(ldJunk, filepath.Join(site, "junk.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(writeJSONJunk(t, 200<<20, "junk.json", "[", item, "x]"), filepath.Join(plain, "junk.json")); err != nil {
+		t.Fatal(err)
+	}
 	check := func(args []string, status int, want string) {
 		t.Helper()
 		mb, got, printed := peakRSS(t, args...)
@@ -138,6 +148,8 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{[]string{"convert", page}, exitOK, `"@graph": []`},
 		{[]string{"load", "--store", "http://127.0.0.1:9/sparql", page}, exitOK, "loaded 0 graphs, 0 statements"},
 		{[]string{"validate", comment}, exitError, comment + ":2: error: document: " + tooLongToken},
+		{[]string{"validate", site}, exitError, filepath.Join(site, "junk.json") + ":1:38: error: document: not JSON: invalid character 'D' looking for beginning of value"},
+		{[]string{"validate", plain}, exitOK, "0 files checked"},
 		{[]string{"convert", comment}, exitError, comment + ":2: " + tooLongToken},
 		{[]string{"load", "--store", "http://127.0.0.1:9/sparql", comment}, exitError, comment + ":2: " + tooLongToken},
 	} {

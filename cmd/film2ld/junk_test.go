@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/film2ld/film2ld/mapping/pipeline"
 )
 
 // validateLarge runs validate on path, with bigDocument lowered so that
@@ -93,6 +95,65 @@ func TestLargePageAgreesWithWholeRead(t *testing.T) {
 		}
 		if !strings.Contains(want, `"line"`) && tt.name != "junk.html" {
 			t.Errorf("%s: no positioned finding to compare:\n%s", tt.name, want)
+		}
+	}
+}
+
+// A large .json file is found to be JSON-LD (or not) by its context key
+// wherever the reads cut it, as a small one is.
+func TestSiteContentOfLargeFile(t *testing.T) {
+	defer func(n int) { bigDocument = n }(bigDocument)
+	bigDocument = 1
+	dir := t.TempDir()
+	pad := strings.Repeat("x", 64<<10-5)
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{`{"@context": "https://schema.org"}`, true},
+		{`[` + pad + `"@context"]`, true},   // the key spans two reads
+		{`[` + pad + `xx"@context"]`, true}, // the key after the first read
+		{`[` + pad + `"@conte`, false},
+		{`{"context": 1}`, false},
+		{"", false},
+	} {
+		path := filepath.Join(dir, "f.json")
+		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := pipeline.IsSiteFile(path, func() []byte { return siteContent(path) }); got != tt.want {
+			t.Errorf("%.20q… (%d bytes): %v; want %v", tt.text, len(tt.text), got, tt.want)
+		}
+	}
+}
+
+// validate's soft memory limit rises with its largest input file, so that
+// the collector does not run without pause over a file read whole.
+func TestMemoryLimit(t *testing.T) {
+	dir := t.TempDir()
+	small, large := filepath.Join(dir, "small.json"), filepath.Join(dir, "large.json")
+	if err := os.WriteFile(small, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(large)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Sparse: its size without its bytes.
+	if err := f.Truncate(100 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	for _, tt := range []struct {
+		inputs []string
+		want   int64
+	}{
+		{nil, 400 << 20},
+		{[]string{"-", small, filepath.Join(dir, "missing.json"), dir}, 400 << 20},
+		{[]string{small, large}, 800 << 20},
+	} {
+		if got := memoryLimit(tt.inputs); got != tt.want {
+			t.Errorf("%v: %d; want %d", tt.inputs, got, tt.want)
 		}
 	}
 }

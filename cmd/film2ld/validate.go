@@ -179,7 +179,7 @@ func runValidate(e *env, args []string) int {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(400 << 20))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(inputs)))
 	}
 	job := &validateJob{prof: prof, pageURL: pageURL, filter: filter}
 	results := e.validateAll(job, inputs, walked)
@@ -275,6 +275,22 @@ func runValidate(e *env, args []string) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// memoryLimit is validate's soft memory limit: 400 MB, or 8 times the
+// largest input file when that is more. A file that is read whole is held
+// as trees of about five times its size, and a limit below what one file
+// needs makes the collector run without pause: a valid 200 MB JSON file
+// took 110 s of CPU under 400 MB (peak 1.1 GB), 20 s with no limit (peak
+// 4.1 GB).
+func memoryLimit(inputs []string) int64 {
+	limit := int64(400 << 20)
+	for _, in := range inputs {
+		if st, err := os.Stat(in); err == nil && st.Mode().IsRegular() {
+			limit = max(limit, 8*st.Size())
+		}
+	}
+	return limit
 }
 
 // fileResult is what validating one input gave.
@@ -466,7 +482,7 @@ func expandInputs(args []string) ([]string, map[string]bool, error) {
 				}
 				return nil
 			}
-			if !pipeline.IsSiteFile(p, func() []byte { return readOrNil(p) }) {
+			if !pipeline.IsSiteFile(p, func() []byte { return siteContent(p) }) {
 				return nil
 			}
 			out = append(out, p)
@@ -480,13 +496,49 @@ func expandInputs(args []string) ([]string, map[string]bool, error) {
 	return out, walked, nil
 }
 
-// readOrNil is a file's content, or nil when it cannot be read.
-func readOrNil(path string) []byte {
+// siteContent is what pipeline.IsSiteFile looks for a JSON-LD context
+// in: a file's content, or nil when it cannot be read. A file over
+// bigDocument is searched as it is read and stands for itself by the
+// context key alone, if it holds one: the walk read a 200 MB .json whole
+// only to learn whether it was JSON-LD.
+func siteContent(path string) []byte {
+	st, err := os.Stat(path)
+	if err == nil && st.Mode().IsRegular() && st.Size() > int64(bigDocument) {
+		if fileContains(path, contextKey) {
+			return contextKey
+		}
+		return nil
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil
 	}
 	return data
+}
+
+// contextKey is what marks a .json file as JSON-LD.
+var contextKey = []byte(`"@context"`)
+
+// fileContains reports whether the file at path holds s, reading it as it
+// goes (false when it cannot be read).
+func fileContains(path string, s []byte) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, 64<<10)
+	kept := 0 // bytes kept from the last read, in case s spans two
+	for {
+		n, err := f.Read(buf[kept:])
+		if bytes.Contains(buf[:kept+n], s) {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+		kept = copy(buf, buf[max(0, kept+n-len(s)+1):kept+n])
+	}
 }
 
 // inputFinding reports an input that could not be read. An error placed in
