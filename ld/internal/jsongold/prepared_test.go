@@ -143,3 +143,17 @@ func TestStaticInverse(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoveBase holds removeBase to jld.RemoveBase, with and without a
+// base, for absolute, relative and network-path references.
+func TestRemoveBase(t *testing.T) {
+	iris := []string{"", "urn:film2ld:film/x", "http://schema.org/name", "https://films.example/a/b?c#d",
+		"//films.example/a", "//x", "/a/b", "a/b", "../a", "?q", "#f", "_:b0", "@id", "x"}
+	for _, base := range []string{"", "https://films.example/a/", "https://films.example/a/b?c", "urn:x"} {
+		for _, iri := range iris {
+			if got, want := removeBase(base, iri), jld.RemoveBase(base, iri); got != want {
+				t.Errorf("removeBase(%q, %q) = %q, RemoveBase %q", base, iri, got, want)
+			}
+		}
+	}
+}
