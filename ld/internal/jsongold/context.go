@@ -66,9 +66,9 @@ type Context struct {
 	// prefixes of an IRI that can be one.
 	curieLens       []bool
 	previousContext *Context
-	// termOrder, when not nil, lists the terms in shortest-least order,
-	// as WithTerms recorded them (see sortedTerms).
-	termOrder []string
+	// termTable is the table WithTerms made the context from, whose
+	// order sortedTerms may use.
+	termTable []Term
 	// static, when not nil, is the inverse context, computed ahead of
 	// time (see UseInverse); inverse is then unused.
 	static *StaticInverse

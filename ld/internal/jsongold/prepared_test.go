@@ -42,13 +42,13 @@ func TestTermOrderInverse(t *testing.T) {
 		table[i] = Term{Name: n, Def: *parsed.TermDefinitions[n]}
 	}
 	ordered := hdr.WithTerms(table)
-	if len(ordered.termOrder) != len(names) {
-		t.Fatalf("WithTerms recorded %d terms of %d in order", len(ordered.termOrder), len(names))
+	if got := ordered.sortedTerms(); !slices.Equal(got, names) {
+		t.Fatalf("sortedTerms of the table's context: %d terms, not the %d in order", len(got), len(names))
 	}
-	// Out of order, WithTerms records nothing.
+	// Out of order, the table's order is not used.
 	swapped := append([]Term{table[1], table[0]}, table[2:]...)
-	if hdr.WithTerms(swapped).termOrder != nil {
-		t.Error("WithTerms recorded an order the terms are not in")
+	if got := hdr.WithTerms(swapped).sortedTerms(); !slices.Equal(got, names) {
+		t.Error("sortedTerms took the order of a table out of order")
 	}
 
 	same := func(name string, got, want *Context) {
@@ -61,7 +61,7 @@ func TestTermOrderInverse(t *testing.T) {
 		}
 	}
 	unordered := func(c *Context) *Context {
-		c.termOrder = nil
+		c.termTable = nil
 		return c
 	}
 	same("processed", ordered.CopyTerms(opts, nil), unordered(ordered.CopyTerms(opts, nil)))
