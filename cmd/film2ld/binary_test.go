@@ -43,6 +43,15 @@ func film2ldBinary(tb testing.TB) string {
 	return built.path
 }
 
+// peak is BenchmarkProcess's helper (peakSource), built once per test
+// binary run; its folder is removed when the test binary exits.
+var peak struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
+
 // testCommand returns the film2ld command that testscript.Main puts first
 // on PATH for the tests: a copy of this test binary, which runs the
 // command's run when called film2ld (TestMain). Tests that need an
@@ -65,6 +74,9 @@ func (c cleanupM) Run() int {
 	code := c.m.Run()
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
+	}
+	if peak.dir != "" {
+		os.RemoveAll(peak.dir)
 	}
 	return code
 }

@@ -42,13 +42,13 @@ func TestTermOrderInverse(t *testing.T) {
 		table[i] = Term{Name: n, Def: *parsed.TermDefinitions[n]}
 	}
 	ordered := hdr.WithTerms(table)
-	if len(ordered.termOrder) != len(names) {
-		t.Fatalf("WithTerms recorded %d terms of %d in order", len(ordered.termOrder), len(names))
+	if got := ordered.sortedTerms(); !slices.Equal(got, names) {
+		t.Fatalf("sortedTerms of the table's context: %d terms, not the %d in order", len(got), len(names))
 	}
-	// Out of order, WithTerms records nothing.
+	// Out of order, the table's order is not used.
 	swapped := append([]Term{table[1], table[0]}, table[2:]...)
-	if hdr.WithTerms(swapped).termOrder != nil {
-		t.Error("WithTerms recorded an order the terms are not in")
+	if got := hdr.WithTerms(swapped).sortedTerms(); !slices.Equal(got, names) {
+		t.Error("sortedTerms took the order of a table out of order")
 	}
 
 	same := func(name string, got, want *Context) {
@@ -61,7 +61,7 @@ func TestTermOrderInverse(t *testing.T) {
 		}
 	}
 	unordered := func(c *Context) *Context {
-		c.termOrder = nil
+		c.termTable = nil
 		return c
 	}
 	same("processed", ordered.CopyTerms(opts, nil), unordered(ordered.CopyTerms(opts, nil)))
@@ -139,6 +139,20 @@ func TestStaticInverse(t *testing.T) {
 			want, werr := built.CompactIri(p, nil, vocab, false)
 			if got != want || (gerr == nil) != (werr == nil) {
 				t.Errorf("CompactIri(%q, vocab %v): static inverse %q (%v), built %q (%v)", p, vocab, got, gerr, want, werr)
+			}
+		}
+	}
+}
+
+// TestRemoveBase holds removeBase to jld.RemoveBase, with and without a
+// base, for absolute, relative and network-path references.
+func TestRemoveBase(t *testing.T) {
+	iris := []string{"", "urn:film2ld:film/x", "http://schema.org/name", "https://films.example/a/b?c#d",
+		"//films.example/a", "//x", "/a/b", "a/b", "../a", "?q", "#f", "_:b0", "@id", "x"}
+	for _, base := range []string{"", "https://films.example/a/", "https://films.example/a/b?c", "urn:x"} {
+		for _, iri := range iris {
+			if got, want := removeBase(base, iri), jld.RemoveBase(base, iri); got != want {
+				t.Errorf("removeBase(%q, %q) = %q, RemoveBase %q", base, iri, got, want)
 			}
 		}
 	}
