@@ -2,6 +2,7 @@ package ld
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	jld "github.com/piprate/json-gold/ld"
@@ -74,8 +75,15 @@ func contextsOf(expand *jsongold.Context, opts *jld.JsonLdOptions) *contexts {
 		// Building it inside the Once, before the context is handed out,
 		// makes every later use a read.
 		compact: sync.OnceValue(func() *jsongold.Context {
-			c := derive(expand, opts, []string{"id", "type"})
-			c.GetInverse()
+			c := derive(expand, opts, compactNulled)
+			// Every mode's expand context is the table's (parsedContext,
+			// or derive's copy of it), whose compaction context's
+			// inverse sdoctx generated: building it here was a tenth of
+			// one export process. UseInverse refuses a context with
+			// other terms, which then builds its own.
+			if !slices.Equal(sdoctx.InverseNulled, compactNulled) || !c.UseInverse(sdoctx.Inverse()) {
+				c.GetInverse()
+			}
 			return c
 		}),
 		opts: opts,
@@ -84,22 +92,17 @@ func contextsOf(expand *jsongold.Context, opts *jld.JsonLdOptions) *contexts {
 	// (CompactIri, SelectTerm), and nothing compacts with it.
 }
 
+// compactNulled are the terms the compaction context defines as null
+// (see contexts.compact).
+var compactNulled = []string{"id", "type"}
+
 // derive copies the parsed context into a new one that carries opts, with
 // the terms in nulled defined as null.
+// The copy's map is made at its full size (growing it term by term was
+// most of the copy's cost), and it keeps the table's order of the terms,
+// which spares the inverse context its sort.
 func derive(parsed *jsongold.Context, opts *jld.JsonLdOptions, nulled []string) *jsongold.Context {
-	c := jsongold.NewContext(nil, opts)
-	values := *parsed.Values
-	c.Values = &values
-	for k, v := range parsed.TermDefinitions {
-		c.TermDefinitions[k] = v
-	}
-	for k, v := range parsed.Protected {
-		c.Protected[k] = v
-	}
-	for _, term := range nulled {
-		c.TermDefinitions[term] = nil
-	}
-	return c
+	return parsed.CopyTerms(opts, nulled)
 }
 
 // withBase returns ctx with base as its base IRI. The copy shares the term

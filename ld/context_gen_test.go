@@ -3,6 +3,7 @@ package ld
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/film2ld/film2ld/ld/internal/jsongold"
@@ -69,4 +70,55 @@ func describeTerm(td *jsongold.TermDefinition) string {
 		return fmt.Sprint(v.Elem().Interface())
 	}
 	return fmt.Sprintf("%+v (prefix %s, language %s, direction %s)", *td, deref(td.Prefix), deref(td.Language), deref(td.Direction))
+}
+
+// TestGeneratedInverseIsBuilt holds the compaction context's inverse that
+// sdoctx generates to the one GetInverse builds from the table's context
+// with compactNulled null: the same IRIs, entries (containers in order,
+// their terms, the CURIE term), CURIE lengths and term count; and the
+// offline compaction context uses it.
+func TestGeneratedInverseIsBuilt(t *testing.T) {
+	if !slices.Equal(sdoctx.InverseNulled, compactNulled) {
+		t.Fatalf("sdoctx's inverse nulls %v, ld's compaction context %v: run go generate ./ld/schemaorg", sdoctx.InverseNulled, compactNulled)
+	}
+	parsed, err := parsedContext()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := derive(parsed, baseOptions(&loader{}), compactNulled).MakeStaticInverse()
+	got := sdoctx.Inverse()
+	if !reflect.DeepEqual(normalInverse(got), normalInverse(want)) {
+		t.Errorf("the generated inverse context is not the one GetInverse builds: run go generate ./ld/schemaorg")
+	}
+	if len(got.Entries) < 3000 {
+		t.Errorf("only %d IRIs in the generated inverse", len(got.Entries))
+	}
+	c, err := offlineContexts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := c.compact().GetInverse(); len(m) != len(got.Entries) || m["http://schema.org/name"] != &got.Entries[slices.IndexFunc(got.Entries, func(e jsongold.StaticEntry) bool { return e.IRI == "http://schema.org/name" })].Entry {
+		t.Error("the offline compaction context does not use the generated inverse")
+	}
+}
+
+// normalInverse returns a copy of s with empty term maps nil, which
+// GetInverse leaves empty and generated code leaves out.
+func normalInverse(s *jsongold.StaticInverse) jsongold.StaticInverse {
+	out := *s
+	out.Entries = make([]jsongold.StaticEntry, len(s.Entries))
+	norm := func(m jsongold.TermMap) jsongold.TermMap {
+		if len(m) == 0 {
+			return nil
+		}
+		return m
+	}
+	for i, e := range s.Entries {
+		cs := make([]jsongold.InverseContainer, len(e.Entry.Containers))
+		for j, c := range e.Entry.Containers {
+			cs[j] = jsongold.InverseContainer{Container: c.Container, Language: norm(c.Language), Type: norm(c.Type), Any: norm(c.Any)}
+		}
+		out.Entries[i] = jsongold.StaticEntry{IRI: e.IRI, Entry: jsongold.InverseEntry{Containers: cs, CurieTerm: e.Entry.CurieTerm}}
+	}
+	return out
 }

@@ -37,6 +37,15 @@ import (
 // and never hold it whole (mapping's Film.DatasetStream). The general path
 // is given doc with those sequences collected into arrays.
 func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) error {
+	if f == FormatNQuads {
+		c, err := p.contexts()
+		if err == nil && p.directAllowed(opts) {
+			if err, ok := writeDirectNQuads(w, c.expand, doc, p.cfg.SortMemory); ok {
+				return err
+			}
+		}
+		return p.Write(w, collect(doc), f, opts)
+	}
 	d, ok := p.direct(doc, f, opts)
 	if !ok {
 		return p.Write(w, collect(doc), f, opts)
@@ -45,9 +54,6 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 	// to w (a film's output is several times its input) and still write
 	// nothing on a failed conversion, as Write promises.
 	switch f {
-	case FormatNQuads:
-		d.release()
-		return d.writeNQuads(w, d.labelText())
 	case FormatCanonical:
 		return p.WriteCanonical(w, d)
 	}
@@ -123,14 +129,42 @@ func (p *Processor) direct(doc any, f Format, opts Options) (*Dataset, bool) {
 	default:
 		return nil, false
 	}
-	if opts.Lenient != nil || opts.Base != "" || opts.RDFDirection != "" || p.cfg.AllowRemote || p.shared != nil {
+	if !p.directAllowed(opts) {
 		return nil, false
 	}
 	c, err := p.contexts()
 	if err != nil {
 		return nil, false
 	}
-	return directDataset(c.expand, doc)
+	return directDataset(c.expand, doc, nil)
+}
+
+// directAllowed reports whether opts and p's configuration leave the
+// direct walk's narrow shape possible.
+func (p *Processor) directAllowed(opts Options) bool {
+	return opts.Lenient == nil && opts.Base == "" && opts.RDFDirection == "" && !p.cfg.AllowRemote && p.shared == nil
+}
+
+// writeDirectNQuads writes doc's N-Quads to w by the direct walk; ok is
+// false, with nothing written, for a document outside its shape. A large
+// document's statements go to a lineSorter as lines once there are
+// sortMemory/64 of them (see Config.SortMemory), so that they are never
+// all held; a small one's are sorted as numbers, which is faster.
+func writeDirectNQuads(w io.Writer, ctx *jsongold.Context, doc any, sortMemory int) (err error, ok bool) {
+	if sortMemory <= 0 {
+		sortMemory = defaultSortMemory
+	}
+	lines := lineSorter{limit: sortMemory}
+	defer lines.Close()
+	d, ok := directDataset(ctx, doc, &lines)
+	if !ok {
+		return nil, false
+	}
+	if lines.started {
+		return lines.writeTo(w), true
+	}
+	d.release()
+	return d.writeNQuads(w, d.labelText()), true
 }
 
 // labelText returns each term's N-Quads form, blank nodes by the labels
@@ -232,7 +266,11 @@ func (t *directTerms) typ(v string) string {
 
 // directDataset walks doc into a one-document Dataset; ok is false for a
 // document outside WriteDirect's shape.
-func directDataset(ctx *jsongold.Context, doc any) (d *Dataset, ok bool) {
+//
+// With lines set, the walk moves the statements to lines once there are
+// lines.limit/64 of them (lines.started tells it), and d then holds only the terms
+// made before and the IRIs.
+func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter) (d *Dataset, ok bool) {
 	top, isMap := doc.(map[string]any)
 	if !isMap || len(top) != 2 || top["@context"] != "https://schema.org" {
 		return nil, false
@@ -244,7 +282,7 @@ func directDataset(ctx *jsongold.Context, doc any) (d *Dataset, ok bool) {
 	if !isList {
 		return nil, false
 	}
-	w := &walker{t: termsFor(ctx), d: NewDataset(), iris: map[string]uint32{}, vocabs: map[string]uint32{}}
+	w := &walker{t: termsFor(ctx), d: NewDataset(), iris: map[string]uint32{}, vocabs: map[string]uint32{}, sorter: lines}
 	w.d.docs = append(w.d.docs, 0)
 	w.d.names = append(w.d.names, "JSON-LD")
 	w.typ = w.term(IRI, "<"+rdfType+">")
@@ -345,6 +383,84 @@ type walker struct {
 	// key is scratch space for a literal's key: a literal met before is
 	// found without building its key as a new string.
 	key []byte
+	// sorter, when set, takes the statements as N-Quads lines once there
+	// are sorter.limit/64 of them (lines is then true): literals are no longer
+	// stored as terms but written at once (the term litTerm is the one
+	// just made, in lit), and blank nodes are numbered, not stored
+	// (blankTerm).
+	sorter *lineSorter
+	lines  bool
+	lit    string
+	line   []byte
+}
+
+const (
+	// litTerm is the term of the literal a walk in lines made last.
+	litTerm = math.MaxUint32
+	// blankTerm marks the term of a blank node made in lines: the low bits
+	// are its number.
+	blankTerm = 1 << 31
+)
+
+// emit adds the statement s p o in graph g.
+func (w *walker) emit(s, p, o, g uint32) {
+	if !w.lines {
+		w.d.quads = append(w.d.quads, dquad{s, p, o, g})
+		if w.sorter != nil && len(w.d.quads) >= max(w.sorter.limit/64, 1) {
+			if w.sorter.canSpill() {
+				w.toLines()
+			} else {
+				// No temporary file: the statements stay numbers,
+				// which take less memory than lines held as text.
+				w.sorter = nil
+			}
+		}
+		return
+	}
+	w.line = w.appendTerm(w.line[:0], s)
+	w.line = append(w.line, ' ')
+	w.line = w.appendTerm(w.line, p)
+	w.line = append(w.line, ' ')
+	w.line = w.appendTerm(w.line, o)
+	if g != 0 {
+		w.line = append(w.line, ' ')
+		w.line = w.appendTerm(w.line, g)
+	}
+	w.line = append(w.line, " .\n"...)
+	w.sorter.add(w.line)
+}
+
+// toLines moves the statements held to the sorter, and makes the walk
+// write the next ones there.
+func (w *walker) toLines() {
+	w.lines = true
+	for _, q := range w.d.quads {
+		w.emit(q.s, q.p, q.o, q.g)
+	}
+	w.d.quads = nil
+}
+
+// appendTerm appends term id's N-Quads form, as labelText writes it.
+func (w *walker) appendTerm(b []byte, id uint32) []byte {
+	switch {
+	case id == litTerm:
+		return append(b, w.lit...)
+	case id&blankTerm != 0:
+		return strconv.AppendUint(append(b, "_:b"...), uint64(id&^blankTerm), 10)
+	}
+	switch t := w.d.terms[id]; t.kind {
+	case IRI:
+		return append(b, t.key...)
+	case Blank:
+		return append(append(b, "_:"...), t.value()...)
+	default:
+		return append(b, t.text()...)
+	}
+}
+
+// isIRI reports whether term id is an IRI.
+func (w *walker) isIRI(id uint32) bool {
+	return id != litTerm && id&blankTerm == 0 && w.d.terms[id].kind == IRI
 }
 
 // directProp is a node's property: its expansion and its value.
@@ -395,6 +511,10 @@ func (w *walker) vocab(iri string) uint32 {
 // and the datatype's 39 bytes in each key were a tenth of the statements'
 // memory (50,000 reviews).
 func (w *walker) literal(value, datatype string) uint32 {
+	if w.lines {
+		w.lit = Term{Kind: Literal, Value: value, Datatype: datatype}.String()
+		return litTerm
+	}
 	if datatype == xsdString {
 		datatype = keyXSDString
 	}
@@ -418,6 +538,9 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 		if s, ok = w.iri(id); !ok {
 			return 0, false
 		}
+	} else if w.lines {
+		s = blankTerm | uint32(w.blank)
+		w.blank++
 	} else {
 		s = w.term(Blank, "_0 _:b"+strconv.Itoa(w.blank))
 		w.blank++
@@ -436,7 +559,7 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 			if iri == "" {
 				return 0, false
 			}
-			w.d.quads = append(w.d.quads, dquad{s, w.typ, w.vocab(iri), g})
+			w.emit(s, w.typ, w.vocab(iri), g)
 		}
 	}
 	// w.props is a stack: this node's properties are w.props[base:n],
@@ -466,7 +589,7 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 	}
 	if v, hasGraph := m["@graph"]; hasGraph {
 		// A named graph's nodes come before its name's properties.
-		if w.d.terms[s].kind != IRI {
+		if !w.isIRI(s) {
 			return 0, false
 		}
 		for it := range itemsOf(v) {
@@ -519,7 +642,7 @@ func (w *walker) property(s, p, g uint32, key directKey, v any) bool {
 func (w *walker) statement(s, p, g uint32, key directKey, v any) bool {
 	o, ok := w.value(v, key, g)
 	if ok {
-		w.d.quads = append(w.d.quads, dquad{s, p, o, g})
+		w.emit(s, p, o, g)
 	}
 	return ok
 }

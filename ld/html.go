@@ -2,6 +2,7 @@ package ld
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"mime"
 	"strings"
 
+	"github.com/film2ld/film2ld/ld/diag"
 	"golang.org/x/net/html"
 )
 
@@ -60,8 +62,11 @@ type Block struct {
 type ScriptText struct {
 	// Line is the 1-based line of the element's start tag.
 	Line int
-	// TextLine and TextCol are where the content's first byte stands.
+	// TextLine and TextCol are where the content's first byte stands;
+	// TextCol counts bytes, TextChars the characters before it on its
+	// line (as diag.Index counts them).
 	TextLine, TextCol int
+	TextChars         int
 	// Text is the element's content as written (script content has no
 	// character references to decode).
 	Text []byte
@@ -70,22 +75,37 @@ type ScriptText struct {
 	Base string
 }
 
+// MaxHTMLToken is the size of the longest comment, tag, text run or
+// script other than a JSON-LD block that ScriptTexts reads: the tokenizer
+// holds a token whole, and none of these is kept, so a page that is one
+// 200 MB comment is refused rather than held (a JSON-LD block is data,
+// and may be as long as it is).
+const MaxHTMLToken = 32 << 20
+
+// ErrHTMLToken reports a token longer than [MaxHTMLToken].
+var ErrHTMLToken = fmt.Errorf("an HTML comment, tag, text or script longer than %d MiB (only a JSON-LD script block may be longer)", MaxHTMLToken>>20)
+
 // ScriptTexts returns the content of every <script type="application/ld+json">
 // element of the HTML page read from r, in document order, without
-// decoding it.
+// decoding it. It reads r as it goes, holding one token at a time and the
+// blocks' content.
 func ScriptTexts(r io.Reader, name string) ([]ScriptText, error) {
 	z := html.NewTokenizer(r)
-	line, col := 1, 1
+	z.SetMaxBuf(MaxHTMLToken)
+	line, col, chars := 1, 1, 0
 	advance := func(raw []byte) {
 		if i := bytes.LastIndexByte(raw, '\n'); i >= 0 {
 			line += bytes.Count(raw, []byte("\n"))
 			col = len(raw) - i
+			chars = diag.CharCount(raw[i+1:])
 		} else {
 			col += len(raw)
+			chars += diag.CharCount(raw)
 		}
 	}
 	var out []ScriptText
 	base, haveBase := "", false
+	cutText := 0 // the line of a text token the limit cut short
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -95,9 +115,18 @@ func ScriptTexts(r io.Reader, name string) ([]ScriptText, error) {
 				}
 				return out, nil
 			}
+			if errors.Is(z.Err(), html.ErrBufferExceeded) {
+				// The token starts where the last one ended, unless it
+				// is text, which the tokenizer returns as far as the
+				// limit before it fails.
+				return nil, &PosError{Pos: diag.Position{File: name, Line: cmp.Or(cutText, line)}, Err: ErrHTMLToken}
+			}
 			return nil, fmt.Errorf("ld: read %s: %w", name, z.Err())
 		}
 		start := line
+		if tt == html.TextToken && len(z.Raw()) >= MaxHTMLToken {
+			cutText = start
+		}
 		advance(z.Raw())
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			continue
@@ -119,10 +148,12 @@ func ScriptTexts(r io.Reader, name string) ([]ScriptText, error) {
 		}
 		// The tokenizer returns a script's content as one raw text token
 		// (no entity decoding, as browsers do).
-		st := ScriptText{Line: start, TextLine: line, TextCol: col}
+		st := ScriptText{Line: start, TextLine: line, TextCol: col, TextChars: chars}
+		z.SetMaxBuf(0)
 		if z.Next() == html.TextToken {
 			st.Text = bytes.Clone(z.Raw())
 		}
+		z.SetMaxBuf(MaxHTMLToken)
 		advance(z.Raw())
 		out = append(out, st)
 	}

@@ -3,6 +3,7 @@ package ld_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -140,6 +141,38 @@ func TestHTMLRoundTripFixtures(t *testing.T) {
 		got, err := p.Canonical(blocks[0].Doc, ld.Options{})
 		if err != nil || got != f.expected {
 			t.Errorf("%s: graph changed (%v)", f.name, err)
+		}
+	}
+}
+
+// A comment, tag, text run or script longer than MaxHTMLToken is refused
+// at its line rather than held; a JSON-LD block that long is read.
+func TestScriptTextsMaxHTMLToken(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 32 MiB pages; skipped with -short")
+	}
+	long := strings.Repeat("Director: junk ", ld.MaxHTMLToken/15+1)
+	for _, tt := range []struct {
+		page string
+		line int // of the refused token; 0 when the page is read
+	}{
+		{"<p>a</p>\n<!--" + long + "-->", 2},
+		{"<p>a</p>\n\n<p title=\"" + long + "\">b</p>", 3},
+		{"<p>\n" + long + "</p>", 1},
+		{"<p>a</p><script>" + long + "</script>", 1},
+		{"<p>a</p><script type=\"application/ld+json\">[\"" + long + "\"]</script>", 0},
+		{"<p>a</p><script type=\"application/ld+json\">[\"" + long + "\"]</script><p>" + strings.Repeat("b", 1<<20) + "</p>", 0},
+	} {
+		texts, err := ld.ScriptTexts(strings.NewReader(tt.page), "p.html")
+		if tt.line == 0 {
+			if err != nil || len(texts) != 1 || len(texts[0].Text) != len(long)+4 {
+				t.Errorf("%.40q…: %d blocks, %v; want the block", tt.page, len(texts), err)
+			}
+			continue
+		}
+		want := fmt.Sprintf("p.html:%d: %v", tt.line, ld.ErrHTMLToken)
+		if !errors.Is(err, ld.ErrHTMLToken) || err.Error() != want {
+			t.Errorf("%.40q…: %v; want %s", tt.page, err, want)
 		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/big"
 	"reflect"
-	"regexp"
 	"strings"
 
 	"github.com/film2ld/film2ld/ld/internal/jsongold"
@@ -30,7 +29,7 @@ func normalizeLenient(v any, path string, d *Dropped) (any, error) {
 
 // keywordLike matches what JSON-LD treats as a keyword it does not know:
 // "@" and letters only.
-var keywordLike = regexp.MustCompile(`^@[a-zA-Z]+$`)
+var keywordLike = lazyRegexp(`^@[a-zA-Z]+$`)
 
 // normalizeValue is normalize; literal is set inside an @value, whose JSON
 // literal content may use any keys.
@@ -63,7 +62,7 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 		for k, e := range v {
 			// Only "@" and letters has the form of a keyword: "@" alone
 			// or "@foo.bar" is an ordinary term (W3C expand 0119).
-			if !literal && keywordLike.MatchString(k) && !jsongold.IsKeyword(k) {
+			if !literal && keywordLike().MatchString(k) && !jsongold.IsKeyword(k) {
 				if d == nil {
 					return nil, fmt.Errorf("%w: %s/%s: unknown keyword %q would be dropped", ErrInvalidInput, path, k, k)
 				}
@@ -74,7 +73,7 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 			// form of a keyword where an IRI belongs.
 			// (In a term definition json-gold ignores it already, and the
 			// term falls back to @vocab, so it passes there.)
-			if s, ok := e.(string); ok && !literal && (k == "@id" || k == "@type") && keywordLike.MatchString(s) && !jsongold.IsKeyword(s) && !strings.Contains(path, "/@context") {
+			if s, ok := e.(string); ok && !literal && (k == "@id" || k == "@type") && keywordLike().MatchString(s) && !jsongold.IsKeyword(s) && !strings.Contains(path, "/@context") {
 				if d == nil {
 					return nil, fmt.Errorf("%w: %s/%s: %q looks like a keyword, so JSON-LD would ignore it", ErrInvalidInput, path, k, s)
 				}

@@ -1,14 +1,13 @@
 package ld
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
 
 // uriParts splits an IRI reference into scheme, authority, path, query
 // and fragment (RFC 3986, appendix B); the booleans say which are present.
-var uriParts = regexp.MustCompile(`(?s)^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$`)
+var uriParts = lazyRegexp(`(?s)^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$`)
 
 type iriRef struct {
 	scheme, authority, path, query, fragment       string
@@ -16,7 +15,7 @@ type iriRef struct {
 }
 
 func parseIRIRef(s string) iriRef {
-	m := uriParts.FindStringSubmatchIndex(s)
+	m := uriParts().FindStringSubmatchIndex(s)
 	part := func(i int) (string, bool) {
 		if m[2*i] < 0 {
 			return "", false
@@ -203,7 +202,7 @@ func (s *baseStandIns) replaceBases(doc any, base string) bool {
 					switch b := b.(type) {
 					case string:
 						switch {
-						case schemeRE.MatchString(b):
+						case schemeRE().MatchString(b):
 							base = b
 							v["@base"] = s.add(b)
 						case base != "":

@@ -33,6 +33,13 @@ type Config struct {
 	// same either way; it is there for the differential tests that prove
 	// it, and for measuring what the short path saves.
 	GeneralCanonical bool
+	// SortMemory is about how many bytes of N-Quads lines
+	// [Processor.WriteDirect] holds to sort a large document's
+	// statements; past it they are sorted in runs written to temporary
+	// files (os.TempDir) and merged as the output is written. 0 means 4
+	// MiB. A document of fewer than SortMemory/64 statements is sorted in
+	// memory whatever its size, as numbers, which is faster.
+	SortMemory int
 }
 
 // Options vary per call.

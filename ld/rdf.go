@@ -429,7 +429,7 @@ func checkTerm(n jld.Node) error {
 		if err := checkIRI(v.Datatype, false); err != nil {
 			return fmt.Errorf("datatype: %w %q", err, v.Datatype)
 		}
-		if v.Language != "" && !langTag.MatchString(v.Language) {
+		if v.Language != "" && !langTag().MatchString(v.Language) {
 			return fmt.Errorf("%w %q", ErrInvalidLanguage, v.Language)
 		}
 	}

@@ -246,13 +246,78 @@ func relabel(v any, prefix string) {
 // offending line (which may be the whole input); a read error is returned
 // as it is.
 func CheckJSON(r io.Reader, name string) error {
-	p, err := jsonscan.Check(r)
+	p, err := ScanJSON(r, JSONRules{})
 	if err != nil || p == nil {
 		return err
 	}
+	return p.PosError(name)
+}
+
+// JSONRules are rules besides JSON's own that [ScanJSON] holds an input
+// to, for readers other than [Processor.Read] (the zero value is Read's).
+type JSONRules struct {
+	// MaxDepth, when above 0, is how deeply arrays and objects may nest:
+	// the bracket that goes past it is the problem ([ErrJSONTooDeep]),
+	// unless a byte that is not UTF-8 stands anywhere in the input.
+	MaxDepth int
+	// NextToken places text after the value where a reader that skips
+	// white space, commas and colons between tokens finds its next one
+	// (or at the end, when only those follow), rather than where
+	// Read places it.
+	NextToken bool
+	// CutLiteral makes an input that ends inside a literal, a number or
+	// an escape the syntax error json.Unmarshal gives it, at its last
+	// byte, rather than io.ErrUnexpectedEOF.
+	CutLiteral bool
+}
+
+// Problems [ScanJSON] finds besides encoding/json's syntax errors.
+var (
+	// ErrNoJSONValue means the input holds only white space.
+	ErrNoJSONValue = jsonscan.ErrNoValue
+	// ErrTextAfterJSON means the value is followed by more than white
+	// space.
+	ErrTextAfterJSON = jsonscan.ErrTextAfter
+	// ErrJSONTooDeep means arrays and objects nest past
+	// [JSONRules.MaxDepth].
+	ErrJSONTooDeep = jsonscan.ErrTooDeep
+)
+
+// JSONProblem is the first thing that makes an input other than one JSON
+// value, as [ScanJSON] finds it.
+type JSONProblem struct {
+	// Offset is the byte offset; Line and Col (in characters) are 1-based.
+	Offset    int64
+	Line, Col int
+	// Err is encoding/json's syntax error (with its message),
+	// io.ErrUnexpectedEOF, ErrNoJSONValue, ErrTextAfterJSON or
+	// ErrJSONTooDeep; or nil when the problem is Invalid, a byte that is
+	// not UTF-8 (which comes first wherever it stands, as decoders would
+	// replace it).
+	Err     error
+	Invalid byte
+	// SyntaxOK is set with ErrJSONTooDeep when nothing after the bracket
+	// is a syntax problem: a reader without the limit reads the input.
+	SyntaxOK bool
+}
+
+// PosError returns the problem as [CheckJSON] reports it for the input
+// named name.
+func (p *JSONProblem) PosError(name string) *PosError {
 	pos := diag.Position{File: name, Line: p.Line, Col: p.Col}
 	if p.Err == nil {
 		return &PosError{Pos: pos, Err: fmt.Errorf("%w: byte 0x%02X at byte offset %d", ErrInvalidUTF8, p.Invalid, p.Offset)}
 	}
 	return &PosError{Pos: pos, Err: p.Err}
+}
+
+// ScanJSON reads a JSON input to its end in bounded memory, as
+// [CheckJSON] does, under rules, and returns its first problem, or nil
+// when it is one JSON value; a read error is returned as it is.
+func ScanJSON(r io.Reader, rules JSONRules) (*JSONProblem, error) {
+	p, err := jsonscan.CheckWith(r, jsonscan.Options{MaxDepth: rules.MaxDepth, NextToken: rules.NextToken, CutLiteral: rules.CutLiteral})
+	if err != nil || p == nil {
+		return nil, err
+	}
+	return &JSONProblem{Offset: p.Offset, Line: p.Line, Col: p.Col, Err: p.Err, Invalid: p.Invalid, SyntaxOK: p.SyntaxOK}, nil
 }

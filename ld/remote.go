@@ -275,7 +275,7 @@ func absolutizeContexts(doc any, base string) error {
 		}
 	}
 	resolve := func(s string) (string, error) {
-		if schemeRE.MatchString(s) {
+		if schemeRE().MatchString(s) {
 			return s, nil
 		}
 		if b == nil {

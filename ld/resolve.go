@@ -29,7 +29,7 @@ func resolveRelative(nodes []any, base string) error {
 			if _, isValue := v["@value"]; isValue {
 				return nil
 			}
-			if id, ok := v["@id"].(string); ok && !strings.HasPrefix(id, "_:") && !schemeRE.MatchString(id) {
+			if id, ok := v["@id"].(string); ok && !strings.HasPrefix(id, "_:") && !schemeRE().MatchString(id) {
 				if _, err := url.Parse(id); err != nil {
 					if owner == "" {
 						owner, prop = "node", "@id"
@@ -42,7 +42,7 @@ func resolveRelative(nodes []any, base string) error {
 			// expansion of @type with documentRelative true).
 			if types, ok := v["@type"].([]any); ok {
 				for i, ty := range types {
-					if s, ok := ty.(string); ok && !strings.HasPrefix(s, "_:") && !schemeRE.MatchString(s) {
+					if s, ok := ty.(string); ok && !strings.HasPrefix(s, "_:") && !schemeRE().MatchString(s) {
 						types[i] = resolveIRI(base, s)
 					}
 				}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 )
 
@@ -91,12 +90,12 @@ func writeGraph(b *strings.Builder, quads []Quad, indent string) {
 // pnLocal is the conservative set of local names written as prefixed
 // names: letters, digits, "_" and "-", not starting with "-" or a digit
 // (Turtle allows more, but these read the same in every parser).
-var pnLocal = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+var pnLocal = lazyRegexp(`^[A-Za-z_][A-Za-z0-9_-]*$`)
 
 var (
-	turtleInteger = regexp.MustCompile(`^[+-]?[0-9]+$`)
-	turtleDecimal = regexp.MustCompile(`^[+-]?[0-9]*\.[0-9]+$`)
-	turtleDouble  = regexp.MustCompile(`^[+-]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)[eE][+-]?[0-9]+$`)
+	turtleInteger = lazyRegexp(`^[+-]?[0-9]+$`)
+	turtleDecimal = lazyRegexp(`^[+-]?[0-9]*\.[0-9]+$`)
+	turtleDouble  = lazyRegexp(`^[+-]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)[eE][+-]?[0-9]+$`)
 )
 
 const xsdNS = "http://www.w3.org/2001/XMLSchema#"
@@ -111,17 +110,17 @@ func writeTerm(b *strings.Builder, t Term) {
 	case Literal:
 		switch t.Datatype {
 		case xsdNS + "integer":
-			if turtleInteger.MatchString(t.Value) {
+			if turtleInteger().MatchString(t.Value) {
 				b.WriteString(t.Value)
 				return
 			}
 		case xsdNS + "decimal":
-			if turtleDecimal.MatchString(t.Value) {
+			if turtleDecimal().MatchString(t.Value) {
 				b.WriteString(t.Value)
 				return
 			}
 		case xsdNS + "double":
-			if turtleDouble.MatchString(t.Value) {
+			if turtleDouble().MatchString(t.Value) {
 				b.WriteString(t.Value)
 				return
 			}
@@ -147,7 +146,7 @@ func writeTerm(b *strings.Builder, t Term) {
 
 func writeIRITerm(b *strings.Builder, iri string) {
 	for _, p := range turtlePrefixes {
-		if local, ok := strings.CutPrefix(iri, p.iri); ok && pnLocal.MatchString(local) {
+		if local, ok := strings.CutPrefix(iri, p.iri); ok && pnLocal().MatchString(local) {
 			b.WriteString(p.name)
 			b.WriteByte(':')
 			b.WriteString(local)

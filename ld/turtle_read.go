@@ -688,7 +688,7 @@ done:
 			p.next()
 		}
 		t.Lang = p.src[start:p.pos]
-		if !langTag.MatchString(t.Lang) {
+		if !langTag().MatchString(t.Lang) {
 			p.failErr(fmt.Errorf("%w %q", ErrInvalidLanguage, t.Lang))
 		}
 		t.Datatype = rdfLangString

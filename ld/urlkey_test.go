@@ -78,8 +78,103 @@ func FuzzHasScheme(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if hasScheme(s) != schemeRE.MatchString(s) {
-			t.Fatalf("hasScheme(%q) = %v, schemeRE says %v", s, hasScheme(s), schemeRE.MatchString(s))
+		if hasScheme(s) != schemeRE().MatchString(s) {
+			t.Fatalf("hasScheme(%q) = %v, schemeRE says %v", s, hasScheme(s), schemeRE().MatchString(s))
 		}
 	})
+}
+
+// FuzzPlainURL holds plainURL to its promise: every IRI it accepts passes
+// json-gold's URL check, so that skipping the check for it changes
+// nothing.
+func FuzzPlainURL(f *testing.F) {
+	for _, s := range plainURLCases {
+		f.Add(s.iri)
+	}
+	f.Fuzz(func(t *testing.T, iri string) {
+		if plainURL(iri) && !jld.IsURL(iri) {
+			t.Fatalf("plainURL(%q) but json-gold's check refuses it", iri)
+		}
+	})
+}
+
+// plainURLCases are IRIs plainURL must take the fast way (the vocabulary,
+// the hosts film pages link to) or leave to json-gold's check.
+var plainURLCases = []struct {
+	iri   string
+	plain bool
+}{
+	{"http://schema.org/Movie", true},
+	{"https://schema.org/", true},
+	{"http://schema.org", true},
+	{"https://www.rottentomatoes.com/m/illegal_2010", true},
+	{"https://en.wikipedia.org/wiki/Illegal_(2010_film)#Cast", true},
+	{"https://films.example/lighthouse-keeper.jpg?size=2&x=y", true},
+	{"https://a-b.films-2.example/é/ü", true},
+	{"https://ab.cd.example/x", true},
+	{"https://ab.c.example/x", false},
+	{"https://a.bc.example/x", false},
+	{"https://ab.c-d.example/x", false},
+	{"https://localhost/x", false},
+	{"https://films.example:8080/x", false},
+	{"https://user@films.example/x", false},
+	{"https://luxprize.eu/movies/2010/ill%C3%A9gal-illegal", true},
+	{"https://films.example/%4", false},
+	{"https://films.example/%zz", false},
+	{"https://films.example/a@b", false},
+	{"https://films.ex4mple/x", false},
+	{"https://films--x.example/x", false},
+	{"https://-films.example/x", false},
+	{"https://films.example./x", false},
+	{"https://192.168.0.1/x", false},
+	{"https://[::1]/x", false},
+	{"https://日本.example/x", false},
+	{"https://films.example/a b", false},
+	{"ftp://films.example/x", false},
+	{"urn:film2ld:film/x", false},
+}
+
+// TestPlainURL pins which IRIs take the fast way, and that each of them
+// passes json-gold's check.
+func TestPlainURL(t *testing.T) {
+	for _, c := range plainURLCases {
+		if got := plainURL(c.iri); got != c.plain {
+			t.Errorf("plainURL(%q) = %v, want %v", c.iri, got, c.plain)
+		}
+		if c.plain && !jld.IsURL(c.iri) {
+			t.Errorf("%q: plain, but json-gold's check refuses it", c.iri)
+		}
+	}
+	// Every host of two to four labels from these pieces, which plainURL's
+	// rules on the first and next-to-last labels tell apart.
+	labels := []string{"a", "b2", "ab", "a-b", "a-bc", "1x", "x1y", "w-w-w", "www", "a--b", "-a"}
+	tlds := []string{"x", "org", "museum", "c0m"}
+	plain := 0
+	var hosts func(prefix string, depth int)
+	hosts = func(prefix string, depth int) {
+		for _, tld := range tlds {
+			for _, rest := range []string{"", "/", "/a/b?c=d#e", "?q", "#f", "/%C3%A9?%41#%7e"} {
+				for _, scheme := range []string{"http://", "https://"} {
+					iri := scheme + prefix + tld + rest
+					if plainURL(iri) {
+						plain++
+						if !jld.IsURL(iri) {
+							t.Errorf("plainURL(%q) but json-gold's check refuses it", iri)
+						}
+					}
+				}
+			}
+		}
+		if depth < 3 {
+			for _, l := range labels {
+				hosts(prefix+l+".", depth+1)
+			}
+		}
+	}
+	for _, l := range labels {
+		hosts(l+".", 1)
+	}
+	if plain < 1000 {
+		t.Errorf("only %d generated IRIs take the fast way", plain)
+	}
 }

@@ -1,9 +1,13 @@
 package ld
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"unicode/utf8"
+
+	"github.com/film2ld/film2ld/ld/diag"
 )
 
 // ErrInvalidUTF8 reports bytes that are not UTF-8 in linked data. JSON-LD
@@ -66,4 +70,53 @@ func ReplaceInvalidUTF8(data []byte) ([]byte, int) {
 		i += size
 	}
 	return out, n
+}
+
+// ScanUTF8 is [CheckUTF8] for an input read from r as it goes, in
+// bounded memory: the error places the byte as CheckUTF8 does, without
+// the offending line (which may be the whole input). A read error is
+// returned as it is.
+func ScanUTF8(r io.Reader, name string) error {
+	buf := make([]byte, 64<<10)
+	var off int64       // of buf[0] in the input
+	line, chars := 1, 0 // characters before buf[0] on its line
+	carry := 0          // bytes of a character cut by the last read
+	for {
+		n, err := r.Read(buf[carry:])
+		if err != nil && err != io.EOF {
+			return err
+		}
+		data := buf[:carry+n]
+		cut := len(data)
+		if err == nil {
+			// A character cut at the end waits for the next read.
+			for i := len(data) - 1; i >= max(0, len(data)-utf8.UTFMax+1); i-- {
+				if utf8.RuneStart(data[i]) {
+					if !utf8.FullRune(data[i:]) {
+						cut = i
+					}
+					break
+				}
+			}
+		}
+		bad := -1
+		if !utf8.Valid(data[:cut]) {
+			bad = invalidUTF8(data[:cut])
+			cut = bad
+		}
+		if i := bytes.LastIndexByte(data[:cut], '\n'); i >= 0 {
+			line += bytes.Count(data[:cut], []byte("\n"))
+			chars = utf8.RuneCount(data[i+1 : cut])
+		} else {
+			chars += utf8.RuneCount(data[:cut])
+		}
+		if bad >= 0 {
+			return &PosError{Pos: diag.Position{File: name, Line: line, Col: chars + 1}, Err: utf8Error(data, bad, int(off))}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		carry = copy(buf, data[cut:])
+		off += int64(cut)
+	}
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/film2ld/film2ld/ld"
 )
@@ -103,5 +105,23 @@ func TestFromNQuadsLineEnds(t *testing.T) {
 	nq, _ := p.ToNQuads(exp, ld.Options{})
 	if strings.Count(nq, "\n") != 3 {
 		t.Errorf("got\n%s", nq)
+	}
+}
+
+// ScanUTF8 places the first byte that is not UTF-8 as CheckUTF8 does,
+// however the reads cut the input.
+func TestScanUTF8AgreesWithCheckUTF8(t *testing.T) {
+	for _, in := range []string{
+		"", "plain", "é漢\n字\n", "\xff", "a\xffb", "é\n漢字 \xc3\x28", "\ufeff\xfe",
+		"line 1\nline 2 é\n\xe6\xbc", "\xed\xa0\x80", "ok\n\n\xf0\x9f\x98",
+		strings.Repeat("é漢\n", 30000) + "x\x80",
+	} {
+		want := ld.CheckUTF8([]byte(in), "in.html")
+		for _, r := range []io.Reader{strings.NewReader(in), iotest.OneByteReader(strings.NewReader(in)), iotest.HalfReader(strings.NewReader(in))} {
+			got := ld.ScanUTF8(r, "in.html")
+			if (got == nil) != (want == nil) || got != nil && got.Error() != want.Error() {
+				t.Errorf("%q: ScanUTF8: %v; CheckUTF8: %v", in, got, want)
+			}
+		}
 	}
 }

@@ -3,6 +3,7 @@ package mapping
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
@@ -524,7 +525,7 @@ func (m *merger) works(f *Film) {
 func (m *merger) reviews(f *Film) {
 	// seen holds where each review first stands; the place is formatted
 	// only for a copy's warning, not for every review.
-	seen := map[string]place{}
+	seen := newReviewSet()
 	var run reviewRun
 	var shared []Review // the merged view's run this view may share
 	if m.whole != nil {
@@ -535,29 +536,31 @@ func (m *merger) reviews(f *Film) {
 	}
 	matched := 0 // f.Reviews is shared[:matched] until a review differs
 	sharing := shared != nil
+	if total := m.reviewCount(); !sharing && total > 0 {
+		// Room for every review at once: grown by append, the list of a
+		// page of 50,000 reviews left 7 MB of outgrown copies while the
+		// sources' own reviews were still held.
+		f.Reviews = make([]Review, 0, total)
+	}
 	for _, s := range m.sources {
 		start := len(f.Reviews)
 		if sharing {
 			start = matched
 		}
 		droppedCross := false
-		for _, rv := range s.Film.Reviews {
-			key := fold(rv.Author.Value) + "|" + fold(rv.Publisher.Value) + "|" + rv.Date.Value + "|" + rv.Body.Value
-			if rv.Score.Set {
-				key += "|" + rv.Score.Literal
-			}
+		for i := range s.Film.Reviews {
+			rv := &s.Film.Reviews[i]
 			line := rv.Body.Line
 			if line == 0 {
 				line = firstLine(rv.Author.Line, rv.Publisher.Line, rv.Score.Line, rv.Date.Line)
 			}
-			if first, ok := seen[key]; ok {
+			if first, ok := seen.add(rv, place{s, line}); ok {
 				m.diag(Warning, s.Name, line, "review repeats the one at %s word for word; the copy is left out", first)
 				if first.source != s {
 					droppedCross = true
 				}
 				continue
 			}
-			seen[key] = place{s, line}
 			r := Review{Date: rv.Date.Value, Body: rv.Body.Value, Source: s, Line: line}
 			if rv.Author.Value != "" {
 				r.Author = m.ref(false, rv.Author.Value)
@@ -566,10 +569,10 @@ func (m *merger) reviews(f *Film) {
 				r.Publisher = m.ref(true, rv.Publisher.Value)
 			}
 			if rv.Score.Set {
-				r.Score, r.Scale = rv.Score, rv.Scale
+				r.Rating = &ReviewRating{rv.Score, rv.Scale}
 			}
 			if sharing {
-				if matched < len(shared) && shared[matched] == r {
+				if matched < len(shared) && sameReview(shared[matched], r) {
 					matched++
 					continue
 				}
@@ -590,6 +593,68 @@ func (m *merger) reviews(f *Film) {
 	} else if sharing {
 		f.Reviews = append(f.Reviews, shared[:matched]...)
 	}
+}
+
+// reviewSet finds the reviews stated before word for word: by the same
+// author (up to case and accents) in the same publication, on the same
+// date, with the same words and score. It holds a hash of each review's
+// key, not the key: the keys of a page of 50,000 reviews were 7 MB of
+// export's 67 MB at its peak. A hash met again is checked against the
+// review it stands for, so two reviews that only share a hash both stay.
+type reviewSet struct {
+	hash  func(string) uint64
+	first map[uint64]seenReview
+	more  map[string]place // the reviews whose hash an earlier one has
+}
+
+// seenReview is a review in a reviewSet and where it stands.
+type seenReview struct {
+	review *film.Review
+	at     place
+}
+
+func newReviewSet() *reviewSet {
+	seed := maphash.MakeSeed()
+	hash := func(key string) uint64 { return maphash.String(seed, key) }
+	return &reviewSet{hash: hash, first: map[uint64]seenReview{}, more: map[string]place{}}
+}
+
+// add adds rv, which stands at at, unless an earlier review states the
+// same; then it returns where that one stands, and true.
+func (set *reviewSet) add(rv *film.Review, at place) (first place, repeated bool) {
+	key := reviewKey(rv)
+	h := set.hash(key)
+	prev, ok := set.first[h]
+	if !ok {
+		set.first[h] = seenReview{rv, at}
+		return at, false
+	}
+	if reviewKey(prev.review) == key {
+		return prev.at, true
+	}
+	if p, ok := set.more[key]; ok {
+		return p, true
+	}
+	set.more[key] = at
+	return at, false
+}
+
+// reviewKey is what two reviews that repeat each other share.
+func reviewKey(rv *film.Review) string {
+	key := fold(rv.Author.Value) + "|" + fold(rv.Publisher.Value) + "|" + rv.Date.Value + "|" + rv.Body.Value
+	if rv.Score.Set {
+		key += "|" + rv.Score.Literal
+	}
+	return key
+}
+
+// reviewCount returns how many reviews the sources state.
+func (m *merger) reviewCount() int {
+	n := 0
+	for _, s := range m.sources {
+		n += len(s.Film.Reviews)
+	}
+	return n
 }
 
 // firstLine returns the first of lines that is known (not 0).

@@ -369,6 +369,12 @@ func TestViewsShareReviews(t *testing.T) {
 	a := &film.Source{Name: "a.txt", Kind: film.Reviews, Digest: strings.Repeat("aa", 32)}
 	a.Film.Title = film.Text{Value: "Glass Harbour", Line: 1}
 	a.Film.Reviews = []film.Review{review("Maria Lindqvist", "Cold and fine.", 3), review("Tomas Berg", "Slow.", 6), review("Maria Lindqvist", "Cold and fine.", 9)}
+	// A review with a score of its own is shared too: its rating is
+	// compared by value, not by where it is held.
+	for _, i := range []int{0, 2} {
+		a.Film.Reviews[i].Score = film.Number{Value: 80, Set: true, Line: 4 + i*3, Literal: "80"}
+		a.Film.Reviews[i].Scale = film.Scale{Worst: film.Number{Set: true, Line: -1, Literal: "0"}, Best: film.Number{Value: 100, Set: true, Line: -1, Literal: "100"}}
+	}
 	b := &film.Source{Name: "b.txt", Kind: film.Reviews, Digest: strings.Repeat("bb", 32)}
 	b.Film.Reviews = []film.Review{review("Jonas Ek", "Bright.", 2), review("Tomas Berg", "Slow.", 5), review("Ida Holm", "Long.", 8)}
 	c := &film.Source{Name: "c.txt", Kind: film.Reviews, Digest: strings.Repeat("cc", 32)}
@@ -392,6 +398,9 @@ func TestViewsShareReviews(t *testing.T) {
 	}
 	if va.Reviews[1].Author == nil || va.Reviews[1].Author.Name != "Tomas Berg" {
 		t.Errorf("a's second review by %v", va.Reviews[1].Author)
+	}
+	if r := va.Reviews[0].Rating; r == nil || r.Score.Literal != "80" || r.Scale.Best.Literal != "100" {
+		t.Errorf("a's first review rated %+v", r)
 	}
 	// b's "Slow." is a's in the merged view, but b's own in b's view.
 	vb := views["b.txt"]

@@ -100,11 +100,27 @@ type Work struct {
 type Review struct {
 	Author, Publisher *Agent
 	Date, Body        string
-	// Score is the review's own score, with its scale, when stated.
-	Score  film.Number
-	Scale  film.Scale
+	// Rating is the review's own score, with its scale, when stated. A
+	// pointer, nil for a review without one: a score and its scale take
+	// twice the rest of a review, and a page of 50,000 reviews held them
+	// for every one (6.8 MB at export's peak).
+	Rating *ReviewRating
 	Source *film.Source
 	Line   int
+}
+
+// ReviewRating is a review's own score and the scale it is given on.
+type ReviewRating struct {
+	Score film.Number
+	Scale film.Scale
+}
+
+// sameReview reports whether two reviews state the same, their ratings
+// compared by value.
+func sameReview(a, b Review) bool {
+	ra, rb := a.Rating, b.Rating
+	a.Rating, b.Rating = nil, nil
+	return a == b && (ra == rb || ra != nil && rb != nil && *ra == *rb)
 }
 
 // Rating is an aggregate verdict of a source: the critics' or the users'

@@ -237,8 +237,8 @@ func reviewNode(r Review) map[string]any {
 	if r.Body != "" {
 		n["reviewBody"] = r.Body
 	}
-	if r.Score.Set {
-		n["reviewRating"] = ratingNode("Rating", r.Score, r.Scale)
+	if r.Rating != nil {
+		n["reviewRating"] = ratingNode("Rating", r.Rating.Score, r.Rating.Scale)
 	}
 	return n
 }

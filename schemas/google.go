@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -97,7 +96,7 @@ func (c *googleChecker) snippetItem(n *Node) bool {
 			items = append(items, e.From)
 		}
 	}
-	for _, v := range n.Props["itemReviewed"] {
+	for _, v := range n.Values("itemReviewed") {
 		if v.Node != nil {
 			items = append(items, v.Node)
 		}
@@ -160,7 +159,7 @@ func (c *googleChecker) movie(n *Node) {
 	// Google reads one aggregateRating for a rich result and does not say
 	// which of several; the web snippet keeps the first (see oneAggregate).
 	var first *Node
-	for _, v := range n.Props["aggregateRating"] {
+	for _, v := range n.Values("aggregateRating") {
 		switch {
 		case !v.IsNode("AggregateRating"):
 		case first == nil:
@@ -400,8 +399,8 @@ type rating struct {
 // own examples ("6 / 10", "60%"); numbers use a dot for decimals, as the
 // page asks.
 var (
-	fractionRE = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*/\s*([0-9]+(?:\.[0-9]+)?)\s*$`)
-	percentRE  = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$`)
+	fractionRE = lazyRegexp(`^\s*([0-9]+(?:\.[0-9]+)?)\s*/\s*([0-9]+(?:\.[0-9]+)?)\s*$`)
+	percentRE  = lazyRegexp(`^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$`)
 )
 
 // readRating reads a ratingValue the way Google's review-snippet page
@@ -413,7 +412,7 @@ func readRating(v Value) (rating, error) {
 		return rating{kind: ratingNumber, value: x, text: strconv.FormatFloat(x, 'g', -1, 64)}, nil
 	case string:
 		s := strings.TrimSpace(x)
-		if m := fractionRE.FindStringSubmatch(s); m != nil {
+		if m := fractionRE().FindStringSubmatch(s); m != nil {
 			a, _ := strconv.ParseFloat(m[1], 64)
 			b, _ := strconv.ParseFloat(m[2], 64)
 			if b == 0 {
@@ -421,7 +420,7 @@ func readRating(v Value) (rating, error) {
 			}
 			return rating{kind: ratingFraction, value: a, scale: b, text: strconv.Quote(x)}, nil
 		}
-		if m := percentRE.FindStringSubmatch(s); m != nil {
+		if m := percentRE().FindStringSubmatch(s); m != nil {
 			f, _ := strconv.ParseFloat(m[1], 64)
 			return rating{kind: ratingPercent, value: f, text: strconv.Quote(x)}, nil
 		}
@@ -450,7 +449,7 @@ func (c *googleChecker) thirdParty(n *Node) {
 		return
 	}
 	for _, prop := range []string{"url", "publisher", "sourceOrganization"} {
-		for _, v := range n.Props[prop] {
+		for _, v := range n.Values(prop) {
 			s, ok := v.Text()
 			if !ok && v.Node != nil {
 				if u, found := v.Node.First("url"); found {

@@ -136,10 +136,10 @@ func TestSnippet(t *testing.T) {
 		t.Errorf("dropped %v; want them in the order of a report", rules)
 	}
 	movie := g.Nodes[0]
-	if _, ok := movie.Props["aggregateRating"]; ok {
+	if movie.Prop("aggregateRating") != nil {
 		t.Error("the AggregateRating without a value is still there")
 	}
-	if rs := movie.Props["review"]; len(rs) != 1 || rs[0].Node.Props["datePublished"][0].Literal != "1995-12-15" {
+	if rs := movie.Values("review"); len(rs) != 1 || rs[0].Node.Values("datePublished")[0].Literal != "1995-12-15" {
 		t.Errorf("review = %v; want only the review with an author", rs)
 	}
 	if fs := Validate(g, Google); HasErrors(fs) {

@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/film2ld/film2ld/ld"
-	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
 )
@@ -37,15 +36,13 @@ type Node struct {
 	// Types are schema.org local names ("Movie"), or IRIs for types of
 	// other vocabularies.
 	Types []string
-	// Props holds the values of each property, keyed by schema.org local
-	// name ("name"), or by IRI for properties of other vocabularies.
-	Props map[string][]Value
-	// Order lists the keys of Props in the order they are first written.
-	Order []string
-	// Pos is where the node is first written (its opening brace), and
-	// KeyPos where each property's key first stands.
-	Pos    Pos
-	KeyPos map[string]Pos
+	// Props are the node's properties in the order their keys are first
+	// written. A list, not maps: two maps per node (values and key
+	// positions) were half of validate's memory on a page of 50,000
+	// reviews, and a node has a handful of properties.
+	Props []Prop
+	// Pos is where the node is first written (its opening brace).
+	Pos Pos
 	// Parents are the nodes that have this node as a property value.
 	Parents []Edge
 	// Described is false for a node only ever referred to by "@id".
@@ -57,6 +54,33 @@ type Node struct {
 	// descriptions and the references to it), for a graph SnippetFor
 	// reads: leaving the node out leaves these out.
 	origins []*jsonpos.Value
+}
+
+// Prop is one property of a node: its name, schema.org's local name
+// ("name") or an IRI for properties of other vocabularies, its values,
+// and where its key first stands.
+type Prop struct {
+	Name   string
+	Values []Value
+	KeyPos Pos
+}
+
+// Prop returns the node's property name, or nil.
+func (n *Node) Prop(name string) *Prop {
+	for i := range n.Props {
+		if n.Props[i].Name == name {
+			return &n.Props[i]
+		}
+	}
+	return nil
+}
+
+// Values returns the values of the node's property name.
+func (n *Node) Values(name string) []Value {
+	if p := n.Prop(name); p != nil {
+		return p.Values
+	}
+	return nil
 }
 
 // Edge is a property of a node whose value is another node.
@@ -133,7 +157,7 @@ func isSubtype(t, super string) bool {
 
 // First returns the first value of a property, and whether there is one.
 func (n *Node) First(prop string) (Value, bool) {
-	if vs := n.Props[prop]; len(vs) > 0 {
+	if vs := n.Values(prop); len(vs) > 0 {
 		return vs[0], true
 	}
 	return Value{}, false
@@ -164,11 +188,12 @@ func (n *Node) label() string {
 // PropPos returns where a property of the node is written: its first
 // value, else its key, else the node.
 func (n *Node) PropPos(prop string) Pos {
-	if vs := n.Props[prop]; len(vs) > 0 && vs[0].Pos.Line > 0 {
-		return vs[0].Pos
+	p := n.Prop(prop)
+	if p != nil && len(p.Values) > 0 && p.Values[0].Pos.Line > 0 {
+		return p.Values[0].Pos
 	}
-	if p, ok := n.KeyPos[prop]; ok && p.Line > 0 {
-		return p
+	if p != nil && p.KeyPos.Line > 0 {
+		return p.KeyPos
 	}
 	return n.Pos
 }
@@ -188,17 +213,15 @@ func (g *Graph) Place(lineOf func(id string) int) {
 		// The node's values and keys stand where the node does: the
 		// vocabulary layer places its findings at a value.
 		n.Pos.Line = line
-		for _, vs := range n.Props {
-			for i := range vs {
-				if vs[i].Pos.Line == 0 {
-					vs[i].Pos.Line = line
+		for i := range n.Props {
+			p := &n.Props[i]
+			for j := range p.Values {
+				if p.Values[j].Pos.Line == 0 {
+					p.Values[j].Pos.Line = line
 				}
 			}
-		}
-		for k, p := range n.KeyPos {
-			if p.Line == 0 {
-				p.Line = line
-				n.KeyPos[k] = p
+			if p.KeyPos.Line == 0 {
+				p.KeyPos.Line = line
 			}
 		}
 	}
@@ -264,14 +287,15 @@ func (n *Node) Describe() string {
 // its own "@type" (its supertypes are not added) and "@id" when it has an
 // IRI (blank node labels are left out); an IRI value is a string; a
 // literal is its JSON value (a string for typed and language-tagged ones).
-// Item i of each array is value i of Props, so an error at "actor.1" is
-// about n.Props["actor"][1].
+// Item i of each array is value i of the property, so an error at
+// "actor.1" is about n.Values("actor")[1].
 func (n *Node) Shape() map[string]any {
 	out := map[string]any{"@type": stringsToAny(n.Types)}
 	if n.ID != "" && !strings.HasPrefix(n.ID, "_:") {
 		out["@id"] = n.ID
 	}
-	for prop, vs := range n.Props {
+	for _, p := range n.Props {
+		prop, vs := p.Name, p.Values
 		items := make([]any, len(vs))
 		for i, v := range vs {
 			switch {
@@ -333,8 +357,11 @@ func localName(term string) string {
 type source struct {
 	file string
 	data []byte
-	idx  *diag.Index
+	// idx places byte offsets (a *diag.Index, or a page's block).
+	idx  interface{ LineCol(off int) (line, col int) }
 	base int
+	// block is set for a script block of a page.
+	block bool
 	// line0 is where every node of an unpositioned source is placed.
 	line0      int
 	positioned bool
@@ -371,7 +398,7 @@ func (g *Graph) newBuilder(src source) *builder {
 }
 
 // node returns the node with an IRI, creating it on first sight with room
-// for size properties (growing a map was a tenth of reading a large page).
+// for size properties (growing the list was a tenth of reading a large page).
 func (b *builder) node(id string, pos Pos, size int) *Node {
 	key := b.key(id)
 	if id != "" {
@@ -379,7 +406,7 @@ func (b *builder) node(id string, pos Pos, size int) *Node {
 			return n
 		}
 	}
-	n := &Node{ID: id, Props: make(map[string][]Value, size), KeyPos: make(map[string]Pos, size), Pos: pos}
+	n := &Node{ID: id, Props: make([]Prop, 0, size), Pos: pos}
 	if id != "" {
 		b.g.byID[key] = n
 	}
@@ -458,7 +485,13 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 	if idv := first(v, "@id", "id"); idv != nil && idv.Kind == jsonpos.String {
 		id = idv.String
 	}
-	n := b.node(id, b.src.pos(v.Offset), len(v.Members))
+	props := 0
+	for _, m := range v.Members {
+		if !strings.HasPrefix(m.Key, "@") && m.Key != "id" && m.Key != "type" {
+			props++
+		}
+	}
+	n := b.node(id, b.src.pos(v.Offset), props)
 	if len(v.Members) > 0 && !onlyKeys(v, "@context") {
 		b.nodes++
 	}
@@ -496,14 +529,15 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 		}
 		n.Described = true
 		prop := localName(m.Key)
-		if _, seen := n.Props[prop]; !seen {
-			n.Order = append(n.Order, prop)
-			n.Props[prop] = nil
-			n.KeyPos[prop] = b.src.pos(m.KeyOffset)
+		if n.Prop(prop) == nil {
+			n.Props = append(n.Props, Prop{Name: prop, KeyPos: b.src.pos(m.KeyOffset)})
 		}
 		for _, item := range list(m.Value) {
 			if val, ok := b.value(n, prop, item); ok {
-				n.Props[prop] = append(n.Props[prop], val)
+				// Looked up anew: a value's own nodes may not add to n's
+				// properties, but the list may have moved.
+				p := n.Prop(prop)
+				p.Values = append(p.Values, val)
 			}
 		}
 	}
@@ -609,7 +643,8 @@ func (g *Graph) finish() {
 	g.pending = nil
 	defer g.dangling()
 	for _, n := range g.Nodes {
-		for prop, vs := range n.Props {
+		for _, p := range n.Props {
+			prop, vs := p.Name, p.Values
 			for i, v := range vs {
 				if v.IRI == "" {
 					continue
@@ -629,8 +664,9 @@ func (g *Graph) finish() {
 // elsewhere is legitimate linked data, but nothing about it is checked).
 func (g *Graph) dangling() {
 	for _, n := range g.Nodes {
-		for _, prop := range n.Order {
-			for _, v := range n.Props[prop] {
+		for _, p := range n.Props {
+			prop := p.Name
+			for _, v := range p.Values {
 				if v.Node == nil || v.Node.Described {
 					continue
 				}

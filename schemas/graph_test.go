@@ -22,7 +22,7 @@ func TestBlankNodesScopedPerBlock(t *testing.T) {
 		switch {
 		case n.Is("Movie"):
 			movies++
-			if got := len(n.Props["review"]); got != 2 {
+			if got := len(n.Values("review")); got != 2 {
 				t.Errorf("the Movie has %d reviews; want 2", got)
 			}
 		case n.Is("Review"):
@@ -56,7 +56,7 @@ func TestPlaceClimbsAncestors(t *testing.T) {
 	for _, n := range g.Nodes {
 		key := n.Name()
 		if key == "" {
-			key, _ = n.Props["reviewBody"][0].Literal.(string)
+			key, _ = n.Values("reviewBody")[0].Literal.(string)
 		}
 		w, ok := want[key]
 		if !ok {
@@ -69,9 +69,9 @@ func TestPlaceClimbsAncestors(t *testing.T) {
 		}
 		// Its values stand where it does: findings of the vocabulary
 		// layer are placed at a value.
-		for prop, vs := range n.Props {
-			if vs[0].Pos.Line != w || n.PropPos(prop).Line != w {
-				t.Errorf("%s: %s placed on line %d; want %d", n.Describe(), prop, vs[0].Pos.Line, w)
+		for _, p := range n.Props {
+			if p.Values[0].Pos.Line != w || p.KeyPos.Line != w || n.PropPos(p.Name).Line != w {
+				t.Errorf("%s: %s placed on line %d, its key on %d; want %d", n.Describe(), p.Name, p.Values[0].Pos.Line, p.KeyPos.Line, w)
 			}
 		}
 	}

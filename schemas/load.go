@@ -1,10 +1,12 @@
 package schemas
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"strings"
 	"sync"
@@ -56,11 +58,15 @@ func (g *Graph) stripBOM(data []byte, file string) []byte {
 	if !bytes.HasPrefix(data, bom) {
 		return data
 	}
+	g.noteBOM(file)
+	return data[len(bom):]
+}
+
+func (g *Graph) noteBOM(file string) {
 	g.Problems = append(g.Problems, Finding{Severity: Note, Rule: RuleBOM, Node: "document",
 		Message: "the file starts with a UTF-8 byte-order mark, which was skipped",
 		Fix:     "save the file as UTF-8 without BOM; JSON parsers other than browsers may refuse it",
 		Pos:     Pos{File: file, Line: 1, Col: 1}})
-	return data[len(bom):]
 }
 
 // Load reads one JSON-LD document, remembering where every value stands.
@@ -75,6 +81,66 @@ func Load(data []byte, file string) (*Graph, error) {
 	return g, nil
 }
 
+// CheckJSON reads a JSON-LD document from r to its end in bounded memory
+// (a buffer and a nesting stack) and returns the error reading it whole
+// gives, or nil when the document is JSON: a large file that is not can so
+// be refused without being held. The error is a byte that is not UTF-8,
+// anywhere, as [ld.CheckUTF8] reports it (callers check that first), else
+// Load's *SyntaxError, at the same place; neither holds the offending
+// line. A document that is JSON but nests past MaxDepth gives nil, since
+// a caller may read such JSON otherwise than by Load (which refuses it).
+func CheckJSON(r io.Reader, file string) error {
+	br := bufio.NewReader(r)
+	skipped := 0
+	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
+		skipped, _ = br.Discard(len(bom))
+	}
+	p, err := ld.ScanJSON(br, loadRules)
+	if err != nil || p == nil {
+		return err
+	}
+	if p.Err == nil {
+		// ld.CheckUTF8 places the byte in the file as it is, mark and
+		// all; Load's positions count from after the mark.
+		p.Offset += int64(skipped)
+		if p.Line == 1 && skipped > 0 {
+			p.Col++
+		}
+		return p.PosError(file)
+	}
+	if err := loadError(p); err != nil {
+		return &SyntaxError{Pos: Pos{File: file, Line: p.Line, Col: p.Col}, Err: err}
+	}
+	return nil
+}
+
+// loadRules are the rules under which ld.ScanJSON finds what jsonpos's
+// careful parser finds, at the same place.
+var loadRules = ld.JSONRules{MaxDepth: MaxDepth, NextToken: true, CutLiteral: true}
+
+// loadError is the error Load gives for the syntax or depth problem p,
+// or nil for one it does not give (a byte that is not UTF-8, which
+// encoding/json reads; nesting too deep in what is otherwise JSON, which
+// callers may read otherwise).
+func loadError(p *ld.JSONProblem) error {
+	switch {
+	case p.Err == nil:
+		return nil
+	case errors.Is(p.Err, ld.ErrJSONTooDeep):
+		if p.SyntaxOK {
+			return nil
+		}
+		return ErrTooDeep
+	case errors.Is(p.Err, io.ErrUnexpectedEOF), errors.Is(p.Err, ld.ErrNoJSONValue):
+		// Load's message for both, as json.Unmarshal gives it.
+		return errEndOfJSON
+	}
+	return p.Err
+}
+
+// errEndOfJSON says what json.Unmarshal says of JSON cut short.
+var errEndOfJSON = errors.New("unexpected end of JSON input")
+
 // LoadHTML reads every <script type="application/ld+json"> block of a page
 // into one graph, so blocks that refer to each other by "@id" are joined.
 // A block that is not JSON becomes a finding at its line and column, and
@@ -87,11 +153,55 @@ func LoadHTML(data []byte, file string) (*Graph, error) {
 		return nil, err
 	}
 	idx := diag.NewIndex(data)
-	for _, st := range texts {
+	return g.addBlocks(texts, file, func(st ld.ScriptText) source {
 		// The tokenizer counts columns in bytes; the block's byte offset
 		// lets the file's index count them in characters.
-		src := source{file: file, data: st.Text, idx: idx, base: idx.Offset(st.TextLine, st.TextCol), line0: st.TextLine, positioned: true}
-		if err := g.add(src); err != nil {
+		return source{file: file, data: st.Text, idx: idx, base: idx.Offset(st.TextLine, st.TextCol), block: true, line0: st.TextLine, positioned: true}
+	})
+}
+
+// ReadHTML is LoadHTML for a page read from r as it goes: it holds the
+// script blocks' text, not the page, so a large page costs its markup
+// and one token at a time (see [ld.ScriptTexts]), with the same findings.
+func ReadHTML(r io.Reader, file string) (*Graph, error) {
+	g := newGraph()
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
+		br.Discard(len(bom))
+		g.noteBOM(file)
+	}
+	texts, err := ld.ScriptTexts(br, file)
+	if err != nil {
+		return nil, err
+	}
+	return g.addBlocks(texts, file, func(st ld.ScriptText) source {
+		idx := blockIndex{x: diag.NewIndex(st.Text), line0: st.TextLine, chars0: st.TextChars}
+		return source{file: file, data: st.Text, idx: idx, block: true, line0: st.TextLine, positioned: true}
+	})
+}
+
+// blockIndex places offsets of a script block in its page, as an index
+// of the whole page would: its first line starts chars0 characters into
+// the page's line line0.
+type blockIndex struct {
+	x             *diag.Index
+	line0, chars0 int
+}
+
+func (b blockIndex) LineCol(off int) (line, col int) {
+	line, col = b.x.LineCol(off)
+	if line == 1 {
+		col += b.chars0
+	}
+	return line + b.line0 - 1, col
+}
+
+// addBlocks adds a page's script blocks to g, each read as src makes it
+// a source; a block that is not JSON becomes a finding at its line and
+// column, and the other blocks are still read.
+func (g *Graph) addBlocks(texts []ld.ScriptText, file string, src func(ld.ScriptText) source) (*Graph, error) {
+	for _, st := range texts {
+		if err := g.add(src(st)); err != nil {
 			var se *SyntaxError
 			if !errors.As(err, &se) {
 				return nil, err
@@ -126,6 +236,17 @@ func (g *Graph) add(src source) error {
 	parse := jsonpos.Parse
 	if !fastPaths {
 		parse = jsonpos.ParseCarefully
+	} else if !json.Valid(src.data) {
+		// Both parsers would build a tree of every value before the
+		// error (ten times the text: 2.1 GB for a 200 MB block with a
+		// stray character at its end); the scanner finds the same error
+		// in a stack's memory.
+		p, err := ld.ScanJSON(bytes.NewReader(src.data), loadRules)
+		if err == nil && p != nil {
+			if err := loadError(p); err != nil {
+				return &SyntaxError{Pos: src.pos(int(p.Offset)), Err: err}
+			}
+		}
 	}
 	v, err := parse(src.data)
 	if err != nil {
@@ -136,7 +257,7 @@ func (g *Graph) add(src source) error {
 		return err
 	}
 	what := "document"
-	if src.base > 0 {
+	if src.block {
 		what = "script block"
 	}
 	before := len(g.Problems)

@@ -53,7 +53,7 @@ func Previews(g *Graph, findings []Finding) []Preview {
 				}
 			}
 		}
-		for _, v := range n.Props["director"] {
+		for _, v := range n.Values("director") {
 			switch {
 			case v.Node != nil && v.Node.Name() != "":
 				p.Directors = append(p.Directors, v.Node.Name())

@@ -323,9 +323,9 @@ func shapeTypesOf(n *Node) []string {
 // out: the vocabulary layer reports them, and a shape cannot judge them.
 func validationShape(n *Node) map[string]any {
 	shape := n.Shape()
-	for prop, vs := range n.Props {
-		items, _ := shape[prop].([]any)
-		for i, v := range vs {
+	for _, p := range n.Props {
+		items, _ := shape[p.Name].([]any)
+		for i, v := range p.Values {
 			if i < len(items) {
 				items[i] = shapeItem(v)
 			}
@@ -431,7 +431,7 @@ func (s *shapeSet) check(n *Node, typ string, cache shapeCache, seen map[shapePr
 	for _, p := range problems {
 		title, desc := s.expect(typ, p.prop)
 		f := Finding{Severity: Error, Rule: rule, Node: n.Describe(), Property: p.prop, Fix: desc, Pos: n.PropPos(p.prop)}
-		vs := n.Props[p.prop]
+		vs := n.Values(p.prop)
 		switch {
 		case other[p] != "":
 			f.Message = other[p]
@@ -513,10 +513,10 @@ func problemOf(e gojsonschema.ResultError) (shapeProblem, bool) {
 
 // propRank is where prop stands among the node's properties as written.
 func propRank(n *Node, prop string) int {
-	if i := slices.Index(n.Order, prop); i >= 0 {
+	if i := slices.IndexFunc(n.Props, func(p Prop) bool { return p.Name == prop }); i >= 0 {
 		return i
 	}
-	return len(n.Order)
+	return len(n.Props)
 }
 
 // describeValue names a value for a message: `"90 minutes"`, `the number

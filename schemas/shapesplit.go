@@ -53,8 +53,11 @@ type splitShape struct {
 
 // propShape is how one property of a type is checked.
 type propShape struct {
-	// schemas all apply to the property's array of values.
-	schemas []*gojsonschema.Schema
+	// schemas returns the compiled schemas that all apply to the
+	// property's array of values, compiled on first use: a Movie's
+	// schema names thirty-odd properties and a page uses a few, and
+	// compiling each was a tenth of validating a small page.
+	schemas func() ([]*gojsonschema.Schema, error)
 	// itemwise is set when every one of them only says "an array whose
 	// items are each …": a value's verdict then does not depend on the
 	// others, so each distinct value is checked once, wherever it stands
@@ -92,15 +95,11 @@ func itemwise(sch map[string]any) bool {
 // whole.
 func (s *shapeSet) splitAll() error {
 	s.split = map[string]func() (*splitShape, error){}
-	loaders := sync.OnceValues(s.splitLoaders)
+	l := &splitLoader{nl: newShapeLoader(false), pl: newShapeLoader(false), inNL: map[string]bool{}, inPL: map[string]bool{}}
 	for _, t := range shapeTypes {
 		file := strings.ToLower(t) + ".json"
 		if files, ok := s.closure(file); ok {
 			s.split[t] = sync.OnceValues(func() (*splitShape, error) {
-				l, err := loaders()
-				if err != nil {
-					return nil, err
-				}
 				return s.compileSplit(t, files, l)
 			})
 		}
@@ -108,64 +107,126 @@ func (s *shapeSet) splitAll() error {
 	return nil
 }
 
-// splitLoader holds the schema files twice: node-level copies (nl) and
-// the files as they are, whose properties are compiled one by one (pl).
-// Compiling writes to a loader's pool (gojsonschema caches each
-// "file#/pointer" it resolves), so compiles hold mu: the parallel chunks
-// of checkShapes may meet two types' first use at once.
+// splitLoader holds schema files in two loaders: node-level copies (nl)
+// and the files as they are, whose properties are compiled one by one
+// (pl). A file is registered in a loader when the first type that needs
+// it there is compiled: decoding all ten files twice, for a page that
+// uses two types, was a tenth of validating it, and only a type whose
+// node-level schema checks something (PerformanceRole) needs the copies.
+// Registering and compiling write to a loader's pool (gojsonschema caches
+// each "file#/pointer" it resolves), so both hold mu: the parallel chunks
+// of checkShapes may meet two types' or two properties' first use at
+// once.
 type splitLoader struct {
-	mu     *sync.Mutex
+	mu     sync.Mutex
 	nl, pl *gojsonschema.SchemaLoader
+	// inNL and inPL hold the files registered in each so far.
+	inNL, inPL map[string]bool
 }
 
-// splitLoaders registers the schema files for compileSplit.
-func (s *shapeSet) splitLoaders() (splitLoader, error) {
-	// The node-level copies of every file, for the types that split.
-	nl := newShapeLoader(false)
-	names := make([]string, 0, len(s.docs))
-	for name := range s.docs {
-		names = append(names, name)
+// register adds to l.pl, and to l.nl when node is set, the files that
+// files' schemas refer to, transitively, and that are not there yet; l.mu
+// is held. Every $ref names an embedded file (loadShapes checks), so a
+// compile never finds a reference missing, which gojsonschema would try
+// to download.
+func (s *shapeSet) register(l *splitLoader, files []string, node bool) error {
+	var nodeLoaders, propLoaders []gojsonschema.JSONLoader
+	var toNL, toPL []string
+	for _, name := range s.refClosure(files) {
+		if node && !l.inNL[name] {
+			cp := make(map[string]any, len(s.docs[name]))
+			for k, v := range s.docs[name] {
+				if k != "properties" {
+					cp[k] = v
+				}
+			}
+			cp["$id"] = nodeBase + name
+			data, err := json.Marshal(cp)
+			if err != nil {
+				return fmt.Errorf("schemas: node-level copy of %s: %w", name, err)
+			}
+			nodeLoaders = append(nodeLoaders, gojsonschema.NewBytesLoader(data))
+			toNL = append(toNL, name)
+		}
+		if !l.inPL[name] {
+			data, err := shapeFiles.ReadFile("json/" + name)
+			if err != nil {
+				return err
+			}
+			propLoaders = append(propLoaders, gojsonschema.NewBytesLoader(data))
+			toPL = append(toPL, name)
+		}
 	}
-	slices.Sort(names)
-	var loaders []gojsonschema.JSONLoader
-	for _, name := range names {
-		cp := make(map[string]any, len(s.docs[name]))
-		for k, v := range s.docs[name] {
-			if k != "properties" {
-				cp[k] = v
+	if len(nodeLoaders) > 0 {
+		if err := l.nl.AddSchemas(nodeLoaders...); err != nil {
+			return fmt.Errorf("schemas: add node-level schemas: %w", err)
+		}
+	}
+	if len(propLoaders) > 0 {
+		if err := l.pl.AddSchemas(propLoaders...); err != nil {
+			return fmt.Errorf("schemas: add property schemas: %w", err)
+		}
+	}
+	for _, name := range toNL {
+		l.inNL[name] = true
+	}
+	for _, name := range toPL {
+		l.inPL[name] = true
+	}
+	return nil
+}
+
+// refClosure returns files and every file their $refs reach, directly or
+// through other files, sorted.
+func (s *shapeSet) refClosure(files []string) []string {
+	seen := map[string]bool{}
+	var walk func(file string, v any)
+	visit := func(file string) {
+		if !seen[file] {
+			seen[file] = true
+			walk(file, s.docs[file])
+		}
+	}
+	walk = func(file string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if ref, ok := x.(string); ok && k == "$ref" {
+					if target, _, _ := strings.Cut(ref, "#"); target != "" {
+						visit(target)
+					}
+					continue
+				}
+				walk(file, x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(file, x)
 			}
 		}
-		cp["$id"] = nodeBase + name
-		data, err := json.Marshal(cp)
-		if err != nil {
-			return splitLoader{}, fmt.Errorf("schemas: node-level copy of %s: %w", name, err)
-		}
-		loaders = append(loaders, gojsonschema.NewBytesLoader(data))
 	}
-	if err := nl.AddSchemas(loaders...); err != nil {
-		return splitLoader{}, fmt.Errorf("schemas: add node-level schemas: %w", err)
+	for _, f := range files {
+		visit(f)
 	}
-	pl := newShapeLoader(false)
-	loaders = loaders[:0]
-	for _, name := range names {
-		data, err := shapeFiles.ReadFile("json/" + name)
-		if err != nil {
-			return splitLoader{}, err
-		}
-		loaders = append(loaders, gojsonschema.NewBytesLoader(data))
+	out := make([]string, 0, len(seen))
+	for f := range seen {
+		out = append(out, f)
 	}
-	if err := pl.AddSchemas(loaders...); err != nil {
-		return splitLoader{}, fmt.Errorf("schemas: add property schemas: %w", err)
-	}
-	return splitLoader{mu: &sync.Mutex{}, nl: nl, pl: pl}, nil
+	slices.Sort(out)
+	return out
 }
 
-// compileSplit compiles type t's split schema from files, its closure.
-func (s *shapeSet) compileSplit(t string, files []string, l splitLoader) (*splitShape, error) {
+// compileSplit compiles type t's split schema from files, its closure:
+// the node-level schema now, each property's schemas on their first use.
+func (s *shapeSet) compileSplit(t string, files []string, l *splitLoader) (*splitShape, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	trivial := s.trivialNode(files)
+	if err := s.register(l, files, !trivial); err != nil {
+		return nil, err
+	}
 	sp := &splitShape{props: map[string]*propShape{}}
-	if !s.trivialNode(files) {
+	if !trivial {
 		c, err := l.nl.Compile(gojsonschema.NewReferenceLoader(nodeBase + files[0]))
 		if err != nil {
 			return nil, fmt.Errorf("schemas: compile node-level %s: %w", files[0], err)
@@ -175,25 +236,38 @@ func (s *shapeSet) compileSplit(t string, files []string, l splitLoader) (*split
 	// Each property is checked by its schema in every file the type draws
 	// on (role.json's actor and performancerole.json's), one after the
 	// other, as the allOf that joins the files would.
+	inFiles := map[string][]string{}
 	for _, f := range files {
 		props, _ := s.docs[f]["properties"].(map[string]any)
 		for p := range props {
 			if strings.ContainsAny(p, "~/%#") {
 				return nil, fmt.Errorf("schemas: %s: property %q needs escaping in a JSON pointer", f, p)
 			}
-			c, err := l.pl.Compile(gojsonschema.NewReferenceLoader(shapeBase + f + "#/properties/" + p))
-			if err != nil {
-				return nil, fmt.Errorf("schemas: compile %s.%s: %w", t, p, err)
-			}
 			ps := sp.props[p]
 			if ps == nil {
 				ps = &propShape{itemwise: true}
 				sp.props[p] = ps
 			}
-			ps.schemas = append(ps.schemas, c)
+			inFiles[p] = append(inFiles[p], f)
 			sch, _ := props[p].(map[string]any)
 			ps.itemwise = ps.itemwise && itemwise(sch)
 		}
+	}
+	for p, ps := range sp.props {
+		fs := inFiles[p]
+		ps.schemas = sync.OnceValues(func() ([]*gojsonschema.Schema, error) {
+			l.mu.Lock()
+			defer l.mu.Unlock()
+			out := make([]*gojsonschema.Schema, 0, len(fs))
+			for _, f := range fs {
+				c, err := l.pl.Compile(gojsonschema.NewReferenceLoader(shapeBase + f + "#/properties/" + p))
+				if err != nil {
+					return nil, fmt.Errorf("schemas: compile %s.%s: %w", t, p, err)
+				}
+				out = append(out, c)
+			}
+			return out, nil
+		})
 	}
 	return sp, nil
 }
@@ -284,9 +358,9 @@ func (s *shapeSet) splitErrors(n *Node, typ string, sp *splitShape, cache shapeC
 		}
 	}
 	var key []byte
-	for _, prop := range n.Order {
+	for _, p := range n.Props {
+		prop, vs := p.Name, p.Values
 		ps, ok := sp.props[prop]
-		vs := n.Props[prop]
 		if !ok || len(vs) == 0 && ps.itemwise {
 			continue
 		}
@@ -328,8 +402,12 @@ func (ps *propShape) check(cache shapeCache, key []byte, vs []Value) ([]shapeErr
 	for i, v := range vs {
 		items[i] = shapeItem(v)
 	}
+	schemas, err := ps.schemas()
+	if err != nil {
+		return nil, err
+	}
 	errs := []shapeErr{}
-	for _, c := range ps.schemas {
+	for _, c := range schemas {
 		res, err := c.Validate(gojsonschema.NewRawLoader(items))
 		if err != nil {
 			return nil, err

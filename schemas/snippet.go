@@ -162,7 +162,7 @@ func rejections(fs []Finding) (nodes []*Node, why []Finding) {
 // the one kept so far (nil for none); oneAggregate returns item's others,
 // each with its finding.
 func oneAggregate(item *Node, kept **Node) (extra []*Node, why []Finding) {
-	for _, v := range item.Props["aggregateRating"] {
+	for _, v := range item.Values("aggregateRating") {
 		if !v.IsNode("AggregateRating") {
 			continue
 		}
@@ -203,7 +203,7 @@ func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOpt
 		}
 		g := FromDoc(item(i), file)
 		g.PageURL = opts.PageURL
-		if len(g.Nodes) > 0 && len(g.Nodes[0].Props["aggregateRating"]) > 0 {
+		if len(g.Nodes) > 0 && len(g.Nodes[0].Values("aggregateRating")) > 0 {
 			graphs[i] = g // for the one-per-item pass below
 		}
 		for _, f := range checkGoogle(g) {

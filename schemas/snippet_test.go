@@ -89,7 +89,7 @@ func TestSnippetOneAggregateRating(t *testing.T) {
 			if fmtList(rules) != fmtList(c.dropped) {
 				t.Errorf("dropped %v; want %v", rules, c.dropped)
 			}
-			rs := g.Nodes[0].Props["aggregateRating"]
+			rs := g.Nodes[0].Values("aggregateRating")
 			if len(rs) != 1 || rs[0].Node.Name() != c.want {
 				t.Errorf("aggregateRating = %v; want only %q", rs, c.want)
 			}

@@ -6,7 +6,6 @@ import (
 	"math"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,8 +37,8 @@ func checkVocabulary(g *Graph) []Finding {
 	for _, n := range g.Nodes {
 		c := nodeChecker{v: v, n: n, foreign: foreign}
 		c.types()
-		for _, prop := range n.Order {
-			c.property(prop)
+		for _, p := range n.Props {
+			c.property(p.Name)
 		}
 		fs = append(fs, c.fs...)
 	}
@@ -162,7 +161,7 @@ func (c *nodeChecker) property(prop string) {
 		c.domain(prop, p, pos)
 	}
 	if len(p.rangeNames) > 0 {
-		for _, val := range c.n.Props[prop] {
+		for _, val := range c.n.Values(prop) {
 			c.value(prop, p, val)
 		}
 	}
@@ -317,7 +316,7 @@ func article(t string) string {
 // isRoleFor reports whether n is a Role that stands for prop (the Role
 // pattern), so its value is checked on the Role itself.
 func (v *vocabulary) isRoleFor(n *Node, prop string) bool {
-	if _, ok := n.Props[prop]; !ok {
+	if n.Prop(prop) == nil {
 		return false
 	}
 	return slices.ContainsFunc(n.Types, func(t string) bool { vt := v.typ(t); return vt != nil && vt.ancestors["Role"] })
@@ -893,16 +892,16 @@ func kindPhrase(name string) string {
 }
 
 var (
-	numberRE   = regexp.MustCompile(`^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$`)
-	integerRE  = regexp.MustCompile(`^[+-]?\d+$`)
-	dateRE     = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
-	dateTZRE   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(Z|[+-]\d{2}:?\d{2})$`)
-	timeRE     = regexp.MustCompile(`^(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$`)
-	durationRE = regexp.MustCompile(`^P(?:\d+(?:[.,]\d+)?Y)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?W)?(?:\d+(?:[.,]\d+)?D)?(?:T(?:\d+(?:[.,]\d+)?H)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?S)?)?$`)
+	numberRE   = lazyRegexp(`^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$`)
+	integerRE  = lazyRegexp(`^[+-]?\d+$`)
+	dateRE     = lazyRegexp(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
+	dateTZRE   = lazyRegexp(`^(\d{4})-(\d{2})-(\d{2})(Z|[+-]\d{2}:?\d{2})$`)
+	timeRE     = lazyRegexp(`^(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$`)
+	durationRE = lazyRegexp(`^P(?:\d+(?:[.,]\d+)?Y)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?W)?(?:\d+(?:[.,]\d+)?D)?(?:T(?:\d+(?:[.,]\d+)?H)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?S)?)?$`)
 )
 
-func isNumber(s string) bool  { return numberRE.MatchString(strings.TrimSpace(s)) }
-func isInteger(s string) bool { return integerRE.MatchString(strings.TrimSpace(s)) }
+func isNumber(s string) bool  { return numberRE().MatchString(strings.TrimSpace(s)) }
+func isInteger(s string) bool { return integerRE().MatchString(strings.TrimSpace(s)) }
 
 // isBoolean accepts "true" and "false" and schema.org's True and False.
 func isBoolean(s string) bool {
@@ -917,10 +916,10 @@ func isBoolean(s string) bool {
 // zone, as xsd:date allows), and the reduced YYYY-MM and YYYY that
 // schema.org's own examples use, on the real calendar.
 func isDate(s string) bool {
-	if m := dateTZRE.FindStringSubmatch(s); m != nil {
+	if m := dateTZRE().FindStringSubmatch(s); m != nil {
 		return validTZ(m[4]) && validYMD(m[1], m[2], m[3])
 	}
-	m := dateRE.FindStringSubmatch(s)
+	m := dateRE().FindStringSubmatch(s)
 	return m != nil && validYMD(m[1], m[2], m[3])
 }
 
@@ -931,14 +930,14 @@ func isDateTime(s string) bool {
 	if !ok {
 		return false
 	}
-	m := dateRE.FindStringSubmatch(d)
+	m := dateRE().FindStringSubmatch(d)
 	return m != nil && m[3] != "" && validYMD(m[1], m[2], m[3]) && isTime(t)
 }
 
 // isTime accepts hh:mm[:ss[.s]] with an optional zone; 24:00 is midnight
 // at the end of a day.
 func isTime(s string) bool {
-	m := timeRE.FindStringSubmatch(s)
+	m := timeRE().FindStringSubmatch(s)
 	if m == nil {
 		return false
 	}
@@ -998,7 +997,7 @@ func atoi(s string) int {
 // isDuration accepts ISO 8601 durations: P, then at least one of the
 // date parts, then T and at least one of the time parts when there is a T.
 func isDuration(s string) bool {
-	if !durationRE.MatchString(s) || s == "P" || strings.HasSuffix(s, "T") {
+	if !durationRE().MatchString(s) || s == "P" || strings.HasSuffix(s, "T") {
 		return false
 	}
 	return true
@@ -1030,11 +1029,11 @@ func dateProblem(s string, r *rangeKinds) string {
 	case r.time && !r.date:
 		want = "an ISO 8601 time"
 	}
-	if dateRE.MatchString(s) || dateTZRE.MatchString(s) {
+	if dateRE().MatchString(s) || dateTZRE().MatchString(s) {
 		return fmt.Sprintf("%q is not a date on the calendar", s)
 	}
-	if d, _, ok := strings.Cut(s, "T"); ok && dateRE.MatchString(d) {
-		if m := dateRE.FindStringSubmatch(d); validYMD(m[1], m[2], m[3]) {
+	if d, _, ok := strings.Cut(s, "T"); ok && dateRE().MatchString(d) {
+		if m := dateRE().FindStringSubmatch(d); validYMD(m[1], m[2], m[3]) {
 			return fmt.Sprintf("%q is not %s: the time of day is out of range or malformed", s, want)
 		}
 		return fmt.Sprintf("%q is not a date on the calendar", s)

@@ -92,7 +92,7 @@ func writeJSONJunk(t *testing.T, size int, name, head, body, tail string) string
 // with --kind too (it took 0.84 GB, and 1.6–3.5 GB with --kind), and by
 // validate, alone or as a film of a batch (219 MB: it read the file whole),
 // and by convert and load, which read it as N-Quads (2.1 GB); so is junk
-// that starts like JSON.
+// that starts like JSON, or HTML.
 func TestPeakRSSReject200MBJunk(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes a 200 MB file; skipped with -short")
@@ -109,6 +109,52 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	garbage := writeJSONJunk(t, 200<<20, "garbage.txt", "[", "Director: junk ", "")
 	unterminated := writeJSONJunk(t, 200<<20, "unterminated.jsonld", `["`, "Director: junk ", "")
 	badEnd := writeJSONJunk(t, 200<<20, "array.json", "[", "1,2,3,", "x]")
+	const item = `"Director: junk ",`
+	strs := writeJSONJunk(t, 1+(200<<20)/len(item)*len(item)+2, "strings.json", "[", item, "x]")
+	deep := writeJSONJunk(t, 200<<20, "deep.json", "", "[", "")
+	page := writeJSONJunk(t, 200<<20, "junk.html", "<html><body>\n", "<p>Director: junk</p>", "</body></html>")
+	comment := writeJSONJunk(t, 200<<20, "comment.html", "<html><body>\n<!--", "Director: junk ", "--></body></html>")
+	const tooLongToken = "an HTML comment, tag, text or script longer than 32 MiB"
+	// A folder's .json files are JSON-LD when they hold a context key;
+	// the walk read each whole to learn it.
+	site, plain := t.TempDir(), t.TempDir()
+	ldJunk := writeJSONJunk(t, 200<<20, "junk.json", `[{"@context": "https://schema.org"}, `, "Director: junk ", "]")
+	if err := os.Rename(ldJunk, filepath.Join(site, "junk.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(writeJSONJunk(t, 200<<20, "junk.json", "[", item, "x]"), filepath.Join(plain, "junk.json")); err != nil {
+		t.Fatal(err)
+	}
+	check := func(args []string, status int, want string) {
+		t.Helper()
+		mb, got, printed := peakRSS(t, args...)
+		t.Logf("%s: peak RSS %.0f MB", strings.Join(args[:len(args)-1], " "), mb)
+		if got != status || !strings.Contains(printed, want) {
+			t.Errorf("%v: exit %d, %s", args, got, printed)
+		}
+		if mb > 200 {
+			t.Errorf("%v: peak RSS %.0f MB; want at most 200", args, mb)
+		}
+	}
+	// A page is read as it goes, never whole (220–227 MB); a token
+	// that is not a JSON-LD block is held up to ld.MaxHTMLToken (a page
+	// that was one 200 MB comment took 620–690 MB).
+	for _, tt := range []struct {
+		args   []string
+		status int
+		want   string
+	}{
+		{[]string{"validate", page}, exitOK, page + `: warning: page: no <script type="application/ld+json"> block [html.no-jsonld]`},
+		{[]string{"convert", page}, exitOK, `"@graph": []`},
+		{[]string{"load", "--store", "http://127.0.0.1:9/sparql", page}, exitOK, "loaded 0 graphs, 0 statements"},
+		{[]string{"validate", comment}, exitError, comment + ":2: error: document: " + tooLongToken},
+		{[]string{"validate", site}, exitError, filepath.Join(site, "junk.json") + ":1:38: error: document: not JSON: invalid character 'D' looking for beginning of value"},
+		{[]string{"validate", plain}, exitOK, "0 files checked"},
+		{[]string{"convert", comment}, exitError, comment + ":2: " + tooLongToken},
+		{[]string{"load", "--store", "http://127.0.0.1:9/sparql", comment}, exitError, comment + ":2: " + tooLongToken},
+	} {
+		check(tt.args, tt.status, tt.want)
+	}
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -126,16 +172,14 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{[]string{"convert", "-f", "nquads", garbage}, garbage + ":1:2: invalid character 'D' looking for beginning of value"},
 		{[]string{"convert", unterminated}, unterminated + ":1:209715201: unexpected EOF"},
 		{[]string{"load", "--store", "http://127.0.0.1:9/sparql", badEnd}, badEnd + ":1:209715199: invalid character 'x' after array element"},
+		// validate held the file for its excerpts and a tree of every
+		// value (2.3 GB and 86 s; 1.25 GB for the nesting); it is now
+		// checked as it is read, with the same finding.
+		{[]string{"validate", strs}, strs + ":1:209715194: error: document: not JSON: invalid character 'x' looking for beginning of value (fix the JSON; nothing in it was checked) [json.syntax]"},
+		{[]string{"validate", deep}, deep + ":1:257: error: document: arrays and objects nest more than 256 levels deep; nothing in it was checked"},
+		{[]string{"convert", deep}, deep + ":1:10001: invalid character '[' exceeded max depth"},
 	} {
-		args := tt.args
-		mb, status, printed := peakRSS(t, args...)
-		t.Logf("%s: peak RSS %.0f MB", strings.Join(args[:len(args)-1], " "), mb)
-		if status != exitError || !strings.Contains(printed, tt.want) {
-			t.Errorf("%v: exit %d, %s", args, status, printed)
-		}
-		if mb > 200 {
-			t.Errorf("%v: peak RSS %.0f MB; want at most 200", args, mb)
-		}
+		check(tt.args, exitError, tt.want)
 	}
 }
 
@@ -202,9 +246,9 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 		format string
 		times  float64 // peak RSS at most this many times the page
 	}{
-		{"nquads", 42},    // 155–185 MB, 29–34 times (was 240–285 MB)
+		{"nquads", 32},    // 120–140 MB, 22–26 times, sorted in runs on disk past 4 MiB of lines (was 155–185 MB, 240–285 MB)
 		{"canonical", 48}, // 170–220 MB, 31–41 times (was 265 MB)
-		{"jsonld", 100},   // 330–470 MB, 61–87 times, by ld.WriteDirectJSON (was 475–690 MB by json-gold's framing)
+		{"jsonld", 92},    // 300–420 MB, 54–78 times, by ld.WriteDirectJSON (was 330–470 MB, 475–690 MB by json-gold's framing)
 		// The Turtle writers over numbered terms (ld's termTable), with
 		// no N-Quads text round trip, streaming their text (were 310 /
 		// 690–760 / 885–900 MB).

@@ -249,6 +249,18 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 		e.warnReplaced(display, n)
 		return nil, true, err
 	}
+	if !lenient && (f == ld.InputHTML || f == 0 && isLargePage(name)) {
+		// A page is read as it goes (ld.ScriptTexts): only its JSON-LD
+		// blocks are held, so a 200 MB page of junk no longer costs its
+		// size twice (221 MB).
+		r, display, err := e.openInput(name)
+		if err != nil {
+			return nil, false, err
+		}
+		defer r.Close()
+		docs, err = p.Read(r, display, ld.InputHTML)
+		return docs, false, err
+	}
 	data, display, err := e.readInput(name)
 	if err != nil {
 		return nil, false, err

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
 
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/schemas"
 )
 
 // junkPrefix is how much of a large N-Quads input refusedNQuads reads.
@@ -44,7 +46,7 @@ func largeInput(name string, format, want ld.InputFormat) (*os.File, []byte) {
 	if err != nil {
 		return nil, nil // the command's own reading reports it
 	}
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= bigDocument {
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= int64(bigDocument) {
 		f.Close()
 		return nil, nil
 	}
@@ -81,4 +83,76 @@ func refusedJSON(name string, format ld.InputFormat) error {
 		}
 	}
 	return nil // a read error is the command's own reading's to report
+}
+
+// refusedMarkup returns the error validate's reading of a large JSON-LD
+// file (over bigDocument) gives for its syntax, depth or bytes, or nil,
+// having read it as it goes: validate held the file for the report's
+// excerpts and its parser held a tree of every value, so a 200 MB file
+// of strings with a stray character at its end took 2.3 GB and 86 s to
+// be refused. A file it passes is read again whole; the finding lacks
+// the offending line's excerpt, which may be the whole file.
+func refusedMarkup(name string) error {
+	f, prefix := largeInput(name, 0, ld.InputJSONLD)
+	if f == nil {
+		return nil
+	}
+	defer f.Close()
+	if ld.InputByName(name) == 0 && bytes.HasPrefix(prefix, []byte("\xef\xbb\xbf")) {
+		// Whether validate reads such a file as a film document is
+		// the film reader's to say.
+		return nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil
+	}
+	err := schemas.CheckJSON(f, name)
+	var se *schemas.SyntaxError
+	var pe *ld.PosError
+	if errors.As(err, &se) || errors.As(err, &pe) {
+		return err
+	}
+	return nil // a read error is the command's own reading's to report
+}
+
+// largePage reads a large HTML page (over bigDocument, by its name or
+// first bytes) as validate reads a page, but as it goes, holding its
+// JSON-LD script blocks and one token at a time rather than the page:
+// a 200 MB page of junk took 227 MB. ok is false when name is not such a
+// page. The findings are those of reading it whole, without excerpts.
+func largePage(name string) (g *schemas.Graph, ok bool, err error) {
+	f, prefix := largeInput(name, 0, ld.InputHTML)
+	if f == nil {
+		return nil, false, nil
+	}
+	defer f.Close()
+	if ld.InputByName(name) == 0 && bytes.HasPrefix(prefix, []byte("\xef\xbb\xbf")) {
+		return nil, false, nil // as for refusedMarkup
+	}
+	// pipeline.Load refuses a page with a byte that is not UTF-8
+	// anywhere, before it reads the page.
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, false, nil
+	}
+	if err := ld.ScanUTF8(f, name); err != nil {
+		return nil, true, err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, true, err
+	}
+	g, err = schemas.ReadHTML(f, name)
+	return g, true, err
+}
+
+// isLargePage reports whether name is a regular file over bigDocument
+// that reads as an HTML page by its name or first bytes: convert and load
+// read such a page as it goes (ld.ExtractHTML) when its name does not
+// already tell them to.
+func isLargePage(name string) bool {
+	f, _ := largeInput(name, 0, ld.InputHTML)
+	if f == nil {
+		return false
+	}
+	f.Close()
+	return true
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/film2ld/film2ld/schemas"
@@ -113,7 +114,7 @@ func reportHTML(w io.Writer, sources []reportSource, prof schemas.Profile) error
 		r.Files = append(r.Files, f)
 	}
 	var b bytes.Buffer
-	if err := htmlTemplate.Execute(&b, r); err != nil {
+	if err := htmlTemplate().Execute(&b, r); err != nil {
 		return err
 	}
 	_, err := w.Write(b.Bytes())
@@ -208,11 +209,15 @@ func cutLine(n int, s string, hit bool, cols []int) htmlLine {
 	return l
 }
 
-var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"repeat": func(n int, s string) string { return strings.Repeat(s, max(n, 0)) },
-	"plural": plural,
-	"join":   strings.Join,
-}).Parse(`<!doctype html>
+// htmlTemplate is parsed on first use: parsing it at package init cost
+// every process, validate or export, about a thousand allocations for a
+// report format few runs ask for.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"repeat": func(n int, s string) string { return strings.Repeat(s, max(n, 0)) },
+		"plural": plural,
+		"join":   strings.Join,
+	}).Parse(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -276,3 +281,4 @@ ul.findings li{margin:2px 0}
 </body>
 </html>
 `))
+})

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync"
 )
 
 // buildVersion says which film2ld this is, from what the Go toolchain
@@ -52,12 +53,15 @@ func versionOf(info *debug.BuildInfo) string {
 
 // semverRe is Semantic Versioning 2.0's grammar, loosely: SARIF's
 // semanticVersion must follow it, so a development build leaves it out.
-var semverRe = regexp.MustCompile(`^v?[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+// It is compiled on first use (only SARIF reports read it), not at init.
+var semverRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^v?[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+})
 
 // semanticVersion returns the build's version in SemVer form without the
 // leading "v", or "" when the build has none (a development build).
 func semanticVersion(v string) string {
-	if !semverRe.MatchString(v) {
+	if !semverRe().MatchString(v) {
 		return ""
 	}
 	return strings.TrimPrefix(v, "v")

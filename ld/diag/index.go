@@ -41,15 +41,15 @@ func NewIndex(data []byte) *Index {
 	n := 0
 	for start := 0; start <= len(data); start += checkpoint {
 		x.chars = append(x.chars, n)
-		n += charCount(data[start:min(start+checkpoint, len(data))])
+		n += CharCount(data[start:min(start+checkpoint, len(data))])
 	}
 	return x
 }
 
-// charCount counts the characters of a piece of UTF-8: the bytes that
-// start one. It is additive, so pieces may split a character; an invalid
-// byte counts as one character, as utf8.RuneCount counts it.
-func charCount(b []byte) int {
+// CharCount counts the characters of a piece of UTF-8 as an Index counts
+// them: the bytes that start one. It is additive, so pieces may split a
+// character; a stray continuation byte counts as none.
+func CharCount(b []byte) int {
 	n := 0
 	for _, c := range b {
 		if c&0xC0 != 0x80 {
@@ -62,7 +62,7 @@ func charCount(b []byte) int {
 // charsBefore counts the characters of data[:off].
 func (x *Index) charsBefore(off int) int {
 	k := off / checkpoint
-	return x.chars[k] + charCount(x.data[k*checkpoint:off])
+	return x.chars[k] + CharCount(x.data[k*checkpoint:off])
 }
 
 // LineCol returns the 1-based line and character column of a byte offset.

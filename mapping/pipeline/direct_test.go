@@ -186,6 +186,68 @@ func readDocs(tb testing.TB, name string, docs []string) []*film.Source {
 	return job.sources
 }
 
+// TestWriteDirectNQuadsSortedInRuns: a film whose statements are sorted in
+// runs on disk (ld.Config.SortMemory, here so small that every film's are)
+// gives the bytes of one sorted in memory, for every film and view; the
+// large page makes over 64 runs, which are merged into one on the way.
+// Without a temporary folder, the same bytes come from memory.
+func TestWriteDirectNQuadsSortedInRuns(t *testing.T) {
+	films := directFilms(t)
+	compared, withoutTemp := 0, 0
+	for name, docs := range films {
+		for _, opts := range []Options{{}, {Merged: true}, {Merge: mapping.Options{MergedInDefaultGraph: true}}} {
+			if name == "reviews5000" && (opts.Merged || opts.Merge.MergedInDefaultGraph) {
+				continue // the views are the small films' to cover; this one is for the many runs
+			}
+			opts.Format = ld.FormatNQuads
+			if CheckView(opts.Format, opts.Merged, opts.Merge.MergedInDefaultGraph) != nil {
+				continue
+			}
+			job, f := mergeDocs(t, opts, name, docs)
+			out, err := job.Render(f)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			memory := 512 // runs of a few lines
+			if name == "reviews5000" {
+				memory = 64 << 10
+			}
+			var inMemory, inRuns bytes.Buffer
+			errMemory := processor().WriteDirect(&inMemory, out.stream(), opts.Format, ld.Options{Root: "Movie"})
+			errRuns := ld.NewProcessor(ld.Config{SortMemory: memory}).WriteDirect(&inRuns, out.stream(), opts.Format, ld.Options{Root: "Movie"})
+			if errMemory != nil || errRuns != nil {
+				t.Fatalf("%s: in memory %v, in runs %v", name, errMemory, errRuns)
+			}
+			if inMemory.Len() < 3*memory {
+				t.Errorf("%s: %d bytes of N-Quads, too few to make runs of %d", name, inMemory.Len(), memory)
+			}
+			if !bytes.Equal(inRuns.Bytes(), inMemory.Bytes()) {
+				t.Errorf("%s merged=%v: sorted in runs differs from sorted in memory:\n%s", name, opts.Merged,
+					firstDiff(inRuns.String(), inMemory.String()))
+			}
+			compared++
+			if name != "reviews1" || opts.Merged || opts.Merge.MergedInDefaultGraph {
+				continue
+			}
+			withoutTemp++
+			// Without a temporary folder, the statements are sorted in
+			// memory, to the same bytes.
+			tmp := os.Getenv("TMPDIR")
+			t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+			inRuns.Reset()
+			if err := ld.NewProcessor(ld.Config{SortMemory: memory}).WriteDirect(&inRuns, out.stream(), opts.Format, ld.Options{Root: "Movie"}); err != nil {
+				t.Errorf("%s without a temporary folder: %v", name, err)
+			} else if !bytes.Equal(inRuns.Bytes(), inMemory.Bytes()) {
+				t.Errorf("%s without a temporary folder: differs from sorted in memory:\n%s", name, firstDiff(inRuns.String(), inMemory.String()))
+			}
+			t.Setenv("TMPDIR", tmp)
+		}
+	}
+	if compared < 2*len(films)-1 || withoutTemp != 1 {
+		t.Errorf("%d outputs compared for %d films, %d without a temporary folder", compared, len(films), withoutTemp)
+	}
+}
+
 // firstDiff shows the first line where two outputs differ.
 func firstDiff(a, b string) string {
 	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")

@@ -24,15 +24,14 @@ import (
 	"fmt"
 	jld "github.com/piprate/json-gold/ld"
 	"reflect"
-	"regexp"
 	"sort"
 	"strings"
 )
 
 var (
-	ignoredKeywordPattern = regexp.MustCompile("^@[a-zA-Z]+$")
-	invalidPrefixPattern  = regexp.MustCompile("[:/]")
-	iriLikeTermPattern    = regexp.MustCompile(`(?::[^:])|/`)
+	ignoredKeywordPattern = lazyRegexp("^@[a-zA-Z]+$")
+	invalidPrefixPattern  = lazyRegexp("[:/]")
+	iriLikeTermPattern    = lazyRegexp(`(?::[^:])|/`)
 
 	// invalidScopedContext is a JSON-LD 1.1 error code json-gold's
 	// errors.go lacks.
@@ -63,10 +62,16 @@ type Context struct {
 	// UPSTREAM.md).
 	inverse map[string]*InverseEntry
 	// curieLens[n] is true when some IRI of length n has a CURIE term
-	// (InverseEntry.curieTerm), so that IRI compaction looks up only the
+	// (InverseEntry.CurieTerm), so that IRI compaction looks up only the
 	// prefixes of an IRI that can be one.
 	curieLens       []bool
 	previousContext *Context
+	// termOrder, when not nil, lists the terms in shortest-least order,
+	// as WithTerms recorded them (see sortedTerms).
+	termOrder []string
+	// static, when not nil, is the inverse context, computed ahead of
+	// time (see UseInverse); inverse is then unused.
+	static *StaticInverse
 
 	// film2ld: remoteChain is set on the context parse is building while
 	// it defines terms: the remote contexts being processed, which the
@@ -143,82 +148,85 @@ func DeepCompareTermDef(lhs *TermDefinition, rhs *TermDefinition, listOrderMatte
 // schema.org's 3,000 terms that was 40,000 allocations and 7 MB, a quarter
 // of a film2ld process's CPU (P2 in UPSTREAM.md).
 type InverseEntry struct {
-	// containers holds the IRI's container mappings (json-gold's
+	// Containers holds the IRI's container mappings (json-gold's
 	// containerMap), each with its type/language map, in the order
 	// GetInverse met them.
-	containers []inverseContainer
-	// curieTerm is the IRI's first term (in shortest-least order) when
+	Containers []InverseContainer
+	// CurieTerm is the IRI's first term (in shortest-least order) when
 	// that term is neither a keyword nor a term with a colon: json-gold's
 	// fast CURIE map entry, the CURIE prefix IRI compaction may use.
-	curieTerm string
+	CurieTerm string
 }
 
-// inverseContainer is the type/language map of one container mapping:
+// InverseContainer is the type/language map of one container mapping:
 // for each of @language, @type and @any, the term chosen for each value.
-type inverseContainer struct {
-	container          string
-	language, typ, any termMap
+// (Its fields are exported for the inverse context ld/internal/sdoctx
+// generates.)
+type InverseContainer struct {
+	Container           string
+	Language, Type, Any TermMap
 }
 
-// termMap maps a language, type or other value to a term. It holds one to
+// TermMap maps a language, type or other value to a term. It holds one to
 // a few entries, so a slice scanned in order serves better than a map.
-type termMap []termChoice
+type TermMap []TermChoice
 
-type termChoice struct{ key, term string }
+// TermChoice is one entry of a TermMap: the term for a value.
+type TermChoice struct{ Key, Term string }
 
 // get returns the term for key.
-func (m termMap) get(key string) (string, bool) {
+func (m TermMap) get(key string) (string, bool) {
 	for _, c := range m {
-		if c.key == key {
-			return c.term, true
+		if c.Key == key {
+			return c.Term, true
 		}
 	}
 	return "", false
 }
 
 // has reports whether m has a term for key.
-func (m termMap) has(key string) bool {
+func (m TermMap) has(key string) bool {
 	_, ok := m.get(key)
 	return ok
 }
 
 // set makes term the term for key.
-func (m *termMap) set(key, term string) {
+func (m *TermMap) set(key, term string) {
 	for i := range *m {
-		if (*m)[i].key == key {
-			(*m)[i].term = term
+		if (*m)[i].Key == key {
+			(*m)[i].Term = term
 			return
 		}
 	}
-	*m = append(*m, termChoice{key, term})
+	*m = append(*m, TermChoice{key, term})
 }
 
 // setDefault makes term the term for key unless key has one.
-func (m *termMap) setDefault(key, term string) {
+func (m *TermMap) setDefault(key, term string) {
 	if !m.has(key) {
-		*m = append(*m, termChoice{key, term})
+		*m = append(*m, TermChoice{key, term})
 	}
 }
 
 // byName returns the type/language map for typeLanguage (@language,
 // @type or @any).
-func (tc *inverseContainer) byName(typeLanguage string) termMap {
+func (tc *InverseContainer) byName(typeLanguage string) TermMap {
 	switch typeLanguage {
 	case "@language":
-		return tc.language
+		return tc.Language
 	case "@type":
-		return tc.typ
+		return tc.Type
 	case "@any":
-		return tc.any
+		return tc.Any
 	}
 	return nil
 }
 
 // container returns the type/language map of container, or nil.
-func (e *InverseEntry) container(container string) *inverseContainer {
-	for i := range e.containers {
-		if e.containers[i].container == container {
-			return &e.containers[i]
+func (e *InverseEntry) container(container string) *InverseContainer {
+	for i := range e.Containers {
+		if e.Containers[i].Container == container {
+			return &e.Containers[i]
 		}
 	}
 	return nil
@@ -825,7 +833,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 		} else {
 			return jld.NewJsonLdError(jld.KeywordRedefinition, term)
 		}
-	} else if ignoredKeywordPattern.MatchString(term) {
+	} else if ignoredKeywordPattern().MatchString(term) {
 		//log.Printf("Terms beginning with '@' are reserved for future use and ignored: %s.", term)
 		return nil
 	}
@@ -893,7 +901,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 		// no absolute IRI, so it raised invalid IRI mapping (W3C expand
 		// pr38, pr39). The term counts as processed, or a later
 		// reference to it would be a cyclic IRI mapping.
-		if ignoredKeywordPattern.MatchString(reverseStr) {
+		if ignoredKeywordPattern().MatchString(reverseStr) {
 			defined[term] = true
 			return nil
 		}
@@ -916,7 +924,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 
 		if term != idStr {
 
-			if !IsKeyword(idStr) && ignoredKeywordPattern.MatchString(idStr) {
+			if !IsKeyword(idStr) && ignoredKeywordPattern().MatchString(idStr) {
 				//log.Printf("Values beginning with '@' are reserved for future use and ignored: %s.", idStr)
 				return nil
 			}
@@ -931,7 +939,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 				}
 				definition.ID = res
 
-				if iriLikeTermPattern.MatchString(term) {
+				if iriLikeTermPattern().MatchString(term) {
 					defined[term] = true
 					termIRI, err := c.ExpandIri(term, false, true, context, defined)
 					if err != nil {
@@ -1194,7 +1202,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 
 	// term may be used as prefix
 	if prefixVal, hasPrefix := val["@prefix"]; hasPrefix {
-		if invalidPrefixPattern.MatchString(term) {
+		if invalidPrefixPattern().MatchString(term) {
 			return jld.NewJsonLdError(jld.InvalidTermDefinition, "@prefix used on compact or relative IRI term")
 		}
 		prefix, isBool := prefixVal.(bool)
@@ -1281,7 +1289,7 @@ func (c *Context) ExpandIri(value string, relative bool, vocab bool, context map
 		return value, nil
 	}
 
-	if !IsKeyword(value) && ignoredKeywordPattern.MatchString(value) {
+	if !IsKeyword(value) && ignoredKeywordPattern().MatchString(value) {
 		return "", nil
 	}
 
@@ -1370,14 +1378,17 @@ func (c *Context) CompactIri(iri string, value interface{}, relativeToVocab bool
 		return "", nil
 	}
 
-	inverseCtx := c.GetInverse()
+	if c.static == nil {
+		// Builds the inverse context and curieLens on first use.
+		c.GetInverse()
+	}
 
 	// term is a keyword, force relativeToVocab to True
 	if IsKeyword(iri) {
 		// look for an alias
-		if entry := inverseCtx[iri]; entry != nil {
+		if entry := c.inverseEntry(iri); entry != nil {
 			if tc := entry.container("@none"); tc != nil {
-				if term, found := tc.typ.get("@none"); found {
+				if term, found := tc.Type.get("@none"); found {
 					return term, nil
 				}
 			}
@@ -1387,7 +1398,7 @@ func (c *Context) CompactIri(iri string, value interface{}, relativeToVocab bool
 
 	// 2)
 	if relativeToVocab {
-		if inverseCtx[iri] != nil {
+		if c.inverseEntry(iri) != nil {
 			var defaultLanguage string
 			langVal, hasLang := c.Values.Language, c.Values.HasLanguage
 			if dir := c.Values.Direction; hasLang && dir != "" {
@@ -1659,15 +1670,15 @@ func (c *Context) CompactIri(iri string, value interface{}, relativeToVocab bool
 	// finds, shortest first, without the trie's map per character of
 	// every IRI (half of a process's CPU for schema.org's 3,000 terms).
 	// (json-gold's trie entry held a slice of terms, which its slice
-	// aliasing left at the IRI's first term: curieTerm.)
+	// aliasing left at the IRI's first term: CurieTerm.)
 	type curieMatch struct{ iri, term string }
 	var partialMatches []curieMatch
 	for n := 1; n < len(iri) && n < len(c.curieLens); n++ {
 		if !c.curieLens[n] {
 			continue
 		}
-		if entry := inverseCtx[iri[:n]]; entry != nil && entry.curieTerm != "" {
-			partialMatches = append(partialMatches, curieMatch{iri[:n], entry.curieTerm})
+		if entry := c.inverseEntry(iri[:n]); entry != nil && entry.CurieTerm != "" {
+			partialMatches = append(partialMatches, curieMatch{iri[:n], entry.CurieTerm})
 		}
 	}
 	// check partial matches in reverse order to prefer longest ones first
@@ -1724,7 +1735,7 @@ func (c *Context) CompactIri(iri string, value interface{}, relativeToVocab bool
 		rel := jld.RemoveBase(c.Values.Base, iri)
 		// film2ld: a relative IRI of the form of a keyword would read
 		// back as one (IRI Compaction step 12; W3C compact 0111).
-		if ignoredKeywordPattern.MatchString(rel) {
+		if ignoredKeywordPattern().MatchString(rel) {
 			rel = "./" + rel
 		}
 		return rel, nil
@@ -1774,6 +1785,15 @@ func (c *Context) GetInverse() map[string]*InverseEntry {
 	if c.inverse != nil {
 		return c.inverse
 	}
+	if c.static != nil {
+		// film2ld: a map of the static entries, for the callers that
+		// want one (tests); compaction looks entries up one by one.
+		inverse := make(map[string]*InverseEntry, len(c.static.Entries))
+		for i := range c.static.Entries {
+			inverse[c.static.Entries[i].IRI] = &c.static.Entries[i].Entry
+		}
+		return inverse
+	}
 
 	// 1)
 	inverse := make(map[string]*InverseEntry, len(c.TermDefinitions))
@@ -1787,17 +1807,16 @@ func (c *Context) GetInverse() map[string]*InverseEntry {
 
 	// create term selections for each mapping in the context, ordered by
 	// shortest and then lexicographically least
-	terms := jld.GetKeys(c.TermDefinitions)
-	sort.Sort(jld.ShortestLeast(terms))
+	terms := c.sortedTerms()
 
 	// One entry and one container per IRI is the common case: slabs of
 	// both, and of three term choices per container, save an allocation
 	// each (capacities are capped, so that growing one never reaches into
 	// the next).
 	entries := make([]InverseEntry, 0, len(terms))
-	containerSlab := make([]inverseContainer, 0, len(terms))
-	choiceSlab := make([]termChoice, 0, 3*len(terms))
-	newTermMap := func() termMap {
+	containerSlab := make([]InverseContainer, 0, len(terms))
+	choiceSlab := make([]TermChoice, 0, 3*len(terms))
+	newTermMap := func() TermMap {
 		if len(choiceSlab)+1 > cap(choiceSlab) {
 			return nil
 		}
@@ -1843,7 +1862,7 @@ func (c *Context) GetInverse() map[string]*InverseEntry {
 			// the fast CURIE map's entry: the IRI's first term, when
 			// that term may be a prefix
 			if !IsKeyword(iri) && !definition.termHasColon {
-				entry.curieTerm = term
+				entry.CurieTerm = term
 				curieLen = max(curieLen, len(iri))
 			}
 		}
@@ -1851,27 +1870,27 @@ func (c *Context) GetInverse() map[string]*InverseEntry {
 		// 3.6 + 3.7)
 		typeLanguageMap := entry.container(containerJoin)
 		if typeLanguageMap == nil {
-			if entry.containers == nil && len(containerSlab) < cap(containerSlab) {
+			if entry.Containers == nil && len(containerSlab) < cap(containerSlab) {
 				n := len(containerSlab)
 				containerSlab = containerSlab[:n+1]
-				entry.containers = containerSlab[n : n : n+1]
+				entry.Containers = containerSlab[n : n : n+1]
 			}
-			entry.containers = append(entry.containers, inverseContainer{
-				container: containerJoin,
-				language:  newTermMap(),
-				typ:       newTermMap(),
-				any:       append(newTermMap(), termChoice{"@none", term}),
+			entry.Containers = append(entry.Containers, InverseContainer{
+				Container: containerJoin,
+				Language:  newTermMap(),
+				Type:      newTermMap(),
+				Any:       append(newTermMap(), TermChoice{"@none", term}),
 			})
-			typeLanguageMap = &entry.containers[len(entry.containers)-1]
+			typeLanguageMap = &entry.Containers[len(entry.Containers)-1]
 		}
 
 		langVal, hasLang := definition.Language, definition.HasLanguage
 		dirVal, hasDir := definition.Direction, definition.HasDirection
 		typeVal := definition.Type
 
-		typeMap := &typeLanguageMap.typ
-		languageMap := &typeLanguageMap.language
-		anyMap := &typeLanguageMap.any
+		typeMap := &typeLanguageMap.Type
+		languageMap := &typeLanguageMap.Language
+		anyMap := &typeLanguageMap.Any
 
 		// 3.8)
 		if definition.Reverse {
@@ -1933,7 +1952,7 @@ func (c *Context) GetInverse() map[string]*InverseEntry {
 
 	c.curieLens = make([]bool, curieLen+1)
 	for iri, entry := range inverse {
-		if entry.curieTerm != "" {
+		if entry.CurieTerm != "" {
 			c.curieLens[len(iri)] = true
 		}
 	}
@@ -1949,16 +1968,16 @@ func (c *Context) InverseMap() map[string]interface{} {
 	out := map[string]interface{}{}
 	for iri, entry := range c.GetInverse() {
 		containerMap := map[string]interface{}{}
-		for _, tc := range entry.containers {
+		for _, tc := range entry.Containers {
 			typeLanguageMap := map[string]interface{}{}
 			for _, name := range []string{"@language", "@type", "@any"} {
 				values := map[string]interface{}{}
 				for _, choice := range tc.byName(name) {
-					values[choice.key] = choice.term
+					values[choice.Key] = choice.Term
 				}
 				typeLanguageMap[name] = values
 			}
-			containerMap[tc.container] = typeLanguageMap
+			containerMap[tc.Container] = typeLanguageMap
 		}
 		out[iri] = containerMap
 	}
@@ -1974,9 +1993,8 @@ func (c *Context) InverseMap() map[string]interface{} {
 // is given, including which container mappings and which type mapping or
 // language mapping would be best used to express the value.
 func (c *Context) SelectTerm(iri string, containers []string, typeLanguage string, preferredValues []string) string {
-	inv := c.GetInverse()
 	// 1)
-	containerMap := inv[iri]
+	containerMap := c.inverseEntry(iri)
 	// 2)
 	for _, container := range containers {
 		// 2.1)

@@ -19,7 +19,27 @@ var (
 	ErrTextAfter = errors.New("text after the JSON value")
 	// ErrUnexpectedEOF means the input ends inside its value.
 	ErrUnexpectedEOF = io.ErrUnexpectedEOF
+	// ErrTooDeep means arrays and objects nest past Options.MaxDepth.
+	ErrTooDeep = errors.New("arrays and objects nest too deeply")
 )
+
+// Options are rules besides encoding/json's that CheckWith holds an input
+// to, for readers that differ from json.Decoder.
+type Options struct {
+	// MaxDepth, when above 0, is how deeply arrays and objects may nest:
+	// the bracket that goes past it is a problem (ErrTooDeep), which
+	// comes before any syntax problem after it.
+	MaxDepth int
+	// NextToken places text after the value where a reader that skips
+	// white space, commas and colons between tokens finds its next one
+	// (or at the end, when only those follow), rather than where
+	// json.Decoder's InputOffset stands after its Token.
+	NextToken bool
+	// CutLiteral makes an input that ends inside a literal, a number or
+	// an escape the syntax error json.Unmarshal gives it, at its last
+	// byte, rather than ErrUnexpectedEOF.
+	CutLiteral bool
+}
 
 // Problem is the first thing that makes an input other than one JSON
 // value: where it is, and what.
@@ -28,11 +48,14 @@ type Problem struct {
 	Line, Col int   // 1-based; Col counts characters
 	// Invalid is the byte that is not UTF-8, when that is the problem.
 	Invalid byte
-	// Err is a *SyntaxError, ErrNoValue, ErrTextAfter or
-	// ErrUnexpectedEOF, or nil when the problem is a byte that is not
-	// UTF-8 (which encoding/json would replace, so callers refuse it
-	// first, wherever it stands).
+	// Err is a *SyntaxError, ErrNoValue, ErrTextAfter,
+	// ErrUnexpectedEOF or ErrTooDeep, or nil when the problem is a byte
+	// that is not UTF-8 (which encoding/json would replace, so callers
+	// refuse it first, wherever it stands).
 	Err error
+	// SyntaxOK is set with ErrTooDeep when nothing after the bracket is
+	// a syntax problem: a reader without the limit reads the input.
+	SyntaxOK bool
 }
 
 // Check reads r to its end, holding no more than a buffer and
@@ -41,6 +64,13 @@ type Problem struct {
 // else the first syntax error. It returns nil for one JSON value with
 // only white space around it, and a read error as it is.
 func Check(r io.Reader) (*Problem, error) {
+	return CheckWith(r, Options{})
+}
+
+// CheckWith is Check under the rules of opts. A byte that is not UTF-8 is
+// still the problem wherever it stands; nesting past opts.MaxDepth only
+// comes before a syntax problem that follows it.
+func CheckWith(r io.Reader, opts Options) (*Problem, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	s := &scanner{}
 	s.reset()
@@ -52,6 +82,8 @@ func Check(r io.Reader) (*Problem, error) {
 		nonSpace  bool     // a byte other than white space was read
 		tail      *scanner // scans a scalar after the value
 		tailAt    *Problem // where that scalar starts
+		deep      *Problem // the bracket past opts.MaxDepth
+		separated bool     // a comma or colon follows the value (opts.NextToken)
 		buf       [utf8.UTFMax]byte
 	)
 	at := func(o int64, l, c int, err error) *Problem {
@@ -97,9 +129,24 @@ func Check(r io.Reader) (*Problem, error) {
 							ended = true
 						}
 						continue
+					case scanBeginArray, scanBeginObject:
+						if opts.MaxDepth > 0 && deep == nil && len(s.parseState) > opts.MaxDepth {
+							deep = at(o, line, col, ErrTooDeep)
+						}
+						continue
 					default:
 						continue
 					}
+				}
+				if opts.NextToken {
+					switch {
+					case isSpace(c):
+					case c == ',' || c == ':':
+						separated = true
+					default:
+						syntax = at(o, line, col, ErrTextAfter)
+					}
+					continue
 				}
 				if tail != nil {
 					// encoding/json's Token decodes a scalar after the
@@ -142,16 +189,22 @@ func Check(r io.Reader) (*Problem, error) {
 			syntax = at(off, line, col, ErrTextAfter)
 		}
 	}
-	if syntax != nil {
-		return syntax, nil
+	if syntax == nil && separated {
+		syntax = at(off, line, col, ErrTextAfter)
 	}
-	if !ended {
+	if syntax == nil && !ended {
 		if !nonSpace {
-			return at(off, line, col, ErrNoValue), nil
-		}
-		if s.step(s, ' ') != scanEnd {
-			return at(off, line, col, ErrUnexpectedEOF), nil
+			syntax = at(off, line, col, ErrNoValue)
+		} else if op := s.step(s, ' '); op == scanError && opts.CutLiteral {
+			// What cuts a literal is ASCII on the last line.
+			syntax = at(off-1, line, col-1, s.err)
+		} else if op != scanEnd {
+			syntax = at(off, line, col, ErrUnexpectedEOF)
 		}
 	}
-	return nil, nil
+	if deep != nil {
+		deep.SyntaxOK = syntax == nil
+		return deep, nil
+	}
+	return syntax, nil
 }

@@ -18,3 +18,21 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+// Clean returns a value that only needs trimming as a part of its input,
+// with no copy: every indented line of a page went through a copy.
+func TestCleanTrimsWithoutCopy(t *testing.T) {
+	for _, s := range []string{"    Review 7: warm.", "\u00a0 Anna Lee", "Anna Lee\u2003\t", " x "} {
+		got := Clean(s)
+		if allocs := testing.AllocsPerRun(10, func() { Clean(s) }); allocs != 0 {
+			t.Errorf("Clean(%q): %v allocations, want none", s, allocs)
+		}
+		if !strings.Contains(s, got) || got != strings.TrimFunc(s, unicode.IsSpace) {
+			t.Errorf("Clean(%q) = %q", s, got)
+		}
+	}
+	// Inner runs of white space still need a new string.
+	if got := Clean(" a \u00a0b "); got != "a b" {
+		t.Errorf("Clean = %q; want %q", got, "a b")
+	}
+}

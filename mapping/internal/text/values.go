@@ -17,12 +17,19 @@ import (
 // runs of white space and trims the ends: pages use NBSP and doubled spaces
 // for layout, never for meaning.
 //
-// It makes one pass and returns s itself when nothing needs changing, so
-// that detection, which cleans every line, stays linear in time and memory
-// on a document of any size.
+// It makes one pass and returns s itself when nothing needs changing (or
+// a part of it when only its ends do), so that detection, which cleans
+// every line, stays linear in time and memory on a document of any size.
 func Clean(s string) string {
 	if isClean(s) {
 		return s
+	}
+	// Most values that need cleaning only need trimming (an indented
+	// line, a label's no-break space): a part of s, with no copy. A copy
+	// of every review's indented body and author line was 5 MB of a
+	// 50,000-review page's 67 MB at export's peak.
+	if t := strings.TrimFunc(s, unicode.IsSpace); isClean(t) {
+		return t
 	}
 	var b strings.Builder
 	b.Grow(len(s))

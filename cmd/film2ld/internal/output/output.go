@@ -271,7 +271,14 @@ func descriptorLink(path string) bool {
 // 12 hex digits: a long target name must not make it pass the 255-byte
 // limit of a name) and the mode 0666 less the umask, as a new file made by
 // any other tool would have.
+//
+// The file is made and tracked under temps' lock: a signal's clean-up,
+// which takes the lock, then finds it tracked or not yet made. (Made
+// first and tracked after, a SIGTERM sent the moment the file appeared
+// left it behind.)
 func createTemp(dir string) (*os.File, error) {
+	temps.Lock()
+	defer temps.Unlock()
 	for range 100 {
 		var b [6]byte
 		rand.Read(b[:])
@@ -280,7 +287,10 @@ func createTemp(dir string) (*os.File, error) {
 		if err == nil {
 			// Tracked only once it is ours: a name that already existed
 			// belongs to someone else and must not be removed.
-			track(name)
+			if temps.names == nil {
+				temps.names = map[string]bool{}
+			}
+			temps.names[name] = true
 			return f, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
@@ -313,15 +323,6 @@ var installed atomic.Bool
 var temps struct {
 	sync.Mutex
 	names map[string]bool
-}
-
-func track(name string) {
-	temps.Lock()
-	defer temps.Unlock()
-	if temps.names == nil {
-		temps.names = map[string]bool{}
-	}
-	temps.names[name] = true
 }
 
 func forget(name string) {

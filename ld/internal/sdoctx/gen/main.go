@@ -126,8 +126,64 @@ func source() ([]byte, error) {
 		}
 		fmt.Fprintf(&b, "\t{Name: %q, Def: jsongold.TermDefinition{%s}},\n", name, lit)
 	}
-	b.WriteString("}\n")
+	b.WriteString("}\n\n")
+	writeInverse(&b, full.CopyTerms(options(), inverseNulled).MakeStaticInverse())
 	return format.Source(b.Bytes())
+}
+
+// inverseNulled are the terms ld's compaction context defines as null
+// (see contexts.compact in ld/context.go), whose inverse context the table
+// carries: ld uses it only while its own list is this one.
+var inverseNulled = []string{"id", "type"}
+
+// writeInverse writes the compaction context's inverse context, inv.
+func writeInverse(b *bytes.Buffer, inv *jsongold.StaticInverse) {
+	quoted := make([]string, len(inverseNulled))
+	for i, t := range inverseNulled {
+		quoted[i] = strconv.Quote(t)
+	}
+	b.WriteString("// InverseNulled are the terms the compaction context defines as null, on\n" +
+		"// top of the table's.\n")
+	fmt.Fprintf(b, "var InverseNulled = []string{%s}\n\n", strings.Join(quoted, ", "))
+	b.WriteString("// Inverse returns the inverse context of the compaction context: the\n" +
+		"// table's context with the terms in InverseNulled null.\n" +
+		"func Inverse() *jsongold.StaticInverse { return &inverse }\n\n")
+	b.WriteString("var inverse = jsongold.StaticInverse{\n")
+	fmt.Fprintf(b, "Terms: %d,\n", inv.Terms)
+	b.WriteString("CurieLens: []bool{")
+	for i, v := range inv.CurieLens {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.FormatBool(v))
+	}
+	b.WriteString("},\nSlots: []uint16{")
+	for i, v := range inv.Slots {
+		if i%16 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%d, ", v)
+	}
+	b.WriteString("\n},\nEntries: []jsongold.StaticEntry{\n")
+	termMap := func(m jsongold.TermMap) string {
+		items := make([]string, len(m))
+		for i, c := range m {
+			items[i] = fmt.Sprintf("{Key: %q, Term: %q}", c.Key, c.Term)
+		}
+		return "jsongold.TermMap{" + strings.Join(items, ", ") + "}"
+	}
+	for _, e := range inv.Entries {
+		var cs []string
+		for _, c := range e.Entry.Containers {
+			cs = append(cs, fmt.Sprintf("{Container: %q, Language: %s, Type: %s, Any: %s}", c.Container, termMap(c.Language), termMap(c.Type), termMap(c.Any)))
+		}
+		curie := ""
+		if e.Entry.CurieTerm != "" {
+			curie = fmt.Sprintf(", CurieTerm: %q", e.Entry.CurieTerm)
+		}
+		fmt.Fprintf(b, "{IRI: %q, Entry: jsongold.InverseEntry{Containers: []jsongold.InverseContainer{%s}%s}},\n", e.IRI, strings.Join(cs, ", "), curie)
+	}
+	b.WriteString("},\n}\n")
 }
 
 // definition returns the fields of a term definition as a Go composite

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/mapping/pipeline"
+)
+
+// validateLarge runs validate on path, with bigDocument lowered so that
+// the file counts as large when large is set, and returns its exit
+// status and JSON report, and whether refusedMarkup refused the file.
+func validateLarge(path string, large bool) (status int, report string, refused bool) {
+	if large {
+		defer func(n int) { bigDocument = n }(bigDocument)
+		bigDocument = 0
+	}
+	var out, errOut bytes.Buffer
+	status = run([]string{"validate", "-f", "json", path}, nil, &out, &errOut)
+	return status, out.String(), refusedMarkup(path) != nil
+}
+
+// A large JSON-LD file read as it goes gets the findings reading it whole
+// gives (the JSON report has no excerpts to lose), whether it is refused
+// or, when it is JSON, read whole after all.
+func TestRefusedMarkupAgreesWithWholeRead(t *testing.T) {
+	movie := `{"@context": "https://schema.org", "@type": "Movie", "name": "Stalker", "director": {"@type": "Person", "name": "Andrei Tarkovsky"}}`
+	for _, tt := range []struct {
+		name, text string
+		refused    bool // as it is read; else read whole after all
+	}{
+		{"movie.jsonld", movie, false},
+		{"movie.json", "\ufeff" + movie, false},
+		{"list.json", "[" + movie + ", " + movie + "]", false},
+		{"junk.json", `["Director: junk ","Director: junk ",x]`, true},
+		{"junk.jsonld", "[\n  \"Réalisateur : Agnès Varda\",\n  x\n]", true},
+		{"cut.jsonld", movie[:60], true},
+		{"cut-literal.json", `{"@context": "https://schema.org", "@type": "Movie", "isFamilyFriendly": tru`, true},
+		{"after.json", movie + "\n, x", true},
+		{"after-separators.json", movie + " ,: ", true},
+		{"empty.json", " \n", true},
+		{"deep.json", strings.Repeat("[", 300), true},
+		{"deep-junk.json", `{"@context": "https://schema.org", "@type": "Movie", "name": "Solaris", "x": ` + strings.Repeat(`{"y": `, 300) + "x", true},
+		{"deep-valid.json", `{"@context": "https://schema.org", "@type": "Movie", "name": "Solaris", "x": ` + strings.Repeat(`[`, 300) + strings.Repeat(`]`, 300) + "}", false},
+		{"bytes.json", `{"@context": "https://schema.org", "@type": "Movie", "name": "Sola` + "\xff" + `ris"}`, true},
+		{"bom-bytes.json", "\ufeff[\"\xfe\"]", true},
+		{"no-extension", "  " + movie + "]", true},
+		{"no-extension-valid", "\n" + movie, false},
+	} {
+		path := filepath.Join(t.TempDir(), tt.name)
+		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		wantStatus, want, _ := validateLarge(path, false)
+		gotStatus, got, refused := validateLarge(path, true)
+		if refused != tt.refused {
+			t.Errorf("%s: refused as it is read: %v; want %v", tt.name, refused, tt.refused)
+		}
+		if gotStatus != wantStatus || got != want {
+			t.Errorf("%s: read as it goes: exit %d\n%s\nread whole: exit %d\n%s", tt.name, gotStatus, got, wantStatus, want)
+		}
+	}
+}
+
+// A large page read as it goes gets the findings reading it whole gives,
+// at the same lines and columns.
+func TestLargePageAgreesWithWholeRead(t *testing.T) {
+	movie := `{"@context": "https://schema.org", "@type": "Movie", "name": "Cléo de 5 à 7", "director": {"@type": "Person", "name": "Agnès Varda"}, "dateCreated": "1962-13-45"}`
+	for _, tt := range []struct{ name, text string }{
+		{"junk.html", strings.Repeat("<p>Director: junk</p>", 100)},
+		{"movie.html", "<p>Réalisatrice : Agnès — 漢字</p><script type=\"application/ld+json\">" + movie + "</script>"},
+		{"lines.htm", "\ufeff<html>\n<p>é</p>\n  <script type=\"application/ld+json\">\n" + strings.ReplaceAll(movie, ", ", ",\n  ") + "\n</script>"},
+		{"bad-block.html", "<p>é</p>\n<script type=\"application/ld+json\">\n  {\"@type\": \"Movie\",\n   \"name\": [1, 2,]}</script>"},
+		{"bytes.html", "<p>é</p>\n<p>Sola\xffris</p><script type=\"application/ld+json\">" + movie + "</script>"},
+		{"no-extension", "\n<!doctype html><p>é</p><script type=\"application/ld+json\">" + movie + "</script>"},
+	} {
+		path := filepath.Join(t.TempDir(), tt.name)
+		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		wantStatus, want, _ := validateLarge(path, false)
+		gotStatus, got, _ := validateLarge(path, true)
+		old := bigDocument
+		bigDocument = 0
+		streamed := isLargePage(path)
+		bigDocument = old
+		if !streamed {
+			t.Errorf("%s: not read as a large page", tt.name)
+		}
+		if gotStatus != wantStatus || got != want {
+			t.Errorf("%s: read as it goes: exit %d\n%s\nread whole: exit %d\n%s", tt.name, gotStatus, got, wantStatus, want)
+		}
+		if !strings.Contains(want, `"line"`) && tt.name != "junk.html" {
+			t.Errorf("%s: no positioned finding to compare:\n%s", tt.name, want)
+		}
+	}
+}
+
+// A large .json file is found to be JSON-LD (or not) by its context key
+// wherever the reads cut it, as a small one is.
+func TestSiteContentOfLargeFile(t *testing.T) {
+	defer func(n int) { bigDocument = n }(bigDocument)
+	bigDocument = 1
+	dir := t.TempDir()
+	pad := strings.Repeat("x", 64<<10-5)
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{`{"@context": "https://schema.org"}`, true},
+		{`[` + pad + `"@context"]`, true},   // the key spans two reads
+		{`[` + pad + `xx"@context"]`, true}, // the key after the first read
+		{`[` + pad + `"@conte`, false},
+		{`{"context": 1}`, false},
+		{"", false},
+	} {
+		path := filepath.Join(dir, "f.json")
+		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := pipeline.IsSiteFile(path, func() []byte { return siteContent(path) }); got != tt.want {
+			t.Errorf("%.20q… (%d bytes): %v; want %v", tt.text, len(tt.text), got, tt.want)
+		}
+	}
+}
+
+// validate's soft memory limit rises with its largest input file, so that
+// the collector does not run without pause over a file read whole.
+func TestMemoryLimit(t *testing.T) {
+	dir := t.TempDir()
+	small, large := filepath.Join(dir, "small.json"), filepath.Join(dir, "large.json")
+	if err := os.WriteFile(small, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(large)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Sparse: its size without its bytes.
+	if err := f.Truncate(100 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	for _, tt := range []struct {
+		inputs []string
+		want   int64
+	}{
+		{nil, 400 << 20},
+		{[]string{"-", small, filepath.Join(dir, "missing.json"), dir}, 400 << 20},
+		{[]string{small, large}, 800 << 20},
+	} {
+		if got := memoryLimit(tt.inputs); got != tt.want {
+			t.Errorf("%v: %d; want %d", tt.inputs, got, tt.want)
+		}
+	}
+}
