@@ -49,8 +49,9 @@ var shared struct {
 // startVirtuoso returns the shared Virtuoso server, started on first use
 // in a temporary folder with the SPARQL and Graph Store endpoints on an
 // HTTP port, and emptied of every graph earlier tests loaded, so that each
-// test starts from a fresh store whatever ran before it. It skips the test
-// where Virtuoso is not installed.
+// test starts from a fresh store whatever ran before it; so tests that use
+// it must not call t.Parallel. It skips the test where Virtuoso is not
+// installed.
 func startVirtuoso(t *testing.T) *virtuoso {
 	t.Helper()
 	server, err := exec.LookPath("virtuoso-t")
