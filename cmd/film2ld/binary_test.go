@@ -67,11 +67,13 @@ func testCommand(t *testing.T) string {
 	return path
 }
 
-// cleanupM runs the tests, then removes the shared build.
+// cleanupM runs the tests, then stops the shared Virtuoso server and
+// removes the shared build.
 type cleanupM struct{ m *testing.M }
 
 func (c cleanupM) Run() int {
 	code := c.m.Run()
+	stopVirtuoso()
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}

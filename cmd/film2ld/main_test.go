@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf16"
 
@@ -25,6 +26,15 @@ func TestMain(m *testing.M) {
 	// whose peak resident size the kernel reports.
 	if os.Getenv("FILM2LD_TEST_RUN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	// Under the race detector every Go process sleeps a second before it
+	// exits (GORACE's atexit_sleep_ms, 1000 by default), so that late
+	// goroutines can still report; the scripts and the README session run
+	// the command (this test binary) hundreds of times, which made those
+	// sleeps most of their time. Children get 10 ms, as testscript's
+	// documentation suggests, unless the user chose a value.
+	if g := os.Getenv("GORACE"); !strings.Contains(g, "atexit_sleep_ms") {
+		os.Setenv("GORACE", strings.TrimSpace(g+" atexit_sleep_ms=10"))
 	}
 	testscript.Main(cleanupM{m}, map[string]func(){
 		"film2ld": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },

@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -129,18 +127,10 @@ func TestShardFlag(t *testing.T) {
 // with Virtuoso's bulk loader (ld_dir and rdf_loader_run). Every graph in
 // the store must hold the statements of one unsharded run.
 func TestVirtuosoBulkLoadsShards(t *testing.T) {
-	isql, err := exec.LookPath("isql-vt")
-	if err != nil {
-		t.Skip("isql-vt not installed (apt-get install virtuoso-opensource-7-bin); .ci/run installs it")
-	}
 	v := startVirtuoso(t)
 	sql := func(stmt string) string {
 		t.Helper()
-		out, err := exec.Command(isql, strconv.Itoa(v.port), "dba", "dba", "exec="+stmt).CombinedOutput()
-		if err != nil || strings.Contains(string(out), "*** Error") {
-			t.Fatalf("isql %q: %v\n%s", stmt, err, out)
-		}
-		return string(out)
+		return v.sql(t, stmt)
 	}
 	films := filepath.Join(t.TempDir(), "films")
 	generateFilms(t, films, 24)
@@ -150,10 +140,7 @@ func TestVirtuosoBulkLoadsShards(t *testing.T) {
 	want := graphCounts(oneData, "urn:film2ld-test:default")
 
 	// The shards go where the server may read (DirsAllowed).
-	shards := filepath.Join(v.dir, "shards")
-	if err := os.Mkdir(shards, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	shards := v.tempDir(t)
 	const n = 4
 	for k := 1; k <= n; k++ {
 		batchRun(t, "-q", "--shard", fmt.Sprintf("%d/%d", k, n), "-f", "nquads",

@@ -14,33 +14,74 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/film2ld/film2ld/ld"
 )
 
-// virtuoso is a Virtuoso server started for one test, with its HTTP
+// virtuoso is the Virtuoso server of this test binary run, with its HTTP
 // endpoints on loopback.
 type virtuoso struct {
 	base string // http://127.0.0.1:PORT
 	// dir is the server's folder (loads may read files from it); port its
-	// SQL port, for isql.
+	// SQL port, for isql-vt, whose path isql is.
 	dir  string
 	port int
+	isql string
+	srv  *exec.Cmd
+	// own lists the graphs the fresh server holds itself (Virtuoso's
+	// system graphs), which reset leaves alone.
+	own []string
 }
 
-// startVirtuoso starts virtuoso-t in a temporary folder, with the SPARQL
-// and Graph Store endpoints on an HTTP port, and stops it when the test
-// ends. It skips the test where Virtuoso is not installed.
+// shared is the one Virtuoso server the tests share, started by the first
+// test that needs it and stopped when the test binary's tests are done
+// (cleanupM): starting a fresh server costs seconds, as much as most of
+// the tests that use it.
+var shared struct {
+	once sync.Once
+	v    *virtuoso
+	err  error
+}
+
+// startVirtuoso returns the shared Virtuoso server, started on first use
+// in a temporary folder with the SPARQL and Graph Store endpoints on an
+// HTTP port, and emptied of every graph earlier tests loaded, so that each
+// test starts from a fresh store whatever ran before it; so tests that use
+// it must not call t.Parallel. It skips the test where Virtuoso is not
+// installed.
 func startVirtuoso(t *testing.T) *virtuoso {
 	t.Helper()
 	server, err := exec.LookPath("virtuoso-t")
 	if err != nil {
 		t.Skip("virtuoso-t not installed (apt-get install virtuoso-opensource-7-bin); .ci/run installs it")
 	}
-	dir := t.TempDir()
-	port, httpPort := freePort(t), freePort(t)
+	isql, err := exec.LookPath("isql-vt")
+	if err != nil {
+		t.Skip("isql-vt not installed (apt-get install virtuoso-opensource-7-bin); .ci/run installs it")
+	}
+	shared.once.Do(func() { shared.v, shared.err = launchVirtuoso(server, isql) })
+	if shared.err != nil {
+		t.Fatal(shared.err)
+	}
+	shared.v.reset(t)
+	return shared.v
+}
+
+// launchVirtuoso starts virtuoso-t in a new temporary folder and waits
+// until its HTTP server answers.
+func launchVirtuoso(server, isql string) (*virtuoso, error) {
+	dir, err := os.MkdirTemp("", "film2ld-test-virtuoso-")
+	if err != nil {
+		return nil, err
+	}
+	port, httpPort, err := freePorts()
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
 	ini := fmt.Sprintf(`[Database]
 DatabaseFile = %[1]s/v.db
 ErrorLogFile = %[1]s/v.log
@@ -63,30 +104,125 @@ MaxClientConnections = 4
 ResultSetMaxRows = 1000000
 `, dir, port, httpPort)
 	if err := os.WriteFile(filepath.Join(dir, "virtuoso.ini"), []byte(ini), 0o644); err != nil {
-		t.Fatal(err)
+		os.RemoveAll(dir)
+		return nil, err
 	}
 	srv := exec.Command(server, "+foreground", "+configfile", filepath.Join(dir, "virtuoso.ini"))
 	srv.Dir = dir
 	if err := srv.Start(); err != nil {
-		t.Fatal(err)
+		os.RemoveAll(dir)
+		return nil, err
 	}
-	t.Cleanup(func() {
-		srv.Process.Kill()
-		srv.Wait()
-	})
-	v := &virtuoso{base: fmt.Sprintf("http://127.0.0.1:%d", httpPort), dir: dir, port: port}
+	v := &virtuoso{base: fmt.Sprintf("http://127.0.0.1:%d", httpPort), dir: dir, port: port, isql: isql, srv: srv}
 	for range 120 {
 		if resp, err := http.Get(v.base + "/sparql?query=" + url.QueryEscape("ASK {}")); err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {
-				return v
+				v.own, err = v.graphNames()
+				if err != nil {
+					v.stop()
+					return nil, err
+				}
+				return v, nil
 			}
 		}
 		time.Sleep(500 * time.Millisecond)
 	}
 	log, _ := os.ReadFile(filepath.Join(dir, "v.log"))
-	t.Fatalf("virtuoso's HTTP server did not start:\n%s", log)
-	return nil
+	v.stop()
+	return nil, fmt.Errorf("virtuoso's HTTP server did not start:\n%s", log)
+}
+
+// stopVirtuoso stops the shared server, if a test started it, and removes
+// its folder.
+func stopVirtuoso() {
+	if shared.v != nil {
+		shared.v.stop()
+	}
+}
+
+func (v *virtuoso) stop() {
+	v.srv.Process.Kill()
+	v.srv.Wait()
+	os.RemoveAll(v.dir)
+}
+
+// sql runs SQL statements (separated by ';') through isql-vt and returns
+// what it printed; an error Virtuoso reports fails the test.
+func (v *virtuoso) sql(t *testing.T, stmts string) string {
+	t.Helper()
+	out, err := exec.Command(v.isql, strconv.Itoa(v.port), "dba", "dba", "exec="+stmts).CombinedOutput()
+	if err != nil || strings.Contains(string(out), "*** Error") {
+		t.Fatalf("isql %q: %v\n%s", stmts, err, out)
+	}
+	return string(out)
+}
+
+// tempDir returns a new folder inside the server's, which the server may
+// read files from (DirsAllowed), removed when the test ends.
+func (v *virtuoso) tempDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp(v.dir, "test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+// graphNames lists the graphs that hold statements. (GROUP BY: Virtuoso
+// answers SELECT DISTINCT ?g over a few thousand graphs in minutes.)
+func (v *virtuoso) graphNames() ([]string, error) {
+	req, _ := http.NewRequest(http.MethodGet, v.base+"/sparql?query="+url.QueryEscape("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"), nil)
+	req.Header.Set("Accept", "application/sparql-results+json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var res struct {
+		Results struct {
+			Bindings []struct{ G struct{ Value string } } `json:"bindings"`
+		} `json:"results"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil || resp.StatusCode != 200 {
+		return nil, fmt.Errorf("virtuoso's graphs: %d %v", resp.StatusCode, err)
+	}
+	var names []string
+	for _, b := range res.Results.Bindings {
+		names = append(names, b.G.Value)
+	}
+	return names, nil
+}
+
+// reset removes every statement outside the server's own graphs and
+// forgets the bulk loader's list of files: the store as a fresh server
+// has it.
+func (v *virtuoso) reset(t *testing.T) {
+	t.Helper()
+	names, err := v.graphNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := map[string]bool{}
+	var keep []string
+	for _, g := range v.own {
+		own[g] = true
+		keep = append(keep, "iri_to_id('"+strings.ReplaceAll(g, "'", "''")+"')")
+	}
+	if !slices.ContainsFunc(names, func(g string) bool { return !own[g] }) {
+		return // only the server's own graphs hold statements
+	}
+	// Deleting the rows of RDF_QUAD is Virtuoso's documented fast way to
+	// clear graphs; log_enable(3, 1) commits row by row without logging.
+	v.sql(t, "log_enable(3, 1); DELETE FROM DB.DBA.RDF_QUAD WHERE G NOT IN ("+strings.Join(keep, ", ")+"); DELETE FROM DB.DBA.LOAD_LIST;")
+	names, err = v.graphNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.ContainsFunc(names, func(g string) bool { return !own[g] }) {
+		t.Fatalf("Virtuoso holds the graphs %q after the reset; it had %q when it started", names, v.own)
+	}
 }
 
 // selectRows runs a SPARQL SELECT and returns each row's values by
