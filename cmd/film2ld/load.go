@@ -201,14 +201,5 @@ func (e *env) readPageQuads(name string) ([]ld.Quad, error) {
 		return nil, err
 	}
 	defer r.Close()
-	p := ld.NewProcessor(ld.Config{})
-	docs, err := p.Read(r, display, ld.InputHTML)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := p.Union(docs, ld.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", display, err)
-	}
-	return p.Quads(doc, ld.Options{})
+	return pipeline.ReadDocumentQuads(r, display, ld.InputHTML)
 }

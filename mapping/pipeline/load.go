@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"path/filepath"
 	"strings"
@@ -128,8 +129,15 @@ func ReadQuads(data []byte, name, display string, form ld.InputFormat) ([]ld.Qua
 	case ld.InputTurtle, ld.InputTriG:
 		return ld.ReadTurtle(bytes.NewReader(data), display, form == ld.InputTriG)
 	}
+	return ReadDocumentQuads(bytes.NewReader(data), display, form)
+}
+
+// ReadDocumentQuads reads the statements of JSON-LD or HTML from r as one
+// graph, through the JSON-LD processor: ReadQuads's path for those forms,
+// for a caller that reads a large page as it goes rather than whole.
+func ReadDocumentQuads(r io.Reader, display string, form ld.InputFormat) ([]ld.Quad, error) {
 	p := processor()
-	docs, err := p.Read(bytes.NewReader(data), display, form)
+	docs, err := p.Read(r, display, form)
 	if err != nil {
 		return nil, err
 	}
