@@ -139,6 +139,43 @@ type parser struct {
 	unknown []int
 	// unknownFirst is the first of them, as written.
 	unknownFirst string
+	// full holds the reviews read before the current list
+	// (src.Film.Reviews) filled up, in order; reviewList joins them.
+	full [][]film.Review
+}
+
+// reviewChunk is how many reviews the parser gathers in one list before
+// it starts another. A page with tens of thousands of reviews grew one
+// list by a quarter at a time, copying every review into fresh memory
+// about twenty times (72 MB allocated for a 5.6 MB page, and most of its
+// CPU time in page faults); in fixed lists each review is copied once,
+// when reviewList joins them.
+const reviewChunk = 1024
+
+// addReview appends rv to the film's reviews.
+func (p *parser) addReview(rv film.Review) {
+	list := &p.src.Film.Reviews
+	if len(*list) == reviewChunk {
+		p.full = append(p.full, *list)
+		*list = make([]film.Review, 0, reviewChunk)
+	}
+	*list = append(*list, rv)
+}
+
+// reviewList joins the full lists before the current one into one list of
+// exactly the reviews' length, in order.
+func (p *parser) reviewList() {
+	if len(p.full) == 0 {
+		return
+	}
+	last := p.src.Film.Reviews
+	all := make([]film.Review, 0, len(p.full)*reviewChunk+len(last))
+	for i, chunk := range p.full {
+		all = append(all, chunk...)
+		p.full[i] = nil // each list can go as soon as it is copied
+	}
+	p.full = nil
+	p.src.Film.Reviews = append(all, last...)
 }
 
 // review is a review being read.
@@ -191,6 +228,7 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 		p.note(len(doc.Lines), "cut off: the page ends inside a review, before its \"Full Review »\" link; the review is left out")
 	}
 	p.endSection()
+	p.reviewList()
 	f := &p.src.Film
 	if !f.Critics.Stated() && !f.Users.Stated() && len(f.Reviews) == 0 {
 		return nil, &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("no verdict, score distribution or review found")}
@@ -903,7 +941,7 @@ func (p *parser) flush() {
 	if rv.Author.Value == "" {
 		rv.Author.Line = 0
 	}
-	p.src.Film.Reviews = append(p.src.Film.Reviews, rv.Review)
+	p.addReview(rv.Review)
 }
 
 // derive fills in the one standard bucket a page leaves out, from the total

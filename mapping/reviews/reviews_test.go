@@ -66,4 +66,15 @@ func TestManyReviews(t *testing.T) {
 	if last := src.Film.Reviews[n-1]; last.Body.Value != "Review number 49999." || last.Body.Line != 3*n+1 {
 		t.Errorf("last review %+v", last)
 	}
+	// The parser gathers reviews in lists of reviewChunk and joins them:
+	// every review in page order, across the joins, and no room to spare
+	// (a list grown by append would hold up to a quarter more).
+	for i, rv := range src.Film.Reviews {
+		if want := fmt.Sprintf("Review number %d.", i); rv.Body.Value != want {
+			t.Fatalf("review %d: %q; want %q", i, rv.Body.Value, want)
+		}
+	}
+	if c := cap(src.Film.Reviews); c != n {
+		t.Errorf("room for %d reviews; want exactly %d", c, n)
+	}
 }
