@@ -46,6 +46,9 @@ type Dataset struct {
 	// lines, when set (RecordLines), maps a subject term to the line of
 	// the statement it first stands in.
 	lines map[uint32]int
+	// scratch, for a dataset made by a direct walk, is the memory its
+	// terms, statements and index came from (see recycle).
+	scratch *walkScratch
 }
 
 // ErrNeedsJSONLD means a Dataset holds statements whose conversion through

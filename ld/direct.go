@@ -50,6 +50,7 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 	if !ok {
 		return p.Write(w, collect(doc), f, opts)
 	}
+	defer d.recycle()
 	// Past the walk nothing can fail but w, so the N-Quads formats stream
 	// to w (a film's output is several times its input) and still write
 	// nothing on a failed conversion, as Write promises.
@@ -117,7 +118,10 @@ func (d *Dataset) lineTable(text []string) *termTable {
 // CanWriteDirect reports whether [Processor.WriteDirect] takes its short
 // path for doc in format f rather than Write's.
 func (p *Processor) CanWriteDirect(doc any, f Format, opts Options) bool {
-	_, ok := p.direct(doc, f, opts)
+	d, ok := p.direct(doc, f, opts)
+	if ok {
+		d.recycle()
+	}
 	return ok
 }
 
@@ -163,8 +167,60 @@ func writeDirectNQuads(w io.Writer, ctx *jsongold.Context, doc any, sortMemory i
 	if lines.started {
 		return lines.writeTo(w), true
 	}
+	defer d.recycle()
 	d.release()
 	return d.writeNQuads(w, d.labelText()), true
+}
+
+// walkScratch is the memory a direct walk fills: the dataset's terms,
+// statements and index, and the walker's IRI maps. A batch walks one film
+// after another, each about the same size, and growing these from empty
+// (the maps rehashing as they grew) was a sixth of the bytes a film's
+// canonical N-Quads allocated, so each walk takes a used scratch from
+// walkScratches and gives it back, emptied, once its dataset is written.
+type walkScratch struct {
+	terms        []dterm
+	quads        []dquad
+	index        map[string]uint32
+	iris, vocabs map[string]uint32
+}
+
+// walkScratches holds the scratch of walks done.
+var walkScratches sync.Pool
+
+// maxScratchTerms is the most terms a walk's scratch may have held to be
+// kept for the next: a page of tens of thousands of reviews is written
+// once, and its maps would cost the next small film their clearing.
+const maxScratchTerms = 1 << 14
+
+func newWalkScratch() *walkScratch {
+	if sc, ok := walkScratches.Get().(*walkScratch); ok {
+		return sc
+	}
+	return &walkScratch{index: map[string]uint32{}, iris: map[string]uint32{}, vocabs: map[string]uint32{}}
+}
+
+// recycle gives the scratch of the walk that made d back for the next
+// walk; d must not be used after it. It does nothing for a dataset not
+// made by a walk.
+func (d *Dataset) recycle() {
+	sc := d.scratch
+	if sc == nil {
+		return
+	}
+	d.scratch = nil
+	if len(d.terms) > maxScratchTerms {
+		return
+	}
+	// The slices are cleared so that they hold no strings of this film
+	// while they wait.
+	clear(d.terms)
+	sc.terms, sc.quads = d.terms[:0], d.quads[:0]
+	clear(sc.index)
+	clear(sc.iris)
+	clear(sc.vocabs)
+	*d = Dataset{}
+	walkScratches.Put(sc)
 }
 
 // labelText returns each term's N-Quads form, blank nodes by the labels
@@ -282,7 +338,9 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter) (d *Datase
 	if !isList {
 		return nil, false
 	}
-	w := &walker{t: termsFor(ctx), d: NewDataset(), iris: map[string]uint32{}, vocabs: map[string]uint32{}, sorter: lines}
+	sc := newWalkScratch()
+	d = &Dataset{terms: append(sc.terms[:0], dterm{}), index: sc.index, quads: sc.quads[:0], scratch: sc}
+	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, sorter: lines}
 	w.d.docs = append(w.d.docs, 0)
 	w.d.names = append(w.d.names, "JSON-LD")
 	w.typ = w.term(IRI, "<"+rdfType+">")
