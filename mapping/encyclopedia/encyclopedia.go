@@ -50,11 +50,22 @@ var (
 // alone is not a signal: any Markdown note has a "# Title", and it must not
 // become a Movie.
 func Signals(lines []string) int {
+	// maxLabelSignals is how many infobox label lines count.
+	const maxLabelSignals = 3
 	n, labelLines := 0, 0
 	for _, raw := range lines {
 		heading := strings.ContainsAny(raw, "=#") || strings.HasSuffix(raw, "[edit]") || strings.HasPrefix(raw, "From W")
 		if !heading && !strings.ContainsAny(raw, ":\t") {
 			continue // most lines are prose
+		}
+		if labelLines == maxLabelSignals && !heading && !strings.ContainsAny(raw, "]&") && !strings.Contains(raw, "From W") {
+			// Past the label lines that count, a line can only signal as
+			// a title or section (its text starts with "=" or "#" or
+			// ends in "]") or as the tagline; without those characters
+			// (nor "&", which unescapes to any), classify would find
+			// neither. Other kinds' pages are mostly "Label: value"
+			// lines, each a full classification.
+			continue
 		}
 		switch l := classify(0, raw); {
 		case l.whole == wikipediaTagline:
@@ -68,7 +79,7 @@ func Signals(lines []string) int {
 			if _, ok := sections[labelKey(l.text)]; ok {
 				n++
 			}
-		case l.known && (l.kind == kindLabel || l.kind == kindItem) && labelLines < 3:
+		case l.known && (l.kind == kindLabel || l.kind == kindItem) && labelLines < maxLabelSignals:
 			labelLines++
 			n++
 		}

@@ -1,0 +1,91 @@
+package encyclopedia
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// signalsEveryLine is Signals as it was: every line with a colon or a tab
+// classified in full. Signals now skips lines that cannot signal once the
+// label lines that count are found; it must count the same.
+func signalsEveryLine(lines []string) int {
+	n, labelLines := 0, 0
+	for _, raw := range lines {
+		heading := strings.ContainsAny(raw, "=#") || strings.HasSuffix(raw, "[edit]") || strings.HasPrefix(raw, "From W")
+		if !heading && !strings.ContainsAny(raw, ":\t") {
+			continue
+		}
+		switch l := classify(0, raw); {
+		case l.whole == wikipediaTagline:
+			n += 2
+		case l.kind == kindTitle:
+			n++
+			if disambigRe.MatchString(l.text) {
+				n++
+			}
+		case l.kind == kindSection:
+			if _, ok := sections[labelKey(l.text)]; ok {
+				n++
+			}
+		case l.known && (l.kind == kindLabel || l.kind == kindItem) && labelLines < 3:
+			labelLines++
+			n++
+		}
+	}
+	return n
+}
+
+// signalsLines are lines that signal after three label lines, each with a
+// colon or a tab so that the old loop classified it.
+var signalsLines = []string{
+	"Directed by: Anna Berg", "Produced by: Olaf Lind", "Starring: Eva Holm", "Music by: Per Dahl",
+	"\tFrom Wikipedia, the free encyclopedia",
+	"Plot: x [edit]", "Plot [edit]", "Cast\t[edit]",
+	"&#61;&#61; Plot &#61;&#61;", "&#35; Heading: one", "&equals;&equals; Plot &equals;&equals;\t",
+	"Plot\t&lsqb;edit&rsqb;", "&num; Reception:", "== Production: notes ==",
+	"## Reception: early", "* Country: Sweden", "Language:\tSwedish",
+	"Note: the film [was] shown", "Running time: 90 minutes",
+}
+
+func TestSignalsSkipsOnlyLinesThatCannotSignal(t *testing.T) {
+	paths, _ := filepath.Glob("../../testdata/samples/*.txt")
+	films, _ := filepath.Glob("../../testdata/films/*/*.txt")
+	var docs []string
+	for _, p := range append(paths, films...) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, string(data))
+	}
+	if len(docs) < 10 {
+		t.Fatalf("%d test documents; want the samples and the test films", len(docs))
+	}
+	docs = append(docs, strings.Join(signalsLines, "\n"))
+	for i := range signalsLines {
+		// Every line after the first three labels, alone and in order.
+		docs = append(docs, strings.Join(append(slices3(signalsLines), signalsLines[i]), "\n"))
+	}
+	for _, doc := range docs {
+		lines := strings.Split(doc, "\n")
+		if got, want := Signals(lines), signalsEveryLine(lines); got != want {
+			t.Errorf("Signals = %d, every line classified gives %d, for:\n%.300s", got, want, doc)
+		}
+	}
+}
+
+func slices3(lines []string) []string { return append([]string(nil), lines[:3]...) }
+
+func FuzzSignals(f *testing.F) {
+	for _, l := range signalsLines {
+		f.Add(strings.Join(signalsLines[:3], "\n") + "\n" + l)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		lines := strings.Split(doc, "\n")
+		if got, want := Signals(lines), signalsEveryLine(lines); got != want {
+			t.Errorf("Signals = %d, every line classified gives %d, for %q", got, want, doc)
+		}
+	})
+}
