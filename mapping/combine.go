@@ -21,6 +21,7 @@ type Result struct {
 // Combine is Merge followed by the rendering of the merged view and its
 // dataset, for callers that want JSON-LD and no view of their own.
 func Combine(sources []*film.Source, opts Options) (*Result, error) {
+	opts.MergedOnly = false // the dataset needs the sources' views
 	f, err := Merge(sources, opts)
 	if err != nil {
 		return nil, err

@@ -34,6 +34,11 @@ type Options struct {
 	// default graph, shared by every film, as film2ld did before films had
 	// graphs of their own.
 	MergedInDefaultGraph bool
+	// MergedOnly leaves out the sources' own views (Film.Views stays
+	// empty), for a caller that writes the merged view alone: building
+	// them was a quarter of merging a film's three documents. A film
+	// merged so has no Dataset.
+	MergedOnly bool
 }
 
 // Severity grades a Diagnostic: film2ld's one severity type (see package
@@ -98,6 +103,9 @@ func Merge(sources []*film.Source, opts Options) (*Film, error) {
 		}
 	}
 	for _, s := range m.sources {
+		if m.opts.MergedOnly {
+			break
+		}
 		view := &merger{opts: m.opts, sources: []*film.Source{s}, res: m.res, filmID: f.ID, only: s, whole: m, wholeFilm: f}
 		v := view.film()
 		v.minted = f.ID

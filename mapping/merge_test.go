@@ -3,6 +3,7 @@ package mapping_test
 import (
 	"bytes"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -428,4 +429,57 @@ func TestViewsShareReviews(t *testing.T) {
 	if vb.Reviews[0].Author == merged || vb.Reviews[0].Author.Name != "Jonas Ek" {
 		t.Errorf("b's view names Jonas as the merged view does, with c's spelling too")
 	}
+}
+
+// TestMergedOnly: a film merged without its sources' views
+// (Options.MergedOnly) has the same merged view and diagnostics as one
+// merged with them, for every test film, with each of its documents
+// alone and with page facts set; and it refuses a Dataset rather than
+// give one without the sources' graphs.
+func TestMergedOnly(t *testing.T) {
+	sets := [][]string{samples}
+	for _, dir := range filmDirs(t) {
+		files := filmFiles(t, dir)
+		sets = append(sets, files)
+		for _, f := range files {
+			sets = append(sets, []string{f})
+		}
+	}
+	for _, paths := range sets {
+		var srcs []*film.Source
+		for _, p := range paths {
+			srcs = append(srcs, mapFile(t, p))
+		}
+		for _, page := range []mapping.Page{{}, {URL: "https://cinema.example/films/x", ID: "https://cinema.example/films/x#movie", Name: "X"}} {
+			whole, err := mapping.Merge(srcs, mapping.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			only, err := mapping.Merge(srcs, mapping.Options{MergedOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			whole.SetPage(page)
+			only.SetPage(page)
+			if len(whole.Views) != len(srcs) || len(only.Views) != 0 {
+				t.Fatalf("%v: %d and %d views of %d sources", paths, len(whole.Views), len(only.Views), len(srcs))
+			}
+			if a, b := marshal(t, whole.Render()), marshal(t, only.Render()); !bytes.Equal(a, b) {
+				t.Errorf("%v: merged view differs without the sources' views:\n%s\n%s", paths, a, b)
+			}
+			if !reflect.DeepEqual(whole.Diagnostics, only.Diagnostics) {
+				t.Errorf("%v: diagnostics differ without the sources' views:\n%v\n%v", paths, whole.Diagnostics, only.Diagnostics)
+			}
+		}
+	}
+	only, err := mapping.Merge([]*film.Source{mapFile(t, samples[0])}, mapping.Options{MergedOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Dataset of a film merged with MergedOnly did not panic")
+		}
+	}()
+	only.Dataset()
 }

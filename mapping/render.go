@@ -337,6 +337,11 @@ func (f *Film) DatasetStream() map[string]any {
 }
 
 func (f *Film) dataset(lazy bool) any {
+	if len(f.Views) != len(f.Sources) {
+		// Without its sources' views the dataset would lack their graphs
+		// and still look whole.
+		panic("mapping: the Dataset of a film merged with Options.MergedOnly")
+	}
 	graph := GraphIRI(f.minted)
 	movieID := ""
 	if f.minted != "" {

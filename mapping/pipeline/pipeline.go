@@ -156,12 +156,14 @@ func (j *Job) Read(r io.Reader, name string) (*mapping.Diagnostic, error) {
 func (j *Job) Sources() []*film.Source { return j.sources }
 
 // Merge merges the documents read into one film and adds the page owner's
-// facts; the film's Diagnostics say what the user should know.
+// facts; the film's Diagnostics say what the user should know. The film
+// has its sources' own views (Film.Views, which Film.Dataset needs) only
+// when the job's format shows the dataset.
 func (j *Job) Merge() (*mapping.Film, error) {
 	if len(j.sources) == 0 {
 		return nil, ErrNoDocuments
 	}
-	f, err := mapping.Merge(j.sources, j.opts.Merge)
+	f, err := mapping.Merge(j.sources, j.mergeOptions())
 	if err != nil {
 		return nil, err
 	}
@@ -178,6 +180,14 @@ func (j *Job) DropReviews() {
 	for _, s := range j.sources {
 		s.Film.Reviews = nil
 	}
+}
+
+// mergeOptions are the job's merge options, without the sources' views
+// where its view is not the dataset.
+func (j *Job) mergeOptions() mapping.Options {
+	opts := j.opts.Merge
+	opts.MergedOnly = ViewFor(j.opts.Format, j.opts.Merged, j.opts.KeepRejected) != Dataset
+	return opts
 }
 
 // page is the page owner's facts with the Movie's IRI they imply.
@@ -288,7 +298,7 @@ func (j *Job) snippet(out *Output, file, pageURL string) error {
 			if slices.ContainsFunc(own, func(s *film.Source) bool { return s.Kind == film.Reviews }) {
 				// Some review pages are the site's own: the snippet is
 				// the merged view of them and the other documents.
-				g, err := mapping.Merge(own, j.opts.Merge)
+				g, err := mapping.Merge(own, j.mergeOptions())
 				if err != nil {
 					return err
 				}
