@@ -52,7 +52,7 @@ func datasetPath(p *Processor, inputs []string, f Format, opts Options) (string,
 	if f == FormatCanonical {
 		err = p.WriteCanonical(&b, d)
 	} else {
-		err = d.WriteNQuads(&b)
+		err = d.WriteRDF(&b, f)
 	}
 	if errors.Is(err, ErrNeedsJSONLD) {
 		b.Reset()
@@ -182,7 +182,7 @@ func TestDatasetMatchesJSONLDPath(t *testing.T) {
 	}
 	compared, fallbacks := 0, 0
 	for _, c := range cases {
-		for _, f := range []Format{FormatNQuads, FormatCanonical} {
+		for _, f := range []Format{FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG, FormatSPARQLUpdate} {
 			for _, lenient := range []bool{false, true} {
 				opts := Options{}
 				if lenient {

@@ -169,7 +169,7 @@ func runConvert(e *env, args []string) int {
 	if failed {
 		return exitError
 	}
-	if (outFormat == ld.FormatNQuads || outFormat == ld.FormatCanonical) && nquads == len(files) && ds.NeedsJSONLD() == nil {
+	if compactFormat(outFormat) && nquads == len(files) && ds.NeedsJSONLD() == nil {
 		return e.writeCompact(p, ds, outFormat, output, files)
 	}
 	var nqDocs []any
@@ -288,9 +288,10 @@ func (e *env) warnReplaced(display string, n int) {
 	}
 }
 
-// writeCompact writes N-Quads inputs read into ds as sorted or canonical
-// N-Quads without going through JSON-LD: the same bytes (see
-// ld.Dataset), at a small multiple of the input's size in memory.
+// writeCompact writes N-Quads inputs read into ds in an RDF format (sorted
+// or canonical N-Quads, Turtle, TriG, SPARQL Update) without going through
+// JSON-LD: the same bytes (see ld.Dataset), at a small multiple of the
+// input's size in memory.
 func (e *env) writeCompact(p *ld.Processor, ds *ld.Dataset, f ld.Format, path string, files []string) int {
 	out, err := output.Create(path, e.stdout)
 	if err != nil {
@@ -300,7 +301,7 @@ func (e *env) writeCompact(p *ld.Processor, ds *ld.Dataset, f ld.Format, path st
 	if f == ld.FormatCanonical {
 		err = p.WriteCanonical(out, ds)
 	} else {
-		err = ds.WriteNQuads(out)
+		err = ds.WriteRDF(out, f)
 	}
 	var oerr *output.Error
 	switch {
@@ -319,6 +320,17 @@ func (e *env) writeCompact(p *ld.Processor, ds *ld.Dataset, f ld.Format, path st
 		return exitError
 	}
 	return exitOK
+}
+
+// compactFormat reports whether N-Quads inputs are written in format f
+// from their compact dataset (writeCompact) rather than through JSON-LD:
+// the RDF formats are, JSON-LD ones are not.
+func compactFormat(f ld.Format) bool {
+	switch f {
+	case ld.FormatNQuads, ld.FormatCanonical, ld.FormatTurtle, ld.FormatTriG, ld.FormatSPARQLUpdate:
+		return true
+	}
+	return false
 }
 
 // convertHint suggests the flag that lifts a refusal.
