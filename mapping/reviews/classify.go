@@ -120,7 +120,7 @@ func classify(l string) classified {
 		}
 	}
 	if strings.Contains(l, "ased on") || strings.Contains(l, "ASED ON") {
-		if m := verdictRe.FindStringSubmatch(l); m != nil && (m[2] == "" || m[3] == "-" || isVerdict(m[2])) {
+		if m := verdictMatch(l); m != nil && (m[2] == "" || m[3] == "-" || isVerdict(m[2])) {
 			c.class, c.score, c.verdict, c.count = verdictLine, m[1], m[2], m[4]
 			c.countFor = -1
 			if s, ok := countNouns[strings.ToLower(m[5])]; ok {
@@ -156,7 +156,7 @@ func classify(l string) classified {
 			c.class, c.band, c.bandCount, c.bandTotal = bandLine, m[1], m[2], m[3]
 			return c
 		}
-		if m := bandStartRe.FindStringSubmatch(l); m != nil && (m[1] != "" || strings.Contains(l, " out of")) {
+		if m := bandStartMatch(l); m != nil && (m[1] != "" || strings.Contains(l, " out of")) {
 			if _, review := reviewLabels[strings.ToLower(m[2])]; !review {
 				c.class = bandStartLine
 				return c
@@ -194,3 +194,36 @@ func classify(l string) classified {
 
 // byRe is "By Ann Lee": a capitalised name of at most five words.
 var byRe = lazyre.New(`^By (\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4})$`)
+
+// verdictMatch is verdictRe.FindStringSubmatch(l), without running the
+// pattern on a line it cannot match: the pattern ends in critic, critics,
+// review(s) or rating(s), case folded, so the line's last letter is c, s
+// (or the long s that folds to it), w or g. Detection classifies every
+// line that mentions "based on" in every document, and the backtracking
+// match of this pattern was the largest of the page's.
+func verdictMatch(l string) []string {
+	switch l[len(l)-1] {
+	case 'c', 'C', 's', 'S', 'w', 'W', 'g', 'G':
+	default:
+		if !strings.HasSuffix(l, "ſ") {
+			return nil
+		}
+	}
+	return verdictRe.FindStringSubmatch(l)
+}
+
+// bandStartMatch is bandStartRe.FindStringSubmatch(l), without running
+// the pattern on a line it cannot match: its label holds no colon, so
+// the colon it needs is the line's first, and a digit follows it after
+// white space.
+func bandStartMatch(l string) []string {
+	i := strings.IndexByte(l, ':')
+	if i < 0 {
+		return nil
+	}
+	rest := strings.TrimLeft(l[i+1:], "\t\n\f\r ")
+	if rest == "" || rest[0] < '0' || rest[0] > '9' {
+		return nil
+	}
+	return bandStartRe.FindStringSubmatch(l)
+}

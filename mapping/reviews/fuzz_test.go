@@ -2,6 +2,7 @@ package reviews
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -57,4 +58,28 @@ func onScale(v film.Number, s film.Scale) bool {
 	}
 	lit, err := strconv.ParseFloat(v.Literal, 64)
 	return err == nil && lit == v.Value
+}
+
+// FuzzGuardedPatterns: verdictMatch and bandStartMatch skip lines their
+// pattern cannot match; on every line they must give what the pattern
+// gives.
+func FuzzGuardedPatterns(f *testing.F) {
+	for _, s := range []string{
+		"Generally favorable reviews - based on 41 Critics", "81 Universal acclaim based on 12 Critic Reviews",
+		"Mixed or average reviews based on 7 ratings", "based on 3 reviewſ", "based on 3 REVIEWS",
+		"1. Positive: 40 out of 41", "Negative:\t0", "Mixed: none", "Note: 3 things", "2. Negative:", "x: y: 3",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if l == "" {
+			return
+		}
+		if got, want := verdictMatch(l), verdictRe.FindStringSubmatch(l); !slices.Equal(got, want) {
+			t.Errorf("verdictMatch(%q) = %q; the pattern gives %q", l, got, want)
+		}
+		if got, want := bandStartMatch(l), bandStartRe.FindStringSubmatch(l); !slices.Equal(got, want) {
+			t.Errorf("bandStartMatch(%q) = %q; the pattern gives %q", l, got, want)
+		}
+	})
 }
