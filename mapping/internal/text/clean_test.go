@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -35,4 +36,21 @@ func TestCleanTrimsWithoutCopy(t *testing.T) {
 	if got := Clean(" a \u00a0b "); got != "a b" {
 		t.Errorf("Clean = %q; want %q", got, "a b")
 	}
+}
+
+// FuzzSplit: splitList and splitAnd skip their patterns on strings with
+// no separator; they must split every string as the patterns do.
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{"Anna Berg", "Anna Berg, Olaf Lind", "Jan & Ewa Lis and Tomasz Nowak", "AC/DC",
+		"Belgium / France", "Anderson", "and", " and ", "a;b", "", "x\tand\ty", "Lingo, André Dziezuk"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := splitList(s), listSep.Split(s, -1); !slices.Equal(got, want) {
+			t.Errorf("splitList(%q) = %q; the pattern gives %q", s, got, want)
+		}
+		if got, want := splitAnd(s), andSep.Split(s, -1); !slices.Equal(got, want) {
+			t.Errorf("splitAnd(%q) = %q; the pattern gives %q", s, got, want)
+		}
+	})
 }
