@@ -65,3 +65,22 @@ func FuzzFoldUnicode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFoldASCII: foldASCII is fold's ASCII path as it was, lower-casing,
+// then splitting at and joining over what is not a letter or digit.
+func FuzzFoldASCII(f *testing.F) {
+	for _, s := range []string{"", " ", "Anna Berg", "anna berg", "anna  berg", " anna", "anna ", "O'Brien, Jr.", "AC/DC 2", "a-b", "--", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isASCII(s) {
+			return
+		}
+		want := strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ")
+		if got := foldASCII(s); got != want {
+			t.Errorf("foldASCII(%q) = %q; want %q", s, got, want)
+		}
+	})
+}
