@@ -54,3 +54,20 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRoleSeparator: mayHoldRoleSeparator lets PersonProblem skip the
+// search for a role separator; it must be true wherever that search
+// finds one.
+func FuzzRoleSeparator(f *testing.F) {
+	for _, s := range []string{"Anna Berg as Eva", "ANNA AS EVA", "as", "Thomas", "A – B", "x=y", "a|b", "A / B", "x - y", "Ας"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		padded := " " + strings.ToLower(s) + " "
+		for _, sep := range roleSeparators {
+			if strings.Contains(padded, sep) && !mayHoldRoleSeparator(s) {
+				t.Errorf("%q holds %q, but mayHoldRoleSeparator says it cannot", s, sep)
+			}
+		}
+	})
+}

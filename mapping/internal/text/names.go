@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/mapping/film"
 )
@@ -46,10 +47,12 @@ func PersonProblem(name string) string {
 	case strings.HasPrefix(s, "-") || strings.HasPrefix(s, "•") || strings.HasPrefix(s, "*"):
 		return "it starts with a list mark"
 	}
-	padded := " " + strings.ToLower(s) + " "
-	for _, sep := range roleSeparators {
-		if strings.Contains(padded, sep) {
-			return fmt.Sprintf("it holds the role separator %q", strings.TrimSpace(sep))
+	if mayHoldRoleSeparator(s) {
+		padded := " " + strings.ToLower(s) + " "
+		for _, sep := range roleSeparators {
+			if strings.Contains(padded, sep) {
+				return fmt.Sprintf("it holds the role separator %q", strings.TrimSpace(sep))
+			}
 		}
 	}
 	words := strings.Fields(s)
@@ -63,7 +66,7 @@ func PersonProblem(name string) string {
 			// a name to something else.
 			return fmt.Sprintf("it holds the word %q", w)
 		}
-		if r := []rune(w)[0]; unicode.IsLower(r) && !nameParticles[strings.ToLower(w)] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !nameParticles[strings.ToLower(w)] {
 			lower++
 		}
 	}
@@ -72,7 +75,7 @@ func PersonProblem(name string) string {
 		// not particles of a surname.
 		return "it reads as words, not a name"
 	}
-	if last := words[len(words)-1]; strings.HasSuffix(last, ".") && len([]rune(last)) > 4 && len(words) > 3 {
+	if last := words[len(words)-1]; strings.HasSuffix(last, ".") && utf8.RuneCountInString(last) > 4 && len(words) > 3 {
 		// "… was shot in Liège." ends a sentence; "Jr." and "St." end names.
 		return "it reads as a sentence"
 	}
@@ -133,6 +136,16 @@ func CheckPeople(src *film.Source) {
 			w.Author = ""
 		}
 	}
+}
+
+// mayHoldRoleSeparator reports whether s, lower-cased and padded with a
+// space at each end, could hold one of roleSeparators: only "A" lower-cases
+// to "a" and only "S" to "s", so " as " needs an "as" in some case, and the
+// others their punctuation. Most names hold neither, and building the
+// padded copy was an allocation per name checked.
+func mayHoldRoleSeparator(s string) bool {
+	return strings.ContainsAny(s, "–—-/|=") ||
+		strings.Contains(s, "as") || strings.Contains(s, "As") || strings.Contains(s, "aS") || strings.Contains(s, "AS")
 }
 
 // creditWord names a credit in a message: its role name, or its role.
