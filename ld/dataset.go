@@ -370,20 +370,7 @@ func (d *Dataset) WriteRDF(w io.Writer, f Format) error {
 		return err
 	}
 	labels := d.blankLabels()
-	t := d.lineTable(d.termText(func(i int, _ dterm) string { return "_:b" + strconv.Itoa(int(labels[i])) }))
-	var err error
-	switch f {
-	case FormatTurtle:
-		err = t.writeTurtle(w)
-	case FormatTriG:
-		err = t.writeTriG(w)
-	default:
-		err = t.writeSPARQLUpdate(w)
-	}
-	if errors.Is(err, ErrNamedGraphs) {
-		return fmt.Errorf("ld: %s: %w", f, err)
-	}
-	return err
+	return d.lineTable(d.termText(func(i int, _ dterm) string { return "_:b" + strconv.Itoa(int(labels[i])) })).write(w, f)
 }
 
 // termText returns each term's N-Quads form, blank node i written as

@@ -63,7 +63,13 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 	// text written and read back in between.
 	// The writers stream to w: nothing can fail but w past Turtle's check
 	// for named graphs, which comes first.
-	t := d.lineTable(d.labelText())
+	return d.lineTable(d.labelText()).write(w, f)
+}
+
+// write writes the table in f: FormatTurtle, FormatTriG, or else
+// FormatSPARQLUpdate. The writers stream to w; Turtle's check for named
+// graphs comes first, and its error is the one that is not w's.
+func (t *termTable) write(w io.Writer, f Format) error {
 	var err error
 	switch f {
 	case FormatTurtle:
@@ -74,7 +80,6 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 		err = t.writeSPARQLUpdate(w)
 	}
 	if errors.Is(err, ErrNamedGraphs) {
-		// The one error that is not w's.
 		return fmt.Errorf("ld: %s: %w", f, err)
 	}
 	return err
