@@ -1,16 +1,17 @@
 package mapping
 
 import (
-	edlib "github.com/hbollon/go-edlib"
-	"regexp"
 	"strings"
 	"unicode"
 
+	edlib "github.com/hbollon/go-edlib"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/unicode/runenames"
+
+	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 )
 
 // foldUnicode strips what names legitimately vary in between sources:
@@ -95,7 +96,7 @@ func foldASCII(name string) string {
 // latinName matches the Unicode names of Latin letters that carry a mark
 // but have no decomposition ("LATIN SMALL LETTER L WITH STROKE", ł), and of
 // dotless letters (ı).
-var latinName = regexp.MustCompile(`^LATIN (?:SMALL|CAPITAL) (?:LETTER|LIGATURE) (?:DOTLESS )?([A-Z]{1,2})(?: WITH .+)?$`)
+var latinName = lazyre.New(`^LATIN (?:SMALL|CAPITAL) (?:LETTER|LIGATURE) (?:DOTLESS )?([A-Z]{1,2})(?: WITH .+)?$`)
 
 // baseLetter maps a Latin letter that NFKD leaves whole (ł, ø, đ, ı, æ) to
 // its plain letter, read off its name in the Unicode Character Database,
