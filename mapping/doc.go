@@ -5,10 +5,11 @@
 // prize's page) and reads it with that kind's mapper into a [film.Source].
 // Then call [Merge] with every Source about one film to get the typed
 // merged [Film]: its facts once each, with their sources, the conflicts
-// between sources as [Diagnostic]s, and each source's own view. Last,
-// render a view as schema.org JSON-LD: [Film.Render] (the merged graph, or
-// a source's graph from Film.Views), [Film.Dataset] (both, for RDF
-// stores). render.go is the only file that knows schema.org's terms.
+// between sources as [Diagnostic]s, and each source's own view (unless
+// Options.MergedOnly: a caller that writes the merged view alone skips
+// them). Last, render a view as schema.org JSON-LD: [Film.Render] (the
+// merged graph, or a source's graph from Film.Views), [Film.Dataset] (both,
+// for RDF stores). render.go is the only file that knows schema.org's terms.
 // [Combine] does all three for callers that want JSON-LD at once.
 //
 // # Identity
