@@ -42,18 +42,20 @@ func (p *Processor) WriteDirectJSON(w io.Writer, doc any, f Format, opts Options
 		return p.Write(w, collect(doc), f, opts)
 	}
 	// Encoding a tree of maps, slices, strings, finite numbers and
-	// booleans cannot fail, so it goes to w with no copy in between.
+	// booleans cannot fail, so it goes to w with no copy in between
+	// (treeEncoder: encodeJSON's bytes without its reflection and
+	// second copy).
 	if f == FormatHTML {
 		if _, err := io.WriteString(w, scriptStart); err != nil {
 			return err
 		}
-		if err := encodeJSON(w, out, true); err != nil {
+		if err := encodeJSONFast(w, out, true); err != nil {
 			return err
 		}
 		_, err := io.WriteString(w, scriptEnd)
 		return err
 	}
-	return encodeJSON(w, out, false)
+	return encodeJSONFast(w, out, false)
 }
 
 // scriptStart and scriptEnd enclose the JSON of FormatHTML, as
