@@ -254,31 +254,35 @@ type jkey struct {
 // them, without duplicates.
 type jnode struct {
 	id    string
-	blank bool
 	types []string
 	props []*jprop
+
+	// Framing state (jframer): the place of the node's embed in the
+	// current match's frame (valid while siteGen is the framer's gen:
+	// json-gold's uniqueEmbeds), the nodes embedded into its outputs in
+	// this match (depsGen), how often a blank node was output.
+	site             jsite
+	deps             []*jnode
+	siteGen, depsGen int32
+	count            int32
+
+	blank bool
 	// referenced: a property of some node holds it.
 	referenced bool
-
-	// Framing state (jframer): how often a blank node was output; the
-	// place of the node's embed in the current match's frame (valid while
-	// siteGen is the framer's gen: json-gold's uniqueEmbeds), whether it is
-	// being embedded (on json-gold's stack), the nodes embedded into its
-	// outputs in this match (depsGen), and whether the roots reach it.
-	count   int
-	site    jsite
-	siteGen int
-	onStack bool
-	deps    []*jnode
-	depsGen int
-	reached bool
+	// onStack: being embedded (on json-gold's stack); reached: the
+	// roots reach it. (The fields are ordered to keep a node small: a
+	// 50,000-review snippet has 150,000.)
+	onStack, reached bool
 }
 
 // jprop is one property of a node.
 type jprop struct {
 	key  string
 	kind jkind
-	vals []jval
+	// nodes: some value is a node (framing outputs the property's items
+	// itself; see jout).
+	nodes bool
+	vals  []jval
 	// set holds vals once there are many (a film's reviews), so that
 	// dropping duplicates stays linear.
 	set map[jval]struct{}
@@ -322,6 +326,9 @@ func (p *jprop) add(v jval) {
 		}
 	}
 	p.vals = append(p.vals, v)
+	if v.kind == valNode {
+		p.nodes = true
+	}
 }
 
 // jbuilder builds the node map of a compact document, with the compact
@@ -625,27 +632,32 @@ func (n *jnode) hasType(t string) bool { return slices.Contains(n.types, t) }
 // jout is a node as framing outputs it: a reference only (ref), or the
 // node with its properties' items.
 type jout struct {
-	n     *jnode
-	ref   bool
-	props [][]jitem // per n.props
+	n   *jnode
+	ref bool
+	// props holds, per property of n that holds nodes, its items; a
+	// property of literals alone is output as its values are (props nil,
+	// or its entry nil), with no copy: the outputs were a third of the
+	// heap at the peak of a 50,000-review snippet.
+	props [][]jitem
 }
 
-// jitem is one item of an output property: a node output, or a literal.
+// jitem is one item of an output property: a node output, or a literal
+// (one of the node's values).
 type jitem struct {
 	out *jout
-	v   jval
+	v   *jval
 }
 
 // jsite is where a node's output was embedded (parent nil: at the top).
 type jsite struct {
 	parent *jout
-	prop   int
+	prop   int32
 }
 
 // jframer is jsongold.FrameGraph (json-gold's framing with @embed @last,
 // a {"@type": root} frame, @explicit off) on the typed node map.
 type jframer struct {
-	gen int
+	gen int32
 	// outs and items are slabs for the outputs and their items.
 	outs  []jout
 	items []jitem
@@ -660,12 +672,17 @@ func (fr *jframer) newOut(n *jnode, ref bool) *jout {
 	out := &fr.outs[0]
 	fr.outs = fr.outs[1:]
 	out.n, out.ref = n, ref
-	if ref || len(n.props) == 0 {
+	if ref {
 		return out
 	}
 	total := 0
 	for _, p := range n.props {
-		total += len(p.vals)
+		if p.nodes {
+			total += len(p.vals)
+		}
+	}
+	if total == 0 {
+		return out
 	}
 	// One array holds the items of every property, each capped at its
 	// own length: removeEmbed never grows a property (it replaces an
@@ -678,8 +695,10 @@ func (fr *jframer) newOut(n *jnode, ref bool) *jout {
 	out.props = make([][]jitem, len(n.props))
 	at := 0
 	for i, p := range n.props {
-		out.props[i] = items[at : at : at+len(p.vals)]
-		at += len(p.vals)
+		if p.nodes {
+			out.props[i] = items[at : at : at+len(p.vals)]
+			at += len(p.vals)
+		}
 	}
 	return out
 }
@@ -773,7 +792,7 @@ func (fr *jframer) frame(n *jnode, parent *jout, prop int) *jout {
 	if n.siteGen == fr.gen {
 		fr.removeEmbed(n)
 	}
-	n.site, n.siteGen = jsite{parent, prop}, fr.gen
+	n.site, n.siteGen = jsite{parent, int32(prop)}, fr.gen
 	if parent != nil {
 		if p := parent.n; p.depsGen != fr.gen {
 			p.deps, p.depsGen = p.deps[:0], fr.gen
@@ -782,8 +801,11 @@ func (fr *jframer) frame(n *jnode, parent *jout, prop int) *jout {
 	}
 	n.onStack = true
 	for i, p := range n.props {
-		for _, v := range p.vals {
-			if v.kind == valNode {
+		if !p.nodes {
+			continue
+		}
+		for j := range p.vals {
+			if v := &p.vals[j]; v.kind == valNode {
 				fr.frame(v.node, out, i)
 			} else {
 				out.props[i] = append(out.props[i], jitem{v: v})
@@ -920,6 +942,10 @@ func (e *treeEncoder) outMembers(o *jout, depth int, after bool) {
 	}
 	for i, p := range n.props {
 		member(p.key)
+		if !p.nodes {
+			e.literals(p.vals, depth)
+			continue
+		}
 		items := o.props[i]
 		if len(items) == 1 {
 			e.item(items[0], p.kind, depth)
@@ -938,6 +964,24 @@ func (e *treeEncoder) outMembers(o *jout, depth int, after bool) {
 	}
 }
 
+// literals writes the values of a property that holds no node.
+func (e *treeEncoder) literals(vals []jval, depth int) {
+	if len(vals) == 1 {
+		e.literal(&vals[0])
+		return
+	}
+	e.buf = append(e.buf, '[')
+	for j := range vals {
+		if j > 0 {
+			e.buf = append(e.buf, ',')
+		}
+		e.newline(depth + 1)
+		e.literal(&vals[j])
+	}
+	e.newline(depth)
+	e.buf = append(e.buf, ']')
+}
+
 // item writes one item of a property of the given kind at depth.
 func (e *treeEncoder) item(it jitem, kind jkind, depth int) {
 	if o := it.out; o != nil {
@@ -949,12 +993,17 @@ func (e *treeEncoder) item(it jitem, kind jkind, depth int) {
 		e.out(o, depth)
 		return
 	}
-	switch it.v.kind {
+	e.literal(it.v)
+}
+
+// literal writes a string, number or boolean value.
+func (e *treeEncoder) literal(v *jval) {
+	switch v.kind {
 	case valString:
-		e.buf = appendJSONString(e.buf, it.v.s, e.escapeHTML)
+		e.buf = appendJSONString(e.buf, v.s, e.escapeHTML)
 	case valNumber:
-		e.buf = appendJSONFloat(e.buf, it.v.f)
+		e.buf = appendJSONFloat(e.buf, v.f)
 	case valBool:
-		e.buf = strconv.AppendBool(e.buf, it.v.f != 0)
+		e.buf = strconv.AppendBool(e.buf, v.f != 0)
 	}
 }
