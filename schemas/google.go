@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/ld/schemaorg"
@@ -126,7 +127,7 @@ func (c *googleChecker) snippetItem(n *Node) bool {
 			return true
 		}
 		for _, t := range it.Types {
-			if _, ok := schemaorg.Type(t); !ok {
+			if !knownType(t) {
 				return true // a type of another vocabulary: judge the review
 			}
 		}
@@ -141,6 +142,23 @@ func (c *googleChecker) snippetItem(n *Node) bool {
 	c.add(Note, RuleReviewItemType, n, "",
 		fmt.Sprintf("Google shows review snippets only for %s (and their subtypes); the review-snippet rules were not applied", orList(snippetTypes, 9)),
 		"")
+	return false
+}
+
+// knownTypes holds the schema.org types knownType has met.
+var knownTypes sync.Map
+
+// knownType reports whether t is a schema.org type. schemaorg.Type copies
+// a type's supertypes for its answer, once per review a snippet judges
+// (every review's item is the film's Movie).
+func knownType(t string) bool {
+	if _, ok := knownTypes.Load(t); ok {
+		return true
+	}
+	if _, ok := schemaorg.Type(t); ok {
+		knownTypes.Store(t, struct{}{})
+		return true
+	}
 	return false
 }
 
