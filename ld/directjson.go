@@ -103,7 +103,7 @@ func (p *Processor) directJSON(doc any, f Format, opts Options) ([]*jout, bool) 
 	if jt.typ(opts.Root) == "" {
 		return nil, false
 	}
-	b := &jbuilder{t: jt, dt: termsFor(c.expand), ids: map[string]*jnode{}, iris: map[string]bool{}, keys: map[string]jkey{}}
+	b := &jbuilder{t: jt, dt: termsFor(c.expand), ids: map[string]*jnode{}, keys: map[string]jkey{}}
 	ok := true
 	for n := range graph {
 		m, _ := n.(map[string]any)
@@ -342,12 +342,10 @@ func (p *jprop) add(v jval) {
 // a fifth of the snippet's write (pprof: 0.21 of 1.1 ms per film).
 // TestWriteDirectJSONNarrowerThanRDF holds the two acceptances in line.
 type jbuilder struct {
-	t   *jsonTerms
-	dt  *directTerms
-	ids map[string]*jnode // the nodes with an IRI
-	all []*jnode
-	// iris caches, per IRI met, whether both short paths take it.
-	iris map[string]bool
+	t    *jsonTerms
+	dt   *directTerms
+	ids  map[string]*jnode // the nodes with an IRI
+	all  []*jnode
 	keys map[string]jkey
 	// sorted is a stack of the keys of the objects being walked.
 	sorted   []string
@@ -358,15 +356,11 @@ type jbuilder struct {
 // iri reports whether an IRI naming a node takes both short paths: the
 // RDF walk's check (an absolute IRI, no compact IRI or blank node label,
 // nothing the general path refuses) and IRI compaction leaving it as it is.
+// It is asked once per IRI (see named): one that fails ends the walk.
 func (b *jbuilder) iri(s string) bool {
-	ok, known := b.iris[s]
-	if !known {
-		i := strings.IndexByte(s, ':')
-		ok = i > 0 && s[0] != '@' && !strings.HasPrefix(s, "_:") && !b.dt.isTerm(s[:i]) &&
-			checkIRI(s, true) == nil && b.t.id(s)
-		b.iris[s] = ok
-	}
-	return ok
+	i := strings.IndexByte(s, ':')
+	return i > 0 && s[0] != '@' && !strings.HasPrefix(s, "_:") && !b.dt.isTerm(s[:i]) &&
+		checkIRI(s, true) == nil && b.t.id(s)
 }
 
 // key returns what the builder knows of a property key; kind 0 for a key
@@ -393,16 +387,20 @@ func (b *jbuilder) key(k string) jkey {
 	return jk
 }
 
-// named returns the node with IRI id, made when new.
-func (b *jbuilder) named(id string) *jnode {
-	n := b.ids[id]
-	if n == nil {
-		n = b.newNode()
-		n.id = id
-		b.ids[id] = n
-		b.all = append(b.all, n)
+// named returns the node with IRI id, made when new; ok false for an IRI
+// outside the short path (iri).
+func (b *jbuilder) named(id string) (n *jnode, ok bool) {
+	if n = b.ids[id]; n != nil {
+		return n, true
 	}
-	return n
+	if !b.iri(id) {
+		return nil, false
+	}
+	n = b.newNode()
+	n.id = id
+	b.ids[id] = n
+	b.all = append(b.all, n)
+	return n, true
 }
 
 // newNode and newProp take nodes and properties from slabs: one
@@ -461,10 +459,13 @@ func (b *jbuilder) node(m map[string]any, in *jprop) (*jnode, bool) {
 	var n *jnode
 	if v, has := m["@id"]; has {
 		id, isString := v.(string)
-		if !isString || !b.iri(id) {
+		if !isString {
 			return nil, false
 		}
-		n = b.named(id)
+		var ok bool
+		if n, ok = b.named(id); !ok {
+			return nil, false
+		}
 	} else {
 		// Blank nodes need no label: none is written (each is output
 		// once, or the short path is not taken), and a blank match is
@@ -576,10 +577,10 @@ func (b *jbuilder) value(v any, site *propSite) bool {
 	case string:
 		switch jk.kind {
 		case kindID:
-			if !b.iri(x) {
+			n, ok := b.named(x)
+			if !ok {
 				return false
 			}
-			n := b.named(x)
 			b.prop(site).add(jval{kind: valNode, node: n})
 			n.referenced = true
 			return true
