@@ -2,7 +2,11 @@ package ld
 
 import (
 	"io"
+	"iter"
+	"math"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -14,46 +18,43 @@ import (
 // ([FormatJSONLD], [FormatHTML]) with a short path for a document of the
 // narrow shape a film renderer writes: the document is already compact
 // against the schema.org context, so its node map is built from the
-// compact keys as they are, framed with json-gold's own @last embedding
-// (jsongold.FrameGraph) and "compacted" by collapsing single-item arrays,
-// with no JSON-LD expansion or compaction.
+// compact keys as they are (typed: jbuilder), framed with json-gold's own
+// @last embedding (jframer, jsongold.FrameGraph's algorithm) and written
+// as json-gold's compaction of it would be encoded (writeFramed), with no
+// JSON-LD expansion or compaction and no tree of maps in between.
 //
 // The short path is taken only where its result is json-gold's: the
 // document must take [Processor.WriteDirect]'s short path (so the general
-// path would accept it), opts.Root must be a schema.org local name, every
-// property key a term that compacts back to itself for the values it holds
-// (proved once per key by compacting a sample with json-gold), every type a
-// term that compacts back to itself, every node IRI one that IRI
-// compaction leaves as it is, no explicit blank node label, and the framing
-// must embed every blank node once (so that no label json-gold would
-// invent is written). Anything else takes Write's path, so bytes and errors
-// are Write's in every case; the differential tests in mapping/pipeline
-// prove it on films.
+// path would accept it; the walk makes its checks), opts.Root must be a
+// schema.org local name, every property key a term that compacts back to
+// itself for the values it holds (proved once per key by compacting a
+// sample with json-gold), every type a term that compacts back to itself,
+// every node IRI one that IRI compaction leaves as it is, no explicit
+// blank node label, and the framing must embed every blank node once (so
+// that no label json-gold would invent is written). Anything else takes
+// Write's path, so bytes and errors are Write's in every case; the
+// differential tests in mapping/pipeline prove it on films.
 //
-// A sequence in doc (see [Processor.WriteDirect]) is collected once, as
-// both walks and the framing need the whole graph: rendering it twice
-// cost more than holding it. The collected document is let go once the
-// node map is built, and the node map once it is framed.
+// A sequence in doc (see [Processor.WriteDirect]) is walked once, as it
+// is rendered, into the node map, which holds each value once: the
+// framing needs the whole graph, but not the document.
 func (p *Processor) WriteDirectJSON(w io.Writer, doc any, f Format, opts Options) error {
-	// The collected document lives only inside directJSON, which drops
-	// it once its node map is built; a fallback collects doc again.
-	out, ok := p.directJSON(collect(doc), f, opts)
+	framed, ok := p.directJSON(doc, f, opts)
 	if !ok {
 		return p.Write(w, collect(doc), f, opts)
 	}
-	// Encoding a tree of maps, slices, strings, finite numbers and
-	// booleans cannot fail, so it goes to w with no copy in between.
+	// Past the framing nothing can fail but w.
 	if f == FormatHTML {
 		if _, err := io.WriteString(w, scriptStart); err != nil {
 			return err
 		}
-		if err := encodeJSON(w, out, true); err != nil {
+		if err := writeFramed(w, framed, true); err != nil {
 			return err
 		}
 		_, err := io.WriteString(w, scriptEnd)
 		return err
 	}
-	return encodeJSON(w, out, false)
+	return writeFramed(w, framed, false)
 }
 
 // scriptStart and scriptEnd enclose the JSON of FormatHTML, as
@@ -72,39 +73,47 @@ func (p *Processor) CanWriteDirectJSON(doc any, f Format, opts Options) bool {
 
 const schemaVocab = "http://schema.org/"
 
-// directJSON returns the compact, framed form of doc, ok false where
+// directJSON returns the framed roots of doc, ok false where
 // WriteDirectJSON must take Write's path.
-func (p *Processor) directJSON(doc any, f Format, opts Options) (map[string]any, bool) {
+func (p *Processor) directJSON(doc any, f Format, opts Options) ([]*jout, bool) {
 	if f != FormatJSONLD && f != FormatHTML {
 		return nil, false
 	}
-	if opts.Root == "" || strings.Contains(opts.Root, ":") {
-		return nil, false
-	}
-	// The RDF short path's walk refuses whatever the general path's checks
-	// would refuse (IRIs, text, numbers, shapes), so that errors stay
-	// Write's.
-	if _, ok := p.direct(doc, FormatNQuads, opts); !ok {
+	if opts.Root == "" || strings.Contains(opts.Root, ":") || !p.directAllowed(opts) {
 		return nil, false
 	}
 	c, err := p.contexts()
 	if err != nil {
 		return nil, false
 	}
+	// The RDF short path's shape (directDataset): the document, its
+	// context's values, and its "@graph" of node objects.
+	top, isMap := doc.(map[string]any)
+	if !isMap || len(top) != 2 || top["@context"] != "https://schema.org" {
+		return nil, false
+	}
+	if v := c.expand.Values; v.HasLanguage || v.Direction != "" || v.Base != "" {
+		return nil, false
+	}
+	graph, isList := items(top["@graph"])
+	if !isList {
+		return nil, false
+	}
 	jt := jsonTermsFor(c)
 	if jt.typ(opts.Root) == "" {
 		return nil, false
 	}
-	b := &jsonBuilder{t: jt, graph: map[string]any{}, seen: map[string]map[string]map[any]bool{}, kinds: map[string]string{}}
-	top, _ := doc.(map[string]any)
-	graph, _ := items(top["@graph"])
+	b := &jbuilder{t: jt, dt: termsFor(c.expand), ids: map[string]*jnode{}, keys: map[string]jkey{}}
+	ok := true
 	for n := range graph {
 		m, _ := n.(map[string]any)
-		if _, ok := b.node(m, nil); !ok {
-			return nil, false
+		if _, ok = b.node(m, nil); !ok {
+			break
 		}
 	}
-	top, graph = nil, nil
+	if !ok {
+		return nil, false
+	}
 	return b.frame(opts.Root)
 }
 
@@ -223,264 +232,810 @@ func (t *jsonTerms) id(iri string) bool {
 	return err == nil && back == iri
 }
 
-// jsonBuilder builds a node map from a compact document, with the compact
-// keys and types as they are, in the order JSON-LD node map generation
-// would: a node's properties in key order (the keys' IRIs share the
-// schema.org prefix, so this is the order of the IRIs), values in
-// document order, duplicates dropped, nodes with one @id merged.
-type jsonBuilder struct {
-	t     *jsonTerms
-	graph map[string]any
-	// seen holds the values of each node's long lists, to drop
-	// duplicates.
-	seen   map[string]map[string]map[any]bool
-	blanks int
-	// kinds records each key's kind.
-	kinds map[string]string
+// jkind is how a property key's values are written (jsonTerms.key).
+type jkind uint8
+
+const (
+	kindPlain jkind = iota + 1 // as they are
+	kindID                     // a node reference as its IRI string
+	kindTyped                  // strings of the key's datatype
+)
+
+// jkey is what the builder knows of a property key.
+type jkey struct {
+	kind   jkind
+	coerce string // the key's type coercion (directKey.coerce)
 }
 
-type refKey struct{ id string }
+// jnode is a node of the short path's node map: what json-gold's node map
+// holds of it, typed. Its properties are sorted by key before framing
+// (the keys' IRIs share the schema.org prefix, so this is the order of
+// the IRIs), the values of each in the order node map generation adds
+// them, without duplicates.
+type jnode struct {
+	id    string
+	types []string
+	props []*jprop
 
-// node adds a node object and returns its id. A node held in a property
-// is referred to from there (ref) before its own properties are walked,
-// as node map generation does, which orders the values of a node that
-// holds itself.
-func (b *jsonBuilder) node(m map[string]any, ref func(id string)) (string, bool) {
-	if m == nil {
-		return "", false
-	}
-	var id string
-	switch v := m["@id"].(type) {
-	case nil:
-		id = "_:b" + itoa(b.blanks)
-		b.blanks++
-	case string:
-		if _, known := b.graph[v]; !known && (strings.HasPrefix(v, "_:") || !b.t.id(v)) {
-			return "", false
+	// Framing state (jframer): the place of the node's embed in the
+	// current match's frame (valid while siteGen is the framer's gen:
+	// json-gold's uniqueEmbeds), the nodes embedded into its outputs in
+	// this match (depsGen), how often a blank node was output.
+	site             jsite
+	deps             []*jnode
+	siteGen, depsGen int32
+	count            int32
+
+	blank bool
+	// referenced: a property of some node holds it.
+	referenced bool
+	// onStack: being embedded (on json-gold's stack); reached: the
+	// roots reach it. (The fields are ordered to keep a node small: a
+	// 50,000-review snippet has 150,000.)
+	onStack, reached bool
+}
+
+// jprop is one property of a node.
+type jprop struct {
+	key  string
+	kind jkind
+	// nodes: some value is a node (framing outputs the property's items
+	// itself; see jout).
+	nodes bool
+	vals  []jval
+	// set holds vals once there are many (a film's reviews), so that
+	// dropping duplicates stays linear.
+	set map[jval]struct{}
+}
+
+// jval is a property value: a string, a number, a boolean or a node.
+type jval struct {
+	kind uint8
+	s    string
+	f    float64
+	node *jnode
+}
+
+const (
+	valString uint8 = iota + 1
+	valNumber
+	valBool
+	valNode
+)
+
+// add appends v unless the property holds it already.
+func (p *jprop) add(v jval) {
+	if p.set != nil {
+		if _, dup := p.set[v]; dup {
+			return
 		}
-		id = v
-	default:
-		return "", false
+		p.set[v] = struct{}{}
+	} else {
+		// Most lists are short: a scan is cheaper than a set.
+		for _, e := range p.vals {
+			if e == v {
+				return
+			}
+		}
+		if len(p.vals) >= 16 {
+			p.set = make(map[jval]struct{}, 2*len(p.vals))
+			for _, e := range p.vals {
+				p.set[e] = struct{}{}
+			}
+			p.set[v] = struct{}{}
+		}
 	}
-	n, _ := b.graph[id].(map[string]any)
-	if n == nil {
-		n = map[string]any{"@id": id}
-		b.graph[id] = n
+	p.vals = append(p.vals, v)
+	if v.kind == valNode {
+		p.nodes = true
 	}
-	if ref != nil {
-		ref(id)
+}
+
+// jbuilder builds the node map of a compact document, with the compact
+// keys and types as they are, in the order JSON-LD node map generation
+// would: values in document order, duplicates dropped, nodes with one @id
+// merged, blank nodes labelled in the order it meets them. The same walk
+// makes the checks of the RDF short path ([Processor.WriteDirect]), whose
+// acceptance the general path's own checks would give (IRIs, text,
+// numbers, shapes), so that errors stay Write's: walking the document
+// twice, once for the RDF path's statements only to throw them away, was
+// a fifth of the snippet's write (pprof: 0.21 of 1.1 ms per film).
+// TestWriteDirectJSONNarrowerThanRDF holds the two acceptances in line.
+type jbuilder struct {
+	t    *jsonTerms
+	dt   *directTerms
+	ids  map[string]*jnode // the nodes with an IRI
+	all  []*jnode
+	keys map[string]jkey
+	// sorted is a stack of the keys of the objects being walked.
+	sorted      []string
+	nodeSlab    []jnode
+	propSlab    []jprop
+	valSlab     []jval
+	typeSlab    []string
+	propPtrSlab []*jprop
+}
+
+// iri reports whether an IRI naming a node takes both short paths: the
+// RDF walk's check (an absolute IRI, no compact IRI or blank node label,
+// nothing the general path refuses) and IRI compaction leaving it as it is.
+// It is asked once per IRI (see named): one that fails ends the walk.
+func (b *jbuilder) iri(s string) bool {
+	i := strings.IndexByte(s, ':')
+	return i > 0 && s[0] != '@' && !strings.HasPrefix(s, "_:") && !b.dt.isTerm(s[:i]) &&
+		checkIRI(s, true) == nil && b.t.id(s)
+}
+
+// key returns what the builder knows of a property key; kind 0 for a key
+// outside the short path.
+func (b *jbuilder) key(k string) jkey {
+	if jk, ok := b.keys[k]; ok {
+		return jk
 	}
-	keys := sortedKeys(m)
-	props := 0
-	for _, k := range keys {
+	var jk jkey
+	switch b.t.key(k) {
+	case "plain":
+		jk.kind = kindPlain
+	case "@id":
+		jk.kind = kindID
+	case "typed":
+		jk.kind = kindTyped
+	}
+	if dk := b.dt.key(k); !dk.ok {
+		jk.kind = 0
+	} else {
+		jk.coerce = dk.coerce
+	}
+	b.keys[k] = jk
+	return jk
+}
+
+// named returns the node with IRI id, made when new; ok false for an IRI
+// outside the short path (iri).
+func (b *jbuilder) named(id string) (n *jnode, ok bool) {
+	if n = b.ids[id]; n != nil {
+		return n, true
+	}
+	if !b.iri(id) {
+		return nil, false
+	}
+	n = b.newNode()
+	n.id = id
+	b.ids[id] = n
+	b.all = append(b.all, n)
+	return n, true
+}
+
+// newNode and newProp take nodes and properties from slabs: one
+// allocation each was most of the walk's (pprof: 1.5 of its 2.6 M
+// allocations on 2,000 films); so do a node's first types and
+// properties and a property's first value (then 0.4 of 2.0 M).
+func (b *jbuilder) newNode() *jnode {
+	if len(b.nodeSlab) == 0 {
+		b.nodeSlab = make([]jnode, 32)
+	}
+	n := &b.nodeSlab[0]
+	b.nodeSlab = b.nodeSlab[1:]
+	return n
+}
+
+func (b *jbuilder) newProp(k string, kind jkind) *jprop {
+	if len(b.propSlab) == 0 {
+		b.propSlab = make([]jprop, 64)
+	}
+	p := &b.propSlab[0]
+	b.propSlab = b.propSlab[1:]
+	p.key, p.kind = k, kind
+	// Most properties hold one value: it comes from a slab too (a
+	// second one moves the list out).
+	if len(b.valSlab) == 0 {
+		b.valSlab = make([]jval, 64)
+	}
+	p.vals, b.valSlab = b.valSlab[:0:1], b.valSlab[1:]
+	return p
+}
+
+// propList returns room for a new node's first properties (a review's,
+// a person's), from a slab.
+func (b *jbuilder) propList() []*jprop {
+	const n = 4
+	if len(b.propPtrSlab) < n {
+		b.propPtrSlab = make([]*jprop, 64*n)
+	}
+	l := b.propPtrSlab[:0:n]
+	b.propPtrSlab = b.propPtrSlab[n:]
+	return l
+}
+
+// propSite is the property of node n that a key's values go to, made
+// with its first value, as node map generation makes a property.
+type propSite struct {
+	n    *jnode
+	key  jkey
+	name string
+	p    *jprop
+}
+
+func (b *jbuilder) prop(s *propSite) *jprop {
+	if s.p == nil {
+		for _, p := range s.n.props {
+			if p.key == s.name {
+				s.p = p
+				return p
+			}
+		}
+		s.p = b.newProp(s.name, s.key.kind)
+		if s.n.props == nil {
+			s.n.props = b.propList()
+		}
+		s.n.props = append(s.n.props, s.p)
+	}
+	return s.p
+}
+
+// node adds a node object and returns it. A node held in a property (in)
+// is referred to from there before its own properties are walked, as node
+// map generation does, which orders the values of a node that holds
+// itself.
+func (b *jbuilder) node(m map[string]any, in *jprop) (*jnode, bool) {
+	if m == nil {
+		return nil, false
+	}
+	var n *jnode
+	if v, has := m["@id"]; has {
+		id, isString := v.(string)
+		if !isString {
+			return nil, false
+		}
+		var ok bool
+		if n, ok = b.named(id); !ok {
+			return nil, false
+		}
+	} else {
+		// Blank nodes need no label: none is written (each is output
+		// once, or the short path is not taken), and a blank match is
+		// framed only alone.
+		n = b.newNode()
+		n.blank = true
+		b.all = append(b.all, n)
+	}
+	if in != nil {
+		in.add(jval{kind: valNode, node: n})
+		n.referenced = true
+	}
+	// The keys in order: blank nodes below are labelled in it.
+	base := len(b.sorted)
+	for k := range m {
+		b.sorted = append(b.sorted, k)
+	}
+	slices.Sort(b.sorted[base:])
+	ok := b.members(m, n, base)
+	b.sorted = b.sorted[:base]
+	return n, ok
+}
+
+// members adds the members of node object m, whose sorted keys are
+// b.sorted[base:], to n.
+func (b *jbuilder) members(m map[string]any, n *jnode, base int) bool {
+	props, end := 0, len(b.sorted)
+	for i := base; i < end; i++ {
+		k := b.sorted[i] // indexed anew: the walk below pushes
 		switch k {
 		case "@id":
 			continue
 		case "@type":
-			for t := range itemsOf(m[k]) {
-				s, ok := t.(string)
-				if !ok || b.t.typ(s) == "" {
-					return "", false
+			// The RDF walk takes an array or one string here.
+			switch types := m[k].(type) {
+			case []any:
+				for _, t := range types {
+					if !b.addType(n, t) {
+						return false
+					}
 				}
-				b.add(id, n, "@type", s, s)
+			default:
+				if !b.addType(n, types) {
+					return false
+				}
 			}
 			continue
 		}
-		kind := b.t.key(k)
-		if kind == "" {
-			return "", false
+		site := propSite{n: n, key: b.key(k), name: k}
+		if site.key.kind == 0 {
+			return false
 		}
-		b.kinds[k] = kind
 		props++
-		for v := range itemsOf(m[k]) {
-			switch x := v.(type) {
-			case map[string]any:
-				if kind == "typed" {
-					// a node under a key typed as a literal compacts
-					// under a compact IRI
-					return "", false
+		switch x := m[k].(type) {
+		case []any:
+			for _, v := range x {
+				if !b.value(v, &site) {
+					return false
 				}
-				if _, ok := b.node(x, func(ref string) { b.add(id, n, k, refKey{ref}, map[string]any{"@id": ref}) }); !ok {
-					return "", false
-				}
-			case string:
-				if kind == "@id" {
-					if _, known := b.graph[x]; !known && (strings.HasPrefix(x, "_:") || !b.t.id(x)) {
-						return "", false
-					}
-					if _, ok := b.graph[x]; !ok {
-						b.graph[x] = map[string]any{"@id": x}
-					}
-					b.add(id, n, k, refKey{x}, map[string]any{"@id": x})
-				} else {
-					// a "typed" key's strings all have its datatype
-					b.add(id, n, k, x, x)
-				}
-			case float64, bool:
-				if kind != "plain" {
-					return "", false
-				}
-				b.add(id, n, k, x, x)
-			case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
-				f, exact := intToFloat(v)
-				if !exact || kind != "plain" {
-					return "", false
-				}
-				b.add(id, n, k, f, f)
-			default:
-				return "", false
+			}
+		case iter.Seq[any]:
+			if !b.seqValues(x, site) {
+				return false
+			}
+		default:
+			if !b.value(x, &site) {
+				return false
 			}
 		}
 	}
-	if props == 0 && strings.HasPrefix(id, "_:") {
-		return "", false
-	}
-	return id, true
+	return props > 0 || !n.blank
 }
 
-// add appends v to node n's property k unless it holds it already (dup
-// is what identifies v: the value itself, or a refKey).
-func (b *jsonBuilder) add(id string, n map[string]any, k string, dup, v any) {
-	list, _ := n[k].([]any)
-	// Most lists are short: a scan is cheaper than a set, which only a
-	// long list (a film's reviews) gets.
-	if len(list) < 16 {
-		for _, e := range list {
-			if valueKey(e) == dup {
-				return
+// seqValues adds a sequence's values; site is a copy, so that only a
+// sequence's walk (a closure) puts it on the heap.
+func (b *jbuilder) seqValues(x iter.Seq[any], site propSite) bool {
+	for v := range x {
+		if !b.value(v, &site) {
+			return false
+		}
+	}
+	return true
+}
+
+// addType adds a type, which both short paths must know.
+func (b *jbuilder) addType(n *jnode, t any) bool {
+	s, ok := t.(string)
+	if !ok || b.t.typ(s) == "" || b.dt.typ(s) == "" {
+		return false
+	}
+	if n.types == nil {
+		if len(b.typeSlab) == 0 {
+			b.typeSlab = make([]string, 64)
+		}
+		n.types, b.typeSlab = b.typeSlab[:0:1], b.typeSlab[1:]
+	}
+	if !slices.Contains(n.types, s) {
+		n.types = append(n.types, s)
+	}
+	return true
+}
+
+// value adds one value of a property.
+func (b *jbuilder) value(v any, site *propSite) bool {
+	jk := site.key
+	switch x := v.(type) {
+	case map[string]any:
+		if jk.kind == kindTyped {
+			// a node under a key typed as a literal compacts under a
+			// compact IRI
+			return false
+		}
+		_, ok := b.node(x, b.prop(site))
+		return ok
+	case string:
+		switch jk.kind {
+		case kindID:
+			n, ok := b.named(x)
+			if !ok {
+				return false
+			}
+			b.prop(site).add(jval{kind: valNode, node: n})
+			n.referenced = true
+			return true
+		case kindTyped:
+			if jk.coerce == rdfJSON {
+				return false
 			}
 		}
-		if len(list) == 15 {
-			set := make(map[any]bool, 32)
-			for _, e := range list {
-				set[valueKey(e)] = true
-			}
-			b.seenOf(id)[k] = set
+		if checkText(x) != nil {
+			return false
 		}
-	} else {
-		set := b.seenOf(id)[k]
-		if set[dup] {
-			return
+		b.prop(site).add(jval{kind: valString, s: x})
+		return true
+	case bool:
+		if jk.kind != kindPlain || jk.coerce != "" {
+			return false
 		}
-		set[dup] = true
+		b.prop(site).add(jval{kind: valBool, f: boolFloat(x)})
+		return true
+	case float64:
+		return b.number(x, site)
+	case int:
+		return b.number(float64(x), site)
+	case int64:
+		return b.number(float64(x), site)
 	}
-	n[k] = append(list, v)
+	return false
 }
 
-// seenOf returns the sets of node id's long lists.
-func (b *jsonBuilder) seenOf(id string) map[string]map[any]bool {
-	s := b.seen[id]
-	if s == nil {
-		s = map[string]map[any]bool{}
-		b.seen[id] = s
+// number adds a whole number: the RDF walk leaves fractions and numbers
+// past 2^53 (xsd:double literals) to json-gold.
+func (b *jbuilder) number(x float64, site *propSite) bool {
+	if site.key.kind != kindPlain || site.key.coerce != "" || x != math.Trunc(x) || math.Abs(x) >= 1<<53 {
+		return false
 	}
-	return s
+	b.prop(site).add(jval{kind: valNumber, f: x})
+	return true
 }
 
-// valueKey is what identifies a node map value for add.
-func valueKey(v any) any {
-	if m, ok := v.(map[string]any); ok {
-		id, _ := m["@id"].(string)
-		return refKey{id}
+func boolFloat(x bool) float64 {
+	if x {
+		return 1
 	}
-	return v
+	return 0
 }
 
-// frame frames the node map as frameExpanded does, on the nodes of type
-// root, and compacts the result.
-func (b *jsonBuilder) frame(root string) (map[string]any, bool) {
-	referenced := referencedIDs(b.graph)
-	var matches, roots []string
-	for _, id := range sortedKeys(b.graph) {
-		for _, t := range asList(b.graph[id].(map[string]any)["@type"]) {
-			if t == root {
-				matches = append(matches, id)
-				if !referenced[id] {
-					roots = append(roots, id)
-				}
-				break
-			}
+// hasType reports whether the node has type t.
+func (n *jnode) hasType(t string) bool { return slices.Contains(n.types, t) }
+
+// jout is a node as framing outputs it: a reference only (ref), or the
+// node with its properties' items.
+type jout struct {
+	n   *jnode
+	ref bool
+	// props holds, per property of n that holds nodes, its items; a
+	// property of literals alone is output as its values are (props nil,
+	// or its entry nil), with no copy: the outputs were a third of the
+	// heap at the peak of a 50,000-review snippet.
+	props [][]jitem
+}
+
+// jitem is one item of an output property: a node output, or a literal
+// (one of the node's values).
+type jitem struct {
+	out *jout
+	v   *jval
+}
+
+// jsite is where a node's output was embedded (parent nil: at the top).
+type jsite struct {
+	parent *jout
+	prop   int32
+}
+
+// jframer is jsongold.FrameGraph (json-gold's framing with @embed @last,
+// a {"@type": root} frame, @explicit off) on the typed node map.
+type jframer struct {
+	gen int32
+	// outs and items are slabs for the outputs and their items.
+	outs  []jout
+	items []jitem
+}
+
+// newOut returns an output of n, with room for the items of its
+// properties (ref: none).
+func (fr *jframer) newOut(n *jnode, ref bool) *jout {
+	if len(fr.outs) == 0 {
+		fr.outs = make([]jout, 32)
+	}
+	out := &fr.outs[0]
+	fr.outs = fr.outs[1:]
+	out.n, out.ref = n, ref
+	if ref {
+		return out
+	}
+	total := 0
+	for _, p := range n.props {
+		if p.nodes {
+			total += len(p.vals)
+		}
+	}
+	if total == 0 {
+		return out
+	}
+	// One array holds the items of every property, each capped at its
+	// own length: removeEmbed never grows a property (it replaces an
+	// embed by a reference), and a longer one would move out.
+	if len(fr.items) < total {
+		fr.items = make([]jitem, max(total, 256))
+	}
+	items := fr.items[:total:total]
+	fr.items = fr.items[total:]
+	out.props = make([][]jitem, len(n.props))
+	at := 0
+	for i, p := range n.props {
+		if p.nodes {
+			out.props[i] = items[at : at : at+len(p.vals)]
+			at += len(p.vals)
+		}
+	}
+	return out
+}
+
+// frame builds the node map of the document's "@graph" and frames it on
+// the nodes of type root, as directJSON's contract says; ok false where
+// WriteDirectJSON must take Write's path.
+func (b *jbuilder) frame(root string) (framed []*jout, ok bool) {
+	for _, n := range b.all {
+		slices.SortFunc(n.props, func(a, c *jprop) int { return strings.Compare(a.key, c.key) })
+	}
+	var matches, roots []*jnode
+	for _, n := range b.all {
+		if n.hasType(root) {
+			matches = append(matches, n)
 		}
 	}
 	if len(matches) == 0 {
 		return nil, false
 	}
-	if len(roots) == 0 {
-		roots = matches
-	}
 	// json-gold frames the matches in the order of their ids, blank
 	// node labels among them, which are its own: one match's order is
 	// the same either way.
-	if len(matches) > 1 {
-		for _, id := range matches {
-			if strings.HasPrefix(id, "_:") {
-				return nil, false
+	if len(matches) > 1 && slices.ContainsFunc(matches, func(n *jnode) bool { return n.blank }) {
+		return nil, false
+	}
+	slices.SortFunc(matches, func(a, c *jnode) int { return strings.Compare(a.id, c.id) })
+	for _, n := range matches {
+		if !n.referenced {
+			roots = append(roots, n)
+		}
+	}
+	if len(roots) == 0 {
+		roots = matches // every match is referenced, as in a cycle
+	}
+	// Framing never drops a statement (see Frame): a node the roots do
+	// not reach takes Write's path, which names it.
+	queue := slices.Clone(roots)
+	for len(queue) > 0 {
+		n := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		if n.reached {
+			continue
+		}
+		n.reached = true
+		for _, p := range n.props {
+			for _, v := range p.vals {
+				if v.kind == valNode && !v.node.reached {
+					queue = append(queue, v.node)
+				}
 			}
 		}
 	}
-	if len(unreachable(b.graph, roots)) > 0 {
-		return nil, false
+	for _, n := range b.all {
+		if !n.reached && (len(n.types) > 0 || len(n.props) > 0) {
+			return nil, false
+		}
 	}
-	framed, clear := jsongold.FrameGraph(b.graph, root, roots)
-	for id := range b.graph {
-		if strings.HasPrefix(id, "_:") && !clear[id] {
+	var fr jframer
+	for _, n := range matches {
+		// each top-level match is framed on its own
+		fr.gen++
+		out := fr.frame(n, nil, 0)
+		if slices.Contains(roots, n) {
+			framed = append(framed, out)
+		}
+	}
+	for _, n := range b.all {
+		if n.blank && n.count != 1 {
 			// framed more than once, or never: json-gold would write
 			// its own label for it
 			return nil, false
 		}
 	}
-	b.graph, b.seen = nil, nil
-	jsongold.ClearBlankIDs(framed, clear)
-	var out map[string]any
-	if len(framed) == 1 {
-		out = b.compactNode(framed[0].(map[string]any))
-	} else {
-		list := make([]any, len(framed))
-		for i, n := range framed {
-			list[i] = b.compactNode(n.(map[string]any))
-		}
-		out = map[string]any{"@graph": list}
-	}
-	out["@context"] = schemaorg.ContextURL
-	return out, true
+	return framed, true
 }
 
-// compactNode compacts a framed node in place: single items out of their
-// arrays, node references under @id-coerced keys as IRI strings.
-func (b *jsonBuilder) compactNode(n map[string]any) map[string]any {
-	for k, v := range n {
-		if k == "@id" {
+// frame outputs node n into parent's property (parent nil: the top) and
+// returns the output, as jsongold's embedder does.
+func (fr *jframer) frame(n *jnode, parent *jout, prop int) *jout {
+	if n.blank {
+		n.count++
+	}
+	if n.onStack {
+		// a circular embed: a reference only
+		out := fr.newOut(n, true)
+		addOutput(parent, prop, out)
+		return out
+	}
+	out := fr.newOut(n, false)
+	if n.siteGen == fr.gen {
+		fr.removeEmbed(n)
+	}
+	n.site, n.siteGen = jsite{parent, int32(prop)}, fr.gen
+	if parent != nil {
+		if p := parent.n; p.depsGen != fr.gen {
+			p.deps, p.depsGen = p.deps[:0], fr.gen
+		}
+		parent.n.deps = append(parent.n.deps, n)
+	}
+	n.onStack = true
+	for i, p := range n.props {
+		if !p.nodes {
 			continue
 		}
-		list, _ := v.([]any)
-		for i, item := range list {
-			m, isMap := item.(map[string]any)
-			if !isMap {
-				continue
+		for j := range p.vals {
+			if v := &p.vals[j]; v.kind == valNode {
+				fr.frame(v.node, out, i)
+			} else {
+				out.props[i] = append(out.props[i], jitem{v: v})
 			}
-			if id, ok := m["@id"].(string); ok && len(m) == 1 && b.kinds[k] == "@id" {
-				list[i] = id
-				continue
-			}
-			list[i] = b.compactNode(m)
-		}
-		if len(list) == 1 {
-			n[k] = list[0]
 		}
 	}
-	return n
+	n.onStack = false
+	addOutput(parent, prop, out)
+	return out
 }
 
-func itoa(i int) string {
-	var buf [20]byte
-	n := len(buf)
-	for {
-		n--
-		buf[n] = byte('0' + i%10)
-		i /= 10
-		if i == 0 {
-			break
+// removeEmbed replaces an earlier embed of n by a reference, which
+// json-gold appends at the end of the property's items, and forgets the
+// embeds made inside it.
+func (fr *jframer) removeEmbed(n *jnode) {
+	if site := n.site; site.parent != nil {
+		items := site.parent.props[site.prop]
+		kept := items[:0]
+		for _, it := range items {
+			if it.out == nil || it.out.n != n {
+				kept = append(kept, it)
+			}
+		}
+		site.parent.props[site.prop] = append(kept, jitem{out: fr.newOut(n, true)})
+	}
+	fr.removeDependents(n)
+}
+
+// removeDependents forgets the embeds whose parent is an output of n, and
+// theirs in turn.
+func (fr *jframer) removeDependents(n *jnode) {
+	if n.depsGen != fr.gen {
+		return
+	}
+	for _, d := range n.deps {
+		if d.siteGen == fr.gen && d.site.parent != nil && d.site.parent.n == n {
+			d.siteGen = 0
+			fr.removeDependents(d)
 		}
 	}
-	return string(buf[n:])
+}
+
+func addOutput(parent *jout, prop int, out *jout) {
+	if parent != nil {
+		parent.props[prop] = append(parent.props[prop], jitem{out: out})
+	}
+}
+
+// writeFramed writes the framed roots as json-gold's compaction of them
+// (single items out of their arrays, node references under @id-coerced
+// keys as IRI strings, blank node labels left out: each blank node is
+// output once) would be encoded by encodeJSON: keys sorted, two-space
+// indentation, its escapes. TestWriteDirectJSON*, which compare with
+// json-gold's path, prove the bytes.
+func writeFramed(w io.Writer, framed []*jout, escapeHTML bool) error {
+	e := encoders.Get().(*treeEncoder)
+	e.w, e.escapeHTML, e.err = w, escapeHTML, nil
+	e.buf = append(e.buf, '{')
+	e.newline(1)
+	e.buf = append(e.buf, `"@context": `...)
+	e.buf = appendJSONString(e.buf, schemaorg.ContextURL, escapeHTML)
+	if len(framed) == 1 {
+		e.outMembers(framed[0], 1, true)
+	} else {
+		e.buf = append(e.buf, ',')
+		e.newline(1)
+		e.buf = append(e.buf, `"@graph": [`...)
+		for i, o := range framed {
+			if i > 0 {
+				e.buf = append(e.buf, ',')
+			}
+			e.newline(2)
+			e.out(o, 2)
+		}
+		e.newline(1)
+		e.buf = append(e.buf, ']')
+	}
+	e.newline(0)
+	e.buf = append(e.buf, '}', '\n')
+	e.flush()
+	err := e.err
+	e.w, e.err = nil, nil
+	if cap(e.buf) <= 4*flushAt {
+		encoders.Put(e)
+	}
+	return err
+}
+
+// out writes a node output as a JSON object that starts on a line at
+// depth.
+func (e *treeEncoder) out(o *jout, depth int) {
+	e.buf = append(e.buf, '{')
+	e.outMembers(o, depth+1, false)
+	e.newline(depth)
+	e.buf = append(e.buf, '}')
+}
+
+// outMembers writes an output's members, each on a line at depth; after
+// says whether a member was written before them.
+func (e *treeEncoder) outMembers(o *jout, depth int, after bool) {
+	member := func(key string) {
+		if after {
+			e.buf = append(e.buf, ',')
+		}
+		after = true
+		e.newline(depth)
+		e.buf = appendJSONString(e.buf, key, e.escapeHTML)
+		e.buf = append(e.buf, ':', ' ')
+	}
+	n := o.n
+	if !n.blank {
+		member("@id")
+		e.buf = appendJSONString(e.buf, n.id, e.escapeHTML)
+	}
+	if o.ref {
+		return
+	}
+	if len(n.types) > 0 {
+		member("@type")
+		if len(n.types) == 1 {
+			e.buf = appendJSONString(e.buf, n.types[0], e.escapeHTML)
+		} else {
+			e.buf = append(e.buf, '[')
+			for i, t := range n.types {
+				if i > 0 {
+					e.buf = append(e.buf, ',')
+				}
+				e.newline(depth + 1)
+				e.buf = appendJSONString(e.buf, t, e.escapeHTML)
+			}
+			e.newline(depth)
+			e.buf = append(e.buf, ']')
+		}
+	}
+	for i, p := range n.props {
+		member(p.key)
+		if !p.nodes {
+			e.literals(p.vals, depth)
+			continue
+		}
+		items := o.props[i]
+		if len(items) == 1 {
+			e.item(items[0], p.kind, depth)
+			continue
+		}
+		e.buf = append(e.buf, '[')
+		for j, it := range items {
+			if j > 0 {
+				e.buf = append(e.buf, ',')
+			}
+			e.newline(depth + 1)
+			e.item(it, p.kind, depth+1)
+		}
+		e.newline(depth)
+		e.buf = append(e.buf, ']')
+	}
+}
+
+// literals writes the values of a property that holds no node.
+func (e *treeEncoder) literals(vals []jval, depth int) {
+	if len(vals) == 1 {
+		e.literal(&vals[0])
+		return
+	}
+	e.buf = append(e.buf, '[')
+	for j := range vals {
+		if j > 0 {
+			e.buf = append(e.buf, ',')
+		}
+		e.newline(depth + 1)
+		e.literal(&vals[j])
+	}
+	e.newline(depth)
+	e.buf = append(e.buf, ']')
+}
+
+// item writes one item of a property of the given kind at depth.
+func (e *treeEncoder) item(it jitem, kind jkind, depth int) {
+	if o := it.out; o != nil {
+		if kind == kindID && !o.n.blank && (o.ref || len(o.n.types) == 0 && len(o.n.props) == 0) {
+			// {"@id": iri} alone compacts to the IRI
+			e.buf = appendJSONString(e.buf, o.n.id, e.escapeHTML)
+			return
+		}
+		e.out(o, depth)
+		return
+	}
+	e.literal(it.v)
+}
+
+// literal writes a string, number or boolean value.
+func (e *treeEncoder) literal(v *jval) {
+	switch v.kind {
+	case valString:
+		e.buf = appendJSONString(e.buf, v.s, e.escapeHTML)
+	case valNumber:
+		e.buf = appendJSONFloat(e.buf, v.f)
+	case valBool:
+		e.buf = strconv.AppendBool(e.buf, v.f != 0)
+	}
 }

@@ -59,6 +59,12 @@ var directJSONCases = []struct {
 	{"movie in a cycle", true, `{"@context": "https://schema.org", "@graph": [
 		{"@id": "urn:x:m", "@type": "Movie", "name": "M", "review": {"@id": "urn:x:r"}},
 		{"@id": "urn:x:r", "@type": "Review", "itemReviewed": {"@id": "urn:x:m"}}]}`},
+	{"empty arrays: no property", true, `{"@context": "https://schema.org", "@graph": [
+		{"@id": "urn:x:m", "@type": "Movie", "name": "M", "genre": [], "sameAs": [], "actor": {"@type": "Person", "knows": []}}]}`},
+	{"merged node, references before and after", true, `{"@context": "https://schema.org", "@graph": [
+		{"@id": "urn:x:m", "@type": "Movie", "actor": [{"@id": "urn:x:p"}, {"@id": "urn:x:q", "name": "Q", "knows": {"@id": "urn:x:p"}}], "director": "urn:x:p"},
+		{"@id": "urn:x:p", "@type": "Person", "name": "P", "knows": {"@id": "urn:x:m"}},
+		{"@id": "urn:x:p", "name": ["P", "P2"], "url": "https://example.org/p"}]}`},
 	{"blank movie", true, `{"@context": "https://schema.org", "@graph": [
 		{"@type": "Movie", "name": "M", "actor": {"@id": "urn:x:p", "@type": "Person"}}]}`},
 
@@ -104,6 +110,7 @@ func TestWriteDirectJSON(t *testing.T) {
 			if got := p.CanWriteDirectJSON(decode(), f, opts); got != tt.short {
 				t.Errorf("%s %s: short path taken %v, want %v", tt.name, f, got, tt.short)
 			}
+			checkNarrowerThanRDF(t, p, tt.name, decode())
 			var direct, general bytes.Buffer
 			errDirect := p.WriteDirectJSON(&direct, decode(), f, opts)
 			errGeneral := p.Write(&general, decode(), f, opts)
@@ -121,6 +128,19 @@ func TestWriteDirectJSON(t *testing.T) {
 		if p.CanWriteDirectJSON(doc, c.f, c.opts) {
 			t.Errorf("%s %+v: short path taken", c.f, c.opts)
 		}
+	}
+}
+
+// checkNarrowerThanRDF requires the web snippet's short path to take doc
+// only where the RDF short path takes it: the snippet's walk makes the RDF
+// walk's checks itself (so that errors stay Write's) rather than running
+// it, and a check the RDF walk adds must reach it too.
+func checkNarrowerThanRDF(t *testing.T, p *ld.Processor, name string, doc any) {
+	t.Helper()
+	opts := ld.Options{Root: "Movie"}
+	if p.CanWriteDirectJSON(doc, ld.FormatJSONLD, opts) && !p.CanWriteDirect(doc, ld.FormatNQuads, opts) {
+		b, _ := json.Marshal(doc)
+		t.Errorf("%s: the snippet's short path takes a document the RDF short path refuses: %s", name, b)
 	}
 }
 
@@ -201,6 +221,7 @@ func FuzzWriteDirectJSON(f *testing.F) {
 		if testing.Verbose() && p.CanWriteDirectJSON(doc(), ld.FormatJSONLD, ld.Options{Root: "Movie"}) {
 			t.Log("short path")
 		}
+		checkNarrowerThanRDF(t, p, "fuzz", doc())
 		for _, format := range []ld.Format{ld.FormatJSONLD, ld.FormatHTML} {
 			opts := ld.Options{Root: "Movie"}
 			var direct, general bytes.Buffer
@@ -212,4 +233,48 @@ func FuzzWriteDirectJSON(f *testing.F) {
 			}
 		}
 	})
+}
+
+// directJSONRDFCases are documents the snippet's walk must refuse because
+// the RDF short path does, whose checks it makes itself: each would
+// differ from json-gold's path or its error if taken.
+var directJSONRDFCases = []struct{ name, doc string }{
+	{"null @id", `{"@context": "https://schema.org", "@graph": [{"@id": null, "@type": "Movie", "name": "M"}]}`},
+	// (decoding turns it into U+FFFD: the test puts it in as Go bytes)
+	{"unpaired surrogate", `{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:m", "@type": "Movie", "name": "SURROGATE"}]}`},
+	{"IRI with a space", `{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:m", "@type": "Movie", "url": "https://example.org/a b"}]}`},
+	{"IRI with two fragments", `{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:m#a#b", "@type": "Movie"}]}`},
+	{"compact IRI", `{"@context": "https://schema.org", "@graph": [{"@id": "schema:m", "@type": "Movie"}]}`},
+	{"third key", `{"@context": "https://schema.org", "@id": "urn:x:g", "@graph": [{"@id": "urn:x:m", "@type": "Movie"}]}`},
+	{"named graph", `{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:m", "@type": "Movie", "@graph": [{"@id": "urn:x:p", "name": "P"}]}]}`},
+	{"integer past 2^53", `{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:m", "@type": "Movie", "aggregateRating": {"@type": "AggregateRating", "ratingCount": 9007199254740993}}]}`},
+}
+
+// TestWriteDirectJSONNarrowerThanRDF: documents the RDF short path refuses
+// take json-gold's path for the snippet too, with its bytes and errors.
+func TestWriteDirectJSONNarrowerThanRDF(t *testing.T) {
+	p := ld.NewProcessor(ld.Config{})
+	for _, tt := range directJSONRDFCases {
+		decode := func() any {
+			var doc any
+			if err := json.Unmarshal([]byte(tt.doc), &doc); err != nil {
+				t.Fatalf("%s: %v", tt.name, err)
+			}
+			m := doc.(map[string]any)["@graph"].([]any)[0].(map[string]any)
+			if m["name"] == "SURROGATE" {
+				m["name"] = "\xed\xa0\x80"
+			}
+			return doc
+		}
+		opts := ld.Options{Root: "Movie"}
+		if p.CanWriteDirectJSON(decode(), ld.FormatJSONLD, opts) {
+			t.Errorf("%s: the snippet's short path took it", tt.name)
+		}
+		var direct, general bytes.Buffer
+		errDirect := p.WriteDirectJSON(&direct, decode(), ld.FormatJSONLD, opts)
+		errGeneral := p.Write(&general, decode(), ld.FormatJSONLD, opts)
+		if fmt.Sprint(errDirect) != fmt.Sprint(errGeneral) || direct.String() != general.String() {
+			t.Errorf("%s: WriteDirectJSON gave\n%s%v\nWrite gave\n%s%v", tt.name, direct.String(), errDirect, general.String(), errGeneral)
+		}
+	}
 }

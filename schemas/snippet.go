@@ -65,7 +65,7 @@ func SnippetFor(doc map[string]any, file string, opts SnippetOptions) (*Graph, [
 		// the shape and vocabulary layers cost more than the rest of an
 		// export of a large review page, and their findings are not used.
 		g.PageURL = opts.PageURL
-		nodes, why := rejections(checkGoogle(g))
+		nodes, why := rejections(checkSnippet(g))
 		nodes, why = removable(nodes, why)
 		if len(nodes) == 0 {
 			break
@@ -206,7 +206,7 @@ func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOpt
 		if len(g.Nodes) > 0 && len(g.Nodes[0].Values("aggregateRating")) > 0 {
 			graphs[i] = g // for the one-per-item pass below
 		}
-		for _, f := range checkGoogle(g) {
+		for _, f := range checkSnippet(g) {
 			if r := rejected(f); r != nil {
 				itemOf[r] = i
 				fs = append(fs, f)

@@ -3,7 +3,10 @@ package schemas
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -161,6 +164,78 @@ func BenchmarkSnippetFor5000(b *testing.B) {
 	for b.Loop() {
 		if _, dropped := SnippetFor(doc, "", SnippetOptions{}); len(dropped) != 501 {
 			b.Fatalf("%d left out", len(dropped))
+		}
+	}
+}
+
+// TestSnippetRulesSkipMovie: checkSnippet gives exactly checkGoogle's
+// findings of snippetRules, in order, on every document of the corpus,
+// the goldens and schema.org's examples (and on pages that set off every
+// movie rule), so leaving the movie carousel's rules out of it loses no
+// finding a snippet reads.
+func TestSnippetRulesSkipMovie(t *testing.T) {
+	var files []string
+	for _, pattern := range []string{
+		filepath.Join("testdata", "corpus", "*"),
+		filepath.Join("..", "mapping", "testdata", "golden", "*.jsonld"),
+		filepath.Join("..", "..", "shared", "schemaorg", "examples", "*.jsonld"),
+	} {
+		m, _ := filepath.Glob(pattern)
+		files = append(files, m...)
+	}
+	type doc struct {
+		name string
+		text []byte
+	}
+	docs := []doc{
+		{"movies", []byte(`{"@context": "https://schema.org", "@type": "ItemList", "itemListElement": [
+			{"@type": "ListItem", "position": 1, "item": {"@type": "Movie", "aggregateRating": [{"@type": "AggregateRating", "ratingValue": 5, "ratingCount": 2}, {"@type": "AggregateRating"}]}},
+			{"@type": "ListItem", "position": 2, "item": {"@type": "Movie", "name": "N", "review": {"@type": "Review", "author": "x"}}}]}`)},
+		{"movie", []byte(`{"@context": "https://schema.org", "@type": "Movie", "aggregateRating": [{"@type": "AggregateRating", "ratingValue": 5, "ratingCount": 2}, {"@type": "AggregateRating", "ratingValue": 4}]}`)},
+	}
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil || strings.HasSuffix(f, ".tsv") || strings.HasSuffix(f, ".md") {
+			continue
+		}
+		docs = append(docs, doc{f, text})
+	}
+	compared, movieRules := 0, 0
+	for _, d := range docs {
+		var g *Graph
+		var err error
+		if strings.HasSuffix(d.name, ".html") {
+			g, err = LoadHTML(d.text, d.name)
+		} else {
+			g, err = Load(d.text, d.name)
+		}
+		if err != nil {
+			continue
+		}
+		for _, pageURL := range []string{"", "https://films.example.org/a"} {
+			g.PageURL = pageURL
+			var want []Finding
+			for _, f := range checkGoogle(g) {
+				if snippetRules[f.Rule] {
+					want = append(want, f)
+				} else if strings.HasPrefix(f.Rule, "google.movie.") {
+					movieRules++
+				}
+			}
+			got := checkSnippet(g)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%s (page %q): checkSnippet gave\n%v\nwant\n%v", d.name, pageURL, got, want)
+			}
+			compared++
+		}
+	}
+	if compared < 100 || movieRules == 0 {
+		t.Errorf("%d documents compared, %d movie findings: the test reads too little", compared, movieRules)
+	}
+	// The movie rules themselves are none of the snippet's.
+	for _, r := range []string{RuleMovieName, RuleMovieImage, RuleMovieRecommended, RuleOneAggregate} {
+		if snippetRules[r] {
+			t.Errorf("%s is a snippet rule: checkSnippet must run the movie rules", r)
 		}
 	}
 }

@@ -82,6 +82,12 @@ func TestWriteDirectJSONMatchesJSONGold(t *testing.T) {
 				took := processor().CanWriteDirectJSON(out.stream(), format, ld.Options{Root: "Movie"})
 				if took {
 					short++
+					// The snippet's walk makes the RDF walk's checks
+					// (ld.Processor.WriteDirectJSON): it may take no
+					// film the RDF short path refuses.
+					if !processor().CanWriteDirect(out.stream(), ld.FormatNQuads, ld.Options{Root: "Movie"}) {
+						t.Errorf("%s %s %s: the snippet's short path took a film the RDF short path refuses", name, v.name, format)
+					}
 				} else if !mayFallBack[v.name] {
 					t.Errorf("%s %s %s: the short path refused the rendered film", name, v.name, format)
 				}

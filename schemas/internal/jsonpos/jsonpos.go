@@ -230,7 +230,36 @@ func (p *parser) fromToken(tok json.Token, off int) (*Value, error) {
 // FromAny turns a value decoded by encoding/json into a tree without
 // positions (every offset is -1), for documents that exist only in memory.
 func FromAny(x any) *Value {
-	v := &Value{Offset: -1}
+	// The values come from one slab, counted first: a Value and a
+	// growing Members slice each was most of what judging a film's
+	// reviews one by one allocated (schemas.Choose).
+	slab := make([]Value, countValues(x))
+	v, _ := fromAny(x, slab)
+	return v
+}
+
+// countValues is the number of values in x, x included.
+func countValues(x any) int {
+	n := 1
+	switch t := x.(type) {
+	case []any:
+		for _, e := range t {
+			n += countValues(e)
+		}
+	case map[string]any:
+		for _, e := range t {
+			n += countValues(e)
+		}
+	}
+	return n
+}
+
+// fromAny is FromAny with its values taken from slab; it returns what is
+// left of slab.
+func fromAny(x any, slab []Value) (*Value, []Value) {
+	v := &slab[0]
+	slab = slab[1:]
+	v.Offset = -1
 	switch t := x.(type) {
 	case nil:
 	case bool:
@@ -244,21 +273,28 @@ func FromAny(x any) *Value {
 		v.Kind, v.String = String, t
 	case []any:
 		v.Kind = Array
-		for _, e := range t {
-			v.Items = append(v.Items, FromAny(e))
+		if len(t) > 0 {
+			v.Items = make([]*Value, len(t))
+			for i, e := range t {
+				v.Items[i], slab = fromAny(e, slab)
+			}
 		}
 	case map[string]any:
 		v.Kind = Object
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
-		sortStrings(keys)
-		for _, k := range keys {
-			v.Members = append(v.Members, Member{Key: k, KeyOffset: -1, Value: FromAny(t[k])})
+		if len(t) > 0 {
+			keys := make([]string, 0, len(t))
+			for k := range t {
+				keys = append(keys, k)
+			}
+			sortStrings(keys)
+			v.Members = make([]Member, len(keys))
+			for i, k := range keys {
+				v.Members[i] = Member{Key: k, KeyOffset: -1}
+				v.Members[i].Value, slab = fromAny(t[k], slab)
+			}
 		}
 	}
-	return v
+	return v, slab
 }
 
 // add appends a member to an object, or, for a key written before,

@@ -1,0 +1,133 @@
+package ld
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// treeEncoderInputs are the JSON documents the encoder is compared on:
+// film2ld's fixtures, the mapping goldens (every film's snippet and
+// views), the W3C suites' inputs and outputs and schema.org's examples.
+func treeEncoderInputs(t *testing.T) []string {
+	var files []string
+	for _, pattern := range []string{
+		filepath.Join("testdata", "conformance", "*.jsonld"),
+		filepath.Join("..", "mapping", "testdata", "golden", "*.jsonld"),
+		filepath.Join("..", "..", "shared", "schemaorg", "examples", "*.jsonld"),
+		filepath.Join("..", "..", "shared", "w3c", "*", "*", "*.jsonld"),
+	} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	return files
+}
+
+// compareTreeEncoder requires treeEncoder's bytes to be encodeJSON's for v
+// with and without HTML escaping.
+func compareTreeEncoder(t *testing.T, name string, v any) bool {
+	t.Helper()
+	for _, html := range []bool{false, true} {
+		var want, got bytes.Buffer
+		errWant := encodeJSON(&want, v, html)
+		errGot, ok := encodeTree(&got, v, html)
+		if !ok {
+			if errWant == nil {
+				t.Errorf("%s: treeEncoder refused a tree encodeJSON writes", name)
+			}
+			continue
+		}
+		if errGot != nil || errWant != nil || !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s (escapeHTML %v): treeEncoder gave %v\n%s\nencodeJSON gave %v\n%s", name, html, errGot, got.String(), errWant, want.String())
+			return false
+		}
+	}
+	return true
+}
+
+// TestTreeEncoderMatchesJSON: treeEncoder writes encodeJSON's bytes for
+// every JSON document in the fixtures, goldens, W3C suites and schema.org
+// examples, and for trees made to hit its edges.
+func TestTreeEncoderMatchesJSON(t *testing.T) {
+	n := 0
+	for _, f := range treeEncoderInputs(t) {
+		var v any
+		if err := decodeFile(f, &v); err != nil {
+			continue // a few suite inputs are not JSON on purpose
+		}
+		if compareTreeEncoder(t, f, v) {
+			n++
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d documents compared", n)
+	}
+	t.Logf("%d documents compared", n)
+	var ctl strings.Builder
+	for r := rune(0); r < 0x80; r++ {
+		ctl.WriteRune(r)
+	}
+	edges := []any{
+		nil, true, false, "", []any{}, map[string]any{}, []any{[]any{}, map[string]any{}},
+		ctl.String(), "\u2028\u2029 </script> <!-- & \xff\xfe bad \xed\xa0\x80 é 🎬",
+		map[string]any{"<&>": "k", "\u2028": 1.0, "": nil, "b": []any{1.0, -0.0, 1e21, 1e20, 1e-6, 1e-7, 123456789.125, -1.5e-300, math.MaxFloat64, 5e-324}},
+		map[string]any{"z": map[string]any{"y": map[string]any{"x": []any{map[string]any{"b": 1.0, "a": 2.0}}}}, "a": "z"},
+		strings.Repeat("long text ", 10000),
+		[]any{strings.Repeat("x", flushAt-3), strings.Repeat("y", flushAt), "z"},
+	}
+	for i, v := range edges {
+		compareTreeEncoder(t, "edge "+string(rune('a'+i)), v)
+	}
+	// What encoding/json must reflect on is left to it.
+	for _, v := range []any{math.Inf(1), math.NaN(), 1, json.Number("1"), map[string]any{"a": []string{"x"}}} {
+		if _, ok := encodeTree(&bytes.Buffer{}, v, false); ok {
+			t.Errorf("%#v: treeEncoder took it", v)
+		}
+	}
+}
+
+// TestTreeEncoderWriteError: a failing writer's error comes back.
+func TestTreeEncoderWriteError(t *testing.T) {
+	errFull := errors.New("full")
+	w := &failAfter{n: flushAt / 2, err: errFull}
+	err, ok := encodeTree(w, []any{strings.Repeat("x", flushAt), strings.Repeat("y", flushAt)}, false)
+	if !ok || !errors.Is(err, errFull) {
+		t.Errorf("got %v, %v; want %v", err, ok, errFull)
+	}
+}
+
+type failAfter struct {
+	n   int
+	err error
+}
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if len(p) > f.n {
+		return f.n, f.err
+	}
+	f.n -= len(p)
+	return len(p), nil
+}
+
+// FuzzTreeEncoder: for any JSON text the fuzzer makes, treeEncoder writes
+// what encodeJSON writes of its decoded tree.
+func FuzzTreeEncoder(f *testing.F) {
+	f.Add([]byte(`{"@context": "https://schema.org", "name": "</script>\u2028", "n": [1, -0, 1e21, 0.000001, 1e-7], "o": {}, "a": []}`))
+	f.Add([]byte(`["\u0000\u001f\u007f", "\ud800", true, null, {"b": {"a": 1}}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var v any
+		if json.Unmarshal(data, &v) != nil {
+			return
+		}
+		if !compareTreeEncoder(t, "fuzz", v) {
+			t.Fatalf("input %q", data)
+		}
+	})
+}

@@ -1,0 +1,76 @@
+package jsonpos
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// fromAnyReference is FromAny as it was before its slab: a Value per
+// allocation, slices grown by append.
+func fromAnyReference(x any) *Value {
+	v := &Value{Offset: -1}
+	switch t := x.(type) {
+	case nil:
+	case bool:
+		v.Kind, v.Bool = Bool, t
+	case float64:
+		v.Kind, v.Number = Number, t
+	case json.Number:
+		f, _ := t.Float64()
+		v.Kind, v.Number = Number, f
+	case string:
+		v.Kind, v.String = String, t
+	case []any:
+		v.Kind = Array
+		for _, e := range t {
+			v.Items = append(v.Items, fromAnyReference(e))
+		}
+	case map[string]any:
+		v.Kind = Object
+		keys := make([]string, 0, len(t))
+		for k := range t {
+			keys = append(keys, k)
+		}
+		sortStrings(keys)
+		for _, k := range keys {
+			v.Members = append(v.Members, Member{Key: k, KeyOffset: -1, Value: fromAnyReference(t[k])})
+		}
+	}
+	return v
+}
+
+// TestFromAnyMatchesReference: FromAny builds the tree the simple
+// recursion builds, for the mapping goldens, schema.org's examples and
+// odd values (empty containers, json.Number, a type JSON has not).
+func TestFromAnyMatchesReference(t *testing.T) {
+	var docs []any
+	for _, pattern := range []string{
+		filepath.Join("..", "..", "..", "mapping", "testdata", "golden", "*.jsonld"),
+		filepath.Join("..", "..", "..", "..", "shared", "schemaorg", "examples", "*.jsonld"),
+	} {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var v any
+			if json.Unmarshal(data, &v) == nil {
+				docs = append(docs, v)
+			}
+		}
+	}
+	if len(docs) < 20 {
+		t.Fatalf("only %d documents", len(docs))
+	}
+	docs = append(docs, nil, []any{}, map[string]any{}, json.Number("1.5"), []any{[]any{}, map[string]any{"a": []any{}}, 3, "x", true},
+		map[string]any{"b": map[string]any{"d": nil, "c": []any{1.0, json.Number("2")}}, "a": []string{"not JSON"}})
+	for i, d := range docs {
+		if got, want := FromAny(d), fromAnyReference(d); !reflect.DeepEqual(got, want) {
+			t.Errorf("document %d: FromAny differs from the reference", i)
+		}
+	}
+}
