@@ -124,6 +124,9 @@ type jsonTerms struct {
 	c     *contexts
 	keys  map[string]string // key → "" (unsupported), "plain" or "@id"
 	types map[string]string // type → its IRI, "" if unsupported
+	// builtin is set for the built-in context, whose keys are looked up
+	// in a table (builtinKeyKind) rather than learnt by compaction.
+	builtin bool
 }
 
 var jsonTermsCache sync.Map
@@ -132,7 +135,8 @@ func jsonTermsFor(c *contexts) *jsonTerms {
 	if v, ok := jsonTermsCache.Load(c); ok {
 		return v.(*jsonTerms)
 	}
-	v, _ := jsonTermsCache.LoadOrStore(c, &jsonTerms{c: c, keys: map[string]string{}, types: map[string]string{}})
+	offline, _ := offlineContexts()
+	v, _ := jsonTermsCache.LoadOrStore(c, &jsonTerms{c: c, keys: map[string]string{}, types: map[string]string{}, builtin: c == offline})
 	return v.(*jsonTerms)
 }
 
@@ -141,6 +145,9 @@ func jsonTermsFor(c *contexts) *jsonTerms {
 // only, which the key's datatype coercion types and compaction untypes)
 // or "" (unsupported).
 func (t *jsonTerms) key(k string) string {
+	if t.builtin {
+		return builtinKeyKind(k)
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if kind, ok := t.keys[k]; ok {
