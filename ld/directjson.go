@@ -694,7 +694,10 @@ type jsite struct {
 }
 
 // jframer is jsongold.FrameGraph (json-gold's framing with @embed @last,
-// a {"@type": root} frame, @explicit off) on the typed node map.
+// a {"@type": root} frame, @explicit off) on the typed node map: the
+// algorithm of json-gold's ld/api_frame.go (matchFrame, removeEmbed,
+// removeDependents; Apache-2.0, Copyright 2015-2017 Piprate Limited; see
+// ld/internal/jsongold/UPSTREAM.md).
 type jframer struct {
 	gen int32
 	// outs and items are slabs for the outputs and their items.

@@ -278,3 +278,27 @@ func TestWriteDirectJSONNarrowerThanRDF(t *testing.T) {
 		}
 	}
 }
+
+// errWriter fails every write.
+type errWriter struct{ err error }
+
+func (w errWriter) Write([]byte) (int, error) { return 0, w.err }
+
+// TestWriteDirectJSONWriteError: the short path returns the writer's
+// error, in both formats.
+func TestWriteDirectJSONWriteError(t *testing.T) {
+	p := ld.NewProcessor(ld.Config{})
+	full := fmt.Errorf("disk full")
+	for _, f := range []ld.Format{ld.FormatJSONLD, ld.FormatHTML} {
+		var doc any
+		if err := json.Unmarshal([]byte(directJSONCases[0].doc), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if !p.CanWriteDirectJSON(doc, f, ld.Options{Root: "Movie"}) {
+			t.Fatalf("%s: the short path refused %s", f, directJSONCases[0].name)
+		}
+		if err := p.WriteDirectJSON(errWriter{full}, doc, f, ld.Options{Root: "Movie"}); err != full {
+			t.Errorf("%s: got %v, want %v", f, err, full)
+		}
+	}
+}

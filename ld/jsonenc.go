@@ -3,23 +3,23 @@ package ld
 import (
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"sync"
 	"unicode/utf8"
 )
 
-// treeEncoder writes a decoded JSON tree (maps, slices, strings, float64,
-// booleans, nil) exactly as encodeJSON does (encoding/json with sorted
-// keys, two-space indentation and a trailing newline), but straight into
-// one byte buffer: encoding/json reflects on every value, writes the tree
-// compact and then copies it again to indent it, which was a fifth of the
-// web snippet's write (pprof: 0.21 of 1.1 ms, 77 KB and 416 allocations
-// per film of the samples). The buffer goes to w whenever it holds
+// treeEncoder writes JSON as encodeJSON does (encoding/json with sorted
+// keys, two-space indentation, its escapes and number form, a trailing
+// newline), straight into one byte buffer: encoding/json reflects on
+// every value, writes the tree compact and then copies it again to indent
+// it, which was a fifth of the web snippet's write (pprof: 0.21 of 1.1
+// ms, 77 KB and 416 allocations per film of the samples). writeFramed
+// writes the snippet with it. The buffer goes to w whenever it holds
 // flushAt bytes, so a large snippet is never held whole.
 //
-// The differential tests (TestTreeEncoderMatchesJSON, FuzzTreeEncoder)
-// hold its bytes equal to encodeJSON's.
+// TestTreeEncoderMatchesJSON and FuzzTreeEncoder hold its escapes, number
+// form and layout to encodeJSON's, through a writer of any decoded tree
+// built on it (in the test).
 type treeEncoder struct {
 	w          io.Writer
 	buf        []byte
@@ -31,56 +31,10 @@ type treeEncoder struct {
 
 const flushAt = 32 << 10
 
-// encodeTree writes v as encodeJSON(w, v, escapeHTML) would; ok is false,
-// with nothing written, for a value encodeJSON would have to reflect on
-// (another type, a number that is not finite).
-func encodeTree(w io.Writer, v any, escapeHTML bool) (err error, ok bool) {
-	if !plainTree(v) {
-		return nil, false
-	}
-	e := encoders.Get().(*treeEncoder)
-	e.w, e.escapeHTML, e.err = w, escapeHTML, nil
-	e.value(v, 0)
-	e.buf = append(e.buf, '\n')
-	e.flush()
-	err = e.err
-	e.w, e.err = nil, nil
-	if cap(e.buf) <= 4*flushAt {
-		// (a buffer one long string grew is let go)
-		encoders.Put(e)
-	}
-	return err, true
-}
-
 // encoders keeps encoders and their buffers (at most flushAt and a
 // line) between snippets: growing a new buffer to a film's 13 KB was
 // most of the encoder's allocated bytes.
 var encoders = sync.Pool{New: func() any { return &treeEncoder{buf: make([]byte, 0, flushAt+4096)} }}
-
-// plainTree reports whether v holds only what treeEncoder writes.
-func plainTree(v any) bool {
-	switch x := v.(type) {
-	case nil, string, bool:
-		return true
-	case float64:
-		return !math.IsInf(x, 0) && !math.IsNaN(x)
-	case []any:
-		for _, e := range x {
-			if !plainTree(e) {
-				return false
-			}
-		}
-		return true
-	case map[string]any:
-		for _, e := range x {
-			if !plainTree(e) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
 
 func (e *treeEncoder) flush() {
 	if e.err == nil && len(e.buf) > 0 {
@@ -97,59 +51,6 @@ func (e *treeEncoder) newline(depth int) {
 	e.buf = append(e.buf, '\n')
 	for range depth {
 		e.buf = append(e.buf, ' ', ' ')
-	}
-}
-
-func (e *treeEncoder) value(v any, depth int) {
-	switch x := v.(type) {
-	case nil:
-		e.buf = append(e.buf, "null"...)
-	case string:
-		e.buf = appendJSONString(e.buf, x, e.escapeHTML)
-	case bool:
-		e.buf = strconv.AppendBool(e.buf, x)
-	case float64:
-		e.buf = appendJSONFloat(e.buf, x)
-	case []any:
-		if len(x) == 0 {
-			e.buf = append(e.buf, "[]"...)
-			return
-		}
-		e.buf = append(e.buf, '[')
-		for i, item := range x {
-			if i > 0 {
-				e.buf = append(e.buf, ',')
-			}
-			e.newline(depth + 1)
-			e.value(item, depth+1)
-		}
-		e.newline(depth)
-		e.buf = append(e.buf, ']')
-	case map[string]any:
-		if len(x) == 0 {
-			e.buf = append(e.buf, "{}"...)
-			return
-		}
-		base := len(e.keys)
-		for k := range x {
-			e.keys = append(e.keys, k)
-		}
-		slices.Sort(e.keys[base:])
-		e.buf = append(e.buf, '{')
-		for i := base; i < base+len(x); i++ {
-			if i > base {
-				e.buf = append(e.buf, ',')
-			}
-			e.newline(depth + 1)
-			// Indexed anew: the maps below push onto e.keys.
-			k := e.keys[i]
-			e.buf = appendJSONString(e.buf, k, e.escapeHTML)
-			e.buf = append(e.buf, ':', ' ')
-			e.value(x[k], depth+1)
-		}
-		e.keys = e.keys[:base]
-		e.newline(depth)
-		e.buf = append(e.buf, '}')
 	}
 }
 
@@ -226,12 +127,4 @@ func appendJSONString(dst []byte, s string, escapeHTML bool) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
-}
-
-// encodeJSONFast is encodeJSON by treeEncoder where the tree allows it.
-func encodeJSONFast(w io.Writer, v any, escapeHTML bool) error {
-	if err, ok := encodeTree(w, v, escapeHTML); ok {
-		return err
-	}
-	return encodeJSON(w, v, escapeHTML)
 }

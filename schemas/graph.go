@@ -513,7 +513,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 					n.Types = append(n.Types, localName(t.String))
 				}
 				if t.Kind == jsonpos.String {
-					if _, ok := schemaorg.Type(localName(t.String)); ok {
+					if knownType(localName(t.String)) {
 						b.schemaOrg = true
 					}
 				}
