@@ -304,14 +304,27 @@ func BenchmarkConvertNQuads(b *testing.B) {
 	}
 }
 
+// lowerBigDocument makes inputs over 1 MiB large (over bigDocument, 16
+// MiB) until the test ends: still 16 times the prefix refusedNQuads reads,
+// so the agreement tests check the same thing on inputs a sixteenth the
+// size, the cost being in the whole reads they compare with (5–7 s of CPU
+// with 17 MB inputs). The command on full-size inputs is the 200 MB junk
+// test's. Tests that call it must not be parallel.
+func lowerBigDocument(t *testing.T) {
+	old := bigDocument
+	bigDocument = 1 << 20
+	t.Cleanup(func() { bigDocument = old })
+}
+
 // refusedNQuads refuses a large input from its first 64 KiB with the error
 // reading it whole gives, and leaves to that reading what the prefix
 // cannot tell: a cut line that may be a statement, an input that is not
 // N-Quads.
 func TestRefusedNQuadsAgreesWithWholeRead(t *testing.T) {
 	if testing.Short() {
-		t.Skip("writes 17 MB files; skipped with -short")
+		t.Skip("writes 2 MB files; skipped with -short")
 	}
+	lowerBigDocument(t)
 	stmt := "<urn:x:a> <http://schema.org/name> \"a\" .\n"
 	pad := func(s string) string { return s + strings.Repeat(stmt, (bigDocument+1<<20)/len(stmt)) }
 	long := "<urn:x:a> <http://schema.org/name> \"" + strings.Repeat("y", bigDocument) + "\" .\n"
@@ -360,8 +373,9 @@ func TestRefusedNQuadsAgreesWithWholeRead(t *testing.T) {
 // reading it whole gives, and passes a valid one and one that is not JSON.
 func TestRefusedJSONAgreesWithWholeRead(t *testing.T) {
 	if testing.Short() {
-		t.Skip("writes 17 MB files; skipped with -short")
+		t.Skip("writes 2 MB files; skipped with -short")
 	}
+	lowerBigDocument(t)
 	items := strings.Repeat(`{"@id": "urn:x:a", "http://schema.org/name": "a"}, `, (bigDocument+1<<20)/50)
 	for _, tt := range []struct {
 		name, file, text string
