@@ -107,20 +107,35 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 }
 
 // junkFile is a generated input of the peak-RSS tests, written by the
-// first case that needs it while the others wait: the cases run in
-// parallel, so one file is written while a child reads another, and a
-// file no selected case needs (go test -run) is never written.
+// first case that needs it while the others wait, and removed by the last:
+// the cases run in parallel, so one file is written while a child reads
+// another, no more than a few 200 MB files are on disk at once (nor
+// written back to it from the page cache), and a file no selected case
+// needs (go test -run) is never written.
 type junkFile struct {
 	path  string
 	write func(path string) error
 	once  sync.Once
 	err   error
+	mu    sync.Mutex
+	users int // cases that have yet to read it
 }
 
 // ensure writes the file on first use.
 func (f *junkFile) ensure() error {
 	f.once.Do(func() { f.err = f.write(f.path) })
 	return f.err
+}
+
+// done tells that a case has read the file; the last removes it.
+func (f *junkFile) done() {
+	f.mu.Lock()
+	f.users--
+	last := f.users == 0
+	f.mu.Unlock()
+	if last {
+		os.Remove(f.path)
+	}
 }
 
 // jsonJunk returns a junkFile of size bytes at path: head, body repeated,
@@ -173,12 +188,8 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	}
 	const item = `"Director: junk ",`
 	path := jsonJunk(at("junk.txt"), 200<<20, "", "Director: junk ", "")
-	films := &junkFile{path: at("films"), write: func(string) error {
-		if err := path.ensure(); err != nil {
-			return err
-		}
-		return os.Symlink(path.path, at("films", "junk", "page.txt"))
-	}}
+	// films/junk/page.txt links to the one-line text (written first).
+	films := &junkFile{path: at("films", "junk", "page.txt"), write: func(p string) error { return os.Symlink(path.path, p) }}
 	garbage := jsonJunk(at("garbage.txt"), 200<<20, "[", "Director: junk ", "")
 	unterminated := jsonJunk(at("unterminated.jsonld"), 200<<20, `["`, "Director: junk ", "")
 	badEnd := jsonJunk(at("array.json"), 200<<20, "[", "1,2,3,", "x]")
@@ -187,21 +198,16 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	page := jsonJunk(at("junk.html"), 200<<20, "<html><body>\n", "<p>Director: junk</p>", "</body></html>")
 	comment := jsonJunk(at("comment.html"), 200<<20, "<html><body>\n<!--", "Director: junk ", "--></body></html>")
 	site := jsonJunk(at("site", "junk.json"), 200<<20, `[{"@context": "https://schema.org"}, `, "Director: junk ", "]")
-	// A .json file with no context key: the strings' file, linked
-	// rather than written again.
-	plain := &junkFile{path: at("plain", "junk.json"), write: func(p string) error {
-		if err := strs.ensure(); err != nil {
-			return err
-		}
-		return os.Link(strs.path, p)
-	}}
+	// A .json file with no context key: the strings' file (written
+	// first), hard-linked rather than written again.
+	plain := &junkFile{path: at("plain", "junk.json"), write: func(p string) error { return os.Link(strs.path, p) }}
 	const tooLong, notNQuads = "longer than 1 MiB", "unexpected rune 'D' at 0"
 	const tooLongToken = "an HTML comment, tag, text or script longer than 32 MiB"
 	store := []string{"--store", "http://127.0.0.1:9/sparql"}
-	for _, tt := range []struct {
-		cmd    []string // the command and its options
-		file   *junkFile
-		arg    string // the argument, when not the file (its folder)
+	cases := []struct {
+		cmd    []string    // the command and its options
+		files  []*junkFile // what it reads, in the order they are made
+		arg    string      // the argument, when not the last file (its folder)
 		status int
 		want   string // printed; with the argument's path for {}
 	}{
@@ -210,44 +216,55 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		// validate held the file for its excerpts and a tree of every
 		// value (2.3 GB and 86 s; 1.25 GB for the nesting); it is now
 		// checked as it is read, with the same finding.
-		{[]string{"validate"}, strs, "", exitError, "{}:1:209715194: error: document: not JSON: invalid character 'x' looking for beginning of value (fix the JSON; nothing in it was checked) [json.syntax]"},
+		{[]string{"validate"}, []*junkFile{strs}, "", exitError, "{}:1:209715194: error: document: not JSON: invalid character 'x' looking for beginning of value (fix the JSON; nothing in it was checked) [json.syntax]"},
 		// Junk that starts like JSON was read whole and held again by
 		// encoding/json (1.1–1.9 GB); it is now checked as it is read.
-		{[]string{"convert"}, unterminated, "", exitError, "{}:1:209715201: unexpected EOF"},
-		{append([]string{"load"}, store...), badEnd, "", exitError, "{}:1:209715199: invalid character 'x' after array element"},
-		{[]string{"convert"}, deep, "", exitError, "{}:1:10001: invalid character '[' exceeded max depth"},
-		{[]string{"convert", "-f", "nquads"}, garbage, "", exitError, "{}:1:2: invalid character 'D' looking for beginning of value"},
-		{[]string{"validate"}, deep, "", exitError, "{}:1:257: error: document: arrays and objects nest more than 256 levels deep; nothing in it was checked"},
+		{[]string{"convert"}, []*junkFile{unterminated}, "", exitError, "{}:1:209715201: unexpected EOF"},
+		{append([]string{"load"}, store...), []*junkFile{badEnd}, "", exitError, "{}:1:209715199: invalid character 'x' after array element"},
+		{[]string{"convert"}, []*junkFile{deep}, "", exitError, "{}:1:10001: invalid character '[' exceeded max depth"},
+		{[]string{"convert", "-f", "nquads"}, []*junkFile{garbage}, "", exitError, "{}:1:2: invalid character 'D' looking for beginning of value"},
+		{[]string{"validate"}, []*junkFile{deep}, "", exitError, "{}:1:257: error: document: arrays and objects nest more than 256 levels deep; nothing in it was checked"},
 		// A page is read as it goes, never whole (220–227 MB); a token
 		// that is not a JSON-LD block is held up to ld.MaxHTMLToken (a
 		// page that was one 200 MB comment took 620–690 MB).
-		{[]string{"validate"}, page, "", exitOK, `{}: warning: page: no <script type="application/ld+json"> block [html.no-jsonld]`},
-		{[]string{"convert"}, page, "", exitOK, `"@graph": []`},
-		{append([]string{"load"}, store...), page, "", exitOK, "loaded 0 graphs, 0 statements"},
-		{[]string{"validate"}, comment, "", exitError, "{}:2: error: document: " + tooLongToken},
-		{[]string{"validate"}, site, at("site"), exitError, site.path + ":1:38: error: document: not JSON: invalid character 'D' looking for beginning of value"},
-		{[]string{"validate"}, plain, at("plain"), exitOK, "0 files checked"},
-		{[]string{"convert"}, comment, "", exitError, "{}:2: " + tooLongToken},
-		{append([]string{"load"}, store...), comment, "", exitError, "{}:2: " + tooLongToken},
-		{[]string{"export"}, path, "", exitError, tooLong},
-		{[]string{"export", "--kind", "prize"}, path, "", exitError, tooLong},
-		{[]string{"export", "--kind", "reviews"}, path, "", exitError, tooLong},
-		{[]string{"validate"}, path, "", exitError, tooLong},
-		{[]string{"validate", "--batch"}, films, "", exitError, tooLong},
-		{[]string{"convert"}, path, "", exitError, notNQuads},
-		{[]string{"convert", "-f", "canonical"}, path, "", exitError, notNQuads},
-		{append([]string{"load"}, store...), path, "", exitError, notNQuads},
-	} {
+		{[]string{"validate"}, []*junkFile{page}, "", exitOK, `{}: warning: page: no <script type="application/ld+json"> block [html.no-jsonld]`},
+		{[]string{"convert"}, []*junkFile{page}, "", exitOK, `"@graph": []`},
+		{append([]string{"load"}, store...), []*junkFile{page}, "", exitOK, "loaded 0 graphs, 0 statements"},
+		{[]string{"validate"}, []*junkFile{comment}, "", exitError, "{}:2: error: document: " + tooLongToken},
+		{[]string{"validate"}, []*junkFile{site}, at("site"), exitError, site.path + ":1:38: error: document: not JSON: invalid character 'D' looking for beginning of value"},
+		{[]string{"validate"}, []*junkFile{strs, plain}, at("plain"), exitOK, "0 files checked"},
+		{[]string{"convert"}, []*junkFile{comment}, "", exitError, "{}:2: " + tooLongToken},
+		{append([]string{"load"}, store...), []*junkFile{comment}, "", exitError, "{}:2: " + tooLongToken},
+		{[]string{"export"}, []*junkFile{path}, "", exitError, tooLong},
+		{[]string{"export", "--kind", "prize"}, []*junkFile{path}, "", exitError, tooLong},
+		{[]string{"export", "--kind", "reviews"}, []*junkFile{path}, "", exitError, tooLong},
+		{[]string{"validate"}, []*junkFile{path}, "", exitError, tooLong},
+		{[]string{"validate", "--batch"}, []*junkFile{path, films}, at("films"), exitError, tooLong},
+		{[]string{"convert"}, []*junkFile{path}, "", exitError, notNQuads},
+		{[]string{"convert", "-f", "canonical"}, []*junkFile{path}, "", exitError, notNQuads},
+		{append([]string{"load"}, store...), []*junkFile{path}, "", exitError, notNQuads},
+	}
+	for _, tt := range cases {
+		for _, f := range tt.files {
+			f.users++
+		}
+	}
+	for _, tt := range cases {
 		arg := tt.arg
 		if arg == "" {
-			arg = tt.file.path
+			arg = tt.files[len(tt.files)-1].path
 		}
 		name := strings.Join(append(slices.Clone(tt.cmd), filepath.Base(arg)), " ")
 		name = strings.Replace(name, strings.Join(store, " ")+" ", "", 1)
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			if err := tt.file.ensure(); err != nil {
-				t.Fatal(err)
+			for _, f := range tt.files {
+				defer f.done()
+			}
+			for _, f := range tt.files {
+				if err := f.ensure(); err != nil {
+					t.Fatal(err)
+				}
 			}
 			args := append(slices.Clone(tt.cmd), arg)
 			want := strings.ReplaceAll(tt.want, "{}", arg)
