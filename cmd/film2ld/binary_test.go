@@ -43,8 +43,9 @@ func film2ldBinary(tb testing.TB) string {
 	return built.path
 }
 
-// peak is BenchmarkProcess's helper (peakSource), built once per test
-// binary run; its folder is removed when the test binary exits.
+// peak is the helper (peakSource) that BenchmarkProcess and the peak-RSS
+// tests start film2ld with, built once per test binary run; its folder is
+// removed when the test binary exits.
 var peak struct {
 	once sync.Once
 	dir  string

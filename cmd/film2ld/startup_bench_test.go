@@ -120,7 +120,7 @@ func main() {
 
 // peakHelper returns the helper built from peakSource, building it on
 // first use.
-func peakHelper(b *testing.B) string {
+func peakHelper(b testing.TB) string {
 	b.Helper()
 	peak.once.Do(func() {
 		if peak.dir, peak.err = os.MkdirTemp("", "film2ld-peak-"); peak.err != nil {
