@@ -551,8 +551,16 @@ func (d *Dataset) rdfDataset() *jld.RDFDataset {
 }
 
 // release drops the index of terms, which only reading needs, so that a
-// writer's own tables can take its memory.
-func (d *Dataset) release() { d.index = nil }
+// writer's own tables can take its memory. A walk's scratch holds the
+// index too, and the walker's IRI maps: a dataset too large to give its
+// scratch back (see recycle) lets go of it here, or a page of 50,000
+// reviews kept them while it was written (30-50 MB more at the peak).
+func (d *Dataset) release() {
+	d.index = nil
+	if d.scratch != nil && len(d.terms) > maxScratchTerms {
+		d.scratch = nil
+	}
+}
 
 // sortQuads sorts statements as compareQuads orders them and drops the
 // repeated ones; every term number is below limit. Where the numbers fit

@@ -79,15 +79,15 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 		times  float64 // peak RSS at most this many times the page
 	}{
 		// The slowest first, so that the parallel cases end together.
-		{"jsonld", 92},    // 300–420 MB, 54–78 times, by ld.WriteDirectJSON (was 330–470 MB, 475–690 MB by json-gold's framing)
-		{"canonical", 48}, // 170–220 MB, 31–41 times (was 265 MB)
+		{"jsonld", 30},    // 118–124 MB, 21–22 times, by ld.WriteDirectJSON's typed node map (was 300–420 MB by its first version, 475–690 MB by json-gold's framing)
+		{"canonical", 42}, // 153–200 MB, 27–35 times (was 265 MB)
 		// The Turtle writers over numbered terms (ld's termTable), with
 		// no N-Quads text round trip, streaming their text (were 310 /
 		// 690–760 / 885–900 MB).
-		{"trig", 46},          // 185–200 MB, 34–37 times
-		{"sparql-update", 44}, // 175–190 MB, 32–35 times
-		{"turtle", 42},        // 150–185 MB, 28–34 times
-		{"nquads", 32},        // 120–140 MB, 22–26 times, sorted in runs on disk past 4 MiB of lines (was 155–185 MB, 240–285 MB)
+		{"trig", 42},          // 180–195 MB, 32–36 times (230 MB while the walk's scratch kept its index alive)
+		{"sparql-update", 42}, // 175–185 MB, 31–34 times
+		{"turtle", 34},        // 135–160 MB, 24–28 times
+		{"nquads", 30},        // 109–128 MB, 19–24 times, sorted in runs on disk past 4 MiB of lines (was 155–185 MB, 240–285 MB)
 	} {
 		// Each format is a parallel subtest: a child's peak RSS is its
 		// own whatever else runs.
