@@ -102,14 +102,13 @@ func Merge(sources []*film.Source, opts Options) (*Film, error) {
 			m.diag(Note, s.Name, n.Line, "%s", n.Message)
 		}
 	}
-	for _, s := range m.sources {
-		if m.opts.MergedOnly {
-			break
+	if !m.opts.MergedOnly {
+		for _, s := range m.sources {
+			view := &merger{opts: m.opts, sources: []*film.Source{s}, res: m.res, filmID: f.ID, only: s, whole: m, wholeFilm: f}
+			v := view.film()
+			v.minted = f.ID
+			f.Views = append(f.Views, v)
 		}
-		view := &merger{opts: m.opts, sources: []*film.Source{s}, res: m.res, filmID: f.ID, only: s, whole: m, wholeFilm: f}
-		v := view.film()
-		v.minted = f.ID
-		f.Views = append(f.Views, v)
 	}
 	if f.ID == "" && !m.opts.MergedInDefaultGraph {
 		m.diag(Warning, "", 0, "the merged view is in the default graph: the film has no IRI to name its graph after")

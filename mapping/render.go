@@ -340,7 +340,7 @@ func (f *Film) dataset(lazy bool) any {
 	if len(f.Views) != len(f.Sources) {
 		// Without its sources' views the dataset would lack their graphs
 		// and still look whole.
-		panic("mapping: the Dataset of a film merged with Options.MergedOnly")
+		panic("mapping: Dataset of a film without its sources' views (a source's own view, or merged with Options.MergedOnly)")
 	}
 	graph := GraphIRI(f.minted)
 	movieID := ""
