@@ -559,7 +559,11 @@ func (m *merger) reviews(f *Film) {
 			rv := &s.Film.Reviews[i]
 			line := rv.Body.Line
 			if line == 0 {
-				line = firstLine(rv.Author.Line, rv.Publisher.Line, rv.Score.Line, rv.Date.Line)
+				scoreLine := 0
+				if rv.Rating != nil {
+					scoreLine = rv.Rating.Score.Line
+				}
+				line = firstLine(rv.Author.Line, rv.Publisher.Line, scoreLine, rv.Date.Line)
 			}
 			if first, ok := seen.add(rv, place{s, line}); ok {
 				m.diag(Warning, s.Name, line, "review repeats the one at %s word for word; the copy is left out", first)
@@ -575,9 +579,7 @@ func (m *merger) reviews(f *Film) {
 			if rv.Publisher.Value != "" {
 				r.Publisher = m.ref(true, rv.Publisher.Value)
 			}
-			if rv.Score.Set {
-				r.Rating = &ReviewRating{rv.Score, rv.Scale}
-			}
+			r.Rating = rv.Rating
 			if sharing {
 				if matched < len(shared) && sameReview(shared[matched], r) {
 					matched++
@@ -649,8 +651,8 @@ func (set *reviewSet) add(rv *film.Review, at place) (first place, repeated bool
 // reviewKey is what two reviews that repeat each other share.
 func reviewKey(rv *film.Review) string {
 	key := fold(rv.Author.Value) + "|" + fold(rv.Publisher.Value) + "|" + rv.Date.Value + "|" + rv.Body.Value
-	if rv.Score.Set {
-		key += "|" + rv.Score.Literal
+	if rv.Rating != nil {
+		key += "|" + rv.Rating.Score.Literal
 	}
 	return key
 }

@@ -373,8 +373,8 @@ func TestViewsShareReviews(t *testing.T) {
 	// A review with a score of its own is shared too: its rating is
 	// compared by value, not by where it is held.
 	for _, i := range []int{0, 2} {
-		a.Film.Reviews[i].Score = film.Number{Value: 80, Set: true, Line: 4 + i*3, Literal: "80"}
-		a.Film.Reviews[i].Scale = film.Scale{Worst: film.Number{Set: true, Line: -1, Literal: "0"}, Best: film.Number{Value: 100, Set: true, Line: -1, Literal: "100"}}
+		a.Film.Reviews[i].Rating = &film.ReviewRating{Score: film.Number{Value: 80, Set: true, Line: 4 + i*3, Literal: "80"},
+			Scale: film.Scale{Worst: film.Number{Set: true, Line: -1, Literal: "0"}, Best: film.Number{Value: 100, Set: true, Line: -1, Literal: "100"}}}
 	}
 	b := &film.Source{Name: "b.txt", Kind: film.Reviews, Digest: strings.Repeat("bb", 32)}
 	b.Film.Reviews = []film.Review{review("Jonas Ek", "Bright.", 2), review("Tomas Berg", "Slow.", 5), review("Ida Holm", "Long.", 8)}

@@ -109,11 +109,9 @@ type Review struct {
 	Line   int
 }
 
-// ReviewRating is a review's own score and the scale it is given on.
-type ReviewRating struct {
-	Score film.Number
-	Scale film.Scale
-}
+// ReviewRating is a review's own score and the scale it is given on: the
+// source's own value, shared, not copied.
+type ReviewRating = film.ReviewRating
 
 // sameReview reports whether two reviews state the same, their ratings
 // compared by value.

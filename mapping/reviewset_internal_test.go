@@ -14,7 +14,7 @@ func TestReviewSetCollidingHashes(t *testing.T) {
 	review := func(author, body string, score string) *film.Review {
 		rv := &film.Review{Author: film.Text{Value: author}, Body: film.Text{Value: body}}
 		if score != "" {
-			rv.Score = film.Number{Set: true, Literal: score}
+			rv.Rating = &film.ReviewRating{Score: film.Number{Set: true, Literal: score}}
 		}
 		return rv
 	}

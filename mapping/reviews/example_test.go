@@ -32,7 +32,7 @@ Critic Reviews
 	c := src.Film.Critics
 	fmt.Printf("Metascore %s of %g, %s, %g critics\n", c.Score.Literal, c.Scale.Best.Value, c.Verdict.Value, c.Count.Value)
 	for _, r := range src.Film.Reviews {
-		fmt.Printf("%s/%g by %q in %q on %s\n", r.Score.Literal, r.Scale.Best.Value, r.Author.Value, r.Publisher.Value, r.Date.Value)
+		fmt.Printf("%s/%g by %q in %q on %s\n", r.Rating.Score.Literal, r.Rating.Scale.Best.Value, r.Author.Value, r.Publisher.Value, r.Date.Value)
 	}
 	// Output:
 	// Metascore 86 of 100, Universal acclaim, 2 critics

@@ -38,8 +38,8 @@ func FuzzReviews(f *testing.F) {
 			if r.Author.Value != "" && notAName(r.Author.Value) != "" {
 				t.Fatalf("reviewer %q kept: %s", r.Author.Value, notAName(r.Author.Value))
 			}
-			if r.Score.Set && !onScale(r.Score, r.Scale) {
-				t.Fatalf("review score %v off its scale %+v", r.Score, r.Scale)
+			if r.Rating != nil && (!r.Rating.Score.Set || !onScale(r.Rating.Score, r.Rating.Scale)) {
+				t.Fatalf("review score %v off its scale %+v", r.Rating.Score, r.Rating.Scale)
 			}
 		}
 		for _, s := range []film.Summary{src.Film.Critics, src.Film.Users} {

@@ -21,8 +21,8 @@ func facts(src *film.Source) []string {
 			who = "critic"
 		}
 		score := "-"
-		if r.Score.Set {
-			score = r.Score.Literal + scaleFacts(r.Scale)
+		if r.Rating != nil {
+			score = r.Rating.Score.Literal + scaleFacts(r.Rating.Scale)
 		}
 		body := r.Body.Value
 		if len([]rune(body)) > 20 {

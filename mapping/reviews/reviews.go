@@ -468,7 +468,7 @@ func (p *parser) line(n int, c classified) error {
 	case verdictLine:
 		return p.verdict(n, c)
 	case summaryScoreLine:
-		if rv := p.review; rv != nil && !rv.bodyStarted && !rv.Score.Set && !c.headline {
+		if rv := p.review; rv != nil && !rv.bodyStarted && rv.Rating == nil && !c.headline {
 			// "Critic score: 80" under a review is that review's score;
 			// "Metascore" names only the film's.
 			p.reviewScore(n, c.score, c.best)
@@ -483,7 +483,7 @@ func (p *parser) line(n int, c classified) error {
 		return nil
 	case numberLine:
 		if rv := p.review; rv != nil {
-			if !rv.bodyStarted && !rv.Score.Set {
+			if !rv.bodyStarted && rv.Rating == nil {
 				p.reviewScore(n, c.score, c.best)
 				return nil
 			}
@@ -793,7 +793,7 @@ func (p *parser) label(n int, c classified) error {
 		return nil
 	}
 	if rv == nil || c.starts && rv.bodyStarted || c.field == reviewerField && rv.authorTried() || c.field == publicationField && rv.Publisher.Value != "" ||
-		c.field == scoreField && rv.Score.Set || c.field == dateField && rv.Date.Value != "" {
+		c.field == scoreField && rv.Rating != nil || c.field == dateField && rv.Date.Value != "" {
 		if c.field == dateField {
 			if rv != nil {
 				return p.text(n, c.text)
@@ -839,7 +839,7 @@ func (p *parser) unknownLine(n int, l string) {
 // reviewScore records the open review's score.
 func (p *parser) reviewScore(n int, literal, best string) {
 	if v, scale, ok := p.scored(n, p.section, "review score", literal, best); ok {
-		p.review.Score, p.review.Scale = v, scale
+		p.review.Rating = &film.ReviewRating{Score: v, Scale: scale}
 	}
 }
 
@@ -923,7 +923,7 @@ func (p *parser) flush() {
 	body := strings.TrimSpace(strings.TrimPrefix(rv.Body.Value, spoilerPrefix))
 	body = strings.TrimSpace(strings.TrimSuffix(body, fullReview))
 	rv.Body.Value = body
-	if body == "" && rv.Author.Value == "" && rv.Publisher.Value == "" && !rv.Score.Set {
+	if body == "" && rv.Author.Value == "" && rv.Publisher.Value == "" && rv.Rating == nil {
 		line := rv.Date.Line
 		if line == 0 {
 			line = rv.Author.Line
