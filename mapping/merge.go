@@ -93,8 +93,8 @@ func Merge(sources []*film.Source, opts Options) (*Film, error) {
 	f := m.film()
 	f.minted = f.ID
 	for _, a := range m.res.all {
-		for _, why := range a.merged {
-			m.diag(Info, "", 0, "one %s, %q: %s", agentWord(a), a.name, why)
+		for _, why := range a.mergedWhy() {
+			m.diag(Info, "", 0, "one %s, %q: %s", agentWord(a), a.Name, why)
 		}
 	}
 	for _, s := range m.sources {
@@ -118,7 +118,7 @@ func Merge(sources []*film.Source, opts Options) (*Film, error) {
 }
 
 func agentWord(a *agent) string {
-	if a.org {
+	if a.Organization {
 		return "organisation"
 	}
 	return "person"
@@ -182,8 +182,8 @@ func (m *merger) resolve() {
 		f := &s.Film
 		for _, cr := range f.Credits {
 			a := r.add(mention{source: s, name: cr.Agent.Name, org: cr.Agent.Organization, credit: creditKey(cr.Role, cr.RoleName)})
-			if a.contact == nil && cr.Agent.Contact != nil {
-				a.contact, a.contactSource = cr.Agent.Contact, s
+			if a.Contact == nil && cr.Agent.Contact != nil {
+				a.Contact, a.more().contactSource = cr.Agent.Contact, s
 			}
 		}
 		for _, c := range f.Cast {
@@ -208,8 +208,8 @@ func (m *merger) resolve() {
 		}
 		if p := s.Publisher; p != nil {
 			a := r.add(mention{source: s, name: p.Name, org: true})
-			if a.url == "" {
-				a.url, a.urlSource = p.URL, s
+			if a.URL == "" && p.URL != "" {
+				a.URL, a.more().urlSource = p.URL, s
 			}
 		}
 	}
@@ -222,11 +222,22 @@ func (m *merger) resolve() {
 // in the order the diagnostics are given.
 func (m *merger) film() *Film {
 	f := &Film{opts: m.opts, Sources: m.sources, Source: m.only}
-	m.agents = map[*agent]*Agent{}
-	for _, a := range m.res.all {
-		if v := m.agentView(a); v != nil {
-			m.agents[a] = v
-			f.Agents = append(f.Agents, v)
+	if m.only == nil {
+		f.Agents = make([]*Agent, len(m.res.all))
+		for i, a := range m.res.all {
+			f.Agents[i] = &a.Agent
+		}
+	} else {
+		for _, a := range m.res.all {
+			if v := m.agentView(a); v != nil {
+				if v != &a.Agent {
+					if m.agents == nil {
+						m.agents = map[*agent]*Agent{}
+					}
+					m.agents[a] = v
+				}
+				f.Agents = append(f.Agents, v)
+			}
 		}
 	}
 	m.names(f)
@@ -263,30 +274,36 @@ func (m *merger) film() *Film {
 	return f
 }
 
-// agentView is the view's copy of an agent, or nil when the view's one
-// source does not name it.
+// agentView is a source's view's copy of an agent: the merged view's when
+// it says the same, or nil when the view's one source does not name it.
 func (m *merger) agentView(a *agent) *Agent {
-	name, alternates := a.name, a.alternates()
-	if m.only != nil {
-		spellings := a.spellingsIn(m.only)
-		if len(spellings) == 0 {
-			return nil
-		}
-		name, alternates = spellings[0], spellings[1:]
+	spellings := a.spellingsIn(m.only)
+	if len(spellings) == 0 {
+		return nil
 	}
-	v := Agent{ID: a.id, Organization: a.org, Name: name, AlternateNames: alternates}
-	if a.url != "" && (m.only == nil || m.only == a.urlSource) {
-		v.URL = a.url
+	v := Agent{ID: a.ID, Organization: a.Organization, Name: spellings[0], AlternateNames: spellings[1:]}
+	if a.URL != "" && a.extra != nil && m.only == a.extra.urlSource {
+		v.URL = a.URL
 	}
-	if a.contact != nil && (m.only == nil || m.only == a.contactSource) {
-		v.Contact = a.contact
+	if a.Contact != nil && a.extra != nil && m.only == a.extra.contactSource {
+		v.Contact = a.Contact
 	}
-	if m.whole != nil {
-		if w := m.whole.agents[a]; w != nil && sameAgent(w, &v) {
-			return w
-		}
+	if sameAgent(&a.Agent, &v) {
+		return &a.Agent
 	}
 	return &v
+}
+
+// view returns the view's copy of an agent its sources name: the merged
+// view's own (the agent's Agent), or in a source's view the copy that
+// differs from it. A source's view keeps only the copies that differ, so
+// that a source naming thousands of people as the merged view does holds
+// no map of them.
+func (m *merger) view(a *agent) *Agent {
+	if v, ok := m.agents[a]; ok {
+		return v
+	}
+	return &a.Agent
 }
 
 // sameAgent reports whether two views' copies of an agent say the same.
@@ -296,7 +313,7 @@ func sameAgent(a, b *Agent) bool {
 }
 
 func (m *merger) ref(org bool, name string) *Agent {
-	return m.agents[m.res.lookup(org, name)]
+	return m.view(m.res.lookup(org, name))
 }
 
 // names sets the film's name, the international title of the preferred
@@ -378,10 +395,10 @@ func (m *merger) credits(f *Film) {
 	for _, s := range m.sources {
 		for _, cr := range s.Film.Credits {
 			a := m.res.lookup(cr.Agent.Organization, cr.Agent.Name.Value)
-			key := creditKey(cr.Role, fold(cr.RoleName)) + "|" + a.id
+			key := creditKey(cr.Role, fold(cr.RoleName)) + "|" + a.ID
 			if !seen[key] {
 				seen[key] = true
-				all = append(all, credit{Credit{cr.Role, cr.RoleName, m.agents[a], s}, a})
+				all = append(all, credit{Credit{cr.Role, cr.RoleName, m.view(a), s}, a})
 			}
 		}
 	}
@@ -469,11 +486,11 @@ func (m *merger) cast(f *Film) {
 			}
 			kept := ac.characters[0]
 			m.diag(Warning, "", 0, "characterName of %s: %s (%s) vs %s (%s); kept %s",
-				a.name, kept.spellings[0], kept.where, cm.Character, at, bestSpelling(kept.spellings))
+				a.Name, kept.spellings[0], kept.where, cm.Character, at, bestSpelling(kept.spellings))
 		}
 	}
 	for _, ac := range actors {
-		who := m.agents[ac.agent]
+		who := m.view(ac.agent)
 		if len(ac.characters) == 0 {
 			f.Cast = append(f.Cast, Performance{Actor: who, RoleNames: ac.roleNames})
 			continue

@@ -3,7 +3,6 @@ package mapping
 import (
 	"fmt"
 	"github.com/film2ld/film2ld/ld/diag"
-	"slices"
 	"sort"
 	"strings"
 
@@ -13,23 +12,44 @@ import (
 // agent is one real person or organisation after resolution: every spelling
 // the sources used for it, and what they said about it.
 type agent struct {
-	org bool
+	// Agent is the merged view's copy of the agent, shared by that view
+	// rather than copied: its IRI, chosen name and alternates (set by
+	// finish), and the URL and contact the first source to state them
+	// gives. A page of 50,000 reviews by as many critics held a copy of
+	// every agent, and a map from agent to copy, beside the resolver's
+	// own (7 MB of export's 53 MB live peak).
+	Agent
 	// spellings records, for each spelling, the sources that use it and
 	// where it first stands.
 	spellings spellingSet
-	// contact and url are what the first source to state them says, with
-	// that source, so that a source's own graph holds only its facts.
-	contact       *film.Contact
-	contactSource *film.Source
-	url           string
-	urlSource     *film.Source
+	// extra is what few agents have; nil for the rest.
+	extra *agentExtra
+}
+
+// agentExtra is what an agent has only when a source states a URL or a
+// contact for it, or when spellings were merged into it.
+type agentExtra struct {
+	// contactSource and urlSource are the sources of Agent.Contact and
+	// Agent.URL, so that a source's own graph holds only its facts.
+	contactSource, urlSource *film.Source
 	// merged explains why different spellings became one agent.
 	merged []string
-	// sorted caches names(); spellings are only ever added, so its
-	// length tells whether it is current.
-	sorted []string
-	id     string
-	name   string
+}
+
+// more returns the agent's extra, made on first use.
+func (a *agent) more() *agentExtra {
+	if a.extra == nil {
+		a.extra = &agentExtra{}
+	}
+	return a.extra
+}
+
+// mergedWhy returns the explanations of why spellings were merged.
+func (a *agent) mergedWhy() []string {
+	if a.extra == nil {
+		return nil
+	}
+	return a.extra.merged
 }
 
 // mention is one place a source names an agent, with the credit it is
@@ -87,19 +107,18 @@ func (r *resolver) add(m mention) *agent {
 	k := r.agentKey(m.org, m.name.Value)
 	a := r.byKey[k]
 	if a == nil {
-		a = &agent{org: m.org}
+		a = &agent{Agent: Agent{Organization: m.org}}
 		r.byKey[k] = a
 		r.all = append(r.all, a)
 	}
 	sp := a.spellings.get(m.name.Value)
 	if sp == nil {
 		if a.spellings.len() > 0 {
-			first := a.names()[0]
-			a.merged = append(a.merged, fmt.Sprintf("%q (%s) and %q (%s) differ only in accents, case, spacing or punctuation",
-				first, a.spellings.get(first).first, m.name.Value, where(m.source, m.name.Line)))
+			first := &a.spellings.list[0]
+			a.more().merged = append(a.more().merged, fmt.Sprintf("%q (%s) and %q (%s) differ only in accents, case, spacing or punctuation",
+				first.name, first.first, m.name.Value, where(m.source, m.name.Line)))
 		}
-		sp = &spelling{first: place{m.source, m.name.Line}}
-		a.spellings.put(m.name.Value, sp)
+		sp = a.spellings.add(m.name.Value, place{m.source, m.name.Line})
 	}
 	sp.add(m.source)
 	if m.credit != "" && !m.org {
@@ -169,18 +188,17 @@ func (r *resolver) union(a, b *agent, why string) {
 	if a == b {
 		return
 	}
-	for _, e := range b.spellings.list {
-		s, bs := e.name, e.sp
-		as := a.spellings.get(s)
+	for i := range b.spellings.list {
+		bs := &b.spellings.list[i]
+		as := a.spellings.get(bs.name)
 		if as == nil {
-			as = &spelling{first: bs.first}
-			a.spellings.put(s, as)
+			as = a.spellings.add(bs.name, bs.first)
 		}
-		for _, n := range bs.sources {
+		for _, n := range bs.sources() {
 			as.add(n)
 		}
 	}
-	a.merged = append(append(a.merged, b.merged...), why)
+	a.more().merged = append(append(a.more().merged, b.mergedWhy()...), why)
 	for k, v := range r.byKey {
 		if v == b {
 			r.byKey[k] = a
@@ -201,11 +219,21 @@ func (r *resolver) union(a, b *agent, why string) {
 // the same person in two films exported apart is one node in a store.
 func (r *resolver) finish() {
 	for _, a := range r.all {
-		keyCount := map[string]int{}
-		for _, e := range a.spellings.list {
-			keyCount[r.fold(e.name)] += len(e.sp.sources)
+		if a.spellings.len() == 1 {
+			// One spelling, the name: the same as the sort below would
+			// choose, without its map and copy for each of a page's
+			// thousands of reviewers.
+			a.Name = a.spellings.list[0].name
+			r.mint(a)
+			continue
 		}
-		names := slices.Clone(a.names())
+		keyCount := map[string]int{}
+		names := make([]string, a.spellings.len())
+		for i := range a.spellings.list {
+			sp := &a.spellings.list[i]
+			keyCount[r.fold(sp.name)] += sp.count()
+			names[i] = sp.name
+		}
 		sort.SliceStable(names, func(i, j int) bool {
 			si, sj := names[i], names[j]
 			if ki, kj := keyCount[r.fold(si)], keyCount[r.fold(sj)]; ki != kj {
@@ -214,42 +242,34 @@ func (r *resolver) finish() {
 			if ai, aj := accents(si), accents(sj); ai != aj {
 				return ai > aj
 			}
-			if ci, cj := len(a.spellings.get(si).sources), len(a.spellings.get(sj).sources); ci != cj {
+			if ci, cj := a.spellings.get(si).count(), a.spellings.get(sj).count(); ci != cj {
 				return ci > cj
 			}
 			return si < sj
 		})
-		a.name = names[0]
-		kind := "person/"
-		if a.org {
-			kind = "organization/"
-		}
-		a.id = r.base + kind + strings.ReplaceAll(r.fold(a.name), " ", "-") // slug(a.name)
+		a.Name = names[0]
+		a.AlternateNames = a.alternates()
+		r.mint(a)
 	}
-	sort.Slice(r.all, func(i, j int) bool { return r.all[i].id < r.all[j].id })
+	sort.Slice(r.all, func(i, j int) bool { return r.all[i].ID < r.all[j].ID })
 }
 
-// names returns the agent's spellings in a fixed order, which callers
-// must not change. It is kept until a spelling is added: rendering asks
-// for it for every view an agent stands in (7 % of a film's allocations).
-func (a *agent) names() []string {
-	if len(a.sorted) != a.spellings.len() {
-		a.sorted = make([]string, 0, a.spellings.len())
-		for _, e := range a.spellings.list {
-			a.sorted = append(a.sorted, e.name)
-		}
-		sort.Strings(a.sorted)
+// mint sets the agent's IRI from its chosen name.
+func (r *resolver) mint(a *agent) {
+	kind := "person/"
+	if a.Organization {
+		kind = "organization/"
 	}
-	return a.sorted
+	a.ID = r.base + kind + strings.ReplaceAll(r.fold(a.Name), " ", "-") // slug(a.Name)
 }
 
 // spellingsIn returns the spellings a source uses for the agent, those with
 // diacritics first; none means the source does not name it.
 func (a *agent) spellingsIn(s *film.Source) []string {
 	var out []string
-	for _, n := range a.names() {
-		if slices.Contains(a.spellings.get(n).sources, s) {
-			out = append(out, n)
+	for i := range a.spellings.list {
+		if sp := &a.spellings.list[i]; sp.has(s) {
+			out = append(out, sp.name)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return accents(out[i]) > accents(out[j]) })
@@ -259,27 +279,12 @@ func (a *agent) spellingsIn(s *film.Source) []string {
 // alternates returns every spelling but the chosen one.
 func (a *agent) alternates() []string {
 	var out []string
-	for _, s := range a.names() {
-		if s != a.name {
+	for i := range a.spellings.list {
+		if s := a.spellings.list[i].name; s != a.Name {
 			out = append(out, s)
 		}
 	}
 	return out
-}
-
-// spelling is one way an agent's name is written: the sources that write
-// it so (a set, in the order met; a film has a handful of sources, and a
-// map per spelling was a tenth of merging's allocation) and where it first
-// stands, for the messages that explain a merge.
-type spelling struct {
-	sources []*film.Source
-	first   place
-}
-
-func (sp *spelling) add(s *film.Source) {
-	if !slices.Contains(sp.sources, s) {
-		sp.sources = append(sp.sources, s)
-	}
 }
 
 // place is where a spelling first stands; it is formatted (String) only

@@ -1,47 +1,105 @@
 package mapping
 
-// spellingSet is an agent's spellings, each with its sources: a short
-// list, as nearly every agent has one or two, indexed by a map only once
-// it grows long (a name written in many cases or spacings). A map per
-// agent was the largest part of merging's memory on a page of 50,000
-// reviews by as many people (16 MB of the resolver's 25 MB).
-type spellingSet struct {
-	list  []namedSpelling
-	index map[string]*spelling
-}
+import (
+	"slices"
+	"sort"
 
-type namedSpelling struct {
-	name string
-	sp   *spelling
+	"github.com/film2ld/film2ld/mapping/film"
+)
+
+// spellingSet is an agent's spellings, each with its sources: a short
+// list of values kept in name order, as nearly every agent has one or two
+// spellings, indexed by a map only once it grows long (a name written in
+// many cases or spacings). A map per agent, and then a spelling allocated
+// apart with its list of sources, were the largest part of merging's
+// memory on a page of 50,000 reviews by as many people.
+type spellingSet struct {
+	list  []spelling
+	index map[string]int // a spelling's place in list, once it is long
 }
 
 // indexPast is the length past which a spellingSet keeps an index.
 const indexPast = 8
 
+// get returns the spelling name, or nil. The pointer is good until the
+// next add.
 func (s *spellingSet) get(name string) *spelling {
 	if s.index != nil {
-		return s.index[name]
+		if i, ok := s.index[name]; ok {
+			return &s.list[i]
+		}
+		return nil
 	}
-	for _, e := range s.list {
-		if e.name == name {
-			return e.sp
+	for i := range s.list {
+		if s.list[i].name == name {
+			return &s.list[i]
 		}
 	}
 	return nil
 }
 
-// put adds a spelling that get does not find.
-func (s *spellingSet) put(name string, sp *spelling) {
-	s.list = append(s.list, namedSpelling{name, sp})
+// add adds a spelling that get does not find, first standing at first,
+// and returns it; the pointer is good until the next add.
+func (s *spellingSet) add(name string, first place) *spelling {
+	i := sort.Search(len(s.list), func(i int) bool { return s.list[i].name >= name })
+	s.list = slices.Insert(s.list, i, spelling{name: name, first: first})
 	switch {
 	case s.index != nil:
-		s.index[name] = sp
+		for n, j := range s.index {
+			if j >= i {
+				s.index[n] = j + 1
+			}
+		}
+		s.index[name] = i
 	case len(s.list) > indexPast:
-		s.index = make(map[string]*spelling, len(s.list))
-		for _, e := range s.list {
-			s.index[e.name] = e.sp
+		s.index = make(map[string]int, len(s.list))
+		for j := range s.list {
+			s.index[s.list[j].name] = j
 		}
 	}
+	return &s.list[i]
 }
 
 func (s *spellingSet) len() int { return len(s.list) }
+
+// spelling is one way an agent's name is written: where it first stands,
+// for the messages that explain a merge, and the sources that write it so
+// (a set, in the order met: the first held apart, as nearly every
+// spelling has one source).
+type spelling struct {
+	name  string
+	first place
+	src   *film.Source
+	more  []*film.Source
+}
+
+// add records that s writes the spelling.
+func (sp *spelling) add(s *film.Source) {
+	switch {
+	case sp.src == nil:
+		sp.src = s
+	case sp.src != s && !slices.Contains(sp.more, s):
+		sp.more = append(sp.more, s)
+	}
+}
+
+// has reports whether s writes the spelling.
+func (sp *spelling) has(s *film.Source) bool {
+	return sp.src == s || slices.Contains(sp.more, s)
+}
+
+// count returns how many sources write the spelling.
+func (sp *spelling) count() int {
+	if sp.src == nil {
+		return 0
+	}
+	return 1 + len(sp.more)
+}
+
+// sources returns the sources that write the spelling, in the order met.
+func (sp *spelling) sources() []*film.Source {
+	if sp.src == nil {
+		return nil
+	}
+	return append([]*film.Source{sp.src}, sp.more...)
+}
