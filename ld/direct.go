@@ -357,6 +357,7 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter) (d *Datase
 		if _, ok := w.node(m, 0); !ok {
 			return nil, false
 		}
+		w.tmp = w.tmp[:0] // a top node is no statement's object
 	}
 	return w.d, true
 }
@@ -455,6 +456,12 @@ type walker struct {
 	lines  bool
 	lit    string
 	line   []byte
+	// tmp, in lines, holds the IRIs met since the statements became
+	// lines that were not terms already (iriTerm | index): written out at
+	// once, they need no term, and a node's are dropped when the node is
+	// walked (see node). Interned, the IRIs of 50,000 reviewers stayed in
+	// the term table to the end (7 MB of export's peak).
+	tmp []string
 }
 
 const (
@@ -463,6 +470,9 @@ const (
 	// blankTerm marks the term of a blank node made in lines: the low bits
 	// are its number.
 	blankTerm = 1 << 31
+	// iriTerm marks the term of an IRI met in lines that is not a term
+	// of the table: the low bits are its index in walker.tmp.
+	iriTerm = 1 << 30
 )
 
 // emit adds the statement s p o in graph g.
@@ -510,6 +520,8 @@ func (w *walker) appendTerm(b []byte, id uint32) []byte {
 		return append(b, w.lit...)
 	case id&blankTerm != 0:
 		return strconv.AppendUint(append(b, "_:b"...), uint64(id&^blankTerm), 10)
+	case id&iriTerm != 0:
+		return append(append(append(b, '<'), w.tmp[id&^iriTerm]...), '>')
 	}
 	switch t := w.d.terms[id]; t.kind {
 	case IRI:
@@ -523,7 +535,7 @@ func (w *walker) appendTerm(b []byte, id uint32) []byte {
 
 // isIRI reports whether term id is an IRI.
 func (w *walker) isIRI(id uint32) bool {
-	return id != litTerm && id&blankTerm == 0 && w.d.terms[id].kind == IRI
+	return id != litTerm && id&blankTerm == 0 && (id&iriTerm != 0 || w.d.terms[id].kind == IRI)
 }
 
 // directProp is a node's property: its expansion and its value.
@@ -553,6 +565,10 @@ func (w *walker) iri(s string) (uint32, bool) {
 	i := strings.IndexByte(s, ':')
 	if i <= 0 || s[0] == '@' || strings.HasPrefix(s, "_:") || w.t.isTerm(s[:i]) || checkIRI(s, true) != nil {
 		return 0, false
+	}
+	if w.lines {
+		w.tmp = append(w.tmp, s)
+		return iriTerm | uint32(len(w.tmp)-1), true
 	}
 	id := w.term(IRI, "<"+s+">")
 	w.iris[s] = id
@@ -626,9 +642,12 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 		}
 	}
 	// w.props is a stack: this node's properties are w.props[base:n],
-	// and the nodes walked below push theirs past n and pop them.
-	base := len(w.props)
-	defer func() { w.props = w.props[:base] }()
+	// and the nodes walked below push theirs past n and pop them. So is
+	// w.tmp: the IRIs this node's statements met go when it is walked; its
+	// own, which its parent's statement still needs, stays until the
+	// parent is walked.
+	base, tmpBase := len(w.props), len(w.tmp)
+	defer func() { w.props, w.tmp = w.props[:base], w.tmp[:tmpBase] }()
 	for k, v := range m {
 		switch k {
 		case "@id", "@type", "@graph":
@@ -660,9 +679,11 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 			if !isNode {
 				return 0, false
 			}
+			mark := len(w.tmp)
 			if _, ok := w.node(n, s); !ok {
 				return 0, false
 			}
+			w.tmp = w.tmp[:mark] // a graph's node is no statement's object
 		}
 	}
 	for i := base; i < n; i++ {
