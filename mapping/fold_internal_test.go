@@ -66,8 +66,9 @@ func FuzzFoldUnicode(f *testing.F) {
 	})
 }
 
-// FuzzFoldASCII: foldASCII is fold's ASCII path as it was, lower-casing,
-// then splitting at and joining over what is not a letter or digit.
+// FuzzFoldASCII: foldASCII (and appendFoldASCII after a prefix) is fold's
+// ASCII path as it was, lower-casing, then splitting at and joining over
+// what is not a letter or digit.
 func FuzzFoldASCII(f *testing.F) {
 	for _, s := range []string{"", " ", "Anna Berg", "anna berg", "anna  berg", " anna", "anna ", "O'Brien, Jr.", "AC/DC 2", "a-b", "--", "x"} {
 		f.Add(s)
@@ -81,6 +82,10 @@ func FuzzFoldASCII(f *testing.F) {
 		}), " ")
 		if got := foldASCII(s); got != want {
 			t.Errorf("foldASCII(%q) = %q; want %q", s, got, want)
+		}
+		// Appended after a prefix (the resolver's key kind), the same.
+		if got := string(appendFoldASCII([]byte("p"), s)); got != "p"+want {
+			t.Errorf("appendFoldASCII(p, %q) = %q; want %q", s, got, "p"+want)
 		}
 	})
 }

@@ -72,7 +72,12 @@ func foldASCII(name string) string {
 	if folded {
 		return name
 	}
-	b := make([]byte, 0, len(name))
+	return string(appendFoldASCII(make([]byte, 0, len(name)), name))
+}
+
+// appendFoldASCII appends the fold of an ASCII name to b.
+func appendFoldASCII(b []byte, name string) []byte {
+	start := len(b)
 	space := false
 	for i := 0; i < len(name); i++ {
 		c := name[i]
@@ -81,7 +86,7 @@ func foldASCII(name string) string {
 			c += 'a' - 'A'
 		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
 		default:
-			space = len(b) > 0
+			space = len(b) > start
 			continue
 		}
 		if space {
@@ -90,7 +95,7 @@ func foldASCII(name string) string {
 		}
 		b = append(b, c)
 	}
-	return string(b)
+	return b
 }
 
 // latinName matches the Unicode names of Latin letters that carry a mark

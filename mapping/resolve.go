@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"fmt"
+	"hash/maphash"
 	"github.com/film2ld/film2ld/ld/diag"
 	"sort"
 	"strings"
@@ -66,14 +67,24 @@ type mention struct {
 
 // resolver groups mentions into agents.
 type resolver struct {
-	base   string
-	byKey  map[agentKey]*agent
+	base string
+	// byKey finds an agent by the hash of its key (see keyHash), not by
+	// the key: on a page of 50,000 reviews by as many critics, a map of
+	// keys and a memo of every name's fold were 6 MB of merging's peak.
+	// A hash met again is checked against the agent's spellings (holds);
+	// the agents whose key's hash another key has are in clash, by key.
+	byKey map[uint64]*agent
+	clash map[agentKey]*agent
+	hash  func([]byte) uint64
+	// keyBuf is scratch space for a key: an ASCII name is folded into it
+	// without a string of its own.
+	keyBuf []byte
 	all    []*agent
 	groups map[string][]mention // credit → mentions, for the misspelling pass
-	// keys remembers each name's fold key: a film's names are folded
-	// again and again (every lookup, every comparison of the spelling
-	// sort), and a name outside ASCII goes through Unicode normalisation
-	// each time (a tenth of merging, in the samples' profile).
+	// keys remembers the fold keys of names outside ASCII: a film's names
+	// are folded again and again (every lookup, every comparison of the
+	// spelling sort), and Unicode normalisation each time was a tenth of
+	// merging, in the samples' profile. An ASCII name folds in one pass.
 	keys map[string]string
 }
 
@@ -85,11 +96,16 @@ type agentKey struct {
 }
 
 func newResolver(base string) *resolver {
-	return &resolver{base: base, byKey: map[agentKey]*agent{}, groups: map[string][]mention{}, keys: map[string]string{}}
+	seed := maphash.MakeSeed()
+	return &resolver{base: base, byKey: map[uint64]*agent{}, groups: map[string][]mention{}, keys: map[string]string{},
+		hash: func(b []byte) uint64 { return maphash.Bytes(seed, b) }}
 }
 
-// fold is the package's fold, remembered per name.
+// fold is the package's fold, remembered for names outside ASCII.
 func (r *resolver) fold(name string) string {
+	if isASCII(name) {
+		return foldASCII(name)
+	}
 	k, ok := r.keys[name]
 	if !ok {
 		k = fold(name)
@@ -98,17 +114,64 @@ func (r *resolver) fold(name string) string {
 	return k
 }
 
-func (r *resolver) agentKey(org bool, name string) agentKey {
-	return agentKey{org, r.fold(name)}
+// keyHash returns the hash of the key of an agent named name.
+func (r *resolver) keyHash(org bool, name string) uint64 {
+	b := append(r.keyBuf[:0], 'p')
+	if org {
+		b[0] = 'o'
+	}
+	if isASCII(name) {
+		b = appendFoldASCII(b, name)
+	} else {
+		b = append(b, r.fold(name)...)
+	}
+	r.keyBuf = b
+	return r.hash(b)
+}
+
+// holds reports whether name is the agent's: one of its spellings, or
+// one with the key of one of them.
+func (r *resolver) holds(a *agent, org bool, name string) bool {
+	if a.Organization != org {
+		return false
+	}
+	if a.spellings.get(name) != nil {
+		return true
+	}
+	key := r.fold(name)
+	for i := range a.spellings.list {
+		if r.fold(a.spellings.list[i].name) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// find returns the agent of a name's key, or nil.
+func (r *resolver) find(org bool, name string) *agent {
+	if a := r.byKey[r.keyHash(org, name)]; a != nil && r.holds(a, org, name) {
+		return a
+	}
+	if r.clash == nil {
+		return nil
+	}
+	return r.clash[agentKey{org, r.fold(name)}]
 }
 
 // add records a mention and returns its agent.
 func (r *resolver) add(m mention) *agent {
-	k := r.agentKey(m.org, m.name.Value)
-	a := r.byKey[k]
+	a := r.find(m.org, m.name.Value)
 	if a == nil {
 		a = &agent{Agent: Agent{Organization: m.org}}
-		r.byKey[k] = a
+		h := r.keyHash(m.org, m.name.Value)
+		if r.byKey[h] == nil {
+			r.byKey[h] = a
+		} else {
+			if r.clash == nil {
+				r.clash = map[agentKey]*agent{}
+			}
+			r.clash[agentKey{m.org, r.fold(m.name.Value)}] = a
+		}
 		r.all = append(r.all, a)
 	}
 	sp := a.spellings.get(m.name.Value)
@@ -129,7 +192,7 @@ func (r *resolver) add(m mention) *agent {
 
 // lookup returns the agent a name resolved to.
 func (r *resolver) lookup(org bool, name string) *agent {
-	return r.byKey[r.agentKey(org, name)]
+	return r.find(org, name)
 }
 
 // mergeMisspellings joins people whose names are one small misspelling
@@ -146,14 +209,18 @@ func (r *resolver) mergeMisspellings() {
 	sort.Strings(credits)
 	for _, c := range credits {
 		ms := r.groups[c]
+		keys := make([]string, len(ms)) // each mention's fold key, folded once
+		for i, m := range ms {
+			keys[i] = r.fold(m.name.Value)
+		}
 		for i := range ms {
 			for j := i + 1; j < len(ms); j++ {
 				a, b := ms[i], ms[j]
 				if a.source == b.source {
 					continue
 				}
-				ka, kb := r.fold(a.name.Value), r.fold(b.name.Value)
-				if ka == kb || !closeSpelling(ka, kb) || r.listedTogether(c, ka, kb) {
+				ka, kb := keys[i], keys[j]
+				if ka == kb || !closeSpelling(ka, kb) || listedTogether(ms, keys, ka, kb) {
 					continue
 				}
 				r.union(r.lookup(false, a.name.Value), r.lookup(false, b.name.Value),
@@ -164,11 +231,12 @@ func (r *resolver) mergeMisspellings() {
 	}
 }
 
-// listedTogether reports whether one source names both keys in one credit.
-func (r *resolver) listedTogether(credit, ka, kb string) bool {
+// listedTogether reports whether one source names both keys among a
+// credit's mentions (whose keys are keys).
+func listedTogether(ms []mention, keys []string, ka, kb string) bool {
 	seen := map[*film.Source]int{}
-	for _, m := range r.groups[credit] {
-		switch r.fold(m.name.Value) {
+	for i, m := range ms {
+		switch keys[i] {
 		case ka:
 			seen[m.source] |= 1
 		case kb:
@@ -202,6 +270,11 @@ func (r *resolver) union(a, b *agent, why string) {
 	for k, v := range r.byKey {
 		if v == b {
 			r.byKey[k] = a
+		}
+	}
+	for k, v := range r.clash {
+		if v == b {
+			r.clash[k] = a
 		}
 	}
 	for i, v := range r.all {

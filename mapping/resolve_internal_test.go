@@ -1,0 +1,74 @@
+package mapping
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/mapping/film"
+)
+
+// TestResolverCollidingHashes: the resolver finds agents by their key's
+// hash, and a hash met again is checked against the agent's spellings,
+// so that with every key's hash the same it still groups exactly the
+// names with one key (up to accents, case, spacing and punctuation),
+// keeps a person and an organisation of one name apart, and finds each
+// name's agent again.
+func TestResolverCollidingHashes(t *testing.T) {
+	a, b := &film.Source{Name: "a.txt"}, &film.Source{Name: "b.txt"}
+	mentions := []mention{
+		{source: a, name: film.Text{Value: "Anna Lindqvist", Line: 1}},
+		{source: b, name: film.Text{Value: "ANNA LINDQVIST", Line: 2}},
+		{source: a, name: film.Text{Value: "Essé Lawson", Line: 3}},
+		{source: b, name: film.Text{Value: "Esse  Lawson", Line: 4}},
+		{source: a, name: film.Text{Value: "Bo Ek", Line: 5}},
+		{source: a, name: film.Text{Value: "Bo Ek", Line: 6}, org: true},
+		{source: b, name: film.Text{Value: "Olivier Gourmet", Line: 7}},
+		{source: b, name: film.Text{Value: "Sołtys", Line: 8}},
+		{source: a, name: film.Text{Value: "Soltys", Line: 9}},
+		{source: a, name: film.Text{Value: "Bo-Ek", Line: 10}},
+	}
+	resolve := func(r *resolver) string {
+		for _, m := range mentions {
+			r.add(m)
+		}
+		r.finish()
+		var out []string
+		for _, ag := range r.all {
+			var names []string
+			for i := range ag.spellings.list {
+				names = append(names, ag.spellings.list[i].name)
+			}
+			out = append(out, fmt.Sprintf("%s %q", ag.ID, names))
+		}
+		for _, m := range mentions {
+			ag := r.lookup(m.org, m.name.Value)
+			if ag == nil || ag.spellings.get(m.name.Value) == nil {
+				t.Fatalf("%q (org %v) not found again", m.name.Value, m.org)
+			}
+			out = append(out, m.name.Value+" → "+ag.ID)
+		}
+		if r.lookup(false, "Nobody Named") != nil {
+			t.Errorf("a name never added found an agent")
+		}
+		return strings.Join(out, "\n")
+	}
+	real := newResolver(DefaultBase)
+	want := resolve(real)
+	colliding := newResolver(DefaultBase)
+	colliding.hash = func([]byte) uint64 { return 7 }
+	if got := resolve(colliding); got != want {
+		t.Errorf("with one hash for every key:\n%s\nwant (real hash):\n%s", got, want)
+	}
+	if len(colliding.clash) == 0 {
+		t.Errorf("no agent in clash with one hash for all")
+	}
+	// The grouping itself: five people and one organisation.
+	if got := strings.Count(want, DefaultBase+"person/"); got < 5 || len(real.all) != 6 {
+		t.Errorf("%d agents:\n%s", len(real.all), want)
+	}
+	if !slices.ContainsFunc(real.all, func(ag *agent) bool { return ag.Organization && ag.Name == "Bo Ek" }) {
+		t.Errorf("the organisation Bo Ek was not kept apart:\n%s", want)
+	}
+}
