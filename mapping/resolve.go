@@ -3,10 +3,10 @@ package mapping
 import (
 	"fmt"
 	"hash/maphash"
-	"github.com/film2ld/film2ld/ld/diag"
 	"sort"
 	"strings"
 
+	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/mapping/film"
 )
 
