@@ -157,7 +157,7 @@ func (p *Processor) directAllowed(opts Options) bool {
 // writeDirectNQuads writes doc's N-Quads to w by the direct walk; ok is
 // false, with nothing written, for a document outside its shape. A large
 // document's statements go to a lineSorter as lines once there are
-// sortMemory/64 of them (see Config.SortMemory), so that they are never
+// sortMemory/256 of them (see Config.SortMemory), so that they are never
 // all held; a small one's are sorted as numbers, which is faster.
 func writeDirectNQuads(w io.Writer, ctx *jsongold.Context, doc any, sortMemory int) (err error, ok bool) {
 	if sortMemory <= 0 {
@@ -329,7 +329,7 @@ func (t *directTerms) typ(v string) string {
 // document outside WriteDirect's shape.
 //
 // With lines set, the walk moves the statements to lines once there are
-// lines.limit/64 of them (lines.started tells it), and d then holds only the terms
+// lines.limit/256 of them (lines.started tells it), and d then holds only the terms
 // made before and the IRIs.
 func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter) (d *Dataset, ok bool) {
 	top, isMap := doc.(map[string]any)
@@ -448,7 +448,7 @@ type walker struct {
 	// found without building its key as a new string.
 	key []byte
 	// sorter, when set, takes the statements as N-Quads lines once there
-	// are sorter.limit/64 of them (lines is then true): literals are no longer
+	// are sorter.limit/256 of them (lines is then true): literals are no longer
 	// stored as terms but written at once (the term litTerm is the one
 	// just made, in lit), and blank nodes are numbered, not stored
 	// (blankTerm).
@@ -479,7 +479,7 @@ const (
 func (w *walker) emit(s, p, o, g uint32) {
 	if !w.lines {
 		w.d.quads = append(w.d.quads, dquad{s, p, o, g})
-		if w.sorter != nil && len(w.d.quads) >= max(w.sorter.limit/64, 1) {
+		if w.sorter != nil && len(w.d.quads) >= max(w.sorter.limit/256, 1) {
 			if w.sorter.canSpill() {
 				w.toLines()
 			} else {

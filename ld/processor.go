@@ -37,7 +37,7 @@ type Config struct {
 	// [Processor.WriteDirect] holds to sort a large document's
 	// statements; past it they are sorted in runs written to temporary
 	// files (os.TempDir) and merged as the output is written. 0 means 4
-	// MiB. A document of fewer than SortMemory/64 statements is sorted in
+	// MiB. A document of fewer than SortMemory/256 statements is sorted in
 	// memory whatever its size, as numbers, which is faster.
 	SortMemory int
 }
