@@ -187,7 +187,23 @@ func (m *merger) rank() {
 
 // resolve records every mention of a person or organisation.
 func (m *merger) resolve() {
-	r := newResolver(m.opts.Base)
+	// At most one agent per mention: room for them all at once, as a map
+	// and a list grown as they fill held their outgrown copies beside
+	// them (a page of 50,000 reviewers).
+	mentions := 0
+	for _, s := range m.sources {
+		f := &s.Film
+		mentions += len(f.Credits) + len(f.Cast) + len(f.BasedOn) + 1
+		for i := range f.Reviews {
+			if f.Reviews[i].Author.Value != "" {
+				mentions++
+			}
+			if f.Reviews[i].Publisher.Value != "" {
+				mentions++
+			}
+		}
+	}
+	r := newResolver(m.opts.Base, mentions)
 	for _, s := range m.sources {
 		f := &s.Film
 		for _, cr := range f.Credits {
@@ -591,7 +607,11 @@ func (m *merger) reviews(f *Film) {
 	}
 	// seen holds where each review first stands; the place is formatted
 	// only for a copy's warning, not for every review.
-	seen := newReviewSet()
+	seen := newReviewSet(m.reviewCount(), func(ref uint64) (*film.Review, place) {
+		s := m.sources[ref>>32]
+		rv := &s.Film.Reviews[uint32(ref)]
+		return rv, place{s, reviewLine(rv)}
+	})
 	matched := 0 // f.Reviews is shared[:matched] until a review differs
 	sharing := shared != nil
 	if total := m.reviewCount(); !sharing && total > 0 {
@@ -600,7 +620,7 @@ func (m *merger) reviews(f *Film) {
 		// sources' own reviews were still held.
 		f.Reviews = make([]Review, 0, total)
 	}
-	for _, s := range m.sources {
+	for si, s := range m.sources {
 		start := len(f.Reviews)
 		if sharing {
 			start = matched
@@ -608,15 +628,8 @@ func (m *merger) reviews(f *Film) {
 		droppedCross := false
 		for i := range s.Film.Reviews {
 			rv := &s.Film.Reviews[i]
-			line := rv.Body.Line
-			if line == 0 {
-				scoreLine := 0
-				if rv.Rating != nil {
-					scoreLine = rv.Rating.Score.Line
-				}
-				line = firstLine(rv.Author.Line, rv.Publisher.Line, scoreLine, rv.Date.Line)
-			}
-			if first, ok := seen.add(rv, place{s, line}); ok {
+			line := reviewLine(rv)
+			if first, ok := seen.add(rv, place{s, line}, uint64(si)<<32|uint64(i)); ok {
 				m.diag(Warning, s.Name, line, "review repeats the one at %s word for word; the copy is left out", first)
 				if first.source != s {
 					droppedCross = true
@@ -686,42 +699,55 @@ func (m *merger) viewReviews(run []Review) []Review {
 	return out
 }
 
+// reviewLine is the line a review is reported at: its text's, else its
+// first stated part's.
+func reviewLine(rv *film.Review) int {
+	if rv.Body.Line != 0 {
+		return rv.Body.Line
+	}
+	scoreLine := 0
+	if rv.Rating != nil {
+		scoreLine = rv.Rating.Score.Line
+	}
+	return firstLine(rv.Author.Line, rv.Publisher.Line, scoreLine, rv.Date.Line)
+}
+
 // reviewSet finds the reviews stated before word for word: by the same
 // author (up to case and accents) in the same publication, on the same
 // date, with the same words and score. It holds a hash of each review's
-// key, not the key: the keys of a page of 50,000 reviews were 7 MB of
-// export's 67 MB at its peak. A hash met again is checked against the
-// review it stands for, so two reviews that only share a hash both stay.
+// key, not the key, and for it a number the caller gives, from which the
+// review and its place are found again (at): the keys of a page of
+// 50,000 reviews were 7 MB of export's 67 MB at its peak, and a pointer
+// and a place for each, 2.5 MB of 33. A hash met again is checked against
+// the review it stands for, so two reviews that only share a hash both
+// stay.
 type reviewSet struct {
 	hash  func(string) uint64
-	first map[uint64]seenReview
-	more  map[string]place // the reviews whose hash an earlier one has
+	first map[uint64]uint64 // a key's hash → the first review with it
+	more  map[string]place  // the reviews whose hash an earlier one has
+	at    func(ref uint64) (*film.Review, place)
 }
 
-// seenReview is a review in a reviewSet and where it stands.
-type seenReview struct {
-	review *film.Review
-	at     place
-}
-
-func newReviewSet() *reviewSet {
+// newReviewSet returns a set for about size reviews, whose numbers at
+// turns back into the reviews and their places.
+func newReviewSet(size int, at func(ref uint64) (*film.Review, place)) *reviewSet {
 	seed := maphash.MakeSeed()
 	hash := func(key string) uint64 { return maphash.String(seed, key) }
-	return &reviewSet{hash: hash, first: map[uint64]seenReview{}, more: map[string]place{}}
+	return &reviewSet{hash: hash, first: make(map[uint64]uint64, size), more: map[string]place{}, at: at}
 }
 
-// add adds rv, which stands at at, unless an earlier review states the
-// same; then it returns where that one stands, and true.
-func (set *reviewSet) add(rv *film.Review, at place) (first place, repeated bool) {
+// add adds rv, which stands at at and is numbered ref, unless an earlier
+// review states the same; then it returns where that one stands, and true.
+func (set *reviewSet) add(rv *film.Review, at place, ref uint64) (first place, repeated bool) {
 	key := reviewKey(rv)
 	h := set.hash(key)
-	prev, ok := set.first[h]
+	prevRef, ok := set.first[h]
 	if !ok {
-		set.first[h] = seenReview{rv, at}
+		set.first[h] = ref
 		return at, false
 	}
-	if reviewKey(prev.review) == key {
-		return prev.at, true
+	if prev, prevAt := set.at(prevRef); reviewKey(prev) == key {
+		return prevAt, true
 	}
 	if p, ok := set.more[key]; ok {
 		return p, true

@@ -95,9 +95,11 @@ type agentKey struct {
 	key string
 }
 
-func newResolver(base string) *resolver {
+// newResolver returns a resolver for at most mentions mentions.
+func newResolver(base string, mentions int) *resolver {
 	seed := maphash.MakeSeed()
-	return &resolver{base: base, byKey: map[uint64]*agent{}, groups: map[string][]mention{}, keys: map[string]string{},
+	return &resolver{base: base, byKey: make(map[uint64]*agent, mentions), all: make([]*agent, 0, mentions),
+		groups: map[string][]mention{}, keys: map[string]string{},
 		hash: func(b []byte) uint64 { return maphash.Bytes(seed, b) }}
 }
 

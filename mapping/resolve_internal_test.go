@@ -54,9 +54,9 @@ func TestResolverCollidingHashes(t *testing.T) {
 		}
 		return strings.Join(out, "\n")
 	}
-	real := newResolver(DefaultBase)
+	real := newResolver(DefaultBase, len(mentions))
 	want := resolve(real)
-	colliding := newResolver(DefaultBase)
+	colliding := newResolver(DefaultBase, len(mentions))
 	colliding.hash = func([]byte) uint64 { return 7 }
 	if got := resolve(colliding); got != want {
 		t.Errorf("with one hash for every key:\n%s\nwant (real hash):\n%s", got, want)

@@ -64,13 +64,21 @@ func (s *spellingSet) len() int { return len(s.list) }
 
 // spelling is one way an agent's name is written: where it first stands,
 // for the messages that explain a merge, and the sources that write it so
-// (a set, in the order met: the first held apart, as nearly every
-// spelling has one source).
+// (a set, in the order met: the first held apart, and the others behind a
+// pointer, as nearly every spelling has one source).
 type spelling struct {
 	name  string
 	first place
 	src   *film.Source
-	more  []*film.Source
+	more  *[]*film.Source
+}
+
+// others returns the sources after the first.
+func (sp *spelling) others() []*film.Source {
+	if sp.more == nil {
+		return nil
+	}
+	return *sp.more
 }
 
 // add records that s writes the spelling.
@@ -78,14 +86,17 @@ func (sp *spelling) add(s *film.Source) {
 	switch {
 	case sp.src == nil:
 		sp.src = s
-	case sp.src != s && !slices.Contains(sp.more, s):
-		sp.more = append(sp.more, s)
+	case sp.src == s || slices.Contains(sp.others(), s):
+	case sp.more == nil:
+		sp.more = &[]*film.Source{s}
+	default:
+		*sp.more = append(*sp.more, s)
 	}
 }
 
 // has reports whether s writes the spelling.
 func (sp *spelling) has(s *film.Source) bool {
-	return sp.src == s || slices.Contains(sp.more, s)
+	return sp.src == s || slices.Contains(sp.others(), s)
 }
 
 // count returns how many sources write the spelling.
@@ -93,7 +104,7 @@ func (sp *spelling) count() int {
 	if sp.src == nil {
 		return 0
 	}
-	return 1 + len(sp.more)
+	return 1 + len(sp.others())
 }
 
 // sources returns the sources that write the spelling, in the order met.
@@ -101,5 +112,5 @@ func (sp *spelling) sources() []*film.Source {
 	if sp.src == nil {
 		return nil
 	}
-	return append([]*film.Source{sp.src}, sp.more...)
+	return append([]*film.Source{sp.src}, sp.others()...)
 }
