@@ -72,3 +72,51 @@ func TestResolverCollidingHashes(t *testing.T) {
 		t.Errorf("the organisation Bo Ek was not kept apart:\n%s", want)
 	}
 }
+
+// FuzzResolver: the resolver, finding agents by their key's hash, groups
+// exactly as a map by key would (a person or an organisation, and the
+// name's fold): with the real hash and with one hash for every key, every
+// name's agent holds exactly the names of its key, and finds it again.
+// The input is names, one per line; a line starting with "@" names an
+// organisation.
+func FuzzResolver(f *testing.F) {
+	for _, s := range []string{"Anna Lindqvist\nANNA LINDQVIST\n@Anna Lindqvist", "Essé Lawson\nEsse  Lawson\nEssé-Lawson",
+		"Bo Ek\nBo-Ek\n@Bo Ek\n@BO EK", "Sołtys\nSoltys\nSÓLTYS", "", "\n\n", "a\nA\n@a\n@A\nb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		src := &film.Source{Name: "page.txt"}
+		var mentions []mention
+		for i, line := range strings.Split(s, "\n") {
+			org := strings.HasPrefix(line, "@")
+			name := strings.TrimPrefix(line, "@")
+			if name == "" || len(mentions) > 64 {
+				continue
+			}
+			mentions = append(mentions, mention{source: src, name: film.Text{Value: name, Line: i + 1}, org: org})
+		}
+		for _, hash := range []func([]byte) uint64{nil, func([]byte) uint64 { return 1 }} {
+			r := newResolver(DefaultBase, len(mentions))
+			if hash != nil {
+				r.hash = hash
+			}
+			want := map[agentKey]*agent{} // the reference: a map by key
+			for _, m := range mentions {
+				a := r.add(m)
+				k := agentKey{m.org, fold(m.name.Value)}
+				if prev, ok := want[k]; ok && prev != a {
+					t.Fatalf("%q (org %v): a second agent for key %q", m.name.Value, m.org, k.key)
+				}
+				want[k] = a
+			}
+			if len(r.all) != len(want) {
+				t.Fatalf("%d agents for %d keys", len(r.all), len(want))
+			}
+			for _, m := range mentions {
+				if got := r.lookup(m.org, m.name.Value); got != want[agentKey{m.org, fold(m.name.Value)}] {
+					t.Fatalf("%q (org %v) found %p, want its key's agent", m.name.Value, m.org, got)
+				}
+			}
+		}
+	})
+}
