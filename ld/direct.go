@@ -563,7 +563,7 @@ func (w *walker) iri(s string) (uint32, bool) {
 		return id, true
 	}
 	i := strings.IndexByte(s, ':')
-	if i <= 0 || s[0] == '@' || strings.HasPrefix(s, "_:") || w.t.isTerm(s[:i]) || checkIRI(s, true) != nil {
+	if i <= 0 || s[0] == '@' || strings.HasPrefix(s, "_:") || w.t.isTerm(s[:i]) || checkIRI(s, true) != nil || !takenAbsolute(s) {
 		return 0, false
 	}
 	if w.lines {
@@ -607,6 +607,13 @@ func (w *walker) literal(value, datatype string) uint32 {
 // node walks a node object in graph g (0 the default graph) and returns
 // its subject, in the order JSON-LD node map generation visits it.
 func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
+	if len(m) == 0 {
+		// An empty node object: expansion drops it where it stands
+		// free in a graph, so it takes no blank node label there, as
+		// it would here (FuzzWriteDirectNQuads). film2ld never writes
+		// one; the general path has it.
+		return 0, false
+	}
 	var s uint32
 	if v, hasID := m["@id"]; hasID {
 		id, isString := v.(string)

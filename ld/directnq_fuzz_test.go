@@ -1,0 +1,45 @@
+package ld_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/film2ld/film2ld/ld"
+)
+
+// FuzzWriteDirectNQuads: WriteDirect's N-Quads are Write's bytes (and its
+// error) for any document, whether the direct walk sorts the statements
+// in memory as numbers or, past a few of them, as lines in runs on disk,
+// where IRIs met for the first time are written without becoming terms
+// (a stack each node pops) and blank nodes are numbered as they come.
+func FuzzWriteDirectNQuads(f *testing.F) {
+	for _, s := range []string{
+		`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:film", "@type": "Movie", "name": "A", "review": [{"@type": "Review", "author": {"@id": "urn:x:p1", "@type": "Person", "name": "Ann"}, "reviewBody": "Good."}, {"@type": "Review", "author": {"@id": "urn:x:p2"}}]}, {"@id": "urn:x:p1", "@type": "Person", "name": "Ann"}]}`,
+		`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:g", "@graph": [{"@id": "urn:x:film", "@type": "Movie", "director": {"@id": "urn:x:d", "@type": "Person", "name": "D", "sameAs": "http://example.org/d"}}, {"@type": "Person", "name": "blank", "knows": {"@id": "urn:x:film"}}]}, {"@id": "urn:x:g2", "@graph": [{"@id": "urn:x:d", "name": "D2"}]}]}`,
+		`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:a", "url": "http://example.org/a", "sameAs": ["http://example.org/b", "http://example.org/a"], "actor": [{"@id": "urn:x:b"}, {"@id": "urn:x:b"}, {"@type": "Person", "actor": {"@id": "urn:x:c", "actor": {"@id": "urn:x:a"}}}]}]}`,
+		`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:a", "name": {"@value": "x", "@type": "http://example.org/dt"}, "duration": "PT90M", "dateCreated": {"@value": "2010", "@type": "Date"}}]}`,
+	} {
+		f.Add(s)
+	}
+	general := ld.NewProcessor(ld.Config{})
+	small := ld.NewProcessor(ld.Config{SortMemory: 64})
+	f.Fuzz(func(t *testing.T, text string) {
+		var doc any
+		if json.Unmarshal([]byte(text), &doc) != nil {
+			return
+		}
+		var want bytes.Buffer
+		wantErr := general.Write(&want, doc, ld.FormatNQuads, ld.Options{})
+		for name, p := range map[string]*ld.Processor{"in memory": general, "in runs": small} {
+			var got bytes.Buffer
+			err := p.WriteDirect(&got, doc, ld.FormatNQuads, ld.Options{})
+			if (err == nil) != (wantErr == nil) {
+				t.Fatalf("%s: WriteDirect error %v, Write's %v", name, err, wantErr)
+			}
+			if err == nil && !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Fatalf("%s: WriteDirect differs from Write:\n got:\n%s\nwant:\n%s", name, got.Bytes(), want.Bytes())
+			}
+		}
+	})
+}
