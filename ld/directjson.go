@@ -370,7 +370,7 @@ type jbuilder struct {
 func (b *jbuilder) iri(s string) bool {
 	i := strings.IndexByte(s, ':')
 	return i > 0 && s[0] != '@' && !strings.HasPrefix(s, "_:") && !b.dt.isTerm(s[:i]) &&
-		checkIRI(s, true) == nil && b.t.id(s)
+		checkIRI(s, true) == nil && takenAbsolute(s) && b.t.id(s)
 }
 
 // key returns what the builder knows of a property key; kind 0 for a key

@@ -155,7 +155,7 @@ func FuzzWriteDirectJSON(f *testing.F) {
 	f.Add([]byte{0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 6, 7, 7, 7, 8, 8, 8, 9, 9, 9})
 	keys := []string{"name", "author", "director", "actor", "url", "sameAs", "genre", "dateCreated", "review", "knows", "address", "ratingValue", "subjectOf", "isBasedOn"}
 	types := []string{"Movie", "Person", "Review", "Organization", "PostalAddress", "Rating"}
-	texts := []string{"a", "b", "</script>", "é\u2028", "https://example.org/p1", "2011-01-02", ""}
+	texts := []string{"a", "b", "</script>", "é\u2028", "https://example.org/p1", "2011-01-02", "", "http://x/%zz", "x:y#%zz"}
 	p := ld.NewProcessor(ld.Config{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		pos := 0
