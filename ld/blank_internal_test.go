@@ -74,3 +74,19 @@ func FuzzPrefixBlankNodes(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAppendPrefixBlankNodes: appending to a buffer that already holds
+// text keeps that text and adds what PrefixBlankNodes returns (the batch
+// reuses one buffer for every film).
+func FuzzAppendPrefixBlankNodes(f *testing.F) {
+	for _, s := range prefixSeeds {
+		f.Add("_:b0 <urn:p> \"x\" .\n", s)
+	}
+	f.Fuzz(func(t *testing.T, before, in string) {
+		buf := append(make([]byte, 0, len(before)), before...)
+		got := string(AppendPrefixBlankNodes(buf, []byte(in), "f1-"))
+		if want := before + prefixBlankNodesByByte(in, "f1-"); got != want {
+			t.Errorf("AppendPrefixBlankNodes(%q, %q) = %q, want %q", before, in, got, want)
+		}
+	})
+}

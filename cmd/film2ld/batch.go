@@ -122,6 +122,7 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 	written := map[string]string{} // output file → the film that wrote it
 	progress := e.progress(len(films))
 	ok, streamErr := 0, error(nil)
+	var prefixed []byte // a film's stream text, the buffer reused
 	e.exportAll(films, x, jobs, func(i int, f batchFilm, r batchResult) {
 		progress(-1) // clear the progress line for the messages
 		e.stderr.Write(r.msgs)
@@ -136,7 +137,8 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 			// Blank node labels restart at every film; the film's prefix
 			// keeps each film's apart, whatever the order or number of
 			// films in the batch.
-			if _, streamErr = sink.Write([]byte(ld.PrefixBlankNodes(string(r.out), f.prefix))); streamErr == nil {
+			prefixed = ld.AppendPrefixBlankNodes(prefixed[:0], r.out, f.prefix)
+			if _, streamErr = sink.Write(prefixed); streamErr == nil {
 				ok++
 			}
 			return
@@ -278,21 +280,7 @@ func (e *env) exportAll(films []batchFilm, x *exportJob, jobs int, done func(int
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				var msgs bytes.Buffer
-				msgs.Write(films[i].msgs)
-				sub := &env{stdin: e.stdin, stdout: io.Discard, stderr: &msgs, prefix: films[i].dir, tally: x.tally, summarize: !x.verbose}
-				if films[i].err != nil {
-					sub.errorf("%v", films[i].err)
-					results[i] <- batchResult{msgs: msgs.Bytes()}
-					continue
-				}
-				if len(films[i].files) == 0 {
-					sub.errorf("%s: a film folder with no documents", films[i].dir)
-					results[i] <- batchResult{msgs: msgs.Bytes()}
-					continue
-				}
-				out, ok := sub.exportFilm(films[i].files, x)
-				results[i] <- batchResult{out: out, msgs: msgs.Bytes(), ok: ok}
+				results[i] <- e.exportOne(films[i], x)
 			}
 		}()
 	}
@@ -310,6 +298,23 @@ func (e *env) exportAll(films []batchFilm, x *exportJob, jobs int, done func(int
 		<-window
 	}
 	wg.Wait()
+}
+
+// exportOne exports one film of a batch, its messages kept for the writer.
+func (e *env) exportOne(f batchFilm, x *exportJob) batchResult {
+	var msgs bytes.Buffer
+	msgs.Write(f.msgs)
+	sub := &env{stdin: e.stdin, stdout: io.Discard, stderr: &msgs, prefix: f.dir, tally: x.tally, summarize: !x.verbose}
+	if f.err != nil {
+		sub.errorf("%v", f.err)
+		return batchResult{msgs: msgs.Bytes()}
+	}
+	if len(f.files) == 0 {
+		sub.errorf("%s: a film folder with no documents", f.dir)
+		return batchResult{msgs: msgs.Bytes()}
+	}
+	out, ok := sub.exportFilm(f.files, x)
+	return batchResult{out: out, msgs: msgs.Bytes(), ok: ok}
 }
 
 // listFilms returns the films of each folder: its immediate subfolders,
