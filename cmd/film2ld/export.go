@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -392,7 +391,7 @@ func (e *env) readDocument(job *pipeline.Job, name string) (*mapping.Diagnostic,
 	if name == "-" {
 		return job.Read(e.stdin, "<stdin>")
 	}
-	f, err := os.Open(name)
+	f, err := openDocument(name)
 	if err != nil {
 		return nil, err // the *PathError names the file
 	}
