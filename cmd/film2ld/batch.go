@@ -125,7 +125,11 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 	var prefixed []byte // a film's stream text, the buffer reused
 	e.exportAll(films, x, jobs, func(i int, f batchFilm, r batchResult) {
 		progress(-1) // clear the progress line for the messages
-		e.stderr.Write(r.msgs)
+		if len(r.msgs) > 0 {
+			// An *os.File makes a system call even of an empty write:
+			// one a film, for most films of a quiet batch.
+			e.stderr.Write(r.msgs)
+		}
 		defer progress(i + 1)
 		if !r.ok {
 			return
