@@ -100,11 +100,16 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		jobs = limit
 	}
 	// Each film's working set is small and freed at once, so collecting
-	// garbage less often saves a fifth of the run time; a soft memory
+	// garbage less often than the default saves time; a soft memory
 	// limit keeps the heap near 200 MiB whatever the number of films.
+	// Not much less often, though: a film's live heap is about 1 MB, so
+	// the heap the collector lets grow is nearly all new memory, and on a
+	// virtual machine each page's first touch is a costly fault (the
+	// 300-film batch: 200 instead of 400 meant 3,600 page faults instead
+	// of 5,400 and 7% less CPU, the few more collections included).
 	// GOGC and GOMEMLIMIT set by the user win.
 	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(200 << 20))
