@@ -44,17 +44,27 @@ func AppendPrefixBlankNodes(dst, nquads []byte, prefix string) []byte {
 		case c == '"':
 			// A literal: copy through the closing quote, minding escapes.
 			j := i + 1
+			// The next quote ends it unless a backslash comes first (few
+			// literals hold one): IndexByte for each costs less than
+			// IndexAny's table. q, the next quote found, is searched for
+			// again only once an escape has passed it, so each byte is
+			// looked at once however many escapes a literal holds.
+			q := -1
 			for j < len(nquads) {
-				k := bytes.IndexAny(nquads[j:], "\\\"")
-				if k < 0 {
-					j = len(nquads)
-					break
+				if q < j {
+					k := bytes.IndexByte(nquads[j:], '"')
+					if k < 0 {
+						j = len(nquads)
+						break
+					}
+					q = j + k
 				}
-				j += k
-				if nquads[j] == '"' {
-					break
+				if b := bytes.IndexByte(nquads[j:q], '\\'); b >= 0 {
+					j += b + 2 // a backslash and the character it escapes
+					continue
 				}
-				j += 2 // a backslash and the character it escapes
+				j = q
+				break
 			}
 			j = min(j+1, len(nquads))
 			dst = append(dst, nquads[i:j]...)
