@@ -56,7 +56,10 @@ func TestPrefixBlankNodesMatchesByteLoop(t *testing.T) {
 	for i := range 200 {
 		fmt.Fprintf(&big, "_:b%d <urn:p> \"v\\\\al\\\"ue_:%d\\n\"@en _:g%d .\n<urn:s> <urn:p_x> _:b%d .\n", i, i, i%3, i)
 	}
-	for _, in := range append(prefixSeeds, big.String()) {
+	// A long literal of escapes, escaped quotes among them, and one that
+	// never closes.
+	escapes := "_:b0 <urn:p> \"" + strings.Repeat(`a\"b\\c\n`, 5000) + "\" _:b1 .\n"
+	for _, in := range append(prefixSeeds, big.String(), escapes, escapes[:len(escapes)-10]) {
 		if got, want := PrefixBlankNodes(in, "f1-"), prefixBlankNodesByByte(in, "f1-"); got != want {
 			t.Errorf("PrefixBlankNodes(%q) = %q, the byte loop %q", in, got, want)
 		}
@@ -71,6 +74,22 @@ func FuzzPrefixBlankNodes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		if got, want := PrefixBlankNodes(in, "f1-"), prefixBlankNodesByByte(in, "f1-"); got != want {
 			t.Errorf("PrefixBlankNodes(%q) = %q, the byte loop %q", in, got, want)
+		}
+	})
+}
+
+// FuzzAppendPrefixBlankNodes: appending to a buffer that already holds
+// text keeps that text and adds what PrefixBlankNodes returns (the batch
+// reuses one buffer for every film).
+func FuzzAppendPrefixBlankNodes(f *testing.F) {
+	for _, s := range prefixSeeds {
+		f.Add("_:b0 <urn:p> \"x\" .\n", s)
+	}
+	f.Fuzz(func(t *testing.T, before, in string) {
+		buf := append(make([]byte, 0, len(before)), before...)
+		got := string(AppendPrefixBlankNodes(buf, []byte(in), "f1-"))
+		if want := before + prefixBlankNodesByByte(in, "f1-"); got != want {
+			t.Errorf("AppendPrefixBlankNodes(%q, %q) = %q, want %q", before, in, got, want)
 		}
 	})
 }

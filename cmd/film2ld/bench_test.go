@@ -130,3 +130,43 @@ func TestReviewPageSnippetHoldsEveryReview(t *testing.T) {
 		t.Errorf("snippet is a %s with %d reviews by %d people; want a Movie with %d by %d\n%s", movie.Type, reviews, len(people), n, n, errs.String())
 	}
 }
+
+// BenchmarkBatchCanonicalMerged is the film2ld side of
+// tools/compare-speed.sh in process: 300 film folders, the samples and the
+// test films copied round-robin, exported by one worker to one canonical
+// N-Quads stream of their merged views. FILM2LD_BENCH_FILMS sets the
+// number of films.
+func BenchmarkBatchCanonicalMerged(b *testing.B) {
+	n := 300
+	if s := os.Getenv("FILM2LD_BENCH_FILMS"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	sets, _ := filepath.Glob("../../testdata/films/*/")
+	sets = append([]string{"../../testdata/samples"}, sets...)
+	dir := b.TempDir()
+	films := filepath.Join(dir, "films")
+	for i := range n {
+		docs, _ := filepath.Glob(filepath.Join(sets[i%len(sets)], "*.txt"))
+		film := filepath.Join(films, fmt.Sprintf("film%d", i+1))
+		if err := os.MkdirAll(film, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		for _, d := range docs {
+			data, err := os.ReadFile(d)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(film, filepath.Base(d)), data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	args := []string{"export", "--batch", "-q", "-j", "1", "-f", "canonical", "--merged", "-o", filepath.Join(dir, "out.nq"), films}
+	b.ResetTimer()
+	for b.Loop() {
+		if code := run(args, nil, io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/film")
+}

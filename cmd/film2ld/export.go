@@ -1,9 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -287,19 +287,20 @@ func pageFacts(f exportFlags) (mapping.Page, error) {
 }
 
 // exportFilm maps one film's documents, merges them and returns the
-// output; errors and diagnostics go to e.stderr. ok is false when a
+// output, written into buf (emptied first); errors and diagnostics go to
+// e.stderr. ok is false when a
 // document or the conversion failed, and then there is no output.
-func (e *env) exportFilm(files []string, x *exportJob) (out []byte, ok bool) {
+func (e *env) exportFilm(files []string, x *exportJob, buf *bytes.Buffer) (out []byte, ok bool) {
 	res, ok := e.renderFilm(files, x)
 	if !ok {
 		return nil, false
 	}
-	out, err := res.Bytes()
-	if err != nil {
+	buf.Reset()
+	if err := res.Write(buf); err != nil {
 		e.errorf("%s: %v", strings.Join(files, ", "), err)
 		return nil, false
 	}
-	return out, true
+	return buf.Bytes(), true
 }
 
 // renderFilm maps one film's documents, merges them and renders the view
@@ -398,7 +399,7 @@ func (e *env) readDocument(job *pipeline.Job, name string) (*mapping.Diagnostic,
 	if name == "-" {
 		return job.Read(e.stdin, "<stdin>")
 	}
-	f, err := os.Open(name)
+	f, err := openDocument(name)
 	if err != nil {
 		return nil, err // the *PathError names the file
 	}
