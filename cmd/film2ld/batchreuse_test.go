@@ -30,20 +30,7 @@ func TestBatchMatchesSingleExports(t *testing.T) {
 	// every film follows both larger and smaller ones.
 	for i, d := range dirs {
 		for _, name := range []string{fmt.Sprintf("a%02d", i), fmt.Sprintf("b%02d", len(dirs)-i)} {
-			docs, _ := filepath.Glob(filepath.Join(d, "*.txt"))
-			dst := filepath.Join(films, name)
-			if err := os.MkdirAll(dst, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			for _, doc := range docs {
-				data, err := os.ReadFile(doc)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(filepath.Join(dst, filepath.Base(doc)), data, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			copyDocuments(t, d, filepath.Join(films, name))
 			names = append(names, name)
 		}
 	}

@@ -146,20 +146,7 @@ func BenchmarkBatchCanonicalMerged(b *testing.B) {
 	dir := b.TempDir()
 	films := filepath.Join(dir, "films")
 	for i := range n {
-		docs, _ := filepath.Glob(filepath.Join(sets[i%len(sets)], "*.txt"))
-		film := filepath.Join(films, fmt.Sprintf("film%d", i+1))
-		if err := os.MkdirAll(film, 0o755); err != nil {
-			b.Fatal(err)
-		}
-		for _, d := range docs {
-			data, err := os.ReadFile(d)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(film, filepath.Base(d)), data, 0o644); err != nil {
-				b.Fatal(err)
-			}
-		}
+		copyDocuments(b, sets[i%len(sets)], filepath.Join(films, fmt.Sprintf("film%d", i+1)))
 	}
 	args := []string{"export", "--batch", "-q", "-j", "1", "-f", "canonical", "--merged", "-o", filepath.Join(dir, "out.nq"), films}
 	b.ResetTimer()
@@ -169,4 +156,23 @@ func BenchmarkBatchCanonicalMerged(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/film")
+}
+
+// copyDocuments copies the text documents (*.txt) of folder from into
+// folder to, which it makes: a film folder of a batch.
+func copyDocuments(tb testing.TB, from, to string) {
+	tb.Helper()
+	docs, _ := filepath.Glob(filepath.Join(from, "*.txt"))
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	for _, d := range docs {
+		data, err := os.ReadFile(d)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(to, filepath.Base(d)), data, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
 }
