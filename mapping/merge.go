@@ -239,7 +239,10 @@ func (m *merger) resolve() {
 			}
 		}
 	}
-	r.mergeMisspellings()
+	for _, c := range r.mergeMisspellings() {
+		m.diag(Note, "", 0, "the sources name %d people in the credit %q: too many to compare two by two, so spellings one slip apart there were not taken for one person (at most %d are compared)",
+			len(r.groups[c]), c, maxMisspellingCredit)
+	}
 	r.finish()
 	m.res = r
 }

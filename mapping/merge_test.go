@@ -2,6 +2,7 @@ package mapping_test
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -482,4 +483,34 @@ func TestMergedOnly(t *testing.T) {
 		}
 	}()
 	only.Dataset()
+}
+
+// TestMergeNotesCreditTooLargeForMisspellings: a credit the sources fill
+// with more people than are compared two by two is merged by exact
+// spelling only, with a note that says so.
+func TestMergeNotesCreditTooLargeForMisspellings(t *testing.T) {
+	var sources []*film.Source
+	for s, spell := range []string{"Number", "Numbr"} {
+		src := &film.Source{Name: fmt.Sprintf("%c.txt", 'a'+s), Kind: film.Prize, Digest: strings.Repeat(fmt.Sprintf("%c", 'a'+s), 64)}
+		src.Film.Title = film.Text{Value: "Glass Harbour", Line: 1}
+		for i := range 40 {
+			src.Film.Credits = append(src.Film.Credits, film.Credit{Role: film.Producer,
+				Agent: film.Agent{Name: film.Text{Value: fmt.Sprintf("Producer %s%06d", spell, i), Line: i + 2}}})
+		}
+		sources = append(sources, src)
+	}
+	f, err := mapping.Merge(sources, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Agents) != 80 {
+		t.Errorf("%d people, want the 80 spellings apart", len(f.Agents))
+	}
+	noted := false
+	for _, d := range f.Diagnostics {
+		noted = noted || d.Severity == mapping.Note && strings.Contains(d.Message, `80 people in the credit "producer"`)
+	}
+	if !noted {
+		t.Errorf("no note on the producers: %v", f.Diagnostics)
+	}
 }

@@ -120,3 +120,51 @@ func FuzzResolver(f *testing.F) {
 		}
 	})
 }
+
+// TestMisspellingsNotChained: two people one source lists apart in a
+// credit stay two even when another source's spelling is one slip from
+// each: the first match joins, the second would make one person of two.
+// Before, a list of names a digit apart became one person.
+func TestMisspellingsNotChained(t *testing.T) {
+	a, b := &film.Source{Name: "a.txt"}, &film.Source{Name: "b.txt"}
+	r := newResolver(DefaultBase, 3)
+	for _, m := range []mention{
+		{source: a, name: film.Text{Value: "Producer Number000001", Line: 1}, credit: "producer"},
+		{source: a, name: film.Text{Value: "Producer Number000002", Line: 2}, credit: "producer"},
+		{source: b, name: film.Text{Value: "Producer Numbr000001", Line: 1}, credit: "producer"},
+	} {
+		r.add(m)
+	}
+	if skipped := r.mergeMisspellings(); len(skipped) != 0 {
+		t.Fatalf("skipped %q", skipped)
+	}
+	if len(r.all) != 2 {
+		t.Fatalf("%d people, want 2", len(r.all))
+	}
+	one, two := r.lookup(false, "Producer Number000001"), r.lookup(false, "Producer Number000002")
+	if one == two || r.lookup(false, "Producer Numbr000001") != one {
+		t.Errorf("b's spelling joined the wrong person, or a's two people became one")
+	}
+}
+
+// TestMisspellingCreditTooLarge: a credit with more mentions than
+// maxMisspellingCredit is not compared two by two (time grew with the
+// square of a crew list), and is returned for a note.
+func TestMisspellingCreditTooLarge(t *testing.T) {
+	a, b := &film.Source{Name: "a.txt"}, &film.Source{Name: "b.txt"}
+	n := maxMisspellingCredit/2 + 1
+	r := newResolver(DefaultBase, 2*n)
+	for i := range n {
+		r.add(mention{source: a, name: film.Text{Value: fmt.Sprintf("Producer Number%06d", i), Line: i + 1}, credit: "producer"})
+		r.add(mention{source: b, name: film.Text{Value: fmt.Sprintf("Producer Numbr%06d", i), Line: i + 1}, credit: "producer"})
+	}
+	r.add(mention{source: a, name: film.Text{Value: "Gontcharov Ivanovich", Line: 99}, credit: "actor/ivan"})
+	r.add(mention{source: b, name: film.Text{Value: "Golntcharov Ivanovich", Line: 99}, credit: "actor/ivan"})
+	skipped := r.mergeMisspellings()
+	if !slices.Equal(skipped, []string{"producer"}) {
+		t.Errorf("skipped %q, want the producers", skipped)
+	}
+	if len(r.all) != 2*n+1 {
+		t.Errorf("%d people, want the %d producers apart and the actor joined", len(r.all), 2*n)
+	}
+}
