@@ -3,6 +3,7 @@ package mapping
 import (
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"sort"
 	"strings"
 
@@ -35,6 +36,8 @@ type agentExtra struct {
 	contactSource, urlSource *film.Source
 	// merged explains why different spellings became one agent.
 	merged []string
+	// into is the agent this one was joined into (see union).
+	into *agent
 }
 
 // more returns the agent's extra, made on first use.
@@ -152,12 +155,23 @@ func (r *resolver) holds(a *agent, org bool, name string) bool {
 // find returns the agent of a name's key, or nil.
 func (r *resolver) find(org bool, name string) *agent {
 	if a := r.byKey[r.keyHash(org, name)]; a != nil && r.holds(a, org, name) {
-		return a
+		return joined(a)
 	}
 	if r.clash == nil {
 		return nil
 	}
-	return r.clash[agentKey{org, r.fold(name)}]
+	if a := r.clash[agentKey{org, r.fold(name)}]; a != nil {
+		return joined(a)
+	}
+	return nil
+}
+
+// joined returns the agent a was joined into, or a.
+func joined(a *agent) *agent {
+	for a.extra != nil && a.extra.into != nil {
+		a = a.extra.into
+	}
+	return a
 }
 
 // add records a mention and returns its agent.
@@ -208,7 +222,7 @@ func (r *resolver) lookup(org bool, name string) *agent {
 //
 // It compares every two mentions of a credit, so a credit of more than
 // maxMisspellingCredit mentions is left as it is, and returned: a real
-// credit names a few people (four sources of a crew list of 4,000
+// credit names a few people (two sources of a crew list of 4,000
 // producers took 49 s here before).
 func (r *resolver) mergeMisspellings() (skipped []string) {
 	credits := make([]string, 0, len(r.groups))
@@ -277,7 +291,8 @@ func listedApart(ms []mention, agents []*agent, x, y *agent) bool {
 	return false
 }
 
-// union merges agent b into a, re-pointing every key.
+// union merges agent b into a: a takes b's spellings and the reasons b
+// was made of several, and b points to a (see joined).
 func (r *resolver) union(a, b *agent, why string) {
 	if a == b {
 		return
@@ -293,22 +308,11 @@ func (r *resolver) union(a, b *agent, why string) {
 		}
 	}
 	a.more().merged = append(append(a.more().merged, b.mergedWhy()...), why)
-	for k, v := range r.byKey {
-		if v == b {
-			r.byKey[k] = a
-		}
-	}
-	for k, v := range r.clash {
-		if v == b {
-			r.clash[k] = a
-		}
-	}
-	for i, v := range r.all {
-		if v == b {
-			r.all = append(r.all[:i], r.all[i+1:]...)
-			break
-		}
-	}
+	// b's keys still find b, which points to a: re-pointing them, and
+	// taking b out of the list, were two scans of every agent for each
+	// join (a cast of thousands each spelt two ways was quadratic). b
+	// leaves the list in finish.
+	b.more().into = a
 }
 
 // finish chooses each agent's name and mints its IRI. The chosen spelling
@@ -317,6 +321,7 @@ func (r *resolver) union(a, b *agent, why string) {
 // rest become alternate names. The IRI depends only on the chosen name, so
 // the same person in two films exported apart is one node in a store.
 func (r *resolver) finish() {
+	r.all = slices.DeleteFunc(r.all, func(a *agent) bool { return a.extra != nil && a.extra.into != nil })
 	for _, a := range r.all {
 		if a.spellings.len() == 1 {
 			// One spelling, the name: the same as the sort below would

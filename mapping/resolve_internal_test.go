@@ -138,6 +138,7 @@ func TestMisspellingsNotChained(t *testing.T) {
 	if skipped := r.mergeMisspellings(); len(skipped) != 0 {
 		t.Fatalf("skipped %q", skipped)
 	}
+	r.finish()
 	if len(r.all) != 2 {
 		t.Fatalf("%d people, want 2", len(r.all))
 	}
@@ -161,6 +162,7 @@ func TestMisspellingCreditTooLarge(t *testing.T) {
 	r.add(mention{source: a, name: film.Text{Value: "Gontcharov Ivanovich", Line: 99}, credit: "actor/ivan"})
 	r.add(mention{source: b, name: film.Text{Value: "Golntcharov Ivanovich", Line: 99}, credit: "actor/ivan"})
 	skipped := r.mergeMisspellings()
+	r.finish()
 	if !slices.Equal(skipped, []string{"producer"}) {
 		t.Errorf("skipped %q, want the producers", skipped)
 	}
