@@ -134,22 +134,16 @@ func (r *resolver) keyHash(org bool, name string) uint64 {
 	return r.hash(b)
 }
 
-// holds reports whether name is the agent's: one of its spellings, or
-// one with the key of one of them.
+// holds reports whether name is the agent's, the one byKey holds for
+// name's key's hash: one of its spellings, or one with its key, which is
+// its first spelling's (the one it was made for; joining only adds
+// spellings after it). Folding every spelling to compare made a name
+// written many ways take time in the square of their number.
 func (r *resolver) holds(a *agent, org bool, name string) bool {
 	if a.Organization != org {
 		return false
 	}
-	if a.spellings.get(name) != nil {
-		return true
-	}
-	key := r.fold(name)
-	for i := range a.spellings.list {
-		if r.fold(a.spellings.list[i].name) == key {
-			return true
-		}
-	}
-	return false
+	return a.spellings.get(name) != nil || r.fold(a.spellings.list[0].name) == r.fold(name)
 }
 
 // find returns the agent of a name's key, or nil.
@@ -193,7 +187,7 @@ func (r *resolver) add(m mention) *agent {
 	sp := a.spellings.get(m.name.Value)
 	if sp == nil {
 		if a.spellings.len() > 0 {
-			first := &a.spellings.list[0]
+			first := a.spellings.first()
 			a.more().merged = append(a.more().merged, fmt.Sprintf("%q (%s) and %q (%s) differ only in accents, case, spacing or punctuation",
 				first.name, first.first, m.name.Value, where(m.source, m.name.Line)))
 		}
@@ -376,6 +370,7 @@ func (a *agent) spellingsIn(s *film.Source) []string {
 			out = append(out, sp.name)
 		}
 	}
+	sort.Strings(out)
 	sort.SliceStable(out, func(i, j int) bool { return accents(out[i]) > accents(out[j]) })
 	return out
 }
@@ -388,6 +383,7 @@ func (a *agent) alternates() []string {
 			out = append(out, s)
 		}
 	}
+	sort.Strings(out)
 	return out
 }
 
