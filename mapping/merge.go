@@ -452,20 +452,29 @@ func (m *merger) credits(f *Film) {
 			}
 		}
 	}
+	// precise holds, per role and agent, the sources that credit the
+	// agent in the role under a role name of their own: found by a scan
+	// of every credit for each, a crew list of thousands took time in
+	// its square.
+	type roleOf struct {
+		role  film.Role
+		agent *agent
+	}
+	precise := map[roleOf][]*film.Source{}
+	for _, o := range all {
+		if o.RoleName != "" {
+			k := roleOf{o.Role, o.agent}
+			if !slices.Contains(precise[k], o.Source) {
+				precise[k] = append(precise[k], o.Source)
+			}
+		}
+	}
 	subsumed := func(p credit) bool {
 		if p.RoleName != "" {
 			return false
 		}
-		precise := false
-		for _, o := range all {
-			if o.Role == p.Role && o.agent == p.agent && o.RoleName != "" {
-				if o.Source == p.Source {
-					return false
-				}
-				precise = true
-			}
-		}
-		return precise
+		sources := precise[roleOf{p.Role, p.agent}]
+		return len(sources) > 0 && !slices.Contains(sources, p.Source)
 	}
 	for _, cr := range all {
 		if !subsumed(cr) {
@@ -500,9 +509,35 @@ func (m *merger) cast(f *Film) {
 		characters []*stated
 		roleNames  []string     // stated without a character
 		from       *film.Source // the source the characters come from
+		// index finds the first of characters[:indexed] by fold key
+		// (see characterAt).
+		index   map[string]int
+		indexed int
 	}
 	var actors []*actor
 	byAgent := map[*agent]*actor{}
+	// characterAt finds an actor's character by its fold key: a scan of
+	// the actor's characters, folding each, made an actor credited with
+	// thousands of parts take time in their square; past a few, the
+	// actor keeps an index by key, brought up to date as it is asked.
+	characterAt := func(ac *actor, key string) int {
+		if len(ac.characters) <= 8 {
+			return slices.IndexFunc(ac.characters, func(st *stated) bool { return fold(st.spellings[0]) == key })
+		}
+		if ac.index == nil {
+			ac.index = map[string]int{}
+		}
+		for ; ac.indexed < len(ac.characters); ac.indexed++ {
+			k := fold(ac.characters[ac.indexed].spellings[0])
+			if _, ok := ac.index[k]; !ok {
+				ac.index[k] = ac.indexed
+			}
+		}
+		if i, ok := ac.index[key]; ok {
+			return i
+		}
+		return -1
+	}
 	for _, s := range m.sources {
 		for _, cm := range s.Film.Cast {
 			a := m.res.lookup(false, cm.Actor.Value)
@@ -517,7 +552,7 @@ func (m *merger) cast(f *Film) {
 				continue
 			}
 			at := where(s, cm.Actor.Line)
-			if i := slices.IndexFunc(ac.characters, func(st *stated) bool { return fold(st.spellings[0]) == fold(cm.Character) }); i >= 0 {
+			if i := characterAt(ac, fold(cm.Character)); i >= 0 {
 				st := ac.characters[i]
 				if !slices.Contains(st.spellings, cm.Character) {
 					st.spellings = append(st.spellings, cm.Character)

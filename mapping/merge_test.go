@@ -514,3 +514,63 @@ func TestMergeNotesCreditTooLargeForMisspellings(t *testing.T) {
 		t.Errorf("no note on the producers: %v", f.Diagnostics)
 	}
 }
+
+// TestMergeActorManyCharacters: an actor credited with many parts (past
+// the few a scan serves) finds each again by its fold: another source's
+// part in other case is one of them, with no conflict; a new part from
+// another source is a conflict, as for an actor with one part.
+func TestMergeActorManyCharacters(t *testing.T) {
+	a := &film.Source{Name: "a.txt", Kind: film.Encyclopedia, Digest: strings.Repeat("aa", 32)}
+	a.Film.Title = film.Text{Value: "Glass Harbour", Line: 1}
+	for i := range 20 {
+		a.Film.Cast = append(a.Film.Cast, film.CastMember{Actor: film.Text{Value: "Ann Lee", Line: i + 2}, Character: fmt.Sprintf("Guest %d", i)})
+	}
+	b := &film.Source{Name: "b.txt", Kind: film.Prize, Digest: strings.Repeat("bb", 32)}
+	b.Film.Cast = []film.CastMember{
+		{Actor: film.Text{Value: "Ann Lee", Line: 3}, Character: "GUEST 15"},
+		{Actor: film.Text{Value: "Ann Lee", Line: 4}, Character: "Host"},
+	}
+	f, err := mapping.Merge([]*film.Source{a, b}, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Cast) != 20 {
+		t.Errorf("%d parts, want the 20 of the preferred source", len(f.Cast))
+	}
+	var conflicts []string
+	for _, d := range f.Diagnostics {
+		if strings.HasPrefix(d.Message, "characterName of") {
+			conflicts = append(conflicts, d.Message)
+		}
+	}
+	if len(conflicts) != 1 || !strings.Contains(conflicts[0], "Host") {
+		t.Errorf("conflicts %q, want Host's alone", conflicts)
+	}
+}
+
+// BenchmarkMergeLongCredits: a film whose two sources credit n crew
+// members with role names and n parts of one actor; the time per credit
+// stays flat as n grows (both took time in n's square).
+func BenchmarkMergeLongCredits(b *testing.B) {
+	for _, n := range []int{500, 4000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var sources []*film.Source
+			for s := range 2 {
+				src := &film.Source{Name: fmt.Sprintf("%d.txt", s), Kind: []film.Kind{film.Encyclopedia, film.Prize}[s], Digest: strings.Repeat(fmt.Sprint(s), 64)}
+				src.Film.Title = film.Text{Value: "Glass Harbour", Line: 1}
+				for i := range n {
+					src.Film.Credits = append(src.Film.Credits,
+						film.Credit{Role: film.Contributor, RoleName: []string{"", "Sound"}[s], Agent: film.Agent{Name: film.Text{Value: fmt.Sprintf("Crew Member %d", i), Line: i + 2}}})
+					src.Film.Cast = append(src.Film.Cast, film.CastMember{Actor: film.Text{Value: "Ann Lee", Line: i + 2}, Character: fmt.Sprintf("Guest %d", i)})
+				}
+				sources = append(sources, src)
+			}
+			for b.Loop() {
+				if _, err := mapping.Merge(sources, mapping.Options{MergedOnly: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/credit")
+		})
+	}
+}
