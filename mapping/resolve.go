@@ -146,9 +146,14 @@ func (r *resolver) holds(a *agent, org bool, name string) bool {
 	return a.spellings.get(name) != nil || r.fold(a.spellings.list[0].name) == r.fold(name)
 }
 
-// find returns the agent of a name's key, or nil.
-func (r *resolver) find(org bool, name string) *agent {
-	if a := r.byKey[r.keyHash(org, name)]; a != nil && r.holds(a, org, name) {
+// lookup returns the agent a name resolved to, or nil.
+func (r *resolver) lookup(org bool, name string) *agent {
+	return r.find(r.keyHash(org, name), org, name)
+}
+
+// find returns the agent of a name whose key's hash is h, or nil.
+func (r *resolver) find(h uint64, org bool, name string) *agent {
+	if a := r.byKey[h]; a != nil && r.holds(a, org, name) {
 		return joined(a)
 	}
 	if r.clash == nil {
@@ -170,10 +175,10 @@ func joined(a *agent) *agent {
 
 // add records a mention and returns its agent.
 func (r *resolver) add(m mention) *agent {
-	a := r.find(m.org, m.name.Value)
+	h := r.keyHash(m.org, m.name.Value)
+	a := r.find(h, m.org, m.name.Value)
 	if a == nil {
 		a = &agent{Agent: Agent{Organization: m.org}}
-		h := r.keyHash(m.org, m.name.Value)
 		if r.byKey[h] == nil {
 			r.byKey[h] = a
 		} else {
@@ -198,11 +203,6 @@ func (r *resolver) add(m mention) *agent {
 		r.groups[m.credit] = append(r.groups[m.credit], m)
 	}
 	return a
-}
-
-// lookup returns the agent a name resolved to.
-func (r *resolver) lookup(org bool, name string) *agent {
-	return r.find(org, name)
 }
 
 // mergeMisspellings joins people whose names are one small misspelling
