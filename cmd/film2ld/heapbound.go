@@ -47,7 +47,7 @@ func boundHeap(size int64) (restore func()) {
 	return g.stop
 }
 
-// heapGovernor keeps a soft memory limit at its bound, or at half again
+// heapGovernor keeps a soft memory limit at its bound, or at 1.3 times
 // the live heap when that is more.
 type heapGovernor struct {
 	bound int64
