@@ -427,3 +427,48 @@ func TestRefusedJSONAgreesWithWholeRead(t *testing.T) {
 		}
 	}
 }
+
+// Converting N-Quads stays within issue 12's 10 times the input in every
+// RDF output format: the statements are read a line at a time into a
+// compact dataset (each distinct term once) and written from it. Two
+// inputs: 12 MB of generated statements in the default graph, and
+// film2ld's own dataset of a 5,000-review page (named graphs, blank
+// nodes), which Turtle cannot hold.
+func TestPeakRSSConvert12MBNQuads(t *testing.T) {
+	if testing.Short() {
+		t.Skip("converts 12 MB and 7.5 MB of N-Quads in five formats; skipped with -short")
+	}
+	t.Parallel()
+	generated := nquadsFile(t, 12<<20)
+	film := filepath.Join(t.TempDir(), "film.nq")
+	if code := run([]string{"export", "-q", "--name", "Bench Film", "-f", "nquads", "-o", film, reviewPage(t, 5000)}, nil, io.Discard, io.Discard); code != exitOK {
+		t.Fatalf("export of the review page: exit %d", code)
+	}
+	for _, in := range []struct {
+		name, path string
+		formats    []string
+	}{
+		{"generated", generated, []string{"nquads", "canonical", "turtle", "trig", "sparql-update"}},
+		{"film", film, []string{"nquads", "canonical", "trig", "sparql-update"}},
+	} {
+		st, err := os.Stat(in.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		input := float64(st.Size()) / (1 << 20)
+		for _, format := range in.formats {
+			t.Run(in.name+"/"+format, func(t *testing.T) {
+				t.Parallel()
+				out := filepath.Join(t.TempDir(), "out")
+				mb, status, printed := peakRSS(t, "convert", "-f", format, "-o", out, in.path)
+				t.Logf("%s, %s: peak RSS %.0f MB, %.1f times the %.1f MB input", in.name, format, mb, mb/input, input)
+				if status != exitOK {
+					t.Fatalf("exit %d: %s", status, printed)
+				}
+				if mb > 10*input {
+					t.Errorf("peak RSS %.0f MB for %.1f MB of N-Quads; want at most 10 times (%.0f MB)", mb, input, 10*input)
+				}
+			})
+		}
+	}
+}
