@@ -99,18 +99,25 @@ type graphWriter struct {
 	refs     []int32
 	done     []bool
 	from, to []int32
-	// w, when set, is given b's text after each subject block of 64 KB
-	// or more (see flush), so that the output is never held whole: it is
-	// larger than the statements (34 MB of TriG for 50,000 reviews, in a
-	// builder that doubles as it grows). err is w's first error.
-	w   io.Writer
-	err error
+	// w, when set, is given b's text once it holds flushSize bytes or
+	// more (see flush), after a subject block or a statement inside one,
+	// so that the output is never held whole: it is larger than the
+	// statements (34 MB of TriG for 50,000 reviews, in a builder that
+	// doubles as it grows), and one block can be most of it (a film's
+	// Movie, a blank node, nests its 50,000 reviews: 13 MB of Turtle, and
+	// as much again copied for w). err is w's first error.
+	w         io.Writer
+	err       error
+	flushSize int
 }
 
+// blockFlushSize is graphWriter's flushSize; tests make it small.
+var blockFlushSize = 64 * 1024
+
 // flush gives b's text to w, when there is a w and, unless all is set, b
-// holds 64 KB or more.
+// holds flushSize bytes or more.
 func (gw *graphWriter) flush(all bool) {
-	if gw.w == nil || (!all && gw.b.Len() < 64*1024) {
+	if gw.w == nil || (!all && gw.b.Len() < gw.flushSize) {
 		return
 	}
 	if gw.err == nil {
@@ -121,7 +128,7 @@ func (gw *graphWriter) flush(all bool) {
 
 func newGraphWriter(t *termTable, b *strings.Builder) *graphWriter {
 	n := len(t.terms)
-	return &graphWriter{t: t, b: b, refs: make([]int32, n), done: make([]bool, n), from: make([]int32, n), to: make([]int32, n)}
+	return &graphWriter{t: t, b: b, refs: make([]int32, n), done: make([]bool, n), from: make([]int32, n), to: make([]int32, n), flushSize: blockFlushSize}
 }
 
 // graph writes the statements of one graph, sorted by sortBlocks, each
@@ -170,23 +177,25 @@ func (gw *graphWriter) nestable(s uint32) bool {
 func (gw *graphWriter) properties(qs []dquad, s uint32, indent string) {
 	block := qs[gw.from[s]:gw.to[s]]
 	for i, q := range block {
+		same := i > 0 && q.p == block[i-1].p
 		switch {
-		case i == 0:
-		case q.p == block[i-1].p:
+		case same:
 			gw.b.WriteString(", ")
-			gw.object(qs, q.o, indent)
-			continue
-		default:
+		case i > 0:
 			gw.b.WriteString(" ;\n")
 			gw.b.WriteString(indent)
 		}
-		if gw.t.isType(q.p) {
-			gw.b.WriteString("a")
-		} else {
-			writeTerm(gw.b, gw.t.terms[q.p])
+		if !same {
+			if gw.t.isType(q.p) {
+				gw.b.WriteString("a")
+			} else {
+				writeTerm(gw.b, gw.t.terms[q.p])
+			}
+			gw.b.WriteByte(' ')
 		}
-		gw.b.WriteByte(' ')
 		gw.object(qs, q.o, indent)
+		// Inside a block too: a block can be most of the output.
+		gw.flush(false)
 	}
 }
 
