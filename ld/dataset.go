@@ -370,7 +370,7 @@ func (d *Dataset) WriteRDF(w io.Writer, f Format) error {
 		return err
 	}
 	labels := d.blankLabels()
-	return d.lineTable(d.termText(func(i int, _ dterm) string { return "_:b" + strconv.Itoa(int(labels[i])) })).write(w, f)
+	return d.lineTable(d.termText(func(i int, _ dterm) string { return "_:b" + strconv.Itoa(int(labels[i])) }), false).write(w, f)
 }
 
 // termText returns each term's N-Quads form, blank node i written as

@@ -63,7 +63,7 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 	// text written and read back in between.
 	// The writers stream to w: nothing can fail but w past Turtle's check
 	// for named graphs, which comes first.
-	return d.lineTable(d.labelText()).write(w, f)
+	return d.lineTable(d.labelText(), true).write(w, f)
 }
 
 // write writes the table in f: FormatTurtle, FormatTriG, or else
@@ -88,10 +88,17 @@ func (t *termTable) write(w io.Writer, f Format) error {
 // lineTable returns the statements as [ReadNQuads] returns them from the
 // N-Quads d writes with text (see writeNQuads), as a termTable: without
 // duplicates, a literal's language tag in lower case. Each term's Term is
-// made once.
-func (d *Dataset) lineTable(text []string) *termTable {
+// made once. With spent set, d is not used after but to recycle it: a
+// dataset too large to recycle lets go of its statements, and of its
+// terms (whose strings the Terms share), as soon as the table has them,
+// which held 11 MB more to the end of writing 50,000 reviews as Turtle.
+func (d *Dataset) lineTable(text []string, spent bool) *termTable {
 	d.release()
 	sorted, byRank := d.sortedLines(text)
+	drop := spent && d.scratch == nil
+	if drop {
+		d.quads = nil
+	}
 	// Equal texts share a rank: the ranks number the distinct terms.
 	terms := make([]Term, len(byRank))
 	for r := 1; r < len(byRank); r++ {
@@ -110,6 +117,9 @@ func (d *Dataset) lineTable(text []string) *termTable {
 			}
 		}
 		terms[r] = t
+	}
+	if drop {
+		d.terms = nil
 	}
 	for i, q := range sorted {
 		if q.g != 0 {

@@ -40,7 +40,9 @@ func tableOf(quads []Quad) *termTable {
 }
 
 // newTermTable numbers terms (term 0 the zero Term, the others distinct)
-// by rank and rewrites quads, indexes in terms, in those numbers.
+// by rank and rewrites quads, indexes in terms, in those numbers. Both are
+// rewritten in place: a sorted copy of the terms was a fifth of the memory
+// of writing 50,000 reviews as Turtle, at its peak.
 func newTermTable(terms []Term, quads []dquad) *termTable {
 	order := make([]uint32, len(terms))
 	for i := range order {
@@ -48,16 +50,21 @@ func newTermTable(terms []Term, quads []dquad) *termTable {
 	}
 	slices.SortFunc(order, func(a, b uint32) int { return compareTerms(terms[a], terms[b]) })
 	rank := make([]uint32, len(terms))
-	sorted := make([]Term, len(terms))
 	for r, i := range order {
 		rank[i] = uint32(r)
-		sorted[r] = terms[i]
 	}
-	t := &termTable{terms: sorted, quads: quads}
 	for i, q := range quads {
 		quads[i] = dquad{rank[q.s], rank[q.p], rank[q.o], rank[q.g]}
 	}
-	return t
+	// Each term to its rank, by cycles: the term at i goes to rank[i],
+	// and the one there comes to i, until i holds the term of rank i.
+	for i := range terms {
+		for r := rank[i]; r != uint32(i); r = rank[i] {
+			terms[i], terms[r] = terms[r], terms[i]
+			rank[i], rank[r] = rank[r], r
+		}
+	}
+	return &termTable{terms: terms, quads: quads}
 }
 
 // isType reports whether p is rdf:type, written first and as "a".
