@@ -194,10 +194,11 @@ func walkDirect(ctx *jsongold.Context, doc any, sortMemory int) (wk *walked, ok 
 // Turtle, TriG and SPARQL Update are written from the statements that
 // Write's N-Quads would hold (see lineTable): a small document's made
 // from the walk's terms with no N-Quads text written and read back in
-// between, a large one's read back from its sorted lines. Nothing can fail
-// but w (and the sorter's runs, before anything is written), so the
-// writers stream to w and still write nothing on a failed conversion, as
-// Write promises; Turtle's check for named graphs comes first.
+// between, a large one's read back from its sorted lines (readTable).
+// Nothing can fail but w (and the sorter's runs, before anything is
+// written), so the writers stream to w and still write nothing on a failed
+// conversion, as Write promises; Turtle's check for named graphs comes
+// first.
 func (wk *walked) write(w io.Writer, f Format) error {
 	defer wk.lines.Close()
 	d, lines := wk.d, wk.lines
@@ -213,35 +214,11 @@ func (wk *walked) write(w io.Writer, f Format) error {
 		defer d.recycle()
 		return d.lineTable(d.labelText(), true).write(w, f)
 	}
-	read, err := readLines(lines)
+	t, err := readTable(lines)
 	if err != nil {
 		return err
 	}
-	return read.lineTable(read.labelText(), true).write(w, f)
-}
-
-// readLines reads the sorter's lines back, sorted and without repeats, as
-// a one-document dataset.
-func readLines(lines *lineSorter) (*Dataset, error) {
-	r, pw := io.Pipe()
-	merged := make(chan error, 1)
-	go func() {
-		err := lines.writeTo(pw)
-		pw.CloseWithError(err)
-		merged <- err
-	}()
-	d := NewDataset()
-	_, err := d.ReadNQuads(r, "the sorted statements", false)
-	r.Close() // ends the merge, if reading stopped short
-	if mergeErr := <-merged; mergeErr != nil && !errors.Is(mergeErr, io.ErrClosedPipe) {
-		return nil, mergeErr
-	}
-	lines.Close()
-	lines.buf, lines.lines = nil, nil
-	if err != nil {
-		return nil, err
-	}
-	return d, nil
+	return t.write(w, f)
 }
 
 // walkScratch is the memory a direct walk fills: the dataset's terms,
