@@ -98,7 +98,8 @@ func (d *Dataset) lineTable(text []string, spent bool) *termTable {
 		d.quads = nil
 	}
 	// Equal texts share a rank: the ranks number the distinct terms.
-	terms := make([]Term, len(byRank))
+	l := newTermList()
+	l.terms = make([]tableTerm, len(byRank))
 	for r := 1; r < len(byRank); r++ {
 		var t Term
 		i := byRank[r]
@@ -114,7 +115,7 @@ func (d *Dataset) lineTable(text []string, spent bool) *termTable {
 				t.Datatype, t.Lang = rdfLangString, strings.ToLower(lang)
 			}
 		}
-		terms[r] = t
+		l.terms[r] = l.compact(t)
 	}
 	if drop {
 		d.terms = nil
@@ -125,7 +126,7 @@ func (d *Dataset) lineTable(text []string, spent bool) *termTable {
 			sorted[i].g = q.g - 1
 		}
 	}
-	return newTermTable(terms, sorted)
+	return newTermTable(l, sorted)
 }
 
 // CanWriteDirect reports whether [Processor.WriteDirect] takes its short

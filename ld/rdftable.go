@@ -15,40 +15,84 @@ import (
 // and group numbers: their maps and copies of Quads were most of the
 // memory of writing 50,000 reviews (700 MB for TriG).
 type termTable struct {
-	terms []Term
+	termList
 	quads []dquad
+}
+
+// termList is terms held as tableTerms, term 0 the zero Term.
+type termList struct {
+	terms []tableTerm
+	// forms are the literals' datatypes and language tags, by
+	// tableTerm.form: few, and each held once.
+	forms   []termForm
+	formIDs map[termForm]uint32
+}
+
+// tableTerm is a Term in 24 bytes rather than 56: a literal's datatype and
+// language tag are a number in termList.forms. Held as Terms, the 250,000
+// terms of 50,000 reviews and their provenance took 14 MB.
+type tableTerm struct {
+	value string
+	form  uint32
+	kind  TermKind
+}
+
+type termForm struct{ datatype, lang string }
+
+func newTermList() termList {
+	return termList{terms: []tableTerm{{}}, forms: []termForm{{}}, formIDs: map[termForm]uint32{{}: 0}}
+}
+
+// compact returns t as a tableTerm of l.
+func (l *termList) compact(t Term) tableTerm {
+	f := termForm{t.Datatype, t.Lang}
+	id, ok := l.formIDs[f]
+	if !ok {
+		id = uint32(len(l.forms))
+		l.forms = append(l.forms, f)
+		l.formIDs[f] = id
+	}
+	return tableTerm{value: t.Value, form: id, kind: t.Kind}
+}
+
+// term returns term i as a Term.
+func (l *termList) term(i uint32) Term {
+	t := l.terms[i]
+	f := l.forms[t.form]
+	return Term{Kind: t.kind, Value: t.value, Datatype: f.datatype, Lang: f.lang}
 }
 
 // tableOf returns quads as a termTable, in their order.
 func tableOf(quads []Quad) *termTable {
 	ids := map[Term]uint32{{}: 0}
-	terms := []Term{{}}
+	l := newTermList()
 	id := func(t Term) uint32 {
 		if i, ok := ids[t]; ok {
 			return i
 		}
-		i := uint32(len(terms))
+		i := uint32(len(l.terms))
 		ids[t] = i
-		terms = append(terms, t)
+		l.terms = append(l.terms, l.compact(t))
 		return i
 	}
 	qs := make([]dquad, len(quads))
 	for i, q := range quads {
 		qs[i] = dquad{id(q.Subject), id(q.Predicate), id(q.Object), id(q.Graph)}
 	}
-	return newTermTable(terms, qs)
+	return newTermTable(l, qs)
 }
 
-// newTermTable numbers terms (term 0 the zero Term, the others distinct)
-// by rank and rewrites quads, indexes in terms, in those numbers. Both are
-// rewritten in place: a sorted copy of the terms was a fifth of the memory
-// of writing 50,000 reviews as Turtle, at its peak.
-func newTermTable(terms []Term, quads []dquad) *termTable {
+// newTermTable numbers l's terms (term 0 the zero Term, the others
+// distinct) by rank and rewrites quads, indexes in l.terms, in those
+// numbers. Both are rewritten in place: a sorted copy of the terms was a
+// fifth of the memory of writing 50,000 reviews as Turtle, at its peak.
+func newTermTable(l termList, quads []dquad) *termTable {
+	terms := l.terms
 	order := make([]uint32, len(terms))
 	for i := range order {
 		order[i] = uint32(i)
 	}
-	slices.SortFunc(order, func(a, b uint32) int { return compareTerms(terms[a], terms[b]) })
+	slices.SortFunc(order, func(a, b uint32) int { return compareTerms(l.term(a), l.term(b)) })
 	rank := make([]uint32, len(terms))
 	for r, i := range order {
 		rank[i] = uint32(r)
@@ -64,12 +108,12 @@ func newTermTable(terms []Term, quads []dquad) *termTable {
 			rank[i], rank[r] = rank[r], r
 		}
 	}
-	return &termTable{terms: terms, quads: quads}
+	return &termTable{termList: l, quads: quads}
 }
 
 // isType reports whether p is rdf:type, written first and as "a".
 func (t *termTable) isType(p uint32) bool {
-	return t.terms[p].Value == rdfType
+	return t.terms[p].value == rdfType
 }
 
 // sortBlocks sorts qs into the writers' order: by graph, subject, rdf:type
@@ -146,7 +190,7 @@ func (gw *graphWriter) graph(qs []dquad, indent string) {
 			gw.from[q.s] = int32(i)
 		}
 		gw.to[q.s] = int32(i + 1)
-		if gw.t.terms[q.o].Kind == Blank {
+		if gw.t.terms[q.o].kind == Blank {
 			gw.refs[q.o]++
 		}
 	}
@@ -162,7 +206,7 @@ func (gw *graphWriter) graph(qs []dquad, indent string) {
 			gw.b.WriteString("\n")
 			gw.b.WriteString(indent)
 			gw.done[s] = true
-			writeTerm(gw.b, gw.t.terms[s])
+			writeTerm(gw.b, gw.t.term(s))
 			gw.b.WriteByte(' ')
 			gw.properties(qs, s, indent+"    ")
 			gw.b.WriteString(" .\n")
@@ -176,7 +220,7 @@ func (gw *graphWriter) graph(qs []dquad, indent string) {
 }
 
 func (gw *graphWriter) nestable(s uint32) bool {
-	return gw.t.terms[s].Kind == Blank && gw.refs[s] == 1
+	return gw.t.terms[s].kind == Blank && gw.refs[s] == 1
 }
 
 // properties writes the predicate-object list of s, rdf:type first, each
@@ -196,7 +240,7 @@ func (gw *graphWriter) properties(qs []dquad, s uint32, indent string) {
 			if gw.t.isType(q.p) {
 				gw.b.WriteString("a")
 			} else {
-				writeTerm(gw.b, gw.t.terms[q.p])
+				writeTerm(gw.b, gw.t.term(q.p))
 			}
 			gw.b.WriteByte(' ')
 		}
@@ -209,7 +253,7 @@ func (gw *graphWriter) properties(qs []dquad, s uint32, indent string) {
 // object writes an object, nesting a blank node used only here.
 func (gw *graphWriter) object(qs []dquad, o uint32, indent string) {
 	if !gw.nestable(o) || gw.done[o] {
-		writeTerm(gw.b, gw.t.terms[o])
+		writeTerm(gw.b, gw.t.term(o))
 		return
 	}
 	gw.done[o] = true

@@ -53,7 +53,7 @@ func readTable(lines *lineSorter) (*termTable, error) {
 // many statements there are (room is made for them at once: grown by
 // appending, the statements were held twice as they were copied).
 func readTableFrom(r io.Reader, about int) (*termTable, error) {
-	f := termFinder{seed: maphash.MakeSeed(), terms: []Term{{}}, datatypes: map[string]string{}}
+	f := termFinder{seed: maphash.MakeSeed(), termList: newTermList()}
 	quads := make([]dquad, 0, about)
 	lr := lineReader{r: bufio.NewReaderSize(r, 64*1024)}
 	one := make([]rawQuad, 1, 4)
@@ -98,22 +98,20 @@ func readTableFrom(r io.Reader, about int) (*termTable, error) {
 		slices.SortFunc(quads, compareQuads)
 		quads = slices.Compact(quads)
 	}
-	return newTermTable(f.terms, quads), nil
+	return newTermTable(f.termList, quads), nil
 }
 
 // termFinder numbers the distinct terms of N-Quads lines as Terms, as
 // lineTable makes them: a blank node's Value without "_:", a literal's
 // language tag in lower case (with rdf:langString its datatype).
 type termFinder struct {
-	seed  maphash.Seed
-	terms []Term
+	seed maphash.Seed
+	termList
 	// slots holds term numbers (0 an empty slot: term 0 is the default
 	// graph, never looked for) by their hash, open addressing, at most
 	// half full.
 	slots []uint32
-	// datatypes holds each datatype IRI once.
-	datatypes map[string]string
-	lang      []byte
+	lang  []byte
 	// lowered is set once a language tag was not in lower case.
 	lowered bool
 }
@@ -145,26 +143,17 @@ func (f *termFinder) find(t rawTerm) uint32 {
 			f.slots[i] = id
 			term := Term{Kind: t.kind, Value: string(value)}
 			if t.kind == Literal {
-				term.Datatype = f.datatype(datatype)
-				term.Lang = string(lang)
+				term.Datatype, term.Lang = string(datatype), string(lang)
 			}
-			f.terms = append(f.terms, term)
+			f.terms = append(f.terms, f.compact(term))
 			return id
 		}
-		if have := f.terms[id]; have.Kind == t.kind && have.Value == string(value) && have.Datatype == string(datatype) && have.Lang == string(lang) {
-			return id
+		if have := f.terms[id]; have.kind == t.kind && have.value == string(value) {
+			if form := f.forms[have.form]; form.datatype == string(datatype) && form.lang == string(lang) {
+				return id
+			}
 		}
 	}
-}
-
-// datatype returns the datatype IRI dt, held once.
-func (f *termFinder) datatype(dt []byte) string {
-	if s, ok := f.datatypes[string(dt)]; ok {
-		return s
-	}
-	s := string(dt)
-	f.datatypes[s] = s
-	return s
 }
 
 func (f *termFinder) hash(kind TermKind, value, datatype, lang []byte) uint64 {
@@ -197,7 +186,7 @@ func (f *termFinder) grow() {
 	f.slots = make([]uint32, max(2*len(f.slots), 1024))
 	mask := uint64(len(f.slots) - 1)
 	for id := 1; id < len(f.terms); id++ {
-		i := f.hashTerm(f.terms[id]) & mask
+		i := f.hashTerm(f.term(uint32(id))) & mask
 		for f.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
