@@ -370,7 +370,7 @@ func (d *Dataset) WriteRDF(w io.Writer, f Format) error {
 		return err
 	}
 	labels := d.blankLabels()
-	return d.lineTable(d.termText(func(i int, _ dterm) string { return "_:b" + strconv.Itoa(int(labels[i])) })).write(w, f)
+	return d.lineTable(d.termText(func(i int, _ dterm) string { return "_:b" + strconv.Itoa(int(labels[i])) }), false).write(w, f)
 }
 
 // termText returns each term's N-Quads form, blank node i written as
@@ -393,7 +393,7 @@ func (d *Dataset) termText(blank func(i int, t dterm) string) []string {
 // writeNQuads writes the statements sorted and without duplicates, each
 // term i as text[i].
 func (d *Dataset) writeNQuads(w io.Writer, text []string) error {
-	sorted, byRank := d.sortedLines(text)
+	sorted, byRank := d.sortedLines(text, false)
 	size := 0
 	for _, q := range sorted {
 		size += len(text[byRank[q.s]]) + len(text[byRank[q.p]]) + len(text[byRank[q.o]]) + 5
@@ -441,10 +441,14 @@ func (d *Dataset) writeNQuads(w io.Writer, text []string) error {
 // sortedLines returns the statements in the order of their N-Quads lines
 // without duplicates, each term i written as text[i], as term ranks: term
 // byRank[r] has rank r (equal texts share one), and a statement's graph is byRank[g-1] (g 0 for
-// the default graph).
-func (d *Dataset) sortedLines(text []string) (sorted []dquad, byRank []uint32) {
+// the default graph). With inPlace set, sorted takes d.quads' room, which
+// is then no longer d's statements.
+func (d *Dataset) sortedLines(text []string, inPlace bool) (sorted []dquad, byRank []uint32) {
 	rank := denseRanks(text)
-	sorted = make([]dquad, len(d.quads))
+	sorted = d.quads
+	if !inPlace {
+		sorted = make([]dquad, len(d.quads))
+	}
 	for i, q := range d.quads {
 		g := uint32(0)
 		if q.g != 0 {

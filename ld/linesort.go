@@ -33,8 +33,9 @@ type lineSorter struct {
 	runs  []*os.File
 	// left names the runs' files still in their folder, for Close.
 	left []string
-	// started is set by the first line added.
+	// started is set by the first line added; added counts them.
 	started bool
+	added   int
 	// held is set once a run could not be written: lines are held from
 	// then on.
 	held bool
@@ -45,6 +46,7 @@ type lineSorter struct {
 // add adds one line, its newline included.
 func (s *lineSorter) add(line []byte) {
 	s.started = true
+	s.added++
 	start := len(s.buf)
 	s.buf = append(s.buf, line...)
 	s.lines = append(s.lines, [2]int{start, len(s.buf)})

@@ -15,54 +15,105 @@ import (
 // and group numbers: their maps and copies of Quads were most of the
 // memory of writing 50,000 reviews (700 MB for TriG).
 type termTable struct {
-	terms []Term
+	termList
 	quads []dquad
+}
+
+// termList is terms held as tableTerms, term 0 the zero Term.
+type termList struct {
+	terms []tableTerm
+	// forms are the literals' datatypes and language tags, by
+	// tableTerm.form: few, and each held once.
+	forms   []termForm
+	formIDs map[termForm]uint32
+}
+
+// tableTerm is a Term in 24 bytes rather than 56: a literal's datatype and
+// language tag are a number in termList.forms. Held as Terms, the 250,000
+// terms of 50,000 reviews and their provenance took 14 MB.
+type tableTerm struct {
+	value string
+	form  uint32
+	kind  TermKind
+}
+
+type termForm struct{ datatype, lang string }
+
+func newTermList() termList {
+	return termList{terms: []tableTerm{{}}, forms: []termForm{{}}, formIDs: map[termForm]uint32{{}: 0}}
+}
+
+// compact returns t as a tableTerm of l.
+func (l *termList) compact(t Term) tableTerm {
+	f := termForm{t.Datatype, t.Lang}
+	id, ok := l.formIDs[f]
+	if !ok {
+		id = uint32(len(l.forms))
+		l.forms = append(l.forms, f)
+		l.formIDs[f] = id
+	}
+	return tableTerm{value: t.Value, form: id, kind: t.Kind}
+}
+
+// term returns term i as a Term.
+func (l *termList) term(i uint32) Term {
+	t := l.terms[i]
+	f := l.forms[t.form]
+	return Term{Kind: t.kind, Value: t.value, Datatype: f.datatype, Lang: f.lang}
 }
 
 // tableOf returns quads as a termTable, in their order.
 func tableOf(quads []Quad) *termTable {
 	ids := map[Term]uint32{{}: 0}
-	terms := []Term{{}}
+	l := newTermList()
 	id := func(t Term) uint32 {
 		if i, ok := ids[t]; ok {
 			return i
 		}
-		i := uint32(len(terms))
+		i := uint32(len(l.terms))
 		ids[t] = i
-		terms = append(terms, t)
+		l.terms = append(l.terms, l.compact(t))
 		return i
 	}
 	qs := make([]dquad, len(quads))
 	for i, q := range quads {
 		qs[i] = dquad{id(q.Subject), id(q.Predicate), id(q.Object), id(q.Graph)}
 	}
-	return newTermTable(terms, qs)
+	return newTermTable(l, qs)
 }
 
-// newTermTable numbers terms (term 0 the zero Term, the others distinct)
-// by rank and rewrites quads, indexes in terms, in those numbers.
-func newTermTable(terms []Term, quads []dquad) *termTable {
+// newTermTable numbers l's terms (term 0 the zero Term, the others
+// distinct) by rank and rewrites quads, indexes in l.terms, in those
+// numbers. Both are rewritten in place: a sorted copy of the terms was a
+// fifth of the memory of writing 50,000 reviews as Turtle, at its peak.
+func newTermTable(l termList, quads []dquad) *termTable {
+	terms := l.terms
 	order := make([]uint32, len(terms))
 	for i := range order {
 		order[i] = uint32(i)
 	}
-	slices.SortFunc(order, func(a, b uint32) int { return compareTerms(terms[a], terms[b]) })
+	slices.SortFunc(order, func(a, b uint32) int { return compareTerms(l.term(a), l.term(b)) })
 	rank := make([]uint32, len(terms))
-	sorted := make([]Term, len(terms))
 	for r, i := range order {
 		rank[i] = uint32(r)
-		sorted[r] = terms[i]
 	}
-	t := &termTable{terms: sorted, quads: quads}
 	for i, q := range quads {
 		quads[i] = dquad{rank[q.s], rank[q.p], rank[q.o], rank[q.g]}
 	}
-	return t
+	// Each term to its rank, by cycles: the term at i goes to rank[i],
+	// and the one there comes to i, until i holds the term of rank i.
+	for i := range terms {
+		for r := rank[i]; r != uint32(i); r = rank[i] {
+			terms[i], terms[r] = terms[r], terms[i]
+			rank[i], rank[r] = rank[r], r
+		}
+	}
+	return &termTable{termList: l, quads: quads}
 }
 
 // isType reports whether p is rdf:type, written first and as "a".
 func (t *termTable) isType(p uint32) bool {
-	return t.terms[p].Value == rdfType
+	return t.terms[p].value == rdfType
 }
 
 // sortBlocks sorts qs into the writers' order: by graph, subject, rdf:type
@@ -99,29 +150,42 @@ type graphWriter struct {
 	refs     []int32
 	done     []bool
 	from, to []int32
-	// w, when set, is given b's text after each subject block of 64 KB
-	// or more (see flush), so that the output is never held whole: it is
-	// larger than the statements (34 MB of TriG for 50,000 reviews, in a
-	// builder that doubles as it grows). err is w's first error.
-	w   io.Writer
-	err error
+	// w, when set, is given b's text once it holds flushSize bytes or
+	// more (see flush), after a subject block or a statement inside one,
+	// so that the output is never held whole: it is larger than the
+	// statements (34 MB of TriG for 50,000 reviews, in a builder that
+	// doubles as it grows), and one block can be most of it (a film's
+	// Movie, a blank node, nests its 50,000 reviews: 13 MB of Turtle, and
+	// as much again copied for w). err is w's first error.
+	w         io.Writer
+	err       error
+	flushSize int
 }
 
+// blockFlushSize is graphWriter's flushSize; tests make it small.
+var blockFlushSize = 64 * 1024
+
 // flush gives b's text to w, when there is a w and, unless all is set, b
-// holds 64 KB or more.
+// holds flushSize bytes or more.
 func (gw *graphWriter) flush(all bool) {
-	if gw.w == nil || (!all && gw.b.Len() < 64*1024) {
+	if gw.w == nil || (!all && gw.b.Len() < gw.flushSize) {
 		return
 	}
 	if gw.err == nil {
 		_, gw.err = io.WriteString(gw.w, gw.b.String())
 	}
 	gw.b.Reset()
+	if !all {
+		// Room for the next piece at once: grown from nothing by
+		// doubling, the builders were half the garbage of writing
+		// 50,000 reviews as TriG.
+		gw.b.Grow(gw.flushSize + gw.flushSize/4)
+	}
 }
 
 func newGraphWriter(t *termTable, b *strings.Builder) *graphWriter {
 	n := len(t.terms)
-	return &graphWriter{t: t, b: b, refs: make([]int32, n), done: make([]bool, n), from: make([]int32, n), to: make([]int32, n)}
+	return &graphWriter{t: t, b: b, refs: make([]int32, n), done: make([]bool, n), from: make([]int32, n), to: make([]int32, n), flushSize: blockFlushSize}
 }
 
 // graph writes the statements of one graph, sorted by sortBlocks, each
@@ -132,7 +196,7 @@ func (gw *graphWriter) graph(qs []dquad, indent string) {
 			gw.from[q.s] = int32(i)
 		}
 		gw.to[q.s] = int32(i + 1)
-		if gw.t.terms[q.o].Kind == Blank {
+		if gw.t.terms[q.o].kind == Blank {
 			gw.refs[q.o]++
 		}
 	}
@@ -148,7 +212,7 @@ func (gw *graphWriter) graph(qs []dquad, indent string) {
 			gw.b.WriteString("\n")
 			gw.b.WriteString(indent)
 			gw.done[s] = true
-			writeTerm(gw.b, gw.t.terms[s])
+			writeTerm(gw.b, gw.t.term(s))
 			gw.b.WriteByte(' ')
 			gw.properties(qs, s, indent+"    ")
 			gw.b.WriteString(" .\n")
@@ -162,7 +226,7 @@ func (gw *graphWriter) graph(qs []dquad, indent string) {
 }
 
 func (gw *graphWriter) nestable(s uint32) bool {
-	return gw.t.terms[s].Kind == Blank && gw.refs[s] == 1
+	return gw.t.terms[s].kind == Blank && gw.refs[s] == 1
 }
 
 // properties writes the predicate-object list of s, rdf:type first, each
@@ -170,30 +234,32 @@ func (gw *graphWriter) nestable(s uint32) bool {
 func (gw *graphWriter) properties(qs []dquad, s uint32, indent string) {
 	block := qs[gw.from[s]:gw.to[s]]
 	for i, q := range block {
+		same := i > 0 && q.p == block[i-1].p
 		switch {
-		case i == 0:
-		case q.p == block[i-1].p:
+		case same:
 			gw.b.WriteString(", ")
-			gw.object(qs, q.o, indent)
-			continue
-		default:
+		case i > 0:
 			gw.b.WriteString(" ;\n")
 			gw.b.WriteString(indent)
 		}
-		if gw.t.isType(q.p) {
-			gw.b.WriteString("a")
-		} else {
-			writeTerm(gw.b, gw.t.terms[q.p])
+		if !same {
+			if gw.t.isType(q.p) {
+				gw.b.WriteString("a")
+			} else {
+				writeTerm(gw.b, gw.t.term(q.p))
+			}
+			gw.b.WriteByte(' ')
 		}
-		gw.b.WriteByte(' ')
 		gw.object(qs, q.o, indent)
+		// Inside a block too: a block can be most of the output.
+		gw.flush(false)
 	}
 }
 
 // object writes an object, nesting a blank node used only here.
 func (gw *graphWriter) object(qs []dquad, o uint32, indent string) {
 	if !gw.nestable(o) || gw.done[o] {
-		writeTerm(gw.b, gw.t.terms[o])
+		writeTerm(gw.b, gw.t.term(o))
 		return
 	}
 	gw.done[o] = true

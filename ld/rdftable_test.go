@@ -103,7 +103,7 @@ func TestTermTableWritersMatchQuadWriters(t *testing.T) {
 			}
 			var old, direct bytes.Buffer
 			errOld := w.old(&old, roundTrip)
-			errDirect := w.table(d2.lineTable(d2.labelText()), &direct)
+			errDirect := w.table(d2.lineTable(d2.labelText(), true), &direct)
 			check(t, fmt.Sprintf("%s %s dataset", name, w.name), old.String(), direct.String(), errOld, errDirect)
 			compared++
 			longest = max(longest, direct.Len())

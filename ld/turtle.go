@@ -64,7 +64,7 @@ func (t *termTable) writeTriG(w io.Writer) error {
 			continue
 		}
 		b.WriteByte('\n')
-		writeTerm(&b, t.terms[in[0].g])
+		writeTerm(&b, t.term(in[0].g))
 		b.WriteString(" {")
 		gw.graph(in, "    ")
 		b.WriteString("}\n")

@@ -118,7 +118,7 @@ func (t *termTable) writeSPARQLUpdate(w io.Writer) error {
 	}
 	sources := map[uint32][]uint32{}
 	for _, q := range t.quads {
-		if q.s == q.g && t.terms[q.p].Value == DerivedFrom && t.terms[q.o].Kind == IRI && q.o != q.g {
+		if q.s == q.g && t.terms[q.p].value == DerivedFrom && t.terms[q.o].kind == IRI && q.o != q.g {
 			sources[q.g] = append(sources[q.g], q.o)
 		}
 	}
@@ -149,9 +149,9 @@ func (t *termTable) writeSPARQLUpdate(w io.Writer) error {
 		if len(srcs) > 0 {
 			names := make([]Term, len(srcs))
 			for i, s := range srcs {
-				names[i] = t.terms[s]
+				names[i] = t.term(s)
 			}
-			writeStaleDeletes(&b, t.terms[g], names)
+			writeStaleDeletes(&b, t.term(g), names)
 		}
 		for _, s := range srcs {
 			if owner[s] == g {
@@ -167,8 +167,8 @@ func (t *termTable) writeSPARQLUpdate(w io.Writer) error {
 // graphUpdate is WriteGraphUpdate for graph g, the statements in span.
 func (t *termTable) graphUpdate(b *strings.Builder, gw *graphWriter, g uint32, span [2]int) {
 	qs := t.quads[span[0]:span[1]]
-	blank := slices.ContainsFunc(qs, func(q dquad) bool { return t.terms[q.s].Kind == Blank || t.terms[q.o].Kind == Blank })
-	writeGraphUpdate(b, t.terms[g], blank, func(indent string) { gw.graph(qs, indent) })
+	blank := slices.ContainsFunc(qs, func(q dquad) bool { return t.terms[q.s].kind == Blank || t.terms[q.o].kind == Blank })
+	writeGraphUpdate(b, t.term(g), blank, func(indent string) { gw.graph(qs, indent) })
 }
 
 // WritePrefixes writes the PREFIX declarations [Unit.SPARQL] assumes.

@@ -202,10 +202,12 @@ func runExport(e *env, args []string) int {
 	if f.shard != "" {
 		return e.usageError(fs, "--shard splits the films of a batch; give it with --batch")
 	}
-	if x.format == ld.FormatNQuads {
-		// The one format written as it is made (sorted in runs on
-		// disk): its memory can be held to a multiple of the input's.
-		// The others hold the whole graph, at many times that.
+	switch x.format {
+	case ld.FormatNQuads, ld.FormatTurtle, ld.FormatTriG, ld.FormatSPARQLUpdate:
+		// N-Quads is written as it is made (sorted in runs on disk);
+		// the Turtle writers hold numbered statements and stream
+		// their text: their memory can be held to a multiple of the
+		// input's. The others hold the whole graph, at many times that.
 		defer boundHeap(inputSize(files))()
 	}
 	res, ok := e.renderFilm(files, x)

@@ -7,11 +7,11 @@ import (
 	"sync"
 )
 
-// heapPerInputByte is how much Go memory a one-film export to N-Quads
-// is held to per byte of its input, while what is live allows. The
-// program's own pages (its code and tables, 10–13 MB resident) come on
-// top, so that an export of a large input stays under ten times the
-// input's size (issue 12's goal).
+// heapPerInputByte is how much Go memory a one-film export to N-Quads,
+// Turtle, TriG or SPARQL Update is held to per byte of its input, while
+// what is live allows. The program's own pages (its code and tables,
+// 10–13 MB resident) come on top, so that an export of a large input
+// stays under ten times the input's size (issue 12's goal).
 const heapPerInputByte = 7
 
 // boundFrom is the input size from which the heap is bounded: below it,

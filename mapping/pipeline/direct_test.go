@@ -195,18 +195,20 @@ func readDocs(tb testing.TB, name string, docs []string) []*film.Source {
 
 // TestWriteDirectNQuadsSortedInRuns: a film whose statements are sorted in
 // runs on disk (ld.Config.SortMemory, here so small that every film's are)
-// gives the bytes of one sorted in memory, for every film and view; the
-// large page makes over 64 runs, which are merged into one on the way.
-// Without a temporary folder, the same bytes come from memory.
+// gives the bytes of one sorted in memory, for every film and view, as
+// N-Quads and as Turtle, TriG and SPARQL Update (written from the sorted
+// lines read back); the large page makes over 64 runs, which are merged
+// into one on the way. Without a temporary folder, the same bytes come
+// from memory.
 func TestWriteDirectNQuadsSortedInRuns(t *testing.T) {
 	films := directFilms(t)
 	compared, withoutTemp := 0, 0
 	for name, docs := range films {
-		for _, opts := range []Options{{}, {Merged: true}, {Merge: mapping.Options{MergedInDefaultGraph: true}}} {
+		for _, opts := range viewsInFormats([]Options{{}, {Merged: true}, {Merge: mapping.Options{MergedInDefaultGraph: true}}},
+			ld.FormatNQuads, ld.FormatTurtle, ld.FormatTriG, ld.FormatSPARQLUpdate) {
 			if name == "reviews5000" && (opts.Merged || opts.Merge.MergedInDefaultGraph) {
 				continue // the views are the small films' to cover; this one is for the many runs
 			}
-			opts.Format = ld.FormatNQuads
 			if CheckView(opts.Format, opts.Merged, opts.Merge.MergedInDefaultGraph) != nil {
 				continue
 			}
@@ -220,20 +222,22 @@ func TestWriteDirectNQuadsSortedInRuns(t *testing.T) {
 				memory = 64 << 10
 			}
 			var inMemory, inRuns bytes.Buffer
-			errMemory := processor().WriteDirect(&inMemory, out.stream(), opts.Format, ld.Options{Root: "Movie"})
+			// Sorted in memory whatever the film's size: the default
+			// sorts the large page's in runs too.
+			errMemory := ld.NewProcessor(ld.Config{SortMemory: 1 << 30}).WriteDirect(&inMemory, out.stream(), opts.Format, ld.Options{Root: "Movie"})
 			errRuns := ld.NewProcessor(ld.Config{SortMemory: memory}).WriteDirect(&inRuns, out.stream(), opts.Format, ld.Options{Root: "Movie"})
 			if errMemory != nil || errRuns != nil {
 				t.Fatalf("%s: in memory %v, in runs %v", name, errMemory, errRuns)
 			}
-			if inMemory.Len() < 3*memory {
-				t.Errorf("%s: %d bytes of N-Quads, too few to make runs of %d", name, inMemory.Len(), memory)
+			if opts.Format == ld.FormatNQuads && inMemory.Len() < 3*memory {
+				t.Errorf("%s: %d bytes of %s, too few to make runs of %d", name, inMemory.Len(), opts.Format, memory)
 			}
 			if !bytes.Equal(inRuns.Bytes(), inMemory.Bytes()) {
-				t.Errorf("%s merged=%v: sorted in runs differs from sorted in memory:\n%s", name, opts.Merged,
+				t.Errorf("%s %s merged=%v: sorted in runs differs from sorted in memory:\n%s", name, opts.Format, opts.Merged,
 					firstDiff(inRuns.String(), inMemory.String()))
 			}
 			compared++
-			if name != "reviews1" || opts.Merged || opts.Merge.MergedInDefaultGraph {
+			if name != "reviews1" || opts.Merged || opts.Merge.MergedInDefaultGraph || opts.Format != ld.FormatNQuads {
 				continue
 			}
 			withoutTemp++
@@ -253,6 +257,18 @@ func TestWriteDirectNQuadsSortedInRuns(t *testing.T) {
 	if compared < 2*len(films)-1 || withoutTemp != 1 {
 		t.Errorf("%d outputs compared for %d films, %d without a temporary folder", compared, len(films), withoutTemp)
 	}
+}
+
+// viewsInFormats returns each of views in each of formats.
+func viewsInFormats(views []Options, formats ...ld.Format) []Options {
+	var out []Options
+	for _, f := range formats {
+		for _, v := range views {
+			v.Format = f
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // firstDiff shows the first line where two outputs differ.
