@@ -127,3 +127,64 @@ func TestDatasetJSONLDMatchesJSONLDPath(t *testing.T) {
 		t.Errorf("only %d of %d conversions took WriteJSONLD", short, compared)
 	}
 }
+
+// fuzzNQuads makes N-Quads inputs from data, four bytes a statement:
+// subjects, objects and graph names among a few IRIs (schema.org's, which
+// the context compacts, and others) and blank nodes; properties the
+// context coerces to @id or to schema:Date, plain ones, rdf:type and
+// IRIs it has no term for; literals plain, with language tags in either
+// case, typed as schema:Date, xsd:integer or strings with escapes. A
+// byte with its high bit set in the fourth place starts a new input.
+func fuzzNQuads(data []byte) []string {
+	nodes := []string{"<http://schema.org/Movie>", "<http://a.example/s1>", "<https://films.example/p/2>", "<urn:x:3>",
+		"_:b0", "_:b1", "_:x", "_:d0-q", "<http://schema.org/>", "<http://a.example/s1#frag>"}
+	props := []string{"<http://schema.org/name>", "<http://schema.org/url>", "<http://schema.org/sameAs>", "<http://schema.org/startDate>",
+		"<http://schema.org/author>", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<http://a.example/p>", "<https://schema.org/name>",
+		"<http://schema.org/type>", "<http://schema.org/id>", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#first>"}
+	lits := []string{`"x"`, `"x"@EN`, `"x"@en`, `"Y"@de-AT`, `"2020-01-02"^^<http://schema.org/Date>`, `"2020-01-02"`,
+		`"1"^^<http://www.w3.org/2001/XMLSchema#integer>`, `"true"^^<http://www.w3.org/2001/XMLSchema#boolean>`,
+		`"a\nb\u0007 </script> & \u2028"`, `"x"^^<http://www.w3.org/2001/XMLSchema#string>`, `""`, `"http://schema.org/Movie"`}
+	graphs := []string{"", "", "", " <http://a.example/s1>", " _:x", " _:g", " <http://a.example/g>", " <http://schema.org/Movie>"}
+	var inputs []string
+	var cur strings.Builder
+	for ; len(data) >= 4; data = data[4:] {
+		s := nodes[int(data[0])%len(nodes)]
+		p := props[int(data[1])%len(props)]
+		var o string
+		if data[2]&0x80 != 0 {
+			o = lits[int(data[2]&0x7f)%len(lits)]
+		} else {
+			o = nodes[int(data[2])%len(nodes)]
+		}
+		g := graphs[int(data[3]&0x7f)%len(graphs)]
+		fmt.Fprintf(&cur, "%s %s %s%s .\n", s, p, o, g)
+		if data[3]&0x80 != 0 {
+			inputs = append(inputs, cur.String())
+			cur.Reset()
+		}
+	}
+	return append(inputs, cur.String())
+}
+
+// FuzzDatasetJSONLD: for N-Quads the fuzzer makes (fuzzNQuads),
+// WriteJSONLD with its fallback gives the general path's bytes, errors
+// and warnings, in JSON-LD and HTML, with and without Lenient.
+func FuzzDatasetJSONLD(f *testing.F) {
+	f.Add([]byte{0, 0, 0x80, 0})
+	f.Add([]byte{1, 1, 2, 0, 2, 4, 1, 0, 4, 0, 0x81, 0, 4, 4, 2, 0})
+	f.Add([]byte{1, 5, 0, 0, 4, 6, 1, 3, 5, 0, 0x83, 4, 1, 2, 0x84, 0x80, 4, 4, 5, 0})
+	f.Add([]byte{0, 3, 0x84, 0, 0, 3, 0x85, 0, 1, 8, 0x82, 0, 1, 9, 2, 0, 5, 10, 6, 1})
+	p := NewProcessor(Config{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		inputs := fuzzNQuads(data)
+		for _, f := range []Format{FormatJSONLD, FormatHTML} {
+			for _, opts := range []Options{{}, {Lenient: &Dropped{}}} {
+				want, wdrops, werr := jsonldPathDrops(p, inputs, f, opts)
+				got, gdrops, short, gerr := datasetJSONPath(p, inputs, f, opts)
+				if fmt.Sprint(werr) != fmt.Sprint(gerr) || got != want || !slices.Equal(gdrops, wdrops) {
+					t.Fatalf("%q, %v, lenient %v (short path %v):\n got %v %q\n%s\nwant %v %q\n%s", inputs, f, opts.Lenient != nil, short, gerr, gdrops, got, werr, wdrops, want)
+				}
+			}
+		}
+	})
+}
