@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -56,21 +57,72 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 	if d.hasRoot() {
 		return fmt.Errorf("%w: the general path frames the output on its root", ErrNeedsJSONLD)
 	}
-	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), opts: opts, enc: &treeEncoder{w: w, escapeHTML: f == FormatHTML}, seen: map[[2]uint32]bool{}}
+	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), opts: opts, enc: &treeEncoder{w: w, escapeHTML: f == FormatHTML}, values: map[valueKey]bool{}}
+	e := jw.enc
 	if f == FormatHTML {
-		jw.enc.buf = append(jw.enc.buf, scriptStart...)
+		e.buf = append(e.buf, scriptStart...)
+	}
+	// Compaction gives the one node object as it is, with "@context";
+	// more (or none) go in "@graph".
+	jw.single = d.topNodes() == 1
+	if !jw.single {
+		e.buf = append(e.buf, '{')
+		e.newline(1)
+		e.buf = appendJSONString(e.buf, "@context", e.escapeHTML)
+		e.buf = append(e.buf, ':', ' ')
+		e.buf = appendJSONString(e.buf, schemaorg.ContextURL, e.escapeHTML)
+		e.buf = append(e.buf, ',')
+		e.newline(1)
+		e.buf = appendJSONString(e.buf, "@graph", e.escapeHTML)
+		e.buf = append(e.buf, ':', ' ', '[')
 	}
 	for doc := range d.docs {
 		if err := jw.document(doc, src); err != nil {
 			return err
 		}
 	}
-	jw.finish()
-	if f == FormatHTML {
-		jw.enc.buf = append(jw.enc.buf, scriptEnd...)
+	switch {
+	case !jw.single && jw.n == 0:
+		e.buf = append(e.buf, ']')
+		e.newline(0)
+		e.buf = append(e.buf, '}')
+	case !jw.single:
+		e.newline(1)
+		e.buf = append(e.buf, ']')
+		e.newline(0)
+		e.buf = append(e.buf, '}')
 	}
-	jw.enc.flush()
-	return jw.enc.err
+	e.buf = append(e.buf, '\n')
+	if f == FormatHTML {
+		e.buf = append(e.buf, scriptEnd...)
+	}
+	e.flush()
+	return e.err
+}
+
+// topNodes returns the number of node objects json-gold's conversion
+// from RDF gives d's documents: each document's subjects in the default
+// graph and the names of its graphs.
+func (d *Dataset) topNodes() int {
+	stamp := make([]int32, len(d.terms))
+	n := 0
+	for doc := range d.docs {
+		end := len(d.quads)
+		if doc+1 < len(d.docs) {
+			end = d.docs[doc+1]
+		}
+		for _, q := range d.quads[d.docs[doc]:end] {
+			top := q.s
+			if q.g != 0 {
+				top = q.g
+			}
+			if stamp[top] != int32(doc)+1 {
+				stamp[top] = int32(doc) + 1
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // srcRanks ranks the terms by the names json-gold's conversion from RDF
@@ -144,13 +196,12 @@ type jsonNodeWriter struct {
 	ctx  *jsongold.Context
 	opts Options
 	enc  *treeEncoder
-	// first is the first node, held until a second shows that the output
-	// is {"@context": …, "@graph": […]} rather than the node itself with
-	// "@context"; n counts the nodes.
-	first map[string]any
-	n     int
-	// seen finds a subject's repeated statements.
-	seen map[[2]uint32]bool
+	// single is set when the output is one node object with "@context",
+	// not {"@context": …, "@graph": […]}; n counts the nodes written.
+	single bool
+	n      int
+	// values finds a node's repeated values (fromRDF).
+	values map[valueKey]bool
 }
 
 // document writes input doc's nodes.
@@ -222,69 +273,230 @@ func (jw *jsonNodeWriter) document(doc int, src []uint32) error {
 }
 
 // node writes the node object of term s: own are its statements in the
-// default graph, graph those of the graph it names.
+// default graph, graph those of the graph it names, sorted by subject. A
+// graph's nodes are made one at a time too: the name's node is compacted
+// with the first two (compaction puts a graph's nodes in an array, each
+// compacted on its own), and the others are written after them as they
+// are made.
 func (jw *jsonNodeWriter) node(doc int, s uint32, own, graph []int32) error {
 	d := jw.d
-	ds := jld.NewRDFDataset()
-	made := map[uint32]jld.Node{}
-	count := 0
-	add := func(qs []int32, name string) {
-		last := ^uint32(0)
-		for _, i := range qs {
-			q := d.quads[i]
-			if q.s != last {
-				clear(jw.seen)
-				last = q.s
-			}
-			if jw.seen[[2]uint32{q.p, q.o}] {
-				continue
-			}
-			jw.seen[[2]uint32{q.p, q.o}] = true
-			count++
-			ds.Graphs[name] = append(ds.Graphs[name], jld.NewQuad(d.node(q.s, made), d.node(q.p, made), d.node(q.o, made), name))
-		}
-	}
-	add(own, "@default")
 	id := "_:" + d.terms[s].value()
 	if d.terms[s].kind == IRI {
 		id = d.terms[s].value()
 	}
+	// The graph's nodes past the first two.
+	var rest []int32
+	if len(graph) > 0 {
+		inner := 0
+		for i := range graph {
+			if i == 0 || d.quads[graph[i]].s != d.quads[graph[i-1]].s {
+				inner++
+				if inner == 3 {
+					graph, rest = graph[:i], graph[i:]
+					break
+				}
+			}
+		}
+	}
+	top, count := jw.fromRDF(id, own)
 	if graph != nil {
-		add(graph, id)
+		var nodes []any
+		for len(graph) > 0 {
+			j := subjectEnd(d, graph)
+			n, c := jw.fromRDF(d.srcName(d.quads[graph[0]].s), graph[:j])
+			nodes = append(nodes, n)
+			count += c
+			graph = graph[j:]
+		}
+		top["@graph"] = nodes
 	}
-	nodes, err := fromDataset(ds, d.names[doc])
+	m, err := jw.compacted(doc, top, id, count, "")
 	if err != nil {
-		return fmt.Errorf("%w: %w", ErrNeedsJSONLD, err)
+		return err
 	}
-	if len(nodes) != 1 {
-		return fmt.Errorf("%w: %d node objects for %s", ErrNeedsJSONLD, len(nodes), id)
+	depth := 2
+	e := jw.enc
+	if jw.single {
+		m["@context"] = schemaorg.ContextURL
+		depth = 0
+	} else {
+		if jw.n > 0 {
+			e.buf = append(e.buf, ',')
+		}
+		e.newline(2)
 	}
-	// Union's expansion, its labels, and Write's expansion.
-	exp, err := jw.p.Expand(nodes, jw.opts)
+	jw.n++
+	if rest == nil {
+		e.value(m, depth)
+		return e.err
+	}
+	first, isList := m["@graph"].([]any)
+	if !isList || len(first) != 2 {
+		return fmt.Errorf("%w: the graph of %s does not compact to its nodes", ErrNeedsJSONLD, id)
+	}
+	// The node's members as value writes them, the graph's nodes made
+	// and written in turn.
+	keys := slices.Sorted(maps.Keys(m))
+	e.buf = append(e.buf, '{')
+	for i, k := range keys {
+		if i > 0 {
+			e.buf = append(e.buf, ',')
+		}
+		e.newline(depth + 1)
+		e.buf = appendJSONString(e.buf, k, e.escapeHTML)
+		e.buf = append(e.buf, ':', ' ')
+		if k != "@graph" {
+			e.value(m[k], depth+1)
+			continue
+		}
+		e.buf = append(e.buf, '[')
+		for j, n := range first {
+			if j > 0 {
+				e.buf = append(e.buf, ',')
+			}
+			e.newline(depth + 2)
+			e.value(n, depth+2)
+		}
+		for len(rest) > 0 {
+			j := subjectEnd(d, rest)
+			n, count := jw.fromRDF(d.srcName(d.quads[rest[0]].s), rest[:j])
+			n, err := jw.compacted(doc, n, id, count, "@graph")
+			if err != nil {
+				return err
+			}
+			e.buf = append(e.buf, ',')
+			e.newline(depth + 2)
+			e.value(n, depth+2)
+			if e.err != nil {
+				return e.err
+			}
+			rest = rest[j:]
+		}
+		e.newline(depth + 1)
+		e.buf = append(e.buf, ']')
+	}
+	e.newline(depth)
+	e.buf = append(e.buf, '}')
+	return e.err
+}
+
+// subjectEnd returns the end of the run of statements at the start of
+// qs that share a subject.
+func subjectEnd(d *Dataset, qs []int32) int {
+	j := 1
+	for j < len(qs) && d.quads[qs[j]].s == d.quads[qs[0]].s {
+		j++
+	}
+	return j
+}
+
+// srcName returns the name json-gold's conversion from RDF gives term
+// id: an IRI as it is, a blank node as "_:label".
+func (d *Dataset) srcName(id uint32) string {
+	if t := d.terms[id]; t.kind == Blank {
+		return "_:" + t.value()
+	}
+	return d.terms[id].value()
+}
+
+// valueKey is a value of a node object json-gold's conversion from RDF
+// makes (RdfToObject without native types): a map of some of these keys
+// to strings. prop is the property it is a value of ("@type" for a type).
+type valueKey struct {
+	prop, id, value, lang, typ string
+	has                        uint8
+}
+
+// fromRDF returns the node object json-gold's conversion from RDF
+// (FromRDF, as fromDataset calls it) makes of a subject's statements qs,
+// with no lists among them, and the number of values it holds: its
+// types and each property's values in statement order, a value that
+// equals one before it left out. FromRDF compares each value with every
+// one before it (mergeValue), which made a film's node of 50,000 reviews
+// take minutes; a map finds the repeated ones here.
+func (jw *jsonNodeWriter) fromRDF(id string, qs []int32) (node map[string]any, count int) {
+	d := jw.d
+	node = map[string]any{"@id": id}
+	if len(jw.values) > 64 {
+		// clear costs the map's size, which a node of many statements
+		// leaves large for all the small ones after it.
+		jw.values = map[valueKey]bool{}
+	} else {
+		clear(jw.values)
+	}
+	for _, i := range qs {
+		q := d.quads[i]
+		pred := d.terms[q.p].value()
+		o := d.terms[q.o]
+		if pred == rdfType && o.kind != Literal {
+			k := valueKey{prop: "@type", id: d.srcName(q.o)}
+			if !jw.values[k] {
+				jw.values[k] = true
+				node["@type"] = append(asList(node["@type"]), k.id)
+				count++
+			}
+			continue
+		}
+		var k valueKey
+		v := map[string]any{}
+		if o.kind != Literal {
+			k = valueKey{prop: pred, id: d.srcName(q.o), has: 1}
+			v["@id"] = k.id
+		} else {
+			// As RdfToObject writes a literal: its language, else its
+			// datatype unless xsd:string.
+			val, dt, lang := o.literal()
+			lit := jld.NewLiteral(val, dt, lang)
+			k = valueKey{prop: pred, value: lit.Value, has: 2}
+			v["@value"] = lit.Value
+			if lit.Language != "" {
+				k.lang, k.has = lit.Language, k.has|4
+				v["@language"] = lit.Language
+			} else if lit.Datatype != jld.XSDString {
+				k.typ, k.has = lit.Datatype, k.has|8
+				v["@type"] = lit.Datatype
+			}
+		}
+		if !jw.values[k] {
+			jw.values[k] = true
+			node[pred] = append(asList(node[pred]), v)
+			count++
+		}
+	}
+	return node, count
+}
+
+// compacted returns node, a node object from fromRDF holding count
+// values, as the general path compacts it: expanded by Union (with its
+// blank node labels) and by Write, and compacted with prop as its active
+// property ("" at the top, "@graph" in a graph). what names the node in
+// errors.
+func (jw *jsonNodeWriter) compacted(doc int, node map[string]any, what string, count int, prop string) (map[string]any, error) {
+	d := jw.d
+	exp, err := jw.p.Expand([]any{node}, jw.opts)
 	if err != nil {
-		return fmt.Errorf("%w: %w", ErrNeedsJSONLD, err)
+		return nil, fmt.Errorf("%w: %w", ErrNeedsJSONLD, err)
 	}
 	if len(d.docs) > 1 {
 		relabel(exp, "_:d"+strconv.Itoa(doc)+"-")
 	}
 	if exp, err = jw.p.expand(exp, jw.opts); err != nil {
-		return fmt.Errorf("%w: %w", ErrNeedsJSONLD, err)
+		return nil, fmt.Errorf("%w: %w", ErrNeedsJSONLD, err)
 	}
 	if len(exp) != 1 || countValues(exp[0]) != count {
-		return fmt.Errorf("%w: the node %s changed on its way through JSON-LD", ErrNeedsJSONLD, id)
+		return nil, fmt.Errorf("%w: a node of %s changed on its way through JSON-LD", ErrNeedsJSONLD, what)
 	}
 	var compacted any
 	err = guard("compact", func() error {
 		var err error
-		compacted, err = jsongold.NewJsonLdApi().Compact(jw.ctx, "", exp[0], true)
+		compacted, err = jsongold.NewJsonLdApi().Compact(jw.ctx, prop, exp[0], true)
 		return err
 	})
 	m, isMap := compacted.(map[string]any)
 	if err != nil || !isMap || !plainTree(m) {
-		return fmt.Errorf("%w: the node %s does not compact as the dataset's (%v)", ErrNeedsJSONLD, id, err)
+		return nil, fmt.Errorf("%w: a node of %s does not compact as the dataset's (%v)", ErrNeedsJSONLD, what, err)
 	}
-	jw.write(m)
-	return jw.enc.err
+	return m, nil
 }
 
 // countValues returns the number of values of an expanded node object,
@@ -305,50 +517,4 @@ func countValues(v any) int {
 		}
 	}
 	return n
-}
-
-// write writes one compacted node: the first is held (see first).
-func (jw *jsonNodeWriter) write(m map[string]any) {
-	e := jw.enc
-	jw.n++
-	switch jw.n {
-	case 1:
-		jw.first = m
-		return
-	case 2:
-		e.buf = append(e.buf, '{')
-		e.newline(1)
-		e.buf = appendJSONString(e.buf, "@context", e.escapeHTML)
-		e.buf = append(e.buf, ':', ' ')
-		e.buf = appendJSONString(e.buf, schemaorg.ContextURL, e.escapeHTML)
-		e.buf = append(e.buf, ',')
-		e.newline(1)
-		e.buf = appendJSONString(e.buf, "@graph", e.escapeHTML)
-		e.buf = append(e.buf, ':', ' ', '[')
-		e.newline(2)
-		e.value(jw.first, 2)
-		jw.first = nil
-	}
-	e.buf = append(e.buf, ',')
-	e.newline(2)
-	e.value(m, 2)
-}
-
-// finish ends the output: the one node with its context, or the @graph
-// (empty if there are no nodes).
-func (jw *jsonNodeWriter) finish() {
-	e := jw.enc
-	switch jw.n {
-	case 0:
-		e.value(map[string]any{"@context": schemaorg.ContextURL, "@graph": []any{}}, 0)
-	case 1:
-		jw.first["@context"] = schemaorg.ContextURL
-		e.value(jw.first, 0)
-	default:
-		e.newline(1)
-		e.buf = append(e.buf, ']')
-		e.newline(0)
-		e.buf = append(e.buf, '}')
-	}
-	e.buf = append(e.buf, '\n')
 }
