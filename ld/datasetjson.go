@@ -23,18 +23,20 @@ import (
 // (see [Processor.Write]) its result is the compaction of each document's
 // node objects in turn, and the conversion from RDF gives one node object
 // per subject (with a named graph's nodes inside its name's node, in
-// "@graph"), in the order of their @id; each is made, expanded and
-// compacted by the same code as there, only from its own statements, and
-// encoded as encoding/json would encode the whole (treeEncoder).
+// "@graph"), in the order of their @id. Each is made from its own
+// statements as the conversion makes it (fromRDF), expanded and compacted
+// by the same code as there, and encoded as encoding/json would encode
+// the whole (treeEncoder); a graph's nodes are made and written one at a
+// time too. Memory is the dataset and one node.
 //
 // It returns an error wrapping [ErrNeedsJSONLD], having written nothing,
 // where it cannot promise the general path's bytes: RDF lists and rdf:JSON
 // literals (see [Dataset.NeedsJSONLD]), a graph with a root the general
 // path frames the output on (one node nothing refers to, with a type),
 // and options other than Lenient and RDFDirection. A node that turns out
-// other than the dataset says (a statement dropped or merged on the way,
-// a value encoding/json would have to reflect on) or an error of
-// json-gold's stops it with an error wrapping ErrNeedsJSONLD too, after
+// other than the dataset says (a value dropped on the way, a value
+// encoding/json would have to reflect on) or an error of json-gold's
+// stops it with an error wrapping ErrNeedsJSONLD too, after
 // part of the output may have been written: the caller must throw that
 // away and take the general path, which gives its error or its bytes.
 // An error of w comes back as it is.
@@ -52,11 +54,11 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 	if err != nil {
 		return err
 	}
-	d.release()
-	src := d.srcRanks()
 	if d.hasRoot() {
 		return fmt.Errorf("%w: the general path frames the output on its root", ErrNeedsJSONLD)
 	}
+	d.release()
+	src := d.srcRanks()
 	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), opts: opts, enc: &treeEncoder{w: w, escapeHTML: f == FormatHTML}, values: map[valueKey]bool{}}
 	e := jw.enc
 	if f == FormatHTML {
