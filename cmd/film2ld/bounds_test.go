@@ -113,6 +113,39 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 	}
 }
 
+// Converting 5 MB of N-Quads to JSON-LD (and the page that holds it)
+// meets issue 12's goal of 10 times the input: with no root to frame on,
+// ld.Processor.WriteJSONLD makes, compacts and writes one node at a time
+// from the compact dataset.
+func TestPeakRSSConvert5MBNQuadsJSONLD(t *testing.T) {
+	if testing.Short() {
+		t.Skip("converts 5 MB of N-Quads twice; skipped with -short")
+	}
+	t.Parallel()
+	path := nquadsFile(t, 5<<20)
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	input := float64(st.Size()) / (1 << 20)
+	for _, format := range []string{"jsonld", "html"} {
+		t.Run(format, func(t *testing.T) {
+			t.Parallel()
+			out := filepath.Join(t.TempDir(), "out")
+			// 32–37 MB, 6.3–7.4 times (was 169–195 MB, 33–39 times,
+			// through json-gold's conversion from RDF and compaction)
+			mb, status, printed := peakRSS(t, "convert", "-f", format, "-o", out, path)
+			t.Logf("%s: peak RSS %.0f MB, %.1f times the %.1f MB input", format, mb, mb/input, input)
+			if status != exitOK {
+				t.Fatalf("%s: exit %d: %s", format, status, printed)
+			}
+			if mb > 10*input {
+				t.Errorf("%s: peak RSS %.0f MB for %.1f MB of N-Quads; want at most 10 times (%.0f MB)", format, mb, input, 10*input)
+			}
+		})
+	}
+}
+
 // junkFile is a generated input of the peak-RSS tests, written by the
 // first case that needs it while the others wait, and removed by the last:
 // the cases run in parallel, so one file is written while a child reads

@@ -422,3 +422,9 @@ func realPath(path string) (string, error) {
 		p = up
 	}
 }
+
+// Replaces reports whether the output goes to a temporary file that
+// Commit renames over the path, so that nothing written before Abort is
+// ever seen (standard output, devices and pipes are written as Write is
+// called).
+func (f *File) Replaces() bool { return f.tmp != nil }

@@ -1,0 +1,522 @@
+package ld
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+
+	jld "github.com/piprate/json-gold/ld"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
+	"github.com/film2ld/film2ld/ld/schemaorg"
+)
+
+// WriteJSONLD writes d's statements in f, [FormatJSONLD] or [FormatHTML]:
+// the bytes [Processor.Write] gives for the [Processor.Union] of d's
+// [Dataset.Documents] with opts, written a node at a time. That path
+// builds the JSON-LD of every input (json-gold's conversion from RDF),
+// expands it twice, builds a node map to look for a root and compacts the
+// whole document: 39 times the input in memory. Where no root is found
+// (see [Processor.Write]) its result is the compaction of each document's
+// node objects in turn, and the conversion from RDF gives one node object
+// per subject (with a named graph's nodes inside its name's node, in
+// "@graph"), in the order of their @id. Each is made from its own
+// statements as the conversion makes it (fromRDF), expanded and compacted
+// by the same code as there, and encoded as encoding/json would encode
+// the whole (treeEncoder); a graph's nodes are made and written one at a
+// time too. Memory is the dataset and one node.
+//
+// It returns an error wrapping [ErrNeedsJSONLD], having written nothing,
+// where it cannot promise the general path's bytes: RDF lists and rdf:JSON
+// literals (see [Dataset.NeedsJSONLD]), a graph with a root the general
+// path frames the output on (one node nothing refers to, with a type),
+// and options other than Lenient and RDFDirection. A node that turns out
+// other than the dataset says (a value dropped on the way, a value
+// encoding/json would have to reflect on) or an error of json-gold's
+// stops it with an error wrapping ErrNeedsJSONLD too, after
+// part of the output may have been written: the caller must throw that
+// away and take the general path, which gives its error or its bytes.
+// An error of w comes back as it is.
+func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options) error {
+	if f != FormatJSONLD && f != FormatHTML {
+		return fmt.Errorf("ld: write a dataset as JSON-LD: %w %v", ErrUnknownFormat, f)
+	}
+	if err := d.NeedsJSONLD(); err != nil {
+		return err
+	}
+	if opts.Base != "" || opts.Root != "" || opts.DocumentURL != "" || opts.toRDF || p.cfg.AllowRemote {
+		return fmt.Errorf("%w: options the dataset's JSON-LD writer does not take", ErrNeedsJSONLD)
+	}
+	c, err := p.contexts()
+	if err != nil {
+		return err
+	}
+	if d.hasRoot() {
+		return fmt.Errorf("%w: the general path frames the output on its root", ErrNeedsJSONLD)
+	}
+	d.release()
+	src := d.srcRanks()
+	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), opts: opts, enc: &treeEncoder{w: w, escapeHTML: f == FormatHTML}, values: map[valueKey]bool{}}
+	e := jw.enc
+	if f == FormatHTML {
+		e.buf = append(e.buf, scriptStart...)
+	}
+	// Compaction gives the one node object as it is, with "@context";
+	// more (or none) go in "@graph".
+	jw.single = d.topNodes() == 1
+	if !jw.single {
+		e.buf = append(e.buf, '{')
+		e.newline(1)
+		e.buf = appendJSONString(e.buf, "@context", e.escapeHTML)
+		e.buf = append(e.buf, ':', ' ')
+		e.buf = appendJSONString(e.buf, schemaorg.ContextURL, e.escapeHTML)
+		e.buf = append(e.buf, ',')
+		e.newline(1)
+		e.buf = appendJSONString(e.buf, "@graph", e.escapeHTML)
+		e.buf = append(e.buf, ':', ' ', '[')
+	}
+	for doc := range d.docs {
+		if err := jw.document(doc, src); err != nil {
+			return err
+		}
+	}
+	switch {
+	case !jw.single && jw.n == 0:
+		e.buf = append(e.buf, ']')
+		e.newline(0)
+		e.buf = append(e.buf, '}')
+	case !jw.single:
+		e.newline(1)
+		e.buf = append(e.buf, ']')
+		e.newline(0)
+		e.buf = append(e.buf, '}')
+	}
+	e.buf = append(e.buf, '\n')
+	if f == FormatHTML {
+		e.buf = append(e.buf, scriptEnd...)
+	}
+	e.flush()
+	return e.err
+}
+
+// topNodes returns the number of node objects json-gold's conversion
+// from RDF gives d's documents: each document's subjects in the default
+// graph and the names of its graphs.
+func (d *Dataset) topNodes() int {
+	stamp := make([]int32, len(d.terms))
+	n := 0
+	for doc := range d.docs {
+		end := len(d.quads)
+		if doc+1 < len(d.docs) {
+			end = d.docs[doc+1]
+		}
+		for _, q := range d.quads[d.docs[doc]:end] {
+			top := q.s
+			if q.g != 0 {
+				top = q.g
+			}
+			if stamp[top] != int32(doc)+1 {
+				stamp[top] = int32(doc) + 1
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// srcRanks ranks the terms by the names json-gold's conversion from RDF
+// gives their nodes: an IRI as it is, a blank node "_:label" as written
+// (0 for the default graph and literals, which have none).
+func (d *Dataset) srcRanks() []uint32 {
+	names := make([]string, len(d.terms))
+	for i := 1; i < len(d.terms); i++ {
+		switch t := d.terms[i]; t.kind {
+		case IRI:
+			names[i] = t.value()
+		case Blank:
+			names[i] = "_:" + t.value()
+		}
+	}
+	src := denseRanks(names[1:])
+	out := make([]uint32, len(d.terms))
+	for i, r := range src {
+		out[i+1] = r + 1
+	}
+	return out
+}
+
+// hasRoot reports whether [Processor.Write]'s FormatJSONLD would frame the
+// union of d's documents on a root (autoRoot) rather than compact it: the
+// documents have no named graph, and exactly one node with statements is
+// the object of none (rdf:type's objects are types, not references), and
+// it has a type. Nodes are terms: IRIs are shared by the documents, blank
+// nodes are each document's own, as Union names them apart.
+func (d *Dataset) hasRoot() bool {
+	typ := uint32(0)
+	for i := 1; i < len(d.terms); i++ {
+		if t := d.terms[i]; t.kind == IRI && t.key == "<"+rdfType+">" {
+			typ = uint32(i)
+			break
+		}
+	}
+	const (
+		subject = 1 << iota
+		referenced
+		typed
+	)
+	state := make([]uint8, len(d.terms))
+	for _, q := range d.quads {
+		if q.g != 0 {
+			return false
+		}
+		state[q.s] |= subject
+		if k := d.terms[q.o].kind; k != Literal {
+			if typ != 0 && q.p == typ {
+				state[q.s] |= typed
+			} else {
+				state[q.o] |= referenced
+			}
+		}
+	}
+	roots, root := 0, 0
+	for i, s := range state {
+		if s&(subject|referenced) == subject {
+			roots++
+			root = i
+		}
+	}
+	return roots == 1 && state[root]&typed != 0
+}
+
+// jsonNodeWriter writes the node objects of WriteJSONLD.
+type jsonNodeWriter struct {
+	p    *Processor
+	d    *Dataset
+	ctx  *jsongold.Context
+	opts Options
+	enc  *treeEncoder
+	// single is set when the output is one node object with "@context",
+	// not {"@context": …, "@graph": […]}; n counts the nodes written.
+	single bool
+	n      int
+	// values finds a node's repeated values (fromRDF).
+	values map[valueKey]bool
+}
+
+// document writes input doc's nodes.
+func (jw *jsonNodeWriter) document(doc int, src []uint32) error {
+	d := jw.d
+	end := len(d.quads)
+	if doc+1 < len(d.docs) {
+		end = d.docs[doc+1]
+	}
+	// By graph, subject and statement order.
+	idx := make([]int32, 0, end-d.docs[doc])
+	for i := d.docs[doc]; i < end; i++ {
+		idx = append(idx, int32(i))
+	}
+	slices.SortFunc(idx, func(a, b int32) int {
+		qa, qb := d.quads[a], d.quads[b]
+		if c := cmp.Compare(src[qa.g], src[qb.g]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(src[qa.s], src[qb.s]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	// span returns the end of the run of statements from i on that share
+	// the key's graph (and subject).
+	span := func(i int, subject bool) int {
+		j := i
+		for j < len(idx) && d.quads[idx[j]].g == d.quads[idx[i]].g && (!subject || d.quads[idx[j]].s == d.quads[idx[i]].s) {
+			j++
+		}
+		return j
+	}
+	def := 0
+	if len(idx) > 0 && d.quads[idx[0]].g == 0 {
+		def = span(0, false)
+	}
+	// The default graph's subjects merged with the named graphs' names,
+	// in the order of their names.
+	i, g := 0, def
+	for i < def || g < len(idx) {
+		var s, name uint32
+		if i < def {
+			s = d.quads[idx[i]].s
+		}
+		if g < len(idx) {
+			name = d.quads[idx[g]].g
+		}
+		var own, graph []int32
+		switch {
+		case i < def && g < len(idx) && s == name:
+			j := span(i, true)
+			own, i = idx[i:j], j
+			j = span(g, false)
+			graph, g = idx[g:j], j
+		case i < def && (g >= len(idx) || src[s] < src[name]):
+			j := span(i, true)
+			own, i = idx[i:j], j
+		default:
+			s = name
+			j := span(g, false)
+			graph, g = idx[g:j], j
+		}
+		if err := jw.node(doc, s, own, graph); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// node writes the node object of term s: own are its statements in the
+// default graph, graph those of the graph it names, sorted by subject. A
+// graph's nodes are made one at a time too: the name's node is compacted
+// with the first two (compaction puts a graph's nodes in an array, each
+// compacted on its own), and the others are written after them as they
+// are made.
+func (jw *jsonNodeWriter) node(doc int, s uint32, own, graph []int32) error {
+	d := jw.d
+	id := "_:" + d.terms[s].value()
+	if d.terms[s].kind == IRI {
+		id = d.terms[s].value()
+	}
+	// The graph's nodes past the first two.
+	var rest []int32
+	if len(graph) > 0 {
+		inner := 0
+		for i := range graph {
+			if i == 0 || d.quads[graph[i]].s != d.quads[graph[i-1]].s {
+				inner++
+				if inner == 3 {
+					graph, rest = graph[:i], graph[i:]
+					break
+				}
+			}
+		}
+	}
+	top, count := jw.fromRDF(id, own)
+	if graph != nil {
+		var nodes []any
+		for len(graph) > 0 {
+			j := subjectEnd(d, graph)
+			n, c := jw.fromRDF(d.srcName(d.quads[graph[0]].s), graph[:j])
+			nodes = append(nodes, n)
+			count += c
+			graph = graph[j:]
+		}
+		top["@graph"] = nodes
+	}
+	m, err := jw.compacted(doc, top, id, count, "")
+	if err != nil {
+		return err
+	}
+	depth := 2
+	e := jw.enc
+	if jw.single {
+		m["@context"] = schemaorg.ContextURL
+		depth = 0
+	} else {
+		if jw.n > 0 {
+			e.buf = append(e.buf, ',')
+		}
+		e.newline(2)
+	}
+	jw.n++
+	if rest == nil {
+		e.value(m, depth)
+		return e.err
+	}
+	first, isList := m["@graph"].([]any)
+	if !isList || len(first) != 2 {
+		return fmt.Errorf("%w: the graph of %s does not compact to its nodes", ErrNeedsJSONLD, id)
+	}
+	// The node's members as value writes them, the graph's nodes made
+	// and written in turn.
+	keys := slices.Sorted(maps.Keys(m))
+	e.buf = append(e.buf, '{')
+	for i, k := range keys {
+		if i > 0 {
+			e.buf = append(e.buf, ',')
+		}
+		e.newline(depth + 1)
+		e.buf = appendJSONString(e.buf, k, e.escapeHTML)
+		e.buf = append(e.buf, ':', ' ')
+		if k != "@graph" {
+			e.value(m[k], depth+1)
+			continue
+		}
+		e.buf = append(e.buf, '[')
+		for j, n := range first {
+			if j > 0 {
+				e.buf = append(e.buf, ',')
+			}
+			e.newline(depth + 2)
+			e.value(n, depth+2)
+		}
+		for len(rest) > 0 {
+			j := subjectEnd(d, rest)
+			n, count := jw.fromRDF(d.srcName(d.quads[rest[0]].s), rest[:j])
+			n, err := jw.compacted(doc, n, id, count, "@graph")
+			if err != nil {
+				return err
+			}
+			e.buf = append(e.buf, ',')
+			e.newline(depth + 2)
+			e.value(n, depth+2)
+			if e.err != nil {
+				return e.err
+			}
+			rest = rest[j:]
+		}
+		e.newline(depth + 1)
+		e.buf = append(e.buf, ']')
+	}
+	e.newline(depth)
+	e.buf = append(e.buf, '}')
+	return e.err
+}
+
+// subjectEnd returns the end of the run of statements at the start of
+// qs that share a subject.
+func subjectEnd(d *Dataset, qs []int32) int {
+	j := 1
+	for j < len(qs) && d.quads[qs[j]].s == d.quads[qs[0]].s {
+		j++
+	}
+	return j
+}
+
+// srcName returns the name json-gold's conversion from RDF gives term
+// id: an IRI as it is, a blank node as "_:label".
+func (d *Dataset) srcName(id uint32) string {
+	if t := d.terms[id]; t.kind == Blank {
+		return "_:" + t.value()
+	}
+	return d.terms[id].value()
+}
+
+// valueKey is a value of a node object json-gold's conversion from RDF
+// makes (RdfToObject without native types): a map of some of these keys
+// to strings. prop is the property it is a value of ("@type" for a type).
+type valueKey struct {
+	prop, id, value, lang, typ string
+	has                        uint8
+}
+
+// fromRDF returns the node object json-gold's conversion from RDF
+// (FromRDF, as fromDataset calls it) makes of a subject's statements qs,
+// with no lists among them, and the number of values it holds: its
+// types and each property's values in statement order, a value that
+// equals one before it left out. FromRDF compares each value with every
+// one before it (mergeValue), which made a film's node of 50,000 reviews
+// take minutes; a map finds the repeated ones here.
+func (jw *jsonNodeWriter) fromRDF(id string, qs []int32) (node map[string]any, count int) {
+	d := jw.d
+	node = map[string]any{"@id": id}
+	if len(jw.values) > 64 {
+		// clear costs the map's size, which a node of many statements
+		// leaves large for all the small ones after it.
+		jw.values = map[valueKey]bool{}
+	} else {
+		clear(jw.values)
+	}
+	for _, i := range qs {
+		q := d.quads[i]
+		pred := d.terms[q.p].value()
+		o := d.terms[q.o]
+		if pred == rdfType && o.kind != Literal {
+			k := valueKey{prop: "@type", id: d.srcName(q.o)}
+			if !jw.values[k] {
+				jw.values[k] = true
+				node["@type"] = append(asList(node["@type"]), k.id)
+				count++
+			}
+			continue
+		}
+		var k valueKey
+		v := map[string]any{}
+		if o.kind != Literal {
+			k = valueKey{prop: pred, id: d.srcName(q.o), has: 1}
+			v["@id"] = k.id
+		} else {
+			// As RdfToObject writes a literal: its language, else its
+			// datatype unless xsd:string.
+			val, dt, lang := o.literal()
+			lit := jld.NewLiteral(val, dt, lang)
+			k = valueKey{prop: pred, value: lit.Value, has: 2}
+			v["@value"] = lit.Value
+			if lit.Language != "" {
+				k.lang, k.has = lit.Language, k.has|4
+				v["@language"] = lit.Language
+			} else if lit.Datatype != jld.XSDString {
+				k.typ, k.has = lit.Datatype, k.has|8
+				v["@type"] = lit.Datatype
+			}
+		}
+		if !jw.values[k] {
+			jw.values[k] = true
+			node[pred] = append(asList(node[pred]), v)
+			count++
+		}
+	}
+	return node, count
+}
+
+// compacted returns node, a node object from fromRDF holding count
+// values, as the general path compacts it: expanded by Union (with its
+// blank node labels) and by Write, and compacted with prop as its active
+// property ("" at the top, "@graph" in a graph). what names the node in
+// errors.
+func (jw *jsonNodeWriter) compacted(doc int, node map[string]any, what string, count int, prop string) (map[string]any, error) {
+	d := jw.d
+	exp, err := jw.p.Expand([]any{node}, jw.opts)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNeedsJSONLD, err)
+	}
+	if len(d.docs) > 1 {
+		relabel(exp, "_:d"+strconv.Itoa(doc)+"-")
+	}
+	if exp, err = jw.p.expand(exp, jw.opts); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNeedsJSONLD, err)
+	}
+	if len(exp) != 1 || countValues(exp[0]) != count {
+		return nil, fmt.Errorf("%w: a node of %s changed on its way through JSON-LD", ErrNeedsJSONLD, what)
+	}
+	var compacted any
+	err = guard("compact", func() error {
+		var err error
+		compacted, err = jsongold.NewJsonLdApi().Compact(jw.ctx, prop, exp[0], true)
+		return err
+	})
+	m, isMap := compacted.(map[string]any)
+	if err != nil || !isMap || !plainTree(m) {
+		return nil, fmt.Errorf("%w: a node of %s does not compact as the dataset's (%v)", ErrNeedsJSONLD, what, err)
+	}
+	return m, nil
+}
+
+// countValues returns the number of values of an expanded node object,
+// its types and the values of the nodes of its graph included: the
+// statements it stands for.
+func countValues(v any) int {
+	n := 0
+	m, _ := v.(map[string]any)
+	for k, vs := range m {
+		switch k {
+		case "@id":
+		case "@graph":
+			for _, g := range asList(vs) {
+				n += countValues(g)
+			}
+		default:
+			n += len(asList(vs))
+		}
+	}
+	return n
+}
