@@ -107,12 +107,20 @@ func (p *Processor) directJSON(doc any, f Format, opts Options) (*jbuilder, []*j
 	b := &jbuilder{t: jt, dt: termsFor(c.expand), ids: map[string]*jnode{}, keys: map[string]jkey{}, root: opts.Root}
 	b.lazy.after = heldItems(p.cfg)
 	ok := true
+	j := 0
 	for n := range graph {
 		m, _ := n.(map[string]any)
-		b.top = true
-		if _, ok = b.node(m, nil); !ok {
+		var lazy bool
+		if ok, lazy = b.lazyDescription(m, j); !ok {
 			break
 		}
+		if !lazy {
+			b.top = true
+			if _, ok = b.node(m, nil); !ok {
+				break
+			}
+		}
+		j++
 	}
 	if !ok {
 		return nil, nil, false
@@ -277,6 +285,12 @@ type jnode struct {
 	siteGen, depsGen int32
 	count            int32
 
+	// desc, for a node a top-level item describes lazily, is where its
+	// encoded types and properties start in jlazyState.descs, plus one:
+	// they are not held as nodes, but built again as it is written (see
+	// jbuilder.lazyDescription).
+	desc int32
+
 	blank bool
 	// referenced: a property of some node holds it.
 	referenced bool
@@ -390,6 +404,9 @@ type jbuilder struct {
 	main  *jbuilder
 	sites []scratchSite
 	bases jslabs
+	// descScratch builds the lazy descriptions as they are written (a
+	// scratch of its own: one is written inside a lazy item).
+	descScratch *jbuilder
 }
 
 // iri reports whether an IRI naming a node takes both short paths: the
@@ -534,6 +551,11 @@ func (b *jbuilder) node(m map[string]any, in *jprop) (*jnode, bool) {
 		}
 		var ok bool
 		if n, ok = b.named(id); !ok {
+			return nil, false
+		}
+		if n.desc != 0 && len(m) > 1 {
+			// A node described twice, once lazily: json-gold's
+			// path merges the two.
 			return nil, false
 		}
 	} else {
@@ -869,7 +891,7 @@ func (b *jbuilder) frame(root string) (framed []*jout, ok bool) {
 		}
 	}
 	for _, n := range b.all {
-		if !n.reached && (len(n.types) > 0 || len(n.props) > 0) {
+		if !n.reached && (len(n.types) > 0 || len(n.props) > 0 || n.desc != 0) {
 			return nil, false
 		}
 	}
@@ -988,7 +1010,7 @@ func addOutput(parent *jout, prop int, out *jout) {
 func writeFramed(w io.Writer, b *jbuilder, framed []*jout, escapeHTML bool) error {
 	e := encoders.Get().(*treeEncoder)
 	e.w, e.escapeHTML, e.err = w, escapeHTML, nil
-	if len(b.lazy.items) > 0 {
+	if len(b.lazy.items) > 0 || b.lazy.described > 0 {
 		e.lazy = &lazyWriter{b: b}
 		defer e.lazy.close()
 	}
@@ -1051,6 +1073,12 @@ func (e *treeEncoder) outMembers(o *jout, depth int, after bool) {
 	}
 	if o.ref {
 		return
+	}
+	if n.desc != 0 {
+		// A lazy description, built again to be written and let go
+		// after.
+		e.describe(n)
+		defer func() { n.types, n.props = nil, nil }()
 	}
 	if len(n.types) > 0 {
 		member("@type")
@@ -1119,7 +1147,7 @@ func (e *treeEncoder) literals(vals []jval, depth int) {
 // item writes one item of a property of the given kind at depth.
 func (e *treeEncoder) item(it jitem, kind jkind, depth int) {
 	if o := it.out; o != nil {
-		if kind == kindID && !o.n.blank && (o.ref || len(o.n.types) == 0 && len(o.n.props) == 0) {
+		if kind == kindID && !o.n.blank && (o.ref || len(o.n.types) == 0 && len(o.n.props) == 0 && o.n.desc == 0) {
 			// {"@id": iri} alone compacts to the IRI
 			e.buf = appendJSONString(e.buf, o.n.id, e.escapeHTML)
 			return

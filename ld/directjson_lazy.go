@@ -1,8 +1,10 @@
 package ld
 
 import (
+	"encoding/binary"
 	"errors"
 	"iter"
+	"math"
 	"slices"
 )
 
@@ -62,6 +64,13 @@ type jlazyState struct {
 	sites   []jlazySite
 	// holder is the top-level node whose members are being walked.
 	holder *jnode
+	// descs holds the lazy descriptions (jbuilder.lazyDescription),
+	// encoded; names are the types and keys they name, by number (each
+	// once: nameNums).
+	descs     []byte
+	names     []string
+	nameNums  map[string]uint16
+	described int
 }
 
 func (l *jlazyState) addSeq(x iter.Seq[any], holder *jnode) int {
@@ -165,6 +174,184 @@ func (b *jbuilder) scratchFor() *jbuilder {
 	return sc
 }
 
+// descScratchFor returns b's scratch builder for lazy descriptions,
+// emptied.
+func (b *jbuilder) descScratchFor() *jbuilder {
+	sc := b.descScratch
+	if sc == nil {
+		sc = &jbuilder{t: b.t, dt: b.dt, keys: b.keys, root: b.root, main: b}
+		b.descScratch = sc
+	}
+	sc.rewind()
+	return sc
+}
+
+// lazyDescription describes a node lazily where top-level item j of the
+// document may: past the first Config.HeldItems items, a node's first
+// description, of literals only (no node, no IRI under an @id-coerced
+// key, not of the framed type). Framing needs no more of such a node than
+// that it is described (it embeds nothing), so its types and properties
+// are built once, to make the checks, then kept encoded in a few bytes
+// (encodeDesc), and built again from those as the node is written: a
+// page of 50,000 reviews held its 50,000 people's properties so, 7 MB.
+// ok is false where the short path must not be taken; lazy is true where
+// the item was so taken.
+func (b *jbuilder) lazyDescription(m map[string]any, j int) (ok, lazy bool) {
+	if m == nil || j < b.lazy.after || len(m) < 2 {
+		return true, false
+	}
+	id, isString := m["@id"].(string)
+	if !isString {
+		return true, false
+	}
+	for k, v := range m {
+		switch k {
+		case "@id":
+			continue
+		case "@type":
+			switch t := v.(type) {
+			case string:
+				if t == b.root {
+					return true, false
+				}
+			case []any:
+				if slices.Contains(t, any(b.root)) {
+					return true, false
+				}
+			}
+			continue
+		}
+		if jk := b.key(k); jk.kind != kindPlain && jk.kind != kindTyped {
+			return true, false
+		}
+		vals, isList := v.([]any)
+		if !isList {
+			vals = []any{v}
+		}
+		for _, x := range vals {
+			switch x.(type) {
+			case string, bool, float64, int, int64:
+			default:
+				return true, false
+			}
+		}
+	}
+	if n := b.ids[id]; n != nil && (len(n.types) > 0 || len(n.props) > 0 || n.desc != 0) {
+		return true, false
+	}
+	sc := b.descScratchFor()
+	n, ok := sc.node(m, nil)
+	if !ok {
+		return false, false
+	}
+	if len(n.types) == 0 && len(n.props) == 0 {
+		// (empty lists: nothing to keep)
+		return true, true
+	}
+	if len(n.types) > 255 || len(n.props) > 255 || len(b.lazy.descs) >= math.MaxInt32 {
+		return true, false
+	}
+	for _, p := range n.props {
+		if len(p.vals) > 255 {
+			return true, false
+		}
+	}
+	n.desc = int32(len(b.lazy.descs) + 1)
+	b.lazy.encodeDesc(n)
+	n.types, n.props = nil, nil
+	b.lazy.described++
+	return true, true
+}
+
+// name returns the number of a type or key in the descriptions.
+func (l *jlazyState) name(s string) (uint16, bool) {
+	if i, ok := l.nameNums[s]; ok {
+		return i, true
+	}
+	if len(l.names) > math.MaxUint16 {
+		return 0, false
+	}
+	if l.nameNums == nil {
+		l.nameNums = map[string]uint16{}
+	}
+	i := uint16(len(l.names))
+	l.names = append(l.names, s)
+	l.nameNums[s] = i
+	return i, true
+}
+
+// encodeDesc appends n's types and literal properties to l.descs: the
+// count of types, each type's name; the count of properties, then each
+// property's key name, kind and count of values, and each value's kind
+// and content (a string's length and bytes, a number's bits).
+func (l *jlazyState) encodeDesc(n *jnode) {
+	d := l.descs
+	d = append(d, byte(len(n.types)))
+	for _, t := range n.types {
+		i, _ := l.name(t)
+		d = binary.LittleEndian.AppendUint16(d, i)
+	}
+	d = append(d, byte(len(n.props)))
+	for _, p := range n.props {
+		i, _ := l.name(p.key)
+		d = binary.LittleEndian.AppendUint16(d, i)
+		d = append(d, byte(p.kind), byte(len(p.vals)))
+		for _, v := range p.vals {
+			d = append(d, v.kind)
+			switch v.kind {
+			case valString:
+				d = binary.AppendUvarint(d, uint64(len(v.s)))
+				d = append(d, v.s...)
+			default:
+				d = binary.LittleEndian.AppendUint64(d, math.Float64bits(v.f))
+			}
+		}
+	}
+	l.descs = d
+}
+
+// decodeDesc gives lazily described node n its types and properties
+// again, from l.descs, in scratch builder sc's slabs.
+func (l *jlazyState) decodeDesc(n *jnode, sc *jbuilder) {
+	d := l.descs[n.desc-1:]
+	u16 := func() string {
+		s := l.names[binary.LittleEndian.Uint16(d)]
+		d = d[2:]
+		return s
+	}
+	types := int(d[0])
+	d = d[1:]
+	for range types {
+		sc.addType(n, u16())
+	}
+	props := int(d[0])
+	d = d[1:]
+	for range props {
+		key := u16()
+		kind, vals := jkind(d[0]), int(d[1])
+		d = d[2:]
+		p := sc.newProp(key, kind)
+		if n.props == nil {
+			n.props = sc.propList()
+		}
+		n.props = append(n.props, p)
+		for range vals {
+			v := jval{kind: d[0]}
+			d = d[1:]
+			switch v.kind {
+			case valString:
+				size, w := binary.Uvarint(d)
+				v.s = string(d[w : w+int(size)])
+				d = d[w+int(size):]
+			default:
+				v.f = math.Float64frombits(binary.LittleEndian.Uint64(d))
+				d = d[8:]
+			}
+			p.vals = append(p.vals, v)
+		}
+	}
+}
+
 // rewind empties a scratch builder for its next item: the nodes of the
 // last are let go, and its slabs cut again from their start.
 func (b *jbuilder) rewind() {
@@ -261,6 +448,13 @@ func (lw *lazyWriter) close() {
 			p.stop()
 		}
 	}
+}
+
+// describe gives lazily described node n its types and properties again,
+// for the writer, which lets go of them after.
+func (e *treeEncoder) describe(n *jnode) {
+	b := e.lazy.b
+	b.lazy.decodeDesc(n, b.descScratchFor())
 }
 
 // item returns item i of sequence seq, which must come after the last
