@@ -447,7 +447,7 @@ func (b *jbuilder) key(k string) jkey {
 // outside the short path (iri).
 func (b *jbuilder) named(id string) (n *jnode, ok bool) {
 	if b.main != nil {
-		return b.main.named(id)
+		return b.scratchNamed(id)
 	}
 	if n = b.ids[id]; n != nil {
 		return n, true
@@ -459,6 +459,12 @@ func (b *jbuilder) named(id string) (n *jnode, ok bool) {
 	n.id = id
 	b.ids[id] = n
 	b.all = append(b.all, n)
+	if li, light := b.lazy.lightNums[id]; light {
+		// Named before by lazy items or a lazy description alone: the
+		// node takes them over (jlazyState.resolve).
+		e := &b.lazy.lights[li]
+		n.desc, e.node = e.desc, n
+	}
 	return n, true
 }
 
@@ -835,6 +841,9 @@ func (fr *jframer) newOut(n *jnode, ref bool) *jout {
 // the nodes of type root, as directJSON's contract says; ok false where
 // WriteDirectJSON must take Write's path.
 func (b *jbuilder) frame(root string) (framed []*jout, ok bool) {
+	if !b.lazy.resolve() {
+		return nil, false
+	}
 	for _, n := range b.all {
 		slices.SortFunc(n.props, func(a, c *jprop) int { return strings.Compare(a.key, c.key) })
 	}
@@ -882,7 +891,7 @@ func (b *jbuilder) frame(root string) (framed []*jout, ok bool) {
 				case valLazy:
 					it := b.lazy.items[int(v.f)]
 					for _, s := range b.lazy.sites[it.sites : it.sites+it.n] {
-						if !s.n.reached {
+						if s.n != nil && !s.n.reached {
 							queue = append(queue, s.n)
 						}
 					}

@@ -48,10 +48,29 @@ type jlazy struct {
 
 // jlazySite is a reference a lazy item holds to a named node, in the
 // order framing meets it: out is the node's output there (an embed, or a
-// reference once framing embeds it at a later site).
+// reference once framing embeds it at a later site). A node no other
+// place names has no node at all (n nil): light is its index in
+// jlazyState.lights, else -1.
 type jlazySite struct {
-	n   *jnode
-	out *jout
+	n     *jnode
+	out   *jout
+	light int32
+}
+
+// jlight is a node only lazy items and a lazy description name (a
+// reviewer on a page of 50,000 reviews): it needs no node, as framing
+// embeds it where a lazy item names it last, and nothing inside it (its
+// description holds literals only), and its references elsewhere in
+// place (each a property's only value). id is its IRI, desc its lazy
+// description (as jnode.desc; 0 for none), count how many sites name it
+// and last the index of the last in jlazyState.sites; node is the node
+// made for it once another place names it, which then takes its sites
+// over (resolve).
+type jlight struct {
+	id          string
+	desc        int32
+	count, last int32
+	node        *jnode
 }
 
 // jlazyState is what a builder holds of its lazy items.
@@ -64,6 +83,10 @@ type jlazyState struct {
 	sites   []jlazySite
 	// holder is the top-level node whose members are being walked.
 	holder *jnode
+	// lights are the nodes that need no node (jlight), lightNums their
+	// index by IRI.
+	lights    []jlight
+	lightNums map[string]int32
 	// descs holds the lazy descriptions (jbuilder.lazyDescription),
 	// encoded; names are the types and keys they name, by number (each
 	// once: nameNums).
@@ -163,6 +186,64 @@ func (b *jbuilder) blankTree(m map[string]any, depth int) bool {
 	return true
 }
 
+// scratchNamed is named for a scratch builder: the main builder's node,
+// or one of the scratch's own for an IRI that only lazy items and lazy
+// descriptions name (a jlight once the item is taken), checked as named
+// checks it.
+func (b *jbuilder) scratchNamed(id string) (*jnode, bool) {
+	if n := b.main.ids[id]; n != nil {
+		return n, true
+	}
+	if n := b.ids[id]; n != nil {
+		return n, true
+	}
+	if _, light := b.main.lazy.lightNums[id]; !light && !b.main.iri(id) {
+		return nil, false
+	}
+	n := b.newNode()
+	n.id = id
+	if b.ids == nil {
+		b.ids = map[string]*jnode{}
+	}
+	b.ids[id] = n
+	return n, true
+}
+
+// light returns the index of the jlight of IRI id, made when new.
+func (l *jlazyState) light(id string) int32 {
+	if i, ok := l.lightNums[id]; ok {
+		return i
+	}
+	if l.lightNums == nil {
+		l.lightNums = map[string]int32{}
+	}
+	i := int32(len(l.lights))
+	l.lights = append(l.lights, jlight{id: id})
+	l.lightNums[id] = i
+	return i
+}
+
+// resolve gives the sites of each jlight a node was made for to that
+// node, and reports whether every other jlight is named by some site:
+// one described but named nowhere is a node framing does not reach,
+// which json-gold's path reports.
+func (l *jlazyState) resolve() bool {
+	for i := range l.sites {
+		s := &l.sites[i]
+		if s.light >= 0 {
+			if n := l.lights[s.light].node; n != nil {
+				s.n, s.light = n, -1
+			}
+		}
+	}
+	for _, e := range l.lights {
+		if e.node == nil && e.count == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // scratchFor returns b's scratch builder, emptied.
 func (b *jbuilder) scratchFor() *jbuilder {
 	sc := b.scratch
@@ -236,8 +317,13 @@ func (b *jbuilder) lazyDescription(m map[string]any, j int) (ok, lazy bool) {
 			}
 		}
 	}
-	if n := b.ids[id]; n != nil && (len(n.types) > 0 || len(n.props) > 0 || n.desc != 0) {
+	main := b.ids[id]
+	if main != nil && (len(main.types) > 0 || len(main.props) > 0 || main.desc != 0) {
 		return true, false
+	}
+	if li, light := b.lazy.lightNums[id]; light && b.lazy.lights[li].desc != 0 {
+		// described twice: json-gold's path merges the two
+		return false, false
 	}
 	sc := b.descScratchFor()
 	n, ok := sc.node(m, nil)
@@ -259,6 +345,10 @@ func (b *jbuilder) lazyDescription(m map[string]any, j int) (ok, lazy bool) {
 	n.desc = int32(len(b.lazy.descs) + 1)
 	b.lazy.encodeDesc(n)
 	n.types, n.props = nil, nil
+	if main == nil {
+		// No node names it yet: a jlight, until one does.
+		b.lazy.lights[b.lazy.light(id)].desc = n.desc
+	}
 	b.lazy.described++
 	return true, true
 }
@@ -357,6 +447,7 @@ func (l *jlazyState) decodeDesc(n *jnode, sc *jbuilder) {
 func (b *jbuilder) rewind() {
 	clear(b.all)
 	b.all = b.all[:0]
+	clear(b.ids)
 	clear(b.sites)
 	b.sites = b.sites[:0]
 	clear(b.bases.nodes)
@@ -388,7 +479,15 @@ func (b *jbuilder) lazyItem(m map[string]any, site *propSite, seq, i int) (ok, l
 	l := &b.lazy
 	it := jlazy{seq: int32(seq), item: int32(i), sites: int32(len(l.sites)), n: int32(len(sc.sites))}
 	for _, s := range sc.sites {
-		l.sites = append(l.sites, jlazySite{n: s.n})
+		if b.ids[s.n.id] == s.n {
+			l.sites = append(l.sites, jlazySite{n: s.n, light: -1})
+			continue
+		}
+		li := l.light(s.n.id)
+		e := &l.lights[li]
+		e.count++
+		e.last = int32(len(l.sites))
+		l.sites = append(l.sites, jlazySite{light: li})
 	}
 	l.items = append(l.items, it)
 	b.prop(site).add(jval{kind: valLazy, f: float64(len(l.items) - 1)})
@@ -419,8 +518,9 @@ func (b *jbuilder) lazyFramable(matches []*jnode) bool {
 func (fr *jframer) frameLazy(v *jval, parent *jout, prop int) {
 	it := fr.lazy.items[int(v.f)]
 	for k := it.sites; k < it.sites+it.n; k++ {
-		s := &fr.lazy.sites[k]
-		s.out = fr.frame(s.n, nil, -int(k)-1)
+		if s := &fr.lazy.sites[k]; s.n != nil {
+			s.out = fr.frame(s.n, nil, -int(k)-1)
+		}
 	}
 	parent.props[prop] = append(parent.props[prop], jitem{v: v})
 }
@@ -431,6 +531,9 @@ func (fr *jframer) frameLazy(v *jval, parent *jout, prop int) {
 type lazyWriter struct {
 	b     *jbuilder
 	pulls []lazyPull
+	// light and lightOut write a jlight's node at a site.
+	light    jnode
+	lightOut jout
 }
 
 type lazyPull struct {
@@ -560,8 +663,19 @@ func (e *treeEncoder) lazyValue(v *jval, kind jkind, depth int, next *int) {
 	case v.kind == valNode && v.node.blank:
 		e.lazyNode(v.node, depth, next)
 	case v.kind == valNode:
-		s := e.lazy.b.lazy.sites[*next]
+		lw := e.lazy
+		k := int32(*next)
+		s := lw.b.lazy.sites[k]
 		*next++
+		if s.n == nil {
+			// A jlight: embedded where it is named last, a reference
+			// elsewhere.
+			l := lw.b.lazy.lights[s.light]
+			lw.light = jnode{id: l.id, desc: l.desc}
+			lw.lightOut = jout{n: &lw.light, ref: k != l.last}
+			e.item(jitem{out: &lw.lightOut}, kind, depth)
+			return
+		}
 		e.item(jitem{out: s.out}, kind, depth)
 	default:
 		e.literal(v)

@@ -108,6 +108,14 @@ var lazyCases = []struct {
 		{"@id": "urn:x:n", "@type": "WebPage", "name": "N", "isFamilyFriendly": true, "position": 3},
 		{"@id": "urn:x:u", "name": "U"},
 		{"@id": "urn:x:z", "@type": "Person", "name": "Z", "email": ""}]}`},
+	{"reviewers described before the movie, one named by a held node too", 3, 2, `{"@context": "https://schema.org", "@graph": [
+		{"@id": "urn:x:a", "@type": "Person", "name": "A"},
+		{"@id": "urn:x:b", "@type": "Person", "name": "B"},
+		{"@id": "urn:x:m", "@type": "Movie", "review": [
+			{"@type": "Review", "author": {"@id": "urn:x:a"}},
+			{"@type": "Review", "author": {"@id": "urn:x:b"}},
+			{"@type": "Review", "author": {"@id": "urn:x:a"}}], "subjectOf": {"@id": "urn:x:w"}},
+		{"@id": "urn:x:w", "@type": "WebPage", "publisher": {"@id": "urn:x:b"}}]}`},
 	{"a person described twice: json-gold's path", 0, 0, `{"@context": "https://schema.org", "@graph": [
 		{"@id": "urn:x:m", "@type": "Movie", "review": [
 			{"@type": "Review", "author": {"@id": "urn:x:a"}},
