@@ -316,6 +316,8 @@ type jprop struct {
 // jval is a property value: a string, a number, a boolean or a node.
 type jval struct {
 	kind uint8
+	// run, for valLazy, is how many lazy items the value stands for.
+	run  int32
 	s    string
 	f    float64
 	node *jnode
@@ -326,8 +328,10 @@ const (
 	valNumber
 	valBool
 	valNode
-	// valLazy is an item of a long sequence that is not held (jlazy):
-	// f is its index in jbuilder.lazy.items.
+	// valLazy is a run of items of a long sequence that are not held
+	// (jlazy): f is the index of the first in jbuilder.lazy.items, run
+	// how many follow it there (one value for a page's 50,000 reviews
+	// rather than 50,000, and one framing item).
 	valLazy
 )
 
@@ -889,10 +893,11 @@ func (b *jbuilder) frame(root string) (framed []*jout, ok bool) {
 						queue = append(queue, v.node)
 					}
 				case valLazy:
-					it := b.lazy.items[int(v.f)]
-					for _, s := range b.lazy.sites[it.sites : it.sites+it.n] {
-						if s.n != nil && !s.n.reached {
-							queue = append(queue, s.n)
+					for _, it := range b.lazy.items[int(v.f) : int(v.f)+int(v.run)] {
+						for _, s := range b.lazy.sites[it.sites : it.sites+it.n] {
+							if s.n != nil && !s.n.reached {
+								queue = append(queue, s.n)
+							}
 						}
 					}
 				}
@@ -1100,15 +1105,29 @@ func (e *treeEncoder) outMembers(o *jout, depth int, after bool) {
 			continue
 		}
 		items := o.props[i]
-		if len(items) == 1 {
+		if len(items) == 1 && (items[0].v == nil || items[0].v.kind != valLazy || items[0].v.run == 1) {
 			e.item(items[0], p.kind, depth)
 			continue
 		}
 		e.buf = append(e.buf, '[')
-		for j, it := range items {
-			if j > 0 {
+		first := true
+		for _, it := range items {
+			if it.v != nil && it.v.kind == valLazy {
+				// a run of lazy items, one framing item
+				for k := range int(it.v.run) {
+					if !first {
+						e.buf = append(e.buf, ',')
+					}
+					first = false
+					e.newline(depth + 1)
+					e.writeLazy(int(it.v.f)+k, depth+1)
+				}
+				continue
+			}
+			if !first {
 				e.buf = append(e.buf, ',')
 			}
+			first = false
 			e.newline(depth + 1)
 			e.item(it, p.kind, depth+1)
 		}
@@ -1165,7 +1184,8 @@ func (e *treeEncoder) item(it jitem, kind jkind, depth int) {
 		return
 	}
 	if it.v.kind == valLazy {
-		e.writeLazy(it.v, depth)
+		// a run of one (outMembers writes longer runs)
+		e.writeLazy(int(it.v.f), depth)
 		return
 	}
 	e.literal(it.v)

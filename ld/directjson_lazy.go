@@ -490,7 +490,12 @@ func (b *jbuilder) lazyItem(m map[string]any, site *propSite, seq, i int) (ok, l
 		l.sites = append(l.sites, jlazySite{light: li})
 	}
 	l.items = append(l.items, it)
-	b.prop(site).add(jval{kind: valLazy, f: float64(len(l.items) - 1)})
+	p := b.prop(site)
+	if last := len(p.vals) - 1; last >= 0 && p.vals[last].kind == valLazy && int(p.vals[last].f)+int(p.vals[last].run) == len(l.items)-1 {
+		p.vals[last].run++
+	} else {
+		p.add(jval{kind: valLazy, run: 1, f: float64(len(l.items) - 1)})
+	}
 	return true, true
 }
 
@@ -516,10 +521,11 @@ func (b *jbuilder) lazyFramable(matches []*jnode) bool {
 // frameLazy frames the named nodes a lazy item refers to, at their sites,
 // and adds the item to parent's property.
 func (fr *jframer) frameLazy(v *jval, parent *jout, prop int) {
-	it := fr.lazy.items[int(v.f)]
-	for k := it.sites; k < it.sites+it.n; k++ {
-		if s := &fr.lazy.sites[k]; s.n != nil {
-			s.out = fr.frame(s.n, nil, -int(k)-1)
+	for _, it := range fr.lazy.items[int(v.f) : int(v.f)+int(v.run)] {
+		for k := it.sites; k < it.sites+it.n; k++ {
+			if s := &fr.lazy.sites[k]; s.n != nil {
+				s.out = fr.frame(s.n, nil, -int(k)-1)
+			}
 		}
 	}
 	parent.props[prop] = append(parent.props[prop], jitem{v: v})
@@ -585,10 +591,10 @@ func (lw *lazyWriter) item(seq, i int) (any, bool) {
 	}
 }
 
-// writeLazy writes lazy item v at depth.
-func (e *treeEncoder) writeLazy(v *jval, depth int) {
+// writeLazy writes lazy item i (of jlazyState.items) at depth.
+func (e *treeEncoder) writeLazy(i int, depth int) {
 	lw := e.lazy
-	it := lw.b.lazy.items[int(v.f)]
+	it := lw.b.lazy.items[i]
 	x, ok := lw.item(int(it.seq), int(it.item))
 	m, isMap := x.(map[string]any)
 	if !ok || !isMap {
