@@ -39,22 +39,23 @@ import (
 // is rendered, into the node map, which holds each value once: the
 // framing needs the whole graph, but not the document.
 func (p *Processor) WriteDirectJSON(w io.Writer, doc any, f Format, opts Options) error {
-	framed, ok := p.directJSON(doc, f, opts)
+	b, framed, ok := p.directJSON(doc, f, opts)
 	if !ok {
 		return p.Write(w, collect(doc), f, opts)
 	}
-	// Past the framing nothing can fail but w.
+	// Past the framing nothing can fail but w (and a sequence that gives
+	// other items when walked again, see jlazy).
 	if f == FormatHTML {
 		if _, err := io.WriteString(w, scriptStart); err != nil {
 			return err
 		}
-		if err := writeFramed(w, framed, true); err != nil {
+		if err := writeFramed(w, b, framed, true); err != nil {
 			return err
 		}
 		_, err := io.WriteString(w, scriptEnd)
 		return err
 	}
-	return writeFramed(w, framed, false)
+	return writeFramed(w, b, framed, false)
 }
 
 // scriptStart and scriptEnd enclose the JSON of FormatHTML, as
@@ -67,54 +68,65 @@ const (
 // CanWriteDirectJSON reports whether [Processor.WriteDirectJSON] takes its
 // short path for doc in format f rather than Write's.
 func (p *Processor) CanWriteDirectJSON(doc any, f Format, opts Options) bool {
-	_, ok := p.directJSON(doc, f, opts)
+	_, _, ok := p.directJSON(doc, f, opts)
 	return ok
 }
 
 const schemaVocab = "http://schema.org/"
 
-// directJSON returns the framed roots of doc, ok false where
-// WriteDirectJSON must take Write's path.
-func (p *Processor) directJSON(doc any, f Format, opts Options) ([]*jout, bool) {
+// directJSON returns the framed roots of doc and the node map they were
+// framed from, ok false where WriteDirectJSON must take Write's path.
+func (p *Processor) directJSON(doc any, f Format, opts Options) (*jbuilder, []*jout, bool) {
 	if f != FormatJSONLD && f != FormatHTML {
-		return nil, false
+		return nil, nil, false
 	}
 	if opts.Root == "" || strings.Contains(opts.Root, ":") || !p.directAllowed(opts) {
-		return nil, false
+		return nil, nil, false
 	}
 	c, err := p.contexts()
 	if err != nil {
-		return nil, false
+		return nil, nil, false
 	}
 	// The RDF short path's shape (directDataset): the document, its
 	// context's values, and its "@graph" of node objects.
 	top, isMap := doc.(map[string]any)
 	if !isMap || len(top) != 2 || top["@context"] != "https://schema.org" {
-		return nil, false
+		return nil, nil, false
 	}
 	if v := c.expand.Values; v.HasLanguage || v.Direction != "" || v.Base != "" {
-		return nil, false
+		return nil, nil, false
 	}
 	graph, isList := items(top["@graph"])
 	if !isList {
-		return nil, false
+		return nil, nil, false
 	}
 	jt := jsonTermsFor(c)
 	if jt.typ(opts.Root) == "" {
-		return nil, false
+		return nil, nil, false
 	}
-	b := &jbuilder{t: jt, dt: termsFor(c.expand), ids: map[string]*jnode{}, keys: map[string]jkey{}}
+	b := &jbuilder{t: jt, dt: termsFor(c.expand), ids: map[string]*jnode{}, keys: map[string]jkey{}, root: opts.Root}
+	b.lazy.after = heldItems(p.cfg)
 	ok := true
+	j := 0
 	for n := range graph {
 		m, _ := n.(map[string]any)
-		if _, ok = b.node(m, nil); !ok {
+		var lazy bool
+		if ok, lazy = b.lazyDescription(m, j); !ok {
 			break
 		}
+		if !lazy {
+			b.top = true
+			if _, ok = b.node(m, nil); !ok {
+				break
+			}
+		}
+		j++
 	}
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
-	return b.frame(opts.Root)
+	framed, ok := b.frame(opts.Root)
+	return b, framed, ok
 }
 
 // jsonTerms caches, per context, what the short path knows of keys, types
@@ -273,6 +285,12 @@ type jnode struct {
 	siteGen, depsGen int32
 	count            int32
 
+	// desc, for a node a top-level item describes lazily, is where its
+	// encoded types and properties start in jlazyState.descs, plus one:
+	// they are not held as nodes, but built again as it is written (see
+	// jbuilder.lazyDescription).
+	desc int32
+
 	blank bool
 	// referenced: a property of some node holds it.
 	referenced bool
@@ -298,6 +316,8 @@ type jprop struct {
 // jval is a property value: a string, a number, a boolean or a node.
 type jval struct {
 	kind uint8
+	// run, for valLazy, is how many lazy items the value stands for.
+	run  int32
 	s    string
 	f    float64
 	node *jnode
@@ -308,34 +328,47 @@ const (
 	valNumber
 	valBool
 	valNode
+	// valLazy is a run of items of a long sequence that are not held
+	// (jlazy): f is the index of the first in jbuilder.lazy.items, run
+	// how many follow it there (one value for a page's 50,000 reviews
+	// rather than 50,000, and one framing item).
+	valLazy
 )
 
-// add appends v unless the property holds it already.
-func (p *jprop) add(v jval) {
-	if p.set != nil {
+// add appends v unless the property holds it already, and reports
+// whether it did. A blank node or a lazy item is new wherever it is met
+// (the short path takes no blank node label), so it is never looked up:
+// a page's 50,000 reviews filled a set for nothing.
+func (p *jprop) add(v jval) bool {
+	switch {
+	case v.kind == valLazy || v.kind == valNode && v.node.blank:
+	case p.set != nil:
 		if _, dup := p.set[v]; dup {
-			return
+			return false
 		}
 		p.set[v] = struct{}{}
-	} else {
+	default:
 		// Most lists are short: a scan is cheaper than a set.
 		for _, e := range p.vals {
 			if e == v {
-				return
+				return false
 			}
 		}
 		if len(p.vals) >= 16 {
 			p.set = make(map[jval]struct{}, 2*len(p.vals))
 			for _, e := range p.vals {
-				p.set[e] = struct{}{}
+				if !(e.kind == valLazy || e.kind == valNode && e.node.blank) {
+					p.set[e] = struct{}{}
+				}
 			}
 			p.set[v] = struct{}{}
 		}
 	}
 	p.vals = append(p.vals, v)
-	if v.kind == valNode {
+	if v.kind == valNode || v.kind == valLazy {
 		p.nodes = true
 	}
+	return true
 }
 
 // jbuilder builds the node map of a compact document, with the compact
@@ -361,6 +394,23 @@ type jbuilder struct {
 	valSlab     []jval
 	typeSlab    []string
 	propPtrSlab []*jprop
+
+	// The lazy items of long sequences (see jlazy): root is the type
+	// framed on, top is set while a top-level node's own members are
+	// walked.
+	root    string
+	top     bool
+	lazy    jlazyState
+	scratch *jbuilder
+	// For a scratch builder: main is the builder whose named nodes its
+	// items refer to, and sites the named nodes an item refers to, in the
+	// order framing meets them, with the property each is a value of.
+	main  *jbuilder
+	sites []scratchSite
+	bases jslabs
+	// descScratch builds the lazy descriptions as they are written (a
+	// scratch of its own: one is written inside a lazy item).
+	descScratch *jbuilder
 }
 
 // iri reports whether an IRI naming a node takes both short paths: the
@@ -400,6 +450,9 @@ func (b *jbuilder) key(k string) jkey {
 // named returns the node with IRI id, made when new; ok false for an IRI
 // outside the short path (iri).
 func (b *jbuilder) named(id string) (n *jnode, ok bool) {
+	if b.main != nil {
+		return b.scratchNamed(id)
+	}
 	if n = b.ids[id]; n != nil {
 		return n, true
 	}
@@ -410,6 +463,12 @@ func (b *jbuilder) named(id string) (n *jnode, ok bool) {
 	n.id = id
 	b.ids[id] = n
 	b.all = append(b.all, n)
+	if li, light := b.lazy.lightNums[id]; light {
+		// Named before by lazy items or a lazy description alone: the
+		// node takes them over (jlazyState.resolve).
+		e := &b.lazy.lights[li]
+		n.desc, e.node = e.desc, n
+	}
 	return n, true
 }
 
@@ -420,6 +479,7 @@ func (b *jbuilder) named(id string) (n *jnode, ok bool) {
 func (b *jbuilder) newNode() *jnode {
 	if len(b.nodeSlab) == 0 {
 		b.nodeSlab = make([]jnode, 32)
+		b.bases.nodes = b.nodeSlab
 	}
 	n := &b.nodeSlab[0]
 	b.nodeSlab = b.nodeSlab[1:]
@@ -429,6 +489,7 @@ func (b *jbuilder) newNode() *jnode {
 func (b *jbuilder) newProp(k string, kind jkind) *jprop {
 	if len(b.propSlab) == 0 {
 		b.propSlab = make([]jprop, 64)
+		b.bases.props = b.propSlab
 	}
 	p := &b.propSlab[0]
 	b.propSlab = b.propSlab[1:]
@@ -437,6 +498,7 @@ func (b *jbuilder) newProp(k string, kind jkind) *jprop {
 	// second one moves the list out).
 	if len(b.valSlab) == 0 {
 		b.valSlab = make([]jval, 64)
+		b.bases.vals = b.valSlab
 	}
 	p.vals, b.valSlab = b.valSlab[:0:1], b.valSlab[1:]
 	return p
@@ -448,6 +510,7 @@ func (b *jbuilder) propList() []*jprop {
 	const n = 4
 	if len(b.propPtrSlab) < n {
 		b.propPtrSlab = make([]*jprop, 64*n)
+		b.bases.propPtrs = b.propPtrSlab
 	}
 	l := b.propPtrSlab[:0:n]
 	b.propPtrSlab = b.propPtrSlab[n:]
@@ -489,6 +552,8 @@ func (b *jbuilder) node(m map[string]any, in *jprop) (*jnode, bool) {
 		return nil, false
 	}
 	var n *jnode
+	top := b.top
+	b.top = false
 	if v, has := m["@id"]; has {
 		id, isString := v.(string)
 		if !isString {
@@ -496,6 +561,11 @@ func (b *jbuilder) node(m map[string]any, in *jprop) (*jnode, bool) {
 		}
 		var ok bool
 		if n, ok = b.named(id); !ok {
+			return nil, false
+		}
+		if n.desc != 0 && len(m) > 1 {
+			// A node described twice, once lazily: json-gold's
+			// path merges the two.
 			return nil, false
 		}
 	} else {
@@ -507,8 +577,13 @@ func (b *jbuilder) node(m map[string]any, in *jprop) (*jnode, bool) {
 		b.all = append(b.all, n)
 	}
 	if in != nil {
-		in.add(jval{kind: valNode, node: n})
+		if in.add(jval{kind: valNode, node: n}) {
+			b.site(n, in)
+		}
 		n.referenced = true
+	}
+	if top {
+		b.lazy.holder = n
 	}
 	// The keys in order: blank nodes below are labelled in it.
 	base := len(b.sorted)
@@ -574,10 +649,26 @@ func (b *jbuilder) members(m map[string]any, n *jnode, base int) bool {
 // seqValues adds a sequence's values; site is a copy, so that only a
 // sequence's walk (a closure) puts it on the heap.
 func (b *jbuilder) seqValues(x iter.Seq[any], site propSite) bool {
+	seq := -1
+	i := 0
 	for v := range x {
+		if m, isMap := v.(map[string]any); isMap && i >= b.lazy.after && b.lazyCandidate(site, m) {
+			if seq < 0 {
+				seq = b.lazy.addSeq(x, site.n)
+			}
+			ok, lazy := b.lazyItem(m, &site, seq, i)
+			if !ok {
+				return false
+			}
+			if lazy {
+				i++
+				continue
+			}
+		}
 		if !b.value(v, &site) {
 			return false
 		}
+		i++
 	}
 	return true
 }
@@ -591,6 +682,7 @@ func (b *jbuilder) addType(n *jnode, t any) bool {
 	if n.types == nil {
 		if len(b.typeSlab) == 0 {
 			b.typeSlab = make([]string, 64)
+			b.bases.types = b.typeSlab
 		}
 		n.types, b.typeSlab = b.typeSlab[:0:1], b.typeSlab[1:]
 	}
@@ -619,7 +711,9 @@ func (b *jbuilder) value(v any, site *propSite) bool {
 			if !ok {
 				return false
 			}
-			b.prop(site).add(jval{kind: valNode, node: n})
+			if p := b.prop(site); p.add(jval{kind: valNode, node: n}) {
+				b.site(n, p)
+			}
 			n.referenced = true
 			return true
 		case kindTyped:
@@ -700,6 +794,8 @@ type jsite struct {
 // ld/internal/jsongold/UPSTREAM.md).
 type jframer struct {
 	gen int32
+	// lazy holds the builder's lazy items and their sites.
+	lazy *jlazyState
 	// outs and items are slabs for the outputs and their items.
 	outs  []jout
 	items []jitem
@@ -749,6 +845,9 @@ func (fr *jframer) newOut(n *jnode, ref bool) *jout {
 // the nodes of type root, as directJSON's contract says; ok false where
 // WriteDirectJSON must take Write's path.
 func (b *jbuilder) frame(root string) (framed []*jout, ok bool) {
+	if !b.lazy.resolve() {
+		return nil, false
+	}
 	for _, n := range b.all {
 		slices.SortFunc(n.props, func(a, c *jprop) int { return strings.Compare(a.key, c.key) })
 	}
@@ -788,18 +887,32 @@ func (b *jbuilder) frame(root string) (framed []*jout, ok bool) {
 		n.reached = true
 		for _, p := range n.props {
 			for _, v := range p.vals {
-				if v.kind == valNode && !v.node.reached {
-					queue = append(queue, v.node)
+				switch v.kind {
+				case valNode:
+					if !v.node.reached {
+						queue = append(queue, v.node)
+					}
+				case valLazy:
+					for _, it := range b.lazy.items[int(v.f) : int(v.f)+int(v.run)] {
+						for _, s := range b.lazy.sites[it.sites : it.sites+it.n] {
+							if s.n != nil && !s.n.reached {
+								queue = append(queue, s.n)
+							}
+						}
+					}
 				}
 			}
 		}
 	}
 	for _, n := range b.all {
-		if !n.reached && (len(n.types) > 0 || len(n.props) > 0) {
+		if !n.reached && (len(n.types) > 0 || len(n.props) > 0 || n.desc != 0) {
 			return nil, false
 		}
 	}
-	var fr jframer
+	if !b.lazyFramable(matches) {
+		return nil, false
+	}
+	fr := jframer{lazy: &b.lazy}
 	for _, n := range matches {
 		// each top-level match is framed on its own
 		fr.gen++
@@ -847,9 +960,12 @@ func (fr *jframer) frame(n *jnode, parent *jout, prop int) *jout {
 			continue
 		}
 		for j := range p.vals {
-			if v := &p.vals[j]; v.kind == valNode {
+			switch v := &p.vals[j]; v.kind {
+			case valNode:
 				fr.frame(v.node, out, i)
-			} else {
+			case valLazy:
+				fr.frameLazy(v, out, i)
+			default:
 				out.props[i] = append(out.props[i], jitem{v: v})
 			}
 		}
@@ -861,9 +977,12 @@ func (fr *jframer) frame(n *jnode, parent *jout, prop int) *jout {
 
 // removeEmbed replaces an earlier embed of n by a reference, which
 // json-gold appends at the end of the property's items, and forgets the
-// embeds made inside it.
+// embeds made inside it. At a lazy item's site (prop -k-1: site k), the
+// property holds the node alone (lazyItem), so the end is its place.
 func (fr *jframer) removeEmbed(n *jnode) {
-	if site := n.site; site.parent != nil {
+	if site := n.site; site.parent == nil && site.prop < 0 {
+		fr.lazy.sites[-site.prop-1].out = fr.newOut(n, true)
+	} else if site.parent != nil {
 		items := site.parent.props[site.prop]
 		kept := items[:0]
 		for _, it := range items {
@@ -902,9 +1021,13 @@ func addOutput(parent *jout, prop int, out *jout) {
 // output once) would be encoded by encodeJSON: keys sorted, two-space
 // indentation, its escapes. TestWriteDirectJSON*, which compare with
 // json-gold's path, prove the bytes.
-func writeFramed(w io.Writer, framed []*jout, escapeHTML bool) error {
+func writeFramed(w io.Writer, b *jbuilder, framed []*jout, escapeHTML bool) error {
 	e := encoders.Get().(*treeEncoder)
 	e.w, e.escapeHTML, e.err = w, escapeHTML, nil
+	if len(b.lazy.items) > 0 || b.lazy.described > 0 {
+		e.lazy = &lazyWriter{b: b}
+		defer e.lazy.close()
+	}
 	e.buf = append(e.buf, '{')
 	e.newline(1)
 	e.buf = append(e.buf, `"@context": `...)
@@ -929,7 +1052,7 @@ func writeFramed(w io.Writer, framed []*jout, escapeHTML bool) error {
 	e.buf = append(e.buf, '}', '\n')
 	e.flush()
 	err := e.err
-	e.w, e.err = nil, nil
+	e.w, e.err, e.lazy = nil, nil, nil
 	if cap(e.buf) <= 4*flushAt {
 		encoders.Put(e)
 	}
@@ -965,22 +1088,15 @@ func (e *treeEncoder) outMembers(o *jout, depth int, after bool) {
 	if o.ref {
 		return
 	}
+	if n.desc != 0 {
+		// A lazy description, built again to be written and let go
+		// after.
+		e.describe(n)
+		defer func() { n.types, n.props = nil, nil }()
+	}
 	if len(n.types) > 0 {
 		member("@type")
-		if len(n.types) == 1 {
-			e.buf = appendJSONString(e.buf, n.types[0], e.escapeHTML)
-		} else {
-			e.buf = append(e.buf, '[')
-			for i, t := range n.types {
-				if i > 0 {
-					e.buf = append(e.buf, ',')
-				}
-				e.newline(depth + 1)
-				e.buf = appendJSONString(e.buf, t, e.escapeHTML)
-			}
-			e.newline(depth)
-			e.buf = append(e.buf, ']')
-		}
+		e.types(n.types, depth)
 	}
 	for i, p := range n.props {
 		member(p.key)
@@ -989,21 +1105,53 @@ func (e *treeEncoder) outMembers(o *jout, depth int, after bool) {
 			continue
 		}
 		items := o.props[i]
-		if len(items) == 1 {
+		if len(items) == 1 && (items[0].v == nil || items[0].v.kind != valLazy || items[0].v.run == 1) {
 			e.item(items[0], p.kind, depth)
 			continue
 		}
 		e.buf = append(e.buf, '[')
-		for j, it := range items {
-			if j > 0 {
+		first := true
+		for _, it := range items {
+			if it.v != nil && it.v.kind == valLazy {
+				// a run of lazy items, one framing item
+				for k := range int(it.v.run) {
+					if !first {
+						e.buf = append(e.buf, ',')
+					}
+					first = false
+					e.newline(depth + 1)
+					e.writeLazy(int(it.v.f)+k, depth+1)
+				}
+				continue
+			}
+			if !first {
 				e.buf = append(e.buf, ',')
 			}
+			first = false
 			e.newline(depth + 1)
 			e.item(it, p.kind, depth+1)
 		}
 		e.newline(depth)
 		e.buf = append(e.buf, ']')
 	}
+}
+
+// types writes a node's types, a member's value at depth.
+func (e *treeEncoder) types(types []string, depth int) {
+	if len(types) == 1 {
+		e.buf = appendJSONString(e.buf, types[0], e.escapeHTML)
+		return
+	}
+	e.buf = append(e.buf, '[')
+	for i, t := range types {
+		if i > 0 {
+			e.buf = append(e.buf, ',')
+		}
+		e.newline(depth + 1)
+		e.buf = appendJSONString(e.buf, t, e.escapeHTML)
+	}
+	e.newline(depth)
+	e.buf = append(e.buf, ']')
 }
 
 // literals writes the values of a property that holds no node.
@@ -1027,12 +1175,17 @@ func (e *treeEncoder) literals(vals []jval, depth int) {
 // item writes one item of a property of the given kind at depth.
 func (e *treeEncoder) item(it jitem, kind jkind, depth int) {
 	if o := it.out; o != nil {
-		if kind == kindID && !o.n.blank && (o.ref || len(o.n.types) == 0 && len(o.n.props) == 0) {
+		if kind == kindID && !o.n.blank && (o.ref || len(o.n.types) == 0 && len(o.n.props) == 0 && o.n.desc == 0) {
 			// {"@id": iri} alone compacts to the IRI
 			e.buf = appendJSONString(e.buf, o.n.id, e.escapeHTML)
 			return
 		}
 		e.out(o, depth)
+		return
+	}
+	if it.v.kind == valLazy {
+		// a run of one (outMembers writes longer runs)
+		e.writeLazy(int(it.v.f), depth)
 		return
 	}
 	e.literal(it.v)

@@ -212,6 +212,15 @@ func FuzzWriteDirectJSON(f *testing.F) {
 			// mostly reachable, so that the short path is taken
 			graph[0].(map[string]any)["subjectOf"] = refs
 		}
+		if next()%2 == 1 {
+			// a list of blank nodes, which a processor holding none of
+			// a sequence's items builds again as it writes them
+			var reviews []any
+			for range 2 + next()%3 {
+				reviews = append(reviews, node(1, false))
+			}
+			graph[0].(map[string]any)["review"] = reviews
+		}
 		doc := func() any {
 			b, _ := json.Marshal(map[string]any{"@context": "https://schema.org", "@graph": graph})
 			var v any
@@ -230,6 +239,14 @@ func FuzzWriteDirectJSON(f *testing.F) {
 			if fmt.Sprint(errDirect) != fmt.Sprint(errGeneral) || direct.String() != general.String() {
 				b, _ := json.Marshal(doc())
 				t.Fatalf("%s: %s\nWriteDirectJSON gave\n%s%v\nWrite gave\n%s%v", format, b, direct.String(), errDirect, general.String(), errGeneral)
+			}
+			// The top-level arrays as sequences, none of their items
+			// held (ld.Config.HeldItems).
+			var lazy bytes.Buffer
+			errLazy := noneHeld.WriteDirectJSON(&lazy, sequenced(doc()), format, opts)
+			if fmt.Sprint(errLazy) != fmt.Sprint(errGeneral) || lazy.String() != general.String() {
+				b, _ := json.Marshal(doc())
+				t.Fatalf("%s, none held: %s\nWriteDirectJSON gave\n%s%v\nWrite gave\n%s%v", format, b, lazy.String(), errLazy, general.String(), errGeneral)
 			}
 		}
 	})

@@ -29,6 +29,8 @@ type treeEncoder struct {
 	err        error
 	// keys is a stack of the sorted keys of the maps being written.
 	keys []string
+	// lazy writes the lazy items of a snippet (writeFramed), if any.
+	lazy *lazyWriter
 }
 
 const flushAt = 32 << 10

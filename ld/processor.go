@@ -40,6 +40,14 @@ type Config struct {
 	// MiB. A document of fewer than SortMemory/256 statements is sorted in
 	// memory whatever its size, as numbers, which is faster.
 	SortMemory int
+	// HeldItems is how many items of each sequence in a document (see
+	// [Processor.WriteDirect]) [Processor.WriteDirectJSON]'s short path
+	// holds in its node map; it builds the others once to check them and
+	// learn which named nodes they refer to, and again as it writes them,
+	// so that a page of many reviews is never held whole (the sequence is
+	// walked twice). 0 means 512; a negative value holds none. The bytes
+	// are the same either way; the differential tests prove it.
+	HeldItems int
 }
 
 // Options vary per call.

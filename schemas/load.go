@@ -222,8 +222,14 @@ func (g *Graph) addBlocks(texts []ld.ScriptText, file string, src func(ld.Script
 // FromDoc reads a decoded JSON-LD document, such as film2ld's own export.
 // Findings are placed at the file as a whole (nodes have no lines).
 func FromDoc(doc any, file string) *Graph {
+	return fromTree(jsonpos.FromAny(doc), file)
+}
+
+// fromTree reads a tree that exists only in memory into a new graph,
+// which holds nothing of the tree.
+func fromTree(tree *jsonpos.Value, file string) *Graph {
 	g := newGraph()
-	g.newBuilder(source{file: file}).document(jsonpos.FromAny(doc))
+	g.newBuilder(source{file: file}).document(tree)
 	g.finish()
 	return g
 }

@@ -47,6 +47,11 @@ func jsonFilms(t testing.TB) map[string][]string {
 // error json-gold's path reports.
 var mayFallBack = map[string]bool{"base-schema": true, "page-url-not-iri": true}
 
+// noneHeld is the pipeline's processor holding no item of a sequence in
+// the snippet's node map (ld.Config.HeldItems): each is built again as it
+// is written.
+var noneHeld = ld.NewProcessor(ld.Config{HeldItems: -1})
+
 // TestWriteDirectJSONMatchesJSONGold exports every film through the web
 // snippet's short path (ld.Processor.WriteDirectJSON) and through
 // json-gold's expansion, framing and compaction, in both snippet formats
@@ -91,16 +96,24 @@ func TestWriteDirectJSONMatchesJSONGold(t *testing.T) {
 				} else if !mayFallBack[v.name] {
 					t.Errorf("%s %s %s: the short path refused the rendered film", name, v.name, format)
 				}
-				var direct, general bytes.Buffer
+				var direct, lazy, general bytes.Buffer
 				errDirect := processor().WriteDirectJSON(&direct, out.stream(), format, ld.Options{Root: "Movie"})
 				errGeneral := processor().Write(&general, out.Doc(), format, ld.Options{Root: "Movie"})
-				if fmt.Sprint(errDirect) != fmt.Sprint(errGeneral) {
-					t.Errorf("%s %s %s: direct %v, json-gold %v", name, v.name, format, errDirect, errGeneral)
+				// Every item of the film's sequences built again as it
+				// is written (ld.Config.HeldItems), rather than held.
+				errLazy := noneHeld.WriteDirectJSON(&lazy, out.stream(), format, ld.Options{Root: "Movie"})
+				if fmt.Sprint(errDirect) != fmt.Sprint(errGeneral) || fmt.Sprint(errLazy) != fmt.Sprint(errGeneral) {
+					t.Errorf("%s %s %s: direct %v, none held %v, json-gold %v", name, v.name, format, errDirect, errLazy, errGeneral)
 					continue
 				}
 				if !bytes.Equal(direct.Bytes(), general.Bytes()) {
 					t.Errorf("%s %s %s: the short path differs from json-gold's:\n%s", name, v.name, format,
 						firstDiff(direct.String(), general.String()))
+					continue
+				}
+				if !bytes.Equal(lazy.Bytes(), general.Bytes()) {
+					t.Errorf("%s %s %s: the short path holding no item differs from json-gold's:\n%s", name, v.name, format,
+						firstDiff(lazy.String(), general.String()))
 					continue
 				}
 				if errGeneral == nil && general.Len() == 0 {

@@ -73,4 +73,18 @@ func TestFromAnyMatchesReference(t *testing.T) {
 			t.Errorf("document %d: FromAny differs from the reference", i)
 		}
 	}
+	// One Scratch for every document, large after small and small after
+	// large: each tree is built in the last one's memory.
+	var s Scratch
+	for _, order := range []string{"forward", "backward"} {
+		for j := range docs {
+			i := j
+			if order == "backward" {
+				i = len(docs) - 1 - j
+			}
+			if got, want := s.FromAny(docs[i]), fromAnyReference(docs[i]); !reflect.DeepEqual(got, want) {
+				t.Errorf("document %d, %s: Scratch.FromAny differs from the reference", i, order)
+			}
+		}
+	}
 }

@@ -238,6 +238,113 @@ func FromAny(x any) *Value {
 	return v
 }
 
+// Scratch is the memory of a tree FromAny builds, kept for the next: a
+// caller that reads many documents one after the other, each of no use
+// once read (schemas.Choose judging a page's 50,000 reviews one by one,
+// 2.5 KB of tree each), builds each in the last one's memory.
+type Scratch struct {
+	values  []Value
+	members []Member
+	items   []*Value
+	keys    []string
+}
+
+// FromAny is FromAny with the tree's memory taken from s: the tree is
+// valid until s builds the next.
+func (s *Scratch) FromAny(x any) *Value {
+	var c treeCount
+	c.count(x)
+	s.values = reuse(s.values, c.values)
+	s.members = reuse(s.members, c.members)
+	s.items = reuse(s.items, c.items)
+	a := arenas{values: s.values, members: s.members, items: s.items, keys: s.keys[:0]}
+	v := a.fromAny(x)
+	s.keys = a.keys
+	return v
+}
+
+// reuse returns n zeroed elements of buf, grown if need be.
+func reuse[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
+// treeCount counts the values, object members and array items of a tree.
+type treeCount struct{ values, members, items int }
+
+func (c *treeCount) count(x any) {
+	c.values++
+	switch t := x.(type) {
+	case []any:
+		c.items += len(t)
+		for _, e := range t {
+			c.count(e)
+		}
+	case map[string]any:
+		c.members += len(t)
+		for _, e := range t {
+			c.count(e)
+		}
+	}
+}
+
+// arenas are what is left of a Scratch's memory as a tree is built.
+type arenas struct {
+	values  []Value
+	members []Member
+	items   []*Value
+	keys    []string
+}
+
+// fromAny is fromAny on arenas.
+func (a *arenas) fromAny(x any) *Value {
+	v := &a.values[0]
+	a.values = a.values[1:]
+	v.Offset = -1
+	switch t := x.(type) {
+	case nil:
+	case bool:
+		v.Kind, v.Bool = Bool, t
+	case float64:
+		v.Kind, v.Number = Number, t
+	case json.Number:
+		f, _ := t.Float64()
+		v.Kind, v.Number = Number, f
+	case string:
+		v.Kind, v.String = String, t
+	case []any:
+		v.Kind = Array
+		if len(t) > 0 {
+			v.Items, a.items = a.items[:len(t):len(t)], a.items[len(t):]
+			for i, e := range t {
+				v.Items[i] = a.fromAny(e)
+			}
+		}
+	case map[string]any:
+		v.Kind = Object
+		if len(t) > 0 {
+			base := len(a.keys)
+			for k := range t {
+				a.keys = append(a.keys, k)
+			}
+			keys := a.keys[base:]
+			sortStrings(keys)
+			v.Members, a.members = a.members[:len(t):len(t)], a.members[len(t):]
+			for i := range keys {
+				k := a.keys[base+i] // indexed anew: the walk below appends
+				v.Members[i] = Member{Key: k, KeyOffset: -1}
+				v.Members[i].Value = a.fromAny(t[k])
+			}
+			a.keys = a.keys[:base]
+		}
+	}
+	return v
+}
+
 // countValues is the number of values in x, x included.
 func countValues(x any) int {
 	n := 1
