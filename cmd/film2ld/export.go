@@ -203,11 +203,13 @@ func runExport(e *env, args []string) int {
 		return e.usageError(fs, "--shard splits the films of a batch; give it with --batch")
 	}
 	switch x.format {
-	case ld.FormatNQuads, ld.FormatTurtle, ld.FormatTriG, ld.FormatSPARQLUpdate:
+	case ld.FormatNQuads, ld.FormatTurtle, ld.FormatTriG, ld.FormatSPARQLUpdate, ld.FormatJSONLD, ld.FormatHTML:
 		// N-Quads is written as it is made (sorted in runs on disk);
 		// the Turtle writers hold numbered statements and stream
-		// their text: their memory can be held to a multiple of the
-		// input's. The others hold the whole graph, at many times that.
+		// their text; the web snippet builds its long lists again as
+		// it writes them (ld.Config.HeldItems): their memory can be
+		// held to a multiple of the input's. The others hold the whole
+		// graph, at many times that.
 		defer boundHeap(inputSize(files))()
 	}
 	res, ok := e.renderFilm(files, x)
