@@ -51,6 +51,20 @@ type Dataset struct {
 	scratch *walkScratch
 }
 
+// docStatements returns the indexes in d.quads of input doc's
+// statements, in the order read.
+func (d *Dataset) docStatements(doc int) []int32 {
+	end := len(d.quads)
+	if doc+1 < len(d.docs) {
+		end = d.docs[doc+1]
+	}
+	idx := make([]int32, 0, end-d.docs[doc])
+	for i := d.docs[doc]; i < end; i++ {
+		idx = append(idx, int32(i))
+	}
+	return idx
+}
+
 // ErrNeedsJSONLD means a Dataset holds statements whose conversion through
 // JSON-LD changes them beyond blank node labels, so the compact writers
 // would not give the general path's bytes: RDF lists (rdf:nil as an
@@ -677,14 +691,7 @@ func (d *Dataset) blankLabels() []uint32 {
 		return hasType && q.p == typ && d.terms[q.o].kind != Literal
 	}
 	for doc := range d.docs {
-		end := len(d.quads)
-		if doc+1 < len(d.docs) {
-			end = d.docs[doc+1]
-		}
-		idx := make([]int32, 0, end-d.docs[doc])
-		for i := d.docs[doc]; i < end; i++ {
-			idx = append(idx, int32(i))
-		}
+		idx := d.docStatements(doc)
 		// By graph, subject, types first, predicate, statement order.
 		slices.SortFunc(idx, func(a, b int32) int {
 			qa, qb := d.quads[a], d.quads[b]

@@ -209,15 +209,8 @@ type jsonNodeWriter struct {
 // document writes input doc's nodes.
 func (jw *jsonNodeWriter) document(doc int, src []uint32) error {
 	d := jw.d
-	end := len(d.quads)
-	if doc+1 < len(d.docs) {
-		end = d.docs[doc+1]
-	}
 	// By graph, subject and statement order.
-	idx := make([]int32, 0, end-d.docs[doc])
-	for i := d.docs[doc]; i < end; i++ {
-		idx = append(idx, int32(i))
-	}
+	idx := d.docStatements(doc)
 	slices.SortFunc(idx, func(a, b int32) int {
 		qa, qb := d.quads[a], d.quads[b]
 		if c := cmp.Compare(src[qa.g], src[qb.g]); c != 0 {

@@ -1071,15 +1071,7 @@ func (e *treeEncoder) out(o *jout, depth int) {
 // outMembers writes an output's members, each on a line at depth; after
 // says whether a member was written before them.
 func (e *treeEncoder) outMembers(o *jout, depth int, after bool) {
-	member := func(key string) {
-		if after {
-			e.buf = append(e.buf, ',')
-		}
-		after = true
-		e.newline(depth)
-		e.buf = appendJSONString(e.buf, key, e.escapeHTML)
-		e.buf = append(e.buf, ':', ' ')
-	}
+	member := func(key string) { e.member(key, depth, &after) }
 	n := o.n
 	if !n.blank {
 		member("@id")
@@ -1134,6 +1126,18 @@ func (e *treeEncoder) outMembers(o *jout, depth int, after bool) {
 		e.newline(depth)
 		e.buf = append(e.buf, ']')
 	}
+}
+
+// member starts an object's member at depth, after a comma where one was
+// written before it (*after, which it sets).
+func (e *treeEncoder) member(key string, depth int, after *bool) {
+	if *after {
+		e.buf = append(e.buf, ',')
+	}
+	*after = true
+	e.newline(depth)
+	e.buf = appendJSONString(e.buf, key, e.escapeHTML)
+	e.buf = append(e.buf, ':', ' ')
 }
 
 // types writes a node's types, a member's value at depth.

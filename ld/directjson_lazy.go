@@ -245,26 +245,19 @@ func (l *jlazyState) resolve() bool {
 }
 
 // scratchFor returns b's scratch builder, emptied.
-func (b *jbuilder) scratchFor() *jbuilder {
-	sc := b.scratch
-	if sc == nil {
-		sc = &jbuilder{t: b.t, dt: b.dt, keys: b.keys, root: b.root, main: b}
-		b.scratch = sc
-	}
-	sc.rewind()
-	return sc
-}
+func (b *jbuilder) scratchFor() *jbuilder { return b.emptied(&b.scratch) }
 
 // descScratchFor returns b's scratch builder for lazy descriptions,
 // emptied.
-func (b *jbuilder) descScratchFor() *jbuilder {
-	sc := b.descScratch
-	if sc == nil {
-		sc = &jbuilder{t: b.t, dt: b.dt, keys: b.keys, root: b.root, main: b}
-		b.descScratch = sc
+func (b *jbuilder) descScratchFor() *jbuilder { return b.emptied(&b.descScratch) }
+
+// emptied returns the scratch builder *sc of b, made on first use, emptied.
+func (b *jbuilder) emptied(sc **jbuilder) *jbuilder {
+	if *sc == nil {
+		*sc = &jbuilder{t: b.t, dt: b.dt, keys: b.keys, root: b.root, main: b}
 	}
-	sc.rewind()
-	return sc
+	(*sc).rewind()
+	return *sc
 }
 
 // lazyDescription describes a node lazily where top-level item j of the
@@ -626,15 +619,7 @@ func (e *treeEncoder) lazyNode(n *jnode, depth int, next *int) {
 	e.buf = append(e.buf, '{')
 	inner := depth + 1
 	after := false
-	member := func(key string) {
-		if after {
-			e.buf = append(e.buf, ',')
-		}
-		after = true
-		e.newline(inner)
-		e.buf = appendJSONString(e.buf, key, e.escapeHTML)
-		e.buf = append(e.buf, ':', ' ')
-	}
+	member := func(key string) { e.member(key, inner, &after) }
 	if len(n.types) > 0 {
 		member("@type")
 		e.types(n.types, inner)

@@ -229,13 +229,12 @@ func (p *parser) fromToken(tok json.Token, off int) (*Value, error) {
 
 // FromAny turns a value decoded by encoding/json into a tree without
 // positions (every offset is -1), for documents that exist only in memory.
+// Its values, members and items come from three slabs, counted first: a
+// Value and a growing Members slice each was most of what judging a film's
+// reviews one by one allocated (schemas.Choose).
 func FromAny(x any) *Value {
-	// The values come from one slab, counted first: a Value and a
-	// growing Members slice each was most of what judging a film's
-	// reviews one by one allocated (schemas.Choose).
-	slab := make([]Value, countValues(x))
-	v, _ := fromAny(x, slab)
-	return v
+	var s Scratch
+	return s.FromAny(x)
 }
 
 // Scratch is the memory of a tree FromAny builds, kept for the next: a
@@ -343,65 +342,6 @@ func (a *arenas) fromAny(x any) *Value {
 		}
 	}
 	return v
-}
-
-// countValues is the number of values in x, x included.
-func countValues(x any) int {
-	n := 1
-	switch t := x.(type) {
-	case []any:
-		for _, e := range t {
-			n += countValues(e)
-		}
-	case map[string]any:
-		for _, e := range t {
-			n += countValues(e)
-		}
-	}
-	return n
-}
-
-// fromAny is FromAny with its values taken from slab; it returns what is
-// left of slab.
-func fromAny(x any, slab []Value) (*Value, []Value) {
-	v := &slab[0]
-	slab = slab[1:]
-	v.Offset = -1
-	switch t := x.(type) {
-	case nil:
-	case bool:
-		v.Kind, v.Bool = Bool, t
-	case float64:
-		v.Kind, v.Number = Number, t
-	case json.Number:
-		f, _ := t.Float64()
-		v.Kind, v.Number = Number, f
-	case string:
-		v.Kind, v.String = String, t
-	case []any:
-		v.Kind = Array
-		if len(t) > 0 {
-			v.Items = make([]*Value, len(t))
-			for i, e := range t {
-				v.Items[i], slab = fromAny(e, slab)
-			}
-		}
-	case map[string]any:
-		v.Kind = Object
-		if len(t) > 0 {
-			keys := make([]string, 0, len(t))
-			for k := range t {
-				keys = append(keys, k)
-			}
-			sortStrings(keys)
-			v.Members = make([]Member, len(keys))
-			for i, k := range keys {
-				v.Members[i] = Member{Key: k, KeyOffset: -1}
-				v.Members[i].Value, slab = fromAny(t[k], slab)
-			}
-		}
-	}
-	return v, slab
 }
 
 // add appends a member to an object, or, for a key written before,
