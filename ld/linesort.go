@@ -40,6 +40,10 @@ type lineSorter struct {
 	held bool
 	// next is the file for the next run, made by canSpill.
 	next *os.File
+	// repeats keeps repeated lines: canonical N-Quads' first-degree
+	// records (canonlines.go) count each statement a blank node is in,
+	// and two may read alike.
+	repeats bool
 }
 
 // add adds one line, its newline included.
@@ -53,13 +57,17 @@ func (s *lineSorter) add(line []byte) {
 	}
 }
 
-// sorted returns the held lines in byte order, without repeats.
+// sorted returns the held lines in byte order, without repeats (unless
+// s.repeats).
 func (s *lineSorter) sorted() [][]byte {
 	out := make([][]byte, len(s.lines))
 	for i, l := range s.lines {
 		out[i] = s.buf[l[0]:l[1]]
 	}
 	slices.SortFunc(out, bytes.Compare)
+	if s.repeats {
+		return out
+	}
 	return slices.CompactFunc(out, bytes.Equal)
 }
 
@@ -94,7 +102,7 @@ func (s *lineSorter) spill() {
 		return
 	}
 	bw = bufio.NewWriterSize(f, 64<<10)
-	if merge(sources(old), bw) != nil || bw.Flush() != nil {
+	if merge(sources(old), s.repeats, writeLine(bw)) != nil || bw.Flush() != nil {
 		s.dropRun()
 		return
 	}
@@ -151,14 +159,29 @@ func (s *lineSorter) dropRun() {
 // writeTo writes every line added, sorted and without repeats, to w.
 func (s *lineSorter) writeTo(w io.Writer) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := s.each(writeLine(bw)); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// each calls line with every line added, sorted and without repeats
+// (unless s.repeats), and stops at its first error; the line is valid
+// until line returns. The lines may be gone through again.
+func (s *lineSorter) each(line func([]byte) error) error {
 	runs := sources(s.runs)
 	if len(s.lines) > 0 {
 		runs = append(runs, &sortRun{held: s.sorted()})
 	}
-	if err := merge(runs, bw); err != nil {
+	return merge(runs, s.repeats, line)
+}
+
+// writeLine returns a line function for merge that writes to w.
+func writeLine(w io.Writer) func([]byte) error {
+	return func(l []byte) error {
+		_, err := w.Write(l)
 		return err
 	}
-	return bw.Flush()
 }
 
 // sources returns readers of the runs, from their start.
@@ -170,8 +193,9 @@ func sources(runs []*os.File) []*sortRun {
 	return out
 }
 
-// merge writes the lines of the sorted runs to w in order, each once.
-func merge(runs []*sortRun, w io.Writer) error {
+// merge calls line with the lines of the sorted runs in order, each
+// once unless repeats.
+func merge(runs []*sortRun, repeats bool, line func([]byte) error) error {
 	h := make(runHeap, 0, len(runs))
 	for _, r := range runs {
 		if r.f != nil {
@@ -191,11 +215,13 @@ func merge(runs []*sortRun, w io.Writer) error {
 	var last []byte
 	for len(h) > 0 {
 		r := h[0]
-		if !bytes.Equal(r.line, last) {
-			if _, err := w.Write(r.line); err != nil {
+		if repeats || !bytes.Equal(r.line, last) {
+			if err := line(r.line); err != nil {
 				return err
 			}
-			last = append(last[:0], r.line...)
+			if !repeats {
+				last = append(last[:0], r.line...)
+			}
 		}
 		if err := r.next(); err != nil {
 			return err
