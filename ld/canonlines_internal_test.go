@@ -133,8 +133,8 @@ func TestCanonicalLinesMatchInMemory(t *testing.T) {
 }
 
 // FuzzCanonicalLines: for any document, canonical N-Quads labelled from
-// lines sorted in runs are those labelled in memory, and Write's (or the
-// same error).
+// lines sorted in runs are those labelled in memory, and Write's (or an
+// error where they give one).
 func FuzzCanonicalLines(f *testing.F) {
 	for seed := range 6 {
 		b, err := json.Marshal(randomFilmDoc(uint64(seed), seed%2 == 0))
@@ -160,7 +160,10 @@ func FuzzCanonicalLines(f *testing.F) {
 			return
 		}
 		inMemory, inLines, _, _, errs := canonicalBothWays(t, doc, 64)
-		if fmt.Sprint(errs[0]) != fmt.Sprint(errs[1]) || inLines != inMemory {
+		// Errors compared as present or not: json-gold names the first
+		// of a document's unknown keywords it meets, in map order
+		// (testdata/fuzz/FuzzCanonicalLines/58f633c276da555f).
+		if (errs[0] == nil) != (errs[1] == nil) || inLines != inMemory {
 			t.Fatalf("labelled in lines\n%s%v\nin memory\n%s%v", inLines, errs[1], inMemory, errs[0])
 		}
 		var want bytes.Buffer

@@ -49,6 +49,12 @@ type lineSorter struct {
 // add adds one line, its newline included.
 func (s *lineSorter) add(line []byte) {
 	s.started = true
+	if s.buf == nil && s.limit <= maxPrealloc {
+		// The run's room at once: grown by append, a buffer was
+		// copied a dozen times on its way to the limit, and the copies
+		// left behind were as large as the limit together.
+		s.buf = make([]byte, 0, s.limit+s.limit/16)
+	}
 	start := len(s.buf)
 	s.buf = append(s.buf, line...)
 	s.lines = append(s.lines, [2]int{start, len(s.buf)})
@@ -56,6 +62,9 @@ func (s *lineSorter) add(line []byte) {
 		s.spill()
 	}
 }
+
+// maxPrealloc is the largest limit a lineSorter takes room for at once.
+const maxPrealloc = 64 << 20
 
 // sorted returns the held lines in byte order, without repeats (unless
 // s.repeats).
@@ -69,6 +78,18 @@ func (s *lineSorter) sorted() [][]byte {
 		return out
 	}
 	return slices.CompactFunc(out, bytes.Equal)
+}
+
+// flush writes the lines held to a run and lets go of their memory: for a
+// sorter whose lines are gone through again (see each) while other
+// sorters fill theirs. Where no run can be written they stay held.
+func (s *lineSorter) flush() {
+	if len(s.lines) > 0 && !s.held {
+		s.spill()
+	}
+	if len(s.lines) == 0 {
+		s.buf, s.lines = nil, nil
+	}
 }
 
 // maxRuns is how many runs a lineSorter keeps open: past it they are
