@@ -59,7 +59,7 @@ func (p *Processor) writeDirectCanonical(w io.Writer, ctx *jsongold.Context, doc
 		return nil, false
 	}
 	if lines.started {
-		if err, ok := writeCanonicalLines(w, &lines, sortMemory); ok {
+		if err, ok := writeCanonicalLines(w, &lines, sortMemory, d.blanks); ok {
 			return err, true
 		}
 		// Two blank nodes share a first-degree hash: the document
@@ -75,17 +75,17 @@ func (p *Processor) writeDirectCanonical(w io.Writer, ctx *jsongold.Context, doc
 }
 
 // writeCanonicalLines writes the canonical N-Quads of the statements in
-// lines (see directDataset's canonical), sorting in runs of about limit
-// bytes; ok is false, with nothing written, where firstDegreeLabels
+// lines (see directDataset's canonical), whose blank nodes are _:b0 to
+// _:b<blanks-1>, sorting in runs of about limit bytes; ok is false, with nothing written, where firstDegreeLabels
 // would decline: two blank nodes with one first-degree hash, a blank
 // node as predicate.
-func writeCanonicalLines(w io.Writer, lines *lineSorter, limit int) (err error, ok bool) {
-	// Only one sorter holds lines at a time: 4 MiB each, with the
-	// slices that index them, three came to 18 MB of the live heap
-	// (50,000 reviews).
-	lines.flush()
+func writeCanonicalLines(w io.Writer, lines *lineSorter, limit, blanks int) (err error, ok bool) {
+	// Only one sorter holds lines at a time, each in the room the one
+	// before gave up: 4 MiB each, with the slices that index them, three
+	// came to 18 MB of the live heap (50,000 reviews).
+	buf, idx := lines.flush()
 	// 1. Each blank node's first-degree lines, keyed by its label.
-	records := lineSorter{limit: limit, repeats: true}
+	records := lineSorter{limit: limit, repeats: true, buf: buf, lines: idx}
 	defer records.Close()
 	var (
 		terms [4][2]int
@@ -110,11 +110,11 @@ func writeCanonicalLines(w io.Writer, lines *lineSorter, limit int) (err error, 
 	if err != nil {
 		return declined(err)
 	}
-	records.flush()
+	buf, idx = records.flush()
 	// Their hashes, by walk label number.
 	var (
-		sums [][sha256.Size]byte
-		has  []bool
+		sums = make([][sha256.Size]byte, blanks)
+		has  = make([]bool, blanks)
 		cur  []byte
 		at   int
 	)
@@ -132,12 +132,8 @@ func writeCanonicalLines(w io.Writer, lines *lineSorter, limit int) (err error, 
 		if label := r[:sp]; !bytes.Equal(label, cur) {
 			done()
 			n, ok := walkLabel(label)
-			if !ok || n < len(has) && has[n] {
+			if !ok || n >= blanks || has[n] {
 				return errDeclined
-			}
-			if n >= len(has) {
-				sums = slices.Grow(sums, n+1-len(sums))[:n+1]
-				has = slices.Grow(has, n+1-len(has))[:n+1]
 			}
 			has[n], at = true, n
 			cur = append(cur[:0], label...)
@@ -170,7 +166,7 @@ func writeCanonicalLines(w io.Writer, lines *lineSorter, limit int) (err error, 
 		canon[n] = int32(i)
 	}
 	sums, order = nil, nil
-	out := lineSorter{limit: limit}
+	out := lineSorter{limit: limit, buf: buf, lines: idx}
 	defer out.Close()
 	var line []byte
 	err = lines.each(func(l []byte) error {

@@ -88,9 +88,10 @@ func canonicalBothWays(t *testing.T, doc any, limit int) (inMemory, inLines stri
 	}
 	lines := lineSorter{limit: limit}
 	defer lines.Close()
-	if _, walked = directDataset(c.expand, doc, &lines, true); walked && lines.started {
+	d, walked := directDataset(c.expand, doc, &lines, true)
+	if walked && lines.started {
 		var out bytes.Buffer
-		_, taken = writeCanonicalLines(&out, &lines, limit)
+		_, taken = writeCanonicalLines(&out, &lines, limit, d.blanks)
 	}
 	return a.String(), b.String(), walked, taken, errs
 }

@@ -364,6 +364,7 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical 
 		}
 		w.tmp = w.tmp[:0] // a top node is no statement's object
 	}
+	w.d.blanks = w.blank
 	return w.d, true
 }
 

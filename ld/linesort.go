@@ -80,16 +80,20 @@ func (s *lineSorter) sorted() [][]byte {
 	return slices.CompactFunc(out, bytes.Equal)
 }
 
-// flush writes the lines held to a run and lets go of their memory: for a
-// sorter whose lines are gone through again (see each) while other
-// sorters fill theirs. Where no run can be written they stay held.
-func (s *lineSorter) flush() {
+// flush writes the lines held to a run and gives their room to the next
+// sorter (put them in its buf and lines): for a sorter whose lines are
+// gone through again (see each) while another fills. Where no run can be
+// written they stay held, and there is no room to give.
+func (s *lineSorter) flush() (buf []byte, lines [][2]int) {
 	if len(s.lines) > 0 && !s.held {
 		s.spill()
 	}
-	if len(s.lines) == 0 {
-		s.buf, s.lines = nil, nil
+	if len(s.lines) > 0 {
+		return nil, nil
 	}
+	buf, lines = s.buf[:0], s.lines[:0]
+	s.buf, s.lines = nil, nil
+	return buf, lines
 }
 
 // maxRuns is how many runs a lineSorter keeps open: past it they are
