@@ -202,9 +202,9 @@ func runExport(e *env, args []string) int {
 	if f.shard != "" {
 		return e.usageError(fs, "--shard splits the films of a batch; give it with --batch")
 	}
-	if x.format == ld.FormatNQuads {
-		// The one format written as it is made (sorted in runs on
-		// disk): its memory can be held to a multiple of the input's.
+	if x.format == ld.FormatNQuads || x.format == ld.FormatCanonical {
+		// The formats written as they are made (sorted in runs on
+		// disk): their memory can be held to a multiple of the input's.
 		// The others hold the whole graph, at many times that.
 		defer boundHeap(inputSize(files))()
 	}

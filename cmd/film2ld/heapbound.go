@@ -8,7 +8,8 @@ import (
 )
 
 // heapPerInputByte is how much Go memory a one-film export to N-Quads
-// is held to per byte of its input, while what is live allows. The
+// (sorted or canonical) is held to per byte of its input, while what is
+// live allows. The
 // program's own pages (its code and tables, 10–13 MB resident) come on
 // top, so that an export of a large input stays under ten times the
 // input's size (issue 12's goal).
