@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"testing"
 )
 
@@ -173,4 +174,50 @@ func FuzzCanonicalLines(f *testing.F) {
 			t.Fatalf("labelled in lines\n%s%v\nWrite\n%s%v", inLines, errs[1], want.String(), werr)
 		}
 	})
+}
+
+// Where the temporary folder goes away once the walk has written runs,
+// the sorters after it hold their lines: the same bytes, from memory.
+func TestCanonicalLinesWithoutTemporaryFolder(t *testing.T) {
+	doc := randomFilmDoc(1, false)
+	want, _, _, _, errs := canonicalBothWays(t, doc, 1024)
+	if errs[0] != nil {
+		t.Fatal(errs[0])
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	c, err := NewProcessor(Config{}).contexts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := lineSorter{limit: 256}
+	defer lines.Close()
+	d, ok := directDataset(c.expand, doc, &lines, true)
+	if !ok || len(lines.runs) == 0 {
+		t.Fatalf("walked %v, %d runs", ok, len(lines.runs))
+	}
+	t.Setenv("TMPDIR", filepath.Join(tmp, "missing"))
+	if len(lines.lines) == 0 {
+		// A line held, for the flush to fail on: one written already,
+		// which the sorter keeps once.
+		var first []byte
+		lines.each(func(l []byte) error {
+			first = bytes.Clone(l)
+			return errDeclined
+		})
+		lines.add(first)
+	}
+	if lines.next != nil {
+		// The file made for the next run: gone with the folder.
+		lines.next.Close()
+		lines.next = nil
+	}
+	var out bytes.Buffer
+	err, ok = writeCanonicalLines(&out, &lines, 256, d.blanks)
+	if err != nil || !ok || !lines.held {
+		t.Fatalf("error %v, labelled %v, the walk's lines held %v", err, ok, lines.held)
+	}
+	if out.String() != want {
+		t.Errorf("without a temporary folder\n%s\nin memory\n%s", out.String(), want)
+	}
 }
