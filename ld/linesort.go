@@ -40,6 +40,8 @@ type lineSorter struct {
 	held bool
 	// next is the file for the next run, made by canSpill.
 	next *os.File
+	// order is sorted's slice.
+	order [][]byte
 	// repeats keeps repeated lines: canonical N-Quads' first-degree
 	// records (canonlines.go) count each statement a blank node is in,
 	// and two may read alike.
@@ -67,12 +69,15 @@ func (s *lineSorter) add(line []byte) {
 const maxPrealloc = 64 << 20
 
 // sorted returns the held lines in byte order, without repeats (unless
-// s.repeats).
+// s.repeats), valid until the next line is added. The slice is the
+// sorter's own, used again by each run: made anew, it was a tenth of the
+// bytes a canonical export of 50,000 reviews allocated.
 func (s *lineSorter) sorted() [][]byte {
-	out := make([][]byte, len(s.lines))
-	for i, l := range s.lines {
-		out[i] = s.buf[l[0]:l[1]]
+	out := slices.Grow(s.order[:0], len(s.lines))
+	for _, l := range s.lines {
+		out = append(out, s.buf[l[0]:l[1]])
 	}
+	s.order = out
 	slices.SortFunc(out, bytes.Compare)
 	if s.repeats {
 		return out
@@ -92,7 +97,7 @@ func (s *lineSorter) flush() (buf []byte, lines [][2]int) {
 		return nil, nil
 	}
 	buf, lines = s.buf[:0], s.lines[:0]
-	s.buf, s.lines = nil, nil
+	s.buf, s.lines, s.order = nil, nil, nil
 	return buf, lines
 }
 
