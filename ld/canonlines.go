@@ -50,7 +50,11 @@ var errDeclined = errors.New("ld: canonical lines declined")
 func (p *Processor) writeDirectCanonical(w io.Writer, ctx *jsongold.Context, doc any) (err error, ok bool) {
 	sortMemory := p.cfg.SortMemory
 	if sortMemory <= 0 {
-		sortMemory = defaultSortMemory
+		// Half N-Quads': the film's 20 MB stay live while three sorts
+		// run, and with the heap bounded to 7 times the page
+		// (cmd/film2ld's boundHeap) 4 MiB runs left the collector
+		// little room.
+		sortMemory = defaultSortMemory / 2
 	}
 	lines := lineSorter{limit: sortMemory}
 	defer lines.Close()
