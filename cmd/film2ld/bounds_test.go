@@ -82,7 +82,7 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 	}{
 		// The slowest first, so that the parallel cases end together.
 		{"jsonld", 30},    // 118–124 MB, 21–22 times, by ld.WriteDirectJSON's typed node map (was 300–420 MB by its first version, 475–690 MB by json-gold's framing)
-		{"canonical", 10}, // 51–53 MB, 9.4–9.8 times, labelled from lines sorted in runs on disk, the heap held as N-Quads' (was 150–200 MB, 265 MB)
+		{"canonical", 10}, // 49–53 MB, 9.1–9.8 times, labelled from lines sorted in runs on disk, the heap held as N-Quads' (was 150–200 MB, 265 MB)
 		// The Turtle writers over numbered terms (ld's termTable), with
 		// no N-Quads text round trip, streaming their text (were 310 /
 		// 690–760 / 885–900 MB).
