@@ -49,6 +49,9 @@ type Dataset struct {
 	// scratch, for a dataset made by a direct walk, is the memory its
 	// terms, statements and index came from (see recycle).
 	scratch *walkScratch
+	// blanks, for a dataset made by a direct walk, is how many blank
+	// nodes it numbered (_:b0 to _:b<blanks-1>).
+	blanks int
 }
 
 // docStatements returns the indexes in d.quads of input doc's

@@ -38,6 +38,17 @@ import (
 // is given doc with those sequences collected into arrays.
 func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) error {
 	switch f {
+	case FormatCanonical:
+		if p.cfg.GeneralCanonical {
+			break
+		}
+		c, err := p.contexts()
+		if err == nil && p.directAllowed(opts) {
+			if err, ok := p.writeDirectCanonical(w, c.expand, doc); ok {
+				return err
+			}
+		}
+		return p.Write(w, collect(doc), f, opts)
 	case FormatNQuads, FormatTurtle, FormatTriG, FormatSPARQLUpdate:
 		c, err := p.contexts()
 		if err != nil || !p.directAllowed(opts) {
@@ -154,7 +165,7 @@ func (p *Processor) direct(doc any, f Format, opts Options) (*Dataset, bool) {
 	if err != nil {
 		return nil, false
 	}
-	return directDataset(c.expand, doc, nil)
+	return directDataset(c.expand, doc, nil, false)
 }
 
 // directAllowed reports whether opts and p's configuration leave the
@@ -182,7 +193,7 @@ func walkDirect(ctx *jsongold.Context, doc any, sortMemory int) (wk *walked, ok 
 		sortMemory = defaultSortMemory
 	}
 	wk = &walked{lines: &lineSorter{limit: sortMemory}}
-	if wk.d, ok = directDataset(ctx, doc, wk.lines); !ok {
+	if wk.d, ok = directDataset(ctx, doc, wk.lines, false); !ok {
 		wk.lines.Close()
 		return nil, false
 	}
@@ -375,8 +386,9 @@ func (t *directTerms) typ(v string) string {
 //
 // With lines set, the walk moves the statements to lines once there are
 // lines.limit/256 of them (lines.started tells it), and d then holds only the terms
-// made before and the IRIs.
-func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter) (d *Dataset, ok bool) {
+// made before and the IRIs. With canonical, the lines write literals as
+// canonical N-Quads do (literalText), for writeCanonicalLines.
+func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical bool) (d *Dataset, ok bool) {
 	top, isMap := doc.(map[string]any)
 	if !isMap || len(top) != 2 || top["@context"] != "https://schema.org" {
 		return nil, false
@@ -390,7 +402,7 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter) (d *Datase
 	}
 	sc := newWalkScratch()
 	d = &Dataset{terms: append(sc.terms[:0], dterm{}), index: sc.index, quads: sc.quads[:0], scratch: sc}
-	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, sorter: lines}
+	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, sorter: lines, canonical: canonical}
 	w.d.docs = append(w.d.docs, 0)
 	w.d.names = append(w.d.names, "JSON-LD")
 	w.typ = w.term(IRI, "<"+rdfType+">")
@@ -404,6 +416,7 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter) (d *Datase
 		}
 		w.tmp = w.tmp[:0] // a top node is no statement's object
 	}
+	w.d.blanks = w.blank
 	return w.d, true
 }
 
@@ -501,6 +514,9 @@ type walker struct {
 	lines  bool
 	lit    string
 	line   []byte
+	// canonical makes the lines' literals canonical N-Quads' (see
+	// directDataset).
+	canonical bool
 	// tmp, in lines, holds the IRIs met since the statements became
 	// lines that were not terms already (iriTerm | index): written out at
 	// once, they need no term, and a node's are dropped when the node is
@@ -558,7 +574,8 @@ func (w *walker) toLines() {
 	w.d.quads = nil
 }
 
-// appendTerm appends term id's N-Quads form, as labelText writes it.
+// appendTerm appends term id's N-Quads form, as labelText writes it (with
+// w.canonical, its literals as canonicalText does).
 func (w *walker) appendTerm(b []byte, id uint32) []byte {
 	switch {
 	case id == litTerm:
@@ -573,9 +590,12 @@ func (w *walker) appendTerm(b []byte, id uint32) []byte {
 		return append(b, t.key...)
 	case Blank:
 		return append(append(b, "_:"...), t.value()...)
-	default:
-		return append(b, t.text()...)
 	}
+	if w.canonical {
+		v, dt, lang := w.d.terms[id].literal()
+		return append(b, literalText(v, dt, strings.ToLower(lang))...)
+	}
+	return append(b, w.d.terms[id].text()...)
 }
 
 // isIRI reports whether term id is an IRI.
@@ -636,7 +656,11 @@ func (w *walker) vocab(iri string) uint32 {
 // memory (50,000 reviews).
 func (w *walker) literal(value, datatype string) uint32 {
 	if w.lines {
-		w.lit = Term{Kind: Literal, Value: value, Datatype: datatype}.String()
+		if w.canonical {
+			w.lit = literalText(value, datatype, "")
+		} else {
+			w.lit = Term{Kind: Literal, Value: value, Datatype: datatype}.String()
+		}
 		return litTerm
 	}
 	if datatype == xsdString {

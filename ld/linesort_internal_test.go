@@ -47,25 +47,33 @@ func TestLineSorterMatchesSort(t *testing.T) {
 			line := fmt.Sprintf("<urn:x:%d> <urn:p> \"%s\" .\n", rng.IntN(tt.lines/3+1), strings.Repeat("é", n))
 			lines = append(lines, line)
 		}
-		s := lineSorter{limit: tt.limit}
-		for _, l := range lines {
-			s.add([]byte(l))
-		}
-		var out bytes.Buffer
-		err := s.writeTo(&out)
-		runs := len(s.runs)
-		s.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", tt.name, err)
-		}
-		if want := sortedUnique(lines); out.String() != want {
-			t.Errorf("%s: %d bytes written, want %d sorted without repeats", tt.name, out.Len(), len(want))
-		}
-		if tt.limit < 1<<20 && runs == 0 {
-			t.Errorf("%s: no runs made", tt.name)
-		}
-		if runs > maxRuns {
-			t.Errorf("%s: %d runs open, want at most %d", tt.name, runs, maxRuns)
+		// With repeats, the same lines sorted, every repeat kept.
+		for _, repeats := range []bool{false, true} {
+			s := lineSorter{limit: tt.limit, repeats: repeats}
+			for _, l := range lines {
+				s.add([]byte(l))
+			}
+			var out bytes.Buffer
+			err := s.writeTo(&out)
+			runs := len(s.runs)
+			s.Close()
+			if err != nil {
+				t.Fatalf("%s: %v", tt.name, err)
+			}
+			want := sortedUnique(lines)
+			if repeats {
+				sorted := slices.Sorted(slices.Values(lines))
+				want = strings.Join(sorted, "")
+			}
+			if out.String() != want {
+				t.Errorf("%s repeats=%v: %d bytes written, want %d sorted", tt.name, repeats, out.Len(), len(want))
+			}
+			if tt.limit < 1<<20 && runs == 0 {
+				t.Errorf("%s: no runs made", tt.name)
+			}
+			if runs > maxRuns {
+				t.Errorf("%s: %d runs open, want at most %d", tt.name, runs, maxRuns)
+			}
 		}
 		if left, _ := filepath.Glob(filepath.Join(tmp, "*")); len(left) > 0 {
 			t.Errorf("%s: files left behind: %v", tt.name, left)

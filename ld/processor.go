@@ -37,8 +37,10 @@ type Config struct {
 	// [Processor.WriteDirect] holds to sort a large document's
 	// statements; past it they are sorted in runs written to temporary
 	// files (os.TempDir) and merged as the output is written. 0 means 4
-	// MiB. A document of fewer than SortMemory/256 statements is sorted in
-	// memory whatever its size, as numbers, which is faster.
+	// MiB, and 2 MiB for canonical N-Quads, whose three sorts run while
+	// the film is held. A document of fewer than SortMemory/256
+	// statements is sorted in memory whatever its size, as numbers, which
+	// is faster.
 	SortMemory int
 	// HeldItems is how many items of each sequence in a document (see
 	// [Processor.WriteDirect]) [Processor.WriteDirectJSON]'s short path

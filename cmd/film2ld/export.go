@@ -203,13 +203,15 @@ func runExport(e *env, args []string) int {
 		return e.usageError(fs, "--shard splits the films of a batch; give it with --batch")
 	}
 	switch x.format {
-	case ld.FormatNQuads, ld.FormatTurtle, ld.FormatTriG, ld.FormatSPARQLUpdate, ld.FormatJSONLD, ld.FormatHTML:
-		// N-Quads is written as it is made (sorted in runs on disk);
-		// the Turtle writers hold numbered statements and stream
-		// their text; the web snippet builds its long lists again as
-		// it writes them (ld.Config.HeldItems): their memory can be
-		// held to a multiple of the input's. The others hold the whole
-		// graph, at many times that.
+	case ld.FormatExpanded, ld.FormatFlattened:
+		// These hold the whole graph (json-gold's expansion), at many
+		// times the input's size.
+	default:
+		// N-Quads, sorted or canonical, is written as it is made
+		// (sorted in runs on disk); the Turtle writers hold numbered
+		// statements and stream their text; the web snippet builds its
+		// long lists again as it writes them (ld.Config.HeldItems):
+		// their memory can be held to a multiple of the input's.
 		defer boundHeap(inputSize(files))()
 	}
 	res, ok := e.renderFilm(files, x)

@@ -7,12 +7,12 @@ import (
 	"sync"
 )
 
-// heapPerInputByte is how much Go memory a one-film export to N-Quads,
-// Turtle, TriG, SPARQL Update or the web snippet is held to per byte of
-// its input, while
-// what is live allows. The program's own pages (its code and tables,
-// 10–13 MB resident) come on top, so that an export of a large input
-// stays under ten times the input's size (issue 12's goal).
+// heapPerInputByte is how much Go memory a one-film export to N-Quads
+// (sorted or canonical), Turtle, TriG, SPARQL Update or the web snippet
+// is held to per byte of its input, while what is live allows. The
+// program's own pages (its code and tables, 10–13 MB resident) come on
+// top, so that an export of a large input stays under ten times the
+// input's size (issue 12's goal).
 const heapPerInputByte = 7
 
 // boundFrom is the input size from which the heap is bounded: below it,

@@ -271,6 +271,52 @@ func viewsInFormats(views []Options, formats ...ld.Format) []Options {
 	return out
 }
 
+// TestWriteDirectCanonicalInRuns: a film whose statements become lines
+// sorted in runs on disk (ld.Config.SortMemory, here so small that every
+// film's do) and are labelled from those lines (ld's writeCanonicalLines)
+// gives the canonical N-Quads of one labelled in memory, for every film and
+// view. The large page makes over 64 runs of each sort.
+func TestWriteDirectCanonicalInRuns(t *testing.T) {
+	films := directFilms(t)
+	inMemory := ld.NewProcessor(ld.Config{SortMemory: 1 << 40})
+	compared := 0
+	for name, docs := range films {
+		for _, opts := range []Options{{}, {Merged: true}, {Merge: mapping.Options{MergedInDefaultGraph: true}}} {
+			if name == "reviews5000" && (opts.Merged || opts.Merge.MergedInDefaultGraph) {
+				continue // the views are the small films' to cover; this one is for the many runs
+			}
+			opts.Format = ld.FormatCanonical
+			job, f := mergeDocs(t, opts, name, docs)
+			out, err := job.Render(f)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			memory := 512 // runs of a few lines
+			if name == "reviews5000" {
+				memory = 64 << 10
+			}
+			var want, got bytes.Buffer
+			errMemory := inMemory.WriteDirect(&want, out.stream(), opts.Format, ld.Options{Root: "Movie"})
+			errRuns := ld.NewProcessor(ld.Config{SortMemory: memory}).WriteDirect(&got, out.stream(), opts.Format, ld.Options{Root: "Movie"})
+			if errMemory != nil || errRuns != nil {
+				t.Fatalf("%s: in memory %v, in runs %v", name, errMemory, errRuns)
+			}
+			if want.Len() < 3*memory {
+				t.Errorf("%s: %d bytes of canonical N-Quads, too few to make runs of %d", name, want.Len(), memory)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("%s merged=%v in-default-graph=%v: labelled in runs differs from labelled in memory:\n%s", name, opts.Merged,
+					opts.Merge.MergedInDefaultGraph, firstDiff(got.String(), want.String()))
+			}
+			compared++
+		}
+	}
+	if compared < 2*len(films)-1 {
+		t.Errorf("%d outputs compared for %d films", compared, len(films))
+	}
+	t.Logf("%d outputs compared", compared)
+}
+
 // firstDiff shows the first line where two outputs differ.
 func firstDiff(a, b string) string {
 	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
