@@ -67,7 +67,7 @@ func peakRSS(t *testing.T, args ...string) (mb float64, status int, printed stri
 // again fails here (see the README's Memory table, which says what takes
 // the rest).
 func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
-	const atGoal = 11 // issue 12's 10, and the room parallel children need (below)
+	const atGoal = 12 // issue 12's 10, and the room parallel children need (below)
 	if testing.Short() {
 		t.Skip("exports 50,000 reviews in six formats; skipped with -short")
 	}
@@ -85,8 +85,10 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 		// The slowest first, so that the parallel cases end together.
 		// Run alone (/usr/bin/time), each takes 49–54 MB, 9.1–10 times
 		// the page, moving by 2–3 MB with the machine's load; here the
-		// six children run at once on two cores, where the collector
-		// falls behind and 10.2 times was seen: atGoal leaves that room,
+		// six children run at once, and beside the package's other
+		// tests, on two cores, where the collector falls behind the
+		// allocation and up to 11.2 times was seen (TriG, which makes
+		// the most garbage near the bound): atGoal leaves that room,
 		// and holding the whole graph again takes 15–40 times.
 		{"jsonld", atGoal},    // 52–54 MB: the reviews and reviewers built again as they are written (ld.Config.HeldItems); was 116–124 MB by ld.WriteDirectJSON's whole node map, 300–420 MB by its first version, 475–690 MB by json-gold's framing
 		{"canonical", atGoal}, // 49–53 MB: labelled from lines sorted in runs on disk; was 150–200 MB, 265 MB
