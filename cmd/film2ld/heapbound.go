@@ -28,21 +28,21 @@ const boundFrom = 2 << 20
 //
 // A run whose live data nears the bound must not be slowed by a collector
 // running without pause: after each collection a governor sets the limit
-// to 1.3 times what is live when that is more than the bound, and back to
-// the bound when what is live shrinks. Merging, whose live data is the
-// largest, makes little garbage, so collecting at 1.3 times costs it
-// little; writing makes much, and needs the bound's room (held to 6 times
-// the page, with 25 MB live, that export collected without pause and took
-// five times the CPU). The price is CPU all the same: that export took
-// 1.05 s of CPU at 71 MB unbounded, 1.9–2.1 s at 49–51 MB; its web
-// snippet, whose live data stays at 26–32 MB from merging to the end,
-// 1.6 s at 82 MB unbounded, 3.0–4.3 s at 52–53 MB (the limit counts the
-// runtime's own memory too, so the collector runs all but without pause:
-// counting it in the governor's limit halved that CPU but took 61 MB;
-// a bound of 6 times took more CPU and no less memory). boundHeap
-// returns the function that stops the governor and puts the limit back.
-// GOGC or GOMEMLIMIT set by the user win: nothing changes (GOGC=100 is
-// the fast way for a large snippet).
+// to 1.3 times what is live, plus the runtime's own memory (stacks, the
+// collector's metadata: the limit counts them, the heap's goal does not),
+// when that is more than the bound, and back to the bound when what is
+// live shrinks. Without that own memory in it the heap's goal sat a few
+// MB above what was live whenever the live heap neared the bound, and the
+// collector ran all but without pause: a 3 MB page of 20,000 reviews by
+// 97 critics took 3.4-5.2 s of CPU instead of 0.7-1.2 s (451 collections
+// for its web snippet); with it, 1.1-1.6 s. The price is CPU all the
+// same, and on the 5.4 MB page of 50,000 reviews, whose live data peaks
+// at 30 MB, memory: 55-56 MB and 1.4-2.0 s for N-Quads, canonical N-Quads,
+// Turtle and the web snippet, 62-65 MB and 2.4-2.6 s for TriG and SPARQL
+// Update (71-82 MB and 1.05-1.6 s unbounded; 52-54 MB and 2-5 s when the
+// governor left the runtime's memory out). boundHeap returns the
+// function that stops the governor and puts the limit back. GOGC or
+// GOMEMLIMIT set by the user win: nothing changes.
 func boundHeap(size int64) (restore func()) {
 	if size < boundFrom || os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
@@ -55,7 +55,7 @@ func boundHeap(size int64) (restore func()) {
 }
 
 // heapGovernor keeps a soft memory limit at its bound, or at 1.3 times
-// the live heap when that is more.
+// the live heap and the runtime's own memory when that is more.
 type heapGovernor struct {
 	bound int64
 	mu    sync.Mutex
@@ -78,8 +78,8 @@ func (g *heapGovernor) cycle() {
 	if g.done {
 		return
 	}
-	live := liveHeap()
-	if want := max(g.bound, live+live*3/10); want != g.limit {
+	live, other := liveHeap()
+	if want := max(g.bound, live+live*3/10+other); want != g.limit {
 		debug.SetMemoryLimit(want)
 		g.limit = want
 	}
@@ -97,16 +97,17 @@ func (g *heapGovernor) stop() {
 }
 
 // liveHeap returns about the heap the last collection found live, in
-// bytes: the heap in use as the governor runs, just after it, which also
+// bytes, and the runtime's memory outside the heap: the heap in use as the
+// governor runs, just after it, which also
 // counts what was allocated since. Not runtime/metrics' exact figure:
 // that package's init costs every process half a millisecond (inittrace),
 // when starting film2ld takes 20; the figure here came to 1 MB more at the
 // peak of the 50,000-review export (51.5-54 MB against 50.6-52.5 MB, four
 // runs each).
-func liveHeap() int64 {
+func liveHeap() (live, other int64) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	return int64(ms.HeapAlloc)
+	return int64(ms.HeapAlloc), int64(ms.Sys - ms.HeapSys)
 }
 
 // inputSize returns the total size of the regular files among paths;
