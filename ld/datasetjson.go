@@ -14,34 +14,40 @@ import (
 	"github.com/film2ld/film2ld/ld/schemaorg"
 )
 
-// WriteJSONLD writes d's statements in f, [FormatJSONLD] or [FormatHTML]:
-// the bytes [Processor.Write] gives for the [Processor.Union] of d's
-// [Dataset.Documents] with opts, written a node at a time. That path
-// builds the JSON-LD of every input (json-gold's conversion from RDF),
-// expands it twice, builds a node map to look for a root and compacts the
-// whole document: 39 times the input in memory. Where no root is found
-// (see [Processor.Write]) its result is the compaction of each document's
-// node objects in turn, and the conversion from RDF gives one node object
-// per subject (with a named graph's nodes inside its name's node, in
-// "@graph"), in the order of their @id. Each is made from its own
-// statements as the conversion makes it (fromRDF), expanded and compacted
-// by the same code as there, and encoded as encoding/json would encode
-// the whole (treeEncoder); a graph's nodes are made and written one at a
-// time too. Memory is the dataset and one node.
+// WriteJSONLD writes d's statements in f, [FormatJSONLD], [FormatHTML],
+// [FormatExpanded] or [FormatFlattened]: the bytes [Processor.Write]
+// gives for the [Processor.Union] of d's [Dataset.Documents] with opts,
+// written a node at a time. That path builds the JSON-LD of every input
+// (json-gold's conversion from RDF), expands it twice, and for the web
+// formats builds a node map to look for a root and compacts the whole
+// document: 39 times the input in memory (27 for expanded and flattened
+// output). Where no root is found (see [Processor.Write]) its result is
+// the compaction of each document's node objects in turn, and the
+// conversion from RDF gives one node object per subject (with a named
+// graph's nodes inside its name's node, in "@graph"), in the order of
+// their @id. Each is made from its own statements as the conversion
+// makes it (fromRDF), expanded and compacted by the same code as there,
+// and encoded as encoding/json would encode the whole (treeEncoder); a
+// graph's nodes are made and written one at a time too. Expanded output
+// is the same nodes, not compacted; flattened output is the node map's
+// nodes in the order of their new labels (see writeFlattened). Memory is
+// the dataset and one node.
 //
 // It returns an error wrapping [ErrNeedsJSONLD], having written nothing,
 // where it cannot promise the general path's bytes: RDF lists and rdf:JSON
 // literals (see [Dataset.NeedsJSONLD]), a graph with a root the general
-// path frames the output on (one node nothing refers to, with a type),
-// and options other than Lenient and RDFDirection. A node that turns out
-// other than the dataset says (a value dropped on the way, a value
-// encoding/json would have to reflect on) or an error of json-gold's
-// stops it with an error wrapping ErrNeedsJSONLD too, after
+// path frames the web formats on (one node nothing refers to, with a
+// type), and options other than Lenient and RDFDirection. A node that
+// turns out other than the dataset says (a value dropped on the way, a
+// value encoding/json would have to reflect on) or an error of
+// json-gold's stops it with an error wrapping ErrNeedsJSONLD too, after
 // part of the output may have been written: the caller must throw that
 // away and take the general path, which gives its error or its bytes.
 // An error of w comes back as it is.
 func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options) error {
-	if f != FormatJSONLD && f != FormatHTML {
+	switch f {
+	case FormatJSONLD, FormatHTML, FormatExpanded, FormatFlattened:
+	default:
 		return fmt.Errorf("ld: write a dataset as JSON-LD: %w %v", ErrUnknownFormat, f)
 	}
 	if err := d.NeedsJSONLD(); err != nil {
@@ -54,45 +60,34 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 	if err != nil {
 		return err
 	}
-	if d.hasRoot() {
+	if (f == FormatJSONLD || f == FormatHTML) && d.hasRoot() {
 		return fmt.Errorf("%w: the general path frames the output on its root", ErrNeedsJSONLD)
 	}
 	d.release()
 	src := d.srcRanks()
 	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), opts: opts, enc: &treeEncoder{w: w, escapeHTML: f == FormatHTML}, values: map[valueKey]bool{}}
 	e := jw.enc
-	if f == FormatHTML {
+	switch f {
+	case FormatExpanded:
+		return jw.writeExpanded(src)
+	case FormatFlattened:
+		return jw.writeFlattened()
+	case FormatHTML:
 		e.buf = append(e.buf, scriptStart...)
 	}
 	// Compaction gives the one node object as it is, with "@context";
 	// more (or none) go in "@graph".
 	jw.single = d.topNodes() == 1
 	if !jw.single {
-		e.buf = append(e.buf, '{')
-		e.newline(1)
-		e.buf = appendJSONString(e.buf, "@context", e.escapeHTML)
-		e.buf = append(e.buf, ':', ' ')
-		e.buf = appendJSONString(e.buf, schemaorg.ContextURL, e.escapeHTML)
-		e.buf = append(e.buf, ',')
-		e.newline(1)
-		e.buf = appendJSONString(e.buf, "@graph", e.escapeHTML)
-		e.buf = append(e.buf, ':', ' ', '[')
+		jw.openGraph()
 	}
 	for doc := range d.docs {
-		if err := jw.document(doc, src); err != nil {
+		if err := jw.document(doc, src, jw.node); err != nil {
 			return err
 		}
 	}
-	switch {
-	case !jw.single && jw.n == 0:
-		e.buf = append(e.buf, ']')
-		e.newline(0)
-		e.buf = append(e.buf, '}')
-	case !jw.single:
-		e.newline(1)
-		e.buf = append(e.buf, ']')
-		e.newline(0)
-		e.buf = append(e.buf, '}')
+	if !jw.single {
+		jw.closeGraph()
 	}
 	e.buf = append(e.buf, '\n')
 	if f == FormatHTML {
@@ -100,6 +95,32 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 	}
 	e.flush()
 	return e.err
+}
+
+// openGraph starts {"@context": …, "@graph": [, the form compaction
+// gives more (or fewer) than one node in.
+func (jw *jsonNodeWriter) openGraph() {
+	e := jw.enc
+	e.buf = append(e.buf, '{')
+	e.newline(1)
+	e.buf = appendJSONString(e.buf, "@context", e.escapeHTML)
+	e.buf = append(e.buf, ':', ' ')
+	e.buf = appendJSONString(e.buf, schemaorg.ContextURL, e.escapeHTML)
+	e.buf = append(e.buf, ',')
+	e.newline(1)
+	e.buf = appendJSONString(e.buf, "@graph", e.escapeHTML)
+	e.buf = append(e.buf, ':', ' ', '[')
+}
+
+// closeGraph ends what openGraph started, jw.n nodes later.
+func (jw *jsonNodeWriter) closeGraph() {
+	e := jw.enc
+	if jw.n > 0 {
+		e.newline(1)
+	}
+	e.buf = append(e.buf, ']')
+	e.newline(0)
+	e.buf = append(e.buf, '}')
 }
 
 // topNodes returns the number of node objects json-gold's conversion
@@ -206,8 +227,10 @@ type jsonNodeWriter struct {
 	values map[valueKey]bool
 }
 
-// document writes input doc's nodes.
-func (jw *jsonNodeWriter) document(doc int, src []uint32) error {
+// document gives emit input doc's nodes in the order of the conversion
+// from RDF: each node's term, its statements in the default graph, and
+// those of the graph it names, sorted by subject.
+func (jw *jsonNodeWriter) document(doc int, src []uint32, emit func(doc int, s uint32, own, graph []int32) error) error {
 	d := jw.d
 	// By graph, subject and statement order.
 	idx := d.docStatements(doc)
@@ -260,7 +283,7 @@ func (jw *jsonNodeWriter) document(doc int, src []uint32) error {
 			j := span(g, false)
 			graph, g = idx[g:j], j
 		}
-		if err := jw.node(doc, s, own, graph); err != nil {
+		if err := emit(doc, s, own, graph); err != nil {
 			return err
 		}
 	}
@@ -329,8 +352,24 @@ func (jw *jsonNodeWriter) node(doc int, s uint32, own, graph []int32) error {
 	if !isList || len(first) != 2 {
 		return fmt.Errorf("%w: the graph of %s does not compact to its nodes", ErrNeedsJSONLD, id)
 	}
-	// The node's members as value writes them, the graph's nodes made
-	// and written in turn.
+	return jw.writeGraphNode(m, depth, func() (any, bool, error) {
+		if len(rest) == 0 {
+			return nil, false, nil
+		}
+		j := subjectEnd(d, rest)
+		n, count := jw.fromRDF(d.srcName(d.quads[rest[0]].s), rest[:j])
+		rest = rest[j:]
+		m, err := jw.compacted(doc, n, id, count, "@graph")
+		return m, true, err
+	})
+}
+
+// writeGraphNode writes node object m at depth, as value would write it
+// with the nodes next gives, made one at a time until it says there are
+// no more, after the ones already in m's "@graph" (an array).
+func (jw *jsonNodeWriter) writeGraphNode(m map[string]any, depth int, next func() (n any, ok bool, err error)) error {
+	e := jw.enc
+	first := m["@graph"].([]any)
 	keys := slices.Sorted(maps.Keys(m))
 	e.buf = append(e.buf, '{')
 	for i, k := range keys {
@@ -352,20 +391,22 @@ func (jw *jsonNodeWriter) node(doc int, s uint32, own, graph []int32) error {
 			e.newline(depth + 2)
 			e.value(n, depth+2)
 		}
-		for len(rest) > 0 {
-			j := subjectEnd(d, rest)
-			n, count := jw.fromRDF(d.srcName(d.quads[rest[0]].s), rest[:j])
-			n, err := jw.compacted(doc, n, id, count, "@graph")
+		for count := len(first); ; count++ {
+			n, ok, err := next()
 			if err != nil {
 				return err
 			}
-			e.buf = append(e.buf, ',')
+			if !ok {
+				break
+			}
+			if count > 0 {
+				e.buf = append(e.buf, ',')
+			}
 			e.newline(depth + 2)
 			e.value(n, depth+2)
 			if e.err != nil {
 				return e.err
 			}
-			rest = rest[j:]
 		}
 		e.newline(depth + 1)
 		e.buf = append(e.buf, ']')
@@ -462,11 +503,21 @@ func (jw *jsonNodeWriter) fromRDF(id string, qs []int32) (node map[string]any, c
 }
 
 // compacted returns node, a node object from fromRDF holding count
-// values, as the general path compacts it: expanded by Union (with its
-// blank node labels) and by Write, and compacted with prop as its active
-// property ("" at the top, "@graph" in a graph). what names the node in
-// errors.
+// values, as the general path compacts it (see expandedNode), with prop
+// as its active property ("" at the top, "@graph" in a graph). what names
+// the node in errors.
 func (jw *jsonNodeWriter) compacted(doc int, node map[string]any, what string, count int, prop string) (map[string]any, error) {
+	exp, err := jw.expandedNode(doc, node, what, count)
+	if err != nil {
+		return nil, err
+	}
+	return jw.compactNode(exp, what, prop)
+}
+
+// expandedNode returns node, a node object from fromRDF holding count
+// values, as the general path expands it: by Union (with its blank node
+// labels) and by Write.
+func (jw *jsonNodeWriter) expandedNode(doc int, node map[string]any, what string, count int) (map[string]any, error) {
 	d := jw.d
 	exp, err := jw.p.Expand([]any{node}, jw.opts)
 	if err != nil {
@@ -481,10 +532,20 @@ func (jw *jsonNodeWriter) compacted(doc int, node map[string]any, what string, c
 	if len(exp) != 1 || countValues(exp[0]) != count {
 		return nil, fmt.Errorf("%w: a node of %s changed on its way through JSON-LD", ErrNeedsJSONLD, what)
 	}
+	m, isMap := exp[0].(map[string]any)
+	if !isMap || !plainTree(m) {
+		return nil, fmt.Errorf("%w: a node of %s does not expand as the dataset's", ErrNeedsJSONLD, what)
+	}
+	return m, nil
+}
+
+// compactNode compacts exp, an expanded node object, as the general path
+// compacts it, with prop as its active property.
+func (jw *jsonNodeWriter) compactNode(exp map[string]any, what, prop string) (map[string]any, error) {
 	var compacted any
-	err = guard("compact", func() error {
+	err := guard("compact", func() error {
 		var err error
-		compacted, err = jsongold.NewJsonLdApi().Compact(jw.ctx, prop, exp[0], true)
+		compacted, err = jsongold.NewJsonLdApi().Compact(jw.ctx, prop, exp, true)
 		return err
 	})
 	m, isMap := compacted.(map[string]any)

@@ -101,7 +101,7 @@ func TestDatasetJSONLDMatchesJSONLDPath(t *testing.T) {
 			inputs = append(inputs, corpus[c[1]])
 			name += "+" + c[1]
 		}
-		for _, f := range []Format{FormatJSONLD, FormatHTML} {
+		for _, f := range []Format{FormatJSONLD, FormatHTML, FormatExpanded, FormatFlattened} {
 			for _, opts := range []Options{{}, {Lenient: &Dropped{}}, {RDFDirection: DirectionI18nDatatype}} {
 				want, wdrops, werr := jsonldPathDrops(p, inputs, f, opts)
 				got, gdrops, isShort, gerr := datasetJSONPath(p, inputs, f, opts)
@@ -168,7 +168,8 @@ func fuzzNQuads(data []byte) []string {
 
 // FuzzDatasetJSONLD: for N-Quads the fuzzer makes (fuzzNQuads),
 // WriteJSONLD with its fallback gives the general path's bytes, errors
-// and warnings, in JSON-LD and HTML, with and without Lenient.
+// and warnings, in JSON-LD, HTML, expanded and flattened JSON-LD, with
+// and without Lenient.
 func FuzzDatasetJSONLD(f *testing.F) {
 	f.Add([]byte{0, 0, 0x80, 0})
 	f.Add([]byte{1, 1, 2, 0, 2, 4, 1, 0, 4, 0, 0x81, 0, 4, 4, 2, 0})
@@ -177,7 +178,7 @@ func FuzzDatasetJSONLD(f *testing.F) {
 	p := NewProcessor(Config{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		inputs := fuzzNQuads(data)
-		for _, f := range []Format{FormatJSONLD, FormatHTML} {
+		for _, f := range []Format{FormatJSONLD, FormatHTML, FormatExpanded, FormatFlattened} {
 			for _, opts := range []Options{{}, {Lenient: &Dropped{}}} {
 				want, wdrops, werr := jsonldPathDrops(p, inputs, f, opts)
 				got, gdrops, short, gerr := datasetJSONPath(p, inputs, f, opts)

@@ -172,7 +172,7 @@ func runConvert(e *env, args []string) int {
 	if compactFormat(outFormat) && nquads == len(files) && ds.NeedsJSONLD() == nil {
 		return e.writeCompact(p, ds, outFormat, output, files)
 	}
-	if (outFormat == ld.FormatJSONLD || outFormat == ld.FormatHTML) && nquads == len(files) && base == "" {
+	if !compactFormat(outFormat) && nquads == len(files) && base == "" {
 		if status, done := e.writeDatasetJSON(p, ds, outFormat, output, files, lenient, rdfDirection); done {
 			return status
 		}
@@ -328,9 +328,9 @@ func (e *env) writeCompact(p *ld.Processor, ds *ld.Dataset, f ld.Format, path st
 }
 
 // writeDatasetJSON writes N-Quads inputs read into ds as JSON-LD (f is
-// FormatJSONLD or FormatHTML) a node at a time (ld.Processor.WriteJSONLD):
-// the general path's bytes, at a small multiple of the input's size in
-// memory rather than 39 times it. done is false, with nothing written,
+// FormatJSONLD, FormatHTML, FormatExpanded or FormatFlattened) a node at
+// a time (ld.Processor.WriteJSONLD): the general path's bytes, at a small
+// multiple of the input's size in memory rather than 27–39 times it. done is false, with nothing written,
 // where WriteJSONLD declines: the general path then gives the output, or
 // the error. Standard output, a device or a pipe, which would see what
 // was written before a refusal, get the whole output at the end.

@@ -1,0 +1,338 @@
+package ld
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+
+	jld "github.com/piprate/json-gold/ld"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
+)
+
+// writeExpanded writes WriteJSONLD's FormatExpanded: the array of the
+// node objects the conversion from RDF gives each document, as the
+// general path expands them, one node (and one node of a named graph) at
+// a time. src ranks the terms by their names in the conversion.
+func (jw *jsonNodeWriter) writeExpanded(src []uint32) error {
+	e := jw.enc
+	e.buf = append(e.buf, '[')
+	for doc := range jw.d.docs {
+		if err := jw.document(doc, src, jw.expandedTop); err != nil {
+			return err
+		}
+	}
+	if jw.n > 0 {
+		e.newline(0)
+	}
+	e.buf = append(e.buf, ']', '\n')
+	e.flush()
+	return e.err
+}
+
+// expandedTop writes the expanded node of term s (see document). A named
+// graph's name is expanded with its graph's first node, which keeps a
+// name with no statements of its own from being dropped as a
+// free-floating node, and the graph's other nodes are expanded and
+// written one at a time: expansion takes an array's items each on its
+// own.
+func (jw *jsonNodeWriter) expandedTop(doc int, s uint32, own, graph []int32) error {
+	d := jw.d
+	id := d.srcName(s)
+	top, count := jw.fromRDF(id, own)
+	var rest []int32
+	if len(graph) > 0 {
+		j := subjectEnd(d, graph)
+		n, c := jw.fromRDF(d.srcName(d.quads[graph[0]].s), graph[:j])
+		top["@graph"] = []any{n}
+		count += c
+		rest = graph[j:]
+	}
+	m, err := jw.expandedNode(doc, top, id, count)
+	if err != nil {
+		return err
+	}
+	e := jw.enc
+	if jw.n > 0 {
+		e.buf = append(e.buf, ',')
+	}
+	e.newline(1)
+	jw.n++
+	if len(graph) == 0 {
+		e.value(m, 1)
+		return e.err
+	}
+	if first, isList := m["@graph"].([]any); !isList || len(first) != 1 {
+		return fmt.Errorf("%w: the graph of %s does not expand to its nodes", ErrNeedsJSONLD, id)
+	}
+	return jw.writeGraphNode(m, 1, func() (any, bool, error) {
+		if len(rest) == 0 {
+			return nil, false, nil
+		}
+		j := subjectEnd(d, rest)
+		n, c := jw.fromRDF(d.srcName(d.quads[rest[0]].s), rest[:j])
+		rest = rest[j:]
+		x, err := jw.expandedNode(doc, n, id, c)
+		return x, true, err
+	})
+}
+
+// writeFlattened writes WriteJSONLD's FormatFlattened: what
+// [Processor.Flatten] gives for the union of the documents. That is the
+// node map of their expanded nodes: every blank node relabelled _:b0,
+// _:b1, … in the order the node map generation meets them
+// (Dataset.blankLabels, which the N-Quads writers use too), a node that
+// several documents describe (an IRI) merged into one, the default
+// graph's nodes and the names of the named graphs sorted by their new
+// names, each graph's nodes sorted inside its name's node, and each node
+// compacted on its own, in "@graph". Here the statements are sorted by
+// those names, and each node is made from its statements as the general
+// path makes it (fromRDF and expandedNode, one document at a time),
+// merged by json-gold's node map generation with the labels issued in
+// advance, compacted and written before the next is made.
+func (jw *jsonNodeWriter) writeFlattened() error {
+	d := jw.d
+	labels := d.blankLabels()
+	fn := &flatNamer{d: d, labels: labels, issuer: jld.NewIdentifierIssuer("_:b")}
+	// The issuer gives each blank node the label the node map would, so
+	// that the generation below, node by node, relabels as it does over
+	// the whole.
+	var blanks []uint32
+	for i := 1; i < len(d.terms); i++ {
+		if d.terms[i].kind == Blank {
+			if labels[i] == ^uint32(0) {
+				return fmt.Errorf("%w: a blank node the node map does not meet", ErrNeedsJSONLD)
+			}
+			blanks = append(blanks, uint32(i))
+		}
+	}
+	slices.SortFunc(blanks, func(a, b uint32) int { return cmp.Compare(labels[a], labels[b]) })
+	for _, b := range blanks {
+		if got := fn.issuer.GetId(d.srcLabel(b)); got != fn.name(b) {
+			return fmt.Errorf("%w: blank node %s labelled %s, not %s", ErrNeedsJSONLD, d.srcLabel(b), got, fn.name(b))
+		}
+	}
+	blanks = nil
+	// rank orders the terms by their new names; the default graph (0)
+	// comes first.
+	rank := make([]uint32, len(d.terms))
+	{
+		names := make([]string, len(d.terms))
+		for i := 1; i < len(d.terms); i++ {
+			if d.terms[i].kind != Literal {
+				names[i] = fn.name(uint32(i))
+			}
+		}
+		for i, r := range denseRanks(names[1:]) {
+			rank[i+1] = r + 1
+		}
+	}
+	idx := make([]int32, len(d.quads))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int {
+		qa, qb := d.quads[a], d.quads[b]
+		if c := cmp.Compare(rank[qa.g], rank[qb.g]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(rank[qa.s], rank[qb.s]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	// span returns the end of the run of statements from i on that share
+	// the graph (and the subject) of statement idx[i].
+	span := func(i int, subject bool) int {
+		j := i
+		for j < len(idx) && d.quads[idx[j]].g == d.quads[idx[i]].g && (!subject || d.quads[idx[j]].s == d.quads[idx[i]].s) {
+			j++
+		}
+		return j
+	}
+	def := 0
+	if len(idx) > 0 && d.quads[idx[0]].g == 0 {
+		def = span(0, false)
+	}
+	drops := jw.dropCount()
+	e := jw.enc
+	jw.openGraph()
+	// The default graph's subjects merged with the named graphs' names,
+	// in the order of their names, as in document.
+	i, g := 0, def
+	for i < def || g < len(idx) {
+		var s, name uint32
+		if i < def {
+			s = d.quads[idx[i]].s
+		}
+		if g < len(idx) {
+			name = d.quads[idx[g]].g
+		}
+		var own, graph []int32
+		switch {
+		case i < def && g < len(idx) && s == name:
+			j := span(i, true)
+			own, i = idx[i:j], j
+			j = span(g, false)
+			graph, g = idx[g:j], j
+		case i < def && (g >= len(idx) || rank[s] < rank[name]):
+			j := span(i, true)
+			own, i = idx[i:j], j
+		default:
+			s = name
+			j := span(g, false)
+			graph, g = idx[g:j], j
+		}
+		if err := jw.flatTop(fn, s, own, graph); err != nil {
+			return err
+		}
+		if jw.dropCount() != drops {
+			// Expansion left something out, which the node map would have
+			// met in another order: the general path tells what.
+			return fmt.Errorf("%w: expansion dropped a value", ErrNeedsJSONLD)
+		}
+	}
+	jw.closeGraph()
+	e.buf = append(e.buf, '\n')
+	e.flush()
+	return e.err
+}
+
+// flatNamer gives the terms their names in flattened output.
+type flatNamer struct {
+	d      *Dataset
+	labels []uint32
+	issuer *jld.IdentifierIssuer
+}
+
+// name returns term t's name: an IRI as it is, a blank node as the node
+// map labels it.
+func (fn *flatNamer) name(t uint32) string {
+	if fn.d.terms[t].kind == Blank {
+		return "_:b" + strconv.Itoa(int(fn.labels[t]))
+	}
+	return fn.d.terms[t].value()
+}
+
+// flatTop writes the flattened node of term s: own are its statements in
+// the default graph, from every document, and graph those of the graph
+// it names, sorted by subject. As node does, it compacts a graph's name
+// with the graph's first two nodes and the rest one at a time.
+func (jw *jsonNodeWriter) flatTop(fn *flatNamer, s uint32, own, graph []int32) error {
+	d := jw.d
+	id := fn.name(s)
+	entry := map[string]any{"@id": id}
+	if len(own) > 0 {
+		var err error
+		if entry, err = jw.flatNode(fn, own); err != nil {
+			return err
+		}
+	}
+	var first []any
+	for len(graph) > 0 && len(first) < 3 {
+		j := subjectEnd(d, graph)
+		n, err := jw.flatNode(fn, graph[:j])
+		if err != nil {
+			return err
+		}
+		first = append(first, n)
+		graph = graph[j:]
+	}
+	var held map[string]any
+	if len(first) == 3 {
+		// Compacted on its own below, after the first two.
+		held, first = first[2].(map[string]any), first[:2]
+	}
+	if first != nil {
+		entry["@graph"] = first
+	}
+	m, err := jw.compactNode(entry, id, "")
+	if err != nil {
+		return err
+	}
+	e := jw.enc
+	if jw.n > 0 {
+		e.buf = append(e.buf, ',')
+	}
+	e.newline(2)
+	jw.n++
+	if held == nil {
+		e.value(m, 2)
+		return e.err
+	}
+	if c, isList := m["@graph"].([]any); !isList || len(c) != 2 {
+		return fmt.Errorf("%w: the graph of %s does not compact to its nodes", ErrNeedsJSONLD, id)
+	}
+	return jw.writeGraphNode(m, 2, func() (any, bool, error) {
+		var n map[string]any
+		switch {
+		case held != nil:
+			n, held = held, nil
+		case len(graph) > 0:
+			j := subjectEnd(d, graph)
+			var err error
+			if n, err = jw.flatNode(fn, graph[:j]); err != nil {
+				return nil, false, err
+			}
+			graph = graph[j:]
+		default:
+			return nil, false, nil
+		}
+		c, err := jw.compactNode(n, id, "@graph")
+		return c, true, err
+	})
+}
+
+// flatNode returns the node map's node for a subject's statements qs in
+// one graph, from one document or several (sorted as read): each
+// document's node object as the general path expands it, merged by the
+// node map generation, blank nodes relabelled.
+func (jw *jsonNodeWriter) flatNode(fn *flatNamer, qs []int32) (map[string]any, error) {
+	d := jw.d
+	s := d.quads[qs[0]].s
+	var exps []any
+	for len(qs) > 0 {
+		doc := d.docOf(int(qs[0]))
+		j := 1
+		for j < len(qs) && d.docOf(int(qs[j])) == doc {
+			j++
+		}
+		n, count := jw.fromRDF(d.srcName(s), qs[:j])
+		exp, err := jw.expandedNode(doc, n, fn.name(s), count)
+		if err != nil {
+			return nil, err
+		}
+		exps = append(exps, exp)
+		qs = qs[j:]
+	}
+	graphs := map[string]any{"@default": map[string]any{}}
+	if err := guard("node map", func() error { return jsongold.GenerateNodeMap(exps, graphs, fn.issuer) }); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNeedsJSONLD, err)
+	}
+	node, isMap := graphs["@default"].(map[string]any)[fn.name(s)].(map[string]any)
+	if !isMap || len(node) < 2 || !plainTree(node) {
+		return nil, fmt.Errorf("%w: the node map's node of %s is not the dataset's", ErrNeedsJSONLD, fn.name(s))
+	}
+	return node, nil
+}
+
+// docOf returns the input that statement i was read from.
+func (d *Dataset) docOf(i int) int {
+	// The last input that starts at or before i (an empty input starts
+	// where the next does).
+	k, _ := slices.BinarySearch(d.docs, i+1)
+	return k - 1
+}
+
+// dropCount returns how many things Lenient has recorded as dropped.
+func (jw *jsonNodeWriter) dropCount() int {
+	if jw.opts.Lenient == nil {
+		return 0
+	}
+	n := 0
+	for _, d := range jw.opts.Lenient.Drops() {
+		n += d.Count
+	}
+	return n
+}
