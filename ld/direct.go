@@ -18,7 +18,9 @@ import (
 // film renderer writes, with the RDF formats (N-Quads, canonical N-Quads,
 // Turtle, TriG, SPARQL Update) taking a short path: a walk that knows the
 // shape turns the document into statements, with no JSON-LD expansion, node
-// map or json-gold RDF conversion, into a compact [Dataset]. The shape is
+// map or json-gold RDF conversion, into a compact [Dataset]. Expanded
+// JSON-LD takes one too: that walk checks the shape, and a second writes
+// the expansion as it goes (writeDirectExpanded). The shape is
 // {"@context": "https://schema.org", "@graph": [node, …]}, every node's keys
 // schema.org terms with plain definitions (an IRI, perhaps a type coercion
 // to @id or to a datatype) or absolute IRIs, or @id, @type and @graph; every
@@ -33,8 +35,9 @@ import (
 // it on films.
 //
 // Any array of doc may also be an iter.Seq[any] of its items, which
-// WriteDirect walks once: a renderer can so yield a long list node by node
-// and never hold it whole (mapping's Film.DatasetStream). The general path
+// WriteDirect walks once (twice for expanded JSON-LD, so a sequence must
+// give the same items each time): a renderer can so yield a long list node
+// by node and never hold it whole (mapping's Film.DatasetStream). The general path
 // is given doc with those sequences collected into arrays.
 func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) error {
 	switch f {
@@ -61,6 +64,14 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 		// doc is not used past here: what it holds (a film of 50,000
 		// reviews, 20 MB) can go while the output is written.
 		return wk.write(w, f)
+	case FormatExpanded:
+		c, err := p.contexts()
+		if err == nil && p.directAllowed(opts) {
+			if err, ok := writeDirectExpanded(w, c.expand, doc, p.cfg.SortMemory); ok {
+				return err
+			}
+		}
+		return p.Write(w, collect(doc), f, opts)
 	}
 	d, ok := p.direct(doc, f, opts)
 	if !ok {
@@ -154,7 +165,7 @@ func (p *Processor) CanWriteDirect(doc any, f Format, opts Options) bool {
 // take Write's path.
 func (p *Processor) direct(doc any, f Format, opts Options) (*Dataset, bool) {
 	switch f {
-	case FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG, FormatSPARQLUpdate:
+	case FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG, FormatSPARQLUpdate, FormatExpanded:
 	default:
 		return nil, false
 	}

@@ -43,3 +43,42 @@ func FuzzWriteDirectNQuads(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWriteDirectExpanded: WriteDirect's expanded JSON-LD, written as the
+// document is walked, is Write's bytes (and its error) for any document,
+// the direct walk's statements in memory or in runs. The seeds hold what
+// films never do: nodes that are only an @id (dropped at the top and in a
+// named graph, kept as a value), empty arrays and @type lists, numbers,
+// booleans, values typed as xsd:string and named graphs.
+func FuzzWriteDirectExpanded(f *testing.F) {
+	for _, s := range []string{
+		`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:film", "@type": "Movie", "name": "A", "review": [{"@type": "Review", "author": {"@id": "urn:x:p1", "@type": "Person", "name": "Ann"}, "reviewBody": "Good."}, {"@type": "Review", "author": {"@id": "urn:x:p2"}}]}, {"@id": "urn:x:p1", "@type": "Person", "name": "Ann"}]}`,
+		`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:only"}, {"@id": "urn:x:g", "@graph": [{"@id": "urn:x:in"}, {"@id": "urn:x:film", "@type": ["Movie", "CreativeWork"], "director": {"@id": "urn:x:d", "@type": "Person", "name": "D", "sameAs": "http://example.org/d"}}, {"@type": "Person", "name": "blank", "knows": {"@id": "urn:x:film"}}]}, {"@id": "urn:x:g2", "@graph": []}, {"@id": "urn:x:g3", "@graph": [{"@id": "urn:x:d"}]}]}`,
+		`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:a", "url": "http://example.org/a", "sameAs": [], "@type": [], "actor": [{"@id": "urn:x:b"}, {"@id": "urn:x:b"}, {"@type": "Person", "actor": {"@id": "urn:x:c", "actor": {"@id": "urn:x:a"}}}]}]}`,
+		`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:a", "name": {"@value": "x", "@type": "http://www.w3.org/2001/XMLSchema#string"}, "alternateName": {"@value": "y", "@type": "http://example.org/dt"}, "duration": "PT90M", "dateCreated": {"@value": "2010", "@type": "Date"}, "ratingValue": [8, 0, -3, 123456789012], "isFamilyFriendly": [true, false], "http://example.org/p": "x <&> \u2028"}]}`,
+		`{"@context": "https://schema.org", "@graph": []}`,
+		`{"@context": "https://schema.org", "@graph": [{}]}`,
+	} {
+		f.Add(s)
+	}
+	general := ld.NewProcessor(ld.Config{})
+	small := ld.NewProcessor(ld.Config{SortMemory: 64})
+	f.Fuzz(func(t *testing.T, text string) {
+		var doc any
+		if json.Unmarshal([]byte(text), &doc) != nil {
+			return
+		}
+		var want bytes.Buffer
+		wantErr := general.Write(&want, doc, ld.FormatExpanded, ld.Options{})
+		for name, p := range map[string]*ld.Processor{"in memory": general, "in runs": small} {
+			var got bytes.Buffer
+			err := p.WriteDirect(&got, doc, ld.FormatExpanded, ld.Options{})
+			if (err == nil) != (wantErr == nil) {
+				t.Fatalf("%s: WriteDirect error %v, Write's %v", name, err, wantErr)
+			}
+			if err == nil && !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Fatalf("%s: WriteDirect differs from Write:\n got:\n%s\nwant:\n%s", name, got.Bytes(), want.Bytes())
+			}
+		}
+	})
+}
