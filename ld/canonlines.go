@@ -58,7 +58,7 @@ func (p *Processor) writeDirectCanonical(w io.Writer, ctx *jsongold.Context, doc
 	}
 	lines := lineSorter{limit: sortMemory}
 	defer lines.Close()
-	d, ok := directDataset(ctx, doc, &lines, true)
+	d, ok := directDataset(ctx, doc, &lines, true, false)
 	if !ok {
 		return nil, false
 	}
@@ -70,7 +70,7 @@ func (p *Processor) writeDirectCanonical(w io.Writer, ctx *jsongold.Context, doc
 		// again, into memory, for the general algorithm (a sequence in
 		// it is walked twice, as collect does for Write's path).
 		lines.Close()
-		if d, ok = directDataset(ctx, doc, nil, false); !ok {
+		if d, ok = directDataset(ctx, doc, nil, false, false); !ok {
 			return nil, false
 		}
 	}

@@ -89,7 +89,7 @@ func canonicalBothWays(t *testing.T, doc any, limit int) (inMemory, inLines stri
 	}
 	lines := lineSorter{limit: limit}
 	defer lines.Close()
-	d, walked := directDataset(c.expand, doc, &lines, true)
+	d, walked := directDataset(c.expand, doc, &lines, true, false)
 	if walked && lines.started {
 		var out bytes.Buffer
 		_, taken = writeCanonicalLines(&out, &lines, limit, d.blanks)
@@ -192,7 +192,7 @@ func TestCanonicalLinesWithoutTemporaryFolder(t *testing.T) {
 	}
 	lines := lineSorter{limit: 256}
 	defer lines.Close()
-	d, ok := directDataset(c.expand, doc, &lines, true)
+	d, ok := directDataset(c.expand, doc, &lines, true, false)
 	if !ok || len(lines.runs) == 0 {
 		t.Fatalf("walked %v, %d runs", ok, len(lines.runs))
 	}

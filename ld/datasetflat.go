@@ -113,7 +113,15 @@ func (jw *jsonNodeWriter) writeFlattened() error {
 			return fmt.Errorf("%w: blank node %s labelled %s, not %s", ErrNeedsJSONLD, d.srcLabel(b), got, fn.name(b))
 		}
 	}
-	blanks = nil
+	fn.node = jw.flatNode
+	return jw.flatten(fn, true)
+}
+
+// flatten writes the flattened output of jw.d, its terms named by fn,
+// and each node made by fn.node from its statements; drops, when set,
+// sends it back to the general path where expansion dropped something.
+func (jw *jsonNodeWriter) flatten(fn *flatNamer, drops bool) error {
+	d := jw.d
 	// rank orders the terms by their new names; the default graph (0)
 	// comes first.
 	rank := make([]uint32, len(d.terms))
@@ -155,7 +163,7 @@ func (jw *jsonNodeWriter) writeFlattened() error {
 	if len(idx) > 0 && d.quads[idx[0]].g == 0 {
 		def = span(0, false)
 	}
-	drops := jw.dropCount()
+	dropped := jw.dropCount()
 	e := jw.enc
 	jw.openGraph()
 	// The default graph's subjects merged with the named graphs' names,
@@ -187,7 +195,7 @@ func (jw *jsonNodeWriter) writeFlattened() error {
 		if err := jw.flatTop(fn, s, own, graph); err != nil {
 			return err
 		}
-		if jw.dropCount() != drops {
+		if drops && jw.dropCount() != dropped {
 			// Expansion left something out, which the node map would have
 			// met in another order: the general path tells what.
 			return fmt.Errorf("%w: expansion dropped a value", ErrNeedsJSONLD)
@@ -199,11 +207,14 @@ func (jw *jsonNodeWriter) writeFlattened() error {
 	return e.err
 }
 
-// flatNamer gives the terms their names in flattened output.
+// flatNamer gives the terms their names in flattened output, and makes
+// its nodes.
 type flatNamer struct {
 	d      *Dataset
 	labels []uint32
 	issuer *jld.IdentifierIssuer
+	// node makes the node of a subject's statements qs in one graph.
+	node func(fn *flatNamer, qs []int32) (map[string]any, error)
 }
 
 // name returns term t's name: an IRI as it is, a blank node as the node
@@ -225,14 +236,14 @@ func (jw *jsonNodeWriter) flatTop(fn *flatNamer, s uint32, own, graph []int32) e
 	entry := map[string]any{"@id": id}
 	if len(own) > 0 {
 		var err error
-		if entry, err = jw.flatNode(fn, own); err != nil {
+		if entry, err = fn.node(fn, own); err != nil {
 			return err
 		}
 	}
 	var first []any
 	for len(graph) > 0 && len(first) < 3 {
 		j := subjectEnd(d, graph)
-		n, err := jw.flatNode(fn, graph[:j])
+		n, err := fn.node(fn, graph[:j])
 		if err != nil {
 			return err
 		}
@@ -272,7 +283,7 @@ func (jw *jsonNodeWriter) flatTop(fn *flatNamer, s uint32, own, graph []int32) e
 		case len(graph) > 0:
 			j := subjectEnd(d, graph)
 			var err error
-			if n, err = jw.flatNode(fn, graph[:j]); err != nil {
+			if n, err = fn.node(fn, graph[:j]); err != nil {
 				return nil, false, err
 			}
 			graph = graph[j:]

@@ -20,7 +20,8 @@ import (
 // shape turns the document into statements, with no JSON-LD expansion, node
 // map or json-gold RDF conversion, into a compact [Dataset]. Expanded
 // JSON-LD takes one too: that walk checks the shape, and a second writes
-// the expansion as it goes (writeDirectExpanded). The shape is
+// the expansion as it goes (writeDirectExpanded); so does flattened
+// JSON-LD, written from the walk's statements (writeDirectFlattened). The shape is
 // {"@context": "https://schema.org", "@graph": [node, …]}, every node's keys
 // schema.org terms with plain definitions (an IRI, perhaps a type coercion
 // to @id or to a datatype) or absolute IRIs, or @id, @type and @graph; every
@@ -68,6 +69,13 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 		c, err := p.contexts()
 		if err == nil && p.directAllowed(opts) {
 			if err, ok := writeDirectExpanded(w, c.expand, doc, p.cfg.SortMemory); ok {
+				return err
+			}
+		}
+		return p.Write(w, collect(doc), f, opts)
+	case FormatFlattened:
+		if p.directAllowed(opts) {
+			if err, ok := p.writeDirectFlattened(w, doc); ok {
 				return err
 			}
 		}
@@ -165,7 +173,7 @@ func (p *Processor) CanWriteDirect(doc any, f Format, opts Options) bool {
 // take Write's path.
 func (p *Processor) direct(doc any, f Format, opts Options) (*Dataset, bool) {
 	switch f {
-	case FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG, FormatSPARQLUpdate, FormatExpanded:
+	case FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG, FormatSPARQLUpdate, FormatExpanded, FormatFlattened:
 	default:
 		return nil, false
 	}
@@ -176,7 +184,7 @@ func (p *Processor) direct(doc any, f Format, opts Options) (*Dataset, bool) {
 	if err != nil {
 		return nil, false
 	}
-	return directDataset(c.expand, doc, nil, false)
+	return directDataset(c.expand, doc, nil, false, f == FormatFlattened)
 }
 
 // directAllowed reports whether opts and p's configuration leave the
@@ -204,7 +212,7 @@ func walkDirect(ctx *jsongold.Context, doc any, sortMemory int) (wk *walked, ok 
 		sortMemory = defaultSortMemory
 	}
 	wk = &walked{lines: &lineSorter{limit: sortMemory}}
-	if wk.d, ok = directDataset(ctx, doc, wk.lines, false); !ok {
+	if wk.d, ok = directDataset(ctx, doc, wk.lines, false, false); !ok {
 		wk.lines.Close()
 		return nil, false
 	}
@@ -395,11 +403,15 @@ func (t *directTerms) typ(v string) string {
 // directDataset walks doc into a one-document Dataset; ok is false for a
 // document outside WriteDirect's shape.
 //
+// With flat, it also declines what the node map of the document's
+// expansion holds other than a statement does (see
+// Processor.writeDirectFlattened).
+//
 // With lines set, the walk moves the statements to lines once there are
 // lines.limit/256 of them (lines.started tells it), and d then holds only the terms
 // made before and the IRIs. With canonical, the lines write literals as
 // canonical N-Quads do (literalText), for writeCanonicalLines.
-func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical bool) (d *Dataset, ok bool) {
+func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical, flat bool) (d *Dataset, ok bool) {
 	top, isMap := doc.(map[string]any)
 	if !isMap || len(top) != 2 || top["@context"] != "https://schema.org" {
 		return nil, false
@@ -413,13 +425,13 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical 
 	}
 	sc := newWalkScratch()
 	d = &Dataset{terms: append(sc.terms[:0], dterm{}), index: sc.index, quads: sc.quads[:0], scratch: sc}
-	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, sorter: lines, canonical: canonical}
+	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, sorter: lines, canonical: canonical, flat: flat}
 	w.d.docs = append(w.d.docs, 0)
 	w.d.names = append(w.d.names, "JSON-LD")
 	w.typ = w.term(IRI, "<"+rdfType+">")
 	for n := range graph {
 		m, isNode := n.(map[string]any)
-		if !isNode {
+		if !isNode || w.flat && onlyID(m) {
 			return nil, false
 		}
 		if _, ok := w.node(m, 0); !ok {
@@ -528,6 +540,16 @@ type walker struct {
 	// canonical makes the lines' literals canonical N-Quads' (see
 	// directDataset).
 	canonical bool
+	// flat declines, besides, what the node map of the document's
+	// expansion holds other than a statement does, for flattened output
+	// (see Processor.writeDirectFlattened): an empty list, an @id alone
+	// in a graph, a value object typed as a native JSON value's datatype
+	// or as xsd:string, rdf:type as a property, a node described inside
+	// itself (see node).
+	flat bool
+	// path, in flat, holds the subjects of the nodes whose properties are
+	// being walked.
+	path []uint32
 	// tmp, in lines, holds the IRIs met since the statements became
 	// lines that were not terms already (iriTerm | index): written out at
 	// once, they need no term, and a node's are dropped when the node is
@@ -720,6 +742,9 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 		if !isList {
 			types = []any{v}
 		}
+		if w.flat && len(types) == 0 {
+			return 0, false
+		}
 		for _, t := range types {
 			name, isString := t.(string)
 			if !isString {
@@ -745,7 +770,7 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 			continue
 		}
 		key := w.t.key(k)
-		if !key.ok {
+		if !key.ok || w.flat && (key.iri == rdfType || flatDatatype(key.coerce)) {
 			return 0, false
 		}
 		w.props = append(w.props, directProp{key, v})
@@ -765,17 +790,33 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 		if !w.isIRI(s) {
 			return 0, false
 		}
+		count := 0
 		for it := range itemsOf(v) {
 			n, isNode := it.(map[string]any)
-			if !isNode {
+			if !isNode || w.flat && onlyID(n) {
 				return 0, false
 			}
+			count++
 			mark := len(w.tmp)
 			if _, ok := w.node(n, s); !ok {
 				return 0, false
 			}
 			w.tmp = w.tmp[:mark] // a graph's node is no statement's object
 		}
+		if w.flat && count == 0 {
+			return 0, false
+		}
+	}
+	if w.flat && n > base {
+		// The node map adds a node's reference to its parent's property
+		// before it maps the node, the walk its statement after it
+		// walked the node: a node described again inside itself would
+		// give its own property's values in another order.
+		if slices.Contains(w.path, s) {
+			return 0, false
+		}
+		w.path = append(w.path, s)
+		defer func() { w.path = w.path[:len(w.path)-1] }()
 	}
 	for i := base; i < n; i++ {
 		// Indexed anew each time: pushing may move the stack.
@@ -795,6 +836,9 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 func (w *walker) property(s, p, g uint32, key directKey, v any) bool {
 	switch x := v.(type) {
 	case []any:
+		if w.flat && len(x) == 0 {
+			return false
+		}
 		for _, it := range x {
 			if !w.statement(s, p, g, key, it) {
 				return false
@@ -802,13 +846,14 @@ func (w *walker) property(s, p, g uint32, key directKey, v any) bool {
 		}
 		return true
 	case iter.Seq[any]:
-		ok := true
+		ok, count := true, 0
 		for it := range x {
 			if ok = w.statement(s, p, g, key, it); !ok {
 				break
 			}
+			count++
 		}
-		return ok
+		return ok && (count > 0 || !w.flat)
 	}
 	return w.statement(s, p, g, key, v)
 }
@@ -855,7 +900,7 @@ func (w *walker) value(v any, key directKey, g uint32) (uint32, bool) {
 		if val, isValue := x["@value"]; isValue {
 			s, isString := val.(string)
 			dt, hasType := x["@type"].(string)
-			if !isString || !hasType || len(x) != 2 || key.coerce != "" || dt == rdfJSON || checkText(s) != nil {
+			if !isString || !hasType || len(x) != 2 || key.coerce != "" || dt == rdfJSON || checkText(s) != nil || w.flat && flatDatatype(dt) {
 				return 0, false
 			}
 			if _, ok := w.iri(dt); !ok || checkIRI(dt, false) != nil {
@@ -883,6 +928,21 @@ func (w *walker) integer(x float64, key directKey) (uint32, bool) {
 		return 0, false
 	}
 	return w.literal(strconv.FormatInt(int64(x), 10), xsdInteger), true
+}
+
+// onlyID reports whether node m is an @id alone, which expansion drops
+// where it stands free in a graph.
+func onlyID(m map[string]any) bool {
+	_, hasID := m["@id"]
+	return hasID && len(m) == 1
+}
+
+// flatDatatype reports whether a value typed dt is one flattened output
+// would write other than its statement says: the datatypes of native JSON
+// values (whose statements a native value makes too) and xsd:string
+// (which a statement does not keep).
+func flatDatatype(dt string) bool {
+	return dt == xsdInteger || dt == xsdBoolean || dt == xsdString
 }
 
 // isTerm reports whether the context defines s (a compact IRI's prefix).

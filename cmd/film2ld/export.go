@@ -202,17 +202,13 @@ func runExport(e *env, args []string) int {
 	if f.shard != "" {
 		return e.usageError(fs, "--shard splits the films of a batch; give it with --batch")
 	}
-	if x.format != ld.FormatFlattened {
-		// N-Quads, sorted or canonical, is written as it is made
-		// (sorted in runs on disk); the Turtle writers hold numbered
-		// statements and stream their text; the web snippet builds its
-		// long lists again as it writes them (ld.Config.HeldItems);
-		// expanded JSON-LD is written as the view is walked: their
-		// memory can be held to a multiple of the input's. Flattened
-		// JSON-LD holds the whole graph (json-gold's expansion and node
-		// map), at many times the input's size.
-		defer boundHeap(inputSize(files))()
-	}
+	// N-Quads, sorted or canonical, is written as it is made (sorted in
+	// runs on disk); the Turtle writers hold numbered statements and
+	// stream their text; the web snippet builds its long lists again as
+	// it writes them (ld.Config.HeldItems); expanded JSON-LD is written
+	// as the view is walked, flattened JSON-LD from its statements: their
+	// memory can be held to a multiple of the input's.
+	defer boundHeap(inputSize(files))()
 	res, ok := e.renderFilm(files, x)
 	if !ok {
 		return exitError

@@ -88,8 +88,9 @@ func generatedReviews(n int) string {
 // TestWriteDirectMatchesJSONGold exports every film through the direct
 // path (ld.Processor.WriteDirect) and through json-gold's expansion and RDF
 // conversion (ld.Processor.Write), with every option that changes the
-// graph, in every RDF format and as expanded JSON-LD, and requires the
-// same bytes; and that the direct path was taken, not fallen back from.
+// graph, in every RDF format and as expanded and flattened JSON-LD, and
+// requires the same bytes; and that the direct path was taken, not fallen
+// back from.
 func TestWriteDirectMatchesJSONGold(t *testing.T) {
 	films := directFilms(t)
 	delete(films, "reviews5000")
@@ -111,7 +112,7 @@ func TestWriteDirectMatchesJSONGold(t *testing.T) {
 	// layout are the variants that change which graphs hold the
 	// statements; the others rename nodes or add the page's facts.
 	layout := map[string]bool{"plain": true, "merged": true, "merged-in-default-graph": true}
-	formats := []ld.Format{ld.FormatNQuads, ld.FormatCanonical, ld.FormatTriG, ld.FormatTurtle, ld.FormatSPARQLUpdate, ld.FormatExpanded}
+	formats := []ld.Format{ld.FormatNQuads, ld.FormatCanonical, ld.FormatTriG, ld.FormatTurtle, ld.FormatSPARQLUpdate, ld.FormatExpanded, ld.FormatFlattened}
 	compared, fourDigits := 0, 0
 	for name, docs := range films {
 		// Each document is mapped once; every variant and format merges
