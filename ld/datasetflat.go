@@ -228,8 +228,7 @@ func (fn *flatNamer) name(t uint32) string {
 
 // flatTop writes the flattened node of term s: own are its statements in
 // the default graph, from every document, and graph those of the graph
-// it names, sorted by subject. As node does, it compacts a graph's name
-// with the graph's first two nodes and the rest one at a time.
+// it names, sorted by subject.
 func (jw *jsonNodeWriter) flatTop(fn *flatNamer, s uint32, own, graph []int32) error {
 	d := jw.d
 	id := fn.name(s)
@@ -240,15 +239,32 @@ func (jw *jsonNodeWriter) flatTop(fn *flatNamer, s uint32, own, graph []int32) e
 			return err
 		}
 	}
-	var first []any
-	for len(graph) > 0 && len(first) < 3 {
+	return jw.writeFlatTop(id, entry, func() (map[string]any, bool, error) {
+		if len(graph) == 0 {
+			return nil, false, nil
+		}
 		j := subjectEnd(d, graph)
 		n, err := fn.node(fn, graph[:j])
+		graph = graph[j:]
+		return n, true, err
+	})
+}
+
+// writeFlatTop writes entry, the flattened node of id, with the nodes of
+// the graph it names that inner gives one at a time, in order. As node
+// does, it compacts a graph's name with the graph's first two nodes and
+// the rest one at a time.
+func (jw *jsonNodeWriter) writeFlatTop(id string, entry map[string]any, inner func() (map[string]any, bool, error)) error {
+	var first []any
+	for len(first) < 3 {
+		n, ok, err := inner()
 		if err != nil {
 			return err
 		}
+		if !ok {
+			break
+		}
 		first = append(first, n)
-		graph = graph[j:]
 	}
 	var held map[string]any
 	if len(first) == 3 {
@@ -276,19 +292,15 @@ func (jw *jsonNodeWriter) flatTop(fn *flatNamer, s uint32, own, graph []int32) e
 		return fmt.Errorf("%w: the graph of %s does not compact to its nodes", ErrNeedsJSONLD, id)
 	}
 	return jw.writeGraphNode(m, 2, func() (any, bool, error) {
-		var n map[string]any
-		switch {
-		case held != nil:
-			n, held = held, nil
-		case len(graph) > 0:
-			j := subjectEnd(d, graph)
+		n := held
+		if n != nil {
+			held = nil
+		} else {
+			var ok bool
 			var err error
-			if n, err = fn.node(fn, graph[:j]); err != nil {
+			if n, ok, err = inner(); err != nil || !ok {
 				return nil, false, err
 			}
-			graph = graph[j:]
-		default:
-			return nil, false, nil
 		}
 		c, err := jw.compactNode(n, id, "@graph")
 		return c, true, err

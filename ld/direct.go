@@ -547,9 +547,13 @@ type walker struct {
 	// or as xsd:string, rdf:type as a property, a node described inside
 	// itself (see node).
 	flat bool
-	// path, in flat, holds the subjects of the nodes whose properties are
-	// being walked.
-	path []uint32
+	// path, in flat, holds the IRIs of the nodes whose properties are
+	// being walked (a blank node is never met twice).
+	path []string
+	// seq numbers the statements of a flat walk in lines (flatLine),
+	// and litValue and litType hold the literal it made last.
+	seq               uint64
+	litValue, litType string
 	// tmp, in lines, holds the IRIs met since the statements became
 	// lines that were not terms already (iriTerm | index): written out at
 	// once, they need no term, and a node's are dropped when the node is
@@ -582,6 +586,10 @@ func (w *walker) emit(s, p, o, g uint32) {
 				w.sorter = nil
 			}
 		}
+		return
+	}
+	if w.flat {
+		w.flatLine(s, p, o, g)
 		return
 	}
 	w.line = w.appendTerm(w.line[:0], s)
@@ -629,6 +637,80 @@ func (w *walker) appendTerm(b []byte, id uint32) []byte {
 		return append(b, literalText(v, dt, strings.ToLower(lang))...)
 	}
 	return append(b, w.d.terms[id].text()...)
+}
+
+// name returns the name of node term id (not a literal) in flattened
+// output: an IRI as it is, a blank node as _:bN.
+func (w *walker) name(id uint32) string {
+	return string(w.appendName(nil, id))
+}
+
+// appendName appends name's form of term id.
+func (w *walker) appendName(b []byte, id uint32) []byte {
+	switch {
+	case id&blankTerm != 0 && id != litTerm:
+		return strconv.AppendUint(append(b, "_:b"...), uint64(id&^blankTerm), 10)
+	case id&iriTerm != 0 && id != litTerm:
+		return append(b, w.tmp[id&^iriTerm]...)
+	}
+	if t := w.d.terms[id]; t.kind == Blank {
+		return append(append(b, "_:"...), t.value()...)
+	}
+	return append(b, w.d.terms[id].value()...)
+}
+
+// flatLine adds the statement s p o in graph g to the sorter as a flat
+// walk's line (see readFlatLine): the name of its node at the top of the
+// flattened output (its graph's, or else its subject's) first, then, in
+// a graph, its subject's, then its number in the walk, so that the lines
+// sort as flattened output lists their nodes and each node's values.
+// Names hold no NUL (IRIs are checked, blank nodes are _:bN); a literal's
+// value is escaped.
+func (w *walker) flatLine(s, p, o, g uint32) {
+	b := w.line[:0]
+	if g != 0 {
+		b = append(w.appendName(b, g), 0, '1', 0)
+		b = append(w.appendName(b, s), 0)
+	} else {
+		b = append(w.appendName(b, s), 0, '0', 0)
+	}
+	const digits = "0123456789abcdef"
+	for shift := 60; shift >= 0; shift -= 4 {
+		b = append(b, digits[w.seq>>uint(shift)&15])
+	}
+	w.seq++
+	b = append(w.appendName(append(b, 0), p), 0)
+	switch {
+	case o == litTerm:
+		b = appendFlatLiteral(b, w.litValue, w.litType)
+	case o&(blankTerm|iriTerm) == 0 && w.d.terms[o].kind == Literal:
+		v, dt, _ := w.d.terms[o].literal()
+		b = appendFlatLiteral(b, v, dt)
+	default:
+		b = w.appendName(append(b, 'I'), o)
+	}
+	w.line = append(b, '\n')
+	w.sorter.add(w.line)
+}
+
+// appendFlatLiteral appends a literal as flatLine writes it: L, its
+// datatype, NUL and its value with backslashes, newlines and NULs
+// escaped.
+func appendFlatLiteral(b []byte, value, datatype string) []byte {
+	b = append(append(append(b, 'L'), datatype...), 0)
+	for i := 0; i < len(value); i++ {
+		switch c := value[i]; c {
+		case '\\':
+			b = append(b, '\\', '\\')
+		case '\n':
+			b = append(b, '\\', 'n')
+		case 0:
+			b = append(b, '\\', '0')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
 }
 
 // isIRI reports whether term id is an IRI.
@@ -688,6 +770,10 @@ func (w *walker) vocab(iri string) uint32 {
 // and the datatype's 39 bytes in each key were a tenth of the statements'
 // memory (50,000 reviews).
 func (w *walker) literal(value, datatype string) uint32 {
+	if w.lines && w.flat {
+		w.litValue, w.litType = value, datatype
+		return litTerm
+	}
 	if w.lines {
 		if w.canonical {
 			w.lit = literalText(value, datatype, "")
@@ -807,15 +893,16 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 			return 0, false
 		}
 	}
-	if w.flat && n > base {
+	if w.flat && n > base && w.isIRI(s) {
 		// The node map adds a node's reference to its parent's property
 		// before it maps the node, the walk its statement after it
 		// walked the node: a node described again inside itself would
 		// give its own property's values in another order.
-		if slices.Contains(w.path, s) {
+		iri := w.name(s)
+		if slices.Contains(w.path, iri) {
 			return 0, false
 		}
-		w.path = append(w.path, s)
+		w.path = append(w.path, iri)
 		defer func() { w.path = w.path[:len(w.path)-1] }()
 	}
 	for i := base; i < n; i++ {

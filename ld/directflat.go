@@ -1,9 +1,11 @@
 package ld
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 )
@@ -29,9 +31,19 @@ func (p *Processor) writeDirectFlattened(w io.Writer, doc any) (err error, ok bo
 	if err != nil {
 		return nil, false
 	}
-	d, ok := directDataset(c.expand, doc, nil, false, true)
+	sortMemory := p.cfg.SortMemory
+	if sortMemory <= 0 {
+		sortMemory = defaultSortMemory
+	}
+	lines := &lineSorter{limit: sortMemory}
+	defer lines.Close()
+	d, ok := directDataset(c.expand, doc, lines, false, true)
 	if !ok {
 		return nil, false
+	}
+	if lines.started {
+		jw := &jsonNodeWriter{p: p, ctx: c.compact(), enc: &treeEncoder{w: w}, values: map[valueKey]bool{}}
+		return jw.flattenLines(lines), true
 	}
 	defer d.recycle()
 	// The index finds terms while walking; a large walk's scratch goes
@@ -51,69 +63,234 @@ func (p *Processor) writeDirectFlattened(w io.Writer, doc any) (err error, ok bo
 	}
 	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), enc: &treeEncoder{w: w}, values: map[valueKey]bool{}}
 	fn := &flatNamer{d: d, labels: labels, node: jw.nativeNode}
-	if err := jw.flatten(fn, false); err != nil {
-		if errors.Is(err, ErrNeedsJSONLD) {
-			return fmt.Errorf("ld: flattened JSON-LD: %s", strings.TrimPrefix(err.Error(), ErrNeedsJSONLD.Error()+": ")), true
-		}
-		return err, true
+	return flatError(jw.flatten(fn, false)), true
+}
+
+// flatError returns err, a failure of the flattening past the walk, as
+// one that sends no caller to the general path: part of the output may
+// be written.
+func flatError(err error) error {
+	if errors.Is(err, ErrNeedsJSONLD) {
+		return fmt.Errorf("ld: flattened JSON-LD: %s", strings.TrimPrefix(err.Error(), ErrNeedsJSONLD.Error()+": "))
 	}
-	return nil, true
+	return err
 }
 
 // nativeNode returns the node map's node of a subject's statements qs,
-// made by a direct walk in flat mode: its types, and each property's
-// values in the order met, one of each; an xsd:integer or xsd:boolean
-// literal is the native number or boolean it was made from (flat mode
-// declines a value object typed so), an xsd:string literal a plain
-// string.
+// made by a direct walk in flat mode (see addNative).
 func (jw *jsonNodeWriter) nativeNode(fn *flatNamer, qs []int32) (map[string]any, error) {
 	d := jw.d
-	node := map[string]any{"@id": fn.name(d.quads[qs[0]].s)}
+	node := jw.startNative(fn.name(d.quads[qs[0]].s))
+	for _, i := range qs {
+		q := d.quads[i]
+		v := flatValue{pred: d.terms[q.p].value()}
+		if o := d.terms[q.o]; o.kind == Literal {
+			v.value, v.dt, _ = o.literal()
+		} else {
+			v.node, v.id = true, fn.name(q.o)
+		}
+		if err := jw.addNative(node, v); err != nil {
+			return nil, err
+		}
+	}
+	return node, nil
+}
+
+// flatValue is a statement's predicate and object as flattened output
+// names them: a node's name, or a literal's value and datatype.
+type flatValue struct {
+	pred      string
+	node      bool
+	id        string
+	value, dt string
+}
+
+// startNative starts the node map's node of id (see addNative).
+func (jw *jsonNodeWriter) startNative(id string) map[string]any {
 	if len(jw.values) > 64 {
 		jw.values = map[valueKey]bool{}
 	} else {
 		clear(jw.values)
 	}
-	for _, i := range qs {
-		q := d.quads[i]
-		pred := d.terms[q.p].value()
-		o := d.terms[q.o]
-		if pred == rdfType && o.kind != Literal {
-			k := valueKey{prop: "@type", id: fn.name(q.o)}
-			if !jw.values[k] {
-				jw.values[k] = true
-				node["@type"] = append(asList(node["@type"]), k.id)
-			}
-			continue
-		}
-		var k valueKey
-		v := map[string]any{}
-		if o.kind != Literal {
-			k = valueKey{prop: pred, id: fn.name(q.o), has: 1}
-			v["@id"] = k.id
-		} else {
-			val, dt, _ := o.literal()
-			k = valueKey{prop: pred, value: val, typ: dt, has: 2}
-			switch dt {
-			case xsdString:
-				v["@value"] = val
-			case xsdInteger:
-				n, err := strconv.ParseInt(val, 10, 64)
-				if err != nil {
-					return nil, fmt.Errorf("%w: the integer %q", ErrNeedsJSONLD, val)
-				}
-				v["@value"] = float64(n)
-			case xsdBoolean:
-				v["@value"] = val == "true"
-			default:
-				v["@value"] = val
-				v["@type"] = dt
-			}
-		}
+	return map[string]any{"@id": id}
+}
+
+// addNative adds a statement's object to node, the node map's node of
+// its subject, unless it holds it already: an rdf:type's as a type, an
+// xsd:integer or xsd:boolean literal as the native number or boolean it
+// was made from (flat mode declines a value object typed so), an
+// xsd:string literal as a plain string.
+func (jw *jsonNodeWriter) addNative(node map[string]any, fv flatValue) error {
+	if fv.pred == rdfType && fv.node {
+		k := valueKey{prop: "@type", id: fv.id}
 		if !jw.values[k] {
 			jw.values[k] = true
-			node[pred] = append(asList(node[pred]), v)
+			node["@type"] = append(asList(node["@type"]), k.id)
+		}
+		return nil
+	}
+	var k valueKey
+	v := map[string]any{}
+	if fv.node {
+		k = valueKey{prop: fv.pred, id: fv.id, has: 1}
+		v["@id"] = fv.id
+	} else {
+		k = valueKey{prop: fv.pred, value: fv.value, typ: fv.dt, has: 2}
+		switch fv.dt {
+		case xsdString:
+			v["@value"] = fv.value
+		case xsdInteger:
+			n, err := strconv.ParseInt(fv.value, 10, 64)
+			if err != nil {
+				return fmt.Errorf("%w: the integer %q", ErrNeedsJSONLD, fv.value)
+			}
+			v["@value"] = float64(n)
+		case xsdBoolean:
+			v["@value"] = fv.value == "true"
+		default:
+			v["@value"] = fv.value
+			v["@type"] = fv.dt
 		}
 	}
-	return node, nil
+	if !jw.values[k] {
+		jw.values[k] = true
+		node[fv.pred] = append(asList(node[fv.pred]), v)
+	}
+	return nil
 }
+
+// flatStatement is a line of a flat walk (see walker.flatLine), read.
+type flatStatement struct {
+	top     string
+	graph   bool // in the graph top names, about subject
+	subject string
+	flatValue
+}
+
+// readFlatLine reads a line walker.flatLine wrote.
+func readFlatLine(line []byte) (st flatStatement, err error) {
+	field := func() string {
+		i := bytes.IndexByte(line, 0)
+		if i < 0 {
+			err = fmt.Errorf("ld: flattened JSON-LD: a sorted line lost its fields")
+			return ""
+		}
+		f := string(line[:i])
+		line = line[i+1:]
+		return f
+	}
+	line = bytes.TrimSuffix(line, []byte{'\n'})
+	st.top = field()
+	st.graph = field() == "1"
+	st.subject = st.top
+	if st.graph {
+		st.subject = field()
+	}
+	field() // the statement's number
+	st.pred = field()
+	if err != nil || len(line) == 0 {
+		return st, fmt.Errorf("ld: flattened JSON-LD: a sorted line lost its fields")
+	}
+	if line[0] == 'I' {
+		st.node, st.id = true, string(line[1:])
+		return st, nil
+	}
+	line = line[1:]
+	st.dt = field()
+	var v []byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c == '\\' && i+1 < len(line) {
+			i++
+			switch line[i] {
+			case 'n':
+				c = '\n'
+			case '0':
+				c = 0
+			default:
+				c = line[i]
+			}
+		}
+		v = append(v, c)
+	}
+	st.value = string(v)
+	return st, err
+}
+
+// flattenLines writes the flattened output of a flat walk whose
+// statements went to lines: sorted, they come as the output lists its
+// nodes, each top node's own statements, then its graph's by subject,
+// each in the order of the walk. One top node's statements are held at a
+// time (a graph's nodes are made as they are written).
+func (jw *jsonNodeWriter) flattenLines(lines *lineSorter) error {
+	var eachErr error
+	next, stop := iter.Pull(func(yield func([]byte) bool) {
+		eachErr = lines.each(func(l []byte) error {
+			if !yield(l) {
+				return errStopLines
+			}
+			return nil
+		})
+	})
+	defer stop()
+	var cur *flatStatement
+	var err error
+	read := func() {
+		l, ok := next()
+		if !ok {
+			cur = nil
+			return
+		}
+		st, rerr := readFlatLine(l)
+		if rerr != nil {
+			err, cur = rerr, nil
+			return
+		}
+		cur = &st
+	}
+	read()
+	jw.openGraph()
+	for cur != nil && err == nil {
+		top := cur.top
+		entry := map[string]any{"@id": top}
+		if !cur.graph {
+			entry = jw.startNative(top)
+			for cur != nil && cur.top == top && !cur.graph {
+				if aerr := jw.addNative(entry, cur.flatValue); aerr != nil {
+					return aerr
+				}
+				read()
+			}
+		}
+		werr := jw.writeFlatTop(top, entry, func() (map[string]any, bool, error) {
+			if cur == nil || cur.top != top || !cur.graph {
+				return nil, false, err
+			}
+			subject := cur.subject
+			n := jw.startNative(subject)
+			for cur != nil && cur.top == top && cur.graph && cur.subject == subject {
+				if aerr := jw.addNative(n, cur.flatValue); aerr != nil {
+					return nil, false, aerr
+				}
+				read()
+			}
+			return n, true, err
+		})
+		if werr != nil {
+			return flatError(werr)
+		}
+	}
+	if err == nil && eachErr != nil && eachErr != errStopLines {
+		err = eachErr
+	}
+	if err != nil {
+		return err
+	}
+	jw.closeGraph()
+	jw.enc.buf = append(jw.enc.buf, '\n')
+	jw.enc.flush()
+	return jw.enc.err
+}
+
+// errStopLines stops a walk over sorted lines.
+var errStopLines = errors.New("ld: stop")

@@ -197,8 +197,9 @@ func readDocs(tb testing.TB, name string, docs []string) []*film.Source {
 // TestWriteDirectNQuadsSortedInRuns: a film whose statements are sorted in
 // runs on disk (ld.Config.SortMemory, here so small that every film's are)
 // gives the bytes of one sorted in memory, for every film and view, as
-// N-Quads and as Turtle, TriG and SPARQL Update (written from the sorted
-// lines read back); the large page makes over 64 runs, which are merged
+// N-Quads, as Turtle, TriG and SPARQL Update (written from the sorted
+// lines read back) and as flattened JSON-LD (its lines sorted by node);
+// the large page makes over 64 runs, which are merged
 // into one on the way. Without a temporary folder, the same bytes come
 // from memory.
 func TestWriteDirectNQuadsSortedInRuns(t *testing.T) {
@@ -206,7 +207,7 @@ func TestWriteDirectNQuadsSortedInRuns(t *testing.T) {
 	compared, withoutTemp := 0, 0
 	for name, docs := range films {
 		for _, opts := range viewsInFormats([]Options{{}, {Merged: true}, {Merge: mapping.Options{MergedInDefaultGraph: true}}},
-			ld.FormatNQuads, ld.FormatTurtle, ld.FormatTriG, ld.FormatSPARQLUpdate) {
+			ld.FormatNQuads, ld.FormatTurtle, ld.FormatTriG, ld.FormatSPARQLUpdate, ld.FormatFlattened) {
 			if name == "reviews5000" && (opts.Merged || opts.Merge.MergedInDefaultGraph) {
 				continue // the views are the small films' to cover; this one is for the many runs
 			}
