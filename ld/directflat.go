@@ -42,6 +42,7 @@ func (p *Processor) writeDirectFlattened(w io.Writer, doc any) (err error, ok bo
 		return nil, false
 	}
 	if lines.started {
+		lines.spillHeld()
 		jw := &jsonNodeWriter{p: p, ctx: c.compact(), enc: &treeEncoder{w: w}, values: map[valueKey]bool{}}
 		return jw.flattenLines(lines), true
 	}

@@ -103,6 +103,18 @@ func (s *lineSorter) flush() (buf []byte, lines [][2]int) {
 	return buf, lines
 }
 
+// spillHeld writes the lines held to a run of their own, where a run can
+// be written, and lets go of their room: for a reader that goes through
+// the lines once, all added, and needs the memory meanwhile.
+func (s *lineSorter) spillHeld() {
+	if len(s.lines) > 0 && !s.held {
+		s.spill()
+	}
+	if len(s.lines) == 0 {
+		s.buf, s.lines, s.order = nil, nil, nil
+	}
+}
+
 // maxRuns is how many runs a lineSorter keeps open: past it they are
 // merged into one, so that a huge output never needs more open files than
 // a process may have (often 1,024). A variable so that tests can make

@@ -21,14 +21,9 @@ import (
 // the walk's, whose terms were checked as it made them: they are not
 // checked again.
 func readTable(lines *lineSorter) (*termTable, error) {
-	if len(lines.lines) > 0 && !lines.held {
-		// The lines held go to a run of their own, so that their
-		// room (4 MiB and more) is free while the table is made.
-		lines.spill()
-	}
-	if len(lines.lines) == 0 {
-		lines.buf, lines.lines = nil, nil
-	}
+	// The room of the lines held (4 MiB and more) is free while the
+	// table is made.
+	lines.spillHeld()
 	r, pw := io.Pipe()
 	merged := make(chan error, 1)
 	go func() {

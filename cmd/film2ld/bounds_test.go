@@ -85,7 +85,7 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 		// The slowest first, so that the parallel cases end together.
 		// Run alone (/usr/bin/time), N-Quads, canonical N-Quads, Turtle
 		// and the web snippet take 55–56 MB, 10–10.3 times the page,
-		// TriG and SPARQL Update 62–65 MB, 11.2–11.7 times (the heap
+		// TriG and SPARQL Update 56–58 MB, 10.3–10.7 times (the heap
 		// governor leaves the collector room: see boundHeap); here the
 		// eight children run at once, beside the package's other tests, on
 		// two cores, where the collector falls behind and 10.5–12.1
@@ -96,8 +96,8 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 		// The Turtle writers over numbered terms (ld's termTable),
 		// streaming their text: past 16,384 statements sorted in runs
 		// on disk and read back into the table once the walk is done.
-		{"trig", 14},          // 65 MB (was 180–198 MB, 32–36 times; 690–760 MB)
-		{"sparql-update", 14}, // 62–65 MB (was 175–192 MB, 31–35 times; 885–900 MB)
+		{"trig", 14},          // 56–58 MB (was 62–66 MB while the sorter's index held its last 4 MiB of lines; 180–198 MB, 32–36 times; 690–760 MB)
+		{"sparql-update", 14}, // 56–57 MB (was 62–65 MB, as TriG; 175–192 MB, 31–35 times; 885–900 MB)
 		{"turtle", 12},        // 55 MB (was 135–177 MB, 24–33 times; 310 MB)
 		// The statements sorted in runs on disk past 4 MiB of lines,
 		// the live heap about 30 MB at its peak.
@@ -109,7 +109,7 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 		// names and written a node at a time; the Movie's node, with its
 		// 50,000 reviews, is made and compacted whole (40 MB live at the
 		// peak beside the film's 30): issue 12's 10 times is not met.
-		{"flattened", 22}, // 103–106 MB, 19 times (120 MB with the statements in memory; was 450–534 MB, 80–96 times: json-gold's expansion and node map of the whole view)
+		{"flattened", 22}, // 96–98 MB, 18 times (103–106 MB while the sorter's last lines stayed held, 120 MB with the statements in memory; was 450–534 MB, 80–96 times: json-gold's expansion and node map of the whole view)
 	} {
 		// Each format is a parallel subtest: a child's peak RSS is its
 		// own whatever else runs.

@@ -38,7 +38,7 @@ const boundFrom = 2 << 20
 // for its web snippet); with it, 1.1-1.6 s. The price is CPU all the
 // same, and on the 5.4 MB page of 50,000 reviews, whose live data peaks
 // at 30 MB, memory: 55-56 MB and 1.4-2.0 s for N-Quads, canonical N-Quads,
-// Turtle and the web snippet, 62-65 MB and 2.4-2.6 s for TriG and SPARQL
+// Turtle and the web snippet, 56-58 MB and 2.2-2.5 s for TriG and SPARQL
 // Update (71-82 MB and 1.05-1.6 s unbounded; 52-54 MB and 2-5 s when the
 // governor left the runtime's memory out). boundHeap returns the
 // function that stops the governor and puts the limit back. GOGC or
