@@ -54,11 +54,7 @@ func (jw *jsonNodeWriter) expandedTop(doc int, s uint32, own, graph []int32) err
 		return err
 	}
 	e := jw.enc
-	if jw.n > 0 {
-		e.buf = append(e.buf, ',')
-	}
-	e.newline(1)
-	jw.n++
+	e.nextItem(&jw.n, 1)
 	if len(graph) == 0 {
 		e.value(m, 1)
 		return e.err
@@ -140,58 +136,11 @@ func (jw *jsonNodeWriter) flatten(fn *flatNamer, drops bool) error {
 	for i := range idx {
 		idx[i] = int32(i)
 	}
-	slices.SortFunc(idx, func(a, b int32) int {
-		qa, qb := d.quads[a], d.quads[b]
-		if c := cmp.Compare(rank[qa.g], rank[qb.g]); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(rank[qa.s], rank[qb.s]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
-	// span returns the end of the run of statements from i on that share
-	// the graph (and the subject) of statement idx[i].
-	span := func(i int, subject bool) int {
-		j := i
-		for j < len(idx) && d.quads[idx[j]].g == d.quads[idx[i]].g && (!subject || d.quads[idx[j]].s == d.quads[idx[i]].s) {
-			j++
-		}
-		return j
-	}
-	def := 0
-	if len(idx) > 0 && d.quads[idx[0]].g == 0 {
-		def = span(0, false)
-	}
+	d.sortByTop(idx, rank)
 	dropped := jw.dropCount()
 	e := jw.enc
 	jw.openGraph()
-	// The default graph's subjects merged with the named graphs' names,
-	// in the order of their names, as in document.
-	i, g := 0, def
-	for i < def || g < len(idx) {
-		var s, name uint32
-		if i < def {
-			s = d.quads[idx[i]].s
-		}
-		if g < len(idx) {
-			name = d.quads[idx[g]].g
-		}
-		var own, graph []int32
-		switch {
-		case i < def && g < len(idx) && s == name:
-			j := span(i, true)
-			own, i = idx[i:j], j
-			j = span(g, false)
-			graph, g = idx[g:j], j
-		case i < def && (g >= len(idx) || rank[s] < rank[name]):
-			j := span(i, true)
-			own, i = idx[i:j], j
-		default:
-			s = name
-			j := span(g, false)
-			graph, g = idx[g:j], j
-		}
+	err := d.eachTop(idx, rank, func(s uint32, own, graph []int32) error {
 		if err := jw.flatTop(fn, s, own, graph); err != nil {
 			return err
 		}
@@ -200,6 +149,10 @@ func (jw *jsonNodeWriter) flatten(fn *flatNamer, drops bool) error {
 			// met in another order: the general path tells what.
 			return fmt.Errorf("%w: expansion dropped a value", ErrNeedsJSONLD)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	jw.closeGraph()
 	e.buf = append(e.buf, '\n')
@@ -279,11 +232,7 @@ func (jw *jsonNodeWriter) writeFlatTop(id string, entry map[string]any, inner fu
 		return err
 	}
 	e := jw.enc
-	if jw.n > 0 {
-		e.buf = append(e.buf, ',')
-	}
-	e.newline(2)
-	jw.n++
+	e.nextItem(&jw.n, 2)
 	if held == nil {
 		e.value(m, 2)
 		return e.err

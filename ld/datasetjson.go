@@ -232,20 +232,37 @@ type jsonNodeWriter struct {
 // those of the graph it names, sorted by subject.
 func (jw *jsonNodeWriter) document(doc int, src []uint32, emit func(doc int, s uint32, own, graph []int32) error) error {
 	d := jw.d
-	// By graph, subject and statement order.
 	idx := d.docStatements(doc)
+	d.sortByTop(idx, src)
+	return d.eachTop(idx, src, func(s uint32, own, graph []int32) error {
+		return emit(doc, s, own, graph)
+	})
+}
+
+// sortByTop sorts statements idx by the ranks of their graph and subject,
+// and then as read, for eachTop.
+func (d *Dataset) sortByTop(idx []int32, rank []uint32) {
 	slices.SortFunc(idx, func(a, b int32) int {
 		qa, qb := d.quads[a], d.quads[b]
-		if c := cmp.Compare(src[qa.g], src[qb.g]); c != 0 {
+		if c := cmp.Compare(rank[qa.g], rank[qb.g]); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(src[qa.s], src[qb.s]); c != 0 {
+		if c := cmp.Compare(rank[qa.s], rank[qb.s]); c != 0 {
 			return c
 		}
 		return cmp.Compare(a, b)
 	})
+}
+
+// eachTop calls emit with the nodes at the top of statements idx, which
+// are sorted by the ranks of their graph (the default graph, 0, first)
+// and subject, and as read: the default graph's subjects merged with the
+// named graphs' names, in the order of their ranks, each with its
+// statements in the default graph (own) and those of the graph it names,
+// sorted by subject.
+func (d *Dataset) eachTop(idx []int32, rank []uint32, emit func(s uint32, own, graph []int32) error) error {
 	// span returns the end of the run of statements from i on that share
-	// the key's graph (and subject).
+	// the graph (and the subject) of statement idx[i].
 	span := func(i int, subject bool) int {
 		j := i
 		for j < len(idx) && d.quads[idx[j]].g == d.quads[idx[i]].g && (!subject || d.quads[idx[j]].s == d.quads[idx[i]].s) {
@@ -257,8 +274,6 @@ func (jw *jsonNodeWriter) document(doc int, src []uint32, emit func(doc int, s u
 	if len(idx) > 0 && d.quads[idx[0]].g == 0 {
 		def = span(0, false)
 	}
-	// The default graph's subjects merged with the named graphs' names,
-	// in the order of their names.
 	i, g := 0, def
 	for i < def || g < len(idx) {
 		var s, name uint32
@@ -275,7 +290,7 @@ func (jw *jsonNodeWriter) document(doc int, src []uint32, emit func(doc int, s u
 			own, i = idx[i:j], j
 			j = span(g, false)
 			graph, g = idx[g:j], j
-		case i < def && (g >= len(idx) || src[s] < src[name]):
+		case i < def && (g >= len(idx) || rank[s] < rank[name]):
 			j := span(i, true)
 			own, i = idx[i:j], j
 		default:
@@ -283,7 +298,7 @@ func (jw *jsonNodeWriter) document(doc int, src []uint32, emit func(doc int, s u
 			j := span(g, false)
 			graph, g = idx[g:j], j
 		}
-		if err := emit(doc, s, own, graph); err != nil {
+		if err := emit(s, own, graph); err != nil {
 			return err
 		}
 	}
@@ -337,13 +352,10 @@ func (jw *jsonNodeWriter) node(doc int, s uint32, own, graph []int32) error {
 	if jw.single {
 		m["@context"] = schemaorg.ContextURL
 		depth = 0
+		jw.n++
 	} else {
-		if jw.n > 0 {
-			e.buf = append(e.buf, ',')
-		}
-		e.newline(2)
+		e.nextItem(&jw.n, 2)
 	}
-	jw.n++
 	if rest == nil {
 		e.value(m, depth)
 		return e.err

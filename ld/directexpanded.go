@@ -75,11 +75,7 @@ func (x *expandedWriter) nodes(seq iter.Seq[any], depth int) {
 		if _, hasID := m["@id"]; hasID && len(m) == 1 {
 			continue
 		}
-		if n > 0 {
-			e.buf = append(e.buf, ',')
-		}
-		e.newline(depth + 1)
-		n++
+		e.nextItem(&n, depth+1)
 		x.node(m, depth+1)
 		if e.err != nil {
 			return
@@ -122,11 +118,7 @@ func (x *expandedWriter) node(m map[string]any, depth int) {
 			e.buf = append(e.buf, '[')
 			n := 0
 			for t := range itemsOf(mb.val) {
-				if n > 0 {
-					e.buf = append(e.buf, ',')
-				}
-				e.newline(depth + 2)
-				n++
+				e.nextItem(&n, depth+2)
 				e.buf = appendJSONString(e.buf, x.t.typ(t.(string)), false)
 			}
 			if n > 0 {
@@ -144,11 +136,7 @@ func (x *expandedWriter) node(m map[string]any, depth int) {
 			e.buf = append(e.buf, '[')
 			n := 0
 			for v := range itemsOf(mb.val) {
-				if n > 0 {
-					e.buf = append(e.buf, ',')
-				}
-				e.newline(depth + 2)
-				n++
+				e.nextItem(&n, depth+2)
 				x.value(v, mb.coerce, depth+2)
 			}
 			if n > 0 {

@@ -47,6 +47,16 @@ func (e *treeEncoder) flush() {
 	e.buf = e.buf[:0]
 }
 
+// nextItem starts the next item of an array at depth: a comma after the *n
+// items before it, which it counts, and a new line.
+func (e *treeEncoder) nextItem(n *int, depth int) {
+	if *n > 0 {
+		e.buf = append(e.buf, ',')
+	}
+	e.newline(depth)
+	*n++
+}
+
 // newline starts a new line indented to depth.
 func (e *treeEncoder) newline(depth int) {
 	if len(e.buf) >= flushAt {
