@@ -206,7 +206,8 @@ func (jw *jsonNodeWriter) flatTop(fn *flatNamer, s uint32, own, graph []int32) e
 // writeFlatTop writes entry, the flattened node of id, with the nodes of
 // the graph it names that inner gives one at a time, in order. As node
 // does, it compacts a graph's name with the graph's first two nodes and
-// the rest one at a time.
+// the rest one at a time. A node's values kept aside (see addNative) are
+// compacted and written one at a time where they can be (compactFlat).
 func (jw *jsonNodeWriter) writeFlatTop(id string, entry map[string]any, inner func() (map[string]any, bool, error)) error {
 	var first []any
 	for len(first) < 3 {
@@ -224,23 +225,35 @@ func (jw *jsonNodeWriter) writeFlatTop(id string, entry map[string]any, inner fu
 		// Compacted on its own below, after the first two.
 		held, first = first[2].(map[string]any), first[:2]
 	}
+	for _, n := range first {
+		// Compacted inside the name's node: whole.
+		if err := jw.holdAside(n.(map[string]any)); err != nil {
+			return err
+		}
+	}
 	if first != nil {
 		entry["@graph"] = first
 	}
-	m, err := jw.compactNode(entry, id, "")
+	top, err := jw.compactFlat(entry, id, "")
 	if err != nil {
 		return err
 	}
 	e := jw.enc
 	e.nextItem(&jw.n, 2)
 	if held == nil {
-		e.value(m, 2)
-		return e.err
+		if top.streams == nil {
+			e.value(top.m, 2)
+			return e.err
+		}
+		return jw.writeStreamed(top.m, 2, top.streams)
 	}
-	if c, isList := m["@graph"].([]any); !isList || len(c) != 2 {
+	if c, isList := top.m["@graph"].([]any); !isList || len(c) != 2 {
 		return fmt.Errorf("%w: the graph of %s does not compact to its nodes", ErrNeedsJSONLD, id)
 	}
-	return jw.writeGraphNode(m, 2, func() (any, bool, error) {
+	if top.streams == nil {
+		top.streams = map[string]itemStream{}
+	}
+	top.streams["@graph"] = func() (any, bool, error) {
 		n := held
 		if n != nil {
 			held = nil
@@ -251,9 +264,13 @@ func (jw *jsonNodeWriter) writeFlatTop(id string, entry map[string]any, inner fu
 				return nil, false, err
 			}
 		}
-		c, err := jw.compactNode(n, id, "@graph")
-		return c, true, err
-	})
+		c, err := jw.compactFlat(n, id, "@graph")
+		if err != nil || c.streams == nil {
+			return c.m, true, err
+		}
+		return c, true, nil
+	}
+	return jw.writeStreamed(top.m, 2, top.streams)
 }
 
 // flatNode returns the node map's node for a subject's statements qs in

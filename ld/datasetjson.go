@@ -225,6 +225,9 @@ type jsonNodeWriter struct {
 	n      int
 	// values finds a node's repeated values (fromRDF).
 	values map[valueKey]bool
+	// keep, when set, is how many values of a property addNative puts in
+	// the node it makes; it keeps the others aside (see compactFlat).
+	keep int
 }
 
 // document gives emit input doc's nodes in the order of the conversion
@@ -380,8 +383,25 @@ func (jw *jsonNodeWriter) node(doc int, s uint32, own, graph []int32) error {
 // with the nodes next gives, made one at a time until it says there are
 // no more, after the ones already in m's "@graph" (an array).
 func (jw *jsonNodeWriter) writeGraphNode(m map[string]any, depth int, next func() (n any, ok bool, err error)) error {
+	return jw.writeStreamed(m, depth, map[string]func() (any, bool, error){"@graph": next})
+}
+
+// itemStream gives the items of an array one at a time, made as they are
+// asked for, until it says there are no more.
+type itemStream = func() (item any, ok bool, err error)
+
+// streamedNode is a node object written with writeStreamed: some of its
+// arrays' items are made as they are written.
+type streamedNode struct {
+	m       map[string]any
+	streams map[string]itemStream
+}
+
+// writeStreamed writes node object m at depth, as value would write it
+// with the items each of streams gives appended to the array m holds
+// under its key. An item may be a *streamedNode.
+func (jw *jsonNodeWriter) writeStreamed(m map[string]any, depth int, streams map[string]itemStream) error {
 	e := jw.enc
-	first := m["@graph"].([]any)
 	keys := slices.Sorted(maps.Keys(m))
 	e.buf = append(e.buf, '{')
 	for i, k := range keys {
@@ -391,19 +411,18 @@ func (jw *jsonNodeWriter) writeGraphNode(m map[string]any, depth int, next func(
 		e.newline(depth + 1)
 		e.buf = appendJSONString(e.buf, k, e.escapeHTML)
 		e.buf = append(e.buf, ':', ' ')
-		if k != "@graph" {
+		next, streamed := streams[k]
+		if !streamed {
 			e.value(m[k], depth+1)
 			continue
 		}
 		e.buf = append(e.buf, '[')
-		for j, n := range first {
-			if j > 0 {
-				e.buf = append(e.buf, ',')
-			}
-			e.newline(depth + 2)
+		count := 0
+		for _, n := range m[k].([]any) {
+			e.nextItem(&count, depth+2)
 			e.value(n, depth+2)
 		}
-		for count := len(first); ; count++ {
+		for {
 			n, ok, err := next()
 			if err != nil {
 				return err
@@ -411,16 +430,21 @@ func (jw *jsonNodeWriter) writeGraphNode(m map[string]any, depth int, next func(
 			if !ok {
 				break
 			}
-			if count > 0 {
-				e.buf = append(e.buf, ',')
+			e.nextItem(&count, depth+2)
+			if sn, isStreamed := n.(*streamedNode); isStreamed {
+				if err := jw.writeStreamed(sn.m, depth+2, sn.streams); err != nil {
+					return err
+				}
+			} else {
+				e.value(n, depth+2)
 			}
-			e.newline(depth + 2)
-			e.value(n, depth+2)
 			if e.err != nil {
 				return e.err
 			}
 		}
-		e.newline(depth + 1)
+		if count > 0 {
+			e.newline(depth + 1)
+		}
 		e.buf = append(e.buf, ']')
 	}
 	e.newline(depth)

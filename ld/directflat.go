@@ -8,6 +8,8 @@ import (
 	"iter"
 	"strconv"
 	"strings"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
 // writeDirectFlattened writes doc, a document of WriteDirect's shape, as
@@ -43,7 +45,7 @@ func (p *Processor) writeDirectFlattened(w io.Writer, doc any) (err error, ok bo
 	}
 	if lines.started {
 		lines.spillHeld()
-		jw := &jsonNodeWriter{p: p, ctx: c.compact(), enc: &treeEncoder{w: w}, values: map[valueKey]bool{}}
+		jw := &jsonNodeWriter{p: p, ctx: c.compact(), enc: &treeEncoder{w: w}, values: map[valueKey]bool{}, keep: flatKeep}
 		return jw.flattenLines(lines), true
 	}
 	defer d.recycle()
@@ -62,7 +64,7 @@ func (p *Processor) writeDirectFlattened(w io.Writer, doc any) (err error, ok bo
 		}
 		labels[i] = uint32(n)
 	}
-	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), enc: &treeEncoder{w: w}, values: map[valueKey]bool{}}
+	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), enc: &treeEncoder{w: w}, values: map[valueKey]bool{}, keep: flatKeep}
 	fn := &flatNamer{d: d, labels: labels, node: jw.nativeNode}
 	return flatError(jw.flatten(fn, false)), true
 }
@@ -130,34 +132,174 @@ func (jw *jsonNodeWriter) addNative(node map[string]any, fv flatValue) error {
 		}
 		return nil
 	}
-	var k valueKey
-	v := map[string]any{}
-	if fv.node {
-		k = valueKey{prop: fv.pred, id: fv.id, has: 1}
-		v["@id"] = fv.id
-	} else {
+	k := valueKey{prop: fv.pred, id: fv.id, has: 1}
+	if !fv.node {
 		k = valueKey{prop: fv.pred, value: fv.value, typ: fv.dt, has: 2}
-		switch fv.dt {
-		case xsdString:
-			v["@value"] = fv.value
-		case xsdInteger:
-			n, err := strconv.ParseInt(fv.value, 10, 64)
+	}
+	if jw.values[k] {
+		return nil
+	}
+	jw.values[k] = true
+	if jw.keep > 0 && len(asList(node[fv.pred])) >= jw.keep {
+		// Kept aside as it is, a few strings rather than a value
+		// object: a film's node holds its 50,000 reviews.
+		aside, _ := node[asideKey].(map[string][]flatValue)
+		if aside == nil {
+			aside = map[string][]flatValue{}
+			node[asideKey] = aside
+		}
+		aside[fv.pred] = append(aside[fv.pred], fv)
+		return nil
+	}
+	v, err := fv.object()
+	if err != nil {
+		return err
+	}
+	node[fv.pred] = append(asList(node[fv.pred]), v)
+	return nil
+}
+
+// object returns the value object of a node map's value.
+func (fv flatValue) object() (map[string]any, error) {
+	if fv.node {
+		return map[string]any{"@id": fv.id}, nil
+	}
+	switch fv.dt {
+	case xsdString:
+		return map[string]any{"@value": fv.value}, nil
+	case xsdInteger:
+		n, err := strconv.ParseInt(fv.value, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("%w: the integer %q", ErrNeedsJSONLD, fv.value)
+		}
+		return map[string]any{"@value": float64(n)}, nil
+	case xsdBoolean:
+		return map[string]any{"@value": fv.value == "true"}, nil
+	}
+	return map[string]any{"@value": fv.value, "@type": fv.dt}, nil
+}
+
+// asideKey holds, in a node map's node that addNative made, the values of
+// each property past the first jsonNodeWriter.keep: no key of a node
+// object is this (a JSON-LD key has no NUL).
+const asideKey = "\x00aside"
+
+// flatKeep is how many values of a property addNative keeps in the node
+// it makes; tests lower it.
+var flatKeep = 64
+
+// holdAside moves the values kept aside in node n into it.
+func (jw *jsonNodeWriter) holdAside(n map[string]any) error {
+	aside, _ := n[asideKey].(map[string][]flatValue)
+	delete(n, asideKey)
+	for pred, fvs := range aside {
+		for _, fv := range fvs {
+			v, err := fv.object()
 			if err != nil {
-				return fmt.Errorf("%w: the integer %q", ErrNeedsJSONLD, fv.value)
+				return err
 			}
-			v["@value"] = float64(n)
-		case xsdBoolean:
-			v["@value"] = fv.value == "true"
-		default:
-			v["@value"] = fv.value
-			v["@type"] = fv.dt
+			n[pred] = append(asList(n[pred]), v)
 		}
 	}
-	if !jw.values[k] {
-		jw.values[k] = true
-		node[fv.pred] = append(asList(node[fv.pred]), v)
-	}
 	return nil
+}
+
+// compactFlat compacts n, a node addNative made, with prop as its active
+// property. A property's values kept aside are compacted one at a time
+// as they are written (the node's streams), where compaction would put
+// each of them under the plain key (no container but @set, no @nest) that
+// holds the ones kept in the node, after them; otherwise they are moved
+// into the node first and it is compacted whole.
+func (jw *jsonNodeWriter) compactFlat(n map[string]any, id, prop string) (*streamedNode, error) {
+	aside, _ := n[asideKey].(map[string][]flatValue)
+	delete(n, asideKey)
+	if aside == nil {
+		m, err := jw.compactNode(n, id, prop)
+		return &streamedNode{m: m}, err
+	}
+	m, err := jw.compactNode(n, id, prop)
+	if err != nil {
+		return nil, err
+	}
+	streams := map[string]itemStream{}
+	for pred, fvs := range aside {
+		key, ok := jw.asideKey(m, pred, len(asList(n[pred])), fvs)
+		if !ok {
+			streams = nil
+			break
+		}
+		streams[key] = func() (any, bool, error) {
+			if len(fvs) == 0 {
+				return nil, false, nil
+			}
+			v, err := fvs[0].object()
+			fvs = fvs[1:]
+			if err != nil {
+				return nil, false, err
+			}
+			c, err := jw.compactValue(key, v)
+			return c, true, err
+		}
+	}
+	if streams != nil {
+		return &streamedNode{m: m, streams: streams}, nil
+	}
+	n[asideKey] = aside
+	if err := jw.holdAside(n); err != nil {
+		return nil, err
+	}
+	m, err = jw.compactNode(n, id, prop)
+	return &streamedNode{m: m}, err
+}
+
+// asideKey returns the key under which compaction puts each of the
+// values fvs of pred, after the kept ones, which m, the node compacted
+// with kept of them, holds; ok is false where they would not all go
+// there, appended.
+func (jw *jsonNodeWriter) asideKey(m map[string]any, pred string, kept int, fvs []flatValue) (key string, ok bool) {
+	key = ""
+	for _, fv := range fvs {
+		v, err := fv.object()
+		if err != nil {
+			return "", false
+		}
+		k, err := jw.ctx.CompactIri(pred, v, true, false)
+		if err != nil || key != "" && k != key {
+			return "", false
+		}
+		key = k
+	}
+	held, isList := m[key].([]any)
+	if !isList || len(held) != kept || kept < 2 {
+		return "", false
+	}
+	td := jw.ctx.GetTermDefinition(key)
+	if td != nil {
+		if td.Nest != "" || td.Reverse {
+			return "", false
+		}
+		for _, c := range td.Container {
+			if c != "@set" {
+				return "", false
+			}
+		}
+	}
+	return key, true
+}
+
+// compactValue compacts value object v as the value of key, as the
+// compaction of its node does.
+func (jw *jsonNodeWriter) compactValue(key string, v map[string]any) (any, error) {
+	var out any
+	err := guard("compact", func() error {
+		var err error
+		out, err = jsongold.NewJsonLdApi().Compact(jw.ctx, key, v, true)
+		return err
+	})
+	if err != nil || !plainTree(out) {
+		return nil, fmt.Errorf("%w: a value does not compact as the dataset's (%v)", ErrNeedsJSONLD, err)
+	}
+	return out, nil
 }
 
 // flatStatement is a line of a flat walk (see walker.flatLine), read.

@@ -90,3 +90,20 @@ func FuzzWriteDirectFlattened(f *testing.F) {
 		`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:a", "@type": "Movie", "knows": [{"@id": "urn:x:b", "name": "B", "knows": {"@id": "urn:x:a", "name": ["A", "A2"]}}, {"@id": "urn:x:b", "name": ["B", "B2"]}]}, {"@id": "urn:x:g", "name": "named", "@graph": [{"@id": "urn:x:a", "name": "A3"}, {"@type": "Person"}, {"@type": "Person", "name": "p"}]}]}`,
 	))
 }
+
+// FuzzWriteDirectFlattenedAside is FuzzWriteDirectFlattened with a node
+// keeping two values of a property, the others kept aside and compacted
+// one at a time as they are written (a film's node holds 50,000
+// reviews): the same bytes, whether they all compact under the key of
+// the two kept (node references, literals of one kind, values of a key
+// coerced to @id) or not (a mix, which the node is compacted whole for).
+func FuzzWriteDirectFlattenedAside(f *testing.F) {
+	defer ld.SetFlatKeep(2)()
+	seeds := append(slices.Clone(directSeeds), expandedSeeds...)
+	fuzzWriteDirect(f, ld.FormatFlattened, append(seeds,
+		`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:film", "@type": "Movie", "review": [{"@type": "Review", "author": {"@id": "urn:x:p1"}}, {"@type": "Review", "author": {"@id": "urn:x:p2"}}, {"@type": "Review", "author": {"@id": "urn:x:p1"}}, {"@type": "Review", "reviewBody": "x"}], "name": ["a", "b", "c", "b", "d"], "sameAs": ["http://example.org/1", "http://example.org/2", "http://example.org/3"], "ratingValue": [1, 2, 3, 2, 4]}]}`,
+		`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:a", "knows": [{"@id": "urn:x:b"}, {"@id": "urn:x:c"}, "a string", {"@id": "urn:x:d"}, {"@value": "2020", "@type": "Date"}], "dateCreated": ["2020", "2021", {"@value": "2022", "@type": "http://example.org/dt"}, "2023"]}]}`,
+		`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:a", "sameAs": ["http://e.org/1", "http://e.org/2", "http://e.org/3"]}, {"@id": "urn:x:a", "http://schema.org/sameAs": ["lit1", "lit2"]}, {"@id": "urn:x:c", "startDate": ["2020", "2021", "2022"]}, {"@id": "urn:x:c", "http://schema.org/startDate": ["plain1", "plain2"]}, {"@id": "urn:x:e", "http://schema.org/startDate": ["p1", "p2", "p3"]}, {"@id": "urn:x:e", "startDate": ["2020", "2021"]}, {"@id": "urn:x:f", "sameAs": ["http://e.org/1", "http://e.org/2"]}, {"@id": "urn:x:f", "http://schema.org/sameAs": ["l1", "l2", "l3"]}, {"@id": "urn:x:h", "sameAs": ["http://e.org/1", "http://e.org/2"]}, {"@id": "urn:x:h", "http://schema.org/sameAs": "l1"}, {"@id": "urn:x:h", "sameAs": "http://e.org/9"}]}`,
+		`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:g", "knows": [{"@id": "urn:x:1"}, {"@id": "urn:x:2"}, {"@id": "urn:x:3"}], "@graph": [{"@id": "urn:x:a", "name": ["1", "2", "3"]}, {"@id": "urn:x:b", "name": ["1", "2", "3"]}, {"@id": "urn:x:c", "name": ["1", "2", "3", "4"], "knows": [{"@id": "urn:x:a"}, {"@id": "urn:x:b"}, {"@id": "urn:x:d"}]}, {"@id": "urn:x:d", "name": "x"}]}]}`,
+	))
+}

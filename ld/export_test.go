@@ -11,3 +11,12 @@ func LazyItems(p *Processor, doc any, f Format, opts Options) (items, described 
 	}
 	return len(b.lazy.items), b.lazy.described
 }
+
+// SetFlatKeep sets how many values of a property the flattened direct
+// path keeps in a node before it keeps them aside, and returns the
+// function that puts the old number back.
+func SetFlatKeep(n int) (restore func()) {
+	old := flatKeep
+	flatKeep = n
+	return func() { flatKeep = old }
+}
