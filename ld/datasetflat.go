@@ -163,7 +163,8 @@ func (jw *jsonNodeWriter) flatten(fn *flatNamer, drops bool) error {
 // flatNamer gives the terms their names in flattened output, and makes
 // its nodes.
 type flatNamer struct {
-	d      *Dataset
+	d *Dataset
+	// labels numbers the blank nodes; nil keeps their own labels.
 	labels []uint32
 	issuer *jld.IdentifierIssuer
 	// node makes the node of a subject's statements qs in one graph.
@@ -174,6 +175,9 @@ type flatNamer struct {
 // map labels it.
 func (fn *flatNamer) name(t uint32) string {
 	if fn.d.terms[t].kind == Blank {
+		if fn.labels == nil {
+			return "_:" + fn.d.terms[t].value()
+		}
 		return "_:b" + strconv.Itoa(int(fn.labels[t]))
 	}
 	return fn.d.terms[t].value()

@@ -52,20 +52,10 @@ func (p *Processor) writeDirectFlattened(w io.Writer, doc any) (err error, ok bo
 	// The index finds terms while walking; a large walk's scratch goes
 	// with it.
 	d.release()
-	labels := make([]uint32, len(d.terms))
-	for i, t := range d.terms {
-		if t.kind != Blank {
-			continue
-		}
-		// The walk names its blank nodes b0, b1, … (walker.node).
-		n, err := strconv.ParseUint(strings.TrimPrefix(t.value(), "b"), 10, 32)
-		if err != nil {
-			return nil, false
-		}
-		labels[i] = uint32(n)
-	}
 	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), enc: &treeEncoder{w: w}, values: map[valueKey]bool{}, keep: flatKeep}
-	fn := &flatNamer{d: d, labels: labels, node: jw.nativeNode}
+	// The walk names its blank nodes b0, b1, … as the node map labels
+	// them (walker.node): no labels to give.
+	fn := &flatNamer{d: d, node: jw.nativeNode}
 	return flatError(jw.flatten(fn, false)), true
 }
 
