@@ -12,51 +12,40 @@ import (
 	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
-// writeDirectFlattened writes doc, a document of WriteDirect's shape, as
-// flattened JSON-LD: the bytes Write gives for FormatFlattened, without
-// json-gold's expansion of the whole document and its node map (450–534
-// MB for the 50,000-review page). In that shape the node map of the
-// document's expansion is its statements: each node's types and values
-// in the order the walk meets them, blank nodes labelled in that order
-// as the walk labels them, a node described in several places merged,
-// values that are the same kept once; the walk declines the few things
-// (directDataset's flat) where a node map holds other than a statement
-// says. So the walk's statements, in memory, are written as writeFlattened
-// writes a dataset's (flatten): sorted by their nodes' names, each node
-// made from its statements (nativeNode) and compacted on its own.
+// writeDirectFlattened writes the statements of a walk in flat mode
+// (walkDirect) as flattened JSON-LD compacted with ctx: the bytes Write
+// gives for FormatFlattened, without json-gold's expansion of the whole
+// document and its node map (450–534 MB for the 50,000-review page). In
+// the shape the walk accepts, the node map of the document's expansion is
+// its statements: each node's types and values in the order the walk
+// meets them, blank nodes labelled in that order as the walk labels them,
+// a node described in several places merged, values that are the same
+// kept once; the walk declines the few things (directDataset's flat)
+// where a node map holds other than a statement says. So the statements
+// are written as writeFlattened writes a dataset's (flatten): sorted by
+// their nodes' names, each node made from its statements (nativeNode)
+// and compacted on its own; past the sorter's memory, from their lines
+// sorted on disk (flattenLines).
 //
-// ok is false, with nothing written, where the walk declines. An error
-// past that is a node the flattening did not foresee, with part of the
+// An error is a node the flattening did not foresee, with part of the
 // output written; the tests hold that it does not happen.
-func (p *Processor) writeDirectFlattened(w io.Writer, doc any) (err error, ok bool) {
-	c, err := p.contexts()
-	if err != nil {
-		return nil, false
+func (p *Processor) writeDirectFlattened(w io.Writer, ctx *jsongold.Context, wk *walked) error {
+	defer wk.lines.Close()
+	jw := &jsonNodeWriter{p: p, ctx: ctx, enc: &treeEncoder{w: w}, values: map[valueKey]bool{}, keep: flatKeep}
+	if wk.lines.started {
+		wk.lines.spillHeld()
+		return jw.flattenLines(wk.lines)
 	}
-	sortMemory := p.cfg.SortMemory
-	if sortMemory <= 0 {
-		sortMemory = defaultSortMemory
-	}
-	lines := &lineSorter{limit: sortMemory}
-	defer lines.Close()
-	d, ok := directDataset(c.expand, doc, lines, false, true)
-	if !ok {
-		return nil, false
-	}
-	if lines.started {
-		lines.spillHeld()
-		jw := &jsonNodeWriter{p: p, ctx: c.compact(), enc: &treeEncoder{w: w}, values: map[valueKey]bool{}, keep: flatKeep}
-		return jw.flattenLines(lines), true
-	}
+	d := wk.d
 	defer d.recycle()
 	// The index finds terms while walking; a large walk's scratch goes
 	// with it.
 	d.release()
-	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), enc: &treeEncoder{w: w}, values: map[valueKey]bool{}, keep: flatKeep}
+	jw.d = d
 	// The walk names its blank nodes b0, b1, … as the node map labels
 	// them (walker.node): no labels to give.
 	fn := &flatNamer{d: d, node: jw.nativeNode}
-	return flatError(jw.flatten(fn, false)), true
+	return flatError(jw.flatten(fn, false))
 }
 
 // flatError returns err, a failure of the flattening past the walk, as
