@@ -3,6 +3,7 @@ package ld
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -322,4 +323,16 @@ func canonicalFirstDegree(ds *jld.RDFDataset) (lines []string, ok bool) {
 // tests and for what the short path declines.
 func generalCanonical(ds *jld.RDFDataset, maxWorkFactor int) ([]string, error) {
 	return jsongold.Canonicalize(ds, jsongold.CanonOptions{MaxWorkFactor: maxWorkFactor})
+}
+
+// labelShared runs jsongold.LabelShared with maxWorkFactor
+// (Config.MaxWorkFactor), its failures reported as Canonical reports them.
+func labelShared(quads []*jld.Quad, shared, issued map[string]string, unique, blanks, maxWorkFactor int) error {
+	err := guard("canonicalize", func() error {
+		return jsongold.LabelShared(quads, shared, issued, unique, blanks, jsongold.CanonOptions{MaxWorkFactor: workFactor(maxWorkFactor)})
+	})
+	if err != nil {
+		return fmt.Errorf("ld: canonicalize: %w", wrapInput(err))
+	}
+	return nil
 }

@@ -3,12 +3,15 @@ package ld
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
-	"github.com/film2ld/film2ld/ld/internal/jsongold"
+	jld "github.com/piprate/json-gold/ld"
 )
 
 // Canonical N-Quads of a large document, in lines.
@@ -28,62 +31,73 @@ import (
 //     firstDegreeLabels lists them, into a second sorter, keyed by the
 //     walk label: a blank node's lines then come together, sorted, and
 //     are hashed as they come;
-//  2. where every hash is distinct, canonical label _:c14nN goes by the
-//     hashes' order, as in firstDegreeLabels; the lines are gone through
-//     again, relabelled, and sorted once more (a new label sorts
-//     elsewhere) into the output.
+//  2. the blank nodes whose hash is distinct get canonical labels
+//     _:c14nN by the hashes' order, as in firstDegreeLabels;
+//  3. where some share a hash (reviews whose ratings have one score),
+//     RDFC-1.0's Hash N-Degree Quads algorithm labels those next. It
+//     reads only their statements and the labels of the blank nodes
+//     those name (all labelled in 2., or among them), so only the lines
+//     that name such a blank node are read into memory for it
+//     (labelSharedLines; a page of 40,000 scored reviews held the whole
+//     dataset for it, 26 times the page);
+//  4. the lines are gone through again, relabelled, and sorted once
+//     more (a new label sorts elsewhere) into the output.
 //
-// Where two hashes are the same the general algorithm must run, on the
-// whole dataset: the document is walked again into memory, and
-// WriteCanonical writes it as before. The differential tests
-// (canonlines_test.go, mapping/pipeline) prove the bytes are the same.
+// The differential tests (canonlines_internal_test.go, mapping/pipeline)
+// prove the bytes are those of the general algorithm on the whole
+// dataset.
 
 // errDeclined stops the lines' passes where writeCanonicalLines declines.
 var errDeclined = errors.New("ld: canonical lines declined")
 
-// writeDirectCanonical writes doc's canonical N-Quads (RDFC-1.0) by the
-// direct walk; ok is false, with nothing written, for a document outside
-// its shape. A large document's statements become lines, as for
-// N-Quads (see Config.SortMemory), and are labelled by
-// writeCanonicalLines; a small one's are labelled in memory by
-// WriteCanonical.
-func (p *Processor) writeDirectCanonical(w io.Writer, ctx *jsongold.Context, doc any) (err error, ok bool) {
-	sortMemory := p.cfg.SortMemory
-	if sortMemory <= 0 {
-		// Half N-Quads': the film's 20 MB stay live while three sorts
-		// run, and with the heap bounded to 7 times the page
-		// (cmd/film2ld's boundHeap) 4 MiB runs left the collector
-		// little room.
-		sortMemory = defaultSortMemory / 2
+// writeCanonicalWalked writes the canonical N-Quads (RDFC-1.0) of a walk
+// in canonical mode (walkDirect), and lets go of it: a small document's
+// statements are labelled in memory by WriteCanonical, a large one's
+// from their lines by writeCanonicalLines. Where the lines are outside
+// the plain form those passes read (they never were in the tests), they
+// are read back as N-Quads into a dataset for WriteCanonical.
+func (p *Processor) writeCanonicalWalked(w io.Writer, wk *walked) error {
+	defer wk.lines.Close()
+	d, lines := wk.d, wk.lines
+	*wk = walked{}
+	if !lines.started {
+		defer d.recycle()
+		return p.WriteCanonical(w, d)
 	}
-	lines := lineSorter{limit: sortMemory}
-	defer lines.Close()
-	d, ok := directDataset(ctx, doc, &lines, true, false)
-	if !ok {
-		return nil, false
+	if err, ok := writeCanonicalLines(w, lines, lines.limit, d.blanks, p.cfg.MaxWorkFactor); ok {
+		return err
 	}
-	if lines.started {
-		if err, ok := writeCanonicalLines(w, &lines, sortMemory, d.blanks); ok {
-			return err, true
-		}
-		// Two blank nodes share a first-degree hash: the document
-		// again, into memory, for the general algorithm (a sequence in
-		// it is walked twice, as collect does for Write's path).
-		lines.Close()
-		if d, ok = directDataset(ctx, doc, nil, false, false); !ok {
-			return nil, false
-		}
+	return p.canonicalFromLines(w, lines)
+}
+
+// canonicalFromLines writes the canonical N-Quads of the statements in
+// lines by reading them back as N-Quads into a dataset.
+func (p *Processor) canonicalFromLines(w io.Writer, lines *lineSorter) error {
+	pr, pw := io.Pipe()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		pw.CloseWithError(lines.each(writeLine(pw)))
+	}()
+	d := NewDataset()
+	_, err := d.ReadNQuads(pr, "JSON-LD", false)
+	// A reader that stopped early lets the writer go; the lines' runs
+	// are closed only once it is done with them.
+	pr.Close()
+	<-done
+	if err != nil {
+		return err
 	}
-	defer d.recycle()
-	return p.WriteCanonical(w, d), true
+	return p.WriteCanonical(w, d)
 }
 
 // writeCanonicalLines writes the canonical N-Quads of the statements in
 // lines (see directDataset's canonical), whose blank nodes are _:b0 to
-// _:b<blanks-1>, sorting in runs of about limit bytes; ok is false, with nothing written, where firstDegreeLabels
-// would decline: two blank nodes with one first-degree hash, a blank
-// node as predicate.
-func writeCanonicalLines(w io.Writer, lines *lineSorter, limit, blanks int) (err error, ok bool) {
+// _:b<blanks-1>, sorting in runs of about limit bytes; maxWorkFactor
+// bounds the Hash N-Degree Quads algorithm (Config.MaxWorkFactor). ok is
+// false, with nothing written, for lines outside the plain form it reads
+// (a blank node as predicate, a label not the walk's).
+func writeCanonicalLines(w io.Writer, lines *lineSorter, limit, blanks, maxWorkFactor int) (err error, ok bool) {
 	// Only one sorter holds lines at a time, each in the room the one
 	// before gave up: 4 MiB each, with the slices that index them, three
 	// came to 18 MB of the live heap (50,000 reviews).
@@ -152,7 +166,8 @@ func writeCanonicalLines(w io.Writer, lines *lineSorter, limit, blanks int) (err
 	done()
 	records.Close()
 	records = lineSorter{}
-	// 2. The canonical labels, by the hashes' order.
+	// 2. The canonical labels of the hashes no other blank node has, by
+	// the hashes' order.
 	var order []int32
 	for n, ok := range has {
 		if ok {
@@ -160,16 +175,31 @@ func writeCanonicalLines(w io.Writer, lines *lineSorter, limit, blanks int) (err
 		}
 	}
 	slices.SortFunc(order, func(a, b int32) int { return bytes.Compare(sums[a][:], sums[b][:]) })
-	for i := 1; i < len(order); i++ {
-		if sums[order[i]] == sums[order[i-1]] {
-			return nil, false
+	canon := make([]int32, len(has))
+	var shared []int32
+	unique := 0
+	for i := 0; i < len(order); {
+		j := i + 1
+		for j < len(order) && sums[order[j]] == sums[order[i]] {
+			j++
+		}
+		if j == i+1 {
+			canon[order[i]] = int32(unique)
+			unique++
+		} else {
+			shared = append(shared, order[i:j]...)
+		}
+		i = j
+	}
+	named := len(order)
+	order = nil
+	// 3. Those of the hashes some share.
+	if len(shared) > 0 {
+		if err := labelSharedLines(lines, canon, shared, sums, unique, named, maxWorkFactor); err != nil {
+			return declined(err)
 		}
 	}
-	canon := make([]int32, len(has))
-	for i, n := range order {
-		canon[n] = int32(i)
-	}
-	sums, order = nil, nil
+	sums = nil
 	out := lineSorter{limit: limit, buf: buf, lines: idx}
 	defer out.Close()
 	var line []byte
@@ -304,4 +334,105 @@ func walkLabel(label []byte) (int, bool) {
 		n = n*10 + int(c-'0')
 	}
 	return n, true
+}
+
+// labelSharedLines sets canon[n] for each blank node _:bn of shared,
+// whose first-degree hash (sums[n]) other blank nodes share, to the
+// number of its canonical label, by RDFC-1.0's Hash N-Degree Quads
+// algorithm (labelShared). canon holds the numbers of the blank nodes
+// labelled by their unique hashes, unique how many they are, named how
+// many blank nodes the statements name. The algorithm reads no more of a
+// shared blank node than its hash and the statements that name another
+// blank node with it (a review's reviewRating, for a rating), so only
+// those lines are held, as json-gold's quads, their IRIs and literals made
+// once each.
+func labelSharedLines(lines *lineSorter, canon, shared []int32, sums [][sha256.Size]byte, unique, named, maxWorkFactor int) error {
+	isShared := make([]bool, len(canon))
+	hashes := make(map[string]string, len(shared))
+	for _, n := range shared {
+		isShared[n] = true
+		hashes["_:b"+strconv.Itoa(int(n))] = hex.EncodeToString(sums[n][:])
+	}
+	var (
+		quads  []*jld.Quad
+		issued = map[string]string{}
+		nodes  = map[string]jld.Node{}
+		terms  [4][2]int
+		q      rawQuad
+		buf    []byte
+		key    []byte
+	)
+	node := func(t rawTerm) jld.Node {
+		switch t.kind {
+		case 0:
+			return nil
+		case Blank:
+			// Most blank nodes are named once here: a table of them
+			// would cost more than it saves.
+			return t.node()
+		}
+		key = append(append(append(append(append(key[:0], byte(t.kind)), t.value...), 0), t.datatype...), 0)
+		key = append(key, t.lang...)
+		if n, ok := nodes[string(key)]; ok {
+			return n
+		}
+		n := t.node()
+		nodes[string(key)] = n
+		return n
+	}
+	err := lines.each(func(l []byte) error {
+		n, ok := splitLine(l, &terms)
+		if !ok {
+			return errDeclined
+		}
+		names, first, others := false, -1, false
+		for k := range n {
+			if l[terms[k][0]] != '_' {
+				continue
+			}
+			label, ok := walkLabel(l[terms[k][0]:terms[k][1]])
+			if !ok || label >= len(canon) {
+				return errDeclined
+			}
+			names = names || isShared[label]
+			if first < 0 {
+				first = label
+			}
+			others = others || label != first
+		}
+		if !names || !others {
+			return nil
+		}
+		if !lexQuad(bytes.TrimSuffix(l, []byte("\n")), &q, &buf) {
+			return errDeclined
+		}
+		quad := &jld.Quad{Subject: node(q[0]), Predicate: node(q[1]), Object: node(q[2]), Graph: node(q[3])}
+		quads = append(quads, quad)
+		for _, t := range [...]jld.Node{quad.Subject, quad.Object, quad.Graph} {
+			if t == nil || !jld.IsBlankNode(t) {
+				continue
+			}
+			label, _ := walkLabel([]byte(t.GetValue()))
+			if !isShared[label] {
+				issued[t.GetValue()] = "_:c14n" + strconv.Itoa(int(canon[label]))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := labelShared(quads, hashes, issued, unique, named, maxWorkFactor); err != nil {
+		return err
+	}
+	for _, n := range shared {
+		id := "_:b" + strconv.Itoa(int(n))
+		c, ok := strings.CutPrefix(issued[id], "_:c14n")
+		k, err := strconv.Atoi(c)
+		if !ok || err != nil {
+			return fmt.Errorf("ld: canonicalize: blank node %s labelled %q", id, issued[id])
+		}
+		canon[n] = int32(k)
+	}
+	return nil
 }

@@ -3,17 +3,20 @@ package ld
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
 // randomFilmDoc makes a film document of the direct walk's shape whose
 // reviews, ratings and some critics are blank nodes, some in a named
 // graph. With clash, values repeat, so that blank nodes often share
-// their first-degree hash (the lines decline, for the general
-// algorithm); without, each review and rating has values of its own.
+// their first-degree hash (the Hash N-Degree Quads algorithm labels
+// them); without, each review and rating has values of its own.
 // Literals hold what N-Quads escape, and text that looks like a blank
 // node label.
 func randomFilmDoc(seed uint64, clash bool) map[string]any {
@@ -76,9 +79,10 @@ func randomFilmDoc(seed uint64, clash bool) map[string]any {
 // canonicalBothWays writes doc's canonical N-Quads by the direct walk
 // labelled in memory, and labelled from lines sorted in runs of limit
 // bytes; walked is false where doc is outside the walk's shape (both are
-// then Write's), taken false where writeCanonicalLines declined and the
-// document was walked again; both errors are returned.
-func canonicalBothWays(t *testing.T, doc any, limit int) (inMemory, inLines string, walked, taken bool, errs [2]error) {
+// then Write's), taken false where writeCanonicalLines declined, shared
+// true where two blank nodes share a first-degree hash (the Hash N-Degree
+// Quads algorithm then runs); both errors are returned.
+func canonicalBothWays(t *testing.T, doc any, limit int) (inMemory, inLines string, walked, taken, shared bool, errs [2]error) {
 	t.Helper()
 	var a, b bytes.Buffer
 	errs[0] = NewProcessor(Config{SortMemory: 1 << 40}).WriteDirect(&a, doc, FormatCanonical, Options{})
@@ -92,25 +96,33 @@ func canonicalBothWays(t *testing.T, doc any, limit int) (inMemory, inLines stri
 	d, walked := directDataset(c.expand, doc, &lines, true, false)
 	if walked && lines.started {
 		var out bytes.Buffer
-		_, taken = writeCanonicalLines(&out, &lines, limit, d.blanks)
+		_, taken = writeCanonicalLines(&out, &lines, limit, d.blanks, 0)
 	}
-	return a.String(), b.String(), walked, taken, errs
+	if all, ok := directDataset(c.expand, doc, nil, true, false); ok {
+		_, unique := all.canonicalText()
+		shared = !unique
+	}
+	return a.String(), b.String(), walked, taken, shared, errs
 }
 
 // TestCanonicalLinesMatchInMemory: canonical N-Quads labelled from lines
 // sorted in runs on disk are the bytes of those labelled in memory, and
 // json-gold's (Write), on documents whose blank nodes the first-degree
 // hashes tell apart and on documents where they do not (two reviews alike
-// but for the ratings they point to), which take the general algorithm
-// after a walk into memory; both cases are taken.
+// but for the ratings they point to), where only the lines that name the
+// blank nodes alike are read into memory for the Hash N-Degree Quads
+// algorithm; the lines label every one, and both cases are many.
 func TestCanonicalLinesMatchInMemory(t *testing.T) {
 	general := NewProcessor(Config{})
-	taken, declined := 0, 0
+	unique, shared := 0, 0
 	for seed := range 80 {
 		doc := randomFilmDoc(uint64(seed), seed%3 == 0)
-		inMemory, inLines, walked, ok, errs := canonicalBothWays(t, doc, 1024)
+		inMemory, inLines, walked, taken, alike, errs := canonicalBothWays(t, doc, 1024)
 		if errs[0] != nil || errs[1] != nil || !walked {
 			t.Fatalf("seed %d: in memory %v, in lines %v, walked %v", seed, errs[0], errs[1], walked)
+		}
+		if !taken {
+			t.Errorf("seed %d: the lines declined", seed)
 		}
 		if inLines != inMemory {
 			t.Errorf("seed %d: labelled in lines\n%s\nin memory\n%s", seed, inLines, inMemory)
@@ -122,15 +134,15 @@ func TestCanonicalLinesMatchInMemory(t *testing.T) {
 		if inLines != want.String() {
 			t.Errorf("seed %d: labelled in lines\n%s\njson-gold\n%s", seed, inLines, want.String())
 		}
-		if ok {
-			taken++
+		if alike {
+			shared++
 		} else {
-			declined++
+			unique++
 		}
 	}
-	t.Logf("labelled %d, declined %d", taken, declined)
-	if taken < 30 || declined < 10 {
-		t.Errorf("the lines labelled %d documents and declined %d: too few to prove both", taken, declined)
+	t.Logf("first-degree hashes unique %d, shared %d", unique, shared)
+	if unique < 30 || shared < 10 {
+		t.Errorf("%d documents with unique first-degree hashes, %d with shared ones: too few to prove both", unique, shared)
 	}
 }
 
@@ -161,7 +173,7 @@ func FuzzCanonicalLines(f *testing.F) {
 		if json.Unmarshal([]byte(text), &doc) != nil {
 			return
 		}
-		inMemory, inLines, _, _, errs := canonicalBothWays(t, doc, 64)
+		inMemory, inLines, _, _, _, errs := canonicalBothWays(t, doc, 64)
 		// Errors compared as present or not: json-gold names the first
 		// of a document's unknown keywords it meets, in map order
 		// (testdata/fuzz/FuzzCanonicalLines/58f633c276da555f).
@@ -180,7 +192,7 @@ func FuzzCanonicalLines(f *testing.F) {
 // the sorters after it hold their lines: the same bytes, from memory.
 func TestCanonicalLinesWithoutTemporaryFolder(t *testing.T) {
 	doc := randomFilmDoc(1, false)
-	want, _, _, _, errs := canonicalBothWays(t, doc, 1024)
+	want, _, _, _, _, errs := canonicalBothWays(t, doc, 1024)
 	if errs[0] != nil {
 		t.Fatal(errs[0])
 	}
@@ -213,11 +225,67 @@ func TestCanonicalLinesWithoutTemporaryFolder(t *testing.T) {
 		lines.next = nil
 	}
 	var out bytes.Buffer
-	err, ok = writeCanonicalLines(&out, &lines, 256, d.blanks)
+	err, ok = writeCanonicalLines(&out, &lines, 256, d.blanks, 0)
 	if err != nil || !ok || !lines.held {
 		t.Fatalf("error %v, labelled %v, the walk's lines held %v", err, ok, lines.held)
 	}
 	if out.String() != want {
 		t.Errorf("without a temporary folder\n%s\nin memory\n%s", out.String(), want)
+	}
+}
+
+// Lines outside the plain form writeCanonicalLines reads are read back as
+// N-Quads (canonicalFromLines): the bytes labelled in memory.
+func TestCanonicalFromLinesMatchesInMemory(t *testing.T) {
+	p := NewProcessor(Config{})
+	c, err := p.contexts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for seed := range 12 {
+		doc := randomFilmDoc(uint64(seed), seed%2 == 0)
+		want, _, _, _, _, errs := canonicalBothWays(t, doc, 1024)
+		if errs[0] != nil {
+			t.Fatal(errs[0])
+		}
+		lines := lineSorter{limit: 1024}
+		if _, ok := directDataset(c.expand, doc, &lines, true, false); !ok || !lines.started {
+			t.Fatalf("seed %d: walked %v, in lines %v", seed, ok, lines.started)
+		}
+		var out bytes.Buffer
+		err := p.canonicalFromLines(&out, &lines)
+		lines.Close()
+		if err != nil || out.String() != want {
+			t.Errorf("seed %d: read back from lines\n%s%v\nin memory\n%s", seed, out.String(), err, want)
+		}
+	}
+}
+
+// A graph of blank nodes all alike past the work limit is refused with
+// the same error whether it is labelled in memory or from lines, and one
+// within the limit is labelled the same.
+func TestCanonicalLinesWorkLimit(t *testing.T) {
+	ring := func(n int) any {
+		var graph []any
+		for i := range n {
+			graph = append(graph, map[string]any{"@id": fmt.Sprintf("_:p%d", i), "@type": "Person",
+				"knows": map[string]any{"@id": fmt.Sprintf("_:p%d", (i+1)%n)}})
+		}
+		return map[string]any{"@context": "https://schema.org", "@graph": graph}
+	}
+	for _, tt := range []struct {
+		n, factor int
+		fails     bool
+	}{{40, 1, true}, {40, 3, false}} {
+		doc := ring(tt.n)
+		var a, b bytes.Buffer
+		errMemory := NewProcessor(Config{SortMemory: 1 << 40, MaxWorkFactor: tt.factor}).WriteDirect(&a, doc, FormatCanonical, Options{})
+		errLines := NewProcessor(Config{SortMemory: 256, MaxWorkFactor: tt.factor}).WriteDirect(&b, doc, FormatCanonical, Options{})
+		if (errMemory != nil) != tt.fails || fmt.Sprint(errMemory) != fmt.Sprint(errLines) || a.String() != b.String() {
+			t.Errorf("ring of %d, work factor %d: in memory\n%s%v\nfrom lines\n%s%v", tt.n, tt.factor, a.String(), errMemory, b.String(), errLines)
+		}
+		if errLines != nil && !errors.Is(errLines, jsongold.ErrWorkLimit) {
+			t.Errorf("ring of %d: %v is not the work limit's", tt.n, errLines)
+		}
 	}
 }

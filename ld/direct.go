@@ -47,18 +47,22 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 			break
 		}
 		c, err := p.contexts()
-		if err == nil && p.directAllowed(opts) {
-			if err, ok := p.writeDirectCanonical(w, c.expand, doc); ok {
-				return err
-			}
+		if err != nil || !p.directAllowed(opts) {
+			return p.Write(w, collect(doc), f, opts)
 		}
-		return p.Write(w, collect(doc), f, opts)
+		wk, ok := walkDirect(c.expand, doc, p.cfg.SortMemory, walkCanonical)
+		if !ok {
+			return p.Write(w, collect(doc), f, opts)
+		}
+		// As below: past the walk, the film can go while the blank
+		// nodes are labelled and the output is written.
+		return p.writeCanonicalWalked(w, wk)
 	case FormatNQuads, FormatTurtle, FormatTriG, FormatSPARQLUpdate:
 		c, err := p.contexts()
 		if err != nil || !p.directAllowed(opts) {
 			return p.Write(w, collect(doc), f, opts)
 		}
-		wk, ok := walkDirect(c.expand, doc, p.cfg.SortMemory, false)
+		wk, ok := walkDirect(c.expand, doc, p.cfg.SortMemory, walkRDF)
 		if !ok {
 			return p.Write(w, collect(doc), f, opts)
 		}
@@ -78,7 +82,7 @@ func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) er
 		if err != nil || !p.directAllowed(opts) {
 			return p.Write(w, collect(doc), f, opts)
 		}
-		wk, ok := walkDirect(c.expand, doc, p.cfg.SortMemory, true)
+		wk, ok := walkDirect(c.expand, doc, p.cfg.SortMemory, walkFlat)
 		if !ok {
 			return p.Write(w, collect(doc), f, opts)
 		}
@@ -206,20 +210,41 @@ type walked struct {
 	lines *lineSorter
 }
 
-// walkDirect walks doc for writeDirect, in flat mode for flattened
-// JSON-LD (see directDataset); ok is false for a document outside the
-// walk's shape. A large document's statements go to a lineSorter as
-// lines once there are sortMemory/256 of them (see Config.SortMemory), so
-// that they are never all held while the walk runs and what it walks is
-// alive (walked into a dataset, the 50,000-review page and its provenance
-// held 40 MB of statements and terms beside the merged film's 20 MB at the
-// walk's end); a small one's are sorted as numbers, which is faster.
-func walkDirect(ctx *jsongold.Context, doc any, sortMemory int, flat bool) (wk *walked, ok bool) {
-	if sortMemory <= 0 {
+// walkMode is what a direct walk's statements are for.
+type walkMode int
+
+const (
+	// walkRDF: N-Quads, Turtle, TriG, SPARQL Update.
+	walkRDF walkMode = iota
+	// walkCanonical: canonical N-Quads, literals written as they are
+	// there (see directDataset's canonical).
+	walkCanonical
+	// walkFlat: flattened JSON-LD (see directDataset's flat).
+	walkFlat
+)
+
+// walkDirect walks doc for writeDirect, for what mode says; ok is false
+// for a document outside the walk's shape. A large document's statements
+// go to a lineSorter as lines once there are sortMemory/256 of them (see
+// Config.SortMemory), so that they are never all held while the walk runs
+// and what it walks is alive (walked into a dataset, the 50,000-review
+// page and its provenance held 40 MB of statements and terms beside the
+// merged film's 20 MB at the walk's end); a small one's are sorted as
+// numbers, which is faster.
+func walkDirect(ctx *jsongold.Context, doc any, sortMemory int, mode walkMode) (wk *walked, ok bool) {
+	switch {
+	case sortMemory > 0:
+	case mode == walkCanonical:
+		// Half N-Quads': the film's 20 MB stay live while three sorts
+		// run, and with the heap bounded to 7 times the page
+		// (cmd/film2ld's boundHeap) 4 MiB runs left the collector
+		// little room.
+		sortMemory = defaultSortMemory / 2
+	default:
 		sortMemory = defaultSortMemory
 	}
 	wk = &walked{lines: &lineSorter{limit: sortMemory}}
-	if wk.d, ok = directDataset(ctx, doc, wk.lines, false, flat); !ok {
+	if wk.d, ok = directDataset(ctx, doc, wk.lines, mode == walkCanonical, mode == walkFlat); !ok {
 		wk.lines.Close()
 		return nil, false
 	}

@@ -16,7 +16,7 @@ import (
 // the page's text) can be collected while the output is written: the
 // formats written from the walk's statements must not hold it.
 func TestWriteDirectLetsGoOfTheView(t *testing.T) {
-	for _, f := range []ld.Format{ld.FormatNQuads, ld.FormatTurtle, ld.FormatTriG, ld.FormatSPARQLUpdate, ld.FormatFlattened} {
+	for _, f := range []ld.Format{ld.FormatNQuads, ld.FormatTurtle, ld.FormatTriG, ld.FormatSPARQLUpdate, ld.FormatCanonical, ld.FormatFlattened} {
 		// SortMemory 1024: past four statements, they are lines sorted
 		// on disk; the default holds these few in memory.
 		for _, sortMemory := range []int{0, 1024} {

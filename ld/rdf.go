@@ -66,9 +66,7 @@ func canonicalize(ds *jld.RDFDataset, maxWorkFactor int, short bool) (string, er
 
 // canonicalLines is canonicalize's lines, sorted and without duplicates.
 func canonicalLines(ds *jld.RDFDataset, maxWorkFactor int, short bool) ([]string, error) {
-	if maxWorkFactor == 0 {
-		maxWorkFactor = 2
-	}
+	maxWorkFactor = workFactor(maxWorkFactor)
 	var lines []string
 	err := guard("canonicalize", func() error {
 		if short {
@@ -85,6 +83,14 @@ func canonicalLines(ds *jld.RDFDataset, maxWorkFactor int, short bool) ([]string
 		return nil, fmt.Errorf("ld: canonicalize: %w", wrapInput(err))
 	}
 	return slices.Compact(lines), nil
+}
+
+// workFactor is Config.MaxWorkFactor with its default, 2.
+func workFactor(n int) int {
+	if n == 0 {
+		return 2
+	}
+	return n
 }
 
 // toDataset converts checked, expanded JSON-LD to RDF. json-gold's own

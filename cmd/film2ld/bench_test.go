@@ -31,6 +31,27 @@ func reviewPage(tb testing.TB, n int) string {
 	return path
 }
 
+// scoredReviewPage writes a page of n critic reviews, each scored (one
+// of seven scores, so that many ratings are alike: RDFC-1.0 must tell
+// their blank nodes apart by the reviews that point to them), by one of
+// critics people, and returns its path.
+func scoredReviewPage(tb testing.TB, n, critics int) string {
+	tb.Helper()
+	var b strings.Builder
+	fmt.Fprintf(&b, "Metascore\nUniversal acclaim\nBased on %d Critic Reviews\n86\n\nCritic Reviews\n", n)
+	scores := []int{60, 70, 75, 80, 85, 90, 100}
+	for i := range n {
+		c := i * 7919 % critics
+		fmt.Fprintf(&b, "  %d. %d\n    Outlet %d Review\n    %s\n    Apr %d, 2019\n", i+1, scores[i*31%len(scores)], c%200, criticName(c), i%28+1)
+		fmt.Fprintf(&b, "    Review %d: patient, precise and in the end overwhelming; the sound design alone is worth the ticket, and the wind is the film's real protagonist.\n    Read full review\n", i)
+	}
+	path := filepath.Join(tb.TempDir(), "scored.txt")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
 // criticName returns the i-th of distinct people's names: a first name
 // and a surname spelled from i's digits in syllables ("Clara Dibasen").
 func criticName(i int) string {

@@ -85,7 +85,7 @@ type canonState struct {
 // errLimit unwinds the recursion of hashNDegreeQuads.
 type errLimit struct{ err error }
 
-func (na *canonState) run(ds *jld.RDFDataset, factor int) (lines []string, err error) {
+func (na *canonState) run(ds *jld.RDFDataset, factor int) ([]string, error) {
 	var quads []*jld.Quad
 	names := make([]string, 0, len(ds.Graphs))
 	for name := range ds.Graphs {
@@ -106,17 +106,7 @@ func (na *canonState) run(ds *jld.RDFDataset, factor int) (lines []string, err e
 				}
 			}
 			quads = append(quads, quad)
-			for _, n := range []jld.Node{quad.Subject, quad.Object, quad.Graph} {
-				if n != nil && jld.IsBlankNode(n) {
-					id := n.GetValue()
-					info := na.blankNodeInfo[id]
-					if info == nil {
-						info = &nodeInfo{}
-						na.blankNodeInfo[id] = info
-					}
-					info.quads = append(info.quads, quad)
-				}
-			}
+			na.addQuad(quad, false)
 		}
 	}
 	nonNormalized := make(map[string]bool, len(na.blankNodeInfo))
@@ -142,6 +132,91 @@ func (na *canonState) run(ds *jld.RDFDataset, factor int) (lines []string, err e
 		}
 	}
 
+	if err := na.labelShared(factor, len(na.blankNodeInfo)); err != nil {
+		return nil, err
+	}
+
+	lines := make([]string, len(quads))
+	for i, quad := range quads {
+		for _, np := range []*jld.Node{&quad.Subject, &quad.Object, &quad.Graph} {
+			if *np != nil && jld.IsBlankNode(*np) {
+				*np = jld.NewBlankNode(na.canonicalIssuer.get((*np).GetValue()))
+			}
+		}
+		lines[i] = NQuad(quad)
+	}
+	sort.Strings(lines)
+	return lines, nil
+}
+
+// addQuad lists quad among the statements of each blank node it names,
+// once per position; with known, only of the blank nodes na knows.
+func (na *canonState) addQuad(quad *jld.Quad, known bool) {
+	for _, n := range []jld.Node{quad.Subject, quad.Object, quad.Graph} {
+		if n != nil && jld.IsBlankNode(n) {
+			id := n.GetValue()
+			info := na.blankNodeInfo[id]
+			if info == nil && known {
+				continue
+			}
+			if info == nil {
+				info = &nodeInfo{}
+				na.blankNodeInfo[id] = info
+			}
+			info.quads = append(info.quads, quad)
+		}
+	}
+}
+
+// LabelShared finishes RDFC-1.0's labelling where blank nodes share
+// first-degree hashes, without the rest of the dataset: the Hash N-Degree
+// Quads algorithm reads, of the blank nodes it labels, their first-degree
+// hashes and the statements that name another blank node with them, and
+// the labels of the blank nodes those name. shared maps those blank nodes
+// to their first-degree hashes (hexadecimal); quads are the statements
+// that name one of them and another blank node, each once (more do no
+// harm); issued holds the canonical labels (_:c14nN) of the other blank
+// nodes those statements name, labelled by their unique first-degree
+// hashes, and unique counts such labels in the whole dataset, blanks its
+// blank nodes (for the work limit's message). It adds to issued the
+// canonical labels of the shared blank nodes: those Canonicalize of the
+// whole dataset issues them.
+func LabelShared(quads []*jld.Quad, shared map[string]string, issued map[string]string, unique, blanks int, opts CanonOptions) error {
+	if opts.Hash == nil {
+		opts.Hash = sha256.New
+	}
+	if opts.MaxWorkFactor == 0 {
+		opts.MaxWorkFactor = 1
+	}
+	na := &canonState{
+		blankNodeInfo:    make(map[string]*nodeInfo, len(shared)),
+		hashToBlankNodes: map[string][]string{},
+		canonicalIssuer:  newIssuer("_:c14n"),
+		hash:             opts.Hash,
+	}
+	for id, h := range shared {
+		na.blankNodeInfo[id] = &nodeInfo{hash: h}
+	}
+	for _, quad := range quads {
+		// Only the shared blank nodes' statements are read: the others
+		// are labelled.
+		na.addQuad(quad, true)
+	}
+	na.canonicalIssuer.existing = issued
+	na.canonicalIssuer.counter = unique
+	for _, id := range sortedKeys(shared) {
+		h := shared[id]
+		na.hashToBlankNodes[h] = append(na.hashToBlankNodes[h], id)
+	}
+	return na.labelShared(opts.MaxWorkFactor, blanks)
+}
+
+// labelShared issues canonical labels to the blank nodes of
+// na.hashToBlankNodes, which share first-degree hashes, by the Hash
+// N-Degree Quads algorithm, with the work limit of factor (see
+// CanonOptions.MaxWorkFactor); blanks is the dataset's number of blank
+// nodes, for the limit's message.
+func (na *canonState) labelShared(factor, blanks int) (err error) {
 	nonUnique := 0
 	for _, ids := range na.hashToBlankNodes {
 		nonUnique += len(ids)
@@ -164,7 +239,7 @@ func (na *canonState) run(ds *jld.RDFDataset, factor int) (lines []string, err e
 			if !ok {
 				panic(r)
 			}
-			lines, err = nil, e.err
+			err = e.err
 		}
 	}()
 	for _, h := range sortedKeys(na.hashToBlankNodes) {
@@ -186,18 +261,7 @@ func (na *canonState) run(ds *jld.RDFDataset, factor int) (lines []string, err e
 			}
 		}
 	}
-
-	lines = make([]string, len(quads))
-	for i, quad := range quads {
-		for _, np := range []*jld.Node{&quad.Subject, &quad.Object, &quad.Graph} {
-			if *np != nil && jld.IsBlankNode(*np) {
-				*np = jld.NewBlankNode(na.canonicalIssuer.get((*np).GetValue()))
-			}
-		}
-		lines[i] = NQuad(quad)
-	}
-	sort.Strings(lines)
-	return lines, nil
+	return nil
 }
 
 func (na *canonState) hashFirstDegreeQuads(id string) string {
