@@ -3,6 +3,7 @@ package ld
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"sort"
@@ -32,20 +33,22 @@ import (
 // prove both give the same bytes.
 
 // firstDegreeLabels returns, for each blank node term, its canonical
-// number (the N of _:c14nN), or ok false when two blank nodes share a
-// first-degree hash or a statement is outside plain RDF (a blank node as
+// number (the N of _:c14nN) where its first-degree hash is unique, and -1
+// for those whose hash other blank nodes share, listed in shared with
+// their hashes (labelSharedTerms labels them); unique counts the unique
+// hashes. ok is false for a statement outside plain RDF (a blank node as
 // predicate). text[i] is term i's canonical N-Quads form (a blank node's
 // is not read), blank[i] whether it is a blank node; quads are the
 // statements as the general algorithm sees them, repeated ones included
 // (g 0 is the default graph, whose term is not read).
-func firstDegreeLabels(text []string, blank []bool, quads []dquad) (labels []int32, ok bool) {
+func firstDegreeLabels(text []string, blank []bool, quads []dquad) (labels []int32, shared []hashed, unique int, ok bool) {
 	// The statements of each blank node, once per position it holds in
 	// a statement, as the general algorithm lists them: a compressed
 	// table, start[i]..start[i+1] in refs.
 	start := make([]int32, len(text)+1)
 	for _, q := range quads {
 		if blank[q.p] {
-			return nil, false
+			return nil, nil, 0, false
 		}
 		if blank[q.s] {
 			start[q.s+1]++
@@ -77,10 +80,6 @@ func firstDegreeLabels(text []string, blank []bool, quads []dquad) (labels []int
 		}
 	}
 
-	type hashed struct {
-		id  int32
-		sum [sha256.Size]byte
-	}
 	var (
 		nodes []hashed
 		buf   []byte
@@ -113,20 +112,104 @@ func firstDegreeLabels(text []string, blank []bool, quads []dquad) (labels []int
 	}
 	// The hexadecimal hashes the algorithm sorts order as the bytes do.
 	slices.SortFunc(nodes, func(a, b hashed) int { return bytes.Compare(a.sum[:], b.sum[:]) })
-	for i := 1; i < len(nodes); i++ {
-		if nodes[i].sum == nodes[i-1].sum {
-			return nil, false
-		}
-	}
 	labels = make([]int32, len(text))
 	for i := range labels {
 		labels[i] = -1
 	}
-	for n, node := range nodes {
-		labels[node.id] = int32(n)
+	for i := 0; i < len(nodes); {
+		j := i + 1
+		for j < len(nodes) && nodes[j].sum == nodes[i].sum {
+			j++
+		}
+		if j == i+1 {
+			labels[nodes[i].id] = int32(unique)
+			unique++
+		} else {
+			shared = append(shared, nodes[i:j]...)
+		}
+		i = j
 	}
-	return labels, true
+	return labels, shared, unique, true
 }
+
+// hashed is a blank node term and its first-degree hash.
+type hashed struct {
+	id  int32
+	sum [sha256.Size]byte
+}
+
+// labelSharedTerms sets labels[id] for the blank nodes of shared, whose
+// first-degree hashes others share, by RDFC-1.0's Hash N-Degree Quads
+// algorithm (labelShared), given the labels firstDegreeLabels gave the
+// unique ones (unique of them). It hands the algorithm what it reads: the
+// hashes, and the statements of quads that name a shared blank node and
+// another one, made json-gold's by node.
+func labelSharedTerms(labels []int32, shared []hashed, unique int, blank []bool, quads []dquad, node func(uint32) jld.Node, maxWorkFactor int) error {
+	isShared := make(map[uint32]bool, len(shared))
+	hashes := make(map[string]string, len(shared))
+	for _, h := range shared {
+		isShared[uint32(h.id)] = true
+		hashes[termLabel(uint32(h.id))] = hex.EncodeToString(h.sum[:])
+	}
+	named := 0
+	for _, l := range labels {
+		if l >= 0 {
+			named++
+		}
+	}
+	named += len(shared)
+	made := map[uint32]jld.Node{}
+	term := func(t uint32) jld.Node {
+		if blank[t] {
+			return jld.NewBlankNode(termLabel(t))
+		}
+		n, ok := made[t]
+		if !ok {
+			n = node(t)
+			made[t] = n
+		}
+		return n
+	}
+	var links []*jld.Quad
+	issued := map[string]string{}
+	for _, q := range quads {
+		var ids []uint32
+		for _, t := range [...]uint32{q.s, q.o, q.g} {
+			if t != 0 && blank[t] {
+				ids = append(ids, t)
+			}
+		}
+		if len(ids) < 2 || !slices.ContainsFunc(ids, func(t uint32) bool { return isShared[t] }) ||
+			!slices.ContainsFunc(ids, func(t uint32) bool { return t != ids[0] }) {
+			continue
+		}
+		quad := &jld.Quad{Subject: term(q.s), Predicate: term(q.p), Object: term(q.o)}
+		if q.g != 0 {
+			quad.Graph = term(q.g)
+		}
+		links = append(links, quad)
+		for _, t := range ids {
+			if !isShared[t] {
+				issued[termLabel(t)] = c14nLabel(labels[t])
+			}
+		}
+	}
+	if err := labelShared(links, hashes, issued, unique, named, maxWorkFactor); err != nil {
+		return err
+	}
+	for _, h := range shared {
+		c, ok := strings.CutPrefix(issued[termLabel(uint32(h.id))], "_:c14n")
+		n, err := strconv.Atoi(c)
+		if !ok || err != nil {
+			return fmt.Errorf("ld: canonicalize: blank node term %d labelled %q", h.id, c)
+		}
+		labels[h.id] = int32(n)
+	}
+	return nil
+}
+
+// termLabel is a blank node label for term t, for labelSharedTerms.
+func termLabel(t uint32) string { return "_:t" + strconv.FormatUint(uint64(t), 10) }
 
 // appendFirstDegree appends q's N-Quads line as the first-degree hash of
 // blank node id reads it: id as _:a, every other blank node as _:z.
@@ -181,10 +264,12 @@ func literalText(value, datatype, lang string) string {
 // canonicalText returns d's terms in canonical N-Quads form, blank nodes
 // by their RDFC-1.0 labels, for writeNQuads, which then writes
 // [Processor.WriteCanonical]'s bytes; ok is false where the short path
-// declines (see firstDegreeLabels). Statements are taken as rdfDataset
+// declines (see firstDegreeLabels), err the Hash N-Degree Quads
+// algorithm's (over maxWorkFactor, Config.MaxWorkFactor) where blank
+// nodes share first-degree hashes. Statements are taken as rdfDataset
 // gives them to the general algorithm: terms that write alike are one
 // term, and repeated statements count once.
-func (d *Dataset) canonicalText() (text []string, ok bool) {
+func (d *Dataset) canonicalText(maxWorkFactor int) (text []string, ok bool, err error) {
 	text = make([]string, len(d.terms))
 	blank := make([]bool, len(d.terms))
 	// rep[i] is the first term written as term i is (a literal may be
@@ -222,77 +307,49 @@ func (d *Dataset) canonicalText() (text []string, ok bool) {
 		quads[i] = dquad{rep[q.s], rep[q.p], rep[q.o], rep[q.g]}
 	}
 	quads = sortQuads(quads, uint32(len(d.terms)))
-	labels, ok := firstDegreeLabels(text, blank, quads)
+	labels, shared, unique, ok := firstDegreeLabels(text, blank, quads)
 	if !ok {
-		return nil, false
+		return nil, false, nil
+	}
+	if len(shared) > 0 {
+		node := func(t uint32) jld.Node {
+			if d.terms[t].kind == IRI {
+				return jld.NewIRI(d.terms[t].value())
+			}
+			v, dt, lang := d.terms[t].literal()
+			return jld.NewLiteral(v, dt, strings.ToLower(lang))
+		}
+		if err := labelSharedTerms(labels, shared, unique, blank, quads, node, maxWorkFactor); err != nil {
+			return nil, true, err
+		}
 	}
 	for i, b := range blank {
 		if b {
 			text[i] = c14nLabel(labels[i])
 		}
 	}
-	return text, true
+	return text, true, nil
 }
 
 // canonicalFirstDegree is the short path for json-gold's dataset: the
-// sorted, distinct canonical lines, or ok false where it declines. It
-// reads ds as jsongold.Canonicalize does (graphs by name, each graph's
-// statements in order, repeated ones included) and leaves it unchanged.
-func canonicalFirstDegree(ds *jld.RDFDataset) (lines []string, ok bool) {
-	ids := map[string]uint32{}
-	text := []string{""}
-	blank := []bool{false}
-	id := func(n jld.Node) uint32 {
-		var key string
-		isBlank := false
-		switch v := n.(type) {
-		case jld.IRI:
-			key = "<" + v.Value + ">"
-		case jld.BlankNode:
-			key, isBlank = v.Attribute, true
-		case jld.Literal:
-			key = literalText(v.Value, v.Datatype, v.Language)
-		default:
-			return 0
-		}
-		if i, seen := ids[key]; seen {
-			return i
-		}
-		i := uint32(len(text))
-		ids[key] = i
-		text = append(text, key)
-		blank = append(blank, isBlank)
-		return i
-	}
-	names := make([]string, 0, len(ds.Graphs))
-	for name := range ds.Graphs {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	var quads []dquad
-	for _, name := range names {
-		var g uint32
-		switch {
-		case name == "@default":
-		case strings.HasPrefix(name, "_:"):
-			g = id(jld.NewBlankNode(name))
-		default:
-			g = id(jld.NewIRI(name))
-		}
-		for _, q := range ds.Graphs[name] {
-			dq := dquad{s: id(q.Subject), p: id(q.Predicate), o: id(q.Object), g: g}
-			if name == "@default" && q.Graph != nil {
-				dq.g = id(q.Graph)
-			}
-			if dq.s == 0 || dq.p == 0 || dq.o == 0 {
-				return nil, false
-			}
-			quads = append(quads, dq)
-		}
-	}
-	labels, ok := firstDegreeLabels(text, blank, quads)
+// sorted, distinct canonical lines, or ok false where it declines, or the
+// Hash N-Degree Quads algorithm's error (over maxWorkFactor). It reads ds
+// as jsongold.Canonicalize does (see datasetTerms) and leaves it
+// unchanged.
+func canonicalFirstDegree(ds *jld.RDFDataset, maxWorkFactor int) (lines []string, ok bool, err error) {
+	text, blank, nodes, quads, ok := datasetTerms(ds)
 	if !ok {
-		return nil, false
+		return nil, false, nil
+	}
+	labels, shared, unique, ok := firstDegreeLabels(text, blank, quads)
+	if !ok {
+		return nil, false, nil
+	}
+	if len(shared) > 0 {
+		node := func(t uint32) jld.Node { return nodes[t] }
+		if err := labelSharedTerms(labels, shared, unique, blank, quads, node, maxWorkFactor); err != nil {
+			return nil, true, err
+		}
 	}
 	for i, b := range blank {
 		if b {
@@ -316,7 +373,66 @@ func canonicalFirstDegree(ds *jld.RDFDataset) (lines []string, ok bool) {
 		lines[i] = b.String()
 	}
 	sort.Strings(lines)
-	return slices.Compact(lines), true
+	return slices.Compact(lines), true, nil
+}
+
+// datasetTerms numbers the terms of ds for firstDegreeLabels, reading it
+// as jsongold.Canonicalize does: graphs by name, each graph's statements
+// in order, repeated ones included. text[i] is term i's canonical N-Quads
+// form, blank[i] whether it is a blank node, nodes[i] json-gold's node;
+// ok is false for a statement with a term of no kind.
+func datasetTerms(ds *jld.RDFDataset) (text []string, blank []bool, nodes []jld.Node, quads []dquad, ok bool) {
+	ids := map[string]uint32{}
+	text, blank, nodes = []string{""}, []bool{false}, []jld.Node{nil}
+	id := func(n jld.Node) uint32 {
+		var key string
+		isBlank := false
+		switch v := n.(type) {
+		case jld.IRI:
+			key = "<" + v.Value + ">"
+		case jld.BlankNode:
+			key, isBlank = v.Attribute, true
+		case jld.Literal:
+			key = literalText(v.Value, v.Datatype, v.Language)
+		default:
+			return 0
+		}
+		if i, seen := ids[key]; seen {
+			return i
+		}
+		i := uint32(len(text))
+		ids[key] = i
+		text = append(text, key)
+		blank = append(blank, isBlank)
+		nodes = append(nodes, n)
+		return i
+	}
+	names := make([]string, 0, len(ds.Graphs))
+	for name := range ds.Graphs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		var g uint32
+		switch {
+		case name == "@default":
+		case strings.HasPrefix(name, "_:"):
+			g = id(jld.NewBlankNode(name))
+		default:
+			g = id(jld.NewIRI(name))
+		}
+		for _, q := range ds.Graphs[name] {
+			dq := dquad{s: id(q.Subject), p: id(q.Predicate), o: id(q.Object), g: g}
+			if name == "@default" && q.Graph != nil {
+				dq.g = id(q.Graph)
+			}
+			if dq.s == 0 || dq.p == 0 || dq.o == 0 {
+				return nil, nil, nil, nil, false
+			}
+			quads = append(quads, dq)
+		}
+	}
+	return text, blank, nodes, quads, true
 }
 
 // generalCanonical is the general algorithm alone, for the differential
@@ -326,13 +442,16 @@ func generalCanonical(ds *jld.RDFDataset, maxWorkFactor int) ([]string, error) {
 }
 
 // labelShared runs jsongold.LabelShared with maxWorkFactor
-// (Config.MaxWorkFactor), its failures reported as Canonical reports them.
+// (Config.MaxWorkFactor); its error is as the general algorithm's, for
+// canonicalError.
 func labelShared(quads []*jld.Quad, shared, issued map[string]string, unique, blanks, maxWorkFactor int) error {
-	err := guard("canonicalize", func() error {
+	return guard("canonicalize", func() error {
 		return jsongold.LabelShared(quads, shared, issued, unique, blanks, jsongold.CanonOptions{MaxWorkFactor: workFactor(maxWorkFactor)})
 	})
-	if err != nil {
-		return fmt.Errorf("ld: canonicalize: %w", wrapInput(err))
-	}
-	return nil
+}
+
+// canonicalError is how Canonical and WriteCanonical report a failure of
+// canonicalisation.
+func canonicalError(err error) error {
+	return fmt.Errorf("ld: canonicalize: %w", wrapInput(err))
 }

@@ -195,8 +195,10 @@ func writeCanonicalLines(w io.Writer, lines *lineSorter, limit, blanks, maxWorkF
 	order = nil
 	// 3. Those of the hashes some share.
 	if len(shared) > 0 {
-		if err := labelSharedLines(lines, canon, shared, sums, unique, named, maxWorkFactor); err != nil {
-			return declined(err)
+		if err := labelSharedLines(lines, canon, shared, sums, unique, named, maxWorkFactor); errors.Is(err, errDeclined) {
+			return nil, false
+		} else if err != nil {
+			return canonicalError(err), true
 		}
 	}
 	sums = nil

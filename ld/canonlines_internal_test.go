@@ -99,8 +99,11 @@ func canonicalBothWays(t *testing.T, doc any, limit int) (inMemory, inLines stri
 		_, taken = writeCanonicalLines(&out, &lines, limit, d.blanks, 0)
 	}
 	if all, ok := directDataset(c.expand, doc, nil, true, false); ok {
-		_, unique := all.canonicalText()
-		shared = !unique
+		text, blank, _, quads, ok := datasetTerms(all.rdfDataset())
+		if ok {
+			_, alike, _, _ := firstDegreeLabels(text, blank, quads)
+			shared = len(alike) > 0
+		}
 	}
 	return a.String(), b.String(), walked, taken, shared, errs
 }

@@ -496,8 +496,13 @@ func (p *Processor) WriteCanonical(w io.Writer, d *Dataset) error {
 	}
 	d.release()
 	if !p.cfg.GeneralCanonical {
-		if text, ok := d.canonicalText(); ok {
-			// Every blank node told apart by its first-degree hash:
+		text, ok, err := d.canonicalText(p.cfg.MaxWorkFactor)
+		if err != nil {
+			return canonicalError(err)
+		}
+		if ok {
+			// Blank nodes told apart by their first-degree hashes, the
+			// Hash N-Degree Quads algorithm run only for those alike:
 			// the general algorithm's labels without its costs
 			// (canon.go).
 			return d.writeNQuads(w, text)

@@ -70,9 +70,12 @@ func canonicalLines(ds *jld.RDFDataset, maxWorkFactor int, short bool) ([]string
 	var lines []string
 	err := guard("canonicalize", func() error {
 		if short {
-			var ok bool
-			if lines, ok = canonicalFirstDegree(ds); ok {
-				return nil
+			var (
+				ok  bool
+				err error
+			)
+			if lines, ok, err = canonicalFirstDegree(ds, maxWorkFactor); ok {
+				return err
 			}
 		}
 		var err error
@@ -80,7 +83,7 @@ func canonicalLines(ds *jld.RDFDataset, maxWorkFactor int, short bool) ([]string
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("ld: canonicalize: %w", wrapInput(err))
+		return nil, canonicalError(err)
 	}
 	return slices.Compact(lines), nil
 }

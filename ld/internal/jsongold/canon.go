@@ -78,8 +78,9 @@ type canonState struct {
 	canonicalIssuer  *issuer
 	hash             func() hash.Hash
 	// remaining counts the Hash N-Degree Quads runs left (-1: no limit);
-	// maxDeep is where it started.
-	remaining, maxDeep int
+	// maxDeep is where it started; blanks counts the dataset's blank
+	// nodes, for the message of the limit.
+	remaining, maxDeep, blanks int
 }
 
 // errLimit unwinds the recursion of hashNDegreeQuads.
@@ -217,6 +218,7 @@ func LabelShared(quads []*jld.Quad, shared map[string]string, issued map[string]
 // CanonOptions.MaxWorkFactor); blanks is the dataset's number of blank
 // nodes, for the limit's message.
 func (na *canonState) labelShared(factor, blanks int) (err error) {
+	na.blanks = blanks
 	nonUnique := 0
 	for _, ids := range na.hashToBlankNodes {
 		nonUnique += len(ids)
@@ -318,7 +320,7 @@ func (na *canonState) hashRelatedBlankNode(related string, quad *jld.Quad, iss *
 func (na *canonState) hashNDegreeQuads(id string, iss *issuer) (string, *issuer) {
 	if na.remaining == 0 {
 		panic(errLimit{fmt.Errorf("%w: more than %d deep iterations (Hash N-Degree Quads) for %d blank nodes that look alike; a higher work factor allows more",
-			ErrWorkLimit, na.maxDeep, len(na.blankNodeInfo))})
+			ErrWorkLimit, na.maxDeep, na.blanks)})
 	}
 	if na.remaining > 0 {
 		na.remaining--
