@@ -241,7 +241,7 @@ func (m *merger) resolve() {
 	}
 	for _, c := range r.mergeMisspellings() {
 		m.diag(Note, "", 0, "the sources name %d people in the credit %q: too many to compare two by two, so spellings one slip apart there were not taken for one person (at most %d are compared)",
-			len(r.groups[c]), c, maxMisspellingCredit)
+			c.mentions, c.credit, maxMisspellingCredit)
 	}
 	r.finish()
 	m.res = r
@@ -502,7 +502,11 @@ func (m *merger) cast(f *Film) {
 		spellings   []string // of one character, first as first stated
 		roleNames   []string
 		description string
-		where       string
+		// from and line are where it is first stated, for a warning:
+		// a string made for every part of a cast of 60,000 was 1.5 MB
+		// of the merge's peak.
+		from *film.Source
+		line int
 	}
 	type actor struct {
 		agent      *agent
@@ -551,7 +555,6 @@ func (m *merger) cast(f *Film) {
 				ac.roleNames = appendNew(ac.roleNames, cm.RoleNames...)
 				continue
 			}
-			at := where(s, cm.Actor.Line)
 			if i := characterAt(ac, fold(cm.Character)); i >= 0 {
 				st := ac.characters[i]
 				if !slices.Contains(st.spellings, cm.Character) {
@@ -566,14 +569,19 @@ func (m *merger) cast(f *Film) {
 			if ac.from == nil || ac.from == s {
 				ac.from = s
 				ac.characters = append(ac.characters, &stated{spellings: []string{cm.Character},
-					roleNames: slices.Clone(cm.RoleNames), description: cm.Description, where: at})
+					roleNames: slices.Clone(cm.RoleNames), description: cm.Description, from: s, line: cm.Actor.Line})
 				continue
 			}
 			kept := ac.characters[0]
 			m.diag(Warning, "", 0, "characterName of %s: %s (%s) vs %s (%s); kept %s",
-				a.Name, kept.spellings[0], kept.where, cm.Character, at, bestSpelling(kept.spellings))
+				a.Name, kept.spellings[0], where(kept.from, kept.line), cm.Character, where(s, cm.Actor.Line), bestSpelling(kept.spellings))
 		}
 	}
+	parts := 0
+	for _, ac := range actors {
+		parts += max(1, len(ac.characters))
+	}
+	f.Cast = slices.Grow(f.Cast, parts)
 	for _, ac := range actors {
 		who := m.view(ac.agent)
 		if len(ac.characters) == 0 {

@@ -99,7 +99,10 @@ func (f *Film) RenderItem(review *Review, rating *Rating) map[string]any {
 	return map[string]any{"@context": "https://schema.org", "@graph": nodes}
 }
 
-// movie builds the Movie node; lazy renders its reviews as a sequence.
+// movie builds the Movie node; lazy renders its lists as sequences, each
+// item as a writer asks for it: any of them may be long (50,000 reviews
+// on a review page, 60,000 actors in an article's cast list took 40 MB
+// rendered whole for a 2 MB article).
 func (f *Film) movie(lazy bool) map[string]any {
 	m := map[string]any{"@type": "Movie"}
 	if f.ID != "" {
@@ -108,7 +111,7 @@ func (f *Film) movie(lazy bool) map[string]any {
 	if f.Name != "" {
 		m["name"] = f.Name
 	}
-	setList(m, "alternateName", stringsAny(f.AlternateNames))
+	setItems(m, "alternateName", lazy, len(f.AlternateNames), func(i int) any { return f.AlternateNames[i] })
 	if f.Year.Set {
 		m["dateCreated"] = f.Year.String()
 	}
@@ -121,100 +124,92 @@ func (f *Film) movie(lazy bool) map[string]any {
 	if f.Image != "" {
 		m["image"] = f.Image
 	}
-	var countries, langs []any
-	for _, c := range f.Countries {
-		countries = append(countries, map[string]any{"@type": "Country", "name": c.Value})
-	}
-	for _, l := range f.Languages {
-		if l.Tag != "" {
-			langs = append(langs, l.Tag)
-		} else {
-			langs = append(langs, map[string]any{"@type": "Language", "name": l.Name})
+	setItems(m, "countryOfOrigin", lazy, len(f.Countries), func(i int) any {
+		return map[string]any{"@type": "Country", "name": f.Countries[i].Value}
+	})
+	setItems(m, "inLanguage", lazy, len(f.Languages), func(i int) any {
+		if l := f.Languages[i]; l.Tag != "" {
+			return l.Tag
 		}
-	}
-	setList(m, "countryOfOrigin", countries)
-	setList(m, "inLanguage", langs)
-	setList(m, "genre", textsAny(f.Genres))
-	setList(m, "abstract", textsAny(f.Abstracts))
-	setList(m, "description", textsAny(f.Descriptions))
-	var events, videos []any
-	for _, r := range f.Releases {
+		return map[string]any{"@type": "Language", "name": f.Languages[i].Name}
+	})
+	setTexts(m, "genre", lazy, f.Genres)
+	setTexts(m, "abstract", lazy, f.Abstracts)
+	setTexts(m, "description", lazy, f.Descriptions)
+	setItems(m, "releasedEvent", lazy, len(f.Releases), func(i int) any {
+		r := f.Releases[i]
 		ev := map[string]any{"@type": "PublicationEvent", "startDate": r.Date}
 		if r.Place != "" {
 			ev["location"] = map[string]any{"@type": "Place", "name": r.Place}
 		}
-		events = append(events, ev)
-	}
-	setList(m, "releasedEvent", events)
-	for _, t := range f.Trailers {
-		videos = append(videos, map[string]any{"@type": "VideoObject", "embedUrl": t.Value})
-	}
-	setList(m, "trailer", videos)
-	f.credits(m)
-	f.cast(m)
-	var works, ratings, pages []any
-	for _, w := range f.BasedOn {
+		return ev
+	})
+	setItems(m, "trailer", lazy, len(f.Trailers), func(i int) any {
+		return map[string]any{"@type": "VideoObject", "embedUrl": f.Trailers[i].Value}
+	})
+	f.credits(m, lazy)
+	setItems(m, "actor", lazy, len(f.Cast), func(i int) any { return castNode(f.Cast[i]) })
+	setItems(m, "isBasedOn", lazy, len(f.BasedOn), func(i int) any {
+		w := f.BasedOn[i]
 		n := map[string]any{"@type": "CreativeWork", "name": w.Name}
 		if w.Author != nil {
 			n["author"] = ref(w.Author)
 		}
-		works = append(works, n)
-	}
-	setList(m, "isBasedOn", works)
+		return n
+	})
 	setItems(m, "review", lazy, len(f.Reviews), func(i int) any { return reviewNode(f.Reviews[i]) })
-	for _, r := range f.Ratings {
-		ratings = append(ratings, aggregateNode(r))
-	}
-	setList(m, "aggregateRating", ratings)
-	for _, u := range f.SubjectOf {
-		pages = append(pages, map[string]any{"@id": u})
-	}
-	setList(m, "subjectOf", pages)
+	setItems(m, "aggregateRating", lazy, len(f.Ratings), func(i int) any { return aggregateNode(f.Ratings[i]) })
+	setItems(m, "subjectOf", lazy, len(f.SubjectOf), func(i int) any { return map[string]any{"@id": f.SubjectOf[i]} })
 	return m
 }
 
+// setTexts sets prop to the values of texts (see setItems).
+func setTexts(m map[string]any, prop string, lazy bool, texts []film.Text) {
+	setItems(m, prop, lazy, len(texts), func(i int) any { return texts[i].Value })
+}
+
 // credits writes each crew role's property, in the order the roles first
-// appear. A credit with a role name of its own ("Cinematography",
-// "Co-production") is wrapped in a schema.org Role that carries it.
-func (f *Film) credits(m map[string]any) {
-	lists := map[string][]any{}
+// appear (see setItems). A credit with a role name of its own
+// ("Cinematography", "Co-production") is wrapped in a schema.org Role
+// that carries it.
+func (f *Film) credits(m map[string]any, lazy bool) {
+	byProp := map[string][]int{}
 	var order []string
-	for _, cr := range f.Credits {
+	for i, cr := range f.Credits {
 		prop := properties[cr.Role]
-		var v any = ref(cr.Agent)
-		if cr.RoleName != "" {
-			v = map[string]any{"@type": "Role", "roleName": cr.RoleName, prop: v}
-		}
-		if lists[prop] == nil {
+		if byProp[prop] == nil {
 			order = append(order, prop)
 		}
-		lists[prop] = append(lists[prop], v)
+		byProp[prop] = append(byProp[prop], i)
 	}
 	for _, prop := range order {
-		setList(m, prop, lists[prop])
+		credits := byProp[prop]
+		setItems(m, prop, lazy, len(credits), func(i int) any {
+			cr := f.Credits[credits[i]]
+			var v any = ref(cr.Agent)
+			if cr.RoleName != "" {
+				v = map[string]any{"@type": "Role", "roleName": cr.RoleName, prop: v}
+			}
+			return v
+		})
 	}
 }
 
-// cast writes actor: a PerformanceRole for a part with a character or a
-// role name, the Person alone otherwise.
-func (f *Film) cast(m map[string]any) {
-	var out []any
-	for _, p := range f.Cast {
-		if p.Character == "" && len(p.RoleNames) == 0 {
-			out = append(out, ref(p.Actor))
-			continue
-		}
-		role := map[string]any{"@type": "PerformanceRole", "actor": ref(p.Actor)}
-		if p.Character != "" {
-			role["characterName"] = p.Character
-		}
-		setList(role, "roleName", stringsAny(p.RoleNames))
-		if p.Description != "" {
-			role["description"] = p.Description
-		}
-		out = append(out, role)
+// castNode writes a part of the cast: a PerformanceRole for a part with a
+// character or a role name, the Person alone otherwise.
+func castNode(p Performance) any {
+	if p.Character == "" && len(p.RoleNames) == 0 {
+		return ref(p.Actor)
 	}
-	setList(m, "actor", out)
+	role := map[string]any{"@type": "PerformanceRole", "actor": ref(p.Actor)}
+	if p.Character != "" {
+		role["characterName"] = p.Character
+	}
+	setList(role, "roleName", stringsAny(p.RoleNames))
+	if p.Description != "" {
+		role["description"] = p.Description
+	}
+	return role
 }
 
 // reviewNode writes a Review. A review's publication is its publisher, an
@@ -422,14 +417,6 @@ func setList(m map[string]any, prop string, vals []any) {
 	default:
 		m[prop] = vals
 	}
-}
-
-func textsAny(in []film.Text) []any {
-	out := make([]any, len(in))
-	for i, t := range in {
-		out[i] = t.Value
-	}
-	return out
 }
 
 func stringsAny(in []string) []any {

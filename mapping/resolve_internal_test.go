@@ -163,8 +163,8 @@ func TestMisspellingCreditTooLarge(t *testing.T) {
 	r.add(mention{source: b, name: film.Text{Value: "Golntcharov Ivanovich", Line: 99}, credit: "actor/ivan"})
 	skipped := r.mergeMisspellings()
 	r.finish()
-	if !slices.Equal(skipped, []string{"producer"}) {
-		t.Errorf("skipped %q, want the producers", skipped)
+	if !slices.Equal(skipped, []skippedCredit{{"producer", 2 * n}}) {
+		t.Errorf("skipped %v, want the %d producers", skipped, 2*n)
 	}
 	if len(r.all) != 2*n+1 {
 		t.Errorf("%d people, want the %d producers apart and the actor joined", len(r.all), 2*n)
