@@ -52,6 +52,24 @@ func scoredReviewPage(tb testing.TB, n, critics int) string {
 	return path
 }
 
+// castArticle writes an encyclopedia article whose cast lists n actors,
+// each in a part of their own, and returns its path: the densest input in
+// people per byte (35 bytes a line).
+func castArticle(tb testing.TB, n int) string {
+	tb.Helper()
+	var b strings.Builder
+	b.WriteString("= Big Cast (2010 film) =\n\nBig Cast\n- Director: Olivier Masset-Depasse\n- Runtime: 90 minutes\n- Country: Belgium\n\n")
+	b.WriteString("Big Cast is a 2010 Belgian drama film directed by Olivier Masset-Depasse.\n\n==Plot==\nA long plot.\n\n==Cast==\n")
+	for i := range n {
+		fmt.Fprintf(&b, "- %s as Role %d\n", criticName(i), i)
+	}
+	path := filepath.Join(tb.TempDir(), "encyclopedia.txt")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
 // criticName returns the i-th of distinct people's names: a first name
 // and a surname spelled from i's digits in syllables ("Clara Dibasen").
 func criticName(i int) string {
