@@ -1,6 +1,7 @@
 package text
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -38,11 +39,18 @@ func TestCleanTrimsWithoutCopy(t *testing.T) {
 	}
 }
 
-// FuzzSplit: splitList and splitAnd skip their patterns on strings with
-// no separator; they must split every string as the patterns do.
+// listSep and andSep are what splitList and splitAnd split at.
+var (
+	listSep = regexp.MustCompile(`\s*[,;]\s*|\s+/\s+`)
+	andSep  = regexp.MustCompile(`\s+(?:&|and)\s+`)
+)
+
+// FuzzSplit: splitList and splitAnd scan for their separators; they must
+// split every string as the patterns do.
 func FuzzSplit(f *testing.F) {
 	for _, s := range []string{"Anna Berg", "Anna Berg, Olaf Lind", "Jan & Ewa Lis and Tomasz Nowak", "AC/DC",
-		"Belgium / France", "Anderson", "and", " and ", "a;b", "", "x\tand\ty", "Lingo, André Dziezuk"} {
+		"Belgium / France", "Anderson", "and", " and ", "a;b", "", "x\tand\ty", "Lingo, André Dziezuk",
+		"a  / b", "a /b", "a/ b", " , ", ",", "a,", " ;\f x", "a \v, b", "a &b", "a  &  b", "a andand b", "a and"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
