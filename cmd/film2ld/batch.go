@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -137,13 +138,19 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		}
 	}
 
-	var sink *output.File
+	var (
+		sink *output.File
+		// Films' texts go to the stream in pieces of 256 KB, not a
+		// system call each (2% of a batch's time in its profile).
+		buffered *bufio.Writer
+	)
 	if stream {
 		if sink, err = output.Create(out, e.stdout); err != nil {
 			e.errorf("%v", err)
 			return exitError
 		}
 		defer sink.Abort() // after Commit, does nothing
+		buffered = bufio.NewWriterSize(sink, 256<<10)
 	}
 	written := map[string]string{} // output file → the film that wrote it
 	progress := e.progress(len(films))
@@ -168,7 +175,7 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 			// keeps each film's apart, whatever the order or number of
 			// films in the batch.
 			prefixed = ld.AppendPrefixBlankNodes(prefixed[:0], r.out, f.prefix)
-			if _, streamErr = sink.Write(prefixed); streamErr == nil {
+			if _, streamErr = buffered.Write(prefixed); streamErr == nil {
 				ok++
 			}
 			return
@@ -190,6 +197,9 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		ok++
 	})
 	progress(-1)
+	if stream && streamErr == nil {
+		streamErr = buffered.Flush()
+	}
 	if stream {
 		switch {
 		case streamErr != nil:
@@ -264,23 +274,29 @@ func sameOutput(films []batchFilm, out string, f ld.Format) {
 }
 
 // inputFiles returns a test of whether a path, its links followed, is one
-// of the films' documents.
+// of the films' documents. The documents are looked at only once a path
+// to test is a file that exists: a batch writing a new archive or into a
+// new folder (the usual case) spares a stat a document (1.5% of a
+// batch's time in its profile).
 func inputFiles(films []batchFilm) func(string) bool {
-	var docs []os.FileInfo
-	for _, f := range films {
-		for _, name := range f.files {
-			if st, err := os.Stat(name); err == nil {
-				docs = append(docs, st)
+	statDocs := sync.OnceValue(func() []os.FileInfo {
+		var docs []os.FileInfo
+		for _, f := range films {
+			for _, name := range f.files {
+				if st, err := os.Stat(name); err == nil {
+					docs = append(docs, st)
+				}
 			}
 		}
-	}
+		return docs
+	})
 	return func(path string) bool {
 		if path == "" || path == "-" {
 			return false
 		}
 		st, err := os.Stat(path)
 		return err == nil && st.Mode().IsRegular() &&
-			slices.ContainsFunc(docs, func(d os.FileInfo) bool { return os.SameFile(d, st) })
+			slices.ContainsFunc(statDocs(), func(d os.FileInfo) bool { return os.SameFile(d, st) })
 	}
 }
 
