@@ -55,6 +55,17 @@ func peakRSS(t *testing.T, args ...string) (mb float64, status int, printed stri
 	return float64(kb) / 1024, cmd.ProcessState.ExitCode(), errBuf.String()
 }
 
+// sizeMB is the size of the file at path in MB (MiB), what the peak
+// tests measure against.
+func sizeMB(t *testing.T, path string) float64 {
+	t.Helper()
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return float64(st.Size()) / (1 << 20)
+}
+
 // Exporting a 5.4 MB review page with 50,000 reviews, each by a person of
 // its own, stays within a bound proportional to the page in each format
 // export streams: the view is rendered node by node into the statements
@@ -73,11 +84,7 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 	}
 	t.Parallel()
 	page := reviewPage(t, 50000)
-	st, err := os.Stat(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	input := float64(st.Size()) / (1 << 20)
+	input := sizeMB(t, page)
 	for _, tt := range []struct {
 		format string
 		times  float64 // peak RSS at most this many times the page
@@ -143,11 +150,7 @@ func TestPeakRSSExportCanonical5MBScoredReviews(t *testing.T) {
 	}
 	t.Parallel()
 	page := scoredReviewPage(t, 20000, 1500)
-	st, err := os.Stat(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	input := float64(st.Size()) / (1 << 20)
+	input := sizeMB(t, page)
 	out := filepath.Join(t.TempDir(), "film.nq")
 	mb, status, printed := peakRSS(t, "export", "-q", "-f", "canonical", "-o", out, page)
 	t.Logf("peak RSS %.0f MB, %.1f times the %.1f MB page", mb, mb/input, input)
@@ -177,11 +180,7 @@ func TestPeakRSSExport2MBCastArticle(t *testing.T) {
 	}
 	t.Parallel()
 	article := castArticle(t, 60000)
-	st, err := os.Stat(article)
-	if err != nil {
-		t.Fatal(err)
-	}
-	input := float64(st.Size()) / (1 << 20)
+	input := sizeMB(t, article)
 	for _, format := range []string{"nquads", "jsonld"} {
 		t.Run(format, func(t *testing.T) {
 			t.Parallel()
@@ -208,11 +207,7 @@ func TestPeakRSSConvert5MBNQuadsJSONLD(t *testing.T) {
 	}
 	t.Parallel()
 	path := nquadsFile(t, 5<<20)
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	input := float64(st.Size()) / (1 << 20)
+	input := sizeMB(t, path)
 	// jsonld and html: 32–37 MB, 6.3–7.4 times (was 169–195 MB, 33–39
 	// times, through json-gold's conversion from RDF and compaction);
 	// expanded 28 MB, flattened 31 MB (were 141 and 145 MB, 27–28
@@ -574,11 +569,7 @@ func TestPeakRSSConvert12MBNQuads(t *testing.T) {
 		{"generated", generated, []string{"nquads", "canonical", "turtle", "trig", "sparql-update"}},
 		{"film", film, []string{"nquads", "canonical", "trig", "sparql-update"}},
 	} {
-		st, err := os.Stat(in.path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		input := float64(st.Size()) / (1 << 20)
+		input := sizeMB(t, in.path)
 		for _, format := range in.formats {
 			t.Run(in.name+"/"+format, func(t *testing.T) {
 				t.Parallel()
