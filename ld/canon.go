@@ -198,10 +198,11 @@ func labelSharedTerms(labels []int32, shared []hashed, unique int, blank []bool,
 		return err
 	}
 	for _, h := range shared {
-		c, ok := strings.CutPrefix(issued[termLabel(uint32(h.id))], "_:c14n")
+		label := issued[termLabel(uint32(h.id))]
+		c, ok := strings.CutPrefix(label, "_:c14n")
 		n, err := strconv.Atoi(c)
 		if !ok || err != nil {
-			return fmt.Errorf("ld: canonicalize: blank node term %d labelled %q", h.id, c)
+			return fmt.Errorf("ld: canonicalize: blank node term %d labelled %q", h.id, label)
 		}
 		labels[h.id] = int32(n)
 	}

@@ -35,11 +35,11 @@ import (
 //     _:c14nN by the hashes' order, as in firstDegreeLabels;
 //  3. where some share a hash (reviews whose ratings have one score),
 //     RDFC-1.0's Hash N-Degree Quads algorithm labels those next. It
-//     reads only their statements and the labels of the blank nodes
-//     those name (all labelled in 2., or among them), so only the lines
-//     that name such a blank node are read into memory for it
-//     (labelSharedLines; a page of 40,000 scored reviews held the whole
-//     dataset for it, 26 times the page);
+//     reads only their hashes, their statements that name another blank
+//     node, and the labels of the blank nodes those name (labelled in 2.,
+//     or among them), so only those lines are read into memory for it
+//     (labelSharedLines; the whole dataset, walked again, took 28 times
+//     a page of 40,000 scored reviews);
 //  4. the lines are gone through again, relabelled, and sorted once
 //     more (a new label sorts elsewhere) into the output.
 //
