@@ -2,7 +2,9 @@ package ld
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"slices"
@@ -82,11 +84,11 @@ func firstDegreeLabels(text []string, blank []bool, quads []dquad) (labels []int
 
 	var (
 		nodes []hashed
-		buf   []byte
-		ends  []int
-		lines [][]byte
+		buf    []byte
+		ends   []int
+		lines  [][]byte
+		joined []byte
 	)
-	h := sha256.New()
 	for id := range text {
 		if !blank[id] || start[id] == start[id+1] {
 			continue
@@ -102,16 +104,23 @@ func firstDegreeLabels(text []string, blank []bool, quads []dquad) (labels []int
 			from = end
 		}
 		slices.SortFunc(lines, bytes.Compare)
-		h.Reset()
+		// Hashed in one call: a hash.Hash's Write a line and its Sum
+		// were 0.38 of this function's 0.52 s in the samples' profile,
+		// most of it the calls' own work.
+		joined = joined[:0]
 		for _, l := range lines {
-			h.Write(l)
+			joined = append(joined, l...)
 		}
-		n := hashed{id: int32(id)}
-		h.Sum(n.sum[:0])
-		nodes = append(nodes, n)
+		nodes = append(nodes, hashed{id: int32(id), sum: sha256.Sum256(joined)})
 	}
-	// The hexadecimal hashes the algorithm sorts order as the bytes do.
-	slices.SortFunc(nodes, func(a, b hashed) int { return bytes.Compare(a.sum[:], b.sum[:]) })
+	// The hexadecimal hashes the algorithm sorts order as the bytes do;
+	// their first eight bytes as a number tell most apart at once.
+	slices.SortFunc(nodes, func(a, b hashed) int {
+		if x, y := binary.BigEndian.Uint64(a.sum[:8]), binary.BigEndian.Uint64(b.sum[:8]); x != y {
+			return cmp.Compare(x, y)
+		}
+		return bytes.Compare(a.sum[8:], b.sum[8:])
+	})
 	labels = make([]int32, len(text))
 	for i := range labels {
 		labels[i] = -1
