@@ -83,7 +83,7 @@ func firstDegreeLabels(text []string, blank []bool, quads []dquad) (labels []int
 	}
 
 	var (
-		nodes []hashed
+		nodes  []hashed
 		buf    []byte
 		ends   []int
 		lines  [][]byte
