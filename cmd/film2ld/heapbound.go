@@ -17,10 +17,10 @@ const heapPerInputByte = 7
 
 // boundFrom is the input size from which the heap is bounded: below it,
 // the process's fixed memory is most of what it uses, and the
-// collector's defaults cost less time. 1 MiB, not 2: a 1.9 MB article
-// listing a cast of 60,000 (the densest input, 35 bytes a person) went to
-// 88 MB under the defaults, 63–72 MB bounded.
-const boundFrom = 1 << 20
+// collector's defaults cost less time. (1 MiB was tried: a 1.6 MB review
+// page then took 33 MB instead of 47, but twice the CPU, 1.03 s instead
+// of 0.47.)
+const boundFrom = 2 << 20
 
 // boundHeap holds the Go memory of a run over inputs of size bytes to
 // heapPerInputByte times that, as a soft memory limit (the collector runs
