@@ -182,13 +182,11 @@ func ParseYear(s string) (int, bool) {
 
 // splitList splits list items at commas, semicolons, and a slash between
 // spaces ("Belgium / France"; "AC/DC" stays whole); splitAnd splits "A &
-// B" and "A and B" (the spaces keep "Anderson" whole). They are the
-// patterns listSep and andSep of the tests (FuzzSplit), by a scan
-// of the string rather than the patterns: most credits name one person,
-// and the patterns, which may start with white space, ran over every
-// space of every name (2.4% of a film's export; when only strings with a
-// separator's byte reached them, their splits were still 2% of a batch).
-// FuzzSplit holds them to the patterns.
+// B" and "A and B" (the spaces keep "Anderson" whole). Each splits as
+// its pattern in the tests (listSep, andSep; FuzzSplit) would, by a scan:
+// the patterns, which may start with white space, ran over every space
+// of every name (2.4% of a film's export, and still 2% of a batch once
+// only strings holding a separator's byte reached them).
 func splitList(s string) []string {
 	if !strings.ContainsAny(s, ",;/") {
 		return []string{s}
