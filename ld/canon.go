@@ -203,17 +203,12 @@ func labelSharedTerms(labels []int32, shared []hashed, unique int, blank []bool,
 			}
 		}
 	}
-	if err := labelShared(links, hashes, issued, unique, named, maxWorkFactor); err != nil {
+	numbers, err := labelShared(links, hashes, issued, unique, named, maxWorkFactor)
+	if err != nil {
 		return err
 	}
 	for _, h := range shared {
-		label := issued[termLabel(uint32(h.id))]
-		c, ok := strings.CutPrefix(label, "_:c14n")
-		n, err := strconv.Atoi(c)
-		if !ok || err != nil {
-			return fmt.Errorf("ld: canonicalize: blank node term %d labelled %q", h.id, label)
-		}
-		labels[h.id] = int32(n)
+		labels[h.id] = numbers[termLabel(uint32(h.id))]
 	}
 	return nil
 }
@@ -452,12 +447,26 @@ func generalCanonical(ds *jld.RDFDataset, maxWorkFactor int) ([]string, error) {
 }
 
 // labelShared runs jsongold.LabelShared with maxWorkFactor
-// (Config.MaxWorkFactor); its error is as the general algorithm's, for
-// canonicalError.
-func labelShared(quads []*jld.Quad, shared, issued map[string]string, unique, blanks, maxWorkFactor int) error {
-	return guard("canonicalize", func() error {
+// (Config.MaxWorkFactor) and returns, for each blank node of shared, the
+// N of its canonical label _:c14nN; its error is as the general
+// algorithm's, for canonicalError.
+func labelShared(quads []*jld.Quad, shared, issued map[string]string, unique, blanks, maxWorkFactor int) (map[string]int32, error) {
+	err := guard("canonicalize", func() error {
 		return jsongold.LabelShared(quads, shared, issued, unique, blanks, jsongold.CanonOptions{MaxWorkFactor: workFactor(maxWorkFactor)})
 	})
+	if err != nil {
+		return nil, err
+	}
+	numbers := make(map[string]int32, len(shared))
+	for id := range shared {
+		c, ok := strings.CutPrefix(issued[id], "_:c14n")
+		n, err := strconv.Atoi(c)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("ld: canonicalize: blank node %s labelled %q", id, issued[id])
+		}
+		numbers[id] = int32(n)
+	}
+	return numbers, nil
 }
 
 // canonicalError is how Canonical and WriteCanonical report a failure of

@@ -5,11 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
-	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
 )
@@ -416,7 +414,7 @@ func labelSharedLines(lines *lineSorter, canon, shared []int32, sums [][sha256.S
 			}
 			label, _ := walkLabel([]byte(t.GetValue()))
 			if !isShared[label] {
-				issued[t.GetValue()] = "_:c14n" + strconv.Itoa(int(canon[label]))
+				issued[t.GetValue()] = c14nLabel(canon[label])
 			}
 		}
 		return nil
@@ -424,17 +422,12 @@ func labelSharedLines(lines *lineSorter, canon, shared []int32, sums [][sha256.S
 	if err != nil {
 		return err
 	}
-	if err := labelShared(quads, hashes, issued, unique, named, maxWorkFactor); err != nil {
+	numbers, err := labelShared(quads, hashes, issued, unique, named, maxWorkFactor)
+	if err != nil {
 		return err
 	}
 	for _, n := range shared {
-		id := "_:b" + strconv.Itoa(int(n))
-		c, ok := strings.CutPrefix(issued[id], "_:c14n")
-		k, err := strconv.Atoi(c)
-		if !ok || err != nil {
-			return fmt.Errorf("ld: canonicalize: blank node %s labelled %q", id, issued[id])
-		}
-		canon[n] = int32(k)
+		canon[n] = numbers["_:b"+strconv.Itoa(int(n))]
 	}
 	return nil
 }
