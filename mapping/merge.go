@@ -240,8 +240,12 @@ func (m *merger) resolve() {
 		}
 	}
 	for _, c := range r.mergeMisspellings() {
-		m.diag(Note, "", 0, "the sources name %d people in the credit %q: too many to compare two by two, so spellings one slip apart there were not taken for one person (at most %d are compared)",
-			c.mentions, c.credit, maxMisspellingCredit)
+		people := "people"
+		if c.people == 1 {
+			people = "person"
+		}
+		m.diag(Note, "", 0, "the sources name %d %s in the credit %q (%d mentions, one per source and person): too many to compare two by two, so spellings one slip apart there were not taken for one person (at most %d mentions are compared)",
+			c.people, people, c.credit, c.mentions, maxMisspellingCredit)
 	}
 	r.finish()
 	m.res = r

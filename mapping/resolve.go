@@ -237,15 +237,14 @@ func (r *resolver) mergeMisspellings() (skipped []skippedCredit) {
 		if len(ms) == 1 {
 			continue // nobody to compare with
 		}
+		ms, agents := r.distinctMentions(ms)
 		if len(ms) > maxMisspellingCredit {
-			skipped = append(skipped, skippedCredit{c, len(ms)})
+			skipped = append(skipped, skippedCredit{credit: c, mentions: len(ms), people: countDistinct(agents)})
 			continue
 		}
-		keys := make([]string, len(ms))   // each mention's fold key, folded once
-		agents := make([]*agent, len(ms)) // each mention's agent, as joined so far
+		keys := make([]string, len(ms)) // each mention's fold key, folded once
 		for i, m := range ms {
 			keys[i] = r.fold(m.name.Value)
-			agents[i] = r.lookup(false, m.name.Value)
 		}
 		for i := range ms {
 			for j := i + 1; j < len(ms); j++ {
@@ -272,15 +271,56 @@ func (r *resolver) mergeMisspellings() (skipped []skippedCredit) {
 	return skipped
 }
 
-// skippedCredit is a credit mergeMisspellings did not compare: its
-// mentions are too many.
-type skippedCredit struct {
-	credit   string
-	mentions int
+// distinctMentions returns a credit's mentions (sorted by credit, in the
+// order they came) with one mention of each agent per source, the first,
+// and each one's agent as resolved so far. A source that names the same
+// person in the same credit again adds nothing to compare: pairs within a
+// source are never joined, and listedApart asks only which sources name
+// whom. Counted without them, an article that repeats its cast lines
+// 30,000 times had 30,000 "people" in each of its credits, and was
+// reported so. The result reuses ms's array.
+func (r *resolver) distinctMentions(ms []mention) ([]mention, []*agent) {
+	type seen struct {
+		source *film.Source
+		agent  *agent
+	}
+	var met map[seen]bool
+	out, agents := ms[:0], make([]*agent, 0, len(ms))
+	for _, m := range ms {
+		a := r.lookup(false, m.name.Value)
+		k := seen{m.source, a}
+		if met == nil {
+			met = make(map[seen]bool, len(ms))
+		}
+		if met[k] {
+			continue
+		}
+		met[k] = true
+		out = append(out, m)
+		agents = append(agents, a)
+	}
+	return out, agents
 }
 
-// maxMisspellingCredit is the most mentions of one credit that
-// mergeMisspellings compares two by two.
+// countDistinct returns how many different agents agents holds.
+func countDistinct(agents []*agent) int {
+	set := make(map[*agent]bool, len(agents))
+	for _, a := range agents {
+		set[a] = true
+	}
+	return len(set)
+}
+
+// skippedCredit is a credit mergeMisspellings did not compare: its
+// mentions (one per source and person) are too many. people is how many
+// different people they name.
+type skippedCredit struct {
+	credit           string
+	mentions, people int
+}
+
+// maxMisspellingCredit is the most mentions of one credit (one per
+// source and person) that mergeMisspellings compares two by two.
 const maxMisspellingCredit = 64
 
 // listedApart reports whether one source names both agents x and y among

@@ -163,11 +163,47 @@ func TestMisspellingCreditTooLarge(t *testing.T) {
 	r.add(mention{source: b, name: film.Text{Value: "Golntcharov Ivanovich", Line: 99}, credit: "actor/ivan"})
 	skipped := r.mergeMisspellings()
 	r.finish()
-	if !slices.Equal(skipped, []skippedCredit{{"producer", 2 * n}}) {
+	if !slices.Equal(skipped, []skippedCredit{{"producer", 2 * n, 2 * n}}) {
 		t.Errorf("skipped %v, want the %d producers", skipped, 2*n)
 	}
 	if len(r.all) != 2*n+1 {
 		t.Errorf("%d people, want the %d producers apart and the actor joined", len(r.all), 2*n)
+	}
+}
+
+// TestMisspellingCreditRepeatedMentions: a source that names the same
+// person in a credit again and again (an article whose cast lines were
+// pasted many times) does not make the credit too large to compare, and
+// a credit that is too large is reported with its people counted once.
+func TestMisspellingCreditRepeatedMentions(t *testing.T) {
+	a, b := &film.Source{Name: "a.txt"}, &film.Source{Name: "b.txt"}
+	n := 10 * maxMisspellingCredit
+	r := newResolver(DefaultBase, 4*n)
+	for i := range n {
+		// a names the same actor n times; b, once, misspelt (below).
+		r.add(mention{source: a, name: film.Text{Value: "Gontcharov Ivanovich", Line: i + 1}, credit: "actor/ivan"})
+		// a and b name the same 30 producers again and again.
+		for _, s := range []*film.Source{a, b} {
+			r.add(mention{source: s, name: film.Text{Value: fmt.Sprintf("Producer Number%06d", i%30), Line: i + 1}, credit: "producer"})
+		}
+	}
+	r.add(mention{source: b, name: film.Text{Value: "Golntcharov Ivanovich", Line: 1}, credit: "actor/ivan"})
+	// 40 more sources each name one of the producers once: 100 mentions
+	// of 30 people, one per source and person.
+	for i := range 40 {
+		s := &film.Source{Name: fmt.Sprintf("more%02d.txt", i)}
+		r.add(mention{source: s, name: film.Text{Value: fmt.Sprintf("Producer Number%06d", i%30), Line: 1}, credit: "producer"})
+	}
+	skipped := r.mergeMisspellings()
+	r.finish()
+	if want := []skippedCredit{{"producer", 100, 30}}; !slices.Equal(skipped, want) {
+		t.Errorf("skipped %v, want %v", skipped, want)
+	}
+	if r.lookup(false, "Gontcharov Ivanovich") != r.lookup(false, "Golntcharov Ivanovich") {
+		t.Errorf("the actor named %d times in a.txt and once, misspelt, in b.txt was not joined", n)
+	}
+	if len(r.all) != 1+30 {
+		t.Errorf("%d people, want the actor (two spellings joined) and 30 producers", len(r.all))
 	}
 }
 
