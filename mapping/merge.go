@@ -97,9 +97,17 @@ func Merge(sources []*film.Source, opts Options) (*Film, error) {
 			m.diag(Info, "", 0, "one %s, %q: %s", agentWord(a), a.Name, why)
 		}
 	}
+	notes := 0
+	for _, s := range m.sources {
+		notes += len(s.Notes)
+	}
+	m.diags = slices.Grow(m.diags, notes)
 	for _, s := range m.sources {
 		for _, n := range s.Notes {
-			m.diag(Note, s.Name, n.Line, "%s", n.Message)
+			// The mapper's message as it is: formatted again, an
+			// article whose 200,000 actors were each noted (names
+			// with digits) held every message twice, 37 of its 87 MB.
+			m.diags = append(m.diags, Diagnostic{Severity: Note, Name: s.Name, Line: n.Line, Message: n.Message})
 		}
 	}
 	if !m.opts.MergedOnly {

@@ -196,6 +196,48 @@ func TestPeakRSSExport2MBCastArticle(t *testing.T) {
 	}
 }
 
+// An article whose seven cast lines stand 30,000 times over (5.3 MB, the
+// way a generated or badly pasted page repeats itself) holds each part
+// once, from the line it is read: 37–38 MB (7 times), where every copy
+// held a part, a mention and a place in the merge until merging made the
+// seven parts of them (94 MB, 18 times).
+func TestPeakRSSExport5MBRepeatedCast(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exports a cast of 210,000 lines; skipped with -short")
+	}
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("= Seven Parts (2012 film) =\n\nSeven Parts\n- Director: Mirela Dobre\n- Runtime: 88 minutes\n\n")
+	b.WriteString("Seven Parts is a 2012 Romanian drama film directed by Mirela Dobre.\n\n==Cast==\n")
+	for range 30000 {
+		for _, part := range []string{"Ilinca Pop as Vesna", "Radu Marin as Petre", "Ximena Lafuente as Marta", "Luka Perić as the ferryman",
+			"Ana Horvat as Dana (voice)", "Lena Vogel as herself", "Tomás Quiroga as Policeman 2"} {
+			fmt.Fprintf(&b, "- %s\n", part)
+		}
+	}
+	article := filepath.Join(t.TempDir(), "encyclopedia.txt")
+	if err := os.WriteFile(article, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	input := sizeMB(t, article)
+	out := filepath.Join(t.TempDir(), "film.nq")
+	mb, status, printed := peakRSS(t, "export", "-q", "-f", "nquads", "-o", out, article)
+	t.Logf("peak RSS %.0f MB, %.1f times the %.1f MB article", mb, mb/input, input)
+	if status != exitOK {
+		t.Fatalf("exit %d: %s", status, printed)
+	}
+	if mb > 10*input {
+		t.Errorf("peak RSS %.0f MB for a %.1f MB article; want at most 10 times (%.0f MB)", mb, input, 10*input)
+	}
+	nq, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if roles := bytes.Count(nq, []byte("<http://schema.org/PerformanceRole>")); roles != 2*7 {
+		t.Errorf("%d PerformanceRoles, want the 7 parts in the merged view and the source's graph", roles)
+	}
+}
+
 // Converting 5 MB of N-Quads to JSON-LD (and the page that holds it, and
 // expanded and flattened JSON-LD) meets issue 12's goal of 10 times the
 // input: with no root to frame on, ld.Processor.WriteJSONLD makes,

@@ -122,6 +122,8 @@ type parser struct {
 	// are left out; it is reported once when the section ends.
 	left    text.Tally
 	leftWhy string
+	// cast adds the parts, once each.
+	cast cast.List
 	// cutLine is the document's last line when the document does not end
 	// with a newline: a download that stopped may have cut it.
 	cutLine int
@@ -176,6 +178,9 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	}
 	p.endSection()
 	p.finish()
+	if n, ok := p.cast.Note(); ok {
+		p.src.Notes = append(p.src.Notes, n)
+	}
 	text.CheckPeople(p.src)
 	return p.src, nil
 }
@@ -470,7 +475,7 @@ func (p *parser) castLine(l line) {
 		cast.AddRoleName(&m, "voice")
 	}
 	m.Actor.Line = l.n
-	p.src.Film.Cast = append(p.src.Film.Cast, m)
+	p.src.Film.Cast = p.cast.Add(p.src.Film.Cast, m)
 }
 
 // text adds a line to the current paragraph; a blank line ends it.

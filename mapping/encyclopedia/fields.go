@@ -49,7 +49,7 @@ func (p *parser) closeField() {
 				}
 				m.Actor.Line = v.Line
 				cast.AddRoleName(&m, fd.castRole)
-				f.Cast = append(f.Cast, m)
+				f.Cast = p.cast.Add(f.Cast, m)
 			}
 		}
 	case factRuntime:

@@ -194,6 +194,8 @@ type parser struct {
 	// left counts the lines of the current part of the page that are left
 	// out, reported once per part.
 	left text.Tally
+	// cast adds the parts, once each.
+	cast cast.List
 }
 
 // Parse reads a prize page.
@@ -214,6 +216,9 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	if lerr != nil {
 		lerr.Pos.File = name
 		return nil, lerr
+	}
+	if n, ok := p.cast.Note(); ok {
+		p.src.Notes = append(p.src.Notes, n)
 	}
 	text.CheckPeople(p.src)
 	return p.src, nil
@@ -536,7 +541,7 @@ func (p *parser) credit(lb label, name, value string, line int) {
 			if lb.castRole != "" {
 				cast.AddRoleName(&m, lb.castRole)
 			}
-			f.Cast = append(f.Cast, m)
+			f.Cast = p.cast.Add(f.Cast, m)
 		}
 	case lb.sales:
 		agent := salesContact(value)

@@ -2,10 +2,13 @@ package text
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/film2ld/film2ld/mapping/film"
 )
 
 func TestParseDate(t *testing.T) {
@@ -238,5 +241,31 @@ func TestTally(t *testing.T) {
 	tl.Add(7, "only")
 	if n, _ := tl.Flush("s"); n.Message != `s: 1 line left out (line 7), the first: "only"` {
 		t.Errorf("one line: %q", n.Message)
+	}
+}
+
+// TestCheckPeopleLetsGoOfWhatItLeavesOut: when most of a long cast or
+// crew is left out, what is kept is a list of its own, so that the parts
+// left out can be collected while the film is merged (an article whose
+// 200,000 actors all failed the check held their parts to the end).
+func TestCheckPeopleLetsGoOfWhatItLeavesOut(t *testing.T) {
+	for _, n := range []int{10, 5000} {
+		src := &film.Source{Name: "article.txt"}
+		for i := range n {
+			src.Film.Cast = append(src.Film.Cast, film.CastMember{Actor: film.Text{Value: fmt.Sprintf("Extra %d", i), Line: i + 1}})
+			src.Film.Credits = append(src.Film.Credits, film.Credit{Role: film.Producer, Agent: film.Agent{Name: film.Text{Value: fmt.Sprintf("Producer %d", i), Line: i + 1}}})
+		}
+		src.Film.Cast = append(src.Film.Cast, film.CastMember{Actor: film.Text{Value: "Anne Coesens", Line: n + 1}})
+		src.Film.Credits = append(src.Film.Credits, film.Credit{Role: film.Producer, Agent: film.Agent{Name: film.Text{Value: "Jacques Bronckart", Line: n + 1}}})
+		CheckPeople(src)
+		if len(src.Film.Cast) != 1 || src.Film.Cast[0].Actor.Value != "Anne Coesens" || len(src.Film.Credits) != 1 {
+			t.Fatalf("%d: kept %v and %v, want the one actor and producer with names", n, src.Film.Cast, src.Film.Credits)
+		}
+		if len(src.Notes) != 2*n {
+			t.Errorf("%d: %d notes, want one for each name left out", n, len(src.Notes))
+		}
+		if n > 1024 && (cap(src.Film.Cast) > 16 || cap(src.Film.Credits) > 16) {
+			t.Errorf("%d: the kept cast and crew hold room for %d and %d parts: the lists of all %d are still held", n, cap(src.Film.Cast), cap(src.Film.Credits), n+1)
+		}
 	}
 }
