@@ -284,22 +284,42 @@ func (r *resolver) distinctMentions(ms []mention) ([]mention, []*agent) {
 		source *film.Source
 		agent  *agent
 	}
+	// A credit of a few mentions is scanned; past that, a set is kept.
+	const scanUpTo = 16
 	var met map[seen]bool
 	out, agents := ms[:0], make([]*agent, 0, len(ms))
 	for _, m := range ms {
 		a := r.lookup(false, m.name.Value)
 		k := seen{m.source, a}
-		if met == nil {
+		if met == nil && len(out) == scanUpTo {
 			met = make(map[seen]bool, len(ms))
+			for i := range out {
+				met[seen{out[i].source, agents[i]}] = true
+			}
 		}
-		if met[k] {
+		if met != nil {
+			if met[k] {
+				continue
+			}
+			met[k] = true
+		} else if repeats(out, agents, m.source, a) {
 			continue
 		}
-		met[k] = true
 		out = append(out, m)
 		agents = append(agents, a)
 	}
 	return out, agents
+}
+
+// repeats reports whether one of ms (whose agents are agents) is source's
+// mention of a.
+func repeats(ms []mention, agents []*agent, source *film.Source, a *agent) bool {
+	for i := range ms {
+		if ms[i].source == source && agents[i] == a {
+			return true
+		}
+	}
+	return false
 }
 
 // countDistinct returns how many different agents agents holds.

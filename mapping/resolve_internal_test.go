@@ -271,3 +271,32 @@ func BenchmarkResolveMisspelledCast(b *testing.B) {
 		})
 	}
 }
+
+// TestDistinctMentions: one mention per source and person, the first, in
+// the order met, whether the credit is scanned (short) or indexed.
+func TestDistinctMentions(t *testing.T) {
+	a, b := &film.Source{Name: "a.txt"}, &film.Source{Name: "b.txt"}
+	for _, people := range []int{2, 40} {
+		r := newResolver(DefaultBase, 0)
+		var ms, want []mention
+		for round := range 3 {
+			for i := range people {
+				for _, s := range []*film.Source{a, b} {
+					m := mention{source: s, name: film.Text{Value: fmt.Sprintf("Extra Number%04d", i), Line: round*people + i + 1}, credit: "actor/guard"}
+					r.add(m)
+					ms = append(ms, m)
+					if round == 0 {
+						want = append(want, m)
+					}
+				}
+			}
+		}
+		got, agents := r.distinctMentions(slices.Clone(ms))
+		if !slices.Equal(got, want) {
+			t.Errorf("%d people: %d mentions kept, want the %d first of each source and person", people, len(got), len(want))
+		}
+		if len(agents) != len(got) || countDistinct(agents) != people {
+			t.Errorf("%d people: %d agents, %d distinct", people, len(agents), countDistinct(agents))
+		}
+	}
+}

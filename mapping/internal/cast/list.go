@@ -51,7 +51,12 @@ func (l *List) Add(cast []film.CastMember, m film.CastMember) []film.CastMember 
 // has reports whether cast holds a part the same as m word for word.
 func (l *List) has(cast []film.CastMember, m *film.CastMember) bool {
 	if len(cast) <= scanUpTo {
-		return slices.ContainsFunc(cast, func(c film.CastMember) bool { return same(&c, m) })
+		for i := range cast {
+			if same(&cast[i], m) {
+				return true
+			}
+		}
+		return false
 	}
 	if l.first == nil {
 		l.seed = maphash.MakeSeed()
