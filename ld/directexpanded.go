@@ -195,6 +195,8 @@ func (x *expandedWriter) value(v any, coerce string, depth int) {
 			return
 		}
 		x.node(v, depth)
+	case NodeRef:
+		x.node(refMap(v), depth)
 	}
 }
 

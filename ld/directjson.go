@@ -695,6 +695,9 @@ func (b *jbuilder) addType(n *jnode, t any) bool {
 // value adds one value of a property.
 func (b *jbuilder) value(v any, site *propSite) bool {
 	jk := site.key
+	if r, isRef := v.(NodeRef); isRef {
+		v = refMap(r)
+	}
 	switch x := v.(type) {
 	case map[string]any:
 		if jk.kind == kindTyped {

@@ -11,8 +11,10 @@ import (
 // therefore hold, in place of the long lists (the top-level nodes, a
 // Movie's reviews), an iter.Seq[any] that renders each item when a writer
 // asks for it, so that a writer walking the view once (ld's
-// Processor.WriteDirect) never has it whole. Render and Dataset collect
-// the same sequences into arrays, so both give one document.
+// Processor.WriteDirect) never has it whole; and a reference to an agent
+// is the *Agent, an ld.NodeRef, not a map of one key. Render and Dataset
+// collect the same sequences into arrays, with maps for the references,
+// so both give one document.
 
 // setItems sets prop to the n items item renders, as setList does: nothing
 // for none, the item for one, and for more an array, or in a streaming
