@@ -452,12 +452,28 @@ func (m *merger) credits(f *Film) {
 		Credit
 		agent *agent
 	}
-	var all []credit
-	seen := map[string]bool{}
+	// seenKey is a credit's role, role name (as creditKey folds it) and
+	// agent's IRI: a key of its own, where a string joining them was
+	// made for every credit.
+	type seenKey struct {
+		role     film.Role
+		named    bool
+		roleName string
+		id       string
+	}
+	total := 0
+	for _, s := range m.sources {
+		total += len(s.Film.Credits)
+	}
+	all := make([]credit, 0, total)
+	seen := make(map[seenKey]bool, total)
 	for _, s := range m.sources {
 		for _, cr := range s.Film.Credits {
 			a := m.res.lookup(cr.Agent.Organization, cr.Agent.Name.Value)
-			key := creditKey(cr.Role, fold(cr.RoleName)) + "|" + a.ID
+			key := seenKey{role: cr.Role, id: a.ID}
+			if cr.RoleName != "" {
+				key.named, key.roleName = true, strings.ToLower(fold(cr.RoleName))
+			}
 			if !seen[key] {
 				seen[key] = true
 				all = append(all, credit{Credit{cr.Role, cr.RoleName, m.view(a), s}, a})
@@ -487,6 +503,9 @@ func (m *merger) credits(f *Film) {
 		}
 		sources := precise[roleOf{p.Role, p.agent}]
 		return len(sources) > 0 && !slices.Contains(sources, p.Source)
+	}
+	if len(all) > 0 {
+		f.Credits = make([]Credit, 0, len(all))
 	}
 	for _, cr := range all {
 		if !subsumed(cr) {
