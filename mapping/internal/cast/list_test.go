@@ -72,3 +72,39 @@ func TestListLeavesOutRepeats(t *testing.T) {
 		t.Errorf("%d parts, note %q", len(cast), n.Message)
 	}
 }
+
+// FuzzListMatchesNaive holds List to the plain rule it implements: keep a
+// part unless an earlier kept part is the same word for word, for casts
+// of any length (a scan up to scanUpTo, an index past it). Each byte
+// picks a part from a small set, so that repeats and near-misses are
+// common.
+func FuzzListMatchesNaive(f *testing.F) {
+	f.Add([]byte{0, 1, 0, 2, 3, 3, 0})
+	f.Add([]byte("a cast long enough to be indexed, with repeats: abcabcabc xyzzy"))
+	actors := []string{"Ilinca Pop", "Radu Marin", "Ilinca  Pop", "ilinca pop"}
+	characters := []string{"", "Vesna", "vesna", "Petre"}
+	roles := [][]string{nil, {"voice"}, {"voice", "uncredited"}, {"uncredited", "voice"}}
+	f.Fuzz(func(t *testing.T, picks []byte) {
+		var l List
+		var got, want []film.CastMember
+		dropped := 0
+		for i, b := range picks {
+			m := film.CastMember{Actor: film.Text{Value: actors[b&3], Line: i + 1}, Character: characters[b>>2&3], RoleNames: roles[b>>4&3]}
+			if b>>6 == 1 {
+				m.Description = "a ferryman"
+			}
+			got = l.Add(got, m)
+			if slices.ContainsFunc(want, func(k film.CastMember) bool { return same(&k, &m) }) {
+				dropped++
+			} else {
+				want = append(want, m)
+			}
+		}
+		if !slices.EqualFunc(got, want, func(a, b film.CastMember) bool { return same(&a, &b) && a.Actor.Line == b.Actor.Line }) {
+			t.Fatalf("kept %d parts, the plain rule %d", len(got), len(want))
+		}
+		if _, noted := l.Note(); noted != (dropped > 0) || l.dropped != dropped {
+			t.Fatalf("noted %v, %d left out; the plain rule left out %d", noted, l.dropped, dropped)
+		}
+	})
+}
