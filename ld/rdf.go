@@ -389,7 +389,7 @@ func fromDataset(ds *jld.RDFDataset, name string) ([]any, error) {
 		opts.UseNativeTypes = false
 		opts.UseRdfType = false
 		var err error
-		out, err = jld.NewJsonLdApi().FromRDF(ds, opts)
+		out, err = jsongold.FromRDF(ds, opts)
 		return err
 	})
 	if err != nil {
