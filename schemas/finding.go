@@ -56,6 +56,17 @@ func (f Finding) String() string {
 	return s + " [" + f.Rule + "]"
 }
 
+// Detach lets findings go of the graph they were found in: each holds
+// the node it is about, for Previews and the web snippet's choices, and
+// through it the node's whole tree. A caller that keeps findings for a
+// report without those (validate over a folder) would otherwise keep
+// every input's graph until the end. What the findings say is unchanged.
+func Detach(fs []Finding) {
+	for i := range fs {
+		fs[i].node = nil
+	}
+}
+
 // sortFindings orders findings by file, line, column, rule, node,
 // property and message, and drops exact repeats, so that a report never
 // depends on map order or on the order gojsonschema happened to use.

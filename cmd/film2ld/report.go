@@ -4,14 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/film2ld/film2ld/ld/diag"
 	"io"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
+	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/film2ld/film2ld/schemas"
 )
@@ -43,36 +44,41 @@ func reportText(w io.Writer, fs []schemas.Finding, excerpt func(schemas.Pos) str
 }
 
 // excerpter returns what shows a finding's place in the inputs validate
-// read: the line with a caret under the column (see diag.Excerpt), or ""
-// for a finding with no column or in no input of sources. Inputs are
-// indexed when first needed; a byte-order mark is left out, as validate
-// leaves it out when it places findings.
+// read: its quote from the input's findings (see quotes), or "" for a
+// finding with none.
 func excerpter(sources []reportSource) func(schemas.Pos) string {
-	data := map[string][]byte{}
+	all := map[schemas.Pos]string{}
 	for _, s := range sources {
-		if len(s.data) > 0 {
-			data[s.name] = s.data
-		}
+		maps.Copy(all, s.quotes)
 	}
-	index := map[string]*diag.Index{}
-	return func(p schemas.Pos) string {
-		if p.Line <= 0 || p.Col <= 0 {
-			return ""
+	return func(p schemas.Pos) string { return all[p] }
+}
+
+// quotes returns, for each finding of fs placed in data (the input named
+// name) at a line and column, the line with a caret under the column
+// (see diag.Excerpt); a byte-order mark is left out, as validate leaves
+// it out when it places findings. Taken as each input is done, they let
+// its bytes go before the report is written.
+func quotes(name string, data []byte, fs []schemas.Finding) map[schemas.Pos]string {
+	var x *diag.Index
+	var out map[schemas.Pos]string
+	for _, f := range fs {
+		p := f.Pos
+		if p.File != name || p.Line <= 0 || p.Col <= 0 || len(data) == 0 {
+			continue
 		}
-		x, ok := index[p.File]
-		if !ok {
-			d, ok := data[p.File]
-			if !ok {
-				return ""
-			}
-			x = diag.NewIndex(bytes.TrimPrefix(d, []byte("\ufeff")))
-			index[p.File] = x
+		if x == nil {
+			x = diag.NewIndex(bytes.TrimPrefix(data, []byte("\ufeff")))
 		}
 		if p.Line > x.Lines() {
-			return ""
+			continue
 		}
-		return x.Excerpt(p.Line, p.Col)
+		if out == nil {
+			out = map[schemas.Pos]string{}
+		}
+		out[p] = x.Excerpt(p.Line, p.Col)
 	}
+	return out
 }
 
 // jsonFinding is the stable JSON form of a finding.

@@ -20,6 +20,7 @@ type reportSource struct {
 	data     []byte
 	graph    *schemas.Graph
 	findings []schemas.Finding
+	quotes   map[schemas.Pos]string // the text report's excerpts
 }
 
 // htmlContext is how many lines the report shows around a finding, and
