@@ -88,12 +88,7 @@ type errLimit struct{ err error }
 
 func (na *canonState) run(ds *jld.RDFDataset, factor int) ([]string, error) {
 	var quads []*jld.Quad
-	names := make([]string, 0, len(ds.Graphs))
-	for name := range ds.Graphs {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, graphName := range names {
+	for _, graphName := range sortedKeys(ds.Graphs) {
 		triples := ds.Graphs[graphName]
 		if graphName == "@default" {
 			graphName = ""

@@ -30,7 +30,6 @@ package jsongold
 
 import (
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -206,13 +205,8 @@ func FromRDF(dataset *jld.RDFDataset, opts *jld.JsonLdOptions) ([]any, error) {
 	graphMap := map[string]map[string]*nodeMapNode{"@default": defaultGraph}
 	referencedOnceMap := map[string]*usagesNode{}
 
-	names := make([]string, 0, len(dataset.Graphs))
-	for name := range dataset.Graphs {
-		names = append(names, name)
-	}
-	sort.Strings(names)
 	// 3/3.1)
-	for _, name := range names {
+	for _, name := range sortedKeys(dataset.Graphs) {
 		graph := dataset.Graphs[name]
 		// 3.2+3.4)
 		nodeMap, present := graphMap[name]
@@ -319,24 +313,14 @@ func FromRDF(dataset *jld.RDFDataset, opts *jld.JsonLdOptions) ([]any, error) {
 	// 5)
 	result := make([]any, 0)
 	// 6)
-	ids := make([]string, 0, len(defaultGraph))
-	for k := range defaultGraph {
-		ids = append(ids, k)
-	}
-	sort.Strings(ids)
-	for _, subject := range ids {
+	for _, subject := range sortedKeys(defaultGraph) {
 		node := defaultGraph[subject]
 		// 6.1)
 		if subjectMap, containsSubj := graphMap[subject]; containsSubj {
 			// 6.1.1)
 			graph := make([]any, 0)
 			// 6.1.2)
-			keys := make([]string, 0, len(subjectMap))
-			for k := range subjectMap {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, s := range keys {
+			for _, s := range sortedKeys(subjectMap) {
 				n := subjectMap[s]
 				if _, containsID := n.values["@id"]; len(n.values) == 1 && containsID {
 					continue
