@@ -2,13 +2,15 @@ package ld
 
 import (
 	"fmt"
-	"github.com/film2ld/film2ld/ld/diag"
+	"hash/maphash"
 	"io"
 	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/film2ld/film2ld/ld/diag"
 )
 
 // This file reads Turtle and TriG. No Go library was fit for the job: the
@@ -51,7 +53,7 @@ func readTurtle(r io.Reader, name string, trig, lines bool) ([]Quad, map[string]
 		return nil, nil, fmt.Errorf("ld: read %s: %w", name, err)
 	}
 	p := &turtleParser{src: string(data), name: name, trig: trig, line: 1, col: 1,
-		prefixes: map[string]string{}, labels: map[string]Term{}, seen: map[Quad]bool{}}
+		prefixes: map[string]string{}, labels: map[string]Term{}, seen: map[uint64]int32{}, seed: maphash.MakeSeed()}
 	if lines {
 		p.lines = map[string]int{}
 	}
@@ -77,7 +79,13 @@ type turtleParser struct {
 	fresh     int
 	graph     Term
 	out       []Quad
-	seen      map[Quad]bool
+	// seen finds a statement already in out by its hash: a set of the
+	// statements themselves (four terms of four strings each) was the
+	// largest part of reading 16 MB of Turtle, 180 of 634 MB. A
+	// statement whose hash another already has is kept in clash.
+	seen  map[uint64]int32
+	seed  maphash.Seed
+	clash map[Quad]bool
 	// lines, when not nil, maps each IRI subject to the line where it
 	// is first written as one (ReadTurtleLines).
 	lines map[string]int
@@ -442,10 +450,18 @@ func (p *turtleParser) collection() Term {
 
 func (p *turtleParser) emit(s, pr, o Term) {
 	q := Quad{Subject: s, Predicate: pr, Object: o, Graph: p.graph}
-	if !p.seen[q] {
-		p.seen[q] = true
-		p.out = append(p.out, q)
+	h := maphash.Comparable(p.seed, q)
+	if i, ok := p.seen[h]; !ok {
+		p.seen[h] = int32(len(p.out))
+	} else if p.out[i] == q || p.clash[q] {
+		return // said before
+	} else {
+		if p.clash == nil {
+			p.clash = map[Quad]bool{}
+		}
+		p.clash[q] = true
 	}
+	p.out = append(p.out, q)
 }
 
 func (p *turtleParser) newBlank() Term {
