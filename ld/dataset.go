@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -218,6 +219,45 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 		}
 	}
 	return replaced, nil
+}
+
+// ReadQuads adds statements read from another syntax (Turtle, TriG) to d
+// as one input named name, exactly as ReadNQuads reads their N-Quads
+// lines, so that they take the compact writers as N-Quads do. Where
+// ReadNQuads would refuse a line, d is left as it was and the error is
+// returned, so that the caller can take the JSON-LD path instead.
+func (d *Dataset) ReadQuads(quads []Quad, name string) error {
+	terms, stmts, docs, needs, lines := len(d.terms), len(d.quads), len(d.docs), d.needsJSONLD, maps.Clone(d.lines)
+	_, err := d.ReadNQuads(&quadLines{quads: quads}, name, false)
+	if err == nil {
+		return nil
+	}
+	if d.index != nil {
+		for _, t := range d.terms[terms:] {
+			delete(d.index, t.key)
+		}
+	}
+	d.terms, d.quads, d.docs, d.names, d.needsJSONLD, d.lines = d.terms[:terms], d.quads[:stmts], d.docs[:docs], d.names[:docs], needs, lines
+	return err
+}
+
+// quadLines reads statements as N-Quads lines, one at a time.
+type quadLines struct {
+	quads []Quad
+	buf   []byte
+}
+
+func (r *quadLines) Read(p []byte) (int, error) {
+	for len(r.buf) == 0 {
+		if len(r.quads) == 0 {
+			return 0, io.EOF
+		}
+		r.buf = append(append(r.buf[:0], r.quads[0].String()...), '\n')
+		r.quads = r.quads[1:]
+	}
+	n := copy(p, r.buf)
+	r.buf = r.buf[n:]
+	return n, nil
 }
 
 // parseLine parses one N-Quads statement without checking its terms.

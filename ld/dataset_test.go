@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -368,5 +369,140 @@ func TestDatasetReadAfterWrite(t *testing.T) {
 	}
 	if got.String() != want.String() || len(d.terms) != len(fresh.terms) {
 		t.Fatalf("got %d terms:\n%s\nwant %d terms:\n%s", len(d.terms), got.String(), len(fresh.terms), want.String())
+	}
+}
+
+// TestReadQuadsMatchesJSONLDPath proves that statements read from Turtle
+// or TriG and added to a Dataset (ReadQuads, as convert adds them) give,
+// in every format, what the JSON-LD path gives for them (FromQuads,
+// Union, Write), errors included: for every input of the N-Quads corpus
+// written as Turtle (its default graph) and as TriG and read back, and
+// for Turtle written by hand in the shorthands N-Quads has none of.
+// Where ReadQuads refuses, the Dataset must be as before it.
+func TestReadQuadsMatchesJSONLDPath(t *testing.T) {
+	p := NewProcessor(Config{})
+	inputs := map[string]string{
+		"shorthands.ttl": `@prefix s: <https://schema.org/> . @base <https://films.example/> .
+<m/1> a s:Movie ; s:name "Glass Harbour"@en, "Port de verre"@fr-CA, "Glass Harbour" ;
+  s:duration "PT90M"^^<http://www.w3.org/2001/XMLSchema#duration> ; s:copyrightYear 2012 ; s:isFamilyFriendly true ;
+  s:aggregateRating [ a s:AggregateRating ; s:ratingValue 7.5 ; s:ratingCount 1.2E3 ] ;
+  s:actor [ s:name "Ilinca Pop" ], _:p2 ; s:keywords ( "sea" "glass" ( "nested" ) ) ; s:about () .
+_:p2 s:name """two
+lines""" , 'single' .`,
+		"graphs.trig": `@prefix s: <https://schema.org/> .
+<https://films.example/g/1> { <https://films.example/m/1> s:name "A" . _:x s:name "B" . }
+_:g { _:x s:name "C" . }
+{ <https://films.example/m/1> s:review [ s:reviewBody "good" ] . }`,
+	}
+	for name, nq := range nquadsCorpus(t) {
+		d := NewDataset()
+		if _, err := d.ReadNQuads(strings.NewReader(nq), name, false); err != nil {
+			continue // an input both paths refuse
+		}
+		for _, f := range []Format{FormatTurtle, FormatTriG} {
+			var b bytes.Buffer
+			if err := d.WriteRDF(&b, f); err == nil {
+				inputs[name+"."+f.String()] = b.String()
+			}
+		}
+	}
+	compared, refused := 0, 0
+	for name, text := range inputs {
+		quads, err := ReadTurtle(strings.NewReader(text), name, !strings.HasSuffix(name, ".turtle") && !strings.HasSuffix(name, ".ttl"))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		d := NewDataset()
+		before := len(d.terms)
+		if err := d.ReadQuads(quads, name); err != nil {
+			refused++
+			if len(d.terms) != before || len(d.quads) != 0 || len(d.docs) != 0 || len(d.names) != 0 || d.needsJSONLD != "" {
+				t.Errorf("%s: ReadQuads refused (%v) and left the dataset changed", name, err)
+			}
+			continue
+		}
+		for _, f := range Formats() {
+			opts := Options{}
+			var want bytes.Buffer
+			doc, werr := p.FromQuads(quads, name)
+			if werr == nil {
+				var u any
+				if u, werr = p.Union([]any{doc}, opts); werr == nil {
+					werr = p.Write(&want, u, f, opts)
+				}
+			}
+			var got bytes.Buffer
+			var gerr error
+			switch f {
+			case FormatCanonical:
+				gerr = p.WriteCanonical(&got, d)
+			case FormatNQuads, FormatTurtle, FormatTriG, FormatSPARQLUpdate:
+				gerr = d.WriteRDF(&got, f)
+			default:
+				gerr = p.WriteJSONLD(&got, d, f, opts)
+			}
+			if errors.Is(gerr, ErrNeedsJSONLD) {
+				got.Reset()
+				var docs []any
+				if docs, gerr = d.Documents(); gerr == nil {
+					var u any
+					if u, gerr = p.Union(docs, opts); gerr == nil {
+						gerr = p.Write(&got, u, f, opts)
+					}
+				}
+			}
+			if fmt.Sprint(gerr) != fmt.Sprint(werr) || got.String() != want.String() {
+				t.Errorf("%s, %v: through the dataset %v\n%s\nthrough JSON-LD %v\n%s", name, f, gerr, got.String(), werr, want.String())
+			}
+			compared++
+		}
+	}
+	if compared < 500 {
+		t.Errorf("only %d conversions compared", compared)
+	}
+	t.Logf("%d conversions compared; %d inputs refused by ReadQuads", compared, refused)
+}
+
+// TestReadQuadsRefusedLeavesDataset: statements the N-Quads reader would
+// refuse (here a relative IRI, after two good ones) are refused whole,
+// and the dataset is as before: its output, and what it reads next.
+func TestReadQuadsRefusedLeavesDataset(t *testing.T) {
+	first := "<urn:x:m> <https://schema.org/name> \"M\" .\n_:b0 <https://schema.org/name> \"B\" .\n"
+	good := []Quad{
+		{Subject: NewIRI("urn:x:n"), Predicate: NewIRI("https://schema.org/name"), Object: Term{Kind: Literal, Value: "N", Lang: "en"}},
+		{Subject: Term{Kind: Blank, Value: "b0"}, Predicate: NewIRI("https://schema.org/knows"), Object: NewIRI("urn:x:n"), Graph: NewIRI("urn:x:g")},
+	}
+	bad := append(slices.Clone(good), Quad{Subject: NewIRI("urn:x:n"), Predicate: NewIRI("https://schema.org/url"), Object: NewIRI("relative/page")})
+	write := func(d *Dataset) string {
+		var b bytes.Buffer
+		if err := d.WriteRDF(&b, FormatTriG); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	for _, lines := range []bool{false, true} {
+		d, want := NewDataset(), NewDataset()
+		if lines {
+			d.RecordLines()
+			want.RecordLines()
+		}
+		for _, ds := range []*Dataset{d, want} {
+			if _, err := ds.ReadNQuads(strings.NewReader(first), "first.nq", false); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := d.ReadQuads(bad, "bad.ttl"); err == nil {
+			t.Fatal("a relative IRI was taken")
+		}
+		if err := d.ReadQuads(good, "good.ttl"); err != nil {
+			t.Fatal(err)
+		}
+		if err := want.ReadQuads(good, "good.ttl"); err != nil {
+			t.Fatal(err)
+		}
+		if got, w := write(d), write(want); got != w || !maps.Equal(d.SubjectLines(), want.SubjectLines()) {
+			t.Errorf("lines %v: after a refusal\n%s\nwant\n%s", lines, got, w)
+		}
 	}
 }
