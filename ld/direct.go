@@ -513,22 +513,23 @@ func refMap(r NodeRef) map[string]any { return map[string]any{"@id": r.NodeID()}
 // an array and every NodeRef made a map, for the general path; a
 // document without either is returned as it is.
 func collect(doc any) any {
-	if !hasSeq(doc) {
+	if !needsCollect(doc) {
 		return doc
 	}
 	return collectAll(doc)
 }
 
-// hasSeq reports whether v holds a sequence or a NodeRef.
-func hasSeq(v any) bool {
+// needsCollect reports whether v holds a sequence or a NodeRef, which
+// collect turns into what the general path takes.
+func needsCollect(v any) bool {
 	switch x := v.(type) {
 	case iter.Seq[any], NodeRef:
 		return true
 	case []any:
-		return slices.ContainsFunc(x, hasSeq)
+		return slices.ContainsFunc(x, needsCollect)
 	case map[string]any:
 		for _, e := range x {
-			if hasSeq(e) {
+			if needsCollect(e) {
 				return true
 			}
 		}
