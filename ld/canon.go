@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -283,6 +284,10 @@ func writeLiteralText(b *strings.Builder, value, datatype, lang string) {
 	}
 }
 
+// oneStringLimit is the most bytes of literal text canonicalText slices
+// from one string: rep holds the offsets in a uint32. Tests lower it.
+var oneStringLimit = math.MaxUint32
+
 // canonicalText returns d's terms in canonical N-Quads form, blank nodes
 // by their RDFC-1.0 labels, for writeNQuads, which then writes
 // [Processor.WriteCanonical]'s bytes; ok is false where the short path
@@ -298,12 +303,10 @@ func (d *Dataset) canonicalText(maxWorkFactor int) (text []string, ok bool, err 
 	// spelled in several ways: language tags in another case, an
 	// explicit xsd:string).
 	rep := make([]uint32, len(d.terms))
-	// The map sized at once: grown one literal at a time, its growth was
-	// 40% of the bytes allocated here in a batch export.
 	// The literals' texts are written one after another into one string
 	// and sliced from it: a string each was a fifth of the bytes
-	// allocated here for the samples' film (rep holds each one's end
-	// until it is sliced).
+	// allocated here for the samples' film. rep holds each one's end
+	// until it is sliced, so texts past 4 GiB are made one by one.
 	n, size := 0, 0
 	for i := 1; i < len(d.terms); i++ {
 		if t := d.terms[i]; t.kind == Literal {
@@ -311,16 +314,25 @@ func (d *Dataset) canonicalText(maxWorkFactor int) (text []string, ok bool, err 
 			n, size = n+1, size+literalTextSize(v, dt, lang)
 		}
 	}
+	oneString := size < oneStringLimit
 	var all strings.Builder
-	all.Grow(size)
-	for i := 1; i < len(d.terms); i++ {
-		if t := d.terms[i]; t.kind == Literal {
-			v, dt, lang := t.literal()
-			writeLiteralText(&all, v, dt, strings.ToLower(lang))
-			rep[i] = uint32(all.Len())
+	if oneString {
+		all.Grow(size)
+		for i := 1; i < len(d.terms) && oneString; i++ {
+			if t := d.terms[i]; t.kind == Literal {
+				v, dt, lang := t.literal()
+				writeLiteralText(&all, v, dt, strings.ToLower(lang))
+				rep[i] = uint32(all.Len())
+				oneString = all.Len() < oneStringLimit // escapes lengthen
+			}
+		}
+		if !oneString {
+			all = strings.Builder{}
 		}
 	}
 	texts, from := all.String(), uint32(0)
+	// The map sized at once: grown one literal at a time, its growth was
+	// 40% of the bytes allocated here in a batch export.
 	literals := make(map[string]uint32, n)
 	for i := 1; i < len(d.terms); i++ {
 		switch t := d.terms[i]; t.kind {
@@ -329,7 +341,12 @@ func (d *Dataset) canonicalText(maxWorkFactor int) (text []string, ok bool, err 
 		case Blank:
 			blank[i] = true
 		case Literal:
-			text[i], from = texts[from:rep[i]], rep[i]
+			if oneString {
+				text[i], from = texts[from:rep[i]], rep[i]
+			} else {
+				v, dt, lang := t.literal()
+				text[i] = literalText(v, dt, strings.ToLower(lang))
+			}
 			if first, seen := literals[text[i]]; seen {
 				rep[i] = first
 				continue

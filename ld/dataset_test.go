@@ -506,3 +506,33 @@ func TestReadQuadsRefusedLeavesDataset(t *testing.T) {
 		}
 	}
 }
+
+// TestCanonicalTextPastOneString: where the literals' texts are too long
+// to slice from one string (oneStringLimit, lowered here), each is made
+// on its own, and the canonical bytes are the same, on every input of the
+// N-Quads corpus that the compact writers take.
+func TestCanonicalTextPastOneString(t *testing.T) {
+	p := NewProcessor(Config{})
+	compared := 0
+	for name, nq := range nquadsCorpus(t) {
+		var want, got bytes.Buffer
+		d := NewDataset()
+		if _, err := d.ReadNQuads(strings.NewReader(nq), name, false); err != nil {
+			continue
+		}
+		werr := p.WriteCanonical(&want, d)
+		saved := oneStringLimit
+		oneStringLimit = 16
+		d = NewDataset()
+		d.ReadNQuads(strings.NewReader(nq), name, false)
+		gerr := p.WriteCanonical(&got, d)
+		oneStringLimit = saved
+		if fmt.Sprint(gerr) != fmt.Sprint(werr) || got.String() != want.String() {
+			t.Errorf("%s: a string each gave %v\n%s\none string %v\n%s", name, gerr, got.String(), werr, want.String())
+		}
+		compared++
+	}
+	if compared < 100 {
+		t.Errorf("only %d inputs compared", compared)
+	}
+}
