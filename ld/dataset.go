@@ -244,19 +244,22 @@ func (d *Dataset) ReadQuads(quads []Quad, name string) error {
 // quadLines reads statements as N-Quads lines, one at a time.
 type quadLines struct {
 	quads []Quad
-	buf   []byte
+	// line is the statement being read, from line[off:]; its array is
+	// reused for the next.
+	line []byte
+	off  int
 }
 
 func (r *quadLines) Read(p []byte) (int, error) {
-	for len(r.buf) == 0 {
+	for r.off == len(r.line) {
 		if len(r.quads) == 0 {
 			return 0, io.EOF
 		}
-		r.buf = append(append(r.buf[:0], r.quads[0].String()...), '\n')
-		r.quads = r.quads[1:]
+		r.line = append(append(r.line[:0], r.quads[0].String()...), '\n')
+		r.off, r.quads = 0, r.quads[1:]
 	}
-	n := copy(p, r.buf)
-	r.buf = r.buf[n:]
+	n := copy(p, r.line[r.off:])
+	r.off += n
 	return n, nil
 }
 
