@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -387,6 +388,9 @@ type builder struct {
 	schemaOrg bool
 	// origins makes each node remember the objects it is read from.
 	origins bool
+	// lazy are the streaming arrays of the trees being read, by value
+	// (see FromDoc): read an item at a time by items.
+	lazy map[*jsonpos.Value]iter.Seq[any]
 }
 
 func newGraph() *Graph { return &Graph{byID: map[string]*Node{}} }
@@ -433,7 +437,7 @@ func (b *builder) problem(pos Pos, rule, node, prop, msg, fix string) {
 func (b *builder) document(v *jsonpos.Value) {
 	switch v.Kind {
 	case jsonpos.Array:
-		for _, item := range v.Items {
+		for item := range b.items(v) {
 			b.document(item)
 		}
 	case jsonpos.Object:
@@ -443,7 +447,7 @@ func (b *builder) document(v *jsonpos.Value) {
 				`use "@context": "https://schema.org"`)
 		}
 		if g := v.Get("@graph"); g != nil && onlyKeys(v, "@context", "@graph") {
-			for _, item := range g.Items {
+			for item := range b.items(g) {
 				if item.Kind == jsonpos.Object {
 					b.object(item).TopLevel = true
 				}
@@ -508,7 +512,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 			continue
 		case "@type", "type":
 			n.Described = true
-			for _, t := range list(m.Value) {
+			for t := range b.items(m.Value) {
 				if t.Kind == jsonpos.String && !slices.Contains(n.Types, localName(t.String)) {
 					n.Types = append(n.Types, localName(t.String))
 				}
@@ -532,7 +536,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 		if n.Prop(prop) == nil {
 			n.Props = append(n.Props, Prop{Name: prop, KeyPos: b.src.pos(m.KeyOffset)})
 		}
-		for _, item := range list(m.Value) {
+		for item := range b.items(m.Value) {
 			if val, ok := b.value(n, prop, item); ok {
 				// Looked up anew: a value's own nodes may not add to n's
 				// properties, but the list may have moved.
@@ -625,6 +629,47 @@ func list(v *jsonpos.Value) []*jsonpos.Value {
 		return v.Items
 	}
 	return []*jsonpos.Value{v}
+}
+
+// items yields an array's items, or the value itself as a one-item list.
+// The items of a streaming document's array (see FromDoc) are rendered one
+// at a time, each into the memory of the one before: the graph holds
+// nothing of a tree once it is read.
+func (b *builder) items(v *jsonpos.Value) iter.Seq[*jsonpos.Value] {
+	return func(yield func(*jsonpos.Value) bool) {
+		seq, lazy := b.lazy[v]
+		if !lazy {
+			for _, item := range list(v) {
+				if !yield(item) {
+					return
+				}
+			}
+			return
+		}
+		delete(b.lazy, v) // v's memory may hold another value next
+		var scratch jsonpos.Scratch
+		for x := range seq {
+			item, inner := scratch.FromStream(x)
+			b.addLazy(inner)
+			more := yield(item)
+			for _, l := range inner {
+				delete(b.lazy, l.Array)
+			}
+			if !more {
+				return
+			}
+		}
+	}
+}
+
+// addLazy records the streaming arrays of a tree about to be read.
+func (b *builder) addLazy(lazy []jsonpos.Lazy) {
+	if len(lazy) > 0 && b.lazy == nil {
+		b.lazy = map[*jsonpos.Value]iter.Seq[any]{}
+	}
+	for _, l := range lazy {
+		b.lazy[l.Array] = l.Items
+	}
 }
 
 // richProps are the properties whose value a rich result reads: a

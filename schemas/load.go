@@ -221,8 +221,23 @@ func (g *Graph) addBlocks(texts []ld.ScriptText, file string, src func(ld.Script
 
 // FromDoc reads a decoded JSON-LD document, such as film2ld's own export.
 // Findings are placed at the file as a whole (nodes have no lines).
+//
+// The document may be a streaming view (mapping's Film.RenderStream): an
+// array may be an iter.Seq[any], whose items are rendered and read one at
+// a time, and a reference to a node a value with a NodeID() string method
+// (ld.NodeRef), read as {"@id": its IRI}. The graph is the same as of the
+// view collected into maps; a page of 50,000 reviews is never held whole
+// as maps and as a tree beside its graph (138 MB at validate's peak, of
+// which the graph is 55).
 func FromDoc(doc any, file string) *Graph {
-	return fromTree(jsonpos.FromAny(doc), file)
+	var scratch jsonpos.Scratch
+	tree, lazy := scratch.FromStream(doc)
+	g := newGraph()
+	b := g.newBuilder(source{file: file})
+	b.addLazy(lazy)
+	b.document(tree)
+	g.finish()
+	return g
 }
 
 // fromTree reads a tree that exists only in memory into a new graph,

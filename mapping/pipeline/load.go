@@ -40,7 +40,7 @@ func (j *Job) Graph(f *mapping.Film, file string) (*schemas.Graph, error) {
 	if err := j.snippet(out, file, j.opts.Page.URL); err != nil {
 		return nil, err
 	}
-	g := schemas.FromDoc(out.Film.Render(), file)
+	g := schemas.FromDoc(out.Film.RenderStream(), file)
 	g.PageURL = j.opts.Page.URL
 	if msg := out.OffSiteMessage(); msg != "" {
 		g.Problems = append(g.Problems, schemas.Finding{Severity: schemas.Warning, Rule: schemas.RuleLeftOut, Node: "document",

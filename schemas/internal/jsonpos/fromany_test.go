@@ -2,9 +2,11 @@ package jsonpos
 
 import (
 	"encoding/json"
+	"iter"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -86,5 +88,43 @@ func TestFromAnyMatchesReference(t *testing.T) {
 				t.Errorf("document %d, %s: Scratch.FromAny differs from the reference", i, order)
 			}
 		}
+	}
+}
+
+// ref is a node reference of a streaming document.
+type ref string
+
+func (r ref) NodeID() string { return string(r) }
+
+// TestFromStream: a streaming document's sequences become empty arrays,
+// each returned with its items (in document order, sorted keys first), and
+// its node references {"@id": …} objects; the rest is FromAny's tree. The
+// lazies are those of the last tree a Scratch built.
+func TestFromStream(t *testing.T) {
+	reviews := iter.Seq[any](slices.Values([]any{map[string]any{"name": "a"}, map[string]any{"name": "b"}}))
+	actors := iter.Seq[any](slices.Values([]any{ref("urn:x:1")}))
+	doc := map[string]any{"@context": "https://schema.org", "review": reviews, "author": ref("urn:x:p"),
+		"actor": actors, "more": []any{ref("urn:x:q"), 1.0}}
+	var s Scratch
+	tree, lazy := s.FromStream(doc)
+	want := fromAnyReference(map[string]any{"@context": "https://schema.org", "review": []any{},
+		"author": map[string]any{"@id": "urn:x:p"}, "actor": []any{},
+		"more": []any{map[string]any{"@id": "urn:x:q"}, 1.0}})
+	if !reflect.DeepEqual(tree, want) {
+		t.Errorf("FromStream's tree differs from the document's with empty arrays and {\"@id\"} objects")
+	}
+	if len(lazy) != 2 {
+		t.Fatalf("%d lazies; want 2", len(lazy))
+	}
+	for i, key := range []string{"actor", "review"} {
+		if lazy[i].Array != tree.Get(key) {
+			t.Errorf("lazy %d is not the tree's %q array", i, key)
+		}
+	}
+	if got := slices.Collect(lazy[1].Items); len(got) != 2 {
+		t.Errorf("the reviews' sequence gives %d items; want 2", len(got))
+	}
+	if _, again := s.FromStream(map[string]any{"a": 1.0}); len(again) != 0 {
+		t.Errorf("a tree without sequences has %d lazies", len(again))
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 )
 
 // Kind is the JSON type of a Value.
@@ -246,6 +247,8 @@ type Scratch struct {
 	members []Member
 	items   []*Value
 	keys    []string
+	// lazy are the streaming arrays of the last tree (see FromStream).
+	lazy []Lazy
 }
 
 // FromAny is FromAny with the tree's memory taken from s: the tree is
@@ -256,9 +259,9 @@ func (s *Scratch) FromAny(x any) *Value {
 	s.values = reuse(s.values, c.values)
 	s.members = reuse(s.members, c.members)
 	s.items = reuse(s.items, c.items)
-	a := arenas{values: s.values, members: s.members, items: s.items, keys: s.keys[:0]}
+	a := arenas{values: s.values, members: s.members, items: s.items, keys: s.keys[:0], lazy: s.lazy[:0]}
 	v := a.fromAny(x)
-	s.keys = a.keys
+	s.keys, s.lazy = a.keys, a.lazy
 	return v
 }
 
@@ -272,12 +275,39 @@ func reuse[T any](buf []T, n int) []T {
 	return buf
 }
 
+// Lazy is an array of a streaming document that FromStream left empty:
+// its items are rendered as they are read.
+type Lazy struct {
+	Array *Value
+	Items iter.Seq[any]
+}
+
+// nodeRef is a reference to a node in a streaming document: a value with
+// its node's IRI (ld.NodeRef, named here by its method alone).
+type nodeRef interface{ NodeID() string }
+
+// FromStream is FromAny for a streaming document (a writer's view that
+// renders its long lists as they are asked for): an iter.Seq[any] becomes
+// an empty Array, returned with its items among the lazies for the caller
+// to read one by one (each into memory of its own), and a node reference
+// (a value with a NodeID method) the object {"@id": its IRI}. A view of
+// 50,000 reviews then never stands whole as maps and as a tree.
+func (s *Scratch) FromStream(x any) (*Value, []Lazy) {
+	v := s.FromAny(x)
+	lazy := s.lazy
+	s.lazy = nil
+	return v, lazy
+}
+
 // treeCount counts the values, object members and array items of a tree.
 type treeCount struct{ values, members, items int }
 
 func (c *treeCount) count(x any) {
 	c.values++
 	switch t := x.(type) {
+	case nodeRef:
+		c.values++ // its IRI
+		c.members++
 	case []any:
 		c.items += len(t)
 		for _, e := range t {
@@ -297,6 +327,7 @@ type arenas struct {
 	members []Member
 	items   []*Value
 	keys    []string
+	lazy    []Lazy
 }
 
 // fromAny is fromAny on arenas.
@@ -305,6 +336,16 @@ func (a *arenas) fromAny(x any) *Value {
 	a.values = a.values[1:]
 	v.Offset = -1
 	switch t := x.(type) {
+	case iter.Seq[any]:
+		v.Kind = Array
+		a.lazy = append(a.lazy, Lazy{Array: v, Items: t})
+	case nodeRef:
+		v.Kind = Object
+		v.Members, a.members = a.members[:1:1], a.members[1:]
+		id := &a.values[0]
+		a.values = a.values[1:]
+		*id = Value{Kind: String, String: t.NodeID(), Offset: -1}
+		v.Members[0] = Member{Key: "@id", KeyOffset: -1, Value: id}
 	case nil:
 	case bool:
 		v.Kind, v.Bool = Bool, t
