@@ -555,3 +555,53 @@ func TestShapesParallelSameAsSerial(t *testing.T) {
 		t.Errorf("parallel: %d findings, serial: %d (want 58 each, alike)", len(par), len(ser))
 	}
 }
+
+// TestShapeCacheBounded: a graph of more distinct values than a shape
+// cache holds (each Movie's duration its own) is checked as without the
+// cache, findings for values met before and after the cache started
+// afresh alike, and the cache never holds more than shapeCacheLimit
+// verdicts.
+func TestShapeCacheBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"@context": "https://schema.org", "@graph": [`)
+	n := 2*shapeCacheLimit + 7
+	bad := 0
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		duration := fmt.Sprintf("PT%dM", i) // valid, distinct
+		switch {
+		case i%7 == 0:
+			duration = "long" // invalid, met again and again
+			bad++
+		case i%5 == 0:
+			duration = fmt.Sprintf("%d minutes", i) // invalid, distinct
+			bad++
+		}
+		fmt.Fprintf(&b, `{"@type": "Movie", "name": "Film %d", "duration": %q}`, i, duration)
+	}
+	b.WriteString("]}")
+	g, err := Load([]byte(b.String()), "many.jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := shapes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := newShapeCache()
+	fast := shapeSummary(set.checkNodes(g.Nodes, cache))
+	if len(cache) > shapeCacheLimit {
+		t.Errorf("the cache holds %d verdicts; want at most %d", len(cache), shapeCacheLimit)
+	}
+	if len(fast) != bad {
+		t.Errorf("%d shape findings; want one per bad duration, %d", len(fast), bad)
+	}
+	fastPaths = false
+	slow := shapeSummary(set.checkNodes(g.Nodes, newShapeCache()))
+	fastPaths = true
+	if !slices.Equal(fast, slow) {
+		t.Errorf("with the cache: %d findings, without: %d, or they differ", len(fast), len(slow))
+	}
+}
