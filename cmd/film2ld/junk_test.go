@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -127,9 +128,14 @@ func TestSiteContentOfLargeFile(t *testing.T) {
 	}
 }
 
-// validate's soft memory limit rises with its largest input file, so that
-// the collector does not run without pause over a file read whole.
-func TestMemoryLimit(t *testing.T) {
+// validate holds a run with a large input as export does (boundHeap, a
+// bound that rises with the input), and a run of small inputs to GOGC 400
+// under 400 MB; largestInput finds the largest file, or film's documents
+// together.
+func TestValidateHeap(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT is set: validate leaves them alone")
+	}
 	dir := t.TempDir()
 	small, large := filepath.Join(dir, "small.json"), filepath.Join(dir, "large.json")
 	if err := os.WriteFile(small, []byte("{}"), 0o644); err != nil {
@@ -146,14 +152,40 @@ func TestMemoryLimit(t *testing.T) {
 	f.Close()
 	for _, tt := range []struct {
 		inputs []string
+		films  []batchFilm
 		want   int64
 	}{
-		{nil, 400 << 20},
-		{[]string{"-", small, filepath.Join(dir, "missing.json"), dir}, 400 << 20},
-		{[]string{small, large}, 800 << 20},
+		{nil, nil, 0},
+		{[]string{"-", small, filepath.Join(dir, "missing.json"), dir}, nil, 2},
+		{[]string{small, large}, nil, 100 << 20},
+		{[]string{small}, []batchFilm{{files: []string{small, large}}}, 100<<20 + 2},
 	} {
-		if got := memoryLimit(tt.inputs); got != tt.want {
-			t.Errorf("%v: %d; want %d", tt.inputs, got, tt.want)
+		if got := largestInput(tt.inputs, tt.films); got != tt.want {
+			t.Errorf("largestInput(%v, %v) = %d; want %d", tt.inputs, tt.films, got, tt.want)
 		}
+	}
+
+	const before = 1 << 40
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(before))
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	limit := func() int64 { return debug.SetMemoryLimit(-1) }
+
+	restore := validateHeap(boundFrom - 1)
+	if l, p := limit(), debug.SetGCPercent(-1); l != 400<<20 || p != 400 {
+		t.Errorf("small inputs: limit %d, GOGC %d; want %d, 400", l, p, 400<<20)
+	}
+	restore()
+	if l, p := limit(), debug.SetGCPercent(100); l != before || p != 100 {
+		t.Errorf("after the small run: limit %d, GOGC %d; want %d, 100", l, p, before)
+	}
+
+	restore = validateHeap(64 << 20)
+	if l, p := limit(), debug.SetGCPercent(-1); l < heapPerInputByte*64<<20 || p != 100 {
+		t.Errorf("a 64 MB input: limit %d, GOGC %d; want at least %d, 100", l, p, heapPerInputByte*64<<20)
+	}
+	debug.SetGCPercent(100)
+	restore()
+	if l := limit(); l != before {
+		t.Errorf("after the large run: limit %d; want %d", l, before)
 	}
 }
