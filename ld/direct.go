@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/film2ld/film2ld/ld/internal/jsongold"
+	jld "github.com/piprate/json-gold/ld"
 )
 
 // WriteDirect is [Processor.Write] for a document of the narrow shape a
@@ -1027,11 +1028,11 @@ func (w *walker) value(v any, key directKey, g uint32) (uint32, bool) {
 		}
 		return w.literal(strconv.FormatBool(x), xsdBoolean), true
 	case float64:
-		return w.integer(x, key)
+		return w.number(x, key)
 	case int:
-		return w.integer(float64(x), key)
+		return w.number(float64(x), key)
 	case int64:
-		return w.integer(float64(x), key)
+		return w.number(float64(x), key)
 	case map[string]any:
 		if val, isValue := x["@value"]; isValue {
 			s, isString := val.(string)
@@ -1061,13 +1062,27 @@ func (w *walker) value(v any, key directKey, g uint32) (uint32, bool) {
 	return 0, false
 }
 
-// integer returns a whole number's xsd:integer literal; any other number
-// takes the general path.
-func (w *walker) integer(x float64, key directKey) (uint32, bool) {
-	if key.coerce != "" || x != math.Trunc(x) || math.Abs(x) >= 1<<53 {
+// number returns a number's literal as json-gold's conversion to RDF
+// makes it: a whole number's xsd:integer, any other's xsd:double in
+// canonical form (jld.GetCanonicalDouble, the function it calls), so that
+// a page's ratings (8.2) no longer send a whole document down the general
+// path. A coerced number, a whole number past 2^53 (which json-gold
+// converts through an int64) and, for flattened output (whose node map
+// keeps the native number, not its statement), a double take that path.
+func (w *walker) number(x float64, key directKey) (uint32, bool) {
+	if key.coerce != "" || math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0, false
 	}
-	return w.literal(strconv.FormatInt(int64(x), 10), xsdInteger), true
+	if x == math.Trunc(x) {
+		if math.Abs(x) >= 1<<53 {
+			return 0, false
+		}
+		return w.literal(strconv.FormatInt(int64(x), 10), xsdInteger), true
+	}
+	if w.flat {
+		return 0, false
+	}
+	return w.literal(jld.GetCanonicalDouble(x), xsdDouble), true
 }
 
 // onlyID reports whether node m is an @id alone, which expansion drops
@@ -1093,4 +1108,5 @@ func (t *directTerms) isTerm(s string) bool {
 const (
 	xsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean"
 	xsdInteger = "http://www.w3.org/2001/XMLSchema#integer"
+	xsdDouble  = "http://www.w3.org/2001/XMLSchema#double"
 )

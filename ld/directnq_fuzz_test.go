@@ -24,6 +24,8 @@ var directSeeds = []string{
 	`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:g", "@graph": [{"@id": "urn:x:film", "@type": "Movie", "director": {"@id": "urn:x:d", "@type": "Person", "name": "D", "sameAs": "http://example.org/d"}}, {"@type": "Person", "name": "blank", "knows": {"@id": "urn:x:film"}}]}, {"@id": "urn:x:g2", "@graph": [{"@id": "urn:x:d", "name": "D2"}]}]}`,
 	`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:a", "url": "http://example.org/a", "sameAs": ["http://example.org/b", "http://example.org/a"], "actor": [{"@id": "urn:x:b"}, {"@id": "urn:x:b"}, {"@type": "Person", "actor": {"@id": "urn:x:c", "actor": {"@id": "urn:x:a"}}}]}]}`,
 	`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:a", "name": {"@value": "x", "@type": "http://example.org/dt"}, "duration": "PT90M", "dateCreated": {"@value": "2010", "@type": "Date"}}]}`,
+	// Doubles, which json-gold writes in its canonical form.
+	`{"@context": "https://schema.org", "@graph": [{"@type": "Review", "reviewRating": {"@type": "Rating", "ratingValue": 8.2, "bestRating": 10, "worstRating": -0.5}, "http://example.org/p": [1e-7, 123456.789, -2.5e300, 0.1, 1.0, 4.9e-324]}]}`,
 }
 
 // fuzzWriteDirect fuzzes WriteDirect against Write in format, from the
