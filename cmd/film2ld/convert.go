@@ -177,6 +177,11 @@ func runConvert(e *env, args []string) int {
 			return status
 		}
 	}
+	if len(inputs) == 1 && len(inputs[0].docs) == 1 && base == "" && !lenient && rdfDirection == "" {
+		if status, done := e.writeWalked(p, inputs[0].docs[0], outFormat, output, files); done {
+			return status
+		}
+	}
 	var nqDocs []any
 	if nquads > 0 {
 		var err error
@@ -328,6 +333,12 @@ func (e *env) writeCompact(p *ld.Processor, ds *ld.Dataset, f ld.Format, path st
 	} else {
 		err = ds.WriteRDF(out, f)
 	}
+	return e.finishOutput(out, err, files)
+}
+
+// finishOutput keeps what was written to out, or on err (the output's
+// own, or the conversion's of files) throws it away and reports it.
+func (e *env) finishOutput(out *output.File, err error, files []string) int {
 	var oerr *output.Error
 	switch {
 	case errors.As(err, &oerr):
@@ -345,6 +356,25 @@ func (e *env) writeCompact(p *ld.Processor, ds *ld.Dataset, f ld.Format, path st
 		return exitError
 	}
 	return exitOK
+}
+
+// writeWalked writes one JSON-LD document in an RDF format by the direct
+// walk (ld.Processor.WriteWalked), streamed to the output: the general
+// path's bytes, at a few times the input's size rather than 38. done is
+// false, with nothing written, where the walk declines the document: the
+// general path then gives the output, or the error.
+func (e *env) writeWalked(p *ld.Processor, doc any, f ld.Format, path string, files []string) (status int, done bool) {
+	out, err := output.Create(path, e.stdout)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitError, true
+	}
+	walked, err := p.WriteWalked(out, doc, f, ld.Options{})
+	if !walked {
+		out.Abort()
+		return 0, false
+	}
+	return e.finishOutput(out, err, files), true
 }
 
 // writeDatasetJSON writes N-Quads inputs read into ds as JSON-LD (f is

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -88,6 +90,92 @@ func TestConvertNQuadsJSONLDMatchesGeneralPath(t *testing.T) {
 				if strings.Contains(what, "framed") && strings.Contains(want.String(), "@graph") {
 					t.Errorf("%s: not framed: %s", what, want.String())
 				}
+			}
+		}
+	}
+}
+
+// TestConvertJSONLDWalkedMatchesGeneralPath: convert of one JSON-LD
+// document to the RDF formats, which takes ld.Processor.WriteWalked where
+// the document is under the schema.org context alone, prints what the
+// general path (Read, Union, Write) gives, to standard output and to a
+// file: for every sample and test film's web snippet (a Movie at the top,
+// as export writes it and pages publish it), with its ratings also
+// written as decimals, and its merged view (a "@graph").
+func TestConvertJSONLDWalkedMatchesGeneralPath(t *testing.T) {
+	dir := t.TempDir()
+	var inputs []string
+	withDecimals := 0
+	for name, files := range exportCases(t) {
+		for _, format := range []string{"jsonld", "expanded"} {
+			out := filepath.Join(dir, name+"."+format+".jsonld")
+			args := append([]string{"export", "-q", "--name", "A Film", "-f", format, "-o", out}, files...)
+			if code, _, stderr := runCmd(args...); code != exitOK {
+				t.Fatalf("%s: export: exit %d: %s", name, code, stderr)
+			}
+			inputs = append(inputs, out)
+		}
+		// The snippet's whole-number scores as decimals: doubles.
+		data, err := os.ReadFile(filepath.Join(dir, name+".jsonld.jsonld"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		decimals := regexp.MustCompile(`("ratingValue": \d+)(,?\n)`).ReplaceAll(data, []byte("${1}.25${2}"))
+		if bytes.Contains(data, []byte(`"ratingValue": `)) {
+			withDecimals++
+		}
+		path := filepath.Join(dir, name+".decimals.jsonld")
+		if err := os.WriteFile(path, decimals, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, path)
+	}
+	if withDecimals == 0 {
+		t.Fatal("no film's snippet has a rating: the decimals go untested")
+	}
+	p := processor()
+	for _, in := range inputs {
+		for _, format := range []string{"nquads", "canonical", "turtle", "trig", "sparql-update"} {
+			f, _ := ld.ParseFormat(format)
+			data, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs, err := p.Read(bytes.NewReader(data), in, ld.InputJSONLD)
+			if err != nil {
+				t.Fatal(err)
+			}
+			u, err := p.Union(docs, ld.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want bytes.Buffer
+			if err := p.Write(&want, u, f, ld.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			what := fmt.Sprintf("%s to %s", filepath.Base(in), format)
+			if !strings.Contains(in, ".expanded.") {
+				again, err := p.Read(bytes.NewReader(data), in, ld.InputJSONLD)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if walked, _ := p.WriteWalked(io.Discard, again[0], f, ld.Options{}); !walked {
+					t.Errorf("%s: the walk declined a web snippet", what)
+				}
+			}
+			code, stdout, stderr := runCmd("convert", "-f", format, in)
+			if code != exitOK || stderr != "" {
+				t.Fatalf("%s: exit %d: %s", what, code, stderr)
+			}
+			if stdout != want.String() {
+				t.Errorf("%s: standard output differs from the general path's\n got %.300s\nwant %.300s", what, stdout, want.String())
+			}
+			out := filepath.Join(dir, "out")
+			if code, _, stderr := runCmd("convert", "-f", format, "-o", out, in); code != exitOK {
+				t.Fatalf("%s -o: exit %d: %s", what, code, stderr)
+			}
+			if got, err := os.ReadFile(out); err != nil || !bytes.Equal(got, want.Bytes()) {
+				t.Errorf("%s: -o file differs from the general path's (%v)", what, err)
 			}
 		}
 	}

@@ -1,0 +1,130 @@
+package ld
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+// walkedDocs are documents for WriteWalked beyond the differential
+// inputs: nodes at the top, numbers of every kind (as Read decodes them,
+// json.Number), named graphs at the top, and what must decline.
+var walkedDocs = map[string]string{
+	"node at the top": `{"@context": "https://schema.org", "@type": "Movie", "@id": "urn:x:film", "name": "A",
+		"review": [{"@type": "Review", "author": {"@type": "Person", "name": "Ann"}, "reviewBody": "Good.",
+			"reviewRating": {"@type": "Rating", "ratingValue": 8.2, "bestRating": 10, "worstRating": 0}},
+			{"@type": "Review", "author": {"@id": "urn:x:p2", "@type": "Person", "name": "Bo"},
+			"reviewRating": {"@type": "Rating", "ratingValue": 7, "bestRating": 1e1}}],
+		"aggregateRating": {"@type": "AggregateRating", "ratingValue": 86.25, "ratingCount": 20000, "bestRating": 100}}`,
+	"blank node at the top": `{"@context": "https://schema.org", "@type": "Review", "reviewBody": "x",
+		"itemReviewed": {"@type": "Movie", "name": "A"}, "reviewRating": {"@type": "Rating", "ratingValue": -0.5}}`,
+	"numbers": `{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:a", "http://example.org/p":
+		[0.1, 1.0, -0, -0.0, 1e-7, 123456.789, -2.5e-300, 4.9e-324, 9007199254740991, 1E+2, 2.50]}]}`,
+	"whole double past 2^53": `{"@context": "https://schema.org", "@id": "urn:x:a", "ratingValue": -2.5e300}`,
+	"integer 2^53":           `{"@context": "https://schema.org", "@id": "urn:x:a", "ratingValue": 9007199254740992}`,
+	"named graph at the top": `{"@context": "https://schema.org", "@id": "urn:x:g", "@graph": [{"@id": "urn:x:a", "name": "A"}]}`,
+	"integer past 2^53":      `{"@context": "https://schema.org", "@id": "urn:x:a", "ratingValue": 9007199254740993}`,
+	"number too large":       `{"@context": "https://schema.org", "@id": "urn:x:a", "ratingValue": 1e400}`,
+	"number too small":       `{"@context": "https://schema.org", "@id": "urn:x:a", "ratingValue": 1e-400}`,
+	"context alone":          `{"@context": "https://schema.org"}`,
+	"another context":        `{"@context": {"@vocab": "http://schema.org/"}, "@type": "Movie", "name": "A"}`,
+	"an array":               `[{"@context": "https://schema.org", "@type": "Movie", "name": "A"}]`,
+	"keyword-like key":       `{"@context": "https://schema.org", "@type": "Movie", "@foo": "A"}`,
+}
+
+// TestWriteWalkedMatchesGeneralPath: for every document the walk takes,
+// WriteWalked writes what convert's general path (Union, then Write)
+// writes, in each RDF format: the differential inputs (W3C toRdf,
+// schema.org's examples, the mapping goldens) and walkedDocs, decoded as
+// Read decodes a file. Where it declines, nothing is written.
+func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
+	inputs := map[string][]byte{}
+	for _, in := range diffInputs(t) {
+		data, err := os.ReadFile(in.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[in.name] = data
+	}
+	for name, doc := range walkedDocs {
+		inputs[name] = []byte(doc)
+	}
+	p := NewProcessor(Config{})
+	walked := map[Format]int{}
+	for name, data := range inputs {
+		for _, f := range []Format{FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG, FormatSPARQLUpdate} {
+			read := func() any {
+				docs, err := p.Read(bytes.NewReader(data), name, InputJSONLD)
+				if err != nil || len(docs) != 1 {
+					return nil
+				}
+				return docs[0]
+			}
+			doc := read()
+			if doc == nil {
+				continue
+			}
+			var got bytes.Buffer
+			ok, err := p.WriteWalked(&got, doc, f, Options{})
+			if !ok {
+				if got.Len() > 0 || err != nil {
+					t.Errorf("%s, %s: declined, yet wrote %d bytes (error %v)", name, f, got.Len(), err)
+				}
+				continue
+			}
+			walked[f]++
+			var want bytes.Buffer
+			union, werr := p.Union([]any{read()}, Options{})
+			if werr == nil {
+				werr = p.Write(&want, union, f, Options{})
+			}
+			switch {
+			case (err == nil) != (werr == nil):
+				t.Errorf("%s, %s: WriteWalked error %v, the general path's %v", name, f, err, werr)
+			case err == nil && !bytes.Equal(got.Bytes(), want.Bytes()):
+				t.Errorf("%s, %s: WriteWalked differs from the general path:\n got:\n%s\nwant:\n%s", name, f, got.Bytes(), want.Bytes())
+			}
+		}
+	}
+	for _, f := range []Format{FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG, FormatSPARQLUpdate} {
+		if walked[f] < len(walkedDocs)/2 {
+			t.Errorf("%s: only %d documents walked", f, walked[f])
+		}
+	}
+	t.Logf("walked per format: %v, of %d documents", walked, len(inputs))
+}
+
+// TestWriteWalkedDeclines: what the walk must leave to the general path
+// (which reports a number without a double, or an unknown keyword) is
+// declined with nothing written; the formats it does not write too.
+func TestWriteWalkedDeclines(t *testing.T) {
+	p := NewProcessor(Config{})
+	for _, name := range []string{"integer past 2^53", "number too large", "number too small", "context alone", "another context", "an array", "keyword-like key"} {
+		docs, err := p.Read(strings.NewReader(walkedDocs[name]), name, InputJSONLD)
+		if err != nil {
+			continue // the reader refuses it: never given to the walk
+		}
+		var out bytes.Buffer
+		if ok, err := p.WriteWalked(&out, docs[0], FormatNQuads, Options{}); ok || err != nil || out.Len() > 0 {
+			t.Errorf("%s: walked (%v, %v, %d bytes); want it declined", name, ok, err, out.Len())
+		}
+	}
+	docs, err := p.Read(strings.NewReader(walkedDocs["node at the top"]), "node", InputJSONLD)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []Format{FormatJSONLD, FormatExpanded, FormatFlattened, FormatHTML} {
+		if ok, _ := p.WriteWalked(&bytes.Buffer{}, docs[0], f, Options{}); ok {
+			t.Errorf("%s: walked; WriteWalked writes the RDF formats only", f)
+		}
+	}
+	for _, opts := range []Options{{Base: "https://example.org/"}, {RDFDirection: "i18n-datatype"}, {Lenient: &Dropped{}}} {
+		if ok, _ := p.WriteWalked(&bytes.Buffer{}, docs[0], FormatNQuads, opts); ok {
+			t.Errorf("%+v: walked; options the walk does not take leave it to the general path", opts)
+		}
+	}
+	if ok, _ := NewProcessor(Config{GeneralCanonical: true}).WriteWalked(&bytes.Buffer{}, docs[0], FormatCanonical, Options{}); ok {
+		t.Error("GeneralCanonical: walked")
+	}
+}
