@@ -346,8 +346,8 @@ func TestWriteDirectFallsBack(t *testing.T) {
 			map[string]any{"@id": "urn:x:1", "notASchemaOrgTerm": "x"}}}},
 		{"list", map[string]any{"@context": "https://schema.org", "@graph": []any{
 			map[string]any{"@id": "urn:x:1", "name": map[string]any{"@list": []any{"a", "b"}}}}}},
-		{"fraction", map[string]any{"@context": "https://schema.org", "@graph": []any{
-			map[string]any{"@id": "urn:x:1", "ratingValue": 8.2}}}},
+		{"whole number past 2^53", map[string]any{"@context": "https://schema.org", "@graph": []any{
+			map[string]any{"@id": "urn:x:1", "ratingValue": 1e16}}}},
 		{"language", map[string]any{"@context": "https://schema.org", "@graph": []any{
 			map[string]any{"@id": "urn:x:1", "name": map[string]any{"@value": "x", "@language": "en"}}}}},
 		{"blank node id", map[string]any{"@context": "https://schema.org", "@graph": []any{
@@ -489,17 +489,17 @@ func TestWriteDirectSequences(t *testing.T) {
 	}{
 		{"direct",
 			map[string]any{"@context": "https://schema.org", "@graph": seqOf(
-				map[string]any{"@id": "urn:x:1", "@type": "Movie", "review": seqOf(review("a"), review("b"))},
+				map[string]any{"@id": "urn:x:1", "@type": "Movie", "review": seqOf(review("a"), review("b"), map[string]any{"ratingValue": 8.2})},
 				map[string]any{"@id": "urn:x:2", "name": "n"})},
 			map[string]any{"@context": "https://schema.org", "@graph": []any{
-				map[string]any{"@id": "urn:x:1", "@type": "Movie", "review": []any{review("a"), review("b")}},
+				map[string]any{"@id": "urn:x:1", "@type": "Movie", "review": []any{review("a"), review("b"), map[string]any{"ratingValue": 8.2}}},
 				map[string]any{"@id": "urn:x:2", "name": "n"}}},
 			true},
 		{"falls back",
 			map[string]any{"@context": "https://schema.org", "@graph": seqOf(
-				map[string]any{"@id": "urn:x:1", "review": seqOf(review("a"), map[string]any{"ratingValue": 8.2})})},
+				map[string]any{"@id": "urn:x:1", "review": seqOf(review("a"), map[string]any{"name": map[string]any{"@value": "x", "@language": "en"}})})},
 			map[string]any{"@context": "https://schema.org", "@graph": []any{
-				map[string]any{"@id": "urn:x:1", "review": []any{review("a"), map[string]any{"ratingValue": 8.2}}}}},
+				map[string]any{"@id": "urn:x:1", "review": []any{review("a"), map[string]any{"name": map[string]any{"@value": "x", "@language": "en"}}}}}},
 			false},
 	} {
 		for _, format := range []ld.Format{ld.FormatNQuads, ld.FormatCanonical, ld.FormatTurtle} {
