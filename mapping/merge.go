@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -529,101 +530,215 @@ func (m *merger) credits(f *Film) {
 // of") to every part of the actor. A character's description ("a
 // pull-string cowboy doll") is the part's description.
 func (m *merger) cast(f *Film) {
+	if m.castOfOnly() {
+		// The merged view's cast is this source's alone: shared, with
+		// the view's copies of its actors, as a run of reviews is.
+		f.Cast = viewed(m.wholeFilm.Cast, func(p Performance) (Performance, bool) {
+			actor := m.viewOf(p.Actor)
+			differs := actor != p.Actor
+			p.Actor = actor
+			return p, differs
+		})
+		return
+	}
+	// Each part's actor, in the order the parts come; agent.parts counts
+	// an actor's parts until its Performances are made. An actor named
+	// in one part (nearly every one) gets its Performance straight from
+	// it; only actors of several parts are gathered, and only they are
+	// indexed: an actor and a character built for each of a 200,000-part
+	// cast, and a map of every actor, were 40 MB of the merge's peak.
+	total := 0
+	for _, s := range m.sources {
+		total += len(s.Film.Cast)
+	}
+	if total == 0 {
+		return
+	}
+	actors := make([]*agent, 0, total)
+	for _, s := range m.sources {
+		for _, cm := range s.Film.Cast {
+			a := m.res.lookup(false, cm.Actor.Value)
+			a.parts++
+			actors = append(actors, a)
+		}
+	}
+	var several map[*agent][]int32 // the parts of an actor of several
+	performances := 0              // at least: one an actor
+	for i, a := range actors {
+		switch {
+		case a.parts == 1:
+			performances++
+		case a.parts > 1:
+			if several == nil {
+				several = map[*agent][]int32{}
+			}
+			if several[a] == nil {
+				performances++
+			}
+			several[a] = append(several[a], int32(i))
+		}
+	}
+	part := func(i int) (*film.Source, *film.CastMember) {
+		for _, s := range m.sources {
+			if i < len(s.Film.Cast) {
+				return s, &s.Film.Cast[i]
+			}
+			i -= len(s.Film.Cast)
+		}
+		panic("mapping: part past the cast")
+	}
+	var warnings []castWarning
+	f.Cast = make([]Performance, 0, performances)
+	i := 0
+	for _, s := range m.sources {
+		for j := range s.Film.Cast {
+			a := actors[i]
+			i++
+			switch a.parts {
+			case 0: // made at its first part
+			case 1:
+				a.parts = 0
+				cm := &s.Film.Cast[j]
+				who := m.view(a)
+				if cm.Character == "" {
+					f.Cast = append(f.Cast, Performance{Actor: who, RoleNames: appendNew(nil, cm.RoleNames...)})
+					continue
+				}
+				f.Cast = append(f.Cast, Performance{Actor: who, Character: cm.Character,
+					RoleNames: slices.Clone(cm.RoleNames), Description: cm.Description, Source: s})
+			default:
+				a.parts = 0
+				f.Cast, warnings = m.actorParts(f.Cast, warnings, a, several[a], part)
+			}
+		}
+	}
+	// In the order of the parts that conflict, as they were found when
+	// every part was gathered first.
+	slices.SortStableFunc(warnings, func(x, y castWarning) int { return cmp.Compare(x.part, y.part) })
+	for _, w := range warnings {
+		m.diag(Warning, "", 0, "%s", w.message)
+	}
+}
+
+// castWarning is a conflict between two sources' characters for an
+// actor, found at the part index part.
+type castWarning struct {
+	part    int32
+	message string
+}
+
+// castOfOnly reports whether a source's view may share the merged view's
+// cast: no other source names a part.
+func (m *merger) castOfOnly() bool {
+	if m.whole == nil {
+		return false
+	}
+	for _, s := range m.whole.sources {
+		if s != m.only && len(s.Film.Cast) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// actorParts appends the Performances of an actor named in several parts
+// (indexes, in order, given to part): its characters come from the first
+// source that gives any, and another source's character that is not one
+// of them (up to accents and case) is a conflict, warned of.
+func (m *merger) actorParts(out []Performance, warnings []castWarning, a *agent, parts []int32,
+	part func(int) (*film.Source, *film.CastMember)) ([]Performance, []castWarning) {
 	type stated struct {
 		spellings   []string // of one character, first as first stated
 		roleNames   []string
 		description string
-		// from and line are where it is first stated, for a warning:
-		// a string made for every part of a cast of 60,000 was 1.5 MB
-		// of the merge's peak.
+		// from and line are where it is first stated, for a warning.
 		from *film.Source
 		line int
 	}
-	type actor struct {
-		agent      *agent
-		characters []*stated
-		roleNames  []string     // stated without a character
-		from       *film.Source // the source the characters come from
-		// index finds the first of characters[:indexed] by fold key
-		// (see characterAt).
-		index   map[string]int
-		indexed int
-	}
-	var actors []*actor
-	byAgent := map[*agent]*actor{}
-	// characterAt finds an actor's character by its fold key: a scan of
-	// the actor's characters, folding each, made an actor credited with
-	// thousands of parts take time in their square; past a few, the
+	var characters []*stated
+	var roleNames []string // stated without a character
+	var from *film.Source  // the source the characters come from
+	// index finds the first of characters[:indexed] by fold key: a scan
+	// of the actor's characters, folding each, made an actor credited
+	// with thousands of parts take time in their square; past a few, the
 	// actor keeps an index by key, brought up to date as it is asked.
-	characterAt := func(ac *actor, key string) int {
-		if len(ac.characters) <= 8 {
-			return slices.IndexFunc(ac.characters, func(st *stated) bool { return fold(st.spellings[0]) == key })
+	var index map[string]int
+	indexed := 0
+	characterAt := func(key string) int {
+		if len(characters) <= 8 {
+			return slices.IndexFunc(characters, func(st *stated) bool { return fold(st.spellings[0]) == key })
 		}
-		if ac.index == nil {
-			ac.index = map[string]int{}
+		if index == nil {
+			index = map[string]int{}
 		}
-		for ; ac.indexed < len(ac.characters); ac.indexed++ {
-			k := fold(ac.characters[ac.indexed].spellings[0])
-			if _, ok := ac.index[k]; !ok {
-				ac.index[k] = ac.indexed
+		for ; indexed < len(characters); indexed++ {
+			k := fold(characters[indexed].spellings[0])
+			if _, ok := index[k]; !ok {
+				index[k] = indexed
 			}
 		}
-		if i, ok := ac.index[key]; ok {
+		if i, ok := index[key]; ok {
 			return i
 		}
 		return -1
 	}
-	for _, s := range m.sources {
-		for _, cm := range s.Film.Cast {
-			a := m.res.lookup(false, cm.Actor.Value)
-			ac := byAgent[a]
-			if ac == nil {
-				ac = &actor{agent: a}
-				byAgent[a] = ac
-				actors = append(actors, ac)
-			}
-			if cm.Character == "" {
-				ac.roleNames = appendNew(ac.roleNames, cm.RoleNames...)
-				continue
-			}
-			if i := characterAt(ac, fold(cm.Character)); i >= 0 {
-				st := ac.characters[i]
-				if !slices.Contains(st.spellings, cm.Character) {
-					st.spellings = append(st.spellings, cm.Character)
-				}
-				st.roleNames = appendNew(st.roleNames, cm.RoleNames...)
-				if st.description == "" {
-					st.description = cm.Description
-				}
-				continue
-			}
-			if ac.from == nil || ac.from == s {
-				ac.from = s
-				ac.characters = append(ac.characters, &stated{spellings: []string{cm.Character},
-					roleNames: slices.Clone(cm.RoleNames), description: cm.Description, from: s, line: cm.Actor.Line})
-				continue
-			}
-			kept := ac.characters[0]
-			m.diag(Warning, "", 0, "characterName of %s: %s (%s) vs %s (%s); kept %s",
-				a.Name, kept.spellings[0], where(kept.from, kept.line), cm.Character, where(s, cm.Actor.Line), bestSpelling(kept.spellings))
-		}
-	}
-	parts := 0
-	for _, ac := range actors {
-		parts += max(1, len(ac.characters))
-	}
-	f.Cast = slices.Grow(f.Cast, parts)
-	for _, ac := range actors {
-		who := m.view(ac.agent)
-		if len(ac.characters) == 0 {
-			f.Cast = append(f.Cast, Performance{Actor: who, RoleNames: ac.roleNames})
+	for _, p := range parts {
+		s, cm := part(int(p))
+		if cm.Character == "" {
+			roleNames = appendNew(roleNames, cm.RoleNames...)
 			continue
 		}
-		for _, st := range ac.characters {
-			f.Cast = append(f.Cast, Performance{Actor: who, Character: bestSpelling(st.spellings),
-				RoleNames: appendNew(slices.Clone(st.roleNames), ac.roleNames...), Description: st.description, Source: ac.from})
+		if i := characterAt(fold(cm.Character)); i >= 0 {
+			st := characters[i]
+			if !slices.Contains(st.spellings, cm.Character) {
+				st.spellings = append(st.spellings, cm.Character)
+			}
+			st.roleNames = appendNew(st.roleNames, cm.RoleNames...)
+			if st.description == "" {
+				st.description = cm.Description
+			}
+			continue
 		}
+		if from == nil || from == s {
+			from = s
+			characters = append(characters, &stated{spellings: []string{cm.Character},
+				roleNames: slices.Clone(cm.RoleNames), description: cm.Description, from: s, line: cm.Actor.Line})
+			continue
+		}
+		kept := characters[0]
+		warnings = append(warnings, castWarning{part: p, message: fmt.Sprintf("characterName of %s: %s (%s) vs %s (%s); kept %s",
+			a.Name, kept.spellings[0], where(kept.from, kept.line), cm.Character, where(s, cm.Actor.Line), bestSpelling(kept.spellings))})
 	}
+	who := m.view(a)
+	if len(characters) == 0 {
+		return append(out, Performance{Actor: who, RoleNames: roleNames}), warnings
+	}
+	for _, st := range characters {
+		out = append(out, Performance{Actor: who, Character: bestSpelling(st.spellings),
+			RoleNames: appendNew(slices.Clone(st.roleNames), roleNames...), Description: st.description, Source: from})
+	}
+	return out, warnings
+}
+
+// viewed returns run with the view's copies of the agents each item names
+// (view gives the item as the view has it, and whether that differs):
+// run itself, shared, when no item differs.
+func viewed[T any](run []T, view func(T) (T, bool)) []T {
+	var out []T // nil until an item differs
+	for i, item := range run {
+		v, differs := view(item)
+		if out == nil {
+			if !differs {
+				continue
+			}
+			out = append(make([]T, 0, len(run)), run[:i]...)
+		}
+		out = append(out, v)
+	}
+	if out == nil {
+		return run
+	}
+	return out
 }
 
 // appendNew appends the values list does not hold yet.
@@ -758,22 +873,12 @@ func (m *merger) viewReviews(run []Review) []Review {
 	if len(m.copies) == 0 {
 		return run
 	}
-	var out []Review // nil until a review differs
-	for i, r := range run {
+	return viewed(run, func(r Review) (Review, bool) {
 		author, publisher := m.viewOf(r.Author), m.viewOf(r.Publisher)
-		if out == nil {
-			if author == r.Author && publisher == r.Publisher {
-				continue
-			}
-			out = append(make([]Review, 0, len(run)), run[:i]...)
-		}
+		differs := author != r.Author || publisher != r.Publisher
 		r.Author, r.Publisher = author, publisher
-		out = append(out, r)
-	}
-	if out == nil {
-		return run
-	}
-	return out
+		return r, differs
+	})
 }
 
 // reviewLine is the line a review is reported at: its text's, else its

@@ -26,6 +26,9 @@ type agent struct {
 	spellings spellingSet
 	// extra is what few agents have; nil for the rest.
 	extra *agentExtra
+	// parts counts the agent's parts while a view's cast is merged (see
+	// merger.cast), and is zero otherwise.
+	parts int32
 }
 
 // agentExtra is what an agent has only when a source states a URL or a

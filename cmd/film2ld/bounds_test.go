@@ -196,6 +196,28 @@ func TestPeakRSSExport2MBCastArticle(t *testing.T) {
 	}
 }
 
+// An article of 200,000 actors, each in one part (6.5 MB), is merged with
+// a Performance made straight from each actor's one part: 136 MB, 21
+// times the article in N-Quads, where an actor and a character built for
+// every part and a map of every actor took 197 MB, 30 times.
+func TestPeakRSSExport6MB200000Actors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exports a cast of 200,000; skipped with -short")
+	}
+	t.Parallel()
+	article := castArticle(t, 200000)
+	input := sizeMB(t, article)
+	out := filepath.Join(t.TempDir(), "film.nq")
+	mb, status, printed := peakRSS(t, "export", "-q", "-f", "nquads", "-o", out, article)
+	t.Logf("peak RSS %.0f MB, %.1f times the %.1f MB article", mb, mb/input, input)
+	if status != exitOK {
+		t.Fatalf("exit %d: %s", status, printed)
+	}
+	if mb > 26*input {
+		t.Errorf("peak RSS %.0f MB for a %.1f MB article; want at most 26 times (%.0f MB)", mb, input, 26*input)
+	}
+}
+
 // validate of a 5.4 MB page of 50,000 reviews, and of the 14 MB of
 // JSON-LD export makes of it, holds the film's graph (checked node by node
 // against the JSON Schemas, which need it whole) but not the view beside
