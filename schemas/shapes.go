@@ -1,6 +1,7 @@
 package schemas
 
 import (
+	"bytes"
 	"cmp"
 	"embed"
 	"encoding/json"
@@ -63,21 +64,26 @@ func loadShapes() (*shapeSet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("schemas: list shape schemas: %w", err)
 	}
-	var loaders []gojsonschema.JSONLoader
+	var names []string
 	for _, e := range entries {
 		data, err := shapeFiles.ReadFile("json/" + e.Name())
 		if err != nil {
 			return nil, fmt.Errorf("schemas: read %s: %w", e.Name(), err)
 		}
+		// Decoded once, with numbers as json.Number as gojsonschema's
+		// own loaders decode them; its loaders are given copies (see
+		// copyJSON), where it decoded each file again.
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
 		var doc map[string]any
-		if err := json.Unmarshal(data, &doc); err != nil {
+		if err := dec.Decode(&doc); err != nil {
 			return nil, fmt.Errorf("schemas: %s: %w", e.Name(), err)
 		}
 		if id, _ := doc["$id"].(string); id != shapeBase+e.Name() {
 			return nil, fmt.Errorf("schemas: %s: $id is %q, want %q", e.Name(), id, shapeBase+e.Name())
 		}
 		s.docs[e.Name()] = doc
-		loaders = append(loaders, gojsonschema.NewBytesLoader(data))
+		names = append(names, e.Name())
 	}
 	for name, doc := range s.docs {
 		if err := s.checkRefs(name, doc); err != nil {
@@ -90,6 +96,10 @@ func loadShapes() (*shapeSet, error) {
 		}
 	}
 	s.compiled = sync.OnceValues(func() (map[string]*gojsonschema.Schema, error) {
+		loaders := make([]gojsonschema.JSONLoader, len(names))
+		for i, name := range names {
+			loaders[i] = gojsonschema.NewRawLoader(copyJSON(s.docs[name]))
+		}
 		return compileWhole(loaders)
 	})
 	if err := s.splitAll(); err != nil {
