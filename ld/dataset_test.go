@@ -393,6 +393,12 @@ lines""" , 'single' .`,
 <https://films.example/g/1> { <https://films.example/m/1> s:name "A" . _:x s:name "B" . }
 _:g { _:x s:name "C" . }
 { <https://films.example/m/1> s:review [ s:reviewBody "good" ] . }`,
+		// Statements said again: the streaming reader keeps the repeats,
+		// as an N-Quads input's are kept, and the writers drop them.
+		"repeats.trig": `@prefix s: <https://schema.org/> .
+<https://films.example/m/1> s:name "A" ; s:name "A" ; s:actor _:a , _:a .
+_:a s:name "P" . _:a s:name "P" . <https://films.example/m/1> s:name "A" .
+<https://films.example/g/1> { <https://films.example/m/1> s:name "A" . <https://films.example/m/1> s:name "A" . }`,
 	}
 	for name, nq := range nquadsCorpus(t) {
 		d := NewDataset()
@@ -408,17 +414,26 @@ _:g { _:x s:name "C" . }
 	}
 	compared, refused := 0, 0
 	for name, text := range inputs {
-		quads, err := ReadTurtle(strings.NewReader(text), name, !strings.HasSuffix(name, ".turtle") && !strings.HasSuffix(name, ".ttl"))
+		trig := !strings.HasSuffix(name, ".turtle") && !strings.HasSuffix(name, ".ttl")
+		quads, err := ReadTurtle(strings.NewReader(text), name, trig)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
 		d := NewDataset()
 		before := len(d.terms)
-		if err := d.ReadQuads(quads, name); err != nil {
+		ok, err := d.ReadTurtle(text, name, trig)
+		if err != nil {
+			t.Errorf("%s: Dataset.ReadTurtle: %v, where ReadTurtle parsed it", name, err)
+			continue
+		}
+		if qerr := NewDataset().ReadQuads(quads, name); (qerr == nil) != ok {
+			t.Errorf("%s: Dataset.ReadTurtle took it %v, ReadQuads refused it with %v", name, ok, qerr)
+		}
+		if !ok {
 			refused++
 			if len(d.terms) != before || len(d.quads) != 0 || len(d.docs) != 0 || len(d.names) != 0 || d.needsJSONLD != "" {
-				t.Errorf("%s: ReadQuads refused (%v) and left the dataset changed", name, err)
+				t.Errorf("%s: Dataset.ReadTurtle refused it and left the dataset changed", name)
 			}
 			continue
 		}
@@ -461,7 +476,7 @@ _:g { _:x s:name "C" . }
 	if compared < 500 {
 		t.Errorf("only %d conversions compared", compared)
 	}
-	t.Logf("%d conversions compared; %d inputs refused by ReadQuads", compared, refused)
+	t.Logf("%d conversions compared; %d inputs refused by the dataset", compared, refused)
 }
 
 // TestReadQuadsRefusedLeavesDataset: statements the N-Quads reader would
@@ -503,6 +518,56 @@ func TestReadQuadsRefusedLeavesDataset(t *testing.T) {
 		}
 		if got, w := write(d), write(want); got != w || !maps.Equal(d.SubjectLines(), want.SubjectLines()) {
 			t.Errorf("lines %v: after a refusal\n%s\nwant\n%s", lines, got, w)
+		}
+	}
+}
+
+// TestReadTurtleLeavesDataset: a Turtle text with a syntax error, early
+// or past the pipe's buffer, gives ReadTurtle's error, and the dataset is
+// as before, and reads the next input as it would have. (The Turtle reader
+// applies the N-Quads reader's checks of IRIs, language tags and text
+// itself, so a statement it parses is not refused: TestReadQuadsMatchesJSONLDPath
+// counts none; ReadTurtle's refusal shares ReadQuads' rollback, which
+// TestReadQuadsRefusedLeavesDataset covers.)
+func TestReadTurtleLeavesDataset(t *testing.T) {
+	first := "<urn:x:m> <https://schema.org/name> \"M\" .\n_:b0 <https://schema.org/name> \"B\" .\n"
+	good := "<urn:x:n> <https://schema.org/name> \"N\"@en .\n<urn:x:g> { _:b0 <https://schema.org/knows> <urn:x:n> . }\n"
+	var many strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&many, "<urn:x:n%d> <https://schema.org/name> \"N %d\" .\n", i, i)
+	}
+	for _, tt := range []struct{ name, text string }{
+		{"syntax.trig", good + "<urn:x:n> <https://schema.org/name> \"unterminated .\n"},
+		{"late-syntax.trig", many.String() + "<urn:x:n> <https://schema.org/name> .\n"},
+		{"language.trig", good + "<urn:x:n> <https://schema.org/name> \"N\"@en-verylongsubtag .\n"},
+		{"not-utf8.trig", good + "<urn:x:n> <https://schema.org/name> \"\xff\" .\n"},
+	} {
+		d, want := NewDataset(), NewDataset()
+		for _, ds := range []*Dataset{d, want} {
+			if _, err := ds.ReadNQuads(strings.NewReader(first), "first.nq", false); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ok, err := d.ReadTurtle(tt.text, tt.name, true)
+		_, parseErr := ReadTurtle(strings.NewReader(tt.text), tt.name, true)
+		if ok || parseErr == nil || fmt.Sprint(err) != fmt.Sprint(parseErr) {
+			t.Errorf("%s: taken %v, error %v; want ReadTurtle's, %v", tt.name, ok, err, parseErr)
+		}
+		if _, err := d.ReadTurtle(good, "good.trig", true); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := want.ReadTurtle(good, "good.trig", true); err != nil {
+			t.Fatal(err)
+		}
+		var got, w bytes.Buffer
+		if err := d.WriteRDF(&got, FormatTriG); err != nil {
+			t.Fatal(err)
+		}
+		if err := want.WriteRDF(&w, FormatTriG); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != w.String() || d.Len() != want.Len() {
+			t.Errorf("%s: after it\n%s\nwant\n%s", tt.name, got.String(), w.String())
 		}
 	}
 }

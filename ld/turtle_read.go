@@ -52,19 +52,30 @@ func readTurtle(r io.Reader, name string, trig, lines bool) ([]Quad, map[string]
 	if err != nil {
 		return nil, nil, fmt.Errorf("ld: read %s: %w", name, err)
 	}
-	p := &turtleParser{src: string(data), name: name, trig: trig, line: 1, col: 1,
-		prefixes: map[string]string{}, labels: map[string]Term{}, seen: map[uint64]int32{}, seed: maphash.MakeSeed()}
+	p := newTurtleParser(string(data), name, trig)
+	p.seen, p.seed = map[uint64]int32{}, maphash.MakeSeed()
 	if lines {
 		p.lines = map[string]int{}
 	}
-	if !utf8.ValidString(p.src) {
-		return nil, nil, &PosError{Pos: diag.Position{File: name, Line: 1}, Err: fmt.Errorf("%w: not UTF-8 text", ErrSyntax)}
-	}
-	p.src = strings.TrimPrefix(p.src, "\ufeff")
-	if err := p.document(); err != nil {
+	if err := p.parse(); err != nil {
 		return nil, nil, err
 	}
 	return p.out, p.lines, nil
+}
+
+// newTurtleParser returns a parser of src.
+func newTurtleParser(src, name string, trig bool) *turtleParser {
+	return &turtleParser{src: src, name: name, trig: trig, line: 1, col: 1,
+		prefixes: map[string]string{}, labels: map[string]Term{}}
+}
+
+// parse checks that the text is UTF-8 and parses it.
+func (p *turtleParser) parse() error {
+	if !utf8.ValidString(p.src) {
+		return &PosError{Pos: diag.Position{File: p.name, Line: 1}, Err: fmt.Errorf("%w: not UTF-8 text", ErrSyntax)}
+	}
+	p.src = strings.TrimPrefix(p.src, "\ufeff")
+	return p.document()
 }
 
 type turtleParser struct {
@@ -89,6 +100,11 @@ type turtleParser struct {
 	// lines, when not nil, maps each IRI subject to the line where it
 	// is first written as one (ReadTurtleLines).
 	lines map[string]int
+	// sink, when set, takes each statement as it is parsed, repeats
+	// included, in place of out (Dataset.ReadTurtle); stop ends the
+	// parse at the next statement's start.
+	sink func(Quad)
+	stop bool
 }
 
 // parseError stops the parse; document turns it into a PosError.
@@ -126,7 +142,7 @@ func (p *turtleParser) document() (err error) {
 	}()
 	for {
 		p.skip()
-		if p.pos >= len(p.src) {
+		if p.pos >= len(p.src) || p.stop {
 			return nil
 		}
 		if p.directive() {
@@ -450,6 +466,10 @@ func (p *turtleParser) collection() Term {
 
 func (p *turtleParser) emit(s, pr, o Term) {
 	q := Quad{Subject: s, Predicate: pr, Object: o, Graph: p.graph}
+	if p.sink != nil {
+		p.sink(q)
+		return
+	}
 	h := maphash.Comparable(p.seed, q)
 	if i, ok := p.seen[h]; !ok {
 		p.seen[h] = int32(len(p.out))

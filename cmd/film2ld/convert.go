@@ -288,18 +288,18 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 		return nil, true, err
 	}
 	if f == ld.InputTurtle || f == ld.InputTriG {
-		// Turtle's statements join the N-Quads in the compact dataset,
-		// read as their N-Quads lines would be (the same bytes out:
-		// TestReadQuadsMatchesJSONLDPath), where they went through
-		// JSON-LD: 16 MB of Turtle to N-Quads took 634-808 MB and 8-10
-		// s. Statements the N-Quads reader would refuse take that way
-		// still, with its errors.
+		// Turtle's statements join the N-Quads in the compact dataset
+		// as they are parsed, read as their N-Quads lines would be (the
+		// same bytes out: TestReadQuadsMatchesJSONLDPath), where they
+		// went through JSON-LD: 16 MB of Turtle to N-Quads took
+		// 634-808 MB and 8-10 s. Statements the N-Quads reader would
+		// refuse take that way still, with its errors.
+		if ok, err := ds.ReadTurtle(string(data), display, f == ld.InputTriG); ok || err != nil {
+			return nil, ok, err
+		}
 		quads, err := ld.ReadTurtle(bytes.NewReader(data), display, f == ld.InputTriG)
 		if err != nil {
 			return nil, false, err
-		}
-		if ds.ReadQuads(quads, display) == nil {
-			return nil, true, nil
 		}
 		doc, err := p.FromQuads(quads, display)
 		if err != nil {
