@@ -542,7 +542,15 @@ func (p *turtleParser) prefixedName() string {
 	if !ok {
 		p.failAt(line, col, "undefined prefix %q", prefix+":")
 	}
-	return ns + p.localName()
+	iri := ns + p.localName()
+	// Checked as an IRI written whole is (resolve): the namespace passed
+	// alone, but with the local name the IRI may not ("http://0" and
+	// "0_0" make an http IRI json-gold's URL check rejects, which the
+	// N-Quads reader then refused, and whose TriG did not read back).
+	if err := checkIRI(iri, false); err != nil {
+		panic(parseError{p.errorAt(line, col, fmt.Errorf("%w %q (%s)", err, iri, p.src[start:p.pos]))})
+	}
+	return iri
 }
 
 // localName reads PN_LOCAL [168s], unescaping \-escapes and keeping %HH.

@@ -3,6 +3,7 @@ package ld
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -146,8 +147,22 @@ func FuzzReadTurtle(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, doc string) {
 		quads, err := ReadTurtle(strings.NewReader(doc), "fuzz", true)
+		// The dataset's streaming reader gives the same error, or the
+		// same statements as the list through ReadQuads.
+		streamed := NewDataset()
+		ok, serr := streamed.ReadTurtle(doc, "fuzz", true)
 		if err != nil {
+			if ok || fmt.Sprint(serr) != fmt.Sprint(err) || streamed.Len() != 0 {
+				t.Fatalf("Dataset.ReadTurtle: %v, %v, %d statements; ReadTurtle's error %v", ok, serr, streamed.Len(), err)
+			}
 			return
+		}
+		listed := NewDataset()
+		if qerr := listed.ReadQuads(quads, "fuzz"); (qerr == nil) != ok || serr != nil {
+			t.Fatalf("Dataset.ReadTurtle: %v, %v; ReadQuads: %v", ok, serr, qerr)
+		}
+		if a, b := streamed.Quads(), listed.Quads(); ok && !slices.Equal(a, b) {
+			t.Fatalf("streamed:\n%v\nlisted:\n%v", a, b)
 		}
 		// What was read writes as TriG that reads back the same.
 		var b bytes.Buffer
