@@ -6,8 +6,9 @@ import (
 )
 
 // WriteWalked writes a JSON-LD document read from a file (as Read decodes
-// it) as N-Quads, canonical N-Quads, Turtle, TriG or SPARQL Update by the
-// direct walk alone (see WriteDirect): Write's bytes, without the copies
+// it) as N-Quads, canonical N-Quads, Turtle, TriG, SPARQL Update, or
+// expanded or flattened JSON-LD by the direct walk alone (see
+// WriteDirect): Write's bytes, without the copies
 // of the document the general path makes (a normalised copy, json-gold's
 // clone, its expansion and node map: 550 MB and 6 s for the 14.6 MB of
 // JSON-LD of a page of 50,000 reviews). ok is false, and nothing is
@@ -27,12 +28,14 @@ import (
 func (p *Processor) WriteWalked(w io.Writer, doc any, f Format, opts Options) (ok bool, err error) {
 	mode := walkRDF
 	switch f {
-	case FormatNQuads, FormatTurtle, FormatTriG, FormatSPARQLUpdate:
+	case FormatNQuads, FormatTurtle, FormatTriG, FormatSPARQLUpdate, FormatExpanded:
 	case FormatCanonical:
 		if p.cfg.GeneralCanonical {
 			return false, nil
 		}
 		mode = walkCanonical
+	case FormatFlattened:
+		mode = walkFlat
 	default:
 		return false, nil
 	}
@@ -52,12 +55,24 @@ func (p *Processor) WriteWalked(w io.Writer, doc any, f Format, opts Options) (o
 		}
 		view = map[string]any{"@context": top["@context"], "@graph": []any{node}}
 	}
-	wk, _, walked := p.walkView(view, opts, mode)
-	if !walked {
-		return false, nil
+	if f == FormatExpanded {
+		// Written as the view is walked, once a first walk has taken
+		// it (as WriteDirect writes it).
+		c, err := p.contexts()
+		if err != nil || !p.directAllowed(opts) {
+			return false, nil
+		}
+		err, walked := writeDirectExpanded(w, c.expand, view, p.cfg.SortMemory)
+		return walked, err
 	}
-	if mode == walkCanonical {
+	wk, c, walked := p.walkView(view, opts, mode)
+	switch {
+	case !walked:
+		return false, nil
+	case mode == walkCanonical:
 		return true, p.writeCanonicalWalked(w, wk)
+	case mode == walkFlat:
+		return true, p.writeDirectFlattened(w, c.compact(), wk)
 	}
 	return true, wk.write(w, f)
 }

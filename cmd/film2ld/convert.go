@@ -358,8 +358,9 @@ func (e *env) finishOutput(out *output.File, err error, files []string) int {
 	return exitOK
 }
 
-// writeWalked writes one JSON-LD document in an RDF format by the direct
-// walk (ld.Processor.WriteWalked), streamed to the output: the general
+// writeWalked writes one JSON-LD document in an RDF format, or as
+// expanded or flattened JSON-LD, by the direct walk
+// (ld.Processor.WriteWalked), streamed to the output: the general
 // path's bytes, at a few times the input's size rather than 38. done is
 // false, with nothing written, where the walk declines the document: the
 // general path then gives the output, or the error.
