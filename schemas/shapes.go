@@ -72,7 +72,7 @@ func loadShapes() (*shapeSet, error) {
 		}
 		// Decoded once, with numbers as json.Number as gojsonschema's
 		// own loaders decode them; its loaders are given copies (see
-		// copyJSON), where it decoded each file again.
+		// deepCopy), where it decoded each file again.
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.UseNumber()
 		var doc map[string]any
@@ -98,7 +98,7 @@ func loadShapes() (*shapeSet, error) {
 	s.compiled = sync.OnceValues(func() (map[string]*gojsonschema.Schema, error) {
 		loaders := make([]gojsonschema.JSONLoader, len(names))
 		for i, name := range names {
-			loaders[i] = gojsonschema.NewRawLoader(copyJSON(s.docs[name]))
+			loaders[i] = gojsonschema.NewRawLoader(deepCopy(s.docs[name]))
 		}
 		return compileWhole(loaders)
 	})

@@ -123,28 +123,6 @@ type splitLoader struct {
 	inNL, inPL map[string]bool
 }
 
-// copyJSON returns a deep copy of a decoded JSON value. gojsonschema
-// writes into the documents it is given, so each loader gets its own copy
-// of a file loadShapes decoded: copying takes a fourth of the time of
-// decoding the file again, which registering it did.
-func copyJSON(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = copyJSON(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = copyJSON(e)
-		}
-		return out
-	}
-	return v
-}
-
 // register adds to l.pl, and to l.nl when node is set, the files that
 // files' schemas refer to, transitively, and that are not there yet; l.mu
 // is held. Every $ref names an embedded file (loadShapes checks), so a
@@ -162,11 +140,11 @@ func (s *shapeSet) register(l *splitLoader, files []string, node bool) error {
 				}
 			}
 			cp["$id"] = nodeBase + name
-			nodeLoaders = append(nodeLoaders, gojsonschema.NewRawLoader(copyJSON(cp)))
+			nodeLoaders = append(nodeLoaders, gojsonschema.NewRawLoader(deepCopy(cp)))
 			toNL = append(toNL, name)
 		}
 		if !l.inPL[name] {
-			propLoaders = append(propLoaders, gojsonschema.NewRawLoader(copyJSON(s.docs[name])))
+			propLoaders = append(propLoaders, gojsonschema.NewRawLoader(deepCopy(s.docs[name])))
 			toPL = append(toPL, name)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/mapping"
 	"github.com/film2ld/film2ld/mapping/pipeline"
 	"github.com/film2ld/film2ld/schemas"
 )
@@ -46,26 +47,7 @@ func films(t *testing.T) map[string][]string {
 func TestSnippetAgreesWithValidate(t *testing.T) {
 	leftOut := 0
 	for name, files := range films(t) {
-		job := pipeline.New(pipeline.Options{Format: ld.FormatJSONLD})
-		for _, f := range files {
-			r, err := os.Open(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, err = job.Read(r, f)
-			r.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-		}
-		film, err := job.Merge()
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := job.Render(film)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+		film, out := snippetOf(t, name, files)
 		pruned, dropped := schemas.SnippetFor(film.Render(), "", schemas.SnippetOptions{})
 		if got, want := dumpGraph(schemas.FromDoc(out.Doc(), "")), dumpGraph(pruned); got != want {
 			t.Errorf("%s: the typed snippet differs from validate's:\n got %s\nwant %s", name, got, want)
@@ -85,6 +67,32 @@ func TestSnippetAgreesWithValidate(t *testing.T) {
 	if leftOut == 0 {
 		t.Error("no film lost a review or rating: the test films no longer test the snippet")
 	}
+}
+
+// snippetOf merges a film's documents and renders its web snippet.
+func snippetOf(t *testing.T, name string, files []string) (*mapping.Film, *pipeline.Output) {
+	t.Helper()
+	job := pipeline.New(pipeline.Options{Format: ld.FormatJSONLD})
+	for _, f := range files {
+		r, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = job.Read(r, f)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	film, err := job.Merge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := job.Render(film)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return film, out
 }
 
 // dumpGraph writes a graph as text: each node with its values (its

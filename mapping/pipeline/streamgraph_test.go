@@ -1,12 +1,9 @@
 package pipeline_test
 
 import (
-	"os"
 	"testing"
 
-	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/mapping"
-	"github.com/film2ld/film2ld/mapping/pipeline"
 	"github.com/film2ld/film2ld/schemas"
 )
 
@@ -20,26 +17,7 @@ import (
 func TestStreamingGraphMatchesRendered(t *testing.T) {
 	longLists := 0
 	for name, files := range films(t) {
-		job := pipeline.New(pipeline.Options{Format: ld.FormatJSONLD})
-		for _, f := range files {
-			r, err := os.Open(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, err = job.Read(r, f)
-			r.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-		}
-		film, err := job.Merge()
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := job.Render(film)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+		film, out := snippetOf(t, name, files)
 		views := append([]*mapping.Film{film, out.Film}, film.Views...)
 		for i, v := range views {
 			want := dumpGraph(schemas.FromDoc(v.Render(), name))
