@@ -23,7 +23,7 @@ trap 'rm -rf "$work"' EXIT
 if [ -n "${FILM2LD_BIN:-}" ]; then
   cp "$FILM2LD_BIN" "$work/film2ld"
 else
-  go build -o "$work/film2ld" "$top/cmd/film2ld"
+  CGO_ENABLED=0 go build -o "$work/film2ld" "$top/cmd/film2ld"
 fi
 # N films: our own films and the samples, copied round-robin.
 sets=("$top/testdata/samples" "$top"/testdata/films/*/)
