@@ -1,7 +1,6 @@
 package schemas
 
 import (
-	"bytes"
 	"cmp"
 	"embed"
 	"encoding/json"
@@ -22,6 +21,8 @@ import (
 // The shape schemas are compiled into the binary so that validation never
 // reads a file or the network.
 //
+//go:generate go run ./internal/shapegen
+
 //go:embed json/*.json
 var shapeFiles embed.FS
 
@@ -66,18 +67,14 @@ func loadShapes() (*shapeSet, error) {
 	}
 	var names []string
 	for _, e := range entries {
-		data, err := shapeFiles.ReadFile("json/" + e.Name())
-		if err != nil {
-			return nil, fmt.Errorf("schemas: read %s: %w", e.Name(), err)
-		}
-		// Decoded once, with numbers as json.Number as gojsonschema's
-		// own loaders decode them; its loaders are given copies (see
-		// deepCopy), where it decoded each file again.
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.UseNumber()
-		var doc map[string]any
-		if err := dec.Decode(&doc); err != nil {
-			return nil, fmt.Errorf("schemas: %s: %w", e.Name(), err)
+		// Built from Go literals (shapes_gen.go), as the file decodes
+		// with numbers as json.Number as gojsonschema's own loaders
+		// decode them: decoding the JSON was 1.1-1.3 ms of each start.
+		// gojsonschema's loaders get copies (see deepCopy), where it
+		// decoded each file again.
+		doc := shapeDoc(e.Name())
+		if doc == nil {
+			return nil, fmt.Errorf("schemas: %s is not in shapes_gen.go (run go generate ./schemas)", e.Name())
 		}
 		if id, _ := doc["$id"].(string); id != shapeBase+e.Name() {
 			return nil, fmt.Errorf("schemas: %s: $id is %q, want %q", e.Name(), id, shapeBase+e.Name())

@@ -1,6 +1,7 @@
 package schemas
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -603,5 +604,37 @@ func TestShapeCacheBounded(t *testing.T) {
 	fastPaths = true
 	if !slices.Equal(fast, slow) {
 		t.Errorf("with the cache: %d findings, without: %d, or they differ", len(fast), len(slow))
+	}
+}
+
+// TestShapeDocsGenerated: shapes_gen.go builds every shape schema file as
+// it decodes (numbers as json.Number), and no other; after an edit to a
+// file under json/, run go generate ./schemas.
+func TestShapeDocsGenerated(t *testing.T) {
+	entries, err := fs.ReadDir(shapeFiles, "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := shapeFiles.ReadFile("json/" + e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		var want map[string]any
+		if err := dec.Decode(&want); err != nil {
+			t.Fatal(err)
+		}
+		if got := shapeDoc(e.Name()); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: shapes_gen.go does not build the file as it decodes; run go generate ./schemas", e.Name())
+		}
+		// Afresh on each call: gojsonschema writes into what it is given.
+		if a, b := shapeDoc(e.Name()), shapeDoc(e.Name()); reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer() {
+			t.Errorf("%s: shapeDoc gave the same map twice", e.Name())
+		}
+	}
+	if shapeDoc("missing.json") != nil {
+		t.Error("shapeDoc built a file that is not there")
 	}
 }
