@@ -1,8 +1,12 @@
 package ld_test
 
 import (
+	"encoding/json"
 	"errors"
+	"maps"
 	"math"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/film2ld/film2ld/ld"
@@ -125,5 +129,56 @@ func TestFromNQuadsErrors(t *testing.T) {
 		if tt.msg != "" && err.Error() != tt.msg {
 			t.Errorf("message\n got: %s\nwant: %s", err, tt.msg)
 		}
+	}
+}
+
+// TestContextErrorsDeterministic: a context with two bad terms, a term
+// definition with two bad keys, a bad container, two keyword
+// redefinitions and a document with several bad values give the same
+// error on every run, and a lenient run the same drops (json-gold named whichever its map iteration met first,
+// and listed the valid containers in map order: the W3C toRdf e071 and
+// em01 cases gave a new message on each convert).
+func TestContextErrorsDeterministic(t *testing.T) {
+	p := ld.NewProcessor(ld.Config{})
+	for _, doc := range []string{
+		`{"@context": {"v": "http://example.com/vocab#", "v:term": "v:somethingElse", "v:termId": {"@id": "v:somethingElseId"}, "v:termX": "v:other"}, "v:term": "x"}`,
+		`{"@context": {"t": {"@id": "http://example.com/t", "@bad": 1, "@worse": 2, "@worst": 3}}, "t": "x"}`,
+		`{"@context": {"t": {"@id": "http://example.com/t", "@container": "@bad"}, "u": {"@id": "http://example.com/u", "@container": "@worse"}}, "t": "x"}`,
+		`{"@context": {"@type": {"@container": "@list"}, "@id": "x", "@base": null}, "t": "x"}`,
+		`{"@context": "https://schema.org", "name": 1e400, "description": 9007199254740993, "url": "@ignoreMe", "@foo": 1, "@bar": 2}`,
+	} {
+		seen := map[string]bool{}
+		for range 40 {
+			docs, err := p.Read(strings.NewReader(doc), "doc.jsonld", ld.InputJSONLD)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = p.Expand(docs[0], ld.Options{})
+			if err == nil {
+				t.Fatalf("%s: expanded", doc)
+			}
+			seen[err.Error()] = true
+		}
+		if len(seen) != 1 {
+			t.Errorf("%s: %d different errors: %v", doc, len(seen), slices.Sorted(maps.Keys(seen)))
+		}
+	}
+	// A lenient run names the same first place of each kind it drops.
+	doc := `{"@context": "https://schema.org", "@type": "Movie", "@foo": 1, "@bar": 2, "@baz": 3, "review": {"@qux": 1, "@quux": 2}}`
+	seen := map[string]bool{}
+	for range 40 {
+		docs, err := p.Read(strings.NewReader(doc), "doc.jsonld", ld.InputJSONLD)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := &ld.Dropped{}
+		if _, err := p.Expand(docs[0], ld.Options{Lenient: d}); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(d.Drops())
+		seen[string(b)] = true
+	}
+	if len(seen) != 1 {
+		t.Errorf("lenient drops: %d different reports: %v", len(seen), slices.Sorted(maps.Keys(seen)))
 	}
 }

@@ -3,9 +3,12 @@ package ld
 import (
 	"encoding/json"
 	"fmt"
+	"iter"
+	"maps"
 	"math"
 	"math/big"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/film2ld/film2ld/ld/internal/jsongold"
@@ -59,12 +62,25 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 			}
 		}
 		out := make(map[string]any, len(v))
-		for k, e := range v {
+		// Of two keys in error, the first in key order is reported, and a
+		// lenient run meets the keys in that order, so that the message
+		// and the place a drop is first seen at are the same on every run
+		// (a map's own order is not). A valid map is read in its own
+		// order, which costs nothing.
+		var firstErr error
+		errKey := ""
+		fail := func(k string, err error) {
+			if firstErr == nil || k < errKey {
+				firstErr, errKey = err, k
+			}
+		}
+		for k, e := range keyOrder(v, d != nil) {
 			// Only "@" and letters has the form of a keyword: "@" alone
 			// or "@foo.bar" is an ordinary term (W3C expand 0119).
 			if !literal && keywordLike().MatchString(k) && !jsongold.IsKeyword(k) {
 				if d == nil {
-					return nil, fmt.Errorf("%w: %s/%s: unknown keyword %q would be dropped", ErrInvalidInput, path, k, k)
+					fail(k, fmt.Errorf("%w: %s/%s: unknown keyword %q would be dropped", ErrInvalidInput, path, k, k))
+					continue
 				}
 				d.add("key that looks like a keyword but is none (JSON-LD ignores it)", path+"/"+k)
 				continue
@@ -75,7 +91,8 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 			// term falls back to @vocab, so it passes there.)
 			if s, ok := e.(string); ok && !literal && (k == "@id" || k == "@type") && keywordLike().MatchString(s) && !jsongold.IsKeyword(s) && !strings.Contains(path, "/@context") {
 				if d == nil {
-					return nil, fmt.Errorf("%w: %s/%s: %q looks like a keyword, so JSON-LD would ignore it", ErrInvalidInput, path, k, s)
+					fail(k, fmt.Errorf("%w: %s/%s: %q looks like a keyword, so JSON-LD would ignore it", ErrInvalidInput, path, k, s))
+					continue
 				}
 				d.add("@id or @type value that looks like a keyword (JSON-LD ignores it)", fmt.Sprintf("%s/%s: %q", path, k, s))
 				if len(v) == 1 {
@@ -86,9 +103,13 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 			}
 			n, err := normalizeValue(e, path+"/"+k, literal || k == "@value", d)
 			if err != nil {
-				return nil, err
+				fail(k, err)
+				continue
 			}
 			out[k] = n
+		}
+		if firstErr != nil {
+			return nil, firstErr
 		}
 		return out, nil
 	case []any:
@@ -115,6 +136,21 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 		return out, nil
 	}
 	return nil, fmt.Errorf("%w: %s: unsupported Go type %s", ErrInvalidInput, path, reflect.TypeOf(v))
+}
+
+// keyOrder yields a map's entries: in key order when sorted, else in the
+// map's own.
+func keyOrder(m map[string]any, sorted bool) iter.Seq2[string, any] {
+	if !sorted {
+		return maps.All(m)
+	}
+	return func(yield func(string, any) bool) {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if !yield(k, m[k]) {
+				return
+			}
+		}
+	}
 }
 
 func intToFloat(v any) (float64, bool) {
@@ -177,7 +213,7 @@ func checkShape(m map[string]any, path string) error {
 		if !ok {
 			continue
 		}
-		for k, def := range c {
+		for k, def := range keyOrder(c, true) { // the same error on every run
 			switch {
 			case k == "":
 				return fmt.Errorf("%w: %s/@context: invalid term definition: a term cannot be the empty string", ErrInvalidInput, path)

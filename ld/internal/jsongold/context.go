@@ -23,7 +23,9 @@ import (
 	"errors"
 	"fmt"
 	jld "github.com/piprate/json-gold/ld"
+	"maps"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -586,7 +588,9 @@ contextLoop:
 		}
 
 		result.remoteChain = remoteContexts
-		for key := range contextMap {
+		// In key order, not the map's: of two bad terms, the same one is
+		// reported on every run (film2ld: output is deterministic).
+		for _, key := range slices.Sorted(maps.Keys(contextMap)) {
 			if _, skip := nonTermDefKeys[key]; !skip {
 				if err := result.createTermDefinition(contextMap, key, defined, overrideProtected); err != nil {
 					return nil, err
@@ -869,7 +873,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 		validKeys["@prefix"] = true
 		validKeys["@protected"] = true
 	}
-	for k := range val {
+	for _, k := range slices.Sorted(maps.Keys(val)) { // film2ld: the same key reported on every run
 		if _, isValid := validKeys[k]; !isValid {
 			return jld.NewJsonLdError(jld.InvalidTermDefinition, fmt.Sprintf("a term definition must not contain %s", k))
 		}
@@ -1121,10 +1125,7 @@ func (c *Context) createTermDefinition(context map[string]interface{}, term stri
 		// check against valid containers
 		for _, v := range container {
 			if _, isValidContainer := validContainers[v]; !isValidContainer {
-				allowedValues := make([]string, 0)
-				for k := range validContainers {
-					allowedValues = append(allowedValues, k)
-				}
+				allowedValues := slices.Sorted(maps.Keys(validContainers)) // film2ld: in one order
 				return jld.NewJsonLdError(jld.InvalidContainerMapping, fmt.Sprintf(
 					"@context @container value must be one of the following: %q", allowedValues))
 			}
