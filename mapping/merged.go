@@ -1,6 +1,10 @@
 package mapping
 
-import "github.com/film2ld/film2ld/mapping/film"
+import (
+	"iter"
+
+	"github.com/film2ld/film2ld/mapping/film"
+)
 
 // Film is one film as [Merge] made it of its sources: every fact once, in
 // the film's own vocabulary (no schema.org term is decided here), with the
@@ -205,6 +209,49 @@ func (f *Film) Keep(review func(int, *Review) bool, rating func(int, *Rating) bo
 		}
 	}
 	return &out
+}
+
+// ReviewParts yields the view in parts of at most n reviews, for a check
+// that need not hold the whole view as one graph (validate of a page of
+// 50,000 reviews held 70 MB of graph): first the view with its first n
+// reviews and all else it holds, then for each next n reviews a view of
+// the Movie's IRI and name and those reviews alone. Each part names the
+// people and organisations its facts refer to (the first, also those no
+// fact refers to), in the view's order. A view of n reviews or fewer is
+// one part, the view itself. The receiver is not changed.
+func (f *Film) ReviewParts(n int) iter.Seq[*Film] {
+	return func(yield func(*Film) bool) {
+		if len(f.Reviews) <= n {
+			yield(f)
+			return
+		}
+		whole := f.named()
+		first := *f
+		first.Reviews = f.Reviews[:n:n]
+		first.Agents = namedBy(f.Agents, first.named(), whole)
+		if !yield(&first) {
+			return
+		}
+		for lo := n; lo < len(f.Reviews); lo += n {
+			part := &Film{ID: f.ID, Name: f.Name, Reviews: f.Reviews[lo:min(lo+n, len(f.Reviews))], Sources: f.Sources, opts: f.opts, minted: f.minted}
+			part.Agents = namedBy(f.Agents, part.named(), nil)
+			if !yield(part) {
+				return
+			}
+		}
+	}
+}
+
+// namedBy returns the agents a part names, in order, and those the whole
+// view's facts do not name when whole is given.
+func namedBy(agents []*Agent, part, whole map[*Agent]bool) []*Agent {
+	var out []*Agent
+	for _, a := range agents {
+		if part[a] || whole != nil && !whole[a] {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // keepItems returns the items keep takes, in order: items itself, shared,

@@ -7,7 +7,9 @@
 // the line and column of every value), [LoadHTML] every ld+json block of a
 // page, and [FromDoc] an already decoded document such as film2ld's own
 // export. Then call [Validate] with a [Profile]; it returns [Finding]s in a
-// fixed order. [Rules] lists every rule with the page it follows,
+// fixed order. A large graph made of parts, each with the nodes its nodes
+// refer to, can be checked a part at a time ([Validation]), with the same
+// findings. [Rules] lists every rule with the page it follows,
 // [Previews] tells what a search engine could show for each Movie, and
 // [SchemaJSON] gives the JSON Schemas for use elsewhere.
 //

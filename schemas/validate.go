@@ -1,6 +1,9 @@
 package schemas
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Profile selects the layers Validate runs.
 type Profile string
@@ -24,20 +27,69 @@ func ParseProfile(s string) (Profile, error) {
 
 // Validate checks a graph and returns its findings, sorted, each once.
 func Validate(g *Graph, p Profile) []Finding {
-	fs := append([]Finding(nil), g.Problems...)
-	if p != Google {
-		for i, f := range fs {
+	v := NewValidation(p, false)
+	v.Add(g, nil)
+	return v.Findings()
+}
+
+// Validation checks a graph given in parts, each a graph of its own, and
+// gives the findings Validate would give for the whole: the same rules,
+// and each defect named once (a node in two parts, such as a reviewer of
+// reviews in both, is checked in each). The caller makes the parts so
+// that each holds every node its nodes refer to, and says which findings
+// of a part to keep (a part's stand-in for a node checked whole in
+// another). Validating a large film a part at a time holds one part's
+// graph at a time, not the film's (see pipeline.Job.Check).
+type Validation struct {
+	profile Profile
+	parts   bool
+	// layers are the findings of each layer, in Validate's order:
+	// reading, shapes, vocabulary, search-engine rules. A defect two
+	// layers see is named by the earlier one (onePerPlace), so each is
+	// gathered over all parts before the layers are joined.
+	layers [4][]Finding
+}
+
+// NewValidation starts a validation with profile p. With parts set, each
+// graph added is a part, let go of once added: its findings keep no node
+// (see Detach).
+func NewValidation(p Profile, parts bool) *Validation {
+	return &Validation{profile: p, parts: parts}
+}
+
+// Add checks g and gathers its findings, those keep accepts when keep is
+// not nil.
+func (v *Validation) Add(g *Graph, keep func(Finding) bool) {
+	problems := append([]Finding(nil), g.Problems...)
+	if v.profile != Google {
+		for i, f := range problems {
 			// Without a rich result to lose, a dangling reference is the
 			// ordinary linked-data warning.
 			if f.Rule == RuleDangling {
-				fs[i].Severity = Warning
+				problems[i].Severity = Warning
 			}
 		}
 	}
-	fs = append(fs, checkShapes(g)...)
-	fs = append(fs, checkVocabulary(g)...)
-	if p == Google {
-		fs = append(fs, checkGoogle(g)...)
+	layers := [4][]Finding{problems, checkShapes(g), checkVocabulary(g)}
+	if v.profile == Google {
+		layers[3] = checkGoogle(g)
+	}
+	for i, fs := range layers {
+		if keep != nil {
+			fs = slices.DeleteFunc(fs, func(f Finding) bool { return !keep(f) })
+		}
+		if v.parts {
+			Detach(fs)
+		}
+		v.layers[i] = append(v.layers[i], fs...)
+	}
+}
+
+// Findings returns the findings gathered, sorted, each once.
+func (v *Validation) Findings() []Finding {
+	var fs []Finding
+	for _, l := range v.layers {
+		fs = append(fs, l...)
 	}
 	return sortFindings(onePerPlace(fs))
 }

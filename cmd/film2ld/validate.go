@@ -496,14 +496,17 @@ func (e *env) validateFilm(vj *validateJob, f batchFilm) fileResult {
 		return r
 	}
 	film, err := job.Merge()
+	var fs []schemas.Finding
 	if err == nil {
-		r.graph, err = job.Graph(film, f.dir)
+		// A film of many reviews is checked a part at a time, unless
+		// the HTML report needs its graph for the previews.
+		r.graph, fs, err = job.Check(film, f.dir, vj.prof, vj.format == "html")
 	}
 	if err != nil {
 		r.findings = append(r.findings, inputFinding(f.dir, err))
 		return r
 	}
-	r.keep(vj, schemas.Validate(r.graph, vj.prof), false)
+	r.keep(vj, fs, false)
 	return r
 }
 
