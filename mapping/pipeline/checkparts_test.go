@@ -13,8 +13,9 @@ import (
 
 // partsPage writes a review aggregator's page of n critic reviews and the
 // film's article beside it: reviewers recur, one of them is the film's
-// director, some reviews name no reviewer or carry a score, and the
-// article credits cast and crew, so that the parts share people.
+// director, some reviews name no reviewer; the cast has an actor in two
+// parts, a voice, a critic, the director as himself and a part with a
+// description, so that the parts share people.
 func partsPage(t *testing.T, n int) []string {
 	t.Helper()
 	dir := t.TempDir()
@@ -29,7 +30,8 @@ func partsPage(t *testing.T, n int) []string {
 		fmt.Fprintf(&b, "    Apr %d, 2019\n    Review %d: a patient film, in the end overwhelming.\n    Read full review\n", i%28+1, i)
 	}
 	article := "= Parts Film (2019 film) =\n\nParts Film\n- Director: Olivier Masset-Depasse\n- Starring: Ada Lind, Emil Varga\n- Runtime: 95 minutes\n- Country: Belgium\n\n" +
-		"Parts Film is a 2019 Belgian drama film directed by Olivier Masset-Depasse.\n\n==Cast==\n- Ada Lind as Tania\n- Emil Varga as Ivan\n"
+		"Parts Film is a 2019 Belgian drama film directed by Olivier Masset-Depasse.\n\n==Cast==\n- Ada Lind as Tania\n- Emil Varga as Ivan\n" +
+		"- Emil Varga as the Guard\n- Carla Moreau (voice)\n- Olivier Masset-Depasse as himself\n- Fiona Grey as Zina, Tania's friend\n- Gil Ortega\n"
 	paths := []string{filepath.Join(dir, "reviews.txt"), filepath.Join(dir, "encyclopedia.txt")}
 	for i, text := range []string{b.String(), article} {
 		if err := os.WriteFile(paths[i], []byte(text), 0o644); err != nil {
@@ -40,7 +42,8 @@ func partsPage(t *testing.T, n int) []string {
 }
 
 // TestCheckInPartsMatchesWhole: Job.Check's findings for a film checked a
-// part at a time (CheckPart lowered to 1, 2 and 3 reviews) are those of
+// part at a time (CheckPart lowered to 1, 2 and 3 reviews and parts of
+// the cast) are those of
 // its whole graph, with both profiles and with a page URL (off-site
 // reviews left out), for every sample and test film and a generated page
 // whose reviewers recur across parts and include the film's director.
@@ -70,6 +73,16 @@ func TestCheckInPartsMatchesWhole(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
+					if name == "generated" {
+						// A fault in every person and part, so that a
+						// part's people and cast must all be checked.
+						for i, a := range film.Agents {
+							a.URL = fmt.Sprintf("not a URL %d", i)
+						}
+						for i := range film.Cast {
+							film.Cast[i].Description = strings.Repeat("x", i%3)
+						}
+					}
 					g, fs, err := job.Check(film, name, prof, whole)
 					if err != nil {
 						t.Fatal(err)
@@ -81,7 +94,7 @@ func TestCheckInPartsMatchesWhole(t *testing.T) {
 					for _, f := range fs {
 						fmt.Fprintf(&b, "%s\n", f)
 					}
-					return b.String(), len(film.Reviews)
+					return b.String(), max(len(film.Reviews), len(film.Cast))
 				}
 				want, reviews := check(1<<30, true)
 				for _, part := range []int{1, 2, 3} {

@@ -58,28 +58,30 @@ func (j *Job) graphOf(out *Output, part *mapping.Film, file string) *schemas.Gra
 	return g
 }
 
-// CheckPart is how many reviews Check reads into one graph. A variable
-// for the tests, which check in parts of one and two reviews.
+// CheckPart is how many reviews, and how many parts of the cast, Check
+// reads into one graph. A variable for the tests, which check in parts of
+// one, two and three.
 var CheckPart = 1024
 
 // Check returns the findings validate reports for f with profile p: those
-// of Job.Graph's graph. A snippet of more than CheckPart reviews is read
-// and checked a part at a time (mapping's Film.ReviewParts), with the same
-// findings: the graph of a page of 50,000 reviews, 70 MB, was most of
-// validate's memory. The graph is returned when the snippet is checked
-// whole, which whole asks for (the HTML report previews it).
+// of Job.Graph's graph. A snippet of more than CheckPart reviews or parts
+// of the cast is read and checked a part at a time (mapping's Film.Parts),
+// with the same findings: the graph of a page of 50,000 reviews, 70 MB,
+// was most of validate's memory, and that of an article of 200,000 actors
+// 250 MB. The graph is returned when the snippet is checked whole, which
+// whole asks for (the HTML report previews it).
 func (j *Job) Check(f *mapping.Film, file string, p schemas.Profile, whole bool) (*schemas.Graph, []schemas.Finding, error) {
 	out := &Output{View: Snippet, Film: f}
 	if err := j.snippet(out, file, j.opts.Page.URL); err != nil {
 		return nil, nil, err
 	}
-	if whole || len(out.Film.Reviews) <= CheckPart {
+	if whole || len(out.Film.Reviews) <= CheckPart && len(out.Film.Cast) <= CheckPart {
 		g := j.graphOf(out, out.Film, file)
 		return g, schemas.Validate(g, p), nil
 	}
 	v := schemas.NewValidation(p, true)
 	first := true
-	for part := range out.Film.ReviewParts(CheckPart) {
+	for part := range out.Film.Parts(CheckPart) {
 		if first {
 			v.Add(j.graphOf(out, part, file), nil)
 			first = false
@@ -88,9 +90,12 @@ func (j *Job) Check(f *mapping.Film, file string, p schemas.Profile, whole bool)
 		g := schemas.FromDoc(part.RenderStream(), file)
 		g.PageURL = j.opts.Page.URL
 		// The part's Movie stands in for the one the first part checks
-		// whole: of its findings, only those about its reviews count.
+		// whole: of its findings, only those about its reviews and its
+		// cast count.
 		movie := g.Nodes[0].Describe()
-		v.Add(g, func(f schemas.Finding) bool { return f.Node != movie || f.Property == "review" })
+		v.Add(g, func(f schemas.Finding) bool {
+			return f.Node != movie || f.Property == "review" || f.Property == "actor"
+		})
 	}
 	return nil, v.Findings(), nil
 }
