@@ -386,6 +386,7 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	}
 	g, streamed, err := largePage(name)
 	r := fileResult{display: name}
+	var fs []schemas.Finding
 	if !streamed {
 		var data []byte
 		data, r.display, err = e.readInput(name)
@@ -394,18 +395,29 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 			r.findings = []schemas.Finding{inputFinding(r.display, err)}
 			return r
 		}
-		g, err = pipeline.Load(data, name, r.display, job.pageURL)
+		if name == "-" {
+			// Its size was not known when the collector was set
+			// (validateHeap): a large one is held as a large file is.
+			defer boundHeap(int64(len(data)))()
+		}
+		// A film document on standard input is checked as one given by
+		// name: a part at a time when large, unless the HTML report
+		// needs its graph.
+		g, fs, err = pipeline.CheckInput(data, name, r.display, job.pageURL, job.prof, job.format == "html")
 	}
 	display := r.display
 	if err != nil {
 		r.findings = []schemas.Finding{loadFinding(display, err)}
 		return r
 	}
-	if job.pageURL != "" {
-		g.PageURL = job.pageURL
+	if streamed {
+		if job.pageURL != "" {
+			g.PageURL = job.pageURL
+		}
+		fs = schemas.Validate(g, job.prof)
 	}
 	r.graph = g
-	r.keep(job, schemas.Validate(g, job.prof), walked)
+	r.keep(job, fs, walked)
 	return r
 }
 

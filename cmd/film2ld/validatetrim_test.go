@@ -1,12 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/film2ld/film2ld/mapping/pipeline"
 	"github.com/film2ld/film2ld/schemas"
 )
 
@@ -66,5 +70,39 @@ func TestValidateLetsGoOfEachGraph(t *testing.T) {
 			}
 			runtime.KeepAlive(r)
 		})
+	}
+}
+
+// TestValidateStdinInParts: a film document on standard input is checked
+// as the same document given by name, a part at a time when it has more
+// reviews and parts of the cast than pipeline.CheckPart (lowered to 2
+// here), with the same report as the whole graph gives.
+func TestValidateStdinInParts(t *testing.T) {
+	page := "../../testdata/samples/000_aa1212867c5f9d28.txt"
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := func(stdin bool) string {
+		var out, errb bytes.Buffer
+		args := []string{"validate", "-f", "json", page}
+		var in io.Reader = strings.NewReader("")
+		if stdin {
+			args[3], in = "-", bytes.NewReader(data)
+		}
+		run(args, in, &out, &errb)
+		// The report names the input: standard input, or the file.
+		return strings.NewReplacer(page, "-", `\u003cstdin\u003e`, "-").Replace(out.String())
+	}
+	defer func(n int) { pipeline.CheckPart = n }(pipeline.CheckPart)
+	whole := report(false)
+	if !strings.Contains(whole, `"rule"`) {
+		t.Fatalf("no finding to compare: %s", whole)
+	}
+	pipeline.CheckPart = 2
+	for _, stdin := range []bool{false, true} {
+		if got := report(stdin); got != whole {
+			t.Errorf("standard input %v, in parts of 2: got\n%s\nwant\n%s", stdin, got, whole)
+		}
 	}
 }

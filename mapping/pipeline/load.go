@@ -123,11 +123,7 @@ func leftOut(d schemas.Finding) schemas.Finding {
 // the address the markup is published at ("" when not known).
 func Load(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
 	if looksLikeFilmDocument(data, name) {
-		job := New(FilmOptions(pageURL))
-		if _, err := job.Read(bytes.NewReader(data), display); err != nil {
-			return nil, err
-		}
-		f, err := job.Merge()
+		job, f, err := readFilm(data, display, pageURL)
 		if err != nil {
 			return nil, err
 		}
@@ -194,6 +190,41 @@ func ReadDocumentQuads(r io.Reader, display string, form ld.InputFormat) ([]ld.Q
 		return nil, fmt.Errorf("%s: %w", display, err)
 	}
 	return p.Quads(doc, ld.Options{})
+}
+
+// CheckInput returns what validate reports for an input of any form Load
+// reads, with profile p: the findings of Load's graph, except that a film
+// document is checked as Job.Check checks it, a part at a time when it is
+// large, the graph then nil unless whole asks for it.
+func CheckInput(data []byte, name, display, pageURL string, p schemas.Profile, whole bool) (*schemas.Graph, []schemas.Finding, error) {
+	if looksLikeFilmDocument(data, name) {
+		job, f, err := readFilm(data, display, pageURL)
+		if err != nil {
+			return nil, nil, err
+		}
+		return job.Check(f, display, p, whole)
+	}
+	g, err := Load(data, name, display, pageURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	if pageURL != "" {
+		g.PageURL = pageURL
+	}
+	return g, schemas.Validate(g, p), nil
+}
+
+// readFilm reads one film document and merges it, as validate does.
+func readFilm(data []byte, display, pageURL string) (*Job, *mapping.Film, error) {
+	job := New(FilmOptions(pageURL))
+	if _, err := job.Read(bytes.NewReader(data), display); err != nil {
+		return nil, nil, err
+	}
+	f, err := job.Merge()
+	if err != nil {
+		return nil, nil, err
+	}
+	return job, f, nil
 }
 
 // FilmOptions are the options validate checks a film's documents with:
