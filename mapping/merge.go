@@ -563,7 +563,9 @@ func (m *merger) cast(f *Film) {
 		}
 	}
 	var several map[*agent][]int32 // the parts of an actor of several
-	performances := 0              // at least: one an actor
+	// The cast's room: one Performance an actor (an actor of several
+	// characters grows it, rarely).
+	performances := 0
 	for i, a := range actors {
 		switch {
 		case a.parts == 1:
