@@ -57,22 +57,7 @@ func TestCheckInPartsMatchesWhole(t *testing.T) {
 			for _, prof := range []schemas.Profile{schemas.Google, schemas.SchemaOrg} {
 				check := func(part int, whole bool) (string, int) {
 					pipeline.CheckPart = part
-					job := pipeline.New(pipeline.FilmOptions(pageURL))
-					for _, f := range files {
-						r, err := os.Open(f)
-						if err != nil {
-							t.Fatal(err)
-						}
-						_, err = job.Read(r, f)
-						r.Close()
-						if err != nil {
-							t.Fatal(err)
-						}
-					}
-					film, err := job.Merge()
-					if err != nil {
-						t.Fatal(err)
-					}
+					job, film := mergeFilm(t, pipeline.FilmOptions(pageURL), files)
 					if name == "generated" {
 						// A fault in every person and part, so that a
 						// part's people and cast must all be checked.

@@ -72,7 +72,18 @@ func TestSnippetAgreesWithValidate(t *testing.T) {
 // snippetOf merges a film's documents and renders its web snippet.
 func snippetOf(t *testing.T, name string, files []string) (*mapping.Film, *pipeline.Output) {
 	t.Helper()
-	job := pipeline.New(pipeline.Options{Format: ld.FormatJSONLD})
+	job, film := mergeFilm(t, pipeline.Options{Format: ld.FormatJSONLD}, files)
+	out, err := job.Render(film)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return film, out
+}
+
+// mergeFilm reads a film's documents into a job with opts and merges them.
+func mergeFilm(t *testing.T, opts pipeline.Options, files []string) (*pipeline.Job, *mapping.Film) {
+	t.Helper()
+	job := pipeline.New(opts)
 	for _, f := range files {
 		r, err := os.Open(f)
 		if err != nil {
@@ -88,11 +99,7 @@ func snippetOf(t *testing.T, name string, files []string) (*mapping.Film, *pipel
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := job.Render(film)
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return film, out
+	return job, film
 }
 
 // dumpGraph writes a graph as text: each node with its values (its
