@@ -3,6 +3,7 @@ package encyclopedia
 import (
 	"html"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -208,7 +209,7 @@ const maxSpacedWords = 12
 // start of a sentence; inside it the parser allows them.
 func spacedLabel(s string, minWords int) (label, value string, ok bool) {
 	i := strings.IndexByte(s, ' ')
-	if i < 0 || !labelFirstWords[strings.ToLower(s[:i])] {
+	if i < 0 || !labelFirstWords()[strings.ToLower(s[:i])] {
 		return "", "", false
 	}
 	words := strings.Fields(s)
@@ -227,14 +228,14 @@ func spacedLabel(s string, minWords int) (label, value string, ok bool) {
 
 // labelFirstWords are the first words of the labels, so that a line whose
 // first word starts no label is not looked up word by word.
-var labelFirstWords = func() map[string]bool {
+var labelFirstWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
-	for label := range labels {
+	for label := range labels() {
 		first, _, _ := strings.Cut(label, " ")
 		m[first] = true
 	}
 	return m
-}()
+})
 
 // item reports whether a line is a list item or is indented: the shapes a
 // list value takes under its label.

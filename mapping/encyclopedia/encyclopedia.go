@@ -76,7 +76,7 @@ func Signals(lines []string) int {
 				n++
 			}
 		case l.kind == kindSection:
-			if _, ok := sections[labelKey(l.text)]; ok {
+			if _, ok := sections()[labelKey(l.text)]; ok {
 				n++
 			}
 		case l.known && (l.kind == kindLabel || l.kind == kindItem) && labelLines < maxLabelSignals:
@@ -354,7 +354,7 @@ func plainHeading(l line) bool {
 	if len(l.whole) > maxLabel {
 		return false
 	}
-	_, ok := sections[labelKey(l.whole)]
+	_, ok := sections()[labelKey(l.whole)]
 	return ok && len(strings.Fields(l.whole)) <= 4
 }
 
@@ -398,7 +398,7 @@ func (p *parser) startSection(l line) {
 	p.endSection()
 	p.state = stateSection
 	heading := footnoteRe.ReplaceAllString(l.text, "")
-	fam, ok := sections[labelKey(heading)]
+	fam, ok := sections()[labelKey(heading)]
 	switch {
 	case ok:
 		p.family, p.level = fam, l.level

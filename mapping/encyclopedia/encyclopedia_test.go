@@ -351,7 +351,7 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 // TestLabels checks every label and heading in the tables, so that a new
 // variant is one table line plus the row it adds here.
 func TestLabels(t *testing.T) {
-	for label := range labels {
+	for label := range labels() {
 		if labelKey(label) != label {
 			t.Errorf("label %q is not in its normal form %q", label, labelKey(label))
 		}
@@ -360,7 +360,7 @@ func TestLabels(t *testing.T) {
 			t.Errorf("label %q is not recognised in a list item", label)
 		}
 	}
-	for heading, fam := range sections {
+	for heading, fam := range sections() {
 		p := &parser{}
 		p.startSection(line{text: strings.ToUpper(heading[:1]) + heading[1:] + "[1]", level: 2})
 		if p.family != fam {

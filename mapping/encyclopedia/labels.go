@@ -2,6 +2,7 @@ package encyclopedia
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/text"
@@ -51,39 +52,44 @@ func company(role film.Role, roleName string) field {
 // state. Film infoboxes write a label in a long form ("Directed by",
 // "Release dates") and, in older or other renderings, a short one
 // ("Director", "Released"); both are here, with their plurals. A new
-// variant is one line here and one row in TestLabels.
-var labels = map[string]field{
-	"directed by": credit(film.Director, ""), "director": credit(film.Director, ""), "directors": credit(film.Director, ""),
-	"produced by": credit(film.Producer, ""), "producer": credit(film.Producer, ""), "producers": credit(film.Producer, ""),
-	"written by": credit(film.Author, ""), "writer": credit(film.Author, ""), "writers": credit(film.Author, ""),
-	"screenplay by": credit(film.Author, ""), "screenplay": credit(film.Author, ""),
-	"teleplay by": credit(film.Author, ""), "teleplay": credit(film.Author, ""),
-	"story by": credit(film.Author, "Story"), "story": credit(film.Author, "Story"),
-	"music by": credit(film.Composer, ""), "music": credit(film.Composer, ""), "composer": credit(film.Composer, ""),
-	"composers": credit(film.Composer, ""), "original music by": credit(film.Composer, ""), "score by": credit(film.Composer, ""),
-	"cinematography": credit(film.Contributor, "Cinematography"), "director of photography": credit(film.Contributor, "Cinematography"),
-	"edited by": credit(film.Contributor, "Editing"), "editing": credit(film.Contributor, "Editing"),
-	"editor": credit(film.Contributor, "Editing"), "editors": credit(film.Contributor, "Editing"),
-	"film editing": credit(film.Contributor, "Editing"),
-	"narrated by":  credit(film.Contributor, "Narration"), "narrator": credit(film.Contributor, "Narration"),
-	"narrators":    credit(film.Contributor, "Narration"),
-	"presented by": credit(film.Contributor, "Presenter"), "presenter": credit(film.Contributor, "Presenter"),
-	"production company": company(film.ProductionCompany, ""), "production companies": company(film.ProductionCompany, ""),
-	"production": company(film.ProductionCompany, ""),
-	"studio":     company(film.ProductionCompany, ""), "studios": company(film.ProductionCompany, ""),
-	"distributed by": company(film.Contributor, "Distribution"), "distributor": company(film.Contributor, "Distribution"),
-	"distributors": company(film.Contributor, "Distribution"),
-	"starring":     {fact: factCast}, "cast": {fact: factCast},
-	"voices of": {fact: factCast, castRole: "voice"}, "voices": {fact: factCast, castRole: "voice"},
-	"running time": {fact: factRuntime}, "runtime": {fact: factRuntime}, "length": {fact: factRuntime},
-	"country": {fact: factCountries}, "countries": {fact: factCountries}, "country of origin": {fact: factCountries},
-	"language": {fact: factLanguages}, "languages": {fact: factLanguages},
-	"genre": {fact: factGenres}, "genres": {fact: factGenres},
-	"original language": {fact: factLanguages}, "original languages": {fact: factLanguages},
-	"release date": {fact: factReleases}, "release dates": {fact: factReleases}, "released": {fact: factReleases},
-	"based on": {fact: factBasedOn},
-	"budget":   {fact: factUnmapped}, "box office": {fact: factUnmapped}, "gross": {fact: factUnmapped},
-}
+// variant is one line here and one row in TestLabels. Built on first use,
+// as the other tables here are: a package-level map is built at every
+// start, also by a command that reads no film document (validate of a
+// page's markup).
+var labels = sync.OnceValue(func() map[string]field {
+	return map[string]field{
+		"directed by": credit(film.Director, ""), "director": credit(film.Director, ""), "directors": credit(film.Director, ""),
+		"produced by": credit(film.Producer, ""), "producer": credit(film.Producer, ""), "producers": credit(film.Producer, ""),
+		"written by": credit(film.Author, ""), "writer": credit(film.Author, ""), "writers": credit(film.Author, ""),
+		"screenplay by": credit(film.Author, ""), "screenplay": credit(film.Author, ""),
+		"teleplay by": credit(film.Author, ""), "teleplay": credit(film.Author, ""),
+		"story by": credit(film.Author, "Story"), "story": credit(film.Author, "Story"),
+		"music by": credit(film.Composer, ""), "music": credit(film.Composer, ""), "composer": credit(film.Composer, ""),
+		"composers": credit(film.Composer, ""), "original music by": credit(film.Composer, ""), "score by": credit(film.Composer, ""),
+		"cinematography": credit(film.Contributor, "Cinematography"), "director of photography": credit(film.Contributor, "Cinematography"),
+		"edited by": credit(film.Contributor, "Editing"), "editing": credit(film.Contributor, "Editing"),
+		"editor": credit(film.Contributor, "Editing"), "editors": credit(film.Contributor, "Editing"),
+		"film editing": credit(film.Contributor, "Editing"),
+		"narrated by":  credit(film.Contributor, "Narration"), "narrator": credit(film.Contributor, "Narration"),
+		"narrators":    credit(film.Contributor, "Narration"),
+		"presented by": credit(film.Contributor, "Presenter"), "presenter": credit(film.Contributor, "Presenter"),
+		"production company": company(film.ProductionCompany, ""), "production companies": company(film.ProductionCompany, ""),
+		"production": company(film.ProductionCompany, ""),
+		"studio":     company(film.ProductionCompany, ""), "studios": company(film.ProductionCompany, ""),
+		"distributed by": company(film.Contributor, "Distribution"), "distributor": company(film.Contributor, "Distribution"),
+		"distributors": company(film.Contributor, "Distribution"),
+		"starring":     {fact: factCast}, "cast": {fact: factCast},
+		"voices of": {fact: factCast, castRole: "voice"}, "voices": {fact: factCast, castRole: "voice"},
+		"running time": {fact: factRuntime}, "runtime": {fact: factRuntime}, "length": {fact: factRuntime},
+		"country": {fact: factCountries}, "countries": {fact: factCountries}, "country of origin": {fact: factCountries},
+		"language": {fact: factLanguages}, "languages": {fact: factLanguages},
+		"genre": {fact: factGenres}, "genres": {fact: factGenres},
+		"original language": {fact: factLanguages}, "original languages": {fact: factLanguages},
+		"release date": {fact: factReleases}, "release dates": {fact: factReleases}, "released": {fact: factReleases},
+		"based on": {fact: factBasedOn},
+		"budget":   {fact: factUnmapped}, "box office": {fact: factUnmapped}, "gross": {fact: factUnmapped},
+	}
+})
 
 // labelKey normalises a label for the table: lower case, single spaces,
 // no footnote marks or trailing colon.
@@ -97,7 +103,7 @@ func labelKey(label string) string {
 // lookup returns how a label is read; ok is false for a label the table
 // does not hold.
 func lookup(label string) (field, bool) {
-	f, ok := labels[labelKey(label)]
+	f, ok := labels()[labelKey(label)]
 	return f, ok
 }
 
@@ -120,29 +126,31 @@ const (
 // sections maps section headings, as labelKey normalises them, to their
 // family. A sub-section whose heading is not here belongs to its parent's
 // family ("=== Main ===" under "== Cast ==").
-var sections = map[string]family{
-	"plot": familyPlot, "synopsis": familyPlot, "plot summary": familyPlot, "premise": familyPlot,
-	"summary": familyPlot, "story": familyPlot, "storyline": familyPlot, "content": familyPlot,
-	"cast": familyCast, "starring": familyCast, "cast and characters": familyCast, "principal cast": familyCast,
-	"main cast": familyCast, "cast and crew": familyCast, "featuring": familyCast, "participants": familyCast,
-	"interviewees": familyCast, "appearances": familyCast, "people interviewed": familyCast, "cast list": familyCast,
-	"voice cast": familyVoiceCast, "voices": familyVoiceCast, "voice actors": familyVoiceCast,
-	"see also": familyNavigation, "references": familyNavigation, "external links": familyNavigation,
-	"further reading": familyNavigation, "notes": familyNavigation, "bibliography": familyNavigation,
-	"sources": familyNavigation, "footnotes": familyNavigation, "citations": familyNavigation,
-	// Sections film2ld does not read, listed so that a browser copy's plain
-	// heading ("Reception" alone on its line) ends the section above it
-	// instead of being read as one of its lines.
-	"production": familyUnmapped, "development": familyUnmapped, "filming": familyUnmapped,
-	"pre-production": familyUnmapped, "post-production": familyUnmapped, "casting": familyUnmapped,
-	"music": familyUnmapped, "soundtrack": familyUnmapped, "release": familyUnmapped,
-	"box office": familyUnmapped, "home media": familyUnmapped, "marketing": familyUnmapped,
-	"reception": familyUnmapped, "critical response": familyUnmapped, "critical reception": familyUnmapped,
-	"accolades": familyUnmapped, "awards": familyUnmapped, "awards and nominations": familyUnmapped,
-	"themes": familyUnmapped, "analysis": familyUnmapped, "legacy": familyUnmapped,
-	"controversy": familyUnmapped, "historical accuracy": familyUnmapped, "sequel": familyUnmapped,
-	"background": familyUnmapped, "adaptations": familyUnmapped, "festivals": familyUnmapped,
-}
+var sections = sync.OnceValue(func() map[string]family {
+	return map[string]family{
+		"plot": familyPlot, "synopsis": familyPlot, "plot summary": familyPlot, "premise": familyPlot,
+		"summary": familyPlot, "story": familyPlot, "storyline": familyPlot, "content": familyPlot,
+		"cast": familyCast, "starring": familyCast, "cast and characters": familyCast, "principal cast": familyCast,
+		"main cast": familyCast, "cast and crew": familyCast, "featuring": familyCast, "participants": familyCast,
+		"interviewees": familyCast, "appearances": familyCast, "people interviewed": familyCast, "cast list": familyCast,
+		"voice cast": familyVoiceCast, "voices": familyVoiceCast, "voice actors": familyVoiceCast,
+		"see also": familyNavigation, "references": familyNavigation, "external links": familyNavigation,
+		"further reading": familyNavigation, "notes": familyNavigation, "bibliography": familyNavigation,
+		"sources": familyNavigation, "footnotes": familyNavigation, "citations": familyNavigation,
+		// Sections film2ld does not read, listed so that a browser copy's plain
+		// heading ("Reception" alone on its line) ends the section above it
+		// instead of being read as one of its lines.
+		"production": familyUnmapped, "development": familyUnmapped, "filming": familyUnmapped,
+		"pre-production": familyUnmapped, "post-production": familyUnmapped, "casting": familyUnmapped,
+		"music": familyUnmapped, "soundtrack": familyUnmapped, "release": familyUnmapped,
+		"box office": familyUnmapped, "home media": familyUnmapped, "marketing": familyUnmapped,
+		"reception": familyUnmapped, "critical response": familyUnmapped, "critical reception": familyUnmapped,
+		"accolades": familyUnmapped, "awards": familyUnmapped, "awards and nominations": familyUnmapped,
+		"themes": familyUnmapped, "analysis": familyUnmapped, "legacy": familyUnmapped,
+		"controversy": familyUnmapped, "historical accuracy": familyUnmapped, "sequel": familyUnmapped,
+		"background": familyUnmapped, "adaptations": familyUnmapped, "festivals": familyUnmapped,
+	}
+})
 
 // footnoteRe is a reference mark in running text: "[1]", "[a]",
 // "[citation needed]".

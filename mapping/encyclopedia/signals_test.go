@@ -26,7 +26,7 @@ func signalsEveryLine(lines []string) int {
 				n++
 			}
 		case l.kind == kindSection:
-			if _, ok := sections[labelKey(l.text)]; ok {
+			if _, ok := sections()[labelKey(l.text)]; ok {
 				n++
 			}
 		case l.known && (l.kind == kindLabel || l.kind == kindItem) && labelLines < 3:

@@ -14,6 +14,7 @@ import (
 	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -82,62 +83,66 @@ func crew(role film.Role, roleName string) label { return label{role: role, role
 // pages name one role in several ways ("Director", "Directed by",
 // "Réalisateur"; "DoP", "Cinematography", "Photography"), in English and
 // in the festival's language; a new variant is one line here and a row in
-// TestLabels.
-var labels = map[string]label{
-	"director": crew(film.Director, ""), "directors": crew(film.Director, ""), "directed by": crew(film.Director, ""),
-	"réalisateur": crew(film.Director, ""), "réalisatrice": crew(film.Director, ""), "réalisation": crew(film.Director, ""),
-	"regie": crew(film.Director, ""), "regia": crew(film.Director, ""), "dirección": crew(film.Director, ""),
-	"screenplay": crew(film.Author, ""), "script": crew(film.Author, ""), "writer": crew(film.Author, ""),
-	"writers": crew(film.Author, ""), "scriptwriter": crew(film.Author, ""), "scriptwriters": crew(film.Author, ""),
-	"screenwriter": crew(film.Author, ""), "screenwriters": crew(film.Author, ""), "written by": crew(film.Author, ""),
-	"screenplay by": crew(film.Author, ""), "scénario": crew(film.Author, ""), "drehbuch": crew(film.Author, ""),
-	"sceneggiatura": crew(film.Author, ""), "guion": crew(film.Author, ""),
-	"producer": crew(film.Producer, ""), "producers": crew(film.Producer, ""), "produced by": crew(film.Producer, ""),
-	"producteur": crew(film.Producer, ""), "productrice": crew(film.Producer, ""), "producteurs": crew(film.Producer, ""),
-	"music": crew(film.Composer, ""), "original music": crew(film.Composer, ""), "composer": crew(film.Composer, ""),
-	"music by": crew(film.Composer, ""), "original score": crew(film.Composer, ""), "musique": crew(film.Composer, ""),
-	"cinematography": crew(film.Contributor, "Cinematography"), "director of photography": crew(film.Contributor, "Cinematography"),
-	"dop": crew(film.Contributor, "Cinematography"), "d.o.p.": crew(film.Contributor, "Cinematography"),
-	"photography": crew(film.Contributor, "Cinematography"), "camera": crew(film.Contributor, "Cinematography"),
-	"image": crew(film.Contributor, "Cinematography"), "kamera": crew(film.Contributor, "Cinematography"),
-	"editing": crew(film.Contributor, "Editing"), "editor": crew(film.Contributor, "Editing"),
-	"edited by": crew(film.Contributor, "Editing"), "film editing": crew(film.Contributor, "Editing"),
-	"montage": crew(film.Contributor, "Editing"), "schnitt": crew(film.Contributor, "Editing"),
-	"sound": crew(film.Contributor, "Sound"), "son": crew(film.Contributor, "Sound"), "sound design": crew(film.Contributor, "Sound"),
-	"art direction":     crew(film.Contributor, "Art direction"),
-	"production design": crew(film.Contributor, "Production design"), "production designer": crew(film.Contributor, "Production design"),
-	"set design": crew(film.Contributor, "Set design"), "décors": crew(film.Contributor, "Set design"),
-	"costumes": crew(film.Contributor, "Costumes"), "costume design": crew(film.Contributor, "Costumes"),
-	"make-up": crew(film.Contributor, "Make-up"), "makeup": crew(film.Contributor, "Make-up"),
-	"narrator": crew(film.Contributor, "Narration"), "narration": crew(film.Contributor, "Narration"),
-	"production":           {role: film.ProductionCompany, org: true},
-	"production company":   {role: film.ProductionCompany, org: true},
-	"production companies": {role: film.ProductionCompany, org: true},
-	"co-production":        {role: film.ProductionCompany, roleName: "Co-production", org: true},
-	"coproduction":         {role: film.ProductionCompany, roleName: "Co-production", org: true},
-	"co-producers":         {role: film.ProductionCompany, roleName: "Co-production", org: true},
-	"cast":                 {cast: true}, "with": {cast: true}, "starring": {cast: true}, "actors": {cast: true},
-	"avec": {cast: true}, "interprètes": {cast: true}, "mit": {cast: true},
-	"voices": {cast: true, castRole: "voice"}, "voice cast": {cast: true, castRole: "voice"},
-	"country": {fact: factCountries}, "countries": {fact: factCountries}, "country of production": {fact: factCountries},
-	"running time": {fact: factRuntime}, "runtime": {fact: factRuntime}, "duration": {fact: factRuntime},
-	"length": {fact: factRuntime}, "durée": {fact: factRuntime},
-	"year": {fact: factYear}, "production year": {fact: factYear}, "year of production": {fact: factYear},
-	"language": {fact: factLanguages}, "languages": {fact: factLanguages}, "original language": {fact: factLanguages},
-	"synopsis": {fact: factSynopsis}, "summary": {fact: factSynopsis},
-	"genre": {fact: factGenres}, "genres": {fact: factGenres}, "format": {fact: factSkip}, "premiere": {fact: factSkip}, "festival": {fact: factSkip},
-	"festivals": {fact: factSkip}, "awards": {fact: factSkip}, "website": {fact: factSkip}, "budget": {fact: factSkip},
-	"contact": {fact: factSkip}, "press": {fact: factSkip}, "rating": {fact: factSkip},
-	"casting": crew(film.Contributor, "Casting"), "visual effects": crew(film.Contributor, "Visual effects"),
-	"special effects": crew(film.Contributor, "Special effects"), "animation": crew(film.Contributor, "Animation"),
-	"executive producer": crew(film.Contributor, "Executive producer"), "executive producers": crew(film.Contributor, "Executive producer"),
-	"line producer": crew(film.Contributor, "Line producer"), "associate producer": crew(film.Contributor, "Associate producer"),
-	"co-producer": crew(film.Contributor, "Co-producer"), "sound mixing": crew(film.Contributor, "Sound mixing"),
-	"choreography": crew(film.Contributor, "Choreography"), "assistant director": crew(film.Contributor, "Assistant director"),
-	"world sales":         {sales: true, org: true},
-	"international sales": {sales: true, org: true},
-	"sales":               {sales: true, org: true},
-}
+// TestLabels. Built on first use, as commonEnglish is: a package-level
+// map is built at every start, also by a command that reads no film
+// document (validate of a page's markup).
+var labels = sync.OnceValue(func() map[string]label {
+	return map[string]label{
+		"director": crew(film.Director, ""), "directors": crew(film.Director, ""), "directed by": crew(film.Director, ""),
+		"réalisateur": crew(film.Director, ""), "réalisatrice": crew(film.Director, ""), "réalisation": crew(film.Director, ""),
+		"regie": crew(film.Director, ""), "regia": crew(film.Director, ""), "dirección": crew(film.Director, ""),
+		"screenplay": crew(film.Author, ""), "script": crew(film.Author, ""), "writer": crew(film.Author, ""),
+		"writers": crew(film.Author, ""), "scriptwriter": crew(film.Author, ""), "scriptwriters": crew(film.Author, ""),
+		"screenwriter": crew(film.Author, ""), "screenwriters": crew(film.Author, ""), "written by": crew(film.Author, ""),
+		"screenplay by": crew(film.Author, ""), "scénario": crew(film.Author, ""), "drehbuch": crew(film.Author, ""),
+		"sceneggiatura": crew(film.Author, ""), "guion": crew(film.Author, ""),
+		"producer": crew(film.Producer, ""), "producers": crew(film.Producer, ""), "produced by": crew(film.Producer, ""),
+		"producteur": crew(film.Producer, ""), "productrice": crew(film.Producer, ""), "producteurs": crew(film.Producer, ""),
+		"music": crew(film.Composer, ""), "original music": crew(film.Composer, ""), "composer": crew(film.Composer, ""),
+		"music by": crew(film.Composer, ""), "original score": crew(film.Composer, ""), "musique": crew(film.Composer, ""),
+		"cinematography": crew(film.Contributor, "Cinematography"), "director of photography": crew(film.Contributor, "Cinematography"),
+		"dop": crew(film.Contributor, "Cinematography"), "d.o.p.": crew(film.Contributor, "Cinematography"),
+		"photography": crew(film.Contributor, "Cinematography"), "camera": crew(film.Contributor, "Cinematography"),
+		"image": crew(film.Contributor, "Cinematography"), "kamera": crew(film.Contributor, "Cinematography"),
+		"editing": crew(film.Contributor, "Editing"), "editor": crew(film.Contributor, "Editing"),
+		"edited by": crew(film.Contributor, "Editing"), "film editing": crew(film.Contributor, "Editing"),
+		"montage": crew(film.Contributor, "Editing"), "schnitt": crew(film.Contributor, "Editing"),
+		"sound": crew(film.Contributor, "Sound"), "son": crew(film.Contributor, "Sound"), "sound design": crew(film.Contributor, "Sound"),
+		"art direction":     crew(film.Contributor, "Art direction"),
+		"production design": crew(film.Contributor, "Production design"), "production designer": crew(film.Contributor, "Production design"),
+		"set design": crew(film.Contributor, "Set design"), "décors": crew(film.Contributor, "Set design"),
+		"costumes": crew(film.Contributor, "Costumes"), "costume design": crew(film.Contributor, "Costumes"),
+		"make-up": crew(film.Contributor, "Make-up"), "makeup": crew(film.Contributor, "Make-up"),
+		"narrator": crew(film.Contributor, "Narration"), "narration": crew(film.Contributor, "Narration"),
+		"production":           {role: film.ProductionCompany, org: true},
+		"production company":   {role: film.ProductionCompany, org: true},
+		"production companies": {role: film.ProductionCompany, org: true},
+		"co-production":        {role: film.ProductionCompany, roleName: "Co-production", org: true},
+		"coproduction":         {role: film.ProductionCompany, roleName: "Co-production", org: true},
+		"co-producers":         {role: film.ProductionCompany, roleName: "Co-production", org: true},
+		"cast":                 {cast: true}, "with": {cast: true}, "starring": {cast: true}, "actors": {cast: true},
+		"avec": {cast: true}, "interprètes": {cast: true}, "mit": {cast: true},
+		"voices": {cast: true, castRole: "voice"}, "voice cast": {cast: true, castRole: "voice"},
+		"country": {fact: factCountries}, "countries": {fact: factCountries}, "country of production": {fact: factCountries},
+		"running time": {fact: factRuntime}, "runtime": {fact: factRuntime}, "duration": {fact: factRuntime},
+		"length": {fact: factRuntime}, "durée": {fact: factRuntime},
+		"year": {fact: factYear}, "production year": {fact: factYear}, "year of production": {fact: factYear},
+		"language": {fact: factLanguages}, "languages": {fact: factLanguages}, "original language": {fact: factLanguages},
+		"synopsis": {fact: factSynopsis}, "summary": {fact: factSynopsis},
+		"genre": {fact: factGenres}, "genres": {fact: factGenres}, "format": {fact: factSkip}, "premiere": {fact: factSkip}, "festival": {fact: factSkip},
+		"festivals": {fact: factSkip}, "awards": {fact: factSkip}, "website": {fact: factSkip}, "budget": {fact: factSkip},
+		"contact": {fact: factSkip}, "press": {fact: factSkip}, "rating": {fact: factSkip},
+		"casting": crew(film.Contributor, "Casting"), "visual effects": crew(film.Contributor, "Visual effects"),
+		"special effects": crew(film.Contributor, "Special effects"), "animation": crew(film.Contributor, "Animation"),
+		"executive producer": crew(film.Contributor, "Executive producer"), "executive producers": crew(film.Contributor, "Executive producer"),
+		"line producer": crew(film.Contributor, "Line producer"), "associate producer": crew(film.Contributor, "Associate producer"),
+		"co-producer": crew(film.Contributor, "Co-producer"), "sound mixing": crew(film.Contributor, "Sound mixing"),
+		"choreography": crew(film.Contributor, "Choreography"), "assistant director": crew(film.Contributor, "Assistant director"),
+		"world sales":         {sales: true, org: true},
+		"international sales": {sales: true, org: true},
+		"sales":               {sales: true, org: true},
+	}
+})
 
 // labelKey normalises a crew label: lower case, single spaces, no "(s)"
 // plural mark ("Producer(s)") and no bracketed remark.
@@ -153,7 +158,7 @@ var labelNoteRe = lazyre.New(`\([^()]*\)`)
 
 // lookup returns how a label is read.
 func lookup(s string) (label, bool) {
-	lb, ok := labels[labelKey(s)]
+	lb, ok := labels()[labelKey(s)]
 	return lb, ok
 }
 

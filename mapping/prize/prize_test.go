@@ -241,7 +241,7 @@ http://prize.example/photos`,
 // TestLabels checks that every label in the table is read, in the case
 // pages write it, and that its normal form is the table's key.
 func TestLabels(t *testing.T) {
-	for key := range labels {
+	for key := range labels() {
 		if labelKey(key) != key {
 			t.Errorf("label %q is not in its normal form %q", key, labelKey(key))
 		}

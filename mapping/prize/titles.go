@@ -2,6 +2,7 @@ package prize
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -30,7 +31,7 @@ func englishness(title string) int {
 	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\''
 	}) {
-		if commonEnglish[w] {
+		if commonEnglish()[w] {
 			score++
 		}
 		for _, r := range w {
@@ -46,7 +47,7 @@ func englishness(title string) int {
 // commonEnglish are English function words and the nouns and adjectives
 // film titles use most. Words that are also common in other European
 // languages' titles ("de", "la", "die", "son", "art") are left out.
-var commonEnglish = func() map[string]bool {
+var commonEnglish = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`the a an of and in on at to for from with without under over
 		into out up down by after before between behind beyond through my your his her our their its
@@ -66,4 +67,4 @@ var commonEnglish = func() map[string]bool {
 		m[w] = true
 	}
 	return m
-}()
+})

@@ -6,19 +6,28 @@ package locale
 
 //go:generate go run ./internal/gen
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
+
+// countries and languages are the generated tables, built on first use.
+var (
+	countries = sync.OnceValue(countriesTable)
+	languages = sync.OnceValue(languagesTable)
+)
 
 // Country returns the ISO 3166-1 alpha-2 code of an English country name
 // ("Belgium" → "BE") and whether the name is one.
 func Country(name string) (string, bool) {
-	code, ok := countries[key(name)]
+	code, ok := countries()[key(name)]
 	return code, ok
 }
 
 // Language returns the BCP 47 tag of an English language name
 // ("French" → "fr") and whether the name is one.
 func Language(name string) (string, bool) {
-	tag, ok := languages[key(name)]
+	tag, ok := languages()[key(name)]
 	return tag, ok
 }
 

@@ -43,9 +43,9 @@ func TestLanguage(t *testing.T) {
 // run go generate ./mapping/internal/locale.
 func TestTablesAreCLDRs(t *testing.T) {
 	wantCountries, wantLanguages := cldr.Tables()
-	if !maps.Equal(countries, wantCountries) || !maps.Equal(languages, wantLanguages) {
+	if !maps.Equal(countries(), wantCountries) || !maps.Equal(languages(), wantLanguages) {
 		t.Errorf("names_gen.go is not the CLDR data of this golang.org/x/text (%d/%d countries, %d/%d languages): run go generate ./mapping/internal/locale",
-			len(countries), len(wantCountries), len(languages), len(wantLanguages))
+			len(countries()), len(wantCountries), len(languages()), len(wantLanguages))
 	}
 	for name := range wantCountries {
 		if key(name) != name {
