@@ -142,3 +142,69 @@ func TestWriteWalkedDeclines(t *testing.T) {
 		t.Error("GeneralCanonical: walked")
 	}
 }
+
+// FuzzWriteWalked: for any JSON text read as convert reads it (numbers as
+// json.Number), WriteWalked either declines, writing nothing, or writes
+// the general path's bytes (Union, then Write) in each format it takes,
+// its statements in memory or in runs; and a declined document, its
+// numbers then doubles, gives the general path's output still.
+func FuzzWriteWalked(f *testing.F) {
+	for _, s := range walkedDocs {
+		f.Add(s)
+	}
+	for _, s := range []string{
+		`{"@context": "https://schema.org", "@type": "Movie", "@id": "urn:x:m", "review": [{"@type": "Review", "reviewRating": {"@type": "Rating", "ratingValue": 4.5}}, {"@id": "urn:x:r"}], "aggregateRating": {"ratingValue": "8", "ratingCount": 1e3}}`,
+		`{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:a", "name": "A", "knows": {"@id": "urn:x:b"}}, {"@id": "urn:x:b", "@type": ["Person", "Thing"], "url": "http://example.org/b"}]}`,
+	} {
+		f.Add(s)
+	}
+	p := NewProcessor(Config{})
+	small := NewProcessor(Config{SortMemory: 64})
+	f.Fuzz(func(t *testing.T, text string) {
+		read := func() any {
+			docs, err := p.Read(strings.NewReader(text), "fuzz.jsonld", InputJSONLD)
+			if err != nil || len(docs) != 1 {
+				return nil
+			}
+			return docs[0]
+		}
+		if read() == nil {
+			return
+		}
+		for _, format := range []Format{FormatNQuads, FormatCanonical, FormatTurtle, FormatExpanded, FormatFlattened} {
+			var want bytes.Buffer
+			wantErr := func() error {
+				u, err := p.Union([]any{read()}, Options{})
+				if err != nil {
+					return err
+				}
+				return p.Write(&want, u, format, Options{})
+			}()
+			for name, proc := range map[string]*Processor{"in memory": p, "in runs": small} {
+				doc := read()
+				var got bytes.Buffer
+				ok, err := proc.WriteWalked(&got, doc, format, Options{})
+				if !ok {
+					if got.Len() > 0 || err != nil {
+						t.Fatalf("%s, %s: declined, yet wrote %d bytes (%v)", format, name, got.Len(), err)
+					}
+					var after bytes.Buffer
+					u, aerr := p.Union([]any{doc}, Options{})
+					if aerr == nil {
+						aerr = p.Write(&after, u, format, Options{})
+					}
+					if (aerr == nil) != (wantErr == nil) || !bytes.Equal(after.Bytes(), want.Bytes()) {
+						t.Fatalf("%s, %s: declined, then the general path gives %v\n%s\nwhere the document as read gives %v\n%s", format, name, aerr, after.Bytes(), wantErr, want.Bytes())
+					}
+					continue
+				}
+				if (err == nil) != (wantErr == nil) {
+					t.Fatalf("%s, %s: WriteWalked error %v, the general path's %v", format, name, err, wantErr)
+				}
+				if err == nil && !bytes.Equal(got.Bytes(), want.Bytes()) {
+					t.Fatalf("%s, %s: WriteWalked differs:\n got:\n%s\nwant:\n%s", format, name, got.Bytes(), want.Bytes())
+				}
+			}
+		}
+	})
+}
