@@ -105,6 +105,8 @@ type turtleParser struct {
 	// parse at the next statement's start.
 	sink func(Quad)
 	stop bool
+	// passed are IRIs of prefixed names already checked (prefixedName).
+	passed map[string]struct{}
 }
 
 // parseError stops the parse; document turns it into a PosError.
@@ -547,11 +549,27 @@ func (p *turtleParser) prefixedName() string {
 	// alone, but with the local name the IRI may not ("http://0" and
 	// "0_0" make an http IRI json-gold's URL check rejects, which the
 	// N-Quads reader then refused, and whose TriG did not read back).
+	// Prefixed names are mostly a vocabulary's few terms, written again
+	// and again: checking each writing was a tenth of reading 16 MB of
+	// Turtle, so the IRIs that passed are remembered, up to a bound.
+	if _, ok := p.passed[iri]; ok {
+		return iri
+	}
 	if err := checkIRI(iri, false); err != nil {
 		panic(parseError{p.errorAt(line, col, fmt.Errorf("%w %q (%s)", err, iri, p.src[start:p.pos]))})
 	}
+	if len(p.passed) < maxPassedNames {
+		if p.passed == nil {
+			p.passed = map[string]struct{}{}
+		}
+		p.passed[iri] = struct{}{}
+	}
 	return iri
 }
+
+// maxPassedNames bounds the prefixed names' IRIs a parser remembers as
+// checked: a vocabulary's terms, not every subject of a large file.
+const maxPassedNames = 4096
 
 // localName reads PN_LOCAL [168s], unescaping \-escapes and keeping %HH.
 func (p *turtleParser) localName() string {
