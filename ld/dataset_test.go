@@ -120,8 +120,69 @@ func nquadsCorpus(t *testing.T) map[string]string {
 	}
 	for seed := range 40 {
 		out[fmt.Sprintf("generated/random-%d", seed)] = randomNQuads(uint64(seed))
+		out[fmt.Sprintf("generated/rooted-%d", seed)] = randomRootedNQuads(uint64(seed))
 	}
 	return out
+}
+
+// randomRootedNQuads makes a small graph with a root, which the general
+// path frames: a Movie nothing refers to, leading to IRIs and blank nodes
+// (some labelled as node map generation labels, _:b0, …) in a tree with
+// nodes reached twice and more, cycles below the root, other Movies
+// (framed on their own too), nodes with only a type or no statements,
+// properties holding literals and nodes, language tags in either case,
+// repeated statements; now and then a node the root does not lead to
+// (which the general path compacts instead) or a reference to the root.
+func randomRootedNQuads(seed uint64) string {
+	r := rand.New(rand.NewPCG(seed, 11))
+	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
+	nodes := []string{"<http://a.example/s1>", "<http://a.example/s2>", "<urn:x:3>", "_:b1", "_:x", "_:a0", "_:b10", "_:b0", "_:c14n0", "<https://films.example/p/2>"}
+	r.Shuffle(len(nodes), func(i, j int) { nodes[i], nodes[j] = nodes[j], nodes[i] })
+	nodes = nodes[:3+r.IntN(len(nodes)-3)]
+	root := pick("<urn:x:film>", "_:root", "<http://a.example/film>")
+	props := []string{"<https://schema.org/actor>", "<https://schema.org/director>", "<https://schema.org/author>", "<https://schema.org/review>", "<http://a.example/p>", "<https://schema.org/sameAs>", "<https://schema.org/itemReviewed>"}
+	const typ = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+	lines := []string{root + " " + typ + " " + pick("<https://schema.org/Movie>", "<http://schema.org/Movie>") + " ."}
+	if r.IntN(3) == 0 {
+		lines = append(lines, root+" "+typ+" <https://schema.org/CreativeWork> .")
+	}
+	// A tree from the root: each node hangs under the root or one before it.
+	for i, n := range nodes {
+		parent := root
+		if i > 0 && r.IntN(3) > 0 {
+			parent = nodes[r.IntN(i)]
+		}
+		lines = append(lines, parent+" "+pick(props...)+" "+n+" .")
+	}
+	for _, n := range nodes {
+		switch r.IntN(5) {
+		case 0: // no statements of its own
+		case 1:
+			lines = append(lines, n+" "+typ+" "+pick("<https://schema.org/Person>", "<https://schema.org/Movie>", "<http://schema.org/Movie>")+" .")
+		default:
+			lines = append(lines, n+" "+typ+" "+pick("<https://schema.org/Person>", "<https://schema.org/Movie>", "<https://schema.org/Review>")+" .")
+			for range 1 + r.IntN(3) {
+				lines = append(lines, n+" "+pick("<https://schema.org/name>", "<http://a.example/p>", "<https://schema.org/sameAs>")+" "+
+					pick(`"x"`, `"x"@EN`, `"x"@en`, `"Y"@de-AT`, `"1"^^<http://www.w3.org/2001/XMLSchema#integer>`, `"a\nb"`, `"x"^^<http://www.w3.org/2001/XMLSchema#string>`)+" .")
+			}
+		}
+	}
+	// Nodes reached again: across the tree, back up it (cycles below the
+	// root), from the root.
+	for range r.IntN(8) {
+		lines = append(lines, pick(append(nodes, root)...)+" "+pick(props...)+" "+pick(nodes...)+" .")
+	}
+	switch r.IntN(8) {
+	case 0:
+		lines = append(lines, "<urn:x:lost> <https://schema.org/name> \"lost\" .")
+	case 1:
+		lines = append(lines, pick(nodes...)+" <https://schema.org/about> "+root+" .")
+	}
+	for range r.IntN(3) {
+		lines = append(lines, lines[r.IntN(len(lines))])
+	}
+	r.Shuffle(len(lines), func(i, j int) { lines[i], lines[j] = lines[j], lines[i] })
+	return strings.Join(lines, "\n") + "\n"
 }
 
 // randomNQuads makes a small dataset whose blank nodes meet in every way

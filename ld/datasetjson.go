@@ -2,6 +2,7 @@ package ld
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -31,13 +32,17 @@ import (
 // graph's nodes are made and written one at a time too. Expanded output
 // is the same nodes, not compacted; flattened output is the node map's
 // nodes in the order of their new labels (see writeFlattened). Memory is
-// the dataset and one node.
+// the dataset and one node. Where the general path frames the web formats
+// on a root (one node nothing refers to, with a type, no named graph),
+// the framing is planned on the dataset and its outputs compacted and
+// written one at a time (see datasetframe.go): memory is the dataset, the
+// plan and one node.
 //
 // It returns an error wrapping [ErrNeedsJSONLD], having written nothing,
 // where it cannot promise the general path's bytes: RDF lists and rdf:JSON
-// literals (see [Dataset.NeedsJSONLD]), a graph with a root the general
-// path frames the web formats on (one node nothing refers to, with a
-// type), and options other than Lenient and RDFDirection. A node that
+// literals (see [Dataset.NeedsJSONLD]), a graph to frame read from
+// several inputs or with a blank node as a type, and options other than
+// Lenient and RDFDirection. A node that
 // turns out other than the dataset says (a value dropped on the way, a
 // value encoding/json would have to reflect on) or an error of
 // json-gold's stops it with an error wrapping ErrNeedsJSONLD too, after
@@ -60,11 +65,17 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 	if err != nil {
 		return err
 	}
-	if (f == FormatJSONLD || f == FormatHTML) && d.hasRoot() {
-		return fmt.Errorf("%w: the general path frames the output on its root", ErrNeedsJSONLD)
-	}
+	framed := (f == FormatJSONLD || f == FormatHTML) && d.hasRoot()
 	d.release()
 	src := d.srcRanks()
+	var plan *framePlan
+	if framed {
+		// The general path frames the output on its root (see
+		// datasetframe.go), unless the root does not lead to every node.
+		if plan, err = planFrame(d, src); err != nil && !errors.Is(err, errNoFrame) {
+			return err
+		}
+	}
 	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), opts: opts, enc: &treeEncoder{w: w, escapeHTML: f == FormatHTML}, values: map[valueKey]bool{}}
 	e := jw.enc
 	switch f {
@@ -74,6 +85,24 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 		return jw.writeFlattened()
 	case FormatHTML:
 		e.buf = append(e.buf, scriptStart...)
+	}
+	if plan != nil {
+		drops := 0
+		if opts.Lenient != nil {
+			drops = len(opts.Lenient.Drops())
+		}
+		if err := jw.writeFramed(plan); err != nil {
+			return err
+		}
+		if opts.Lenient != nil && len(opts.Lenient.Drops()) != drops {
+			// The general path drops them in the document's order.
+			return fmt.Errorf("%w: a value dropped while framing", ErrNeedsJSONLD)
+		}
+		if f == FormatHTML {
+			e.buf = append(e.buf, scriptEnd...)
+		}
+		e.flush()
+		return e.err
 	}
 	// Compaction gives the one node object as it is, with "@context";
 	// more (or none) go in "@graph".

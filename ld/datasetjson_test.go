@@ -93,7 +93,7 @@ func TestDatasetJSONLDMatchesJSONLDPath(t *testing.T) {
 			cases = append(cases, [2]string{n, names[i+1]})
 		}
 	}
-	compared, short := 0, 0
+	compared, short, framed := 0, 0, 0
 	for _, c := range cases {
 		inputs := []string{corpus[c[0]]}
 		name := c[0]
@@ -108,6 +108,9 @@ func TestDatasetJSONLDMatchesJSONLDPath(t *testing.T) {
 				compared++
 				if isShort {
 					short++
+					if (f == FormatJSONLD || f == FormatHTML) && rooted(t, inputs) {
+						framed++
+					}
 				}
 				if fmt.Sprint(werr) != fmt.Sprint(gerr) {
 					t.Errorf("%s, %v, %+v: error\n got %v\nwant %v", name, f, opts, gerr, werr)
@@ -122,10 +125,25 @@ func TestDatasetJSONLDMatchesJSONLDPath(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d conversions compared, %d by WriteJSONLD", compared, short)
+	t.Logf("%d conversions compared, %d by WriteJSONLD, %d of them framed", compared, short, framed)
 	if short < compared/3 {
 		t.Errorf("only %d of %d conversions took WriteJSONLD", short, compared)
 	}
+	if framed < 100 {
+		t.Errorf("only %d conversions took WriteJSONLD's framing", framed)
+	}
+}
+
+// rooted reports whether the dataset of N-Quads inputs has a root the
+// general path frames the web formats on.
+func rooted(t *testing.T, inputs []string) bool {
+	d := NewDataset()
+	for i, in := range inputs {
+		if _, err := d.ReadNQuads(strings.NewReader(in), fmt.Sprintf("in%d.nq", i), false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d.hasRoot()
 }
 
 // fuzzNQuads makes N-Quads inputs from data, four bytes a statement:
@@ -175,6 +193,8 @@ func FuzzDatasetJSONLD(f *testing.F) {
 	f.Add([]byte{1, 1, 2, 0, 2, 4, 1, 0, 4, 0, 0x81, 0, 4, 4, 2, 0})
 	f.Add([]byte{1, 5, 0, 0, 4, 6, 1, 3, 5, 0, 0x83, 4, 1, 2, 0x84, 0x80, 4, 4, 5, 0})
 	f.Add([]byte{0, 3, 0x84, 0, 0, 3, 0x85, 0, 1, 8, 0x82, 0, 1, 9, 2, 0, 5, 10, 6, 1})
+	// A root (s1, a Movie) leading to blank nodes, one reached twice.
+	f.Add([]byte{1, 5, 0, 0, 1, 4, 5, 0, 1, 6, 6, 0, 5, 0, 0x81, 0, 6, 4, 5, 0, 5, 2, 2, 0})
 	p := NewProcessor(Config{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		inputs := fuzzNQuads(data)
@@ -188,4 +208,57 @@ func FuzzDatasetJSONLD(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDatasetFramedCases: graphs with a root, each of which WriteJSONLD
+// frames itself (no decline) with the general path's bytes: the cases
+// json-gold's embedding turns on.
+func TestDatasetFramedCases(t *testing.T) {
+	const (
+		typ    = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+		movie  = "<http://schema.org/Movie>"
+		person = "<http://schema.org/Person>"
+	)
+	cases := map[string]string{
+		// Another Movie, framed on its own too, outputs its blank node
+		// again: the node keeps its label in the root's tree.
+		"other match": "<urn:m:1> " + typ + " " + movie + " .\n<urn:m:1> <http://schema.org/isBasedOn> <urn:m:2> .\n<urn:m:2> " + typ + " " + movie + " .\n<urn:m:2> <http://schema.org/director> _:d .\n_:d <http://schema.org/name> \"D\" .\n",
+		// Values equal once expansion lowers the language tag.
+		"language case": "<urn:m:1> " + typ + " " + movie + " .\n<urn:m:1> <http://schema.org/name> \"Heat\"@EN .\n<urn:m:1> <http://schema.org/name> \"Heat\"@en .\n<urn:m:1> <http://schema.org/name> \"Heat\"@en-GB .\n",
+		// A director who also wrote a review: embedded at the last place
+		// in property order, a reference (moved to the end) elsewhere.
+		"shared person": "<urn:m:1> " + typ + " " + movie + " .\n<urn:m:1> <http://schema.org/director> <urn:p:1> .\n<urn:m:1> <http://schema.org/actor> <urn:p:1> .\n<urn:m:1> <http://schema.org/actor> <urn:p:2> .\n<urn:m:1> <http://schema.org/review> _:r .\n_:r <http://schema.org/author> <urn:p:1> .\n<urn:p:1> " + typ + " " + person + " .\n<urn:p:1> <http://schema.org/name> \"P\" .\n<urn:p:2> <http://schema.org/name> \"Q\" .\n",
+		// One person in three properties: embedded in the last, a
+		// reference in each of the others.
+		"three properties": "<urn:m:1> " + typ + " " + movie + " .\n<urn:m:1> <http://schema.org/actor> _:p .\n<urn:m:1> <http://schema.org/director> _:p .\n<urn:m:1> <http://schema.org/producer> _:p .\n<urn:m:1> <http://schema.org/actor> _:q .\n_:p <http://schema.org/name> \"P\" .\n_:q <http://schema.org/knows> _:p .\n",
+		// A cycle below the root, through blank nodes.
+		"cycle": "_:root " + typ + " " + movie + " .\n_:root <http://schema.org/actor> _:a .\n_:a <http://schema.org/knows> _:b .\n_:b <http://schema.org/knows> _:a .\n_:b <http://schema.org/name> \"B\" .\n",
+		// A property holding literals and nodes, and a node with no
+		// statements reached twice.
+		"mixed values": "<urn:m:1> " + typ + " " + movie + " .\n<urn:m:1> <http://schema.org/author> \"Anon\" .\n<urn:m:1> <http://schema.org/author> <urn:p:9> .\n<urn:m:1> <http://schema.org/author> _:e .\n<urn:m:1> <http://schema.org/creator> <urn:p:9> .\n_:e <http://schema.org/name> \"E\"@FR .\n<urn:m:1> <http://schema.org/sameAs> <https://films.example/m/1> .\n",
+		// Only a type below the root, and a type the context has no term for.
+		"types": "<urn:m:1> " + typ + " " + movie + " .\n<urn:m:1> " + typ + " <http://a.example/Film> .\n<urn:m:1> <http://schema.org/genre> _:g .\n_:g " + typ + " <http://schema.org/Thing> .\n",
+	}
+	p := NewProcessor(Config{})
+	for name, in := range cases {
+		if !rooted(t, []string{in}) {
+			t.Fatalf("%s: no root", name)
+		}
+		for _, f := range []Format{FormatJSONLD, FormatHTML} {
+			want, err := jsonldPath(p, []string{in}, f, Options{})
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if strings.Contains(want, `"@graph"`) {
+				t.Fatalf("%s: the general path did not frame it:\n%s", name, want)
+			}
+			got, _, short, err := datasetJSONPath(p, []string{in}, f, Options{})
+			if err != nil || !short {
+				t.Errorf("%s, %v: WriteJSONLD declined (%v)", name, f, err)
+			}
+			if got != want {
+				t.Errorf("%s, %v: output differs\n got:\n%s\nwant:\n%s", name, f, got, want)
+			}
+		}
+	}
 }

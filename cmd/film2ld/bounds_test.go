@@ -299,7 +299,7 @@ func TestPeakRSSConvert14MBJSONLD(t *testing.T) {
 }
 
 // convert of the 16 MB of Turtle export writes for a page of 50,000
-// reviews reads its statements into the compact dataset as the parser
+// reviews (and of the 31 MB of N-Quads it makes) reads its statements into the compact dataset as the parser
 // makes them (ld.Dataset.ReadTurtle): 137 MB, 8.4 times, for N-Quads,
 // where the parsed statements held as a list and a set to drop repeats
 // took 402 MB, 25 times.
@@ -322,6 +322,27 @@ func TestPeakRSSConvert16MBTurtle(t *testing.T) {
 	}
 	if mb > 12*input {
 		t.Errorf("peak RSS %.0f MB for %.1f MB of Turtle; want at most 12 times (%.0f MB)", mb, input, 12*input)
+	}
+	// The film's merged view has its Movie as root, on which the web
+	// formats are framed: ld.Processor.WriteJSONLD frames it on the
+	// compact dataset and compacts an output at a time. N-Quads: 192–203
+	// MB, 6.2–6.9 times; Turtle: 186–195 MB, 11.4–12.5 times (its
+	// dataset is read through the parser). json-gold's framing of the
+	// whole document took 821–871 MB (27–28 times) and 871 MB (53 times).
+	nqMB := sizeMB(t, out)
+	for _, c := range []struct {
+		in    string
+		size  float64
+		times float64
+	}{{out, nqMB, 10}, {turtle, input, 16}} {
+		mb, status, printed := peakRSS(t, "convert", "-f", "jsonld", "-o", filepath.Join(t.TempDir(), "film.jsonld"), c.in)
+		t.Logf("%s to JSON-LD: peak RSS %.0f MB, %.1f times its %.1f MB", filepath.Base(c.in), mb, mb/c.size, c.size)
+		if status != exitOK {
+			t.Fatalf("exit %d: %s", status, printed)
+		}
+		if mb > c.times*c.size {
+			t.Errorf("%s to JSON-LD: peak RSS %.0f MB for %.1f MB; want at most %.0f times (%.0f MB)", filepath.Base(c.in), mb, c.size, c.times, c.times*c.size)
+		}
 	}
 }
 

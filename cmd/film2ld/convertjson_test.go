@@ -16,9 +16,10 @@ import (
 // TestConvertNQuadsJSONLDMatchesGeneralPath: convert of N-Quads to
 // jsonld and html, which takes ld.Processor.WriteJSONLD, prints what the
 // general path (FromNQuads, Union, Write) gives, to standard output and
-// to a file, with and without --lenient, for one input and two, for a
-// graph the general path frames (which WriteJSONLD declines) and for
-// one with a list (which the dataset sends to the general path).
+// to a file, with and without --lenient, for one input and two, for
+// graphs the general path frames (a small one, and every sample and test
+// film's merged view, which WriteJSONLD frames itself) and for one with
+// a list (which the dataset sends to the general path).
 func TestConvertNQuadsJSONLDMatchesGeneralPath(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, text string) string {
@@ -34,7 +35,35 @@ func TestConvertNQuadsJSONLDMatchesGeneralPath(t *testing.T) {
 	list := write("list.nq", "<urn:x:a> <http://schema.org/knows> _:l .\n_:l <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> \"1\" .\n_:l <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil> .\n")
 	one := write("one.nq", "_:b <http://schema.org/name> \"</script>\" .\n")
 	p := processor()
-	for _, files := range [][]string{{gen}, {named}, {gen, named}, {framed}, {list}, {one}, {one, one}} {
+	sets := [][]string{{gen}, {named}, {gen, named}, {framed}, {list}, {one}, {one, one}}
+	rooted := map[string]bool{framed: true}
+	for name, files := range exportCases(t) {
+		ttl := filepath.Join(dir, name+".ttl")
+		nq := filepath.Join(dir, name+".nq")
+		if code, _, stderr := runCmd(append([]string{"export", "-q", "-f", "turtle", "-o", ttl}, files...)...); code != exitOK {
+			t.Fatalf("%s: export: exit %d: %s", name, code, stderr)
+		}
+		if code, _, stderr := runCmd("convert", "-f", "nquads", "-o", nq, ttl); code != exitOK {
+			t.Fatalf("%s: convert: exit %d: %s", name, code, stderr)
+		}
+		// The merged view has its Movie as root: WriteJSONLD frames it.
+		ds := ld.NewDataset()
+		in, err := os.Open(nq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = ds.ReadNQuads(in, nq, false)
+		in.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.WriteJSONLD(io.Discard, ds, ld.FormatJSONLD, ld.Options{}); err != nil {
+			t.Errorf("%s: WriteJSONLD did not frame the merged view: %v", name, err)
+		}
+		sets = append(sets, []string{nq})
+		rooted[nq] = true
+	}
+	for _, files := range sets {
 		for _, format := range []string{"jsonld", "html"} {
 			for _, lenient := range []bool{false, true} {
 				f, _ := ld.ParseFormat(format)
@@ -87,7 +116,7 @@ func TestConvertNQuadsJSONLDMatchesGeneralPath(t *testing.T) {
 				if !bytes.Equal(got, want.Bytes()) {
 					t.Errorf("%s: -o file differs from the general path's", what)
 				}
-				if strings.Contains(what, "framed") && strings.Contains(want.String(), "@graph") {
+				if len(files) == 1 && rooted[files[0]] && strings.Contains(want.String(), "@graph") {
 					t.Errorf("%s: not framed: %s", what, want.String())
 				}
 			}

@@ -1,0 +1,681 @@
+package ld
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
+	"github.com/film2ld/film2ld/ld/schemaorg"
+)
+
+// This file writes a dataset with a root (Dataset.hasRoot) as
+// [Processor.Write]'s FormatJSONLD and FormatHTML do: framed on the
+// root's type, every node it leads to embedded (frameExpanded), but
+// without building the document, its node map, the framed tree and its
+// compaction (28 times the input: 870 MB for 31 MB of N-Quads of one
+// film with 50,000 reviews). framePlan runs json-gold's embedding
+// (jsongold.FrameGraph, step for step) on the dataset's terms, keeping of
+// each output only which node it is and, per property, which value,
+// embedded output or reference stands where. The writer then compacts
+// one output at a time, its embedded outputs stood in for by placeholder
+// nodes, and writes each placeholder's output in its place as it comes
+// to it. Compaction of a node object does not depend on the node objects
+// inside it: the schema.org context has no scoped contexts and no
+// containers, and term selection sees only a value's @id, which the
+// placeholder keeps (TestDatasetJSONLDMatchesJSONLDPath and
+// FuzzDatasetJSONLD hold the bytes to the general path's).
+
+// frameMarker is the property of a placeholder node: its value is the
+// placeholder's index among the outputs embedded in the node being
+// compacted. No schema.org term compacts to it.
+const frameMarker = "urn:x-film2ld:frame:embedded"
+
+// errNoFrame means the general path would not frame a rooted dataset
+// after all (a node the root does not lead to): it compacts it instead,
+// as WriteJSONLD does a dataset without a root.
+var errNoFrame = fmt.Errorf("%w: no frame", ErrNeedsJSONLD)
+
+// frameNode is a subject's node in the node map the general path frames.
+type frameNode struct {
+	// stmts are its statements, reordered: its types, then its
+	// properties' values sorted by property IRI (framing reads them in
+	// that order), each value once as node map generation adds them, in
+	// the order read. The values of a property are a run of them.
+	stmts []int32
+	types int32
+}
+
+// frameOut is an output of framing: a node and the items of its
+// properties, each property's in order.
+type frameOut struct {
+	node  uint32
+	items []frameItem
+}
+
+// frameItem is an item of a frameOut's property (its index among the
+// node's properties, prop): an embedded output (child), a reference to
+// node val (ref), or the literal val-th value of the property.
+type frameItem struct {
+	child *frameOut
+	val   uint32
+	prop  int32
+	ref   bool
+}
+
+// refersTo reports whether the item is a map with @id id in the framed
+// tree: an output of node id or a reference to it.
+func (it frameItem) refersTo(id uint32) bool {
+	if it.child != nil {
+		return it.child.node == id
+	}
+	return it.ref && it.val == id
+}
+
+// frameSite is where an output is embedded: prop of parent (nil: the top).
+type frameSite struct {
+	parent *frameOut
+	prop   int32
+}
+
+// framePlan is the framing of a dataset's one input, as jsongold.FrameGraph
+// frames its node map. Its slices indexed by term keep it at about 150
+// bytes a subject (a map of nodes with their properties took 400).
+type framePlan struct {
+	d   *Dataset
+	typ uint32 // rdf:type's term, or 0
+	// node is the index in nodes of a term's node plus one (0: a term
+	// with no statements); nodes are in the order of their subjects.
+	node     []int32
+	nodes    []frameNode
+	subjects []uint32
+	// blank is the number of the label node map generation gives a blank
+	// node (_:b0, …) plus one; ids are the nodes labelled, in order.
+	blank []int32
+	ids   []uint32
+	root  *frameOut
+	// outputs counts each blank node's outputs: of one output framing
+	// leaves out the @id (cleared).
+	outputs []int32
+
+	// seen holds the values of the subject being read (subject).
+	seen map[litKey]bool
+
+	embeds   map[uint32]frameSite
+	children map[uint32][]uint32 // node → nodes embedded in one of its outputs
+	onStack  []bool
+}
+
+// planFrame frames d (one input, no named graph, with a root) as the
+// general path does. It returns errNoFrame where that path would compact
+// instead, and an error wrapping ErrNeedsJSONLD where this one cannot
+// follow it.
+func planFrame(d *Dataset, src []uint32) (*framePlan, error) {
+	if len(d.docs) != 1 {
+		return nil, fmt.Errorf("%w: several inputs to frame", ErrNeedsJSONLD)
+	}
+	n := len(d.terms)
+	fp := &framePlan{d: d, node: make([]int32, n), blank: make([]int32, n), outputs: make([]int32, n), seen: map[litKey]bool{}}
+	for i := 1; i < len(d.terms); i++ {
+		if t := d.terms[i]; t.kind == IRI && t.key == "<"+rdfType+">" {
+			fp.typ = uint32(i)
+			break
+		}
+	}
+	issued := make([]bool, n)
+	blanks := int32(0)
+	issue := func(t uint32) {
+		if issued[t] {
+			return
+		}
+		issued[t] = true
+		fp.ids = append(fp.ids, t)
+		if d.terms[t].kind == Blank {
+			blanks++
+			fp.blank[t] = blanks
+		}
+	}
+	idx := d.docStatements(0)
+	d.sortByTop(idx, src)
+	for len(idx) > 0 {
+		j := subjectEnd(d, idx)
+		s := d.quads[idx[0]].s
+		node, err := fp.subject(idx[:j])
+		if err != nil {
+			return nil, err
+		}
+		fp.nodes = append(fp.nodes, node)
+		fp.node[s] = int32(len(fp.nodes))
+		fp.subjects = append(fp.subjects, s)
+		idx = idx[j:]
+		// Node map generation labels blank nodes as it meets them: the
+		// subject, then its properties' values in order.
+		issue(s)
+		for _, o := range fp.objects(&node) {
+			issue(o)
+		}
+	}
+	// The root: the one subject nothing refers to (hasRoot); its first
+	// type is the type framed on.
+	referenced := make([]bool, n)
+	for i := range fp.nodes {
+		for _, o := range fp.objects(&fp.nodes[i]) {
+			referenced[o] = true
+		}
+	}
+	var root uint32
+	for _, s := range fp.subjects {
+		if !referenced[s] && fp.nodeOf(s).types > 0 {
+			root = s
+		}
+	}
+	if root == 0 {
+		return nil, fmt.Errorf("%w: no root", ErrNeedsJSONLD)
+	}
+	rootType := d.quads[fp.nodeOf(root).stmts[0]].o
+	if fp.unreachable(root) {
+		return nil, errNoFrame
+	}
+	// Every node of the root's type is framed on its own, in the order
+	// of their ids; only the root's output is kept, but the others count
+	// the outputs of blank nodes too.
+	labels := make(map[uint32]string, len(fp.ids))
+	for _, t := range fp.ids {
+		labels[t] = fp.label(t)
+	}
+	ids := slices.Clone(fp.ids)
+	slices.SortFunc(ids, func(a, b uint32) int { return strings.Compare(labels[a], labels[b]) })
+	labels = nil
+	fp.onStack = make([]bool, n)
+	for _, id := range ids {
+		if !fp.hasType(id, rootType) {
+			continue
+		}
+		fp.embeds = map[uint32]frameSite{}
+		fp.children = map[uint32][]uint32{}
+		out := fp.frame(id, nil, -1)
+		if id == root {
+			fp.root = out
+		}
+	}
+	fp.embeds, fp.children, fp.onStack = nil, nil, nil
+	return fp, nil
+}
+
+// nodeOf returns term t's node, or nil for a term with no statements.
+func (fp *framePlan) nodeOf(t uint32) *frameNode {
+	if i := fp.node[t]; i > 0 {
+		return &fp.nodes[i-1]
+	}
+	return nil
+}
+
+// label returns node t's id in the node map.
+func (fp *framePlan) label(t uint32) string {
+	if b := fp.blank[t]; b > 0 {
+		return "_:b" + strconv.Itoa(int(b-1))
+	}
+	return fp.d.terms[t].value()
+}
+
+// objects returns the nodes n's properties hold, in order.
+func (fp *framePlan) objects(n *frameNode) []uint32 {
+	var out []uint32
+	for _, i := range n.stmts[n.types:] {
+		if o := fp.d.quads[i].o; fp.d.terms[o].kind != Literal {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// isType reports whether statement q gives its subject a type.
+func (fp *framePlan) isType(q dquad) bool {
+	return fp.typ != 0 && q.p == fp.typ && fp.d.terms[q.o].kind != Literal
+}
+
+// subject returns the node of a subject's statements qs, which it
+// reorders and shortens (see frameNode.stmts).
+func (fp *framePlan) subject(qs []int32) (frameNode, error) {
+	d := fp.d
+	slices.SortStableFunc(qs, func(a, b int32) int {
+		qa, qb := d.quads[a], d.quads[b]
+		if ta, tb := fp.isType(qa), fp.isType(qb); ta || tb {
+			switch {
+			case ta && tb:
+				return 0
+			case ta:
+				return -1
+			}
+			return 1
+		}
+		if qa.p == qb.p {
+			return 0
+		}
+		return strings.Compare(d.terms[qa.p].value(), d.terms[qb.p].value())
+	})
+	// The values already added, as in jsonNodeWriter.fromRDF.
+	if len(fp.seen) > 64 {
+		fp.seen = map[litKey]bool{}
+	} else {
+		clear(fp.seen)
+	}
+	seen := fp.seen
+	kept := qs[:0]
+	var types int32
+	for _, i := range qs {
+		q := d.quads[i]
+		o := d.terms[q.o]
+		k := litKey{prop: q.p, obj: q.o}
+		switch {
+		case fp.isType(q):
+			if o.kind == Blank {
+				return frameNode{}, fmt.Errorf("%w: a blank node as a type", ErrNeedsJSONLD)
+			}
+			k.prop = 0
+		case o.kind == Literal:
+			// JSON-LD expansion writes a language tag in lower case, and
+			// the node map keeps one of values equal then.
+			v, dt, lang := o.literal()
+			k = litKey{prop: q.p, value: v, dt: dt, lang: strings.ToLower(lang)}
+			if dt == xsdString {
+				k.dt = ""
+			}
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if k.prop == 0 {
+			types++
+		}
+		kept = append(kept, i)
+	}
+	return frameNode{stmts: kept, types: types}, nil
+}
+
+// litKey is a value of a property, as node map generation compares it:
+// a node (obj) or a literal; prop 0 is @type.
+type litKey struct {
+	prop, obj       uint32
+	value, dt, lang string
+}
+
+// hasType reports whether node id has type t.
+func (fp *framePlan) hasType(id, t uint32) bool {
+	n := fp.nodeOf(id)
+	if n == nil {
+		return false
+	}
+	for _, i := range n.stmts[:n.types] {
+		if fp.d.quads[i].o == t {
+			return true
+		}
+	}
+	return false
+}
+
+// unreachable reports whether a node with statements cannot be reached
+// from root, which makes the general path's framing fail.
+func (fp *framePlan) unreachable(root uint32) bool {
+	seen := make([]bool, len(fp.node))
+	seen[root] = true
+	queue := []uint32{root}
+	for len(queue) > 0 {
+		n := fp.nodeOf(queue[0])
+		queue = queue[1:]
+		if n == nil {
+			continue
+		}
+		for _, o := range fp.objects(n) {
+			if !seen[o] {
+				seen[o] = true
+				queue = append(queue, o)
+			}
+		}
+	}
+	for _, s := range fp.subjects {
+		if !seen[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// frame is jsongold's embedder.frame: it outputs node id into parent's
+// property prop and returns the output.
+func (fp *framePlan) frame(id uint32, parent *frameOut, prop int32) *frameOut {
+	d := fp.d
+	if d.terms[id].kind == Blank {
+		fp.outputs[id]++
+	}
+	if fp.onStack[id] {
+		// a circular embed: a reference only
+		fp.add(parent, frameItem{prop: prop, val: id, ref: true})
+		return nil
+	}
+	if _, ok := fp.embeds[id]; ok {
+		fp.removeEmbed(id)
+	}
+	fp.embeds[id] = frameSite{parent: parent, prop: prop}
+	if parent != nil {
+		fp.children[parent.node] = append(fp.children[parent.node], id)
+	}
+	out := &frameOut{node: id}
+	fp.onStack[id] = true
+	if n := fp.nodeOf(id); n != nil {
+		out.items = make([]frameItem, 0, len(n.stmts)-int(n.types))
+		k, start := int32(-1), n.types
+		for pos := n.types; pos < int32(len(n.stmts)); pos++ {
+			q := d.quads[n.stmts[pos]]
+			if pos == n.types || q.p != d.quads[n.stmts[pos-1]].p {
+				k, start = k+1, pos
+			}
+			if d.terms[q.o].kind == Literal {
+				out.items = append(out.items, frameItem{prop: k, val: uint32(pos - start)})
+			} else {
+				fp.frame(q.o, out, k)
+			}
+		}
+	}
+	fp.onStack[id] = false
+	fp.add(parent, frameItem{prop: prop, child: out})
+	return out
+}
+
+// add appends item to parent's items (a nil parent is the top).
+func (fp *framePlan) add(parent *frameOut, item frameItem) {
+	if parent != nil {
+		parent.items = append(parent.items, item)
+	}
+}
+
+// removeEmbed is jsongold's: an earlier embed of id becomes a reference
+// at the end of its property's items, and what was embedded in it is
+// forgotten.
+func (fp *framePlan) removeEmbed(id uint32) {
+	site := fp.embeds[id]
+	if site.parent != nil {
+		kept := site.parent.items[:0]
+		for _, it := range site.parent.items {
+			if it.prop != site.prop || !it.refersTo(id) {
+				kept = append(kept, it)
+			}
+		}
+		site.parent.items = append(kept, frameItem{prop: site.prop, val: id, ref: true})
+	}
+	fp.removeDependents(id)
+}
+
+// removeDependents forgets the embeds whose parent is an output of id, and
+// theirs. jsongold's scans every embed for each; children indexes them by
+// the parent's node (an entry is checked against the embed as it now is).
+func (fp *framePlan) removeDependents(id uint32) {
+	deps := fp.children[id]
+	delete(fp.children, id)
+	for _, dep := range deps {
+		if site, ok := fp.embeds[dep]; ok && site.parent != nil && site.parent.node == id {
+			delete(fp.embeds, dep)
+			fp.removeDependents(dep)
+		}
+	}
+}
+
+// frameWriter writes a framePlan's root.
+type frameWriter struct {
+	*jsonNodeWriter
+	fp *framePlan
+	// key is frameMarker compacted: the placeholders' key.
+	key string
+}
+
+// writeFramed writes fp's root, with "@context", and the newline after
+// it.
+func (jw *jsonNodeWriter) writeFramed(fp *framePlan) error {
+	fw := &frameWriter{jsonNodeWriter: jw, fp: fp}
+	probe, err := jw.compactNode(map[string]any{frameMarker: []any{map[string]any{"@value": "0"}}}, "a placeholder", "")
+	if err != nil {
+		return err
+	}
+	for k := range probe {
+		fw.key = k
+	}
+	if len(probe) != 1 || probe[fw.key] != "0" {
+		return fmt.Errorf("%w: a placeholder does not compact to itself", ErrNeedsJSONLD)
+	}
+	if err := fw.writeOut(fp.root, "", 0); err != nil {
+		return err
+	}
+	e := jw.enc
+	e.buf = append(e.buf, '\n')
+	return e.err
+}
+
+// writeOut writes output o, compacted with prop as its active property,
+// at depth (0: the top, with "@context").
+func (fw *frameWriter) writeOut(o *frameOut, prop string, depth int) error {
+	jw, fp, d := fw.jsonNodeWriter, fw.fp, fw.d
+	n := fp.nodeOf(o.node)
+	what := fp.label(o.node)
+	m := map[string]any{}
+	if !fp.cleared(o.node) {
+		m["@id"] = what
+	}
+	var kids []*frameOut
+	if n != nil {
+		node, count := jw.fromRDF(d.srcName(o.node), n.stmts)
+		exp, err := jw.expandedNode(0, node, what, count)
+		if err != nil {
+			return err
+		}
+		if t, ok := exp["@type"]; ok {
+			m["@type"] = t
+		}
+		// The properties: runs of statements past the types.
+		var iris []string
+		var vals [][]any
+		for pos := int(n.types); pos < len(n.stmts); pos++ {
+			iri := d.terms[d.quads[n.stmts[pos]].p].value()
+			if len(iris) == 0 || iri != iris[len(iris)-1] {
+				iris = append(iris, iri)
+				v, ok := dedupValues(asList(exp[iri]))
+				if !ok {
+					return fmt.Errorf("%w: a node of %s does not map as the dataset's", ErrNeedsJSONLD, what)
+				}
+				vals = append(vals, v)
+				m[iri] = make([]any, 0, len(v))
+			}
+		}
+		if countKeys(exp) != len(iris) {
+			return fmt.Errorf("%w: a node of %s does not map as the dataset's", ErrNeedsJSONLD, what)
+		}
+		for _, it := range o.items {
+			var item any
+			switch {
+			case it.child == nil && !it.ref:
+				if int(it.val) >= len(vals[it.prop]) {
+					return fmt.Errorf("%w: a node of %s does not map as the dataset's", ErrNeedsJSONLD, what)
+				}
+				item = vals[it.prop][it.val]
+			case it.child == nil:
+				item = fp.reference(it.val)
+			case fp.nodeOf(it.child.node) == nil:
+				// Framing outputs a node with no statements as
+				// {"@id": …}: a reference.
+				item = fp.reference(it.child.node)
+			default:
+				ph := fp.reference(it.child.node)
+				ph[frameMarker] = []any{map[string]any{"@value": strconv.Itoa(len(kids))}}
+				kids = append(kids, it.child)
+				item = ph
+			}
+			m[iris[it.prop]] = append(m[iris[it.prop]].([]any), item)
+		}
+	}
+	compacted, err := jw.compactNode(m, what, prop)
+	if err != nil {
+		return err
+	}
+	var clean any
+	err = guard("frame", func() error {
+		var err error
+		clean, err = jsongold.RemovePreserve(jw.ctx, compacted, nil, true)
+		return err
+	})
+	cm, isMap := clean.(map[string]any)
+	if err != nil || !isMap {
+		return fmt.Errorf("%w: a node of %s does not compact as the dataset's (%v)", ErrNeedsJSONLD, what, err)
+	}
+	if depth == 0 {
+		cm["@context"] = schemaorg.ContextURL
+	}
+	found := 0
+	if err := fw.writeWithKids(cm, depth, kids, &found); err != nil {
+		return err
+	}
+	if found != len(kids) {
+		return fmt.Errorf("%w: the nodes embedded in %s do not compact in place", ErrNeedsJSONLD, what)
+	}
+	return jw.enc.err
+}
+
+// cleared reports whether framing leaves out the @id of node id: a
+// blank node output once.
+func (fp *framePlan) cleared(id uint32) bool {
+	return fp.outputs[id] == 1
+}
+
+// reference is framing's output of node id where it is not embedded:
+// {"@id": …}, or {} for a blank node output once.
+func (fp *framePlan) reference(id uint32) map[string]any {
+	if fp.cleared(id) {
+		return map[string]any{}
+	}
+	return map[string]any{"@id": fp.label(id)}
+}
+
+// countKeys returns the number of properties of an expanded node object.
+func countKeys(m map[string]any) int {
+	n := 0
+	for k := range m {
+		if !strings.HasPrefix(k, "@") {
+			n++
+		}
+	}
+	return n
+}
+
+// dedupValues returns vals, expanded values and node references, each
+// once, as node map generation adds them; ok is false where one is
+// neither (the conversion from RDF makes no other).
+func dedupValues(vals []any) (out []any, ok bool) {
+	seen := make(map[valueKey]bool, len(vals))
+	out = make([]any, 0, len(vals))
+	for _, v := range vals {
+		m, _ := v.(map[string]any)
+		var k valueKey
+		if id, isRef := m["@id"].(string); isRef && len(m) == 1 {
+			k = valueKey{id: id, has: 1}
+		} else {
+			var isValue bool
+			k.value, isValue = m["@value"].(string)
+			k.lang, _ = m["@language"].(string)
+			k.typ, _ = m["@type"].(string)
+			k.has = 2
+			want := 1
+			if k.lang != "" {
+				want++
+			}
+			if k.typ != "" {
+				want++
+			}
+			if !isValue || len(m) != want {
+				return nil, false
+			}
+		}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, v)
+		}
+	}
+	return out, true
+}
+
+// writeWithKids writes compacted map m at depth, as treeEncoder.value
+// would, each placeholder in it replaced by its output (kids), counted in
+// found.
+func (fw *frameWriter) writeWithKids(m map[string]any, depth int, kids []*frameOut, found *int) error {
+	e := fw.enc
+	kid := func(v any) *frameOut {
+		pm, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		s, ok := pm[fw.key].(string)
+		if !ok {
+			return nil
+		}
+		i, err := strconv.Atoi(s)
+		if err != nil || i < 0 || i >= len(kids) {
+			return nil
+		}
+		return kids[i]
+	}
+	if len(kids) == 0 {
+		e.value(m, depth)
+		return e.err
+	}
+	keys := slices.Sorted(maps.Keys(m))
+	e.buf = append(e.buf, '{')
+	for i, k := range keys {
+		if i > 0 {
+			e.buf = append(e.buf, ',')
+		}
+		e.newline(depth + 1)
+		e.buf = appendJSONString(e.buf, k, e.escapeHTML)
+		e.buf = append(e.buf, ':', ' ')
+		switch v := m[k].(type) {
+		case map[string]any:
+			if c := kid(v); c != nil {
+				*found++
+				if err := fw.writeOut(c, k, depth+1); err != nil {
+					return err
+				}
+				continue
+			}
+			e.value(v, depth+1)
+		case []any:
+			if len(v) == 0 {
+				e.value(v, depth+1)
+				continue
+			}
+			e.buf = append(e.buf, '[')
+			for j, item := range v {
+				if j > 0 {
+					e.buf = append(e.buf, ',')
+				}
+				e.newline(depth + 2)
+				if c := kid(item); c != nil {
+					*found++
+					if err := fw.writeOut(c, k, depth+2); err != nil {
+						return err
+					}
+					continue
+				}
+				e.value(item, depth+2)
+			}
+			e.newline(depth + 1)
+			e.buf = append(e.buf, ']')
+		default:
+			e.value(v, depth+1)
+		}
+		if e.err != nil {
+			return e.err
+		}
+	}
+	e.newline(depth)
+	e.buf = append(e.buf, '}')
+	return e.err
+}
