@@ -629,13 +629,9 @@ func (fw *frameWriter) writeWithKids(m map[string]any, depth int, kids []*frameO
 	}
 	keys := slices.Sorted(maps.Keys(m))
 	e.buf = append(e.buf, '{')
-	for i, k := range keys {
-		if i > 0 {
-			e.buf = append(e.buf, ',')
-		}
-		e.newline(depth + 1)
-		e.buf = appendJSONString(e.buf, k, e.escapeHTML)
-		e.buf = append(e.buf, ':', ' ')
+	after := false
+	for _, k := range keys {
+		e.member(k, depth+1, &after)
 		switch v := m[k].(type) {
 		case map[string]any:
 			if c := kid(v); c != nil {
@@ -652,11 +648,9 @@ func (fw *frameWriter) writeWithKids(m map[string]any, depth int, kids []*frameO
 				continue
 			}
 			e.buf = append(e.buf, '[')
-			for j, item := range v {
-				if j > 0 {
-					e.buf = append(e.buf, ',')
-				}
-				e.newline(depth + 2)
+			count := 0
+			for _, item := range v {
+				e.nextItem(&count, depth+2)
 				if c := kid(item); c != nil {
 					*found++
 					if err := fw.writeOut(c, k, depth+2); err != nil {

@@ -433,13 +433,9 @@ func (jw *jsonNodeWriter) writeStreamed(m map[string]any, depth int, streams map
 	e := jw.enc
 	keys := slices.Sorted(maps.Keys(m))
 	e.buf = append(e.buf, '{')
-	for i, k := range keys {
-		if i > 0 {
-			e.buf = append(e.buf, ',')
-		}
-		e.newline(depth + 1)
-		e.buf = appendJSONString(e.buf, k, e.escapeHTML)
-		e.buf = append(e.buf, ':', ' ')
+	after := false
+	for _, k := range keys {
+		e.member(k, depth+1, &after)
 		next, streamed := streams[k]
 		if !streamed {
 			e.value(m[k], depth+1)

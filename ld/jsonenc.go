@@ -205,15 +205,11 @@ func (e *treeEncoder) value(v any, depth int) {
 		}
 		slices.Sort(e.keys[base:])
 		e.buf = append(e.buf, '{')
+		after := false
 		for i := base; i < base+len(x); i++ {
-			if i > base {
-				e.buf = append(e.buf, ',')
-			}
-			e.newline(depth + 1)
 			// Indexed anew: the maps below push onto e.keys.
 			k := e.keys[i]
-			e.buf = appendJSONString(e.buf, k, e.escapeHTML)
-			e.buf = append(e.buf, ':', ' ')
+			e.member(k, depth+1, &after)
 			e.value(x[k], depth+1)
 		}
 		e.keys = e.keys[:base]
