@@ -680,3 +680,85 @@ func TestCanonicalTextPastOneString(t *testing.T) {
 		t.Errorf("only %d inputs compared", compared)
 	}
 }
+
+// TestUnitListMatchesUnits: a dataset's units made one at a time
+// (Dataset.Units) are Units of its statements, in the same order, with
+// the same graphs and statements: on every corpus input, and on batches
+// of films whose graphs name sources (shared ones too, some absent, a
+// film graph named as another's source) with statements repeated and in
+// any order.
+func TestUnitListMatchesUnits(t *testing.T) {
+	inputs := nquadsCorpus(t)
+	for seed := range 30 {
+		inputs[fmt.Sprintf("generated/units-%d", seed)] = randomUnitsNQuads(uint64(seed))
+	}
+	compared := 0
+	for name, in := range inputs {
+		want, err := ReadNQuads(strings.NewReader(in), "in.nq")
+		if err != nil {
+			continue
+		}
+		d := NewDataset()
+		if _, err := d.ReadNQuads(strings.NewReader(in), "in.nq", false); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		units := Units(want)
+		l := d.Units()
+		graphs, size := 0, 0
+		for _, u := range units {
+			for _, g := range u.Graphs {
+				graphs++
+				size += len(g.Quads)
+			}
+		}
+		if l.Len() != len(units) {
+			t.Fatalf("%s: %d units, want %d", name, l.Len(), len(units))
+		}
+		if g, s := l.Size(); g != graphs || s != size {
+			t.Errorf("%s: size %d graphs, %d statements; want %d, %d", name, g, s, graphs, size)
+		}
+		for i, u := range units {
+			if got := l.Unit(i); fmt.Sprint(got) != fmt.Sprint(u) {
+				t.Errorf("%s: unit %d\n got %v\nwant %v", name, i, got, u)
+			}
+		}
+		compared++
+	}
+	if compared < 100 {
+		t.Errorf("only %d inputs compared", compared)
+	}
+}
+
+// randomUnitsNQuads makes a batch of films' graphs as export writes them
+// (a film's graph deriving from source graphs), with shared and absent
+// sources, a film graph also named as a source, blank nodes, repeated
+// statements and lines in any order.
+func randomUnitsNQuads(seed uint64) string {
+	r := rand.New(rand.NewPCG(seed, 13))
+	const derived = "<http://www.w3.org/ns/prov#wasDerivedFrom>"
+	var lines []string
+	films := 1 + r.IntN(5)
+	for f := range films {
+		g := fmt.Sprintf("<urn:film:%d>", r.IntN(8))
+		lines = append(lines, fmt.Sprintf("<urn:m:%d> <http://schema.org/name> \"Film %d\"@EN %s .", f, f, g))
+		for range r.IntN(4) {
+			src := fmt.Sprintf("<urn:src:%d>", r.IntN(6))
+			if r.IntN(6) == 0 {
+				src = fmt.Sprintf("<urn:film:%d>", r.IntN(8))
+			}
+			lines = append(lines, g+" "+derived+" "+src+" "+g+" .")
+			if r.IntN(4) > 0 {
+				lines = append(lines, fmt.Sprintf("_:r%d <http://schema.org/reviewBody> \"x\" %s .", r.IntN(3), src))
+				lines = append(lines, fmt.Sprintf("<urn:m:%d> <http://schema.org/review> _:r%d %s .", f, r.IntN(3), src))
+			}
+		}
+	}
+	if r.IntN(4) == 0 {
+		lines = append(lines, `<urn:x> <http://schema.org/name> "default" .`)
+	}
+	for range r.IntN(4) {
+		lines = append(lines, lines[r.IntN(len(lines))])
+	}
+	r.Shuffle(len(lines), func(i, j int) { lines[i], lines[j] = lines[j], lines[i] })
+	return strings.Join(lines, "\n") + "\n"
+}

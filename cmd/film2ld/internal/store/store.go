@@ -132,20 +132,45 @@ func (e *StatusError) Error() string {
 	return msg
 }
 
-// Load writes the units to the store, in order. On failure the Result
-// still holds what was written.
-func (c *Client) Load(ctx context.Context, units []ld.Unit) (Result, error) {
-	var res Result
-	totalGraphs, totalQuads := 0, 0
-	for _, u := range units {
-		if u.Graph.Kind == 0 {
-			return res, ld.ErrDefaultGraph
-		}
+// Units are the units Load writes, each made when it is asked for (an
+// ld.UnitList holds a dataset's statements compact, not as Quads), or
+// already made (Slice).
+type Units interface {
+	Len() int
+	Unit(i int) ld.Unit
+	// Size returns the number of graphs and statements in all.
+	Size() (graphs, quads int)
+}
+
+// Slice is Units already made.
+type Slice []ld.Unit
+
+// Len returns the number of units.
+func (s Slice) Len() int { return len(s) }
+
+// Unit returns unit i.
+func (s Slice) Unit(i int) ld.Unit { return s[i] }
+
+// Size returns the number of graphs and statements in all.
+func (s Slice) Size() (graphs, quads int) {
+	for _, u := range s {
 		for _, g := range u.Graphs {
-			totalGraphs++
-			totalQuads += len(g.Quads)
+			graphs++
+			quads += len(g.Quads)
 		}
 	}
+	return graphs, quads
+}
+
+// Load writes the units to the store, in order, making one at a time.
+// On failure the Result still holds what was written.
+func (c *Client) Load(ctx context.Context, units Units) (Result, error) {
+	var res Result
+	// Only the first unit can be the default graph's (see ld.Units).
+	if units.Len() > 0 && units.Unit(0).Graph.Kind == 0 {
+		return res, ld.ErrDefaultGraph
+	}
+	totalGraphs, totalQuads := units.Size()
 	c.init()
 	progress := func() {
 		if c.Progress != nil {
@@ -155,7 +180,8 @@ func (c *Client) Load(ctx context.Context, units []ld.Unit) (Result, error) {
 	if c.Protocol == Update {
 		return res, c.loadUpdate(ctx, units, &res, progress)
 	}
-	for _, u := range units {
+	for i := range units.Len() {
+		u := units.Unit(i)
 		if len(u.Sources) > 0 {
 			dropped, err := c.dropStale(ctx, u)
 			res.Dropped = append(res.Dropped, dropped...)
@@ -220,25 +246,34 @@ func (c *Client) dropStale(ctx context.Context, u ld.Unit) ([]string, error) {
 
 // loadUpdate sends the units as SPARQL Update requests of up to
 // BatchQuads statements.
-func (c *Client) loadUpdate(ctx context.Context, units []ld.Unit, res *Result, progress func()) error {
+func (c *Client) loadUpdate(ctx context.Context, units Units, res *Result, progress func()) error {
 	var prologue strings.Builder
 	ld.WritePrefixes(&prologue)
-	for i := 0; i < len(units); {
+	// next is the unit that did not fit in the request before, made once.
+	var next *ld.Unit
+	for i := 0; i < units.Len(); {
 		var req strings.Builder
 		req.WriteString(prologue.String())
 		var graphs []string
 		quads, j := 0, i
-		for ; j < len(units); j++ {
+		for ; j < units.Len(); j++ {
+			var u ld.Unit
+			if next != nil {
+				u, next = *next, nil
+			} else {
+				u = units.Unit(j)
+			}
 			n := 0
-			for _, g := range units[j].Graphs {
+			for _, g := range u.Graphs {
 				n += len(g.Quads)
 			}
 			if j > i && (c.BatchQuads <= 0 || quads+n > c.BatchQuads) {
+				next = &u
 				break
 			}
 			quads += n
-			units[j].SPARQL(&req)
-			for _, g := range units[j].Graphs {
+			u.SPARQL(&req)
+			for _, g := range u.Graphs {
 				graphs = append(graphs, g.Name.Value)
 			}
 		}

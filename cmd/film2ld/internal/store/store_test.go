@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -90,7 +92,7 @@ func newFake(t *testing.T) (*fakeStore, *httptest.Server) {
 
 // film returns the units of a film graph <urn:f/merged> built from the
 // given sources, each source graph with one statement.
-func film(t *testing.T, runtime string, sources ...string) []ld.Unit {
+func film(t *testing.T, runtime string, sources ...string) Slice {
 	t.Helper()
 	var nq strings.Builder
 	nq.WriteString(`<urn:f> <http://schema.org/duration> "` + runtime + `" <urn:f/merged> .` + "\n")
@@ -102,7 +104,7 @@ func film(t *testing.T, runtime string, sources ...string) []ld.Unit {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ld.Units(quads)
+	return Slice(ld.Units(quads))
 }
 
 func graphNames(m map[string]string) []string {
@@ -254,7 +256,7 @@ func TestUpdateBatches(t *testing.T) {
 		}
 	}
 	c := &Client{Endpoint: srv.URL, Protocol: Update, BatchQuads: 6}
-	res, err := c.Load(context.Background(), units)
+	res, err := c.Load(context.Background(), Slice(units))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -274,10 +276,64 @@ func TestUpdateBatches(t *testing.T) {
 }
 
 func TestDefaultGraphRefused(t *testing.T) {
-	quads, _ := ld.ReadNQuads(strings.NewReader("<urn:a> <urn:b> <urn:c> .\n"), "x")
-	_, err := (&Client{Endpoint: "http://127.0.0.1:1"}).Load(context.Background(), ld.Units(quads))
-	if !errors.Is(err, ld.ErrDefaultGraph) {
-		t.Errorf("err = %v", err)
+	const text = "<urn:a> <urn:b> <urn:c> <urn:g> .\n<urn:a> <urn:b> <urn:c> .\n"
+	quads, _ := ld.ReadNQuads(strings.NewReader(text), "x")
+	ds := ld.NewDataset()
+	if _, err := ds.ReadNQuads(strings.NewReader(text), "x", false); err != nil {
+		t.Fatal(err)
+	}
+	for _, units := range []Units{Slice(ld.Units(quads)), ds.Units()} {
+		_, err := (&Client{Endpoint: "http://127.0.0.1:1"}).Load(context.Background(), units)
+		if !errors.Is(err, ld.ErrDefaultGraph) {
+			t.Errorf("%T: err = %v", units, err)
+		}
+	}
+}
+
+// TestLoadUnitListAsSlice: the units of a dataset, made one at a time,
+// send the requests the same units made at once send, in both
+// protocols, batched or not.
+func TestLoadUnitListAsSlice(t *testing.T) {
+	var nq strings.Builder
+	for f := range 5 {
+		g := fmt.Sprintf("<urn:f%d/merged>", f)
+		fmt.Fprintf(&nq, "<urn:f%d> <http://schema.org/duration> \"PT9%dM\" %s .\n", f, f, g)
+		for _, s := range []string{"urn:s1", fmt.Sprintf("urn:s%d", f+2)} {
+			fmt.Fprintf(&nq, "%s <http://www.w3.org/ns/prov#wasDerivedFrom> <%s> %s .\n", g, s, g)
+			fmt.Fprintf(&nq, "<urn:f%d> <http://schema.org/name> \"as %s says\" <%s> .\n", f, s, s)
+		}
+	}
+	quads, err := ld.ReadNQuads(strings.NewReader(nq.String()), "batch")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, proto := range []Protocol{GraphStore, Update} {
+		var requests [2][]string
+		for i, units := range []func() Units{
+			func() Units { return Slice(ld.Units(quads)) },
+			func() Units {
+				ds := ld.NewDataset()
+				if _, err := ds.ReadNQuads(strings.NewReader(nq.String()), "batch", false); err != nil {
+					t.Fatal(err)
+				}
+				return ds.Units()
+			},
+		} {
+			fs, srv := newFake(t)
+			c := &Client{Endpoint: srv.URL, Protocol: proto, BatchQuads: 7}
+			res, err := c.Load(context.Background(), units())
+			if err != nil {
+				t.Fatal(err)
+			}
+			requests[i] = append(append(requests[i], fs.requests...), fs.updates...)
+			for _, g := range slices.Sorted(maps.Keys(fs.graphs)) {
+				requests[i] = append(requests[i], g+"\n"+fs.graphs[g])
+			}
+			requests[i] = append(requests[i], fmt.Sprint(res))
+		}
+		if len(requests[0]) < 3 || !slices.Equal(requests[0], requests[1]) {
+			t.Errorf("%v: requests differ\n  slice: %q\ndataset: %q", proto, requests[0], requests[1])
+		}
 	}
 }
 
