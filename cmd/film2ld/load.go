@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -190,25 +191,46 @@ func (e *env) readUnits(name string, f ld.InputFormat) (store.Units, error) {
 		}
 		return ds.Units(), nil
 	}
-	var quads []ld.Quad
 	if f == ld.InputHTML || f == 0 && isLargePage(name) {
-		quads, err = e.readPageQuads(name)
-	} else {
-		quads, err = e.readQuadsWhole(name, f)
+		quads, err := e.readPageQuads(name)
+		if err != nil {
+			return nil, err
+		}
+		return store.Slice(ld.Units(quads)), nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	return store.Slice(ld.Units(quads)), nil
+	return e.readUnitsWhole(name, f)
 }
 
-// readQuadsWhole reads the statements of an input read whole.
-func (e *env) readQuadsWhole(name string, f ld.InputFormat) ([]ld.Quad, error) {
+// readUnitsWhole reads the units of an input read whole: N-Quads (told
+// by its content), Turtle and TriG into the compact dataset where its
+// reader takes them, any other form as statements.
+func (e *env) readUnitsWhole(name string, f ld.InputFormat) (store.Units, error) {
 	data, display, err := e.readInput(name)
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.ReadQuads(data, name, display, f)
+	if f == 0 {
+		f = ld.DetectInput(name, data)
+	}
+	ds := ld.NewDataset()
+	switch f {
+	case ld.InputNQuads:
+		if _, err := ds.ReadNQuads(bytes.NewReader(data), display, false); err != nil {
+			return nil, err
+		}
+		return ds.Units(), nil
+	case ld.InputTurtle, ld.InputTriG:
+		if ok, err := ds.ReadTurtle(string(data), display, f == ld.InputTriG); err != nil {
+			return nil, err
+		} else if ok {
+			return ds.Units(), nil
+		}
+	}
+	quads, err := pipeline.ReadQuads(data, name, display, f)
+	if err != nil {
+		return nil, err
+	}
+	return store.Slice(ld.Units(quads)), nil
 }
 
 // readPageQuads reads the statements of an HTML page's JSON-LD blocks as
