@@ -125,6 +125,25 @@ func TestDatasetJSONLDMatchesJSONLDPath(t *testing.T) {
 			}
 		}
 	}
+	// Published graphs, each alone, in the web formats.
+	for name, in := range publishedNQuads(t) {
+		for _, f := range []Format{FormatJSONLD, FormatHTML} {
+			for _, opts := range []Options{{}, {Lenient: &Dropped{}}} {
+				want, wdrops, werr := jsonldPathDrops(p, []string{in}, f, opts)
+				got, gdrops, isShort, gerr := datasetJSONPath(p, []string{in}, f, opts)
+				compared++
+				if isShort {
+					short++
+					if rooted(t, []string{in}) {
+						framed++
+					}
+				}
+				if fmt.Sprint(werr) != fmt.Sprint(gerr) || got != want || !slices.Equal(gdrops, wdrops) {
+					t.Errorf("%s, %v, %+v (short path %v): output differs\n got %v %q:\n%s\nwant %v %q:\n%s", name, f, opts, isShort, gerr, gdrops, got, werr, wdrops, want)
+				}
+			}
+		}
+	}
 	t.Logf("%d conversions compared, %d by WriteJSONLD, %d of them framed", compared, short, framed)
 	if short < compared/3 {
 		t.Errorf("only %d of %d conversions took WriteJSONLD", short, compared)
