@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
 // This file writes a dataset with a root (Dataset.hasRoot) as
@@ -30,8 +32,9 @@ import (
 const frameMarker = "urn:x-film2ld:frame:embedded"
 
 // errNoFrame means the general path would not frame a rooted dataset
-// after all (a node the root does not lead to): it compacts it instead,
-// as WriteJSONLD does a dataset without a root.
+// after all (a node the root does not lead to, or framing past
+// jsongold.FrameBudget): it compacts it instead, as WriteJSONLD does a
+// dataset without a root.
 var errNoFrame = fmt.Errorf("%w: no frame", ErrNeedsJSONLD)
 
 // frameNode is a subject's node in the node map the general path frames.
@@ -98,6 +101,10 @@ type framePlan struct {
 
 	// seen holds the values of the subject being read (subject).
 	seen map[litKey]bool
+
+	// budget is how many more outputs framing may make
+	// (jsongold.FrameBudget, as the general path's).
+	budget int
 
 	embeds   map[uint32]frameSite
 	children map[uint32][]uint32 // node → nodes embedded in one of its outputs
@@ -185,6 +192,11 @@ func planFrame(d *Dataset, src []uint32) (*framePlan, error) {
 	slices.SortFunc(ids, func(a, b uint32) int { return strings.Compare(labels[a], labels[b]) })
 	labels = nil
 	fp.onStack = make([]bool, n)
+	refs := 0
+	for i := range fp.nodes {
+		refs += len(fp.objects(&fp.nodes[i]))
+	}
+	fp.budget = jsongold.FrameBudget(len(fp.ids), refs)
 	for _, id := range ids {
 		if !fp.hasType(id, rootType) {
 			continue
@@ -192,6 +204,10 @@ func planFrame(d *Dataset, src []uint32) (*framePlan, error) {
 		fp.embeds = map[uint32]frameSite{}
 		fp.children = map[uint32][]uint32{}
 		out := fp.frame(id, nil, -1)
+		if fp.budget < 0 {
+			// The general path gives up framing too, and compacts.
+			return nil, errNoFrame
+		}
 		if id == root {
 			fp.root = out
 		}
@@ -344,6 +360,9 @@ func (fp *framePlan) unreachable(root uint32) bool {
 // property prop and returns the output.
 func (fp *framePlan) frame(id uint32, parent *frameOut, prop int32) *frameOut {
 	d := fp.d
+	if fp.budget--; fp.budget < 0 {
+		return nil // planFrame gives up
+	}
 	if d.terms[id].kind == Blank {
 		fp.outputs[id]++
 	}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
 // datasetJSONPath converts N-Quads inputs to f (FormatJSONLD or
@@ -278,6 +280,57 @@ func TestDatasetFramedCases(t *testing.T) {
 			if got != want {
 				t.Errorf("%s, %v: output differs\n got:\n%s\nwant:\n%s", name, f, got, want)
 			}
+		}
+	}
+}
+
+// diamonds returns N-Quads of a Movie leading to a chain of n diamonds
+// (each node refers to the next by two properties), which @last framing
+// outputs 2^n times.
+func diamonds(n int) string {
+	var b strings.Builder
+	b.WriteString("<urn:n0> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Movie> .\n")
+	for i := range n {
+		fmt.Fprintf(&b, "<urn:n%d> <http://schema.org/actor> <urn:n%d> .\n<urn:n%d> <http://schema.org/director> <urn:n%d> .\n", i, i+1, i, i+1)
+	}
+	fmt.Fprintf(&b, "<urn:n%d> <http://schema.org/name> \"end\" .\n", n)
+	return b.String()
+}
+
+// TestFrameBudget: a graph whose framing would output its nodes
+// exponentially many times (a chain of 40 diamonds: 2^40 outputs, days)
+// is compacted unframed by both paths, at once and with the same bytes,
+// as JSON-LD and as N-Quads; Frame, asked for the root, says why; a
+// chain of 4 is framed as ever.
+func TestFrameBudget(t *testing.T) {
+	// A budget of 2^16 outputs, not 2^20: the same test in a tenth of
+	// the time.
+	defer func(base int) { jsongold.FrameBudgetBase = base }(jsongold.FrameBudgetBase)
+	jsongold.FrameBudgetBase = 1 << 16
+	p := NewProcessor(Config{})
+	for _, c := range []struct {
+		depth  int
+		framed bool
+	}{{4, true}, {40, false}} {
+		in := []string{diamonds(c.depth)}
+		want, err := jsonldPath(p, in, FormatJSONLD, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _, short, err := datasetJSONPath(p, in, FormatJSONLD, Options{})
+		if err != nil || !short || got != want {
+			t.Errorf("%d diamonds: short path %v, %v; got\n%.500s\nwant\n%.500s", c.depth, short, err, got, want)
+		}
+		if framed := !strings.Contains(want, `"@graph"`); framed != c.framed {
+			t.Errorf("%d diamonds: framed %v, want %v:\n%.500s", c.depth, framed, c.framed, want)
+		}
+		doc, err := p.FromNQuads(strings.NewReader(in[0]), "diamonds.nq")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = p.Frame(doc, "Movie", Options{})
+		if c.framed != (err == nil) || !c.framed && !errors.Is(err, ErrFrameWork) {
+			t.Errorf("%d diamonds: Frame: %v", c.depth, err)
 		}
 	}
 }

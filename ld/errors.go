@@ -36,6 +36,12 @@ var (
 	// ErrUnreachable reports nodes that framing would leave out because they
 	// cannot be reached from the root node.
 	ErrUnreachable = errors.New("nodes not reachable from the root")
+	// ErrFrameWork reports a graph whose framing would embed its nodes
+	// more times than its size allows: nodes reached by many paths, which
+	// json-gold's @last embedding frames again on each (exponential in a
+	// chain of diamonds). [Processor.Write] then compacts the graph
+	// unframed, as it does a graph with no root.
+	ErrFrameWork = jsongold.ErrFrameWork
 	// ErrWorkLimit reports a graph whose canonicalization would take more
 	// work than [Config.MaxWorkFactor] allows (a "poison" graph).
 	ErrWorkLimit = jsongold.ErrWorkLimit

@@ -77,7 +77,10 @@ func (p *Processor) frameNodeMap(nodeMap map[string]any, root string) (map[strin
 	}
 	// The framing of json-gold with @embed @last (see embed.go), on the
 	// node map built above.
-	framed, clear := jsongold.FrameGraph(graph, typeIRI, roots)
+	framed, clear, err := jsongold.FrameGraph(graph, typeIRI, roots)
+	if err != nil {
+		return nil, fmt.Errorf("ld: frame: %w", err)
+	}
 	jsongold.ClearBlankIDs(framed, clear)
 	var compacted any
 	err = guard("frame", func() error {

@@ -24,6 +24,7 @@
 package jsongold
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -47,13 +48,49 @@ type embedder struct {
 	// bnodes counts the outputs of each blank node; one output means its
 	// label can go.
 	bnodes map[string]int
+	// budget is how many more outputs may be made (FrameBudget).
+	budget int
 }
+
+// ErrFrameWork reports a graph whose framing would output more nodes
+// than FrameBudget allows: @last embedding frames a node again each time
+// it is reached (and what it leads to), so a graph reaching nodes by many
+// paths (a chain of diamonds, 22 deep: 4 million outputs, 12 s) costs
+// exponential time for a small output.
+var ErrFrameWork = errors.New("framing would embed nodes more times than the graph's size allows (nodes reached by many paths)")
+
+// FrameBudget is how many outputs framing a graph of nodes nodes and refs
+// references between them may make: sixteen for each node and reference,
+// and a million more. A film frames each node once or twice (a reviewer
+// of many reviews, re-embedded at the last); a chain of nodes of the
+// root's type, each framed on its own, costs the square of its length
+// (1,400 fit); a chain of diamonds costs 2 to the power of its length.
+func FrameBudget(nodes, refs int) int {
+	return 16*(nodes+refs) + FrameBudgetBase
+}
+
+// FrameBudgetBase is the outputs FrameBudget allows any graph; tests
+// lower it.
+var FrameBudgetBase = 1 << 20
 
 // FrameGraph frames the nodes of type typeIRI of a node-map graph, in id
 // order, each with the nodes it leads to embedded (@last), and returns the
-// framed nodes of roots and the blank node labels used only once.
-func FrameGraph(graph map[string]any, typeIRI string, roots []string) (framed []any, clear map[string]bool) {
-	e := &embedder{graph: graph, bnodes: map[string]int{}}
+// framed nodes of roots and the blank node labels used only once. It
+// returns ErrFrameWork, having stopped, past FrameBudget's outputs.
+func FrameGraph(graph map[string]any, typeIRI string, roots []string) (framed []any, clear map[string]bool, err error) {
+	refs := 0
+	for _, n := range graph {
+		for k, v := range n.(map[string]any) {
+			if !IsKeyword(k) {
+				for _, item := range asList(v) {
+					if jld.IsSubjectReference(item) {
+						refs++
+					}
+				}
+			}
+		}
+	}
+	e := &embedder{graph: graph, bnodes: map[string]int{}, budget: FrameBudget(len(graph), refs)}
 	for _, id := range sortedKeys(graph) {
 		node := graph[id].(map[string]any)
 		if !containsString(asList(node["@type"]), typeIRI) {
@@ -62,6 +99,9 @@ func FrameGraph(graph map[string]any, typeIRI string, roots []string) (framed []
 		// each top-level match is framed on its own
 		e.embeds = map[string]*embedSite{}
 		out := e.frame(id, nil, "")
+		if e.budget < 0 {
+			return nil, nil, ErrFrameWork
+		}
 		if slices.Contains(roots, id) {
 			framed = append(framed, out)
 		}
@@ -72,13 +112,16 @@ func FrameGraph(graph map[string]any, typeIRI string, roots []string) (framed []
 			clear[id] = true
 		}
 	}
-	return framed, clear
+	return framed, clear, nil
 }
 
 // frame outputs node id into parent's property (parent nil: top level) and
 // returns the output.
 func (e *embedder) frame(id string, parent map[string]any, property string) map[string]any {
 	output := map[string]any{"@id": id}
+	if e.budget--; e.budget < 0 {
+		return output // the caller gives up
+	}
 	if strings.HasPrefix(id, "_:") {
 		e.bnodes[id]++
 	}
