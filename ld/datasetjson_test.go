@@ -334,3 +334,24 @@ func TestFrameBudget(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDatasetFramed: for the rooted graphs randomRootedNQuads makes of a
+// seed (shared nodes, cycles below the root, other nodes of the root's
+// type, language tags in either case), WriteJSONLD frames as the general
+// path does, in JSON-LD and HTML.
+func FuzzDatasetFramed(f *testing.F) {
+	for seed := range uint64(8) {
+		f.Add(seed)
+	}
+	p := NewProcessor(Config{})
+	f.Fuzz(func(t *testing.T, seed uint64) {
+		in := []string{randomRootedNQuads(seed)}
+		for _, f := range []Format{FormatJSONLD, FormatHTML} {
+			want, werr := jsonldPath(p, in, f, Options{})
+			got, _, short, gerr := datasetJSONPath(p, in, f, Options{})
+			if fmt.Sprint(werr) != fmt.Sprint(gerr) || got != want {
+				t.Fatalf("%q, %v (short path %v):\n got %v\n%s\nwant %v\n%s", in[0], f, short, gerr, got, werr, want)
+			}
+		}
+	})
+}
