@@ -72,6 +72,16 @@ func diffInputs(t *testing.T) []diffInput {
 	return in
 }
 
+// diffProcessor returns a processor for diffInputs: remote contexts
+// allowed, the W3C suite's served from its folder where it is there.
+func diffProcessor() *Processor {
+	remote := Remote{MaxContexts: 10000}
+	if dir := w3cDir(); dir != "" {
+		remote.Transport = testTransport{dir}
+	}
+	return NewProcessor(Config{AllowRemote: true, Remote: remote})
+}
+
 func dirExists(d string) bool {
 	st, err := os.Stat(d)
 	return err == nil && st.IsDir()
@@ -81,12 +91,7 @@ func dirExists(d string) bool {
 // copy (node map, RDF conversion, canonicalization) and through json-gold's
 // own ToRDF and URDNA2015, and requires the same canonical dataset.
 func TestJSONGoldCopyMatches(t *testing.T) {
-	dir := w3cDir()
-	remote := Remote{MaxContexts: 10000}
-	if dir != "" {
-		remote.Transport = testTransport{dir}
-	}
-	p := NewProcessor(Config{AllowRemote: true, Remote: remote})
+	p := diffProcessor()
 	compared, differ := 0, map[string]bool{}
 	for _, in := range diffInputs(t) {
 		var doc any

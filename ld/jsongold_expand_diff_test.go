@@ -119,11 +119,7 @@ func decodeJSONFile(path string) (any, error) {
 // rawOptions are the options of both sides: JSON-LD 1.1, the suite's files
 // served for their URLs, spec behaviour (no safe mode).
 func rawOptions(t *testing.T) *jld.JsonLdOptions {
-	remote := Remote{MaxContexts: 10000}
-	if dir := w3cDir(); dir != "" {
-		remote.Transport = testTransport{dir}
-	}
-	p := NewProcessor(Config{AllowRemote: true, Remote: remote})
+	p := diffProcessor()
 	c, err := p.contexts()
 	if err != nil {
 		t.Fatal(err)

@@ -17,12 +17,7 @@ import (
 // first expansion keeps the node's @id, which the second drops (W3C toRdf
 // e075, wf02); convert --lenient takes Union still.
 func TestWriteOfOneDocumentNeedsNoUnion(t *testing.T) {
-	dir := w3cDir()
-	remote := Remote{MaxContexts: 10000}
-	if dir != "" {
-		remote.Transport = testTransport{dir}
-	}
-	p := NewProcessor(Config{AllowRemote: true, Remote: remote})
+	p := diffProcessor()
 	compared := 0
 	for _, in := range diffInputs(t) {
 		opts := Options{Base: in.base, DocumentURL: in.base}
