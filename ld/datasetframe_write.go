@@ -67,30 +67,35 @@ func (fw *frameWriter) writeOut(o *frameOut, prop string, depth int) error {
 			m["@type"] = t
 		}
 		// The properties: runs of statements past the types.
+		// Each run's values as expansion and the node map give them:
+		// as many as the plan's, or the plan's items would point at
+		// others.
 		var iris []string
 		var vals [][]any
+		var runs []int
 		for pos := int(n.types); pos < len(n.stmts); pos++ {
 			iri := d.terms[d.quads[n.stmts[pos]].p].value()
 			if len(iris) == 0 || iri != iris[len(iris)-1] {
 				iris = append(iris, iri)
-				v, ok := dedupValues(asList(exp[iri]))
-				if !ok {
-					return fmt.Errorf("%w: a node of %s does not map as the dataset's", ErrNeedsJSONLD, what)
-				}
-				vals = append(vals, v)
-				m[iri] = make([]any, 0, len(v))
+				runs = append(runs, 0)
 			}
+			runs[len(runs)-1]++
 		}
 		if countKeys(exp) != len(iris) {
 			return fmt.Errorf("%w: a node of %s does not map as the dataset's", ErrNeedsJSONLD, what)
+		}
+		for k, iri := range iris {
+			v, ok := dedupValues(asList(exp[iri]))
+			if !ok || len(v) != runs[k] {
+				return fmt.Errorf("%w: a node of %s does not map as the dataset's", ErrNeedsJSONLD, what)
+			}
+			vals = append(vals, v)
+			m[iri] = make([]any, 0, len(v))
 		}
 		for _, it := range o.items {
 			var item any
 			switch {
 			case it.child == nil && !it.ref:
-				if int(it.val) >= len(vals[it.prop]) {
-					return fmt.Errorf("%w: a node of %s does not map as the dataset's", ErrNeedsJSONLD, what)
-				}
 				item = vals[it.prop][it.val]
 			case it.child == nil:
 				item = fp.reference(it.val)
