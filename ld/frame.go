@@ -18,6 +18,8 @@ import (
 // repeated at the top. Framing never drops a statement: if a node cannot be
 // reached from the roots (a Review pointing at the Movie, say) Frame fails
 // with [ErrUnreachable], and with [ErrNoRoot] if no node has type root.
+// A graph that reaches its nodes by so many paths that embedding them
+// would take exponential time fails with [ErrFrameWork].
 func (p *Processor) Frame(doc any, root string, opts Options) (map[string]any, error) {
 	expanded, err := p.expand(doc, opts)
 	if err != nil {
