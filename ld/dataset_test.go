@@ -728,6 +728,9 @@ func TestUnitListMatchesUnits(t *testing.T) {
 			t.Errorf("%s: size %d graphs, %d statements; want %d, %d", name, g, s, graphs, size)
 		}
 		for i, u := range units {
+			if l.Graph(i) != u.Graph {
+				t.Errorf("%s: unit %d's graph %v, want %v", name, i, l.Graph(i), u.Graph)
+			}
 			if got := l.Unit(i); fmt.Sprint(got) != fmt.Sprint(u) {
 				t.Errorf("%s: unit %d\n got %v\nwant %v", name, i, got, u)
 			}

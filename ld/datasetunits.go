@@ -129,6 +129,9 @@ func (l *UnitList) Len() int { return len(l.units) }
 // Size returns the number of graphs and of statements of all the units.
 func (l *UnitList) Size() (graphs, quads int) { return l.graphs, l.size }
 
+// Graph returns unit i's Graph.
+func (l *UnitList) Graph(i int) Term { return l.d.term(l.units[i].graph) }
+
 // Unit returns unit i, its statements made anew.
 func (l *UnitList) Unit(i int) Unit {
 	r := l.units[i]

@@ -108,7 +108,7 @@ func runLoad(e *env, args []string) int {
 		e.errorf("%v", err)
 		return exitError
 	}
-	if units.Len() > 0 && units.Unit(0).Graph.Kind == 0 {
+	if units.Len() > 0 && units.Graph(0).Kind == 0 {
 		e.errorf("%s: %d statements in the default graph: %v", files[0], len(units.Unit(0).Graphs[0].Quads), ld.ErrDefaultGraph)
 		e.hint("export without --merged-in-default-graph or --merged, so that every statement is in a graph of its film")
 		return exitError

@@ -138,6 +138,8 @@ func (e *StatusError) Error() string {
 type Units interface {
 	Len() int
 	Unit(i int) ld.Unit
+	// Graph returns unit i's Graph without making the unit.
+	Graph(i int) ld.Term
 	// Size returns the number of graphs and statements in all.
 	Size() (graphs, quads int)
 }
@@ -150,6 +152,9 @@ func (s Slice) Len() int { return len(s) }
 
 // Unit returns unit i.
 func (s Slice) Unit(i int) ld.Unit { return s[i] }
+
+// Graph returns unit i's Graph.
+func (s Slice) Graph(i int) ld.Term { return s[i].Graph }
 
 // Size returns the number of graphs and statements in all.
 func (s Slice) Size() (graphs, quads int) {
@@ -167,7 +172,7 @@ func (s Slice) Size() (graphs, quads int) {
 func (c *Client) Load(ctx context.Context, units Units) (Result, error) {
 	var res Result
 	// Only the first unit can be the default graph's (see ld.Units).
-	if units.Len() > 0 && units.Unit(0).Graph.Kind == 0 {
+	if units.Len() > 0 && units.Graph(0).Kind == 0 {
 		return res, ld.ErrDefaultGraph
 	}
 	totalGraphs, totalQuads := units.Size()
