@@ -116,9 +116,6 @@ type framePlan struct {
 // instead, and an error wrapping ErrNeedsJSONLD where this one cannot
 // follow it.
 func planFrame(d *Dataset, src []uint32) (*framePlan, error) {
-	if len(d.docs) != 1 {
-		return nil, fmt.Errorf("%w: several inputs to frame", ErrNeedsJSONLD)
-	}
 	n := len(d.terms)
 	fp := &framePlan{d: d, node: make([]int32, n), blank: make([]int32, n), outputs: make([]int32, n), seen: map[litKey]bool{}}
 	for i := 1; i < len(d.terms); i++ {
@@ -140,25 +137,42 @@ func planFrame(d *Dataset, src []uint32) (*framePlan, error) {
 			fp.blank[t] = blanks
 		}
 	}
-	idx := d.docStatements(0)
-	d.sortByTop(idx, src)
-	for len(idx) > 0 {
-		j := subjectEnd(d, idx)
-		s := d.quads[idx[0]].s
-		node, err := fp.subject(idx[:j])
+	// The general path's document is each input's nodes in turn, in the
+	// order of the conversion from RDF; a node several inputs describe
+	// (an IRI) is one node of the node map, its values those of the first
+	// input, then of the next. Node map generation labels blank nodes as
+	// it meets them: an input's node, then its properties' values in
+	// order.
+	var runs [][]int32 // each subject's statements, in input order
+	for doc := range d.docs {
+		idx := d.docStatements(doc)
+		d.sortByTop(idx, src)
+		for len(idx) > 0 {
+			j := subjectEnd(d, idx)
+			s := d.quads[idx[0]].s
+			if fp.node[s] == 0 {
+				fp.subjects = append(fp.subjects, s)
+				fp.node[s] = int32(len(fp.subjects))
+				runs = append(runs, idx[:j:j])
+			} else {
+				k := fp.node[s] - 1
+				runs[k] = append(slices.Clip(runs[k]), idx[:j]...)
+			}
+			occurrence := frameNode{stmts: slices.Clone(idx[:j])}
+			fp.sortStatements(occurrence.stmts)
+			issue(s)
+			for _, o := range fp.objects(&occurrence) {
+				issue(o)
+			}
+			idx = idx[j:]
+		}
+	}
+	for _, run := range runs {
+		node, err := fp.subject(run)
 		if err != nil {
 			return nil, err
 		}
 		fp.nodes = append(fp.nodes, node)
-		fp.node[s] = int32(len(fp.nodes))
-		fp.subjects = append(fp.subjects, s)
-		idx = idx[j:]
-		// Node map generation labels blank nodes as it meets them: the
-		// subject, then its properties' values in order.
-		issue(s)
-		for _, o := range fp.objects(&node) {
-			issue(o)
-		}
 	}
 	// The root: the one subject nothing refers to (hasRoot); its first
 	// type is the type framed on.
@@ -252,22 +266,7 @@ func (fp *framePlan) isType(q dquad) bool {
 // reorders and shortens (see frameNode.stmts).
 func (fp *framePlan) subject(qs []int32) (frameNode, error) {
 	d := fp.d
-	slices.SortStableFunc(qs, func(a, b int32) int {
-		qa, qb := d.quads[a], d.quads[b]
-		if ta, tb := fp.isType(qa), fp.isType(qb); ta || tb {
-			switch {
-			case ta && tb:
-				return 0
-			case ta:
-				return -1
-			}
-			return 1
-		}
-		if qa.p == qb.p {
-			return 0
-		}
-		return strings.Compare(d.terms[qa.p].value(), d.terms[qb.p].value())
-	})
+	fp.sortStatements(qs)
 	// The values already added, as in jsonNodeWriter.fromRDF.
 	if len(fp.seen) > 64 {
 		fp.seen = map[litKey]bool{}
@@ -306,6 +305,29 @@ func (fp *framePlan) subject(qs []int32) (frameNode, error) {
 		kept = append(kept, i)
 	}
 	return frameNode{stmts: kept, types: types}, nil
+}
+
+// sortStatements sorts a subject's statements as framing and node map
+// generation read them: its types, then its properties by IRI, each in
+// the order read.
+func (fp *framePlan) sortStatements(qs []int32) {
+	d := fp.d
+	slices.SortStableFunc(qs, func(a, b int32) int {
+		qa, qb := d.quads[a], d.quads[b]
+		if ta, tb := fp.isType(qa), fp.isType(qb); ta || tb {
+			switch {
+			case ta && tb:
+				return 0
+			case ta:
+				return -1
+			}
+			return 1
+		}
+		if qa.p == qb.p {
+			return 0
+		}
+		return strings.Compare(d.terms[qa.p].value(), d.terms[qb.p].value())
+	})
 }
 
 // litKey is a value of a property, as node map generation compares it:

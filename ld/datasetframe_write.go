@@ -58,8 +58,7 @@ func (fw *frameWriter) writeOut(o *frameOut, prop string, depth int) error {
 	}
 	var kids []*frameOut
 	if n != nil {
-		node, count := jw.fromRDF(d.srcName(o.node), n.stmts)
-		exp, err := jw.expandedNode(0, node, what, count)
+		exp, err := fw.expandedOf(o.node, n, what)
 		if err != nil {
 			return err
 		}
@@ -137,6 +136,56 @@ func (fw *frameWriter) writeOut(o *frameOut, prop string, depth int) error {
 		return fmt.Errorf("%w: the nodes embedded in %s do not compact in place", ErrNeedsJSONLD, what)
 	}
 	return jw.enc.err
+}
+
+// expandedOf returns node id's expanded node object as the general path
+// makes it. Of several inputs, each one's statements of it are made and
+// expanded as Union expands that input (its blank nodes relabelled), and
+// their types and values joined in input order, as node map generation
+// joins them (repeated types once; repeated values are dropped by the
+// caller, dedupValues).
+func (fw *frameWriter) expandedOf(id uint32, n *frameNode, what string) (map[string]any, error) {
+	d := fw.d
+	if len(d.docs) == 1 {
+		node, count := fw.fromRDF(d.srcName(id), n.stmts)
+		return fw.expandedNode(0, node, what, count)
+	}
+	merged := map[string]any{}
+	var part []int32
+	for doc, start := range d.docs {
+		end := len(d.quads)
+		if doc+1 < len(d.docs) {
+			end = d.docs[doc+1]
+		}
+		part = part[:0]
+		for _, i := range n.stmts {
+			if int(i) >= start && int(i) < end {
+				part = append(part, i)
+			}
+		}
+		if len(part) == 0 {
+			continue
+		}
+		node, count := fw.fromRDF(d.srcName(id), part)
+		exp, err := fw.expandedNode(doc, node, what, count)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range exp {
+			switch k {
+			case "@id":
+			case "@type":
+				for _, t := range asList(v) {
+					if !slices.Contains(asList(merged[k]), t) {
+						merged[k] = append(asList(merged[k]), t)
+					}
+				}
+			default:
+				merged[k] = append(asList(merged[k]), asList(v)...)
+			}
+		}
+	}
+	return merged, nil
 }
 
 // cleared reports whether framing leaves out the @id of node id: a

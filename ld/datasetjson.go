@@ -40,9 +40,9 @@ import (
 //
 // It returns an error wrapping [ErrNeedsJSONLD], having written nothing,
 // where it cannot promise the general path's bytes: RDF lists and rdf:JSON
-// literals (see [Dataset.NeedsJSONLD]), a graph to frame read from
-// several inputs or with a blank node as a type, and options other than
-// Lenient and RDFDirection. A node that
+// literals (see [Dataset.NeedsJSONLD]), a graph to frame with a blank
+// node as a type, and options other than Lenient and RDFDirection. A
+// node that
 // turns out other than the dataset says (a value dropped on the way, a
 // value encoding/json would have to reflect on) or an error of
 // json-gold's stops it with an error wrapping ErrNeedsJSONLD too, after

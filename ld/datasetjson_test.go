@@ -260,20 +260,31 @@ func TestDatasetFramedCases(t *testing.T) {
 		// Only a type below the root, and a type the context has no term for.
 		"types": "<urn:m:1> " + typ + " " + movie + " .\n<urn:m:1> " + typ + " <http://a.example/Film> .\n<urn:m:1> <http://schema.org/genre> _:g .\n_:g " + typ + " <http://schema.org/Thing> .\n",
 	}
-	p := NewProcessor(Config{})
+	inputs := map[string][]string{}
 	for name, in := range cases {
-		if !rooted(t, []string{in}) {
+		inputs[name] = []string{in}
+	}
+	// Two inputs about one Movie: the same type, literal and language
+	// tag in either case in both, blank nodes of the same labels (two
+	// nodes: each input's own), a node of one referring to the other's.
+	inputs["two inputs"] = []string{
+		"<urn:m:1> " + typ + " " + movie + " .\n<urn:m:1> <http://schema.org/name> \"Heat\"@EN .\n<urn:m:1> <http://schema.org/actor> _:a .\n_:a <http://schema.org/name> \"A\" .\n<urn:m:1> <http://schema.org/director> <urn:p:1> .\n",
+		"<urn:m:1> " + typ + " " + movie + " .\n<urn:m:1> " + typ + " <http://schema.org/CreativeWork> .\n<urn:m:1> <http://schema.org/name> \"Heat\"@en .\n<urn:m:1> <http://schema.org/actor> _:a .\n_:a <http://schema.org/name> \"B\" .\n<urn:m:1> <http://schema.org/actor> <urn:p:1> .\n<urn:p:1> <http://schema.org/name> \"P\" .\n",
+	}
+	p := NewProcessor(Config{})
+	for name, in := range inputs {
+		if !rooted(t, in) {
 			t.Fatalf("%s: no root", name)
 		}
 		for _, f := range []Format{FormatJSONLD, FormatHTML} {
-			want, err := jsonldPath(p, []string{in}, f, Options{})
+			want, err := jsonldPath(p, in, f, Options{})
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
 			if strings.Contains(want, `"@graph"`) {
 				t.Fatalf("%s: the general path did not frame it:\n%s", name, want)
 			}
-			got, _, short, err := datasetJSONPath(p, []string{in}, f, Options{})
+			got, _, short, err := datasetJSONPath(p, in, f, Options{})
 			if err != nil || !short {
 				t.Errorf("%s, %v: WriteJSONLD declined (%v)", name, f, err)
 			}
@@ -337,15 +348,20 @@ func TestFrameBudget(t *testing.T) {
 
 // FuzzDatasetFramed: for the rooted graphs randomRootedNQuads makes of a
 // seed (shared nodes, cycles below the root, other nodes of the root's
-// type, language tags in either case), WriteJSONLD frames as the general
-// path does, in JSON-LD and HTML.
+// type, language tags in either case), alone or two read together,
+// WriteJSONLD frames as the general path does, in JSON-LD and HTML.
 func FuzzDatasetFramed(f *testing.F) {
 	for seed := range uint64(8) {
-		f.Add(seed)
+		f.Add(seed, seed+8, seed%2 == 0)
 	}
 	p := NewProcessor(Config{})
-	f.Fuzz(func(t *testing.T, seed uint64) {
+	f.Fuzz(func(t *testing.T, seed, other uint64, two bool) {
 		in := []string{randomRootedNQuads(seed)}
+		if two {
+			// A second input: its root joins the first where both are
+			// the same IRI.
+			in = append(in, randomRootedNQuads(other))
+		}
 		for _, f := range []Format{FormatJSONLD, FormatHTML} {
 			want, werr := jsonldPath(p, in, f, Options{})
 			got, _, short, gerr := datasetJSONPath(p, in, f, Options{})
