@@ -158,7 +158,9 @@ func planFrame(d *Dataset, src []uint32) (*framePlan, error) {
 				k := fp.node[s] - 1
 				runs[k] = append(slices.Clip(runs[k]), idx[:j]...)
 			}
-			occurrence := frameNode{stmts: slices.Clone(idx[:j])}
+			// Sorted in place: subject sorts the joined run again, and a
+			// stable sort keeps each property's statements in input order.
+			occurrence := frameNode{stmts: idx[:j]}
 			fp.sortStatements(occurrence.stmts)
 			issue(s)
 			for _, o := range fp.objects(&occurrence) {
