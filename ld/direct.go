@@ -446,7 +446,7 @@ func (t *directTerms) typ(v string) string {
 // canonical N-Quads do (literalText), for writeCanonicalLines.
 func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical, flat bool) (d *Dataset, ok bool) {
 	top, isMap := doc.(map[string]any)
-	if !isMap || len(top) != 2 || top["@context"] != "https://schema.org" {
+	if !isMap || len(top) != 2 || !schemaOrgContext(top["@context"]) {
 		return nil, false
 	}
 	if v := ctx.Values; v.HasLanguage || v.Direction != "" || v.Base != "" {
@@ -466,6 +466,9 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical,
 		m, isNode := n.(map[string]any)
 		if !isNode || w.flat && onlyID(m) {
 			return nil, false
+		}
+		if freeLabel(m) {
+			continue
 		}
 		if _, ok := w.node(m, 0); !ok {
 			return nil, false
@@ -600,6 +603,15 @@ type walker struct {
 	// path, in flat, holds the IRIs of the nodes whose properties are
 	// being walked (a blank node is never met twice).
 	path []string
+	// labels holds the terms of the blank node identifiers the document
+	// gives ("_:x"), made when first met: node map generation names each
+	// blank node, labelled or not, in the order the walk meets them, so a
+	// label takes the next number then, and keeps it. Flattened JSON-LD
+	// and compacted web snippets label every blank node they reference.
+	labels map[string]uint32
+	// blankPath, in flat, holds the blank nodes whose properties are
+	// being walked, once the document has labelled one (see node).
+	blankPath []uint32
 	// seq numbers the statements of a flat walk in lines (flatLine),
 	// and litValue and litType hold the literal it made last.
 	seq               uint64
@@ -792,6 +804,9 @@ func (w *walker) iri(s string) (uint32, bool) {
 	if id, ok := w.iris[s]; ok {
 		return id, true
 	}
+	if strings.HasPrefix(s, "_:") {
+		return w.label(s)
+	}
 	i := strings.IndexByte(s, ':')
 	if i <= 0 || s[0] == '@' || strings.HasPrefix(s, "_:") || w.t.isTerm(s[:i]) || checkIRI(s, true) != nil || !takenAbsolute(s) {
 		return 0, false
@@ -803,6 +818,40 @@ func (w *walker) iri(s string) (uint32, bool) {
 	id := w.term(IRI, "<"+s+">")
 	w.iris[s] = id
 	return id, true
+}
+
+// label returns the term of the blank node the document labels s, made
+// the next blank node the first time s is met; false for a label the
+// general path refuses ("_:" alone).
+func (w *walker) label(s string) (uint32, bool) {
+	if id, ok := w.labels[s]; ok {
+		return id, true
+	}
+	if checkIRI(s, true) != nil {
+		return 0, false
+	}
+	if w.labels == nil {
+		w.labels = map[string]uint32{}
+	}
+	id := w.newBlank()
+	w.labels[s] = id
+	return id, true
+}
+
+// newBlank returns the term of a new blank node, the next by number.
+func (w *walker) newBlank() uint32 {
+	var id uint32
+	if w.lines {
+		id = blankTerm | uint32(w.blank)
+	} else {
+		// Never looked up, it takes no place in the index (100,000 of
+		// the 250,000 terms of a page of 50,000 reviews with its
+		// provenance).
+		id = uint32(len(w.d.terms))
+		w.d.terms = append(w.d.terms, dterm{kind: Blank, key: "_0 _:b" + strconv.Itoa(w.blank)})
+	}
+	w.blank++
+	return id
 }
 
 // vocab returns the term of a property or type IRI, checked already.
@@ -845,7 +894,7 @@ func (w *walker) literal(value, datatype string) uint32 {
 // node walks a node object in graph g (0 the default graph) and returns
 // its subject, in the order JSON-LD node map generation visits it.
 func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
-	if len(m) == 0 {
+	if ownKeys(m) == 0 {
 		// An empty node object: expansion drops it where it stands
 		// free in a graph, so it takes no blank node label there, as
 		// it would here (FuzzWriteDirectNQuads). film2ld never writes
@@ -862,16 +911,8 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 		if s, ok = w.iri(id); !ok {
 			return 0, false
 		}
-	} else if w.lines {
-		s = blankTerm | uint32(w.blank)
-		w.blank++
 	} else {
-		// A new blank node every time: never looked up, it takes no
-		// place in the index (100,000 of the 250,000 terms of a page of
-		// 50,000 reviews with its provenance).
-		s = uint32(len(w.d.terms))
-		w.d.terms = append(w.d.terms, dterm{kind: Blank, key: "_0 _:b" + strconv.Itoa(w.blank)})
-		w.blank++
+		s = w.newBlank() // a new blank node every time
 	}
 	if v, hasType := m["@type"]; hasType {
 		types, isList := v.([]any)
@@ -904,6 +945,14 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 		switch k {
 		case "@id", "@type", "@graph":
 			continue
+		case "@context":
+			// Scraped pages repeat the schema.org context on nested
+			// nodes: the same context again changes nothing (see
+			// dropRepeatedContexts). Any other needs the general path.
+			if !schemaOrgContext(v) {
+				return 0, false
+			}
+			continue
 		}
 		key := w.t.key(k)
 		if !key.ok || w.flat && (key.iri == rdfType || flatDatatype(key.coerce)) {
@@ -933,6 +982,9 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 				return 0, false
 			}
 			count++
+			if freeLabel(n) {
+				continue
+			}
 			mark := len(w.tmp)
 			if _, ok := w.node(n, s); !ok {
 				return 0, false
@@ -954,6 +1006,15 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 		}
 		w.path = append(w.path, iri)
 		defer func() { w.path = w.path[:len(w.path)-1] }()
+	} else if w.flat && n > base && len(w.labels) > 0 {
+		// So can a labelled blank node, known by its term (the same
+		// each time the label is met); an anonymous one is met once
+		// and never found here.
+		if slices.Contains(w.blankPath, s) {
+			return 0, false
+		}
+		w.blankPath = append(w.blankPath, s)
+		defer func() { w.blankPath = w.blankPath[:len(w.blankPath)-1] }()
 	}
 	for i := base; i < n; i++ {
 		// Indexed anew each time: pushing may move the stack.
@@ -1046,7 +1107,7 @@ func (w *walker) value(v any, key directKey, g uint32) (uint32, bool) {
 			return w.literal(s, dt), true
 		}
 		for k := range x {
-			if k != "@id" && k != "@type" && k != "@graph" && strings.HasPrefix(k, "@") {
+			if k != "@id" && k != "@type" && k != "@graph" && k != "@context" && strings.HasPrefix(k, "@") {
 				return 0, false
 			}
 		}
@@ -1089,7 +1150,34 @@ func (w *walker) number(x float64, key directKey) (uint32, bool) {
 // where it stands free in a graph.
 func onlyID(m map[string]any) bool {
 	_, hasID := m["@id"]
-	return hasID && len(m) == 1
+	return hasID && ownKeys(m) == 1
+}
+
+// schemaOrgContext reports whether a @context value is one of the URLs
+// of schema.org's context (IsSchemaOrgContext: http or https, with or
+// without "www." or a trailing slash), which the processor serves
+// built in, so that each expands a document alike.
+func schemaOrgContext(v any) bool {
+	s, isString := v.(string)
+	return isString && IsSchemaOrgContext(s)
+}
+
+// freeLabel reports whether node m, standing free in a graph, is a blank
+// node's label alone, which expansion drops: node map generation never
+// numbers it. (An IRI alone is walked, which checks it and makes no
+// statement.)
+func freeLabel(m map[string]any) bool {
+	id, isString := m["@id"].(string)
+	return isString && ownKeys(m) == 1 && strings.HasPrefix(id, "_:") && checkIRI(id, true) == nil
+}
+
+// ownKeys returns the number of node m's keys, less a schema.org
+// @context, which changes nothing where the walk goes (see node).
+func ownKeys(m map[string]any) int {
+	if c, has := m["@context"]; has && schemaOrgContext(c) {
+		return len(m) - 1
+	}
+	return len(m)
 }
 
 // flatDatatype reports whether a value typed dt is one flattened output

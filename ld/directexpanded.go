@@ -72,7 +72,7 @@ func (x *expandedWriter) nodes(seq iter.Seq[any], depth int) {
 	n := 0
 	for it := range seq {
 		m := it.(map[string]any)
-		if _, hasID := m["@id"]; hasID && len(m) == 1 {
+		if onlyID(m) {
 			continue
 		}
 		e.nextItem(&n, depth+1)
@@ -95,6 +95,9 @@ func (x *expandedWriter) node(m map[string]any, depth int) {
 		switch k {
 		case "@id", "@type", "@graph":
 			x.members = append(x.members, expandedMember{key: k, val: v})
+		case "@context":
+			// schema.org's again, which the walk checked: expansion
+			// drops it.
 		default:
 			dk := x.t.key(k)
 			x.members = append(x.members, expandedMember{key: dk.iri, coerce: dk.coerce, val: v})

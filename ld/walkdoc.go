@@ -40,7 +40,7 @@ func (p *Processor) WriteWalked(w io.Writer, doc any, f Format, opts Options) (o
 		return false, nil
 	}
 	top, isMap := doc.(map[string]any)
-	if !isMap || top["@context"] != "https://schema.org" || !toDoubles(top) {
+	if !isMap || !schemaOrgContext(top["@context"]) || !toDoubles(top) {
 		return false, nil
 	}
 	view := top

@@ -31,6 +31,31 @@ var walkedDocs = map[string]string{
 	"another context":        `{"@context": {"@vocab": "http://schema.org/"}, "@type": "Movie", "name": "A"}`,
 	"an array":               `[{"@context": "https://schema.org", "@type": "Movie", "name": "A"}]`,
 	"keyword-like key":       `{"@context": "https://schema.org", "@type": "Movie", "@foo": "A"}`,
+	// Labelled blank nodes, as flattened JSON-LD and many published
+	// snippets write them: a reference met before the node, a node
+	// described in two places, an @id alone at the top (dropped by
+	// expansion, so numbered nowhere), a label in a value coerced to
+	// @id, anonymous nodes between, a label met only as a reference.
+	"labelled blank nodes": `{"@context": "https://schema.org", "@graph": [
+		{"@id": "_:b7", "@type": "Movie", "name": "A", "review": [{"@id": "_:r2"}, {"@id": "_:r1"}], "actor": {"@id": "_:p"}},
+		{"@id": "_:only"},
+		{"@id": "_:r1", "@type": "Review", "author": {"@id": "_:p"}, "reviewBody": "One.", "reviewRating": {"@type": "Rating", "ratingValue": 3}},
+		{"@id": "_:r2", "@type": "Review", "author": {"@type": "Person", "name": "Anon"}, "url": "_:elsewhere"},
+		{"@id": "_:p", "@type": "Person", "name": "Pat"},
+		{"@id": "_:p", "alternateName": "P."},
+		{"@id": "urn:x:m2", "sameAs": {"@id": "_:b7"}, "knows": {"@id": "_:never-described"}}]}`,
+	"labelled blank node at the top":       `{"@context": "https://schema.org", "@id": "_:top", "@type": "Movie", "name": "A", "director": {"@id": "_:top"}}`,
+	"labelled blank node in a named graph": `{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:g", "@graph": [{"@id": "_:a"}, {"@id": "_:b", "knows": {"@id": "_:a"}}, {"@type": "Person"}]}, {"@id": "_:a", "name": "outside"}]}`,
+	// schema.org's context under its other URLs, and again on nested
+	// nodes, as scraped pages write it; another context nested.
+	"http context":             `{"@context": "http://schema.org", "@type": "Movie", "name": "A", "director": {"@type": "Person", "name": "D"}}`,
+	"www context with a slash": `{"@context": "https://www.schema.org/", "@graph": [{"@id": "_:m", "@type": "Movie", "name": "A"}, {"@type": "Review", "itemReviewed": {"@id": "_:m"}}]}`,
+	"nested contexts": `{"@context": "https://schema.org/", "@type": "Movie", "name": "A",
+		"director": {"@context": "http://schema.org", "@type": "Person", "name": "D"},
+		"actor": [{"@context": "https://schema.org", "@id": "_:a"}, {"@context": "https://schema.org", "@id": "_:a", "name": "Ann"}]}`,
+	"a label alone with a context": `{"@context": "https://schema.org", "@graph": [{"@context": "http://schema.org/", "@id": "_:x"}, {"@type": "Movie", "name": "A"}, {"@id": "_:y", "knows": {"@id": "_:x"}}]}`,
+	"another context nested":       `{"@context": "https://schema.org", "@type": "Movie", "director": {"@context": {"name": "http://example.org/name"}, "name": "D"}}`,
+	"blank node as a graph name":   `{"@context": "https://schema.org", "@graph": [{"@id": "_:g", "@graph": [{"@id": "urn:x:a", "name": "A"}]}]}`,
 }
 
 // walkedFormats are the formats WriteWalked writes.
@@ -55,6 +80,7 @@ func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
 	}
 	p := NewProcessor(Config{})
 	walked := map[Format]int{}
+	walkedDoc := map[string]bool{}
 	for name, data := range inputs {
 		for _, f := range walkedFormats {
 			read := func() any {
@@ -93,6 +119,7 @@ func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
 				continue
 			}
 			walked[f]++
+			walkedDoc[name+" "+f.String()] = true
 			switch {
 			case (err == nil) != (werr == nil):
 				t.Errorf("%s, %s: WriteWalked error %v, the general path's %v", name, f, err, werr)
@@ -106,6 +133,17 @@ func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
 			t.Errorf("%s: only %d documents walked", f, walked[f])
 		}
 	}
+	// Labelled blank nodes and schema.org's context under any of its
+	// URLs, at the top or nested, are the walk's (flattened output
+	// declines a label alone at the top, as it does an IRI alone).
+	for name, flat := range map[string]bool{"labelled blank node at the top": true, "http context": true, "www context with a slash": true,
+		"nested contexts": true, "labelled blank nodes": false, "labelled blank node in a named graph": false, "a label alone with a context": false} {
+		for _, f := range walkedFormats {
+			if !walkedDoc[name+" "+f.String()] && (f != FormatFlattened || flat) {
+				t.Errorf("%s, %s: declined; want it walked", name, f)
+			}
+		}
+	}
 	t.Logf("walked per format: %v, of %d documents", walked, len(inputs))
 }
 
@@ -114,7 +152,8 @@ func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
 // declined with nothing written; the formats it does not write too.
 func TestWriteWalkedDeclines(t *testing.T) {
 	p := NewProcessor(Config{})
-	for _, name := range []string{"integer past 2^53", "number too large", "number too small", "context alone", "another context", "an array", "keyword-like key"} {
+	for _, name := range []string{"integer past 2^53", "number too large", "number too small", "context alone", "another context", "an array", "keyword-like key",
+		"another context nested", "blank node as a graph name"} {
 		docs, err := p.Read(strings.NewReader(walkedDocs[name]), name, InputJSONLD)
 		if err != nil {
 			continue // the reader refuses it: never given to the walk
