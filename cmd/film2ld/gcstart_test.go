@@ -66,3 +66,42 @@ func TestDeferFirstGC(t *testing.T) {
 		t.Errorf("a command's memory limit became %d, want its %d", got, 200<<20)
 	}
 }
+
+// TestStartCollecting: a bounded run (boundHeap) collects from the start
+// at the usual percentage, not with collection off until the bound, and
+// the limit its governor puts back when it stops is the process's own,
+// not deferFirstGC's, under which the collector would run without pause;
+// a command's own settings stay.
+func TestStartCollecting(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT is set: deferFirstGC and boundHeap leave them alone")
+	}
+	percent, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
+	defer func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}()
+	deferFirstGC()
+	stop := boundHeap(boundFrom)
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("bounded, GC percentage %d, want 100", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != heapPerInputByte*boundFrom {
+		t.Errorf("bounded, memory limit %d, want the bound %d", got, heapPerInputByte*boundFrom)
+	}
+	stop()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("after the bound, memory limit %d, want none", got)
+	}
+
+	deferFirstGC()
+	debug.SetGCPercent(400)
+	debug.SetMemoryLimit(200 << 20)
+	startCollecting()
+	if got := debug.SetGCPercent(400); got != 400 {
+		t.Errorf("a command's GC percentage became %d, want its 400", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 200<<20 {
+		t.Errorf("a command's memory limit became %d, want its %d", got, 200<<20)
+	}
+}

@@ -49,6 +49,7 @@ func boundHeap(size int64) (restore func()) {
 	if size < boundFrom || os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
+	startCollecting()
 	g := &heapGovernor{bound: heapPerInputByte * size}
 	g.prev = debug.SetMemoryLimit(g.bound)
 	g.limit = g.bound
