@@ -27,7 +27,11 @@ type contexts struct {
 	// of the 3,000 IRIs) costs milliseconds, and expansion, RDF and
 	// N-Quads never read it.
 	compact func() *jsongold.Context
-	opts    *jld.JsonLdOptions
+	// bare is the empty context, which a document without @context is
+	// expanded under: the walk reads expanded JSON-LD with it (see
+	// WriteWalked).
+	bare func() *jsongold.Context
+	opts *jld.JsonLdOptions
 }
 
 // offlineOptions are the options of processors without AllowRemote.
@@ -86,6 +90,7 @@ func contextsOf(expand *jsongold.Context, opts *jld.JsonLdOptions) *contexts {
 			}
 			return c
 		}),
+		bare: sync.OnceValue(func() *jsongold.Context { return jsongold.NewContext(nil, opts) }),
 		opts: opts,
 	}
 	// The expand context gets no inverse: only compaction reads one

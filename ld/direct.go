@@ -425,6 +425,10 @@ func (t *directTerms) typ(v string) string {
 	iri := ""
 	if td := t.ctx.GetTermDefinition(v); td != nil && !td.HasContext && strings.Contains(td.ID, "://") && td.ID[0] != '@' {
 		iri = td.ID
+	} else if i := strings.IndexByte(v, ':'); td == nil && i > 0 && t.ctx.GetTermDefinition(v[:i]) == nil && strings.HasPrefix(v[i:], "://") {
+		// An absolute IRI whose scheme is no term (expanded JSON-LD's
+		// types) expands to itself, as a key does (lookupKey).
+		iri = v
 	}
 	if iri != "" && checkIRI(iri, true) != nil {
 		iri = ""
@@ -446,7 +450,17 @@ func (t *directTerms) typ(v string) string {
 // canonical N-Quads do (literalText), for writeCanonicalLines.
 func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical, flat bool) (d *Dataset, ok bool) {
 	top, isMap := doc.(map[string]any)
-	if !isMap || len(top) != 2 || !schemaOrgContext(top["@context"]) {
+	// Under the schema.org context, or else (expanded JSON-LD) under
+	// none: a "@graph" alone, walked with the empty context.
+	bare := len(ctx.TermDefinitions) == 0 && ctx.Values.Vocab == nil
+	switch {
+	case !isMap:
+		return nil, false
+	case bare:
+		if _, hasGraph := top["@graph"]; !hasGraph || len(top) != 1 {
+			return nil, false
+		}
+	case len(top) != 2 || !schemaOrgContext(top["@context"]):
 		return nil, false
 	}
 	if v := ctx.Values; v.HasLanguage || v.Direction != "" || v.Base != "" {
@@ -458,7 +472,7 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical,
 	}
 	sc := newWalkScratch()
 	d = &Dataset{terms: append(sc.terms[:0], dterm{}), index: sc.index, quads: sc.quads[:0], scratch: sc}
-	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, sorter: lines, canonical: canonical, flat: flat}
+	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, sorter: lines, canonical: canonical, flat: flat, bare: bare}
 	w.d.docs = append(w.d.docs, 0)
 	w.d.names = append(w.d.names, "JSON-LD")
 	w.typ = w.term(IRI, "<"+rdfType+">")
@@ -609,6 +623,9 @@ type walker struct {
 	// label takes the next number then, and keeps it. Flattened JSON-LD
 	// and compacted web snippets label every blank node they reference.
 	labels map[string]uint32
+	// bare is set for a document without a context (expanded JSON-LD):
+	// a nested context would change what its keys mean.
+	bare bool
 	// blankPath, in flat, holds the blank nodes whose properties are
 	// being walked, once the document has labelled one (see node).
 	blankPath []uint32
@@ -949,7 +966,7 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 			// Scraped pages repeat the schema.org context on nested
 			// nodes: the same context again changes nothing (see
 			// dropRepeatedContexts). Any other needs the general path.
-			if !schemaOrgContext(v) {
+			if w.bare || !schemaOrgContext(v) {
 				return 0, false
 			}
 			continue
@@ -1095,6 +1112,15 @@ func (w *walker) value(v any, key directKey, g uint32) (uint32, bool) {
 	case int64:
 		return w.number(float64(x), key)
 	case map[string]any:
+		if val, isValue := x["@value"]; isValue && len(x) == 1 {
+			// A value object of a native value alone (expanded
+			// JSON-LD's form) is the value under no coercion.
+			switch val.(type) {
+			case string, bool, float64, int, int64:
+				return w.value(val, directKey{iri: key.iri, ok: true}, g)
+			}
+			return 0, false
+		}
 		if val, isValue := x["@value"]; isValue {
 			s, isString := val.(string)
 			dt, hasType := x["@type"].(string)

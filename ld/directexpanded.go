@@ -194,6 +194,10 @@ func (x *expandedWriter) value(v any, coerce string, depth int) {
 		e.buf = append(e.buf, '}')
 	case map[string]any:
 		if val, isValue := v["@value"]; isValue {
+			if len(v) == 1 {
+				x.value(val, "", depth) // a native value alone, uncoerced
+				return
+			}
 			x.object(depth, "@type", v["@type"].(string), val.(string))
 			return
 		}

@@ -3,6 +3,8 @@ package ld
 import (
 	"encoding/json"
 	"io"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
 // WriteWalked writes a JSON-LD document read from a file (as Read decodes
@@ -39,6 +41,19 @@ func (p *Processor) WriteWalked(w io.Writer, doc any, f Format, opts Options) (o
 	default:
 		return false, nil
 	}
+	c, err := p.contexts()
+	if err != nil {
+		return false, nil
+	}
+	ctx := c.expand
+	if bare, ok := bareView(doc); ok {
+		// Expanded JSON-LD (what jsonld.js's expand and film2ld's -f
+		// expanded write): no context, full IRIs.
+		if f == FormatExpanded || !toDoubles(bare) {
+			return false, nil
+		}
+		return p.writeWalkedView(w, c, c.bare(), bare, f, mode, opts)
+	}
 	top, isMap := doc.(map[string]any)
 	if !isMap || !schemaOrgContext(top["@context"]) || !toDoubles(top) {
 		return false, nil
@@ -58,14 +73,22 @@ func (p *Processor) WriteWalked(w io.Writer, doc any, f Format, opts Options) (o
 	if f == FormatExpanded {
 		// Written as the view is walked, once a first walk has taken
 		// it (as WriteDirect writes it).
-		c, err := p.contexts()
-		if err != nil || !p.directAllowed(opts) {
+		if !p.directAllowed(opts) {
 			return false, nil
 		}
-		err, walked := writeDirectExpanded(w, c.expand, view, p.cfg.SortMemory)
+		err, walked := writeDirectExpanded(w, ctx, view, p.cfg.SortMemory)
 		return walked, err
 	}
-	wk, c, walked := p.walkView(view, opts, mode)
+	return p.writeWalkedView(w, c, ctx, view, f, mode, opts)
+}
+
+// writeWalkedView writes view, a "@graph" of nodes, expanded under ctx,
+// in format f by the walk in mode (see WriteWalked).
+func (p *Processor) writeWalkedView(w io.Writer, c *contexts, ctx *jsongold.Context, view map[string]any, f Format, mode walkMode, opts Options) (ok bool, err error) {
+	if !p.directAllowed(opts) {
+		return false, nil
+	}
+	wk, walked := walkDirect(ctx, view, p.cfg.SortMemory, mode)
 	switch {
 	case !walked:
 		return false, nil
@@ -75,6 +98,26 @@ func (p *Processor) WriteWalked(w io.Writer, doc any, f Format, opts Options) (o
 		return true, p.writeDirectFlattened(w, c.compact(), wk)
 	}
 	return true, wk.write(w, f)
+}
+
+// bareView returns a document without a context at its top as a view
+// of one "@graph": an array of nodes, a "@graph" alone, or a node, which
+// expansion reads as a graph of that node. ok is false for a document
+// with a context at its top (or not a map or an array).
+func bareView(doc any) (view map[string]any, ok bool) {
+	switch x := doc.(type) {
+	case []any:
+		return map[string]any{"@graph": x}, true
+	case map[string]any:
+		if _, hasContext := x["@context"]; hasContext {
+			return nil, false
+		}
+		if _, hasGraph := x["@graph"]; hasGraph && len(x) == 1 {
+			return x, true
+		}
+		return map[string]any{"@graph": []any{x}}, true
+	}
+	return nil, false
 }
 
 // toDoubles replaces the json.Number values in v by their doubles, as

@@ -55,7 +55,26 @@ var walkedDocs = map[string]string{
 		"actor": [{"@context": "https://schema.org", "@id": "_:a"}, {"@context": "https://schema.org", "@id": "_:a", "name": "Ann"}]}`,
 	"a label alone with a context": `{"@context": "https://schema.org", "@graph": [{"@context": "http://schema.org/", "@id": "_:x"}, {"@type": "Movie", "name": "A"}, {"@id": "_:y", "knows": {"@id": "_:x"}}]}`,
 	"another context nested":       `{"@context": "https://schema.org", "@type": "Movie", "director": {"@context": {"name": "http://example.org/name"}, "name": "D"}}`,
-	"blank node as a graph name":   `{"@context": "https://schema.org", "@graph": [{"@id": "_:g", "@graph": [{"@id": "urn:x:a", "name": "A"}]}]}`,
+	// Expanded JSON-LD, as jsonld.js's expand and export -f expanded
+	// write it: no context, full IRIs, values as value objects; an array
+	// of nodes, a "@graph" alone, a node alone.
+	"expanded": `[{"@id": "_:m", "@type": ["http://schema.org/Movie"], "http://schema.org/name": [{"@value": "A"}],
+		"http://schema.org/review": [{"@type": ["http://schema.org/Review"], "http://schema.org/reviewBody": [{"@value": "Good \"x\"."}],
+			"http://schema.org/reviewRating": [{"@type": ["http://schema.org/Rating"], "http://schema.org/ratingValue": [{"@value": 8}], "http://schema.org/bestRating": [{"@value": 10.5}]}],
+			"http://schema.org/author": [{"@id": "https://films.example/p/ann"}]}],
+		"http://schema.org/isFamilyFriendly": [{"@value": true}],
+		"http://schema.org/datePublished": [{"@type": "http://schema.org/Date", "@value": "2011-03-22"}],
+		"http://schema.org/url": [{"@id": "https://films.example/m"}]},
+		{"@id": "https://films.example/p/ann", "@type": ["http://schema.org/Person"], "http://schema.org/name": [{"@value": "Ann"}]},
+		{"@id": "_:only"}]`,
+	"expanded graph alone":       `{"@graph": [{"@id": "urn:x:a", "@type": ["http://schema.org/Person"], "http://schema.org/knows": [{"@id": "_:b"}]}, {"@id": "_:b", "http://schema.org/name": [{"@value": "B"}]}]}`,
+	"expanded node alone":        `{"@id": "urn:x:a", "@type": "http://schema.org/Movie", "http://schema.org/name": {"@value": "A"}}`,
+	"expanded named graph":       `[{"@id": "urn:x:g", "@graph": [{"@id": "urn:x:a", "http://schema.org/name": [{"@value": "A"}]}]}]`,
+	"no context, a term":         `[{"@id": "urn:x:a", "name": [{"@value": "A"}]}]`,
+	"no context, a type":         `[{"@id": "urn:x:a", "@type": ["Movie"], "http://schema.org/name": [{"@value": "A"}]}]`,
+	"no context, nested":         `[{"@id": "urn:x:a", "http://schema.org/director": [{"@context": "https://schema.org", "name": "D"}]}]`,
+	"no context, a language":     `[{"@id": "urn:x:a", "http://schema.org/name": [{"@value": "A", "@language": "en"}]}]`,
+	"blank node as a graph name": `{"@context": "https://schema.org", "@graph": [{"@id": "_:g", "@graph": [{"@id": "urn:x:a", "name": "A"}]}]}`,
 }
 
 // walkedFormats are the formats WriteWalked writes.
@@ -137,8 +156,13 @@ func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
 	// URLs, at the top or nested, are the walk's (flattened output
 	// declines a label alone at the top, as it does an IRI alone).
 	for name, flat := range map[string]bool{"labelled blank node at the top": true, "http context": true, "www context with a slash": true,
-		"nested contexts": true, "labelled blank nodes": false, "labelled blank node in a named graph": false, "a label alone with a context": false} {
+		"nested contexts": true, "labelled blank nodes": false, "labelled blank node in a named graph": false, "a label alone with a context": false,
+		"expanded": false, "expanded graph alone": true, "expanded node alone": true, "expanded named graph": true} {
 		for _, f := range walkedFormats {
+			// Expanded input to expanded output is the general path's.
+			if f == FormatExpanded && strings.HasPrefix(name, "expanded") {
+				continue
+			}
 			if !walkedDoc[name+" "+f.String()] && (f != FormatFlattened || flat) {
 				t.Errorf("%s, %s: declined; want it walked", name, f)
 			}
@@ -153,7 +177,7 @@ func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
 func TestWriteWalkedDeclines(t *testing.T) {
 	p := NewProcessor(Config{})
 	for _, name := range []string{"integer past 2^53", "number too large", "number too small", "context alone", "another context", "an array", "keyword-like key",
-		"another context nested", "blank node as a graph name"} {
+		"another context nested", "blank node as a graph name", "no context, a term", "no context, a type", "no context, nested", "no context, a language"} {
 		docs, err := p.Read(strings.NewReader(walkedDocs[name]), name, InputJSONLD)
 		if err != nil {
 			continue // the reader refuses it: never given to the walk

@@ -274,8 +274,10 @@ func TestPeakRSSValidate5MB50000Reviews(t *testing.T) {
 // most published markup writes, "http://schema.org/" (554 MB, 38 times,
 // before the walk took any of schema.org's URLs), and the 21 MB of
 // flattened JSON-LD of the same film, whose blank nodes are labelled
-// (520 MB, 24 times, before the walk took labels): 180-205 MB. Each run
-// holds its heap as export does (boundHeap).
+// (520 MB, 24 times, before the walk took labels): 180-205 MB, and its
+// 35 MB of expanded JSON-LD, with no context (590 MB, 16 times, before
+// the walk took it): 285 MB, 8 times. Each run holds its heap as export
+// does (boundHeap).
 func TestPeakRSSConvert14MBJSONLD(t *testing.T) {
 	if testing.Short() {
 		t.Skip("converts 50,000 reviews; skipped with -short")
@@ -290,7 +292,7 @@ func TestPeakRSSConvert14MBJSONLD(t *testing.T) {
 		}
 		return path
 	}
-	snippet, flattened := export("jsonld", "film.jsonld"), export("flattened", "flat.jsonld")
+	snippet, flattened, expanded := export("jsonld", "film.jsonld"), export("flattened", "flat.jsonld"), export("expanded", "expanded.jsonld")
 	data, err := os.ReadFile(snippet)
 	if err != nil {
 		t.Fatal(err)
@@ -305,6 +307,7 @@ func TestPeakRSSConvert14MBJSONLD(t *testing.T) {
 		{"canonical", snippet, "canonical"},
 		{"http-context", httpContext, "nquads"},
 		{"flattened-input", flattened, "nquads"},
+		{"expanded-input", expanded, "nquads"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
