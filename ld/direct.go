@@ -23,15 +23,17 @@ import (
 // JSON-LD takes one too: that walk checks the shape, and a second writes
 // the expansion as it goes (writeDirectExpanded); so does flattened
 // JSON-LD, written from the walk's statements (writeDirectFlattened). The shape is
-// {"@context": "https://schema.org", "@graph": [node, …]}, every node's keys
+// {"@context": "https://schema.org", "@graph": [node, …]} (the context
+// under any of its URLs, also repeated on nested nodes), every node's keys
 // schema.org terms with plain definitions (an IRI, perhaps a type coercion
 // to @id or to a datatype) or absolute IRIs, or @id, @type and @graph; every
 // value a string, number, boolean, node, node reference, {"@value", "@type"}
-// object or an array of those; every IRI absolute. Blank nodes get the
+// object, {"@value"} object of a native value, or an array of those; every
+// IRI absolute, every @id an IRI or a blank node label. Blank nodes get the
 // labels the general path gives them: _:b0, _:b1, … in the order JSON-LD
 // node map generation meets them (a node before what it holds, a named
 // graph's nodes before its name's other properties, properties in the
-// order of their IRIs). Anything else, and anything the general path's
+// order of their IRIs), a labelled one the first time its label is met. Anything else, and anything the general path's
 // checks would refuse, takes Write's path, so that bytes and errors are
 // Write's in every case; the differential tests in mapping/pipeline prove
 // it on films.

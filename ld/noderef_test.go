@@ -45,7 +45,7 @@ func TestNodeRefIsANodeReference(t *testing.T) {
 		direct          bool // whether the short path takes it
 	}{
 		{"IRIs", "https://films.example/p/1", "", true},
-		{"blank node", "https://films.example/p/1", "_:someone", false},
+		{"blank node", "https://films.example/p/1", "_:someone", true},
 		{"relative IRI", "p/1", "", false},
 	}
 	p := ld.NewProcessor(ld.Config{})
