@@ -910,6 +910,32 @@ func (w *walker) literal(value, datatype string) uint32 {
 	return w.term(Literal, string(w.key))
 }
 
+// langLiteral returns the term of {"@value": s, "@language": lang} (x),
+// its tag in lower case as expansion writes it; false for any other value
+// object with a language, for a tag or text the general path refuses, and
+// in a flat walk, whose lines carry no language.
+func (w *walker) langLiteral(x map[string]any, lang any) (uint32, bool) {
+	s, isString := x["@value"].(string)
+	tag, isTag := lang.(string)
+	if !isString || !isTag || len(x) != 2 || w.flat || !langTag().MatchString(tag) || checkText(s) != nil {
+		return 0, false
+	}
+	tag = strings.ToLower(tag)
+	if w.lines {
+		if w.canonical {
+			w.lit = literalText(s, rdfLangString, tag)
+		} else {
+			w.lit = Term{Kind: Literal, Value: s, Datatype: rdfLangString, Lang: tag}.String()
+		}
+		return litTerm, true
+	}
+	w.key = append(append(append(append(append(append(w.key[:0], '"'), s...), 0), rdfLangString...), 0), tag...)
+	if id, ok := w.d.index[string(w.key)]; ok {
+		return id, true
+	}
+	return w.term(Literal, string(w.key)), true
+}
+
 // node walks a node object in graph g (0 the default graph) and returns
 // its subject, in the order JSON-LD node map generation visits it.
 func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
@@ -1122,6 +1148,9 @@ func (w *walker) value(v any, key directKey, g uint32) (uint32, bool) {
 				return w.value(val, directKey{iri: key.iri, ok: true}, g)
 			}
 			return 0, false
+		}
+		if lang, hasLang := x["@language"]; hasLang {
+			return w.langLiteral(x, lang)
 		}
 		if val, isValue := x["@value"]; isValue {
 			s, isString := val.(string)

@@ -198,6 +198,12 @@ func (x *expandedWriter) value(v any, coerce string, depth int) {
 				x.value(val, "", depth) // a native value alone, uncoerced
 				return
 			}
+			if lang, hasLang := v["@language"].(string); hasLang {
+				// "@language" sorts before "@value"; the tag in lower
+				// case, as the walk checked it.
+				x.object(depth, "@language", strings.ToLower(lang), val.(string))
+				return
+			}
 			x.object(depth, "@type", v["@type"].(string), val.(string))
 			return
 		}
@@ -208,7 +214,7 @@ func (x *expandedWriter) value(v any, coerce string, depth int) {
 }
 
 // object writes {k: v} at depth, or with val set {k: v, "@value": val}
-// (k is "@type", which sorts first).
+// (k is "@type" or "@language", which sort first).
 func (x *expandedWriter) object(depth int, k, v, val string) {
 	e := x.e
 	e.buf = append(e.buf, '{')
@@ -216,7 +222,7 @@ func (x *expandedWriter) object(depth int, k, v, val string) {
 	e.buf = appendJSONString(e.buf, k, false)
 	e.buf = append(e.buf, ':', ' ')
 	e.buf = appendJSONString(e.buf, v, false)
-	if k == "@type" {
+	if k == "@type" || k == "@language" {
 		e.buf = append(e.buf, ',')
 		e.newline(depth + 1)
 		e.buf = append(e.buf, `"@value": `...)

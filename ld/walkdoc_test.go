@@ -67,14 +67,24 @@ var walkedDocs = map[string]string{
 		"http://schema.org/url": [{"@id": "https://films.example/m"}]},
 		{"@id": "https://films.example/p/ann", "@type": ["http://schema.org/Person"], "http://schema.org/name": [{"@value": "Ann"}]},
 		{"@id": "_:only"}]`,
-	"expanded graph alone":       `{"@graph": [{"@id": "urn:x:a", "@type": ["http://schema.org/Person"], "http://schema.org/knows": [{"@id": "_:b"}]}, {"@id": "_:b", "http://schema.org/name": [{"@value": "B"}]}]}`,
-	"expanded node alone":        `{"@id": "urn:x:a", "@type": "http://schema.org/Movie", "http://schema.org/name": {"@value": "A"}}`,
-	"expanded named graph":       `[{"@id": "urn:x:g", "@graph": [{"@id": "urn:x:a", "http://schema.org/name": [{"@value": "A"}]}]}]`,
-	"no context, a term":         `[{"@id": "urn:x:a", "name": [{"@value": "A"}]}]`,
-	"no context, a type":         `[{"@id": "urn:x:a", "@type": ["Movie"], "http://schema.org/name": [{"@value": "A"}]}]`,
-	"no context, nested":         `[{"@id": "urn:x:a", "http://schema.org/director": [{"@context": "https://schema.org", "name": "D"}]}]`,
-	"no context, a language":     `[{"@id": "urn:x:a", "http://schema.org/name": [{"@value": "A", "@language": "en"}]}]`,
-	"blank node as a graph name": `{"@context": "https://schema.org", "@graph": [{"@id": "_:g", "@graph": [{"@id": "urn:x:a", "name": "A"}]}]}`,
+	"expanded graph alone":    `{"@graph": [{"@id": "urn:x:a", "@type": ["http://schema.org/Person"], "http://schema.org/knows": [{"@id": "_:b"}]}, {"@id": "_:b", "http://schema.org/name": [{"@value": "B"}]}]}`,
+	"expanded node alone":     `{"@id": "urn:x:a", "@type": "http://schema.org/Movie", "http://schema.org/name": {"@value": "A"}}`,
+	"expanded named graph":    `[{"@id": "urn:x:g", "@graph": [{"@id": "urn:x:a", "http://schema.org/name": [{"@value": "A"}]}]}]`,
+	"no context, a term":      `[{"@id": "urn:x:a", "name": [{"@value": "A"}]}]`,
+	"no context, a type":      `[{"@id": "urn:x:a", "@type": ["Movie"], "http://schema.org/name": [{"@value": "A"}]}]`,
+	"no context, nested":      `[{"@id": "urn:x:a", "http://schema.org/director": [{"@context": "https://schema.org", "name": "D"}]}]`,
+	"expanded with languages": `[{"@id": "urn:x:a", "http://schema.org/name": [{"@value": "A", "@language": "en"}, {"@language": "FR-ca", "@value": "A"}, {"@value": "A"}]}]`,
+	// Language-tagged text, as multilingual film data writes titles;
+	// their tags in lower case, as expansion writes them; what the
+	// general path refuses (a tag not well formed, a direction) or
+	// reads otherwise (a language with a type) is its.
+	"languages": `{"@context": "https://schema.org", "@type": "Movie", "@id": "urn:x:m",
+		"name": [{"@value": "Illégal", "@language": "fr"}, {"@value": "Illegal", "@language": "EN-US"}, "Illegal", {"@value": "Illegal", "@language": "en-us"}],
+		"alternateName": {"@value": "Nielegalna", "@language": "pl"}, "director": {"@type": "Person", "name": {"@value": "Olivier", "@language": "fr-BE"}}}`,
+	"a language tag not well formed": `{"@context": "https://schema.org", "@id": "urn:x:m", "name": {"@value": "x", "@language": "en_us"}}`,
+	"a language and a direction":     `{"@context": "https://schema.org", "@id": "urn:x:m", "name": {"@value": "x", "@language": "ar", "@direction": "rtl"}}`,
+	"a language and a type":          `{"@context": "https://schema.org", "@id": "urn:x:m", "name": {"@value": "x", "@language": "en", "@type": "Text"}}`,
+	"blank node as a graph name":     `{"@context": "https://schema.org", "@graph": [{"@id": "_:g", "@graph": [{"@id": "urn:x:a", "name": "A"}]}]}`,
 }
 
 // walkedFormats are the formats WriteWalked writes.
@@ -157,7 +167,8 @@ func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
 	// declines a label alone at the top, as it does an IRI alone).
 	for name, flat := range map[string]bool{"labelled blank node at the top": true, "http context": true, "www context with a slash": true,
 		"nested contexts": true, "labelled blank nodes": false, "labelled blank node in a named graph": false, "a label alone with a context": false,
-		"expanded": false, "expanded graph alone": true, "expanded node alone": true, "expanded named graph": true} {
+		"expanded": false, "expanded graph alone": true, "expanded node alone": true, "expanded named graph": true,
+		"languages": false, "expanded with languages": false} {
 		for _, f := range walkedFormats {
 			// Expanded input to expanded output is the general path's.
 			if f == FormatExpanded && strings.HasPrefix(name, "expanded") {
@@ -177,7 +188,8 @@ func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
 func TestWriteWalkedDeclines(t *testing.T) {
 	p := NewProcessor(Config{})
 	for _, name := range []string{"integer past 2^53", "number too large", "number too small", "context alone", "another context", "an array", "keyword-like key",
-		"another context nested", "blank node as a graph name", "no context, a term", "no context, a type", "no context, nested", "no context, a language"} {
+		"another context nested", "blank node as a graph name", "no context, a term", "no context, a type", "no context, nested",
+		"a language tag not well formed", "a language and a direction", "a language and a type"} {
 		docs, err := p.Read(strings.NewReader(walkedDocs[name]), name, InputJSONLD)
 		if err != nil {
 			continue // the reader refuses it: never given to the walk
