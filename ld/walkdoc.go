@@ -46,6 +46,12 @@ func (p *Processor) WriteWalked(w io.Writer, doc any, f Format, opts Options) (o
 		return false, nil
 	}
 	ctx := c.expand
+	if arr, isArray := doc.([]any); isArray && everySchemaOrg(arr) {
+		// Several nodes, each under the schema.org context (markup
+		// scraped from a page, one object per item): the graph of all of
+		// them under that one context, whose repeats the walk skips.
+		doc = map[string]any{"@context": "https://schema.org", "@graph": arr}
+	}
 	if bare, ok := bareView(doc); ok {
 		// Expanded JSON-LD (what jsonld.js's expand and film2ld's -f
 		// expanded write): no context, full IRIs.
@@ -98,6 +104,18 @@ func (p *Processor) writeWalkedView(w io.Writer, c *contexts, ctx *jsongold.Cont
 		return true, p.writeDirectFlattened(w, c.compact(), wk)
 	}
 	return true, wk.write(w, f)
+}
+
+// everySchemaOrg reports whether every item of a top-level array is a node
+// under a schema.org context of its own.
+func everySchemaOrg(items []any) bool {
+	for _, it := range items {
+		m, isMap := it.(map[string]any)
+		if !isMap || !schemaOrgContext(m["@context"]) {
+			return false
+		}
+	}
+	return len(items) > 0
 }
 
 // bareView returns a document without a context at its top as a view

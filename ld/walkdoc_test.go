@@ -30,7 +30,12 @@ var walkedDocs = map[string]string{
 	"context alone":          `{"@context": "https://schema.org"}`,
 	"another context":        `{"@context": {"@vocab": "http://schema.org/"}, "@type": "Movie", "name": "A"}`,
 	"an array":               `[{"@context": "https://schema.org", "@type": "Movie", "name": "A"}]`,
-	"keyword-like key":       `{"@context": "https://schema.org", "@type": "Movie", "@foo": "A"}`,
+	"an array of contexts": `[{"@context": "https://schema.org", "@type": "Movie", "@id": "_:m", "name": "A", "actor": {"@id": "_:p"}},
+		{"@context": "http://schema.org/", "@id": "_:p", "@type": "Person", "name": "P"},
+		{"@context": "https://schema.org", "@type": "Review", "itemReviewed": {"@id": "_:m"}}]`,
+	"an array, one item without a context": `[{"@context": "https://schema.org", "@type": "Movie", "name": "A"}, {"@id": "urn:x:a", "http://schema.org/name": "B"}]`,
+	"an array, one item a graph":           `[{"@context": "https://schema.org", "@graph": [{"@type": "Movie", "name": "A"}]}]`,
+	"keyword-like key":                     `{"@context": "https://schema.org", "@type": "Movie", "@foo": "A"}`,
 	// Labelled blank nodes, as flattened JSON-LD and many published
 	// snippets write them: a reference met before the node, a node
 	// described in two places, an @id alone at the top (dropped by
@@ -168,7 +173,7 @@ func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
 	for name, flat := range map[string]bool{"labelled blank node at the top": true, "http context": true, "www context with a slash": true,
 		"nested contexts": true, "labelled blank nodes": false, "labelled blank node in a named graph": false, "a label alone with a context": false,
 		"expanded": false, "expanded graph alone": true, "expanded node alone": true, "expanded named graph": true,
-		"languages": false, "expanded with languages": false} {
+		"languages": false, "expanded with languages": false, "an array": true, "an array of contexts": true} {
 		for _, f := range walkedFormats {
 			// Expanded input to expanded output is the general path's.
 			if f == FormatExpanded && strings.HasPrefix(name, "expanded") {
@@ -187,7 +192,7 @@ func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
 // declined with nothing written; the formats it does not write too.
 func TestWriteWalkedDeclines(t *testing.T) {
 	p := NewProcessor(Config{})
-	for _, name := range []string{"integer past 2^53", "number too large", "number too small", "context alone", "another context", "an array", "keyword-like key",
+	for _, name := range []string{"integer past 2^53", "number too large", "number too small", "context alone", "another context", "an array, one item without a context", "an array, one item a graph", "keyword-like key",
 		"another context nested", "blank node as a graph name", "no context, a term", "no context, a type", "no context, nested",
 		"a language tag not well formed", "a language and a direction", "a language and a type"} {
 		docs, err := p.Read(strings.NewReader(walkedDocs[name]), name, InputJSONLD)
