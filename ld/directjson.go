@@ -39,12 +39,26 @@ import (
 // is rendered, into the node map, which holds each value once: the
 // framing needs the whole graph, but not the document.
 func (p *Processor) WriteDirectJSON(w io.Writer, doc any, f Format, opts Options) error {
+	if ok, err := p.writeDirectJSON(w, doc, f, opts); ok {
+		return err
+	}
+	return p.Write(w, collect(doc), f, opts)
+}
+
+// writeDirectJSON writes doc by WriteDirectJSON's short path; ok is false,
+// with nothing written, where it must take Write's.
+func (p *Processor) writeDirectJSON(w io.Writer, doc any, f Format, opts Options) (ok bool, err error) {
 	b, framed, ok := p.directJSON(doc, f, opts)
 	if !ok {
-		return p.Write(w, collect(doc), f, opts)
+		return false, nil
 	}
-	// Past the framing nothing can fail but w (and a sequence that gives
-	// other items when walked again, see jlazy).
+	return true, writeFramedAs(w, b, framed, f)
+}
+
+// writeFramedAs writes the framed roots as f, FormatJSONLD or FormatHTML.
+// Past the framing nothing can fail but w (and a sequence that gives other
+// items when walked again, see jlazy).
+func writeFramedAs(w io.Writer, b *jbuilder, framed []*jout, f Format) error {
 	if f == FormatHTML {
 		if _, err := io.WriteString(w, scriptStart); err != nil {
 			return err

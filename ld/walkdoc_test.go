@@ -17,6 +17,24 @@ var walkedDocs = map[string]string{
 			{"@type": "Review", "author": {"@id": "urn:x:p2", "@type": "Person", "name": "Bo"},
 			"reviewRating": {"@type": "Rating", "ratingValue": 7, "bestRating": 1e1}}],
 		"aggregateRating": {"@type": "AggregateRating", "ratingValue": 86.25, "ratingCount": 20000, "bestRating": 100}}`,
+	// A web snippet as export writes one: a Movie at the top with no
+	// @id, one person writing two reviews (embedded at the last, by
+	// @last framing), ratings.
+	"snippet": `{"@context": "https://schema.org", "@type": "Movie", "name": "A", "dateCreated": "2010",
+		"director": {"@id": "urn:x:p1", "@type": "Person", "name": "Dee"},
+		"review": [{"@type": "Review", "author": {"@id": "urn:x:p2", "@type": "Person", "name": "Ann"}, "reviewBody": "Good.",
+			"reviewRating": {"@type": "Rating", "ratingValue": 8, "bestRating": 10}},
+			{"@type": "Review", "author": {"@id": "urn:x:p2"}, "reviewBody": "Again."}],
+		"aggregateRating": {"@type": "AggregateRating", "ratingValue": 86, "ratingCount": 20000, "bestRating": 100}}`,
+	// The same with the Movie named, as a film's snippet is; and named,
+	// but referred to by a review, which Write then compacts unframed.
+	"named snippet": `{"@context": "https://schema.org", "@id": "urn:x:m", "@type": ["Movie", "CreativeWork"], "name": "A",
+		"review": [{"@type": "Review", "author": {"@id": "urn:x:p2", "@type": "Person", "name": "Ann"}}, {"@type": "Review", "author": {"@id": "urn:x:p2"}}],
+		"sameAs": "https://films.example/m"}`,
+	"snippet referred to": `{"@context": "https://schema.org", "@id": "urn:x:m", "@type": "Movie", "name": "A",
+		"review": {"@type": "Review", "itemReviewed": {"@id": "urn:x:m"}, "author": {"@type": "Person", "name": "Ann"}}}`,
+	"snippet referred to by url": `{"@context": "https://schema.org", "@id": "urn:x:m", "@type": "Movie", "name": "A",
+		"review": {"@type": "Review", "url": "urn:x:m"}}`,
 	"blank node at the top": `{"@context": "https://schema.org", "@type": "Review", "reviewBody": "x",
 		"itemReviewed": {"@type": "Movie", "name": "A"}, "reviewRating": {"@type": "Rating", "ratingValue": -0.5}}`,
 	"numbers": `{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:a", "http://example.org/p":
@@ -93,7 +111,7 @@ var walkedDocs = map[string]string{
 }
 
 // walkedFormats are the formats WriteWalked writes.
-var walkedFormats = []Format{FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG, FormatSPARQLUpdate, FormatExpanded, FormatFlattened}
+var walkedFormats = []Format{FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG, FormatSPARQLUpdate, FormatExpanded, FormatFlattened, FormatJSONLD, FormatHTML}
 
 // TestWriteWalkedMatchesGeneralPath: for every document the walk takes,
 // WriteWalked writes what convert's general path (Union, then Write)
@@ -175,13 +193,34 @@ func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
 		"expanded": false, "expanded graph alone": true, "expanded node alone": true, "expanded named graph": true,
 		"languages": false, "expanded with languages": false, "an array": true, "an array of contexts": true} {
 		for _, f := range walkedFormats {
-			// Expanded input to expanded output is the general path's.
-			if f == FormatExpanded && strings.HasPrefix(name, "expanded") {
+			// Expanded input to expanded output is the general path's;
+			// the compact formats have their list below.
+			if f == FormatExpanded && strings.HasPrefix(name, "expanded") || f == FormatJSONLD || f == FormatHTML {
 				continue
 			}
 			if !walkedDoc[name+" "+f.String()] && (f != FormatFlattened || flat) {
 				t.Errorf("%s, %s: declined; want it walked", name, f)
 			}
+		}
+	}
+	// A node at the top with no @id is framed on its type by the short
+	// path (WriteDirectJSON's); with an @id it might be referred to, and
+	// Write's path decides.
+	for _, name := range []string{"snippet", "http context", "named snippet"} {
+		for _, f := range []Format{FormatJSONLD, FormatHTML} {
+			if !walkedDoc[name+" "+f.String()] {
+				t.Errorf("%s, %s: declined; want it walked", name, f)
+			}
+		}
+	}
+	for _, name := range []string{"snippet referred to", "snippet referred to by url"} {
+		if walkedDoc[name+" "+FormatJSONLD.String()] {
+			t.Errorf("%s: walked to compact JSON-LD; the top node is referred to, which Write does not frame", name)
+		}
+	}
+	for name := range walkedDocs {
+		if walkedDoc[name+" "+FormatJSONLD.String()] {
+			t.Logf("walked to compact JSON-LD: %s", name)
 		}
 	}
 	t.Logf("walked per format: %v, of %d documents", walked, len(inputs))
@@ -251,7 +290,7 @@ func FuzzWriteWalked(f *testing.F) {
 		if read() == nil {
 			return
 		}
-		for _, format := range []Format{FormatNQuads, FormatCanonical, FormatTurtle, FormatExpanded, FormatFlattened} {
+		for _, format := range []Format{FormatNQuads, FormatCanonical, FormatTurtle, FormatExpanded, FormatFlattened, FormatJSONLD} {
 			var want bytes.Buffer
 			wantErr := func() error {
 				u, err := p.Union([]any{read()}, Options{})
