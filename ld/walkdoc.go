@@ -10,7 +10,8 @@ import (
 // WriteWalked writes a JSON-LD document read from a file (as Read decodes
 // it) as N-Quads, canonical N-Quads, Turtle, TriG, SPARQL Update, or
 // expanded or flattened JSON-LD by the direct walk alone (see
-// WriteDirect): Write's bytes, without the copies
+// WriteDirect), or as compact JSON-LD or HTML by WriteDirectJSON's short
+// path: Write's bytes, without the copies
 // of the document the general path makes (a normalised copy, json-gold's
 // clone, its expansion and node map: 550 MB and 6 s for the 14.6 MB of
 // JSON-LD of a page of 50,000 reviews). ok is false, and nothing is
@@ -18,9 +19,13 @@ import (
 // walk out, and for a document outside the walk's shape; Union and Write
 // then give the output, or the error.
 //
-// Two shapes are walked, each under the schema.org context alone: a
-// "@graph" of nodes, and a node at the top (a page's markup, film2ld's web
-// snippet), which expansion reads as the same graph of that one node.
+// These shapes are walked: under the schema.org context (any of its
+// URLs, also repeated on nested nodes), a "@graph" of nodes, a node at the
+// top (a page's markup, film2ld's web snippet), which expansion reads as
+// the same graph of that one node, and an array of nodes each under the
+// context; under no context, expanded JSON-LD (an array of nodes, a
+// "@graph" alone, a node). The compact formats take a node at the top
+// under the context that nothing in it refers to (see writeWalkedJSON).
 //
 // Numbers decoded as json.Number are replaced in doc by the double the
 // general path's reading gives them (normalize); where one has none (too

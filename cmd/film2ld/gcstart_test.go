@@ -13,14 +13,7 @@ import (
 // collection puts back the process's own settings, and a percentage or
 // limit a command set in the meantime is kept.
 func TestDeferFirstGC(t *testing.T) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		t.Skip("GOGC or GOMEMLIMIT is set: deferFirstGC leaves them alone")
-	}
-	percent, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
-	defer func() {
-		debug.SetGCPercent(percent)
-		debug.SetMemoryLimit(limit)
-	}()
+	defaultGC(t)
 	// waitFor collects garbage until the cleanup has run: the percentage
 	// is no longer what it was before the first collection.
 	waitFor := func(before int) int {
@@ -73,14 +66,7 @@ func TestDeferFirstGC(t *testing.T) {
 // not deferFirstGC's, under which the collector would run without pause;
 // a command's own settings stay.
 func TestStartCollecting(t *testing.T) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		t.Skip("GOGC or GOMEMLIMIT is set: deferFirstGC and boundHeap leave them alone")
-	}
-	percent, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
-	defer func() {
-		debug.SetGCPercent(percent)
-		debug.SetMemoryLimit(limit)
-	}()
+	defaultGC(t)
 	deferFirstGC()
 	stop := boundHeap(boundFrom)
 	if got := debug.SetGCPercent(100); got != 100 {
@@ -104,4 +90,19 @@ func TestStartCollecting(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got != 200<<20 {
 		t.Errorf("a command's memory limit became %d, want its %d", got, 200<<20)
 	}
+}
+
+// defaultGC starts a test from the runtime's default percentage and no
+// limit, and puts back what was set when it ends; it skips the test
+// where GOGC or GOMEMLIMIT is set, which deferFirstGC and boundHeap leave
+// alone.
+func defaultGC(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT is set: deferFirstGC and boundHeap leave them alone")
+	}
+	percent, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
+	t.Cleanup(func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	})
 }
