@@ -33,10 +33,10 @@ import (
 // labels the general path gives them: _:b0, _:b1, … in the order JSON-LD
 // node map generation meets them (a node before what it holds, a named
 // graph's nodes before its name's other properties, properties in the
-// order of their IRIs), a labelled one the first time its label is met. Anything else, and anything the general path's
-// checks would refuse, takes Write's path, so that bytes and errors are
-// Write's in every case; the differential tests in mapping/pipeline prove
-// it on films.
+// order of their IRIs), a labelled one the first time its label is met.
+// Anything else, and anything the general path's checks would refuse,
+// takes Write's path, so that bytes and errors are Write's in every case;
+// the differential tests in mapping/pipeline prove it on films.
 //
 // Any array of doc may also be an iter.Seq[any] of its items, which
 // WriteDirect walks once (twice for expanded JSON-LD, so a sequence must
@@ -827,7 +827,7 @@ func (w *walker) iri(s string) (uint32, bool) {
 		return w.label(s)
 	}
 	i := strings.IndexByte(s, ':')
-	if i <= 0 || s[0] == '@' || strings.HasPrefix(s, "_:") || w.t.isTerm(s[:i]) || checkIRI(s, true) != nil || !takenAbsolute(s) {
+	if i <= 0 || s[0] == '@' || w.t.isTerm(s[:i]) || checkIRI(s, true) != nil || !takenAbsolute(s) {
 		return 0, false
 	}
 	if w.lines {
