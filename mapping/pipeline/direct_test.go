@@ -348,8 +348,8 @@ func TestWriteDirectFallsBack(t *testing.T) {
 			map[string]any{"@id": "urn:x:1", "name": map[string]any{"@list": []any{"a", "b"}}}}}},
 		{"whole number past 2^53", map[string]any{"@context": "https://schema.org", "@graph": []any{
 			map[string]any{"@id": "urn:x:1", "ratingValue": 1e16}}}},
-		{"language", map[string]any{"@context": "https://schema.org", "@graph": []any{
-			map[string]any{"@id": "urn:x:1", "name": map[string]any{"@value": "x", "@language": "en"}}}}},
+		{"language with a direction", map[string]any{"@context": "https://schema.org", "@graph": []any{
+			map[string]any{"@id": "urn:x:1", "name": map[string]any{"@value": "x", "@language": "ar", "@direction": "rtl"}}}}},
 		{"bad IRI", map[string]any{"@context": "https://schema.org", "@graph": []any{
 			map[string]any{"@id": "urn:x:1", "url": "https://exa mple.org/"}}}},
 		{"other context", map[string]any{"@context": map[string]any{"@vocab": "http://schema.org/"}, "@graph": []any{
@@ -369,21 +369,22 @@ func TestWriteDirectFallsBack(t *testing.T) {
 	}
 	// A blank node the document labels, described inside itself and
 	// referenced before it is described, is the direct path's: node map
-	// generation numbers it where the walk meets it first.
+	// generation numbers it where the walk meets it first. So is text
+	// with a language, its tag in lower case.
 	labelled := map[string]any{"@context": "https://schema.org", "@graph": []any{
-		map[string]any{"@id": "urn:x:1", "knows": map[string]any{"@id": "_:b"}},
+		map[string]any{"@id": "urn:x:1", "knows": map[string]any{"@id": "_:b"}, "name": map[string]any{"@value": "x", "@language": "EN-gb"}},
 		map[string]any{"@type": "Person", "name": "anonymous"},
 		map[string]any{"@id": "_:a", "name": "x", "knows": map[string]any{"@id": "_:a"}},
 		map[string]any{"@id": "_:b", "name": "y"}}}
 	for _, format := range []ld.Format{ld.FormatNQuads, ld.FormatCanonical} {
 		if !p.CanWriteDirect(labelled, format, ld.Options{}) {
-			t.Errorf("labelled blank nodes, %s: the direct path refused them", format)
+			t.Errorf("labelled blank nodes and a language, %s: the direct path refused them", format)
 		}
 		var direct, general bytes.Buffer
 		errDirect := p.WriteDirect(&direct, labelled, format, ld.Options{})
 		errGeneral := p.Write(&general, labelled, format, ld.Options{})
 		if errDirect != nil || errGeneral != nil || direct.String() != general.String() {
-			t.Errorf("labelled blank nodes, %s: WriteDirect gave %q, %v; Write %q, %v", format, direct.String(), errDirect, general.String(), errGeneral)
+			t.Errorf("labelled blank nodes and a language, %s: WriteDirect gave %q, %v; Write %q, %v", format, direct.String(), errDirect, general.String(), errGeneral)
 		}
 	}
 }
@@ -514,9 +515,9 @@ func TestWriteDirectSequences(t *testing.T) {
 			true},
 		{"falls back",
 			map[string]any{"@context": "https://schema.org", "@graph": seqOf(
-				map[string]any{"@id": "urn:x:1", "review": seqOf(review("a"), map[string]any{"name": map[string]any{"@value": "x", "@language": "en"}})})},
+				map[string]any{"@id": "urn:x:1", "review": seqOf(review("a"), map[string]any{"name": map[string]any{"@list": []any{"x", "y"}}})})},
 			map[string]any{"@context": "https://schema.org", "@graph": []any{
-				map[string]any{"@id": "urn:x:1", "review": []any{review("a"), map[string]any{"name": map[string]any{"@value": "x", "@language": "en"}}}}}},
+				map[string]any{"@id": "urn:x:1", "review": []any{review("a"), map[string]any{"name": map[string]any{"@list": []any{"x", "y"}}}}}}},
 			false},
 	} {
 		for _, format := range []ld.Format{ld.FormatNQuads, ld.FormatCanonical, ld.FormatTurtle} {
