@@ -153,6 +153,9 @@ type jsonTerms struct {
 	// builtin is set for the built-in context, whose keys are looked up
 	// in a table (builtinKeyKind) rather than learnt by compaction.
 	builtin bool
+	// langs holds, per plain key, whether its language-tagged values
+	// compact to {"@language", "@value"} under it (langKey).
+	langs map[string]bool
 }
 
 var jsonTermsCache sync.Map
@@ -162,7 +165,7 @@ func jsonTermsFor(c *contexts) *jsonTerms {
 		return v.(*jsonTerms)
 	}
 	offline, _ := offlineContexts()
-	v, _ := jsonTermsCache.LoadOrStore(c, &jsonTerms{c: c, keys: map[string]string{}, types: map[string]string{}, builtin: c == offline})
+	v, _ := jsonTermsCache.LoadOrStore(c, &jsonTerms{c: c, keys: map[string]string{}, types: map[string]string{}, builtin: c == offline, langs: map[string]bool{}})
 	return v.(*jsonTerms)
 }
 
@@ -238,6 +241,42 @@ func (t *jsonTerms) lookupKey(k string) string {
 		return "@id"
 	}
 	return "typed"
+}
+
+// langKey reports whether the language-tagged values of plain key k
+// compact to {"@language": tag, "@value": text} under k, alone and beside
+// a plain string, proved once per key by compacting samples with
+// json-gold (no schema.org term maps a language, so each does).
+func (t *jsonTerms) langKey(k string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if ok, seen := t.langs[k]; seen {
+		return ok
+	}
+	dk := termsFor(t.c.expand).key(k)
+	ok := dk.ok && dk.coerce == "" && dk.iri == schemaVocab+k
+	lang := func(v string) map[string]any { return map[string]any{"@value": v, "@language": "en"} }
+	for _, sm := range []struct {
+		in   []any
+		want any
+	}{
+		{[]any{lang("x")}, lang("x")},
+		{[]any{lang("x"), map[string]any{"@value": "y"}}, []any{lang("x"), "y"}},
+	} {
+		if !ok {
+			break
+		}
+		const s = "urn:film2ld:s"
+		var got any
+		err := guard("compact", func() error {
+			var err error
+			got, err = jsongold.NewJsonLdApi().Compact(t.c.compact(), "", map[string]any{"@id": s, dk.iri: sm.in}, true)
+			return err
+		})
+		ok = err == nil && reflect.DeepEqual(got, map[string]any{"@id": s, k: sm.want})
+	}
+	t.langs[k] = ok
+	return ok
 }
 
 // typ returns a type's IRI, "" where the type is not a schema.org term
@@ -347,6 +386,9 @@ const (
 	// how many follow it there (one value for a page's 50,000 reviews
 	// rather than 50,000, and one framing item).
 	valLazy
+	// valLang is a language-tagged string: s holds the text, a NUL and
+	// the tag in lower case, so that values alike are one.
+	valLang
 )
 
 // add appends v unless the property holds it already, and reports
@@ -714,6 +756,9 @@ func (b *jbuilder) value(v any, site *propSite) bool {
 	}
 	switch x := v.(type) {
 	case map[string]any:
+		if _, isValue := x["@value"]; isValue {
+			return b.langValue(x, site)
+		}
 		if jk.kind == kindTyped {
 			// a node under a key typed as a literal compacts under a
 			// compact IRI
@@ -757,6 +802,21 @@ func (b *jbuilder) value(v any, site *propSite) bool {
 		return b.number(float64(x), site)
 	}
 	return false
+}
+
+// langValue adds {"@value": text, "@language": tag}, its tag in lower
+// case as expansion writes it; false for any other value object, a tag or
+// text the general path refuses, and a key that is not plain or whose
+// language values compact otherwise (langKey).
+func (b *jbuilder) langValue(x map[string]any, site *propSite) bool {
+	s, isString := x["@value"].(string)
+	tag, isTag := x["@language"].(string)
+	if !isString || !isTag || len(x) != 2 || site.key.kind != kindPlain || site.key.coerce != "" ||
+		!langTag().MatchString(tag) || checkText(s) != nil || !b.t.langKey(site.name) {
+		return false
+	}
+	b.prop(site).add(jval{kind: valLang, s: s + "\x00" + strings.ToLower(tag)})
+	return true
 }
 
 // number adds a whole number: the RDF walk leaves fractions and numbers
@@ -1178,7 +1238,7 @@ func (e *treeEncoder) types(types []string, depth int) {
 // literals writes the values of a property that holds no node.
 func (e *treeEncoder) literals(vals []jval, depth int) {
 	if len(vals) == 1 {
-		e.literal(&vals[0])
+		e.literal(&vals[0], depth)
 		return
 	}
 	e.buf = append(e.buf, '[')
@@ -1187,7 +1247,7 @@ func (e *treeEncoder) literals(vals []jval, depth int) {
 			e.buf = append(e.buf, ',')
 		}
 		e.newline(depth + 1)
-		e.literal(&vals[j])
+		e.literal(&vals[j], depth+1)
 	}
 	e.newline(depth)
 	e.buf = append(e.buf, ']')
@@ -1209,14 +1269,28 @@ func (e *treeEncoder) item(it jitem, kind jkind, depth int) {
 		e.writeLazy(int(it.v.f), depth)
 		return
 	}
-	e.literal(it.v)
+	e.literal(it.v, depth)
 }
 
-// literal writes a string, number or boolean value.
-func (e *treeEncoder) literal(v *jval) {
+// literal writes a string, number or boolean value, or a language-tagged
+// string's object, standing at depth.
+func (e *treeEncoder) literal(v *jval, depth int) {
 	switch v.kind {
 	case valString:
 		e.buf = appendJSONString(e.buf, v.s, e.escapeHTML)
+	case valLang:
+		cut := strings.LastIndexByte(v.s, 0) // the text may hold a NUL; the tag cannot
+		text, tag := v.s[:cut], v.s[cut+1:]
+		e.buf = append(e.buf, '{')
+		e.newline(depth + 1)
+		e.buf = append(e.buf, `"@language": `...)
+		e.buf = appendJSONString(e.buf, tag, e.escapeHTML)
+		e.buf = append(e.buf, ',')
+		e.newline(depth + 1)
+		e.buf = append(e.buf, `"@value": `...)
+		e.buf = appendJSONString(e.buf, text, e.escapeHTML)
+		e.newline(depth)
+		e.buf = append(e.buf, '}')
 	case valNumber:
 		e.buf = appendJSONFloat(e.buf, v.f)
 	case valBool:

@@ -382,7 +382,7 @@ func (l *jlazyState) encodeDesc(n *jnode) {
 		for _, v := range p.vals {
 			d = append(d, v.kind)
 			switch v.kind {
-			case valString:
+			case valString, valLang:
 				d = binary.AppendUvarint(d, uint64(len(v.s)))
 				d = append(d, v.s...)
 			default:
@@ -422,7 +422,7 @@ func (l *jlazyState) decodeDesc(n *jnode, sc *jbuilder) {
 			v := jval{kind: d[0]}
 			d = d[1:]
 			switch v.kind {
-			case valString:
+			case valString, valLang:
 				size, w := binary.Uvarint(d)
 				v.s = string(d[w : w+int(size)])
 				d = d[w+int(size):]
@@ -669,6 +669,6 @@ func (e *treeEncoder) lazyValue(v *jval, kind jkind, depth int, next *int) {
 		}
 		e.item(jitem{out: s.out}, kind, depth)
 	default:
-		e.literal(v)
+		e.literal(v, depth)
 	}
 }

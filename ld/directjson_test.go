@@ -79,8 +79,17 @@ var directJSONCases = []struct {
 		{"@id": "urn:x:m", "@type": "Movie", "notASchemaOrgTerm": "x"}]}`},
 	{"unknown type", false, `{"@context": "https://schema.org", "@graph": [
 		{"@id": "urn:x:m", "@type": ["Movie", "NotAType"]}]}`},
-	{"value object", false, `{"@context": "https://schema.org", "@graph": [
+	{"language", true, `{"@context": "https://schema.org", "@graph": [
 		{"@id": "urn:x:m", "@type": "Movie", "name": {"@value": "M", "@language": "en"}}]}`},
+	{"languages and a string", true, `{"@context": "https://schema.org", "@graph": [
+		{"@id": "urn:x:m", "@type": "Movie", "name": [{"@value": "M", "@language": "EN-gb"}, "M", {"@value": "M", "@language": "en-GB"}, {"@value": "Mé\u0000", "@language": "fr"}],
+		"review": {"@type": "Review", "reviewBody": {"@value": "Bien.", "@language": "fr"}}}]}`},
+	{"typed value object", false, `{"@context": "https://schema.org", "@graph": [
+		{"@id": "urn:x:m", "@type": "Movie", "dateCreated": {"@value": "2010", "@type": "Date"}}]}`},
+	{"language and direction", false, `{"@context": "https://schema.org", "@graph": [
+		{"@id": "urn:x:m", "@type": "Movie", "name": {"@value": "M", "@language": "ar", "@direction": "rtl"}}]}`},
+	{"language under an @id key", false, `{"@context": "https://schema.org", "@graph": [
+		{"@id": "urn:x:m", "@type": "Movie", "url": {"@value": "M", "@language": "en"}}]}`},
 	{"relative IRI", false, `{"@context": "https://schema.org", "@graph": [
 		{"@id": "m", "@type": "Movie"}]}`},
 	{"number under an IRI term", false, `{"@context": "https://schema.org", "@graph": [
@@ -147,7 +156,7 @@ func checkNarrowerThanRDF(t *testing.T, p *ld.Processor, name string, doc any) {
 // FuzzWriteDirectJSON builds documents in and near the rendered view's
 // shape from the fuzzer's bytes (nodes of a few types, IRI and blank,
 // referring to each other through plain, @id-coerced and typed keys, with
-// shared and repeated values) and requires the short path to give
+// shared and repeated values, text in languages) and requires the short path to give
 // json-gold's bytes and errors.
 func FuzzWriteDirectJSON(f *testing.F) {
 	f.Add([]byte("\x03\x00\x01\x02\x05\x11\x22\x33\x44\x55\x66\x77"))
@@ -187,9 +196,12 @@ func FuzzWriteDirectJSON(f *testing.F) {
 			return n
 		}
 		value = func(depth int) any {
-			switch c := next() % 6; {
+			switch c := next() % 7; {
 			case c == 0:
 				return texts[next()%len(texts)]
+			case c == 5:
+				// text in a language, its tag in either case
+				return map[string]any{"@value": texts[next()%len(texts)], "@language": []string{"en", "EN", "fr-BE", "x_bad"}[next()%4]}
 			case c == 1:
 				return next() % 11
 			case c == 2:
