@@ -427,9 +427,10 @@ func (t *directTerms) typ(v string) string {
 	iri := ""
 	if td := t.ctx.GetTermDefinition(v); td != nil && !td.HasContext && strings.Contains(td.ID, "://") && td.ID[0] != '@' {
 		iri = td.ID
-	} else if i := strings.IndexByte(v, ':'); td == nil && i > 0 && t.ctx.GetTermDefinition(v[:i]) == nil && strings.HasPrefix(v[i:], "://") {
+	} else if i := strings.IndexByte(v, ':'); td == nil && i > 0 && t.ctx.GetTermDefinition(v[:i]) == nil && strings.HasPrefix(v[i:], "://") && takenAbsolute(v) {
 		// An absolute IRI whose scheme is no term (expanded JSON-LD's
-		// types) expands to itself, as a key does (lookupKey).
+		// types) expands to itself, as a key does (lookupKey); one
+		// json-gold does not take for absolute ("p://%000") it drops.
 		iri = v
 	}
 	if iri != "" && checkIRI(iri, true) != nil {

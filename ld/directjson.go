@@ -30,8 +30,9 @@ import (
 // itself for the values it holds (proved once per key by compacting a
 // sample with json-gold), every type a term that compacts back to itself,
 // every node IRI one that IRI compaction leaves as it is, no explicit
-// blank node label, and the framing must embed every blank node once (so
-// that no label json-gold would invent is written). Anything else takes
+// blank node label (convert's directJSONAuto takes them), and the framing
+// must embed every blank node once (so that no label json-gold would
+// invent is written). Anything else takes
 // Write's path, so bytes and errors are Write's in every case; the
 // differential tests in mapping/pipeline prove it on films.
 //
@@ -141,6 +142,71 @@ func (p *Processor) directJSON(doc any, f Format, opts Options) (*jbuilder, []*j
 	}
 	framed, ok := b.frame(opts.Root)
 	return b, framed, ok
+}
+
+// directJSONAuto is directJSON for a document Write frames with no root
+// given: on the first type of the only node that no other refers to, or
+// not at all where there is none (Write then compacts, and this declines).
+// It takes labelled blank nodes (flattened JSON-LD, markup that labels
+// its nodes), each of which must be output once, as anonymous ones are;
+// it holds every node, not describing long lists lazily, whose items it
+// knows only by IRI.
+func (p *Processor) directJSONAuto(view map[string]any, f Format, opts Options) (*jbuilder, []*jout, bool) {
+	if f != FormatJSONLD && f != FormatHTML || opts.Root != "" || !p.directAllowed(opts) {
+		return nil, nil, false
+	}
+	c, err := p.contexts()
+	if err != nil {
+		return nil, nil, false
+	}
+	graph, isList := items(view["@graph"])
+	if len(view) != 2 || view["@context"] != "https://schema.org" || !isList {
+		return nil, nil, false
+	}
+	jt := jsonTermsFor(c)
+	b := &jbuilder{t: jt, dt: termsFor(c.expand), ids: map[string]*jnode{}, keys: map[string]jkey{}, labels: map[string]*jnode{}}
+	b.lazy.after = math.MaxInt
+	for n := range graph {
+		m, _ := n.(map[string]any)
+		if freeLabel(m) {
+			continue // dropped by expansion (see walker.node)
+		}
+		b.top = true
+		if _, ok := b.node(m, nil); !ok {
+			return nil, nil, false
+		}
+	}
+	for _, n := range b.labels {
+		if len(n.props) == 0 {
+			return nil, nil, false // described nowhere, as an empty blank node is
+		}
+	}
+	root := b.autoRoot()
+	if root == "" || jt.typ(root) == "" {
+		return nil, nil, false
+	}
+	b.root = root
+	framed, ok := b.frame(root)
+	return b, framed, ok
+}
+
+// autoRoot returns the first type of the only node no other refers to,
+// as Write's rootOf finds it in json-gold's node map, or "".
+func (b *jbuilder) autoRoot() string {
+	var root *jnode
+	for _, n := range b.all {
+		if n.referenced || len(n.types) == 0 && len(n.props) == 0 {
+			continue
+		}
+		if root != nil {
+			return ""
+		}
+		root = n
+	}
+	if root == nil || len(root.types) == 0 {
+		return ""
+	}
+	return root.types[0]
 }
 
 // jsonTerms caches, per context, what the short path knows of keys, types
@@ -345,6 +411,9 @@ type jnode struct {
 	desc int32
 
 	blank bool
+	// labelled: a blank node the document labels ("_:x"), which may be
+	// referred to more than once (see jbuilder.labels).
+	labelled bool
 	// referenced: a property of some node holds it.
 	referenced bool
 	// onStack: being embedded (on json-gold's stack); reached: the
@@ -397,7 +466,7 @@ const (
 // a page's 50,000 reviews filled a set for nothing.
 func (p *jprop) add(v jval) bool {
 	switch {
-	case v.kind == valLazy || v.kind == valNode && v.node.blank:
+	case v.kind == valLazy || v.kind == valNode && v.node.blank && !v.node.labelled:
 	case p.set != nil:
 		if _, dup := p.set[v]; dup {
 			return false
@@ -463,7 +532,10 @@ type jbuilder struct {
 	// order framing meets them, with the property each is a value of.
 	main  *jbuilder
 	sites []scratchSite
-	bases jslabs
+	// labels, when not nil, holds the blank nodes the document labels,
+	// by label (see directJSONAuto); nil refuses a label.
+	labels map[string]*jnode
+	bases  jslabs
 	// descScratch builds the lazy descriptions as they are written (a
 	// scratch of its own: one is written inside a lazy item).
 	descScratch *jbuilder
@@ -525,6 +597,25 @@ func (b *jbuilder) named(id string) (n *jnode, ok bool) {
 		e := &b.lazy.lights[li]
 		n.desc, e.node = e.desc, n
 	}
+	return n, true
+}
+
+// byID returns the node an @id names: a labelled blank node where the
+// builder takes labels, else a named one.
+func (b *jbuilder) byID(id string) (*jnode, bool) {
+	if b.labels == nil || !strings.HasPrefix(id, "_:") {
+		return b.named(id)
+	}
+	if n := b.labels[id]; n != nil {
+		return n, true
+	}
+	if checkIRI(id, true) != nil {
+		return nil, false // "_:" alone, which the general path refuses
+	}
+	n := b.newNode()
+	n.blank, n.labelled = true, true
+	b.labels[id] = n
+	b.all = append(b.all, n)
 	return n, true
 }
 
@@ -616,7 +707,7 @@ func (b *jbuilder) node(m map[string]any, in *jprop) (*jnode, bool) {
 			return nil, false
 		}
 		var ok bool
-		if n, ok = b.named(id); !ok {
+		if n, ok = b.byID(id); !ok {
 			return nil, false
 		}
 		if n.desc != 0 && len(m) > 1 {
@@ -661,6 +752,13 @@ func (b *jbuilder) members(m map[string]any, n *jnode, base int) bool {
 		switch k {
 		case "@id":
 			continue
+		case "@context":
+			// schema.org's again (scraped markup repeats it): nothing
+			// changes; any other context needs Write's path.
+			if !schemaOrgContext(m[k]) {
+				return false
+			}
+			continue
 		case "@type":
 			// The RDF walk takes an array or one string here.
 			switch types := m[k].(type) {
@@ -699,7 +797,9 @@ func (b *jbuilder) members(m map[string]any, n *jnode, base int) bool {
 			}
 		}
 	}
-	return props > 0 || !n.blank
+	// An empty blank node declines; a labelled one may be described in
+	// another place (directJSONAuto checks each was).
+	return props > 0 || !n.blank || n.labelled
 }
 
 // seqValues adds a sequence's values; site is a copy, so that only a
@@ -769,7 +869,7 @@ func (b *jbuilder) value(v any, site *propSite) bool {
 	case string:
 		switch jk.kind {
 		case kindID:
-			n, ok := b.named(x)
+			n, ok := b.byID(x)
 			if !ok {
 				return false
 			}

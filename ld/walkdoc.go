@@ -3,6 +3,7 @@ package ld
 import (
 	"encoding/json"
 	"io"
+	"strings"
 
 	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
@@ -24,8 +25,8 @@ import (
 // top (a page's markup, film2ld's web snippet), which expansion reads as
 // the same graph of that one node, and an array of nodes each under the
 // context; under no context, expanded JSON-LD (an array of nodes, a
-// "@graph" alone, a node). The compact formats take a node at the top
-// under the context that nothing in it refers to (see writeWalkedJSON).
+// "@graph" alone, a node). The compact formats take the shapes under the
+// context (see writeWalkedJSON).
 //
 // Numbers decoded as json.Number are replaced in doc by the double the
 // general path's reading gives them (normalize); where one has none (too
@@ -113,24 +114,46 @@ func (p *Processor) writeWalkedView(w io.Writer, c *contexts, ctx *jsongold.Cont
 	return true, wk.write(w, f)
 }
 
-// writeWalkedJSON writes a node at the top under the schema.org context
-// (a web snippet, a page's markup) as compact JSON-LD or HTML by
-// WriteDirectJSON's short path: its node map built from the compact keys
-// and framed with json-gold's algorithm, with no expansion, json-gold
-// node map or compaction (a 14.6 MB snippet took 535 MB through them).
+// writeWalkedJSON writes a document under the schema.org context as
+// compact JSON-LD or HTML by WriteDirectJSON's short path: its node map
+// built from the compact keys and framed with json-gold's algorithm, with
+// no expansion, json-gold node map or compaction (a 14.6 MB snippet took
+// 535 MB through them).
 //
 // Write frames a document with no Root given on the first type of its
-// only node that no other refers to, and a node at the top is that node
-// unless another refers to its @id: the nodes it holds are referred to by
-// it. So the short path frames on that type, which must be a schema.org
-// term, where the node map it built says nothing refers to the top node;
-// where it declines, nothing is written and Write's path gives the output
-// (among others where framing fails, which Write then answers by
+// only node that no other refers to. A node at the top (a web snippet, a
+// page's markup) with no blank node label is built as export's view is,
+// its long lists described lazily, on that node's first type, where the
+// built map says nothing refers to it; any other document (a "@graph",
+// an array of nodes under the context, labelled blank nodes: flattened
+// JSON-LD) by directJSONAuto, which finds the root in the built map.
+// Where either declines, nothing is written and Write's path gives the
+// output (among others where framing fails, which Write then answers by
 // compacting).
 func (p *Processor) writeWalkedJSON(w io.Writer, doc any, f Format, opts Options) (ok bool, err error) {
+	if arr, isArray := doc.([]any); isArray && everySchemaOrg(arr) {
+		doc = map[string]any{"@context": "https://schema.org", "@graph": arr}
+	}
 	top, isMap := doc.(map[string]any)
-	if !isMap || !schemaOrgContext(top["@context"]) {
+	if !isMap || !schemaOrgContext(top["@context"]) || !toDoubles(top) {
 		return false, nil
+	}
+	node := make(map[string]any, len(top)-1)
+	for k, v := range top {
+		if k != "@context" {
+			node[k] = v
+		}
+	}
+	if graph, hasGraph := top["@graph"]; hasGraph && len(top) == 2 || hasLabel(top) {
+		view := map[string]any{"@context": "https://schema.org", "@graph": []any{node}}
+		if hasGraph && len(top) == 2 {
+			view["@graph"] = graph
+		}
+		b, framed, ok := p.directJSONAuto(view, f, opts)
+		if !ok {
+			return false, nil
+		}
+		return true, writeFramedAs(w, b, framed, f)
 	}
 	id, hasID := top["@id"]
 	iri, isString := id.(string)
@@ -144,14 +167,8 @@ func (p *Processor) writeWalkedJSON(w io.Writer, doc any, f Format, opts Options
 			root, _ = t[0].(string)
 		}
 	}
-	if hasID && !isString || hasGraph || root == "" || !toDoubles(top) {
+	if hasID && !isString || hasGraph || root == "" {
 		return false, nil
-	}
-	node := make(map[string]any, len(top)-1)
-	for k, v := range top {
-		if k != "@context" {
-			node[k] = v
-		}
 	}
 	view := map[string]any{"@context": "https://schema.org", "@graph": []any{node}}
 	opts.Root = root
@@ -163,6 +180,28 @@ func (p *Processor) writeWalkedJSON(w io.Writer, doc any, f Format, opts Options
 		return false, nil
 	}
 	return true, writeFramedAs(w, b, framed, f)
+}
+
+// hasLabel reports whether a document labels a blank node ("@id": "_:x").
+func hasLabel(v any) bool {
+	switch x := v.(type) {
+	case map[string]any:
+		if id, ok := x["@id"].(string); ok && strings.HasPrefix(id, "_:") {
+			return true
+		}
+		for k, e := range x {
+			if k != "@value" && hasLabel(e) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if hasLabel(e) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // everySchemaOrg reports whether every item of a top-level array is a node

@@ -35,6 +35,24 @@ var walkedDocs = map[string]string{
 		"review": {"@type": "Review", "itemReviewed": {"@id": "urn:x:m"}, "author": {"@type": "Person", "name": "Ann"}}}`,
 	"snippet referred to by url": `{"@context": "https://schema.org", "@id": "urn:x:m", "@type": "Movie", "name": "A",
 		"review": {"@type": "Review", "url": "urn:x:m"}}`,
+	// Flattened JSON-LD of a film: every node at the top, its blank
+	// nodes labelled and referred to once; framed on the only node no
+	// other refers to. Then what Write does not frame, or frames with a
+	// label it writes: a blank node referred to twice, one described
+	// nowhere, two nodes nothing refers to.
+	"flattened film": `{"@context": "https://schema.org", "@graph": [
+		{"@id": "_:b0", "@type": "Movie", "name": "A", "review": [{"@id": "_:b2"}, {"@id": "_:b1"}], "director": {"@id": "urn:x:d"}},
+		{"@id": "_:b1", "@type": "Review", "author": {"@id": "urn:x:p"}, "reviewBody": "One."},
+		{"@id": "_:b2", "@type": "Review", "author": {"@id": "urn:x:p"}, "reviewBody": {"@value": "Deux.", "@language": "fr"}},
+		{"@id": "urn:x:p", "@type": "Person", "name": "Pat"},
+		{"@id": "urn:x:d", "@type": "Person", "name": "Dee", "knows": {"@id": "urn:x:p"}}]}`,
+	"flattened, a blank node twice": `{"@context": "https://schema.org", "@graph": [
+		{"@id": "_:b0", "@type": "Movie", "name": "A", "review": {"@id": "_:b1"}, "subjectOf": {"@id": "_:b1"}},
+		{"@id": "_:b1", "@type": "Review", "reviewBody": "One."}]}`,
+	"flattened, a blank node described nowhere": `{"@context": "https://schema.org", "@graph": [
+		{"@id": "_:b0", "@type": "Movie", "name": "A", "review": {"@id": "_:b9"}}]}`,
+	"flattened, two roots": `{"@context": "https://schema.org", "@graph": [
+		{"@id": "_:b0", "@type": "Movie", "name": "A"}, {"@id": "_:b1", "@type": "Movie", "name": "B"}]}`,
 	"blank node at the top": `{"@context": "https://schema.org", "@type": "Review", "reviewBody": "x",
 		"itemReviewed": {"@type": "Movie", "name": "A"}, "reviewRating": {"@type": "Rating", "ratingValue": -0.5}}`,
 	"numbers": `{"@context": "https://schema.org", "@graph": [{"@id": "urn:x:a", "http://example.org/p":
@@ -206,14 +224,15 @@ func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
 	// A node at the top with no @id is framed on its type by the short
 	// path (WriteDirectJSON's); with an @id it might be referred to, and
 	// Write's path decides.
-	for _, name := range []string{"snippet", "http context", "named snippet"} {
+	for _, name := range []string{"snippet", "http context", "named snippet", "flattened film", "an array of contexts"} {
 		for _, f := range []Format{FormatJSONLD, FormatHTML} {
 			if !walkedDoc[name+" "+f.String()] {
 				t.Errorf("%s, %s: declined; want it walked", name, f)
 			}
 		}
 	}
-	for _, name := range []string{"snippet referred to", "snippet referred to by url"} {
+	for _, name := range []string{"snippet referred to", "snippet referred to by url", "flattened, a blank node twice",
+		"flattened, a blank node described nowhere", "flattened, two roots"} {
 		if walkedDoc[name+" "+FormatJSONLD.String()] {
 			t.Errorf("%s: walked to compact JSON-LD; the top node is referred to, which Write does not frame", name)
 		}

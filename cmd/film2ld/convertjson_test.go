@@ -189,7 +189,7 @@ func TestConvertJSONLDWalkedMatchesGeneralPath(t *testing.T) {
 			// expanded input to expanded output, and a double to
 			// flattened output (its node map keeps the native number).
 			compact := format == "jsonld" || format == "html"
-			if compact && strings.Contains(in, ".jsonld.") || !compact && !(strings.Contains(in, ".expanded.") && format == "expanded") && (format != "flattened" || !strings.Contains(in, ".decimals.")) {
+			if compact && (strings.Contains(in, ".jsonld.") || strings.Contains(in, ".flattened.")) || !compact && !(strings.Contains(in, ".expanded.") && format == "expanded") && (format != "flattened" || !strings.Contains(in, ".decimals.")) {
 				again, err := p.Read(bytes.NewReader(data), in, ld.InputJSONLD)
 				if err != nil {
 					t.Fatal(err)
