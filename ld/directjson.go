@@ -258,7 +258,7 @@ func (t *jsonTerms) lookupKey(k string) string {
 	if !dk.ok || dk.iri != schemaVocab+k {
 		return ""
 	}
-	const s, o, o2 = "urn:film2ld:s", "urn:film2ld:o", "urn:film2ld:p"
+	const o, o2 = "urn:film2ld:o", "urn:film2ld:p"
 	ref := func(id string) map[string]any { return map[string]any{"@id": id} }
 	val := func(v any) map[string]any { return map[string]any{"@value": v} }
 	type sample struct {
@@ -290,13 +290,7 @@ func (t *jsonTerms) lookupKey(k string) string {
 		}
 	}
 	for _, sm := range samples {
-		var got any
-		err := guard("compact", func() error {
-			var err error
-			got, err = jsongold.NewJsonLdApi().Compact(t.c.compact(), "", map[string]any{"@id": s, dk.iri: sm.in}, true)
-			return err
-		})
-		if err != nil || !reflect.DeepEqual(got, map[string]any{"@id": s, k: sm.want}) {
+		if !t.compactsTo(k, dk.iri, sm.in, sm.want) {
 			return ""
 		}
 	}
@@ -322,27 +316,23 @@ func (t *jsonTerms) langKey(k string) bool {
 	dk := termsFor(t.c.expand).key(k)
 	ok := dk.ok && dk.coerce == "" && dk.iri == schemaVocab+k
 	lang := func(v string) map[string]any { return map[string]any{"@value": v, "@language": "en"} }
-	for _, sm := range []struct {
-		in   []any
-		want any
-	}{
-		{[]any{lang("x")}, lang("x")},
-		{[]any{lang("x"), map[string]any{"@value": "y"}}, []any{lang("x"), "y"}},
-	} {
-		if !ok {
-			break
-		}
-		const s = "urn:film2ld:s"
-		var got any
-		err := guard("compact", func() error {
-			var err error
-			got, err = jsongold.NewJsonLdApi().Compact(t.c.compact(), "", map[string]any{"@id": s, dk.iri: sm.in}, true)
-			return err
-		})
-		ok = err == nil && reflect.DeepEqual(got, map[string]any{"@id": s, k: sm.want})
-	}
+	ok = ok && t.compactsTo(k, dk.iri, []any{lang("x")}, lang("x")) &&
+		t.compactsTo(k, dk.iri, []any{lang("x"), map[string]any{"@value": "y"}}, []any{lang("x"), "y"})
 	t.langs[k] = ok
 	return ok
+}
+
+// compactsTo reports whether json-gold compacts a node whose property iri
+// holds the expanded values in to the node with key k holding want.
+func (t *jsonTerms) compactsTo(k, iri string, in []any, want any) bool {
+	const s = "urn:film2ld:s"
+	var got any
+	err := guard("compact", func() error {
+		var err error
+		got, err = jsongold.NewJsonLdApi().Compact(t.c.compact(), "", map[string]any{"@id": s, iri: in}, true)
+		return err
+	})
+	return err == nil && reflect.DeepEqual(got, map[string]any{"@id": s, k: want})
 }
 
 // typ returns a type's IRI, "" where the type is not a schema.org term
