@@ -53,37 +53,21 @@ func (p *Processor) WriteWalked(w io.Writer, doc any, f Format, opts Options) (o
 	if err != nil {
 		return false, nil
 	}
-	ctx := c.expand
-	if arr, isArray := doc.([]any); isArray && everySchemaOrg(arr) {
-		// Several nodes, each under the schema.org context (markup
-		// scraped from a page, one object per item): the graph of all of
-		// them under that one context, whose repeats the walk skips.
-		doc = map[string]any{"@context": "https://schema.org", "@graph": arr}
-	}
-	if bare, ok := bareView(doc); ok {
-		// Expanded JSON-LD (what jsonld.js's expand and film2ld's -f
-		// expanded write): no context, full IRIs.
-		if f == FormatExpanded || !toDoubles(bare) {
-			return false, nil
+	if arr, isArray := doc.([]any); !isArray || !everySchemaOrg(arr) {
+		if bare, ok := bareView(doc); ok {
+			// Expanded JSON-LD (what jsonld.js's expand and film2ld's -f
+			// expanded write): no context, full IRIs.
+			if f == FormatExpanded || !toDoubles(bare) {
+				return false, nil
+			}
+			return p.writeWalkedView(w, c, c.bare(), bare, f, mode, opts)
 		}
-		return p.writeWalkedView(w, c, c.bare(), bare, f, mode, opts)
 	}
-	top, isMap := doc.(map[string]any)
-	if !isMap || !schemaOrgContext(top["@context"]) || !toDoubles(top) {
+	view, _, isView := schemaOrgView(doc)
+	if !isView {
 		return false, nil
 	}
-	view := top
-	if _, hasGraph := top["@graph"]; !hasGraph || len(top) != 2 {
-		// A node at the top: the node alone, in a graph of its own.
-		// (With "@graph" and other keys, it is a named graph's node.)
-		node := make(map[string]any, len(top)-1)
-		for k, v := range top {
-			if k != "@context" {
-				node[k] = v
-			}
-		}
-		view = map[string]any{"@context": top["@context"], "@graph": []any{node}}
-	}
+	ctx := c.expand
 	if f == FormatExpanded {
 		// Written as the view is walked, once a first walk has taken
 		// it (as WriteDirect writes it).
@@ -131,35 +115,22 @@ func (p *Processor) writeWalkedView(w io.Writer, c *contexts, ctx *jsongold.Cont
 // output (among others where framing fails, which Write then answers by
 // compacting).
 func (p *Processor) writeWalkedJSON(w io.Writer, doc any, f Format, opts Options) (ok bool, err error) {
-	if arr, isArray := doc.([]any); isArray && everySchemaOrg(arr) {
-		doc = map[string]any{"@context": "https://schema.org", "@graph": arr}
-	}
-	top, isMap := doc.(map[string]any)
-	if !isMap || !schemaOrgContext(top["@context"]) || !toDoubles(top) {
+	view, node, ok := schemaOrgView(doc)
+	if !ok {
 		return false, nil
 	}
-	node := make(map[string]any, len(top)-1)
-	for k, v := range top {
-		if k != "@context" {
-			node[k] = v
-		}
-	}
-	if graph, hasGraph := top["@graph"]; hasGraph && len(top) == 2 || hasLabel(top) {
-		view := map[string]any{"@context": "https://schema.org", "@graph": []any{node}}
-		if hasGraph && len(top) == 2 {
-			view["@graph"] = graph
-		}
+	if node == nil || hasLabel(node) {
 		b, framed, ok := p.directJSONAuto(view, f, opts)
 		if !ok {
 			return false, nil
 		}
 		return true, writeFramedAs(w, b, framed, f)
 	}
-	id, hasID := top["@id"]
+	id, hasID := node["@id"]
 	iri, isString := id.(string)
-	_, hasGraph := top["@graph"]
+	_, hasGraph := node["@graph"]
 	var root string
-	switch t := top["@type"].(type) {
+	switch t := node["@type"].(type) {
 	case string:
 		root = t
 	case []any:
@@ -170,7 +141,6 @@ func (p *Processor) writeWalkedJSON(w io.Writer, doc any, f Format, opts Options
 	if hasID && !isString || hasGraph || root == "" {
 		return false, nil
 	}
-	view := map[string]any{"@context": "https://schema.org", "@graph": []any{node}}
 	opts.Root = root
 	b, framed, ok := p.directJSON(view, f, opts)
 	if !ok {
@@ -180,6 +150,35 @@ func (p *Processor) writeWalkedJSON(w io.Writer, doc any, f Format, opts Options
 		return false, nil
 	}
 	return true, writeFramedAs(w, b, framed, f)
+}
+
+// schemaOrgView returns a document under the schema.org context (any of
+// its URLs) as the walks take it, {"@context": "https://schema.org",
+// "@graph": [...]}: its "@graph" of nodes; an array of nodes each under
+// the context (markup scraped from a page, one object per item), whose
+// repeats the walks skip; or a node at the top, which expansion reads as
+// a graph of that node alone, given as node too (with "@graph" and other
+// keys, it is a named graph's node). Its numbers become doubles
+// (toDoubles); ok is false for any other document, or a number that has
+// none.
+func schemaOrgView(doc any) (view, node map[string]any, ok bool) {
+	if arr, isArray := doc.([]any); isArray && everySchemaOrg(arr) {
+		doc = map[string]any{"@context": "https://schema.org", "@graph": arr}
+	}
+	top, isMap := doc.(map[string]any)
+	if !isMap || !schemaOrgContext(top["@context"]) || !toDoubles(top) {
+		return nil, nil, false
+	}
+	if graph, hasGraph := top["@graph"]; hasGraph && len(top) == 2 {
+		return map[string]any{"@context": "https://schema.org", "@graph": graph}, nil, true
+	}
+	node = make(map[string]any, len(top)-1)
+	for k, v := range top {
+		if k != "@context" {
+			node[k] = v
+		}
+	}
+	return map[string]any{"@context": "https://schema.org", "@graph": []any{node}}, node, true
 }
 
 // hasLabel reports whether a document labels a blank node ("@id": "_:x").
