@@ -304,6 +304,9 @@ func TestPeakRSSConvert14MBJSONLD(t *testing.T) {
 	}
 	httpContext := filepath.Join(dir, "http.jsonld")
 	data = bytes.Replace(data, []byte(`"@context": "https://schema.org"`), []byte(`"@context": "http://schema.org/"`), 1)
+	if !bytes.Contains(data, []byte(`"@context": "http://schema.org/"`)) {
+		t.Fatal("the snippet's context was not found to replace: the http-context row would convert the https snippet again")
+	}
 	if err := os.WriteFile(httpContext, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
