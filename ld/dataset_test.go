@@ -250,6 +250,7 @@ func randomNQuads(seed uint64) string {
 // the general one (or the same error) on every corpus input alone, on
 // pairs of inputs read together, and with Options.Lenient.
 func TestDatasetMatchesJSONLDPath(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the other differential tests
 	p := NewProcessor(Config{})
 	corpus := nquadsCorpus(t)
 	names := slices.Sorted(func(yield func(string) bool) {
@@ -469,6 +470,7 @@ func TestDatasetReadAfterWrite(t *testing.T) {
 // for Turtle written by hand in the shorthands N-Quads has none of.
 // Where ReadQuads refuses, the Dataset must be as before it.
 func TestReadQuadsMatchesJSONLDPath(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the other differential tests
 	p := NewProcessor(Config{})
 	inputs := map[string]string{
 		"shorthands.ttl": `@prefix s: <https://schema.org/> . @base <https://films.example/> .

@@ -79,6 +79,7 @@ func jsonldPathDrops(p *Processor, inputs []string, f Format, opts Options) (str
 // together, in JSON-LD and HTML, with and without Lenient and an
 // RDFDirection.
 func TestDatasetJSONLDMatchesJSONLDPath(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the other differential tests
 	p := NewProcessor(Config{})
 	corpus := nquadsCorpus(t)
 	names := slices.Sorted(func(yield func(string) bool) {

@@ -137,6 +137,7 @@ var walkedFormats = []Format{FormatNQuads, FormatCanonical, FormatTurtle, Format
 // schema.org's examples, the mapping goldens) and walkedDocs, decoded as
 // Read decodes a file. Where it declines, nothing is written.
 func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the other differential tests
 	inputs := map[string][]byte{}
 	for _, in := range diffInputs(t) {
 		data, err := os.ReadFile(in.path)

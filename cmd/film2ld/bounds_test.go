@@ -79,9 +79,7 @@ func sizeMB(t *testing.T, path string) float64 {
 // again fails here (see the README's Memory table, which says what takes
 // the rest).
 func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
-	if testing.Short() {
-		t.Skip("exports 50,000 reviews in eight formats; skipped with -short")
-	}
+	largeTest(t, "exports 50,000 reviews in eight formats")
 	t.Parallel()
 	page := reviewPage(t, 50000)
 	input := sizeMB(t, page)
@@ -145,9 +143,7 @@ func TestPeakRSSExport5MB50000Reviews(t *testing.T) {
 // 40,000 longer ones, where the whole dataset held for the general
 // algorithm took 41 and 28 times.
 func TestPeakRSSExportCanonical5MBScoredReviews(t *testing.T) {
-	if testing.Short() {
-		t.Skip("exports 20,000 scored reviews; skipped with -short")
-	}
+	largeTest(t, "exports 20,000 scored reviews")
 	t.Parallel()
 	page := scoredReviewPage(t, 20000, 1500)
 	input := sizeMB(t, page)
@@ -174,9 +170,7 @@ func TestPeakRSSExportCanonical5MBScoredReviews(t *testing.T) {
 // spellings, parts as stated and as merged), so such dense input stays
 // above issue 12's 10 times: this test keeps what was won.
 func TestPeakRSSExport2MBCastArticle(t *testing.T) {
-	if testing.Short() {
-		t.Skip("exports a cast of 66,000; skipped with -short")
-	}
+	largeTest(t, "exports a cast of 66,000")
 	t.Parallel()
 	article := castArticle(t, 66000)
 	input := sizeMB(t, article)
@@ -201,9 +195,7 @@ func TestPeakRSSExport2MBCastArticle(t *testing.T) {
 // times the article in N-Quads, where an actor and a character built for
 // every part and a map of every actor took 197 MB, 30 times.
 func TestPeakRSSExport6MB200000Actors(t *testing.T) {
-	if testing.Short() {
-		t.Skip("exports a cast of 200,000; skipped with -short")
-	}
+	largeTest(t, "exports a cast of 200,000")
 	t.Parallel()
 	article := castArticle(t, 200000)
 	input := sizeMB(t, article)
@@ -227,9 +219,7 @@ func TestPeakRSSExport6MB200000Actors(t *testing.T) {
 // of JSON-LD export makes of it, a page's markup, is still one graph:
 // 219–221 MB, 15 times (was 400 MB, 27 times).
 func TestPeakRSSValidate5MB50000Reviews(t *testing.T) {
-	if testing.Short() {
-		t.Skip("validates 50,000 reviews; skipped with -short")
-	}
+	largeTest(t, "validates 50,000 reviews")
 	t.Parallel()
 	page := reviewPage(t, 50000)
 	// The film's title, from an article beside the page, as a user
@@ -284,9 +274,7 @@ func TestPeakRSSValidate5MB50000Reviews(t *testing.T) {
 // MB, 9.3 times (758 MB, 37 times). Each run holds its heap as export does
 // (boundHeap).
 func TestPeakRSSConvert14MBJSONLD(t *testing.T) {
-	if testing.Short() {
-		t.Skip("converts 50,000 reviews; skipped with -short")
-	}
+	largeTest(t, "converts 50,000 reviews")
 	t.Parallel()
 	page := reviewPage(t, 50000)
 	dir := t.TempDir()
@@ -341,9 +329,7 @@ func TestPeakRSSConvert14MBJSONLD(t *testing.T) {
 // where the parsed statements held as a list and a set to drop repeats
 // took 402 MB, 25 times.
 func TestPeakRSSConvert16MBTurtle(t *testing.T) {
-	if testing.Short() {
-		t.Skip("converts 50,000 reviews; skipped with -short")
-	}
+	largeTest(t, "converts 50,000 reviews")
 	t.Parallel()
 	page := reviewPage(t, 50000)
 	turtle := filepath.Join(t.TempDir(), "film.ttl")
@@ -383,9 +369,7 @@ func TestPeakRSSConvert16MBTurtle(t *testing.T) {
 // held a part, a mention and a place in the merge until merging made the
 // seven parts of them (94 MB, 18 times).
 func TestPeakRSSExport5MBRepeatedCast(t *testing.T) {
-	if testing.Short() {
-		t.Skip("exports a cast of 210,000 lines; skipped with -short")
-	}
+	largeTest(t, "exports a cast of 210,000 lines")
 	t.Parallel()
 	var b strings.Builder
 	b.WriteString("= Seven Parts (2012 film) =\n\nSeven Parts\n- Director: Mirela Dobre\n- Runtime: 88 minutes\n\n")
@@ -424,9 +408,7 @@ func TestPeakRSSExport5MBRepeatedCast(t *testing.T) {
 // input: with no root to frame on, ld.Processor.WriteJSONLD makes,
 // compacts and writes one node at a time from the compact dataset.
 func TestPeakRSSConvert5MBNQuadsJSONLD(t *testing.T) {
-	if testing.Short() {
-		t.Skip("converts 5 MB of N-Quads in four formats; skipped with -short")
-	}
+	largeTest(t, "converts 5 MB of N-Quads in four formats")
 	t.Parallel()
 	path := nquadsFile(t, 5<<20)
 	input := sizeMB(t, path)
@@ -516,9 +498,7 @@ func jsonJunk(path string, size int, head, body, tail string) *junkFile {
 // child's peak RSS is its own whatever else runs), and each 200 MB file
 // is written once, by the first case that reads it.
 func TestPeakRSSReject200MBJunk(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes 200 MB files; skipped with -short")
-	}
+	largeTest(t, "writes 200 MB files")
 	t.Parallel()
 	dir := t.TempDir()
 	at := func(elem ...string) string { return filepath.Join(append([]string{dir}, elem...)...) }
@@ -775,9 +755,7 @@ func TestRefusedJSONAgreesWithWholeRead(t *testing.T) {
 // film2ld's own dataset of a 5,000-review page (named graphs, blank
 // nodes), which Turtle cannot hold.
 func TestPeakRSSConvert12MBNQuads(t *testing.T) {
-	if testing.Short() {
-		t.Skip("converts 12 MB and 7.5 MB of N-Quads in five formats; skipped with -short")
-	}
+	largeTest(t, "converts 12 MB and 7.5 MB of N-Quads in five formats")
 	t.Parallel()
 	generated := nquadsFile(t, 12<<20)
 	film := filepath.Join(t.TempDir(), "film.nq")

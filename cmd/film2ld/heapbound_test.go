@@ -138,9 +138,7 @@ func collections(t *testing.T, env []string, args ...string) int {
 // times. (Collections are counted, not time: they are what the bound
 // costs.)
 func TestBoundHeapCollections3MBCriticsPage(t *testing.T) {
-	if testing.Short() {
-		t.Skip("exports a 3 MB page six times; skipped with -short")
-	}
+	largeTest(t, "exports a 3 MB page six times")
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		t.Skip("GOGC or GOMEMLIMIT is set: boundHeap leaves the children alone")
 	}

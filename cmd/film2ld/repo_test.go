@@ -9,7 +9,9 @@ import (
 
 // TestCITestCommandIsREADMEs keeps the README's promise that CI runs exactly
 // the test command the README shows on its first screen: .ci/run's last
-// command and the README's first "go test" line must be the same command.
+// command and the README's first "go test" line must be the same command,
+// with the race detector and the large tests turned on (largeTest:
+// without the variable they would run nowhere).
 func TestCITestCommandIsREADMEs(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -19,7 +21,7 @@ func TestCITestCommandIsREADMEs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first := regexp.MustCompile(`(?m)^(go test[^#\n]*?)\s*(#.*)?$`).FindSubmatch(readme)
+	first := regexp.MustCompile(`(?m)^((?:[A-Z0-9_]+=\S* )*go test[^#\n]*?)\s*(#.*)?$`).FindSubmatch(readme)
 	if first == nil {
 		t.Fatal("README.md shows no go test command")
 	}
@@ -30,5 +32,8 @@ func TestCITestCommandIsREADMEs(t *testing.T) {
 	}
 	if !strings.Contains(last, "-race") {
 		t.Errorf("CI's test command %q runs without the race detector, so the concurrency tests cannot catch a race", last)
+	}
+	if !strings.HasPrefix(last, largeTestsVar+"=1 ") {
+		t.Errorf("CI's test command %q does not set %s=1, so the large tests run nowhere", last, largeTestsVar)
 	}
 }

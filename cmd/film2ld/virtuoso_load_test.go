@@ -501,9 +501,7 @@ func generateFilms(t *testing.T, dir string, n int) {
 // nothing changed. (Update requests cost Virtuoso about ten times what a
 // PUT does here, so the bulk load uses the Graph Store protocol.)
 func TestVirtuosoLoadsManyFilms(t *testing.T) {
-	if testing.Short() {
-		t.Skip("300 films: skipped with -short")
-	}
+	largeTest(t, "loads 300 films into Virtuoso")
 	v := startVirtuoso(t)
 	t.Setenv("FILM2LD_STORE_USER", "dba")
 	t.Setenv("FILM2LD_STORE_PASSWORD", "dba")

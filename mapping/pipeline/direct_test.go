@@ -92,6 +92,7 @@ func generatedReviews(n int) string {
 // requires the same bytes; and that the direct path was taken, not fallen
 // back from.
 func TestWriteDirectMatchesJSONGold(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the other differential tests
 	films := directFilms(t)
 	delete(films, "reviews5000")
 	films[fmt.Sprintf("reviews%d", largePage)] = []string{generatedReviews(largePage)}
@@ -279,6 +280,7 @@ func viewsInFormats(views []Options, formats ...ld.Format) []Options {
 // gives the canonical N-Quads of one labelled in memory, for every film and
 // view. The large page makes over 64 runs of each sort.
 func TestWriteDirectCanonicalInRuns(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the other differential tests
 	films := directFilms(t)
 	inMemory := ld.NewProcessor(ld.Config{SortMemory: 1 << 40})
 	compared := 0

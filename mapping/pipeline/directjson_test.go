@@ -58,6 +58,7 @@ var noneHeld = ld.NewProcessor(ld.Config{HeldItems: -1})
 // and with every option export offers that changes the snippet, and
 // requires the same bytes and the short path taken.
 func TestWriteDirectJSONMatchesJSONGold(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the other differential tests
 	variants := []struct {
 		name string
 		opts Options
