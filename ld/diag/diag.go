@@ -150,33 +150,46 @@ func Excerpt(text string, line, col int) string {
 	if line <= 0 || col <= 0 {
 		return ""
 	}
-	runes := []rune(strings.TrimRight(text, "\r\n"))
-	for i, r := range runes {
-		switch {
-		case r == '\t':
-			runes[i] = ' '
-		case r == utf8.RuneError || !unicode.IsGraphic(r):
-			runes[i] = utf8.RuneError
-		}
-	}
+	text = strings.TrimRight(text, "\r\n")
+	// Only the characters shown are decoded: a line may be hundreds of MB
+	// (a page's JSON on one line), and the excerpt of each finding on it
+	// was a copy of the whole line as runes, four bytes a character.
+	n := utf8.RuneCountInString(text)
 	// The caret may stand just past the end: an error at the end of a
 	// line or of the input.
-	at := min(col-1, len(runes))
-	start, end := 0, len(runes)
-	if len(runes) > excerptWidth {
-		start = max(0, min(at-excerptWidth/2, len(runes)-excerptWidth))
+	at := min(col-1, n)
+	start, end := 0, n
+	if n > excerptWidth {
+		start = max(0, min(at-excerptWidth/2, n-excerptWidth))
 		end = start + excerptWidth
 	}
-	shown := string(runes[start:end])
+	runes := make([]rune, 0, end-start)
+	i := 0
+	for _, r := range text {
+		if i == end {
+			break
+		}
+		if i >= start {
+			switch {
+			case r == '\t':
+				r = ' '
+			case r == utf8.RuneError || !unicode.IsGraphic(r):
+				r = utf8.RuneError
+			}
+			runes = append(runes, r)
+		}
+		i++
+	}
+	shown := string(runes)
 	var pad strings.Builder
 	if start > 0 {
 		shown = "…" + shown
 		pad.WriteByte(' ')
 	}
-	if end < len(runes) {
+	if end < n {
 		shown += "…"
 	}
-	for _, r := range runes[start:at] {
+	for _, r := range runes[:at-start] {
 		// A wide character (CJK) takes two cells of a terminal.
 		switch width.LookupRune(r).Kind() {
 		case width.EastAsianWide, width.EastAsianFullwidth:

@@ -1,0 +1,86 @@
+package diag
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// excerptWhole is Excerpt as it was, decoding the whole line: the
+// reference TestExcerptWindowMatchesWholeLine holds the window to.
+func excerptWhole(text string, line, col int) string {
+	if line <= 0 || col <= 0 {
+		return ""
+	}
+	runes := []rune(strings.TrimRight(text, "\r\n"))
+	for i, r := range runes {
+		switch {
+		case r == '\t':
+			runes[i] = ' '
+		case r == utf8.RuneError || !unicode.IsGraphic(r):
+			runes[i] = utf8.RuneError
+		}
+	}
+	at := min(col-1, len(runes))
+	start, end := 0, len(runes)
+	if len(runes) > excerptWidth {
+		start = max(0, min(at-excerptWidth/2, len(runes)-excerptWidth))
+		end = start + excerptWidth
+	}
+	shown := string(runes[start:end])
+	var pad strings.Builder
+	if start > 0 {
+		shown = "…" + shown
+		pad.WriteByte(' ')
+	}
+	if end < len(runes) {
+		shown += "…"
+	}
+	for _, r := range runes[start:at] {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			pad.WriteString("  ")
+		default:
+			pad.WriteByte(' ')
+		}
+	}
+	num := fmt.Sprint(line)
+	gutter := strings.Repeat(" ", len(num))
+	return fmt.Sprintf("  %s | %s\n  %s | %s^\n", num, shown, gutter, pad.String())
+}
+
+// Excerpt decodes only the characters it shows (a line may be hundreds
+// of MB), and shows what decoding the whole line showed: lines short and
+// long, with tabs, wide characters, controls and bytes that are not
+// UTF-8, the caret at the start, the middle, the end and past it.
+func TestExcerptWindowMatchesWholeLine(t *testing.T) {
+	pieces := []string{"a", "é", "\t", "映画", "\x00", "\xff", "\u202e", "\r", "z9", "\xe6\x98"}
+	for _, n := range []int{0, 1, 5, excerptWidth - 1, excerptWidth, excerptWidth + 1, 3 * excerptWidth, 1000} {
+		for k := range pieces {
+			var b strings.Builder
+			for i := 0; b.Len() < n || i < n; i++ {
+				b.WriteString(pieces[(i*7+k)%len(pieces)])
+				if i >= n {
+					break
+				}
+			}
+			text := b.String() + "\r\n"
+			count := utf8.RuneCountInString(text)
+			for _, col := range []int{1, 2, excerptWidth / 2, excerptWidth, count / 2, count - 2, count - 1, count, count + 1, count + 40} {
+				if col < 1 {
+					continue
+				}
+				if got, want := Excerpt(text, 3, col), excerptWhole(text, 3, col); got != want {
+					t.Errorf("%d pieces from %d, column %d:\n got %q\nwant %q", n, k, col, got, want)
+				}
+			}
+		}
+	}
+	if got := Excerpt("x", 0, 1) + Excerpt("x", 1, 0); got != "" {
+		t.Errorf("no line or column: %q", got)
+	}
+}
