@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/ld/diag"
 )
@@ -84,4 +85,57 @@ func compareFindings(a, b Finding) int {
 		cmp.Compare(a.Property, b.Property),
 		cmp.Compare(a.Message, b.Message),
 	)
+}
+
+// maxQuoted is the most bytes of a value from the input (a name, an IRI,
+// a type or key) a finding quotes, and maxField the most bytes of any of
+// its texts. A page may hold a name of 200 MB; each finding about its
+// node named it whole, so validate of such a page wrote a gigabyte of
+// report and took 4 GB of memory. What is left out is in the input, at
+// the finding's position.
+const (
+	maxQuoted = 120
+	maxField  = 600
+)
+
+// clip returns s, or its first maxQuoted bytes, cut at a character
+// boundary, and "…".
+func clip(s string) string {
+	if len(s) <= maxQuoted {
+		return s
+	}
+	return s[:runeStart(s, maxQuoted)] + "…"
+}
+
+// clipField returns s, or, when it is longer than maxField, its start and
+// its end with " … " between them, maxField bytes in all: a message's value may stand in its
+// middle, and its end says what is wrong with it.
+func clipField(s string) string {
+	if len(s) <= maxField {
+		return s
+	}
+	const gap = " … "
+	tail := len(s) - maxField/3
+	for !utf8.RuneStart(s[tail]) {
+		tail++
+	}
+	head := runeStart(s, maxField-len(gap)-(len(s)-tail))
+	return s[:head] + gap + s[tail:]
+}
+
+// runeStart returns the largest i ≤ n at which a character of s starts.
+func runeStart(s string, n int) int {
+	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
+}
+
+// clipped returns f with each of its texts at most maxField bytes.
+func (f Finding) clipped() Finding {
+	f.Node = clipField(f.Node)
+	f.Property = clipField(f.Property)
+	f.Message = clipField(f.Message)
+	f.Fix = clipField(f.Fix)
+	return f
 }

@@ -259,23 +259,23 @@ func placeLine(n *Node, lineOf func(id string) int) int {
 // the way it is reached when it has neither ("Review (review of Movie
 // <…>)").
 func (n *Node) Describe() string {
-	t := strings.Join(n.Types, ",")
+	t := clip(strings.Join(n.Types, ","))
 	if t == "" {
 		t = "node"
 	}
 	switch {
 	case n.ID != "" && !strings.HasPrefix(n.ID, "_:"):
-		return fmt.Sprintf("%s <%s>", t, n.ID)
+		return fmt.Sprintf("%s <%s>", t, clip(n.ID))
 	case n.Name() != "":
-		return fmt.Sprintf("%s %q", t, n.Name())
+		return fmt.Sprintf("%s %q", t, clip(n.Name()))
 	case n.label() != "":
 		// Roles have no name; their character or role name tells two
 		// apart ("PerformanceRole "Tania" (actor of Movie …)").
 		if len(n.Parents) > 0 {
 			p := n.Parents[0]
-			return fmt.Sprintf("%s %q (%s of %s)", t, n.label(), p.Property, p.From.Describe())
+			return fmt.Sprintf("%s %q (%s of %s)", t, clip(n.label()), p.Property, p.From.Describe())
 		}
-		return fmt.Sprintf("%s %q", t, n.label())
+		return fmt.Sprintf("%s %q", t, clip(n.label()))
 	case len(n.Parents) > 0:
 		p := n.Parents[0]
 		return fmt.Sprintf("%s (%s of %s)", t, p.Property, p.From.Describe())
@@ -556,7 +556,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 		}
 		first := b.src.pos(d.KeyOffset)
 		b.problem(b.src.pos(last), RuleDuplicateKey, n.Describe(), localName(d.Key),
-			fmt.Sprintf("the key %q is written twice in this object (first at line %d, column %d); film2ld and JSON-LD processors read this last value, other readers the first", d.Key, first.Line, first.Col),
+			fmt.Sprintf("the key %q is written twice in this object (first at line %d, column %d); film2ld and JSON-LD processors read this last value, other readers the first", clip(d.Key), first.Line, first.Col),
 			"write each key once; give several values as an array")
 	}
 	return n
@@ -720,11 +720,11 @@ func (g *Graph) dangling() {
 					continue // {} as a value: nothing to resolve
 				}
 				f := Finding{Severity: Warning, Rule: RuleDangling, Node: n.Describe(), Property: prop, Pos: v.Pos, node: n,
-					Message: fmt.Sprintf("refers to %q, which this input defines nowhere, so nothing about it is checked", id),
-					Fix:     fmt.Sprintf(`describe the node here ({"@id": %q, "@type": …}), or fix the @id`, id)}
+					Message: fmt.Sprintf("refers to %q, which this input defines nowhere, so nothing about it is checked", clip(id)),
+					Fix:     fmt.Sprintf(`describe the node here ({"@id": %q, "@type": …}), or fix the @id`, clip(id))}
 				if richProps[prop] || prop == "author" && n.Is("Review") {
 					f.Severity = Error
-					f.Message = fmt.Sprintf("refers to %q, which this input defines nowhere: search engines see no %s", id, prop)
+					f.Message = fmt.Sprintf("refers to %q, which this input defines nowhere: search engines see no %s", clip(id), prop)
 				}
 				g.Problems = append(g.Problems, f)
 			}

@@ -374,7 +374,7 @@ func (g *Graph) checkVocab(src source, ctx *jsonpos.Value) {
 		}
 		if strings.Contains(strings.ToLower(vocab.String), "schema.org") {
 			g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleVocab, Node: "document", Property: "@vocab", Pos: src.pos(vocab.Offset),
-				Message: fmt.Sprintf("@vocab %q is not schema.org's namespace, so no term of the document is a schema.org term", vocab.String),
+				Message: fmt.Sprintf("@vocab %q is not schema.org's namespace, so no term of the document is a schema.org term", clip(vocab.String)),
 				Fix:     `write "@vocab": "https://schema.org/" (with the final slash), or "@context": "https://schema.org"`})
 		}
 	}
@@ -478,7 +478,7 @@ func (g *Graph) addCompacted(src source, ctx *jsonpos.Value) *builder {
 	case errors.Is(err, ld.ErrRemoteContext):
 		fix := `use "@context": "https://schema.org", or check with a tool that may fetch the context`
 		if s := ctx.String; ctx.Kind == jsonpos.String && strings.Contains(strings.ToLower(s), "schema") {
-			fix = fmt.Sprintf(`write "@context": "https://schema.org" (%q is not schema.org)`, s)
+			fix = fmt.Sprintf(`write "@context": "https://schema.org" (%q is not schema.org)`, clip(s))
 		}
 		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleContext, Node: "document", Property: "@context",
 			Message: "the context names a URL film2ld does not fetch, so nothing in the document was checked: " + strings.TrimPrefix(err.Error(), "ld: "),

@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/xeipuuv/gojsonschema"
@@ -534,7 +533,7 @@ func describeValue(v Value) string {
 		if len(v.Node.Types) == 0 {
 			return "a node without a type"
 		}
-		t := strings.Join(v.Node.Types, ",")
+		t := clip(strings.Join(v.Node.Types, ","))
 		if strings.ContainsRune("AEIOU", rune(t[0])) {
 			return "an " + t + " node"
 		}
@@ -556,8 +555,14 @@ func describeValue(v Value) string {
 // quote quotes s for a message, cut short when long.
 func quote(s string) string {
 	const max = 40
-	if utf8.RuneCountInString(s) > max {
-		s = string([]rune(s)[:max]) + "…"
+	n := 0
+	for i := range s {
+		if n == max {
+			// Cut here, without counting or copying the rest: a value
+			// may be hundreds of MB.
+			return strconv.Quote(s[:i] + "…")
+		}
+		n++
 	}
 	return strconv.Quote(s)
 }

@@ -81,6 +81,9 @@ func (v *Validation) Add(g *Graph, keep func(Finding) bool) {
 		if v.parts {
 			Detach(fs)
 		}
+		for j := range fs {
+			fs[j] = fs[j].clipped()
+		}
 		v.layers[i] = append(v.layers[i], fs...)
 	}
 }

@@ -99,17 +99,17 @@ func (c *nodeChecker) types() {
 }
 
 func (c *nodeChecker) unknownType(t string) {
-	msg := fmt.Sprintf("%q is not a schema.org type", t)
+	msg := fmt.Sprintf("%q is not a schema.org type", clip(t))
 	var fix string
 	switch {
 	case c.v.member(t) != nil:
 		m := c.v.member(t)
-		msg = fmt.Sprintf("%q is a member of the enumeration %s, a value rather than a type", t, strings.Join(m.Enumerations, " and "))
+		msg = fmt.Sprintf("%q is a member of the enumeration %s, a value rather than a type", clip(t), strings.Join(m.Enumerations, " and "))
 		fix = fmt.Sprintf("give %q as the value of a property that expects %s", "https://schema.org/"+t, m.Enumerations[0])
 	case c.v.prop(t) != nil:
 		// {"@type": "director"} means the node is a director: it has
 		// the type of director's values, and is linked by director.
-		msg = fmt.Sprintf("%q is a schema.org property, not a type", t)
+		msg = fmt.Sprintf("%q is a schema.org property, not a type", clip(t))
 		fix = fmt.Sprintf("give the node the type %s, and link to it with the property %s", c.v.prop(t).valueType(), t)
 	default:
 		if s := suggest(t, c.v.names().typeNames, c.v.names().typeFold, c.v.coreType); s != "" {
@@ -181,7 +181,7 @@ func (c *nodeChecker) actionAnnotation(prop string) bool {
 }
 
 func (c *nodeChecker) unknownProperty(prop string, pos Pos) {
-	msg := fmt.Sprintf("%q is not a schema.org property", prop)
+	msg := fmt.Sprintf("%q is not a schema.org property", clip(prop))
 	var fix string
 	switch {
 	case c.v.typ(prop) != nil:
@@ -256,7 +256,7 @@ func (c *nodeChecker) value(prop string, p *vocabProp, val Value) {
 			// so.
 			c.textForNode(prop, r, val.IRI, val.Pos)
 		default:
-			c.add(Error, RuleValueKind, prop, val.Pos, fmt.Sprintf("%q is not a URL", val.IRI), urlFix)
+			c.add(Error, RuleValueKind, prop, val.Pos, fmt.Sprintf("%q is not a URL", clip(val.IRI)), urlFix)
 		}
 	case val.Literal != nil:
 		if s, ok := val.Literal.(string); ok {
