@@ -1,0 +1,125 @@
+package text
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/mapping/film"
+)
+
+// firstLongLine is the rule check enforces, written the plain way: the
+// number of the first line (ended by LF, CR LF or CR) longer than MaxLine.
+func firstLongLine(data []byte) (line int, long bool) {
+	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	for i, l := range strings.Split(s, "\n") {
+		if len(l) > MaxLine {
+			return i + 1, true
+		}
+	}
+	return 0, false
+}
+
+// chunkReader hands out its data in chunks of the sizes it is given, in
+// turn, as a file or a pipe may.
+type chunkReader struct {
+	data  []byte
+	sizes []int
+	n     int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if len(c.data) == 0 {
+		return 0, io.EOF
+	}
+	k := min(len(p), len(c.data), c.sizes[c.n%len(c.sizes)])
+	c.n++
+	copy(p, c.data[:k])
+	c.data = c.data[k:]
+	return k, nil
+}
+
+// readAll refuses a line longer than MaxLine, with its number, exactly
+// where the plain rule does, however the lines end and however the input
+// is cut into reads: lines just under, at and over the limit, spread
+// across chunks, after runs of empty lines, CR LF pairs split between
+// reads.
+func TestReadAllLineLimitMatchesPlainRule(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	eols := []string{"\n", "\r\n", "\r"}
+	lengths := []int{0, 1, 80, MaxLine - 1, MaxLine, MaxLine + 1, MaxLine/2 + 3}
+	for round := range 60 {
+		var b bytes.Buffer
+		for range 1 + rng.IntN(6) {
+			n := lengths[rng.IntN(len(lengths))]
+			b.WriteString(strings.Repeat("x", n))
+			b.WriteString(strings.Repeat(eols[rng.IntN(len(eols))], 1+rng.IntN(3)))
+		}
+		if rng.IntN(2) == 0 {
+			b.WriteString(strings.Repeat("y", lengths[rng.IntN(len(lengths))])) // no line end at the end
+		}
+		data := b.Bytes()
+		sizes := []int{1 + rng.IntN(7), 1 << 20, 1 + rng.IntN(300000), 4 << 20}
+		wantLine, wantLong := firstLongLine(data)
+		_, _, err := readAll(&chunkReader{data: data, sizes: sizes})
+		var fe *film.Error
+		gotLong := errors.Is(err, ErrLineTooLong)
+		if gotLong != wantLong || (err != nil && !gotLong) {
+			t.Fatalf("round %d: err = %v; want long line %v (line %d)", round, err, wantLong, wantLine)
+		}
+		if gotLong && (!errors.As(err, &fe) || fe.Pos.Line != wantLine) {
+			t.Errorf("round %d: %v; want line %d", round, err, wantLine)
+		}
+	}
+}
+
+// countingReader counts the bytes read from it.
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
+
+// A document with binary bytes is refused once the read that brought the
+// first one is done, with the error reading it whole gives (its line and
+// byte offset), and a UTF-16 document, whose text holds NUL bytes, is
+// still read whole.
+func TestReadStopsAtBinaryData(t *testing.T) {
+	text := strings.Repeat("Director: Ada Lind\n", 3000)
+	for _, tt := range []struct{ name, prefix string }{
+		{"at the start", ""},
+		{"after lines", text},
+		{"after a byte-order mark", "\xef\xbb\xbf" + text},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			in := tt.prefix + "\x00\x01binary" + strings.Repeat("z\n", 8<<20)
+			c := &countingReader{r: &chunkReader{data: []byte(in), sizes: []int{64 << 10}}}
+			_, err := Read(c, "doc.txt")
+			// What reading it whole said: the line and the byte offset in
+			// the input of the first binary byte.
+			want := fmt.Sprintf("doc.txt:%d: not a text document: binary data at byte offset %d", 1+strings.Count(tt.prefix, "\n"), len(tt.prefix))
+			if !errors.Is(err, ErrBinary) || err.Error() != want {
+				t.Fatalf("err = %v; want %s", err, want)
+			}
+			if c.n > len(tt.prefix)+64<<10 {
+				t.Errorf("read %d bytes of %d to refuse it", c.n, len(in))
+			}
+		})
+	}
+	u := utf16Bytes("Director: Ada Lind\n"+strings.Repeat("Plot line.\n", 10000), false)
+	c := &countingReader{r: &chunkReader{data: u, sizes: []int{4096}}}
+	doc, err := Read(c, "u16.txt")
+	if err != nil || c.n != len(u) || len(doc.Lines) < 10000 {
+		t.Fatalf("UTF-16: %v, read %d of %d bytes", err, c.n, len(u))
+	}
+}
