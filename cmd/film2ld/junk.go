@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/mapping/pipeline"
 	"github.com/film2ld/film2ld/schemas"
 )
 
@@ -155,4 +156,29 @@ func isLargePage(name string) bool {
 	}
 	f.Close()
 	return true
+}
+
+// refusedBytes returns the error a large input (over bigDocument) that
+// is linked data by its name (not a film document, which may be
+// Windows-1252) gives for a byte that is not UTF-8, having read it as it
+// goes, or nil: validate read 200 MB of random bytes whole, 296 MB, to
+// refuse its second byte. A file it passes is read again whole; the
+// finding lacks the offending line's excerpt.
+func refusedBytes(name string) error {
+	if name == "-" || pipeline.MayBeDocumentName(name) {
+		return nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil // the command's own reading reports it
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= int64(bigDocument) {
+		return nil
+	}
+	var pe *ld.PosError
+	if err := ld.ScanUTF8(f, name); errors.As(err, &pe) {
+		return err
+	}
+	return nil // a read error is the command's own reading's to report
 }

@@ -189,3 +189,40 @@ func TestValidateHeap(t *testing.T) {
 		t.Errorf("after the large run: limit %d; want %d", l, before)
 	}
 }
+
+// A large input that is linked data by its name and holds a byte that is
+// not UTF-8 is refused as it is read with the finding reading it whole
+// gives (the JSON report has no excerpts to lose); one without such a
+// byte, and a film document (which may be Windows-1252), are read whole.
+func TestRefusedBytesAgreesWithWholeRead(t *testing.T) {
+	stmt := "<urn:x:a> <http://schema.org/name> \"Agnès\" .\n"
+	for _, tt := range []struct {
+		name, text string
+		refused    bool
+	}{
+		{"random.bin", "\x9b\xb6\x00V\x1b\xff junk", true},
+		{"later.nq", stmt + stmt + "<urn:x:b> <http://schema.org/name> \"Sola\xffris\" .\n" + stmt, true},
+		{"cut.nq", stmt + "<urn:x:b> <http://schema.org/name> \"\xc3", true},
+		{"page.xhtml", "<p>Réalisatrice</p>\n<p>\xe9</p>", true},
+		{"valid.nq", stmt + stmt, false},
+		{"latin1.txt", "Director: Agn\xe8s Varda\n", false},
+		{"latin1", "Director: Agn\xe8s Varda\n", false},
+	} {
+		path := filepath.Join(t.TempDir(), tt.name)
+		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		wantStatus, want, _ := validateLarge(path, false)
+		gotStatus, got, _ := validateLarge(path, true)
+		old := bigDocument
+		bigDocument = 0
+		refused := refusedBytes(path) != nil
+		bigDocument = old
+		if refused != tt.refused {
+			t.Errorf("%s: refused as it is read: %v; want %v", tt.name, refused, tt.refused)
+		}
+		if gotStatus != wantStatus || got != want {
+			t.Errorf("%s: read as it goes: exit %d\n%s\nread whole: exit %d\n%s", tt.name, gotStatus, got, wantStatus, want)
+		}
+	}
+}

@@ -384,6 +384,9 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	if err := refusedMarkup(name); err != nil {
 		return fileResult{display: name, findings: []schemas.Finding{loadFinding(name, err)}}
 	}
+	if err := refusedBytes(name); err != nil {
+		return fileResult{display: name, findings: []schemas.Finding{loadFinding(name, err)}}
+	}
 	g, streamed, err := largePage(name)
 	r := fileResult{display: name}
 	var fs []schemas.Finding
