@@ -1,8 +1,11 @@
 package ld
 
 import (
+	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
@@ -109,10 +112,8 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 	if m, ok := item.(map[string]any); ok && m["@context"] == nil {
 		if term := firstTerm(m); term != "" && opts.Lenient != nil {
 			opts.Lenient.add("term with no @context to give it a meaning", fmt.Sprintf("%q", term))
-		} else if term != "" {
-			// Without a context a term means nothing and JSON-LD drops it
-			// (jsonld.js without a word); name it instead.
-			return nil, fmt.Errorf("ld: expand: %w: no @context, so the term %q has no meaning (add \"@context\": \"https://schema.org\")", ErrInvalidInput, term)
+		} else if err := noContextError(m); err != nil {
+			return nil, err
 		}
 	}
 	var active *jsongold.Context
@@ -253,6 +254,113 @@ func wrapInput(err error) error {
 
 // firstTerm returns, in sorted order, the first key of a node that is
 // neither a keyword nor an IRI, or "".
+// noContextError is the error expansion gives a top-level node m that
+// has no @context and a term: without a context a term means nothing and
+// JSON-LD drops it (jsonld.js without a word); film2ld names it instead.
+// It is nil when m has a @context or no term.
+func noContextError(m map[string]any) error {
+	if m["@context"] != nil {
+		return nil
+	}
+	if term := firstTerm(m); term != "" {
+		return fmt.Errorf("ld: expand: %w: no @context, so the term %q has no meaning (add \"@context\": \"https://schema.org\")", ErrInvalidInput, term)
+	}
+	return nil
+}
+
+// FirstItemError returns the error reading a JSON-LD document from r
+// gives (without Options.Lenient) when the document is an array whose
+// first node expansion refuses before anything else, having read it as
+// it goes: the values before that node, which expansion drops, are
+// skipped, not decoded. It returns nil whenever the whole document is
+// needed to tell (another shape, a node with a @context, an array in the
+// array, a read error). r must hold valid JSON (see [CheckJSON]). A
+// 200 MB array of small objects with no context took 18 GB to be decoded
+// before its first item was refused.
+func FirstItemError(r io.Reader) error {
+	first, isArray := firstComposite(r)
+	if !isArray || len(first) == 0 || first[0] != '{' {
+		return nil
+	}
+	var m map[string]any
+	if err := json.Unmarshal(first, &m); err != nil {
+		return nil
+	}
+	return noContextError(m)
+}
+
+// OnlyValues reports whether the JSON text read from r, which must be
+// valid JSON (see [CheckJSON]), is an array of values alone: numbers,
+// strings, booleans and nulls, no object and no array in it. Expansion
+// drops every such value, so the document is read as the empty array
+// [] is, without decoding it: a 200 MB array of numbers took over 11 GB
+// to be decoded to nothing. It reads r as it goes, in bounded memory.
+func OnlyValues(r io.Reader) bool {
+	first, isArray := firstComposite(r)
+	return isArray && first == nil
+}
+
+// firstComposite reads the valid JSON text r holds and, when it is an
+// array, returns the first of its items that is an object (its text) or
+// an array ("[" alone), skipping the values before it a byte at a time;
+// nil when it holds values alone. isArray is false for any other text
+// (a byte-order mark, an object, a read error).
+func firstComposite(r io.Reader) (first []byte, isArray bool) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			return nil, false
+		}
+		if c == '[' {
+			break
+		}
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return nil, false
+		}
+	}
+	var obj []byte // the object's text, from its opening brace
+	depth := 0     // of obj's brackets
+	inString, escaped := false, false
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			return nil, false // valid JSON closes the array before its end
+		}
+		if obj != nil {
+			obj = append(obj, c)
+		}
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			if obj == nil {
+				if c == '[' {
+					return []byte("["), true
+				}
+				obj = []byte{c}
+			}
+			depth++
+		case c == '}' || c == ']':
+			if obj == nil {
+				return nil, true // the end of the array
+			}
+			if depth--; depth == 0 {
+				return obj, true
+			}
+		}
+	}
+}
+
 func firstTerm(m map[string]any) string {
 	for _, k := range sortedKeys(m) {
 		if !strings.HasPrefix(k, "@") && !strings.Contains(k, ":") {

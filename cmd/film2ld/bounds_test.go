@@ -519,6 +519,9 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	badEnd := jsonJunk(at("array.json"), 200<<20, "[", "1,2,3,", "x]")
 	strs := jsonJunk(at("strings.json"), 1+(200<<20)/len(item)*len(item)+2, "[", item, "x]")
 	deep := jsonJunk(at("deep.json"), 200<<20, "", "[", "")
+	numbers := jsonJunk(at("numbers.json"), 1+(200<<20)/2*2+2, "[", "1,", "1]")
+	const object = `{"a": "b"},`
+	objects := jsonJunk(at("objects.json"), 1+(200<<20)/len(object)*len(object)+3, "[", object, `{}]`)
 	page := jsonJunk(at("junk.html"), 200<<20, "<html><body>\n", "<p>Director: junk</p>", "</body></html>")
 	comment := jsonJunk(at("comment.html"), 200<<20, "<html><body>\n<!--", "Director: junk ", "--></body></html>")
 	site := jsonJunk(at("site", "junk.json"), 200<<20, `[{"@context": "https://schema.org"}, `, "Director: junk ", "]")
@@ -546,6 +549,15 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{[]string{"convert"}, []*junkFile{unterminated}, "", exitError, "{}:1:209715201: unexpected EOF"},
 		{append([]string{"load"}, store...), []*junkFile{badEnd}, "", exitError, "{}:1:209715199: invalid character 'x' after array element"},
 		{[]string{"convert"}, []*junkFile{deep}, "", exitError, "{}:1:10001: invalid character '[' exceeded max depth"},
+		// Valid JSON, an array of 20 million small objects with no
+		// context: decoded whole (18 GB, past 100 s), then refused for
+		// the term of its first; now refused from its first object.
+		{[]string{"convert"}, []*junkFile{objects}, "", exitError, `{}: ld: expand: invalid JSON-LD input: no @context, so the term "a" has no meaning`},
+		{append([]string{"load"}, store...), []*junkFile{objects}, "", exitError, `{}: ld: expand: invalid JSON-LD input: no @context, so the term "a" has no meaning`},
+		// 100 million numbers, which expansion drops: decoded whole (over
+		// 11 GB, past 100 s) to nothing; now read as [] is.
+		{[]string{"convert"}, []*junkFile{numbers}, "", exitOK, `"@graph": []`},
+		{append([]string{"load"}, store...), []*junkFile{numbers}, "", exitOK, "loaded 0 graphs, 0 statements"},
 		{[]string{"convert", "-f", "nquads"}, []*junkFile{garbage}, "", exitError, "{}:1:2: invalid character 'D' looking for beginning of value"},
 		{[]string{"validate"}, []*junkFile{deep}, "", exitError, "{}:1:257: error: document: arrays and objects nest more than 256 levels deep; nothing in it was checked"},
 		// A page is read as it goes, never whole (220–227 MB); a token
@@ -734,7 +746,7 @@ func TestRefusedJSONAgreesWithWholeRead(t *testing.T) {
 		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		got := refusedJSON(path, ld.InputByName(path))
+		_, got := refusedJSON(path, ld.InputByName(path), true)
 		if (got != nil) != tt.refused {
 			t.Errorf("%s: refused as it is read: %v; want %v", tt.name, got, tt.refused)
 		}

@@ -145,7 +145,7 @@ func runConvert(e *env, args []string) int {
 	nquads := 0
 	failed := false
 	for _, name := range files {
-		got, isNQ, err := e.readLinkedData(p, ds, name, inFormat, lenient)
+		got, isNQ, err := e.readLinkedData(p, ds, name, inFormat, lenient, len(files) == 1)
 		if err == nil && allowLocal && name != "-" {
 			// Relative context references of a local file resolve against
 			// the file, as JSON-LD resolves them against a document's URL.
@@ -251,7 +251,7 @@ func runConvert(e *env, args []string) int {
 // lenient, bytes that are not UTF-8 are replaced with U+FFFD and counted in
 // a warning; without it they are an error naming their offset, since a
 // silent replacement would change the data.
-func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.InputFormat, lenient bool) (docs []any, isNQ bool, err error) {
+func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.InputFormat, lenient, alone bool) (docs []any, isNQ bool, err error) {
 	if f == 0 {
 		f = ld.InputByName(name)
 	}
@@ -263,8 +263,15 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 		if err != nil {
 			return nil, true, err
 		}
-		if err := refusedJSON(name, f); err != nil {
+		empty, err := refusedJSON(name, f, alone)
+		if err != nil {
 			return nil, false, err
+		}
+		if empty {
+			// Expansion drops every value of the array: it is read as []
+			// is, not decoded.
+			docs, err = p.Read(strings.NewReader("[]"), name, ld.InputJSONLD)
+			return docs, false, err
 		}
 	}
 	if f == ld.InputNQuads {

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 
@@ -67,23 +69,42 @@ func largeInput(name string, format, want ld.InputFormat) (*os.File, []byte) {
 // so a 200 MB file of "[" and junk took 1.1–1.9 GB to be refused. format
 // is as for refusedNQuads. A valid document is read again whole, which
 // only large ones pay for; the error lacks the offending line's excerpt,
-// which may be the whole input.
-func refusedJSON(name string, format ld.InputFormat) error {
+// which may be the whole input. Of valid JSON, an array whose first node
+// expansion refuses is refused from that node (ld.FirstItemError: 20
+// million small objects with no context took 18 GB to be decoded whole,
+// then refused for the first), and empty reports an array of values
+// alone, which the caller reads as [] (ld.OnlyValues: 100 million numbers
+// took over 11 GB to be decoded to nothing). The first node decides only
+// when the input is alone: with others, expanding them together names
+// the first of their terms, and the inputs together.
+func refusedJSON(name string, format ld.InputFormat, alone bool) (empty bool, err error) {
 	f, _ := largeInput(name, format, ld.InputJSONLD)
 	if f == nil {
-		return nil
+		return false, nil
 	}
 	defer f.Close()
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil
+		return false, nil
 	}
 	if err := ld.CheckJSON(f, name); err != nil {
 		var pe *ld.PosError
 		if errors.As(err, &pe) {
-			return err
+			return false, err
+		}
+		return false, nil // a read error is the command's own reading's to report
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return false, nil
+	}
+	if alone {
+		if err := ld.FirstItemError(bufio.NewReaderSize(f, 64<<10)); err != nil {
+			return false, fmt.Errorf("%s: %w", name, err)
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return false, nil
 		}
 	}
-	return nil // a read error is the command's own reading's to report
+	return ld.OnlyValues(f), nil
 }
 
 // refusedMarkup returns the error validate's reading of a large JSON-LD

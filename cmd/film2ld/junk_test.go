@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/mapping/pipeline"
 )
 
@@ -223,6 +224,96 @@ func TestRefusedBytesAgreesWithWholeRead(t *testing.T) {
 		}
 		if gotStatus != wantStatus || got != want {
 			t.Errorf("%s: read as it goes: exit %d\n%s\nread whole: exit %d\n%s", tt.name, gotStatus, got, wantStatus, want)
+		}
+	}
+}
+
+// convertLarge converts path to N-Quads as convert does, with the input
+// taken for large (every pre-check as it is read) or not.
+func convertLarge(path string, large bool) (status int, out, errOut string) {
+	if large {
+		defer func(n int) { bigDocument = n }(bigDocument)
+		bigDocument = 0
+	}
+	var o, e bytes.Buffer
+	status = run([]string{"convert", "-f", "nquads", path}, nil, &o, &e)
+	return status, o.String(), e.String()
+}
+
+// convertLarge2 is convertLarge of two inputs, first and path, with
+// path taken for large or not.
+func convertLarge2(first, path string, large bool) (status int, out, errOut string) {
+	if large {
+		defer func(n int) { bigDocument = n }(bigDocument)
+		// first is read whole, path as large when it is longer.
+		bigDocument = int(fileSize(first))
+	}
+	var o, e bytes.Buffer
+	status = run([]string{"convert", "-f", "nquads", first, path}, nil, &o, &e)
+	return status, o.String(), e.String()
+}
+
+func fileSize(path string) int64 {
+	st, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return st.Size()
+}
+
+// A large JSON-LD array whose first node has terms and no @context is
+// refused from that node, as it is read, with what converting it whole
+// says; an array of values alone is converted as [] is, without being
+// decoded; any other shape is converted whole; the results are the same.
+func TestFirstItemErrorAgreesWithWholeConvert(t *testing.T) {
+	movie := `{"@context": "https://schema.org", "@type": "Movie", "name": "Stalker"}`
+	for _, tt := range []struct {
+		name, text string
+		refused    bool
+	}{
+		{"objects.json", `[{"b": 1, "a": 2}, {"c": 3}]`, true},
+		{"after-values.jsonld", `[1, "x", null, true, {"name": "Solaris", "@type": "Movie"}]`, true},
+		{"keyword-first.json", `[{"@id": "urn:x:1", "director": "Tarkovsky"}]`, true},
+		{"context-first.json", "[" + movie + `, {"a": 1}]`, false},
+		{"no-term-first.json", `[{"@id": "urn:x:1", "http://schema.org/name": "n"}, {"a": 1}]`, false},
+		{"empty-first.json", `[{}, {"a": 1}]`, false},
+		{"array-first.json", `[[{"a": 1}]]`, false},
+		{"object.json", `{"a": 1}`, false},
+		{"values.json", `[1, 2, "three"]`, false},
+		{"bracket-values.json", `[ "[", "{", "\\\"]", "\\", true, null, -1.5e3 ]`, false},
+		{"empty.json", "[]", false},
+		{"braces-in-strings.json", `["}", {"z": "}]", "b": "{[\\\""}, 1]`, true},
+		{"iri-keys.json", `[{"x:y": 1, "http://schema.org/name": "n"}]`, false},
+		{"nested-first.json", `[{"a": {"@context": "https://schema.org", "name": "x"}}]`, true},
+	} {
+		path := filepath.Join(t.TempDir(), tt.name)
+		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		wantStatus, wantOut, wantErr := convertLarge(path, false)
+		gotStatus, gotOut, gotErr := convertLarge(path, true)
+		if gotStatus != wantStatus || gotOut != wantOut || gotErr != wantErr {
+			t.Errorf("%s: read as it goes: exit %d\n%s%s\nread whole: exit %d\n%s%s", tt.name, gotStatus, gotOut, gotErr, wantStatus, wantOut, wantErr)
+		}
+		// Beside another input whose own first node has no context,
+		// converting them together names that one's term, and both.
+		other := filepath.Join(filepath.Dir(path), "first.json")
+		if err := os.WriteFile(other, []byte(`[{"b": 1}]`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		wantStatus, wantOut, wantErr = convertLarge2(other, path, false)
+		gotStatus, gotOut, gotErr = convertLarge2(other, path, true)
+		if gotStatus != wantStatus || gotOut != wantOut || gotErr != wantErr {
+			t.Errorf("%s after another: read as it goes: exit %d\n%s%s\nread whole: exit %d\n%s%s", tt.name, gotStatus, gotOut, gotErr, wantStatus, wantOut, wantErr)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		refused := ld.FirstItemError(f) != nil
+		f.Close()
+		if refused != tt.refused {
+			t.Errorf("%s: refused from its first node: %v; want %v", tt.name, refused, tt.refused)
 		}
 	}
 }

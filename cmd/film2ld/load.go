@@ -173,11 +173,20 @@ func (e *env) readUnits(name string, f ld.InputFormat) (store.Units, error) {
 		_, err := ld.ReadNQuads(r, name)
 		return err
 	})
+	empty := false
 	if err == nil {
-		err = refusedJSON(name, f)
+		empty, err = refusedJSON(name, f, true)
 	}
 	if err != nil {
 		return nil, err
+	}
+	if empty {
+		// An array of values alone, read as [] is (see refusedJSON).
+		quads, err := pipeline.ReadQuads([]byte("[]"), name, name, ld.InputJSONLD)
+		if err != nil {
+			return nil, err
+		}
+		return store.Slice(ld.Units(quads)), nil
 	}
 	if f == ld.InputNQuads {
 		r, display, err := e.openInput(name)
