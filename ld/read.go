@@ -1,6 +1,7 @@
 package ld
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -150,6 +151,9 @@ func (p *Processor) Read(r io.Reader, name string, f InputFormat) ([]any, error)
 	return nil, fmt.Errorf("%s: %w", name, ErrInputFormat)
 }
 
+// utf8BOM is the UTF-8 byte-order mark.
+var utf8BOM = []byte("\xef\xbb\xbf")
+
 // decodeJSON decodes one JSON value, reporting a syntax error at its line
 // and column.
 func decodeJSON(data []byte, name string) (any, error) {
@@ -157,6 +161,12 @@ func decodeJSON(data []byte, name string) (any, error) {
 	if off := invalidUTF8(data); off >= 0 {
 		return nil, posError(data, name, off, utf8Error(data, off, 0))
 	}
+	// A UTF-8 byte-order mark (Windows editors write one) is skipped, as
+	// JSON allows a parser to and as the Turtle, HTML and film document
+	// readers and validate do: convert refused such a file for its first
+	// "character". A byte that is not UTF-8 is placed in the file as it
+	// is (above), a syntax error from after the mark.
+	data = bytes.TrimPrefix(data, utf8BOM)
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
@@ -315,9 +325,24 @@ func (p *JSONProblem) PosError(name string) *PosError {
 // [CheckJSON] does, under rules, and returns its first problem, or nil
 // when it is one JSON value; a read error is returned as it is.
 func ScanJSON(r io.Reader, rules JSONRules) (*JSONProblem, error) {
-	p, err := jsonscan.CheckWith(r, jsonscan.Options{MaxDepth: rules.MaxDepth, NextToken: rules.NextToken, CutLiteral: rules.CutLiteral})
+	// A leading byte-order mark is skipped, as the readers skip it.
+	br := bufio.NewReader(r)
+	skipped := 0
+	if head, _ := br.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
+		skipped, _ = br.Discard(len(utf8BOM))
+	}
+	p, err := jsonscan.CheckWith(br, jsonscan.Options{MaxDepth: rules.MaxDepth, NextToken: rules.NextToken, CutLiteral: rules.CutLiteral})
 	if err != nil || p == nil {
 		return nil, err
+	}
+	if p.Err == nil {
+		// A byte that is not UTF-8 is placed in the file as it is, mark
+		// and all, as CheckUTF8 places it; syntax problems count from
+		// after the mark, as the decoders do.
+		p.Offset += int64(skipped)
+		if p.Line == 1 && skipped > 0 {
+			p.Col++
+		}
 	}
 	return &JSONProblem{Offset: p.Offset, Line: p.Line, Col: p.Col, Err: p.Err, Invalid: p.Invalid, SyntaxOK: p.SyntaxOK}, nil
 }

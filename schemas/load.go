@@ -90,22 +90,14 @@ func Load(data []byte, file string) (*Graph, error) {
 // line. A document that is JSON but nests past MaxDepth gives nil, since
 // a caller may read such JSON otherwise than by Load (which refuses it).
 func CheckJSON(r io.Reader, file string) error {
-	br := bufio.NewReader(r)
-	skipped := 0
-	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
-		skipped, _ = br.Discard(len(bom))
-	}
-	p, err := ld.ScanJSON(br, loadRules)
+	// ld.ScanJSON skips a byte-order mark and places a byte that is not
+	// UTF-8 in the file as ld.CheckUTF8 does, mark and all; Load's
+	// positions count from after the mark.
+	p, err := ld.ScanJSON(r, loadRules)
 	if err != nil || p == nil {
 		return err
 	}
 	if p.Err == nil {
-		// ld.CheckUTF8 places the byte in the file as it is, mark and
-		// all; Load's positions count from after the mark.
-		p.Offset += int64(skipped)
-		if p.Line == 1 && skipped > 0 {
-			p.Col++
-		}
 		return p.PosError(file)
 	}
 	if err := loadError(p); err != nil {

@@ -284,6 +284,8 @@ func TestFirstItemErrorAgreesWithWholeConvert(t *testing.T) {
 		{"empty.json", "[]", false},
 		{"braces-in-strings.json", `["}", {"z": "}]", "b": "{[\\\""}, 1]`, true},
 		{"iri-keys.json", `[{"x:y": 1, "http://schema.org/name": "n"}]`, false},
+		{"bom.jsonld", "\ufeff" + movie, false},
+		{"bom-objects.json", "\ufeff" + `[{"a": 1}]`, false},
 		{"nested-first.json", `[{"a": {"@context": "https://schema.org", "name": "x"}}]`, true},
 	} {
 		path := filepath.Join(t.TempDir(), tt.name)
