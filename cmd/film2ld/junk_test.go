@@ -79,26 +79,34 @@ func TestLargePageAgreesWithWholeRead(t *testing.T) {
 		{"bytes.html", "<p>é</p>\n<p>Sola\xffris</p><script type=\"application/ld+json\">" + movie + "</script>"},
 		{"no-extension", "\n<!doctype html><p>é</p><script type=\"application/ld+json\">" + movie + "</script>"},
 	} {
-		path := filepath.Join(t.TempDir(), tt.name)
-		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		wantStatus, want, _ := validateLarge(path, false)
-		gotStatus, got, _ := validateLarge(path, true)
-		old := bigDocument
-		bigDocument = 0
-		streamed := isLargePage(path)
-		bigDocument = old
+		want, streamed := validateBothWays(t, tt.name, tt.text, isLargePage)
 		if !streamed {
 			t.Errorf("%s: not read as a large page", tt.name)
-		}
-		if gotStatus != wantStatus || got != want {
-			t.Errorf("%s: read as it goes: exit %d\n%s\nread whole: exit %d\n%s", tt.name, gotStatus, got, wantStatus, want)
 		}
 		if !strings.Contains(want, `"line"`) && tt.name != "junk.html" {
 			t.Errorf("%s: no positioned finding to compare:\n%s", tt.name, want)
 		}
 	}
+}
+
+// validateBothWays writes text to a file called name, validates it read
+// whole and read as a large input, reports any difference in the JSON
+// reports, and returns the whole read's and what taken, asked with every
+// input large, says of the file.
+func validateBothWays(t *testing.T, name, text string, taken func(path string) bool) (report string, took bool) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantStatus, want, _ := validateLarge(path, false)
+	gotStatus, got, _ := validateLarge(path, true)
+	if gotStatus != wantStatus || got != want {
+		t.Errorf("%s: read as it goes: exit %d\n%s\nread whole: exit %d\n%s", name, gotStatus, got, wantStatus, want)
+	}
+	defer func(n int) { bigDocument = n }(bigDocument)
+	bigDocument = 0
+	return want, taken(path)
 }
 
 // A large .json file is found to be JSON-LD (or not) by its context key
@@ -209,21 +217,9 @@ func TestRefusedBytesAgreesWithWholeRead(t *testing.T) {
 		{"latin1.txt", "Director: Agn\xe8s Varda\n", false},
 		{"latin1", "Director: Agn\xe8s Varda\n", false},
 	} {
-		path := filepath.Join(t.TempDir(), tt.name)
-		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		wantStatus, want, _ := validateLarge(path, false)
-		gotStatus, got, _ := validateLarge(path, true)
-		old := bigDocument
-		bigDocument = 0
-		refused := refusedBytes(path) != nil
-		bigDocument = old
+		_, refused := validateBothWays(t, tt.name, tt.text, func(path string) bool { return refusedBytes(path) != nil })
 		if refused != tt.refused {
 			t.Errorf("%s: refused as it is read: %v; want %v", tt.name, refused, tt.refused)
-		}
-		if gotStatus != wantStatus || got != want {
-			t.Errorf("%s: read as it goes: exit %d\n%s\nread whole: exit %d\n%s", tt.name, gotStatus, got, wantStatus, want)
 		}
 	}
 }
