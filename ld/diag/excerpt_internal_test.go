@@ -59,14 +59,13 @@ func excerptWhole(text string, line, col int) string {
 // UTF-8, the caret at the start, the middle, the end and past it.
 func TestExcerptWindowMatchesWholeLine(t *testing.T) {
 	pieces := []string{"a", "é", "\t", "映画", "\x00", "\xff", "\u202e", "\r", "z9", "\xe6\x98"}
+	// n pieces, so that lines of n characters and more stand around the
+	// window's width.
 	for _, n := range []int{0, 1, 5, excerptWidth - 1, excerptWidth, excerptWidth + 1, 3 * excerptWidth, 1000} {
 		for k := range pieces {
 			var b strings.Builder
-			for i := 0; b.Len() < n || i < n; i++ {
+			for i := range n {
 				b.WriteString(pieces[(i*7+k)%len(pieces)])
-				if i >= n {
-					break
-				}
 			}
 			text := b.String() + "\r\n"
 			count := utf8.RuneCountInString(text)
