@@ -268,36 +268,33 @@ func noContextError(m map[string]any) error {
 	return nil
 }
 
-// FirstItemError returns the error reading a JSON-LD document from r
-// gives (without Options.Lenient) when the document is an array whose
-// first node expansion refuses before anything else, having read it as
-// it goes: the values before that node, which expansion drops, are
-// skipped, not decoded. It returns nil whenever the whole document is
-// needed to tell (another shape, a node with a @context, an array in the
-// array, a read error). r must hold valid JSON (see [CheckJSON]). A
-// 200 MB array of small objects with no context took 18 GB to be decoded
-// before its first item was refused.
-func FirstItemError(r io.Reader) error {
+// ScanArrayItems reads the JSON-LD document r holds, which must be valid
+// JSON (see [CheckJSON]), as it goes, and tells what the items of its
+// top-level array decide before the whole is decoded. onlyValues is set
+// when it is an array of values alone (numbers, strings, booleans and
+// nulls): expansion drops every one, so the document reads as the empty
+// array [] does (a 200 MB array of numbers took over 11 GB to be decoded
+// to nothing). refused is the error reading it gives (without
+// Options.Lenient) when the array's first node is one expansion refuses
+// before anything else, a node with terms and no @context (an array of
+// 20 million such small objects took 18 GB to be decoded before the first
+// was refused); nil whenever the whole document is needed to tell.
+// Values before that node are skipped a byte at a time, not decoded.
+func ScanArrayItems(r io.Reader) (onlyValues bool, refused error) {
 	first, isArray := firstComposite(r)
-	if !isArray || len(first) == 0 || first[0] != '{' {
-		return nil
+	switch {
+	case !isArray:
+		return false, nil
+	case first == nil:
+		return true, nil
+	case first[0] != '{':
+		return false, nil
 	}
 	var m map[string]any
 	if err := json.Unmarshal(first, &m); err != nil {
-		return nil
+		return false, nil
 	}
-	return noContextError(m)
-}
-
-// OnlyValues reports whether the JSON text read from r, which must be
-// valid JSON (see [CheckJSON]), is an array of values alone: numbers,
-// strings, booleans and nulls, no object and no array in it. Expansion
-// drops every such value, so the document is read as the empty array
-// [] is, without decoding it: a 200 MB array of numbers took over 11 GB
-// to be decoded to nothing. It reads r as it goes, in bounded memory.
-func OnlyValues(r io.Reader) bool {
-	first, isArray := firstComposite(r)
-	return isArray && first == nil
+	return false, noContextError(m)
 }
 
 // firstComposite reads the valid JSON text r holds and, when it is an

@@ -9,14 +9,13 @@ import (
 
 // firstComposite finds the first object or array of a JSON array, past
 // values whose strings hold brackets, braces, quotes and backslashes,
-// and tells an array of values alone; OnlyValues and FirstItemError
-// answer from it.
+// and tells an array of values alone; ScanArrayItems answers from it.
 func TestFirstComposite(t *testing.T) {
 	for _, tt := range []struct {
 		in, first  string
 		isArray    bool
 		onlyValues bool
-		refused    string // the term FirstItemError names, if any
+		refused    string // the term ScanArrayItems's error names, if any
 	}{
 		{`[]`, "", true, true, ""},
 		{" \n\t[1, 2.5e3, -0, true, false, null]", "", true, true, ""},
@@ -35,18 +34,18 @@ func TestFirstComposite(t *testing.T) {
 		if string(first) != tt.first || isArray != tt.isArray {
 			t.Errorf("%s: first %q, array %v; want %q, %v", tt.in, first, isArray, tt.first, tt.isArray)
 		}
-		if got := OnlyValues(strings.NewReader(tt.in)); got != tt.onlyValues {
-			t.Errorf("%s: OnlyValues %v", tt.in, got)
+		onlyValues, err := ScanArrayItems(strings.NewReader(tt.in))
+		if onlyValues != tt.onlyValues {
+			t.Errorf("%s: values alone: %v", tt.in, onlyValues)
 		}
-		err := FirstItemError(strings.NewReader(tt.in))
 		if (err != nil) != (tt.refused != "") || err != nil && !strings.Contains(err.Error(), `the term "`+tt.refused+`" has no meaning`) {
-			t.Errorf("%s: FirstItemError %v; want the term %q", tt.in, err, tt.refused)
+			t.Errorf("%s: refused: %v; want the term %q", tt.in, err, tt.refused)
 		}
 	}
 }
 
-// FuzzFirstComposite holds OnlyValues and FirstItemError, which read a
-// byte at a time, to decoding the whole text, on any valid JSON.
+// FuzzFirstComposite holds ScanArrayItems, which reads a byte at a time,
+// to decoding the whole text, on any valid JSON.
 func FuzzFirstComposite(f *testing.F) {
 	for _, s := range []string{`[]`, `[1, "a\"]{", null]`, `["}", {"z": "}]", "b": 1}]`, `[[{"a": 1}]]`, `{"a": [1]}`, `[{"@context": {}, "a": 1}]`, "[\"\\u005b\", {\"\\u0061\": 1}]"} {
 		f.Add(s)
@@ -78,11 +77,12 @@ func FuzzFirstComposite(f *testing.F) {
 				break
 			}
 		}
-		if got := OnlyValues(strings.NewReader(s)); got != onlyValues {
-			t.Errorf("%q: OnlyValues %v; decoding says %v", s, got, onlyValues)
+		gotValues, gotErr := ScanArrayItems(strings.NewReader(s))
+		if gotValues != onlyValues {
+			t.Errorf("%q: values alone: %v; decoding says %v", s, gotValues, onlyValues)
 		}
-		if got := FirstItemError(strings.NewReader(s)); fmt.Sprint(got) != fmt.Sprint(wantErr) {
-			t.Errorf("%q: FirstItemError %v; decoding says %v", s, got, wantErr)
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+			t.Errorf("%q: refused: %v; decoding says %v", s, gotErr, wantErr)
 		}
 	})
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -70,11 +69,9 @@ func largeInput(name string, format, want ld.InputFormat) (*os.File, []byte) {
 // is as for refusedNQuads. A valid document is read again whole, which
 // only large ones pay for; the error lacks the offending line's excerpt,
 // which may be the whole input. Of valid JSON, an array whose first node
-// expansion refuses is refused from that node (ld.FirstItemError: 20
-// million small objects with no context took 18 GB to be decoded whole,
-// then refused for the first), and empty reports an array of values
-// alone, which the caller reads as [] (ld.OnlyValues: 100 million numbers
-// took over 11 GB to be decoded to nothing). The first node decides only
+// expansion refuses is refused from that node, and empty reports an array
+// of values alone, which the caller reads as [] (ld.ScanArrayItems: both
+// were decoded whole first, in 11 to 18 GB). The first node decides only
 // when the input is alone: with others, expanding them together names
 // the first of their terms, and the inputs together.
 func refusedJSON(name string, format ld.InputFormat, alone bool) (empty bool, err error) {
@@ -96,15 +93,11 @@ func refusedJSON(name string, format ld.InputFormat, alone bool) (empty bool, er
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return false, nil
 	}
-	if alone {
-		if err := ld.FirstItemError(bufio.NewReaderSize(f, 64<<10)); err != nil {
-			return false, fmt.Errorf("%s: %w", name, err)
-		}
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return false, nil
-		}
+	empty, refused := ld.ScanArrayItems(f)
+	if refused != nil && alone {
+		return false, fmt.Errorf("%s: %w", name, refused)
 	}
-	return ld.OnlyValues(f), nil
+	return empty, nil
 }
 
 // refusedMarkup returns the error validate's reading of a large JSON-LD

@@ -308,7 +308,8 @@ func TestFirstItemErrorAgreesWithWholeConvert(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		refused := ld.FirstItemError(f) != nil
+		_, err = ld.ScanArrayItems(f)
+		refused := err != nil
 		f.Close()
 		if refused != tt.refused {
 			t.Errorf("%s: refused from its first node: %v; want %v", tt.name, refused, tt.refused)
