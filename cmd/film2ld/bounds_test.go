@@ -520,6 +520,7 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	strs := jsonJunk(at("strings.json"), 1+(200<<20)/len(item)*len(item)+2, "[", item, "x]")
 	deep := jsonJunk(at("deep.json"), 200<<20, "", "[", "")
 	numbers := jsonJunk(at("numbers.json"), 1+(200<<20)/2*2+2, "[", "1,", "1]")
+	lines := jsonJunk(at("lines.txt"), 200<<20, "", "Director: junk\n", "")
 	const object = `{"a": "b"},`
 	objects := jsonJunk(at("objects.json"), 1+(200<<20)/len(object)*len(object)+3, "[", object, `{}]`)
 	page := jsonJunk(at("junk.html"), 200<<20, "<html><body>\n", "<p>Director: junk</p>", "</body></html>")
@@ -571,6 +572,12 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{[]string{"validate"}, []*junkFile{strs, plain}, at("plain"), exitOK, "0 files checked"},
 		{[]string{"convert"}, []*junkFile{comment}, "", exitError, "{}:2: " + tooLongToken},
 		{append([]string{"load"}, store...), []*junkFile{comment}, "", exitError, "{}:2: " + tooLongToken},
+		// 14 million short lines pass the line limit; they were read
+		// whole, split into lines and scanned (880 MB) before line 1
+		// was refused; a document over 64 MiB is refused as it is read.
+		{[]string{"export"}, []*junkFile{lines}, "", exitError, "{}: not a film document: larger than 64 MiB"},
+		{[]string{"export", "--kind", "reviews"}, []*junkFile{lines}, "", exitError, "{}: not a film document: larger than 64 MiB"},
+		{[]string{"validate"}, []*junkFile{lines}, "", exitError, "not a film document: larger than 64 MiB"},
 		{[]string{"export"}, []*junkFile{path}, "", exitError, tooLong},
 		{[]string{"export", "--kind", "prize"}, []*junkFile{path}, "", exitError, tooLong},
 		{[]string{"export", "--kind", "reviews"}, []*junkFile{path}, "", exitError, tooLong},

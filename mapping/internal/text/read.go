@@ -36,6 +36,9 @@ var (
 	ErrCutOff = errors.New("cut off")
 	// ErrLineTooLong means a line is longer than MaxLine: not a film page.
 	ErrLineTooLong = errors.New("not a film document")
+	// ErrTooLarge means a document is larger than MaxDocument: not a film
+	// page either. It wraps ErrLineTooLong's words.
+	ErrTooLarge = fmt.Errorf("%w: larger than %d MiB", ErrLineTooLong, MaxDocument>>20)
 )
 
 // Doc is a document read into lines. Lines[0] is line 1.
@@ -152,6 +155,17 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // read whole and scanned by every mapper.
 const MaxLine = 1 << 20
 
+// MaxDocument is the largest document, in bytes, Read reads. The largest
+// film pages are a few MB (a review page of 50,000 reviews is 5.4 MB);
+// a larger file is something else, and refusing it while it is read keeps
+// junk of many short lines from being read whole, split into lines and
+// scanned by every mapper before it is refused (200 MB of "4/5" lines
+// took over a gigabyte).
+const MaxDocument = 64 << 20
+
+// maxDocument is MaxDocument, lowered by tests.
+var maxDocument = MaxDocument
+
 // lineLimit tracks the length of the current line as chunks are read.
 type lineLimit struct {
 	run int // bytes of the current line seen so far
@@ -196,8 +210,9 @@ func lineEnds(data []byte) int {
 // bytes.Reader), the buffer grows once to that size, so that a large
 // document is not copied again and again as io.ReadAll's buffer grows; it
 // does so only past the first few MiB, so that a huge file refused for a
-// long line at its start costs no more than those. It stops at the first
-// line longer than MaxLine, and, in a document that is not UTF-16, after
+// long line at its start costs no more than those. It stops past
+// MaxDocument, at the first line longer than MaxLine, and, in a document
+// that is not UTF-16, after
 // the chunk that holds its first binary byte: Read then refuses what it
 // has read as it would refuse the whole (200 MB of random bytes was read
 // whole, 258 MB, to be refused for its first byte). checked reports that
@@ -213,6 +228,8 @@ func readAll(r io.Reader) (data []byte, checked bool, err error) {
 		}
 	}
 	const first = 4 << 20
+	// One byte past the limit tells a document over it.
+	size = min(size, maxDocument+1)
 	buf := make([]byte, 0, min(max(size+1, 512), first))
 	var limit lineLimit
 	// binaryFrom is how far buf has been looked at for binary bytes, or -1
@@ -235,6 +252,9 @@ func readAll(r io.Reader) (data []byte, checked bool, err error) {
 			return nil, false, &film.Error{Pos: diag.Position{Line: line}, Err: fmt.Errorf("%w: line %d is longer than %d MiB", ErrLineTooLong, line, MaxLine>>20)}
 		}
 		buf = buf[:len(buf)+n]
+		if len(buf) > maxDocument {
+			return nil, false, ErrTooLarge
+		}
 		if binaryFrom == -1 && (len(buf) >= 2 || err == io.EOF) {
 			binaryFrom = 0
 			if _, order := utf16BOM(buf); order != nil {

@@ -123,3 +123,43 @@ func TestReadStopsAtBinaryData(t *testing.T) {
 		t.Fatalf("UTF-16: %v, read %d of %d bytes", err, c.n, len(u))
 	}
 }
+
+// lines is an endless document of short lines, made as it is read.
+type lines struct{ n int }
+
+func (l *lines) Read(p []byte) (int, error) {
+	if l.n == 0 {
+		return 0, io.EOF
+	}
+	n := min(len(p), l.n)
+	for i := range n {
+		p[i] = "4/5\n"[i%4]
+	}
+	l.n -= n
+	return n, nil
+}
+
+// A document larger than MaxDocument is refused once that much is read,
+// whatever its lines (short lines pass the line limit), and one of
+// exactly that size is read. The limit is lowered to 1 MiB here.
+func TestReadTooLarge(t *testing.T) {
+	defer func(n int) { maxDocument = n }(maxDocument)
+	maxDocument = 1 << 20
+	c := &countingReader{r: &lines{n: 200 << 20}}
+	_, err := Read(c, "scores.txt")
+	var fe *film.Error
+	if !errors.Is(err, ErrTooLarge) || !errors.As(err, &fe) || fe.Pos.File != "scores.txt" {
+		t.Fatalf("err = %v; want ErrTooLarge naming the file", err)
+	}
+	if !strings.Contains(err.Error(), "scores.txt: not a film document: larger than 64 MiB") {
+		t.Errorf("message %q", err)
+	}
+	if c.n > maxDocument+64<<10 {
+		t.Errorf("read %d bytes to refuse it", c.n)
+	}
+	head := "= Scores (2010 film) =\n"
+	doc, err := Read(strings.NewReader(head+strings.Repeat("4/5\n", (maxDocument-len(head))/4)+strings.Repeat("x", (maxDocument-len(head))%4)), "max.txt")
+	if err != nil || len(doc.Lines) != 1+(maxDocument-len(head))/4+1 {
+		t.Fatalf("a document of MaxDocument bytes: %v", err)
+	}
+}
