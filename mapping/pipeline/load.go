@@ -285,30 +285,10 @@ func dataForm(data []byte) (map[string]any, bool) {
 		}
 	}
 	doc, err := processor().Compact(v, ld.Options{})
-	if err != nil || !holdsNode(doc) {
-		// An array of values, or of nodes JSON-LD drops, compacts to
-		// nothing: the markup's own reading says why (validate of
-		// [1, "x"] found nothing and passed, where [] is an error).
+	if err != nil {
 		return nil, false
 	}
 	return doc, true
-}
-
-// holdsNode reports whether a compacted document holds anything but its
-// context: a node's keys, or a @graph that is not empty.
-func holdsNode(doc map[string]any) bool {
-	for k, v := range doc {
-		switch k {
-		case "@context":
-		case "@graph":
-			if g, ok := v.([]any); !ok || len(g) > 0 {
-				return true
-			}
-		default:
-			return true
-		}
-	}
-	return false
 }
 
 // isFlattened reports whether a document is a @graph of nodes whose values

@@ -106,25 +106,3 @@ func TestLoadRDFSnippet(t *testing.T) {
 		}
 	}
 }
-
-// JSON that holds no node (values, arrays of values, empty objects) is an
-// error when validated, whatever its shape: such an array compacted to
-// nothing and was read as expanded JSON-LD without a node, so validate of
-// [1, "x"] found nothing and passed where [] was an error.
-func TestLoadNothingIsAnError(t *testing.T) {
-	for _, doc := range []string{`[]`, `[1, "x"]`, `[null]`, `[[1], [true]]`, `[{}]`, `5`, `"text"`, `[{"@context": "https://schema.org"}]`} {
-		for _, name := range []string{"d.json", "d.jsonld"} {
-			g, err := pipeline.Load([]byte(doc), name, name, "")
-			if err != nil {
-				t.Fatalf("%s %s: %v", name, doc, err)
-			}
-			empty := false
-			for _, f := range schemas.Validate(g, schemas.Google) {
-				empty = empty || f.Rule == schemas.RuleEmpty && f.Severity == schemas.Error
-			}
-			if !empty {
-				t.Errorf("%s %s: no %s error", name, doc, schemas.RuleEmpty)
-			}
-		}
-	}
-}
