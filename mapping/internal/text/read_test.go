@@ -107,16 +107,20 @@ func TestReadLineTooLong(t *testing.T) {
 	}
 }
 
-// junk is an endless line of text, made as it is read.
-type junk struct{ n int }
+// repeated is a document of n bytes of text repeated, made as it is
+// read: an endless line of junk, or endless short lines.
+type repeated struct {
+	text string
+	n    int
+}
 
-func (j *junk) Read(p []byte) (int, error) {
+func (j *repeated) Read(p []byte) (int, error) {
 	if j.n == 0 {
 		return 0, io.EOF
 	}
 	n := min(len(p), j.n)
 	for i := range n {
-		p[i] = "film junk "[i%10]
+		p[i] = j.text[i%len(j.text)]
 	}
 	j.n -= n
 	return n, nil
@@ -127,7 +131,7 @@ func (j *junk) Read(p []byte) (int, error) {
 func TestRead200MBOneLineMemory(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	_, err := Read(&junk{n: 200 << 20}, "junk.txt")
+	_, err := Read(&repeated{text: "film junk ", n: 200 << 20}, "junk.txt")
 	runtime.ReadMemStats(&after)
 	if !errors.Is(err, ErrLineTooLong) {
 		t.Fatalf("err = %v", err)

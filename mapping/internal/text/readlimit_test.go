@@ -124,28 +124,13 @@ func TestReadStopsAtBinaryData(t *testing.T) {
 	}
 }
 
-// lines is an endless document of short lines, made as it is read.
-type lines struct{ n int }
-
-func (l *lines) Read(p []byte) (int, error) {
-	if l.n == 0 {
-		return 0, io.EOF
-	}
-	n := min(len(p), l.n)
-	for i := range n {
-		p[i] = "4/5\n"[i%4]
-	}
-	l.n -= n
-	return n, nil
-}
-
 // A document larger than MaxDocument is refused once that much is read,
 // whatever its lines (short lines pass the line limit), and one of
 // exactly that size is read. The limit is lowered to 1 MiB here.
 func TestReadTooLarge(t *testing.T) {
 	defer func(n int) { maxDocument = n }(maxDocument)
 	maxDocument = 1 << 20
-	c := &countingReader{r: &lines{n: 200 << 20}}
+	c := &countingReader{r: &repeated{text: "4/5\n", n: 200 << 20}}
 	_, err := Read(c, "scores.txt")
 	var fe *film.Error
 	if !errors.Is(err, ErrTooLarge) || !errors.As(err, &fe) || fe.Pos.File != "scores.txt" {
