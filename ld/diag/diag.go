@@ -155,29 +155,79 @@ func Excerpt(text string, line, col int) string {
 	// (a page's JSON on one line), and the excerpt of each finding on it
 	// was a copy of the whole line as runes, four bytes a character.
 	n := utf8.RuneCountInString(text)
+	start, _ := excerptWindow(n, col)
+	return excerpt(text[runeOffset(text, start):], n, line, col)
+}
+
+// excerptWindow is the range of a line of n characters that an excerpt
+// of column col shows.
+func excerptWindow(n, col int) (start, end int) {
+	if n <= excerptWidth {
+		return 0, n
+	}
+	start = max(0, min(min(col-1, n)-excerptWidth/2, n-excerptWidth))
+	return start, start + excerptWidth
+}
+
+// runeOffset is the byte offset of the i-th character of s, or len(s).
+func runeOffset(s string, i int) int {
+	for off := range s {
+		if i == 0 {
+			return off
+		}
+		i--
+	}
+	return len(s)
+}
+
+// byteRuneOffset is runeOffset of bytes, which it does not copy.
+func byteRuneOffset(b []byte, i int) int {
+	off, _ := walkRunes(b, i)
+	return off
+}
+
+// byteRuneCount is utf8.RuneCount, without the copy of b it makes (a 12
+// MB line, 12 MB).
+func byteRuneCount(b []byte) int {
+	_, n := walkRunes(b, len(b))
+	return n
+}
+
+// walkRunes steps over at most i characters of b, counting invalid bytes
+// one each as ranging over a string does, and returns the offset reached
+// and how many it stepped over.
+func walkRunes(b []byte, i int) (off, n int) {
+	for ; n < i && off < len(b); n++ {
+		if b[off] < utf8.RuneSelf {
+			off++
+			continue
+		}
+		_, size := utf8.DecodeRune(b[off:])
+		off += size
+	}
+	return off, n
+}
+
+// excerpt is Excerpt of a line of n characters, of which text holds
+// those from the start of the window shown, at least to its end.
+func excerpt(text string, n, line, col int) string {
 	// The caret may stand just past the end: an error at the end of a
 	// line or of the input.
 	at := min(col-1, n)
-	start, end := 0, n
-	if n > excerptWidth {
-		start = max(0, min(at-excerptWidth/2, n-excerptWidth))
-		end = start + excerptWidth
-	}
+	start, end := excerptWindow(n, col)
 	runes := make([]rune, 0, end-start)
-	i := 0
+	i := start
 	for _, r := range text {
 		if i == end {
 			break
 		}
-		if i >= start {
-			switch {
-			case r == '\t':
-				r = ' '
-			case r == utf8.RuneError || !unicode.IsGraphic(r):
-				r = utf8.RuneError
-			}
-			runes = append(runes, r)
+		switch {
+		case r == '\t':
+			r = ' '
+		case r == utf8.RuneError || !unicode.IsGraphic(r):
+			r = utf8.RuneError
 		}
+		runes = append(runes, r)
 		i++
 	}
 	shown := string(runes)

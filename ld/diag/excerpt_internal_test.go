@@ -2,6 +2,7 @@ package diag
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -73,13 +74,36 @@ func TestExcerptWindowMatchesWholeLine(t *testing.T) {
 				if col < 1 {
 					continue
 				}
-				if got, want := Excerpt(text, 3, col), excerptWhole(text, 3, col); got != want {
+				want := excerptWhole(text, 3, col)
+				if got := Excerpt(text, 3, col); got != want {
 					t.Errorf("%d pieces from %d, column %d:\n got %q\nwant %q", n, k, col, got, want)
+				}
+				// The index cuts its window from the input's bytes.
+				x := NewIndex([]byte("{\n\r\n" + text + "}"))
+				if got := x.Excerpt(3, col); got != want {
+					t.Errorf("%d pieces from %d, column %d, from an index:\n got %q\nwant %q", n, k, col, got, want)
 				}
 			}
 		}
 	}
 	if got := Excerpt("x", 0, 1) + Excerpt("x", 1, 0); got != "" {
 		t.Errorf("no line or column: %q", got)
+	}
+}
+
+// An excerpt of a long line copies the window it shows, not the line: a
+// 200 MB line cost 200 MB for each finding on it.
+func TestIndexExcerptCopiesItsWindow(t *testing.T) {
+	line := strings.Repeat("[1, \"é\"], ", 1<<20) // 12 MB
+	x := NewIndex([]byte("\n" + line + "\n"))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	got := x.Excerpt(2, len(line)/4)
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<10 {
+		t.Errorf("the excerpt of a %d-byte line allocated %d bytes", len(line), n)
+	}
+	if want := Excerpt(line, 2, len(line)/4); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }

@@ -118,5 +118,15 @@ func (x *Index) Line(line int) string {
 // Excerpt shows a line of the input with a caret under a column (see the
 // function [Excerpt]).
 func (x *Index) Excerpt(line, col int) string {
-	return Excerpt(x.Line(line), line, col)
+	if line <= 0 || col <= 0 {
+		return ""
+	}
+	s, e := x.LineBounds(line)
+	text := bytes.TrimRight(x.data[s:e], "\r\n")
+	// Only the window shown is copied: a 200 MB line was copied whole
+	// for each finding on it.
+	n := byteRuneCount(text)
+	start, end := excerptWindow(n, col)
+	text = text[byteRuneOffset(text, start):]
+	return excerpt(string(text[:byteRuneOffset(text, end-start)]), n, line, col)
 }
