@@ -281,51 +281,114 @@ func noContextError(m map[string]any) error {
 // was refused); nil whenever the whole document is needed to tell.
 // Values before that node are skipped a byte at a time, not decoded.
 func ScanArrayItems(r io.Reader) (onlyValues bool, refused error) {
-	first, isArray := firstComposite(r)
+	h := scanHead(r)
 	switch {
-	case !isArray:
+	case h.kind != '[':
 		return false, nil
-	case first == nil:
+	case h.first == nil:
 		return true, nil
-	case first[0] != '{':
+	case h.first[0] != '{':
 		return false, nil
 	}
 	var m map[string]any
-	if err := json.Unmarshal(first, &m); err != nil {
+	if err := json.Unmarshal(h.first, &m); err != nil {
 		return false, nil
 	}
 	return false, noContextError(m)
 }
 
-// firstComposite reads the valid JSON text r holds and, when it is an
-// array, returns the first of its items that is an object (its text) or
-// an array ("[" alone), skipping the values before it a byte at a time;
-// nil when it holds values alone. isArray is false for any other text
-// (a byte-order mark, an object, a read error).
-func firstComposite(r io.Reader) (first []byte, isArray bool) {
+// TopValues describes the values (numbers, strings, booleans, nulls) at
+// the top level of a JSON-LD document: a value that is the whole text,
+// or the items of its top-level array. JSON-LD gives them no meaning and
+// expansion drops them without a word.
+type TopValues struct {
+	// Only is set when the document holds values alone: a lone value, or
+	// an array of values only (the empty array too).
+	Only bool
+	// Count is how many values there are, or when Only is unset how many
+	// come before the array's first object or array.
+	Count int
+	// Offset is the byte offset of the first value in the text (0 when
+	// there is none).
+	Offset int64
+}
+
+// ScanTopValues reads the valid JSON text r holds as far as the first
+// object or array of its top-level array, a byte at a time, and reports
+// its top-level values: a document of values alone is so told without
+// being decoded (a 20 MB array of numbers took 815 MB to be decoded and
+// checked). A text that starts with a byte-order mark or cannot be read
+// reports nothing.
+func ScanTopValues(r io.Reader) TopValues {
+	h := scanHead(r)
+	switch h.kind {
+	case '[':
+		if h.values == 0 {
+			return TopValues{Only: h.first == nil}
+		}
+		return TopValues{Only: h.first == nil, Count: h.values, Offset: h.firstValue}
+	case '{', 0:
+		return TopValues{}
+	case '"', '-', 't', 'f', 'n', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return TopValues{Only: true, Count: 1, Offset: h.firstValue}
+	}
+	return TopValues{}
+}
+
+// head is what scanHead reads of a JSON text.
+type head struct {
+	// kind is the text's first byte past white space, 0 when unread.
+	kind byte
+	// first is, in an array, the text of the first of its items that is
+	// an object, or "[" for an array; nil when it holds values alone.
+	first []byte
+	// values counts an array's values before first; firstValue is the
+	// offset of the first of them, or of a lone value.
+	values     int
+	firstValue int64
+}
+
+// scanHead reads the valid JSON text r holds and, when it is an array,
+// as far as the first of its items that is an object or an array,
+// counting the values before it a byte at a time.
+func scanHead(r io.Reader) head {
 	br := bufio.NewReaderSize(r, 64<<10)
-	for {
+	var h head
+	var off int64 // of the byte just read
+	for ; ; off++ {
 		c, err := br.ReadByte()
 		if err != nil {
-			return nil, false
-		}
-		if c == '[' {
-			break
+			return head{}
 		}
 		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
-			return nil, false
+			h.kind, h.firstValue = c, off
+			break
 		}
+	}
+	if h.kind != '[' {
+		return h
 	}
 	var obj []byte // the object's text, from its opening brace
 	depth := 0     // of obj's brackets
 	inString, escaped := false, false
+	item := true // the next byte past white space starts an item
 	for {
 		c, err := br.ReadByte()
+		off++
 		if err != nil {
-			return nil, false // valid JSON closes the array before its end
+			return head{} // valid JSON closes the array before its end
 		}
 		if obj != nil {
 			obj = append(obj, c)
+		}
+		if item && c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			item = false
+			if c != '{' && c != '[' && c != ']' {
+				if h.values == 0 {
+					h.firstValue = off
+				}
+				h.values++
+			}
 		}
 		switch {
 		case inString:
@@ -339,20 +402,24 @@ func firstComposite(r io.Reader) (first []byte, isArray bool) {
 			}
 		case c == '"':
 			inString = true
+		case c == ',' && obj == nil:
+			item = true
 		case c == '{' || c == '[':
 			if obj == nil {
 				if c == '[' {
-					return []byte("["), true
+					h.first = []byte("[")
+					return h
 				}
 				obj = []byte{c}
 			}
 			depth++
 		case c == '}' || c == ']':
 			if obj == nil {
-				return nil, true // the end of the array
+				return h // the end of the array
 			}
 			if depth--; depth == 0 {
-				return obj, true
+				h.first = obj
+				return h
 			}
 		}
 	}

@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// firstComposite finds the first object or array of a JSON array, past
-// values whose strings hold brackets, braces, quotes and backslashes,
-// and tells an array of values alone; ScanArrayItems answers from it.
+// scanHead finds the first object or array of a JSON array, past values
+// whose strings hold brackets, braces, quotes and backslashes, and tells
+// an array of values alone; ScanArrayItems answers from it.
 func TestFirstComposite(t *testing.T) {
 	for _, tt := range []struct {
 		in, first  string
@@ -30,7 +30,8 @@ func TestFirstComposite(t *testing.T) {
 		{"\ufeff[1]", "", false, false, ""},
 		{`"[{"`, "", false, false, ""},
 	} {
-		first, isArray := firstComposite(strings.NewReader(tt.in))
+		h := scanHead(strings.NewReader(tt.in))
+		first, isArray := h.first, h.kind == '['
 		if string(first) != tt.first || isArray != tt.isArray {
 			t.Errorf("%s: first %q, array %v; want %q, %v", tt.in, first, isArray, tt.first, tt.isArray)
 		}
@@ -44,8 +45,8 @@ func TestFirstComposite(t *testing.T) {
 	}
 }
 
-// FuzzFirstComposite holds ScanArrayItems, which reads a byte at a time,
-// to decoding the whole text, on any valid JSON.
+// FuzzFirstComposite holds ScanArrayItems and ScanTopValues, which read a
+// byte at a time, to decoding the whole text, on any valid JSON.
 func FuzzFirstComposite(f *testing.F) {
 	for _, s := range []string{`[]`, `[1, "a\"]{", null]`, `["}", {"z": "}]", "b": 1}]`, `[[{"a": 1}]]`, `{"a": [1]}`, `[{"@context": {}, "a": 1}]`, "[\"\\u005b\", {\"\\u0061\": 1}]"} {
 		f.Add(s)
@@ -84,5 +85,84 @@ func FuzzFirstComposite(f *testing.F) {
 		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
 			t.Errorf("%q: refused: %v; decoding says %v", s, gotErr, wantErr)
 		}
+		if got, want := ScanTopValues(strings.NewReader(s)), decodedTopValues(s); got != want {
+			t.Errorf("%q: top values %+v; decoding says %+v", s, got, want)
+		}
 	})
+}
+
+// decodedTopValues is ScanTopValues's answer found by decoding the text a
+// token at a time: the values before the top-level array's first object
+// or array, each placed where the decoder starts reading it.
+func decodedTopValues(s string) TopValues {
+	if strings.HasPrefix(s, "\ufeff") {
+		return TopValues{}
+	}
+	dec := json.NewDecoder(strings.NewReader(s))
+	start := func() int64 { // the next token's offset, past white space and a comma
+		off := dec.InputOffset()
+		for off < int64(len(s)) && strings.IndexByte(" \t\n\r,", s[off]) >= 0 {
+			off++
+		}
+		return off
+	}
+	off := start()
+	tok, err := dec.Token()
+	if err != nil {
+		return TopValues{}
+	}
+	switch tok {
+	case json.Delim('{'):
+		return TopValues{}
+	case json.Delim('['):
+	default:
+		return TopValues{Only: true, Count: 1, Offset: off}
+	}
+	var out TopValues
+	for {
+		off := start()
+		tok, err := dec.Token()
+		if err != nil {
+			return TopValues{}
+		}
+		switch tok {
+		case json.Delim(']'):
+			out.Only = true
+			return out
+		case json.Delim('{'), json.Delim('['):
+			return out
+		}
+		if out.Count == 0 {
+			out.Offset = off
+		}
+		out.Count++
+	}
+}
+
+// ScanTopValues counts the values before the first object or array and
+// places the first, in a lone value too.
+func TestScanTopValues(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want TopValues
+	}{
+		{`[]`, TopValues{Only: true}},
+		{` [ ]`, TopValues{Only: true}},
+		{`[1, "a,]", null]`, TopValues{Only: true, Count: 3, Offset: 1}},
+		{"\n[ \"x\", {\"a\": [1, 2]}, 3]", TopValues{Count: 1, Offset: 3}},
+		{`[{"a": 1}, 2]`, TopValues{}},
+		{`[[1]]`, TopValues{}},
+		{`  5`, TopValues{Only: true, Count: 1, Offset: 2}},
+		{`"[1]"`, TopValues{Only: true, Count: 1}},
+		{`null`, TopValues{Only: true, Count: 1}},
+		{`{"a": [1]}`, TopValues{}},
+		{"\ufeff[1]", TopValues{}},
+	} {
+		if got := ScanTopValues(strings.NewReader(tt.in)); got != tt.want {
+			t.Errorf("%q: %+v; want %+v", tt.in, got, tt.want)
+		}
+		if got := decodedTopValues(tt.in); got != tt.want {
+			t.Errorf("%q: decoded: %+v; want %+v (the fuzz test's reference is wrong)", tt.in, got, tt.want)
+		}
+	}
 }

@@ -386,6 +386,11 @@ type builder struct {
 	// them has a schema.org type.
 	nodes     int
 	schemaOrg bool
+	// values counts the top-level values that are not nodes (numbers,
+	// strings, booleans, nulls), which JSON-LD drops; firstValue places
+	// the first. They are one finding, however many (see settle).
+	values     int
+	firstValue Pos
 	// origins makes each node remember the objects it is read from.
 	origins bool
 	// lazy are the streaming arrays of the trees being read, by value
@@ -447,17 +452,36 @@ func (b *builder) document(v *jsonpos.Value) {
 				`use "@context": "https://schema.org"`)
 		}
 		if g := v.Get("@graph"); g != nil && onlyKeys(v, "@context", "@graph") {
-			for item := range b.items(g) {
-				if item.Kind == jsonpos.Object {
-					b.object(item).TopLevel = true
-				}
-			}
+			b.graphItems(g)
 			return
 		}
 		b.object(v).TopLevel = true
 	default:
-		b.problem(b.src.pos(v.Offset), RuleJSONLDSyntax, "document", "", "a JSON-LD document is an object or an array of objects", "")
+		b.topValue(v)
 	}
+}
+
+// graphItems adds the items of a top-level @graph: nodes, and the items
+// of arrays within it, which expansion reads as its own.
+func (b *builder) graphItems(g *jsonpos.Value) {
+	for item := range b.items(g) {
+		switch item.Kind {
+		case jsonpos.Object:
+			b.object(item).TopLevel = true
+		case jsonpos.Array:
+			b.graphItems(item)
+		default:
+			b.topValue(item)
+		}
+	}
+}
+
+// topValue counts a top-level value that is not a node.
+func (b *builder) topValue(v *jsonpos.Value) {
+	if b.values == 0 {
+		b.firstValue = b.src.pos(v.Offset)
+	}
+	b.values++
 }
 
 func onlyKeys(v *jsonpos.Value, keys ...string) bool {

@@ -247,9 +247,10 @@ func fromTree(tree *jsonpos.Value, file string) *Graph {
 // rejects, a document with no node or no schema.org node.
 func (g *Graph) add(src source) error {
 	parse := jsonpos.Parse
+	valid := fastPaths && json.Valid(src.data)
 	if !fastPaths {
 		parse = jsonpos.ParseCarefully
-	} else if !json.Valid(src.data) {
+	} else if !valid {
 		// Both parsers would build a tree of every value before the
 		// error (ten times the text: 2.1 GB for a 200 MB block with a
 		// stray character at its end); the scanner finds the same error
@@ -261,6 +262,20 @@ func (g *Graph) add(src source) error {
 			}
 		}
 	}
+	what := "document"
+	if src.block {
+		what = "script block"
+	}
+	if valid {
+		if tv := ld.ScanTopValues(bytes.NewReader(src.data)); tv.Only && tv.Count > 0 {
+			// Values alone are one finding (see settle), told without a
+			// tree of every value: a 20 MB array of numbers took 815 MB.
+			b := g.newBuilder(src)
+			b.values, b.firstValue = tv.Count, src.pos(int(tv.Offset))
+			g.pending = append(g.pending, &pendingDoc{what: what, b: b})
+			return nil
+		}
+	}
 	v, err := parse(src.data)
 	if err != nil {
 		var se *jsonpos.SyntaxError
@@ -268,10 +283,6 @@ func (g *Graph) add(src source) error {
 			return &SyntaxError{Pos: src.pos(se.Offset), Err: se.Err}
 		}
 		return err
-	}
-	what := "document"
-	if src.block {
-		what = "script block"
 	}
 	before := len(g.Problems)
 	ctx := topContext(v)
@@ -336,9 +347,20 @@ func (g *Graph) settle(d *pendingDoc) {
 			d.hadErrors = true
 		}
 	}
+	if d.b != nil && d.b.nodes > 0 && d.b.values > 0 {
+		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleJSONLDSyntax, Node: d.what, Pos: d.b.firstValue,
+			Message: fmt.Sprintf("beside its nodes, the %s holds %s at its top level, which JSON-LD drops: search engines never see them", d.what, countValues(d.b.values)),
+			Fix:     "put each fact in a node's property, or remove the stray values"})
+	}
 	switch {
 	case d.b == nil:
 		// The context could not be read; that is the finding.
+	case d.b.nodes == 0 && d.b.values > 0:
+		// One finding for them all: a 20 MB array of numbers is not
+		// ten million problems.
+		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleEmpty, Node: d.what, Pos: d.b.firstValue,
+			Message: fmt.Sprintf("the %s holds no node, only %s, which JSON-LD drops, so nothing was checked", d.what, countValues(d.b.values)),
+			Fix:     `write the page's markup as nodes, such as {"@context": "https://schema.org", "@type": "Movie", …}`})
 	case d.b.nodes == 0:
 		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleEmpty, Node: d.what, Pos: d.pos,
 			Message: "the " + d.what + " holds no node, so nothing was checked",
@@ -349,6 +371,15 @@ func (g *Graph) settle(d *pendingDoc) {
 			Message: "no node of this " + d.what + " has a schema.org type, so no schema.org rule applies to it",
 			Fix:     `give the nodes schema.org types ("@type": "Movie") under "@context": "https://schema.org"`})
 	}
+}
+
+// countValues says how many values: "1 value that is not a node", "3
+// values that are not nodes".
+func countValues(n int) string {
+	if n == 1 {
+		return "1 value that is not a node"
+	}
+	return fmt.Sprintf("%d values that are not nodes", n)
 }
 
 // checkVocab reports a @vocab meant as schema.org's that is not its

@@ -136,6 +136,13 @@ func TestNothingUnchecked(t *testing.T) {
 		{"empty array", ` []`, "error jsonld.empty 1:2"},
 		{"context only", `{"@context": "https://schema.org"}`, "error jsonld.empty 1:1"},
 		{"empty graph", `{"@context": "https://schema.org", "@graph": []}`, "error jsonld.empty 1:1"},
+		// JSON-LD drops values that are not nodes without a word.
+		{"values alone", `[1, "x", null]`, "error jsonld.empty 1:2"},
+		{"a lone value", "\n  5", "error jsonld.empty 2:3"},
+		{"null", `null`, "error jsonld.empty 1:1"},
+		{"a node with nothing", `[{}]`, "error jsonld.empty 1:1"},
+		{"values beside a node", `[{` + ctx + `"@type": "Movie", "name": "Heat"}, 3, "x"]`, "error jsonld.syntax 1:72"},
+		{"values in a graph", `{` + ctx + `"@graph": [{"@type": "Thing", "name": "x"}, [true]]}`, "error jsonld.syntax 1:81"},
 		{"type is a number", `{` + ctx + `"@type": 123, "name": "Heat"}`, "error jsonld.invalid 1:1"},
 		{"unknown keyword", `{` + ctx + `"@type": "Thing", "@foo": 1, "name": "Heat"}`, "error jsonld.invalid 1:1"},
 		{"id with a space", `{` + ctx + `"@type": "Thing", "@id": "https://films.example/a b", "name": "Heat"}`, "error jsonld.invalid 1:61"},
@@ -182,5 +189,62 @@ func TestEveryMissingPropertyReported(t *testing.T) {
 	}
 	if len(got) != 4 {
 		t.Errorf("recommended-property findings %q; want aggregateRating, dateCreated, director and review", got)
+	}
+}
+
+// TestTopValuesOneFinding: values at a document's top level are one
+// finding however many there are, the same whether the byte scanner
+// tells them (fast paths) or the tree is read, in a file and in a page.
+func TestTopValuesOneFinding(t *testing.T) {
+	values := func(n int) string {
+		kinds := []string{`1`, `"a, ] b"`, `null`, `true`, `-2.5e3`, `"{"`}
+		var out []string
+		for i := range n {
+			out = append(out, kinds[i%len(kinds)])
+		}
+		return strings.Join(out, ", ")
+	}
+	const movie = `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat"}`
+	for _, tt := range []struct {
+		doc, rule, count string
+	}{
+		{"[" + values(1) + "]", RuleEmpty, "1 value that is not a node"},
+		{"[" + values(5000) + "]", RuleEmpty, "5000 values that are not nodes"},
+		{values(1), RuleEmpty, "1 value that is not a node"},
+		{"[" + movie + ", " + values(7) + "]", RuleJSONLDSyntax, "7 values that are not nodes"},
+		{"[" + values(3) + ", " + movie + ", " + values(2) + "]", RuleJSONLDSyntax, "5 values that are not nodes"},
+	} {
+		for _, html := range []bool{false, true} {
+			report := func() []Finding {
+				t.Helper()
+				var g *Graph
+				var err error
+				if html {
+					g, err = LoadHTML([]byte("<p>\n<script type=\"application/ld+json\">"+tt.doc+"</script>"), "t.html")
+				} else {
+					g, err = Load([]byte(tt.doc), "t.jsonld")
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				return Validate(g, SchemaOrg)
+			}
+			fast := report()
+			fastPaths = false
+			slow := report()
+			fastPaths = true
+			if fmt.Sprint(fast) != fmt.Sprint(slow) {
+				t.Errorf("%.40s (html %v): fast paths\n%v\nthe tree\n%v", tt.doc, html, fast, slow)
+			}
+			var found []Finding
+			for _, f := range fast {
+				if f.Rule == RuleEmpty || f.Rule == RuleJSONLDSyntax {
+					found = append(found, f)
+				}
+			}
+			if len(found) != 1 || found[0].Rule != tt.rule || !strings.Contains(found[0].Message, " "+tt.count+",") && !strings.Contains(found[0].Message, " "+tt.count+" ") {
+				t.Errorf("%.40s (html %v): %v; want one %s saying %q", tt.doc, html, found, tt.rule, tt.count)
+			}
+		}
 	}
 }

@@ -153,8 +153,12 @@ func Load(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
 		}
 		return quadsGraph(quads, lines, display, pageURL)
 	}
-	if doc, ok := dataForm(data); ok {
-		return jsonDataGraph(doc, data, display, pageURL)
+	if !ld.ScanTopValues(bytes.NewReader(data)).Only {
+		// (Values alone are markup's problem, told without decoding
+		// them.)
+		if doc, ok := dataForm(data); ok {
+			return jsonDataGraph(doc, data, display, pageURL)
+		}
 	}
 	return schemas.Load(data, display)
 }
@@ -272,8 +276,9 @@ func dataForm(data []byte) (map[string]any, bool) {
 		return nil, false
 	}
 	m, isObject := v.(map[string]any)
-	if a, isArray := v.([]any); isArray && len(a) == 0 || isObject && m["@context"] == nil {
-		// Nothing, or no context: the markup's own problem, reported as such.
+	if a, isArray := v.([]any); isArray && !nodeArray(a) || !isArray && !isObject || isObject && m["@context"] == nil {
+		// Nothing, values, or no context: the markup's own problem,
+		// reported as such.
 		return nil, false
 	}
 	if isObject {
@@ -289,6 +294,21 @@ func dataForm(data []byte) (map[string]any, bool) {
 		return nil, false
 	}
 	return doc, true
+}
+
+// nodeArray reports whether a top-level array is one of node objects, as
+// expanded JSON-LD is: not empty, no item a value (a number, a string),
+// which expansion would drop without a word, and not every item {}.
+func nodeArray(a []any) bool {
+	described := false
+	for _, item := range a {
+		m, ok := item.(map[string]any)
+		if !ok {
+			return false
+		}
+		described = described || len(m) > 0
+	}
+	return described
 }
 
 // isFlattened reports whether a document is a @graph of nodes whose values
@@ -337,9 +357,24 @@ func isFlattened(m map[string]any) bool {
 // it; nodes are placed at the line where their id first stands.
 func jsonDataGraph(doc map[string]any, data []byte, display, pageURL string) (*schemas.Graph, error) {
 	g := snippetGraph(doc, display, pageURL)
+	reportEmpty(g, display)
 	lines := idLines(data)
 	g.Place(func(id string) int { return lines[id] })
 	return g, nil
+}
+
+// reportEmpty adds an error to the graph of linked data that states
+// nothing: no node, or nodes only named ([{"@id": …}] is valid expanded
+// JSON-LD, and not one statement).
+func reportEmpty(g *schemas.Graph, display string) {
+	for _, n := range g.Nodes {
+		if n.Described {
+			return
+		}
+	}
+	g.Problems = append(g.Problems, schemas.Finding{Severity: schemas.Error, Rule: schemas.RuleEmpty, Node: "document",
+		Message: "the input holds no statement, so nothing was checked", Pos: schemas.Pos{File: display},
+		Fix: "check that the export that wrote it succeeded"})
 }
 
 // idLines maps each "@id" value of a JSON text to its first line. The
@@ -388,11 +423,7 @@ func quadsGraph(quads []ld.Quad, lines map[string]int, display, pageURL string) 
 		return nil, err
 	}
 	g := snippetGraph(doc, display, pageURL)
-	if len(g.Nodes) == 0 {
-		g.Problems = append(g.Problems, schemas.Finding{Severity: schemas.Error, Rule: schemas.RuleEmpty, Node: "document",
-			Message: "the input holds no statement, so nothing was checked", Pos: schemas.Pos{File: display},
-			Fix: "check that the export that wrote it succeeded"})
-	}
+	reportEmpty(g, display)
 	g.Place(func(id string) int { return lines[id] })
 	return g, nil
 }
