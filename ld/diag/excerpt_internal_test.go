@@ -59,7 +59,21 @@ func excerptWhole(text string, line, col int) string {
 // long, with tabs, wide characters, controls and bytes that are not
 // UTF-8, the caret at the start, the middle, the end and past it.
 func TestExcerptWindowMatchesWholeLine(t *testing.T) {
-	pieces := []string{"a", "é", "\t", "映画", "\x00", "\xff", "\u202e", "\r", "z9", "\xe6\x98"}
+	// The index places the window by its character counts in UTF-8
+	// (the first set), and counts the line otherwise.
+	for _, pieces := range [][]string{
+		{"a", "é", "\t", "映画", "\x00", "\u202e", "\r", "z9", "😀"},
+		{"a", "é", "\t", "映画", "\x00", "\xff", "\u202e", "\r", "z9", "\xe6\x98"},
+	} {
+		excerptsMatchWholeLine(t, pieces)
+	}
+	if got := Excerpt("x", 0, 1) + Excerpt("x", 1, 0); got != "" {
+		t.Errorf("no line or column: %q", got)
+	}
+}
+
+func excerptsMatchWholeLine(t *testing.T, pieces []string) {
+	t.Helper()
 	// n pieces, so that lines of n characters and more stand around the
 	// window's width.
 	for _, n := range []int{0, 1, 5, excerptWidth - 1, excerptWidth, excerptWidth + 1, 3 * excerptWidth, 1000} {
@@ -86,9 +100,6 @@ func TestExcerptWindowMatchesWholeLine(t *testing.T) {
 			}
 		}
 	}
-	if got := Excerpt("x", 0, 1) + Excerpt("x", 1, 0); got != "" {
-		t.Errorf("no line or column: %q", got)
-	}
 }
 
 // An excerpt of a long line copies the window it shows, not the line: a
@@ -105,5 +116,18 @@ func TestIndexExcerptCopiesItsWindow(t *testing.T) {
 	}
 	if want := Excerpt(line, 2, len(line)/4); got != want {
 		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// BenchmarkIndexExcerptLongLine is the excerpt of one of many findings on
+// a 2 MB line (a page's JSON on one line): placed by the index's
+// checkpoints, not by counting the line for each finding, which made
+// validate quadratic in the line's length.
+func BenchmarkIndexExcerptLongLine(b *testing.B) {
+	line := strings.Repeat(`{"a": "é"}, `, 2<<20/13)
+	x := NewIndex([]byte(line))
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		x.Excerpt(1, 1+(i*7919)%len(line)/2)
 	}
 }

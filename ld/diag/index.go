@@ -3,6 +3,7 @@ package diag
 import (
 	"bytes"
 	"sort"
+	"unicode/utf8"
 )
 
 // Index turns byte offsets of one input into 1-based lines and columns,
@@ -20,6 +21,9 @@ type Index struct {
 	lines []int
 	// chars[i] is the number of characters in data[:i*checkpoint].
 	chars []int
+	// valid is set when data is UTF-8 throughout, where the counts of
+	// chars are those of ranging over a string, which excerpts count by.
+	valid bool
 }
 
 // checkpoint is the spacing, in bytes, of the character counts an Index
@@ -38,6 +42,7 @@ func NewIndex(data []byte) *Index {
 		off += i + 1
 		x.lines = append(x.lines, off)
 	}
+	x.valid = utf8.Valid(data)
 	n := 0
 	for start := 0; start <= len(data); start += checkpoint {
 		x.chars = append(x.chars, n)
@@ -63,6 +68,22 @@ func CharCount(b []byte) int {
 func (x *Index) charsBefore(off int) int {
 	k := off / checkpoint
 	return x.chars[k] + CharCount(x.data[k*checkpoint:off])
+}
+
+// charOffset returns the byte offset at which the character numbered c
+// (from 0) starts, or len(data) past the last.
+func (x *Index) charOffset(c int) int {
+	j := sort.Search(len(x.chars), func(j int) bool { return x.chars[j] > c }) - 1
+	off, n := j*checkpoint, x.chars[j]
+	for ; off < len(x.data); off++ {
+		if x.data[off]&0xC0 != 0x80 {
+			if n == c {
+				return off
+			}
+			n++
+		}
+	}
+	return len(x.data)
 }
 
 // LineCol returns the 1-based line and character column of a byte offset.
@@ -124,7 +145,15 @@ func (x *Index) Excerpt(line, col int) string {
 	s, e := x.LineBounds(line)
 	text := bytes.TrimRight(x.data[s:e], "\r\n")
 	// Only the window shown is copied: a 200 MB line was copied whole
-	// for each finding on it.
+	// for each finding on it. Nor is the line counted for each: 20,000
+	// findings on a 200 KB line took 3.5 s, quadratic in the input. In
+	// UTF-8 the checkpoints place the window.
+	if x.valid {
+		base := x.charsBefore(s)
+		n := x.charsBefore(s+len(text)) - base
+		start, end := excerptWindow(n, col)
+		return excerpt(string(x.data[x.charOffset(base+start):x.charOffset(base+end)]), n, line, col)
+	}
 	n := byteRuneCount(text)
 	start, end := excerptWindow(n, col)
 	text = text[byteRuneOffset(text, start):]
