@@ -106,3 +106,41 @@ func TestLoadRDFSnippet(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadTellsMarkupArraysFromData: an array is linked data (checked as
+// the snippet export would make of it, nodes placed at their @id's line)
+// only when it is expanded JSON-LD; an array of compact nodes is a page's
+// markup, checked where each value stands, and values or {} alone are
+// one jsonld.empty error.
+func TestLoadTellsMarkupArraysFromData(t *testing.T) {
+	for _, tt := range []struct {
+		doc    string
+		markup bool   // placed at a column, as markup is
+		rule   string // a rule among the findings, if any
+	}{
+		{`[{"@context": "https://schema.org", "@type": "Movie", "name": "Heat"}]`, true, schemas.RuleMovieRecommended},
+		{`[{"@type": "Movie", "name": "Heat"}]`, true, schemas.RuleMovieRecommended},
+		{"[\n{\"@id\": \"https://films.example/heat\", \"@type\": [\"http://schema.org/Movie\"]}]", false, "google.movie.name"},
+		{`[{}]`, true, schemas.RuleEmpty},
+		{`[1, {"@id": "https://films.example/heat"}]`, true, schemas.RuleJSONLDSyntax},
+	} {
+		g, err := pipeline.Load([]byte(tt.doc), "t.jsonld", "t.jsonld", "")
+		if err != nil {
+			t.Fatalf("%s: %v", tt.doc, err)
+		}
+		fs := schemas.Validate(g, schemas.Google)
+		found := false
+		for _, f := range fs {
+			if f.Rule != tt.rule {
+				continue
+			}
+			found = true
+			if (f.Pos.Col > 0) != tt.markup {
+				t.Errorf("%s: %s at %v; want it checked as markup: %v", tt.doc, f.Rule, f.Pos, tt.markup)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s finding among %v", tt.doc, tt.rule, fs)
+		}
+	}
+}
