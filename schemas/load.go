@@ -270,9 +270,7 @@ func (g *Graph) add(src source) error {
 		if tv := ld.ScanTopValues(bytes.NewReader(src.data)); tv.Only && tv.Count > 0 {
 			// Values alone are one finding (see settle), told without a
 			// tree of every value: a 20 MB array of numbers took 815 MB.
-			b := g.newBuilder(src)
-			b.values, b.firstValue = tv.Count, src.pos(int(tv.Offset))
-			g.pending = append(g.pending, &pendingDoc{what: what, b: b})
+			g.addValues(src, what, tv.Count, src.pos(int(tv.Offset)))
 			return nil
 		}
 	}
@@ -314,6 +312,62 @@ func (g *Graph) add(src source) error {
 	d.hadErrors = HasErrors(g.Problems[before:])
 	g.pending = append(g.pending, d)
 	return nil
+}
+
+// addValues adds a document that holds count values alone, the first at
+// pos.
+func (g *Graph) addValues(src source, what string, count int, pos Pos) {
+	b := g.newBuilder(src)
+	b.values, b.firstValue = count, pos
+	g.pending = append(g.pending, &pendingDoc{what: what, b: b})
+}
+
+// ReadTopValues reads a JSON-LD document from r as it goes and, when it
+// holds values alone (a lone value, or an array of values only: see
+// [ld.ScanTopValues]), returns the graph Load gives it, with its one
+// finding, without holding the document: validate held a 200 MB array of
+// numbers whole (222 MB) to say so. It returns nil for any other
+// document, and for one that starts with a byte-order mark (whose
+// positions Load counts after the mark). r must hold valid UTF-8 JSON
+// (see CheckJSON), and is read twice.
+func ReadTopValues(r io.ReadSeeker, file string) (*Graph, error) {
+	tv := ld.ScanTopValues(r)
+	if !tv.Only || tv.Count == 0 {
+		return nil, nil
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	pos, err := placeOffset(r, tv.Offset)
+	if err != nil {
+		return nil, err
+	}
+	pos.File = file
+	g := newGraph()
+	g.addValues(source{file: file}, "document", tv.Count, pos)
+	g.finish()
+	return g, nil
+}
+
+// placeOffset reads r as far as byte offset off and places it as a
+// diag.Index of the whole would: its line, and its column in characters
+// (the bytes that start one).
+func placeOffset(r io.Reader, off int64) (Pos, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	pos := Pos{Line: 1, Col: 1}
+	for ; off > 0; off-- {
+		c, err := br.ReadByte()
+		if err != nil {
+			return Pos{}, err
+		}
+		switch {
+		case c == '\n':
+			pos.Line, pos.Col = pos.Line+1, 1
+		case c&0xC0 != 0x80:
+			pos.Col++
+		}
+	}
+	return pos, nil
 }
 
 // fastPaths switches on the ways of reading and checking that skip work

@@ -89,6 +89,37 @@ func TestLargePageAgreesWithWholeRead(t *testing.T) {
 	}
 }
 
+// A large JSON-LD file of values alone is told as it is read, with the
+// finding reading it whole gives, at the same line and column; any other
+// JSON is left to the whole read.
+func TestLargeValuesAgreesWithWholeRead(t *testing.T) {
+	taken := func(path string) bool {
+		_, ok, _ := largeValues(path)
+		return ok
+	}
+	for _, tt := range []struct {
+		name, text string
+		taken      bool
+	}{
+		{"values.json", `[1, "x", null, true]`, true},
+		{"accents.jsonld", "\n\n  [\n  \"é, 漢字\", -2.5e3,\r\n \"[{\"]", true},
+		{"lone.json", "\n   \"Solaris\"", true},
+		{"number.jsonld", `5`, true},
+		{"beside.json", `[1, {"@context": "https://schema.org", "@type": "Movie", "name": "Heat"}]`, false},
+		{"empty.json", `[ ]`, false},
+		{"bom.json", "\ufeff[1, 2]", false},
+		{"movie.jsonld", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat"}`, false},
+	} {
+		want, took := validateBothWays(t, tt.name, tt.text, taken)
+		if took != tt.taken {
+			t.Errorf("%s: read as it goes: %v; want %v", tt.name, took, tt.taken)
+		}
+		if tt.taken && !strings.Contains(want, `"line"`) {
+			t.Errorf("%s: no positioned finding to compare:\n%s", tt.name, want)
+		}
+	}
+}
+
 // validateBothWays writes text to a file called name, validates it read
 // whole and read as a large input, reports any difference in the JSON
 // reports, and returns the whole read's and what taken, asked with every

@@ -400,6 +400,9 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 		return fileResult{display: name, findings: []schemas.Finding{loadFinding(name, err)}}
 	}
 	g, streamed, err := largePage(name)
+	if !streamed {
+		g, streamed, err = largeValues(name)
+	}
 	r := fileResult{display: name}
 	var fs []schemas.Finding
 	if !streamed {
