@@ -99,37 +99,33 @@ func decodedTopValues(s string) TopValues {
 		return TopValues{}
 	}
 	dec := json.NewDecoder(strings.NewReader(s))
-	start := func() int64 { // the next token's offset, past white space and a comma
-		off := dec.InputOffset()
+	// next returns the next token and its offset, past white space and
+	// a comma; ok is false at an error.
+	next := func() (tok json.Token, off int64, ok bool) {
+		off = dec.InputOffset()
 		for off < int64(len(s)) && strings.IndexByte(" \t\n\r,", s[off]) >= 0 {
 			off++
 		}
-		return off
+		tok, err := dec.Token()
+		return tok, off, err == nil
 	}
-	off := start()
-	tok, err := dec.Token()
-	if err != nil {
+	tok, off, ok := next()
+	switch {
+	case !ok, tok == json.Delim('{'):
 		return TopValues{}
-	}
-	switch tok {
-	case json.Delim('{'):
-		return TopValues{}
-	case json.Delim('['):
-	default:
+	case tok != json.Delim('['):
 		return TopValues{Only: true, Count: 1, Offset: off}
 	}
 	var out TopValues
 	for {
-		off := start()
-		tok, err := dec.Token()
-		if err != nil {
+		tok, off, ok := next()
+		switch {
+		case !ok:
 			return TopValues{}
-		}
-		switch tok {
-		case json.Delim(']'):
+		case tok == json.Delim(']'):
 			out.Only = true
 			return out
-		case json.Delim('{'), json.Delim('['):
+		case tok == json.Delim('{'), tok == json.Delim('['):
 			return out
 		}
 		if out.Count == 0 {

@@ -100,6 +100,28 @@ func refusedJSON(name string, format ld.InputFormat, alone bool) (empty bool, er
 	return empty, nil
 }
 
+// largeMarkup opens name for validate's readings of a large file as it
+// goes when largeInput finds it a large file of form want, rewound to its
+// start; else nil. A file not named as linked data that starts with a
+// byte-order mark is left to the whole reading too: whether validate
+// reads it as a film document is the film reader's to say. The caller
+// closes the file.
+func largeMarkup(name string, want ld.InputFormat) *os.File {
+	f, prefix := largeInput(name, 0, want)
+	if f == nil {
+		return nil
+	}
+	if ld.InputByName(name) == 0 && bytes.HasPrefix(prefix, []byte("\xef\xbb\xbf")) {
+		f.Close()
+		return nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		return nil
+	}
+	return f
+}
+
 // refusedMarkup returns the error validate's reading of a large JSON-LD
 // file (over bigDocument) gives for its syntax, depth or bytes, or nil,
 // having read it as it goes: validate held the file for the report's
@@ -108,19 +130,11 @@ func refusedJSON(name string, format ld.InputFormat, alone bool) (empty bool, er
 // be refused. A file it passes is read again whole; the finding lacks
 // the offending line's excerpt, which may be the whole file.
 func refusedMarkup(name string) error {
-	f, prefix := largeInput(name, 0, ld.InputJSONLD)
+	f := largeMarkup(name, ld.InputJSONLD)
 	if f == nil {
 		return nil
 	}
 	defer f.Close()
-	if ld.InputByName(name) == 0 && bytes.HasPrefix(prefix, []byte("\xef\xbb\xbf")) {
-		// Whether validate reads such a file as a film document is
-		// the film reader's to say.
-		return nil
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil
-	}
 	err := schemas.CheckJSON(f, name)
 	var se *schemas.SyntaxError
 	var pe *ld.PosError
@@ -136,19 +150,13 @@ func refusedMarkup(name string) error {
 // a 200 MB page of junk took 227 MB. ok is false when name is not such a
 // page. The findings are those of reading it whole, without excerpts.
 func largePage(name string) (g *schemas.Graph, ok bool, err error) {
-	f, prefix := largeInput(name, 0, ld.InputHTML)
+	f := largeMarkup(name, ld.InputHTML)
 	if f == nil {
 		return nil, false, nil
 	}
 	defer f.Close()
-	if ld.InputByName(name) == 0 && bytes.HasPrefix(prefix, []byte("\xef\xbb\xbf")) {
-		return nil, false, nil // as for refusedMarkup
-	}
 	// pipeline.Load refuses a page with a byte that is not UTF-8
 	// anywhere, before it reads the page.
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil, false, nil
-	}
 	if err := ld.ScanUTF8(f, name); err != nil {
 		return nil, true, err
 	}
@@ -165,17 +173,11 @@ func largePage(name string) (g *schemas.Graph, ok bool, err error) {
 // took 222 MB. ok is false for any other file, which is read whole. It
 // runs after refusedMarkup, which refuses a file that is not JSON.
 func largeValues(name string) (g *schemas.Graph, ok bool, err error) {
-	f, prefix := largeInput(name, 0, ld.InputJSONLD)
+	f := largeMarkup(name, ld.InputJSONLD)
 	if f == nil {
 		return nil, false, nil
 	}
 	defer f.Close()
-	if ld.InputByName(name) == 0 && bytes.HasPrefix(prefix, []byte("\xef\xbb\xbf")) {
-		return nil, false, nil // as for refusedMarkup
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil, false, nil
-	}
 	g, err = schemas.ReadTopValues(f, name)
 	return g, g != nil || err != nil, err
 }
