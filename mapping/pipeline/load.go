@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/film2ld/film2ld/mapping"
 	"github.com/film2ld/film2ld/schemas"
 )
@@ -365,24 +366,36 @@ func isFlattened(m map[string]any) bool {
 // it; nodes are placed at the line where their id first stands.
 func jsonDataGraph(doc map[string]any, data []byte, display, pageURL string) (*schemas.Graph, error) {
 	g := snippetGraph(doc, display, pageURL)
-	reportEmpty(g, display)
+	reportUnchecked(g, display)
 	lines := idLines(data)
 	g.Place(func(id string) int { return lines[id] })
 	return g, nil
 }
 
-// reportEmpty adds an error to the graph of linked data that states
-// nothing: no node, or nodes only named ([{"@id": …}] is valid expanded
-// JSON-LD, and not one statement).
-func reportEmpty(g *schemas.Graph, display string) {
+// reportUnchecked adds what keeps the graph of linked data from being
+// checked, as schemas.Load does for markup: an error when it states
+// nothing (no node, or nodes only named: [{"@id": …}] is valid expanded
+// JSON-LD, and not one statement), a warning when no node has a
+// schema.org type, so that no rule applies (such data passed in silence).
+func reportUnchecked(g *schemas.Graph, display string) {
+	described, typed := false, false
 	for _, n := range g.Nodes {
-		if n.Described {
-			return
+		described = described || n.Described
+		for _, t := range n.Types {
+			_, known := schemaorg.Type(t)
+			typed = typed || known
 		}
 	}
-	g.Problems = append(g.Problems, schemas.Finding{Severity: schemas.Error, Rule: schemas.RuleEmpty, Node: "document",
-		Message: "the input holds no statement, so nothing was checked", Pos: schemas.Pos{File: display},
-		Fix: "check that the export that wrote it succeeded"})
+	switch {
+	case !described:
+		g.Problems = append(g.Problems, schemas.Finding{Severity: schemas.Error, Rule: schemas.RuleEmpty, Node: "document",
+			Message: "the input holds no statement, so nothing was checked", Pos: schemas.Pos{File: display},
+			Fix: "check that the export that wrote it succeeded"})
+	case !typed:
+		g.Problems = append(g.Problems, schemas.Finding{Severity: schemas.Warning, Rule: schemas.RuleNoSchemaOrg, Node: "document",
+			Message: "no node of this input has a schema.org type, so no schema.org rule applies to it", Pos: schemas.Pos{File: display},
+			Fix: "give the nodes schema.org types, such as rdf:type <https://schema.org/Movie>"})
+	}
 }
 
 // idLines maps each "@id" value of a JSON text to its first line. The
@@ -431,7 +444,7 @@ func quadsGraph(quads []ld.Quad, lines map[string]int, display, pageURL string) 
 		return nil, err
 	}
 	g := snippetGraph(doc, display, pageURL)
-	reportEmpty(g, display)
+	reportUnchecked(g, display)
 	g.Place(func(id string) int { return lines[id] })
 	return g, nil
 }

@@ -144,3 +144,36 @@ func TestLoadTellsMarkupArraysFromData(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadLinkedDataUnchecked: linked data that states nothing is an
+// error, and data none of whose nodes has a schema.org type a warning,
+// as for markup; neither passes in silence.
+func TestLoadLinkedDataUnchecked(t *testing.T) {
+	const title = `<https://films.example/heat> <http://example.org/title> "Heat" .` + "\n"
+	const typed = `<https://films.example/heat> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Movie> .` + "\n"
+	for _, tt := range []struct {
+		name, data string
+		want       string // the rule reported, or ""
+	}{
+		{"untyped.nq", title, schemas.RuleNoSchemaOrg},
+		{"other-type.nq", title + `<https://films.example/heat> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/Film> .` + "\n", schemas.RuleNoSchemaOrg},
+		{"typed.nq", title + typed, ""},
+		{"untyped.jsonld", `[{"@id": "https://films.example/heat", "http://schema.org/name": [{"@value": "Heat"}]}]`, schemas.RuleNoSchemaOrg},
+		{"named-only.jsonld", `[{"@id": "https://films.example/heat"}]`, schemas.RuleEmpty},
+		{"typed.jsonld", `[{"@id": "https://films.example/heat", "@type": ["https://schema.org/Movie"]}]`, ""},
+	} {
+		g, err := pipeline.Load([]byte(tt.data), tt.name, tt.name, "")
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		var got []string
+		for _, f := range schemas.Validate(g, schemas.Google) {
+			if f.Rule == schemas.RuleNoSchemaOrg || f.Rule == schemas.RuleEmpty {
+				got = append(got, f.Rule)
+			}
+		}
+		if want := strings.Fields(tt.want); !slices.Equal(got, want) {
+			t.Errorf("%s: %q; want %q", tt.name, got, want)
+		}
+	}
+}
