@@ -55,6 +55,30 @@ type Node struct {
 	// descriptions and the references to it), for a graph SnippetFor
 	// reads: leaving the node out leaves these out.
 	origins []*jsonpos.Value
+	// propIndex finds the properties of a node that has many (see
+	// indexLast): a JSON object of 20,000 keys made every lookup, and so
+	// checking it, quadratic. Only the builder adds properties, and it
+	// keeps the index.
+	propIndex map[string]int
+}
+
+// manyProps is how many properties a node has before they are indexed;
+// below it, a look along the list is quicker than a map.
+const manyProps = 32
+
+// indexLast keeps the index of a node's properties once it has many, for
+// the property just appended.
+func (n *Node) indexLast() {
+	switch {
+	case len(n.Props) < manyProps:
+	case n.propIndex == nil:
+		n.propIndex = make(map[string]int, 2*len(n.Props))
+		for i, p := range n.Props {
+			n.propIndex[p.Name] = i
+		}
+	default:
+		n.propIndex[n.Props[len(n.Props)-1].Name] = len(n.Props) - 1
+	}
 }
 
 // Prop is one property of a node: its name, schema.org's local name
@@ -68,12 +92,26 @@ type Prop struct {
 
 // Prop returns the node's property name, or nil.
 func (n *Node) Prop(name string) *Prop {
-	for i := range n.Props {
-		if n.Props[i].Name == name {
-			return &n.Props[i]
-		}
+	if i := n.propAt(name); i >= 0 {
+		return &n.Props[i]
 	}
 	return nil
+}
+
+// propAt returns where the node's property name stands in Props, or -1.
+func (n *Node) propAt(name string) int {
+	if n.propIndex != nil {
+		if i, ok := n.propIndex[name]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := range n.Props {
+		if n.Props[i].Name == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // Values returns the values of the node's property name.
@@ -559,6 +597,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 		prop := localName(m.Key)
 		if n.Prop(prop) == nil {
 			n.Props = append(n.Props, Prop{Name: prop, KeyPos: b.src.pos(m.KeyOffset)})
+			n.indexLast()
 		}
 		for item := range b.items(m.Value) {
 			if val, ok := b.value(n, prop, item); ok {

@@ -1,6 +1,10 @@
 package schemas
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // Blank node labels belong to their document: two blocks of one page that
 // both say "_:r" describe two reviews, while an IRI joins them.
@@ -96,6 +100,37 @@ func TestPlaceFindings(t *testing.T) {
 	for _, f := range g.Problems {
 		if f.Pos.Line != 4 {
 			t.Errorf("%s: placed on line %d; want 4", f, f.Pos.Line)
+		}
+	}
+}
+
+// A node of many properties finds each through its index, as a node of
+// few finds them along its list.
+func TestPropOfWideNode(t *testing.T) {
+	for _, n := range []int{3, manyProps - 1, manyProps, manyProps + 1, 500} {
+		var keys []string
+		for i := range n {
+			keys = append(keys, fmt.Sprintf(`"p%d": %d`, i, i))
+		}
+		// A key written twice is one property.
+		keys = append(keys, `"p0": -1`)
+		g, err := Load([]byte(`{"@context": "https://schema.org", `+strings.Join(keys, ", ")+`}`), "t.jsonld")
+		if err != nil {
+			t.Fatal(err)
+		}
+		node := g.Nodes[0]
+		if len(node.Props) != n {
+			t.Fatalf("%d keys: %d properties", n, len(node.Props))
+		}
+		for i := range n {
+			name := fmt.Sprintf("p%d", i)
+			p := node.Prop(name)
+			if p == nil || p.Name != name || len(p.Values) == 0 || propRank(node, name) != i {
+				t.Errorf("%d keys: property %s: %+v at %d", n, name, p, propRank(node, name))
+			}
+		}
+		if node.Prop("missing") != nil || propRank(node, "missing") != n {
+			t.Errorf("%d keys: a property it does not have was found", n)
 		}
 	}
 }

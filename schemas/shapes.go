@@ -519,7 +519,7 @@ func problemOf(e gojsonschema.ResultError) (shapeProblem, bool) {
 
 // propRank is where prop stands among the node's properties as written.
 func propRank(n *Node, prop string) int {
-	if i := slices.IndexFunc(n.Props, func(p Prop) bool { return p.Name == prop }); i >= 0 {
+	if i := n.propAt(prop); i >= 0 {
 		return i
 	}
 	return len(n.Props)
