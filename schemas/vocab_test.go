@@ -2,8 +2,10 @@ package schemas
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -435,5 +437,86 @@ func BenchmarkCheckVocabulary(b *testing.B) {
 	vocab()
 	for b.Loop() {
 		checkVocabulary(g)
+	}
+}
+
+// TestSuggestionsRemembered: a graph remembers its spelling suggestions
+// (a fast path), by name and, for properties, by the node's types, whose
+// properties are preferred: every fix is the one suggest makes afresh.
+func TestSuggestionsRemembered(t *testing.T) {
+	misspelt := []string{"autor", "alumniO", "branh", "nmae", "directr", "revew", "authr", "ratng", "urll", "descripton", "actr", "datePublishd", "reviewRatng", "brithDate", "foundr", "itemReviewd"}
+	var nodes []string
+	for _, typ := range []string{"Movie", "Person", "Organization", "Review", "Book", "Rating", "Thing", "Moive", "Persn"} {
+		props := []string{`"@type": "` + typ + `"`}
+		for _, p := range misspelt {
+			props = append(props, `"`+p+`": "x"`)
+		}
+		nodes = append(nodes, "{"+strings.Join(props, ", ")+"}")
+	}
+	doc := `{"@context": "https://schema.org", "@graph": [` + strings.Join(nodes, ", ") + `, ` + strings.Join(nodes, ", ") + `]}`
+	report := func() []Finding {
+		g, err := Load([]byte(doc), "t.jsonld")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Validate(g, SchemaOrg)
+	}
+	remembered := report()
+	fastPaths = false
+	afresh := report()
+	fastPaths = true
+	if fmt.Sprint(remembered) != fmt.Sprint(afresh) {
+		t.Errorf("remembered suggestions differ from fresh ones:\n%v\n%v", remembered, afresh)
+	}
+	fixes := map[string]bool{}
+	for _, f := range remembered {
+		if strings.HasPrefix(f.Fix, "did you mean") {
+			fixes[f.Property+" "+f.Fix] = true
+		}
+	}
+	if len(fixes) < len(misspelt) {
+		t.Errorf("only %d distinct suggestions: %v", len(fixes), fixes)
+	}
+}
+
+// TestSuggestBoundAgrees: the character-kind bound that skips names
+// before their edit distance is computed (a fast path) never skips the
+// name suggest would choose, for terms one to three edits from
+// schema.org's names, with other characters and digits among the edits.
+func TestSuggestBoundAgrees(t *testing.T) {
+	v := vocab()
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := "abcdeilnorstuyzABCDMNRS019_-/é"
+	edit := func(s string) string {
+		r := []rune(s)
+		i := rng.IntN(len(r) + 1)
+		c := []rune(alphabet)[rng.IntN(len([]rune(alphabet)))]
+		switch op := rng.IntN(4); {
+		case op == 0 || len(r) == 0:
+			r = slices.Insert(r, i, c)
+		case op == 1 && i < len(r):
+			r = slices.Delete(r, i, i+1)
+		case op == 2 && i < len(r):
+			r[i] = c
+		case i+1 < len(r):
+			r[i], r[i+1] = r[i+1], r[i]
+		}
+		return string(r)
+	}
+	names := v.names().propNames
+	// Any preference will do; this one splits the ties.
+	prefer := func(name string) bool { return len(name)%2 == 0 }
+	for range 600 {
+		term := names[rng.IntN(len(names))]
+		for range 1 + rng.IntN(3) {
+			term = edit(term)
+		}
+		bounded := suggest(term, names, v.names().propFold, prefer)
+		fastPaths = false
+		full := suggest(term, names, v.names().propFold, prefer)
+		fastPaths = true
+		if bounded != full {
+			t.Errorf("%q: %q with the bound, %q without", term, bounded, full)
+		}
 	}
 }
