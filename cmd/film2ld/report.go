@@ -19,7 +19,7 @@ import (
 
 // reporters write validate's findings in each --format.
 var reporters = map[string]func(io.Writer, []schemas.Finding) error{
-	"text":   func(w io.Writer, fs []schemas.Finding) error { return reportText(w, fs, nil) },
+	"text":   func(w io.Writer, fs []schemas.Finding) error { return reportText(w, fs, nil, nil) },
 	"json":   reportJSON,
 	"sarif":  reportSARIF,
 	"github": reportGitHub,
@@ -28,19 +28,102 @@ var reporters = map[string]func(io.Writer, []schemas.Finding) error{
 // reportText writes one finding a line; where the finding has a column and
 // excerpt knows its input, the offending line follows with a caret under
 // the column, once after the findings at that place. excerpt may be nil.
-func reportText(w io.Writer, fs []schemas.Finding, excerpt func(schemas.Pos) string) error {
+// A finding said of many nodes of a file is written as often as rep
+// shows it, and the rest counted in a note after the file's findings.
+func reportText(w io.Writer, fs []schemas.Finding, excerpt func(schemas.Pos) string, rep *repeats) error {
+	shown := make([]bool, len(fs))
 	for i, f := range fs {
-		// A report for people, like a message: a file name must not forge
-		// a finding. The excerpt is safe as diag writes it.
-		line := msg.Clean(f.String()) + "\n"
-		if excerpt != nil && (i+1 == len(fs) || fs[i+1].Pos != f.Pos) {
-			line += excerpt(f.Pos)
+		shown[i] = rep.show(f)
+	}
+	for i, f := range fs {
+		if shown[i] {
+			// A report for people, like a message: a file name must not
+			// forge a finding. The excerpt is safe as diag writes it,
+			// after the last finding shown at its place.
+			line := msg.Clean(f.String()) + "\n"
+			last := true
+			for j := i + 1; j < len(fs) && fs[j].Pos == f.Pos; j++ {
+				last = last && !shown[j]
+			}
+			if excerpt != nil && last {
+				line += excerpt(f.Pos)
+			}
+			if _, err := io.WriteString(w, line); err != nil {
+				return err
+			}
 		}
-		if _, err := io.WriteString(w, line); err != nil {
-			return err
+		if i+1 < len(fs) && fs[i+1].Pos.File == f.Pos.File {
+			continue
+		}
+		for _, h := range rep.hidden(f.Pos.File) {
+			said := h.message
+			if h.fix != "" {
+				said += " (" + h.fix + ")"
+			}
+			note := fmt.Sprintf("%s: note: the same finding on %d more %s is not shown (--repeat 0 shows every one): %s: %s [%s]",
+				h.file, h.count, plural(h.count, "node"), h.sev, said, h.rule)
+			if _, err := io.WriteString(w, msg.Clean(note)+"\n"); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// repeats decides which findings the text report shows: a finding said of
+// many nodes of one file (the same rule, property, message and fix) is
+// shown limit times, and the rest are counted. A JSON file that is not
+// markup (an API's dump of 100,000 records) made 1.2 million lines, six
+// findings said over and over. A nil or zero-limit repeats shows all.
+type repeats struct {
+	limit int
+	seen  map[repeatKey]int
+	// folded are the findings past the limit, in the order first met.
+	folded []repeatKey
+}
+
+// repeatKey is what makes two findings of a file the same finding.
+type repeatKey struct {
+	file                     string
+	sev                      schemas.Severity
+	rule, prop, message, fix string
+}
+
+// hiddenFindings is a finding not shown count times.
+type hiddenFindings struct {
+	repeatKey
+	count int
+}
+
+func newRepeats(limit int) *repeats {
+	return &repeats{limit: limit, seen: map[repeatKey]int{}}
+}
+
+// show counts f and reports whether it is shown.
+func (r *repeats) show(f schemas.Finding) bool {
+	if r == nil || r.limit <= 0 {
+		return true
+	}
+	k := repeatKey{f.Pos.File, f.Severity, f.Rule, f.Property, f.Message, f.Fix}
+	r.seen[k]++
+	if r.seen[k] == r.limit+1 {
+		r.folded = append(r.folded, k)
+	}
+	return r.seen[k] <= r.limit
+}
+
+// hidden returns the findings of file not shown, with how many times each.
+func (r *repeats) hidden(file string) []hiddenFindings {
+	if r == nil {
+		return nil
+	}
+	var out []hiddenFindings
+	for _, k := range r.folded {
+		if k.file == file {
+			out = append(out, hiddenFindings{k, r.seen[k] - r.limit})
+		}
+	}
+	return out
 }
 
 // excerpter returns what shows a finding's place in the inputs validate
@@ -59,10 +142,13 @@ func excerpter(sources []reportSource) func(schemas.Pos) string {
 // (see diag.Excerpt); a byte-order mark is left out, as validate leaves
 // it out when it places findings. Taken as each input is done, they let
 // its bytes go before the report is written.
-func quotes(name string, data []byte, fs []schemas.Finding) map[schemas.Pos]string {
+func quotes(name string, data []byte, fs []schemas.Finding, rep *repeats) map[schemas.Pos]string {
 	var x *diag.Index
 	var out map[schemas.Pos]string
 	for _, f := range fs {
+		if !rep.show(f) {
+			continue // the report will not show it
+		}
 		p := f.Pos
 		if p.File != name || p.Line <= 0 || p.Col <= 0 || len(data) == 0 {
 			continue

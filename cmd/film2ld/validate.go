@@ -87,6 +87,11 @@ type validateJob struct {
 	// format is the report's (--format): what it shows beyond the
 	// findings decides what trim keeps.
 	format string
+	// repeat is how many times the text report shows a finding said of
+	// many nodes of a file (--repeat); quoteAll asks trim to quote every
+	// finding, when a baseline will take some out after it.
+	repeat   int
+	quoteAll bool
 }
 
 // trim lets go of what the report will not read of r. The HTML report
@@ -100,7 +105,11 @@ func (job *validateJob) trim(r fileResult) fileResult {
 		return r
 	}
 	if job.format == "text" {
-		r.quotes = quotes(r.display, r.data, r.findings)
+		var rep *repeats
+		if !job.quoteAll {
+			rep = newRepeats(job.repeat) // what the report will show
+		}
+		r.quotes = quotes(r.display, r.data, r.findings, rep)
 	}
 	r.data, r.graph = nil, nil
 	schemas.Detach(r.findings) // each holds its node, and through it the graph
@@ -111,10 +120,12 @@ func runValidate(e *env, args []string) int {
 	fs := pflag.NewFlagSet("validate", pflag.ContinueOnError)
 	var profile, format, outPath, pageURL, baseline, writeBaseline, printSchema string
 	var strict, listRules bool
+	var repeat int
 	var disable, enable []string
 	fs.StringVar(&profile, "profile", "google", "`PROFILE` of checks: google or schemaorg")
 	fs.StringVarP(&format, "format", "f", "text", "report `FORMAT`: text, json, sarif, github or html")
 	fs.StringVarP(&outPath, "output", "o", "-", "write the report to `FILE` (written whole or not at all)")
+	fs.IntVar(&repeat, "repeat", 10, "in the text report, show a finding said of many nodes of a file `N` times and count the rest (0: show every one)")
 	fs.StringVar(&pageURL, "page-url", "", "`URL` the markup is published at: reviews from other sites are reported")
 	var batch bool
 	fs.BoolVar(&batch, "batch", false, "each immediate subfolder of each DIR given holds one film's documents, checked as export --batch combines them")
@@ -146,6 +157,9 @@ func runValidate(e *env, args []string) int {
 	report, ok := reporters[format]
 	if !ok && format != "html" {
 		return e.usageError(fs, "--format: unknown format %q (want text, json, sarif, github or html)", format)
+	}
+	if repeat < 0 {
+		return e.usageError(fs, "--repeat: %d is below 0 (0 shows every finding)", repeat)
 	}
 	filter, err := newRuleFilter(enable, disable)
 	if err != nil {
@@ -195,7 +209,7 @@ func runValidate(e *env, args []string) int {
 	}
 
 	defer validateHeap(largestInput(inputs, films))()
-	job := &validateJob{prof: prof, pageURL: pageURL, filter: filter, format: format}
+	job := &validateJob{prof: prof, pageURL: pageURL, filter: filter, format: format, repeat: repeat, quoteAll: base != nil}
 	results := e.validateAll(job, inputs, walked)
 	for _, f := range films {
 		e.stderr.Write(f.msgs)
@@ -252,7 +266,7 @@ func runValidate(e *env, args []string) int {
 	case "html":
 		err = reportHTML(w, sources, prof)
 	case "text":
-		err = reportText(w, findings, excerpter(sources))
+		err = reportText(w, findings, excerpter(sources), newRepeats(repeat))
 	default:
 		err = report(w, findings)
 	}
