@@ -63,3 +63,42 @@ func TestFastPathsAgree(t *testing.T) {
 	}
 	t.Logf("%d inputs, %d findings alike", len(inputs), findings)
 }
+
+// The JSON-LD processor's verdict on an array whose first node has terms
+// and no context is found by a scan of that node (a fast path): the same
+// finding, at the same place, as decoding and expanding the whole.
+func TestExpansionErrorOfFirstNode(t *testing.T) {
+	for _, doc := range []string{
+		`[{"userId": 1, "title": "x"}, {"userId": 2, "title": "y"}]`,
+		`[1, "x", {"b": 1, "a": 2}]`,
+		"[\n  {\"@id\": \"https://films.example/a\", \"name\": \"A\"},\n  {\"@context\": \"https://schema.org\", \"name\": \"B\"}\n]",
+		`[{"@context": "https://schema.org", "@type": "Movie", "name": "Heat"}, {"title": "no context"}]`,
+		`[[{"title": "nested"}]]`,
+		`[{"http://schema.org/name": "an IRI, no term"}, {"name": "a term"}]`,
+		`[{"@type": 5}]`,
+	} {
+		report := func() string {
+			g, err := Load([]byte(doc), "t.jsonld")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, f := range Validate(g, SchemaOrg) {
+				if f.Rule == RuleJSONLD {
+					out = append(out, f.String())
+				}
+			}
+			return strings.Join(out, "\n")
+		}
+		fast := report()
+		fastPaths = false
+		slow := report()
+		fastPaths = true
+		if fast != slow {
+			t.Errorf("%s:\nscanned: %s\nexpanded: %s", doc, fast, slow)
+		}
+		if slow == "" {
+			t.Errorf("%s: no %s finding to compare", doc, RuleJSONLD)
+		}
+	}
+}
