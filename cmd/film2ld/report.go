@@ -55,7 +55,7 @@ func reportText(w io.Writer, fs []schemas.Finding, excerpt func(schemas.Pos) str
 		if i+1 < len(fs) && fs[i+1].Pos.File == f.Pos.File {
 			continue
 		}
-		for _, h := range rep.hidden(f.Pos.File) {
+		for _, h := range rep.endFile(f.Pos.File) {
 			said := h.message
 			if h.fix != "" {
 				said += " (" + h.fix + ")"
@@ -112,8 +112,10 @@ func (r *repeats) show(f schemas.Finding) bool {
 	return r.seen[k] <= r.limit
 }
 
-// hidden returns the findings of file not shown, with how many times each.
-func (r *repeats) hidden(file string) []hiddenFindings {
+// endFile returns the findings of file not shown, with how many times
+// each, and forgets the file's counts: a file's findings come together,
+// and a folder of thousands of pages would otherwise keep every count.
+func (r *repeats) endFile(file string) []hiddenFindings {
 	if r == nil {
 		return nil
 	}
@@ -123,6 +125,8 @@ func (r *repeats) hidden(file string) []hiddenFindings {
 			out = append(out, hiddenFindings{k, r.seen[k] - r.limit})
 		}
 	}
+	clear(r.seen)
+	r.folded = r.folded[:0]
 	return out
 }
 
