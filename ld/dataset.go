@@ -336,9 +336,21 @@ func parseLine(text string) (*jld.RDFDataset, error) {
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrSyntax, err)
+		return nil, fmt.Errorf("%w: %s", ErrSyntax, nquadsReason(err))
 	}
 	return ds, nil
+}
+
+// nquadsReason is what json-gold's N-Quads error says of the statement:
+// its message repeats "syntax error" and counts lines in the one
+// statement it was given ("line: 1" on a file's 300th line), while the
+// caller places the statement in its file.
+func nquadsReason(err error) string {
+	msg := err.Error()
+	if _, reason, ok := strings.Cut(msg, "reason: "); ok {
+		return reason
+	}
+	return strings.TrimPrefix(msg, "syntax error: ")
 }
 
 // intern returns the index of t's term in d, adding and checking it (as

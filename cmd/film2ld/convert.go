@@ -162,6 +162,7 @@ func runConvert(e *env, args []string) int {
 		if err != nil {
 			e.errorf("%v", err)
 			e.convertHint(err)
+			e.filmDocumentHint(name, "convert", err)
 			failed = true
 			continue
 		}
@@ -469,6 +470,15 @@ func compactFormat(f ld.Format) bool {
 		return true
 	}
 	return false
+}
+
+// filmDocumentHint follows err, a syntax error reading name as linked
+// data by command (convert, load), when name is a film document by its
+// name: film2ld convert page.txt is export's job.
+func (e *env) filmDocumentHint(name, command string, err error) {
+	if name != "-" && pipeline.IsDocumentName(name) && errors.Is(err, ld.ErrSyntax) {
+		e.hint("%s is a film document by its name; 'film2ld export %s' maps it to the linked data %s reads", name, name, command)
+	}
 }
 
 // convertHint suggests the flag that lifts a refusal.

@@ -106,6 +106,7 @@ func runLoad(e *env, args []string) int {
 	units, err := e.readUnits(files[0], inFormat)
 	if err != nil {
 		e.errorf("%v", err)
+		e.filmDocumentHint(files[0], "load", err)
 		return exitError
 	}
 	if units.Len() > 0 && units.Graph(0).Kind == 0 {
