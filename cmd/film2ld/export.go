@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/pflag"
 
@@ -320,8 +321,11 @@ func (e *env) renderFilm(files []string, x *exportJob) (res *pipeline.Output, ok
 		note, err := e.readDocument(job, name)
 		if err != nil {
 			e.errorf("%v", err)
-			if errors.Is(err, mapping.ErrUnknownKind) {
+			switch {
+			case errors.Is(err, mapping.ErrUnknownKind):
 				e.hint("name the kind with --kind reviews, --kind encyclopedia or --kind prize")
+			case errors.Is(err, syscall.EISDIR) && !x.batch:
+				e.hint("%s is a folder: name one film's documents (%s), or pass --batch to export each of its subfolders as a film", name, filepath.Join(name, "*.txt"))
 			}
 			failed = true
 			continue
