@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	edlib "github.com/hbollon/go-edlib"
 	"github.com/spf13/pflag"
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
@@ -97,7 +98,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return c.run(e, args[1:])
 		}
 	}
-	return e.usageError(nil, "unknown command %q", args[0])
+	e.errorf("unknown command %q", args[0])
+	for _, c := range commands() {
+		// A slip of one or two letters ("exprot", "valdiate").
+		if edlib.OSADamerauLevenshteinDistance(strings.ToLower(args[0]), c.name) <= 2 {
+			e.hint("did you mean 'film2ld %s'?", c.name)
+			return exitUsage
+		}
+	}
+	e.hint("run 'film2ld help' for the list of commands")
+	return exitUsage
 }
 
 // say prints one diagnostic line, "film2ld: LEVEL: message". File names
