@@ -187,7 +187,27 @@ func (e *env) parseFlags(fs *pflag.FlagSet, usageText string, args []string) (do
 		fmt.Fprint(e.stdout, fs.FlagUsages())
 		return true, exitOK
 	case err != nil:
+		var ne *pflag.NotExistError
+		if errors.As(err, &ne) && ne.GetSpecifiedShortnames() == "" {
+			if near := nearFlag(fs, ne.GetSpecifiedName()); near != "" {
+				e.errorf("%v", err)
+				e.hint("did you mean --%s? ('film2ld %s --help' lists the flags)", near, fs.Name())
+				return true, exitUsage
+			}
+		}
 		return true, e.usageError(fs, "%v", err)
 	}
 	return false, exitOK
+}
+
+// nearFlag returns the flag of fs a slip of one or two letters from name
+// (--fromat, --profil), or "".
+func nearFlag(fs *pflag.FlagSet, name string) string {
+	best, bestD := "", 3
+	fs.VisitAll(func(f *pflag.Flag) {
+		if d := edlib.OSADamerauLevenshteinDistance(strings.ToLower(name), f.Name); d < bestD {
+			best, bestD = f.Name, d
+		}
+	})
+	return best
 }
