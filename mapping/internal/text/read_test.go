@@ -69,6 +69,32 @@ func TestReadUTF16(t *testing.T) {
 	}
 }
 
+// UTF-16 without a byte-order mark is refused as binary data, as any
+// text with NUL bytes is (it is not decoded on a guess), and the error
+// says what it looks like; other binary data is not called UTF-16.
+func TestReadUTF16WithoutBOM(t *testing.T) {
+	const text = "= Ørkenens sønner =\r\nDirected by: Ana Núñez\r\nA film about ноч.\r\n"
+	for _, tt := range []struct {
+		data []byte
+		want string
+	}{
+		{utf16Bytes(text, false)[2:], "it reads as UTF-16, little-endian, without a byte-order mark"},
+		{utf16Bytes(text, true)[2:], "it reads as UTF-16, big-endian, without a byte-order mark"},
+		{[]byte("Title: Heat\x00\x01\x02 and more text"), ""},
+		{bytes.Repeat([]byte{0, 0, 'a', 0}, 64), ""},
+		{utf16Bytes("ab", false)[2:], ""}, // too short to tell
+	} {
+		_, err := Read(bytes.NewReader(tt.data), "page.txt")
+		if !errors.Is(err, ErrBinary) {
+			t.Errorf("%q: %v; want binary data", tt.data[:min(8, len(tt.data))], err)
+			continue
+		}
+		if got := strings.Contains(err.Error(), "UTF-16"); got != (tt.want != "") || tt.want != "" && !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: %v; want %q", tt.data[:min(8, len(tt.data))], err, tt.want)
+		}
+	}
+}
+
 // Bidi controls are removed with a note naming the line; marks stay.
 func TestReadBidi(t *testing.T) {
 	in := "Title: Heat\nDirector: Ana\u202Egnikcah\u202C Núñez\nWriter: \u2067Omar\u2069 \u200FX"
