@@ -77,23 +77,17 @@ func TestExpansionErrorOfFirstNode(t *testing.T) {
 		`[{"http://schema.org/name": "an IRI, no term"}, {"name": "a term"}]`,
 		`[{"@type": 5}]`,
 	} {
-		report := func() string {
-			g, err := Load([]byte(doc), "t.jsonld")
-			if err != nil {
-				t.Fatal(err)
-			}
+		invalid := func(fs []Finding) string {
 			var out []string
-			for _, f := range Validate(g, SchemaOrg) {
+			for _, f := range fs {
 				if f.Rule == RuleJSONLD {
 					out = append(out, f.String())
 				}
 			}
 			return strings.Join(out, "\n")
 		}
-		fast := report()
-		fastPaths = false
-		slow := report()
-		fastPaths = true
+		scanned, expanded := fastAndSlow(func() []Finding { return checkDoc(t, doc) })
+		fast, slow := invalid(scanned), invalid(expanded)
 		if fast != slow {
 			t.Errorf("%s:\nscanned: %s\nexpanded: %s", doc, fast, slow)
 		}
@@ -101,4 +95,23 @@ func TestExpansionErrorOfFirstNode(t *testing.T) {
 			t.Errorf("%s: no %s finding to compare", doc, RuleJSONLD)
 		}
 	}
+}
+
+// fastAndSlow returns what report gives with the fast paths on, then off.
+func fastAndSlow(report func() []Finding) (fast, slow []Finding) {
+	fast = report()
+	fastPaths = false
+	defer func() { fastPaths = true }()
+	return fast, report()
+}
+
+// checkDoc loads a JSON-LD document and validates it under the schemaorg
+// profile.
+func checkDoc(t *testing.T, doc string) []Finding {
+	t.Helper()
+	g, err := Load([]byte(doc), "t.jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Validate(g, SchemaOrg)
 }

@@ -216,23 +216,16 @@ func TestTopValuesOneFinding(t *testing.T) {
 	} {
 		for _, html := range []bool{false, true} {
 			report := func() []Finding {
-				t.Helper()
-				var g *Graph
-				var err error
-				if html {
-					g, err = LoadHTML([]byte("<p>\n<script type=\"application/ld+json\">"+tt.doc+"</script>"), "t.html")
-				} else {
-					g, err = Load([]byte(tt.doc), "t.jsonld")
+				if !html {
+					return checkDoc(t, tt.doc)
 				}
+				g, err := LoadHTML([]byte("<p>\n<script type=\"application/ld+json\">"+tt.doc+"</script>"), "t.html")
 				if err != nil {
 					t.Fatal(err)
 				}
 				return Validate(g, SchemaOrg)
 			}
-			fast := report()
-			fastPaths = false
-			slow := report()
-			fastPaths = true
+			fast, slow := fastAndSlow(report)
 			if fmt.Sprint(fast) != fmt.Sprint(slow) {
 				t.Errorf("%.40s (html %v): fast paths\n%v\nthe tree\n%v", tt.doc, html, fast, slow)
 			}

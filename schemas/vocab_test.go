@@ -454,17 +454,7 @@ func TestSuggestionsRemembered(t *testing.T) {
 		nodes = append(nodes, "{"+strings.Join(props, ", ")+"}")
 	}
 	doc := `{"@context": "https://schema.org", "@graph": [` + strings.Join(nodes, ", ") + `, ` + strings.Join(nodes, ", ") + `]}`
-	report := func() []Finding {
-		g, err := Load([]byte(doc), "t.jsonld")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return Validate(g, SchemaOrg)
-	}
-	remembered := report()
-	fastPaths = false
-	afresh := report()
-	fastPaths = true
+	remembered, afresh := fastAndSlow(func() []Finding { return checkDoc(t, doc) })
 	if fmt.Sprint(remembered) != fmt.Sprint(afresh) {
 		t.Errorf("remembered suggestions differ from fresh ones:\n%v\n%v", remembered, afresh)
 	}
