@@ -884,8 +884,8 @@ func suggest(term string, names []string, fold map[string][]string, prefer func(
 			// takes an edit of its own: a bound that skips most names
 			// without the distance's table (20,000 distinct keys of a
 			// package-lock.json spent 4 s in it).
-			nameChars, _ := charClasses(name)
-			if bits.OnesCount64(termChars&^nameChars) > budget || bits.OnesCount64(nameChars&^termChars) > budget {
+			nameChars, nameASCII := charClasses(name)
+			if nameASCII && (bits.OnesCount64(termChars&^nameChars) > budget || bits.OnesCount64(nameChars&^termChars) > budget) {
 				continue
 			}
 		}
