@@ -99,15 +99,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	e.errorf("unknown command %q", args[0])
+	var names []string
 	for _, c := range commands() {
-		// A slip of one or two letters ("exprot", "valdiate").
-		if edlib.OSADamerauLevenshteinDistance(strings.ToLower(args[0]), c.name) <= 2 {
-			e.hint("did you mean 'film2ld %s'?", c.name)
-			return exitUsage
+		names = append(names, c.name)
+	}
+	if near := nearest(args[0], names); near != "" {
+		e.hint("did you mean 'film2ld %s'?", near)
+	} else {
+		e.hint("run 'film2ld help' for the list of commands")
+	}
+	return exitUsage
+}
+
+// nearest returns the first of names nearest to typed within a slip of
+// one or two letters ("exprot", "--fromat"), case folded, or "".
+func nearest(typed string, names []string) string {
+	best, bestD := "", 3
+	for _, name := range names {
+		// Optimal string alignment: a swap of neighbours is one edit.
+		if d := edlib.OSADamerauLevenshteinDistance(strings.ToLower(typed), name); d < bestD {
+			best, bestD = name, d
 		}
 	}
-	e.hint("run 'film2ld help' for the list of commands")
-	return exitUsage
+	return best
 }
 
 // say prints one diagnostic line, "film2ld: LEVEL: message". File names
@@ -203,11 +217,7 @@ func (e *env) parseFlags(fs *pflag.FlagSet, usageText string, args []string) (do
 // nearFlag returns the flag of fs a slip of one or two letters from name
 // (--fromat, --profil), or "".
 func nearFlag(fs *pflag.FlagSet, name string) string {
-	best, bestD := "", 3
-	fs.VisitAll(func(f *pflag.Flag) {
-		if d := edlib.OSADamerauLevenshteinDistance(strings.ToLower(name), f.Name); d < bestD {
-			best, bestD = f.Name, d
-		}
-	})
-	return best
+	var names []string
+	fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	return nearest(name, names)
 }
