@@ -297,6 +297,54 @@ func ScanArrayItems(r io.Reader) (onlyValues bool, refused error) {
 	return false, noContextError(m)
 }
 
+// ScanTopNode reads the valid JSON text r holds as it goes and, when it
+// is a node object with terms and no @context, returns the error reading
+// it gives (without Options.Lenient), as [ScanArrayItems] does for an
+// array's first node: the object's keys are read and its values skipped,
+// not decoded (validate decoded and expanded a 19 MB package-lock.json
+// whole to learn it). It returns nil as soon as a @context is read, and
+// whenever the whole document is needed to tell.
+func ScanTopNode(r io.Reader) error {
+	dec := json.NewDecoder(bufio.NewReaderSize(r, 64<<10))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil
+	}
+	keys := map[string]any{}
+	for dec.More() {
+		tok, err := dec.Token()
+		key, ok := tok.(string)
+		if err != nil || !ok {
+			return nil
+		}
+		// The value, skipped; only whether it is null counts (a null
+		// @context is none).
+		var value json.Token
+		for depth := 0; ; {
+			t, err := dec.Token()
+			if err != nil {
+				return nil
+			}
+			if depth == 0 {
+				value = t
+			}
+			switch t {
+			case json.Delim('{'), json.Delim('['):
+				depth++
+			case json.Delim('}'), json.Delim(']'):
+				depth--
+			}
+			if depth == 0 {
+				break
+			}
+		}
+		if key == "@context" && value != nil {
+			return nil
+		}
+		keys[key] = value
+	}
+	return noContextError(keys)
+}
+
 // TopValues describes the values (numbers, strings, booleans, nulls) at
 // the top level of a JSON-LD document: a value that is the whole text,
 // or the items of its top-level array. JSON-LD gives them no meaning and

@@ -48,7 +48,7 @@ func TestFirstComposite(t *testing.T) {
 // FuzzFirstComposite holds ScanArrayItems and ScanTopValues, which read a
 // byte at a time, to decoding the whole text, on any valid JSON.
 func FuzzFirstComposite(f *testing.F) {
-	for _, s := range []string{`[]`, `[1, "a\"]{", null]`, `["}", {"z": "}]", "b": 1}]`, `[[{"a": 1}]]`, `{"a": [1]}`, `[{"@context": {}, "a": 1}]`, "[\"\\u005b\", {\"\\u0061\": 1}]"} {
+	for _, s := range []string{`{"b": 1, "a": {"@context": 1}}`, `{"@context": null, "x": [1]}`, `{"x": 1, "@context": "https://schema.org"}`, `{"\u0061": 1, "a": 2}`, `[]`, `[1, "a\"]{", null]`, `["}", {"z": "}]", "b": 1}]`, `[[{"a": 1}]]`, `{"a": [1]}`, `[{"@context": {}, "a": 1}]`, "[\"\\u005b\", {\"\\u0061\": 1}]"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -87,6 +87,13 @@ func FuzzFirstComposite(f *testing.F) {
 		}
 		if got, want := ScanTopValues(strings.NewReader(s)), decodedTopValues(s); got != want {
 			t.Errorf("%q: top values %+v; decoding says %+v", s, got, want)
+		}
+		var wantTop error
+		if m, ok := doc.(map[string]any); ok && !strings.HasPrefix(s, "\ufeff") {
+			wantTop = noContextError(m)
+		}
+		if got := ScanTopNode(strings.NewReader(s)); fmt.Sprint(got) != fmt.Sprint(wantTop) {
+			t.Errorf("%q: top node refused: %v; decoding says %v", s, got, wantTop)
 		}
 	})
 }
@@ -159,6 +166,28 @@ func TestScanTopValues(t *testing.T) {
 		}
 		if got := decodedTopValues(tt.in); got != tt.want {
 			t.Errorf("%q: decoded: %+v; want %+v (the fuzz test's reference is wrong)", tt.in, got, tt.want)
+		}
+	}
+}
+
+// ScanTopNode refuses a node object with terms and no @context by its
+// keys, naming the term expansion names, and leaves any other text to
+// the whole reading.
+func TestScanTopNode(t *testing.T) {
+	for _, tt := range []struct{ in, term string }{
+		{`{"userId": 1, "title": "x", "body": {"a": [1, {"b": 2}]}}`, "body"},
+		{`{"@context": null, "name": "x"}`, "name"},
+		{`{"@id": "https://x/a", "zeta": 1, "@type": "Movie", "alpha": [[]]}`, "alpha"},
+		{`{"name": "x", "@context": "https://schema.org"}`, ""},
+		{`{"@context": {"@vocab": "https://schema.org/"}, "name": "x"}`, ""},
+		{`{"@id": "https://x/a", "http://schema.org/name": "x"}`, ""},
+		{`{"@graph": [{"name": "x"}]}`, ""},
+		{`[{"name": "x"}]`, ""},
+		{"\ufeff{\"name\": 1}", ""},
+	} {
+		err := ScanTopNode(strings.NewReader(tt.in))
+		if (err != nil) != (tt.term != "") || err != nil && !strings.Contains(err.Error(), `the term "`+tt.term+`" has no meaning`) {
+			t.Errorf("%s: %v; want the term %q", tt.in, err, tt.term)
 		}
 	}
 }

@@ -65,8 +65,9 @@ func TestFastPathsAgree(t *testing.T) {
 }
 
 // The JSON-LD processor's verdict on an array whose first node has terms
-// and no context is found by a scan of that node (a fast path): the same
-// finding, at the same place, as decoding and expanding the whole.
+// and no context, or on such a node object at the top, is found by a scan
+// (a fast path): the same finding, at the same place, as decoding and
+// expanding the whole.
 func TestExpansionErrorOfFirstNode(t *testing.T) {
 	for _, doc := range []string{
 		`[{"userId": 1, "title": "x"}, {"userId": 2, "title": "y"}]`,
@@ -76,6 +77,9 @@ func TestExpansionErrorOfFirstNode(t *testing.T) {
 		`[[{"title": "nested"}]]`,
 		`[{"http://schema.org/name": "an IRI, no term"}, {"name": "a term"}]`,
 		`[{"@type": 5}]`,
+		`{"userId": 1, "title": "x", "body": {"tags": ["a"]}}`,
+		"{\n  \"@context\": null,\n  \"name\": \"Heat\",\n  \"author\": {\"name\": \"y\"}\n}",
+		`{"name": "Heat", "@context": "https://schema.org", "@type": 5}`,
 	} {
 		invalid := func(fs []Finding) string {
 			var out []string

@@ -491,10 +491,14 @@ func checkJSONLD(src source, v *jsonpos.Value) *Finding {
 func expansionError(data []byte) error {
 	if fastPaths {
 		// An array whose first node expansion refuses (terms without a
-		// @context) is refused for that node, which a scan finds: a JSON
-		// dump of 2 million records was decoded and expanded whole to
-		// say so, beside the graph being read.
+		// @context) is refused for that node, and a node object at the
+		// top for its keys, which scans find: a JSON dump of 2 million
+		// records, a 19 MB package-lock.json, were decoded and expanded
+		// whole to say so, beside the graph being read.
 		if _, refused := ld.ScanArrayItems(bytes.NewReader(data)); refused != nil {
+			return refused
+		}
+		if refused := ld.ScanTopNode(bytes.NewReader(data)); refused != nil {
 			return refused
 		}
 	}

@@ -94,6 +94,12 @@ func refusedJSON(name string, format ld.InputFormat, alone bool) (empty bool, er
 		return false, nil
 	}
 	empty, refused := ld.ScanArrayItems(f)
+	if refused == nil && !empty && alone {
+		// A node object at the top is refused by its keys as well.
+		if _, err := f.Seek(0, io.SeekStart); err == nil {
+			refused = ld.ScanTopNode(f)
+		}
+	}
 	if refused != nil && alone {
 		return false, fmt.Errorf("%s: %w", name, refused)
 	}
