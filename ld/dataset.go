@@ -147,7 +147,7 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 	doc := int32(len(d.docs))
 	d.docs = append(d.docs, len(d.quads))
 	d.names = append(d.names, name)
-	lr := lineReader{r: bufio.NewReaderSize(r, 64*1024)}
+	lr := newLineReader(r)
 	var key, buf []byte
 	one := make([]rawQuad, 1, 4)
 	for {

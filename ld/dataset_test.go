@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -24,7 +25,7 @@ import (
 func jsonldPath(p *Processor, inputs []string, f Format, opts Options) (string, error) {
 	var docs []any
 	for i, in := range inputs {
-		doc, err := p.FromNQuads(strings.NewReader(in), fmt.Sprintf("in%d.nq", i))
+		doc, err := fromNQuadsOnce(p, in, fmt.Sprintf("in%d.nq", i))
 		if err != nil {
 			return "", err
 		}
@@ -37,6 +38,54 @@ func jsonldPath(p *Processor, inputs []string, f Format, opts Options) (string, 
 	var b bytes.Buffer
 	err = p.Write(&b, u, f, opts)
 	return b.String(), err
+}
+
+// fromNQuadsMemo holds FromNQuads' reading of each input of the
+// differential tests, which convert one input to a dozen formats and
+// options that the reading does not depend on (it was a seventh of their
+// time). Expand copies what it is given (normalizeValue), so a reading
+// is never changed by its use. Only the processors of readingsKept
+// have their readings kept, until their test ends.
+var fromNQuadsMemo sync.Map // fromNQuadsKey → fromNQuadsRead, or *Processor → true
+
+type fromNQuadsKey struct {
+	p        *Processor
+	in, name string
+}
+
+type fromNQuadsRead struct {
+	doc []any
+	err error
+}
+
+// readingsKept is a processor for a differential test, whose readings
+// of N-Quads jsonldPath keeps while the test runs.
+func readingsKept(t *testing.T) *Processor {
+	p := NewProcessor(Config{})
+	fromNQuadsMemo.Store(p, true)
+	t.Cleanup(func() {
+		fromNQuadsMemo.Range(func(k, _ any) bool {
+			if fk, ok := k.(fromNQuadsKey); k == p || ok && fk.p == p {
+				fromNQuadsMemo.Delete(k)
+			}
+			return true
+		})
+	})
+	return p
+}
+
+// fromNQuadsOnce is p.FromNQuads of in, read once for a readingsKept.
+func fromNQuadsOnce(p *Processor, in, name string) ([]any, error) {
+	if _, kept := fromNQuadsMemo.Load(p); !kept {
+		return p.FromNQuads(strings.NewReader(in), name)
+	}
+	k := fromNQuadsKey{p, in, name}
+	if r, ok := fromNQuadsMemo.Load(k); ok {
+		return r.(fromNQuadsRead).doc, r.(fromNQuadsRead).err
+	}
+	doc, err := p.FromNQuads(strings.NewReader(in), name)
+	fromNQuadsMemo.Store(k, fromNQuadsRead{doc, err})
+	return doc, err
 }
 
 // datasetPath converts them through a Dataset, falling back to its
@@ -251,7 +300,7 @@ func randomNQuads(seed uint64) string {
 // pairs of inputs read together, and with Options.Lenient.
 func TestDatasetMatchesJSONLDPath(t *testing.T) {
 	t.Parallel() // CPU-bound and independent: runs beside the other differential tests
-	p := NewProcessor(Config{})
+	p := readingsKept(t)
 	corpus := nquadsCorpus(t)
 	names := slices.Sorted(func(yield func(string) bool) {
 		for k := range corpus {

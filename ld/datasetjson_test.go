@@ -80,7 +80,7 @@ func jsonldPathDrops(p *Processor, inputs []string, f Format, opts Options) (str
 // RDFDirection.
 func TestDatasetJSONLDMatchesJSONLDPath(t *testing.T) {
 	t.Parallel() // CPU-bound and independent: runs beside the other differential tests
-	p := NewProcessor(Config{})
+	p := readingsKept(t)
 	corpus := nquadsCorpus(t)
 	names := slices.Sorted(func(yield func(string) bool) {
 		for k := range corpus {

@@ -1,7 +1,6 @@
 package ld
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -50,7 +49,7 @@ func readTable(lines *lineSorter) (*termTable, error) {
 func readTableFrom(r io.Reader, about int) (*termTable, error) {
 	f := termFinder{seed: maphash.MakeSeed(), termList: newTermList()}
 	quads := make([]dquad, 0, about)
-	lr := lineReader{r: bufio.NewReaderSize(r, 64*1024)}
+	lr := newLineReader(r)
 	one := make([]rawQuad, 1, 4)
 	var buf []byte
 	for {
