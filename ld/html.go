@@ -1,6 +1,7 @@
 package ld
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/json"
@@ -90,7 +91,36 @@ var ErrHTMLToken = fmt.Errorf("an HTML comment, tag, text or script longer than 
 // decoding it. It reads r as it goes, holding one token at a time and the
 // blocks' content.
 func ScriptTexts(r io.Reader, name string) ([]ScriptText, error) {
-	z := html.NewTokenizer(r)
+	var out []ScriptText
+	base, err := EachScript(r, name, func(st ScriptText, content io.Reader) error {
+		text, err := io.ReadAll(content)
+		if len(text) > 0 {
+			st.Text = text
+		}
+		out = append(out, st)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Base = base
+	}
+	return out, nil
+}
+
+// EachScript reads the HTML page from r as it goes and calls block for
+// every <script type="application/ld+json"> element, in document order,
+// with its place (Text and Base unset) and a reader of its content as
+// written, valid until block returns; what block leaves unread is
+// skipped. Nothing of a block is held unless block holds it: a caller
+// can check a long one as it is read. It returns the href of the page's
+// first <base> element, which HTML makes the base URL of the whole page,
+// blocks before it included ("" if none); an error of block's is
+// returned as it is.
+func EachScript(r io.Reader, name string, block func(st ScriptText, content io.Reader) error) (base string, err error) {
+	src := &pushback{r: r}
+	z := html.NewTokenizer(src)
 	z.SetMaxBuf(MaxHTMLToken)
 	line, col, chars := 1, 1, 0
 	advance := func(raw []byte) {
@@ -103,25 +133,21 @@ func ScriptTexts(r io.Reader, name string) ([]ScriptText, error) {
 			chars += diag.CharCount(raw)
 		}
 	}
-	var out []ScriptText
-	base, haveBase := "", false
+	haveBase := false
 	cutText := 0 // the line of a text token the limit cut short
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			if errors.Is(z.Err(), io.EOF) {
-				for i := range out {
-					out[i].Base = base
-				}
-				return out, nil
+				return base, nil
 			}
 			if errors.Is(z.Err(), html.ErrBufferExceeded) {
 				// The token starts where the last one ended, unless it
 				// is text, which the tokenizer returns as far as the
 				// limit before it fails.
-				return nil, &PosError{Pos: diag.Position{File: name, Line: cmp.Or(cutText, line)}, Err: ErrHTMLToken}
+				return "", &PosError{Pos: diag.Position{File: name, Line: cmp.Or(cutText, line)}, Err: ErrHTMLToken}
 			}
-			return nil, fmt.Errorf("ld: read %s: %w", name, z.Err())
+			return "", fmt.Errorf("ld: read %s: %w", name, z.Err())
 		}
 		start := line
 		if tt == html.TextToken && len(z.Raw()) >= MaxHTMLToken {
@@ -146,49 +172,141 @@ func ScriptTexts(r io.Reader, name string) ([]ScriptText, error) {
 		if string(tag) != "script" || !isJSONLDScript(z, hasAttr) {
 			continue
 		}
-		// The tokenizer returns a script's content as one raw text token
-		// (no entity decoding, as browsers do).
+		// The content is read past the tokenizer, which would hold it
+		// whole as one token, from what it had read on and the rest of
+		// r; a tokenizer made afresh reads on from the end tag.
+		src.unread(z.Buffered())
+		sr := newScriptReader(src)
+		counted := countingReader{r: sr, advance: advance}
 		st := ScriptText{Line: start, TextLine: line, TextCol: col, TextChars: chars}
-		z.SetMaxBuf(0)
-		if z.Next() == html.TextToken {
-			st.Text = bytes.Clone(z.Raw())
+		err := block(st, &counted)
+		if err == nil {
+			_, err = io.Copy(io.Discard, &counted)
 		}
+		if sr.err != nil {
+			return "", fmt.Errorf("ld: read %s: %w", name, sr.err)
+		}
+		if err != nil {
+			return "", err
+		}
+		z = html.NewTokenizer(src)
 		z.SetMaxBuf(MaxHTMLToken)
-		advance(z.Raw())
-		out = append(out, st)
 	}
+}
+
+// countingReader passes what it reads to advance, which keeps the place
+// in the page.
+type countingReader struct {
+	r       io.Reader
+	advance func([]byte)
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.advance(p[:n])
+	return n, err
 }
 
 // ExtractHTML returns every <script type="application/ld+json"> block of the
 // HTML page read from r, in document order. A block that is not valid JSON
-// is an error positioned at name:line:col.
+// is an error positioned at name:line:col. The page is read as it goes;
+// a block longer than [SpoolBlocksOver] is checked as it is read and
+// decoded only if it is JSON, so a long block of junk is never held.
 func ExtractHTML(r io.Reader, name string) ([]Block, error) {
-	texts, err := ScriptTexts(r, name)
+	var blocks []Block
+	var bad *PosError // the first block that is not JSON
+	base, err := EachScript(r, name, func(st ScriptText, content io.Reader) error {
+		if bad != nil {
+			return nil // the page is read on only for its own errors
+		}
+		doc, pe, err := extractBlock(st, content, name)
+		if pe != nil {
+			bad = pe
+		}
+		blocks = append(blocks, Block{Line: st.Line, Doc: doc})
+		return err
+	})
+	// An error of the page's markup is the page's first, as when the
+	// page was read whole before its blocks were decoded.
 	if err != nil {
 		return nil, err
 	}
-	blocks := make([]Block, 0, len(texts))
-	for _, st := range texts {
-		doc, off, err := decodeBlock(st.Text)
-		if err != nil {
-			// Placed in the block, then moved to where the block stands
-			// in the page; its first line shares the page's line with the
-			// script tag, which is not kept, so it is shown without text.
-			pe := posError(st.Text, name, off, fmt.Errorf("%w: JSON-LD block starting on line %d (invalid script element): %v", ErrSyntax, st.Line, err))
-			if pe.Pos.Line == 1 {
-				pe.Pos.Col += st.TextCol - 1
-				pe.Source = ""
-			}
-			pe.Pos.Line += st.TextLine - 1
-			return nil, pe
+	if bad != nil {
+		return nil, bad
+	}
+	for i := range blocks {
+		if base != "" {
+			blocks[i].Doc = withPageBase(blocks[i].Doc, base)
 		}
-		if st.Base != "" {
-			doc = withPageBase(doc, st.Base)
-		}
-		blocks = append(blocks, Block{Line: st.Line, Doc: doc})
+	}
+	if blocks == nil {
+		blocks = []Block{}
 	}
 	return blocks, nil
 }
+
+// extractBlock decodes one block of ExtractHTML's, or returns the error
+// its syntax or bytes give, placed in the page (pe), or a read error.
+func extractBlock(st ScriptText, content io.Reader, name string) (doc any, pe *PosError, err error) {
+	blockError := func(e error) error {
+		return fmt.Errorf("%w: JSON-LD block starting on line %d (invalid script element): %v", ErrSyntax, st.Line, e)
+	}
+	var streamed *JSONProblem
+	text, err := ReadBlock(content, spoolBlocksOver, func(r io.Reader) error {
+		br := bufio.NewReader(r)
+		if head, _ := br.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
+			// json reads no byte-order mark, which ScanJSON skips: such
+			// a block is decoded whole, to be refused as it was.
+			_, err := io.Copy(io.Discard, br)
+			return err
+		}
+		p, err := ScanJSON(br, JSONRules{FirstByteAfter: true})
+		if err == nil && p != nil {
+			streamed = p
+			return errBlockRefused
+		}
+		return err
+	})
+	switch {
+	case streamed != nil:
+		// Placed as decodeBlock's error is, from the scan's place.
+		e := streamed.Err
+		switch {
+		case e == nil:
+			e = fmt.Errorf("%w: byte 0x%02X", ErrInvalidUTF8, streamed.Invalid)
+		case errors.Is(e, ErrTextAfterJSON):
+			e = errTextAfterBlock
+		case errors.Is(e, ErrNoJSONValue):
+			e = io.EOF // json.Decoder's word for it
+		}
+		pe = &PosError{Pos: diag.Position{File: name, Line: streamed.Line, Col: streamed.Col}, Err: blockError(e)}
+	case err != nil:
+		return nil, nil, err
+	default:
+		var off int
+		doc, off, err = decodeBlock(text)
+		if err == nil {
+			return doc, nil, nil
+		}
+		pe = posError(text, name, off, blockError(err))
+	}
+	// Placed in the block, then moved to where the block stands in the
+	// page; its first line shares the page's line with the script tag,
+	// which is not kept, so it is shown without text.
+	if pe.Pos.Line == 1 {
+		pe.Pos.Col += st.TextCol - 1
+		pe.Source = ""
+	}
+	pe.Pos.Line += st.TextLine - 1
+	return nil, pe, nil
+}
+
+// errTextAfterBlock is decodeBlock's error for text after a block's value.
+var errTextAfterBlock = errors.New("invalid character after top-level value")
+
+// errBlockRefused stops ReadBlock where its check found the block's
+// problem, which the check keeps.
+var errBlockRefused = errors.New("ld: block refused")
 
 func isJSONLDScript(z *html.Tokenizer, more bool) bool {
 	for more {
@@ -224,7 +342,7 @@ func decodeBlock(text []byte) (any, int, error) {
 		rest++
 	}
 	if int(rest) < len(text) {
-		return nil, int(rest), errors.New("invalid character after top-level value")
+		return nil, int(rest), errTextAfterBlock
 	}
 	return doc, 0, nil
 }

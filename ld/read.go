@@ -275,6 +275,10 @@ type JSONRules struct {
 	// (or at the end, when only those follow), rather than where
 	// Read places it.
 	NextToken bool
+	// FirstByteAfter places text after the value at its first byte that
+	// is not white space (a script block's rule), rather than where Read
+	// places it.
+	FirstByteAfter bool
 	// CutLiteral makes an input that ends inside a literal, a number or
 	// an escape the syntax error json.Unmarshal gives it, at its last
 	// byte, rather than io.ErrUnexpectedEOF.
@@ -331,7 +335,7 @@ func ScanJSON(r io.Reader, rules JSONRules) (*JSONProblem, error) {
 	if head, _ := br.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
 		skipped, _ = br.Discard(len(utf8BOM))
 	}
-	p, err := jsonscan.CheckWith(br, jsonscan.Options{MaxDepth: rules.MaxDepth, NextToken: rules.NextToken, CutLiteral: rules.CutLiteral})
+	p, err := jsonscan.CheckWith(br, jsonscan.Options{MaxDepth: rules.MaxDepth, NextToken: rules.NextToken, FirstByteAfter: rules.FirstByteAfter, CutLiteral: rules.CutLiteral})
 	if err != nil || p == nil {
 		return nil, err
 	}

@@ -35,6 +35,10 @@ type Options struct {
 	// (or at the end, when only those follow), rather than where
 	// json.Decoder's InputOffset stands after its Token.
 	NextToken bool
+	// FirstByteAfter places text after the value at its first byte that
+	// is not white space, as a reader that decodes the value and then
+	// looks past white space finds it.
+	FirstByteAfter bool
 	// CutLiteral makes an input that ends inside a literal, a number or
 	// an escape the syntax error json.Unmarshal gives it, at its last
 	// byte, rather than ErrUnexpectedEOF.
@@ -144,6 +148,12 @@ func CheckWith(r io.Reader, opts Options) (*Problem, error) {
 					case c == ',' || c == ':':
 						separated = true
 					default:
+						syntax = at(o, line, col, ErrTextAfter)
+					}
+					continue
+				}
+				if opts.FirstByteAfter {
+					if !isSpace(c) {
 						syntax = at(o, line, col, ErrTextAfter)
 					}
 					continue
