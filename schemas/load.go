@@ -154,7 +154,10 @@ func LoadHTML(data []byte, file string) (*Graph, error) {
 
 // ReadHTML is LoadHTML for a page read from r as it goes: it holds the
 // script blocks' text, not the page, so a large page costs its markup
-// and one token at a time (see [ld.ScriptTexts]), with the same findings.
+// and one token at a time (see [ld.EachScript]), with the same findings.
+// A block longer than [ld.SpoolBlocksOver] is checked as it is read and
+// held only if it is JSON: its syntax finding, at the same place, has
+// no excerpt (a page's 200 MB block of junk took 560–690 MB).
 func ReadHTML(r io.Reader, file string) (*Graph, error) {
 	g := newGraph()
 	br := bufio.NewReader(r)
@@ -162,14 +165,55 @@ func ReadHTML(r io.Reader, file string) (*Graph, error) {
 		br.Discard(len(bom))
 		g.noteBOM(file)
 	}
-	texts, err := ld.ScriptTexts(br, file)
+	blocks := 0
+	_, err := ld.EachScript(br, file, func(st ld.ScriptText, content io.Reader) error {
+		blocks++
+		text, err := ld.ReadBlock(content, spoolBlocksOver, func(r io.Reader) error { return checkBlock(r, file) })
+		var se *SyntaxError
+		if errors.As(err, &se) {
+			// Placed in the block, then where the block stands.
+			if se.Pos.Line == 1 {
+				se.Pos.Col += st.TextChars
+			}
+			se.Pos.Line += st.TextLine - 1
+			g.blockProblem(st, se)
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		st.Text = text
+		idx := blockIndex{x: diag.NewIndex(st.Text), line0: st.TextLine, chars0: st.TextChars}
+		return g.addBlock(st, source{file: file, data: st.Text, idx: idx, block: true, line0: st.TextLine, positioned: true})
+	})
 	if err != nil {
 		return nil, err
 	}
-	return g.addBlocks(texts, file, func(st ld.ScriptText) source {
-		idx := blockIndex{x: diag.NewIndex(st.Text), line0: st.TextLine, chars0: st.TextChars}
-		return source{file: file, data: st.Text, idx: idx, block: true, line0: st.TextLine, positioned: true}
-	})
+	g.endBlocks(blocks, file)
+	return g, nil
+}
+
+// spoolBlocksOver is ld.SpoolBlocksOver, lowered by tests to check short
+// blocks both ways.
+var spoolBlocksOver = ld.SpoolBlocksOver
+
+// checkBlock is CheckJSON for a long script block, stopping its reading
+// at a syntax error only: a block that starts with a byte-order mark, or
+// holds a byte that is not UTF-8, is read whole, as a short one is, for
+// the finding reading it gives.
+func checkBlock(r io.Reader, file string) error {
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
+		_, err := io.Copy(io.Discard, br)
+		return err
+	}
+	err := CheckJSON(br, file)
+	var se *SyntaxError
+	var pe *ld.PosError
+	if errors.As(err, &pe) && !errors.As(err, &se) {
+		return nil
+	}
+	return err
 }
 
 // blockIndex places offsets of a script block in its page, as an index
@@ -193,22 +237,41 @@ func (b blockIndex) LineCol(off int) (line, col int) {
 // column, and the other blocks are still read.
 func (g *Graph) addBlocks(texts []ld.ScriptText, file string, src func(ld.ScriptText) source) (*Graph, error) {
 	for _, st := range texts {
-		if err := g.add(src(st)); err != nil {
-			var se *SyntaxError
-			if !errors.As(err, &se) {
-				return nil, err
-			}
-			f := se.Finding("script block")
-			f.Message = fmt.Sprintf("the JSON-LD block starting on line %d: %s", st.Line, f.Message)
-			g.Problems = append(g.Problems, f)
+		if err := g.addBlock(st, src(st)); err != nil {
+			return nil, err
 		}
 	}
-	if len(texts) == 0 {
+	g.endBlocks(len(texts), file)
+	return g, nil
+}
+
+// addBlock adds one script block, read from src; a block that is not
+// JSON becomes a finding.
+func (g *Graph) addBlock(st ld.ScriptText, src source) error {
+	if err := g.add(src); err != nil {
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			return err
+		}
+		g.blockProblem(st, se)
+	}
+	return nil
+}
+
+// blockProblem records the syntax error of the block st as a finding.
+func (g *Graph) blockProblem(st ld.ScriptText, se *SyntaxError) {
+	f := se.Finding("script block")
+	f.Message = fmt.Sprintf("the JSON-LD block starting on line %d: %s", st.Line, f.Message)
+	g.Problems = append(g.Problems, f)
+}
+
+// endBlocks ends the reading of a page of n script blocks.
+func (g *Graph) endBlocks(n int, file string) {
+	if n == 0 {
 		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: RuleNoScript, Node: "page",
 			Message: `no <script type="application/ld+json"> block`, Pos: Pos{File: file}})
 	}
 	g.finish()
-	return g, nil
 }
 
 // FromDoc reads a decoded JSON-LD document, such as film2ld's own export.

@@ -36,13 +36,27 @@ var readHTMLCases = []string{
 	"<script type=\"application/ld+json\">" + readHTMLMovie + "</script><!-- é -->\n<script type=\"application/ld+json\">[" + readHTMLMovie + ", {\"@type\": \"Rating\"}]</script>",
 	"<script type=\"application/ld+json\"></script>",
 	"<script type=\"application/ld+json\">" + strings.Repeat("[", 300),
+	// Blocks a long one of would be checked as it is read.
+	"<p>é ✓</p><script type=\"application/ld+json\">Director: junk</script>",
+	"<script type=\"application/ld+json\">\n  [1, 2,\n   x]</script><script type=\"application/ld+json\">" + readHTMLMovie + "</script>",
+	"<p>é</p><script type=\"application/ld+json\">{\"a\": 1} x</script>",
+	"<script type=\"application/ld+json\">{\"a\": 1}\n\n {}</script>",
+	"<script type=\"application/ld+json\">{\"a\": \"unterminated</script>",
+	"<script type=\"application/ld+json\">{\"a\": tru</script>",
+	"<script type=\"application/ld+json\">{\"a\": 1e</script>",
+	"<script type=\"application/ld+json\">   \n </script>",
+	"<script type=\"application/ld+json\">\ufeff" + readHTMLMovie + "</script>",
+	"<script type=\"application/ld+json\">" + strings.Repeat("[", 300) + strings.Repeat("]", 300) + "</script>",
+	"<script type=\"application/ld+json\">[" + strings.Repeat("[1, \"é\"], ", 300) + "{]</script>",
 }
 
 // readHTMLAgrees holds ReadHTML to LoadHTML on page; found asks that the
 // page give a finding to compare.
 func readHTMLAgrees(t *testing.T, page string, found bool) {
 	t.Helper()
-	{
+	// Every block long, then short: checked as read, then held.
+	defer func(limit int) { spoolBlocksOver = limit }(spoolBlocksOver)
+	for _, spoolBlocksOver = range []int{0, 5, spoolBlocksOver} {
 		want, werr := LoadHTML([]byte(page), "page.html")
 		got, gerr := ReadHTML(strings.NewReader(page), "page.html")
 		if (werr == nil) != (gerr == nil) || werr != nil && werr.Error() != gerr.Error() {
@@ -53,7 +67,7 @@ func readHTMLAgrees(t *testing.T, page string, found bool) {
 			return
 		}
 		if !reflect.DeepEqual(got.Problems, want.Problems) {
-			t.Errorf("%q: ReadHTML found\n\t%v\nLoadHTML\n\t%v", page, got.Problems, want.Problems)
+			t.Errorf("%q, blocks over %d bytes checked as read: ReadHTML found\n\t%v\nLoadHTML\n\t%v", page, spoolBlocksOver, got.Problems, want.Problems)
 		}
 		if gf, wf := Validate(got, Google), Validate(want, Google); !reflect.DeepEqual(gf, wf) {
 			t.Errorf("%q: ReadHTML's graph gave\n\t%v\nLoadHTML's\n\t%v", page, gf, wf)
