@@ -525,6 +525,12 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	objects := jsonJunk(at("objects.json"), 1+(200<<20)/len(object)*len(object)+3, "[", object, `{}]`)
 	page := jsonJunk(at("junk.html"), 200<<20, "<html><body>\n", "<p>Director: junk</p>", "</body></html>")
 	comment := jsonJunk(at("comment.html"), 200<<20, "<html><body>\n<!--", "Director: junk ", "--></body></html>")
+	// A page whose JSON-LD block is 200 MB of junk, or of an array with
+	// an error at its end: the tokenizer held the block as one token
+	// (560–690 MB for validate, 0.9–1.0 GB for convert).
+	const open = `<html><head>` + "\n" + `<script type="application/ld+json">`
+	blockJunk := jsonJunk(at("block-junk.html"), 200<<20, open, "Director: junk ", "</script></head></html>")
+	blockEnd := jsonJunk(at("block-end.html"), 200<<20, open+"[", "1,2,3,", "x]</script></head></html>")
 	site := jsonJunk(at("site", "junk.json"), 200<<20, `[{"@context": "https://schema.org"}, `, "Director: junk ", "]")
 	// A .json file with no context key: the strings' file (written
 	// first), hard-linked rather than written again.
@@ -571,6 +577,10 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{[]string{"convert"}, []*junkFile{page}, "", exitOK, `"@graph": []`},
 		{append([]string{"load"}, store...), []*junkFile{page}, "", exitOK, "loaded 0 graphs, 0 statements"},
 		{[]string{"validate"}, []*junkFile{comment}, "", exitError, "{}:2: error: document: " + tooLongToken},
+		{[]string{"validate"}, []*junkFile{blockEnd}, "", exitError, "{}:2:209715163: error: script block: the JSON-LD block starting on line 2: not JSON: invalid character 'x' looking for beginning of value"},
+		{[]string{"validate"}, []*junkFile{blockJunk}, "", exitError, "{}:2:36: error: script block: the JSON-LD block starting on line 2: not JSON: invalid character 'D' looking for beginning of value"},
+		{[]string{"convert"}, []*junkFile{blockEnd}, "", exitError, "{}:2:209715163: syntax error: JSON-LD block starting on line 2 (invalid script element): invalid character 'x' looking for beginning of value"},
+		{append([]string{"load"}, store...), []*junkFile{blockJunk}, "", exitError, "{}:2:36: syntax error: JSON-LD block starting on line 2 (invalid script element): invalid character 'D'"},
 		{[]string{"validate"}, []*junkFile{site}, at("site"), exitError, site.path + ":1:38: error: document: not JSON: invalid character 'D' looking for beginning of value"},
 		{[]string{"validate"}, []*junkFile{strs, plain}, at("plain"), exitOK, "0 files checked"},
 		{[]string{"convert"}, []*junkFile{comment}, "", exitError, "{}:2: " + tooLongToken},
