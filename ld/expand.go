@@ -199,11 +199,14 @@ func (p *Processor) activeContext(m map[string]any, c *contexts, jopts *jld.Json
 				}
 				// Parse copies the context before adding to it, so the
 				// shared one is only read.
-				var active *jsongold.Context
-				err := guard("expand", func() error {
-					var err error
-					active, err = withBase(c.expand, jopts.Base).Parse(v[1:])
-					return err
+				active, err := c.extendedContext(v[1:], jopts, func() (*jsongold.Context, error) {
+					var active *jsongold.Context
+					err := guard("expand", func() error {
+						var err error
+						active, err = withBase(c.expand, jopts.Base).Parse(v[1:])
+						return err
+					})
+					return active, err
 				})
 				if err != nil {
 					return nil, fmt.Errorf("ld: expand: @context: %w", wrapInput(err))

@@ -159,11 +159,23 @@ const (
 // baseStandIns maps stand-ins back to the bases they stand for.
 type baseStandIns struct {
 	bases []string // index N: the base of stand-in N ("" for none)
+	// of gives the stand-in of each base: one base written on many nodes
+	// (a page's <base> reaches each node of its blocks) is one stand-in,
+	// so their contexts are alike and parsed once (contexts.extended).
+	of map[string]string
 }
 
 func (s *baseStandIns) add(base string) string {
+	if standIn, ok := s.of[base]; ok {
+		return standIn
+	}
 	s.bases = append(s.bases, base)
-	return baseScheme + strconv.Itoa(len(s.bases)-1) + "/" + strings.Repeat(baseDir+"/", baseDepth) + baseFile
+	standIn := baseScheme + strconv.Itoa(len(s.bases)-1) + "/" + strings.Repeat(baseDir+"/", baseDepth) + baseFile
+	if s.of == nil {
+		s.of = map[string]string{}
+	}
+	s.of[base] = standIn
+	return standIn
 }
 
 // replaceBases swaps every string @base of the contexts in doc for a
