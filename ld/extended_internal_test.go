@@ -17,8 +17,8 @@ func basedNodes(n int, bases ...string) []any {
 		doc = append(doc, map[string]any{
 			"@context": []any{"https://schema.org", map[string]any{"@base": bases[i%len(bases)]}},
 			"@type":    "Person", "@id": fmt.Sprintf("p/%d", i), "name": fmt.Sprintf("P%d", i),
-			"url":      []any{"../u", "?q", "//host/x", "#f"},
-			"knows":    map[string]any{"@id": fmt.Sprintf("q/%d", i), "name": "Q"},
+			"url":   []any{"../u", "?q", "//host/x", "#f"},
+			"knows": map[string]any{"@id": fmt.Sprintf("q/%d", i), "name": "Q"},
 		})
 	}
 	return doc
