@@ -561,6 +561,9 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		// the term of its first; now refused from its first object.
 		{[]string{"convert"}, []*junkFile{objects}, "", exitError, `{}: ld: expand: invalid JSON-LD input: no @context, so the term "a" has no meaning`},
 		{append([]string{"load"}, store...), []*junkFile{objects}, "", exitError, `{}: ld: expand: invalid JSON-LD input: no @context, so the term "a" has no meaning`},
+		// validate reported every node (2.4 GB at 20 MB); a file this
+		// large is reported by the refusal of its first node.
+		{[]string{"validate"}, []*junkFile{objects}, "", exitError, `{}:1:1: error: document: not valid JSON-LD (convert rejects it): invalid JSON-LD input: no @context, so the term "a" has no meaning`},
 		// 100 million numbers, which expansion drops: decoded whole (over
 		// 11 GB, past 100 s) to nothing; now read as [] is.
 		{[]string{"convert"}, []*junkFile{numbers}, "", exitOK, `"@graph": []`},

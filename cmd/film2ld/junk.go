@@ -41,6 +41,11 @@ func refusedNQuads(name string, format ld.InputFormat, read func(io.Reader) erro
 // read; else nil. Standard input is never pre-read: it cannot be read
 // twice. The caller closes the file.
 func largeInput(name string, format, want ld.InputFormat) (*os.File, []byte) {
+	return inputOver(name, format, want, bigDocument)
+}
+
+// inputOver is largeInput for a file over size bytes.
+func inputOver(name string, format, want ld.InputFormat, size int) (*os.File, []byte) {
 	if name == "-" || format != 0 && format != want {
 		return nil, nil
 	}
@@ -48,7 +53,7 @@ func largeInput(name string, format, want ld.InputFormat) (*os.File, []byte) {
 	if err != nil {
 		return nil, nil // the command's own reading reports it
 	}
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= int64(bigDocument) {
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= int64(size) {
 		f.Close()
 		return nil, nil
 	}
@@ -113,7 +118,12 @@ func refusedJSON(name string, format ld.InputFormat, alone bool) (empty bool, er
 // reads it as a film document is the film reader's to say. The caller
 // closes the file.
 func largeMarkup(name string, want ld.InputFormat) *os.File {
-	f, prefix := largeInput(name, 0, want)
+	return markupOver(name, want, bigDocument)
+}
+
+// markupOver is largeMarkup for a file over size bytes.
+func markupOver(name string, want ld.InputFormat, size int) *os.File {
+	f, prefix := inputOver(name, 0, want, size)
 	if f == nil {
 		return nil
 	}
@@ -186,6 +196,40 @@ func largeValues(name string) (g *schemas.Graph, ok bool, err error) {
 	defer f.Close()
 	g, err = schemas.ReadTopValues(f, name)
 	return g, g != nil || err != nil, err
+}
+
+// refusedOver is the size above which validate reports a JSON-LD file
+// that JSON-LD processing refuses for its first node by that refusal
+// alone (see largeRefused). Markup is kilobytes; a file of megabytes
+// without a @context is data named by mistake, and reporting its every
+// node took 47 bytes of memory a byte of input (an 11 MB API dump: 558
+// MB, 8.8 s).
+const refusedOver = 2 << 20
+
+// largeRefused reads a large JSON-LD file (over refusedOver, or
+// bigDocument where tests lower it below) that JSON-LD processing
+// refuses for its first node (terms and no @context: a JSON dump, a
+// package-lock.json named by mistake) as that one error and a note,
+// without reading its nodes (schemas.ReadRefused): a 20 MB dump of 2
+// million records took 2.4 GB and 37 s to be reported node by node. ok
+// is false for any other file. It runs after refusedMarkup, which
+// refuses a file that is not JSON.
+func largeRefused(name string) (g *schemas.Graph, ok bool, err error) {
+	f := markupOver(name, ld.InputJSONLD, min(refusedOver, bigDocument))
+	if f == nil {
+		return nil, false, nil
+	}
+	defer f.Close()
+	g, err = schemas.ReadRefused(f, name)
+	if g == nil || err != nil {
+		return nil, false, nil // the whole reading reports it
+	}
+	// Below bigDocument, refusedMarkup has not checked the file: one
+	// that is not JSON, or not UTF-8, gets the whole reading's finding.
+	if _, err := f.Seek(0, io.SeekStart); err != nil || schemas.CheckJSON(f, name) != nil {
+		return nil, false, nil
+	}
+	return g, true, nil
 }
 
 // isLargePage reports whether name is a regular file over bigDocument

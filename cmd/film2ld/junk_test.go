@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -345,6 +347,99 @@ func TestFirstItemErrorAgreesWithWholeConvert(t *testing.T) {
 		refused := err != nil
 		if refused != tt.refused {
 			t.Errorf("%s: refused from its first node: %v; want %v", tt.name, refused, tt.refused)
+		}
+	}
+}
+
+// A large JSON-LD file that JSON-LD processing refuses for its first node
+// is reported by that one error, where reading it whole places it and
+// worded alike, and a note that its nodes were not checked; the whole
+// reading goes on to check every node. Any other file is left to the
+// whole reading.
+func TestLargeRefusedAgreesWithWholeRead(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		taken      bool
+	}{
+		{"dump.json", `[{"a": "b"}, {"a": "c"}, {"a": "d"}]`, true},
+		{"spaced.json", "\n\n   [ 1, \"x\",\n  {\"id\": 7, \"é\": [1, {\"b\": 2}]}, {\"c\": 3}]", true},
+		{"lock.json", `{"name": "pkg", "version": "1.0.0", "lockfileVersion": 3, "packages": {"": {"name": "pkg"}}}`, true},
+		{"forgot.jsonld", `{"@type": "Movie", "name": "Heat", "directr": "Michael Mann"}`, true},
+		{"context.json", `[{"@context": "https://schema.org", "@type": "Movie", "name": "Heat"}, {"a": "b"}]`, false},
+		{"late-context.json", `{"name": "Heat", "@context": "https://schema.org", "@type": "Movie"}`, false},
+		{"bom.json", "\ufeff[{\"a\": \"b\"}]", false},
+		{"values.json", `[1, 2]`, false},
+		{"keywords.json", `[{"@id": "https://films.example/heat"}]`, false},
+		// Not JSON, or not UTF-8, after a first node refused: the whole
+		// reading's syntax finding.
+		{"broken.json", `[{"a": "b"}, {"a": "c"}, x]`, false},
+		{"latin1.json", "[{\"a\": \"b\"}, {\"a\": \"caf\xe9\"}]", false},
+	} {
+		path := filepath.Join(t.TempDir(), tt.name)
+		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		wantStatus, want, _ := validateLarge(path, false)
+		gotStatus, got, _ := validateLarge(path, true)
+		func() {
+			defer func(n int) { bigDocument = n }(bigDocument)
+			bigDocument = 0
+			if _, took, _ := largeRefused(path); took != tt.taken {
+				t.Errorf("%s: read as refused: %v; want %v", tt.name, took, tt.taken)
+			}
+		}()
+		if !tt.taken {
+			if got != want || gotStatus != wantStatus {
+				t.Errorf("%s: read as a large file\n%s\nread whole\n%s", tt.name, got, want)
+			}
+			continue
+		}
+		var whole, large []map[string]any
+		if json.Unmarshal([]byte(want), &whole) != nil || json.Unmarshal([]byte(got), &large) != nil {
+			t.Fatalf("%s: reports\n%s\n%s", tt.name, want, got)
+		}
+		refusal := func(fs []map[string]any) []map[string]any {
+			var out []map[string]any
+			for _, f := range fs {
+				if f["rule"] == "jsonld.invalid" && f["severity"] == "error" {
+					out = append(out, f)
+				}
+			}
+			return out
+		}
+		w, g := refusal(whole), refusal(large)
+		if len(w) != 1 || !reflect.DeepEqual(g, w) {
+			t.Errorf("%s: the refusal read as a large file\n%v\nread whole\n%v", tt.name, g, w)
+		}
+		if len(large) != 2 || large[0]["severity"] != "note" || len(whole) < 2 || gotStatus != wantStatus {
+			t.Errorf("%s: read as a large file, exit %d\n%s\nread whole, exit %d\n%s", tt.name, gotStatus, got, wantStatus, want)
+		}
+	}
+}
+
+// Between refusedOver and bigDocument, where the file is not checked as
+// JSON before it is read whole, a dump is still reported by its refusal,
+// and one that is not JSON by its syntax error.
+func TestLargeRefusedBelowBigDocument(t *testing.T) {
+	dir := t.TempDir()
+	records := strings.Repeat(`{"a": "b"}, `, refusedOver/12+1)
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"dump.json", "[" + records + `{"a": "c"}]`, "so in a document this large the nodes were not checked one by one"},
+		{"broken.json", "[" + records + `x]`, "[json.syntax]"},
+	} {
+		if len(tt.text) <= refusedOver || len(tt.text) > bigDocument {
+			t.Fatalf("%s: %d bytes", tt.name, len(tt.text))
+		}
+		path := filepath.Join(dir, tt.name)
+		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var out, errOut bytes.Buffer
+		status := run([]string{"validate", path}, nil, &out, &errOut)
+		if status != exitError || !strings.Contains(out.String(), tt.want) || strings.Count(out.String(), "\n") > 12 {
+			t.Errorf("%s: exit %d\n%s%s", tt.name, status, out.String(), errOut.String())
 		}
 	}
 }

@@ -417,6 +417,9 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	if !streamed {
 		g, streamed, err = largeValues(name)
 	}
+	if !streamed {
+		g, streamed, err = largeRefused(name)
+	}
 	r := fileResult{display: name}
 	var fs []schemas.Finding
 	if !streamed {
