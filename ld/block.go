@@ -26,9 +26,13 @@ var spoolBlocksOver = SpoolBlocksOver
 // temporary file can be made, the content is read whole, as a short
 // one is.
 func ReadBlock(content io.Reader, limit int, check func(io.Reader) error) ([]byte, error) {
-	head, err := io.ReadAll(io.LimitReader(content, int64(limit)+1))
+	var buf bytes.Buffer
+	_, err := buf.ReadFrom(io.LimitReader(content, int64(limit)+1))
+	head := buf.Bytes()
 	if err != nil || len(head) <= limit {
-		return head, err
+		// Kept at its size: a page of many small blocks held each in
+		// ReadAll's first 512 bytes.
+		return bytes.Clone(head), err
 	}
 	f, err := os.CreateTemp("", "film2ld-block-*.json")
 	if err != nil {

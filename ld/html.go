@@ -92,10 +92,12 @@ var ErrHTMLToken = fmt.Errorf("an HTML comment, tag, text or script longer than 
 // blocks' content.
 func ScriptTexts(r io.Reader, name string) ([]ScriptText, error) {
 	var out []ScriptText
+	var buf bytes.Buffer // a block is read here, then kept at its size
 	base, err := EachScript(r, name, func(st ScriptText, content io.Reader) error {
-		text, err := io.ReadAll(content)
-		if len(text) > 0 {
-			st.Text = text
+		buf.Reset()
+		_, err := buf.ReadFrom(content)
+		if buf.Len() > 0 {
+			st.Text = bytes.Clone(buf.Bytes())
 		}
 		out = append(out, st)
 		return err
@@ -134,7 +136,8 @@ func EachScript(r io.Reader, name string, block func(st ScriptText, content io.R
 		}
 	}
 	haveBase := false
-	cutText := 0 // the line of a text token the limit cut short
+	cutText := 0         // the line of a text token the limit cut short
+	var sr *scriptReader // the blocks' reader, made at the first
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -172,13 +175,49 @@ func EachScript(r io.Reader, name string, block func(st ScriptText, content io.R
 		if string(tag) != "script" || !isJSONLDScript(z, hasAttr) {
 			continue
 		}
-		// The content is read past the tokenizer, which would hold it
-		// whole as one token, from what it had read on and the rest of
-		// r; a tokenizer made afresh reads on from the end tag.
-		src.unread(z.Buffered())
-		sr := newScriptReader(src)
-		counted := countingReader{r: sr, advance: advance}
 		st := ScriptText{Line: start, TextLine: line, TextCol: col, TextChars: chars}
+		// A block is the tokenizer's text token, as any token is, up to
+		// streamScriptsOver bytes: a page of many small blocks is read
+		// by one tokenizer.
+		z.SetMaxBuf(streamScriptsOver)
+		tt = z.Next()
+		z.SetMaxBuf(MaxHTMLToken)
+		// A token cut at the limit is at least that long (the tokenizer
+		// tells its error with the next token only), or an error token;
+		// one that long and whole is read again by the scriptReader all
+		// the same. The token may be the end tag, of an empty block,
+		// which the limit must not cut either: the scriptReader then
+		// finds the content empty, and a new tokenizer reads the tag.
+		cut := tt == html.ErrorToken && errors.Is(z.Err(), html.ErrBufferExceeded) ||
+			tt != html.ErrorToken && len(z.Raw()) >= streamScriptsOver
+		if !cut {
+			// The whole content, or none: the end tag or the page's end
+			// came first. A read error is the next token's.
+			var content []byte
+			if tt == html.TextToken {
+				content = z.Raw()
+			}
+			err := block(st, bytes.NewReader(content))
+			if tt != html.ErrorToken {
+				advance(z.Raw())
+			}
+			if err != nil {
+				return "", err
+			}
+			continue
+		}
+		// A longer one is read past the tokenizer, which would hold it
+		// whole: from its first byte, the part the tokenizer holds and
+		// what it had read on (it is dropped, so its buffer is read, not
+		// copied), then the rest of r; a tokenizer made afresh reads on
+		// from the end tag.
+		src.unread(z.Raw(), z.Buffered())
+		if sr == nil {
+			sr = newScriptReader(src)
+		} else {
+			sr.reset()
+		}
+		counted := countingReader{r: sr, advance: advance}
 		err := block(st, &counted)
 		if err == nil {
 			_, err = io.Copy(io.Discard, &counted)
@@ -193,6 +232,10 @@ func EachScript(r io.Reader, name string, block func(st ScriptText, content io.R
 		z.SetMaxBuf(MaxHTMLToken)
 	}
 }
+
+// streamScriptsOver is the length past which EachScript reads a block's
+// content past the tokenizer; tests lower it to read every block so.
+var streamScriptsOver = 1 << 20
 
 // countingReader passes what it reads to advance, which keeps the place
 // in the page.
