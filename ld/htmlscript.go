@@ -176,19 +176,11 @@ func (s *scriptReader) step(c byte) bool {
 			s.state = sEscapedDashDash
 		}
 	case sEscaped, sEscapedDash, sEscapedDashDash:
-		switch {
-		case c == '<':
+		if c == '<' {
 			s.hold(c, sEscapedLess)
 			return true
-		case c == '-' && s.state == sEscaped:
-			s.state = sEscapedDash
-		case c == '-':
-			s.state = sEscapedDashDash
-		case c == '>' && s.state == sEscapedDashDash:
-			s.state = sData
-		default:
-			s.state = sEscaped
 		}
+		s.dashes(c, sEscaped, sEscapedDash, sEscapedDashDash)
 		s.out = append(s.out, c)
 	case sEscapedLess:
 		switch {
@@ -223,17 +215,10 @@ func (s *scriptReader) step(c byte) bool {
 		s.out = append(s.out, c)
 		s.state = sDouble
 	case sDouble, sDoubleDash, sDoubleDashDash:
-		switch {
-		case c == '<':
+		if c == '<' {
 			s.state = sDoubleLess
-		case c == '-' && s.state == sDouble:
-			s.state = sDoubleDash
-		case c == '-':
-			s.state = sDoubleDashDash
-		case c == '>' && s.state == sDoubleDashDash:
-			s.state = sData
-		default:
-			s.state = sDouble
+		} else {
+			s.dashes(c, sDouble, sDoubleDash, sDoubleDashDash)
 		}
 		s.out = append(s.out, c)
 	case sDoubleLess:
@@ -245,6 +230,22 @@ func (s *scriptReader) step(c byte) bool {
 		s.state, s.i = sDoubleEnd, 0
 	}
 	return true
+}
+
+// dashes moves on by c, not '<', in an escape (plain) or a double escape,
+// whose states alike count dashes up to two: "-->" ends either, back to
+// script data.
+func (s *scriptReader) dashes(c byte, plain, dash, dashDash scriptState) {
+	switch {
+	case c == '-' && s.state == plain:
+		s.state = dash
+	case c == '-':
+		s.state = dashDash
+	case c == '>' && s.state == dashDash:
+		s.state = sData
+	default:
+		s.state = plain
+	}
 }
 
 // hold keeps c, which may begin the end tag, and moves to state.
