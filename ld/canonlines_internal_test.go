@@ -93,12 +93,12 @@ func canonicalBothWays(t *testing.T, doc any, limit int) (inMemory, inLines stri
 	}
 	lines := lineSorter{limit: limit}
 	defer lines.Close()
-	d, walked := directDataset(c.expand, doc, &lines, true, false)
+	d, walked := directDataset(c.expand, doc, &lines, true, false, "")
 	if walked && lines.started {
 		var out bytes.Buffer
 		_, taken = writeCanonicalLines(&out, &lines, limit, d.blanks, 0)
 	}
-	if all, ok := directDataset(c.expand, doc, nil, true, false); ok {
+	if all, ok := directDataset(c.expand, doc, nil, true, false, ""); ok {
 		text, blank, _, quads, ok := datasetTerms(all.rdfDataset())
 		if ok {
 			_, alike, _, _ := firstDegreeLabels(text, blank, quads)
@@ -207,7 +207,7 @@ func TestCanonicalLinesWithoutTemporaryFolder(t *testing.T) {
 	}
 	lines := lineSorter{limit: 256}
 	defer lines.Close()
-	d, ok := directDataset(c.expand, doc, &lines, true, false)
+	d, ok := directDataset(c.expand, doc, &lines, true, false, "")
 	if !ok || len(lines.runs) == 0 {
 		t.Fatalf("walked %v, %d runs", ok, len(lines.runs))
 	}
@@ -252,7 +252,7 @@ func TestCanonicalFromLinesMatchesInMemory(t *testing.T) {
 			t.Fatal(errs[0])
 		}
 		lines := lineSorter{limit: 1024}
-		if _, ok := directDataset(c.expand, doc, &lines, true, false); !ok || !lines.started {
+		if _, ok := directDataset(c.expand, doc, &lines, true, false, ""); !ok || !lines.started {
 			t.Fatalf("seed %d: walked %v, in lines %v", seed, ok, lines.started)
 		}
 		var out bytes.Buffer

@@ -185,7 +185,7 @@ func (p *Processor) direct(doc any, f Format, opts Options) (*Dataset, bool) {
 	if err != nil {
 		return nil, false
 	}
-	return directDataset(c.expand, doc, nil, false, f == FormatFlattened)
+	return directDataset(c.expand, doc, nil, false, f == FormatFlattened, "")
 }
 
 // directAllowed reports whether opts and p's configuration leave the
@@ -209,7 +209,7 @@ func (p *Processor) walkView(doc any, opts Options, mode walkMode) (wk *walked, 
 	if err != nil || !p.directAllowed(opts) {
 		return nil, nil, false
 	}
-	wk, ok = walkDirect(c.expand, doc, p.cfg.SortMemory, mode)
+	wk, ok = walkDirect(c.expand, doc, p.cfg.SortMemory, mode, "")
 	return wk, c, ok
 }
 
@@ -234,7 +234,7 @@ const (
 // page and its provenance held 40 MB of statements and terms beside the
 // merged film's 20 MB at the walk's end); a small one's are sorted as
 // numbers, which is faster.
-func walkDirect(ctx *jsongold.Context, doc any, sortMemory int, mode walkMode) (wk *walked, ok bool) {
+func walkDirect(ctx *jsongold.Context, doc any, sortMemory int, mode walkMode, base string) (wk *walked, ok bool) {
 	switch {
 	case sortMemory > 0:
 	case mode == walkCanonical:
@@ -247,7 +247,7 @@ func walkDirect(ctx *jsongold.Context, doc any, sortMemory int, mode walkMode) (
 		sortMemory = defaultSortMemory
 	}
 	wk = &walked{lines: &lineSorter{limit: sortMemory}}
-	if wk.d, ok = directDataset(ctx, doc, wk.lines, mode == walkCanonical, mode == walkFlat); !ok {
+	if wk.d, ok = directDataset(ctx, doc, wk.lines, mode == walkCanonical, mode == walkFlat, base); !ok {
 		wk.lines.Close()
 		return nil, false
 	}
@@ -451,7 +451,7 @@ func (t *directTerms) typ(v string) string {
 // lines.limit/256 of them (lines.started tells it), and d then holds only the terms
 // made before and the IRIs. With canonical, the lines write literals as
 // canonical N-Quads do (literalText), for writeCanonicalLines.
-func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical, flat bool) (d *Dataset, ok bool) {
+func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical, flat bool, base string) (d *Dataset, ok bool) {
 	top, isMap := doc.(map[string]any)
 	// Under the schema.org context, or else (expanded JSON-LD) under
 	// none: a "@graph" alone, walked with the empty context.
@@ -475,7 +475,7 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical,
 	}
 	sc := newWalkScratch()
 	d = &Dataset{terms: append(sc.terms[:0], dterm{}), index: sc.index, quads: sc.quads[:0], scratch: sc}
-	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, sorter: lines, canonical: canonical, flat: flat, bare: bare}
+	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, sorter: lines, canonical: canonical, flat: flat, bare: bare, base: base}
 	w.d.docs = append(w.d.docs, 0)
 	w.d.names = append(w.d.names, "JSON-LD")
 	w.typ = w.term(IRI, "<"+rdfType+">")
@@ -586,6 +586,9 @@ func collectAll(v any) any {
 
 // walker turns nodes into statements.
 type walker struct {
+	// base is the page's base (see basedOnPage), against which @id values
+	// and values coerced to @id with no ":" are resolved; "" for none.
+	base  string
 	t     *directTerms
 	d     *Dataset
 	typ   uint32 // rdf:type
@@ -840,6 +843,17 @@ func (w *walker) iri(s string) (uint32, bool) {
 	return id, true
 }
 
+// ref returns the term of a document-relative reference (an @id, a value
+// coerced to @id): one with no ":" is resolved against the page's base,
+// as expansion resolves it, where there is one (see iri); one in the
+// form of a keyword is iri's to decline.
+func (w *walker) ref(s string) (uint32, bool) {
+	if w.base != "" && !strings.Contains(s, ":") && !strings.HasPrefix(s, "@") {
+		return w.iri(resolveIRI(w.base, s))
+	}
+	return w.iri(s)
+}
+
 // label returns the term of the blank node the document labels s, made
 // the next blank node the first time s is met; false for a label the
 // general path refuses ("_:" alone).
@@ -954,7 +968,7 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 			return 0, false
 		}
 		var ok bool
-		if s, ok = w.iri(id); !ok {
+		if s, ok = w.ref(id); !ok {
 			return 0, false
 		}
 	} else {
@@ -1122,7 +1136,7 @@ func (w *walker) value(v any, key directKey, g uint32) (uint32, bool) {
 			}
 			return w.literal(x, xsdString), true
 		case "@id":
-			return w.iri(x)
+			return w.ref(x)
 		default:
 			if checkText(x) != nil || key.coerce == rdfJSON {
 				return 0, false
@@ -1176,7 +1190,7 @@ func (w *walker) value(v any, key directKey, g uint32) (uint32, bool) {
 	case NodeRef:
 		// As w.node gives for {"@id": id}: the subject's term, no
 		// statement.
-		return w.iri(x.NodeID())
+		return w.ref(x.NodeID())
 	}
 	return 0, false
 }

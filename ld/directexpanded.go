@@ -31,7 +31,7 @@ import (
 // walked twice, and a sequence in it must give the same items each time
 // (a renderer's sequences render the same film again).
 func writeDirectExpanded(w io.Writer, ctx *jsongold.Context, doc any, sortMemory int) (err error, ok bool) {
-	wk, ok := walkDirect(ctx, doc, sortMemory, walkRDF)
+	wk, ok := walkDirect(ctx, doc, sortMemory, walkRDF, "")
 	if !ok {
 		return nil, false
 	}
