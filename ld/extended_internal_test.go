@@ -64,6 +64,10 @@ func TestExtendedContextRemembered(t *testing.T) {
 	}
 	// Memory a node: a fresh parse of the context per node costs
 	// hundreds of kilobytes.
+	if raceDetector {
+		t.Log("allocations not counted under the race detector")
+		return
+	}
 	p := NewProcessor(Config{})
 	perNode := func(n int) uint64 {
 		doc := basedNodes(n, "https://films.example/a/b")
