@@ -72,7 +72,7 @@ func newTurtleParser(src, name string, trig bool) *turtleParser {
 // parse checks that the text is UTF-8 and parses it.
 func (p *turtleParser) parse() error {
 	if !utf8.ValidString(p.src) {
-		return &PosError{Pos: diag.Position{File: p.name, Line: 1}, Err: fmt.Errorf("%w: not UTF-8 text", ErrSyntax)}
+		return notUTF8Turtle(p.name)
 	}
 	p.src = strings.TrimPrefix(p.src, "\ufeff")
 	return p.document()

@@ -530,6 +530,11 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	// (560–690 MB for validate, 0.9–1.0 GB for convert).
 	const open = `<html><head>` + "\n" + `<script type="application/ld+json">`
 	blockJunk := jsonJunk(at("block-junk.html"), 200<<20, open, "Director: junk ", "</script></head></html>")
+	// Turtle junk was read whole, twice, before its second line was
+	// refused (0.84–1.05 GB); junk lines named .csv, which validate
+	// reads as N-Quads, whole (220 MB).
+	ttl := jsonJunk(at("junk.ttl"), 200<<20, "@prefix s: <http://schema.org/> .\n", "Director: junk ", "")
+	csv := jsonJunk(at("junk.csv"), 200<<20, "title,director\n", "Heat,Michael Mann\n", "")
 	blockEnd := jsonJunk(at("block-end.html"), 200<<20, open+"[", "1,2,3,", "x]</script></head></html>")
 	site := jsonJunk(at("site", "junk.json"), 200<<20, `[{"@context": "https://schema.org"}, `, "Director: junk ", "]")
 	// A .json file with no context key: the strings' file (written
@@ -580,6 +585,10 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{[]string{"convert"}, []*junkFile{page}, "", exitOK, `"@graph": []`},
 		{append([]string{"load"}, store...), []*junkFile{page}, "", exitOK, "loaded 0 graphs, 0 statements"},
 		{[]string{"validate"}, []*junkFile{comment}, "", exitError, "{}:2: error: document: " + tooLongToken},
+		{[]string{"validate"}, []*junkFile{ttl}, "", exitError, `{}:2:1: error: document: syntax error: undefined prefix "Director:"`},
+		{[]string{"convert"}, []*junkFile{ttl}, "", exitError, `{}:2:1: syntax error: undefined prefix "Director:"`},
+		{append([]string{"load"}, store...), []*junkFile{ttl}, "", exitError, `{}:2:1: syntax error: undefined prefix "Director:"`},
+		{[]string{"validate"}, []*junkFile{csv}, "", exitError, "{}:1: error: document: syntax error: invalid N-Quad: unexpected rune 't' at 0"},
 		{[]string{"validate"}, []*junkFile{blockEnd}, "", exitError, "{}:2:209715163: error: script block: the JSON-LD block starting on line 2: not JSON: invalid character 'x' looking for beginning of value"},
 		{[]string{"validate"}, []*junkFile{blockJunk}, "", exitError, "{}:2:36: error: script block: the JSON-LD block starting on line 2: not JSON: invalid character 'D' looking for beginning of value"},
 		{[]string{"convert"}, []*junkFile{blockEnd}, "", exitError, "{}:2:209715163: syntax error: JSON-LD block starting on line 2 (invalid script element): invalid character 'x' looking for beginning of value"},

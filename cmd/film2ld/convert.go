@@ -264,6 +264,9 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 		if err != nil {
 			return nil, true, err
 		}
+		if err := refusedTurtle(name, f); err != nil {
+			return nil, false, err
+		}
 		empty, err := refusedJSON(name, f, alone)
 		if err != nil {
 			return nil, false, err

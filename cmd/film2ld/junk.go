@@ -67,6 +67,46 @@ func inputOver(name string, format, want ld.InputFormat, size int) (*os.File, []
 	return f, prefix
 }
 
+// refusedTurtle returns the error that reading a large Turtle or TriG
+// input (over bigDocument) gives, when its first 64 KiB tell it, or nil:
+// the reader holds the whole input twice before it parses, so a 200 MB
+// document of junk took 0.84–1.05 GB to be refused for its second line.
+// format is as for refusedNQuads. What the prefix tells is
+// ld.TurtlePrefixError's to decide.
+func refusedTurtle(name string, format ld.InputFormat) error {
+	for _, want := range []ld.InputFormat{ld.InputTurtle, ld.InputTriG} {
+		f, prefix := largeInput(name, format, want)
+		if f == nil {
+			continue
+		}
+		defer f.Close()
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil
+		}
+		return ld.TurtlePrefixError(prefix, f, name, want == ld.InputTriG)
+	}
+	return nil
+}
+
+// refusedLinkedData returns the error validate's reading of a large
+// N-Quads, Turtle or TriG file (over bigDocument, by its name or first
+// bytes) gives, when its first 64 KiB tell it, as convert's does: a
+// 200 MB file of junk lines named .csv took validate 220 MB, of Turtle
+// junk 1.05 GB. A film document is the film reader's to refuse.
+func refusedLinkedData(name string) error {
+	if pipeline.MayBeDocumentName(name) {
+		return nil
+	}
+	err := refusedNQuads(name, 0, func(r io.Reader) error {
+		_, err := ld.NewDataset().ReadNQuads(r, name, false)
+		return err
+	})
+	if err == nil {
+		err = refusedTurtle(name, 0)
+	}
+	return err
+}
+
 // refusedJSON returns the error reading a large input (over bigDocument)
 // as JSON-LD gives for its syntax or bytes, or nil, having read it as it
 // goes: convert and load read such an input whole and json held it again,

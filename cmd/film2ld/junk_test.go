@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -440,6 +441,51 @@ func TestLargeRefusedBelowBigDocument(t *testing.T) {
 		status := run([]string{"validate", path}, nil, &out, &errOut)
 		if status != exitError || !strings.Contains(out.String(), tt.want) || strings.Count(out.String(), "\n") > 12 {
 			t.Errorf("%s: exit %d\n%s%s", tt.name, status, out.String(), errOut.String())
+		}
+	}
+}
+
+// A large N-Quads, Turtle or TriG file refused from its first 64 KiB gets
+// the finding validate's whole reading gives, and convert the same error.
+func TestRefusedLinkedDataAgreesWithWholeRead(t *testing.T) {
+	var pad strings.Builder
+	pad.WriteString("@prefix s: <http://schema.org/> .\n")
+	for i := range 40 {
+		fmt.Fprintf(&pad, "<https://films.example/f/%d> a s:Movie ; s:name \"Film é %d\" .\n", i, i)
+	}
+	nq := strings.Repeat("<https://films.example/f/1> <http://schema.org/name> \"Film é\" .\n", 30)
+	for _, tt := range []struct {
+		name, text string
+		taken      bool
+	}{
+		{"junk.ttl", pad.String() + "Director: junk Director: junk\n" + strings.Repeat("Director: junk\n", 100), true},
+		{"junk.trig", pad.String() + "<x> s:name \"v\" ; junk .\n" + strings.Repeat("# trailing\n", 150), true},
+		{"junk.csv", "title,director\nHeat,Michael Mann\n", true},
+		{"junk.nq", nq + "Director: junk\n", true},
+		{"later-bytes.ttl", pad.String() + "Director: junk\n" + strings.Repeat("# c\n", 300) + "\xff\n", true},
+		{"cut.ttl", pad.String() + "<x> s:name \"\"\"open", false},
+		{"fine.ttl", pad.String(), false},
+		{"fine.nq", nq, false},
+	} {
+		_, took := validateBothWays(t, tt.name, tt.text, func(path string) bool { return refusedLinkedData(path) != nil })
+		if took != tt.taken {
+			t.Errorf("%s: refused from its start: %v; want %v", tt.name, took, tt.taken)
+		}
+		path := filepath.Join(t.TempDir(), tt.name)
+		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		convert := func(large bool) string {
+			if large {
+				defer func(n int) { bigDocument = n }(bigDocument)
+				bigDocument = 0
+			}
+			var out, errOut bytes.Buffer
+			status := run([]string{"convert", "-f", "nquads", path}, nil, &out, &errOut)
+			return fmt.Sprint(status, out.String(), errOut.String())
+		}
+		if whole, large := convert(false), convert(true); whole != large {
+			t.Errorf("%s: convert read whole\n%s\nrefused from its start\n%s", tt.name, whole, large)
 		}
 	}
 }

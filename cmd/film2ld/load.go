@@ -176,6 +176,9 @@ func (e *env) readUnits(name string, f ld.InputFormat) (store.Units, error) {
 	})
 	empty := false
 	if err == nil {
+		err = refusedTurtle(name, f)
+	}
+	if err == nil {
 		empty, err = refusedJSON(name, f, true)
 	}
 	if err != nil {

@@ -413,6 +413,9 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	if err := refusedBytes(name); err != nil {
 		return fileResult{display: name, findings: []schemas.Finding{loadFinding(name, err)}}
 	}
+	if err := refusedLinkedData(name); err != nil {
+		return fileResult{display: name, findings: []schemas.Finding{loadFinding(name, err)}}
+	}
 	g, streamed, err := largePage(name)
 	if !streamed {
 		g, streamed, err = largeValues(name)

@@ -1,0 +1,62 @@
+package ld_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/ld"
+)
+
+// TestTurtlePrefixErrorIsTheWholeInputs: whatever prefix of a document
+// TurtlePrefixError is given, an error it returns is the one reading the
+// whole document gives, text and place; and it finds the error of a
+// document whose junk starts early from a short prefix.
+func TestTurtlePrefixErrorIsTheWholeInputs(t *testing.T) {
+	var pad strings.Builder
+	pad.WriteString("@prefix s: <http://schema.org/> .\n@base <https://films.example/> .\n")
+	for i := range 40 {
+		fmt.Fprintf(&pad, "<f/%d> a s:Movie ; s:name \"Film é %d\"@fr , \"\"\"two\nlines\"\"\" ; s:sameAs ( <a> <b> ) . # note\n", i, i)
+	}
+	tails := []string{
+		"",
+		"Director: junk Director: junk\n",
+		"<x> s:name \"unterminated\n<y> s:name \"z\" .\n",
+		"<x> s:name \"\"\"long string never closed\n" + strings.Repeat("more text\n", 300),
+		"<x> s:name \"v\" .\n" + strings.Repeat("<z> s:name \"w\" .\n", 200) + "<q> <r> junk .\n",
+		"<x> s:name \"v\" .\n" + strings.Repeat("# comment\n", 200) + "\xff\n",
+		"undefined:x s:name \"v\" .\n" + strings.Repeat("<z> s:name \"w\" .\n", 100) + "\"\xc3\"\n",
+		"<x> s:knows [ s:name \"in a list\" ; s:knows ( <p> <q> \n" + strings.Repeat("<r> ", 400) + ") ] .\n",
+		"<x> s:name 12.5e ; s:url <http://a.example/ bad> .\n",
+		"GRAPH <g> { <x> s:name \"in a graph\" . }\n",
+	}
+	for i, tail := range tails {
+		doc := pad.String() + tail
+		for _, trig := range []bool{false, true} {
+			_, want := ld.ReadTurtle(strings.NewReader(doc), "d.ttl", trig)
+			for cut := 0; cut <= len(doc); cut += 13 {
+				got := ld.TurtlePrefixError([]byte(doc[:cut]), strings.NewReader(doc), "d.ttl", trig)
+				if got == nil {
+					continue
+				}
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("tail %d, trig %v, prefix of %d bytes: %v; the whole document gives %v", i, trig, cut, got, want)
+				}
+			}
+		}
+	}
+	// The junk of tail 1 is found from the first prefix that holds it and
+	// the margin after it.
+	junk := pad.String() + tails[1] + strings.Repeat("Director: junk ", 1000)
+	prefix := []byte(junk[:len(pad.String())+2048])
+	if err := ld.TurtlePrefixError(prefix, strings.NewReader(junk), "d.ttl", false); err == nil || !strings.Contains(err.Error(), `undefined prefix "Director:"`) {
+		t.Errorf("junk after %d bytes of statements: %v", len(pad.String()), err)
+	}
+	// A byte that is not UTF-8 after the junk: the reader refuses the
+	// text first, at line 1.
+	bad := junk + "\xff"
+	if err := ld.TurtlePrefixError(prefix, bytes.NewReader([]byte(bad)), "d.ttl", false); err == nil || !strings.Contains(err.Error(), "d.ttl:1: syntax error: not UTF-8 text") {
+		t.Errorf("junk, and a byte that is not UTF-8 later: %v", err)
+	}
+}
