@@ -244,8 +244,9 @@ func (n *Node) PropPos(prop string) Pos {
 // made about a node (Problems, such as what SnippetFor left out) and placed
 // nowhere yet take the line of their node the same way.
 func (g *Graph) Place(lineOf func(id string) int) {
+	placed := map[*Node]int{}
 	for _, n := range g.Nodes {
-		line := placeLine(n, lineOf)
+		line := placeLine(n, lineOf, placed)
 		if line <= 0 {
 			continue
 		}
@@ -266,20 +267,30 @@ func (g *Graph) Place(lineOf func(id string) int) {
 	}
 	for i, f := range g.Problems {
 		if f.node != nil && f.Pos.Line == 0 {
-			g.Problems[i].Pos.Line = placeLine(f.node, lineOf)
+			g.Problems[i].Pos.Line = placeLine(f.node, lineOf, placed)
 		}
 	}
 }
 
 // placeLine returns the line of n's IRI, or of the nearest node above it
-// that has an IRI with a line, or 0.
-func placeLine(n *Node, lineOf func(id string) int) int {
+// that has an IRI with a line, or 0. placed keeps the answer for every
+// node climbed through, which is theirs too: a chain of 8,000 blank nodes
+// was climbed from each of them, 2.5 s and 83 MB of the seen sets.
+func placeLine(n *Node, lineOf func(id string) int, placed map[*Node]int) int {
 	seen := map[*Node]bool{}
+	var path []*Node
+	line := 0
 	for m := n; m != nil && !seen[m]; {
+		if l, ok := placed[m]; ok {
+			line = l
+			break
+		}
 		seen[m] = true
+		path = append(path, m)
 		if m.ID != "" {
-			if line := lineOf(m.ID); line > 0 {
-				return line
+			if l := lineOf(m.ID); l > 0 {
+				line = l
+				break
 			}
 		}
 		// Climb from m, not from n: a node two blank levels down would
@@ -290,13 +301,32 @@ func placeLine(n *Node, lineOf func(id string) int) int {
 			m = next.Parents[0].From
 		}
 	}
-	return 0
+	for _, m := range path {
+		placed[m] = line
+	}
+	return line
 }
 
 // Describe names the node for a message: its types and its IRI or name, or
 // the way it is reached when it has neither ("Review (review of Movie
-// <…>)").
+// <…>)"), up to describeDepth nodes up.
 func (n *Node) Describe() string {
+	return n.describe(0)
+}
+
+// describeDepth is how many nodes up Describe climbs, the last written
+// "…": blank nodes without names that refer to each other in a cycle
+// (two Reviews each the other's itemReviewed) made it climb until the
+// stack overflowed, and a chain of 8,000 took 3.8 s and 180 MB, each
+// node named by the whole chain above it. Real markup is three or four
+// levels deep.
+const describeDepth = 8
+
+// describe is Describe for a node depth nodes below the one described.
+func (n *Node) describe(depth int) string {
+	if depth >= describeDepth {
+		return "…"
+	}
 	t := clip(strings.Join(n.Types, ","))
 	if t == "" {
 		t = "node"
@@ -311,12 +341,12 @@ func (n *Node) Describe() string {
 		// apart ("PerformanceRole "Tania" (actor of Movie …)").
 		if len(n.Parents) > 0 {
 			p := n.Parents[0]
-			return fmt.Sprintf("%s %q (%s of %s)", t, clip(n.label()), p.Property, p.From.Describe())
+			return fmt.Sprintf("%s %q (%s of %s)", t, clip(n.label()), p.Property, p.From.describe(depth+1))
 		}
 		return fmt.Sprintf("%s %q", t, clip(n.label()))
 	case len(n.Parents) > 0:
 		p := n.Parents[0]
-		return fmt.Sprintf("%s (%s of %s)", t, p.Property, p.From.Describe())
+		return fmt.Sprintf("%s (%s of %s)", t, p.Property, p.From.describe(depth+1))
 	}
 	return t
 }

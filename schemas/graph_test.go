@@ -134,3 +134,67 @@ func TestPropOfWideNode(t *testing.T) {
 		}
 	}
 }
+
+// blankChain is a document of n blank nodes, each the knows of the one
+// above, under a node with an IRI; cycle makes the last know the first.
+func blankChain(n int) map[string]any {
+	var inner map[string]any
+	for i := n - 1; i >= 0; i-- {
+		node := map[string]any{"@type": "Review"}
+		if inner != nil {
+			node["itemReviewed"] = inner
+		}
+		inner = node
+	}
+	return map[string]any{"@context": "https://schema.org", "@id": "https://films.example/top", "@type": "Movie", "name": "Top", "review": inner}
+}
+
+// A chain of blank nodes is placed on the line of the IRI above it, each
+// node climbing no further than the nearest one placed before it (a chain
+// of 8,000 climbed from each node took 2.5 s), and nameless nodes that
+// refer to each other in a cycle are described in a bounded name, not
+// until the stack overflows.
+func TestPlaceAndDescribeChains(t *testing.T) {
+	g := FromDoc(blankChain(3000), "chain.nq")
+	g.Place(func(id string) int { return map[string]int{"https://films.example/top": 9}[id] })
+	reviews := 0
+	for _, n := range g.Nodes {
+		if n.Pos.Line != 9 {
+			t.Fatalf("%s: placed on line %d; want 9", n.Describe(), n.Pos.Line)
+		}
+		if n.Is("Review") {
+			reviews++
+			if d := n.Describe(); len(d) > 400 {
+				t.Fatalf("a Review of the chain described in %d bytes: %.200s…", len(d), d)
+			}
+		}
+	}
+	if reviews != 3000 {
+		t.Errorf("%d reviews; want 3000", reviews)
+	}
+	// Two Reviews, each the other's itemReviewed, both blank and
+	// nameless: Describe climbed from one to the other for ever.
+	cycle := `{"@context": "https://schema.org", "@type": "Review", "@id": "_:a",
+		"itemReviewed": {"@id": "_:b", "@type": "Review", "itemReviewed": {"@id": "_:a"}}}`
+	g, err := Load([]byte(cycle), "cycle.jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := Validate(g, Google)
+	if len(fs) == 0 {
+		t.Fatal("no finding about the cycle's Reviews")
+	}
+	for _, f := range fs {
+		if strings.Count(f.Node, "itemReviewed of") != describeDepth || !strings.HasSuffix(f.Node, "…"+strings.Repeat(")", describeDepth)) {
+			t.Errorf("the cycle's node described as %q", f.Node)
+		}
+	}
+}
+
+func BenchmarkPlaceChain(b *testing.B) {
+	doc := blankChain(20000)
+	for b.Loop() {
+		g := FromDoc(doc, "chain.nq")
+		g.Place(func(id string) int { return 1 })
+	}
+}
