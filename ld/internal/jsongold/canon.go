@@ -81,7 +81,17 @@ type canonState struct {
 	// maxDeep is where it started; blanks counts the dataset's blank
 	// nodes, for the message of the limit.
 	remaining, maxDeep, blanks int
+	// copies counts the issuer entries the runs' permutations copied,
+	// held to copiesPerRun a run the limit allows: a run copies its
+	// issuer for each permutation, and where blank nodes chain (an RDF
+	// list of 1,000 alike items) the issuers grow with the chain, so
+	// the runs the limit allows (n² for n blank nodes) took 76 s.
+	copies int
 }
+
+// copiesPerRun is how many issuer entries a Hash N-Degree Quads run may
+// copy on average before the work limit refuses the dataset.
+const copiesPerRun = 16
 
 // errLimit unwinds the recursion of hashNDegreeQuads.
 type errLimit struct{ err error }
@@ -330,6 +340,12 @@ func (na *canonState) hashNDegreeQuads(id string, iss *issuer) (string, *issuer)
 	permutations:
 		for perm.HasNext() {
 			permutation := perm.Next()
+			if na.maxDeep > 0 {
+				if na.copies += len(iss.order); na.copies > copiesPerRun*na.maxDeep {
+					panic(errLimit{fmt.Errorf("%w: more than %d copies of issued labels (Hash N-Degree Quads) for %d blank nodes that look alike; a higher work factor allows more",
+						ErrWorkLimit, copiesPerRun*na.maxDeep, na.blanks)})
+				}
+			}
 			issuerCopy := iss.clone()
 			path := ""
 			var recursionList []string
