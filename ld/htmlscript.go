@@ -44,9 +44,7 @@ type scriptReader struct {
 	ret   scriptState // where a failed end tag match goes on
 	i     int         // how many bytes of "script" matched
 	held  []byte      // bytes that may begin the closing end tag
-	buf   []byte      // bytes from src (src.next's), from pos on not yet looked at
-	pos   int
-	out   []byte // content made and not yet returned, from outAt on
+	out   []byte      // content made and not yet returned, from outAt on
 	outAt int
 	done  bool  // the end tag, or the end of the input, is reached
 	err   error // a read error of src
@@ -82,28 +80,28 @@ func (s *scriptReader) Read(p []byte) (int, error) {
 // fill reads a piece of src and runs the states over it, adding content
 // to out; at the end tag it hands src back what follows the content.
 func (s *scriptReader) fill() {
-	data, err := s.src.next()
-	s.buf, s.pos = data, 0
-	for s.pos < len(s.buf) {
+	buf, err := s.src.next()
+	pos := 0
+	for pos < len(buf) {
 		if s.state == sData {
 			// The common case, a run of script data, in one step.
-			i := bytes.IndexByte(s.buf[s.pos:], '<')
+			i := bytes.IndexByte(buf[pos:], '<')
 			if i < 0 {
-				s.out = append(s.out, s.buf[s.pos:]...)
-				s.pos = len(s.buf)
+				s.out = append(s.out, buf[pos:]...)
+				pos = len(buf)
 				break
 			}
-			s.out = append(s.out, s.buf[s.pos:s.pos+i]...)
-			s.pos += i
+			s.out = append(s.out, buf[pos:pos+i]...)
+			pos += i
 		}
-		c := s.buf[s.pos]
+		c := buf[pos]
 		if s.step(c) {
-			s.pos++
+			pos++
 		}
 		if s.done {
 			// held is "</script" and the byte after it: the end tag
 			// token's start, which the tokenizer reads on from.
-			s.src.unread(bytes.Clone(s.held), s.buf[s.pos:])
+			s.src.unread(bytes.Clone(s.held), buf[pos:])
 			s.held = s.held[:0]
 			return
 		}

@@ -169,13 +169,11 @@ func ReadHTML(r io.Reader, file string) (*Graph, error) {
 	_, err := ld.EachScript(br, file, func(st ld.ScriptText, content io.Reader) error {
 		blocks++
 		text, err := ld.ReadBlock(content, spoolBlocksOver, func(r io.Reader) error { return checkBlock(r, file) })
+		idx := blockIndex{line0: st.TextLine, chars0: st.TextChars}
 		var se *SyntaxError
 		if errors.As(err, &se) {
 			// Placed in the block, then where the block stands.
-			if se.Pos.Line == 1 {
-				se.Pos.Col += st.TextChars
-			}
-			se.Pos.Line += st.TextLine - 1
+			se.Pos.Line, se.Pos.Col = idx.inPage(se.Pos.Line, se.Pos.Col)
 			g.blockProblem(st, se)
 			return nil
 		}
@@ -183,7 +181,7 @@ func ReadHTML(r io.Reader, file string) (*Graph, error) {
 			return err
 		}
 		st.Text = text
-		idx := blockIndex{x: diag.NewIndex(st.Text), line0: st.TextLine, chars0: st.TextChars}
+		idx.x = diag.NewIndex(st.Text)
 		return g.addBlock(st, source{file: file, data: st.Text, idx: idx, block: true, line0: st.TextLine, positioned: true})
 	})
 	if err != nil {
@@ -225,7 +223,11 @@ type blockIndex struct {
 }
 
 func (b blockIndex) LineCol(off int) (line, col int) {
-	line, col = b.x.LineCol(off)
+	return b.inPage(b.x.LineCol(off))
+}
+
+// inPage moves a place in the block to where it stands in the page.
+func (b blockIndex) inPage(line, col int) (int, int) {
 	if line == 1 {
 		col += b.chars0
 	}
@@ -446,25 +448,22 @@ func ReadRefused(r io.ReadSeeker, file string) (*Graph, error) {
 		return nil, err
 	}
 	// Load places the error at the document's top value: its first byte
-	// that is not white space.
+	// that is not white space (which is ASCII, a column a byte).
 	br.Reset(r)
-	off := int64(0)
+	pos := Pos{Line: 1, Col: 1}
 	for {
 		c, err := br.ReadByte()
 		if err != nil {
 			return nil, err
 		}
-		if !strings.ContainsRune(" \t\r\n", rune(c)) {
+		if c == '\n' {
+			pos.Line, pos.Col = pos.Line+1, 1
+			continue
+		}
+		if c != ' ' && c != '\t' && c != '\r' {
 			break
 		}
-		off++
-	}
-	if _, err := r.Seek(0, io.SeekStart); err != nil {
-		return nil, err
-	}
-	pos, err := placeOffset(r, off)
-	if err != nil {
-		return nil, err
+		pos.Col++
 	}
 	pos.File = file
 	g := newGraph()
