@@ -337,7 +337,7 @@ func extractBlock(st ScriptText, content io.Reader, name string) (doc any, pe *P
 	// page; its first line shares the page's line with the script tag,
 	// which is not kept, so it is shown without text.
 	if pe.Pos.Line == 1 {
-		pe.Pos.Col += st.TextCol - 1
+		pe.Pos.Col += st.TextChars
 		pe.Source = ""
 	}
 	pe.Pos.Line += st.TextLine - 1

@@ -227,7 +227,7 @@ func extractHTMLWhole(r io.Reader, name string) ([]Block, error) {
 		if err != nil {
 			pe := posError(st.Text, name, off, fmt.Errorf("%w: JSON-LD block starting on line %d (invalid script element): %v", ErrSyntax, st.Line, err))
 			if pe.Pos.Line == 1 {
-				pe.Pos.Col += st.TextCol - 1
+				pe.Pos.Col += st.TextChars
 				pe.Source = ""
 			}
 			pe.Pos.Line += st.TextLine - 1
@@ -360,6 +360,22 @@ func BenchmarkScriptTextsManyBlocks(b *testing.B) {
 	for b.Loop() {
 		if _, err := ScriptTexts(strings.NewReader(page), "p.html"); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// A block's error is placed in characters, as every position is, also
+// when the line holds characters of several bytes before the block
+// (convert said column 49 where validate said 46).
+func TestExtractHTMLColumnInCharacters(t *testing.T) {
+	page := `<p>é ✓</p><script type="application/ld+json">x</script>`
+	defer func(limit int) { spoolBlocksOver = limit }(spoolBlocksOver)
+	for _, spoolBlocksOver = range []int{SpoolBlocksOver, 0} {
+		_, err := ExtractHTML(strings.NewReader(page), "p.html")
+		var pe *PosError
+		// <p>é ✓</p> is 10 characters, the start tag 35: x is the 46th.
+		if !errors.As(err, &pe) || pe.Pos.Line != 1 || pe.Pos.Col != 46 {
+			t.Errorf("blocks over %d bytes checked as read: %v", spoolBlocksOver, err)
 		}
 	}
 }
