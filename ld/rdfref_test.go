@@ -74,6 +74,26 @@ func refWriteGraph(b *strings.Builder, quads []Quad, indent string) {
 	}
 	slices.SortFunc(subjects, compareTerms)
 	tw := &refTurtleWriter{b: b, bySubject: bySubject, refs: refs, done: map[Term]bool{}}
+	block := func(s Term) {
+		b.WriteString("\n")
+		b.WriteString(indent)
+		tw.done[s] = true
+		writeTerm(b, s)
+		b.WriteByte(' ')
+		tw.properties(s, indent+"    ", 0)
+		b.WriteString(" .\n")
+	}
+	// Nodes nested maxNestDepth deep get blocks of their own, in the
+	// order they were met.
+	deferred := func() {
+		for len(tw.deferred) > 0 {
+			s := tw.deferred[0]
+			tw.deferred = tw.deferred[1:]
+			if !tw.done[s] {
+				block(s)
+			}
+		}
+	}
 	// Blank nodes used once are written where they are used, unless they
 	// are only reachable from each other (a cycle): the second pass writes
 	// those that were not reached.
@@ -82,14 +102,12 @@ func refWriteGraph(b *strings.Builder, quads []Quad, indent string) {
 			if tw.done[s] || (pass == 0 && tw.nestable(s)) {
 				continue
 			}
-			b.WriteString("\n")
-			b.WriteString(indent)
-			tw.done[s] = true
-			writeTerm(b, s)
-			b.WriteByte(' ')
-			tw.properties(s, indent+"    ")
-			b.WriteString(" .\n")
+			block(s)
+			if pass == 1 {
+				deferred()
+			}
 		}
+		deferred()
 	}
 }
 
@@ -98,6 +116,7 @@ type refTurtleWriter struct {
 	bySubject map[Term][]Quad
 	refs      map[Term]int
 	done      map[Term]bool
+	deferred  []Term
 }
 
 // nestable reports whether a blank node is written inside the one
@@ -108,7 +127,7 @@ func (tw *refTurtleWriter) nestable(t Term) bool {
 
 // properties writes the predicate-object list of s, rdf:type first, each
 // predicate on a line of its own at indent.
-func (tw *refTurtleWriter) properties(s Term, indent string) {
+func (tw *refTurtleWriter) properties(s Term, indent string, depth int) {
 	quads := slices.Clone(tw.bySubject[s])
 	slices.SortFunc(quads, func(a, b Quad) int {
 		at, bt := a.Predicate.Value == rdfType, b.Predicate.Value == rdfType
@@ -128,7 +147,7 @@ func (tw *refTurtleWriter) properties(s Term, indent string) {
 		case i == 0:
 		case q.Predicate == quads[i-1].Predicate:
 			tw.b.WriteString(", ")
-			tw.object(q.Object, indent)
+			tw.object(q.Object, indent, depth)
 			continue
 		default:
 			tw.b.WriteString(" ;\n")
@@ -140,14 +159,19 @@ func (tw *refTurtleWriter) properties(s Term, indent string) {
 			writeTerm(tw.b, q.Predicate)
 		}
 		tw.b.WriteByte(' ')
-		tw.object(q.Object, indent)
+		tw.object(q.Object, indent, depth)
 	}
 }
 
 // object writes an object, nesting a blank node used only here.
-func (tw *refTurtleWriter) object(o Term, indent string) {
+func (tw *refTurtleWriter) object(o Term, indent string, depth int) {
 	if !tw.nestable(o) || tw.done[o] {
 		writeTerm(tw.b, o)
+		return
+	}
+	if depth == maxNestDepth && len(tw.bySubject[o]) > 0 {
+		writeTerm(tw.b, o)
+		tw.deferred = append(tw.deferred, o)
 		return
 	}
 	tw.done[o] = true
@@ -157,7 +181,7 @@ func (tw *refTurtleWriter) object(o Term, indent string) {
 	}
 	tw.b.WriteString("[\n")
 	tw.b.WriteString(indent + "    ")
-	tw.properties(o, indent+"    ")
+	tw.properties(o, indent+"    ", depth+1)
 	tw.b.WriteString("\n" + indent + "]")
 }
 

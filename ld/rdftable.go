@@ -160,7 +160,19 @@ type graphWriter struct {
 	w         io.Writer
 	err       error
 	flushSize int
+	// deferred holds the blank nodes that object reached at
+	// maxNestDepth, written by label there and as blocks of their own
+	// once the graph's other blocks are written.
+	deferred []uint32
 }
+
+// maxNestDepth is how deep blank nodes nest in square brackets. Deeper
+// ones are written by label and given blocks of their own: each level
+// indents its lines four more spaces, so an RDF list of 20,000 items,
+// nested whole, made 2.4 GB of Turtle from 2.8 MB of N-Quads (9.5 GB of
+// memory, 71 s), and parsers refuse deep nesting (film2ld's own past
+// MaxTurtleDepth, bison-made ones past 10,000 levels).
+const maxNestDepth = 32
 
 // blockFlushSize is graphWriter's flushSize; tests make it small.
 var blockFlushSize = 64 * 1024
@@ -209,14 +221,13 @@ func (gw *graphWriter) graph(qs []dquad, indent string) {
 			if (i > 0 && s == qs[i-1].s) || gw.done[s] || (pass == 0 && gw.nestable(s)) {
 				continue
 			}
-			gw.b.WriteString("\n")
-			gw.b.WriteString(indent)
-			gw.done[s] = true
-			writeTerm(gw.b, gw.t.term(s))
-			gw.b.WriteByte(' ')
-			gw.properties(qs, s, indent+"    ")
-			gw.b.WriteString(" .\n")
-			gw.flush(false)
+			gw.block(qs, s, indent)
+			if pass == 1 {
+				gw.writeDeferred(qs, indent)
+			}
+		}
+		if pass == 0 {
+			gw.writeDeferred(qs, indent)
 		}
 	}
 	for _, q := range qs {
@@ -225,13 +236,39 @@ func (gw *graphWriter) graph(qs []dquad, indent string) {
 	}
 }
 
+// block writes the subject block of s.
+func (gw *graphWriter) block(qs []dquad, s uint32, indent string) {
+	gw.b.WriteString("\n")
+	gw.b.WriteString(indent)
+	gw.done[s] = true
+	writeTerm(gw.b, gw.t.term(s))
+	gw.b.WriteByte(' ')
+	gw.properties(qs, s, indent+"    ", 0)
+	gw.b.WriteString(" .\n")
+	gw.flush(false)
+}
+
+// writeDeferred writes the blocks of the deferred blank nodes, in the
+// order they were deferred, and of those deferred meanwhile.
+func (gw *graphWriter) writeDeferred(qs []dquad, indent string) {
+	for len(gw.deferred) > 0 {
+		s := gw.deferred[0]
+		gw.deferred = gw.deferred[1:]
+		if !gw.done[s] {
+			gw.block(qs, s, indent)
+		}
+	}
+	gw.deferred = gw.deferred[:0]
+}
+
 func (gw *graphWriter) nestable(s uint32) bool {
 	return gw.t.terms[s].kind == Blank && gw.refs[s] == 1
 }
 
 // properties writes the predicate-object list of s, rdf:type first, each
-// predicate on a line of its own at indent.
-func (gw *graphWriter) properties(qs []dquad, s uint32, indent string) {
+// predicate on a line of its own at indent, depth levels of brackets
+// inside its block.
+func (gw *graphWriter) properties(qs []dquad, s uint32, indent string, depth int) {
 	block := qs[gw.from[s]:gw.to[s]]
 	for i, q := range block {
 		same := i > 0 && q.p == block[i-1].p
@@ -250,16 +287,22 @@ func (gw *graphWriter) properties(qs []dquad, s uint32, indent string) {
 			}
 			gw.b.WriteByte(' ')
 		}
-		gw.object(qs, q.o, indent)
+		gw.object(qs, q.o, indent, depth)
 		// Inside a block too: a block can be most of the output.
 		gw.flush(false)
 	}
 }
 
-// object writes an object, nesting a blank node used only here.
-func (gw *graphWriter) object(qs []dquad, o uint32, indent string) {
+// object writes an object, nesting a blank node used only here, unless
+// the object is depth levels deep already.
+func (gw *graphWriter) object(qs []dquad, o uint32, indent string, depth int) {
 	if !gw.nestable(o) || gw.done[o] {
 		writeTerm(gw.b, gw.t.term(o))
+		return
+	}
+	if depth == maxNestDepth && gw.from[o] != gw.to[o] {
+		writeTerm(gw.b, gw.t.term(o))
+		gw.deferred = append(gw.deferred, o)
 		return
 	}
 	gw.done[o] = true
@@ -269,7 +312,7 @@ func (gw *graphWriter) object(qs []dquad, o uint32, indent string) {
 	}
 	gw.b.WriteString("[\n")
 	gw.b.WriteString(indent + "    ")
-	gw.properties(qs, o, indent+"    ")
+	gw.properties(qs, o, indent+"    ", depth+1)
 	gw.b.WriteString("\n" + indent + "]")
 }
 

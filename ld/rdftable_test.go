@@ -50,6 +50,7 @@ func rdfTableInputs(t *testing.T) map[string]string {
 		"<urn:x:m> " + s + "review> _:r <urn:g:src1> .\n_:r " + s + "reviewBody> \"good\" <urn:g:src1> .\n<urn:x:m> " + s + "name> \"S2\" <urn:g:src2> .\n" +
 		"<urn:x:m> " + s + "name> \"default\" .\n_:g " + s + "name> \"in a blank graph\" _:g .\n"
 	in["empty"] = ""
+	in["blank nodes nested past maxNestDepth"] = deepBlankNQuads(2*maxNestDepth + 7)
 	return in
 }
 
