@@ -25,6 +25,9 @@
 // which is shared between graphs). Upstream's assumeNoDuplicates (set
 // only for datasets its own N-Quads parser made) is not read: film2ld
 // gives FromRDF datasets it builds, for which upstream always checks.
+// Step 4, the conversion of RDF lists, leaves alone what upstream would
+// lose or fail on (see foldable and isWellFormedListNode): a cell with
+// no rdf:first, lists that would hold themselves, cells naming graphs.
 
 package jsongold
 
@@ -163,12 +166,13 @@ func isReferencedOnce(node *nodeMapNode, referencedOnce map[string]*usagesNode) 
 // isWellFormedListNode is upstream's NodeMapNode.IsWellFormedListNode.
 func (n *nodeMapNode) isWellFormedListNode() bool {
 	keys := 0
-	if v, has := n.values[jld.RDFFirst]; has {
-		keys++
-		if l, isList := v.([]any); !isList || len(l) != 1 {
-			return false
-		}
+	// A cell without rdf:first is not one (as in jsonld.js): upstream
+	// took it for one and failed on the missing item.
+	first, has := n.values[jld.RDFFirst]
+	if l, isList := first.([]any); !has || !isList || len(l) != 1 {
+		return false
 	}
+	keys++
 	if v, has := n.values[jld.RDFRest]; has {
 		keys++
 		if l, isList := v.([]any); !isList || len(l) != 1 {
@@ -185,6 +189,65 @@ func (n *nodeMapNode) isWellFormedListNode() bool {
 		keys++
 	}
 	return keys >= len(n.values)
+}
+
+// listFold is an RDF list step 4 found: its cells, last first, their
+// first items, the value that becomes the list and the node holding it.
+type listFold struct {
+	graph map[string]*nodeMapNode
+	cells []*nodeMapNode
+	list  []any
+	head  map[string]any
+	owner *nodeMapNode
+}
+
+// foldable reports, for each list, whether folding it keeps the
+// dataset's statements, where upstream (and jsonld.js) lose some.
+// Statements whose lists hold each other's heads without an owner
+// outside them (a cell whose first item is the cell before it) would
+// become a list holding itself: upstream deleted the cells and wrote
+// nothing, with no error. And a cell that names a graph would take the
+// graph with it. Such lists stay as their statements.
+func foldable(folds []listFold, graphMap map[string]map[string]*nodeMapNode) []bool {
+	ok := make([]bool, len(folds))
+	foldOf := map[*nodeMapNode]int{}
+	for i, f := range folds {
+		ok[i] = true
+		for _, cell := range f.cells {
+			foldOf[cell] = i
+			if _, names := graphMap[cell.values["@id"].(string)]; names {
+				ok[i] = false
+			}
+		}
+	}
+	// Each list leads to the one whose cell owns its head, if any: a
+	// list on a cycle of these has no owner left once they are folded.
+	const unseen, walking, done = 0, 1, 2
+	state := make([]int, len(folds))
+	for i := range folds {
+		var path []int
+		j := i
+		for state[j] == unseen {
+			state[j] = walking
+			path = append(path, j)
+			next, inList := foldOf[folds[j].owner]
+			if !inList {
+				j = -1
+				break
+			}
+			j = next
+		}
+		if j >= 0 && state[j] == walking {
+			// j is on a cycle: the path from j on is that cycle.
+			for k := slices.Index(path, j); k < len(path); k++ {
+				ok[path[k]] = false
+			}
+		}
+		for _, k := range path {
+			state[k] = done
+		}
+	}
+	return ok
 }
 
 // serialize is upstream's NodeMapNode.Serialize.
@@ -264,8 +327,13 @@ func FromRDF(dataset *jld.RDFDataset, opts *jld.JsonLdOptions) ([]any, error) {
 		}
 	}
 
-	// 4)
-	for _, graph := range graphMap {
+	// 4) Each list is found first and folded after, which upstream does
+	// in one go: a fold changes nothing a later one reads (it deletes
+	// cells and rewrites a value its owner holds), and the lists found
+	// can then be checked as a whole (see foldable).
+	var folds []listFold
+	for _, name := range sortedKeys(graphMap) {
+		graph := graphMap[name]
 		// 4.1), 4.2)
 		nilNode, present := graph[jld.RDFNil]
 		if !present {
@@ -278,14 +346,13 @@ func FromRDF(dataset *jld.RDFDataset, opts *jld.JsonLdOptions) ([]any, error) {
 			property := usage.property
 			head := usage.value
 			// 4.3.2)
-			list := make([]any, 0)
-			listNodes := make([]string, 0)
+			f := listFold{graph: graph, list: make([]any, 0)}
 			// 4.3.3)
 			for property == jld.RDFRest && isReferencedOnce(node, referencedOnceMap) && node.isWellFormedListNode() {
 				// 4.3.3.1)
-				list = append(list, node.values[jld.RDFFirst].([]any)[0])
+				f.list = append(f.list, node.values[jld.RDFFirst].([]any)[0])
 				// 4.3.3.2)
-				listNodes = append(listNodes, node.values["@id"].(string))
+				f.cells = append(f.cells, node)
 				// 4.3.3.3)
 				nodeUsage := referencedOnceMap[node.values["@id"].(string)]
 				// 4.3.3.4)
@@ -297,16 +364,24 @@ func FromRDF(dataset *jld.RDFDataset, opts *jld.JsonLdOptions) ([]any, error) {
 					break
 				}
 			}
-			// 4.3.5)
-			delete(head, "@id")
-			// 4.3.6) reverse the list
-			slices.Reverse(list)
-			// 4.3.7)
-			head["@list"] = list
-			// 4.3.8)
-			for _, nodeID := range listNodes {
-				delete(graph, nodeID)
-			}
+			f.head, f.owner = head, node
+			folds = append(folds, f)
+		}
+	}
+	for i, ok := range foldable(folds, graphMap) {
+		if !ok {
+			continue
+		}
+		f := folds[i]
+		// 4.3.5)
+		delete(f.head, "@id")
+		// 4.3.6) reverse the list
+		slices.Reverse(f.list)
+		// 4.3.7)
+		f.head["@list"] = f.list
+		// 4.3.8)
+		for _, cell := range f.cells {
+			delete(f.graph, cell.values["@id"].(string))
 		}
 	}
 
