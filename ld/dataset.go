@@ -27,9 +27,11 @@ import (
 // followed by [Processor.Write] gives, at a fraction of the memory and
 // time (json-gold's RDF dataset, its JSON-LD and its node map take about
 // 35 times the input). Where the JSON-LD round trip changes more than blank
-// node labels (RDF lists, rdf:JSON literals), the write methods return
-// [ErrNeedsJSONLD] and [Dataset.Documents] gives the documents for the
-// general path.
+// node labels (rdf:JSON literals, RDF lists it changes: see
+// [Dataset.RDFNeedsJSONLD]), the write methods return [ErrNeedsJSONLD] and
+// [Dataset.Documents] gives the documents for the general path. RDF lists
+// come back from JSON-LD with cells of new labels, which the RDF writers
+// give them; the JSON-LD writers leave lists to the general path.
 type Dataset struct {
 	terms []dterm
 	// index finds a term by its key (see dterm.key) while reading; the
@@ -44,6 +46,11 @@ type Dataset struct {
 	// needsJSONLD is set by a statement whose JSON-LD form is more than a
 	// relabelling (see ErrNeedsJSONLD).
 	needsJSONLD string
+	// hasLists is set by a statement whose object is rdf:nil: the data
+	// may hold RDF lists, which JSON-LD folds (see lists; plan caches
+	// them once the data is read).
+	hasLists bool
+	plan     *listPlan
 	// lines, when set (RecordLines), maps a subject term to the line of
 	// the statement it first stands in.
 	lines map[uint32]int
@@ -71,9 +78,10 @@ func (d *Dataset) docStatements(doc int) []int32 {
 
 // ErrNeedsJSONLD means a Dataset holds statements whose conversion through
 // JSON-LD changes them beyond blank node labels, so the compact writers
-// would not give the general path's bytes: RDF lists (rdf:nil as an
-// object), which become @list values and come back with new blank nodes,
-// and rdf:JSON literals, whose JSON is put in canonical form.
+// would not give the general path's bytes: rdf:JSON literals, whose JSON
+// is put in canonical form, and RDF lists whose cells are IRIs, typed or
+// nodes besides (which become @list values and come back as other
+// statements); or, for the JSON-LD writers, any RDF list.
 var ErrNeedsJSONLD = errors.New("needs the JSON-LD path")
 
 // dterm is a term of a Dataset; term 0 is the default graph.
@@ -145,6 +153,7 @@ func (d *Dataset) Len() int { return len(d.quads) }
 // does) and counted in replaced instead of refused.
 func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced int, err error) {
 	doc := int32(len(d.docs))
+	d.plan = nil
 	d.docs = append(d.docs, len(d.quads))
 	d.names = append(d.names, name)
 	lr := newLineReader(r)
@@ -207,13 +216,11 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 			if dq.o, key, err = d.intern(q[2], doc, key, false); err != nil {
 				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
 			}
-			if d.needsJSONLD == "" {
-				switch o := q[2]; {
-				case o.kind == IRI && string(o.value) == rdfNil:
-					d.needsJSONLD = "an RDF list"
-				case o.kind == Literal && string(o.datatype) == rdfJSON:
-					d.needsJSONLD = "an rdf:JSON literal"
-				}
+			switch o := q[2]; {
+			case o.kind == IRI && string(o.value) == rdfNil:
+				d.hasLists = true
+			case d.needsJSONLD == "" && o.kind == Literal && string(o.datatype) == rdfJSON:
+				d.needsJSONLD = "an rdf:JSON literal"
 			}
 			d.quads = append(d.quads, dq)
 		}
@@ -287,12 +294,13 @@ func (d *Dataset) ReadTurtle(text, name string, trig bool) (ok bool, err error) 
 type datasetMark struct {
 	terms, stmts, docs int
 	needs              string
+	lists              bool
 	lines              map[uint32]int
 }
 
 // mark records d's state before an input is read.
 func (d *Dataset) mark() datasetMark {
-	return datasetMark{len(d.terms), len(d.quads), len(d.docs), d.needsJSONLD, maps.Clone(d.lines)}
+	return datasetMark{len(d.terms), len(d.quads), len(d.docs), d.needsJSONLD, d.hasLists, maps.Clone(d.lines)}
 }
 
 // rollback leaves d as it was at m, its index without the terms added.
@@ -302,7 +310,8 @@ func (d *Dataset) rollback(m datasetMark) {
 			delete(d.index, t.key)
 		}
 	}
-	d.terms, d.quads, d.docs, d.names, d.needsJSONLD, d.lines = d.terms[:m.terms], d.quads[:m.stmts], d.docs[:m.docs], d.names[:m.docs], m.needs, m.lines
+	d.terms, d.quads, d.docs, d.names, d.needsJSONLD, d.hasLists, d.lines = d.terms[:m.terms], d.quads[:m.stmts], d.docs[:m.docs], d.names[:m.docs], m.needs, m.lists, m.lines
+	d.plan = nil
 }
 
 // quadLines reads statements as N-Quads lines, one at a time.
@@ -461,11 +470,15 @@ func (d *Dataset) Quads() []Quad {
 	return out
 }
 
-// NeedsJSONLD returns nil when the compact writers can convert d, or
-// why not, wrapping [ErrNeedsJSONLD].
+// NeedsJSONLD returns nil when the compact writers of every format can
+// convert d, or why not, wrapping [ErrNeedsJSONLD]. The JSON-LD writers
+// do not take RDF lists; for the RDF formats see [Dataset.RDFNeedsJSONLD].
 func (d *Dataset) NeedsJSONLD() error {
-	if d.needsJSONLD != "" {
-		return fmt.Errorf("%w: the data holds %s", ErrNeedsJSONLD, d.needsJSONLD)
+	if err := d.RDFNeedsJSONLD(); err != nil {
+		return err
+	}
+	if d.hasLists {
+		return fmt.Errorf("%w: the data holds an RDF list", ErrNeedsJSONLD)
 	}
 	return nil
 }
@@ -477,7 +490,7 @@ func (d *Dataset) NeedsJSONLD() error {
 // language tags in lower case. It returns ErrNeedsJSONLD, writing nothing,
 // when that path would change more.
 func (d *Dataset) WriteNQuads(w io.Writer) error {
-	if err := d.NeedsJSONLD(); err != nil {
+	if err := d.RDFNeedsJSONLD(); err != nil {
 		return err
 	}
 	d.release()
@@ -502,7 +515,7 @@ func (d *Dataset) WriteRDF(w io.Writer, f Format) error {
 	default:
 		return fmt.Errorf("ld: write a dataset: %w %v", ErrUnknownFormat, f)
 	}
-	if err := d.NeedsJSONLD(); err != nil {
+	if err := d.RDFNeedsJSONLD(); err != nil {
 		return err
 	}
 	labels := d.blankLabels()
@@ -610,7 +623,7 @@ func (d *Dataset) sortedLines(text []string, inPlace bool) (sorted []dquad, byRa
 // inputs read by [Processor.FromNQuads]. It returns [ErrNeedsJSONLD],
 // writing nothing, where that path changes more than blank node labels.
 func (p *Processor) WriteCanonical(w io.Writer, d *Dataset) error {
-	if err := d.NeedsJSONLD(); err != nil {
+	if err := d.RDFNeedsJSONLD(); err != nil {
 		return err
 	}
 	d.release()
@@ -773,7 +786,9 @@ func denseRanks(text []string) []uint32 {
 // graph's nodes inside it, again sorted. The node map visits a node's
 // types (rdf:type objects that are not literals, in statement order), then
 // the node itself, then its named graph, then its properties in sorted
-// order, each property's values in statement order.
+// order, each property's values in statement order. A list FromRDF
+// folds (see listPlan) stands for its items where its head is referred
+// to, its cells are no nodes, and they are labelled last (labelCells).
 func (d *Dataset) blankLabels() []uint32 {
 	const none = ^uint32(0)
 	labels := make([]uint32, len(d.terms))
@@ -787,6 +802,7 @@ func (d *Dataset) blankLabels() []uint32 {
 	if blanks == 0 {
 		return labels
 	}
+	plan := d.lists()
 	next := uint32(0)
 	issue := func(id uint32) {
 		if d.terms[id].kind == Blank && labels[id] == none {
@@ -854,14 +870,27 @@ func (d *Dataset) blankLabels() []uint32 {
 		}
 		// node visits one subject's statements, idx[i:j].
 		node := func(i, j int) {
+			if plan.cell[d.quads[idx[i]].s] {
+				return
+			}
 			for k := i; k < j && isType(d.quads[idx[k]]); k++ {
 				issue(d.quads[idx[k]].o)
 			}
 			issue(d.quads[idx[i]].s)
 		}
 		props := func(i, j int) {
+			if plan.cell[d.quads[idx[i]].s] {
+				return
+			}
 			for k := i; k < j; k++ {
-				if q := d.quads[idx[k]]; !isType(q) {
+				q := d.quads[idx[k]]
+				switch {
+				case isType(q):
+				case plan.head[q.o] != 0:
+					for _, item := range plan.folds[plan.head[q.o]-1].items {
+						issue(item)
+					}
+				default:
 					issue(q.o)
 				}
 			}
@@ -912,6 +941,9 @@ func (d *Dataset) blankLabels() []uint32 {
 			props(i, j)
 			i = j
 		}
+	}
+	if len(plan.folds) > 0 {
+		d.labelCells(plan, labels, next)
 	}
 	return labels
 }

@@ -171,7 +171,94 @@ func nquadsCorpus(t *testing.T) map[string]string {
 		out[fmt.Sprintf("generated/random-%d", seed)] = randomNQuads(uint64(seed))
 		out[fmt.Sprintf("generated/rooted-%d", seed)] = randomRootedNQuads(uint64(seed))
 	}
+	for seed := range 120 {
+		out[fmt.Sprintf("generated/lists-%d", seed)] = randomListNQuads(uint64(seed))
+	}
 	return out
+}
+
+// randomListNQuads makes a dataset of RDF lists in the shapes the
+// conversion from RDF folds and those it leaves or changes: lists of
+// blank cells (items literal, IRI or blank nodes with statements of
+// their own, described or not), held by IRIs, blank nodes or other
+// lists' cells, several under one property, in named graphs, empty
+// (rdf:nil), and now and then a cell that is an IRI, typed rdf:List,
+// used twice, a type, given another property or no rdf:first, a graph's
+// name, in another graph than its list, or two lists holding each
+// other's heads; statements repeated, lines in any order.
+func randomListNQuads(seed uint64) string {
+	r := rand.New(rand.NewPCG(seed, 23))
+	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
+	const (
+		rdf   = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+		first = " " + rdf + "first> "
+		rest  = " " + rdf + "rest> "
+		nil_  = rdf + "nil>"
+	)
+	var lines []string
+	cell := 0
+	owners := []string{"<http://a.example/s1>", "<urn:x:2>", "_:o1", "_:b0", "_:b3"}
+	props := []string{"<https://schema.org/actor>", "<http://a.example/p>", "<urn:p>", "<https://schema.org/about>"}
+	var cells []string
+	for range 1 + r.IntN(5) {
+		g := pick("", "", "", " <http://a.example/g>", " _:g")
+		owner := pick(owners...)
+		if len(cells) > 0 && r.IntN(6) == 0 {
+			owner = cells[r.IntN(len(cells))] // a list inside a list, or a cycle
+		}
+		n := r.IntN(5)
+		if n == 0 {
+			lines = append(lines, owner+" "+pick(props...)+" "+nil_+g+" .")
+			continue
+		}
+		names := make([]string, n)
+		for i := range names {
+			names[i] = fmt.Sprintf("_:c%d", cell)
+			if r.IntN(25) == 0 {
+				names[i] = fmt.Sprintf("<urn:cell:%d>", cell)
+			}
+			cell++
+		}
+		cells = append(cells, names...)
+		lines = append(lines, owner+" "+pick(props...)+" "+names[0]+g+" .")
+		for i, c := range names {
+			item := pick(`"x"`, `"y"@EN`, "<http://a.example/i>", "_:i1", "_:i2", "_:b1", `"1"^^<http://www.w3.org/2001/XMLSchema#integer>`)
+			if r.IntN(30) != 0 {
+				lines = append(lines, c+first+item+g+" .")
+			}
+			next := nil_
+			if i+1 < n {
+				next = names[i+1]
+			}
+			cg := g
+			if r.IntN(40) == 0 {
+				cg = " <http://a.example/other>"
+			}
+			lines = append(lines, c+rest+next+cg+" .")
+			switch r.IntN(40) {
+			case 0:
+				lines = append(lines, c+" <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "+rdf+"List>"+g+" .")
+			case 1:
+				lines = append(lines, pick(owners...)+" <https://schema.org/sameAs> "+c+g+" .")
+			case 2:
+				lines = append(lines, pick(owners...)+" <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "+c+g+" .")
+			case 3:
+				lines = append(lines, c+" <https://schema.org/name> \"extra\""+g+" .")
+			case 4:
+				lines = append(lines, "<urn:x:in> <urn:p> \"named by a cell\" "+c+" .")
+			}
+		}
+	}
+	for _, b := range []string{"_:i1", "_:o1", "_:b0"} {
+		if r.IntN(2) == 0 {
+			lines = append(lines, b+" <https://schema.org/name> "+pick(`"a"`, `"b"`)+" .")
+		}
+	}
+	for range r.IntN(3) {
+		lines = append(lines, lines[r.IntN(len(lines))])
+	}
+	r.Shuffle(len(lines), func(i, j int) { lines[i], lines[j] = lines[j], lines[i] })
+	return strings.Join(lines, "\n") + "\n"
 }
 
 // randomRootedNQuads makes a small graph with a root, which the general
@@ -320,7 +407,7 @@ func TestDatasetMatchesJSONLDPath(t *testing.T) {
 			cases = append(cases, tcase{n + "+" + names[i+1], []string{corpus[n], corpus[names[i+1]]}})
 		}
 	}
-	compared, fallbacks := 0, 0
+	compared, fallbacks, folded := 0, 0, 0
 	for _, c := range cases {
 		for _, f := range []Format{FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG, FormatSPARQLUpdate} {
 			for _, lenient := range []bool{false, true} {
@@ -344,11 +431,17 @@ func TestDatasetMatchesJSONLDPath(t *testing.T) {
 		for _, in := range c.inputs {
 			d.ReadNQuads(strings.NewReader(in), "in", false)
 		}
-		if d.needsJSONLD != "" {
+		switch {
+		case d.RDFNeedsJSONLD() != nil:
 			fallbacks++
+		case len(d.lists().folds) > 0:
+			folded++
 		}
 	}
-	t.Logf("%d conversions compared; %d of %d inputs take the JSON-LD path", compared, fallbacks, len(cases))
+	t.Logf("%d conversions compared; %d of %d inputs take the JSON-LD path, %d with lists folded do not", compared, fallbacks, len(cases), folded)
+	if folded < 50 {
+		t.Errorf("only %d inputs with lists folded take the compact writers", folded)
+	}
 }
 
 // TestDatasetDocuments proves that Documents gives FromNQuads' JSON-LD.
@@ -825,4 +918,25 @@ func randomUnitsNQuads(seed uint64) string {
 	}
 	r.Shuffle(len(lines), func(i, j int) { lines[i], lines[j] = lines[j], lines[i] })
 	return strings.Join(lines, "\n") + "\n"
+}
+
+// FuzzDatasetMatchesJSONLDPath: on any N-Quads the reader accepts, the
+// compact writers of the RDF formats give the general path's bytes or
+// decline (RDF lists and the blank node labels of their cells above
+// all: the seeds are randomListNQuads').
+func FuzzDatasetMatchesJSONLDPath(f *testing.F) {
+	for seed := range 16 {
+		f.Add(randomListNQuads(uint64(seed)))
+	}
+	f.Add(randomNQuads(1))
+	p := NewProcessor(Config{})
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, format := range []Format{FormatNQuads, FormatCanonical, FormatTurtle} {
+			want, werr := jsonldPath(p, []string{in}, format, Options{})
+			got, gerr := datasetPath(p, []string{in}, format, Options{})
+			if fmt.Sprint(werr) != fmt.Sprint(gerr) || got != want {
+				t.Fatalf("%v: the dataset gives\n%s%v\nthe JSON-LD path\n%s%v", format, got, gerr, want, werr)
+			}
+		}
+	})
 }

@@ -176,7 +176,7 @@ func runConvert(e *env, args []string) int {
 	if failed {
 		return exitError
 	}
-	if compactFormat(outFormat) && nquads == len(files) && ds.NeedsJSONLD() == nil {
+	if compactFormat(outFormat) && nquads == len(files) && ds.RDFNeedsJSONLD() == nil {
 		return e.writeCompact(p, ds, outFormat, output, files)
 	}
 	if !compactFormat(outFormat) && nquads == len(files) && base == "" {
