@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/ld/internal/largetest"
 )
 
 // TestHTMLEscaping checks that no review text can end the script element or
@@ -149,9 +150,7 @@ func TestHTMLRoundTripFixtures(t *testing.T) {
 // A comment, tag, text run or script longer than MaxHTMLToken is refused
 // at its line rather than held; a JSON-LD block that long is read.
 func TestScriptTextsMaxHTMLToken(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds 32 MiB pages; skipped with -short")
-	}
+	largetest.Skip(t, "builds 32 MiB pages")
 	long := strings.Repeat("Director: junk ", ld.MaxHTMLToken/15+1)
 	for _, tt := range []struct {
 		page []string // read one after the other: joined, the 32 MiB copies were a third of the test's time

@@ -10,6 +10,7 @@ import (
 	"testing/iotest"
 
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/ld/internal/largetest"
 )
 
 // Bytes that are not UTF-8 are an error naming the line, column and byte
@@ -73,9 +74,7 @@ func TestReplaceInvalidUTF8(t *testing.T) {
 // film2ld writes literals of any length, so it must read them back: no
 // fixed line limit (bufio.Scanner's stopped at 16 MiB).
 func TestFromNQuadsLongLine20MB(t *testing.T) {
-	if testing.Short() {
-		t.Skip("a 20 MB line; skipped with -short")
-	}
+	largetest.Skip(t, "a 20 MB line")
 	long := strings.Repeat("x", 20<<20)
 	in := fmt.Sprintf("<https://a.example/s> <https://a.example/p> \"%s\" .\n<https://a.example/s> <https://a.example/q> \"short\" .\n", long)
 	p := ld.NewProcessor(ld.Config{})
