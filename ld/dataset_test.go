@@ -648,7 +648,9 @@ _:a s:name "P" . _:a s:name "P" . <https://films.example/m/1> s:name "A" .
 		}
 	}
 	compared, refused := 0, 0
-	for name, text := range inputs {
+	names := slices.Sorted(maps.Keys(inputs))
+	for i, name := range names {
+		text := inputs[name]
 		trig := !strings.HasSuffix(name, ".turtle") && !strings.HasSuffix(name, ".ttl")
 		quads, err := ReadTurtle(strings.NewReader(text), name, trig)
 		if err != nil {
@@ -672,7 +674,15 @@ _:a s:name "P" . _:a s:name "P" . <https://films.example/m/1> s:name "A" .
 			}
 			continue
 		}
-		for _, f := range Formats() {
+		formats := Formats()
+		if i%4 != 0 {
+			// N-Quads and JSON-LD tell a dataset read otherwise (its
+			// blank node labels follow the statements' order, framing
+			// too); every format for a quarter of the inputs, which the
+			// N-Quads corpus's own differential tests cover whole.
+			formats = []Format{FormatNQuads, FormatJSONLD}
+		}
+		for _, f := range formats {
 			opts := Options{}
 			var want bytes.Buffer
 			doc, werr := p.FromQuads(quads, name)

@@ -97,15 +97,22 @@ func TestDatasetJSONLDMatchesJSONLDPath(t *testing.T) {
 		}
 	}
 	compared, short, framed := 0, 0, 0
-	for _, c := range cases {
+	for i, c := range cases {
 		inputs := []string{corpus[c[0]]}
 		name := c[0]
 		if c[1] != "" {
 			inputs = append(inputs, corpus[c[1]])
 			name += "+" + c[1]
 		}
+		variants := []Options{{}, {Lenient: &Dropped{}}}
+		if i%8 == 0 || strings.Contains(strings.Join(inputs, ""), "i18n#") {
+			// An rdfDirection reads literals of i18n datatypes only: the
+			// writer must take the option, but the same output for the
+			// rest of the corpus was a third of the test's time.
+			variants = append(variants, Options{RDFDirection: DirectionI18nDatatype})
+		}
 		for _, f := range []Format{FormatJSONLD, FormatHTML, FormatExpanded, FormatFlattened} {
-			for _, opts := range []Options{{}, {Lenient: &Dropped{}}, {RDFDirection: DirectionI18nDatatype}} {
+			for _, opts := range variants {
 				want, wdrops, werr := jsonldPathDrops(p, inputs, f, opts)
 				got, gdrops, isShort, gerr := datasetJSONPath(p, inputs, f, opts)
 				compared++

@@ -13,6 +13,7 @@ import (
 	"testing/iotest"
 
 	"github.com/film2ld/film2ld/ld/diag"
+	"github.com/film2ld/film2ld/ld/internal/largetest"
 	"golang.org/x/net/html"
 )
 
@@ -296,7 +297,12 @@ func TestExtractHTMLCheckedAsRead(t *testing.T) {
 		sameExtraction(t, "<p>é ✓</p>\n<p>x</p>"+open+b+"</script>\n"+open+"{}</script>")
 		sameExtraction(t, open+"[]</script>"+open+b)
 	}
-	// The page's own error comes first, after a bad block too.
+	// The page's own error comes first, after a bad block too: 32 MiB
+	// pages, read at each limit, so with the large tests.
+	if !largetest.On() {
+		t.Logf("a comment past MaxHTMLToken after a block: a large case, run with %s=1 (CI sets it)", largetest.Var)
+		return
+	}
 	tooLong := "</script><!--" + strings.Repeat("x", MaxHTMLToken)
 	sameExtraction(t, open+blocks[0]+tooLong)
 	sameExtraction(t, open+blocks[3]+tooLong)

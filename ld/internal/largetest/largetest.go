@@ -19,7 +19,11 @@ func Skip(t testing.TB, what string) {
 	if testing.Short() {
 		t.Skip(what + "; skipped with -short")
 	}
-	if os.Getenv(Var) != "1" {
+	if !On() {
 		t.Skipf("%s: a large test, run with %s=1 (CI sets it)", what, Var)
 	}
 }
+
+// On reports whether the large tests are turned on, for a test whose
+// large cases alone wait for them.
+func On() bool { return !testing.Short() && os.Getenv(Var) == "1" }
