@@ -38,16 +38,17 @@ func scriptElement(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// encodeJSON writes v with sorted keys, two-space indentation and a
-// trailing newline; escapeHTML selects the escaping safe inside <script>.
+// encodeJSON writes v with sorted keys, two-space indentation (to at most
+// maxIndentDepth levels) and a trailing newline; escapeHTML selects the
+// escaping safe inside <script>.
 func encodeJSON(w io.Writer, v any, escapeHTML bool) error {
-	enc := json.NewEncoder(w)
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(escapeHTML)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("ld: encode JSON: %w", err)
 	}
-	return nil
+	return writeIndented(w, compact.Bytes())
 }
 
 // Block is one JSON-LD script element found by [ExtractHTML].
