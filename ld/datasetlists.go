@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
 const rdfList = rdfNS + "List"
@@ -213,29 +215,11 @@ func (d *Dataset) keepFoldable(plan *listPlan, start int, names []bool) {
 			}
 		}
 	}
-	const unseen, walking, done = 0, 1, 2
-	state := make([]int, len(folds))
-	for i := range folds {
-		var path []int
-		j := i
-		for state[j] == unseen {
-			state[j] = walking
-			path = append(path, j)
-			next, inList := foldOf[folds[j].ref.s]
-			if !inList {
-				j = -1
-				break
-			}
-			j = next
-		}
-		if j >= 0 && state[j] == walking {
-			for k := slices.Index(path, j); k < len(path); k++ {
-				ok[path[k]] = false
-			}
-		}
-		for _, k := range path {
-			state[k] = done
-		}
+	for i := range jsongold.OnCycles(len(folds), func(i int) (int, bool) {
+		next, inList := foldOf[folds[i].ref.s]
+		return next, inList
+	}) {
+		ok[i] = false
 	}
 	kept := folds[:0]
 	for i, f := range folds {

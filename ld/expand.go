@@ -443,14 +443,7 @@ func scanHead(r io.Reader) head {
 		}
 		switch {
 		case inString:
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
+			inString, escaped = inJSONString(c, escaped)
 		case c == '"':
 			inString = true
 		case c == ',' && obj == nil:

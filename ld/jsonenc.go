@@ -81,6 +81,19 @@ func appendNewline(b []byte, depth int) []byte {
 	return b
 }
 
+// inJSONString steps a scan of JSON over byte c of a string (the opening
+// quote read): whether the string goes on past c, and whether the byte
+// after c is escaped.
+func inJSONString(c byte, escaped bool) (inString, nextEscaped bool) {
+	switch {
+	case escaped:
+		return true, false
+	case c == '\\':
+		return true, true
+	}
+	return c != '"', false
+}
+
 // writeIndented writes compact JSON (encoding/json's, ending in a newline)
 // to w as json.Indent indents it with two spaces, save that lines deeper
 // than maxIndentDepth stay at its indentation. The JSON holds no white
@@ -97,14 +110,7 @@ func writeIndented(w io.Writer, src []byte) error {
 		}
 		if inString {
 			buf = append(buf, c)
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
+			inString, escaped = inJSONString(c, escaped)
 			continue
 		}
 		switch c {

@@ -222,32 +222,47 @@ func foldable(folds []listFold, graphMap map[string]map[string]*nodeMapNode) []b
 	}
 	// Each list leads to the one whose cell owns its head, if any: a
 	// list on a cycle of these has no owner left once they are folded.
+	for i := range OnCycles(len(folds), func(i int) (int, bool) {
+		next, inList := foldOf[folds[i].owner]
+		return next, inList
+	}) {
+		ok[i] = false
+	}
+	return ok
+}
+
+// OnCycles returns the indexes among 0…n-1 that lie on a cycle of next,
+// which leads each index to at most one other: the lists whose heads are
+// held, through each other's cells, by no node outside them (see
+// foldable; ld's dataset follows the same rule).
+func OnCycles(n int, next func(i int) (int, bool)) map[int]bool {
+	on := map[int]bool{}
 	const unseen, walking, done = 0, 1, 2
-	state := make([]int, len(folds))
-	for i := range folds {
+	state := make([]int, n)
+	for i := range n {
 		var path []int
 		j := i
 		for state[j] == unseen {
 			state[j] = walking
 			path = append(path, j)
-			next, inList := foldOf[folds[j].owner]
-			if !inList {
+			k, leads := next(j)
+			if !leads {
 				j = -1
 				break
 			}
-			j = next
+			j = k
 		}
 		if j >= 0 && state[j] == walking {
 			// j is on a cycle: the path from j on is that cycle.
-			for k := slices.Index(path, j); k < len(path); k++ {
-				ok[path[k]] = false
+			for _, k := range path[slices.Index(path, j):] {
+				on[k] = true
 			}
 		}
 		for _, k := range path {
 			state[k] = done
 		}
 	}
-	return ok
+	return on
 }
 
 // serialize is upstream's NodeMapNode.Serialize.
