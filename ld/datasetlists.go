@@ -89,9 +89,9 @@ func (d *Dataset) planLists() *listPlan {
 			if q.g != 0 {
 				uses[q.g]++
 			}
-			switch {
-			case d.terms[q.o].kind == Literal || q.o == nilIRI || q.p == typ:
-			default:
+			// FromRDF counts the references to each node but those of
+			// rdf:type, which become @type, and to rdf:nil.
+			if d.terms[q.o].kind != Literal && q.o != nilIRI && q.p != typ {
 				refs[q.o]++
 				usage[q.o] = i
 			}
