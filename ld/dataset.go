@@ -803,6 +803,7 @@ func (d *Dataset) blankLabels() []uint32 {
 		return labels
 	}
 	plan := d.lists()
+	folded := len(plan.folds) > 0
 	next := uint32(0)
 	issue := func(id uint32) {
 		if d.terms[id].kind == Blank && labels[id] == none {
@@ -870,7 +871,7 @@ func (d *Dataset) blankLabels() []uint32 {
 		}
 		// node visits one subject's statements, idx[i:j].
 		node := func(i, j int) {
-			if plan.cell[d.quads[idx[i]].s] {
+			if folded && plan.cell[d.quads[idx[i]].s] {
 				return
 			}
 			for k := i; k < j && isType(d.quads[idx[k]]); k++ {
@@ -879,14 +880,14 @@ func (d *Dataset) blankLabels() []uint32 {
 			issue(d.quads[idx[i]].s)
 		}
 		props := func(i, j int) {
-			if plan.cell[d.quads[idx[i]].s] {
+			if folded && plan.cell[d.quads[idx[i]].s] {
 				return
 			}
 			for k := i; k < j; k++ {
 				q := d.quads[idx[k]]
 				switch {
 				case isType(q):
-				case plan.head[q.o] != 0:
+				case folded && plan.head[q.o] != 0:
 					for _, item := range plan.folds[plan.head[q.o]-1].items {
 						issue(item)
 					}
@@ -942,7 +943,7 @@ func (d *Dataset) blankLabels() []uint32 {
 			i = j
 		}
 	}
-	if len(plan.folds) > 0 {
+	if folded {
 		d.labelCells(plan, labels, next)
 	}
 	return labels

@@ -23,7 +23,7 @@ type listPlan struct {
 	// folds are the lists folded, each's cells from its head.
 	folds []dfold
 	// cell is set for every cell of a fold, head marks a fold's head
-	// cell with its index in folds plus one.
+	// cell with its index in folds plus one (both nil with no folds).
 	cell []bool
 	head []int32
 	// impure, when set, is the change the general path makes beyond
@@ -57,7 +57,7 @@ func (d *Dataset) lists() *listPlan {
 // FromRDF's foldable does, lists whose heads are held by each other's
 // cells alone and lists with a cell naming a graph.
 func (d *Dataset) planLists() *listPlan {
-	plan := &listPlan{cell: make([]bool, len(d.terms)), head: make([]int32, len(d.terms))}
+	plan := &listPlan{}
 	if !d.hasLists {
 		return plan
 	}
@@ -185,6 +185,10 @@ func (d *Dataset) planLists() *listPlan {
 			uses[q.s], uses[q.o], uses[q.g] = 0, 0, 0
 		}
 	}
+	if len(plan.folds) == 0 {
+		return plan
+	}
+	plan.cell, plan.head = make([]bool, len(d.terms)), make([]int32, len(d.terms))
 	for i, f := range plan.folds {
 		for _, c := range f.cells {
 			plan.cell[c] = true
