@@ -21,6 +21,7 @@ import (
 // film's merged view, which WriteJSONLD frames itself) and for one with
 // a list (which the dataset sends to the general path).
 func TestConvertNQuadsJSONLDMatchesGeneralPath(t *testing.T) {
+	t.Parallel() // CPU-bound, in process, on files of its own: runs beside the tests that wait on other processes
 	dir := t.TempDir()
 	write := func(name, text string) string {
 		path := filepath.Join(dir, name)
@@ -133,6 +134,7 @@ func TestConvertNQuadsJSONLDMatchesGeneralPath(t *testing.T) {
 // as export writes it and pages publish it), with its ratings also
 // written as decimals, and its merged view (a "@graph").
 func TestConvertJSONLDWalkedMatchesGeneralPath(t *testing.T) {
+	t.Parallel() // CPU-bound, in process, on files of its own: runs beside the tests that wait on other processes
 	dir := t.TempDir()
 	var inputs []string
 	withDecimals := 0

@@ -17,6 +17,7 @@ import (
 // error, and the RDF formats are still written. The documents themselves,
 // given to validate together, are checked as export combines them.
 func TestEveryExportValidates(t *testing.T) {
+	t.Parallel() // CPU-bound, in process, on files of its own: runs beside the tests that wait on other processes
 	if testing.Short() {
 		t.Skip("exports every film in every format")
 	}
