@@ -474,10 +474,11 @@ func (d *Dataset) Quads() []Quad {
 // convert d, or why not, wrapping [ErrNeedsJSONLD]. The JSON-LD writers
 // do not take RDF lists; for the RDF formats see [Dataset.RDFNeedsJSONLD].
 func (d *Dataset) NeedsJSONLD() error {
-	if err := d.RDFNeedsJSONLD(); err != nil {
-		return err
-	}
-	if d.hasLists {
+	switch {
+	case d.needsJSONLD != "":
+		return fmt.Errorf("%w: the data holds %s", ErrNeedsJSONLD, d.needsJSONLD)
+	case d.hasLists:
+		// Whatever the lists are: no need to plan them (RDFNeedsJSONLD).
 		return fmt.Errorf("%w: the data holds an RDF list", ErrNeedsJSONLD)
 	}
 	return nil

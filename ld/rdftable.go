@@ -258,7 +258,6 @@ func (gw *graphWriter) writeDeferred(qs []dquad, indent string) {
 			gw.block(qs, s, indent)
 		}
 	}
-	gw.deferred = gw.deferred[:0]
 }
 
 func (gw *graphWriter) nestable(s uint32) bool {
