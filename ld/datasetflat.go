@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
 
@@ -40,38 +41,70 @@ func (jw *jsonNodeWriter) writeExpanded(src []uint32) error {
 func (jw *jsonNodeWriter) expandedTop(doc int, s uint32, own, graph []int32) error {
 	d := jw.d
 	id := d.srcName(s)
-	top, count := jw.fromRDF(id, own)
-	var rest []int32
-	if len(graph) > 0 {
-		j := subjectEnd(d, graph)
-		n, c := jw.fromRDF(d.srcName(d.quads[graph[0]].s), graph[:j])
-		top["@graph"] = []any{n}
-		count += c
-		rest = graph[j:]
+	build := func(keep int) (top map[string]any, count int, aside map[string][]int32) {
+		top, count, aside = jw.fromRDFKeeping(id, own, keep)
+		if len(graph) > 0 {
+			j := subjectEnd(d, graph)
+			n, c := jw.fromRDF(d.srcName(d.quads[graph[0]].s), graph[:j])
+			top["@graph"] = []any{n}
+			count += c
+		}
+		return top, count, aside
 	}
-	m, err := jw.expandedNode(doc, top, id, count)
+	m, streams, err := jw.expandedKeeping(doc, id, build)
 	if err != nil {
 		return err
 	}
 	e := jw.enc
 	e.nextItem(&jw.n, 1)
-	if len(graph) == 0 {
+	if len(graph) == 0 && streams == nil {
 		e.value(m, 1)
 		return e.err
+	}
+	if len(graph) == 0 {
+		return jw.writeStreamed(m, 1, streams)
 	}
 	if first, isList := m["@graph"].([]any); !isList || len(first) != 1 {
 		return fmt.Errorf("%w: the graph of %s does not expand to its nodes", ErrNeedsJSONLD, id)
 	}
-	return jw.writeGraphNode(m, 1, func() (any, bool, error) {
+	if streams == nil {
+		streams = map[string]itemStream{}
+	}
+	rest := graph[subjectEnd(d, graph):]
+	streams["@graph"] = func() (any, bool, error) {
 		if len(rest) == 0 {
 			return nil, false, nil
 		}
 		j := subjectEnd(d, rest)
-		n, c := jw.fromRDF(d.srcName(d.quads[rest[0]].s), rest[:j])
+		qs := rest[:j]
 		rest = rest[j:]
-		x, err := jw.expandedNode(doc, n, id, c)
-		return x, true, err
-	})
+		x, streams, err := jw.expandedKeeping(doc, id, func(keep int) (map[string]any, int, map[string][]int32) {
+			return jw.fromRDFKeeping(d.srcName(d.quads[qs[0]].s), qs, keep)
+		})
+		if streams != nil {
+			return &streamedNode{m: x, streams: streams}, err == nil, err
+		}
+		return x, err == nil, err
+	}
+	return jw.writeStreamed(m, 1, streams)
+}
+
+// expandedKeeping is compactedKeeping for expanded output: the node
+// object build makes, expanded, with the streams of its values kept
+// aside.
+func (jw *jsonNodeWriter) expandedKeeping(doc int, what string, build func(keep int) (map[string]any, int, map[string][]int32)) (map[string]any, map[string]itemStream, error) {
+	top, count, aside := build(datasetKeep)
+	m, err := jw.expandedNode(doc, top, what, count)
+	if err != nil || aside == nil {
+		return m, nil, err
+	}
+	streams, ok, err := jw.keptAside(doc, top["@id"].(string), m, aside, datasetKeep, false)
+	if err != nil || ok {
+		return m, streams, err
+	}
+	top, count, _ = build(0)
+	m, err = jw.expandedNode(doc, top, what, count)
+	return m, nil, err
 }
 
 // writeFlattened writes WriteJSONLD's FormatFlattened: what
@@ -284,6 +317,11 @@ func (jw *jsonNodeWriter) writeFlatTop(id string, entry map[string]any, inner fu
 func (jw *jsonNodeWriter) flatNode(fn *flatNamer, qs []int32) (map[string]any, error) {
 	d := jw.d
 	s := d.quads[qs[0]].s
+	if len(d.docs) == 1 {
+		if node, err := jw.flatNodeKeeping(fn, s, qs); node != nil || err != nil {
+			return node, err
+		}
+	}
 	var exps []any
 	for len(qs) > 0 {
 		doc := d.docOf(int(qs[0]))
@@ -308,6 +346,149 @@ func (jw *jsonNodeWriter) flatNode(fn *flatNamer, qs []int32) (map[string]any, e
 		return nil, fmt.Errorf("%w: the node map's node of %s is not the dataset's", ErrNeedsJSONLD, fn.name(s))
 	}
 	return node, nil
+}
+
+// flatNodeKeeping is flatNode for the statements qs of subject s in a
+// dataset of one input, keeping datasetKeep values of a property in the
+// node: the others (each value that expansion does not make a repeat
+// of one before it, which the node map would drop) are kept aside under
+// asideKey, made and relabelled as they are written (see compactFlat).
+// It returns no node, and no error, where a value is of a kind it does
+// not know how the node map compares: flatNode makes the node whole.
+func (jw *jsonNodeWriter) flatNodeKeeping(fn *flatNamer, s uint32, qs []int32) (map[string]any, error) {
+	d := jw.d
+	id := d.srcName(s)
+	n, count, aside := jw.fromRDFKeeping(id, qs, datasetKeep)
+	exp, err := jw.expandedNode(0, n, fn.name(s), count)
+	if err != nil {
+		return nil, err
+	}
+	graphs := map[string]any{"@default": map[string]any{}}
+	if err := guard("node map", func() error { return jsongold.GenerateNodeMap([]any{exp}, graphs, fn.issuer) }); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNeedsJSONLD, err)
+	}
+	node, isMap := graphs["@default"].(map[string]any)[fn.name(s)].(map[string]any)
+	if !isMap || len(node) < 2 || !plainTree(node) {
+		return nil, fmt.Errorf("%w: the node map's node of %s is not the dataset's", ErrNeedsJSONLD, fn.name(s))
+	}
+	if aside == nil {
+		return node, nil
+	}
+	kept := map[string]asideValues{}
+	for pred, stmts := range aside {
+		seen := map[valueKey]bool{}
+		for _, v := range asList(node[pred]) {
+			k, ok := expandedKey(v)
+			if !ok {
+				return nil, nil
+			}
+			seen[k] = true
+		}
+		vs := &statementValues{jw: jw, fn: fn, id: id, pred: pred, oneKey: true}
+		for _, st := range stmts {
+			v, k := vs.expected(st)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			vs.stmts = append(vs.stmts, st)
+			key, err := jw.ctx.CompactIri(pred, v, true, false)
+			if err != nil || len(vs.stmts) > 1 && key != vs.key {
+				vs.oneKey = false
+			}
+			vs.key = key
+		}
+		kept[pred] = vs
+	}
+	node[asideKey] = kept
+	return node, nil
+}
+
+// statementValues are values of node id under pred kept aside by
+// flatNodeKeeping: statements of a dataset of one input, made, expanded
+// and their blank nodes relabelled as the node map does when asked for.
+// key is what compaction makes of pred for each of them, where oneKey
+// tells that it is the same for all.
+type statementValues struct {
+	jw       *jsonNodeWriter
+	fn       *flatNamer
+	id, pred string
+	stmts    []int32
+	key      string
+	oneKey   bool
+}
+
+func (vs *statementValues) len() int { return len(vs.stmts) }
+
+// at expands the value of the i-th statement, which must give what
+// expected foresaw: its repeats were left out by that.
+func (vs *statementValues) at(i int) (map[string]any, error) {
+	st := vs.stmts[i]
+	v, err := vs.jw.asideValue(0, vs.id, vs.pred, st)
+	if err != nil {
+		return nil, err
+	}
+	if ref, isNode := v["@id"].(string); isNode && strings.HasPrefix(ref, "_:") {
+		v["@id"] = vs.fn.issuer.GetId(ref)
+	}
+	if k, ok := expandedKey(v); !ok || k != vs.keyOf(st) {
+		return nil, fmt.Errorf("%w: a value of %s does not expand as foreseen", ErrNeedsJSONLD, vs.id)
+	}
+	return v, nil
+}
+
+func (vs *statementValues) compactKey(*jsonNodeWriter, string) (string, bool) {
+	return vs.key, vs.oneKey && vs.key != ""
+}
+
+// expected returns the value of statement st as expansion and the node
+// map make it, without expanding it (at checks that they do), and its
+// key: the value fromRDF makes, its language tag in lower case, a blank
+// node by its label in the output.
+func (vs *statementValues) expected(st int32) (map[string]any, valueKey) {
+	q := vs.jw.d.quads[st]
+	_, k, v := vs.jw.rdfValue(q)
+	if lang, tagged := v["@language"].(string); tagged {
+		v["@language"] = strings.ToLower(lang)
+	}
+	if vs.jw.d.terms[q.o].kind == Blank {
+		v["@id"] = vs.fn.name(q.o)
+	}
+	k, _ = expandedKey(v)
+	return v, k
+}
+
+// keyOf returns the key of the value expected gives for statement st.
+func (vs *statementValues) keyOf(st int32) valueKey {
+	_, k := vs.expected(st)
+	return k
+}
+
+// expandedKey returns the valueKey of v, an expanded value object (a
+// node reference or a string literal, with a language or a type), that
+// tells it from the node map's other values, which keeps one of equal
+// values; ok is false for a value of another kind.
+func expandedKey(v any) (k valueKey, ok bool) {
+	m, _ := v.(map[string]any)
+	for key, x := range m {
+		s, isString := x.(string)
+		if !isString {
+			return k, false
+		}
+		switch key {
+		case "@id":
+			k.id, k.has = s, k.has|1
+		case "@value":
+			k.value, k.has = s, k.has|2
+		case "@language":
+			k.lang, k.has = s, k.has|4
+		case "@type":
+			k.typ, k.has = s, k.has|8
+		default:
+			return k, false
+		}
+	}
+	return k, len(m) > 0
 }
 
 // docOf returns the input that statement i was read from.

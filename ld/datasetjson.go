@@ -363,19 +363,18 @@ func (jw *jsonNodeWriter) node(doc int, s uint32, own, graph []int32) error {
 			}
 		}
 	}
-	top, count := jw.fromRDF(id, own)
-	if graph != nil {
-		var nodes []any
-		for len(graph) > 0 {
-			j := subjectEnd(d, graph)
-			n, c := jw.fromRDF(d.srcName(d.quads[graph[0]].s), graph[:j])
-			nodes = append(nodes, n)
+	build := func(keep int) (top map[string]any, count int, aside map[string][]int32) {
+		top, count, aside = jw.fromRDFKeeping(id, own, keep)
+		for g := graph; len(g) > 0; {
+			j := subjectEnd(d, g)
+			n, c := jw.fromRDF(d.srcName(d.quads[g[0]].s), g[:j])
+			top["@graph"] = append(asList(top["@graph"]), n)
 			count += c
-			graph = graph[j:]
+			g = g[j:]
 		}
-		top["@graph"] = nodes
+		return top, count, aside
 	}
-	m, err := jw.compacted(doc, top, id, count, "")
+	m, streams, err := jw.compactedKeeping(doc, id, "", build)
 	if err != nil {
 		return err
 	}
@@ -388,24 +387,56 @@ func (jw *jsonNodeWriter) node(doc int, s uint32, own, graph []int32) error {
 	} else {
 		e.nextItem(&jw.n, 2)
 	}
-	if rest == nil {
+	if rest == nil && streams == nil {
 		e.value(m, depth)
 		return e.err
+	}
+	if rest == nil {
+		return jw.writeStreamed(m, depth, streams)
 	}
 	first, isList := m["@graph"].([]any)
 	if !isList || len(first) != 2 {
 		return fmt.Errorf("%w: the graph of %s does not compact to its nodes", ErrNeedsJSONLD, id)
 	}
-	return jw.writeGraphNode(m, depth, func() (any, bool, error) {
+	if streams == nil {
+		streams = map[string]itemStream{}
+	}
+	streams["@graph"] = func() (any, bool, error) {
 		if len(rest) == 0 {
 			return nil, false, nil
 		}
 		j := subjectEnd(d, rest)
-		n, count := jw.fromRDF(d.srcName(d.quads[rest[0]].s), rest[:j])
+		qs := rest[:j]
 		rest = rest[j:]
-		m, err := jw.compacted(doc, n, id, count, "@graph")
-		return m, true, err
-	})
+		m, streams, err := jw.compactedKeeping(doc, id, "@graph", func(keep int) (map[string]any, int, map[string][]int32) {
+			return jw.fromRDFKeeping(d.srcName(d.quads[qs[0]].s), qs, keep)
+		})
+		if streams != nil {
+			return &streamedNode{m: m, streams: streams}, err == nil, err
+		}
+		return m, err == nil, err
+	}
+	return jw.writeStreamed(m, depth, streams)
+}
+
+// compactedKeeping returns the node object that build makes keeping
+// datasetKeep values of a property (see fromRDFKeeping), compacted with
+// prop as its active property, with the streams that write the values
+// it kept aside (keptAside), or, where they cannot be written so, the
+// node made whole and compacted. what names the node in errors.
+func (jw *jsonNodeWriter) compactedKeeping(doc int, what, prop string, build func(keep int) (map[string]any, int, map[string][]int32)) (map[string]any, map[string]itemStream, error) {
+	top, count, aside := build(datasetKeep)
+	m, err := jw.compacted(doc, top, what, count, prop)
+	if err != nil || aside == nil {
+		return m, nil, err
+	}
+	streams, ok, err := jw.keptAside(doc, top["@id"].(string), m, aside, datasetKeep, true)
+	if err != nil || ok {
+		return m, streams, err
+	}
+	top, count, _ = build(0)
+	m, err = jw.compacted(doc, top, what, count, prop)
+	return m, nil, err
 }
 
 // writeGraphNode writes node object m at depth, as value would write it
@@ -512,55 +543,81 @@ type valueKey struct {
 // one before it (mergeValue), which made a film's node of 50,000 reviews
 // take minutes; a map finds the repeated ones here.
 func (jw *jsonNodeWriter) fromRDF(id string, qs []int32) (node map[string]any, count int) {
+	node, count, _ = jw.fromRDFKeeping(id, qs, 0)
+	return node, count
+}
+
+// fromRDFKeeping is fromRDF keeping at most keep values of a property in
+// the node (all of them where keep is 0): the statements of the others,
+// each a value the node does not hold yet, are returned in aside by
+// their property, in order, and not counted. A node of 200,000 values
+// took 20 times its N-Quads in memory as value objects, expanded and
+// compacted whole; aside, a value is a statement's index until it is
+// written (see keptAside).
+func (jw *jsonNodeWriter) fromRDFKeeping(id string, qs []int32, keep int) (node map[string]any, count int, aside map[string][]int32) {
 	d := jw.d
 	node = map[string]any{"@id": id}
-	if len(jw.values) > 64 {
-		// clear costs the map's size, which a node of many statements
-		// leaves large for all the small ones after it.
-		jw.values = map[valueKey]bool{}
-	} else {
-		clear(jw.values)
-	}
+	// A node of many statements left a new map (below): clear costs the
+	// map's size.
+	clear(jw.values)
 	for _, i := range qs {
-		q := d.quads[i]
-		pred := d.terms[q.p].value()
-		o := d.terms[q.o]
-		if pred == rdfType && o.kind != Literal {
-			k := valueKey{prop: "@type", id: d.srcName(q.o)}
-			if !jw.values[k] {
-				jw.values[k] = true
-				node["@type"] = append(asList(node["@type"]), k.id)
-				count++
-			}
+		pred, k, v := jw.rdfValue(d.quads[i])
+		if jw.values[k] {
 			continue
 		}
-		var k valueKey
-		v := map[string]any{}
-		if o.kind != Literal {
-			k = valueKey{prop: pred, id: d.srcName(q.o), has: 1}
-			v["@id"] = k.id
-		} else {
-			// As RdfToObject writes a literal: its language, else its
-			// datatype unless xsd:string.
-			val, dt, lang := o.literal()
-			lit := jld.NewLiteral(val, dt, lang)
-			k = valueKey{prop: pred, value: lit.Value, has: 2}
-			v["@value"] = lit.Value
-			if lit.Language != "" {
-				k.lang, k.has = lit.Language, k.has|4
-				v["@language"] = lit.Language
-			} else if lit.Datatype != jld.XSDString {
-				k.typ, k.has = lit.Datatype, k.has|8
-				v["@type"] = lit.Datatype
-			}
-		}
-		if !jw.values[k] {
-			jw.values[k] = true
-			node[pred] = append(asList(node[pred]), v)
+		jw.values[k] = true
+		if pred == "@type" {
+			node["@type"] = append(asList(node["@type"]), k.id)
 			count++
+			continue
 		}
+		if keep > 0 && len(asList(node[pred])) >= keep {
+			if aside == nil {
+				aside = map[string][]int32{}
+			}
+			aside[pred] = append(aside[pred], i)
+			continue
+		}
+		node[pred] = append(asList(node[pred]), v)
+		count++
 	}
-	return node, count
+	if len(jw.values) > 64 {
+		// Let a large node's keys go before its values are written.
+		jw.values = map[valueKey]bool{}
+	}
+	return node, count, aside
+}
+
+// rdfValue returns the key (see valueKey) of statement q's object in the
+// node object of its subject, under pred, its predicate or "@type", and
+// the value object RdfToObject makes of it (nil for a type).
+func (jw *jsonNodeWriter) rdfValue(q dquad) (pred string, k valueKey, v map[string]any) {
+	d := jw.d
+	pred = d.terms[q.p].value()
+	o := d.terms[q.o]
+	if pred == rdfType && o.kind != Literal {
+		return "@type", valueKey{prop: "@type", id: d.srcName(q.o)}, nil
+	}
+	v = map[string]any{}
+	if o.kind != Literal {
+		k = valueKey{prop: pred, id: d.srcName(q.o), has: 1}
+		v["@id"] = k.id
+		return pred, k, v
+	}
+	// As RdfToObject writes a literal: its language, else its datatype
+	// unless xsd:string.
+	val, dt, lang := o.literal()
+	lit := jld.NewLiteral(val, dt, lang)
+	k = valueKey{prop: pred, value: lit.Value, has: 2}
+	v["@value"] = lit.Value
+	if lit.Language != "" {
+		k.lang, k.has = lit.Language, k.has|4
+		v["@language"] = lit.Language
+	} else if lit.Datatype != jld.XSDString {
+		k.typ, k.has = lit.Datatype, k.has|8
+		v["@type"] = lit.Datatype
+	}
+	return pred, k, v
 }
 
 // compacted returns node, a node object from fromRDF holding count

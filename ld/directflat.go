@@ -122,12 +122,13 @@ func (jw *jsonNodeWriter) addNative(node map[string]any, fv flatValue) error {
 	if jw.keep > 0 && len(asList(node[fv.pred])) >= jw.keep {
 		// Kept aside as it is, a few strings rather than a value
 		// object: a film's node holds its 50,000 reviews.
-		aside, _ := node[asideKey].(map[string][]flatValue)
+		aside, _ := node[asideKey].(map[string]asideValues)
 		if aside == nil {
-			aside = map[string][]flatValue{}
+			aside = map[string]asideValues{}
 			node[asideKey] = aside
 		}
-		aside[fv.pred] = append(aside[fv.pred], fv)
+		held, _ := aside[fv.pred].(flatValues)
+		aside[fv.pred] = append(held, fv)
 		return nil
 	}
 	v, err := fv.object()
@@ -158,10 +159,44 @@ func (fv flatValue) object() (map[string]any, error) {
 	return map[string]any{"@value": fv.value, "@type": fv.dt}, nil
 }
 
-// asideKey holds, in a node map's node that addNative made, the values of
-// each property past the first jsonNodeWriter.keep: no key of a node
-// object is this (a JSON-LD key has no NUL).
+// asideKey holds, in a node map's node that addNative (or flatNode)
+// made, the values of each property past the first jsonNodeWriter.keep
+// (a map[string]asideValues): no key of a node object is this (a JSON-LD
+// key has no NUL).
 const asideKey = "\x00aside"
+
+// asideValues are a property's values kept out of a node map's node
+// until they are written, each made when asked for.
+type asideValues interface {
+	len() int
+	// at returns the i-th value object, as the node map holds it.
+	at(i int) (map[string]any, error)
+	// compactKey returns the key compaction with jw's context puts
+	// every one of the values of pred under, or false where they go
+	// under several.
+	compactKey(jw *jsonNodeWriter, pred string) (key string, ok bool)
+}
+
+// flatValues are values kept aside by addNative, a few strings each.
+type flatValues []flatValue
+
+func (fvs flatValues) len() int                         { return len(fvs) }
+func (fvs flatValues) at(i int) (map[string]any, error) { return fvs[i].object() }
+
+func (fvs flatValues) compactKey(jw *jsonNodeWriter, pred string) (key string, ok bool) {
+	for _, fv := range fvs {
+		v, err := fv.object()
+		if err != nil {
+			return "", false
+		}
+		k, err := jw.ctx.CompactIri(pred, v, true, false)
+		if err != nil || key != "" && k != key {
+			return "", false
+		}
+		key = k
+	}
+	return key, key != ""
+}
 
 // flatKeep is how many values of a property addNative keeps in the node
 // it makes; tests lower it.
@@ -169,11 +204,11 @@ var flatKeep = 64
 
 // holdAside moves the values kept aside in node n into it.
 func (jw *jsonNodeWriter) holdAside(n map[string]any) error {
-	aside, _ := n[asideKey].(map[string][]flatValue)
+	aside, _ := n[asideKey].(map[string]asideValues)
 	delete(n, asideKey)
-	for pred, fvs := range aside {
-		for _, fv := range fvs {
-			v, err := fv.object()
+	for pred, vs := range aside {
+		for i := range vs.len() {
+			v, err := vs.at(i)
 			if err != nil {
 				return err
 			}
@@ -190,7 +225,7 @@ func (jw *jsonNodeWriter) holdAside(n map[string]any) error {
 // holds the ones kept in the node, after them; otherwise they are moved
 // into the node first and it is compacted whole.
 func (jw *jsonNodeWriter) compactFlat(n map[string]any, id, prop string) (*streamedNode, error) {
-	aside, _ := n[asideKey].(map[string][]flatValue)
+	aside, _ := n[asideKey].(map[string]asideValues)
 	delete(n, asideKey)
 	if aside == nil {
 		m, err := jw.compactNode(n, id, prop)
@@ -201,18 +236,19 @@ func (jw *jsonNodeWriter) compactFlat(n map[string]any, id, prop string) (*strea
 		return nil, err
 	}
 	streams := map[string]itemStream{}
-	for pred, fvs := range aside {
-		key, ok := jw.asideKey(m, pred, len(asList(n[pred])), fvs)
+	for pred, vs := range aside {
+		key, ok := jw.asideKey(m, pred, len(asList(n[pred])), vs)
 		if !ok {
 			streams = nil
 			break
 		}
+		next := 0
 		streams[key] = func() (any, bool, error) {
-			if len(fvs) == 0 {
+			if next == vs.len() {
 				return nil, false, nil
 			}
-			v, err := fvs[0].object()
-			fvs = fvs[1:]
+			v, err := vs.at(next)
+			next++
 			if err != nil {
 				return nil, false, err
 			}
@@ -221,6 +257,7 @@ func (jw *jsonNodeWriter) compactFlat(n map[string]any, id, prop string) (*strea
 		}
 	}
 	if streams != nil {
+		asideStreamed.Add(int64(len(streams)))
 		return &streamedNode{m: m, streams: streams}, nil
 	}
 	n[asideKey] = aside
@@ -232,38 +269,14 @@ func (jw *jsonNodeWriter) compactFlat(n map[string]any, id, prop string) (*strea
 }
 
 // asideKey returns the key under which compaction puts each of the
-// values fvs of pred, after the kept ones, which m, the node compacted
+// values vs of pred, after the kept ones, which m, the node compacted
 // with kept of them, holds; ok is false where they would not all go
 // there, appended.
-func (jw *jsonNodeWriter) asideKey(m map[string]any, pred string, kept int, fvs []flatValue) (key string, ok bool) {
-	key = ""
-	for _, fv := range fvs {
-		v, err := fv.object()
-		if err != nil {
-			return "", false
-		}
-		k, err := jw.ctx.CompactIri(pred, v, true, false)
-		if err != nil || key != "" && k != key {
-			return "", false
-		}
-		key = k
-	}
-	held, isList := m[key].([]any)
-	if !isList || len(held) != kept || kept < 2 {
+func (jw *jsonNodeWriter) asideKey(m map[string]any, pred string, kept int, vs asideValues) (key string, ok bool) {
+	if key, ok = vs.compactKey(jw, pred); !ok {
 		return "", false
 	}
-	td := jw.ctx.GetTermDefinition(key)
-	if td != nil {
-		if td.Nest != "" || td.Reverse {
-			return "", false
-		}
-		for _, c := range td.Container {
-			if c != "@set" {
-				return "", false
-			}
-		}
-	}
-	return key, true
+	return key, jw.appendable(m, key, kept)
 }
 
 // compactValue compacts value object v as the value of key, as the

@@ -1,0 +1,96 @@
+package ld
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// bigNodeNQuads returns N-Quads of nodes with many values of a property,
+// in the shapes keptAside must stream or decline: literals plain,
+// language-tagged (in either case, which expansion folds into repeats)
+// and typed, node references that the context coerces to strings,
+// schema.org properties and others, a property whose values compact
+// under two keys, repeated statements, blank nodes, and such nodes at the
+// top and inside named graphs (the first two of a graph are compacted
+// with its name, the others alone).
+func bigNodeNQuads(n int) []string {
+	const s = "http://schema.org/"
+	var plain, mixed, graphs strings.Builder
+	for i := range n {
+		fmt.Fprintf(&plain, "<urn:list:1> <%sitemListElement> <urn:item:%d> .\n", s, i)
+		fmt.Fprintf(&plain, "<urn:list:1> <%sname> \"name %d\" .\n", s, i%(n/2+1))
+		fmt.Fprintf(&plain, "<urn:list:1> <http://a.example/p> \"%d\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n", i)
+		fmt.Fprintf(&plain, "_:b <%sknows> _:p%d .\n", s, i)
+		fmt.Fprintf(&mixed, "<urn:m:1> <%sdescription> \"d%d\"@%s .\n", s, i/2, []string{"EN", "en", "de"}[i%3])
+		if i%5 == 3 {
+			// A node among literals: another key under compaction.
+			fmt.Fprintf(&mixed, "<urn:m:1> <%sdescription> <urn:d:%d> .\n", s, i)
+		}
+		fmt.Fprintf(&mixed, "<urn:m:1> <%ssameAs> <https://films.example/%d> .\n", s, i)
+		fmt.Fprintf(&mixed, "<urn:m:1> <%sdateCreated> \"2020-01-%02d\"^^<%sDate> .\n", s, i%28+1, s)
+		for g := range 4 {
+			fmt.Fprintf(&graphs, "<urn:s:%d> <%sactor> <urn:p:%d> <urn:g:1> .\n", g, s, i)
+			fmt.Fprintf(&graphs, "_:g%d <%sname> \"n%d\" _:gr .\n", g, s, i)
+		}
+	}
+	fmt.Fprintf(&graphs, "<urn:g:1> <%sname> \"g\" .\n", s)
+	return []string{plain.String(), mixed.String(), graphs.String()}
+}
+
+// TestDatasetJSONLDKeptAsideMatchesWhole proves the values WriteJSONLD
+// keeps aside and writes one at a time (keptAside) give the general
+// path's bytes: the corpus of TestDatasetJSONLDMatchesJSONLDPath with
+// two values of a property kept (so that every node of three or more
+// takes the streams), and large nodes at the default, in JSON-LD, HTML
+// and expanded JSON-LD, alone and together.
+func TestDatasetJSONLDKeptAsideMatchesWhole(t *testing.T) {
+	// Not parallel: it sets datasetKeep, which the parallel tests read.
+	p := readingsKept(t)
+	big := bigNodeNQuads(150)
+	var cases [][]string
+	for _, in := range big {
+		cases = append(cases, []string{in})
+	}
+	cases = append(cases, big)
+	for _, keep := range []int{2, 64} {
+		old := datasetKeep
+		datasetKeep = keep
+		inputs := cases
+		if keep == 2 {
+			corpus := nquadsCorpus(t)
+			for _, k := range slices.Sorted(func(yield func(string) bool) {
+				for k := range corpus {
+					if !yield(k) {
+						return
+					}
+				}
+			}) {
+				inputs = append(inputs, []string{corpus[k]})
+			}
+		}
+		streamed := map[Format]int64{}
+		for _, in := range inputs {
+			for _, f := range []Format{FormatJSONLD, FormatHTML, FormatExpanded, FormatFlattened} {
+				for _, opts := range []Options{{}, {Lenient: &Dropped{}}} {
+					before := asideStreamed.Load()
+					want, wdrops, werr := jsonldPathDrops(p, in, f, opts)
+					got, gdrops, short, gerr := datasetJSONPath(p, in, f, opts)
+					streamed[f] += asideStreamed.Load() - before
+					if fmt.Sprint(werr) != fmt.Sprint(gerr) || got != want || !slices.Equal(gdrops, wdrops) {
+						t.Errorf("keep %d, %v, lenient %v (short path %v), input of %d bytes:\n got %v %q\n%.3000s\nwant %v %q\n%.3000s",
+							keep, f, opts.Lenient != nil, short, len(strings.Join(in, "")), gerr, gdrops, got, werr, wdrops, want)
+					}
+				}
+			}
+		}
+		datasetKeep = old
+		t.Logf("keep %d: %d inputs, properties streamed by format: %v", keep, len(inputs), streamed)
+		for _, f := range []Format{FormatJSONLD, FormatHTML, FormatExpanded, FormatFlattened} {
+			if streamed[f] < 10 {
+				t.Errorf("keep %d, %v: only %d properties streamed", keep, f, streamed[f])
+			}
+		}
+	}
+}
