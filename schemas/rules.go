@@ -71,6 +71,9 @@ const (
 	RuleUnsupported = "jsonld.unsupported"
 	// RuleEmpty is an input with no node at all.
 	RuleEmpty = "jsonld.empty"
+	// RuleNamedGraphs is linked data in named graphs that are not a
+	// film's merged view or its sources.
+	RuleNamedGraphs = "jsonld.named-graphs"
 	// RuleNoSchemaOrg is a block or file whose nodes are none of schema.org.
 	RuleNoSchemaOrg = "jsonld.no-schemaorg"
 	// RuleDangling is a reference to an @id the input defines nowhere.
@@ -214,6 +217,7 @@ var ruleTable = []ruleDef{
 	{RuleJSONLDSyntax, Error, "a JSON-LD document is an object, an array of objects, or a @graph", srcJSONLD + "#json-ld-grammar"},
 	{RuleUnsupported, Error, "JSON-LD that film2ld checks only in part (@reverse, @list, a nested @graph)", srcJSONLD},
 	{RuleEmpty, Error, "the input holds no node at all: nothing was checked", srcJSONLD},
+	{RuleNamedGraphs, Warning, "statements in named graphs that are not a film's merged view or its sources: left unchecked beside a default graph (a warning), else checked as one graph (a note)", srcJSONLD + "#named-graphs"},
 	{RuleNoSchemaOrg, Warning, "no node of the block or file has a schema.org type, so no schema.org rule applies", srcSchemaOrg},
 	{RuleDangling, Error, "a reference to an @id that the input defines nowhere: an error under properties a rich result reads (aggregateRating, review, reviewRating, author, itemReviewed), else a warning", srcJSONLD + "#node-identifiers"},
 	{RuleNoScript, Warning, "a page without a <script type=\"application/ld+json\"> block", srcHTMLScript},

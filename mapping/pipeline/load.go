@@ -435,7 +435,8 @@ func idLines(data []byte) map[string]int {
 // subject.
 func quadsGraph(quads []ld.Quad, lines map[string]int, display, pageURL string) (*schemas.Graph, error) {
 	p := processor()
-	exp, err := p.FromQuads(mergedInDefault(quads), display)
+	quads, note := checkedGraphs(quads, display)
+	exp, err := p.FromQuads(quads, display)
 	if err != nil {
 		return nil, err
 	}
@@ -444,6 +445,9 @@ func quadsGraph(quads []ld.Quad, lines map[string]int, display, pageURL string) 
 		return nil, err
 	}
 	g := snippetGraph(doc, display, pageURL)
+	if note != nil {
+		g.Problems = append(g.Problems, *note)
+	}
 	reportUnchecked(g, display)
 	g.Place(func(id string) int { return lines[id] })
 	return g, nil
@@ -527,6 +531,70 @@ func filmGraphs(quads []ld.Quad) map[ld.Term][]ld.Term {
 		}
 	}
 	return out
+}
+
+// checkedGraphs returns the quads with the statements validate checks in
+// the default graph: every film's merged view (mergedInDefault), or,
+// where the default graph then holds nothing, the statements of every
+// named graph (data from a triple store, where each page or film has a
+// graph of its own), with a note that says so. Named graphs that are
+// neither a film's view nor its sources are otherwise left unchecked,
+// and the finding says how many statements that leaves out: data a
+// triple store gave back was reported as holding no statement at all.
+func checkedGraphs(quads []ld.Quad, display string) ([]ld.Quad, *schemas.Finding) {
+	films := filmGraphs(quads)
+	kept := map[ld.Term]bool{}
+	for film, sources := range films {
+		kept[film] = true
+		for _, s := range sources {
+			kept[s] = true
+		}
+	}
+	inDefault, other := 0, 0
+	graphs := map[ld.Term]bool{}
+	var first ld.Term
+	for _, q := range quads {
+		switch {
+		case q.Graph == (ld.Term{}) || films[q.Graph] != nil:
+			inDefault++
+		case !kept[q.Graph]:
+			other++
+			if !graphs[q.Graph] && len(graphs) == 0 {
+				first = q.Graph
+			}
+			graphs[q.Graph] = true
+		}
+	}
+	quads = mergedInDefault(quads)
+	if other == 0 {
+		return quads, nil
+	}
+	name := "<" + first.Value + ">"
+	if first.Kind == ld.Blank {
+		name = "_:" + first.Value
+	}
+	if inDefault == 0 {
+		out := make([]ld.Quad, len(quads))
+		for i, q := range quads {
+			if graphs[q.Graph] {
+				q.Graph = ld.Term{}
+			}
+			out[i] = q
+		}
+		return out, &schemas.Finding{Severity: schemas.Note, Rule: schemas.RuleNamedGraphs, Node: "document", Pos: schemas.Pos{File: display},
+			Message: fmt.Sprintf("the default graph is empty and %s are in %s (the first %s), none a film's merged view: they are checked together as one graph", count(other, "statement"), count(len(graphs), "named graph"), name)}
+	}
+	return quads, &schemas.Finding{Severity: schemas.Warning, Rule: schemas.RuleNamedGraphs, Node: "document", Pos: schemas.Pos{File: display},
+		Message: fmt.Sprintf("%s in %s (the first %s) that are neither a film's merged view nor its sources were not checked", count(other, "statement"), count(len(graphs), "named graph"), name),
+		Fix:     "put the statements to check in the default graph, or check the named graphs in an input of their own"}
+}
+
+// count returns n and noun, in the plural unless n is 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // mergedInDefault returns the quads with the statements of every film's

@@ -177,3 +177,61 @@ func TestLoadLinkedDataUnchecked(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadNamedGraphs: statements in named graphs that are not a film's
+// merged view (data from a triple store, a graph per page) are checked
+// as one graph, with a note, when the default graph holds nothing (they
+// were reported as no statement at all), and counted in a warning when
+// they are left beside a default graph. (A film's export, its view and
+// its sources in graphs of their own, gets neither: TestLoadRDFSnippet's
+// golden files hold every finding of the test films' exports.)
+func TestLoadNamedGraphs(t *testing.T) {
+	const movie = `<https://films.example/m/%d> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Movie> %s.` + "\n"
+	const review = `_:r%d <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Review> %s.` + "\n" +
+		`_:r%d <http://schema.org/itemReviewed> <https://films.example/m/%d> %s.` + "\n"
+	nq := func(graphs ...string) string {
+		var b strings.Builder
+		for i, g := range graphs {
+			fmt.Fprintf(&b, movie, i, g)
+			fmt.Fprintf(&b, review, i, g, i, i, g)
+		}
+		return b.String()
+	}
+	for _, tt := range []struct {
+		name, data string
+		want       []string // the rules below found, as "severity rule"
+	}{
+		{"one named graph", nq("<urn:g:1> "),
+			[]string{"note jsonld.named-graphs", "error google.movie.name", "error google.review.author"}},
+		{"two graphs, one blank", nq("<urn:g:1> ", "_:g "),
+			[]string{"note jsonld.named-graphs", "error google.movie.name", "error google.review.author"}},
+		{"default and named", nq("", "<urn:g:2> "),
+			[]string{"warning jsonld.named-graphs", "error google.movie.name", "error google.review.author"}},
+		{"default only", nq(""), []string{"error google.movie.name", "error google.review.author"}},
+	} {
+		g, err := pipeline.Load([]byte(tt.data), "data.nq", "data.nq", "")
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		var got []string
+		var message string
+		for _, f := range schemas.Validate(g, schemas.Google) {
+			switch f.Rule {
+			case schemas.RuleNamedGraphs:
+				message = f.Message
+				fallthrough
+			case schemas.RuleEmpty, schemas.RuleMovieName, schemas.RuleReviewAuthor:
+				got = append(got, string(f.Severity)+" "+f.Rule)
+			}
+		}
+		slices.Sort(got)
+		got = slices.Compact(got)
+		want := slices.Sorted(slices.Values(tt.want))
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %q; want %q", tt.name, got, want)
+		}
+		if named := strings.Count(tt.data, " <urn:g:") + strings.Count(tt.data, " _:g ."); message != "" && !strings.Contains(message, fmt.Sprintf("%d statements ", named)) {
+			t.Errorf("%s: %q does not count the statements", tt.name, message)
+		}
+	}
+}
