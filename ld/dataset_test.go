@@ -410,14 +410,22 @@ func TestDatasetMatchesJSONLDPath(t *testing.T) {
 		}
 	}
 	compared, fallbacks, folded := 0, 0, 0
-	for _, c := range cases {
+	for i, c := range cases {
 		for _, f := range []Format{FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG, FormatSPARQLUpdate} {
+			strictFailed := false
 			for _, lenient := range []bool{false, true} {
+				if lenient && !strictFailed && i%8 != 0 {
+					// Lenient drops what the strict path refuses: where
+					// that refused nothing, the same again (every
+					// eighth input checks it).
+					continue
+				}
 				opts := Options{}
 				if lenient {
 					opts.Lenient = &Dropped{}
 				}
 				want, werr := jsonldPath(p, c.inputs, f, opts)
+				strictFailed = werr != nil
 				got, gerr := datasetPath(p, c.inputs, f, opts)
 				if fmt.Sprint(werr) != fmt.Sprint(gerr) {
 					t.Errorf("%s, %v: error\n got %v\nwant %v", c.name, f, gerr, werr)

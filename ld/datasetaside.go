@@ -2,18 +2,22 @@ package ld
 
 import (
 	"fmt"
-	"sync/atomic"
 )
 
-// datasetKeep is how many values of a property the dataset's compact and
-// expanded JSON-LD writers put in the node object they make of a
-// subject; the others are made, expanded, compacted and written one at a
-// time (keptAside). Tests lower it.
-var datasetKeep = 64
-
-// asideStreamed counts the properties keptAside has streamed: tests read
-// it to know the streams were taken, not the whole node.
-var asideStreamed atomic.Int64
+// keptValues returns Config.KeptValues as a count: how many values of a
+// property the dataset's JSON-LD writers put in the node object they make
+// of a subject, the others made, expanded, compacted and written one at a
+// time (keptAside); 0 keeps them all.
+func (p *Processor) keptValues() int {
+	switch n := p.cfg.KeptValues; {
+	case n == 0:
+		return 64
+	case n < 0:
+		return 0
+	default:
+		return max(n, 2)
+	}
+}
 
 // keptAside returns the streams that write the values of a node kept
 // aside by fromRDFKeeping (statements by property) after those the
@@ -61,7 +65,7 @@ func (jw *jsonNodeWriter) keptAside(doc int, id string, m map[string]any, aside 
 			return c, err == nil, err
 		}
 	}
-	asideStreamed.Add(int64(len(streams)))
+	jw.p.streamed.Add(int64(len(streams)))
 	return streams, true, nil
 }
 

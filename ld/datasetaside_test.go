@@ -61,59 +61,43 @@ func bigNodeNQuads(n int) []string {
 }
 
 // TestDatasetJSONLDKeptAsideMatchesWhole proves the values WriteJSONLD
-// keeps aside and writes one at a time (keptAside) give the general
-// path's bytes: the corpus of TestDatasetJSONLDMatchesJSONLDPath with
-// two values of a property kept (so that every node of three or more
-// takes the streams), and large nodes at the default, in JSON-LD, HTML
-// and expanded JSON-LD, alone and together.
+// keeps aside and writes one at a time (keptAside, and framing's
+// writeNode) give the general path's bytes on large nodes of every shape
+// (bigNodeNQuads), alone and together, in JSON-LD, HTML, expanded and
+// flattened JSON-LD, at the default KeptValues and at 2, and that they
+// were written so. (TestDatasetJSONLDMatchesJSONLDPath does the same for
+// its corpus at 2.)
 func TestDatasetJSONLDKeptAsideMatchesWhole(t *testing.T) {
-	// Not parallel: it sets datasetKeep, which the parallel tests read.
-	p := readingsKept(t)
-	big := bigNodeNQuads(150)
+	t.Parallel()
+	general := NewProcessor(Config{})
+	big := bigNodeNQuads(80)
 	var cases [][]string
 	for _, in := range big {
 		cases = append(cases, []string{in})
 	}
 	cases = append(cases, big)
-	for _, keep := range []int{2, 64} {
-		old := datasetKeep
-		datasetKeep = keep
-		inputs := cases
-		if keep == 2 {
-			corpus := nquadsCorpus(t)
-			for _, k := range slices.Sorted(func(yield func(string) bool) {
-				for k := range corpus {
-					if !yield(k) {
-						return
-					}
-				}
-			}) {
-				inputs = append(inputs, []string{corpus[k]})
-			}
-		}
-		streamed := map[Format]int64{}
-		for _, in := range inputs {
-			for _, f := range []Format{FormatJSONLD, FormatHTML, FormatExpanded, FormatFlattened} {
-				for _, opts := range []Options{{}, {Lenient: &Dropped{}}} {
-					before := asideStreamed.Load()
-					want, wdrops, werr := jsonldPathDrops(p, in, f, opts)
-					got, gdrops, short, gerr := datasetJSONPath(p, in, f, opts)
-					streamed[f] += asideStreamed.Load() - before
-					if keep == 64 && len(in) == 1 && in[0] == big[3] && (f == FormatJSONLD || f == FormatHTML) && (asideStreamed.Load() == before || !short) {
-						t.Errorf("%v: the rooted node's items were not framed one at a time", f)
-					}
-					if fmt.Sprint(werr) != fmt.Sprint(gerr) || got != want || !slices.Equal(gdrops, wdrops) {
-						t.Errorf("keep %d, %v, lenient %v (short path %v), input of %d bytes:\n got %v %q\n%.3000s\nwant %v %q\n%.3000s",
-							keep, f, opts.Lenient != nil, short, len(strings.Join(in, "")), gerr, gdrops, got, werr, wdrops, want)
-					}
-				}
-			}
-		}
-		datasetKeep = old
-		t.Logf("keep %d: %d inputs, properties streamed by format: %v", keep, len(inputs), streamed)
+	for _, kept := range []int{0, 2} {
+		p := NewProcessor(Config{KeptValues: kept})
 		for _, f := range []Format{FormatJSONLD, FormatHTML, FormatExpanded, FormatFlattened} {
-			if streamed[f] < 10 {
-				t.Errorf("keep %d, %v: only %d properties streamed", keep, f, streamed[f])
+			streamed := p.streamed.Load()
+			for _, in := range cases {
+				for _, opts := range []Options{{}, {Lenient: &Dropped{}}} {
+					before := p.streamed.Load()
+					want, wdrops, werr := jsonldPathDrops(general, in, f, opts)
+					got, gdrops, short, gerr := datasetJSONPath(p, in, f, opts)
+					if fmt.Sprint(werr) != fmt.Sprint(gerr) || got != want || !slices.Equal(gdrops, wdrops) {
+						t.Errorf("KeptValues %d, %v, lenient %v (short path %v), input of %d bytes:\n got %v %q\n%.3000s\nwant %v %q\n%.3000s",
+							kept, f, opts.Lenient != nil, short, len(strings.Join(in, "")), gerr, gdrops, got, werr, wdrops, want)
+					}
+					if len(in) == 1 && in[0] == big[3] && (f == FormatJSONLD || f == FormatHTML) && (p.streamed.Load() == before || !short) {
+						t.Errorf("KeptValues %d, %v: the rooted node's items were not framed one at a time", kept, f)
+					}
+				}
+			}
+			n := p.streamed.Load() - streamed
+			t.Logf("KeptValues %d, %v: %d properties written a value at a time", kept, f, n)
+			if n < 10 {
+				t.Errorf("KeptValues %d, %v: only %d properties written a value at a time", kept, f, n)
 			}
 		}
 	}

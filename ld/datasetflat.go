@@ -93,12 +93,12 @@ func (jw *jsonNodeWriter) expandedTop(doc int, s uint32, own, graph []int32) err
 // object build makes, expanded, with the streams of its values kept
 // aside.
 func (jw *jsonNodeWriter) expandedKeeping(doc int, what string, build func(keep int) (map[string]any, int, map[string][]int32)) (map[string]any, map[string]itemStream, error) {
-	top, count, aside := build(datasetKeep)
+	top, count, aside := build(jw.kept)
 	m, err := jw.expandedNode(doc, top, what, count)
 	if err != nil || aside == nil {
 		return m, nil, err
 	}
-	streams, ok, err := jw.keptAside(doc, top["@id"].(string), m, aside, datasetKeep, false)
+	streams, ok, err := jw.keptAside(doc, top["@id"].(string), m, aside, jw.kept, false)
 	if err != nil || ok {
 		return m, streams, err
 	}
@@ -349,7 +349,7 @@ func (jw *jsonNodeWriter) flatNode(fn *flatNamer, qs []int32) (map[string]any, e
 }
 
 // flatNodeKeeping is flatNode for the statements qs of subject s in a
-// dataset of one input, keeping datasetKeep values of a property in the
+// dataset of one input, keeping jw.kept values of a property in the
 // node: the others (each value that expansion does not make a repeat
 // of one before it, which the node map would drop) are kept aside under
 // asideKey, made and relabelled as they are written (see compactFlat).
@@ -358,7 +358,7 @@ func (jw *jsonNodeWriter) flatNode(fn *flatNamer, qs []int32) (map[string]any, e
 func (jw *jsonNodeWriter) flatNodeKeeping(fn *flatNamer, s uint32, qs []int32) (map[string]any, error) {
 	d := jw.d
 	id := d.srcName(s)
-	n, count, aside := jw.fromRDFKeeping(id, qs, datasetKeep)
+	n, count, aside := jw.fromRDFKeeping(id, qs, jw.kept)
 	exp, err := jw.expandedNode(0, n, fn.name(s), count)
 	if err != nil {
 		return nil, err

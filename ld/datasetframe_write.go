@@ -49,12 +49,12 @@ func (jw *jsonNodeWriter) writeFramed(fp *framePlan) error {
 
 // writeOut writes output o, compacted with prop as its active property,
 // at depth (0: the top, with "@context"). Of a single input, a node with
-// more than datasetKeep items of a property is written with the first
-// datasetKeep of them and the others made, compacted and written one at
+// more than jw.kept items of a property is written with the first
+// jw.kept of them and the others made, compacted and written one at
 // a time after them (see writeKept), where compaction would append them
 // under the same key; otherwise the node is made whole.
 func (fw *frameWriter) writeOut(o *frameOut, prop string, depth int) error {
-	if n := fw.fp.nodeOf(o.node); n != nil && len(fw.d.docs) == 1 && len(o.items) > datasetKeep {
+	if n := fw.fp.nodeOf(o.node); n != nil && len(fw.d.docs) == 1 && fw.kept > 0 && len(o.items) > fw.kept {
 		if err := fw.writeNode(o, prop, depth, true); err != errMadeWhole {
 			return err
 		}
@@ -140,7 +140,7 @@ func (fw *frameWriter) writeNode(o *frameOut, prop string, depth int, keep bool)
 		held := map[int32]int{}
 		for _, it := range o.items {
 			if aside[it.prop] != nil {
-				if held[it.prop] == datasetKeep {
+				if held[it.prop] == fw.kept {
 					continue
 				}
 				held[it.prop]++
@@ -170,7 +170,7 @@ func (fw *frameWriter) writeNode(o *frameOut, prop string, depth int, keep bool)
 		if streams, err = fw.keptStreams(o, cm, iris, aside, value, what); err != nil {
 			return err
 		}
-		asideStreamed.Add(int64(len(streams)))
+		fw.p.streamed.Add(int64(len(streams)))
 	}
 	if depth == 0 {
 		cm["@context"] = schemaorg.ContextURL
@@ -220,7 +220,7 @@ func (fw *frameWriter) removePreserve(compacted any, what string) (map[string]an
 }
 
 // keptItems returns, for a node n of a single input whose output o has
-// more than datasetKeep items of a property, the indexes of those items
+// more than fw.kept items of a property, the indexes of those items
 // by property, and the function that gives a literal item (the val-th
 // value of a property), made and expanded from its statement when asked
 // for. aside is nil where no property has so many items, or where the
@@ -233,7 +233,7 @@ func (fw *frameWriter) keptItems(o *frameOut, n *frameNode, what string, iris []
 		count[it.prop]++
 	}
 	for i, it := range o.items {
-		if count[it.prop] > datasetKeep {
+		if count[it.prop] > fw.kept {
 			if aside == nil {
 				aside = map[int32][]int32{}
 			}
@@ -289,7 +289,7 @@ func (fw *frameWriter) keptItems(o *frameOut, n *frameNode, what string, iris []
 
 // keptStreams returns the streams that write the items of o kept aside
 // (keptItems) after those that cm, the node compacted with the first
-// datasetKeep of each property, holds: each made (an embedded output as
+// fw.kept of each property, holds: each made (an embedded output as
 // itself, written in its place), compacted and written one at a time. It
 // returns errMadeWhole where one would not be appended under the kept
 // ones' key, and a stream stops with an error wrapping ErrNeedsJSONLD
@@ -308,14 +308,14 @@ func (fw *frameWriter) keptStreams(o *frameOut, cm map[string]any, iris []string
 		return item, child, err
 	}
 	for prop, idx := range aside {
-		idx = idx[datasetKeep:]
+		idx = idx[fw.kept:]
 		iri := iris[prop]
 		first, _, err := made(idx[0])
 		if err != nil {
 			return nil, err
 		}
 		key, err := fw.ctx.CompactIri(iri, first, true, false)
-		if err != nil || !fw.appendable(cm, key, datasetKeep) {
+		if err != nil || !fw.appendable(cm, key, fw.kept) {
 			return nil, errMadeWhole
 		}
 		if _, taken := streams[key]; taken {

@@ -76,7 +76,7 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 			return err
 		}
 	}
-	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), opts: opts, enc: &treeEncoder{w: w, escapeHTML: f == FormatHTML}, values: map[valueKey]bool{}}
+	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), opts: opts, enc: &treeEncoder{w: w, escapeHTML: f == FormatHTML}, values: map[valueKey]bool{}, kept: p.keptValues()}
 	e := jw.enc
 	switch f {
 	case FormatExpanded:
@@ -257,6 +257,9 @@ type jsonNodeWriter struct {
 	// keep, when set, is how many values of a property addNative puts in
 	// the node it makes; it keeps the others aside (see compactFlat).
 	keep int
+	// kept, when set, is how many values of a property fromRDFKeeping
+	// puts in the node it makes (Config.KeptValues).
+	kept int
 }
 
 // document gives emit input doc's nodes in the order of the conversion
@@ -420,17 +423,17 @@ func (jw *jsonNodeWriter) node(doc int, s uint32, own, graph []int32) error {
 }
 
 // compactedKeeping returns the node object that build makes keeping
-// datasetKeep values of a property (see fromRDFKeeping), compacted with
+// jw.kept values of a property (see fromRDFKeeping), compacted with
 // prop as its active property, with the streams that write the values
 // it kept aside (keptAside), or, where they cannot be written so, the
 // node made whole and compacted. what names the node in errors.
 func (jw *jsonNodeWriter) compactedKeeping(doc int, what, prop string, build func(keep int) (map[string]any, int, map[string][]int32)) (map[string]any, map[string]itemStream, error) {
-	top, count, aside := build(datasetKeep)
+	top, count, aside := build(jw.kept)
 	m, err := jw.compacted(doc, top, what, count, prop)
 	if err != nil || aside == nil {
 		return m, nil, err
 	}
-	streams, ok, err := jw.keptAside(doc, top["@id"].(string), m, aside, datasetKeep, true)
+	streams, ok, err := jw.keptAside(doc, top["@id"].(string), m, aside, jw.kept, true)
 	if err != nil || ok {
 		return m, streams, err
 	}

@@ -257,7 +257,7 @@ func (jw *jsonNodeWriter) compactFlat(n map[string]any, id, prop string) (*strea
 		}
 	}
 	if streams != nil {
-		asideStreamed.Add(int64(len(streams)))
+		jw.p.streamed.Add(int64(len(streams)))
 		return &streamedNode{m: m, streams: streams}, nil
 	}
 	n[asideKey] = aside

@@ -3,6 +3,7 @@ package ld
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	jld "github.com/piprate/json-gold/ld"
 )
@@ -50,6 +51,15 @@ type Config struct {
 	// walked twice). 0 means 512; a negative value holds none. The bytes
 	// are the same either way; the differential tests prove it.
 	HeldItems int
+	// KeptValues is how many values of a property [Processor.WriteJSONLD]
+	// holds in the node object it makes of a subject (or of a framed
+	// node's items); the others are made, compacted and written one at a
+	// time after them, where compaction appends them under the same key,
+	// so that a node of many values (a collection of 200,000 members) is
+	// not held three times over as value objects. 0 means 64, fewer than
+	// 2 means 2, and a negative value holds them all. The bytes are the
+	// same either way; the differential tests prove it.
+	KeptValues int
 }
 
 // Options vary per call.
@@ -96,6 +106,9 @@ type Processor struct {
 	// remote holds the contexts of a processor with AllowRemote: their
 	// loader, and what it has fetched, belong to this processor alone.
 	remote func() (*contexts, error)
+	// streamed counts the properties whose values were written one at a
+	// time (see Config.KeptValues), for the tests that prove the bytes.
+	streamed atomic.Int64
 }
 
 // NewProcessor returns a processor with the given configuration.
