@@ -15,7 +15,7 @@ import (
 // with text that the web snippet must escape or keep exactly.
 func jsonFilms(t testing.TB) map[string][]string {
 	films := directFilms(t)
-	delete(films, "reviews5000")
+	delete(films, "reviews2000")
 	films["genres"] = nil
 	for _, name := range []string{"encyclopedia", "prize", "review"} {
 		raw, err := os.ReadFile("../../testdata/../mapping/testdata/genres/" + name + ".txt")
