@@ -1,6 +1,7 @@
 package ld
 
 import (
+	"errors"
 	"io"
 	"math"
 	"slices"
@@ -35,6 +36,17 @@ type treeEncoder struct {
 
 const flushAt = 32 << 10
 
+// MaxJSONDepth is how deeply JSON and JSON-LD output may nest arrays and
+// objects: as deeply as encoding/json, and so film2ld's own reader,
+// reads (MaxTurtleDepth is the same bound for Turtle). Framing embeds a
+// node in the one that refers to it, so a chain of 20,000 blank nodes
+// framed on its head nests 20,000 objects deep; written, no reader took
+// it back.
+const MaxJSONDepth = 10000
+
+// ErrTooDeep is JSON output that would nest past MaxJSONDepth.
+var ErrTooDeep = errors.New("ld: the output would nest arrays and objects more than 10,000 levels deep, past what JSON readers such as film2ld's (Go's encoding/json) read: flattened or expanded JSON-LD, N-Quads or Turtle write the same graph without that nesting")
+
 // encoders keeps encoders and their buffers (at most flushAt and a
 // line) between snippets: growing a new buffer to a film's 13 KB was
 // most of the encoder's allocated bytes.
@@ -57,8 +69,13 @@ func (e *treeEncoder) nextItem(n *int, depth int) {
 	*n++
 }
 
-// newline starts a new line indented to depth.
+// newline starts a new line indented to depth, the number of arrays and
+// objects around it: past MaxJSONDepth the writing fails (every writer
+// of nested output starts each member and item with it).
 func (e *treeEncoder) newline(depth int) {
+	if depth > MaxJSONDepth {
+		e.fail(ErrTooDeep)
+	}
 	if len(e.buf) >= flushAt {
 		e.flush()
 	}
@@ -101,6 +118,7 @@ func inJSONString(c byte, escaped bool) (inString, nextEscaped bool) {
 func writeIndented(w io.Writer, src []byte) error {
 	buf := make([]byte, 0, min(len(src)+len(src)/2, flushAt)+1024)
 	depth, open, inString, escaped := 0, false, false, false
+	nesting := 0
 	for _, c := range src {
 		if len(buf) >= flushAt {
 			if _, err := w.Write(buf); err != nil {
@@ -129,6 +147,9 @@ func writeIndented(w io.Writer, src []byte) error {
 			inString = true
 			buf = append(buf, c)
 		case '{', '[':
+			if nesting++; nesting > MaxJSONDepth {
+				return ErrTooDeep
+			}
 			open = true
 			buf = append(buf, c)
 		case ',':
@@ -136,6 +157,7 @@ func writeIndented(w io.Writer, src []byte) error {
 		case ':':
 			buf = append(buf, c, ' ')
 		case '}', ']':
+			nesting--
 			if open {
 				open = false
 			} else {
@@ -268,6 +290,10 @@ func (e *treeEncoder) value(v any, depth int) {
 			e.buf = append(e.buf, "[]"...)
 			return
 		}
+		if depth >= MaxJSONDepth || e.err != nil {
+			e.fail(ErrTooDeep)
+			return
+		}
 		e.buf = append(e.buf, '[')
 		for i, item := range x {
 			if i > 0 {
@@ -281,6 +307,10 @@ func (e *treeEncoder) value(v any, depth int) {
 	case map[string]any:
 		if len(x) == 0 {
 			e.buf = append(e.buf, "{}"...)
+			return
+		}
+		if depth >= MaxJSONDepth || e.err != nil {
+			e.fail(ErrTooDeep)
 			return
 		}
 		base := len(e.keys)
