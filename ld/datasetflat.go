@@ -51,7 +51,7 @@ func (jw *jsonNodeWriter) expandedTop(doc int, s uint32, own, graph []int32) err
 		}
 		return top, count, aside
 	}
-	m, streams, err := jw.expandedKeeping(doc, id, build)
+	m, streams, err := jw.keeping(doc, id, "", false, build)
 	if err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ func (jw *jsonNodeWriter) expandedTop(doc int, s uint32, own, graph []int32) err
 		j := subjectEnd(d, rest)
 		qs := rest[:j]
 		rest = rest[j:]
-		x, streams, err := jw.expandedKeeping(doc, id, func(keep int) (map[string]any, int, map[string][]int32) {
+		x, streams, err := jw.keeping(doc, id, "", false, func(keep int) (map[string]any, int, map[string][]int32) {
 			return jw.fromRDFKeeping(d.srcName(d.quads[qs[0]].s), qs, keep)
 		})
 		if streams != nil {
@@ -87,24 +87,6 @@ func (jw *jsonNodeWriter) expandedTop(doc int, s uint32, own, graph []int32) err
 		return x, err == nil, err
 	}
 	return jw.writeStreamed(m, 1, streams)
-}
-
-// expandedKeeping is compactedKeeping for expanded output: the node
-// object build makes, expanded, with the streams of its values kept
-// aside.
-func (jw *jsonNodeWriter) expandedKeeping(doc int, what string, build func(keep int) (map[string]any, int, map[string][]int32)) (map[string]any, map[string]itemStream, error) {
-	top, count, aside := build(jw.kept)
-	m, err := jw.expandedNode(doc, top, what, count)
-	if err != nil || aside == nil {
-		return m, nil, err
-	}
-	streams, ok, err := jw.keptAside(doc, top["@id"].(string), m, aside, jw.kept, false)
-	if err != nil || ok {
-		return m, streams, err
-	}
-	top, count, _ = build(0)
-	m, err = jw.expandedNode(doc, top, what, count)
-	return m, nil, err
 }
 
 // writeFlattened writes WriteJSONLD's FormatFlattened: what

@@ -377,7 +377,7 @@ func (jw *jsonNodeWriter) node(doc int, s uint32, own, graph []int32) error {
 		}
 		return top, count, aside
 	}
-	m, streams, err := jw.compactedKeeping(doc, id, "", build)
+	m, streams, err := jw.keeping(doc, id, "", true, build)
 	if err != nil {
 		return err
 	}
@@ -411,7 +411,7 @@ func (jw *jsonNodeWriter) node(doc int, s uint32, own, graph []int32) error {
 		j := subjectEnd(d, rest)
 		qs := rest[:j]
 		rest = rest[j:]
-		m, streams, err := jw.compactedKeeping(doc, id, "@graph", func(keep int) (map[string]any, int, map[string][]int32) {
+		m, streams, err := jw.keeping(doc, id, "@graph", true, func(keep int) (map[string]any, int, map[string][]int32) {
 			return jw.fromRDFKeeping(d.srcName(d.quads[qs[0]].s), qs, keep)
 		})
 		if streams != nil {
@@ -422,23 +422,29 @@ func (jw *jsonNodeWriter) node(doc int, s uint32, own, graph []int32) error {
 	return jw.writeStreamed(m, depth, streams)
 }
 
-// compactedKeeping returns the node object that build makes keeping
-// jw.kept values of a property (see fromRDFKeeping), compacted with
-// prop as its active property, with the streams that write the values
-// it kept aside (keptAside), or, where they cannot be written so, the
-// node made whole and compacted. what names the node in errors.
-func (jw *jsonNodeWriter) compactedKeeping(doc int, what, prop string, build func(keep int) (map[string]any, int, map[string][]int32)) (map[string]any, map[string]itemStream, error) {
+// keeping returns the node object that build makes keeping jw.kept
+// values of a property (see fromRDFKeeping), compacted with prop as its
+// active property (or, unless compact, expanded), with the streams that
+// write the values it kept aside (keptAside); or, where they cannot be
+// written so, the node made whole. what names the node in errors.
+func (jw *jsonNodeWriter) keeping(doc int, what, prop string, compact bool, build func(keep int) (map[string]any, int, map[string][]int32)) (map[string]any, map[string]itemStream, error) {
+	made := func(top map[string]any, count int) (map[string]any, error) {
+		if compact {
+			return jw.compacted(doc, top, what, count, prop)
+		}
+		return jw.expandedNode(doc, top, what, count)
+	}
 	top, count, aside := build(jw.kept)
-	m, err := jw.compacted(doc, top, what, count, prop)
+	m, err := made(top, count)
 	if err != nil || aside == nil {
 		return m, nil, err
 	}
-	streams, ok, err := jw.keptAside(doc, top["@id"].(string), m, aside, jw.kept, true)
+	streams, ok, err := jw.keptAside(doc, top["@id"].(string), m, aside, jw.kept, compact)
 	if err != nil || ok {
 		return m, streams, err
 	}
 	top, count, _ = build(0)
-	m, err = jw.compacted(doc, top, what, count, prop)
+	m, err = made(top, count)
 	return m, nil, err
 }
 
