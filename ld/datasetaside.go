@@ -2,6 +2,8 @@ package ld
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // keptValues returns Config.KeptValues as a count: how many values of a
@@ -19,54 +21,133 @@ func (p *Processor) keptValues() int {
 	}
 }
 
-// keptAside returns the streams that write the values of a node kept
+// keptAside returns the streams that write the values of node top kept
 // aside by fromRDFKeeping (statements by property) after those the
 // node's output m holds, under the key that holds them, as the node's
 // whole expansion (compact false) or compaction (with the node's own
 // context) would: expansion and compaction take a property's values one
-// at a time, in order, and a value's key depends on the value alone.
-// ok is false where the values would not be appended to an array of
-// kept values under one key (a language map, @nest, a key shared with
-// another property): the node must then be made whole. A value whose key
-// turns out other than the first one's, or that expansion drops, stops
-// the stream with an error wrapping ErrNeedsJSONLD.
-func (jw *jsonNodeWriter) keptAside(doc int, id string, m map[string]any, aside map[string][]int32, keep int, compact bool) (streams map[string]itemStream, ok bool, err error) {
+// at a time, in order, and a value's key depends on the value alone. A
+// property kept aside whole (top holds none of its values: a node of
+// more properties than keep) is written under its own key, put in m as
+// a *wholeProperty. ok is false where the values would not go under one
+// key of their own or after the kept ones (a language map, @nest, a key
+// shared with another property): the node must then be made whole. A
+// value whose key turns out other than the first one's, or that
+// expansion drops, stops the stream with an error wrapping
+// ErrNeedsJSONLD.
+func (jw *jsonNodeWriter) keptAside(doc int, top, m map[string]any, aside map[string][]int32, keep int, compact bool) (streams map[string]itemStream, ok bool, err error) {
+	node := &asideNode{doc: doc, id: top["@id"].(string), compact: compact}
 	streams = map[string]itemStream{}
+	whole := 0
 	for pred, stmts := range aside {
-		first, err := jw.asideValue(doc, id, pred, stmts[0])
-		if err != nil {
-			return nil, false, err
-		}
+		_, kept := top[pred]
 		key := pred
 		if compact {
-			if key, err = jw.ctx.CompactIri(pred, first, true, false); err != nil || !jw.appendable(m, key, keep) {
+			// The key of the first value as expansion will make it
+			// (the stream checks that it does): expanding each
+			// property's first value twice doubled the time of a
+			// node of 100,000 properties.
+			_, _, first := jw.rdfValue(jw.d.quads[stmts[0]])
+			if lang, tagged := first["@language"].(string); tagged {
+				first["@language"] = strings.ToLower(lang)
+			}
+			var err error
+			if key, err = jw.ctx.CompactIri(pred, first, true, false); err != nil {
 				return nil, false, nil
 			}
-		} else if held, isList := m[pred].([]any); !isList || len(held) != keep {
-			return nil, false, nil
 		}
 		if _, taken := streams[key]; taken {
 			return nil, false, nil
+		}
+		switch {
+		case !kept:
+			if _, taken := m[key]; taken || compact && !jw.plainKey(key) {
+				return nil, false, nil
+			}
+			// Compaction writes a property's one value alone, not in
+			// an array, unless its term is a @set. No closure: a node
+			// may have 100,000 such properties.
+			m[key] = &wholeProperty{node: node, pred: pred, key: key, stmts: stmts, one: compact && len(stmts) == 1 && !jw.setContainer(key)}
+			whole++
+			continue
+		case compact && !jw.appendable(m, key, keep):
+			return nil, false, nil
+		case !compact:
+			if held, isList := m[pred].([]any); !isList || len(held) != keep {
+				return nil, false, nil
+			}
 		}
 		streams[key] = func() (any, bool, error) {
 			if len(stmts) == 0 {
 				return nil, false, nil
 			}
-			i := stmts[0]
+			st := stmts[0]
 			stmts = stmts[1:]
-			v, err := jw.asideValue(doc, id, pred, i)
-			if err != nil || !compact {
-				return v, err == nil, err
-			}
-			if k, err := jw.ctx.CompactIri(pred, v, true, false); err != nil || k != key {
-				return nil, false, fmt.Errorf("%w: a value of %s compacts under another key", ErrNeedsJSONLD, id)
-			}
-			c, err := jw.compactValue(key, v)
-			return c, err == nil, err
+			v, err := jw.asideItem(node, pred, key, st)
+			return v, err == nil, err
 		}
 	}
-	jw.p.streamed.Add(int64(len(streams)))
+	jw.p.streamed.Add(int64(len(streams) + whole))
 	return streams, true, nil
+}
+
+// asideNode is the node whose values keptAside writes: its input, its
+// name as the conversion from RDF gives it, and whether it is compacted.
+type asideNode struct {
+	doc     int
+	id      string
+	compact bool
+}
+
+// asideItem returns the value of statement st, a value of node n under
+// pred, expanded and, where n is compacted, compacted under key; a value
+// compaction would put under another key is an error wrapping
+// ErrNeedsJSONLD.
+func (jw *jsonNodeWriter) asideItem(n *asideNode, pred, key string, st int32) (any, error) {
+	v, err := jw.asideValue(n.doc, n.id, pred, st)
+	if err != nil || !n.compact {
+		return v, err
+	}
+	if k, err := jw.ctx.CompactIri(pred, v, true, false); err != nil || k != key {
+		return nil, fmt.Errorf("%w: a value of %s compacts under another key", ErrNeedsJSONLD, n.id)
+	}
+	return jw.compactValue(key, v)
+}
+
+// wholeProperty is a property of a node object whose values are made
+// and written one at a time (see keptAside): one value alone, else an
+// array of them.
+type wholeProperty struct {
+	node      *asideNode
+	pred, key string
+	stmts     []int32
+	one       bool
+}
+
+// plainKey reports whether compaction writes the values under key as an
+// array (or one value alone) of their own: no container but @set, no
+// @nest, not reverse.
+func (jw *jsonNodeWriter) plainKey(key string) bool {
+	td := jw.ctx.GetTermDefinition(key)
+	if td == nil {
+		return true
+	}
+	if td.Nest != "" || td.Reverse {
+		return false
+	}
+	for _, c := range td.Container {
+		if c != "@set" {
+			return false
+		}
+	}
+	return true
+}
+
+// setContainer reports whether key's term is a @set: compaction keeps
+// even one value of it in an array.
+func (jw *jsonNodeWriter) setContainer(key string) bool {
+	td := jw.ctx.GetTermDefinition(key)
+	return td != nil && slices.Contains(td.Container, "@set")
 }
 
 // asideValue returns the value of statement i, a value of node id under
@@ -94,18 +175,5 @@ func (jw *jsonNodeWriter) asideValue(doc int, id, pred string, i int32) (map[str
 // reverse).
 func (jw *jsonNodeWriter) appendable(m map[string]any, key string, kept int) bool {
 	held, isList := m[key].([]any)
-	if !isList || len(held) != kept || kept < 2 {
-		return false
-	}
-	if td := jw.ctx.GetTermDefinition(key); td != nil {
-		if td.Nest != "" || td.Reverse {
-			return false
-		}
-		for _, c := range td.Container {
-			if c != "@set" {
-				return false
-			}
-		}
-	}
-	return true
+	return isList && len(held) == kept && kept >= 2 && jw.plainKey(key)
 }

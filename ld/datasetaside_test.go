@@ -14,7 +14,8 @@ import (
 // schema.org properties and others, a property whose values compact
 // under two keys, repeated statements, blank nodes, and such nodes at the
 // top and inside named graphs (the first two of a graph are compacted
-// with its name, the others alone).
+// with its name, the others alone), a root that framing embeds its
+// members in, and a node of more properties than a node keeps.
 func bigNodeNQuads(n int) []string {
 	const s = "http://schema.org/"
 	var plain, mixed, graphs strings.Builder
@@ -57,7 +58,21 @@ func bigNodeNQuads(n int) []string {
 		fmt.Fprintf(&rooted, "<urn:list:9> <%ssameAs> <https://films.example/l/%d> .\n", s, i)
 		fmt.Fprintf(&rooted, "<urn:list:9> <%sdateModified> \"2021-02-%02d\"^^<%sDate> .\n", s, i%28+1, s)
 	}
-	return []string{plain.String(), mixed.String(), graphs.String(), rooted.String()}
+	// A node of more properties than it keeps: others' IRIs with one
+	// value or three, schema.org's (url and sameAs take IRIs under
+	// their own key, text under another), language-tagged text.
+	var wide strings.Builder
+	for i := range n {
+		fmt.Fprintf(&wide, "<urn:wide:1> <http://a.example/p%d> \"v%d\" .\n", i, i)
+		if i%5 == 0 {
+			fmt.Fprintf(&wide, "<urn:wide:1> <http://a.example/p%d> \"w%d\"@EN .\n<urn:wide:1> <http://a.example/p%d> <urn:x:%d> .\n", i, i, i, i)
+		}
+	}
+	for _, p := range []string{"url", "sameAs", "name", "keywords"} {
+		fmt.Fprintf(&wide, "<urn:wide:1> <%s%s> <https://films.example/%s> .\n", s, p, p)
+	}
+	fmt.Fprintf(&wide, "<urn:wide:1> <%ssameAs> \"not an IRI\" .\n<urn:wide:2> <%surl> \"text\" .\n", s, s)
+	return []string{plain.String(), mixed.String(), graphs.String(), rooted.String(), wide.String()}
 }
 
 // TestDatasetJSONLDKeptAsideMatchesWhole proves the values WriteJSONLD

@@ -439,7 +439,7 @@ func (jw *jsonNodeWriter) keeping(doc int, what, prop string, compact bool, buil
 	if err != nil || aside == nil {
 		return m, nil, err
 	}
-	streams, ok, err := jw.keptAside(doc, top["@id"].(string), m, aside, jw.kept, compact)
+	streams, ok, err := jw.keptAside(doc, top, m, aside, jw.kept, compact)
 	if err != nil || ok {
 		return m, streams, err
 	}
@@ -476,6 +476,12 @@ func (jw *jsonNodeWriter) writeStreamed(m map[string]any, depth int, streams map
 	after := false
 	for _, k := range keys {
 		e.member(k, depth+1, &after)
+		if wp, isWhole := m[k].(*wholeProperty); isWhole {
+			if err := jw.writeWhole(wp, depth+1); err != nil {
+				return err
+			}
+			continue
+		}
 		next, streamed := streams[k]
 		if !streamed {
 			e.value(m[k], depth+1)
@@ -514,6 +520,36 @@ func (jw *jsonNodeWriter) writeStreamed(m map[string]any, depth int, streams map
 	}
 	e.newline(depth)
 	e.buf = append(e.buf, '}')
+	return e.err
+}
+
+// writeWhole writes the values of a property kept aside whole at depth:
+// one alone where wp says so, else an array of them.
+func (jw *jsonNodeWriter) writeWhole(wp *wholeProperty, depth int) error {
+	e := jw.enc
+	if wp.one {
+		v, err := jw.asideItem(wp.node, wp.pred, wp.key, wp.stmts[0])
+		if err != nil {
+			return err
+		}
+		e.value(v, depth)
+		return e.err
+	}
+	e.buf = append(e.buf, '[')
+	count := 0
+	for _, st := range wp.stmts {
+		v, err := jw.asideItem(wp.node, wp.pred, wp.key, st)
+		if err != nil {
+			return err
+		}
+		e.nextItem(&count, depth+1)
+		e.value(v, depth+1)
+		if e.err != nil {
+			return e.err
+		}
+	}
+	e.newline(depth)
+	e.buf = append(e.buf, ']')
 	return e.err
 }
 
@@ -556,10 +592,10 @@ func (jw *jsonNodeWriter) fromRDF(id string, qs []int32) (node map[string]any, c
 	return node, count
 }
 
-// fromRDFKeeping is fromRDF keeping at most keep values of a property in
-// the node (all of them where keep is 0): the statements of the others,
-// each a value the node does not hold yet, are returned in aside by
-// their property, in order, and not counted. A node of 200,000 values
+// fromRDFKeeping is fromRDF keeping at most keep values of a property,
+// and keep properties, in the node (all of them where keep is 0): the
+// statements of the others, each a value the node does not hold yet, are
+// returned in aside by their property, in order, and not counted. A node of 200,000 values
 // took 20 times its N-Quads in memory as value objects, expanded and
 // compacted whole; aside, a value is a statement's index until it is
 // written (see keptAside).
@@ -569,6 +605,7 @@ func (jw *jsonNodeWriter) fromRDFKeeping(id string, qs []int32, keep int) (node 
 	// A node of many statements left a new map (below): clear costs the
 	// map's size.
 	clear(jw.values)
+	props := 0
 	for _, i := range qs {
 		pred, k, v := jw.rdfValue(d.quads[i])
 		if jw.values[k] {
@@ -580,7 +617,10 @@ func (jw *jsonNodeWriter) fromRDFKeeping(id string, qs []int32, keep int) (node 
 			count++
 			continue
 		}
-		if keep > 0 && len(asList(node[pred])) >= keep {
+		held := asList(node[pred])
+		if held == nil && (keep == 0 || props < keep) {
+			props++
+		} else if keep > 0 && (held == nil || len(held) >= keep) {
 			if aside == nil {
 				aside = map[string][]int32{}
 			}
