@@ -3,7 +3,6 @@ package ld
 import (
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // keptValues returns Config.KeptValues as a count: how many values of a
@@ -47,12 +46,8 @@ func (jw *jsonNodeWriter) keptAside(doc int, top, m map[string]any, aside map[st
 			// (the stream checks that it does): expanding each
 			// property's first value twice doubled the time of a
 			// node of 100,000 properties.
-			_, _, first := jw.rdfValue(jw.d.quads[stmts[0]])
-			if lang, tagged := first["@language"].(string); tagged {
-				first["@language"] = strings.ToLower(lang)
-			}
 			var err error
-			if key, err = jw.ctx.CompactIri(pred, first, true, false); err != nil {
+			if key, err = jw.ctx.CompactIri(pred, jw.expectedValue(jw.d.quads[stmts[0]]), true, false); err != nil {
 				return nil, false, nil
 			}
 		}

@@ -429,14 +429,11 @@ func (vs *statementValues) compactKey(*jsonNodeWriter, string) (string, bool) {
 // node by its label in the output.
 func (vs *statementValues) expected(st int32) (map[string]any, valueKey) {
 	q := vs.jw.d.quads[st]
-	_, k, v := vs.jw.rdfValue(q)
-	if lang, tagged := v["@language"].(string); tagged {
-		v["@language"] = strings.ToLower(lang)
-	}
+	v := vs.jw.expectedValue(q)
 	if vs.jw.d.terms[q.o].kind == Blank {
 		v["@id"] = vs.fn.name(q.o)
 	}
-	k, _ = expandedKey(v)
+	k, _ := expandedKey(v)
 	return v, k
 }
 

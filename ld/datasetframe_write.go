@@ -51,11 +51,12 @@ func (jw *jsonNodeWriter) writeFramed(fp *framePlan) error {
 // at depth (0: the top, with "@context"). Of a single input, a node with
 // more than jw.kept items of a property is written with the first
 // jw.kept of them and the others made, compacted and written one at
-// a time after them (see writeKept), where compaction would append them
-// under the same key; otherwise the node is made whole.
+// a time after them (see keptItems and keptStreams), where compaction
+// would append them under the same key; otherwise the node is made
+// whole.
 func (fw *frameWriter) writeOut(o *frameOut, prop string, depth int) error {
 	if n := fw.fp.nodeOf(o.node); n != nil && len(fw.d.docs) == 1 && fw.kept > 0 && len(o.items) > fw.kept {
-		if err := fw.writeNode(o, prop, depth, true); err != errMadeWhole {
+		if err := fw.writeNode(o, prop, depth, true); !errors.Is(err, errMadeWhole) {
 			return err
 		}
 	}
@@ -247,12 +248,8 @@ func (fw *frameWriter) keptItems(o *frameOut, n *frameNode, what string, iris []
 	// expected gives a run's value as expansion makes it (see
 	// statementValues.expected): the plan holds each value once.
 	expected := func(st int32) (map[string]any, valueKey) {
-		q := d.quads[st]
-		_, k, v := fw.rdfValue(q)
-		if lang, tagged := v["@language"].(string); tagged {
-			v["@language"] = strings.ToLower(lang)
-		}
-		k, _ = expandedKey(v)
+		v := fw.expectedValue(d.quads[st])
+		k, _ := expandedKey(v)
 		return v, k
 	}
 	for k := range iris {

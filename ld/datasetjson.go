@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
 
@@ -595,10 +596,10 @@ func (jw *jsonNodeWriter) fromRDF(id string, qs []int32) (node map[string]any, c
 // fromRDFKeeping is fromRDF keeping at most keep values of a property,
 // and keep properties, in the node (all of them where keep is 0): the
 // statements of the others, each a value the node does not hold yet, are
-// returned in aside by their property, in order, and not counted. A node of 200,000 values
-// took 20 times its N-Quads in memory as value objects, expanded and
-// compacted whole; aside, a value is a statement's index until it is
-// written (see keptAside).
+// returned in aside by their property, in order, and not counted. A node
+// of 200,000 values took 20 times its N-Quads in memory as value
+// objects, expanded and compacted whole; aside, a value is a statement's
+// index until it is written (see keptAside).
 func (jw *jsonNodeWriter) fromRDFKeeping(id string, qs []int32, keep int) (node map[string]any, count int, aside map[string][]int32) {
 	d := jw.d
 	node = map[string]any{"@id": id}
@@ -635,6 +636,19 @@ func (jw *jsonNodeWriter) fromRDFKeeping(id string, qs []int32, keep int) (node 
 		jw.values = map[valueKey]bool{}
 	}
 	return node, count, aside
+}
+
+// expectedValue returns the value object of statement q's object as
+// expansion makes what fromRDF makes of it: its language tag in lower
+// case. The writers that make values one at a time foresee from it what
+// the node map keeps and the key compaction puts a value under; the
+// value's expansion is checked against it when it is written.
+func (jw *jsonNodeWriter) expectedValue(q dquad) map[string]any {
+	_, _, v := jw.rdfValue(q)
+	if lang, tagged := v["@language"].(string); tagged {
+		v["@language"] = strings.ToLower(lang)
+	}
+	return v
 }
 
 // rdfValue returns the key (see valueKey) of statement q's object in the
