@@ -42,13 +42,18 @@ func (jw *jsonNodeWriter) keptAside(doc int, top, m map[string]any, aside map[st
 		_, kept := top[pred]
 		key := pred
 		if compact {
-			// The key of the first value as expansion will make it
-			// (the stream checks that it does): expanding each
-			// property's first value twice doubled the time of a
-			// node of 100,000 properties.
-			var err error
-			if key, err = jw.ctx.CompactIri(pred, jw.expectedValue(jw.d.quads[stmts[0]]), true, false); err != nil {
-				return nil, false, nil
+			// The key of each value as expansion will make it (the
+			// stream checks that it does), without expanding it: a
+			// property whose values go under several keys (text and
+			// IRIs under url) makes the node whole here, rather than
+			// the whole output through json-gold when the stream
+			// meets it.
+			for i, st := range stmts {
+				k, err := jw.ctx.CompactIri(pred, jw.expectedValue(jw.d.quads[st]), true, false)
+				if err != nil || i > 0 && k != key {
+					return nil, false, nil
+				}
+				key = k
 			}
 		}
 		if _, taken := streams[key]; taken {
@@ -110,13 +115,36 @@ func (jw *jsonNodeWriter) asideItem(n *asideNode, pred, key string, st int32) (a
 }
 
 // wholeProperty is a property of a node object whose values are made
-// and written one at a time (see keptAside): one value alone, else an
-// array of them.
+// and written one at a time (see keptAside, compactFlat): one value
+// alone, else an array of them. They are statements of the dataset
+// (stmts, of node, under pred) or, in a node map's node, values
+// (compacted under key).
 type wholeProperty struct {
 	node      *asideNode
 	pred, key string
 	stmts     []int32
+	values    asideValues
 	one       bool
+}
+
+// len returns the number of values of wp.
+func (wp *wholeProperty) len() int {
+	if wp.values != nil {
+		return wp.values.len()
+	}
+	return len(wp.stmts)
+}
+
+// item returns the i-th value of wp, compacted where its node is.
+func (jw *jsonNodeWriter) wholeItem(wp *wholeProperty, i int) (any, error) {
+	if wp.values == nil {
+		return jw.asideItem(wp.node, wp.pred, wp.key, wp.stmts[i])
+	}
+	v, err := wp.values.at(i)
+	if err != nil {
+		return nil, err
+	}
+	return jw.compactValue(wp.key, v)
 }
 
 // plainKey reports whether compaction writes the values under key as an

@@ -71,7 +71,9 @@ func bigNodeNQuads(n int) []string {
 	for _, p := range []string{"url", "sameAs", "name", "keywords"} {
 		fmt.Fprintf(&wide, "<urn:wide:1> <%s%s> <https://films.example/%s> .\n", s, p, p)
 	}
-	fmt.Fprintf(&wide, "<urn:wide:1> <%ssameAs> \"not an IRI\" .\n<urn:wide:2> <%surl> \"text\" .\n", s, s)
+	// (Under one key each: a property of several keys makes its node
+	// whole, which urn:wide:2 and the mixed input try.)
+	fmt.Fprintf(&wide, "<urn:wide:2> <%ssameAs> \"not an IRI\" .\n<urn:wide:2> <%ssameAs> <https://films.example/a> .\n<urn:wide:2> <%ssameAs> <https://films.example/b> .\n<urn:wide:2> <%surl> \"text\" .\n", s, s, s, s)
 	return []string{plain.String(), mixed.String(), graphs.String(), rooted.String(), wide.String()}
 }
 

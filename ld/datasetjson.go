@@ -529,7 +529,7 @@ func (jw *jsonNodeWriter) writeStreamed(m map[string]any, depth int, streams map
 func (jw *jsonNodeWriter) writeWhole(wp *wholeProperty, depth int) error {
 	e := jw.enc
 	if wp.one {
-		v, err := jw.asideItem(wp.node, wp.pred, wp.key, wp.stmts[0])
+		v, err := jw.wholeItem(wp, 0)
 		if err != nil {
 			return err
 		}
@@ -538,8 +538,8 @@ func (jw *jsonNodeWriter) writeWhole(wp *wholeProperty, depth int) error {
 	}
 	e.buf = append(e.buf, '[')
 	count := 0
-	for _, st := range wp.stmts {
-		v, err := jw.asideItem(wp.node, wp.pred, wp.key, st)
+	for i := range wp.len() {
+		v, err := jw.wholeItem(wp, i)
 		if err != nil {
 			return err
 		}

@@ -236,9 +236,22 @@ func (jw *jsonNodeWriter) compactFlat(n map[string]any, id, prop string) (*strea
 		return nil, err
 	}
 	streams := map[string]itemStream{}
+	whole := 0
 	for pred, vs := range aside {
+		if _, kept := n[pred]; !kept {
+			// A property kept aside whole (see keptAside), under a
+			// key of its own.
+			key, ok := vs.compactKey(jw, pred)
+			if _, taken := m[key]; !ok || taken || !jw.plainKey(key) {
+				streams = nil
+				break
+			}
+			m[key] = &wholeProperty{key: key, values: vs, one: vs.len() == 1 && !jw.setContainer(key)}
+			whole++
+			continue
+		}
 		key, ok := jw.asideKey(m, pred, len(asList(n[pred])), vs)
-		if !ok {
+		if _, taken := streams[key]; !ok || taken {
 			streams = nil
 			break
 		}
@@ -257,9 +270,10 @@ func (jw *jsonNodeWriter) compactFlat(n map[string]any, id, prop string) (*strea
 		}
 	}
 	if streams != nil {
-		jw.p.streamed.Add(int64(len(streams)))
+		jw.p.streamed.Add(int64(len(streams) + whole))
 		return &streamedNode{m: m, streams: streams}, nil
 	}
+	// m, with its placeholders, is let go.
 	n[asideKey] = aside
 	if err := jw.holdAside(n); err != nil {
 		return nil, err
