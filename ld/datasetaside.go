@@ -48,12 +48,11 @@ func (jw *jsonNodeWriter) keptAside(doc int, top, m map[string]any, aside map[st
 			// IRIs under url) makes the node whole here, rather than
 			// the whole output through json-gold when the stream
 			// meets it.
-			for i, st := range stmts {
-				k, err := jw.ctx.CompactIri(pred, jw.expectedValue(jw.d.quads[st]), true, false)
-				if err != nil || i > 0 && k != key {
-					return nil, false, nil
-				}
-				key = k
+			var one bool
+			if key, one = jw.oneKey(pred, len(stmts), func(i int) (map[string]any, error) {
+				return jw.expectedValue(jw.d.quads[stmts[i]]), nil
+			}); !one {
+				return nil, false, nil
 			}
 		}
 		if _, taken := streams[key]; taken {
@@ -89,6 +88,24 @@ func (jw *jsonNodeWriter) keptAside(doc int, top, m map[string]any, aside map[st
 	}
 	jw.p.streamed.Add(int64(len(streams) + whole))
 	return streams, true, nil
+}
+
+// oneKey returns the key compaction puts each of n values of pred under
+// (value gives the i-th, expanded), or false where they go under several
+// or one cannot be made.
+func (jw *jsonNodeWriter) oneKey(pred string, n int, value func(i int) (map[string]any, error)) (key string, ok bool) {
+	for i := range n {
+		v, err := value(i)
+		if err != nil {
+			return "", false
+		}
+		k, err := jw.ctx.CompactIri(pred, v, true, false)
+		if err != nil || i > 0 && k != key {
+			return "", false
+		}
+		key = k
+	}
+	return key, key != ""
 }
 
 // asideNode is the node whose values keptAside writes: its input, its

@@ -184,18 +184,7 @@ func (fvs flatValues) len() int                         { return len(fvs) }
 func (fvs flatValues) at(i int) (map[string]any, error) { return fvs[i].object() }
 
 func (fvs flatValues) compactKey(jw *jsonNodeWriter, pred string) (key string, ok bool) {
-	for _, fv := range fvs {
-		v, err := fv.object()
-		if err != nil {
-			return "", false
-		}
-		k, err := jw.ctx.CompactIri(pred, v, true, false)
-		if err != nil || key != "" && k != key {
-			return "", false
-		}
-		key = k
-	}
-	return key, key != ""
+	return jw.oneKey(pred, len(fvs), func(i int) (map[string]any, error) { return fvs[i].object() })
 }
 
 // flatKeep is how many values of a property addNative keeps in the node

@@ -290,6 +290,8 @@ func (e *treeEncoder) value(v any, depth int) {
 			e.buf = append(e.buf, "[]"...)
 			return
 		}
+		// Past the bound, or after any failure, nothing below is
+		// written: a 20,000-deep tree is not walked to its bottom.
 		if depth >= MaxJSONDepth || e.err != nil {
 			e.fail(ErrTooDeep)
 			return

@@ -559,7 +559,7 @@ func checkedGraphs(quads []ld.Quad, display string) ([]ld.Quad, *schemas.Finding
 			inDefault++
 		case !kept[q.Graph]:
 			other++
-			if !graphs[q.Graph] && len(graphs) == 0 {
+			if len(graphs) == 0 {
 				first = q.Graph
 			}
 			graphs[q.Graph] = true
