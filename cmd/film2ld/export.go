@@ -361,9 +361,9 @@ func (e *env) renderFilm(files []string, x *exportJob) (res *pipeline.Output, ok
 		e.errorf("%v", err)
 		return nil, false
 	}
-	// Nothing reads the documents' reviews past rendering; the film
-	// holds them.
-	job.DropReviews()
+	// Nothing reads the documents' reviews and parts past rendering;
+	// the film holds them.
+	job.DropReviewsAndCast()
 	if res.View == pipeline.Snippet && !x.quiet {
 		e.snippetMessages(res, x)
 	}
