@@ -107,6 +107,9 @@ func runConvert(e *env, args []string) int {
 	if err := checkInputs(files, output); err != nil {
 		return e.usageError(fs, "%v", err)
 	}
+	if !e.outputWritable(output) {
+		return exitError
+	}
 
 	if allowLocal && !allowRemote {
 		return e.usageError(fs, "--allow-local-contexts needs --allow-remote")

@@ -184,6 +184,9 @@ func runExport(e *env, args []string) int {
 		if err := checkInputs(files, f.output); err != nil {
 			return e.usageError(fs, "%v", err)
 		}
+		if !e.outputWritable(f.output) {
+			return exitError
+		}
 	}
 
 	base := "" // the default, which a --page-url replaces (see pipeline.Options)

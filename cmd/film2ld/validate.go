@@ -207,6 +207,9 @@ func runValidate(e *env, args []string) int {
 			return e.usageError(fs, "--write-baseline: %v", err)
 		}
 	}
+	if !e.outputWritable(outPath, writeBaseline) {
+		return exitError
+	}
 
 	defer validateHeap(largestInput(inputs, films))()
 	job := &validateJob{prof: prof, pageURL: pageURL, filter: filter, format: format, repeat: repeat, quoteAll: base != nil}

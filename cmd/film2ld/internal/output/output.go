@@ -95,13 +95,11 @@ func Create(path string, stdout io.Writer) (*File, error) {
 	if path == "" || path == "-" {
 		return &File{path: "standard output", w: stdout}, nil
 	}
-	// The kernel follows every link here, the magic ones of /proc/self/fd
-	// (/dev/stdout) too, whose targets ("pipe:[1234]") are no paths.
-	st, err := os.Stat(path)
+	st, direct, target, err := place(path)
 	switch {
-	case err == nil && st.IsDir():
-		return nil, &Error{Path: path, Op: "write", Err: ErrIsDir}
-	case err == nil && !st.Mode().IsRegular(), err == nil && descriptorLink(path):
+	case err != nil:
+		return nil, err
+	case direct:
 		// A device or pipe is written in place; so is a file the shell
 		// opened for us (-o /dev/stdout > file, or >> file): appending
 		// writes where the descriptor's own writes would go, and does
@@ -115,12 +113,6 @@ func Create(path string, stdout io.Writer) (*File, error) {
 			return nil, &Error{Path: path, Op: "open", Err: cause(err)}
 		}
 		return &File{path: path, w: f, direct: f}, nil
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return nil, &Error{Path: path, Op: "write", Err: cause(err)}
-	}
-	target, err := Resolve(path)
-	if err != nil {
-		return nil, &Error{Path: path, Op: "write", Err: cause(err)}
 	}
 	tmp, err := createTemp(filepath.Dir(target))
 	if err != nil {
@@ -138,6 +130,55 @@ func Create(path string, stdout io.Writer) (*File, error) {
 		return nil, &Error{Path: path, Op: "create", Err: cause(err)}
 	}
 	return &File{path: path, w: tmp, tmp: tmp, target: target}, nil
+}
+
+// place tells how Create writes path: in place (direct: a device, a pipe,
+// a descriptor the shell opened), or through a temporary file beside
+// target, the file the links of path lead to; st describes what path
+// names now, nil for nothing. A folder, a loop of links or a path that
+// cannot be looked at is an error naming path.
+func place(path string) (st fs.FileInfo, direct bool, target string, err error) {
+	// The kernel follows every link here, the magic ones of /proc/self/fd
+	// (/dev/stdout) too, whose targets ("pipe:[1234]") are no paths.
+	st, err = os.Stat(path)
+	switch {
+	case err == nil && st.IsDir():
+		return nil, false, "", &Error{Path: path, Op: "write", Err: ErrIsDir}
+	case err == nil && !st.Mode().IsRegular(), err == nil && descriptorLink(path):
+		return st, true, "", nil
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, false, "", &Error{Path: path, Op: "write", Err: cause(err)}
+	case err != nil:
+		st = nil
+	}
+	target, err = Resolve(path)
+	if err != nil {
+		return nil, false, "", &Error{Path: path, Op: "write", Err: cause(err)}
+	}
+	return st, false, target, nil
+}
+
+// Check returns the error Create would return for path, so that a
+// command can refuse an output it cannot write (a missing or read-only
+// folder, a folder named as the file) before it reads its inputs, not
+// after the work. It changes nothing: a temporary file is made beside
+// the target and removed at once, and a device or pipe is not opened
+// (opening a pipe waits for its reader, and closing it would end the
+// reader's input).
+func Check(path string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	_, direct, target, err := place(path)
+	if err != nil || direct {
+		return err
+	}
+	tmp, err := createTemp(filepath.Dir(target))
+	if err != nil {
+		return &Error{Path: path, Op: "create", Err: cause(err)}
+	}
+	discard(tmp)
+	return nil
 }
 
 // Write writes to the output. After the first error it writes nothing

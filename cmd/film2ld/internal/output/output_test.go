@@ -297,3 +297,48 @@ func TestDescriptorLinks(t *testing.T) {
 		t.Errorf("temporary files left: %v", l)
 	}
 }
+
+// TestCheck: Check gives Create's error for an output that cannot be
+// written, and for one that can, changes nothing: an existing file keeps
+// its bytes and mode, no temporary file is left, and a pipe is not
+// opened (a reader would see its input end).
+func TestCheck(t *testing.T) {
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "old.nq")
+	if err := os.WriteFile(existing, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pipe := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"", "-", existing, filepath.Join(dir, "new.nq"), pipe, os.DevNull} {
+		// A pipe opened for writing with no reader would block here.
+		if err := Check(path); err != nil {
+			t.Errorf("Check(%q): %v", path, err)
+		}
+	}
+	if got := readString(t, existing); got != "old" {
+		t.Errorf("Check changed %s: %q", existing, got)
+	}
+	if st, _ := os.Stat(existing); st.Mode().Perm() != 0o600 {
+		t.Errorf("Check changed the mode of %s to %o", existing, st.Mode().Perm())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "new.nq")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Check made the new file: %v", err)
+	}
+	if l := leftovers(t, dir); l != nil {
+		t.Errorf("temporary files left: %v", l)
+	}
+	for _, path := range []string{filepath.Join(dir, "missing", "out.nq"), dir, filepath.Join(existing, "out.nq")} {
+		_, cerr := Create(path, nil)
+		err := Check(path)
+		if err == nil || cerr == nil || err.Error() != cerr.Error() {
+			t.Errorf("Check(%q) = %v; want Create's error %v", path, err, cerr)
+		}
+		var oerr *Error
+		if !errors.As(err, &oerr) || oerr.Path != path {
+			t.Errorf("Check(%q): %v does not name the path given", path, err)
+		}
+	}
+}
