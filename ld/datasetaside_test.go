@@ -120,3 +120,75 @@ func TestDatasetJSONLDKeptAsideMatchesWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsAreValues: a node's repeated values are found by their
+// statements' terms only where each literal term makes a value of its
+// own (termsAreValues); where two spellings of a datatype make one value,
+// by the values' keys. The readers give a literal one spelling, so
+// N-Quads of every spelling keep the terms; a dataset holding two
+// spellings does not, and its node still holds the value once, as
+// RdfToObject makes it.
+func TestTermsAreValues(t *testing.T) {
+	d := NewDataset()
+	in := `<urn:s> <urn:p> "x" .
+<urn:s> <urn:p> "x"^^<http://www.w3.org/2001/XMLSchema#string> .
+<urn:s> <urn:p> "y"@en .
+<urn:s> <urn:p> "y"@EN .
+<urn:s> <urn:p> <urn:o> .
+<urn:s> <urn:p> _:b .
+`
+	if _, err := d.ReadNQuads(strings.NewReader(in), "in.nq", false); err != nil {
+		t.Fatal(err)
+	}
+	if !termsAreValues(d) {
+		t.Error("N-Quads read: literal terms taken as sharing values")
+	}
+	jw := &jsonNodeWriter{d: d, values: map[valueKey]bool{}}
+	qs := d.docStatements(0)
+	if _, count, _ := jw.fromRDFKeeping("urn:s", qs, 0); count != 5 {
+		// "x" twice (one term), "y"@en and "y"@EN (two values until
+		// expansion lowers the tag), the IRI and the blank node.
+		t.Errorf("N-Quads read: %d values, want 5", count)
+	}
+
+	// Terms as other code than the readers could add them, keyed as
+	// intern keys them (whose checks refuse some of them).
+	literal := func(value, datatype, lang string) dterm {
+		return dterm{kind: Literal, key: "\"" + value + "\x00" + datatype + "\x00" + lang}
+	}
+	for _, spelling := range []struct {
+		name   string
+		term   dterm
+		shared bool
+	}{
+		{"untyped", literal("x", "", ""), true},
+		{"the walk's xsd:string", literal("x", keyXSDString, ""), true},
+		{"language text without rdf:langString", literal("y", "", "en"), true},
+		{"another datatype", literal("x", "urn:t", ""), false},
+		{"an IRI named like a blank node", dterm{kind: IRI, key: "<_:b>"}, true},
+	} {
+		d := NewDataset()
+		if _, err := d.ReadNQuads(strings.NewReader(in), "in.nq", false); err != nil {
+			t.Fatal(err)
+		}
+		id := uint32(len(d.terms))
+		d.terms = append(d.terms, spelling.term)
+		first := d.quads[0]
+		d.quads = append(d.quads, dquad{s: first.s, p: first.p, o: id})
+		if got := termsAreValues(d); got == spelling.shared {
+			t.Errorf("%s: termsAreValues %v", spelling.name, got)
+		}
+		jw := &jsonNodeWriter{d: d, values: map[valueKey]bool{}}
+		_, count, _ := jw.fromRDFKeeping("urn:s", d.docStatements(0), 0)
+		// The twin is the same value as "x", "y"@en or _:b (whose
+		// "@id" the IRI's is), held once; another datatype's is a value
+		// of its own.
+		want := 5
+		if !spelling.shared {
+			want = 6
+		}
+		if count != want {
+			t.Errorf("%s: %d values, want %d", spelling.name, count, want)
+		}
+	}
+}

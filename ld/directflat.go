@@ -235,7 +235,7 @@ func (jw *jsonNodeWriter) compactFlat(n map[string]any, id, prop string) (*strea
 				streams = nil
 				break
 			}
-			m[key] = &wholeProperty{key: key, values: vs, one: vs.len() == 1 && !jw.setContainer(key)}
+			m[key] = valuesProperty{vs}
 			whole++
 			continue
 		}
