@@ -2,6 +2,7 @@ package ld
 
 import (
 	"fmt"
+	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
 
@@ -21,6 +22,39 @@ func (p *Processor) Compact(doc any, opts Options) (map[string]any, error) {
 		return nil, err
 	}
 	return p.compactExpanded(expanded, false)
+}
+
+// CompactFromRDF compacts what FromQuads (or FromNQuads) returned, as
+// Compact compacts it, without Compact's copy and expansion of the
+// input: the conversion from RDF gives expanded JSON-LD already, whose
+// expansion changes nothing but its language tags' case (expansion
+// writes them in lower case; this does so in place, the input being
+// the caller's own and used up). Validating 15 MB of N-Quads of 200,000
+// small nodes held the copy and the expansion at once, 270 MB of its
+// 330 MB peak. TestCompactFromRDFMatchesCompact proves it gives
+// Compact's result on every N-Quads input of the differential tests.
+func (p *Processor) CompactFromRDF(fromRDF []any) (map[string]any, error) {
+	lowerLanguages(fromRDF)
+	return p.compactExpanded(fromRDF, false)
+}
+
+// lowerLanguages writes the language tags of value objects in v in lower
+// case, as expansion does.
+func lowerLanguages(v any) {
+	switch x := v.(type) {
+	case []any:
+		for _, item := range x {
+			lowerLanguages(item)
+		}
+	case map[string]any:
+		if lang, ok := x["@language"].(string); ok {
+			x["@language"] = strings.ToLower(lang)
+			return
+		}
+		for _, item := range x {
+			lowerLanguages(item)
+		}
+	}
 }
 
 // compactExpanded compacts expanded JSON-LD; graph forces the @graph form.

@@ -973,3 +973,131 @@ func FuzzDatasetMatchesJSONLDPath(f *testing.F) {
 		}
 	})
 }
+
+// TestCompactFromRDFMatchesCompact proves CompactFromRDF (no copy, no
+// second expansion) gives what Compact gives of the conversion from RDF,
+// or the same error, on every N-Quads input of the differential tests
+// and on random datasets with language tags in either case.
+func TestCompactFromRDFMatchesCompact(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the other differential tests
+	p := NewProcessor(Config{})
+	corpus := nquadsCorpus(t)
+	for seed := range 200 {
+		corpus[fmt.Sprintf("generated/random-%d", seed)] = randomNQuads(uint64(seed))
+	}
+	compared, tagged := 0, 0
+	for name, in := range corpus {
+		read := func() []any {
+			quads, err := ReadNQuads(strings.NewReader(in), name)
+			if err != nil {
+				return nil
+			}
+			exp, err := p.FromQuads(quads, name)
+			if err != nil {
+				return nil
+			}
+			return exp
+		}
+		first, second := read(), read()
+		if first == nil {
+			continue
+		}
+		want, werr := p.Compact(first, Options{})
+		got, gerr := p.CompactFromRDF(second)
+		if fmt.Sprint(werr) != fmt.Sprint(gerr) {
+			t.Errorf("%s: error\n got %v\nwant %v", name, gerr, werr)
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: CompactFromRDF differs from Compact\n got %v\nwant %v", name, got, want)
+		}
+		compared++
+		if strings.Contains(in, `"@`) {
+			tagged++
+		}
+	}
+	if compared < 500 || tagged < 50 {
+		t.Errorf("only %d inputs compared, %d with language tags", compared, tagged)
+	}
+	t.Logf("%d inputs compared, %d with language tags", compared, tagged)
+}
+
+// defaultGraphOf is validate's reading of the conversion from RDF
+// (mapping/pipeline's defaultGraph): each named graph's "@graph" taken
+// off its name's node, a name said nothing of then dropped.
+func defaultGraphOf(exp []any) []any {
+	var out []any
+	for _, n := range exp {
+		m, ok := n.(map[string]any)
+		if !ok {
+			continue
+		}
+		if _, named := m["@graph"]; named {
+			m = maps.Clone(m)
+			delete(m, "@graph")
+			if len(m) == 1 {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// TestCompactDefaultGraphMatches proves CompactDefaultGraph, made a node
+// at a time from the dataset, equal to CompactFromRDF of the whole
+// conversion from RDF with named graphs taken off, on every N-Quads
+// input of the differential tests and on random datasets; and that it
+// declines (ErrNeedsJSONLD) only what the dataset's writers decline.
+func TestCompactDefaultGraphMatches(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the other differential tests
+	p := NewProcessor(Config{})
+	corpus := nquadsCorpus(t)
+	for seed := range 200 {
+		corpus[fmt.Sprintf("generated/random-%d", seed)] = randomNQuads(uint64(seed))
+	}
+	compared, declined, empty := 0, 0, 0
+	for name, in := range corpus {
+		d := NewDataset()
+		if _, err := d.ReadNQuads(strings.NewReader(in), name, false); err != nil {
+			continue
+		}
+		needs := d.NeedsJSONLD()
+		got, gerr := p.CompactDefaultGraph(d)
+		if gerr != nil {
+			if !errors.Is(gerr, ErrNeedsJSONLD) {
+				t.Errorf("%s: %v, not ErrNeedsJSONLD", name, gerr)
+			}
+			if needs == nil {
+				t.Logf("%s: declined: %v", name, gerr)
+			}
+			declined++
+			continue
+		}
+		quads, err := ReadNQuads(strings.NewReader(in), name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		exp, err := p.FromQuads(quads, name)
+		if err != nil {
+			t.Errorf("%s: the dataset made what the conversion from RDF refuses: %v", name, err)
+			continue
+		}
+		want, err := p.CompactFromRDF(defaultGraphOf(exp))
+		if err != nil {
+			t.Errorf("%s: the dataset made what compaction refuses: %v", name, err)
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: CompactDefaultGraph differs\n got %v\nwant %v", name, got, want)
+		}
+		compared++
+		if g, ok := want["@graph"].([]any); ok && len(g) == 0 {
+			empty++
+		}
+	}
+	t.Logf("%d inputs compared (%d with an empty default graph), %d declined", compared, empty, declined)
+	if compared < 500 {
+		t.Errorf("only %d inputs compared", compared)
+	}
+}
