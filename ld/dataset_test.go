@@ -974,6 +974,17 @@ func FuzzDatasetMatchesJSONLDPath(f *testing.F) {
 	})
 }
 
+// compactCorpus returns the inputs of the compaction differential tests:
+// the N-Quads of the other differential tests and 200 random datasets
+// (blank nodes everywhere, language tags in either case).
+func compactCorpus(t *testing.T) map[string]string {
+	corpus := nquadsCorpus(t)
+	for seed := range 200 {
+		corpus[fmt.Sprintf("generated/random-%d", seed)] = randomNQuads(uint64(seed))
+	}
+	return corpus
+}
+
 // TestCompactFromRDFMatchesCompact proves CompactFromRDF (no copy, no
 // second expansion) gives what Compact gives of the conversion from RDF,
 // or the same error, on every N-Quads input of the differential tests
@@ -981,10 +992,7 @@ func FuzzDatasetMatchesJSONLDPath(f *testing.F) {
 func TestCompactFromRDFMatchesCompact(t *testing.T) {
 	t.Parallel() // CPU-bound and independent: runs beside the other differential tests
 	p := NewProcessor(Config{})
-	corpus := nquadsCorpus(t)
-	for seed := range 200 {
-		corpus[fmt.Sprintf("generated/random-%d", seed)] = randomNQuads(uint64(seed))
-	}
+	corpus := compactCorpus(t)
 	compared, tagged := 0, 0
 	for name, in := range corpus {
 		read := func() []any {
@@ -1022,28 +1030,6 @@ func TestCompactFromRDFMatchesCompact(t *testing.T) {
 	t.Logf("%d inputs compared, %d with language tags", compared, tagged)
 }
 
-// defaultGraphOf is validate's reading of the conversion from RDF
-// (mapping/pipeline's defaultGraph): each named graph's "@graph" taken
-// off its name's node, a name said nothing of then dropped.
-func defaultGraphOf(exp []any) []any {
-	var out []any
-	for _, n := range exp {
-		m, ok := n.(map[string]any)
-		if !ok {
-			continue
-		}
-		if _, named := m["@graph"]; named {
-			m = maps.Clone(m)
-			delete(m, "@graph")
-			if len(m) == 1 {
-				continue
-			}
-		}
-		out = append(out, m)
-	}
-	return out
-}
-
 // TestCompactDefaultGraphMatches proves CompactDefaultGraph, made a node
 // at a time from the dataset, equal to CompactFromRDF of the whole
 // conversion from RDF with named graphs taken off, on every N-Quads
@@ -1052,10 +1038,7 @@ func defaultGraphOf(exp []any) []any {
 func TestCompactDefaultGraphMatches(t *testing.T) {
 	t.Parallel() // CPU-bound and independent: runs beside the other differential tests
 	p := NewProcessor(Config{})
-	corpus := nquadsCorpus(t)
-	for seed := range 200 {
-		corpus[fmt.Sprintf("generated/random-%d", seed)] = randomNQuads(uint64(seed))
-	}
+	corpus := compactCorpus(t)
 	compared, declined, empty := 0, 0, 0
 	for name, in := range corpus {
 		d := NewDataset()
@@ -1083,7 +1066,7 @@ func TestCompactDefaultGraphMatches(t *testing.T) {
 			t.Errorf("%s: the dataset made what the conversion from RDF refuses: %v", name, err)
 			continue
 		}
-		want, err := p.CompactFromRDF(defaultGraphOf(exp))
+		want, err := p.CompactFromRDF(DefaultGraph(exp))
 		if err != nil {
 			t.Errorf("%s: the dataset made what compaction refuses: %v", name, err)
 			continue

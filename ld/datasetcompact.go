@@ -3,13 +3,13 @@ package ld
 import (
 	"errors"
 	"fmt"
+	"maps"
 )
 
 // CompactDefaultGraph returns the default graph of d, a dataset of one
 // input, as compact JSON-LD under the schema.org context: what
-// CompactFromRDF gives of FromQuads' conversion of d's statements with
-// each named graph's "@graph" taken off its name's node (a name with
-// nothing said of it in the default graph then gone), which is what
+// CompactFromRDF gives of DefaultGraph of FromQuads' conversion of d's
+// statements, which is what
 // validate checks of N-Quads, Turtle and TriG. It is made a node at a
 // time from the compact dataset, as WriteJSONLD makes its nodes (the
 // same code converts, expands and compacts each), never holding the
@@ -58,4 +58,27 @@ func (p *Processor) CompactDefaultGraph(d *Dataset) (map[string]any, error) {
 		return wrapCompacted(nodes[0], false), nil
 	}
 	return wrapCompacted(nodes, false), nil
+}
+
+// DefaultGraph returns the node objects of expanded JSON-LD exp (as
+// FromQuads gives it) that describe the default graph: each named
+// graph's "@graph" taken off its name's node, and a name said nothing of
+// in the default graph dropped. What CompactDefaultGraph compacts.
+func DefaultGraph(exp []any) []any {
+	var out []any
+	for _, n := range exp {
+		m, ok := n.(map[string]any)
+		if !ok {
+			continue
+		}
+		if _, named := m["@graph"]; named {
+			m = maps.Clone(m)
+			delete(m, "@graph")
+			if len(m) == 1 {
+				continue // a graph's name and nothing said of it
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }

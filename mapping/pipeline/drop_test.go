@@ -2,7 +2,6 @@ package pipeline_test
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -28,22 +27,7 @@ func TestDropReviewsAndCast(t *testing.T) {
 			continue
 		}
 		for _, format := range []ld.Format{ld.FormatNQuads, ld.FormatCanonical, ld.FormatJSONLD, ld.FormatTurtle} {
-			job := pipeline.New(pipeline.Options{Format: format, KeepRejected: true})
-			for _, name := range files {
-				f, err := os.Open(name)
-				if err != nil {
-					t.Fatal(err)
-				}
-				_, err = job.Read(f, name)
-				f.Close()
-				if err != nil {
-					t.Fatal(err)
-				}
-			}
-			film, err := job.Merge()
-			if err != nil {
-				t.Fatal(err)
-			}
+			job, film := mergeFilm(t, pipeline.Options{Format: format, KeepRejected: true}, files)
 			out, err := job.Render(film)
 			if err != nil {
 				t.Fatal(err)

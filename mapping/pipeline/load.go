@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"path/filepath"
 	"strings"
 
@@ -481,28 +480,7 @@ func compactDefaultGraph(p *ld.Processor, quads []ld.Quad, d *ld.Dataset, displa
 	if err != nil {
 		return nil, err
 	}
-	return p.CompactFromRDF(defaultGraph(exp))
-}
-
-// defaultGraph drops the named graphs of expanded JSON-LD, keeping what
-// the default graph says of their names.
-func defaultGraph(exp []any) []any {
-	var out []any
-	for _, n := range exp {
-		m, ok := n.(map[string]any)
-		if !ok {
-			continue
-		}
-		if _, named := m["@graph"]; named {
-			m = maps.Clone(m)
-			delete(m, "@graph")
-			if len(m) == 1 {
-				continue // a graph's name and nothing said of it
-			}
-		}
-		out = append(out, m)
-	}
-	return out
+	return p.CompactFromRDF(ld.DefaultGraph(exp))
 }
 
 // refObjects writes as {"@id": …} every string value that names a node of
