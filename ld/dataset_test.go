@@ -1034,7 +1034,8 @@ func TestCompactFromRDFMatchesCompact(t *testing.T) {
 // at a time from the dataset, equal to CompactFromRDF of the whole
 // conversion from RDF with named graphs taken off, on every N-Quads
 // input of the differential tests and on random datasets; and that it
-// declines (ErrNeedsJSONLD) only what the dataset's writers decline.
+// declines (ErrNeedsJSONLD) every input the dataset's writers leave to
+// JSON-LD (RDF lists, rdf:JSON), which the general path then reads.
 func TestCompactDefaultGraphMatches(t *testing.T) {
 	t.Parallel() // CPU-bound and independent: runs beside the other differential tests
 	p := NewProcessor(Config{})
@@ -1047,12 +1048,12 @@ func TestCompactDefaultGraphMatches(t *testing.T) {
 		}
 		needs := d.NeedsJSONLD()
 		got, gerr := p.CompactDefaultGraph(d)
+		if needs != nil && gerr == nil {
+			t.Errorf("%s: made what needs JSON-LD (%v)", name, needs)
+		}
 		if gerr != nil {
 			if !errors.Is(gerr, ErrNeedsJSONLD) {
 				t.Errorf("%s: %v, not ErrNeedsJSONLD", name, gerr)
-			}
-			if needs == nil {
-				t.Logf("%s: declined: %v", name, gerr)
 			}
 			declined++
 			continue
