@@ -109,16 +109,23 @@ func (t dterm) value() string {
 
 // literal returns a literal's value, datatype and language tag.
 func (t dterm) literal() (value, datatype, lang string) {
+	value, datatype, lang = t.keyLiteral()
+	if datatype == keyXSDString {
+		datatype = xsdString
+	}
+	return value, datatype, lang
+}
+
+// keyLiteral returns a literal's value, datatype and language tag as its
+// key holds them: the datatype as written (none, or the direct walk's
+// keyXSDString, for xsd:string).
+func (t dterm) keyLiteral() (value, datatype, lang string) {
 	s := t.key[1:]
 	i := strings.LastIndexByte(s, 0)
 	lang = s[i+1:]
 	s = s[:i]
 	i = strings.LastIndexByte(s, 0)
-	value, datatype = s[:i], s[i+1:]
-	if datatype == keyXSDString {
-		datatype = xsdString
-	}
-	return value, datatype, lang
+	return s[:i], s[i+1:], lang
 }
 
 // keyXSDString stands for xsd:string in the literal keys the direct walk

@@ -28,9 +28,10 @@ func (p *Processor) keptValues() int {
 // at a time, in order, and a value's key depends on the value alone. A
 // property kept aside whole (top holds none of its values: a node of
 // more properties than keep) is written under its own key, put in m as
-// a *stmtProperty (a wholeProperty). ok is false where the values would not go under one
-// key of their own or after the kept ones (a language map, @nest, a key
-// shared with another property): the node must then be made whole. A
+// a *stmtProperty (a wholeProperty). ok is false where the values would
+// not go under one key of their own or after the kept ones (a language
+// map, @nest, a key shared with another property): the node must then be
+// made whole. A
 // value whose key turns out other than the first one's, or that
 // expansion drops, stops the stream with an error wrapping
 // ErrNeedsJSONLD.

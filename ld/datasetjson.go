@@ -709,13 +709,7 @@ func termsAreValues(d *Dataset) bool {
 				return false
 			}
 		case Literal:
-			// The datatype as the key holds it (literal reads
-			// keyXSDString as xsd:string).
-			s := t.key[1:]
-			i := strings.LastIndexByte(s, 0)
-			lang := s[i+1:]
-			s = s[:i]
-			dt := s[strings.LastIndexByte(s, 0)+1:]
+			_, dt, lang := t.keyLiteral()
 			if lang != "" {
 				tagged[spelling(dt, rdfLangString)] = true
 			} else if dt == "" || dt == xsdString || dt == keyXSDString {

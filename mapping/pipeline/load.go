@@ -436,10 +436,14 @@ func idLines(data []byte) map[string]int {
 func quadsGraph(quads []ld.Quad, d *ld.Dataset, lines map[string]int, display, pageURL string) (*schemas.Graph, error) {
 	p := processor()
 	checked, note := checkedGraphs(quads, display)
-	if len(checked) == 0 || len(checked) != len(quads) || &checked[0] != &quads[0] {
-		d = nil // other statements than d's
+	if len(checked) > 0 && len(checked) == len(quads) && &checked[0] == &quads[0] {
+		// checkedGraphs moved no statement: d holds them, and the list
+		// is let go before the compaction.
+		checked = nil
+	} else {
+		d = nil
 	}
-	quads = nil // d's or checked's, no longer needed
+	quads = nil
 	doc, err := compactDefaultGraph(p, checked, d, display)
 	if err != nil {
 		return nil, err
@@ -461,8 +465,7 @@ func quadsGraph(quads []ld.Quad, d *ld.Dataset, lines map[string]int, display, p
 // holds a node's conversion at a time rather than the whole's, which was
 // 250 MB of validate's 330 MB for 15 MB of N-Quads of 200,000 nodes.
 //
-// d, where not nil, is a dataset of quads already read; the statements
-// are read into one otherwise.
+// The statements are d's where d is not nil, quads otherwise.
 func compactDefaultGraph(p *ld.Processor, quads []ld.Quad, d *ld.Dataset, display string) (map[string]any, error) {
 	if d == nil {
 		d = ld.NewDataset()
@@ -474,6 +477,9 @@ func compactDefaultGraph(p *ld.Processor, quads []ld.Quad, d *ld.Dataset, displa
 		doc, err := p.CompactDefaultGraph(d)
 		if err == nil || !errors.Is(err, ld.ErrNeedsJSONLD) {
 			return doc, err
+		}
+		if quads == nil {
+			quads = d.Quads()
 		}
 	}
 	exp, err := p.FromQuads(quads, display)

@@ -208,6 +208,12 @@ func TestLoadNamedGraphs(t *testing.T) {
 		{"default and named", nq("", "<urn:g:2> "),
 			[]string{"warning jsonld.named-graphs", "error google.movie.name", "error google.review.author"}},
 		{"default only", nq(""), []string{"error google.movie.name", "error google.review.author"}},
+		// An RDF list: the dataset declines it, and the statements it
+		// holds go through json-gold's conversion of the whole.
+		{"default only, with a list", nq("") + `<https://films.example/m/0> <http://schema.org/genre> _:l .
+_:l <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> "Drama" .
+_:l <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil> .
+`, []string{"error google.movie.name", "error google.review.author"}},
 	} {
 		g, err := pipeline.Load([]byte(tt.data), "data.nq", "data.nq", "")
 		if err != nil {
