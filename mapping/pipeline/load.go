@@ -436,12 +436,14 @@ func idLines(data []byte) map[string]int {
 func quadsGraph(quads []ld.Quad, d *ld.Dataset, lines map[string]int, display, pageURL string) (*schemas.Graph, error) {
 	p := processor()
 	checked, note := checkedGraphs(quads, display)
-	if len(checked) > 0 && len(checked) == len(quads) && &checked[0] == &quads[0] {
+	switch {
+	case d == nil:
+	case len(checked) > 0 && len(checked) == len(quads) && &checked[0] == &quads[0]:
 		// checkedGraphs moved no statement: d holds them, and the list
 		// is let go before the compaction.
 		checked = nil
-	} else {
-		d = nil
+	default:
+		d = nil // d holds other statements than those checked
 	}
 	quads = nil
 	doc, err := compactDefaultGraph(p, checked, d, display)
