@@ -199,10 +199,14 @@ func (m *merger) resolve() {
 	// At most one agent per mention: room for them all at once, as a map
 	// and a list grown as they fill held their outgrown copies beside
 	// them (a page of 50,000 reviewers).
-	mentions := 0
+	mentions, credited, crediting := 0, 0, 0
 	for _, s := range m.sources {
 		f := &s.Film
 		mentions += len(f.Credits) + len(f.Cast) + len(f.BasedOn) + 1
+		if n := len(f.Credits) + len(f.Cast); n > 0 {
+			credited += n
+			crediting++
+		}
 		for i := range f.Reviews {
 			if f.Reviews[i].Author.Value != "" {
 				mentions++
@@ -212,18 +216,27 @@ func (m *merger) resolve() {
 			}
 		}
 	}
-	r := newResolver(m.opts.Base, mentions)
+	// Spellings are compared within a credit across sources only: with
+	// one source crediting anyone there is nothing to compare.
+	if crediting < 2 {
+		credited = 0
+	}
+	r := newResolver(m.opts.Base, mentions, credited)
 	for _, s := range m.sources {
 		f := &s.Film
 		for _, cr := range f.Credits {
-			a := r.add(mention{source: s, name: cr.Agent.Name, org: cr.Agent.Organization, credit: creditKey(cr.Role, cr.RoleName)})
+			credit := ""
+			if r.comparesCredits() {
+				credit = creditKey(cr.Role, cr.RoleName)
+			}
+			a := r.add(mention{source: s, name: cr.Agent.Name, org: cr.Agent.Organization, credit: credit})
 			if a.Contact == nil && cr.Agent.Contact != nil {
 				a.Contact, a.more().contactSource = cr.Agent.Contact, s
 			}
 		}
 		for _, c := range f.Cast {
 			credit := ""
-			if c.Character != "" {
+			if c.Character != "" && r.comparesCredits() {
 				credit = "actor/" + fold(c.Character)
 			}
 			r.add(mention{source: s, name: c.Actor, credit: credit})

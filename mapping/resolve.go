@@ -89,7 +89,10 @@ type resolver struct {
 	// credited are the mentions with a credit, for the misspelling pass,
 	// which groups them by credit and lets them go: a map of credits
 	// held a slice for each of 60,000 characters of an article's cast
-	// through the rest of the merge.
+	// through the rest of the merge. Nil, and nothing recorded, when
+	// fewer than two sources credit anyone (see newResolver): the pass
+	// joins only names from different sources, and the list was a fifth
+	// of an article's merge (64 bytes a part, grown by doubling).
 	credited []mention
 	// keys remembers the fold keys of names outside ASCII: a film's names
 	// are folded again and again (every lookup, every comparison of the
@@ -105,13 +108,24 @@ type agentKey struct {
 	key string
 }
 
-// newResolver returns a resolver for at most mentions mentions.
-func newResolver(base string, mentions int) *resolver {
+// newResolver returns a resolver for at most mentions mentions, of which
+// at most credited have a credit; credited is 0 when the misspelling pass
+// has nothing to compare (fewer than two sources credit anyone), and add
+// then records none.
+func newResolver(base string, mentions, credited int) *resolver {
 	seed := maphash.MakeSeed()
-	return &resolver{base: base, byKey: make(map[uint64]*agent, mentions), all: make([]*agent, 0, mentions),
+	r := &resolver{base: base, byKey: make(map[uint64]*agent, mentions), all: make([]*agent, 0, mentions),
 		keys: map[string]string{},
 		hash: func(b []byte) uint64 { return maphash.Bytes(seed, b) }}
+	if credited > 0 {
+		r.credited = make([]mention, 0, credited)
+	}
+	return r
 }
+
+// comparesCredits reports whether add records the mentions' credits, so
+// that a caller need not make a credit key nobody reads.
+func (r *resolver) comparesCredits() bool { return r.credited != nil }
 
 // fold is the package's fold, remembered for names outside ASCII.
 func (r *resolver) fold(name string) string {
@@ -206,7 +220,7 @@ func (r *resolver) add(m mention) *agent {
 		sp = a.spellings.add(m.name.Value, place{m.source, m.name.Line})
 	}
 	sp.add(m.source)
-	if m.credit != "" && !m.org {
+	if m.credit != "" && !m.org && r.credited != nil {
 		r.credited = append(r.credited, m)
 	}
 	return a
@@ -241,6 +255,9 @@ func (r *resolver) mergeMisspellings() (skipped []skippedCredit) {
 			continue // nobody to compare with
 		}
 		ms, agents := r.distinctMentions(ms)
+		if oneSource(ms) {
+			continue // pairs within a source are never joined
+		}
 		if len(ms) > maxMisspellingCredit {
 			skipped = append(skipped, skippedCredit{credit: c, mentions: len(ms), people: countDistinct(agents)})
 			continue
@@ -272,6 +289,16 @@ func (r *resolver) mergeMisspellings() (skipped []skippedCredit) {
 		}
 	}
 	return skipped
+}
+
+// oneSource reports whether every mention is from the first's source.
+func oneSource(ms []mention) bool {
+	for _, m := range ms[1:] {
+		if m.source != ms[0].source {
+			return false
+		}
+	}
+	return true
 }
 
 // distinctMentions returns a credit's mentions (sorted by credit, in the

@@ -54,9 +54,9 @@ func TestResolverCollidingHashes(t *testing.T) {
 		}
 		return strings.Join(out, "\n")
 	}
-	real := newResolver(DefaultBase, len(mentions))
+	real := newResolver(DefaultBase, len(mentions), len(mentions))
 	want := resolve(real)
-	colliding := newResolver(DefaultBase, len(mentions))
+	colliding := newResolver(DefaultBase, len(mentions), len(mentions))
 	colliding.hash = func([]byte) uint64 { return 7 }
 	if got := resolve(colliding); got != want {
 		t.Errorf("with one hash for every key:\n%s\nwant (real hash):\n%s", got, want)
@@ -96,7 +96,7 @@ func FuzzResolver(f *testing.F) {
 			mentions = append(mentions, mention{source: src, name: film.Text{Value: name, Line: i + 1}, org: org})
 		}
 		for _, hash := range []func([]byte) uint64{nil, func([]byte) uint64 { return 1 }} {
-			r := newResolver(DefaultBase, len(mentions))
+			r := newResolver(DefaultBase, len(mentions), len(mentions))
 			if hash != nil {
 				r.hash = hash
 			}
@@ -127,7 +127,7 @@ func FuzzResolver(f *testing.F) {
 // Before, a list of names a digit apart became one person.
 func TestMisspellingsNotChained(t *testing.T) {
 	a, b := &film.Source{Name: "a.txt"}, &film.Source{Name: "b.txt"}
-	r := newResolver(DefaultBase, 3)
+	r := newResolver(DefaultBase, 3, 3)
 	for _, m := range []mention{
 		{source: a, name: film.Text{Value: "Producer Number000001", Line: 1}, credit: "producer"},
 		{source: a, name: film.Text{Value: "Producer Number000002", Line: 2}, credit: "producer"},
@@ -154,7 +154,7 @@ func TestMisspellingsNotChained(t *testing.T) {
 func TestMisspellingCreditTooLarge(t *testing.T) {
 	a, b := &film.Source{Name: "a.txt"}, &film.Source{Name: "b.txt"}
 	n := maxMisspellingCredit/2 + 1
-	r := newResolver(DefaultBase, 2*n)
+	r := newResolver(DefaultBase, 2*n, 2*n)
 	for i := range n {
 		r.add(mention{source: a, name: film.Text{Value: fmt.Sprintf("Producer Number%06d", i), Line: i + 1}, credit: "producer"})
 		r.add(mention{source: b, name: film.Text{Value: fmt.Sprintf("Producer Numbr%06d", i), Line: i + 1}, credit: "producer"})
@@ -171,6 +171,38 @@ func TestMisspellingCreditTooLarge(t *testing.T) {
 	}
 }
 
+// TestMisspellingCreditOneSource: a credit that only one source gives has
+// no pair to compare, however long it is, so it is not reported as too
+// large (a crew list of one document was, with a note about comparing
+// sources); and a resolver told that fewer than two sources credit anyone
+// records no credits at all (the list was a fifth of a dense cast's merge).
+func TestMisspellingCreditOneSource(t *testing.T) {
+	a, b := &film.Source{Name: "a.txt"}, &film.Source{Name: "b.txt"}
+	n := 2 * maxMisspellingCredit
+	r := newResolver(DefaultBase, n+2, n+2)
+	for i := range n {
+		r.add(mention{source: a, name: film.Text{Value: fmt.Sprintf("Producer Number%06d", i), Line: i + 1}, credit: "producer"})
+	}
+	r.add(mention{source: a, name: film.Text{Value: "Gontcharov Ivanovich", Line: 99}, credit: "actor/ivan"})
+	r.add(mention{source: b, name: film.Text{Value: "Golntcharov Ivanovich", Line: 99}, credit: "actor/ivan"})
+	if skipped := r.mergeMisspellings(); len(skipped) != 0 {
+		t.Errorf("skipped %v; a credit of one source has nothing to compare", skipped)
+	}
+	r.finish()
+	if len(r.all) != n+1 {
+		t.Errorf("%d people, want the %d producers apart and the actor joined", len(r.all), n)
+	}
+
+	quiet := newResolver(DefaultBase, 2, 0)
+	if quiet.comparesCredits() {
+		t.Fatal("a resolver for no credits compares credits")
+	}
+	quiet.add(mention{source: a, name: film.Text{Value: "Gontcharov Ivanovich", Line: 1}, credit: "actor/ivan"})
+	if len(quiet.credited) != 0 {
+		t.Errorf("recorded %d credits for no comparison", len(quiet.credited))
+	}
+}
+
 // TestMisspellingCreditRepeatedMentions: a source that names the same
 // person in a credit again and again (an article whose cast lines were
 // pasted many times) does not make the credit too large to compare, and
@@ -178,7 +210,7 @@ func TestMisspellingCreditTooLarge(t *testing.T) {
 func TestMisspellingCreditRepeatedMentions(t *testing.T) {
 	a, b := &film.Source{Name: "a.txt"}, &film.Source{Name: "b.txt"}
 	n := 10 * maxMisspellingCredit
-	r := newResolver(DefaultBase, 4*n)
+	r := newResolver(DefaultBase, 4*n, 4*n)
 	for i := range n {
 		// a names the same actor n times; b, once, misspelt (below).
 		r.add(mention{source: a, name: film.Text{Value: "Gontcharov Ivanovich", Line: i + 1}, credit: "actor/ivan"})
@@ -228,7 +260,7 @@ func BenchmarkResolveOneNameManyWays(b *testing.B) {
 				mentions[i] = mention{source: src, name: film.Text{Value: name.String(), Line: i + 1}}
 			}
 			for b.Loop() {
-				r := newResolver(DefaultBase, n)
+				r := newResolver(DefaultBase, n, n)
 				for _, m := range mentions {
 					r.add(m)
 				}
@@ -257,7 +289,7 @@ func BenchmarkResolveMisspelledCast(b *testing.B) {
 					mention{source: sb, name: film.Text{Value: fmt.Sprintf("Actor Numbr%06d", i), Line: i + 1}, credit: credit})
 			}
 			for b.Loop() {
-				r := newResolver(DefaultBase, len(mentions))
+				r := newResolver(DefaultBase, len(mentions), len(mentions))
 				for _, m := range mentions {
 					r.add(m)
 				}
@@ -277,7 +309,7 @@ func BenchmarkResolveMisspelledCast(b *testing.B) {
 func TestDistinctMentions(t *testing.T) {
 	a, b := &film.Source{Name: "a.txt"}, &film.Source{Name: "b.txt"}
 	for _, people := range []int{2, 40} {
-		r := newResolver(DefaultBase, 0)
+		r := newResolver(DefaultBase, 0, 6*40)
 		var ms, want []mention
 		for round := range 3 {
 			for i := range people {
