@@ -336,7 +336,7 @@ func (m *merger) agentView(a *agent) *Agent {
 		// Nearly every agent: one spelling, which the view either writes
 		// as the merged view does or does not name at all (unless the
 		// URL or contact is another source's, below).
-		if !a.spellings.list[0].has(m.only) {
+		if !a.spellings.at(0).has(m.only) {
 			return nil
 		}
 		if a.extra == nil {

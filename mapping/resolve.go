@@ -164,7 +164,7 @@ func (r *resolver) holds(a *agent, org bool, name string) bool {
 	if a.Organization != org {
 		return false
 	}
-	return a.spellings.get(name) != nil || r.fold(a.spellings.list[0].name) == r.fold(name)
+	return a.spellings.get(name) != nil || r.fold(a.spellings.at(0).name) == r.fold(name)
 }
 
 // lookup returns the agent a name resolved to, or nil.
@@ -399,8 +399,8 @@ func (r *resolver) union(a, b *agent, why string) {
 	if a == b {
 		return
 	}
-	for i := range b.spellings.list {
-		bs := &b.spellings.list[i]
+	for i := range b.spellings.len() {
+		bs := b.spellings.at(i)
 		as := a.spellings.get(bs.name)
 		if as == nil {
 			as = a.spellings.add(bs.name, bs.first)
@@ -429,14 +429,14 @@ func (r *resolver) finish() {
 			// One spelling, the name: the same as the sort below would
 			// choose, without its map and copy for each of a page's
 			// thousands of reviewers.
-			a.Name = a.spellings.list[0].name
+			a.Name = a.spellings.at(0).name
 			r.mint(a)
 			continue
 		}
 		keyCount := map[string]int{}
 		names := make([]string, a.spellings.len())
-		for i := range a.spellings.list {
-			sp := &a.spellings.list[i]
+		for i := range a.spellings.len() {
+			sp := a.spellings.at(i)
 			keyCount[r.fold(sp.name)] += sp.count()
 			names[i] = sp.name
 		}
@@ -473,8 +473,8 @@ func (r *resolver) mint(a *agent) {
 // diacritics first; none means the source does not name it.
 func (a *agent) spellingsIn(s *film.Source) []string {
 	var out []string
-	for i := range a.spellings.list {
-		if sp := &a.spellings.list[i]; sp.has(s) {
+	for i := range a.spellings.len() {
+		if sp := a.spellings.at(i); sp.has(s) {
 			out = append(out, sp.name)
 		}
 	}
@@ -486,8 +486,8 @@ func (a *agent) spellingsIn(s *film.Source) []string {
 // alternates returns every spelling but the chosen one.
 func (a *agent) alternates() []string {
 	var out []string
-	for i := range a.spellings.list {
-		if s := a.spellings.list[i].name; s != a.Name {
+	for i := range a.spellings.len() {
+		if s := a.spellings.at(i).name; s != a.Name {
 			out = append(out, s)
 		}
 	}

@@ -37,8 +37,8 @@ func TestResolverCollidingHashes(t *testing.T) {
 		var out []string
 		for _, ag := range r.all {
 			var names []string
-			for i := range ag.spellings.list {
-				names = append(names, ag.spellings.list[i].name)
+			for i := range ag.spellings.len() {
+				names = append(names, ag.spellings.at(i).name)
 			}
 			out = append(out, fmt.Sprintf("%s %q", ag.ID, names))
 		}

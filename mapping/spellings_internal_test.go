@@ -50,7 +50,12 @@ func TestSpellingSet(t *testing.T) {
 					t.Fatalf("after %d adds, first by name %q, want %q", len(want), got, least)
 				}
 			}
-			if s.index == nil {
+			for i := range s.len() {
+				if sp := s.at(i); s.get(sp.name) != sp {
+					t.Fatalf("at(%d) is %q, which get finds elsewhere", i, sp.name)
+				}
+			}
+			if s.rest == nil || s.rest.index == nil {
 				t.Errorf("no index past %d spellings", indexPast)
 			}
 		})
@@ -60,7 +65,7 @@ func TestSpellingSet(t *testing.T) {
 // TestSpellingSources: a spelling's sources are a set in the order met.
 func TestSpellingSources(t *testing.T) {
 	a, b, c := &film.Source{Name: "a"}, &film.Source{Name: "b"}, &film.Source{Name: "c"}
-	var sp spelling
+	var sp spelling // made without a first place: the first source added is its first
 	if sp.count() != 0 || sp.has(a) || sp.sources() != nil {
 		t.Fatalf("empty spelling: count %d, has a %v, sources %v", sp.count(), sp.has(a), sp.sources())
 	}
