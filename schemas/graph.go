@@ -464,6 +464,12 @@ type builder struct {
 	// lazy are the streaming arrays of the trees being read, by value
 	// (see FromDoc): read an item at a time by items.
 	lazy map[*jsonpos.Value]iter.Seq[any]
+	// consume lets go of each array item and member value of the tree
+	// once it is read, for a caller that needs nothing of the tree after
+	// (never with origins): the graph then grows as the tree shrinks,
+	// where both were held whole at the peak (a 14.6 MB page of 50,000
+	// reviews: a 71 MB tree beside a 54 MB graph).
+	consume bool
 }
 
 func newGraph() *Graph { return &Graph{byID: map[string]*Node{}} }
@@ -652,6 +658,11 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 			fmt.Sprintf("the key %q is written twice in this object (first at line %d, column %d); film2ld and JSON-LD processors read this last value, other readers the first", clip(d.Key), first.Line, first.Col),
 			"write each key once; give several values as an array")
 	}
+	if b.consume {
+		for i := range v.Members {
+			v.Members[i].Value = nil
+		}
+	}
 	return n
 }
 
@@ -732,8 +743,12 @@ func (b *builder) items(v *jsonpos.Value) iter.Seq[*jsonpos.Value] {
 	return func(yield func(*jsonpos.Value) bool) {
 		seq, lazy := b.lazy[v]
 		if !lazy {
-			for _, item := range list(v) {
-				if !yield(item) {
+			for i, item := range list(v) {
+				more := yield(item)
+				if b.consume && v.Kind == jsonpos.Array {
+					v.Items[i] = nil
+				}
+				if !more {
 					return
 				}
 			}

@@ -361,11 +361,14 @@ func (g *Graph) add(src source) error {
 		d.b = g.addCompacted(src, ctx)
 	} else {
 		d.b = g.newBuilder(src)
+		// The JSON-LD processor's check is the slowest step; it runs
+		// beside the rest and is joined in finish. Plain markup, which it
+		// is sure to accept, skips it, and then nothing needs the tree
+		// once the graph is read from it.
+		plain := fastPaths && plainJSONLD(src.data, v)
+		d.b.consume = plain
 		d.b.document(v)
-		if !fastPaths || !plainJSONLD(src.data, v) {
-			// The JSON-LD processor's check is the slowest step; it runs
-			// beside the rest and is joined in finish. Plain markup, which
-			// it is sure to accept, skips it.
+		if !plain {
 			d.ld = make(chan *Finding, 1)
 			go func() {
 				ldSlots <- struct{}{}
