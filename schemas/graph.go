@@ -3,6 +3,7 @@ package schemas
 import (
 	"fmt"
 	"iter"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -87,7 +88,26 @@ func (n *Node) indexLast() {
 type Prop struct {
 	Name   string
 	Values []Value
-	KeyPos Pos
+	KeyPos LineCol
+}
+
+// LineCol is where a value or a key stands in its node's file: a Pos
+// without the file's name, which the node's Pos holds (a graph is read
+// from one file; see Node.At). The name in each of the 600,000 values
+// and keys of a page of 50,000 reviews was 10 MB of validate's peak. Line
+// 0 means unknown, as in a Pos.
+type LineCol struct{ Line, Col int32 }
+
+// lineColOf returns p's line and column (past 2³¹, the largest int32:
+// no file film2ld reads has so many lines, but a column may).
+func lineColOf(p Pos) LineCol {
+	clamp := func(n int) int32 { return int32(min(n, math.MaxInt32)) }
+	return LineCol{clamp(p.Line), clamp(p.Col)}
+}
+
+// At returns where lc stands in the node's file.
+func (n *Node) At(lc LineCol) Pos {
+	return Pos{File: n.Pos.File, Line: int(lc.Line), Col: int(lc.Col)}
 }
 
 // Prop returns the node's property name, or nil.
@@ -142,7 +162,7 @@ type Value struct {
 	// object gives one ("Date", or an IRI); Language its language tag.
 	Datatype string
 	Language string
-	Pos      Pos
+	Pos      LineCol
 }
 
 // IsNode reports whether the value is a node of one of the given types
@@ -229,10 +249,10 @@ func (n *Node) label() string {
 func (n *Node) PropPos(prop string) Pos {
 	p := n.Prop(prop)
 	if p != nil && len(p.Values) > 0 && p.Values[0].Pos.Line > 0 {
-		return p.Values[0].Pos
+		return n.At(p.Values[0].Pos)
 	}
 	if p != nil && p.KeyPos.Line > 0 {
-		return p.KeyPos
+		return n.At(p.KeyPos)
 	}
 	return n.Pos
 }
@@ -253,15 +273,16 @@ func (g *Graph) Place(lineOf func(id string) int) {
 		// The node's values and keys stand where the node does: the
 		// vocabulary layer places its findings at a value.
 		n.Pos.Line = line
+		at := lineColOf(n.Pos).Line
 		for i := range n.Props {
 			p := &n.Props[i]
 			for j := range p.Values {
 				if p.Values[j].Pos.Line == 0 {
-					p.Values[j].Pos.Line = line
+					p.Values[j].Pos.Line = at
 				}
 			}
 			if p.KeyPos.Line == 0 {
-				p.KeyPos.Line = line
+				p.KeyPos.Line = at
 			}
 		}
 	}
@@ -632,7 +653,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 		n.Described = true
 		prop := localName(m.Key)
 		if n.Prop(prop) == nil {
-			n.Props = append(n.Props, Prop{Name: prop, KeyPos: b.src.pos(m.KeyOffset)})
+			n.Props = append(n.Props, Prop{Name: prop, KeyPos: lineColOf(b.src.pos(m.KeyOffset))})
 			n.indexLast()
 		}
 		for item := range b.items(m.Value) {
@@ -668,7 +689,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 
 // value reads one property value.
 func (b *builder) value(owner *Node, prop string, v *jsonpos.Value) (Value, bool) {
-	pos := b.src.pos(v.Offset)
+	pos := lineColOf(b.src.pos(v.Offset))
 	switch v.Kind {
 	case jsonpos.Null:
 		return Value{}, false
@@ -708,7 +729,7 @@ func (b *builder) value(owner *Node, prop string, v *jsonpos.Value) (Value, bool
 			return out, true
 		}
 		if l := v.Get("@list"); l != nil {
-			b.problem(pos, RuleUnsupported, owner.Describe(), prop, "@list values are checked as a plain set", "")
+			b.problem(b.src.pos(v.Offset), RuleUnsupported, owner.Describe(), prop, "@list values are checked as a plain set", "")
 		}
 		n := b.object(v)
 		n.Parents = append(n.Parents, Edge{From: owner, Property: prop})
@@ -827,7 +848,7 @@ func (g *Graph) dangling() {
 				if id == "" {
 					continue // {} as a value: nothing to resolve
 				}
-				f := Finding{Severity: Warning, Rule: RuleDangling, Node: n.Describe(), Property: prop, Pos: v.Pos, node: n,
+				f := Finding{Severity: Warning, Rule: RuleDangling, Node: n.Describe(), Property: prop, Pos: n.At(v.Pos), node: n,
 					Message: fmt.Sprintf("refers to %q, which this input defines nowhere, so nothing about it is checked", clip(id)),
 					Fix:     fmt.Sprintf(`describe the node here ({"@id": %q, "@type": …}), or fix the @id`, clip(id))}
 				if richProps[prop] || prop == "author" && n.Is("Review") {

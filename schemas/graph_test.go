@@ -74,7 +74,7 @@ func TestPlaceClimbsAncestors(t *testing.T) {
 		// Its values stand where it does: findings of the vocabulary
 		// layer are placed at a value.
 		for _, p := range n.Props {
-			if p.Values[0].Pos.Line != w || p.KeyPos.Line != w || n.PropPos(p.Name).Line != w {
+			if int(p.Values[0].Pos.Line) != w || int(p.KeyPos.Line) != w || n.PropPos(p.Name).Line != w {
 				t.Errorf("%s: %s placed on line %d, its key on %d; want %d", n.Describe(), p.Name, p.Values[0].Pos.Line, p.KeyPos.Line, w)
 			}
 		}

@@ -448,7 +448,7 @@ func (s *shapeSet) check(n *Node, typ string, cache shapeCache, seen map[shapePr
 		default:
 			v := vs[p.index]
 			if v.Pos.Line > 0 {
-				f.Pos = v.Pos
+				f.Pos = n.At(v.Pos)
 			}
 			if title == "" {
 				title = "what " + typ + "." + p.prop + " allows"

@@ -271,7 +271,7 @@ func (c *nodeChecker) value(prop string, p *vocabProp, val Value) {
 	r := &p.rng
 	switch {
 	case val.Node != nil:
-		c.supersededValue(prop, val.Node.ID, val.Pos)
+		c.supersededValue(prop, val.Node.ID, c.n.At(val.Pos))
 		// A node with an IRI is that IRI (the graph joins "url":
 		// "https://…" to the node of that @id), so it does for a URL.
 		if c.v.isRoleFor(val.Node, prop) || r.url && isIRINode(val.Node) {
@@ -281,26 +281,26 @@ func (c *nodeChecker) value(prop string, p *vocabProp, val Value) {
 			c.nodeRange(prop, p, val)
 			return
 		}
-		c.add(Error, RuleValueKind, prop, val.Pos,
+		c.add(Error, RuleValueKind, prop, c.n.At(val.Pos),
 			fmt.Sprintf("a node (%s) where schema.org expects %s", nodeKind(val.Node), orList(p.rangeNames, 4)),
 			fmt.Sprintf("give %s, not an object", kindPhrase(p.rangeNames[0])))
 	case val.IRI != "":
-		c.supersededValue(prop, val.IRI, val.Pos)
+		c.supersededValue(prop, val.IRI, c.n.At(val.Pos))
 		switch {
 		case isURL(val.IRI):
-			c.hostlessURL(prop, val.IRI, val.Pos)
+			c.hostlessURL(prop, val.IRI, c.n.At(val.Pos))
 		case r.nodes() && !meantAsURL(val.IRI):
 			// The 30.0 context makes the string an IRI, but one with a
 			// space in it and no look of a path was meant as a name
 			// ("gameLocation": "Rivet City"), and later contexts read it
 			// so.
-			c.textForNode(prop, r, val.IRI, val.Pos)
+			c.textForNode(prop, r, val.IRI, c.n.At(val.Pos))
 		default:
-			c.add(Error, RuleValueKind, prop, val.Pos, fmt.Sprintf("%q is not a URL", clip(val.IRI)), urlFix)
+			c.add(Error, RuleValueKind, prop, c.n.At(val.Pos), fmt.Sprintf("%q is not a URL", clip(val.IRI)), urlFix)
 		}
 	case val.Literal != nil:
 		if s, ok := val.Literal.(string); ok {
-			c.supersededValue(prop, s, val.Pos)
+			c.supersededValue(prop, s, c.n.At(val.Pos))
 		}
 		// A typed literal says what it is; hold it to that. The
 		// context's own "Date" on a plain string is no such claim: it
@@ -340,7 +340,7 @@ func (c *nodeChecker) nodeRange(prop string, p *vocabProp, val Value) {
 	if len(allowed) == 1 {
 		sev = Error
 	}
-	c.add(sev, RuleRange, prop, val.Pos,
+	c.add(sev, RuleRange, prop, c.n.At(val.Pos),
 		fmt.Sprintf("%s is %s, where schema.org expects %s", prop, describeValue(val), rangeText),
 		fmt.Sprintf("give %s %s node", prop, article(allowed[0])))
 }
@@ -399,7 +399,7 @@ func (c *nodeChecker) literal(prop string, p *vocabProp, r *rangeKinds, val Valu
 		if r.boolean {
 			return
 		}
-		c.add(Error, RuleValueKind, prop, val.Pos,
+		c.add(Error, RuleValueKind, prop, c.n.At(val.Pos),
 			fmt.Sprintf("the boolean %t where schema.org expects %s", lit, want), "give "+kindPhrase(r.names[0]))
 	case float64:
 		// A Quantity is text such as "3 kg"; a bare number leaves the
@@ -416,10 +416,10 @@ func (c *nodeChecker) literal(prop string, p *vocabProp, r *rangeKinds, val Valu
 		case r.duration:
 			fix = `write an ISO 8601 duration such as "PT90M"; a bare number has no unit`
 		}
-		c.add(Error, RuleValueKind, prop, val.Pos,
+		c.add(Error, RuleValueKind, prop, c.n.At(val.Pos),
 			fmt.Sprintf("the number %v where schema.org expects %s", lit, want), fix)
 	case string:
-		c.text(prop, r, lit, val.Pos)
+		c.text(prop, r, lit, c.n.At(val.Pos))
 	}
 }
 
