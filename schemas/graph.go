@@ -667,7 +667,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 	}
 	// Reported once the node has its types and name, at the writing that
 	// counts: the last one.
-	for _, d := range v.Dups {
+	for _, d := range v.Dups() {
 		last := d.KeyOffset
 		for _, m := range v.Members {
 			if m.Key == d.Key {

@@ -115,7 +115,7 @@ func TestDuplicateKeys(t *testing.T) {
 	if len(v.Members) != 2 || v.Get("a").Number != 3 || v.Get("a").Offset != 22 {
 		t.Errorf("members %+v", v.Members)
 	}
-	if len(v.Dups) != 1 || v.Dups[0].KeyOffset != 1 || v.Dups[0].Value.Number != 1 {
-		t.Errorf("dups %+v", v.Dups)
+	if len(v.Dups()) != 1 || v.Dups()[0].KeyOffset != 1 || v.Dups()[0].Value.Number != 1 {
+		t.Errorf("dups %+v", v.Dups())
 	}
 }
