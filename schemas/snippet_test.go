@@ -3,6 +3,7 @@ package schemas
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -238,4 +239,65 @@ func TestSnippetRulesSkipMovie(t *testing.T) {
 			t.Errorf("%s is a snippet rule: checkSnippet must run the movie rules", r)
 		}
 	}
+}
+
+// TestSnippetShortcutAgrees: a document with no review and no aggregate
+// rating (nothing a snippet could leave out) is read once, its "@graph"
+// let go of as it is read where the caller consents, rather than searched
+// for what to leave out; its snippet's graph, both profiles' findings,
+// and what was left out are those of the search, for every document of
+// the differential set that decodes, with and without Consume.
+func TestSnippetShortcutAgrees(t *testing.T) {
+	docs := differentialDocs(t)
+	report := func(data []byte, consume bool) string {
+		var doc any
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		m, ok := doc.(map[string]any)
+		if !ok {
+			m = map[string]any{"@context": "https://schema.org", "@graph": doc}
+		}
+		g, dropped := SnippetFor(m, "doc.jsonld", SnippetOptions{PageURL: "https://films.example/page", Consume: consume})
+		var out strings.Builder
+		for _, f := range dropped {
+			fmt.Fprintln(&out, "dropped", f)
+		}
+		for _, n := range g.Nodes {
+			fmt.Fprintln(&out, n.Describe(), n.Types, len(n.Props), len(n.Parents), n.TopLevel)
+		}
+		for _, p := range []Profile{Google, SchemaOrg} {
+			for _, f := range Validate(g, p) {
+				fmt.Fprintln(&out, p, f)
+			}
+		}
+		return out.String()
+	}
+	short, streamed, searched := 0, 0, 0
+	for _, name := range slices.Sorted(maps.Keys(docs)) {
+		var doc any
+		if err := json.Unmarshal(docs[name], &doc); err != nil {
+			continue
+		}
+		if anyOfType(doc, "Review", "AggregateRating") {
+			searched++
+		} else {
+			short++
+			if m, ok := doc.(map[string]any); !ok || m["@graph"] != nil {
+				streamed++
+			}
+		}
+		snippetShortcut = false
+		slow := report(docs[name], false)
+		snippetShortcut = true
+		for _, consume := range []bool{false, true} {
+			if fast := report(docs[name], consume); fast != slow {
+				t.Errorf("%s: read at once (consume %v):\n%s\nsearched:\n%s", name, consume, fast, slow)
+			}
+		}
+	}
+	if short == 0 || streamed == 0 || searched == 0 {
+		t.Fatalf("%d documents read at once (%d of them a @graph), %d searched: want some of each", short, streamed, searched)
+	}
+	t.Logf("%d documents read at once (%d of them a @graph), %d searched, alike", short, streamed, searched)
 }

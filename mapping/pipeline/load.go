@@ -258,9 +258,10 @@ func looksLikeFilmDocument(data []byte, name string) bool {
 // snippetGraph makes the web snippet of a JSON-LD document, as export
 // does of a film, and returns its graph; what the snippet leaves out is
 // reported as a warning, since the data states it and the RDF keeps it.
+// doc is used up: the snippet may let go of its nodes as it reads them.
 func snippetGraph(doc map[string]any, display, pageURL string) *schemas.Graph {
 	refObjects(doc)
-	g, dropped := schemas.SnippetFor(doc, display, schemas.SnippetOptions{PageURL: pageURL})
+	g, dropped := schemas.SnippetFor(doc, display, schemas.SnippetOptions{PageURL: pageURL, Consume: true})
 	for _, d := range dropped {
 		g.Problems = append(g.Problems, leftOut(d))
 	}
