@@ -31,6 +31,9 @@ func (p *Processor) expand(doc any, opts Options) ([]any, error) {
 	if opts.Lenient != nil {
 		norm, err = normalizeLenient(doc, "", opts.Lenient)
 	} else {
+		if refused := firstNodeRefusal(doc); refused != nil {
+			return nil, refused
+		}
 		norm, err = normalize(doc, "")
 	}
 	if err != nil {
@@ -267,6 +270,32 @@ func noContextError(m map[string]any) error {
 	}
 	if term := firstTerm(m); term != "" {
 		return fmt.Errorf("ld: expand: %w: no @context, so the term %q has no meaning (add \"@context\": \"https://schema.org\")", ErrInvalidInput, term)
+	}
+	return nil
+}
+
+// firstNodeRefusal returns the error of a document whose first node
+// (the document itself when it is an object, else its top-level array's
+// first item that is an object or an array) is an object with terms and
+// no @context, or nil. Expansion gives it before anything else, before
+// the checks of the whole document's keys and values: so the scans
+// (ScanArrayItems, ScanTopNode), which read the first node alone, give
+// the error reading the whole document gives. (The checks came first:
+// {"@A": "", "0": {}} was refused for "@A" when read whole and for "0"
+// when scanned; FuzzLoad found it.)
+func firstNodeRefusal(doc any) error {
+	switch doc := doc.(type) {
+	case map[string]any:
+		return noContextError(doc)
+	case []any:
+		for _, item := range doc {
+			switch item := item.(type) {
+			case map[string]any:
+				return noContextError(item)
+			case []any:
+				return nil
+			}
+		}
 	}
 	return nil
 }

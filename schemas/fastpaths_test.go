@@ -80,6 +80,13 @@ func TestExpansionErrorOfFirstNode(t *testing.T) {
 		`{"userId": 1, "title": "x", "body": {"tags": ["a"]}}`,
 		"{\n  \"@context\": null,\n  \"name\": \"Heat\",\n  \"author\": {\"name\": \"y\"}\n}",
 		`{"name": "Heat", "@context": "https://schema.org", "@type": 5}`,
+		// A first node refused for its terms, beside a key or value the
+		// checks of the whole refuse too: the first node's refusal, both
+		// ways (FuzzLoad found the first).
+		`{"@A":"","0":{}}`,
+		`{"title": "x", "nested": {"@bogus": 1}}`,
+		`[2, {"b": 1, "@id": "@ignoreMe"}, {"@what": 1}]`,
+		`[{"title": "x"}, {"@context": "https://schema.org", "@foo": 1}]`,
 	} {
 		invalid := func(fs []Finding) string {
 			var out []string

@@ -40,6 +40,17 @@ func FuzzLoad(f *testing.F) {
 			}
 			return
 		}
+		// The fast paths (the tree let go of as the graph is read among
+		// them) find what the slow ones do.
+		fastPaths = false
+		slow, slowErr := Load(data, "f.jsonld")
+		fastPaths = true
+		if slowErr != nil {
+			t.Fatalf("the slow paths refuse what the fast ones read: %v", slowErr)
+		}
+		if fast, slow := snippetReport(g, nil), snippetReport(slow, nil); fast != slow {
+			t.Fatalf("fast paths:\n%s\nslow paths:\n%s", fast, slow)
+		}
 		lines := bytes.Count(data, []byte("\n")) + 1
 		for _, finding := range Validate(g, Google) {
 			if _, ok := LookupRule(finding.Rule); !ok || finding.Pos.File != "f.jsonld" {
@@ -69,7 +80,9 @@ func FuzzLoadHTML(f *testing.F) {
 // FuzzSnippetFor gives validate's snippet of linked data arbitrary JSON
 // objects: it must not change the document, and what it keeps must give
 // no finding that would leave out a review or rating another node holds,
-// nor two aggregate ratings on one item.
+// nor two aggregate ratings on one item; and reading a document with
+// nothing to leave out at once (letting go of its "@graph" where the
+// caller consents) must give what searching it gives.
 func FuzzSnippetFor(f *testing.F) {
 	addSeeds(f, "testdata/*/*.jsonld", "../mapping/testdata/golden/*.jsonld", "../mapping/pipeline/testdata/snippet/*.jsonld")
 	f.Add([]byte(`{"@context": "https://schema.org", "@graph": [{"@id": "urn:m", "@type": "Movie", "name": "M", "review": {"@id": "urn:r"}},
@@ -94,6 +107,12 @@ func FuzzSnippetFor(f *testing.F) {
 			if extra, _ := oneAggregate(n, &kept); len(extra) > 0 {
 				t.Fatalf("the snippet keeps two aggregate ratings on %s", n.Describe())
 			}
+		}
+		snippetShortcut = false
+		searched := snippetReport(SnippetFor(doc, "f.jsonld", SnippetOptions{}))
+		snippetShortcut = true
+		if got := snippetReport(SnippetFor(doc, "f.jsonld", SnippetOptions{Consume: true})); got != searched {
+			t.Fatalf("read at once:\n%s\nsearched:\n%s", got, searched)
 		}
 	})
 }

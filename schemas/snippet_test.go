@@ -258,20 +258,7 @@ func TestSnippetShortcutAgrees(t *testing.T) {
 		if !ok {
 			m = map[string]any{"@context": "https://schema.org", "@graph": doc}
 		}
-		g, dropped := SnippetFor(m, "doc.jsonld", SnippetOptions{PageURL: "https://films.example/page", Consume: consume})
-		var out strings.Builder
-		for _, f := range dropped {
-			fmt.Fprintln(&out, "dropped", f)
-		}
-		for _, n := range g.Nodes {
-			fmt.Fprintln(&out, n.Describe(), n.Types, len(n.Props), len(n.Parents), n.TopLevel)
-		}
-		for _, p := range []Profile{Google, SchemaOrg} {
-			for _, f := range Validate(g, p) {
-				fmt.Fprintln(&out, p, f)
-			}
-		}
-		return out.String()
+		return snippetReport(SnippetFor(m, "doc.jsonld", SnippetOptions{PageURL: "https://films.example/page", Consume: consume}))
 	}
 	short, streamed, searched := 0, 0, 0
 	for _, name := range slices.Sorted(maps.Keys(docs)) {
@@ -300,4 +287,23 @@ func TestSnippetShortcutAgrees(t *testing.T) {
 		t.Fatalf("%d documents read at once (%d of them a @graph), %d searched: want some of each", short, streamed, searched)
 	}
 	t.Logf("%d documents read at once (%d of them a @graph), %d searched, alike", short, streamed, searched)
+}
+
+// snippetReport writes what a snippet's graph holds and what both
+// profiles find in it, and what was left out, for comparing two ways of
+// making it.
+func snippetReport(g *Graph, dropped []Finding) string {
+	var out strings.Builder
+	for _, f := range dropped {
+		fmt.Fprintln(&out, "dropped", f)
+	}
+	for _, n := range g.Nodes {
+		fmt.Fprintln(&out, n.Describe(), n.Types, len(n.Props), len(n.Parents), n.TopLevel)
+	}
+	for _, p := range []Profile{Google, SchemaOrg} {
+		for _, f := range Validate(g, p) {
+			fmt.Fprintln(&out, p, f)
+		}
+	}
+	return out.String()
 }
