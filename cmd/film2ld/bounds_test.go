@@ -272,14 +272,9 @@ func TestPeakRSSValidate5MB50000Reviews(t *testing.T) {
 func TestPeakRSSValidate15MBNQuadsUntypedNodes(t *testing.T) {
 	largeTest(t, "validates 200,000 nodes of N-Quads")
 	t.Parallel()
-	var b strings.Builder
-	for i := range 200_000 {
-		fmt.Fprintf(&b, "<http://example.org/n%d> <http://schema.org/name> \"Node number %d\" .\n", i, i)
-	}
-	path := filepath.Join(t.TempDir(), "nodes.nq")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := linesFile(t, "nodes.nq", 200_000, func(i int) string {
+		return fmt.Sprintf("<http://example.org/n%d> <http://schema.org/name> \"Node number %d\" .\n", i, i)
+	})
 	input := sizeMB(t, path)
 	mb, status, printed := peakRSS(t, "validate", "-o", filepath.Join(t.TempDir(), "report"), path)
 	t.Logf("peak RSS %.0f MB, %.1f times the %.1f MB input", mb, mb/input, input)
@@ -463,18 +458,12 @@ func TestPeakRSSConvert5MBNQuadsJSONLD(t *testing.T) {
 func TestPeakRSSConvert12MBOneNodeNQuads(t *testing.T) {
 	largeTest(t, "converts 12 MB of N-Quads of one node in four formats")
 	t.Parallel()
-	var b strings.Builder
-	for i := range 140_000 {
+	path := linesFile(t, "one-node.nq", 140_000, func(i int) string {
 		if i%2 == 0 {
-			fmt.Fprintf(&b, "<https://films.example/list/1> <http://schema.org/hasPart> <https://films.example/film/%d> .\n", i)
-		} else {
-			fmt.Fprintf(&b, "<https://films.example/list/1> <http://schema.org/keywords> \"keyword number %d\" .\n", i)
+			return fmt.Sprintf("<https://films.example/list/1> <http://schema.org/hasPart> <https://films.example/film/%d> .\n", i)
 		}
-	}
-	path := filepath.Join(t.TempDir(), "one-node.nq")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+		return fmt.Sprintf("<https://films.example/list/1> <http://schema.org/keywords> \"keyword number %d\" .\n", i)
+	})
 	convertWithinTenfold(t, path)
 }
 
@@ -488,15 +477,25 @@ func TestPeakRSSConvert12MBOneNodeNQuads(t *testing.T) {
 func TestPeakRSSConvert12MBManyPropertiesNQuads(t *testing.T) {
 	largeTest(t, "converts 12 MB of N-Quads of one node of 200,000 properties in four formats")
 	t.Parallel()
+	path := linesFile(t, "properties.nq", 200_000, func(i int) string {
+		return fmt.Sprintf("<http://example.org/s> <http://example.org/p%d> \"v%d\" .\n", i, i)
+	})
+	convertWithin(t, path, map[string]float64{"jsonld": 10, "html": 10, "expanded": 10, "flattened": 11})
+}
+
+// linesFile writes n lines, line(i) for each i from 0, to a file name in
+// a temporary folder and returns its path.
+func linesFile(t *testing.T, name string, n int, line func(i int) string) string {
+	t.Helper()
 	var b strings.Builder
-	for i := range 200_000 {
-		fmt.Fprintf(&b, "<http://example.org/s> <http://example.org/p%d> \"v%d\" .\n", i, i)
+	for i := range n {
+		b.WriteString(line(i))
 	}
-	path := filepath.Join(t.TempDir(), "properties.nq")
+	path := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	convertWithin(t, path, map[string]float64{"jsonld": 10, "html": 10, "expanded": 10, "flattened": 11})
+	return path
 }
 
 // convertWithinTenfold converts the N-Quads at path to the JSON-LD
