@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	jld "github.com/piprate/json-gold/ld"
@@ -558,10 +559,9 @@ func (d *Dataset) writeNQuads(w io.Writer, text []string) error {
 			size += 1 + len(text[byRank[q.g-1]])
 		}
 	}
-	// Into memory (a bytes.Buffer, as export writes a film): room for the
-	// whole output at once and no buffer in between. Elsewhere a buffer
-	// no larger than the output (a film's is a few kilobytes; a 64 KB
-	// buffer per film was a tenth of its allocation).
+	// Into memory (a bytes.Buffer, as a batch writes a film): room for the
+	// whole output at once and no buffer in between. Elsewhere a pooled
+	// buffer (see pooledWriter).
 	var out interface {
 		io.StringWriter
 		io.ByteWriter
@@ -574,7 +574,9 @@ func (d *Dataset) writeNQuads(w io.Writer, text []string) error {
 		if g, ok := w.(interface{ Grow(int) }); ok {
 			g.Grow(size)
 		}
-		bw = bufio.NewWriterSize(w, min(size, 64*1024))
+		var release func()
+		bw, release = pooledWriter(w)
+		defer release()
 		out = bw
 	}
 	for _, q := range sorted {
@@ -652,11 +654,29 @@ func (p *Processor) WriteCanonical(w io.Writer, d *Dataset) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 64*1024)
+	bw, release := pooledWriter(w)
+	defer release()
 	for _, l := range lines {
 		bw.WriteString(l)
 	}
 	return bw.Flush()
+}
+
+// writerPool holds the 64 KiB buffered writers of pooledWriter.
+var writerPool = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
+
+// pooledWriter returns a 64 KiB buffered writer to w, taken from a pool,
+// and the function that gives it back once it is flushed (or abandoned).
+// A film's N-Quads are written through one: a buffer made for each film,
+// however small, was a tenth of the bytes an export of one film allocated,
+// and of the garbage a batch made.
+func pooledWriter(w io.Writer) (bw *bufio.Writer, release func()) {
+	bw = writerPool.Get().(*bufio.Writer)
+	bw.Reset(w)
+	return bw, func() {
+		bw.Reset(nil) // let go of w
+		writerPool.Put(bw)
+	}
 }
 
 // rdfDataset returns d's statements without duplicates as json-gold's
