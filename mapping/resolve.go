@@ -91,8 +91,9 @@ type resolver struct {
 	// held a slice for each of 60,000 characters of an article's cast
 	// through the rest of the merge. Nil, and nothing recorded, when
 	// fewer than two sources credit anyone (see newResolver): the pass
-	// joins only names from different sources, and the list was a fifth
-	// of an article's merge (64 bytes a part, grown by doubling).
+	// joins only names from different sources, and for an article's cast
+	// the list (64 bytes a part, grown by doubling) and a credit key for
+	// each part were a fifth of the merge's time.
 	credited []mention
 	// keys remembers the fold keys of names outside ASCII: a film's names
 	// are folded again and again (every lookup, every comparison of the

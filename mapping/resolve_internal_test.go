@@ -175,7 +175,7 @@ func TestMisspellingCreditTooLarge(t *testing.T) {
 // no pair to compare, however long it is, so it is not reported as too
 // large (a crew list of one document was, with a note about comparing
 // sources); and a resolver told that fewer than two sources credit anyone
-// records no credits at all (the list was a fifth of a dense cast's merge).
+// records no credits at all (for a dense cast, a list of every part).
 func TestMisspellingCreditOneSource(t *testing.T) {
 	a, b := &film.Source{Name: "a.txt"}, &film.Source{Name: "b.txt"}
 	n := 2 * maxMisspellingCredit
