@@ -188,10 +188,18 @@ func (v Value) Text() (string, bool) {
 // Is reports whether the node has one of the types, or a subtype of one.
 func (n *Node) Is(types ...string) bool {
 	for _, t := range n.Types {
-		for _, want := range types {
-			if t == want || isSubtype(t, want) {
-				return true
-			}
+		if typeIs(t, types...) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeIs reports whether type t is one of types or a subtype of one.
+func typeIs(t string, types ...string) bool {
+	for _, want := range types {
+		if t == want || isSubtype(t, want) {
+			return true
 		}
 	}
 	return false

@@ -157,7 +157,7 @@ func anyOfType(x any, types ...string) bool {
 					ts = []any{v}
 				}
 				for _, t := range ts {
-					if t, ok := t.(string); ok && (&Node{Types: []string{localName(t)}}).Is(types...) {
+					if t, ok := t.(string); ok && typeIs(localName(t), types...) {
 						return true
 					}
 				}
