@@ -87,5 +87,8 @@ func (c cleanupM) Run() int {
 	if peak.dir != "" {
 		os.RemoveAll(peak.dir)
 	}
+	if floor.dir != "" {
+		os.RemoveAll(floor.dir)
+	}
 	return code
 }
