@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -93,12 +94,17 @@ func floorModule(tb testing.TB) string {
 }
 
 // goBuild builds the package in dir into out as the README builds
-// film2ld: static (CGO_ENABLED=0), with the module cache as it is and
-// the build cache cache (a fresh folder for a cold build).
+// film2ld: static (CGO_ENABLED=0), with the module cache as it is, and
+// with cache as the build cache (a fresh folder for a cold build) unless
+// it is "". -mod=mod lets the floor's module, whose go.mod lists what
+// film2ld's tests need too, build from it as it is.
 func goBuild(dir, out, cache string) error {
 	cmd := exec.Command("go", "build", "-o", out, ".")
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOCACHE="+cache, "GOFLAGS=-mod=mod")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
+	if cache != "" {
+		cmd.Env = append(cmd.Env, "GOCACHE="+cache)
+	}
 	if data, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build in %s: %w\n%s", dir, err, data)
 	}
@@ -114,11 +120,7 @@ func floorBinary(tb testing.TB) string {
 	if _, err := os.Stat(bin); err == nil {
 		return bin
 	}
-	cache, err := exec.Command("go", "env", "GOCACHE").Output()
-	if err != nil {
-		tb.Fatalf("go env GOCACHE: %v", err)
-	}
-	if err := goBuild(dir, bin, string(bytes.TrimSpace(cache))); err != nil {
+	if err := goBuild(dir, bin, ""); err != nil {
 		tb.Fatal(err)
 	}
 	return bin
