@@ -154,3 +154,15 @@ func BenchmarkColdBuild(b *testing.B) {
 		})
 	}
 }
+
+// TestFloorBuildsAndRuns keeps the benchmarks' floor program building
+// against the library versions go.mod names (an upgrade that changes an
+// API it calls fails here, in CI, not in a benchmark nobody ran), and
+// doing nothing: it exits 0 and prints nothing.
+func TestFloorBuildsAndRuns(t *testing.T) {
+	largeTest(t, "builds the floor program")
+	out, err := exec.Command(floorBinary(t)).CombinedOutput()
+	if err != nil || len(out) > 0 {
+		t.Errorf("floor program: %v, printed %q; want exit 0 and nothing", err, out)
+	}
+}
