@@ -96,12 +96,16 @@ func floorModule(tb testing.TB) string {
 // goBuild builds the package in dir into out as the README builds
 // film2ld: static (CGO_ENABLED=0), with the module cache as it is, and
 // with cache as the build cache (a fresh folder for a cold build) unless
-// it is "". -mod=mod lets the floor's module, whose go.mod lists what
-// film2ld's tests need too, build from it as it is.
+// it is "". The floor's module, whose go.mod lists what film2ld's tests
+// need too, is built with -mod=mod; film2ld's own never is, so that a
+// benchmark cannot rewrite the repository's go.mod.
 func goBuild(dir, out, cache string) error {
 	cmd := exec.Command("go", "build", "-o", out, ".")
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if dir == floor.dir {
+		cmd.Env = append(cmd.Env, "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
+	}
 	if cache != "" {
 		cmd.Env = append(cmd.Env, "GOCACHE="+cache)
 	}
