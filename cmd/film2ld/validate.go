@@ -385,9 +385,21 @@ type fileResult struct {
 // whatever finishes first.
 func (e *env) validateAll(job *validateJob, inputs []string, walked map[string]bool) []fileResult {
 	results := make([]fileResult, len(inputs))
+	workers := min(runtime.GOMAXPROCS(0), len(inputs))
+	if workers <= 1 {
+		// One worker checks here, on the command's goroutine: a new
+		// goroutine's stack starts small and is copied into fresh pages
+		// each time the checks' recursion outgrows it (perf: stack
+		// growth was 7% of validate of a small page). That page took
+		// 22.95 -> 21.82 ms (median of 150 alternated runs).
+		for i, name := range inputs {
+			results[i] = job.trim(e.validateFile(job, name, walked[name]))
+		}
+		return results
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(inputs)) {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
