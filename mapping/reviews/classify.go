@@ -1,6 +1,7 @@
 package reviews
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -84,8 +85,11 @@ func init() {
 	for l := range summaryLabels {
 		labels = append(labels, regexp.QuoteMeta(l))
 	}
-	// Longest first, so that "critics score" is not read as "critic".
-	slices.SortFunc(labels, func(a, b string) int { return len(b) - len(a) })
+	// Longest first, so that "critics score" is not read as "critic";
+	// labels of one length in text order, so that the pattern is the
+	// same in every process (its filter is generated for that text:
+	// lazyre's filters_gen.go).
+	slices.SortFunc(labels, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	alt := strings.Join(labels, "|")
 	summaryScoreRe = lazyre.New(`(?i)^(` + alt + `)\s*:?\s*` + numberPattern + `(?:\s*(?:/|out of)\s*(\d{1,3}))?$`)
 	scoreLabelFirstRe = lazyre.New(`(?i)^` + numberPattern + `\s+(` + alt + `)$`)

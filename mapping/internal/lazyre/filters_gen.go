@@ -31,10 +31,10 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"core yet", true}, {"core yet", true}, {"tbd", true}}, first: []rune{0x4e, 0x4e, 0x6e, 0x6e, 0x4d, 0x4d, 0x6d, 0x6d, 0x43, 0x43, 0x63, 0x63, 0x55, 0x55, 0x75, 0x75, 0x54, 0x54, 0x74, 0x74}, checkFirst: true}, true
 	case "(?i)^(?:see all(?: [\\d,]+)? (?:critic|user) reviews|view all(?: [\\d,]+)? (?:critic|user) reviews|(?:critic|user) reviews for .+|all this publication's reviews)$":
 		return filter{any: []literal{{" review", true}, {"view all", true}, {" review", true}, {" publication'", true}}, first: []rune{0x53, 0x53, 0x73, 0x73, 0x17f, 0x17f, 0x56, 0x56, 0x76, 0x76, 0x43, 0x43, 0x63, 0x63, 0x55, 0x55, 0x75, 0x75, 0x41, 0x41, 0x61, 0x61}, checkFirst: true}, true
-	case "(?i)^(\\d{1,3}(?:\\.\\d+)?)\\s+(critics score|critic score|user score|userscore|metascore)$":
-		return filter{any: []literal{{"critic", true}, {"core", true}, {"core", true}, {"meta", true}}, first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
-	case "(?i)^(critics score|critic score|user score|userscore|metascore)\\s*:?\\s*(\\d{1,3}(?:\\.\\d+)?)(?:\\s*(?:/|out of)\\s*(\\d{1,3}))?$":
-		return filter{any: []literal{{"critic", true}, {"core", true}, {"core", true}, {"meta", true}}, first: []rune{0x43, 0x43, 0x63, 0x63, 0x55, 0x55, 0x75, 0x75, 0x4d, 0x4d, 0x6d, 0x6d}, checkFirst: true}, true
+	case "(?i)^(\\d{1,3}(?:\\.\\d+)?)\\s+(critics score|critic score|user score|metascore|userscore)$":
+		return filter{any: []literal{{"critic", true}, {"core", true}, {"meta", true}, {"core", true}}, first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
+	case "(?i)^(critics score|critic score|user score|metascore|userscore)\\s*:?\\s*(\\d{1,3}(?:\\.\\d+)?)(?:\\s*(?:/|out of)\\s*(\\d{1,3}))?$":
+		return filter{any: []literal{{"critic", true}, {"core", true}, {"meta", true}, {"core", true}}, first: []rune{0x43, 0x43, 0x63, 0x63, 0x55, 0x55, 0x75, 0x75, 0x4d, 0x4d, 0x6d, 0x6d, 0x55, 0x55, 0x75, 0x75}, checkFirst: true}, true
 	case "(?i)^\\s*(inc|ltd|llc|llp|plc|gmbh|ag|s\\.?a|s\\.?a\\.?s|s\\.?r\\.?l|b\\.?v|n\\.?v|co|corp|limited)\\.?\\s*(,|$)":
 		return filter{first: []rune{0x9, 0xa, 0xc, 0xd, 0x20, 0x20, 0x49, 0x49, 0x69, 0x69, 0x4c, 0x4c, 0x6c, 0x6c, 0x50, 0x50, 0x70, 0x70, 0x47, 0x47, 0x67, 0x67, 0x41, 0x41, 0x61, 0x61, 0x53, 0x53, 0x73, 0x73, 0x17f, 0x17f, 0x42, 0x42, 0x62, 0x62, 0x4e, 0x4e, 0x6e, 0x6e, 0x43, 0x43, 0x63, 0x63, 0x4c, 0x4c, 0x6c, 0x6c}, checkFirst: true}, true
 	case "(\\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+\\.? \\d{4}|[A-Z][a-z]+\\.? \\d{1,2}(?:st|nd|rd|th)?, \\d{4}|\\d{4}-\\d{2}-\\d{2})(?:\\s*\\(\\d{4}-\\d{2}-\\d{2}\\))?(?:\\s*\\(([^)]+)\\))?":
