@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	jld "github.com/piprate/json-gold/ld"
 
@@ -177,7 +176,7 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 		}
 		if off := invalidUTF8(raw); off >= 0 {
 			if !lenient {
-				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line, Col: utf8.RuneCount(raw[:off]) + 1}, Source: string(raw), Err: utf8Error(raw, off, lr.start)}
+				return replaced, lineUTF8Error(name, lr.line, lr.start, raw, off)
 			}
 			var n int
 			raw, n = ReplaceInvalidUTF8(raw)

@@ -112,7 +112,8 @@ func ScriptTexts(r io.Reader, name string) ([]ScriptText, error) {
 	return out, nil
 }
 
-// EachScript reads the HTML page from r as it goes and calls block for
+// EachScript reads the HTML page from r, in UTF-8 (see [DecodeHTML] for
+// a page in another encoding), as it goes and calls block for
 // every <script type="application/ld+json"> element, in document order,
 // with its place (Text and Base unset) and a reader of its content as
 // written, valid until block returns; what block leaves unread is
@@ -253,7 +254,8 @@ func (c *countingReader) Read(p []byte) (int, error) {
 
 // ExtractHTML returns every <script type="application/ld+json"> block of the
 // HTML page read from r, in document order. A block that is not valid JSON
-// is an error positioned at name:line:col. The page is read as it goes;
+// is an error positioned at name:line:col. The page is read as UTF-8: one
+// that declares another encoding goes through [DecodeHTML] first. The page is read as it goes;
 // a block longer than [SpoolBlocksOver] is checked as it is read and
 // decoded only if it is JSON, so a long block of junk is never held.
 func ExtractHTML(r io.Reader, name string) ([]Block, error) {
@@ -293,7 +295,7 @@ func ExtractHTML(r io.Reader, name string) ([]Block, error) {
 // its syntax or bytes give, placed in the page (pe), or a read error.
 func extractBlock(st ScriptText, content io.Reader, name string) (doc any, pe *PosError, err error) {
 	blockError := func(e error) error {
-		return fmt.Errorf("%w: JSON-LD block starting on line %d (invalid script element): %v", ErrSyntax, st.Line, e)
+		return fmt.Errorf("%w: JSON-LD block starting on line %d (invalid script element): %w", ErrSyntax, st.Line, e)
 	}
 	var streamed *JSONProblem
 	text, err := ReadBlock(content, spoolBlocksOver, func(r io.Reader) error {

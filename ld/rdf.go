@@ -9,7 +9,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	jld "github.com/piprate/json-gold/ld"
 
@@ -354,7 +353,7 @@ func (p *Processor) FromNQuads(r io.Reader, name string) ([]any, error) {
 		// Checked before parsing: the parser would turn bytes that are not
 		// UTF-8 into U+FFFD, changing an IRI or a literal in silence.
 		if off := invalidUTF8(raw); off >= 0 {
-			return nil, &PosError{Pos: diag.Position{File: name, Line: lr.line, Col: utf8.RuneCount(raw[:off]) + 1}, Source: string(raw), Err: utf8Error(raw, off, lr.start)}
+			return nil, lineUTF8Error(name, lr.line, lr.start, raw, off)
 		}
 		text := strings.TrimSpace(string(raw))
 		if text == "" || strings.HasPrefix(text, "#") {

@@ -60,6 +60,12 @@ func DetectInput(name string, data []byte) InputFormat {
 		return f
 	}
 	s := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if head := utf16ASCIIHead(data); head != nil {
+		// A page saved as UTF-16, which HTML allows with a byte-order
+		// mark (DecodeHTML reads it); JSON and RDF must be UTF-8, and are
+		// told as such so that their readers say why they refuse it.
+		s = bytes.TrimLeft(head, " \t\r\n")
+	}
 	switch {
 	case len(s) == 0:
 		return InputNQuads
@@ -91,6 +97,30 @@ func InputByName(name string) InputFormat {
 		return InputTriG
 	}
 	return 0
+}
+
+// utf16ASCIIHead returns the ASCII characters that begin data after a
+// UTF-16 byte-order mark (up to 64 of them, as bytes), or nil when data
+// starts with no such mark.
+func utf16ASCIIHead(data []byte) []byte {
+	var hi int // the index of a code unit's high byte
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		hi = 1
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		hi = 0
+	default:
+		return nil
+	}
+	head := []byte{}
+	for i := 2; i+1 < len(data) && len(head) < 64; i += 2 {
+		c, high := data[i+1-hi], data[i+hi]
+		if high != 0 || c >= 0x80 {
+			break
+		}
+		head = append(head, c)
+	}
+	return head
 }
 
 func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
@@ -194,6 +224,10 @@ func decodeJSON(data []byte, name string) (any, error) {
 func posError(data []byte, name string, off int, err error) *PosError {
 	x := diag.NewIndex(data)
 	pos := x.Position(name, off)
+	if errors.Is(err, ErrUTF16) {
+		// Its line read as UTF-8 is every other byte a NUL.
+		return &PosError{Pos: pos, Err: err}
+	}
 	return &PosError{Pos: pos, Source: x.Line(pos.Line), Err: err}
 }
 

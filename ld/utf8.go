@@ -16,6 +16,11 @@ import (
 // film2ld refuses them instead, naming the byte and its offset.
 var ErrInvalidUTF8 = errors.New("invalid UTF-8")
 
+// ErrUTF16 is the ErrInvalidUTF8 of linked data saved as UTF-16, with a
+// byte-order mark: HTML pages may be (DecodeHTML reads them), JSON and
+// RDF may not.
+var ErrUTF16 = errors.New("the file is UTF-16 (it starts with a UTF-16 byte-order mark); JSON-LD and RDF are UTF-8: save it as UTF-8")
+
 // invalidUTF8 returns the offset of the first byte of b that does not
 // start a valid UTF-8 sequence, or -1.
 func invalidUTF8(b []byte) int {
@@ -35,7 +40,25 @@ func invalidUTF8(b []byte) int {
 // utf8Error describes the invalid byte at offset off of data, whose first
 // byte is at offset base in its input.
 func utf8Error(data []byte, off, base int) error {
+	if off == 0 && base == 0 && utf16ASCIIHead(data) != nil {
+		// A file saved as UTF-16 (Windows editors offer it), which
+		// JSON and RDF do not allow: said as such, not as its first
+		// byte alone.
+		return fmt.Errorf("%w: %w", ErrInvalidUTF8, ErrUTF16)
+	}
 	return fmt.Errorf("%w: byte 0x%02X at byte offset %d", ErrInvalidUTF8, data[off], base+off)
+}
+
+// lineUTF8Error is the error of a line reader for the byte at offset off
+// of the line raw, line number line, which starts at byte offset start of
+// its input: the line is kept for the excerpt, unless it is UTF-16.
+func lineUTF8Error(name string, line, start int, raw []byte, off int) *PosError {
+	err := utf8Error(raw, off, start)
+	pe := &PosError{Pos: diag.Position{File: name, Line: line, Col: utf8.RuneCount(raw[:off]) + 1}, Err: err}
+	if !errors.Is(err, ErrUTF16) {
+		pe.Source = string(raw)
+	}
+	return pe
 }
 
 // CheckUTF8 returns a *PosError (line, column and byte offset) for the

@@ -164,6 +164,7 @@ func runConvert(e *env, args []string) int {
 		}
 		if err != nil {
 			e.errorf("%v", err)
+			e.pageEncodingHint(name, err)
 			e.convertHint(err)
 			e.filmDocumentHint(name, "convert", err)
 			failed = true
@@ -295,7 +296,7 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 		// A page is read as it goes (ld.ScriptTexts): only its JSON-LD
 		// blocks are held, so a 200 MB page of junk no longer costs its
 		// size twice (221 MB).
-		r, display, err := e.openInput(name)
+		r, display, err := e.openPage(name)
 		if err != nil {
 			return nil, false, err
 		}
@@ -488,6 +489,19 @@ func (e *env) filmDocumentHint(name, command string, err error) {
 }
 
 // convertHint suggests the flag that lifts a refusal.
+// undeclaredEncodingFix is what puts right an HTML page refused for a
+// byte that is not UTF-8: such a page declares no other encoding
+// (ld.DeclaredEncoding), and film2ld does not guess one.
+const undeclaredEncodingFix = "the page declares no encoding, so film2ld reads it as UTF-8 (it does not guess one): save it as UTF-8, or declare the encoding it is saved in with a <meta charset=\"…\"> in its first 1024 bytes"
+
+// pageEncodingHint follows the error of an HTML page refused for a byte
+// that is not UTF-8 with undeclaredEncodingFix.
+func (e *env) pageEncodingHint(name string, err error) {
+	if errors.Is(err, ld.ErrInvalidUTF8) && ld.InputByName(name) == ld.InputHTML {
+		e.hint("%s", undeclaredEncodingFix)
+	}
+}
+
 func (e *env) convertHint(err error) {
 	switch {
 	case errors.Is(err, ld.ErrRemoteContext):
@@ -502,7 +516,7 @@ func (e *env) convertHint(err error) {
 		e.hint("the --remote-* flags set the limits")
 	case errors.Is(err, ld.ErrInvalidIRI), errors.Is(err, ld.ErrInvalidLanguage), errors.Is(err, ld.ErrInvalidInput):
 		e.hint("pass --lenient to drop what JSON-LD would drop, with a warning")
-	case errors.Is(err, ld.ErrInvalidUTF8):
+	case errors.Is(err, ld.ErrInvalidUTF8) && !errors.Is(err, ld.ErrUTF16):
 		e.hint("pass --lenient to replace the bytes that are not UTF-8 with U+FFFD, with a warning")
 	}
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -9,18 +11,75 @@ import (
 	"syscall"
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
+	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/mapping/pipeline"
 )
 
 // readInput reads a FILE argument whole; "-" is standard input. It also
-// returns the name messages use for the input ("<stdin>" for "-").
+// returns the name messages use for the input ("<stdin>" for "-"). An
+// HTML page that declares an encoding other than UTF-8 comes back as
+// UTF-8 (see decodePage).
 func (e *env) readInput(name string) (data []byte, display string, err error) {
+	display = name
 	if name == "-" {
 		data, err = io.ReadAll(e.stdin)
-		return data, "<stdin>", err
+		display = "<stdin>"
+	} else {
+		// On failure the *PathError already names the file.
+		data, err = os.ReadFile(name)
 	}
-	// On failure the *PathError already names the file.
-	data, err = os.ReadFile(name)
-	return data, name, err
+	if err != nil {
+		return data, display, err
+	}
+	if ld.DetectInput(name, data) == ld.InputHTML && !pipeline.IsDocumentName(name) {
+		data, err = e.decodePage(display, data)
+	}
+	return data, display, err
+}
+
+// decodePage returns an HTML page as UTF-8, decoded from the encoding it
+// declares (a UTF-16 byte-order mark, a <meta charset>), as a browser
+// reads it, with a note that says so; a page in UTF-8, or that declares
+// nothing, as it is. film2ld's readers read UTF-8 alone: a page saved as
+// windows-1252 or Shift_JIS was refused for its first accented letter,
+// and one saved as UTF-16 gave no JSON-LD block, and no error.
+func (e *env) decodePage(display string, data []byte) ([]byte, error) {
+	out, d, err := ld.DecodeHTML(data, display)
+	if err != nil {
+		return nil, err
+	}
+	if d.Name != "" {
+		e.notef("%s: read as %s, as %s declares", display, d.Name, d.By)
+	}
+	return out, nil
+}
+
+// openPage opens an HTML page for reading as it goes, as openInput does.
+// A page that declares an encoding other than UTF-8 is read whole and
+// decoded (see decodePage): pages that declare one are web pages, whose
+// size the decoding's copy does not matter for.
+func (e *env) openPage(name string) (io.ReadCloser, string, error) {
+	r, display, err := e.openInput(name)
+	if err != nil {
+		return nil, display, err
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(1024) // the part of a page that declares its encoding
+	if ld.DeclaredEncoding(head).Name == "" {
+		return struct {
+			io.Reader
+			io.Closer
+		}{br, r}, display, nil
+	}
+	defer r.Close()
+	data, err := io.ReadAll(br)
+	if err != nil {
+		return nil, display, err
+	}
+	if data, err = e.decodePage(display, data); err != nil {
+		return nil, display, err
+	}
+	return io.NopCloser(bytes.NewReader(data)), display, nil
 }
 
 // openInput opens one input for reading as it goes: a file, or standard

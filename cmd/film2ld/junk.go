@@ -171,6 +171,12 @@ func markupOver(name string, want ld.InputFormat, size int) *os.File {
 		f.Close()
 		return nil
 	}
+	if want == ld.InputHTML && ld.DeclaredEncoding(prefix).Name != "" {
+		// A page in another encoding is decoded whole (readInput), as
+		// the readings as it goes read UTF-8.
+		f.Close()
+		return nil
+	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		f.Close()
 		return nil
@@ -301,6 +307,14 @@ func refusedBytes(name string) error {
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= int64(bigDocument) {
+		return nil
+	}
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	if ld.DetectInput(name, head[:n]) == ld.InputHTML && ld.DeclaredEncoding(head[:n]).Name != "" {
+		return nil // decoded whole from the encoding it declares (readInput)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil
 	}
 	var pe *ld.PosError

@@ -250,7 +250,7 @@ func (e *env) readUnitsWhole(name string, f ld.InputFormat) (store.Units, error)
 // pipeline.ReadQuads does, but reading the page as it goes
 // (ld.ScriptTexts), never whole: a 200 MB page of junk took 220 MB.
 func (e *env) readPageQuads(name string) ([]ld.Quad, error) {
-	r, display, err := e.openInput(name)
+	r, display, err := e.openPage(name)
 	if err != nil {
 		return nil, err
 	}

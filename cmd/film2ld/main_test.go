@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,7 +17,9 @@ import (
 	"unicode/utf16"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output sections of testdata/script/*.txtar")
@@ -109,12 +112,60 @@ func writeVariants(dir string) error {
 	files["bidi-article.txt"] = bytes.Replace(read(1), []byte("Editing: Damien Keyeux"), []byte("Editing: Damien ‮Keyeux‬"), 1)
 	// One 2 MB line: not a film page.
 	files["one-line.txt"] = bytes.Repeat([]byte("film "), 400000)
+	pages, err := encodedPages()
+	if err != nil {
+		return err
+	}
+	maps.Copy(files, pages)
+	if err := os.MkdirAll(filepath.Join(dir, "pages"), 0o755); err != nil {
+		return err
+	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// encodedPages returns web pages of our own films saved in the encodings
+// pages declare (pages/ENCODING.html), one that declares none but is not
+// UTF-8, and one with bytes its declared encoding does not define.
+func encodedPages() (map[string][]byte, error) {
+	page := func(meta, name, director string) string {
+		return "<!DOCTYPE html>\n<html><head>" + meta + "<title>" + name + "</title>\n" +
+			`<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Movie", "name": "` + name +
+			`", "director": {"@type": "Person", "name": "` + director + `"}}</script>` + "\n</head><body></body></html>\n"
+	}
+	latinPage := page(`<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">`, "La Vallée des Cerisiers", "Hélène Dufrêne")
+	japanesePage := page(`<meta charset="Shift_JIS">`, "風の帰り道", "山田 花子")
+	russianPage := page(`<meta charset=koi8-r>`, "Тихая гавань", "Фёдор Лукин")
+	unicodeText := page("", "Mère et fille", "Zoë Ångström")
+	pages := map[string][]byte{
+		"pages/utf-16le.html": encodeUTF16(unicodeText, binary.LittleEndian),
+		"pages/utf-16be.html": encodeUTF16(unicodeText, binary.BigEndian),
+	}
+	for name, enc := range map[string]struct {
+		text string
+		enc  encoding.Encoding
+	}{
+		"pages/windows-1252.html": {latinPage, charmap.Windows1252},
+		"pages/shift_jis.html":    {japanesePage, japanese.ShiftJIS},
+		"pages/koi8-r.html":       {russianPage, charmap.KOI8R},
+		// The Latin page without its <meta>: bytes that are not UTF-8, and
+		// no word of what they are.
+		"pages/undeclared.html": {strings.Replace(latinPage, `<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">`, "", 1), charmap.Windows1252},
+	} {
+		b, err := enc.enc.NewEncoder().Bytes([]byte(enc.text))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		pages[name] = b
+	}
+	// A Shift_JIS lead byte followed by a quote, which no character is.
+	bad := bytes.Replace(pages["pages/shift_jis.html"], []byte(`"director"`), []byte("\x82\"director\""), 1)
+	pages["pages/bad-shift_jis.html"] = bad
+	return pages, nil
 }
 
 // encodeUTF16 encodes s as UTF-16 with a byte-order mark.

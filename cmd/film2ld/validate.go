@@ -17,6 +17,7 @@ import (
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
+	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/mapping/pipeline"
 	"github.com/film2ld/film2ld/schemas"
@@ -666,6 +667,14 @@ func inputFinding(file string, err error) schemas.Finding {
 	// Only the error itself: a wrapper's words would be lost.
 	if pe, ok := err.(*diag.PosError); ok && pe.Pos.File == file && pe.Pos.Line > 0 {
 		f.Message, f.Pos = pe.Err.Error(), pe.Pos
+	}
+	switch {
+	case errors.Is(err, ld.ErrUTF16):
+		// The whole file: its first line read as UTF-8 is every other
+		// byte a NUL, no excerpt to show.
+		f.Pos = schemas.Pos{File: file}
+	case errors.Is(err, ld.ErrInvalidUTF8) && ld.InputByName(file) == ld.InputHTML:
+		f.Fix = undeclaredEncodingFix
 	}
 	return f
 }

@@ -1,0 +1,230 @@
+package ld
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/film2ld/film2ld/ld/diag"
+	"golang.org/x/net/html"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Declared is the character encoding an HTML page declares for itself.
+type Declared struct {
+	// Name is the encoding's name as the WHATWG Encoding Standard gives
+	// it ("windows-1252", "shift_jis", "utf-16le"); "" when the page
+	// declares UTF-8 or nothing.
+	Name string
+	// By says where the page declares it: "its byte-order mark", "its
+	// <meta charset> on line 3", "its <meta http-equiv> on line 3".
+	By string
+
+	enc encoding.Encoding
+}
+
+// prescanBytes is how much of a page the HTML standard looks at for a
+// <meta> that declares its encoding.
+const prescanBytes = 1024
+
+// DeclaredEncoding returns the encoding the HTML page that begins with
+// head declares, found as browsers find it (the HTML standard's encoding
+// sniffing, for a file: no transport layer, and no guess): a UTF-16
+// byte-order mark, else the first <meta charset="…"> or <meta
+// http-equiv="Content-Type" content="…; charset=…"> in its first 1024
+// bytes whose label the Encoding Standard knows. A UTF-8 byte-order mark
+// or declaration gives the zero Declared, as does a page that declares
+// nothing: such pages are read as UTF-8, and a byte that is not UTF-8
+// stays an error, never a guess. As the standard says, a <meta> that
+// names UTF-16 means UTF-8 (the bytes were read to find it), and
+// x-user-defined means windows-1252.
+func DeclaredEncoding(head []byte) Declared {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return Declared{Name: "utf-16le", By: "its byte-order mark", enc: unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)}
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return Declared{Name: "utf-16be", By: "its byte-order mark", enc: unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)}
+	case bytes.HasPrefix(head, utf8BOM):
+		return Declared{}
+	}
+	enc, by := prescan(head[:min(len(head), prescanBytes)])
+	if enc == nil {
+		return Declared{}
+	}
+	name, _ := htmlindex.Name(enc)
+	switch name {
+	case "utf-8", "utf-16le", "utf-16be":
+		return Declared{}
+	case "x-user-defined":
+		name = "windows-1252"
+		enc, _ = htmlindex.Get(name)
+	}
+	return Declared{Name: name, By: by, enc: enc}
+}
+
+// prescan returns the encoding of the first <meta> of head that declares
+// one by a label the Encoding Standard knows (one it does not know is
+// passed over, as the standard says), and where it stands; nil when none
+// does. It reads head with the HTML tokenizer, which skips comments and
+// the text of scripts as the standard's prescan skips comments and other
+// tags.
+func prescan(head []byte) (enc encoding.Encoding, by string) {
+	z := html.NewTokenizer(bytes.NewReader(head))
+	line := 1
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return nil, ""
+		}
+		at := line
+		line += bytes.Count(z.Raw(), []byte("\n"))
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, more := z.TagName()
+		if string(name) != "meta" {
+			continue
+		}
+		var charset, content string
+		var pragma bool
+		for more {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			switch string(k) {
+			case "charset":
+				charset = string(v)
+			case "content":
+				content = string(v)
+			case "http-equiv":
+				pragma = strings.EqualFold(string(v), "content-type")
+			}
+		}
+		label, how := charset, "charset"
+		if label == "" && pragma {
+			label, how = charsetOfContent(content), "http-equiv"
+		}
+		if label == "" {
+			continue
+		}
+		if enc, err := htmlindex.Get(label); err == nil {
+			return enc, fmt.Sprintf("its <meta %s> on line %d", how, at)
+		}
+	}
+}
+
+// charsetOfContent is the HTML standard's algorithm for extracting a
+// character encoding from a meta element's content ("text/html;
+// charset=windows-1252"): the value after the first "charset" that is
+// followed by "=", unquoted or in quotes.
+func charsetOfContent(s string) string {
+	for {
+		i := strings.Index(strings.ToLower(s), "charset")
+		if i < 0 {
+			return ""
+		}
+		s = strings.TrimLeft(s[i+len("charset"):], " \t\n\f\r")
+		if strings.HasPrefix(s, "=") {
+			s = strings.TrimLeft(s[1:], " \t\n\f\r")
+			break
+		}
+	}
+	if s != "" && (s[0] == '"' || s[0] == '\'') {
+		if end := strings.IndexByte(s[1:], s[0]); end >= 0 {
+			return s[1 : 1+end]
+		}
+		return ""
+	}
+	if end := strings.IndexAny(s, " \t\n\f\r;"); end >= 0 {
+		s = s[:end]
+	}
+	return s
+}
+
+// ErrUndecodable reports bytes that are not text in the encoding a page
+// declares; errors.Is finds it in DecodeHTML's errors, whose words say
+// which encoding and where the page declares it.
+var ErrUndecodable = errors.New("bytes that are not text in the encoding the page declares")
+
+// undecodable is an error that is ErrUndecodable in its own words.
+type undecodable string
+
+func (e undecodable) Error() string        { return string(e) }
+func (e undecodable) Is(target error) bool { return target == ErrUndecodable }
+
+// DecodeHTML returns the HTML page data as UTF-8 when it declares another
+// encoding (see [DeclaredEncoding]), with the declaration; otherwise data
+// itself and the zero Declared. The readers of this package read UTF-8
+// only, so a page in another encoding goes through DecodeHTML first, as a
+// browser decodes it before it parses. Bytes the encoding does not define
+// (which its decoder would turn into U+FFFD without a word) are an error
+// placed at the line and column of the decoded page where they stand; so
+// is a page that declares an encoding the standard only ever decodes to
+// U+FFFD (the "replacement" encoding: ISO-2022-KR and others).
+func DecodeHTML(data []byte, name string) ([]byte, Declared, error) {
+	d := DeclaredEncoding(data)
+	if d.Name == "" {
+		return data, d, nil
+	}
+	if d.Name == "replacement" {
+		return nil, d, &PosError{Pos: diag.Position{File: name, Line: 1, Col: 1}, Err: undecodable(
+			"the page declares an encoding that browsers decode to nothing but U+FFFD (the Encoding Standard's \"replacement\", by " + d.By + "); save it as UTF-8")}
+	}
+	if strings.HasPrefix(d.Name, "utf-16") {
+		if off := unpairedSurrogate(data, d.Name == "utf-16be"); off >= 0 {
+			// Placed in the part before it, decoded.
+			before, _ := d.enc.NewDecoder().Bytes(data[:off])
+			return nil, d, posError(before, name, len(before), undecodable(fmt.Sprintf(
+				"half of a UTF-16 surrogate pair without the other half, at byte offset %d (the page is %s, as %s declares)", off, d.Name, d.By)))
+		}
+	}
+	out, err := d.enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, d, fmt.Errorf("%s: %w", name, err)
+	}
+	// U+FFFD is what the decoders write for bytes the encoding does not
+	// define. Only UTF-16 (checked above) and GB18030 can write it for
+	// a character of the page.
+	if d.Name != "gb18030" && !strings.HasPrefix(d.Name, "utf-16") {
+		if i := bytes.IndexRune(out, utf8.RuneError); i >= 0 {
+			return nil, d, posError(out, name, i, undecodable(fmt.Sprintf(
+				"bytes that are not %s text, the encoding %s declares", d.Name, d.By)))
+		}
+	}
+	return out, d, nil
+}
+
+// unpairedSurrogate returns the byte offset of the first UTF-16 code
+// unit of data (after its byte-order mark) that is half of a surrogate
+// pair without the other half, or of an odd last byte; -1 when there is
+// none.
+func unpairedSurrogate(data []byte, bigEndian bool) int {
+	unit := func(i int) uint16 {
+		if bigEndian {
+			return uint16(data[i])<<8 | uint16(data[i+1])
+		}
+		return uint16(data[i+1])<<8 | uint16(data[i])
+	}
+	i := 2
+	for ; i+1 < len(data); i += 2 {
+		switch u := unit(i); {
+		case u >= 0xD800 && u < 0xDC00:
+			if i+3 >= len(data) {
+				return i
+			}
+			if v := unit(i + 2); v < 0xDC00 || v >= 0xE000 {
+				return i
+			}
+			i += 2
+		case u >= 0xDC00 && u < 0xE000:
+			return i
+		}
+	}
+	if i < len(data) {
+		return i
+	}
+	return -1
+}
