@@ -145,7 +145,11 @@ func LoadHTML(data []byte, file string) (*Graph, error) {
 		return nil, err
 	}
 	idx := diag.NewIndex(data)
-	return g.addBlocks(texts, file, func(st ld.ScriptText) source {
+	var other ld.Markup
+	if len(texts) == 0 {
+		other = ld.OtherMarkup(bytes.NewReader(data))
+	}
+	return g.addBlocks(texts, file, other, func(st ld.ScriptText) source {
 		// The tokenizer counts columns in bytes; the block's byte offset
 		// lets the file's index count them in characters.
 		return source{file: file, data: st.Text, idx: idx, base: idx.Offset(st.TextLine, st.TextCol), block: true, line0: st.TextLine, positioned: true}
@@ -187,7 +191,15 @@ func ReadHTML(r io.Reader, file string) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	g.endBlocks(blocks, file)
+	var other ld.Markup
+	if rs, ok := r.(io.ReadSeeker); ok && blocks == 0 {
+		// The page is not held: a file is read again for markup in
+		// another syntax, as LoadHTML looks for it.
+		if _, err := rs.Seek(0, io.SeekStart); err == nil {
+			other = ld.OtherMarkup(rs)
+		}
+	}
+	g.endBlocks(blocks, file, other)
 	return g, nil
 }
 
@@ -236,14 +248,15 @@ func (b blockIndex) inPage(line, col int) (int, int) {
 
 // addBlocks adds a page's script blocks to g, each read as src makes it
 // a source; a block that is not JSON becomes a finding at its line and
-// column, and the other blocks are still read.
-func (g *Graph) addBlocks(texts []ld.ScriptText, file string, src func(ld.ScriptText) source) (*Graph, error) {
+// column, and the other blocks are still read. other is the page's
+// markup in another syntax, told when it has no block.
+func (g *Graph) addBlocks(texts []ld.ScriptText, file string, other ld.Markup, src func(ld.ScriptText) source) (*Graph, error) {
 	for _, st := range texts {
 		if err := g.addBlock(st, src(st)); err != nil {
 			return nil, err
 		}
 	}
-	g.endBlocks(len(texts), file)
+	g.endBlocks(len(texts), file, other)
 	return g, nil
 }
 
@@ -267,11 +280,20 @@ func (g *Graph) blockProblem(st ld.ScriptText, se *SyntaxError) {
 	g.Problems = append(g.Problems, f)
 }
 
-// endBlocks ends the reading of a page of n script blocks.
-func (g *Graph) endBlocks(n int, file string) {
+// endBlocks ends the reading of a page of n script blocks, whose markup
+// in another syntax is other.
+func (g *Graph) endBlocks(n int, file string, other ld.Markup) {
 	if n == 0 {
-		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: RuleNoScript, Node: "page",
-			Message: `no <script type="application/ld+json"> block`, Pos: Pos{File: file}})
+		f := Finding{Severity: Warning, Rule: RuleNoScript, Node: "page",
+			Message: `no <script type="application/ld+json"> block`, Pos: Pos{File: file}}
+		if m := other; m.Syntax != "" {
+			// Told apart from a page with no data: film2ld reads
+			// JSON-LD alone, and its "no block" must not read as "no
+			// markup" to someone whose page has Microdata.
+			f.Message += fmt.Sprintf("; the page marks up data as %s (%s on line %d), which film2ld does not read", m.Syntax, m.Attr, m.Line)
+			f.Fix = "publish the data as JSON-LD, the format Google recommends, for film2ld to check it"
+		}
+		g.Problems = append(g.Problems, f)
 	}
 	g.finish()
 }

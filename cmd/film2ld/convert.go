@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -169,6 +170,9 @@ func runConvert(e *env, args []string) int {
 			e.filmDocumentHint(name, "convert", err)
 			failed = true
 			continue
+		}
+		if !isNQ && len(got) == 0 {
+			e.warnNoBlocks(name)
 		}
 		if isNQ {
 			inputs = append(inputs, source{nq: nquads})
@@ -489,6 +493,25 @@ func (e *env) filmDocumentHint(name, command string, err error) {
 }
 
 // convertHint suggests the flag that lifts a refusal.
+// warnNoBlocks warns that the page name gave no JSON-LD document: it has
+// no block, and convert wrote nothing of it without a word. A page whose
+// data is Microdata or RDFa, which film2ld does not read, is told so.
+func (e *env) warnNoBlocks(name string) {
+	display := name
+	var other ld.Markup
+	if name == "-" {
+		display = "<stdin>"
+	} else if f, err := os.Open(name); err == nil {
+		other = ld.OtherMarkup(f)
+		f.Close()
+	}
+	msg := fmt.Sprintf(`%s: no <script type="application/ld+json"> block; nothing read from it`, display)
+	if other.Syntax != "" {
+		msg += fmt.Sprintf(" (its data is %s, %s on line %d, which film2ld does not read: publish it as JSON-LD)", other.Syntax, other.Attr, other.Line)
+	}
+	e.warnf("%s", msg)
+}
+
 // undeclaredEncodingFix is what puts right an HTML page refused for a
 // byte that is not UTF-8: such a page declares no other encoding
 // (ld.DeclaredEncoding), and film2ld does not guess one.
