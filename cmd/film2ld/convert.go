@@ -492,7 +492,6 @@ func (e *env) filmDocumentHint(name, command string, err error) {
 	}
 }
 
-// convertHint suggests the flag that lifts a refusal.
 // warnNoBlocks warns that the page name gave no JSON-LD document: it has
 // no block, and convert wrote nothing of it without a word. A page whose
 // data is Microdata or RDFa, which film2ld does not read, is told so.
@@ -525,6 +524,7 @@ func (e *env) pageEncodingHint(name string, err error) {
 	}
 }
 
+// convertHint suggests the flag that lifts a refusal.
 func (e *env) convertHint(err error) {
 	switch {
 	case errors.Is(err, ld.ErrRemoteContext):
