@@ -51,7 +51,12 @@ func DeclaredEncoding(head []byte) Declared {
 	case bytes.HasPrefix(head, utf8BOM):
 		return Declared{}
 	}
-	enc, by := prescan(head[:min(len(head), prescanBytes)])
+	return declaredBy(prescan(head[:min(len(head), prescanBytes)]))
+}
+
+// declaredBy is the Declared of an encoding a <meta> declares by, or the
+// zero Declared for nil, UTF-8 and UTF-16.
+func declaredBy(enc encoding.Encoding, by string) Declared {
 	if enc == nil {
 		return Declared{}
 	}
@@ -156,16 +161,27 @@ func (e undecodable) Error() string        { return string(e) }
 func (e undecodable) Is(target error) bool { return target == ErrUndecodable }
 
 // DecodeHTML returns the HTML page data as UTF-8 when it declares another
-// encoding (see [DeclaredEncoding]), with the declaration; otherwise data
-// itself and the zero Declared. The readers of this package read UTF-8
-// only, so a page in another encoding goes through DecodeHTML first, as a
-// browser decodes it before it parses. Bytes the encoding does not define
+// encoding (see [DeclaredEncoding]; a page that is not UTF-8 may declare
+// it anywhere, as browsers read a page again when they meet the
+// declaration), with the declaration; otherwise data itself and the zero
+// Declared. The readers of this package read UTF-8 only, so a page in
+// another encoding goes through DecodeHTML first, as a browser decodes it
+// before it parses. Bytes the encoding does not define
 // (which its decoder would turn into U+FFFD without a word) are an error
 // placed at the line and column of the decoded page where they stand; so
 // is a page that declares an encoding the standard only ever decodes to
 // U+FFFD (the "replacement" encoding: ISO-2022-KR and others).
 func DecodeHTML(data []byte, name string) ([]byte, Declared, error) {
 	d := DeclaredEncoding(data)
+	if d.Name == "" && !bytes.HasPrefix(data, utf8BOM) && !utf8.Valid(data) {
+		// A <meta> past the first 1024 bytes (after a long <head>
+		// script): a browser that meets it while parsing a page it took
+		// for another encoding reads the page again in the one it
+		// declares (the HTML standard's "change the encoding"). Looked
+		// for only in a page that is not UTF-8, which is otherwise an
+		// error.
+		d = declaredBy(prescan(data))
+	}
 	if d.Name == "" {
 		return data, d, nil
 	}

@@ -211,3 +211,24 @@ func FuzzDecodeHTML(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeHTMLLateDeclaration follows a <meta> past the first 1024
+// bytes in a page that is not UTF-8, as a browser reads such a page again,
+// and leaves a UTF-8 page as it is whatever it declares there.
+func TestDecodeHTMLLateDeclaration(t *testing.T) {
+	head := "<html><head>\n<script>" + strings.Repeat("var x = 1;\n", 120) + "</script>\n"
+	late := head + `<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">` +
+		"\n<script type=\"application/ld+json\">{\"name\": \"Am\xe9lie\"}</script>"
+	out, d, err := ld.DecodeHTML([]byte(late), "p.html")
+	if err != nil || d.Name != "windows-1252" || d.By != "its <meta http-equiv> on line 123" || !strings.Contains(string(out), `"Amélie"`) {
+		t.Errorf("late declaration: %+v, %v, %q", d, err, out[len(out)-60:])
+	}
+	utf8Page := head + `<meta charset="windows-1252"><p>Amélie</p>`
+	if out, d, err := ld.DecodeHTML([]byte(utf8Page), "p.html"); err != nil || d.Name != "" || string(out) != utf8Page {
+		t.Errorf("UTF-8 page with a late declaration: %+v, %v", d, err)
+	}
+	none := head + "<p>Am\xe9lie</p>"
+	if out, d, err := ld.DecodeHTML([]byte(none), "p.html"); err != nil || d.Name != "" || string(out) != none {
+		t.Errorf("no declaration: %+v, %v", d, err)
+	}
+}

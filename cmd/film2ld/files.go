@@ -20,21 +20,22 @@ import (
 // HTML page that declares an encoding other than UTF-8 comes back as
 // UTF-8 (see decodePage).
 func (e *env) readInput(name string) (data []byte, display string, err error) {
-	display = name
-	if name == "-" {
-		data, err = io.ReadAll(e.stdin)
-		display = "<stdin>"
-	} else {
-		// On failure the *PathError already names the file.
-		data, err = os.ReadFile(name)
-	}
-	if err != nil {
-		return data, display, err
-	}
-	if ld.DetectInput(name, data) == ld.InputHTML && !pipeline.IsDocumentName(name) {
+	data, display, err = e.readWhole(name)
+	if err == nil && ld.DetectInput(name, data) == ld.InputHTML && !pipeline.IsDocumentName(name) {
 		data, err = e.decodePage(display, data)
 	}
 	return data, display, err
+}
+
+// readWhole reads a FILE argument whole, as it is; "-" is standard input.
+func (e *env) readWhole(name string) (data []byte, display string, err error) {
+	if name == "-" {
+		data, err = io.ReadAll(e.stdin)
+		return data, "<stdin>", err
+	}
+	// On failure the *PathError already names the file.
+	data, err = os.ReadFile(name)
+	return data, name, err
 }
 
 // decodePage returns an HTML page as UTF-8, decoded from the encoding it
@@ -54,11 +55,23 @@ func (e *env) decodePage(display string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// openPage opens an HTML page for reading as it goes, as openInput does.
-// A page that declares an encoding other than UTF-8 is read whole and
-// decoded (see decodePage): pages that declare one are web pages, whose
-// size the decoding's copy does not matter for.
+// openPage opens an HTML page for reading, as openInput does. A page
+// over bigDocument is read as it goes, unless its first 1024 bytes
+// declare an encoding other than UTF-8; any other is read whole and
+// decoded (see decodePage), which finds a declaration anywhere in a page
+// that is not UTF-8. Web pages are kilobytes: reading as it goes is for
+// a 200 MB page of junk, which it refuses in bounded memory.
 func (e *env) openPage(name string) (io.ReadCloser, string, error) {
+	if st, err := os.Stat(name); name != "-" && err == nil && st.Mode().IsRegular() && st.Size() <= int64(bigDocument) {
+		data, display, err := e.readWhole(name)
+		if err == nil {
+			data, err = e.decodePage(display, data)
+		}
+		if err != nil {
+			return nil, display, err
+		}
+		return io.NopCloser(bytes.NewReader(data)), display, nil
+	}
 	r, display, err := e.openInput(name)
 	if err != nil {
 		return nil, display, err
