@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -324,7 +327,15 @@ func (e *env) renderFilm(files []string, x *exportJob) (res *pipeline.Output, ok
 		note, err := e.readDocument(job, name)
 		if err != nil {
 			e.errorf("%v", err)
+			var form ld.InputFormat
+			if pe := (*fs.PathError)(nil); !errors.As(err, &pe) {
+				form = markupForm(name) // read, and not a film page
+			}
 			switch {
+			case form == ld.InputHTML:
+				e.hint("%s is an HTML page: export maps the text of film pages (save the page as text); 'film2ld validate %s' checks the page's own JSON-LD, 'film2ld convert %s' converts it", name, name, name)
+			case form != 0:
+				e.hint("%s is linked data (%s): 'film2ld convert %s' converts it and 'film2ld validate %s' checks it; export maps film pages' text to linked data", name, form, name, name)
 			case errors.Is(err, mapping.ErrUnknownKind):
 				e.hint("name the kind with --kind reviews, --kind encyclopedia or --kind prize")
 			case errors.Is(err, syscall.EISDIR) && !x.batch:
@@ -394,6 +405,31 @@ func (e *env) snippetMessages(res *pipeline.Output, x *exportJob) {
 			e.warnf("%s", aggregatedWarning)
 		}
 	}
+}
+
+// markupForm tells a document export could not read that is linked data
+// or an HTML page, by its name or first bytes, which users give export
+// for the film page they saved; 0 for anything else (standard input is
+// not read again).
+func markupForm(name string) ld.InputFormat {
+	if name == "-" {
+		return 0
+	}
+	if f := ld.InputByName(name); f != 0 || pipeline.IsDocumentName(name) {
+		return f
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	// N-Quads is what DetectInput says of any other text: not told.
+	if form := ld.DetectInput("", head[:n]); form == ld.InputHTML || form == ld.InputJSONLD {
+		return form
+	}
+	return 0
 }
 
 // aggregatedWarning is said once when a snippet marks up reviews without a
