@@ -55,15 +55,20 @@ func (e *env) decodePage(display string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// openPage opens an HTML page for reading, as openInput does. A page
-// over bigDocument is read as it goes, unless its first 1024 bytes
-// declare an encoding other than UTF-8; any other is read whole and
-// decoded (see decodePage), which finds a declaration anywhere in a page
-// that is not UTF-8. Web pages are kilobytes: reading as it goes is for
-// a 200 MB page of junk, which it refuses in bounded memory.
+// openPage opens an HTML page for reading as it goes, as openInput does.
+// A page that is not UTF-8 (up to bigDocument: web pages are kilobytes),
+// or whose first 1024 bytes declare another encoding, is read whole and
+// decoded instead (see decodePage), which finds a declaration anywhere in
+// a page that is not UTF-8, as a browser does. A page in UTF-8 is still
+// read as it goes: a 15 MB one took 12 MB, not 29.
 func (e *env) openPage(name string) (io.ReadCloser, string, error) {
-	if st, err := os.Stat(name); name != "-" && err == nil && st.Mode().IsRegular() && st.Size() <= int64(bigDocument) {
-		data, display, err := e.readWhole(name)
+	r, display, err := e.openInput(name)
+	if err != nil {
+		return nil, display, err
+	}
+	whole := func(r io.ReadCloser) (io.ReadCloser, string, error) {
+		defer r.Close()
+		data, err := io.ReadAll(r)
 		if err == nil {
 			data, err = e.decodePage(display, data)
 		}
@@ -72,9 +77,17 @@ func (e *env) openPage(name string) (io.ReadCloser, string, error) {
 		}
 		return io.NopCloser(bytes.NewReader(data)), display, nil
 	}
-	r, display, err := e.openInput(name)
-	if err != nil {
-		return nil, display, err
+	if f, ok := r.(*os.File); ok && name != "-" {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() <= int64(bigDocument) {
+			notUTF8 := ld.ScanUTF8(f, display) != nil
+			if _, err := f.Seek(0, io.SeekStart); err != nil {
+				f.Close()
+				return nil, display, err
+			}
+			if notUTF8 {
+				return whole(f)
+			}
+		}
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(1024) // the part of a page that declares its encoding
@@ -84,15 +97,10 @@ func (e *env) openPage(name string) (io.ReadCloser, string, error) {
 			io.Closer
 		}{br, r}, display, nil
 	}
-	defer r.Close()
-	data, err := io.ReadAll(br)
-	if err != nil {
-		return nil, display, err
-	}
-	if data, err = e.decodePage(display, data); err != nil {
-		return nil, display, err
-	}
-	return io.NopCloser(bytes.NewReader(data)), display, nil
+	return whole(struct {
+		io.Reader
+		io.Closer
+	}{br, r})
 }
 
 // openInput opens one input for reading as it goes: a file, or standard
