@@ -42,6 +42,7 @@ const (
 	srcJSON           = "https://www.rfc-editor.org/rfc/rfc8259"
 	srcJSONLD         = "https://www.w3.org/TR/json-ld11/"
 	srcHTMLScript     = "https://www.w3.org/TR/json-ld11/#embedding-json-ld-in-html-documents"
+	srcHTMLEncoding   = "https://html.spec.whatwg.org/multipage/parsing.html#determining-the-character-encoding"
 	srcSchemaOrg      = "https://schema.org/docs/datamodel.html"
 	srcSchemaOrgFull  = "https://schema.org/docs/full.html"
 	srcShapes         = "https://github.com/film2ld/film2ld/tree/main/schemas/json"
@@ -80,6 +81,9 @@ const (
 	RuleDangling = "jsonld.dangling-ref"
 	// RuleNoScript is a page without a JSON-LD block.
 	RuleNoScript = "html.no-jsonld"
+	// RuleEncoding notes a page read in the encoding it declares, not
+	// UTF-8 (ld.DecodeHTML).
+	RuleEncoding = "html.encoding"
 	// RuleInput is an input that could not be read.
 	RuleInput = "input"
 	// RuleLeftOut is a film document's node that export leaves out of the
@@ -221,6 +225,7 @@ var ruleTable = []ruleDef{
 	{RuleNoSchemaOrg, Warning, "no node of the block or file has a schema.org type, so no schema.org rule applies", srcSchemaOrg},
 	{RuleDangling, Error, "a reference to an @id that the input defines nowhere: an error under properties a rich result reads (aggregateRating, review, reviewRating, author, itemReviewed), else a warning", srcJSONLD + "#node-identifiers"},
 	{RuleNoScript, Warning, "a page without a <script type=\"application/ld+json\"> block", srcHTMLScript},
+	{RuleEncoding, Note, "a page read in the encoding it declares (a UTF-16 byte-order mark, a <meta charset>), not UTF-8", srcHTMLEncoding},
 	{RuleLeftOut, Warning, "a film document's Review or AggregateRating that export leaves out of the web snippet", srcReviewSnippet},
 
 	{RuleUnknownType, Error, "a type schema.org does not define", srcSchemaOrgFull},

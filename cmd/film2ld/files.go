@@ -20,22 +20,28 @@ import (
 // HTML page that declares an encoding other than UTF-8 comes back as
 // UTF-8 (see decodePage).
 func (e *env) readInput(name string) (data []byte, display string, err error) {
-	data, display, err = e.readWhole(name)
-	if err == nil && ld.DetectInput(name, data) == ld.InputHTML && !pipeline.IsDocumentName(name) {
-		data, err = e.decodePage(display, data)
+	data, display, d, err := readPage(name, e.stdin)
+	if d.Name != "" {
+		e.notef("%s: read as %s, as %s declares", display, d.Name, d.By)
 	}
 	return data, display, err
 }
 
-// readWhole reads a FILE argument whole, as it is; "-" is standard input.
-func (e *env) readWhole(name string) (data []byte, display string, err error) {
+// readPage is readInput without the note: it returns the encoding an HTML
+// page was decoded from instead, for validate's report.
+func readPage(name string, stdin io.Reader) (data []byte, display string, d ld.Declared, err error) {
 	if name == "-" {
-		data, err = io.ReadAll(e.stdin)
-		return data, "<stdin>", err
+		data, err = io.ReadAll(stdin)
+		display = "<stdin>"
+	} else {
+		// On failure the *PathError already names the file.
+		data, err = os.ReadFile(name)
+		display = name
 	}
-	// On failure the *PathError already names the file.
-	data, err = os.ReadFile(name)
-	return data, name, err
+	if err == nil && ld.DetectInput(name, data) == ld.InputHTML && !pipeline.IsDocumentName(name) {
+		data, d, err = ld.DecodeHTML(data, display)
+	}
+	return data, display, d, err
 }
 
 // decodePage returns an HTML page as UTF-8, decoded from the encoding it

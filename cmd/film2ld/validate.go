@@ -440,14 +440,21 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 		g, streamed, err = largeRefused(name)
 	}
 	r := fileResult{display: name}
-	var fs []schemas.Finding
+	var fs, notes []schemas.Finding
 	if !streamed {
 		var data []byte
-		data, r.display, err = e.readInput(name)
+		var decl ld.Declared
+		data, r.display, decl, err = readPage(name, e.stdin)
 		r.data = data
 		if err != nil {
 			r.findings = []schemas.Finding{inputFinding(r.display, err)}
 			return r
+		}
+		if decl.Name != "" {
+			// A note in the report, where a reader of the findings sees
+			// it (export and convert say it on standard error).
+			notes = []schemas.Finding{{Severity: schemas.Note, Rule: schemas.RuleEncoding, Node: "page",
+				Message: fmt.Sprintf("read as %s, as %s declares", decl.Name, decl.By), Pos: schemas.Pos{File: r.display}}}
 		}
 		if name == "-" {
 			// Its size was not known when the collector was set
@@ -461,7 +468,7 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	}
 	display := r.display
 	if err != nil {
-		r.findings = []schemas.Finding{loadFinding(display, err)}
+		r.findings = append(notes, loadFinding(display, err))
 		return r
 	}
 	if streamed {
@@ -471,7 +478,7 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 		fs = schemas.Validate(g, job.prof)
 	}
 	r.graph = g
-	r.keep(job, fs, walked)
+	r.keep(job, append(notes, fs...), walked)
 	return r
 }
 
