@@ -334,6 +334,9 @@ func extractBlock(st ScriptText, content io.Reader, name string) (doc any, pe *P
 		if err == nil {
 			return doc, nil, nil
 		}
+		if w := BlockWrapper(text); w != "" {
+			err = fmt.Errorf("%w (the JSON is wrapped in %s, which JSON-LD does not allow: remove the wrapper)", err, w)
+		}
 		pe = posError(text, name, off, blockError(err))
 	}
 	// Placed in the block, then moved to where the block stands in the
@@ -429,4 +432,25 @@ func withPageBase(doc any, href string) any {
 		}
 	}
 	return doc
+}
+
+// BlockWrapper names what wraps a script block's JSON, as old pages
+// wrapped scripts to hide them from browsers that predate them: "an HTML
+// comment (<!-- … -->)" or "a CDATA section (<![CDATA[ … ]]>)", with or
+// without the // comment before each half; "" for a block that starts
+// otherwise. JSON-LD reads the block's text as JSON, which neither is:
+// callers name the wrapper in the syntax error it causes, where "invalid
+// character '<'" alone leaves the author guessing.
+func BlockWrapper(text []byte) string {
+	s := bytes.TrimLeft(text, " \t\r\n\f")
+	if bytes.HasPrefix(s, []byte("//")) {
+		s = bytes.TrimLeft(s[2:], " \t")
+	}
+	switch {
+	case bytes.HasPrefix(s, []byte("<!--")):
+		return "an HTML comment (<!-- … -->)"
+	case bytes.HasPrefix(s, []byte("<![CDATA[")):
+		return "a CDATA section (<![CDATA[ … ]]>)"
+	}
+	return ""
 }

@@ -27,3 +27,21 @@ func TestOtherMarkup(t *testing.T) {
 		}
 	}
 }
+
+// TestBlockWrapper names the wrappers old pages put around a script's
+// text, and nothing else.
+func TestBlockWrapper(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"\n<!--\n{\"@type\": \"Movie\"}\n-->\n", "an HTML comment (<!-- … -->)"},
+		{"  // <!--\n{}\n// -->", "an HTML comment (<!-- … -->)"},
+		{"\n//<![CDATA[\n{}\n//]]>", "a CDATA section (<![CDATA[ … ]]>)"},
+		{"<![CDATA[{}]]>", "a CDATA section (<![CDATA[ … ]]>)"},
+		{`{"name": "<!-- -->"}`, ""},
+		{"// a comment\n{}", ""},
+		{"", ""},
+	} {
+		if got := ld.BlockWrapper([]byte(tt.text)); got != tt.want {
+			t.Errorf("BlockWrapper(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -277,6 +277,9 @@ func (g *Graph) addBlock(st ld.ScriptText, src source) error {
 func (g *Graph) blockProblem(st ld.ScriptText, se *SyntaxError) {
 	f := se.Finding("script block")
 	f.Message = fmt.Sprintf("the JSON-LD block starting on line %d: %s", st.Line, f.Message)
+	if w := ld.BlockWrapper(st.Text); w != "" {
+		f.Fix = "remove the wrapper: the JSON is wrapped in " + w + ", which JSON-LD does not allow; nothing in the block was checked"
+	}
 	g.Problems = append(g.Problems, f)
 }
 
