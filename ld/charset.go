@@ -127,7 +127,7 @@ func prescan(head []byte) (enc encoding.Encoding, by string) {
 // followed by "=", unquoted or in quotes.
 func charsetOfContent(s string) string {
 	for {
-		i := strings.Index(strings.ToLower(s), "charset")
+		i := indexFoldASCII(s, "charset")
 		if i < 0 {
 			return ""
 		}
@@ -147,6 +147,28 @@ func charsetOfContent(s string) string {
 		s = s[:end]
 	}
 	return s
+}
+
+// indexFoldASCII is strings.Index of word (ASCII, lower case) in s, in
+// any ASCII case. (strings.ToLower would move the offsets: "İ" lowers to
+// three bytes.)
+func indexFoldASCII(s, word string) int {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for ; j < len(word); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != word[j] {
+				break
+			}
+		}
+		if j == len(word) {
+			return i
+		}
+	}
+	return -1
 }
 
 // ErrUndecodable reports bytes that are not text in the encoding a page

@@ -28,6 +28,11 @@ func TestDeclaredEncoding(t *testing.T) {
 		{`<meta content='text/html;charset="koi8-r"' http-equiv=content-type>`, "koi8-r", "its <meta http-equiv> on line 1"},
 		{`<meta http-equiv="Content-Type" content="text/html; charset = gb2312 ; x">`, "gbk", "its <meta http-equiv> on line 1"},
 		{`<meta content="text/html; charset=big5">`, "", ""}, // no http-equiv
+		// Lowering "Ⱥ" (2 bytes) gives "ⱥ" (3), "İ" gives "i" (1): offsets
+		// must come from the text itself.
+		{`<meta http-equiv=content-type content="ȺȺȺȺȺȺȺȺ; CharSet=koi8-r">`, "koi8-r", "its <meta http-equiv> on line 1"},
+		{`<meta http-equiv=content-type content="İİİİİİİİ; charset=koi8-r">`, "koi8-r", "its <meta http-equiv> on line 1"},
+		{`<meta http-equiv=content-type content="ȺȺȺȺȺȺȺȺȺȺȺȺȺȺcharset">`, "", ""},
 		{`<meta http-equiv="refresh" content="0; charset=big5">`, "", ""},
 		{`<meta charset="utf-8">`, "", ""},
 		{`<meta charset="utf-16">`, "", ""}, // UTF-8, as the standard says
@@ -186,6 +191,18 @@ func TestDecodeHTMLRefuses(t *testing.T) {
 	if out, _, err := ld.DecodeHTML([]byte("\xff\xfe<\x00\xfd\xff"), "p.html"); err != nil || string(out) != "<\ufffd" {
 		t.Errorf("utf-16le U+FFFD: %q, %v", out, err)
 	}
+}
+
+// FuzzDeclaredEncoding: any <meta> content gives a declaration or none,
+// never a panic.
+func FuzzDeclaredEncoding(f *testing.F) {
+	f.Add("text/html; charset=windows-1252")
+	f.Add("ȺȺȺcharset")
+	f.Add("charset = 'shift_jis")
+	f.Fuzz(func(t *testing.T, content string) {
+		ld.DeclaredEncoding([]byte(`<meta http-equiv="Content-Type" content="` + content + `">`))
+		ld.DeclaredEncoding([]byte(`<meta charset="` + content + `">`))
+	})
 }
 
 // FuzzDecodeHTML: any bytes give UTF-8 or an error; a page that declares
