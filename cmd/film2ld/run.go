@@ -157,14 +157,21 @@ func (e *env) say(level, format string, args ...any) {
 // and Turtle syntax) is followed by that line with a caret under the
 // column, as diag.Excerpt writes it (safe to print as it is).
 func (e *env) errorf(format string, args ...any) {
-	e.say("error", format, args...)
+	var pe *diag.PosError
 	for _, a := range args {
-		var pe *diag.PosError
 		if err, ok := a.(error); ok && errors.As(err, &pe) && pe.Source != "" {
-			io.WriteString(e.stderr, diag.Excerpt(pe.Source, pe.Pos.Line, pe.Pos.Col))
-			return
+			break
 		}
+		pe = nil
 	}
+	if pe == nil {
+		e.say("error", format, args...)
+		return
+	}
+	// The line is kept: a character the JSON reader named by its first
+	// byte ('Â' for a no-break space) is named as it is.
+	e.say("error", "%s", msg.ClarifyJSON(fmt.Sprintf(format, args...), pe.Source, pe.Pos.Col))
+	io.WriteString(e.stderr, diag.Excerpt(pe.Source, pe.Pos.Line, pe.Pos.Col))
 }
 
 // hint prints a next step after an error.

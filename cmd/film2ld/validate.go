@@ -468,7 +468,7 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	}
 	display := r.display
 	if err != nil {
-		r.findings = append(notes, loadFinding(display, err))
+		r.findings = clarifyJSONFindings(append(notes, loadFinding(display, err)), r.data)
 		return r
 	}
 	if streamed {
@@ -478,8 +478,26 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 		fs = schemas.Validate(g, job.prof)
 	}
 	r.graph = g
-	r.keep(job, append(notes, fs...), walked)
+	r.keep(job, clarifyJSONFindings(append(notes, fs...), r.data), walked)
 	return r
+}
+
+// clarifyJSONFindings rewrites the JSON syntax findings of fs where Go's
+// JSON readers leave the author guessing (a character that is not ASCII
+// named by its first byte, a trailing comma; see msg.ClarifyJSON), from
+// the line of data each stands on.
+func clarifyJSONFindings(fs []schemas.Finding, data []byte) []schemas.Finding {
+	var x *diag.Index
+	for i, f := range fs {
+		if f.Pos.Line < 1 || !strings.Contains(f.Message, "invalid character '") {
+			continue
+		}
+		if x == nil {
+			x = diag.NewIndex(data)
+		}
+		fs[i].Message = msg.ClarifyJSON(f.Message, x.Line(f.Pos.Line), f.Pos.Col)
+	}
+	return fs
 }
 
 // loadFinding is the finding for an input Load refused.

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/runenames"
 )
 
 // Clean returns s with every character that could change how the message
@@ -86,4 +88,67 @@ func unsafeRune(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// ClarifyJSON rewrites the message of a JSON syntax error at column col
+// (1-based, in characters) of line where Go's JSON readers leave the
+// author guessing; any other message comes back as it is:
+//   - "invalid character 'Â'": the readers name the offending byte as if
+//     it were a character, so a no-break space reads 'Â' and a
+//     typographic quotation mark 'â'. The character is named as it is,
+//     with its code point and Unicode name, and for those that text
+//     pasted from a word processor brings, what JSON wants instead;
+//   - "invalid character '}'" or ']' right after a comma on the same
+//     line: a trailing comma, which JSON does not allow.
+func ClarifyJSON(message, line string, col int) string {
+	r := runeAt(line, col)
+	if r == '}' || r == ']' {
+		if before := strings.TrimRight(prefix(line, col-1), " \t"); strings.HasSuffix(before, ",") {
+			return strings.Replace(message, "invalid character '"+string(r)+"'",
+				"invalid character '"+string(r)+"' (after a trailing comma, which JSON does not allow)", 1)
+		}
+		return message
+	}
+	if r < utf8.RuneSelf {
+		return message
+	}
+	var first [utf8.UTFMax]byte
+	utf8.EncodeRune(first[:], r)
+	byteAsRune := "invalid character '" + string(rune(first[0])) + "'"
+	if !strings.Contains(message, byteAsRune) {
+		return message
+	}
+	named := fmt.Sprintf("invalid character %q (U+%04X %s", string(r), r, runenames.Name(r))
+	switch r {
+	case 0xA0, 0x2007, 0x202F, 0x2009, 0x200B, 0x3000:
+		named += ": JSON takes only spaces, tabs and line breaks as white space"
+	case 0x201C, 0x201D, 0x2018, 0x2019, 0x00AB, 0x00BB, 0x201E:
+		named += `: JSON strings and keys take straight quotes (")`
+	case 0xFEFF:
+		named += ": a byte-order mark inside the text"
+	}
+	return strings.Replace(message, byteAsRune, named+")", 1)
+}
+
+// prefix returns the first n characters of line.
+func prefix(line string, n int) string {
+	for i := range line {
+		if n == 0 {
+			return line[:i]
+		}
+		n--
+	}
+	return line
+}
+
+// runeAt returns the col-th character of line (1-based), or 0.
+func runeAt(line string, col int) rune {
+	n := 0
+	for _, r := range line {
+		n++
+		if n == col {
+			return r
+		}
+	}
+	return 0
 }

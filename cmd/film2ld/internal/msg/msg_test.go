@@ -49,3 +49,33 @@ func containsRune(s string, r rune) bool {
 	}
 	return false
 }
+
+// TestClarifyJSON names what Go's JSON readers name by a byte, and
+// trailing commas; it leaves every other message as it is.
+func TestClarifyJSON(t *testing.T) {
+	for _, tt := range []struct {
+		message, line string
+		col           int
+		want          string
+	}{
+		{"invalid character 'Â' looking for beginning of object key string", "{\"a\": 1,\u00a0\"b\": 2}", 9,
+			`invalid character "\u00a0" (U+00A0 NO-BREAK SPACE: JSON takes only spaces, tabs and line breaks as white space) looking for beginning of object key string`},
+		{"invalid character 'â' looking for beginning of value", `{"a": “x”}`, 7,
+			`invalid character "“" (U+201C LEFT DOUBLE QUOTATION MARK: JSON strings and keys take straight quotes (")) looking for beginning of value`},
+		{"invalid character 'Ã' looking for beginning of value", `{"a": é}`, 7,
+			`invalid character "é" (U+00E9 LATIN SMALL LETTER E WITH ACUTE) looking for beginning of value`},
+		{"invalid character '}' looking for beginning of object key string", `{"a": 1, }`, 10,
+			"invalid character '}' (after a trailing comma, which JSON does not allow) looking for beginning of object key string"},
+		{"invalid character ']' looking for beginning of value", `["x",	]`, 7,
+			"invalid character ']' (after a trailing comma, which JSON does not allow) looking for beginning of value"},
+		// Not after a comma, or not the character the message names.
+		{"invalid character ']' looking for beginning of value", `{"a": ]`, 7, "invalid character ']' looking for beginning of value"},
+		{"invalid character 'x' looking for beginning of value", `{"a": é}`, 7, "invalid character 'x' looking for beginning of value"},
+		{"unexpected end of JSON input", `{"a": é`, 7, "unexpected end of JSON input"},
+		{"invalid character 'Â' looking for beginning of value", "", 3, "invalid character 'Â' looking for beginning of value"},
+	} {
+		if got := ClarifyJSON(tt.message, tt.line, tt.col); got != tt.want {
+			t.Errorf("ClarifyJSON(%q, %q, %d) =\n%s\nwant\n%s", tt.message, tt.line, tt.col, got, tt.want)
+		}
+	}
+}
