@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
@@ -421,16 +422,16 @@ func (e *env) validateAll(job *validateJob, inputs []string, walked map[string]b
 // a finding of its own, so that the other files are still checked.
 func (e *env) validateFile(job *validateJob, name string, walked bool) fileResult {
 	if err := refusedDocument(name, job.pageURL); err != nil {
-		return fileResult{display: name, findings: []schemas.Finding{loadFinding(name, err)}}
+		return fileResult{display: name, findings: clarifyJSONFindings([]schemas.Finding{loadFinding(name, err)}, nil, name)}
 	}
 	if err := refusedMarkup(name); err != nil {
-		return fileResult{display: name, findings: []schemas.Finding{loadFinding(name, err)}}
+		return fileResult{display: name, findings: clarifyJSONFindings([]schemas.Finding{loadFinding(name, err)}, nil, name)}
 	}
 	if err := refusedBytes(name); err != nil {
-		return fileResult{display: name, findings: []schemas.Finding{loadFinding(name, err)}}
+		return fileResult{display: name, findings: clarifyJSONFindings([]schemas.Finding{loadFinding(name, err)}, nil, name)}
 	}
 	if err := refusedLinkedData(name); err != nil {
-		return fileResult{display: name, findings: []schemas.Finding{loadFinding(name, err)}}
+		return fileResult{display: name, findings: clarifyJSONFindings([]schemas.Finding{loadFinding(name, err)}, nil, name)}
 	}
 	g, streamed, err := largePage(name)
 	if !streamed {
@@ -468,7 +469,7 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	}
 	display := r.display
 	if err != nil {
-		r.findings = clarifyJSONFindings(append(notes, loadFinding(display, err)), r.data)
+		r.findings = clarifyJSONFindings(append(notes, loadFinding(display, err)), r.data, name)
 		return r
 	}
 	if streamed {
@@ -478,26 +479,76 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 		fs = schemas.Validate(g, job.prof)
 	}
 	r.graph = g
-	r.keep(job, clarifyJSONFindings(append(notes, fs...), r.data), walked)
+	r.keep(job, clarifyJSONFindings(append(notes, fs...), r.data, name), walked)
 	return r
 }
 
 // clarifyJSONFindings rewrites the JSON syntax findings of fs where Go's
 // JSON readers leave the author guessing (a character that is not ASCII
 // named by its first byte, a trailing comma; see msg.ClarifyJSON), from
-// the line of data each stands on.
-func clarifyJSONFindings(fs []schemas.Finding, data []byte) []schemas.Finding {
+// the line each stands on: in data, or, for an input read as it goes
+// (data nil), in the file name, read again up to that line.
+func clarifyJSONFindings(fs []schemas.Finding, data []byte, name string) []schemas.Finding {
 	var x *diag.Index
 	for i, f := range fs {
 		if f.Pos.Line < 1 || !strings.Contains(f.Message, "invalid character '") {
 			continue
 		}
-		if x == nil {
-			x = diag.NewIndex(data)
+		line, col := "", f.Pos.Col
+		switch {
+		case data != nil:
+			if x == nil {
+				x = diag.NewIndex(data)
+			}
+			line = x.Line(f.Pos.Line)
+		case name != "-":
+			line, col = lineOfFile(name, f.Pos.Line, f.Pos.Col)
 		}
-		fs[i].Message = msg.ClarifyJSON(f.Message, x.Line(f.Pos.Line), f.Pos.Col)
+		fs[i].Message = msg.ClarifyJSON(f.Message, line, col)
 	}
 	return fs
+}
+
+// lineOfFile returns the part of line n of the file name that ends just
+// past its col-th character (at most the last 4 to 8 KiB of it, whatever
+// the line's length), reading the file as it goes, and where that
+// character stands in the part; "" when the file cannot be read.
+func lineOfFile(name string, n, col int) (part string, at int) {
+	f, err := os.Open(name)
+	if err != nil {
+		return "", 0
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	for ; n > 1; n-- {
+		for {
+			_, err := br.ReadSlice('\n')
+			if err == nil {
+				break
+			}
+			if err != bufio.ErrBufferFull {
+				return "", 0
+			}
+		}
+	}
+	var kept []byte
+	dropped := 0 // characters of the line before kept
+	for dropped+utf8.RuneCount(kept) <= col {
+		b, err := br.ReadSlice('\n')
+		kept = append(kept, b...)
+		if len(kept) > 8<<10 {
+			cut := len(kept) - 4<<10
+			for cut < len(kept) && !utf8.RuneStart(kept[cut]) {
+				cut++
+			}
+			dropped += utf8.RuneCount(kept[:cut])
+			kept = append([]byte(nil), kept[cut:]...)
+		}
+		if err != bufio.ErrBufferFull {
+			break
+		}
+	}
+	return strings.TrimRight(string(kept), "\r\n"), col - dropped
 }
 
 // loadFinding is the finding for an input Load refused.
