@@ -188,11 +188,11 @@ func (e undecodable) Is(target error) bool { return target == ErrUndecodable }
 // declaration), with the declaration; otherwise data itself and the zero
 // Declared. The readers of this package read UTF-8 only, so a page in
 // another encoding goes through DecodeHTML first, as a browser decodes it
-// before it parses. Bytes the encoding does not define
-// (which its decoder would turn into U+FFFD without a word) are an error
-// placed at the line and column of the decoded page where they stand; so
-// is a page that declares an encoding the standard only ever decodes to
-// U+FFFD (the "replacement" encoding: ISO-2022-KR and others).
+// before it parses. Bytes the encoding does not define (which its decoder
+// would turn into U+FFFD without a word) are an error placed at the line
+// and column of the decoded page where they stand; so is a page that
+// declares an encoding the standard only ever decodes to U+FFFD (the
+// "replacement" encoding: ISO-2022-KR and others).
 func DecodeHTML(data []byte, name string) ([]byte, Declared, error) {
 	d := DeclaredEncoding(data)
 	if d.Name == "" && !bytes.HasPrefix(data, utf8BOM) && !utf8.Valid(data) {

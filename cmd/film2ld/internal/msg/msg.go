@@ -4,6 +4,8 @@
 // and a bidi override reverses what a reader sees.
 //
 // Call [Clean] on every message before it is written to standard error.
+// [ClarifyJSON] rewrites the JSON readers' syntax errors where their words
+// mislead (a character named by its first byte).
 package msg
 
 import (
