@@ -165,6 +165,9 @@ func runConvert(e *env, args []string) int {
 		}
 		if err != nil {
 			e.errorf("%v", err)
+			if isURLArg(name, err) {
+				e.hint("%s", urlFix)
+			}
 			e.pageEncodingHint(name, err)
 			e.convertHint(err)
 			e.filmDocumentHint(name, "convert", err)

@@ -332,6 +332,8 @@ func (e *env) renderFilm(files []string, x *exportJob) (res *pipeline.Output, ok
 				form = markupForm(name) // read, and not a film page
 			}
 			switch {
+			case isURLArg(name, err):
+				e.hint("%s", urlTextFix)
 			case form == ld.InputHTML:
 				e.hint("%s is an HTML page: export maps the text of film pages (save the page as text); 'film2ld validate %s' checks the page's own JSON-LD, 'film2ld convert %s' converts it", name, name, name)
 			case form != 0:

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"syscall"
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
@@ -179,4 +180,18 @@ func checkInputs(inputs []string, out string) error {
 // whole or not at all (see package output).
 func (e *env) writeOutput(path string, data []byte) error {
 	return output.WriteFile(path, e.stdout, data)
+}
+
+// urlFix is what puts right a FILE argument of convert or validate that
+// is a web address: film2ld reads files, offline.
+const urlFix = "film2ld reads files and never fetches a page: save it first, as curl -o page.html URL does, and give the file"
+
+// urlTextFix is urlFix for export, which maps a film page's text.
+const urlTextFix = "film2ld reads files and never fetches a page: save the film page as text first (in a browser, Save as… Text) and give the file"
+
+// isURLArg reports whether a FILE argument that could not be opened is
+// a web address, which users give for the page they mean.
+func isURLArg(name string, err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe) && (strings.HasPrefix(name, "https://") || strings.HasPrefix(name, "http://"))
 }

@@ -745,6 +745,8 @@ func inputFinding(file string, err error) schemas.Finding {
 		f.Message, f.Pos = pe.Err.Error(), pe.Pos
 	}
 	switch {
+	case isURLArg(file, err):
+		f.Fix = urlFix
 	case errors.Is(err, ld.ErrUTF16):
 		// The whole file: its first line read as UTF-8 is every other
 		// byte a NUL, no excerpt to show.
