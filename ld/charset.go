@@ -27,6 +27,15 @@ type Declared struct {
 	enc encoding.Encoding
 }
 
+// String says how the page was read, for a note: "read as shift_jis, as
+// its <meta charset> on line 2 declares"; "" for the zero Declared.
+func (d Declared) String() string {
+	if d.Name == "" {
+		return ""
+	}
+	return "read as " + d.Name + ", as " + d.By + " declares"
+}
+
 // prescanBytes is how much of a page the HTML standard looks at for a
 // <meta> that declares its encoding.
 const prescanBytes = 1024

@@ -23,7 +23,7 @@ import (
 func (e *env) readInput(name string) (data []byte, display string, err error) {
 	data, display, d, err := readPage(name, e.stdin)
 	if d.Name != "" {
-		e.notef("%s: read as %s, as %s declares", display, d.Name, d.By)
+		e.notef("%s: %s", display, d)
 	}
 	return data, display, err
 }
@@ -57,7 +57,7 @@ func (e *env) decodePage(display string, data []byte) ([]byte, error) {
 		return nil, err
 	}
 	if d.Name != "" {
-		e.notef("%s: read as %s, as %s declares", display, d.Name, d.By)
+		e.notef("%s: %s", display, d)
 	}
 	return out, nil
 }

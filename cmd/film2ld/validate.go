@@ -455,7 +455,7 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 			// A note in the report, where a reader of the findings sees
 			// it (export and convert say it on standard error).
 			notes = []schemas.Finding{{Severity: schemas.Note, Rule: schemas.RuleEncoding, Node: "page",
-				Message: fmt.Sprintf("read as %s, as %s declares", decl.Name, decl.By), Pos: schemas.Pos{File: r.display}}}
+				Message: decl.String(), Pos: schemas.Pos{File: r.display}}}
 		}
 		if name == "-" {
 			// Its size was not known when the collector was set
