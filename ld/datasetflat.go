@@ -340,7 +340,19 @@ func (jw *jsonNodeWriter) flatNode(fn *flatNamer, qs []int32) (map[string]any, e
 func (jw *jsonNodeWriter) flatNodeKeeping(fn *flatNamer, s uint32, qs []int32) (map[string]any, error) {
 	d := jw.d
 	id := d.srcName(s)
-	n, count, aside := jw.fromRDFKeeping(id, qs, jw.kept)
+	// The statements kept aside go straight into the values they are
+	// written from; the ones that repeat a value kept in the node are
+	// left out below, once the node map has made it.
+	kept := map[string]asideValues{}
+	of := &statementsOf{jw: jw, fn: fn, id: id}
+	n, count := jw.fromRDFAside(id, qs, jw.kept, func(pred string, i int32) {
+		vs, _ := kept[pred].(*statementValues)
+		if vs == nil {
+			vs = &statementValues{of: of, oneKey: true}
+			kept[pred] = vs
+		}
+		vs.stmts = append(vs.stmts, i)
+	})
 	exp, err := jw.expandedNode(0, n, fn.name(s), count)
 	if err != nil {
 		return nil, err
@@ -353,27 +365,27 @@ func (jw *jsonNodeWriter) flatNodeKeeping(fn *flatNamer, s uint32, qs []int32) (
 	if !isMap || len(node) < 2 || !plainTree(node) {
 		return nil, fmt.Errorf("%w: the node map's node of %s is not the dataset's", ErrNeedsJSONLD, fn.name(s))
 	}
-	if aside == nil {
+	if len(kept) == 0 {
 		return node, nil
 	}
-	kept := map[string]asideValues{}
-	of := &statementsOf{jw: jw, fn: fn, id: id}
-	for pred, stmts := range aside {
-		seen := map[valueKey]bool{}
+	for pred, values := range kept {
+		vs := values.(*statementValues)
+		var seen valueSet
 		for _, v := range asList(node[pred]) {
 			k, ok := expandedKey(v)
 			if !ok {
 				return nil, nil
 			}
-			seen[k] = true
+			seen.add(k)
 		}
-		vs := &statementValues{of: of, oneKey: true}
+		// Filtered in place: a statement's value is kept at most once.
+		stmts := vs.stmts
+		vs.stmts = stmts[:0]
 		for _, st := range stmts {
 			v, k := vs.expected(st)
-			if seen[k] {
+			if !seen.add(k) {
 				continue
 			}
-			seen[k] = true
 			vs.stmts = append(vs.stmts, st)
 			key, err := jw.ctx.CompactIri(pred, v, true, false)
 			if err != nil || len(vs.stmts) > 1 && key != vs.key {
@@ -381,10 +393,42 @@ func (jw *jsonNodeWriter) flatNodeKeeping(fn *flatNamer, s uint32, qs []int32) (
 			}
 			vs.key = key
 		}
-		kept[pred] = vs
 	}
 	node[asideKey] = kept
 	return node, nil
+}
+
+// valueSet is a set of value keys: a few of them held in it, more in a
+// map. A property kept aside mostly has one value, and a map for each of
+// a node's 100,000 properties was an allocation of some 700 bytes each,
+// which the collector then had to keep up with.
+type valueSet struct {
+	few  [4]valueKey
+	n    int
+	many map[valueKey]bool
+}
+
+// add adds k to the set and reports whether it was not there yet.
+func (s *valueSet) add(k valueKey) bool {
+	if s.many == nil {
+		if slices.Contains(s.few[:s.n], k) {
+			return false
+		}
+		if s.n < len(s.few) {
+			s.few[s.n] = k
+			s.n++
+			return true
+		}
+		s.many = make(map[valueKey]bool, 2*len(s.few))
+		for _, f := range s.few {
+			s.many[f] = true
+		}
+	}
+	if s.many[k] {
+		return false
+	}
+	s.many[k] = true
+	return true
 }
 
 // statementValues are values of a node under one property kept aside by
