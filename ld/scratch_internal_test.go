@@ -32,7 +32,10 @@ func scratchDoc(seed, n int) map[string]any {
 // the same written first, after others (small and past
 // maxScratchTerms), and while other goroutines write theirs.
 func TestWalkScratchReuse(t *testing.T) {
-	p := NewProcessor(Config{})
+	// Statements held in memory whatever their number: past
+	// SortMemory/256 of them a walk's lines are sorted in runs, and its
+	// scratch is let go without being recycled at all.
+	p := NewProcessor(Config{SortMemory: 1 << 30})
 	formats := []Format{FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG}
 	write := func(doc map[string]any, f Format) string {
 		var b bytes.Buffer
@@ -41,13 +44,23 @@ func TestWalkScratchReuse(t *testing.T) {
 		}
 		return b.String()
 	}
-	docs := []map[string]any{scratchDoc(1, 3), scratchDoc(2, 40), scratchDoc(3, maxScratchTerms/2), scratchDoc(4, 1)}
+	// A review is four terms of its own (its node, body, author and
+	// the author's name): the third document is just past
+	// maxScratchTerms, whose scratch is not kept. (It had 8,192
+	// reviews, a second of the package's test time, and with the
+	// default SortMemory its lines went to runs: its scratch was never
+	// recycled, and maxScratchTerms was not what the test met.)
+	const large = 2
+	docs := []map[string]any{scratchDoc(1, 3), scratchDoc(2, 40), scratchDoc(3, maxScratchTerms/4+64), scratchDoc(4, 1)}
 	first := map[string]string{}
 	for i, doc := range docs {
 		for _, f := range formats {
 			// Fresh scratch: nothing in the pool.
 			walkScratches = sync.Pool{}
 			first[fmt.Sprint(i, f)] = write(doc, f)
+			if kept := walkScratches.Get(); i == large && kept != nil {
+				t.Fatalf("document %d, %s: its scratch was kept; want it past maxScratchTerms", i, f)
+			}
 		}
 	}
 	for round := range 2 {
