@@ -1,8 +1,12 @@
 package ld
 
 import (
+	"encoding/json"
+	"errors"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // checkJSONCases are inputs whose whole decoding fails (or not) in each
@@ -45,6 +49,25 @@ var checkJSONCases = []string{
 	"\xef\xbb\xbf{}",
 	"[" + strings.Repeat("[", 10001),
 	"[" + strings.Repeat("{\"a\":[1,{\"b\":null}]},", 100) + "}",
+	// Escapes of surrogates: a pair is a character; either half alone
+	// is refused once the rest is JSON, where it stands.
+	`["a\ud83d\ude00b", "\uD83D\uDE00"]`,
+	`["\ud800"]`,
+	`["\udc00"]`,
+	`{"k\udfff": 1}`,
+	`["\\ud800", "\\\\ud800"]`,
+	`["\\\ud800"]`,
+	`["\ud800\u0041"]`,
+	`["\ud800\ud800\udc00"]`,
+	`["\ud800\n"]`,
+	`["\ud800x"]`,
+	`["é漢\ud800"]`,
+	`["\ud800é"]`,
+	"[\n\"x\",\n  \"\\udc00\"]",
+	`["ok", "\ud800"] junk`,
+	`["\ud800", 1x]`,
+	"[\"\\ud800\n\"]",
+	"[\"\xff\", \"\\ud800\"]",
 }
 
 func TestCheckJSONAgreesWithDecode(t *testing.T) {
@@ -73,5 +96,68 @@ func FuzzCheckJSON(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		checkJSONAgrees(t, in)
+	})
+}
+
+// TestUnpairedSurrogates: each escape of half a surrogate pair without
+// its other half is found at its backslash; ReplaceUnpairedSurrogates
+// makes the text read what encoding/json reads it as, with none left.
+func TestUnpairedSurrogates(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		at   int // offset of the first, or -1
+		n    int // how many
+		unit string
+	}{
+		{`"plain"`, -1, 0, ""},
+		{`"\ud83d\ude00"`, -1, 0, ""},
+		{`"\\ud800"`, -1, 0, ""},
+		{`"\ud800"`, 1, 1, `\uD800`},
+		{`"ab\uDBFF"`, 3, 1, `\uDBFF`},
+		{`"\udc00\ud800"`, 1, 2, `\uDC00`},
+		{`{"a": "\\\udfff"}`, 9, 1, `\uDFFF`},
+		{`["\ud800\ud800\udc00", "\udc00"]`, 2, 2, `\uD800`},
+	} {
+		at, err := UnpairedSurrogate([]byte(tt.in))
+		if at != tt.at || (err == nil) != (tt.at < 0) {
+			t.Errorf("%s: at %d, %v; want %d", tt.in, at, err, tt.at)
+		}
+		if err != nil && (!errors.Is(err, ErrUnpairedSurrogate) || !strings.Contains(err.Error(), tt.unit)) {
+			t.Errorf("%s: %v; want ErrUnpairedSurrogate naming %s", tt.in, err, tt.unit)
+		}
+		out, n := ReplaceUnpairedSurrogates([]byte(tt.in))
+		if n != tt.n {
+			t.Errorf("%s: %d replaced; want %d", tt.in, n, tt.n)
+		}
+		assertReplacedReadsAlike(t, tt.in, out)
+	}
+}
+
+// assertReplacedReadsAlike checks that out, in with its unpaired
+// surrogates replaced, has none left and decodes as in does.
+func assertReplacedReadsAlike(t *testing.T, in string, out []byte) {
+	t.Helper()
+	if at, err := UnpairedSurrogate(out); err != nil {
+		t.Errorf("%q: replaced, still one at %d: %v", in, at, err)
+	}
+	var a, b any
+	if json.Unmarshal([]byte(in), &a) != nil {
+		return
+	}
+	if err := json.Unmarshal(out, &b); err != nil || !reflect.DeepEqual(a, b) {
+		t.Errorf("%q: replaced reads %v (%v); the original %v", in, b, err, a)
+	}
+}
+
+func FuzzReplaceUnpairedSurrogates(f *testing.F) {
+	for _, in := range checkJSONCases {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if !json.Valid([]byte(in)) || !utf8.ValidString(in) {
+			return
+		}
+		out, _ := ReplaceUnpairedSurrogates([]byte(in))
+		assertReplacedReadsAlike(t, in, out)
 	})
 }

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	jld "github.com/piprate/json-gold/ld"
 
@@ -182,6 +184,11 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 			raw, n = ReplaceInvalidUTF8(raw)
 			replaced += n
 		}
+		if lr.line == 1 {
+			// A byte-order mark, which Windows editors write, is
+			// skipped, as the JSON-LD, Turtle and HTML readers skip it.
+			raw = bytes.TrimPrefix(raw, utf8BOM)
+		}
 		text := bytes.TrimSpace(raw)
 		if len(text) == 0 || text[0] == '#' {
 			continue
@@ -194,7 +201,7 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 			// FromNQuads reads it.
 			ds, err := parseLine(string(text))
 			if err != nil {
-				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
+				return replaced, statementError(name, lr.line, raw, err)
 			}
 			for g, qs := range ds.Graphs {
 				for _, q := range qs {
@@ -345,6 +352,9 @@ func (r *quadLines) Read(p []byte) (int, error) {
 
 // parseLine parses one N-Quads statement without checking its terms.
 func parseLine(text string) (*jld.RDFDataset, error) {
+	if at, err := badEscape(text); err != nil {
+		return nil, &lineError{col: utf8.RuneCountInString(text[:at]) + 1, err: err}
+	}
 	var ds *jld.RDFDataset
 	err := guard("N-Quads", func() error {
 		var err error
@@ -352,9 +362,81 @@ func parseLine(text string) (*jld.RDFDataset, error) {
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s", ErrSyntax, nquadsReason(err))
+		reason := nquadsReason(err)
+		err := fmt.Errorf("%w: %s", ErrSyntax, reason)
+		// The parser counts characters from the statement's start.
+		if i := strings.LastIndex(reason, " at "); i >= 0 {
+			if n, cerr := strconv.Atoi(reason[i+4:]); cerr == nil && n >= 0 {
+				return nil, &lineError{col: n + 1, err: err}
+			}
+		}
+		return nil, err
 	}
 	return ds, nil
+}
+
+// lineError is an error of parseLine at column col (in characters, from
+// 1) of the statement it was given.
+type lineError struct {
+	col int
+	err error
+}
+
+func (e *lineError) Error() string { return e.err.Error() }
+func (e *lineError) Unwrap() error { return e.err }
+
+// statementError places err, parseLine's or a later check's, in the file:
+// at line line, and where parseLine knows the column, at that column of
+// raw, the line whose trimmed text it was given.
+func statementError(name string, line int, raw []byte, err error) *PosError {
+	pos := diag.Position{File: name, Line: line}
+	var le *lineError
+	if errors.As(err, &le) {
+		lead := len(raw) - len(bytes.TrimLeftFunc(raw, unicode.IsSpace))
+		pos.Col = utf8.RuneCount(raw[:lead]) + le.col
+	}
+	return &PosError{Pos: pos, Err: err}
+}
+
+// badEscape returns the byte offset in an N-Quads statement of its first
+// \u or \U escape that is no character (a UTF-16 surrogate, or past
+// U+10FFFF), and the error naming it; or -1 and nil. json-gold's parser
+// reads such an escape as U+FFFD, changing an IRI or a literal without a
+// word.
+func badEscape(text string) (int, error) {
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\\' || i+1 >= len(text) {
+			continue
+		}
+		n := 0
+		switch text[i+1] {
+		case 'u':
+			n = 4
+		case 'U':
+			n = 8
+		}
+		if n == 0 || i+2+n > len(text) {
+			i++ // an escape of one character (\\ included)
+			continue
+		}
+		r, err := strconv.ParseUint(text[i+2:i+2+n], 16, 32)
+		if err != nil {
+			i++
+			continue
+		}
+		why := ""
+		switch {
+		case r >= 0xD800 && r < 0xE000:
+			why = "a UTF-16 surrogate"
+		case r > utf8.MaxRune:
+			why = "past U+10FFFF"
+		default:
+			i += 1 + n
+			continue
+		}
+		return i, fmt.Errorf("%w: the escape %s is no character (%s); N-Quads readers turn it into U+FFFD", ErrSyntax, text[i:i+2+n], why)
+	}
+	return -1, nil
 }
 
 // nquadsReason is what json-gold's N-Quads error says of the statement:

@@ -17,7 +17,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/ld/internal/largetest"
 )
 
@@ -526,7 +525,9 @@ func readNQuadsJSONGold(r io.Reader, name string) ([]Quad, error) {
 		}
 		ds, err := parseQuad(text)
 		if err != nil {
-			return nil, &PosError{Pos: diag.Position{File: name, Line: line}, Err: err}
+			// Placed at the column json-gold's message names, as the
+			// readers place it.
+			return nil, statementError(name, line, []byte(sc.Text()), err)
 		}
 		for _, quads := range ds.Graphs {
 			for _, q := range quads {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/film2ld/film2ld/ld/diag"
+	"github.com/film2ld/film2ld/ld/internal/jsonscan"
 	"golang.org/x/net/html"
 )
 
@@ -392,6 +393,9 @@ func decodeBlock(text []byte) (any, int, error) {
 	}
 	if int(rest) < len(text) {
 		return nil, int(rest), errTextAfterBlock
+	}
+	if off, err := jsonscan.UnpairedSurrogate(text); err != nil {
+		return nil, off, err
 	}
 	return doc, 0, nil
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
-	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"slices"
 	"strings"
@@ -355,13 +354,16 @@ func (p *Processor) FromNQuads(r io.Reader, name string) ([]any, error) {
 		if off := invalidUTF8(raw); off >= 0 {
 			return nil, lineUTF8Error(name, lr.line, lr.start, raw, off)
 		}
+		if lr.line == 1 {
+			raw = bytes.TrimPrefix(raw, utf8BOM) // as ReadNQuads does
+		}
 		text := strings.TrimSpace(string(raw))
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
 		one, err := parseQuad(text)
 		if err != nil {
-			return nil, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
+			return nil, statementError(name, lr.line, raw, err)
 		}
 		for g, quads := range one.Graphs {
 			for _, q := range quads {

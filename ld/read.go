@@ -205,6 +205,9 @@ func decodeJSON(data []byte, name string) (any, error) {
 		if _, extra := dec.Token(); extra != io.EOF {
 			return nil, posError(data, name, int(dec.InputOffset()), errors.New("text after the JSON value"))
 		}
+		if off, err := jsonscan.UnpairedSurrogate(data); err != nil {
+			return nil, posError(data, name, off, err)
+		}
 		return v, nil
 	}
 	off := len(data)
@@ -321,6 +324,13 @@ type JSONRules struct {
 
 // Problems [ScanJSON] finds besides encoding/json's syntax errors.
 var (
+	// ErrUnpairedSurrogate is a \u escape in a JSON string that stands
+	// for half of a UTF-16 surrogate pair without its other half: JSON's
+	// grammar allows it, but it is no character, and encoding/json (as
+	// most JSON readers) reads it as U+FFFD, changing a name or an IRI
+	// without a word. Every JSON reader of film2ld refuses it at its
+	// place, once the input is otherwise JSON.
+	ErrUnpairedSurrogate = jsonscan.ErrUnpairedSurrogate
 	// ErrNoJSONValue means the input holds only white space.
 	ErrNoJSONValue = jsonscan.ErrNoValue
 	// ErrTextAfterJSON means the value is followed by more than white
@@ -338,8 +348,8 @@ type JSONProblem struct {
 	Offset    int64
 	Line, Col int
 	// Err is encoding/json's syntax error (with its message),
-	// io.ErrUnexpectedEOF, ErrNoJSONValue, ErrTextAfterJSON or
-	// ErrJSONTooDeep; or nil when the problem is Invalid, a byte that is
+	// io.ErrUnexpectedEOF, ErrNoJSONValue, ErrTextAfterJSON,
+	// ErrJSONTooDeep or ErrUnpairedSurrogate; or nil when the problem is Invalid, a byte that is
 	// not UTF-8 (which comes first wherever it stands, as decoders would
 	// replace it).
 	Err     error
@@ -383,4 +393,31 @@ func ScanJSON(r io.Reader, rules JSONRules) (*JSONProblem, error) {
 		}
 	}
 	return &JSONProblem{Offset: p.Offset, Line: p.Line, Col: p.Col, Err: p.Err, Invalid: p.Invalid, SyntaxOK: p.SyntaxOK}, nil
+}
+
+// UnpairedSurrogate returns the byte offset in data, a JSON text that
+// decodes, of its first escape of an unpaired surrogate
+// ([ErrUnpairedSurrogate]) and the error naming it, or -1 and nil.
+// Readers of JSON other than [Processor.Read] check their text with it.
+func UnpairedSurrogate(data []byte) (int, error) {
+	return jsonscan.UnpairedSurrogate(data)
+}
+
+// ReplaceUnpairedSurrogates returns data with the escape of each unpaired
+// surrogate in its strings ([ErrUnpairedSurrogate]) made \uFFFD, what
+// JSON readers read it as, and how many there were: what convert
+// --lenient reads.
+func ReplaceUnpairedSurrogates(data []byte) ([]byte, int) {
+	n := 0
+	for {
+		off, err := jsonscan.UnpairedSurrogate(data)
+		if err == nil {
+			return data, n
+		}
+		if n == 0 {
+			data = bytes.Clone(data)
+		}
+		copy(data[off+2:off+6], "FFFD")
+		n++
+	}
 }

@@ -7,8 +7,6 @@ import (
 	"hash/maphash"
 	"io"
 	"slices"
-
-	"github.com/film2ld/film2ld/ld/diag"
 )
 
 // readTable reads the sorter's lines back, sorted and without repeats, as
@@ -71,7 +69,7 @@ func readTableFrom(r io.Reader, about int) (*termTable, error) {
 			// As ReadNQuads reads what lexQuad does not.
 			ds, err := parseLine(string(text))
 			if err != nil {
-				return nil, &PosError{Pos: diag.Position{File: "the sorted statements", Line: lr.line}, Err: err}
+				return nil, statementError("the sorted statements", lr.line, raw, err)
 			}
 			for g, gqs := range ds.Graphs {
 				for _, q := range gqs {

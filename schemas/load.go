@@ -372,6 +372,11 @@ func (g *Graph) add(src source) error {
 		}
 		return err
 	}
+	if off, err := ld.UnpairedSurrogate(src.data); err != nil {
+		// The parser read the escape as U+FFFD, as every JSON reader
+		// does: the names checked would not be the page's.
+		return &SyntaxError{Pos: src.pos(off), Err: err}
+	}
 	before := len(g.Problems)
 	ctx := topContext(v)
 	if ctx != nil {

@@ -323,6 +323,13 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 	if f == 0 {
 		f = ld.DetectInput(name, data)
 	}
+	if lenient && (f == ld.InputJSONLD || f == ld.InputHTML) {
+		var n int
+		data, n = ld.ReplaceUnpairedSurrogates(data)
+		if n > 0 {
+			e.warnf("%s: %d unpaired UTF-16 surrogate %s, read as U+FFFD", display, n, plural(n, "escape"))
+		}
+	}
 	if f == ld.InputNQuads {
 		_, err := ds.ReadNQuads(bytes.NewReader(data), display, false)
 		return nil, true, err

@@ -53,7 +53,8 @@ type Problem struct {
 	// Invalid is the byte that is not UTF-8, when that is the problem.
 	Invalid byte
 	// Err is a *SyntaxError, ErrNoValue, ErrTextAfter,
-	// ErrUnexpectedEOF or ErrTooDeep, or nil when the problem is a byte
+	// ErrUnexpectedEOF, ErrTooDeep or ErrUnpairedSurrogate (in a value
+	// that is otherwise JSON), or nil when the problem is a byte
 	// that is not UTF-8 (which encoding/json would replace, so callers
 	// refuse it first, wherever it stands).
 	Err error
@@ -87,6 +88,7 @@ func CheckWith(r io.Reader, opts Options) (*Problem, error) {
 		tail      *scanner // scans a scalar after the value
 		tailAt    *Problem // where that scalar starts
 		deep      *Problem // the bracket past opts.MaxDepth
+		surrogate *Problem // the first unpaired surrogate escape
 		separated bool     // a comma or colon follows the value (opts.NextToken)
 		buf       [utf8.UTFMax]byte
 	)
@@ -120,7 +122,13 @@ func CheckWith(r io.Reader, opts Options) (*Problem, error) {
 				o := off + int64(i)
 				if !ended {
 					s.bytes++
-					switch s.step(s, c) {
+					op := s.step(s, c)
+					if s.unpaired != nil && surrogate == nil {
+						// The escape is ASCII on this line, back from c.
+						back := s.bytes - s.unpairedAt
+						surrogate = at(o-back, line, col-int(back), s.unpaired)
+					}
+					switch op {
 					case scanError:
 						syntax = at(o, line, col, s.err)
 						continue
@@ -215,6 +223,11 @@ func CheckWith(r io.Reader, opts Options) (*Problem, error) {
 	if deep != nil {
 		deep.SyntaxOK = syntax == nil
 		return deep, nil
+	}
+	if syntax == nil {
+		// JSON, but a string of it is not text: reading it whole,
+		// decoders check this once the syntax is known good.
+		return surrogate, nil
 	}
 	return syntax, nil
 }

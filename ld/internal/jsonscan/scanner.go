@@ -48,6 +48,54 @@ type scanner struct {
 	// total bytes consumed, updated by decoder.Decode (and deliberately
 	// not set to zero by scan.reset)
 	bytes int64
+
+	// Surrogate escapes (see ErrUnpairedSurrogate), which are not
+	// syntax errors: unit is the \u escape being read, escAt the value
+	// of bytes at its backslash; high is set after a high surrogate's
+	// escape (at highAt), until the next byte tells whether its low half
+	// follows. unpaired is the first unpaired one, at unpairedAt.
+	unit, highUnit rune
+	escAt, highAt  int64
+	high           bool
+	unpaired       error
+	unpairedAt     int64
+}
+
+// unpair notes an unpaired surrogate escape of unit u at escape offset
+// at, unless one came before.
+func (s *scanner) unpair(u rune, at int64) {
+	if s.unpaired == nil {
+		s.unpaired, s.unpairedAt = surrogateError(u), at
+	}
+}
+
+// endEscU ends a \u escape of unit u.
+func (s *scanner) endEscU(u rune) {
+	switch {
+	case s.high && isLowSurrogate(u):
+		s.high = false
+	case s.high:
+		s.high = false
+		s.unpair(s.highUnit, s.highAt)
+		if isHighSurrogate(u) {
+			s.high, s.highUnit, s.highAt = true, u, s.escAt
+		} else if isLowSurrogate(u) {
+			s.unpair(u, s.escAt)
+		}
+	case isHighSurrogate(u):
+		s.high, s.highUnit, s.highAt = true, u, s.escAt
+	case isLowSurrogate(u):
+		s.unpair(u, s.escAt)
+	}
+}
+
+// notLow ends a high surrogate's wait for its low half: what follows it
+// is not an escape.
+func (s *scanner) notLow() {
+	if s.high {
+		s.high = false
+		s.unpair(s.highUnit, s.highAt)
+	}
 }
 
 const (
@@ -85,6 +133,7 @@ const maxNestingDepth = 10000
 // reset prepares the scanner for use.
 // It must be called before calling s.step.
 func (s *scanner) reset() {
+	s.high, s.unpaired = false, nil
 	s.step = stateBeginValue
 	s.parseState = s.parseState[0:0]
 	s.err = nil
@@ -273,13 +322,16 @@ func stateEndTop(s *scanner, c byte) int {
 // stateInString is the state after reading `"`.
 func stateInString(s *scanner, c byte) int {
 	if c == '"' {
+		s.notLow()
 		s.step = stateEndValue
 		return scanContinue
 	}
 	if c == '\\' {
+		s.escAt = s.bytes
 		s.step = stateInStringEsc
 		return scanContinue
 	}
+	s.notLow()
 	if c < 0x20 {
 		return s.error(c, "in string literal")
 	}
@@ -290,9 +342,11 @@ func stateInString(s *scanner, c byte) int {
 func stateInStringEsc(s *scanner, c byte) int {
 	switch c {
 	case 'b', 'f', 'n', 'r', 't', '\\', '/', '"':
+		s.notLow()
 		s.step = stateInString
 		return scanContinue
 	case 'u':
+		s.unit = 0
 		s.step = stateInStringEscU
 		return scanContinue
 	}
@@ -301,7 +355,8 @@ func stateInStringEsc(s *scanner, c byte) int {
 
 // stateInStringEscU is the state after reading `"\u` during a quoted string.
 func stateInStringEscU(s *scanner, c byte) int {
-	if '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' {
+	if d, ok := hexDigit(c); ok {
+		s.unit = s.unit<<4 | d
 		s.step = stateInStringEscU1
 		return scanContinue
 	}
@@ -311,7 +366,8 @@ func stateInStringEscU(s *scanner, c byte) int {
 
 // stateInStringEscU1 is the state after reading `"\u1` during a quoted string.
 func stateInStringEscU1(s *scanner, c byte) int {
-	if '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' {
+	if d, ok := hexDigit(c); ok {
+		s.unit = s.unit<<4 | d
 		s.step = stateInStringEscU12
 		return scanContinue
 	}
@@ -321,7 +377,8 @@ func stateInStringEscU1(s *scanner, c byte) int {
 
 // stateInStringEscU12 is the state after reading `"\u12` during a quoted string.
 func stateInStringEscU12(s *scanner, c byte) int {
-	if '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' {
+	if d, ok := hexDigit(c); ok {
+		s.unit = s.unit<<4 | d
 		s.step = stateInStringEscU123
 		return scanContinue
 	}
@@ -331,7 +388,8 @@ func stateInStringEscU12(s *scanner, c byte) int {
 
 // stateInStringEscU123 is the state after reading `"\u123` during a quoted string.
 func stateInStringEscU123(s *scanner, c byte) int {
-	if '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' {
+	if d, ok := hexDigit(c); ok {
+		s.endEscU(s.unit<<4 | d)
 		s.step = stateInString
 		return scanContinue
 	}
