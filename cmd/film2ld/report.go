@@ -237,13 +237,17 @@ func reportGitHub(w io.Writer, fs []schemas.Finding) error {
 }
 
 // escapeData and escapeProperty follow the workflow-command escaping of
-// @actions/core: %, CR and LF always; : and , in properties too.
+// @actions/core: %, CR and LF always; : and , in properties too. What
+// that leaves raw is escaped first as in every other message (msg.Clean):
+// a build log shows escape sequences and bidi controls as they are, so a
+// file named with them could colour or reverse the log, or end the
+// annotation early.
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(msg.Clean(s))
 }
 
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(msg.Clean(s))
 }
 
 // sarifURI turns a finding's file into a SARIF artifact URI: a relative
