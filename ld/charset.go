@@ -63,6 +63,26 @@ func DeclaredEncoding(head []byte) Declared {
 	return declaredBy(prescan(head[:min(len(head), prescanBytes)]))
 }
 
+// DeclaredUTF8 returns where the HTML page that begins with head declares
+// that it is UTF-8, found as DeclaredEncoding finds a declaration ("its
+// byte-order mark", "its <meta charset> on line 3"), or "" when it
+// declares nothing or another encoding: a page refused for a byte that
+// is not UTF-8 is then said to contradict its own declaration, rather
+// than to declare nothing.
+func DeclaredUTF8(head []byte) string {
+	if bytes.HasPrefix(head, utf8BOM) {
+		return "its byte-order mark"
+	}
+	enc, by := prescan(head[:min(len(head), prescanBytes)])
+	if enc == nil {
+		return ""
+	}
+	if name, _ := htmlindex.Name(enc); name != "utf-8" {
+		return ""
+	}
+	return by
+}
+
 // declaredBy is the Declared of an encoding a <meta> declares by, or the
 // zero Declared for nil, UTF-8 and UTF-16.
 func declaredBy(enc encoding.Encoding, by string) Declared {

@@ -526,11 +526,28 @@ func (e *env) warnNoBlocks(name string) {
 // (ld.DeclaredEncoding), and film2ld does not guess one.
 const undeclaredEncodingFix = "the page declares no encoding, so film2ld reads it as UTF-8 (it does not guess one): save it as UTF-8, or declare the encoding it is saved in with a <meta charset=\"…\"> in its first 1024 bytes"
 
+// pageEncodingFix is what puts right the HTML page name, refused for a
+// byte that is not UTF-8: undeclaredEncodingFix, unless the page
+// declares UTF-8, which its bytes then contradict.
+func pageEncodingFix(name string) string {
+	f, err := os.Open(name)
+	if err != nil {
+		return undeclaredEncodingFix
+	}
+	defer f.Close()
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	if by := ld.DeclaredUTF8(head[:n]); by != "" {
+		return "the page declares UTF-8 (" + by + ") but holds a byte that is not UTF-8: save it as UTF-8, or declare the encoding it is saved in instead"
+	}
+	return undeclaredEncodingFix
+}
+
 // pageEncodingHint follows the error of an HTML page refused for a byte
-// that is not UTF-8 with undeclaredEncodingFix.
+// that is not UTF-8 with pageEncodingFix.
 func (e *env) pageEncodingHint(name string, err error) {
 	if errors.Is(err, ld.ErrInvalidUTF8) && ld.InputByName(name) == ld.InputHTML {
-		e.hint("%s", undeclaredEncodingFix)
+		e.hint("%s", pageEncodingFix(name))
 	}
 }
 

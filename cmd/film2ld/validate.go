@@ -752,7 +752,7 @@ func inputFinding(file string, err error) schemas.Finding {
 		// byte a NUL, no excerpt to show.
 		f.Pos = schemas.Pos{File: file}
 	case errors.Is(err, ld.ErrInvalidUTF8) && ld.InputByName(file) == ld.InputHTML:
-		f.Fix = undeclaredEncodingFix
+		f.Fix = pageEncodingFix(file)
 	}
 	return f
 }
