@@ -292,12 +292,21 @@ func Resolve(path string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if !filepath.IsAbs(link) {
-			link = filepath.Join(filepath.Dir(path), link)
-		}
-		path = link
+		path = linkTarget(path, link)
 	}
 	return "", ErrLinkLoop
+}
+
+// linkTarget is the path of what the link at path, whose text is link,
+// names: a relative link is read from the link's folder as the kernel
+// reads it, without cleaning the path: "d/../x" is not "x" when d is a
+// link itself (filepath.Join made it so, and a link reached through a
+// linked folder had the wrong file written, an input among them).
+func linkTarget(path, link string) string {
+	if filepath.IsAbs(link) {
+		return link
+	}
+	return path[:strings.LastIndexByte(path, filepath.Separator)+1] + link
 }
 
 // descriptorLink reports whether path, or a link on the way from it, is
@@ -314,10 +323,7 @@ func descriptorLink(path string) bool {
 		if err != nil {
 			return false
 		}
-		if !filepath.IsAbs(link) {
-			link = filepath.Join(filepath.Dir(path), link)
-		}
-		path = link
+		path = linkTarget(path, link)
 	}
 	return false
 }

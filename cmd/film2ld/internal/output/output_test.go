@@ -119,6 +119,62 @@ func TestSymlinkFollowed(t *testing.T) {
 	}
 }
 
+// TestLinkThroughLinkedFolder: a relative link reached through a linked
+// folder is read from the folder it is really in, as the kernel reads
+// it: "d/../target.nq", d a link to real/deep, is real/target.nq, not
+// the ./target.nq a lexical join makes of it (which was written, an
+// input of the run).
+func TestLinkThroughLinkedFolder(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"real/deep/deeper"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := func(text, name string) {
+		if err := os.Symlink(text, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("target.nq", "an input")
+	write("real/target.nq", "old")
+	link("real/deep", "d")
+	link("../target.nq", "real/deep/out.nq")
+	// Two links deep: the second is relative to a folder reached by a
+	// link with "..".
+	link("deep/deeper", "real/dd")
+	link("../../target.nq", "real/deep/deeper/two.nq")
+	link("d/../dd/two.nq", "chain.nq")
+	for _, tt := range []struct{ given, written string }{
+		{"d/out.nq", "real/target.nq"},
+		{"chain.nq", "real/target.nq"},
+	} {
+		given := filepath.Join(dir, tt.given)
+		resolved, err := Resolve(given)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := filepath.EvalSymlinks(filepath.Join(dir, tt.written))
+		if got, _ := filepath.EvalSymlinks(resolved); got != want {
+			t.Errorf("%s resolves to %s (%s); want %s", tt.given, resolved, got, want)
+		}
+		if err := WriteFile(given, nil, []byte(tt.given)); err != nil {
+			t.Fatal(err)
+		}
+		if got := readString(t, filepath.Join(dir, tt.written)); got != tt.given {
+			t.Errorf("%s: %s holds %q", tt.given, tt.written, got)
+		}
+		if got := readString(t, filepath.Join(dir, "target.nq")); got != "an input" {
+			t.Errorf("%s: target.nq, not the link's target, was written: %q", tt.given, got)
+		}
+	}
+}
+
 func TestLinkLoop(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
