@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -201,12 +202,34 @@ func runValidate(e *env, args []string) int {
 			inputs = others
 		}
 	}
-	if err := checkInputs(inputs, outPath); err != nil {
-		return e.usageError(fs, "%v", err)
+	// Whatever is read is an input neither the report nor the baseline
+	// written may replace: the film documents too (taken out of inputs
+	// above), the folders of a batch, and for the report the baseline
+	// read (a baseline may be rewritten in place: it is read first).
+	read := slices.Clone(inputs)
+	for _, f := range films {
+		if !batch {
+			read = append(read, f.files...)
+		}
 	}
-	if writeBaseline != "" {
-		if err := checkInputs(inputs, writeBaseline); err != nil {
-			return e.usageError(fs, "--write-baseline: %v", err)
+	reportRead := read
+	if baseline != "" {
+		reportRead = append(slices.Clone(read), baseline)
+	}
+	for _, out := range []struct {
+		flag, path string
+		read       []string
+	}{{"", outPath, reportRead}, {"--write-baseline: ", writeBaseline, read}} {
+		if out.path == "" {
+			continue
+		}
+		if err := checkInputs(out.read, out.path); err != nil {
+			return e.usageError(fs, "%s%v", out.flag, err)
+		}
+		for _, d := range files {
+			if batch && output.Inside(out.path, d) {
+				return e.usageError(fs, "%soutput %s is inside input folder %s; refusing to mix them", out.flag, out.path, d)
+			}
 		}
 	}
 	if !e.outputWritable(outPath, writeBaseline) {
