@@ -19,18 +19,30 @@ func keepOwner(f *os.File, st fs.FileInfo) {
 	}
 }
 
-// CleanupOnSignal makes SIGINT and SIGTERM remove every temporary file
-// before the process dies of the signal, as it would have without the
-// handler (so a shell still sees "killed by SIGINT"). Call it once, early
-// in main; later calls do nothing. A SIGKILL cannot be caught; its
-// temporary file is left, with a name (".film2ld-….tmp") that says what
-// made it.
+// CleanupOnSignal makes SIGINT, SIGTERM and SIGHUP (the terminal or the
+// ssh connection gone) remove every temporary file before the process
+// dies of the signal, as it would have without the handler (so a shell
+// still sees "killed by SIGINT"). A signal the process was started with
+// ignored stays ignored (nohup's SIGHUP, a background job's SIGINT):
+// handling it would end a run its user asked to survive it. Call it
+// once, early in main; later calls do nothing. A SIGKILL cannot be
+// caught; its temporary file is left, with a name (".film2ld-….tmp")
+// that says what made it.
 func CleanupOnSignal() {
 	if !installed.CompareAndSwap(false, true) {
 		return
 	}
+	var sigs []os.Signal
+	for _, sig := range []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
+		if !signal.Ignored(sig) {
+			sigs = append(sigs, sig)
+		}
+	}
+	if len(sigs) == 0 {
+		return
+	}
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM)
+	signal.Notify(ch, sigs...)
 	go func() {
 		sig := <-ch
 		// The lock is kept to the end, so no new temporary file is
