@@ -10,6 +10,7 @@ import (
 	"io"
 	"mime"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/ld/internal/jsonscan"
@@ -128,7 +129,9 @@ func EachScript(r io.Reader, name string, block func(st ScriptText, content io.R
 	z := html.NewTokenizer(src)
 	z.SetMaxBuf(MaxHTMLToken)
 	line, col, chars := 1, 1, 0
+	var offset int64 // bytes read before the token
 	advance := func(raw []byte) {
+		offset += int64(len(raw))
 		if i := bytes.LastIndexByte(raw, '\n'); i >= 0 {
 			line += bytes.Count(raw, []byte("\n"))
 			col = len(raw) - i
@@ -158,6 +161,18 @@ func EachScript(r io.Reader, name string, block func(st ScriptText, content io.R
 		start := line
 		if tt == html.TextToken && len(z.Raw()) >= MaxHTMLToken {
 			cutText = start
+		}
+		if raw := z.Raw(); !utf8.Valid(raw) && len(raw) < MaxHTMLToken {
+			// The page's bytes outside its blocks too: a page that is
+			// not UTF-8 and declares nothing (UTF-16 without a
+			// byte-order mark, a picture named .html) read as having
+			// no block at all, and convert wrote an empty graph with
+			// exit status 0. (A token the limit cut may end inside a
+			// character; its error is the limit's.)
+			off := invalidUTF8(raw)
+			at := offset + int64(off)
+			advance(raw[:off])
+			return "", &PosError{Pos: diag.Position{File: name, Line: line, Col: chars + 1}, Err: fmt.Errorf("%w: byte 0x%02X at byte offset %d", ErrInvalidUTF8, raw[off], at)}
 		}
 		advance(z.Raw())
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
