@@ -105,7 +105,7 @@ func runConvert(e *env, args []string) int {
 			return e.usageError(fs, "--base: %v", err)
 		}
 	}
-	if err := checkInputs(files, output); err != nil {
+	if err := e.checkInputs(files, output); err != nil {
 		return e.usageError(fs, "%v", err)
 	}
 	if !e.outputWritable(output) {

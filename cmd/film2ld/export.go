@@ -184,7 +184,7 @@ func runExport(e *env, args []string) int {
 		return e.usageError(fs, "%v", err)
 	}
 	if !f.batch {
-		if err := checkInputs(files, f.output); err != nil {
+		if err := e.checkInputs(files, f.output); err != nil {
 			return e.usageError(fs, "%v", err)
 		}
 		if !e.outputWritable(f.output) {

@@ -147,7 +147,7 @@ func (e *env) outputWritable(paths ...string) bool {
 // writes its output over one of its inputs. Files are compared by device
 // and inode once links are followed, so neither a link nor another
 // spelling of the path hides an input.
-func checkInputs(inputs []string, out string) error {
+func (e *env) checkInputs(inputs []string, out string) error {
 	stdin := 0
 	for _, in := range inputs {
 		if in == "-" {
@@ -166,7 +166,15 @@ func checkInputs(inputs []string, out string) error {
 		return nil
 	}
 	for _, in := range inputs {
-		if in != "-" && output.SameFile(in, out) {
+		if in == "-" {
+			// Standard input redirected from the file itself
+			// ('film2ld export -o a.txt - < a.txt').
+			if f, ok := e.stdin.(*os.File); ok && sameOpenFile(f, out) {
+				return fmt.Errorf("output %s is also an input (standard input); refusing to overwrite it", out)
+			}
+			continue
+		}
+		if output.SameFile(in, out) {
 			if in != out {
 				return fmt.Errorf("output %s is also an input (%s, by another path); refusing to overwrite it", out, in)
 			}
@@ -174,6 +182,17 @@ func checkInputs(inputs []string, out string) error {
 		}
 	}
 	return nil
+}
+
+// sameOpenFile reports whether the open file f is the regular file at
+// path.
+func sameOpenFile(f *os.File, path string) bool {
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	ost, err := os.Stat(path)
+	return err == nil && os.SameFile(st, ost)
 }
 
 // writeOutput writes data to path, or to standard output for "" and "-",

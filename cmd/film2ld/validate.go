@@ -223,7 +223,7 @@ func runValidate(e *env, args []string) int {
 		if out.path == "" {
 			continue
 		}
-		if err := checkInputs(out.read, out.path); err != nil {
+		if err := e.checkInputs(out.read, out.path); err != nil {
 			return e.usageError(fs, "%s%v", out.flag, err)
 		}
 		for _, d := range files {
