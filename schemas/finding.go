@@ -131,8 +131,10 @@ func runeStart(s string, n int) int {
 	return n
 }
 
-// clipped returns f with each of its texts at most maxField bytes.
-func (f Finding) clipped() Finding {
+// Clipped returns f with each of its texts at most 600 bytes (its start
+// and end kept): a finding may quote a value of any length, and its
+// reader needs only to find it.
+func (f Finding) Clipped() Finding {
 	f.Node = clipField(f.Node)
 	f.Property = clipField(f.Property)
 	f.Message = clipField(f.Message)

@@ -82,7 +82,7 @@ func (v *Validation) Add(g *Graph, keep func(Finding) bool) {
 			Detach(fs)
 		}
 		for j := range fs {
-			fs[j] = fs[j].clipped()
+			fs[j] = fs[j].Clipped()
 		}
 		v.layers[i] = append(v.layers[i], fs...)
 	}

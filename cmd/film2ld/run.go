@@ -149,7 +149,7 @@ func (e *env) say(level, format string, args ...any) {
 	if e.prefix != "" && !strings.HasPrefix(m, e.prefix+"/") && !strings.HasPrefix(m, e.prefix+":") {
 		m = e.prefix + ": " + m
 	}
-	fmt.Fprintf(e.stderr, "film2ld: %s: %s\n", level, msg.Clean(m))
+	fmt.Fprintf(e.stderr, "film2ld: %s: %s\n", level, msg.Clean(msg.Clip(m)))
 }
 
 // errorf prints an error the way every film2ld error looks. An error placed

@@ -252,6 +252,12 @@ func runValidate(e *env, args []string) int {
 		}
 		disabled += r.disabled
 		kept := r.findings
+		for i := range kept {
+			// A finding made from a reader's error (a syntax error
+			// quoting a number of 100,000 digits) is held to the
+			// length schemas holds its own to.
+			kept[i] = kept[i].Clipped()
+		}
 		if base != nil {
 			var n int
 			kept, n = base.filter(kept)

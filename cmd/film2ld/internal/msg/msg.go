@@ -50,6 +50,28 @@ func Clean(s string) string {
 	return b.String()
 }
 
+// MaxLen is the most bytes of a message Clip keeps.
+const MaxLen = 1000
+
+// Clip returns s, or, when it is longer than MaxLen bytes, its start and
+// its end with " … " between them, cut at character boundaries: a
+// message may quote a value of any length (a number of 100,000 digits
+// made 200 KB of error), and its end says what is wrong with it.
+func Clip(s string) string {
+	if len(s) <= MaxLen {
+		return s
+	}
+	const gap = " … "
+	head, tail := (MaxLen-len(gap))*2/3, len(s)-(MaxLen-len(gap))/3
+	for head > 0 && !utf8.RuneStart(s[head]) {
+		head--
+	}
+	for tail < len(s) && !utf8.RuneStart(s[tail]) {
+		tail++
+	}
+	return s[:head] + gap + s[tail:]
+}
+
 // isPlain reports whether s needs no escaping, so that the common case
 // allocates nothing.
 func isPlain(s string) bool {

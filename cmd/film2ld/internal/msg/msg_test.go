@@ -1,6 +1,10 @@
 package msg
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestClean(t *testing.T) {
 	cases := []struct{ in, want string }{
@@ -76,6 +80,25 @@ func TestClarifyJSON(t *testing.T) {
 	} {
 		if got := ClarifyJSON(tt.message, tt.line, tt.col); got != tt.want {
 			t.Errorf("ClarifyJSON(%q, %q, %d) =\n%s\nwant\n%s", tt.message, tt.line, tt.col, got, tt.want)
+		}
+	}
+}
+
+func TestClip(t *testing.T) {
+	short := "a: number 12 is fine"
+	if got := Clip(short); got != short {
+		t.Errorf("Clip changed a short message: %q", got)
+	}
+	long := "in.jsonld: /n: number " + strings.Repeat("9", 100000) + " is too large; write it as a string"
+	got := Clip(long)
+	if len(got) > MaxLen || !strings.HasPrefix(got, "in.jsonld: /n: number 999") || !strings.HasSuffix(got, "9 is too large; write it as a string") || !strings.Contains(got, " … ") {
+		t.Errorf("Clip gave %d bytes: %.80q … %q", len(got), got, got[max(0, len(got)-60):])
+	}
+	// Cut at character boundaries whatever the characters.
+	for _, r := range []string{"é", "漢", "😀"} {
+		got := Clip(strings.Repeat(r, MaxLen))
+		if !utf8.ValidString(got) || len(got) > MaxLen {
+			t.Errorf("%s: %d bytes, valid UTF-8 %v", r, len(got), utf8.ValidString(got))
 		}
 	}
 }
