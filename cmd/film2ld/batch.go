@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -32,9 +33,10 @@ type batchFilm struct {
 	name   string // the folder's name, which names the output file
 	prefix string // its blank node prefix in a stream; see filmPrefix
 	files  []string
-	// msgs are what listing the folder found to say (a link that leads
-	// nowhere, a subfolder left out), printed with the film's messages.
-	msgs []byte
+	// warnings are what listing the folder found to say (a subfolder or
+	// a device left out), printed with the film's messages and counted
+	// in a batch's summary as they are.
+	warnings []string
 	// err, when set, is why the film cannot be exported at all.
 	err error
 }
@@ -361,8 +363,10 @@ func (e *env) exportAll(films []batchFilm, x *exportJob, jobs int, done func(int
 // exportOne exports one film of a batch, its messages kept for the writer.
 func (e *env) exportOne(f batchFilm, x *exportJob) batchResult {
 	var msgs bytes.Buffer
-	msgs.Write(f.msgs)
 	sub := &env{stdin: e.stdin, stdout: io.Discard, stderr: &msgs, prefix: f.dir, tally: x.tally, summarize: !x.verbose}
+	for _, w := range f.warnings {
+		sub.warnf("%s", w)
+	}
 	if f.err != nil {
 		sub.errorf("%v", f.err)
 		return batchResult{msgs: msgs.Bytes()}
@@ -416,7 +420,9 @@ func (e *env) listFilms(dirs []string, quiet bool) ([]batchFilm, error) {
 	}
 	var seen []seenFolder
 	var films []batchFilm
+	var empty []string // DIRs in which no film folder was found
 	for _, root := range roots {
+		before := len(films)
 		entries, err := os.ReadDir(root.name)
 		if err != nil {
 			return nil, fmt.Errorf("cannot read folder %s: %v", root.name, pathCause(err))
@@ -438,11 +444,14 @@ func (e *env) listFilms(dirs []string, quiet bool) ([]batchFilm, error) {
 			if !st.IsDir() {
 				continue // a link to a file beside the film folders
 			}
-			if j := slices.IndexFunc(roots, func(r dirInfo) bool { return os.SameFile(r.st, st) }); j >= 0 {
+			if j := slices.IndexFunc(roots, func(r dirInfo) bool { return os.SameFile(r.st, st) }); j >= 0 && ent.Type()&fs.ModeSymlink != 0 {
 				films = append(films, batchFilm{dir: path, name: ent.Name(), err: fmt.Errorf(
 					"%s: a link back to the folder %s, not a film folder (a loop)", path, roots[j].name)})
 				continue
 			}
+			// A folder given as a DIR that is also a film folder of
+			// another ('films films/heat') is that film: as a DIR it
+			// holds no film folders (see below).
 			if j := slices.IndexFunc(seen, func(s seenFolder) bool { return os.SameFile(s.st, st) }); j >= 0 {
 				note("%s is the film folder %s; read once", path, seen[j].dir)
 				continue
@@ -450,9 +459,17 @@ func (e *env) listFilms(dirs []string, quiet bool) ([]batchFilm, error) {
 			seen = append(seen, seenFolder{st, path})
 			films = append(films, listDocuments(path, ent.Name(), quiet))
 		}
+		if len(films) == before {
+			empty = append(empty, root.name)
+		}
 	}
 	if len(films) == 0 {
 		return nil, fmt.Errorf("no film folders in %s", strings.Join(dirs, ", "))
+	}
+	for _, dir := range empty {
+		// Not in silence: a film folder given as a DIR ('films
+		// films/heat', or a typo) would be read for nothing.
+		e.warnf("no film folders in %s (--batch reads folders of film folders); nothing read from it", dir)
 	}
 	slices.SortStableFunc(films, func(a, b batchFilm) int { return strings.Compare(a.name, b.name) })
 	for i := range films {
@@ -476,11 +493,13 @@ func listDocuments(path, name string, quiet bool) batchFilm {
 		f.err = fmt.Errorf("cannot read film folder %s: %v", path, pathCause(err))
 		return f
 	}
-	var msgs bytes.Buffer
-	sub := &env{stderr: &msgs}
-	if quiet {
-		sub.stderr = io.Discard
+	warnf := func(format string, args ...any) {
+		if !quiet {
+			f.warnings = append(f.warnings, fmt.Sprintf(format, args...))
+		}
 	}
+	var nowhere []string // links that lead nowhere: each fails the film
+	var cause error
 	for _, d := range docs {
 		if strings.HasPrefix(d.Name(), ".") {
 			continue
@@ -493,19 +512,27 @@ func listDocuments(path, name string, quiet bool) batchFilm {
 			st, err := os.Stat(doc)
 			switch {
 			case err != nil:
-				f.err = fmt.Errorf("%s: a link that leads nowhere: %v", doc, pathCause(err))
+				nowhere = append(nowhere, doc)
+				cause = cmp.Or(cause, pathCause(err))
 			case st.Mode().IsRegular():
 				f.files = append(f.files, doc)
 			default:
-				sub.warnf("%s: a link to a folder or device, not a document; left out", doc)
+				warnf("%s: a link to a folder or device, not a document; left out", doc)
 			}
 		case t.IsDir():
-			sub.warnf("%s: a folder inside a film folder; left out", doc)
+			warnf("%s: a folder inside a film folder; left out", doc)
 		default:
-			sub.warnf("%s: not a regular file; left out", doc)
+			warnf("%s: not a regular file; left out", doc)
 		}
 	}
-	f.msgs = msgs.Bytes()
+	switch len(nowhere) {
+	case 0:
+	case 1:
+		f.err = fmt.Errorf("%s: a link that leads nowhere: %v", nowhere[0], cause)
+	default:
+		// Every one named: the user mends them all before a rerun.
+		f.err = fmt.Errorf("%s: %d links that lead nowhere (%v): %s", path, len(nowhere), cause, strings.Join(nowhere, ", "))
+	}
 	return f
 }
 

@@ -240,7 +240,9 @@ func runValidate(e *env, args []string) int {
 	job := &validateJob{prof: prof, pageURL: pageURL, filter: filter, format: format, repeat: repeat, quoteAll: base != nil}
 	results := e.validateAll(job, inputs, walked)
 	for _, f := range films {
-		e.stderr.Write(f.msgs)
+		for _, w := range f.warnings {
+			e.warnf("%s", w)
+		}
 		results = append(results, job.trim(e.validateFilm(job, f)))
 	}
 	var findings []schemas.Finding
@@ -664,6 +666,10 @@ func (e *env) validateFilm(vj *validateJob, f batchFilm) fileResult {
 		r.findings = append(r.findings, inputFinding(display, err))
 	}
 	if len(job.Sources()) == 0 {
+		if len(r.findings) == 0 {
+			// Not passed in silence: export --batch fails such a film.
+			r.findings = append(r.findings, inputFinding(f.dir, fmt.Errorf("%s: a film folder with no documents", f.dir)))
+		}
 		return r
 	}
 	film, err := job.Merge()
@@ -713,8 +719,24 @@ func expandInputs(args []string) ([]string, map[string]bool, error) {
 		if err != nil {
 			return nil, nil, err
 		}
+		if !slices.ContainsFunc(out, func(p string) bool { return walked[p] && isUnder(p, a) }) {
+			// A site's build that wrote nothing would pass with '0
+			// files checked' and exit status 0: nothing unchecked
+			// passes.
+			why := "validate reads the .html, .htm, .jsonld, .nq and .nt files under a folder, and .json files with a @context"
+			if docs, _ := filepath.Glob(filepath.Join(a, "*.txt")); len(docs) > 0 {
+				why = "it holds film documents: give them as files (film2ld validate " + filepath.Join(a, "*.txt") + "), or the folder of such folders with --batch"
+			}
+			return nil, nil, fmt.Errorf("no page or linked data file in folder %s (%s)", a, why)
+		}
 	}
 	return out, walked, nil
+}
+
+// isUnder reports whether the path p, found by walking dir, is under it.
+func isUnder(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // siteContent is what pipeline.IsSiteFile looks for a JSON-LD context
