@@ -72,7 +72,9 @@ func newTurtleParser(src, name string, trig bool) *turtleParser {
 // parse checks that the text is UTF-8 and parses it.
 func (p *turtleParser) parse() error {
 	if !utf8.ValidString(p.src) {
-		return notUTF8Turtle(p.name)
+		// At its place, as the other readers place it (it was line 1,
+		// whatever the line), and named as UTF-16 when it is.
+		return CheckUTF8([]byte(p.src), p.name)
 	}
 	p.src = strings.TrimPrefix(p.src, "\ufeff")
 	return p.document()

@@ -2,12 +2,9 @@ package ld
 
 import (
 	"errors"
-	"fmt"
 	"hash/maphash"
 	"io"
 	"unicode/utf8"
-
-	"github.com/film2ld/film2ld/ld/diag"
 )
 
 // turtlePrefixMargin is how far before the end of a prefix the Turtle
@@ -32,7 +29,8 @@ func TurtlePrefixError(prefix []byte, whole io.Reader, name string, trig bool) e
 		prefix = prefix[:len(prefix)-1]
 	}
 	if !utf8.Valid(prefix) {
-		return notUTF8Turtle(name)
+		// The whole input's first such byte, at the same place.
+		return CheckUTF8(prefix, name)
 	}
 	p := newTurtleParser(string(prefix), name, trig)
 	p.seen, p.seed = map[uint64]int32{}, maphash.MakeSeed()
@@ -45,15 +43,10 @@ func TurtlePrefixError(prefix []byte, whole io.Reader, name string, trig bool) e
 	if !errors.As(err, &pe) {
 		return nil
 	}
-	if ScanUTF8(whole, name) != nil {
+	if uerr := ScanUTF8(whole, name); uerr != nil {
 		// A byte that is not UTF-8 anywhere (or a read error, which the
 		// whole reading reports): the reader's first check.
-		return notUTF8Turtle(name)
+		return uerr
 	}
 	return err
-}
-
-// notUTF8Turtle is the Turtle reader's error for text that is not UTF-8.
-func notUTF8Turtle(name string) error {
-	return &PosError{Pos: diag.Position{File: name, Line: 1}, Err: fmt.Errorf("%w: not UTF-8 text", ErrSyntax)}
 }

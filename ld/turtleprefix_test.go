@@ -2,6 +2,7 @@ package ld_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -54,10 +55,14 @@ func TestTurtlePrefixErrorIsTheWholeInputs(t *testing.T) {
 		t.Errorf("junk after %d bytes of statements: %v", len(pad.String()), err)
 	}
 	// A byte that is not UTF-8 after the junk: the reader refuses the
-	// text first, at line 1.
+	// text first, at that byte, as reading it whole does.
 	bad := junk + "\xff"
-	if err := ld.TurtlePrefixError(prefix, bytes.NewReader([]byte(bad)), "d.ttl", false); err == nil || !strings.Contains(err.Error(), "d.ttl:1: syntax error: not UTF-8 text") {
-		t.Errorf("junk, and a byte that is not UTF-8 later: %v", err)
+	_, whole := ld.ReadTurtle(strings.NewReader(bad), "d.ttl", false)
+	if err := ld.TurtlePrefixError(prefix, bytes.NewReader([]byte(bad)), "d.ttl", false); err == nil || whole == nil || err.Error() != whole.Error() || !errors.Is(err, ld.ErrInvalidUTF8) {
+		t.Errorf("junk, and a byte that is not UTF-8 later: %v; reading it whole: %v", err, whole)
+	}
+	if !strings.Contains(fmt.Sprint(whole), fmt.Sprintf("byte 0xFF at byte offset %d", len(junk))) {
+		t.Errorf("reading it whole: %v; want the byte and its offset", whole)
 	}
 }
 
