@@ -142,12 +142,21 @@ func runValidate(e *env, args []string) int {
 	if done, status := e.parseFlags(fs, validateUsage, args); done {
 		return status
 	}
-	if listRules {
-		printRules(e.stdout)
-		return exitOK
-	}
-	if printSchema != "" {
-		return e.printSchema(fs, printSchema)
+	if listRules || printSchema != "" {
+		// Written to -o as a report is (it was ignored: the list went
+		// to standard output, and no file was made).
+		var out bytes.Buffer
+		status := exitOK
+		if listRules {
+			printRules(&out)
+		} else if status = e.printSchema(fs, printSchema, &out); status != exitOK {
+			return status
+		}
+		if err := e.writeOutput(outPath, out.Bytes()); err != nil {
+			e.errorf("%v", err)
+			return exitError
+		}
+		return status
 	}
 	files := fs.Args()
 	if len(files) == 0 {

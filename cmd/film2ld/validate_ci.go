@@ -169,11 +169,11 @@ func (s *baselineSet) filter(fs []schemas.Finding) ([]schemas.Finding, int) {
 	return out, n
 }
 
-// printSchema writes the JSON Schema of a type for --print-schema.
-func (e *env) printSchema(fs *pflag.FlagSet, typ string) int {
+// printSchema writes the JSON Schema of a type for --print-schema to w.
+func (e *env) printSchema(fs *pflag.FlagSet, typ string, w io.Writer) int {
 	if typ == "list" {
 		for _, t := range schemas.SchemaTypes() {
-			fmt.Fprintln(e.stdout, t)
+			fmt.Fprintln(w, t)
 		}
 		return exitOK
 	}
@@ -185,6 +185,6 @@ func (e *env) printSchema(fs *pflag.FlagSet, typ string) int {
 		e.errorf("%v", err)
 		return exitError
 	}
-	e.stdout.Write(data)
+	w.Write(data)
 	return exitOK
 }
