@@ -183,6 +183,11 @@ func runExport(e *env, args []string) int {
 	if err != nil {
 		return e.usageError(fs, "%v", err)
 	}
+	if !f.batch && fs.Changed("jobs") {
+		// One film is one job: -j was taken and ignored, '-j 0'
+		// included, which --batch refuses.
+		return e.usageError(fs, "-j sets how many films --batch exports at once; one film is exported without it")
+	}
 	if !f.batch {
 		if err := e.checkInputs(files, f.output); err != nil {
 			return e.usageError(fs, "%v", err)
