@@ -35,7 +35,10 @@ import (
 // come back from JSON-LD with cells of new labels, which the RDF writers
 // give them; the JSON-LD writers leave lists to the general path.
 type Dataset struct {
-	terms []dterm
+	// firstReplaced is where ReadNQuads, lenient, first replaced a byte
+	// that is not UTF-8 (see FirstReplaced).
+	firstReplaced diag.Position
+	terms         []dterm
 	// index finds a term by its key (see dterm.key) while reading; the
 	// writers drop it, as it is the largest part of a dataset, and a
 	// later read builds it again (see release).
@@ -179,6 +182,9 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 		if off := invalidUTF8(raw); off >= 0 {
 			if !lenient {
 				return replaced, lineUTF8Error(name, lr.line, lr.start, raw, off)
+			}
+			if d.firstReplaced.File == "" {
+				d.firstReplaced = lineUTF8Error(name, lr.line, lr.start, raw, off).Pos
 			}
 			var n int
 			raw, n = ReplaceInvalidUTF8(raw)
@@ -1093,4 +1099,11 @@ func (d *Dataset) Documents() ([]any, error) {
 		out = append(out, docs)
 	}
 	return out, nil
+}
+
+// FirstReplaced returns where a lenient ReadNQuads first replaced a byte
+// that is not UTF-8 with U+FFFD, so that a warning that counts them can
+// say where to look; ok is false when none was.
+func (d *Dataset) FirstReplaced() (pos diag.Position, ok bool) {
+	return d.firstReplaced, d.firstReplaced.File != ""
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/mapping/pipeline"
 )
 
@@ -296,7 +297,8 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 		}
 		defer r.Close()
 		n, err := ds.ReadNQuads(r, display, lenient)
-		e.warnReplaced(display, n)
+		first, _ := ds.FirstReplaced()
+		e.warnReplaced(display, n, first)
 		return nil, true, err
 	}
 	if !lenient && (f == ld.InputHTML || f == 0 && isLargePage(name)) {
@@ -316,9 +318,14 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 		return nil, false, err
 	}
 	if lenient {
+		var first diag.Position
+		var pe *diag.PosError
+		if errors.As(ld.CheckUTF8(data, display), &pe) {
+			first = pe.Pos
+		}
 		var n int
 		data, n = ld.ReplaceInvalidUTF8(data)
-		e.warnReplaced(display, n)
+		e.warnReplaced(display, n, first)
 	}
 	if f == 0 {
 		f = ld.DetectInput(name, data)
@@ -358,11 +365,17 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 	return docs, false, err
 }
 
-// warnReplaced tells how many bytes --lenient replaced in an input.
-func (e *env) warnReplaced(display string, n int) {
-	if n > 0 {
-		e.warnf("%s: %d %s not UTF-8, replaced with U+FFFD", display, n, plural(n, "byte"))
+// warnReplaced tells how many bytes --lenient replaced in an input, and
+// where the first one was.
+func (e *env) warnReplaced(display string, n int, first diag.Position) {
+	if n == 0 {
+		return
 	}
+	where := ""
+	if first.Line > 0 {
+		where = " (the first at " + first.String() + ")"
+	}
+	e.warnf("%s: %d %s not UTF-8, replaced with U+FFFD%s", display, n, plural(n, "byte"), where)
 }
 
 // writeCompact writes N-Quads inputs read into ds in an RDF format (sorted
