@@ -1,6 +1,7 @@
 package ld
 
 import (
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
@@ -73,8 +74,15 @@ func newTurtleParser(src, name string, trig bool) *turtleParser {
 func (p *turtleParser) parse() error {
 	if !utf8.ValidString(p.src) {
 		// At its place, as the other readers place it (it was line 1,
-		// whatever the line), and named as UTF-16 when it is.
-		return CheckUTF8([]byte(p.src), p.name)
+		// whatever the line), and named as UTF-16 when it is; without
+		// the line, as TurtlePrefixError gives it for a large input
+		// (whose line may be the whole input).
+		err := CheckUTF8([]byte(p.src), p.name)
+		var pe *PosError
+		if errors.As(err, &pe) {
+			pe.Source = ""
+		}
+		return err
 	}
 	p.src = strings.TrimPrefix(p.src, "\ufeff")
 	return p.document()

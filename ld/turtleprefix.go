@@ -29,8 +29,14 @@ func TurtlePrefixError(prefix []byte, whole io.Reader, name string, trig bool) e
 		prefix = prefix[:len(prefix)-1]
 	}
 	if !utf8.Valid(prefix) {
-		// The whole input's first such byte, at the same place.
-		return CheckUTF8(prefix, name)
+		// The whole input's first such byte, at the same place, as the
+		// reader gives it (without the line).
+		err := CheckUTF8(prefix, name)
+		var pe *PosError
+		if errors.As(err, &pe) {
+			pe.Source = ""
+		}
+		return err
 	}
 	p := newTurtleParser(string(prefix), name, trig)
 	p.seen, p.seed = map[uint64]int32{}, maphash.MakeSeed()
