@@ -10,6 +10,7 @@ import (
 	"github.com/film2ld/film2ld/ld/diag"
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -248,9 +249,14 @@ func DecodeHTML(data []byte, name string) ([]byte, Declared, error) {
 				"half of a UTF-16 surrogate pair without the other half, at byte offset %d (the page is %s, as %s declares)", off, d.Name, d.By)))
 		}
 	}
-	out, err := d.enc.NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, d, fmt.Errorf("%s: %w", name, err)
+	var out []byte
+	if cm, ok := d.enc.(*charmap.Charmap); ok && strings.HasPrefix(d.Name, "windows-") {
+		out = decodeWindows(cm, data)
+	} else {
+		var err error
+		if out, err = d.enc.NewDecoder().Bytes(data); err != nil {
+			return nil, d, fmt.Errorf("%s: %w", name, err)
+		}
 	}
 	// U+FFFD is what the decoders write for bytes the encoding does not
 	// define. Only UTF-16 (checked above) and GB18030 can write it for
@@ -262,6 +268,24 @@ func DecodeHTML(data []byte, name string) ([]byte, Declared, error) {
 		}
 	}
 	return out, d, nil
+}
+
+// decodeWindows decodes a page in one of the windows-* single-byte
+// encodings as the Encoding Standard does, and so browsers: its indexes
+// give each byte from 0x80 to 0x9F that the code page leaves undefined
+// (0x81, 0x8D, 0x8F, 0x90 and 0x9D in windows-1252) the C1 control of
+// the same number, where golang.org/x/text decodes it as U+FFFD, which
+// DecodeHTML refuses: a windows-1252 page with a stray 0x81 was refused.
+func decodeWindows(cm *charmap.Charmap, data []byte) []byte {
+	out := make([]byte, 0, len(data)+len(data)/4)
+	for _, b := range data {
+		r := cm.DecodeByte(b)
+		if r == utf8.RuneError && b >= 0x80 && b < 0xA0 {
+			r = rune(b)
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out
 }
 
 // unpairedSurrogate returns the byte offset of the first UTF-16 code

@@ -164,8 +164,9 @@ func TestDecodeHTMLRefuses(t *testing.T) {
 	}{
 		// A Shift_JIS lead byte before a quote.
 		{"<meta charset=shift_jis>\n<p>ab\x82\"cd", "p.html:2:6", "bytes that are not shift_jis text, the encoding its <meta charset> on line 1 declares"},
-		// Bytes windows-1252 leaves undefined.
-		{"<meta charset=windows-1252>\n\n<p>\x81", "p.html:3:4", "bytes that are not windows-1252 text"},
+		// A byte ISO-8859-3 leaves undefined (the Encoding Standard's
+		// index too).
+		{"<meta charset=iso-8859-3>\n\n<p>\xa5", "p.html:3:4", "bytes that are not iso-8859-3 text"},
 		{"<meta charset=iso-2022-kr><p>", "p.html:1:1", `the Encoding Standard's "replacement"`},
 		// A high surrogate, then a letter: after "<p>" on line 1.
 		{"\xff\xfe<\x00p\x00>\x00\x00\xd8a\x00", "p.html:1:4", "half of a UTF-16 surrogate pair without the other half, at byte offset 8"},
@@ -180,6 +181,20 @@ func TestDecodeHTMLRefuses(t *testing.T) {
 		}
 		if pe.Pos.String() != tt.where || !strings.Contains(pe.Err.Error(), tt.msg) {
 			t.Errorf("%q: %s: %v; want %s: …%s…", tt.page, pe.Pos, pe.Err, tt.where, tt.msg)
+		}
+	}
+	// The windows-* code pages' undefined bytes from 0x80 to 0x9F are
+	// the C1 controls of the same number, as the Encoding Standard's
+	// indexes (and browsers) have them; x/text made them U+FFFD, and
+	// such a page was refused.
+	for _, tt := range []struct{ label, page, want string }{
+		{"windows-1252", "<p>\x80\x81\x8d\x8f\x90\x9d\x9f", "<p>€\u0081\u008d\u008f\u0090\u009dŸ"},
+		{"iso-8859-1", "<p>\x81\xe9", "<p>\u0081é"},
+		{"windows-1250", "<p>\x81\x83\x8a", "<p>\u0081\u0083Š"},
+	} {
+		out, d, err := ld.DecodeHTML([]byte("<meta charset="+tt.label+">"+tt.page), "p.html")
+		if err != nil || strings.TrimPrefix(string(out), "<meta charset="+tt.label+">") != tt.want {
+			t.Errorf("%s: %q (read as %s), %v; want %q", tt.label, out, d.Name, err, tt.want)
 		}
 	}
 	// GB18030 and UTF-16 write U+FFFD itself: kept.
