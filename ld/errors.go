@@ -79,3 +79,25 @@ func (e *NodeError) Unwrap() error { return e.Err }
 // positioned error of film2ld (see package diag), whose ErrorWithPosition
 // shows the offending line with a caret when the reader kept it.
 type PosError = diag.PosError
+
+// InputPathError is an [ErrInvalidInput] error at a place in a JSON-LD
+// document: a value film2ld's check of the input refuses, at Pointer (a
+// JSON Pointer, RFC 6901, its tokens as the document writes them:
+// "/@graph/0/name"). [PointerOffset] finds the place in the document's
+// text, so that a caller can name its line and column.
+type InputPathError struct {
+	Pointer string
+	Msg     string
+}
+
+func (e *InputPathError) Error() string {
+	return ErrInvalidInput.Error() + ": " + e.Pointer + ": " + e.Msg
+}
+
+// Unwrap makes the error ErrInvalidInput.
+func (e *InputPathError) Unwrap() error { return ErrInvalidInput }
+
+// inputError returns an *InputPathError at pointer.
+func inputError(pointer, format string, args ...any) error {
+	return &InputPathError{Pointer: pointer, Msg: fmt.Sprintf(format, args...)}
+}

@@ -42,7 +42,7 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 		return v, nil
 	case float64:
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, fmt.Errorf("%w: %s: number %v has no JSON form", ErrInvalidInput, path, v)
+			return nil, inputError(path, "number %v has no JSON form", v)
 		}
 		return v, nil
 	case float32:
@@ -50,7 +50,7 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
 		f, exact := intToFloat(v)
 		if !exact {
-			return nil, fmt.Errorf("%w: %s: integer %v cannot be represented exactly", ErrInvalidInput, path, v)
+			return nil, inputError(path, "integer %v cannot be represented exactly", v)
 		}
 		return f, nil
 	case json.Number:
@@ -79,7 +79,7 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 			// or "@foo.bar" is an ordinary term (W3C expand 0119).
 			if !literal && keywordLike().MatchString(k) && !jsongold.IsKeyword(k) {
 				if d == nil {
-					fail(k, fmt.Errorf("%w: %s/%s: unknown keyword %q would be dropped", ErrInvalidInput, path, k, k))
+					fail(k, inputError(path+"/"+k, "unknown keyword %q would be dropped", k))
 					continue
 				}
 				d.add("key that looks like a keyword but is none (JSON-LD ignores it)", path+"/"+k)
@@ -91,7 +91,7 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 			// term falls back to @vocab, so it passes there.)
 			if s, ok := e.(string); ok && !literal && (k == "@id" || k == "@type") && keywordLike().MatchString(s) && !jsongold.IsKeyword(s) && !strings.Contains(path, "/@context") {
 				if d == nil {
-					fail(k, fmt.Errorf("%w: %s/%s: %q looks like a keyword, so JSON-LD would ignore it", ErrInvalidInput, path, k, s))
+					fail(k, inputError(path+"/"+k, "%q looks like a keyword, so JSON-LD would ignore it", s))
 					continue
 				}
 				d.add("@id or @type value that looks like a keyword (JSON-LD ignores it)", fmt.Sprintf("%s/%s: %q", path, k, s))
@@ -135,7 +135,7 @@ func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {
 		}
 		return out, nil
 	}
-	return nil, fmt.Errorf("%w: %s: unsupported Go type %s", ErrInvalidInput, path, reflect.TypeOf(v))
+	return nil, inputError(path, "unsupported Go type %s", reflect.TypeOf(v))
 }
 
 // keyOrder yields a map's entries: in key order when sorted, else in the
@@ -176,16 +176,16 @@ func numberValue(n json.Number, path string, literal bool, d *Dropped) (any, err
 	f, err := n.Float64()
 	hint := fmt.Sprintf(`write it as a string with a datatype, such as {"@value": %q, "@type": "http://www.w3.org/2001/XMLSchema#decimal"}`, text)
 	if err != nil || math.IsInf(f, 0) {
-		return nil, fmt.Errorf("%w: %s: number %s is too large for a double; %s", ErrInvalidInput, path, text, hint)
+		return nil, inputError(path, "number %s is too large for a double; %s", text, hint)
 	}
 	if f == 0 && strings.ContainsAny(strings.SplitN(strings.ToLower(text), "e", 2)[0], "123456789") {
-		return nil, fmt.Errorf("%w: %s: number %s is too small for a double (it would become 0); %s", ErrInvalidInput, path, text, hint)
+		return nil, inputError(path, "number %s is too small for a double (it would become 0); %s", text, hint)
 	}
 	if !strings.ContainsAny(text, ".eE") && math.Abs(f) >= 1<<53 {
 		if i, ok := new(big.Int).SetString(text, 10); ok {
 			back, _ := new(big.Float).SetFloat64(f).Int(nil)
 			if back.Cmp(i) != 0 {
-				return nil, fmt.Errorf("%w: %s: integer %s has no exact double (it would become %s); %s", ErrInvalidInput, path, text, back, strings.Replace(hint, "decimal", "integer", 1))
+				return nil, inputError(path, "integer %s has no exact double (it would become %s); %s", text, back, strings.Replace(hint, "decimal", "integer", 1))
 			}
 		}
 	}
@@ -205,7 +205,7 @@ var contextKeywords = map[string]bool{"@base": true, "@direction": true, "@impor
 func checkShape(m map[string]any, path string) error {
 	if _, isValue := m["@value"]; isValue {
 		if _, many := m["@type"].([]any); many {
-			return fmt.Errorf("%w: %s: invalid typed value: a value object has one @type, not a list", ErrInvalidInput, path)
+			return inputError(path, "invalid typed value: a value object has one @type, not a list")
 		}
 	}
 	for _, ctx := range asList(m["@context"]) {
@@ -216,7 +216,7 @@ func checkShape(m map[string]any, path string) error {
 		for k, def := range keyOrder(c, true) { // the same error on every run
 			switch {
 			case k == "":
-				return fmt.Errorf("%w: %s/@context: invalid term definition: a term cannot be the empty string", ErrInvalidInput, path)
+				return inputError(path+"/@context", "invalid term definition: a term cannot be the empty string")
 			case k == "@type":
 				// {"@container": "@set"} and {"@protected": true}, alone or
 				// together (JSON-LD 1.1, Create Term Definition step 4).
@@ -229,10 +229,10 @@ func checkShape(m map[string]any, path string) error {
 					ok = ok && (key == "@container" || key == "@protected")
 				}
 				if !ok {
-					return fmt.Errorf("%w: %s/@context: keyword redefinition: @type may only be given {\"@container\": \"@set\"} and @protected", ErrInvalidInput, path)
+					return inputError(path+"/@context", "keyword redefinition: @type may only be given {\"@container\": \"@set\"} and @protected")
 				}
 			case jsongold.IsKeyword(k) && !contextKeywords[k]:
-				return fmt.Errorf("%w: %s/@context: keyword redefinition: %s cannot be defined in a context", ErrInvalidInput, path, k)
+				return inputError(path+"/@context", "keyword redefinition: %s cannot be defined in a context", k)
 			}
 		}
 	}

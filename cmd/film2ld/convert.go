@@ -239,16 +239,14 @@ func runConvert(e *env, args []string) int {
 	} else {
 		u, err := p.Union(docs, opts)
 		if err != nil {
-			e.errorf("%s: %v", strings.Join(files, ", "), err)
-			e.convertHint(err)
+			e.conversionError(files, err)
 			return exitError
 		}
 		doc = u
 	}
 	var out bytes.Buffer
 	if err := p.Write(&out, doc, outFormat, opts); err != nil {
-		e.errorf("%s: %v", strings.Join(files, ", "), err)
-		e.convertHint(err)
+		e.conversionError(files, err)
 		return exitError
 	}
 	if err := e.writeOutput(output, out.Bytes()); err != nil {
@@ -407,8 +405,7 @@ func (e *env) finishOutput(out *output.File, err error, files []string) int {
 		return exitError
 	case err != nil:
 		out.Abort()
-		e.errorf("%s: %v", strings.Join(files, ", "), err)
-		e.convertHint(err)
+		e.conversionError(files, err)
 		return exitError
 	}
 	if err := out.Commit(); err != nil {
@@ -416,6 +413,45 @@ func (e *env) finishOutput(out *output.File, err error, files []string) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// conversionError reports err, the conversion's of files, with the hint
+// that lifts it. An error the input check places at a value (an
+// ld.InputPathError) of a JSON-LD file given alone is placed at that
+// value's line and column, shown under it: such errors named a JSON
+// Pointer ("/@graph/3/duration") and no line, where syntax errors have
+// one.
+func (e *env) conversionError(files []string, err error) {
+	if pe := placeInputError(files, err); pe != nil {
+		e.errorf("%v", pe)
+	} else {
+		e.errorf("%s: %v", strings.Join(files, ", "), err)
+	}
+	e.convertHint(err)
+}
+
+// placeInputError returns err at its value's place in the one JSON-LD
+// file of files, read again (the error path only, and a file no larger
+// than bigDocument), or nil where it cannot be placed.
+func placeInputError(files []string, err error) *diag.PosError {
+	var ie *ld.InputPathError
+	if len(files) != 1 || files[0] == "-" || !errors.As(err, &ie) || ld.InputByName(files[0]) == ld.InputHTML {
+		return nil
+	}
+	if st, serr := os.Stat(files[0]); serr != nil || !st.Mode().IsRegular() || st.Size() > int64(bigDocument) {
+		return nil
+	}
+	data, rerr := os.ReadFile(files[0])
+	if rerr != nil {
+		return nil
+	}
+	off, ok := ld.PointerOffset(data, ie.Pointer)
+	if !ok {
+		return nil
+	}
+	x := diag.NewIndex(data)
+	pos := x.Position(files[0], off)
+	return &diag.PosError{Pos: pos, Source: x.Line(pos.Line), Err: err}
 }
 
 // writeWalked writes one JSON-LD document in an RDF format, or as
@@ -479,8 +515,7 @@ func (e *env) writeDatasetJSON(p *ld.Processor, ds *ld.Dataset, f ld.Format, pat
 		return exitError, true
 	case err != nil:
 		out.Abort()
-		e.errorf("%s: %v", strings.Join(files, ", "), err)
-		e.convertHint(err)
+		e.conversionError(files, err)
 		return exitError, true
 	}
 	if err := out.Commit(); err != nil {

@@ -1,0 +1,80 @@
+package ld_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/ld"
+)
+
+// TestPointerOffset: the value at each pointer is found where the text
+// writes it, keys with "/" included; a pointer to nothing is not found.
+func TestPointerOffset(t *testing.T) {
+	doc := "\ufeff{\"@context\": \"https://schema.org\",\n \"@graph\": [{\"name\": \"a\"}, {\"http://schema.org/name\": [1, {\"@value\": 2e999}]}],\n \"n\" : -1}"
+	for pointer, want := range map[string]string{
+		"":                                 `{"@context"`,
+		"/@context":                        `"https://schema.org"`,
+		"/@graph":                          `[{"name"`,
+		"/@graph/0/name":                   `"a"}`,
+		"/@graph/1/http://schema.org/name": `[1, {`,
+		"/@graph/1/http://schema.org/name/1/@value": `2e999}`,
+		"/n": `-1}`,
+	} {
+		off, ok := ld.PointerOffset([]byte(doc), pointer)
+		if !ok || !strings.HasPrefix(doc[off:], want) {
+			t.Errorf("%q: offset %d, %v: %.12q; want %.12q", pointer, off, ok, doc[min(off, len(doc)):], want)
+		}
+	}
+	for _, pointer := range []string{"/m", "/@graph/2", "/@graph/0/name/x", "name"} {
+		if off, ok := ld.PointerOffset([]byte(doc), pointer); ok {
+			t.Errorf("%q: found at %d; want none", pointer, off)
+		}
+	}
+}
+
+// TestInputPathErrorPlaced: the errors of the input check name the
+// value's pointer, which PointerOffset finds in the document.
+func TestInputPathErrorPlaced(t *testing.T) {
+	for _, text := range []string{
+		`{"@context": "https://schema.org", "@type": "Movie", "n": 1e999}`,
+		`{"@context": "https://schema.org", "@graph": [{"@type": "Movie"}, {"@foo": "x"}]}`,
+		`{"@context": "https://schema.org", "@id": "@bar", "name": "x"}`,
+	} {
+		p := ld.NewProcessor(ld.Config{})
+		docs, err := p.Read(strings.NewReader(text), "in.jsonld", ld.InputJSONLD)
+		if err == nil {
+			_, err = p.Expand(docs[0], ld.Options{})
+		}
+		var pe *ld.InputPathError
+		if !errors.As(err, &pe) || !errors.Is(err, ld.ErrInvalidInput) {
+			t.Errorf("%s: %v; want an *InputPathError", text, err)
+			continue
+		}
+		off, ok := ld.PointerOffset([]byte(text), pe.Pointer)
+		if !ok {
+			t.Errorf("%s: %q not found", text, pe.Pointer)
+			continue
+		}
+		if v := text[off:]; !strings.HasPrefix(v, "1e999") && !strings.HasPrefix(v, `"x"`) && !strings.HasPrefix(v, `"@bar"`) {
+			t.Errorf("%s: %q is at %.10q", text, pe.Pointer, v)
+		}
+	}
+}
+
+// FuzzPointerOffset: any text and pointer; a value found starts where a
+// JSON value can.
+func FuzzPointerOffset(f *testing.F) {
+	f.Add(`{"a": [1, {"b/c": "x"}]}`, "/a/1/b/c")
+	f.Add("\ufeff[true, null]", "/1")
+	f.Add(`{"a": {"b": [[], {}]}, "c"`, "/c")
+	f.Fuzz(func(t *testing.T, text, pointer string) {
+		off, ok := ld.PointerOffset([]byte(text), pointer)
+		if !ok {
+			return
+		}
+		if off < 0 || off >= len(text) || !strings.ContainsRune(`{["-0123456789tfn`, rune(text[off])) {
+			t.Errorf("%q in %q: offset %d", pointer, text, off)
+		}
+	})
+}
