@@ -683,13 +683,15 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{[]string{"validate"}, []*junkFile{ttl}, "", exitError, `{}:2:1: error: document: syntax error: undefined prefix "Director:"`},
 		{[]string{"convert"}, []*junkFile{ttl}, "", exitError, `{}:2:1: syntax error: undefined prefix "Director:"`},
 		{append([]string{"load"}, store...), []*junkFile{ttl}, "", exitError, `{}:2:1: syntax error: undefined prefix "Director:"`},
-		{[]string{"validate"}, []*junkFile{csv}, "", exitError, "{}:1: error: document: syntax error: invalid N-Quad: unexpected rune 't' at 0"},
+		{[]string{"validate"}, []*junkFile{csv}, "", exitError, "{}:1:1: error: document: syntax error: invalid N-Quad: unexpected rune 't' at 0"},
 		{[]string{"validate"}, []*junkFile{blockEnd}, "", exitError, "{}:2:209715163: error: script block: the JSON-LD block starting on line 2: not JSON: invalid character 'x' looking for beginning of value"},
 		{[]string{"validate"}, []*junkFile{blockJunk}, "", exitError, "{}:2:36: error: script block: the JSON-LD block starting on line 2: not JSON: invalid character 'D' looking for beginning of value"},
 		{[]string{"convert"}, []*junkFile{blockEnd}, "", exitError, "{}:2:209715163: syntax error: JSON-LD block starting on line 2 (invalid script element): invalid character 'x' looking for beginning of value"},
 		{append([]string{"load"}, store...), []*junkFile{blockJunk}, "", exitError, "{}:2:36: syntax error: JSON-LD block starting on line 2 (invalid script element): invalid character 'D'"},
 		{[]string{"validate"}, []*junkFile{site}, at("site"), exitError, site.path + ":1:38: error: document: not JSON: invalid character 'D' looking for beginning of value"},
-		{[]string{"validate"}, []*junkFile{strs, plain}, at("plain"), exitOK, "0 files checked"},
+		// Nothing validate reads in the folder: an error, once its files
+		// are passed over without being read whole.
+		{[]string{"validate"}, []*junkFile{strs, plain}, at("plain"), exitUsage, "no page or linked data file in folder {}"},
 		{[]string{"convert"}, []*junkFile{comment}, "", exitError, "{}:2: " + tooLongToken},
 		{append([]string{"load"}, store...), []*junkFile{comment}, "", exitError, "{}:2: " + tooLongToken},
 		// 14 million short lines pass the line limit; they were read
