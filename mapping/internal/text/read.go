@@ -324,11 +324,14 @@ func utf16WithoutBOM(data []byte) string {
 }
 
 // binaryOffset returns the offset of the first byte that no text document
-// holds (NUL and C0 controls other than tab, newline, form feed and carriage
-// return), or -1.
+// holds (NUL and C0 controls other than tab, newline, vertical tab, form
+// feed and carriage return), or -1. A vertical tab is the line break
+// inside a paragraph that word processors and slide programs write into
+// the text they export: a film page copied from one was refused whole as
+// binary data for it.
 func binaryOffset(data []byte) int {
 	for i, b := range data {
-		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' {
 			return i
 		}
 	}

@@ -269,3 +269,14 @@ func TestCheckPeopleLetsGoOfWhatItLeavesOut(t *testing.T) {
 		}
 	}
 }
+
+// TestVerticalTabIsText: a vertical tab, the line break word processors
+// write inside a paragraph, is text, as a form feed is; ESC is not.
+func TestVerticalTabIsText(t *testing.T) {
+	if _, err := Read(strings.NewReader("Heat (1995)\nDirected by\vMichael Mann\f\n"), "x.txt"); err != nil {
+		t.Errorf("vertical tab and form feed: %v", err)
+	}
+	if _, err := Read(strings.NewReader("Heat\n\x1b[31m"), "x.txt"); !errors.Is(err, ErrBinary) {
+		t.Errorf("ESC: %v; want ErrBinary", err)
+	}
+}
