@@ -34,6 +34,16 @@ func normalizeLenient(v any, path string, d *Dropped) (any, error) {
 // "@" and letters only.
 var keywordLike = lazyRegexp(`^@[a-zA-Z]+$`)
 
+// LooksLikeUnknownKeyword reports whether s has the form of a JSON-LD
+// keyword ("@" and letters) and is none: expansion drops such a key, and
+// such an @id or @type value, without a word ("@tpye" for "@type"), which
+// film2ld's reading of JSON-LD refuses (or --lenient drops with a
+// warning). Readers of decoded JSON-LD that skip the JSON-LD processor
+// use it to send such documents to it.
+func LooksLikeUnknownKeyword(s string) bool {
+	return keywordLike().MatchString(s) && !jsongold.IsKeyword(s)
+}
+
 // normalizeValue is normalize; literal is set inside an @value, whose JSON
 // literal content may use any keys.
 func normalizeValue(v any, path string, literal bool, d *Dropped) (any, error) {

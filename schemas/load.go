@@ -633,7 +633,13 @@ func checkJSONLD(src source, v *jsonpos.Value) *Finding {
 	}
 	pos := src.pos(v.Offset)
 	var ne *ld.NodeError
-	if errors.As(err, &ne) && ne.Value != "" {
+	var ie *ld.InputPathError
+	if errors.As(err, &ie) {
+		// The check of the input names the value by its JSON Pointer.
+		if off, ok := ld.PointerOffset(src.data, ie.Pointer); ok {
+			pos = src.pos(off)
+		}
+	} else if errors.As(err, &ne) && ne.Value != "" {
 		if quoted, qerr := json.Marshal(ne.Value); qerr == nil {
 			if i := bytes.Index(src.data, quoted); i >= 0 {
 				pos = src.pos(i)

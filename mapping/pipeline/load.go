@@ -287,7 +287,7 @@ func dataForm(data []byte) (map[string]any, bool) {
 		if !isFlattened(m) {
 			return nil, false
 		}
-		if ctx, ok := m["@context"].(string); ok && ld.IsSchemaOrgContext(ctx) {
+		if ctx, ok := m["@context"].(string); ok && ld.IsSchemaOrgContext(ctx) && !dropsKeywords(m, false) {
 			return m, true
 		}
 	}
@@ -296,6 +296,37 @@ func dataForm(data []byte) (map[string]any, bool) {
 		return nil, false
 	}
 	return doc, true
+}
+
+// dropsKeywords reports whether the decoded JSON-LD v holds a key, or an
+// @id or @type value, that looks like a keyword and is none ("@tpye"):
+// the document then goes to the JSON-LD processor's check, which refuses
+// it as convert does (jsonld.invalid), where the snippet's reading
+// dropped it and passed the document. inContext is set under @context,
+// whose @id values may be such words. A literal's (@value's) content is
+// not looked into.
+func dropsKeywords(v any, inContext bool) bool {
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			if dropsKeywords(e, inContext) {
+				return true
+			}
+		}
+	case map[string]any:
+		for k, e := range v {
+			if ld.LooksLikeUnknownKeyword(k) {
+				return true
+			}
+			if s, ok := e.(string); ok && (k == "@id" || k == "@type") && !inContext && ld.LooksLikeUnknownKeyword(s) {
+				return true
+			}
+			if k != "@value" && dropsKeywords(e, inContext || k == "@context") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nodeArray reports whether a top-level array is one of node objects, as
