@@ -127,7 +127,7 @@ func ScriptTexts(r io.Reader, name string) ([]ScriptText, error) {
 func EachScript(r io.Reader, name string, block func(st ScriptText, content io.Reader) error) (base string, err error) {
 	br := bufio.NewReader(r)
 	if head, _ := br.Peek(1024); !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
-		if order := utf16WithoutMark(head); order != "" {
+		if order := diag.UTF16WithoutBOM(head); order != "" {
 			// Valid UTF-8 as far as its text is ASCII (a NUL every
 			// other byte), so read on, it gave no block and no error:
 			// convert wrote an empty graph with exit status 0.
@@ -480,32 +480,6 @@ func BlockWrapper(text []byte) string {
 		return "an HTML comment (<!-- … -->)"
 	case bytes.HasPrefix(s, []byte("<![CDATA[")):
 		return "a CDATA section (<![CDATA[ … ]]>)"
-	}
-	return ""
-}
-
-// utf16WithoutMark tells a page saved as UTF-16 without a byte-order mark
-// by its first KiB, head: "little-endian" when nearly every odd byte is
-// NUL and few even ones are, as in UTF-16LE markup, "big-endian" the other
-// way round, else "". (mapping/internal/text's utf16WithoutBOM is the
-// same rule for film documents; that package does not import ld.)
-func utf16WithoutMark(head []byte) string {
-	head = head[:min(len(head), 1024)&^1]
-	if len(head) < 8 {
-		return ""
-	}
-	var nul [2]int // NUL bytes at even and odd offsets
-	for i, b := range head {
-		if b == 0 {
-			nul[i%2]++
-		}
-	}
-	half := len(head) / 2
-	switch {
-	case nul[1]*10 >= half*9 && nul[0]*10 <= half:
-		return "little-endian"
-	case nul[0]*10 >= half*9 && nul[1]*10 <= half:
-		return "big-endian"
 	}
 	return ""
 }

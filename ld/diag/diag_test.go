@@ -164,3 +164,14 @@ func FuzzExcerpt(f *testing.F) {
 		}
 	})
 }
+
+func TestUTF16WithoutBOM(t *testing.T) {
+	le := []byte("<\x00h\x00t\x00m\x00l\x00>\x00\xe9\x00")
+	be := []byte("\x00T\x00i\x00t\x00l\x00e\x00:\x00 \x00H")
+	for in, want := range map[string]string{string(le): "little-endian", string(be): "big-endian",
+		"plain ASCII text": "", "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00": "", "<\x00p": ""} {
+		if got := diag.UTF16WithoutBOM([]byte(in)); got != want {
+			t.Errorf("%q: %q; want %q", in, got, want)
+		}
+	}
+}

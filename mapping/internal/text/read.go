@@ -97,7 +97,7 @@ func Read(r io.Reader, name string) (*Doc, error) {
 			// a reader could use.
 			line, _ := diag.NewIndex(data).LineCol(off)
 			err := fmt.Errorf("%w: binary data at %s", ErrBinary, at(off))
-			if order := utf16WithoutBOM(data); order != "" {
+			if order := diag.UTF16WithoutBOM(data); order != "" {
 				err = fmt.Errorf("%w (it reads as UTF-16, %s, without a byte-order mark: save it as UTF-8, or as UTF-16 with the mark)", err, order)
 			}
 			return nil, &film.Error{Pos: diag.Position{File: name, Line: line}, Err: err}
@@ -294,33 +294,6 @@ func ReadWith(r io.Reader, name string, fromDoc func(*Doc) (*film.Source, error)
 		return nil, err
 	}
 	return fromDoc(doc)
-}
-
-// utf16WithoutBOM tells text saved as UTF-16 without a byte-order mark,
-// which reads as binary data (a NUL every other byte), by its first KiB:
-// "little-endian" when nearly every odd byte is NUL and few even ones
-// are, as in UTF-16LE Latin text, "big-endian" the other way round, else
-// "". Only the error's wording rests on it: such text is not decoded on
-// a guess.
-func utf16WithoutBOM(data []byte) string {
-	data = data[:min(len(data), 1024)&^1]
-	if len(data) < 8 {
-		return ""
-	}
-	var nul [2]int // NUL bytes at even and odd offsets
-	for i, b := range data {
-		if b == 0 {
-			nul[i%2]++
-		}
-	}
-	half := len(data) / 2
-	switch {
-	case nul[1]*10 >= half*9 && nul[0]*10 <= half:
-		return "little-endian"
-	case nul[0]*10 >= half*9 && nul[1]*10 <= half:
-		return "big-endian"
-	}
-	return ""
 }
 
 // binaryOffset returns the offset of the first byte that no text document
