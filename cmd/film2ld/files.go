@@ -144,7 +144,8 @@ func (e *env) outputWritable(paths ...string) bool {
 }
 
 // checkInputs refuses a command line that names standard input twice or
-// writes its output over one of its inputs. Files are compared by device
+// writes its output over one of its inputs (standard input among them,
+// when the shell redirected it from a file). Files are compared by device
 // and inode once links are followed, so neither a link nor another
 // spelling of the path hides an input.
 func (e *env) checkInputs(inputs []string, out string) error {
