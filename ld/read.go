@@ -409,15 +409,20 @@ func UnpairedSurrogate(data []byte) (int, error) {
 // --lenient reads.
 func ReplaceUnpairedSurrogates(data []byte) ([]byte, int) {
 	n := 0
-	for {
-		off, err := jsonscan.UnpairedSurrogate(data)
+	// Each search goes on after the escape replaced: a text is an
+	// escape's end there, inside a string, and searching from the start
+	// again was quadratic in the number of escapes.
+	for from := 0; ; {
+		off, err := jsonscan.UnpairedSurrogate(data[from:])
 		if err == nil {
 			return data, n
 		}
 		if n == 0 {
 			data = bytes.Clone(data)
 		}
+		off += from
 		copy(data[off+2:off+6], "FFFD")
 		n++
+		from = off + 6
 	}
 }
