@@ -864,7 +864,7 @@ func TestCanonicalTextPastOneString(t *testing.T) {
 		}
 		compared++
 	}
-	if compared < 100 {
+	if compared < atLeast(t, 100, 80) {
 		t.Errorf("only %d inputs compared", compared)
 	}
 }
@@ -1025,7 +1025,7 @@ func TestCompactFromRDFMatchesCompact(t *testing.T) {
 			tagged++
 		}
 	}
-	if compared < 500 || tagged < 50 {
+	if compared < atLeast(t, 500, 200) || tagged < 50 {
 		t.Errorf("only %d inputs compared, %d with language tags", compared, tagged)
 	}
 	t.Logf("%d inputs compared, %d with language tags", compared, tagged)
@@ -1082,7 +1082,7 @@ func TestCompactDefaultGraphMatches(t *testing.T) {
 		}
 	}
 	t.Logf("%d inputs compared (%d with an empty default graph), %d declined", compared, empty, declined)
-	if compared < 500 {
+	if compared < atLeast(t, 500, 200) {
 		t.Errorf("only %d inputs compared", compared)
 	}
 }

@@ -66,7 +66,7 @@ func diffInputs(t *testing.T) []diffInput {
 			in = append(in, diffInput{name: "w3c:" + rel, path: f, base: w3cBase + rel})
 		}
 	}
-	if sdo := filepath.Join("..", "..", "shared", "schemaorg", "examples"); dirExists(sdo) {
+	if sdo := schemaOrgExamples; dirExists(sdo) {
 		add("schemaorg:", filepath.Join(sdo, "*.jsonld"), "https://films.example/sdo/")
 	}
 	return in

@@ -21,7 +21,7 @@ import (
 // sharedDir finds the read-only shared folder beside the worktree (schema.org's
 // release and its examples), or "" where a clone has none.
 func sharedDir() string {
-	for _, d := range []string{os.Getenv("FILM2LD_SHARED"), "../../shared", "../../../shared", "/work/shared"} {
+	for _, d := range []string{os.Getenv("FILM2LD_SHARED"), "../../shared", "../../../shared"} {
 		if d == "" {
 			continue
 		}

