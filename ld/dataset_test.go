@@ -17,6 +17,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	jld "github.com/piprate/json-gold/ld"
+
 	"github.com/film2ld/film2ld/ld/internal/largetest"
 )
 
@@ -327,7 +329,7 @@ func publishedNQuads(t *testing.T) map[string]string {
 	out := map[string]string{}
 	p := NewProcessor(Config{})
 	sources, _ := filepath.Glob(filepath.Join("..", "mapping", "testdata", "golden", "*.jsonld"))
-	if sdo := filepath.Join("..", "..", "shared", "schemaorg", "examples"); dirExists(sdo) {
+	if sdo := schemaOrgExamples; dirExists(sdo) {
 		more, _ := filepath.Glob(filepath.Join(sdo, "*.jsonld"))
 		sources = append(sources, more...)
 	}
@@ -423,7 +425,13 @@ func TestDatasetMatchesJSONLDPath(t *testing.T) {
 	}
 	compared, fallbacks, folded := 0, 0, 0
 	for i, c := range cases {
-		for _, f := range []Format{FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG, FormatSPARQLUpdate} {
+		for fi, f := range []Format{FormatNQuads, FormatCanonical, FormatTurtle, FormatTriG, FormatSPARQLUpdate} {
+			if !largetest.On() && fi > 0 && (i+fi)%2 != 0 {
+				// A developer's run writes every input in N-Quads and
+				// half of the other formats, a different half input by
+				// input (CI writes all).
+				continue
+			}
 			strictFailed := false
 			for _, lenient := range []bool{false, true} {
 				if lenient && !strictFailed && i%8 != 0 {
@@ -704,15 +712,20 @@ _:a s:name "P" . _:a s:name "P" . <https://films.example/m/1> s:name "A" .
 			// N-Quads corpus's own differential tests cover whole.
 			formats = []Format{FormatNQuads, FormatJSONLD}
 		}
+		// The general path's reading and union, made once for the
+		// formats (each writes a copy): made again for each, they were
+		// a third of the test's time.
+		opts := Options{}
+		var union []any
+		doc, uerr := p.FromQuads(quads, name)
+		if uerr == nil {
+			union, uerr = p.Union([]any{doc}, opts)
+		}
 		for _, f := range formats {
-			opts := Options{}
 			var want bytes.Buffer
-			doc, werr := p.FromQuads(quads, name)
+			werr := uerr
 			if werr == nil {
-				var u any
-				if u, werr = p.Union([]any{doc}, opts); werr == nil {
-					werr = p.Write(&want, u, f, opts)
-				}
+				werr = p.Write(&want, jld.CloneDocument(union), f, opts)
 			}
 			var got bytes.Buffer
 			var gerr error

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/film2ld/film2ld/ld/internal/jsongold"
+	"github.com/film2ld/film2ld/ld/internal/largetest"
 )
 
 // datasetJSONPath converts N-Quads inputs to f (FormatJSONLD or
@@ -115,7 +116,13 @@ func TestDatasetJSONLDMatchesJSONLDPath(t *testing.T) {
 			// rest of the corpus was a third of the test's time.
 			variants = append(variants, Options{RDFDirection: DirectionI18nDatatype})
 		}
-		for _, f := range []Format{FormatJSONLD, FormatHTML, FormatExpanded, FormatFlattened} {
+		for fi, f := range []Format{FormatJSONLD, FormatHTML, FormatExpanded, FormatFlattened} {
+			if !largetest.On() && (i+fi)%2 != 0 {
+				// A developer's run writes each input in half of the
+				// formats, a different half input by input (CI writes
+				// all).
+				continue
+			}
 			strictFailed := false
 			for _, opts := range variants {
 				if opts.Lenient != nil && !strictFailed && i%8 != 0 {

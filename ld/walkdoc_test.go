@@ -2,11 +2,15 @@ package ld
 
 import (
 	"bytes"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	jld "github.com/piprate/json-gold/ld"
+
+	"github.com/film2ld/film2ld/ld/internal/largetest"
 )
 
 // walkedDocs are documents for WriteWalked beyond the differential
@@ -168,7 +172,9 @@ func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
 	p := NewProcessor(Config{})
 	walked := map[Format]int{}
 	walkedDoc := map[string]bool{}
-	for name, data := range inputs {
+	for i, name := range slices.Sorted(maps.Keys(inputs)) {
+		data := inputs[name]
+		_, handWritten := walkedDocs[name]
 		read := func() any {
 			docs, err := p.Read(bytes.NewReader(data), name, InputJSONLD)
 			if err != nil || len(docs) != 1 {
@@ -183,7 +189,14 @@ func TestWriteWalkedMatchesGeneralPath(t *testing.T) {
 		// (each writes a copy): expanding it again for each was a third
 		// of the test's time.
 		union, uerr := p.Union([]any{read()}, Options{})
-		for _, f := range walkedFormats {
+		for fi, f := range walkedFormats {
+			if !handWritten && !largetest.On() && (i+fi)%2 != 0 {
+				// A developer's run writes each input of the large
+				// corpus in half of the formats, a different half input
+				// by input (CI writes all); walkedDocs, whose formats
+				// are checked below, in all.
+				continue
+			}
 			doc := read()
 			general := func(doc any) ([]byte, error) {
 				var out bytes.Buffer
