@@ -1,10 +1,13 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -79,6 +82,7 @@ func testCommand(t *testing.T) string {
 type cleanupM struct{ m *testing.M }
 
 func (c cleanupM) Run() int {
+	moreParallel()
 	code := c.m.Run()
 	stopVirtuoso()
 	if built.dir != "" {
@@ -91,4 +95,20 @@ func (c cleanupM) Run() int {
 		os.RemoveAll(floor.dir)
 	}
 	return code
+}
+
+// moreParallel lets twice as many parallel tests run at once as there are
+// cores (testing's -parallel is GOMAXPROCS by default), unless the user
+// gave -parallel: most of this package's parallel tests wait on a child
+// process (the scripts' commands, node, rapper, chromium), so that two at
+// a time left a core of the test machine idle for a third of the run.
+func moreParallel() {
+	if !flag.Parsed() {
+		flag.Parse()
+	}
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		flag.Set("test.parallel", strconv.Itoa(2*runtime.GOMAXPROCS(0)))
+	}
 }

@@ -422,6 +422,7 @@ func TestLargeRefusedAgreesWithWholeRead(t *testing.T) {
 // JSON before it is read whole, a dump is still reported by its refusal,
 // and one that is not JSON by its syntax error.
 func TestLargeRefusedBelowBigDocument(t *testing.T) {
+	t.Parallel() // independent of the others: runs beside them
 	dir := t.TempDir()
 	records := strings.Repeat(`{"a": "b"}, `, refusedOver/12+1)
 	for _, tt := range []struct {

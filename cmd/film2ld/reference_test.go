@@ -45,6 +45,7 @@ var rapperCount = regexp.MustCompile(`Parsing returned (\d+) triples`)
 // raptor2-utils), a strict N-Quads parser that a triple store's loader is
 // no more lenient than, and checks it reads every line.
 func TestRapperReadsNQuads(t *testing.T) {
+	t.Parallel() // mostly waits on another process: runs beside the CPU-bound tests
 	rapper, err := exec.LookPath("rapper")
 	if err != nil {
 		t.Skip("rapper not installed (apt-get install raptor2-utils); .ci/run installs it")
@@ -77,6 +78,7 @@ func TestRapperReadsNQuads(t *testing.T) {
 // byte for byte what `export -f canonical` writes. It needs node and the
 // jsonld package on NODE_PATH; .ci/run installs both.
 func TestReferenceCanonical(t *testing.T) {
+	t.Parallel() // mostly waits on another process: runs beside the CPU-bound tests
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node not installed; .ci/run installs it")
@@ -139,6 +141,7 @@ func TestReferenceCanonical(t *testing.T) {
 // and keeps refusing a ratio unless both sides wrote the same statements.
 // It needs bash, node and jsonld on NODE_PATH; .ci/run installs them.
 func TestCompareSpeedScript(t *testing.T) {
+	t.Parallel() // mostly waits on another process: runs beside the CPU-bound tests
 	if testing.Short() {
 		t.Skip("builds film2ld and runs node: skipped with -short")
 	}

@@ -73,6 +73,7 @@ func writeReport(t *testing.T) (string, int) {
 // say what a search engine could show, and each finding's place is marked
 // at the right character.
 func TestHTMLReportInChromium(t *testing.T) {
+	t.Parallel() // mostly waits on another process: runs beside the CPU-bound tests
 	browser := ""
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {

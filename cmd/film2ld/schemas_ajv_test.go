@@ -18,6 +18,7 @@ import (
 // of film2ld's own JSON-LD exports as written, and reject broken nodes.
 // ajv is installed outside the module, as .ci/run installs it.
 func TestPrintedSchemasWithAjv(t *testing.T) {
+	t.Parallel() // mostly waits on another process: runs beside the CPU-bound tests
 	node, err := exec.LookPath("node")
 	modules := os.Getenv("NODE_PATH")
 	if err != nil || modules == "" {

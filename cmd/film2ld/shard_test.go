@@ -45,6 +45,7 @@ func sortedLines(t *testing.T, path string) []string {
 // by exactly one shard. Two DIRs holding a folder of the same name make
 // sure such films share a shard (their blank node prefixes are numbered).
 func TestShardsMakeOneRun(t *testing.T) {
+	t.Parallel() // mostly waits on another process: runs beside the CPU-bound tests
 	dir := t.TempDir()
 	other := filepath.Join(dir, "more")
 	generateFilms(t, other, 3)

@@ -39,6 +39,7 @@ func canonicalQuads(t *testing.T, quads []ld.Quad, name string) string {
 // the merged view's N-Quads (rapper -i turtle -o ntriples) and TriG the
 // same dataset as the N-Quads export (rapper -i trig -o nquads).
 func TestRapperReadsTurtleAndTriG(t *testing.T) {
+	t.Parallel() // mostly waits on another process: runs beside the CPU-bound tests
 	rapper, err := exec.LookPath("rapper")
 	if err != nil {
 		t.Skip("rapper not installed (apt-get install raptor2-utils); .ci/run installs it")
