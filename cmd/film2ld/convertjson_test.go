@@ -168,7 +168,7 @@ func TestConvertJSONLDWalkedMatchesGeneralPath(t *testing.T) {
 		t.Fatal("no film's snippet has a rating: the decimals go untested")
 	}
 	p := processor()
-	for _, in := range inputs {
+	for ii, in := range inputs {
 		data, err := os.ReadFile(in)
 		if err != nil {
 			t.Fatal(err)
@@ -184,7 +184,12 @@ func TestConvertJSONLDWalkedMatchesGeneralPath(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, format := range []string{"nquads", "canonical", "turtle", "trig", "sparql-update", "expanded", "flattened", "jsonld", "html"} {
+		for fi, format := range []string{"nquads", "canonical", "turtle", "trig", "sparql-update", "expanded", "flattened", "jsonld", "html"} {
+			if !everyCase() && (ii+fi)%2 != 0 {
+				// A developer's run converts each input to half of the
+				// formats, a different half input by input (CI to all).
+				continue
+			}
 			f, _ := ld.ParseFormat(format)
 			var want bytes.Buffer
 			if err := p.Write(&want, jld.CloneDocument(union), f, ld.Options{}); err != nil {

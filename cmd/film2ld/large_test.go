@@ -25,3 +25,8 @@ func largeTest(t *testing.T, what string) {
 		t.Skipf("%s: a large test, run with %s=1 (CI sets it)", what, largeTestsVar)
 	}
 }
+
+// everyCase reports whether the differential tests run every case, as CI
+// does (largeTestsVar=1), rather than the share of formats a developer's
+// `go test ./...` writes each input in.
+func everyCase() bool { return !testing.Short() && os.Getenv(largeTestsVar) == "1" }

@@ -38,13 +38,20 @@ func TestEveryExportValidates(t *testing.T) {
 	ext := map[ld.Format]string{ld.FormatJSONLD: ".jsonld", ld.FormatExpanded: ".jsonld", ld.FormatFlattened: ".jsonld",
 		ld.FormatNQuads: ".nq", ld.FormatCanonical: ".nq", ld.FormatHTML: ".html", ld.FormatTurtle: ".ttl", ld.FormatTriG: ".trig",
 		ld.FormatSPARQLUpdate: ".ru"}
-	for _, name := range names {
+	for ni, name := range names {
 		files := sets[name]
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			_, nq, _ := runCmd(append([]string{"export", "-q", "-f", "nquads", "--merged"}, files...)...)
 			named := strings.Contains(nq, "<http://schema.org/name>") && strings.Contains(nq, "<http://schema.org/Movie>") && hasMovieName(nq)
-			for _, f := range ld.Formats() {
+			for fi, f := range ld.Formats() {
+				if strings.Contains(name, "/") && !everyCase() && (ni+fi)%2 != 0 {
+					// A film's documents alone: a developer's run
+					// exports each in half of the formats, a different
+					// half document by document (CI in all); the whole
+					// films go to every one.
+					continue
+				}
 				for _, merged := range []bool{false, true} {
 					if merged && f != ld.FormatNQuads && f != ld.FormatCanonical {
 						continue
