@@ -645,6 +645,8 @@ func checkJSONLD(src source, v *jsonpos.Value) *Finding {
 				pos = src.pos(i)
 			}
 		}
+	} else if off, ok := ld.ExpansionErrorOffset(src.data, err); ok {
+		pos = src.pos(off)
 	}
 	f := jsonldFinding(pos, err)
 	return &f

@@ -432,10 +432,14 @@ func (e *env) conversionError(files []string, err error) {
 
 // placeInputError returns err at its value's place in the one JSON-LD
 // file of files, read again (the error path only, and a file no larger
-// than bigDocument), or nil where it cannot be placed.
+// than bigDocument), or nil where it cannot be placed: an error of the
+// input check at the value it names, an error of json-gold's expansion
+// about one value (a language-tagged number, an @id that is no string)
+// at the first such value (ld.ExpansionErrorPointer).
 func placeInputError(files []string, err error) *diag.PosError {
 	var ie *ld.InputPathError
-	if len(files) != 1 || files[0] == "-" || !errors.As(err, &ie) || ld.InputByName(files[0]) == ld.InputHTML {
+	isInput := errors.As(err, &ie)
+	if len(files) != 1 || files[0] == "-" || !isInput && !errors.Is(err, ld.ErrInvalidInput) || ld.InputByName(files[0]) == ld.InputHTML {
 		return nil
 	}
 	if st, serr := os.Stat(files[0]); serr != nil || !st.Mode().IsRegular() || st.Size() > int64(bigDocument) {
@@ -445,7 +449,13 @@ func placeInputError(files []string, err error) *diag.PosError {
 	if rerr != nil {
 		return nil
 	}
-	off, ok := ld.PointerOffset(data, ie.Pointer)
+	var off int
+	var ok bool
+	if isInput {
+		off, ok = ld.PointerOffset(data, ie.Pointer)
+	} else {
+		off, ok = ld.ExpansionErrorOffset(data, err)
+	}
 	if !ok {
 		return nil
 	}
