@@ -45,9 +45,10 @@ import (
 // statements as the general algorithm sees them, repeated ones included
 // (g 0 is the default graph, whose term is not read).
 func firstDegreeLabels(text []string, blank []bool, quads []dquad) (labels []int32, shared []hashed, unique int, ok bool) {
-	// The statements of each blank node, once per position it holds in
-	// a statement, as the general algorithm lists them: a compressed
-	// table, start[i]..start[i+1] in refs.
+	// The statements of each blank node, each once however many of its
+	// positions the node holds (RDFC-1.0 4.4.3 step 2, as the general
+	// algorithm lists them): a compressed table, start[i]..start[i+1] in
+	// refs.
 	start := make([]int32, len(text)+1)
 	for _, q := range quads {
 		if blank[q.p] {
@@ -56,10 +57,10 @@ func firstDegreeLabels(text []string, blank []bool, quads []dquad) (labels []int
 		if blank[q.s] {
 			start[q.s+1]++
 		}
-		if blank[q.o] {
+		if blank[q.o] && q.o != q.s {
 			start[q.o+1]++
 		}
-		if q.g != 0 && blank[q.g] {
+		if q.g != 0 && blank[q.g] && q.g != q.s && q.g != q.o {
 			start[q.g+1]++
 		}
 	}
@@ -73,11 +74,11 @@ func firstDegreeLabels(text []string, blank []bool, quads []dquad) (labels []int
 			refs[fill[q.s]] = int32(i)
 			fill[q.s]++
 		}
-		if blank[q.o] {
+		if blank[q.o] && q.o != q.s {
 			refs[fill[q.o]] = int32(i)
 			fill[q.o]++
 		}
-		if q.g != 0 && blank[q.g] {
+		if q.g != 0 && blank[q.g] && q.g != q.s && q.g != q.o {
 			refs[fill[q.g]] = int32(i)
 			fill[q.g]++
 		}

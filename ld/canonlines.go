@@ -112,11 +112,19 @@ func writeCanonicalLines(w io.Writer, lines *lineSorter, limit, blanks, maxWorkF
 		if !ok || l[terms[1][0]] == '_' {
 			return errDeclined
 		}
+	terms:
 		for k := range n {
 			if l[terms[k][0]] != '_' {
 				continue
 			}
 			label := l[terms[k][0]:terms[k][1]]
+			// Once for each blank node, however many of its positions
+			// it holds (RDFC-1.0 4.4.3 step 2).
+			for j := range k {
+				if bytes.Equal(l[terms[j][0]:terms[j][1]], label) {
+					continue terms
+				}
+			}
 			rec = append(append(rec[:0], label...), ' ')
 			rec = appendFirstDegreeLine(rec, l, &terms, n, label)
 			records.add(rec)

@@ -25,6 +25,7 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"slices"
 	"sort"
 	"strings"
 
@@ -170,11 +171,20 @@ func (na *canonState) run(ds *jld.RDFDataset, factor int) ([]string, error) {
 }
 
 // addQuad lists quad among the statements of each blank node it names,
-// once per position; with known, only of the blank nodes na knows.
+// once for each blank node (RDFC-1.0 4.4.3 step 2: "for each blank node
+// that is a component of quad"; json-gold listed a quad once per
+// position, so that "_:c <p> _:c ." stood twice among _:c's statements,
+// hashed twice: its labels differed from rdf-canonize's and the spec's);
+// with known, only of the blank nodes na knows.
 func (na *canonState) addQuad(quad *jld.Quad, known bool) {
-	for _, n := range []jld.Node{quad.Subject, quad.Object, quad.Graph} {
+	var listed [3]string
+	for i, n := range []jld.Node{quad.Subject, quad.Object, quad.Graph} {
 		if n != nil && jld.IsBlankNode(n) {
 			id := n.GetValue()
+			if slices.Contains(listed[:i], id) {
+				continue
+			}
+			listed[i] = id
 			info := na.blankNodeInfo[id]
 			if info == nil && known {
 				continue
