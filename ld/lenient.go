@@ -81,9 +81,15 @@ func dropKind(err error) string {
 // a bad IRI, a bad type, a value with a bad IRI or language tag; of a
 // literal with @direction only the direction goes, where the document goes
 // to RDF without an rdfDirection.
+//
+// A node dropped, or a property dropped, takes only its own statements:
+// the nodes embedded in it are nodes of their own in JSON-LD's node map,
+// whose statements stay (jsonld.js keeps a relative-@id Movie's director
+// and reviews), so they are hoisted to the top of the graph they stand in.
 func pruneExpanded(nodes []any, relative, refuseDirection bool, d *Dropped) []any {
 	c := checker{relative: relative, refuseDirection: refuseDirection}
 	out := nodes[:0]
+	var hoisted []any
 	for _, n := range nodes {
 		m, ok := n.(map[string]any)
 		if !ok {
@@ -93,15 +99,16 @@ func pruneExpanded(nodes []any, relative, refuseDirection bool, d *Dropped) []an
 			out = append(out, m)
 			continue
 		}
-		if c.pruneNode(m, "", d) {
+		if c.pruneNode(m, "", d, &hoisted) {
 			out = append(out, m)
 		}
 	}
-	return out
+	return append(out, hoisted...)
 }
 
-// pruneNode prunes node in place and reports whether it stays.
-func (c checker) pruneNode(node map[string]any, via string, d *Dropped) bool {
+// pruneNode prunes node in place and reports whether it stays; the nodes
+// embedded in what it drops go to hoist.
+func (c checker) pruneNode(node map[string]any, via string, d *Dropped, hoist *[]any) bool {
 	name := describe(node, via)
 	drop := func(prop, value string, err error) {
 		d.add(dropKind(err), fmt.Sprintf("%s: %s: %q", name, prop, value))
@@ -109,6 +116,7 @@ func (c checker) pruneNode(node map[string]any, via string, d *Dropped) bool {
 	if id, ok := node["@id"].(string); ok {
 		if err := c.ref(id); err != nil {
 			drop("@id", id, err)
+			c.hoistContents(node, name, d, hoist)
 			return false
 		}
 	}
@@ -133,13 +141,14 @@ func (c checker) pruneNode(node map[string]any, via string, d *Dropped) bool {
 		val := node[key]
 		switch key {
 		case "@graph", "@included":
-			var kept []any
+			var kept, inner []any
 			for _, n := range asList(val) {
-				if m, ok := n.(map[string]any); ok && !c.pruneNode(m, key+" of "+name, d) {
+				if m, ok := n.(map[string]any); ok && !c.pruneNode(m, key+" of "+name, d, &inner) {
 					continue
 				}
 				kept = append(kept, n)
 			}
+			kept = append(kept, inner...)
 			node[key] = kept
 			if kept == nil {
 				node[key] = []any{}
@@ -150,10 +159,11 @@ func (c checker) pruneNode(node map[string]any, via string, d *Dropped) bool {
 			for _, prop := range sortedKeys(rev) {
 				if err := checkIRI(prop, false); err != nil {
 					drop("@reverse "+short(prop), prop, err)
+					c.hoistValues(rev[prop], "@reverse "+short(prop)+" of "+name, d, hoist)
 					delete(rev, prop)
 					continue
 				}
-				if kept := c.pruneValues(rev[prop], "@reverse "+short(prop), name, d); len(kept) > 0 {
+				if kept := c.pruneValues(rev[prop], "@reverse "+short(prop), name, d, hoist); len(kept) > 0 {
 					rev[prop] = kept
 				} else {
 					delete(rev, prop)
@@ -166,10 +176,11 @@ func (c checker) pruneNode(node map[string]any, via string, d *Dropped) bool {
 		}
 		if err := checkIRI(key, false); err != nil {
 			drop(short(key), key, err)
+			c.hoistValues(val, short(key)+" of "+name, d, hoist)
 			delete(node, key)
 			continue
 		}
-		switch kept := c.pruneValues(val, short(key), name, d); {
+		switch kept := c.pruneValues(val, short(key), name, d, hoist); {
 		case len(kept) > 0:
 			node[key] = kept
 		case len(asList(val)) == 0:
@@ -181,7 +192,48 @@ func (c checker) pruneNode(node map[string]any, via string, d *Dropped) bool {
 	return true
 }
 
-func (c checker) pruneValues(val any, prop, owner string, d *Dropped) []any {
+// hoistContents puts the nodes embedded in node, which is dropped, into
+// hoist, pruned: its properties' and reverse properties' values and its
+// included nodes (a named graph of a dropped name goes whole, as JSON-LD
+// drops the graph).
+func (c checker) hoistContents(node map[string]any, name string, d *Dropped, hoist *[]any) {
+	for _, key := range sortedKeys(node) {
+		switch {
+		case key == "@reverse":
+			rev, _ := node[key].(map[string]any)
+			for _, prop := range sortedKeys(rev) {
+				c.hoistValues(rev[prop], "@reverse "+short(prop)+" of "+name, d, hoist)
+			}
+		case key == "@included" || !strings.HasPrefix(key, "@"):
+			c.hoistValues(node[key], short(key)+" of "+name, d, hoist)
+		}
+	}
+}
+
+// hoistValues puts the nodes among val, values of a dropped property or
+// node, into hoist, pruned.
+func (c checker) hoistValues(val any, via string, d *Dropped, hoist *[]any) {
+	for _, v := range asList(val) {
+		m, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		if list, ok := m["@list"]; ok {
+			c.hoistValues(list, via, d, hoist)
+			continue
+		}
+		if _, isValue := m["@value"]; isValue {
+			continue
+		}
+		if c.pruneNode(m, via, d, hoist) {
+			*hoist = append(*hoist, m)
+		}
+	}
+}
+
+// pruneValues returns the values of val that stay, each pruned; the nodes
+// embedded in a node value that goes are put into hoist.
+func (c checker) pruneValues(val any, prop, owner string, d *Dropped, hoist *[]any) []any {
 	var kept []any
 	drop := func(value string, err error) {
 		d.add(dropKind(err), fmt.Sprintf("%s: %s: %q", owner, prop, value))
@@ -193,7 +245,7 @@ func (c checker) pruneValues(val any, prop, owner string, d *Dropped) []any {
 			continue
 		}
 		if list, ok := m["@list"]; ok {
-			items := c.pruneValues(list, prop, owner, d)
+			items := c.pruneValues(list, prop, owner, d, hoist)
 			if items == nil {
 				items = []any{}
 			}
@@ -217,10 +269,11 @@ func (c checker) pruneValues(val any, prop, owner string, d *Dropped) []any {
 		if id, ok := m["@id"].(string); ok {
 			if err := c.ref(id); err != nil {
 				drop(id, err)
+				c.hoistContents(m, prop+" of "+owner, d, hoist)
 				continue
 			}
 		}
-		if !c.pruneNode(m, prop+" of "+owner, d) {
+		if !c.pruneNode(m, prop+" of "+owner, d, hoist) {
 			continue
 		}
 		kept = append(kept, m)

@@ -54,3 +54,38 @@ func TestLenientRecords(t *testing.T) {
 		t.Error("strict call accepted it")
 	}
 }
+
+// TestLenientKeepsEmbeddedNodes: a node dropped for its @id (relative,
+// no base; ill-formed) or a property dropped for its IRI takes its own
+// statements only: the nodes embedded in it keep theirs, as in JSON-LD's
+// RDF conversion, where they are nodes of the node map (jsonld.js gives
+// these statements; cmd/film2ld's TestReferenceLenientKeepsEmbeddedNodes
+// compares whole outputs with it).
+func TestLenientKeepsEmbeddedNodes(t *testing.T) {
+	p := ld.NewProcessor(ld.Config{})
+	doc := map[string]any{
+		"@context": "https://schema.org",
+		"@graph": []any{
+			map[string]any{"@id": "/movies/x", "@type": "Movie", "name": "X",
+				"director": map[string]any{"@id": "https://films.example/p/ada", "name": "Ada"},
+				"review":   map[string]any{"@type": "Review", "reviewBody": "kept review", "author": map[string]any{"name": "Bo"}}},
+			map[string]any{"@id": "https://films.example/m/2", "name": "Two",
+				"actor": map[string]any{"@id": "https://films.example/a b", "knows": map[string]any{"@id": "https://films.example/p/cy", "name": "Cy"}}},
+		},
+	}
+	nq, err := p.ToNQuads(doc, ld.Options{Lenient: &ld.Dropped{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<https://films.example/p/ada> <http://schema.org/name> "Ada" .`, `"kept review" .`, `<http://schema.org/name> "Bo" .`,
+		`<https://films.example/p/cy> <http://schema.org/name> "Cy" .`, `<https://films.example/m/2> <http://schema.org/name> "Two" .`} {
+		if !strings.Contains(nq, want) {
+			t.Errorf("statement of an embedded node lost: %s\n%s", want, nq)
+		}
+	}
+	for _, gone := range []string{`"X"`, "a b", "/movies/x", "<http://schema.org/director>", "<http://schema.org/actor>"} {
+		if strings.Contains(nq, gone) {
+			t.Errorf("%q not dropped:\n%s", gone, nq)
+		}
+	}
+}

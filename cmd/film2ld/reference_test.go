@@ -141,6 +141,52 @@ func TestReferenceCanonical(t *testing.T) {
 	}
 }
 
+// TestReferenceLenientKeepsEmbeddedNodes: convert --lenient drops a node
+// whose @id is relative (no base) with its own statements only, as
+// JSON-LD's RDF conversion does: the nodes embedded in it (a director, a
+// review, a node of a named graph, a reverse property's node) keep
+// theirs, where they went with it. Each of testdata/lenient gives
+// jsonld.js's canonical N-Quads, jsonld.js dropping what it cannot
+// convert (not safe mode).
+func TestReferenceLenientKeepsEmbeddedNodes(t *testing.T) {
+	t.Parallel() // mostly waits on another process: runs beside the CPU-bound tests
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed; .ci/run installs it")
+	}
+	if os.Getenv("NODE_PATH") == "" {
+		t.Skip("NODE_PATH does not point at an install of jsonld (npm install jsonld@9); .ci/run sets it")
+	}
+	files, err := filepath.Glob("testdata/lenient/*.jsonld")
+	if err != nil || len(files) < 5 {
+		t.Fatalf("%d inputs in testdata/lenient (%v)", len(files), err)
+	}
+	script, err := filepath.Abs("testdata/canonize.mjs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, append([]string{script, "--lenient"}, files...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("jsonld.js: %v\n%s", err, stderr.String())
+	}
+	var refs []string
+	if err := json.Unmarshal(out, &refs); err != nil || len(refs) != len(files) {
+		t.Fatalf("jsonld.js gave %d results for %d inputs (%v)", len(refs), len(files), err)
+	}
+	for i, f := range files {
+		code, ours, stderr := runCmd("convert", "--lenient", "-f", "canonical", f)
+		if code != exitOK || !strings.Contains(stderr, "statement with a relative IRI and no base") {
+			t.Errorf("%s: exit %d, no drop reported: %s", f, code, stderr)
+		}
+		if ours != refs[i] || ours == "" {
+			t.Errorf("%s: canonical N-Quads differ from jsonld.js's\nours:\n%s\njsonld.js:\n%s", f, ours, refs[i])
+		}
+	}
+}
+
 // TestReferenceCanonicalBlankGraphs: convert's canonical N-Quads of
 // random graphs of blank nodes, many referring to themselves (as subject
 // and object, or as their own graph), are rdf-canonize's, byte for byte:
