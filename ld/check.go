@@ -3,6 +3,7 @@ package ld
 import (
 	"fmt"
 	"math"
+	"net/url"
 	"sort"
 	"strings"
 	"sync"
@@ -242,6 +243,13 @@ type checker struct {
 func (c checker) ref(iri string) error {
 	err := checkIRI(iri, true)
 	if c.relative && err == ErrRelativeIRI {
+		// To be resolved against the base (resolveRelative), it must be
+		// a relative reference: "1.2.3.4:80", whose first segment holds
+		// a colon, is none (RFC 3986, 4.2), and --lenient drops it as
+		// ill-formed rather than stop at it.
+		if _, perr := url.Parse(iri); perr != nil {
+			return fmt.Errorf("%w: not a relative reference", ErrInvalidIRI)
+		}
 		return nil
 	}
 	return err
