@@ -81,6 +81,7 @@ func runConvert(e *env, args []string) int {
 	if done, status := e.parseFlags(fs, convertUsage, args); done {
 		return status
 	}
+	e.lenient = lenient
 	files := fs.Args()
 	if len(files) == 0 {
 		return e.usageError(fs, "convert needs at least one FILE (or - for standard input)")
@@ -102,7 +103,9 @@ func runConvert(e *env, args []string) int {
 		}
 	}
 	if base != "" {
-		if err := pipeline.CheckBase(base); err != nil {
+		// Any absolute IRI, a page's own address too: convert resolves
+		// against it and, unlike export, mints nothing from it.
+		if err := ld.CheckBaseIRI(base); err != nil {
 			return e.usageError(fs, "--base: %v", err)
 		}
 	}
@@ -622,6 +625,8 @@ func (e *env) convertHint(err error) {
 		e.hint("pass a higher --max-work-factor if the graph is trusted (each step multiplies the work allowed by the number of blank nodes)")
 	case errors.Is(err, ld.ErrContextLimit):
 		e.hint("the --remote-* flags set the limits")
+	case e.lenient:
+		// Given already: what it could drop, it did.
 	case errors.Is(err, ld.ErrInvalidIRI), errors.Is(err, ld.ErrInvalidLanguage), errors.Is(err, ld.ErrInvalidInput):
 		e.hint("pass --lenient to drop what JSON-LD would drop, with a warning")
 	case errors.Is(err, ld.ErrInvalidUTF8) && !errors.Is(err, ld.ErrUTF16):

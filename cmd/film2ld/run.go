@@ -42,6 +42,9 @@ type env struct {
 	// of routine causes (what a snippet leaves out, notes) to the batch's
 	// summary: 300 films would print a thousand of them.
 	summarize bool
+	// lenient is convert's --lenient: its errors then hint at no flag
+	// the user gave already.
+	lenient bool
 }
 
 func commands() []command {

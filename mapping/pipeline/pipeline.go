@@ -340,12 +340,8 @@ func (j *Job) snippet(out *Output, file, pageURL string) error {
 // absolute IRI, by ld's check, that ends where a path can follow, since
 // minted IRIs are the base and "film/…" run together.
 func CheckBase(base string) error {
-	switch err := ld.CheckIRI(base); {
-	case errors.Is(err, ld.ErrRelativeIRI) || strings.HasPrefix(base, "_:"):
-		// (A blank node label names no IRI to mint from.)
-		return fmt.Errorf("%q is not an absolute IRI (it needs a scheme such as https: or urn:)", base)
-	case err != nil:
-		return fmt.Errorf("%q holds a character an IRI cannot", base)
+	if err := ld.CheckBaseIRI(base); err != nil {
+		return err
 	}
 	if !strings.HasSuffix(base, "/") && !strings.HasSuffix(base, "#") && !strings.HasSuffix(base, ":") {
 		return fmt.Errorf("%q must end in /, # or : (IRIs are minted as %sfilm/…)", base, base)
