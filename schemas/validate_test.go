@@ -143,7 +143,7 @@ func TestNothingUnchecked(t *testing.T) {
 		{"a node with nothing", `[{}]`, "error jsonld.empty 1:1"},
 		{"values beside a node", `[{` + ctx + `"@type": "Movie", "name": "Heat"}, 3, "x"]`, "error jsonld.syntax 1:72"},
 		{"values in a graph", `{` + ctx + `"@graph": [{"@type": "Thing", "name": "x"}, [true]]}`, "error jsonld.syntax 1:81"},
-		{"type is a number", `{` + ctx + `"@type": 123, "name": "Heat"}`, "error jsonld.invalid 1:1"},
+		{"type is a number", `{` + ctx + `"@type": 123, "name": "Heat"}`, "error jsonld.invalid 1:45"}, // at the number (ld.ExpansionErrorOffset),
 		{"unknown keyword", `{` + ctx + `"@type": "Thing", "@foo": 1, "name": "Heat"}`, "error jsonld.invalid 1:62"},
 		{"id with a space", `{` + ctx + `"@type": "Thing", "@id": "https://films.example/a b", "name": "Heat"}`, "error jsonld.invalid 1:61"},
 		{"id with a control character", `{` + ctx + `"@type": "Thing", "@id": "https://films.example/a\tb", "name": "Heat"}`, "error jsonld.invalid 1:61"},
