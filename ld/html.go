@@ -349,7 +349,7 @@ func extractBlock(st ScriptText, content io.Reader, name string) (doc any, pe *P
 		case errors.Is(e, ErrTextAfterJSON):
 			e = errTextAfterBlock
 		case errors.Is(e, ErrNoJSONValue):
-			e = io.EOF // json.Decoder's word for it
+			e = errEmptyBlock
 		}
 		pe = &PosError{Pos: diag.Position{File: name, Line: streamed.Line, Col: streamed.Col}, Err: blockError(e)}
 	case err != nil:
@@ -375,6 +375,10 @@ func extractBlock(st ScriptText, content io.Reader, name string) (doc any, pe *P
 	pe.Pos.Line += st.TextLine - 1
 	return nil, pe, nil
 }
+
+// errEmptyBlock is the error of a block that holds no JSON value, only
+// white space (a page's template left it empty).
+var errEmptyBlock = errors.New("the block is empty: it holds no JSON value")
 
 // errTextAfterBlock is decodeBlock's error for text after a block's value.
 var errTextAfterBlock = errors.New("invalid character after top-level value")
@@ -409,6 +413,9 @@ func decodeBlock(text []byte) (any, int, error) {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			off = int(se.Offset) - 1 // Offset counts the offending byte
+		}
+		if err == io.EOF {
+			err = errEmptyBlock // json.Decoder's word for it was "EOF"
 		}
 		return nil, max(off, 0), err
 	}

@@ -113,7 +113,7 @@ func TestExtractHTMLErrors(t *testing.T) {
 		{"<p>x</p>\n<script type=\"application/ld+json\">\n{\"name\": \"x\",\n \"bad\": }\n</script>",
 			"page.html:4:9: syntax error: JSON-LD block starting on line 2 (invalid script element): invalid character '}' looking for beginning of value"},
 		{"<script type=\"application/ld+json\"></script>",
-			"page.html:1:36: syntax error: JSON-LD block starting on line 1 (invalid script element): EOF"},
+			"page.html:1:36: syntax error: JSON-LD block starting on line 1 (invalid script element): the block is empty: it holds no JSON value"},
 		{"<script type=\"application/ld+json\">{} {}</script>",
 			"page.html:1:39: syntax error: JSON-LD block starting on line 1 (invalid script element): invalid character after top-level value"},
 	}
