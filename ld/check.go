@@ -2,7 +2,6 @@ package ld
 
 import (
 	"fmt"
-	"math"
 	"net/url"
 	"sort"
 	"strings"
@@ -367,12 +366,6 @@ func checkValue(m map[string]any, value any, refuseDirection bool) error {
 	case string:
 		if err := checkText(v); err != nil {
 			return err
-		}
-	case float64:
-		// json-gold writes integral numbers through int64 and jsonld.js
-		// through doubles; past 2^53 they disagree or lose digits.
-		if v == math.Trunc(v) && math.Abs(v) >= 1<<53 {
-			return fmt.Errorf("%w: number too large for an exact literal; write it as a typed string", ErrInvalidLiteral)
 		}
 	}
 	if t, ok := m["@type"].(string); ok && t != "@json" {

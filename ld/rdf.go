@@ -6,7 +6,10 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
+	"maps"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
@@ -226,6 +229,20 @@ func disguiseValue(v any) any {
 	if !ok {
 		return v
 	}
+	if items, isList := m["@list"].([]any); isList {
+		c := maps.Clone(m)
+		exact := make([]any, len(items))
+		for i, item := range items {
+			exact[i] = item
+			if im, ok := item.(map[string]any); ok {
+				exact[i] = exactInteger(im)
+			}
+		}
+		c["@list"] = exact
+		return c
+	}
+	m = exactInteger(m)
+	v = m
 	key := ""
 	switch {
 	case m["@value"] != nil && m["@type"] == nil && m["@language"] == nil && m["@direction"] == nil:
@@ -263,6 +280,25 @@ func disguiseValue(v any) any {
 		c[k] = x
 	}
 	c[key] = disguisePrefix + s
+	return c
+}
+
+// exactInteger returns m, a value object, with a native number that is
+// whole and from 2^63 up to 10^21 written out: JSON-LD makes such a
+// number an xsd:integer in full ("100000000000000000000", as jsonld.js
+// writes 1e20), and json-gold, converting it through an int64 that it
+// overflows, wrote "1.0E20"^^xsd:double. Other values are as they were.
+func exactInteger(m map[string]any) map[string]any {
+	x, ok := m["@value"].(float64)
+	t, _ := m["@type"].(string)
+	if !ok || x != math.Trunc(x) || math.Abs(x) < 1<<63 || math.Abs(x) >= 1e21 || t == xsdDouble {
+		return m
+	}
+	c := maps.Clone(m)
+	c["@value"] = strconv.FormatFloat(x, 'f', 0, 64)
+	if t == "" {
+		c["@type"] = xsdInteger
+	}
 	return c
 }
 
