@@ -235,6 +235,23 @@ func TestReferenceCanonicalBlankGraphs(t *testing.T) {
 		}
 		files = append(files, path)
 	}
+	// Chains of nested alike nodes (a CreativeWork about a CreativeWork
+	// …), labelled at the default work factor: a chain of 16 was refused
+	// while rdf-canonize labels chains of hundreds at that factor.
+	chains := map[string]bool{}
+	for _, n := range []int{16, 30, 50} {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "_:c%d <http://schema.org/about> _:c%d .\n_:c%d <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/CreativeWork> .\n", i, i+1, i)
+		}
+		fmt.Fprintf(&b, "_:c%d <http://schema.org/name> \"end\" .\n", n)
+		path := filepath.Join(dir, fmt.Sprintf("chain%d.nq", n))
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+		chains[path] = true
+	}
 	cmd := exec.Command(node, append([]string{script}, files...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -251,7 +268,11 @@ func TestReferenceCanonicalBlankGraphs(t *testing.T) {
 		if strings.HasPrefix(refs[i], "ERR ") {
 			continue
 		}
-		code, ours, stderr := runCmd("convert", "--max-work-factor", "6", "-f", "canonical", f)
+		args := []string{"convert", "--max-work-factor", "6", "-f", "canonical", f}
+		if chains[f] {
+			args = []string{"convert", "-f", "canonical", f} // the default factor
+		}
+		code, ours, stderr := runCmd(args...)
 		if code != exitOK {
 			t.Errorf("%s: exit %d: %s", filepath.Base(f), code, stderr)
 			continue
@@ -262,7 +283,7 @@ func TestReferenceCanonicalBlankGraphs(t *testing.T) {
 		}
 		compared++
 	}
-	if compared < 100 || selfRefs < 50 {
+	if compared < 103 || selfRefs < 50 {
 		t.Errorf("%d graphs compared, %d of them referring to themselves: too few", compared, selfRefs)
 	}
 }

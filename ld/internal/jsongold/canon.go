@@ -92,14 +92,20 @@ type canonState struct {
 }
 
 // copiesPerRun is how many issuer entries a Hash N-Degree Quads run may
-// copy on average before the work limit refuses the dataset.
-const copiesPerRun = 16
+// copy on average before the work limit refuses the dataset. At 16, a
+// chain of 16 nested alike nodes (CreativeWork about CreativeWork …)
+// was refused at the default factor, which rdf-canonize labels at the
+// same factor (a chain's copies grow as the cube of its length); at 64
+// chains of 50 pass, and for 128 or more blank nodes the cap of
+// copyLimit decides, as before.
+const copiesPerRun = 64
 
 // copyLimit is how many issuer entries the runs may copy in all, for n^factor
 // runs: copiesPerRun a run, and never more than 65,536·4^factor (a million
 // for the default factor, 2). The copies held at once grow with them: a
 // ring of 2,000 alike blank nodes (80 KB of N-Quads) took 7 s and 423 MB to
-// be refused at 16 copies a run, one of 10,000 past two minutes and 4 GB.
+// be refused at 16 copies a run (the cap decides there), one of 10,000
+// past two minutes and 4 GB.
 func copyLimit(runs, factor int) int {
 	limit := copiesPerRun * runs
 	if factor >= 0 && factor < 20 {
