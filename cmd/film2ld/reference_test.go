@@ -78,12 +78,10 @@ func TestRapperReadsNQuads(t *testing.T) {
 	}
 }
 
-// TestReferenceCanonical canonicalises film2ld's own JSON-LD export with
-// jsonld.js, the reference JSON-LD processor, and checks that it gives
-// byte for byte what `export -f canonical` writes. It needs node and the
-// jsonld package on NODE_PATH; .ci/run installs both.
-func TestReferenceCanonical(t *testing.T) {
-	t.Parallel() // mostly waits on another process: runs beside the CPU-bound tests
+// needNode skips t unless node and an install of jsonld (NODE_PATH) are
+// there, and returns node's path.
+func needNode(t *testing.T) string {
+	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node not installed; .ci/run installs it")
@@ -91,10 +89,39 @@ func TestReferenceCanonical(t *testing.T) {
 	if os.Getenv("NODE_PATH") == "" {
 		t.Skip("NODE_PATH does not point at an install of jsonld (npm install jsonld@9); .ci/run sets it")
 	}
-	script, err := filepath.Abs("testdata/canonize.mjs")
+	return node
+}
+
+// referenceOutputs runs the Node script testdata/script (flags first) on
+// inputs in one process, and returns what it prints for each: a JSON
+// array of strings, one per input, in order.
+func referenceOutputs(t *testing.T, node, script string, inputs []string, flags ...string) []string {
+	t.Helper()
+	path, err := filepath.Abs(filepath.Join("testdata", script))
 	if err != nil {
 		t.Fatal(err)
 	}
+	cmd := exec.Command(node, append(append([]string{path}, flags...), inputs...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", script, err, stderr.String())
+	}
+	var refs []string
+	if err := json.Unmarshal(out, &refs); err != nil || len(refs) != len(inputs) {
+		t.Fatalf("%s gave %d results for %d inputs (%v)", script, len(refs), len(inputs), err)
+	}
+	return refs
+}
+
+// TestReferenceCanonical canonicalises film2ld's own JSON-LD export with
+// jsonld.js, the reference JSON-LD processor, and checks that it gives
+// byte for byte what `export -f canonical` writes. It needs node and the
+// jsonld package on NODE_PATH; .ci/run installs both.
+func TestReferenceCanonical(t *testing.T) {
+	t.Parallel() // mostly waits on another process: runs beside the CPU-bound tests
+	node := needNode(t)
 	// Every film's two inputs first, then one Node process for them all.
 	type check struct {
 		film, what, short string
@@ -117,21 +144,11 @@ func TestReferenceCanonical(t *testing.T) {
 		}
 		checks = append(checks, check{name, "the dataset", "dataset", exportBytes(t, "canonical", files), nq})
 	}
-	args := []string{script}
+	var inputs []string
 	for _, c := range checks {
-		args = append(args, c.input)
+		inputs = append(inputs, c.input)
 	}
-	cmd := exec.Command(node, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("jsonld.js: %v\n%s", err, stderr.String())
-	}
-	var refs []string
-	if err := json.Unmarshal(out, &refs); err != nil || len(refs) != len(checks) {
-		t.Fatalf("jsonld.js gave %d results for %d inputs (%v)", len(refs), len(checks), err)
-	}
+	refs := referenceOutputs(t, node, "canonize.mjs", inputs)
 	for i, c := range checks {
 		t.Run(c.film+"/"+c.short, func(t *testing.T) {
 			if !bytes.Equal(c.ours, []byte(refs[i])) {
@@ -150,32 +167,12 @@ func TestReferenceCanonical(t *testing.T) {
 // convert (not safe mode).
 func TestReferenceLenientKeepsEmbeddedNodes(t *testing.T) {
 	t.Parallel() // mostly waits on another process: runs beside the CPU-bound tests
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node not installed; .ci/run installs it")
-	}
-	if os.Getenv("NODE_PATH") == "" {
-		t.Skip("NODE_PATH does not point at an install of jsonld (npm install jsonld@9); .ci/run sets it")
-	}
+	node := needNode(t)
 	files, err := filepath.Glob("testdata/lenient/*.jsonld")
 	if err != nil || len(files) < 5 {
 		t.Fatalf("%d inputs in testdata/lenient (%v)", len(files), err)
 	}
-	script, err := filepath.Abs("testdata/canonize.mjs")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(node, append([]string{script, "--lenient"}, files...)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("jsonld.js: %v\n%s", err, stderr.String())
-	}
-	var refs []string
-	if err := json.Unmarshal(out, &refs); err != nil || len(refs) != len(files) {
-		t.Fatalf("jsonld.js gave %d results for %d inputs (%v)", len(refs), len(files), err)
-	}
+	refs := referenceOutputs(t, node, "canonize.mjs", files, "--lenient")
 	for i, f := range files {
 		code, ours, stderr := runCmd("convert", "--lenient", "-f", "canonical", f)
 		if code != exitOK || !strings.Contains(stderr, "statement with a relative IRI and no base") {
@@ -194,17 +191,7 @@ func TestReferenceLenientKeepsEmbeddedNodes(t *testing.T) {
 // node twice was hashed twice for it (88 of 150 differed).
 func TestReferenceCanonicalBlankGraphs(t *testing.T) {
 	t.Parallel() // mostly waits on another process: runs beside the CPU-bound tests
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node not installed; .ci/run installs it")
-	}
-	if os.Getenv("NODE_PATH") == "" {
-		t.Skip("NODE_PATH does not point at an install of jsonld (npm install jsonld@9); .ci/run sets it")
-	}
-	script, err := filepath.Abs("testdata/rdfc10.mjs")
-	if err != nil {
-		t.Fatal(err)
-	}
+	node := needNode(t)
 	dir := t.TempDir()
 	var files []string
 	selfRefs := 0
@@ -252,17 +239,7 @@ func TestReferenceCanonicalBlankGraphs(t *testing.T) {
 		files = append(files, path)
 		chains[path] = true
 	}
-	cmd := exec.Command(node, append([]string{script}, files...)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("rdf-canonize: %v\n%s", err, stderr.String())
-	}
-	var refs []string
-	if err := json.Unmarshal(out, &refs); err != nil || len(refs) != len(files) {
-		t.Fatalf("rdf-canonize gave %d results for %d inputs (%v)", len(refs), len(files), err)
-	}
+	refs := referenceOutputs(t, node, "rdfc10.mjs", files)
 	compared := 0
 	for i, f := range files {
 		if strings.HasPrefix(refs[i], "ERR ") {
