@@ -230,19 +230,31 @@ func disguiseValue(v any) any {
 		return v
 	}
 	if items, isList := m["@list"].([]any); isList {
-		c := maps.Clone(m)
-		exact := make([]any, len(items))
+		// Copied only where an item is written out (rarely): a list's
+		// items are otherwise passed as they are.
+		var exact []any
 		for i, item := range items {
-			exact[i] = item
-			if im, ok := item.(map[string]any); ok {
-				exact[i] = exactInteger(im)
+			im, ok := item.(map[string]any)
+			if !ok {
+				continue
+			}
+			if e, changed := exactInteger(im); changed {
+				if exact == nil {
+					exact = slices.Clone(items)
+				}
+				exact[i] = e
 			}
 		}
+		if exact == nil {
+			return v
+		}
+		c := maps.Clone(m)
 		c["@list"] = exact
 		return c
 	}
-	m = exactInteger(m)
-	v = m
+	if e, changed := exactInteger(m); changed {
+		m, v = e, e
+	}
 	key := ""
 	switch {
 	case m["@value"] != nil && m["@type"] == nil && m["@language"] == nil && m["@direction"] == nil:
@@ -287,19 +299,20 @@ func disguiseValue(v any) any {
 // whole and from 2^63 up to 10^21 written out: JSON-LD makes such a
 // number an xsd:integer in full ("100000000000000000000", as jsonld.js
 // writes 1e20), and json-gold, converting it through an int64 that it
-// overflows, wrote "1.0E20"^^xsd:double. Other values are as they were.
-func exactInteger(m map[string]any) map[string]any {
+// overflows, wrote "1.0E20"^^xsd:double. changed is false, and m
+// returned as it is, for every other value.
+func exactInteger(m map[string]any) (exact map[string]any, changed bool) {
 	x, ok := m["@value"].(float64)
 	t, _ := m["@type"].(string)
 	if !ok || x != math.Trunc(x) || math.Abs(x) < 1<<63 || math.Abs(x) >= 1e21 || t == xsdDouble {
-		return m
+		return m, false
 	}
 	c := maps.Clone(m)
 	c["@value"] = strconv.FormatFloat(x, 'f', 0, 64)
 	if t == "" {
 		c["@type"] = xsdInteger
 	}
-	return c
+	return c, true
 }
 
 const (
