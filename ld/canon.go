@@ -279,9 +279,8 @@ func writeLiteralText(b *strings.Builder, value, datatype, lang string) {
 		b.WriteByte('@')
 		b.WriteString(lang)
 	case datatype != xsdString:
-		b.WriteString("^^<")
-		b.WriteString(datatype)
-		b.WriteByte('>')
+		b.WriteString("^^")
+		ntriples.WriteIRI(b, datatype)
 	}
 }
 
@@ -338,7 +337,7 @@ func (d *Dataset) canonicalText(maxWorkFactor int) (text []string, ok bool, err 
 	for i := 1; i < len(d.terms); i++ {
 		switch t := d.terms[i]; t.kind {
 		case IRI:
-			text[i] = t.key
+			text[i] = ntriples.TermOfKey(t.key)
 		case Blank:
 			blank[i] = true
 		case Literal:
@@ -443,7 +442,7 @@ func datasetTerms(ds *jld.RDFDataset) (text []string, blank []bool, nodes []jld.
 		isBlank := false
 		switch v := n.(type) {
 		case jld.IRI:
-			key = "<" + v.Value + ">"
+			key = ntriples.IRITerm(v.Value)
 		case jld.BlankNode:
 			key, isBlank = v.Attribute, true
 		case jld.Literal:

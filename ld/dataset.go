@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"github.com/film2ld/film2ld/ld/internal/ntriples"
 	"io"
 	"maps"
 	"slices"
@@ -625,7 +626,7 @@ func (d *Dataset) termText(blank func(i int, t dterm) string) []string {
 	for i, t := range d.terms {
 		switch t.kind {
 		case IRI:
-			text[i] = t.key
+			text[i] = ntriples.TermOfKey(t.key)
 		case Blank:
 			text[i] = blank(i, t)
 		case Literal:

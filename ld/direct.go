@@ -3,6 +3,7 @@ package ld
 import (
 	"errors"
 	"fmt"
+	"github.com/film2ld/film2ld/ld/internal/ntriples"
 	"io"
 	"iter"
 	"math"
@@ -709,11 +710,11 @@ func (w *walker) appendTerm(b []byte, id uint32) []byte {
 	case id&blankTerm != 0:
 		return strconv.AppendUint(append(b, "_:b"...), uint64(id&^blankTerm), 10)
 	case id&iriTerm != 0:
-		return append(append(append(b, '<'), w.tmp[id&^iriTerm]...), '>')
+		return ntriples.AppendIRI(b, w.tmp[id&^iriTerm])
 	}
 	switch t := w.d.terms[id]; t.kind {
 	case IRI:
-		return append(b, t.key...)
+		return append(b, ntriples.TermOfKey(t.key)...)
 	case Blank:
 		return append(append(b, "_:"...), t.value()...)
 	}

@@ -1,7 +1,6 @@
 package ld
 
 import (
-	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -55,9 +54,7 @@ func (t Term) String() string {
 func (t Term) write(b *strings.Builder) {
 	switch t.Kind {
 	case IRI:
-		b.WriteByte('<')
-		writeIRI(b, t.Value)
-		b.WriteByte('>')
+		ntriples.WriteIRI(b, t.Value)
 	case Blank:
 		b.WriteString("_:")
 		b.WriteString(t.Value)
@@ -68,9 +65,8 @@ func (t Term) write(b *strings.Builder) {
 			b.WriteByte('@')
 			b.WriteString(t.Lang)
 		case t.Datatype != "" && t.Datatype != xsdString:
-			b.WriteString("^^<")
-			writeIRI(b, t.Datatype)
-			b.WriteByte('>')
+			b.WriteString("^^")
+			ntriples.WriteIRI(b, t.Datatype)
 		}
 	}
 }
@@ -95,18 +91,6 @@ func (q Quad) String() string {
 // with the escapes of canonical N-Triples, which all three accept, so that
 // every output spells a literal as the N-Quads do.
 func writeString(b *strings.Builder, s string) { ntriples.WriteString(b, s) }
-
-// writeIRI writes an IRI for <…>, escaping as \u the characters an IRI
-// reference may not hold there (checkIRI refuses most of them already).
-func writeIRI(b *strings.Builder, iri string) {
-	for _, r := range iri {
-		if r <= 0x20 || strings.ContainsRune("<>\"{}|^`\\", r) {
-			fmt.Fprintf(b, `\u%04X`, r)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-}
 
 // Quads returns doc's statements, sorted as [Processor.ToNQuads] writes
 // them and with the same blank node labels.

@@ -3,6 +3,7 @@ package ld
 import (
 	"errors"
 	"fmt"
+	"github.com/film2ld/film2ld/ld/internal/ntriples"
 	"io"
 	"strings"
 )
@@ -153,9 +154,7 @@ func writeIRITerm(b *strings.Builder, iri string) {
 			return
 		}
 	}
-	b.WriteByte('<')
-	writeIRI(b, iri)
-	b.WriteByte('>')
+	ntriples.WriteIRI(b, iri)
 }
 
 // writeRDF writes doc in one of the formats written from its quads.

@@ -618,10 +618,7 @@ func checkedGraphs(quads []ld.Quad, display string) ([]ld.Quad, *schemas.Finding
 	if other == 0 {
 		return quads, nil
 	}
-	name := "<" + first.Value + ">"
-	if first.Kind == ld.Blank {
-		name = "_:" + first.Value
-	}
+	name := first.String() // as N-Quads wrote it
 	if inDefault == 0 {
 		out := make([]ld.Quad, len(quads))
 		for i, q := range quads {

@@ -523,9 +523,7 @@ func term(b *strings.Builder, n jld.Node) {
 	case jld.IRI:
 		// Piece by piece: a concatenation would allocate a string per
 		// term of every statement hashed.
-		b.WriteByte('<')
-		b.WriteString(v.Value)
-		b.WriteByte('>')
+		ntriples.WriteIRI(b, v.Value)
 	case jld.BlankNode:
 		b.WriteString(v.Attribute)
 	case jld.Literal:
@@ -535,9 +533,8 @@ func term(b *strings.Builder, n jld.Node) {
 			b.WriteByte('@')
 			b.WriteString(v.Language)
 		case v.Datatype != "" && v.Datatype != xsdString:
-			b.WriteString("^^<")
-			b.WriteString(v.Datatype)
-			b.WriteByte('>')
+			b.WriteString("^^")
+			ntriples.WriteIRI(b, v.Datatype)
 		}
 	}
 }
