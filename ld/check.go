@@ -52,9 +52,15 @@ func checkIRI(iri string, blank bool) error {
 		return ErrInvalidIRI
 	}
 	for _, r := range iri {
-		// N-Quads' IRIREF excludes these; json-gold would write them as they
-		// are and produce N-Quads no parser accepts.
-		if r <= 0x20 || strings.ContainsRune("<>\"{}|^`\\", r) || (r >= 0x7f && r <= 0x9f) {
+		// RFC 3987 excludes these, and N-Quads can carry them only as
+		// escapes. White space, controls, "<", ">", '"' and "\\" in an IRI
+		// are markup, text or a file path leaking into a value, and are
+		// refused. "{", "}", "|", "^" and "`" are kept, as jsonld.js keeps
+		// them, since published markup needs them: URL templates (an
+		// Action's target, "https://example.com/search?q={query}") and
+		// URLs that browsers accept as they are ("css?family=A|B"). The
+		// N-Quads writers escape them as rdf-canonize does (\u007B).
+		if r <= 0x20 || strings.ContainsRune("<>\"\\", r) || (r >= 0x7f && r <= 0x9f) {
 			return ErrInvalidIRI
 		}
 	}

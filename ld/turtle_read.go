@@ -666,8 +666,11 @@ func (p *turtleParser) iriRef() string {
 		case c == '>':
 			return p.resolve(b.String())
 		case c == '\\':
+			// An escape may stand for what the grammar excludes raw but
+			// an IRI may hold ("{" of a URL template, which the writers
+			// escape), not for what checkIRI refuses in any IRI.
 			r := p.uchar()
-			if r <= 0x20 || strings.ContainsRune("<>\"{}|^`\\", r) {
+			if r <= 0x20 || strings.ContainsRune("<>\"\\", r) {
 				p.fail("an IRI cannot hold %U", r)
 			}
 			b.WriteRune(r)

@@ -27,6 +27,7 @@ func TestActionMarkup(t *testing.T) {
 			[]string{"vocab.unknown-property"}},
 		{"template with a space is still no IRI", `{` + ctx + `"@type": "WebSite", "potentialAction": {"@type": "SearchAction", "target": "https://example.com/my search?q={q}", "query-input": "required name=q"}}`,
 			[]string{"jsonld.invalid", "vocab.value-kind"}},
+		{"font URL with a pipe", `{` + ctx + `"@type": "WebPage", "name": "Fonts", "url": "https://fonts.example.com/css?family=Roboto|Open+Sans"}`, nil},
 		{"an error after the template is still found", `{` + ctx + `"@type": "WebSite", "potentialAction": {"@type": "SearchAction", "target": "https://example.com/s?q={q}", "query-input": "required name=q"},
  "sameAs": "https://example.com/a page"}`, []string{"jsonld.invalid", "vocab.value-kind"}},
 	}

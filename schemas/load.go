@@ -682,37 +682,8 @@ func expansionError(data []byte) error {
 	if err := dec.Decode(&doc); err != nil {
 		return nil // jsonpos.Parse accepted it; nothing more to say
 	}
-	encodeURLTemplates(doc)
 	_, err := processor().Expand(doc, ld.Options{Base: contextBase})
 	return err
-}
-
-// urlTemplateProps are the properties whose value schema.org documents as
-// an RFC 6570 URL template rather than a URL: an EntryPoint's urlTemplate
-// and an Action's target written as a string (Google's sitelinks search
-// box: "https://example.com/search?q={search_term_string}").
-var urlTemplateProps = map[string]bool{"target": true, "urlTemplate": true}
-
-// encodeURLTemplates percent-encodes the braces of URL templates in a
-// decoded document, so that the JSON-LD check judges the rest of the
-// value as an IRI instead of stopping at the template's expression (an
-// IRI cannot hold "{"), which is valid schema.org and would hide every
-// error after it.
-func encodeURLTemplates(v any) {
-	switch v := v.(type) {
-	case []any:
-		for _, e := range v {
-			encodeURLTemplates(e)
-		}
-	case map[string]any:
-		for k, e := range v {
-			if s, ok := e.(string); ok && urlTemplateProps[localName(k)] && strings.ContainsAny(s, "{}") {
-				v[k] = strings.NewReplacer("{", "%7B", "}", "%7D").Replace(s)
-				continue
-			}
-			encodeURLTemplates(e)
-		}
-	}
 }
 
 // topContext returns the @context of a document (or of its first node).
