@@ -360,6 +360,13 @@ func extractBlock(st ScriptText, content io.Reader, name string) (doc any, pe *P
 		if err == nil {
 			return doc, nil, nil
 		}
+		if off < len(text) && bytes.HasPrefix(text[off:], utf8BOM) {
+			// json names the mark's first byte as a character ('ï').
+			err = errBOMInBlock
+			if len(bytes.TrimLeft(text[:off], " \t\r\n")) == 0 {
+				err = errBlockBOM
+			}
+		}
 		if w := BlockWrapper(text); w != "" {
 			err = fmt.Errorf("%w (the JSON is wrapped in %s, which JSON-LD does not allow: remove the wrapper)", err, w)
 		}
@@ -379,6 +386,14 @@ func extractBlock(st ScriptText, content io.Reader, name string) (doc any, pe *P
 // errEmptyBlock is the error of a block that holds no JSON value, only
 // white space (a page's template left it empty).
 var errEmptyBlock = errors.New("the block is empty: it holds no JSON value")
+
+// errBlockBOM is the error of a block that starts with a UTF-8
+// byte-order mark, which JSON text inside a page cannot begin with (a
+// file's is skipped with a note: it marks the file's encoding).
+var errBlockBOM = errors.New("the block starts with a byte-order mark (U+FEFF), which JSON inside a page cannot hold: remove it")
+
+// errBOMInBlock is the error of a byte-order mark inside a block's JSON.
+var errBOMInBlock = errors.New("invalid character U+FEFF (a byte-order mark) inside the JSON: remove it")
 
 // errTextAfterBlock is decodeBlock's error for text after a block's value.
 var errTextAfterBlock = errors.New("invalid character after top-level value")

@@ -116,6 +116,15 @@ func TestExtractHTMLErrors(t *testing.T) {
 			"page.html:1:36: syntax error: JSON-LD block starting on line 1 (invalid script element): the block is empty: it holds no JSON value"},
 		{"<script type=\"application/ld+json\">{} {}</script>",
 			"page.html:1:39: syntax error: JSON-LD block starting on line 1 (invalid script element): invalid character after top-level value"},
+		// A block saved with a byte-order mark, on a page that declares no
+		// charset and on one that declares UTF-8: json named the mark's
+		// first byte 'ï'.
+		{"<script type=\"application/ld+json\">\ufeff{\"name\": \"Café\"}</script>",
+			"page.html:1:36: syntax error: JSON-LD block starting on line 1 (invalid script element): the block starts with a byte-order mark (U+FEFF), which JSON inside a page cannot hold: remove it"},
+		{"<meta charset=utf-8>\n<script type=\"application/ld+json\">\n\ufeff{}</script>",
+			"page.html:3:1: syntax error: JSON-LD block starting on line 2 (invalid script element): the block starts with a byte-order mark (U+FEFF), which JSON inside a page cannot hold: remove it"},
+		{"<script type=\"application/ld+json\">{\"name\":\ufeff \"x\"}</script>",
+			"page.html:1:44: syntax error: JSON-LD block starting on line 1 (invalid script element): invalid character U+FEFF (a byte-order mark) inside the JSON: remove it"},
 	}
 	for _, tt := range tests {
 		_, err := ld.ExtractHTML(strings.NewReader(tt.page), "page.html")
