@@ -391,9 +391,18 @@ func (c *googleChecker) ratingRange(n *Node, v Value) {
 	worst, best := ratingScale(n)
 	if r.value < worst || r.value > best {
 		c.add(Error, RuleRatingRange, n, "ratingValue",
-			fmt.Sprintf("ratingValue %s is outside %g..%g (worstRating..bestRating; the defaults are 1 and 5)", r.text, worst, best),
+			fmt.Sprintf("ratingValue %s is outside %s..%s (worstRating..bestRating; the defaults are 1 and 5)", r.text, scaleEnd(worst), scaleEnd(best)),
 			`state the scale with "bestRating" and "worstRating"`)
 	}
+}
+
+// scaleEnd writes an end of a rating scale as a page would: "-0" (a
+// worstRating of "-0") as 0.
+func scaleEnd(f float64) string {
+	if f == 0 {
+		f = 0 // -0 too
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
 }
 
 // ratingScale returns a Rating's worstRating and bestRating as Google reads

@@ -174,6 +174,8 @@ func TestRatingValues(t *testing.T) {
 		{`8`, ``, `google.rating.range: ratingValue 8 is outside 1..5`},
 		{`"8"`, ``, `google.rating.range: ratingValue "8" is outside 1..5`},
 		{`0`, ``, `google.rating.range: ratingValue 0 is outside 1..5`},
+		{`"0.5"`, `, "worstRating": "-0", "bestRating": "0.1"`, `google.rating.range: ratingValue "0.5" is outside 0..0.1 `},
+		{`"-3"`, `, "worstRating": "-2", "bestRating": "2"`, `google.rating.range: ratingValue "-3" is outside -2..2 `},
 		{`"120%"`, ``, `google.rating.range: ratingValue "120%" is outside 0%..100%`},
 		{`"11 / 10"`, ``, `google.rating.range: ratingValue "11 / 10" is more than its scale`},
 		{`"6 / 0"`, ``, `google.rating.value: ratingValue "6 / 0" is a fraction over zero`},
