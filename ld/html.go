@@ -280,31 +280,46 @@ func (c *countingReader) Read(p []byte) (int, error) {
 
 // ExtractHTML returns every <script type="application/ld+json"> block of the
 // HTML page read from r, in document order. A block that is not valid JSON
-// is an error positioned at name:line:col. The page is read as UTF-8: one
-// that declares another encoding goes through [DecodeHTML] first. The page is read as it goes;
-// a block longer than [SpoolBlocksOver] is checked as it is read and
+// is an error positioned at name:line:col; where several are, the error is
+// a [*BadBlocks] naming each. The page is read as UTF-8: one that declares
+// another encoding goes through [DecodeHTML] first. The page is read as it
+// goes; a block longer than [SpoolBlocksOver] is checked as it is read and
 // decoded only if it is JSON, so a long block of junk is never held.
 func ExtractHTML(r io.Reader, name string) ([]Block, error) {
-	var blocks []Block
-	var bad *PosError // the first block that is not JSON
+	blocks, bad, err := ExtractHTMLBlocks(r, name)
+	switch {
+	case err != nil:
+		return nil, err
+	case len(bad) == 1:
+		return nil, bad[0]
+	case len(bad) > 1:
+		return nil, &BadBlocks{Errs: bad}
+	}
+	return blocks, nil
+}
+
+// ExtractHTMLBlocks is [ExtractHTML] that reads on past a block that is
+// not JSON: it returns the blocks that are, and an error for each that is
+// not, in document order (for a lenient reader, which skips them with a
+// warning each, and for reporting every broken block of a page at once).
+// err is an error of the page itself (its bytes, its reading), which
+// stops it.
+func ExtractHTMLBlocks(r io.Reader, name string) (blocks []Block, bad []*PosError, err error) {
 	base, err := EachScript(r, name, func(st ScriptText, content io.Reader) error {
-		if bad != nil {
-			return nil // the page is read on only for its own errors
-		}
 		doc, pe, err := extractBlock(st, content, name)
 		if pe != nil {
-			bad = pe
+			bad = append(bad, pe)
+			return err
 		}
-		blocks = append(blocks, Block{Line: st.Line, Doc: doc})
+		if err == nil {
+			blocks = append(blocks, Block{Line: st.Line, Doc: doc})
+		}
 		return err
 	})
 	// An error of the page's markup is the page's first, as when the
 	// page was read whole before its blocks were decoded.
 	if err != nil {
-		return nil, err
-	}
-	if bad != nil {
-		return nil, bad
+		return nil, nil, err
 	}
 	for i := range blocks {
 		if base != "" {
@@ -314,7 +329,33 @@ func ExtractHTML(r io.Reader, name string) ([]Block, error) {
 	if blocks == nil {
 		blocks = []Block{}
 	}
-	return blocks, nil
+	return blocks, bad, nil
+}
+
+// BadBlocks is the error of a page with more than one block that is not
+// JSON: each block's error, in document order. Its message is the
+// first's, with a count of the others; errors.As finds the first
+// *PosError.
+type BadBlocks struct {
+	Errs []*PosError
+}
+
+func (b *BadBlocks) Error() string {
+	n := len(b.Errs) - 1
+	more := "s"
+	if n == 1 {
+		more = ""
+	}
+	return fmt.Sprintf("%v (and %d more block%s not JSON)", b.Errs[0], n, more)
+}
+
+// Unwrap returns the blocks' errors.
+func (b *BadBlocks) Unwrap() []error {
+	errs := make([]error, len(b.Errs))
+	for i, e := range b.Errs {
+		errs[i] = e
+	}
+	return errs
 }
 
 // extractBlock decodes one block of ExtractHTML's, or returns the error
@@ -326,9 +367,12 @@ func extractBlock(st ScriptText, content io.Reader, name string) (doc any, pe *P
 	var streamed *JSONProblem
 	text, err := ReadBlock(content, spoolBlocksOver, func(r io.Reader) error {
 		br := bufio.NewReader(r)
-		if head, _ := br.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
-			// json reads no byte-order mark, which ScanJSON skips: such
-			// a block is decoded whole, to be refused as it was.
+		if head, _ := br.Peek(64); bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), utf8BOM) {
+			// json reads no byte-order mark, which ScanJSON skips (or,
+			// after white space, names by its first byte, 'ï'): such a
+			// block is decoded whole, to be refused as decodeBlock
+			// refuses it. (A mark deeper in a block this long is named
+			// by its first byte still.)
 			_, err := io.Copy(io.Discard, br)
 			return err
 		}
@@ -359,13 +403,6 @@ func extractBlock(st ScriptText, content io.Reader, name string) (doc any, pe *P
 		doc, off, err = decodeBlock(text)
 		if err == nil {
 			return doc, nil, nil
-		}
-		if off < len(text) && bytes.HasPrefix(text[off:], utf8BOM) {
-			// json names the mark's first byte as a character ('ï').
-			err = errBOMInBlock
-			if len(bytes.TrimLeft(text[:off], " \t\r\n")) == 0 {
-				err = errBlockBOM
-			}
 		}
 		if w := BlockWrapper(text); w != "" {
 			err = fmt.Errorf("%w (the JSON is wrapped in %s, which JSON-LD does not allow: remove the wrapper)", err, w)
@@ -432,7 +469,15 @@ func decodeBlock(text []byte) (any, int, error) {
 		if err == io.EOF {
 			err = errEmptyBlock // json.Decoder's word for it was "EOF"
 		}
-		return nil, max(off, 0), err
+		off = max(off, 0)
+		if off < len(text) && bytes.HasPrefix(text[off:], utf8BOM) {
+			// json names the mark's first byte as a character ('ï').
+			err = errBOMInBlock
+			if len(bytes.TrimLeft(text[:off], " \t\r\n")) == 0 {
+				err = errBlockBOM
+			}
+		}
+		return nil, off, err
 	}
 	rest := dec.InputOffset()
 	for int(rest) < len(text) && strings.ContainsRune(" \t\r\n", rune(text[rest])) {

@@ -190,3 +190,35 @@ func TestScriptTextsMaxHTMLToken(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractHTMLEveryBadBlock: a page's broken blocks are each reported,
+// in order, and the others are still read by ExtractHTMLBlocks (a
+// lenient reader skips the broken ones); ExtractHTML refuses the page
+// with a *BadBlocks whose first error errors.As finds.
+func TestExtractHTMLEveryBadBlock(t *testing.T) {
+	const open = `<script type="application/ld+json">`
+	page := open + `{"name": "a",}</script>` + "\n" +
+		open + `{"name": "good"}</script>` + "\n" +
+		open + "\n[1 2]</script>\n" +
+		open + `{"name": "also good"}</script>`
+	blocks, bad, err := ld.ExtractHTMLBlocks(strings.NewReader(page), "p.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) != 2 || blocks[0].Line != 2 || blocks[1].Line != 5 ||
+		blocks[0].Doc.(map[string]any)["name"] != "good" || blocks[1].Doc.(map[string]any)["name"] != "also good" {
+		t.Errorf("blocks %+v; want the good ones of lines 2 and 5", blocks)
+	}
+	if len(bad) != 2 || bad[0].Pos.String() != "p.html:1:49" || bad[1].Pos.String() != "p.html:4:4" {
+		t.Fatalf("bad blocks %v; want at p.html:1:49 and p.html:4:4", bad)
+	}
+	_, err = ld.ExtractHTML(strings.NewReader(page), "p.html")
+	var all *ld.BadBlocks
+	var first *ld.PosError
+	if !errors.As(err, &all) || len(all.Errs) != 2 || !errors.As(err, &first) || first != all.Errs[0] || !errors.Is(err, ld.ErrSyntax) {
+		t.Fatalf("ExtractHTML: %v; want both blocks' errors", err)
+	}
+	if want := bad[0].Error() + " (and 1 more block not JSON)"; err.Error() != want {
+		t.Errorf("message\n got: %s\nwant: %s", err, want)
+	}
+}

@@ -284,6 +284,7 @@ func TestExtractHTMLCheckedAsRead(t *testing.T) {
 		"{\"é\": \"\xff\"}",
 		"\n\n\"\xc3\"",
 		"\xef\xbb\xbf{}",
+		"\n \xef\xbb\xbf{}",
 		"",
 		"   \n ",
 		strings.Repeat("[", 10001) + strings.Repeat("]", 10001),

@@ -39,7 +39,9 @@ term or property with no IRI, an ill-formed IRI or language tag, a key that
 looks like a keyword, bytes that are not UTF-8, and in RDF output (nquads,
 canonical) a literal's @direction. --lenient drops such things as the
 JSON-LD algorithms do (and replaces bytes that are not UTF-8 with U+FFFD)
-and prints one warning per kind, with where it first happened.
+and prints one warning per kind, with where it first happened. A page's
+script blocks that are not JSON are each an error with its place; with
+--lenient each is skipped with a warning and the page's other blocks read.
 --rdf-direction keeps a direction in RDF instead, in one of JSON-LD's two
 forms: i18n-datatype ("text"^^<https://www.w3.org/ns/i18n#ar-eg_rtl>) or
 compound-literal (a blank node with rdf:value, rdf:language, rdf:direction).
@@ -71,7 +73,7 @@ func runConvert(e *env, args []string) int {
 	fs.StringVar(&base, "base", "", "resolve relative IRIs against this `IRI` (default: relative IRIs are an error)")
 	fs.BoolVar(&allowRemote, "allow-remote", false, "let documents load @context URLs other than schema.org's over the network")
 	fs.BoolVar(&allowLocal, "allow-local-contexts", false, "with --allow-remote, also read file: contexts and contexts relative to a local input file")
-	fs.BoolVar(&lenient, "lenient", false, "drop what JSON-LD drops (with one warning per kind) instead of refusing the document")
+	fs.BoolVar(&lenient, "lenient", false, "drop what JSON-LD drops (with one warning per kind) and skip a page's blocks that are not JSON, instead of refusing the document")
 	fs.StringVar(&rdfDirection, "rdf-direction", "", "keep a literal's @direction in RDF output as `FORM`: i18n-datatype or compound-literal (default: refused)")
 	fs.IntVar(&maxWork, "max-work-factor", 2, "canonical form: refuse a graph needing more than n^`F` deep comparisons (n blank nodes); -1 means no limit")
 	fs.DurationVar(&remote.Timeout, "remote-timeout", 10*time.Second, "with --allow-remote, give up on one context after `DURATION`")
@@ -168,7 +170,15 @@ func runConvert(e *env, args []string) int {
 			}
 		}
 		if err != nil {
-			e.errorf("%v", err)
+			var bad *ld.BadBlocks
+			if errors.As(err, &bad) {
+				// Every broken block of the page, each with its place.
+				for _, pe := range bad.Errs {
+					e.errorf("%v", pe)
+				}
+			} else {
+				e.errorf("%v", err)
+			}
 			if isURLArg(name, err) {
 				e.hint("%s", urlFix)
 			}
@@ -361,6 +371,22 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 			return nil, false, err
 		}
 		return []any{doc}, false, nil
+	}
+	if lenient && f == ld.InputHTML {
+		// A page's broken block (a CMS's stray comma) is skipped with a
+		// warning naming it, and the page's other blocks are read.
+		blocks, bad, err := ld.ExtractHTMLBlocks(bytes.NewReader(data), display)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, pe := range bad {
+			e.warnf("%v (block skipped)", pe)
+		}
+		docs = make([]any, len(blocks))
+		for i, b := range blocks {
+			docs[i] = b.Doc
+		}
+		return docs, false, nil
 	}
 	docs, err = p.Read(bytes.NewReader(data), display, f)
 	return docs, false, err
@@ -631,5 +657,7 @@ func (e *env) convertHint(err error) {
 		e.hint("pass --lenient to drop what JSON-LD would drop, with a warning")
 	case errors.Is(err, ld.ErrInvalidUTF8) && !errors.Is(err, ld.ErrUTF16):
 		e.hint("pass --lenient to replace the bytes that are not UTF-8 with U+FFFD, with a warning")
+	case errors.Is(err, ld.ErrSyntax) && strings.Contains(err.Error(), "(invalid script element)"):
+		e.hint("pass --lenient to skip a page's blocks that are not JSON, with a warning each")
 	}
 }
