@@ -186,6 +186,16 @@ func (tw *refTurtleWriter) object(o Term, indent string, depth int) {
 }
 
 func refWriteSPARQLUpdate(w io.Writer, quads []Quad) error {
+	var bad sparqlIRIs
+	for _, q := range quads {
+		bad.addTerm(q.Subject)
+		bad.addTerm(q.Predicate)
+		bad.addTerm(q.Object)
+		bad.addTerm(q.Graph)
+	}
+	if err := bad.err(); err != nil {
+		return err
+	}
 	units := Units(quads)
 	var b strings.Builder
 	WritePrefixes(&b)

@@ -3,6 +3,7 @@ package ld
 import (
 	"errors"
 	"fmt"
+	"github.com/film2ld/film2ld/ld/internal/ntriples"
 	"io"
 	"slices"
 	"strings"
@@ -96,6 +97,59 @@ func sortedQuads(quads []Quad) []Quad {
 	return out
 }
 
+// ErrSPARQLIRI is the error of an IRI that a SPARQL Update request cannot
+// hold: one with "{", "}", "|", "^" or "`" (a URL template's braces), which
+// SPARQL's IRIREF excludes and N-Quads can hold only as \u escapes, which
+// SPARQL reads before its grammar (Virtuoso refuses them: "Bad character
+// '\\'"). Such data is loaded as N-Quads (the Graph Store protocol).
+var ErrSPARQLIRI = errors.New("SPARQL Update cannot hold this IRI")
+
+// sparqlIRIs finds the IRIs SPARQL cannot write. It names the least of
+// them, so that every writer, whatever order it meets them in, gives the
+// same error.
+type sparqlIRIs struct{ least string }
+
+// add notes iri (a term's IRI or a literal's datatype).
+func (s *sparqlIRIs) add(iri string) {
+	if strings.ContainsAny(iri, "{}|^`") && (s.least == "" || iri < s.least) {
+		s.least = iri
+	}
+}
+
+// addTerm notes a term's IRI or its datatype.
+func (s *sparqlIRIs) addTerm(t Term) {
+	switch t.Kind {
+	case IRI:
+		s.add(t.Value)
+	case Literal:
+		s.add(t.Datatype)
+	}
+}
+
+// err returns an ErrSPARQLIRI error naming the least IRI found, or nil.
+func (s *sparqlIRIs) err() error {
+	if s.least == "" {
+		return nil
+	}
+	c := s.least[strings.IndexAny(s.least, "{}|^`")]
+	return fmt.Errorf("%w: %s holds %q, which SPARQL's IRIs exclude and cannot escape: load it as N-Quads (the Graph Store protocol) instead", ErrSPARQLIRI, ntriples.IRITerm(s.least), c)
+}
+
+// CheckSPARQL returns an [ErrSPARQLIRI] error where [Unit.SPARQL] cannot
+// write one of the unit's IRIs (a graph name, a term, a datatype), or nil.
+func (u Unit) CheckSPARQL() error {
+	var s sparqlIRIs
+	for _, gq := range u.Graphs {
+		s.addTerm(gq.Name)
+		for _, q := range gq.Quads {
+			s.addTerm(q.Subject)
+			s.addTerm(q.Predicate)
+			s.addTerm(q.Object)
+		}
+	}
+	return s.err()
+}
+
 // WriteSPARQLUpdate writes the dataset as one SPARQL 1.1 Update request
 // that replaces each of its named graphs (see [Unit.SPARQL]); running it
 // twice leaves a store as running it once, unless the default graph holds
@@ -108,6 +162,18 @@ func WriteSPARQLUpdate(w io.Writer, quads []Quad) error {
 // of [Units] found and written as spans of the sorted statements, with no
 // copy of them as Quads.
 func (t *termTable) writeSPARQLUpdate(w io.Writer) error {
+	var bad sparqlIRIs
+	for _, term := range t.terms {
+		switch term.kind {
+		case IRI:
+			bad.add(term.value)
+		case Literal:
+			bad.add(t.forms[term.form].datatype)
+		}
+	}
+	if err := bad.err(); err != nil {
+		return err
+	}
 	t.sortBlocks(t.quads)
 	spans := map[uint32][2]int{}
 	var graphs []uint32

@@ -573,3 +573,55 @@ func TestVirtuosoLoadsManyFilms(t *testing.T) {
 		}
 	}
 }
+
+// TestVirtuosoLoadsURLTemplateIRIs: IRIs with "{", "|", "^" and "`" (a
+// SearchAction's URL template, a font URL) that convert writes in N-Quads
+// as \u escapes reach Virtuoso over the Graph Store protocol as the page
+// wrote them. SPARQL cannot hold them (its IRIs exclude them, and
+// Virtuoso reads no escape there: "Bad character '\'"), so a load over
+// the update protocol refuses before sending anything, with a hint.
+func TestVirtuosoLoadsURLTemplateIRIs(t *testing.T) {
+	v := startVirtuoso(t)
+	t.Setenv("FILM2LD_STORE_USER", "dba")
+	t.Setenv("FILM2LD_STORE_PASSWORD", "dba")
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.jsonld")
+	const target = "https://films.example/search?q={search_term_string}"
+	const font = "https://fonts.example/css?family=Lora|Open+Sans^v`2`"
+	doc := `{"@context": "https://schema.org", "@graph": [{"@id": "https://films.example/#site", "@type": "WebSite", "image": "` + font + `",
+ "potentialAction": {"@id": "https://films.example/#search", "@type": "SearchAction", "target": "` + target + `"}}]}`
+	if err := os.WriteFile(page, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The statements in a graph of their own, as load writes named graphs.
+	code, nq, stderr := runCmd("convert", "-f", "nquads", page)
+	if code != exitOK {
+		t.Fatalf("convert: exit %d: %s", code, stderr)
+	}
+	nq = strings.ReplaceAll(nq, " .\n", " <https://films.example/graphs/site> .\n")
+	file := filepath.Join(dir, "site.nq")
+	if err := os.WriteFile(file, []byte(nq), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var errb bytes.Buffer
+	if code := run([]string{"load", "-q", "--protocol", "update", "--store", v.base + "/sparql-auth", file}, nil, io.Discard, &errb); code == exitOK ||
+		!strings.Contains(errb.String(), "SPARQL Update cannot hold this IRI") || !strings.Contains(errb.String(), "no graph was written") ||
+		!strings.Contains(errb.String(), "hint: load with --protocol graph-store") {
+		t.Errorf("load --protocol update: exit %d\n%s", code, errb.String())
+	}
+	const query = "SELECT ?p ?o WHERE { GRAPH <https://films.example/graphs/site> { ?s ?p ?o FILTER(isIRI(?o)) } }"
+	if rows := v.selectRows(t, query); len(rows) != 0 {
+		t.Errorf("the refused update wrote %v", rows)
+	}
+	errb.Reset()
+	if code := run([]string{"load", "-q", "--protocol", "graph-store", "--store", v.base + "/sparql-graph-crud-auth", file}, nil, io.Discard, &errb); code != exitOK {
+		t.Fatalf("load --protocol graph-store: exit %d\n%s", code, errb.String())
+	}
+	got := map[string]bool{}
+	for _, row := range v.selectRows(t, query) {
+		got[row["o"]] = true
+	}
+	if !got[target] || !got[font] {
+		t.Errorf("Virtuoso holds %v; want %s and %s as written", got, target, font)
+	}
+}

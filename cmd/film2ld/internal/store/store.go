@@ -252,6 +252,13 @@ func (c *Client) dropStale(ctx context.Context, u ld.Unit) ([]string, error) {
 // loadUpdate sends the units as SPARQL Update requests of up to
 // BatchQuads statements.
 func (c *Client) loadUpdate(ctx context.Context, units Units, res *Result, progress func()) error {
+	// A unit SPARQL cannot write stops the load before any request, so
+	// that no part of the data is written.
+	for j := range units.Len() {
+		if u := units.Unit(j); u.CheckSPARQL() != nil {
+			return &GraphError{Graph: u.Graph.Value, Err: u.CheckSPARQL()}
+		}
+	}
 	var prologue strings.Builder
 	ld.WritePrefixes(&prologue)
 	// next is the unit that did not fit in the request before, made once.
