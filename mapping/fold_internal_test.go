@@ -3,7 +3,6 @@ package mapping
 import (
 	"strings"
 	"testing"
-
 	"unicode"
 
 	"github.com/film2ld/film2ld/mapping/internal/mappertest"
@@ -16,7 +15,7 @@ import (
 
 // chainFold is how foldUnicode's steps ran before: one transform.Chain.
 func chainFold(name string) (string, error) {
-	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), cases.Fold(), norm.NFC)
+	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(accentMarks)), cases.Fold(), norm.NFC)
 	s, _, err := transform.String(t, name)
 	return s, err
 }
@@ -25,7 +24,8 @@ func chainFold(name string) (string, error) {
 // test documents.
 func foldInputs(t testing.TB) []string {
 	in := []string{"", "Essé  Lawson", "Straße", "ǅemal", "ﬁlm", "Ⅻ", "Ångström", "Ǆ", "İstanbul", "ΣΊΣΥΦΟΣ",
-		"Łódź", "Søren", "Đorđe", "Ñoño", "e\u0301\u0323", "\u0345ι", "ﬀ", "ǰ\u0323", "\xff\xfe", "a\xcc", "한국어", "東京", "Ωmega"}
+		"Łódź", "Søren", "Đorđe", "Ñoño", "e\u0301\u0323", "\u0345ι", "ﬀ", "ǰ\u0323", "\xff\xfe", "a\xcc", "한국어", "東京", "Ωmega",
+		"अनुराग वर्मा", "が", "கமலா", "שָׁלוֹם", "مُحَمَّد", "ปิ่น"}
 	for _, l := range mappertest.DocumentLines(t, "../testdata") {
 		in = append(in, strings.Fields(l)...)
 	}
@@ -88,4 +88,42 @@ func FuzzFoldASCII(f *testing.F) {
 			t.Errorf("appendFoldASCII(p, %q) = %q; want %q", s, got, "p"+want)
 		}
 	})
+}
+
+// TestFoldKeepsLetterMarks: fold strips accents (Latin, Greek and
+// Cyrillic diacritics, Hebrew and Arabic vowel points, which writers add
+// or leave out) but not the combining marks that are parts of letters in
+// other scripts: Devanagari and Tamil vowel signs, the Japanese voicing
+// mark, Thai vowels. Dropping them (and cutting words at a spacing vowel
+// sign) made "कमल वर्मा" and "कमला वर्मा", two actors of one cast, one
+// person, and minted "अनर-ग-वरम" for "अनुराग वर्मा".
+func TestFoldKeepsLetterMarks(t *testing.T) {
+	same := [][2]string{
+		{"Essé Lawson", "Esse Lawson"}, {"Ёлкин", "Елкин"}, {"Άννα Παππά", "Αννα Παππα"},
+		{"שָׁלוֹם כֹּהֵן", "שלום כהן"}, {"مُحَمَّد عَلِي", "محمد علي"}, {"Nguyễn Văn", "Nguyen Van"},
+	}
+	for _, p := range same {
+		if fold(p[0]) != fold(p[1]) {
+			t.Errorf("fold(%q) = %q, fold(%q) = %q; want one key", p[0], fold(p[0]), p[1], fold(p[1]))
+		}
+	}
+	differ := [][2]string{
+		{"कमल वर्मा", "कमला वर्मा"}, {"अनुराग", "अनराग"}, {"কমল", "কমলা"}, {"கமல்", "கமலா"},
+		{"かとう", "がとう"}, {"ガクト", "カクト"}, {"ปิ่น", "ปน"}, {"ਸਿੰਘ", "ਸਘ"},
+	}
+	for _, p := range differ {
+		if fold(p[0]) == fold(p[1]) {
+			t.Errorf("fold(%q) = fold(%q) = %q; want two keys", p[0], p[1], fold(p[0]))
+		}
+	}
+	for name, want := range map[string]string{
+		"अनुराग वर्मा": "अनुराग-वर्मा",
+		"கமலா ஹாசன்":   "கமலா-ஹாசன்",
+		"がくと":          "がくと",
+		"Essé Lawson":  "esse-lawson",
+	} {
+		if got := slug(name); got != want {
+			t.Errorf("slug(%q) = %q, want %q", name, got, want)
+		}
+	}
 }

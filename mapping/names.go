@@ -32,9 +32,36 @@ func foldUnicode(name string) (string, error) {
 	return norm.NFC.String(s), nil
 }
 
-// removeMarks drops combining marks; it holds no state, so one serves
-// every call.
-var removeMarks = runes.Remove(runes.In(unicode.Mn))
+// removeMarks drops the combining marks that are accents: the
+// diacritics NFKD splits from Latin, Greek and Cyrillic letters ("é",
+// "ё", "ά"), and Hebrew and Arabic vowel points, which writers add or
+// leave out. Other scripts' combining marks are letters' parts, not
+// accents: a Devanagari vowel sign ("कमल" and "कमला" are two names), a
+// Japanese voicing mark (NFKD splits "が" into "か" and U+3099), a Thai
+// vowel; dropping them made different people one. It holds no state, so
+// one serves every call.
+var removeMarks = runes.Remove(runes.In(accentMarks))
+
+// accentMarks are the combining marks removeMarks drops.
+var accentMarks = &unicode.RangeTable{R16: []unicode.Range16{
+	{Lo: 0x0300, Hi: 0x036f, Stride: 1}, // Combining Diacritical Marks
+	{Lo: 0x0591, Hi: 0x05bd, Stride: 1}, // Hebrew accents and points
+	{Lo: 0x05bf, Hi: 0x05bf, Stride: 1},
+	{Lo: 0x05c1, Hi: 0x05c2, Stride: 1},
+	{Lo: 0x05c4, Hi: 0x05c5, Stride: 1},
+	{Lo: 0x05c7, Hi: 0x05c7, Stride: 1},
+	{Lo: 0x0610, Hi: 0x061a, Stride: 1}, // Arabic honorifics and marks
+	{Lo: 0x064b, Hi: 0x065f, Stride: 1}, // Arabic harakat
+	{Lo: 0x0670, Hi: 0x0670, Stride: 1}, // Arabic superscript alef
+	{Lo: 0x06d6, Hi: 0x06dc, Stride: 1}, // Arabic Quranic marks
+	{Lo: 0x06df, Hi: 0x06e4, Stride: 1},
+	{Lo: 0x06e7, Hi: 0x06e8, Stride: 1},
+	{Lo: 0x06ea, Hi: 0x06ed, Stride: 1},
+	{Lo: 0x1ab0, Hi: 0x1aff, Stride: 1}, // Combining Diacritical Marks Extended
+	{Lo: 0x1dc0, Hi: 0x1dff, Stride: 1}, // Combining Diacritical Marks Supplement
+	{Lo: 0x20d0, Hi: 0x20ff, Stride: 1}, // Combining Diacritical Marks for Symbols
+	{Lo: 0xfe20, Hi: 0xfe2f, Stride: 1}, // Combining Half Marks
+}}
 
 // fold returns the identity key of a name: accents, case, spacing and
 // punctuation removed ("Essé  Lawson" and "esse lawson" agree). Letters of
@@ -51,8 +78,9 @@ func fold(name string) string {
 		s = strings.ToLower(name)
 	}
 	s = strings.Map(baseLetter, s)
+	// A mark left (a vowel sign) is part of its word, not a space.
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 	}), " ")
 }
 
