@@ -23,10 +23,11 @@ func (m *merger) castByActor(f *Film) {
 		line        int
 	}
 	type actor struct {
-		agent      *agent
-		characters []*stated
-		roleNames  []string
-		from       *film.Source
+		agent              *agent
+		characters         []*stated
+		roleOnly           []roleOnly
+		characterRoleNames map[*film.Source][]string
+		from               *film.Source
 	}
 	var actors []*actor
 	byAgent := map[*agent]*actor{}
@@ -35,14 +36,15 @@ func (m *merger) castByActor(f *Film) {
 			a := m.res.lookup(false, cm.Actor.Value)
 			ac := byAgent[a]
 			if ac == nil {
-				ac = &actor{agent: a}
+				ac = &actor{agent: a, characterRoleNames: map[*film.Source][]string{}}
 				byAgent[a] = ac
 				actors = append(actors, ac)
 			}
 			if cm.Character == "" {
-				ac.roleNames = appendNew(ac.roleNames, cm.RoleNames...)
+				ac.roleOnly = append(ac.roleOnly, roleOnly{s, cm.RoleNames})
 				continue
 			}
+			ac.characterRoleNames[s] = appendNew(ac.characterRoleNames[s], cm.RoleNames...)
 			if i := slices.IndexFunc(ac.characters, func(st *stated) bool { return fold(st.spellings[0]) == fold(cm.Character) }); i >= 0 {
 				st := ac.characters[i]
 				if !slices.Contains(st.spellings, cm.Character) {
@@ -67,13 +69,17 @@ func (m *merger) castByActor(f *Film) {
 	}
 	for _, ac := range actors {
 		who := m.view(ac.agent)
+		roleNames, own := splitRoleOnly(ac.roleOnly, ac.characterRoleNames)
 		if len(ac.characters) == 0 {
-			f.Cast = append(f.Cast, Performance{Actor: who, RoleNames: ac.roleNames})
+			f.Cast = append(f.Cast, Performance{Actor: who, RoleNames: roleNames})
 			continue
 		}
 		for _, st := range ac.characters {
 			f.Cast = append(f.Cast, Performance{Actor: who, Character: bestSpelling(st.spellings),
-				RoleNames: appendNew(slices.Clone(st.roleNames), ac.roleNames...), Description: st.description, Source: ac.from})
+				RoleNames: appendNew(slices.Clone(st.roleNames), roleNames...), Description: st.description, Source: ac.from})
+		}
+		for _, names := range own {
+			f.Cast = append(f.Cast, Performance{Actor: who, RoleNames: appendNew(nil, names...)})
 		}
 	}
 }
@@ -172,4 +178,39 @@ func castText(cast []Performance) string {
 		fmt.Fprintf(&b, "%s %q %q %q %q %s\n", p.Actor.ID, p.Actor.Name, p.Character, p.RoleNames, p.Description, src)
 	}
 	return b.String()
+}
+
+// TestSplitRoleOnly: an actor's parts without a character qualify the
+// actor's characters, unless the source that states one also gives the
+// actor a character without those role names: then it is a part of its
+// own ("Pedro Gil as Juan", "Pedro Gil as Narrator (voice)": Juan was
+// read as a voice part, the narrator lost).
+func TestSplitRoleOnly(t *testing.T) {
+	a, b := &film.Source{Name: "a.txt"}, &film.Source{Name: "b.txt"}
+	tests := []struct {
+		name       string
+		parts      []roleOnly
+		characters map[*film.Source][]string
+		qualifiers []string
+		own        [][]string
+	}{
+		{"narrator beside a character, one source", []roleOnly{{a, []string{"narrator", "voice"}}},
+			map[*film.Source][]string{a: nil}, nil, [][]string{{"narrator", "voice"}}},
+		{"another source's annotation qualifies", []roleOnly{{b, []string{"uncredited"}}},
+			map[*film.Source][]string{a: nil}, []string{"uncredited"}, nil},
+		{"an echo of the character's own role names", []roleOnly{{a, []string{"voice"}}},
+			map[*film.Source][]string{a: {"voice", "singing voice"}}, []string{"voice"}, nil},
+		{"another source's word for the part of its own", []roleOnly{{a, []string{"narrator", "voice"}}, {b, []string{"narrator"}}, {b, []string{"uncredited"}}},
+			map[*film.Source][]string{a: nil}, []string{"uncredited"}, [][]string{{"narrator", "voice"}}},
+		{"the same part twice is one", []roleOnly{{a, []string{"host"}}, {a, []string{"host"}}},
+			map[*film.Source][]string{a: {"voice"}}, nil, [][]string{{"host"}}},
+		{"no character anywhere", []roleOnly{{a, []string{"narrator"}}, {b, []string{"voice"}}},
+			map[*film.Source][]string{}, []string{"narrator", "voice"}, nil},
+	}
+	for _, tt := range tests {
+		q, own := splitRoleOnly(tt.parts, tt.characters)
+		if !reflect.DeepEqual(q, tt.qualifiers) || !reflect.DeepEqual(own, tt.own) {
+			t.Errorf("%s: qualifiers %q, own parts %q; want %q, %q", tt.name, q, own, tt.qualifiers, tt.own)
+		}
+	}
 }

@@ -671,8 +671,11 @@ func (m *merger) actorParts(out []Performance, warnings []castWarning, a *agent,
 		line int
 	}
 	var characters []*stated
-	var roleNames []string // stated without a character
-	var from *film.Source  // the source the characters come from
+	var roleOnlyParts []roleOnly
+	// The role names each source that gives the actor a character
+	// states with its characters.
+	characterRoleNames := map[*film.Source][]string{}
+	var from *film.Source // the source the characters come from
 	// index finds the first of characters[:indexed] by fold key: a scan
 	// of the actor's characters, folding each, made an actor credited
 	// with thousands of parts take time in their square; past a few, the
@@ -700,9 +703,10 @@ func (m *merger) actorParts(out []Performance, warnings []castWarning, a *agent,
 	for _, p := range parts {
 		s, cm := part(int(p))
 		if cm.Character == "" {
-			roleNames = appendNew(roleNames, cm.RoleNames...)
+			roleOnlyParts = append(roleOnlyParts, roleOnly{s, cm.RoleNames})
 			continue
 		}
+		characterRoleNames[s] = appendNew(characterRoleNames[s], cm.RoleNames...)
 		if i := characterAt(fold(cm.Character)); i >= 0 {
 			st := characters[i]
 			if !slices.Contains(st.spellings, cm.Character) {
@@ -724,6 +728,7 @@ func (m *merger) actorParts(out []Performance, warnings []castWarning, a *agent,
 		warnings = append(warnings, castWarning{part: p, message: fmt.Sprintf("characterName of %s: %s (%s) vs %s (%s); kept %s",
 			a.Name, kept.spellings[0], where(kept.from, kept.line), cm.Character, where(s, cm.Actor.Line), bestSpelling(kept.spellings))})
 	}
+	roleNames, ownParts := splitRoleOnly(roleOnlyParts, characterRoleNames)
 	who := m.view(a)
 	if len(characters) == 0 {
 		return append(out, Performance{Actor: who, RoleNames: roleNames}), warnings
@@ -732,7 +737,50 @@ func (m *merger) actorParts(out []Performance, warnings []castWarning, a *agent,
 		out = append(out, Performance{Actor: who, Character: bestSpelling(st.spellings),
 			RoleNames: appendNew(slices.Clone(st.roleNames), roleNames...), Description: st.description, Source: from})
 	}
+	for _, names := range ownParts {
+		out = append(out, Performance{Actor: who, RoleNames: appendNew(nil, names...)})
+	}
 	return out, warnings
+}
+
+// roleOnly is a part stated without a character ("Pedro Gil
+// (uncredited)", "Pedro Gil as Narrator (voice)"), and its source.
+type roleOnly struct {
+	source    *film.Source
+	roleNames []string
+}
+
+// splitRoleOnly sorts an actor's parts without a character, given the
+// role names each source that gives the actor a character states with
+// them (characterRoleNames; no entry for the other sources). A source
+// that gives the actor a character and, in another part, role names
+// none of its characters has ("Pedro Gil as Juan", "Pedro Gil as
+// Narrator (voice)") credits a part of its own: own holds each such
+// set of role names once, and they qualify no character (Juan read as a
+// voice part, before). Every other part's role names qualify the
+// actor's characters (qualifiers: one source's "(uncredited)" for
+// another's character), unless they are all a part of its own's
+// (another source's "narrator").
+func splitRoleOnly(parts []roleOnly, characterRoleNames map[*film.Source][]string) (qualifiers []string, own [][]string) {
+	subset := func(names, of []string) bool {
+		return !slices.ContainsFunc(names, func(n string) bool { return !slices.Contains(of, n) })
+	}
+	isOwn := func(r roleOnly) bool {
+		stated, ok := characterRoleNames[r.source]
+		return ok && len(r.roleNames) > 0 && !subset(r.roleNames, stated)
+	}
+	for _, r := range parts {
+		if isOwn(r) && !slices.ContainsFunc(own, func(names []string) bool { return slices.Equal(names, r.roleNames) }) {
+			own = append(own, r.roleNames)
+		}
+	}
+	for _, r := range parts {
+		if isOwn(r) || slices.ContainsFunc(own, func(names []string) bool { return subset(r.roleNames, names) }) {
+			continue
+		}
+		qualifiers = appendNew(qualifiers, r.roleNames...)
+	}
+	return qualifiers, own
 }
 
 // viewed returns run with the view's copies of the agents each item names
