@@ -118,6 +118,15 @@ func classify(n int, raw string) line {
 				l.cells = append(l.cells, c)
 			}
 		}
+		// "-<TAB>Valentina Ruiz as Rosa": a list mark and a tab, not a
+		// table row whose first cell is "-" (every actor of such a cast
+		// was "-", left out).
+		if len(l.cells) > 0 && listMarkRe.MatchString(l.cells[0]+" ") && strings.TrimSpace(listMarkRe.FindString(l.cells[0]+" ")) == l.cells[0] {
+			l.cells = l.cells[1:]
+		}
+		if len(l.cells) < 2 {
+			l.cells = nil
+		}
 	}
 	switch {
 	case clean == "":

@@ -39,6 +39,18 @@ Harbour Lights is a television film.
 			},
 		},
 		{
+			// A tab after the list mark is a list item's space, not a
+			// table's cells: every actor was "-", left out.
+			name:    "tab after the list mark",
+			article: "= Road (2017 film) =\n\nRoad\n-\tDirector: Lucía Ortega\n\nRoad is a 2017 Spanish film.\n\n==Cast==\n-\tValentina Ruiz as Rosa\n*\tPedro Gil\tJuan\n1.\tAna Ruiz (Dr.)\n",
+			want: []string{
+				"abstract@6: Road is a 2017 Spanish film.",
+				"cast: Ana Ruiz as Dr.@11", "cast: Pedro Gil as Juan@10", "cast: Valentina Ruiz as Rosa@9",
+				"director: Lucía Ortega@4",
+				"title: Road@1", "year: 2017@1",
+			},
+		},
+		{
 			name: "short labels, the sample's layout",
 			article: `= Heatwave =
 

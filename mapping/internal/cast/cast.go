@@ -12,6 +12,7 @@ package cast
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/lazyre"
@@ -70,11 +71,20 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 	// The earliest separator splits: in "Anne Coesens – Tania, who works
 	// as a cleaner" the dash does, not the "as" of the description.
 	var at []int
+	inside := text.BracketSpans(s)
 	for _, sep := range separators {
 		// A separator must have something on both sides: "Anne Coes…" is a
-		// name cut short, not an actor and an empty character.
-		if loc := sep.FindStringIndex(s); loc != nil && loc[0] > 0 && loc[1] < len(s) && (at == nil || loc[0] < at[0]) {
-			at = loc
+		// name cut short, not an actor and an empty character. One inside
+		// brackets belongs to the character: "Camila Ruiz (Rosa, as a
+		// child)".
+		for _, loc := range sep.FindAllStringIndex(s, -1) {
+			if text.Within(inside, loc[0]) {
+				continue
+			}
+			if loc[0] > 0 && loc[1] < len(s) && (at == nil || loc[0] < at[0]) {
+				at = loc
+			}
+			break
 		}
 	}
 	if at != nil {
@@ -82,10 +92,21 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 	} else {
 		if p := trailingParenRe.FindStringSubmatch(s); p != nil {
 			actor, character = p[1], p[2]
+			// "Rahul Sharma (Inspector Vikram) (older)": the first group
+			// is the character, the next ones describe it (the greedy
+			// group read "Inspector Vikram) (older").
+			if groups := bracketGroups("(" + character + ")"); len(groups) > 1 {
+				character = groups[0]
+				m.Description = strings.Join(groups[1:], ", ")
+			}
 		}
 	}
 	actor = strings.TrimSpace(strings.TrimRight(actor, ",;"))
-	character = strings.TrimSpace(strings.TrimRight(character, ".,;"))
+	character = strings.TrimSpace(strings.TrimRight(character, ",;"))
+	if !endsInAbbreviation(character) {
+		// A sentence's full stop, not the name's.
+		character = strings.TrimSpace(strings.TrimRight(character, ".,;"))
+	}
 	if actor == "" || strings.HasPrefix(actor, "(") {
 		return film.CastMember{}, false
 	}
@@ -115,6 +136,47 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 	m.Actor = film.Text{Value: actor}
 	m.Character = character
 	return m, true
+}
+
+// endsInAbbreviation reports whether s ends in a short capitalised word
+// with its full stop, which is part of the name: "Mr. Kapoor Sr.",
+// "Dr.", "Agent K.".
+func endsInAbbreviation(s string) bool {
+	w := s[strings.LastIndexByte(s, ' ')+1:]
+	if !strings.HasSuffix(w, ".") {
+		return false
+	}
+	letters := []rune(strings.ReplaceAll(w, ".", ""))
+	return len(letters) >= 1 && len(letters) <= 3 && unicode.IsUpper(letters[0])
+}
+
+// bracketGroups returns the texts of s's bracketed groups when s is only
+// such groups side by side ("(a) (b (c))": "a", "b (c)"), else nil.
+func bracketGroups(s string) []string {
+	var groups []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '(':
+			if depth == 0 {
+				start = i + 1
+			}
+			depth++
+		case c == ')':
+			if depth == 0 {
+				return nil
+			}
+			if depth--; depth == 0 {
+				groups = append(groups, strings.TrimSpace(s[start:i]))
+			}
+		case depth == 0 && c != ' ':
+			return nil
+		}
+	}
+	if depth != 0 {
+		return nil
+	}
+	return groups
 }
 
 // takeAnnotations removes every bracketed group that holds only

@@ -35,6 +35,16 @@ func TestParse(t *testing.T) {
 		{"Mireille Caron as the Narrator", "Mireille Caron|the Narrator|[]|"},
 		{"Ola Tveit as the purser[3]", "Ola Tveit|the purser|[]|"},
 		{"Anne Coes…", "Anne Coes…||[]|"},
+		// A separator inside the brackets belongs to the character.
+		{"Camila Ruiz (Rosa, as a child)", "Camila Ruiz|Rosa|[]|as a child"},
+		{"Tom Vale (Woody – a cowboy doll)", "Tom Vale|Woody – a cowboy doll|[]|"},
+		// Groups side by side: the character, then what describes it.
+		{"Rahul Sharma (Inspector Vikram) (Vijay)", "Rahul Sharma|Inspector Vikram|[]|Vijay"},
+		{"Ana Ruiz (Rosa) (older) (voice)", "Ana Ruiz|Rosa|[voice]|older"},
+		// A name's full stop stays; a sentence's goes.
+		{"J. R. Kapoor as Mr. Kapoor Sr.", "J. R. Kapoor|Mr. Kapoor Sr.|[]|"},
+		{"Ana Ruiz as Dr.", "Ana Ruiz|Dr.|[]|"},
+		{"Ana Ruiz as Rosa.", "Ana Ruiz|Rosa|[]|"},
 	}
 	for _, tt := range tests {
 		m, ok := Parse(tt.in)

@@ -67,7 +67,7 @@ func PersonProblem(name string) string {
 			// a name to something else.
 			return fmt.Sprintf("it holds the word %q", w)
 		}
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !nameParticles[strings.ToLower(w)] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !particleWord(w) {
 			lower++
 		}
 	}
@@ -90,6 +90,35 @@ var functionWords = map[string]bool{
 	"the": true, "in": true, "for": true, "who": true, "is": true, "was": true, "also": true, "voiced": true,
 	"plays": true, "played": true, "starring": true, "directed": true, "written": true, "produced": true,
 }
+
+// particleWord reports whether a word that starts in lower case belongs
+// in a name: a particle ("van", "de"), or a particle joined to the
+// capitalised rest of a surname by an apostrophe ("d'Alembert",
+// "dell'Acqua", "l'Herbier") or a hyphen ("al-Hakim", "el-Sayed"), which
+// made "Jean-Baptiste d'Alembert" read as words and left out.
+func particleWord(w string) bool {
+	if nameParticles[strings.ToLower(w)] {
+		return true
+	}
+	i := strings.IndexAny(w, "'’-")
+	if i <= 0 {
+		return false
+	}
+	prefix := w[:i]
+	_, size := utf8.DecodeRuneInString(w[i:])
+	rest, _ := utf8.DecodeRuneInString(w[i+size:])
+	if !unicode.IsUpper(rest) {
+		return false
+	}
+	if w[i] == '-' {
+		return nameParticles[prefix]
+	}
+	return elided[prefix]
+}
+
+// elided are particles that lose their vowel before a surname's:
+// "d'Alembert", "dell'Acqua", "l'Herbier".
+var elided = map[string]bool{"d": true, "l": true, "dell": true, "dall": true, "degl": true, "nell": true, "sant": true, "van't": true}
 
 // nameParticles are lower-case words that belong inside names.
 var nameParticles = map[string]bool{

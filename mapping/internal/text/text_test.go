@@ -92,6 +92,13 @@ func TestSplitNames(t *testing.T) {
 		{"Jan & Ewa Lis and Tomasz Nowak", []string{"Jan Lis", "Ewa Lis", "Tomasz Nowak"}},
 		{"Ana & Luis & Marta Ferrer", []string{"Ana Ferrer", "Luis Ferrer", "Marta Ferrer"}},
 		{"Ines Vale & Tom Ruiz", []string{"Ines Vale", "Tom Ruiz"}},
+		// The family name is all that follows the given name and initials.
+		{"Gael & Luis García Bernal", []string{"Gael García Bernal", "Luis García Bernal"}},
+		{"Anna & Maria de la Cruz", []string{"Anna de la Cruz", "Maria de la Cruz"}},
+		{"Anna & J. R. Smith", []string{"Anna Smith", "J. R. Smith"}},
+		// Commas and "and" inside brackets do not split.
+		{"Valentina Ruiz (Rosa), Camila Ruiz (Rosa, as a child), Pedro Gil (Juan and Jorge)",
+			[]string{"Valentina Ruiz (Rosa)", "Camila Ruiz (Rosa, as a child)", "Pedro Gil (Juan and Jorge)"}},
 	}
 	for _, tt := range tests {
 		if got := SplitNames(tt.in); !slices.Equal(got, tt.want) {
@@ -197,6 +204,12 @@ func TestPersonProblem(t *testing.T) {
 		{"Martin Luther King Jr.", ""},
 		{`George "Spanky" McFarland`, ""},
 		{"Helena Bonham Carter", ""},
+		{"Jean-Baptiste d'Alembert", ""},
+		{"Luca dell'Acqua", ""},
+		{"Anne d’Orléans", ""},
+		{"Ahmad al-Hakim", ""},
+		{"the d'Artagnan", `it holds the word "the"`},
+		{"various d'others", "it reads as words, not a name"},
 		{"Anne Coesens — Tania", `it holds the role separator "—"`},
 		{"Anne Coesens – Tania", `it holds the role separator "–"`},
 		{"Anne Coesens as Tania", `it holds the role separator "as"`},

@@ -221,13 +221,17 @@ func splitAnd(s string) []string {
 // reads it) around them, as a pattern \s*SEP\s* (or \s+SEP\s+ for a
 // separator that must stand between spaces) splits with
 // regexp.Regexp.Split(s, -1). sep returns the length of the separator t
-// starts with (0 for none) and whether it must stand between spaces.
+// starts with (0 for none) and whether it must stand between spaces. A
+// separator inside balanced brackets does not split: "Camila Ruiz (Rosa,
+// as a child)" is one cast entry, not an actor "Camila Ruiz (Rosa" left
+// out and a stray "as a child)".
 func splitAround(s string, sep func(t string) (n int, spaced bool)) []string {
 	var out []string
 	start := 0
+	inside := BracketSpans(s)
 	for i := 0; i < len(s); {
 		j := skipSpace(s, i)
-		if j < len(s) {
+		if j < len(s) && !Within(inside, j) {
 			if n, spaced := sep(s[j:]); n > 0 && (!spaced || j > i) {
 				k := j + n
 				if end := skipSpace(s, k); !spaced || end > k {
@@ -242,6 +246,40 @@ func splitAround(s string, sep func(t string) (n int, spaced bool)) []string {
 		i = max(j, i+1)
 	}
 	return append(out, s[start:])
+}
+
+// BracketSpans returns the byte offsets of the "(" and ")" of each
+// balanced pair of round brackets in s (an unclosed "(" makes none), or
+// nil when s has none.
+func BracketSpans(s string) [][2]int {
+	if strings.IndexByte(s, '(') < 0 {
+		return nil
+	}
+	var spans [][2]int
+	var open []int
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			open = append(open, i)
+		case ')':
+			if n := len(open); n > 0 {
+				spans = append(spans, [2]int{open[n-1], i})
+				open = open[:n-1]
+			}
+		}
+	}
+	return spans
+}
+
+// Within reports whether offset i stands between the brackets of one of
+// spans.
+func Within(spans [][2]int, i int) bool {
+	for _, sp := range spans {
+		if sp[0] < i && i < sp[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // skipSpace returns the index of the first byte of s from i on that is
@@ -278,8 +316,8 @@ func SplitNames(s string) []string {
 				// The surname is that of the next full name in the group:
 				// "Jan & Ewa Lis and Tomasz Nowak" is Jan Lis.
 				for _, next := range group[i+1:] {
-					if f := strings.Fields(next); len(f) >= 2 {
-						name += " " + f[len(f)-1]
+					if surname := surnameOf(next); surname != "" {
+						name += " " + surname
 						break
 					}
 				}
@@ -288,6 +326,28 @@ func SplitNames(s string) []string {
 		}
 	}
 	return names
+}
+
+// surnameOf returns what follows a full name's given name and initials,
+// the family name a sibling credited before it shares: "García Bernal" of
+// "Luis García Bernal" (the last word alone made "Gael & Luis García
+// Bernal" a "Gael Bernal" no source names), "de la Cruz" of "Maria de la
+// Cruz", "Smith" of "J. R. Smith"; "" for a single word.
+func surnameOf(name string) string {
+	f := strings.Fields(name)
+	i := 1
+	for i < len(f)-1 && isInitial(f[i]) {
+		i++
+	}
+	if len(f) < 2 {
+		return ""
+	}
+	return strings.Join(f[i:], " ")
+}
+
+// isInitial reports whether a word is an initial: "R." or "J.-P.".
+func isInitial(w string) bool {
+	return strings.HasSuffix(w, ".") && utf8.RuneCountInString(strings.ReplaceAll(w, ".", "")) <= 3
 }
 
 // Credits turns a credit line's value into one credit per name: people
