@@ -59,6 +59,9 @@ type Block struct {
 	Line int
 	// Doc is the decoded JSON, as encoding/json decodes into any.
 	Doc any
+	// Wrapper names what wrapped the JSON and was read past (see
+	// [UnwrapBlock]), for a warning; "" for a block of JSON alone.
+	Wrapper string
 }
 
 // ScriptText is the raw content of one <script type="application/ld+json">
@@ -306,13 +309,13 @@ func ExtractHTML(r io.Reader, name string) ([]Block, error) {
 // stops it.
 func ExtractHTMLBlocks(r io.Reader, name string) (blocks []Block, bad []*PosError, err error) {
 	base, err := EachScript(r, name, func(st ScriptText, content io.Reader) error {
-		doc, pe, err := extractBlock(st, content, name)
+		doc, wrapper, pe, err := extractBlock(st, content, name)
 		if pe != nil {
 			bad = append(bad, pe)
 			return err
 		}
 		if err == nil {
-			blocks = append(blocks, Block{Line: st.Line, Doc: doc})
+			blocks = append(blocks, Block{Line: st.Line, Doc: doc, Wrapper: wrapper})
 		}
 		return err
 	})
@@ -358,21 +361,23 @@ func (b *BadBlocks) Unwrap() []error {
 	return errs
 }
 
-// extractBlock decodes one block of ExtractHTML's, or returns the error
-// its syntax or bytes give, placed in the page (pe), or a read error.
-func extractBlock(st ScriptText, content io.Reader, name string) (doc any, pe *PosError, err error) {
+// extractBlock decodes one block of ExtractHTML's, inside the wrapper it
+// names where it has one (see UnwrapBlock), or returns the error its
+// syntax or bytes give, placed in the page (pe), or a read error.
+func extractBlock(st ScriptText, content io.Reader, name string) (doc any, wrapper string, pe *PosError, err error) {
 	blockError := func(e error) error {
 		return fmt.Errorf("%w: JSON-LD block starting on line %d (invalid script element): %w", ErrSyntax, st.Line, e)
 	}
 	var streamed *JSONProblem
 	text, err := ReadBlock(content, spoolBlocksOver, func(r io.Reader) error {
 		br := bufio.NewReader(r)
-		if head, _ := br.Peek(64); bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), utf8BOM) {
+		if head, _ := br.Peek(64); bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), utf8BOM) || BlockWrapper(head) != "" {
 			// json reads no byte-order mark, which ScanJSON skips (or,
 			// after white space, names by its first byte, 'ï'): such a
 			// block is decoded whole, to be refused as decodeBlock
 			// refuses it. (A mark deeper in a block this long is named
-			// by its first byte still.)
+			// by its first byte still.) So is a wrapped block, read
+			// inside its wrapper.
 			_, err := io.Copy(io.Discard, br)
 			return err
 		}
@@ -397,12 +402,15 @@ func extractBlock(st ScriptText, content io.Reader, name string) (doc any, pe *P
 		}
 		pe = &PosError{Pos: diag.Position{File: name, Line: streamed.Line, Col: streamed.Col}, Err: blockError(e)}
 	case err != nil:
-		return nil, nil, err
+		return nil, "", nil, err
 	default:
+		if inner, w := UnwrapBlock(text); inner != nil {
+			text, wrapper = inner, w
+		}
 		var off int
 		doc, off, err = decodeBlock(text)
 		if err == nil {
-			return doc, nil, nil
+			return doc, wrapper, nil, nil
 		}
 		if w := BlockWrapper(text); w != "" {
 			err = fmt.Errorf("%w (the JSON is wrapped in %s, which JSON-LD does not allow: remove the wrapper)", err, w)
@@ -417,7 +425,7 @@ func extractBlock(st ScriptText, content io.Reader, name string) (doc any, pe *P
 		pe.Source = ""
 	}
 	pe.Pos.Line += st.TextLine - 1
-	return nil, pe, nil
+	return nil, "", pe, nil
 }
 
 // errEmptyBlock is the error of a block that holds no JSON value, only
@@ -530,6 +538,107 @@ func withPageBase(doc any, href string) any {
 	return doc
 }
 
+// UnwrapBlock returns a copy of a script block's text with the wrapper
+// old pages put around a script blanked out with spaces (so that every
+// other byte keeps its line and column), and the wrapper's name as
+// BlockWrapper gives it: an HTML comment ("<!--" … "-->") or a CDATA
+// section ("<![CDATA[" … "]]>"), each half alone or in a JavaScript
+// comment ("//<![CDATA[" … "//]]>", "/* <![CDATA[ */" … "/* ]]> */",
+// Letterboxd's film pages). Such a block is not JSON, but the JSON-LD
+// test suite's HTML tests read a script inside an HTML comment (html#te014
+// to te017 speak of the "uncommented script"), and extractors (extruct)
+// read inside either. It returns nil when the text does not start and end
+// with the two halves of one wrapper, or when what they hold still holds
+// "<!--" or "-->".
+func UnwrapBlock(text []byte) ([]byte, string) {
+	w := BlockWrapper(text)
+	if w == "" {
+		return nil, ""
+	}
+	open, close := "<!--", "-->"
+	if strings.Contains(w, "CDATA") {
+		open, close = "<![CDATA[", "]]>"
+	}
+	start := len(text) - len(bytes.TrimLeft(text, " \t\r\n\f"))
+	end := len(bytes.TrimRight(text, " \t\r\n\f"))
+	// The opening half: an optional "//" or "/*", the opener, and after
+	// "/*" its "*/".
+	i := start
+	comment := ""
+	switch {
+	case bytes.HasPrefix(text[i:], []byte("//")):
+		comment, i = "//", i+2
+	case bytes.HasPrefix(text[i:], []byte("/*")):
+		comment, i = "/*", i+2
+	}
+	i = skipBlanks(text, i)
+	if !bytes.HasPrefix(text[i:], []byte(open)) {
+		return nil, ""
+	}
+	i += len(open)
+	if comment == "/*" {
+		if i = skipBlanks(text, i); !bytes.HasPrefix(text[i:], []byte("*/")) {
+			return nil, ""
+		}
+		i += 2
+	}
+	// The closing half, read backwards from the end: "*/" first where a
+	// "/*" comment holds it, the closer, then an optional "//" or "/*".
+	j := end
+	if bytes.HasSuffix(text[:j], []byte("*/")) {
+		if j = trimBlanksBefore(text, j-2); !bytes.HasSuffix(text[:j], []byte(close)) {
+			return nil, ""
+		}
+		j -= len(close)
+		if j = trimBlanksBefore(text, j); !bytes.HasSuffix(text[:j], []byte("/*")) {
+			return nil, ""
+		}
+		j -= 2
+	} else {
+		if !bytes.HasSuffix(text[:j], []byte(close)) {
+			return nil, ""
+		}
+		j -= len(close)
+		if k := trimBlanksBefore(text, j); bytes.HasSuffix(text[:k], []byte("//")) {
+			j = k - 2
+		}
+	}
+	if j < i {
+		return nil, ""
+	}
+	if bytes.Contains(text[i:j], []byte("<!--")) || bytes.Contains(text[i:j], []byte("-->")) {
+		// What is left still holds a comment's half: an error, as the
+		// JSON-LD test suite's "uncommented script text contains
+		// comment" (html#te014) expects.
+		return nil, ""
+	}
+	out := bytes.Clone(text)
+	for k := range out {
+		if (k >= start && k < i || k >= j && k < end) && out[k] != '\n' && out[k] != '\r' {
+			out[k] = ' '
+		}
+	}
+	return out, w
+}
+
+// skipBlanks returns the index of the first byte of text from i on that
+// is not a space or tab.
+func skipBlanks(text []byte, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// trimBlanksBefore returns j moved back over the spaces and tabs before
+// it.
+func trimBlanksBefore(text []byte, j int) int {
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	return j
+}
+
 // BlockWrapper names what wraps a script block's JSON, as old pages
 // wrapped scripts to hide them from browsers that predate them: "an HTML
 // comment (<!-- … -->)" or "a CDATA section (<![CDATA[ … ]]>)", with or
@@ -539,7 +648,7 @@ func withPageBase(doc any, href string) any {
 // character '<'" alone leaves the author guessing.
 func BlockWrapper(text []byte) string {
 	s := bytes.TrimLeft(text, " \t\r\n\f")
-	if bytes.HasPrefix(s, []byte("//")) {
+	if bytes.HasPrefix(s, []byte("//")) || bytes.HasPrefix(s, []byte("/*")) {
 		s = bytes.TrimLeft(s[2:], " \t")
 	}
 	switch {

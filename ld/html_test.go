@@ -222,3 +222,64 @@ func TestExtractHTMLEveryBadBlock(t *testing.T) {
 		t.Errorf("message\n got: %s\nwant: %s", err, want)
 	}
 }
+
+// TestUnwrapBlock: the wrappers old pages and Letterboxd put around a
+// script's JSON are blanked (every other byte keeps its place), and a
+// wrapper with one half, or whose content still holds a comment's half
+// (the JSON-LD test suite's html#te014), is not.
+func TestUnwrapBlock(t *testing.T) {
+	const json = `{"name": "x"}`
+	for _, tt := range []struct {
+		text, wrapper string
+	}{
+		{"\n<!--\n" + json + "\n-->\n", "an HTML comment (<!-- … -->)"},
+		{"<!--" + json + "-->", "an HTML comment (<!-- … -->)"},
+		{"\n// <!--\n" + json + "\n// -->\n", "an HTML comment (<!-- … -->)"},
+		{"\n//<![CDATA[\n" + json + "\n//]]>\n", "a CDATA section (<![CDATA[ … ]]>)"},
+		{"\n/* <![CDATA[ */\n" + json + "\n/* ]]> */\n", "a CDATA section (<![CDATA[ … ]]>)"},
+		{"/*<![CDATA[*/" + json + "/*]]>*/", "a CDATA section (<![CDATA[ … ]]>)"},
+		{"<![CDATA[" + json + "]]>", "a CDATA section (<![CDATA[ … ]]>)"},
+	} {
+		out, w := ld.UnwrapBlock([]byte(tt.text))
+		if w != tt.wrapper || len(out) != len(tt.text) {
+			t.Errorf("UnwrapBlock(%q) = %q, %q; want the wrapper %q blanked", tt.text, out, w, tt.wrapper)
+			continue
+		}
+		if i := strings.Index(tt.text, json); string(out[i:i+len(json)]) != json || strings.TrimSpace(string(out)) != json {
+			t.Errorf("UnwrapBlock(%q) = %q; want the JSON alone, in its place", tt.text, out)
+		}
+		if strings.Count(string(out), "\n") != strings.Count(tt.text, "\n") {
+			t.Errorf("UnwrapBlock(%q) = %q: lines moved", tt.text, out)
+		}
+	}
+	for _, text := range []string{
+		json, "\n<!--\n" + json + "\n", "\n" + json + "\n-->\n", "<!-- " + `{"a": "<!-- -->"}` + " -->",
+		"//<![CDATA[\n" + json + "\n-->", "/* <![CDATA[\n" + json + "\n]]> */", "<!-- foo -->x",
+	} {
+		if out, w := ld.UnwrapBlock([]byte(text)); out != nil {
+			t.Errorf("UnwrapBlock(%q) = %q, %q; want it left as it is", text, out, w)
+		}
+	}
+}
+
+// FuzzUnwrapBlock: whatever it unwraps keeps its length and its line
+// breaks, and changes bytes only to spaces.
+func FuzzUnwrapBlock(f *testing.F) {
+	for _, s := range []string{"<!--{}-->", "//<![CDATA[\n{}\n//]]>", "/* <![CDATA[ */{}/* ]]> */", "<!--", "/*<![CDATA[*/ */", "<![CDATA[]]>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out, w := ld.UnwrapBlock([]byte(s))
+		if out == nil {
+			return
+		}
+		if w == "" || len(out) != len(s) {
+			t.Fatalf("UnwrapBlock(%q) = %q, %q", s, out, w)
+		}
+		for i := range out {
+			if out[i] != s[i] && out[i] != ' ' || s[i] == '\n' && out[i] != '\n' {
+				t.Fatalf("UnwrapBlock(%q) = %q: byte %d", s, out, i)
+			}
+		}
+	})
+}

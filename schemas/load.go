@@ -263,6 +263,14 @@ func (g *Graph) addBlocks(texts []ld.ScriptText, file string, other ld.Markup, s
 // addBlock adds one script block, read from src; a block that is not
 // JSON becomes a finding.
 func (g *Graph) addBlock(st ld.ScriptText, src source) error {
+	if inner, w := ld.UnwrapBlock(src.data); inner != nil {
+		// Read inside the wrapper, as convert, extractors and search
+		// engines do: the wrapper is blanked, so places stay.
+		src.data = inner
+		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: RuleBlockWrapper, Node: "script block",
+			Message: fmt.Sprintf("the JSON-LD block starting on line %d is wrapped in %s, which JSON-LD does not allow; it was read inside it", st.Line, w),
+			Fix:     "remove the wrapper", Pos: Pos{File: src.file, Line: st.Line}})
+	}
 	if err := g.add(src); err != nil {
 		var se *SyntaxError
 		if !errors.As(err, &se) {

@@ -79,6 +79,9 @@ const (
 	RuleNoSchemaOrg = "jsonld.no-schemaorg"
 	// RuleDangling is a reference to an @id the input defines nowhere.
 	RuleDangling = "jsonld.dangling-ref"
+	// RuleBlockWrapper is a script block whose JSON is wrapped in an HTML
+	// comment or a CDATA section, read inside it.
+	RuleBlockWrapper = "html.block-wrapper"
 	// RuleNoScript is a page without a JSON-LD block.
 	RuleNoScript = "html.no-jsonld"
 	// RuleEncoding notes a page read in the encoding it declares, not
@@ -224,6 +227,7 @@ var ruleTable = []ruleDef{
 	{RuleNamedGraphs, Warning, "statements in named graphs that are not a film's merged view or its sources: left unchecked beside a default graph (a warning), else checked as one graph (a note)", srcJSONLD + "#named-graphs"},
 	{RuleNoSchemaOrg, Warning, "no node of the block or file has a schema.org type, so no schema.org rule applies", srcSchemaOrg},
 	{RuleDangling, Error, "a reference to an @id that the input defines nowhere: an error under properties a rich result reads (aggregateRating, review, reviewRating, author, itemReviewed), else a warning", srcJSONLD + "#node-identifiers"},
+	{RuleBlockWrapper, Warning, "a script block's JSON wrapped in an HTML comment or a CDATA section (<!-- … -->, /* <![CDATA[ */ … /* ]]> */), which JSON-LD does not allow; read inside it", srcHTMLScript},
 	{RuleNoScript, Warning, "a page without a <script type=\"application/ld+json\"> block", srcHTMLScript},
 	{RuleEncoding, Note, "a page read in the encoding it declares (a UTF-16 byte-order mark, a <meta charset>), not UTF-8", srcHTMLEncoding},
 	{RuleLeftOut, Warning, "a film document's Review or AggregateRating that export leaves out of the web snippet", srcReviewSnippet},

@@ -321,7 +321,7 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 			return nil, false, err
 		}
 		defer r.Close()
-		docs, err = p.Read(r, display, ld.InputHTML)
+		docs, err = e.readPage(r, display, false)
 		return docs, false, err
 	}
 	data, display, err := e.readInput(name)
@@ -372,24 +372,39 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 		}
 		return []any{doc}, false, nil
 	}
-	if lenient && f == ld.InputHTML {
-		// A page's broken block (a CMS's stray comma) is skipped with a
-		// warning naming it, and the page's other blocks are read.
-		blocks, bad, err := ld.ExtractHTMLBlocks(bytes.NewReader(data), display)
-		if err != nil {
-			return nil, false, err
-		}
-		for _, pe := range bad {
-			e.warnf("%v (block skipped)", pe)
-		}
-		docs = make([]any, len(blocks))
-		for i, b := range blocks {
-			docs[i] = b.Doc
-		}
-		return docs, false, nil
+	if f == ld.InputHTML {
+		docs, err = e.readPage(bytes.NewReader(data), display, lenient)
+		return docs, false, err
 	}
 	docs, err = p.Read(bytes.NewReader(data), display, f)
 	return docs, false, err
+}
+
+// readPage reads a page's JSON-LD blocks. A block that is not JSON is an
+// error (all such blocks, as one *ld.BadBlocks), or with lenient skipped
+// with a warning naming it (a CMS's stray comma); a block read inside a
+// wrapper (an HTML comment, a CDATA section) is read with a warning.
+func (e *env) readPage(r io.Reader, display string, lenient bool) ([]any, error) {
+	blocks, bad, err := ld.ExtractHTMLBlocks(r, display)
+	switch {
+	case err != nil:
+		return nil, err
+	case !lenient && len(bad) == 1:
+		return nil, bad[0]
+	case !lenient && len(bad) > 1:
+		return nil, &ld.BadBlocks{Errs: bad}
+	}
+	for _, pe := range bad {
+		e.warnf("%v (block skipped)", pe)
+	}
+	docs := make([]any, len(blocks))
+	for i, b := range blocks {
+		docs[i] = b.Doc
+		if b.Wrapper != "" {
+			e.warnf("%s:%d: the JSON-LD block is wrapped in %s, which JSON-LD does not allow; read inside it (remove the wrapper)", display, b.Line, b.Wrapper)
+		}
+	}
+	return docs, nil
 }
 
 // warnReplaced tells how many bytes --lenient replaced in an input, and
