@@ -17,6 +17,11 @@ var (
 	roleSeparators = []string{" — ", " – ", " - ", " | ", " · ", "/", ":", ";", ","}
 	// nameJoiners join two names: a review by two people is not one Person.
 	// (Not Spanish "y": "José Ortega y Gasset" is one man.)
+	// gradeRe is a letter grade, as critics give them ("B+", "A−").
+	gradeRe = lazyre.New(`^(?i:grade:?\s*)?[A-F][+\-−–]?$`)
+	// scoreLikeRe is a score written with its scale or in stars: "8/10",
+	// "4.5 / 5", "3 out of 5", "3½ stars", "★★★½".
+	scoreLikeRe   = lazyre.New(`^(?i:\d+(?:[.,]\d+)?½?\s*(?:/|out of)\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?½?\s*stars?|[★☆✩✪⭐½*]+)$`)
 	nameJoinersRe = lazyre.New(`(?i)\s(?:and|&)\s`)
 	monthYearRe   = lazyre.New(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{4}\b`)
 )
@@ -79,6 +84,12 @@ func notAPublication(v string) string {
 		return "is a date"
 	case numberRe.MatchString(v):
 		return "is a number (a score?)"
+	case gradeRe.MatchString(v):
+		// "B+" on the line where a publication stands: a letter grade,
+		// which states no number to read as a score.
+		return "is a letter grade, which has no numeric scale"
+	case scoreLikeRe.MatchString(v):
+		return "is a score"
 	case len(strings.Fields(v)) > 8 || strings.ContainsAny(v, "!?"):
 		return "is a sentence, not a name"
 	}

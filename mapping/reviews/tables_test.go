@@ -88,6 +88,33 @@ func TestNotNames(t *testing.T) {
 	}
 }
 
+// TestNotPublications: what stands where a critic's publication does but
+// is a score (a letter grade "B+" became a publisher Organization "B+").
+func TestNotPublications(t *testing.T) {
+	for _, name := range []string{"Variety", "The A.V. Club", "Le Monde", "B+ Magazine", "A24 Reviews", "CineVue"} {
+		if why := notAPublication(name); why != "" {
+			t.Errorf("notAPublication(%q) = %q; want a publication", name, why)
+		}
+	}
+	for in, want := range map[string]string{
+		"B+":         "is a letter grade, which has no numeric scale",
+		"A−":         "is a letter grade, which has no numeric scale",
+		"Grade: C-":  "is a letter grade, which has no numeric scale",
+		"F":          "is a letter grade, which has no numeric scale",
+		"8/10":       "is a number (a score?)",
+		"4.5 / 5":    "is a number (a score?)",
+		"3 out of 5": "is a number (a score?)",
+		"3½ stars":   "is a score",
+		"★★★½":       "is a score",
+		"80":         "is a number (a score?)",
+		"12/03/2019": "is a date",
+	} {
+		if got := notAPublication(in); got != want {
+			t.Errorf("notAPublication(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
 // title capitalises each word, as headings and labels are written.
 func title(s string) string {
 	words := strings.Fields(s)
