@@ -158,9 +158,20 @@ var labelNoteRe = lazyre.New(`\([^()]*\)`)
 
 // lookup returns how a label is read.
 func lookup(s string) (label, bool) {
-	lb, ok := labels()[labelKey(s)]
+	key := labelKey(s)
+	lb, ok := labels()[key]
+	if !ok && juryRe.MatchString(key) {
+		// "Jury", "Jury president", "Members of the jury": the people
+		// who judged the film, not its crew; an unknown label is kept as
+		// a crew credit, which would say they made it.
+		return label{fact: factSkip}, true
+	}
 	return lb, ok
 }
+
+// juryRe is a label that names a prize's judges, in the languages of
+// the other labels.
+var juryRe = lazyre.New(`\b(?:jur(?:y|ies|ors?|ies|ados?|ée?s?|ado)|giuria|jury-?mitglieder|selection committee)\b`)
 
 // Signals reports how strongly a document looks like a prize page.
 func Signals(lines []string) int {

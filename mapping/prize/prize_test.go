@@ -262,6 +262,22 @@ func TestLabels(t *testing.T) {
 	}
 }
 
+// TestJuryIsNotCrew: a prize page's judges ("Jury: A, B") are left out
+// with a note, never credited as the film's contributors (an unknown
+// label is kept as a crew credit with that role name).
+func TestJuryIsNotCrew(t *testing.T) {
+	for _, l := range []string{"Jury", "Jury president", "Members of the Jury", "Jurors", "Juror", "Jurado", "Jury (features)", "Giuria", "Selection committee"} {
+		if lb, ok := lookup(l); !ok || lb.fact != factSkip {
+			t.Errorf("lookup(%q) = %+v, %v; want a label left out", l, lb, ok)
+		}
+	}
+	for _, l := range []string{"Juggling", "Injury stunts"} {
+		if _, ok := lookup(l); ok {
+			t.Errorf("lookup(%q) is known; want an unknown label", l)
+		}
+	}
+}
+
 // TestEnglishFirst pins which title of a pair is taken for the English one.
 func TestEnglishFirst(t *testing.T) {
 	tests := []struct{ a, b, english string }{

@@ -59,6 +59,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"[[", false}}}, true
 	case "\\\\([\\\\()\\[\\]*_#.!-])":
 		return filter{any: []literal{{"\\", false}}}, true
+	case "\\b(?:jur(?:y|ies|ors?|ies|ados?|ée?s?|ado)|giuria|jury-?mitglieder|selection committee)\\b":
+		return filter{any: []literal{{"jur", false}, {"giuria", false}, {"mitglieder", false}, {"selection committee", false}}}, true
 	case "\\b(\\d{1,2})(?:st|nd|rd|th)\\b":
 		return filter{any: []literal{{"st", false}, {"nd", false}, {"rd", false}, {"th", false}}}, true
 	case "\\bis an?\\s+(\\d{4})\\b":
