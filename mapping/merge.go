@@ -40,6 +40,12 @@ type Options struct {
 	// them was a quarter of merging a film's three documents. A film
 	// merged so has no Dataset.
 	MergedOnly bool
+	// Name is the page owner's title for a film no document names (the
+	// Name of the Page the caller sets afterwards): the Movie's IRI is
+	// minted from it as from a document's title, so the film is not left
+	// without one (a blank node in the default graph) and not warned of
+	// as nameless. It names the Movie only where Page.Name is set.
+	Name string
 }
 
 // Severity grades a Diagnostic: film2ld's one severity type (see package
@@ -297,13 +303,17 @@ func (m *merger) film() *Film {
 	}
 	m.names(f)
 	m.facts(f)
+	name := f.Name
+	if name == "" {
+		name = m.opts.Name
+	}
 	switch {
 	case m.only != nil:
 		f.ID = m.filmID
-	case f.Name != "" && f.Year.Set:
-		f.ID = m.opts.Base + "film/" + slug(f.Name) + "-" + f.Year.String()
-	case f.Name != "":
-		f.ID = m.opts.Base + "film/" + slug(f.Name)
+	case name != "" && f.Year.Set:
+		f.ID = m.opts.Base + "film/" + slug(name) + "-" + f.Year.String()
+	case name != "":
+		f.ID = m.opts.Base + "film/" + slug(name)
 	default:
 		m.diag(Warning, "", 0, "no document names the film: the Movie has no name and no IRI")
 	}

@@ -190,6 +190,7 @@ func (j *Job) DropReviewsAndCast() {
 func (j *Job) mergeOptions() mapping.Options {
 	opts := j.opts.Merge
 	opts.MergedOnly = ViewFor(j.opts.Format, j.opts.Merged, j.opts.KeepRejected) != Dataset
+	opts.Name = j.opts.Page.Name
 	return opts
 }
 
