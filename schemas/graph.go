@@ -605,9 +605,38 @@ func isSchemaOrgContext(v *jsonpos.Value) bool {
 	case jsonpos.String:
 		return ld.IsSchemaOrgContext(v.String)
 	case jsonpos.Array:
-		return len(v.Items) == 1 && isSchemaOrgContext(v.Items[0])
+		// ["https://schema.org", {"@language": "en"}]: schema.org's
+		// terms, with a default language or direction for strings, which
+		// no check reads. Read as plain markup, its findings keep their
+		// places (through the JSON-LD processor, every one was placed at
+		// the @context's line).
+		schemaOrg := false
+		for _, item := range v.Items {
+			switch {
+			case item.Kind == jsonpos.String && ld.IsSchemaOrgContext(item.String):
+				schemaOrg = true
+			case item.Kind == jsonpos.Object && onlyTextDefaults(item):
+			default:
+				return false
+			}
+		}
+		return schemaOrg
 	}
 	return false
+}
+
+// onlyTextDefaults reports whether a context object sets only what
+// strings default to (@language, @direction) or the processing mode
+// (@version), and so defines no term.
+func onlyTextDefaults(ctx *jsonpos.Value) bool {
+	for _, m := range ctx.Members {
+		switch m.Key {
+		case "@language", "@direction", "@version":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // object adds a node object and returns its node.
