@@ -67,6 +67,15 @@ var checkJSONCases = []string{
 	`["ok", "\ud800"] junk`,
 	`["\ud800", 1x]`,
 	"[\"\\ud800\n\"]",
+	// Mistakes the messages name: a trailing comma (on the line before
+	// too), a line break or tab in a string, a comment, single quotes.
+	"{\"a\": 1,\n}",
+	"[1,\n  2,\n]",
+	"{\"a\": \"x\ny\"}",
+	"{\"a\": \"x\ty\"}",
+	"{// note\n\"a\": 1}",
+	"{\"a\": 1 /* note */}",
+	"{'a': 1}",
 	"[\"\xff\", \"\\ud800\"]",
 }
 
@@ -160,4 +169,29 @@ func FuzzReplaceUnpairedSurrogates(f *testing.F) {
 		out, _ := ReplaceUnpairedSurrogates([]byte(in))
 		assertReplacedReadsAlike(t, in, out)
 	})
+}
+
+// TestJSONMistakesNamed: the syntax errors of the commonest mistakes say
+// what they are, read whole or as a stream.
+func TestJSONMistakesNamed(t *testing.T) {
+	for in, want := range map[string]string{
+		"{\"a\": 1,\n}":       "after a trailing comma, which JSON does not allow",
+		"[1,\n  2,\n]":        "after a trailing comma, which JSON does not allow",
+		"{\"a\": \"x\ny\"}":   `a line break inside a string: JSON writes it as \n`,
+		"{\"a\": \"x\ty\"}":   `a tab inside a string: JSON writes it as \t`,
+		"{// note\n\"a\": 1}": "a comment, which JSON does not allow",
+		"{\"a\": 1 /* x */}":  "a comment, which JSON does not allow",
+		"{'a': 1}":            `a single quote: JSON strings and keys take double quotes (")`,
+	} {
+		_, whole := decodeJSON([]byte(in), "in.json")
+		streamed := CheckJSON(strings.NewReader(in), "in.json")
+		for _, err := range []error{whole, streamed} {
+			if err == nil || !strings.HasSuffix(err.Error(), "("+want+")") {
+				t.Errorf("%q: %v; want it to end (%s)", in, err, want)
+			}
+		}
+	}
+	if _, err := decodeJSON([]byte("[1 2]"), "in.json"); err == nil || strings.Contains(err.Error(), "(") {
+		t.Errorf("[1 2]: %v; want the decoder's message alone", err)
+	}
 }

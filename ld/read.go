@@ -222,9 +222,58 @@ func decodeJSON(data []byte, name string) (any, error) {
 	return nil, posError(data, name, off, err)
 }
 
+// ExplainJSONError adds to a JSON syntax error at byte offset off of data
+// the mistake that most often causes it, where the text shows it: a
+// trailing comma before "}" or "]" (on the line before, too, where a
+// reader of one line cannot see it), a line break or tab inside a string,
+// a comment, a single-quoted string. Any other error comes back as it is.
+func ExplainJSONError(data []byte, off int, err error) error {
+	if off < 0 || off >= len(data) {
+		return err
+	}
+	var before, after byte
+	if b := bytes.TrimRight(data[:off], " \t\r\n"); len(b) > 0 {
+		before = b[len(b)-1]
+	}
+	if off+1 < len(data) {
+		after = data[off+1]
+	}
+	return explainJSON(err, data[off], before, after)
+}
+
+// explainJSON is ExplainJSONError of a syntax error at the byte at, whose
+// last byte before it other than white space is before and whose next
+// byte is after (0 for none), as ScanJSON knows them of text it does not
+// hold.
+func explainJSON(err error, at, before, after byte) error {
+	var syn *json.SyntaxError
+	var scan *jsonscan.SyntaxError
+	if err == nil || !errors.As(err, &syn) && !errors.As(err, &scan) && !strings.HasPrefix(err.Error(), "invalid character") {
+		return err
+	}
+	why := ""
+	switch {
+	case (at == '}' || at == ']') && before == ',':
+		why = "after a trailing comma, which JSON does not allow"
+	case (at == '\n' || at == '\r') && strings.Contains(err.Error(), "in string literal"):
+		why = `a line break inside a string: JSON writes it as \n`
+	case at == '\t' && strings.Contains(err.Error(), "in string literal"):
+		why = `a tab inside a string: JSON writes it as \t`
+	case at == '/' && (after == '/' || after == '*'):
+		why = "a comment, which JSON does not allow"
+	case at == '\'':
+		why = `a single quote: JSON strings and keys take double quotes (")`
+	}
+	if why == "" || strings.Contains(err.Error(), why) {
+		return err
+	}
+	return fmt.Errorf("%w (%s)", err, why)
+}
+
 // posError places err at byte offset off of the input data named name,
 // keeping the offending line for the caret display.
 func posError(data []byte, name string, off int, err error) *PosError {
+	err = ExplainJSONError(data, off, err)
 	x := diag.NewIndex(data)
 	pos := x.Position(name, off)
 	if errors.Is(err, ErrUTF16) {
@@ -357,6 +406,11 @@ type JSONProblem struct {
 	// SyntaxOK is set with ErrJSONTooDeep when nothing after the bracket
 	// is a syntax problem: a reader without the limit reads the input.
 	SyntaxOK bool
+	// At, Before and After are the byte a syntax error stands at, the
+	// last byte other than white space before it and the byte after it
+	// (0 for none), so that PosError names the mistake (a trailing
+	// comma, a comment) as reading the text whole does.
+	At, Before, After byte
 }
 
 // PosError returns the problem as [CheckJSON] reports it for the input
@@ -366,8 +420,12 @@ func (p *JSONProblem) PosError(name string) *PosError {
 	if p.Err == nil {
 		return &PosError{Pos: pos, Err: fmt.Errorf("%w: byte 0x%02X at byte offset %d", ErrInvalidUTF8, p.Invalid, p.Offset)}
 	}
-	return &PosError{Pos: pos, Err: p.Err}
+	return &PosError{Pos: pos, Err: p.Explained()}
 }
+
+// Explained returns Err with the mistake that most often causes it named
+// where the bytes around it show it, as [ExplainJSONError] words it.
+func (p *JSONProblem) Explained() error { return explainJSON(p.Err, p.At, p.Before, p.After) }
 
 // ScanJSON reads a JSON input to its end in bounded memory, as
 // [CheckJSON] does, under rules, and returns its first problem, or nil
@@ -392,7 +450,8 @@ func ScanJSON(r io.Reader, rules JSONRules) (*JSONProblem, error) {
 			p.Col++
 		}
 	}
-	return &JSONProblem{Offset: p.Offset, Line: p.Line, Col: p.Col, Err: p.Err, Invalid: p.Invalid, SyntaxOK: p.SyntaxOK}, nil
+	return &JSONProblem{Offset: p.Offset, Line: p.Line, Col: p.Col, Err: p.Err, Invalid: p.Invalid, SyntaxOK: p.SyntaxOK,
+		At: p.At, Before: p.Before, After: p.After}, nil
 }
 
 // UnpairedSurrogate returns the byte offset in data, a JSON text that

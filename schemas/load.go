@@ -127,7 +127,7 @@ func loadError(p *ld.JSONProblem) error {
 		// Load's message for both, as json.Unmarshal gives it.
 		return errEndOfJSON
 	}
-	return p.Err
+	return p.Explained()
 }
 
 // errEndOfJSON says what json.Unmarshal says of JSON cut short.
@@ -376,7 +376,7 @@ func (g *Graph) add(src source) error {
 	if err != nil {
 		var se *jsonpos.SyntaxError
 		if errors.As(err, &se) {
-			return &SyntaxError{Pos: src.pos(se.Offset), Err: se.Err}
+			return &SyntaxError{Pos: src.pos(se.Offset), Err: ld.ExplainJSONError(src.data, se.Offset, se.Err)}
 		}
 		return err
 	}

@@ -61,6 +61,12 @@ type Problem struct {
 	// SyntaxOK is set with ErrTooDeep when nothing after the bracket is
 	// a syntax problem: a reader without the limit reads the input.
 	SyntaxOK bool
+	// At is the byte a *SyntaxError stands at, Before the last byte
+	// other than white space before it (0 for none) and After the byte
+	// after it (0 at the end): what a message needs to name the mistake
+	// ("a trailing comma", "a comment") that reading the text whole
+	// would see.
+	At, Before, After byte
 }
 
 // Check reads r to its end, holding no more than a buffer and
@@ -90,6 +96,8 @@ func CheckWith(r io.Reader, opts Options) (*Problem, error) {
 		deep      *Problem // the bracket past opts.MaxDepth
 		surrogate *Problem // the first unpaired surrogate escape
 		separated bool     // a comma or colon follows the value (opts.NextToken)
+		prev      byte     // the last byte other than white space, before the syntax problem
+		after     bool     // the syntax problem's After byte is set
 		buf       [utf8.UTFMax]byte
 	)
 	at := func(o int64, l, c int, err error) *Problem {
@@ -110,14 +118,23 @@ func CheckWith(r io.Reader, opts Options) (*Problem, error) {
 			b, _ := br.ReadByte()
 			return &Problem{Offset: off, Line: line, Col: col, Invalid: b}, nil
 		}
+		if syntax != nil && !after {
+			utf8.EncodeRune(buf[:], r)
+			syntax.After, after = buf[0], true
+		}
 		if syntax == nil {
 			n := utf8.EncodeRune(buf[:], r)
 			for i, c := range buf[:n] {
 				if syntax != nil {
+					if !after {
+						syntax.After, after = c, true
+					}
 					break
 				}
+				before := prev
 				if !isSpace(c) {
 					nonSpace = true
+					prev = c
 				}
 				o := off + int64(i)
 				if !ended {
@@ -131,6 +148,7 @@ func CheckWith(r io.Reader, opts Options) (*Problem, error) {
 					switch op {
 					case scanError:
 						syntax = at(o, line, col, s.err)
+						syntax.At, syntax.Before = c, before
 						continue
 					case scanEnd:
 						// The value ended before c (a number); c is

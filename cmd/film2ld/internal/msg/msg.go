@@ -126,7 +126,7 @@ func unsafeRune(r rune) bool {
 //     line: a trailing comma, which JSON does not allow.
 func ClarifyJSON(message, line string, col int) string {
 	r := runeAt(line, col)
-	if r == '}' || r == ']' {
+	if (r == '}' || r == ']') && !strings.Contains(message, "trailing comma") {
 		if before := strings.TrimRight(prefix(line, col-1), " \t"); strings.HasSuffix(before, ",") {
 			return strings.Replace(message, "invalid character '"+string(r)+"'",
 				"invalid character '"+string(r)+"' (after a trailing comma, which JSON does not allow)", 1)
