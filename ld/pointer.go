@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+	"strings"
 )
 
 // PointerOffset returns the byte offset in data, a JSON text, of the
@@ -82,5 +83,74 @@ func PointerOffset(data []byte, pointer string) (offset int, ok bool) {
 			continue
 		}
 		done()
+	}
+}
+
+// ValueOffset returns the byte offset in data, a JSON text, of the first
+// string equal to value given to a member named property, directly or
+// in an array: where a [NodeError]'s value (a relative or ill-formed
+// IRI, a language tag, in the case written or not) stands, for a caller
+// that names its line and column. ok is false when there is none, or the
+// text is not JSON up to it.
+func ValueOffset(data []byte, property, value string) (offset int, ok bool) {
+	mark := 0
+	if bytes.HasPrefix(data, utf8BOM) {
+		mark = len(utf8BOM)
+		data = data[mark:]
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	type frame struct {
+		object, wantKey bool
+		key             string // the member whose value is read (objects)
+		member          string // the member the frame is the value of
+	}
+	var stack []frame
+	for {
+		start := int(dec.InputOffset())
+		for start < len(data) && bytes.IndexByte([]byte(" \t\r\n,:"), data[start]) >= 0 {
+			start++
+		}
+		tok, err := dec.Token()
+		if err != nil {
+			return 0, false
+		}
+		n := len(stack)
+		d, isDelim := tok.(json.Delim)
+		if n > 0 && stack[n-1].object && stack[n-1].wantKey {
+			if isDelim && d == '}' {
+				stack = stack[:n-1]
+				if n > 1 && stack[n-2].object {
+					stack[n-2].wantKey = true
+				}
+				continue
+			}
+			stack[n-1].key, _ = tok.(string)
+			stack[n-1].wantKey = false
+			continue
+		}
+		// The member this value belongs to: an object's current key, or
+		// for an array's item the member the array is the value of.
+		member := ""
+		if n > 0 {
+			member = stack[n-1].member
+			if stack[n-1].object {
+				member = stack[n-1].key
+			}
+		}
+		switch {
+		case isDelim && (d == '{' || d == '['):
+			stack = append(stack, frame{object: d == '{', wantKey: d == '{', member: member})
+			continue
+		case isDelim:
+			stack = stack[:n-1]
+		case member == property:
+			if s, isString := tok.(string); isString && (s == value || strings.EqualFold(s, value) && property == "@language") {
+				return mark + start, true
+			}
+		}
+		if m := len(stack); m > 0 && stack[m-1].object {
+			stack[m-1].wantKey = true
+		}
 	}
 }

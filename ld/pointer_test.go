@@ -78,3 +78,31 @@ func FuzzPointerOffset(f *testing.F) {
 		}
 	})
 }
+
+// TestValueOffset: a NodeError's value is found at the first member of
+// its property that holds it, directly or in an array, however deep and
+// however escaped ("\/"), and not under another property.
+func TestValueOffset(t *testing.T) {
+	doc := `{"@context": "https://schema.org", "url": "/other/",
+ "sameAs": ["/title/", "/x/"], "actor": [{"name": "/x/", "url": "\/x\/"}], "name": {"@value": "A", "@language": "EN_us"}}`
+	for _, tt := range []struct {
+		property, value string
+		want            string // the text at the offset
+	}{
+		{"url", "/other/", `"/other/"`},
+		{"sameAs", "/x/", `"/x/"], "actor"`},
+		{"url", "/x/", `"\/x\/"}`},
+		{"name", "/x/", `"/x/", "url"`},
+		{"@language", "en_us", `"EN_us"`},
+	} {
+		off, ok := ld.ValueOffset([]byte(doc), tt.property, tt.value)
+		if !ok || !strings.HasPrefix(doc[off:], tt.want) {
+			t.Errorf("ValueOffset(%s, %q) = %d, %v: at %.20q; want at %q", tt.property, tt.value, off, ok, doc[min(off, len(doc)):], tt.want)
+		}
+	}
+	for _, tt := range [][2]string{{"image", "/x/"}, {"url", "/nowhere/"}, {"name", "EN_us"}} {
+		if off, ok := ld.ValueOffset([]byte(doc), tt[0], tt[1]); ok {
+			t.Errorf("ValueOffset(%s, %q) = %d; want none", tt[0], tt[1], off)
+		}
+	}
+}

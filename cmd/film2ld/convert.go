@@ -475,15 +475,20 @@ func (e *env) conversionError(files []string, err error) {
 }
 
 // placeInputError returns err at its value's place in the one JSON-LD
-// file of files, read again (the error path only, and a file no larger
-// than bigDocument), or nil where it cannot be placed: an error of the
-// input check at the value it names, an error of json-gold's expansion
-// about one value (a language-tagged number, an @id that is no string)
-// at the first such value (ld.ExpansionErrorPointer).
+// file or page of files, read again (the error path only, and a file no
+// larger than bigDocument), or nil where it cannot be placed: an error of
+// the input check at the value it names, an error of json-gold's
+// expansion about one value (a language-tagged number, an @id that is no
+// string) at the first such value (ld.ExpansionErrorPointer), an error
+// of the RDF check (a relative or ill-formed IRI, a language tag) at the
+// first value of its property that it names (ld.ValueOffset); in a page,
+// in the first of its blocks that holds it.
 func placeInputError(files []string, err error) *diag.PosError {
 	var ie *ld.InputPathError
+	var ne *ld.NodeError
 	isInput := errors.As(err, &ie)
-	if len(files) != 1 || files[0] == "-" || !isInput && !errors.Is(err, ld.ErrInvalidInput) || ld.InputByName(files[0]) == ld.InputHTML {
+	isNode := !isInput && errors.As(err, &ne) && ne.Value != ""
+	if len(files) != 1 || files[0] == "-" || !isInput && !isNode && !errors.Is(err, ld.ErrInvalidInput) {
 		return nil
 	}
 	if st, serr := os.Stat(files[0]); serr != nil || !st.Mode().IsRegular() || st.Size() > int64(bigDocument) {
@@ -493,19 +498,47 @@ func placeInputError(files []string, err error) *diag.PosError {
 	if rerr != nil {
 		return nil
 	}
-	var off int
-	var ok bool
-	if isInput {
-		off, ok = ld.PointerOffset(data, ie.Pointer)
-	} else {
-		off, ok = ld.ExpansionErrorOffset(data, err)
+	find := func(text []byte) (int, bool) {
+		switch {
+		case isInput:
+			return ld.PointerOffset(text, ie.Pointer)
+		case isNode:
+			off, ok := ld.ValueOffset(text, ne.Property, ne.Value)
+			if !ok && errors.Is(ne.Err, ld.ErrInvalidLanguage) {
+				// The tag of a value object, or the context's default.
+				off, ok = ld.ValueOffset(text, "@language", ne.Value)
+			}
+			return off, ok
+		}
+		return ld.ExpansionErrorOffset(text, err)
 	}
+	page := diag.NewIndex(data)
+	if ld.DetectInput(files[0], data) == ld.InputHTML {
+		blocks, berr := ld.ScriptTexts(bytes.NewReader(data), files[0])
+		if berr != nil {
+			return nil
+		}
+		for _, st := range blocks {
+			off, ok := find(st.Text)
+			if !ok {
+				continue
+			}
+			// Placed in the block, then where the block stands.
+			pos := diag.NewIndex(st.Text).Position(files[0], off)
+			if pos.Line == 1 {
+				pos.Col += st.TextChars
+			}
+			pos.Line += st.TextLine - 1
+			return &diag.PosError{Pos: pos, Source: page.Line(pos.Line), Err: err}
+		}
+		return nil
+	}
+	off, ok := find(data)
 	if !ok {
 		return nil
 	}
-	x := diag.NewIndex(data)
-	pos := x.Position(files[0], off)
-	return &diag.PosError{Pos: pos, Source: x.Line(pos.Line), Err: err}
+	pos := page.Position(files[0], off)
+	return &diag.PosError{Pos: pos, Source: page.Line(pos.Line), Err: err}
 }
 
 // writeWalked writes one JSON-LD document in an RDF format, or as
