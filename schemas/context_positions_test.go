@@ -48,3 +48,39 @@ func TestContextWithDefaultsKeepsPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyBlocks: an empty script block is an error that says it is
+// empty, in convert's words ("unexpected end of JSON input" said
+// nothing); a block of "{}" beside the page's markup holds nothing to
+// check, a warning (it failed the page, with an error nothing could hide).
+func TestEmptyBlocks(t *testing.T) {
+	const movie = `<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Movie", "name": "Heat", "image": "https://films.example/heat.jpg"}</script>`
+	for _, tt := range []struct {
+		block, rule string
+		severity    Severity
+		message     string
+	}{
+		{"", RuleJSONSyntax, Error, "the JSON-LD block starting on line 2 is empty: it holds no JSON value"},
+		{"\n  \n", RuleJSONSyntax, Error, "the JSON-LD block starting on line 2 is empty: it holds no JSON value"},
+		{"{}", RuleEmpty, Warning, "the script block holds no node, so there is nothing in it to check"},
+		{"[]", RuleEmpty, Warning, "the script block holds no node, so there is nothing in it to check"},
+	} {
+		page := "<html><head>" + movie + "\n<script type=\"application/ld+json\">" + tt.block + "</script></head></html>"
+		g, err := LoadHTML([]byte(page), "p.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range Validate(g, Google) {
+			if f.Rule == tt.rule {
+				found = f.Severity == tt.severity && f.Message == tt.message
+				if !found {
+					t.Errorf("block %q: %v %q; want %v %q", tt.block, f.Severity, f.Message, tt.severity, tt.message)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("block %q: no %s finding", tt.block, tt.rule)
+		}
+	}
+}

@@ -123,8 +123,10 @@ func loadError(p *ld.JSONProblem) error {
 			return nil
 		}
 		return ErrTooDeep
-	case errors.Is(p.Err, io.ErrUnexpectedEOF), errors.Is(p.Err, ld.ErrNoJSONValue):
-		// Load's message for both, as json.Unmarshal gives it.
+	case errors.Is(p.Err, ld.ErrNoJSONValue):
+		return errNoValue
+	case errors.Is(p.Err, io.ErrUnexpectedEOF):
+		// Load's message, as json.Unmarshal gives it.
 		return errEndOfJSON
 	}
 	return p.Explained()
@@ -132,6 +134,10 @@ func loadError(p *ld.JSONProblem) error {
 
 // errEndOfJSON says what json.Unmarshal says of JSON cut short.
 var errEndOfJSON = errors.New("unexpected end of JSON input")
+
+// errNoValue is errEndOfJSON's words for an input of white space alone,
+// which a script block's finding tells apart as an empty block.
+var errNoValue = errors.New("unexpected end of JSON input")
 
 // LoadHTML reads every <script type="application/ld+json"> block of a page
 // into one graph, so blocks that refer to each other by "@id" are joined.
@@ -285,6 +291,12 @@ func (g *Graph) addBlock(st ld.ScriptText, src source) error {
 func (g *Graph) blockProblem(st ld.ScriptText, se *SyntaxError) {
 	f := se.Finding("script block")
 	f.Message = fmt.Sprintf("the JSON-LD block starting on line %d: %s", st.Line, f.Message)
+	if errors.Is(se.Err, errNoValue) || len(st.Text) > 0 && len(bytes.TrimSpace(st.Text)) == 0 {
+		// In convert's words: "unexpected end of JSON input" said
+		// nothing of a template that left the block empty.
+		f.Message = fmt.Sprintf("the JSON-LD block starting on line %d is empty: it holds no JSON value", st.Line)
+		f.Fix = "remove the empty block, or write the page's markup in it"
+	}
 	if w := ld.BlockWrapper(st.Text); w != "" {
 		f.Fix = "remove the wrapper: the JSON is wrapped in " + w + ", which JSON-LD does not allow; nothing in the block was checked"
 	}
@@ -582,6 +594,12 @@ func (g *Graph) settle(d *pendingDoc) {
 		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleEmpty, Node: d.what, Pos: d.b.firstValue,
 			Message: fmt.Sprintf("the %s holds no node, only %s, which JSON-LD drops, so nothing was checked", d.what, countValues(d.b.values)),
 			Fix:     `write the page's markup as nodes, such as {"@context": "https://schema.org", "@type": "Movie", …}`})
+	case d.b.nodes == 0 && d.what == "script block":
+		// "{}" or "[]" beside a page's other blocks: nothing to check,
+		// and nothing lost (convert reads it as no statement).
+		g.Problems = append(g.Problems, Finding{Severity: Warning, Rule: RuleEmpty, Node: d.what, Pos: d.pos,
+			Message: "the script block holds no node, so there is nothing in it to check",
+			Fix:     `remove the empty script block, or write the page's markup in it, such as {"@context": "https://schema.org", "@type": "Movie", …}`})
 	case d.b.nodes == 0:
 		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleEmpty, Node: d.what, Pos: d.pos,
 			Message: "the " + d.what + " holds no node, so nothing was checked",

@@ -223,7 +223,7 @@ var ruleTable = []ruleDef{
 	{RuleJSONLD, Error, "the JSON-LD processor rejects the document (convert would fail on it)", srcJSONLD},
 	{RuleJSONLDSyntax, Error, "a JSON-LD document is an object, an array of objects, or a @graph", srcJSONLD + "#json-ld-grammar"},
 	{RuleUnsupported, Error, "JSON-LD that film2ld checks only in part (@reverse, @list, a nested @graph)", srcJSONLD},
-	{RuleEmpty, Error, "the input holds no node at all: nothing was checked", srcJSONLD},
+	{RuleEmpty, Error, "the input holds no node at all: nothing was checked (a warning for a page's script block that holds none, beside the others)", srcJSONLD},
 	{RuleNamedGraphs, Warning, "statements in named graphs that are not a film's merged view or its sources: left unchecked beside a default graph (a warning), else checked as one graph (a note)", srcJSONLD + "#named-graphs"},
 	{RuleNoSchemaOrg, Warning, "no node of the block or file has a schema.org type, so no schema.org rule applies", srcSchemaOrg},
 	{RuleDangling, Error, "a reference to an @id that the input defines nowhere: an error under properties a rich result reads (aggregateRating, review, reviewRating, author, itemReviewed), else a warning", srcJSONLD + "#node-identifiers"},
