@@ -10,7 +10,8 @@ import (
 )
 
 // IsSchemaOrgContext reports whether url names the schema.org JSON-LD
-// context: http or https, with or without "www.", with or without a trailing
+// context: http or https (or scheme-relative, "//schema.org", which any web
+// page resolves to one of them), with or without "www.", with or without a trailing
 // slash, or the context file itself (/docs/jsonldcontext.jsonld or .json).
 // Scheme and host are compared without regard to case, as URLs define
 // them; the path is not. It is the one test of film2ld for "this is
@@ -18,8 +19,14 @@ import (
 // exactly these URLs, so the validator checks terms as schema.org's for
 // exactly these too.
 func IsSchemaOrgContext(url string) bool {
-	scheme, rest, ok := strings.Cut(url, "://")
-	if !ok || !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") {
+	scheme, rest, ok := strings.Cut(url, "//")
+	switch {
+	case !ok:
+		return false
+	case scheme == "":
+		// "//schema.org", which a page (http or https) resolves to
+		// schema.org's context: pages publish it so.
+	case !strings.EqualFold(scheme, "https:") && !strings.EqualFold(scheme, "http:"):
 		return false
 	}
 	host, path, _ := strings.Cut(rest, "/")

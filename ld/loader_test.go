@@ -77,8 +77,14 @@ func TestIsSchemaOrgContextCase(t *testing.T) {
 		"Http://WWW.Schema.Org/":                       true,
 		"https://SCHEMA.ORG/docs/jsonldcontext.jsonld": true,
 		"https://schema.org/DOCS/jsonldcontext.jsonld": false, // paths are case-sensitive
-		"schema.org":   false, // no scheme: a relative reference
-		"//schema.org": false,
+		"schema.org": false, // no scheme: a relative reference
+		// Scheme-relative, as pages write it: schema.org's on any page.
+		"//schema.org":                                  true,
+		"//www.schema.org/":                             true,
+		"//schema.org/docs/jsonldcontext.jsonld":        true,
+		"//example.org/schema.org":                      false,
+		"ftp://schema.org":                              false,
+		"https:schema.org":                              false,
 		"https://schema.org/docs/jsonldcontext.jsonld/": false,
 		"https://schema.org//":                          false,
 		"https://user@schema.org/":                      false,
