@@ -33,6 +33,9 @@ var (
 	// "Ice Roads (documentary)", "The Paper Fox (2018 animated film)".
 	disambigRe = lazyre.New(`^(.+?)\s*\((?:(\d{4})\s+)?(?:[^()]*\s)?(?:film|movie|documentary)\)$`)
 	// The lead's first sentence: "Illegal (Illégal) is a 2010 Belgian …".
+	// leadPartRe starts a part of a lead's bracket after a comma: a label
+	// ("pinyin:", "Hepburn:", "lit.") rather than more of a title.
+	leadPartRe = lazyre.New(`^(?:[\pL][\pL .–-]{0,30}:\s|lit\.|literally\b|also known as\b|also called\b)`)
 	leadTitleRe = lazyre.New(`^(.+?)\s*\(([^)]+)\)\s+is an?\s`)
 	leadYearRe  = lazyre.New(`\bis an?\s+(\d{4})\b`)
 	// One release: "12 May 2015 (Cannes)", "May 12, 2015", "April 26th,
@@ -519,13 +522,10 @@ func (p *parser) finish() {
 		f.Abstracts = append(f.Abstracts, joinParagraphs(p.lead))
 		first := p.lead[0]
 		if m := leadTitleRe.FindStringSubmatch(first.Value); m != nil && m[1] == f.Title.Value {
-			alt := m[2]
-			// "(French: Illégal)" names the language first.
-			if i := strings.Index(alt, ":"); i >= 0 {
-				alt = strings.TrimSpace(alt[i+1:])
-			}
-			if alt != f.Title.Value && !hasTitle(f.OtherTitles, alt) {
-				f.OtherTitles = append(f.OtherTitles, film.Text{Value: alt, Line: first.Line})
+			for _, alt := range leadTitles(m[2]) {
+				if alt != f.Title.Value && !hasTitle(f.OtherTitles, alt) {
+					f.OtherTitles = append(f.OtherTitles, film.Text{Value: alt, Line: first.Line})
+				}
 			}
 		}
 		if !f.Year.Set {
@@ -563,4 +563,47 @@ func joinParagraphs(ps []film.Text) film.Text {
 
 func (p *parser) note(line int, format string, args ...any) {
 	p.src.Notes = append(p.src.Notes, film.Note{Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// leadTitles returns the titles a lead's bracket after the title gives:
+// "French: Illégal"; "Chinese: 大河; pinyin: Dà Hé" (each labelled part,
+// the romanisation too, which the whole was read as); "Japanese: 風の音,
+// Hepburn: Kaze no Oto"; "also known as X". A literal translation ("lit.
+// 'The River'") is no title, and a part without a label is one only where
+// it is the whole bracket ("(Illégal)").
+func leadTitles(bracket string) []string {
+	var parts []string
+	for _, p := range strings.Split(bracket, ";") {
+		// A comma starts a new part only before a label: titles hold
+		// commas ("Ni vu, ni connu").
+		start := 0
+		for i := 0; i < len(p); i++ {
+			if p[i] == ',' && leadPartRe.MatchString(strings.TrimLeft(p[i+1:], " ")) {
+				parts = append(parts, p[start:i])
+				start = i + 1
+			}
+		}
+		parts = append(parts, p[start:])
+	}
+	var out []string
+	for _, part := range parts {
+		part = strings.TrimSpace(part)
+		lower := strings.ToLower(part)
+		switch {
+		case strings.HasPrefix(lower, "lit.") || strings.HasPrefix(lower, "literally"):
+			continue
+		case strings.HasPrefix(lower, "also known as "):
+			part = part[len("also known as "):]
+		case strings.HasPrefix(lower, "also called "):
+			part = part[len("also called "):]
+		case strings.Contains(part, ":"):
+			part = part[strings.Index(part, ":")+1:]
+		case len(parts) > 1:
+			continue
+		}
+		if part = strings.Trim(strings.TrimSpace(part), "'\"‘’“”"); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
 }

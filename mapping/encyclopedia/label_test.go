@@ -2,6 +2,7 @@ package encyclopedia
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,4 +54,26 @@ func FuzzColonLabel(f *testing.F) {
 			t.Errorf("colonLabel(%q) = %q, the pattern gives %q", s, got, want)
 		}
 	})
+}
+
+// TestLeadTitles: the bracket after a lead's title gives each labelled
+// title, the romanisation too, and no literal translation ("大河; pinyin:
+// Dà Hé" was one alternate title).
+func TestLeadTitles(t *testing.T) {
+	for in, want := range map[string][]string{
+		"French: Illégal":                              {"Illégal"},
+		"Illégal":                                      {"Illégal"},
+		"Chinese: 大河; pinyin: Dà Hé":                   {"大河", "Dà Hé"},
+		"Japanese: 風の音, Hepburn: Kaze no Oto":          {"風の音", "Kaze no Oto"},
+		"Russian: Левиафан, romanized: Leviafan":       {"Левиафан", "Leviafan"},
+		"Spanish: El río, lit. 'The River'":            {"El río"},
+		"French: Ni vu, ni connu":                      {"Ni vu, ni connu"},
+		"also known as The River":                      {"The River"},
+		"Korean: 기생충; RR: Gisaengchung; lit. Parasite": {"기생충", "Gisaengchung"},
+		"lit. 'Salt and Ashes'":                        nil,
+	} {
+		if got := leadTitles(in); !slices.Equal(got, want) {
+			t.Errorf("leadTitles(%q) = %q; want %q", in, got, want)
+		}
+	}
 }
