@@ -228,6 +228,7 @@ func (m *merger) resolve() {
 		credited = 0
 	}
 	r := newResolver(m.opts.Base, mentions, credited)
+	r.sources = m.sources
 	for _, s := range m.sources {
 		f := &s.Film
 		for _, cr := range f.Credits {

@@ -95,6 +95,10 @@ type resolver struct {
 	// the list (64 bytes a part, grown by doubling) and a credit key for
 	// each part were a fifth of the merge's time.
 	credited []mention
+	// sources are the film's sources, most preferred first (see
+	// merger.rank): of two spellings written as often, the preferred
+	// source's names the agent.
+	sources []*film.Source
 	// keys remembers the fold keys of names outside ASCII: a film's names
 	// are folded again and again (every lookup, every comparison of the
 	// spelling sort), and Unicode normalisation each time was a tenth of
@@ -452,6 +456,12 @@ func (r *resolver) finish() {
 			if ci, cj := a.spellings.get(si).count(), a.spellings.get(sj).count(); ci != cj {
 				return ci > cj
 			}
+			// Written as often: the preferred source's spelling ("Pieter
+			// van der Meer" of the encyclopedia over the prize page's
+			// "Pieter Van Der Meer"), not the one that sorts first.
+			if ri, rj := r.rank(a.spellings.get(si)), r.rank(a.spellings.get(sj)); ri != rj {
+				return ri < rj
+			}
 			return si < sj
 		})
 		a.Name = names[0]
@@ -459,6 +469,18 @@ func (r *resolver) finish() {
 		r.mint(a)
 	}
 	sort.Slice(r.all, func(i, j int) bool { return r.all[i].ID < r.all[j].ID })
+}
+
+// rank returns the place of a spelling's most preferred source among the
+// film's sources (len(sources) when none is known).
+func (r *resolver) rank(sp *spelling) int {
+	best := len(r.sources)
+	for _, s := range sp.sources() {
+		if i := slices.Index(r.sources, s); i >= 0 && i < best {
+			best = i
+		}
+	}
+	return best
 }
 
 // mint sets the agent's IRI from its chosen name.

@@ -332,3 +332,25 @@ func TestDistinctMentions(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellingTieGoesToPreferredSource: of two spellings of one name
+// written as often, the agent takes the preferred source's (the order of
+// resolver.sources, as merger.rank sorts them by --prefer), in either
+// order of the sources; it took the one that sorts first.
+func TestSpellingTieGoesToPreferredSource(t *testing.T) {
+	enc, prize := &film.Source{Name: "encyclopedia.txt"}, &film.Source{Name: "prize.txt"}
+	for _, order := range [][]*film.Source{{enc, prize}, {prize, enc}} {
+		r := newResolver(DefaultBase, 2, 0)
+		r.sources = order
+		r.add(mention{source: prize, name: film.Text{Value: "Pieter Van Der Meer", Line: 3}})
+		r.add(mention{source: enc, name: film.Text{Value: "Pieter van der Meer", Line: 5}})
+		r.finish()
+		want := "Pieter van der Meer"
+		if order[0] == prize {
+			want = "Pieter Van Der Meer"
+		}
+		if len(r.all) != 1 || r.all[0].Name != want {
+			t.Errorf("sources %s first: %d agents, named %q; want one, %q", order[0].Name, len(r.all), r.all[0].Name, want)
+		}
+	}
+}
