@@ -35,7 +35,7 @@ var (
 	// The lead's first sentence: "Illegal (Illégal) is a 2010 Belgian …".
 	// leadPartRe starts a part of a lead's bracket after a comma: a label
 	// ("pinyin:", "Hepburn:", "lit.") rather than more of a title.
-	leadPartRe = lazyre.New(`^(?:[\pL][\pL .–-]{0,30}:\s|lit\.|literally\b|also known as\b|also called\b)`)
+	leadPartRe  = lazyre.New(`^(?:[\pL][\pL .–-]{0,30}:\s|lit\.|literally\b|also known as\b|also called\b)`)
 	leadTitleRe = lazyre.New(`^(.+?)\s*\(([^)]+)\)\s+is an?\s`)
 	leadYearRe  = lazyre.New(`\bis an?\s+(\d{4})\b`)
 	// One release: "12 May 2015 (Cannes)", "May 12, 2015", "April 26th,
