@@ -33,11 +33,11 @@ var (
 	// "Ice Roads (documentary)", "The Paper Fox (2018 animated film)".
 	disambigRe = lazyre.New(`^(.+?)\s*\((?:(\d{4})\s+)?(?:[^()]*\s)?(?:film|movie|documentary)\)$`)
 	// The lead's first sentence: "Illegal (Illégal) is a 2010 Belgian …".
+	leadTitleRe = lazyre.New(`^(.+?)\s*\(([^)]+)\)\s+is an?\s`)
 	// leadPartRe starts a part of a lead's bracket after a comma: a label
 	// ("pinyin:", "Hepburn:", "lit.") rather than more of a title.
-	leadPartRe  = lazyre.New(`^(?:[\pL][\pL .–-]{0,30}:\s|lit\.|literally\b|also known as\b|also called\b)`)
-	leadTitleRe = lazyre.New(`^(.+?)\s*\(([^)]+)\)\s+is an?\s`)
-	leadYearRe  = lazyre.New(`\bis an?\s+(\d{4})\b`)
+	leadPartRe = lazyre.New(`^(?:[\pL][\pL .–-]{0,30}:\s|lit\.|literally\b|also known as\b|also called\b)`)
+	leadYearRe = lazyre.New(`\bis an?\s+(\d{4})\b`)
 	// One release: "12 May 2015 (Cannes)", "May 12, 2015", "April 26th,
 	// 2008", "2015-05-12", with the place or festival in brackets after it
 	// (an ISO copy of the date in brackets, as some renderings add, is
