@@ -2,6 +2,7 @@ package reviews
 
 import (
 	"cmp"
+	"errors"
 	"regexp"
 	"slices"
 	"strings"
@@ -189,7 +190,9 @@ func classify(l string) classified {
 		}
 	}
 	if len(l) <= 20 && strings.IndexFunc(l, unicode.IsDigit) >= 0 {
-		if d, err := text.ParseDate(l); err == nil {
+		if d, err := text.ParseDate(l); err == nil || errors.Is(err, text.ErrAmbiguousDate) {
+			// An ambiguous one is a date line with no date (c.date ""):
+			// the review's date, left out with a note.
 			c.class, c.date = dateLine, d
 		}
 	}

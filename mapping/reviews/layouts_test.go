@@ -270,6 +270,26 @@ func TestLayouts(t *testing.T) {
 			},
 		},
 		{
+			// A date whose day and month could be either way round is left
+			// out, and still ends the card's header: the short first line
+			// of the text is not read as a publication.
+			name: "ambiguous numeric dates",
+			page: "Good - based on 3 Critics\n" +
+				"  1. Reviewed by:" + nb + " Ana Ruiz\n    12/03/2019\n    Good.\n" +
+				"  2. Reviewed by:" + nb + " Bo Chan\n    Variety\n    25/03/2019\n    Fine.\n" +
+				"  3. Reviewed by:" + nb + " Cy Dorr\n    03/25/2019\n    Nice.\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=3 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Ana Ruiz" pub="" score=- date= body="Good."`,
+				`critic by="Bo Chan" pub="Variety" score=- date=2019-03-25 body="Fine."`,
+				`critic by="Cy Dorr" pub="" score=- date=2019-03-25 body="Nice."`,
+			},
+			notes: []string{
+				`3: review date "12/03/2019" could be day/month or month/day; left out`,
+			},
+		},
+		{
 			name: "unrecognised lines: one note per section",
 			page: "Good - based on 1 Critics\nAdd to list\nShare\nTrailer\n\nPhotos\n" +
 				"User Score\nSomething else\n",

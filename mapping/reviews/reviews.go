@@ -39,6 +39,7 @@
 package reviews
 
 import (
+	"errors"
 	"fmt"
 	"github.com/film2ld/film2ld/ld/diag"
 	"io"
@@ -149,6 +150,18 @@ type parser struct {
 }
 
 // reviewDate is a review's date (ISO 8601) stated on line n.
+// setDate records the open review's date from a date line; one whose day
+// and month could be either way round (c.date "") is left out with a
+// note, and still ends the card's header.
+func (p *parser) setDate(n int, c classified) {
+	if c.date == "" {
+		p.review.dateLeftOut = true
+		p.note(n, "review date %q could be day/month or month/day; left out", text.Short(c.text))
+		return
+	}
+	p.review.Date = p.reviewDate(n, c.date)
+}
+
 func (p *parser) reviewDate(n int, d string) film.Text {
 	if shared, ok := p.dates[d]; ok {
 		d = shared
@@ -223,7 +236,14 @@ type review struct {
 	bodyStarted bool
 	// refused says why the reviewer the page names was left out.
 	refused string
+	// dateLeftOut is set when the review's date line could not be read
+	// (day and month either way round): the line still ends the card's
+	// header, as a date does.
+	dateLeftOut bool
 }
+
+// dated reports whether the review's date line has been met.
+func (rv *review) dated() bool { return rv.Date.Value != "" || rv.dateLeftOut }
 
 // Parse reads a review aggregator's page.
 func Parse(r io.Reader, name string) (*film.Source, error) {
@@ -532,8 +552,8 @@ func (p *parser) line(n int, c classified) error {
 	case labelLine:
 		return p.label(n, c)
 	case dateLine:
-		if rv := p.review; rv != nil && !rv.bodyStarted && rv.Date.Value == "" {
-			rv.Date = p.reviewDate(n, c.date)
+		if rv := p.review; rv != nil && !rv.bodyStarted && !rv.dated() {
+			p.setDate(n, c)
 			return nil
 		}
 	}
@@ -724,7 +744,7 @@ func (p *parser) item(n int, rest string) error {
 	case labelLine:
 		return p.label(n, c)
 	case dateLine:
-		rv.Date = p.reviewDate(n, c.date)
+		p.setDate(n, c)
 		return nil
 	}
 	if m := scoreFirstRe.FindStringSubmatch(rest); m != nil && (m[3] == "" || header(m[3], p.section == users)) {
@@ -786,9 +806,9 @@ func (p *parser) headerParts(n int, rest string) {
 	rv := p.review
 	for _, part := range headerSepRe.Split(rest, -1) {
 		switch {
-		case rv.Date.Value == "" && isDate(part):
+		case !rv.dated() && isDate(part):
 			d, _ := text.ParseDate(part)
-			rv.Date = p.reviewDate(n, d)
+			p.setDate(n, classified{class: dateLine, date: d, text: part})
 		case rv.Critic && rv.Publisher.Value == "":
 			p.setPublisher(n, part)
 		case rv.Author.Value == "" && !rv.authorTried():
@@ -806,7 +826,7 @@ func isDate(s string) bool {
 		return false
 	}
 	_, err := text.ParseDate(s)
-	return err == nil
+	return err == nil || errors.Is(err, text.ErrAmbiguousDate)
 }
 
 // authorTried is set once a reviewer was read (and maybe refused).
@@ -826,7 +846,7 @@ func (p *parser) label(n int, c classified) error {
 		return nil
 	}
 	if rv == nil || c.starts && rv.bodyStarted || c.field == reviewerField && rv.authorTried() || c.field == publicationField && rv.Publisher.Value != "" ||
-		c.field == scoreField && rv.Rating != nil || c.field == dateField && rv.Date.Value != "" {
+		c.field == scoreField && rv.Rating != nil || c.field == dateField && rv.dated() {
 		if c.field == dateField {
 			if rv != nil {
 				return p.text(n, c.text)
@@ -853,7 +873,11 @@ func (p *parser) label(n int, c classified) error {
 		p.reviewScore(n, m[1], m[2])
 	case dateField:
 		d, err := text.ParseDate(c.value)
-		if err != nil {
+		switch {
+		case errors.Is(err, text.ErrAmbiguousDate):
+			p.setDate(n, classified{class: dateLine, text: c.value})
+			return nil
+		case err != nil:
 			p.note(n, "review date %q is not a date; left out", text.Short(c.value))
 			return nil
 		}
@@ -907,7 +931,7 @@ func (p *parser) setPublisher(n int, v string) {
 // the review follows it (see partFollows).
 func (p *parser) text(n int, l string) error {
 	rv := p.review
-	if !rv.bodyStarted && rv.Date.Value == "" && len(strings.Fields(l)) <= 8 && !endsSentence(l) && p.partFollows(n) {
+	if !rv.bodyStarted && !rv.dated() && len(strings.Fields(l)) <= 8 && !endsSentence(l) && p.partFollows(n) {
 		switch {
 		case rv.Critic && rv.Publisher.Value == "":
 			p.setPublisher(n, l)

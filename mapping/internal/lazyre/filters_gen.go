@@ -127,6 +127,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{".", false}}, first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
 	case "^(\\d+\\.\\s*)?([A-Z][A-Za-z ]{0,20}?):\\s*\\d":
 		return filter{any: []literal{{":", false}}, first: []rune{0x30, 0x39, 0x41, 0x5a}, checkFirst: true}, true
+	case "^(\\d{1,2})/(\\d{1,2})/(\\d{4})$":
+		return filter{any: []literal{{"/", false}}, first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
 	case "^(\\d{1,2}):([0-5]\\d)$":
 		return filter{any: []literal{{":", false}}, first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
 	case "^(\\d{1,2})\\s*(?:hours?|hrs?\\.?|h)\\.?,?\\s*(?:(?:and\\s+)?(\\d{1,2})\\s*(?:minutes?|mins?\\.?|min\\.?|m)?)?$":

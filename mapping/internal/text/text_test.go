@@ -29,12 +29,24 @@ func TestParseDate(t *testing.T) {
 		{"yesterday", "", false},
 		{"April 26th, 2008", "2008-04-26", true},
 		{"1st May 2010", "2010-05-01", true},
+		// Slashes: read where one order is possible, or both agree.
+		{"25/03/2019", "2019-03-25", true},
+		{"03/25/2019", "2019-03-25", true},
+		{"05/05/2019", "2019-05-05", true},
+		{"12/03/2019", "", false}, // 12 March or 3 December
+		{"31/31/2019", "", false},
+		{"3. October 2020", "2020-10-03", true},
+		{"2022年10月1日", "2022-10-01", true},
+		{"2019/03/12", "2019-03-12", true},
 	}
 	for _, tt := range tests {
 		got, err := ParseDate(tt.in)
 		if (err == nil) != tt.ok || got != tt.want {
 			t.Errorf("ParseDate(%q) = %q, %v; want %q, ok=%v", tt.in, got, err, tt.want, tt.ok)
 		}
+	}
+	if _, err := ParseDate("12/03/2019"); !errors.Is(err, ErrAmbiguousDate) {
+		t.Errorf("ParseDate(12/03/2019): %v; want ErrAmbiguousDate", err)
 	}
 }
 

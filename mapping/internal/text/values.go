@@ -1,6 +1,7 @@
 package text
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/film2ld/film2ld/mapping/film"
@@ -89,14 +90,42 @@ func IsBlank(s string) bool {
 var dateLayouts = []string{
 	"Jan 2, 2006", "January 2, 2006", "Jan. 2, 2006",
 	"2 Jan 2006", "2 January 2006",
-	"2006-01-02", "02-01-2006", "02/01/2006", "2.1.2006",
+	"2006-01-02", "02-01-2006", "2.1.2006", "2. January 2006",
+	"2006年1月2日", "2006/01/02",
 }
+
+// ErrAmbiguousDate means a date written with slashes whose day and month
+// could be either number ("12/03/2019"): a date, but not one to read.
+var ErrAmbiguousDate = errors.New("ambiguous date")
+
+// slashDateRe is a date written with slashes, "12/03/2019": day first in
+// most of the world, month first in the United States.
+var slashDateRe = lazyre.New(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
 
 // ParseDate reads a calendar date in any of the layouts film pages use and
 // returns it as ISO 8601 (YYYY-MM-DD). Impossible dates (30 February) are an
 // error, not a guess.
 func ParseDate(s string) (string, error) {
 	s = Clean(ordinalRe.ReplaceAllString(s, "$1"))
+	if m := slashDateRe.FindStringSubmatch(s); m != nil {
+		// Read only where one order is possible ("25/03/2019",
+		// "03/25/2019") or both give one date: "12/03/2019" read day
+		// first was 3 December to a page from the United States.
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		layout := "2/1/2006"
+		switch {
+		case b > 12 && a <= 12:
+			layout = "1/2/2006"
+		case a <= 12 && b <= 12 && a != b:
+			return "", fmt.Errorf("%w: %q could be day/month or month/day", ErrAmbiguousDate, s)
+		}
+		t, err := time.Parse(layout, s)
+		if err != nil {
+			return "", fmt.Errorf("%q is not a date", s)
+		}
+		return t.Format("2006-01-02"), nil
+	}
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t.Format("2006-01-02"), nil
