@@ -88,14 +88,28 @@ type PosError = diag.PosError
 type InputPathError struct {
 	Pointer string
 	Msg     string
+	// Kind, when set, is a more precise sentinel the error also is
+	// (ErrNoDouble).
+	Kind error
 }
+
+// ErrNoDouble is an [InputPathError] of a number no double holds (too
+// large, too small, an integer past 2^53 that would change): JSON-LD
+// works on doubles, and dropping it is no option (--lenient refuses it
+// too); the message tells how to keep it.
+var ErrNoDouble = errors.New("no double holds the number")
 
 func (e *InputPathError) Error() string {
 	return ErrInvalidInput.Error() + ": " + e.Pointer + ": " + e.Msg
 }
 
-// Unwrap makes the error ErrInvalidInput.
-func (e *InputPathError) Unwrap() error { return ErrInvalidInput }
+// Unwrap makes the error ErrInvalidInput, and its Kind.
+func (e *InputPathError) Unwrap() []error {
+	if e.Kind != nil {
+		return []error{ErrInvalidInput, e.Kind}
+	}
+	return []error{ErrInvalidInput}
+}
 
 // inputError returns an *InputPathError at pointer.
 func inputError(pointer, format string, args ...any) error {

@@ -186,20 +186,25 @@ func numberValue(n json.Number, path string, literal bool, d *Dropped) (any, err
 	f, err := n.Float64()
 	hint := fmt.Sprintf(`write it as a string with a datatype, such as {"@value": %q, "@type": "http://www.w3.org/2001/XMLSchema#decimal"}`, text)
 	if err != nil || math.IsInf(f, 0) {
-		return nil, inputError(path, "number %s is too large for a double; %s", text, hint)
+		return nil, noDouble(path, "number %s is too large for a double; %s", text, hint)
 	}
 	if f == 0 && strings.ContainsAny(strings.SplitN(strings.ToLower(text), "e", 2)[0], "123456789") {
-		return nil, inputError(path, "number %s is too small for a double (it would become 0); %s", text, hint)
+		return nil, noDouble(path, "number %s is too small for a double (it would become 0); %s", text, hint)
 	}
 	if !strings.ContainsAny(text, ".eE") && math.Abs(f) >= 1<<53 {
 		if i, ok := new(big.Int).SetString(text, 10); ok {
 			back, _ := new(big.Float).SetFloat64(f).Int(nil)
 			if back.Cmp(i) != 0 {
-				return nil, inputError(path, "integer %s has no exact double (it would become %s); %s", text, back, strings.Replace(hint, "decimal", "integer", 1))
+				return nil, noDouble(path, "integer %s has no exact double (it would become %s); %s", text, back, strings.Replace(hint, "decimal", "integer", 1))
 			}
 		}
 	}
 	return normalizeValue(f, path, literal, d)
+}
+
+// noDouble returns an ErrNoDouble *InputPathError at pointer.
+func noDouble(pointer, format string, args ...any) error {
+	return &InputPathError{Pointer: pointer, Msg: fmt.Sprintf(format, args...), Kind: ErrNoDouble}
 }
 
 // contextKeywords are the keywords a context may hold as keys.

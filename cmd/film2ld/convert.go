@@ -699,8 +699,10 @@ func (e *env) convertHint(err error) {
 		e.hint("pass a higher --max-work-factor if the graph is trusted (each step multiplies the work allowed by the number of blank nodes)")
 	case errors.Is(err, ld.ErrContextLimit):
 		e.hint("the --remote-* flags set the limits")
-	case e.lenient:
-		// Given already: what it could drop, it did.
+	case e.lenient, errors.Is(err, ld.ErrNoDouble):
+		// Given already: what it could drop, it did. A number no double
+		// holds is refused under --lenient too; its message says how to
+		// keep it.
 	case errors.Is(err, ld.ErrInvalidIRI), errors.Is(err, ld.ErrInvalidLanguage), errors.Is(err, ld.ErrInvalidInput):
 		e.hint("pass --lenient to drop what JSON-LD would drop, with a warning")
 	case errors.Is(err, ld.ErrInvalidUTF8) && !errors.Is(err, ld.ErrUTF16):
