@@ -766,7 +766,11 @@ func (b *builder) value(owner *Node, prop string, v *jsonpos.Value) (Value, bool
 			return out, true
 		}
 		if l := v.Get("@list"); l != nil {
-			b.problem(b.src.pos(v.Offset), RuleUnsupported, owner.Describe(), prop, "@list values are checked as a plain set", "")
+			// An ordered list (Turtle's ("Crime" "Drama"), JSON-LD's
+			// @list) is valid markup whose values are all checked, as a
+			// set: a note, not an error that failed the file.
+			b.g.Problems = append(b.g.Problems, Finding{Severity: Note, Rule: RuleUnsupported, Node: owner.Describe(), Property: prop,
+				Message: "@list values are checked as a plain set (their order is not)", Pos: b.src.pos(v.Offset)})
 		}
 		n := b.object(v)
 		n.Parents = append(n.Parents, Edge{From: owner, Property: prop})

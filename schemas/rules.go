@@ -222,7 +222,7 @@ var ruleTable = []ruleDef{
 	{RuleVocab, Error, "the @vocab is not schema.org's namespace (\"http://schema.org\" lacks the final slash), so no term means a schema.org one", srcJSONLD + "#default-vocabulary"},
 	{RuleJSONLD, Error, "the JSON-LD processor rejects the document (convert would fail on it)", srcJSONLD},
 	{RuleJSONLDSyntax, Error, "a JSON-LD document is an object, an array of objects, or a @graph", srcJSONLD + "#json-ld-grammar"},
-	{RuleUnsupported, Error, "JSON-LD that film2ld checks only in part (@reverse, @list, a nested @graph)", srcJSONLD},
+	{RuleUnsupported, Error, "JSON-LD that film2ld checks only in part (@reverse, a nested @graph; a note for @list, whose values are checked as a set)", srcJSONLD},
 	{RuleEmpty, Error, "the input holds no node at all: nothing was checked (a warning for a page's script block that holds none, beside the others)", srcJSONLD},
 	{RuleNamedGraphs, Warning, "statements in named graphs that are not a film's merged view or its sources: left unchecked beside a default graph (a warning), else checked as one graph (a note)", srcJSONLD + "#named-graphs"},
 	{RuleNoSchemaOrg, Warning, "no node of the block or file has a schema.org type, so no schema.org rule applies", srcSchemaOrg},

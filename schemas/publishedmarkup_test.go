@@ -84,3 +84,27 @@ func TestEmptyBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestListIsANote: an ordered list of values (JSON-LD's @list, Turtle's
+// ("Crime" "Drama")) is valid markup whose values are checked, as a set:
+// a note, where it failed the file with an error.
+func TestListIsANote(t *testing.T) {
+	doc := `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat", "image": "https://films.example/heat.jpg",
+ "genre": {"@list": ["Crime", "Drama"]}}`
+	g, err := Load([]byte(doc), "t.jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range Validate(g, SchemaOrg) {
+		if f.Severity == Error {
+			t.Errorf("error %s: %s", f.Rule, f.Message)
+		}
+		if f.Rule == RuleUnsupported && f.Property == "genre" {
+			found = f.Severity == Note
+		}
+	}
+	if !found {
+		t.Error("no note that the list is checked as a set")
+	}
+}
