@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -106,5 +107,33 @@ func TestListIsANote(t *testing.T) {
 	}
 	if !found {
 		t.Error("no note that the list is checked as a set")
+	}
+}
+
+// TestFilmMeanings: what film sites write on a Movie meaning another
+// property gets that property as its fix: runtime (a program's runtime
+// platform to schema.org) is the film's duration, releaseDate (a
+// Product's) its datePublished; elsewhere the fix stays schema.org's.
+func TestFilmMeanings(t *testing.T) {
+	fixes := func(doc string) map[string]string {
+		g, err := Load([]byte(doc), "t.jsonld")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, f := range Validate(g, SchemaOrg) {
+			if f.Rule == RuleSuperseded || f.Rule == RuleDomain {
+				out[f.Property] = f.Fix
+			}
+		}
+		return out
+	}
+	got := fixes(`{"@context": "https://schema.org", "@type": "Movie", "name": "Heat", "runtime": "170 min", "releaseDate": "1995-12-15"}`)
+	if !strings.Contains(got["runtime"], `"duration"`) || !strings.Contains(got["releaseDate"], `"datePublished"`) {
+		t.Errorf("Movie: fixes %q; want duration for runtime, datePublished for releaseDate", got)
+	}
+	got = fixes(`{"@context": "https://schema.org", "@type": "SoftwareApplication", "name": "Player", "runtime": "Java 8"}`)
+	if got["runtime"] != `use "runtimePlatform"` {
+		t.Errorf("SoftwareApplication: runtime's fix %q; want schema.org's", got["runtime"])
 	}
 }

@@ -192,9 +192,12 @@ func (c *nodeChecker) property(prop string) {
 		return
 	}
 	if p.supersededBy != "" {
+		fix := fmt.Sprintf("use %q", p.supersededBy)
+		if meant := c.filmMeaning(prop); meant != "" {
+			fix = meant
+		}
 		c.add(Warning, RuleSuperseded, prop, pos,
-			fmt.Sprintf("property %s is superseded by %s", prop, p.supersededBy),
-			fmt.Sprintf("use %q", p.supersededBy))
+			fmt.Sprintf("property %s is superseded by %s", prop, p.supersededBy), fix)
 	}
 	// A retired property may have neither domain nor range left
 	// (interactionCount); the superseded finding is all there is to say.
@@ -261,9 +264,29 @@ func (c *nodeChecker) domain(prop string, p *vocabProp, pos Pos) {
 	for i, t := range c.known {
 		types[i] = t.name
 	}
+	fix := fmt.Sprintf("move it to a %s node, or give this node a type that has it", orList(p.domain, 4))
+	if meant := c.filmMeaning(prop); meant != "" {
+		fix = meant
+	}
 	c.add(Warning, RuleDomain, prop, pos,
-		fmt.Sprintf("%s is not a property of %s (schema.org gives it to %s)", prop, strings.Join(types, " or "), orList(p.domain, 4)),
-		fmt.Sprintf("move it to a %s node, or give this node a type that has it", orList(p.domain, 4)))
+		fmt.Sprintf("%s is not a property of %s (schema.org gives it to %s)", prop, strings.Join(types, " or "), orList(p.domain, 4)), fix)
+}
+
+// filmMeanings are the properties film sites write on a Movie meaning
+// another: schema.org's runtime is a program's runtime platform (which
+// it is superseded by), and releaseDate is a Product's.
+var filmMeanings = map[string]string{
+	"runtime":     `for a film's running time use "duration" in ISO 8601 ("PT170M")`,
+	"releaseDate": `for a film's release use "datePublished" (or "dateCreated", which Google's movie carousel reads)`,
+}
+
+// filmMeaning returns the fix for a property a film site writes on a
+// film meaning another, or "".
+func (c *nodeChecker) filmMeaning(prop string) string {
+	if c.n.Is("Movie", "TVEpisode", "TVSeries", "VideoObject") {
+		return filmMeanings[prop]
+	}
+	return ""
 }
 
 // value checks one value against the property's rangeIncludes.
