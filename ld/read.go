@@ -156,11 +156,10 @@ func (p *Processor) Read(r io.Reader, name string, f InputFormat) ([]any, error)
 		if err != nil {
 			return nil, err
 		}
-		docs := make([]any, len(blocks))
-		for i, b := range blocks {
-			docs[i] = b.Doc
+		if len(blocks) == 0 {
+			return []any{}, nil
 		}
-		return docs, nil
+		return []any{PageDocument(blocks)}, nil
 	case InputNQuads:
 		doc, err := p.FromNQuads(r, name)
 		if err != nil {
@@ -179,6 +178,26 @@ func (p *Processor) Read(r io.Reader, name string, f InputFormat) ([]any, error)
 		return []any{doc}, nil
 	}
 	return nil, fmt.Errorf("%s: %w", name, ErrInputFormat)
+}
+
+// PageDocument returns the one JSON-LD document a page's blocks make, as
+// JSON-LD's extractAllScripts (and jsonld.js) read a page: the blocks'
+// nodes side by side in an array (a block's own array spliced in), so
+// that a blank node label names one node across the page's blocks. A
+// page of one block is that block's document.
+func PageDocument(blocks []Block) any {
+	if len(blocks) == 1 {
+		return blocks[0].Doc
+	}
+	var all []any
+	for _, b := range blocks {
+		if items, ok := b.Doc.([]any); ok {
+			all = append(all, items...)
+		} else {
+			all = append(all, b.Doc)
+		}
+	}
+	return all
 }
 
 // utf8BOM is the UTF-8 byte-order mark.
@@ -285,9 +304,9 @@ func posError(data []byte, name string, off int, err error) *PosError {
 
 // Union expands several documents into one expanded document holding the
 // union of their graphs. Blank node labels are scoped to their document (the
-// JSON-LD rule, also for script blocks of one page), so each document's are
-// renamed apart; IRIs are shared, so documents that refer to each other by
-// @id join up.
+// JSON-LD rule; a page's blocks are one document, see [PageDocument]), so
+// each document's are renamed apart; IRIs are shared, so documents that
+// refer to each other by @id join up.
 func (p *Processor) Union(docs []any, opts Options) ([]any, error) {
 	var out []any
 	for i, d := range docs {

@@ -463,6 +463,10 @@ type source struct {
 	// line0 is where every node of an unpositioned source is placed.
 	line0      int
 	positioned bool
+	// scope, when set, scopes the source's blank node labels instead of
+	// its own number: a page's blocks share one, as jsonld.js reads them
+	// (one document of every block, JSON-LD's extractAllScripts).
+	scope string
 }
 
 func (s source) pos(off int) Pos {
@@ -506,7 +510,11 @@ func newGraph() *Graph { return &Graph{byID: map[string]*Node{}} }
 // newBuilder starts reading one document into g.
 func (g *Graph) newBuilder(src source) *builder {
 	g.docs++
-	return &builder{g: g, src: src, scope: fmt.Sprintf("%d", g.docs)}
+	scope := src.scope
+	if scope == "" {
+		scope = fmt.Sprintf("%d", g.docs)
+	}
+	return &builder{g: g, src: src, scope: scope}
 }
 
 // node returns the node with an IRI, creating it on first sight with room
@@ -527,8 +535,9 @@ func (b *builder) node(id string, pos Pos, size int) *Node {
 }
 
 // key is how the graph indexes a node: its IRI, or for a blank node its
-// label within this document, since "_:b0" in two blocks of a page names
-// two nodes (JSON-LD scopes blank node labels to their document).
+// label within this document, since "_:b0" in two documents names two
+// nodes (JSON-LD scopes blank node labels to their document; a page's
+// blocks are one document, as JSON-LD's extractAllScripts reads them).
 func (b *builder) key(id string) string {
 	if strings.HasPrefix(id, "_:") {
 		return b.scope + id

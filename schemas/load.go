@@ -140,7 +140,9 @@ var errEndOfJSON = errors.New("unexpected end of JSON input")
 var errNoValue = errors.New("unexpected end of JSON input")
 
 // LoadHTML reads every <script type="application/ld+json"> block of a page
-// into one graph, so blocks that refer to each other by "@id" are joined.
+// into one graph, so blocks that refer to each other by "@id" are joined;
+// the blocks are one document for blank node labels, as JSON-LD's
+// extractAllScripts reads a page.
 // A block that is not JSON becomes a finding at its line and column, and
 // the other blocks are still read.
 func LoadHTML(data []byte, file string) (*Graph, error) {
@@ -257,8 +259,13 @@ func (b blockIndex) inPage(line, col int) (int, int) {
 // column, and the other blocks are still read. other is the page's
 // markup in another syntax, told when it has no block.
 func (g *Graph) addBlocks(texts []ld.ScriptText, file string, other ld.Markup, src func(ld.ScriptText) source) (*Graph, error) {
+	// The blocks are one document for their blank node labels: "_:heat"
+	// in two blocks is one node, as jsonld.js reads a page.
+	scope := fmt.Sprintf("page%d", g.docs+1)
 	for _, st := range texts {
-		if err := g.addBlock(st, src(st)); err != nil {
+		s := src(st)
+		s.scope = scope
+		if err := g.addBlock(st, s); err != nil {
 			return nil, err
 		}
 	}
@@ -757,7 +764,7 @@ func (g *Graph) addCompacted(src source, ctx *jsonpos.Value) *builder {
 			Message: "not valid JSON-LD (convert rejects it), so nothing in the document was checked: " + strings.TrimPrefix(err.Error(), "ld: "), Pos: pos})
 		return nil
 	}
-	b := g.newBuilder(source{file: src.file, line0: pos.Line})
+	b := g.newBuilder(source{file: src.file, line0: pos.Line, scope: src.scope})
 	b.document(jsonpos.FromAny(compacted))
 	return b
 }

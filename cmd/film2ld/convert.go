@@ -397,14 +397,16 @@ func (e *env) readPage(r io.Reader, display string, lenient bool) ([]any, error)
 	for _, pe := range bad {
 		e.warnf("%v (block skipped)", pe)
 	}
-	docs := make([]any, len(blocks))
-	for i, b := range blocks {
-		docs[i] = b.Doc
+	for _, b := range blocks {
 		if b.Wrapper != "" {
 			e.warnf("%s:%d: the JSON-LD block is wrapped in %s, which JSON-LD does not allow; read inside it (remove the wrapper)", display, b.Line, b.Wrapper)
 		}
 	}
-	return docs, nil
+	if len(blocks) == 0 {
+		return []any{}, nil // not nil, which is an N-Quads input's
+	}
+	// One document of the page's blocks, as jsonld.js reads a page.
+	return []any{ld.PageDocument(blocks)}, nil
 }
 
 // warnReplaced tells how many bytes --lenient replaced in an input, and

@@ -350,3 +350,45 @@ func TestReferenceURLTemplates(t *testing.T) {
 		}
 	}
 }
+
+// TestReferencePageIsOneDocument: a page's blocks are one JSON-LD
+// document, as JSON-LD's extractAllScripts reads them: convert's
+// canonical N-Quads of a page whose blocks share blank node labels are
+// jsonld.js's of the blocks' array (a block's own array spliced in).
+func TestReferencePageIsOneDocument(t *testing.T) {
+	t.Parallel() // mostly waits on another process: runs beside the CPU-bound tests
+	node := needNode(t)
+	blocks := []string{
+		`{"@context": "https://schema.org", "@id": "_:heat", "@type": "Movie", "name": "Heat", "director": {"@id": "_:mann"}}`,
+		`[{"@context": "https://schema.org", "@id": "_:mann", "@type": "Person", "name": "Michael Mann"},
+  {"@context": "https://schema.org", "@type": "Review", "itemReviewed": {"@id": "_:heat"}, "reviewBody": "Tense."}]`,
+		`{"@context": "https://schema.org", "@id": "_:heat", "aggregateRating": {"@type": "AggregateRating", "ratingValue": 4.5, "ratingCount": 10}}`,
+	}
+	dir := t.TempDir()
+	var page strings.Builder
+	page.WriteString("<html><head>\n")
+	var items []string
+	for _, b := range blocks {
+		page.WriteString("<script type=\"application/ld+json\">" + b + "</script>\n")
+		items = append(items, strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(b), "["), "]"))
+	}
+	page.WriteString("</head></html>\n")
+	html := filepath.Join(dir, "page.html")
+	array := filepath.Join(dir, "page.jsonld")
+	if err := os.WriteFile(html, []byte(page.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(array, []byte("["+strings.Join(items, ",\n")+"]"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, ours, stderr := runCmd("convert", "-f", "canonical", html)
+	if code != exitOK {
+		t.Fatalf("convert: exit %d: %s", code, stderr)
+	}
+	if strings.Count(ours, "<http://schema.org/Movie>") != 1 {
+		t.Errorf("the page's blocks made other than one Movie:\n%s", ours)
+	}
+	if ref := referenceOutputs(t, node, "canonize.mjs", []string{array})[0]; ours != ref {
+		t.Errorf("canonical N-Quads differ from jsonld.js's of the blocks' array\nours:\n%s\njsonld.js:\n%s", ours, ref)
+	}
+}
