@@ -53,3 +53,19 @@ func TestTablesAreCLDRs(t *testing.T) {
 		}
 	}
 }
+
+// TestAccentsAsPagesWriteThem: a name written with accents CLDR's English
+// name lacks is found ("Guaraní", "Bokmål"), and one CLDR writes with
+// them is found as written and without.
+func TestAccentsAsPagesWriteThem(t *testing.T) {
+	for name, want := range map[string]string{"Guaraní": "gn", "guarani": "gn", "Norwegian Bokmål": "nb", "Norwegian Bokmal": "nb"} {
+		if got, _ := Language(name); got != want {
+			t.Errorf("Language(%q) = %q; want %q", name, got, want)
+		}
+	}
+	for name, want := range map[string]string{"Curaçao": "CW", "Réunion": "RE", "Bélgica": "", "Belgium": "BE"} {
+		if got, _ := Country(name); got != want {
+			t.Errorf("Country(%q) = %q; want %q", name, got, want)
+		}
+	}
+}
