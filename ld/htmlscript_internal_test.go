@@ -223,21 +223,36 @@ func extractHTMLWhole(r io.Reader, name string) ([]Block, error) {
 		return nil, err
 	}
 	blocks := make([]Block, 0, len(texts))
+	var bad []*PosError // every block that is not JSON, as ExtractHTML reports them
 	for _, st := range texts {
-		doc, off, err := decodeBlock(st.Text)
+		text, wrapper := st.Text, ""
+		if inner, w := UnwrapBlock(text); inner != nil {
+			text, wrapper = inner, w
+		}
+		doc, off, err := decodeBlock(text)
 		if err != nil {
-			pe := posError(st.Text, name, off, fmt.Errorf("%w: JSON-LD block starting on line %d (invalid script element): %v", ErrSyntax, st.Line, err))
+			if w := BlockWrapper(text); w != "" {
+				err = fmt.Errorf("%w (the JSON is wrapped in %s, which JSON-LD does not allow: remove the wrapper)", err, w)
+			}
+			pe := posError(text, name, off, fmt.Errorf("%w: JSON-LD block starting on line %d (invalid script element): %v", ErrSyntax, st.Line, err))
 			if pe.Pos.Line == 1 {
 				pe.Pos.Col += st.TextChars
 				pe.Source = ""
 			}
 			pe.Pos.Line += st.TextLine - 1
-			return nil, pe
+			bad = append(bad, pe)
+			continue
 		}
 		if st.Base != "" {
 			doc = withPageBase(doc, st.Base)
 		}
-		blocks = append(blocks, Block{Line: st.Line, Doc: doc})
+		blocks = append(blocks, Block{Line: st.Line, Doc: doc, Wrapper: wrapper})
+	}
+	switch {
+	case len(bad) == 1:
+		return nil, bad[0]
+	case len(bad) > 1:
+		return nil, &BadBlocks{Errs: bad}
 	}
 	return blocks, nil
 }
