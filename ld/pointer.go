@@ -14,13 +14,7 @@ import (
 // matched whole rather than split). ok is false when data holds no value
 // there, or is not JSON up to it.
 func PointerOffset(data []byte, pointer string) (offset int, ok bool) {
-	mark := 0 // a byte-order mark, skipped as the readers skip it
-	if bytes.HasPrefix(data, utf8BOM) {
-		mark = len(utf8BOM)
-		data = data[mark:]
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
+	data, mark, dec := tokenDecoder(data)
 	type frame struct {
 		object  bool
 		wantKey bool
@@ -50,11 +44,7 @@ func PointerOffset(data []byte, pointer string) (offset int, ok bool) {
 		}
 	}
 	for {
-		start := int(dec.InputOffset())
-		for start < len(data) && bytes.IndexByte([]byte(" \t\r\n,:"), data[start]) >= 0 {
-			start++
-		}
-		tok, err := dec.Token()
+		start, tok, err := nextToken(dec, data)
 		if err != nil {
 			return 0, false
 		}
@@ -93,13 +83,7 @@ func PointerOffset(data []byte, pointer string) (offset int, ok bool) {
 // that names its line and column. ok is false when there is none, or the
 // text is not JSON up to it.
 func ValueOffset(data []byte, property, value string) (offset int, ok bool) {
-	mark := 0
-	if bytes.HasPrefix(data, utf8BOM) {
-		mark = len(utf8BOM)
-		data = data[mark:]
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
+	data, mark, dec := tokenDecoder(data)
 	type frame struct {
 		object, wantKey bool
 		key             string // the member whose value is read (objects)
@@ -107,11 +91,7 @@ func ValueOffset(data []byte, property, value string) (offset int, ok bool) {
 	}
 	var stack []frame
 	for {
-		start := int(dec.InputOffset())
-		for start < len(data) && bytes.IndexByte([]byte(" \t\r\n,:"), data[start]) >= 0 {
-			start++
-		}
-		tok, err := dec.Token()
+		start, tok, err := nextToken(dec, data)
 		if err != nil {
 			return 0, false
 		}
@@ -153,4 +133,28 @@ func ValueOffset(data []byte, property, value string) (offset int, ok bool) {
 			stack[m-1].wantKey = true
 		}
 	}
+}
+
+// tokenDecoder returns data past a byte-order mark (skipped as the
+// readers skip it), the mark's length, and a decoder of its tokens.
+func tokenDecoder(data []byte) ([]byte, int, *json.Decoder) {
+	mark := 0
+	if bytes.HasPrefix(data, utf8BOM) {
+		mark = len(utf8BOM)
+		data = data[mark:]
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	return data, mark, dec
+}
+
+// nextToken returns dec's next token and the offset in data where it
+// starts, past the white space, commas and colons before it.
+func nextToken(dec *json.Decoder, data []byte) (int, json.Token, error) {
+	start := int(dec.InputOffset())
+	for start < len(data) && bytes.IndexByte([]byte(" \t\r\n,:"), data[start]) >= 0 {
+		start++
+	}
+	tok, err := dec.Token()
+	return start, tok, err
 }
