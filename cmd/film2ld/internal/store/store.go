@@ -255,8 +255,9 @@ func (c *Client) loadUpdate(ctx context.Context, units Units, res *Result, progr
 	// A unit SPARQL cannot write stops the load before any request, so
 	// that no part of the data is written.
 	for j := range units.Len() {
-		if u := units.Unit(j); u.CheckSPARQL() != nil {
-			return &GraphError{Graph: u.Graph.Value, Err: u.CheckSPARQL()}
+		u := units.Unit(j)
+		if err := u.CheckSPARQL(); err != nil {
+			return &GraphError{Graph: u.Graph.Value, Err: err}
 		}
 	}
 	var prologue strings.Builder
