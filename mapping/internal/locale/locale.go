@@ -67,26 +67,28 @@ func lookup(table, plain map[string]string, name string) (string, bool) {
 	return v, ok
 }
 
-// stripAccents returns s without the diacritics of its letters.
+// stripAccents returns s without the diacritics of its letters:
+// decomposed, their combining marks dropped, composed again. The three
+// steps run one after another rather than as a transform.Chain, which
+// holds state (so each call made its own) and allocated three 4 KB
+// buffers a call: 3.5% of the bytes a batch export allocated
+// (TestStripAccentsMatchesChain).
 func stripAccents(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
-			if out, _, err := transform.String(unaccent(), s); err == nil {
-				return out
+			out, _, err := transform.String(removeNonspacing, norm.NFD.String(s))
+			if err != nil {
+				return s
 			}
-			return s
+			return norm.NFC.String(out)
 		}
 	}
 	return s
 }
 
-// unaccent returns a transformer that strips diacritics from Latin
-// letters: decomposed, their combining marks dropped, composed again. A
-// chain holds state, so each lookup makes its own (batches look up from
-// several goroutines).
-func unaccent() transform.Transformer {
-	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-}
+// removeNonspacing drops nonspacing marks. It holds no state, so one
+// serves every call, from any goroutine.
+var removeNonspacing = runes.Remove(runes.In(unicode.Mn))
 
 // key folds a name for lookup: case and "&" for "and" ("Bosnia &
 // Herzegovina" is CLDR's spelling; pages write "and"). It is cldr.Key,

@@ -3,6 +3,11 @@ package locale
 import (
 	"maps"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/film2ld/film2ld/mapping/internal/locale/internal/cldr"
 )
@@ -66,6 +71,36 @@ func TestAccentsAsPagesWriteThem(t *testing.T) {
 	for name, want := range map[string]string{"Curaçao": "CW", "Réunion": "RE", "Bélgica": "", "Belgium": "BE"} {
 		if got, _ := Country(name); got != want {
 			t.Errorf("Country(%q) = %q; want %q", name, got, want)
+		}
+	}
+}
+
+// stripAccents gives what the chain of the same three transforms gives,
+// on every name of the tables and on text of other scripts and shapes
+// (marks alone, marks stacked, Hangul, Devanagari, invalid UTF-8).
+func TestStripAccentsMatchesChain(t *testing.T) {
+	chained := func(s string) string {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= 0x80 {
+				out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+				if err != nil {
+					return s
+				}
+				return out
+			}
+		}
+		return s
+	}
+	inputs := []string{"", "plain", "Guaraní", "norwegian bokmål", "Côte d’Ivoire", "São Tomé & Príncipe",
+		"\u0301", "e\u0301\u0327\u0308", "Ǆemal", "한국어", "कमला", "が", "ｶﾞ", "ﬁn", "Å\u030a", "\xff\xfe", "a\xc3"}
+	for _, table := range []map[string]string{countries(), languages()} {
+		for k := range table {
+			inputs = append(inputs, k)
+		}
+	}
+	for _, s := range inputs {
+		if got, want := stripAccents(s), chained(s); got != want {
+			t.Errorf("stripAccents(%q) = %q, the chain gives %q", s, got, want)
 		}
 	}
 }
