@@ -39,6 +39,9 @@ type batchFilm struct {
 	warnings []string
 	// err, when set, is why the film cannot be exported at all.
 	err error
+	// linked says the folder is a link in its DIR, to a folder
+	// elsewhere, which a check of the DIR alone does not cover.
+	linked bool
 }
 
 // batchResult is one exported film, kept until its turn to be written.
@@ -122,6 +125,10 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 	if err != nil {
 		e.errorf("%v", err)
 		return exitError
+	}
+	// Before sharding: no shard may write into another's film folder.
+	if f := linkedFilmHolding(out, films); f != nil {
+		return e.usageError(fs, "output %s is inside film folder %s, a link to another folder; refusing to mix them", out, f.dir)
 	}
 	all := len(films)
 	films = sh.of(films)
@@ -380,6 +387,20 @@ func (e *env) exportOne(f batchFilm, x *exportJob) batchResult {
 	return batchResult{out: out, msgs: msgs.Bytes(), ok: ok, buf: buf}
 }
 
+// linkedFilmHolding returns the film folder reached through a link that
+// out would land in (its links followed), or nil. A film folder that is
+// a DIR's own subfolder is covered by the check of its DIR; one that is
+// a link leads elsewhere, and an output written there is read as one of
+// the film's documents by the next run.
+func linkedFilmHolding(out string, films []batchFilm) *batchFilm {
+	for i := range films {
+		if f := &films[i]; f.linked && f.err == nil && output.Inside(out, f.dir) {
+			return f
+		}
+	}
+	return nil
+}
+
 // listFilms returns the films of each folder: its immediate subfolders,
 // each with its documents (dot files left out). Links are followed, to
 // folders and to documents alike, as a single export follows them; one that
@@ -457,7 +478,9 @@ func (e *env) listFilms(dirs []string, quiet bool) ([]batchFilm, error) {
 				continue
 			}
 			seen = append(seen, seenFolder{st, path})
-			films = append(films, listDocuments(path, ent.Name(), quiet))
+			film := listDocuments(path, ent.Name(), quiet)
+			film.linked = ent.Type()&fs.ModeSymlink != 0
+			films = append(films, film)
 		}
 		if len(films) == before {
 			empty = append(empty, root.name)

@@ -235,10 +235,16 @@ func runValidate(e *env, args []string) int {
 		if err := e.checkInputs(out.read, out.path); err != nil {
 			return e.usageError(fs, "%s%v", out.flag, err)
 		}
+		// A folder given, with or without --batch, is read again by the
+		// next run: a report written into it would be one of its inputs.
+		// (An input file the output would replace is refused above.)
 		for _, d := range files {
-			if batch && output.Inside(out.path, d) {
+			if output.Inside(out.path, d) {
 				return e.usageError(fs, "%soutput %s is inside input folder %s; refusing to mix them", out.flag, out.path, d)
 			}
+		}
+		if f := linkedFilmHolding(out.path, films); f != nil {
+			return e.usageError(fs, "%soutput %s is inside film folder %s, a link to another folder; refusing to mix them", out.flag, out.path, f.dir)
 		}
 	}
 	if !e.outputWritable(outPath, writeBaseline) {
