@@ -190,9 +190,21 @@ func reportJSON(w io.Writer, fs []schemas.Finding) error {
 		out[i] = jsonFinding{File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col, Severity: string(f.Severity),
 			Rule: f.Rule, Node: f.Node, Property: f.Property, Message: f.Message, Fix: f.Fix}
 	}
-	enc := json.NewEncoder(w)
+	return writeJSON(w, out)
+}
+
+// writeJSON writes a JSON report: indented, and with the characters
+// that change how text is shown escaped (msg.EscapeJSON), as every
+// report has them: a file name or a document's text can hold anything.
+func writeJSON(w io.Writer, v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(msg.EscapeJSON(b.Bytes()))
+	return err
 }
 
 // message is a finding's text without its position: the node, property,
@@ -355,7 +367,5 @@ func reportSARIF(w io.Writer, fs []schemas.Finding) error {
 			"results":    results,
 		}},
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(log)
+	return writeJSON(w, log)
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/film2ld/film2ld/schemas"
 )
@@ -118,7 +119,11 @@ func reportHTML(w io.Writer, sources []reportSource, prof schemas.Profile) error
 	if err := htmlTemplate().Execute(&b, r); err != nil {
 		return err
 	}
-	_, err := w.Write(b.Bytes())
+	// File names, messages and the documents' lines go into the page
+	// as they are; what could change how the page shows text (escape
+	// sequences, bidi overrides, bytes that are not UTF-8) is written
+	// visibly, as in every report (msg.CleanLayout).
+	_, err := io.WriteString(w, msg.CleanLayout(b.String()))
 	return err
 }
 

@@ -50,6 +50,63 @@ func Clean(s string) string {
 	return b.String()
 }
 
+// CleanLayout is Clean for text that is a document of its own (an HTML
+// report): its line breaks and tabs are its layout and stay as they are;
+// every other character Clean escapes is escaped as Clean writes it.
+func CleanLayout(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	var b strings.Builder
+	start := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\n' || r == '\r' || r == '\t' {
+			b.WriteString(Clean(s[start:i]))
+			b.WriteByte(s[i])
+			start = i + 1
+		}
+		i += size
+	}
+	b.WriteString(Clean(s[start:]))
+	return b.String()
+}
+
+// EscapeJSON returns JSON text with the characters that change how text
+// is shown and that encoding/json writes as they are (C1 controls, bidi
+// embeddings, overrides, isolates and marks) written as \u escapes: the
+// same JSON values, safe to print (a file named with U+202E reversed a
+// report shown in a terminal). encoding/json escapes the others already.
+// The bytes are returned as they are when nothing needs escaping.
+func EscapeJSON(data []byte) []byte {
+	i := 0
+	for i < len(data) && data[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(data) {
+		return data
+	}
+	var out []byte
+	start := 0
+	for i < len(data) {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if unsafeRune(r) {
+			out = append(out, data[start:i]...)
+			out = fmt.Appendf(out, `\u%04x`, r)
+			start = i + size
+		}
+		i += size
+	}
+	if out == nil {
+		return data
+	}
+	return append(out, data[start:]...)
+}
+
 // MaxLen is the most bytes of a message Clip keeps.
 const MaxLen = 1000
 

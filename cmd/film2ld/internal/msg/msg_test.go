@@ -1,6 +1,9 @@
 package msg
 
 import (
+	"bytes"
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -99,6 +102,56 @@ func TestClip(t *testing.T) {
 		got := Clip(strings.Repeat(r, MaxLen))
 		if !utf8.ValidString(got) || len(got) > MaxLen {
 			t.Errorf("%s: %d bytes, valid UTF-8 %v", r, len(got), utf8.ValidString(got))
+		}
+	}
+}
+
+// EscapeJSON leaves JSON's values as they were and no character that
+// changes how text is shown in the bytes.
+func TestEscapeJSON(t *testing.T) {
+	values := []any{
+		"plain", "Frédéric", "bad\x1b]0;title\a\u202e.txt", "\u2066isolate\u2069 \u200f\u061c",
+		"c1 \u0085 \u009b", "emoji 🎬 and 映画", map[string]any{"key\u202e": []any{"x\u202dy", 1.5}},
+	}
+	for _, v := range values {
+		data, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := EscapeJSON(data)
+		var back any
+		if err := json.Unmarshal(got, &back); err != nil {
+			t.Fatalf("%s: %v", got, err)
+		}
+		var want any
+		if err := json.Unmarshal(data, &want); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(back, want) {
+			t.Errorf("EscapeJSON(%s) = %s reads as %v, want %v", data, got, back, want)
+		}
+		for _, r := range string(got) {
+			if unsafeRune(r) {
+				t.Errorf("EscapeJSON(%s) = %s keeps %U", data, got, r)
+			}
+		}
+		if isPlain(string(data)) && !bytes.Equal(got, data) {
+			t.Errorf("EscapeJSON(%s) changed plain JSON: %s", data, got)
+		}
+	}
+}
+
+// CleanLayout escapes as Clean does, but for line breaks and tabs.
+func TestCleanLayout(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain":                      "plain",
+		"<h2>bad\x1b]0;t\a</h2>\n":   `<h2>bad\x1B]0;t\x07</h2>` + "\n",
+		"a\tb\r\nc\u202ed\xff":       "a\tb\r\nc" + `\u202Ed\xFF`,
+		"\n\n":                       "\n\n",
+		"Evil\u202e\x1b[31mred</h3>": `Evil\u202E\x1B[31mred</h3>`,
+	} {
+		if got := CleanLayout(in); got != want {
+			t.Errorf("CleanLayout(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
