@@ -745,6 +745,37 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	}
 }
 
+// A 60 MB document of lines just under the line limit, with no blank
+// line between them, read as --kind prize: the prize mapper joined them
+// into one paragraph, split it at every comma to ask whether its items
+// were countries, and held its brackets on a stack (1.2 GB and 18 s for
+// "a, a, …", 427 MB for "Director: …", 223 MB and 9 s for "[x](…").
+// Such a paragraph is now refused at its first line, as a line that
+// long is; the encyclopedia and review mappers read the same files in
+// 28 MB.
+func TestPeakRSSExportKindPrize60MBLongLines(t *testing.T) {
+	largeTest(t, "writes 60 MB files")
+	t.Parallel()
+	for _, unit := range []string{"a, ", "Director: ", "[x](", "(a "} {
+		t.Run(strings.TrimSpace(unit), func(t *testing.T) {
+			t.Parallel()
+			path := filepath.Join(t.TempDir(), "junk.txt")
+			line := strings.Repeat(unit, (1<<20-100)/len(unit)) + "\n"
+			if err := os.WriteFile(path, []byte(strings.Repeat(line, 60)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			mb, status, printed := peakRSS(t, "export", "--kind", "prize", "-f", "nquads", "-o", os.DevNull, path)
+			t.Logf("peak RSS %.0f MB", mb)
+			if want := path + ":1: not a film document: the paragraph starting at line 1 is longer than 1 MiB"; status != exitError || !strings.Contains(printed, want) {
+				t.Errorf("exit %d, %s; want %q", status, printed, want)
+			}
+			if mb > 200 {
+				t.Errorf("peak RSS %.0f MB for 60 MB; want at most 200", mb)
+			}
+		})
+	}
+}
+
 // nquadsFile writes about size bytes of N-Quads: people with names, links
 // between them, and reviews as blank nodes, as an archive holds.
 func nquadsFile(tb testing.TB, size int) string {

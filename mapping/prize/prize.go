@@ -224,7 +224,12 @@ func Parse(r io.Reader, name string) (*film.Source, error) {
 func FromDoc(doc *text.Doc) (*film.Source, error) {
 	name := doc.Name
 	p := &parser{src: &film.Source{Name: name, Kind: film.Prize, Digest: doc.Digest, Notes: doc.Notes}}
-	paras := p.dropCut(paragraphs(doc.Lines), doc.Lines)
+	paras, lerr := paragraphs(doc.Lines)
+	if lerr != nil {
+		lerr.Pos.File = name
+		return nil, lerr
+	}
+	paras = p.dropCut(paras, doc.Lines)
 	i, lerr := p.header(paras)
 	if lerr == nil {
 		lerr = p.body(paras[i:])
@@ -263,15 +268,19 @@ func (p *parser) dropCut(paras []paragraph, lines []string) []paragraph {
 	return paras[:len(paras)-1]
 }
 
-// paragraphs splits a page into paragraphs with markdown removed.
-func paragraphs(lines []string) []paragraph {
+// paragraphs splits a page into paragraphs with markdown removed. A
+// paragraph longer than text.MaxLine is an error at its first line, as
+// a line that long is: a prize page puts one fact in each paragraph, a
+// few hundred bytes, and the page of 60 lines of junk in one paragraph,
+// joined, split at its commas and searched, took 4 times its 60 MB.
+func paragraphs(lines []string) ([]paragraph, *film.Error) {
 	var out []paragraph
 	var cur []string
-	start := 0
+	start, size := 0, 0
 	flush := func() {
 		if len(cur) > 0 {
 			out = append(out, paragraph{text: strings.Join(cur, " "), line: start, lines: cur})
-			cur = nil
+			cur, size = nil, 0
 		}
 	}
 	for i, raw := range lines {
@@ -283,10 +292,13 @@ func paragraphs(lines []string) []paragraph {
 		if len(cur) == 0 {
 			start = i + 1
 		}
+		if size += len(l) + 1; size > text.MaxLine {
+			return nil, &film.Error{Pos: diag.Position{Line: start}, Err: fmt.Errorf("%w: the paragraph starting at line %d is longer than %d MiB (a prize page's paragraphs hold one fact each)", text.ErrLineTooLong, start, text.MaxLine>>20)}
+		}
 		cur = append(cur, l)
 	}
 	flush()
-	return out
+	return out, nil
 }
 
 func unmarkdown(s string) string {
@@ -395,8 +407,11 @@ func isYear(s string) bool {
 	return ok
 }
 
+// isCountry reports whether every item of a list is a country. It stops
+// at the first that is not: a header line of junk is not split whole to
+// be refused.
 func isCountry(s string) bool {
-	for _, c := range text.SplitList(s) {
+	for c := range text.ListItems(s) {
 		if _, ok := locale.Country(c); !ok {
 			return false
 		}

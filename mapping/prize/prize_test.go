@@ -1,12 +1,14 @@
 package prize
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/mappertest"
+	"github.com/film2ld/film2ld/mapping/internal/text"
 )
 
 // Layouts the samples do not show but prize pages have.
@@ -291,6 +293,30 @@ func TestEnglishFirst(t *testing.T) {
 	for _, tt := range tests {
 		if got, _, sure := englishFirst(tt.a, tt.b); got != tt.english || !sure {
 			t.Errorf("englishFirst(%q, %q) = %q, %v; want %q", tt.a, tt.b, got, sure, tt.english)
+		}
+	}
+}
+
+// A paragraph longer than a line may be is refused at its first line,
+// whichever its lines: a page of junk joined into one paragraph was
+// split at its commas and searched whole (4 times its size in memory).
+// Lines up to the limit together are read as ever.
+func TestParagraphTooLong(t *testing.T) {
+	line := strings.Repeat("word ", 60000) // 300 KB
+	head := "Published on *Some Prize* (<https://prize.example>)\n\n# Film\n\n"
+	for _, tt := range []struct {
+		name  string
+		lines int
+		fail  bool
+	}{{"three lines", 3, false}, {"four lines", 4, true}} {
+		page := head + strings.Repeat(line+"\n", tt.lines)
+		_, err := Parse(strings.NewReader(page), "page.txt")
+		var fe *film.Error
+		switch {
+		case !tt.fail && err != nil && errors.Is(err, text.ErrLineTooLong):
+			t.Errorf("%s: %v; want the paragraph read", tt.name, err)
+		case tt.fail && (!errors.As(err, &fe) || !errors.Is(err, text.ErrLineTooLong) || fe.Pos.Line != 5 || fe.Pos.File != "page.txt"):
+			t.Errorf("%s: error %v; want page.txt:5 refused as longer than 1 MiB", tt.name, err)
 		}
 	}
 }

@@ -3,6 +3,9 @@ package text
 import (
 	"errors"
 	"fmt"
+	"iter"
+	"slices"
+	"sort"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"strconv"
@@ -220,15 +223,19 @@ func splitList(s string) []string {
 	if !strings.ContainsAny(s, ",;/") {
 		return []string{s}
 	}
-	return splitAround(s, func(t string) (n int, spaced bool) {
-		switch t[0] {
-		case ',', ';':
-			return 1, false
-		case '/':
-			return 1, true
-		}
-		return 0, false
-	})
+	return splitAround(s, listSeparator)
+}
+
+// listSeparator is splitList's separator: a comma or a semicolon, or a
+// slash between spaces.
+func listSeparator(t string) (n int, spaced bool) {
+	switch t[0] {
+	case ',', ';':
+		return 1, false
+	case '/':
+		return 1, true
+	}
+	return 0, false
 }
 
 func splitAnd(s string) []string {
@@ -256,6 +263,18 @@ func splitAnd(s string) []string {
 // out and a stray "as a child)".
 func splitAround(s string, sep func(t string) (n int, spaced bool)) []string {
 	var out []string
+	eachAround(s, sep, func(part string) bool {
+		out = append(out, part)
+		return true
+	})
+	return out
+}
+
+// eachAround gives yield the parts splitAround returns, one at a time,
+// until yield returns false: a caller that judges a list by its items
+// stops at the first that fails, where a page line of 300,000 commas
+// made a list of them all, 50 MB, only to look at its first.
+func eachAround(s string, sep func(t string) (n int, spaced bool), yield func(string) bool) {
 	start := 0
 	inside := BracketSpans(s)
 	for i := 0; i < len(s); {
@@ -264,7 +283,9 @@ func splitAround(s string, sep func(t string) (n int, spaced bool)) []string {
 			if n, spaced := sep(s[j:]); n > 0 && (!spaced || j > i) {
 				k := j + n
 				if end := skipSpace(s, k); !spaced || end > k {
-					out = append(out, s[start:i])
+					if !yield(s[start:i]) {
+						return
+					}
 					start, i = end, end
 					continue
 				}
@@ -274,26 +295,51 @@ func splitAround(s string, sep func(t string) (n int, spaced bool)) []string {
 		// same byte follows each of its places.
 		i = max(j, i+1)
 	}
-	return append(out, s[start:])
+	yield(s[start:])
 }
 
 // BracketSpans returns the byte offsets of the "(" and ")" of each
-// balanced pair of round brackets in s (an unclosed "(" makes none), or
-// nil when s has none.
+// outermost balanced pair of round brackets in s (an unclosed "(" makes
+// none; a pair inside another is not given, as Within needs only the
+// outer), in order, or nil when s has none.
+//
+// A "(" is balanced when a ")" after it closes it, as a stack of the open
+// brackets would match them; the matched ones are found first, from the
+// end (each ")" counted until a "(" takes it), and marked in a bitset, so
+// that no stack is held: a paragraph of 4 million "(" made one of 32 MB.
 func BracketSpans(s string) [][2]int {
 	if strings.IndexByte(s, '(') < 0 {
 		return nil
 	}
+	matched := make([]uint64, len(s)/64+1)
+	closing := 0
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case ')':
+			closing++
+		case '(':
+			if closing > 0 {
+				closing--
+				matched[i/64] |= 1 << (i % 64)
+			}
+		}
+	}
 	var spans [][2]int
-	var open []int
+	depth, start := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '(':
-			open = append(open, i)
+			if matched[i/64]&(1<<(i%64)) != 0 {
+				if depth == 0 {
+					start = i
+				}
+				depth++
+			}
 		case ')':
-			if n := len(open); n > 0 {
-				spans = append(spans, [2]int{open[n-1], i})
-				open = open[:n-1]
+			if depth > 0 {
+				if depth--; depth == 0 {
+					spans = append(spans, [2]int{start, i})
+				}
 			}
 		}
 	}
@@ -301,14 +347,12 @@ func BracketSpans(s string) [][2]int {
 }
 
 // Within reports whether offset i stands between the brackets of one of
-// spans.
+// spans, as BracketSpans gives them (in order, none inside another): a
+// search, where a scan of every span for every offset took time in the
+// square of a long line's brackets.
 func Within(spans [][2]int, i int) bool {
-	for _, sp := range spans {
-		if sp[0] < i && i < sp[1] {
-			return true
-		}
-	}
-	return false
+	k := sort.Search(len(spans), func(k int) bool { return spans[k][1] > i })
+	return k < len(spans) && spans[k][0] < i
 }
 
 // skipSpace returns the index of the first byte of s from i on that is
@@ -401,19 +445,32 @@ func Credits(role film.Role, roleName string, org bool, value string, line int) 
 // languages, companies) on commas and semicolons only: "and" and "&" belong
 // to names such as "Bosnia and Herzegovina" or "Fox & Hound Films".
 func SplitList(s string) []string {
-	var out []string
-	for _, item := range splitList(Clean(s)) {
-		if item != "" {
-			out = append(out, item)
-		}
+	return slices.Collect(ListItems(s))
+}
+
+// ListItems gives SplitList's items one at a time, so that a caller that
+// stops early (is every item a country?) splits no further.
+func ListItems(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		eachAround(Clean(s), listSeparator, func(item string) bool {
+			return item == "" || yield(item)
+		})
 	}
-	return out
 }
 
 // Short cuts a line to a length that fits in a message.
 func Short(s string) string {
-	if r := []rune(s); len(r) > 60 {
-		return string(r[:57]) + "..."
+	// Only the characters it keeps are counted: a 16 MB paragraph was
+	// made runes whole, 64 MB, to keep 57 of them.
+	n := 0
+	cut := len(s)
+	for i := range s {
+		if n == 57 {
+			cut = i
+		}
+		if n++; n > 60 {
+			return s[:cut] + "..."
+		}
 	}
 	return s
 }
