@@ -630,6 +630,9 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	// reads as N-Quads, whole (220 MB).
 	ttl := jsonJunk(at("junk.ttl"), 200<<20, "@prefix s: <http://schema.org/> .\n", "Director: junk ", "")
 	csv := jsonJunk(at("junk.csv"), 200<<20, "title,director\n", "Heat,Michael Mann\n", "")
+	// A line that starts as a statement and goes wrong at its 49th
+	// character was read whole before it was refused (720-868 MB).
+	statement := jsonJunk(at("statement.nq"), 200<<20, `<http://ex.org/a> <http://schema.org/text> "ab" w`, "x", "")
 	blockEnd := jsonJunk(at("block-end.html"), 200<<20, open+"[", "1,2,3,", "x]</script></head></html>")
 	site := jsonJunk(at("site", "junk.json"), 200<<20, `[{"@context": "https://schema.org"}, `, "Director: junk ", "]")
 	// A .json file with no context key: the strings' file (written
@@ -705,6 +708,9 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{[]string{"export", "--kind", "reviews"}, []*junkFile{path}, "", exitError, tooLong},
 		{[]string{"validate"}, []*junkFile{path}, "", exitError, tooLong},
 		{[]string{"validate", "--batch"}, []*junkFile{path, films}, at("films"), exitError, tooLong},
+		{[]string{"convert"}, []*junkFile{statement}, "", exitError, "{}:1:49: syntax error: invalid N-Quad: unexpected rune 'w' at 48"},
+		{[]string{"validate"}, []*junkFile{statement}, "", exitError, "{}:1:49: error: document: syntax error: invalid N-Quad: unexpected rune 'w' at 48"},
+		{append([]string{"load"}, store...), []*junkFile{statement}, "", exitError, "{}:1:49: syntax error: invalid N-Quad: unexpected rune 'w' at 48"},
 		{[]string{"convert"}, []*junkFile{path}, "", exitError, notNQuads},
 		{[]string{"convert", "-f", "canonical"}, []*junkFile{path}, "", exitError, notNQuads},
 		{append([]string{"load"}, store...), []*junkFile{path}, "", exitError, notNQuads},

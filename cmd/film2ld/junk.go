@@ -32,7 +32,7 @@ func refusedNQuads(name string, format ld.InputFormat, read func(io.Reader) erro
 		return nil
 	}
 	defer f.Close()
-	return ld.NQuadsPrefixError(prefix, read)
+	return ld.NQuadsPrefixError(prefix, f, read)
 }
 
 // largeInput opens name when it is a regular file over bigDocument in
