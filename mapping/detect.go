@@ -70,7 +70,15 @@ func ParseKind(s string) (film.Kind, error) {
 // content (never its name): each kind counts the lines only its layout has,
 // and the kind with most wins.
 func Detect(data []byte, name string) (film.Kind, error) {
-	doc, err := text.Read(bytes.NewReader(data), name)
+	return DetectReader(bytes.NewReader(data), name)
+}
+
+// DetectReader is Detect of a document read from r as it goes: what is
+// no film document is refused as the film reader refuses it (a line
+// over 1 MiB, binary data, over 64 MiB) from the bytes that tell it,
+// never read whole first.
+func DetectReader(r io.Reader, name string) (film.Kind, error) {
+	doc, err := text.Read(r, name)
 	if err != nil {
 		return "", err
 	}

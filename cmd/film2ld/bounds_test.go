@@ -638,6 +638,11 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	// A .json file with no context key: the strings' file (written
 	// first), hard-linked rather than written again.
 	plain := &junkFile{path: at("plain", "junk.json"), write: func(p string) error { return os.Link(strs.path, p) }}
+	// The one-line text and the short junk lines under names without an
+	// extension, which may be film documents: validate read them whole to
+	// tell (1.6 GB; 559 MB), and now reads them as the film reader does.
+	unnamedLine := &junkFile{path: at("junk"), write: func(p string) error { return os.Link(path.path, p) }}
+	unnamedLines := &junkFile{path: at("lines"), write: func(p string) error { return os.Link(lines.path, p) }}
 	const tooLong, notNQuads = "longer than 1 MiB", "unexpected rune 'D' at 0"
 	const tooLongToken = "an HTML comment, tag, text or script longer than 32 MiB"
 	store := []string{"--store", "http://127.0.0.1:9/sparql"}
@@ -711,6 +716,8 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{[]string{"convert"}, []*junkFile{statement}, "", exitError, "{}:1:49: syntax error: invalid N-Quad: unexpected rune 'w' at 48"},
 		{[]string{"validate"}, []*junkFile{statement}, "", exitError, "{}:1:49: error: document: syntax error: invalid N-Quad: unexpected rune 'w' at 48"},
 		{append([]string{"load"}, store...), []*junkFile{statement}, "", exitError, "{}:1:49: syntax error: invalid N-Quad: unexpected rune 'w' at 48"},
+		{[]string{"validate"}, []*junkFile{path, unnamedLine}, "", exitError, "{}:1:1: error: document: syntax error: invalid N-Quad: " + notNQuads},
+		{[]string{"validate"}, []*junkFile{lines, unnamedLines}, "", exitError, "{}:1:1: error: document: syntax error: invalid N-Quad: " + notNQuads},
 		{[]string{"convert"}, []*junkFile{path}, "", exitError, notNQuads},
 		{[]string{"convert", "-f", "canonical"}, []*junkFile{path}, "", exitError, notNQuads},
 		{append([]string{"load"}, store...), []*junkFile{path}, "", exitError, notNQuads},

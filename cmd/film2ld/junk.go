@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/mapping"
 	"github.com/film2ld/film2ld/mapping/pipeline"
 	"github.com/film2ld/film2ld/schemas"
 )
@@ -92,9 +94,10 @@ func refusedTurtle(name string, format ld.InputFormat) error {
 // N-Quads, Turtle or TriG file (over bigDocument, by its name or first
 // bytes) gives, when its first 64 KiB tell it, as convert's does: a
 // 200 MB file of junk lines named .csv took validate 220 MB, of Turtle
-// junk 1.05 GB. A film document is the film reader's to refuse.
-func refusedLinkedData(name string) error {
-	if pipeline.MayBeDocumentName(name) {
+// junk 1.05 GB. A film document (document, by mayBeFilmDocument) is the
+// film reader's to refuse.
+func refusedLinkedData(name string, document bool) error {
+	if document {
 		return nil
 	}
 	err := refusedNQuads(name, 0, func(r io.Reader) error {
@@ -292,13 +295,13 @@ func isLargePage(name string) bool {
 }
 
 // refusedBytes returns the error a large input (over bigDocument) that
-// is linked data by its name (not a film document, which may be
-// Windows-1252) gives for a byte that is not UTF-8, having read it as it
+// is not a film document (document, by mayBeFilmDocument: a film
+// document may be Windows-1252) gives for a byte that is not UTF-8, having read it as it
 // goes, or nil: validate read 200 MB of random bytes whole, 296 MB, to
 // refuse its second byte. A file it passes is read again whole; the
 // finding lacks the offending line's excerpt.
-func refusedBytes(name string) error {
-	if name == "-" || pipeline.MayBeDocumentName(name) {
+func refusedBytes(name string, document bool) error {
+	if document {
 		return nil
 	}
 	f, err := os.Open(name)
@@ -322,4 +325,40 @@ func refusedBytes(name string) error {
 		return err
 	}
 	return nil // a read error is the command's own reading's to report
+}
+
+// mayBeFilmDocument reports whether validate may read name as a film
+// document, which the refusals of large linked data then leave to the
+// film reader: standard input, a .txt file, or a file without an
+// extension whose content is one. A large file without an extension is
+// read as it goes to tell (mapping.DetectReader, with the film reader's
+// limits), as validate would read it whole to tell: 200 MB of one line
+// of text so named took 1.6 GB to be refused, as linked data, for its
+// first character. A file that starts as JSON, markup or N-Quads do is
+// linked data, as pipeline.CheckInput reads it.
+func mayBeFilmDocument(name string) bool {
+	if name == "-" || pipeline.IsDocumentName(name) {
+		return true
+	}
+	if !pipeline.MayBeDocumentName(name) {
+		return false
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return true // the command's own reading reports it
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= int64(bigDocument) {
+		return true // read whole, as ever
+	}
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	if s := bytes.TrimSpace(head[:n]); len(s) > 0 && strings.IndexByte("{[<_", s[0]) >= 0 {
+		return false
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return true
+	}
+	_, err = mapping.DetectReader(f, name)
+	return err == nil
 }

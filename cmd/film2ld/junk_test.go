@@ -232,10 +232,11 @@ func TestValidateHeap(t *testing.T) {
 	}
 }
 
-// A large input that is linked data by its name and holds a byte that is
-// not UTF-8 is refused as it is read with the finding reading it whole
-// gives (the JSON report has no excerpts to lose); one without such a
-// byte, and a film document (which may be Windows-1252), are read whole.
+// A large input that is linked data by its name, or by its content where
+// its name has no extension, and holds a byte that is not UTF-8 is
+// refused as it is read with the finding reading it whole gives (the
+// JSON report has no excerpts to lose); one without such a byte, and a
+// film document (which may be Windows-1252), are read whole.
 func TestRefusedBytesAgreesWithWholeRead(t *testing.T) {
 	stmt := "<urn:x:a> <http://schema.org/name> \"Agnès\" .\n"
 	for _, tt := range []struct {
@@ -248,9 +249,12 @@ func TestRefusedBytesAgreesWithWholeRead(t *testing.T) {
 		{"page.xhtml", "<p>Réalisatrice</p>\n<p>\xe9</p>", true},
 		{"valid.nq", stmt + stmt, false},
 		{"latin1.txt", "Director: Agn\xe8s Varda\n", false},
-		{"latin1", "Director: Agn\xe8s Varda\n", false},
+		{"latin1", "= Cl\xe9o (1962 film) =\n\nCl\xe9o\n- Director: Agn\xe8s Varda\n- Runtime: 90 minutes\n", false},
+		// Without an extension, only a film document is read whole: a
+		// line of text is no film document, and read as linked data.
+		{"latin1-line", "Director: Agn\xe8s Varda\n", true},
 	} {
-		_, refused := validateBothWays(t, tt.name, tt.text, func(path string) bool { return refusedBytes(path) != nil })
+		_, refused := validateBothWays(t, tt.name, tt.text, func(path string) bool { return refusedBytes(path, mayBeFilmDocument(path)) != nil })
 		if refused != tt.refused {
 			t.Errorf("%s: refused as it is read: %v; want %v", tt.name, refused, tt.refused)
 		}
@@ -467,8 +471,15 @@ func TestRefusedLinkedDataAgreesWithWholeRead(t *testing.T) {
 		{"cut.ttl", pad.String() + "<x> s:name \"\"\"open", false},
 		{"fine.ttl", pad.String(), false},
 		{"fine.nq", nq, false},
+		// A name without an extension: what is no film document is
+		// linked data, refused as it is read; a film document is read
+		// by the film reader, whole.
+		{"junk", strings.Repeat("a", 70<<10), true},
+		{"lines", strings.Repeat("Director: junk\n", 100), false}, // an infobox's labels
+		{"statements", nq + "Director: junk\n", true},
+		{"article", "= Heat (1995 film) =\n\nHeat\n- Director: Michael Mann\n- Runtime: 170 minutes\n", false},
 	} {
-		_, took := validateBothWays(t, tt.name, tt.text, func(path string) bool { return refusedLinkedData(path) != nil })
+		_, took := validateBothWays(t, tt.name, tt.text, func(path string) bool { return refusedLinkedData(path, mayBeFilmDocument(path)) != nil })
 		if took != tt.taken {
 			t.Errorf("%s: refused from its start: %v; want %v", tt.name, took, tt.taken)
 		}

@@ -473,10 +473,11 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	if err := refusedMarkup(name); err != nil {
 		return fileResult{display: name, findings: clarifyJSONFindings([]schemas.Finding{loadFinding(name, err)}, nil, name)}
 	}
-	if err := refusedBytes(name); err != nil {
+	document := mayBeFilmDocument(name)
+	if err := refusedBytes(name, document); err != nil {
 		return fileResult{display: name, findings: clarifyJSONFindings([]schemas.Finding{loadFinding(name, err)}, nil, name)}
 	}
-	if err := refusedLinkedData(name); err != nil {
+	if err := refusedLinkedData(name, document); err != nil {
 		return fileResult{display: name, findings: clarifyJSONFindings([]schemas.Finding{loadFinding(name, err)}, nil, name)}
 	}
 	g, streamed, err := largePage(name)
