@@ -337,44 +337,164 @@ func ScanArrayItems(r io.Reader) (onlyValues bool, refused error) {
 // whole to learn it). It returns nil as soon as a @context is read, and
 // whenever the whole document is needed to tell.
 func ScanTopNode(r io.Reader) error {
-	dec := json.NewDecoder(bufio.NewReaderSize(r, 64<<10))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if c, ok := nextNonSpace(br); !ok || c != '{' {
 		return nil
 	}
 	keys := map[string]any{}
-	for dec.More() {
-		tok, err := dec.Token()
-		key, ok := tok.(string)
-		if err != nil || !ok {
+	for {
+		c, ok := nextNonSpace(br)
+		switch {
+		case !ok:
+			return nil
+		case c == '}':
+			return noContextError(keys)
+		case c == ',':
+			continue
+		case c != '"':
 			return nil
 		}
-		// The value, skipped; only whether it is null counts (a null
-		// @context is none).
-		var value json.Token
-		for depth := 0; ; {
-			t, err := dec.Token()
-			if err != nil {
-				return nil
-			}
-			if depth == 0 {
-				value = t
-			}
-			switch t {
-			case json.Delim('{'), json.Delim('['):
-				depth++
-			case json.Delim('}'), json.Delim(']'):
-				depth--
-			}
-			if depth == 0 {
-				break
-			}
-		}
-		if key == "@context" && value != nil {
+		key, ok := scanKey(br)
+		if !ok {
 			return nil
+		}
+		if c, ok := nextNonSpace(br); !ok || c != ':' {
+			return nil
+		}
+		// The value, skipped a byte at a time, not decoded (a string of
+		// 200 MB was decoded, 670 MB, to learn the key before it); only
+		// whether it is null counts (a null @context is none).
+		null, ok := skipValue(br)
+		if !ok {
+			return nil
+		}
+		if key == "@context" && !null {
+			return nil
+		}
+		var value any
+		if !null {
+			value = true
 		}
 		keys[key] = value
 	}
-	return noContextError(keys)
+}
+
+// skipString reads past the rest of a JSON string whose opening quote
+// was read, a buffer at a time: a quote ends it unless an odd number of
+// backslashes stands before it.
+func skipString(br *bufio.Reader) bool {
+	run := 0 // the backslashes just before what is read next
+	for {
+		chunk, err := br.ReadSlice('"')
+		if err != nil && err != bufio.ErrBufferFull {
+			return false
+		}
+		quote := err == nil
+		body := chunk
+		if quote {
+			body = chunk[:len(chunk)-1]
+		}
+		n := 0
+		for n < len(body) && body[len(body)-1-n] == '\\' {
+			n++
+		}
+		if n == len(body) {
+			run += n
+		} else {
+			run = n
+		}
+		if quote {
+			if run%2 == 0 {
+				return true
+			}
+			run = 0 // an escaped quote, part of the string
+		}
+	}
+}
+
+// maxScannedKey is the longest key ScanTopNode reads; a longer one is
+// left to the whole document's reading.
+const maxScannedKey = 64 << 10
+
+// nextNonSpace returns the next byte past JSON's white space.
+func nextNonSpace(br *bufio.Reader) (byte, bool) {
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			return 0, false
+		}
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return c, true
+		}
+	}
+}
+
+// scanKey reads a JSON string whose opening quote was read, decoded;
+// false past maxScannedKey bytes.
+func scanKey(br *bufio.Reader) (string, bool) {
+	raw := []byte{'"'}
+	escaped := false
+	for {
+		c, err := br.ReadByte()
+		if err != nil || len(raw) > maxScannedKey {
+			return "", false
+		}
+		raw = append(raw, c)
+		inString := false
+		if inString, escaped = inJSONString(c, escaped); !inString {
+			var key string
+			if json.Unmarshal(raw, &key) != nil {
+				return "", false
+			}
+			return key, true
+		}
+	}
+}
+
+// skipValue reads past one JSON value, not decoding it, and reports
+// whether it was null.
+func skipValue(br *bufio.Reader) (null, ok bool) {
+	c, ok := nextNonSpace(br)
+	if !ok {
+		return false, false
+	}
+	switch c {
+	case '"':
+		return false, skipString(br)
+	case '{', '[':
+		for depth := 1; depth > 0; {
+			c, err := br.ReadByte()
+			if err != nil {
+				return false, false
+			}
+			switch c {
+			case '"':
+				if !skipString(br) {
+					return false, false
+				}
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+			}
+		}
+		return false, true
+	}
+	// A literal: null, true, false or a number, up to the byte that ends it.
+	lit := []byte{c}
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			return false, false
+		}
+		if c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			br.UnreadByte()
+			return string(lit) == "null", true
+		}
+		if len(lit) < 8 {
+			lit = append(lit, c)
+		}
+	}
 }
 
 // TopValues describes the values (numbers, strings, booleans, nulls) at

@@ -1,6 +1,7 @@
 package ld
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -184,10 +185,48 @@ func TestScanTopNode(t *testing.T) {
 		{`{"@graph": [{"name": "x"}]}`, ""},
 		{`[{"name": "x"}]`, ""},
 		{"\ufeff{\"name\": 1}", ""},
+		{`{ "b" : "x\"}, \\" , "a\u0041" : [ "]", {"}": "{"} ] , "c":null}`, "aA"},
+		{`{"@context" : null , "k": -1.5e3}`, "k"},
+		{`{"x": "` + strings.Repeat("y", 1<<20) + `"}`, "x"},
 	} {
 		err := ScanTopNode(strings.NewReader(tt.in))
 		if (err != nil) != (tt.term != "") || err != nil && !strings.Contains(err.Error(), `the term "`+tt.term+`" has no meaning`) {
 			t.Errorf("%s: %v; want the term %q", tt.in, err, tt.term)
+		}
+	}
+}
+
+// skipString stops just past a string's closing quote, wherever the
+// buffer's reads cut its escapes.
+func TestSkipString(t *testing.T) {
+	alphabet := []string{"a", `\`, `"`, "é", "\n"}
+	var strs []string
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		strs = append(strs, prefix)
+		if n == 0 {
+			return
+		}
+		for _, a := range alphabet {
+			gen(prefix+a, n-1)
+		}
+	}
+	gen("", 5)
+	for _, s := range strs {
+		enc, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for pad := range 20 {
+			text := strings.Repeat(`\\`, pad) + string(enc[1:]) + "X"
+			// The padding is part of the string: escaped backslashes.
+			br := bufio.NewReaderSize(strings.NewReader(text), 16)
+			if !skipString(br) {
+				t.Fatalf("%q: not skipped", text)
+			}
+			if c, err := br.ReadByte(); err != nil || c != 'X' {
+				t.Fatalf("%q: stopped before %q, %v; want X", text, c, err)
+			}
 		}
 	}
 }

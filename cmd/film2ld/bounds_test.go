@@ -618,6 +618,9 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	lines := jsonJunk(at("lines.txt"), 200<<20, "", "Director: junk\n", "")
 	const object = `{"a": "b"},`
 	objects := jsonJunk(at("objects.json"), 1+(200<<20)/len(object)*len(object)+3, "[", object, `{}]`)
+	// One object without a context whose one value is a 200 MB string:
+	// decoded a token at a time to learn its key (670 MB).
+	longValue := jsonJunk(at("long-value.jsonld"), 200<<20, `{"a": "`, "x", `"}`)
 	page := jsonJunk(at("junk.html"), 200<<20, "<html><body>\n", "<p>Director: junk</p>", "</body></html>")
 	comment := jsonJunk(at("comment.html"), 200<<20, "<html><body>\n<!--", "Director: junk ", "--></body></html>")
 	// A page whose JSON-LD block is 200 MB of junk, or of an array with
@@ -672,6 +675,9 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		// validate reported every node (2.4 GB at 20 MB); a file this
 		// large is reported by the refusal of its first node.
 		{[]string{"validate"}, []*junkFile{objects}, "", exitError, `{}:1:1: error: document: not valid JSON-LD (convert rejects it): invalid JSON-LD input: no @context, so the term "a" has no meaning`},
+		{[]string{"convert"}, []*junkFile{longValue}, "", exitError, `{}: ld: expand: invalid JSON-LD input: no @context, so the term "a" has no meaning`},
+		{[]string{"validate"}, []*junkFile{longValue}, "", exitError, `{}:1:1: error: document: not valid JSON-LD (convert rejects it): invalid JSON-LD input: no @context, so the term "a" has no meaning`},
+		{append([]string{"load"}, store...), []*junkFile{longValue}, "", exitError, `{}: ld: expand: invalid JSON-LD input: no @context, so the term "a" has no meaning`},
 		// 100 million numbers, which expansion drops: decoded whole (over
 		// 11 GB, past 100 s) to nothing; now read as [] is.
 		{[]string{"convert"}, []*junkFile{numbers}, "", exitOK, `"@graph": []`},
