@@ -118,6 +118,9 @@ type turtleParser struct {
 	stop bool
 	// passed are IRIs of prefixed names already checked (prefixedName).
 	passed map[string]struct{}
+	// longestPrefix is the length of the longest prefix declared so far
+	// (prefixedName).
+	longestPrefix int
 }
 
 // parseError stops the parse; document turns it into a PosError.
@@ -286,6 +289,7 @@ func (p *turtleParser) prefixRest() {
 	p.next()
 	p.skip()
 	p.prefixes[prefix] = p.iriRef()
+	p.longestPrefix = max(p.longestPrefix, len(prefix))
 }
 
 func (p *turtleParser) baseRest() {
@@ -558,6 +562,13 @@ func (p *turtleParser) prefixedName() string {
 	start, line, col := p.pos, p.line, p.col
 	for isNameChar(p.peek()) || p.peek() == '.' {
 		p.next()
+		if n := p.pos - start; n > max(p.longestPrefix, minWordLimit) {
+			// Longer than every prefix declared, before its colon: no
+			// prefixed name, whatever follows. Said here, not at the
+			// word's end, so that a word of 200 MB is refused from its
+			// start (TurtlePrefixError), and not quoted whole.
+			p.failAt(line, col, "unknown word %s… (longer than any prefix declared; want a prefixed name such as schema:name)", strconv.Quote(p.src[start:start+quotedWord(p.src[start:])]))
+		}
 	}
 	prefix := p.src[start:p.pos]
 	if p.peek() != ':' || strings.HasSuffix(prefix, ".") {
@@ -589,6 +600,24 @@ func (p *turtleParser) prefixedName() string {
 		p.passed[iri] = struct{}{}
 	}
 	return iri
+}
+
+// minWordLimit is the shortest a word must be before prefixedName
+// refuses it as longer than any prefix declared: room for every keyword
+// and for the prefixes a document declares later for its later words.
+const minWordLimit = 256
+
+// quotedWord is how many bytes of a long word a message quotes: 60
+// characters' worth.
+func quotedWord(s string) int {
+	n := 0
+	for i := range s {
+		if n == 60 {
+			return i
+		}
+		n++
+	}
+	return len(s)
 }
 
 // maxPassedNames bounds the prefixed names' IRIs a parser remembers as

@@ -32,6 +32,11 @@ func TestTurtlePrefixErrorIsTheWholeInputs(t *testing.T) {
 		"<x> s:knows [ s:name \"in a list\" ; s:knows ( <p> <q> \n" + strings.Repeat("<r> ", 400) + ") ] .\n",
 		"<x> s:name 12.5e ; s:url <http://a.example/ bad> .\n",
 		"GRAPH <g> { <x> s:name \"in a graph\" . }\n",
+		// A word longer than any prefix declared is refused from its
+		// start; one the prefix declared is read.
+		strings.Repeat("a", 3000) + " s:name \"v\" .\n",
+		strings.Repeat("b", 300) + ":x s:name \"v\" .\n",
+		"@prefix " + strings.Repeat("c", 400) + ": <http://c.example/> .\n" + strings.Repeat("c", 400) + ":x s:name \"v\" .\n" + strings.Repeat("c", 401) + ":y s:name \"v\" .\n",
 	}
 	// Every 13th prefix where every case runs (CI); a developer's run
 	// cuts every 53rd, from a start that moves with the tail (the cuts
@@ -71,6 +76,25 @@ func TestTurtlePrefixErrorIsTheWholeInputs(t *testing.T) {
 	}
 	if !strings.Contains(fmt.Sprint(whole), fmt.Sprintf("byte 0xFF at byte offset %d", len(junk))) {
 		t.Errorf("reading it whole: %v; want the byte and its offset", whole)
+	}
+}
+
+// A bare word longer than every prefix declared (and than 256 bytes) is
+// refused where it passes that length, quoted short, so that a word of
+// any length costs no more than its first bytes; a prefixed name whose
+// prefix the document declares is read whatever its length.
+func TestTurtleLongWord(t *testing.T) {
+	long := strings.Repeat("p", 500)
+	for _, tt := range []struct{ doc, err string }{
+		{strings.Repeat("a", 1<<20) + " <x> <y> .\n", "d.ttl:1:1: syntax error: unknown word \"" + strings.Repeat("a", 60) + "\"… (longer than any prefix declared"},
+		{strings.Repeat("a", 200) + " <x> <y> .\n", "d.ttl:1:1: syntax error: unknown word \"" + strings.Repeat("a", 200) + "\" (want"},
+		{"@prefix " + long + ": <http://p.example/> .\n" + long + ":x <http://p.example/y> \"v\" .\n", ""},
+		{"@prefix " + long + ": <http://p.example/> .\n" + long + "q:x <http://p.example/y> \"v\" .\n", "d.ttl:2:1: syntax error: unknown word \"" + strings.Repeat("p", 60) + "\"… (longer than any prefix declared"},
+	} {
+		_, err := ld.ReadTurtle(strings.NewReader(tt.doc), "d.ttl", false)
+		if tt.err == "" && err != nil || tt.err != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.err)) {
+			t.Errorf("%.40q…: %v; want %q", tt.doc, err, tt.err)
+		}
 	}
 }
 

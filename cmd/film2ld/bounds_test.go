@@ -632,6 +632,8 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	// refused (0.84–1.05 GB); junk lines named .csv, which validate
 	// reads as N-Quads, whole (220 MB).
 	ttl := jsonJunk(at("junk.ttl"), 200<<20, "@prefix s: <http://schema.org/> .\n", "Director: junk ", "")
+	// One word of 200 MB: Turtle's error came at its end (1.39 GB).
+	word := jsonJunk(at("word.ttl"), 200<<20, "", "a", "")
 	csv := jsonJunk(at("junk.csv"), 200<<20, "title,director\n", "Heat,Michael Mann\n", "")
 	// A line that starts as a statement and goes wrong at its 49th
 	// character was read whole before it was refused (720-868 MB).
@@ -696,6 +698,8 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{[]string{"validate"}, []*junkFile{comment}, "", exitError, "{}:2: error: document: " + tooLongToken},
 		{[]string{"validate"}, []*junkFile{ttl}, "", exitError, `{}:2:1: error: document: syntax error: undefined prefix "Director:"`},
 		{[]string{"convert"}, []*junkFile{ttl}, "", exitError, `{}:2:1: syntax error: undefined prefix "Director:"`},
+		{[]string{"convert"}, []*junkFile{word}, "", exitError, `{}:1:1: syntax error: unknown word "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"… (longer than any prefix declared`},
+		{[]string{"validate"}, []*junkFile{word}, "", exitError, `{}:1:1: error: document: syntax error: unknown word "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"…`},
 		{append([]string{"load"}, store...), []*junkFile{ttl}, "", exitError, `{}:2:1: syntax error: undefined prefix "Director:"`},
 		{[]string{"validate"}, []*junkFile{csv}, "", exitError, "{}:1:1: error: document: syntax error: invalid N-Quad: unexpected rune 't' at 0"},
 		{[]string{"validate"}, []*junkFile{blockEnd}, "", exitError, "{}:2:209715163: error: script block: the JSON-LD block starting on line 2: not JSON: invalid character 'x' looking for beginning of value"},
