@@ -74,6 +74,9 @@ type ScriptText struct {
 	// line (as diag.Index counts them).
 	TextLine, TextCol int
 	TextChars         int
+	// TextOffset is the byte offset in the page of the content's first
+	// byte, by which an error names a byte of the block.
+	TextOffset int64
 	// Text is the element's content as written (script content has no
 	// character references to decode).
 	Text []byte
@@ -206,7 +209,7 @@ func EachScript(r io.Reader, name string, block func(st ScriptText, content io.R
 		if string(tag) != "script" || !isJSONLDScript(z, hasAttr) {
 			continue
 		}
-		st := ScriptText{Line: start, TextLine: line, TextCol: col, TextChars: chars}
+		st := ScriptText{Line: start, TextLine: line, TextCol: col, TextChars: chars, TextOffset: offset}
 		// A block is the tokenizer's text token, as any token is, up to
 		// streamScriptsOver bytes: a page of many small blocks is read
 		// by one tokenizer.
@@ -394,7 +397,7 @@ func extractBlock(st ScriptText, content io.Reader, name string) (doc any, wrapp
 		e := streamed.Err
 		switch {
 		case e == nil:
-			e = fmt.Errorf("%w: byte 0x%02X", ErrInvalidUTF8, streamed.Invalid)
+			e = fmt.Errorf("%w: byte 0x%02X at byte offset %d", ErrInvalidUTF8, streamed.Invalid, st.TextOffset+streamed.Offset)
 		case errors.Is(e, ErrTextAfterJSON):
 			e = errTextAfterBlock
 		case errors.Is(e, ErrNoJSONValue):
@@ -411,6 +414,12 @@ func extractBlock(st ScriptText, content io.Reader, name string) (doc any, wrapp
 		doc, off, err = decodeBlock(text)
 		if err == nil {
 			return doc, wrapper, nil, nil
+		}
+		if errors.Is(err, ErrInvalidUTF8) {
+			// Where the byte stands in the page, as a byte outside the
+			// blocks is named (a wrapper is blanked, not cut, so the
+			// offsets in text are the block's).
+			err = fmt.Errorf("%w at byte offset %d", err, st.TextOffset+int64(off))
 		}
 		if w := BlockWrapper(text); w != "" {
 			err = fmt.Errorf("%w (the JSON is wrapped in %s, which JSON-LD does not allow: remove the wrapper)", err, w)

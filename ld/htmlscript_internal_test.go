@@ -24,7 +24,9 @@ func scriptTextsByTokenizer(r io.Reader, name string) ([]ScriptText, error) {
 	z := html.NewTokenizer(r)
 	z.SetMaxBuf(MaxHTMLToken)
 	line, col, chars := 1, 1, 0
+	var offset int64
 	advance := func(raw []byte) {
+		offset += int64(len(raw))
 		if i := bytes.LastIndexByte(raw, '\n'); i >= 0 {
 			line += bytes.Count(raw, []byte("\n"))
 			col = len(raw) - i
@@ -74,7 +76,7 @@ func scriptTextsByTokenizer(r io.Reader, name string) ([]ScriptText, error) {
 		if string(tag) != "script" || !isJSONLDScript(z, hasAttr) {
 			continue
 		}
-		st := ScriptText{Line: start, TextLine: line, TextCol: col, TextChars: chars}
+		st := ScriptText{Line: start, TextLine: line, TextCol: col, TextChars: chars, TextOffset: offset}
 		z.SetMaxBuf(0)
 		if z.Next() == html.TextToken {
 			st.Text = bytes.Clone(z.Raw())
@@ -231,6 +233,9 @@ func extractHTMLWhole(r io.Reader, name string) ([]Block, error) {
 		}
 		doc, off, err := decodeBlock(text)
 		if err != nil {
+			if errors.Is(err, ErrInvalidUTF8) {
+				err = fmt.Errorf("%w at byte offset %d", err, st.TextOffset+int64(off))
+			}
 			if w := BlockWrapper(text); w != "" {
 				err = fmt.Errorf("%w (the JSON is wrapped in %s, which JSON-LD does not allow: remove the wrapper)", err, w)
 			}

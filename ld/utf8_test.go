@@ -31,7 +31,7 @@ func TestInvalidUTF8(t *testing.T) {
 		{"doc.jsonld", "{\n  \"@id\": \"urn:x\",\n  \"http://schema.org/name\": \"Ren\xe9\"\n}", ld.InputJSONLD,
 			"doc.jsonld:3:33: invalid UTF-8: byte 0xE9 at byte offset 52"},
 		{"page.html", "<html><script type=\"application/ld+json\">\n{\"@id\": \"urn:\xfe\"}\n</script></html>", ld.InputHTML,
-			"page.html:2:14: syntax error: JSON-LD block starting on line 1 (invalid script element): invalid UTF-8: byte 0xFE"},
+			"page.html:2:14: syntax error: JSON-LD block starting on line 1 (invalid script element): invalid UTF-8: byte 0xFE at byte offset 55"},
 	}
 	p := ld.NewProcessor(ld.Config{})
 	for _, tt := range tests {
