@@ -454,8 +454,9 @@ func (e *env) readDocument(job *pipeline.Job, name string) (*mapping.Diagnostic,
 	if err != nil {
 		return nil, err // the *PathError names the file
 	}
-	defer f.Close()
-	return job.Read(f, name)
+	r := guardShrinking(f)
+	defer r.Close()
+	return job.Read(r, name)
 }
 
 // parsePrefer reads --prefer: kinds separated by commas, each once.

@@ -36,7 +36,7 @@ func readPage(name string, stdin io.Reader) (data []byte, display string, d ld.D
 		display = "<stdin>"
 	} else {
 		// On failure the *PathError already names the file.
-		data, err = os.ReadFile(name)
+		data, err = readFileWhole(name)
 		display = name
 	}
 	if err == nil && ld.DetectInput(name, data) == ld.InputHTML && !pipeline.IsDocumentName(name) {
@@ -84,16 +84,14 @@ func (e *env) openPage(name string) (io.ReadCloser, string, error) {
 		}
 		return io.NopCloser(bytes.NewReader(data)), display, nil
 	}
-	if f, ok := r.(*os.File); ok && name != "-" {
-		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() <= int64(bigDocument) {
-			notUTF8 := ld.ScanUTF8(f, display) != nil
-			if _, err := f.Seek(0, io.SeekStart); err != nil {
-				f.Close()
-				return nil, display, err
-			}
-			if notUTF8 {
-				return whole(f)
-			}
+	if g, ok := r.(*shrinkGuard); ok && g.size <= int64(bigDocument) {
+		notUTF8 := ld.ScanUTF8(g, display) != nil
+		if err := g.rewind(); err != nil {
+			g.Close()
+			return nil, display, err
+		}
+		if notUTF8 {
+			return whole(g)
 		}
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
@@ -125,7 +123,78 @@ func (e *env) openInput(name string) (io.ReadCloser, string, error) {
 		f.Close()
 		return nil, name, &fs.PathError{Op: "read", Path: name, Err: syscall.EISDIR}
 	}
-	return f, name, nil
+	return guardShrinking(f), name, nil
+}
+
+// errShrank is the error of a file that ends before the size it had when
+// it was opened: another program cut it (a log rotated, a download
+// restarted) while film2ld read it. Read to its new end, a file of
+// statements gave fewer of them, and exit status 0.
+var errShrank = errors.New("the file shrank while it was read (is another program writing it?)")
+
+// shrinkGuard reads a regular file and fails, where the file ends, if it
+// ended before the size it had when opened (errShrank). A file that grows
+// is read to its end, as any reader reads it.
+type shrinkGuard struct {
+	f    *os.File
+	st   fs.FileInfo // when opened
+	size int64
+	read int64
+}
+
+// guardShrinking returns f read through a shrinkGuard when it is a
+// regular file, else f.
+func guardShrinking(f *os.File) io.ReadCloser {
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return f
+	}
+	return &shrinkGuard{f: f, st: st, size: st.Size()}
+}
+
+func (g *shrinkGuard) Read(p []byte) (int, error) {
+	n, err := g.f.Read(p)
+	g.read += int64(n)
+	if err == io.EOF && g.read < g.size {
+		// The reader that reads it names the file.
+		return n, fmt.Errorf("%w: it had %d bytes when opened, and ended after %d", errShrank, g.size, g.read)
+	}
+	return n, err
+}
+
+// rewind reads the file again from its start.
+func (g *shrinkGuard) rewind() error {
+	g.read = 0
+	_, err := g.f.Seek(0, io.SeekStart)
+	return err
+}
+
+// Stat is the file's when opened, so that a reader that sizes its
+// buffer by it still can, without a system call more.
+func (g *shrinkGuard) Stat() (fs.FileInfo, error) { return g.st, nil }
+
+func (g *shrinkGuard) Close() error { return g.f.Close() }
+
+// readFileWhole is os.ReadFile, but refuses a file that shrank while it
+// was read (errShrank).
+func readFileWhole(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := guardShrinking(f)
+	var b bytes.Buffer
+	if g, ok := r.(*shrinkGuard); ok && g.size < 1<<40 {
+		b.Grow(int(g.size) + bytes.MinRead)
+	}
+	if _, err := b.ReadFrom(r); err != nil {
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			return nil, err
+		}
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	return b.Bytes(), nil
 }
 
 // outputWritable reports, before any input is read, an output that
