@@ -51,17 +51,10 @@ func inputOver(name string, format, want ld.InputFormat, size int) (*os.File, []
 	if name == "-" || format != 0 && format != want {
 		return nil, nil
 	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, nil // the command's own reading reports it
-	}
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= int64(size) {
-		f.Close()
+	f, prefix := openOver(name, size, junkPrefix)
+	if f == nil {
 		return nil, nil
 	}
-	prefix := make([]byte, junkPrefix)
-	n, _ := io.ReadFull(f, prefix)
-	prefix = prefix[:n]
 	if format == 0 && ld.DetectInput(name, prefix) != want {
 		f.Close()
 		return nil, nil
@@ -304,17 +297,12 @@ func refusedBytes(name string, document bool) error {
 	if document {
 		return nil
 	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil // the command's own reading reports it
+	f, head := openLarge(name, 1024)
+	if f == nil {
+		return nil // small, or not a file: read whole, as ever
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= int64(bigDocument) {
-		return nil
-	}
-	head := make([]byte, 1024)
-	n, _ := io.ReadFull(f, head)
-	if ld.DetectInput(name, head[:n]) == ld.InputHTML && ld.DeclaredEncoding(head[:n]).Name != "" {
+	if ld.DetectInput(name, head) == ld.InputHTML && ld.DeclaredEncoding(head).Name != "" {
 		return nil // decoded whole from the encoding it declares (readInput)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
@@ -343,22 +331,40 @@ func mayBeFilmDocument(name string) bool {
 	if !pipeline.MayBeDocumentName(name) {
 		return false
 	}
-	f, err := os.Open(name)
-	if err != nil {
-		return true // the command's own reading reports it
+	f, head := openLarge(name, 4096)
+	if f == nil {
+		return true // small, or not a file: read whole, as ever
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= int64(bigDocument) {
-		return true // read whole, as ever
-	}
-	head := make([]byte, 4096)
-	n, _ := io.ReadFull(f, head)
-	if s := bytes.TrimSpace(head[:n]); len(s) > 0 && strings.IndexByte("{[<_", s[0]) >= 0 {
+	if s := bytes.TrimSpace(head); len(s) > 0 && strings.IndexByte("{[<_", s[0]) >= 0 {
 		return false
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return true
 	}
-	_, err = mapping.DetectReader(f, name)
+	_, err := mapping.DetectReader(f, name)
 	return err == nil
+}
+
+// openLarge opens name when it is a regular file over bigDocument and
+// returns it with its first n bytes read (fewer in a shorter file);
+// else nil: a file that cannot be opened is the command's own reading's
+// to report, and a small one is read whole. The caller closes the file.
+func openLarge(name string, n int) (*os.File, []byte) {
+	return openOver(name, bigDocument, n)
+}
+
+// openOver is openLarge for a file over size bytes.
+func openOver(name string, size, n int) (*os.File, []byte) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil
+	}
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= int64(size) {
+		f.Close()
+		return nil, nil
+	}
+	head := make([]byte, n)
+	n, _ = io.ReadFull(f, head)
+	return f, head[:n]
 }

@@ -622,15 +622,12 @@ func refusedDocument(name, pageURL string) error {
 	if name == "-" || !pipeline.IsDocumentName(name) {
 		return nil
 	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil // readInput reports it
+	f, _ := openLarge(name, 0)
+	if f == nil {
+		return nil // small, or not a file: read whole (readInput reports it)
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() <= int64(bigDocument) {
-		return nil
-	}
-	_, err = pipeline.New(pipeline.FilmOptions(pageURL)).Read(f, name)
+	_, err := pipeline.New(pipeline.FilmOptions(pageURL)).Read(f, name)
 	return err
 }
 
