@@ -305,3 +305,21 @@ func TestVerticalTabIsText(t *testing.T) {
 		t.Errorf("ESC: %v; want ErrBinary", err)
 	}
 }
+
+// SplitNames takes allocations (and time) in proportion to a group's
+// names: each single name looked for its surname in every name after it,
+// so "A and A and …" of 256 KB took 16 s. Counted in allocations, which
+// do not depend on the machine.
+func TestSplitNamesLinear(t *testing.T) {
+	allocs := func(n int) float64 {
+		s := strings.Repeat("A and ", n) + "Ewa Lis"
+		return testing.AllocsPerRun(3, func() { SplitNames(s) })
+	}
+	small, large := allocs(2000), allocs(8000)
+	if large > 5*small {
+		t.Errorf("SplitNames of 2,000 and 8,000 names: %.0f and %.0f allocations; want about 4 times, not 16", small, large)
+	}
+	if got := SplitNames("A and B and Ewa Lis"); strings.Join(got, "|") != "A Lis|B Lis|Ewa Lis" {
+		t.Errorf("siblings: %q", got)
+	}
+}

@@ -381,19 +381,26 @@ func SplitNames(s string) []string {
 	for _, part := range splitList(Clean(s)) {
 		part = strings.TrimPrefix(part, "and ")
 		group := splitAnd(part)
+		// The surname of the next full name after each name, found from
+		// the group's end in one pass: a search from each single name
+		// on took time in the square of a group's names (a line of
+		// "A and A and …", 256 KB, took 16 s).
+		surnames := make([]string, len(group))
+		next := ""
+		for i := len(group) - 1; i >= 0; i-- {
+			surnames[i] = next
+			if surname := surnameOf(group[i]); surname != "" {
+				next = surname
+			}
+		}
 		for i, name := range group {
 			if name == "" {
 				continue
 			}
-			if len(strings.Fields(name)) == 1 {
+			if surnames[i] != "" && len(strings.Fields(name)) == 1 {
 				// The surname is that of the next full name in the group:
 				// "Jan & Ewa Lis and Tomasz Nowak" is Jan Lis.
-				for _, next := range group[i+1:] {
-					if surname := surnameOf(next); surname != "" {
-						name += " " + surname
-						break
-					}
-				}
+				name += " " + surnames[i]
 			}
 			names = append(names, name)
 		}
