@@ -323,3 +323,30 @@ func TestSplitNamesLinear(t *testing.T) {
 		t.Errorf("siblings: %q", got)
 	}
 }
+
+// A name a credit's value repeats word for word is credited once, in the
+// order first met, however long the list (merging made one credit of
+// them anyway; each held a credit until then).
+func TestCreditsRepeatedOnce(t *testing.T) {
+	for _, tt := range []struct {
+		value string
+		org   bool
+		want  string
+	}{
+		{"Ana Lis; Jan Nowak; Ana Lis", false, "Ana Lis|Jan Nowak"},
+		{"Ana Lis, ana lis", false, "Ana Lis|ana lis"}, // spellings are the merge's to judge
+		{strings.Repeat("A; ", 100000) + "B", false, "A|B"},
+		{strings.Repeat("Fox Films, ", 40) + strings.Repeat("Arte, ", 40), true, "Fox Films|Arte"},
+	} {
+		var got []string
+		for _, c := range Credits(film.Producer, "", tt.org, tt.value, 3) {
+			got = append(got, c.Agent.Name.Value)
+			if c.Agent.Name.Line != 3 || c.Role != film.Producer {
+				t.Errorf("%.30q: credit %+v", tt.value, c)
+			}
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("Credits(%.30q…) = %q; want %q", tt.value, got, tt.want)
+		}
+	}
+}

@@ -440,10 +440,41 @@ func Credits(role film.Role, roleName string, org bool, value string, line int) 
 	} else {
 		names = SplitNames(value)
 	}
+	// A name the value repeats word for word is credited once: merging
+	// makes one credit of them anyway, and each held a credit and a
+	// mention until then (a line of "A; A; …" made a million).
+	names = uniqueNames(names)
 	out := make([]film.Credit, len(names))
 	for i, name := range names {
 		out[i] = film.Credit{Role: role, RoleName: roleName,
 			Agent: film.Agent{Name: film.Text{Value: name, Line: line}, Organization: org}}
+	}
+	return out
+}
+
+// uniqueNames returns names without the repeats of a name, in the order
+// first met: by a scan while the list is short, by a set past that.
+func uniqueNames(names []string) []string {
+	const scanUpTo = 16
+	out := names[:0]
+	var seen map[string]bool
+	for _, n := range names {
+		switch {
+		case seen != nil:
+			if seen[n] {
+				continue
+			}
+			seen[n] = true
+		case slices.Contains(out, n):
+			continue
+		case len(out) == scanUpTo:
+			seen = make(map[string]bool, len(names))
+			for _, o := range out {
+				seen[o] = true
+			}
+			seen[n] = true
+		}
+		out = append(out, n)
 	}
 	return out
 }
