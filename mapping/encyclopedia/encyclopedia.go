@@ -105,6 +105,8 @@ const (
 type parser struct {
 	src   *film.Source
 	state state
+	// credits adds the infobox's credits, once each.
+	credits text.CreditList
 	// section is the current section's heading as written, family its
 	// family and level the level of the heading that set the family.
 	section string

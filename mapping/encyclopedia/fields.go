@@ -37,7 +37,7 @@ func (p *parser) closeField() {
 	switch fd.fact {
 	case factCredit:
 		for _, v := range of.values {
-			f.Credits = append(f.Credits, text.Credits(fd.role, fd.roleName, fd.org, v.Value, v.Line)...)
+			f.Credits = p.credits.Add(f.Credits, text.Credits(fd.role, fd.roleName, fd.org, v.Value, v.Line)...)
 		}
 	case factCast:
 		for _, v := range of.values {

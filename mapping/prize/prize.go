@@ -210,8 +210,9 @@ type parser struct {
 	// left counts the lines of the current part of the page that are left
 	// out, reported once per part.
 	left text.Tally
-	// cast adds the parts, once each.
-	cast cast.List
+	// cast adds the parts, once each; credits the credits.
+	cast    cast.List
+	credits text.CreditList
 }
 
 // Parse reads a prize page.
@@ -397,7 +398,7 @@ func (p *parser) headerLine(para paragraph) {
 		}
 	}
 	for _, name := range text.SplitNames(strings.Join(names, ", ")) {
-		f.Credits = append(f.Credits, film.Credit{Role: film.Director,
+		f.Credits = p.credits.Add(f.Credits, film.Credit{Role: film.Director,
 			Agent: film.Agent{Name: film.Text{Value: name, Line: para.line}}})
 	}
 }
@@ -577,9 +578,9 @@ func (p *parser) credit(lb label, name, value string, line int) {
 	case lb.sales:
 		agent := salesContact(value)
 		agent.Name.Line = line
-		f.Credits = append(f.Credits, film.Credit{Role: film.Contributor, RoleName: "World sales", Agent: agent})
+		f.Credits = p.credits.Add(f.Credits, film.Credit{Role: film.Contributor, RoleName: "World sales", Agent: agent})
 	default:
-		f.Credits = append(f.Credits, text.Credits(lb.role, lb.roleName, lb.org, value, line)...)
+		f.Credits = p.credits.Add(f.Credits, text.Credits(lb.role, lb.roleName, lb.org, value, line)...)
 	}
 }
 

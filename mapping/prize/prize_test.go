@@ -132,7 +132,8 @@ Source URL (retrieved on 02-03-2021): <https://prize.example/movies/2020/sad-od-
 				"cast: Radu Marin as the uncle [uncredited]@27",
 				"contributor/Cinematography: Ana Horvat@23", "contributor/Cinematography: Luka Perić@21",
 				"country: Croatia@7", "description@15: An orchard made of glass.",
-				"director: Mirela Dobre@17", "director: Mirela Dobre@5",
+				// The header's director, credited again on line 17: once.
+				"director: Mirela Dobre@5",
 				"other title: Sad od stakla@3",
 				"producer: Ivo Babić@25", "producer: Petra Babić@25", "producer: Tomás Quiroga@25",
 				"runtime: 112@9", "title: The Glass Orchard@3", "year: 2020@11",

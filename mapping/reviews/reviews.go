@@ -121,8 +121,10 @@ func (s section) scale() film.Scale {
 }
 
 type parser struct {
-	doc     *text.Doc
-	src     *film.Source
+	doc *text.Doc
+	src *film.Source
+	// credits adds the page's credits, once each.
+	credits text.CreditList
 	section section
 	// review is the review being read, or nil.
 	review *review
@@ -387,7 +389,7 @@ func (p *parser) detail(d detail, n int, v string) bool {
 			role = film.Author
 		}
 		cs := text.Credits(role, "", false, v, n)
-		f.Credits = append(f.Credits, cs...)
+		f.Credits = p.credits.Add(f.Credits, cs...)
 		return len(cs) > 0
 	case detailStarring:
 		for _, name := range text.SplitNames(v) {

@@ -350,3 +350,31 @@ func TestCreditsRepeatedOnce(t *testing.T) {
 		}
 	}
 }
+
+// CreditList keeps the first of credits alike word for word (role, role
+// name, person or organisation, name), and every credit with facts of its
+// own (a contact, a URL).
+func TestCreditList(t *testing.T) {
+	var l CreditList
+	var credits []film.Credit
+	credit := func(role film.Role, roleName, name string, org bool, line int) film.Credit {
+		return film.Credit{Role: role, RoleName: roleName, Agent: film.Agent{Name: film.Text{Value: name, Line: line}, Organization: org}}
+	}
+	for line := 1; line <= 50000; line++ {
+		credits = l.Add(credits, credit(film.Producer, "", "Ana Lis", false, line), credit(film.Producer, "", "Fox", true, line))
+	}
+	credits = l.Add(credits, credit(film.Producer, "Co-production", "Ana Lis", false, 9), credit(film.Director, "", "Ana Lis", false, 9),
+		credit(film.Producer, "", "ana lis", false, 9), credit(film.Producer, "", "Fox", false, 9))
+	sales := credit(film.Contributor, "World sales", "Films Boutique", true, 10)
+	sales.Agent.Contact = &film.Contact{Email: "a@b.example"}
+	credits = l.Add(credits, sales, sales)
+	var got []string
+	for _, c := range credits {
+		got = append(got, fmt.Sprintf("%s/%s %s %v@%d", c.Role, c.RoleName, c.Agent.Name.Value, c.Agent.Organization, c.Agent.Name.Line))
+	}
+	want := []string{"producer/ Ana Lis false@1", "producer/ Fox true@1", "producer/Co-production Ana Lis false@9", "director/ Ana Lis false@9",
+		"producer/ ana lis false@9", "producer/ Fox false@9", "contributor/World sales Films Boutique true@10", "contributor/World sales Films Boutique true@10"}
+	if !slices.Equal(got, want) {
+		t.Errorf("credits:\n got %q\nwant %q", got, want)
+	}
+}

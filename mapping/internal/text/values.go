@@ -452,6 +452,47 @@ func Credits(role film.Role, roleName string, org bool, value string, line int) 
 	return out
 }
 
+// CreditList adds a document's credits to its film as its mapper reads
+// them, leaving out a credit that repeats an earlier one word for word
+// (the same role, role name and name, with no contact or URL of its
+// own), as the mapper's cast.List leaves out a repeated part: merging
+// makes one credit of them anyway, and each held a credit, a mention in
+// the resolver and a place in the merge until then (a page whose credit
+// lines were pasted 50,000 times). The zero CreditList is ready to use;
+// one serves one document, whose credits only Add may grow.
+type CreditList struct {
+	seen map[creditKey]bool
+}
+
+// creditKey is what makes two credits the same word for word.
+type creditKey struct {
+	role     film.Role
+	roleName string
+	org      bool
+	name     string
+}
+
+// Add appends to credits each of more that it does not hold already, and
+// returns credits.
+func (l *CreditList) Add(credits []film.Credit, more ...film.Credit) []film.Credit {
+	for _, c := range more {
+		if c.Agent.Contact != nil || c.Agent.URL != "" {
+			credits = append(credits, c) // facts of its own: kept
+			continue
+		}
+		k := creditKey{c.Role, c.RoleName, c.Agent.Organization, c.Agent.Name.Value}
+		if l.seen[k] {
+			continue
+		}
+		if l.seen == nil {
+			l.seen = map[creditKey]bool{}
+		}
+		l.seen[k] = true
+		credits = append(credits, c)
+	}
+	return credits
+}
+
 // uniqueNames returns names without the repeats of a name, in the order
 // first met: by a scan while the list is short, by a set past that.
 func uniqueNames(names []string) []string {
