@@ -227,6 +227,11 @@ func decodeJSON(data []byte, name string) (any, error) {
 		if off, err := jsonscan.UnpairedSurrogate(data); err != nil {
 			return nil, posError(data, name, off, err)
 		}
+		if d, ok := jsonscan.DuplicateKey(data); ok {
+			first := diag.NewIndex(data).Position(name, d.First)
+			return nil, posError(data, name, d.At, fmt.Errorf("%w: %q, first at line %d, column %d (JSON readers keep one of the two values, and disagree on which: remove one)",
+				ErrDuplicateKey, d.Key, first.Line, first.Col))
+		}
 		return v, nil
 	}
 	off := len(data)
@@ -407,6 +412,12 @@ var (
 	// ErrJSONTooDeep means arrays and objects nest past
 	// [JSONRules.MaxDepth].
 	ErrJSONTooDeep = jsonscan.ErrTooDeep
+	// ErrDuplicateKey means one object writes a key twice: JSON readers
+	// keep one of the two values, and disagree on which (encoding/json,
+	// and so json-gold, the last; others the first), so the other is
+	// lost without a word. film2ld's JSON-LD reader refuses it at the
+	// second writing, as validate reports it.
+	ErrDuplicateKey = jsonscan.ErrDuplicateKey
 )
 
 // JSONProblem is the first thing that makes an input other than one JSON

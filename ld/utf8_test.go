@@ -124,3 +124,31 @@ func TestScanUTF8AgreesWithCheckUTF8(t *testing.T) {
 		}
 	}
 }
+
+// A key written twice in one object is an error at its second writing,
+// naming the first, in a JSON-LD file and in a page's block: encoding/json
+// kept the last value, and convert wrote it without a word.
+func TestDuplicateKeyRefused(t *testing.T) {
+	p := ld.NewProcessor(ld.Config{})
+	for _, tt := range []struct {
+		name, in string
+		f        ld.InputFormat
+		msg      string
+	}{
+		{"dup.jsonld", "{\"@context\": \"https://schema.org\", \"@type\": \"Movie\",\n \"name\": \"Alpha\", \"name\": \"Beta\"}", ld.InputJSONLD,
+			`dup.jsonld:2:19: a key written twice in one object: "name", first at line 2, column 2`},
+		{"dup.html", "<html><script type=\"application/ld+json\">\n{\"@type\": \"Movie\", \"@type\": \"Film\"}\n</script></html>", ld.InputHTML,
+			`dup.html:2:20: syntax error: JSON-LD block starting on line 1 (invalid script element): a key written twice in one object: "@type", first at line 2 of the block, column 2`},
+		{"nested.jsonld", `{"@context": "https://schema.org", "director": {"name": "A", "url": "u", "name": "B"}, "name": "C"}`, ld.InputJSONLD,
+			`nested.jsonld:1:74: a key written twice in one object: "name"`},
+	} {
+		_, err := p.Read(strings.NewReader(tt.in), tt.name, tt.f)
+		if err == nil || !strings.HasPrefix(err.Error(), tt.msg) || !errors.Is(err, ld.ErrDuplicateKey) {
+			t.Errorf("%s: %v; want %q", tt.name, err, tt.msg)
+		}
+	}
+	// The same key in two objects is no duplicate.
+	if _, err := p.Read(strings.NewReader(`{"@context": "https://schema.org", "name": "A", "director": {"name": "B"}}`), "ok.jsonld", ld.InputJSONLD); err != nil {
+		t.Errorf("a key in two objects: %v", err)
+	}
+}
