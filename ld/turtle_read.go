@@ -773,7 +773,11 @@ func (p *turtleParser) literal() Term {
 		c := p.next()
 		switch {
 		case c == utf8.RuneError && p.pos >= len(p.src) || p.pos > len(p.src):
-			p.failAt(line, col, "a string not closed with %c", q)
+			closing := string(q)
+			if long {
+				closing = strings.Repeat(closing, 3)
+			}
+			p.failAt(line, col, "a string not closed with %s", closing)
 		case c == q && !long:
 			goto done
 		case c == q && long && strings.HasPrefix(p.src[p.pos:], string([]rune{q, q})):

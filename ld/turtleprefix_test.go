@@ -90,6 +90,9 @@ func TestTurtleLongWord(t *testing.T) {
 		{strings.Repeat("a", 200) + " <x> <y> .\n", "d.ttl:1:1: syntax error: unknown word \"" + strings.Repeat("a", 200) + "\" (want"},
 		{"@prefix " + long + ": <http://p.example/> .\n" + long + ":x <http://p.example/y> \"v\" .\n", ""},
 		{"@prefix " + long + ": <http://p.example/> .\n" + long + "q:x <http://p.example/y> \"v\" .\n", "d.ttl:2:1: syntax error: unknown word \"" + strings.Repeat("p", 60) + "\"… (longer than any prefix declared"},
+		// A string never closed is named by the quotes that would close it.
+		{"<x:a> <x:b> \"\"\"open\nand on", "d.ttl:1:13: syntax error: a string not closed with \"\"\""},
+		{"<x:a> <x:b> 'open", "d.ttl:1:13: syntax error: a string not closed with '"},
 	} {
 		_, err := ld.ReadTurtle(strings.NewReader(tt.doc), "d.ttl", false)
 		if tt.err == "" && err != nil || tt.err != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.err)) {
