@@ -78,10 +78,18 @@ func checkIRI(iri string, blank bool) error {
 	// json-gold silently drops statements with http(s) IRIs its URL check
 	// rejects; refuse them here with a name instead.
 	if (strings.HasPrefix(iri, "http://") || strings.HasPrefix(iri, "https://")) && !isURL(iri) {
+		if n := utf8.RuneCountInString(iri); n >= maxURLChars {
+			// The one rule of that check a reader cannot see in the IRI.
+			return fmt.Errorf("%w (%d characters: JSON-LD's conversion to RDF, json-gold's, takes no http(s) IRI of %d or more and would drop the statement)", ErrInvalidIRI, n, maxURLChars)
+		}
 		return ErrInvalidIRI
 	}
 	return nil
 }
+
+// maxURLChars is the length from which json-gold's URL check refuses an
+// http(s) IRI (its maxURLRuneCount).
+const maxURLChars = 2083
 
 // passedURLs remembers IRIs that passed json-gold's URL check, whose large
 // regular expression dominated the cost of checking a document: the same

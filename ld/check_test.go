@@ -183,3 +183,25 @@ func TestContextErrorsDeterministic(t *testing.T) {
 		t.Errorf("lenient drops: %d different reports: %v", len(seen), slices.Sorted(maps.Keys(seen)))
 	}
 }
+
+// An http(s) IRI json-gold's URL check refuses for its length alone is
+// refused with that reason: it looked like any other IRI.
+func TestLongHTTPIRIRefusedWithItsReason(t *testing.T) {
+	p := ld.NewProcessor(ld.Config{})
+	doc := func(n int) string {
+		iri := "http://e.org/" + strings.Repeat("x", n-len("http://e.org/"))
+		return `{"@context": "https://schema.org", "@id": "` + iri + `", "@type": "Movie", "name": "m"}`
+	}
+	if _, err := p.Read(strings.NewReader(doc(2082)), "ok.jsonld", ld.InputJSONLD); err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := p.Read(strings.NewReader(doc(2082)), "ok.jsonld", ld.InputJSONLD)
+	if _, err := p.ToNQuads(docs[0], ld.Options{}); err != nil {
+		t.Errorf("an IRI of 2,082 characters: %v", err)
+	}
+	docs, _ = p.Read(strings.NewReader(doc(2083)), "long.jsonld", ld.InputJSONLD)
+	_, err := p.ToNQuads(docs[0], ld.Options{})
+	if !errors.Is(err, ld.ErrInvalidIRI) || !strings.Contains(err.Error(), "2083 characters") {
+		t.Errorf("an IRI of 2,083 characters: %v; want it refused for its length", err)
+	}
+}
