@@ -716,33 +716,23 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 	// written: a key written a million times made as many findings
 	// (782 MB for an 11 MB file).
 	if dups := v.Dups(); len(dups) > 0 {
-		type written struct {
-			first, last, times int
-		}
-		var keys []string
-		seen := map[string]*written{}
+		last := make(map[string]int, len(dups))
 		for _, d := range dups {
-			if w := seen[d.Key]; w != nil {
-				w.times++
-				continue
-			}
-			seen[d.Key] = &written{first: d.KeyOffset, last: d.KeyOffset, times: 2}
-			keys = append(keys, d.Key)
+			last[d.Key] = d.KeyOffset
 		}
 		// The writing kept is the object's member of that key.
 		for _, m := range v.Members {
-			if w := seen[m.Key]; w != nil {
-				w.last = m.KeyOffset
+			if _, ok := last[m.Key]; ok {
+				last[m.Key] = m.KeyOffset
 			}
 		}
-		for _, key := range keys {
-			w := seen[key]
-			last, first := w.last, b.src.pos(w.first)
+		for i, d := range dups {
+			key, first := d.Key, b.src.pos(d.KeyOffset)
 			times := "twice"
-			if w.times > 2 {
-				times = fmt.Sprintf("%d times", w.times)
+			if written := v.DupTimes()[i]; written > 2 {
+				times = fmt.Sprintf("%d times", written)
 			}
-			b.problem(b.src.pos(last), RuleDuplicateKey, n.Describe(), localName(key),
+			b.problem(b.src.pos(last[key]), RuleDuplicateKey, n.Describe(), localName(key),
 				fmt.Sprintf("the key %q is written %s in this object (first at line %d, column %d); JSON-LD processors read this last value, other readers the first, and film2ld convert refuses it", clip(key), times, first.Line, first.Col),
 				"write each key once; give several values as an array")
 		}

@@ -2,6 +2,7 @@ package jsonpos
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -117,5 +118,34 @@ func TestDuplicateKeys(t *testing.T) {
 	}
 	if len(v.Dups()) != 1 || v.Dups()[0].KeyOffset != 1 || v.Dups()[0].Value.Number != 1 {
 		t.Errorf("dups %+v", v.Dups())
+	}
+}
+
+// A key written many times is one duplicate: its first writing, and how
+// often it is written; keys past a few are found by an index. The
+// writings between the first and the last are not held.
+func TestDupTimes(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"a": 0`)
+	for i := range 30 {
+		fmt.Fprintf(&b, `, "k%d": %d, "k%d": %d`, i, i, i, i+100)
+	}
+	for i := 1; i <= 5; i++ {
+		fmt.Fprintf(&b, `, "a": %d`, i)
+	}
+	b.WriteString("}")
+	v, err := Parse([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dups, times := v.Dups(), v.DupTimes()
+	if len(dups) != 31 || len(times) != 31 {
+		t.Fatalf("%d duplicates, %d counts; want 31", len(dups), len(times))
+	}
+	if dups[0].Key != "k0" || times[0] != 2 || dups[30].Key != "a" || times[30] != 6 || dups[30].Value.Number != 0 || dups[30].KeyOffset != 1 {
+		t.Errorf("first %+v ×%d, last %+v ×%d; want k0 twice, then a 6 times from its first writing", dups[0], times[0], dups[30], times[30])
+	}
+	if got := v.Get("a"); got == nil || got.Number != 5 {
+		t.Errorf("a = %+v; want the last value, 5", got)
 	}
 }
