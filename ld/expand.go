@@ -440,7 +440,7 @@ func scanKey(br *bufio.Reader) (string, bool) {
 			return "", false
 		}
 		raw = append(raw, c)
-		inString := false
+		var inString bool
 		if inString, escaped = inJSONString(c, escaped); !inString {
 			var key string
 			if json.Unmarshal(raw, &key) != nil {

@@ -507,9 +507,7 @@ func decodeBlock(text []byte) (any, int, error) {
 		return nil, off, err
 	}
 	if d, ok := jsonscan.DuplicateKey(text); ok {
-		first := diag.NewIndex(text).Position("", d.First)
-		return nil, d.At, fmt.Errorf("%w: %q, first at line %d of the block, column %d (JSON readers keep one of the two values, and disagree on which: remove one)",
-			ErrDuplicateKey, d.Key, first.Line, first.Col)
+		return nil, d.At, duplicateKeyError(text, d, " of the block")
 	}
 	return doc, 0, nil
 }

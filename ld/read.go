@@ -228,9 +228,7 @@ func decodeJSON(data []byte, name string) (any, error) {
 			return nil, posError(data, name, off, err)
 		}
 		if d, ok := jsonscan.DuplicateKey(data); ok {
-			first := diag.NewIndex(data).Position(name, d.First)
-			return nil, posError(data, name, d.At, fmt.Errorf("%w: %q, first at line %d, column %d (JSON readers keep one of the two values, and disagree on which: remove one)",
-				ErrDuplicateKey, d.Key, first.Line, first.Col))
+			return nil, posError(data, name, d.At, duplicateKeyError(data, d, ""))
 		}
 		return v, nil
 	}
@@ -244,6 +242,16 @@ func decodeJSON(data []byte, name string) (any, error) {
 		err = errors.New("no JSON value")
 	}
 	return nil, posError(data, name, off, err)
+}
+
+// duplicateKeyError is the error of a key data writes twice in one
+// object (see ErrDuplicateKey), naming the first writing's place in
+// data; in says what data is when it is not the whole file ("of the
+// block").
+func duplicateKeyError(data []byte, d jsonscan.Duplicate, in string) error {
+	first := diag.NewIndex(data).Position("", d.First)
+	return fmt.Errorf("%w: %q, first at line %d%s, column %d (JSON readers keep one of the two values, and disagree on which: remove one)",
+		ErrDuplicateKey, d.Key, first.Line, in, first.Col)
 }
 
 // ExplainJSONError adds to a JSON syntax error at byte offset off of data

@@ -113,14 +113,7 @@ func ScanUTF8(r io.Reader, name string) error {
 		cut := len(data)
 		if err == nil {
 			// A character cut at the end waits for the next read.
-			for i := len(data) - 1; i >= max(0, len(data)-utf8.UTFMax+1); i-- {
-				if utf8.RuneStart(data[i]) {
-					if !utf8.FullRune(data[i:]) {
-						cut = i
-					}
-					break
-				}
-			}
+			cut = len(trimCutRune(data))
 		}
 		bad := -1
 		if !utf8.Valid(data[:cut]) {
