@@ -142,7 +142,7 @@ func EachScript(r io.Reader, name string, block func(st ScriptText, content io.R
 		}
 	}
 	src := &pushback{r: br}
-	z := html.NewTokenizer(src)
+	z := html.NewTokenizer(newAttrGuard(src, 1))
 	z.SetMaxBuf(MaxHTMLToken)
 	line, col, chars := 1, 1, 0
 	var offset int64 // bytes read before the token
@@ -171,6 +171,9 @@ func EachScript(r io.Reader, name string, block func(st ScriptText, content io.R
 				// is text, which the tokenizer returns as far as the
 				// limit before it fails.
 				return "", &PosError{Pos: diag.Position{File: name, Line: cmp.Or(cutText, line)}, Err: ErrHTMLToken}
+			}
+			if te := (*tagAttrsError)(nil); errors.As(z.Err(), &te) {
+				return "", &PosError{Pos: diag.Position{File: name, Line: te.line}, Err: ErrHTMLAttributes}
 			}
 			return "", fmt.Errorf("ld: read %s: %w", name, z.Err())
 		}
@@ -262,7 +265,7 @@ func EachScript(r io.Reader, name string, block func(st ScriptText, content io.R
 		if err != nil {
 			return "", err
 		}
-		z = html.NewTokenizer(src)
+		z = html.NewTokenizer(newAttrGuard(src, line))
 		z.SetMaxBuf(MaxHTMLToken)
 	}
 }

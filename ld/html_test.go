@@ -283,3 +283,52 @@ func FuzzUnwrapBlock(f *testing.F) {
 		}
 	})
 }
+
+// A start tag with more than MaxHTMLAttributes attributes is refused at
+// its line before the tokenizer notes them all; one at the limit is read,
+// and what only looks like attributes (in a block, a comment, a quoted
+// value, a script's text) is not counted. A block long enough to be read
+// past the tokenizer does not hide a tag after it.
+func TestScriptTextsMaxHTMLAttributes(t *testing.T) {
+	attrs := func(n int) string { return strings.Repeat(" a", n) }
+	block := func(text string) string {
+		return `<script type="application/ld+json">{"name": "` + text + `"}</script>`
+	}
+	over := ld.MaxHTMLAttributes + 1
+	for _, tt := range []struct {
+		name string
+		page string
+		line int // of the refused tag; 0 when the page is read
+	}{
+		{"at the limit", block("x") + "\n<div" + attrs(ld.MaxHTMLAttributes) + ">", 0},
+		{"over", block("x") + "\n\n<div" + attrs(over) + ">", 3},
+		{"over, no end", "<p>\n<div" + attrs(4*over), 2},
+		{"quoted forms", "<p\n" + strings.Repeat(`a="b"`, over) + ">" + block("x"), 1},
+		{"in a block", block("<div" + attrs(over)), 0},
+		{"in a comment", "<!-- <div" + attrs(over) + " -->" + block("x"), 0},
+		{"in a value", `<p title="<div` + attrs(over) + `">` + block("x"), 0},
+		{"in a script", "<script>x = '<div" + attrs(over) + "'</script>" + block("x"), 0},
+		{"after a long block", block(strings.Repeat("x", 2<<20)) + "\n<div" + attrs(over) + ">", 2},
+	} {
+		texts, err := ld.ScriptTexts(strings.NewReader(tt.page), "p.html")
+		if tt.line == 0 {
+			if err != nil || len(texts) != 1 {
+				t.Errorf("%s: %d blocks, %v; want the block", tt.name, len(texts), err)
+			}
+			continue
+		}
+		want := fmt.Sprintf("p.html:%d: %v", tt.line, ld.ErrHTMLAttributes)
+		if !errors.Is(err, ld.ErrHTMLAttributes) || err.Error() != want {
+			t.Errorf("%s: %v; want %s", tt.name, err, want)
+		}
+	}
+	// OtherMarkup stops at such a tag too, as at any unreadable token:
+	// the itemscope after it is not reached.
+	page := "<div" + attrs(over) + "></div><div itemscope>"
+	if m := ld.OtherMarkup(strings.NewReader(page)); m.Syntax != "" {
+		t.Errorf("OtherMarkup read past the tag: %+v", m)
+	}
+	if m := ld.OtherMarkup(strings.NewReader("<div" + attrs(ld.MaxHTMLAttributes) + "></div><div itemscope>")); m.Syntax != "Microdata" {
+		t.Errorf("OtherMarkup stopped at a tag at the limit: %+v", m)
+	}
+}

@@ -24,7 +24,7 @@ type Markup struct {
 // film2ld reads JSON-LD only: a page without a JSON-LD block but with such
 // markup is told apart from a page with no data at all.
 func OtherMarkup(r io.Reader) Markup {
-	z := html.NewTokenizer(r)
+	z := html.NewTokenizer(newAttrGuard(r, 1))
 	z.SetMaxBuf(MaxHTMLToken)
 	line := 1
 	for {

@@ -623,6 +623,9 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	longValue := jsonJunk(at("long-value.jsonld"), 200<<20, `{"a": "`, "x", `"}`)
 	page := jsonJunk(at("junk.html"), 200<<20, "<html><body>\n", "<p>Director: junk</p>", "</body></html>")
 	comment := jsonJunk(at("comment.html"), 200<<20, "<html><body>\n<!--", "Director: junk ", "--></body></html>")
+	// One start tag of 100 million attributes: the tokenizer noted the
+	// place of each (1.74 GB) until the token limit cut it.
+	attrs := jsonJunk(at("attrs.html"), 200<<20, "<html><body>\n<div", " a", "></div>")
 	// A page whose JSON-LD block is 200 MB of junk, or of an array with
 	// an error at its end: the tokenizer held the block as one token
 	// (560–690 MB for validate, 0.9–1.0 GB for convert).
@@ -650,6 +653,7 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	unnamedLines := &junkFile{path: at("lines"), write: func(p string) error { return os.Link(lines.path, p) }}
 	const tooLong, notNQuads = "longer than 1 MiB", "unexpected rune 'D' at 0"
 	const tooLongToken = "an HTML comment, tag, text or script longer than 32 MiB"
+	const tooManyAttrs = "an HTML start tag with more than 10000 attributes"
 	store := []string{"--store", "http://127.0.0.1:9/sparql"}
 	cases := []struct {
 		cmd    []string    // the command and its options
@@ -711,6 +715,9 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		// are passed over without being read whole.
 		{[]string{"validate"}, []*junkFile{strs, plain}, at("plain"), exitUsage, "no page or linked data file in folder {}"},
 		{[]string{"convert"}, []*junkFile{comment}, "", exitError, "{}:2: " + tooLongToken},
+		{[]string{"convert"}, []*junkFile{attrs}, "", exitError, "{}:2: " + tooManyAttrs},
+		{[]string{"validate"}, []*junkFile{attrs}, "", exitError, "{}:2: error: document: " + tooManyAttrs},
+		{append([]string{"load"}, store...), []*junkFile{attrs}, "", exitError, "{}:2: " + tooManyAttrs},
 		{append([]string{"load"}, store...), []*junkFile{comment}, "", exitError, "{}:2: " + tooLongToken},
 		// 14 million short lines pass the line limit; they were read
 		// whole, split into lines and scanned (880 MB) before line 1
