@@ -152,7 +152,7 @@ func unreachable(graph map[string]any, roots []string) []string {
 	for _, id := range sortedKeys(graph) {
 		n := graph[id].(map[string]any)
 		if !seen[id] && len(n) > 1 {
-			lost = append(lost, describe(n, ""))
+			lost = append(lost, atNode(n, nil).String())
 		}
 	}
 	return lost

@@ -99,7 +99,7 @@ func pruneExpanded(nodes []any, relative, refuseDirection bool, d *Dropped) []an
 			out = append(out, m)
 			continue
 		}
-		if c.pruneNode(m, "", d, &hoisted) {
+		if c.pruneNode(m, nil, d, &hoisted) {
 			out = append(out, m)
 		}
 	}
@@ -108,8 +108,8 @@ func pruneExpanded(nodes []any, relative, refuseDirection bool, d *Dropped) []an
 
 // pruneNode prunes node in place and reports whether it stays; the nodes
 // embedded in what it drops go to hoist.
-func (c checker) pruneNode(node map[string]any, via string, d *Dropped, hoist *[]any) bool {
-	name := describe(node, via)
+func (c checker) pruneNode(node map[string]any, via *place, d *Dropped, hoist *[]any) bool {
+	name := atNode(node, via)
 	drop := func(prop, value string, err error) {
 		d.add(dropKind(err), fmt.Sprintf("%s: %s: %q", name, prop, value))
 	}
@@ -143,7 +143,7 @@ func (c checker) pruneNode(node map[string]any, via string, d *Dropped, hoist *[
 		case "@graph", "@included":
 			var kept, inner []any
 			for _, n := range asList(val) {
-				if m, ok := n.(map[string]any); ok && !c.pruneNode(m, key+" of "+name, d, &inner) {
+				if m, ok := n.(map[string]any); ok && !c.pruneNode(m, reached(key, name), d, &inner) {
 					continue
 				}
 				kept = append(kept, n)
@@ -159,7 +159,7 @@ func (c checker) pruneNode(node map[string]any, via string, d *Dropped, hoist *[
 			for _, prop := range sortedKeys(rev) {
 				if err := checkIRI(prop, false); err != nil {
 					drop("@reverse "+short(prop), prop, err)
-					c.hoistValues(rev[prop], "@reverse "+short(prop)+" of "+name, d, hoist)
+					c.hoistValues(rev[prop], reached("@reverse "+short(prop), name), d, hoist)
 					delete(rev, prop)
 					continue
 				}
@@ -176,7 +176,7 @@ func (c checker) pruneNode(node map[string]any, via string, d *Dropped, hoist *[
 		}
 		if err := checkIRI(key, false); err != nil {
 			drop(short(key), key, err)
-			c.hoistValues(val, short(key)+" of "+name, d, hoist)
+			c.hoistValues(val, reached(short(key), name), d, hoist)
 			delete(node, key)
 			continue
 		}
@@ -196,23 +196,23 @@ func (c checker) pruneNode(node map[string]any, via string, d *Dropped, hoist *[
 // hoist, pruned: its properties' and reverse properties' values and its
 // included nodes (a named graph of a dropped name goes whole, as JSON-LD
 // drops the graph).
-func (c checker) hoistContents(node map[string]any, name string, d *Dropped, hoist *[]any) {
+func (c checker) hoistContents(node map[string]any, name *place, d *Dropped, hoist *[]any) {
 	for _, key := range sortedKeys(node) {
 		switch {
 		case key == "@reverse":
 			rev, _ := node[key].(map[string]any)
 			for _, prop := range sortedKeys(rev) {
-				c.hoistValues(rev[prop], "@reverse "+short(prop)+" of "+name, d, hoist)
+				c.hoistValues(rev[prop], reached("@reverse "+short(prop), name), d, hoist)
 			}
 		case key == "@included" || !strings.HasPrefix(key, "@"):
-			c.hoistValues(node[key], short(key)+" of "+name, d, hoist)
+			c.hoistValues(node[key], reached(short(key), name), d, hoist)
 		}
 	}
 }
 
 // hoistValues puts the nodes among val, values of a dropped property or
 // node, into hoist, pruned.
-func (c checker) hoistValues(val any, via string, d *Dropped, hoist *[]any) {
+func (c checker) hoistValues(val any, via *place, d *Dropped, hoist *[]any) {
 	for _, v := range asList(val) {
 		m, ok := v.(map[string]any)
 		if !ok {
@@ -233,7 +233,7 @@ func (c checker) hoistValues(val any, via string, d *Dropped, hoist *[]any) {
 
 // pruneValues returns the values of val that stay, each pruned; the nodes
 // embedded in a node value that goes are put into hoist.
-func (c checker) pruneValues(val any, prop, owner string, d *Dropped, hoist *[]any) []any {
+func (c checker) pruneValues(val any, prop string, owner *place, d *Dropped, hoist *[]any) []any {
 	var kept []any
 	drop := func(value string, err error) {
 		d.add(dropKind(err), fmt.Sprintf("%s: %s: %q", owner, prop, value))
@@ -269,11 +269,11 @@ func (c checker) pruneValues(val any, prop, owner string, d *Dropped, hoist *[]a
 		if id, ok := m["@id"].(string); ok {
 			if err := c.ref(id); err != nil {
 				drop(id, err)
-				c.hoistContents(m, prop+" of "+owner, d, hoist)
+				c.hoistContents(m, reached(prop, owner), d, hoist)
 				continue
 			}
 		}
-		if !c.pruneNode(m, prop+" of "+owner, d, hoist) {
+		if !c.pruneNode(m, reached(prop, owner), d, hoist) {
 			continue
 		}
 		kept = append(kept, m)

@@ -16,8 +16,8 @@ func resolveRelative(nodes []any, base string) error {
 	}
 	// walk visits v, reached from the node named owner by prop, so that
 	// an error names the place as the checks do.
-	var walk func(v any, owner, prop string) error
-	walk = func(v any, owner, prop string) error {
+	var walk func(v any, owner *place, prop string) error
+	walk = func(v any, owner *place, prop string) error {
 		switch v := v.(type) {
 		case []any:
 			for _, e := range v {
@@ -31,10 +31,13 @@ func resolveRelative(nodes []any, base string) error {
 			}
 			if id, ok := v["@id"].(string); ok && !strings.HasPrefix(id, "_:") && !schemeRE().MatchString(id) {
 				if _, err := url.Parse(id); err != nil {
-					if owner == "" {
-						owner, prop = "node", "@id"
+					node := "node"
+					if owner != nil {
+						node = owner.String()
+					} else {
+						prop = "@id"
 					}
-					return &NodeError{Node: owner, Property: prop, Value: id, Err: fmt.Errorf("%w: not a relative reference", ErrInvalidIRI)}
+					return &NodeError{Node: node, Property: prop, Value: id, Err: fmt.Errorf("%w: not a relative reference", ErrInvalidIRI)}
 				}
 				v["@id"] = resolveIRI(base, id)
 			}
@@ -47,11 +50,11 @@ func resolveRelative(nodes []any, base string) error {
 					}
 				}
 			}
-			via := ""
-			if owner != "" {
-				via = prop + " of " + owner
+			var via *place
+			if owner != nil {
+				via = reached(prop, owner)
 			}
-			name := describe(v, via)
+			name := atNode(v, via)
 			for _, k := range sortedKeys(v) {
 				if k != "@id" {
 					if err := walk(v[k], name, short(k)); err != nil {
@@ -62,5 +65,5 @@ func resolveRelative(nodes []any, base string) error {
 		}
 		return nil
 	}
-	return walk(nodes, "", "")
+	return walk(nodes, nil, "")
 }

@@ -334,7 +334,7 @@ func toDoubles(v any) bool {
 // inside any other value; ok is false for a number without a double.
 func toDouble(e any) (d any, changed, ok bool) {
 	if n, isNumber := e.(json.Number); isNumber {
-		f, err := numberValue(n, "", false, nil)
+		f, err := numberValue(n, &jsonPath{index: -1}, false, nil)
 		return f, true, err == nil
 	}
 	return e, false, toDoubles(e)
