@@ -26,24 +26,62 @@ import (
 // which it names before a syntax error. rest is scanned for them to the
 // line's end, as it goes, and where it has one the whole input decides.
 func NQuadsPrefixError(prefix []byte, rest io.Reader, read func(io.Reader) error) error {
-	if lines := prefix[:bytes.LastIndexByte(prefix, '\n')+1]; len(lines) > 0 {
-		return read(bytes.NewReader(lines))
+	lines := prefix[:bytes.LastIndexByte(prefix, '\n')+1]
+	cut := trimCutRune(prefix[len(lines):])
+	open := openAtEnd(cut)
+	if len(lines) > 0 {
+		if err := read(bytes.NewReader(lines)); err != nil || open == openNone {
+			return err
+		}
+		// The lines are read; the one the prefix cuts leaves a literal
+		// or an IRI open.
+		return openTokenError(prefix, lines, cut, rest, read)
 	}
 	// One line longer than the prefix, cut where a character ends.
-	cut := trimCutRune(prefix)
 	err := read(bytes.NewReader(append(cut[:len(cut):len(cut)], '\n')))
 	var pe *PosError
 	if err == nil || !errors.As(err, &pe) || pe.Pos.Col == 0 || pe.Pos.Col > utf8.RuneCount(cut)-prefixMargin {
+		if open != openNone {
+			return openTokenError(prefix, lines, cut, rest, read)
+		}
 		return nil // the statement may go on: the rest decides
 	}
 	if errors.Is(err, ErrInvalidUTF8) {
 		return err // the line's first such byte: the reader names it first
 	}
-	invalid, escape, rerr := scanLineRest(rest)
+	// The rest of the line starts with what the cut left of a character.
+	invalid, escape, rerr := scanLineRest(io.MultiReader(bytes.NewReader(prefix[len(cut):]), rest))
 	if rerr != nil || invalid || escape {
 		return nil
 	}
 	return err
+}
+
+// openTokenError returns the error of the input whose first bytes are
+// prefix (its whole lines, then cut, the start of the line it cuts, which
+// leaves a literal or an IRI open), when the rest of that line, read from
+// rest, leaves the token open to the line's end with nothing the reader
+// judges on the way: the reader refuses the line as it refuses cut alone
+// (see inertRest). Else nil: the whole input decides.
+func openTokenError(prefix, lines, cut []byte, rest io.Reader, read func(io.Reader) error) error {
+	s := newInertRest(openAtEnd(cut))
+	s.feed(prefix[len(lines)+len(cut):])
+	br := bufio.NewReaderSize(rest, 64<<10)
+	for s.inert {
+		chunk, err := br.ReadSlice('\n')
+		if err != nil && err != bufio.ErrBufferFull && err != io.EOF {
+			return nil
+		}
+		s.feed(bytes.TrimSuffix(chunk, []byte("\n")))
+		if err != bufio.ErrBufferFull {
+			break
+		}
+	}
+	if !s.refusedAsPrefix() {
+		return nil
+	}
+	whole := append(append(lines[:len(lines):len(lines)], cut...), '\n')
+	return read(bytes.NewReader(whole))
 }
 
 // prefixMargin is how many characters before the cut a cut line's error

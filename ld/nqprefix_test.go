@@ -40,9 +40,19 @@ func TestNQuadsPrefixError(t *testing.T) {
 		{"junk, then an escape of no character", "<urn:x:a> <urn:x:b> \"ab\" w" + strings.Repeat("x", 3*cut) + "\"\\uD800\"\n", false},
 		{"junk, then a byte not UTF-8 on the next line", "<urn:x:a> <urn:x:b> \"ab\" w" + strings.Repeat("x", 3*cut) + "\n\xff\n", true},
 		{"a byte not UTF-8 before the junk", "<urn:x:a> <urn:x:b> \"\xffb\" w" + strings.Repeat("x", 3*cut) + "\n", true},
+		// A literal or an IRI the rest of the line never closes, with
+		// nothing on the way the reader judges: refused as the cut line
+		// is (the reader holds the line to say so).
+		{"unterminated literal", "<urn:x:a> <urn:x:b> \"" + strings.Repeat("x", 3*cut), true},
+		{"unterminated IRI", "<urn:x:" + strings.Repeat("x", 3*cut), true},
+		{"unterminated literal after statements", stmt + stmt + "<urn:x:a> <urn:x:b> \"" + strings.Repeat("\u00e9\\\"", cut) + "\n" + stmt, true},
+		{"unterminated IRI after statements", stmt + "<urn:x:a> <urn:x:b> <urn:x:" + strings.Repeat("y", 3*cut) + "\r\n", true},
+		{"unterminated literal after a bad statement", "<urn:x:a> .\n<urn:x:a> <urn:x:b> \"" + strings.Repeat("x", 3*cut), true},
 		// A statement the cut may have cut: the rest decides.
-		{"unterminated literal", "<urn:x:a> <urn:x:b> \"" + strings.Repeat("x", 3*cut), false},
-		{"unterminated IRI", "<urn:x:" + strings.Repeat("x", 3*cut), false},
+		{"literal closed after the cut", stmt + "<urn:x:a> <urn:x:b> \"" + strings.Repeat("x", 3*cut) + "\" .\n", false},
+		{"escape of no character after the cut", "<urn:x:a> <urn:x:b> \"" + strings.Repeat("x", 3*cut) + "\\uDC00", false},
+		{"space in an IRI after the cut", stmt + "<urn:x:a> <urn:x:b> <urn:x:" + strings.Repeat("y", 3*cut) + " z", false},
+		{"byte not UTF-8 after the cut", "<urn:x:a> <urn:x:b> \"" + strings.Repeat("x", 3*cut) + "\xff", false},
 		{"junk at the cut", "<urn:x:a> <urn:x:b> \"" + strings.Repeat("x", cut-30) + "\" w" + strings.Repeat("x", 3*cut), false},
 		{"valid long statement", "<urn:x:a> <urn:x:b> \"" + strings.Repeat("\u00e9", 3*cut) + "\" .\n", false},
 	} {
@@ -85,4 +95,29 @@ func TestScanLineRest(t *testing.T) {
 			t.Errorf("%s: invalid %v, escape %v, %v; want %v, %v", tt.name, invalid, escape, err, tt.invalid, tt.escape)
 		}
 	}
+}
+
+// FuzzNQuadsPrefixError: whatever the input and wherever the prefix
+// ends, an error the prefix gives is the whole input's.
+func FuzzNQuadsPrefixError(f *testing.F) {
+	read := func(r io.Reader) error {
+		_, err := NewDataset().ReadNQuads(r, "in.nq", false)
+		return err
+	}
+	f.Add("<urn:x:a> <urn:x:b> \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 20)
+	f.Add("<urn:x:a> <urn:x:b> <urn:x:yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy> .\n", 30)
+	f.Add("<urn:x:a> <urn:x:b> \"ab\" wxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n", 60)
+	f.Add("<urn:x:a> <urn:x:b> \"a\" .\n<urn:x:a> <urn:x:b> \"\\u00e9\\\\xxxxxxxxxxxxxxxxxxxx\r\n", 40)
+	f.Fuzz(func(t *testing.T, text string, cut int) {
+		if cut < 0 || cut > len(text) {
+			return
+		}
+		got := NQuadsPrefixError([]byte(text[:cut]), strings.NewReader(text[cut:]), read)
+		if got == nil {
+			return
+		}
+		if whole := read(strings.NewReader(text)); whole == nil || whole.Error() != got.Error() {
+			t.Errorf("the prefix gave %v; the whole input %v", got, whole)
+		}
+	})
 }

@@ -524,10 +524,18 @@ type lineReader struct {
 // The line is valid until the next call.
 func (lr *lineReader) next() ([]byte, error) {
 	lr.buf = lr.buf[:0]
+	long := false // the line passed spoolLinesOver
 	for {
 		chunk, err := lr.r.ReadSlice('\n')
 		lr.buf = append(lr.buf, chunk...)
 		if err == bufio.ErrBufferFull {
+			if !long && len(lr.buf) > spoolLinesOver {
+				long = true
+				line, ok, err := lr.longLine()
+				if ok || err != nil {
+					return line, err
+				}
+			}
 			continue
 		}
 		if err != nil && err != io.EOF {

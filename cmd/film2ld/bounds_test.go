@@ -641,6 +641,14 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	// A line that starts as a statement and goes wrong at its 49th
 	// character was read whole before it was refused (720-868 MB).
 	statement := jsonJunk(at("statement.nq"), 200<<20, `<http://ex.org/a> <http://schema.org/text> "ab" w`, "x", "")
+	// A literal and an IRI never closed: judged only at the line's end,
+	// the line was held and copied by the parser (1.3–3.0 GB).
+	openLiteral := jsonJunk(at("open-literal.nq"), 200<<20, `<http://ex.org/a> <http://schema.org/text> "`, "x", "")
+	openIRI := jsonJunk(at("open-iri.nq"), 200<<20, `<http://ex.org/a> <http://schema.org/url> <http://ex.org/`, "x", "")
+	// Past the first 64 KiB, the reader takes the line's rest through a
+	// temporary file, and holds its first 8 MiB.
+	const stmt = `<http://ex.org/a> <http://schema.org/text> "a" .` + "\n"
+	lateLiteral := jsonJunk(at("late-literal.nq"), 200<<20, strings.Repeat(stmt, 3000)+`<http://ex.org/a> <http://schema.org/text> "`, "x", "")
 	blockEnd := jsonJunk(at("block-end.html"), 200<<20, open+"[", "1,2,3,", "x]</script></head></html>")
 	site := jsonJunk(at("site", "junk.json"), 200<<20, `[{"@context": "https://schema.org"}, `, "Director: junk ", "]")
 	// A .json file with no context key: the strings' file (written
@@ -733,6 +741,11 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{[]string{"convert"}, []*junkFile{statement}, "", exitError, "{}:1:49: syntax error: invalid N-Quad: unexpected rune 'w' at 48"},
 		{[]string{"validate"}, []*junkFile{statement}, "", exitError, "{}:1:49: error: document: syntax error: invalid N-Quad: unexpected rune 'w' at 48"},
 		{append([]string{"load"}, store...), []*junkFile{statement}, "", exitError, "{}:1:49: syntax error: invalid N-Quad: unexpected rune 'w' at 48"},
+		{[]string{"convert"}, []*junkFile{openLiteral}, "", exitError, "{}:1: syntax error: incomplete N-Quad"},
+		{[]string{"validate"}, []*junkFile{openLiteral}, "", exitError, "{}:1: error: document: syntax error: incomplete N-Quad"},
+		{append([]string{"load"}, store...), []*junkFile{openIRI}, "", exitError, "{}:1: syntax error: incomplete N-Quad"},
+		{[]string{"convert", "-f", "canonical"}, []*junkFile{openIRI}, "", exitError, "{}:1: syntax error: incomplete N-Quad"},
+		{[]string{"convert"}, []*junkFile{lateLiteral}, "", exitError, "{}:3001: syntax error: incomplete N-Quad"},
 		{[]string{"validate"}, []*junkFile{path, unnamedLine}, "", exitError, "{}:1:1: error: document: syntax error: invalid N-Quad: " + notNQuads},
 		{[]string{"validate"}, []*junkFile{lines, unnamedLines}, "", exitError, "{}:1:1: error: document: syntax error: invalid N-Quad: " + notNQuads},
 		{[]string{"convert"}, []*junkFile{path}, "", exitError, notNQuads},
