@@ -148,7 +148,11 @@ func runLoad(e *env, args []string) int {
 			}
 		}
 		var se *store.StatusError
+		var re *store.RedirectError
 		switch {
+		case errors.As(err, &re):
+			// The message says what to give instead; the same command
+			// would be redirected again.
 		case errors.As(err, &se) && (se.Status == 401 || se.Status == 403):
 			e.hint("set FILM2LD_STORE_USER and FILM2LD_STORE_PASSWORD, or add the store's host to your netrc file")
 		case errors.Is(err, ld.ErrSPARQLIRI):

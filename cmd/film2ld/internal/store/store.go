@@ -316,7 +316,40 @@ func (c *Client) init() {
 		// request's body is sent twice instead, once.
 		rt = &digest.Transport{Username: c.User, Password: c.Password, Transport: base}
 	}
-	c.http = &http.Client{Transport: rt, Timeout: c.Timeout}
+	c.http = &http.Client{Transport: rt, Timeout: c.Timeout, CheckRedirect: keepMethod}
+}
+
+// keepMethod lets a request follow a redirect that keeps its method and
+// body (307, 308, or any for a GET) and stops one that does not: Go's
+// client follows a 301, 302 or 303 answer to a PUT or POST with a GET
+// without a body, whose 200 read as the data written (an http to https
+// redirect, a missing slash: "loaded 4 graphs" and nothing written).
+func keepMethod(req *http.Request, via []*http.Request) error {
+	first := via[0]
+	if req.Method == first.Method {
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
+	status := 0
+	if req.Response != nil {
+		status = req.Response.StatusCode
+	}
+	return &RedirectError{Method: first.Method, Status: status, Location: req.URL.String()}
+}
+
+// RedirectError is a store's redirect of a write that would have been
+// followed without its data.
+type RedirectError struct {
+	Method   string
+	Status   int
+	Location string
+}
+
+func (e *RedirectError) Error() string {
+	endpoint, _, _ := strings.Cut(e.Location, "?") // less the request's own query
+	return fmt.Sprintf("the store answered the %s with %d, a redirect to %s, which HTTP clients follow with a GET without the data, so nothing was written: give the endpoint's own address (--store %s)", e.Method, e.Status, e.Location, endpoint)
 }
 
 // graphURL is the Graph Store URL of graph g: the endpoint with ?graph=g.
@@ -364,6 +397,9 @@ func (c *Client) once(ctx context.Context, method, target, contentType string, b
 		req.SetBasicAuth(c.User, c.Password)
 	}
 	resp, err := c.http.Do(req)
+	if re := (*RedirectError)(nil); errors.As(err, &re) {
+		return nil, re // not "Post /relative: …", the client's wrapping
+	}
 	if err != nil {
 		return nil, err
 	}

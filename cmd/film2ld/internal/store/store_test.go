@@ -372,3 +372,50 @@ func TestNetrcTokens(t *testing.T) {
 		t.Errorf("%q %q %v %v", u, p, found, err)
 	}
 }
+
+// TestRedirectedWriteRefused: a 301, 302 or 303 answer to a write is an
+// error naming the new address, by either protocol: Go's client follows
+// it with a GET without the data, whose 200 read as written. A 307 or
+// 308 keeps the method and the data, and is followed.
+func TestRedirectedWriteRefused(t *testing.T) {
+	fs, srv := newFake(t)
+	var sinkWrites int
+	mux := http.NewServeMux()
+	mux.HandleFunc("/sink", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet {
+			sinkWrites++
+		}
+	})
+	for _, code := range []int{301, 302, 303, 307, 308} {
+		to := "/sink"
+		if code >= 307 {
+			to = srv.URL // the fake store, which keeps what is written
+		}
+		mux.HandleFunc(fmt.Sprintf("/r%d", code), func(w http.ResponseWriter, r *http.Request) {
+			target := to
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, code)
+		})
+	}
+	redirector := httptest.NewServer(mux)
+	t.Cleanup(redirector.Close)
+	for _, protocol := range []Protocol{GraphStore, Update} {
+		for _, code := range []int{301, 302, 303, 307, 308} {
+			fs.graphs, fs.updates = map[string]string{}, nil
+			c := &Client{Endpoint: fmt.Sprintf("%s/r%d", redirector.URL, code), Protocol: protocol}
+			res, err := c.Load(context.Background(), film(t, "PT90M", "urn:s1"))
+			var re *RedirectError
+			switch {
+			case code >= 307 && (err != nil || len(fs.graphs)+len(fs.updates) == 0):
+				t.Errorf("protocol %d, %d: %v, store has %d graphs, %d updates", protocol, code, err, len(fs.graphs), len(fs.updates))
+			case code < 307 && (!errors.As(err, &re) || re.Status != code || !strings.Contains(err.Error(), "--store "+redirector.URL+"/sink)") || len(res.Written) != 0):
+				t.Errorf("protocol %d, %d: %v, written %v", protocol, code, err, res.Written)
+			}
+		}
+	}
+	if sinkWrites != 0 {
+		t.Errorf("%d writes reached the redirect's target", sinkWrites)
+	}
+}
