@@ -430,3 +430,50 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestPageBreaksChangeNothing: a form feed or vertical tab (a page break
+// in a document saved from a paged source) at the start or end of any
+// line, or alone on a blank one, gives the graph the plain documents
+// give, for every film of ours in every format: before a heading, one
+// made the heading prose and the cast went into the plot.
+func TestPageBreaksChangeNothing(t *testing.T) {
+	sets := [][]string{samples}
+	for _, d := range filmDirs(t) {
+		sets = append(sets, filmFiles(t, d))
+	}
+	breaks := map[string]func(line string) string{
+		"form feed before":         func(l string) string { return "\f" + l },
+		"vertical tab after":       func(l string) string { return l + "\v" },
+		"both, and on blank lines": func(l string) string { return "\f\v" + l + "\f" },
+	}
+	for _, paths := range sets {
+		want := marshal(t, combine(t, paths...).Doc)
+		for name, mark := range breaks {
+			var srcs []*film.Source
+			for _, p := range paths {
+				data, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines := strings.Split(string(data), "\n")
+				for i, l := range lines {
+					if i < len(lines)-1 {
+						lines[i] = mark(l)
+					}
+				}
+				src, err := mapping.Map(strings.NewReader(strings.Join(lines, "\n")), filepath.Base(p), "")
+				if err != nil {
+					t.Fatalf("%s, %s: %v", p, name, err)
+				}
+				srcs = append(srcs, src)
+			}
+			res, err := mapping.Combine(srcs, mapping.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := marshal(t, res.Doc); !bytes.Equal(got, want) {
+				t.Errorf("%s, %s: the graph changed", filepath.Dir(paths[0]), name)
+			}
+		}
+	}
+}

@@ -130,6 +130,11 @@ func Read(r io.Reader, name string) (*Doc, error) {
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
 	doc.Lines = strings.Split(norm.NFC.String(s), "\n")
+	if strings.ContainsAny(s, "\f\v") {
+		for i, line := range doc.Lines {
+			doc.Lines[i] = dropPageBreaks(line)
+		}
+	}
 	if hasBidi(s) {
 		for i, line := range doc.Lines {
 			if clean, n := stripBidi(line); n > 0 {
@@ -150,6 +155,25 @@ func Read(r io.Reader, name string) (*Doc, error) {
 }
 
 var utf8BOM = []byte("\xef\xbb\xbf")
+
+// dropPageBreaks takes form feeds and vertical tabs, which a document
+// saved from a printed or paged source puts between pages, off the ends
+// of a line and makes each inside it a space: before a heading
+// ("\f==Cast==") it made the heading a line of prose, and the cast went
+// into the plot. Editors count lines by newlines alone, so the line stays
+// where it was.
+func dropPageBreaks(line string) string {
+	if !strings.ContainsAny(line, "\f\v") {
+		return line
+	}
+	line = strings.Trim(line, "\f\v")
+	return strings.Map(func(r rune) rune {
+		if r == '\f' || r == '\v' {
+			return ' '
+		}
+		return r
+	}, line)
+}
 
 // MaxLine is the longest line, in bytes, a document may have. Film pages
 // break their text into lines of at most a few kilobytes (a plot
