@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -475,5 +476,32 @@ func TestPageBreaksChangeNothing(t *testing.T) {
 				t.Errorf("%s, %s: the graph changed", filepath.Dir(paths[0]), name)
 			}
 		}
+	}
+}
+
+// TestFilmIRIOfPunctuationTitle: a title of no letter or digit, whose
+// fold key is empty, still names its film apart: "?" and "!" of one year
+// were both film/-2011, and a batch merged the two films into one.
+func TestFilmIRIOfPunctuationTitle(t *testing.T) {
+	seen := map[string]string{}
+	for _, title := range []string{"?", "!", "…", "? !", "#", "%"} {
+		article := "= " + title + " (2011 film) =\n\n- Directed by: Ana Lestari\n- Running time: 90 minutes\n\n" + title + " is a 2011 film.\n"
+		src, err := mapping.Map(strings.NewReader(article), "encyclopedia.txt", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := mapping.Combine([]*film.Source{src}, mapping.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := res.MovieID
+		u, err := url.Parse(id)
+		if err != nil || u.RawQuery != "" || u.Fragment != "" || strings.ContainsRune(id, ' ') || strings.Contains(id, "film/-") || !strings.HasSuffix(id, "-2011") {
+			t.Errorf("%q: film IRI %q", title, id)
+		}
+		if other, ok := seen[id]; ok {
+			t.Errorf("%q and %q share the film IRI %q", other, title, id)
+		}
+		seen[id] = title
 	}
 }

@@ -312,9 +312,9 @@ func (m *merger) film() *Film {
 	case m.only != nil:
 		f.ID = m.filmID
 	case name != "" && f.Year.Set:
-		f.ID = m.opts.Base + "film/" + slug(name) + "-" + f.Year.String()
+		f.ID = m.opts.Base + "film/" + filmSlug(name) + "-" + f.Year.String()
 	case name != "":
-		f.ID = m.opts.Base + "film/" + slug(name)
+		f.ID = m.opts.Base + "film/" + filmSlug(name)
 	default:
 		m.diag(Warning, "", 0, "no document names the film: the Movie has no name and no IRI")
 	}

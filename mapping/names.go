@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"net/url"
 	"strings"
 	"unicode"
 
@@ -150,6 +151,17 @@ func baseLetter(r rune) rune {
 // slug turns a name into an IRI path segment: its fold key with hyphens.
 func slug(name string) string {
 	return strings.ReplaceAll(fold(name), " ", "-")
+}
+
+// filmSlug is a title's slug, or, for a title of no letter or digit ("?",
+// "…"), whose fold key is empty, the title itself with hyphens for its
+// spaces, percent-encoded where a path segment needs it: "?" and "!" of
+// one year were both film/-2011, one film to a batch and to a store.
+func filmSlug(title string) string {
+	if s := slug(title); s != "" {
+		return s
+	}
+	return url.PathEscape(strings.Join(strings.Fields(title), "-"))
 }
 
 // accents counts the letters of a name outside ASCII; of two spellings

@@ -22,6 +22,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/mapping/pipeline"
@@ -47,6 +48,7 @@ type batchFilm struct {
 // batchResult is one exported film, kept until its turn to be written.
 type batchResult struct {
 	out  []byte
+	iri  string // the film's IRI ("" for a film no document names)
 	msgs []byte // the film's errors and diagnostics, printed in film order
 	ok   bool
 	buf  *bytes.Buffer // holds out; given back to filmBuffers once written
@@ -162,6 +164,11 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		buffered = bufio.NewWriterSize(sink, 256<<10)
 	}
 	written := map[string]string{} // output file → the film that wrote it
+	// film IRI (a digest of it) → the index of the first film written
+	// with it: two folders of one title and year are one Movie to a
+	// stream and one set of graphs to a store, where the second replaces
+	// the first (a batch merged the two films in silence).
+	iris := map[[16]byte]int{}
 	progress := e.progress(len(films))
 	ok, streamErr := 0, error(nil)
 	var prefixed []byte // a film's stream text, the buffer reused
@@ -176,6 +183,19 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		if !r.ok {
 			return
 		}
+		sum := sha256.Sum256([]byte(r.iri))
+		iri := [16]byte(sum[:16])
+		if other, dup := iris[iri]; dup && r.iri != "" && !x.quiet {
+			// Warned, not failed: an archive may hold one film twice on
+			// purpose (copies under two names), and each is written.
+			counted := &env{stderr: e.stderr, tally: x.tally}
+			counted.warnf("%s: the film IRI <%s> is also that of %s: in one stream or store the two folders are one film (the film IRI is made of the title and year)", f.dir, msg.Clean(r.iri), films[other].dir)
+		}
+		firstOf := func() {
+			if _, dup := iris[iri]; !dup && r.iri != "" {
+				iris[iri] = i
+			}
+		}
 		if stream {
 			if streamErr != nil {
 				return
@@ -186,6 +206,7 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 			prefixed = ld.AppendPrefixBlankNodes(prefixed[:0], r.out, f.prefix)
 			if _, streamErr = buffered.Write(prefixed); streamErr == nil {
 				ok++
+				firstOf()
 			}
 			return
 		}
@@ -203,6 +224,7 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 			return
 		}
 		written[path] = f.dir
+		firstOf()
 		ok++
 	})
 	progress(-1)
@@ -383,8 +405,8 @@ func (e *env) exportOne(f batchFilm, x *exportJob) batchResult {
 		return batchResult{msgs: msgs.Bytes()}
 	}
 	buf := filmBuffers.Get().(*bytes.Buffer)
-	out, ok := sub.exportFilm(f.files, x, buf)
-	return batchResult{out: out, msgs: msgs.Bytes(), ok: ok, buf: buf}
+	out, iri, ok := sub.exportFilm(f.files, x, buf)
+	return batchResult{out: out, iri: iri, msgs: msgs.Bytes(), ok: ok, buf: buf}
 }
 
 // linkedFilmHolding returns the film folder reached through a link that

@@ -626,7 +626,11 @@ func (e *env) writeDatasetJSON(p *ld.Processor, ds *ld.Dataset, f ld.Format, pat
 // compactFormat reports whether N-Quads inputs are written in format f
 // from their compact dataset (writeCompact) rather than through JSON-LD:
 // the RDF formats are, JSON-LD ones are not.
-func compactFormat(f ld.Format) bool {
+func compactFormat(f ld.Format) bool { return rdfFormat(f) }
+
+// rdfFormat reports whether f is one of the RDF formats (N-Quads,
+// canonical N-Quads, Turtle, TriG, SPARQL Update), not JSON-LD.
+func rdfFormat(f ld.Format) bool {
 	switch f {
 	case ld.FormatNQuads, ld.FormatCanonical, ld.FormatTurtle, ld.FormatTriG, ld.FormatSPARQLUpdate:
 		return true

@@ -93,7 +93,8 @@ named with its file and line and skipped; the others are written, and the
 exit status is 1 at the end. Every line about a film starts with its
 folder; what the snippets leave out and the notes are counted in the last
 line (films written, failed, warnings by cause) unless --verbose. Two films
-that would write one file both fail; a film folder's documents are its .txt
+that would write one file both fail; two of one film IRI (one title and
+year) are both written, with a warning; a film folder's documents are its .txt
 files, and another file (notes.md) is a warning. Progress is shown on a
 terminal.
 
@@ -303,17 +304,20 @@ func pageFacts(f exportFlags) (mapping.Page, error) {
 // output, written into buf (emptied first); errors and diagnostics go to
 // e.stderr. ok is false when a
 // document or the conversion failed, and then there is no output.
-func (e *env) exportFilm(files []string, x *exportJob, buf *bytes.Buffer) (out []byte, ok bool) {
+func (e *env) exportFilm(files []string, x *exportJob, buf *bytes.Buffer) (out []byte, iri string, ok bool) {
 	res, ok := e.renderFilm(files, x)
 	if !ok {
-		return nil, false
+		return nil, "", false
 	}
 	buf.Reset()
 	if err := res.Write(buf); err != nil {
 		e.errorf("%s: %v", strings.Join(files, ", "), err)
-		return nil, false
+		return nil, "", false
 	}
-	return buf.Bytes(), true
+	if res.Film != nil {
+		iri = res.Film.ID
+	}
+	return buf.Bytes(), iri, true
 }
 
 // renderFilm maps one film's documents, merges them and renders the view
