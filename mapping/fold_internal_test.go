@@ -127,3 +127,23 @@ func TestFoldKeepsLetterMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldIgnoresInvisible: a character renderers show as nothing (a
+// soft hyphen, a zero-width space or joiner, a direction mark, a word
+// joiner, a byte-order mark, a tag, a variation selector) inside a name
+// changes nothing of its key: a zero-width space made "Thea Kval​heim" a
+// second person beside Thea Kvalheim.
+func TestFoldIgnoresInvisible(t *testing.T) {
+	want := fold("Thea Kvalheim")
+	for _, r := range []rune{0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2066, 0xFE0F, 0xFEFF, 0xE0041, 0xE0100} {
+		for _, name := range []string{"Thea Kval" + string(r) + "heim", "Thea" + string(r) + " Kvalheim", string(r) + "Thea Kvalheim" + string(r)} {
+			if got := fold(name); got != want {
+				t.Errorf("U+%04X: fold(%q) = %q, want %q", r, name, got, want)
+			}
+		}
+	}
+	// Visible format characters stay separators, as other symbols are.
+	if got := fold("Thea\u0600Kvalheim"); got != "thea kvalheim" {
+		t.Errorf("U+0600: %q", got)
+	}
+}

@@ -505,3 +505,52 @@ func TestFilmIRIOfPunctuationTitle(t *testing.T) {
 		seen[id] = title
 	}
 }
+
+// TestInvisibleCharactersInNames: a character that shows as nothing,
+// inside an actor's name in one document, neither changes the graph (it
+// is removed, with a note) nor, when it stays (a direction mark, a
+// joiner), makes the actor a second person: a zero-width space made a
+// second Thea Kvalheim, who played the part the first did not.
+func TestInvisibleCharactersInNames(t *testing.T) {
+	dir := "../testdata/films/nattfergen"
+	paths := filmFiles(t, dir)
+	plain := combine(t, paths...)
+	want := marshal(t, plain.Doc)
+	people := strings.Count(string(want), `"@type": "Person"`)
+	for _, c := range []struct {
+		r       rune
+		removed bool
+	}{{0x00AD, true}, {0x200B, true}, {0x2060, true}, {0xFEFF, true}, {0xE0041, true}, {0x200E, false}, {0x200D, false}, {0x061C, false}} {
+		var srcs []*film.Source
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(data)
+			if filepath.Base(p) == "encyclopedia.txt" {
+				text = strings.Replace(text, "- Thea Kvalheim as", "- Thea Kval"+string(c.r)+"heim as", 1)
+			}
+			src, err := mapping.Map(strings.NewReader(text), filepath.Base(p), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			srcs = append(srcs, src)
+		}
+		res, err := mapping.Combine(srcs, mapping.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := marshal(t, res.Doc)
+		switch {
+		case c.removed && !bytes.Equal(got, want):
+			t.Errorf("U+%04X: the graph changed", c.r)
+		case strings.Count(string(got), `"@type": "Person"`) != people:
+			t.Errorf("U+%04X: %d people, want %d", c.r, strings.Count(string(got), `"@type": "Person"`), people)
+		}
+		noted := slices.ContainsFunc(res.Diagnostics, func(d mapping.Diagnostic) bool { return strings.Contains(d.Message, "invisible") })
+		if noted != c.removed {
+			t.Errorf("U+%04X: noted %v, want %v", c.r, noted, c.removed)
+		}
+	}
+}

@@ -78,11 +78,36 @@ func fold(name string) string {
 	if err != nil {
 		s = strings.ToLower(name)
 	}
-	s = strings.Map(baseLetter, s)
+	s = strings.Map(func(r rune) rune {
+		if defaultIgnorable(r) {
+			// Invisible (a soft hyphen, a zero-width space or joiner, a
+			// direction mark): not a space between words either, or
+			// "Kval\u200bheim" was a second person.
+			return -1
+		}
+		return baseLetter(r)
+	}, s)
 	// A mark left (a vowel sign) is part of its word, not a space.
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 	}), " ")
+}
+
+// defaultIgnorable reports whether r is a Default_Ignorable_Code_Point of
+// Unicode (DerivedCoreProperties), which renderers show as nothing: the
+// format characters (Cf) but those that show (prepended concatenation
+// marks, the interlinear annotation characters), variation selectors and
+// Other_Default_Ignorable_Code_Point.
+func defaultIgnorable(r rune) bool {
+	switch {
+	case r < 0xAD:
+		return false
+	case unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r), unicode.Is(unicode.Variation_Selector, r):
+		return true
+	case unicode.Is(unicode.Prepended_Concatenation_Mark, r), r >= 0xFFF9 && r <= 0xFFFB:
+		return false
+	}
+	return unicode.Is(unicode.Cf, r)
 }
 
 // foldASCII is fold of an ASCII name in one pass: letters lower-cased,

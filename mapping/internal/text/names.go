@@ -137,6 +137,21 @@ var nameParticles = map[string]bool{
 // Every mapper runs it last; it is idempotent.
 func CheckPeople(src *film.Source) {
 	f := &src.Film
+	// Invisible characters go first, with a note: a name that looks the
+	// same as another must be the same name (see dropInvisible).
+	visible := func(t *film.Text) {
+		if clean, n := dropInvisible(t.Value); n > 0 {
+			t.Value = clean
+			src.Notes = append(src.Notes, film.Note{Line: t.Line,
+				Message: fmt.Sprintf("removed %d invisible %s (soft hyphen, zero-width space, word joiner, tag) from the name %q", n, plural(n, "character", "characters"), Short(clean))})
+		}
+	}
+	for i := range f.Credits {
+		visible(&f.Credits[i].Agent.Name)
+	}
+	for i := range f.Cast {
+		visible(&f.Cast[i].Actor)
+	}
 	bad := func(what string, t film.Text) bool {
 		why := PersonProblem(t.Value)
 		if why == "" {
@@ -166,6 +181,34 @@ func CheckPeople(src *film.Source) {
 			w.Author = ""
 		}
 	}
+}
+
+// dropInvisible removes from a name the characters that show as nothing
+// and join or split nothing a reader sees: soft hyphens, zero-width
+// spaces, word joiners, invisible operators, byte-order marks inside the
+// text and tag characters. They passed into names, where a name with one
+// looked like another without it and was kept apart (a zero-width space
+// made a second "Thea Kvalheim"). Joiners (U+200C, U+200D) shape the
+// letters of many scripts, and direction marks belong to right-to-left
+// text: they stay.
+func dropInvisible(name string) (string, int) {
+	if !strings.ContainsFunc(name, invisible) {
+		return name, 0
+	}
+	n := 0
+	clean := strings.Map(func(r rune) rune {
+		if invisible(r) {
+			n++
+			return -1
+		}
+		return r
+	}, name)
+	return clean, n
+}
+
+func invisible(r rune) bool {
+	return r == 0x00AD || r == 0x200B || r >= 0x2060 && r <= 0x2064 || r == 0xFEFF ||
+		r == 0xE0001 || r >= 0xE0020 && r <= 0xE007F
 }
 
 // shrunk returns kept, what was left of all when filtered in place: as
