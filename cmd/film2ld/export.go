@@ -349,6 +349,8 @@ func (e *env) renderFilm(files []string, x *exportJob) (res *pipeline.Output, ok
 				e.hint("%s is linked data (%s): 'film2ld convert %s' converts it and 'film2ld validate %s' checks it; export maps film pages' text to linked data", name, form, name, name)
 			case errors.Is(err, mapping.ErrUnknownKind):
 				e.hint("name the kind with --kind reviews, --kind encyclopedia or --kind prize")
+			case errors.Is(err, syscall.EISDIR) && name == "-":
+				e.hint("standard input is a folder: pass a film's documents as files (FOLDER/*.txt), or the folder with --batch to export each of its subfolders as a film")
 			case errors.Is(err, syscall.EISDIR) && !x.batch:
 				e.hint("%s is a folder: name one film's documents (%s), or pass --batch to export each of its subfolders as a film", name, filepath.Join(name, "*.txt"))
 			}
