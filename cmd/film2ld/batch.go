@@ -147,6 +147,12 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 			e.errorf("cannot make output folder %s: %v", out, pathCause(err))
 			return exitError
 		}
+		// A folder there already may refuse files (read-only): said
+		// before every film is read and exported in vain, as for one
+		// output, with the first film's output file.
+		if len(films) > 0 && !e.outputWritable(filepath.Join(out, films[0].name+pipeline.Extension(x.format))) {
+			return exitError
+		}
 	}
 
 	var (
