@@ -155,6 +155,7 @@ func runConvert(e *env, args []string) int {
 	nquads := 0
 	failed := false
 	for _, name := range files {
+		before := ds.Len()
 		got, isNQ, err := e.readLinkedData(p, ds, name, inFormat, lenient, len(files) == 1)
 		if err == nil && allowLocal && name != "-" {
 			// Relative context references of a local file resolve against
@@ -190,6 +191,11 @@ func runConvert(e *env, args []string) int {
 		}
 		if !isNQ && len(got) == 0 {
 			e.warnNoBlocks(name)
+		}
+		if isNQ && ds.Len() == before {
+			// An empty file or standard input (read as N-Quads) made an
+			// empty graph with exit status 0 and no word.
+			e.warnf("%s holds no statement: its graph is empty", inputDisplay(name))
 		}
 		if isNQ {
 			inputs = append(inputs, source{nq: nquads})

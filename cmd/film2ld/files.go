@@ -284,3 +284,12 @@ func isURLArg(name string, err error) bool {
 	var pe *fs.PathError
 	return errors.As(err, &pe) && (strings.HasPrefix(name, "https://") || strings.HasPrefix(name, "http://"))
 }
+
+// inputDisplay is the name messages use for the input name: "<stdin>"
+// for "-".
+func inputDisplay(name string) string {
+	if name == "-" {
+		return "<stdin>"
+	}
+	return name
+}

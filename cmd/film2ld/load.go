@@ -109,6 +109,12 @@ func runLoad(e *env, args []string) int {
 		e.filmDocumentHint(files[0], "load", err)
 		return exitError
 	}
+	if units.Len() == 0 {
+		// An empty shard is a normal part of a split archive, but an
+		// empty input is more often an export that wrote nothing: said,
+		// rather than "loaded 0 graphs" alone.
+		e.warnf("%s holds no statement: nothing to load", inputDisplay(files[0]))
+	}
 	if units.Len() > 0 && units.Graph(0).Kind == 0 {
 		e.errorf("%s: %d statements in the default graph: %v", files[0], len(units.Unit(0).Graphs[0].Quads), ld.ErrDefaultGraph)
 		e.hint("export without --merged-in-default-graph or --merged, so that every statement is in a graph of its film")
