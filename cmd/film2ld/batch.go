@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -653,11 +654,31 @@ func (e *env) progress(total int) func(int) {
 	if !ok || !isTerminal(f) {
 		return func(int) {}
 	}
+	return progressLine(f, total, time.Now)
+}
+
+// progressEvery is the shortest time between two drawings of the
+// progress line: drawn and cleared at every film, a batch of 3,000 small
+// films wrote 287 KB to the terminal.
+const progressEvery = 100 * time.Millisecond
+
+// progressLine is progress's drawing on w, at most every progressEvery
+// by now, and the last count always; -1 clears the line where it is
+// drawn (for a film's messages).
+func progressLine(w io.Writer, total int, now func() time.Time) func(int) {
+	shown := false
+	var last time.Time
 	return func(n int) {
 		if n < 0 {
-			fmt.Fprint(f, "\r\033[K")
+			if shown {
+				fmt.Fprint(w, "\r\033[K")
+				shown = false
+			}
 			return
 		}
-		fmt.Fprintf(f, "\rfilm2ld: %d/%d films", n, total)
+		if t := now(); n == total || t.Sub(last) >= progressEvery {
+			fmt.Fprintf(w, "\rfilm2ld: %d/%d films", n, total)
+			shown, last = true, t
+		}
 	}
 }

@@ -3,7 +3,9 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
 // TestIsTerminal: the null device, a pipe and a file are not terminals, so
@@ -35,5 +37,29 @@ func TestIsTerminal(t *testing.T) {
 		if !isTerminal(tty) {
 			t.Error("/dev/tty: not counted as a terminal")
 		}
+	}
+}
+
+// TestProgressLineThrottled: the batch's progress line is drawn at most
+// every progressEvery, and cleared for a film's messages only where it is
+// drawn, yet always ends on the last count: drawn and cleared at every
+// film, 3,000 films wrote 287 KB to the terminal.
+func TestProgressLineThrottled(t *testing.T) {
+	var b strings.Builder
+	clock := time.Unix(0, 0)
+	const total = 3000
+	progress := progressLine(&b, total, func() time.Time { return clock })
+	for i := range total {
+		progress(-1) // as the batch does before a film's messages
+		clock = clock.Add(time.Millisecond)
+		progress(i + 1)
+	}
+	progress(-1)
+	draws := strings.Count(b.String(), "films")
+	if draws > total/int(progressEvery/time.Millisecond)+2 || b.Len() > 2000 {
+		t.Errorf("%d drawings, %d bytes for %d films", draws, b.Len(), total)
+	}
+	if !strings.Contains(b.String(), "\rfilm2ld: 3000/3000 films\r\033[K") {
+		t.Errorf("the last count is not drawn, then cleared: %q", b.String()[max(0, b.Len()-60):])
 	}
 }
