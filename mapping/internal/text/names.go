@@ -23,6 +23,11 @@ const annotationMarks = "()[]{}"
 // credits ("María de los Ángeles García Márquez") have six.
 const maxNameWords = 6
 
+// maxNameChars is the most characters a person's name is taken to have:
+// six long words and their particles stay well under it. A 16 KB value
+// of one word was a Person whose IRI was 16 KB long.
+const maxNameChars = 200
+
 // PersonProblem says why a value does not look like a person's name, or
 // returns "" when it does. It is a sanity check, not a name parser: it
 // rejects what a mapper must never mint as a Person (a value that still
@@ -55,6 +60,9 @@ func PersonProblem(name string) string {
 				return fmt.Sprintf("it holds the role separator %q", strings.TrimSpace(sep))
 			}
 		}
+	}
+	if n := utf8.RuneCountInString(s); n > maxNameChars {
+		return fmt.Sprintf("it is %d characters long, more than a name is", n)
 	}
 	words := strings.Fields(s)
 	if len(words) > maxNameWords {

@@ -236,6 +236,8 @@ func TestPersonProblem(t *testing.T) {
 		{"old sailor", "it reads as words, not a name"},
 		{"various", "it reads as words, not a name"},
 		{"The film was shot in Liège over six weeks.", "it has 9 words, more than a name has"},
+		{strings.Repeat("Ä", 201), "it is 201 characters long, more than a name is"},
+		{"Wolfeschlegelsteinhausenbergerdorff Hubert Blaine", ""},
 		{"Directed By Jan Kowalski.", "it reads as a sentence"},
 		{"1999", "it has no letter"},
 		{"Pula 2020", "it holds a digit"},
