@@ -108,6 +108,9 @@ type turtleParser struct {
 	seen  map[uint64]int32
 	seed  maphash.Seed
 	clash map[Quad]bool
+	// open is the string the input ended in, when it did: its quote, its
+	// kind and where its content starts (see TurtlePrefixError).
+	open openString
 	// lines, when not nil, maps each IRI subject to the line where it
 	// is first written as one (ReadTurtleLines).
 	lines map[string]int
@@ -769,6 +772,7 @@ func (p *turtleParser) literal() Term {
 		p.next()
 	}
 	var b strings.Builder
+	content := p.pos
 	for {
 		c := p.next()
 		switch {
@@ -777,6 +781,7 @@ func (p *turtleParser) literal() Term {
 			if long {
 				closing = strings.Repeat(closing, 3)
 			}
+			p.open = openString{quote: byte(q), long: long, content: content}
 			p.failAt(line, col, "a string not closed with %s", closing)
 		case c == q && !long:
 			goto done

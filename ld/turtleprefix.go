@@ -4,6 +4,7 @@ import (
 	"errors"
 	"hash/maphash"
 	"io"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -42,6 +43,12 @@ func TurtlePrefixError(prefix []byte, whole io.Reader, name string, trig bool) e
 	p.seen, p.seed = map[uint64]int32{}, maphash.MakeSeed()
 	p.sink = func(Quad) {} // the statements are not kept
 	err := p.parse()
+	if err != nil && p.open.quote != 0 {
+		// The prefix ends in a string: the whole input is refused so
+		// too, from where the string opens, when the rest never closes
+		// it and holds nothing the reader judges on the way.
+		return openStringError(err, p.open, prefix, whole, name)
+	}
 	if err == nil || p.pos >= len(p.src)-turtlePrefixMargin {
 		return nil
 	}
@@ -55,4 +62,103 @@ func TurtlePrefixError(prefix []byte, whole io.Reader, name string, trig bool) e
 		return uerr
 	}
 	return err
+}
+
+// openString is a Turtle string an input ends in: its quote (" or '),
+// whether it is a long one ("""), and the offset of its content.
+type openString struct {
+	quote   byte
+	long    bool
+	content int
+}
+
+// openStringError returns err, the prefix's "a string not closed" (placed
+// where the string opens), when the whole input gives it too: the rest of
+// the input after the prefix, read from whole (from its start, as the
+// reader reads it), keeps the string open to its end with nothing the
+// reader refuses on the way (stringRest), and all of it is UTF-8, which
+// the reader checks first. Else nil: the whole input decides. A 200 MB
+// long string never closed was read whole, at 7-16 times its size.
+func openStringError(err error, open openString, prefix []byte, whole io.Reader, name string) error {
+	rest := &stringRest{open: open, inert: true}
+	rest.Write(prefix[open.content:]) // the state the prefix leaves
+	rest.skip = len(prefix)
+	if uerr := ScanUTF8(io.TeeReader(whole, rest), name); uerr != nil {
+		return uerr
+	}
+	if !rest.inert || len(rest.esc) > 0 {
+		return nil
+	}
+	return err
+}
+
+// stringRest follows the content of a string left open, written to it,
+// past its first skip bytes, and tells whether it stays inert: no quote
+// that closes it (one for a short string, three in a row, unescaped, for
+// a long one), no line break in a short string, no escape the reader
+// refuses (echar, uchar).
+type stringRest struct {
+	open   openString
+	inert  bool
+	skip   int
+	quotes int    // unescaped quotes just before
+	esc    []byte // an escape begun: '\' and what followed so far
+}
+
+func (s *stringRest) Write(b []byte) (int, error) {
+	n := len(b)
+	if s.skip > 0 {
+		k := min(s.skip, len(b))
+		s.skip -= k
+		b = b[k:]
+	}
+	for i := 0; i < len(b) && s.inert; i++ {
+		c := b[i]
+		switch {
+		case len(s.esc) > 0:
+			s.escape(c)
+		case c == '\\':
+			s.esc, s.quotes = append(s.esc[:0], c), 0
+		case c == s.open.quote:
+			s.quotes++
+			if !s.open.long || s.quotes >= 3 {
+				s.inert = false
+			}
+		case !s.open.long && (c == '\n' || c == '\r'):
+			s.inert = false
+		default:
+			s.quotes = 0
+		}
+	}
+	return n, nil
+}
+
+// escape follows c within an escape, as the reader's echar and uchar
+// read it.
+func (s *stringRest) escape(c byte) {
+	s.esc = append(s.esc, c)
+	if len(s.esc) == 2 {
+		switch c {
+		case 't', 'b', 'n', 'r', 'f', '"', '\'', '\\':
+			s.esc = s.esc[:0]
+		case 'u', 'U':
+		default:
+			s.inert = false
+		}
+		return
+	}
+	if !isHexDigit(c) {
+		s.inert = false
+		return
+	}
+	want := 6 // \uXXXX
+	if s.esc[1] == 'U' {
+		want = 10
+	}
+	if len(s.esc) < want {
+		return
+	}
+	v, err := strconv.ParseUint(string(s.esc[2:]), 16, 32)
+	s.inert = err == nil && utf8.ValidRune(rune(v))
+	s.esc = s.esc[:0]
 }

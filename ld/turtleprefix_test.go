@@ -32,6 +32,16 @@ func TestTurtlePrefixErrorIsTheWholeInputs(t *testing.T) {
 		"<x> s:knows [ s:name \"in a list\" ; s:knows ( <p> <q> \n" + strings.Repeat("<r> ", 400) + ") ] .\n",
 		"<x> s:name 12.5e ; s:url <http://a.example/ bad> .\n",
 		"GRAPH <g> { <x> s:name \"in a graph\" . }\n",
+		// Strings the prefix cuts: never closed (refused from where they
+		// open), closed later, or with what the reader refuses later.
+		"<x> s:name \"\"\"" + strings.Repeat("a \"\" b \\\"\"\" \\u00e9 \\n ' \n", 200),
+		"<x> s:name '''" + strings.Repeat("x ''\n", 300) + "'' ",
+		"<x> s:name \"" + strings.Repeat("short string never closed ", 200),
+		"<x> s:name \"\"\"" + strings.Repeat("closed later\n", 200) + "\"\"\" .\n",
+		"<x> s:name \"\"\"" + strings.Repeat("an escape refused later\n", 200) + "\\q",
+		"<x> s:name \"\"\"" + strings.Repeat("a surrogate later\n", 200) + "\\uD800",
+		"<x> s:name \"\"\"" + strings.Repeat("an escape cut at the end\n", 200) + "\\u00",
+		"<x> s:name \"" + strings.Repeat("a short string broken ", 200) + "\n<y> s:name \"z\" .\n",
 		// A word longer than any prefix declared is refused from its
 		// start; one the prefix declared is read.
 		strings.Repeat("a", 3000) + " s:name \"v\" .\n",
@@ -118,6 +128,51 @@ func TestTurtleNestingBounded(t *testing.T) {
 		_, err := ld.ReadTurtle(strings.NewReader(doc(tt.open, tt.close, n+1)), "d.ttl", false)
 		if err == nil || !strings.Contains(err.Error(), "nest more than 10000 levels deep") || !strings.HasPrefix(err.Error(), "d.ttl:2:") {
 			t.Errorf("%q nested %d levels: %v", tt.open, (n+1)*levels, err)
+		}
+	}
+}
+
+// FuzzTurtlePrefixError: whatever the input and wherever the prefix
+// ends, an error the prefix gives is the whole input's.
+func FuzzTurtlePrefixError(f *testing.F) {
+	f.Add("<x:a> <x:b> \"\"\"open \"\" and \\\" on\nand on", 20)
+	f.Add("<x:a> <x:b> '''open\n''x", 15)
+	f.Add("<x:a> <x:b> \"short \\u00e9 open", 16)
+	f.Add("<x:a> <x:b> \"\"\"closed\"\"\" .\n", 17)
+	f.Fuzz(func(t *testing.T, doc string, cut int) {
+		if cut < 0 || cut > len(doc) {
+			return
+		}
+		got := ld.TurtlePrefixError([]byte(doc[:cut]), strings.NewReader(doc), "d.ttl", false)
+		if got == nil {
+			return
+		}
+		if _, want := ld.ReadTurtle(strings.NewReader(doc), "d.ttl", false); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("the prefix gave %v; the whole document %v", got, want)
+		}
+	})
+}
+
+// A string the prefix cuts and the rest never closes is refused from
+// the prefix, where it opens, reading the rest as it goes; one closed
+// later, or with an escape the reader refuses later, is left to the
+// whole input.
+func TestTurtlePrefixErrorOpenString(t *testing.T) {
+	const head = "<x:a> <x:b> \"\"\""
+	body := strings.Repeat("a line of a long string, \"quoted\" and \\\"escaped\\\" \\u00e9\n", 20000)
+	for _, tt := range []struct {
+		tail string
+		want string // "" when the prefix leaves it to the whole
+	}{
+		{"", "d.ttl:1:13: syntax error: a string not closed with \"\"\""},
+		{"\"\"", "d.ttl:1:13: syntax error: a string not closed with \"\"\""},
+		{"\"\"\" .\n", ""},
+		{"\\q", ""},
+	} {
+		doc := head + body + tt.tail
+		got := ld.TurtlePrefixError([]byte(doc[:64<<10]), strings.NewReader(doc), "d.ttl", false)
+		if fmt.Sprint(got) != tt.want && !(got == nil && tt.want == "") {
+			t.Errorf("tail %q: %v; want %q", tt.tail, got, tt.want)
 		}
 	}
 }

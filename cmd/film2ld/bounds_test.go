@@ -645,6 +645,8 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	// the line was held and copied by the parser (1.3–3.0 GB).
 	openLiteral := jsonJunk(at("open-literal.nq"), 200<<20, `<http://ex.org/a> <http://schema.org/text> "`, "x", "")
 	openIRI := jsonJunk(at("open-iri.nq"), 200<<20, `<http://ex.org/a> <http://schema.org/url> <http://ex.org/`, "x", "")
+	// A Turtle long string never closed: read whole (1.3–3.0 GB).
+	openString := jsonJunk(at("open-string.ttl"), 200<<20, "@prefix s: <http://schema.org/> .\n<http://ex.org/a> s:text \"\"\"", "x\n", "")
 	// Past the first 64 KiB, the reader takes the line's rest through a
 	// temporary file, and holds its first 8 MiB.
 	const stmt = `<http://ex.org/a> <http://schema.org/text> "a" .` + "\n"
@@ -746,6 +748,8 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{append([]string{"load"}, store...), []*junkFile{openIRI}, "", exitError, "{}:1: syntax error: incomplete N-Quad"},
 		{[]string{"convert", "-f", "canonical"}, []*junkFile{openIRI}, "", exitError, "{}:1: syntax error: incomplete N-Quad"},
 		{[]string{"convert"}, []*junkFile{lateLiteral}, "", exitError, "{}:3001: syntax error: incomplete N-Quad"},
+		{[]string{"convert"}, []*junkFile{openString}, "", exitError, `{}:2:26: syntax error: a string not closed with """`},
+		{[]string{"validate"}, []*junkFile{openString}, "", exitError, `{}:2:26: error: document: syntax error: a string not closed with """`},
 		{[]string{"validate"}, []*junkFile{path, unnamedLine}, "", exitError, "{}:1:1: error: document: syntax error: invalid N-Quad: " + notNQuads},
 		{[]string{"validate"}, []*junkFile{lines, unnamedLines}, "", exitError, "{}:1:1: error: document: syntax error: invalid N-Quad: " + notNQuads},
 		{[]string{"convert"}, []*junkFile{path}, "", exitError, notNQuads},
