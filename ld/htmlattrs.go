@@ -367,18 +367,7 @@ func (g *attrGuard) step(c byte) bool {
 				continue
 			}
 		case gEsc, gEscDash, gEscDashDash:
-			switch {
-			case c == '-' && g.state == gEsc:
-				g.state = gEscDash
-			case c == '-':
-				g.state = gEscDashDash
-			case c == '<':
-				g.state = gEscLess
-			case c == '>' && g.state == gEscDashDash:
-				g.state = gScript
-			default:
-				g.state = gEsc
-			}
+			g.escapedText(c, gEsc, gEscDash, gEscDashDash, gEscLess)
 		case gEscLess:
 			switch {
 			case c == '/':
@@ -406,18 +395,7 @@ func (g *attrGuard) step(c byte) bool {
 			g.state = gEsc
 			continue
 		case gDbl, gDblDash, gDblDashDash:
-			switch {
-			case c == '-' && g.state == gDbl:
-				g.state = gDblDash
-			case c == '-':
-				g.state = gDblDashDash
-			case c == '<':
-				g.state = gDblLess
-			case c == '>' && g.state == gDblDashDash:
-				g.state = gScript
-			default:
-				g.state = gDbl
-			}
+			g.escapedText(c, gDbl, gDblDash, gDblDashDash, gDblLess)
 		case gDblLess:
 			if c != '/' {
 				g.state = gDbl
@@ -426,6 +404,25 @@ func (g *attrGuard) step(c byte) bool {
 			g.state, g.match = gDblEnd, 0
 		}
 		return true
+	}
+}
+
+// escapedText steps a script's escaped text (after "<!--") or its
+// double-escaped text (after "<script" within that), which the tokenizer
+// reads alike: text, one dash, two or more, "<", and "-->" back to plain
+// script text.
+func (g *attrGuard) escapedText(c byte, text, dash, dashDash, less guardState) {
+	switch {
+	case c == '-' && g.state == text:
+		g.state = dash
+	case c == '-':
+		g.state = dashDash
+	case c == '<':
+		g.state = less
+	case c == '>' && g.state == dashDash:
+		g.state = gScript
+	default:
+		g.state = text
 	}
 }
 
