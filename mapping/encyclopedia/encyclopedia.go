@@ -226,9 +226,12 @@ func (p *parser) heading(l line) error {
 	title := l.text
 	if d := disambigRe.FindStringSubmatch(title); d != nil {
 		title = d[1]
-		if d[2] != "" {
-			y, _ := text.ParseYear(d[2])
+		if y, ok := text.ParseYear(d[2]); ok {
 			f.Year = film.Single{Value: float64(y), Set: true}
+		} else if d[2] != "" {
+			// "(9999 film)" was year 0, and the film's IRI …-0.
+			p.src.Notes = append(p.src.Notes, film.Note{Line: l.n,
+				Message: fmt.Sprintf("the title's year %q is not a film's year (1880 to 2999); left out", d[2])})
 		}
 	}
 	f.Title = film.Text{Value: title}

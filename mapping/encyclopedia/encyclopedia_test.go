@@ -51,6 +51,18 @@ Harbour Lights is a television film.
 			},
 		},
 		{
+			// A year in the title no film has: left out with a note (it
+			// was year 0, and the film's IRI …-0).
+			name:    "title year out of range",
+			article: "= Road (9999 film) =\n\nRoad\n- Director: Lucía Ortega\n\nRoad is a Spanish film.\n",
+			want: []string{
+				"abstract@6: Road is a Spanish film.",
+				"director: Lucía Ortega@4",
+				"title: Road@1",
+			},
+			notes: []string{`1: the title's year "9999" is not a film's year (1880 to 2999); left out`},
+		},
+		{
 			name: "short labels, the sample's layout",
 			article: `= Heatwave =
 
