@@ -88,6 +88,16 @@ func TestDurations(t *testing.T) {
 	if got := Durations("long"); got != nil {
 		t.Errorf("Durations(long) = %v", got)
 	}
+	// No time is the end of a decimal, a signed number or a range: "1.5
+	// hours" was 300 minutes, "-5 minutes" 5.
+	for _, s := range []string{"1.5 hours", "2,5 hours", "-5 minutes", "+90 min", "−90 min", "2–3 hours", "95—100 min"} {
+		if got := Durations(s); got != nil {
+			t.Errorf("Durations(%q) = %v; want none", s, got)
+		}
+	}
+	if got := Durations("ca. 90 min, 1.5 hours (TV), 2 h"); !slices.Equal(got, []int{90, 120}) {
+		t.Errorf("Durations with a decimal among them = %v", got)
+	}
 }
 
 func TestSplitNames(t *testing.T) {

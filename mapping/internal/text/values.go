@@ -157,14 +157,33 @@ var (
 // Durations finds every running time in a value and returns each in
 // minutes, in the order written: "95 minutes (Cannes), 1 h 30 min
 // (theatrical)" gives 95 and 90.
+//
+// A time that is the end of a decimal ("1.5 hours") or follows a sign
+// ("-5 minutes") is none: the pattern found "5 hours" in the one, 300
+// minutes, and took the other for 5 minutes.
 func Durations(s string) []int {
 	var out []int
-	for _, d := range durationRe.FindAllString(s, -1) {
-		if n, ok := ParseMinutes(d); ok {
+	for _, at := range durationRe.FindAllStringIndex(s, -1) {
+		if partOfNumber(s[:at[0]]) {
+			continue
+		}
+		if n, ok := ParseMinutes(s[at[0]:at[1]]); ok {
 			out = append(out, n)
 		}
 	}
 	return out
+}
+
+// partOfNumber reports whether text that ends with before makes what
+// follows it part of a larger number: a sign (or a dash, of a range), or
+// a digit and a decimal point or comma.
+func partOfNumber(before string) bool {
+	if strings.HasSuffix(before, "-") || strings.HasSuffix(before, "+") || strings.HasSuffix(before, "−") ||
+		strings.HasSuffix(before, "–") || strings.HasSuffix(before, "—") { // or a range's end
+		return true
+	}
+	n := len(before)
+	return n >= 2 && (before[n-1] == '.' || before[n-1] == ',') && '0' <= before[n-2] && before[n-2] <= '9'
 }
 
 // ParseMinutes reads a running time ("95 min", "90 minutes", "1 h 35 min",
