@@ -73,6 +73,8 @@ type remoteLoader struct {
 
 	mu    sync.Mutex
 	cache map[string]*fetched
+	// followed are the contexts closure followed to their end.
+	followed map[string]included
 }
 
 // fetched is one context document, or why it could not be had.
@@ -97,7 +99,7 @@ func newRemoteLoader(cfg Remote) *remoteLoader {
 			return nil
 		},
 	}
-	return &remoteLoader{cfg: cfg, client: client, cache: map[string]*fetched{}}
+	return &remoteLoader{cfg: cfg, client: client, cache: map[string]*fetched{}, followed: map[string]included{}}
 }
 
 // LoadDocument implements json-gold's DocumentLoader. Before the context is
@@ -107,27 +109,52 @@ func newRemoteLoader(cfg Remote) *remoteLoader {
 // length 0), and relative references inside it are made absolute against
 // its own URL (json-gold would resolve them against the document's base).
 func (l *remoteLoader) LoadDocument(u string) (*jld.RemoteDocument, error) {
-	f, err := l.closure(u, nil)
+	f, _, err := l.closure(u, nil)
 	if err != nil {
 		return nil, err
 	}
 	return &jld.RemoteDocument{DocumentURL: f.url, Document: jld.CloneDocument(f.doc)}, nil
 }
 
+// MaxContextInclusions is the most contexts one context may include,
+// counting each inclusion of one it names again (its own as 1): json-gold
+// processes every inclusion anew, so seven small contexts each naming
+// the next fifty times were 50^6 context merges, and ran on (past a
+// minute) within every other limit.
+const MaxContextInclusions = 4096
+
+// included is what closure learns of a context once it has followed all
+// it includes: how deep they nest below it, and how many inclusions
+// processing it takes (MaxContextInclusions+1 at most).
+type included struct {
+	height, count int
+}
+
 // closure fetches u and, depth first, every context it includes; chain
-// holds the URLs that include u.
-func (l *remoteLoader) closure(u string, chain []string) (*fetched, error) {
+// holds the URLs that include u. A context already followed is not
+// followed again (what it includes holds no cycle, and its height and
+// count are known): naming one context many times costs one walk.
+func (l *remoteLoader) closure(u string, chain []string) (*fetched, included, error) {
 	for _, c := range chain {
 		if c == u {
-			return nil, fmt.Errorf("%w: context %s includes itself (via %s)", ErrContextLimit, u, strings.Join(chain, " → "))
+			return nil, included{}, fmt.Errorf("%w: context %s includes itself (via %s)", ErrContextLimit, u, strings.Join(chain, " → "))
 		}
 	}
 	if len(chain) >= l.cfg.MaxDepth {
-		return nil, fmt.Errorf("%w: contexts nest deeper than %d (%s → %s)", ErrContextLimit, l.cfg.MaxDepth, strings.Join(chain, " → "), u)
+		return nil, included{}, fmt.Errorf("%w: contexts nest deeper than %d (%s → %s)", ErrContextLimit, l.cfg.MaxDepth, strings.Join(chain, " → "), u)
 	}
 	f := l.fetch(u)
 	if f.err != nil {
-		return nil, f.err
+		return nil, included{}, f.err
+	}
+	l.mu.Lock()
+	known, done := l.followed[u]
+	l.mu.Unlock()
+	if done {
+		if len(chain)+known.height >= l.cfg.MaxDepth {
+			return nil, included{}, fmt.Errorf("%w: contexts nest deeper than %d (%s → %s, which includes contexts %d deep)", ErrContextLimit, l.cfg.MaxDepth, strings.Join(chain, " → "), u, known.height)
+		}
+		return f, known, nil
 	}
 	m, _ := f.doc.(map[string]any)
 	refs := contextRefs(m["@context"])
@@ -138,22 +165,31 @@ func (l *remoteLoader) closure(u string, chain []string) (*fetched, error) {
 			// one step only, and no cycle can run through imports.
 			if fi := l.fetch(imp); fi.err == nil {
 				if ic, ok := fi.doc.(map[string]any)["@context"].(map[string]any); ok && ic["@import"] != nil {
-					return nil, fmt.Errorf("%w: %w", ErrInvalidInput, jld.NewJsonLdError(jld.InvalidContextEntry,
+					return nil, included{}, fmt.Errorf("%w: %w", ErrInvalidInput, jld.NewJsonLdError(jld.InvalidContextEntry,
 						fmt.Sprintf("%s imports %s, which has an @import of its own", u, imp)))
 				}
 			}
 			refs = append(refs, imp)
 		}
 	}
+	this := included{count: 1}
 	for _, ref := range refs {
 		if IsSchemaOrgContext(ref) {
 			continue
 		}
-		if _, err := l.closure(ref, append(chain, u)); err != nil {
-			return nil, err
+		_, below, err := l.closure(ref, append(chain, u))
+		if err != nil {
+			return nil, included{}, err
+		}
+		this.height = max(this.height, below.height+1)
+		if this.count = min(this.count+below.count, MaxContextInclusions+1); this.count > MaxContextInclusions {
+			return nil, included{}, fmt.Errorf("%w: context %s includes contexts more than %d times over, counting each time one is named again", ErrContextLimit, u, MaxContextInclusions)
 		}
 	}
-	return f, nil
+	l.mu.Lock()
+	l.followed[u] = this
+	l.mu.Unlock()
+	return f, this, nil
 }
 
 // fetch returns the cached or freshly fetched document at u.

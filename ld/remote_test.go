@@ -2,6 +2,7 @@ package ld_test
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -157,5 +158,48 @@ func TestRemoteContextImportAndShape(t *testing.T) {
 	nq, err := p.ToNQuads(remoteDoc("ok.jsonld"), opts)
 	if err != nil || !strings.Contains(nq, "<http://purl.org/dc/terms/title> \"Heat\"") {
 		t.Errorf("one import: %v\n%s", err, nq)
+	}
+}
+
+// TestRemoteContextFanOut: contexts that name the next one many times
+// over are refused once their inclusions, counting repeats, pass
+// MaxContextInclusions, at once: seven contexts each naming the next
+// fifty times were 50^6 merges, still running after a minute within
+// every other limit. A context named again and again below that is
+// followed once, and fetched once.
+func TestRemoteContextFanOut(t *testing.T) {
+	fan := func(width, levels int) map[string]string {
+		files := map[string]string{}
+		for i := range levels {
+			refs := make([]string, width)
+			for j := range refs {
+				refs[j] = fmt.Sprintf("%q", fmt.Sprintf("f%d.jsonld", i+1))
+			}
+			files[fmt.Sprintf("/f%d.jsonld", i)] = `{"@context": [` + strings.Join(refs, ", ") + `]}`
+		}
+		files[fmt.Sprintf("/f%d.jsonld", levels)] = `{"@context": {"title": "http://purl.org/dc/terms/title"}}`
+		return files
+	}
+	srv, hits := contextServer(t, fan(50, 6))
+	p := ld.NewProcessor(ld.Config{AllowRemote: true})
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.ToNQuads(remoteDoc(srv.URL+"/f0.jsonld"), ld.Options{})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ld.ErrContextLimit) || !strings.Contains(err.Error(), "more than 4096 times") {
+			t.Errorf("fan of 50, 6 deep: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("fan of 50, 6 deep: still processing after 30 s")
+	}
+	if n := hits.Load(); n != 7 {
+		t.Errorf("%d fetches for 7 contexts", n)
+	}
+	small, _ := contextServer(t, fan(4, 5)) // 4^5 = 1024 inclusions
+	if _, err := ld.NewProcessor(ld.Config{AllowRemote: true}).ToNQuads(remoteDoc(small.URL+"/f0.jsonld"), ld.Options{}); err != nil {
+		t.Errorf("fan of 4, 5 deep: %v", err)
 	}
 }

@@ -394,7 +394,11 @@ contextLoop:
 					return nil, jld.NewJsonLdError(jld.RecursiveContextInclusion, uri)
 				}
 			}
-			remoteContexts = append(remoteContexts, uri)
+			// film2ld: the contexts that include this one, not those
+			// before it in the same array: a context named twice in one
+			// array ([a, a], or two that both include a) is no
+			// recursion, and was refused as one.
+			including := append(remoteContexts[:len(remoteContexts):len(remoteContexts)], uri)
 
 			// 3.2.3: Dereference context
 			rd, err := c.options.DocumentLoader.LoadDocument(uri)
@@ -410,12 +414,11 @@ contextLoop:
 			}
 
 			// 3.2.4
-			// film2ld: a copy with the contents (json-gold made an empty
-			// slice and copied nothing, so a context including itself was
-			// never detected; UPSTREAM.md, pull request 1).
-			remoteContextsCpy := make([]string, len(remoteContexts))
-			copy(remoteContextsCpy, remoteContexts)
-			resultRef, err := result.parseWith(context, remoteContextsCpy, true, true, false, overrideProtected, validateScoped)
+			// film2ld: the including contexts, with their contents
+			// (json-gold made an empty slice and copied nothing, so a
+			// context including itself was never detected; UPSTREAM.md,
+			// pull request 1).
+			resultRef, err := result.parseWith(context, including, true, true, false, overrideProtected, validateScoped)
 			if err != nil {
 				return nil, err
 			}
