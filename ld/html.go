@@ -203,7 +203,7 @@ func EachScript(r io.Reader, name string, block func(st ScriptText, content io.R
 				var key, val []byte
 				key, val, more = z.TagAttr()
 				if string(key) == "href" {
-					base, haveBase = strings.TrimSpace(string(val)), true
+					base, haveBase = frozenBase(strings.TrimSpace(string(val))), true
 					break
 				}
 			}
@@ -268,6 +268,17 @@ func EachScript(r io.Reader, name string, block func(st ScriptText, content io.R
 		z = html.NewTokenizer(newAttrGuard(src, line))
 		z.SetMaxBuf(MaxHTMLToken)
 	}
+}
+
+// frozenBase is the base URL a <base href> gives the page, as HTML's
+// frozen base URL takes it: none (the page's own address) for a data: or
+// javascript: URL, which browsers ignore there; film2ld made
+// "javascript:alert(1)//#m" a Movie's IRI.
+func frozenBase(href string) string {
+	if scheme, _, ok := strings.Cut(href, ":"); ok && (strings.EqualFold(scheme, "data") || strings.EqualFold(scheme, "javascript")) {
+		return ""
+	}
+	return href
 }
 
 // streamScriptsOver is the length past which EachScript reads a block's

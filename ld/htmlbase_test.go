@@ -23,6 +23,11 @@ func TestHTMLBaseElement(t *testing.T) {
 		{page(`<base href="../shelf/" />`, schema), "https://films.example/catalogue/list.html", "<https://films.example/shelf/film/1>"},
 		{page(``, schema), "https://films.example/catalogue/list.html", "<https://films.example/catalogue/film/1>"},
 		{page(`<base href="https://films.example/catalogue/">`, `["https://schema.org", {"@base": "https://other.example/"}]`), "", "<https://other.example/film/1>"},
+		// A data: or javascript: base is none, as browsers freeze it (it
+		// made "javascript:alert(1)//film/1" the Movie's IRI), and the
+		// first <base> is still the one.
+		{page(`<base href=" JavaScript:alert(1)//"><base href="https://other.example/">`, schema), "https://films.example/catalogue/list.html", "<https://films.example/catalogue/film/1>"},
+		{page(`<base href="data:text/html,x/">`, schema), "https://films.example/catalogue/list.html", "<https://films.example/catalogue/film/1>"},
 	} {
 		docs, err := p.Read(strings.NewReader(tt.html), "page.html", ld.InputHTML)
 		if err != nil {
