@@ -1045,10 +1045,19 @@ func (p *parser) derive(s *film.Summary, who string) {
 	p.note(line, "%s score distribution leaves out %s; derived %g from the total of %g", who, derived.Label, derived.Count.Value, s.Count.Value)
 }
 
+// atoi reads a count, its thousands grouped by commas or not: "1,234"
+// and "1234", but not "1,2", "1,,2" or ",5", which it read as 12, 12
+// and 5 (a decimal comma, a typing slip).
 func atoi(s string) (int, error) {
+	if strings.Contains(s, ",") && !groupedRe.MatchString(s) {
+		return 0, fmt.Errorf("%q is not a count (its digits are not grouped by threes)", s)
+	}
 	n, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
 	if err != nil {
 		return 0, fmt.Errorf("%q is not a count", s)
 	}
 	return n, nil
 }
+
+// groupedRe is a count whose thousands are grouped by commas.
+var groupedRe = lazyre.New(`^\d{1,3}(?:,\d{3})+$`)

@@ -32,6 +32,22 @@ func TestStatedScores(t *testing.T) {
 	}
 }
 
+// A count's commas group its thousands: one that does not ("1,2", a
+// decimal comma or a slip) is no count, refused at its line, where it
+// was read as 12; grouped and plain counts are read.
+func TestCountGrouping(t *testing.T) {
+	for count, want := range map[string]float64{"1,204": 1204, "1204": 1204, "12,345,678": 12345678, "1,2": 0, "1,,2": 0, ",5": 0, "5,": 0, "1,23,4567": 0, "1234,567": 0} {
+		page := "72\nGenerally favorable reviews - based on " + count + " Critics\n"
+		src, err := Parse(strings.NewReader(page), "r.txt")
+		switch {
+		case want == 0 && (err == nil || !strings.Contains(err.Error(), "r.txt:2") || !strings.Contains(err.Error(), "is not a count")):
+			t.Errorf("%q: %v, count %v", count, err, src)
+		case want != 0 && (err != nil || src.Film.Critics.Count.Value != want):
+			t.Errorf("%q: %v, want %g", count, err, want)
+		}
+	}
+}
+
 // Two bands missing: nothing can be derived, and the page says so.
 func TestUnderivableBands(t *testing.T) {
 	page := "Mixed - based on 5 Critics\nCritic score distribution:\n  1. Positive: 2 out of 5\n"

@@ -147,6 +147,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"Published on ", false}}, first: []rune{0x50, 0x50}, checkFirst: true, prefixes: []string{"Published on "}}, true
 	case "^Source URL \\(retrieved on ([^)]+)\\):\\s*(\\S+)$":
 		return filter{any: []literal{{"Source URL (retrieved on ", false}}, first: []rune{0x53, 0x53}, checkFirst: true, prefixes: []string{"Source URL (retrieved on "}}, true
+	case "^\\d{1,3}(?:,\\d{3})+$":
+		return filter{any: []literal{{",", false}}, first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
 	}
 	return filter{}, false
 }
