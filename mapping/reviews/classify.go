@@ -63,8 +63,9 @@ type classified struct {
 	// starts is set for a label that only ever opens a review ("Reviewed
 	// by"), so that it ends the text of the review before it.
 	starts bool
-	// For dateLine: the ISO date.
-	date string
+	// For dateLine: the ISO date, or why there is none.
+	date    string
+	dateErr error
 }
 
 const numberPattern = `(\d{1,3}(?:\.\d+)?)`
@@ -190,10 +191,12 @@ func classify(l string) classified {
 		}
 	}
 	if len(l) <= 20 && strings.IndexFunc(l, unicode.IsDigit) >= 0 {
-		if d, err := text.ParseDate(l); err == nil || errors.Is(err, text.ErrAmbiguousDate) {
-			// An ambiguous one is a date line with no date (c.date ""):
-			// the review's date, left out with a note.
-			c.class, c.date = dateLine, d
+		if d, err := text.ParseDate(l); err == nil || errors.Is(err, text.ErrAmbiguousDate) || errors.Is(err, text.ErrImpossibleDate) {
+			// An ambiguous or impossible one is a date line with no
+			// date (c.date ""): the review's date, left out with a note.
+			// Else the line ("Feb 30, 2020") was prose, and the review's
+			// publisher, reviewer and date went into its text.
+			c.class, c.date, c.dateErr = dateLine, d, err
 		}
 	}
 	return c

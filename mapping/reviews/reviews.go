@@ -158,6 +158,10 @@ type parser struct {
 func (p *parser) setDate(n int, c classified) {
 	if c.date == "" {
 		p.review.dateLeftOut = true
+		if errors.Is(c.dateErr, text.ErrImpossibleDate) {
+			p.note(n, "review date %q is no calendar date; left out", text.Short(c.text))
+			return
+		}
 		p.note(n, "review date %q could be day/month or month/day; left out", text.Short(c.text))
 		return
 	}
@@ -828,7 +832,7 @@ func isDate(s string) bool {
 		return false
 	}
 	_, err := text.ParseDate(s)
-	return err == nil || errors.Is(err, text.ErrAmbiguousDate)
+	return err == nil || errors.Is(err, text.ErrAmbiguousDate) || errors.Is(err, text.ErrImpossibleDate)
 }
 
 // authorTried is set once a reviewer was read (and maybe refused).
@@ -876,8 +880,8 @@ func (p *parser) label(n int, c classified) error {
 	case dateField:
 		d, err := text.ParseDate(c.value)
 		switch {
-		case errors.Is(err, text.ErrAmbiguousDate):
-			p.setDate(n, classified{class: dateLine, text: c.value})
+		case errors.Is(err, text.ErrAmbiguousDate) || errors.Is(err, text.ErrImpossibleDate):
+			p.setDate(n, classified{class: dateLine, text: c.value, dateErr: err})
 			return nil
 		case err != nil:
 			p.note(n, "review date %q is not a date; left out", text.Short(c.value))

@@ -94,3 +94,23 @@ func TestManyReviews(t *testing.T) {
 		t.Errorf("room for %d reviews; want exactly %d", c, n)
 	}
 }
+
+// A review's date no calendar has ("Feb 30, 2020") is still its date's
+// line: the date is left out with a note, and the publication and critic
+// above it stay theirs, where the three went into the review's text.
+func TestImpossibleReviewDate(t *testing.T) {
+	for _, date := range []string{"Feb 30, 2020", "Mar 32, 2020", "31/04/2019"} {
+		page := "Good - based on 1 Critics\n  1. 80\n    Rhine Valley Film Review\n    Katrin Wölfel\n    " + date + "\n    A patient chamber piece.\n"
+		src, err := Parse(strings.NewReader(page), "r.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rv := src.Film.Reviews
+		if len(rv) != 1 || rv[0].Author.Value != "Katrin Wölfel" || rv[0].Publisher.Value != "Rhine Valley Film Review" || rv[0].Date.Value != "" || rv[0].Body.Value != "A patient chamber piece." {
+			t.Errorf("%s: reviews %+v", date, rv)
+		}
+		if len(src.Notes) != 1 || src.Notes[0].Line != 5 || !strings.Contains(src.Notes[0].Message, "is no calendar date; left out") {
+			t.Errorf("%s: notes %+v", date, src.Notes)
+		}
+	}
+}

@@ -101,6 +101,10 @@ var dateLayouts = []string{
 // could be either number ("12/03/2019"): a date, but not one to read.
 var ErrAmbiguousDate = errors.New("ambiguous date")
 
+// ErrImpossibleDate means a value written as a date that no calendar has
+// ("Feb 30, 2020", "31/04/2019"): a date's line, with no date to read.
+var ErrImpossibleDate = errors.New("no such date")
+
 // slashDateRe is a date written with slashes, "12/03/2019": day first in
 // most of the world, month first in the United States.
 var slashDateRe = lazyre.New(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
@@ -125,20 +129,52 @@ func ParseDate(s string) (string, error) {
 		}
 		t, err := time.Parse(layout, s)
 		if err != nil {
-			return "", fmt.Errorf("%q is not a date", s)
+			return "", dateError(s, err)
 		}
 		return t.Format("2006-01-02"), nil
 	}
+	impossible := error(nil)
 	for _, layout := range dateLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
+		t, err := time.Parse(layout, s)
+		if err == nil {
 			return t.Format("2006-01-02"), nil
 		}
+		if outOfRange(err) {
+			impossible = err
+		}
+	}
+	if impossible != nil {
+		return "", dateError(s, impossible)
 	}
 	// "Sept" is common and not Go's three-letter form.
 	if strings.Contains(s, "Sept ") {
 		return ParseDate(strings.Replace(s, "Sept ", "Sep ", 1))
 	}
 	return "", fmt.Errorf("%q is not a date", s)
+}
+
+// dateError is why s, read by a date's layout, is no date: one no
+// calendar has (a day or month out of range) or not a date at all.
+func dateError(s string, err error) error {
+	if outOfRange(err) {
+		return impossibleDate(s)
+	}
+	return fmt.Errorf("%q is not a date", s)
+}
+
+// impossibleDate is ErrImpossibleDate for a value, worded as any value
+// that is not a date is.
+type impossibleDate string
+
+func (d impossibleDate) Error() string { return fmt.Sprintf("%q is not a date", string(d)) }
+
+func (d impossibleDate) Is(target error) bool { return target == ErrImpossibleDate }
+
+// outOfRange reports whether time.Parse failed for a day or month out of
+// range, the text having the layout's form.
+func outOfRange(err error) bool {
+	var pe *time.ParseError
+	return errors.As(err, &pe) && strings.HasSuffix(pe.Message, "out of range")
 }
 
 // ordinalRe finds "26th" in "April 26th, 2008".
