@@ -241,7 +241,28 @@ func numberValue(n json.Number, path *jsonPath, literal bool, d *Dropped) (any, 
 			}
 		}
 	}
+	if strings.ContainsAny(text, ".eE") && f == math.Trunc(f) && !isInteger(text) {
+		return nil, noDouble(path.String(), "number %s would lose its fraction as a double (it would become %s, an integer); %s", text, strconv.FormatFloat(f, 'f', -1, 64), hint("decimal"))
+	}
 	return normalizeValue(f, path, literal, d)
+}
+
+// isInteger reports whether the JSON number text (a decimal or an
+// exponent) has an integer value. A double of a number that has a
+// fraction and became an integer lost every digit of the fraction, and
+// JSON-LD then writes it as an xsd:integer: 1.00000000000000000001 became
+// "1"^^xsd:integer with exit status 0. (Digits past a double's precision
+// that leave a fraction, as serializers print them, 48.858844300000001,
+// are the double's own, and pass.)
+func isInteger(text string) bool {
+	if mantissa, exp, found := strings.Cut(strings.ToLower(text), "e"); !found {
+		_, frac, _ := strings.Cut(mantissa, ".")
+		return strings.Trim(frac, "0") == ""
+	} else if !strings.HasPrefix(exp, "-") && !strings.Contains(mantissa, ".") {
+		return true
+	}
+	r, ok := new(big.Rat).SetString(text)
+	return !ok || r.IsInt()
 }
 
 // noDouble returns an ErrNoDouble *InputPathError at pointer.

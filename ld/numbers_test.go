@@ -20,6 +20,11 @@ func TestNumbersOutOfRange(t *testing.T) {
 		{"-5e-999", "number -5e-999 is too small for a double"},
 		{"9007199254740993", "integer 9007199254740993 has no exact double (it would become 9007199254740992)"},
 		{"-9007199254740995", "integer -9007199254740995 has no exact double"},
+		// A fraction a double loses whole, which JSON-LD then writes as
+		// an xsd:integer (1.00000000000000000001 was "1"^^xsd:integer).
+		{"1.00000000000000000001", "number 1.00000000000000000001 would lose its fraction as a double (it would become 1, an integer)"},
+		{"-123456789012345678901234567890.5", "would lose its fraction as a double (it would become -123456789012345680000000000000, an integer)"},
+		{"1000000000000000000001e-3", "would lose its fraction"},
 	} {
 		doc := `{"@context": "https://schema.org", "@type": "Movie", "duration": ` + tt.num + `}`
 		docs, err := p.Read(strings.NewReader(doc), "n.jsonld", ld.InputJSONLD)
@@ -32,7 +37,7 @@ func TestNumbersOutOfRange(t *testing.T) {
 		}
 	}
 	// Zero, small numbers and integers a double holds exactly pass.
-	for _, num := range []string{"0", "0.0e-400", "-0", "1e-300", "9007199254740992", "123456789012345678901234567890e0"} {
+	for _, num := range []string{"0", "0.0e-400", "-0", "1e-300", "9007199254740992", "123456789012345678901234567890e0", "2.000", "1.5e1", "48.858844300000001", "25e-1"} {
 		doc := `{"@context": "https://schema.org", "@type": "Movie", "duration": ` + num + `}`
 		docs, err := p.Read(strings.NewReader(doc), "n.jsonld", ld.InputJSONLD)
 		if err != nil {

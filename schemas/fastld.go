@@ -217,6 +217,17 @@ func (p plainChecker) plainNumber(v *jsonpos.Value) bool {
 	if math.Abs(v.Number) >= 1<<53 {
 		return false
 	}
+	if v.Number != 0 && v.Number == math.Trunc(v.Number) {
+		// An integer written with a fraction or an exponent may have
+		// lost the fraction (1.00000000000000000001), which the
+		// processor refuses: it decides.
+		for i := v.Offset; i < len(p.data) && strings.IndexByte("+-0123456789.eE", p.data[i]) >= 0; i++ {
+			if c := p.data[i]; c == '.' || c == 'e' || c == 'E' {
+				return false
+			}
+		}
+		return true
+	}
 	if v.Number != 0 {
 		return true
 	}

@@ -150,6 +150,8 @@ var plainCases = map[string]string{
 	"big-int":            `{"@context":"https://schema.org","@type":"Movie","ratingCount":9007199254740993}`,
 	"big-round":          `{"@context":"https://schema.org","@type":"Movie","ratingCount":9007199254740992}`,
 	"tiny":               `{"@context":"https://schema.org","@type":"Movie","ratingCount":1e-400}`,
+	"lost-fraction":      `{"@context":"https://schema.org","@type":"Movie","ratingCount":1.00000000000000000001}`,
+	"whole-decimals":     `{"@context":"https://schema.org","@type":"Movie","ratingCount":2.000,"b":1.5e1,"c":48.858844300000001}`,
 	"zeros":              `{"@context":"https://schema.org","@type":"Movie","ratingCount":-0.000e5,"b":0,"c":0.0}`,
 	"control-text":       `{"@context":"https://schema.org","@type":"Movie","name":"a\u0000b\u001f"}`,
 	"surrogate":          `{"@context":"https://schema.org","@type":"Movie","name":"\ud800"}`,
