@@ -704,12 +704,19 @@ func (e *env) pageEncodingHint(name string, err error) {
 
 // convertHint suggests the flag that lifts a refusal.
 func (e *env) convertHint(err error) {
+	msg := err.Error()
 	switch {
+	case errors.Is(err, ld.ErrRemoteContext) && strings.Contains(msg, "relative context reference"):
+		e.hint("pass --allow-local-contexts too, to read it beside the input file")
 	case errors.Is(err, ld.ErrRemoteContext):
 		e.hint("pass --allow-remote to let film2ld fetch it")
+	case strings.Contains(msg, "loading remote context failed") && !errors.Is(err, ld.ErrContextLimit):
+		// Fetched and not had (404, not JSON, a timeout): --lenient,
+		// the hint of other invalid input, changes nothing here.
+		e.hint("check the context's URL; a copy saved as a file is read with --allow-remote --allow-local-contexts")
 	case errors.Is(err, ld.ErrRelativeIRI):
 		e.hint("pass --base IRI to resolve relative IRIs against it")
-	case errors.Is(err, ld.ErrInvalidLiteral) && strings.Contains(err.Error(), "@direction"):
+	case errors.Is(err, ld.ErrInvalidLiteral) && strings.Contains(msg, "cannot be kept in RDF without an rdfDirection"):
 		e.hint("pass --rdf-direction i18n-datatype (or compound-literal) to keep the direction, or --lenient to drop it")
 	case errors.Is(err, ld.ErrWorkLimit):
 		e.hint("pass a higher --max-work-factor if the graph is trusted (each step multiplies the work allowed by the number of blank nodes)")
