@@ -48,8 +48,9 @@ compound-literal (a blank node with rdf:value, rdf:language, rdf:direction).
 
 The canonical form (RDFC-1.0) stops with an error where a graph of blank
 nodes that look alike would need more than n^F deep comparisons (n blank
-nodes, F = --max-work-factor, default 2), rather than running for hours on
-a graph built to make it.
+nodes, F = --max-work-factor, default 2), or copies of issued labels past
+64 a comparison and 65,536 * 4^F in all (a million for F = 2), rather than
+running for hours, or out of memory, on a graph built to make it.
 
 Formats (--format): jsonld (default), expanded, flattened, nquads, canonical,
 html; see 'film2ld export --help'.
