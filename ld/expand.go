@@ -552,7 +552,7 @@ type head struct {
 // as far as the first of its items that is an object or an array,
 // counting the values before it a byte at a time.
 func scanHead(r io.Reader) head {
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, bufferFor(r, 64<<10))
 	var h head
 	var off int64 // of the byte just read
 	for ; ; off++ {

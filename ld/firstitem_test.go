@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -228,5 +229,24 @@ func TestSkipString(t *testing.T) {
 				t.Fatalf("%q: stopped before %q, %v; want X", text, c, err)
 			}
 		}
+	}
+}
+
+// A small document is scanned through a buffer of its own size: each of
+// a page's 60,000 small blocks had 64 KiB allocated and cleared for it
+// (3.7 GB; validate took 8.9 s and 310 MB for a 6.8 MB page).
+func TestScanTopValuesSmallBuffer(t *testing.T) {
+	if raceDetector {
+		t.Skip("allocations not counted under the race detector")
+	}
+	doc := `{"@context": "https://schema.org", "@type": "Movie", "name": "Film"}`
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range 1000 {
+		ScanTopValues(strings.NewReader(doc))
+	}
+	runtime.ReadMemStats(&after)
+	if per := (after.TotalAlloc - before.TotalAlloc) / 1000; per > 1024 {
+		t.Errorf("%d bytes allocated to scan %d", per, len(doc))
 	}
 }
