@@ -135,32 +135,27 @@ func (g *attrGuard) Read(p []byte) (int, error) {
 func (g *attrGuard) scan(b []byte) int {
 	counted := 0 // b[:counted]'s lines are in g.line
 	for i := 0; i < len(b); i++ {
-		// Runs that change nothing are skipped by the byte search.
+		// Runs that change nothing are skipped by a byte search for the
+		// one byte that may.
+		var next byte
 		switch g.state {
 		case gData, gScript:
-			j := bytes.IndexByte(b[i:], '<')
-			if j < 0 {
-				i = len(b) - 1
-				continue
-			}
-			i += j
+			next = '<'
 		case gQuoted:
-			j := bytes.IndexByte(b[i:], g.quote)
-			if j < 0 {
-				i = len(b) - 1
-				continue
-			}
-			i += j
+			next = g.quote
 		case gUntilClose:
-			j := bytes.IndexByte(b[i:], '>')
-			if j < 0 {
-				i = len(b) - 1
-				continue
-			}
-			i += j
+			next = '>'
 		case gPlaintext:
 			i = len(b) - 1
 			continue
+		}
+		if next != 0 {
+			j := bytes.IndexByte(b[i:], next)
+			if j < 0 {
+				i = len(b) - 1
+				continue
+			}
+			i += j
 		}
 		c := b[i]
 		if g.state == gLess && isASCIILetter(c) {
