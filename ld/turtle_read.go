@@ -108,8 +108,9 @@ type turtleParser struct {
 	seen  map[uint64]int32
 	seed  maphash.Seed
 	clash map[Quad]bool
-	// open is the string the input ended in, when it did: its quote, its
-	// kind and where its content starts (see TurtlePrefixError).
+	// open is the string or IRI the input ended in, when it did: its
+	// closing quote ('>' for an IRI), its kind and where its content
+	// starts (see TurtlePrefixError).
 	open openString
 	// lines, when not nil, maps each IRI subject to the line where it
 	// is first written as one (ReadTurtleLines).
@@ -692,6 +693,7 @@ func (p *turtleParser) iriRef() string {
 	}
 	p.next()
 	var b strings.Builder
+	content := p.pos
 	for {
 		c := p.next()
 		switch {
@@ -707,6 +709,7 @@ func (p *turtleParser) iriRef() string {
 			}
 			b.WriteRune(r)
 		case c == -1 || c == utf8.RuneError && p.pos >= len(p.src):
+			p.open = openString{quote: '>', content: content}
 			p.fail("an IRI not closed with \">\"")
 		case c <= 0x20 || strings.ContainsRune("<\"{}|^`", c):
 			p.fail("an IRI cannot hold %q", c)

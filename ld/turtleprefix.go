@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -44,9 +45,9 @@ func TurtlePrefixError(prefix []byte, whole io.Reader, name string, trig bool) e
 	p.sink = func(Quad) {} // the statements are not kept
 	err := p.parse()
 	if err != nil && p.open.quote != 0 {
-		// The prefix ends in a string: the whole input is refused so
-		// too, from where the string opens, when the rest never closes
-		// it and holds nothing the reader judges on the way.
+		// The prefix ends in a string or an IRI: the whole input is
+		// refused so too, when the rest never closes it and holds
+		// nothing the reader judges on the way.
 		return openStringError(err, p.open, prefix, whole, name)
 	}
 	if err == nil || p.pos >= len(p.src)-turtlePrefixMargin {
@@ -82,12 +83,20 @@ type openString struct {
 func openStringError(err error, open openString, prefix []byte, whole io.Reader, name string) error {
 	rest := &stringRest{open: open, inert: true}
 	rest.Write(prefix[open.content:]) // the state the prefix leaves
-	rest.skip = len(prefix)
+	rest.skip, rest.chars = len(prefix), 0
 	if uerr := ScanUTF8(io.TeeReader(whole, rest), name); uerr != nil {
 		return uerr
 	}
 	if !rest.inert || len(rest.esc) > 0 {
 		return nil
+	}
+	var pe *PosError
+	if open.quote == '>' && errors.As(err, &pe) {
+		// An IRI's error stands at the input's end, on the prefix's own
+		// line (the rest holds no line break), as many characters on as
+		// the rest has. Its line would be the whole input's: none.
+		pe.Pos.Col += rest.chars
+		pe.Source = ""
 	}
 	return err
 }
@@ -103,6 +112,7 @@ type stringRest struct {
 	skip   int
 	quotes int    // unescaped quotes just before
 	esc    []byte // an escape begun: '\' and what followed so far
+	chars  int    // the characters past skip (for an IRI's error)
 }
 
 func (s *stringRest) Write(b []byte) (int, error) {
@@ -111,6 +121,10 @@ func (s *stringRest) Write(b []byte) (int, error) {
 		k := min(s.skip, len(b))
 		s.skip -= k
 		b = b[k:]
+	}
+	if s.open.quote == '>' {
+		s.iri(b)
+		return n, nil
 	}
 	for i := 0; i < len(b) && s.inert; i++ {
 		c := b[i]
@@ -131,6 +145,21 @@ func (s *stringRest) Write(b []byte) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// iri follows b within an IRI, as the reader's iriRef reads it: a
+// character an IRI may not hold raw, its end ('>') or an escape (which
+// may stand for one it may not) stops it; the characters are counted.
+func (s *stringRest) iri(b []byte) {
+	for _, c := range b {
+		if c < utf8.RuneSelf && (c <= ' ' || strings.IndexByte("<>\"{}|^`\\", c) >= 0) {
+			s.inert = false
+			return
+		}
+		if utf8.RuneStart(c) {
+			s.chars++
+		}
+	}
 }
 
 // escape follows c within an escape, as the reader's echar and uchar

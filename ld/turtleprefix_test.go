@@ -139,6 +139,7 @@ func FuzzTurtlePrefixError(f *testing.F) {
 	f.Add("<x:a> <x:b> '''open\n''x", 15)
 	f.Add("<x:a> <x:b> \"short \\u00e9 open", 16)
 	f.Add("<x:a> <x:b> \"\"\"closed\"\"\" .\n", 17)
+	f.Add("<x:a> <x:b> <http://a.example/open/é", 20)
 	f.Fuzz(func(t *testing.T, doc string, cut int) {
 		if cut < 0 || cut > len(doc) {
 			return
@@ -173,6 +174,33 @@ func TestTurtlePrefixErrorOpenString(t *testing.T) {
 		got := ld.TurtlePrefixError([]byte(doc[:64<<10]), strings.NewReader(doc), "d.ttl", false)
 		if fmt.Sprint(got) != tt.want && !(got == nil && tt.want == "") {
 			t.Errorf("tail %q: %v; want %q", tt.tail, got, tt.want)
+		}
+	}
+}
+
+// An IRI the prefix cuts and the rest never closes is refused from the
+// prefix too; its error stands at the input's end, which the rest's
+// characters place.
+func TestTurtlePrefixErrorOpenIRI(t *testing.T) {
+	const head = "@prefix s: <http://schema.org/> .\n<x:a> s:url <http://films.example/"
+	body := strings.Repeat("é/a", 40000)
+	for _, tt := range []struct {
+		tail    string
+		refused bool
+	}{
+		{"", true},
+		{"> .\n", false},
+		{" x", false},
+		{"\\u0041", false},
+	} {
+		doc := head + body + tt.tail
+		got := ld.TurtlePrefixError([]byte(doc[:64<<10]), strings.NewReader(doc), "d.ttl", false)
+		_, want := ld.ReadTurtle(strings.NewReader(doc), "d.ttl", false)
+		switch {
+		case tt.refused && (got == nil || fmt.Sprint(got) != fmt.Sprint(want)):
+			t.Errorf("tail %q: %v; the whole input gives %v", tt.tail, got, want)
+		case !tt.refused && got != nil:
+			t.Errorf("tail %q: refused by the prefix: %v", tt.tail, got)
 		}
 	}
 }

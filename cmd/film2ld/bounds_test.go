@@ -647,6 +647,11 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	openIRI := jsonJunk(at("open-iri.nq"), 200<<20, `<http://ex.org/a> <http://schema.org/url> <http://ex.org/`, "x", "")
 	// A Turtle long string never closed: read whole (1.3–3.0 GB).
 	openString := jsonJunk(at("open-string.ttl"), 200<<20, "@prefix s: <http://schema.org/> .\n<http://ex.org/a> s:text \"\"\"", "x\n", "")
+	// And an IRI, whose error stands past the input's end: line 2's
+	// characters, one for the end, and the column's own 1.
+	const iriHead = "@prefix s: <http://schema.org/> .\n"
+	openTurtleIRI := jsonJunk(at("open-iri.ttl"), 200<<20, iriHead+"<http://ex.org/a> s:url <http://ex.org/", "x", "")
+	iriEnd := fmt.Sprintf("{}:2:%d: syntax error: an IRI not closed with \">\"", 200<<20-len(iriHead)+2)
 	// Past the first 64 KiB, the reader takes the line's rest through a
 	// temporary file, and holds its first 8 MiB.
 	const stmt = `<http://ex.org/a> <http://schema.org/text> "a" .` + "\n"
@@ -750,6 +755,7 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{[]string{"convert"}, []*junkFile{lateLiteral}, "", exitError, "{}:3001: syntax error: incomplete N-Quad"},
 		{[]string{"convert"}, []*junkFile{openString}, "", exitError, `{}:2:26: syntax error: a string not closed with """`},
 		{[]string{"validate"}, []*junkFile{openString}, "", exitError, `{}:2:26: error: document: syntax error: a string not closed with """`},
+		{[]string{"convert"}, []*junkFile{openTurtleIRI}, "", exitError, iriEnd},
 		{[]string{"validate"}, []*junkFile{path, unnamedLine}, "", exitError, "{}:1:1: error: document: syntax error: invalid N-Quad: " + notNQuads},
 		{[]string{"validate"}, []*junkFile{lines, unnamedLines}, "", exitError, "{}:1:1: error: document: syntax error: invalid N-Quad: " + notNQuads},
 		{[]string{"convert"}, []*junkFile{path}, "", exitError, notNQuads},
