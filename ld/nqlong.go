@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 )
@@ -91,7 +92,7 @@ func openAtEnd(prefix []byte) openToken {
 type inertRest struct {
 	open  openToken
 	inert bool
-	esc   []byte // an escape begun: its '\' and what followed so far
+	esc   literalEscape
 	cr    int    // CRs seen last: the line's end if only "\n" follows
 	tail  []byte // a character a read cut
 	// joined is tail and the next read, reused.
@@ -124,7 +125,7 @@ func (s *inertRest) feed(b []byte) {
 				s.inert = false // not UTF-8, which the reader names first
 				return
 			}
-			if s.cr > 0 || len(s.esc) > 0 {
+			if s.cr > 0 || s.esc.open() {
 				s.inert = false
 				return
 			}
@@ -136,8 +137,8 @@ func (s *inertRest) feed(b []byte) {
 			s.inert = false // a CR inside the line
 			return
 		}
-		if len(s.esc) > 0 {
-			if !s.escape(c) {
+		if s.esc.open() {
+			if !s.esc.next(c) {
 				s.inert = false
 				return
 			}
@@ -152,7 +153,7 @@ func (s *inertRest) feed(b []byte) {
 				s.inert = false
 				return
 			case '\\':
-				s.esc = append(s.esc[:0], c)
+				s.esc.begin()
 			}
 		default: // an IRI's content, escapes aside
 			if !isIRIRefByte(c) {
@@ -163,33 +164,47 @@ func (s *inertRest) feed(b []byte) {
 	}
 }
 
-// escape follows c within a literal's escape and reports whether the
-// escape is still one the reader reads as a character.
-func (s *inertRest) escape(c byte) bool {
-	s.esc = append(s.esc, c)
-	if len(s.esc) == 2 {
+// literalEscape follows an escape in a literal as the N-Quads and Turtle
+// readers both read one: ECHAR (\t \b \n \r \f \" \' \\) or UCHAR (\uXXXX,
+// \UXXXXXXXX) of a character, no UTF-16 surrogate and nothing past
+// U+10FFFF (badEscape, the Turtle reader's uchar).
+type literalEscape struct {
+	b []byte // the escape begun: its '\' and what followed so far
+}
+
+// open reports whether an escape is begun and not ended.
+func (e *literalEscape) open() bool { return len(e.b) > 0 }
+
+// begin starts an escape at its '\'.
+func (e *literalEscape) begin() { e.b = append(e.b[:0], '\\') }
+
+// next reads c within the escape and reports whether the escape is still
+// one that stands for a character.
+func (e *literalEscape) next(c byte) bool {
+	e.b = append(e.b, c)
+	if len(e.b) == 2 {
 		switch c {
 		case 't', 'b', 'n', 'r', 'f', '"', '\'', '\\':
-			s.esc = s.esc[:0]
+			e.b = e.b[:0]
 			return true
 		case 'u', 'U':
 			return true
 		}
 		return false
 	}
-	if !isHexDigit(c) {
+	if !isHex(rune(c)) {
 		return false
 	}
 	want := 6 // \uXXXX
-	if s.esc[1] == 'U' {
+	if e.b[1] == 'U' {
 		want = 10
 	}
-	if len(s.esc) < want {
+	if len(e.b) < want {
 		return true
 	}
-	_, err := badEscape(string(s.esc))
-	s.esc = s.esc[:0]
-	return err == nil
+	v, err := strconv.ParseUint(string(e.b[2:]), 16, 32)
+	e.b = e.b[:0]
+	return err == nil && utf8.ValidRune(rune(v))
 }
 
 // isIRIRefByte reports whether the ASCII byte c may stand in an IRIREF
@@ -199,14 +214,10 @@ func isIRIRefByte(c byte) bool {
 	return c > ' ' && c < 0x7f && bytes.IndexByte([]byte("<>\"{}|^`\\"), c) < 0
 }
 
-func isHexDigit(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
 // refusedAsPrefix reports, at the line's end, whether the line is
 // refused as its prefix alone is.
 func (s *inertRest) refusedAsPrefix() bool {
-	return s.inert && len(s.esc) == 0 && len(s.tail) == 0
+	return s.inert && !s.esc.open() && len(s.tail) == 0
 }
 
 // longLine reads on a line that passed spoolLinesOver, lr.buf holding its

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"hash/maphash"
 	"io"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -87,7 +86,7 @@ func openStringError(err error, open openString, prefix []byte, whole io.Reader,
 	if uerr := ScanUTF8(io.TeeReader(whole, rest), name); uerr != nil {
 		return uerr
 	}
-	if !rest.inert || len(rest.esc) > 0 {
+	if !rest.inert || rest.esc.open() {
 		return nil
 	}
 	var pe *PosError
@@ -110,9 +109,9 @@ type stringRest struct {
 	open   openString
 	inert  bool
 	skip   int
-	quotes int    // unescaped quotes just before
-	esc    []byte // an escape begun: '\' and what followed so far
-	chars  int    // the characters past skip (for an IRI's error)
+	quotes int // unescaped quotes just before
+	esc    literalEscape
+	chars  int // the characters past skip (for an IRI's error)
 }
 
 func (s *stringRest) Write(b []byte) (int, error) {
@@ -129,10 +128,11 @@ func (s *stringRest) Write(b []byte) (int, error) {
 	for i := 0; i < len(b) && s.inert; i++ {
 		c := b[i]
 		switch {
-		case len(s.esc) > 0:
-			s.escape(c)
+		case s.esc.open():
+			s.inert = s.esc.next(c)
 		case c == '\\':
-			s.esc, s.quotes = append(s.esc[:0], c), 0
+			s.esc.begin()
+			s.quotes = 0
 		case c == s.open.quote:
 			s.quotes++
 			if !s.open.long || s.quotes >= 3 {
@@ -160,34 +160,4 @@ func (s *stringRest) iri(b []byte) {
 			s.chars++
 		}
 	}
-}
-
-// escape follows c within an escape, as the reader's echar and uchar
-// read it.
-func (s *stringRest) escape(c byte) {
-	s.esc = append(s.esc, c)
-	if len(s.esc) == 2 {
-		switch c {
-		case 't', 'b', 'n', 'r', 'f', '"', '\'', '\\':
-			s.esc = s.esc[:0]
-		case 'u', 'U':
-		default:
-			s.inert = false
-		}
-		return
-	}
-	if !isHexDigit(c) {
-		s.inert = false
-		return
-	}
-	want := 6 // \uXXXX
-	if s.esc[1] == 'U' {
-		want = 10
-	}
-	if len(s.esc) < want {
-		return
-	}
-	v, err := strconv.ParseUint(string(s.esc[2:]), 16, 32)
-	s.inert = err == nil && utf8.ValidRune(rune(v))
-	s.esc = s.esc[:0]
 }
