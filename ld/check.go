@@ -388,7 +388,7 @@ func checkValue(m map[string]any, value any, refuseDirection bool) error {
 		}
 	}
 	if l, ok := m["@language"].(string); ok && !langTag().MatchString(l) {
-		return fmt.Errorf("%w %q", ErrInvalidLanguage, l)
+		return &LanguageTagError{Tag: l}
 	}
 	if dir, ok := m["@direction"]; ok {
 		if dir != "ltr" && dir != "rtl" {

@@ -75,6 +75,21 @@ func (e *NodeError) Error() string {
 // Unwrap returns the reason, so errors.Is finds the sentinel.
 func (e *NodeError) Unwrap() error { return e.Err }
 
+// LanguageTagError is an [ErrInvalidLanguage] error: the tag, as the
+// processor holds it (in lower case once expanded), that is not well
+// formed. A caller that places the error finds the tag by it.
+type LanguageTagError struct {
+	Tag string
+}
+
+// Error names the tag.
+func (e *LanguageTagError) Error() string {
+	return fmt.Sprintf("%v %q", ErrInvalidLanguage, e.Tag)
+}
+
+// Unwrap returns ErrInvalidLanguage, so errors.Is finds it.
+func (e *LanguageTagError) Unwrap() error { return ErrInvalidLanguage }
+
 // PosError reports a problem at a position in a named input: the one
 // positioned error of film2ld (see package diag), whose ErrorWithPosition
 // shows the offending line with a caret when the reader kept it.

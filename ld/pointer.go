@@ -3,6 +3,7 @@ package ld
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 )
@@ -77,19 +78,20 @@ func PointerOffset(data []byte, pointer string) (offset int, ok bool) {
 }
 
 // ValueOffset returns the byte offset in data, a JSON text, of the first
-// string equal to value given to a member named property, directly or
-// in an array: where a [NodeError]'s value (a relative or ill-formed
+// string equal to value given to a member named property, directly, in
+// an array, or as the "@id" or "@value" of the object given to it: where a [NodeError]'s value (a relative or ill-formed
 // IRI, a language tag, in the case written or not) stands, for a caller
 // that names its line and column. ok is false when there is none, or the
 // text is not JSON up to it.
 func ValueOffset(data []byte, property, value string) (offset int, ok bool) {
+	return valueOffset(data, property, value, false)
+}
+
+// valueOffset is ValueOffset, or with valueObjects only the "@value" of
+// value objects.
+func valueOffset(data []byte, property, value string, valueObjects bool) (offset int, ok bool) {
 	data, mark, dec := tokenDecoder(data)
-	type frame struct {
-		object, wantKey bool
-		key             string // the member whose value is read (objects)
-		member          string // the member the frame is the value of
-	}
-	var stack []frame
+	var stack []valueFrame
 	for {
 		start, tok, err := nextToken(dec, data)
 		if err != nil {
@@ -120,11 +122,11 @@ func ValueOffset(data []byte, property, value string) (offset int, ok bool) {
 		}
 		switch {
 		case isDelim && (d == '{' || d == '['):
-			stack = append(stack, frame{object: d == '{', wantKey: d == '{', member: member})
+			stack = append(stack, valueFrame{object: d == '{', wantKey: d == '{', member: member})
 			continue
 		case isDelim:
 			stack = stack[:n-1]
-		case member == property:
+		case !valueObjects && member == property || inValueOf(stack, property, valueObjects):
 			if s, isString := tok.(string); isString && (s == value || strings.EqualFold(s, value) && property == "@language") {
 				return mark + start, true
 			}
@@ -133,6 +135,64 @@ func ValueOffset(data []byte, property, value string) (offset int, ok bool) {
 			stack[m-1].wantKey = true
 		}
 	}
+}
+
+// Offset returns the byte offset in data, the JSON text e was found in,
+// of the value it names (see ValueOffset), for a caller that names its
+// line and column; ok is false where the text does not show it by the
+// compacted property (a document that writes "schema:name"). It is the
+// first place of e's [NodeError.Finders] in data.
+func (e *NodeError) Offset(data []byte) (offset int, ok bool) {
+	for _, find := range e.Finders() {
+		if off, ok := find(data); ok {
+			return off, true
+		}
+	}
+	return 0, false
+}
+
+// Finders returns the ways to find e's value in a JSON text, the most
+// telling first, for a caller that looks through several texts with each
+// in turn: for a bad language tag, the tag itself (a value object's
+// "@language", or the context's default) and then the "@value" of a
+// value object given to the property (a plain string beside it would be
+// tagged only by the context's default); then the value, directly, in an
+// array, or as an "@id" or "@value" (ValueOffset).
+func (e *NodeError) Finders() []func(data []byte) (int, bool) {
+	if e.Value == "" {
+		return nil
+	}
+	value := func(data []byte) (int, bool) { return ValueOffset(data, e.Property, e.Value) }
+	var lt *LanguageTagError
+	if !errors.As(e.Err, &lt) {
+		return []func([]byte) (int, bool){value}
+	}
+	return []func([]byte) (int, bool){
+		func(data []byte) (int, bool) { return ValueOffset(data, "@language", lt.Tag) },
+		func(data []byte) (int, bool) { return valueOffset(data, e.Property, e.Value, true) },
+		value,
+	}
+}
+
+// valueFrame is an object or array ValueOffset is inside.
+type valueFrame struct {
+	object, wantKey bool
+	key             string // the member whose value is read (objects)
+	member          string // the member the frame is the value of
+}
+
+// inValueOf reports whether the value being read is the "@id" of a node
+// object or the "@value" of a value object given to a member named
+// property, directly or in an array: where ValueOffset finds the IRI of
+// "director": {"@id": …} and the literal of "name": {"@value": …,
+// "@language": …}, which a NodeError names by the property.
+// With valueObjects, only the "@value" of a value object.
+func inValueOf(stack []valueFrame, property string, valueObjects bool) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	f := stack[len(stack)-1]
+	return f.object && f.member == property && (f.key == "@value" || !valueObjects && f.key == "@id")
 }
 
 // tokenDecoder returns data past a byte-order mark (skipped as the

@@ -1,6 +1,7 @@
 package ld_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -84,7 +85,8 @@ func FuzzPointerOffset(f *testing.F) {
 // however escaped ("\/"), and not under another property.
 func TestValueOffset(t *testing.T) {
 	doc := `{"@context": "https://schema.org", "url": "/other/",
- "sameAs": ["/title/", "/x/"], "actor": [{"name": "/x/", "url": "\/x\/"}], "name": {"@value": "A", "@language": "EN_us"}}`
+ "sameAs": ["/title/", "/x/"], "actor": [{"name": "/x/", "url": "\/x\/"}], "name": {"@value": "A", "@language": "EN_us"},
+ "alternateName": "/d/", "director": [{"name": "/d/", "@id": "/d/"}], "about": {"url": {"@id": "/y/"}}}`
 	for _, tt := range []struct {
 		property, value string
 		want            string // the text at the offset
@@ -94,15 +96,47 @@ func TestValueOffset(t *testing.T) {
 		{"url", "/x/", `"\/x\/"}`},
 		{"name", "/x/", `"/x/", "url"`},
 		{"@language", "en_us", `"EN_us"`},
+		{"name", "A", `"A", "@language"`},
+		{"director", "/d/", `"/d/"}]`},
+		{"url", "/y/", `"/y/"}}`},
 	} {
 		off, ok := ld.ValueOffset([]byte(doc), tt.property, tt.value)
 		if !ok || !strings.HasPrefix(doc[off:], tt.want) {
 			t.Errorf("ValueOffset(%s, %q) = %d, %v: at %.20q; want at %q", tt.property, tt.value, off, ok, doc[min(off, len(doc)):], tt.want)
 		}
 	}
-	for _, tt := range [][2]string{{"image", "/x/"}, {"url", "/nowhere/"}, {"name", "EN_us"}} {
+	for _, tt := range [][2]string{{"image", "/x/"}, {"url", "/nowhere/"}, {"name", "EN_us"}, {"about", "/y/"}} {
 		if off, ok := ld.ValueOffset([]byte(doc), tt[0], tt[1]); ok {
 			t.Errorf("ValueOffset(%s, %q) = %d; want none", tt[0], tt[1], off)
+		}
+	}
+}
+
+// TestNodeErrorOffset: the processor's refusal of a bad language tag is
+// placed at the tag as written (the error holds it in lower case),
+// whether a value object or the context's default gives it, and of an
+// ill-formed IRI at the "@id" that gives it.
+func TestNodeErrorOffset(t *testing.T) {
+	p := ld.NewProcessor(ld.Config{})
+	for _, tt := range []struct{ doc, want string }{
+		{`{"@context": "https://schema.org", "@type": "Movie", "name": "Mirror",
+ "alternateName": [{"@value": "Mirror", "@language": "en"}, {"@value": "Mirror", "@language": "RU_ru"}]}`, `"RU_ru"}]}`},
+		{`{"@context": ["https://schema.org", {"@language": "x y"}], "@type": "Movie", "name": "Mirror"}`, `"x y"}]`},
+		{`{"@context": "https://schema.org", "@type": "Movie", "name": "http://a b",
+ "sameAs": {"@id": "http://a b"}}`, `"http://a b"}}`},
+	} {
+		var doc any
+		if err := json.Unmarshal([]byte(tt.doc), &doc); err != nil {
+			t.Fatal(err)
+		}
+		_, err := p.ToNQuads(doc, ld.Options{})
+		var ne *ld.NodeError
+		if !errors.As(err, &ne) {
+			t.Fatalf("%s: error %v, not a *NodeError", tt.doc, err)
+		}
+		off, ok := ne.Offset([]byte(tt.doc))
+		if !ok || !strings.HasPrefix(tt.doc[off:], tt.want) {
+			t.Errorf("%v: at %d, %v: %.20q; want at %q", err, off, ok, tt.doc[min(off, len(tt.doc)):], tt.want)
 		}
 	}
 }

@@ -489,7 +489,7 @@ func checkTerm(n jld.Node) error {
 			return fmt.Errorf("datatype: %w %q", err, v.Datatype)
 		}
 		if v.Language != "" && !langTag().MatchString(v.Language) {
-			return fmt.Errorf("%w %q", ErrInvalidLanguage, v.Language)
+			return &LanguageTagError{Tag: v.Language}
 		}
 	}
 	return nil

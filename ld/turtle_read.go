@@ -819,7 +819,7 @@ done:
 		}
 		t.Lang = p.src[start:p.pos]
 		if !langTag().MatchString(t.Lang) {
-			p.failErr(fmt.Errorf("%w %q", ErrInvalidLanguage, t.Lang))
+			p.failErr(&LanguageTagError{Tag: t.Lang})
 		}
 		t.Datatype = rdfLangString
 	case strings.HasPrefix(p.src[p.pos:], "^^"):

@@ -673,7 +673,11 @@ func checkJSONLD(src source, v *jsonpos.Value) *Finding {
 			pos = src.pos(off)
 		}
 	} else if errors.As(err, &ne) && ne.Value != "" {
-		if quoted, qerr := json.Marshal(ne.Value); qerr == nil {
+		// At the value of the property it names, or else at the first
+		// string that is the value (a property written another way).
+		if off, ok := ne.Offset(src.data); ok {
+			pos = src.pos(off)
+		} else if quoted, qerr := json.Marshal(ne.Value); qerr == nil {
 			if i := bytes.Index(src.data, quoted); i >= 0 {
 				pos = src.pos(i)
 			}

@@ -147,7 +147,7 @@ func TestNothingUnchecked(t *testing.T) {
 		{"unknown keyword", `{` + ctx + `"@type": "Thing", "@foo": 1, "name": "Heat"}`, "error jsonld.invalid 1:62"},
 		{"id with a space", `{` + ctx + `"@type": "Thing", "@id": "https://films.example/a b", "name": "Heat"}`, "error jsonld.invalid 1:61"},
 		{"id with a control character", `{` + ctx + `"@type": "Thing", "@id": "https://films.example/a\tb", "name": "Heat"}`, "error jsonld.invalid 1:61"},
-		{"bad language tag", `{` + ctx + `"@type": "Thing", "name": {"@value": "Heat", "@language": "en_US!"}}`, "error jsonld.invalid 1:73"},
+		{"bad language tag", `{` + ctx + `"@type": "Thing", "name": {"@value": "Heat", "@language": "en_US!"}}`, "error jsonld.invalid 1:94"},
 		// A NUL in text ("He\u0000at") is no longer here: it is valid RDF
 		// text, which the N-Quads writer now escapes as \u0000, so convert
 		// accepts it and validate must too.

@@ -487,47 +487,75 @@ func (e *env) conversionError(files []string, err error) {
 	e.convertHint(err)
 }
 
-// placeInputError returns err at its value's place in the one JSON-LD
-// file or page of files, read again (the error path only, and a file no
+// placeInputError returns err at its value's place in the JSON-LD files
+// or pages of files, each read again (the error path only, and a file no
 // larger than bigDocument), or nil where it cannot be placed: an error of
 // the input check at the value it names, an error of json-gold's
 // expansion about one value (a language-tagged number, an @id that is no
 // string) at the first such value (ld.ExpansionErrorPointer), an error
 // of the RDF check (a relative or ill-formed IRI, a language tag) at the
-// first value of its property that it names (ld.ValueOffset); in a page,
-// in the first of its blocks that holds it.
+// first value of its property that it names (ld.NodeError.Offset); in a
+// page, in the first of its blocks that holds it. Of several files, an
+// RDF check's error is placed in the first that holds its value, the
+// most telling way of finding it first (ld.NodeError.Finders); the
+// others only where one file alone holds the place they name (a JSON
+// Pointer such as /aggregateRating/ratingValue may stand in every file).
 func placeInputError(files []string, err error) *diag.PosError {
 	var ie *ld.InputPathError
 	var ne *ld.NodeError
 	isInput := errors.As(err, &ie)
 	isNode := !isInput && errors.As(err, &ne) && ne.Value != ""
-	if len(files) != 1 || files[0] == "-" || !isInput && !isNode && !errors.Is(err, ld.ErrInvalidInput) {
+	if !isInput && !isNode && !errors.Is(err, ld.ErrInvalidInput) {
 		return nil
 	}
-	if st, serr := os.Stat(files[0]); serr != nil || !st.Mode().IsRegular() || st.Size() > int64(bigDocument) {
-		return nil
-	}
-	data, rerr := os.ReadFile(files[0])
-	if rerr != nil {
+	if isNode {
+		for _, find := range ne.Finders() {
+			for _, file := range files {
+				if pe := placeIn(file, find, err); pe != nil {
+					return pe
+				}
+			}
+		}
 		return nil
 	}
 	find := func(text []byte) (int, bool) {
-		switch {
-		case isInput:
+		if isInput {
 			return ld.PointerOffset(text, ie.Pointer)
-		case isNode:
-			off, ok := ld.ValueOffset(text, ne.Property, ne.Value)
-			if !ok && errors.Is(ne.Err, ld.ErrInvalidLanguage) {
-				// The tag of a value object, or the context's default.
-				off, ok = ld.ValueOffset(text, "@language", ne.Value)
-			}
-			return off, ok
 		}
 		return ld.ExpansionErrorOffset(text, err)
 	}
+	var placed *diag.PosError
+	for _, file := range files {
+		switch pe := placeIn(file, find, err); {
+		case pe == nil:
+			continue
+		case placed != nil:
+			return nil // in two files: which one is not known
+		default:
+			placed = pe
+		}
+	}
+	return placed
+}
+
+// placeIn returns err at the offset find gives in file, read again, or
+// in the first of its blocks where find gives one when it is a page; nil
+// where file is standard input, not a regular file, over bigDocument or
+// does not hold the place.
+func placeIn(file string, find func(text []byte) (int, bool), err error) *diag.PosError {
+	if file == "-" {
+		return nil
+	}
+	if st, serr := os.Stat(file); serr != nil || !st.Mode().IsRegular() || st.Size() > int64(bigDocument) {
+		return nil
+	}
+	data, rerr := os.ReadFile(file)
+	if rerr != nil {
+		return nil
+	}
 	page := diag.NewIndex(data)
-	if ld.DetectInput(files[0], data) == ld.InputHTML {
-		blocks, berr := ld.ScriptTexts(bytes.NewReader(data), files[0])
+	if ld.DetectInput(file, data) == ld.InputHTML {
+		blocks, berr := ld.ScriptTexts(bytes.NewReader(data), file)
 		if berr != nil {
 			return nil
 		}
@@ -537,7 +565,7 @@ func placeInputError(files []string, err error) *diag.PosError {
 				continue
 			}
 			// Placed in the block, then where the block stands.
-			pos := diag.NewIndex(st.Text).Position(files[0], off)
+			pos := diag.NewIndex(st.Text).Position(file, off)
 			if pos.Line == 1 {
 				pos.Col += st.TextChars
 			}
@@ -550,7 +578,7 @@ func placeInputError(files []string, err error) *diag.PosError {
 	if !ok {
 		return nil
 	}
-	pos := page.Position(files[0], off)
+	pos := page.Position(file, off)
 	return &diag.PosError{Pos: pos, Source: page.Line(pos.Line), Err: err}
 }
 
