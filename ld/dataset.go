@@ -566,18 +566,19 @@ func (d *Dataset) Quads() []Quad {
 	return out
 }
 
-// NeedsJSONLD returns nil when the compact writers of every format can
-// convert d, or why not, wrapping [ErrNeedsJSONLD]. The JSON-LD writers
-// do not take RDF lists; for the RDF formats see [Dataset.RDFNeedsJSONLD].
+// NeedsJSONLD returns nil when the compact JSON-LD writers
+// ([Processor.WriteJSONLD], [Processor.CompactDefaultGraph]) can convert
+// d, or why not, wrapping [ErrNeedsJSONLD]. They take RDF lists that the
+// conversion from RDF folds as the dataset's plan does (see jsonLists),
+// but for flattened output and a graph the web formats frame, which
+// WriteJSONLD declines before it writes anything. For the RDF formats
+// see [Dataset.RDFNeedsJSONLD].
 func (d *Dataset) NeedsJSONLD() error {
-	switch {
-	case d.needsJSONLD != "":
+	if d.needsJSONLD != "" {
 		return fmt.Errorf("%w: the data holds %s", ErrNeedsJSONLD, d.needsJSONLD)
-	case d.hasLists:
-		// Whatever the lists are: no need to plan them (RDFNeedsJSONLD).
-		return fmt.Errorf("%w: the data holds an RDF list", ErrNeedsJSONLD)
 	}
-	return nil
+	_, err := d.jsonLists()
+	return err
 }
 
 // WriteNQuads writes the statements as sorted N-Quads without duplicates,

@@ -996,6 +996,9 @@ func compactCorpus(t *testing.T) map[string]string {
 	for seed := range 200 {
 		corpus[fmt.Sprintf("generated/random-%d", seed)] = randomNQuads(uint64(seed))
 	}
+	for _, c := range listCases {
+		corpus["lists/"+c.name] = c.nq
+	}
 	return corpus
 }
 

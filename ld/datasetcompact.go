@@ -15,8 +15,8 @@ import (
 // same code converts, expands and compacts each), never holding the
 // conversion from RDF of the whole: validating 15 MB of N-Quads of
 // 200,000 small nodes held 250 MB of it and its compaction at once.
-// Where a node cannot be made so (RDF lists, rdf:JSON literals, a value
-// dropped on the way) it returns an error wrapping ErrNeedsJSONLD, and
+// Where a node cannot be made so (RDF lists the conversion folds other
+// than the dataset's plan, rdf:JSON literals, a value dropped on the way) it returns an error wrapping ErrNeedsJSONLD, and
 // the caller takes the general path. TestCompactDefaultGraphMatches
 // proves the two equal on the differential tests' inputs.
 func (p *Processor) CompactDefaultGraph(d *Dataset) (map[string]any, error) {
@@ -30,8 +30,9 @@ func (p *Processor) CompactDefaultGraph(d *Dataset) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
+	lists, _ := d.jsonLists()
 	d.release()
-	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), values: map[valueKey]bool{}}
+	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), values: map[valueKey]bool{}, lists: lists}
 	nodes := []any{}
 	err = jw.document(0, d.srcRanks(), func(doc int, s uint32, own, _ []int32) error {
 		if len(own) == 0 {

@@ -59,6 +59,12 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 	if err := d.NeedsJSONLD(); err != nil {
 		return err
 	}
+	lists, _ := d.jsonLists()
+	if lists != nil && f == FormatFlattened {
+		// Flattening labels blank nodes anew, the folded cells not
+		// among them: writeFlattened does not plan that.
+		return fmt.Errorf("%w: flattened output of RDF lists", ErrNeedsJSONLD)
+	}
 	if opts.Base != "" || opts.Root != "" || opts.DocumentURL != "" || opts.toRDF || p.cfg.AllowRemote {
 		return fmt.Errorf("%w: options the dataset's JSON-LD writer does not take", ErrNeedsJSONLD)
 	}
@@ -67,6 +73,11 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 		return err
 	}
 	framed := (f == FormatJSONLD || f == FormatHTML) && d.hasRoot()
+	if framed && lists != nil {
+		// The frame plan (datasetframe.go) embeds nodes by their
+		// statements, and knows no list values.
+		return fmt.Errorf("%w: a framed graph of RDF lists", ErrNeedsJSONLD)
+	}
 	d.release()
 	src := d.srcRanks()
 	var plan *framePlan
@@ -77,7 +88,7 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 			return err
 		}
 	}
-	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), opts: opts, enc: &treeEncoder{w: w, escapeHTML: f == FormatHTML}, values: map[valueKey]bool{}, kept: p.keptValues()}
+	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), opts: opts, enc: &treeEncoder{w: w, escapeHTML: f == FormatHTML}, values: map[valueKey]bool{}, kept: p.keptValues(), lists: lists}
 	e := jw.enc
 	switch f {
 	case FormatExpanded:
@@ -107,7 +118,7 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 	}
 	// Compaction gives the one node object as it is, with "@context";
 	// more (or none) go in "@graph".
-	jw.single = d.topNodes() == 1
+	jw.single = d.topNodes(lists) == 1
 	if !jw.single {
 		jw.openGraph()
 	}
@@ -155,8 +166,9 @@ func (jw *jsonNodeWriter) closeGraph() {
 
 // topNodes returns the number of node objects json-gold's conversion
 // from RDF gives d's documents: each document's subjects in the default
-// graph and the names of its graphs.
-func (d *Dataset) topNodes() int {
+// graph and the names of its graphs, but the cells of the lists it
+// folds (lists, which may be nil).
+func (d *Dataset) topNodes(lists *jsonLists) int {
 	stamp := make([]int32, len(d.terms))
 	n := 0
 	for doc := range d.docs {
@@ -164,7 +176,14 @@ func (d *Dataset) topNodes() int {
 		if doc+1 < len(d.docs) {
 			end = d.docs[doc+1]
 		}
+		var cells []bool
+		if lists != nil {
+			cells = lists.docCells(d, doc)
+		}
 		for _, q := range d.quads[d.docs[doc]:end] {
+			if cells != nil && cells[q.s] {
+				continue
+			}
 			top := q.s
 			if q.g != 0 {
 				top = q.g
@@ -268,6 +287,8 @@ type jsonNodeWriter struct {
 	// kept, when set, is how many values of a property fromRDFKeeping
 	// puts in the node it makes (Config.KeptValues).
 	kept int
+	// lists, when set, makes the values of the dataset's RDF lists.
+	lists *jsonLists
 }
 
 // document gives emit input doc's nodes in the order of the conversion
@@ -276,6 +297,12 @@ type jsonNodeWriter struct {
 func (jw *jsonNodeWriter) document(doc int, src []uint32, emit func(doc int, s uint32, own, graph []int32) error) error {
 	d := jw.d
 	idx := d.docStatements(doc)
+	if jw.lists != nil {
+		// A folded list's cells are no nodes of the output.
+		if cells := jw.lists.docCells(d, doc); cells != nil {
+			idx = slices.DeleteFunc(idx, func(i int32) bool { return cells[d.quads[i].s] })
+		}
+	}
 	d.sortByTop(idx, src)
 	return d.eachTop(idx, src, func(s uint32, own, graph []int32) error {
 		return emit(doc, s, own, graph)
@@ -590,7 +617,7 @@ type valueKey struct {
 
 // fromRDF returns the node object json-gold's conversion from RDF
 // (FromRDF, as fromDataset calls it) makes of a subject's statements qs,
-// with no lists among them, and the number of values it holds: its
+// its lists folded (jsonLists), and the number of values it holds: its
 // types and each property's values in statement order, a value that
 // equals one before it left out. FromRDF compares each value with every
 // one before it (mergeValue), which made a film's node of 50,000 reviews
@@ -628,10 +655,21 @@ func (jw *jsonNodeWriter) fromRDFAside(id string, qs []int32, keep int, setAside
 	// map's size.
 	clear(jw.values)
 	clear(jw.pairs)
+	if keep > 0 && jw.lists != nil && jw.lists.holdsList(d, qs) {
+		// A list value is made whole, in the node (see jsonLists).
+		keep = 0
+	}
 	props := 0
 	for _, i := range qs {
 		pred, k, v := jw.rdfValue(d.quads[i])
 		if jw.seen(d.quads[i], k) {
+			continue
+		}
+		if jw.lists != nil && jw.lists.isList(d, i) {
+			// Its reference, merged as a value before the list is
+			// folded, repeats no other.
+			node[pred] = append(asList(node[pred]), jw.lists.value(jw, i))
+			count++
 			continue
 		}
 		if pred == "@type" {

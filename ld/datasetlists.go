@@ -29,15 +29,20 @@ type listPlan struct {
 	// impure, when set, is the change the general path makes beyond
 	// labels.
 	impure string
+	// unfolded holds the statements whose object, rdf:nil, ends a list
+	// FromRDF leaves as it is (see keepFoldable): their rdf:nil stays,
+	// where FromRDF makes every other one a list (see jsonLists).
+	unfolded map[int32]bool
 }
 
-// dfold is one list: its cells from the head, their items, and the
+// dfold is one list: its cells from the head, their items, the
 // statement that refers to the head (in the node that holds the list)
-// with its index in Dataset.quads.
+// with its index in Dataset.quads, and the index of the statement whose
+// object is the list's rdf:nil.
 type dfold struct {
 	cells, items []uint32
 	ref          dquad
-	at           int32
+	at, end      int32
 }
 
 // lists returns d's plan for its lists, made once.
@@ -169,7 +174,7 @@ func (d *Dataset) planLists() *listPlan {
 			}
 			slices.Reverse(cells)
 			slices.Reverse(items)
-			plan.folds = append(plan.folds, dfold{cells: cells, items: items, ref: ref, at: at})
+			plan.folds = append(plan.folds, dfold{cells: cells, items: items, ref: ref, at: at, end: i})
 		}
 		d.keepFoldable(plan, start, names)
 		for _, f := range plan.folds[start:] {
@@ -229,7 +234,12 @@ func (d *Dataset) keepFoldable(plan *listPlan, start int, names []bool) {
 	for i, f := range folds {
 		if ok[i] {
 			kept = append(kept, f)
+			continue
 		}
+		if plan.unfolded == nil {
+			plan.unfolded = map[int32]bool{}
+		}
+		plan.unfolded[f.end] = true
 	}
 	plan.folds = plan.folds[:start+len(kept)]
 }
