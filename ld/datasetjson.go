@@ -470,8 +470,26 @@ func (jw *jsonNodeWriter) keeping(doc int, what, prop string, compact bool, buil
 		return jw.expandedNode(doc, top, what, count)
 	}
 	top, count, aside := build(jw.kept)
+	tails := takeListTails(aside)
+	if len(aside) == 0 {
+		aside = nil
+	}
 	m, err := made(top, count)
-	if err != nil || aside == nil {
+	if err != nil {
+		return m, nil, err
+	}
+	if tails != nil {
+		// Such a node keeps its other values (fromRDFAside): the
+		// streams are empty, and m holds the lists' tails.
+		ok, err := jw.listTails(doc, top, m, tails, compact)
+		if err != nil || ok {
+			return m, map[string]itemStream{}, err
+		}
+		top, count, _ = build(0)
+		m, err = made(top, count)
+		return m, nil, err
+	}
+	if aside == nil {
 		return m, nil, err
 	}
 	streams, ok, err := jw.keptAside(doc, top, m, aside, jw.kept, compact)
@@ -519,42 +537,54 @@ func (jw *jsonNodeWriter) writeStreamed(m map[string]any, depth int, streams map
 		}
 		next, streamed := streams[k]
 		if !streamed {
-			e.value(m[k], depth+1)
-			continue
-		}
-		e.buf = append(e.buf, '[')
-		count := 0
-		for _, n := range m[k].([]any) {
-			e.nextItem(&count, depth+2)
-			e.value(n, depth+2)
-		}
-		for {
-			n, ok, err := next()
-			if err != nil {
+			if err := jw.writeValue(m[k], depth+1); err != nil {
 				return err
 			}
-			if !ok {
-				break
-			}
-			e.nextItem(&count, depth+2)
-			if sn, isStreamed := n.(*streamedNode); isStreamed {
-				if err := jw.writeStreamed(sn.m, depth+2, sn.streams); err != nil {
-					return err
-				}
-			} else {
-				e.value(n, depth+2)
-			}
-			if e.err != nil {
-				return e.err
-			}
+			continue
 		}
-		if count > 0 {
-			e.newline(depth + 1)
+		if err := jw.writeItems(m[k].([]any), next, depth+1); err != nil {
+			return err
 		}
-		e.buf = append(e.buf, ']')
 	}
 	e.newline(depth)
 	e.buf = append(e.buf, '}')
+	return e.err
+}
+
+// writeItems writes an array at depth: the items made, then those next
+// gives until it says there are no more. An item may be a *streamedNode.
+func (jw *jsonNodeWriter) writeItems(made []any, next itemStream, depth int) error {
+	e := jw.enc
+	e.buf = append(e.buf, '[')
+	count := 0
+	for _, n := range made {
+		e.nextItem(&count, depth+1)
+		e.value(n, depth+1)
+	}
+	for {
+		n, ok, err := next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		e.nextItem(&count, depth+1)
+		if sn, isStreamed := n.(*streamedNode); isStreamed {
+			if err := jw.writeStreamed(sn.m, depth+1, sn.streams); err != nil {
+				return err
+			}
+		} else {
+			e.value(n, depth+1)
+		}
+		if e.err != nil {
+			return e.err
+		}
+	}
+	if count > 0 {
+		e.newline(depth)
+	}
+	e.buf = append(e.buf, ']')
 	return e.err
 }
 
@@ -655,9 +685,13 @@ func (jw *jsonNodeWriter) fromRDFAside(id string, qs []int32, keep int, setAside
 	// map's size.
 	clear(jw.values)
 	clear(jw.pairs)
+	listKeep := 0
 	if keep > 0 && jw.lists != nil && jw.lists.holdsList(d, qs) {
-		// A list value is made whole, in the node (see jsonLists).
-		keep = 0
+		// A node holding a list keeps its other values in it (a
+		// property kept aside whole is made again from its statements,
+		// a list from its cells); a list's items past the first keep
+		// are made one at a time as they are written (listTail).
+		keep, listKeep = 0, keep
 	}
 	props := 0
 	for _, i := range qs {
@@ -668,8 +702,12 @@ func (jw *jsonNodeWriter) fromRDFAside(id string, qs []int32, keep int, setAside
 		if jw.lists != nil && jw.lists.isList(d, i) {
 			// Its reference, merged as a value before the list is
 			// folded, repeats no other.
-			node[pred] = append(asList(node[pred]), jw.lists.value(jw, i))
+			v, cut := jw.lists.value(jw, i, listKeep)
+			node[pred] = append(asList(node[pred]), v)
 			count++
+			if cut {
+				setAside(listAside+pred, i)
+			}
 			continue
 		}
 		if pred == "@type" {

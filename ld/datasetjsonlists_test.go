@@ -78,6 +78,11 @@ _:a <` + rdfFirst + `> "x" .
 _:a <` + rdfRest + `> <` + rdfNil + `> .
 _:a <http://schema.org/name> "cell" .
 `, true},
+	{"long lists: one of one kind, one of two", longList("urn:x:s", "http://schema.org/keywords", "a", []string{`"noir"@EN`, `"heist"@en`, `"crime"@En`, `"l.a."@en`, `"1995"@en`}) +
+		longList("urn:x:s", "http://schema.org/sameAs", "b", []string{`"http://a.example/1"`, `<http://a.example/2>`, `"x"`, `<http://a.example/3>`}) +
+		longList("urn:x:t", "http://schema.org/actor", "c", []string{`<http://people.example/1>`, `_:p`, `<` + rdfNil + `>`, `<http://people.example/2>`}) +
+		longList("urn:x:t", "http://schema.org/duration", "d", []string{`"PT1H"^^<http://schema.org/Duration>`, `"PT2H"^^<http://schema.org/Duration>`, `"PT3H"^^<http://schema.org/Duration>`}) +
+		"_:p <http://schema.org/name> \"P\" .\n", true},
 	{"a typed root's list, which the web formats frame", `<urn:x:film> <` + rdfType + `> <http://schema.org/Movie> .
 <urn:x:film> <http://schema.org/keywords> _:k .
 _:k <` + rdfFirst + `> "noir" .
@@ -85,11 +90,28 @@ _:k <` + rdfRest + `> <` + rdfNil + `> .
 `, true},
 }
 
+// longList returns the N-Quads of a list of items held by subject under
+// property, its cells labelled from prefix.
+func longList(subject, property, prefix string, items []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<%s> <%s> _:%s0 .\n", subject, property, prefix)
+	for i, item := range items {
+		rest := fmt.Sprintf("_:%s%d", prefix, i+1)
+		if i == len(items)-1 {
+			rest = "<" + rdfNil + ">"
+		}
+		fmt.Fprintf(&b, "_:%s%d <%s> %s .\n_:%s%d <%s> %s .\n", prefix, i, rdfFirst, item, prefix, i, rdfRest, rest)
+	}
+	return b.String()
+}
+
 // TestDatasetJSONLDLists: WriteJSONLD writes the JSON-LD of RDF lists
 // itself where the plan folds them as FromRDF does, with the general
 // path's bytes in every unframed JSON-LD format (flattened output and a
 // framed graph of lists still take the general path), each input alone,
-// read twice (each input's blank nodes its own) and beside another.
+// read twice (each input's blank nodes its own) and beside another; with
+// two items of a list made with its node and the others as they are
+// written where they are of one kind (KeptValues 2).
 func TestDatasetJSONLDLists(t *testing.T) {
 	p := NewProcessor(Config{})
 	kept2 := NewProcessor(Config{KeptValues: 2})
@@ -111,6 +133,9 @@ func TestDatasetJSONLDLists(t *testing.T) {
 				}
 			}
 		}
+	}
+	if kept2.streamed.Load() == 0 {
+		t.Error("no list written an item at a time with KeptValues 2")
 	}
 }
 
