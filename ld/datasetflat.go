@@ -147,9 +147,18 @@ func (jw *jsonNodeWriter) flatten(fn *flatNamer, drops bool) error {
 			rank[i+1] = r + 1
 		}
 	}
-	idx := make([]int32, len(d.quads))
-	for i := range idx {
-		idx[i] = int32(i)
+	idx := make([]int32, 0, len(d.quads))
+	for doc := range d.docs {
+		// A folded list's cells are no nodes (each input's its own).
+		var cells []bool
+		if jw.lists != nil {
+			cells = jw.lists.docCells(d, doc)
+		}
+		for _, i := range d.docStatements(doc) {
+			if cells == nil || !cells[d.quads[i].s] {
+				idx = append(idx, i)
+			}
+		}
 	}
 	d.sortByTop(idx, rank)
 	dropped := jw.dropCount()

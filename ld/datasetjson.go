@@ -60,11 +60,6 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 		return err
 	}
 	lists, _ := d.jsonLists()
-	if lists != nil && f == FormatFlattened {
-		// Flattening labels blank nodes anew, the folded cells not
-		// among them: writeFlattened does not plan that.
-		return fmt.Errorf("%w: flattened output of RDF lists", ErrNeedsJSONLD)
-	}
 	if opts.Base != "" || opts.Root != "" || opts.DocumentURL != "" || opts.toRDF || p.cfg.AllowRemote {
 		return fmt.Errorf("%w: options the dataset's JSON-LD writer does not take", ErrNeedsJSONLD)
 	}
@@ -88,7 +83,7 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 			return err
 		}
 	}
-	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), opts: opts, enc: &treeEncoder{w: w, escapeHTML: f == FormatHTML}, values: map[valueKey]bool{}, kept: p.keptValues(), lists: lists}
+	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), opts: opts, enc: &treeEncoder{w: w, escapeHTML: f == FormatHTML}, values: map[valueKey]bool{}, kept: p.keptValues(), lists: lists, cutLists: f != FormatFlattened}
 	e := jw.enc
 	switch f {
 	case FormatExpanded:
@@ -289,6 +284,10 @@ type jsonNodeWriter struct {
 	kept int
 	// lists, when set, makes the values of the dataset's RDF lists.
 	lists *jsonLists
+	// cutLists lets fromRDFAside leave a long list's items past the
+	// first few to be made as they are written (listTail), which the
+	// flattened writer does not do.
+	cutLists bool
 }
 
 // document gives emit input doc's nodes in the order of the conversion
@@ -691,7 +690,10 @@ func (jw *jsonNodeWriter) fromRDFAside(id string, qs []int32, keep int, setAside
 		// property kept aside whole is made again from its statements,
 		// a list from its cells); a list's items past the first keep
 		// are made one at a time as they are written (listTail).
-		keep, listKeep = 0, keep
+		keep = 0
+		if jw.cutLists {
+			listKeep = jw.kept
+		}
 	}
 	props := 0
 	for _, i := range qs {

@@ -107,8 +107,8 @@ func longList(subject, property, prefix string, items []string) string {
 
 // TestDatasetJSONLDLists: WriteJSONLD writes the JSON-LD of RDF lists
 // itself where the plan folds them as FromRDF does, with the general
-// path's bytes in every unframed JSON-LD format (flattened output and a
-// framed graph of lists still take the general path), each input alone,
+// path's bytes in every JSON-LD format (a graph the web formats frame
+// still takes the general path), each input alone,
 // read twice (each input's blank nodes its own) and beside another; with
 // two items of a list made with its node and the others as they are
 // written where they are of one kind (KeptValues 2).
@@ -126,7 +126,7 @@ func TestDatasetJSONLDLists(t *testing.T) {
 						t.Errorf("%s (%d inputs), %v: short path %v\n got %v\n%s\nwant %v\n%s", c.name, len(inputs), f, short, gerr, got, werr, want)
 					}
 					framed := (f == FormatJSONLD || f == FormatHTML) && rooted(t, inputs)
-					wantShort := c.direct && f != FormatFlattened && !framed
+					wantShort := c.direct && !framed
 					if len(inputs) == 1 && short != wantShort {
 						t.Errorf("%s, %v: written by WriteJSONLD %v, want %v", c.name, f, short, wantShort)
 					}
