@@ -539,6 +539,18 @@ func (d *Dataset) srcLabel(id uint32) string {
 	return "_:" + t.value()
 }
 
+// NamedGraphs reports whether any statement is in a named graph: where
+// none is, a caller that treats the graphs apart can take the dataset
+// as it is, without its statements as [Quad] values.
+func (d *Dataset) NamedGraphs() bool {
+	for _, q := range d.quads {
+		if q.g != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // Quads returns the statements in the order read, each once, with the
 // terms as read (a language tag keeps its case).
 func (d *Dataset) Quads() []Quad {
