@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -105,7 +106,14 @@ func runLoad(e *env, args []string) int {
 
 	units, err := e.readUnits(files[0], inFormat)
 	if err != nil {
-		e.errorf("%v", err)
+		if pe := placeInputError(files, err); pe != nil {
+			// At the value's line and column, as convert says it; the
+			// message named the file already.
+			pe.Err = errors.New(strings.TrimPrefix(err.Error(), files[0]+": "))
+			e.errorf("%v", pe)
+		} else {
+			e.errorf("%v", err)
+		}
 		e.filmDocumentHint(files[0], "load", err)
 		return exitError
 	}
