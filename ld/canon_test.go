@@ -151,6 +151,8 @@ func FuzzShortCanonical(f *testing.F) {
 		f.Add(randomBlankNQuads(uint64(seed)))
 		f.Add(randomNQuads(uint64(seed)))
 	}
+	// Blank nodes alike but each alone in its statements, and a pair.
+	f.Add("_:a <urn:p> \"v\" .\n_:b <urn:p> \"v\" .\n_:c <urn:p> \"w\" _:c .\n_:d <urn:p> \"w\" _:d .\n_:e <urn:q> _:f .\n")
 	short := NewProcessor(Config{})
 	general := NewProcessor(Config{GeneralCanonical: true, MaxWorkFactor: 1})
 	f.Fuzz(func(t *testing.T, in string) {
@@ -187,6 +189,37 @@ func TestSortQuadsPacked(t *testing.T) {
 			if got := sortQuads(slices.Clone(qs), limit); !slices.Equal(got, want) {
 				t.Fatalf("limit %d: packed sort differs", limit)
 			}
+		}
+	}
+}
+
+// TestCanonicalIsolatedLookAlikes: blank nodes alike by their first-degree
+// hashes but each in no statement with another blank node are labelled
+// without the Hash N-Degree Quads algorithm (labelSharedTerms), with its
+// bytes: groups of such nodes beside unique ones, as subjects, objects
+// and graph names, a node in its own statement twice, and a dataset
+// where a linked group makes the general algorithm label them all.
+func TestCanonicalIsolatedLookAlikes(t *testing.T) {
+	short := NewProcessor(Config{})
+	general := NewProcessor(Config{GeneralCanonical: true})
+	lines := func(n int, format string) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, format, i, i)
+		}
+		return b.String()
+	}
+	for name, in := range map[string]string{
+		"one group":          lines(60, "_:x%d <http://schema.org/keywords> \"noir\" . # %d\n"),
+		"groups and uniques": lines(40, "_:a%d <http://schema.org/keywords> \"noir\" . # %d\n") + lines(30, "<http://films.example/f> <http://schema.org/review> _:r%d . # %d\n") + lines(5, "_:u%d <http://schema.org/name> \"n%d\" .\n"),
+		"graph names":        lines(25, "<http://films.example/f> <http://schema.org/name> \"Heat\" _:g%d . # %d\n") + lines(25, "_:s%d <http://schema.org/name> \"Heat\" <http://films.example/g> . # %d\n"),
+		"own statement":      lines(20, "_:o%d <http://schema.org/sameAs> _:o%d .\n") + lines(20, "_:p%d <http://schema.org/name> \"P\" . # %d\n"),
+		"a linked group too": lines(30, "_:x%d <http://schema.org/keywords> \"noir\" . # %d\n") + lines(10, "_:r%d <http://schema.org/author> _:q%d .\n"),
+	} {
+		got, gerr := writeCanonical(short, []string{in})
+		want, werr := writeCanonical(general, []string{in})
+		if gerr != nil || werr != nil || got != want {
+			t.Errorf("%s: short path %v\n%s\ngeneral %v\n%s", name, gerr, got, werr, want)
 		}
 	}
 }
