@@ -1,8 +1,11 @@
 package schemas
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
+
+	"github.com/film2ld/film2ld/ld/diag"
 )
 
 // Profile selects the layers Validate runs.
@@ -101,32 +104,40 @@ func (v *Validation) Findings() []Finding {
 // often see the same defect (text where the author should be a Person is a
 // vocabulary warning and a search-engine error), and a report should name
 // each defect once. The most severe finding wins; of equals, the earlier
-// layer's.
+// layer's. fs, the layers' findings in order, is sorted by place (stably,
+// so that a place's findings keep their order) and compacted in place: a
+// map of places, keyed by strings made for it, took 140 MB beside the
+// 300,000 findings of a page of 60,000 blocks. The order fs is left in
+// does not matter: no two places' findings are equal in sortFindings'
+// order.
 func onePerPlace(fs []Finding) []Finding {
-	type place struct {
-		pos        Pos
-		node, prop string
-	}
-	best := map[place]int{}
-	var out []Finding
-	for _, f := range fs {
-		k := place{f.Pos, f.Node, f.Property}
-		if f.Property == "" {
-			// Node-level findings (a missing property) are distinct by
-			// rule and message: four recommended properties missing from
-			// one Movie are four findings, not the first of them.
-			k.prop = "\x00" + f.Rule + "\x00" + f.Message
+	slices.SortStableFunc(fs, comparePlaces)
+	out := fs[:0]
+	for i := 0; i < len(fs); {
+		j, win := i+1, i
+		for j < len(fs) && comparePlaces(fs[i], fs[j]) == 0 {
+			if fs[win].Severity != Error && fs[j].Severity == Error {
+				win = j
+			}
+			j++
 		}
-		i, seen := best[k]
-		switch {
-		case !seen:
-			best[k] = len(out)
-			out = append(out, f)
-		case f.Severity == Error && out[i].Severity != Error:
-			out[i] = f
-		}
+		out = append(out, fs[win])
+		i = j
 	}
+	clear(fs[len(out):])
 	return out
+}
+
+// comparePlaces orders findings by their place: position, node and
+// property, and for a finding about the node (no property) its rule and
+// message, which tell four recommended properties missing from one Movie
+// apart as four findings.
+func comparePlaces(a, b Finding) int {
+	c := cmp.Or(diag.Compare(a.Pos, b.Pos), cmp.Compare(a.Node, b.Node), cmp.Compare(a.Property, b.Property))
+	if c != 0 || a.Property != "" {
+		return c
+	}
+	return cmp.Or(cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Message, b.Message))
 }
 
 // HasErrors reports whether any finding is an error.
