@@ -107,7 +107,7 @@ func (t *termTable) write(w io.Writer, f Format) error {
 	default:
 		err = t.writeSPARQLUpdate(w)
 	}
-	if errors.Is(err, ErrNamedGraphs) || errors.Is(err, ErrSPARQLIRI) {
+	if errors.Is(err, ErrNamedGraphs) || errors.Is(err, ErrSPARQLIRI) || errors.Is(err, ErrSPARQLBlank) {
 		return fmt.Errorf("ld: %s: %w", f, err)
 	}
 	return err

@@ -19,7 +19,7 @@ func refWriteTurtle(w io.Writer, quads []Quad) error {
 	}
 	var b strings.Builder
 	writePrefixes(&b, "@prefix", " .")
-	refWriteGraph(&b, quads, "")
+	refWriteGraph(&b, quads, "", nil)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -30,20 +30,46 @@ func refWriteTurtle(w io.Writer, quads []Quad) error {
 func refWriteTriG(w io.Writer, quads []Quad) error {
 	var b strings.Builder
 	writePrefixes(&b, "@prefix", " .")
+	shared := refSharedBlanks(quads)
 	for _, g := range Graphs(quads) {
 		in := refGraphQuads(quads, g)
 		if g.Kind == 0 {
-			refWriteGraph(&b, in, "")
+			refWriteGraph(&b, in, "", shared)
 			continue
 		}
 		b.WriteByte('\n')
 		writeTerm(&b, g)
 		b.WriteString(" {")
-		refWriteGraph(&b, in, "    ")
+		refWriteGraph(&b, in, "    ", shared)
 		b.WriteString("}\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// refSharedBlanks returns the blank nodes that stand in more than one
+// graph, or name a graph and stand in a statement: written by label,
+// never nested (as since the audit of 2026-12-06).
+func refSharedBlanks(quads []Quad) map[Term]bool {
+	in := map[Term]Term{}
+	shared := map[Term]bool{}
+	note := func(t, g Term) {
+		if t.Kind != Blank {
+			return
+		}
+		if h, seen := in[t]; seen && h != g {
+			shared[t] = true
+		}
+		in[t] = g
+	}
+	for _, q := range quads {
+		note(q.Subject, q.Graph)
+		note(q.Object, q.Graph)
+		if q.Graph.Kind != 0 {
+			note(q.Graph, Term{Kind: IRI, Value: "\x00name"})
+		}
+	}
+	return shared
 }
 
 // graphQuads returns the quads of graph g.
@@ -59,7 +85,7 @@ func refGraphQuads(quads []Quad, g Term) []Quad {
 
 // writeGraph writes the statements of one graph, each subject block
 // preceded by a blank line and indented by indent.
-func refWriteGraph(b *strings.Builder, quads []Quad, indent string) {
+func refWriteGraph(b *strings.Builder, quads []Quad, indent string, shared map[Term]bool) {
 	bySubject := map[Term][]Quad{}
 	refs := map[Term]int{}
 	for _, q := range quads {
@@ -73,7 +99,7 @@ func refWriteGraph(b *strings.Builder, quads []Quad, indent string) {
 		subjects = append(subjects, s)
 	}
 	slices.SortFunc(subjects, compareTerms)
-	tw := &refTurtleWriter{b: b, bySubject: bySubject, refs: refs, done: map[Term]bool{}}
+	tw := &refTurtleWriter{b: b, bySubject: bySubject, refs: refs, done: map[Term]bool{}, shared: shared}
 	block := func(s Term) {
 		b.WriteString("\n")
 		b.WriteString(indent)
@@ -117,12 +143,13 @@ type refTurtleWriter struct {
 	refs      map[Term]int
 	done      map[Term]bool
 	deferred  []Term
+	shared    map[Term]bool
 }
 
 // nestable reports whether a blank node is written inside the one
 // statement that uses it.
 func (tw *refTurtleWriter) nestable(t Term) bool {
-	return t.Kind == Blank && tw.refs[t] == 1
+	return t.Kind == Blank && tw.refs[t] == 1 && !tw.shared[t]
 }
 
 // properties writes the predicate-object list of s, rdf:type first, each
@@ -196,6 +223,11 @@ func refWriteSPARQLUpdate(w io.Writer, quads []Quad) error {
 	if err := bad.err(); err != nil {
 		return err
 	}
+	// The blank nodes SPARQL Update cannot hold: the same check as the
+	// writer's (since the audit of 2026-12-06), its error the same.
+	if err := tableOf(quads).checkSPARQLBlanks(); err != nil {
+		return err
+	}
 	units := Units(quads)
 	var b strings.Builder
 	WritePrefixes(&b)
@@ -240,7 +272,7 @@ func refUnitSPARQL(u Unit, b *strings.Builder) {
 func refWriteGraphUpdate(b *strings.Builder, gq GraphQuads) {
 	if gq.Name.Kind == 0 {
 		b.WriteString("# The default graph is shared by everything in a store: these statements\n# are added to it, and replace nothing.\nINSERT {")
-		refWriteGraph(b, gq.Quads, "  ")
+		refWriteGraph(b, gq.Quads, "  ", nil)
 		b.WriteString("} WHERE {};\n")
 		return
 	}
@@ -254,6 +286,6 @@ func refWriteGraphUpdate(b *strings.Builder, gq GraphQuads) {
 		insert, where = "INSERT", " WHERE {}"
 	}
 	fmt.Fprintf(b, "DROP SILENT GRAPH %s;\n%s { GRAPH %s {", g, insert, g)
-	refWriteGraph(b, gq.Quads, "  ")
+	refWriteGraph(b, gq.Quads, "  ", nil)
 	fmt.Fprintf(b, "} }%s;\n", where)
 }

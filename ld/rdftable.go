@@ -164,6 +164,10 @@ type graphWriter struct {
 	// maxNestDepth, written by label there and as blocks of their own
 	// once the graph's other blocks are written.
 	deferred []uint32
+	// shared marks the blank nodes that stand in more than one graph
+	// (sharedBlanks), nil where none does: they are written by label in
+	// each, never nested, or the graphs would no longer share them.
+	shared []bool
 }
 
 // maxNestDepth is how deep blank nodes nest in square brackets. Deeper
@@ -197,7 +201,45 @@ func (gw *graphWriter) flush(all bool) {
 
 func newGraphWriter(t *termTable, b *strings.Builder) *graphWriter {
 	n := len(t.terms)
-	return &graphWriter{t: t, b: b, refs: make([]int32, n), done: make([]bool, n), from: make([]int32, n), to: make([]int32, n), flushSize: blockFlushSize}
+	return &graphWriter{t: t, b: b, refs: make([]int32, n), done: make([]bool, n), from: make([]int32, n), to: make([]int32, n), flushSize: blockFlushSize, shared: t.sharedBlanks()}
+}
+
+// sharedBlanks marks, by term, the blank nodes that stand in more than
+// one graph of t's statements, as subject or object, or that name a
+// graph and stand in any statement too; nil where there are none.
+// A label is the node in every graph of a dataset (TriG and N-Quads
+// say so), so such a node nested as [ … ] in one graph would be a node
+// of its own there.
+func (t *termTable) sharedBlanks() []bool {
+	const name = ^uint32(0) // a graph's name: no statement shares it
+	var in []uint32         // by term: the graph it stands in, plus one
+	var shared []bool
+	mark := func(term, g uint32) {
+		if t.terms[term].kind != Blank {
+			return
+		}
+		if in == nil {
+			in = make([]uint32, len(t.terms))
+		}
+		switch in[term] {
+		case 0:
+			in[term] = g
+		case g:
+		default:
+			if shared == nil {
+				shared = make([]bool, len(t.terms))
+			}
+			shared[term] = true
+		}
+	}
+	for _, q := range t.quads {
+		mark(q.s, q.g+1)
+		mark(q.o, q.g+1)
+		if q.g != 0 {
+			mark(q.g, name)
+		}
+	}
+	return shared
 }
 
 // graph writes the statements of one graph, sorted by sortBlocks, each
@@ -261,7 +303,7 @@ func (gw *graphWriter) writeDeferred(qs []dquad, indent string) {
 }
 
 func (gw *graphWriter) nestable(s uint32) bool {
-	return gw.t.terms[s].kind == Blank && gw.refs[s] == 1
+	return gw.t.terms[s].kind == Blank && gw.refs[s] == 1 && (gw.shared == nil || !gw.shared[s])
 }
 
 // properties writes the predicate-object list of s, rdf:type first, each

@@ -1,6 +1,7 @@
 package ld
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"github.com/film2ld/film2ld/ld/internal/ntriples"
@@ -104,6 +105,72 @@ func sortedQuads(quads []Quad) []Quad {
 // '\\'"). Such data is loaded as N-Quads (the Graph Store protocol).
 var ErrSPARQLIRI = errors.New("SPARQL Update cannot hold this IRI")
 
+// ErrSPARQLBlank is the error of a blank node that stands in two graphs,
+// or that names a graph, which SPARQL's GRAPH cannot: the request writes each
+// graph's statements in an INSERT DATA of their own, which makes its
+// blank nodes anew (SPARQL 1.1 Update, 3.1.1), so the graphs would no
+// longer share the node. Such data is loaded as N-Quads (the Graph Store
+// protocol), whose labels hold across graphs.
+var ErrSPARQLBlank = errors.New("SPARQL Update cannot hold this blank node")
+
+// blankShareError returns the ErrSPARQLBlank error of label, which stands
+// in graphs a and b ("" for the default graph).
+func blankShareError(label string, a, b Term) error {
+	name := func(g Term) string {
+		switch g.Kind {
+		case 0:
+			return "the default graph"
+		case Blank:
+			return "graph _:" + g.Value
+		}
+		return ntriples.IRITerm(g.Value)
+	}
+	return fmt.Errorf("%w: _:%s stands in %s and in %s, and each graph's INSERT DATA makes its blank nodes anew: load it as N-Quads (the Graph Store protocol) instead", ErrSPARQLBlank, label, name(a), name(b))
+}
+
+// blankGraphError returns the ErrSPARQLBlank error of a graph named by
+// blank node label: SPARQL's GRAPH takes an IRI alone.
+func blankGraphError(label string) error {
+	return fmt.Errorf("%w: _:%s names a graph, which SPARQL's GRAPH takes an IRI for: load it as N-Quads (the Graph Store protocol) instead", ErrSPARQLBlank, label)
+}
+
+// BlankGraphs finds a blank node that stands in more than one graph of
+// the units added to it, for a client that sends them as SPARQL Update
+// (see ErrSPARQLBlank).
+type BlankGraphs struct {
+	in map[string]Term
+}
+
+// Add notes the blank nodes of u's graphs and returns an ErrSPARQLBlank
+// error for the first that another graph, of u or of a unit added
+// before, holds too.
+func (bg *BlankGraphs) Add(u Unit) error {
+	if bg.in == nil {
+		bg.in = map[string]Term{}
+	}
+	note := func(t, g Term) error {
+		if t.Kind != Blank {
+			return nil
+		}
+		if h, seen := bg.in[t.Value]; seen && h != g {
+			return blankShareError(t.Value, h, g)
+		}
+		bg.in[t.Value] = g
+		return nil
+	}
+	for _, gq := range u.Graphs {
+		if gq.Name.Kind == Blank {
+			return blankGraphError(gq.Name.Value)
+		}
+		for _, q := range gq.Quads {
+			if err := cmp.Or(note(q.Subject, gq.Name), note(q.Object, gq.Name)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // sparqlIRIs finds the IRIs SPARQL cannot write. It names the least of
 // them, so that every writer, whatever order it meets them in, gives the
 // same error.
@@ -174,6 +241,9 @@ func (t *termTable) writeSPARQLUpdate(w io.Writer) error {
 	if err := bad.err(); err != nil {
 		return err
 	}
+	if err := t.checkSPARQLBlanks(); err != nil {
+		return err
+	}
 	t.sortBlocks(t.quads)
 	spans := map[uint32][2]int{}
 	var graphs []uint32
@@ -228,6 +298,51 @@ func (t *termTable) writeSPARQLUpdate(w io.Writer) error {
 	}
 	gw.flush(true)
 	return gw.err
+}
+
+// checkSPARQLBlanks returns an ErrSPARQLBlank error where a blank node
+// names a graph (the first such statement's) or stands in more than one
+// graph (blankShareError), or nil.
+func (t *termTable) checkSPARQLBlanks() error {
+	for _, q := range t.quads {
+		if q.g != 0 && t.terms[q.g].kind == Blank {
+			return blankGraphError(t.terms[q.g].value)
+		}
+	}
+	if shared := t.sharedBlanks(); shared != nil {
+		return t.blankShareError(shared)
+	}
+	return nil
+}
+
+// blankShareError returns the ErrSPARQLBlank error of the least of the
+// shared blank nodes (sharedBlanks), with the first two graphs it stands
+// in, so that every writer gives the same error.
+func (t *termTable) blankShareError(shared []bool) error {
+	least := -1
+	for i, s := range shared {
+		if s && (least < 0 || t.terms[i].value < t.terms[least].value) {
+			least = i
+		}
+	}
+	var graphs []uint32
+	for _, q := range t.quads {
+		if q.s == uint32(least) || q.o == uint32(least) {
+			graphs = append(graphs, q.g)
+		}
+		if q.g == uint32(least) {
+			graphs = append(graphs, q.g)
+		}
+	}
+	slices.Sort(graphs)
+	graphs = slices.Compact(graphs)
+	term := func(g uint32) Term {
+		if g == 0 {
+			return Term{}
+		}
+		return t.term(g)
+	}
+	return blankShareError(t.terms[least].value, term(graphs[0]), term(graphs[1]))
 }
 
 // graphUpdate is WriteGraphUpdate for graph g, the statements in span.

@@ -169,7 +169,7 @@ func runLoad(e *env, args []string) int {
 			// would be redirected again.
 		case errors.As(err, &se) && (se.Status == 401 || se.Status == 403):
 			e.hint("set FILM2LD_STORE_USER and FILM2LD_STORE_PASSWORD, or add the store's host to your netrc file")
-		case errors.Is(err, ld.ErrSPARQLIRI):
+		case errors.Is(err, ld.ErrSPARQLIRI), errors.Is(err, ld.ErrSPARQLBlank):
 			e.hint("load with --protocol graph-store, which sends N-Quads")
 		default:
 			e.hint("run the same command again: each graph is replaced whole, so nothing is written twice")

@@ -29,6 +29,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -254,9 +255,10 @@ func (c *Client) dropStale(ctx context.Context, u ld.Unit) ([]string, error) {
 func (c *Client) loadUpdate(ctx context.Context, units Units, res *Result, progress func()) error {
 	// A unit SPARQL cannot write stops the load before any request, so
 	// that no part of the data is written.
+	var blanks ld.BlankGraphs
 	for j := range units.Len() {
 		u := units.Unit(j)
-		if err := u.CheckSPARQL(); err != nil {
+		if err := cmp.Or(u.CheckSPARQL(), blanks.Add(u)); err != nil {
 			return &GraphError{Graph: u.Graph.Value, Err: err}
 		}
 	}
