@@ -386,6 +386,10 @@ func checkValue(m map[string]any, value any, refuseDirection bool) error {
 		if err := checkIRI(t, false); err != nil {
 			return fmt.Errorf("datatype %q: %w", t, err)
 		}
+		if _, tagged := m["@language"]; t == rdfLangString && !tagged {
+			// RDF has no such literal: its N-Quads would be "x"@.
+			return fmt.Errorf("%w: typed rdf:langString without a language tag", ErrInvalidLiteral)
+		}
 	}
 	if l, ok := m["@language"].(string); ok && !langTag().MatchString(l) {
 		return &LanguageTagError{Tag: l}

@@ -1179,7 +1179,8 @@ func (w *walker) value(v any, key directKey, g uint32) (uint32, bool) {
 			if !isString || !hasType || len(x) != 2 || key.coerce != "" || dt == rdfJSON || checkText(s) != nil || w.flat && flatDatatype(dt) {
 				return 0, false
 			}
-			if _, ok := w.iri(dt); !ok || checkIRI(dt, false) != nil {
+			// rdf:langString without a language the general path refuses.
+			if _, ok := w.iri(dt); !ok || dt == rdfLangString || checkIRI(dt, false) != nil {
 				return 0, false
 			}
 			return w.literal(s, dt), true

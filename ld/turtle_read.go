@@ -829,6 +829,10 @@ done:
 		if dt.Kind != IRI {
 			p.fail("a datatype must be an IRI")
 		}
+		if dt.Value == rdfLangString {
+			// RDF has no such literal: its N-Quads would be "x"@.
+			p.failErr(fmt.Errorf("%w: typed rdf:langString without a language tag %q", ErrInvalidLiteral, t.Value))
+		}
 		t.Datatype = dt.Value
 	}
 	return t
