@@ -1008,6 +1008,19 @@ func (d *Dataset) blankLabels() []uint32 {
 			}
 			issue(d.quads[idx[i]].s)
 		}
+		// issueItems issues the items of fold h (its index plus one), a
+		// list's items that are lists in turn walked as the node map
+		// walks them.
+		var issueItems func(h int32)
+		issueItems = func(h int32) {
+			for _, item := range plan.folds[h-1].items {
+				if inner := plan.head[item]; inner != 0 {
+					issueItems(inner)
+				} else {
+					issue(item)
+				}
+			}
+		}
 		props := func(i, j int) {
 			if folded && plan.cell[d.quads[idx[i]].s] {
 				return
@@ -1017,9 +1030,7 @@ func (d *Dataset) blankLabels() []uint32 {
 				switch {
 				case isType(q):
 				case folded && plan.head[q.o] != 0:
-					for _, item := range plan.folds[plan.head[q.o]-1].items {
-						issue(item)
-					}
+					issueItems(plan.head[q.o])
 				default:
 					issue(q.o)
 				}

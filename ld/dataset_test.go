@@ -173,7 +173,63 @@ func nquadsCorpus(t *testing.T) map[string]string {
 		out[fmt.Sprintf("generated/random-%d", seed)] = randomNQuads(uint64(seed))
 		out[fmt.Sprintf("generated/rooted-%d", seed)] = randomRootedNQuads(uint64(seed))
 	}
+	for seed := range 30 {
+		out[fmt.Sprintf("generated/nested-lists-%d", seed)] = randomNestedListNQuads(uint64(seed))
+	}
+	for _, c := range listCases {
+		out["lists/"+c.name] = c.nq
+	}
 	return out
+}
+
+// randomNestedListNQuads makes a dataset of RDF lists whose items are
+// lists in turn, to a depth of four: items literal, IRI, blank nodes
+// with a statement of their own, rdf:nil (an empty list) or a list;
+// each top list held by an IRI or a blank node, in the default graph or
+// a named one, the lines shuffled.
+func randomNestedListNQuads(seed uint64) string {
+	r := rand.New(rand.NewPCG(seed, 29))
+	const rdf = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	var lines []string
+	cell := 0
+	var list func(g string, depth int) string
+	list = func(g string, depth int) string {
+		n := 1 + r.IntN(4)
+		names := make([]string, n)
+		for i := range names {
+			names[i] = fmt.Sprintf("_:n%d", cell)
+			cell++
+		}
+		for i, c := range names {
+			var item string
+			switch k := r.IntN(6); {
+			case k == 0 && depth < 4, k == 1 && depth < 2:
+				item = list(g, depth+1)
+			case k == 2:
+				item = fmt.Sprintf("_:p%d", cell)
+				lines = append(lines, item+" <http://schema.org/name> \"P\""+g+" .")
+			case k == 3:
+				item = rdf + "nil>"
+			case k == 4:
+				item = "<http://a.example/i>"
+			default:
+				item = fmt.Sprintf("\"item %d\"", r.IntN(3))
+			}
+			next := rdf + "nil>"
+			if i+1 < n {
+				next = names[i+1]
+			}
+			lines = append(lines, c+" "+rdf+"first> "+item+g+" .", c+" "+rdf+"rest> "+next+g+" .")
+		}
+		return names[0]
+	}
+	for range 1 + r.IntN(4) {
+		g := []string{"", "", " <http://a.example/g>"}[r.IntN(3)]
+		owner := []string{"<http://a.example/s1>", "_:o1", "<urn:x:2>"}[r.IntN(3)]
+		lines = append(lines, owner+" <https://schema.org/keywords> "+list(g, 0)+g+" .")
+	}
+	r.Shuffle(len(lines), func(i, j int) { lines[i], lines[j] = lines[j], lines[i] })
+	return strings.Join(lines, "\n") + "\n"
 }
 
 // randomListNQuads makes a dataset of RDF lists in the shapes the
@@ -970,10 +1026,12 @@ func randomUnitsNQuads(seed uint64) string {
 // FuzzDatasetMatchesJSONLDPath: on any N-Quads the reader accepts, the
 // compact writers of the RDF formats give the general path's bytes or
 // decline (RDF lists and the blank node labels of their cells above
-// all: the seeds are randomListNQuads').
+// all, lists in lists among them: the seeds are randomListNQuads' and
+// randomNestedListNQuads').
 func FuzzDatasetMatchesJSONLDPath(f *testing.F) {
 	for seed := range 16 {
 		f.Add(randomListNQuads(uint64(seed)))
+		f.Add(randomNestedListNQuads(uint64(seed)))
 	}
 	f.Add(randomNQuads(1))
 	p := NewProcessor(Config{})
@@ -995,9 +1053,6 @@ func compactCorpus(t *testing.T) map[string]string {
 	corpus := nquadsCorpus(t)
 	for seed := range 200 {
 		corpus[fmt.Sprintf("generated/random-%d", seed)] = randomNQuads(uint64(seed))
-	}
-	for _, c := range listCases {
-		corpus["lists/"+c.name] = c.nq
 	}
 	return corpus
 }

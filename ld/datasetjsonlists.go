@@ -17,7 +17,8 @@ import (
 // datasetlists.go) where the plan folds exactly what FromRDF folds and
 // changes nothing else: blank cells in one graph, untyped, each in no
 // statement but its rdf:first, its rdf:rest and the one that refers to
-// it, and no list inside another's cells (listPlan.impure unset).
+// it (listPlan.impure unset); a list that is an item of another is made
+// as that item.
 // Anything else takes the general path, as before: a flat RDF list of
 // 250,000 items converted to JSON-LD took 740–925 MB there, 20–26 times
 // its N-Quads.
@@ -114,10 +115,19 @@ func (jl *jsonLists) value(jw *jsonNodeWriter, i int32, limit int) (v map[string
 	return map[string]any{"@list": items}, cut
 }
 
-// item returns the j-th item of fold, in graph g, as FromRDF makes it.
+// item returns the j-th item of fold, in graph g, as FromRDF makes it:
+// a list that is an item (nested) made whole.
 func (jl *jsonLists) item(jw *jsonNodeWriter, fold *dfold, j int, g uint32) map[string]any {
 	if fold.items[j] == jl.nilTerm {
 		return map[string]any{"@list": []any{}}
+	}
+	if h := jl.plan.head[fold.items[j]]; h != 0 {
+		inner := &jl.plan.folds[h-1]
+		items := make([]any, len(inner.items))
+		for k := range items {
+			items[k] = jl.item(jw, inner, k, g)
+		}
+		return map[string]any{"@list": items}
 	}
 	_, _, v := jw.rdfValue(dquad{s: fold.cells[j], p: jl.first, o: fold.items[j], g: g})
 	return v

@@ -12,7 +12,7 @@ import (
 // path (false): flat lists of literals, IRIs and blank nodes, empty lists,
 // an empty list as an item, lists in named graphs, several lists of a
 // node, a reference written twice; and what the plan does not fold the
-// way FromRDF does (typed, IRI or shared cells, lists in lists); a cell
+// way FromRDF does (typed, IRI or shared cells); lists in lists; a cell
 // with another property is no cell, its rdf:rest an empty list.
 var listCases = []struct {
 	name   string
@@ -72,7 +72,23 @@ _:a <` + rdfFirst + `> _:b .
 _:a <` + rdfRest + `> <` + rdfNil + `> .
 _:b <` + rdfFirst + `> "x" .
 _:b <` + rdfRest + `> <` + rdfNil + `> .
-`, false},
+`, true},
+	{"lists in lists, three deep, between other items, in a named graph", `<urn:x:s> <http://a.example/p> _:a <urn:x:g> .
+_:a <` + rdfFirst + `> "one" <urn:x:g> .
+_:a <` + rdfRest + `> _:a2 <urn:x:g> .
+_:a2 <` + rdfFirst + `> _:b <urn:x:g> .
+_:a2 <` + rdfRest + `> _:a3 <urn:x:g> .
+_:a3 <` + rdfFirst + `> _:n <urn:x:g> .
+_:a3 <` + rdfRest + `> <` + rdfNil + `> <urn:x:g> .
+_:b <` + rdfFirst + `> _:c <urn:x:g> .
+_:b <` + rdfRest + `> _:b2 <urn:x:g> .
+_:b2 <` + rdfFirst + `> <` + rdfNil + `> <urn:x:g> .
+_:b2 <` + rdfRest + `> <` + rdfNil + `> <urn:x:g> .
+_:c <` + rdfFirst + `> _:p <urn:x:g> .
+_:c <` + rdfRest + `> <` + rdfNil + `> <urn:x:g> .
+_:p <http://schema.org/name> "inner" <urn:x:g> .
+_:n <http://schema.org/name> "last" <urn:x:g> .
+`, true},
 	{"a cell with another property", `<urn:x:s> <http://a.example/p> _:a .
 _:a <` + rdfFirst + `> "x" .
 _:a <` + rdfRest + `> <` + rdfNil + `> .

@@ -29,6 +29,9 @@ type listPlan struct {
 	// impure, when set, is the change the general path makes beyond
 	// labels.
 	impure string
+	// nested marks the folds that are an item of another fold (their
+	// head is referred to by a cell's rdf:first), by index in folds.
+	nested []bool
 	// unfolded holds the statements whose object, rdf:nil, ends a list
 	// FromRDF leaves as it is (see keepFoldable): their rdf:nil stays,
 	// where FromRDF makes every other one a list (see jsonLists).
@@ -194,15 +197,18 @@ func (d *Dataset) planLists() *listPlan {
 		return plan
 	}
 	plan.cell, plan.head = make([]bool, len(d.terms)), make([]int32, len(d.terms))
+	plan.nested = make([]bool, len(plan.folds))
 	for i, f := range plan.folds {
 		for _, c := range f.cells {
 			plan.cell[c] = true
 		}
 		plan.head[f.cells[0]] = int32(i + 1)
 	}
-	for _, f := range plan.folds {
+	for i, f := range plan.folds {
 		if plan.cell[f.ref.s] {
-			plan.impure = "a list inside a list"
+			// A list that is an item of another: labelled inside it
+			// (labelCells), its items walked there (blankLabels).
+			plan.nested[i] = true
 		}
 	}
 	return plan
@@ -303,19 +309,30 @@ func (d *Dataset) labelCells(plan *listPlan, labels []uint32, next uint32) {
 		}
 		return iri
 	}
-	order := make([]int, len(plan.folds))
-	for i := range order {
-		order[i] = i
+	order := make([]int, 0, len(plan.folds))
+	for i := range plan.folds {
+		if !plan.nested[i] {
+			order = append(order, i)
+		}
 	}
 	slices.SortFunc(order, func(a, b int) int {
 		fa, fb := plan.folds[a], plan.folds[b]
 		return cmp.Or(cmp.Compare(name(fa.ref.g), name(fb.ref.g)), cmp.Compare(name(fa.ref.s), name(fb.ref.s)),
 			cmp.Compare(key(fa.ref.p), key(fb.ref.p)), cmp.Compare(fa.at, fb.at))
 	})
-	for _, i := range order {
-		for _, c := range plan.folds[i].cells {
+	// As json-gold's parseList labels a list: its head, then each item
+	// (a list item's cells, the same way), then the next cell.
+	var label func(f *dfold)
+	label = func(f *dfold) {
+		for j, c := range f.cells {
 			labels[c] = next
 			next++
+			if h := plan.head[f.items[j]]; h != 0 {
+				label(&plan.folds[h-1])
+			}
 		}
+	}
+	for _, i := range order {
+		label(&plan.folds[i])
 	}
 }
