@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/film2ld/film2ld/ld/internal/jsonscan"
 )
 
 // rdfJSON is the datatype of JSON literals.
@@ -168,6 +171,63 @@ func jsonLiteral(m map[string]any) (map[string]any, error) {
 	return out, nil
 }
 
+// checkJSONLiteral returns an ErrInvalidLiteral error where s, the text
+// of a literal typed rdf:JSON, is not JSON, writes a key twice in one
+// object (JSON readers keep one of the two values, json-gold the last:
+// the other was dropped without a word), or holds a number no double
+// holds (1e400), which the conversion to JSON-LD cannot keep; nil
+// otherwise. The RDF readers check each such literal as they read it, so
+// that the error names its line.
+func checkJSONLiteral(s string) error {
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil || dec.More() {
+		if err == nil {
+			err = fmt.Errorf("more than one JSON value")
+		}
+		return fmt.Errorf("%w: invalid JSON literal: rdf:JSON literal %q is not JSON: %v", ErrInvalidLiteral, clipText(s), err)
+	}
+	if d, dup := jsonscan.DuplicateKey([]byte(s)); dup {
+		return fmt.Errorf("%w: rdf:JSON literal %q writes the key %q twice in one object (JSON readers keep one of the two values)", ErrInvalidLiteral, clipText(s), d.Key)
+	}
+	var bad string
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case json.Number:
+			if f, err := strconv.ParseFloat(string(x), 64); bad == "" && (err != nil || math.IsInf(f, 0)) {
+				bad = string(x)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	walk(v)
+	if bad != "" {
+		return fmt.Errorf("%w: rdf:JSON literal %q holds the number %s, which no double holds (JSON-LD reads JSON numbers as doubles)", ErrInvalidLiteral, clipText(s), bad)
+	}
+	return nil
+}
+
+// clipText returns s, or its first 60 bytes and "…", for a message.
+func clipText(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	i := 60
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
+}
+
 // readJSONLiterals turns, in place, every literal typed rdf:JSON of
 // expanded JSON-LD (from RDF) into a JSON literal value, as the
 // serialize-RDF-as-JSON-LD algorithm does; a literal that is not JSON is an
@@ -183,6 +243,9 @@ func readJSONLiterals(v any) error {
 	case map[string]any:
 		if t, _ := v["@type"].(string); t == rdfJSON {
 			if s, ok := v["@value"].(string); ok {
+				if err := checkJSONLiteral(s); err != nil {
+					return err
+				}
 				var parsed any
 				if err := json.Unmarshal([]byte(s), &parsed); err != nil {
 					return fmt.Errorf("%w: invalid JSON literal: rdf:JSON literal %q is not JSON: %v", ErrInvalidLiteral, s, err)

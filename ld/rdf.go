@@ -491,6 +491,11 @@ func checkTerm(n jld.Node) error {
 		if v.Language != "" && !langTag().MatchString(v.Language) {
 			return &LanguageTagError{Tag: v.Language}
 		}
+		if v.Datatype == rdfJSON {
+			if err := checkJSONLiteral(v.Value); err != nil {
+				return err
+			}
+		}
 		if v.Language == "" && v.Datatype == rdfLangString {
 			// RDF has no such literal: its N-Quads would be "x"@.
 			return fmt.Errorf("%w: typed rdf:langString without a language tag %q", ErrInvalidLiteral, v.Value)

@@ -834,6 +834,11 @@ done:
 			p.failErr(fmt.Errorf("%w: typed rdf:langString without a language tag %q", ErrInvalidLiteral, t.Value))
 		}
 		t.Datatype = dt.Value
+		if t.Datatype == rdfJSON {
+			if err := checkJSONLiteral(t.Value); err != nil {
+				p.failErr(err)
+			}
+		}
 	}
 	return t
 }
