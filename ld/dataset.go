@@ -222,20 +222,20 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 			// predicate, object.
 			if q[3].kind != 0 {
 				if dq.g, key, err = d.intern(q[3], doc, key, true); err != nil {
-					return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: fmt.Errorf("graph %q: %w", q[3].value, err)}
+					return replaced, termError(name, lr.line, raw, 3, fmt.Errorf("graph %q: %w", q[3].value, err))
 				}
 			}
 			if dq.s, key, err = d.intern(q[0], doc, key, false); err != nil {
-				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
+				return replaced, termError(name, lr.line, raw, 0, err)
 			}
 			if _, seen := d.lines[dq.s]; d.lines != nil && !seen {
 				d.lines[dq.s] = lr.line
 			}
 			if dq.p, key, err = d.intern(q[1], doc, key, false); err != nil {
-				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
+				return replaced, termError(name, lr.line, raw, 1, err)
 			}
 			if dq.o, key, err = d.intern(q[2], doc, key, false); err != nil {
-				return replaced, &PosError{Pos: diag.Position{File: name, Line: lr.line}, Err: err}
+				return replaced, termError(name, lr.line, raw, 2, err)
 			}
 			switch o := q[2]; {
 			case o.kind == IRI && string(o.value) == rdfNil:
@@ -403,6 +403,69 @@ func statementError(name string, line int, raw []byte, err error) *PosError {
 		pos.Col = utf8.RuneCount(raw[:lead]) + le.col
 	}
 	return &PosError{Pos: pos, Err: err}
+}
+
+// termError returns err, the check's refusal of term n (0 subject, 1
+// predicate, 2 object, 3 graph) of an N-Quads statement read from raw,
+// at its line and at the column where the term starts, with the line for
+// an excerpt: a refused IRI (a space written \u0020, a second "#") or
+// literal was placed at its line alone.
+func termError(name string, line int, raw []byte, n int, err error) *PosError {
+	pe := &PosError{Pos: diag.Position{File: name, Line: line}, Err: err, Source: string(raw)}
+	if off, ok := termStart(raw, n); ok {
+		pe.Pos.Col = utf8.RuneCount(raw[:off]) + 1
+	}
+	return pe
+}
+
+// termStart returns the byte offset in an N-Quads statement of its n-th
+// term's first byte, skipping the terms before it as N-Quads writes
+// them (escapes inside IRIs and literals included); ok is false where
+// the text does not hold n+1 terms.
+func termStart(text []byte, n int) (int, bool) {
+	i := 0
+	for k := 0; ; k++ {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+		if i >= len(text) || text[i] == '.' {
+			return 0, false
+		}
+		if k == n {
+			return i, true
+		}
+		switch text[i] {
+		case '<':
+			j := bytes.IndexByte(text[i:], '>')
+			if j < 0 {
+				return 0, false
+			}
+			i += j + 1
+		case '"':
+			i++
+			for i < len(text) && text[i] != '"' {
+				if text[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			i++
+			if i < len(text) && text[i] == '^' {
+				j := bytes.IndexByte(text[i:], '>')
+				if j < 0 {
+					return 0, false
+				}
+				i += j + 1
+			}
+			for i < len(text) && text[i] != ' ' && text[i] != '\t' {
+				i++ // a language tag
+			}
+		default:
+			for i < len(text) && text[i] != ' ' && text[i] != '\t' {
+				i++ // a blank node
+			}
+		}
+	}
 }
 
 // badEscape returns the byte offset in an N-Quads statement of its first

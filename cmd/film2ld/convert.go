@@ -755,11 +755,19 @@ func (e *env) convertHint(err error) {
 		// Given already: what it could drop, it did. A number no double
 		// holds is refused under --lenient too; its message says how to
 		// keep it.
-	case errors.Is(err, ld.ErrInvalidIRI), errors.Is(err, ld.ErrInvalidLanguage), errors.Is(err, ld.ErrInvalidInput):
+	case (errors.Is(err, ld.ErrInvalidIRI) || errors.Is(err, ld.ErrInvalidLanguage) || errors.Is(err, ld.ErrInvalidInput)) && !isPosError(err):
+		// Not for a term an RDF reader refused at its place (N-Quads,
+		// Turtle): --lenient drops only what JSON-LD would drop.
 		e.hint("pass --lenient to drop what JSON-LD would drop, with a warning")
 	case errors.Is(err, ld.ErrInvalidUTF8) && !errors.Is(err, ld.ErrUTF16):
 		e.hint("pass --lenient to replace the bytes that are not UTF-8 with U+FFFD, with a warning")
 	case errors.Is(err, ld.ErrSyntax) && strings.Contains(err.Error(), "(invalid script element)"):
 		e.hint("pass --lenient to skip a page's blocks that are not JSON, with a warning each")
 	}
+}
+
+// isPosError reports whether err is a reader's positioned error.
+func isPosError(err error) bool {
+	var pe *ld.PosError
+	return errors.As(err, &pe)
 }
