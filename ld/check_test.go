@@ -116,7 +116,7 @@ func TestFromNQuadsErrors(t *testing.T) {
 		err     error
 	}{
 		{"<https://a.example/s> <https://a.example/p> \"x\" .\n<https://a.example/s> <p> \"y\" .\n",
-			`in.nq:2: relative IRI reference "p"`, ld.ErrRelativeIRI},
+			`in.nq:2:23: relative IRI reference "p"`, ld.ErrRelativeIRI},
 		{"# comment\n\n<https://a.example/s> <https://a.example/p> .\n", "", ld.ErrSyntax},
 	}
 	p := ld.NewProcessor(ld.Config{})

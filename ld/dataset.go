@@ -396,6 +396,10 @@ func (e *lineError) Unwrap() error { return e.err }
 // at line line, and where parseLine knows the column, at that column of
 // raw, the line whose trimmed text it was given.
 func statementError(name string, line int, raw []byte, err error) *PosError {
+	var te *termCheckError
+	if errors.As(err, &te) {
+		return termError(name, line, raw, te.n, te.err)
+	}
 	pos := diag.Position{File: name, Line: line}
 	var le *lineError
 	if errors.As(err, &le) {

@@ -154,7 +154,7 @@ func ExampleProcessor_FromNQuads() {
 	//   "@type": "Movie",
 	//   "name": "Heat"
 	// }
-	// bad.nq:1: relative IRI reference "name"
+	// bad.nq:1:32: relative IRI reference "name"
 }
 
 func ExampleProcessor_HTML() {

@@ -461,19 +461,30 @@ func parseQuad(text string) (*jld.RDFDataset, error) {
 	for g, quads := range ds.Graphs {
 		if g != "@default" {
 			if err := checkIRI(g, true); err != nil {
-				return nil, fmt.Errorf("graph %q: %w", g, err)
+				return nil, &termCheckError{n: 3, err: fmt.Errorf("graph %q: %w", g, err)}
 			}
 		}
 		for _, q := range quads {
-			for _, n := range []jld.Node{q.Subject, q.Predicate, q.Object} {
+			for i, n := range []jld.Node{q.Subject, q.Predicate, q.Object} {
 				if err := checkTerm(n); err != nil {
-					return nil, err
+					return nil, &termCheckError{n: i, err: err}
 				}
 			}
 		}
 	}
 	return ds, nil
 }
+
+// termCheckError is the check's refusal of term n of a statement (0
+// subject, 1 predicate, 2 object, 3 graph), for statementError to place
+// at the term's column (termError).
+type termCheckError struct {
+	n   int
+	err error
+}
+
+func (e *termCheckError) Error() string { return e.err.Error() }
+func (e *termCheckError) Unwrap() error { return e.err }
 
 func checkTerm(n jld.Node) error {
 	switch v := n.(type) {
