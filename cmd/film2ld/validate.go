@@ -38,8 +38,8 @@ Inputs: JSON-LD (.jsonld, .json), HTML pages (every ld+json block, as one
 graph), N-Quads (.nq, .nt), Turtle (.ttl), TriG (.trig), and film documents
 (.txt). FILE "-" reads standard input. A DIR is searched for pages (.html,
 .htm), JSON-LD (.jsonld, and .json files with an
-"@context") and N-Quads, which are checked in parallel; pages without markup
-are counted, not reported.
+"@context"), N-Quads, Turtle and TriG, which are checked in parallel; pages
+without markup are counted, not reported.
 
 Validate checks what export writes the way export writes it:
   - film documents are one film, as export combines them (all the FILEs
@@ -737,7 +737,7 @@ func expandInputs(args []string) ([]string, map[string]bool, error) {
 			// A site's build that wrote nothing would pass with '0
 			// files checked' and exit status 0: nothing unchecked
 			// passes.
-			why := "validate reads the .html, .htm, .jsonld, .nq and .nt files under a folder, and .json files with a @context"
+			why := "validate reads the .html, .htm, .jsonld, .nq, .nt, .ttl and .trig files under a folder, and .json files with a @context"
 			if docs, _ := filepath.Glob(filepath.Join(a, "*.txt")); len(docs) > 0 {
 				why = "it holds film documents: give them as files (film2ld validate " + filepath.Join(a, "*.txt") + "), or the folder of such folders with --batch"
 			}

@@ -57,12 +57,13 @@ func Concatenates(f ld.Format) bool {
 }
 
 // siteExts are the extensions of the files validate reads in a folder:
-// pages, JSON-LD and N-Quads.
-var siteExts = map[string]bool{".html": true, ".htm": true, ".jsonld": true, ".json": true, ".nq": true, ".nt": true}
+// pages, JSON-LD, N-Quads, Turtle and TriG.
+var siteExts = map[string]bool{".html": true, ".htm": true, ".jsonld": true, ".json": true, ".nq": true, ".nt": true, ".ttl": true, ".trig": true}
 
 // IsSiteFile reports whether validate reads a file found in a folder (a
-// site's build output): a page (.html, .htm), JSON-LD (.jsonld) or N-Quads
-// (.nq, .nt), and a .json file only when it holds an "@context" key, since
+// site's build output, a dump of linked data): a page (.html, .htm),
+// JSON-LD (.jsonld), N-Quads (.nq, .nt), Turtle (.ttl) or TriG (.trig),
+// and a .json file only when it holds an "@context" key, since
 // a site has JSON of other kinds (manifests, search indexes). content is
 // called, for a .json file only, to get the file's bytes; nil (a file that
 // cannot be read) leaves it out.

@@ -54,8 +54,8 @@ func TestIsSiteFile(t *testing.T) {
 		{"data/heat.json", `{"@context": "https://schema.org", "@type": "Movie"}`, true},
 		{"public/manifest.json", `{"name": "Cinema", "icons": []}`, false},
 		{"public/search-index.json", "", false},
-		{"data/heat.ttl", "", false}, // Turtle and TriG are read when named, not searched for
-		{"data/heat.trig", "", false},
+		{"data/heat.ttl", "", true}, // Turtle and TriG too: a broken one passed unseen
+		{"data/HEAT.TriG", "", true},
 		{"films/heat/review.txt", "", false},
 		{"public/style.css", "", false},
 		{"public/README", "", false},
