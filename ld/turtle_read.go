@@ -789,11 +789,12 @@ func (p *turtleParser) literal() Term {
 		case c == q && !long:
 			goto done
 		case c == q && long && strings.HasPrefix(p.src[p.pos:], string([]rune{q, q})):
-			// The closing quotes are the last three of a run.
-			for strings.HasPrefix(p.src[p.pos+2:], string(q)) {
-				b.WriteRune(q)
-				p.next()
-			}
+			// The first three quotes in a row close the string: its
+			// content may hold one or two quotes only before another
+			// character [STRING_LITERAL_LONG_QUOTE], so a quote after
+			// the three is the next token's (an error), as rapper and
+			// the grammar have it. A content that ends in a quote writes
+			// it \".
 			p.next()
 			p.next()
 			goto done

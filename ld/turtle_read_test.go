@@ -35,8 +35,8 @@ var turtlePositive = []struct{ name, doc, want string }{
 			"<http://a.example/s> <http://a.example/p> \"é\"@fr-BE .\n<http://a.example/s> <http://a.example/p> \"5\"^^<http://www.w3.org/2001/XMLSchema#int> ."},
 	{"string escapes", `<http://a.example/s> <http://a.example/p> "\t\n\r\"\'\\ \u00E9 \U0001F3AC" .`,
 		`<http://a.example/s> <http://a.example/p> "\t\n\r\"'\\ é 🎬" .`},
-	{"long string ending in quotes", `<http://a.example/s> <http://a.example/p> """a""""" .`,
-		`<http://a.example/s> <http://a.example/p> "a\"\"" .`},
+	{"long string holding quotes, and ending in an escaped one", `<http://a.example/s> <http://a.example/p> """a""b"c""", """d\"""", """""" .`,
+		"<http://a.example/s> <http://a.example/p> \"a\\\"\\\"b\\\"c\" .\n<http://a.example/s> <http://a.example/p> \"d\\\"\" .\n<http://a.example/s> <http://a.example/p> \"\" ."},
 	{"numbers and booleans", `<http://a.example/s> <http://a.example/p> 1, -2, +3.5, .5, 1e3, 1.E-2, true, false .`,
 		"<http://a.example/s> <http://a.example/p> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n" +
 			"<http://a.example/s> <http://a.example/p> \"-2\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n" +
@@ -72,6 +72,10 @@ var turtleNegative = []struct{ name, doc, want string }{
 	{"relative IRI without base", `<s> <http://a.example/p> 1 .`, "t:1:4: relative IRI reference \"s\" (no @base to resolve it against)"},
 	{"line break in a short string", "<http://a.example/s> <http://a.example/p> \"a\nb\" .", "t:2:1: syntax error: a line break in a short string"},
 	{"unclosed string", `<http://a.example/s> <http://a.example/p> "abc`, "t:1:43: syntax error: a string not closed with \""},
+	// The first three quotes close a long string (its content holds one
+	// or two only before another character): the rest is not Turtle, as
+	// rapper has it. It was read as the string a"".
+	{"long string followed by quotes", `<http://a.example/s> <http://a.example/p> """a""""" .`, "t:1:50: syntax error: want '.', found \"\\\"\\\"\""},
 	{"bad escape", `<http://a.example/s> <http://a.example/p> "\q" .`, "t:1:45: syntax error: unknown escape \\q"},
 	{"space in IRI", `<http://a.example/s x> <http://a.example/p> 1 .`, "t:1:21: syntax error: an IRI cannot hold ' '"},
 	{"bad language tag", `<http://a.example/s> <http://a.example/p> "a"@1x .`, "invalid language tag \"1x\""},
