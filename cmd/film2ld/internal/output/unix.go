@@ -19,10 +19,11 @@ func keepOwner(f *os.File, st fs.FileInfo) {
 	}
 }
 
-// CleanupOnSignal makes SIGINT, SIGTERM and SIGHUP (the terminal or the
-// ssh connection gone) remove every temporary file before the process
-// dies of the signal, as it would have without the handler (so a shell
-// still sees "killed by SIGINT"). A signal the process was started with
+// CleanupOnSignal makes SIGINT, SIGTERM, SIGHUP (the terminal or the
+// ssh connection gone) and SIGQUIT (Ctrl-\) remove every temporary file
+// before the process dies of the signal, as it would have without the
+// handler (so a shell still sees "killed by SIGINT", and SIGQUIT still
+// prints the Go runtime's goroutine dump and exits 2). A signal the process was started with
 // ignored stays ignored (nohup's SIGHUP, a background job's SIGINT):
 // handling it would end a run its user asked to survive it. Call it
 // once, early in main; later calls do nothing. A SIGKILL cannot be
@@ -33,7 +34,7 @@ func CleanupOnSignal() {
 		return
 	}
 	var sigs []os.Signal
-	for _, sig := range []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
+	for _, sig := range []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT} {
 		if !signal.Ignored(sig) {
 			sigs = append(sigs, sig)
 		}
