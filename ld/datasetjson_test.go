@@ -268,16 +268,24 @@ func FuzzDatasetJSONLD(f *testing.F) {
 		if len(data)%8 >= 4 {
 			p = kept2
 		}
-		for _, f := range []Format{FormatJSONLD, FormatHTML, FormatExpanded, FormatFlattened} {
-			for _, opts := range []Options{{}, {Lenient: &Dropped{}}} {
-				want, wdrops, werr := jsonldPathDrops(p, inputs, f, opts)
-				got, gdrops, short, gerr := datasetJSONPath(p, inputs, f, opts)
-				if fmt.Sprint(werr) != fmt.Sprint(gerr) || got != want || !slices.Equal(gdrops, wdrops) {
-					t.Fatalf("%q, %v, lenient %v (short path %v):\n got %v %q\n%s\nwant %v %q\n%s", inputs, f, opts.Lenient != nil, short, gerr, gdrops, got, werr, wdrops, want)
-				}
+		matchJSONLDFormats(t, p, inputs)
+	})
+}
+
+// matchJSONLDFormats fails t unless WriteJSONLD with its fallback gives
+// the general path's bytes, errors and warnings for inputs in every
+// JSON-LD format, with and without Lenient (the fuzzers' check).
+func matchJSONLDFormats(t *testing.T, p *Processor, inputs []string) {
+	t.Helper()
+	for _, f := range []Format{FormatJSONLD, FormatHTML, FormatExpanded, FormatFlattened} {
+		for _, opts := range []Options{{}, {Lenient: &Dropped{}}} {
+			want, wdrops, werr := jsonldPathDrops(p, inputs, f, opts)
+			got, gdrops, short, gerr := datasetJSONPath(p, inputs, f, opts)
+			if fmt.Sprint(werr) != fmt.Sprint(gerr) || got != want || !slices.Equal(gdrops, wdrops) {
+				t.Fatalf("%q, %v, lenient %v (short path %v):\n got %v %q\n%s\nwant %v %q\n%s", inputs, f, opts.Lenient != nil, short, gerr, gdrops, got, werr, wdrops, want)
 			}
 		}
-	})
+	}
 }
 
 // TestDatasetFramedCases: graphs with a root, each of which WriteJSONLD

@@ -2,7 +2,6 @@ package ld
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -203,15 +202,7 @@ func FuzzDatasetJSONLDLists(f *testing.F) {
 		if len(data)%6 >= 3 {
 			p = kept2
 		}
-		for _, f := range []Format{FormatJSONLD, FormatHTML, FormatExpanded, FormatFlattened} {
-			for _, opts := range []Options{{}, {Lenient: &Dropped{}}} {
-				want, wdrops, werr := jsonldPathDrops(p, inputs, f, opts)
-				got, gdrops, short, gerr := datasetJSONPath(p, inputs, f, opts)
-				if fmt.Sprint(werr) != fmt.Sprint(gerr) || got != want || !slices.Equal(gdrops, wdrops) {
-					t.Fatalf("%q, %v, lenient %v (short path %v):\n got %v %q\n%s\nwant %v %q\n%s", inputs, f, opts.Lenient != nil, short, gerr, gdrops, got, werr, wdrops, want)
-				}
-			}
-		}
+		matchJSONLDFormats(t, p, inputs)
 	})
 }
 
