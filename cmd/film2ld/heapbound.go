@@ -50,7 +50,14 @@ func boundHeap(size int64) (restore func()) {
 		return func() {}
 	}
 	startCollecting()
-	g := &heapGovernor{bound: heapPerInputByte * size}
+	return governHeap(heapPerInputByte * size)
+}
+
+// governHeap sets a soft memory limit of bound, kept by a governor at 1.3
+// times what is live (and the runtime's own memory) where that is more,
+// and returns the function that stops it and puts the limit back.
+func governHeap(bound int64) (restore func()) {
+	g := &heapGovernor{bound: bound}
 	g.prev = debug.SetMemoryLimit(g.bound)
 	g.limit = g.bound
 	g.watch()
