@@ -213,8 +213,8 @@ func TestValidateHeap(t *testing.T) {
 	limit := func() int64 { return debug.SetMemoryLimit(-1) }
 
 	restore := validateHeap(boundFrom - 1)
-	if l, p := limit(), debug.SetGCPercent(-1); l != 400<<20 || p != 400 {
-		t.Errorf("small inputs: limit %d, GOGC %d; want %d, 400", l, p, 400<<20)
+	if l, p := limit(), debug.SetGCPercent(-1); l != smallHeap || p != 400 {
+		t.Errorf("small inputs: limit %d, GOGC %d; want %d, 400", l, p, smallHeap)
 	}
 	restore()
 	if l, p := limit(), debug.SetGCPercent(100); l != before || p != 100 {
