@@ -114,7 +114,7 @@ var ErrSPARQLIRI = errors.New("SPARQL Update cannot hold this IRI")
 var ErrSPARQLBlank = errors.New("SPARQL Update cannot hold this blank node")
 
 // blankShareError returns the ErrSPARQLBlank error of label, which stands
-// in graphs a and b ("" for the default graph).
+// in graphs a and b (the zero Term for the default graph).
 func blankShareError(label string, a, b Term) error {
 	name := func(g Term) string {
 		switch g.Kind {
