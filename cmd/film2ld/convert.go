@@ -22,9 +22,9 @@ import (
 const convertUsage = `Usage: film2ld convert [flags] FILE...
 
 Reads linked data and writes it in another form. Inputs are JSON-LD (.jsonld,
-.json), HTML pages (every <script type="application/ld+json"> block) and
-N-Quads (.nq, .nt); the form is told by the extension, else by the content,
-and --input-format overrides both. Several inputs (or blocks) are read as one
+.json), HTML pages (every <script type="application/ld+json"> block),
+N-Quads (.nq, .nt), Turtle (.ttl) and TriG (.trig); the form is told by the
+extension, else by the content, and --input-format overrides both. Several inputs (or blocks) are read as one
 graph: nodes with the same IRI join, blank nodes stay apart. FILE "-" reads
 standard input.
 
@@ -53,7 +53,7 @@ nodes, F = --max-work-factor, default 2), or copies of issued labels past
 running for hours, or out of memory, on a graph built to make it.
 
 Formats (--format): jsonld (default), expanded, flattened, nquads, canonical,
-html; see 'film2ld export --help'.
+html, turtle, trig, sparql-update; see 'film2ld export --help'.
 
 Examples:
   film2ld convert -f canonical movie.jsonld
@@ -68,8 +68,8 @@ func runConvert(e *env, args []string) int {
 	var rdfDirection string
 	var maxWork int
 	remote := ld.Remote{}
-	fs.StringVarP(&format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical or html")
-	fs.StringVar(&input, "input-format", "", "read every FILE as `FORMAT`: jsonld, html or nquads (default: by extension, else content)")
+	fs.StringVarP(&format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical, html, turtle, trig or sparql-update")
+	fs.StringVar(&input, "input-format", "", "read every FILE as `FORMAT`: jsonld, html, nquads, turtle or trig (default: by extension, else content)")
 	fs.StringVarP(&output, "output", "o", "-", "write to `FILE` instead of standard output (written whole or not at all)")
 	fs.StringVar(&base, "base", "", "resolve relative IRIs against this `IRI` (default: relative IRIs are an error)")
 	fs.BoolVar(&allowRemote, "allow-remote", false, "let documents load @context URLs other than schema.org's over the network")
