@@ -75,9 +75,22 @@ func checkIRI(iri string, blank bool) error {
 		// The scheme film2ld uses inside toDataset; see disguisePrefix.
 		return ErrInvalidIRI
 	}
+	// json-gold takes an IRI that Go's URL parser refuses (a "%" with no
+	// two hex digits after it, as in "https:/%X0") for a relative one and
+	// drops its statement in silence; http(s) URLs with "//" are held to
+	// its URL check below.
+	// Only an escape or an authority can fail it (an opaque IRI such as
+	// urn:film2ld:film/… is not parsed further), and the parse allocates:
+	// every film node's IRI is checked.
+	isHTTP := strings.HasPrefix(iri, "http://") || strings.HasPrefix(iri, "https://")
+	if !isHTTP && (strings.IndexByte(iri, '%') >= 0 || strings.Contains(iri, "://")) {
+		if _, err := url.Parse(iri); err != nil {
+			return ErrInvalidIRI
+		}
+	}
 	// json-gold silently drops statements with http(s) IRIs its URL check
 	// rejects; refuse them here with a name instead.
-	if (strings.HasPrefix(iri, "http://") || strings.HasPrefix(iri, "https://")) && !isURL(iri) {
+	if isHTTP && !isURL(iri) {
 		if n := utf8.RuneCountInString(iri); n >= maxURLChars {
 			// The one rule of that check a reader cannot see in the IRI.
 			return fmt.Errorf("%w (%d characters: JSON-LD's conversion to RDF, json-gold's, takes no http(s) IRI of %d or more and would drop the statement)", ErrInvalidIRI, n, maxURLChars)
