@@ -30,6 +30,10 @@ type jsonLists struct {
 	// nilTerm, first and typ are the terms of rdf:nil, rdf:first and
 	// rdf:type (0 where the dataset has none).
 	nilTerm, first, typ uint32
+	// cellsOf is the input whose cells (docCells) cells holds, plus one:
+	// topNodes and then the writer ask for each input's in turn.
+	cellsOf int
+	cells   []bool
 }
 
 // jsonLists returns the writers' plan for d's lists, nil where it has
@@ -67,6 +71,9 @@ func (d *Dataset) jsonLists() (*jsonLists, error) {
 // its own, so a label that is a cell in one input may be a node in
 // another.
 func (jl *jsonLists) docCells(d *Dataset, doc int) []bool {
+	if jl.cellsOf == doc+1 {
+		return jl.cells
+	}
 	var cells []bool
 	for _, f := range jl.plan.folds {
 		if d.docOf(int(f.at)) != doc {
@@ -79,6 +86,7 @@ func (jl *jsonLists) docCells(d *Dataset, doc int) []bool {
 			cells[c] = true
 		}
 	}
+	jl.cellsOf, jl.cells = doc+1, cells
 	return cells
 }
 

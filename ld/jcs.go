@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/ld/internal/jsonscan"
 )
@@ -216,16 +215,13 @@ func checkJSONLiteral(s string) error {
 	return nil
 }
 
-// clipText returns s, or its first 60 bytes and "…", for a message.
+// clipText returns s, or its first 60 characters (quotedWord) and "…",
+// for a message.
 func clipText(s string) string {
-	if len(s) <= 60 {
-		return s
+	if n := quotedWord(s); n < len(s) {
+		return s[:n] + "…"
 	}
-	i := 60
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + "…"
+	return s
 }
 
 // readJSONLiterals turns, in place, every literal typed rdf:JSON of

@@ -225,7 +225,8 @@ func refWriteSPARQLUpdate(w io.Writer, quads []Quad) error {
 	}
 	// The blank nodes SPARQL Update cannot hold: the same check as the
 	// writer's (since the audit of 2026-12-06), its error the same.
-	if err := tableOf(quads).checkSPARQLBlanks(); err != nil {
+	t := tableOf(quads)
+	if err := t.checkSPARQLBlanks(t.sharedBlanks()); err != nil {
 		return err
 	}
 	units := Units(quads)

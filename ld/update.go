@@ -241,7 +241,9 @@ func (t *termTable) writeSPARQLUpdate(w io.Writer) error {
 	if err := bad.err(); err != nil {
 		return err
 	}
-	if err := t.checkSPARQLBlanks(); err != nil {
+	var b strings.Builder
+	gw := newGraphWriter(t, &b)
+	if err := t.checkSPARQLBlanks(gw.shared); err != nil {
 		return err
 	}
 	t.sortBlocks(t.quads)
@@ -270,9 +272,7 @@ func (t *termTable) writeSPARQLUpdate(w io.Writer) error {
 			}
 		}
 	}
-	var b strings.Builder
 	WritePrefixes(&b)
-	gw := newGraphWriter(t, &b)
 	gw.w = w
 	for _, g := range graphs {
 		if _, owned := owner[g]; owned {
@@ -302,14 +302,14 @@ func (t *termTable) writeSPARQLUpdate(w io.Writer) error {
 
 // checkSPARQLBlanks returns an ErrSPARQLBlank error where a blank node
 // names a graph (the first such statement's) or stands in more than one
-// graph (blankShareError), or nil.
-func (t *termTable) checkSPARQLBlanks() error {
+// graph (blankShareError; shared is t.sharedBlanks()), or nil.
+func (t *termTable) checkSPARQLBlanks(shared []bool) error {
 	for _, q := range t.quads {
 		if q.g != 0 && t.terms[q.g].kind == Blank {
 			return blankGraphError(t.terms[q.g].value)
 		}
 	}
-	if shared := t.sharedBlanks(); shared != nil {
+	if shared != nil {
 		return t.blankShareError(shared)
 	}
 	return nil
