@@ -163,7 +163,7 @@ func (jw *jsonNodeWriter) flatten(fn *flatNamer, drops bool) error {
 	d.sortByTop(idx, rank)
 	dropped := jw.dropCount()
 	e := jw.enc
-	jw.openGraph()
+	openGraph(jw.enc)
 	err := d.eachTop(idx, rank, func(s uint32, own, graph []int32) error {
 		if err := jw.flatTop(fn, s, own, graph); err != nil {
 			return err
@@ -178,7 +178,7 @@ func (jw *jsonNodeWriter) flatten(fn *flatNamer, drops bool) error {
 	if err != nil {
 		return err
 	}
-	jw.closeGraph()
+	closeGraph(jw.enc, jw.n)
 	e.buf = append(e.buf, '\n')
 	e.flush()
 	return e.err

@@ -115,7 +115,7 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 	// more (or none) go in "@graph".
 	jw.single = d.topNodes(lists) == 1
 	if !jw.single {
-		jw.openGraph()
+		openGraph(jw.enc)
 	}
 	for doc := range d.docs {
 		if err := jw.document(doc, src, jw.node); err != nil {
@@ -123,7 +123,7 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 		}
 	}
 	if !jw.single {
-		jw.closeGraph()
+		closeGraph(jw.enc, jw.n)
 	}
 	e.buf = append(e.buf, '\n')
 	if f == FormatHTML {
@@ -135,8 +135,7 @@ func (p *Processor) WriteJSONLD(w io.Writer, d *Dataset, f Format, opts Options)
 
 // openGraph starts {"@context": …, "@graph": [, the form compaction
 // gives more (or fewer) than one node in.
-func (jw *jsonNodeWriter) openGraph() {
-	e := jw.enc
+func openGraph(e *treeEncoder) {
 	e.buf = append(e.buf, '{')
 	e.newline(1)
 	e.buf = appendJSONString(e.buf, "@context", e.escapeHTML)
@@ -148,10 +147,9 @@ func (jw *jsonNodeWriter) openGraph() {
 	e.buf = append(e.buf, ':', ' ', '[')
 }
 
-// closeGraph ends what openGraph started, jw.n nodes later.
-func (jw *jsonNodeWriter) closeGraph() {
-	e := jw.enc
-	if jw.n > 0 {
+// closeGraph ends what openGraph started, n nodes later.
+func closeGraph(e *treeEncoder, n int) {
+	if n > 0 {
 		e.newline(1)
 	}
 	e.buf = append(e.buf, ']')

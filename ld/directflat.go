@@ -387,7 +387,7 @@ func (jw *jsonNodeWriter) flattenLines(lines *lineSorter) error {
 		cur = &st
 	}
 	read()
-	jw.openGraph()
+	openGraph(jw.enc)
 	for cur != nil && err == nil {
 		top := cur.top
 		entry := map[string]any{"@id": top}
@@ -424,7 +424,7 @@ func (jw *jsonNodeWriter) flattenLines(lines *lineSorter) error {
 	if err != nil {
 		return err
 	}
-	jw.closeGraph()
+	closeGraph(jw.enc, jw.n)
 	jw.enc.buf = append(jw.enc.buf, '\n')
 	jw.enc.flush()
 	return jw.enc.err

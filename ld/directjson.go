@@ -146,7 +146,8 @@ func (p *Processor) directJSON(doc any, f Format, opts Options) (*jbuilder, []*j
 
 // directJSONAuto is directJSON for a document Write frames with no root
 // given: on the first type of the only node that no other refers to, or
-// not at all where there is none (Write then compacts, and this declines).
+// not at all where there is none (Write then compacts, and this declines
+// giving back b, with b.root "", where it built the whole document).
 // It takes labelled blank nodes (flattened JSON-LD, markup that labels
 // its nodes), each of which must be output once, as anonymous ones are;
 // it holds every node, not describing long lists lazily, whose items it
@@ -182,12 +183,20 @@ func (p *Processor) directJSONAuto(view map[string]any, f Format, opts Options) 
 		}
 	}
 	root := b.autoRoot()
-	if root == "" || jt.typ(root) == "" {
+	if root == "" {
+		// Write compacts the document as it is: b, given back with ok
+		// false, says so (writeWalkedJSON).
+		return b, nil, false
+	}
+	if jt.typ(root) == "" {
 		return nil, nil, false
 	}
 	b.root = root
 	framed, ok := b.frame(root)
-	return b, framed, ok
+	if !ok {
+		return nil, nil, false // framed by Write's path, or compacted
+	}
+	return b, framed, true
 }
 
 // autoRoot returns the first type of the only node no other refers to,

@@ -19,7 +19,10 @@ import (
 // JSON-LD of a page of 50,000 reviews). ok is false, and nothing is
 // written, for another format, where opts or p's configuration rule the
 // walk out, and for a document outside the walk's shape; Union and Write
-// then give the output, or the error.
+// then give the output, or the error. One exception: a compact document
+// with no root to frame on is written a node at a time
+// (writeCompactedNodes), and where a node fails part of the output may
+// have been written with ok false; the caller throws it away.
 //
 // These shapes are walked: under the schema.org context (any of its
 // URLs, also repeated on nested nodes), a "@graph" of nodes, a node at the
@@ -133,6 +136,10 @@ func (p *Processor) writeWalkedJSON(w io.Writer, doc any, f Format, opts Options
 	}
 	if node == nil || hasLabel(node) {
 		b, framed, ok := p.directJSONAuto(view, f, opts)
+		if !ok && b != nil {
+			// No root: each node is compacted on its own.
+			return p.writeCompactedNodes(w, view, f, opts)
+		}
 		if !ok {
 			return false, nil
 		}

@@ -587,17 +587,29 @@ func placeIn(file string, find func(text []byte) (int, bool), err error) *diag.P
 // (ld.Processor.WriteWalked), streamed to the output: the general
 // path's bytes, at a few times the input's size rather than 38. done is
 // false, with nothing written, where the walk declines the document: the
-// general path then gives the output, or the error.
+// general path then gives the output, or the error. Compact JSON-LD may
+// decline part way (a document with no root, compacted a node at a
+// time), so standard output, a device or a pipe, which would see what
+// was written, get it whole at the end.
 func (e *env) writeWalked(p *ld.Processor, doc any, f ld.Format, path string, files []string) (status int, done bool) {
 	out, err := output.Create(path, e.stdout)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitError, true
 	}
-	walked, err := p.WriteWalked(out, doc, f, ld.Options{})
+	var w io.Writer = out
+	var held *bytes.Buffer
+	if !out.Replaces() && (f == ld.FormatJSONLD || f == ld.FormatHTML) {
+		held = &bytes.Buffer{}
+		w = held
+	}
+	walked, err := p.WriteWalked(w, doc, f, ld.Options{})
 	if !walked {
 		out.Abort()
 		return 0, false
+	}
+	if held != nil && err == nil {
+		_, err = out.Write(held.Bytes())
 	}
 	return e.finishOutput(out, err, files), true
 }
