@@ -28,3 +28,15 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseLongReview: one review whose text runs over 100,000
+// lines; time per byte stays that of BenchmarkParse's page.
+func BenchmarkParseLongReview(b *testing.B) {
+	page := longReviewPage(100000)
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, err := Parse(strings.NewReader(page), "long.txt"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -240,12 +240,24 @@ type review struct {
 	// bodyStarted is set once a line of the review's text has been read;
 	// labelled parts after it are text.
 	bodyStarted bool
+	// bodyMore holds the text's lines after its first (Body), joined
+	// once the review ends (bodyText): appending each to the text made a
+	// review of many lines quadratic (4 MB of one review's lines, 206 s).
+	bodyMore []string
 	// refused says why the reviewer the page names was left out.
 	refused string
 	// dateLeftOut is set when the review's date line could not be read
 	// (day and month either way round): the line still ends the card's
 	// header, as a date does.
 	dateLeftOut bool
+}
+
+// bodyText returns the review's text as read so far, its lines joined.
+func (rv *review) bodyText() string {
+	if len(rv.bodyMore) == 0 {
+		return rv.Body.Value
+	}
+	return rv.Body.Value + "\n" + strings.Join(rv.bodyMore, "\n")
 }
 
 // dated reports whether the review's date line has been met.
@@ -279,7 +291,7 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 			return nil, &film.Error{Pos: diag.Position{File: name, Line: i + 1}, Err: err}
 		}
 	}
-	if rv := p.review; rv != nil && rv.bodyStarted && strings.HasPrefix(rv.Body.Value, spoilerPrefix) && !strings.HasSuffix(rv.Body.Value, fullReview) {
+	if rv := p.review; rv != nil && rv.bodyStarted && strings.HasPrefix(rv.bodyText(), spoilerPrefix) && !strings.HasSuffix(rv.bodyText(), fullReview) {
 		// The site cuts long user reviews with "Full Review »"; a review
 		// that was cut that way but lacks the link was cut by the
 		// download instead.
@@ -951,7 +963,7 @@ func (p *parser) text(n int, l string) error {
 	if rv.Body.Value == "" {
 		rv.Body = film.Text{Value: l, Line: n}
 	} else {
-		rv.Body.Value += "\n" + l
+		rv.bodyMore = append(rv.bodyMore, l)
 	}
 	return nil
 }
@@ -983,7 +995,7 @@ func (p *parser) flush() {
 		return
 	}
 	p.review = nil
-	body := strings.TrimSpace(strings.TrimPrefix(rv.Body.Value, spoilerPrefix))
+	body := strings.TrimSpace(strings.TrimPrefix(rv.bodyText(), spoilerPrefix))
 	body = strings.TrimSpace(strings.TrimSuffix(body, fullReview))
 	rv.Body.Value = body
 	if body == "" && rv.Author.Value == "" && rv.Publisher.Value == "" && rv.Rating == nil {

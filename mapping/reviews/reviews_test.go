@@ -2,6 +2,7 @@ package reviews
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -92,6 +93,50 @@ func TestManyReviews(t *testing.T) {
 	}
 	if c := cap(src.Film.Reviews); c != n {
 		t.Errorf("room for %d reviews; want exactly %d", c, n)
+	}
+}
+
+// longReviewPage is a page of one critic review whose text runs over n
+// lines.
+func longReviewPage(n int) string {
+	var b strings.Builder
+	b.WriteString("Generally favorable reviews - based on 1 Critics\n\n  1. Reviewed by: Ann Lee\n    Jun 2, 2015\n")
+	for i := range n {
+		fmt.Fprintf(&b, "    Line %d of a review that goes on.\n", i)
+	}
+	return b.String()
+}
+
+// TestLongReviewReadsLinearly: a review's text of many lines is read in
+// memory (and so time) linear in its lines, all of them kept in order.
+// Each line was appended to the text read so far: 4 MB of one review's
+// lines took 206 s (audit 6).
+func TestLongReviewReadsLinearly(t *testing.T) {
+	allocated := func(n int) uint64 {
+		page := longReviewPage(n)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		src, err := Parse(strings.NewReader(page), "long.txt")
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(src.Film.Reviews) != 1 {
+			t.Fatalf("%d lines: %d reviews; want 1", n, len(src.Film.Reviews))
+		}
+		body := src.Film.Reviews[0].Body
+		lines := strings.Split(body.Value, "\n")
+		if len(lines) != n || lines[0] != "Line 0 of a review that goes on." || lines[n-1] != fmt.Sprintf("Line %d of a review that goes on.", n-1) || body.Line != 5 {
+			t.Fatalf("%d lines: the review's text has %d lines, from line %d, first %q, last %q", n, len(lines), body.Line, lines[0], lines[len(lines)-1])
+		}
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := allocated(4000), allocated(16000)
+	// Four times the lines: about four times the memory; quadratic
+	// reading allocates sixteen times.
+	if ratio := float64(large) / float64(small); ratio > 6 {
+		t.Errorf("4,000 lines allocated %d bytes, 16,000 lines %d: %.1f times; want about 4", small, large, ratio)
 	}
 }
 
