@@ -139,7 +139,7 @@ type parser struct {
 	inBuckets bool
 	// unknown are the lines of the current section that nothing
 	// recognised, reported together when the section ends.
-	unknown []int
+	unknown text.LineSet
 	// unknownFirst is the first of them, as written.
 	unknownFirst string
 	// full holds the reviews read before the current list
@@ -339,7 +339,7 @@ func (p *parser) titleBlock() int {
 		return 0
 	}
 	f := &p.src.Film
-	var unmapped []int
+	var unmapped text.LineSet
 	var unmappedFirst string
 	next, taken := first+1, false
 	for ; next < len(lines); next++ {
@@ -364,19 +364,19 @@ func (p *parser) titleBlock() int {
 		}
 		taken = true
 		if !p.detail(d, n, strings.TrimSpace(m[2])) {
-			if len(unmapped) == 0 {
+			if unmapped.Len() == 0 {
 				unmappedFirst = l
 			}
-			unmapped = append(unmapped, n)
+			unmapped.Add(n)
 		}
 	}
 	if !taken {
 		return 0
 	}
 	f.Title = film.Text{Value: title, Line: first + 1}
-	if len(unmapped) > 0 {
-		p.note(unmapped[0], "%d %s of the film's details not mapped (%s %s); left out, the first: %q",
-			len(unmapped), plural(len(unmapped), "line", "lines"), plural(len(unmapped), "line", "lines"), lineRanges(unmapped), text.Short(unmappedFirst))
+	if n := unmapped.Len(); n > 0 {
+		p.note(unmapped.First(), "%d %s of the film's details not mapped (%s %s); left out, the first: %q",
+			n, plural(n, "line", "lines"), plural(n, "line", "lines"), unmapped.String(), text.Short(unmappedFirst))
 	}
 	return next
 }
@@ -585,35 +585,17 @@ func (p *parser) line(n int, c classified) error {
 // reportUnknown reports, once, the lines of the section just ended that
 // nothing recognised.
 func (p *parser) reportUnknown() {
-	if len(p.unknown) == 0 {
+	if p.unknown.Len() == 0 {
 		return
 	}
-	first := p.unknown[0]
-	if len(p.unknown) == 1 {
+	first := p.unknown.First()
+	if p.unknown.Len() == 1 {
 		p.note(first, "line not recognised in the %s section; left out: %q", p.section, text.Short(p.unknownFirst))
 	} else {
 		p.note(first, "%d lines not recognised in the %s section (lines %s); left out, the first: %q",
-			len(p.unknown), p.section, lineRanges(p.unknown), text.Short(p.unknownFirst))
+			p.unknown.Len(), p.section, p.unknown.String(), text.Short(p.unknownFirst))
 	}
-	p.unknown, p.unknownFirst = nil, ""
-}
-
-// lineRanges writes ascending line numbers as ranges: "2-4, 9".
-func lineRanges(lines []int) string {
-	var parts []string
-	for i := 0; i < len(lines); {
-		j := i
-		for j+1 < len(lines) && lines[j+1] == lines[j]+1 {
-			j++
-		}
-		if j > i {
-			parts = append(parts, fmt.Sprintf("%d-%d", lines[i], lines[j]))
-		} else {
-			parts = append(parts, strconv.Itoa(lines[i]))
-		}
-		i = j + 1
-	}
-	return strings.Join(parts, ", ")
+	p.unknown, p.unknownFirst = text.LineSet{}, ""
 }
 
 // settle gives a pending headline score to the section it was read in.
@@ -905,10 +887,10 @@ func (p *parser) label(n int, c classified) error {
 }
 
 func (p *parser) unknownLine(n int, l string) {
-	if len(p.unknown) == 0 {
+	if p.unknown.Len() == 0 {
 		p.unknownFirst = l
 	}
-	p.unknown = append(p.unknown, n)
+	p.unknown.Add(n)
 }
 
 // reviewScore records the open review's score.

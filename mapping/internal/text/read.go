@@ -39,6 +39,9 @@ var (
 	// ErrTooLarge means a document is larger than MaxDocument: not a film
 	// page either. It wraps ErrLineTooLong's words.
 	ErrTooLarge = fmt.Errorf("%w: larger than %d MiB", ErrLineTooLong, MaxDocument>>20)
+	// ErrTooManyLines means a document has more than MaxLines lines: not
+	// a film page either. It wraps ErrLineTooLong's words.
+	ErrTooManyLines = fmt.Errorf("%w: more than %d lines", ErrLineTooLong, MaxLines)
 )
 
 // Doc is a document read into lines. Lines[0] is line 1.
@@ -129,6 +132,12 @@ func Read(r io.Reader, name string) (*Doc, error) {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
+	if lines := strings.Count(s, "\n") + 1 - strings.Count(s[len(s)-1:], "\n"); lines > maxLines {
+		// Refused before the lines are made: 16 bytes each beside their
+		// text, 1 GB for 60 MB of one-letter lines, which then took
+		// more again in each mapper (audit 6: out of memory).
+		return nil, &film.Error{Pos: diag.Position{File: name, Line: maxLines + 1}, Err: ErrTooManyLines}
+	}
 	doc.Lines = strings.Split(norm.NFC.String(s), "\n")
 	if strings.ContainsAny(s, "\f\v") {
 		for i, line := range doc.Lines {
@@ -192,6 +201,16 @@ const MaxDocument = 64 << 20
 
 // maxDocument is MaxDocument, lowered by tests.
 var maxDocument = MaxDocument
+
+// MaxLines is the most lines a document may have. A film page of
+// MaxDocument bytes in lines of 32 bytes has this many (a review page of
+// 50,000 reviews has 150,000 lines); more means the input is something
+// else, such as junk of short lines, whose lines alone would take 16
+// bytes each beside their text, and more again in each mapper.
+const MaxLines = 1 << 21
+
+// maxLines is MaxLines, lowered by tests.
+var maxLines = MaxLines
 
 // lineLimit tracks the length of the current line as chunks are read.
 type lineLimit struct {

@@ -148,3 +148,40 @@ func TestReadTooLarge(t *testing.T) {
 		t.Fatalf("a document of MaxDocument bytes: %v", err)
 	}
 }
+
+// A document of more than MaxLines lines is refused, at the first line
+// past the limit, before its lines are made; one of exactly MaxLines
+// lines is read, whether or not its last line ends in a newline. The
+// limit is lowered to 1,000 here.
+func TestReadTooManyLines(t *testing.T) {
+	defer func(n int) { maxLines = n }(maxLines)
+	maxLines = 1000
+	for _, tt := range []struct {
+		name, text string
+		lines      int // 0: refused
+	}{
+		{"1,000 lines ending in a newline", strings.Repeat("x\n", 1000), 1001},
+		{"1,000 lines, the last without a newline", strings.Repeat("x\n", 999) + "x", 1000},
+		{"1,000 lines, CR alone", strings.Repeat("x\r", 999) + "x", 1000},
+		{"1,001 lines", strings.Repeat("x\n", 1000) + "x", 0},
+		{"1,001 empty lines after text", "x" + strings.Repeat("\n", 1001), 0},
+		{"1,001 lines, CR LF", strings.Repeat("x\r\n", 1001), 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Read(strings.NewReader(tt.text), "lines.txt")
+			if tt.lines > 0 {
+				if err != nil || len(doc.Lines) != tt.lines {
+					t.Fatalf("err %v; want %d lines read", err, tt.lines)
+				}
+				return
+			}
+			var fe *film.Error
+			if !errors.Is(err, ErrTooManyLines) || !errors.As(err, &fe) || fe.Pos.Line != 1001 {
+				t.Fatalf("err = %v; want ErrTooManyLines at line 1001", err)
+			}
+			if want := "lines.txt:1001: not a film document: more than 2097152 lines"; err.Error() != want {
+				t.Errorf("message %q; want %q", err, want)
+			}
+		})
+	}
+}
