@@ -97,6 +97,13 @@ func writeVariants(dir string) error {
 		return err
 	}
 	files["latin1-article.txt"] = latin1
+	// The same article in UTF-8 with one byte damaged inside the first
+	// star's name: an error, not a Windows-1252 letter in a new person.
+	a := read(1)
+	if star := bytes.Index(a, []byte("Starring: ")); star >= 0 {
+		at := star + len("Starring: ") + 3
+		files["damaged-utf8-article.txt"] = slices.Concat(a[:at], []byte{0xFF}, a[at:])
+	}
 	prize := read(2)
 	files["cut-prize.txt"] = prize[:bytes.Index(prize, []byte("ill%C3%A9gal-ill"))]
 	reviews := read(0)

@@ -42,6 +42,11 @@ var (
 	// ErrTooManyLines means a document has more than MaxLines lines: not
 	// a film page either. It wraps ErrLineTooLong's words.
 	ErrTooManyLines = fmt.Errorf("%w: more than %d lines", ErrLineTooLong, MaxLines)
+	// ErrDamagedUTF8 means a document is UTF-8 but for a few bytes: its
+	// other non-ASCII characters are UTF-8 at least as often as bytes
+	// are not, which text in a single-byte encoding such as Windows-1252
+	// all but never is.
+	ErrDamagedUTF8 = errors.New("damaged UTF-8")
 )
 
 // Doc is a document read into lines. Lines[0] is line 1.
@@ -112,12 +117,23 @@ func Read(r io.Reader, name string) (*Doc, error) {
 			return nil, &film.Error{Pos: diag.Position{File: name, Line: line}, Err: fmt.Errorf(
 				"%w: the document ends in the middle of a UTF-8 character (%s)", ErrCutOff, at(cut))}
 		}
+		if off, valid, invalid := utf8Damage(data); valid >= invalid {
+			// A UTF-8 document with a few bytes that are not: read as
+			// Windows-1252, the damaged byte became a letter inside a
+			// name ("Coe\xFFsens" minted a new person, "Coeÿsens") and
+			// the rest was "repaired" back (audit 6).
+			line, _ := diag.NewIndex(data).LineCol(off)
+			return nil, &film.Error{Pos: diag.Position{File: name, Line: line}, Err: fmt.Errorf(
+				"%w: byte 0x%02X at %s is not UTF-8, where the document's other non-ASCII text is (%d %s in UTF-8, %d %s not): a damaged byte or text pasted from another encoding; fix %s",
+				ErrDamagedUTF8, data[off], at(off), valid, plural(valid, "character", "characters"), invalid, plural(invalid, "place", "places"), plural(invalid, "it", "them"))}
+		}
 		decoded, line, err := decodeWindows1252(data)
 		if err != nil {
 			return nil, &film.Error{Pos: diag.Position{File: name, Line: line}, Err: err}
 		}
+		first, _, _ := utf8Damage(data)
 		doc.Notes = append(doc.Notes, film.Note{Line: line,
-			Message: "not UTF-8; read as Windows-1252 (Latin-1)"})
+			Message: fmt.Sprintf("not UTF-8 (byte 0x%02X at %s); read as Windows-1252 (Latin-1)", data[first], at(first))})
 		data = decoded
 	}
 	if len(bytes.TrimFunc(data, unicode.IsSpace)) == 0 {
@@ -377,6 +393,37 @@ func cutCharacter(data []byte) int {
 // the guess was wrong, so they are refused with their position instead of
 // being passed on as U+FFFD (or as C1 controls, as Latin-1 would have it).
 // The returned line is that of the first byte that is not UTF-8.
+// utf8Damage returns the offset of data's first byte that is not UTF-8,
+// how many characters of two or more bytes it holds that are, and in how
+// many places bytes are not: a run of such bytes is one place (a sequence
+// cut short, overlong or encoding a surrogate is rejected byte by byte;
+// text in Windows-1252 has its accented letters apart, mostly).
+func utf8Damage(data []byte) (first, valid, invalid int) {
+	first = -1
+	inRun := false
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			inRun = false
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r != utf8.RuneError || size > 1:
+			valid++
+			inRun = false
+		case !inRun:
+			if first < 0 {
+				first = i
+			}
+			invalid++
+			inRun = true
+		}
+		i += size
+	}
+	return first, valid, invalid
+}
+
 func decodeWindows1252(data []byte) ([]byte, int, error) {
 	first := 0
 	for first < len(data) {

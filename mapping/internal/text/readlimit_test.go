@@ -185,3 +185,49 @@ func TestReadTooManyLines(t *testing.T) {
 		})
 	}
 }
+
+// TestReadDamagedUTF8: a document whose non-ASCII text is UTF-8 but for a
+// few bytes is refused at the first of them, with its line and offset; a
+// document in Windows-1252 (whose accented letters are bytes that are not
+// UTF-8) is read as such, the note naming its first such byte, even where
+// two of its characters happen to make a UTF-8 sequence.
+func TestReadDamagedUTF8(t *testing.T) {
+	const good = "= Cléo (1962 film) =\n- Director: Agnès Varda\n"
+	for _, tt := range []struct {
+		name, text string
+		line, off  int
+	}{
+		{"a byte 0xFF in a name", good + "- Starring: Corinne Mar\xffchand\n", 3, len(good) + 23},
+		{"an overlong slash", good + "- Starring: Corinne Mar\xc0\xafchand\n", 3, len(good) + 23},
+		{"an encoded surrogate", good + "- Music: Michel Le\xed\xa0\x80grand\n", 3, len(good) + 18},
+		{"a sequence cut short inside the text", "- Starring: Corinne Mar\xc3 chand\n- Music: Michel Legrand é\n", 1, 23},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(strings.NewReader(tt.text), "cleo.txt")
+			var fe *film.Error
+			if !errors.Is(err, ErrDamagedUTF8) || !errors.As(err, &fe) || fe.Pos.Line != tt.line {
+				t.Fatalf("err = %v; want ErrDamagedUTF8 at line %d", err, tt.line)
+			}
+			if want := fmt.Sprintf("at byte offset %d is not UTF-8", tt.off); !strings.Contains(err.Error(), want) {
+				t.Errorf("message %q; want it to say %q", err, want)
+			}
+		})
+	}
+	for _, tt := range []struct {
+		name, text, want, note string
+	}{
+		{"Windows-1252", "= Cl\xe9o (1962 film) =\n- Director: Agn\xe8s Varda\n", "Agnès Varda", "not UTF-8 (byte 0xE9 at byte offset 4); read as Windows-1252 (Latin-1)"},
+		{"Windows-1252 with a UTF-8 look-alike", "= Cl\xe9o =\n- Director: Agn\xe8s Varda\n- Note: \xc2\xa9 \xe0 la \xe9t\xe9\n", "© à la été", "not UTF-8 (byte 0xE9 at byte offset 4); read as Windows-1252 (Latin-1)"},
+		{"one byte alone", "- Director: Agn\xe8s Varda\n", "Agnès Varda", "not UTF-8 (byte 0xE8 at byte offset 15); read as Windows-1252 (Latin-1)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Read(strings.NewReader(tt.text), "cleo.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(strings.Join(doc.Lines, "\n"), tt.want) || len(doc.Notes) == 0 || doc.Notes[0].Message != tt.note {
+				t.Errorf("lines %q, notes %+v; want %q and the note %q", doc.Lines, doc.Notes, tt.want, tt.note)
+			}
+		})
+	}
+}
