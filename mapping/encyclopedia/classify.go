@@ -1,7 +1,6 @@
 package encyclopedia
 
 import (
-	"html"
 	"strings"
 	"sync"
 	"unicode"
@@ -81,8 +80,9 @@ var (
 )
 
 // unmarkup removes what a dump in wiki or Markdown markup puts around the
-// text: links keep the words they show, emphasis marks go, and HTML
-// entities ("&amp;", "&nbsp;") are decoded.
+// text: links keep the words they show, emphasis marks go, and inline
+// HTML is read as text.Unmarkup reads it ("<br />" between two names,
+// "&amp;", "&nbsp;").
 func unmarkup(s string) string {
 	if strings.Contains(s, "[") {
 		s = wikiLinkRe.ReplaceAllString(s, "$1")
@@ -91,10 +91,7 @@ func unmarkup(s string) string {
 	if strings.Contains(s, "''") {
 		s = emphasisRe.ReplaceAllString(s, "")
 	}
-	if strings.Contains(s, "&") && strings.Contains(s, ";") {
-		s = html.UnescapeString(s)
-	}
-	return s
+	return text.Unmarkup(s)
 }
 
 // maxBoilerplate and maxLabel bound the lines worth testing for page

@@ -17,6 +17,28 @@ func TestLayouts(t *testing.T) {
 		notes   []string
 	}{
 		{
+			// A copy of the page's source keeps its inline HTML: a line
+			// break between two names (which made one person of both), a
+			// footnote, small print, character references.
+			name: "inline HTML",
+			article: `= Salt Marsh (2019 film) =
+
+Salt Marsh
+Directed by: Iris Vane<ref name="kit">Credits, the press kit.</ref>
+Starring: Tom Reid<br />Lena Park<BR>Omar Haddad
+Produced by: Ada Quist<ref name="kit" />, Ben Lowe &amp; Cole Lowe
+
+Salt Marsh is a 2019 film <small>(its only one)</small> by Iris Vane.
+`,
+			want: []string{
+				"abstract@8: Salt Marsh is a 2019 film (its only one) by Iris Vane.",
+				"cast: Lena Park@5", "cast: Omar Haddad@5", "cast: Tom Reid@5",
+				"director: Iris Vane@4",
+				"producer: Ada Quist@6", "producer: Ben Lowe@6", "producer: Cole Lowe@6",
+				"title: Salt Marsh@1", "year: 2019@1",
+			},
+		},
+		{
 			// A television film's infobox (Wikipedia's "Infobox television",
 			// other wikis' film infoboxes) opens with its genres.
 			name: "genres",

@@ -285,7 +285,7 @@ func paragraphs(lines []string) ([]paragraph, *film.Error) {
 		}
 	}
 	for i, raw := range lines {
-		l := text.Clean(unmarkdown(raw))
+		l := text.Clean(text.Unmarkup(unmarkdown(raw)))
 		if l == "" {
 			flush()
 			continue

@@ -81,6 +81,50 @@ International sales: Sales Co 1 Marszałkowska, 00-001 Warszawa, Poland Tel: +48
 	}
 }
 
+// TestInlineHTML: a page copied from its source keeps inline HTML. A line
+// break between two names made one person of both, and "&amp;" split a
+// credit at its ";" ("Jacques-Henri &amp" and a name lost); each name is
+// now its own, and "A &amp; B Lowe" reads as "A & B Lowe" does.
+func TestInlineHTML(t *testing.T) {
+	page := `Published on *Some Prize* (<https://prize.example>)
+
+Marsh Lights
+
+Iris Vane
+
+Sound: Tom Reid<br>Lena Park, Omar Haddad
+
+Producer: Ben &amp; Cole Lowe
+
+Cast: Ada Quist (Mara)<br />Hugo Brandt <small>(Old Man)</small>
+`
+	src, err := Parse(strings.NewReader(page), "p.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	credits := map[string][]string{}
+	for _, c := range src.Film.Credits {
+		k := string(c.Role) + "/" + c.RoleName
+		credits[k] = append(credits[k], c.Agent.Name.Value)
+	}
+	for k, v := range map[string][]string{
+		"director/":         {"Iris Vane"},
+		"contributor/Sound": {"Tom Reid", "Lena Park", "Omar Haddad"},
+		"producer/":         {"Ben Lowe", "Cole Lowe"},
+	} {
+		if !slices.Equal(credits[k], v) {
+			t.Errorf("%s = %q; want %q", k, credits[k], v)
+		}
+	}
+	var cast []string
+	for _, c := range src.Film.Cast {
+		cast = append(cast, c.Actor.Value+"|"+c.Character)
+	}
+	if !slices.Equal(cast, []string{"Ada Quist|Mara", "Hugo Brandt|Old Man"}) {
+		t.Errorf("cast %q", cast)
+	}
+}
+
 // One row per layout variant of prize pages: the exact facts and notes.
 func TestLabelVariants(t *testing.T) {
 	tests := []struct {

@@ -17,6 +17,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{}, true
 	case "(?i)/embed/|youtube\\.com|youtu\\.be|vimeo\\.com|dailymotion\\.com":
 		return filter{any: []literal{{"/embed/", true}, {"youtu", true}, {"vimeo.com", true}, {"dailymotion.com", true}}}, true
+	case "(?i)</?(?:small|big|i|b|em|strong|span|sup|sub|u|s|abbr|nowiki|center|div|p|font|poem)(?:\\s[^<>]*)?/?>":
+		return filter{any: []literal{{"<", true}}}, true
 	case "(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{4}\\b":
 		return filter{}, true
 	case "(?i)\\b(t[ée]l(?:[ée]phone)?|phone|fax)\\.?\\s*:?\\s*(\\+?\\d[\\d ()./-]{5,}\\d)":
@@ -25,6 +27,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"h", true}, {"m", true}, {"'", false}, {"′", false}, {":", true}}}, true
 	case "(?i)\\s(?:and|&)\\s":
 		return filter{any: []literal{{"and", true}, {"&", true}}}, true
+	case "(?i)\\s*<br\\s*/?>\\s*":
+		return filter{any: []literal{{"<br", true}}}, true
 	case "(?i)^(?:(\\d{1,3}(?:\\.\\d+)?)\\s+)?(.*?)\\s*(-?)\\s*\\bbased on ([\\d,]+) ((?:critic |user )?(?:critics?|reviews?|ratings?))$":
 		return filter{any: []literal{{"ed on ", true}}}, true
 	case "(?i)^(?:no (?:user|critic) score yet\\b.*|no score yet\\b.*|(?:(?:metascore|critics? score|user ?score)\\s*:?\\s*)?tbd)$":
@@ -37,6 +41,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"critic", true}, {"core", true}, {"meta", true}, {"core", true}}, first: []rune{0x43, 0x43, 0x63, 0x63, 0x55, 0x55, 0x75, 0x75, 0x4d, 0x4d, 0x6d, 0x6d, 0x55, 0x55, 0x75, 0x75}, checkFirst: true}, true
 	case "(?i)^\\s*(inc|ltd|llc|llp|plc|gmbh|ag|s\\.?a|s\\.?a\\.?s|s\\.?r\\.?l|b\\.?v|n\\.?v|co|corp|limited)\\.?\\s*(,|$)":
 		return filter{first: []rune{0x9, 0xa, 0xc, 0xd, 0x20, 0x20, 0x49, 0x49, 0x69, 0x69, 0x4c, 0x4c, 0x6c, 0x6c, 0x50, 0x50, 0x70, 0x70, 0x47, 0x47, 0x67, 0x67, 0x41, 0x41, 0x61, 0x61, 0x53, 0x53, 0x73, 0x73, 0x17f, 0x17f, 0x42, 0x42, 0x62, 0x62, 0x4e, 0x4e, 0x6e, 0x6e, 0x43, 0x43, 0x63, 0x63, 0x4c, 0x4c, 0x6c, 0x6c}, checkFirst: true}, true
+	case "(?is)<ref(?:\\s[^<>]*)?/>|<ref(?:\\s[^<>]*)?>.*?</ref\\s*>":
+		return filter{any: []literal{{"<ref", true}}}, true
 	case "(\\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+\\.? \\d{4}|[A-Z][a-z]+\\.? \\d{1,2}(?:st|nd|rd|th)?, \\d{4}|\\d{4}-\\d{2}-\\d{2})(?:\\s*\\(\\d{4}-\\d{2}-\\d{2}\\))?(?:\\s*\\(([^)]+)\\))?":
 		return filter{any: []literal{{" ", false}, {", ", false}, {"-", false}}}, true
 	case "<((?:https?|mailto):[^>\\s]+)>":
