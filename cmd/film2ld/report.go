@@ -223,17 +223,34 @@ func message(f schemas.Finding) string {
 
 // reportGitHub writes GitHub Actions workflow commands, which annotate the
 // file and line in a pull request.
+//
+// A finding whose file is no file (a film of several documents, named
+// "a.txt, b.txt"; standard input) is not given one: GitHub attaches an
+// annotation to the file it names, and drops one that names none in the
+// repository. Its place is then said in its message.
 func reportGitHub(w io.Writer, fs []schemas.Finding) error {
+	isFile := map[string]bool{}
 	for _, f := range fs {
 		var props []string
-		if f.Pos.File != "" {
-			props = append(props, "file="+escapeProperty(f.Pos.File))
-		}
-		if f.Pos.Line > 0 {
-			props = append(props, fmt.Sprintf("line=%d", f.Pos.Line))
-		}
-		if f.Pos.Col > 0 {
-			props = append(props, fmt.Sprintf("col=%d", f.Pos.Col))
+		text := message(f)
+		if name := f.Pos.File; name != "" {
+			exists, known := isFile[name]
+			if !known {
+				st, err := os.Stat(name)
+				exists = err == nil && st.Mode().IsRegular()
+				isFile[name] = exists
+			}
+			if exists {
+				props = append(props, "file="+escapeProperty(name))
+				if f.Pos.Line > 0 {
+					props = append(props, fmt.Sprintf("line=%d", f.Pos.Line))
+				}
+				if f.Pos.Col > 0 {
+					props = append(props, fmt.Sprintf("col=%d", f.Pos.Col))
+				}
+			} else {
+				text = f.Pos.String() + ": " + text
+			}
 		}
 		props = append(props, "title="+escapeProperty(f.Rule))
 		// GitHub's commands are error, warning and notice.
@@ -241,7 +258,7 @@ func reportGitHub(w io.Writer, fs []schemas.Finding) error {
 		if f.Severity == schemas.Note {
 			level = "notice"
 		}
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(message(f))); err != nil {
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(text)); err != nil {
 			return err
 		}
 	}

@@ -685,11 +685,16 @@ func (e *env) validateFilm(vj *validateJob, f batchFilm) fileResult {
 		}
 		r.findings = append(r.findings, inputFinding(display, err))
 	}
+	if len(r.findings) > 0 {
+		// export refuses a film one of whose documents it cannot read:
+		// the film of the others is not what it would write, and its
+		// findings ("a Movie needs a name", the title the refused
+		// article gives) would only follow from the refusal (audit 6).
+		return r
+	}
 	if len(job.Sources()) == 0 {
-		if len(r.findings) == 0 {
-			// Not passed in silence: export --batch fails such a film.
-			r.findings = append(r.findings, inputFinding(f.dir, fmt.Errorf("%s: a film folder with no documents", f.dir)))
-		}
+		// Not passed in silence: export --batch fails such a film.
+		r.findings = append(r.findings, inputFinding(f.dir, fmt.Errorf("%s: a film folder with no documents", f.dir)))
 		return r
 	}
 	film, err := job.Merge()
