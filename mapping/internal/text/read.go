@@ -357,13 +357,15 @@ func ReadWith(r io.Reader, name string, fromDoc func(*Doc) (*film.Source, error)
 
 // binaryOffset returns the offset of the first byte that no text document
 // holds (NUL and C0 controls other than tab, newline, vertical tab, form
-// feed and carriage return), or -1. A vertical tab is the line break
-// inside a paragraph that word processors and slide programs write into
-// the text they export: a film page copied from one was refused whole as
-// binary data for it.
+// feed and carriage return, and DEL), or -1. A vertical tab is the line
+// break inside a paragraph that word processors and slide programs write
+// into the text they export: a film page copied from one was refused
+// whole as binary data for it. DEL is no text either: it passed into a
+// name as an invisible character and made a second person of an actor
+// (audit 6), where BEL and ESC were refused.
 func binaryOffset(data []byte) int {
 	for i, b := range data {
-		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' || b == 0x7F {
 			return i
 		}
 	}

@@ -308,13 +308,18 @@ func TestCheckPeopleLetsGoOfWhatItLeavesOut(t *testing.T) {
 }
 
 // TestVerticalTabIsText: a vertical tab, the line break word processors
-// write inside a paragraph, is text, as a form feed is; ESC is not.
+// write inside a paragraph, is text, as a form feed is; ESC and DEL are
+// not.
 func TestVerticalTabIsText(t *testing.T) {
 	if _, err := Read(strings.NewReader("Heat (1995)\nDirected by\vMichael Mann\f\n"), "x.txt"); err != nil {
 		t.Errorf("vertical tab and form feed: %v", err)
 	}
 	if _, err := Read(strings.NewReader("Heat\n\x1b[31m"), "x.txt"); !errors.Is(err, ErrBinary) {
 		t.Errorf("ESC: %v; want ErrBinary", err)
+	}
+	// DEL in a name made a second person of its actor, unseen.
+	if _, err := Read(strings.NewReader("Heat\n- Starring: Al Pa\x7fcino\n"), "x.txt"); !errors.Is(err, ErrBinary) || !strings.Contains(err.Error(), "x.txt:2: not a text document: binary data at byte offset 22") {
+		t.Errorf("DEL: %v; want ErrBinary at line 2, byte offset 22", err)
 	}
 }
 
