@@ -189,16 +189,41 @@ func filmSlug(title string) string {
 	return url.PathEscape(strings.Join(strings.Fields(title), "-"))
 }
 
-// accents counts the letters of a name outside ASCII; of two spellings
-// that fold alike, the one with its diacritics is the better one.
+// accents scores a spelling of a name: of two that fold alike, the one
+// with its diacritics is the better one, so it counts the letters outside
+// ASCII; and one without characters a reader does not see or that stand
+// for others (oddRune) is better still, so each of those counts as minus
+// a thousand letters. A Hangul filler or a fullwidth "Ａ" counted as an
+// accent, and such a spelling became the person's name over the plain
+// one (audit 6).
 func accents(s string) int {
 	n := 0
 	for _, r := range s {
-		if r > unicode.MaxASCII && unicode.IsLetter(r) {
+		switch {
+		case r <= unicode.MaxASCII:
+		case oddRune(r):
+			n -= 1000
+		case unicode.IsLetter(r):
 			n++
 		}
 	}
 	return n
+}
+
+// oddRune reports whether r, outside ASCII, is no plain character of a
+// name: ignorable (a Hangul filler, a combining grapheme joiner, a
+// variation selector), a format character other than the zero-width
+// joiners some scripts spell with (a direction mark), a control, or a
+// compatibility character NFKC replaces (fullwidth and ligature forms).
+func oddRune(r rune) bool {
+	switch {
+	case r == 0x200C || r == 0x200D:
+		return false
+	case unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r), unicode.Is(unicode.Variation_Selector, r),
+		unicode.Is(unicode.Cf, r), unicode.IsControl(r):
+		return true
+	}
+	return !norm.NFKC.IsNormalString(string(r))
 }
 
 // closeSpelling reports whether two fold keys are one small misspelling

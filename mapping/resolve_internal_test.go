@@ -354,3 +354,24 @@ func TestSpellingTieGoesToPreferredSource(t *testing.T) {
 		}
 	}
 }
+
+// TestAccentsPrefersPlainCharacters: of spellings that fold alike, one
+// with its diacritics scores higher than one without, and one holding a
+// character a reader does not see or that stands for another (a Hangul
+// filler, a fullwidth letter, a direction mark, a variation selector)
+// lower than any plain one, whatever its accents; the zero-width joiners
+// that some scripts spell with are plain.
+func TestAccentsPrefersPlainCharacters(t *testing.T) {
+	plain := []string{"Anne Coesens", "Essé Lawson", "Zoë Ní Bhriain", "Mehdi\u200cZadeh"}
+	odd := []string{"Anne Coe\u3164sens", "\uff21nne Coesens", "Anne Coesens\u200f", "Ess\u00e9\ufe0f Lawson", "Anne\u034fCoesens", "Ess\u00e9 La\ufb01son"}
+	for _, p := range plain {
+		for _, o := range odd {
+			if accents(o) >= accents(p) {
+				t.Errorf("accents(%q) = %d, not below accents(%q) = %d", o, accents(o), p, accents(p))
+			}
+		}
+	}
+	if accents("Essé Lawson") <= accents("Esse Lawson") {
+		t.Errorf("the spelling with its accent no longer wins")
+	}
+}
