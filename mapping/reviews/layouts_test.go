@@ -92,6 +92,18 @@ func TestLayouts(t *testing.T) {
 			notes: []string{"4: critic score distribution leaves out Mixed; derived 1 from the total of 2"},
 		},
 		{
+			// A copy of the page's source: character references and
+			// inline HTML read as the other readers read them.
+			name: "inline HTML and character references",
+			page: "Mixed or average reviews - based on 1 Critics\n\n" +
+				"  1. Reviewed by:" + nb + " Se&aacute;n O&#39;Hara\n    Mar 25, 2011\n    It can&#39;t decide &amp; it shows.<br>Still <i>worth</i> it.\n",
+			facts: []string{
+				`critic score=- verdict="Mixed or average reviews" count=1 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Seán O'Hara" pub="" score=- date=2011-03-25 body="It can't decide & it…"`,
+			},
+		},
+		{
 			name: "number on the line before the verdict; user score on two lines",
 			page: "81\nUniversal acclaim - based on 5 Critics\nUser Score\n\n7.9\nGenerally favorable reviews- based on 25 Ratings\n",
 			facts: []string{

@@ -74,7 +74,7 @@ func Signals(lines []string) int {
 			!strings.Contains(l, "Score") && !strings.Contains(l, "eview") {
 			continue
 		}
-		l = text.Clean(l)
+		l = cleanLine(l)
 		if len(l) > 80 {
 			continue
 		}
@@ -263,6 +263,11 @@ func (rv *review) bodyText() string {
 // dated reports whether the review's date line has been met.
 func (rv *review) dated() bool { return rv.Date.Value != "" || rv.dateLeftOut }
 
+// cleanLine is a line of the page as the reader reads it: its inline HTML
+// read (text.Unmarkup: "can&#39;t" was kept as written, where the other
+// readers decode it) and its white space cleaned.
+func cleanLine(s string) string { return text.Clean(text.Unmarkup(s)) }
+
 // Parse reads a review aggregator's page.
 func Parse(r io.Reader, name string) (*film.Source, error) {
 	return text.ReadWith(r, name, FromDoc)
@@ -275,7 +280,7 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	p := &parser{doc: doc, src: &film.Source{Name: name, Kind: film.Reviews, Digest: doc.Digest, Notes: doc.Notes}}
 	last := len(doc.Lines) - 1
 	for i := p.titleBlock(); i <= last; i++ {
-		c := classify(text.Clean(doc.Lines[i]))
+		c := classify(cleanLine(doc.Lines[i]))
 		if i == last && p.cutShape(c) {
 			// A download that stopped in the middle of the last line: the
 			// line is reported and left out, and so is the review it was
@@ -326,7 +331,7 @@ func (p *parser) titleBlock() int {
 	lines := p.doc.Lines
 	first := -1
 	for i, raw := range lines {
-		if text.Clean(raw) != "" {
+		if cleanLine(raw) != "" {
 			first = i
 			break
 		}
@@ -334,7 +339,7 @@ func (p *parser) titleBlock() int {
 	if first < 0 {
 		return 0
 	}
-	title := text.Clean(lines[first])
+	title := cleanLine(lines[first])
 	if classify(title).class != textLine || len(title) > 200 {
 		return 0
 	}
@@ -343,7 +348,7 @@ func (p *parser) titleBlock() int {
 	var unmappedFirst string
 	next, taken := first+1, false
 	for ; next < len(lines); next++ {
-		l := text.Clean(lines[next])
+		l := cleanLine(lines[next])
 		n := next + 1
 		if l == "" {
 			continue
@@ -957,7 +962,7 @@ func (p *parser) text(n int, l string) error {
 // the search; a reviewer under the text ("By Ann Lee") is no anchor.
 func (p *parser) partFollows(n int) bool {
 	for i := n; i < len(p.doc.Lines) && i <= n+2; i++ {
-		c := classify(text.Clean(p.doc.Lines[i]))
+		c := classify(cleanLine(p.doc.Lines[i]))
 		switch {
 		case c.class == dateLine, c.class == numberLine, c.class == labelLine && !c.by,
 			c.class == summaryScoreLine && !c.headline:

@@ -9,6 +9,8 @@ func TestUnmarkup(t *testing.T) {
 		{"Anne Coesens<br>Alexandre Gontcharov", "Anne Coesens, Alexandre Gontcharov"},
 		{"André Dziezuk<br />Marc Mergen", "André Dziezuk, Marc Mergen"},
 		{"A <BR/> B<br\t/>C", "A, B, C"},
+		{"It shows.<br>Still worth it.<br />", "It shows. Still worth it."},
+		{"<br>Tom Reid, <br> Lena Park", "Tom Reid, Lena Park"},
 		{`Iris Vane<ref name="kit">Credits, the press kit.</ref>`, "Iris Vane"},
 		{`Ada Quist<ref name="kit" />, Ben Lowe`, "Ada Quist, Ben Lowe"},
 		{"A<ref>one\nline <i>two</i></ref> B<ref>x</ref>", "A B"},
