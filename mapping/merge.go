@@ -12,6 +12,7 @@ import (
 	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/locale"
+	"github.com/film2ld/film2ld/mapping/internal/text"
 )
 
 // DefaultBase is the IRI prefix of minted IRIs when the user gives none. A
@@ -892,11 +893,20 @@ func (m *merger) reviews(f *Film) {
 			start = matched
 		}
 		droppedCross := false
+		// The first repeats are each a warning; the rest one warning
+		// that counts them (a page of 5,000 copies printed 5,159 lines).
+		var more text.LineSet
+		warned := 0
 		for i := range s.Film.Reviews {
 			rv := &s.Film.Reviews[i]
 			line := reviewLine(rv)
 			if first, ok := seen.add(rv, place{s, line}, uint64(si)<<32|uint64(i)); ok {
-				m.diag(Warning, s.Name, line, "review repeats the one at %s word for word; the copy is left out", first)
+				if warned < maxRepeatWarnings {
+					m.diag(Warning, s.Name, line, "review repeats the one at %s word for word; the copy is left out", first)
+					warned++
+				} else {
+					more.Add(line)
+				}
 				if first.source != s {
 					droppedCross = true
 				}
@@ -919,6 +929,12 @@ func (m *merger) reviews(f *Film) {
 				f.Reviews = append(make([]Review, 0, len(s.Film.Reviews)), shared[:matched]...)
 			}
 			f.Reviews = append(f.Reviews, r)
+		}
+		switch n := more.Len(); {
+		case n == 1:
+			m.diag(Warning, s.Name, more.First(), "1 more review repeats an earlier one word for word (line %s); the copy is left out", more.String())
+		case n > 1:
+			m.diag(Warning, s.Name, more.First(), "%d more reviews repeat earlier ones word for word (lines %s); the copies are left out", n, more.String())
 		}
 		if m.only == nil {
 			if m.reviewRuns == nil {
@@ -967,6 +983,10 @@ func reviewLine(rv *film.Review) int {
 	}
 	return firstLine(rv.Author.Line, rv.Publisher.Line, scoreLine, rv.Date.Line)
 }
+
+// maxRepeatWarnings is how many reviews repeated word for word a source
+// gets a warning each for; the others are counted in one.
+const maxRepeatWarnings = 10
 
 // reviewSet finds the reviews stated before word for word: by the same
 // author (up to case and accents) in the same publication, on the same

@@ -123,3 +123,44 @@ func TestMergeHoldsNotesOnce(t *testing.T) {
 		t.Errorf("%d notes passed on, want %d", passed, len(src.Notes))
 	}
 }
+
+// TestRepeatedReviewsWarnedOnce: the first ten reviews a page repeats
+// word for word are each a warning; the others are counted in one, so a
+// page of thousands of copies does not print a line for each.
+func TestRepeatedReviewsWarnedOnce(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Generally favorable reviews - based on 40 Critics\n\n")
+	line := 3
+	var copies []int
+	for i := range 40 {
+		fmt.Fprintf(&b, "  %d. Reviewed by: Ann Lee\n    Mar 1, 2011\n    The same words again.\n", i+1)
+		if i > 0 {
+			copies = append(copies, line+2) // the review's text
+		}
+		line += 3
+	}
+	src, err := mapping.Map(strings.NewReader(b.String()), "copies.txt", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := mapping.Merge([]*film.Source{src}, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var each, counted []mapping.Diagnostic
+	for _, d := range f.Diagnostics {
+		switch {
+		case strings.Contains(d.Message, "review repeats the one at"):
+			each = append(each, d)
+		case strings.Contains(d.Message, "more reviews repeat earlier ones"):
+			counted = append(counted, d)
+		}
+	}
+	if len(f.Reviews) != 1 || len(each) != 10 || len(counted) != 1 {
+		t.Fatalf("%d reviews, %d warnings of a copy each, %d counting; want 1, 10 and 1: %+v", len(f.Reviews), len(each), len(counted), f.Diagnostics)
+	}
+	want := fmt.Sprintf("29 more reviews repeat earlier ones word for word (lines %d, ", copies[10])
+	if c := counted[0]; !strings.HasPrefix(c.Message, want) || c.Line != copies[10] || strings.Count(c.Message, ",") != 28 {
+		t.Errorf("counting warning %+v; want it at line %d, starting %q and listing 29 lines", c, copies[10], want)
+	}
+}
