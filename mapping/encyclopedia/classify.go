@@ -120,6 +120,13 @@ func classify(n int, raw string) line {
 		// was "-", left out).
 		if len(l.cells) > 0 && listMarkRe.MatchString(l.cells[0]+" ") && strings.TrimSpace(listMarkRe.FindString(l.cells[0]+" ")) == l.cells[0] {
 			l.cells = l.cells[1:]
+		} else if len(l.cells) > 0 {
+			// "- Anne Coesens<TAB>Tania": a list mark before a table
+			// row's first cell is the row's, not the actor's (who was
+			// left out, "it starts with a list mark").
+			if mark := listMarkRe.FindString(l.cells[0]); mark != "" {
+				l.cells[0] = strings.TrimSpace(l.cells[0][len(mark):])
+			}
 		}
 		if len(l.cells) < 2 {
 			l.cells = nil

@@ -17,6 +17,23 @@ func TestLayouts(t *testing.T) {
 		notes   []string
 	}{
 		{
+			// A cast table copied as a list: each row a list mark, the
+			// actor, a tab, the character. The actor was left out, "it
+			// starts with a list mark" (audit 6).
+			name: "list of tabbed rows",
+			article: `= Salt Marsh (2019 film) =
+
+== Cast ==
+- Anne Coesens	Tania
+* Omar Haddad	Sami
+1. Lena Park	Mara, his sister
+`,
+			want: []string{
+				"cast: Anne Coesens as Tania@4", "cast: Lena Park as Mara {his sister}@6", "cast: Omar Haddad as Sami@5",
+				"title: Salt Marsh@1", "year: 2019@1",
+			},
+		},
+		{
 			// A copy of the page's source keeps its inline HTML: a line
 			// break between two names (which made one person of both), a
 			// footnote, small print, character references.
