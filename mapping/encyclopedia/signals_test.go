@@ -49,6 +49,15 @@ var signalsLines = []string{
 	"Note: the film [was] shown", "Running time: 90 minutes",
 }
 
+// signalsAlone are lines that signal, or nearly do, before any label line
+// was counted.
+var signalsAlone = []string{
+	"Di\u00adrected by: X", "Direc\u200bted by: Y", "DIRECTED BY: Z", "Directed\u00a0by: W", "ＤＩＲＥＣＴＥＤ by: x",
+	"Dire\u0301cted by: q", "directed-by: x", "Starring\tA", "*Starring: x", "[[Starring]]: X", "''Starring'': x",
+	"<small>Starring</small>: A", "Starring<ref>x</ref>: A", "Release date(s): 2001", "Co-produced by: A",
+	"Reviewed by: Ann Lee", "Sound: Philippe Kohn", "Publication: The Daily Lamp", "Score: 80",
+}
+
 func TestSignalsSkipsOnlyLinesThatCannotSignal(t *testing.T) {
 	paths, _ := filepath.Glob("../../testdata/samples/*.txt")
 	films, _ := filepath.Glob("../../testdata/films/*/*.txt")
@@ -68,6 +77,12 @@ func TestSignalsSkipsOnlyLinesThatCannotSignal(t *testing.T) {
 		// Every line after the first three labels, alone and in order.
 		docs = append(docs, strings.Join(append(slices3(signalsLines), signalsLines[i]), "\n"))
 	}
+	// Lines before any label line counts, each alone: a line no word of
+	// which starts a label is skipped (mayHoldLabel), so label words
+	// hidden by markup, case or spacing must still be found.
+	for _, l := range signalsAlone {
+		docs = append(docs, l)
+	}
 	for _, doc := range docs {
 		lines := strings.Split(doc, "\n")
 		if got, want := Signals(lines), signalsEveryLine(lines); got != want {
@@ -81,6 +96,9 @@ func slices3(lines []string) []string { return append([]string(nil), lines[:3]..
 func FuzzSignals(f *testing.F) {
 	for _, l := range signalsLines {
 		f.Add(strings.Join(signalsLines[:3], "\n") + "\n" + l)
+	}
+	for _, l := range signalsAlone {
+		f.Add(l)
 	}
 	f.Fuzz(func(t *testing.T, doc string) {
 		lines := strings.Split(doc, "\n")
