@@ -54,6 +54,16 @@ func TestChecks(t *testing.T) {
 			`PerformanceRole (actor of Movie "Heat"): url: relative IRI reference "rel" (give a base IRI to resolve it)`},
 		{"unknown keyword", movie("@foo", "x"), ld.Options{}, ld.ErrInvalidInput,
 			`ld: expand: invalid JSON-LD input: /@foo: unknown keyword "@foo" would be dropped`},
+		// The empty key names no property: json-gold dropped it in
+		// silence (jsonld.js reads it as <http://schema.org/>). In a
+		// nested node too; inside a JSON literal it is the literal's.
+		{"empty key", movie("", "x"), ld.Options{}, ld.ErrInvalidInput,
+			`ld: expand: invalid JSON-LD input: /: the empty key "" names no property: JSON-LD would drop it (or, in some processors, read it as the vocabulary's own IRI)`},
+		{"empty key nested", movie("director", map[string]any{"@type": "Person", "name": "Mann", "": "x"}), ld.Options{}, ld.ErrInvalidInput, ""},
+		{"empty key in a JSON literal", map[string]any{"@context": map[string]any{"@vocab": "https://schema.org/"},
+			"@id": "https://films.example/m", "data": map[string]any{"@value": map[string]any{"": 1}, "@type": "@json"}}, ld.Options{}, nil, ""},
+		{"empty key under a term typed @json", map[string]any{"@context": map[string]any{"@vocab": "https://schema.org/", "data": map[string]any{"@type": "@json"}},
+			"@id": "https://films.example/m", "data": map[string]any{"": 1}}, ld.Options{}, nil, ""},
 		// "@" and "@foo.bar" have no keyword form: terms like any other.
 		{"term starting with @", map[string]any{"@context": map[string]any{"@foo.bar": "https://films.example/v/foo", "@": "https://films.example/v/at"},
 			"@id": "https://films.example/m", "@foo.bar": "x", "@": "y"}, ld.Options{}, nil, ""},

@@ -21,14 +21,14 @@ import (
 // everything else, NaN and infinities, and keys that look like keywords but
 // are none (expansion would drop them).
 func normalize(v any, path string) (any, error) {
-	return normalizeValue(v, &jsonPath{root: path, index: -1}, false, nil)
+	return normalizeValue(v, &jsonPath{root: path, index: -1, doc: v}, false, nil)
 }
 
 // normalizeLenient is normalize for a lenient call: what JSON-LD ignores
 // (keys and @id or @type values that look like keywords but are none) is
 // dropped and recorded in d instead of refused.
 func normalizeLenient(v any, path string, d *Dropped) (any, error) {
-	return normalizeValue(v, &jsonPath{root: path, index: -1}, false, d)
+	return normalizeValue(v, &jsonPath{root: path, index: -1, doc: v}, false, d)
 }
 
 // jsonPath is the JSON Pointer of a value normalizeValue reads, kept as
@@ -41,6 +41,41 @@ type jsonPath struct {
 	key       string
 	index     int  // the array index, or -1 for key
 	inContext bool // a step is "@context"
+	// doc is the whole document, at the top only (see mayBeJSONLiteral).
+	doc any
+}
+
+// mayBeJSONLiteral reports whether the value at p may be a JSON literal
+// other than an @value's: whether a context of the document (the top's
+// doc) names "@json", which a term typed so does. Asked only of an empty
+// key, which is rare, so the document is searched only then.
+func (p *jsonPath) mayBeJSONLiteral() bool {
+	for p.up != nil {
+		p = p.up
+	}
+	return namesJSONType(p.doc, false)
+}
+
+// namesJSONType reports whether v holds the string "@json" inside an
+// "@context" (inContext: v is inside one).
+func namesJSONType(v any, inContext bool) bool {
+	switch v := v.(type) {
+	case string:
+		return inContext && v == "@json"
+	case []any:
+		for _, e := range v {
+			if namesJSONType(e, inContext) {
+				return true
+			}
+		}
+	case map[string]any:
+		for k, e := range v {
+			if namesJSONType(e, inContext || k == "@context") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (p *jsonPath) child(key string) *jsonPath {
@@ -133,6 +168,20 @@ func normalizeValue(v any, path *jsonPath, literal bool, d *Dropped) (any, error
 					continue
 				}
 				d.add("key that looks like a keyword but is none (JSON-LD ignores it)", path.child(k).String())
+				continue
+			}
+			// The empty key names no property. json-gold's expansion
+			// drops it without a word; jsonld.js reads it as the
+			// vocabulary's own IRI (<http://schema.org/>), no property
+			// either (audit 7). In a document whose context types a
+			// term @json it may be a JSON literal's key, left to
+			// JSON-LD (W3C expand js10).
+			if k == "" && !literal && !path.inContext && !path.mayBeJSONLiteral() {
+				if d == nil {
+					fail(k, inputError(path.child(k).String(), "the empty key \"\" names no property: JSON-LD would drop it (or, in some processors, read it as the vocabulary's own IRI)"))
+					continue
+				}
+				d.add("empty key \"\" (names no property; JSON-LD drops it)", path.child(k).String())
 				continue
 			}
 			// "@id": "@ignoreMe" and such: JSON-LD ignores a value with the
