@@ -144,12 +144,22 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 		expanded, err = jsongold.NewJsonLdApi().Expand(active, "", item, jopts, false, nil)
 		return err
 	})
-	if err != nil && opts.Lenient != nil && strings.Contains(err.Error(), "Dropping property") {
+	var je *jld.JsonLdError
+	if err != nil && opts.Lenient != nil && errors.As(err, &je) && je.Code == jld.InvalidProperty {
 		// Safe mode found a property that does not expand to an IRI; the
-		// lenient call drops it as JSON-LD does. json-gold does not say
-		// which one, so neither can the warning.
-		opts.Lenient.add("property that does not expand to an IRI (no term or prefix in the @context for it)", "a node of the document (json-gold does not name it)")
+		// lenient call drops it as JSON-LD does. The error names the
+		// first such key (jsongold.DroppedProperty); others like it go
+		// with it.
+		where := "a key of the document"
+		if dp, ok := je.Details.(jsongold.DroppedProperty); ok {
+			where = fmt.Sprintf("%q (and any other key like it)", dp.Key)
+		}
+		opts.Lenient.add("property that does not expand to an IRI (no term or prefix in the @context for it)", where)
 		jopts.SafeMode = false
+		// The active context's options rule, and the contexts made from
+		// it ("@context": null in a node): a schema.org context's kept
+		// safe mode on, and the lenient run failed after its warning.
+		active = active.WithOptions(jopts)
 		err = guard("expand", func() error {
 			var err error
 			expanded, err = jsongold.NewJsonLdApi().Expand(active, "", item, jopts, false, nil)

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	jld "github.com/piprate/json-gold/ld"
+
+	"github.com/film2ld/film2ld/ld/internal/jsongold"
 )
 
 // ExpansionErrorPointer returns where in doc, a JSON-LD document as
@@ -27,6 +29,14 @@ func ExpansionErrorPointer(doc any, err error) (pointer string, ok bool) {
 	var je *jld.JsonLdError
 	if !errors.As(err, &je) {
 		return "", false
+	}
+	if dp, isKey := je.Details.(jsongold.DroppedProperty); isKey && je.Code == jld.InvalidProperty {
+		// Safe mode's key that expands to no IRI: the first node
+		// object (outside contexts) that writes it.
+		return findValue(doc, "", func(m map[string]any) (string, bool) {
+			_, has := m[dp.Key]
+			return dp.Key, has
+		})
 	}
 	is, known := culprits[je.Code]
 	if !known {

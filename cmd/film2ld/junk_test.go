@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -286,6 +287,20 @@ func convertLarge2(first, path string, large bool) (status int, out, errOut stri
 	return status, o.String(), e.String()
 }
 
+// placedAt is an error's LINE:COL after its file, and the excerpt under it.
+var placedAt = regexp.MustCompile(`(?m)(\.json(?:ld)?):\d+:\d+: |^ +\d* \|.*\n`)
+
+// unplaced is a command's error output without the places of its errors:
+// what it says of an input too large to be read again for them.
+func unplaced(s string) string {
+	return placedAt.ReplaceAllStringFunc(s, func(m string) string {
+		if strings.HasSuffix(m, "\n") {
+			return ""
+		}
+		return m[:strings.IndexByte(m, ':')] + ": "
+	})
+}
+
 func fileSize(path string) int64 {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -330,6 +345,9 @@ func TestFirstItemErrorAgreesWithWholeConvert(t *testing.T) {
 		}
 		wantStatus, wantOut, wantErr := convertLarge(path, false)
 		gotStatus, gotOut, gotErr := convertLarge(path, true)
+		// A large input is not read again to place an error the
+		// conversion of the whole places ("[[{"a": 1}]]": the key "a").
+		wantErr = unplaced(wantErr)
 		if gotStatus != wantStatus || gotOut != wantOut || gotErr != wantErr {
 			t.Errorf("%s: read as it goes: exit %d\n%s%s\nread whole: exit %d\n%s%s", tt.name, gotStatus, gotOut, gotErr, wantStatus, wantOut, wantErr)
 		}

@@ -278,6 +278,17 @@ func (c *Context) AsMap() map[string]interface{} {
 	return res
 }
 
+// WithOptions returns a copy of c, sharing its terms, whose options are o:
+// the contexts expansion makes from it (a "@context": null inside a node,
+// a scoped context) take them too. film2ld: a lenient expansion runs
+// again out of safe mode, where a context's own options kept it in.
+func (c *Context) WithOptions(o *jld.JsonLdOptions) *Context {
+	cp := *c
+	cp.options = o
+	cp.inverse = nil // computed afresh, not written into c's
+	return &cp
+}
+
 // CopyContext creates a full copy of the given context.
 func CopyContext(ctx *Context) *Context {
 	context := NewContext(nil, ctx.options)

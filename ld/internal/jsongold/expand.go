@@ -367,7 +367,7 @@ func (api *JsonLdApi) expandObject(activeCtx *Context, activeProperty string, ex
 		// 7.3)
 		if expandedProperty == "" || (!strings.Contains(expandedProperty, ":") && !IsKeyword(expandedProperty)) {
 			if activeCtx.options != nil && activeCtx.options.SafeMode {
-				return jld.NewJsonLdError(jld.InvalidProperty, "Dropping property that did not expand into an absolute IRI or keyword.")
+				return jld.NewJsonLdError(jld.InvalidProperty, DroppedProperty{Key: key})
 			} else {
 				continue
 			}
@@ -1036,4 +1036,16 @@ type JsonLdApi struct { //nolint:stylecheck
 // NewJsonLdApi returns the algorithms' receiver.
 func NewJsonLdApi() *JsonLdApi { //nolint:stylecheck
 	return &JsonLdApi{}
+}
+
+// DroppedProperty is the Details of safe mode's InvalidProperty error: a
+// key that expands to no IRI, which JSON-LD drops. film2ld: json-gold
+// did not say which key, so neither could film2ld's error.
+type DroppedProperty struct {
+	Key string
+}
+
+// String is json-gold's message, naming the key.
+func (d DroppedProperty) String() string {
+	return fmt.Sprintf("Dropping property %q that did not expand into an absolute IRI or keyword.", d.Key)
 }
