@@ -558,7 +558,7 @@ func (b *builder) document(v *jsonpos.Value) {
 			b.document(item)
 		}
 	case jsonpos.Object:
-		if ctx := v.Get("@context"); ctx != nil && !isSchemaOrgContext(ctx) {
+		if ctx := v.Get("@context"); ctx != nil && !isSchemaOrgContext(ctx, v) {
 			b.problem(b.src.pos(ctx.Offset), RuleContext, "document", "@context",
 				"the context is not schema.org's, so terms cannot be checked as written",
 				`use "@context": "https://schema.org"`)
@@ -609,7 +609,13 @@ func onlyKeys(v *jsonpos.Value, keys ...string) bool {
 // URL the JSON-LD processor serves the built-in context for (one rule,
 // ld.IsSchemaOrgContext, so that what validate checks as schema.org terms
 // is what convert reads as such), or an array of just that.
-func isSchemaOrgContext(v *jsonpos.Value) bool {
+//
+// doc is the document the context is of: a context object that adds
+// prefixes ({"wd": "http://www.wikidata.org/entity/"}) that doc never
+// uses, as a key or as a compact IRI's prefix, changes no term of it, and
+// is schema.org's alone too (sites add such prefixes beside schema.org,
+// and every finding of theirs was placed at the @context's line).
+func isSchemaOrgContext(v, doc *jsonpos.Value) bool {
 	switch v.Kind {
 	case jsonpos.String:
 		return ld.IsSchemaOrgContext(v.String)
@@ -625,6 +631,7 @@ func isSchemaOrgContext(v *jsonpos.Value) bool {
 			case item.Kind == jsonpos.String && ld.IsSchemaOrgContext(item.String):
 				schemaOrg = true
 			case item.Kind == jsonpos.Object && onlyTextDefaults(item):
+			case item.Kind == jsonpos.Object && schemaOrg && unusedPrefixes(item, doc):
 			default:
 				return false
 			}
@@ -632,6 +639,48 @@ func isSchemaOrgContext(v *jsonpos.Value) bool {
 		return schemaOrg
 	}
 	return false
+}
+
+// unusedPrefixes reports whether a context object defines only prefixes
+// (a term for an absolute IRI, besides what onlyTextDefaults allows) and
+// doc uses none of them: no key and no string of doc outside its
+// contexts is a term or starts with one and a colon.
+func unusedPrefixes(ctx, doc *jsonpos.Value) bool {
+	var terms []string
+	for _, m := range ctx.Members {
+		switch {
+		case m.Key == "@language", m.Key == "@direction", m.Key == "@version":
+		case strings.HasPrefix(m.Key, "@") || m.Key == "" || m.Value.Kind != jsonpos.String || !strings.Contains(m.Value.String, ":"):
+			return false
+		default:
+			terms = append(terms, m.Key)
+		}
+	}
+	uses := func(s string) bool {
+		for _, t := range terms {
+			if strings.HasPrefix(s, t) && (len(s) == len(t) || s[len(t)] == ':') {
+				return true
+			}
+		}
+		return false
+	}
+	var used func(v *jsonpos.Value) bool
+	used = func(v *jsonpos.Value) bool {
+		switch v.Kind {
+		case jsonpos.String:
+			return uses(v.String)
+		case jsonpos.Array:
+			return slices.ContainsFunc(v.Items, used)
+		case jsonpos.Object:
+			for _, m := range v.Members {
+				if m.Key != "@context" && (uses(m.Key) || used(m.Value)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return !used(doc)
 }
 
 // onlyTextDefaults reports whether a context object sets only what

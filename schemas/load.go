@@ -410,7 +410,7 @@ func (g *Graph) add(src source) error {
 		g.checkVocab(src, ctx)
 	}
 	d := &pendingDoc{what: what, pos: src.pos(v.Offset)}
-	if ctx != nil && !isSchemaOrgContext(ctx) {
+	if ctx != nil && !isSchemaOrgContext(ctx, v) {
 		// Prefixes of its own, another vocabulary, "schema" bound to
 		// https: terms mean what this context says, so the JSON-LD
 		// processor reads them and the checks see the document compacted

@@ -10,8 +10,9 @@ import (
 // context and an object that sets only a default language or direction
 // defines no term, so the document is read as plain markup and findings
 // keep their line and column (every one was placed at the @context's
-// line); a context that defines a term is still read through the JSON-LD
-// processor.
+// line), as does one that adds prefixes the document does not use; a
+// context that defines a term the document uses is still read through
+// the JSON-LD processor.
 func TestContextWithDefaultsKeepsPlaces(t *testing.T) {
 	const body = `,
   "@type": "Movie",
@@ -26,9 +27,19 @@ func TestContextWithDefaultsKeepsPlaces(t *testing.T) {
 		{`["https://schema.org", {"@language": "en"}]`, "t.jsonld:5:66"},
 		{`[{"@language": "fr", "@direction": "ltr"}, "http://schema.org/"]`, "t.jsonld:5:66"},
 		{`["https://schema.org", {"@version": 1.1, "@language": null}]`, "t.jsonld:5:66"},
-		// A term of its own: read through the processor, placed at the
+		// Prefixes the document never uses (a key, a compact IRI's
+		// prefix, a string): its terms are schema.org's, read as plain
+		// markup (audit 7: every finding was at the context's line).
+		{`["https://schema.org", {"@language": "en", "heat": "https://films.example/heat"}]`, "t.jsonld:5:66"},
+		{`["https://schema.org", {"wd": "http://www.wikidata.org/entity/", "imdb": "https://www.imdb.com/title/"}]`, "t.jsonld:5:66"},
+		// A term the document uses, as a key or as a value ("Movie" as
+		// its type): read through the processor, placed at the
 		// context's line.
-		{`["https://schema.org", {"@language": "en", "heat": "https://films.example/heat"}]`, "t.jsonld:2"},
+		{`["https://schema.org", {"name": "https://films.example/title"}]`, "t.jsonld:2"},
+		{`["https://schema.org", {"Movie": "https://films.example/Film"}]`, "t.jsonld:2"},
+		// Anything but a prefix: the processor reads it.
+		{`["https://schema.org", {"wd": {"@id": "http://www.wikidata.org/entity/"}}]`, "t.jsonld:2"},
+		{`["https://schema.org", {"@vocab": "https://films.example/v/"}]`, "t.jsonld:2"},
 	} {
 		doc := "{\n  \"@context\": " + tt.ctx + body
 		g, err := Load([]byte(doc), "t.jsonld")
