@@ -24,9 +24,11 @@ const convertUsage = `Usage: film2ld convert [flags] FILE...
 Reads linked data and writes it in another form. Inputs are JSON-LD (.jsonld,
 .json), HTML pages (every <script type="application/ld+json"> block),
 N-Quads (.nq, .nt), Turtle (.ttl) and TriG (.trig); the form is told by the
-extension, else by the content, and --input-format overrides both. Several inputs (or blocks) are read as one
-graph: nodes with the same IRI join, blank nodes stay apart. FILE "-" reads
-standard input.
+extension, else by the content, and --input-format overrides both. Several
+inputs are read as one graph: nodes with the same IRI join; blank nodes of
+different inputs stay apart, while a page's blocks are one document, as
+JSON-LD reads them (a label such as "_:r" in two of its blocks is one
+node). FILE "-" reads standard input.
 
 The schema.org context is built in; any other remote context is refused
 unless --allow-remote is given (http and https only; --allow-local-contexts
