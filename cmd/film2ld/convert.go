@@ -564,6 +564,14 @@ func placeIn(file string, find func(text []byte) (int, bool), err error) *diag.P
 		for _, st := range blocks {
 			off, ok := find(st.Text)
 			if !ok {
+				// A block in a comment or CDATA wrapper is read inside
+				// it; the wrapper blanked out keeps every byte's place
+				// (Letterboxd's blocks lost their errors' places).
+				if inner, _ := ld.UnwrapBlock(st.Text); inner != nil {
+					off, ok = find(inner)
+				}
+			}
+			if !ok {
 				continue
 			}
 			// Placed in the block, then where the block stands.
