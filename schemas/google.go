@@ -346,6 +346,7 @@ func (c *googleChecker) employerRating(n *Node) {
 	if !hasRatings && !hasReviews {
 		c.add(Error, RuleEmployerRequired, n, "", "an EmployerAggregateRating needs ratingCount or reviewCount", `add "ratingCount" or "reviewCount"`)
 	}
+	c.positiveCounts(n, RuleEmployerRequired)
 }
 
 func (c *googleChecker) aggregateRating(n *Node) {
@@ -360,10 +361,31 @@ func (c *googleChecker) aggregateRating(n *Node) {
 	if !hasRatings && !hasReviews {
 		c.add(Error, RuleAggregateCount, n, "", "an AggregateRating needs ratingCount or reviewCount", `add "ratingCount" or "reviewCount"`)
 	}
+	c.positiveCounts(n, RuleAggregateCount)
 	if !nestedUnder(n, "aggregateRating") {
 		c.itemReviewed(n, RuleAggregateItemReviewed)
 	}
 	c.thirdParty(n)
+}
+
+// positiveCounts reports a ratingCount or reviewCount that is a number
+// not above 0 beside a ratingValue, as Google's test reports it ("must be
+// positive"): an average of no ratings is no rating (audit 7: "0" beside
+// an average of 8.8 passed). Without a ratingValue the rating is refused
+// already, and a count of 0 agrees with it (a band of a score
+// distribution that no critic is in).
+func (c *googleChecker) positiveCounts(n *Node, rule string) {
+	if _, scored := n.First("ratingValue"); !scored {
+		return
+	}
+	for _, prop := range []string{"ratingCount", "reviewCount"} {
+		for _, v := range n.Values(prop) {
+			if f, ok := number(v); ok && f <= 0 {
+				c.add(Error, rule, n, prop, fmt.Sprintf("%s %s is not positive", prop, strconv.FormatFloat(f, 'g', -1, 64)),
+					fmt.Sprintf(`state the number of %s, or leave the AggregateRating out while there are none`, strings.TrimSuffix(prop, "Count")+"s"))
+			}
+		}
+	}
 }
 
 // ratingRange checks a ratingValue as Google reads it (see readRating):

@@ -40,6 +40,12 @@ func TestGoogleRules(t *testing.T) {
 		{"aggregate without value", movieWith(goodReview + `, "aggregateRating": {"@type": "AggregateRating", "reviewCount": 5}`), "google.aggregate.value 3:217 "},
 		{"aggregate without count", movieWith(goodReview + `, "aggregateRating": {"@type": "AggregateRating", "ratingValue": 3}`), "google.aggregate.count 3:217 "},
 		{"aggregate out of range", movieWith(goodReview + `, "aggregateRating": {"@type": "AggregateRating", "ratingValue": 81, "reviewCount": 5}`), "google.rating.range 3:261 ratingValue"},
+		// A count not above 0 beside an average: "must be positive", as
+		// Google's test says; a count of 0 without a score is the
+		// missing score's finding alone.
+		{"aggregate of no ratings", movieWith(goodReview + `, "aggregateRating": {"@type": "AggregateRating", "ratingValue": 8.8, "bestRating": 10, "ratingCount": "0"}`), "google.aggregate.count 3:299 ratingCount"},
+		{"aggregate of negative reviews", movieWith(goodReview + `, "aggregateRating": {"@type": "AggregateRating", "ratingValue": 4, "ratingCount": 9, "reviewCount": -1}`), "google.aggregate.count 3:297 reviewCount"},
+		{"aggregate of no score and no ratings", movieWith(goodReview + `, "aggregateRating": {"@type": "AggregateRating", "ratingCount": 0}`), "google.aggregate.value 3:217 "},
 		{"aggregate scale stated", movieWith(goodReview + `, "aggregateRating": {"@type": "AggregateRating", "ratingValue": 81, "bestRating": 100, "reviewCount": 5}`), ""},
 		{"top-level review without itemReviewed", `{"@context": "https://schema.org", "@type": "Review", "author": {"@type": "Person", "name": "Ann"}, "datePublished": "1995-12-15"}`, "google.review.item-reviewed 1:1 "},
 		{"top-level review of a nameless item", `{"@context": "https://schema.org", "@type": "Review", "author": {"@type": "Person", "name": "Ann"}, "datePublished": "1995-12-15", "itemReviewed": {"@type": "Movie"}}`, "google.item-name 1:148 itemReviewed"},

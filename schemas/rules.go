@@ -257,7 +257,7 @@ var ruleTable = []ruleDef{
 	{RuleRatingValue, Error, "a ratingValue Google cannot read: it takes a number, a numeric string, a percentage (\"60%\") or a fraction (\"6 / 10\")", srcReviewSnippet},
 	{RuleRatingRange, Error, "a ratingValue outside worstRating..bestRating (1..5 when not stated), a percentage outside 0..100, a fraction above its scale", srcReviewSnippet},
 	{RuleAggregateValue, Error, "an AggregateRating needs a ratingValue", srcReviewSnippet},
-	{RuleAggregateCount, Error, "an AggregateRating needs ratingCount or reviewCount", srcReviewSnippet},
+	{RuleAggregateCount, Error, "an AggregateRating needs ratingCount or reviewCount, and beside its ratingValue each must be positive", srcReviewSnippet},
 	{RuleAggregateItemReviewed, Error, "an AggregateRating not nested in its item needs itemReviewed", srcReviewSnippet},
 	{RuleOneAggregate, Warning, "the web snippet keeps one aggregateRating per item, the first the rules accept; Google reads one", srcReviewSnippet},
 	{RuleFactCheckRequired, Error, "a ClaimReview needs claimReviewed, url and a reviewRating", srcFactCheck},
