@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -77,6 +78,10 @@ func (c *googleChecker) check(g *Graph) []Finding {
 			// work is checked by the rules of that node.
 			if !c.snippet && (n.TopLevel || nestedUnder(n, "item", "itemListElement")) {
 				c.movie(n)
+			}
+		case n.Is("ItemList") && !n.Is("BreadcrumbList"):
+			if !c.snippet {
+				c.carousel(n)
 			}
 		case n.Is("ClaimReview"):
 			c.factCheck(n)
@@ -173,6 +178,65 @@ func nestedUnder(n *Node, props ...string) bool {
 		}
 	}
 	return false
+}
+
+// carousel checks an ItemList that lists a Movie as a movie carousel:
+// each ListItem needs a position, a whole number from 1, and a url (the
+// film's page, a summary page's list) or an item (the Movie, an all-in-one
+// page's); every item is a Movie. A list of no Movie is some other list,
+// not checked (audit 7: none of these was).
+func (c *googleChecker) carousel(n *Node) {
+	itemOf := func(v Value) *Node {
+		if v.Node != nil && v.Node.Is("ListItem") {
+			if it, ok := v.Node.First("item"); ok {
+				return it.Node
+			}
+			return nil
+		}
+		return v.Node
+	}
+	elems := n.Values("itemListElement")
+	if !slices.ContainsFunc(elems, func(v Value) bool { it := itemOf(v); return it != nil && it.Is("Movie") }) {
+		return
+	}
+	for _, v := range elems {
+		li := v.Node
+		if li == nil {
+			continue
+		}
+		if li.Is("ListItem") {
+			if p, ok := li.First("position"); !ok {
+				c.add(Error, RuleCarouselItem, li, "", "a ListItem of a movie carousel needs a position", `add "position": 1, 2, … in the list's order`)
+			} else if f, isNumber := number(p); !isNumber || f < 1 || f != math.Trunc(f) {
+				c.add(Error, RuleCarouselItem, li, "position", fmt.Sprintf("position %s is not a whole number from 1", literalText(p)), `write the item's place in the list: 1, 2, …`)
+			}
+			_, hasURL := li.First("url")
+			_, hasItem := li.First("item")
+			if !hasURL && !hasItem {
+				c.add(Error, RuleCarouselItem, li, "", "a ListItem of a movie carousel needs a url (the film's page) or an item (the Movie)", `add "url", or "item" with the Movie`)
+			}
+		}
+		if it := itemOf(v); it != nil && len(it.Types) > 0 && !it.Is("Movie") {
+			c.add(Error, RuleCarouselType, li, "", fmt.Sprintf("a movie carousel lists Movies; this item is a %s", strings.Join(it.Types, ", ")), "list it elsewhere, or leave it out")
+		}
+	}
+}
+
+// literalText writes a value as a message quotes it: a string quoted, a
+// number or boolean as it is, a node or IRI by what it is.
+func literalText(v Value) string {
+	switch x := v.Literal.(type) {
+	case string:
+		return strconv.Quote(x)
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	if v.Node != nil {
+		return "a node"
+	}
+	return "an IRI"
 }
 
 func (c *googleChecker) movie(n *Node) {

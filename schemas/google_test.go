@@ -260,3 +260,48 @@ func TestFeatureScope(t *testing.T) {
 		}
 	}
 }
+
+// TestMovieCarousel: an ItemList that lists a Movie is a movie carousel:
+// each ListItem needs a position from 1 and a url or an item, and every
+// item is a Movie. Lists of no Movie (a summary page's URLs, books,
+// breadcrumbs) are other lists, not checked.
+func TestMovieCarousel(t *testing.T) {
+	movie := func(name string) string {
+		return `{"@type": "Movie", "name": "` + name + `", "image": "https://films.example/` + name + `.jpg", "dateCreated": "2001", "director": {"@type": "Person", "name": "D"}` + goodAggregate + goodReview + `}`
+	}
+	list := func(typ string, items ...string) string {
+		return `{"@context": "https://schema.org", "@type": "` + typ + `", "itemListElement": [` + strings.Join(items, ", ") + `]}`
+	}
+	for _, tt := range []struct {
+		name, doc string
+		want      []string // "rule property"
+	}{
+		{"all-in-one page", list("ItemList", `{"@type": "ListItem", "position": 1, "item": `+movie("a")+`}`, `{"@type": "ListItem", "position": "2", "item": `+movie("b")+`}`), nil},
+		{"summary page with a Movie", list("ItemList", `{"@type": "ListItem", "position": 1, "url": "https://films.example/a", "item": `+movie("a")+`}`, `{"@type": "ListItem", "position": 2, "url": "https://films.example/b"}`), nil},
+		{"no position", list("ItemList", `{"@type": "ListItem", "item": `+movie("a")+`}`), []string{"google.carousel.item "}},
+		{"position not from 1", list("ItemList", `{"@type": "ListItem", "position": 0, "item": `+movie("a")+`}`, `{"@type": "ListItem", "position": 1.5, "item": `+movie("b")+`}`, `{"@type": "ListItem", "position": "three", "item": `+movie("c")+`}`),
+			[]string{"google.carousel.item position", "google.carousel.item position", "google.carousel.item position"}},
+		{"neither url nor item", list("ItemList", `{"@type": "ListItem", "position": 1, "item": `+movie("a")+`}`, `{"@type": "ListItem", "position": 2}`), []string{"google.carousel.item "}},
+		{"a series among Movies", list("ItemList", `{"@type": "ListItem", "position": 1, "item": `+movie("a")+`}`, `{"@type": "ListItem", "position": 2, "item": {"@type": "TVSeries", "name": "S"}}`), []string{"google.carousel.type "}},
+		{"Movies listed directly, with a Book", list("ItemList", movie("a"), `{"@type": "Book", "name": "B"}`), []string{"google.carousel.type "}},
+		{"summary page of URLs alone", list("ItemList", `{"@type": "ListItem", "position": 1, "url": "https://films.example/a"}`, `{"@type": "ListItem", "url": "https://films.example/b"}`), nil},
+		{"a list of books", list("ItemList", `{"@type": "ListItem", "item": {"@type": "Book", "name": "B"}}`), nil},
+		{"breadcrumbs", list("BreadcrumbList", `{"@type": "ListItem", "item": `+movie("a")+`}`), nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := Load([]byte(tt.doc), "t.jsonld")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range checkGoogle(g) {
+				if strings.HasPrefix(f.Rule, "google.carousel.") {
+					got = append(got, f.Rule+" "+f.Property)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("carousel findings %q; want %q", got, tt.want)
+			}
+		})
+	}
+}

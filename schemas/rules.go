@@ -147,6 +147,13 @@ const (
 	// RuleMovieImage is a Movie without an image: an error in a carousel
 	// list, a warning elsewhere.
 	RuleMovieImage = "google.movie.image"
+	// RuleCarouselItem is a ListItem of a movie carousel (an ItemList
+	// that lists a Movie) without a position from 1, or with neither a
+	// url (a summary page) nor an item (an all-in-one page).
+	RuleCarouselItem = "google.carousel.item"
+	// RuleCarouselType is an item of a movie carousel that is no Movie:
+	// a carousel lists items of one type.
+	RuleCarouselType = "google.carousel.type"
 	// RuleMovieRecommended is a Movie lacking a property Google
 	// recommends (aggregateRating, dateCreated, director, review).
 	RuleMovieRecommended = "google.movie.recommended"
@@ -245,6 +252,8 @@ var ruleTable = []ruleDef{
 
 	{RuleMovieName, Error, "a Movie needs a name", srcMovie},
 	{RuleMovieImage, Error, "a Movie in a carousel list needs an image (a warning for a Movie outside a list)", srcMovie},
+	{RuleCarouselItem, Error, "a ListItem of a movie carousel needs a position (1, 2, …) and a url or an item", srcMovie},
+	{RuleCarouselType, Error, "a movie carousel's items are all Movies", srcMovie},
 	{RuleMovieRecommended, Warning, "a Movie lacks a property Google recommends (aggregateRating, dateCreated, director, review)", srcMovie},
 	{RuleReviewAuthor, Error, "a Review needs an author that is a Person or Organization", srcReviewSnippet},
 	{RuleReviewAuthorName, Error, "a review author needs a name under 100 characters", srcReviewSnippet},
