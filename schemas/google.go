@@ -475,6 +475,14 @@ func (c *googleChecker) ratingRange(n *Node, v Value) {
 		return
 	}
 	worst, best := ratingScale(n)
+	if worst > best {
+		// "worstRating": 10, "bestRating": 5 said "outside 10..5"
+		// (audit 7): the scale itself is at fault.
+		c.add(Error, RuleRatingRange, n, "worstRating",
+			fmt.Sprintf("worstRating %s is above bestRating %s: the scale is upside down", scaleEnd(worst), scaleEnd(best)),
+			`swap them: "worstRating" is the lowest score, "bestRating" the highest`)
+		return
+	}
 	if r.value < worst || r.value > best {
 		c.add(Error, RuleRatingRange, n, "ratingValue",
 			fmt.Sprintf("ratingValue %s is outside %s..%s (worstRating..bestRating; the defaults are 1 and 5)", r.text, scaleEnd(worst), scaleEnd(best)),

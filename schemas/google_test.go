@@ -182,6 +182,8 @@ func TestRatingValues(t *testing.T) {
 		{`0`, ``, `google.rating.range: ratingValue 0 is outside 1..5`},
 		{`"0.5"`, `, "worstRating": "-0", "bestRating": "0.1"`, `google.rating.range: ratingValue "0.5" is outside 0..0.1 `},
 		{`"-3"`, `, "worstRating": "-2", "bestRating": "2"`, `google.rating.range: ratingValue "-3" is outside -2..2 `},
+		{`"7"`, `, "worstRating": "10", "bestRating": "5"`, `google.rating.range: worstRating 10 is above bestRating 5: the scale is upside down`},
+		{`3`, `, "worstRating": 6`, `google.rating.range: worstRating 6 is above bestRating 5`},
 		{`"120%"`, ``, `google.rating.range: ratingValue "120%" is outside 0%..100%`},
 		{`"11 / 10"`, ``, `google.rating.range: ratingValue "11 / 10" is more than its scale`},
 		{`"6 / 0"`, ``, `google.rating.value: ratingValue "6 / 0" is a fraction over zero`},
