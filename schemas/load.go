@@ -664,7 +664,15 @@ func checkJSONLD(src source, v *jsonpos.Value) *Finding {
 	if err == nil {
 		return nil
 	}
-	pos := src.pos(v.Offset)
+	f := jsonldFinding(errorPos(src, err, src.pos(v.Offset)), err)
+	return &f
+}
+
+// errorPos is where in src the JSON-LD processor's refusal err is about:
+// the value it names by a JSON Pointer or as a node's property, or the one
+// an expansion error is raised at (a key that expands to no IRI); else
+// pos.
+func errorPos(src source, err error, pos Pos) Pos {
 	var ne *ld.NodeError
 	var ie *ld.InputPathError
 	if errors.As(err, &ie) {
@@ -685,8 +693,7 @@ func checkJSONLD(src source, v *jsonpos.Value) *Finding {
 	} else if off, ok := ld.ExpansionErrorOffset(src.data, err); ok {
 		pos = src.pos(off)
 	}
-	f := jsonldFinding(pos, err)
-	return &f
+	return pos
 }
 
 // jsonldFinding is the finding for err, the JSON-LD processor's refusal
@@ -764,8 +771,11 @@ func (g *Graph) addCompacted(src source, ctx *jsonpos.Value) *builder {
 			Fix:     fix, Pos: pos})
 		return nil
 	case err != nil:
+		// At the value at fault where it is known (a key no context
+		// defines was placed at the @context, where convert places it
+		// at the key).
 		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleJSONLD, Node: "document",
-			Message: "not valid JSON-LD (convert rejects it), so nothing in the document was checked: " + strings.TrimPrefix(err.Error(), "ld: "), Pos: pos})
+			Message: "not valid JSON-LD (convert rejects it), so nothing in the document was checked: " + strings.TrimPrefix(err.Error(), "ld: "), Pos: errorPos(src, err, pos)})
 		return nil
 	}
 	b := g.newBuilder(source{file: src.file, line0: pos.Line, scope: src.scope})

@@ -148,3 +148,28 @@ func TestFilmMeanings(t *testing.T) {
 		t.Errorf("SoftwareApplication: runtime's fix %q; want schema.org's", got["runtime"])
 	}
 }
+
+// TestUndefinedTermPlaced: a document with a context of its own that
+// leaves a key undefined (JSON-LD would drop it) is refused at that key's
+// value, where convert places it, not at the @context.
+func TestUndefinedTermPlaced(t *testing.T) {
+	doc := `{
+  "@context": {"name": "http://schema.org/name", "Movie": "http://schema.org/Movie"},
+  "@type": "Movie",
+  "name": "Heat",
+  "director": "Michael Mann"
+}`
+	g, err := Load([]byte(doc), "t.jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range Validate(g, Google) {
+		if f.Rule == RuleJSONLD {
+			got = append(got, fmt.Sprint(f.Pos), f.Message)
+		}
+	}
+	if len(got) != 2 || got[0] != "t.jsonld:5:15" || !strings.Contains(got[1], `"director"`) {
+		t.Errorf("findings %q; want one at t.jsonld:5:15 naming \"director\"", got)
+	}
+}
