@@ -737,7 +737,13 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 				}
 			}
 			continue
-		case "@graph", "@reverse", "@included", "@nest":
+		case "@included":
+			// Nodes of the same graph written inside this one: read as
+			// the top level's are (its nodes were unchecked, and those
+			// it defines reported as defined nowhere, audit 7).
+			b.graphItems(m.Value)
+			continue
+		case "@graph", "@reverse", "@nest":
 			b.problem(b.src.pos(m.KeyOffset), RuleUnsupported, n.Describe(), m.Key,
 				m.Key+" inside a node is not checked", "")
 			continue

@@ -173,3 +173,29 @@ func TestUndefinedTermPlaced(t *testing.T) {
 		t.Errorf("findings %q; want one at t.jsonld:5:15 naming \"director\"", got)
 	}
 }
+
+// TestIncludedNodesChecked: the nodes of an @included are nodes of the
+// same graph, checked as the top level's are, and a reference to one is
+// no reference to a node defined nowhere (both were missed: @included
+// was a finding that it was not checked, audit 7).
+func TestIncludedNodesChecked(t *testing.T) {
+	doc := `{"@context": "https://schema.org", "@type": "Movie", "@id": "https://films.example/m", "name": "Heat",
+ "image": "https://films.example/heat.jpg", "dateCreated": "1995", "director": {"@id": "https://films.example/p/mann"},
+ "@included": [
+  {"@id": "https://films.example/p/mann", "@type": "Person", "name": ""},
+  {"@type": "Review", "itemReviewed": {"@id": "https://films.example/m"}, "datePublished": "1995-12-15"}]}`
+	g, err := Load([]byte(doc), "t.jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range Validate(g, Google) {
+		if f.Severity == Error || strings.Contains(f.Message, "defines nowhere") {
+			got = append(got, f.Rule+" "+fmt.Sprint(f.Pos))
+		}
+	}
+	want := []string{"shape.person t.jsonld:4:70", "google.review.author t.jsonld:5:3"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("findings %q; want %q", got, want)
+	}
+}
