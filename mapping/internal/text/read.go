@@ -117,7 +117,8 @@ func Read(r io.Reader, name string) (*Doc, error) {
 			return nil, &film.Error{Pos: diag.Position{File: name, Line: line}, Err: fmt.Errorf(
 				"%w: the document ends in the middle of a UTF-8 character (%s)", ErrCutOff, at(cut))}
 		}
-		if off, valid, invalid := utf8Damage(data); valid >= invalid {
+		first, valid, invalid := utf8Damage(data)
+		if off := first; valid >= invalid {
 			// A UTF-8 document with a few bytes that are not: read as
 			// Windows-1252, the damaged byte became a letter inside a
 			// name ("Coe\xFFsens" minted a new person, "Coeÿsens") and
@@ -131,7 +132,6 @@ func Read(r io.Reader, name string) (*Doc, error) {
 		if err != nil {
 			return nil, &film.Error{Pos: diag.Position{File: name, Line: line}, Err: err}
 		}
-		first, _, _ := utf8Damage(data)
 		doc.Notes = append(doc.Notes, film.Note{Line: line,
 			Message: fmt.Sprintf("not UTF-8 (byte 0x%02X at %s); read as Windows-1252 (Latin-1)", data[first], at(first))})
 		data = decoded
