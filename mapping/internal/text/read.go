@@ -169,6 +169,17 @@ func Read(r io.Reader, name string) (*Doc, error) {
 			}
 		}
 	}
+	unreadC1 := false
+	if hasC1OrSeparator(s) {
+		for i, line := range doc.Lines {
+			fixed, note, unread := readC1AndSeparators(line)
+			if note != "" {
+				doc.Lines[i] = fixed
+				doc.Notes = append(doc.Notes, film.Note{Line: i + 1, Message: note})
+			}
+			unreadC1 = unreadC1 || unread
+		}
+	}
 	for i, line := range doc.Lines {
 		if fixed, ok := RepairMojibake(line); ok {
 			doc.Lines[i] = fixed
@@ -176,7 +187,94 @@ func Read(r io.Reader, name string) (*Doc, error) {
 				Message: "repaired mojibake (UTF-8 read as a DOS or Windows code page)"})
 		}
 	}
+	if unreadC1 {
+		// What the repair did not take ("Ã\u0081" is "Á" read as
+		// Latin-1) is a control character that no text holds.
+		for i, line := range doc.Lines {
+			if j := strings.IndexFunc(line, isC1); j >= 0 {
+				r, _ := utf8.DecodeRuneInString(line[j:])
+				return nil, &film.Error{Pos: diag.Position{File: name, Line: i + 1, Col: utf8.RuneCountInString(line[:j]) + 1},
+					Err: fmt.Errorf("%w: control character U+%04X, which no text holds and which stands for no Windows-1252 character", ErrBinary, r)}
+			}
+		}
+	}
 	return doc, nil
+}
+
+// hasC1OrSeparator reports whether s holds a C1 control character
+// (U+0080–U+009F, encoded C2 80–9F) or a line or paragraph separator
+// (U+2028, U+2029, encoded E2 80 A8–A9), in a byte search or two.
+func hasC1OrSeparator(s string) bool {
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], 0xC2)
+		if j < 0 || i+j+1 >= len(s) {
+			break
+		}
+		i += j + 1
+		if s[i] <= 0x9F {
+			return true
+		}
+	}
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], 0xE2)
+		if j < 0 || i+j+2 >= len(s) {
+			return false
+		}
+		i += j + 1
+		if s[i] == 0x80 && (s[i+1] == 0xA8 || s[i+1] == 0xA9) {
+			return true
+		}
+	}
+}
+
+func isC1(r rune) bool { return r >= 0x80 && r <= 0x9F }
+
+// readC1AndSeparators reads the characters of a line that are no text
+// of their own, and says what it did in a note ("" when nothing):
+//
+//   - A line or paragraph separator (U+2028, U+2029) is a line break
+//     inside a paragraph, as a vertical tab is: a space. Read silently as
+//     white space, one inside a name made a new person ("Anne Coe sens").
+//   - A C1 control character is, in a film page, a Windows-1252
+//     character whose text was decoded as Latin-1 and saved as UTF-8
+//     ("don\u0092t"): it is read as that character, as browsers read
+//     Latin-1 and as ftfy's fix_c1_controls does. Kept, U+009B (a
+//     terminal's escape) went into a person's name and IRI.
+//
+// unread reports C1 characters Windows-1252 has no character for
+// (U+0081, U+008D, U+008F, U+0090, U+009D), which stay for the mojibake
+// repair to take or the caller to refuse.
+func readC1AndSeparators(line string) (fixed, note string, unread bool) {
+	seps, c1 := 0, 0
+	var first [2]rune // the first C1 character read, and what it became
+	fixed = strings.Map(func(r rune) rune {
+		switch {
+		case r == 0x2028 || r == 0x2029:
+			seps++
+			return ' '
+		case isC1(r):
+			w := charmap.Windows1252.DecodeByte(byte(r))
+			if isC1(w) || w == utf8.RuneError {
+				unread = true
+				return r
+			}
+			if c1 == 0 {
+				first = [2]rune{r, w}
+			}
+			c1++
+			return w
+		}
+		return r
+	}, line)
+	var said []string
+	if c1 > 0 {
+		said = append(said, fmt.Sprintf("read %d C1 control %s as the Windows-1252 %s for (U+%04X as %q): text decoded as Latin-1 and saved as UTF-8",
+			c1, plural(c1, "character", "characters"), plural(c1, "character it stands", "characters they stand"), first[0], string(first[1])))
+	}
+	if seps > 0 {
+		said = append(said, fmt.Sprintf("read %d line or paragraph %s (U+2028, U+2029) as %s", seps, plural(seps, "separator", "separators"), plural(seps, "a space", "spaces")))
+	}
+	return fixed, strings.Join(said, "; "), unread
 }
 
 var utf8BOM = []byte("\xef\xbb\xbf")
@@ -451,9 +549,11 @@ func decodeWindows1252(data []byte) ([]byte, int, error) {
 }
 
 // mojibakePages are the code pages whose misreadings of UTF-8 turn up in
-// scraped pages: Windows-1252 ("LiÃ¨ge") and the DOS pages ("Li├Ęge").
+// scraped pages: Windows-1252 ("LiÃ¨ge"), the DOS pages ("Li├Ęge") and,
+// last, Latin-1, whose misreadings keep the five bytes Windows-1252 has no
+// character for as C1 controls ("Ã\u0081" is "Á").
 var mojibakePages = []*charmap.Charmap{
-	charmap.Windows1252, charmap.CodePage852, charmap.CodePage437, charmap.CodePage850,
+	charmap.Windows1252, charmap.CodePage852, charmap.CodePage437, charmap.CodePage850, charmap.ISO8859_1,
 }
 
 // RepairMojibake undoes UTF-8 that was decoded with a single-byte code page:

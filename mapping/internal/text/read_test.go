@@ -115,6 +115,61 @@ func TestReadBidi(t *testing.T) {
 	}
 }
 
+// C1 control characters are read as the Windows-1252 characters they stand
+// for, line and paragraph separators as spaces, each with a note naming the
+// line; Latin-1 mojibake is repaired, even where it holds a C1 character
+// Windows-1252 lacks; a C1 character left after that refuses the document
+// at its line and column. Before, "Coe\u2028sens" made a new person, "Anne
+// Coe sens", and U+009B (a terminal's escape) went into a name, in silence.
+func TestReadC1AndSeparators(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     []string
+		notes    []string // "line: words the note holds"
+		err      string
+	}{
+		{name: "cp1252 apostrophe", in: "Title: Heat\nReview: don\u0092t go",
+			want: []string{"Title: Heat", "Review: don’t go"}, notes: []string{`2: read 1 C1 control character as the Windows-1252 character it stands for (U+0092 as "’")`}},
+		{name: "several on a line", in: "Director: \u0093Ana\u0094 \u009b",
+			want: []string{"Director: “Ana” ›"}, notes: []string{"1: read 3 C1 control characters"}},
+		{name: "separators", in: "Director: Ana\u2028Núñez\nWriter: Omar\u2029\u2029Ali",
+			want: []string{"Director: Ana Núñez", "Writer: Omar  Ali"}, notes: []string{"1: read 1 line or paragraph separator (U+2028, U+2029) as a space", "2: read 2 line or paragraph separators"}},
+		{name: "both on a line", in: "A\u2028B\u0085",
+			want: []string{"A B…"}, notes: []string{`1: read 1 C1 control character as the Windows-1252 character it stands for (U+0085 as "…"): text decoded as Latin-1 and saved as UTF-8; read 1 line or paragraph separator`}},
+		{name: "Latin-1 mojibake of a cp1252 byte", in: "Review: donâ\u0080\u0099t",
+			want: []string{"Review: don’t"}, notes: []string{"1: read 2 C1 control characters", "1: repaired mojibake"}},
+		{name: "Latin-1 mojibake of a byte cp1252 lacks", in: "Director: Ã\u0081lvaro",
+			want: []string{"Director: Álvaro"}, notes: []string{"1: repaired mojibake"}},
+		{name: "undefined C1 alone", in: "Title: Heat\nDirector: Ana\u0081Núñez",
+			err: "c1.txt:2:14: not a text document: control character U+0081"},
+		{name: "plain text untouched", in: "Director: Ana Núñez, €5 — «Heat»", want: []string{"Director: Ana Núñez, €5 — «Heat»"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Read(strings.NewReader(tc.in), "c1.txt")
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) || !errors.Is(err, ErrBinary) {
+					t.Fatalf("error %v; want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprintf("%q", doc.Lines) != fmt.Sprintf("%q", tc.want) {
+				t.Errorf("lines %q; want %q", doc.Lines, tc.want)
+			}
+			if len(doc.Notes) != len(tc.notes) {
+				t.Fatalf("notes %+v; want %q", doc.Notes, tc.notes)
+			}
+			for i, n := range doc.Notes {
+				if got := fmt.Sprintf("%d: %s", n.Line, n.Message); !strings.HasPrefix(got, tc.notes[i]) {
+					t.Errorf("note %q; want it to start %q", got, tc.notes[i])
+				}
+			}
+		})
+	}
+}
+
 // A line longer than MaxLine is refused with its number, whether the lines
 // end in LF, CRLF (split between reads) or CR.
 func TestReadLineTooLong(t *testing.T) {
@@ -217,21 +272,22 @@ func BenchmarkRead(b *testing.B) {
 	}
 }
 
-// FuzzRead checks what Read promises for any input: lines without CR or
-// bidi controls, and the same lines from the UTF-16 encoding of a UTF-8
+// FuzzRead checks what Read promises for any input: lines without CR,
+// bidi controls, C1 controls or line separators, and the same lines from the UTF-16 encoding of a UTF-8
 // document.
 func FuzzRead(f *testing.F) {
 	f.Add([]byte("Title: Heat\r\nDirector: Ana \u202Ex\u202C\n"))
 	f.Add([]byte("\xff\xfeH\x00i\x00"))
 	f.Add([]byte("Li├Ęge, LiÃ¨ge\rnext"))
+	f.Add([]byte("don\u0092t Ã\u0081lvaro\u2028x\u0081"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Read(bytes.NewReader(data), "fuzz.txt")
 		if err != nil {
 			return
 		}
 		for _, line := range doc.Lines {
-			if strings.ContainsRune(line, '\r') || hasBidi(line) {
-				t.Fatalf("line %q keeps CR or a bidi control", line)
+			if strings.ContainsRune(line, '\r') || hasBidi(line) || hasC1OrSeparator(line) {
+				t.Fatalf("line %q keeps CR, a bidi control, a C1 control or a line separator", line)
 			}
 		}
 		if !utf8Valid(data) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
