@@ -465,8 +465,10 @@ func (e *env) listFilms(dirs []string, quiet bool) ([]batchFilm, error) {
 		roots = append(roots, dirInfo{dir, st})
 	}
 	type seenFolder struct {
-		st  os.FileInfo
-		dir string
+		st     os.FileInfo
+		dir    string
+		film   int  // its index in films
+		linked bool // reached through a symbolic link
 	}
 	var seen []seenFolder
 	var films []batchFilm
@@ -502,13 +504,25 @@ func (e *env) listFilms(dirs []string, quiet bool) ([]batchFilm, error) {
 			// A folder given as a DIR that is also a film folder of
 			// another ('films films/heat') is that film: as a DIR it
 			// holds no film folders (see below).
+			linked := ent.Type()&fs.ModeSymlink != 0
 			if j := slices.IndexFunc(seen, func(s seenFolder) bool { return os.SameFile(s.st, st) }); j >= 0 {
-				note("%s is the film folder %s; read once", path, seen[j].dir)
+				if !seen[j].linked || linked {
+					note("%s is the film folder %s; read once", path, seen[j].dir)
+					continue
+				}
+				// The folder itself wins over a link to it that came
+				// first ('aa-alias -> nattfergen'): the film's name,
+				// output file, blank node prefix and shard are its
+				// folder's, whatever links an archive gains (audit 8).
+				note("%s is the film folder %s; read once", seen[j].dir, path)
+				film := listDocuments(path, ent.Name(), quiet)
+				films[seen[j].film] = film
+				seen[j] = seenFolder{st, path, seen[j].film, false}
 				continue
 			}
-			seen = append(seen, seenFolder{st, path})
+			seen = append(seen, seenFolder{st, path, len(films), linked})
 			film := listDocuments(path, ent.Name(), quiet)
-			film.linked = ent.Type()&fs.ModeSymlink != 0
+			film.linked = linked
 			films = append(films, film)
 		}
 		if len(films) == before {
