@@ -520,7 +520,7 @@ func TestInvisibleCharactersInNames(t *testing.T) {
 	for _, c := range []struct {
 		r       rune
 		removed bool
-	}{{0x00AD, true}, {0x200B, true}, {0x2060, true}, {0xFEFF, true}, {0xE0041, true}, {0x200E, false}, {0x200D, false}, {0x061C, false}} {
+	}{{0x00AD, true}, {0x200B, true}, {0x2060, true}, {0xFEFF, true}, {0xFFF9, true}, {0xFFFB, true}, {0xE0041, true}, {0x200E, false}, {0x200D, false}, {0x061C, false}} {
 		var srcs []*film.Source
 		for _, p := range paths {
 			data, err := os.ReadFile(p)

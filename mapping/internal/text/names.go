@@ -193,7 +193,8 @@ func CheckPeople(src *film.Source) {
 
 // dropInvisible removes from a name the characters that show as nothing
 // and join or split nothing a reader sees: soft hyphens, zero-width
-// spaces, word joiners, invisible operators, byte-order marks inside the
+// spaces, word joiners, invisible operators, interlinear annotation
+// marks (U+FFF9–U+FFFB), byte-order marks inside the
 // text and tag characters. They passed into names, where a name with one
 // looked like another without it and was kept apart (a zero-width space
 // made a second "Thea Kvalheim"). Joiners (U+200C, U+200D) shape the
@@ -215,7 +216,7 @@ func dropInvisible(name string) (string, int) {
 }
 
 func invisible(r rune) bool {
-	return r == 0x00AD || r == 0x200B || r >= 0x2060 && r <= 0x2064 || r == 0xFEFF ||
+	return r == 0x00AD || r == 0x200B || r >= 0x2060 && r <= 0x2064 || r == 0xFEFF || r >= 0xFFF9 && r <= 0xFFFB ||
 		r == 0xE0001 || r >= 0xE0020 && r <= 0xE007F
 }
 

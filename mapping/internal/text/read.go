@@ -148,6 +148,14 @@ func Read(r io.Reader, name string) (*Doc, error) {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
+	if off := nonCharacter(s); off >= 0 {
+		// A noncharacter is Unicode's for a program's own use, never
+		// text: kept, U+FFFF inside a name made a new person (audit 8).
+		line, col := diag.NewIndex([]byte(s[:off+1])).LineCol(off)
+		r, _ := utf8.DecodeRuneInString(s[off:])
+		return nil, &film.Error{Pos: diag.Position{File: name, Line: line, Col: col},
+			Err: fmt.Errorf("%w: noncharacter U+%04X, which Unicode keeps for programs' own use and no text holds", ErrBinary, r)}
+	}
 	if lines := strings.Count(s, "\n") + 1 - strings.Count(s[len(s)-1:], "\n"); lines > maxLines {
 		// Refused before the lines are made: 16 bytes each beside their
 		// text, 1 GB for 60 MB of one-letter lines, which then took
@@ -225,6 +233,45 @@ func hasC1OrSeparator(s string) bool {
 			return true
 		}
 	}
+}
+
+// nonCharacter returns the offset of the first noncharacter in s
+// (U+FDD0–U+FDEF, and the last two code points of each plane), or -1. They
+// are encoded EF B7 90–AF, EF BF BE–BF, or a four-byte sequence ending
+// BF BE or BF BF, so the common case is three byte searches.
+func nonCharacter(s string) int {
+	first := -1
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], 0xEF)
+		if j < 0 || i+j+2 >= len(s) {
+			break
+		}
+		i += j
+		if s[i+1] == 0xB7 && s[i+2] >= 0x90 && s[i+2] <= 0xAF || s[i+1] == 0xBF && s[i+2] >= 0xBE {
+			first = i
+			break
+		}
+		i++
+	}
+	for _, tail := range []string{"\xbf\xbe", "\xbf\xbf"} {
+		for i := 0; ; {
+			j := strings.Index(s[i:], tail)
+			if j < 0 {
+				break
+			}
+			i += j
+			// The lead byte of a plane's last two: F0 9F, F0 AF, F0 BF,
+			// F1–F3 8F/9F/AF/BF, F4 8F.
+			if i >= 2 && s[i-2] >= 0xF0 && s[i-2] <= 0xF4 && s[i-1]&0x0F == 0x0F && s[i-1] >= 0x8F {
+				if first < 0 || i-2 < first {
+					first = i - 2
+				}
+				break
+			}
+			i++
+		}
+	}
+	return first
 }
 
 func isC1(r rune) bool { return r >= 0x80 && r <= 0x9F }

@@ -170,6 +170,26 @@ func TestReadC1AndSeparators(t *testing.T) {
 	}
 }
 
+// A noncharacter is no text: the document is refused at its line and
+// column (kept, U+FFFF inside a name made a new person). Characters next
+// to them in the code space are text.
+func TestReadNoncharacters(t *testing.T) {
+	for _, r := range []rune{0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFE, 0x2FFFF, 0x10FFFF} {
+		in := "Title: Heat\nDirector: Ana Nú" + string(r) + "ñez\n"
+		_, err := Read(strings.NewReader(in), "nc.txt")
+		want := fmt.Sprintf("nc.txt:2:17: not a text document: noncharacter U+%04X", r)
+		if err == nil || !strings.Contains(err.Error(), want) || !errors.Is(err, ErrBinary) {
+			t.Errorf("U+%04X: error %v; want %q", r, err, want)
+		}
+	}
+	for _, r := range []rune{0xFDCF, 0xFDF0, 0xFFFD, 0xFFFC, 0x1FFFD, 0x1D538, 0x10FFFD, 0xBFBE} {
+		in := "Director: Ana " + string(r) + "\n"
+		if _, err := Read(strings.NewReader(in), "ok.txt"); err != nil {
+			t.Errorf("U+%04X refused: %v", r, err)
+		}
+	}
+}
+
 // A line longer than MaxLine is refused with its number, whether the lines
 // end in LF, CRLF (split between reads) or CR.
 func TestReadLineTooLong(t *testing.T) {
@@ -280,13 +300,14 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("\xff\xfeH\x00i\x00"))
 	f.Add([]byte("Li├Ęge, LiÃ¨ge\rnext"))
 	f.Add([]byte("don\u0092t Ã\u0081lvaro\u2028x\u0081"))
+	f.Add([]byte("x\uFFFF \U0001FFFE \U0001FFFD \uFDD0"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Read(bytes.NewReader(data), "fuzz.txt")
 		if err != nil {
 			return
 		}
 		for _, line := range doc.Lines {
-			if strings.ContainsRune(line, '\r') || hasBidi(line) || hasC1OrSeparator(line) {
+			if strings.ContainsRune(line, '\r') || hasBidi(line) || hasC1OrSeparator(line) || strings.ContainsFunc(line, isNoncharacter) {
 				t.Fatalf("line %q keeps CR, a bidi control, a C1 control or a line separator", line)
 			}
 		}
@@ -302,5 +323,7 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func isNoncharacter(r rune) bool { return r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE }
 
 func utf8Valid(b []byte) bool { return strings.ToValidUTF8(string(b), "") == string(b) }
