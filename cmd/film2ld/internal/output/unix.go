@@ -23,9 +23,13 @@ func keepOwner(f *os.File, st fs.FileInfo) {
 // ssh connection gone) and SIGQUIT (Ctrl-\) remove every temporary file
 // before the process dies of the signal, as it would have without the
 // handler (so a shell still sees "killed by SIGINT", and SIGQUIT still
-// prints the Go runtime's goroutine dump and exits 2). A signal the process was started with
-// ignored stays ignored (nohup's SIGHUP, a background job's SIGINT):
-// handling it would end a run its user asked to survive it. Call it
+// prints the Go runtime's goroutine dump and exits 2). SIGINT or SIGHUP
+// the process was started with ignored stays ignored (nohup's SIGHUP, a
+// background job's SIGINT): handling it would end a run its user asked to
+// survive it. SIGTERM and SIGQUIT cannot be kept so: Go's runtime installs
+// its handler for them before main and keeps the inherited SIG_IGN for
+// SIGHUP and SIGINT alone, so signal.Ignored cannot see it (a Go program
+// started with SIGTERM ignored dies of one); they end the run, cleaned up. Call it
 // once, early in main; later calls do nothing. A SIGKILL cannot be
 // caught; its temporary file is left, with a name (".film2ld-….tmp")
 // that says what made it.
