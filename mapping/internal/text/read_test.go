@@ -227,6 +227,26 @@ func (j *repeated) Read(p []byte) (int, error) {
 	return n, nil
 }
 
+// 200 MB of short junk lines from a reader of unknown size (a pipe) is
+// refused once past the size limit, without growing a buffer past it:
+// the buffer doubled to 128 MiB to hold 64 MiB and a byte (audit 8).
+func TestReadPipedJunkStopsAtTheLimit(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := Read(&repeated{text: "lorem ipsum dolor sit amet\n", n: 200 << 20}, "-")
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("err = %v", err)
+	}
+	alloc := after.TotalAlloc - before.TotalAlloc
+	t.Logf("allocated %.1f MB to refuse 200 MB", float64(alloc)/(1<<20))
+	// 4 + 8 + 16 + 32 MiB on the way, then the limit and a byte (the
+	// error's few bytes beside); it was 375 MB.
+	if limit := uint64(maxDocument + 68<<20); alloc > limit {
+		t.Errorf("allocated %d MB to refuse it; want at most %d", alloc>>20, limit>>20)
+	}
+}
+
 // A 200 MB one-line document is refused after its first MiB: memory does
 // not grow with the input.
 func TestRead200MBOneLineMemory(t *testing.T) {
