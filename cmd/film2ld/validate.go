@@ -334,8 +334,16 @@ func runValidate(e *env, args []string) int {
 	}
 	errs, warns := count(findings)
 	checked, what := len(results), "file"
+	ofOneFilm := 0 // film documents checked together as one film
 	if batch {
 		what = "film"
+	} else {
+		// Each film document is a file checked: three given together
+		// were one result, and the summary said "1 file checked".
+		for _, f := range films {
+			checked += len(f.files) - 1
+			ofOneFilm += len(f.files)
+		}
 	}
 	if len(results) > 1 {
 		for _, src := range sources {
@@ -347,6 +355,9 @@ func runValidate(e *env, args []string) int {
 	summary := fmt.Sprintf("film2ld: %d %s checked: %d %s, %d %s", checked, plural(checked, what),
 		errs, plural(errs, "error"), warns, plural(warns, "warning"))
 	var extra []string
+	if ofOneFilm > 1 {
+		extra = append(extra, fmt.Sprintf("%d film documents checked as one film", ofOneFilm))
+	}
 	if noMarkup > 0 {
 		extra = append(extra, fmt.Sprintf("%d %s without markup", noMarkup, plural(noMarkup, "page")))
 	}
