@@ -28,6 +28,13 @@ import (
 // run: these tests may run whenever, and several at once.
 func peakRSS(t *testing.T, args ...string) (mb float64, status int, printed string) {
 	t.Helper()
+	return peakRSSIn(t, nil, args...)
+}
+
+// peakRSSIn is peakRSS with stdin as the command's standard input, a pipe
+// (exec copies a reader that is not a file into one).
+func peakRSSIn(t *testing.T, stdin io.Reader, args ...string) (mb float64, status int, printed string) {
+	t.Helper()
 	bin := os.Args[0]
 	if raceDetector {
 		// The race detector multiplies a process's memory 5 to 10 times
@@ -38,6 +45,9 @@ func peakRSS(t *testing.T, args ...string) (mb float64, status int, printed stri
 	report := filepath.Join(t.TempDir(), "peak")
 	cmd := exec.Command(peakHelper(t), append([]string{report, bin}, args...)...)
 	cmd.Env = append(os.Environ(), "FILM2LD_TEST_RUN=1")
+	if stdin != nil {
+		cmd.Stdin = struct{ io.Reader }{stdin} // never a file: a pipe
+	}
 	var errBuf bytes.Buffer
 	cmd.Stdout = &errBuf
 	cmd.Stderr = &errBuf
@@ -810,7 +820,7 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	cases := []struct {
 		cmd    []string    // the command and its options
 		files  []*junkFile // what it reads, in the order they are made
-		arg    string      // the argument, when not the last file (its folder)
+		arg    string      // the argument, when not the last file (its folder); "-" pipes the last file to standard input
 		status int
 		want   string // printed; with the argument's path for {}
 	}{
@@ -898,6 +908,19 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{[]string{"convert"}, []*junkFile{path}, "", exitError, notNQuads},
 		{[]string{"convert", "-f", "canonical"}, []*junkFile{path}, "", exitError, notNQuads},
 		{append([]string{"load"}, store...), []*junkFile{path}, "", exitError, notNQuads},
+		// The same junk piped to standard input ("-", the file piped in)
+		// with nothing to name its syntax: held whole to be told, it
+		// took 0.4–2.2 GB; it is now copied to a temporary file past
+		// 16 MiB and read as a file of that content (spoolStdin).
+		{[]string{"convert"}, []*junkFile{path}, "-", exitError, "<stdin>:1:1: syntax error: invalid N-Quad: " + notNQuads},
+		{[]string{"convert", "--input-format", "nquads"}, []*junkFile{path}, "-", exitError, "<stdin>:1:1: syntax error: invalid N-Quad: " + notNQuads},
+		{[]string{"validate"}, []*junkFile{path}, "-", exitError, "<stdin>:1:1: error: document: syntax error: invalid N-Quad: " + notNQuads},
+		{[]string{"validate"}, []*junkFile{lines}, "-", exitError, "<stdin>:1:1: error: document: syntax error: invalid N-Quad: " + notNQuads},
+		{append([]string{"load"}, store...), []*junkFile{lines}, "-", exitError, "<stdin>:1:1: syntax error: invalid N-Quad: " + notNQuads},
+		{[]string{"convert"}, []*junkFile{unterminated}, "-", exitError, "<stdin>:1:209715201: unexpected EOF"},
+		{[]string{"validate"}, []*junkFile{ttl}, "-", exitError, `<stdin>:2:1: error: document: syntax error: undefined prefix "Director:"`},
+		{[]string{"convert"}, []*junkFile{openLiteral}, "-", exitError, "<stdin>:1: syntax error: incomplete N-Quad"},
+		{[]string{"validate"}, []*junkFile{page}, "-", exitOK, `<stdin>: warning: page: no <script type="application/ld+json"> block [html.no-jsonld]`},
 	}
 	for _, tt := range cases {
 		for _, f := range tt.files {
@@ -909,7 +932,12 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		if arg == "" {
 			arg = tt.files[len(tt.files)-1].path
 		}
-		name := strings.Join(append(slices.Clone(tt.cmd), filepath.Base(arg)), " ")
+		piped := tt.files[len(tt.files)-1].path
+		base := filepath.Base(arg)
+		if arg == "-" {
+			base = "-<" + filepath.Base(piped)
+		}
+		name := strings.Join(append(slices.Clone(tt.cmd), base), " ")
 		name = strings.Replace(name, strings.Join(store, " ")+" ", "", 1)
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -923,7 +951,16 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 			}
 			args := append(slices.Clone(tt.cmd), arg)
 			want := strings.ReplaceAll(tt.want, "{}", arg)
-			mb, got, printed := peakRSS(t, args...)
+			var stdin io.Reader
+			if arg == "-" {
+				f, err := os.Open(piped)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				stdin = f
+			}
+			mb, got, printed := peakRSSIn(t, stdin, args...)
 			t.Logf("%s: peak RSS %.0f MB", strings.Join(tt.cmd, " "), mb)
 			if got != tt.status || !strings.Contains(printed, want) {
 				t.Errorf("%v: exit %d, %s", args, got, printed)
@@ -1053,7 +1090,7 @@ func TestRefusedNQuadsAgreesWithWholeRead(t *testing.T) {
 			_, err := ld.NewDataset().ReadNQuads(r, path, false)
 			return err
 		}
-		got := refusedNQuads(path, 0, read)
+		got := new(env).refusedNQuads(path, 0, read)
 		if (got != nil) != tt.refused {
 			t.Errorf("%s: refused by the prefix: %v; want %v", tt.name, got, tt.refused)
 		}
@@ -1096,7 +1133,7 @@ func TestRefusedJSONAgreesWithWholeRead(t *testing.T) {
 		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, got := refusedJSON(path, ld.InputByName(path), true)
+		_, got := new(env).refusedJSON(path, ld.InputByName(path), true)
 		if (got != nil) != tt.refused {
 			t.Errorf("%s: refused as it is read: %v; want %v", tt.name, got, tt.refused)
 		}

@@ -91,12 +91,6 @@ func runConvert(e *env, args []string) int {
 	if len(files) == 0 {
 		return e.usageError(fs, "convert needs at least one FILE (or - for standard input)")
 	}
-	// The input is read and the walks run under export's heap bound;
-	// json-gold's general path, whose live heap is far past it, is
-	// not bounded (below): the governor would collect at every 30 % of
-	// growth, and a 14.6 MB snippet framed took 14 s of CPU instead of 5.
-	unbound := boundHeap(inputSize(files))
-	defer unbound()
 	outFormat, err := ld.ParseFormat(format)
 	if err != nil {
 		return e.usageError(fs, "--format: %v", err)
@@ -140,6 +134,18 @@ func runConvert(e *env, args []string) int {
 	if maxWork == 0 || maxWork < -1 {
 		return e.usageError(fs, "--max-work-factor: want a positive number, or -1 for no limit")
 	}
+	release, err := e.spoolStdin(files)
+	defer release()
+	if err != nil {
+		e.errorf("%v", err)
+		return exitError
+	}
+	// The input is read and the walks run under export's heap bound;
+	// json-gold's general path, whose live heap is far past it, is
+	// not bounded (below): the governor would collect at every 30 % of
+	// growth, and a 14.6 MB snippet framed took 14 s of CPU instead of 5.
+	unbound := boundHeap(inputSize(files) + e.stdinSize())
+	defer unbound()
 	p := processor()
 	if allowRemote || maxWork != 2 {
 		remote.AllowFiles = allowLocal
@@ -293,17 +299,17 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 		f = ld.InputByName(name)
 	}
 	if !lenient {
-		err := refusedNQuads(name, f, func(r io.Reader) error {
-			_, err := ld.NewDataset().ReadNQuads(r, name, false)
+		err := e.refusedNQuads(name, f, func(r io.Reader) error {
+			_, err := ld.NewDataset().ReadNQuads(r, displayName(name), false)
 			return err
 		})
 		if err != nil {
 			return nil, true, err
 		}
-		if err := refusedTurtle(name, f); err != nil {
+		if err := e.refusedTurtle(name, f); err != nil {
 			return nil, false, err
 		}
-		empty, err := refusedJSON(name, f, alone)
+		empty, err := e.refusedJSON(name, f, alone)
 		if err != nil {
 			return nil, false, err
 		}
@@ -325,7 +331,7 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 		e.warnReplaced(display, n, first)
 		return nil, true, err
 	}
-	if !lenient && (f == ld.InputHTML || f == 0 && isLargePage(name)) {
+	if !lenient && (f == ld.InputHTML || f == 0 && e.isLargePage(name)) {
 		// A page is read as it goes (ld.ScriptTexts): only its JSON-LD
 		// blocks are held, so a 200 MB page of junk no longer costs its
 		// size twice (221 MB).

@@ -21,18 +21,18 @@ import (
 // HTML page that declares an encoding other than UTF-8 comes back as
 // UTF-8 (see decodePage).
 func (e *env) readInput(name string) (data []byte, display string, err error) {
-	data, display, d, err := readPage(name, e.stdin)
+	data, display, d, err := e.readDecoded(name)
 	if d.Name != "" {
 		e.notef("%s: %s", display, d)
 	}
 	return data, display, err
 }
 
-// readPage is readInput without the note: it returns the encoding an HTML
-// page was decoded from instead, for validate's report.
-func readPage(name string, stdin io.Reader) (data []byte, display string, d ld.Declared, err error) {
+// readDecoded is readInput without the note: it returns the encoding an
+// HTML page was decoded from instead, for validate's report.
+func (e *env) readDecoded(name string) (data []byte, display string, d ld.Declared, err error) {
 	if name == "-" {
-		data, err = io.ReadAll(stdin)
+		data, err = e.stdinBytes()
 		display = "<stdin>"
 	} else {
 		// On failure the *PathError already names the file.
@@ -112,6 +112,10 @@ func (e *env) openPage(name string) (io.ReadCloser, string, error) {
 // input for "-". Errors are readInput's.
 func (e *env) openInput(name string) (io.ReadCloser, string, error) {
 	if name == "-" {
+		if e.stdinSpool != "" {
+			f, err := os.Open(e.stdinSpool)
+			return f, "<stdin>", err
+		}
 		return io.NopCloser(e.stdin), "<stdin>", nil
 	}
 	f, err := os.Open(name)

@@ -28,8 +28,8 @@ const junkPrefix = 64 << 10
 //
 // What the prefix tells is ld.NQuadsPrefixError's to decide; this
 // function only finds the file and its first bytes.
-func refusedNQuads(name string, format ld.InputFormat, read func(io.Reader) error) error {
-	f, prefix := largeInput(name, format, ld.InputNQuads)
+func (e *env) refusedNQuads(name string, format ld.InputFormat, read func(io.Reader) error) error {
+	f, prefix := e.largeInput(name, format, ld.InputNQuads)
 	if f == nil {
 		return nil
 	}
@@ -40,18 +40,18 @@ func refusedNQuads(name string, format ld.InputFormat, read func(io.Reader) erro
 // largeInput opens name when it is a regular file over bigDocument in
 // form want, by format (--input-format or its name) or, when format is 0,
 // by its first 64 KiB (ld.DetectInput), and returns it with those bytes
-// read; else nil. Standard input is never pre-read: it cannot be read
-// twice. The caller closes the file.
-func largeInput(name string, format, want ld.InputFormat) (*os.File, []byte) {
-	return inputOver(name, format, want, bigDocument)
+// read; else nil. Standard input is such a file when it was spooled
+// (see spoolStdin). The caller closes the file.
+func (e *env) largeInput(name string, format, want ld.InputFormat) (*os.File, []byte) {
+	return e.inputOver(name, format, want, bigDocument)
 }
 
 // inputOver is largeInput for a file over size bytes.
-func inputOver(name string, format, want ld.InputFormat, size int) (*os.File, []byte) {
-	if name == "-" || format != 0 && format != want {
+func (e *env) inputOver(name string, format, want ld.InputFormat, size int) (*os.File, []byte) {
+	if format != 0 && format != want {
 		return nil, nil
 	}
-	f, prefix := openOver(name, size, junkPrefix)
+	f, prefix := e.openOver(name, size, junkPrefix)
 	if f == nil {
 		return nil, nil
 	}
@@ -68,9 +68,9 @@ func inputOver(name string, format, want ld.InputFormat, size int) (*os.File, []
 // document of junk took 0.84–1.05 GB to be refused for its second line.
 // format is as for refusedNQuads. What the prefix tells is
 // ld.TurtlePrefixError's to decide.
-func refusedTurtle(name string, format ld.InputFormat) error {
+func (e *env) refusedTurtle(name string, format ld.InputFormat) error {
 	for _, want := range []ld.InputFormat{ld.InputTurtle, ld.InputTriG} {
-		f, prefix := largeInput(name, format, want)
+		f, prefix := e.largeInput(name, format, want)
 		if f == nil {
 			continue
 		}
@@ -78,7 +78,7 @@ func refusedTurtle(name string, format ld.InputFormat) error {
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
 			return nil
 		}
-		return ld.TurtlePrefixError(prefix, f, name, want == ld.InputTriG)
+		return ld.TurtlePrefixError(prefix, f, displayName(name), want == ld.InputTriG)
 	}
 	return nil
 }
@@ -89,16 +89,16 @@ func refusedTurtle(name string, format ld.InputFormat) error {
 // 200 MB file of junk lines named .csv took validate 220 MB, of Turtle
 // junk 1.05 GB. A film document (document, by mayBeFilmDocument) is the
 // film reader's to refuse.
-func refusedLinkedData(name string, document bool) error {
+func (e *env) refusedLinkedData(name string, document bool) error {
 	if document {
 		return nil
 	}
-	err := refusedNQuads(name, 0, func(r io.Reader) error {
-		_, err := ld.NewDataset().ReadNQuads(r, name, false)
+	err := e.refusedNQuads(name, 0, func(r io.Reader) error {
+		_, err := ld.NewDataset().ReadNQuads(r, displayName(name), false)
 		return err
 	})
 	if err == nil {
-		err = refusedTurtle(name, 0)
+		err = e.refusedTurtle(name, 0)
 	}
 	return err
 }
@@ -115,8 +115,8 @@ func refusedLinkedData(name string, document bool) error {
 // were decoded whole first, in 11 to 18 GB). The first node decides only
 // when the input is alone: with others, expanding them together names
 // the first of their terms, and the inputs together.
-func refusedJSON(name string, format ld.InputFormat, alone bool) (empty bool, err error) {
-	f, _ := largeInput(name, format, ld.InputJSONLD)
+func (e *env) refusedJSON(name string, format ld.InputFormat, alone bool) (empty bool, err error) {
+	f, _ := e.largeInput(name, format, ld.InputJSONLD)
 	if f == nil {
 		return false, nil
 	}
@@ -124,7 +124,7 @@ func refusedJSON(name string, format ld.InputFormat, alone bool) (empty bool, er
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return false, nil
 	}
-	if err := ld.CheckJSON(f, name); err != nil {
+	if err := ld.CheckJSON(f, displayName(name)); err != nil {
 		var pe *ld.PosError
 		if errors.As(err, &pe) {
 			return false, err
@@ -142,7 +142,7 @@ func refusedJSON(name string, format ld.InputFormat, alone bool) (empty bool, er
 		}
 	}
 	if refused != nil && alone {
-		return false, fmt.Errorf("%s: %w", name, refused)
+		return false, fmt.Errorf("%s: %w", displayName(name), refused)
 	}
 	return empty, nil
 }
@@ -153,13 +153,13 @@ func refusedJSON(name string, format ld.InputFormat, alone bool) (empty bool, er
 // byte-order mark is left to the whole reading too: whether validate
 // reads it as a film document is the film reader's to say. The caller
 // closes the file.
-func largeMarkup(name string, want ld.InputFormat) *os.File {
-	return markupOver(name, want, bigDocument)
+func (e *env) largeMarkup(name string, want ld.InputFormat) *os.File {
+	return e.markupOver(name, want, bigDocument)
 }
 
 // markupOver is largeMarkup for a file over size bytes.
-func markupOver(name string, want ld.InputFormat, size int) *os.File {
-	f, prefix := inputOver(name, 0, want, size)
+func (e *env) markupOver(name string, want ld.InputFormat, size int) *os.File {
+	f, prefix := e.inputOver(name, 0, want, size)
 	if f == nil {
 		return nil
 	}
@@ -187,13 +187,13 @@ func markupOver(name string, want ld.InputFormat, size int) *os.File {
 // of strings with a stray character at its end took 2.3 GB and 86 s to
 // be refused. A file it passes is read again whole; the finding lacks
 // the offending line's excerpt, which may be the whole file.
-func refusedMarkup(name string) error {
-	f := largeMarkup(name, ld.InputJSONLD)
+func (e *env) refusedMarkup(name string) error {
+	f := e.largeMarkup(name, ld.InputJSONLD)
 	if f == nil {
 		return nil
 	}
 	defer f.Close()
-	err := schemas.CheckJSON(f, name)
+	err := schemas.CheckJSON(f, displayName(name))
 	var se *schemas.SyntaxError
 	var pe *ld.PosError
 	if errors.As(err, &se) || errors.As(err, &pe) {
@@ -207,21 +207,21 @@ func refusedMarkup(name string) error {
 // JSON-LD script blocks and one token at a time rather than the page:
 // a 200 MB page of junk took 227 MB. ok is false when name is not such a
 // page. The findings are those of reading it whole, without excerpts.
-func largePage(name string) (g *schemas.Graph, ok bool, err error) {
-	f := largeMarkup(name, ld.InputHTML)
+func (e *env) largePage(name string) (g *schemas.Graph, ok bool, err error) {
+	f := e.largeMarkup(name, ld.InputHTML)
 	if f == nil {
 		return nil, false, nil
 	}
 	defer f.Close()
 	// pipeline.Load refuses a page with a byte that is not UTF-8
 	// anywhere, before it reads the page.
-	if err := ld.ScanUTF8(f, name); err != nil {
+	if err := ld.ScanUTF8(f, displayName(name)); err != nil {
 		return nil, true, err
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, true, err
 	}
-	g, err = schemas.ReadHTML(f, name)
+	g, err = schemas.ReadHTML(f, displayName(name))
 	return g, true, err
 }
 
@@ -230,13 +230,13 @@ func largePage(name string) (g *schemas.Graph, ok bool, err error) {
 // (schemas.ReadTopValues), without holding it: a 200 MB array of numbers
 // took 222 MB. ok is false for any other file, which is read whole. It
 // runs after refusedMarkup, which refuses a file that is not JSON.
-func largeValues(name string) (g *schemas.Graph, ok bool, err error) {
-	f := largeMarkup(name, ld.InputJSONLD)
+func (e *env) largeValues(name string) (g *schemas.Graph, ok bool, err error) {
+	f := e.largeMarkup(name, ld.InputJSONLD)
 	if f == nil {
 		return nil, false, nil
 	}
 	defer f.Close()
-	g, err = schemas.ReadTopValues(f, name)
+	g, err = schemas.ReadTopValues(f, displayName(name))
 	return g, g != nil || err != nil, err
 }
 
@@ -256,19 +256,19 @@ const refusedOver = 2 << 20
 // million records took 2.4 GB and 37 s to be reported node by node. ok
 // is false for any other file. It runs after refusedMarkup, which
 // refuses a file that is not JSON.
-func largeRefused(name string) (g *schemas.Graph, ok bool, err error) {
-	f := markupOver(name, ld.InputJSONLD, min(refusedOver, bigDocument))
+func (e *env) largeRefused(name string) (g *schemas.Graph, ok bool, err error) {
+	f := e.markupOver(name, ld.InputJSONLD, min(refusedOver, bigDocument))
 	if f == nil {
 		return nil, false, nil
 	}
 	defer f.Close()
-	g, err = schemas.ReadRefused(f, name)
+	g, err = schemas.ReadRefused(f, displayName(name))
 	if g == nil || err != nil {
 		return nil, false, nil // the whole reading reports it
 	}
 	// Below bigDocument, refusedMarkup has not checked the file: one
 	// that is not JSON, or not UTF-8, gets the whole reading's finding.
-	if _, err := f.Seek(0, io.SeekStart); err != nil || schemas.CheckJSON(f, name) != nil {
+	if _, err := f.Seek(0, io.SeekStart); err != nil || schemas.CheckJSON(f, displayName(name)) != nil {
 		return nil, false, nil
 	}
 	return g, true, nil
@@ -278,8 +278,8 @@ func largeRefused(name string) (g *schemas.Graph, ok bool, err error) {
 // that reads as an HTML page by its name or first bytes: convert and load
 // read such a page as it goes (ld.ExtractHTML) when its name does not
 // already tell them to.
-func isLargePage(name string) bool {
-	f, _ := largeInput(name, 0, ld.InputHTML)
+func (e *env) isLargePage(name string) bool {
+	f, _ := e.largeInput(name, 0, ld.InputHTML)
 	if f == nil {
 		return false
 	}
@@ -293,11 +293,11 @@ func isLargePage(name string) bool {
 // goes, or nil: validate read 200 MB of random bytes whole, 296 MB, to
 // refuse its second byte. A file it passes is read again whole; the
 // finding lacks the offending line's excerpt.
-func refusedBytes(name string, document bool) error {
+func (e *env) refusedBytes(name string, document bool) error {
 	if document {
 		return nil
 	}
-	f, head := openLarge(name, 1024)
+	f, head := e.openLarge(name, 1024)
 	if f == nil {
 		return nil // small, or not a file: read whole, as ever
 	}
@@ -309,7 +309,7 @@ func refusedBytes(name string, document bool) error {
 		return nil
 	}
 	var pe *ld.PosError
-	if err := ld.ScanUTF8(f, name); errors.As(err, &pe) {
+	if err := ld.ScanUTF8(f, displayName(name)); errors.As(err, &pe) {
 		return err
 	}
 	return nil // a read error is the command's own reading's to report
@@ -324,14 +324,14 @@ func refusedBytes(name string, document bool) error {
 // of text so named took 1.6 GB to be refused, as linked data, for its
 // first character. A file that starts as JSON, markup or N-Quads do is
 // linked data, as pipeline.CheckInput reads it.
-func mayBeFilmDocument(name string) bool {
-	if name == "-" || pipeline.IsDocumentName(name) {
+func (e *env) mayBeFilmDocument(name string) bool {
+	if name == "-" && e.stdinSpool == "" || pipeline.IsDocumentName(name) {
 		return true
 	}
 	if !pipeline.MayBeDocumentName(name) {
 		return false
 	}
-	f, head := openLarge(name, 4096)
+	f, head := e.openLarge(name, 4096)
 	if f == nil {
 		return true // small, or not a file: read whole, as ever
 	}
@@ -342,7 +342,7 @@ func mayBeFilmDocument(name string) bool {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return true
 	}
-	_, err := mapping.DetectReader(f, name)
+	_, err := mapping.DetectReader(f, displayName(name))
 	return err == nil
 }
 
@@ -350,13 +350,21 @@ func mayBeFilmDocument(name string) bool {
 // returns it with its first n bytes read (fewer in a shorter file);
 // else nil: a file that cannot be opened is the command's own reading's
 // to report, and a small one is read whole. The caller closes the file.
-func openLarge(name string, n int) (*os.File, []byte) {
-	return openOver(name, bigDocument, n)
+func (e *env) openLarge(name string, n int) (*os.File, []byte) {
+	return e.openOver(name, bigDocument, n)
 }
 
-// openOver is openLarge for a file over size bytes.
-func openOver(name string, size, n int) (*os.File, []byte) {
-	f, err := os.Open(name)
+// openOver is openLarge for a file over size bytes. "-" opens standard
+// input's spool, when there is one.
+func (e *env) openOver(name string, size, n int) (*os.File, []byte) {
+	path := name
+	if name == "-" {
+		if e.stdinSpool == "" {
+			return nil, nil // held whole: it was small
+		}
+		path = e.stdinSpool
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil
 	}

@@ -25,7 +25,7 @@ func validateLarge(path string, large bool) (status int, report string, refused 
 	}
 	var out, errOut bytes.Buffer
 	status = run([]string{"validate", "-f", "json", path}, nil, &out, &errOut)
-	return status, out.String(), refusedMarkup(path) != nil
+	return status, out.String(), new(env).refusedMarkup(path) != nil
 }
 
 // A large JSON-LD file read as it goes gets the findings reading it whole
@@ -82,7 +82,7 @@ func TestLargePageAgreesWithWholeRead(t *testing.T) {
 		{"bytes.html", "<p>é</p>\n<p>Sola\xffris</p><script type=\"application/ld+json\">" + movie + "</script>"},
 		{"no-extension", "\n<!doctype html><p>é</p><script type=\"application/ld+json\">" + movie + "</script>"},
 	} {
-		want, streamed := validateBothWays(t, tt.name, tt.text, isLargePage)
+		want, streamed := validateBothWays(t, tt.name, tt.text, new(env).isLargePage)
 		if !streamed {
 			t.Errorf("%s: not read as a large page", tt.name)
 		}
@@ -97,7 +97,7 @@ func TestLargePageAgreesWithWholeRead(t *testing.T) {
 // JSON is left to the whole read.
 func TestLargeValuesAgreesWithWholeRead(t *testing.T) {
 	taken := func(path string) bool {
-		_, ok, _ := largeValues(path)
+		_, ok, _ := new(env).largeValues(path)
 		return ok
 	}
 	for _, tt := range []struct {
@@ -255,7 +255,7 @@ func TestRefusedBytesAgreesWithWholeRead(t *testing.T) {
 		// line of text is no film document, and read as linked data.
 		{"latin1-line", "Director: Agn\xe8s Varda\n", true},
 	} {
-		_, refused := validateBothWays(t, tt.name, tt.text, func(path string) bool { return refusedBytes(path, mayBeFilmDocument(path)) != nil })
+		_, refused := validateBothWays(t, tt.name, tt.text, func(path string) bool { return new(env).refusedBytes(path, new(env).mayBeFilmDocument(path)) != nil })
 		if refused != tt.refused {
 			t.Errorf("%s: refused as it is read: %v; want %v", tt.name, refused, tt.refused)
 		}
@@ -365,7 +365,7 @@ func TestFirstItemErrorAgreesWithWholeConvert(t *testing.T) {
 		// Refused by the scan, not by the whole reading it agrees with.
 		old := bigDocument
 		bigDocument = 0
-		_, err := refusedJSON(path, 0, true)
+		_, err := new(env).refusedJSON(path, 0, true)
 		bigDocument = old
 		refused := err != nil
 		if refused != tt.refused {
@@ -407,7 +407,7 @@ func TestLargeRefusedAgreesWithWholeRead(t *testing.T) {
 		func() {
 			defer func(n int) { bigDocument = n }(bigDocument)
 			bigDocument = 0
-			if _, took, _ := largeRefused(path); took != tt.taken {
+			if _, took, _ := new(env).largeRefused(path); took != tt.taken {
 				t.Errorf("%s: read as refused: %v; want %v", tt.name, took, tt.taken)
 			}
 		}()
@@ -497,7 +497,9 @@ func TestRefusedLinkedDataAgreesWithWholeRead(t *testing.T) {
 		{"statements", nq + "Director: junk\n", true},
 		{"article", "= Heat (1995 film) =\n\nHeat\n- Director: Michael Mann\n- Runtime: 170 minutes\n", false},
 	} {
-		_, took := validateBothWays(t, tt.name, tt.text, func(path string) bool { return refusedLinkedData(path, mayBeFilmDocument(path)) != nil })
+		_, took := validateBothWays(t, tt.name, tt.text, func(path string) bool {
+			return new(env).refusedLinkedData(path, new(env).mayBeFilmDocument(path)) != nil
+		})
 		if took != tt.taken {
 			t.Errorf("%s: refused from its start: %v; want %v", tt.name, took, tt.taken)
 		}

@@ -104,6 +104,12 @@ func runLoad(e *env, args []string) int {
 		}
 	}
 
+	release, err := e.spoolStdin(files)
+	defer release()
+	if err != nil {
+		e.errorf("%v", err)
+		return exitError
+	}
 	units, err := e.readUnits(files[0], inFormat)
 	if err != nil {
 		if pe := placeInputError(files, err); pe != nil {
@@ -191,16 +197,16 @@ func (e *env) readUnits(name string, f ld.InputFormat) (store.Units, error) {
 	if f == 0 {
 		f = ld.InputByName(name)
 	}
-	err := refusedNQuads(name, f, func(r io.Reader) error {
-		_, err := ld.ReadNQuads(r, name)
+	err := e.refusedNQuads(name, f, func(r io.Reader) error {
+		_, err := ld.ReadNQuads(r, displayName(name))
 		return err
 	})
 	empty := false
 	if err == nil {
-		err = refusedTurtle(name, f)
+		err = e.refusedTurtle(name, f)
 	}
 	if err == nil {
-		empty, err = refusedJSON(name, f, true)
+		empty, err = e.refusedJSON(name, f, true)
 	}
 	if err != nil {
 		return nil, err
@@ -225,7 +231,7 @@ func (e *env) readUnits(name string, f ld.InputFormat) (store.Units, error) {
 		}
 		return ds.Units(), nil
 	}
-	if f == ld.InputHTML || f == 0 && isLargePage(name) {
+	if f == ld.InputHTML || f == 0 && e.isLargePage(name) {
 		quads, err := e.readPageQuads(name)
 		if err != nil {
 			return nil, err

@@ -31,7 +31,12 @@ type command struct {
 // env is what a command may touch: the standard streams and nothing else,
 // so that tests drive run directly.
 type env struct {
-	stdin          io.Reader
+	stdin io.Reader
+	// stdinHeld is standard input read whole by spoolStdin, when it was
+	// small; stdinSpool names its copy, when it was large (stdin then
+	// reads the copy).
+	stdinHeld      []byte
+	stdinSpool     string
 	stdout, stderr io.Writer
 	// prefix, in a batch, is the film's folder: every line about the film
 	// starts with it, since the films' lines follow each other.

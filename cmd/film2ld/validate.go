@@ -251,7 +251,13 @@ func runValidate(e *env, args []string) int {
 		return exitError
 	}
 
-	defer validateHeap(largestInput(inputs, films))()
+	release, err := e.spoolStdin(inputs)
+	defer release()
+	if err != nil {
+		e.errorf("%v", err)
+		return exitError
+	}
+	defer validateHeap(max(largestInput(inputs, films), e.stdinSize()))()
 	job := &validateJob{prof: prof, pageURL: pageURL, filter: filter, format: format, repeat: repeat, quoteAll: base != nil}
 	results := e.validateAll(job, inputs, walked)
 	for _, f := range films {
@@ -485,32 +491,36 @@ func (e *env) validateAll(job *validateJob, inputs []string, walked map[string]b
 // validateFile checks one input. A file that cannot be read or parsed is
 // a finding of its own, so that the other files are still checked.
 func (e *env) validateFile(job *validateJob, name string, walked bool) fileResult {
-	if err := refusedDocument(name, job.pageURL); err != nil {
-		return fileResult{display: name, findings: clarifyJSONFindings([]schemas.Finding{loadFinding(name, err)}, nil, name)}
+	refused := func(err error) fileResult {
+		display := displayName(name)
+		return fileResult{display: display, findings: clarifyJSONFindings([]schemas.Finding{loadFinding(display, err)}, nil, name)}
 	}
-	if err := refusedMarkup(name); err != nil {
-		return fileResult{display: name, findings: clarifyJSONFindings([]schemas.Finding{loadFinding(name, err)}, nil, name)}
+	if err := e.refusedDocument(name, job.pageURL); err != nil {
+		return refused(err)
 	}
-	document := mayBeFilmDocument(name)
-	if err := refusedBytes(name, document); err != nil {
-		return fileResult{display: name, findings: clarifyJSONFindings([]schemas.Finding{loadFinding(name, err)}, nil, name)}
+	if err := e.refusedMarkup(name); err != nil {
+		return refused(err)
 	}
-	if err := refusedLinkedData(name, document); err != nil {
-		return fileResult{display: name, findings: clarifyJSONFindings([]schemas.Finding{loadFinding(name, err)}, nil, name)}
+	document := e.mayBeFilmDocument(name)
+	if err := e.refusedBytes(name, document); err != nil {
+		return refused(err)
 	}
-	g, streamed, err := largePage(name)
+	if err := e.refusedLinkedData(name, document); err != nil {
+		return refused(err)
+	}
+	g, streamed, err := e.largePage(name)
 	if !streamed {
-		g, streamed, err = largeValues(name)
+		g, streamed, err = e.largeValues(name)
 	}
 	if !streamed {
-		g, streamed, err = largeRefused(name)
+		g, streamed, err = e.largeRefused(name)
 	}
-	r := fileResult{display: name}
+	r := fileResult{display: displayName(name)}
 	var fs, notes []schemas.Finding
 	if !streamed {
 		var data []byte
 		var decl ld.Declared
-		data, r.display, decl, err = readPage(name, e.stdin)
+		data, r.display, decl, err = e.readDecoded(name)
 		r.data = data
 		if err != nil {
 			r.findings = []schemas.Finding{inputFinding(r.display, err)}
@@ -636,11 +646,11 @@ var bigDocument = 16 << 20
 // its first MiB (one long line, binary data) is so refused without being
 // held, as export refuses it: a 200 MB junk file cost 219 MB. A document
 // it reads is read again whole, which only large ones pay for.
-func refusedDocument(name, pageURL string) error {
+func (e *env) refusedDocument(name, pageURL string) error {
 	if name == "-" || !pipeline.IsDocumentName(name) {
 		return nil
 	}
-	f, _ := openLarge(name, 0)
+	f, _ := e.openLarge(name, 0)
 	if f == nil {
 		return nil // small, or not a file: read whole (readInput reports it)
 	}

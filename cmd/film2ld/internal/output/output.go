@@ -114,7 +114,7 @@ func Create(path string, stdout io.Writer) (*File, error) {
 		}
 		return &File{path: path, w: f, direct: f}, nil
 	}
-	tmp, err := createTemp(filepath.Dir(target))
+	tmp, err := createTemp(filepath.Dir(target), 0o666)
 	if err != nil {
 		return nil, &Error{Path: path, Op: "create", Err: cause(err)}
 	}
@@ -173,7 +173,7 @@ func Check(path string) error {
 	if err != nil || direct {
 		return err
 	}
-	tmp, err := createTemp(filepath.Dir(target))
+	tmp, err := createTemp(filepath.Dir(target), 0o666)
 	if err != nil {
 		return &Error{Path: path, Op: "create", Err: cause(err)}
 	}
@@ -330,21 +330,21 @@ func descriptorLink(path string) bool {
 
 // createTemp creates a new file in dir with a short name (".film2ld-" and
 // 12 hex digits: a long target name must not make it pass the 255-byte
-// limit of a name) and the mode 0666 less the umask, as a new file made by
-// any other tool would have.
+// limit of a name) and the mode perm less the umask: 0666 for an output,
+// as a new file made by any other tool would have.
 //
 // The file is made and tracked under temps' lock: a signal's clean-up,
 // which takes the lock, then finds it tracked or not yet made. (Made
 // first and tracked after, a SIGTERM sent the moment the file appeared
 // left it behind.)
-func createTemp(dir string) (*os.File, error) {
+func createTemp(dir string, perm os.FileMode) (*os.File, error) {
 	temps.Lock()
 	defer temps.Unlock()
 	for range 100 {
 		var b [6]byte
 		rand.Read(b[:])
 		name := filepath.Join(dir, ".film2ld-"+hex.EncodeToString(b[:])+".tmp")
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
 		if err == nil {
 			// Tracked only once it is ours: a name that already existed
 			// belongs to someone else and must not be removed.
@@ -475,3 +475,14 @@ func realPath(path string) (string, error) {
 // ever seen (standard output, devices and pipes are written as Write is
 // called).
 func (f *File) Replaces() bool { return f.tmp != nil }
+
+// Scratch creates a temporary file in os.TempDir for a command's own use
+// (a copy of standard input to read twice), tracked as an output's
+// temporary file is: an interrupt removes it. Discard removes it. Its
+// mode is 0600: what it copies may be private, and $TMPDIR is shared.
+func Scratch() (*os.File, error) {
+	return createTemp(os.TempDir(), 0o600)
+}
+
+// Discard closes and removes a file Scratch made.
+func Discard(f *os.File) { discard(f) }

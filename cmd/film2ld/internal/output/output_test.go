@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -396,5 +398,27 @@ func TestCheck(t *testing.T) {
 		if !errors.As(err, &oerr) || oerr.Path != path {
 			t.Errorf("Check(%q): %v does not name the path given", path, err)
 		}
+	}
+}
+
+// A scratch file holds a copy of standard input, which may be private:
+// only its owner may read it, whatever the umask, and Discard removes
+// it.
+func TestScratchIsPrivate(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	f, err := Scratch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runtime.GOOS != "windows" && st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v; want 0600", st.Mode().Perm())
+	}
+	Discard(f)
+	if _, err := os.Stat(f.Name()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("after Discard: %v", err)
 	}
 }
