@@ -803,6 +803,10 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	// temporary file, and holds its first 8 MiB.
 	const stmt = `<http://ex.org/a> <http://schema.org/text> "a" .` + "\n"
 	lateLiteral := jsonJunk(at("late-literal.nq"), 200<<20, strings.Repeat(stmt, 3000)+`<http://ex.org/a> <http://schema.org/text> "`, "x", "")
+	// 200 MB of statements, then one gone wrong.
+	const badStatement = `<http://ex.org/a> <http://schema.org/text> "a" junk .` + "\n"
+	const lateStatements = (200 << 20) / len(stmt)
+	lateStatement := jsonJunk(at("late-statement.nq"), lateStatements*len(stmt)+len(badStatement), "", stmt, badStatement)
 	blockEnd := jsonJunk(at("block-end.html"), 200<<20, open+"[", "1,2,3,", "x]</script></head></html>")
 	site := jsonJunk(at("site", "junk.json"), 200<<20, `[{"@context": "https://schema.org"}, `, "Director: junk ", "]")
 	// A .json file with no context key: the strings' file (written
@@ -900,6 +904,11 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		{append([]string{"load"}, store...), []*junkFile{openIRI}, "", exitError, "{}:1: syntax error: incomplete N-Quad"},
 		{[]string{"convert", "-f", "canonical"}, []*junkFile{openIRI}, "", exitError, "{}:1: syntax error: incomplete N-Quad"},
 		{[]string{"convert"}, []*junkFile{lateLiteral}, "", exitError, "{}:3001: syntax error: incomplete N-Quad"},
+		// validate held the file for its excerpts beside the reader's
+		// line (323 MB); a large N-Quads file is now read through as it
+		// goes first, and refused for its first error.
+		{[]string{"validate"}, []*junkFile{lateLiteral}, "", exitError, "{}:3001: error: document: syntax error: incomplete N-Quad"},
+		{[]string{"validate"}, []*junkFile{lateStatement}, "", exitError, fmt.Sprintf("{}:%d:48: error: document: syntax error: invalid N-Quad: unexpected rune 'j' at 47", lateStatements+1)},
 		{[]string{"convert"}, []*junkFile{openString}, "", exitError, `{}:2:26: syntax error: a string not closed with """`},
 		{[]string{"validate"}, []*junkFile{openString}, "", exitError, `{}:2:26: error: document: syntax error: a string not closed with """`},
 		{[]string{"convert"}, []*junkFile{openTurtleIRI}, "", exitError, iriEnd},

@@ -89,18 +89,50 @@ func (e *env) refusedTurtle(name string, format ld.InputFormat) error {
 // 200 MB file of junk lines named .csv took validate 220 MB, of Turtle
 // junk 1.05 GB. A film document (document, by mayBeFilmDocument) is the
 // film reader's to refuse.
+//
+// A large N-Quads file its first 64 KiB pass is then read whole as it
+// goes, as convert reads it, and refused for its first error: validate
+// holds the file for the report's excerpts, and the reader took as much
+// again on a line it holds, so 200 MB whose line past the first 64 KiB
+// opens a literal it never closes took 323 MB to be refused. A file it
+// passes is read a second time, whole, which only large ones pay for.
 func (e *env) refusedLinkedData(name string, document bool) error {
 	if document {
 		return nil
 	}
-	err := e.refusedNQuads(name, 0, func(r io.Reader) error {
+	read := func(r io.Reader) error {
 		_, err := ld.NewDataset().ReadNQuads(r, displayName(name), false)
 		return err
-	})
+	}
+	err := e.refusedNQuads(name, 0, read)
 	if err == nil {
 		err = e.refusedTurtle(name, 0)
 	}
+	if err == nil {
+		err = e.refusedNQuadsLine(name, func(r io.Reader) error { return ld.CheckNQuads(r, displayName(name)) })
+	}
 	return err
+}
+
+// refusedNQuadsLine returns the error read gives a large N-Quads file
+// (over bigDocument, by its name or first bytes) read whole as it goes,
+// when it refuses a statement; nil for any other file, and for a read
+// error, which the command's own reading reports.
+func (e *env) refusedNQuadsLine(name string, read func(io.Reader) error) error {
+	f, _ := e.largeInput(name, 0, ld.InputNQuads)
+	if f == nil {
+		return nil
+	}
+	defer f.Close()
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil
+	}
+	err := read(f)
+	var pe *ld.PosError
+	if errors.As(err, &pe) {
+		return err
+	}
+	return nil
 }
 
 // refusedJSON returns the error reading a large input (over bigDocument)

@@ -468,8 +468,9 @@ func TestLargeRefusedBelowBigDocument(t *testing.T) {
 	}
 }
 
-// A large N-Quads, Turtle or TriG file refused from its first 64 KiB gets
-// the finding validate's whole reading gives, and convert the same error.
+// A large N-Quads, Turtle or TriG file refused from its first 64 KiB (or,
+// for N-Quads, read through as it goes) gets the finding validate's whole
+// reading gives, and convert the same error.
 func TestRefusedLinkedDataAgreesWithWholeRead(t *testing.T) {
 	var pad strings.Builder
 	pad.WriteString("@prefix s: <http://schema.org/> .\n")
@@ -477,6 +478,7 @@ func TestRefusedLinkedDataAgreesWithWholeRead(t *testing.T) {
 		fmt.Fprintf(&pad, "<https://films.example/f/%d> a s:Movie ; s:name \"Film é %d\" .\n", i, i)
 	}
 	nq := strings.Repeat("<https://films.example/f/1> <http://schema.org/name> \"Film é\" .\n", 30)
+	late := strings.Repeat(nq, 40) // past the first 64 KiB
 	for _, tt := range []struct {
 		name, text string
 		taken      bool
@@ -496,6 +498,17 @@ func TestRefusedLinkedDataAgreesWithWholeRead(t *testing.T) {
 		{"lines", strings.Repeat("Director: junk\n", 100), false}, // an infobox's labels
 		{"statements", nq + "Director: junk\n", true},
 		{"article", "= Heat (1995 film) =\n\nHeat\n- Director: Michael Mann\n- Runtime: 170 minutes\n", false},
+		// Past the first 64 KiB, a large N-Quads file is read through
+		// as it goes, and refused for its first error: a statement, a
+		// term, a byte, a literal never closed, in a file named .nq or
+		// without an extension; a file it passes is read whole.
+		{"late.nq", late + "<https://films.example/f/1> <http://schema.org/name> \"x\" junk .\n" + nq, true},
+		{"late-iri.nq", late + "<https://films.example/f 1> <http://schema.org/name> \"x\" .\n", true},
+		{"late-relative.nq", late + "<f1> <http://schema.org/name> \"x\" .\n", true},
+		{"late-byte.nq", late + "<https://films.example/f/1> <http://schema.org/name> \"Mus\xe9e\" .\n", true},
+		{"late-open.nq", late + "<https://films.example/f/1> <http://schema.org/name> \"never closed" + strings.Repeat(" and on", 100), true},
+		{"late-statements", late + "<https://films.example/f/1> <http://schema.org/name> \"x\" junk .\n", true},
+		{"late-fine.nq", late + nq, false},
 	} {
 		_, took := validateBothWays(t, tt.name, tt.text, func(path string) bool {
 			return new(env).refusedLinkedData(path, new(env).mayBeFilmDocument(path)) != nil
