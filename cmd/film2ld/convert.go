@@ -213,6 +213,7 @@ func runConvert(e *env, args []string) int {
 			inputs = append(inputs, source{docs: got})
 		}
 	}
+	release() // read: a copy of standard input is not needed to write
 	if failed {
 		return exitError
 	}

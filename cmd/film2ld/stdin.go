@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"sync"
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 )
@@ -27,8 +28,12 @@ func displayName(name string) string {
 // syntax told from its first bytes, junk refused as it is read, and
 // read again only when it passes. Standard input cannot be read twice,
 // and held whole to be told, 200 MB of junk took 0.4–2.2 GB to be
-// refused. release closes and removes the copy; an interrupt removes it
-// too (output.CleanupOnSignal).
+// refused. release closes and removes the copy, and may be called more
+// than once; an interrupt removes it too (output.CleanupOnSignal). A
+// command releases it once its inputs are read, before it writes: a
+// reader of its output that goes (| head) ends it by SIGPIPE, which
+// film2ld does not catch, since catching it would turn a broken pipe
+// to a triple store into a signal too.
 func (e *env) spoolStdin(names []string) (release func(), err error) {
 	release = func() {}
 	if !slices.Contains(names, "-") || e.stdin == nil {
@@ -61,7 +66,8 @@ func (e *env) spoolStdin(names []string) (release func(), err error) {
 		return release, spoolError(err)
 	}
 	e.stdinSpool, e.stdin = f.Name(), f
-	return func() { output.Discard(f) }, nil
+	var once sync.Once
+	return func() { once.Do(func() { output.Discard(f) }) }, nil
 }
 
 // spoolError is the error of a standard input spoolStdin could not copy.

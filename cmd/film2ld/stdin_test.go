@@ -83,3 +83,38 @@ func TestSpoolFailureNamesStdin(t *testing.T) {
 		}
 	}
 }
+
+// tmpWatcher is a standard output that notes, at each write, the files
+// left in a folder.
+type tmpWatcher struct {
+	dir  string
+	seen []string
+}
+
+func (w *tmpWatcher) Write(p []byte) (int, error) {
+	entries, _ := os.ReadDir(w.dir)
+	for _, e := range entries {
+		w.seen = append(w.seen, e.Name())
+	}
+	return len(p), nil
+}
+
+// The copy of standard input is removed once the inputs are read, before
+// a word of the output is written: a reader that goes (| head) ends
+// film2ld by SIGPIPE, which no clean-up follows.
+func TestSpoolRemovedBeforeOutput(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	defer func(n int) { bigDocument = n }(bigDocument)
+	bigDocument = 64
+	for _, cmd := range [][]string{{"convert", "-f", "nquads"}, {"convert", "-f", "jsonld"}, {"validate"}, {"validate", "-f", "json"}} {
+		for _, in := range []string{"nquads", "turtle", "jsonld", "html", "junk lines"} {
+			w := &tmpWatcher{dir: tmp}
+			var errOut bytes.Buffer
+			run(append(cmd[:len(cmd):len(cmd)], "-"), strings.NewReader(pipedInputs[in]), w, &errOut)
+			if len(w.seen) > 0 {
+				t.Errorf("%v < %s: standard output written while %v was left in TMPDIR", cmd, in, w.seen)
+			}
+		}
+	}
+}

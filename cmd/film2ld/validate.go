@@ -260,6 +260,7 @@ func runValidate(e *env, args []string) int {
 	defer validateHeap(max(largestInput(inputs, films), e.stdinSize()))()
 	job := &validateJob{prof: prof, pageURL: pageURL, filter: filter, format: format, repeat: repeat, quoteAll: base != nil}
 	results := e.validateAll(job, inputs, walked)
+	release() // read: a copy of standard input is not needed for the report
 	for _, f := range films {
 		for _, w := range f.warnings {
 			e.warnf("%s", w)
