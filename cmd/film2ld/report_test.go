@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/film2ld/film2ld/schemas"
 )
 
 // TestSARIFURI pins how files become SARIF artifact URIs: relative and
@@ -23,6 +26,37 @@ func TestSARIFURI(t *testing.T) {
 	} {
 		if got := sarifURI(in); got != want {
 			t.Errorf("sarifURI(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// reportJSON writes, a finding at a time, the bytes writeJSON writes of
+// the whole array: with no finding, one, many, and text that JSON
+// escapes (quotes, HTML's characters, control characters) or that
+// msg.EscapeJSON escapes (bidi overrides, line separators).
+func TestReportJSONMatchesWholeArray(t *testing.T) {
+	texts := []string{"Movie <https://films.example/f/1>", `a "quoted" name & <b>`, "tab\there\nline", "Cl\u00e9o \u202eevil\u202c \u2028", "", "日本語のタイトル"}
+	var fs []schemas.Finding
+	for i := range 40 {
+		fs = append(fs, schemas.Finding{Severity: schemas.Warning, Rule: "google.movie.image", Node: texts[i%len(texts)],
+			Property: texts[(i+1)%len(texts)], Message: texts[(i+2)%len(texts)], Fix: texts[(i+3)%len(texts)],
+			Pos: schemas.Pos{File: texts[(i+4)%len(texts)], Line: i, Col: i % 3}})
+	}
+	for _, n := range []int{0, 1, 2, len(fs)} {
+		var got, want bytes.Buffer
+		if err := reportJSON(&got, fs[:n]); err != nil {
+			t.Fatal(err)
+		}
+		whole := make([]jsonFinding, n)
+		for i, f := range fs[:n] {
+			whole[i] = jsonFinding{File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col, Severity: string(f.Severity),
+				Rule: f.Rule, Node: f.Node, Property: f.Property, Message: f.Message, Fix: f.Fix}
+		}
+		if err := writeJSON(&want, whole); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%d findings:\n%s\nwant\n%s", n, got.String(), want.String())
 		}
 	}
 }
