@@ -60,3 +60,34 @@ func TestReportJSONMatchesWholeArray(t *testing.T) {
 		}
 	}
 }
+
+// writeJSONArray writes the bytes writeJSON writes of the value with the
+// array in the marker's place, wherever the marker stands: at the top,
+// in an object (SARIF's results, four levels down), in an array, beside
+// keys that sort before and after it, with no item, one, or several.
+func TestWriteJSONArrayMatchesWholeValue(t *testing.T) {
+	items := []any{map[string]any{"a": "x <y> & \u202e", "n": 1, "nested": []any{1, map[string]any{"z": "\u2028"}}}, "plain", 3.5, []any{}, map[string]any{}}
+	place := func(at any) []any {
+		return []any{
+			at,
+			map[string]any{"a": 1, "results": at, "z": "end"},
+			map[string]any{"runs": []any{map[string]any{"columnKind": "k", "results": at, "tool": map[string]any{"driver": "d"}}}},
+			[]any{"first", at, "last"},
+		}
+	}
+	for _, n := range []int{0, 1, 2, len(items)} {
+		withMarker, withArray := place(arrayMarker), place(items[:n])
+		for i := range withMarker {
+			var got, want bytes.Buffer
+			if err := writeJSONArray(&got, withMarker[i], n, func(j int) any { return items[j] }); err != nil {
+				t.Fatal(err)
+			}
+			if err := writeJSON(&want, withArray[i]); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("%d items, shape %d:\n%s\nwant\n%s", n, i, got.String(), want.String())
+			}
+		}
+	}
+}
