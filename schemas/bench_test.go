@@ -149,3 +149,35 @@ func BenchmarkWideObject(b *testing.B) {
 		schemas.Validate(g, schemas.SchemaOrg)
 	}
 }
+
+// BenchmarkPreviews reports the time per Movie of the HTML report's
+// previews of a graph of n Movies with a name alone (five findings
+// each): flat in n. Each Movie looked through every finding, and 40,000
+// Movies took 35 s.
+func BenchmarkPreviews(b *testing.B) {
+	for _, n := range []int{1000, 4000} {
+		b.Run(fmt.Sprintf("movies=%d", n), func(b *testing.B) {
+			var doc bytes.Buffer
+			doc.WriteString(`{"@context": "https://schema.org", "@graph": [`)
+			for i := range n {
+				if i > 0 {
+					doc.WriteString(",")
+				}
+				fmt.Fprintf(&doc, `{"@id": "https://films.example/f/%d", "@type": "Movie", "name": "Film %d"}`, i, i)
+			}
+			doc.WriteString("]}")
+			g, err := schemas.Load(doc.Bytes(), "movies.jsonld")
+			if err != nil {
+				b.Fatal(err)
+			}
+			fs := schemas.Validate(g, schemas.Google)
+			b.ResetTimer()
+			for b.Loop() {
+				if ps := schemas.Previews(g, fs); len(ps) != n {
+					b.Fatalf("%d previews", len(ps))
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/movie")
+		})
+	}
+}

@@ -1,6 +1,9 @@
 package schemas
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Preview is what a search engine could show for one Movie: the parts of
 // a movie-carousel or review-snippet result, as the markup states them,
@@ -28,6 +31,7 @@ type Preview struct {
 // for g: an error on the Movie keeps the result from being shown, an error
 // on its aggregate rating keeps the stars off it.
 func Previews(g *Graph, findings []Finding) []Preview {
+	errs := indexErrors(findings)
 	var out []Preview
 	for _, n := range g.Nodes {
 		if !n.Described || !n.Is("Movie") || !(n.TopLevel || nestedUnder(n, "item", "itemListElement")) {
@@ -80,10 +84,8 @@ func Previews(g *Graph, findings []Finding) []Preview {
 		if rating != nil {
 			ratingDesc = rating.Describe()
 		}
-		for _, f := range findings {
-			if f.Severity != Error {
-				continue
-			}
+		for _, i := range errs.about(n, desc, rating, ratingDesc) {
+			f := findings[i]
 			// Layers that do not keep the node name it the same way.
 			onMovie := f.node == n || f.node == nil && f.Node == desc
 			onRating := rating != nil && (f.node == rating || f.node == nil && f.Node == ratingDesc)
@@ -103,6 +105,42 @@ func Previews(g *Graph, findings []Finding) []Preview {
 		out = append(out, p)
 	}
 	return out
+}
+
+// errorIndex finds the errors among a graph's findings by the node they
+// are about: Previews looked through every finding for every Movie, and
+// 40,000 Movies with 200,000 findings took 35 s.
+type errorIndex struct {
+	byNode map[*Node][]int
+	// byDesc holds the errors that keep no node, by the node's
+	// description (see Finding.node).
+	byDesc map[string][]int
+}
+
+func indexErrors(findings []Finding) errorIndex {
+	x := errorIndex{byNode: map[*Node][]int{}, byDesc: map[string][]int{}}
+	for i, f := range findings {
+		switch {
+		case f.Severity != Error:
+		case f.node != nil:
+			x.byNode[f.node] = append(x.byNode[f.node], i)
+		default:
+			x.byDesc[f.Node] = append(x.byDesc[f.Node], i)
+		}
+	}
+	return x
+}
+
+// about returns, in the findings' order, the indexes of the errors on
+// the Movie n (described desc) or its rating (nil, or described
+// ratingDesc): the ones Previews reads.
+func (x errorIndex) about(n *Node, desc string, rating *Node, ratingDesc string) []int {
+	idx := slices.Concat(x.byNode[n], x.byDesc[desc])
+	if rating != nil {
+		idx = slices.Concat(idx, x.byNode[rating], x.byDesc[ratingDesc])
+	}
+	slices.Sort(idx)
+	return slices.Compact(idx)
 }
 
 func reason(f Finding) string {
