@@ -73,6 +73,11 @@ func Detect(data []byte, name string) (film.Kind, error) {
 	return DetectReader(bytes.NewReader(data), name)
 }
 
+// MaxDocument is the size of the largest film document DetectReader,
+// Map and the pipeline read: a larger one is refused once one byte more
+// is read, so DetectReader reads at most MaxDocument+1 bytes.
+const MaxDocument = text.MaxDocument
+
 // DetectReader is Detect of a document read from r as it goes: what is
 // no film document is refused as the film reader refuses it (a line
 // over 1 MiB, binary data, over 64 MiB) from the bytes that tell it,

@@ -664,7 +664,7 @@ func filmPrefix(name string, n int) string {
 // when it is a terminal (and does nothing otherwise, so logs and tests see
 // no control characters); -1 ends the line.
 func (e *env) progress(total int) func(int) {
-	f, ok := e.stderr.(*os.File)
+	f, ok := fileOf(e.stderr)
 	if !ok || !isTerminal(f) {
 		return func(int) {}
 	}

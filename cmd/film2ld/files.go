@@ -112,6 +112,9 @@ func (e *env) openPage(name string) (io.ReadCloser, string, error) {
 // input for "-". Errors are readInput's.
 func (e *env) openInput(name string) (io.ReadCloser, string, error) {
 	if name == "-" {
+		if err := e.finishSpool(); err != nil {
+			return nil, "<stdin>", err
+		}
 		if e.stdinSpool != "" {
 			f, err := os.Open(e.stdinSpool)
 			return f, "<stdin>", err

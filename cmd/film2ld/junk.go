@@ -29,6 +29,17 @@ const junkPrefix = 64 << 10
 // What the prefix tells is ld.NQuadsPrefixError's to decide; this
 // function only finds the file and its first bytes.
 func (e *env) refusedNQuads(name string, format ld.InputFormat, read func(io.Reader) error) error {
+	if prefix := e.pendingPrefix(name); prefix != nil && (format == 0 && ld.DetectInput(name, prefix) == ld.InputNQuads || format == ld.InputNQuads) {
+		err, decided := e.decideOnHead(func(whole io.Reader) error {
+			if _, err := io.CopyN(io.Discard, whole, int64(len(prefix))); err != nil {
+				return err
+			}
+			return ld.NQuadsPrefixError(prefix, whole, read)
+		})
+		if decided {
+			return err
+		}
+	}
 	f, prefix := e.largeInput(name, format, ld.InputNQuads)
 	if f == nil {
 		return nil
@@ -51,6 +62,9 @@ func (e *env) inputOver(name string, format, want ld.InputFormat, size int) (*os
 	if format != 0 && format != want {
 		return nil, nil
 	}
+	if head := e.pendingPrefix(name); head != nil && format == 0 && ld.DetectInput(name, head) != want {
+		return nil, nil // told from standard input's head, not copied for it
+	}
 	f, prefix := e.openOver(name, size, junkPrefix)
 	if f == nil {
 		return nil, nil
@@ -69,6 +83,20 @@ func (e *env) inputOver(name string, format, want ld.InputFormat, size int) (*os
 // format is as for refusedNQuads. What the prefix tells is
 // ld.TurtlePrefixError's to decide.
 func (e *env) refusedTurtle(name string, format ld.InputFormat) error {
+	if prefix := e.pendingPrefix(name); prefix != nil {
+		f := format
+		if f == 0 {
+			f = ld.DetectInput(name, prefix)
+		}
+		if f == ld.InputTurtle || f == ld.InputTriG {
+			err, decided := e.decideOnHead(func(whole io.Reader) error {
+				return ld.TurtlePrefixError(prefix, whole, displayName(name), f == ld.InputTriG)
+			})
+			if decided {
+				return err
+			}
+		}
+	}
 	for _, want := range []ld.InputFormat{ld.InputTurtle, ld.InputTriG} {
 		f, prefix := e.largeInput(name, format, want)
 		if f == nil {
@@ -107,6 +135,12 @@ func (e *env) refusedLinkedData(name string, document bool) error {
 	err := e.refusedNQuads(name, 0, read)
 	if err == nil {
 		err = e.refusedTurtle(name, 0)
+	}
+	if err == nil && e.bytesDeferred {
+		// Standard input whose head refusedBytes passed, its head passed
+		// above too: the rest is scanned now, as a file's is first.
+		e.bytesDeferred = false
+		err = e.refusedBytes(name, false)
 	}
 	if err == nil {
 		err = e.refusedNQuadsLine(name, func(r io.Reader) error { return ld.CheckNQuads(r, displayName(name)) })
@@ -329,6 +363,24 @@ func (e *env) refusedBytes(name string, document bool) error {
 	if document {
 		return nil
 	}
+	if prefix := e.pendingPrefix(name); prefix != nil {
+		head := prefix[:min(len(prefix), 1024)]
+		if ld.DetectInput(name, head) == ld.InputHTML && ld.DeclaredEncoding(head).Name != "" {
+			return nil // decoded whole from the encoding it declares (readInput)
+		}
+		err, decided := e.decideOnHead(func(whole io.Reader) error { return ld.ScanUTF8(whole, displayName(name)) })
+		var pe *ld.PosError
+		if decided && errors.As(err, &pe) {
+			return err
+		}
+		if !decided {
+			// The rest is scanned once refusedLinkedData has looked at
+			// the head: junk that never ends is refused from its head
+			// rather than copied to its end to be scanned.
+			e.bytesDeferred = true
+		}
+		return nil
+	}
 	f, head := e.openLarge(name, 1024)
 	if f == nil {
 		return nil // small, or not a file: read whole, as ever
@@ -357,11 +409,25 @@ func (e *env) refusedBytes(name string, document bool) error {
 // first character. A file that starts as JSON, markup or N-Quads do is
 // linked data, as pipeline.CheckInput reads it.
 func (e *env) mayBeFilmDocument(name string) bool {
-	if name == "-" && e.stdinSpool == "" || pipeline.IsDocumentName(name) {
+	if name == "-" && e.stdinHeld != nil || pipeline.IsDocumentName(name) {
 		return true
 	}
 	if !pipeline.MayBeDocumentName(name) {
 		return false
+	}
+	if prefix := e.pendingPrefix(name); prefix != nil {
+		if s := bytes.TrimSpace(prefix[:min(len(prefix), 4096)]); len(s) > 0 && strings.IndexByte("{[<_", s[0]) >= 0 {
+			return false
+		}
+		// The film reader reads no more than its largest document and a
+		// byte: the head is read on that far, where a file would be.
+		err, decided := e.decideOnHeadUpTo(mapping.MaxDocument+1, func(whole io.Reader) error {
+			_, err := mapping.DetectReader(whole, displayName(name))
+			return err
+		})
+		if decided {
+			return err == nil
+		}
 	}
 	f, head := e.openLarge(name, 4096)
 	if f == nil {
@@ -391,8 +457,8 @@ func (e *env) openLarge(name string, n int) (*os.File, []byte) {
 func (e *env) openOver(name string, size, n int) (*os.File, []byte) {
 	path := name
 	if name == "-" {
-		if e.stdinSpool == "" {
-			return nil, nil // held whole: it was small
+		if e.finishSpool() != nil || e.stdinSpool == "" {
+			return nil, nil // held whole (it was small), or the whole reading says why it is not
 		}
 		path = e.stdinSpool
 	}

@@ -141,7 +141,7 @@ func runLoad(e *env, args []string) int {
 	}
 	c := &store.Client{Endpoint: endpoint, Protocol: proto, User: user, Password: password,
 		Timeout: timeout, Retries: retries, Backoff: backoff, BatchQuads: batch}
-	if f, ok := e.stderr.(*os.File); ok && isTerminal(f) {
+	if f, ok := fileOf(e.stderr); ok && isTerminal(f) {
 		c.Progress = func(graphs, quads, totalGraphs, totalQuads int) {
 			fmt.Fprintf(f, "\rfilm2ld: load: %d/%d graphs, %d/%d statements", graphs, totalGraphs, quads, totalQuads)
 		}

@@ -12,9 +12,18 @@ package main
 
 import (
 	"os"
+
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 )
 
 func main() {
 	deferFirstGC()
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(runProcess())
+}
+
+// runProcess runs the command line on the process's own streams, its
+// output and messages guarded against a reader that goes
+// (output.GuardPipe). The tests' copy of the command runs it too.
+func runProcess() int {
+	return run(os.Args[1:], os.Stdin, output.GuardPipe(os.Stdout), output.GuardPipe(os.Stderr))
 }

@@ -40,7 +40,7 @@ func TestMain(m *testing.M) {
 		os.Setenv("GORACE", strings.TrimSpace(g+" atexit_sleep_ms=10"))
 	}
 	testscript.Main(cleanupM{m}, map[string]func(){
-		"film2ld": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"film2ld": func() { os.Exit(runProcess()) },
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	edlib "github.com/hbollon/go-edlib"
@@ -33,10 +34,20 @@ type command struct {
 type env struct {
 	stdin io.Reader
 	// stdinHeld is standard input read whole by spoolStdin, when it was
-	// small; stdinSpool names its copy, when it was large (stdin then
-	// reads the copy).
-	stdinHeld      []byte
-	stdinSpool     string
+	// small. A large one's first bigDocument bytes are stdinHead until
+	// finishSpool copies it: stdinSpool then names the copy, stdinCopy
+	// is its file, and stdin reads it; spoolErr is why it could not be
+	// copied.
+	stdinHeld  []byte
+	stdinHead  []byte
+	stdinSpool string
+	stdinCopy  *os.File
+	spoolErr   error
+	// stdinEnded is set once the head holds all of standard input.
+	stdinEnded bool
+	// bytesDeferred is set when refusedBytes left the scan of a pending
+	// standard input to refusedLinkedData (see there).
+	bytesDeferred  bool
 	stdout, stderr io.Writer
 	// prefix, in a batch, is the film's folder: every line about the film
 	// starts with it, since the films' lines follow each other.

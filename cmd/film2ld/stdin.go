@@ -22,18 +22,26 @@ func displayName(name string) string {
 
 // spoolStdin readies standard input for the commands that read linked
 // data (convert, load, validate) when names has "-". Up to bigDocument
-// bytes, standard input is held, as it always was. A longer one is
-// copied to a temporary file (in $TMPDIR), which "-" then names to every
-// reading, so that it is read as a large file given by name is: its
-// syntax told from its first bytes, junk refused as it is read, and
-// read again only when it passes. Standard input cannot be read twice,
-// and held whole to be told, 200 MB of junk took 0.4–2.2 GB to be
-// refused. release closes and removes the copy, and may be called more
-// than once; an interrupt removes it too (output.CleanupOnSignal). A
-// command releases it once its inputs are read, before it writes: a
-// reader of its output that goes (| head) ends it by SIGPIPE, which
-// film2ld does not catch, since catching it would turn a broken pipe
-// to a triple store into a signal too.
+// bytes, standard input is held, as it always was. A longer one is held
+// up to that size (its head) and copied whole to a temporary file (in
+// $TMPDIR) when a reading needs more (finishSpool); "-" then names the
+// copy to every reading, so that it is read as a large file given by
+// name is: its syntax told from its first bytes, junk refused as it is
+// read, and read again only when it passes. Standard input cannot be
+// read twice, and held whole to be told, 200 MB of junk took 0.4–2.2 GB
+// to be refused.
+//
+// The checks that refuse junk from its first bytes (see decideOnHead)
+// run on the head before anything is copied: junk that never ends (yes,
+// /dev/zero) filled the disk at 400 MB/s before it was refused, where a
+// file of it is refused for its first line.
+//
+// release closes and removes the copy, and may be called more than
+// once; an interrupt removes it too (output.CleanupOnSignal). A command
+// releases it once its inputs are read, before it writes: a reader of
+// its output that goes (| head) ends it by SIGPIPE, which film2ld does
+// not catch, since catching it would turn a broken pipe to a triple
+// store into a signal too.
 func (e *env) spoolStdin(names []string) (release func(), err error) {
 	release = func() {}
 	if !slices.Contains(names, "-") || e.stdin == nil {
@@ -50,9 +58,34 @@ func (e *env) spoolStdin(names []string) (release func(), err error) {
 		e.stdinHeld, e.stdin = head, bytes.NewReader(head)
 		return release, nil
 	}
+	e.stdinHead = head
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			if e.stdinCopy != nil {
+				output.Discard(e.stdinCopy)
+			}
+		})
+	}, nil
+}
+
+// stdinPending reports whether standard input is large and not yet
+// copied: only its head is read.
+func (e *env) stdinPending() bool { return e.stdinHead != nil }
+
+// finishSpool copies a pending standard input to its temporary file,
+// its head and then the rest; it returns the same error each time it is
+// called once that failed.
+func (e *env) finishSpool() error {
+	if !e.stdinPending() {
+		return e.spoolErr
+	}
+	head := e.stdinHead
+	e.stdinHead = nil
 	f, err := output.Scratch()
 	if err != nil {
-		return release, spoolError(err)
+		e.spoolErr = spoolError(err)
+		return e.spoolErr
 	}
 	if _, err = f.Write(head); err == nil {
 		_, err = io.Copy(f, e.stdin)
@@ -63,14 +96,87 @@ func (e *env) spoolStdin(names []string) (release func(), err error) {
 	if err != nil {
 		// A full disk, or a read error: nothing is read of a part.
 		output.Discard(f)
-		return release, spoolError(err)
+		e.spoolErr = spoolError(err)
+		return e.spoolErr
 	}
-	e.stdinSpool, e.stdin = f.Name(), f
-	var once sync.Once
-	return func() { once.Do(func() { output.Discard(f) }) }, nil
+	e.stdinSpool, e.stdinCopy, e.stdin = f.Name(), f, f
+	return nil
 }
 
-// spoolError is the error of a standard input spoolStdin could not copy.
+// pendingPrefix returns the first 64 KiB of standard input's head when
+// name is "-" and standard input is pending, the bytes a large file's
+// syntax is told from; else nil.
+func (e *env) pendingPrefix(name string) []byte {
+	if name != "-" || !e.stdinPending() {
+		return nil
+	}
+	return e.stdinHead[:min(len(e.stdinHead), junkPrefix)]
+}
+
+// errPastHead is what a headReader gives past the head.
+var errPastHead = errors.New("past the head of standard input")
+
+// headReader reads a pending standard input's head, then fails: a check
+// that read no further decided on bytes the whole input starts with, as
+// it would decide reading the whole. Up to limit, the head first grows
+// with what standard input holds next, kept for every later reading.
+type headReader struct {
+	e     *env
+	off   int
+	limit int
+	past  bool
+}
+
+func (h *headReader) Read(p []byte) (int, error) {
+	e := h.e
+	if h.off == len(e.stdinHead) && h.off < h.limit && !e.stdinEnded {
+		// Read on into the head, in place: a head grown by append
+		// would be copied at each doubling.
+		if cap(e.stdinHead) < h.limit {
+			grown := make([]byte, len(e.stdinHead), h.limit)
+			copy(grown, e.stdinHead)
+			e.stdinHead = grown
+		}
+		n, err := e.stdin.Read(e.stdinHead[len(e.stdinHead):min(h.limit, len(e.stdinHead)+max(len(p), 64<<10))])
+		e.stdinHead = e.stdinHead[:len(e.stdinHead)+n]
+		if err == io.EOF {
+			e.stdinEnded = true
+		} else if err != nil {
+			return 0, err
+		}
+	}
+	if h.off < len(e.stdinHead) {
+		n := copy(p, e.stdinHead[h.off:])
+		h.off += n
+		return n, nil
+	}
+	if e.stdinEnded {
+		return 0, io.EOF // the input's own end: the check saw it whole
+	}
+	h.past = true
+	return 0, errPastHead
+}
+
+// decideOnHead runs check on a pending standard input's head (whole,
+// from its start) and reports whether it decided without reading past
+// it: then err is what the check gives the whole input. Otherwise the
+// caller runs the check on the copy (see finishSpool).
+func (e *env) decideOnHead(check func(whole io.Reader) error) (err error, decided bool) {
+	return e.decideOnHeadUpTo(len(e.stdinHead), check)
+}
+
+// decideOnHeadUpTo is decideOnHead with the head read on up to limit
+// bytes first where the check needs them.
+func (e *env) decideOnHeadUpTo(limit int, check func(whole io.Reader) error) (err error, decided bool) {
+	h := &headReader{e: e, limit: limit}
+	err = check(h)
+	if h.past {
+		return nil, false
+	}
+	return err, true
+}
+
+// spoolError is the error of a standard input finishSpool could not copy.
 func spoolError(err error) error {
 	size := fmt.Sprintf("%d bytes", bigDocument)
 	if bigDocument%(1<<20) == 0 {
@@ -82,6 +188,9 @@ func spoolError(err error) error {
 // stdinBytes returns standard input whole: as spoolStdin held it (not
 // copied again), read from its copy, or read now.
 func (e *env) stdinBytes() ([]byte, error) {
+	if err := e.finishSpool(); err != nil {
+		return nil, err
+	}
 	switch {
 	case e.stdinHeld != nil:
 		return e.stdinHeld, nil
@@ -96,9 +205,12 @@ func (e *env) stdinBytes() ([]byte, error) {
 	return io.ReadAll(e.stdin)
 }
 
-// stdinSize is the size of standard input once spoolStdin has read it,
-// or 0.
+// stdinSize is the size of standard input once spoolStdin has read it
+// (of its head while it is pending), or 0.
 func (e *env) stdinSize() int64 {
+	if e.stdinPending() {
+		return int64(len(e.stdinHead))
+	}
 	if e.stdinSpool != "" {
 		if st, err := os.Stat(e.stdinSpool); err == nil {
 			return st.Size()

@@ -1,6 +1,9 @@
 package main
 
-import "os"
+import (
+	"io"
+	"os"
+)
 
 // isTerminal reports whether f is a terminal, to decide whether progress
 // lines (with carriage returns and erase codes) go to it: a character
@@ -17,4 +20,16 @@ func isTerminal(f *os.File) bool {
 		return false
 	}
 	return true
+}
+
+// fileOf returns the file w writes to: w itself, or the file a guard
+// (output.GuardPipe) wraps.
+func fileOf(w io.Writer) (*os.File, bool) {
+	switch w := w.(type) {
+	case *os.File:
+		return w, true
+	case interface{ File() *os.File }:
+		return w.File(), true
+	}
+	return nil, false
 }

@@ -3,6 +3,7 @@
 package output
 
 import (
+	"io"
 	"io/fs"
 	"os"
 	"os/signal"
@@ -25,3 +26,6 @@ func CleanupOnSignal() {
 		os.Exit(130)
 	}()
 }
+
+// GuardPipe returns f: SIGPIPE is Unix's.
+func GuardPipe(f *os.File) io.Writer { return f }

@@ -3,9 +3,12 @@
 package output
 
 import (
+	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -37,6 +40,20 @@ func CleanupOnSignal() {
 	if !installed.CompareAndSwap(false, true) {
 		return
 	}
+	if !signal.Ignored(syscall.SIGPIPE) {
+		// A write to a pipe whose reader is gone then fails with EPIPE
+		// instead of ending the process at once, so that GuardPipe can
+		// clean up first. The signal itself, also raised by a write to a
+		// triple store's connection that closed, is let go: the write's
+		// error says it.
+		pipes := make(chan os.Signal, 1)
+		signal.Notify(pipes, syscall.SIGPIPE)
+		go func() {
+			for range pipes {
+			}
+		}()
+		pipeHandled.Store(true)
+	}
 	var sigs []os.Signal
 	for _, sig := range []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT} {
 		if !signal.Ignored(sig) {
@@ -62,3 +79,33 @@ func CleanupOnSignal() {
 		os.Exit(128 + int(sig.(syscall.Signal)))
 	}()
 }
+
+// pipeHandled is set once CleanupOnSignal catches SIGPIPE.
+var pipeHandled atomic.Bool
+
+// GuardPipe wraps f, standard output or error, so that a write that finds
+// its reader gone (film2ld ... | head) removes every temporary file and
+// ends the process by SIGPIPE, as Go's runtime ends it when nothing
+// catches the signal, which left them behind: the copy of a large
+// standard input, a batch's output half-written beside its -o file. Where
+// SIGPIPE was ignored from the start, the write's EPIPE error is returned,
+// as to any program.
+func GuardPipe(f *os.File) io.Writer { return &pipeGuard{f} }
+
+type pipeGuard struct{ f *os.File }
+
+func (g *pipeGuard) Write(p []byte) (int, error) {
+	n, err := g.f.Write(p)
+	if err != nil && errors.Is(err, syscall.EPIPE) && pipeHandled.Load() {
+		temps.Lock()
+		removeTemps()
+		signal.Reset(syscall.SIGPIPE)
+		syscall.Kill(os.Getpid(), syscall.SIGPIPE)
+		time.Sleep(time.Second)
+		os.Exit(128 + int(syscall.SIGPIPE))
+	}
+	return n, err
+}
+
+// File returns the file g writes to.
+func (g *pipeGuard) File() *os.File { return g.f }
