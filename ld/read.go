@@ -52,9 +52,11 @@ func ParseInputFormat(s string) (InputFormat, error) {
 }
 
 // DetectInput tells an input's format from its file name's extension, and
-// failing that (standard input, an unknown extension) from its first bytes:
-// JSON starts with { or [, HTML with < followed by a letter, ! or ?, and
-// anything else is read as N-Quads, whose lines start with <, _: or #.
+// failing that (standard input, an unknown extension) from its first bytes
+// after any comment lines (#): JSON starts with { or [, HTML with <
+// followed by a letter, ! or ?, Turtle and TriG with a directive (@prefix,
+// PREFIX, BASE, GRAPH), and anything else is read as N-Quads, whose lines
+// start with < or _:.
 func DetectInput(name string, data []byte) InputFormat {
 	if f := InputByName(name); f != 0 {
 		return f
@@ -65,6 +67,17 @@ func DetectInput(name string, data []byte) InputFormat {
 		// mark (DecodeHTML reads it); JSON and RDF must be UTF-8, and are
 		// told as such so that their readers say why they refuse it.
 		s = bytes.TrimLeft(head, " \t\r\n")
+	}
+	// Comment lines, which N-Quads, Turtle and TriG all allow, say
+	// nothing of which: a Turtle file often starts with a header of them,
+	// and was read as N-Quads for it.
+	for len(s) > 0 && s[0] == '#' {
+		end := bytes.IndexAny(s, "\r\n")
+		if end < 0 {
+			s = nil
+			break
+		}
+		s = bytes.TrimLeft(s[end:], " \t\r\n")
 	}
 	switch {
 	case len(s) == 0:

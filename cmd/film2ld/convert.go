@@ -301,7 +301,7 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 	}
 	if !lenient {
 		err := e.refusedNQuads(name, f, func(r io.Reader) error {
-			_, err := ld.NewDataset().ReadNQuads(r, displayName(name), false)
+			_, err := ld.NewDataset().ReadNQuads(r, inputDisplay(name), false)
 			return err
 		})
 		if err != nil {

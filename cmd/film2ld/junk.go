@@ -90,7 +90,7 @@ func (e *env) refusedTurtle(name string, format ld.InputFormat) error {
 		}
 		if f == ld.InputTurtle || f == ld.InputTriG {
 			err, decided := e.decideOnHead(func(whole io.Reader) error {
-				return ld.TurtlePrefixError(prefix, whole, displayName(name), f == ld.InputTriG)
+				return ld.TurtlePrefixError(prefix, whole, inputDisplay(name), f == ld.InputTriG)
 			})
 			if decided {
 				return err
@@ -106,7 +106,7 @@ func (e *env) refusedTurtle(name string, format ld.InputFormat) error {
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
 			return nil
 		}
-		return ld.TurtlePrefixError(prefix, f, displayName(name), want == ld.InputTriG)
+		return ld.TurtlePrefixError(prefix, f, inputDisplay(name), want == ld.InputTriG)
 	}
 	return nil
 }
@@ -129,7 +129,7 @@ func (e *env) refusedLinkedData(name string, document bool) error {
 		return nil
 	}
 	read := func(r io.Reader) error {
-		_, err := ld.NewDataset().ReadNQuads(r, displayName(name), false)
+		_, err := ld.NewDataset().ReadNQuads(r, inputDisplay(name), false)
 		return err
 	}
 	err := e.refusedNQuads(name, 0, read)
@@ -143,7 +143,7 @@ func (e *env) refusedLinkedData(name string, document bool) error {
 		err = e.refusedBytes(name, false)
 	}
 	if err == nil {
-		err = e.refusedNQuadsLine(name, func(r io.Reader) error { return ld.CheckNQuads(r, displayName(name)) })
+		err = e.refusedNQuadsLine(name, func(r io.Reader) error { return ld.CheckNQuads(r, inputDisplay(name)) })
 	}
 	return err
 }
@@ -190,7 +190,7 @@ func (e *env) refusedJSON(name string, format ld.InputFormat, alone bool) (empty
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return false, nil
 	}
-	if err := ld.CheckJSON(f, displayName(name)); err != nil {
+	if err := ld.CheckJSON(f, inputDisplay(name)); err != nil {
 		var pe *ld.PosError
 		if errors.As(err, &pe) {
 			return false, err
@@ -208,7 +208,7 @@ func (e *env) refusedJSON(name string, format ld.InputFormat, alone bool) (empty
 		}
 	}
 	if refused != nil && alone {
-		return false, fmt.Errorf("%s: %w", displayName(name), refused)
+		return false, fmt.Errorf("%s: %w", inputDisplay(name), refused)
 	}
 	return empty, nil
 }
@@ -259,7 +259,7 @@ func (e *env) refusedMarkup(name string) error {
 		return nil
 	}
 	defer f.Close()
-	err := schemas.CheckJSON(f, displayName(name))
+	err := schemas.CheckJSON(f, inputDisplay(name))
 	var se *schemas.SyntaxError
 	var pe *ld.PosError
 	if errors.As(err, &se) || errors.As(err, &pe) {
@@ -281,13 +281,13 @@ func (e *env) largePage(name string) (g *schemas.Graph, ok bool, err error) {
 	defer f.Close()
 	// pipeline.Load refuses a page with a byte that is not UTF-8
 	// anywhere, before it reads the page.
-	if err := ld.ScanUTF8(f, displayName(name)); err != nil {
+	if err := ld.ScanUTF8(f, inputDisplay(name)); err != nil {
 		return nil, true, err
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, true, err
 	}
-	g, err = schemas.ReadHTML(f, displayName(name))
+	g, err = schemas.ReadHTML(f, inputDisplay(name))
 	return g, true, err
 }
 
@@ -302,7 +302,7 @@ func (e *env) largeValues(name string) (g *schemas.Graph, ok bool, err error) {
 		return nil, false, nil
 	}
 	defer f.Close()
-	g, err = schemas.ReadTopValues(f, displayName(name))
+	g, err = schemas.ReadTopValues(f, inputDisplay(name))
 	return g, g != nil || err != nil, err
 }
 
@@ -328,13 +328,13 @@ func (e *env) largeRefused(name string) (g *schemas.Graph, ok bool, err error) {
 		return nil, false, nil
 	}
 	defer f.Close()
-	g, err = schemas.ReadRefused(f, displayName(name))
+	g, err = schemas.ReadRefused(f, inputDisplay(name))
 	if g == nil || err != nil {
 		return nil, false, nil // the whole reading reports it
 	}
 	// Below bigDocument, refusedMarkup has not checked the file: one
 	// that is not JSON, or not UTF-8, gets the whole reading's finding.
-	if _, err := f.Seek(0, io.SeekStart); err != nil || schemas.CheckJSON(f, displayName(name)) != nil {
+	if _, err := f.Seek(0, io.SeekStart); err != nil || schemas.CheckJSON(f, inputDisplay(name)) != nil {
 		return nil, false, nil
 	}
 	return g, true, nil
@@ -368,7 +368,7 @@ func (e *env) refusedBytes(name string, document bool) error {
 		if ld.DetectInput(name, head) == ld.InputHTML && ld.DeclaredEncoding(head).Name != "" {
 			return nil // decoded whole from the encoding it declares (readInput)
 		}
-		err, decided := e.decideOnHead(func(whole io.Reader) error { return ld.ScanUTF8(whole, displayName(name)) })
+		err, decided := e.decideOnHead(func(whole io.Reader) error { return ld.ScanUTF8(whole, inputDisplay(name)) })
 		var pe *ld.PosError
 		if decided && errors.As(err, &pe) {
 			return err
@@ -393,7 +393,7 @@ func (e *env) refusedBytes(name string, document bool) error {
 		return nil
 	}
 	var pe *ld.PosError
-	if err := ld.ScanUTF8(f, displayName(name)); errors.As(err, &pe) {
+	if err := ld.ScanUTF8(f, inputDisplay(name)); errors.As(err, &pe) {
 		return err
 	}
 	return nil // a read error is the command's own reading's to report
@@ -422,7 +422,7 @@ func (e *env) mayBeFilmDocument(name string) bool {
 		// The film reader reads no more than its largest document and a
 		// byte: the head is read on that far, where a file would be.
 		err, decided := e.decideOnHeadUpTo(mapping.MaxDocument+1, func(whole io.Reader) error {
-			_, err := mapping.DetectReader(whole, displayName(name))
+			_, err := mapping.DetectReader(whole, inputDisplay(name))
 			return err
 		})
 		if decided {
@@ -440,7 +440,7 @@ func (e *env) mayBeFilmDocument(name string) bool {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return true
 	}
-	_, err := mapping.DetectReader(f, displayName(name))
+	_, err := mapping.DetectReader(f, inputDisplay(name))
 	return err == nil
 }
 

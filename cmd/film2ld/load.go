@@ -130,7 +130,7 @@ func runLoad(e *env, args []string) int {
 		e.warnf("%s holds no statement: nothing to load", inputDisplay(files[0]))
 	}
 	if units.Len() > 0 && units.Graph(0).Kind == 0 {
-		e.errorf("%s: %d statements in the default graph: %v", files[0], len(units.Unit(0).Graphs[0].Quads), ld.ErrDefaultGraph)
+		e.errorf("%s: %d statements in the default graph: %v", inputDisplay(files[0]), len(units.Unit(0).Graphs[0].Quads), ld.ErrDefaultGraph)
 		e.hint("export without --merged-in-default-graph or --merged, so that every statement is in a graph of its film")
 		return exitError
 	}
@@ -198,7 +198,7 @@ func (e *env) readUnits(name string, f ld.InputFormat) (store.Units, error) {
 		f = ld.InputByName(name)
 	}
 	err := e.refusedNQuads(name, f, func(r io.Reader) error {
-		_, err := ld.ReadNQuads(r, displayName(name))
+		_, err := ld.ReadNQuads(r, inputDisplay(name))
 		return err
 	})
 	empty := false

@@ -12,14 +12,6 @@ import (
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 )
 
-// displayName is the name messages give an input: "<stdin>" for "-".
-func displayName(name string) string {
-	if name == "-" {
-		return "<stdin>"
-	}
-	return name
-}
-
 // spoolStdin readies standard input for the commands that read linked
 // data (convert, load, validate) when names has "-". Up to bigDocument
 // bytes, standard input is held, as it always was. A longer one is held
