@@ -417,7 +417,7 @@ func extractBlock(st ScriptText, content io.Reader, name string) (doc any, wrapp
 		case errors.Is(e, ErrNoJSONValue):
 			e = errEmptyBlock
 		}
-		pe = &PosError{Pos: diag.Position{File: name, Line: streamed.Line, Col: streamed.Col}, Err: blockError(e)}
+		pe = &PosError{Pos: diag.Position{File: name, Line: streamed.Line, Col: streamed.Col}, Err: blockError(renameChar(e, streamed.Char))}
 	case err != nil:
 		return nil, "", nil, err
 	default:

@@ -11,6 +11,9 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/runenames"
 )
 
 // InputFormat is a form of linked data Read accepts.
@@ -276,6 +279,11 @@ func ExplainJSONError(data []byte, off int, err error) error {
 	if off < 0 || off >= len(data) {
 		return err
 	}
+	// Named by the character there, not its first byte: a page's block
+	// on the script tag's line has no line to name it from later
+	// (convert --lenient warned of 'ï' for U+FFFD).
+	r, _ := utf8.DecodeRune(data[off:])
+	err = renameChar(err, r)
 	var before, after byte
 	if b := bytes.TrimRight(data[:off], " \t\r\n"); len(b) > 0 {
 		before = b[len(b)-1]
@@ -314,6 +322,44 @@ func explainJSON(err error, at, before, after byte) error {
 	}
 	return fmt.Errorf("%w (%s)", err, why)
 }
+
+// NameInvalidCharacter rewrites message, a JSON syntax error's, where it
+// says "invalid character 'Â'" of r, a character that is not ASCII, which
+// Go's JSON readers name by its first byte as if that were a character
+// (a no-break space reads 'Â', a typographic quotation mark 'â'): the
+// character is named as it is, with its code point and Unicode name, and
+// for those that text pasted from a word processor brings, what JSON
+// wants instead. Any other message comes back as it is.
+func NameInvalidCharacter(message string, r rune) string {
+	if r < utf8.RuneSelf {
+		return message
+	}
+	var first [utf8.UTFMax]byte
+	utf8.EncodeRune(first[:], r)
+	byteAsRune := "invalid character '" + string(rune(first[0])) + "'"
+	if !strings.Contains(message, byteAsRune) {
+		return message
+	}
+	named := fmt.Sprintf("invalid character %q (U+%04X %s", string(r), r, runenames.Name(r))
+	switch r {
+	case 0xA0, 0x2007, 0x202F, 0x2009, 0x200B, 0x3000:
+		named += ": JSON takes only spaces, tabs and line breaks as white space"
+	case 0x201C, 0x201D, 0x2018, 0x2019, 0x00AB, 0x00BB, 0x201E:
+		named += `: JSON strings and keys take straight quotes (")`
+	case 0xFEFF:
+		named += ": a byte-order mark inside the text"
+	}
+	return strings.Replace(message, byteAsRune, named+")", 1)
+}
+
+// renamedError is err with another message (see NameInvalidCharacter).
+type renamedError struct {
+	msg string
+	err error
+}
+
+func (e *renamedError) Error() string { return e.msg }
+func (e *renamedError) Unwrap() error { return e.err }
 
 // posError places err at byte offset off of the input data named name,
 // keeping the offending line for the caret display.
@@ -462,6 +508,9 @@ type JSONProblem struct {
 	// (0 for none), so that PosError names the mistake (a trailing
 	// comma, a comment) as reading the text whole does.
 	At, Before, After byte
+	// Char is the character a syntax error stands at (0 when unknown),
+	// for naming it (see NameInvalidCharacter).
+	Char rune
 }
 
 // PosError returns the problem as [CheckJSON] reports it for the input
@@ -476,7 +525,21 @@ func (p *JSONProblem) PosError(name string) *PosError {
 
 // Explained returns Err with the mistake that most often causes it named
 // where the bytes around it show it, as [ExplainJSONError] words it.
-func (p *JSONProblem) Explained() error { return explainJSON(p.Err, p.At, p.Before, p.After) }
+func (p *JSONProblem) Explained() error {
+	return renameChar(explainJSON(p.Err, p.At, p.Before, p.After), p.Char)
+}
+
+// renameChar is err with the character r it stands at named as it is
+// (see NameInvalidCharacter), or err.
+func renameChar(err error, r rune) error {
+	if err == nil || r < utf8.RuneSelf {
+		return err
+	}
+	if named := NameInvalidCharacter(err.Error(), r); named != err.Error() {
+		return &renamedError{msg: named, err: err}
+	}
+	return err
+}
 
 // ScanJSON reads a JSON input to its end in bounded memory, as
 // [CheckJSON] does, under rules, and returns its first problem, or nil
@@ -502,7 +565,7 @@ func ScanJSON(r io.Reader, rules JSONRules) (*JSONProblem, error) {
 		}
 	}
 	return &JSONProblem{Offset: p.Offset, Line: p.Line, Col: p.Col, Err: p.Err, Invalid: p.Invalid, SyntaxOK: p.SyntaxOK,
-		At: p.At, Before: p.Before, After: p.After}, nil
+		At: p.At, Before: p.Before, After: p.After, Char: p.Char}, nil
 }
 
 // UnpairedSurrogate returns the byte offset in data, a JSON text that

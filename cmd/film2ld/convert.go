@@ -198,9 +198,10 @@ func runConvert(e *env, args []string) int {
 			failed = true
 			continue
 		}
-		if !isNQ && len(got) == 0 {
+		if !isNQ && len(got) == 0 && !e.blocksSkipped {
 			e.warnNoBlocks(name)
 		}
+		e.blocksSkipped = false
 		if isNQ && ds.Len() == before {
 			// An empty file or standard input (read as N-Quads) made an
 			// empty graph with exit status 0 and no word.
@@ -417,6 +418,9 @@ func (e *env) readPage(r io.Reader, display string, lenient bool) ([]any, error)
 	for _, pe := range bad {
 		e.warnf("%v (block skipped)", pe)
 	}
+	// The page had blocks, each skipped and so warned of: not a page
+	// without one, as a warning said of it.
+	e.blocksSkipped = len(bad) > 0
 	for _, b := range blocks {
 		if b.Wrapper != "" {
 			e.warnf("%s:%d: the JSON-LD block is wrapped in %s, which JSON-LD does not allow; read inside it (remove the wrapper)", display, b.Line, b.Wrapper)

@@ -58,6 +58,9 @@ type env struct {
 	// of routine causes (what a snippet leaves out, notes) to the batch's
 	// summary: 300 films would print a thousand of them.
 	summarize bool
+	// blocksSkipped is set by readPage when --lenient skipped a page's
+	// blocks, for the caller's word on a page that gave no document.
+	blocksSkipped bool
 	// lenient is convert's --lenient: its errors then hint at no flag
 	// the user gave already.
 	lenient bool

@@ -67,6 +67,11 @@ type Problem struct {
 	// ("a trailing comma", "a comment") that reading the text whole
 	// would see.
 	At, Before, After byte
+	// Char is the character a *SyntaxError stands at, when it stands at
+	// a character's first byte: the error names that byte alone, as if
+	// it were a character ('Ã' for "é"), and the caller names the
+	// character instead.
+	Char rune
 }
 
 // Check reads r to its end, holding no more than a buffer and
@@ -149,6 +154,9 @@ func CheckWith(r io.Reader, opts Options) (*Problem, error) {
 					case scanError:
 						syntax = at(o, line, col, s.err)
 						syntax.At, syntax.Before = c, before
+						if i == 0 {
+							syntax.Char = r
+						}
 						continue
 					case scanEnd:
 						// The value ended before c (a number); c is

@@ -10,10 +10,9 @@ package msg
 
 import (
 	"fmt"
+	"github.com/film2ld/film2ld/ld"
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/runenames"
 )
 
 // Clean returns s with every character that could change how the message
@@ -190,25 +189,7 @@ func ClarifyJSON(message, line string, col int) string {
 		}
 		return message
 	}
-	if r < utf8.RuneSelf {
-		return message
-	}
-	var first [utf8.UTFMax]byte
-	utf8.EncodeRune(first[:], r)
-	byteAsRune := "invalid character '" + string(rune(first[0])) + "'"
-	if !strings.Contains(message, byteAsRune) {
-		return message
-	}
-	named := fmt.Sprintf("invalid character %q (U+%04X %s", string(r), r, runenames.Name(r))
-	switch r {
-	case 0xA0, 0x2007, 0x202F, 0x2009, 0x200B, 0x3000:
-		named += ": JSON takes only spaces, tabs and line breaks as white space"
-	case 0x201C, 0x201D, 0x2018, 0x2019, 0x00AB, 0x00BB, 0x201E:
-		named += `: JSON strings and keys take straight quotes (")`
-	case 0xFEFF:
-		named += ": a byte-order mark inside the text"
-	}
-	return strings.Replace(message, byteAsRune, named+")", 1)
+	return ld.NameInvalidCharacter(message, r)
 }
 
 // prefix returns the first n characters of line.
