@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -39,6 +40,12 @@ func (e *env) spoolStdin(names []string) (release func(), err error) {
 	if !slices.Contains(names, "-") || e.stdin == nil {
 		return release, nil
 	}
+	if path := reopenable(e.stdin); path != "" {
+		// A file redirected to standard input (< file) is read as
+		// itself, by a name that opens it afresh: no copy.
+		e.stdinSpool = path
+		return release, nil
+	}
 	head, err := io.ReadAll(io.LimitReader(e.stdin, int64(bigDocument)+1))
 	if err != nil {
 		return release, fmt.Errorf("<stdin>: %w", err)
@@ -59,6 +66,29 @@ func (e *env) spoolStdin(names []string) (release func(), err error) {
 			}
 		})
 	}, nil
+}
+
+// reopenable returns a name that opens again the file r reads, when r is
+// a regular file read from its start and the system has such names
+// (Linux's /proc/self/fd): a file redirected to standard input, which
+// is then read as itself rather than copied. Else "".
+func reopenable(r io.Reader) string {
+	f, ok := r.(*os.File)
+	if !ok || runtime.GOOS != "linux" {
+		return ""
+	}
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return ""
+	}
+	if at, err := f.Seek(0, io.SeekCurrent); err != nil || at != 0 {
+		return "" // partly read already: what is left is read, copied
+	}
+	path := fmt.Sprintf("/proc/self/fd/%d", f.Fd())
+	if again, err := os.Stat(path); err != nil || !os.SameFile(st, again) {
+		return ""
+	}
+	return path
 }
 
 // stdinPending reports whether standard input is large and not yet
