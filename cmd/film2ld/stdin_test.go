@@ -178,8 +178,8 @@ func TestEndlessJunkOnStdin(t *testing.T) {
 		var status int
 		select {
 		case status = <-done:
-		case <-time.After(time.Minute):
-			t.Fatalf("%v < endless %q: still reading after a minute (%d MB read)", tt.cmd, tt.line, in.read>>20)
+		case <-time.After(5 * time.Minute): // -race reads slowly
+			t.Fatalf("%v < endless %q: still reading after five minutes (%d MB read)", tt.cmd, tt.line, in.read>>20)
 		}
 		if said := out.String() + errOut.String(); status != exitError || !strings.Contains(said, tt.want) {
 			t.Errorf("%v < endless %q: exit %d\n%s", tt.cmd, tt.line, status, said)
