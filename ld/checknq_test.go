@@ -52,3 +52,37 @@ func TestCheckNQuadsKeepsNoStatement(t *testing.T) {
 		t.Errorf("allocated %d MB reading a million statements; want at most 8", alloc>>20)
 	}
 }
+
+// A bare CR ends a line, as N-Quads' and Turtle's EOL ([#xD#xA]+) ends
+// it: a file of CR line ends reads as the same file with LF ones, and a
+// comment ends at its CR rather than taking the rest of the file with it,
+// in silence (audit 10).
+func TestBareCREndsALine(t *testing.T) {
+	const lf = "# a comment\n<https://films.example/f/1> <http://schema.org/name> \"A\" .\n" +
+		"<https://films.example/f/2> <http://schema.org/name> \"B\" . # another\n\n" +
+		"_:b0 <http://schema.org/name> \"C\" <https://films.example/g> .\n"
+	want, err := ld.ReadNQuads(strings.NewReader(lf), "lf.nq")
+	if err != nil || len(want) != 3 {
+		t.Fatalf("%d statements, %v", len(want), err)
+	}
+	for _, text := range []string{strings.ReplaceAll(lf, "\n", "\r"), strings.ReplaceAll(lf, "\n", "\r\n"), strings.ReplaceAll(lf, "\n", "\r\r\n")} {
+		got, err := ld.ReadNQuads(strings.NewReader(text), "cr.nq")
+		if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q: %v, %v; want %v", text, got, err, want)
+		}
+	}
+	const ttl = "@prefix s: <http://schema.org/> . # the vocabulary\n<https://films.example/f/1> s:name \"A\" . # a\n<https://films.example/f/2> s:name \"B\" .\n"
+	wantTTL, err := ld.ReadTurtle(strings.NewReader(ttl), "lf.ttl", false)
+	if err != nil || len(wantTTL) != 2 {
+		t.Fatalf("%d statements, %v", len(wantTTL), err)
+	}
+	got, err := ld.ReadTurtle(strings.NewReader(strings.ReplaceAll(ttl, "\n", "\r")), "cr.ttl", false)
+	if err != nil || fmt.Sprint(got) != fmt.Sprint(wantTTL) {
+		t.Errorf("Turtle with CR line ends: %v, %v; want %v", got, err, wantTTL)
+	}
+	// A statement gone wrong after a bare CR is placed on its own line.
+	_, err = ld.ReadNQuads(strings.NewReader("<https://films.example/f/1> <http://schema.org/name> \"A\" .\r<x> junk\r"), "cr.nq")
+	if err == nil || !strings.Contains(err.Error(), "cr.nq:2") {
+		t.Errorf("error %v; want it on line 2", err)
+	}
+}

@@ -545,12 +545,47 @@ type lineReader struct {
 	line  int // the 1-based number of the line last returned
 	start int // the byte offset in the input of that line's first byte
 	next0 int // the byte offset of the next line
+	// rest is what follows a bare CR in the line read last, and restAt
+	// its offset: lines still to return.
+	rest   []byte
+	restAt int
 }
 
-// next returns the next line without its end ("\n" or "\r\n") and
-// io.EOF after the last one.
-// The line is valid until the next call.
+// next returns the next line without its end and io.EOF after the last
+// one. A line ends at "\n", "\r\n" or a bare "\r", as N-Quads' EOL
+// ([#xD#xA]+) ends it: a file of CR line ends, as old Mac editors wrote,
+// was one line, and a comment on its first line took every statement
+// with it, in silence (audit 10). (A bare CR inside a literal or IRI is
+// no N-Quads, so no statement is cut.) The line is valid until the next
+// call.
 func (lr *lineReader) next() ([]byte, error) {
+	if lr.rest != nil {
+		line := lr.rest
+		lr.line++
+		lr.start = lr.restAt
+		return lr.cutAtCR(line), nil
+	}
+	line, err := lr.nextLF()
+	if err != nil {
+		return line, err
+	}
+	return lr.cutAtCR(line), nil
+}
+
+// cutAtCR returns line up to its first bare CR, keeping what follows for
+// the next call; line is the one last counted, starting at lr.start.
+func (lr *lineReader) cutAtCR(line []byte) []byte {
+	lr.rest = nil
+	i := bytes.IndexByte(line, '\r')
+	if i < 0 {
+		return line
+	}
+	lr.rest, lr.restAt = line[i+1:], lr.start+i+1
+	return line[:i]
+}
+
+// nextLF is next for lines that end at "\n" or "\r\n" alone.
+func (lr *lineReader) nextLF() ([]byte, error) {
 	lr.buf = lr.buf[:0]
 	long := false // the line passed spoolLinesOver
 	for {

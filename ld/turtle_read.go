@@ -206,7 +206,9 @@ func (p *turtleParser) skip() {
 		case ' ', '\t', '\r', '\n':
 			p.next()
 		case '#':
-			for p.pos < len(p.src) && p.src[p.pos] != '\n' {
+			// To the line's end: a bare CR ends it too, as in N-Quads
+			// (a comment took the rest of a file of CR line ends).
+			for p.pos < len(p.src) && p.src[p.pos] != '\n' && p.src[p.pos] != '\r' {
 				p.next()
 			}
 		default:

@@ -534,3 +534,33 @@ func TestRefusedLinkedDataAgreesWithWholeRead(t *testing.T) {
 		}
 	}
 }
+
+// A large N-Quads file of CR line ends (which end lines as LF does) is
+// refused or read from its first 64 KiB as it is read whole, wherever
+// the 64 KiB cut its statements.
+func TestCRLineEndsAgreeWithWholeRead(t *testing.T) {
+	stmt := "<https://films.example/f/1> <http://schema.org/name> \"Film é number\" .\r"
+	for pad := range 80 {
+		tail := ""
+		if pad%2 == 1 {
+			tail = "<https://films.example/f/1> junk\r" // refused at the end
+		}
+		text := "#" + strings.Repeat("x", pad) + "\r" + strings.Repeat(stmt, 70<<10/len(stmt)+3) + tail
+		path := filepath.Join(t.TempDir(), "cr.nq")
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		convert := func(large bool) string {
+			if large {
+				defer func(n int) { bigDocument = n }(bigDocument)
+				bigDocument = 0
+			}
+			var out, errOut bytes.Buffer
+			status := run([]string{"convert", "-f", "nquads", path}, nil, &out, &errOut)
+			return fmt.Sprint(status, "\n", out.String(), errOut.String())
+		}
+		if whole, large := convert(false), convert(true); whole != large {
+			t.Errorf("pad %d: read whole\n%.300s\nread from its first 64 KiB\n%.300s", pad, whole, large)
+		}
+	}
+}

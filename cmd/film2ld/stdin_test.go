@@ -153,7 +153,7 @@ func (r *endless) Read(p []byte) (int, error) {
 // is none. Bytes that are not UTF-8 too. (Not Turtle junk, nor one endless
 // line of N-Quads: their readers first look through the whole input, or
 // the whole line, for a byte that is not UTF-8, and standard input is
-// read to its end to tell, as a file is.)
+// read to its end to tell, as a file is; JSON and HTML junk too.)
 func TestEndlessJunkOnStdin(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
