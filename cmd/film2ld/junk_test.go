@@ -520,16 +520,7 @@ func TestRefusedLinkedDataAgreesWithWholeRead(t *testing.T) {
 		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		convert := func(large bool) string {
-			if large {
-				defer func(n int) { bigDocument = n }(bigDocument)
-				bigDocument = 0
-			}
-			var out, errOut bytes.Buffer
-			status := run([]string{"convert", "-f", "nquads", path}, nil, &out, &errOut)
-			return fmt.Sprint(status, out.String(), errOut.String())
-		}
-		if whole, large := convert(false), convert(true); whole != large {
+		if whole, large := convertNQuads(path, false), convertNQuads(path, true); whole != large {
 			t.Errorf("%s: convert read whole\n%s\nrefused from its start\n%s", tt.name, whole, large)
 		}
 	}
@@ -550,17 +541,21 @@ func TestCRLineEndsAgreeWithWholeRead(t *testing.T) {
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		convert := func(large bool) string {
-			if large {
-				defer func(n int) { bigDocument = n }(bigDocument)
-				bigDocument = 0
-			}
-			var out, errOut bytes.Buffer
-			status := run([]string{"convert", "-f", "nquads", path}, nil, &out, &errOut)
-			return fmt.Sprint(status, "\n", out.String(), errOut.String())
-		}
-		if whole, large := convert(false), convert(true); whole != large {
+		if whole, large := convertNQuads(path, false), convertNQuads(path, true); whole != large {
 			t.Errorf("pad %d: read whole\n%.300s\nread from its first 64 KiB\n%.300s", pad, whole, large)
 		}
 	}
+}
+
+// convertNQuads runs convert -f nquads on path, counted a large file when
+// large is set (bigDocument lowered), and returns its exit status, output
+// and messages.
+func convertNQuads(path string, large bool) string {
+	if large {
+		defer func(n int) { bigDocument = n }(bigDocument)
+		bigDocument = 0
+	}
+	var out, errOut bytes.Buffer
+	status := run([]string{"convert", "-f", "nquads", path}, nil, &out, &errOut)
+	return fmt.Sprint(status, "\n", out.String(), errOut.String())
 }
