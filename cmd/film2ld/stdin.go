@@ -25,16 +25,16 @@ import (
 // to be refused.
 //
 // The checks that refuse junk from its first bytes (see decideOnHead)
-// run on the head before anything is copied: junk that never ends (yes,
-// /dev/zero) filled the disk at 400 MB/s before it was refused, where a
-// file of it is refused for its first line.
+// run on the head before anything is copied: junk that never ends (yes)
+// filled the disk at 400 MB/s before it was refused, where a file of it
+// is refused for its first line. (Checks that look through the whole
+// input first, for a byte that is not UTF-8, decide nothing on a head.)
+// A file redirected to standard input is read as itself (reopenable).
 //
 // release closes and removes the copy, and may be called more than
-// once; an interrupt removes it too (output.CleanupOnSignal). A command
-// releases it once its inputs are read, before it writes: a reader of
-// its output that goes (| head) ends it by SIGPIPE, which film2ld does
-// not catch, since catching it would turn a broken pipe to a triple
-// store into a signal too.
+// once; an interrupt or a reader that goes removes it too
+// (output.CleanupOnSignal, output.GuardPipe). A command releases it once
+// its inputs are read, before it writes.
 func (e *env) spoolStdin(names []string) (release func(), err error) {
 	release = func() {}
 	if !slices.Contains(names, "-") || e.stdin == nil {
