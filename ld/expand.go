@@ -68,7 +68,7 @@ func (p *Processor) expand(doc any, opts Options) ([]any, error) {
 		noBase.Base = standIns.add(opts.Base)
 	}
 	for _, item := range items {
-		e, err := p.expandItem(item, noBase)
+		e, err := p.expandItem(item, noBase, !isList)
 		if err != nil {
 			return nil, err
 		}
@@ -103,7 +103,9 @@ func (p *Processor) expand(doc any, opts Options) ([]any, error) {
 	return out, nil
 }
 
-func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
+// expandItem expands one item of the document (the document itself when
+// topLevel, else an item of its top-level array).
+func (p *Processor) expandItem(item any, opts Options, topLevel bool) ([]any, error) {
 	c, err := p.contexts()
 	if err != nil {
 		return nil, err
@@ -170,9 +172,14 @@ func (p *Processor) expandItem(item any, opts Options) ([]any, error) {
 		return nil, fmt.Errorf("ld: expand: %w", wrapInput(err))
 	}
 	// The final steps of the expansion algorithm (json-gold keeps them in its
-	// processor, not its API).
+	// processor, not its API). Only the document's own object, not an item
+	// of its top-level array, is unwrapped when it holds @graph alone: in
+	// an array, {"@context": …, "@graph": […]} is a graph object, whose
+	// nodes go in a named graph labelled by a blank node (JSON-LD 1.1 API,
+	// expansion's last step; jsonld.js does so). Items unwrapped here put
+	// a plugin's @graph of nodes in the default graph.
 	if m, ok := expanded.(map[string]any); ok {
-		if g, ok := m["@graph"]; ok && len(m) == 1 {
+		if g, ok := m["@graph"]; ok && len(m) == 1 && topLevel {
 			expanded = g
 		} else if len(m) == 0 {
 			expanded = nil
