@@ -69,6 +69,9 @@ type Dataset struct {
 	// checkOnly, for CheckNQuads, keeps no statement: only the terms
 	// the reader's checks need.
 	checkOnly bool
+	// foldHTTPS, when set (FoldSchemaOrgHTTPS), reads schema.org's https
+	// namespace as its http one.
+	foldHTTPS bool
 }
 
 // docStatements returns the indexes in d.quads of input doc's
@@ -220,6 +223,9 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 			}
 		}
 		for _, q := range quads {
+			if d.foldHTTPS {
+				foldRawHTTPS(&q)
+			}
 			var dq dquad
 			// The order of parseQuad's checks: graph, subject,
 			// predicate, object.

@@ -142,6 +142,9 @@ func Load(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
 		// ld's reader places each subject at its first line.
 		d := ld.NewDataset()
 		d.RecordLines()
+		// Checked against schema.org's terms, which stand for http IRIs:
+		// data in its https namespace is checked alike.
+		d.FoldSchemaOrgHTTPS()
 		if _, err := d.ReadNQuads(bytes.NewReader(data), display, false); err != nil {
 			return nil, err
 		}
@@ -157,6 +160,7 @@ func Load(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
 		if err != nil {
 			return nil, err
 		}
+		ld.FoldSchemaOrgHTTPS(quads)
 		return quadsGraph(quads, nil, lines, display, pageURL)
 	}
 	if !ld.ScanTopValues(bytes.NewReader(data)).Only {
@@ -288,10 +292,22 @@ func dataForm(data []byte) (map[string]any, bool) {
 		// reported as such.
 		return nil, false
 	}
-	if isObject {
-		if !isFlattened(m) {
-			return nil, false
+	if isObject && !isFlattened(m) {
+		return nil, false
+	}
+	if bytes.Contains(data, []byte(schemaOrgHTTPS)) {
+		// Checked against schema.org's terms, which stand for http IRIs:
+		// data in its https namespace is checked alike (see
+		// ld.FoldSchemaOrgHTTPS), its statements folded before they are
+		// compacted. What the processor refuses is Compact's to report.
+		if quads, err := processor().Quads(v, ld.Options{}); err == nil {
+			ld.FoldSchemaOrgHTTPS(quads)
+			if folded, err := processor().FromQuads(quads, ""); err == nil {
+				v, isObject = folded, false
+			}
 		}
+	}
+	if isObject {
 		if ctx, ok := m["@context"].(string); ok && ld.IsSchemaOrgContext(ctx) && !dropsKeywords(m, false) {
 			return m, true
 		}
@@ -302,6 +318,9 @@ func dataForm(data []byte) (map[string]any, bool) {
 	}
 	return doc, true
 }
+
+// schemaOrgHTTPS is schema.org's namespace over https.
+const schemaOrgHTTPS = "https://schema.org/"
 
 // dropsKeywords reports whether the decoded JSON-LD v holds a key, or an
 // @id or @type value, that looks like a keyword and is none ("@tpye"):

@@ -241,3 +241,91 @@ _:l <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> <http://www.w3.org/1999/02
 		}
 	}
 }
+
+// TestLoadFoldsSchemaOrgHTTPS: linked data in schema.org's https
+// namespace (https://schema.org/name, which schema.org and search engines
+// take for the same term) is checked as the same data in the http one,
+// whose IRIs the schema.org context's terms stand for: every test film's
+// export in each RDF and JSON-LD data form, and hand-written statements
+// with a typed date, an enumeration member and IRIs the context coerces
+// to strings (image, sameAs), which were each a reference to an
+// undescribed node (jsonld.dangling-ref) in the https namespace.
+func TestLoadFoldsSchemaOrgHTTPS(t *testing.T) {
+	report := func(name string, data []byte) string {
+		t.Helper()
+		g, err := pipeline.Load(data, name, name, "")
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		// The nodes as a set: the https form of expanded JSON-LD is
+		// folded through its statements, which give them in another
+		// order.
+		var lines []string
+		for _, n := range g.Nodes {
+			lines = append(lines, "node "+n.Describe())
+		}
+		slices.Sort(lines)
+		for _, f := range schemas.Validate(g, schemas.Google) {
+			lines = append(lines, f.String())
+		}
+		return strings.Join(lines, "\n")
+	}
+	type input struct {
+		name string
+		data []byte
+	}
+	const hand = `<https://films.example/heat> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Movie> .
+<https://films.example/heat> <http://schema.org/name> "Heat" .
+<https://films.example/heat> <http://schema.org/image> <https://films.example/heat.jpg> .
+<https://films.example/heat> <http://schema.org/sameAs> <https://www.wikidata.org/wiki/Q271627> .
+<https://films.example/heat> <http://schema.org/dateCreated> "1995-12-15"^^<http://schema.org/Date> .
+<https://films.example/heat> <http://schema.org/duration> "170 min" .
+<https://films.example/heat> <http://schema.org/offers> _:o .
+_:o <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Offer> .
+_:o <http://schema.org/availability> <http://schema.org/InStock> .
+`
+	inputs := []input{{"hand.nq", []byte(hand)}}
+	all := films(t)
+	for _, name := range slices.Sorted(maps.Keys(all)) {
+		for _, format := range []ld.Format{ld.FormatNQuads, ld.FormatTurtle, ld.FormatTriG, ld.FormatExpanded, ld.FormatFlattened} {
+			job := pipeline.New(pipeline.Options{Format: format})
+			for _, f := range all[name] {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := job.Read(bytes.NewReader(data), filepath.Base(f)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			film, err := job.Merge()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := job.Render(film)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := out.Bytes()
+			if err != nil {
+				t.Fatal(err)
+			}
+			inputs = append(inputs, input{name + pipeline.Extension(format), data})
+		}
+	}
+	folded := 0
+	for _, in := range inputs {
+		https := bytes.ReplaceAll(in.data, []byte("http://schema.org/"), []byte("https://schema.org/"))
+		if bytes.Equal(https, in.data) {
+			continue
+		}
+		folded++
+		want := report(in.name, in.data)
+		if got := report(in.name, https); got != want {
+			t.Errorf("%s in the https namespace: got\n%s\nwant (as in the http one)\n%s", in.name, got, want)
+		}
+	}
+	if folded < 4 {
+		t.Fatalf("only %d inputs name schema.org's http namespace: the test checks too little", folded)
+	}
+}
