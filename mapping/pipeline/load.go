@@ -424,8 +424,71 @@ func jsonDataGraph(doc map[string]any, data []byte, display, pageURL string) (*s
 	g := snippetGraph(doc, display, pageURL)
 	reportUnchecked(g, display)
 	lines := idLines(data)
+	addExpandedIDs(lines, topContext(data))
 	g.Place(func(id string) int { return lines[id] })
 	return g, nil
+}
+
+// topContext returns the @context of a JSON document's top-level object,
+// or nil.
+func topContext(data []byte) any {
+	var top struct {
+		Context any `json:"@context"`
+	}
+	if json.Unmarshal(data, &top) != nil {
+		return nil
+	}
+	return top.Context
+}
+
+// addExpandedIDs adds to lines, which maps each "@id" of a document as
+// written to its line, the IRI each compact IRI among them stands for
+// under ctx, the document's top-level @context (a Wikidata export's
+// "wd:Q172241" under {"wd": "http://www.wikidata.org/entity/"}), so that
+// a node, known by its IRI once compacted, is placed at its @id's line:
+// such a document's findings had no line. A term is a prefix where it maps to an IRI (a string, or an object's @id), as
+// JSON-LD expands a compact IRI by it; a later context of an array
+// overrides an earlier one.
+func addExpandedIDs(lines map[string]int, ctx any) {
+	prefixes := map[string]string{}
+	var collect func(c any)
+	collect = func(c any) {
+		switch c := c.(type) {
+		case []any:
+			for _, item := range c {
+				collect(item)
+			}
+		case map[string]any:
+			for term, def := range c {
+				if m, ok := def.(map[string]any); ok {
+					def = m["@id"]
+				}
+				if iri, ok := def.(string); ok && strings.Contains(iri, ":") && !strings.HasPrefix(term, "@") {
+					prefixes[term] = iri
+				}
+			}
+		}
+	}
+	collect(ctx)
+	if len(prefixes) == 0 {
+		return
+	}
+	expanded := map[string]int{}
+	for id, line := range lines {
+		prefix, rest, ok := strings.Cut(id, ":")
+		iri, known := prefixes[prefix]
+		if !ok || !known || strings.HasPrefix(rest, "//") {
+			continue
+		}
+		if at, seen := expanded[iri+rest]; !seen || line < at {
+			expanded[iri+rest] = line
+		}
+	}
+	for iri, line := range expanded {
+		if at, seen := lines[iri]; !seen || line < at {
+			lines[iri] = line
+		}
+	}
 }
 
 // reportUnchecked adds what keeps the graph of linked data from being

@@ -329,3 +329,45 @@ _:o <http://schema.org/availability> <http://schema.org/InStock> .
 		t.Fatalf("only %d inputs name schema.org's http namespace: the test checks too little", folded)
 	}
 }
+
+// TestLoadPlacesCompactIRIs: flattened JSON-LD whose nodes are named by
+// compact IRIs of prefixes its own context adds (a Wikidata export's
+// "wd:Q172241") has each node's findings at the line of its @id, as with
+// full IRIs; they had no line.
+func TestLoadPlacesCompactIRIs(t *testing.T) {
+	for _, ctx := range []string{
+		`["https://schema.org", {"wd": "http://www.wikidata.org/entity/"}]`,
+		`["https://schema.org", {"wd": {"@id": "http://www.wikidata.org/entity/", "@prefix": true}}]`,
+		`[{"wd": "http://example.org/other/"}, "https://schema.org", {"wd": "http://www.wikidata.org/entity/"}]`,
+	} {
+		data := `{
+  "@context": ` + ctx + `,
+  "@graph": [
+    {"@id": "wd:Q1", "@type": "Person", "name": "A"},
+    {
+      "@id": "wd:Q172241",
+      "@type": "Movie",
+      "name": "The Shawshank Redemption",
+      "duration": "142 min"
+    }
+  ]
+}`
+		g, err := pipeline.Load([]byte(data), "wd.jsonld", "wd.jsonld", "")
+		if err != nil {
+			t.Fatalf("%s: %v", ctx, err)
+		}
+		found := false
+		for _, f := range schemas.Validate(g, schemas.Google) {
+			if f.Node == "" || !strings.Contains(f.Node, "Q172241") {
+				continue
+			}
+			found = true
+			if f.Pos.Line != 6 {
+				t.Errorf("%s: %s at line %d; want 6, the line of its @id", ctx, f, f.Pos.Line)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no finding about the Movie", ctx)
+		}
+	}
+}
