@@ -26,12 +26,12 @@ func TestOnePerPlace(t *testing.T) {
 	want := []Finding{image, director, review, google, elsewhere}
 	want = sortFindings(want)
 	layers := []Finding{shape, image, director, google, review, later, again, elsewhere}
-	got := sortFindings(onePerPlace(slices.Clone(layers)))
+	got := sortFindings(onePerPlace(slices.Clone(layers), nil))
 	if !slices.EqualFunc(got, want, func(a, b Finding) bool { return fmt.Sprint(a, a.Fix) == fmt.Sprint(b, b.Fix) }) {
 		t.Errorf("onePerPlace:\n got %v\nwant %v", got, want)
 	}
 	// A warning after the error at its place does not displace it.
-	if got := onePerPlace([]Finding{google, shape}); len(got) != 1 || got[0].Rule != google.Rule {
+	if got := onePerPlace([]Finding{google, shape}, nil); len(got) != 1 || got[0].Rule != google.Rule {
 		t.Errorf("error then warning: %v", got)
 	}
 }

@@ -30,7 +30,17 @@ func ParseProfile(s string) (Profile, error) {
 
 // Validate checks a graph and returns its findings, sorted, each once.
 func Validate(g *Graph, p Profile) []Finding {
+	return ValidateReporting(g, p, nil)
+}
+
+// ValidateReporting is Validate for a caller that reports only the rules
+// report accepts (all, when nil; validate's --enable and --disable): of a
+// defect two layers see, the finding kept is one of a reported rule
+// where there is one (see Validation.Report). The caller still drops the
+// findings of the rules it does not report.
+func ValidateReporting(g *Graph, p Profile, report func(rule string) bool) []Finding {
 	v := NewValidation(p, false)
+	v.Report(report)
 	v.Add(g, nil)
 	return v.Findings()
 }
@@ -51,7 +61,17 @@ type Validation struct {
 	// layers see is named by the earlier one (onePerPlace), so each is
 	// gathered over all parts before the layers are joined.
 	layers [4][]Finding
+	// report, when set, is the rules the caller reports (see Report).
+	report func(rule string) bool
 }
+
+// Report tells the validation which rules the caller reports (nil: all).
+// A defect two layers see is named once, by the earlier layer's finding
+// (onePerPlace); where that one's rule is not reported and another's is,
+// the other is kept, so that --enable vocab.date reports a Movie's date
+// that the Movie's shape saw first, and --disable shape.movie does not
+// hide it.
+func (v *Validation) Report(report func(rule string) bool) { v.report = report }
 
 // NewValidation starts a validation with profile p. With parts set, each
 // graph added is a part, let go of once added: its findings keep no node
@@ -97,7 +117,7 @@ func (v *Validation) Findings() []Finding {
 	for _, l := range v.layers {
 		fs = append(fs, l...)
 	}
-	return sortFindings(onePerPlace(fs))
+	return sortFindings(onePerPlace(fs, v.report))
 }
 
 // onePerPlace keeps one finding per node, property and position: two layers
@@ -109,14 +129,19 @@ func (v *Validation) Findings() []Finding {
 // map of places, keyed by strings made for it, took 140 MB beside the
 // 300,000 findings of a page of 60,000 blocks. The order fs is left in
 // does not matter: no two places' findings are equal in sortFindings'
-// order.
-func onePerPlace(fs []Finding) []Finding {
+// order. With report not nil, a finding of a rule it accepts wins over
+// one of a rule it does not, whatever their severities.
+func onePerPlace(fs []Finding, report func(rule string) bool) []Finding {
 	slices.SortStableFunc(fs, comparePlaces)
+	reported := func(f Finding) bool { return report == nil || report(f.Rule) }
 	out := fs[:0]
 	for i := 0; i < len(fs); {
 		j, win := i+1, i
 		for j < len(fs) && comparePlaces(fs[i], fs[j]) == 0 {
-			if fs[win].Severity != Error && fs[j].Severity == Error {
+			switch wr, jr := reported(fs[win]), reported(fs[j]); {
+			case jr && !wr:
+				win = j
+			case jr == wr && fs[win].Severity != Error && fs[j].Severity == Error:
 				win = j
 			}
 			j++

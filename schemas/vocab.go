@@ -475,10 +475,13 @@ func (c *nodeChecker) text(prop string, r *rangeKinds, s string, pos Pos) {
 	case r.url && !isURL(s):
 		c.add(Error, RuleValueKind, prop, pos, fmt.Sprintf("%q is not a URL", s), urlFix)
 	case r.date || r.dateTime:
-		c.add(Error, RuleValueKind, prop, pos,
+		// Text where a date belongs ("July 16, 2010", "TBA") is the
+		// date rule's as much as a date in another form is: --enable
+		// vocab.date reported neither.
+		c.add(Error, RuleDate, prop, pos,
 			fmt.Sprintf("%q is not a date, where schema.org expects %s", s, want), dateFix(r))
 	case r.duration:
-		c.add(Error, RuleValueKind, prop, pos,
+		c.add(Error, RuleDuration, prop, pos,
 			fmt.Sprintf("%q is not an ISO 8601 duration, where schema.org expects %s", s, want), durationFix(s))
 	case r.integer:
 		c.add(Error, RuleValueKind, prop, pos,

@@ -541,7 +541,7 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 		// A film document on standard input is checked as one given by
 		// name: a part at a time when large, unless the HTML report
 		// needs its graph.
-		g, fs, err = pipeline.CheckInput(data, name, r.display, job.pageURL, job.prof, job.format == "html")
+		g, fs, err = pipeline.CheckInput(data, name, r.display, job.pageURL, job.prof, job.filter.keep, job.format == "html")
 	}
 	display := r.display
 	if err != nil {
@@ -552,7 +552,7 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 		if job.pageURL != "" {
 			g.PageURL = job.pageURL
 		}
-		fs = schemas.Validate(g, job.prof)
+		fs = schemas.ValidateReporting(g, job.prof, job.filter.keep)
 	}
 	r.graph = g
 	if len(notes) > 0 {
@@ -735,7 +735,7 @@ func (e *env) validateFilm(vj *validateJob, f batchFilm) fileResult {
 	if err == nil {
 		// A film of many reviews is checked a part at a time, unless
 		// the HTML report needs its graph for the previews.
-		r.graph, fs, err = job.Check(film, f.dir, vj.prof, vj.format == "html")
+		r.graph, fs, err = job.Check(film, f.dir, vj.prof, vj.filter.keep, vj.format == "html")
 	}
 	if err != nil {
 		r.findings = append(r.findings, inputFinding(f.dir, err))

@@ -68,7 +68,7 @@ func TestCheckInPartsMatchesWhole(t *testing.T) {
 							film.Cast[i].Description = strings.Repeat("x", i%3)
 						}
 					}
-					g, fs, err := job.Check(film, name, prof, whole)
+					g, fs, err := job.Check(film, name, prof, nil, whole)
 					if err != nil {
 						t.Fatal(err)
 					}

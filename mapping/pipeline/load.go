@@ -65,22 +65,24 @@ func (j *Job) graphOf(out *Output, part *mapping.Film, file string) *schemas.Gra
 var CheckPart = 1024
 
 // Check returns the findings validate reports for f with profile p: those
-// of Job.Graph's graph. A snippet of more than CheckPart reviews or parts
+// of Job.Graph's graph, a defect two layers see named by a rule report
+// accepts where one does (schemas.ValidateReporting; nil: any). A snippet of more than CheckPart reviews or parts
 // of the cast is read and checked a part at a time (mapping's Film.Parts),
 // with the same findings: the graph of a page of 50,000 reviews, 70 MB,
 // was most of validate's memory, and that of an article of 200,000 actors
 // 250 MB. The graph is returned when the snippet is checked whole, which
 // whole asks for (the HTML report previews it).
-func (j *Job) Check(f *mapping.Film, file string, p schemas.Profile, whole bool) (*schemas.Graph, []schemas.Finding, error) {
+func (j *Job) Check(f *mapping.Film, file string, p schemas.Profile, report func(rule string) bool, whole bool) (*schemas.Graph, []schemas.Finding, error) {
 	out := &Output{View: Snippet, Film: f}
 	if err := j.snippet(out, file, j.opts.Page.URL); err != nil {
 		return nil, nil, err
 	}
 	if whole || len(out.Film.Reviews) <= CheckPart && len(out.Film.Cast) <= CheckPart {
 		g := j.graphOf(out, out.Film, file)
-		return g, schemas.Validate(g, p), nil
+		return g, schemas.ValidateReporting(g, p, report), nil
 	}
 	v := schemas.NewValidation(p, true)
+	v.Report(report)
 	first := true
 	for part := range out.Film.Parts(CheckPart) {
 		if first {
@@ -207,16 +209,17 @@ func ReadDocumentQuads(r io.Reader, display string, form ld.InputFormat) ([]ld.Q
 }
 
 // CheckInput returns what validate reports for an input of any form Load
-// reads, with profile p: the findings of Load's graph, except that a film
+// reads, with profile p and report as for Job.Check: the findings of
+// Load's graph, except that a film
 // document is checked as Job.Check checks it, a part at a time when it is
 // large, the graph then nil unless whole asks for it.
-func CheckInput(data []byte, name, display, pageURL string, p schemas.Profile, whole bool) (*schemas.Graph, []schemas.Finding, error) {
+func CheckInput(data []byte, name, display, pageURL string, p schemas.Profile, report func(rule string) bool, whole bool) (*schemas.Graph, []schemas.Finding, error) {
 	if looksLikeFilmDocument(data, name) {
 		job, f, err := readFilm(data, display, pageURL)
 		if err != nil {
 			return nil, nil, err
 		}
-		return job.Check(f, display, p, whole)
+		return job.Check(f, display, p, report, whole)
 	}
 	g, err := Load(data, name, display, pageURL)
 	if err != nil {
@@ -225,7 +228,7 @@ func CheckInput(data []byte, name, display, pageURL string, p schemas.Profile, w
 	if pageURL != "" {
 		g.PageURL = pageURL
 	}
-	return g, schemas.Validate(g, p), nil
+	return g, schemas.ValidateReporting(g, p, report), nil
 }
 
 // readFilm reads one film document and merges it, as validate does.
