@@ -569,6 +569,11 @@ func readRating(v Value) (rating, error) {
 		}
 		if strings.Count(s, ",") == 1 {
 			if _, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64); err == nil {
+				if thousands(s) {
+					// "1,000" beside a bestRating of 1000 is a thousands
+					// separator, "4,500" either.
+					return rating{}, fmt.Errorf("ratingValue %q has a comma (a thousands separator or a decimal comma), which Google does not read", x)
+				}
 				return rating{}, fmt.Errorf("ratingValue %q uses a comma for the decimal point, which Google does not read", x)
 			}
 		}
@@ -623,4 +628,12 @@ func number(v Value) (float64, bool) {
 		return f, err == nil
 	}
 	return 0, false
+}
+
+// thousands reports whether s, a number with one comma, may read as a
+// thousands separator: one to three digits, the comma, three digits.
+func thousands(s string) bool {
+	whole, frac, _ := strings.Cut(strings.TrimLeft(s, "+-"), ",")
+	digits := func(t string) bool { return t != "" && strings.Trim(t, "0123456789") == "" }
+	return len(frac) == 3 && digits(frac) && len(whole) >= 1 && len(whole) <= 3 && digits(whole)
 }

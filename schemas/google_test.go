@@ -188,6 +188,10 @@ func TestRatingValues(t *testing.T) {
 		{`"11 / 10"`, ``, `google.rating.range: ratingValue "11 / 10" is more than its scale`},
 		{`"6 / 0"`, ``, `google.rating.value: ratingValue "6 / 0" is a fraction over zero`},
 		{`"4,5"`, ``, `google.rating.value: ratingValue "4,5" uses a comma for the decimal point`},
+		{`"4,25"`, ``, `google.rating.value: ratingValue "4,25" uses a comma for the decimal point`},
+		{`"1,000"`, `, "bestRating": "1000"`, `google.rating.value: ratingValue "1,000" has a comma (a thousands separator or a decimal comma)`},
+		{`"4,500"`, `, "bestRating": 5`, `google.rating.value: ratingValue "4,500" has a comma (a thousands separator or a decimal comma)`},
+		{`"12,5000"`, `, "bestRating": 20`, `google.rating.value: ratingValue "12,5000" uses a comma for the decimal point`},
 		{`"four stars"`, ``, `google.rating.value: ratingValue "four stars" is not a number, a percentage or a fraction`},
 		{`true`, ``, `google.rating.value: ratingValue the boolean true is not a number`},
 	}

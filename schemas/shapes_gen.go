@@ -127,7 +127,7 @@ func shapeDoc(name string) map[string]any {
 					"$comment":    "Dates in schema.org are Date or DateTime, so a time of day may follow; month and day are checked for range, not against the calendar.",
 					"description": "write the date as a string: \"2013\", \"2013-10\" or \"2013-10-03\", optionally with a time such as \"2013-10-03T20:30:00+01:00\"",
 					"pattern":     "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-4]):[0-5][0-9](:[0-5][0-9]([.,][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?)?)?$",
-					"title":       "an ISO 8601 date",
+					"title":       "an ISO 8601 date in its extended form",
 					"type":        "string",
 				},
 				"isoDuration": map[string]any{

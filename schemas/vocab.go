@@ -458,7 +458,10 @@ func (c *nodeChecker) text(prop string, r *rangeKinds, s string, pos Pos) {
 		return
 	}
 	want := orList(r.names, 4)
-	switch {
+	switch form := isoOtherDateForm(s); {
+	case (r.date || r.dateTime) && form != "":
+		c.add(Error, RuleDate, prop, pos,
+			fmt.Sprintf("%q is ISO 8601's %s form of a date, which schema.org's %s does not take", s, form, want), dateFix(r))
 	case (r.date || r.dateTime || r.time) && dateLike(s):
 		c.add(Error, RuleDate, prop, pos, dateProblem(s, r), dateFix(r))
 	case r.duration && durationLike(s):
@@ -1120,6 +1123,29 @@ func dateLike(s string) bool {
 // "PT", "P1H", "1h30m"), as against prose such as "90 minutes".
 func durationLike(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789.,:PTYMWDHSptymwdhs") == ""
+}
+
+// isoOtherDateForm names the ISO 8601 form of a date that is not the
+// extended calendar date schema.org's Date and DateTime take (YYYY-MM-DD):
+// "basic" (20100716, 20100716T2030Z), "week" (2010-W28-5, 2010W285) or
+// "ordinal" (2010-197, 2010197 is basic's length). Else "".
+func isoOtherDateForm(s string) string {
+	date, _, _ := strings.Cut(s, "T")
+	digits := func(t string) bool { return t != "" && strings.Trim(t, "0123456789") == "" }
+	switch {
+	case len(date) == 8 && digits(date):
+		return "basic"
+	case len(date) >= 7 && digits(date[:4]) && (date[4] == 'W' || len(date) > 5 && date[4:6] == "-W"):
+		week := strings.TrimPrefix(strings.TrimPrefix(date[4:], "-"), "W")
+		if w := strings.ReplaceAll(week, "-", ""); (len(w) == 2 || len(w) == 3) && digits(w) {
+			return "week"
+		}
+	case len(date) == 8 && date[4] == '-' && digits(date[:4]) && digits(date[5:]):
+		return "ordinal"
+	case len(date) == 7 && digits(date):
+		return "ordinal"
+	}
+	return ""
 }
 
 func dateProblem(s string, r *rangeKinds) string {

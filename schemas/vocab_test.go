@@ -122,6 +122,12 @@ var vocabCases = []struct {
 	{"duration as a number", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
   "duration": 170}`,
 		&vocabWant{Error, "vocab.value-kind", `Movie "Heat"`, "duration", 2, 15, `"PT90M"`}},
+	{"datePublished in ISO 8601's basic form", `{"@context": "https://schema.org", "@type": "Article", "headline": "A",
+  "datePublished": "20100716"}`,
+		&vocabWant{Error, "vocab.date", "Article", "datePublished", 2, 20, "YYYY-MM-DD"}},
+	{"dateModified as an ISO 8601 week date", `{"@context": "https://schema.org", "@type": "Article", "headline": "A",
+  "dateModified": "2010-W28-5"}`,
+		&vocabWant{Error, "vocab.date", "Article", "dateModified", 2, 19, "YYYY-MM-DD"}},
 	{"datePublished as prose", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
   "datePublished": "yesterday"}`,
 		&vocabWant{Error, "vocab.date", `Movie "Heat"`, "datePublished", 2, 20, "YYYY-MM-DD"}},
@@ -507,6 +513,21 @@ func TestSuggestBoundAgrees(t *testing.T) {
 		fastPaths = true
 		if bounded != full {
 			t.Errorf("%q: %q with the bound, %q without", term, bounded, full)
+		}
+	}
+}
+
+// TestISOOtherDateForm: ISO 8601's basic, week and ordinal dates are
+// named as such (not "not an ISO 8601 date"); the calendar form and
+// what is no ISO 8601 date are not.
+func TestISOOtherDateForm(t *testing.T) {
+	for s, want := range map[string]string{
+		"20100716": "basic", "20100716T2030Z": "basic", "2010-W28-5": "week", "2010W285": "week", "2010-W28": "week",
+		"2010-197": "ordinal", "2010197": "ordinal",
+		"2010-07-16": "", "2010": "", "2010-07": "", "July 16, 2010": "", "16/07/2010": "", "2010-W2x-5": "", "12345678x": "",
+	} {
+		if got := isoOtherDateForm(s); got != want {
+			t.Errorf("isoOtherDateForm(%q) = %q; want %q", s, got, want)
 		}
 	}
 }
