@@ -977,3 +977,56 @@ func (g *Graph) dangling() {
 		}
 	}
 }
+
+// NestReferencedMovies marks a blank-node Movie of a graph read from
+// linked data as written in place (not TopLevel) where another node
+// refers to it and it refers to none of them back: what markup nests
+// (IMDb's review holds "itemReviewed": {"@type": "Movie", "url": …}),
+// linked data lists beside the other nodes, and the Movie rules, which
+// are for the Movies a page is about, faulted the nested one for its
+// missing name in N-Quads and not in the page it came from. A Movie its
+// own review names back (the page's Movie, with "itemReviewed" pointing
+// at it) stays at the top. Only Movies are looked at: TopLevel decides
+// nothing else, and the walk back from each costs its descendants.
+func (g *Graph) NestReferencedMovies() {
+	for _, n := range g.Nodes {
+		if n.ID != "" && !strings.HasPrefix(n.ID, "_:") || !n.TopLevel || len(n.Parents) == 0 || !n.Is("Movie") {
+			continue
+		}
+		parents := map[*Node]bool{}
+		for _, e := range n.Parents {
+			if e.From != n { // a Movie naming itself is no other's
+				parents[e.From] = true
+			}
+		}
+		if len(parents) > 0 && !reachesAny(n, parents) {
+			n.TopLevel = false
+		}
+	}
+}
+
+// reachesAny reports whether any of targets is n or a node n refers to,
+// directly or through others.
+func reachesAny(n *Node, targets map[*Node]bool) bool {
+	seen := map[*Node]bool{}
+	stack := []*Node{n}
+	for len(stack) > 0 {
+		m := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[m] {
+			continue
+		}
+		seen[m] = true
+		if targets[m] {
+			return true
+		}
+		for _, p := range m.Props {
+			for _, v := range p.Values {
+				if v.Node != nil && !seen[v.Node] {
+					stack = append(stack, v.Node)
+				}
+			}
+		}
+	}
+	return false
+}

@@ -425,6 +425,7 @@ func isFlattened(m map[string]any) bool {
 // it; nodes are placed at the line where their id first stands.
 func jsonDataGraph(doc map[string]any, data []byte, display, pageURL string) (*schemas.Graph, error) {
 	g := snippetGraph(doc, display, pageURL)
+	g.NestReferencedMovies()
 	reportUnchecked(g, display)
 	lines := idLines(data)
 	addExpandedIDs(lines, topContext(data))
@@ -580,6 +581,7 @@ func quadsGraph(quads []ld.Quad, d *ld.Dataset, lines map[string]int, display, p
 		return nil, err
 	}
 	g := snippetGraph(doc, display, pageURL)
+	g.NestReferencedMovies()
 	if note != nil {
 		g.Problems = append(g.Problems, *note)
 	}

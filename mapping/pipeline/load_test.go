@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"maps"
@@ -368,6 +369,74 @@ func TestLoadPlacesCompactIRIs(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no finding about the Movie", ctx)
+		}
+	}
+}
+
+// TestLoadNestedMovieAsInMarkup: a page's Movie nested as the item of
+// its review (IMDb's shape) is not a Movie the page is about, in the
+// page and in the linked data converted from it alike: as N-Quads,
+// Turtle or expanded JSON-LD it was faulted for its missing name (an
+// error) where the page passed. A Movie its review names back, in data
+// as in markup, is still the page's Movie and checked as one.
+func TestLoadNestedMovieAsInMarkup(t *testing.T) {
+	p := ld.NewProcessor(ld.Config{})
+	verdict := func(name string, data []byte) []string {
+		t.Helper()
+		g, err := pipeline.Load(data, name, name, "")
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var out []string
+		for _, f := range schemas.Validate(g, schemas.Google) {
+			out = append(out, f.Rule+" "+f.Node)
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, tt := range []struct {
+		name, markup string
+		want         []string // rules that must be reported ("" for none)
+	}{
+		{"nested item", `{"@context": "https://schema.org", "@type": "Movie", "name": "Inception", "image": "https://i.example/p.jpg",
+  "dateCreated": "2010-07-08", "director": {"@type": "Person", "name": "Christopher Nolan"},
+  "aggregateRating": {"@type": "AggregateRating", "ratingValue": 8.8, "bestRating": 10, "ratingCount": 26},
+  "review": {"@type": "Review", "itemReviewed": {"@type": "Movie", "url": "https://www.imdb.com/title/tt1375666/"},
+    "author": {"@type": "Person", "name": "rmax304823"}, "reviewRating": {"@type": "Rating", "bestRating": 10, "ratingValue": 10}}}`, nil},
+		{"named back", `{"@context": "https://schema.org", "@type": "Movie", "@id": "_:m", "name": "Heat",
+  "review": {"@type": "Review", "itemReviewed": {"@id": "_:m"}, "author": {"@type": "Person", "name": "A. Critic"},
+    "reviewRating": {"@type": "Rating", "ratingValue": 4}}}`, []string{"google.movie.image"}},
+	} {
+		page := []byte(`<html><head><script type="application/ld+json">` + tt.markup + `</script></head></html>`)
+		want := verdict(tt.name+".html", page)
+		for _, rule := range tt.want {
+			if !slices.ContainsFunc(want, func(s string) bool { return strings.HasPrefix(s, rule+" ") }) {
+				t.Errorf("%s: the page has no %s finding: %q", tt.name, rule, want)
+			}
+		}
+		var doc any
+		if err := json.Unmarshal([]byte(tt.markup), &doc); err != nil {
+			t.Fatal(err)
+		}
+		nq, err := p.ToNQuads(doc, ld.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		expanded, err := p.Expand(doc, ld.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		exp, err := json.Marshal(expanded)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, in := range []struct {
+			name string
+			data []byte
+		}{{tt.name + ".nq", []byte(nq)}, {tt.name + ".jsonld", exp}} {
+			if got := verdict(in.name, in.data); !slices.Equal(got, want) {
+				t.Errorf("%s: %q; the page gives %q", in.name, got, want)
+			}
 		}
 	}
 }
