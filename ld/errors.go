@@ -65,6 +65,12 @@ type NodeError struct {
 
 // Error reports the node, the property, the reason and the value.
 func (e *NodeError) Error() string {
+	if e.Value == "" && errors.Is(e.Err, ErrRelativeIRI) {
+		// An empty value ("image": "", which sites write for a missing
+		// picture) is a reference to the document itself: name it as
+		// what the user sees.
+		return fmt.Sprintf("%s: %s: the value is empty, which as an IRI is a %v to the document itself (remove the property, or give a base IRI to resolve it)", e.Node, e.Property, e.Err)
+	}
 	msg := fmt.Sprintf("%s: %s: %v %q", e.Node, e.Property, e.Err, e.Value)
 	if errors.Is(e.Err, ErrRelativeIRI) {
 		msg += " (give a base IRI to resolve it)"

@@ -140,3 +140,17 @@ func TestNodeErrorOffset(t *testing.T) {
 		}
 	}
 }
+
+// TestNodeErrorEmptyIRI: an empty value where an IRI belongs ("image": "",
+// which sites write for a missing picture) is named as empty, not quoted
+// as the relative reference "".
+func TestNodeErrorEmptyIRI(t *testing.T) {
+	doc := map[string]any{"@context": "https://schema.org", "@type": "Person", "name": "Ken Watanabe", "image": ""}
+	_, err := ld.NewProcessor(ld.Config{}).ToNQuads(doc, ld.Options{})
+	if err == nil || !errors.Is(err, ld.ErrRelativeIRI) {
+		t.Fatalf("error %v; want ErrRelativeIRI", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "image: the value is empty") || strings.Contains(msg, `""`) {
+		t.Errorf("error %q; want it to say the image is empty", msg)
+	}
+}
