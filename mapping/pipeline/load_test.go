@@ -19,23 +19,20 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/snippet/*.golden")
 
-// TestLoadRDFSnippet pins what validate reports for linked data: Load
-// makes of N-Quads, Turtle, TriG and expanded or flattened JSON-LD the web
-// snippet export would make (schemas.SnippetFor) and Validate checks it.
-// The golden files hold every finding and every node left in the snippet,
-// for each test film's export in each RDF format, and for hand-written
-// data that breaks the search-engine rules in every way the snippet acts
-// on, with and without a page URL. Run with -update after a deliberate
-// change and read the diff.
-func TestLoadRDFSnippet(t *testing.T) {
-	type input struct {
-		name string
-		data []byte
-	}
+// input is a named input of validate.
+type input struct {
+	name string
+	data []byte
+}
+
+// dataExports returns each test film's export in each linked data form
+// validate reads as data (N-Quads, Turtle, TriG, expanded and flattened
+// JSON-LD), named by the film and the form's extension.
+func dataExports(t *testing.T) []input {
+	t.Helper()
 	var inputs []input
 	all := films(t)
-	names := slices.Sorted(maps.Keys(all))
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(all)) {
 		for _, format := range []ld.Format{ld.FormatNQuads, ld.FormatTurtle, ld.FormatTriG, ld.FormatExpanded, ld.FormatFlattened} {
 			job := pipeline.New(pipeline.Options{Format: format})
 			for _, f := range all[name] {
@@ -62,6 +59,19 @@ func TestLoadRDFSnippet(t *testing.T) {
 			inputs = append(inputs, input{name + pipeline.Extension(format), data})
 		}
 	}
+	return inputs
+}
+
+// TestLoadRDFSnippet pins what validate reports for linked data: Load
+// makes of N-Quads, Turtle, TriG and expanded or flattened JSON-LD the web
+// snippet export would make (schemas.SnippetFor) and Validate checks it.
+// The golden files hold every finding and every node left in the snippet,
+// for each test film's export in each RDF format, and for hand-written
+// data that breaks the search-engine rules in every way the snippet acts
+// on, with and without a page URL. Run with -update after a deliberate
+// change and read the diff.
+func TestLoadRDFSnippet(t *testing.T) {
+	inputs := dataExports(t)
 	edges, _ := filepath.Glob("testdata/snippet/edge*")
 	for _, p := range edges {
 		data, err := os.ReadFile(p)
@@ -271,10 +281,6 @@ func TestLoadFoldsSchemaOrgHTTPS(t *testing.T) {
 		}
 		return strings.Join(lines, "\n")
 	}
-	type input struct {
-		name string
-		data []byte
-	}
 	const hand = `<https://films.example/heat> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Movie> .
 <https://films.example/heat> <http://schema.org/name> "Heat" .
 <https://films.example/heat> <http://schema.org/image> <https://films.example/heat.jpg> .
@@ -285,35 +291,7 @@ func TestLoadFoldsSchemaOrgHTTPS(t *testing.T) {
 _:o <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Offer> .
 _:o <http://schema.org/availability> <http://schema.org/InStock> .
 `
-	inputs := []input{{"hand.nq", []byte(hand)}}
-	all := films(t)
-	for _, name := range slices.Sorted(maps.Keys(all)) {
-		for _, format := range []ld.Format{ld.FormatNQuads, ld.FormatTurtle, ld.FormatTriG, ld.FormatExpanded, ld.FormatFlattened} {
-			job := pipeline.New(pipeline.Options{Format: format})
-			for _, f := range all[name] {
-				data, err := os.ReadFile(f)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := job.Read(bytes.NewReader(data), filepath.Base(f)); err != nil {
-					t.Fatal(err)
-				}
-			}
-			film, err := job.Merge()
-			if err != nil {
-				t.Fatal(err)
-			}
-			out, err := job.Render(film)
-			if err != nil {
-				t.Fatal(err)
-			}
-			data, err := out.Bytes()
-			if err != nil {
-				t.Fatal(err)
-			}
-			inputs = append(inputs, input{name + pipeline.Extension(format), data})
-		}
-	}
+	inputs := append([]input{{"hand.nq", []byte(hand)}}, dataExports(t)...)
 	folded := 0
 	for _, in := range inputs {
 		https := bytes.ReplaceAll(in.data, []byte("http://schema.org/"), []byte("https://schema.org/"))
