@@ -21,7 +21,6 @@ import (
 	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/film2ld/film2ld/mapping/film"
 )
@@ -162,8 +161,9 @@ func Read(r io.Reader, name string) (*Doc, error) {
 		// more again in each mapper (audit 6: out of memory).
 		return nil, &film.Error{Pos: diag.Position{File: name, Line: maxLines + 1}, Err: ErrTooManyLines}
 	}
-	doc.Lines = strings.Split(norm.NFC.String(s), "\n")
-	if strings.ContainsAny(s, "\f\v") {
+	doc.Lines = strings.Split(nfc(s), "\n")
+	// Two byte searches, where ContainsAny looks at a byte at a time.
+	if strings.IndexByte(s, '\f') >= 0 || strings.IndexByte(s, '\v') >= 0 {
 		for i, line := range doc.Lines {
 			doc.Lines[i] = dropPageBreaks(line)
 		}
@@ -508,23 +508,6 @@ func ReadWith(r io.Reader, name string, fromDoc func(*Doc) (*film.Source, error)
 	return fromDoc(doc)
 }
 
-// binaryOffset returns the offset of the first byte that no text document
-// holds (NUL and C0 controls other than tab, newline, vertical tab, form
-// feed and carriage return, and DEL), or -1. A vertical tab is the line
-// break inside a paragraph that word processors and slide programs write
-// into the text they export: a film page copied from one was refused
-// whole as binary data for it. DEL is no text either: it passed into a
-// name as an invisible character and made a second person of an actor
-// (audit 6), where BEL and ESC were refused.
-func binaryOffset(data []byte) int {
-	for i, b := range data {
-		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' || b == 0x7F {
-			return i
-		}
-	}
-	return -1
-}
-
 // cutCharacter returns the offset of an incomplete UTF-8 sequence that ends
 // the data when the rest is valid UTF-8 (a download that stopped mid-
 // character), or -1. Such a document is not Windows-1252 and must not be
@@ -711,15 +694,6 @@ func plausibleRepair(misread []rune, fixed rune) bool {
 		}
 	}
 	return misread[0] == 'Ã' || misread[0] == 'Â'
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // utf16BOM tells a UTF-16 byte-order mark at the start of data: its name
