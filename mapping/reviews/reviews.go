@@ -63,15 +63,23 @@ const (
 // leaves one out lets it be derived from the total.
 var standardBuckets = []string{"Positive", "Mixed", "Negative"}
 
+// mentionsSignal reports whether l holds "based on", "Based on", "score",
+// "Score" or "eview", which every line Signals counts does.
+func mentionsSignal(l string) bool {
+	return text.ContainsVia(l, "eview", 2) || text.ContainsVia(l, "score", 1) || text.ContainsVia(l, "based on", 0) ||
+		text.ContainsVia(l, "Score", 0) || text.ContainsVia(l, "Based on", 0)
+}
+
 // Signals reports how strongly a document looks like a review aggregator's
 // page: the number of lines only such a page has.
 func Signals(lines []string) int {
 	n := 0
 	for _, l := range lines {
 		// Cheap substring tests first: detection runs on every line of
-		// every document, and most lines are prose.
-		if !strings.Contains(l, "based on") && !strings.Contains(l, "Based on") && !strings.Contains(l, "score") &&
-			!strings.Contains(l, "Score") && !strings.Contains(l, "eview") {
+		// every document, and most lines are prose. Each searches for
+		// its word's rarest letter (text.ContainsVia), where
+		// strings.Contains stopped at every "s" and "e" of the prose.
+		if !mentionsSignal(l) {
 			continue
 		}
 		l = cleanLine(l)
