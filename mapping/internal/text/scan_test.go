@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -93,4 +94,72 @@ func FuzzScans(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkScans)
+}
+
+// isCleanBytewise is isClean as it was, a byte at a time.
+func isCleanBytewise(s string) bool {
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case c < utf8.RuneSelf:
+			if c <= '\r' && c >= '\t' {
+				return false
+			}
+			prevSpace = false
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
+}
+
+func checkIsClean(t *testing.T, s string) {
+	if got, want := isClean(s), isCleanBytewise(s); got != want {
+		t.Errorf("isClean(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestIsCleanWordwise(t *testing.T) {
+	cases := append(scanCases(), sampleDocs(t)...)
+	for _, s := range sampleDocs(t) {
+		cases = append(cases, strings.Split(s, "\n")...)
+	}
+	// Two spaces, or a space and another white space, at every place
+	// of a word and across words.
+	for pos := 0; pos < 18; pos++ {
+		for _, pair := range []string{"  ", " \t", "\t ", " \u00a0", "\u00a0 ", " \u2003", " ", "\x1f ", " \x7f"} {
+			s := []byte(strings.Repeat("ab", 10))
+			cases = append(cases, string(s[:pos])+pair+string(s[pos:]), string(s[:pos])+pair)
+		}
+	}
+	for _, s := range cases {
+		checkIsClean(t, s)
+		for k := 1; k < 8; k++ {
+			checkIsClean(t, strings.Repeat("x", k)+s)
+			checkIsClean(t, strings.Repeat("x ", k)+s)
+		}
+	}
+}
+
+func FuzzIsClean(f *testing.F) {
+	for _, s := range []string{"", " ", "a  b", "abcdefg  hijk", "abcdefgh ", " abcdefgh", "abcdefgh\u00a0", "x\x1fy"} {
+		f.Add(s)
+	}
+	for _, s := range sampleDocs(f) {
+		for _, l := range strings.Split(s, "\n") {
+			f.Add(l)
+		}
+	}
+	f.Fuzz(checkIsClean)
 }

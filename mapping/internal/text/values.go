@@ -57,9 +57,31 @@ func Clean(s string) string {
 
 // isClean reports whether Clean would return s unchanged: no white space
 // at the ends and none but single plain spaces inside.
+//
+// It takes eight bytes at a time where they are all printable ASCII (in
+// which a plain space is the only white space): the byte-at-a-time loop
+// was 2% of converting a film, every line of every document and most
+// values going through it.
 func isClean(s string) bool {
 	prevSpace := true // a space at the start is not clean
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			w := load64(s[i : i+8])
+			// No byte at or past 0x80 and none below 0x20 (the "has
+			// less than" test, exact as to whether any byte is).
+			if w&highs == 0 && (w-0x20*lows)&^w&highs == 0 {
+				// The spaces' high bits, exactly: zero bytes of
+				// w^0x2020…, without the carries of a subtraction.
+				v := w ^ 0x20*lows
+				sp := ^((v&^highs + 0x7F*lows) | v | 0x7F*lows)
+				if sp&(sp<<8) != 0 || prevSpace && sp&0x80 != 0 {
+					return false // two spaces in a row, or one at the start
+				}
+				prevSpace = sp>>63 != 0
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		switch {
 		case c == ' ':
@@ -67,17 +89,19 @@ func isClean(s string) bool {
 				return false
 			}
 			prevSpace = true
+			i++
 		case c < utf8.RuneSelf:
 			if c <= '\r' && c >= '\t' {
 				return false
 			}
 			prevSpace = false
+			i++
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
 				return false
 			}
-			i += size - 1
+			i += size
 			prevSpace = false
 		}
 	}
