@@ -90,8 +90,8 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 	if at != nil {
 		actor, character = s[:at[0]], s[at[1]:]
 	} else {
-		if p := trailingParenRe.FindStringSubmatch(s); p != nil {
-			actor, character = p[1], p[2]
+		if a, c, ok := trailingParen(s); ok {
+			actor, character = a, c
 			// "Rahul Sharma (Inspector Vikram) (older)": the first group
 			// is the character, the next ones describe it (the greedy
 			// group read "Inspector Vikram) (older").
@@ -136,6 +136,27 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 	m.Actor = film.Text{Value: actor}
 	m.Character = character
 	return m, true
+}
+
+// trailingParen is trailingParenRe.FindStringSubmatch(s) without the
+// pattern, whose lazy group backtracked over every cast entry written
+// "Actor (Character)": ok says it matched, actor and character are its
+// groups. The pattern's "(" can only be s's first bracket (its first
+// group holds none), its ")" is s's last byte, "." takes anything but a
+// line feed, and the lazy first group ends where only \s (the ASCII
+// white space \t \n \f \r and space) stands before the "(", taking a
+// character at least. FuzzTrailingParen compares the two.
+func trailingParen(s string) (actor, character string, ok bool) {
+	i := strings.IndexAny(s, "()")
+	if i < 1 || s[i] != '(' || s[len(s)-1] != ')' || i == len(s)-1 {
+		return "", "", false
+	}
+	inner := s[i+1 : len(s)-1]
+	if strings.IndexByte(inner, '\n') >= 0 {
+		return "", "", false
+	}
+	j := max(len(strings.TrimRight(s[:i], "\t\n\f\r ")), 1)
+	return s[:j], inner, true
 }
 
 // endsInAbbreviation reports whether s ends in a short capitalised word
@@ -186,7 +207,11 @@ func bracketGroups(s string) []string {
 func takeAnnotations(s string) (string, []string) {
 	var names []string
 	out := parenRe.ReplaceAllStringFunc(s, func(g string) string {
-		inner := parenRe.FindStringSubmatch(g)[1]
+		// g is one match of parenRe: white space, "(", text with no
+		// bracket, ")". The text is what stands between its brackets;
+		// running the pattern again for it was a third of this
+		// function's time.
+		inner := g[strings.IndexByte(g, '(')+1 : len(g)-1]
 		var found []string
 		for _, part := range annotationSep.Split(strings.ToLower(inner), -1) {
 			name, ok := Annotations[strings.TrimSpace(part)]
