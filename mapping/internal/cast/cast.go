@@ -206,7 +206,7 @@ func bracketGroups(s string) []string {
 // a name.
 func takeAnnotations(s string) (string, []string) {
 	var names []string
-	out := parenRe.ReplaceAllStringFunc(s, func(g string) string {
+	out := replaceParenGroups(s, func(g string) string {
 		// g is one match of parenRe: white space, "(", text with no
 		// bracket, ")". The text is what stands between its brackets;
 		// running the pattern again for it was a third of this
@@ -226,6 +226,43 @@ func takeAnnotations(s string) (string, []string) {
 		return ""
 	})
 	return text.Clean(out), names
+}
+
+// replaceParenGroups is parenRe.ReplaceAllStringFunc(s, repl) without the
+// pattern, which ran over every cast entry with a bracket ("Anne Coesens
+// (Tania)"). A match is a "(" whose next bracket is ")", with the white
+// space (\s: \t \n \f \r and space) that stands right before it: the
+// earliest such "(" starts the leftmost match, and the search goes on
+// after its ")". FuzzTrailingParen compares the two.
+func replaceParenGroups(s string, repl func(string) string) string {
+	var b strings.Builder
+	last := 0 // s[:last] is in b
+	for from := 0; ; {
+		i := strings.IndexByte(s[from:], '(')
+		if i < 0 {
+			break
+		}
+		open := from + i
+		j := strings.IndexAny(s[open+1:], "()")
+		if j < 0 {
+			break // no ")" after it, nor after any later "("
+		}
+		closing := open + 1 + j
+		if s[closing] == '(' {
+			from = closing // this "(" holds another: the next may match
+			continue
+		}
+		// The match may start anywhere after the last one ended.
+		start := len(strings.TrimRight(s[last:open], "\t\n\f\r ")) + last
+		b.WriteString(s[last:start])
+		b.WriteString(repl(s[start : closing+1]))
+		last, from = closing+1, closing+1
+	}
+	if last == 0 && b.Len() == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 func appendUnique(list []string, s string) []string {

@@ -34,7 +34,7 @@ var bracketCases = []string{
 	"", "(", ")", "()", "a()", "a)", "a(", "(a)", " (a)", "a (b)", "a  (b)", "a\t(b)", "a\n(b)", "a (b\nc)",
 	"a (b) (c)", "a (b (c))", "a) (b)", "a (b))", "((a))", "Anne Coesens (Tania)", "Rahul Sharma (Inspector Vikram) (older)",
 	"Ann Lee (voice)", "Ann Lee (voice; uncredited)", "Ann Lee (Rosa) (voice)", "Ann (voice and uncredited)", "\v(a)",
-	"a\v(b)", "a\u00a0(b)", "\xff(b)", "a (\xff)", "  (b)", " a (b) ", "a (b)\n", "a(b)c)", "é (ü)", "a (b)\r",
+	"a\v(b)", "a\u00a0(b)", "\xff(b)", "a (\xff)", "  (b)", " a (b) ", "a (b)\n", "a(b)c)", "é (ü)", "a (b)\r", "a ( b ) c (d (e) f) g", "(a)(b)", " \t(a) ", "a (b", "a (b (c)", "a (b) c) (d)", "x\v(a)", "((", "))", "( )",
 }
 
 func TestTrailingParen(t *testing.T) {
@@ -51,6 +51,15 @@ func checkTrailingParen(t *testing.T, s string) {
 	}
 	if want := trailingParenRe.FindStringSubmatch(s); !slices.Equal(got, want) {
 		t.Errorf("trailingParen(%q) = %q, want %q", s, got, want)
+	}
+	for _, repl := range []func(string) string{
+		func(string) string { return "" },
+		func(g string) string { return "<" + g + ">" },
+		func(g string) string { return g },
+	} {
+		if got, want := replaceParenGroups(s, repl), parenRe.ReplaceAllStringFunc(s, repl); got != want {
+			t.Errorf("replaceParenGroups(%q) = %q, want %q", s, got, want)
+		}
 	}
 	gotS, gotN := takeAnnotations(s)
 	wantS, wantN := takeAnnotationsRe(s)
