@@ -77,7 +77,8 @@ var (
 	// A line that starts like a band ("2. Negative: 0 out of") but is not
 	// one: inside a distribution it is an error, not a review.
 	bandStartRe = lazyre.New(`^(\d+\.\s*)?([A-Z][A-Za-z ]{0,20}?):\s*\d`)
-	itemRe      = lazyre.New(`^(\d+)\.(?:\s+(.*))?$`)
+	// itemRe is what itemRest reads, which FuzzItemRest holds to it.
+	itemRe = lazyre.New(`^(\d+)\.(?:\s+(.*))?$`)
 	// summaryScoreRe and scoreLabelRe are built from summaryLabels.
 	summaryScoreRe, scoreLabelFirstRe *lazyre.Regexp
 )
@@ -170,8 +171,8 @@ func classify(l string) classified {
 		}
 	}
 	if digit {
-		if m := itemRe.FindStringSubmatch(l); m != nil {
-			c.class, c.rest = itemLine, m[2]
+		if rest, ok := itemRest(l); ok {
+			c.class, c.rest = itemLine, rest
 			return c
 		}
 	}
@@ -200,6 +201,32 @@ func classify(l string) classified {
 		}
 	}
 	return c
+}
+
+// itemRest is itemRe.FindStringSubmatch(l) read without the pattern,
+// which ran on every line that starts with a digit, twice for a review's
+// first line (detection, then the parser): ok says it matched, rest is
+// its second group. The line is digits and "." and, when more follows,
+// \s+ (ASCII white space: \t \n \f \r and space, all of it taken) and a
+// rest with no line feed, which "." does not take. FuzzItemRest compares
+// the two.
+func itemRest(l string) (rest string, ok bool) {
+	n := 0
+	for n < len(l) && '0' <= l[n] && l[n] <= '9' {
+		n++
+	}
+	if n == 0 || n == len(l) || l[n] != '.' {
+		return "", false
+	}
+	after := l[n+1:]
+	if after == "" {
+		return "", true
+	}
+	rest = strings.TrimLeft(after, "\t\n\f\r ")
+	if len(rest) == len(after) || strings.IndexByte(rest, '\n') >= 0 {
+		return "", false
+	}
+	return rest, true
 }
 
 // byRe is "By Ann Lee": a capitalised name of at most five words.

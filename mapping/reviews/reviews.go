@@ -533,8 +533,8 @@ func (p *parser) line(n int, c classified) error {
 		// Outside a distribution a band is what it looks like otherwise:
 		// a numbered review, or text.
 		c.class = textLine
-		if m := itemRe.FindStringSubmatch(c.text); m != nil {
-			c.class, c.rest = itemLine, m[2]
+		if rest, ok := itemRest(c.text); ok {
+			c.class, c.rest = itemLine, rest
 		}
 	}
 	switch c.class {

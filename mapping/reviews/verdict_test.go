@@ -68,3 +68,32 @@ func FuzzParseVerdictParts(f *testing.F) {
 		checkVerdict(t, head+based+count+" "+prefixes[int(prefix)%len(prefixes)]+nouns[int(noun)%len(nouns)])
 	})
 }
+
+var itemCases = []string{
+	"", "1", "1.", "1. ", "1.  ", "1. Reviewed by: Ann", "12.Reviewed", "123.\tx", "1.\nx", "1. x\ny", "1.\n", "1.\n\n",
+	"1.\v x", "1. \u00a0x", "a1. x", ".1 x", "1..", "1. .", "01. x", "1 . x", "1.\xff", "1. \xff", "99999999999. x",
+}
+
+func checkItemRest(t *testing.T, l string) {
+	rest, ok := itemRest(l)
+	var got []string
+	if ok {
+		got = []string{l, l[:strings.IndexByte(l, '.')], rest}
+	}
+	if want := itemRe.FindStringSubmatch(l); !slices.Equal(got, want) {
+		t.Errorf("itemRest(%q) = %q, want %q", l, got, want)
+	}
+}
+
+func TestItemRest(t *testing.T) {
+	for _, l := range itemCases {
+		checkItemRest(t, l)
+	}
+}
+
+func FuzzItemRest(f *testing.F) {
+	for _, l := range itemCases {
+		f.Add(l)
+	}
+	f.Fuzz(checkItemRest)
+}
