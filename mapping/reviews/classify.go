@@ -239,6 +239,9 @@ var byRe = lazyre.New(`^By (\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4})$`)
 // line that mentions "based on" in every document, and the backtracking
 // match of this pattern was the largest of the page's.
 func verdictMatch(l string) []string {
+	if l == "" {
+		return nil // no verdict; the pattern matches none either
+	}
 	switch l[len(l)-1] {
 	case 'c', 'C', 's', 'S', 'w', 'W', 'g', 'G':
 	default:
