@@ -20,6 +20,12 @@ const DerivedFrom = "http://www.w3.org/ns/prov#wasDerivedFrom"
 // so it cannot be replaced for one dataset.
 var ErrDefaultGraph = errors.New("statements in the default graph cannot be replaced: only named graphs can")
 
+// ErrBlankGraph reports a graph named by a blank node where graphs are
+// replaced whole: a store names its graphs by IRI, and a blank node's
+// label is the dataset's own (JSON-LD gives one to a graph object with no
+// @id, such as an item of a top-level array holding @graph alone).
+var ErrBlankGraph = errors.New("a graph named by a blank node cannot be replaced: a store names its graphs by IRI")
+
 // Unit is a set of graphs that are replaced together: a graph that names
 // its sources (see DerivedFrom) with those of its source graphs present in
 // the dataset, or a graph on its own.
@@ -131,7 +137,7 @@ func blankShareError(label string, a, b Term) error {
 // blankGraphError returns the ErrSPARQLBlank error of a graph named by
 // blank node label: SPARQL's GRAPH takes an IRI alone.
 func blankGraphError(label string) error {
-	return fmt.Errorf("%w: _:%s names a graph, which SPARQL's GRAPH takes an IRI for: load it as N-Quads (the Graph Store protocol) instead", ErrSPARQLBlank, label)
+	return fmt.Errorf("%w: _:%s names a graph, which SPARQL's GRAPH takes an IRI for (and a store names its graphs by): give the graph an @id", ErrSPARQLBlank, label)
 }
 
 // BlankGraphs finds a blank node that stands in more than one graph of

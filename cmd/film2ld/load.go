@@ -134,6 +134,13 @@ func runLoad(e *env, args []string) int {
 		e.hint("export without --merged-in-default-graph or --merged, so that every statement is in a graph of its film")
 		return exitError
 	}
+	for i := range units.Len() {
+		if g := units.Graph(i); g.Kind == ld.Blank {
+			e.errorf("%s: _:%s: %v", inputDisplay(files[0]), g.Value, ld.ErrBlankGraph)
+			e.hint(`give the graph an @id (JSON-LD names a graph object with no @id, such as {"@context": …, "@graph": […]} inside an array, by a blank node)`)
+			return exitError
+		}
+	}
 	user, password, _, err := store.Credentials(endpoint, os.Getenv)
 	if err != nil {
 		e.errorf("credentials: %v", err)

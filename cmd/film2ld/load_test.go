@@ -115,6 +115,19 @@ func TestLoadCommand(t *testing.T) {
 		t.Errorf("default graph: exit %d\n%s", code, stderr)
 	}
 
+	// A graph object with no @id (an array's item holding @graph alone)
+	// is named by a blank node, which no store can name: it was PUT to
+	// ?graph=b0, a relative IRI. Refused before anything is sent.
+	blank := filepath.Join(t.TempDir(), "blank.jsonld")
+	if err := os.WriteFile(blank, []byte(`[{"@context": "https://schema.org", "@graph": [{"@id": "https://films.example/m", "@type": "Movie", "name": "M"}]}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := len(graphs)
+	code, stderr = load(blank)
+	if code != exitError || !strings.Contains(stderr, "_:b0: a graph named by a blank node cannot be replaced") || !strings.Contains(stderr, "hint: give the graph an @id") || len(graphs) != before {
+		t.Errorf("blank graph name: exit %d, %d graphs\n%s", code, len(graphs), stderr)
+	}
+
 	for _, c := range []struct {
 		args []string
 		want string

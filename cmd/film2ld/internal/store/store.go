@@ -176,6 +176,11 @@ func (c *Client) Load(ctx context.Context, units Units) (Result, error) {
 	if units.Len() > 0 && units.Graph(0).Kind == 0 {
 		return res, ld.ErrDefaultGraph
 	}
+	for i := range units.Len() {
+		if units.Graph(i).Kind == ld.Blank {
+			return res, ld.ErrBlankGraph
+		}
+	}
 	totalGraphs, totalQuads := units.Size()
 	c.init()
 	progress := func() {

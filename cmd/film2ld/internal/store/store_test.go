@@ -290,6 +290,23 @@ func TestDefaultGraphRefused(t *testing.T) {
 	}
 }
 
+// TestBlankGraphRefused: a graph named by a blank node is refused before
+// anything is sent (the Graph Store protocol PUT it to ?graph=b0).
+func TestBlankGraphRefused(t *testing.T) {
+	const text = "<urn:a> <urn:b> <urn:c> <urn:g> .\n<urn:a> <urn:b> <urn:c> _:g .\n"
+	quads, _ := ld.ReadNQuads(strings.NewReader(text), "x")
+	ds := ld.NewDataset()
+	if _, err := ds.ReadNQuads(strings.NewReader(text), "x", false); err != nil {
+		t.Fatal(err)
+	}
+	for _, units := range []Units{Slice(ld.Units(quads)), ds.Units()} {
+		_, err := (&Client{Endpoint: "http://127.0.0.1:1"}).Load(context.Background(), units)
+		if !errors.Is(err, ld.ErrBlankGraph) {
+			t.Errorf("%T: err = %v", units, err)
+		}
+	}
+}
+
 // TestLoadUnitListAsSlice: the units of a dataset, made one at a time,
 // send the requests the same units made at once send, in both
 // protocols, batched or not.
