@@ -12,12 +12,23 @@ import (
 	"golang.org/x/text/language/display"
 )
 
-// aliases are English names in common use that CLDR spells otherwise.
+// aliases are English names in common use that CLDR spells otherwise:
+// its long and its newer forms, names countries took since (a film
+// credits the country of its year), and the countries that are no more,
+// by their ISO 3166-3 codes (a Soviet or a Yugoslav film is credited so).
 var aliases = map[string]string{
-	"usa": "US", "u.s.": "US", "united states of america": "US", "uk": "GB",
-	"england": "GB", "scotland": "GB", "wales": "GB", "czech republic": "CZ",
-	"russian federation": "RU", "south korea": "KR", "north korea": "KP",
-	"ivory coast": "CI", "holland": "NL", "west germany": "DE",
+	"usa": "US", "u.s.": "US", "u.s.a.": "US", "united states of america": "US", "uk": "GB",
+	"england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB", "great britain": "GB",
+	"czech republic": "CZ", "russian federation": "RU",
+	"south korea": "KR", "republic of korea": "KR", "korea": "KR", "north korea": "KP",
+	"ivory coast": "CI", "holland": "NL", "the netherlands": "NL", "west germany": "DE",
+	"türkiye": "TR", "north macedonia": "MK", "republic of north macedonia": "MK", "eswatini": "SZ",
+	"palestine": "PS", "state of palestine": "PS", "burma": "MM", "macao": "MO",
+	"democratic republic of the congo": "CD", "dr congo": "CD", "republic of the congo": "CG",
+	"the gambia": "GM", "the bahamas": "BS", "east timor": "TL", "cabo verde": "CV", "vatican": "VA", "holy see": "VA",
+	"united arab emirates": "AE", "uae": "AE", "zaire": "CD",
+	"soviet union": "SU", "ussr": "SU", "yugoslavia": "YU", "czechoslovakia": "CS",
+	"east germany": "DD", "serbia and montenegro": "CS",
 }
 
 // Tables returns the English country names (lower case, "&" as "and") with
@@ -31,11 +42,15 @@ func Tables() (countries, languages map[string]string) {
 	for a := 'A'; a <= 'Z'; a++ {
 		for b := 'A'; b <= 'Z'; b++ {
 			code := string([]rune{a, b})
-			if r, err := language.ParseRegion(code); err == nil && r.IsCountry() {
+			// A withdrawn code (DD, BU, RH) is named as the country that
+			// took its place: "Germany" was DD, the first by letter.
+			if r, err := language.ParseRegion(code); err == nil && r.IsCountry() && r.Canonicalize() == r {
 				// The first code wins: FR before FX ("Metropolitan France"
 				// is also named France in some CLDR versions).
-				if name := key(regionNames.Name(r)); name != "" && countries[name] == "" {
-					countries[name] = r.String()
+				for _, name := range nameForms(key(regionNames.Name(r))) {
+					if countries[name] == "" {
+						countries[name] = r.String()
+					}
 				}
 			}
 			if base, err := language.ParseBase(strings.ToLower(code)); err == nil {
@@ -61,6 +76,29 @@ func Tables() (countries, languages map[string]string) {
 	languages["norwegian"] = "no"
 	languages["cantonese"] = "yue"
 	return countries, languages
+}
+
+// nameForms returns a CLDR country name and the forms pages write it in:
+// without its qualifier ("hong kong sar china", "myanmar (burma)": "hong
+// kong"; "myanmar", "burma"), and with a plain apostrophe for CLDR's
+// typographic one ("côte d’ivoire").
+func nameForms(name string) []string {
+	if name == "" {
+		return nil
+	}
+	forms := []string{name}
+	if short, ok := strings.CutSuffix(name, " sar china"); ok {
+		forms = append(forms, short)
+	}
+	if head, rest, ok := strings.Cut(name, " ("); ok && strings.HasSuffix(rest, ")") {
+		forms = append(forms, head, strings.TrimSuffix(rest, ")"))
+	}
+	for _, f := range forms {
+		if strings.Contains(f, "’") {
+			forms = append(forms, strings.ReplaceAll(f, "’", "'"))
+		}
+	}
+	return forms
 }
 
 // key folds a name for lookup: case and "&" for "and" ("Bosnia &
