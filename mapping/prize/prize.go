@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"github.com/film2ld/film2ld/ld/diag"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -352,6 +353,9 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 		switch {
 		case t == "Synopsis:":
 			return i + 1, nil
+		case p.amongCountries(paras, i):
+			p.note(para.line, "%q is not a country film2ld knows; read as one, as it stands among the film's countries", text.Short(t))
+			f.Countries = append(f.Countries, film.Text{Value: t, Line: para.line})
 		case footnotesRe.MatchString(t):
 			// References to the links at the bottom (the trailer).
 		case text.IsMinutes(t):
@@ -372,6 +376,23 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 		}
 	}
 	return i, nil
+}
+
+// amongCountries reports whether header paragraph i, one name that is no
+// country film2ld knows ("Tibet", "Quebec"), stands among the film's
+// countries: after the director's paragraph, and next to a paragraph of
+// known countries. Read as a name, it was a second director (the header
+// has no labels; audit 12).
+func (p *parser) amongCountries(paras []paragraph, i int) bool {
+	t := paras[i].text
+	if isHeaderFact(t) || isLabelLine(t) || strings.ContainsAny(t, ",;&") || directedByRe.MatchString(t) {
+		return false
+	}
+	directed := slices.ContainsFunc(p.src.Film.Credits, func(c film.Credit) bool { return c.Role == film.Director })
+	if !directed {
+		return false
+	}
+	return i > 0 && isCountry(paras[i-1].text) || i+1 < len(paras) && isCountry(paras[i+1].text)
 }
 
 // headerLine reads a header paragraph that is not one fact alone: the

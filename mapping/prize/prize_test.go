@@ -365,3 +365,49 @@ func TestParagraphTooLong(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderCountries: the header's country paragraphs, which have no
+// label, are told from the director's by name. A country CLDR writes
+// otherwise ("Hong Kong SAR China") was read as a second director
+// (audit 12); one film2ld does not know is read as a country, with a
+// note, where it stands among the countries after the director. A second
+// name beside the director is still a director.
+func TestHeaderCountries(t *testing.T) {
+	for _, tt := range []struct {
+		header     string
+		directors  []string
+		countries  []string
+		noteNaming string
+	}{
+		{"Ann Hui\n\nHong Kong\n\nChina\n\n90 min", []string{"Ann Hui"}, []string{"Hong Kong", "China"}, ""},
+		{"Elia Suleiman\n\nPalestine\n\nFrance", []string{"Elia Suleiman"}, []string{"Palestine", "France"}, ""},
+		{"Milcho Manchevski\n\nNorth Macedonia\n\n2019", []string{"Milcho Manchevski"}, []string{"North Macedonia"}, ""},
+		{"Andrei Tarkovsky\n\nSoviet Union\n\n1975", []string{"Andrei Tarkovsky"}, []string{"Soviet Union"}, ""},
+		{"Pema Tseden\n\nTibet\n\nChina\n\n87 min", []string{"Pema Tseden"}, []string{"Tibet", "China"}, "Tibet"},
+		{"Denis Côté\n\nCanada\n\nQuebec\n\n2015", []string{"Denis Côté"}, []string{"Canada", "Quebec"}, "Quebec"},
+		{"Jan Kowalski, Maria Nowak\n\nPoland", []string{"Jan Kowalski", "Maria Nowak"}, []string{"Poland"}, ""},
+		{"Directed by Jan Kowalski\n\nPoland\n\n2021", []string{"Jan Kowalski"}, []string{"Poland"}, ""},
+	} {
+		page := "Published on *Some Prize* (<https://prize.example>)\n\nOnly Title\n\n" + tt.header + "\n\nSynopsis:\n\nA film.\n"
+		src, err := Parse(strings.NewReader(page), "p.txt")
+		if err != nil {
+			t.Fatalf("%q: %v", tt.header, err)
+		}
+		var directors, countries []string
+		for _, c := range src.Film.Credits {
+			if c.Role == film.Director {
+				directors = append(directors, c.Agent.Name.Value)
+			}
+		}
+		for _, c := range src.Film.Countries {
+			countries = append(countries, c.Value)
+		}
+		if !slices.Equal(directors, tt.directors) || !slices.Equal(countries, tt.countries) {
+			t.Errorf("%q: directors %q, countries %q; want %q, %q", tt.header, directors, countries, tt.directors, tt.countries)
+		}
+		noted := slices.ContainsFunc(src.Notes, func(n film.Note) bool { return strings.Contains(n.Message, "is not a country film2ld knows") })
+		if noted != (tt.noteNaming != "") {
+			t.Errorf("%q: notes %v; want one naming %q", tt.header, src.Notes, tt.noteNaming)
+		}
+	}
+}
