@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/film2ld/film2ld/ld/diag"
 	"io"
+	"strings"
 
 	"github.com/film2ld/film2ld/mapping/encyclopedia"
 	"github.com/film2ld/film2ld/mapping/film"
@@ -136,6 +137,9 @@ func Map(r io.Reader, name string, kind film.Kind) (*film.Source, error) {
 			// twice (it was 1.6% of a batch export's CPU).
 			text.CheckPeople(src)
 		}
+		if err == nil {
+			noteOtherScript(src, doc.Lines)
+		}
 		if err == nil && forced && (k.signals(doc.Lines) == 0 || !hasFacts(src)) {
 			return nil, &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("%w: read as --kind %s, it has neither the layout nor any fact of a %s", ErrNotThisKind, kind, kindNoun[kind])}
 		}
@@ -159,4 +163,31 @@ func hasFacts(s *film.Source) bool {
 		len(f.Releases) > 0 || len(f.BasedOn) > 0 || len(f.Unmapped) > 0 ||
 		f.Critics.Stated() || f.Users.Stated() || len(f.Reviews) > 0 ||
 		s.URL.Value != "" || s.Publisher != nil
+}
+
+// noteOtherScript notes, once for a document, the names it writes again
+// in their own script in brackets ("Zhang Yimou (張藝謀)"), which the
+// mappers read without them (text.WithoutOtherScript): what is left out
+// is said, with the first line that has one and how many do.
+func noteOtherScript(src *film.Source, lines []string) {
+	first, group, n := 0, "", 0
+	for i, l := range lines {
+		if !strings.Contains(l, "(") {
+			continue
+		}
+		if g := text.OtherScriptGroup(l); g != "" {
+			if n == 0 {
+				first, group = i+1, g
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	more := ""
+	if n > 1 {
+		more = fmt.Sprintf(" (and on %d more lines)", n-1)
+	}
+	src.Notes = append(src.Notes, film.Note{Line: first, Message: fmt.Sprintf("a name is written again in another script in brackets, %s%s: read without it", group, more)})
 }

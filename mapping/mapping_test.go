@@ -554,3 +554,70 @@ func TestInvisibleCharactersInNames(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherScriptNames: encyclopedias write a name in Latin letters and
+// again in its own script in brackets ("Zhang Yimou (張藝謀)"). The group
+// made the director no person's name (left out with a note) and an
+// actor's native name the character, or lost the cast line (audit 12).
+// Each name is now read without it, its character kept, and one note
+// says what was left out.
+func TestOtherScriptNames(t *testing.T) {
+	const article = `= Fallen Blossoms (2004 film) =
+
+Fallen Blossoms
+- Directed by: Zhang Yimou (張藝謀)
+- Starring: Gong Li (鞏俐), Tony Leung Chiu-wai
+- Running time: 112 minutes
+- Country: China
+
+Fallen Blossoms is a 2004 film.
+
+==Cast==
+- Gong Li (鞏俐) as Lin Mei
+- Tony Leung Chiu-wai (梁朝偉) as Chow Mo-wan
+- Zhang Ziyi – Bai Ling (白玲)
+- Takuya Kimura (木村拓哉) as Tak
+`
+	src, err := mapping.Map(strings.NewReader(article), "article.txt", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var directors []string
+	for _, c := range src.Film.Credits {
+		if c.Role == film.Director {
+			directors = append(directors, c.Agent.Name.Value)
+		}
+	}
+	if !slices.Equal(directors, []string{"Zhang Yimou"}) {
+		t.Errorf("directors %q", directors)
+	}
+	cast := map[string]string{}
+	for _, c := range src.Film.Cast {
+		if c.Character != "" || cast[c.Actor.Value] == "" {
+			cast[c.Actor.Value] = c.Character
+		}
+	}
+	want := map[string]string{"Gong Li": "Lin Mei", "Tony Leung Chiu-wai": "Chow Mo-wan", "Zhang Ziyi": "Bai Ling", "Takuya Kimura": "Tak"}
+	for actor, character := range want {
+		if got, ok := cast[actor]; !ok || got != character {
+			t.Errorf("cast %q plays %q (listed %v); want %q", actor, got, ok, character)
+		}
+	}
+	for actor := range cast {
+		if _, ok := want[actor]; !ok {
+			t.Errorf("cast holds %q", actor)
+		}
+	}
+	notes := 0
+	for _, n := range src.Notes {
+		if strings.Contains(n.Message, "another script") {
+			notes++
+			if n.Line != 4 || !strings.Contains(n.Message, "(張藝謀)") {
+				t.Errorf("note %d: %s", n.Line, n.Message)
+			}
+		}
+	}
+	if notes != 1 {
+		t.Errorf("%d notes of names in another script; want 1: %v", notes, src.Notes)
+	}
+}

@@ -402,7 +402,7 @@ func (p *parser) amongCountries(paras []paragraph, i int) bool {
 // that fact, so that a country is never taken for a director.
 func (p *parser) headerLine(para paragraph) {
 	f := &p.src.Film
-	t := directedByRe.ReplaceAllString(para.text, "")
+	t := text.WithoutOtherScript(directedByRe.ReplaceAllString(para.text, ""))
 	var names []string
 	for _, part := range text.SplitList(t) {
 		switch {

@@ -65,7 +65,9 @@ var (
 // is empty, or starts with the character's brackets). The actor's name is
 // not checked here: text.CheckPeople does that for every mapper.
 func Parse(entry string) (m film.CastMember, ok bool) {
-	s := text.Clean(footnoteRe.ReplaceAllString(entry, ""))
+	// A name written again in its own script ("Gong Li (鞏俐) as Lin
+	// Mei") is read without it: the group was taken for the character.
+	s := text.WithoutOtherScript(text.Clean(footnoteRe.ReplaceAllString(entry, "")))
 	s, m.RoleNames = takeAnnotations(s)
 	actor, character := s, ""
 	// The earliest separator splits: in "Anne Coesens – Tania, who works

@@ -513,6 +513,9 @@ func isInitial(w string) bool {
 // split with SplitNames, organisations with SplitList (commas only, since
 // "&" belongs to company names).
 func Credits(role film.Role, roleName string, org bool, value string, line int) []film.Credit {
+	// "Zhang Yimou (張藝謀)": the name again in its own script is no part
+	// of the credit's name (which it made no person's name, left out).
+	value = WithoutOtherScript(value)
 	var names []string
 	if org {
 		names = SplitList(value)
