@@ -139,6 +139,10 @@ var labels = sync.OnceValue(func() map[string]label {
 		"line producer": crew(film.Contributor, "Line producer"), "associate producer": crew(film.Contributor, "Associate producer"),
 		"co-producer": crew(film.Contributor, "Co-producer"), "sound mixing": crew(film.Contributor, "Sound mixing"),
 		"choreography": crew(film.Contributor, "Choreography"), "assistant director": crew(film.Contributor, "Assistant director"),
+		// Companies, as the encyclopedia's "Distributed by" is (an
+		// unknown label's value was a crew member: a Person).
+		"distribution": {role: film.Contributor, roleName: "Distribution", org: true}, "distributor": {role: film.Contributor, roleName: "Distribution", org: true},
+		"distributors": {role: film.Contributor, roleName: "Distribution", org: true}, "distributed by": {role: film.Contributor, roleName: "Distribution", org: true},
 		"world sales":         {sales: true, org: true},
 		"international sales": {sales: true, org: true},
 		"sales":               {sales: true, org: true},

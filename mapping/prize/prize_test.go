@@ -411,3 +411,25 @@ func TestHeaderCountries(t *testing.T) {
 		}
 	}
 }
+
+// TestDistributionIsACompany: "Distribution: Golden Scene" credits a
+// company, as the encyclopedia's "Distributed by" does; as an unknown
+// label it was a crew member, a Person (audit 12).
+func TestDistributionIsACompany(t *testing.T) {
+	for _, label := range []string{"Distribution", "Distributor", "Distributors", "Distributed by"} {
+		page := "Published on *Some Prize* (<https://prize.example>)\n\nOnly Title\n\nJan Kowalski\n\nPoland\n\nSynopsis:\n\nA film.\n\n" + label + ": Golden Scene, Kino Lorber\n"
+		src, err := Parse(strings.NewReader(page), "p.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range src.Film.Credits {
+			if c.RoleName == "Distribution" && c.Agent.Organization {
+				got = append(got, c.Agent.Name.Value)
+			}
+		}
+		if !slices.Equal(got, []string{"Golden Scene", "Kino Lorber"}) {
+			t.Errorf("%s: distributors %q; credits %+v", label, got, src.Film.Credits)
+		}
+	}
+}
