@@ -58,6 +58,23 @@ func notAName(v string) string {
 	return ""
 }
 
+// screenName reports whether v is a user's screen name with digits in it
+// ("cinephile88", "JohnD2000", "film_fan_3"): one word of letters and
+// digits (with "_", "." or "-" inside) that starts with a letter. A
+// critic's name with a number is refused (a score run into it), but a
+// user review's handle often holds one, and its review lost its author.
+func screenName(v string) bool {
+	if v == "" || strings.ContainsAny(v, " \t") || !unicode.IsLetter([]rune(v)[0]) || isDate(v) || monthYearRe.MatchString(v) {
+		return false
+	}
+	for _, r := range v {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("_.-", r) {
+			return false
+		}
+	}
+	return true
+}
+
 // sentence reports words that read as a sentence: too many of them, a
 // question or exclamation, or a full stop followed by more words in lower
 // case ("Great. loved it"); initials ("V.A. Musetto") are not one.

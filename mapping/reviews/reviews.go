@@ -918,7 +918,7 @@ func (p *parser) reviewScore(n int, literal, best string) {
 func (p *parser) setReviewer(n int, v string) {
 	rv := p.review
 	v = strings.TrimSpace(v)
-	if why := notAName(v); why != "" {
+	if why := notAName(v); why != "" && !(p.section == users && screenName(v)) {
 		// Reported when the review ends, when it is known whether its
 		// publication stands in as its author.
 		rv.refused = fmt.Sprintf("reviewer %q %s; left out", text.Short(v), why)

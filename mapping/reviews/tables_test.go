@@ -1,6 +1,7 @@
 package reviews
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -123,4 +124,35 @@ func title(s string) string {
 		words[i] = strings.ToUpper(string(r[:1])) + string(r[1:])
 	}
 	return strings.Join(words, " ")
+}
+
+// TestScreenNamesWithDigits: a user review's screen name may hold digits
+// ("cinephile88"), and its review keeps its author; a critic's name with
+// a number is still refused, and so is a user's that is a number, a date
+// or more than one word (audit 12).
+func TestScreenNamesWithDigits(t *testing.T) {
+	for _, name := range []string{"cinephile88", "JohnD2000", "film_fan_3", "R2D2", "kenji.t99", "movie-buff7"} {
+		if !screenName(name) {
+			t.Errorf("screenName(%q) = false", name)
+		}
+	}
+	for _, name := range []string{"88", "8 cinephile", "Ann Lee 8", "4/5", "Jun 2019", "2019", "cinephile 88", "_x1", ""} {
+		if screenName(name) {
+			t.Errorf("screenName(%q) = true", name)
+		}
+	}
+	page := "User Score\n7.1\nGenerally favorable reviews- based on 9 Ratings\n\nUser Reviews\n" +
+		"  1. 8 cinephile88\n    Jun 20, 2019\n    Good. Full Review »\n" +
+		"  2. 6 JohnD2000\n    Jun 21, 2019\n    Fine. Full Review »\n"
+	src, err := Parse(strings.NewReader(page), "r.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var authors []string
+	for _, r := range src.Film.Reviews {
+		authors = append(authors, r.Author.Value)
+	}
+	if !slices.Equal(authors, []string{"cinephile88", "JohnD2000"}) {
+		t.Errorf("authors %q; notes %v", authors, src.Notes)
+	}
 }
