@@ -191,6 +191,10 @@ func classify(l string) classified {
 			return c
 		}
 	}
+	if dated, ok := cutDatePrefix(l); ok {
+		// "Posted Jun 2, 2019": the date's own line, with its verb.
+		l = dated
+	}
 	if len(l) <= 20 && strings.IndexFunc(l, unicode.IsDigit) >= 0 {
 		if d, err := text.ParseDate(l); err == nil || errors.Is(err, text.ErrAmbiguousDate) || errors.Is(err, text.ErrImpossibleDate) {
 			// An ambiguous or impossible one is a date line with no
@@ -359,4 +363,18 @@ func bandStartMatch(l string) []string {
 		return nil
 	}
 	return bandStartRe.FindStringSubmatch(l)
+}
+
+// cutDatePrefix returns a line's date after the word a review card puts
+// before it ("Posted Jun 2, 2019", "Published on 3 March 2017"), when the
+// rest is a date; the line was taken for the review's first words.
+func cutDatePrefix(l string) (string, bool) {
+	for _, p := range []string{"Posted on ", "Posted ", "Published on ", "Published ", "Reviewed on "} {
+		if rest, ok := strings.CutPrefix(l, p); ok {
+			if _, err := text.ParseDate(rest); err == nil {
+				return rest, true
+			}
+		}
+	}
+	return "", false
 }

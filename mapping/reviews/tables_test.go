@@ -156,3 +156,21 @@ func TestScreenNamesWithDigits(t *testing.T) {
 		t.Errorf("authors %q; notes %v", authors, src.Notes)
 	}
 }
+
+// TestDateLines: a review card's date written without its comma, or after
+// "Posted", is the review's date; it went into the review's text.
+func TestDateLines(t *testing.T) {
+	for in, want := range map[string]string{
+		"Jun 2 2019": "2019-06-02", "Posted Jun 2, 2019": "2019-06-02", "Posted on 3 March 2017": "2017-03-03",
+		"Published Mar 3, 2017": "2017-03-03", "Reviewed on Jun 2 2019": "2019-06-02",
+	} {
+		if c := classify(in); c.class != dateLine || c.date != want {
+			t.Errorf("classify(%q) = class %v, date %q; want a date line of %s", in, c.class, c.date, want)
+		}
+	}
+	for _, in := range []string{"Posted by Ann Lee", "Published in Variety", "Posted Jun 2, 2019, then edited"} {
+		if c := classify(in); c.class == dateLine {
+			t.Errorf("classify(%q) is a date line", in)
+		}
+	}
+}

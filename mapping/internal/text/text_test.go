@@ -38,6 +38,10 @@ func TestParseDate(t *testing.T) {
 		{"3. October 2020", "2020-10-03", true},
 		{"2022年10月1日", "2022-10-01", true},
 		{"2019/03/12", "2019-03-12", true},
+		// Without the comma (audit 12: the review's date went into its text).
+		{"Jun 2 2019", "2019-06-02", true},
+		{"June 2 2019", "2019-06-02", true},
+		{"Feb 30 2019", "", false},
 	}
 	for _, tt := range tests {
 		got, err := ParseDate(tt.in)

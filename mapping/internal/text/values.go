@@ -116,6 +116,8 @@ func IsBlank(s string) bool {
 // dateLayouts are the ways film pages write a calendar date.
 var dateLayouts = []string{
 	"Jan 2, 2006", "January 2, 2006", "Jan. 2, 2006",
+	// Without the comma, as some pages write it ("Jun 2 2019").
+	"Jan 2 2006", "January 2 2006", "Jan. 2 2006",
 	"2 Jan 2006", "2 January 2006",
 	"2006-01-02", "02-01-2006", "2.1.2006", "2. January 2006",
 	"2006年1月2日", "2006/01/02",
