@@ -92,6 +92,20 @@ func TestLayouts(t *testing.T) {
 			notes: []string{"4: critic score distribution leaves out Mixed; derived 1 from the total of 2"},
 		},
 		{
+			// Audit 12: a card with no score starts with its publication,
+			// and its reviewer and date went into its text.
+			name: "critic card without a score: publication first",
+			page: "Mixed or average reviews - based on 2 Critics\n\nCritic Reviews\n" +
+				"  1. Variety\n    Peter Debruge\n    Mar 3, 2017\n    A review with no score on the card.\n" +
+				"  2. The Guardian\n    Mar 4, 2017\n    Meh.\n",
+			facts: []string{
+				`critic score=- verdict="Mixed or average reviews" count=2 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Peter Debruge" pub="Variety" score=- date=2017-03-03 body="A review with no sco…"`,
+				`critic by="" pub="The Guardian" score=- date=2017-03-04 body="Meh."`,
+			},
+		},
+		{
 			// A copy of the page's source: character references and
 			// inline HTML read as the other readers read them.
 			name: "inline HTML and character references",

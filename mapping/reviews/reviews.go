@@ -245,6 +245,10 @@ type review struct {
 	// the site then gives publication and reviewer on lines of their own
 	// before the date.
 	scoreFirst bool
+	// publisherFirst is set when the review's first line is its
+	// publication ("2. Variety", a card with no score): its reviewer and
+	// date follow as on a scored card.
+	publisherFirst bool
 	// bodyStarted is set once a line of the review's text has been read;
 	// labelled parts after it are text.
 	bodyStarted bool
@@ -768,7 +772,11 @@ func (p *parser) item(n int, rest string) error {
 			return nil
 		}
 	}
-	return p.text(n, rest)
+	err := p.text(n, rest)
+	if rv.Critic && rv.Publisher.Value != "" && rv.Publisher.Line == n {
+		rv.publisherFirst = true
+	}
+	return err
 }
 
 // header reports whether the rest of a score-first line reads as
@@ -949,7 +957,7 @@ func (p *parser) text(n int, l string) error {
 		case rv.Critic && rv.Publisher.Value == "":
 			p.setPublisher(n, l)
 			return nil
-		case rv.scoreFirst && !rv.authorTried():
+		case (rv.scoreFirst || rv.publisherFirst) && !rv.authorTried():
 			p.setReviewer(n, l)
 			return nil
 		}
