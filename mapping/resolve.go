@@ -278,13 +278,18 @@ func (r *resolver) mergeMisspellings() (skipped []skippedCredit) {
 					continue
 				}
 				ka, kb := keys[i], keys[j]
-				if !closeSpelling(ka, kb) || listedApart(ms, agents, agents[i], agents[j]) {
+				reordered := !closeSpelling(ka, kb) && sameWordsReordered(ka, kb)
+				if !closeSpelling(ka, kb) && !reordered || listedApart(ms, agents, agents[i], agents[j]) {
 					continue
+				}
+				why := "are one small misspelling apart"
+				if reordered {
+					why = "are the same names in another order"
 				}
 				joined, gone := agents[i], agents[j]
 				r.union(joined, gone,
-					fmt.Sprintf("%q (%s) and %q (%s) are one small misspelling apart in the same credit (%s)",
-						a.name.Value, where(a.source, a.name.Line), b.name.Value, where(b.source, b.name.Line), c))
+					fmt.Sprintf("%q (%s) and %q (%s) %s in the same credit (%s)",
+						a.name.Value, where(a.source, a.name.Line), b.name.Value, where(b.source, b.name.Line), why, c))
 				for k := range agents {
 					if agents[k] == gone {
 						agents[k] = joined
@@ -294,6 +299,21 @@ func (r *resolver) mergeMisspellings() (skipped []skippedCredit) {
 		}
 	}
 	return skipped
+}
+
+// sameWordsReordered reports whether two folded names are the same words
+// in another order: "park ji-yeon" and "ji-yeon park", a Korean, Chinese
+// or Hungarian name given family name first in one source and last in
+// another (audit 12: two directors of one film became four people). Only
+// compared within one credit, as misspellings are.
+func sameWordsReordered(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) < 2 || len(wa) != len(wb) || a == b {
+		return false
+	}
+	slices.Sort(wa)
+	slices.Sort(wb)
+	return slices.Equal(wa, wb)
 }
 
 // oneSource reports whether every mention is from the first's source.

@@ -375,3 +375,45 @@ func TestAccentsPrefersPlainCharacters(t *testing.T) {
 		t.Errorf("the spelling with its accent no longer wins")
 	}
 }
+
+// TestReorderedNamesInOneCredit: a person named family name first in one
+// source and last in another ("Park Ji-yeon", "Ji-yeon Park") in the same
+// credit is one person (audit 12: two directors became four); the same
+// words in another credit, two people one source lists apart, and a
+// single word stay apart.
+func TestReorderedNamesInOneCredit(t *testing.T) {
+	a, b := &film.Source{Name: "a.txt"}, &film.Source{Name: "b.txt"}
+	r := newResolver(DefaultBase, 16, 16)
+	add := func(src *film.Source, name, credit string) {
+		r.add(mention{source: src, name: film.Text{Value: name, Line: 1}, credit: credit})
+	}
+	add(a, "Park Ji-yeon", "director")
+	add(a, "Kim Seok", "director")
+	add(b, "Ji-yeon Park", "director")
+	add(b, "Seok Kim", "director")
+	add(a, "Song Min-ho", "actor/choi dong-su")
+	add(b, "Min-ho Song", "actor/choi dong-su")
+	// Listed apart by one source: two people, however their names read.
+	add(a, "Lee Chang", "producer")
+	add(a, "Chang Lee", "producer")
+	add(b, "Lee Chang", "producer")
+	// Another credit: not compared.
+	add(a, "Jae-won Lee", "author")
+	add(b, "Lee Jae-won", "composer")
+	r.mergeMisspellings()
+	r.finish()
+	same := func(x, y string) bool { return r.lookup(false, x) == r.lookup(false, y) }
+	for _, pair := range [][2]string{{"Park Ji-yeon", "Ji-yeon Park"}, {"Kim Seok", "Seok Kim"}, {"Song Min-ho", "Min-ho Song"}} {
+		if !same(pair[0], pair[1]) {
+			t.Errorf("%q and %q are two people; want one", pair[0], pair[1])
+		}
+	}
+	for _, pair := range [][2]string{{"Lee Chang", "Chang Lee"}, {"Jae-won Lee", "Lee Jae-won"}, {"Park Ji-yeon", "Kim Seok"}} {
+		if same(pair[0], pair[1]) {
+			t.Errorf("%q and %q are one person; want two", pair[0], pair[1])
+		}
+	}
+	if !sameWordsReordered("park ji-yeon", "ji-yeon park") || sameWordsReordered("cher", "cher") || sameWordsReordered("a b", "a b") || sameWordsReordered("a b c", "a b") {
+		t.Error("sameWordsReordered")
+	}
+}

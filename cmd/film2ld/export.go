@@ -46,7 +46,8 @@ Formats (--format):
              per graph DROP SILENT GRAPH and INSERT DATA (see film2ld load)
 
 The documents are merged into one Movie: people spelled alike up to accents,
-case and punctuation, or one letter apart in the same credit, are one person.
+case and punctuation, or one letter apart or in another word order in the
+same credit, are one person.
 Where the documents disagree on a single-valued fact (a running time, a year,
 a character), the merged view keeps the value of the preferred kind
 (--prefer, default encyclopedia,prize,reviews) and a warning names both.
