@@ -31,7 +31,15 @@ func Country(name string) (string, bool) {
 // Language returns the BCP 47 tag of an English language name
 // ("French" → "fr") and whether the name is one.
 func Language(name string) (string, bool) {
-	return lookup(languages(), plainLanguages(), name)
+	if tag, ok := lookup(languages(), plainLanguages(), name); ok {
+		return tag, true
+	}
+	// "Spanish (some dialogue)": a remark in brackets after a language
+	// film2ld knows.
+	if head, rest, ok := strings.Cut(name, " ("); ok && strings.HasSuffix(rest, ")") {
+		return lookup(languages(), plainLanguages(), head)
+	}
+	return "", false
 }
 
 // plainCountries and plainLanguages are the tables' names that hold

@@ -43,6 +43,9 @@ func TestLanguage(t *testing.T) {
 	for name, want := range map[string]string{
 		"French": "fr", "english": "en", "Polish": "pl", "Norwegian": "no", "Turkish": "tr",
 		"Mandarin": "cmn", "Cantonese": "yue", "Hebrew": "he", "Indonesian": "id",
+		// Audit 12: names film credits use, and a remark after the name.
+		"Mandarin Chinese": "cmn", "Hokkien": "nan", "West Frisian": "fy", "Portuguese (Brazilian)": "pt-BR",
+		"Brazilian Portuguese": "pt-BR", "Farsi": "fa", "Spanish (some dialogue)": "es", "French (a few lines)": "fr",
 	} {
 		if got, ok := Language(name); !ok || got != want {
 			t.Errorf("Language(%q) = %q, %v; want %q", name, got, ok, want)

@@ -72,6 +72,16 @@ func Tables() (countries, languages map[string]string) {
 		languages[strings.ToLower(langNames.Name(tag))] = code
 	}
 	languages["mandarin"] = "cmn"
+	languages["mandarin chinese"] = "cmn"
+	languages["standard chinese"] = "cmn"
+	languages["hokkien"] = "nan"
+	languages["taiwanese hokkien"] = "nan"
+	languages["west frisian"] = "fy"
+	languages["brazilian portuguese"] = "pt-BR"
+	languages["portuguese (brazilian)"] = "pt-BR"
+	languages["european portuguese"] = "pt-PT"
+	languages["portuguese (european)"] = "pt-PT"
+	languages["farsi"] = "fa"
 	languages["flemish"] = "nl-BE"
 	languages["norwegian"] = "no"
 	languages["cantonese"] = "yue"
