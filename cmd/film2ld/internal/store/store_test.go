@@ -275,34 +275,28 @@ func TestUpdateBatches(t *testing.T) {
 	}
 }
 
-func TestDefaultGraphRefused(t *testing.T) {
-	const text = "<urn:a> <urn:b> <urn:c> <urn:g> .\n<urn:a> <urn:b> <urn:c> .\n"
-	quads, _ := ld.ReadNQuads(strings.NewReader(text), "x")
-	ds := ld.NewDataset()
-	if _, err := ds.ReadNQuads(strings.NewReader(text), "x", false); err != nil {
-		t.Fatal(err)
-	}
-	for _, units := range []Units{Slice(ld.Units(quads)), ds.Units()} {
-		_, err := (&Client{Endpoint: "http://127.0.0.1:1"}).Load(context.Background(), units)
-		if !errors.Is(err, ld.ErrDefaultGraph) {
-			t.Errorf("%T: err = %v", units, err)
+// TestUnnameableGraphsRefused: statements in the default graph, and a
+// graph named by a blank node (which the Graph Store protocol PUT to
+// ?graph=b0), are refused before anything is sent, from either kind of
+// unit list.
+func TestUnnameableGraphsRefused(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want error
+	}{
+		{"<urn:a> <urn:b> <urn:c> <urn:g> .\n<urn:a> <urn:b> <urn:c> .\n", ld.ErrDefaultGraph},
+		{"<urn:a> <urn:b> <urn:c> <urn:g> .\n<urn:a> <urn:b> <urn:c> _:g .\n", ld.ErrBlankGraph},
+	} {
+		quads, _ := ld.ReadNQuads(strings.NewReader(tt.text), "x")
+		ds := ld.NewDataset()
+		if _, err := ds.ReadNQuads(strings.NewReader(tt.text), "x", false); err != nil {
+			t.Fatal(err)
 		}
-	}
-}
-
-// TestBlankGraphRefused: a graph named by a blank node is refused before
-// anything is sent (the Graph Store protocol PUT it to ?graph=b0).
-func TestBlankGraphRefused(t *testing.T) {
-	const text = "<urn:a> <urn:b> <urn:c> <urn:g> .\n<urn:a> <urn:b> <urn:c> _:g .\n"
-	quads, _ := ld.ReadNQuads(strings.NewReader(text), "x")
-	ds := ld.NewDataset()
-	if _, err := ds.ReadNQuads(strings.NewReader(text), "x", false); err != nil {
-		t.Fatal(err)
-	}
-	for _, units := range []Units{Slice(ld.Units(quads)), ds.Units()} {
-		_, err := (&Client{Endpoint: "http://127.0.0.1:1"}).Load(context.Background(), units)
-		if !errors.Is(err, ld.ErrBlankGraph) {
-			t.Errorf("%T: err = %v", units, err)
+		for _, units := range []Units{Slice(ld.Units(quads)), ds.Units()} {
+			_, err := (&Client{Endpoint: "http://127.0.0.1:1"}).Load(context.Background(), units)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("%T: err = %v; want %v", units, err, tt.want)
+			}
 		}
 	}
 }
