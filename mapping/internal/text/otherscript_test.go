@@ -1,6 +1,9 @@
 package text
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 // TestWithoutOtherScript: a name written again in its own script in
 // brackets is read without it; Latin groups, names wholly in another
@@ -33,4 +36,28 @@ func TestWithoutOtherScript(t *testing.T) {
 	if g := OtherScriptGroup("Gong Li (Lin) (鞏俐)"); g != "(鞏俐)" {
 		t.Errorf("OtherScriptGroup: %q", g)
 	}
+}
+
+// FuzzWithoutOtherScript: whatever the text, the result is no longer than
+// it, holds no group OtherScriptGroup finds, is valid UTF-8 where the text
+// is, and is the text itself exactly when no group was found.
+func FuzzWithoutOtherScript(f *testing.F) {
+	for _, s := range []string{"Zhang Yimou (張藝謀)", "Gong Li (鞏俐) (Lin Mei)", "(張藝謀)", "a (b) (中) c (", "x)(中)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := WithoutOtherScript(s)
+		if len(out) > len(s) {
+			t.Fatalf("%q grew to %q", s, out)
+		}
+		if g := OtherScriptGroup(out); g != "" && WithoutOtherScript(out) != out {
+			t.Fatalf("%q: %q still holds %q", s, out, g)
+		}
+		if (OtherScriptGroup(s) == "") != (out == s) {
+			t.Fatalf("%q: group %q, result %q", s, OtherScriptGroup(s), out)
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(out) {
+			t.Fatalf("%q: result %q is not UTF-8", s, out)
+		}
+	})
 }
