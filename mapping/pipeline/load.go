@@ -66,8 +66,9 @@ var CheckPart = 1024
 
 // Check returns the findings validate reports for f with profile p: those
 // of Job.Graph's graph, a defect two layers see named by a rule report
-// accepts where one does (schemas.ValidateReporting; nil: any). A snippet of more than CheckPart reviews or parts
-// of the cast is read and checked a part at a time (mapping's Film.Parts),
+// accepts where one does (schemas.ValidateReporting; nil: any). A snippet
+// of more than CheckPart reviews or parts of the cast is read and checked
+// a part at a time (mapping's Film.Parts),
 // with the same findings: the graph of a page of 50,000 reviews, 70 MB,
 // was most of validate's memory, and that of an article of 200,000 actors
 // 250 MB. The graph is returned when the snippet is checked whole, which
@@ -168,8 +169,8 @@ func Load(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
 	if !ld.ScanTopValues(bytes.NewReader(data)).Only {
 		// (Values alone are markup's problem, told without decoding
 		// them.)
-		if doc, ok := dataForm(data); ok {
-			return jsonDataGraph(doc, data, display, pageURL)
+		if doc, ctx, ok := dataForm(data); ok {
+			return jsonDataGraph(doc, ctx, data, display, pageURL)
 		}
 	}
 	return schemas.Load(data, display)
@@ -283,20 +284,24 @@ func snippetGraph(doc map[string]any, display, pageURL string) *schemas.Graph {
 // dataForm reports whether a JSON input is linked data rather than a page's
 // markup (see Load): expanded JSON-LD (an array of nodes), or a flattened
 // document (a @graph whose nodes refer to each other only by @id). It
-// returns the document compacted to schema.org's terms.
-func dataForm(data []byte) (map[string]any, bool) {
+// returns the document compacted to schema.org's terms, and the input's
+// own top-level @context (nil for expanded JSON-LD).
+func dataForm(data []byte) (doc map[string]any, ctx any, ok bool) {
 	var v any
 	if err := json.Unmarshal(data, &v); err != nil {
-		return nil, false
+		return nil, nil, false
 	}
 	m, isObject := v.(map[string]any)
 	if a, isArray := v.([]any); isArray && !nodeArray(a) || !isArray && !isObject || isObject && m["@context"] == nil {
 		// Nothing, values, or no context: the markup's own problem,
 		// reported as such.
-		return nil, false
+		return nil, nil, false
 	}
 	if isObject && !isFlattened(m) {
-		return nil, false
+		return nil, nil, false
+	}
+	if isObject {
+		ctx = m["@context"]
 	}
 	if bytes.Contains(data, []byte(schemaOrgHTTPS)) {
 		// Checked against schema.org's terms, which stand for http IRIs:
@@ -312,14 +317,14 @@ func dataForm(data []byte) (map[string]any, bool) {
 	}
 	if isObject {
 		if ctx, ok := m["@context"].(string); ok && ld.IsSchemaOrgContext(ctx) && !dropsKeywords(m, false) {
-			return m, true
+			return m, ctx, true
 		}
 	}
 	doc, err := processor().Compact(v, ld.Options{})
 	if err != nil {
-		return nil, false
+		return nil, nil, false
 	}
-	return doc, true
+	return doc, ctx, true
 }
 
 // schemaOrgHTTPS is schema.org's namespace over https.
@@ -423,26 +428,14 @@ func isFlattened(m map[string]any) bool {
 
 // jsonDataGraph checks JSON-LD data as the snippet export would make of
 // it; nodes are placed at the line where their id first stands.
-func jsonDataGraph(doc map[string]any, data []byte, display, pageURL string) (*schemas.Graph, error) {
+func jsonDataGraph(doc map[string]any, ctx any, data []byte, display, pageURL string) (*schemas.Graph, error) {
 	g := snippetGraph(doc, display, pageURL)
 	g.NestReferencedMovies()
 	reportUnchecked(g, display)
 	lines := idLines(data)
-	addExpandedIDs(lines, topContext(data))
+	addExpandedIDs(lines, ctx)
 	g.Place(func(id string) int { return lines[id] })
 	return g, nil
-}
-
-// topContext returns the @context of a JSON document's top-level object,
-// or nil.
-func topContext(data []byte) any {
-	var top struct {
-		Context any `json:"@context"`
-	}
-	if json.Unmarshal(data, &top) != nil {
-		return nil
-	}
-	return top.Context
 }
 
 // addExpandedIDs adds to lines, which maps each "@id" of a document as
@@ -450,9 +443,9 @@ func topContext(data []byte) any {
 // under ctx, the document's top-level @context (a Wikidata export's
 // "wd:Q172241" under {"wd": "http://www.wikidata.org/entity/"}), so that
 // a node, known by its IRI once compacted, is placed at its @id's line:
-// such a document's findings had no line. A term is a prefix where it maps to an IRI (a string, or an object's @id), as
-// JSON-LD expands a compact IRI by it; a later context of an array
-// overrides an earlier one.
+// such a document's findings had no line. A term is a prefix where it
+// maps to an IRI (a string, or an object's @id), as JSON-LD expands a
+// compact IRI by it; a later context of an array overrides an earlier one.
 func addExpandedIDs(lines map[string]int, ctx any) {
 	prefixes := map[string]string{}
 	var collect func(c any)
