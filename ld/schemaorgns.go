@@ -12,10 +12,8 @@ import (
 // check that reads the compacted terms would read such data unlike the
 // same data in the http namespace: an image IRI, which the context's
 // "image" coerces to a string, became a reference to an undescribed node.
-const (
-	schemaOrgHTTP  = "http://schema.org/"
-	schemaOrgHTTPS = "https://schema.org/"
-)
+// (schemaVocab, in directjson.go, is the http one.)
+const schemaOrgHTTPS = "https://schema.org/"
 
 // FoldSchemaOrgHTTPS asks ReadNQuads to read every schema.org IRI in the
 // https namespace as the one in the http namespace, wherever it stands
@@ -43,7 +41,7 @@ func FoldSchemaOrgHTTPS(quads []Quad) {
 // https one, else iri.
 func foldHTTPS(iri string) string {
 	if rest, ok := strings.CutPrefix(iri, schemaOrgHTTPS); ok {
-		return schemaOrgHTTP + rest
+		return schemaVocab + rest
 	}
 	return iri
 }
@@ -55,7 +53,7 @@ var schemaOrgHTTPSBytes = []byte(schemaOrgHTTPS)
 func foldRawHTTPS(q *rawQuad) {
 	fold := func(b []byte) []byte {
 		if rest, ok := bytes.CutPrefix(b, schemaOrgHTTPSBytes); ok {
-			return append([]byte(schemaOrgHTTP), rest...)
+			return append([]byte(schemaVocab), rest...)
 		}
 		return b
 	}
