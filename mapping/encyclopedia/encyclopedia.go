@@ -42,7 +42,10 @@ var (
 	// 2008", "2015-05-12", with the place or festival in brackets after it
 	// (an ISO copy of the date in brackets, as some renderings add, is
 	// skipped).
-	releaseRe = lazyre.New(`(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}|\d{4}-\d{2}-\d{2})(?:\s*\(\d{4}-\d{2}-\d{2}\))?(?:\s*\(([^)]+)\))?`)
+	// Also "17.05.2019" and "17/05/2019" (read where the order is not in
+	// doubt), and a month alone, "May 2019" (audit 12: a line of them
+	// was left out whole).
+	releaseRe = lazyre.New(`(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}|[A-Z][a-z]+\.? \d{4})(?:\s*\(\d{4}-\d{2}-\d{2}\))?(?:\s*\(([^)]+)\))?`)
 	basedOnRe = lazyre.New(`^(.+?)\s+by\s+(.+)$`)
 )
 

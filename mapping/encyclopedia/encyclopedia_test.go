@@ -369,6 +369,16 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			notes:   []string{`5: cut off: the document ends in the middle of this line; left out: "- Ama Ow"`},
 		},
 		{
+			// Audit 12: the line was left out whole ("no date in").
+			name:    "release dates with dots and slashes, and a month alone",
+			article: "= X (2019 film) =\n\n- Release date: 17.05.2019 (Cannes), May 2019 (Spain), 25/06/2019 (France), 12/03/2019 (Italy)\n",
+			want: []string{
+				"release: 2019-05-17|Cannes@3", "release: 2019-05|Spain@3", "release: 2019-06-25|France@3",
+				"title: X@1", "year: 2019@1",
+			},
+			notes: []string{`3: Release date: ambiguous date: "12/03/2019" could be day/month or month/day; left out`},
+		},
+		{
 			name:    "a running time and a date the reader cannot read",
 			article: "= X (2001 film) =\n\n- Running time: long\n- Release date: 31 February 2001 (Cannes)\n- Director: Kwame Boateng (p.g.a.)\n",
 			want:    []string{"title: X@1", "year: 2001@1"},

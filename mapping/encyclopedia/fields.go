@@ -131,6 +131,13 @@ func (p *parser) releases(label string, v film.Text) {
 	for _, m := range found {
 		date, err := text.ParseDate(m[1])
 		if err != nil {
+			// A month alone is a date of ISO 8601's reduced precision,
+			// as schema.org's Date takes it: "May 2019" is 2019-05.
+			if month, ok := text.ParseMonth(m[1]); ok {
+				date, err = month, nil
+			}
+		}
+		if err != nil {
 			p.note(v.Line, "%s: %v; left out", label, err)
 			continue
 		}

@@ -43,8 +43,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{first: []rune{0x9, 0xa, 0xc, 0xd, 0x20, 0x20, 0x49, 0x49, 0x69, 0x69, 0x4c, 0x4c, 0x6c, 0x6c, 0x50, 0x50, 0x70, 0x70, 0x47, 0x47, 0x67, 0x67, 0x41, 0x41, 0x61, 0x61, 0x53, 0x53, 0x73, 0x73, 0x17f, 0x17f, 0x42, 0x42, 0x62, 0x62, 0x4e, 0x4e, 0x6e, 0x6e, 0x43, 0x43, 0x63, 0x63, 0x4c, 0x4c, 0x6c, 0x6c}, checkFirst: true}, true
 	case "(?is)<ref(?:\\s[^<>]*)?/>|<ref(?:\\s[^<>]*)?>.*?</ref\\s*>":
 		return filter{any: []literal{{"<ref", true}}}, true
-	case "(\\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+\\.? \\d{4}|[A-Z][a-z]+\\.? \\d{1,2}(?:st|nd|rd|th)?, \\d{4}|\\d{4}-\\d{2}-\\d{2})(?:\\s*\\(\\d{4}-\\d{2}-\\d{2}\\))?(?:\\s*\\(([^)]+)\\))?":
-		return filter{any: []literal{{" ", false}, {", ", false}, {"-", false}}}, true
+	case "(\\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+\\.? \\d{4}|[A-Z][a-z]+\\.? \\d{1,2}(?:st|nd|rd|th)?, \\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{4}|[A-Z][a-z]+\\.? \\d{4})(?:\\s*\\(\\d{4}-\\d{2}-\\d{2}\\))?(?:\\s*\\(([^)]+)\\))?":
+		return filter{any: []literal{{" ", false}, {", ", false}, {"-", false}, {".", false}, {"/", false}, {" ", false}}}, true
 	case "<((?:https?|mailto):[^>\\s]+)>":
 		return filter{any: []literal{{"http", false}, {"mailto", false}}}, true
 	case "[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+":

@@ -399,3 +399,18 @@ func TestCreditList(t *testing.T) {
 		t.Errorf("credits:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestParseMonth: a month of a year alone is ISO 8601 of reduced
+// precision; a full date or anything else is not read by it.
+func TestParseMonth(t *testing.T) {
+	for in, want := range map[string]string{"May 2019": "2019-05", "September 2014": "2014-09", "Sept 2014": "2014-09", "Sept. 2014": "2014-09", "Jan. 2001": "2001-01"} {
+		if got, ok := ParseMonth(in); !ok || got != want {
+			t.Errorf("ParseMonth(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"May 12, 2019", "2019", "Maybe 2019", "13 2019", ""} {
+		if got, ok := ParseMonth(in); ok {
+			t.Errorf("ParseMonth(%q) = %q; want no month", in, got)
+		}
+	}
+}

@@ -179,6 +179,21 @@ func ParseDate(s string) (string, error) {
 	return "", fmt.Errorf("%q is not a date", s)
 }
 
+// ParseMonth reads a month of a year written alone ("May 2019", "Sept.
+// 2014") and returns it as ISO 8601 of reduced precision ("2019-05").
+func ParseMonth(s string) (string, bool) {
+	s = Clean(s)
+	if rest, ok := strings.CutPrefix(s, "Sept"); ok && (strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, ".")) {
+		s = "Sep" + rest // "Sept" is common and not Go's three-letter form
+	}
+	for _, layout := range []string{"Jan 2006", "January 2006", "Jan. 2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format("2006-01"), true
+		}
+	}
+	return "", false
+}
+
 // dateError is why s, read by a date's layout, is no date: one no
 // calendar has (a day or month out of range) or not a date at all.
 func dateError(s string, err error) error {
