@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/lazyre"
@@ -117,6 +118,15 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 		m.Description = strings.TrimSpace(character[i+2:])
 		character = character[:i]
 	}
+	// "as Sachiko (as a child)": a remark in brackets after the name, in
+	// lower case, describes the part (as "(older)" does after a bracketed
+	// character); it was kept in the character's name (audit 12). A
+	// capitalised group ("Sachiko (Sachi)") is the name's own.
+	if at != nil && m.Description == "" {
+		if name, remark, ok := trailingRemark(character); ok {
+			character, m.Description = name, remark
+		}
+	}
 	// "as Himself", "as himself – narrator", "Self".
 	word, rest := character, ""
 	if i := strings.IndexAny(character, " /-–—"); i > 0 {
@@ -159,6 +169,32 @@ func trailingParen(s string) (actor, character string, ok bool) {
 	}
 	j := max(len(strings.TrimRight(s[:i], "\t\n\f\r ")), 1)
 	return s[:j], inner, true
+}
+
+// trailingRemark splits "Sachiko (as a child)" into the name and the
+// remark its last bracketed group holds, when the group closes the text,
+// stands after a space and starts with a lower-case letter.
+func trailingRemark(s string) (name, remark string, ok bool) {
+	if !strings.HasSuffix(s, ")") {
+		return "", "", false
+	}
+	depth := 0
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case ')':
+			depth++
+		case '(':
+			if depth--; depth == 0 {
+				name, remark = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:len(s)-1])
+				r, _ := utf8.DecodeRuneInString(remark)
+				if i == 0 || s[i-1] != ' ' || name == "" || !unicode.IsLower(r) {
+					return "", "", false
+				}
+				return name, remark, true
+			}
+		}
+	}
+	return "", "", false
 }
 
 // endsInAbbreviation reports whether s ends in a short capitalised word

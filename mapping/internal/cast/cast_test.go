@@ -41,6 +41,14 @@ func TestParse(t *testing.T) {
 		// Groups side by side: the character, then what describes it.
 		{"Rahul Sharma (Inspector Vikram) (Vijay)", "Rahul Sharma|Inspector Vikram|[]|Vijay"},
 		{"Ana Ruiz (Rosa) (older) (voice)", "Ana Ruiz|Rosa|[voice]|older"},
+		// A lower-case remark after a character named by a separator
+		// describes the part, as it does after a bracketed one (audit
+		// 12); a capitalised group is the name's own.
+		{"Mao Inoue as Sachiko (as a child)", "Mao Inoue|Sachiko|[]|as a child"},
+		{"Mao Inoue – Sachiko (older)", "Mao Inoue|Sachiko|[]|older"},
+		{"Mao Inoue as Sachiko (Sachi)", "Mao Inoue|Sachiko (Sachi)|[]|"},
+		{"Mao Inoue as Sachiko (as a child) (voice)", "Mao Inoue|Sachiko|[voice]|as a child"},
+		{"Mao Inoue as (young) Sachiko", "Mao Inoue|(young) Sachiko|[]|"},
 		// A name's full stop stays; a sentence's goes.
 		{"J. R. Kapoor as Mr. Kapoor Sr.", "J. R. Kapoor|Mr. Kapoor Sr.|[]|"},
 		{"Ana Ruiz as Dr.", "Ana Ruiz|Dr.|[]|"},
