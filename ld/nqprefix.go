@@ -50,7 +50,7 @@ func NQuadsPrefixError(prefix []byte, rest io.Reader, read func(io.Reader) error
 		return err // the line's first such byte: the reader names it first
 	}
 	// The rest of the line starts with what the cut left of a character.
-	invalid, escape, rerr := scanLineRest(io.MultiReader(bytes.NewReader(prefix[len(cut):]), rest))
+	invalid, escape, rerr := scanLineRest(io.MultiReader(bytes.NewReader(prefix[len(cut):]), rest), UTF8Horizon-int64(len(cut)))
 	if rerr != nil || invalid || escape {
 		return nil
 	}
@@ -92,13 +92,20 @@ const prefixMargin = 32
 // scanLineRest reads r to the end of its first line and reports whether
 // that holds a byte that is not UTF-8, and a \u or \U escape, as
 // NQuadsPrefixError needs to know; in bounded memory, a character or an
-// escape cut between two reads put together again.
-func scanLineRest(r io.Reader) (invalid, escape bool, err error) {
+// escape cut between two reads put together again. It reads no more
+// than limit bytes: a line longer is judged by them (see UTF8Horizon),
+// and it stops at the first such byte or escape, which decide.
+func scanLineRest(r io.Reader, limit int64) (invalid, escape bool, err error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var tail []byte // an unfinished character at the end of the last read
 	var lastByte byte
+	var read int64
 	for {
+		if invalid || escape || read >= limit {
+			return invalid, escape, nil
+		}
 		chunk, rerr := br.ReadSlice('\n')
+		read += int64(len(chunk))
 		if rerr != nil && rerr != bufio.ErrBufferFull && rerr != io.EOF {
 			return false, false, rerr
 		}

@@ -90,7 +90,7 @@ func TestScanLineRest(t *testing.T) {
 		{"bad byte cut at a read", strings.Repeat("x", block-1) + "\xe6\x98", true, false},
 		{"on the next line", strings.Repeat("x", block) + "\n\xff\\u", false, false},
 	} {
-		invalid, escape, err := scanLineRest(strings.NewReader(tt.text))
+		invalid, escape, err := scanLineRest(strings.NewReader(tt.text), 1<<20)
 		if err != nil || invalid != tt.invalid || escape != tt.escape {
 			t.Errorf("%s: invalid %v, escape %v, %v; want %v, %v", tt.name, invalid, escape, err, tt.invalid, tt.escape)
 		}

@@ -551,7 +551,7 @@ func ScanJSON(r io.Reader, rules JSONRules) (*JSONProblem, error) {
 	if head, _ := br.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
 		skipped, _ = br.Discard(len(utf8BOM))
 	}
-	p, err := jsonscan.CheckWith(br, jsonscan.Options{MaxDepth: rules.MaxDepth, NextToken: rules.NextToken, FirstByteAfter: rules.FirstByteAfter, CutLiteral: rules.CutLiteral})
+	p, err := jsonscan.CheckWith(br, jsonscan.Options{MaxDepth: rules.MaxDepth, NextToken: rules.NextToken, FirstByteAfter: rules.FirstByteAfter, CutLiteral: rules.CutLiteral, Horizon: UTF8Horizon})
 	if err != nil || p == nil {
 		return nil, err
 	}

@@ -56,9 +56,10 @@ func TurtlePrefixError(prefix []byte, whole io.Reader, name string, trig bool) e
 	if !errors.As(err, &pe) {
 		return nil
 	}
-	if uerr := ScanUTF8(whole, name); uerr != nil {
-		// A byte that is not UTF-8 anywhere (or a read error, which the
-		// whole reading reports): the reader's first check.
+	if uerr := ScanUTF8Within(whole, name, UTF8Horizon); uerr != nil {
+		// A byte that is not UTF-8 anywhere up to the horizon (or a read
+		// error, which the whole reading reports): the reader's first
+		// check.
 		return uerr
 	}
 	return err

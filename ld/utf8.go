@@ -100,6 +100,30 @@ func ReplaceInvalidUTF8(data []byte) ([]byte, int) {
 // the offending line (which may be the whole input). A read error is
 // returned as it is.
 func ScanUTF8(r io.Reader, name string) error {
+	return scanUTF8(r, name, -1)
+}
+
+// UTF8Horizon is how far into an input, in bytes from its start, a
+// reading that has found a syntax problem looks on for a byte that is
+// not UTF-8, which a reading of the whole input reports first. Past it,
+// the syntax problem is the input's error: standard input that never
+// ends (junk from yes or /dev/zero) was read on forever, copied to a
+// temporary file until the disk was full, where a file of the same bytes
+// was refused at its second line. Inputs up to this size, which is
+// larger than any film2ld reads whole, are refused as before.
+const UTF8Horizon = 64 << 20
+
+// ScanUTF8Within is [ScanUTF8] for the first n bytes of r alone (a
+// character that starts before n is read whole): nil when they are
+// UTF-8, whatever follows.
+func ScanUTF8Within(r io.Reader, name string, n int64) error {
+	return scanUTF8(io.LimitReader(r, n+utf8.UTFMax-1), name, n)
+}
+
+// scanUTF8 is ScanUTF8 ending, when limit is 0 or more, at the first
+// character that starts at limit or later: a byte cut off by the limit
+// is not a character cut short.
+func scanUTF8(r io.Reader, name string, limit int64) error {
 	buf := make([]byte, 64<<10)
 	var off int64       // of buf[0] in the input
 	line, chars := 1, 0 // characters before buf[0] on its line
@@ -114,6 +138,21 @@ func ScanUTF8(r io.Reader, name string) error {
 		if err == nil {
 			// A character cut at the end waits for the next read.
 			cut = len(trimCutRune(data))
+		}
+		if limit >= 0 && off+int64(cut) > limit {
+			// Only characters starting before the limit are judged.
+			end := int(max(limit-off, 0))
+			if end > 0 && end < cut {
+				// A character the limit cuts is judged whole.
+				start := end - 1
+				for start > 0 && end-start < utf8.UTFMax && !utf8.RuneStart(data[start]) {
+					start--
+				}
+				if r, size := utf8.DecodeRune(data[start:cut]); r != utf8.RuneError || size > 1 {
+					end = max(end, start+size)
+				}
+			}
+			cut, err = min(end, cut), io.EOF
 		}
 		bad := -1
 		if !utf8.Valid(data[:cut]) {

@@ -125,6 +125,34 @@ func TestScanUTF8AgreesWithCheckUTF8(t *testing.T) {
 	}
 }
 
+// ScanUTF8Within judges the characters that start before its limit, a
+// character the limit cuts whole, and nothing after: as ScanUTF8 on the
+// input cut there, however the reads cut it.
+func TestScanUTF8Within(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		limit int64
+		bad   bool
+	}{
+		{"abc\xff", 3, false},     // the bad byte starts at the limit
+		{"abc\xff", 4, true},      // and before it
+		{"ab漢\xff", 3, false},     // a character the limit cuts is read whole
+		{"ab\xe6\xbc", 3, true},   // a character cut short before the limit
+		{"abc\x80\x80", 3, false}, // stray bytes after the limit
+		{"a\xffb", 0, false},      // nothing judged
+		{strings.Repeat("é", 40000) + "\xff", 80000, false},
+		{strings.Repeat("é", 40000) + "\xff", 80001, true},
+		{strings.Repeat("x", 70000) + "\xc3", 70000, false},
+	} {
+		for _, r := range []io.Reader{strings.NewReader(tt.in), iotest.OneByteReader(strings.NewReader(tt.in)), iotest.HalfReader(strings.NewReader(tt.in))} {
+			err := ld.ScanUTF8Within(r, "in", tt.limit)
+			if (err != nil) != tt.bad {
+				t.Errorf("%.20q…, limit %d: %v; want an error: %v", tt.in, tt.limit, err, tt.bad)
+			}
+		}
+	}
+}
+
 // A key written twice in one object is an error at its second writing,
 // naming the first, in a JSON-LD file and in a page's block: encoding/json
 // kept the last value, and convert wrote it without a word.
@@ -150,5 +178,64 @@ func TestDuplicateKeyRefused(t *testing.T) {
 	// The same key in two objects is no duplicate.
 	if _, err := p.Read(strings.NewReader(`{"@context": "https://schema.org", "name": "A", "director": {"name": "B"}}`), "ok.jsonld", ld.InputJSONLD); err != nil {
 		t.Errorf("a key in two objects: %v", err)
+	}
+}
+
+// spaces reads n spaces.
+func spaces(n int64) io.Reader { return io.LimitReader(repeatByte(' '), n) }
+
+type repeatByte byte
+
+func (b repeatByte) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(b)
+	}
+	return len(p), nil
+}
+
+// A syntax problem near an input's start is its error when the first byte
+// that is not UTF-8 comes past ld.UTF8Horizon, in each reader that reads
+// on for one as it goes; before the horizon, that byte is still the error,
+// as a reading of the whole input gives it. Standard input that never
+// ends was read on forever.
+func TestSyntaxProblemPastUTF8Horizon(t *testing.T) {
+	nquads := func(r io.Reader) error {
+		_, err := ld.NewDataset().ReadNQuads(r, "in", false)
+		return err
+	}
+	for _, tt := range []struct {
+		name, head, want string
+		check            func(whole io.Reader) error
+	}{
+		{"json", "{{", "invalid character '{' looking for beginning of object key string",
+			func(whole io.Reader) error { return ld.CheckJSON(whole, "in") }},
+		{"turtle", "@prefix\n@prefix", "want a prefix name",
+			func(whole io.Reader) error {
+				prefix := make([]byte, 64<<10)
+				n, _ := io.ReadFull(whole, prefix)
+				return ld.TurtlePrefixError(prefix[:n], io.MultiReader(bytes.NewReader(prefix[:n]), whole), "in", false)
+			}},
+		{"nquads line", "\x00", "unexpected rune",
+			func(whole io.Reader) error {
+				prefix := make([]byte, 64<<10)
+				n, _ := io.ReadFull(whole, prefix)
+				return ld.NQuadsPrefixError(prefix[:n], whole, nquads)
+			}},
+	} {
+		for _, far := range []bool{false, true} {
+			gap := int64(1 << 20)
+			if far {
+				gap = ld.UTF8Horizon
+			}
+			in := io.MultiReader(strings.NewReader(tt.head), spaces(gap), strings.NewReader("\xff"))
+			err := tt.check(in)
+			switch {
+			case far && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("%s, bad byte past the horizon: %v; want the syntax problem %q", tt.name, err, tt.want)
+			case !far && err != nil && !strings.Contains(err.Error(), "invalid UTF-8"):
+				// nil leaves it to the reading of the whole input.
+				t.Errorf("%s, bad byte 1 MiB on: %v; want the byte, or no decision", tt.name, err)
+			}
+		}
 	}
 }

@@ -112,14 +112,11 @@ func (e *env) openPage(name string) (io.ReadCloser, string, error) {
 // input for "-". Errors are readInput's.
 func (e *env) openInput(name string) (io.ReadCloser, string, error) {
 	if name == "-" {
-		if err := e.finishSpool(); err != nil {
-			return nil, "<stdin>", err
+		r, err := e.openStdin()
+		if r == nil && err == nil {
+			return io.NopCloser(e.stdin), "<stdin>", nil
 		}
-		if e.stdinSpool != "" {
-			f, err := os.Open(e.stdinSpool)
-			return f, "<stdin>", err
-		}
-		return io.NopCloser(e.stdin), "<stdin>", nil
+		return r, "<stdin>", err
 	}
 	f, err := os.Open(name)
 	if err != nil {

@@ -53,12 +53,12 @@ func (e *env) refusedNQuads(name string, format ld.InputFormat, read func(io.Rea
 // by its first 64 KiB (ld.DetectInput), and returns it with those bytes
 // read; else nil. Standard input is such a file when it was spooled
 // (see spoolStdin). The caller closes the file.
-func (e *env) largeInput(name string, format, want ld.InputFormat) (*os.File, []byte) {
+func (e *env) largeInput(name string, format, want ld.InputFormat) (io.ReadSeekCloser, []byte) {
 	return e.inputOver(name, format, want, bigDocument)
 }
 
 // inputOver is largeInput for a file over size bytes.
-func (e *env) inputOver(name string, format, want ld.InputFormat, size int) (*os.File, []byte) {
+func (e *env) inputOver(name string, format, want ld.InputFormat, size int) (io.ReadSeekCloser, []byte) {
 	if format != 0 && format != want {
 		return nil, nil
 	}
@@ -219,12 +219,12 @@ func (e *env) refusedJSON(name string, format ld.InputFormat, alone bool) (empty
 // byte-order mark is left to the whole reading too: whether validate
 // reads it as a film document is the film reader's to say. The caller
 // closes the file.
-func (e *env) largeMarkup(name string, want ld.InputFormat) *os.File {
+func (e *env) largeMarkup(name string, want ld.InputFormat) io.ReadSeekCloser {
 	return e.markupOver(name, want, bigDocument)
 }
 
 // markupOver is largeMarkup for a file over size bytes.
-func (e *env) markupOver(name string, want ld.InputFormat, size int) *os.File {
+func (e *env) markupOver(name string, want ld.InputFormat, size int) io.ReadSeekCloser {
 	f, prefix := e.inputOver(name, 0, want, size)
 	if f == nil {
 		return nil
@@ -392,8 +392,14 @@ func (e *env) refusedBytes(name string, document bool) error {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil
 	}
+	scan := ld.ScanUTF8
+	if name == "-" {
+		// Standard input may never end: its syntax, which the readings
+		// after this one check as they go, decides past the horizon.
+		scan = func(r io.Reader, display string) error { return ld.ScanUTF8Within(r, display, ld.UTF8Horizon) }
+	}
 	var pe *ld.PosError
-	if err := ld.ScanUTF8(f, inputDisplay(name)); errors.As(err, &pe) {
+	if err := scan(f, inputDisplay(name)); errors.As(err, &pe) {
 		return err
 	}
 	return nil // a read error is the command's own reading's to report
@@ -448,16 +454,26 @@ func (e *env) mayBeFilmDocument(name string) bool {
 // returns it with its first n bytes read (fewer in a shorter file);
 // else nil: a file that cannot be opened is the command's own reading's
 // to report, and a small one is read whole. The caller closes the file.
-func (e *env) openLarge(name string, n int) (*os.File, []byte) {
+func (e *env) openLarge(name string, n int) (io.ReadSeekCloser, []byte) {
 	return e.openOver(name, bigDocument, n)
 }
 
 // openOver is openLarge for a file over size bytes. "-" opens standard
 // input's spool, when there is one.
-func (e *env) openOver(name string, size, n int) (*os.File, []byte) {
+func (e *env) openOver(name string, size, n int) (io.ReadSeekCloser, []byte) {
+	if name == "-" && e.finishSpool() == nil && e.stdinCopy != nil {
+		// Copied only as far as this needs (spoolReader).
+		if !e.spoolTo(int64(size)) {
+			return nil, nil
+		}
+		f := &spoolReader{e: e}
+		head := make([]byte, n)
+		n, _ = io.ReadFull(f, head)
+		return f, head[:n]
+	}
 	path := name
 	if name == "-" {
-		if e.finishSpool() != nil || e.stdinSpool == "" {
+		if e.spoolErr != nil || e.stdinSpool == "" {
 			return nil, nil // held whole (it was small), or the whole reading says why it is not
 		}
 		path = e.stdinSpool

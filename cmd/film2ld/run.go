@@ -35,13 +35,16 @@ type env struct {
 	stdin io.Reader
 	// stdinHeld is standard input read whole by spoolStdin, when it was
 	// small. A large one's first bigDocument bytes are stdinHead until
-	// finishSpool copies it: stdinSpool then names the copy, stdinCopy
-	// is its file, and stdin reads it; spoolErr is why it could not be
-	// copied.
+	// finishSpool starts its copy: stdinSpool then names the copy,
+	// stdinCopy is its file, holding spooled bytes (copied on as
+	// readings reach them, through spoolBuf), and stdin reads the rest;
+	// spoolErr is why it could not be copied.
 	stdinHeld  []byte
 	stdinHead  []byte
 	stdinSpool string
 	stdinCopy  *os.File
+	spooled    int64
+	spoolBuf   []byte
 	spoolErr   error
 	// stdinEnded is set once the head holds all of standard input.
 	stdinEnded bool

@@ -16,13 +16,13 @@ import (
 // spoolStdin readies standard input for the commands that read linked
 // data (convert, load, validate) when names has "-". Up to bigDocument
 // bytes, standard input is held, as it always was. A longer one is held
-// up to that size (its head) and copied whole to a temporary file (in
-// $TMPDIR) when a reading needs more (finishSpool); "-" then names the
-// copy to every reading, so that it is read as a large file given by
-// name is: its syntax told from its first bytes, junk refused as it is
-// read, and read again only when it passes. Standard input cannot be
-// read twice, and held whole to be told, 200 MB of junk took 0.4–2.2 GB
-// to be refused.
+// up to that size (its head) and copied to a temporary file (in $TMPDIR)
+// as far as a reading needs more (finishSpool, spoolReader); "-" then
+// reads the copy in every reading, so that it is read as a large file
+// given by name is: its syntax told from its first bytes, junk refused
+// as it is read, and read again only when it passes. Standard input
+// cannot be read twice, and held whole to be told, 200 MB of junk took
+// 0.4–2.2 GB to be refused.
 //
 // The checks that refuse junk from its first bytes (see decideOnHead)
 // run on the head before anything is copied: junk that never ends (yes)
@@ -95,9 +95,13 @@ func reopenable(r io.Reader) string {
 // copied: only its head is read.
 func (e *env) stdinPending() bool { return e.stdinHead != nil }
 
-// finishSpool copies a pending standard input to its temporary file,
-// its head and then the rest; it returns the same error each time it is
-// called once that failed.
+// finishSpool readies a pending standard input's copy: its temporary
+// file holds the head, and the rest is copied as readings reach it
+// (spoolReader), never ahead of them. A reading that refuses what it
+// has read so stops the copy where it stopped: junk that never ends
+// ('{' or NUL bytes from yes or /dev/zero) ran forever, filling the disk,
+// where a file of it is refused at its second line. It returns the same
+// error each time it is called once that failed.
 func (e *env) finishSpool() error {
 	if !e.stdinPending() {
 		return e.spoolErr
@@ -109,21 +113,135 @@ func (e *env) finishSpool() error {
 		e.spoolErr = spoolError(err)
 		return e.spoolErr
 	}
-	if _, err = f.Write(head); err == nil {
-		_, err = io.Copy(f, e.stdin)
-	}
-	if err == nil {
-		_, err = f.Seek(0, io.SeekStart)
-	}
-	if err != nil {
-		// A full disk, or a read error: nothing is read of a part.
+	if _, err = f.Write(head); err != nil {
 		output.Discard(f)
 		e.spoolErr = spoolError(err)
 		return e.spoolErr
 	}
-	e.stdinSpool, e.stdinCopy, e.stdin = f.Name(), f, f
+	e.stdinSpool, e.stdinCopy, e.spooled = f.Name(), f, int64(len(head))
 	return nil
 }
+
+// spoolMore copies standard input's next bytes (up to 1 MiB) to its
+// copy, and reports whether there were any: false at its end or on an
+// error, which is then e.spoolErr. A full disk or a read error leaves
+// nothing read of a part: every later reading gets the error.
+func (e *env) spoolMore() bool {
+	if e.stdinEnded || e.spoolErr != nil {
+		return false
+	}
+	if e.spoolBuf == nil {
+		e.spoolBuf = make([]byte, 1<<20)
+	}
+	for {
+		n, err := e.stdin.Read(e.spoolBuf)
+		if n > 0 {
+			if _, werr := e.stdinCopy.WriteAt(e.spoolBuf[:n], e.spooled); werr != nil {
+				e.spoolErr = spoolError(werr)
+				return false
+			}
+			e.spooled += int64(n)
+		}
+		switch {
+		case err == io.EOF:
+			e.stdinEnded = true
+			return n > 0
+		case err != nil:
+			e.spoolErr = spoolError(err)
+			return false
+		case n > 0:
+			return true
+		}
+	}
+}
+
+// spoolTo copies standard input on until its copy holds more than size
+// bytes or all of it, and reports whether it holds more.
+func (e *env) spoolTo(size int64) bool {
+	for e.spooled <= size && e.spoolMore() {
+	}
+	return e.spooled > size
+}
+
+// spoolReader reads standard input's copy from its start as if it were
+// a file, copying standard input on as it reaches the copy's end: each
+// reading of "-" is one, and what one read is there for the next.
+type spoolReader struct {
+	e   *env
+	off int64
+}
+
+func (r *spoolReader) Read(p []byte) (int, error) {
+	e := r.e
+	if len(p) == 0 {
+		return 0, nil
+	}
+	for r.off >= e.spooled {
+		if !e.spoolMore() {
+			if e.spoolErr != nil {
+				return 0, e.spoolErr
+			}
+			return 0, io.EOF
+		}
+	}
+	n, err := e.stdinCopy.ReadAt(p[:min(int64(len(p)), e.spooled-r.off)], r.off)
+	r.off += int64(n)
+	if err == io.EOF && n > 0 {
+		err = nil
+	}
+	return n, err
+}
+
+// Seek moves the reading's offset; from the end, standard input is
+// copied to its end first.
+func (r *spoolReader) Seek(offset int64, whence int) (int64, error) {
+	switch whence {
+	case io.SeekStart:
+	case io.SeekCurrent:
+		offset += r.off
+	case io.SeekEnd:
+		for r.e.spoolMore() {
+		}
+		if r.e.spoolErr != nil {
+			return r.off, r.e.spoolErr
+		}
+		offset += r.e.spooled
+	default:
+		return r.off, errors.New("spoolReader.Seek: invalid whence")
+	}
+	if offset < 0 {
+		return r.off, errors.New("spoolReader.Seek: negative position")
+	}
+	r.off = offset
+	return offset, nil
+}
+
+// Close ends this reading; the copy stays for the others (release
+// removes it).
+func (r *spoolReader) Close() error { return nil }
+
+// openStdin opens a reading of standard input from its start: its copy
+// when it was large (finishSpool), the file it is when it was redirected
+// from one, or what was held of it.
+func (e *env) openStdin() (io.ReadSeekCloser, error) {
+	if err := e.finishSpool(); err != nil {
+		return nil, err
+	}
+	switch {
+	case e.stdinCopy != nil:
+		return &spoolReader{e: e}, nil
+	case e.stdinSpool != "":
+		return os.Open(e.stdinSpool)
+	case e.stdinHeld != nil:
+		return nopCloser{bytes.NewReader(e.stdinHeld)}, nil
+	}
+	return nil, nil
+}
+
+// nopCloser is a ReadSeeker with a Close that does nothing.
+type nopCloser struct{ io.ReadSeeker }
+
+func (nopCloser) Close() error { return nil }
 
 // pendingPrefix returns the first 64 KiB of standard input's head when
 // name is "-" and standard input is pending, the bytes a large file's
@@ -216,6 +334,8 @@ func (e *env) stdinBytes() ([]byte, error) {
 	switch {
 	case e.stdinHeld != nil:
 		return e.stdinHeld, nil
+	case e.stdinCopy != nil:
+		return io.ReadAll(&spoolReader{e: e})
 	case e.stdinSpool != "":
 		data, err := readFileWhole(e.stdinSpool)
 		var pe *os.PathError
@@ -232,6 +352,9 @@ func (e *env) stdinBytes() ([]byte, error) {
 func (e *env) stdinSize() int64 {
 	if e.stdinPending() {
 		return int64(len(e.stdinHead))
+	}
+	if e.stdinCopy != nil {
+		return e.spooled // as far as it is copied
 	}
 	if e.stdinSpool != "" {
 		if st, err := os.Stat(e.stdinSpool); err == nil {

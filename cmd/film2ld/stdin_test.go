@@ -150,10 +150,11 @@ func (r *endless) Read(p []byte) (int, error) {
 // its first bytes, and never copied: it was copied to $TMPDIR to its end
 // first, and filled the disk at 400 MB/s. validate reads on as far as
 // the film reader reads a document (64 MiB and a byte) to tell that it
-// is none. Bytes that are not UTF-8 too. (Not Turtle junk, nor one endless
-// line of N-Quads: their readers first look through the whole input, or
-// the whole line, for a byte that is not UTF-8, and standard input is
-// read to its end to tell, as a file is; JSON and HTML junk too.)
+// is none. Bytes that are not UTF-8 too. Junk whose syntax problem comes
+// first (JSON, Turtle, one endless line of N-Quads: /dev/zero) is read
+// on, as a file is, for a byte that is not UTF-8, but no further than
+// ld.UTF8Horizon: it was read on to its end, which never came.
+// (HTML is read on: an endless page is not junk.)
 func TestEndlessJunkOnStdin(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
@@ -170,6 +171,13 @@ func TestEndlessJunkOnStdin(t *testing.T) {
 		{[]string{"validate"}, "Director: junk words\n", "<stdin>:1:1: error: document: syntax error: invalid N-Quad: unexpected rune 'D' at 0"},
 		{[]string{"convert"}, "a\xff\n", "<stdin>:1:2: invalid UTF-8: byte 0xFF at byte offset 1"},
 		{[]string{"validate"}, "a\xff\n", "<stdin>:1:2: error: document: invalid UTF-8: byte 0xFF at byte offset 1"},
+		{[]string{"convert"}, "\x00", "<stdin>:1:1: syntax error: invalid N-Quad: unexpected rune '\\x00' at 0"},
+		{[]string{"validate"}, "\x00", "<stdin>:1:1: error: document: syntax error: invalid N-Quad: unexpected rune '\\x00' at 0"},
+		{[]string{"convert"}, "{\n", "<stdin>:2:1: invalid character '{' looking for beginning of object key string"},
+		{[]string{"validate"}, "{\n", "<stdin>:2:1: error: "},
+		{[]string{"convert", "-f", "jsonld"}, "[\n", "<stdin>:10001:1: invalid character '[' exceeded max depth"},
+		{[]string{"convert"}, "@prefix\n", "<stdin>:2:1: syntax error: want a prefix name"},
+		{[]string{"validate"}, "@prefix\n", "<stdin>:2:1: error: document: syntax error: want a prefix name"},
 	} {
 		in := &endless{line: tt.line}
 		var out, errOut bytes.Buffer

@@ -43,6 +43,11 @@ type Options struct {
 	// an escape the syntax error json.Unmarshal gives it, at its last
 	// byte, rather than ErrUnexpectedEOF.
 	CutLiteral bool
+	// Horizon, when above 0, is the offset past which, once a syntax
+	// problem is found, the input is no longer read for a byte that is
+	// not UTF-8: the syntax problem is then the problem. An input that
+	// never ends is refused so.
+	Horizon int64
 }
 
 // Problem is the first thing that makes an input other than one JSON
@@ -84,7 +89,7 @@ func Check(r io.Reader) (*Problem, error) {
 }
 
 // CheckWith is Check under the rules of opts. A byte that is not UTF-8 is
-// still the problem wherever it stands; nesting past opts.MaxDepth only
+// still the problem wherever it stands (up to opts.Horizon); nesting past opts.MaxDepth only
 // comes before a syntax problem that follows it.
 func CheckWith(r io.Reader, opts Options) (*Problem, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
@@ -109,6 +114,9 @@ func CheckWith(r io.Reader, opts Options) (*Problem, error) {
 		return &Problem{Offset: o, Line: l, Col: c, Err: err}
 	}
 	for {
+		if syntax != nil && after && opts.Horizon > 0 && off >= opts.Horizon {
+			break // as if the input ended here: it decides nothing more
+		}
 		r, size, err := br.ReadRune()
 		if err == io.EOF {
 			break
