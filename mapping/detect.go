@@ -2,11 +2,16 @@ package mapping
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
-	"github.com/film2ld/film2ld/ld/diag"
 	"io"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/film2ld/film2ld/ld/diag"
 
 	"github.com/film2ld/film2ld/mapping/encyclopedia"
 	"github.com/film2ld/film2ld/mapping/film"
@@ -138,7 +143,7 @@ func Map(r io.Reader, name string, kind film.Kind) (*film.Source, error) {
 			text.CheckPeople(src)
 		}
 		if err == nil {
-			noteOtherScript(src, doc.Lines)
+			keepOtherScript(src, doc.Lines)
 		}
 		if err == nil && forced && (k.signals(doc.Lines) == 0 || !hasFacts(src)) {
 			return nil, &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("%w: read as --kind %s, it has neither the layout nor any fact of a %s", ErrNotThisKind, kind, kindNoun[kind])}
@@ -165,20 +170,37 @@ func hasFacts(s *film.Source) bool {
 		s.URL.Value != "" || s.Publisher != nil
 }
 
-// noteOtherScript notes, once for a document, the names it writes again
-// in their own script in brackets ("Zhang Yimou (張藝謀)"), which the
-// mappers read without them (text.WithoutOtherScript): what is left out
-// is said, with the first line that has one and how many do.
-func noteOtherScript(src *film.Source, lines []string) {
+// keepOtherScript keeps each name a document writes again in another
+// script in brackets ("Zhang Yimou (張藝謀)"), which the mappers read
+// without the group (text.WithoutOtherScript), as an alternate name of
+// the person or organisation it follows: the name of the source's credits,
+// cast or works that the text before the group ends with (the longest, at
+// a word's start). Dropped with a note, such names were lost (audit 12).
+// A group that follows no name read (a character's, "Bai Ling (白玲)") is
+// left out, which one note says, with the first line that has one and
+// how many do.
+func keepOtherScript(src *film.Source, lines []string) {
+	var names []string // the source's agents' names, longest first
 	first, group, n := 0, "", 0
 	for i, l := range lines {
 		if !strings.Contains(l, "(") {
 			continue
 		}
-		if g := text.OtherScriptGroup(l); g != "" {
-			if n == 0 {
-				first, group = i+1, g
+		left := false
+		for _, g := range text.OtherScriptGroups(l) {
+			if names == nil {
+				names = agentNames(&src.Film)
 			}
+			if name := endingName(g.Before, names); name != "" {
+				src.Film.OtherScriptNames = append(src.Film.OtherScriptNames, film.OtherScriptName{Name: name, Written: film.Text{Value: g.Text, Line: i + 1}})
+				continue
+			}
+			if n == 0 && !left {
+				first, group = i+1, "("+g.Text+")"
+			}
+			left = true
+		}
+		if left {
 			n++
 		}
 	}
@@ -190,4 +212,41 @@ func noteOtherScript(src *film.Source, lines []string) {
 		more = fmt.Sprintf(" (and on %d more lines)", n-1)
 	}
 	src.Notes = append(src.Notes, film.Note{Line: first, Message: fmt.Sprintf("a name is written again in another script in brackets, %s%s: read without it", group, more)})
+}
+
+// agentNames returns the names of the people and organisations f
+// credits, casts or names as authors, longest first, each once.
+func agentNames(f *film.Film) []string {
+	names := []string{}
+	for _, cr := range f.Credits {
+		names = append(names, cr.Agent.Name.Value)
+	}
+	for _, c := range f.Cast {
+		names = append(names, c.Actor.Value)
+	}
+	for _, w := range f.BasedOn {
+		names = append(names, w.Author)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if c := cmp.Compare(len(b), len(a)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	return slices.Compact(names)
+}
+
+// endingName returns the first of names (longest first) that before ends
+// with, at a word's start, or "".
+func endingName(before string, names []string) string {
+	for _, name := range names {
+		if name == "" || !strings.HasSuffix(before, name) {
+			continue
+		}
+		rest := before[:len(before)-len(name)]
+		if r, _ := utf8.DecodeLastRuneInString(rest); rest == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return name
+		}
+	}
+	return ""
 }

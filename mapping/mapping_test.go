@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -555,14 +556,9 @@ func TestInvisibleCharactersInNames(t *testing.T) {
 	}
 }
 
-// TestOtherScriptNames: encyclopedias write a name in Latin letters and
-// again in its own script in brackets ("Zhang Yimou (張藝謀)"). The group
-// made the director no person's name (left out with a note) and an
-// actor's native name the character, or lost the cast line (audit 12).
-// Each name is now read without it, its character kept, and one note
-// says what was left out.
-func TestOtherScriptNames(t *testing.T) {
-	const article = `= Fallen Blossoms (2004 film) =
+// otherScriptArticle is an encyclopedia article that writes names again
+// in their own script.
+const otherScriptArticle = `= Fallen Blossoms (2004 film) =
 
 Fallen Blossoms
 - Directed by: Zhang Yimou (張藝謀)
@@ -578,7 +574,17 @@ Fallen Blossoms is a 2004 film.
 - Zhang Ziyi – Bai Ling (白玲)
 - Takuya Kimura (木村拓哉) as Tak
 `
-	src, err := mapping.Map(strings.NewReader(article), "article.txt", "")
+
+// TestOtherScriptNames: encyclopedias write a name in Latin letters and
+// again in its own script in brackets ("Zhang Yimou (張藝謀)"). The group
+// made the director no person's name (left out with a note) and an
+// actor's native name the character, or lost the cast line (audit 12).
+// Each name is now read without it, its character kept, the group kept
+// as the name's writing in another script (OtherScriptNames), and one
+// note says what was left out: a group after no name read (a
+// character's).
+func TestOtherScriptNames(t *testing.T) {
+	src, err := mapping.Map(strings.NewReader(otherScriptArticle), "article.txt", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -608,16 +614,86 @@ Fallen Blossoms is a 2004 film.
 			t.Errorf("cast holds %q", actor)
 		}
 	}
+	var kept []string
+	for _, o := range src.Film.OtherScriptNames {
+		kept = append(kept, fmt.Sprintf("%d %s %s", o.Written.Line, o.Name, o.Written.Value))
+	}
+	if want := []string{"4 Zhang Yimou 張藝謀", "5 Gong Li 鞏俐", "12 Gong Li 鞏俐", "13 Tony Leung Chiu-wai 梁朝偉", "15 Takuya Kimura 木村拓哉"}; !slices.Equal(kept, want) {
+		t.Errorf("other-script names:\n%q\nwant\n%q", kept, want)
+	}
 	notes := 0
 	for _, n := range src.Notes {
 		if strings.Contains(n.Message, "another script") {
 			notes++
-			if n.Line != 4 || !strings.Contains(n.Message, "(張藝謀)") {
+			if n.Line != 14 || !strings.Contains(n.Message, "(白玲)") || strings.Contains(n.Message, "more lines") {
 				t.Errorf("note %d: %s", n.Line, n.Message)
 			}
 		}
 	}
 	if notes != 1 {
 		t.Errorf("%d notes of names in another script; want 1: %v", notes, src.Notes)
+	}
+}
+
+// A name's writing in another script is the agent's alternate name in
+// the merged view and in the view of the source that writes it, not in
+// another source's view; two sources' writings (traditional and
+// simplified characters) are both kept.
+func TestOtherScriptNamesMerged(t *testing.T) {
+	const prize = `Fallen Blossoms
+
+Zhang Yimou
+
+China
+
+112 min
+
+2004
+
+Synopsis:
+
+A story.
+
+Cast: Gong Li (巩俐) (Lin Mei), Tony Leung Chiu-wai (Chow Mo-wan)
+
+Producer: Zhang Weiping
+
+Source URL (retrieved on 02-12-2026): <https://prize.example/movies/2004/fallen-blossoms>`
+	var srcs []*film.Source
+	for name, doc := range map[string]string{"article.txt": otherScriptArticle, "prize.txt": prize} {
+		src, err := mapping.Map(strings.NewReader(doc), name, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, src)
+	}
+	res, err := mapping.Combine(srcs, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	alternates := func(f *mapping.Film) map[string][]string {
+		out := map[string][]string{}
+		for _, a := range f.Agents {
+			out[a.Name] = a.AlternateNames
+		}
+		return out
+	}
+	merged := alternates(res.Film)
+	for name, want := range map[string][]string{"Zhang Yimou": {"張藝謀"}, "Gong Li": {"巩俐", "鞏俐"}, "Tony Leung Chiu-wai": {"梁朝偉"}, "Zhang Ziyi": nil} {
+		if got := merged[name]; !slices.Equal(got, want) {
+			t.Errorf("merged view: %s's alternate names %q; want %q", name, got, want)
+		}
+	}
+	for _, v := range res.Film.Views {
+		got := alternates(v)
+		want := map[string][]string{"Zhang Yimou": {"張藝謀"}, "Gong Li": {"鞏俐"}, "Tony Leung Chiu-wai": {"梁朝偉"}}
+		if v.Source.Name == "prize.txt" {
+			want = map[string][]string{"Zhang Yimou": nil, "Gong Li": {"巩俐"}, "Tony Leung Chiu-wai": nil}
+		}
+		for name, w := range want {
+			if !slices.Equal(got[name], w) {
+				t.Errorf("view of %s: %s's alternate names %q; want %q", v.Source.Name, name, got[name], w)
+			}
+		}
 	}
 }

@@ -41,6 +41,15 @@ type agentExtra struct {
 	merged []string
 	// into is the agent this one was joined into (see union).
 	into *agent
+	// otherScript are the agent's names written in another script
+	// (film.OtherScriptName), each with the source that writes it.
+	otherScript []sourcedName
+}
+
+// sourcedName is a name and the source that writes it.
+type sourcedName struct {
+	name   string
+	source *film.Source
 }
 
 // more returns the agent's extra, made on first use.
@@ -455,6 +464,9 @@ func (r *resolver) finish() {
 			// choose, without its map and copy for each of a page's
 			// thousands of reviewers.
 			a.Name = a.spellings.at(0).name
+			if a.extra != nil && a.extra.otherScript != nil {
+				a.AlternateNames = a.alternates()
+			}
 			r.mint(a)
 			continue
 		}
@@ -534,7 +546,29 @@ func (a *agent) alternates() []string {
 			out = append(out, s)
 		}
 	}
+	if a.extra != nil {
+		for _, n := range a.extra.otherScript {
+			if n.name != a.Name {
+				out = append(out, n.name)
+			}
+		}
+	}
 	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// otherScriptIn returns the agent's names in another script that source
+// writes.
+func (a *agent) otherScriptIn(source *film.Source) []string {
+	if a.extra == nil {
+		return nil
+	}
+	var out []string
+	for _, n := range a.extra.otherScript {
+		if n.source == source {
+			out = append(out, n.name)
+		}
+	}
 	return out
 }
 

@@ -87,6 +87,11 @@ type Film struct {
 	// Unmapped are stated facts that schema.org has no term for (a budget,
 	// a box office figure); they are reported, never silently dropped.
 	Unmapped []Field
+	// OtherScriptNames are the names of people and organisations the
+	// document writes again in another script, in brackets after them
+	// ("Zhang Yimou (張藝謀)"), in the order they stand: alternate names
+	// of the agent the credit or cast entry names.
+	OtherScriptNames []OtherScriptName
 
 	Critics Summary
 	Users   Summary
@@ -238,6 +243,14 @@ type Contact struct {
 	Fax       string
 	Email     string
 	URL       string
+}
+
+// OtherScriptName is a name written again in another script: Name as
+// the credit or cast entry reads it, and Written, the other script's
+// form, where it stands.
+type OtherScriptName struct {
+	Name    string
+	Written Text
 }
 
 // CastMember is an actor and, when stated, the character they play.

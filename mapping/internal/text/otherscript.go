@@ -65,6 +65,36 @@ func OtherScriptGroup(s string) string {
 	}
 }
 
+// OtherScriptGroups returns the groups of s that WithoutOtherScript
+// leaves out, in order: each group's text without its brackets, and
+// Before, s before the group as WithoutOtherScript reads it (without the
+// earlier groups and the spaces before this one), so that a name the
+// group writes again ends Before.
+func OtherScriptGroups(s string) []ScriptGroup {
+	var out []ScriptGroup
+	for rest, at := s, 0; ; {
+		open := strings.IndexByte(rest, '(')
+		if open < 0 {
+			return out
+		}
+		end := strings.IndexByte(rest[open:], ')')
+		if end < 0 {
+			return out
+		}
+		end += open
+		if otherScript(rest[open+1:end]) && hasLatin(s[:at+open]) {
+			before := strings.TrimRight(WithoutOtherScript(s[:at+open]), " \t")
+			out = append(out, ScriptGroup{Text: strings.TrimSpace(rest[open+1 : end]), Before: before})
+		}
+		rest, at = rest[end+1:], at+end+1
+	}
+}
+
+// ScriptGroup is one group OtherScriptGroups finds.
+type ScriptGroup struct {
+	Text, Before string
+}
+
 // otherScript reports whether s holds letters and none of them Latin.
 func otherScript(s string) bool {
 	letters := false
