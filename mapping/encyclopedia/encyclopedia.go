@@ -20,6 +20,8 @@ import (
 	"github.com/film2ld/film2ld/ld/diag"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/cast"
@@ -156,6 +158,10 @@ type openField struct {
 	known  bool
 	f      field
 	values []film.Text
+	// tabbed is a field whose label and first value are a table row's
+	// cells ("Starring<TAB>Ilinca Pop"): a browser copies the cell's
+	// further list items to the lines below, bare.
+	tabbed bool
 }
 
 // Parse reads an encyclopedia article.
@@ -324,7 +330,26 @@ func (p *parser) startsInfobox(l line) bool {
 // infobox reads a line inside the infobox.
 func (p *parser) infobox(l line) {
 	f := p.field
-	listGoesOn := f != nil && (len(f.values) == 0 || f.open())
+	listGoesOn := f != nil && (len(f.values) == 0 || f.open() || f.tabbed)
+	if l.kind == kindProse && listGoesOn && !p.blankInInfobox && l.indent == 0 {
+		// A browser copy runs the infobox's last list into what follows
+		// it without a blank line: a section's heading ("Plot") or the
+		// lead's first sentence ends the infobox, rather than becoming
+		// the field's values (audit 13: the lead, the headings and the
+		// references became languages and production companies).
+		switch {
+		case plainHeading(l):
+			l.kind, l.level = kindSection, 2
+			p.startSection(l)
+			return
+		case proseSentence(l.whole):
+			p.closeField()
+			p.flushLeft()
+			p.state = stateLead
+			p.text(l)
+			return
+		}
+	}
 	if l.kind == kindProse && l.indent == 0 && !listGoesOn && !p.blankInInfobox {
 		// "Country Canada" in an infobox rendered with spaces only.
 		if label, value, ok := spacedLabel(l.whole, 1); ok {
@@ -370,6 +395,33 @@ func (p *parser) infobox(l line) {
 	}
 }
 
+// proseSentence reports whether a line reads as a sentence of prose, not
+// an infobox value: six words or more ending in a full stop, a question
+// or an exclamation mark, three of them in lower case ("Salt Road is a
+// 2012 Romanian drama film directed by Mirela Dobre."); or more words
+// than any value has. A company ("Walt Disney Studios Motion Pictures
+// Ltd.") or a date with its place has too few in lower case.
+func proseSentence(s string) bool {
+	words := strings.Fields(s)
+	if len(words) > 16 {
+		return true
+	}
+	if len(words) < 6 {
+		return false
+	}
+	end := strings.TrimRight(s, `"')]»”’`)
+	if end == "" || !strings.ContainsAny(end[len(end)-1:], ".!?") {
+		return false
+	}
+	lower := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return lower >= 3
+}
+
 // plainHeading reports whether a prose line is a known section heading
 // standing alone: "Plot", "Voice cast", "See also".
 func plainHeading(l line) bool {
@@ -400,7 +452,7 @@ func (f *openField) open() bool {
 
 func (p *parser) openField(l line) {
 	f, known := lookup(l.label)
-	p.field = &openField{label: l.label, line: l.n, indent: l.indent, known: known, f: f}
+	p.field = &openField{label: l.label, line: l.n, indent: l.indent, known: known, f: f, tabbed: len(l.cells) > 0}
 	p.blankInInfobox = false
 	if v := strings.TrimSpace(l.value); v != "" {
 		p.field.values = append(p.field.values, film.Text{Value: v, Line: l.n})

@@ -406,6 +406,41 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			want:    []string{"director: Ilse Varga@3", "title: Dust Roads@1", "year: 1987@1"},
 		},
 		{
+			// Audit 13: with no blank line after the infobox, its last
+			// list ran on over the lead, the headings and what followed:
+			// the lead became a language, the cast was lost.
+			name: "browser copy: the lead and a heading right after the infobox's last list",
+			article: "Salt Road\nFrom Wikipedia, the free encyclopedia\nSalt Road\nDirected by\nMirela Dobre\nLanguages\nRomanian\n" +
+				"Salt Road is a 2012 Romanian drama film directed by Mirela Dobre.\nPlot\nA driver crosses the salt flats at night.\n" +
+				"Cast\nIlinca Pop as Vesna\n",
+			want: []string{
+				"abstract@8: Salt Road is a 2012 Romanian drama film directed by Mirela Dobre.",
+				"cast: Ilinca Pop as Vesna@12", "description@10: A driver crosses the salt flats at night.",
+				"director: Mirela Dobre@5", "language: Romanian@7", "title: Salt Road@1", "year: 2012@8",
+			},
+		},
+		{
+			name: "browser copy: a heading right after the infobox's last list",
+			article: "Salt Road\nSalt Road\nDirected by\tMirela Dobre\nLanguages\t\nRomanian\nParticipants\nIlinca Pop as herself\n" +
+				"Production\nFilming took place in 2011.\nSee also\nList of Romanian films of 2012\n",
+			want:  []string{"cast: Ilinca Pop [herself]@7", "director: Mirela Dobre@3", "language: Romanian@5", "title: Salt Road@1"},
+			notes: []string{`9: section "Production" is not mapped: 1 line left out (line 9), the first: "Filming took place in 2011."`},
+		},
+		{
+			// Audit 13: a plainlist cell copied by a browser: its first
+			// item beside the label, the others bare on the lines below.
+			// The second became the film's alternate title.
+			name: "browser copy: a tabbed field's further values on the lines below",
+			article: "Salt Road\nSalt Road\nStarring\tIlinca Pop\nRadu Marin\nDan Ionescu\nBased on\tVinterhavn\nby Ingrid Åsmundsen\n" +
+				"Running time\t133 minutes (original)\n109 minutes (restored)\nCountry\tRomania\n\nSalt Road is a 2012 film.\n",
+			want: []string{
+				"abstract@12: Salt Road is a 2012 film.", "based on: Vinterhavn|Ingrid Åsmundsen@6",
+				"cast: Dan Ionescu@5", "cast: Ilinca Pop@3", "cast: Radu Marin@4", "country: Romania@10",
+				"runtime: 133@8", "title: Salt Road@1", "year: 2012@12",
+			},
+			notes: []string{`8: Running time: "133 minutes (original), 109 minutes (restored)" states more than one running time; kept the first, 133 minutes`},
+		},
+		{
 			name:    "markdown headings, several running times",
 			article: "# Night Bus\n\n- Director: Ines Vale\n- Running time: 95 minutes (Cannes), 1 h 30 min (theatrical)\n\n## Plot\nA bus at night.\n\n## See also\n- Buses\n",
 			want: []string{
