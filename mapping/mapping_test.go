@@ -697,3 +697,30 @@ Source URL (retrieved on 02-12-2026): <https://prize.example/movies/2004/fallen-
 		}
 	}
 }
+
+// A silent film's infobox language "Silent film" is no language: a note
+// says so and no Language is made of it (audit 13: a Language named
+// "Silent film", with a warning); its intertitles' language is read.
+func TestSilentFilmLanguages(t *testing.T) {
+	const article = "= Lulu (1929 film) =\n\n- Director: Ada Lind\n- Language: Silent film, German intertitles\n"
+	src, err := mapping.Map(strings.NewReader(article), "a.txt", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := mapping.Combine([]*film.Source{src}, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(res.Film.Languages); got != "[{de }]" {
+		t.Errorf("languages %s; want German alone", got)
+	}
+	var said []string
+	for _, d := range res.Diagnostics {
+		if strings.Contains(d.Message, "language") {
+			said = append(said, d.String())
+		}
+	}
+	if want := []string{`a.txt:4: language "Silent film": the film has no spoken language; no inLanguage for it`}; !slices.Equal(said, want) {
+		t.Errorf("diagnostics %q; want %q", said, want)
+	}
+}

@@ -448,6 +448,10 @@ func (m *merger) languages(f *Film) {
 	for _, s := range m.sources {
 		for _, l := range s.Film.Languages {
 			tag, ok := locale.Language(l.Value)
+			if !ok && locale.NoLanguage(l.Value) {
+				m.diag(Note, s.Name, l.Line, "language %q: the film has no spoken language; no inLanguage for it", l.Value)
+				continue
+			}
 			if !ok {
 				m.diag(Warning, s.Name, l.Line, "language %q has no BCP 47 code film2ld knows; kept as a Language named so", l.Value)
 				if !seen["l:"+fold(l.Value)] {

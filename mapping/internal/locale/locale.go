@@ -34,12 +34,38 @@ func Language(name string) (string, bool) {
 	if tag, ok := lookup(languages(), plainLanguages(), name); ok {
 		return tag, true
 	}
+	// "German intertitles": a silent film's language is its titles'.
+	if head, ok := cutFold(name, " intertitles"); ok {
+		return lookup(languages(), plainLanguages(), head)
+	}
 	// "Spanish (some dialogue)": a remark in brackets after a language
-	// film2ld knows.
+	// film2ld knows; "Silent (German intertitles)": after none.
 	if head, rest, ok := strings.Cut(name, " ("); ok && strings.HasSuffix(rest, ")") {
+		if NoLanguage(head) {
+			return Language(strings.TrimSuffix(rest, ")"))
+		}
 		return lookup(languages(), plainLanguages(), head)
 	}
 	return "", false
+}
+
+// NoLanguage reports whether an infobox's language value says the film
+// has no spoken language ("Silent film", "None", "No dialogue"): no
+// language at all, not a language of that name.
+func NoLanguage(name string) bool {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "silent", "silent film", "silent movie", "none", "no dialogue", "no dialog", "wordless", "without dialogue":
+		return true
+	}
+	return false
+}
+
+// cutFold returns s without suffix, matched in any case.
+func cutFold(s, suffix string) (string, bool) {
+	if len(s) > len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix) {
+		return s[:len(s)-len(suffix)], true
+	}
+	return s, false
 }
 
 // plainCountries and plainLanguages are the tables' names that hold

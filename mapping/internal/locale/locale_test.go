@@ -46,6 +46,8 @@ func TestLanguage(t *testing.T) {
 		// Audit 12: names film credits use, and a remark after the name.
 		"Mandarin Chinese": "cmn", "Hokkien": "nan", "West Frisian": "fy", "Portuguese (Brazilian)": "pt-BR",
 		"Brazilian Portuguese": "pt-BR", "Farsi": "fa", "Spanish (some dialogue)": "es", "French (a few lines)": "fr",
+		// Audit 13: a silent film's infobox gives its intertitles.
+		"German intertitles": "de", "Silent (English intertitles)": "en", "silent (German Intertitles)": "de",
 	} {
 		if got, ok := Language(name); !ok || got != want {
 			t.Errorf("Language(%q) = %q, %v; want %q", name, got, ok, want)
@@ -53,6 +55,11 @@ func TestLanguage(t *testing.T) {
 	}
 	if tag, ok := Language("Klingonese"); ok {
 		t.Errorf("Language(Klingonese) = %q", tag)
+	}
+	for name, want := range map[string]bool{"Silent film": true, "Silent": true, "None": true, "No dialogue": true, "Silent (German intertitles)": false, "Sindhi": false} {
+		if got := NoLanguage(name); got != want {
+			t.Errorf("NoLanguage(%q) = %v", name, got)
+		}
 	}
 }
 
