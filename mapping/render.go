@@ -135,6 +135,7 @@ func (f *Film) movie(lazy bool) map[string]any {
 		return map[string]any{"@type": "Language", "name": f.Languages[i].Name}
 	})
 	setTexts(m, "genre", lazy, f.Genres)
+	setTexts(m, "contentRating", lazy, f.ContentRatings)
 	setTexts(m, "abstract", lazy, f.Abstracts)
 	setTexts(m, "description", lazy, f.Descriptions)
 	setItems(m, "releasedEvent", lazy, len(f.Releases), func(i int) any {

@@ -122,6 +122,9 @@ type Facts struct {
 	Countries Names
 	// Genres are the kinds of film the source says it is ("Drama").
 	Genres Names
+	// ContentRatings are the film's ratings by a rating board, as the
+	// source writes them ("PG-13", "Not Rated").
+	ContentRatings Names `fact:"contentRating"`
 	// Abstracts are short summaries, such as an article's lead paragraph.
 	Abstracts Texts
 	// Descriptions are longer texts about the film: a plot, a synopsis.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -202,9 +203,63 @@ func classify(l string) classified {
 			// Else the line ("Feb 30, 2020") was prose, and the review's
 			// publisher, reviewer and date went into its text.
 			c.class, c.date, c.dateErr = dateLine, d, err
+		} else if d, ok := partialDate(l); ok {
+			c.class, c.date = dateLine, d
+		} else if dateShaped(l) {
+			// "Avril 1959", "Spring 1963": a date in words film2ld does
+			// not read. It went into the review's text, and the
+			// publication on the line before it too (audit 13).
+			c.class, c.dateErr = dateLine, errUnreadDate
 		}
 	}
 	return c
+}
+
+// errUnreadDate is the dateErr of a line shaped as a date that film2ld
+// cannot read.
+var errUnreadDate = errors.New("not a date film2ld reads")
+
+// partialDate reads a date stated to the month or the year alone ("June
+// 2015", "1963", as old reviews are dated) as ISO 8601 does: "2015-06",
+// "1963".
+func partialDate(l string) (string, bool) {
+	if yearRe.MatchString(l) {
+		return l, true
+	}
+	return text.ParseMonth(l)
+}
+
+// dateShaped reports whether a line is shaped as a date: a year (four
+// digits) with one word of letters ("Avril 1959"), or with a word and a
+// day of the month ("3 Avril 1959", "Avril 3, 1959"), and nothing else.
+func dateShaped(l string) bool {
+	words := strings.Fields(strings.ReplaceAll(l, ",", " "))
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	year, day, word := 0, 0, 0
+	for _, w := range words {
+		w = strings.TrimSuffix(w, ".")
+		switch {
+		case len(w) == 4 && allDigits(w):
+			year++
+		case len(w) <= 2 && allDigits(w):
+			if d, _ := strconv.Atoi(w); d >= 1 && d <= 31 {
+				day++
+			}
+		case len(w) >= 3 && len(w) <= 10 && allLetters(w):
+			word++
+		}
+	}
+	return year == 1 && word == 1 && year+word+day == len(words)
+}
+
+func allDigits(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0
+}
+
+func allLetters(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
 }
 
 // itemRest is itemRe.FindStringSubmatch(l) read without the pattern,

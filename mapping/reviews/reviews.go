@@ -170,6 +170,10 @@ func (p *parser) setDate(n int, c classified) {
 			p.note(n, "review date %q is no calendar date; left out", text.Short(c.text))
 			return
 		}
+		if errors.Is(c.dateErr, errUnreadDate) {
+			p.note(n, "review date %q is not a date film2ld reads; left out", text.Short(c.text))
+			return
+		}
 		p.note(n, "review date %q could be day/month or month/day; left out", text.Short(c.text))
 		return
 	}
@@ -326,6 +330,11 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	return p.src, nil
 }
 
+// contentRatingRe is a rating board's rating standing alone on its line:
+// the MPA's and the TV Parental Guidelines' (the site's own), and the
+// words for none.
+var contentRatingRe = lazyre.New(`^(?:G|PG|PG-13|R|NC-17|NR|Not Rated|Unrated|Approved|Passed|TV-(?:Y7?|G|PG|14|MA))$`)
+
 // yearRe is a release year standing alone on its line.
 var yearRe = lazyre.New(`^(18[89]\d|19\d\d|20\d\d)$`)
 
@@ -352,7 +361,8 @@ func (p *parser) titleBlock() int {
 		return 0
 	}
 	title := cleanLine(lines[first])
-	if classify(title).class != textLine || len(title) > 200 {
+	if c := classify(title); c.class != textLine && !(c.class == dateLine && yearRe.MatchString(title)) || len(title) > 200 {
+		// A film named by its year ("1917") has a title as a date has.
 		return 0
 	}
 	f := &p.src.Film
@@ -368,6 +378,14 @@ func (p *parser) titleBlock() int {
 		if yearRe.MatchString(l) && !f.Year.Set {
 			y, _ := strconv.Atoi(l)
 			f.Year = film.Single{Value: float64(y), Set: true, Line: n}
+			taken = true
+			continue
+		}
+		if contentRatingRe.MatchString(l) {
+			// "PG-13" alone under the title and year, as the site's
+			// current design prints it: it ended the details, whose
+			// summary and runtime were lost (audit 13).
+			p.detail(detailRating, n, l)
 			taken = true
 			continue
 		}
@@ -406,7 +424,7 @@ func plural(n int, one, many string) string {
 }
 
 // detail records one line of the film's details; it reports false for a
-// detail film2ld does not map (a content rating) or a value it cannot
+// detail film2ld does not map (a studio) or a value it cannot
 // read, which the caller counts in one note.
 func (p *parser) detail(d detail, n int, v string) bool {
 	f := &p.src.Film
@@ -440,6 +458,11 @@ func (p *parser) detail(d detail, n int, v string) bool {
 			return false
 		}
 		f.Releases = append(f.Releases, film.Release{Date: film.Text{Value: date, Line: n}})
+	case detailRating:
+		if v == "" {
+			return false
+		}
+		f.ContentRatings = append(f.ContentRatings, film.Text{Value: v, Line: n})
 	case detailGenres:
 		genres := text.SplitList(v)
 		for _, g := range genres {

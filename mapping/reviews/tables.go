@@ -175,12 +175,13 @@ const (
 	detailRelease
 	detailWriter
 	detailGenres
+	detailRating
 )
 
 // detailLabels are the labels of the film's details that the site's older
 // designs print under the title (lower case, without the colon). Details
-// film2ld has no field for (the content rating, the studio, whose part the
-// page does not say) are recognised, so that they end no header early, and
+// film2ld has no field for (the studio, whose part the page does not say)
+// are recognised, so that they end no header early, and
 // reported in one note.
 var detailLabels = map[string]detail{
 	"summary":      detailSummary,
@@ -197,8 +198,8 @@ var detailLabels = map[string]detail{
 	"genre":        detailGenres,
 	"genres":       detailGenres,
 	"genre(s)":     detailGenres,
-	"rating":       detailUnmapped,
-	"rated":        detailUnmapped,
+	"rating":       detailRating,
+	"rated":        detailRating,
 	"studio":       detailUnmapped,
 	"writer":       detailWriter,
 	"writers":      detailWriter,

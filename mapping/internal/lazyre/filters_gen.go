@@ -107,6 +107,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"1", false}, {"2", false}}, first: []rune{0x31, 0x31, 0x32, 0x32}, checkFirst: true}, true
 	case "^(=+)\\s*([^=].*?)\\s*(=+)$":
 		return filter{any: []literal{{"=", false}}, first: []rune{0x3d, 0x3d}, checkFirst: true, prefixes: []string{"="}}, true
+	case "^(?:G|PG|PG-13|R|NC-17|NR|Not Rated|Unrated|Approved|Passed|TV-(?:Y7?|G|PG|14|MA))$":
+		return filter{first: []rune{0x47, 0x47, 0x50, 0x50, 0x52, 0x52, 0x4e, 0x4e, 0x55, 0x55, 0x41, 0x41, 0x50, 0x50, 0x54, 0x54}, checkFirst: true, prefixes: []string{"G", "PG", "PG-13", "R", "NC-17", "NR", "Not Rated", "Unrated", "Approved", "Passed", "TV-Y", "TV-G", "TV-PG", "TV-14", "TV-MA"}}, true
 	case "^(?:[-*•·▪–]{1,3}|\\d{1,3}[.)])\\s+":
 		return filter{any: []literal{{"\t", false}, {"\n", false}, {"\f", false}, {"\r", false}, {" ", false}}, first: []rune{0x2a, 0x2a, 0x2d, 0x2d, 0xb7, 0xb7, 0x2013, 0x2013, 0x2022, 0x2022, 0x25aa, 0x25aa, 0x30, 0x39}, checkFirst: true, prefixes: []string{"*", "-", "·", "–", "•", "▪", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
 	case "^(?:[\\pL][\\pL .–-]{0,30}:\\s|lit\\.|literally\\b|also known as\\b|also called\\b)":

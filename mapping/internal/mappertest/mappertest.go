@@ -130,6 +130,9 @@ func Facts(src *film.Source) []string {
 	for _, g := range f.Genres {
 		add("genre: %s@%d", g.Value, g.Line)
 	}
+	for _, r := range f.ContentRatings {
+		add("content rating: %s@%d", r.Value, r.Line)
+	}
 	for _, c := range f.Credits {
 		role := string(c.Role)
 		if c.RoleName != "" {
