@@ -32,7 +32,9 @@ var (
 	breadcrumbRe = lazyre.New(`^Home\s*>`)
 	titleRe      = lazyre.New(`^(.+?)\s*\(([^()]+)\)$`)
 	footnotesRe  = lazyre.New(`^(?:\[\d+\]\s*)+$`)
-	directedByRe = lazyre.New(`^(?i:directed by|a film by|un film de|ein film von|by)\s+`)
+	directedByRe = lazyre.New(`^(?i:(?:written|scripted) (?:and|&) directed by|directed (?:and|&) written by|écrit et réalisé par|directed by|a film by|un film de|ein film von|by)\s+`)
+	// writerDirectorRe is a director's line that credits the writing too.
+	writerDirectorRe = lazyre.New(`^(?i:(?:written|scripted) (?:and|&) directed by|directed (?:and|&) written by|écrit et réalisé par)\s+`)
 	// A crew label: "Screenplay:", "Producer(s):", "D.O.P.:", "Réalisateur :".
 	sourceRe = lazyre.New(`^Source URL \(retrieved on ([^)]+)\):\s*(\S+)$`)
 	emailRe  = lazyre.New(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
@@ -422,9 +424,17 @@ func (p *parser) headerLine(para paragraph) {
 			names = append(names, part)
 		}
 	}
-	for _, name := range text.SplitNames(strings.Join(names, ", ")) {
-		f.Credits = p.credits.Add(f.Credits, film.Credit{Role: film.Director,
-			Agent: film.Agent{Name: film.Text{Value: name, Line: para.line}}})
+	roles := []film.Role{film.Director}
+	if writerDirectorRe.MatchString(para.text) {
+		// "Written and directed by Aki Kaurismäki": split at its "and",
+		// the line lost its director (audit 13).
+		roles = append(roles, film.Author)
+	}
+	for _, role := range roles {
+		for _, name := range text.SplitNames(strings.Join(names, ", ")) {
+			f.Credits = p.credits.Add(f.Credits, film.Credit{Role: role,
+				Agent: film.Agent{Name: film.Text{Value: name, Line: para.line}}})
+		}
 	}
 }
 
@@ -488,7 +498,7 @@ func (p *parser) body(paras []paragraph) *film.Error {
 		if m != nil {
 			lb, known = lookup(m[1])
 		}
-		if !crew && !known {
+		if !crew && !known && !(m != nil && len(synopsis) > 0 && shortValue(m[2]) && crewNext(paras, i)) {
 			synopsis = append(synopsis, para)
 			continue
 		}
@@ -764,6 +774,33 @@ func labelLine(s string) []string {
 		}
 	}
 	return []string{s, s[:j], value}
+}
+
+// shortValue reports whether a label's value reads as a credit's, not as
+// the rest of a sentence: a few words, no full stop at its end.
+func shortValue(v string) bool {
+	v = strings.TrimSpace(v)
+	return v != "" && len(strings.Fields(v)) <= 8 && !strings.HasSuffix(v, ".")
+}
+
+// crewNext reports whether the paragraph after paras[i] is a known crew
+// label's line or the page's footer: then a short "Label: value" line
+// between the synopsis and them ("Festival selection: Berlinale
+// Classics") is the crew's first line, an unknown role, not the
+// synopsis's last paragraph, where it went without a word (audit 13).
+func crewNext(paras []paragraph, i int) bool {
+	if i+1 >= len(paras) {
+		return false
+	}
+	t := paras[i+1].text
+	if sourceRe.MatchString(t) {
+		return true
+	}
+	if m := labelLine(t); m != nil {
+		_, known := lookup(m[1])
+		return known
+	}
+	return false
 }
 
 // isLabelLine reports whether s is a label line (labelLine).

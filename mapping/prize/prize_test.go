@@ -412,6 +412,66 @@ func TestHeaderCountries(t *testing.T) {
 	}
 }
 
+// TestWrittenAndDirectedBy: a header line that credits the writing with
+// the direction credits both; split at its "and", it lost the director
+// (audit 13).
+func TestWrittenAndDirectedBy(t *testing.T) {
+	for _, line := range []string{"Written and directed by Aki Kaurismäki", "Written & Directed by Aki Kaurismäki", "Directed and written by Aki Kaurismäki", "Écrit et réalisé par Aki Kaurismäki"} {
+		page := "Published on *Some Prize* (<https://prize.example>)\n\nOnly Title\n\n" + line + "\n\nFinland\n\nSynopsis:\n\nA film.\n"
+		src, err := Parse(strings.NewReader(page), "p.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range src.Film.Credits {
+			got = append(got, string(c.Role)+" "+c.Agent.Name.Value)
+		}
+		if want := []string{"director Aki Kaurismäki", "author Aki Kaurismäki"}; !slices.Equal(got, want) {
+			t.Errorf("%q: credits %q; want %q", line, got, want)
+		}
+	}
+}
+
+// TestCompanyUnderAnyLabel: a company credited under a label film2ld
+// does not know, or as a producer, is an Organization, with a note; it
+// was a Person (audit 13). A person stays one.
+func TestCompanyUnderAnyLabel(t *testing.T) {
+	page := "Published on *Some Prize* (<https://prize.example>)\n\nOnly Title\n\nJan Kowalski\n\nPoland\n\nSynopsis:\n\nA film.\n\n" +
+		"Restoration: Deutsche Kinemathek\n\nProducer: Nordvik Film, Ada Lind\n\nFestival selection: Berlinale Classics\n\nScreenplay: Ida Film-Lund\n"
+	src, err := Parse(strings.NewReader(page), "p.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var orgs, people []string
+	for _, c := range src.Film.Credits {
+		if c.Agent.Organization {
+			orgs = append(orgs, c.Agent.Name.Value)
+		} else {
+			people = append(people, c.Agent.Name.Value)
+		}
+	}
+	if want := []string{"Deutsche Kinemathek", "Nordvik Film"}; !slices.Equal(orgs, want) {
+		t.Errorf("organisations %q; want %q", orgs, want)
+	}
+	if want := []string{"Jan Kowalski", "Ada Lind", "Berlinale Classics", "Ida Film-Lund"}; !slices.Equal(people, want) {
+		t.Errorf("people %q; want %q", people, want)
+	}
+	noted := 0
+	for _, n := range src.Notes {
+		if strings.Contains(n.Message, "names an organisation") {
+			noted++
+		}
+	}
+	if noted != 2 {
+		t.Errorf("%d notes of organisations; want 2: %v", noted, src.Notes)
+	}
+	// The unknown label right after the synopsis starts the crew: it
+	// went into the synopsis without a word.
+	if d := src.Film.Descriptions; len(d) != 1 || d[0].Value != "A film." {
+		t.Errorf("synopsis %+v", d)
+	}
+}
+
 // TestDistributionIsACompany: "Distribution: Golden Scene" credits a
 // company, as the encyclopedia's "Distributed by" does; as an unknown
 // label it was a crew member, a Person (audit 12).

@@ -119,10 +119,12 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{first: []rune{0x5b, 0x5b, 0x46, 0x46, 0x4a, 0x4a, 0x28, 0x28, 0x52, 0x52, 0x54, 0x54, 0x46, 0x46, 0x4e, 0x4e, 0x46, 0x46, 0x43, 0x43, 0x4d, 0x4d, 0x53, 0x53, 0x46, 0x46}, checkFirst: true, prefixes: []string{"[edit]", "From Wikipedia, the free encyclopedia", "Jump to navigation", "Jump to search", "Jump to content", "(Redirected from ", "Retrieved from ", "This article is about ", "For other uses, see ", "Not to be confused with ", "For the ", "Categories: ", "Main article", "See also: ", "Further information: "}}, true
 	case "^(?:\\d+\\.\\s*)?([A-Z][A-Za-z ]{0,20}?):\\s*([\\d,]+) out of ([\\d,]+)$":
 		return filter{any: []literal{{" out of ", false}}, first: []rune{0x30, 0x39, 0x41, 0x5a}, checkFirst: true}, true
+	case "^(?i:(?:written|scripted) (?:and|&) directed by|directed (?:and|&) written by|écrit et réalisé par)\\s+":
+		return filter{any: []literal{{" directed by", true}, {" written by", true}, {"crit et r", true}}, first: []rune{0x57, 0x57, 0x77, 0x77, 0x53, 0x53, 0x73, 0x73, 0x17f, 0x17f, 0x44, 0x44, 0x64, 0x64, 0xc9, 0xc9, 0xe9, 0xe9}, checkFirst: true}, true
+	case "^(?i:(?:written|scripted) (?:and|&) directed by|directed (?:and|&) written by|écrit et réalisé par|directed by|a film by|un film de|ein film von|by)\\s+":
+		return filter{any: []literal{{"\t", false}, {"\n", false}, {"\f", false}, {"\r", false}, {" ", false}}, first: []rune{0x57, 0x57, 0x77, 0x77, 0x53, 0x53, 0x73, 0x73, 0x17f, 0x17f, 0x44, 0x44, 0x64, 0x64, 0xc9, 0xc9, 0xe9, 0xe9, 0x44, 0x44, 0x64, 0x64, 0x41, 0x41, 0x61, 0x61, 0x55, 0x55, 0x75, 0x75, 0x45, 0x45, 0x65, 0x65, 0x42, 0x42, 0x62, 0x62}, checkFirst: true}, true
 	case "^(?i:\\d+(?:[.,]\\d+)?½?\\s*(?:/|out of)\\s*\\d+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?½?\\s*stars?|[★☆✩✪⭐½*]+)$":
 		return filter{first: []rune{0x30, 0x39, 0x30, 0x39, 0x2a, 0x2a, 0xbd, 0xbd, 0x2605, 0x2606, 0x2729, 0x272a, 0x2b50, 0x2b50}, checkFirst: true}, true
-	case "^(?i:directed by|a film by|un film de|ein film von|by)\\s+":
-		return filter{any: []literal{{"directed by", true}, {"a film by", true}, {"un film de", true}, {"ein film von", true}, {"by", true}}, first: []rune{0x44, 0x44, 0x64, 0x64, 0x41, 0x41, 0x61, 0x61, 0x55, 0x55, 0x75, 0x75, 0x45, 0x45, 0x65, 0x65, 0x42, 0x42, 0x62, 0x62}, checkFirst: true}, true
 	case "^(?i:grade:?\\s*)?[A-F][+\\-−–]?$":
 		return filter{any: []literal{{"A", false}, {"B", false}, {"C", false}, {"D", false}, {"E", false}, {"F", false}}, first: []rune{0x47, 0x47, 0x67, 0x67, 0x41, 0x46}, checkFirst: true}, true
 	case "^([^()]+?)\\s*\\((.*)\\)$":

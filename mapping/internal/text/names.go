@@ -172,6 +172,21 @@ func CheckPeople(src *film.Source) {
 			Message: fmt.Sprintf("%s %q does not look like a person's name (%s); left out", what, Short(t.Value), why)})
 		return true
 	}
+	for i := range f.Credits {
+		c := &f.Credits[i]
+		if c.Agent.Organization || c.Role != film.Contributor && c.Role != film.Producer {
+			continue
+		}
+		if w := OrganizationWord(c.Agent.Name.Value); w != "" {
+			// "Restoration: Deutsche Kinemathek", "Producer: Nordvik
+			// Film": a crew label film2ld does not know, or one that
+			// credits people and companies alike, made a Person of a
+			// company (audit 13).
+			c.Agent.Organization = true
+			src.Notes = append(src.Notes, film.Note{Line: c.Agent.Name.Line,
+				Message: fmt.Sprintf("%s %q names an organisation (%q); credited as one", creditWord(*c), Short(c.Agent.Name.Value), w)})
+		}
+	}
 	credits := f.Credits[:0]
 	for _, c := range f.Credits {
 		if c.Agent.Organization || !bad(creditWord(c), c.Agent.Name) {
@@ -192,6 +207,33 @@ func CheckPeople(src *film.Source) {
 			w.Author = ""
 		}
 	}
+}
+
+// organizationWords are words that name a company or an institution, in
+// the languages of the film credits film2ld reads, lower case.
+var organizationWords = map[string]bool{
+	"film": true, "films": true, "filmes": true, "filmproduktion": true, "filmverleih": true,
+	"production": true, "productions": true, "produktion": true, "producciones": true, "produzioni": true, "produções": true,
+	"pictures": true, "studio": true, "studios": true, "entertainment": true, "media": true,
+	"distribution": true, "kinemathek": true, "cinémathèque": true, "cinematheque": true, "cineteca": true,
+	"filmmuseum": true, "archive": true, "archives": true, "institute": true, "institut": true, "instituto": true,
+	"foundation": true, "fondation": true, "fundación": true, "stiftung": true, "fund": true, "fonds": true,
+	"centre": true, "center": true, "museum": true, "gmbh": true, "ltd": true, "inc": true, "llc": true,
+	"s.a.": true, "s.r.l.": true, "srl": true, "sarl": true, "company": true, "corporation": true,
+	"television": true, "broadcasting": true, "channel": true, "records": true, "agency": true,
+}
+
+// OrganizationWord returns the word of name that names a company or an
+// institution ("Deutsche Kinemathek", "Nordvik Film", "Versus
+// Production"), or "".
+func OrganizationWord(name string) string {
+	for _, w := range strings.Fields(name) {
+		k := strings.ToLower(strings.Trim(w, ",()"))
+		if organizationWords[k] || organizationWords[strings.TrimSuffix(k, ".")] {
+			return w
+		}
+	}
+	return ""
 }
 
 // dropInvisible removes from a name the characters that show as nothing
