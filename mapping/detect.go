@@ -144,6 +144,7 @@ func Map(r io.Reader, name string, kind film.Kind) (*film.Source, error) {
 		}
 		if err == nil {
 			keepOtherScript(src, doc.Lines)
+			keepCreditedAs(src)
 		}
 		if err == nil && forced && (k.signals(doc.Lines) == 0 || !hasFacts(src)) {
 			return nil, &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("%w: read as --kind %s, it has neither the layout nor any fact of a %s", ErrNotThisKind, kind, kindNoun[kind])}
@@ -192,7 +193,7 @@ func keepOtherScript(src *film.Source, lines []string) {
 				names = agentNames(&src.Film)
 			}
 			if name := endingName(g.Before, names); name != "" {
-				src.Film.OtherScriptNames = append(src.Film.OtherScriptNames, film.OtherScriptName{Name: name, Written: film.Text{Value: g.Text, Line: i + 1}})
+				src.Film.AgentAliases = append(src.Film.AgentAliases, film.AgentAlias{Name: name, Alias: film.Text{Value: g.Text, Line: i + 1}})
 				continue
 			}
 			if n == 0 && !left {
@@ -212,6 +213,16 @@ func keepOtherScript(src *film.Source, lines []string) {
 		more = fmt.Sprintf(" (and on %d more lines)", n-1)
 	}
 	src.Notes = append(src.Notes, film.Note{Line: first, Message: fmt.Sprintf("a name is written again in another script in brackets, %s%s: read without it", group, more)})
+}
+
+// keepCreditedAs makes the name each cast entry says its actor was
+// credited under one of the actor's aliases.
+func keepCreditedAs(src *film.Source) {
+	for _, c := range src.Film.Cast {
+		if c.CreditedAs != "" && c.CreditedAs != c.Actor.Value {
+			src.Film.AgentAliases = append(src.Film.AgentAliases, film.AgentAlias{Name: c.Actor.Value, Alias: film.Text{Value: c.CreditedAs, Line: c.Actor.Line}})
+		}
+	}
 }
 
 // agentNames returns the names of the people and organisations f

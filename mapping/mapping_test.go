@@ -580,7 +580,7 @@ Fallen Blossoms is a 2004 film.
 // made the director no person's name (left out with a note) and an
 // actor's native name the character, or lost the cast line (audit 12).
 // Each name is now read without it, its character kept, the group kept
-// as the name's writing in another script (OtherScriptNames), and one
+// as the name's writing in another script (AgentAliases), and one
 // note says what was left out: a group after no name read (a
 // character's).
 func TestOtherScriptNames(t *testing.T) {
@@ -615,8 +615,8 @@ func TestOtherScriptNames(t *testing.T) {
 		}
 	}
 	var kept []string
-	for _, o := range src.Film.OtherScriptNames {
-		kept = append(kept, fmt.Sprintf("%d %s %s", o.Written.Line, o.Name, o.Written.Value))
+	for _, o := range src.Film.AgentAliases {
+		kept = append(kept, fmt.Sprintf("%d %s %s", o.Alias.Line, o.Name, o.Alias.Value))
 	}
 	if want := []string{"4 Zhang Yimou 張藝謀", "5 Gong Li 鞏俐", "12 Gong Li 鞏俐", "13 Tony Leung Chiu-wai 梁朝偉", "15 Takuya Kimura 木村拓哉"}; !slices.Equal(kept, want) {
 		t.Errorf("other-script names:\n%q\nwant\n%q", kept, want)
@@ -722,5 +722,27 @@ func TestSilentFilmLanguages(t *testing.T) {
 	}
 	if want := []string{`a.txt:4: language "Silent film": the film has no spoken language; no inLanguage for it`}; !slices.Equal(said, want) {
 		t.Errorf("diagnostics %q; want %q", said, want)
+	}
+}
+
+// The name a cast entry says its actor was credited under is the actor's
+// alternate name (audit 13: the entry was left out whole, its bracket
+// taken for part of the name).
+func TestCreditedAsIsAnAlternateName(t *testing.T) {
+	const article = "= The Leopard (1963 film) =\n\n==Cast==\n* Terence Hill (credited as Mario Girotti) as Count Cavriaghi\n"
+	src, err := mapping.Map(strings.NewReader(article), "a.txt", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := mapping.Combine([]*film.Source{src}, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range res.Film.Agents {
+		got = append(got, a.Name+" "+strings.Join(a.AlternateNames, ","))
+	}
+	if want := []string{"Terence Hill Mario Girotti"}; !slices.Equal(got, want) {
+		t.Errorf("agents %q; want %q", got, want)
 	}
 }

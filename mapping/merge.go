@@ -277,16 +277,16 @@ func (m *merger) resolve() {
 		m.diag(Note, "", 0, "the sources name %d %s in the credit %q (%d mentions, one per source and person): too many to compare two by two, so spellings one slip apart there were not taken for one person (at most %d mentions are compared)",
 			c.people, people, c.credit, c.mentions, maxMisspellingCredit)
 	}
-	// Names in another script join the agent their Latin name resolved
-	// to, once misspellings are joined.
+	// Other names (in another script, credited as) join the agent the
+	// name they follow resolved to, once misspellings are joined.
 	for _, s := range m.sources {
-		for _, o := range s.Film.OtherScriptNames {
+		for _, o := range s.Film.AgentAliases {
 			a := r.lookup(false, o.Name)
 			if a == nil {
 				a = r.lookup(true, o.Name)
 			}
-			if a != nil && !slices.Contains(a.otherScriptIn(s), o.Written.Value) {
-				a.more().otherScript = append(a.more().otherScript, sourcedName{o.Written.Value, s})
+			if a != nil && !slices.Contains(a.aliasesIn(s), o.Alias.Value) {
+				a.more().aliases = append(a.more().aliases, sourcedName{o.Alias.Value, s})
 			}
 		}
 	}
@@ -373,7 +373,7 @@ func (m *merger) agentView(a *agent) *Agent {
 		return nil
 	}
 	v := Agent{ID: a.ID, Organization: a.Organization, Name: spellings[0], AlternateNames: spellings[1:]}
-	if other := a.otherScriptIn(m.only); other != nil {
+	if other := a.aliasesIn(m.only); other != nil {
 		v.AlternateNames = slices.Compact(slices.Sorted(slices.Values(append(slices.Clip(v.AlternateNames), other...))))
 	}
 	if a.URL != "" && a.extra != nil && m.only == a.extra.urlSource {

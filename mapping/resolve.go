@@ -41,9 +41,9 @@ type agentExtra struct {
 	merged []string
 	// into is the agent this one was joined into (see union).
 	into *agent
-	// otherScript are the agent's names written in another script
-	// (film.OtherScriptName), each with the source that writes it.
-	otherScript []sourcedName
+	// aliases are the agent's other names (film.AgentAlias), each with
+	// the source that writes it.
+	aliases []sourcedName
 }
 
 // sourcedName is a name and the source that writes it.
@@ -464,7 +464,7 @@ func (r *resolver) finish() {
 			// choose, without its map and copy for each of a page's
 			// thousands of reviewers.
 			a.Name = a.spellings.at(0).name
-			if a.extra != nil && a.extra.otherScript != nil {
+			if a.extra != nil && a.extra.aliases != nil {
 				a.AlternateNames = a.alternates()
 			}
 			r.mint(a)
@@ -547,7 +547,7 @@ func (a *agent) alternates() []string {
 		}
 	}
 	if a.extra != nil {
-		for _, n := range a.extra.otherScript {
+		for _, n := range a.extra.aliases {
 			if n.name != a.Name {
 				out = append(out, n.name)
 			}
@@ -557,14 +557,14 @@ func (a *agent) alternates() []string {
 	return slices.Compact(out)
 }
 
-// otherScriptIn returns the agent's names in another script that source
-// writes.
-func (a *agent) otherScriptIn(source *film.Source) []string {
+// aliasesIn returns the agent's other names (film.AgentAlias) that
+// source writes.
+func (a *agent) aliasesIn(source *film.Source) []string {
 	if a.extra == nil {
 		return nil
 	}
 	var out []string
-	for _, n := range a.extra.otherScript {
+	for _, n := range a.extra.aliases {
 		if n.source == source {
 			out = append(out, n.name)
 		}

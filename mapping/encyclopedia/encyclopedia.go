@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"github.com/film2ld/film2ld/ld/diag"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -549,7 +550,37 @@ func (p *parser) castLine(l line) {
 		cast.AddRoleName(&m, "voice")
 	}
 	m.Actor.Line = l.n
-	p.src.Film.Cast = p.cast.Add(p.src.Film.Cast, m)
+	for _, m := range sharedPart(m) {
+		p.src.Film.Cast = p.cast.Add(p.src.Film.Cast, m)
+	}
+}
+
+// sharedPart returns the cast entry m as one entry for each actor, when
+// its actor is a list of names sharing the part ("Dante Posani, Carlo
+// Valenzano, Rina De Liguoro – Ball guests"): read as one name, the
+// entry was left out, "more words than a name has" (audit 13). Each name
+// must read as a person's; else m is returned as it is, for CheckPeople
+// to judge.
+func sharedPart(m film.CastMember) []film.CastMember {
+	if !strings.ContainsAny(m.Actor.Value, ",&") && !strings.Contains(m.Actor.Value, " and ") {
+		return []film.CastMember{m}
+	}
+	names := text.SplitNames(m.Actor.Value)
+	if len(names) < 2 {
+		return []film.CastMember{m}
+	}
+	for _, n := range names {
+		if text.PersonProblem(n) != "" {
+			return []film.CastMember{m}
+		}
+	}
+	out := make([]film.CastMember, len(names))
+	for i, n := range names {
+		out[i] = m
+		out[i].Actor.Value = n
+		out[i].RoleNames = slices.Clone(m.RoleNames)
+	}
+	return out
 }
 
 // text adds a line to the current paragraph; a blank line ends it.

@@ -441,6 +441,17 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			notes: []string{`8: Running time: "133 minutes (original), 109 minutes (restored)" states more than one running time; kept the first, 133 minutes`},
 		},
 		{
+			// Audit 13: several actors sharing a part were one name of
+			// too many words, and left out with the part.
+			name:    "actors sharing a part",
+			article: "= The Ball (1963 film) =\n\n==Cast==\n* Dante Posani, Carlo Valenzano and Rina De Liguoro – Ball guests (uncredited)\n* Ida Galli as Carolina\n",
+			want: []string{
+				"cast: Carlo Valenzano as Ball guests [uncredited]@4", "cast: Dante Posani as Ball guests [uncredited]@4",
+				"cast: Ida Galli as Carolina@5", "cast: Rina De Liguoro as Ball guests [uncredited]@4",
+				"title: The Ball@1", "year: 1963@1",
+			},
+		},
+		{
 			name:    "markdown headings, several running times",
 			article: "# Night Bus\n\n- Director: Ines Vale\n- Running time: 95 minutes (Cannes), 1 h 30 min (theatrical)\n\n## Plot\nA bus at night.\n\n## See also\n- Buses\n",
 			want: []string{

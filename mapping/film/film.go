@@ -87,11 +87,13 @@ type Film struct {
 	// Unmapped are stated facts that schema.org has no term for (a budget,
 	// a box office figure); they are reported, never silently dropped.
 	Unmapped []Field
-	// OtherScriptNames are the names of people and organisations the
-	// document writes again in another script, in brackets after them
-	// ("Zhang Yimou (張藝謀)"), in the order they stand: alternate names
-	// of the agent the credit or cast entry names.
-	OtherScriptNames []OtherScriptName
+	// AgentAliases are other names the document gives the people and
+	// organisations it names, in the order they stand: a name written
+	// again in another script in brackets ("Zhang Yimou (張藝謀)"), the
+	// name a cast entry says the actor was credited as ("Terence Hill
+	// (credited as Mario Girotti)"). They are the agents' alternate
+	// names; they never name an agent.
+	AgentAliases []AgentAlias
 
 	Critics Summary
 	Users   Summary
@@ -248,12 +250,11 @@ type Contact struct {
 	URL       string
 }
 
-// OtherScriptName is a name written again in another script: Name as
-// the credit or cast entry reads it, and Written, the other script's
-// form, where it stands.
-type OtherScriptName struct {
-	Name    string
-	Written Text
+// AgentAlias is another name of an agent: Name as the credit or cast
+// entry reads it, and Alias, the other name, where it stands.
+type AgentAlias struct {
+	Name  string
+	Alias Text
 }
 
 // CastMember is an actor and, when stated, the character they play.
@@ -269,6 +270,10 @@ type CastMember struct {
 	// Description is what the document says of the character after its
 	// name ("Woody, a pull-string cowboy doll").
 	Description string
+	// CreditedAs is the name the document says the actor was credited
+	// under ("Terence Hill (credited as Mario Girotti)"): package mapping
+	// makes it one of the actor's AgentAliases.
+	CreditedAs string
 }
 
 // Release is one stated release: a date and, when given, where.

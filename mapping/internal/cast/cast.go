@@ -69,6 +69,7 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 	// A name written again in its own script ("Gong Li (鞏俐) as Lin
 	// Mei") is read without it: the group was taken for the character.
 	s := text.WithoutOtherScript(text.Clean(footnoteRe.ReplaceAllString(entry, "")))
+	s, m.CreditedAs = takeCreditedAs(s)
 	s, m.RoleNames = takeAnnotations(s)
 	actor, character := s, ""
 	// The earliest separator splits: in "Anne Coesens – Tania, who works
@@ -145,9 +146,49 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 		m.RoleNames = appendUnique(m.RoleNames, strings.ToLower(character))
 		character = ""
 	}
+	if character == "" && functions[strings.ToLower(m.Description)] {
+		// "herself, narrator": what the person does, after the word for
+		// themselves, is a role name too; it was dropped (audit 13).
+		m.RoleNames = appendUnique(m.RoleNames, strings.ToLower(m.Description))
+		m.Description = ""
+	}
 	m.Actor = film.Text{Value: actor}
 	m.Character = character
 	return m, true
+}
+
+// takeCreditedAs takes from a cast entry the bracketed group that names
+// the actor's credited name ("(credited as Mario Girotti)", "(billed as
+// …)"), and returns the entry without it and that name. Left in, the
+// group made the actor no person's name and the part was lost (audit
+// 13).
+func takeCreditedAs(s string) (string, string) {
+	for _, prefix := range []string{"(credited as ", "(billed as ", "(as credited: "} {
+		i := indexFold(s, prefix)
+		if i < 0 {
+			continue
+		}
+		end := strings.IndexByte(s[i:], ')')
+		if end < 0 {
+			continue
+		}
+		name := strings.TrimSpace(s[i+len(prefix) : i+end])
+		if name == "" || strings.ContainsAny(name, "(") {
+			continue
+		}
+		return text.Clean(strings.TrimSpace(s[:i]) + " " + strings.TrimSpace(s[i+end+1:])), name
+	}
+	return s, ""
+}
+
+// indexFold is strings.Index in any case, for ASCII needles.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // trailingParen is trailingParenRe.FindStringSubmatch(s) without the

@@ -53,10 +53,19 @@ func TestParse(t *testing.T) {
 		{"J. R. Kapoor as Mr. Kapoor Sr.", "J. R. Kapoor|Mr. Kapoor Sr.|[]|"},
 		{"Ana Ruiz as Dr.", "Ana Ruiz|Dr.|[]|"},
 		{"Ana Ruiz as Rosa.", "Ana Ruiz|Rosa|[]|"},
+		// Audit 13: the credited name is the actor's alias, not part of
+		// the name; what a person does after "herself" is a role name.
+		{"Terence Hill (credited as Mario Girotti) as Count Cavriaghi", "Terence Hill|Count Cavriaghi|[]||Mario Girotti"},
+		{"Terence Hill (Billed as Mario Girotti) (uncredited) – Cavriaghi", "Terence Hill|Cavriaghi|[uncredited]||Mario Girotti"},
+		{"Waad Al-Kateab – herself, narrator", "Waad Al-Kateab||[herself narrator]|"},
+		{"Waad Al-Kateab as herself, a journalist", "Waad Al-Kateab||[herself]|a journalist"},
 	}
 	for _, tt := range tests {
 		m, ok := Parse(tt.in)
 		got := fmt.Sprintf("%s|%s|%v|%s", m.Actor.Value, m.Character, m.RoleNames, m.Description)
+		if m.CreditedAs != "" {
+			got += "|" + m.CreditedAs
+		}
 		if !ok || got != tt.want {
 			t.Errorf("Parse(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
