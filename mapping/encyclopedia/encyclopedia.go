@@ -727,9 +727,42 @@ func leadTitles(bracket string) []string {
 		case len(parts) > 1:
 			continue
 		}
+		part = withoutPronunciation(part)
 		if part = strings.Trim(strings.TrimSpace(part), "'\"‘’“”"); part != "" {
 			out = append(out, part)
 		}
 	}
 	return out
+}
+
+// withoutPronunciation returns a lead's title without the pronunciation
+// after it ("Il Gattopardo [il ɡattoˈpardo]", "/ˈpɑːrɪs/"): the IPA
+// group became part of the film's alternate name (audit 13). A bracket
+// group is a pronunciation when it holds a letter or a mark only IPA
+// uses; a title in brackets of its own ("[REC]") has none.
+func withoutPronunciation(s string) string {
+	for _, pair := range [][2]string{{"[", "]"}, {"/", "/"}} {
+		i := strings.Index(s, pair[0])
+		if i < 0 {
+			continue
+		}
+		j := strings.Index(s[i+1:], pair[1])
+		if j < 0 {
+			continue
+		}
+		group := s[i+1 : i+1+j]
+		if strings.ContainsFunc(group, ipaOnly) {
+			s = strings.TrimSpace(s[:i]) + " " + strings.TrimSpace(s[i+1+j+1:])
+			s = strings.TrimSpace(s)
+		}
+	}
+	return s
+}
+
+// ipaOnly reports whether r is a letter or mark the International
+// Phonetic Alphabet uses and ordinary spelling does not: stress and
+// length marks, the IPA Extensions block (ə, ɡ, ʃ, ʁ…) and spacing
+// modifiers (ʰ, ʲ).
+func ipaOnly(r rune) bool {
+	return r == 'ˈ' || r == 'ˌ' || r == 'ː' || r == 'ˑ' || r >= 0x0250 && r <= 0x02AF || r >= 0x02B0 && r <= 0x02FF && r != 'ʼ'
 }

@@ -441,6 +441,20 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			notes: []string{`8: Running time: "133 minutes (original), 109 minutes (restored)" states more than one running time; kept the first, 133 minutes`},
 		},
 		{
+			// Audit 13: the territory made "Titanus (Italy)" a company
+			// apart from "Titanus".
+			name:    "companies with their territories",
+			article: "= The Leopard (1963 film) =\n\n- Distributed by: Titanus (Italy), 20th Century Fox (US), Pathé (Director's cut)\n",
+			want: []string{
+				"contributor/Distribution: 20th Century Fox@3", "contributor/Distribution: Pathé (Director's cut)@3",
+				"contributor/Distribution: Titanus@3", "title: The Leopard@1", "year: 1963@1",
+			},
+			notes: []string{
+				`3: Distributed by: "Titanus (Italy)": the territory in brackets is left out`,
+				`3: Distributed by: "20th Century Fox (US)": the territory in brackets is left out`,
+			},
+		},
+		{
 			// Audit 13: several actors sharing a part were one name of
 			// too many words, and left out with the part.
 			name:    "actors sharing a part",

@@ -5,6 +5,7 @@ import (
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/cast"
+	"github.com/film2ld/film2ld/mapping/internal/locale"
 	"github.com/film2ld/film2ld/mapping/internal/text"
 
 	"github.com/film2ld/film2ld/mapping/internal/lazyre"
@@ -37,7 +38,11 @@ func (p *parser) closeField() {
 	switch fd.fact {
 	case factCredit:
 		for _, v := range of.values {
-			f.Credits = p.credits.Add(f.Credits, text.Credits(fd.role, fd.roleName, fd.org, v.Value, v.Line)...)
+			credits := text.Credits(fd.role, fd.roleName, fd.org, v.Value, v.Line)
+			if fd.org {
+				p.dropTerritories(of.label, credits)
+			}
+			f.Credits = p.credits.Add(f.Credits, credits...)
 		}
 	case factCast:
 		for _, v := range of.values {
@@ -168,4 +173,32 @@ func (p *parser) basedOn(values []film.Text) {
 			f.BasedOn = append(f.BasedOn, work)
 		}
 	}
+}
+
+// dropTerritories takes from companies' names the territory in brackets
+// an infobox gives after each ("Distributed by: Titanus (Italy), 20th
+// Century Fox (United States)"), with a note: schema.org has no place for
+// it, and in the name it made "Titanus (Italy)" a company apart from
+// "Titanus" (audit 13).
+func (p *parser) dropTerritories(label string, credits []film.Credit) {
+	for i := range credits {
+		name := &credits[i].Agent.Name
+		open := strings.LastIndex(name.Value, " (")
+		if open < 0 || !strings.HasSuffix(name.Value, ")") {
+			continue
+		}
+		territory := name.Value[open+2 : len(name.Value)-1]
+		if _, ok := locale.Country(territory); !ok && !territoryWords[strings.ToLower(territory)] {
+			continue
+		}
+		p.note(name.Line, "%s: %q: the territory in brackets is left out", label, text.Short(name.Value))
+		name.Value = strings.TrimSpace(name.Value[:open])
+	}
+}
+
+// territoryWords are territories an infobox writes that are no country's
+// name.
+var territoryWords = map[string]bool{
+	"us": true, "u.s.": true, "usa": true, "uk": true, "u.k.": true, "worldwide": true,
+	"international": true, "north america": true, "latin america": true, "europe": true,
 }

@@ -71,6 +71,10 @@ func TestLeadTitles(t *testing.T) {
 		"also known as The River":                      {"The River"},
 		"Korean: 기생충; RR: Gisaengchung; lit. Parasite": {"기생충", "Gisaengchung"},
 		"lit. 'Salt and Ashes'":                        nil,
+		// Audit 13: a pronunciation is no part of the title.
+		"Italian: Il Gattopardo [il ɡattoˈpardo]":         {"Il Gattopardo"},
+		"French: Les Quatre Cents Coups /le katʁ sɑ̃ ku/": {"Les Quatre Cents Coups"},
+		"Spanish: [REC]": {"[REC]"},
 	} {
 		if got := leadTitles(in); !slices.Equal(got, want) {
 			t.Errorf("leadTitles(%q) = %q; want %q", in, got, want)
