@@ -524,6 +524,7 @@ func TestTitleBlock(t *testing.T) {
 		{"title, year and content rating", "The Paper Garden\n2024\nPG-13\nSummary: A garden.\n\n" + scores, "The Paper Garden", 2024, ""},
 		{"blank lines around", "\n\nHelp!\n\n1965\n" + scores, "Help!", 1965, ""},
 		{"a content rating alone under the first line", "The Paper Garden\nPG-13\n" + scores, "The Paper Garden", 0, ""},
+		{"year, content rating and running time alone", "The Paper Garden\n2024\nPG-13\n1 h 32 m\nSummary: A garden.\n\n" + scores, "The Paper Garden", 2024, ""},
 		{"no year or detail under the first line", "The Paper Garden\nIn theaters\n" + scores, "", 0, `1: 2 lines not recognised in the critic section (lines 1-2); left out, the first: "The Paper Garden"`},
 		{"a film named by its year", "1917\n2019\n" + scores, "1917", 2019, ""},
 		{"a verdict first, as in the older design", "Mixed or average reviews - based on 3 Critics\n2024\n", "", 0, `2: line not recognised in the critic section; left out: "2024"`},

@@ -381,6 +381,14 @@ func (p *parser) titleBlock() int {
 			taken = true
 			continue
 		}
+		if text.IsMinutes(l) && !f.Runtime.Set {
+			// "1 h 32 m" alone under the title, as the site's current
+			// design prints the running time (audit 13).
+			if p.detail(detailRuntime, n, l) {
+				taken = true
+				continue
+			}
+		}
 		if contentRatingRe.MatchString(l) {
 			// "PG-13" alone under the title and year, as the site's
 			// current design prints it: it ended the details, whose
