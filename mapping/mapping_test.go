@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -66,6 +67,25 @@ func combine(t testing.TB, paths ...string) *mapping.Result {
 	var srcs []*film.Source
 	for _, p := range paths {
 		srcs = append(srcs, mapFile(t, p))
+	}
+	res, err := mapping.Combine(srcs, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// combineTexts maps each document (its name, its text) and combines
+// them.
+func combineTexts(t testing.TB, docs map[string]string) *mapping.Result {
+	t.Helper()
+	var srcs []*film.Source
+	for _, name := range slices.Sorted(maps.Keys(docs)) {
+		src, err := mapping.Map(strings.NewReader(docs[name]), name, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, src)
 	}
 	res, err := mapping.Combine(srcs, mapping.Options{})
 	if err != nil {
@@ -522,7 +542,7 @@ func TestInvisibleCharactersInNames(t *testing.T) {
 		r       rune
 		removed bool
 	}{{0x00AD, true}, {0x200B, true}, {0x2060, true}, {0xFEFF, true}, {0xFFF9, true}, {0xFFFB, true}, {0xE0041, true}, {0x200E, false}, {0x200D, false}, {0x061C, false}} {
-		var srcs []*film.Source
+		docs := map[string]string{}
 		for _, p := range paths {
 			data, err := os.ReadFile(p)
 			if err != nil {
@@ -532,16 +552,9 @@ func TestInvisibleCharactersInNames(t *testing.T) {
 			if filepath.Base(p) == "encyclopedia.txt" {
 				text = strings.Replace(text, "- Thea Kvalheim as", "- Thea Kval"+string(c.r)+"heim as", 1)
 			}
-			src, err := mapping.Map(strings.NewReader(text), filepath.Base(p), "")
-			if err != nil {
-				t.Fatal(err)
-			}
-			srcs = append(srcs, src)
+			docs[filepath.Base(p)] = text
 		}
-		res, err := mapping.Combine(srcs, mapping.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := combineTexts(t, docs)
 		got := marshal(t, res.Doc)
 		switch {
 		case c.removed && !bytes.Equal(got, want):
@@ -659,18 +672,7 @@ Cast: Gong Li (巩俐) (Lin Mei), Tony Leung Chiu-wai (Chow Mo-wan)
 Producer: Zhang Weiping
 
 Source URL (retrieved on 02-12-2026): <https://prize.example/movies/2004/fallen-blossoms>`
-	var srcs []*film.Source
-	for name, doc := range map[string]string{"article.txt": otherScriptArticle, "prize.txt": prize} {
-		src, err := mapping.Map(strings.NewReader(doc), name, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		srcs = append(srcs, src)
-	}
-	res, err := mapping.Combine(srcs, mapping.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := combineTexts(t, map[string]string{"article.txt": otherScriptArticle, "prize.txt": prize})
 	alternates := func(f *mapping.Film) map[string][]string {
 		out := map[string][]string{}
 		for _, a := range f.Agents {
@@ -702,15 +704,7 @@ Source URL (retrieved on 02-12-2026): <https://prize.example/movies/2004/fallen-
 // says so and no Language is made of it (audit 13: a Language named
 // "Silent film", with a warning); its intertitles' language is read.
 func TestSilentFilmLanguages(t *testing.T) {
-	const article = "= Lulu (1929 film) =\n\n- Director: Ada Lind\n- Language: Silent film, German intertitles\n"
-	src, err := mapping.Map(strings.NewReader(article), "a.txt", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := mapping.Combine([]*film.Source{src}, mapping.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := combineTexts(t, map[string]string{"a.txt": "= Lulu (1929 film) =\n\n- Director: Ada Lind\n- Language: Silent film, German intertitles\n"})
 	if got := fmt.Sprint(res.Film.Languages); got != "[{de }]" {
 		t.Errorf("languages %s; want German alone", got)
 	}
@@ -729,15 +723,7 @@ func TestSilentFilmLanguages(t *testing.T) {
 // alternate name (audit 13: the entry was left out whole, its bracket
 // taken for part of the name).
 func TestCreditedAsIsAnAlternateName(t *testing.T) {
-	const article = "= The Leopard (1963 film) =\n\n==Cast==\n* Terence Hill (credited as Mario Girotti) as Count Cavriaghi\n"
-	src, err := mapping.Map(strings.NewReader(article), "a.txt", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := mapping.Combine([]*film.Source{src}, mapping.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := combineTexts(t, map[string]string{"a.txt": "= The Leopard (1963 film) =\n\n==Cast==\n* Terence Hill (credited as Mario Girotti) as Count Cavriaghi\n"})
 	var got []string
 	for _, a := range res.Film.Agents {
 		got = append(got, a.Name+" "+strings.Join(a.AlternateNames, ","))

@@ -412,16 +412,23 @@ func TestHeaderCountries(t *testing.T) {
 	}
 }
 
+// parseAfterTitle parses a prize page whose site line and title come
+// before rest.
+func parseAfterTitle(t *testing.T, rest string) *film.Source {
+	t.Helper()
+	src, err := Parse(strings.NewReader("Published on *Some Prize* (<https://prize.example>)\n\nOnly Title\n\n"+rest), "p.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
 // TestWrittenAndDirectedBy: a header line that credits the writing with
 // the direction credits both; split at its "and", it lost the director
 // (audit 13).
 func TestWrittenAndDirectedBy(t *testing.T) {
 	for _, line := range []string{"Written and directed by Aki Kaurismäki", "Written & Directed by Aki Kaurismäki", "Directed and written by Aki Kaurismäki", "Écrit et réalisé par Aki Kaurismäki"} {
-		page := "Published on *Some Prize* (<https://prize.example>)\n\nOnly Title\n\n" + line + "\n\nFinland\n\nSynopsis:\n\nA film.\n"
-		src, err := Parse(strings.NewReader(page), "p.txt")
-		if err != nil {
-			t.Fatal(err)
-		}
+		src := parseAfterTitle(t, line+"\n\nFinland\n\nSynopsis:\n\nA film.\n")
 		var got []string
 		for _, c := range src.Film.Credits {
 			got = append(got, string(c.Role)+" "+c.Agent.Name.Value)
@@ -436,12 +443,8 @@ func TestWrittenAndDirectedBy(t *testing.T) {
 // does not know, or as a producer, is an Organization, with a note; it
 // was a Person (audit 13). A person stays one.
 func TestCompanyUnderAnyLabel(t *testing.T) {
-	page := "Published on *Some Prize* (<https://prize.example>)\n\nOnly Title\n\nJan Kowalski\n\nPoland\n\nSynopsis:\n\nA film.\n\n" +
-		"Restoration: Deutsche Kinemathek\n\nProducer: Nordvik Film, Ada Lind\n\nFestival selection: Berlinale Classics\n\nScreenplay: Ida Film-Lund\n"
-	src, err := Parse(strings.NewReader(page), "p.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := parseAfterTitle(t, "Jan Kowalski\n\nPoland\n\nSynopsis:\n\nA film.\n\n"+
+		"Restoration: Deutsche Kinemathek\n\nProducer: Nordvik Film, Ada Lind\n\nFestival selection: Berlinale Classics\n\nScreenplay: Ida Film-Lund\n")
 	var orgs, people []string
 	for _, c := range src.Film.Credits {
 		if c.Agent.Organization {
@@ -477,11 +480,7 @@ func TestCompanyUnderAnyLabel(t *testing.T) {
 // label it was a crew member, a Person (audit 12).
 func TestDistributionIsACompany(t *testing.T) {
 	for _, label := range []string{"Distribution", "Distributor", "Distributors", "Distributed by"} {
-		page := "Published on *Some Prize* (<https://prize.example>)\n\nOnly Title\n\nJan Kowalski\n\nPoland\n\nSynopsis:\n\nA film.\n\n" + label + ": Golden Scene, Kino Lorber\n"
-		src, err := Parse(strings.NewReader(page), "p.txt")
-		if err != nil {
-			t.Fatal(err)
-		}
+		src := parseAfterTitle(t, "Jan Kowalski\n\nPoland\n\nSynopsis:\n\nA film.\n\n"+label+": Golden Scene, Kino Lorber\n")
 		var got []string
 		for _, c := range src.Film.Credits {
 			if c.RoleName == "Distribution" && c.Agent.Organization {
