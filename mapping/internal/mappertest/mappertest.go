@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/mapping/film"
@@ -56,8 +57,9 @@ func Check(t *testing.T, data []byte, parse func(io.Reader, string) (*film.Sourc
 		}
 	}
 	for _, r := range src.Film.Reviews {
-		if r.Date.Value != "" && len(r.Date.Value) != len("2006-01-02") {
-			t.Fatalf("review date %q is not ISO 8601", r.Date.Value)
+		// A day, a month or a year: the precision the page states.
+		if d := r.Date.Value; d != "" && !isoDate(d) {
+			t.Fatalf("review date %q is not ISO 8601", d)
 		}
 	}
 }
@@ -221,4 +223,16 @@ func DocumentLines(tb testing.TB, root string) []string {
 		lines = append(lines, strings.Split(string(b), "\n")...)
 	}
 	return lines
+}
+
+// isoDate reports whether s is an ISO 8601 calendar date in its extended
+// form, to the day, the month or the year: "2006-01-02", "2006-01",
+// "2006".
+func isoDate(s string) bool {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if t, err := time.Parse(layout, s); err == nil && t.Format(layout) == s {
+			return true
+		}
+	}
+	return false
 }
