@@ -41,6 +41,8 @@ type classified struct {
 	// For headingLine: the section it opens and whether bands follow.
 	section section
 	buckets bool
+	// list is set for a heading of a list of reviews ("Critic Reviews").
+	list bool
 	// For verdictLine: the verdict words, the count and its noun's
 	// section (or -1 when the noun names none); score when the line starts
 	// with one ("81 Universal acclaim - based on 5 Critics").
@@ -123,7 +125,7 @@ func classify(l string) classified {
 			return c
 		}
 		if h, ok := headings[key]; ok {
-			c.class, c.section, c.buckets = headingLine, h.section, h.buckets
+			c.class, c.section, c.buckets, c.list = headingLine, h.section, h.buckets, h.list
 			return c
 		}
 	}

@@ -92,6 +92,22 @@ func TestLayouts(t *testing.T) {
 			notes: []string{"4: critic score distribution leaves out Mixed; derived 1 from the total of 2"},
 		},
 		{
+			// Audit 14: the current design's cards are not numbered and
+			// start with their score; the first card's score became the
+			// Metascore of a page with none, and every card was lost.
+			name: "current design: unnumbered cards that start with their score, no Metascore yet",
+			page: "Metascore\ntbd\nNo score yet\nCritic Reviews\n75\nFolha de S.Paulo\nNov 15, 1987\nA river told in a child's voice.\nBy Inácio Araújo\nRead More\n" +
+				"90\nThe New York Times\nJan 5, 1995\nLuminous.\nRead More\n" +
+				"User Score\nGenerally Favorable\nBased on 31 User Ratings\n7.4\nUser Reviews\n8\ncinephile_nantes\nJan 12, 2024\nBeautiful and sad.\nRead More\nReport\n",
+			facts: []string{
+				`critic score=- verdict="" count=- bands=[]`,
+				`user score=7.4(0..10) verdict="Generally Favorable" count=31 bands=[]`,
+				`critic by="Inácio Araújo" pub="Folha de S.Paulo" score=75(0..100) date=1987-11-15 body="A river told in a ch…"`,
+				`critic by="" pub="The New York Times" score=90(0..100) date=1995-01-05 body="Luminous."`,
+				`user by="cinephile_nantes" pub="" score=8(0..10) date=2024-01-12 body="Beautiful and sad."`,
+			},
+		},
+		{
 			// Audit 13: a date the reader did not read went into the
 			// review's text, and the publication before it too. A year
 			// or a month alone is a date, stated to that precision.

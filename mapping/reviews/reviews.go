@@ -145,6 +145,10 @@ type parser struct {
 	pendingSection section
 	// inBuckets is true inside a "… score distribution:" list.
 	inBuckets bool
+	// inList is true under a heading of a list of reviews ("Critic
+	// Reviews"), where a number that a card's header follows starts a
+	// review (the site's current design does not number its cards).
+	inList bool
 	// unknown are the lines of the current section that nothing
 	// recognised, reported together when the section ends.
 	unknown text.LineSet
@@ -542,7 +546,7 @@ func (p *parser) enter(s section, buckets bool) {
 	if s != p.section {
 		p.reportUnknown()
 	}
-	p.section, p.inBuckets = s, buckets
+	p.section, p.inBuckets, p.inList = s, buckets, false
 }
 
 // endSection ends the page's last section.
@@ -577,6 +581,7 @@ func (p *parser) line(n int, c classified) error {
 		return nil
 	case headingLine:
 		p.enter(c.section, c.buckets)
+		p.inList = c.list
 		return nil
 	case noScoreLine:
 		// "No user score yet- Awaiting 2 more ratings": the page states no
@@ -601,11 +606,24 @@ func (p *parser) line(n int, c classified) error {
 		p.setScore(c.section, n, c.score, c.best)
 		return nil
 	case numberLine:
-		if rv := p.review; rv != nil {
-			if !rv.bodyStarted && rv.Rating == nil {
-				p.reviewScore(n, c.score, c.best)
-				return nil
-			}
+		rv := p.review
+		if rv != nil && !rv.bodyStarted && rv.Rating == nil {
+			p.reviewScore(n, c.score, c.best)
+			return nil
+		}
+		if p.inList && p.partFollows(n) {
+			// "90" / "The New York Times" / "Jan 5, 1995": the current
+			// design's card, unnumbered, starts with its score. Read
+			// as the film's score, the first card's score became the
+			// Metascore of a page with none ("tbd"), and every card was
+			// lost (audit 14).
+			p.flush()
+			p.settle()
+			p.review = &review{Review: film.Review{Critic: p.section == critics}, scoreFirst: true}
+			p.reviewScore(n, c.score, c.best)
+			return nil
+		}
+		if rv != nil {
 			return p.text(n, c.text)
 		}
 		p.settle()

@@ -29,17 +29,20 @@ func num(v float64) film.Number { return film.Number{Value: v, Set: true} }
 var headings = map[string]struct {
 	section section
 	buckets bool
+	// list is set for the headings of the lists of reviews, under
+	// which a number starts a review (see parser.line).
+	list bool
 }{
-	"metascore":                 {critics, false},
-	"critic score":              {critics, false},
-	"critics score":             {critics, false},
-	"critic reviews":            {critics, false},
-	"critics reviews":           {critics, false},
-	"critic score distribution": {critics, true},
-	"user score":                {users, false},
-	"user reviews":              {users, false},
-	"user ratings":              {users, false},
-	"user score distribution":   {users, true},
+	"metascore":                 {critics, false, false},
+	"critic score":              {critics, false, false},
+	"critics score":             {critics, false, false},
+	"critic reviews":            {critics, false, true},
+	"critics reviews":           {critics, false, true},
+	"critic score distribution": {critics, true, false},
+	"user score":                {users, false, false},
+	"user reviews":              {users, false, true},
+	"user ratings":              {users, false, false},
+	"user score distribution":   {users, true, false},
 }
 
 // summaryLabels are the labels of a headline score written on one line
@@ -127,6 +130,7 @@ var boilerplate = map[string]bool{
 	"full review":      true,
 	"full review »":    true,
 	"read more":        true,
+	"report":           true,
 	"expand":           true,
 	"show more":        true,
 	"write a review":   true,
