@@ -28,7 +28,9 @@ import (
 )
 
 var (
-	publishedRe  = lazyre.New(`^Published on (.+?)\s*\((https?://[^)\s]+)\)$`)
+	// publishedRe is the site's line above the page, in the languages
+	// the prize's site is published in.
+	publishedRe  = lazyre.New(`^(?:Published on|Publié sur|Publicado en|Publicado em|Pubblicato su|Veröffentlicht auf|Gepubliceerd op|Opublikowano w) (.+?)\s*\((https?://[^)\s]+)\)$`)
 	breadcrumbRe = lazyre.New(`^Home\s*>`)
 	titleRe      = lazyre.New(`^(.+?)\s*\(([^()]+)\)$`)
 	footnotesRe  = lazyre.New(`^(?:\[\d+\]\s*)+$`)
@@ -184,12 +186,13 @@ var juryRe = lazyre.New(`\b(?:jur(?:y|ies|ors?|ies|ados?|ée?s?|ado)|giuria|jury
 func Signals(lines []string) int {
 	n := 0
 	for _, l := range lines {
-		if !strings.Contains(l, ":") && !strings.Contains(l, "Published on") {
+		if !strings.Contains(l, ":") && !strings.Contains(l, "Published on") && !strings.Contains(l, "(<http") {
 			continue // every signal has a colon or is the "Published on" line
 		}
 		l = text.Clean(l)
 		switch {
-		case strings.HasPrefix(l, "Published on "), l == "Synopsis:", sourceRe.MatchString(l):
+		case strings.HasPrefix(l, "Published on "), l == "Synopsis:", sourceRe.MatchString(l),
+			strings.Contains(l, "(<http") && publishedRe.MatchString(unmarkdown(l)):
 			n += 2
 		case l == "Links:":
 			n++
@@ -332,6 +335,13 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 		}
 	}
 	for ; i < len(paras) && breadcrumbRe.MatchString(paras[i].text); i++ {
+	}
+	for i+1 < len(paras) && utf8.RuneCountInString(paras[i].text) == 1 {
+		// An icon glyph ("禪") with no "Published on" line below it: a
+		// page in another language has another one. The glyph was the
+		// film's title, and the title was read as the director (audit
+		// 14).
+		i++
 	}
 	if i >= len(paras) {
 		return 0, &film.Error{Err: fmt.Errorf("no film title found")}

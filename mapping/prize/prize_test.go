@@ -423,6 +423,31 @@ func parseAfterTitle(t *testing.T, rest string) *film.Source {
 	return src
 }
 
+// TestSiteLineInOtherLanguages: the page of the prize's site in French
+// (or another of its languages) has "Publié sur" where the English one
+// has "Published on"; the icon glyph above it became the film's title,
+// and the title its director (audit 14). A glyph alone is never a title.
+func TestSiteLineInOtherLanguages(t *testing.T) {
+	for _, site := range []string{"Publié sur *Prix LUX* (<https://luxprize.eu>)", "Pubblicato su *Premio LUX* (<https://luxprize.eu>)", "Veröffentlicht auf *LUX-Preis* (<https://luxprize.eu>)", ""} {
+		page := "\n\n禪\n\n" + site + "\n\nLa Mer (The Sea)\n\nAnne-Sophie de Vries\n\nFrance\n\n98 min\n\n1994\n\nSynopsis:\n\nUne femme revient.\n"
+		src, err := Parse(strings.NewReader(page), "p.txt")
+		if err != nil {
+			t.Fatalf("%q: %v", site, err)
+		}
+		f := src.Film
+		var directors []string
+		for _, c := range f.Credits {
+			directors = append(directors, c.Agent.Name.Value)
+		}
+		if f.Title.Value != "The Sea" || f.Year.Value != 1994 || !f.Runtime.Set || !slices.Equal(directors, []string{"Anne-Sophie de Vries"}) {
+			t.Errorf("%q: title %q, year %v, runtime %v, directors %q", site, f.Title.Value, f.Year.Value, f.Runtime.Value, directors)
+		}
+		if site != "" && (src.Publisher == nil || src.Publisher.URL != "https://luxprize.eu") {
+			t.Errorf("%q: publisher %+v", site, src.Publisher)
+		}
+	}
+}
+
 // TestWrittenAndDirectedBy: a header line that credits the writing with
 // the direction credits both; split at its "and", it lost the director
 // (audit 13).

@@ -109,6 +109,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"=", false}}, first: []rune{0x3d, 0x3d}, checkFirst: true, prefixes: []string{"="}}, true
 	case "^(?:G|PG|PG-13|R|NC-17|NR|Not Rated|Unrated|Approved|Passed|TV-(?:Y7?|G|PG|14|MA))$":
 		return filter{first: []rune{0x47, 0x47, 0x50, 0x50, 0x52, 0x52, 0x4e, 0x4e, 0x55, 0x55, 0x41, 0x41, 0x50, 0x50, 0x54, 0x54}, checkFirst: true, prefixes: []string{"G", "PG", "PG-13", "R", "NC-17", "NR", "Not Rated", "Unrated", "Approved", "Passed", "TV-Y", "TV-G", "TV-PG", "TV-14", "TV-MA"}}, true
+	case "^(?:Published on|Publié sur|Publicado en|Publicado em|Pubblicato su|Veröffentlicht auf|Gepubliceerd op|Opublikowano w) (.+?)\\s*\\((https?://[^)\\s]+)\\)$":
+		return filter{any: []literal{{"http", false}}, first: []rune{0x50, 0x50, 0x56, 0x56, 0x47, 0x47, 0x4f, 0x4f}, checkFirst: true, prefixes: []string{"Published on ", "Publié sur ", "Publicado em ", "Publicado en ", "Pubblicato su ", "Veröffentlicht auf ", "Gepubliceerd op ", "Opublikowano w "}}, true
 	case "^(?:[-*•·▪–]{1,3}|\\d{1,3}[.)])\\s+":
 		return filter{any: []literal{{"\t", false}, {"\n", false}, {"\f", false}, {"\r", false}, {" ", false}}, first: []rune{0x2a, 0x2a, 0x2d, 0x2d, 0xb7, 0xb7, 0x2013, 0x2013, 0x2022, 0x2022, 0x25aa, 0x25aa, 0x30, 0x39}, checkFirst: true, prefixes: []string{"*", "-", "·", "–", "•", "▪", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
 	case "^(?:[\\pL][\\pL .–-]{0,30}:\\s|lit\\.|literally\\b|also known as\\b|also called\\b)":
@@ -153,8 +155,6 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"By ", false}}, first: []rune{0x42, 0x42}, checkFirst: true, prefixes: []string{"By "}}, true
 	case "^Home\\s*>":
 		return filter{any: []literal{{"Home", false}}, first: []rune{0x48, 0x48}, checkFirst: true, prefixes: []string{"Home"}}, true
-	case "^Published on (.+?)\\s*\\((https?://[^)\\s]+)\\)$":
-		return filter{any: []literal{{"Published on ", false}}, first: []rune{0x50, 0x50}, checkFirst: true, prefixes: []string{"Published on "}}, true
 	case "^Source URL \\(retrieved on ([^)]+)\\):\\s*(\\S+)$":
 		return filter{any: []literal{{"Source URL (retrieved on ", false}}, first: []rune{0x53, 0x53}, checkFirst: true, prefixes: []string{"Source URL (retrieved on "}}, true
 	case "^\\d{1,3}(?:,\\d{3})+$":
