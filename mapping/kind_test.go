@@ -40,3 +40,18 @@ func TestForcedKindNeedsFacts(t *testing.T) {
 		f.Close()
 	}
 }
+
+// A copy of the mobile encyclopedia page (tabs under the title, labels
+// alone on their lines, no tagline) is told an encyclopedia article; it
+// was no film document of a known kind (audit 14).
+func TestMobileArticleDetected(t *testing.T) {
+	const article = "La Mer\n\nArticle\nTalk\n\nLa Mer is a 1994 French drama film directed by Anne-Sophie de Vries.\n\n" +
+		"Directed by\nAnne-Sophie de Vries\nRunning time\n98 minutes\n\nCast\n\nEdit\nZoë Lévêque as Zoë\n"
+	src, err := mapping.Map(strings.NewReader(article), "a.txt", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src.Kind != film.Encyclopedia || src.Film.Title.Value != "La Mer" {
+		t.Errorf("read as %s, title %q", src.Kind, src.Film.Title.Value)
+	}
+}

@@ -66,7 +66,7 @@ var (
 	editHeadingRe = lazyre.New(`^(.{1,60}?)\s*\[edit\]$`)
 	listMarkRe    = lazyre.New(`^(?:[-*•·▪–]{1,3}|\d{1,3}[.)])\s+`)
 	tabLabelRe    = lazyre.New(`^([^\t]{1,40}?)\t+(.*)$`)
-	boilerplateRe = lazyre.New(`^(?:\[edit\]|From Wikipedia, the free encyclopedia|Jump to (?:navigation|search|content)|\(Redirected from .+\)|Retrieved from .+|This article is about .+|For other uses, see .+|Not to be confused with .+|For the .+, see .+|Categories: .+|Main articles?: .+|See also: .+|Further information: .+)$`)
+	boilerplateRe = lazyre.New(`^(?:\[edit\]|Edit|Watch|Talk|Article|View history|View source|Read|Tools|Download PDF|From Wikipedia, the free encyclopedia|Jump to (?:navigation|search|content)|\(Redirected from .+\)|Retrieved from .+|This article is about .+|For other uses, see .+|Not to be confused with .+|For the .+, see .+|Categories: .+|Main articles?: .+|See also: .+|Further information: .+)$`)
 )
 
 var (

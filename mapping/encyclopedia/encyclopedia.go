@@ -59,6 +59,8 @@ var (
 // alone is not a signal: any Markdown note has a "# Title", and it must not
 // become a Movie.
 func Signals(lines []string) int {
+	// maxBareLabel is the longest line looked up as a label alone.
+	const maxBareLabel = 24
 	// maxLabelSignals is how many infobox label lines count.
 	const maxLabelSignals = 3
 	n, labelLines := 0, 0
@@ -68,6 +70,14 @@ func Signals(lines []string) int {
 		// document, were a third of Signals' time.
 		heading := text.ContainsAnyOf2(raw, '=', '#') || strings.HasSuffix(raw, "[edit]") || strings.HasPrefix(raw, "From W")
 		if !heading && !text.ContainsAnyOf2(raw, ':', '\t') {
+			if len(raw) <= maxBareLabel && labelLines < maxLabelSignals && raw != "" {
+				// "Directed by" alone on its line, its value below: a
+				// mobile page's infobox has no other layout.
+				if _, ok := lookup(strings.TrimSpace(raw)); ok {
+					labelLines++
+					n++
+				}
+			}
 			continue // most lines are prose
 		}
 		if labelLines == maxLabelSignals && !heading && !text.ContainsAnyOf2(raw, ']', '&') && !strings.Contains(raw, "From W") {
@@ -226,14 +236,29 @@ const wikipediaTagline = "From Wikipedia, the free encyclopedia"
 // plainTitle reports whether a first line without heading markup is the
 // article's title: a disambiguated film title, or a line the next
 // non-blank line repeats (the infobox's caption is the film's name).
+//
+// A mobile page's copy has its tabs and buttons ("Article", "Talk",
+// "Edit") under the title, and no tagline: those are passed over, and a
+// lead that opens with the line as its subject ("La Mer is a 1994 French
+// drama film") makes it the title too (audit 14: the copy was no film
+// document).
 func plainTitle(first string, rest []string) bool {
 	if disambigRe.MatchString(first) {
 		return true
 	}
+	if len(first) > 200 {
+		return false
+	}
 	for _, raw := range rest {
-		if l := text.Clean(raw); l != "" {
-			return l == first && len(first) <= 200
+		l := text.Clean(raw)
+		if l == "" || boilerplateRe.MatchString(l) {
+			continue
 		}
+		if l == first {
+			return true
+		}
+		after, ok := strings.CutPrefix(l, first)
+		return ok && (strings.HasPrefix(after, " is a") || strings.HasPrefix(after, " was a") || strings.HasPrefix(after, " ("))
 	}
 	return false
 }
@@ -262,9 +287,13 @@ func (p *parser) line(l line) {
 	if l.kind == kindBoilerplate {
 		return
 	}
-	if (l.kind == kindProse || l.kind == kindLabel && l.value == "") && (p.state == stateLead || p.state == stateSection) && plainHeading(l) {
+	leadBegun := p.state == stateLead || p.state == stateTop && (len(p.lead) > 0 || p.paraLines > 0)
+	if (l.kind == kindProse || l.kind == kindLabel && l.value == "") && (leadBegun || p.state == stateSection) && plainHeading(l) {
 		// "Cast" alone on its line after the lead: a heading a browser
-		// copy kept without its markup.
+		// copy kept without its markup. (In an article without an
+		// infobox, the lead is read before any: "Plot" after it was
+		// joined to the plot's first line, and both to the abstract;
+		// audit 14.)
 		l.kind, l.level = kindSection, 2
 	}
 	if l.kind == kindSection || l.kind == kindTitle {
@@ -360,6 +389,11 @@ func (p *parser) infobox(l line) {
 	switch {
 	case l.kind == kindBlank:
 		p.blankInInfobox = true
+	case l.kind == kindLabel && l.value == "" && p.blankInInfobox && l.indent == 0 && plainHeading(l):
+		// "Cast" alone after a blank line: a mobile page's section
+		// heading, not an infobox label with no value (audit 14).
+		l.kind, l.level = kindSection, 2
+		p.startSection(l)
 	case l.kind == kindLabel:
 		p.closeField()
 		p.openField(l)

@@ -441,6 +441,39 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			notes: []string{`8: Running time: "133 minutes (original), 109 minutes (restored)" states more than one running time; kept the first, 133 minutes`},
 		},
 		{
+			// Audit 14: a copy of the mobile page: tabs and buttons, no
+			// tagline, labels alone on their lines, a section heading
+			// after a blank line in the infobox. It was no film
+			// document.
+			name: "mobile page copy",
+			article: "La Mer\n\nArticle\nTalk\n\nLa Mer is a 1994 French drama film directed by Anne-Sophie de Vries.\n\n" +
+				"Directed by\nAnne-Sophie de Vries\nRunning time\n98 minutes\n\nCast\n\nEdit\nZoë Lévêque as Zoë\n",
+			want: []string{
+				"abstract@6: La Mer is a 1994 French drama film directed by Anne-Sophie de Vries.",
+				"cast: Zoë Lévêque as Zoë@16", "director: Anne-Sophie de Vries@9", "runtime: 98@11",
+				"title: La Mer@1", "year: 1994@6",
+			},
+		},
+		{
+			name:    "mobile page copy: its buttons under the title",
+			article: "La Mer\nFrom Wikipedia, the free encyclopedia\nLanguage\nWatch\nEdit\n\nLa Mer is a 1994 film.\n\nDirected by\nAnne-Sophie de Vries\nLanguage\nFrench\n",
+			want: []string{
+				"abstract@7: La Mer is a 1994 film.", "director: Anne-Sophie de Vries@10", "language: French@12",
+				"title: La Mer@1", "year: 1994@7",
+			},
+			notes: []string{`3: infobox field "Language" has no value`},
+		},
+		{
+			// Audit 14: without an infobox, "Plot" after the lead was
+			// joined to the plot's first line, and both to the abstract.
+			name:    "a plain heading after the lead of an article without an infobox",
+			article: "La Mer\nFrom Wikipedia, the free encyclopedia\n\nLa Mer is a 1994 film.\n\nPlot\nZoë spends the summer there.\n\nCast\nZoë Lévêque as Zoë\n",
+			want: []string{
+				"abstract@4: La Mer is a 1994 film.", "cast: Zoë Lévêque as Zoë@10",
+				"description@7: Zoë spends the summer there.", "title: La Mer@1", "year: 1994@4",
+			},
+		},
+		{
 			// Audit 13: the territory made "Titanus (Italy)" a company
 			// apart from "Titanus".
 			name:    "companies with their territories",
