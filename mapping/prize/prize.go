@@ -126,7 +126,7 @@ var labels = sync.OnceValue(func() map[string]label {
 		"coproduction":         {role: film.ProductionCompany, roleName: "Co-production", org: true},
 		"co-producers":         {role: film.ProductionCompany, roleName: "Co-production", org: true},
 		"cast":                 {cast: true}, "with": {cast: true}, "starring": {cast: true}, "actors": {cast: true},
-		"avec": {cast: true}, "interprètes": {cast: true}, "mit": {cast: true},
+		"avec": {cast: true}, "interprètes": {cast: true}, "interprétation": {cast: true}, "mit": {cast: true},
 		"voices": {cast: true, castRole: "voice"}, "voice cast": {cast: true, castRole: "voice"},
 		"country": {fact: factCountries}, "countries": {fact: factCountries}, "country of production": {fact: factCountries},
 		"running time": {fact: factRuntime}, "runtime": {fact: factRuntime}, "duration": {fact: factRuntime},
@@ -505,8 +505,14 @@ func (p *parser) body(paras []paragraph) *film.Error {
 		m := labelLine(t)
 		var lb label
 		known := false
+		var also []label // the other roles of a label that joins several
 		if m != nil {
 			lb, known = lookup(m[1])
+			if !known {
+				if labels := joinedLabels(m[1]); labels != nil {
+					lb, also, known = labels[0], labels[1:], true
+				}
+			}
 		}
 		if !crew && !known && !(m != nil && len(synopsis) > 0 && shortValue(m[2]) && crewNext(paras, i)) {
 			synopsis = append(synopsis, para)
@@ -557,6 +563,9 @@ func (p *parser) body(paras []paragraph) *film.Error {
 			p.note(para.line, "credit %q is not a known crew role; kept as a contributor with that role name", m[1])
 		}
 		p.credit(lb, m[1], value, line)
+		for _, other := range also {
+			p.credit(other, m[1], value, line)
+		}
 	}
 	p.flushLeft("credits: lines not recognised")
 	if len(synopsis) > 0 {
@@ -784,6 +793,26 @@ func labelLine(s string) []string {
 		}
 	}
 	return []string{s, s[:j], value}
+}
+
+// joinedLabels returns the crew labels a label joins with "and", "&" or
+// a comma ("Screenplay and editing", "Editing & sound"), when every part
+// is one film2ld knows and credits someone; else nil. Read as one
+// unknown role, the writer was no author (audit 14).
+func joinedLabels(s string) []label {
+	parts := strings.FieldsFunc(strings.NewReplacer(" and ", ",", " & ", ",", " et ", ",", " und ", ",").Replace(s), func(r rune) bool { return r == ',' })
+	if len(parts) < 2 {
+		return nil
+	}
+	var out []label
+	for _, part := range parts {
+		lb, ok := lookup(strings.TrimSpace(part))
+		if !ok || lb.cast || lb.sales || lb.fact != 0 {
+			return nil
+		}
+		out = append(out, lb)
+	}
+	return out
 }
 
 // shortValue reports whether a label's value reads as a credit's, not as

@@ -2,6 +2,7 @@ package prize
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -444,6 +445,33 @@ func TestSiteLineInOtherLanguages(t *testing.T) {
 		}
 		if site != "" && (src.Publisher == nil || src.Publisher.URL != "https://luxprize.eu") {
 			t.Errorf("%q: publisher %+v", site, src.Publisher)
+		}
+	}
+}
+
+// TestJoinedAndFrenchLabels: a label that joins two crew roles credits
+// both ("Screenplay and editing"), and "Interprétation" is the cast, as
+// other French labels are known; the first was one unknown role, the
+// second lost the whole cast (audit 14).
+func TestJoinedAndFrenchLabels(t *testing.T) {
+	src := parseAfterTitle(t, "Anne Dubois\n\nFrance\n\nSynopsis:\n\nUne femme.\n\n"+
+		"Screenplay and editing: Liis Kõrvits-Ööbik\n\nMontage & musique: Ennio Rossi\n\n"+
+		"Interprétation: Zoë Lévêque (Zoë), Jean-Pierre Léaud (le grand-père)\n")
+	var got []string
+	for _, c := range src.Film.Credits {
+		got = append(got, fmt.Sprintf("%s/%s %s", c.Role, c.RoleName, c.Agent.Name.Value))
+	}
+	for _, c := range src.Film.Cast {
+		got = append(got, "actor "+c.Actor.Value+" as "+c.Character)
+	}
+	want := []string{"director/ Anne Dubois", "author/ Liis Kõrvits-Ööbik", "contributor/Editing Liis Kõrvits-Ööbik",
+		"contributor/Editing Ennio Rossi", "composer/ Ennio Rossi", "actor Zoë Lévêque as Zoë", "actor Jean-Pierre Léaud as le grand-père"}
+	if !slices.Equal(got, want) {
+		t.Errorf("credits\n%q\nwant\n%q", got, want)
+	}
+	for _, n := range src.Notes {
+		if strings.Contains(n.Message, "not a known crew role") {
+			t.Errorf("note: %s", n.Message)
 		}
 	}
 }

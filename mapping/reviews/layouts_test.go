@@ -543,6 +543,9 @@ func TestTitleBlock(t *testing.T) {
 		{"year, content rating and running time alone", "The Paper Garden\n2024\nPG-13\n1 h 32 m\nSummary: A garden.\n\n" + scores, "The Paper Garden", 2024, ""},
 		{"no year or detail under the first line", "The Paper Garden\nIn theaters\n" + scores, "", 0, `1: 2 lines not recognised in the critic section (lines 1-2); left out, the first: "The Paper Garden"`},
 		{"a film named by its year", "1917\n2019\n" + scores, "1917", 2019, ""},
+		// Audit 14: a label a copy left without its colon ended the
+		// details; the director after it was lost.
+		{"a detail without its colon", "The Paper Garden\n2024\nSummary A garden.\nDirected By: Ann Lee\n\n" + scores, "The Paper Garden", 2024, ""},
 		{"a verdict first, as in the older design", "Mixed or average reviews - based on 3 Critics\n2024\n", "", 0, `2: line not recognised in the critic section; left out: "2024"`},
 	}
 	for _, tt := range tests {

@@ -41,12 +41,15 @@ package reviews
 import (
 	"errors"
 	"fmt"
-	"github.com/film2ld/film2ld/ld/diag"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/text"
 
@@ -334,6 +337,26 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	return p.src, nil
 }
 
+// spacedDetail reads a detail whose label a copy left without its colon
+// ("Summary An eleven-year-old …"): a detail's label, a space, and a
+// value that starts with a capital or a digit. It returns the line, the
+// label and the value, as detailRe's match, or nil. The line ended the
+// details, and the ones after it were lost (audit 14).
+func spacedDetail(l string) []string {
+	lower := strings.ToLower(l)
+	for _, label := range slices.Sorted(maps.Keys(detailLabels)) {
+		rest, ok := strings.CutPrefix(lower, label+" ")
+		if !ok || rest == "" {
+			continue
+		}
+		value := l[len(l)-len(rest):]
+		if r, _ := utf8.DecodeRuneInString(value); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			return []string{l, l[:len(label)], value}
+		}
+	}
+	return nil
+}
+
 // contentRatingRe is a rating board's rating standing alone on its line:
 // the MPA's and the TV Parental Guidelines' (the site's own), and the
 // words for none.
@@ -402,6 +425,9 @@ func (p *parser) titleBlock() int {
 			continue
 		}
 		m := detailRe.FindStringSubmatch(l)
+		if m == nil {
+			m = spacedDetail(l)
+		}
 		if m == nil {
 			break
 		}
