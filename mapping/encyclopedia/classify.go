@@ -87,11 +87,46 @@ func unmarkup(s string) string {
 	if strings.Contains(s, "[") {
 		s = wikiLinkRe.ReplaceAllString(s, "$1")
 		s = mdLinkRe.ReplaceAllString(s, "$1")
+		if strings.Contains(s, "[^") {
+			s = mdFootnoteRe.ReplaceAllString(s, "")
+		}
 	}
 	if strings.Contains(s, "''") {
 		s = emphasisRe.ReplaceAllString(s, "")
 	}
+	if strings.Contains(s, "**") {
+		// Markdown's bold ("**Kodu ja meri** is a 2016 … film").
+		s = strings.ReplaceAll(s, "**", "")
+	}
 	return text.Unmarkup(s)
+}
+
+// mdFootnoteRe is a Markdown footnote's reference, "[^1]".
+var mdFootnoteRe = lazyre.New(`\[\^[^\]\s]{1,20}\]`)
+
+// pipeRow turns a Markdown table's row ("| Directed by | Liis Kõrvits |")
+// into the tab-separated row a browser's copy of the table gives, which
+// the infobox and cast readers read; a row of dashes under the head
+// ("|---|---|") is blank. Other lines are returned as they are. The
+// tables were left out, or read as the lead (audit 14).
+func pipeRow(raw string) string {
+	t := strings.TrimSpace(raw)
+	if len(t) < 3 || t[0] != '|' || t[len(t)-1] != '|' {
+		return raw
+	}
+	cells := strings.Split(t[1:len(t)-1], "|")
+	rule := true
+	for i, c := range cells {
+		c = strings.TrimSpace(c)
+		cells[i] = c
+		if strings.Trim(c, ":-") != "" || !strings.Contains(c, "-") {
+			rule = false
+		}
+	}
+	if rule {
+		return ""
+	}
+	return strings.Join(cells, "\t")
 }
 
 // listMark is listMarkRe.FindString(s), read without the pattern, which
@@ -149,6 +184,9 @@ const (
 // before; the parser decides that.
 func classify(n int, raw string) line {
 	l := line{n: n}
+	if strings.HasPrefix(strings.TrimSpace(raw), "|") {
+		raw = pipeRow(raw)
+	}
 	indent := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
 	clean := text.Clean(unmarkup(raw))
 	l.indent, l.text, l.whole = indent, clean, clean

@@ -474,6 +474,17 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			},
 		},
 		{
+			// Audit 14: a Markdown (pandoc) export's tables were left out
+			// or read as the lead, with their markup and footnotes.
+			name: "markdown tables: infobox and cast",
+			article: "# Kodu ja meri\n\n| Kodu ja meri | |\n|---|---|\n| Directed by | Liis Kõrvits-Ööbik |\n| Running time | 104 minutes |\n\n" +
+				"**Kodu ja meri** is a 2016 Estonian drama film.[^1]\n\n## Cast\n\n| Actor | Role |\n|:---|---:|\n| Ülle Kaljuste | Maret |\n",
+			want: []string{
+				"abstract@8: Kodu ja meri is a 2016 Estonian drama film.", "cast: Ülle Kaljuste as Maret@14",
+				"director: Liis Kõrvits-Ööbik@5", "runtime: 104@6", "title: Kodu ja meri@1", "year: 2016@8",
+			},
+		},
+		{
 			// Audit 13: the territory made "Titanus (Italy)" a company
 			// apart from "Titanus".
 			name:    "companies with their territories",

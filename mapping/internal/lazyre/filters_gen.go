@@ -63,6 +63,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"](", false}}}, true
 	case "\\[\\[(?:[^\\[\\]|]*\\|)?([^\\[\\]|]*)\\]\\]":
 		return filter{any: []literal{{"[[", false}}}, true
+	case "\\[\\^[^\\]\\s]{1,20}\\]":
+		return filter{any: []literal{{"[^", false}}}, true
 	case "\\\\([\\\\()\\[\\]*_#.!-])":
 		return filter{any: []literal{{"\\", false}}}, true
 	case "\\b(?:jur(?:y|ies|ors?|ies|ados?|ée?s?|ado)|giuria|jury-?mitglieder|selection committee)\\b":
