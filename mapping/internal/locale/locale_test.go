@@ -88,7 +88,9 @@ func TestAccentsAsPagesWriteThem(t *testing.T) {
 			t.Errorf("Language(%q) = %q; want %q", name, got, want)
 		}
 	}
-	for name, want := range map[string]string{"Curaçao": "CW", "Réunion": "RE", "Bélgica": "", "Belgium": "BE"} {
+	// Audit 14: the names in the prize site's other languages.
+	for name, want := range map[string]string{"Curaçao": "CW", "Réunion": "RE", "Bélgica": "BE", "Belgium": "BE", "Belgique": "BE",
+		"Deutschland": "DE", "Côte d'Ivoire": "CI", "Costa d'Avorio": "CI", "Svizzera": "CH", "Belgiumland": ""} {
 		if got, _ := Country(name); got != want {
 			t.Errorf("Country(%q) = %q; want %q", name, got, want)
 		}

@@ -31,8 +31,12 @@ var aliases = map[string]string{
 	"east germany": "DD", "serbia and montenegro": "CS",
 }
 
-// Tables returns the English country names (lower case, "&" as "and") with
-// their ISO 3166-1 alpha-2 codes, and the English language names with
+// otherLanguages are the languages, besides English, whose country names
+// the table holds: those the film prize's site is published in most.
+var otherLanguages = []language.Tag{language.French, language.German, language.Spanish, language.Italian}
+
+// Tables returns the English country names (lower case, "&" as "and"),
+// and those of otherLanguages, with their ISO 3166-1 alpha-2 codes, and the English language names with
 // their BCP 47 tags.
 func Tables() (countries, languages map[string]string) {
 	countries = map[string]string{}
@@ -65,6 +69,25 @@ func Tables() (countries, languages map[string]string) {
 	}
 	for name, code := range aliases {
 		countries[name] = code
+	}
+	// The prize's pages in its other languages write the countries in
+	// theirs ("Belgique", audit 14): their names too, after the English
+	// ones, which win a name both have.
+	for _, lang := range otherLanguages {
+		namer := display.Regions(lang)
+		for a := 'A'; a <= 'Z'; a++ {
+			for b := 'A'; b <= 'Z'; b++ {
+				r, err := language.ParseRegion(string([]rune{a, b}))
+				if err != nil || !r.IsCountry() || r.Canonicalize() != r {
+					continue
+				}
+				for _, name := range nameForms(key(namer.Name(r))) {
+					if countries[name] == "" {
+						countries[name] = r.String()
+					}
+				}
+			}
+		}
 	}
 	// Film credits name these languages, which have no two-letter code.
 	for _, code := range []string{"yue", "cmn", "fil", "haw", "gsw", "nds", "sco", "ast", "ckb"} {
