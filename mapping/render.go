@@ -167,6 +167,9 @@ func (f *Film) movie(lazy bool) map[string]any {
 
 // setTexts sets prop to the values of texts (see setItems).
 func setTexts(m map[string]any, prop string, lazy bool, texts []film.Text) {
+	if len(texts) == 0 {
+		return // no closure to make: most of a film's lists are empty
+	}
 	setItems(m, prop, lazy, len(texts), func(i int) any { return texts[i].Value })
 }
 

@@ -70,7 +70,7 @@ func Signals(lines []string) int {
 		// document, were a third of Signals' time.
 		heading := text.ContainsAnyOf2(raw, '=', '#') || strings.HasSuffix(raw, "[edit]") || strings.HasPrefix(raw, "From W")
 		if !heading && !text.ContainsAnyOf2(raw, ':', '\t') {
-			if len(raw) <= maxBareLabel && labelLines < maxLabelSignals && raw != "" {
+			if len(raw) <= maxBareLabel && labelLines < maxLabelSignals && raw != "" && 'A' <= raw[0] && raw[0] <= 'Z' && !strings.ContainsAny(raw, "0123456789") {
 				// "Directed by" alone on its line, its value below: a
 				// mobile page's infobox has no other layout.
 				if _, ok := lookup(strings.TrimSpace(raw)); ok {
@@ -584,28 +584,32 @@ func (p *parser) castLine(l line) {
 		cast.AddRoleName(&m, "voice")
 	}
 	m.Actor.Line = l.n
-	for _, m := range sharedPart(m) {
-		p.src.Film.Cast = p.cast.Add(p.src.Film.Cast, m)
+	if shared := sharedPart(m); shared != nil {
+		for _, m := range shared {
+			p.src.Film.Cast = p.cast.Add(p.src.Film.Cast, m)
+		}
+		return
 	}
+	p.src.Film.Cast = p.cast.Add(p.src.Film.Cast, m)
 }
 
 // sharedPart returns the cast entry m as one entry for each actor, when
 // its actor is a list of names sharing the part ("Dante Posani, Carlo
 // Valenzano, Rina De Liguoro – Ball guests"): read as one name, the
 // entry was left out, "more words than a name has" (audit 13). Each name
-// must read as a person's; else m is returned as it is, for CheckPeople
-// to judge.
+// must read as a person's; else (and for one actor) it returns nil, and
+// m stands as it is, for CheckPeople to judge.
 func sharedPart(m film.CastMember) []film.CastMember {
 	if !strings.ContainsAny(m.Actor.Value, ",&") && !strings.Contains(m.Actor.Value, " and ") {
-		return []film.CastMember{m}
+		return nil
 	}
 	names := text.SplitNames(m.Actor.Value)
 	if len(names) < 2 {
-		return []film.CastMember{m}
+		return nil
 	}
 	for _, n := range names {
 		if text.PersonProblem(n) != "" {
-			return []film.CastMember{m}
+			return nil
 		}
 	}
 	out := make([]film.CastMember, len(names))

@@ -225,16 +225,25 @@ var errUnreadDate = errors.New("not a date film2ld reads")
 // 2015", "1963", as old reviews are dated) as ISO 8601 does: "2015-06",
 // "1963".
 func partialDate(l string) (string, bool) {
-	if yearRe.MatchString(l) {
+	if len(l) == 4 && yearRe.MatchString(l) {
 		return l, true
+	}
+	if !hasLetter(l) {
+		return "", false // a score, a count: no month
 	}
 	return text.ParseMonth(l)
 }
+
+// hasLetter reports whether s holds a letter.
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
 
 // dateShaped reports whether a line is shaped as a date: a year (four
 // digits) with one word of letters ("Avril 1959"), or with a word and a
 // day of the month ("3 Avril 1959", "Avril 3, 1959"), and nothing else.
 func dateShaped(l string) bool {
+	if !hasLetter(l) || !strings.Contains(l, " ") {
+		return false
+	}
 	words := strings.Fields(strings.ReplaceAll(l, ",", " "))
 	if len(words) < 2 || len(words) > 3 {
 		return false

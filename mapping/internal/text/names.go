@@ -227,9 +227,36 @@ var organizationWords = map[string]bool{
 // institution ("Deutsche Kinemathek", "Nordvik Film", "Versus
 // Production"), or "".
 func OrganizationWord(name string) string {
-	for _, w := range strings.Fields(name) {
-		k := strings.ToLower(strings.Trim(w, ",()"))
-		if organizationWords[k] || organizationWords[strings.TrimSuffix(k, ".")] {
+	var buf [24]byte // a word folded to lower case, without a copy
+	for rest := name; rest != ""; {
+		rest = strings.TrimLeft(rest, " ")
+		w := rest
+		if i := strings.IndexByte(rest, ' '); i >= 0 {
+			w, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		k := strings.Trim(w, ",()")
+		if k == "" || len(k) > len(buf) {
+			continue
+		}
+		if isASCII(k) {
+			b := buf[:len(k)]
+			for i := 0; i < len(k); i++ {
+				c := k[i]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b[i] = c
+			}
+			// string(b) in the index makes no string.
+			if organizationWords[string(b)] || b[len(b)-1] == '.' && organizationWords[string(b[:len(b)-1])] {
+				return w
+			}
+			continue
+		}
+		folded := strings.ToLower(k)
+		if organizationWords[folded] || organizationWords[strings.TrimSuffix(folded, ".")] {
 			return w
 		}
 	}
