@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/locale"
 )
 
 // facts merges the film's plain facts (film.Facts) field by field, each
@@ -38,6 +39,8 @@ func (m *merger) facts(f *Film) {
 			*out = union(m.sources, srcs, i, func(s string) string { return s })
 		case *film.Names:
 			*out = film.Names(union(m.sources, srcs, i, fold))
+		case *film.Countries:
+			*out = film.Countries(union(m.sources, srcs, i, countryKey))
 		case *film.Single:
 			*out = m.single(name, srcs, i, "", nil)
 		case *film.Minutes:
@@ -95,4 +98,14 @@ func (m *merger) single(name string, srcs []reflect.Value, i int, unit string, s
 		}
 	}
 	return kept
+}
+
+// countryKey is the key two sources' names of one country share: its ISO
+// 3166 code when film2ld knows the name ("Belgique" and "Belgium" were
+// two countries of one film; audit 14), else the name's fold.
+func countryKey(name string) string {
+	if code, ok := locale.Country(name); ok {
+		return "\x00" + code // no fold of a name starts so
+	}
+	return fold(name)
 }

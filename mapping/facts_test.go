@@ -126,6 +126,8 @@ func TestFactsRendered(t *testing.T) {
 			*p = texts(2, "stated")
 		case *film.Names:
 			*p = texts(2, "Stated")
+		case *film.Countries:
+			*p = film.Countries(texts(2, "Stated"))
 		case *film.Single:
 			*p = film.Single{Value: 2001, Set: true, Line: 2}
 		case *film.Minutes:
@@ -180,5 +182,25 @@ func TestGenres(t *testing.T) {
 		if !slices.Equal(own, want) {
 			t.Errorf("%s's graph: genre %q; want %q", f.Sources[i].Name, own, want)
 		}
+	}
+}
+
+// One country written in two languages or forms by two sources is one
+// country of the merged view, in the preferred source's words (audit 14:
+// "Belgique" and "Belgium" were two). A name film2ld does not know merges
+// by its fold, as before.
+func TestCountriesMergeByCode(t *testing.T) {
+	article := source("a.txt", film.Encyclopedia, film.Facts{Countries: film.Countries(texts(2, "Belgium", "France", "Ruritania"))})
+	prize := source("p.txt", film.Prize, film.Facts{Countries: film.Countries(texts(5, "Belgique", "Frankreich", "RURITANIA", "Luxemburgo"))})
+	f, err := mapping.Merge([]*film.Source{article, prize}, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range f.Countries {
+		got = append(got, c.Value)
+	}
+	if want := []string{"Belgium", "France", "Ruritania", "Luxemburgo"}; !slices.Equal(got, want) {
+		t.Errorf("countries %q; want %q", got, want)
 	}
 }

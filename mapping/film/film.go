@@ -120,8 +120,10 @@ type Facts struct {
 	Year Single
 	// Runtime is the running time; messages call it by the schema.org name
 	// the output shows it under.
-	Runtime   Minutes `fact:"duration"`
-	Countries Names
+	Runtime Minutes `fact:"duration"`
+	// Countries are the countries of production, as the source writes
+	// them ("Belgique", "Belgium").
+	Countries Countries
 	// Genres are the kinds of film the source says it is ("Drama").
 	Genres Names
 	// ContentRatings are the film's ratings by a rating board, as the
@@ -142,10 +144,15 @@ func (f *Facts) Stated() bool { return !reflect.ValueOf(f).Elem().IsZero() }
 // sources' values, each exact text once, as first stated.
 type Texts []Text
 
-// Names is a multi-valued fact of names (countries). Merged, it is the
+// Names is a multi-valued fact of names (genres). Merged, it is the
 // union of the sources' values, each name once up to accents, case,
 // spacing and punctuation, spelled as first stated.
 type Names []Text
+
+// Countries are names of countries: merged, one country is one value
+// whatever the language or form each source writes it in ("Belgique",
+// "Belgium"), in the words of the first source to state it.
+type Countries []Text
 
 // Single is a single-valued number (a year). Merged, it is the most
 // preferred source's value that is Set.
