@@ -420,6 +420,12 @@ func (p *parser) infobox(l line) {
 	case l.kind == kindProse && listGoesOn && !p.blankInInfobox:
 		// "Directed by" alone on its line, the names on the lines below.
 		p.addValue(l)
+	case l.kind == kindProse && l.indent == 0 && plainHeading(l):
+		// "Plot" alone after a blank line (a mobile page's copy): the
+		// section, not the lead's first line (it was joined to the
+		// plot's, and both went to the abstract).
+		l.kind, l.level = kindSection, 2
+		p.startSection(l)
 	case l.kind == kindProse:
 		p.closeField()
 		p.flushLeft()
