@@ -14,7 +14,10 @@ func signalsEveryLine(lines []string) int {
 	n, labelLines := 0, 0
 	for _, raw := range lines {
 		heading := strings.ContainsAny(raw, "=#") || strings.HasSuffix(raw, "[edit]") || strings.HasPrefix(raw, "From W")
-		if !heading && !strings.ContainsAny(raw, ":\t") {
+		// A label alone on its line (a mobile page's infobox) signals
+		// too: a short line that starts with a capital and has no digit.
+		bare := len(raw) <= 24 && raw != "" && 'A' <= raw[0] && raw[0] <= 'Z' && !strings.ContainsAny(raw, "0123456789")
+		if !heading && !strings.ContainsAny(raw, ":\t") && !bare {
 			continue
 		}
 		switch l := classify(0, raw); {
