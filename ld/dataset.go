@@ -297,9 +297,28 @@ func (d *Dataset) ReadQuads(quads []Quad, name string) error {
 // with no error, for the caller to take the JSON-LD path. In both, d is
 // left as it was.
 func (d *Dataset) ReadTurtle(text, name string, trig bool) (ok bool, err error) {
+	return d.readTurtle(newTurtleParser(text, name, trig))
+}
+
+// ReadTurtleLines is ReadTurtle that also returns, as the function
+// ReadTurtleLines does, the line where each IRI subject is first written
+// as one, so that validate reads Turtle into d as convert does: the list
+// of statements ReadTurtleLines returns, and the dataset made of it, were
+// both held beside the compacted document (160 MB of a 355 MB live heap
+// for 10 MB of Turtle).
+func (d *Dataset) ReadTurtleLines(text, name string, trig bool) (lines map[string]int, ok bool, err error) {
+	p := newTurtleParser(text, name, trig)
+	p.lines = map[string]int{}
+	if ok, err = d.readTurtle(p); !ok {
+		return nil, ok, err
+	}
+	return p.lines, true, nil
+}
+
+// readTurtle is ReadTurtle with the parser made.
+func (d *Dataset) readTurtle(p *turtleParser) (ok bool, err error) {
 	m := d.mark()
 	pr, pw := io.Pipe()
-	p := newTurtleParser(text, name, trig)
 	bw := bufio.NewWriterSize(pw, 64<<10)
 	var werr error
 	p.sink = func(q Quad) {
@@ -319,7 +338,7 @@ func (d *Dataset) ReadTurtle(text, name string, trig bool) (ok bool, err error) 
 		pw.CloseWithError(err) // io.EOF for the reader when nil
 		parsed <- err
 	}()
-	_, rerr := d.ReadNQuads(pr, name, false)
+	_, rerr := d.ReadNQuads(pr, p.name, false)
 	pr.Close() // the parser's next write fails, and it stops
 	perr := <-parsed
 	var syntax *PosError

@@ -228,8 +228,21 @@ _:b0 s:name "a blank node" .
 		if err != nil || !slices.Equal(plain, quads) {
 			t.Errorf("trig %v: ReadTurtle gives other statements (%v)", trig, err)
 		}
+		// Dataset.ReadTurtleLines places them alike, and reads the
+		// statements as ReadQuads reads the list.
+		d, listed := NewDataset(), NewDataset()
+		dlines, ok, err := d.ReadTurtleLines(src, "t", trig)
+		if err != nil || !ok || !maps.Equal(dlines, w) {
+			t.Errorf("trig %v: Dataset.ReadTurtleLines: %v, %v, lines %v; want %v", trig, ok, err, dlines, w)
+		}
+		if err := listed.ReadQuads(quads, "t"); err != nil || !slices.Equal(d.Quads(), listed.Quads()) {
+			t.Errorf("trig %v: Dataset.ReadTurtleLines read other statements than ReadQuads of the list (%v)", trig, err)
+		}
 	}
 	if _, lines, err := ReadTurtleLines(strings.NewReader("<s> <p> <o> ."), "t", false); err == nil || lines != nil {
 		t.Errorf("a relative IRI with no base: %v, %v", lines, err)
+	}
+	if lines, ok, err := NewDataset().ReadTurtleLines("<s> <p> <o> .", "t", false); err == nil || ok || lines != nil {
+		t.Errorf("Dataset.ReadTurtleLines, a relative IRI with no base: %v, %v, %v", lines, ok, err)
 	}
 }

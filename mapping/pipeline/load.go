@@ -158,7 +158,24 @@ func Load(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
 		}
 		return quadsGraph(quads, d, d.SubjectLines(), display, pageURL)
 	case ld.InputTurtle, ld.InputTriG:
-		// ld's reader places each subject where it is first written.
+		// ld's reader places each subject where it is first written. The
+		// statements go into a compact dataset as they are parsed, as
+		// N-Quads do; where it refuses one, into a list, for the JSON-LD
+		// processor.
+		d := ld.NewDataset()
+		d.FoldSchemaOrgHTTPS()
+		lines, ok, err := d.ReadTurtleLines(string(data), display, form == ld.InputTriG)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			var quads []ld.Quad
+			if d.NamedGraphs() {
+				// Which graphs are checked is told from the statements.
+				quads = d.Quads()
+			}
+			return quadsGraph(quads, d, lines, display, pageURL)
+		}
 		quads, lines, err := ld.ReadTurtleLines(bytes.NewReader(data), display, form == ld.InputTriG)
 		if err != nil {
 			return nil, err
