@@ -82,7 +82,8 @@ func FuzzLoadHTML(f *testing.F) {
 // no finding that would leave out a review or rating another node holds,
 // nor two aggregate ratings on one item; and reading a document with
 // nothing to leave out at once (letting go of its "@graph" where the
-// caller consents) must give what searching it gives.
+// caller consents, and with reviews where the caller can make it again)
+// must give what searching it gives.
 func FuzzSnippetFor(f *testing.F) {
 	addSeeds(f, "testdata/*/*.jsonld", "../mapping/testdata/golden/*.jsonld", "../mapping/pipeline/testdata/snippet/*.jsonld")
 	f.Add([]byte(`{"@context": "https://schema.org", "@graph": [{"@id": "urn:m", "@type": "Movie", "name": "M", "review": {"@id": "urn:r"}},
@@ -113,6 +114,16 @@ func FuzzSnippetFor(f *testing.F) {
 		snippetShortcut = true
 		if got := snippetReport(SnippetFor(doc, "f.jsonld", SnippetOptions{Consume: true})); got != searched {
 			t.Fatalf("read at once:\n%s\nsearched:\n%s", got, searched)
+		}
+		again := func() map[string]any {
+			var doc map[string]any
+			if err := json.Unmarshal(data, &doc); err != nil {
+				t.Fatal(err)
+			}
+			return doc
+		}
+		if got := snippetReport(SnippetFor(again(), "f.jsonld", SnippetOptions{Consume: true, Again: again})); got != searched {
+			t.Fatalf("read at once, made again where it leaves something out:\n%s\nsearched:\n%s", got, searched)
 		}
 	})
 }

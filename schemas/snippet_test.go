@@ -246,10 +246,13 @@ func TestSnippetRulesSkipMovie(t *testing.T) {
 // let go of as it is read where the caller consents, rather than searched
 // for what to leave out; its snippet's graph, both profiles' findings,
 // and what was left out are those of the search, for every document of
-// the differential set that decodes, with and without Consume.
+// the differential set that decodes, with and without Consume. So are a
+// document's with reviews or ratings read once where Again can make it
+// again, whether the snippet leaves something out (it is made again and
+// searched) or not (the graph read once is the snippet's).
 func TestSnippetShortcutAgrees(t *testing.T) {
 	docs := differentialDocs(t)
-	report := func(data []byte, consume bool) string {
+	decode := func(data []byte) map[string]any {
 		var doc any
 		if err := json.Unmarshal(data, &doc); err != nil {
 			t.Fatal(err)
@@ -258,7 +261,18 @@ func TestSnippetShortcutAgrees(t *testing.T) {
 		if !ok {
 			m = map[string]any{"@context": "https://schema.org", "@graph": doc}
 		}
-		return snippetReport(SnippetFor(m, "doc.jsonld", SnippetOptions{PageURL: "https://films.example/page", Consume: consume}))
+		return m
+	}
+	agains := 0
+	report := func(data []byte, consume, again bool) string {
+		opts := SnippetOptions{PageURL: "https://films.example/page", Consume: consume}
+		if again {
+			opts.Again = func() map[string]any {
+				agains++
+				return decode(data)
+			}
+		}
+		return snippetReport(SnippetFor(decode(data), "doc.jsonld", opts))
 	}
 	short, streamed, searched := 0, 0, 0
 	for _, name := range slices.Sorted(maps.Keys(docs)) {
@@ -275,18 +289,21 @@ func TestSnippetShortcutAgrees(t *testing.T) {
 			}
 		}
 		snippetShortcut = false
-		slow := report(docs[name], false)
+		slow := report(docs[name], false, false)
 		snippetShortcut = true
 		for _, consume := range []bool{false, true} {
-			if fast := report(docs[name], consume); fast != slow {
+			if fast := report(docs[name], consume, false); fast != slow {
 				t.Errorf("%s: read at once (consume %v):\n%s\nsearched:\n%s", name, consume, fast, slow)
 			}
 		}
+		if fast := report(docs[name], true, true); fast != slow {
+			t.Errorf("%s: read at once, made again where it leaves something out:\n%s\nsearched:\n%s", name, fast, slow)
+		}
 	}
-	if short == 0 || streamed == 0 || searched == 0 {
-		t.Fatalf("%d documents read at once (%d of them a @graph), %d searched: want some of each", short, streamed, searched)
+	if short == 0 || streamed == 0 || searched == 0 || agains == 0 || agains == searched {
+		t.Fatalf("%d documents read at once (%d of them a @graph), %d searched, %d made again: want some of each", short, streamed, searched, agains)
 	}
-	t.Logf("%d documents read at once (%d of them a @graph), %d searched, alike", short, streamed, searched)
+	t.Logf("%d documents read at once (%d of them a @graph), %d searched (%d of them made again), alike", short, streamed, searched, agains)
 }
 
 // snippetReport writes what a snippet's graph holds and what both

@@ -289,9 +289,23 @@ func looksLikeFilmDocument(data []byte, name string) bool {
 // does of a film, and returns its graph; what the snippet leaves out is
 // reported as a warning, since the data states it and the RDF keeps it.
 // doc is used up: the snippet may let go of its nodes as it reads them.
-func snippetGraph(doc map[string]any, display, pageURL string) *schemas.Graph {
+//
+// again, when not nil, makes doc again (see schemas.SnippetOptions.Again).
+func snippetGraph(doc map[string]any, again func() (map[string]any, error), display, pageURL string) *schemas.Graph {
 	refObjects(doc)
-	g, dropped := schemas.SnippetFor(doc, display, schemas.SnippetOptions{PageURL: pageURL, Consume: true})
+	opts := schemas.SnippetOptions{PageURL: pageURL, Consume: true}
+	if again != nil {
+		opts.Again = func() map[string]any {
+			doc, err := again()
+			if err != nil {
+				// It was made once from the same input.
+				panic(fmt.Sprintf("pipeline: %s made again: %v", display, err))
+			}
+			refObjects(doc)
+			return doc
+		}
+	}
+	g, dropped := schemas.SnippetFor(doc, display, opts)
 	for _, d := range dropped {
 		g.Problems = append(g.Problems, leftOut(d))
 	}
@@ -446,7 +460,14 @@ func isFlattened(m map[string]any) bool {
 // jsonDataGraph checks JSON-LD data as the snippet export would make of
 // it; nodes are placed at the line where their id first stands.
 func jsonDataGraph(doc map[string]any, ctx any, data []byte, display, pageURL string) (*schemas.Graph, error) {
-	g := snippetGraph(doc, display, pageURL)
+	again := func() (map[string]any, error) {
+		doc, _, ok := dataForm(data)
+		if !ok {
+			return nil, errors.New("not data")
+		}
+		return doc, nil
+	}
+	g := snippetGraph(doc, again, display, pageURL)
 	g.NestReferencedMovies()
 	reportUnchecked(g, display)
 	lines := idLines(data)
@@ -590,7 +611,8 @@ func quadsGraph(quads []ld.Quad, d *ld.Dataset, lines map[string]int, display, p
 	if err != nil {
 		return nil, err
 	}
-	g := snippetGraph(doc, display, pageURL)
+	again := func() (map[string]any, error) { return compactDefaultGraph(p, checked, d, display) }
+	g := snippetGraph(doc, again, display, pageURL)
 	g.NestReferencedMovies()
 	if note != nil {
 		g.Problems = append(g.Problems, *note)
