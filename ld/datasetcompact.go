@@ -20,20 +20,44 @@ import (
 // the caller takes the general path. TestCompactDefaultGraphMatches
 // proves the two equal on the differential tests' inputs.
 func (p *Processor) CompactDefaultGraph(d *Dataset) (map[string]any, error) {
+	nodes := []any{}
+	err := p.CompactDefaultGraphNodes(d, func(m map[string]any) error {
+		nodes = append(nodes, m)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Compaction gives one node object as it is, more (or none) in
+	// "@graph".
+	if len(nodes) == 1 {
+		return wrapCompacted(nodes[0], false), nil
+	}
+	return wrapCompacted(nodes, false), nil
+}
+
+// CompactDefaultGraphNodes gives yield, one at a time, the node objects
+// of CompactDefaultGraph's document, in its order and without its
+// "@context", for a caller that reads each as it is made (validate's
+// graph) rather than the document whole. An error of yield ends the
+// walk and is returned as it is; an error wrapping ErrNeedsJSONLD, which
+// may come after some nodes were given, says that CompactDefaultGraph
+// would have declined.
+func (p *Processor) CompactDefaultGraphNodes(d *Dataset, yield func(map[string]any) error) error {
 	if len(d.docs) != 1 {
-		return nil, fmt.Errorf("%w: %d inputs, not one", ErrNeedsJSONLD, len(d.docs))
+		return fmt.Errorf("%w: %d inputs, not one", ErrNeedsJSONLD, len(d.docs))
 	}
 	if err := d.NeedsJSONLD(); err != nil {
-		return nil, err
+		return err
 	}
 	c, err := p.contexts()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	lists, _ := d.jsonLists()
 	d.release()
 	jw := &jsonNodeWriter{p: p, d: d, ctx: c.compact(), values: map[valueKey]bool{}, lists: lists}
-	nodes := []any{}
+	var yerr error
 	err = jw.document(0, d.srcRanks(), func(doc int, s uint32, own, _ []int32) error {
 		if len(own) == 0 {
 			return nil // a graph's name, said nothing of in the default graph
@@ -44,21 +68,18 @@ func (p *Processor) CompactDefaultGraph(d *Dataset) (map[string]any, error) {
 		if err != nil {
 			return err
 		}
-		nodes = append(nodes, m)
-		return nil
+		yerr = yield(m)
+		return yerr
 	})
-	if err != nil {
-		if !errors.Is(err, ErrNeedsJSONLD) {
-			err = fmt.Errorf("%w: %w", ErrNeedsJSONLD, err)
-		}
-		return nil, err
+	switch {
+	case err == nil:
+		return nil
+	case yerr != nil:
+		return yerr
+	case !errors.Is(err, ErrNeedsJSONLD):
+		err = fmt.Errorf("%w: %w", ErrNeedsJSONLD, err)
 	}
-	// Compaction gives one node object as it is, more (or none) in
-	// "@graph".
-	if len(nodes) == 1 {
-		return wrapCompacted(nodes[0], false), nil
-	}
-	return wrapCompacted(nodes, false), nil
+	return err
 }
 
 // DefaultGraph returns the node objects of expanded JSON-LD exp (as

@@ -30,7 +30,9 @@ type SnippetOptions struct {
 	// graph shows that the snippet leaves something out: the document, its
 	// tree and two graphs of it were held at once (for 10 MB of Turtle,
 	// 150 MB of compacted document, then a 150 MB tree and a graph of
-	// 90 MB) to find, most often, nothing to leave out.
+	// 90 MB) to find, most often, nothing to leave out. The document's
+	// "@graph" may then be an iter.Seq[any] whose nodes are made as they
+	// are read (FromDoc's streaming document), never held whole.
 	Again func() map[string]any
 }
 
@@ -59,7 +61,15 @@ type SnippetOptions struct {
 // review left out would otherwise stand in the snippet unattached to the
 // Movie, which no search engine reads and framing refuses.
 func SnippetFor(doc map[string]any, file string, opts SnippetOptions) (*Graph, []Finding) {
-	if snippetShortcut && !anyOfType(doc, "Review", "AggregateRating") {
+	if _, streamed := doc["@graph"].(iter.Seq[any]); streamed {
+		// Made as it is read (see SnippetOptions.Again).
+		g := FromDoc(doc, file)
+		g.PageURL = opts.PageURL
+		if !leavesOut(g) {
+			return g, nil
+		}
+		doc = opts.Again()
+	} else if snippetShortcut && !anyOfType(doc, "Review", "AggregateRating") {
 		// Nothing the snippet could leave out: the graph is the
 		// document's, read once (linked data of 200,000 nodes and no
 		// review was read as a whole tree, a graph that remembers its
