@@ -312,7 +312,13 @@ func (d *Dataset) ReadTurtleLines(text, name string, trig bool) (lines map[strin
 	if ok, err = d.readTurtle(p); !ok {
 		return nil, ok, err
 	}
-	return p.lines, true, nil
+	// An IRI written whole may be a slice of text, which the dataset
+	// holds nothing of: the lines must not keep it.
+	lines = make(map[string]int, len(p.lines))
+	for iri, line := range p.lines {
+		lines[strings.Clone(iri)] = line
+	}
+	return lines, true, nil
 }
 
 // readTurtle is ReadTurtle with the parser made.

@@ -653,7 +653,8 @@ func streamedGraph(p *ld.Processor, d *ld.Dataset, again func() (map[string]any,
 				failed = true
 				return errStop
 			}
-			if id != "" {
+			if id != "" && !strings.HasPrefix(id, "_:") {
+				// (A blank node's label is always a reference.)
 				ids[id] = true
 			}
 			refObject(m, ids, text)
