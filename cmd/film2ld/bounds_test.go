@@ -336,6 +336,69 @@ func TestPeakRSSValidate15MBNQuadsUntypedNodes(t *testing.T) {
 	}
 }
 
+// turtleMovies writes about size bytes of Turtle of Movies, each with a
+// name, a date, a director, two actors, an aggregate rating and a review
+// with its author and rating, all blank nodes written with Turtle's
+// shorthand (";", ",", "[ ]"), as audit 8 made its inputs.
+func turtleMovies(t *testing.T, size int) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("@prefix s: <http://schema.org/> .\n@prefix ex: <https://films.example/> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n")
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, `ex:m%d a s:Movie ;
+    s:name "Film number %d"@en ;
+    s:datePublished "20%02d-%02d-%02d"^^xsd:date ;
+    s:director [ a s:Person ; s:name "Director %d" ] ;
+    s:actor [ a s:Person ; s:name "Actor %d" ] , [ a s:Person ; s:name "Actor %d" ] ;
+    s:aggregateRating [ a s:AggregateRating ; s:ratingValue 7.5 ; s:ratingCount %d ; s:bestRating 10 ] ;
+    s:review [ a s:Review ; s:author [ a s:Person ; s:name "Critic %d" ] ; s:reviewRating [ a s:Rating ; s:ratingValue %d ] ; s:reviewBody "A review of film %d." ] .
+`, i, i, i%25, i%12+1, i%28+1, i%977, 2*i, 2*i+1, i%1000+1, i%311, i%5+1, i)
+	}
+	path := filepath.Join(t.TempDir(), "movies.ttl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// validate of 10 MB of Turtle of 19,000 Movies, each with eight nodes
+// (audit 8), reads the statements into the compact dataset as they are
+// parsed, and the snippet's graph from the compacted nodes as each is
+// made: 210 MB, 21 times (498 MB, 50 times, when the statements were
+// listed, the compacted document held whole, and a tree and two graphs
+// made of it; 1.8 GB for 30 MB). What is left is the checks' graph (8
+// times the Turtle, whose statements it is denser than) and the dataset.
+// The same Movies as 38 MB of N-Quads stay within 10 times.
+func TestPeakRSSValidate10MBTurtleMovies(t *testing.T) {
+	largeTest(t, "validates 19,000 Movies of Turtle")
+	t.Parallel()
+	turtle := turtleMovies(t, 10_000_000)
+	nquads := filepath.Join(t.TempDir(), "movies.nq")
+	if _, status, printed := peakRSS(t, "convert", "-f", "nquads", "-o", nquads, turtle); status != exitOK {
+		t.Fatalf("convert: exit %d: %s", status, printed)
+	}
+	for _, tt := range []struct {
+		name  string
+		path  string
+		times float64
+	}{
+		{"turtle", turtle, 25},
+		{"nquads", nquads, 10},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			input := sizeMB(t, tt.path)
+			mb, status, printed := peakRSS(t, "validate", "-o", filepath.Join(t.TempDir(), "report"), tt.path)
+			t.Logf("%s: peak RSS %.0f MB, %.1f times the %.1f MB input", tt.name, mb, mb/input, input)
+			if status != exitOK {
+				t.Fatalf("exit %d: %s", status, printed)
+			}
+			if mb > tt.times*input {
+				t.Errorf("%s: peak RSS %.0f MB for %.1f MB; want at most %.0f times (%.0f MB)", tt.name, mb, input, tt.times, tt.times*input)
+			}
+		})
+	}
+}
+
 // validate of an input just under boundFrom (2 MiB), where the heap was
 // not bounded and its collector ran at GOGC 400 under a fixed 400 MB, let
 // a dense input's heap grow to five times what was live: 1.9 MB of Turtle
