@@ -66,6 +66,22 @@ func TestScript(t *testing.T) {
 			if err := os.CopyFS(filepath.Join(env.WorkDir, "films"), os.DirFS("../../testdata/films")); err != nil {
 				return err
 			}
+			// $FILMS is how many films films/ holds ($FILMS1 one more,
+			// $FILMS_1 one fewer), so that a batch's count in a script
+			// does not change when a test film is added.
+			entries, err := os.ReadDir("../../testdata/films")
+			if err != nil {
+				return err
+			}
+			films := 0
+			for _, e := range entries {
+				if e.IsDir() {
+					films++
+				}
+			}
+			env.Setenv("FILMS", strconv.Itoa(films))
+			env.Setenv("FILMS1", strconv.Itoa(films+1))
+			env.Setenv("FILMS_1", strconv.Itoa(films-1))
 			return writeVariants(filepath.Join(env.WorkDir, "variants"))
 		},
 	})
