@@ -45,26 +45,6 @@ func WithoutOtherScript(s string) string {
 	return b.String()
 }
 
-// OtherScriptGroup returns the first group of s that WithoutOtherScript
-// leaves out, with its brackets, or "".
-func OtherScriptGroup(s string) string {
-	for rest, at := s, 0; ; {
-		open := strings.IndexByte(rest, '(')
-		if open < 0 {
-			return ""
-		}
-		end := strings.IndexByte(rest[open:], ')')
-		if end < 0 {
-			return ""
-		}
-		end += open
-		if otherScript(rest[open+1:end]) && hasLatin(s[:at+open]) {
-			return rest[open : end+1]
-		}
-		rest, at = rest[end+1:], at+end+1
-	}
-}
-
 // OtherScriptGroups returns the groups of s that WithoutOtherScript
 // leaves out, in order: each group's text without its brackets, and
 // Before, s before the group as WithoutOtherScript reads it (without the

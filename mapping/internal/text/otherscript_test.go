@@ -28,18 +28,18 @@ func TestWithoutOtherScript(t *testing.T) {
 		if got := WithoutOtherScript(in); got != want {
 			t.Errorf("WithoutOtherScript(%q) = %q; want %q", in, got, want)
 		}
-		group := OtherScriptGroup(in)
+		group := firstGroup(in)
 		if (group != "") != (WithoutOtherScript(in) != in) {
-			t.Errorf("OtherScriptGroup(%q) = %q, where WithoutOtherScript gives %q", in, group, WithoutOtherScript(in))
+			t.Errorf("OtherScriptGroups(%q) starts %q, where WithoutOtherScript gives %q", in, group, WithoutOtherScript(in))
 		}
 	}
-	if g := OtherScriptGroup("Gong Li (Lin) (鞏俐)"); g != "(鞏俐)" {
-		t.Errorf("OtherScriptGroup: %q", g)
+	if g := firstGroup("Gong Li (Lin) (鞏俐)"); g != "(鞏俐)" {
+		t.Errorf("OtherScriptGroups: first %q", g)
 	}
 }
 
 // FuzzWithoutOtherScript: whatever the text, the result is no longer than
-// it, holds no group OtherScriptGroup finds, is valid UTF-8 where the text
+// it, holds no group OtherScriptGroups finds, is valid UTF-8 where the text
 // is, and is the text itself exactly when no group was found.
 func FuzzWithoutOtherScript(f *testing.F) {
 	for _, s := range []string{"Zhang Yimou (張藝謀)", "Gong Li (鞏俐) (Lin Mei)", "(張藝謀)", "a (b) (中) c (", "x)(中)"} {
@@ -50,14 +50,23 @@ func FuzzWithoutOtherScript(f *testing.F) {
 		if len(out) > len(s) {
 			t.Fatalf("%q grew to %q", s, out)
 		}
-		if g := OtherScriptGroup(out); g != "" && WithoutOtherScript(out) != out {
+		if g := firstGroup(out); g != "" && WithoutOtherScript(out) != out {
 			t.Fatalf("%q: %q still holds %q", s, out, g)
 		}
-		if (OtherScriptGroup(s) == "") != (out == s) {
-			t.Fatalf("%q: group %q, result %q", s, OtherScriptGroup(s), out)
+		if (firstGroup(s) == "") != (out == s) {
+			t.Fatalf("%q: group %q, result %q", s, firstGroup(s), out)
 		}
 		if utf8.ValidString(s) && !utf8.ValidString(out) {
 			t.Fatalf("%q: result %q is not UTF-8", s, out)
 		}
 	})
+}
+
+// firstGroup is the first group OtherScriptGroups finds in s, in its
+// brackets, or "".
+func firstGroup(s string) string {
+	if gs := OtherScriptGroups(s); len(gs) > 0 {
+		return "(" + gs[0].Text + ")"
+	}
+	return ""
 }
