@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	edlib "github.com/hbollon/go-edlib"
+	"golang.org/x/text/language"
 
 	"github.com/film2ld/film2ld/ld/schemaorg"
 )
@@ -324,6 +325,9 @@ func (c *nodeChecker) value(prop string, p *vocabProp, val Value) {
 	case val.Literal != nil:
 		if s, ok := val.Literal.(string); ok {
 			c.supersededValue(prop, s, c.n.At(val.Pos))
+			if p.languageCode && val.Datatype == "" {
+				c.languageCode(prop, s, c.n.At(val.Pos))
+			}
 		}
 		// A typed literal says what it is; hold it to that. The
 		// context's own "Date" on a plain string is no such claim: it
@@ -409,6 +413,23 @@ func (c *nodeChecker) supersededValue(prop, s string, pos Pos) {
 			fmt.Sprintf("%s is superseded by %s", name, by),
 			fmt.Sprintf("use %q", strings.TrimSuffix(s, name)+by))
 	}
+}
+
+// languageCode flags text that is no BCP 47 language tag where the
+// property's definition asks for one ("inLanguage": "English", a
+// mapper's stray "Plot"): a warning, as Text is in the range, and
+// consumers read the tag, not a language's name in some language. A
+// tag is well-formed (letters, digits and hyphens; x/text also takes
+// "en_US") and its language subtag one the IANA registry has.
+func (c *nodeChecker) languageCode(prop, s string, pos Pos) {
+	if s != "" && !strings.Contains(s, "_") {
+		if _, err := language.Parse(s); err == nil {
+			return
+		}
+	}
+	c.add(Warning, RuleLanguage, prop, pos,
+		fmt.Sprintf("%q is not a BCP 47 language code, which schema.org asks for in %s", clip(s), prop),
+		`write the language's code, such as "en" for English or "pt-BR" for Brazilian Portuguese, or give a Language node with its name`)
 }
 
 // literal checks a string, number or boolean against a range.
@@ -625,6 +646,9 @@ type vocabProp struct {
 	rangeNames   []string
 	supersededBy string
 	rng          rangeKinds
+	// languageCode: the property asks for a BCP 47 code as its text
+	// (schemaorg.PropertyInfo.LanguageCode).
+	languageCode bool
 }
 
 // fits reports whether the property's domain includes one of the types or
@@ -782,7 +806,7 @@ var vocab = sync.OnceValue(func() *vocabulary {
 		}
 		// Each range sorted on its own: TestRangeOfMemo proves it what
 		// the memoised sorting of every property gave.
-		return &vocabProp{domain: p.Domain, rangeNames: p.Range, supersededBy: p.SupersededBy, rng: *rangeOf(p.Range, nil)}
+		return &vocabProp{domain: p.Domain, rangeNames: p.Range, supersededBy: p.SupersededBy, rng: *rangeOf(p.Range, nil), languageCode: p.LanguageCode}
 	}
 	v.members.build = func(name string) *schemaorg.MemberInfo {
 		if m, ok := schemaorg.Member(name); ok && isLocalName(name) {

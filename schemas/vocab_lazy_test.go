@@ -55,7 +55,7 @@ func TestLazyVocabularyMatchesEager(t *testing.T) {
 	}
 	for _, name := range propNames {
 		p, _ := schemaorg.Property(name)
-		want := &vocabProp{domain: p.Domain, rangeNames: p.Range, supersededBy: p.SupersededBy, rng: *rangeOf(p.Range, memo)}
+		want := &vocabProp{domain: p.Domain, rangeNames: p.Range, supersededBy: p.SupersededBy, rng: *rangeOf(p.Range, memo), languageCode: p.LanguageCode}
 		if got := v.prop(name); !reflect.DeepEqual(got, want) {
 			t.Errorf("property %s: lazy %+v, eager %+v", name, got, want)
 		}

@@ -234,6 +234,21 @@ var vocabCases = []struct {
 		&vocabWant{Warning, "vocab.relative-url", `Movie "Heat"`, "sameAs", 2, 13, `"https://www.imdb.com/title/tt0113277/"`}},
 	{"paths relative to the page", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
   "url": "heat.html", "image": "posters/heat.jpg", "sameAs": "#heat"}`, nil},
+
+	// vocab.language
+	{"a language's name", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
+  "inLanguage": "English"}`,
+		&vocabWant{Warning, "vocab.language", `Movie "Heat"`, "inLanguage", 2, 17, `"en" for English`}},
+	{"a section heading where a language belongs", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
+  "subtitleLanguage": "Plot"}`,
+		&vocabWant{Warning, "vocab.language", `Movie "Heat"`, "subtitleLanguage", 2, 23, `"en" for English`}},
+	{"a locale's underscore", `{"@context": "https://schema.org", "@type": "Person", "name": "Al Pacino",
+  "knowsLanguage": "en_US"}`,
+		&vocabWant{Warning, "vocab.language", `Person "Al Pacino"`, "knowsLanguage", 2, 20, `"pt-BR"`}},
+	{"codes and Language nodes", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
+  "inLanguage": ["en", "EN-us", "pt-BR", "zh-Hant-TW", "yue", "zxx", "sgn-BE-FR", "x-klingon"],
+  "subtitleLanguage": {"@type": "Language", "name": "English"},
+  "description": "English"}`, nil},
 }
 
 func TestVocabulary(t *testing.T) {

@@ -42,6 +42,10 @@ type PropertyInfo struct {
 	InverseOf string
 	// Section is as in [TypeInfo].
 	Section string
+	// LanguageCode reports that the property's definition asks for one
+	// of the IETF BCP 47 language codes where its value is Text
+	// (inLanguage: "en", not "English").
+	LanguageCode bool
 }
 
 // MemberInfo describes one enumeration member, such as "Monday".
@@ -129,6 +133,7 @@ func Property(name string) (PropertyInfo, bool) {
 		SupersededBy: r.supersededBy,
 		InverseOf:    r.inverseOf,
 		Section:      r.section,
+		LanguageCode: slices.Contains(languageCodeProperties, r.name),
 	}, true
 }
 

@@ -2466,6 +2466,10 @@ var propertyTable = [...]propertyRec{
 	{"yield", "", "", "", []string{"HowTo"}, []string{"QuantitativeValue", "Text"}},
 }
 
+// languageCodeProperties holds the properties whose definition asks for
+// an IETF BCP 47 language code where the value is Text, sorted.
+var languageCodeProperties = []string{"availableLanguage", "inLanguage", "knowsLanguage", "subtitleLanguage"}
+
 // memberTable holds the release's 533 enumeration members, sorted by name.
 // Fields: name, supersededBy, section, enumerations.
 var memberTable = [...]memberRec{

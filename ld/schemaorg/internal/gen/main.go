@@ -253,6 +253,7 @@ type node struct {
 	Superseded any    `json:"schema:supersededBy"`
 	InverseOf  any    `json:"schema:inverseOf"`
 	IsPartOf   any    `json:"schema:isPartOf"`
+	Comment    any    `json:"rdfs:comment"`
 }
 
 type typeRec struct {
@@ -264,6 +265,9 @@ type typeRec struct {
 type propRec struct {
 	name, superseded, inverse, section string
 	domain, rng                        []string
+	// languageCode: the definition asks for a BCP 47 code where the
+	// value is text (see languageCodeProperty).
+	languageCode bool
 }
 
 type memberRec struct {
@@ -411,6 +415,7 @@ func readVocab(raw []byte) (*vocab, error) {
 			v.props = append(v.props, propRec{
 				name: name, superseded: one(n.Superseded), inverse: one(n.InverseOf),
 				section: section(n.IsPartOf), domain: ids(n.Domain), rng: ids(n.Range),
+				languageCode: languageCodeProperty(n),
 			})
 		default:
 			enums := ids(n.Type)
@@ -431,6 +436,22 @@ func readVocab(raw []byte) (*vocab, error) {
 		}
 	}
 	return v, nil
+}
+
+// languageCodeProperty reports whether a property's definition asks for
+// one of the language codes of the IETF BCP 47 standard ("inLanguage":
+// "Please use one of the language codes from the IETF BCP 47 standard")
+// and its range has Text, where such a code is written. Read from the
+// release, so that a property a later release adds is checked too.
+func languageCodeProperty(n node) bool {
+	text := ""
+	switch c := n.Comment.(type) {
+	case string:
+		text = c
+	case map[string]any:
+		text, _ = c["@value"].(string)
+	}
+	return strings.Contains(text, "BCP 47") && slices.Contains(ids(n.Range), "Text")
 }
 
 func list(l []string) string {
@@ -473,6 +494,15 @@ func vocabSource(header string, v *vocab) []byte {
 		fmt.Fprintf(&b, "{%q, %q, %q, %q, %s, %s},\n", p.name, p.superseded, p.inverse, p.section, list(p.domain), list(p.rng))
 	}
 	b.WriteString("}\n\n")
+	var codes []string
+	for _, p := range v.props {
+		if p.languageCode {
+			codes = append(codes, p.name)
+		}
+	}
+	b.WriteString("// languageCodeProperties holds the properties whose definition asks for\n")
+	b.WriteString("// an IETF BCP 47 language code where the value is Text, sorted.\n")
+	fmt.Fprintf(&b, "var languageCodeProperties = %s\n\n", list(codes))
 	fmt.Fprintf(&b, "// memberTable holds the release's %d enumeration members, sorted by name.\n", len(v.members))
 	b.WriteString("// Fields: name, supersededBy, section, enumerations.\n")
 	b.WriteString("var memberTable = [...]memberRec{\n")
