@@ -3,6 +3,7 @@ package mapping_test
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -572,5 +573,45 @@ func BenchmarkMergeLongCredits(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/credit")
 		})
+	}
+}
+
+// TestScreenNamesAreNotPeople: a user's screen name is an account, not a
+// person's name written another way. "rosa_valdivia" reviewing the film
+// is not its lead Rosa Valdivia, nor "tomas.berg" its director Tomas
+// Berg; the same handle on two pages is one reviewer; and a critic's
+// name with initials stays a name that joins its other spellings.
+func TestScreenNamesAreNotPeople(t *testing.T) {
+	article := "= Winter Orchard (2018 film) =\n\nWinter Orchard\n- Directed by: Tomas Berg\n- Starring: Rosa Valdivia\n- Running time: 97 minutes\n\n" +
+		"Winter Orchard is a 2018 Chilean drama film directed by Tomas Berg.\n\n== Cast ==\n- Rosa Valdivia as Inés\n- Pablo Ríos as Mateo\n"
+	page := func(user string) string {
+		return "Generally favorable reviews - based on 1 Critics\n\nCritic score distribution:\n  1. Positive: 1 out of 1\n" +
+			"  1. Reviewed by:\u00a0 A.J. Moreno\n    Mar 2, 2019\n    Rosa Valdivia carries the film.\n" +
+			"User Score\n\n8.0\nGenerally favorable reviews- based on 2 Ratings\n\nUser score distribution:\n  1. Positive: 2 out of 2\n" +
+			"  1. 9 " + user + "\n    Mar 5, 2019\n    Loved the orchard scenes. Full Review \u00bb\n" +
+			"  2. 8 tomas.berg\n    Mar 6, 2019\n    A quiet film about a family. Full Review \u00bb"
+	}
+	g := readGraph(t, combineTexts(t, map[string]string{"encyclopedia.txt": article, "review.txt": page("rosa_valdivia"), "review2.txt": page("Rosa_Valdivia")}))
+	for id, name := range map[string]string{
+		"urn:film2ld:person/rosa-valdivia": "Rosa Valdivia",
+		"urn:film2ld:person/tomas-berg":    "Tomas Berg",
+		"urn:film2ld:person/tomas.berg":    "tomas.berg",
+	} {
+		n := g.nodes[id]
+		if n == nil {
+			t.Errorf("no node %s; nodes: %v", id, slices.Sorted(maps.Keys(g.nodes)))
+			continue
+		}
+		if n["name"] != name || n["alternateName"] != nil {
+			t.Errorf("%s: name %v, alternateName %v; want %q alone", id, n["name"], n["alternateName"], name)
+		}
+	}
+	// The two pages' handles differ in case only: one reviewer, under
+	// either spelling.
+	if n := g.nodes["urn:film2ld:person/rosa_valdivia"]; n == nil || len(list(n["name"]))+len(list(n["alternateName"])) != 2 {
+		t.Errorf("the handle rosa_valdivia: %v; want one node with both spellings", n)
+	}
+	if n := g.nodes["urn:film2ld:person/a-j-moreno"]; n == nil || n["name"] != "A.J. Moreno" {
+		t.Errorf("the critic A.J. Moreno: %v", n)
 	}
 }
