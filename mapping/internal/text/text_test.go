@@ -372,6 +372,35 @@ func TestCreditsRepeatedOnce(t *testing.T) {
 	}
 }
 
+// TestCreditsKeepLegalForms: a company's legal form after a comma is
+// part of its name, not a company of its own; a person's list is not
+// read so ("Ana Lis, Co" is no company).
+func TestCreditsKeepLegalForms(t *testing.T) {
+	for _, tt := range []struct {
+		value string
+		org   bool
+		want  string
+	}{
+		{"Lagoon Pictures, Inc., Faro Films, S.L.", true, "Lagoon Pictures, Inc.|Faro Films, S.L."},
+		{"Polder Productions, Inc., Zeewind BVBA", true, "Polder Productions, Inc.|Zeewind BVBA"},
+		{"Terra Chuvosa Filmes, Lda., YLE", true, "Terra Chuvosa Filmes, Lda.|YLE"},
+		{"Nordlicht Film GmbH & Co. KG; Kinoherz, GmbH & Co. KG", true, "Nordlicht Film GmbH & Co. KG|Kinoherz, GmbH & Co. KG"},
+		{"Harbour Films, Ltd; Fjord, AS, Vento, S.r.l.", true, "Harbour Films, Ltd|Fjord, AS|Vento, S.r.l."},
+		{"Parallax Releasing, LLC", true, "Parallax Releasing, LLC"},
+		{"Arte, Canal+, Sony", true, "Arte|Canal+|Sony"}, // no legal form: three
+		{"Inc., Arte", true, "Inc.|Arte"},                 // nothing before it to join
+		{"Ana Lis, Co", false, "Ana Lis|Co"},
+	} {
+		var got []string
+		for _, c := range Credits(film.ProductionCompany, "", tt.org, tt.value, 1) {
+			got = append(got, c.Agent.Name.Value)
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("Credits(%q) = %q; want %q", tt.value, got, tt.want)
+		}
+	}
+}
+
 // CreditList keeps the first of credits alike word for word (role, role
 // name, person or organisation, name), and every credit with facts of its
 // own (a contact, a URL).

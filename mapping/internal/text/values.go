@@ -535,7 +535,7 @@ func Credits(role film.Role, roleName string, org bool, value string, line int) 
 	value = WithoutOtherScript(value)
 	var names []string
 	if org {
-		names = SplitList(value)
+		names = joinLegalForms(SplitList(value))
 	} else {
 		names = SplitNames(value)
 	}
@@ -549,6 +549,62 @@ func Credits(role film.Role, roleName string, org bool, value string, line int) 
 			Agent: film.Agent{Name: film.Text{Value: name, Line: line}, Organization: org}}
 	}
 	return out
+}
+
+// joinLegalForms joins each item that is a company's legal form to the
+// item before it: "Lagoon Pictures, Inc., Faro Films, S.L." names two
+// companies, where its commas made four, two of them called "Inc." and
+// "S.L." (audit 15).
+func joinLegalForms(items []string) []string {
+	out := items[:0]
+	for _, it := range items {
+		if len(out) > 0 && LegalForm(it) {
+			out[len(out)-1] += ", " + it
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// legalForms are companies' legal forms as LegalForm compares them: in
+// lower case, without dots or spaces ("S.L." is "sl", "Pty Ltd"
+// "ptyltd").
+var legalForms = map[string]bool{
+	"inc": true, "incorporated": true, "ltd": true, "limited": true, "llc": true, "llp": true, "lp": true,
+	"plc": true, "co": true, "corp": true, "corporation": true, "company": true, "ptyltd": true, "pteltd": true,
+	"gmbh": true, "ag": true, "kg": true, "gmbhcokg": true, "ohg": true, "ug": true, "ev": true,
+	"sa": true, "sas": true, "sasu": true, "sarl": true, "eurl": true, "sca": true, "scs": true,
+	"sprl": true, "srl": true, "bvba": true, "asbl": true, "vzw": true, "nv": true, "bv": true, "cv": true,
+	"sl": true, "slu": true, "sau": true, "sadecv": true, "lda": true, "ltda": true, "spa": true, "sapa": true,
+	"sro": true, "as": true, "aps": true, "ab": true, "oy": true, "oyj": true, "ehf": true, "hf": true,
+	"kft": true, "zrt": true, "nyrt": true, "doo": true, "ad": true, "dd": true, "spzoo": true, "ooo": true,
+	"kk": true, "yk": true,
+}
+
+// LegalForm reports whether s is a company's legal form alone, as it
+// stands after a comma inside a company's name ("Films, Inc.", "Faro
+// Films, S.L.", "Terra Filmes, Lda.").
+func LegalForm(s string) bool {
+	if len(s) > 16 {
+		return false
+	}
+	var b [16]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.' || c == ' ' || c == '&' || c == '/':
+		case 'A' <= c && c <= 'Z':
+			b[n] = c + 'a' - 'A'
+			n++
+		case 'a' <= c && c <= 'z':
+			b[n] = c
+			n++
+		default:
+			return false
+		}
+	}
+	return legalForms[string(b[:n])]
 }
 
 // CreditList adds a document's credits to its film as its mapper reads
