@@ -615,3 +615,29 @@ func TestScreenNamesAreNotPeople(t *testing.T) {
 		t.Errorf("the critic A.J. Moreno: %v", n)
 	}
 }
+
+// TestCompaniesJoinAcrossLegalForms: "Lagoon Pictures, Inc." in one
+// source and "Lagoon Pictures" in another are one company, named as the
+// first names it, with a note; "Lagoon Films" stays another.
+func TestCompaniesJoinAcrossLegalForms(t *testing.T) {
+	article := func(companies string) string {
+		return "= Paper Lanterns (2016 film) =\n\nPaper Lanterns\n- Directed by: Ines Caldas\n- Production companies: " + companies +
+			"\n- Running time: 95 minutes\n\nPaper Lanterns is a 2016 drama film directed by Ines Caldas.\n"
+	}
+	res := combineTexts(t, map[string]string{
+		"a.txt": article("Lagoon Pictures, Inc., Faro Films, S.L."),
+		"b.txt": article("Lagoon Pictures, Faro Films SL, Lagoon Films"),
+	})
+	g := readGraph(t, res)
+	var names []string
+	for _, c := range list(g.movie["productionCompany"]) {
+		n := g.nodes[c.(map[string]any)["@id"].(string)]
+		names = append(names, fmt.Sprint(n["name"]))
+	}
+	if got := strings.Join(names, "|"); got != "Lagoon Pictures, Inc.|Faro Films, S.L.|Lagoon Films" {
+		t.Errorf("production companies %q; want Lagoon Pictures, Inc., Faro Films, S.L. and Lagoon Films", got)
+	}
+	if !slices.ContainsFunc(res.Diagnostics, func(d mapping.Diagnostic) bool { return strings.Contains(d.Message, "legal form") }) {
+		t.Errorf("no message says the spellings differ in a legal form")
+	}
+}

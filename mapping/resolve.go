@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"fmt"
+	"github.com/film2ld/film2ld/mapping/internal/text"
 	"hash/maphash"
 	"slices"
 	"sort"
@@ -154,11 +155,42 @@ func (r *resolver) fold(name string) string {
 	return k
 }
 
+// key is the identity key of an agent named name: its fold, and for an
+// organisation without a legal form that ends it ("Lagoon Pictures,
+// Inc." and "Lagoon Pictures" are one company; see orgKey).
+func (r *resolver) key(org bool, name string) string {
+	if org {
+		return orgKey(r.fold(name))
+	}
+	return r.fold(name)
+}
+
+// orgKey drops from an organisation's fold key the legal form it ends
+// with (one to three words: "inc", "s l", "gmbh co kg"), unless nothing
+// else is left.
+func orgKey(k string) string {
+	for words := 3; words >= 1; words-- {
+		i := len(k)
+		for range words {
+			if i = strings.LastIndexByte(k[:i], ' '); i < 0 {
+				break
+			}
+		}
+		if i > 0 && text.LegalForm(k[i+1:]) {
+			return k[:i]
+		}
+	}
+	return k
+}
+
 // keyHash returns the hash of the key of an agent named name.
 func (r *resolver) keyHash(org bool, name string) uint64 {
 	b := append(r.keyBuf[:0], 'p')
 	if org {
 		b[0] = 'o'
+		b = append(b, r.key(true, name)...)
+		r.keyBuf = b
+		return r.hash(b)
 	}
 	if isASCII(name) {
 		b = appendFoldASCII(b, name)
@@ -178,7 +210,7 @@ func (r *resolver) holds(a *agent, org bool, name string) bool {
 	if a.Organization != org {
 		return false
 	}
-	return a.spellings.get(name) != nil || r.fold(a.spellings.at(0).name) == r.fold(name)
+	return a.spellings.get(name) != nil || r.key(org, a.spellings.at(0).name) == r.key(org, name)
 }
 
 // lookup returns the agent a name resolved to, or nil.
@@ -194,7 +226,7 @@ func (r *resolver) find(h uint64, org bool, name string) *agent {
 	if r.clash == nil {
 		return nil
 	}
-	if a := r.clash[agentKey{org, r.fold(name)}]; a != nil {
+	if a := r.clash[agentKey{org, r.key(org, name)}]; a != nil {
 		return joined(a)
 	}
 	return nil
@@ -220,7 +252,7 @@ func (r *resolver) add(m mention) *agent {
 			if r.clash == nil {
 				r.clash = map[agentKey]*agent{}
 			}
-			r.clash[agentKey{m.org, r.fold(m.name.Value)}] = a
+			r.clash[agentKey{m.org, r.key(m.org, m.name.Value)}] = a
 		}
 		r.all = append(r.all, a)
 	}
@@ -228,8 +260,12 @@ func (r *resolver) add(m mention) *agent {
 	if sp == nil {
 		if a.spellings.len() > 0 {
 			first := a.spellings.first()
-			a.more().merged = append(a.more().merged, fmt.Sprintf("%q (%s) and %q (%s) differ only in accents, case, spacing or punctuation",
-				first.name, first.first, m.name.Value, where(m.source, m.name.Line)))
+			how := "accents, case, spacing or punctuation"
+			if m.org && r.fold(first.name) != r.fold(m.name.Value) {
+				how = "a legal form (Inc., GmbH, S.L., …)"
+			}
+			a.more().merged = append(a.more().merged, fmt.Sprintf("%q (%s) and %q (%s) differ only in %s",
+				first.name, first.first, m.name.Value, where(m.source, m.name.Line), how))
 		}
 		sp = a.spellings.add(m.name.Value, place{m.source, m.name.Line})
 	}
