@@ -99,3 +99,39 @@ func FuzzRoleSeparator(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSplitConjunctions: splitting at another language's "and" only
+// drops the conjunctions it splits at: the names' words, with those
+// between them, are the input's words in order, and no name is empty.
+func FuzzSplitConjunctions(f *testing.F) {
+	for _, s := range []string{"Élodie Vasseur et Marc Janssens", "José Ortega y Gasset y Ana Ruiz", "y y y", "a e B C",
+		"Pedro Gil (Juan y Jorge Gil)", "x ( y Z W", "", "  et  Ab Cd ", "и Иван Петров и Анна Ильина", "É É y Ñ Ñ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		names := splitConjunctions(nil, s)
+		if len(names) == 1 {
+			if names[0] != s {
+				t.Fatalf("splitConjunctions(%q) = %q; want it whole", s, names)
+			}
+			return
+		}
+		words := strings.Fields(s)
+		var got []string
+		for i, n := range names {
+			if strings.TrimSpace(n) == "" {
+				t.Fatalf("splitConjunctions(%q) = %q: an empty name", s, names)
+			}
+			if i > 0 {
+				got = append(got, words[len(got)]) // the conjunction split at
+				if !conjunctions[got[len(got)-1]] {
+					t.Fatalf("splitConjunctions(%q) = %q: split at %q, no conjunction", s, names, got[len(got)-1])
+				}
+			}
+			got = append(got, strings.Fields(n)...)
+		}
+		if !slices.Equal(got, words) {
+			t.Fatalf("splitConjunctions(%q) = %q: words %q; want %q", s, names, got, words)
+		}
+	})
+}

@@ -122,6 +122,19 @@ func TestSplitNames(t *testing.T) {
 		{"Gael & Luis García Bernal", []string{"Gael García Bernal", "Luis García Bernal"}},
 		{"Anna & Maria de la Cruz", []string{"Anna de la Cruz", "Maria de la Cruz"}},
 		{"Anna & J. R. Smith", []string{"Anna Smith", "J. R. Smith"}},
+		// "And" in other languages, before a full name (audit 15).
+		{"Élodie Vasseur et Marc Janssens", []string{"Élodie Vasseur", "Marc Janssens"}},
+		{"Sandro Pellegrini und Dorothea Weißgerber", []string{"Sandro Pellegrini", "Dorothea Weißgerber"}},
+		{"Marta Lozano Sáez y Kwabena Osei", []string{"Marta Lozano Sáez", "Kwabena Osei"}},
+		{"Paolo e Vittorio Taviani", []string{"Paolo Taviani", "Vittorio Taviani"}},
+		{"Anke de Wit en Joost Bakker, Lars Holm og Siv Dahl", []string{"Anke de Wit", "Joost Bakker", "Lars Holm", "Siv Dahl"}},
+		{"Ana Ruiz, Pere Vidal i Joan Puig y Eva Soler", []string{"Ana Ruiz", "Pere Vidal i Joan Puig", "Eva Soler"}},
+		// ... but not inside one name, or in brackets.
+		{"José Ortega y Gasset", []string{"José Ortega y Gasset"}},
+		{"José Ortega y Gasset y Ana Ruiz", []string{"José Ortega y Gasset", "Ana Ruiz"}},
+		{"Vasco Sá e Silva", []string{"Vasco Sá e Silva"}},
+		{"Pedro Gil (Juan y Jorge Gil)", []string{"Pedro Gil (Juan y Jorge Gil)"}},
+		{"Rosa et al.", []string{"Rosa et al."}},
 		// Commas and "and" inside brackets do not split.
 		{"Valentina Ruiz (Rosa), Camila Ruiz (Rosa, as a child), Pedro Gil (Juan and Jorge)",
 			[]string{"Valentina Ruiz (Rosa)", "Camila Ruiz (Rosa, as a child)", "Pedro Gil (Juan and Jorge)"}},
@@ -388,7 +401,7 @@ func TestCreditsKeepLegalForms(t *testing.T) {
 		{"Harbour Films, Ltd; Fjord, AS, Vento, S.r.l.", true, "Harbour Films, Ltd|Fjord, AS|Vento, S.r.l."},
 		{"Parallax Releasing, LLC", true, "Parallax Releasing, LLC"},
 		{"Arte, Canal+, Sony", true, "Arte|Canal+|Sony"}, // no legal form: three
-		{"Inc., Arte", true, "Inc.|Arte"},                 // nothing before it to join
+		{"Inc., Arte", true, "Inc.|Arte"},                // nothing before it to join
 		{"Ana Lis, Co", false, "Ana Lis|Co"},
 	} {
 		var got []string

@@ -349,6 +349,49 @@ func splitAnd(s string) []string {
 	})
 }
 
+// conjunctions are "and" in the languages whose credits film2ld reads
+// ("Élodie Vasseur et Marc Janssens", "Sandro Pellegrini und Dorothea
+// Weißgerber", "Marta Lozano Sáez y Kwabena Osei", "Paolo e Vittorio
+// Taviani"): read as one person each, audit 15.
+var conjunctions = map[string]bool{"et": true, "und": true, "y": true, "e": true, "en": true, "og": true, "och": true, "és": true, "ve": true, "и": true}
+
+// splitConjunctions appends to out the names a conjunction of another
+// language than English joins in s. Some of these words stand inside
+// one name ("José Ortega y Gasset", "Vasco Sá e Silva"), so s is split
+// only before a full name: two words or more up to the next conjunction,
+// the first capitalised, and none inside brackets.
+func splitConjunctions(out []string, s string) []string {
+	words := strings.Fields(s)
+	if len(words) < 3 {
+		return append(out, s)
+	}
+	spans := BracketSpans(s)
+	start, from := 0, 0 // the name's first word, and the search's byte offset
+	offsets := make([]int, len(words))
+	for i, w := range words {
+		offsets[i] = from + strings.Index(s[from:], w)
+		from = offsets[i] + len(w)
+	}
+	for i := 1; i < len(words)-1; i++ {
+		if !conjunctions[words[i]] || Within(spans, offsets[i]) {
+			continue
+		}
+		end := i + 1
+		for end < len(words) && !conjunctions[words[end]] {
+			end++
+		}
+		if end-(i+1) < 2 || !unicode.IsUpper([]rune(words[i+1])[0]) || i == start {
+			continue
+		}
+		out = append(out, strings.Join(words[start:i], " "))
+		start = i + 1
+	}
+	if start == 0 {
+		return append(out, s)
+	}
+	return append(out, strings.Join(words[start:], " "))
+}
+
 // splitAround splits s at its separators with the white space (as \s
 // reads it) around them, as a pattern \s*SEP\s* (or \s+SEP\s+ for a
 // separator that must stand between spaces) splits with
@@ -476,7 +519,10 @@ func SplitNames(s string) []string {
 	var names []string
 	for _, part := range splitList(Clean(s)) {
 		part = strings.TrimPrefix(part, "and ")
-		group := splitAnd(part)
+		var group []string
+		for _, p := range splitAnd(part) {
+			group = splitConjunctions(group, p)
+		}
 		// The surname of the next full name after each name, found from
 		// the group's end in one pass: a search from each single name
 		// on took time in the square of a group's names (a line of
