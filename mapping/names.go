@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	edlib "github.com/hbollon/go-edlib"
 	"golang.org/x/text/cases"
@@ -305,6 +306,83 @@ func isASCII(s string) bool {
 		if s[i] >= unicode.MaxASCII {
 			return false
 		}
+	}
+	return true
+}
+
+// initialOf reports whether i is the initial of the word w.
+func initialOf(i, w string) bool {
+	r, n := utf8.DecodeRuneInString(i)
+	return n == len(i) && len(w) > n && strings.HasPrefix(w, string(r))
+}
+
+// nameTitles are words before a name that are no part of it ("Father
+// Anselmo Ruiz", "Dr. Ines Vale"), and nameSuffixes words after it
+// ("José Luis Ortega Jr."), as fold writes them.
+var (
+	nameTitles = map[string]bool{"father": true, "fr": true, "dr": true, "sir": true, "dame": true, "mr": true, "mrs": true,
+		"ms": true, "sister": true, "brother": true, "rev": true, "reverend": true, "lord": true, "lady": true, "prof": true}
+	nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true, "junior": true, "senior": true}
+)
+
+// nameCore returns the words of a name as nameVariant compares them:
+// folded, without a nickname in quotes or a note in brackets
+// ("Guadalupe \"Lupita\" Ibarra"), titles before it or a suffix after.
+func nameCore(raw string) []string {
+	var b strings.Builder
+	depth, quote := 0, rune(0)
+	for _, r := range raw {
+		switch {
+		case quote != 0:
+			if r == quote || quote == '“' && r == '”' {
+				quote = 0
+			}
+		case r == '"' || r == '“':
+			quote = r
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	words := strings.Fields(foldWords(b.String()))
+	for len(words) > 2 && nameTitles[words[0]] {
+		words = words[1:]
+	}
+	for len(words) > 2 && nameSuffixes[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	return words
+}
+
+// nameVariant reports whether two names are one name written more or
+// less fully: with a title, a suffix or a nickname in quotes the other
+// leaves out, or a middle name the other gives as its initial or not at
+// all ("María F. Castañeda" and "Maria Fernanda Castaneda", "José Luis
+// Ortega Jr." and "Jose Luis Ortega"). The first and last words must
+// agree, so two given names alone never join. Audit 15: each such pair
+// was two people. Like misspellings, only compared within one credit.
+func nameVariant(a, b string) bool {
+	wa, wb := nameCore(a), nameCore(b)
+	if len(wa) < 2 || len(wb) < 2 || wa[0] != wb[0] || wa[len(wa)-1] != wb[len(wb)-1] {
+		return false
+	}
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	// Each middle word of the shorter name stands, in order, for one of
+	// the longer's: the same word, or its initial.
+	j := 1
+	for _, w := range wa[1 : len(wa)-1] {
+		for j < len(wb)-1 && !(wb[j] == w || initialOf(w, wb[j]) || initialOf(wb[j], w)) {
+			j++
+		}
+		if j == len(wb)-1 {
+			return false
+		}
+		j++
 	}
 	return true
 }

@@ -323,13 +323,18 @@ func (r *resolver) mergeMisspellings() (skipped []skippedCredit) {
 					continue
 				}
 				ka, kb := keys[i], keys[j]
-				reordered := !closeSpelling(ka, kb) && sameWordsReordered(ka, kb)
-				if !closeSpelling(ka, kb) && !reordered || listedApart(ms, agents, agents[i], agents[j]) {
+				close := closeSpelling(ka, kb)
+				reordered := !close && sameWordsReordered(ka, kb)
+				variant := !close && !reordered && nameVariant(a.name.Value, b.name.Value)
+				if !close && !reordered && !variant || listedApart(ms, agents, agents[i], agents[j]) {
 					continue
 				}
 				why := "are one small misspelling apart"
-				if reordered {
+				switch {
+				case reordered:
 					why = "are the same names in another order"
+				case variant:
+					why = "are one name written more or less fully (a middle name, a title, a suffix or a nickname)"
 				}
 				joined, gone := agents[i], agents[j]
 				r.union(joined, gone,

@@ -417,3 +417,68 @@ func TestReorderedNamesInOneCredit(t *testing.T) {
 		t.Error("sameWordsReordered")
 	}
 }
+
+// TestNameVariantsInOneCredit: one name written more or less fully in
+// two sources, in the same credit (audit 15), is one person: a suffix
+// ("Jr."), a middle name or its initial, a nickname in quotes, a title
+// ("Father"). Two people one source lists apart, another credit, and
+// names whose first or last words differ stay apart.
+func TestNameVariantsInOneCredit(t *testing.T) {
+	a, b := &film.Source{Name: "a.txt"}, &film.Source{Name: "b.txt"}
+	r := newResolver(DefaultBase, 32, 32)
+	add := func(src *film.Source, name, credit string) {
+		r.add(mention{source: src, name: film.Text{Value: name, Line: 1}, credit: credit})
+	}
+	add(a, "Tomás Ibáñez Jr.", "director")
+	add(b, "Tomas Ibanez", "director")
+	add(a, "Lucía M. Ferrer", "actor/elena")
+	add(b, "Lucia Montserrat Ferrer", "actor/elena")
+	add(a, `Ramón "Moncho" Gil`, "producer")
+	add(b, "Ramón Gil", "producer")
+	add(a, "Father Julián Soto", "actor/himself")
+	add(b, "Julián Soto", "actor/himself")
+	add(a, "Dr. Nkechi A. B. Eze", "writer")
+	add(b, "Nkechi Adaora Eze", "writer")
+	// Listed apart by one source: a father and a son.
+	add(a, "Hugo Lind", "composer")
+	add(a, "Hugo Lind Jr.", "composer")
+	add(b, "Hugo Lind Jr.", "composer")
+	// Another credit, other first or last words, another middle name.
+	add(a, "Pia Strand", "editor")
+	add(b, "Pia K. Strand", "cinematographer")
+	add(a, "Ola Berg", "producer")
+	add(b, "Ola Bergman", "producer")
+	add(a, "Lena Vik", "actor/mira")
+	add(b, "Lena Vik Dahl", "actor/mira")
+	r.mergeMisspellings()
+	r.finish()
+	same := func(x, y string) bool { return r.lookup(false, x) == r.lookup(false, y) }
+	for _, pair := range [][2]string{{"Tomás Ibáñez Jr.", "Tomas Ibanez"}, {"Lucía M. Ferrer", "Lucia Montserrat Ferrer"},
+		{`Ramón "Moncho" Gil`, "Ramón Gil"}, {"Father Julián Soto", "Julián Soto"}, {"Dr. Nkechi A. B. Eze", "Nkechi Adaora Eze"}} {
+		if !same(pair[0], pair[1]) {
+			t.Errorf("%q and %q are two people; want one", pair[0], pair[1])
+		}
+	}
+	for _, pair := range [][2]string{{"Hugo Lind", "Hugo Lind Jr."}, {"Pia Strand", "Pia K. Strand"}, {"Ola Berg", "Ola Bergman"}, {"Lena Vik", "Lena Vik Dahl"}} {
+		if same(pair[0], pair[1]) {
+			t.Errorf("%q and %q are one person; want two", pair[0], pair[1])
+		}
+	}
+}
+
+// FuzzNameVariant: nameVariant is symmetric, a name is a variant of
+// itself when it has two words or more, and nothing panics.
+func FuzzNameVariant(f *testing.F) {
+	for _, p := range [][2]string{{"Tomás Ibáñez Jr.", "Tomas Ibanez"}, {`Ramón "Moncho" Gil`, "Ramón Gil"}, {"Dr. Nkechi A. B. Eze", "Nkechi Adaora Eze"},
+		{"a (b", "a b"}, {`"`, "“x"}, {"Father Father Jr", "Jr"}, {"É é", "e"}} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if nameVariant(a, b) != nameVariant(b, a) {
+			t.Fatalf("nameVariant(%q, %q) = %t, but not the other way round", a, b, nameVariant(a, b))
+		}
+		if len(nameCore(a)) >= 2 && !nameVariant(a, a) {
+			t.Fatalf("%q is not a variant of itself", a)
+		}
+	})
+}
