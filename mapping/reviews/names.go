@@ -85,11 +85,29 @@ func sentence(v string) bool {
 	}
 	for i, w := range words[:len(words)-1] {
 		next := []rune(words[i+1])[0]
-		if strings.HasSuffix(w, ".") && len([]rune(w)) > 3 && unicode.IsLower(next) {
+		if strings.HasSuffix(w, ".") && len([]rune(w)) > 3 && unicode.IsLower(next) && !initials(w) {
 			return true
 		}
 	}
 	return false
+}
+
+// initials reports whether w is initials run together, each a letter and
+// a full stop ("J.P.", "A.O.", "M.-L."): before a particle in lower case ("J.P.
+// de la Fuente", "A.O. van Dijk", audit 15) they end no sentence.
+func initials(w string) bool {
+	rs := []rune(w)
+	i := 0
+	for i < len(rs) {
+		if i+1 >= len(rs) || !unicode.IsUpper(rs[i]) || rs[i+1] != '.' {
+			return false
+		}
+		i += 2
+		if i < len(rs) && rs[i] == '-' { // "M.-L."
+			i++
+		}
+	}
+	return len(rs) > 0 && rs[len(rs)-1] == '.'
 }
 
 // notAPublication says why v is not a publication's name, or returns "".

@@ -63,7 +63,8 @@ func TestTables(t *testing.T) {
 // TestNotNames pins why a reviewer's name is refused, and that real names
 // in many scripts and shapes pass.
 func TestNotNames(t *testing.T) {
-	for _, name := range []string{"V.A. Musetto", "Boyd van Hoeij", "Nuala O'Rourke", "Jean-Baptiste Loiseau", "Ingvild Sørum-Hansen", "Rafael Ibáñez", "Ayşe Demirtaş", "J. Hoberman", "Manohla Dargis", "José Ortega y Gasset", "A.O. Scott", "Mick LaSalle"} {
+	for _, name := range []string{"V.A. Musetto", "Boyd van Hoeij", "Nuala O'Rourke", "Jean-Baptiste Loiseau", "Ingvild Sørum-Hansen", "Rafael Ibáñez", "Ayşe Demirtaş", "J. Hoberman", "Manohla Dargis", "José Ortega y Gasset", "A.O. Scott", "Mick LaSalle",
+		"J.P. de la Fuente", "A.O. van Dijk", "M.-L. de Vries", "É.J. du Pré"} {
 		if why := notAName(name); why != "" {
 			t.Errorf("notAName(%q) = %q; want a name", name, why)
 		}
@@ -80,6 +81,7 @@ func TestNotNames(t *testing.T) {
 		"Ann Lee & Bo Chan":           "holds more than one name",
 		"Loved it! Best film ever":    "is a sentence, not a name",
 		"one two three four five six": "is a sentence, not a name",
+		"Great film. loved it":        "is a sentence, not a name",
 		"Staff":                       "names no one",
 		"Staff (Not Credited)":        "names no one",
 	} {
