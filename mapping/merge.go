@@ -1097,11 +1097,12 @@ func (m *merger) ratings(f *Film) {
 }
 
 // summaryRatings are a summary's verdict and its bands. A critic summary's
-// count is its total whatever it states; a user summary's only goes with a
-// score or verdict.
+// count is its total whatever it states, also alone ("tbd" / "Based on 2
+// Critic Reviews": the page has no score yet, and the count was lost,
+// audit 15); a user summary's only goes with a score or verdict.
 func summaryRatings(src *film.Source, s film.Summary, critic bool) []Rating {
 	var out []Rating
-	if s.Score.Set || s.Verdict.Value != "" {
+	if s.Score.Set || s.Verdict.Value != "" || critic && s.Count.Set {
 		r := Rating{Critic: critic, Verdict: s.Verdict.Value, Source: src}
 		if s.Score.Set {
 			r.Score, r.Scale = s.Score, s.Scale

@@ -641,3 +641,22 @@ func TestCompaniesJoinAcrossLegalForms(t *testing.T) {
 		t.Errorf("no message says the spellings differ in a legal form")
 	}
 }
+
+// TestCriticCountWithoutScore: a page whose critic score is still "tbd"
+// states how many critics it will be based on; that count is kept, with
+// no score (audit 15: the rating was lost whole). A user summary's count
+// alone is not.
+func TestCriticCountWithoutScore(t *testing.T) {
+	page := "Metascore\ntbd\nBased on 3 Critic Reviews\nCritic Reviews\n" +
+		"  1. Reviewed by:\u00a0 Ines Vale\n    Jan 21, 2022\n    Spare and exact.\n" +
+		"User Score\nBased on 7 Ratings\n"
+	g := readGraph(t, combineTexts(t, map[string]string{"review.txt": page}))
+	ratings := list(g.movie["aggregateRating"])
+	if len(ratings) != 1 {
+		t.Fatalf("aggregateRating %v; want the critics' count alone", ratings)
+	}
+	r := ratings[0].(map[string]any)
+	if r["name"] != "Critic score" || r["reviewCount"] != 3.0 || r["ratingValue"] != nil {
+		t.Errorf("aggregateRating %v; want Critic score, reviewCount 3, no ratingValue", r)
+	}
+}
