@@ -30,8 +30,14 @@ import (
 var (
 	// publishedRe is the site's line above the page, in the languages
 	// the prize's site is published in.
-	publishedRe  = lazyre.New(`^(?:Published on|Publié sur|Publicado en|Publicado em|Pubblicato su|Veröffentlicht auf|Gepubliceerd op|Opublikowano w) (.+?)\s*\((https?://[^)\s]+)\)$`)
-	breadcrumbRe = lazyre.New(`^Home\s*>`)
+	publishedRe = lazyre.New(`^(?:Published on|Publié sur|Publicado en|Publicado em|Pubblicato su|Veröffentlicht auf|Gepubliceerd op|Opublikowano w) (.+?)\s*\((https?://[^)\s]+)\)$`)
+	// crumbTrailRe is a breadcrumb as the page's dump writes it: links
+	// separated by ">" (or "›", "»"), whatever words the links hold
+	// ("[Accueil](#) > [La Digue](#)"): a trail of the site's own
+	// language was the film's title (audit 15).
+	crumbTrailRe = lazyre.New(`^\[[^\]]*\]\([^)]*\)(?:\s*\\?[>›»]\s*\[[^\]]*\]\([^)]*\))+$`)
+	// crumbSepRe separates a breadcrumb's steps once its links are text.
+	crumbSepRe   = lazyre.New(`\s+\\?[>›»]\s+`)
 	titleRe      = lazyre.New(`^(.+?)\s*\(([^()]+)\)$`)
 	footnotesRe  = lazyre.New(`^(?:\[\d+\]\s*)+$`)
 	directedByRe = lazyre.New(`^(?i:(?:written|scripted) (?:and|&) directed by|directed (?:and|&) written by|écrit et réalisé par|directed by|a film by|un film de|ein film von|by)\s+`)
@@ -213,6 +219,9 @@ type paragraph struct {
 	line int
 	// lines are the paragraph's lines, cleaned; text joins them.
 	lines []string
+	// crumb is set when every line of the paragraph is a trail of links
+	// separated by ">": the page's breadcrumb.
+	crumb bool
 }
 
 type parser struct {
@@ -288,9 +297,10 @@ func paragraphs(lines []string) ([]paragraph, *film.Error) {
 	var out []paragraph
 	var cur []string
 	start, size := 0, 0
+	crumb := false
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, paragraph{text: strings.Join(cur, " "), line: start, lines: cur})
+			out = append(out, paragraph{text: strings.Join(cur, " "), line: start, lines: cur, crumb: crumb})
 			cur, size = nil, 0
 		}
 	}
@@ -302,7 +312,11 @@ func paragraphs(lines []string) ([]paragraph, *film.Error) {
 		}
 		if len(cur) == 0 {
 			start = i + 1
+			crumb = true
 		}
+		// The trail is read before unmarkdown makes its links text;
+		// only a line that holds a link and a ">" can be one.
+		crumb = crumb && strings.Contains(raw, "](") && strings.ContainsAny(raw, ">›»") && crumbTrailRe.MatchString(text.Clean(raw))
 		if size += len(l) + 1; size > text.MaxLine {
 			return nil, &film.Error{Pos: diag.Position{Line: start}, Err: fmt.Errorf("%w: the paragraph starting at line %d is longer than %d MiB (a prize page's paragraphs hold one fact each)", text.ErrLineTooLong, start, text.MaxLine>>20)}
 		}
@@ -334,7 +348,7 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 			break
 		}
 	}
-	for ; i < len(paras) && breadcrumbRe.MatchString(paras[i].text); i++ {
+	for ; i+1 < len(paras) && isCrumb(paras[i], paras[i+1]); i++ {
 	}
 	for i+1 < len(paras) && utf8.RuneCountInString(paras[i].text) == 1 {
 		// An icon glyph ("禪") with no "Published on" line below it: a
@@ -392,6 +406,26 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 		}
 	}
 	return i, nil
+}
+
+// isCrumb reports whether a header paragraph before the title is the
+// page's breadcrumb, by its shape, in any language ("Home", "Accueil",
+// "Startseite", "Inicio"; audit 15): links separated by ">", or, in a
+// dump that made them text, steps separated by ">" whose last is the
+// title that follows it (next), as a trail ends with the page it is on.
+func isCrumb(para, next paragraph) bool {
+	if para.crumb {
+		return true
+	}
+	if len(para.lines) != 1 || !strings.ContainsAny(para.text, ">›»") {
+		return false
+	}
+	steps := crumbSepRe.Split(para.text, -1)
+	last := strings.TrimSpace(strings.TrimRight(steps[len(steps)-1], ".…"))
+	if len(steps) < 2 || last == "" || slices.Contains(steps, "") {
+		return false
+	}
+	return len(next.text) >= len(last) && strings.EqualFold(next.text[:len(last)], last)
 }
 
 // amongCountries reports whether header paragraph i, one name that is no

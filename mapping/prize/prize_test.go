@@ -545,3 +545,44 @@ func TestDistributionIsACompany(t *testing.T) {
 		}
 	}
 }
+
+// TestBreadcrumbInAnyLanguage: the breadcrumb is told by its shape,
+// links separated by ">", whatever its words; one in the site's other
+// languages ("Accueil", "Startseite") became the film's title, the
+// title its director and the director a country (audit 15). A title
+// that holds a ">" is still the title.
+func TestBreadcrumbInAnyLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		crumb, title, english, director string
+	}{
+		{`[Start](#) > [Films](#) > [De Zee \(The Sea\)](#)`, "De Zee (The Sea)", "The Sea", "Anouk Visser"},
+		{`[Strona główna](/) › [Morze \(The Sea\)](/filmy/morze)`, "Morze (The Sea)", "The Sea", "Anouk Visser"},
+		{`[Etusivu](#) » [Meri](#)`, "Meri", "Meri", "Anouk Visser"},
+		{`[Αρχική](#) \> [Θάλασσα \(The Sea\)](#)`, "Θάλασσα (The Sea)", "The Sea", "Anouk Visser"},
+		// A copy that made the links text: the trail ends with the title.
+		{"Página principal > Películas > El Faro (The Lighthouse)", "El Faro (The Lighthouse)", "The Lighthouse", "Anouk Visser"},
+		{"Forside > Fyret…", "Fyret i nord", "Fyret i nord", "Anouk Visser"},
+		// No breadcrumb: a title with ">" is the title.
+		{"", "Love > Hate", "Love > Hate", "Anouk Visser"},
+	} {
+		page := "\n\n禪\n\nPublished on *Some Prize* (<https://prize.example>)\n\n"
+		if tt.crumb != "" {
+			page += tt.crumb + "\n\n"
+		}
+		page += tt.title + "\n\n" + tt.director + "\n\nNetherlands\n\n92 min\n\n2020\n\nSynopsis:\n\nA film.\n"
+		src, err := Parse(strings.NewReader(page), "p.txt")
+		if err != nil {
+			t.Fatalf("%q: %v", tt.crumb, err)
+		}
+		var directors, countries []string
+		for _, c := range src.Film.Credits {
+			directors = append(directors, c.Agent.Name.Value)
+		}
+		for _, c := range src.Film.Countries {
+			countries = append(countries, c.Value)
+		}
+		if src.Film.Title.Value != tt.english || !slices.Equal(directors, []string{tt.director}) || !slices.Equal(countries, []string{"Netherlands"}) {
+			t.Errorf("%q: title %q, directors %q, countries %q; want %q, %q, Netherlands", tt.crumb, src.Film.Title.Value, directors, countries, tt.english, tt.director)
+		}
+	}
+}

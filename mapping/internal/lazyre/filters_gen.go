@@ -89,6 +89,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"(", false}}}, true
 	case "\\s+[–—―]\\s+|\\s+-{1,2}\\s+":
 		return filter{any: []literal{{"–", false}, {"—", false}, {"―", false}, {"-", false}}}, true
+	case "\\s+\\\\?[>›»]\\s+":
+		return filter{any: []literal{{">", false}, {"»", false}, {"›", false}}}, true
 	case "\\s+as\\s+":
 		return filter{any: []literal{{"as", false}}}, true
 	case "^(#{1,6})\\s+(.+?)\\s*#*$":
@@ -155,10 +157,10 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"min", false}, {"'", false}, {"m", false}, {"′", false}}, first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
 	case "^By (\\p{Lu}[\\p{L}.'’-]*(?: [\\p{L}.'’-]+){0,4})$":
 		return filter{any: []literal{{"By ", false}}, first: []rune{0x42, 0x42}, checkFirst: true, prefixes: []string{"By "}}, true
-	case "^Home\\s*>":
-		return filter{any: []literal{{"Home", false}}, first: []rune{0x48, 0x48}, checkFirst: true, prefixes: []string{"Home"}}, true
 	case "^Source URL \\(retrieved on ([^)]+)\\):\\s*(\\S+)$":
 		return filter{any: []literal{{"Source URL (retrieved on ", false}}, first: []rune{0x53, 0x53}, checkFirst: true, prefixes: []string{"Source URL (retrieved on "}}, true
+	case "^\\[[^\\]]*\\]\\([^)]*\\)(?:\\s*\\\\?[>›»]\\s*\\[[^\\]]*\\]\\([^)]*\\))+$":
+		return filter{any: []literal{{"](", false}}, first: []rune{0x5b, 0x5b}, checkFirst: true, prefixes: []string{"["}}, true
 	case "^\\d{1,3}(?:,\\d{3})+$":
 		return filter{any: []literal{{",", false}}, first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
 	}
