@@ -350,7 +350,7 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 	}
 	for ; i+1 < len(paras) && isCrumb(paras[i], paras[i+1]); i++ {
 	}
-	for i+1 < len(paras) && utf8.RuneCountInString(paras[i].text) == 1 {
+	for i+1 < len(paras) && isGlyph(paras[i].text) {
 		// An icon glyph ("禪") with no "Published on" line below it: a
 		// page in another language has another one. The glyph was the
 		// film's title, and the title was read as the director (audit
@@ -361,7 +361,7 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 		return 0, &film.Error{Err: fmt.Errorf("no film title found")}
 	}
 	title := paras[i]
-	if isHeaderFact(title.text) || title.text == "Synopsis:" || isLabelLine(title.text) {
+	if isHeaderFact(title.text) && !numberTitle(paras, i) || title.text == "Synopsis:" || isLabelLine(title.text) {
 		return 0, &film.Error{Pos: diag.Position{Line: title.line}, Err: fmt.Errorf("expected the film's title, found %q", text.Short(title.text))}
 	}
 	if m := titleRe.FindStringSubmatch(title.text); m != nil {
@@ -406,6 +406,38 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 		}
 	}
 	return i, nil
+}
+
+// isGlyph reports whether a header paragraph is one icon glyph ("禪"):
+// one character that is no digit, since a title may be one ("9", which
+// was skipped as a glyph, and the directors became the title; audit 15).
+func isGlyph(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return size == len(s) && size > 0 && !unicode.IsNumber(r)
+}
+
+// numberTitle reports whether paras[i], in the title's place and a
+// header fact by its form ("1999", "1917"), is the film's title: the
+// breadcrumb above it ends with it, or the header below it states the
+// year. Refused as no title, a film named "1999" could not be read
+// (audit 15); the year line below it stays the year.
+func numberTitle(paras []paragraph, i int) bool {
+	t := paras[i].text
+	if !isYear(t) {
+		return false
+	}
+	if i > 0 && isCrumb(paras[i-1], paras[i]) {
+		return true
+	}
+	for _, para := range paras[i+1:] {
+		if para.text == "Synopsis:" || isLabelLine(para.text) {
+			return false
+		}
+		if slices.ContainsFunc(text.SplitList(para.text), isYear) {
+			return true
+		}
+	}
+	return false
 }
 
 // isCrumb reports whether a header paragraph before the title is the

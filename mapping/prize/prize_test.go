@@ -586,3 +586,42 @@ func TestBreadcrumbInAnyLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberTitle: a title that is a number is the title where the
+// layout puts the title, and the year line below stays the year; "1917"
+// was refused as no title, and "9" skipped as an icon glyph, which made
+// the directors the title (audit 15). A header whose first paragraph is
+// its only year has no title.
+func TestNumberTitle(t *testing.T) {
+	for _, tt := range []struct {
+		name, head, title string
+		year              float64
+		err               string
+	}{
+		{"year-shaped, with a breadcrumb", "Published on *P* (<https://p.example>)\n\n[Start](#) > [1917](#)\n\n1917\n\nTomasz Wrona\n\nPoland\n\n2019", "1917", 2019, ""},
+		{"year-shaped, the year below", "Published on *P* (<https://p.example>)\n\n2046\n\nLi Wen, Ada Lind\n\nChina\n\n129 min\n\n2004", "2046", 2004, ""},
+		{"year on a line of facts", "Published on *P* (<https://p.example>)\n\n1984\n\nOla Berg\n\nNorway, 2021, 90 min", "1984", 2021, ""},
+		{"one digit, glyph above the site line", "\n\n禪\n\nPublished on *P* (<https://p.example>)\n\n7\n\nOla Berg\n\nNorway\n\n2021", "7", 2021, ""},
+		{"one digit, no site line", "\n\n禪\n\n3\n\nOla Berg\n\nNorway\n\n2020", "3", 2020, ""},
+		{"no title, the year first", "Published on *P* (<https://p.example>)\n\n2015\n\nNorway", "", 0, `p.txt:3: expected the film's title, found "2015"`},
+	} {
+		src, err := Parse(strings.NewReader(tt.head+"\n\nSynopsis:\n\nA film.\n"), "p.txt")
+		if tt.err != "" {
+			if err == nil || err.Error() != tt.err {
+				t.Errorf("%s: error %v; want %s", tt.name, err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		var directors []string
+		for _, c := range src.Film.Credits {
+			directors = append(directors, c.Agent.Name.Value)
+		}
+		if src.Film.Title.Value != tt.title || src.Film.Year.Value != tt.year || len(directors) == 0 || strings.ContainsAny(strings.Join(directors, ""), "0123456789") {
+			t.Errorf("%s: title %q, year %v, directors %q; want %q, %v", tt.name, src.Film.Title.Value, src.Film.Year.Value, directors, tt.title, tt.year)
+		}
+	}
+}
