@@ -19,6 +19,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/cast"
 	"github.com/film2ld/film2ld/mapping/internal/locale"
@@ -98,6 +100,21 @@ func crew(role film.Role, roleName string) label { return label{role: role, role
 // map is built at every start, also by a command that reads no film
 // document (validate of a page's markup).
 var labels = sync.OnceValue(func() map[string]label {
+	m := map[string]label{}
+	for key, lb := range labelTable() {
+		m[labelKey(key)] = lb
+	}
+	return m
+})
+
+// labelTable is labels as written, accents and all ("réalisateur");
+// labels keys each as labelKey reads a page's label, without its
+// accents, so that "Musica" finds "música" and "Realisateur"
+// "réalisateur".
+func labelTable() map[string]label {
+	org := func(roleName string) label { return label{role: film.ProductionCompany, roleName: roleName, org: true} }
+	actors := label{cast: true}
+	world := label{sales: true, org: true}
 	return map[string]label{
 		"director": crew(film.Director, ""), "directors": crew(film.Director, ""), "directed by": crew(film.Director, ""),
 		"réalisateur": crew(film.Director, ""), "réalisatrice": crew(film.Director, ""), "réalisation": crew(film.Director, ""),
@@ -156,16 +173,117 @@ var labels = sync.OnceValue(func() map[string]label {
 		"world sales":         {sales: true, org: true},
 		"international sales": {sales: true, org: true},
 		"sales":               {sales: true, org: true},
+
+		// The site's pages in German, Spanish, Italian and French, each
+		// label read as its English counterpart is (audit 15: each was
+		// an unknown role, the cast lost and the companies Persons).
+		// German.
+		"regisseur": crew(film.Director, ""), "regisseurin": crew(film.Director, ""),
+		"buch": crew(film.Author, ""), "drehbuchautor": crew(film.Author, ""), "drehbuchautorin": crew(film.Author, ""),
+		"bildgestaltung": crew(film.Contributor, "Cinematography"), "kameramann": crew(film.Contributor, "Cinematography"),
+		"kamerafrau": crew(film.Contributor, "Cinematography"),
+		"musik":      crew(film.Composer, ""), "filmmusik": crew(film.Composer, ""), "originalmusik": crew(film.Composer, ""),
+		"komponist": crew(film.Composer, ""), "komponistin": crew(film.Composer, ""),
+		"ton": crew(film.Contributor, "Sound"), "tongestaltung": crew(film.Contributor, "Sound"), "sounddesign": crew(film.Contributor, "Sound"),
+		"szenenbild": crew(film.Contributor, "Production design"), "ausstattung": crew(film.Contributor, "Production design"),
+		"kostüme": crew(film.Contributor, "Costumes"), "kostüm": crew(film.Contributor, "Costumes"), "kostümbild": crew(film.Contributor, "Costumes"),
+		"maske":      crew(film.Contributor, "Make-up"),
+		"darsteller": actors, "darstellerin": actors, "darstellerinnen": actors, "besetzung": actors,
+		"schauspieler": actors, "mitwirkende": actors,
+		"produzent": crew(film.Producer, ""), "produzentin": crew(film.Producer, ""), "produzenten": crew(film.Producer, ""),
+		"produzentinnen": crew(film.Producer, ""),
+		"produktion":     org(""), "produktionsfirma": org(""), "produktionsfirmen": org(""),
+		"koproduktion": org("Co-production"), "ko-produktion": org("Co-production"),
+		"weltvertrieb": world, "internationaler vertrieb": world, "vertrieb": world,
+		"verleih": {role: film.Contributor, roleName: "Distribution", org: true},
+		"inhalt":  {fact: factSynopsis}, "handlung": {fact: factSynopsis}, "kurzinhalt": {fact: factSynopsis},
+		"zusammenfassung": {fact: factSynopsis},
+		"land":            {fact: factCountries}, "länder": {fact: factCountries}, "produktionsland": {fact: factCountries},
+		"produktionsländer": {fact: factCountries},
+		"laufzeit":          {fact: factRuntime}, "länge": {fact: factRuntime}, "dauer": {fact: factRuntime}, "spieldauer": {fact: factRuntime},
+		"jahr": {fact: factYear}, "produktionsjahr": {fact: factYear},
+		"sprache": {fact: factLanguages}, "sprachen": {fact: factLanguages}, "originalsprache": {fact: factLanguages},
+		// Spanish.
+		"directora": crew(film.Director, ""), "directores": crew(film.Director, ""),
+		"dirigida por": crew(film.Director, ""),
+		"guión":        crew(film.Author, ""), "guionista": crew(film.Author, ""), "guionistas": crew(film.Author, ""),
+		"fotografía": crew(film.Contributor, "Cinematography"), "director de fotografía": crew(film.Contributor, "Cinematography"),
+		"dirección de fotografía": crew(film.Contributor, "Cinematography"),
+		"montaje":                 crew(film.Contributor, "Editing"), "edición": crew(film.Contributor, "Editing"),
+		"música": crew(film.Composer, ""), "música original": crew(film.Composer, ""), "banda sonora": crew(film.Composer, ""),
+		"sonido":            crew(film.Contributor, "Sound"),
+		"dirección de arte": crew(film.Contributor, "Art direction"), "diseño de producción": crew(film.Contributor, "Production design"),
+		"escenografía": crew(film.Contributor, "Set design"), "vestuario": crew(film.Contributor, "Costumes"),
+		"maquillaje": crew(film.Contributor, "Make-up"),
+		"con":        actors, "reparto": actors, "intérpretes": actors, "elenco": actors, "protagonistas": actors,
+		"productor": crew(film.Producer, ""), "productora": crew(film.Producer, ""), "productores": crew(film.Producer, ""),
+		"producción": org(""), "coproducción": org("Co-production"), "co-producción": org("Co-production"),
+		"ventas internacionales": world, "ventas": world,
+		"distribución": {role: film.Contributor, roleName: "Distribution", org: true},
+		"sinopsis":     {fact: factSynopsis}, "resumen": {fact: factSynopsis},
+		"país": {fact: factCountries}, "países": {fact: factCountries}, "duración": {fact: factRuntime},
+		"año": {fact: factYear}, "idioma": {fact: factLanguages}, "idiomas": {fact: factLanguages}, "género": {fact: factGenres},
+		// Italian.
+		"regista": crew(film.Director, ""), "soggetto": crew(film.Author, ""), "sceneggiatori": crew(film.Author, ""),
+		"sceneggiatore": crew(film.Author, ""), "sceneggiatrice": crew(film.Author, ""),
+		"direttore della fotografia": crew(film.Contributor, "Cinematography"),
+		"montaggio":                  crew(film.Contributor, "Editing"),
+		"musica":                     crew(film.Composer, ""), "musiche": crew(film.Composer, ""), "musiche originali": crew(film.Composer, ""),
+		"suono": crew(film.Contributor, "Sound"), "scenografia": crew(film.Contributor, "Set design"),
+		"costumi": crew(film.Contributor, "Costumes"), "trucco": crew(film.Contributor, "Make-up"),
+		"interpreti": actors, "attori": actors, "con la partecipazione di": actors,
+		"produttore": crew(film.Producer, ""), "produttori": crew(film.Producer, ""), "produttrice": crew(film.Producer, ""),
+		"produzione": org(""), "coproduzione": org("Co-production"), "co-produzione": org("Co-production"),
+		"vendite internazionali": world, "vendite estere": world, "vendite": world,
+		"distribuzione": {role: film.Contributor, roleName: "Distribution", org: true},
+		"sinossi":       {fact: factSynopsis}, "trama": {fact: factSynopsis},
+		"paese": {fact: factCountries}, "paesi": {fact: factCountries}, "durata": {fact: factRuntime},
+		"anno": {fact: factYear}, "lingua": {fact: factLanguages}, "lingue": {fact: factLanguages}, "genere": {fact: factGenres},
+		// French, beside the labels above.
+		"réalisateurs": crew(film.Director, ""), "réalisatrices": crew(film.Director, ""), "réalisé par": crew(film.Director, ""),
+		"scénariste": crew(film.Author, ""), "scénaristes": crew(film.Author, ""),
+		"photographie": crew(film.Contributor, "Cinematography"), "directeur de la photographie": crew(film.Contributor, "Cinematography"),
+		"directrice de la photographie": crew(film.Contributor, "Cinematography"), "chef opérateur": crew(film.Contributor, "Cinematography"),
+		"musique originale": crew(film.Composer, ""), "compositeur": crew(film.Composer, ""), "compositrice": crew(film.Composer, ""),
+		"décor": crew(film.Contributor, "Set design"), "costume": crew(film.Contributor, "Costumes"),
+		"maquillage":             crew(film.Contributor, "Make-up"),
+		"productrices":           crew(film.Producer, ""),
+		"sociétés de production": org(""), "société de production": org(""),
+		"ventes internationales": world, "ventes": world, "vendeur international": world,
+		"distributeur": {role: film.Contributor, roleName: "Distribution", org: true},
+		"résumé":       {fact: factSynopsis},
+		"pays":         {fact: factCountries}, "année": {fact: factYear}, "langue": {fact: factLanguages}, "langues": {fact: factLanguages},
 	}
-})
+}
 
 // labelKey normalises a crew label: lower case, single spaces, no "(s)"
 // plural mark ("Producer(s)") and no bracketed remark.
 func labelKey(s string) string {
 	s = strings.ToLower(text.Clean(s))
+	s = withoutAccents(s)
 	s = strings.ReplaceAll(s, "(s)", "")
 	// "Cast (in order of appearance)", "Music (original)".
 	return text.Clean(labelNoteRe.ReplaceAllString(s, ""))
+}
+
+// withoutAccents drops the accents of Latin letters ("música" is
+// "musica"): pages write labels with and without them, and a label is a
+// word of a few languages, not a name two people could share.
+func withoutAccents(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return s
+	}
+	s = norm.NFD.String(s)
+	return norm.NFC.String(strings.Map(func(r rune) rune {
+		if r >= 0x300 && r <= 0x36f {
+			return -1
+		}
+		return r
+	}, s))
 }
 
 // labelNoteRe is a bracketed remark after a label.
@@ -866,7 +984,7 @@ func labelLine(s string) []string {
 // is one film2ld knows and credits someone; else nil. Read as one
 // unknown role, the writer was no author (audit 14).
 func joinedLabels(s string) []label {
-	parts := strings.FieldsFunc(strings.NewReplacer(" and ", ",", " & ", ",", " et ", ",", " und ", ",").Replace(s), func(r rune) bool { return r == ',' })
+	parts := strings.FieldsFunc(strings.NewReplacer(" and ", ",", " & ", ",", " et ", ",", " und ", ",", " y ", ",", " e ", ",").Replace(s), func(r rune) bool { return r == ',' })
 	if len(parts) < 2 {
 		return nil
 	}

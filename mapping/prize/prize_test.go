@@ -303,7 +303,18 @@ func TestLabels(t *testing.T) {
 			t.Errorf("label %q of %q is not in the table", m[1], line)
 		}
 	}
-	for _, variant := range []string{"Producer(s)", "PRODUCERS", "Director of Photography", "D.O.P.", "Réalisatrice", "Cast (in order of appearance)"} {
+	// Two labels of the table that read alike without their accents
+	// must mean one thing, or which wins would depend on map order.
+	seen := map[string]string{}
+	for key, lb := range labelTable() {
+		k := labelKey(key)
+		if other, ok := seen[k]; ok && labels()[k] != lb {
+			t.Errorf("labels %q and %q read alike (%q) but mean different credits", key, other, k)
+		}
+		seen[k] = key
+	}
+	for _, variant := range []string{"Producer(s)", "PRODUCERS", "Director of Photography", "D.O.P.", "Réalisatrice", "Cast (in order of appearance)",
+		"Realisateur", "MÚSICA", "Musica", "Fotografía", "Kostüme", "Décors", "Decors", "Sinossi", "Weltvertrieb", "Ventas Internacionales"} {
 		if _, ok := lookup(variant); !ok {
 			t.Errorf("variant %q is not known", variant)
 		}
@@ -622,6 +633,102 @@ func TestNumberTitle(t *testing.T) {
 		}
 		if src.Film.Title.Value != tt.title || src.Film.Year.Value != tt.year || len(directors) == 0 || strings.ContainsAny(strings.Join(directors, ""), "0123456789") {
 			t.Errorf("%s: title %q, year %v, directors %q; want %q, %v", tt.name, src.Film.Title.Value, src.Film.Year.Value, directors, tt.title, tt.year)
+		}
+	}
+}
+
+// creditsOf lists a film's credits as "role/roleName name" (with "org"
+// for a company) and its cast as "actor name as character".
+func creditsOf(f film.Film) []string {
+	var got []string
+	for _, c := range f.Credits {
+		kind := ""
+		if c.Agent.Organization {
+			kind = " org"
+		}
+		got = append(got, fmt.Sprintf("%s/%s%s %s", c.Role, c.RoleName, kind, c.Agent.Name.Value))
+	}
+	for _, c := range f.Cast {
+		got = append(got, "actor "+c.Actor.Value+" as "+c.Character)
+	}
+	return got
+}
+
+// TestLabelsInOtherLanguages: the site's pages in German, Spanish,
+// Italian and French label their credits in their language; each label
+// is read as its English counterpart, with or without its accents, in
+// any case. Unknown, each was a role of its own name: the cast was lost,
+// companies became Persons and the synopsis kept its label (audit 15).
+func TestLabelsInOtherLanguages(t *testing.T) {
+	for _, tt := range []struct {
+		lang, body string
+		want       []string
+	}{
+		{"German", "Inhalt:\n\nEine Fähre im Nebel.\n\nBuch: Greta Vollmer\n\nBildgestaltung: Timo Lahr\n\nMontage: Ilse Brandt\n\n" +
+			"Musik: Karl Seidel\n\nTon: Nils Ortmann\n\nSzenenbild: Heike Sander\n\nKostüme: Uta Lenz\n\n" +
+			"Darsteller: Max Rauch (Kapitän), Lea Dorn (Möwe)\n\nProduzentin: Greta Vollmer\n\nProduktion: Nebelhorn Film\n\n" +
+			"Koproduktion: Studio Weser, Elbfilm\n\nWeltvertrieb: Nordsee Sales, Hafenstraße 3, 20459 Hamburg Tel.: +49 40 0000 0000 info@nordsee.example",
+			[]string{"author/ Greta Vollmer", "contributor/Cinematography Timo Lahr", "contributor/Editing Ilse Brandt",
+				"composer/ Karl Seidel", "contributor/Sound Nils Ortmann", "contributor/Production design Heike Sander",
+				"contributor/Costumes Uta Lenz", "producer/ Greta Vollmer", "production company/ org Nebelhorn Film",
+				"production company/Co-production org Studio Weser", "production company/Co-production org Elbfilm",
+				"contributor/World sales org Nordsee Sales", "actor Max Rauch as Kapitän", "actor Lea Dorn as Möwe"}},
+		{"Spanish, some accents left out", "SINOPSIS:\n\nUn faro en la niebla.\n\nGuión: Pilar Ochoa\n\nFotografia: Raúl Vidal\n\nMontaje: Eva Soler\n\n" +
+			"Musica: Andrés Gil\n\nSonido: Lucía Paz\n\nReparto: Tomás Rey (Faro), Nieves Cruz\n\nProductora: Pilar Ochoa\n\n" +
+			"Produccion: Niebla Cine\n\nCoproducción: Mar Adentro Films\n\nVentas: Cine Sur, Calle Mayor 5, 28013 Madrid ventas@cinesur.example",
+			[]string{"author/ Pilar Ochoa", "contributor/Cinematography Raúl Vidal", "contributor/Editing Eva Soler",
+				"composer/ Andrés Gil", "contributor/Sound Lucía Paz", "producer/ Pilar Ochoa", "production company/ org Niebla Cine",
+				"production company/Co-production org Mar Adentro Films", "contributor/World sales org Cine Sur",
+				"actor Tomás Rey as Faro", "actor Nieves Cruz as "}},
+		{"Italian", "Trama:\n\nUn faro nella nebbia.\n\nSceneggiatura: Bruno Sala\n\nFotografia: Ida Neri\n\nMontaggio: Ugo Riva\n\n" +
+			"Musiche: Carla Fo\n\nSuono: Dario Lupo\n\nCostumi: Nina Gatti\n\nInterpreti: Aldo Serra (il guardiano)\n\n" +
+			"Produttori: Bruno Sala, Marta Gallo\n\nProduzione: Nebbia Film\n\nCoproduzione: Faro Productions\n\n" +
+			"Vendite internazionali: Italia Sales, Via Po 3, 10123 Torino sales@italiasales.example",
+			[]string{"author/ Bruno Sala", "contributor/Cinematography Ida Neri", "contributor/Editing Ugo Riva",
+				"composer/ Carla Fo", "contributor/Sound Dario Lupo", "contributor/Costumes Nina Gatti",
+				"producer/ Bruno Sala", "producer/ Marta Gallo", "production company/ org Nebbia Film",
+				"production company/Co-production org Faro Productions", "contributor/World sales org Italia Sales",
+				"actor Aldo Serra as il guardiano"}},
+		{"French", "Résumé :\n\nUn phare dans la brume.\n\nScénariste : Luc Morin\n\nImage : Anne Roy\n\nMontage : Paul Blanc\n\n" +
+			"Musique originale : Zoé Petit\n\nSon : Marc Noël\n\nDécors : Lise Faure\n\nCostumes : Inès Colin\n\n" +
+			"Avec : Jean Roux (le gardien)\n\nProductrices : Ève Marchand, Léa Simon\n\nProduction : Brume Films\n\n" +
+			"Coproduction : Phare Productions\n\nVentes internationales : Brume Sales, 3 rue Lepic, 75018 Paris ventes@brume.example",
+			[]string{"author/ Luc Morin", "contributor/Cinematography Anne Roy", "contributor/Editing Paul Blanc",
+				"composer/ Zoé Petit", "contributor/Sound Marc Noël", "contributor/Set design Lise Faure", "contributor/Costumes Inès Colin",
+				"producer/ Ève Marchand", "producer/ Léa Simon", "production company/ org Brume Films",
+				"production company/Co-production org Phare Productions", "contributor/World sales org Brume Sales",
+				"actor Jean Roux as le gardien"}},
+	} {
+		src, err := Parse(strings.NewReader("Published on *P* (<https://p.example>)\n\nThe Lighthouse\n\n2020\n\n"+tt.body+"\n"), "p.txt")
+		if err != nil {
+			t.Fatalf("%s: %v", tt.lang, err)
+		}
+		if got := creditsOf(src.Film); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: credits\n%q\nwant\n%q", tt.lang, got, tt.want)
+		}
+		if d := src.Film.Descriptions; len(d) != 1 || strings.Contains(d[0].Value, ":") || !strings.HasPrefix(d[0].Value, "U") && !strings.HasPrefix(d[0].Value, "E") {
+			t.Errorf("%s: synopsis %+v; want the text without its label", tt.lang, d)
+		}
+		for _, n := range src.Notes {
+			if strings.Contains(n.Message, "not a known crew role") {
+				t.Errorf("%s: note: %s", tt.lang, n.Message)
+			}
+		}
+	}
+}
+
+// TestJoinedLabelsInOtherLanguages: "Guion y montaje", "Sceneggiatura e
+// montaggio", "Buch und Regie" credit both roles, as "Screenplay and
+// editing" does.
+func TestJoinedLabelsInOtherLanguages(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"Guion y montaje: Pilar Ochoa", "author/ Pilar Ochoa|contributor/Editing Pilar Ochoa"},
+		{"Sceneggiatura e montaggio: Bruno Sala", "author/ Bruno Sala|contributor/Editing Bruno Sala"},
+		{"Buch und Regie: Greta Vollmer", "author/ Greta Vollmer|director/ Greta Vollmer"},
+	} {
+		src := parseAfterTitle(t, "2020\n\nSynopsis:\n\nA film.\n\n"+tt.line+"\n")
+		if got := strings.Join(creditsOf(src.Film), "|"); got != tt.want {
+			t.Errorf("%q: credits %q; want %q", tt.line, got, tt.want)
 		}
 	}
 }
