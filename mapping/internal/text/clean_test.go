@@ -42,7 +42,7 @@ func TestCleanTrimsWithoutCopy(t *testing.T) {
 // listSep and andSep are what splitList and splitAnd split at.
 var (
 	listSep = regexp.MustCompile(`\s*[,;]\s*|\s+/\s+`)
-	andSep  = regexp.MustCompile(`\s+(?:&|and)\s+`)
+	andSep  = regexp.MustCompile(`\s+(?:&|and|und|et)\s+`)
 )
 
 // patternSplit splits s where re matches outside balanced brackets, as
@@ -70,7 +70,7 @@ func FuzzSplit(f *testing.F) {
 	for _, s := range []string{"Anna Berg", "Anna Berg, Olaf Lind", "Jan & Ewa Lis and Tomasz Nowak", "AC/DC",
 		"Belgium / France", "Anderson", "and", " and ", "a;b", "", "x\tand\ty", "Lingo, André Dziezuk",
 		"a  / b", "a /b", "a/ b", " , ", ",", "a,", " ;\f x", "a \v, b", "a &b", "a  &  b", "a andand b", "a and",
-		"Camila Ruiz (Rosa, as a child), Pedro Gil", "A (b (c, d) e), f", "a (b, c", "a ) b, c (d", "x (y and z) and w"} {
+		"Camila Ruiz (Rosa, as a child), Pedro Gil", "A (b (c, d) e), f", "a (b, c", "a ) b, c (d", "x (y and z) and w", "Anna et Paul Roy", "Jan und Eva Lis", "Betty Ettinger", "a etet b", "a et", "Kunde und"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -135,6 +135,16 @@ func TestSplitNames(t *testing.T) {
 		{"Vasco Sá e Silva", []string{"Vasco Sá e Silva"}},
 		{"Pedro Gil (Juan y Jorge Gil)", []string{"Pedro Gil (Juan y Jorge Gil)"}},
 		{"Rosa et al.", []string{"Rosa et al."}},
+		// The conjunctions of the prize's pages in other languages
+		// (audit 15); "y" and "e" only before a full name, since a
+		// family name may hold them.
+		{"Jeanne et Louis Morel", []string{"Jeanne Morel", "Louis Morel"}},
+		{"Carmen Ruiz Soto y Kofi Boateng", []string{"Carmen Ruiz Soto", "Kofi Boateng"}},
+		{"Ana y Luis García", []string{"Ana García", "Luis García"}},
+		{"Giulia Neri e Paolo Conti, Ida Sala", []string{"Giulia Neri", "Paolo Conti", "Ida Sala"}},
+		{"Santiago Ramón y Cajal", []string{"Santiago Ramón y Cajal"}},
+		{"Maria Pinto e Costa and Rui Lopes", []string{"Maria Pinto e Costa", "Rui Lopes"}},
+		{"Betty Ettinger, Kunde Undset", []string{"Betty Ettinger", "Kunde Undset"}},
 		// Commas and "and" inside brackets do not split.
 		{"Valentina Ruiz (Rosa), Camila Ruiz (Rosa, as a child), Pedro Gil (Juan and Jorge)",
 			[]string{"Valentina Ruiz (Rosa)", "Camila Ruiz (Rosa, as a child)", "Pedro Gil (Juan and Jorge)"}},

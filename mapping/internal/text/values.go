@@ -335,7 +335,7 @@ func listSeparator(t string) (n int, spaced bool) {
 }
 
 func splitAnd(s string) []string {
-	if !strings.Contains(s, "&") && !strings.Contains(s, "and") {
+	if !strings.Contains(s, "&") && !strings.Contains(s, "and") && !strings.Contains(s, "et") && !strings.Contains(s, "und") {
 		return []string{s}
 	}
 	return splitAround(s, func(t string) (n int, spaced bool) {
@@ -344,6 +344,13 @@ func splitAnd(s string) []string {
 			return 1, true
 		case strings.HasPrefix(t, "and"):
 			return 3, true
+		case strings.HasPrefix(t, "und"):
+			// German, as the prize's pages in German join names
+			// (audit 15).
+			return 3, true
+		case strings.HasPrefix(t, "et"):
+			// French.
+			return 2, true
 		}
 		return 0, false
 	})
@@ -521,6 +528,11 @@ func SplitNames(s string) []string {
 		part = strings.TrimPrefix(part, "and ")
 		var group []string
 		for _, p := range splitAnd(part) {
+			if (p == "al." || p == "al") && len(group) > 0 {
+				// "et al.": the others, no name of its own.
+				group[len(group)-1] += " et " + p
+				continue
+			}
 			group = splitConjunctions(group, p)
 		}
 		// The surname of the next full name after each name, found from
