@@ -814,8 +814,15 @@ func (p *parser) credit(lb label, name, value string, line int) {
 			f.Cast = p.cast.Add(f.Cast, m)
 		}
 	case lb.sales:
-		agent := salesContact(value)
+		office, others := splitOffices(value)
+		agent := salesContact(office)
 		agent.Name.Line = line
+		for _, other := range others {
+			// The Organization has one contact: a second office's
+			// facts beside the first's made one that reaches neither
+			// (audit 15).
+			p.note(line, "%s: another office is left out (an organisation's contact holds one): %q", name, text.Short(other))
+		}
 		f.Credits = p.credits.Add(f.Credits, film.Credit{Role: film.Contributor, RoleName: "World sales", Agent: agent})
 	default:
 		f.Credits = p.credits.Add(f.Credits, text.Credits(lb.role, lb.roleName, lb.org, value, line)...)
@@ -846,6 +853,33 @@ func splitOutsideParens(s string) []string {
 	return out
 }
 
+// officeSepRe separates two offices of one sales company on its line:
+// a slash or a bar between spaces ("… fi@x.example / Helsinki office:
+// …").
+var officeSepRe = lazyre.New(`\s+[/|]\s+`)
+
+// splitOffices splits a world-sales value into its first office and the
+// others the line goes on to, each a block of its own after a spaced
+// slash or bar. Read as one, the address was both offices' joined, the
+// e-mail the first's and the telephone the second's (audit 15). A block
+// that states no contact fact of its own (no digit, no "@", no web
+// address) is not an office and stays where it is.
+func splitOffices(s string) (first string, others []string) {
+	if !strings.Contains(s, " / ") && !strings.Contains(s, " | ") {
+		return s, nil
+	}
+	blocks := officeSepRe.Split(s, -1)
+	first = blocks[0]
+	for _, b := range blocks[1:] {
+		if len(others) == 0 && !strings.ContainsAny(b, "0123456789@") && !webRe.MatchString(b) {
+			first += " / " + b
+			continue
+		}
+		others = append(others, b)
+	}
+	return first, others
+}
+
 // salesContact reads "Films distribution 34 rue du Louvre, 75001 Paris,
 // France Tél : +33 … Fax : +33 … info@… www.…". The name is what stands
 // before the first word that starts with a digit (the street number), or
@@ -857,10 +891,15 @@ func salesContact(s string) film.Agent {
 	// them ran it twice.
 	phones := phoneRe.FindAllStringSubmatchIndex(s, -1)
 	for _, m := range phones {
-		if strings.EqualFold(s[m[2]:m[3]], "fax") {
+		// The first of each: a second number is a second line's, not
+		// the office's (it was the last, as the e-mail was the first).
+		switch {
+		case !strings.EqualFold(s[m[2]:m[3]], "fax"):
+			if c.Telephone == "" {
+				c.Telephone = s[m[4]:m[5]]
+			}
+		case c.Fax == "":
 			c.Fax = s[m[4]:m[5]]
-		} else {
-			c.Telephone = s[m[4]:m[5]]
 		}
 	}
 	s = blankOut(s, phones)

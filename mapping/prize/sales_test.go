@@ -1,6 +1,11 @@
 package prize
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/mapping/film"
+)
 
 // TestSalesContact pins how a world-sales line splits into the company's
 // name and its address, in the address orders European pages use.
@@ -17,6 +22,53 @@ func TestSalesContact(t *testing.T) {
 		if a.Name.Value != tt.name || a.Contact.Address != tt.address || a.Contact.Email != tt.email {
 			t.Errorf("salesContact(%q) = name %q, address %q, email %q; want %q, %q, %q",
 				tt.line, a.Name.Value, a.Contact.Address, a.Contact.Email, tt.name, tt.address, tt.email)
+		}
+	}
+}
+
+// TestSalesOffices: a world-sales line that goes on to a second office
+// gives the first office's address, telephone and e-mail together, and
+// notes the other; read as one, the address was both offices', the
+// e-mail the first's and the telephone the second's (audit 15).
+func TestSalesOffices(t *testing.T) {
+	for _, tt := range []struct {
+		value                                 string
+		name, address, phone, fax, email, web string
+		leftOut                               int
+	}{
+		{"Kite Films, Calle Luna 3, 28004 Madrid, Spain Tel: +34 91 000 0001 madrid@kite.example www.kite.example / Tokyo office: 2-1 Ginza, Tokyo Tel: +81 3 0000 0000 tokyo@kite.example",
+			"Kite Films", "Calle Luna 3, 28004 Madrid, Spain", "+34 91 000 0001", "", "madrid@kite.example", "http://www.kite.example", 1},
+		{"Vela Sales 12 Quai Est, 69002 Lyon Tél : +33 1 99 00 11 22 Fax : +33 1 99 00 11 23 | Montréal: 400 rue Ouest, Montréal Tél : +1 514 000 0000 Fax : +1 514 000 0001 | Berlin: b@vela.example",
+			"Vela Sales", "12 Quai Est, 69002 Lyon", "+33 1 99 00 11 22", "+33 1 99 00 11 23", "", "", 2},
+		// Two numbers in one office: the first, not the last.
+		{"Orbit Sales, 5 Long Lane, London Phone: +44 20 0000 0001 Phone: +44 20 0000 0002 sales@orbit.example",
+			"Orbit Sales", "5 Long Lane, London", "+44 20 0000 0001", "", "sales@orbit.example", "", 0},
+		// A slash that starts no office stays in the line.
+		{"Nordlys Sales / Distribution, Oslo, Norway", "Nordlys Sales / Distribution", "Oslo, Norway", "", "", "", "", 0},
+	} {
+		src := parseAfterTitle(t, "2020\n\nSynopsis:\n\nA film.\n\nWorld sales: "+tt.value+"\n")
+		var sales *film.Agent
+		for i, c := range src.Film.Credits {
+			if c.RoleName == "World sales" {
+				sales = &src.Film.Credits[i].Agent
+			}
+		}
+		if sales == nil {
+			t.Errorf("%q: no world-sales credit", tt.value)
+			continue
+		}
+		c := sales.Contact
+		if sales.Name.Value != tt.name || c.Address != tt.address || c.Telephone != tt.phone || c.Fax != tt.fax || c.Email != tt.email || c.URL != tt.web {
+			t.Errorf("%q:\n got %q %+v\nwant %q {Address:%s Telephone:%s Fax:%s Email:%s URL:%s}", tt.value, sales.Name.Value, *c, tt.name, tt.address, tt.phone, tt.fax, tt.email, tt.web)
+		}
+		noted := 0
+		for _, n := range src.Notes {
+			if strings.Contains(n.Message, "another office is left out") {
+				noted++
+			}
+		}
+		if noted != tt.leftOut {
+			t.Errorf("%q: %d offices noted as left out; want %d: %v", tt.value, noted, tt.leftOut, src.Notes)
 		}
 	}
 }

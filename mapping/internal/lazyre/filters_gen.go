@@ -87,6 +87,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"(", false}}}, true
 	case "\\s*\\([\\d,]+\\)$":
 		return filter{any: []literal{{"(", false}}}, true
+	case "\\s+[/|]\\s+":
+		return filter{any: []literal{{"/", false}, {"|", false}}}, true
 	case "\\s+[–—―]\\s+|\\s+-{1,2}\\s+":
 		return filter{any: []literal{{"–", false}, {"—", false}, {"―", false}, {"-", false}}}, true
 	case "\\s+\\\\?[>›»]\\s+":
