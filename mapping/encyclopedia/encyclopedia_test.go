@@ -499,6 +499,25 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			},
 		},
 		{
+			// Audit 15: a company's part in brackets made
+			// "Televisión Española (co-production)" a company of that
+			// name.
+			name: "companies with their part in brackets",
+			article: "= Harbour of Salt (2017 film) =\n\n- Production companies: Marea Films, Radio Télévision Suisse (co-production), " +
+				"Nordvik Media (in association with)\n- Distributed by: Kite Releasing (Italy) (distributor)\n",
+			want: []string{
+				"contributor/Distribution: Kite Releasing@4", "production company/Co-production: Radio Télévision Suisse@3",
+				"production company: Marea Films@3", "production company: Nordvik Media@3",
+				"title: Harbour of Salt@1", "year: 2017@1",
+			},
+			notes: []string{
+				`3: Production companies: "Radio Télévision Suisse": (co-production) is the company's part in the film, not its name`,
+				`3: Production companies: "Nordvik Media": (in association with) is the company's part in the film, not its name`,
+				`4: Distributed by: "Kite Releasing (Italy)": (distributor) is the company's part in the film, not its name`,
+				`4: Distributed by: "Kite Releasing (Italy)": the territory in brackets is left out`,
+			},
+		},
+		{
 			// Audit 13: several actors sharing a part were one name of
 			// too many words, and left out with the part.
 			name:    "actors sharing a part",

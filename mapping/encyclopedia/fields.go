@@ -40,6 +40,11 @@ func (p *parser) closeField() {
 		for _, v := range of.values {
 			credits := text.Credits(fd.role, fd.roleName, fd.org, v.Value, v.Line)
 			if fd.org {
+				for i := range credits {
+					if note := text.RoleNote(&credits[i]); note != "" {
+						p.note(v.Line, "%s: %q: (%s) is the company's part in the film, not its name", of.label, credits[i].Agent.Name.Value, note)
+					}
+				}
 				p.dropTerritories(of.label, credits)
 			}
 			f.Credits = p.credits.Add(f.Credits, credits...)

@@ -825,7 +825,15 @@ func (p *parser) credit(lb label, name, value string, line int) {
 		}
 		f.Credits = p.credits.Add(f.Credits, film.Credit{Role: film.Contributor, RoleName: "World sales", Agent: agent})
 	default:
-		f.Credits = p.credits.Add(f.Credits, text.Credits(lb.role, lb.roleName, lb.org, value, line)...)
+		credits := text.Credits(lb.role, lb.roleName, lb.org, value, line)
+		if lb.org {
+			for i := range credits {
+				if note := text.RoleNote(&credits[i]); note != "" {
+					p.note(line, "%s: %q: (%s) is the company's part in the film, not its name", name, credits[i].Agent.Name.Value, note)
+				}
+			}
+		}
+		f.Credits = p.credits.Add(f.Credits, credits...)
 	}
 }
 

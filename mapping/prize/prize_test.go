@@ -732,3 +732,17 @@ func TestJoinedLabelsInOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestCompanyRoleNotes: a company's part written in brackets after its
+// name is no part of the name (audit 15), under any company label.
+func TestCompanyRoleNotes(t *testing.T) {
+	src := parseAfterTitle(t, "2020\n\nSynopsis:\n\nA film.\n\n"+
+		"Production: Marea Films, Radio Télévision Suisse (co-production)\n\n"+
+		"Coproducción: Halcón Films (coproducción), Studio (Nine)\n\nDistribution: Kite Releasing (distributor)\n")
+	want := []string{"production company/ org Marea Films", "production company/Co-production org Radio Télévision Suisse",
+		"production company/Co-production org Halcón Films", "production company/Co-production org Studio (Nine)",
+		"contributor/Distribution org Kite Releasing"}
+	if got := creditsOf(src.Film); !slices.Equal(got, want) {
+		t.Errorf("credits\n%q\nwant\n%q", got, want)
+	}
+}
