@@ -10,6 +10,14 @@ import (
 // our own films; see mappertest.Check for the properties it keeps.
 func FuzzPrize(f *testing.F) {
 	mappertest.AddSeeds(f, "../../testdata")
+	// The layouts of audit 15: a breadcrumb in another language, a title
+	// that is a number, German labels, a company's part in brackets, a
+	// sales line with two offices.
+	f.Add([]byte("\n\n禪\n\nVeröffentlicht auf *Preis* (<https://p.example>)\n\n[Startseite](#) > [1917](#)\n\n1917\n\n" +
+		"Ida Berg und Jan Lis\n\nDeutschland\n\n2019\n\nInhalt:\n\nEin Film.\n\nMusik: Karl Seidel\n\n" +
+		"Darsteller: Max Rauch (Kapitän)\n\nKoproduktion: Studio Weser (Koproduktion)\n\n" +
+		"Weltvertrieb: Nord Sales, Hafenweg 3, Hamburg Tel.: +49 40 0000 / Wien: Ring 1, Wien Tel.: +43 1 0000 w@nord.example"))
+	f.Add([]byte("Publicado en *P* (<https://p.example>)\n\nInicio > 9\n\n9\n\nAna y Luis García\n\nEspaña\n\n2021\n\nSinopsis:\n\nUna película.\n\nCon: Tomás Rey (Faro)"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		mappertest.Check(t, data, Parse)
 		mappertest.CheckPeople(t, data, Parse)
