@@ -410,6 +410,9 @@ func TestCreditsKeepLegalForms(t *testing.T) {
 		{"Nordlicht Film GmbH & Co. KG; Kinoherz, GmbH & Co. KG", true, "Nordlicht Film GmbH & Co. KG|Kinoherz, GmbH & Co. KG"},
 		{"Harbour Films, Ltd; Fjord, AS, Vento, S.r.l.", true, "Harbour Films, Ltd|Fjord, AS|Vento, S.r.l."},
 		{"Parallax Releasing, LLC", true, "Parallax Releasing, LLC"},
+		{"Kite, Ltd; Blue Ox, GmbH, Studio A", true, "Kite, Ltd|Blue Ox, GmbH|Studio A"},
+		{"Film Väst, AB", true, "Film Väst, AB"},
+		{"Studio A, Abba Films, Cole & Co", true, "Studio A|Abba Films|Cole & Co"},
 		{"Arte, Canal+, Sony", true, "Arte|Canal+|Sony"}, // no legal form: three
 		{"Inc., Arte", true, "Inc.|Arte"},                // nothing before it to join
 		{"Ana Lis, Co", false, "Ana Lis|Co"},
