@@ -42,9 +42,12 @@ func (m *merger) facts(f *Film) {
 		case *film.Countries:
 			*out = film.Countries(union(m.sources, srcs, i, countryKey))
 		case *film.Single:
-			*out = m.single(name, srcs, i, "", nil)
+			*out = m.single(name, srcs, i, film.Single.String, nil)
 		case *film.Minutes:
-			*out = film.Minutes(m.single(name, srcs, i, " min", func(s film.Single) string { return film.Minutes(s).ISO8601() }))
+			// Compared and written in whole seconds: "12 min 40 s" is
+			// the same running time from every source that states it.
+			*out = film.Minutes(m.single(name, srcs, i, func(s film.Single) string { return film.Minutes(s).String() },
+				func(s film.Single) string { return film.Minutes(s).ISO8601() }))
 		default:
 			panic(fmt.Sprintf("mapping: film.Facts.%s is a %s, which merging does not know", field.Name, field.Type))
 		}
@@ -74,9 +77,10 @@ func union(sources []*film.Source, srcs []reflect.Value, i int, key func(string)
 
 // single is single-valued field i (a film.Single or a type made of it) of
 // the first source that states it, and reports a conflict with each source
-// that states another value. unit follows each value in the message; show,
-// when not nil, writes the kept value as the output states it.
-func (m *merger) single(name string, srcs []reflect.Value, i int, unit string, show func(film.Single) string) film.Single {
+// that states another value. say writes a value for the message (and two
+// values are the same when it writes them alike); show, when not nil,
+// writes the kept value as the output states it.
+func (m *merger) single(name string, srcs []reflect.Value, i int, say, show func(film.Single) string) film.Single {
 	var kept film.Single
 	for j, s := range m.sources {
 		v := srcs[j].Field(i).Convert(reflect.TypeFor[film.Single]()).Interface().(film.Single)
@@ -88,13 +92,13 @@ func (m *merger) single(name string, srcs []reflect.Value, i int, unit string, s
 			kept = v
 			continue
 		}
-		if v.String() != kept.String() {
-			out := kept.String()
+		if say(v) != say(kept) {
+			out := say(kept)
 			if show != nil {
 				out = show(kept)
 			}
-			m.diag(Warning, "", 0, "%s: %s%s (%s) vs %s%s (%s); kept %s", name,
-				kept, unit, where(kept.Source, kept.Line), v, unit, where(s, v.Line), out)
+			m.diag(Warning, "", 0, "%s: %s (%s) vs %s (%s); kept %s", name,
+				say(kept), where(kept.Source, kept.Line), say(v), where(s, v.Line), out)
 		}
 	}
 	return kept

@@ -204,3 +204,33 @@ func TestCountriesMergeByCode(t *testing.T) {
 		t.Errorf("countries %q; want %q", got, want)
 	}
 }
+
+// TestRuntimeSeconds: running times with seconds merge and compare to
+// the second, and are written so (audit 15: PT12M for 12 min 40 s).
+func TestRuntimeSeconds(t *testing.T) {
+	enc := source("enc.txt", film.Encyclopedia, film.Facts{Runtime: film.SecondsOf(760, 5)})
+	prize := source("prize.txt", film.Prize, film.Facts{Runtime: film.Minutes{Value: 12, Set: true, Line: 3}})
+	reviews := source("rev.txt", film.Reviews, film.Facts{Runtime: film.SecondsOf(760, 2)})
+	f, err := mapping.Merge([]*film.Source{reviews, prize, enc}, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Runtime.ISO8601(); got != "PT12M40S" {
+		t.Errorf("duration %s; want PT12M40S", got)
+	}
+	var warnings []string
+	for _, d := range f.Diagnostics {
+		if d.Severity == mapping.Warning {
+			warnings = append(warnings, d.String())
+		}
+	}
+	want := []string{"duration: 12 min 40 s (enc.txt:5) vs 12 min (prize.txt:3); kept PT12M40S"}
+	if !slices.Equal(warnings, want) {
+		t.Errorf("warnings %q; want %q", warnings, want)
+	}
+	for secs, want := range map[int]string{5400: "PT90M", 760: "PT12M40S", 45: "PT45S", 60: "PT1M", 3723: "PT62M3S"} {
+		if got := film.SecondsOf(secs, 1).ISO8601(); got != want {
+			t.Errorf("SecondsOf(%d).ISO8601() = %s; want %s", secs, got, want)
+		}
+	}
+}

@@ -438,7 +438,7 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 				"cast: Dan Ionescu@5", "cast: Ilinca Pop@3", "cast: Radu Marin@4", "country: Romania@10",
 				"runtime: 133@8", "title: Salt Road@1", "year: 2012@12",
 			},
-			notes: []string{`8: Running time: "133 minutes (original), 109 minutes (restored)" states more than one running time; kept the first, 133 minutes`},
+			notes: []string{`8: Running time: "133 minutes (original), 109 minutes (restored)" states more than one running time; kept the first, 133 min`},
 		},
 		{
 			// Audit 14: a copy of the mobile page: tabs and buttons, no
@@ -534,7 +534,37 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			want: []string{
 				"description@7: A bus at night.", "director: Ines Vale@3", "runtime: 95@4", "title: Night Bus@1",
 			},
-			notes: []string{`4: Running time: "95 minutes (Cannes), 1 h 30 min (theatrical)" states more than one running time; kept the first, 95 minutes`},
+			notes: []string{`4: Running time: "95 minutes (Cannes), 1 h 30 min (theatrical)" states more than one running time; kept the first, 95 min`},
+		},
+		{
+			// Audit 15: a short's running time, to the second. "12:40"
+			// was 12 hours 40 minutes; the others lost their seconds, and
+			// seconds alone were no running time.
+			name:    "running times with seconds",
+			article: "= Tin Kite (2020 film) =\n\nTin Kite\n- Director: Mara Olsen\n- Running time: 14:05\n",
+			want:    []string{"director: Mara Olsen@4", "runtime: 14 min 5 s@5", "title: Tin Kite@1", "year: 2020@1"},
+		},
+		{
+			name:    "minutes and seconds in words",
+			article: "= Tin Kite (2020 film) =\n\nTin Kite\n- Director: Mara Olsen\n- Running time: 9 min 15 s (festival cut)[2]\n",
+			want:    []string{"director: Mara Olsen@4", "runtime: 9 min 15 s@5", "title: Tin Kite@1", "year: 2020@1"},
+		},
+		{
+			name:    "seconds alone",
+			article: "= Tin Kite (2020 film) =\n\nTin Kite\n- Director: Mara Olsen\n- Running time: 555 seconds\n",
+			want:    []string{"director: Mara Olsen@4", "runtime: 9 min 15 s@5", "title: Tin Kite@1", "year: 2020@1"},
+		},
+		{
+			name:    "hours, minutes and seconds",
+			article: "= Tin Kite (2020 film) =\n\nTin Kite\n- Director: Mara Olsen\n- Running time: 1:02:07\n",
+			want:    []string{"director: Mara Olsen@4", "runtime: 62 min 7 s@5", "title: Tin Kite@1", "year: 2020@1"},
+		},
+		{
+			// "6:20" may be six hours or six minutes: no guess.
+			name:    "a clock time that cannot be told",
+			article: "= Tin Kite (2020 film) =\n\nTin Kite\n- Director: Mara Olsen\n- Running time: 6:20\n",
+			want:    []string{"director: Mara Olsen@4", "title: Tin Kite@1", "year: 2020@1"},
+			notes:   []string{`5: Running time: "6:20" may be hours and minutes or minutes and seconds; left out`},
 		},
 	}
 	for _, tt := range tests {

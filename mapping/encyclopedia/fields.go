@@ -103,11 +103,14 @@ func joinValues(vs []film.Text) film.Text {
 }
 
 // rangeRe is a range of minutes: "95–100 minutes", "95-100 min".
-var rangeRe = lazyre.New(`\d\s*[–—-]\s*\d+\s*(?:minutes?|mins?)\b`)
+var rangeRe = lazyre.New(`\d\s*[–—-]\s*\d+\s*(?:minutes?|mins?|minuten|minuti|minutos)\b`)
 
 // runtime reads a running time in whatever unit the article writes it
-// ("90 minutes", "1h 30min", "95 min"). An article that states several
-// (a festival cut and a theatrical one) gives the first, with a note.
+// ("90 minutes", "1h 30min", "95 min", "12 minutes 40 seconds", "0:12:40",
+// "118 Minuten"), to the second. An article that states several (a
+// festival cut and a theatrical one) gives the first, with a note; a
+// clock time that may be hours or minutes ("5:30") is left out, with a
+// note, rather than guessed.
 func (p *parser) runtime(of *openField) {
 	v := joinValues(of.values)
 	if rangeRe.MatchString(v.Value) {
@@ -116,15 +119,20 @@ func (p *parser) runtime(of *openField) {
 		p.note(v.Line, "%s: %q is a range, not one running time; left out", of.label, text.Short(v.Value))
 		return
 	}
-	found := text.Durations(v.Value)
+	found, unclear := text.RunningTimes(v.Value)
+	for _, u := range unclear {
+		p.note(v.Line, "%s: %q may be hours and minutes or minutes and seconds; left out", of.label, u)
+	}
 	if len(found) == 0 {
-		p.note(v.Line, "%s: %q is not a running time; left out", of.label, text.Short(v.Value))
+		if len(unclear) == 0 {
+			p.note(v.Line, "%s: %q is not a running time; left out", of.label, text.Short(v.Value))
+		}
 		return
 	}
-	p.src.Film.Runtime = film.Minutes{Value: float64(found[0]), Set: true, Line: v.Line}
+	p.src.Film.Runtime = film.SecondsOf(found[0], v.Line)
 	for _, other := range found[1:] {
 		if other != found[0] {
-			p.note(v.Line, "%s: %q states more than one running time; kept the first, %d minutes", of.label, text.Short(v.Value), found[0])
+			p.note(v.Line, "%s: %q states more than one running time; kept the first, %s", of.label, text.Short(v.Value), p.src.Film.Runtime)
 			return
 		}
 	}

@@ -16,6 +16,7 @@
 package film
 
 import (
+	"math"
 	"reflect"
 	"strconv"
 
@@ -169,16 +170,42 @@ type Single struct {
 // String writes the value as a decimal without an exponent ("2014").
 func (s Single) String() string { return strconv.FormatFloat(s.Value, 'f', -1, 64) }
 
-// Minutes is a single-valued running time in minutes. It merges as a
-// Single does; messages write it in minutes and say what is kept as
-// ISO 8601.
+// Minutes is a single-valued running time in minutes: a fraction of one
+// where the source states seconds ([SecondsOf]). It merges as a Single
+// does; messages write it in minutes (and seconds) and say what is kept
+// as ISO 8601.
 type Minutes Single
 
-// String writes the minutes as a decimal ("95").
-func (m Minutes) String() string { return Single(m).String() }
+// SecondsOf is a running time of n seconds, stated on a line.
+func SecondsOf(n, line int) Minutes {
+	return Minutes{Value: float64(n) / 60, Set: true, Line: line}
+}
 
-// ISO8601 writes the running time as an ISO 8601 duration ("PT95M").
-func (m Minutes) ISO8601() string { return "PT" + m.String() + "M" }
+// Seconds is the running time in whole seconds (a source states no
+// fraction of one).
+func (m Minutes) Seconds() int { return int(math.Round(m.Value * 60)) }
+
+// String writes the running time for a message: "95 min", "12 min 40 s".
+func (m Minutes) String() string {
+	n := m.Seconds()
+	if n%60 == 0 {
+		return strconv.Itoa(n/60) + " min"
+	}
+	return strconv.Itoa(n/60) + " min " + strconv.Itoa(n%60) + " s"
+}
+
+// ISO8601 writes the running time as an ISO 8601 duration: "PT95M",
+// "PT12M40S", "PT45S".
+func (m Minutes) ISO8601() string {
+	n := m.Seconds()
+	switch {
+	case n%60 == 0:
+		return "PT" + strconv.Itoa(n/60) + "M"
+	case n < 60:
+		return "PT" + strconv.Itoa(n) + "S"
+	}
+	return "PT" + strconv.Itoa(n/60) + "M" + strconv.Itoa(n%60) + "S"
+}
 
 // Text is a string fact and the line it stands on; Line 0 means unknown.
 type Text struct {

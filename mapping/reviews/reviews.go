@@ -408,7 +408,7 @@ func (p *parser) titleBlock() int {
 			taken = true
 			continue
 		}
-		if text.IsMinutes(l) && !f.Runtime.Set {
+		if text.IsRunningTime(l) && !f.Runtime.Set {
 			// "1 h 32 m" alone under the title, as the site's current
 			// design prints the running time (audit 13).
 			if p.detail(detailRuntime, n, l) {
@@ -485,11 +485,11 @@ func (p *parser) detail(d detail, n int, v string) bool {
 			f.Cast = append(f.Cast, film.CastMember{Actor: film.Text{Value: name, Line: n}})
 		}
 	case detailRuntime:
-		m, ok := text.ParseMinutes(v)
-		if !ok {
+		secs, err := text.ParseRunningTime(v)
+		if err != nil {
 			return false
 		}
-		f.Runtime = film.Minutes{Value: float64(m), Set: true, Line: n}
+		f.Runtime = film.SecondsOf(secs, n)
 	case detailRelease:
 		date, err := text.ParseDate(v)
 		if err != nil {

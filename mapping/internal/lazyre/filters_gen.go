@@ -23,8 +23,6 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{}, true
 	case "(?i)\\b(t[ée]l(?:[ée]phone)?|phone|fax)\\.?\\s*:?\\s*(\\+?\\d[\\d ()./-]{5,}\\d)":
 		return filter{any: []literal{{"t", true}, {"phone", true}, {"fax", true}}}, true
-	case "(?i)\\b\\d{1,2}\\s*(?:hours?|hrs?\\.?|h)\\.?,?(?:\\s*(?:and\\s+)?\\d{1,2}\\s*(?:minutes?|mins?\\.?|min\\.?|m)\\b\\.?)?|\\b\\d{1,4}\\s*(?:minutes?\\b|mins?\\b\\.?|min\\b\\.?|m\\b|['′])|\\b\\d{1,2}:[0-5]\\d\\b":
-		return filter{any: []literal{{"h", true}, {"m", true}, {"'", false}, {"′", false}, {":", true}}}, true
 	case "(?i)\\s(?:and|&)\\s":
 		return filter{any: []literal{{"and", true}, {"&", true}}}, true
 	case "(?i)\\s*<br\\s*/?>\\s*":
@@ -71,9 +69,11 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"jur", false}, {"giuria", false}, {"mitglieder", false}, {"selection committee", false}}}, true
 	case "\\b(\\d{1,2})(?:st|nd|rd|th)\\b":
 		return filter{any: []literal{{"st", false}, {"nd", false}, {"rd", false}, {"th", false}}}, true
+	case "\\b\\d{1,2}:[0-5]\\d(?::[0-5]\\d)?\\b|\\b\\d{1,5}\\s*(?:[a-z]+\\b\\.?|''|′′|″|\"|′|')":
+		return filter{}, true
 	case "\\bis an?\\s+(\\d{4})\\b":
 		return filter{any: []literal{{"is a", false}}}, true
-	case "\\d\\s*[–—-]\\s*\\d+\\s*(?:minutes?|mins?)\\b":
+	case "\\d\\s*[–—-]\\s*\\d+\\s*(?:minutes?|mins?|minuten|minuti|minutos)\\b":
 		return filter{any: []literal{{"min", false}}}, true
 	case "\\s*(?:\\.{3,}|…+)\\s*":
 		return filter{any: []literal{{".", false}, {"…", false}}}, true
@@ -147,16 +147,10 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{":", false}}, first: []rune{0x30, 0x39, 0x41, 0x5a}, checkFirst: true}, true
 	case "^(\\d{1,2})/(\\d{1,2})/(\\d{4})$":
 		return filter{any: []literal{{"/", false}}, first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
-	case "^(\\d{1,2}):([0-5]\\d)$":
-		return filter{any: []literal{{":", false}}, first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
-	case "^(\\d{1,2})\\s*(?:hours?|hrs?\\.?|h)\\.?,?\\s*(?:(?:and\\s+)?(\\d{1,2})\\s*(?:minutes?|mins?\\.?|min\\.?|m)?)?$":
-		return filter{any: []literal{{"h", false}}, first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
 	case "^(\\d{1,3}(?:\\.\\d+)?)(?:\\s*(?:/|out of)\\s*(\\d{1,3}))?$":
 		return filter{first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
 	case "^(\\d{1,3}(?:\\.\\d+)?)(?:\\s*(?:/|out of)\\s*(\\d{1,3}))?(?:(?:\\s*[|·—–]\\s*|\\s+-\\s+|\\s+)(.+))?$":
 		return filter{first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
-	case "^(\\d{1,4})\\s*(?:minutes?|mins?\\.?|min\\.?|m|['′])$":
-		return filter{any: []literal{{"min", false}, {"'", false}, {"m", false}, {"′", false}}, first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
 	case "^By (\\p{Lu}[\\p{L}.'’-]*(?: [\\p{L}.'’-]+){0,4})$":
 		return filter{any: []literal{{"By ", false}}, first: []rune{0x42, 0x42}, checkFirst: true, prefixes: []string{"By "}}, true
 	case "^Source URL \\(retrieved on ([^)]+)\\):\\s*(\\S+)$":

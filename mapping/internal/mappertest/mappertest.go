@@ -120,7 +120,9 @@ func Facts(src *film.Source) []string {
 	if f.Year.Set {
 		add("year: %g@%d", f.Year.Value, f.Year.Line)
 	}
-	if f.Runtime.Set {
+	if f.Runtime.Set && f.Runtime.Seconds()%60 != 0 {
+		add("runtime: %s@%d", f.Runtime, f.Runtime.Line) // "12 min 40 s"
+	} else if f.Runtime.Set {
 		add("runtime: %g@%d", f.Runtime.Value, f.Runtime.Line)
 	}
 	for _, c := range f.Countries {
