@@ -46,7 +46,7 @@ var unitWords = map[string]timeUnit{
 }
 
 // unitSymbols are the marks written for minutes and seconds ("12′40″",
-// "86'", "12'40''"), longest first.
+// "86'", and two apostrophes for seconds), longest first.
 var unitSymbols = []struct {
 	mark string
 	unit timeUnit

@@ -93,8 +93,8 @@ func TestRunningTimes(t *testing.T) {
 		"7 reels (approx. 74 minutes)":             {74 * 60},
 		"95 minutes (1990s cut)":                   {95 * 60},
 		"22 min 5 s (TV), 25 minutes (theatrical)": {22*60 + 5, 25 * 60},
-		"2 s":                                      nil,
-		"Seconds count":                            nil,
+		"2 s":           nil,
+		"Seconds count": nil,
 	} {
 		if got, _ := RunningTimes(in); !slices.Equal(got, want) {
 			t.Errorf("RunningTimes(%q) = %v; want %v", in, got, want)
