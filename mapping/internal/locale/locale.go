@@ -1,6 +1,6 @@
 // Package locale recognises country and language names as film pages write
-// them in English, using the CLDR data of golang.org/x/text rather than a
-// hand-made table. The tables are generated (internal/gen, names_gen.go), so
+// them in English (and in French, German, Spanish and Italian), using the
+// CLDR data of golang.org/x/text rather than a hand-made table. The tables are generated (internal/gen, names_gen.go), so
 // that the command neither compiles nor initialises x/text's display data.
 package locale
 
@@ -28,8 +28,10 @@ func Country(name string) (string, bool) {
 	return lookup(countries(), plainCountries(), name)
 }
 
-// Language returns the BCP 47 tag of an English language name
-// ("French" → "fr") and whether the name is one.
+// Language returns the BCP 47 tag of a language name ("French" → "fr"),
+// in English (CLDR's, and the names Wikipedia uses: "Slovene", "Serbo-
+// Croatian") or in French, German, Spanish or Italian ("Italienisch",
+// "siciliano"), and whether the name is one.
 func Language(name string) (string, bool) {
 	if tag, ok := lookup(languages(), plainLanguages(), name); ok {
 		return tag, true

@@ -56,6 +56,25 @@ func TestLanguage(t *testing.T) {
 	if tag, ok := Language("Klingonese"); ok {
 		t.Errorf("Language(Klingonese) = %q", tag)
 	}
+	// Audit 15: the names Wikipedia gives languages where CLDR's differ
+	// or CLDR has none ("Serbo-Croatian" was Serbian), and the names in
+	// the languages of the articles film2ld reads.
+	for name, want := range map[string]string{
+		"Serbo-Croatian": "sh", "Slovene": "sl", "Tagalog": "tl", "American Sign Language": "ase",
+		"Nahuatl": "nah", "Greenlandic": "kl", "Castilian": "es", "Bengali": "bn", "Sinhalese": "si",
+		"Ojibwe": "oj", "Kirundi": "rn", "Chichewa": "ny", "Bhojpuri": "bho", "Sicilian": "scn",
+		"Ancient Greek": "grc", "Aramaic": "arc", "British Sign Language": "bfi", "Hakka": "hak",
+		"Italienisch": "it", "Slowenisch": "sl", "Deutsch": "de", "italiano": "it", "siciliano": "scn",
+		"Serbo-Kroatisch": "sh", "español": "es", "Inglés": "en", "francese": "fr", "allemand": "de",
+		"Grönländisch": "kl", "Amerikanische Gebärdensprache": "ase",
+	} {
+		if got, ok := Language(name); !ok || got != want {
+			t.Errorf("Language(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+	if tag, ok := Language("Klingonisch-Elbisch"); ok {
+		t.Errorf("Language(Klingonisch-Elbisch) = %q", tag)
+	}
 	for name, want := range map[string]bool{"Silent film": true, "Silent": true, "None": true, "No dialogue": true, "Silent (German intertitles)": false, "Sindhi": false} {
 		if got := NoLanguage(name); got != want {
 			t.Errorf("NoLanguage(%q) = %v", name, got)

@@ -6,6 +6,8 @@
 package cldr
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -90,25 +92,77 @@ func Tables() (countries, languages map[string]string) {
 		}
 	}
 	// Film credits name these languages, which have no two-letter code.
-	for _, code := range []string{"yue", "cmn", "fil", "haw", "gsw", "nds", "sco", "ast", "ckb"} {
+	for _, code := range threeLetter {
 		tag := language.MustParse(code)
-		languages[strings.ToLower(langNames.Name(tag))] = code
+		if name := key(langNames.Name(tag)); name != "" {
+			languages[name] = code
+		}
 	}
-	languages["mandarin"] = "cmn"
-	languages["mandarin chinese"] = "cmn"
-	languages["standard chinese"] = "cmn"
-	languages["hokkien"] = "nan"
-	languages["taiwanese hokkien"] = "nan"
-	languages["west frisian"] = "fy"
-	languages["brazilian portuguese"] = "pt-BR"
-	languages["portuguese (brazilian)"] = "pt-BR"
-	languages["european portuguese"] = "pt-PT"
-	languages["portuguese (european)"] = "pt-PT"
-	languages["farsi"] = "fa"
-	languages["flemish"] = "nl-BE"
-	languages["norwegian"] = "no"
-	languages["cantonese"] = "yue"
+	for name, tag := range languageAliases {
+		languages[name] = tag
+	}
+	// Articles in German, Italian, Spanish and French name the languages
+	// in theirs ("Italienisch", "siciliano"; audit 15): their names for
+	// every code above, after the English ones, which win a name both
+	// have.
+	codes := map[string]bool{}
+	for _, tag := range languages {
+		codes[tag] = true
+	}
+	for _, lang := range otherLanguages {
+		namer := display.Languages(lang)
+		for _, code := range slices.Sorted(maps.Keys(codes)) {
+			tag, err := language.Parse(code)
+			if err != nil {
+				continue
+			}
+			if name := key(namer.Name(tag)); name != "" && languages[name] == "" {
+				languages[name] = code
+			}
+		}
+	}
 	return countries, languages
+}
+
+// threeLetter are languages film credits name that have no two-letter
+// code: CLDR's English name (and its other languages') gives each.
+var threeLetter = []string{
+	"yue", "cmn", "fil", "haw", "gsw", "nds", "sco", "ast", "ckb",
+	"ase", "bfi", "fsl", "scn", "nap", "vec", "fur", "lad", "bar", "hak", "wuu", "nan", "ceb", "ilo",
+	"bho", "mai", "kok", "prs", "arn", "yua", "pap", "kea", "grc", "ang", "arc", "tlh", "lkt", "chr",
+	"moh", "kab", "ary", "arz", "rom", "ain", "tpi", "zgh", "pcm", "jam", "lij", "lmo", "pms",
+}
+
+// languageAliases are the names Wikipedia's infoboxes give languages
+// where CLDR's English name differs (or CLDR has none), with the BCP 47
+// tag of each: a name pages write ("Slovene", "Bengali"), an older or
+// wider one ("Serbo-Croatian", "Castilian"), one CLDR's data folds into
+// another language ("Tagalog", which x/text makes Filipino). Audit 15.
+var languageAliases = map[string]string{
+	"mandarin": "cmn", "mandarin chinese": "cmn", "standard chinese": "cmn", "hokkien": "nan",
+	"taiwanese hokkien": "nan", "taiwanese": "nan", "min nan": "nan", "shanghainese": "wuu",
+	"west frisian": "fy", "frisian": "fy", "brazilian portuguese": "pt-BR", "portuguese (brazilian)": "pt-BR",
+	"european portuguese": "pt-PT", "portuguese (european)": "pt-PT", "farsi": "fa", "flemish": "nl-BE",
+	"norwegian": "no", "cantonese": "yue",
+	// "sh" is the registry's subtag for Serbo-Croatian: BCP 47 registers
+	// no three-letter code ("hbs") for a language with a two-letter one.
+	// x/text reads both as Serbian in Latin script, which the table
+	// held: a film in Serbo-Croatian is not in Serbian.
+	"serbo-croatian": "sh", "serbo-croat": "sh", "croato-serbian": "sh",
+	"slovene": "sl", "tagalog": "tl", "greenlandic": "kl", "castilian": "es", "castilian spanish": "es",
+	"valencian": "ca", "nahuatl": "nah", "bengali": "bn", "sinhalese": "si", "oriya": "or",
+	"ojibwe": "oj", "kirghiz": "ky", "azeri": "az", "ossetian": "os", "fula": "ff", "fulani": "ff",
+	"kirundi": "rn", "chichewa": "ny", "sesotho": "st", "setswana": "tn", "pashtu": "ps", "panjabi": "pa",
+	"uighur": "ug", "dhivehi": "dv", "maldivian": "dv", "irish gaelic": "ga", "modern greek": "el",
+	"byelorussian": "be", "haitian": "ht", "moldovan": "ro-MD", "romani": "rom", "romany": "rom",
+	"sorani": "ckb", "kurmanji": "kmr", "dari": "prs", "bhojpuri": "bho", "cape verdean creole": "kea",
+	"jamaican patois": "jam", "nigerian pidgin": "pcm", "yucatec maya": "yua", "mapudungun": "arn",
+	"berber": "ber", "tamazight": "zgh", "ladino": "lad", "judeo-spanish": "lad", "klingon": "tlh",
+	"ancient greek": "grc", "old english": "ang", "aramaic": "arc", "lakota": "lkt", "cherokee": "chr",
+	"british sign language": "bfi", "french sign language": "fsl", "inuit sign language": "iks",
+	"mohawk": "moh", "neapolitan": "nap", "sicilian": "scn", "venetian": "vec", "friulian": "fur",
+	"ligurian": "lij", "lombard": "lmo", "piedmontese": "pms", "bavarian": "bar", "alsatian": "gsw",
+	"swiss german": "gsw", "low german": "nds", "scots": "sco", "hawaiian": "haw", "inupiat": "ik",
 }
 
 // nameForms returns a CLDR country name and the forms pages write it in:
