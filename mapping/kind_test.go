@@ -55,3 +55,20 @@ func TestMobileArticleDetected(t *testing.T) {
 		t.Errorf("read as %s, title %q", src.Kind, src.Film.Title.Value)
 	}
 }
+
+// TestArticlesInOtherLanguages: German, Italian and Spanish Wikipedia's
+// articles are encyclopedia articles; they were no film document of a
+// known kind (audit 15). Each has a title heading, its infobox's labels
+// and its sections, in its language.
+func TestArticlesInOtherLanguages(t *testing.T) {
+	for _, article := range []string{
+		"= Die Brücke von Lenz =\n\nDie Brücke von Lenz\n- Regie: Karla Rieth\n- Drehbuch: Karla Rieth\n- Kamera: Udo Fenn\n- Länge: 84 Minuten\n\nDie Brücke von Lenz ist ein Film.\n\n== Handlung ==\nEine Brücke.\n\n== Besetzung ==\n- Ida Kern: Lotte\n",
+		"= Il faro spento =\n\nIl faro spento\n- Regia: Tino Ruju\n- Sceneggiatura: Tino Ruju\n- Durata: 90 minuti\n\nIl faro spento è un film.\n\n== Trama ==\nUn faro.\n\n== Interpreti e personaggi ==\n- Ada Manca: Rina\n",
+		"= El último tranvía =\n\nEl último tranvía\n- Dirección: Olga Brizuela\n- Guion: Olga Brizuela\n- Duración: 95 minutos\n\nEl último tranvía es una película.\n\n== Sinopsis ==\nUn tranvía.\n\n== Reparto ==\n- Hugo Sáenz como Beto\n",
+	} {
+		kind, err := mapping.Detect([]byte(article), "a.txt")
+		if err != nil || kind != film.Encyclopedia {
+			t.Errorf("Detect = %q, %v; want encyclopedia, for:\n%.60s", kind, err, article)
+		}
+	}
+}

@@ -351,6 +351,13 @@ func (p *parser) cutOff(l line) bool {
 // …") is not taken for one, and neither is prose that happens to start
 // with a label's words once the lead has begun.
 func (p *parser) startsInfobox(l line) bool {
+	if l.dashed && !l.known && p.state == stateTop && p.paraLines <= 1 && l.value != "" && shortLabel(l.label) {
+		// "- Regie: …" under the caption: an infobox, in the sample's
+		// layout, whose first label film2ld does not know. It is read as
+		// one, its unknown fields reported; read as text, the whole
+		// infobox became the abstract (audit 15).
+		return true
+	}
 	if !l.known || l.kind != kindLabel && l.kind != kindItem {
 		return false
 	}
@@ -426,6 +433,12 @@ func (p *parser) infobox(l line) {
 		// plot's, and both went to the abstract).
 		l.kind, l.level = kindSection, 2
 		p.startSection(l)
+	case l.kind == kindProse && l.indent == 0 && !listGoesOn && !p.blankInInfobox && !proseSentence(l.whole) && unknownField(&l):
+		// "Altersfreigabe: FSK 12" among the fields: a field whose label
+		// film2ld does not know, reported as such; it was the lead's
+		// first line, and the abstract's.
+		p.closeField()
+		p.openField(l)
 	case l.kind == kindProse:
 		p.closeField()
 		p.flushLeft()
@@ -434,6 +447,24 @@ func (p *parser) infobox(l line) {
 	default:
 		p.left.Add(l.n, l.whole)
 	}
+}
+
+// unknownField reports whether a line is "Label: value" with a short
+// label, and makes it that field's line if so.
+func unknownField(l *line) bool {
+	m := colonLabel(l.whole)
+	if m == nil || strings.TrimSpace(m[2]) == "" || !shortLabel(m[1]) {
+		return false
+	}
+	l.kind, l.label, l.value = kindLabel, m[1], m[2]
+	return true
+}
+
+// shortLabel reports whether text reads as an infobox label: one to four
+// words, the first capitalised, no digit or sentence punctuation.
+func shortLabel(label string) bool {
+	r, _ := utf8.DecodeRuneInString(label)
+	return unicode.IsUpper(r) && len(strings.Fields(label)) <= 4 && !strings.ContainsAny(label, "0123456789.,;!?\"()")
 }
 
 // proseSentence reports whether a line reads as a sentence of prose, not

@@ -566,6 +566,168 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 			want:    []string{"director: Mara Olsen@4", "title: Tin Kite@1", "year: 2020@1"},
 			notes:   []string{`5: Running time: "6:20" may be hours and minutes or minutes and seconds; left out`},
 		},
+		{
+			// Audit 15: German, Italian and Spanish Wikipedia's articles
+			// were no film documents, and read as one their infobox was
+			// the abstract. Labels, sections, cast lines ("Actor:
+			// Character"), running times in their words.
+			name: "German article",
+			article: `= Der Fährmann von Ahlbeck =
+
+Der Fährmann von Ahlbeck
+- Originaltitel: The Ferryman of Ahlbeck
+- Produktionsland: Deutschland, Polen
+- Originalsprache: Deutsch, Polnisch
+- Erscheinungsjahr: 2017
+- Länge: 1 Stunde und 41 Minuten
+- Altersfreigabe: FSK 6
+- Regie: Wiebke Sander
+- Drehbuch: Wiebke Sander, Jerzy Malek
+- Produktion: Till Osterkamp
+- Musik: Henrike Vogt
+- Kamera: Jerzy Malek
+- Schnitt: Paula Strunz
+- Besetzung: Ole Hansen, Marta Wilk
+
+Der Fährmann von Ahlbeck ist ein deutsch-polnischer Spielfilm aus dem Jahr 2017.
+
+== Handlung ==
+Ein Fährmann verliert seine Fähre.
+
+== Besetzung ==
+- Ole Hansen: Bernd, der Fährmann
+- Marta Wilk als Ewa
+- Hugo Brandl: Erzähler (Stimme)
+
+== Kritik ==
+Gelobt.
+
+== Weblinks ==
+- Der Fährmann von Ahlbeck in der Internet Movie Database
+`,
+			want: []string{
+				"abstract@18: Der Fährmann von Ahlbeck ist ein deutsch-polnischer Spielfilm aus dem Jahr 2017.", "author: Jerzy Malek@11", "author: Wiebke Sander@11",
+				"cast: Hugo Brandl as Erzähler [voice]@26", "cast: Marta Wilk as Ewa@25", "cast: Marta Wilk@16",
+				"cast: Ole Hansen as Bernd {der Fährmann}@24", "cast: Ole Hansen@16", "composer: Henrike Vogt@13",
+				"content rating: FSK 6@9", "contributor/Cinematography: Jerzy Malek@14", "contributor/Editing: Paula Strunz@15",
+				"country: Deutschland@5", "country: Polen@5", "description@21: Ein Fährmann verliert seine Fähre.",
+				"director: Wiebke Sander@10", "language: Deutsch@6", "language: Polnisch@6",
+				"other title: The Ferryman of Ahlbeck@4", "producer: Till Osterkamp@12", "runtime: 101@8",
+				"title: Der Fährmann von Ahlbeck@1", "year: 2017@7",
+			},
+			notes: []string{`29: section "Kritik" is not mapped: 1 line left out (line 29), the first: "Gelobt."`},
+		},
+		{
+			name: "Italian article",
+			article: `= La strada dei gabbiani =
+
+La strada dei gabbiani
+- Titolo originale: La strada dei gabbiani
+- Lingua originale: italiano, sardo
+- Paese di produzione: Italia
+- Anno: 2015
+- Durata: 93 minuti
+- Genere: commedia
+- Regia: Bruno Pittau
+- Soggetto: Bruno Pittau
+- Sceneggiatura: Bruno Pittau, Lia Sechi
+- Casa di produzione: Maestrale Film
+- Fotografia: Nino Cossu
+- Montaggio: Lia Sechi
+- Musiche: Efisio Mura
+- Interpreti e personaggi: Dario Melis: Tonio, Grazia Loi: Maria
+
+La strada dei gabbiani è un film del 2015 diretto da Bruno Pittau.
+
+== Trama ==
+Un pescatore sardo sogna il continente.
+
+== Interpreti e personaggi ==
+- Dario Melis: Tonio
+- Grazia Loi come Maria
+- Gavino Porcu: il prete (non accreditato)
+
+== Collegamenti esterni ==
+- Sito ufficiale
+`,
+			want: []string{
+				"abstract@19: La strada dei gabbiani è un film del 2015 diretto da Bruno Pittau.", "author/Story: Bruno Pittau@11", "author: Bruno Pittau@12",
+				"author: Lia Sechi@12", "cast: Dario Melis as Tonio@17", "cast: Gavino Porcu as il prete [uncredited]@27",
+				"cast: Grazia Loi as Maria@17", "composer: Efisio Mura@16", "contributor/Cinematography: Nino Cossu@14",
+				"contributor/Editing: Lia Sechi@15", "country: Italia@6", "description@22: Un pescatore sardo sogna il continente.",
+				"director: Bruno Pittau@10", "genre: commedia@9", "language: italiano@5",
+				"language: sardo@5", "production company: Maestrale Film@13", "runtime: 93@8",
+				"title: La strada dei gabbiani@1", "year: 2015@7",
+			},
+			notes: []string{`25: 2 cast entries repeat an earlier one word for word (the first on this line); left out`},
+		},
+		{
+			name: "Spanish article",
+			article: `= Las salinas del norte =
+
+Las salinas del norte
+- Título original: Las salinas del norte
+- Dirección: Remedios Albar
+- Producción: Celso Ibarra
+- Guion: Remedios Albar
+- Música: Jacinto Olmo
+- Fotografía: Nerea Goñi
+- Montaje: Nerea Goñi
+- Protagonistas: Lucas Varela, Irene Peña
+- País: Chile
+- Año: 2011
+- Idioma(s): español, mapudungun
+- Duración: 1 hora y 28 minutos
+- Productora: Salar Films
+
+Las salinas del norte es una película chilena de 2011.
+
+== Sinopsis ==
+Dos hermanos heredan una salina.
+
+== Reparto ==
+- Lucas Varela como Tomás
+- Irene Peña: Sofía
+
+== Premios ==
+Ninguno.
+`,
+			want: []string{
+				"abstract@18: Las salinas del norte es una película chilena de 2011.", "author: Remedios Albar@7", "cast: Irene Peña as Sofía@25",
+				"cast: Irene Peña@11", "cast: Lucas Varela as Tomás@24", "cast: Lucas Varela@11",
+				"composer: Jacinto Olmo@8", "contributor/Cinematography: Nerea Goñi@9", "contributor/Editing: Nerea Goñi@10",
+				"country: Chile@12", "description@21: Dos hermanos heredan una salina.", "director: Remedios Albar@5",
+				"language: español@14", "language: mapudungun@14", "producer: Celso Ibarra@6",
+				"production company: Salar Films@16", "runtime: 88@15", "title: Las salinas del norte@1",
+				"year: 2011@13",
+			},
+			notes: []string{`28: section "Premios" is not mapped: 1 line left out (line 28), the first: "Ninguno."`},
+		},
+		{
+			// An infobox whose labels film2ld does not know, in the
+			// sample's layout or without list marks among known ones, is
+			// still an infobox: each unknown field is a note, none is
+			// pasted into the abstract.
+			name: "unknown labels are notes, not the abstract",
+			article: `= Vento di sale =
+
+Vento di sale
+- Fonico: Piero Lai
+- Regia: Anna Serra
+Costumi: Rita Onnis
+- Anno: 2019
+
+Vento di sale è un film del 2019.
+`,
+			want: []string{
+				"abstract@9: Vento di sale è un film del 2019.", "director: Anna Serra@5",
+				"title: Vento di sale@1", "year: 2019@7",
+			},
+			notes: []string{
+				`4: infobox field "Fonico" is not known to film2ld; left out: "Piero Lai"`,
+				`6: infobox field "Costumi" is not known to film2ld; left out: "Rita Onnis"`,
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -88,6 +88,30 @@ func (p *parser) closeField() {
 		}
 	case factBasedOn:
 		p.basedOn(of.values)
+	case factYear:
+		v := joinValues(of.values)
+		y, ok := text.ParseYear(v.Value)
+		if !ok {
+			p.note(v.Line, "%s: %q is not a film's year (1880 to 2999); left out", of.label, text.Short(v.Value))
+			return
+		}
+		if !f.Year.Set {
+			f.Year = film.Single{Value: float64(y), Set: true, Line: v.Line}
+		} else if int(f.Year.Value) != y {
+			p.note(v.Line, "%s: %d, but the title says %s; kept %s", of.label, y, f.Year, f.Year)
+		}
+	case factOtherTitle:
+		for _, v := range of.values {
+			if v.Value != f.Title.Value && !hasTitle(f.OtherTitles, v.Value) {
+				f.OtherTitles = append(f.OtherTitles, v)
+			}
+		}
+	case factContentRating:
+		for _, v := range of.values {
+			for _, r := range text.SplitList(v.Value) {
+				f.ContentRatings = append(f.ContentRatings, film.Text{Value: r, Line: v.Line})
+			}
+		}
 	case factUnmapped:
 		f.Unmapped = append(f.Unmapped, film.Field{Label: of.label, Text: joinValues(of.values)})
 	}

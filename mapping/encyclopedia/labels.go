@@ -24,6 +24,14 @@ const (
 	factGenres
 	factReleases
 	factBasedOn
+	// factYear is the year the film was made: German, Italian and Spanish
+	// infoboxes state it in a field ("Erscheinungsjahr", "Anno", "Año").
+	factYear
+	// factOtherTitle is a title the film has besides the article's
+	// ("Originaltitel", "Titolo originale").
+	factOtherTitle
+	// factContentRating is a rating board's ("Altersfreigabe: FSK 12").
+	factContentRating
 	// factUnmapped is stated but has no schema.org Movie property (a
 	// budget, a box office figure): it is reported, not dropped in silence.
 	factUnmapped
@@ -88,6 +96,36 @@ var labels = sync.OnceValue(func() map[string]field {
 		"release date": {fact: factReleases}, "release dates": {fact: factReleases}, "released": {fact: factReleases},
 		"based on": {fact: factBasedOn},
 		"budget":   {fact: factUnmapped}, "box office": {fact: factUnmapped}, "gross": {fact: factUnmapped},
+
+		// German, Italian and Spanish Wikipedia's film infoboxes (audit 15:
+		// such articles were no film documents, and with --kind
+		// encyclopedia the whole infobox became the abstract).
+		"originaltitel": {fact: factOtherTitle}, "produktionsland": {fact: factCountries},
+		"produktionsländer": {fact: factCountries}, "originalsprache": {fact: factLanguages},
+		"sprache": {fact: factLanguages}, "erscheinungsjahr": {fact: factYear}, "produktionsjahr": {fact: factYear},
+		"länge": {fact: factRuntime}, "altersfreigabe": {fact: factContentRating},
+		"regie": credit(film.Director, ""), "drehbuch": credit(film.Author, ""), "produktion": credit(film.Producer, ""),
+		"musik": credit(film.Composer, ""), "kamera": credit(film.Contributor, "Cinematography"),
+		"schnitt": credit(film.Contributor, "Editing"), "besetzung": {fact: factCast}, "darsteller": {fact: factCast},
+		"produktionsfirma": company(film.ProductionCompany, ""), "verleih": company(film.Contributor, "Distribution"),
+		"titolo originale": {fact: factOtherTitle}, "paese di produzione": {fact: factCountries},
+		"anno": {fact: factYear}, "durata": {fact: factRuntime}, "lingua originale": {fact: factLanguages},
+		"genere": {fact: factGenres}, "regia": credit(film.Director, ""), "soggetto": credit(film.Author, "Story"),
+		"sceneggiatura": credit(film.Author, ""), "produttore": credit(film.Producer, ""),
+		"produttori": credit(film.Producer, ""), "casa di produzione": company(film.ProductionCompany, ""),
+		"distribuzione in italiano": company(film.Contributor, "Distribution"), "distribuzione": company(film.Contributor, "Distribution"),
+		"fotografia": credit(film.Contributor, "Cinematography"), "montaggio": credit(film.Contributor, "Editing"),
+		"musiche": credit(film.Composer, ""), "interpreti e personaggi": {fact: factCast}, "interpreti": {fact: factCast},
+		"título": {fact: factOtherTitle}, "título original": {fact: factOtherTitle}, "dirección": credit(film.Director, ""),
+		"producción": credit(film.Producer, ""), "guion": credit(film.Author, ""), "guión": credit(film.Author, ""),
+		"música": credit(film.Composer, ""), "fotografía": credit(film.Contributor, "Cinematography"),
+		"montaje": credit(film.Contributor, "Editing"), "protagonistas": {fact: factCast}, "reparto": {fact: factCast},
+		"país": {fact: factCountries}, "países": {fact: factCountries}, "año": {fact: factYear},
+		"idioma": {fact: factLanguages}, "idiomas": {fact: factLanguages}, "idioma(s)": {fact: factLanguages},
+		"idioma original": {fact: factLanguages}, "duración": {fact: factRuntime}, "género": {fact: factGenres},
+		"productora": company(film.ProductionCompany, ""), "productoras": company(film.ProductionCompany, ""),
+		"compañías": company(film.ProductionCompany, ""), "distribución": company(film.Contributor, "Distribution"),
+		"clasificación": {fact: factContentRating},
 	}
 })
 
@@ -149,6 +187,25 @@ var sections = sync.OnceValue(func() map[string]family {
 		"themes": familyUnmapped, "analysis": familyUnmapped, "legacy": familyUnmapped,
 		"controversy": familyUnmapped, "historical accuracy": familyUnmapped, "sequel": familyUnmapped,
 		"background": familyUnmapped, "adaptations": familyUnmapped, "festivals": familyUnmapped,
+		// German, Italian and Spanish articles' sections (audit 15).
+		"handlung": familyPlot, "inhalt": familyPlot, "trama": familyPlot, "sinopsis": familyPlot, "argumento": familyPlot,
+		"besetzung": familyCast, "darsteller": familyCast, "interpreti e personaggi": familyCast, "interpreti": familyCast,
+		"reparto":  familyCast,
+		"weblinks": familyNavigation, "einzelnachweise": familyNavigation, "literatur": familyNavigation,
+		"siehe auch": familyNavigation, "anmerkungen": familyNavigation, "note": familyNavigation,
+		"collegamenti esterni": familyNavigation, "voci correlate": familyNavigation, "altri progetti": familyNavigation,
+		"bibliografia": familyNavigation, "referencias": familyNavigation, "enlaces externos": familyNavigation,
+		"véase también": familyNavigation, "bibliografía": familyNavigation, "notas": familyNavigation,
+		"produktion": familyUnmapped, "hintergrund": familyUnmapped, "entstehung": familyUnmapped,
+		"dreharbeiten": familyUnmapped, "veröffentlichung": familyUnmapped, "rezeption": familyUnmapped,
+		"kritik": familyUnmapped, "kritiken": familyUnmapped, "auszeichnungen": familyUnmapped,
+		"synchronisation": familyUnmapped, "episoden": familyUnmapped, "filmmusik": familyUnmapped,
+		"produzione": familyUnmapped, "distribuzione": familyUnmapped, "accoglienza": familyUnmapped,
+		"critica": familyUnmapped, "riconoscimenti": familyUnmapped, "incassi": familyUnmapped,
+		"colonna sonora": familyUnmapped, "doppiaggio": familyUnmapped, "riprese": familyUnmapped, "episodi": familyUnmapped,
+		"producción": familyUnmapped, "recepción": familyUnmapped, "premios": familyUnmapped,
+		"premios y nominaciones": familyUnmapped, "taquilla": familyUnmapped, "estreno": familyUnmapped,
+		"banda sonora": familyUnmapped, "rodaje": familyUnmapped, "crítica": familyUnmapped, "distribución": familyUnmapped,
 	}
 })
 

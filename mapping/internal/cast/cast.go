@@ -23,7 +23,10 @@ import (
 // Separators between actor and character; the earliest in an entry splits
 // it.
 var separators = []*lazyre.Regexp{
-	lazyre.New(`\s+as\s+`),
+	// "as", and the word in the languages of the articles film2ld reads:
+	// German "als", Italian "come", Spanish "como" (audit 15), in lower
+	// case only, so that "Perry Como" stays a name.
+	lazyre.New(`\s+(?:as|als|come|como)\s+`),
 	lazyre.New(`\s+[–—―]\s+|\s+-{1,2}\s+`),
 	lazyre.New(`\s*(?:\.{3,}|…+)\s*`),
 	lazyre.New(`\s*:\s+`),
@@ -39,6 +42,11 @@ var Annotations = map[string]string{
 	"archive footage": "archive footage", "archival footage": "archive footage", "archive": "archive footage",
 	"cameo": "cameo", "cameo appearance": "cameo", "motion capture": "motion capture",
 	"credit only": "credit only", "photograph": "photograph", "photo": "photograph",
+	// The same in German, Italian and Spanish articles (audit 15).
+	"stimme": "voice", "voce": "voice", "voz": "voice", "nicht im abspann": "uncredited",
+	"non accreditato": "uncredited", "non accreditata": "uncredited", "no acreditado": "uncredited",
+	"no acreditada": "uncredited", "sin acreditar": "uncredited", "archivmaterial": "archive footage",
+	"immagini di repertorio": "archive footage", "material de archivo": "archive footage",
 }
 
 // selves are the character names that mean the actor appears as

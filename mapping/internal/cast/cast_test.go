@@ -10,6 +10,15 @@ import (
 func TestParse(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Anne Coesens as Tania", "Anne Coesens|Tania|[]|"},
+		// Audit 15: the word in German, Italian and Spanish articles, and
+		// their annotations.
+		{"Lotte Brenner als Inge", "Lotte Brenner|Inge|[]|"},
+		{"Rocco Amato come il barbiere", "Rocco Amato|il barbiere|[]|"},
+		{"Pilar Vidal como Lucía (voz)", "Pilar Vidal|Lucía|[voice]|"},
+		{"Lotte Brenner: Inge (nicht im Abspann)", "Lotte Brenner|Inge|[uncredited]|"},
+		{"Rocco Amato: il barbiere (non accreditato)", "Rocco Amato|il barbiere|[uncredited]|"},
+		{"Perry Comone as Gus", "Perry Comone|Gus|[]|"},
+		{"Marta Como as Ines", "Marta Como|Ines|[]|"},
 		{"Anne Coesens – Tania", "Anne Coesens|Tania|[]|"},
 		{"Anne Coesens — Tania", "Anne Coesens|Tania|[]|"},
 		{"Anne Coesens - Tania", "Anne Coesens|Tania|[]|"},

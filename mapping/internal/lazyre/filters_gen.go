@@ -87,14 +87,14 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"(", false}}}, true
 	case "\\s*\\([\\d,]+\\)$":
 		return filter{any: []literal{{"(", false}}}, true
+	case "\\s+(?:as|als|come|como)\\s+":
+		return filter{any: []literal{{"a", false}, {"com", false}}}, true
 	case "\\s+[/|]\\s+":
 		return filter{any: []literal{{"/", false}, {"|", false}}}, true
 	case "\\s+[–—―]\\s+|\\s+-{1,2}\\s+":
 		return filter{any: []literal{{"–", false}, {"—", false}, {"―", false}, {"-", false}}}, true
 	case "\\s+\\\\?[>›»]\\s+":
 		return filter{any: []literal{{">", false}, {"»", false}, {"›", false}}}, true
-	case "\\s+as\\s+":
-		return filter{any: []literal{{"as", false}}}, true
 	case "^(#{1,6})\\s+(.+?)\\s*#*$":
 		return filter{any: []literal{{"#", false}}, first: []rune{0x23, 0x23}, checkFirst: true, prefixes: []string{"#"}}, true
 	case "^(.+?)\\s*\\((?:(\\d{4})\\s+)?(?:[^()]*\\s)?(?:film|movie|documentary)\\)$":
