@@ -72,8 +72,11 @@ func Signals(lines []string) int {
 		if !heading && !text.ContainsAnyOf2(raw, ':', '\t') {
 			if len(raw) <= maxBareLabel && labelLines < maxLabelSignals && raw != "" && 'A' <= raw[0] && raw[0] <= 'Z' && !strings.ContainsAny(raw, "0123456789") {
 				// "Directed by" alone on its line, its value below: a
-				// mobile page's infobox has no other layout.
-				if _, ok := lookup(strings.TrimSpace(raw)); ok {
+				// mobile page's infobox has no other layout. Or
+				// "Directed by Ana Reis", a label and its value after a
+				// space, as classify reads it (FuzzSignals found that
+				// this skip missed it).
+				if l := classify(0, raw); l.known && l.kind == kindLabel {
 					labelLines++
 					n++
 				}

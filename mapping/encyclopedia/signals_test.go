@@ -59,6 +59,8 @@ var signalsAlone = []string{
 	"Dire\u0301cted by: q", "directed-by: x", "Starring\tA", "*Starring: x", "[[Starring]]: X", "''Starring'': x",
 	"<small>Starring</small>: A", "Starring<ref>x</ref>: A", "Release date(s): 2001", "Co-produced by: A",
 	"Reviewed by: Ann Lee", "Sound: Philippe Kohn", "Publication: The Daily Lamp", "Score: 80",
+	// A label and its value after a space, short enough to be looked up.
+	"Directed by Ana Reis", "Running time Two", "Music by Ole",
 }
 
 func TestSignalsSkipsOnlyLinesThatCannotSignal(t *testing.T) {
