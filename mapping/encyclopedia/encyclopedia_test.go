@@ -728,6 +728,16 @@ Vento di sale è un film del 2019.
 				`6: infobox field "Costumi" is not known to film2ld; left out: "Rita Onnis"`,
 			},
 		},
+		{
+			// Audit 15: a television film's "Release" and "Network", and
+			// a documentary's "Featuring", were unknown fields.
+			name:    "television film and documentary labels",
+			article: "= Snow on Route 9 =\n\nSnow on Route 9\n- Directed by: Hal Brisco\n- Featuring: Nell Arkwright, Osei Danquah\n- Network: Prairie One\n- Release: March 2, 2014\n- Original release: 9 March 2014 (Yukon)\n",
+			want: []string{
+				"cast: Nell Arkwright@5", "cast: Osei Danquah@5", "director: Hal Brisco@4",
+				"release: 2014-03-02|@7", "release: 2014-03-09|Yukon@8", "title: Snow on Route 9@1", "unmapped: Network=Prairie One@6",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -96,6 +96,15 @@ var labels = sync.OnceValue(func() map[string]field {
 		"release date": {fact: factReleases}, "release dates": {fact: factReleases}, "released": {fact: factReleases},
 		"based on": {fact: factBasedOn},
 		"budget":   {fact: factUnmapped}, "box office": {fact: factUnmapped}, "gross": {fact: factUnmapped},
+		// A television film's infobox ("Infobox television") writes
+		// "Release" and "Network" (audit 15: both were unknown fields).
+		// schema.org's Movie has no property for the broadcaster: it is
+		// a BroadcastEvent's publishedOn, and film2ld makes no such event
+		// of a release; it is reported, as a budget is.
+		"release": {fact: factReleases}, "original release": {fact: factReleases}, "first aired": {fact: factReleases},
+		"network": {fact: factUnmapped}, "original network": {fact: factUnmapped}, "channel": {fact: factUnmapped},
+		// A documentary's infobox lists the people it shows as "Featuring".
+		"featuring": {fact: factCast},
 
 		// German, Italian and Spanish Wikipedia's film infoboxes (audit 15:
 		// such articles were no film documents, and with --kind
@@ -187,6 +196,7 @@ var sections = sync.OnceValue(func() map[string]family {
 		"themes": familyUnmapped, "analysis": familyUnmapped, "legacy": familyUnmapped,
 		"controversy": familyUnmapped, "historical accuracy": familyUnmapped, "sequel": familyUnmapped,
 		"background": familyUnmapped, "adaptations": familyUnmapped, "festivals": familyUnmapped,
+		"broadcast": familyUnmapped, "segments": familyUnmapped, "restoration": familyUnmapped,
 		// German, Italian and Spanish articles' sections (audit 15).
 		"handlung": familyPlot, "inhalt": familyPlot, "trama": familyPlot, "sinopsis": familyPlot, "argumento": familyPlot,
 		"besetzung": familyCast, "darsteller": familyCast, "interpreti e personaggi": familyCast, "interpreti": familyCast,
