@@ -738,6 +738,20 @@ Vento di sale è un film del 2019.
 				"release: 2014-03-02|@7", "release: 2014-03-09|Yukon@8", "title: Snow on Route 9@1", "unmapped: Network=Prairie One@6",
 			},
 		},
+		{
+			// Audit 15: the place was "United States, limited".
+			name:    "kind of release after the place",
+			article: "= Glass Orchard (2019 film) =\n\nGlass Orchard\n- Directed by: Hal Brisco\n- Release dates: 2 May 2019 (Canada, limited), 9 May 2019 (Canada; wide), 1 June 2019 (premiere), 3 July 2019 (Busan, Korea)\n",
+			want: []string{
+				"director: Hal Brisco@4", "release: 2019-05-02|Canada@5", "release: 2019-05-09|Canada@5", "release: 2019-06-01|@5",
+				"release: 2019-07-03|Busan, Korea@5", "title: Glass Orchard@1", "year: 2019@1",
+			},
+			notes: []string{
+				`5: Release dates: "Canada, limited": the kind of release, "limited", is left out of the place`,
+				`5: Release dates: "Canada; wide": the kind of release, "wide", is left out of the place`,
+				`5: Release dates: "premiere": the kind of release, "premiere", is left out of the place`,
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

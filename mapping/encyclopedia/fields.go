@@ -183,8 +183,38 @@ func (p *parser) releases(label string, v film.Text) {
 			p.note(v.Line, "%s: %v; left out", label, err)
 			continue
 		}
-		p.src.Film.Releases = append(p.src.Film.Releases, film.Release{Date: film.Text{Value: date, Line: v.Line}, Place: strings.TrimSpace(m[2])})
+		place := p.releasePlace(label, v.Line, strings.TrimSpace(m[2]))
+		p.src.Film.Releases = append(p.src.Film.Releases, film.Release{Date: film.Text{Value: date, Line: v.Line}, Place: place})
 	}
+}
+
+// releasePlace is the place of a release's bracket without the kind of
+// release written after it ("United States, limited", "Venice,
+// premiere"), which is no part of the place (audit 15: the place was
+// "United States, limited"); schema.org has no property for the kind, so
+// a note says it is left out. A bracket of the kind alone ("limited")
+// gives no place.
+func (p *parser) releasePlace(label string, line int, place string) string {
+	head, kind := "", place
+	if i := strings.LastIndexAny(place, ",;"); i >= 0 {
+		head, kind = strings.TrimSpace(place[:i]), strings.TrimSpace(place[i+1:])
+	}
+	if !releaseKinds[strings.ToLower(kind)] {
+		return place
+	}
+	p.note(line, "%s: %q: the kind of release, %q, is left out of the place", label, text.Short(place), kind)
+	return head
+}
+
+// releaseKinds are the words an infobox writes after a release's place
+// for the kind of release, lower case.
+var releaseKinds = map[string]bool{
+	"limited": true, "limited release": true, "wide": true, "wide release": true, "premiere": true,
+	"world premiere": true, "festival": true, "re-release": true, "rerelease": true, "re-issue": true,
+	"reissue": true, "theatrical": true, "theatrical release": true, "streaming": true, "television": true,
+	"tv": true, "broadcast": true, "dvd": true, "home video": true, "video": true, "digital": true,
+	"restored": true, "restoration": true, "restored version": true, "director's cut": true, "preview": true,
+	"special screening": true, "screening": true, "original release": true, "general release": true,
 }
 
 // basedOn reads "Vinterhavn by Ingrid Åsmundsen", and the same over two
