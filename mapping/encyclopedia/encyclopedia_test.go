@@ -752,6 +752,34 @@ Vento di sale è un film del 2019.
 				`5: Release dates: "premiere": the kind of release, "premiere", is left out of the place`,
 			},
 		},
+		{
+			// Audit 15: an anthology's directors, each with the segment
+			// they directed in brackets, were no people's names and left
+			// out; an "(uncredited)" composer too.
+			name: "anthology segments and remarks after crew names",
+			article: `= Six Ferries (2016 film) =
+
+Six Ferries
+- Directed by:
+  - Oona Pellervo ("Dawn")
+  - Ravi Desai and Ines Hoyer (segment "Crossing")
+  - Yuki Mori (“Last Boat”)
+- Written by: Oona Pellervo ("Dawn"), Karl Udd
+- Music by: Johann Pachelbel (uncredited), Mirja Salo
+`,
+			want: []string{
+				"author: Karl Udd@8", "author: Oona Pellervo@8", "composer: Johann Pachelbel@9", "composer: Mirja Salo@9",
+				"director: Ines Hoyer@6", "director: Oona Pellervo@5", "director: Ravi Desai@6", "director: Yuki Mori@7",
+				"title: Six Ferries@1", "year: 2016@1",
+			},
+			notes: []string{
+				`5: Directed by: "Oona Pellervo (\"Dawn\")": the segment in brackets, "Dawn", is left out`,
+				`6: Directed by: "Ravi Desai and Ines Hoyer (segment \"Crossing\")": the segment in brackets, segment "Crossing", is left out`,
+				`7: Directed by: "Yuki Mori (“Last Boat”)": the segment in brackets, “Last Boat”, is left out`,
+				`8: Written by: "Oona Pellervo (\"Dawn\"), Karl Udd": the segment in brackets, "Dawn", is left out`,
+				`9: Music by: "Johann Pachelbel (uncredited)": the remark in brackets is left out`,
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -38,7 +38,8 @@ func (p *parser) closeField() {
 	switch fd.fact {
 	case factCredit:
 		for _, v := range of.values {
-			credits := text.Credits(fd.role, fd.roleName, fd.org, v.Value, v.Line)
+			value := p.dropSegments(of.label, v)
+			credits := text.Credits(fd.role, fd.roleName, fd.org, value, v.Line)
 			if fd.org {
 				for i := range credits {
 					if note := text.RoleNote(&credits[i]); note != "" {
@@ -46,6 +47,8 @@ func (p *parser) closeField() {
 					}
 				}
 				p.dropTerritories(of.label, credits)
+			} else {
+				p.dropCreditNotes(of.label, credits)
 			}
 			f.Credits = p.credits.Add(f.Credits, credits...)
 		}
@@ -259,6 +262,48 @@ func (p *parser) dropTerritories(label string, credits []film.Credit) {
 			continue
 		}
 		p.note(name.Line, "%s: %q: the territory in brackets is left out", label, text.Short(name.Value))
+		name.Value = strings.TrimSpace(name.Value[:open])
+	}
+}
+
+// segmentRe is the title of an anthology's segment in brackets after the
+// names that directed or wrote it: ("Bora"), (segment "Molo Audace"),
+// (“The Porter”).
+var segmentRe = lazyre.New(`\s*\((?:segments?:?\s+)?["“„«‘][^()"“”„«»‘’]{1,120}["”“»’]\)`)
+
+// dropSegments returns a credit line's value without the segment titles
+// in brackets after its names ("Ulrike Hassenkamp and Luka Novak (\"Molo
+// Audace\")"), each with a note: they are a note on the credit, not part
+// of a name, and in the name they made it no person's (audit 15: an
+// anthology's directors were left out). schema.org's Movie has no
+// property for a segment.
+func (p *parser) dropSegments(label string, v film.Text) string {
+	if !strings.Contains(v.Value, "(") {
+		return v.Value
+	}
+	for _, seg := range segmentRe.FindAllString(v.Value, -1) {
+		seg = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(seg), "("), ")")
+		p.note(v.Line, "%s: %q: the segment in brackets, %s, is left out", label, text.Short(v.Value), seg)
+	}
+	return strings.TrimSpace(segmentRe.ReplaceAllString(v.Value, ""))
+}
+
+// dropCreditNotes takes from people's names the annotation in brackets
+// an infobox writes after one ("Frédéric Chopin (uncredited)"), with a
+// note: a crew credit has no place for it, and in the name it made the
+// person no person's, left out.
+func (p *parser) dropCreditNotes(label string, credits []film.Credit) {
+	for i := range credits {
+		name := &credits[i].Agent.Name
+		open := strings.LastIndex(name.Value, " (")
+		if open < 0 || !strings.HasSuffix(name.Value, ")") {
+			continue
+		}
+		remark := name.Value[open+2 : len(name.Value)-1]
+		if _, ok := cast.Annotations[strings.ToLower(remark)]; !ok {
+			continue
+		}
+		p.note(name.Line, "%s: %q: the remark in brackets is left out", label, text.Short(name.Value))
 		name.Value = strings.TrimSpace(name.Value[:open])
 	}
 }

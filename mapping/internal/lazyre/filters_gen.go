@@ -83,6 +83,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{",", false}, {";", false}, {"and", false}}}, true
 	case "\\s*[|·—–]\\s*|\\s+-\\s+":
 		return filter{any: []literal{{"|", false}, {"·", false}, {"–", false}, {"—", false}, {"-", false}}}, true
+	case "\\s*\\((?:segments?:?\\s+)?[\"“„«‘][^()\"“”„«»‘’]{1,120}[\"”“»’]\\)":
+		return filter{any: []literal{{"(", false}}}, true
 	case "\\s*\\(([^()]*)\\)":
 		return filter{any: []literal{{"(", false}}}, true
 	case "\\s*\\([\\d,]+\\)$":
