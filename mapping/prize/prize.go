@@ -506,9 +506,9 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 			f.Countries = append(f.Countries, film.Text{Value: t, Line: para.line})
 		case footnotesRe.MatchString(t):
 			// References to the links at the bottom (the trailer).
-		case text.IsMinutes(t):
-			min, _ := text.ParseMinutes(t)
-			f.Runtime = film.Minutes{Value: float64(min), Set: true, Line: para.line}
+		case text.IsRunningTime(t):
+			secs, _ := text.ParseRunningTime(t)
+			f.Runtime = film.SecondsOf(secs, para.line)
 		case isYear(t):
 			y, _ := text.ParseYear(t)
 			f.Year = film.Single{Value: float64(y), Set: true, Line: para.line}
@@ -606,9 +606,9 @@ func (p *parser) headerLine(para paragraph) {
 	var names []string
 	for _, part := range text.SplitList(t) {
 		switch {
-		case text.IsMinutes(part):
-			min, _ := text.ParseMinutes(part)
-			f.Runtime = film.Minutes{Value: float64(min), Set: true, Line: para.line}
+		case text.IsRunningTime(part):
+			secs, _ := text.ParseRunningTime(part)
+			f.Runtime = film.SecondsOf(secs, para.line)
 		case isYear(part):
 			y, _ := text.ParseYear(part)
 			f.Year = film.Single{Value: float64(y), Set: true, Line: para.line}
@@ -650,7 +650,7 @@ func isCountry(s string) bool {
 }
 
 func isHeaderFact(s string) bool {
-	return text.IsMinutes(s) || isYear(s) || isCountry(s) || footnotesRe.MatchString(s)
+	return text.IsRunningTime(s) || isYear(s) || isCountry(s) || footnotesRe.MatchString(s)
 }
 
 // isValue reports whether a paragraph can be the value of a label above
@@ -781,9 +781,14 @@ func (p *parser) credit(lb label, name, value string, line int) {
 		}
 		return
 	case factRuntime:
-		if d := text.Durations(value); len(d) > 0 {
-			f.Runtime = film.Minutes{Value: float64(d[0]), Set: true, Line: line}
-		} else {
+		found, unclear := text.RunningTimes(value)
+		for _, u := range unclear {
+			p.note(line, "%s: %q may be hours and minutes or minutes and seconds; left out", name, u)
+		}
+		switch {
+		case len(found) > 0:
+			f.Runtime = film.SecondsOf(found[0], line)
+		case len(unclear) == 0:
 			p.note(line, "%s: %q is not a running time; left out", name, text.Short(value))
 		}
 		return

@@ -746,3 +746,32 @@ func TestCompanyRoleNotes(t *testing.T) {
 		t.Errorf("credits\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestRunningTimeToTheSecond: a short's running time on a prize page, in
+// its header or under a label, keeps its seconds (it read whole minutes
+// only: "12 min 40 s" was no running time, and before that "12:40" was
+// 760 minutes); a clock that may be hours or minutes is a note.
+func TestRunningTimeToTheSecond(t *testing.T) {
+	for _, tt := range []struct {
+		name, head string
+		seconds    int
+		note       string
+	}{
+		{"header paragraph", "Published on *P* (<https://p.example>)\n\nKite Hill\n\nOla Berg\n\nNorway\n\n12 min 40 s\n\n2021", 760, ""},
+		{"header facts on one line", "Published on *P* (<https://p.example>)\n\nKite Hill\n\nOla Berg\n\nNorway, 2021, 14:05", 845, ""},
+		{"label", "Published on *P* (<https://p.example>)\n\nKite Hill\n\nOla Berg\n\nNorway\n\n2021\n\nRunning time: 8 minutes 30 seconds", 510, ""},
+		{"unclear clock under a label", "Published on *P* (<https://p.example>)\n\nKite Hill\n\nOla Berg\n\nNorway\n\n2021\n\nRunning time: 5:30", 0, "may be hours and minutes or minutes and seconds"},
+	} {
+		src, err := Parse(strings.NewReader(tt.head+"\n\nSynopsis:\n\nA film.\n"), "p.txt")
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if got := src.Film.Runtime; got.Set != (tt.seconds > 0) || got.Seconds() != tt.seconds {
+			t.Errorf("%s: running time %v (%d s); want %d s", tt.name, got, got.Seconds(), tt.seconds)
+		}
+		if tt.note != "" && !slices.ContainsFunc(src.Notes, func(n film.Note) bool { return strings.Contains(n.Message, tt.note) }) {
+			t.Errorf("%s: no note %q in %v", tt.name, tt.note, src.Notes)
+		}
+	}
+}

@@ -241,20 +241,6 @@ func joins(gap string) bool {
 	return !strings.Contains(gap, ":") && (g == "" || joinWords[strings.ToLower(g)])
 }
 
-// Durations is RunningTimes in whole minutes: a time with seconds, or an
-// unclear one, is none. New code calls RunningTimes, which loses no
-// second; the prize page's mapper still calls this.
-func Durations(s string) []int {
-	secs, _ := RunningTimes(s)
-	var out []int
-	for _, n := range secs {
-		if n%60 == 0 {
-			out = append(out, n/60)
-		}
-	}
-	return out
-}
-
 // partOfNumber reports whether text that ends with before makes what
 // follows it part of a larger number: a sign (or a dash, of a range), or
 // a digit and a decimal point or comma.
@@ -265,23 +251,6 @@ func partOfNumber(before string) bool {
 	}
 	n := len(before)
 	return n >= 2 && (before[n-1] == '.' || before[n-1] == ',') && '0' <= before[n-2] && before[n-2] <= '9'
-}
-
-// ParseMinutes is ParseRunningTime in whole minutes: a time with seconds
-// is none (ok false). The prize page's mapper still calls it.
-func ParseMinutes(s string) (int, bool) {
-	n, err := ParseRunningTime(s)
-	if err != nil || n%60 != 0 {
-		return 0, false
-	}
-	return n / 60, true
-}
-
-// IsMinutes reports whether a whole line is a running time in whole
-// minutes.
-func IsMinutes(s string) bool {
-	_, ok := ParseMinutes(s)
-	return ok
 }
 
 // IsRunningTime reports whether a whole line is a running time.

@@ -100,10 +100,6 @@ func TestRunningTimes(t *testing.T) {
 			t.Errorf("RunningTimes(%q) = %v; want %v", in, got, want)
 		}
 	}
-	// Durations, in whole minutes, has no time with seconds.
-	if got := Durations("12 minutes 40 seconds, 14 minutes"); !slices.Equal(got, []int{14}) {
-		t.Errorf("Durations = %v", got)
-	}
 }
 
 // FuzzParseRunningTime: any text is read without a panic; a time read is

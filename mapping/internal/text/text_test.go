@@ -54,7 +54,9 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
-func TestParseMinutes(t *testing.T) {
+// TestParseRunningTimeMinutes: the running times in whole minutes that
+// the mappers read before seconds were (ParseMinutes'), in seconds.
+func TestParseRunningTimeMinutes(t *testing.T) {
 	tests := []struct {
 		in   string
 		want int
@@ -77,30 +79,34 @@ func TestParseMinutes(t *testing.T) {
 		{"minutes", 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := ParseMinutes(tt.in)
-		if ok != tt.ok || got != tt.want {
-			t.Errorf("ParseMinutes(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
+		got, err := ParseRunningTime(tt.in)
+		if (err == nil) != tt.ok || got != tt.want*60 {
+			t.Errorf("ParseRunningTime(%q) = %d, %v; want %d min, ok %v", tt.in, got, err, tt.want, tt.ok)
 		}
 	}
 }
 
-func TestDurations(t *testing.T) {
-	got := Durations("95 minutes (Cannes), 1 h 30 min (theatrical), 1:42 (director's cut)")
-	if !slices.Equal(got, []int{95, 90, 102}) {
-		t.Errorf("Durations = %v", got)
+func TestRunningTimesInAValue(t *testing.T) {
+	durations := func(s string) []int {
+		secs, _ := RunningTimes(s)
+		return secs
 	}
-	if got := Durations("long"); got != nil {
-		t.Errorf("Durations(long) = %v", got)
+	got := durations("95 minutes (Cannes), 1 h 30 min (theatrical), 1:42 (director's cut)")
+	if !slices.Equal(got, []int{95 * 60, 90 * 60, 102 * 60}) {
+		t.Errorf("RunningTimes = %v", got)
+	}
+	if got := durations("long"); got != nil {
+		t.Errorf("RunningTimes(long) = %v", got)
 	}
 	// No time is the end of a decimal, a signed number or a range: "1.5
 	// hours" was 300 minutes, "-5 minutes" 5.
 	for _, s := range []string{"1.5 hours", "2,5 hours", "-5 minutes", "+90 min", "−90 min", "2–3 hours", "95—100 min"} {
-		if got := Durations(s); got != nil {
-			t.Errorf("Durations(%q) = %v; want none", s, got)
+		if got := durations(s); got != nil {
+			t.Errorf("RunningTimes(%q) = %v; want none", s, got)
 		}
 	}
-	if got := Durations("ca. 90 min, 1.5 hours (TV), 2 h"); !slices.Equal(got, []int{90, 120}) {
-		t.Errorf("Durations with a decimal among them = %v", got)
+	if got := durations("ca. 90 min, 1.5 hours (TV), 2 h"); !slices.Equal(got, []int{90 * 60, 120 * 60}) {
+		t.Errorf("RunningTimes with a decimal among them = %v", got)
 	}
 }
 
