@@ -348,6 +348,10 @@ func (e *env) renderFilm(files []string, x *exportJob) (res *pipeline.Output, ok
 				e.hint("%s is an HTML page: export maps the text of film pages (save the page as text); 'film2ld validate %s' checks the page's own JSON-LD, 'film2ld convert %s' converts it", name, name, name)
 			case form != 0:
 				e.hint("%s is linked data (%s): 'film2ld convert %s' converts it and 'film2ld validate %s' checks it; export maps film pages' text to linked data", name, form, name, name)
+			case errors.Is(err, mapping.ErrUnknownKind) && x.batch:
+				// --kind applies to every document of a batch: it cannot
+				// name one document's kind (audit 15).
+				e.hint("--kind would apply to every document of the batch: export this film on its own with --kind reviews, --kind encyclopedia or --kind prize (film2ld export --kind KIND %s), or move the document out of its folder", name)
 			case errors.Is(err, mapping.ErrUnknownKind):
 				e.hint("name the kind with --kind reviews, --kind encyclopedia or --kind prize")
 			case errors.Is(err, syscall.EISDIR) && name == "-":
