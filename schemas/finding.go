@@ -43,6 +43,9 @@ type Finding struct {
 	Pos     Pos
 	// node is the node the finding is about, for the snippet's choices.
 	node *Node
+	// nodeSeq is that node's number (Node.seq), which Detach keeps: it
+	// tells two nodes' findings apart in onePerPlace; 0 for none.
+	nodeSeq int
 }
 
 func (f Finding) String() string {

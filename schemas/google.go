@@ -39,7 +39,7 @@ func (c *googleChecker) add(sev Severity, rule string, n *Node, prop, msg, fix s
 	if prop != "" {
 		pos = n.PropPos(prop)
 	}
-	c.out = append(c.out, Finding{Severity: sev, Rule: rule, Node: n.Describe(), Property: prop, Message: msg, Fix: fix, Pos: pos, node: n})
+	c.out = append(c.out, Finding{Severity: sev, Rule: rule, Node: n.Describe(), Property: prop, Message: msg, Fix: fix, Pos: pos, node: n, nodeSeq: n.seq})
 }
 
 // checkGoogle applies the search-engine rules, each to the feature it

@@ -27,6 +27,8 @@ type Graph struct {
 	PageURL string
 	// docs counts the documents read, to scope their blank node labels.
 	docs int
+	// made counts the blank nodes made, to number them (Node.seq).
+	made int
 	// pending are the documents whose last checks finish settles.
 	pending []*pendingDoc
 }
@@ -56,6 +58,14 @@ type Node struct {
 	// descriptions and the references to it), for a graph SnippetFor
 	// reads: leaving the node out leaves these out.
 	origins []*jsonpos.Value
+	// seq numbers a blank node in its graph, in the order made (0 for a
+	// node with an IRI, which its IRI names): two blank nodes alike
+	// ("Review (review of Movie X)") placed alike (in N-Quads, at their
+	// subject's line) are told apart by it, where onePerPlace made their
+	// findings one (audit 15: four reviews without an author were one
+	// warning in N-Quads, four in flattened JSON-LD). A node with an IRI
+	// checked in two parts of a film (Job.Check) is one place.
+	seq int
 	// propIndex finds the properties of a node that has many (see
 	// indexLast): a JSON object of 20,000 keys made every lookup, and so
 	// checking it, quadratic. Only the builder adds properties, and it
@@ -527,6 +537,10 @@ func (b *builder) node(id string, pos Pos, size int) *Node {
 		}
 	}
 	n := &Node{ID: id, Props: make([]Prop, 0, size), Pos: pos}
+	if id == "" || strings.HasPrefix(id, "_:") {
+		b.g.made++
+		n.seq = b.g.made
+	}
 	if id != "" {
 		b.g.byID[key] = n
 	}
@@ -545,8 +559,14 @@ func (b *builder) key(id string) string {
 	return id
 }
 
-func (b *builder) problem(pos Pos, rule, node, prop, msg, fix string) {
-	b.g.Problems = append(b.g.Problems, Finding{Severity: Error, Rule: rule, Node: node, Property: prop, Message: msg, Fix: fix, Pos: pos})
+// problem records an error of reading, about node n (nil for the
+// document).
+func (b *builder) problem(pos Pos, rule string, n *Node, prop, msg, fix string) {
+	f := Finding{Severity: Error, Rule: rule, Node: "document", Property: prop, Message: msg, Fix: fix, Pos: pos}
+	if n != nil {
+		f.Node, f.nodeSeq = n.Describe(), n.seq
+	}
+	b.g.Problems = append(b.g.Problems, f)
 }
 
 // document adds one top-level JSON value: a node, an array of nodes, or an
@@ -559,7 +579,7 @@ func (b *builder) document(v *jsonpos.Value) {
 		}
 	case jsonpos.Object:
 		if ctx := v.Get("@context"); ctx != nil && !isSchemaOrgContext(ctx, v) {
-			b.problem(b.src.pos(ctx.Offset), RuleContext, "document", "@context",
+			b.problem(b.src.pos(ctx.Offset), RuleContext, nil, "@context",
 				"the context is not schema.org's, so terms cannot be checked as written",
 				`use "@context": "https://schema.org"`)
 		}
@@ -744,7 +764,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 			b.graphItems(m.Value)
 			continue
 		case "@graph", "@reverse", "@nest":
-			b.problem(b.src.pos(m.KeyOffset), RuleUnsupported, n.Describe(), m.Key,
+			b.problem(b.src.pos(m.KeyOffset), RuleUnsupported, n, m.Key,
 				m.Key+" inside a node is not checked", "")
 			continue
 		}
@@ -787,7 +807,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 			if written := v.DupTimes()[i]; written > 2 {
 				times = fmt.Sprintf("%d times", written)
 			}
-			b.problem(b.src.pos(last[key]), RuleDuplicateKey, n.Describe(), localName(key),
+			b.problem(b.src.pos(last[key]), RuleDuplicateKey, n, localName(key),
 				fmt.Sprintf("the key %q is written %s in this object (first at line %d, column %d); JSON-LD processors read this last value, other readers the first, and film2ld convert refuses it", clip(key), times, first.Line, first.Col),
 				"write each key once; give several values as an array")
 		}
@@ -965,7 +985,7 @@ func (g *Graph) dangling() {
 				if id == "" {
 					continue // {} as a value: nothing to resolve
 				}
-				f := Finding{Severity: Warning, Rule: RuleDangling, Node: n.Describe(), Property: prop, Pos: n.At(v.Pos), node: n,
+				f := Finding{Severity: Warning, Rule: RuleDangling, Node: n.Describe(), Property: prop, Pos: n.At(v.Pos), node: n, nodeSeq: n.seq,
 					Message: fmt.Sprintf("refers to %q, which this input defines nowhere, so nothing about it is checked", clip(id)),
 					Fix:     fmt.Sprintf(`describe the node here ({"@id": %q, "@type": …}), or fix the @id`, clip(id))}
 				if richProps[prop] || prop == "author" && n.Is("Review") {

@@ -408,7 +408,7 @@ func (s *shapeSet) check(n *Node, typ string, cache shapeCache, seen map[shapePr
 	rule := RuleShapePrefix + strings.ToLower(typ)
 	errs, err := s.errorsOf(n, typ, cache)
 	if err != nil {
-		return []Finding{{Severity: Error, Rule: rule, Node: n.Describe(), Pos: n.Pos,
+		return []Finding{{Severity: Error, Rule: rule, Node: n.Describe(), Pos: n.Pos, nodeSeq: n.seq,
 			Message: fmt.Sprintf("the node could not be checked: %v", err)}}
 	}
 	var problems []shapeProblem
@@ -436,7 +436,7 @@ func (s *shapeSet) check(n *Node, typ string, cache shapeCache, seen map[shapePr
 	out := make([]Finding, 0, len(problems))
 	for _, p := range problems {
 		title, desc := s.expect(typ, p.prop)
-		f := Finding{Severity: Error, Rule: rule, Node: n.Describe(), Property: p.prop, Fix: desc, Pos: n.PropPos(p.prop)}
+		f := Finding{Severity: Error, Rule: rule, Node: n.Describe(), Property: p.prop, Fix: desc, Pos: n.PropPos(p.prop), nodeSeq: n.seq}
 		vs := n.Values(p.prop)
 		switch {
 		case other[p] != "":

@@ -331,11 +331,21 @@ func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOpt
 			}
 		}
 	}
+	// Each item is a graph of its own, whose nodes are numbered from 1:
+	// a finding left out is numbered by its item instead (negative, so
+	// that no number of the snippet's own graph is one), or two reviews
+	// alike, placed alike, were one finding (see Node.seq).
+	itemSeq := func(f Finding, i int) Finding {
+		if f.nodeSeq != 0 {
+			f.nodeSeq = -(i + 1)
+		}
+		return f
+	}
 	nodes, why := rejections(fs)
 	for j, n := range nodes {
 		if i := itemOf[n]; keep[i] {
 			keep[i] = false
-			dropped = append(dropped, why[j])
+			dropped = append(dropped, itemSeq(why[j], i))
 		}
 	}
 	// The items are of one film: one aggregateRating for them all.
@@ -346,7 +356,9 @@ func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOpt
 		}
 		if _, reasons := oneAggregate(g.Nodes[0], &kept); len(reasons) > 0 {
 			keep[i] = false
-			dropped = append(dropped, reasons...)
+			for _, r := range reasons {
+				dropped = append(dropped, itemSeq(r, i))
+			}
 		}
 	}
 	return keep, dropped
@@ -357,7 +369,7 @@ func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOpt
 func extraAggregate(item, n, kept *Node) Finding {
 	return Finding{Severity: Warning, Rule: RuleOneAggregate, Node: n.Describe(),
 		Message: fmt.Sprintf("%s already has one; Google reads one aggregateRating per item, and the snippet keeps the first, %s", item.Describe(), kept.Describe()),
-		Pos:     n.Pos, node: n}
+		Pos:     n.Pos, node: n, nodeSeq: n.seq}
 }
 
 // removable returns the nodes (and their findings) that stand as the

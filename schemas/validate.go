@@ -153,12 +153,13 @@ func onePerPlace(fs []Finding, report func(rule string) bool) []Finding {
 	return out
 }
 
-// comparePlaces orders findings by their place: position, node and
+// comparePlaces orders findings by their place: position, node (as
+// described, then as numbered: two nodes alike are two places) and
 // property, and for a finding about the node (no property) its rule and
 // message, which tell four recommended properties missing from one Movie
 // apart as four findings.
 func comparePlaces(a, b Finding) int {
-	c := cmp.Or(diag.Compare(a.Pos, b.Pos), cmp.Compare(a.Node, b.Node), cmp.Compare(a.Property, b.Property))
+	c := cmp.Or(diag.Compare(a.Pos, b.Pos), cmp.Compare(a.Node, b.Node), cmp.Compare(a.nodeSeq, b.nodeSeq), cmp.Compare(a.Property, b.Property))
 	if c != 0 || a.Property != "" {
 		return c
 	}

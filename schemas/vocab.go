@@ -109,7 +109,7 @@ func (c *nodeChecker) describe() string {
 
 func (c *nodeChecker) add(sev Severity, rule, prop string, pos Pos, msg, fix string) {
 	c.fs = append(c.fs, Finding{Severity: sev, Rule: rule, Node: c.describe(), Property: prop,
-		Message: msg, Fix: fix, Pos: pos})
+		Message: msg, Fix: fix, Pos: pos, nodeSeq: c.n.seq})
 }
 
 // types checks the node's types and records the schema.org ones.
