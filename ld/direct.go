@@ -42,9 +42,10 @@ import (
 // Any array of doc may also be an iter.Seq[any] of its items, which
 // WriteDirect walks once (twice for expanded JSON-LD, so a sequence must
 // give the same items each time): a renderer can so yield a long list node
-// by node and never hold it whole (mapping's Film.DatasetStream); and any
-// node reference {"@id": id} a [NodeRef]. The general path is given doc
-// with those sequences collected into arrays and references into maps.
+// by node and never hold it whole (mapping's Film.DatasetStream); any
+// node reference {"@id": id} a [NodeRef]; and any node object a [Node],
+// its members in a slice. The general path is given doc with those
+// sequences collected into arrays, and references and Nodes into maps.
 func (p *Processor) WriteDirect(w io.Writer, doc any, f Format, opts Options) error {
 	switch f {
 	case FormatCanonical:
@@ -486,14 +487,14 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical,
 	w.d.names = append(w.d.names, "JSON-LD")
 	w.typ = w.term(IRI, "<"+rdfType+">")
 	for n := range graph {
-		m, isNode := n.(map[string]any)
-		if !isNode || w.flat && onlyID(m) {
+		o, isNode := objectOf(n)
+		if !isNode || w.flat && onlyID(o) {
 			return nil, false
 		}
-		if freeLabel(m) {
+		if freeLabel(o) {
 			continue
 		}
-		if _, ok := w.node(m, 0); !ok {
+		if _, ok := w.node(o, 0); !ok {
 			return nil, false
 		}
 		w.tmp = w.tmp[:0] // a top node is no statement's object
@@ -537,8 +538,8 @@ type NodeRef interface {
 func refMap(r NodeRef) map[string]any { return map[string]any{"@id": r.NodeID()} }
 
 // collect returns doc with every sequence (see WriteDirect) collected into
-// an array and every NodeRef made a map, for the general path; a
-// document without either is returned as it is.
+// an array and every NodeRef and Node made a map, for the general path; a
+// document without any is returned as it is.
 func collect(doc any) any {
 	if !needsCollect(doc) {
 		return doc
@@ -546,11 +547,11 @@ func collect(doc any) any {
 	return collectAll(doc)
 }
 
-// needsCollect reports whether v holds a sequence or a NodeRef, which
-// collect turns into what the general path takes.
+// needsCollect reports whether v holds a sequence, a NodeRef or a Node,
+// which collect turns into what the general path takes.
 func needsCollect(v any) bool {
 	switch x := v.(type) {
-	case iter.Seq[any], NodeRef:
+	case iter.Seq[any], NodeRef, Node:
 		return true
 	case []any:
 		return slices.ContainsFunc(x, needsCollect)
@@ -584,6 +585,12 @@ func collectAll(v any) any {
 		out := make(map[string]any, len(x))
 		for k, e := range x {
 			out[k] = collectAll(e)
+		}
+		return out
+	case Node:
+		out := make(map[string]any, len(x))
+		for _, mb := range x {
+			out[mb.Key] = collectAll(mb.Value)
 		}
 		return out
 	}
@@ -959,7 +966,7 @@ func (w *walker) langLiteral(x map[string]any, lang any) (uint32, bool) {
 
 // node walks a node object in graph g (0 the default graph) and returns
 // its subject, in the order JSON-LD node map generation visits it.
-func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
+func (w *walker) node(m object, g uint32) (uint32, bool) {
 	if ownKeys(m) == 0 {
 		// An empty node object: expansion drops it where it stands
 		// free in a graph, so it takes no blank node label there, as
@@ -968,7 +975,7 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 		return 0, false
 	}
 	var s uint32
-	if v, hasID := m["@id"]; hasID {
+	if v, hasID := m.get("@id"); hasID {
 		id, isString := v.(string)
 		if !isString {
 			return 0, false
@@ -980,7 +987,7 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 	} else {
 		s = w.newBlank() // a new blank node every time
 	}
-	if v, hasType := m["@type"]; hasType {
+	if v, hasType := m.get("@type"); hasType {
 		types, isList := v.([]any)
 		if !isList {
 			types = []any{v}
@@ -1007,24 +1014,29 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 	// parent is walked.
 	base, tmpBase := len(w.props), len(w.tmp)
 	defer func() { w.props, w.tmp = w.props[:base], w.tmp[:tmpBase] }()
-	for k, v := range m {
-		switch k {
-		case "@id", "@type", "@graph":
-			continue
-		case "@context":
-			// Scraped pages repeat the schema.org context on nested
-			// nodes: the same context again changes nothing (see
-			// dropRepeatedContexts). Any other needs the general path.
-			if w.bare || !schemaOrgContext(v) {
+	if m.isNode {
+		// A Node's members are ranged over as they are, with no map to
+		// hash; a keyword given twice would be read as its first (get),
+		// where the map it stands for keeps the last. A property given
+		// twice is two keys for one IRI, declined below.
+		var seen uint8
+		for _, mb := range m.n {
+			if bit := keywordBit(mb.Key); bit != 0 {
+				if seen&bit != 0 {
+					return 0, false
+				}
+				seen |= bit
+			}
+			if !w.member(mb.Key, mb.Value) {
 				return 0, false
 			}
-			continue
 		}
-		key := w.t.key(k)
-		if !key.ok || w.flat && (key.iri == rdfType || flatDatatype(key.coerce)) {
-			return 0, false
+	} else {
+		for k, v := range m.m {
+			if !w.member(k, v) {
+				return 0, false
+			}
 		}
-		w.props = append(w.props, directProp{key, v})
 	}
 	n := len(w.props)
 	props := w.props[base:n]
@@ -1036,14 +1048,14 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 			return 0, false
 		}
 	}
-	if v, hasGraph := m["@graph"]; hasGraph {
+	if v, hasGraph := m.get("@graph"); hasGraph {
 		// A named graph's nodes come before its name's properties.
 		if !w.isIRI(s) {
 			return 0, false
 		}
 		count := 0
 		for it := range itemsOf(v) {
-			n, isNode := it.(map[string]any)
+			n, isNode := objectOf(it)
 			if !isNode || w.flat && onlyID(n) {
 				return 0, false
 			}
@@ -1090,6 +1102,46 @@ func (w *walker) node(m map[string]any, g uint32) (uint32, bool) {
 		}
 	}
 	return s, true
+}
+
+// member pushes a member of the node being walked onto w.props, or skips
+// it (@id, @type and @graph, which node walks itself, and a repeated
+// schema.org context); false where it is outside WriteDirect's shape.
+func (w *walker) member(k string, v any) bool {
+	switch k {
+	case "@id", "@type", "@graph":
+		return true
+	case "@context":
+		// Scraped pages repeat the schema.org context on nested
+		// nodes: the same context again changes nothing (see
+		// dropRepeatedContexts). Any other needs the general path.
+		return !w.bare && schemaOrgContext(v)
+	}
+	key := w.t.key(k)
+	if !key.ok || w.flat && (key.iri == rdfType || flatDatatype(key.coerce)) {
+		return false
+	}
+	w.props = append(w.props, directProp{key, v})
+	return true
+}
+
+// keywordBit returns the bit of a keyword node reads by its key alone
+// (@id, @type, @graph, @context), 0 for any other key.
+func keywordBit(k string) uint8 {
+	if len(k) == 0 || k[0] != '@' {
+		return 0
+	}
+	switch k {
+	case "@id":
+		return 1
+	case "@type":
+		return 2
+	case "@graph":
+		return 4
+	case "@context":
+		return 8
+	}
+	return 0
 }
 
 // property adds the statements of one property's value (an array's or a
@@ -1193,7 +1245,23 @@ func (w *walker) value(v any, key directKey, g uint32) (uint32, bool) {
 		if _, hasGraph := x["@graph"]; hasGraph {
 			return 0, false
 		}
-		return w.node(x, g)
+		return w.node(object{m: x}, g)
+	case Node:
+		if keywordValue(x) {
+			return w.value(nodeMap(x), key, g)
+		}
+		for _, mb := range x {
+			switch k := mb.Key; k {
+			case "@graph":
+				return 0, false
+			case "@id", "@type", "@context":
+			default:
+				if strings.HasPrefix(k, "@") {
+					return 0, false
+				}
+			}
+		}
+		return w.node(object{n: x, isNode: true}, g)
 	case NodeRef:
 		// As w.node gives for {"@id": id}: the subject's term, no
 		// statement.
@@ -1227,8 +1295,8 @@ func (w *walker) number(x float64, key directKey) (uint32, bool) {
 
 // onlyID reports whether node m is an @id alone, which expansion drops
 // where it stands free in a graph.
-func onlyID(m map[string]any) bool {
-	_, hasID := m["@id"]
+func onlyID(m object) bool {
+	_, hasID := m.get("@id")
 	return hasID && ownKeys(m) == 1
 }
 
@@ -1245,18 +1313,19 @@ func schemaOrgContext(v any) bool {
 // node's label alone, which expansion drops: node map generation never
 // numbers it. (An IRI alone is walked, which checks it and makes no
 // statement.)
-func freeLabel(m map[string]any) bool {
-	id, isString := m["@id"].(string)
+func freeLabel(m object) bool {
+	v, _ := m.get("@id")
+	id, isString := v.(string)
 	return isString && ownKeys(m) == 1 && strings.HasPrefix(id, "_:") && checkIRI(id, true) == nil
 }
 
 // ownKeys returns the number of node m's keys, less a schema.org
 // @context, which changes nothing where the walk goes (see node).
-func ownKeys(m map[string]any) int {
-	if c, has := m["@context"]; has && schemaOrgContext(c) {
-		return len(m) - 1
+func ownKeys(m object) int {
+	if c, has := m.get("@context"); has && schemaOrgContext(c) {
+		return m.len() - 1
 	}
-	return len(m)
+	return m.len()
 }
 
 // flatDatatype reports whether a value typed dt is one flattened output

@@ -71,7 +71,7 @@ func (x *expandedWriter) nodes(seq iter.Seq[any], depth int) {
 	e := x.e
 	n := 0
 	for it := range seq {
-		m := it.(map[string]any)
+		m, _ := objectOf(it) // a node: the walk checked it
 		if onlyID(m) {
 			continue
 		}
@@ -88,10 +88,10 @@ func (x *expandedWriter) nodes(seq iter.Seq[any], depth int) {
 
 // node writes node m, expanded, at depth: its members sorted by key, as
 // encoding/json writes a map.
-func (x *expandedWriter) node(m map[string]any, depth int) {
+func (x *expandedWriter) node(m object, depth int) {
 	e := x.e
 	base := len(x.members)
-	for k, v := range m {
+	for k, v := range m.all {
 		switch k {
 		case "@id", "@type", "@graph":
 			x.members = append(x.members, expandedMember{key: k, val: v})
@@ -207,9 +207,15 @@ func (x *expandedWriter) value(v any, coerce string, depth int) {
 			x.object(depth, "@type", v["@type"].(string), val.(string))
 			return
 		}
-		x.node(v, depth)
+		x.node(object{m: v}, depth)
+	case Node:
+		if keywordValue(v) {
+			x.value(nodeMap(v), coerce, depth)
+			return
+		}
+		x.node(object{n: v, isNode: true}, depth)
 	case NodeRef:
-		x.node(refMap(v), depth)
+		x.node(object{m: refMap(v)}, depth)
 	}
 }
 

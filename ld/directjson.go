@@ -124,7 +124,7 @@ func (p *Processor) directJSON(doc any, f Format, opts Options) (*jbuilder, []*j
 	ok := true
 	j := 0
 	for n := range graph {
-		m, _ := n.(map[string]any)
+		m, _ := objectOf(n)
 		var lazy bool
 		if ok, lazy = b.lazyDescription(m, j); !ok {
 			break
@@ -168,7 +168,7 @@ func (p *Processor) directJSONAuto(view map[string]any, f Format, opts Options) 
 	b := &jbuilder{t: jt, dt: termsFor(c.expand), ids: map[string]*jnode{}, keys: map[string]jkey{}, labels: map[string]*jnode{}}
 	b.lazy.after = math.MaxInt
 	for n := range graph {
-		m, _ := n.(map[string]any)
+		m, _ := objectOf(n)
 		if freeLabel(m) {
 			continue // dropped by expansion (see walker.node)
 		}
@@ -511,8 +511,9 @@ type jbuilder struct {
 	ids  map[string]*jnode // the nodes with an IRI
 	all  []*jnode
 	keys map[string]jkey
-	// sorted is a stack of the keys of the objects being walked.
-	sorted      []string
+	// sorted is a stack of the members of the objects being walked, each
+	// object's sorted by key.
+	sorted      []Member
 	nodeSlab    []jnode
 	propSlab    []jprop
 	valSlab     []jval
@@ -693,14 +694,14 @@ func (b *jbuilder) prop(s *propSite) *jprop {
 // is referred to from there before its own properties are walked, as node
 // map generation does, which orders the values of a node that holds
 // itself.
-func (b *jbuilder) node(m map[string]any, in *jprop) (*jnode, bool) {
-	if m == nil {
+func (b *jbuilder) node(m object, in *jprop) (*jnode, bool) {
+	if !m.valid() {
 		return nil, false
 	}
 	var n *jnode
 	top := b.top
 	b.top = false
-	if v, has := m["@id"]; has {
+	if v, has := m.get("@id"); has {
 		id, isString := v.(string)
 		if !isString {
 			return nil, false
@@ -709,7 +710,7 @@ func (b *jbuilder) node(m map[string]any, in *jprop) (*jnode, bool) {
 		if n, ok = b.byID(id); !ok {
 			return nil, false
 		}
-		if n.desc != 0 && len(m) > 1 {
+		if n.desc != 0 && m.len() > 1 {
 			// A node described twice, once lazily: json-gold's
 			// path merges the two.
 			return nil, false
@@ -733,34 +734,44 @@ func (b *jbuilder) node(m map[string]any, in *jprop) (*jnode, bool) {
 	}
 	// The keys in order: blank nodes below are labelled in it.
 	base := len(b.sorted)
-	for k := range m {
-		b.sorted = append(b.sorted, k)
+	if m.isNode {
+		b.sorted = append(b.sorted, m.n...)
+	} else {
+		for k, v := range m.m {
+			b.sorted = append(b.sorted, Member{Key: k, Value: v})
+		}
 	}
-	slices.Sort(b.sorted[base:])
-	ok := b.members(m, n, base)
+	slices.SortFunc(b.sorted[base:], func(x, y Member) int { return strings.Compare(x.Key, y.Key) })
+	ok := b.members(n, base)
 	b.sorted = b.sorted[:base]
 	return n, ok
 }
 
-// members adds the members of node object m, whose sorted keys are
+// members adds the members of a node object, sorted by key in
 // b.sorted[base:], to n.
-func (b *jbuilder) members(m map[string]any, n *jnode, base int) bool {
+func (b *jbuilder) members(n *jnode, base int) bool {
 	props, end := 0, len(b.sorted)
 	for i := base; i < end; i++ {
-		k := b.sorted[i] // indexed anew: the walk below pushes
+		// Indexed anew: the walk below pushes.
+		k, v := b.sorted[i].Key, b.sorted[i].Value
+		if i > base && k == b.sorted[i-1].Key {
+			// A Node's key given twice: the map it stands for keeps
+			// the last value, which Write's path reads.
+			return false
+		}
 		switch k {
 		case "@id":
 			continue
 		case "@context":
 			// schema.org's again (scraped markup repeats it): nothing
 			// changes; any other context needs Write's path.
-			if !schemaOrgContext(m[k]) {
+			if !schemaOrgContext(v) {
 				return false
 			}
 			continue
 		case "@type":
 			// The RDF walk takes an array or one string here.
-			switch types := m[k].(type) {
+			switch types := v.(type) {
 			case []any:
 				for _, t := range types {
 					if !b.addType(n, t) {
@@ -779,7 +790,7 @@ func (b *jbuilder) members(m map[string]any, n *jnode, base int) bool {
 			return false
 		}
 		props++
-		switch x := m[k].(type) {
+		switch x := v.(type) {
 		case []any:
 			for _, v := range x {
 				if !b.value(v, &site) {
@@ -807,7 +818,7 @@ func (b *jbuilder) seqValues(x iter.Seq[any], site propSite) bool {
 	seq := -1
 	i := 0
 	for v := range x {
-		if m, isMap := v.(map[string]any); isMap && i >= b.lazy.after && b.lazyCandidate(site, m) {
+		if m, isObject := objectOf(v); isObject && i >= b.lazy.after && b.lazyCandidate(site, m) {
 			if seq < 0 {
 				seq = b.lazy.addSeq(x, site.n)
 			}
@@ -850,8 +861,13 @@ func (b *jbuilder) addType(n *jnode, t any) bool {
 // value adds one value of a property.
 func (b *jbuilder) value(v any, site *propSite) bool {
 	jk := site.key
-	if r, isRef := v.(NodeRef); isRef {
-		v = refMap(r)
+	switch x := v.(type) {
+	case NodeRef:
+		v = refMap(x)
+	case Node:
+		if keywordValue(x) {
+			v = nodeMap(x)
+		}
 	}
 	switch x := v.(type) {
 	case map[string]any:
@@ -863,7 +879,13 @@ func (b *jbuilder) value(v any, site *propSite) bool {
 			// compact IRI
 			return false
 		}
-		_, ok := b.node(x, b.prop(site))
+		_, ok := b.node(object{m: x}, b.prop(site))
+		return ok
+	case Node:
+		if jk.kind == kindTyped {
+			return false // as for a map
+		}
+		_, ok := b.node(object{n: x, isNode: true}, b.prop(site))
 		return ok
 	case string:
 		switch jk.kind {

@@ -132,21 +132,21 @@ func (b *jbuilder) site(n *jnode, p *jprop) {
 // the framed type) whose named nodes are references alone ({"@id": iri},
 // or an IRI under an @id-coerced key), so that building it adds nothing
 // to the nodes it refers to.
-func (b *jbuilder) lazyCandidate(site propSite, m map[string]any) bool {
+func (b *jbuilder) lazyCandidate(site propSite, m object) bool {
 	if b.main != nil || site.n != b.lazy.holder || site.key.kind == kindTyped {
 		return false
 	}
 	return b.blankTree(m, 0)
 }
 
-func (b *jbuilder) blankTree(m map[string]any, depth int) bool {
+func (b *jbuilder) blankTree(m object, depth int) bool {
 	if depth > 8 {
 		return false
 	}
-	if _, named := m["@id"]; named {
+	if _, named := m.get("@id"); named {
 		return false
 	}
-	for k, v := range m {
+	for k, v := range m.all {
 		switch k {
 		case "@type":
 			switch t := v.(type) {
@@ -166,19 +166,21 @@ func (b *jbuilder) blankTree(m map[string]any, depth int) bool {
 			vals = []any{v}
 		}
 		for _, x := range vals {
-			switch x := x.(type) {
-			case map[string]any:
-				if id, named := x["@id"]; named {
-					if len(x) != 1 {
-						return false
-					}
-					if _, isString := id.(string); !isString {
-						return false
-					}
-				} else if !b.blankTree(x, depth+1) {
+			if _, isSeq := x.(iter.Seq[any]); isSeq {
+				return false
+			}
+			o, isObject := objectOf(x)
+			if !isObject {
+				continue
+			}
+			if id, named := o.get("@id"); named {
+				if o.len() != 1 {
 					return false
 				}
-			case iter.Seq[any]:
+				if _, isString := id.(string); !isString {
+					return false
+				}
+			} else if !b.blankTree(o, depth+1) {
 				return false
 			}
 		}
@@ -270,15 +272,16 @@ func (b *jbuilder) emptied(sc **jbuilder) *jbuilder {
 // page of 50,000 reviews held its 50,000 people's properties so, 7 MB.
 // ok is false where the short path must not be taken; lazy is true where
 // the item was so taken.
-func (b *jbuilder) lazyDescription(m map[string]any, j int) (ok, lazy bool) {
-	if m == nil || j < b.lazy.after || len(m) < 2 {
+func (b *jbuilder) lazyDescription(m object, j int) (ok, lazy bool) {
+	if !m.valid() || j < b.lazy.after || m.len() < 2 {
 		return true, false
 	}
-	id, isString := m["@id"].(string)
+	v, _ := m.get("@id")
+	id, isString := v.(string)
 	if !isString {
 		return true, false
 	}
-	for k, v := range m {
+	for k, v := range m.all {
 		switch k {
 		case "@id":
 			continue
@@ -459,7 +462,7 @@ func (b *jbuilder) rewind() {
 // of several values of a property: framing's @last rule, embedding that
 // node later, would move the reference to the property's end (then the
 // item is added as it is).
-func (b *jbuilder) lazyItem(m map[string]any, site *propSite, seq, i int) (ok, lazy bool) {
+func (b *jbuilder) lazyItem(m object, site *propSite, seq, i int) (ok, lazy bool) {
 	sc := b.scratchFor()
 	if _, ok := sc.node(m, nil); !ok {
 		return false, false
@@ -589,8 +592,8 @@ func (e *treeEncoder) writeLazy(i int, depth int) {
 	lw := e.lazy
 	it := lw.b.lazy.items[i]
 	x, ok := lw.item(int(it.seq), int(it.item))
-	m, isMap := x.(map[string]any)
-	if !ok || !isMap {
+	m, isObject := objectOf(x)
+	if !ok || !isObject {
 		e.fail(errSeqChanged)
 		return
 	}

@@ -333,11 +333,12 @@ func (g *Graph) endBlocks(n int, file string, other ld.Markup) {
 //
 // The document may be a streaming view (mapping's Film.RenderStream): an
 // array may be an iter.Seq[any], whose items are rendered and read one at
-// a time, and a reference to a node a value with a NodeID() string method
-// (ld.NodeRef), read as {"@id": its IRI}. The graph is the same as of the
-// view collected into maps; a page of 50,000 reviews is never held whole
-// as maps and as a tree beside its graph (138 MB at validate's peak, of
-// which the graph is 55).
+// a time, a reference to a node a value with a NodeID() string method
+// (ld.NodeRef), read as {"@id": its IRI}, and a node a list of its
+// members (ld.Node), read as the map it stands for. The graph is the same
+// as of the view collected into maps; a page of 50,000 reviews is never
+// held whole as maps and as a tree beside its graph (138 MB at validate's
+// peak, of which the graph is 55).
 func FromDoc(doc any, file string) *Graph {
 	var scratch jsonpos.Scratch
 	tree, lazy := scratch.FromStream(doc)

@@ -135,3 +135,38 @@ func TestFromStream(t *testing.T) {
 		t.Errorf("a tree without sequences has %d lazies", len(again))
 	}
 }
+
+// ldMember and ldNode are ld.Member and ld.Node, spelled as a renderer
+// that does not import ld spells them: the same types as jsonpos's node.
+type (
+	ldMember = struct {
+		Key   string
+		Value any
+	}
+	ldNode = []ldMember
+)
+
+// TestFromStreamNodes: a node given as a list of members (ld.Node) is the
+// tree of the map it stands for, nested or not: its keys sorted, a key
+// given twice with its last value, as in the map.
+func TestFromStreamNodes(t *testing.T) {
+	doc := ldNode{
+		{"name", "Glass Harbour"},
+		{"@type", "Movie"},
+		{"actor", []any{ldNode{{"characterName", "Vesna"}, {"@type", "PerformanceRole"}, {"actor", ref("urn:x:1")}}, 2.0}},
+		{"review", ldNode{{"reviewBody", "an earlier body"}, {"@type", "Review"}, {"reviewBody", "Quiet."}}},
+		{"@id", "urn:x:m"},
+		{"empty", ldNode{}},
+	}
+	want := fromAnyReference(map[string]any{"name": "Glass Harbour", "@type": "Movie", "@id": "urn:x:m",
+		"actor":  []any{map[string]any{"characterName": "Vesna", "@type": "PerformanceRole", "actor": map[string]any{"@id": "urn:x:1"}}, 2.0},
+		"review": map[string]any{"@type": "Review", "reviewBody": "Quiet."},
+		"empty":  map[string]any{}})
+	var s Scratch
+	// Twice: the second tree is built in the first's memory.
+	for range 2 {
+		if tree, _ := s.FromStream(doc); !reflect.DeepEqual(tree, want) {
+			t.Errorf("FromStream's tree of Nodes differs from the maps'")
+		}
+	}
+}

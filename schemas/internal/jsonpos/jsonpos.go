@@ -344,6 +344,15 @@ type Lazy struct {
 // its node's IRI (ld.NodeRef, named here by its method alone).
 type nodeRef interface{ NodeID() string }
 
+// node is a node object of a streaming document as a list of its members
+// (ld.Node, named here by its shape alone: both are aliases of this
+// unnamed type, so jsonpos need not import ld to know it). A key given
+// twice keeps its last value, as in the map the node stands for.
+type node = []struct {
+	Key   string
+	Value any
+}
+
 // FromStream is FromAny for a streaming document (a writer's view that
 // renders its long lists as they are asked for): an iter.Seq[any] becomes
 // an empty Array, returned with its items among the lazies for the caller
@@ -375,6 +384,11 @@ func (c *treeCount) count(x any) {
 		c.members += len(t)
 		for _, e := range t {
 			c.count(e)
+		}
+	case node:
+		c.members += len(t)
+		for _, mb := range t {
+			c.count(mb.Value)
 		}
 	}
 }
@@ -439,8 +453,36 @@ func (a *arenas) fromAny(x any) *Value {
 			}
 			a.keys = a.keys[:base]
 		}
+	case node:
+		v.Kind = Object
+		if len(t) > 0 {
+			// As a map's: the keys sorted, each once.
+			base := len(a.keys)
+			for _, mb := range t {
+				a.keys = append(a.keys, mb.Key)
+			}
+			sortStrings(a.keys[base:])
+			n := len(slices.Compact(a.keys[base:]))
+			v.Members, a.members = a.members[:n:n], a.members[n:]
+			for i := range n {
+				k := a.keys[base+i] // indexed anew: the walk below appends
+				v.Members[i] = Member{Key: k, KeyOffset: -1}
+				v.Members[i].Value = a.fromAny(lastValue(t, k))
+			}
+			a.keys = a.keys[:base]
+		}
 	}
 	return v
+}
+
+// lastValue returns the value n gives key k last.
+func lastValue(n node, k string) any {
+	for i := len(n) - 1; i >= 0; i-- {
+		if n[i].Key == k {
+			return n[i].Value
+		}
+	}
+	return nil
 }
 
 // add appends a member to an object, or, for a key written before,
