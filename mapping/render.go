@@ -35,9 +35,9 @@ func (f *Film) Render() map[string]any {
 }
 
 // RenderStream is Render for a writer that walks the view once: its long
-// lists are iter.Seq[any] that render each node as it is asked for, and
-// its references to people and organisations their *Agent, an
-// ld.NodeRef (see stream.go).
+// lists are iter.Seq[any] that render each node as it is asked for, its
+// references to people and organisations their *Agent, an ld.NodeRef,
+// and its nodes lists of their members, ld.Nodes (see stream.go).
 func (f *Film) RenderStream() map[string]any {
 	return map[string]any{"@context": "https://schema.org", "@graph": f.graph(true)}
 }
@@ -56,16 +56,19 @@ func (f *Film) nodes(lazy bool) iter.Seq[any] {
 			return
 		}
 		for _, a := range f.Agents {
-			if !yield(agentNode(a)) {
+			if !yield(agentNode(a, lazy)) {
 				return
 			}
 		}
 		for _, p := range f.WebPages {
-			n := map[string]any{"@id": p.URL, "@type": "WebPage", "url": p.URL}
+			n := newFields(lazy, 4)
+			n.set("@id", p.URL)
+			n.set("@type", "WebPage")
+			n.set("url", p.URL)
 			if p.Publisher != nil {
-				n["publisher"] = ref(p.Publisher, lazy)
+				n.set("publisher", ref(p.Publisher, lazy))
 			}
-			if !yield(n) {
+			if !yield(n.value()) {
 				return
 			}
 		}
@@ -88,14 +91,14 @@ func (f *Film) RenderItem(review *Review, rating *Rating) map[string]any {
 	if review != nil {
 		m["review"] = reviewNode(*review, false)
 		if a := review.Author; a != nil {
-			nodes = append(nodes, agentNode(a))
+			nodes = append(nodes, agentNode(a, false))
 		}
 		if a := review.Publisher; a != nil && a != review.Author {
-			nodes = append(nodes, agentNode(a))
+			nodes = append(nodes, agentNode(a, false))
 		}
 	}
 	if rating != nil {
-		m["aggregateRating"] = aggregateNode(*rating)
+		m["aggregateRating"] = aggregateNode(*rating, false)
 	}
 	return map[string]any{"@context": "https://schema.org", "@graph": nodes}
 }
@@ -104,69 +107,92 @@ func (f *Film) RenderItem(review *Review, rating *Rating) map[string]any {
 // item as a writer asks for it: any of them may be long (50,000 reviews
 // on a review page, 60,000 actors in an article's cast list took 40 MB
 // rendered whole for a 2 MB article).
-func (f *Film) movie(lazy bool) map[string]any {
-	m := map[string]any{"@type": "Movie"}
+func (f *Film) movie(lazy bool) any {
+	m := newFields(lazy, 16)
+	m.set("@type", "Movie")
 	if f.ID != "" {
-		m["@id"] = f.ID
+		m.set("@id", f.ID)
 	}
 	if f.Name != "" {
-		m["name"] = f.Name
+		m.set("name", f.Name)
 	}
-	setItems(m, "alternateName", lazy, len(f.AlternateNames), func(i int) any { return f.AlternateNames[i] })
+	setItems(&m, "alternateName", lazy, len(f.AlternateNames), func(i int) any { return f.AlternateNames[i] })
 	if f.Year.Set {
-		m["dateCreated"] = f.Year.String()
+		m.set("dateCreated", f.Year.String())
 	}
 	if f.Runtime.Set {
-		m["duration"] = f.Runtime.ISO8601()
+		m.set("duration", f.Runtime.ISO8601())
 	}
 	if f.URL != "" {
-		m["url"] = f.URL
+		m.set("url", f.URL)
 	}
 	if f.Image != "" {
-		m["image"] = f.Image
+		m.set("image", f.Image)
 	}
-	setItems(m, "countryOfOrigin", lazy, len(f.Countries), func(i int) any {
-		return map[string]any{"@type": "Country", "name": f.Countries[i].Value}
+	setItems(&m, "countryOfOrigin", lazy, len(f.Countries), func(i int) any {
+		return typedName(lazy, "Country", f.Countries[i].Value)
 	})
-	setItems(m, "inLanguage", lazy, len(f.Languages), func(i int) any {
+	setItems(&m, "inLanguage", lazy, len(f.Languages), func(i int) any {
 		if l := f.Languages[i]; l.Tag != "" {
 			return l.Tag
 		}
-		return map[string]any{"@type": "Language", "name": f.Languages[i].Name}
+		return typedName(lazy, "Language", f.Languages[i].Name)
 	})
-	setTexts(m, "genre", lazy, f.Genres)
-	setTexts(m, "contentRating", lazy, f.ContentRatings)
-	setTexts(m, "abstract", lazy, f.Abstracts)
-	setTexts(m, "description", lazy, f.Descriptions)
-	setItems(m, "releasedEvent", lazy, len(f.Releases), func(i int) any {
+	setTexts(&m, "genre", lazy, f.Genres)
+	setTexts(&m, "contentRating", lazy, f.ContentRatings)
+	setTexts(&m, "abstract", lazy, f.Abstracts)
+	setTexts(&m, "description", lazy, f.Descriptions)
+	setItems(&m, "releasedEvent", lazy, len(f.Releases), func(i int) any {
 		r := f.Releases[i]
-		ev := map[string]any{"@type": "PublicationEvent", "startDate": r.Date}
+		ev := newFields(lazy, 3)
+		ev.set("@type", "PublicationEvent")
+		ev.set("startDate", r.Date)
 		if r.Place != "" {
-			ev["location"] = map[string]any{"@type": "Place", "name": r.Place}
+			ev.set("location", typedName(lazy, "Place", r.Place))
 		}
-		return ev
+		return ev.value()
 	})
-	setItems(m, "trailer", lazy, len(f.Trailers), func(i int) any {
-		return map[string]any{"@type": "VideoObject", "embedUrl": f.Trailers[i].Value}
+	setItems(&m, "trailer", lazy, len(f.Trailers), func(i int) any {
+		n := newFields(lazy, 2)
+		n.set("@type", "VideoObject")
+		n.set("embedUrl", f.Trailers[i].Value)
+		return n.value()
 	})
-	f.credits(m, lazy)
-	setItems(m, "actor", lazy, len(f.Cast), func(i int) any { return castNode(f.Cast[i], lazy) })
-	setItems(m, "isBasedOn", lazy, len(f.BasedOn), func(i int) any {
+	f.credits(&m, lazy)
+	setItems(&m, "actor", lazy, len(f.Cast), func(i int) any { return castNode(f.Cast[i], lazy) })
+	setItems(&m, "isBasedOn", lazy, len(f.BasedOn), func(i int) any {
 		w := f.BasedOn[i]
-		n := map[string]any{"@type": "CreativeWork", "name": w.Name}
+		n := newFields(lazy, 3)
+		n.set("@type", "CreativeWork")
+		n.set("name", w.Name)
 		if w.Author != nil {
-			n["author"] = ref(w.Author, lazy)
+			n.set("author", ref(w.Author, lazy))
 		}
-		return n
+		return n.value()
 	})
-	setItems(m, "review", lazy, len(f.Reviews), func(i int) any { return reviewNode(f.Reviews[i], lazy) })
-	setItems(m, "aggregateRating", lazy, len(f.Ratings), func(i int) any { return aggregateNode(f.Ratings[i]) })
-	setItems(m, "subjectOf", lazy, len(f.SubjectOf), func(i int) any { return map[string]any{"@id": f.SubjectOf[i]} })
-	return m
+	setItems(&m, "review", lazy, len(f.Reviews), func(i int) any { return reviewNode(f.Reviews[i], lazy) })
+	setItems(&m, "aggregateRating", lazy, len(f.Ratings), func(i int) any { return aggregateNode(f.Ratings[i], lazy) })
+	setItems(&m, "subjectOf", lazy, len(f.SubjectOf), func(i int) any { return idNode(lazy, f.SubjectOf[i]) })
+	return m.value()
+}
+
+// typedName is a node of type typ with a name alone.
+func typedName(lazy bool, typ, name string) any {
+	n := newFields(lazy, 2)
+	n.set("@type", typ)
+	n.set("name", name)
+	return n.value()
+}
+
+// idNode is a node of an IRI alone: a reference to what is not an Agent.
+func idNode(lazy bool, id string) any {
+	n := newFields(lazy, 1)
+	n.set("@id", id)
+	return n.value()
 }
 
 // setTexts sets prop to the values of texts (see setItems).
-func setTexts(m map[string]any, prop string, lazy bool, texts []film.Text) {
+func setTexts(m *fields, prop string, lazy bool, texts []film.Text) {
 	if len(texts) == 0 {
 		return // no closure to make: most of a film's lists are empty
 	}
@@ -177,7 +203,7 @@ func setTexts(m map[string]any, prop string, lazy bool, texts []film.Text) {
 // appear (see setItems). A credit with a role name of its own
 // ("Cinematography", "Co-production") is wrapped in a schema.org Role
 // that carries it.
-func (f *Film) credits(m map[string]any, lazy bool) {
+func (f *Film) credits(m *fields, lazy bool) {
 	byProp := map[string][]int{}
 	var order []string
 	for i, cr := range f.Credits {
@@ -193,7 +219,11 @@ func (f *Film) credits(m map[string]any, lazy bool) {
 			cr := f.Credits[credits[i]]
 			v := ref(cr.Agent, lazy)
 			if cr.RoleName != "" {
-				v = map[string]any{"@type": "Role", "roleName": cr.RoleName, prop: v}
+				role := newFields(lazy, 3)
+				role.set("@type", "Role")
+				role.set("roleName", cr.RoleName)
+				role.set(prop, v)
+				v = role.value()
 			}
 			return v
 		})
@@ -206,77 +236,91 @@ func castNode(p Performance, lazy bool) any {
 	if p.Character == "" && len(p.RoleNames) == 0 {
 		return ref(p.Actor, lazy)
 	}
-	role := map[string]any{"@type": "PerformanceRole", "actor": ref(p.Actor, lazy)}
+	role := newFields(lazy, 5)
+	role.set("@type", "PerformanceRole")
+	role.set("actor", ref(p.Actor, lazy))
 	if p.Character != "" {
-		role["characterName"] = p.Character
+		role.set("characterName", p.Character)
 	}
-	setList(role, "roleName", stringsAny(p.RoleNames))
+	setStrings(&role, "roleName", p.RoleNames)
 	if p.Description != "" {
-		role["description"] = p.Description
+		role.set("description", p.Description)
 	}
-	return role
+	return role.value()
 }
 
 // reviewNode writes a Review. A review's publication is its publisher, an
 // Organization, and also its author when the page names no reviewer: the
 // publication is then who the page says wrote it.
-func reviewNode(r Review, lazy bool) map[string]any {
-	n := map[string]any{"@type": "Review"}
+func reviewNode(r Review, lazy bool) any {
+	n := newFields(lazy, 6)
+	n.set("@type", "Review")
 	if r.Author != nil {
-		n["author"] = ref(r.Author, lazy)
+		n.set("author", ref(r.Author, lazy))
 	}
 	if r.Publisher != nil {
-		n["publisher"] = ref(r.Publisher, lazy)
+		n.set("publisher", ref(r.Publisher, lazy))
 		if r.Author == nil {
-			n["author"] = ref(r.Publisher, lazy)
+			n.set("author", ref(r.Publisher, lazy))
 		}
 	}
 	if r.Date != "" {
-		n["datePublished"] = r.Date
+		n.set("datePublished", r.Date)
 	}
 	if r.Body != "" {
-		n["reviewBody"] = r.Body
+		n.set("reviewBody", r.Body)
 	}
 	if r.Rating != nil {
-		n["reviewRating"] = ratingNode("Rating", r.Rating.Score, r.Rating.Scale)
+		rating := ratingFields(lazy, "Rating", r.Rating.Score, r.Rating.Scale, 0)
+		n.set("reviewRating", rating.value())
 	}
-	return n
+	return n.value()
 }
 
 // aggregateNode writes an AggregateRating, named after its summary and
 // band. A critic summary counts reviews, a user summary ratings.
-func aggregateNode(r Rating) map[string]any {
+func aggregateNode(r Rating, lazy bool) any {
 	name, countProp := "User score", "ratingCount"
 	if r.Critic {
 		name, countProp = "Critic score", "reviewCount"
 	}
 	if r.Band != "" {
-		return map[string]any{"@type": "AggregateRating", "name": name + ": " + r.Band, countProp: r.Count.Value}
+		n := newFields(lazy, 3)
+		n.set("@type", "AggregateRating")
+		n.set("name", name+": "+r.Band)
+		n.set(countProp, r.Count.Value)
+		return n.value()
 	}
-	n := map[string]any{"@type": "AggregateRating"}
+	var n fields
 	if r.Score.Set {
-		n = ratingNode("AggregateRating", r.Score, r.Scale)
+		n = ratingFields(lazy, "AggregateRating", r.Score, r.Scale, 3)
+	} else {
+		n = newFields(lazy, 4)
+		n.set("@type", "AggregateRating")
 	}
-	n["name"] = name
+	n.set("name", name)
 	if r.Verdict != "" {
-		n["ratingExplanation"] = r.Verdict
+		n.set("ratingExplanation", r.Verdict)
 	}
 	if r.Count.Set {
-		n[countProp] = r.Count.Value
+		n.set(countProp, r.Count.Value)
 	}
-	return n
+	return n.value()
 }
 
-// ratingNode is a Rating or AggregateRating with a stated score and the
+// ratingFields is a Rating or AggregateRating with a stated score and the
 // bounds of its scale that are known: the page's own, or its site's
-// documented scale (see package reviews).
-func ratingNode(typ string, score film.Number, scale film.Scale) map[string]any {
-	n := map[string]any{"@type": typ, "ratingValue": scoreValue(score)}
+// documented scale (see package reviews); more is the room to leave for
+// the keys the caller sets after.
+func ratingFields(lazy bool, typ string, score film.Number, scale film.Scale, more int) fields {
+	n := newFields(lazy, 4+more)
+	n.set("@type", typ)
+	n.set("ratingValue", scoreValue(score))
 	if scale.Best.Set {
-		n["bestRating"] = scale.Best.Value
+		n.set("bestRating", scale.Best.Value)
 	}
 	if scale.Worst.Set {
-		n["worstRating"] = scale.Worst.Value
+		n.set("worstRating", scale.Worst.Value)
 	}
 	return n
 }
@@ -293,25 +337,38 @@ func scoreValue(score film.Number) any {
 	return score.Value
 }
 
-// agentNode writes a Person or an Organization.
-func agentNode(a *Agent) map[string]any {
-	n := map[string]any{"@id": a.ID, "@type": "Person", "name": a.Name}
-	if a.Organization {
-		n["@type"] = "Organization"
-	}
-	setList(n, "alternateName", stringsAny(a.AlternateNames))
-	if a.URL != "" {
-		n["url"] = a.URL
+// agentNode writes a Person or an Organization. The address its contact
+// gives, where it gives one, is its url.
+func agentNode(a *Agent, lazy bool) any {
+	// Sized to fit: a slice too large costs as much room as the map.
+	size := 4 // @id, @type, name, url
+	if len(a.AlternateNames) > 0 {
+		size++
 	}
 	if ct := a.Contact; ct != nil {
-		for prop, v := range map[string]string{"address": ct.Address, "telephone": ct.Telephone,
-			"faxNumber": ct.Fax, "email": ct.Email, "url": ct.URL} {
-			if v != "" {
-				n[prop] = v
-			}
-		}
+		size += 4 // address, telephone, faxNumber, email
 	}
-	return n
+	n := newFields(lazy, size)
+	n.set("@id", a.ID)
+	if a.Organization {
+		n.set("@type", "Organization")
+	} else {
+		n.set("@type", "Person")
+	}
+	n.set("name", a.Name)
+	setStrings(&n, "alternateName", a.AlternateNames)
+	url := a.URL
+	if ct := a.Contact; ct != nil {
+		if ct.URL != "" {
+			url = ct.URL
+		}
+		setString(&n, "address", ct.Address)
+		setString(&n, "telephone", ct.Telephone)
+		setString(&n, "faxNumber", ct.Fax)
+		setString(&n, "email", ct.Email)
+	}
+	setString(&n, "url", url)
+	return n.value()
 }
 
 // ref returns a reference to a: in a streaming view, a itself (an
@@ -370,25 +427,27 @@ func (f *Film) dataset(lazy bool) any {
 		own.addSeq(f.nodes(lazy))
 	}
 	for i, s := range f.Sources {
-		desc := provenance(s, movieID)
+		desc := provenance(s, movieID, lazy)
 		view := f.Views[i].graph(lazy)
 		if oldLayout {
 			// The description in the default graph names the source's graph.
-			desc["@graph"] = view
-			out.add(desc)
+			desc.set("@graph", view)
+			out.add(desc.value())
 			continue
 		}
-		own.add(desc)
-		sources = append(sources, map[string]any{"@id": SourceIRI(s)})
-		out.add(map[string]any{"@id": SourceIRI(s), "@graph": view})
+		own.add(desc.value())
+		sources = append(sources, idNode(lazy, SourceIRI(s)))
+		out.add(graphNode(lazy, SourceIRI(s), view))
 	}
 	if oldLayout {
 		return out.value(lazy)
 	}
-	self := map[string]any{"@id": graph, "about": map[string]any{"@id": movieID}}
-	setList(self, PropDerivedFrom, sources)
-	own.add(self)
-	all := nodeList{parts: append([]iter.Seq[any]{slices.Values([]any{map[string]any{"@id": graph, "@graph": own.value(lazy)}})}, out.parts...)}
+	self := newFields(lazy, 3)
+	self.set("@id", graph)
+	self.set("about", idNode(lazy, movieID))
+	setList(&self, PropDerivedFrom, sources)
+	own.add(self.value())
+	all := nodeList{parts: append([]iter.Seq[any]{slices.Values([]any{graphNode(lazy, graph, own.value(lazy))})}, out.parts...)}
 	return all.value(lazy)
 }
 
@@ -410,38 +469,64 @@ func SourceIRI(s *film.Source) string {
 // provenance describes a source document: what it is about, its kind
 // (film2ld's --kind name, as additionalType) and, when it says, the date it
 // was retrieved on (PROV-O's generatedAtTime of the copy that was read).
-func provenance(s *film.Source, movieID string) map[string]any {
-	n := map[string]any{"@id": SourceIRI(s), "@type": "DigitalDocument", "additionalType": string(s.Kind)}
+func provenance(s *film.Source, movieID string, lazy bool) fields {
+	n := newFields(lazy, 7)
+	n.set("@id", SourceIRI(s))
 	if s.URL.Value != "" {
-		n["@type"] = "WebPage"
-		n["url"] = s.URL.Value
+		n.set("@type", "WebPage")
+		n.set("url", s.URL.Value)
+	} else {
+		n.set("@type", "DigitalDocument")
 	}
+	n.set("additionalType", string(s.Kind))
 	if movieID != "" {
-		n["about"] = map[string]any{"@id": movieID}
+		n.set("about", idNode(lazy, movieID))
 	}
 	if s.Retrieved.Value != "" {
-		n["http://www.w3.org/ns/prov#generatedAtTime"] = map[string]any{
-			"@value": s.Retrieved.Value, "@type": "http://www.w3.org/2001/XMLSchema#date"}
+		n.set("http://www.w3.org/ns/prov#generatedAtTime", map[string]any{
+			"@value": s.Retrieved.Value, "@type": "http://www.w3.org/2001/XMLSchema#date"})
 	}
 	return n
 }
 
+// graphNode is a named graph: its name and its nodes.
+func graphNode(lazy bool, name string, nodes any) any {
+	n := newFields(lazy, 2)
+	n.set("@id", name)
+	n.set("@graph", nodes)
+	return n.value()
+}
+
 // setList sets a property to its values: nothing for none, the value for
 // one, an array for more, so that the document is already compact.
-func setList(m map[string]any, prop string, vals []any) {
+func setList(m *fields, prop string, vals []any) {
 	switch len(vals) {
 	case 0:
 	case 1:
-		m[prop] = vals[0]
+		m.set(prop, vals[0])
 	default:
-		m[prop] = vals
+		m.set(prop, vals)
 	}
 }
 
-func stringsAny(in []string) []any {
-	out := make([]any, len(in))
-	for i, s := range in {
-		out[i] = s
+// setStrings is setList of strings: a single one needs no []any.
+func setStrings(m *fields, prop string, vals []string) {
+	switch len(vals) {
+	case 0:
+	case 1:
+		m.set(prop, vals[0])
+	default:
+		out := make([]any, len(vals))
+		for i, s := range vals {
+			out[i] = s
+		}
+		m.set(prop, out)
 	}
-	return out
+}
+
+// setString sets prop to v, where it is not "".
+func setString(m *fields, prop, v string) {
+	if v != "" {
+		m.set(prop, v)
+	}
 }
