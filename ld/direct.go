@@ -305,6 +305,9 @@ type walkScratch struct {
 	quads        []dquad
 	index        map[string]uint32
 	iris, vocabs map[string]uint32
+	// props is the walker's stack of properties, grown anew for each
+	// film (5 KB of its canonical N-Quads' 294 KB) until it was kept.
+	props []directProp
 }
 
 // walkScratches holds the scratch of walks done.
@@ -482,7 +485,7 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical,
 	}
 	sc := newWalkScratch()
 	d = &Dataset{terms: append(sc.terms[:0], dterm{}), index: sc.index, quads: sc.quads[:0], scratch: sc}
-	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, sorter: lines, canonical: canonical, flat: flat, bare: bare, base: base}
+	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, props: sc.props[:0], sorter: lines, canonical: canonical, flat: flat, bare: bare, base: base}
 	w.d.docs = append(w.d.docs, 0)
 	w.d.names = append(w.d.names, "JSON-LD")
 	w.typ = w.term(IRI, "<"+rdfType+">")
@@ -500,6 +503,9 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical,
 		w.tmp = w.tmp[:0] // a top node is no statement's object
 	}
 	w.d.blanks = w.blank
+	// Emptied, so that it holds no value of this film while it waits.
+	clear(w.props[:cap(w.props)])
+	sc.props = w.props[:0]
 	return w.d, true
 }
 
@@ -1048,30 +1054,8 @@ func (w *walker) node(m object, g uint32) (uint32, bool) {
 			return 0, false
 		}
 	}
-	if v, hasGraph := m.get("@graph"); hasGraph {
-		// A named graph's nodes come before its name's properties.
-		if !w.isIRI(s) {
-			return 0, false
-		}
-		count := 0
-		for it := range itemsOf(v) {
-			n, isNode := objectOf(it)
-			if !isNode || w.flat && onlyID(n) {
-				return 0, false
-			}
-			count++
-			if freeLabel(n) {
-				continue
-			}
-			mark := len(w.tmp)
-			if _, ok := w.node(n, s); !ok {
-				return 0, false
-			}
-			w.tmp = w.tmp[:mark] // a graph's node is no statement's object
-		}
-		if w.flat && count == 0 {
-			return 0, false
-		}
+	if v, hasGraph := m.get("@graph"); hasGraph && !w.graph(s, v) {
+		return 0, false
 	}
 	if w.flat && n > base && w.isIRI(s) {
 		// The node map adds a node's reference to its parent's property
@@ -1102,6 +1086,33 @@ func (w *walker) node(m object, g uint32) (uint32, bool) {
 		}
 	}
 	return s, true
+}
+
+// graph walks the nodes of named graph s, v its "@graph"; false where
+// they are outside WriteDirect's shape. (A loop of its own: in node, the
+// range over a sequence put node's results on the heap, for every node.)
+func (w *walker) graph(s uint32, v any) bool {
+	// A named graph's nodes come before its name's properties.
+	if !w.isIRI(s) {
+		return false
+	}
+	count := 0
+	for it := range itemsOf(v) {
+		n, isNode := objectOf(it)
+		if !isNode || w.flat && onlyID(n) {
+			return false
+		}
+		count++
+		if freeLabel(n) {
+			continue
+		}
+		mark := len(w.tmp)
+		if _, ok := w.node(n, s); !ok {
+			return false
+		}
+		w.tmp = w.tmp[:mark] // a graph's node is no statement's object
+	}
+	return !w.flat || count > 0
 }
 
 // member pushes a member of the node being walked onto w.props, or skips
