@@ -364,10 +364,11 @@ type directTerms struct {
 
 // directKey is a property key's expansion: its IRI and its type coercion
 // ("" none, "@id", or a datatype IRI); ok is false for a key outside the
-// narrow shape.
+// narrow shape. term is the IRI's key in a walk's term table (see vocab),
+// made once here rather than in every walk (60 strings a film).
 type directKey struct {
-	iri, coerce string
-	ok          bool
+	iri, coerce, term string
+	ok                bool
 }
 
 // directCache holds a *directTerms per context.
@@ -391,6 +392,9 @@ func (t *directTerms) key(k string) directKey {
 	d := t.lookupKey(k)
 	if d.ok && checkIRI(d.iri, false) != nil {
 		d = directKey{}
+	}
+	if d.ok {
+		d.term = "<" + d.iri + ">"
 	}
 	t.keys[k] = d
 	return d
@@ -907,12 +911,16 @@ func (w *walker) newBlank() uint32 {
 	return id
 }
 
-// vocab returns the term of a property or type IRI, checked already.
-func (w *walker) vocab(iri string) uint32 {
+// vocab returns the term of a property or type IRI, checked already;
+// key is its key in the term table, "<iri>", where the caller has it made.
+func (w *walker) vocab(iri, key string) uint32 {
 	if id, ok := w.vocabs[iri]; ok {
 		return id
 	}
-	id := w.term(IRI, "<"+iri+">")
+	if key == "" {
+		key = "<" + iri + ">"
+	}
+	id := w.term(IRI, key)
 	w.vocabs[iri] = id
 	return id
 }
@@ -1010,7 +1018,7 @@ func (w *walker) node(m object, g uint32) (uint32, bool) {
 			if iri == "" {
 				return 0, false
 			}
-			w.emit(s, w.typ, w.vocab(iri), g)
+			w.emit(s, w.typ, w.vocab(iri, ""), g)
 		}
 	}
 	// w.props is a stack: this node's properties are w.props[base:n],
@@ -1081,7 +1089,7 @@ func (w *walker) node(m object, g uint32) (uint32, bool) {
 	for i := base; i < n; i++ {
 		// Indexed anew each time: pushing may move the stack.
 		pr := w.props[i]
-		if !w.property(s, w.vocab(pr.key.iri), g, pr.key, pr.val) {
+		if !w.property(s, w.vocab(pr.key.iri, pr.key.term), g, pr.key, pr.val) {
 			return 0, false
 		}
 	}
