@@ -365,7 +365,11 @@ func nameCore(raw string) []string {
 // agree, so two given names alone never join. Audit 15: each such pair
 // was two people. Like misspellings, only compared within one credit.
 func nameVariant(a, b string) bool {
-	wa, wb := nameCore(a), nameCore(b)
+	return coresVariant(nameCore(a), nameCore(b))
+}
+
+// coresVariant is nameVariant of two names' cores (nameCore).
+func coresVariant(wa, wb []string) bool {
 	if len(wa) < 2 || len(wb) < 2 || wa[0] != wb[0] || wa[len(wa)-1] != wb[len(wb)-1] {
 		return false
 	}

@@ -288,12 +288,32 @@ func splitAnd(s string) []string {
 // Taviani"): read as one person each, audit 15.
 var conjunctions = map[string]bool{"et": true, "und": true, "y": true, "e": true, "en": true, "og": true, "och": true, "és": true, "ve": true, "и": true}
 
+// hasConjunction reports whether one of conjunctions stands in s between
+// spaces.
+func hasConjunction(s string) bool {
+	for i := strings.IndexByte(s, ' '); i >= 0 && i < len(s)-1; {
+		j := strings.IndexByte(s[i+1:], ' ')
+		if j < 0 {
+			return false
+		}
+		if conjunctions[s[i+1:i+1+j]] {
+			return true
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // splitConjunctions appends to out the names a conjunction of another
 // language than English joins in s. Some of these words stand inside
 // one name ("José Ortega y Gasset", "Vasco Sá e Silva"), so s is split
 // only before a full name: two words or more up to the next conjunction,
 // the first capitalised, and none inside brackets.
 func splitConjunctions(out []string, s string) []string {
+	if !hasConjunction(s) {
+		// Most names: no word to split at, and no words made.
+		return append(out, s)
+	}
 	words := strings.Fields(s)
 	if len(words) < 3 {
 		return append(out, s)
