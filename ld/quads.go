@@ -196,6 +196,13 @@ func compareTerms(a, b Term) int {
 	if a.Kind != b.Kind {
 		return int(a.Kind) - int(b.Kind)
 	}
+	if a.Kind == Blank && len(a.Value) != len(b.Value) {
+		// Shorter labels first, so that numbered ones go by number
+		// ("_:b8" before "_:b10"): film2ld numbers blank nodes in the
+		// order a document gives them, and Turtle listed a film's
+		// countries out of it (audit 15).
+		return len(a.Value) - len(b.Value)
+	}
 	if c := strings.Compare(a.Value, b.Value); c != 0 {
 		return c
 	}

@@ -2,6 +2,7 @@ package ld
 
 import (
 	"bytes"
+	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
@@ -200,5 +201,38 @@ func TestUnitsSharedSource(t *testing.T) {
 		if len(units) != 2 || len(units[0].Graphs) != 2 || units[0].Graphs[0].Name.Value != "urn:s" || len(units[1].Graphs) != 1 {
 			t.Fatalf("units %+v", units)
 		}
+	}
+}
+
+// TestTurtleBlankNodesByNumber: blank nodes numbered in a document's
+// order (_:b0 … _:b11) are written in that order, not as their labels
+// sort as text (_:b10 before _:b2): a film's countries came out of the
+// order its article gives them (audit 15).
+func TestTurtleBlankNodesByNumber(t *testing.T) {
+	var nq strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&nq, "<urn:x:film> <http://schema.org/countryOfOrigin> _:b%d .\n_:b%d <http://schema.org/name> \"country %02d\" .\n", i, i, i)
+	}
+	quads, err := ReadNQuads(strings.NewReader(nq.String()), "c.nq")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteTurtle(&b, quads); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range strings.Split(b.String(), "\n") {
+		if _, name, ok := strings.Cut(l, "schema:name "); ok {
+			got = append(got, strings.Trim(name, `"`))
+		}
+	}
+	for i, name := range got {
+		if want := fmt.Sprintf("country %02d", i); name != want {
+			t.Fatalf("Turtle lists %q; want country 00 to country 11 in order", got)
+		}
+	}
+	if len(got) != 12 {
+		t.Fatalf("%d names in:\n%s", len(got), b.String())
 	}
 }
