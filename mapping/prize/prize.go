@@ -49,7 +49,7 @@ var (
 	sourceRe = lazyre.New(`^Source URL \(retrieved on ([^)]+)\):\s*(\S+)$`)
 	emailRe  = lazyre.New(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 	webRe    = lazyre.New(`(?:https?://|www\.)[^\s,]+`)
-	phoneRe  = lazyre.New(`(?i)\b(t[ée]l(?:[ée]phone)?|phone|fax)\.?\s*:?\s*(\+?\d[\d ()./-]{5,}\d)`)
+	phoneRe  = lazyre.New(`(?i)\b(t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax)\.?\s*:?\s*(\+?\d[\d ()./-]{5,}\d)`)
 	videoRe  = lazyre.New(`(?i)/embed/|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com`)
 
 	// Markdown a text dump of the page leaves behind.

@@ -43,6 +43,14 @@ func TestSalesOffices(t *testing.T) {
 		// Two numbers in one office: the first, not the last.
 		{"Orbit Sales, 5 Long Lane, London Phone: +44 20 0000 0001 Phone: +44 20 0000 0002 sales@orbit.example",
 			"Orbit Sales", "5 Long Lane, London", "+44 20 0000 0001", "", "sales@orbit.example", "", 0},
+		// The telephone's label in German, Spanish and Italian (its
+		// number was lost in the address, with no note).
+		{"Haff Sales, Gartenstraße 4, 10115 Berlin Telefon: +49 30 0000 0001 info@haff.example",
+			"Haff Sales", "Gartenstraße 4, 10115 Berlin", "+49 30 0000 0001", "", "info@haff.example", "", 0},
+		{"Marea Ventas, Calle Mar 8, 28001 Madrid, España Teléfono: +34 91 000 0002",
+			"Marea Ventas", "Calle Mar 8, 28001 Madrid, España", "+34 91 000 0002", "", "", "", 0},
+		{"Onda Vendite, Via Roma 2, 00184 Roma Telefono +39 06 0000 0003",
+			"Onda Vendite", "Via Roma 2, 00184 Roma", "+39 06 0000 0003", "", "", "", 0},
 		// A slash that starts no office stays in the line.
 		{"Nordlys Sales / Distribution, Oslo, Norway", "Nordlys Sales / Distribution", "Oslo, Norway", "", "", "", "", 0},
 	} {

@@ -21,7 +21,7 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"<", true}}}, true
 	case "(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{4}\\b":
 		return filter{}, true
-	case "(?i)\\b(t[ée]l(?:[ée]phone)?|phone|fax)\\.?\\s*:?\\s*(\\+?\\d[\\d ()./-]{5,}\\d)":
+	case "(?i)\\b(t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax)\\.?\\s*:?\\s*(\\+?\\d[\\d ()./-]{5,}\\d)":
 		return filter{any: []literal{{"t", true}, {"phone", true}, {"fax", true}}}, true
 	case "(?i)\\s(?:and|&)\\s":
 		return filter{any: []literal{{"and", true}, {"&", true}}}, true
