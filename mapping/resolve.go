@@ -347,7 +347,9 @@ func (r *resolver) mergeMisspellings() (skipped []skippedCredit) {
 				ka, kb := keys[i], keys[j]
 				close := closeSpelling(ka, kb)
 				reordered := !close && sameWordsReordered(ka, kb)
-				variant := !close && !reordered && coresVariant(core(i), core(j))
+				// A middle initial is also two letters from no middle
+				// name: such a pair is named a variant, not a misspelling.
+				variant := !reordered && coresVariant(core(i), core(j))
 				if !close && !reordered && !variant || listedApart(ms, agents, agents[i], agents[j]) {
 					continue
 				}
