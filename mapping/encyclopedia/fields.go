@@ -251,17 +251,23 @@ func (p *parser) basedOn(values []film.Text) {
 // it, and in the name it made "Titanus (Italy)" a company apart from
 // "Titanus" (audit 13).
 func (p *parser) dropTerritories(label string, credits []film.Credit) {
+	p.dropLastBracket(label, credits, "territory", func(territory string) bool {
+		_, ok := locale.Country(territory)
+		return ok || territoryWords[strings.ToLower(territory)]
+	})
+}
+
+// dropLastBracket takes from each credited name the bracket it ends
+// with, where drop says its text is a what (a territory, a remark), with
+// a note.
+func (p *parser) dropLastBracket(label string, credits []film.Credit, what string, drop func(inner string) bool) {
 	for i := range credits {
 		name := &credits[i].Agent.Name
 		open := strings.LastIndex(name.Value, " (")
-		if open < 0 || !strings.HasSuffix(name.Value, ")") {
+		if open < 0 || !strings.HasSuffix(name.Value, ")") || !drop(name.Value[open+2:len(name.Value)-1]) {
 			continue
 		}
-		territory := name.Value[open+2 : len(name.Value)-1]
-		if _, ok := locale.Country(territory); !ok && !territoryWords[strings.ToLower(territory)] {
-			continue
-		}
-		p.note(name.Line, "%s: %q: the territory in brackets is left out", label, text.Short(name.Value))
+		p.note(name.Line, "%s: %q: the %s in brackets is left out", label, text.Short(name.Value), what)
 		name.Value = strings.TrimSpace(name.Value[:open])
 	}
 }
@@ -293,19 +299,10 @@ func (p *parser) dropSegments(label string, v film.Text) string {
 // note: a crew credit has no place for it, and in the name it made the
 // person no person's, left out.
 func (p *parser) dropCreditNotes(label string, credits []film.Credit) {
-	for i := range credits {
-		name := &credits[i].Agent.Name
-		open := strings.LastIndex(name.Value, " (")
-		if open < 0 || !strings.HasSuffix(name.Value, ")") {
-			continue
-		}
-		remark := name.Value[open+2 : len(name.Value)-1]
-		if _, ok := cast.Annotations[strings.ToLower(remark)]; !ok {
-			continue
-		}
-		p.note(name.Line, "%s: %q: the remark in brackets is left out", label, text.Short(name.Value))
-		name.Value = strings.TrimSpace(name.Value[:open])
-	}
+	p.dropLastBracket(label, credits, "remark", func(remark string) bool {
+		_, ok := cast.Annotations[strings.ToLower(remark)]
+		return ok
+	})
 }
 
 // territoryWords are territories an infobox writes that are no country's
