@@ -19,8 +19,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/cast"
 	"github.com/film2ld/film2ld/mapping/internal/locale"
@@ -260,30 +258,13 @@ func labelTable() map[string]label {
 // plural mark ("Producer(s)") and no bracketed remark.
 func labelKey(s string) string {
 	s = strings.ToLower(text.Clean(s))
-	s = withoutAccents(s)
+	// Pages write labels with and without accents ("Música",
+	// "Musica"), and a label is a word of a few languages, not a name two
+	// people could share.
+	s = locale.StripAccents(s)
 	s = strings.ReplaceAll(s, "(s)", "")
 	// "Cast (in order of appearance)", "Music (original)".
 	return text.Clean(labelNoteRe.ReplaceAllString(s, ""))
-}
-
-// withoutAccents drops the accents of Latin letters ("música" is
-// "musica"): pages write labels with and without them, and a label is a
-// word of a few languages, not a name two people could share.
-func withoutAccents(s string) string {
-	ascii := true
-	for i := 0; i < len(s) && ascii; i++ {
-		ascii = s[i] < utf8.RuneSelf
-	}
-	if ascii {
-		return s
-	}
-	s = norm.NFD.String(s)
-	return norm.NFC.String(strings.Map(func(r rune) rune {
-		if r >= 0x300 && r <= 0x36f {
-			return -1
-		}
-		return r
-	}, s))
 }
 
 // labelNoteRe is a bracketed remark after a label.

@@ -80,7 +80,7 @@ var (
 func plainNames(table map[string]string) map[string]string {
 	out := map[string]string{}
 	for k, v := range table {
-		if plain := stripAccents(k); plain != k {
+		if plain := StripAccents(k); plain != k {
 			out[plain] = v
 		}
 	}
@@ -95,7 +95,7 @@ func lookup(table, plain map[string]string, name string) (string, bool) {
 	if v, ok := table[k]; ok {
 		return v, true
 	}
-	p := stripAccents(k)
+	p := StripAccents(k)
 	if v, ok := table[p]; ok {
 		return v, true
 	}
@@ -103,13 +103,13 @@ func lookup(table, plain map[string]string, name string) (string, bool) {
 	return v, ok
 }
 
-// stripAccents returns s without the diacritics of its letters:
+// StripAccents returns s without the diacritics of its letters:
 // decomposed, their combining marks dropped, composed again. The three
 // steps run one after another rather than as a transform.Chain, which
 // holds state (so each call made its own) and allocated three 4 KB
 // buffers a call: 3.5% of the bytes a batch export allocated
 // (TestStripAccentsMatchesChain).
-func stripAccents(s string) string {
+func StripAccents(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			out, _, err := transform.String(removeNonspacing, norm.NFD.String(s))

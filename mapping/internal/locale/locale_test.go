@@ -116,7 +116,7 @@ func TestAccentsAsPagesWriteThem(t *testing.T) {
 	}
 }
 
-// stripAccents gives what the chain of the same three transforms gives,
+// StripAccents gives what the chain of the same three transforms gives,
 // on every name of the tables and on text of other scripts and shapes
 // (marks alone, marks stacked, Hangul, Devanagari, invalid UTF-8).
 func TestStripAccentsMatchesChain(t *testing.T) {
@@ -140,8 +140,8 @@ func TestStripAccentsMatchesChain(t *testing.T) {
 		}
 	}
 	for _, s := range inputs {
-		if got, want := stripAccents(s), chained(s); got != want {
-			t.Errorf("stripAccents(%q) = %q, the chain gives %q", s, got, want)
+		if got, want := StripAccents(s), chained(s); got != want {
+			t.Errorf("StripAccents(%q) = %q, the chain gives %q", s, got, want)
 		}
 	}
 }

@@ -5,9 +5,8 @@ import (
 	"sync"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/locale"
 )
 
 // RoleNote takes from a company credit's name the note in brackets that
@@ -46,7 +45,7 @@ func RoleNote(c *film.Credit) string {
 // one that is no mere joining word; coProduction is whether one of them
 // says co-production.
 func isRoleNote(note string) (coProduction, ok bool) {
-	words := strings.FieldsFunc(strings.ToLower(withoutMarks(note)), func(r rune) bool {
+	words := strings.FieldsFunc(strings.ToLower(locale.StripAccents(note)), func(r rune) bool {
 		return !unicode.IsLetter(r)
 	})
 	role := false
@@ -92,17 +91,3 @@ var joiningWords = sync.OnceValue(func() map[string]bool {
 	}
 	return m
 })
-
-// withoutMarks drops the accents of Latin letters ("coproducción" is
-// "coproduccion").
-func withoutMarks(s string) string {
-	if isASCII(s) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r >= 0x300 && r <= 0x36f {
-			return -1
-		}
-		return r
-	}, norm.NFD.String(s))
-}
