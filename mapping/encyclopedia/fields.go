@@ -41,11 +41,7 @@ func (p *parser) closeField() {
 			value := p.dropSegments(of.label, v)
 			credits := text.Credits(fd.role, fd.roleName, fd.org, value, v.Line)
 			if fd.org {
-				for i := range credits {
-					if note := text.RoleNote(&credits[i]); note != "" {
-						p.note(v.Line, "%s: %q: (%s) is the company's part in the film, not its name", of.label, credits[i].Agent.Name.Value, note)
-					}
-				}
+				p.src.Notes = append(p.src.Notes, text.DropRoleNotes(of.label, v.Line, credits)...)
 				p.dropTerritories(of.label, credits)
 			} else {
 				p.dropCreditNotes(of.label, credits)

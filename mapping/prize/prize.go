@@ -813,11 +813,7 @@ func (p *parser) credit(lb label, name, value string, line int) {
 	default:
 		credits := text.Credits(lb.role, lb.roleName, lb.org, value, line)
 		if lb.org {
-			for i := range credits {
-				if note := text.RoleNote(&credits[i]); note != "" {
-					p.note(line, "%s: %q: (%s) is the company's part in the film, not its name", name, credits[i].Agent.Name.Value, note)
-				}
-			}
+			p.src.Notes = append(p.src.Notes, text.DropRoleNotes(name, line, credits)...)
 		}
 		f.Credits = p.credits.Add(f.Credits, credits...)
 	}

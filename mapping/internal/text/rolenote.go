@@ -1,6 +1,7 @@
 package text
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -9,7 +10,7 @@ import (
 	"github.com/film2ld/film2ld/mapping/internal/locale"
 )
 
-// RoleNote takes from a company credit's name the note in brackets that
+// roleNote takes from a company credit's name the note in brackets that
 // says what part the company had ("Televisión Española (co-production)",
 // "Nordvik Film (in association with)", "Studio Weser (Koproduktion)"):
 // such a note is no part of the company's name, where it made a company
@@ -18,7 +19,7 @@ import (
 // of no role ("Films (UK)", "Studio (Nine)") stays. A production
 // company's co-production note becomes its role name "Co-production", as
 // a prize page's "Co-production:" label gives it.
-func RoleNote(c *film.Credit) string {
+func roleNote(c *film.Credit) string {
 	name := c.Agent.Name.Value
 	if !strings.HasSuffix(name, ")") {
 		return ""
@@ -38,6 +39,20 @@ func RoleNote(c *film.Credit) string {
 		c.RoleName = "Co-production"
 	}
 	return note
+}
+
+// DropRoleNotes takes each company credit's role note from its name
+// (roleNote), with a note for each, as a mapper reports it: the label
+// and line the credits were read from.
+func DropRoleNotes(label string, line int, credits []film.Credit) []film.Note {
+	var notes []film.Note
+	for i := range credits {
+		if note := roleNote(&credits[i]); note != "" {
+			notes = append(notes, film.Note{Line: line,
+				Message: fmt.Sprintf("%s: %q: (%s) is the company's part in the film, not its name", label, credits[i].Agent.Name.Value, note)})
+		}
+	}
+	return notes
 }
 
 // isRoleNote reports whether a bracket's words all tell a company's part

@@ -38,9 +38,9 @@ func TestRoleNote(t *testing.T) {
 		if tt.role == film.Contributor {
 			c.RoleName = "Distribution"
 		}
-		note := RoleNote(&c)
+		note := roleNote(&c)
 		if c.Agent.Name.Value != tt.want || c.RoleName != tt.roleName || note != tt.note {
-			t.Errorf("RoleNote(%q) = %q, role name %q, note %q; want %q, %q, %q", tt.name, c.Agent.Name.Value, c.RoleName, note, tt.want, tt.roleName, tt.note)
+			t.Errorf("roleNote(%q) = %q, role name %q, note %q; want %q, %q, %q", tt.name, c.Agent.Name.Value, c.RoleName, note, tt.want, tt.roleName, tt.note)
 		}
 	}
 }
