@@ -712,9 +712,9 @@ Ninguno.
 			article: `= Vento di sale =
 
 Vento di sale
-- Fonico: Piero Lai
+- Consulente: Piero Lai
 - Regia: Anna Serra
-Costumi: Rita Onnis
+Catering: Rita Onnis
 - Anno: 2019
 
 Vento di sale è un film del 2019.
@@ -724,8 +724,33 @@ Vento di sale è un film del 2019.
 				"title: Vento di sale@1", "year: 2019@7",
 			},
 			notes: []string{
-				`4: infobox field "Fonico" is not known to film2ld; left out: "Piero Lai"`,
-				`6: infobox field "Costumi" is not known to film2ld; left out: "Rita Onnis"`,
+				`4: infobox field "Consulente" is not known to film2ld; left out: "Piero Lai"`,
+				`6: infobox field "Catering" is not known to film2ld; left out: "Rita Onnis"`,
+			},
+		},
+		{
+			// Crew jobs with no schema.org property of their own, in an
+			// infobox of any language the tables read, are contributors
+			// with an English role name; they were unknown fields.
+			name: "common crew jobs are contributors",
+			article: `= Vento di sale =
+
+Vento di sale
+- Regia: Anna Serra
+- Fonico: Piero Lai
+- Costumi: Rita Onnis
+- Colorist: Ada Lind
+- Chef électricien: Ivo Lund
+- Key grip: Tom Berg
+- Stuntkoordination: Ola Dahl
+
+Vento di sale è un film.
+`,
+			want: []string{
+				"abstract@12: Vento di sale è un film.", "contributor/Colorist: Ada Lind@7",
+				"contributor/Costumes: Rita Onnis@6", "contributor/Gaffer: Ivo Lund@8", "contributor/Key grip: Tom Berg@9",
+				"contributor/Sound: Piero Lai@5", "contributor/Stunts: Ola Dahl@10", "director: Anna Serra@4",
+				"title: Vento di sale@1",
 			},
 		},
 		{

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/jobs"
 	"github.com/film2ld/film2ld/mapping/internal/text"
 
 	"github.com/film2ld/film2ld/mapping/internal/lazyre"
@@ -151,6 +152,13 @@ func labelKey(label string) string {
 // does not hold.
 func lookup(label string) (field, bool) {
 	f, ok := labels()[labelKey(label)]
+	if !ok {
+		// A crew job with no property of its own ("Gaffer", "Kostüm"):
+		// the table both mappers share.
+		if roleName, job := jobs.Lookup(label); job {
+			return credit(film.Contributor, roleName), true
+		}
+	}
 	return f, ok
 }
 

@@ -21,6 +21,7 @@ import (
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/cast"
+	"github.com/film2ld/film2ld/mapping/internal/jobs"
 	"github.com/film2ld/film2ld/mapping/internal/locale"
 	"github.com/film2ld/film2ld/mapping/internal/text"
 
@@ -133,12 +134,6 @@ func labelTable() map[string]label {
 		"editing": crew(film.Contributor, "Editing"), "editor": crew(film.Contributor, "Editing"),
 		"edited by": crew(film.Contributor, "Editing"), "film editing": crew(film.Contributor, "Editing"),
 		"montage": crew(film.Contributor, "Editing"), "schnitt": crew(film.Contributor, "Editing"),
-		"sound": crew(film.Contributor, "Sound"), "son": crew(film.Contributor, "Sound"), "sound design": crew(film.Contributor, "Sound"),
-		"art direction":     crew(film.Contributor, "Art direction"),
-		"production design": crew(film.Contributor, "Production design"), "production designer": crew(film.Contributor, "Production design"),
-		"set design": crew(film.Contributor, "Set design"), "décors": crew(film.Contributor, "Set design"),
-		"costumes": crew(film.Contributor, "Costumes"), "costume design": crew(film.Contributor, "Costumes"),
-		"make-up": crew(film.Contributor, "Make-up"), "makeup": crew(film.Contributor, "Make-up"),
 		"narrator": crew(film.Contributor, "Narration"), "narration": crew(film.Contributor, "Narration"),
 		"production":           {role: film.ProductionCompany, org: true},
 		"production company":   {role: film.ProductionCompany, org: true},
@@ -158,12 +153,6 @@ func labelTable() map[string]label {
 		"genre": {fact: factGenres}, "genres": {fact: factGenres}, "format": {fact: factSkip}, "premiere": {fact: factSkip}, "festival": {fact: factSkip},
 		"festivals": {fact: factSkip}, "awards": {fact: factSkip}, "website": {fact: factSkip}, "budget": {fact: factSkip},
 		"contact": {fact: factSkip}, "press": {fact: factSkip}, "rating": {fact: factSkip},
-		"casting": crew(film.Contributor, "Casting"), "visual effects": crew(film.Contributor, "Visual effects"),
-		"special effects": crew(film.Contributor, "Special effects"), "animation": crew(film.Contributor, "Animation"),
-		"executive producer": crew(film.Contributor, "Executive producer"), "executive producers": crew(film.Contributor, "Executive producer"),
-		"line producer": crew(film.Contributor, "Line producer"), "associate producer": crew(film.Contributor, "Associate producer"),
-		"co-producer": crew(film.Contributor, "Co-producer"), "sound mixing": crew(film.Contributor, "Sound mixing"),
-		"choreography": crew(film.Contributor, "Choreography"), "assistant director": crew(film.Contributor, "Assistant director"),
 		// Companies, as the encyclopedia's "Distributed by" is (an
 		// unknown label's value was a crew member: a Person).
 		"distribution": {role: film.Contributor, roleName: "Distribution", org: true}, "distributor": {role: film.Contributor, roleName: "Distribution", org: true},
@@ -182,10 +171,6 @@ func labelTable() map[string]label {
 		"kamerafrau": crew(film.Contributor, "Cinematography"),
 		"musik":      crew(film.Composer, ""), "filmmusik": crew(film.Composer, ""), "originalmusik": crew(film.Composer, ""),
 		"komponist": crew(film.Composer, ""), "komponistin": crew(film.Composer, ""),
-		"ton": crew(film.Contributor, "Sound"), "tongestaltung": crew(film.Contributor, "Sound"), "sounddesign": crew(film.Contributor, "Sound"),
-		"szenenbild": crew(film.Contributor, "Production design"), "ausstattung": crew(film.Contributor, "Production design"),
-		"kostüme": crew(film.Contributor, "Costumes"), "kostüm": crew(film.Contributor, "Costumes"), "kostümbild": crew(film.Contributor, "Costumes"),
-		"maske":      crew(film.Contributor, "Make-up"),
 		"darsteller": actors, "darstellerin": actors, "darstellerinnen": actors, "besetzung": actors,
 		"schauspieler": actors, "mitwirkende": actors,
 		"produzent": crew(film.Producer, ""), "produzentin": crew(film.Producer, ""), "produzenten": crew(film.Producer, ""),
@@ -209,11 +194,7 @@ func labelTable() map[string]label {
 		"dirección de fotografía": crew(film.Contributor, "Cinematography"),
 		"montaje":                 crew(film.Contributor, "Editing"), "edición": crew(film.Contributor, "Editing"),
 		"música": crew(film.Composer, ""), "música original": crew(film.Composer, ""), "banda sonora": crew(film.Composer, ""),
-		"sonido":            crew(film.Contributor, "Sound"),
-		"dirección de arte": crew(film.Contributor, "Art direction"), "diseño de producción": crew(film.Contributor, "Production design"),
-		"escenografía": crew(film.Contributor, "Set design"), "vestuario": crew(film.Contributor, "Costumes"),
-		"maquillaje": crew(film.Contributor, "Make-up"),
-		"con":        actors, "reparto": actors, "intérpretes": actors, "elenco": actors, "protagonistas": actors,
+		"con": actors, "reparto": actors, "intérpretes": actors, "elenco": actors, "protagonistas": actors,
 		"productor": crew(film.Producer, ""), "productora": crew(film.Producer, ""), "productores": crew(film.Producer, ""),
 		"producción": org(""), "coproducción": org("Co-production"), "co-producción": org("Co-production"),
 		"ventas internacionales": world, "ventas": world,
@@ -227,8 +208,6 @@ func labelTable() map[string]label {
 		"direttore della fotografia": crew(film.Contributor, "Cinematography"),
 		"montaggio":                  crew(film.Contributor, "Editing"),
 		"musica":                     crew(film.Composer, ""), "musiche": crew(film.Composer, ""), "musiche originali": crew(film.Composer, ""),
-		"suono": crew(film.Contributor, "Sound"), "scenografia": crew(film.Contributor, "Set design"),
-		"costumi": crew(film.Contributor, "Costumes"), "trucco": crew(film.Contributor, "Make-up"),
 		"interpreti": actors, "attori": actors, "con la partecipazione di": actors,
 		"produttore": crew(film.Producer, ""), "produttori": crew(film.Producer, ""), "produttrice": crew(film.Producer, ""),
 		"produzione": org(""), "coproduzione": org("Co-production"), "co-produzione": org("Co-production"),
@@ -243,8 +222,6 @@ func labelTable() map[string]label {
 		"photographie": crew(film.Contributor, "Cinematography"), "directeur de la photographie": crew(film.Contributor, "Cinematography"),
 		"directrice de la photographie": crew(film.Contributor, "Cinematography"), "chef opérateur": crew(film.Contributor, "Cinematography"),
 		"musique originale": crew(film.Composer, ""), "compositeur": crew(film.Composer, ""), "compositrice": crew(film.Composer, ""),
-		"décor": crew(film.Contributor, "Set design"), "costume": crew(film.Contributor, "Costumes"),
-		"maquillage":             crew(film.Contributor, "Make-up"),
 		"productrices":           crew(film.Producer, ""),
 		"sociétés de production": org(""), "société de production": org(""),
 		"ventes internationales": world, "ventes": world, "vendeur international": world,
@@ -274,6 +251,13 @@ var labelNoteRe = lazyre.New(`\([^()]*\)`)
 func lookup(s string) (label, bool) {
 	key := labelKey(s)
 	lb, ok := labels()[key]
+	if !ok {
+		// A crew job with no property of its own ("Gaffer", "Étalonnage"):
+		// the table both mappers share.
+		if roleName, job := jobs.Lookup(key); job {
+			return label{role: film.Contributor, roleName: roleName}, true
+		}
+	}
 	if !ok && juryRe.MatchString(key) {
 		// "Jury", "Jury president", "Members of the jury": the people
 		// who judged the film, not its crew; an unknown label is kept as
