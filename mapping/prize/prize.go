@@ -857,7 +857,8 @@ func splitOffices(s string) (first string, others []string) {
 // salesContact reads "Films distribution 34 rue du Louvre, 75001 Paris,
 // France Tél : +33 … Fax : +33 … info@… www.…". The name is what stands
 // before the first word that starts with a digit (the street number), or
-// before the first comma when the street is written before its number.
+// before the street when it is written before its number (streetStart),
+// or before the first comma.
 func salesContact(s string) film.Agent {
 	c := &film.Contact{}
 	// Each pattern runs once over the paragraph: its matches are both
@@ -897,8 +898,13 @@ func salesContact(s string) film.Agent {
 	words := strings.Fields(s)
 	for i, w := range words {
 		if i > 0 && w[0] >= '0' && w[0] <= '9' {
-			name = strings.Join(words[:i], " ")
-			c.Address = strings.TrimSuffix(strings.Join(words[i:], " "), ",")
+			// "Lagoon Sales GmbH Balthasarstraße 79", "Films Boréal Rue
+			// Royale 12": the street may stand before its number, and
+			// then it starts the address, not the number (the street ran
+			// into the company's name).
+			at := streetStart(words, i)
+			name = strings.Join(words[:at], " ")
+			c.Address = strings.TrimSuffix(strings.Join(words[at:], " "), ",")
 			break
 		}
 	}
@@ -911,6 +917,101 @@ func salesContact(s string) film.Agent {
 	}
 	return film.Agent{Name: film.Text{Value: strings.TrimSuffix(strings.TrimSpace(name), ",")}, Organization: true, Contact: c}
 }
+
+// streetStart returns where the address starts in a sales line's words,
+// given the first word that starts with a digit (number): that word, or,
+// where the street is written before its number, the street's first word.
+// It goes by what European addresses write, with no list of streets: a
+// legal form ends the company's name ("GmbH", "S.L.", "Srl": the words
+// after it, up to the number, are the street); else a word that opens a
+// street ("Rue", "Via", "Calle", "Avenida", "Piazza") not joined to the
+// words before it ("Films de la Rue" is a name); else a street's compound
+// right before the number ("Gartenstraße", "Hauptstr.", "Keizersgracht");
+// else a street's word alone before it ("Alte Straße 5", "Baker Street 4")
+// with the word before that. A shape none of these finds keeps the number.
+func streetStart(words []string, number int) int {
+	plain := func(w string) string { return strings.TrimRight(strings.ToLower(locale.StripAccents(w)), ",") }
+	for k := number - 1; k >= 1; k-- {
+		if legalForm(strings.TrimRight(words[k], ",")) {
+			if k+1 < number {
+				return k + 1
+			}
+			return number
+		}
+	}
+	for k := 1; k < number; k++ {
+		if streetOpeners()[plain(words[k])] && !nameJoiners()[plain(words[k-1])] {
+			return k
+		}
+	}
+	if k := number - 1; k >= 1 {
+		w := plain(words[k])
+		for _, suffix := range streetSuffixes {
+			if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+1 {
+				return k
+			}
+		}
+		if streetWords()[w] && k >= 2 {
+			return k - 1
+		}
+	}
+	return number
+}
+
+// legalForm reports whether a word is a company's legal form, as a sales
+// line writes it after the name. Two letters are one only in capitals
+// ("SA", "AG"), so that a word of the name ("Sa") stays in it.
+func legalForm(w string) bool {
+	lower := strings.ToLower(w)
+	switch strings.TrimSuffix(lower, ".") {
+	case "gmbh", "ltd", "inc", "llc", "llp", "plc", "sarl", "s.a.r.l", "sprl", "s.p.r.l", "srl", "s.r.l", "s.l", "slu", "s.l.u",
+		"s.a", "s.a.s", "sas", "spa", "s.p.a", "b.v", "n.v", "bvba", "ltda", "s.r.o", "aps", "a/s", "limited", "corp", "gmbh & co. kg":
+		return true
+	}
+	switch w {
+	case "SA", "AG", "KG", "BV", "NV", "SL", "AB", "AS", "Oy", "OY", "UG", "SE", "eG":
+		return true
+	}
+	return false
+}
+
+// streetOpeners are the words a street's name starts with in the
+// languages of the prize's pages (and Dutch, Portuguese, Catalan, whose
+// sales agents the pages list), without accents.
+var streetOpeners = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`rue avenue av. boulevard bd bd. blvd blvd. place chemin quai impasse allee route passage cours
+		via viale piazza piazzale corso largo vicolo lungotevere contrada calle c/ avenida avda avda. paseo plaza carrer ronda
+		camino travesia glorieta rua praca travessa`) {
+		m[w] = true
+	}
+	return m
+})
+
+// nameJoiners are the words that join a street's word to the words
+// before it in a company's name ("Films de la Rue", "Casa del Corso").
+var nameJoiners = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`de du des la le les l' d' del della dello dei degli di da dal the of et y e and & en au aux`) {
+		m[w] = true
+	}
+	return m
+})
+
+// streetSuffixes end a street's one-word name in German, Dutch and the
+// Nordic languages ("Balthasarstraße", "Keizersgracht", "Storgatan").
+var streetSuffixes = []string{"strasse", "straße", "str.", "gasse", "weg", "platz", "allee", "damm", "ufer", "chaussee",
+	"straat", "gracht", "laan", "plein", "kade", "vej", "gade", "gatan", "vagen", "gata", "veien", "gate"}
+
+// streetWords are a street's word written on its own, after the street's
+// name ("Alte Straße", "Baker Street").
+var streetWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`strasse straße str. street st. road rd. lane avenue ave. way allee platz weg gasse ring`) {
+		m[w] = true
+	}
+	return m
+})
 
 // blankOut replaces each match (as the regexp package's index methods
 // give them, in order, not overlapping) with a space, as

@@ -16,6 +16,23 @@ func TestSalesContact(t *testing.T) {
 		{"Nordlys Sales, Oslo, Norway", "Nordlys Sales", "Oslo, Norway", ""},
 		{"Harbour Films, Inc., 120 Wharf Street, Halifax", "Harbour Films, Inc.", "120 Wharf Street, Halifax", ""},
 		{"Wide Management", "Wide Management", "", ""},
+		// The street before its number, with no comma after the name:
+		// the street ran into the company's name. A legal form ends the
+		// name; else the street's first word, or its compound, does.
+		{"Lagoon Sales GmbH Balthasarstraße 79, 50670 Köln, Deutschland", "Lagoon Sales GmbH", "Balthasarstraße 79, 50670 Köln, Deutschland", ""},
+		{"Films Boréal SPRL Rue Royale 12, 1000 Bruxelles", "Films Boréal SPRL", "Rue Royale 12, 1000 Bruxelles", ""},
+		{"Films Boréal rue de la Loi 12, 1000 Bruxelles", "Films Boréal", "rue de la Loi 12, 1000 Bruxelles", ""},
+		{"Nordvik Film Via Giulia 12, 00186 Roma, Italia", "Nordvik Film", "Via Giulia 12, 00186 Roma, Italia", ""},
+		{"Onda Vendite S.r.l. Viale Mazzini 4, 00195 Roma", "Onda Vendite S.r.l.", "Viale Mazzini 4, 00195 Roma", ""},
+		{"Ventana Films S.L. Calle de Alcalá 45, 28014 Madrid, España", "Ventana Films S.L.", "Calle de Alcalá 45, 28014 Madrid, España", ""},
+		{"Marea Ventas Avenida de América 8, 28002 Madrid", "Marea Ventas", "Avenida de América 8, 28002 Madrid", ""},
+		{"Haff Sales Gartenstraße 4, 10115 Berlin", "Haff Sales", "Gartenstraße 4, 10115 Berlin", ""},
+		{"Deichlicht Film Hauptstr. 17, 25813 Husum", "Deichlicht Film", "Hauptstr. 17, 25813 Husum", ""},
+		{"Tulp Sales BV Keizersgracht 120, 1015 CX Amsterdam", "Tulp Sales BV", "Keizersgracht 120, 1015 CX Amsterdam", ""},
+		{"Elbe Sales Alte Straße 5, 20095 Hamburg", "Elbe Sales", "Alte Straße 5, 20095 Hamburg", ""},
+		// A street's word joined to the name's words is the name's.
+		{"Films de la Rue 8 avenue Foch, 75016 Paris", "Films de la Rue", "8 avenue Foch, 75016 Paris", ""},
+		{"Casa del Corso Via Roma 2, 00184 Roma", "Casa del Corso", "Via Roma 2, 00184 Roma", ""},
 	}
 	for _, tt := range tests {
 		a := salesContact(tt.line)
