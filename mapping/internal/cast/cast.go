@@ -40,7 +40,7 @@ var Annotations = map[string]string{
 	"voice over": "voice-over", "singing voice": "singing voice", "speaking voice": "speaking voice",
 	"uncredited": "uncredited", "not credited": "uncredited",
 	"archive footage": "archive footage", "archival footage": "archive footage", "archive": "archive footage",
-	"cameo": "cameo", "cameo appearance": "cameo", "motion capture": "motion capture",
+	"cameo": "cameo", "cameo appearance": "cameo", "cameo role": "cameo", "in a cameo": "cameo", "motion capture": "motion capture",
 	"credit only": "credit only", "photograph": "photograph", "photo": "photograph",
 	// The same in German, Italian and Spanish articles (audit 15).
 	"stimme": "voice", "voce": "voice", "voz": "voice", "nicht im abspann": "uncredited",
@@ -79,6 +79,12 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 	s := text.WithoutOtherScript(text.Clean(footnoteRe.ReplaceAllString(entry, "")))
 	s, m.CreditedAs = takeCreditedAs(s)
 	s, m.RoleNames = takeAnnotations(s)
+	// "as Chiara [cameo]": the same annotation in square brackets.
+	var square []string
+	s, square = takeSquareAnnotations(s)
+	for _, r := range square {
+		m.RoleNames = appendUnique(m.RoleNames, r)
+	}
 	actor, character := s, ""
 	// The earliest separator splits: in "Anne Coesens – Tania, who works
 	// as a cleaner" the dash does, not the "as" of the description.
@@ -136,6 +142,12 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 			character, m.Description = name, remark
 		}
 	}
+	// "as Chiara, cameo", "as Chiara – uncredited", "(Chiara; voice)":
+	// the annotations "(cameo)" writes in brackets, after another
+	// separator. They are role names, as in brackets: kept in the
+	// character or the description, the part did not merge with another
+	// document's "as Chiara (cameo)".
+	character, m.Description = takeTrailingAnnotations(&m, character, m.Description)
 	// "as Himself", "as himself – narrator", "Self".
 	word, rest := character, ""
 	if i := strings.IndexAny(character, " /-–—"); i > 0 {
@@ -163,6 +175,89 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 	m.Actor = film.Text{Value: actor}
 	m.Character = character
 	return m, true
+}
+
+// takeTrailingAnnotations takes from a character's name the annotations
+// written after it with a separator rather than in brackets ("Chiara,
+// cameo", "Chiara – uncredited", "Chiara; voice"), and from the
+// description one that is only annotations ("cameo" read off "Chiara,
+// cameo"), adding their role names to m; a character that is only
+// annotations ("– cameo") leaves none. It returns the character and
+// description without them.
+func takeTrailingAnnotations(m *film.CastMember, character, description string) (string, string) {
+	if names, ok := annotationsOf(description); ok {
+		for _, n := range names {
+			m.RoleNames = appendUnique(m.RoleNames, n)
+		}
+		description = ""
+	}
+	if names, ok := annotationsOf(character); ok {
+		for _, n := range names {
+			m.RoleNames = appendUnique(m.RoleNames, n)
+		}
+		return "", description
+	}
+	for _, sep := range []string{"; ", " – ", " — ", " - ", ", "} {
+		i := strings.LastIndex(character, sep)
+		if i <= 0 {
+			continue
+		}
+		if names, ok := annotationsOf(character[i+len(sep):]); ok {
+			for _, n := range names {
+				m.RoleNames = appendUnique(m.RoleNames, n)
+			}
+			return strings.TrimSpace(character[:i]), description
+		}
+	}
+	return character, description
+}
+
+// annotationsOf returns the role names of a text that is nothing but
+// annotations ("cameo", "voice, uncredited"), and whether it is.
+func annotationsOf(s string) ([]string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, false
+	}
+	var names []string
+	for _, part := range annotationSep.Split(strings.ToLower(s), -1) {
+		name, ok := Annotations[strings.TrimSpace(part)]
+		if !ok {
+			return nil, false
+		}
+		names = appendUnique(names, name)
+	}
+	return names, true
+}
+
+// takeSquareAnnotations removes the square-bracketed groups that hold
+// only annotations ("[cameo]", "[voice; uncredited]") and returns their
+// role names; a footnote mark was taken out before.
+func takeSquareAnnotations(s string) (string, []string) {
+	var names []string
+	for from := 0; ; {
+		i := strings.IndexByte(s[from:], '[')
+		if i < 0 {
+			break
+		}
+		open := from + i
+		j := strings.IndexByte(s[open:], ']')
+		if j < 0 {
+			break
+		}
+		closing := open + j
+		found, ok := annotationsOf(s[open+1 : closing])
+		if !ok {
+			from = closing + 1
+			continue
+		}
+		for _, n := range found {
+			names = appendUnique(names, n)
+		}
+		s = text.Clean(strings.TrimSpace(s[:open]) + " " + strings.TrimSpace(s[closing+1:]))
+		from = min(open, len(s))
+	}
+	return s, names
 }
 
 // takeCreditedAs takes from a cast entry the bracketed group that names

@@ -10,6 +10,22 @@ import (
 func TestParse(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Anne Coesens as Tania", "Anne Coesens|Tania|[]|"},
+		// An annotation after another separator than a bracket, or in
+		// square brackets, is a role name as in round ones: it was kept
+		// in the character ("Chiara – cameo") or its description.
+		{"Ana Ruiz as Chiara, cameo", "Ana Ruiz|Chiara|[cameo]|"},
+		{"Ana Ruiz as Chiara – uncredited", "Ana Ruiz|Chiara|[uncredited]|"},
+		{"Ana Ruiz as Chiara - voice", "Ana Ruiz|Chiara|[voice]|"},
+		{"Ana Ruiz (Chiara; cameo)", "Ana Ruiz|Chiara|[cameo]|"},
+		{"Ana Ruiz (Chiara, voice, uncredited)", "Ana Ruiz|Chiara|[voice uncredited]|"},
+		{"Ana Ruiz as Chiara [cameo]", "Ana Ruiz|Chiara|[cameo]|"},
+		{"Lotte Brenner: Inge [Stimme]", "Lotte Brenner|Inge|[voice]|"},
+		{"Ana Ruiz as Chiara (cameo role)", "Ana Ruiz|Chiara|[cameo]|"},
+		{"Ana Ruiz – cameo", "Ana Ruiz||[cameo]|"},
+		// A description, or a name's own part, that is no annotation stays.
+		{"Ana Ruiz as Chiara, a cameo by the director", "Ana Ruiz|Chiara|[]|a cameo by the director"},
+		{"Ana Ruiz as Chiara – the Voice", "Ana Ruiz|Chiara – the Voice|[]|"},
+		{"Ana Ruiz as Chiara [Kiki]", "Ana Ruiz|Chiara [Kiki]|[]|"},
 		// Audit 15: the word in German, Italian and Spanish articles, and
 		// their annotations.
 		{"Lotte Brenner als Inge", "Lotte Brenner|Inge|[]|"},
