@@ -70,3 +70,25 @@ func TestCastAnnotationMerges(t *testing.T) {
 		}
 	}
 }
+
+// TestCastTwoCharactersMerge: an entry naming two characters is two
+// parts, and another document naming one of them adds no conflict; the
+// characters come from the first document that gives any, as for any
+// actor of several parts, and another's that is not one of them is one.
+func TestCastTwoCharactersMerge(t *testing.T) {
+	for _, tt := range []struct {
+		article, prize string
+		want           []string
+		warnings       int
+	}{
+		{"- Pia Holm as Anna / Nina", "Pia Holm (Anna)", []string{"Anna|", "Nina|"}, 0},
+		{"- Pia Holm as the Harbourmaster and the Moon (voice)", "Pia Holm (the Moon)", []string{"the Harbourmaster|voice", "the Moon|voice"}, 0},
+		{"- Pia Holm as Anna", "Pia Holm (Anna; Nina)", []string{"Anna|"}, 1},
+		{"- Pia Holm as Twins Ada and Ida", "Pia Holm (Twins Ada and Ida)", []string{"Twins Ada and Ida|"}, 0},
+	} {
+		got, warnings := parts(t, map[string]string{"a.txt": encyclopediaWithCast(tt.article), "p.txt": prizeWithCast(tt.prize)}, "pia-holm")
+		if !slices.Equal(got, tt.want) || len(warnings) != tt.warnings {
+			t.Errorf("%q + %q: parts %q, want %q; warnings %q, want %d", tt.article, tt.prize, got, tt.want, warnings, tt.warnings)
+		}
+	}
+}

@@ -624,13 +624,16 @@ func (p *parser) castLine(l line) {
 		cast.AddRoleName(&m, "voice")
 	}
 	m.Actor.Line = l.n
+	parts := []film.CastMember{m}
 	if shared := sharedPart(m); shared != nil {
-		for _, m := range shared {
-			p.src.Film.Cast = p.cast.Add(p.src.Film.Cast, m)
-		}
-		return
+		parts = shared
 	}
-	p.src.Film.Cast = p.cast.Add(p.src.Film.Cast, m)
+	for _, m := range parts {
+		// "Ana Ruiz as Anna / Nina": a part for each character.
+		for _, part := range cast.Split(m) {
+			p.src.Film.Cast = p.cast.Add(p.src.Film.Cast, part)
+		}
+	}
 }
 
 // sharedPart returns the cast entry m as one entry for each actor, when

@@ -58,7 +58,9 @@ func (p *parser) closeField() {
 				}
 				m.Actor.Line = v.Line
 				cast.AddRoleName(&m, fd.castRole)
-				f.Cast = p.cast.Add(f.Cast, m)
+				for _, part := range cast.Split(m) {
+					f.Cast = p.cast.Add(f.Cast, part)
+				}
 			}
 		}
 	case factRuntime:

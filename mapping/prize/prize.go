@@ -781,7 +781,9 @@ func (p *parser) credit(lb label, name, value string, line int) {
 			if lb.castRole != "" {
 				cast.AddRoleName(&m, lb.castRole)
 			}
-			f.Cast = p.cast.Add(f.Cast, m)
+			for _, part := range cast.Split(m) {
+				f.Cast = p.cast.Add(f.Cast, part)
+			}
 		}
 	case lb.sales:
 		office, others := splitOffices(value)
