@@ -40,7 +40,7 @@ func (m *merger) facts(f *Film) {
 		case *film.Names:
 			*out = film.Names(union(m.sources, srcs, i, fold))
 		case *film.Countries:
-			*out = film.Countries(union(m.sources, srcs, i, countryKey))
+			*out = film.Countries(inEnglish(union(m.sources, srcs, i, countryKey), m.sources, srcs, i))
 		case *film.Single:
 			*out = m.single(name, srcs, i, film.Single.String, nil)
 		case *film.Minutes:
@@ -102,6 +102,50 @@ func (m *merger) single(name string, srcs []reflect.Value, i int, say, show func
 		}
 	}
 	return kept
+}
+
+// inEnglish writes in English each country of kept that its source
+// names in French, German, Spanish or Italian ("Belgique"): as another
+// source (of sources, whose list field i srcs holds) writes the same
+// country in English, when one does, so that the output says what an
+// English document says; else by CLDR's English name ("Belgium"). A
+// schema.org graph in English named the country in the page's language
+// when no English document was merged (or when the page was preferred).
+// A name film2ld does not know stays as written: nothing says what it is
+// in English.
+func inEnglish(kept film.Texts, sources []*film.Source, srcs []reflect.Value, i int) film.Texts {
+	for k, t := range kept {
+		english, ok := locale.EnglishCountry(t.Value)
+		if !ok {
+			continue
+		}
+		if other, found := statedInEnglish(t.Value, sources, srcs, i); found {
+			kept[k] = other
+			continue
+		}
+		kept[k].Value = english
+	}
+	return kept
+}
+
+// statedInEnglish returns the first statement of a country, among the
+// sources' list field i, that names it in English.
+func statedInEnglish(name string, sources []*film.Source, srcs []reflect.Value, i int) (film.Text, bool) {
+	key := countryKey(name)
+	for j, s := range sources {
+		list := srcs[j].Field(i)
+		for k := range list.Len() {
+			t := list.Index(k).Interface().(film.Text)
+			if t.Value == "" || countryKey(t.Value) != key {
+				continue
+			}
+			if _, foreign := locale.EnglishCountry(t.Value); !foreign {
+				t.Source = s
+				return t, true
+			}
+		}
+	}
+	return film.Text{}, false
 }
 
 // countryKey is the key two sources' names of one country share: its ISO

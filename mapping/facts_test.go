@@ -33,13 +33,13 @@ func TestFactsMerge(t *testing.T) {
 	enc := source("enc.txt", film.Encyclopedia, film.Facts{
 		Year:      film.Single{Value: 1987, Set: true, Line: 1},
 		Runtime:   film.Minutes{Value: 101, Set: true, Line: 9},
-		Countries: texts(7, "Perú", "Chile"),
+		Countries: texts(7, "Colombia", "Chile"),
 		Abstracts: texts(3, "A salt miner's last season."),
 	})
 	prize := source("prize.txt", film.Prize, film.Facts{
 		Year:         film.Single{Value: 1987, Set: true, Line: 4},
 		Runtime:      film.Minutes{Value: 98, Set: true, Line: 5},
-		Countries:    texts(6, "PERU", "Bolivia"),
+		Countries:    texts(6, "COLOMBIA", "Bolivia"),
 		Abstracts:    texts(10, "A salt miner's last season.", "A salt miner's last season!"),
 		Descriptions: texts(12, "Synopsis."),
 		Trailers:     texts(20, "https://video.example/embed/x1"),
@@ -63,7 +63,7 @@ func TestFactsMerge(t *testing.T) {
 		got   []film.Text
 		want  []string
 	}{
-		{"Countries", f.Countries, []string{"Perú@enc.txt:7", "Chile@enc.txt:8", "Bolivia@prize.txt:7"}},
+		{"Countries", f.Countries, []string{"Colombia@enc.txt:7", "Chile@enc.txt:8", "Bolivia@prize.txt:7"}},
 		{"Abstracts", f.Abstracts, []string{"A salt miner's last season.@enc.txt:3", "A salt miner's last season!@prize.txt:11"}},
 		{"Descriptions", f.Descriptions, []string{"Synopsis.@prize.txt:12"}},
 		{"Trailers", f.Trailers, []string{"https://video.example/embed/x1@prize.txt:20"}},
@@ -98,7 +98,7 @@ func TestFactsMerge(t *testing.T) {
 
 	// A source's own view holds its own values, from itself.
 	v := f.Views[slices.Index(f.Sources, prize)]
-	if got := show(v.Countries); !slices.Equal(got, []string{"PERU@prize.txt:6", "Bolivia@prize.txt:7"}) {
+	if got := show(v.Countries); !slices.Equal(got, []string{"COLOMBIA@prize.txt:6", "Bolivia@prize.txt:7"}) {
 		t.Errorf("prize view countries %q", got)
 	}
 	if got := single(film.Single(v.Runtime)); got != "98@prize.txt:5" {
@@ -200,8 +200,41 @@ func TestCountriesMergeByCode(t *testing.T) {
 	for _, c := range f.Countries {
 		got = append(got, c.Value)
 	}
-	if want := []string{"Belgium", "France", "Ruritania", "Luxemburgo"}; !slices.Equal(got, want) {
+	if want := []string{"Belgium", "France", "Ruritania", "Luxembourg"}; !slices.Equal(got, want) {
 		t.Errorf("countries %q; want %q", got, want)
+	}
+}
+
+// TestCountriesInEnglish: a country a source names in French, German,
+// Spanish or Italian is written in English: as another source writes it
+// in English, whichever source is preferred, else by its English name. A
+// name film2ld does not know stays as written.
+func TestCountriesInEnglish(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		sources []*film.Source
+		want    []string
+	}{
+		{"one page in French", []*film.Source{source("p.txt", film.Prize, film.Facts{Countries: film.Countries(texts(5, "Belgique", "Pays-Bas", "Côte d'Ivoire", "Bordurie"))})},
+			[]string{"Belgium", "Netherlands", "Côte d'Ivoire", "Bordurie"}},
+		{"German and Spanish, without accents", []*film.Source{source("a.txt", film.Encyclopedia, film.Facts{Countries: film.Countries(texts(2, "Deutschland", "Österreich", "Estados Unidos", "Mexico", "Peru"))})},
+			[]string{"Germany", "Austria", "United States", "Mexico", "Peru"}},
+		{"Italian page preferred, English article's words", []*film.Source{
+			source("p.txt", film.Prize, film.Facts{Countries: film.Countries(texts(5, "Stati Uniti", "Regno Unito", "Svizzera"))}),
+			source("a.txt", film.Encyclopedia, film.Facts{Countries: film.Countries(texts(2, "USA", "UK"))})},
+			[]string{"USA", "UK", "Switzerland"}},
+	} {
+		f, err := mapping.Merge(tt.sources, mapping.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range f.Countries {
+			got = append(got, c.Value)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: countries %q; want %q", tt.name, got, tt.want)
+		}
 	}
 }
 

@@ -152,7 +152,9 @@ type Names []Text
 
 // Countries are names of countries: merged, one country is one value
 // whatever the language or form each source writes it in ("Belgique",
-// "Belgium"), in the words of the first source to state it.
+// "Belgium"), in the words of the first source to state it, in English:
+// a name in French, German, Spanish or Italian is written as an English
+// source writes the country, else by its English name.
 type Countries []Text
 
 // Single is a single-valued number (a year). Merged, it is the most

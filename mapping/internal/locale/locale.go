@@ -1,5 +1,6 @@
 // Package locale recognises country and language names as film pages write
-// them in English (and in French, German, Spanish and Italian), using the
+// them in English (and in French, German, Spanish and Italian, whose
+// country names it gives in English: [EnglishCountry]), using the
 // CLDR data of golang.org/x/text rather than a hand-made table. The tables are generated (internal/gen, names_gen.go), so
 // that the command neither compiles nor initialises x/text's display data.
 package locale
@@ -20,12 +21,41 @@ import (
 var (
 	countries = sync.OnceValue(countriesTable)
 	languages = sync.OnceValue(languagesTable)
+	// otherCountries and englishCountries give a country name in
+	// another language its English name (EnglishCountry).
+	otherCountries   = sync.OnceValue(otherCountriesTable)
+	englishCountries = sync.OnceValue(englishCountriesTable)
 )
 
 // Country returns the ISO 3166-1 alpha-2 code of an English country name
 // ("Belgium" → "BE") and whether the name is one.
 func Country(name string) (string, bool) {
 	return lookup(countries(), plainCountries(), name)
+}
+
+// EnglishCountry returns the English name of a country named in French,
+// German, Spanish or Italian ("Belgique", "Deutschland", "Bélgica" →
+// "Belgium", "Germany") and whether the name is one. An English name
+// ("Belgium", "Argentina", which Spanish shares) is not, nor is a name
+// film2ld does not know: neither has another name to give.
+func EnglishCountry(name string) (string, bool) {
+	// As written first, then without accents on either side: "Perú" is
+	// Spanish, though "Peru" is English.
+	k := key(name)
+	code, ok := otherCountries()[k]
+	if !ok {
+		if _, english := englishOnly()[k]; english {
+			return "", false
+		}
+		if _, english := lookup(englishOnly(), plainEnglishOnly(), name); english {
+			return "", false
+		}
+		if code, ok = lookup(otherCountries(), plainOthers(), name); !ok {
+			return "", false
+		}
+	}
+	en := englishCountries()[code]
+	return en, en != ""
 }
 
 // Language returns the BCP 47 tag of a language name ("French" → "fr"),
@@ -75,6 +105,19 @@ func cutFold(s, suffix string) (string, bool) {
 var (
 	plainCountries = sync.OnceValue(func() map[string]string { return plainNames(countries()) })
 	plainLanguages = sync.OnceValue(func() map[string]string { return plainNames(languages()) })
+	plainOthers    = sync.OnceValue(func() map[string]string { return plainNames(otherCountries()) })
+	// englishOnly are the countries' English names: those the other
+	// languages' table does not hold.
+	englishOnly = sync.OnceValue(func() map[string]string {
+		m := map[string]string{}
+		for k, v := range countries() {
+			if _, other := otherCountries()[k]; !other {
+				m[k] = v
+			}
+		}
+		return m
+	})
+	plainEnglishOnly = sync.OnceValue(func() map[string]string { return plainNames(englishOnly()) })
 )
 
 func plainNames(table map[string]string) map[string]string {

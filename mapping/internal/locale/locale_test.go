@@ -87,7 +87,8 @@ func TestLanguage(t *testing.T) {
 // run go generate ./mapping/internal/locale.
 func TestTablesAreCLDRs(t *testing.T) {
 	wantCountries, wantLanguages := cldr.Tables()
-	if !maps.Equal(countries(), wantCountries) || !maps.Equal(languages(), wantLanguages) {
+	if !maps.Equal(countries(), wantCountries) || !maps.Equal(languages(), wantLanguages) ||
+		!maps.Equal(otherCountries(), cldr.Others()) || !maps.Equal(englishCountries(), cldr.English()) {
 		t.Errorf("names_gen.go is not the CLDR data of this golang.org/x/text (%d/%d countries, %d/%d languages): run go generate ./mapping/internal/locale",
 			len(countries()), len(wantCountries), len(languages()), len(wantLanguages))
 	}
@@ -112,6 +113,22 @@ func TestAccentsAsPagesWriteThem(t *testing.T) {
 		"Deutschland": "DE", "Côte d'Ivoire": "CI", "Costa d'Avorio": "CI", "Svizzera": "CH", "Belgiumland": ""} {
 		if got, _ := Country(name); got != want {
 			t.Errorf("Country(%q) = %q; want %q", name, got, want)
+		}
+	}
+}
+
+// TestEnglishCountry: a country named in French, German, Spanish or
+// Italian has its English name; an English name, a name both languages
+// share and an unknown name have none.
+func TestEnglishCountry(t *testing.T) {
+	for name, want := range map[string]string{"Belgique": "Belgium", "belgique": "Belgium", "Deutschland": "Germany",
+		"Bélgica": "Belgium", "Belgica": "Belgium", "Svizzera": "Switzerland", "Regno Unito": "United Kingdom", "Pays-Bas": "Netherlands",
+		"États-Unis": "United States", "Etats-Unis": "United States", "Sudafrica": "South Africa", "Costa d'Avorio": "Côte d'Ivoire",
+		"Mazedonien": "North Macedonia", "Bosnie-Herzégovine": "Bosnia and Herzegovina",
+		"Belgium": "", "Argentina": "", "Peru": "", "Perú": "Peru", "France": "", "USA": "", "Bordurie": "", "": ""} {
+		got, ok := EnglishCountry(name)
+		if got != want || ok != (want != "") {
+			t.Errorf("EnglishCountry(%q) = %q, %v; want %q", name, got, ok, want)
 		}
 	}
 }

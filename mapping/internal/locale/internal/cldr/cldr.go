@@ -41,24 +41,12 @@ var otherLanguages = []language.Tag{language.French, language.German, language.S
 // and those of otherLanguages, with their ISO 3166-1 alpha-2 codes, and the English language names with
 // their BCP 47 tags.
 func Tables() (countries, languages map[string]string) {
-	countries = map[string]string{}
+	countries = englishCountries()
 	languages = map[string]string{}
-	regionNames := display.English.Regions()
 	langNames := display.English.Languages()
 	for a := 'A'; a <= 'Z'; a++ {
 		for b := 'A'; b <= 'Z'; b++ {
 			code := string([]rune{a, b})
-			// A withdrawn code (DD, BU, RH) is named as the country that
-			// took its place: "Germany" was DD, the first by letter.
-			if r, err := language.ParseRegion(code); err == nil && r.IsCountry() && r.Canonicalize() == r {
-				// The first code wins: FR before FX ("Metropolitan France"
-				// is also named France in some CLDR versions).
-				for _, name := range nameForms(key(regionNames.Name(r))) {
-					if countries[name] == "" {
-						countries[name] = r.String()
-					}
-				}
-			}
 			if base, err := language.ParseBase(strings.ToLower(code)); err == nil {
 				tag, _ := language.Compose(base)
 				// The first code wins, so that a withdrawn code ("iw") never
@@ -69,27 +57,11 @@ func Tables() (countries, languages map[string]string) {
 			}
 		}
 	}
-	for name, code := range aliases {
-		countries[name] = code
-	}
 	// The prize's pages in its other languages write the countries in
 	// theirs ("Belgique", audit 14): their names too, after the English
 	// ones, which win a name both have.
-	for _, lang := range otherLanguages {
-		namer := display.Regions(lang)
-		for a := 'A'; a <= 'Z'; a++ {
-			for b := 'A'; b <= 'Z'; b++ {
-				r, err := language.ParseRegion(string([]rune{a, b}))
-				if err != nil || !r.IsCountry() || r.Canonicalize() != r {
-					continue
-				}
-				for _, name := range nameForms(key(namer.Name(r))) {
-					if countries[name] == "" {
-						countries[name] = r.String()
-					}
-				}
-			}
-		}
+	for name, code := range otherCountries(countries) {
+		countries[name] = code
 	}
 	// Film credits name these languages, which have no two-letter code.
 	for _, code := range threeLetter {
@@ -122,6 +94,95 @@ func Tables() (countries, languages map[string]string) {
 		}
 	}
 	return countries, languages
+}
+
+// englishCountries returns the English country names, CLDR's and the
+// aliases, with their codes.
+func englishCountries() map[string]string {
+	countries := map[string]string{}
+	regionNames := display.English.Regions()
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			// A withdrawn code (DD, BU, RH) is named as the country that
+			// took its place: "Germany" was DD, the first by letter.
+			if r, err := language.ParseRegion(string([]rune{a, b})); err == nil && r.IsCountry() && r.Canonicalize() == r {
+				// The first code wins: FR before FX ("Metropolitan France"
+				// is also named France in some CLDR versions).
+				for _, name := range nameForms(key(regionNames.Name(r))) {
+					if countries[name] == "" {
+						countries[name] = r.String()
+					}
+				}
+			}
+		}
+	}
+	for name, code := range aliases {
+		countries[name] = code
+	}
+	return countries
+}
+
+// otherCountries returns the country names of otherLanguages that are
+// not English names (in english), with their codes.
+func otherCountries(english map[string]string) map[string]string {
+	others := map[string]string{}
+	for _, lang := range otherLanguages {
+		namer := display.Regions(lang)
+		for a := 'A'; a <= 'Z'; a++ {
+			for b := 'A'; b <= 'Z'; b++ {
+				r, err := language.ParseRegion(string([]rune{a, b}))
+				if err != nil || !r.IsCountry() || r.Canonicalize() != r {
+					continue
+				}
+				for _, name := range nameForms(key(namer.Name(r))) {
+					if english[name] == "" && others[name] == "" {
+						others[name] = r.String()
+					}
+				}
+			}
+		}
+	}
+	return others
+}
+
+// Others returns the country names of the other languages (French,
+// German, Spanish, Italian) that no English name spells alike, with their
+// codes ("belgique": "BE"): a name a page writes in one of those
+// languages, which the output writes in English (English).
+func Others() map[string]string { return otherCountries(englishCountries()) }
+
+// English returns the English name of every country whose name in another
+// language Others holds, by its code ("BE": "Belgium"): CLDR's, without
+// its qualifier ("Hong Kong", "Myanmar"), with "and" for "&" and a plain
+// apostrophe, as English articles write them; where CLDR's is a short
+// form for a menu ("Congo - Kinshasa") or an older name ("Macedonia",
+// "Swaziland"), the name English articles use.
+func English() map[string]string {
+	names := display.English.Regions()
+	out := map[string]string{}
+	for _, code := range Others() {
+		if out[code] != "" {
+			continue
+		}
+		if n, ok := englishNames[code]; ok {
+			out[code] = n
+			continue
+		}
+		name := names.Name(language.MustParseRegion(code))
+		name = strings.TrimSuffix(name, " SAR China")
+		if head, rest, ok := strings.Cut(name, " ("); ok && strings.HasSuffix(rest, ")") {
+			name = head
+		}
+		out[code] = strings.ReplaceAll(strings.ReplaceAll(name, " & ", " and "), "’", "'")
+	}
+	return out
+}
+
+// englishNames are the English names of the countries whose CLDR name
+// English articles do not use.
+var englishNames = map[string]string{
+	"CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo", "PS": "Palestine",
+	"MK": "North Macedonia", "SZ": "Eswatini",
 }
 
 // threeLetter are languages film credits name that have no two-letter
