@@ -562,6 +562,8 @@ func (p *parser) startSection(l line) {
 		p.leftWhy = fmt.Sprintf("section %q is not mapped", heading)
 	case familyCast, familyVoiceCast:
 		p.leftWhy = fmt.Sprintf("section %q: lines not recognised as cast entries", heading)
+	case familySegments:
+		p.leftWhy = fmt.Sprintf("section %q lists the film's segments, which film2ld does not map (schema.org's hasPart could hold each as a work of its own)", heading)
 	default:
 		p.leftWhy = fmt.Sprintf("section %q: lines not recognised", heading)
 	}

@@ -729,6 +729,36 @@ Vento di sale è un film del 2019.
 			},
 		},
 		{
+			// An anthology's segments, under the cast or on their own, in
+			// any language: a note says what they are; under "Cast" they
+			// were actors named after the segments.
+			name: "segments are a note, never cast",
+			article: `= Four Harbours (2019 film) =
+
+Four Harbours
+- Director: Mara Velden
+
+Four Harbours is a 2019 anthology film.
+
+==Cast==
+- Ana Ruiz as Chiara
+
+=== Episodes ===
+- The Ferry – Mara Velden
+
+== Episodi ==
+- Il traghetto (Mara Velden)
+`,
+			want: []string{
+				"abstract@6: Four Harbours is a 2019 anthology film.", "cast: Ana Ruiz as Chiara@9",
+				"director: Mara Velden@4", "title: Four Harbours@1", "year: 2019@1",
+			},
+			notes: []string{
+				`12: section "Episodes" lists the film's segments, which film2ld does not map (schema.org's hasPart could hold each as a work of its own): 1 line left out (line 12), the first: "- The Ferry – Mara Velden"`,
+				`15: section "Episodi" lists the film's segments, which film2ld does not map (schema.org's hasPart could hold each as a work of its own): 1 line left out (line 15), the first: "- Il traghetto (Mara Velden)"`,
+			},
+		},
+		{
 			// Crew jobs with no schema.org property of their own, in an
 			// infobox of any language the tables read, are contributors
 			// with an English role name; they were unknown fields.
@@ -827,7 +857,8 @@ func TestLabels(t *testing.T) {
 	}
 	for heading, fam := range sections() {
 		p := &parser{}
-		p.startSection(line{text: strings.ToUpper(heading[:1]) + heading[1:] + "[1]", level: 2})
+		r := []rune(heading) // "épisodes": its first letter is two bytes
+		p.startSection(line{text: strings.ToUpper(string(r[:1])) + string(r[1:]) + "[1]", level: 2})
 		if p.family != fam {
 			t.Errorf("heading %q: family %v, want %v", heading, p.family, fam)
 		}

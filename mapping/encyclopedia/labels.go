@@ -176,6 +176,14 @@ const (
 	familyVoiceCast
 	// familyNavigation is a list of links to other pages.
 	familyNavigation
+	// familySegments lists an anthology film's segments or episodes,
+	// each a work of its own with its title and director: schema.org
+	// could hold each as a hasPart, but their lines have no one layout
+	// to read a title and its credits from, so they are reported with
+	// a note that says what they are, never read as the section above
+	// (under "Cast", a segment "The Ferry – Mara Velden" was an actor
+	// "The Ferry" playing "Mara Velden").
+	familySegments
 )
 
 // sections maps section headings, as labelKey normalises them, to their
@@ -204,7 +212,12 @@ var sections = sync.OnceValue(func() map[string]family {
 		"themes": familyUnmapped, "analysis": familyUnmapped, "legacy": familyUnmapped,
 		"controversy": familyUnmapped, "historical accuracy": familyUnmapped, "sequel": familyUnmapped,
 		"background": familyUnmapped, "adaptations": familyUnmapped, "festivals": familyUnmapped,
-		"broadcast": familyUnmapped, "segments": familyUnmapped, "restoration": familyUnmapped,
+		"broadcast": familyUnmapped, "restoration": familyUnmapped,
+		// An anthology's parts, in the languages of the other headings.
+		"segments": familySegments, "segment": familySegments, "episodes": familySegments, "episode": familySegments,
+		"sketches": familySegments, "segments and cast": familySegments, "épisodes": familySegments,
+		"segmente": familySegments, "episoden": familySegments, "episodi": familySegments, "segmenti": familySegments,
+		"episodios": familySegments, "segmentos": familySegments, "sketchs": familySegments, "sketche": familySegments,
 		// German, Italian and Spanish articles' sections (audit 15).
 		"handlung": familyPlot, "inhalt": familyPlot, "trama": familyPlot, "sinopsis": familyPlot, "argumento": familyPlot,
 		"besetzung": familyCast, "darsteller": familyCast, "interpreti e personaggi": familyCast, "interpreti": familyCast,
@@ -217,10 +230,10 @@ var sections = sync.OnceValue(func() map[string]family {
 		"produktion": familyUnmapped, "hintergrund": familyUnmapped, "entstehung": familyUnmapped,
 		"dreharbeiten": familyUnmapped, "veröffentlichung": familyUnmapped, "rezeption": familyUnmapped,
 		"kritik": familyUnmapped, "kritiken": familyUnmapped, "auszeichnungen": familyUnmapped,
-		"synchronisation": familyUnmapped, "episoden": familyUnmapped, "filmmusik": familyUnmapped,
+		"synchronisation": familyUnmapped, "filmmusik": familyUnmapped,
 		"produzione": familyUnmapped, "distribuzione": familyUnmapped, "accoglienza": familyUnmapped,
 		"critica": familyUnmapped, "riconoscimenti": familyUnmapped, "incassi": familyUnmapped,
-		"colonna sonora": familyUnmapped, "doppiaggio": familyUnmapped, "riprese": familyUnmapped, "episodi": familyUnmapped,
+		"colonna sonora": familyUnmapped, "doppiaggio": familyUnmapped, "riprese": familyUnmapped,
 		"producción": familyUnmapped, "recepción": familyUnmapped, "premios": familyUnmapped,
 		"premios y nominaciones": familyUnmapped, "taquilla": familyUnmapped, "estreno": familyUnmapped,
 		"banda sonora": familyUnmapped, "rodaje": familyUnmapped, "crítica": familyUnmapped, "distribución": familyUnmapped,

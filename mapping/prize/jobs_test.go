@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/film2ld/film2ld/mapping/film"
 )
 
 // TestCrewJobs: the common crew jobs no schema.org property has (a
@@ -50,5 +52,28 @@ func TestCrewJobs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSegmentsAreNoCrew: an anthology's segments under their label, in
+// any of the page's languages, are a note; as an unknown label, each
+// segment's title was a crew member.
+func TestSegmentsAreNoCrew(t *testing.T) {
+	for _, l := range []string{"Segments", "Episodes", "Épisodes", "Episoden", "Episodi", "Segmentos"} {
+		page := "Published on *Some Prize* (<https://prize.example>)\n\nOnly Title\n\nJan Kowalski\n\nPoland\n\n2021\n\n" +
+			"Synopsis:\n\nA harbour in winter.\n\nDirector: Jan Kowalski\n\n" + l + ": The Ferry, Salt\n\n" +
+			"Source URL (retrieved on 23-11-2017): <https://prize.example/f>\n"
+		src, err := Parse(strings.NewReader(page), "p.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range src.Film.Credits {
+			if c.Role != "director" {
+				t.Errorf("%s: credit %+v", l, c)
+			}
+		}
+		if !slices.ContainsFunc(src.Notes, func(n film.Note) bool { return strings.Contains(n.Message, "is not mapped; left out") }) {
+			t.Errorf("%s: no note in %v", l, src.Notes)
+		}
 	}
 }

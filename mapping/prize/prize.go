@@ -153,6 +153,11 @@ func labelTable() map[string]label {
 		"genre": {fact: factGenres}, "genres": {fact: factGenres}, "format": {fact: factSkip}, "premiere": {fact: factSkip}, "festival": {fact: factSkip},
 		"festivals": {fact: factSkip}, "awards": {fact: factSkip}, "website": {fact: factSkip}, "budget": {fact: factSkip},
 		"contact": {fact: factSkip}, "press": {fact: factSkip}, "rating": {fact: factSkip},
+		// An anthology's parts (an unknown label's values were crew
+		// members named after the segments' titles).
+		"segments": {fact: factSkip}, "segment": {fact: factSkip}, "episodes": {fact: factSkip}, "episode": {fact: factSkip},
+		"sketches": {fact: factSkip}, "segmente": {fact: factSkip}, "episoden": {fact: factSkip}, "episodi": {fact: factSkip},
+		"segmenti": {fact: factSkip}, "episodios": {fact: factSkip}, "segmentos": {fact: factSkip},
 		// Companies, as the encyclopedia's "Distributed by" is (an
 		// unknown label's value was a crew member: a Person).
 		"distribution": {role: film.Contributor, roleName: "Distribution", org: true}, "distributor": {role: film.Contributor, roleName: "Distribution", org: true},
