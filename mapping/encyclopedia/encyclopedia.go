@@ -36,11 +36,26 @@ var (
 	// "Ice Roads (documentary)", "The Paper Fox (2018 animated film)".
 	disambigRe = lazyre.New(`^(.+?)\s*\((?:(\d{4})\s+)?(?:[^()]*\s)?(?:film|movie|documentary)\)$`)
 	// The lead's first sentence: "Illegal (Illégal) is a 2010 Belgian …".
-	leadTitleRe = lazyre.New(`^(.+?)\s*\(([^)]+)\)\s+is an?\s`)
+	// Also in German, Italian, Spanish and French ("X (Y) ist ein …",
+	// "è un", "es una", "est un").
+	leadTitleRe = lazyre.New(`^(.+?)\s*\(([^)]+)\)\s+(?:is|was|ist|war|è|era|es|fue|est|était)\s+(?:an?|eine?|una?|une)\s`)
 	// leadPartRe starts a part of a lead's bracket after a comma: a label
 	// ("pinyin:", "Hepburn:", "lit.") rather than more of a title.
 	leadPartRe = lazyre.New(`^(?:[\pL][\pL .–-]{0,30}:\s|lit\.|literally\b|also known as\b|also called\b)`)
-	leadYearRe = lazyre.New(`\bis an?\s+(\d{4})\b`)
+	// leadYearRes find the year in a lead's first sentence, in the
+	// languages of the articles film2ld reads: "is a 2010 Belgian drama
+	// film"; "ist ein deutscher Spielfilm aus dem Jahr 2019"; "è un film
+	// del 2019"; "es una película española de 2018"; "est un film belge
+	// réalisé par …, sorti en 2019", "est un film français de 2019". The
+	// year must follow the word for a film within the sentence, so that
+	// a date in another clause is not taken for it.
+	leadYearRes = []*lazyre.Regexp{
+		lazyre.New(`\bis an?\s+(\d{4})\b`),
+		lazyre.New(`\s(?:ist|war)\s+eine?\s[^.]{0,160}?\baus dem Jahre?\s+(\d{4})\b`),
+		lazyre.New(`\s(?:è|era)\s+una?\s+(?:film|documentario|cortometraggio|lungometraggio|mediometraggio|pellicola|film d'animazione)\b[^.]{0,120}?\sdel\s+(\d{4})\b`),
+		lazyre.New(`\s(?:es|fue)\s+una?\s+(?:película|filme|film|documental|cortometraje|largometraje|mediometraje)\s[^.]{0,120}?\s(?:de|del año)\s+(\d{4})\b`),
+		lazyre.New(`\s(?:est|était)\s+une?\s+(?:film|documentaire|court[- ]métrage|long[- ]métrage|moyen[- ]métrage|téléfilm)\b[^.]{0,160}?\s(?:sorti|sortie|de)\s+(?:en\s+)?(\d{4})\b`),
+	}
 	// One release: "12 May 2015 (Cannes)", "May 12, 2015", "April 26th,
 	// 2008", "2015-05-12", with the place or festival in brackets after it
 	// (an ISO copy of the date in brackets, as some renderings add, is
@@ -261,7 +276,19 @@ func plainTitle(first string, rest []string) bool {
 			return true
 		}
 		after, ok := strings.CutPrefix(l, first)
-		return ok && (strings.HasPrefix(after, " is a") || strings.HasPrefix(after, " was a") || strings.HasPrefix(after, " ("))
+		return ok && (strings.HasPrefix(after, " (") || leadVerb(after))
+	}
+	return false
+}
+
+// leadVerb reports whether a text after a lead's subject opens its
+// predicate, "is a …" in the languages of the articles film2ld reads:
+// "ist ein", "è un", "es una", "est un" and their past tenses.
+func leadVerb(after string) bool {
+	for _, v := range []string{" is a", " was a", " ist ein", " war ein", " è un", " era un", " es un", " fue un", " est un", " était un"} {
+		if strings.HasPrefix(after, v) {
+			return true
+		}
 	}
 	return false
 }
@@ -738,9 +765,12 @@ func (p *parser) finish() {
 			}
 		}
 		if !f.Year.Set {
-			if m := leadYearRe.FindStringSubmatch(first.Value); m != nil {
-				if y, ok := text.ParseYear(m[1]); ok {
-					f.Year = film.Single{Value: float64(y), Set: true, Line: first.Line}
+			for _, re := range leadYearRes {
+				if m := re.FindStringSubmatch(first.Value); m != nil {
+					if y, ok := text.ParseYear(m[1]); ok {
+						f.Year = film.Single{Value: float64(y), Set: true, Line: first.Line}
+					}
+					break
 				}
 			}
 		}

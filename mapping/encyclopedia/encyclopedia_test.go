@@ -729,6 +729,96 @@ Vento di sale è un film del 2019.
 			},
 		},
 		{
+			// The lead's year and title in another language's words
+			// (the English "is a 2019 … film" only, before).
+			name: "lead in German",
+			article: `= Der Glasdeich =
+
+Der Glasdeich
+- Director: Mara Velden
+
+Der Glasdeich (dänisch: Glasdiget) ist ein deutsch-dänischer Spielfilm von Mara Velden aus dem Jahr 2019.
+`,
+			want: []string{
+				"abstract@6: Der Glasdeich (dänisch: Glasdiget) ist ein deutsch-dänischer Spielfilm von Mara Velden aus dem Jahr 2019.", "director: Mara Velden@4", "other title: Glasdiget@6", "title: Der Glasdeich@1", "year: 2019@6",
+			},
+		},
+		{
+			// The lead's year and title in another language's words
+			// (the English "is a 2019 … film" only, before).
+			name: "lead in German, past tense and no bracket",
+			article: `= Der Glasdeich =
+
+Der Glasdeich
+- Director: Mara Velden
+
+Der Glasdeich war ein deutscher Fernsehfilm aus dem Jahre 1987 über einen Deich.
+`,
+			want: []string{
+				"abstract@6: Der Glasdeich war ein deutscher Fernsehfilm aus dem Jahre 1987 über einen Deich.", "director: Mara Velden@4", "title: Der Glasdeich@1", "year: 1987@6",
+			},
+		},
+		{
+			// The lead's year and title in another language's words
+			// (the English "is a 2019 … film" only, before).
+			name: "lead in Italian",
+			article: `= Il faro =
+
+Il faro
+- Director: Mara Velden
+
+Il faro (The Lighthouse) è un film drammatico italiano del 2019 diretto da Mara Velden.
+`,
+			want: []string{
+				"abstract@6: Il faro (The Lighthouse) è un film drammatico italiano del 2019 diretto da Mara Velden.", "director: Mara Velden@4", "other title: The Lighthouse@6", "title: Il faro@1", "year: 2019@6",
+			},
+		},
+		{
+			// The lead's year and title in another language's words
+			// (the English "is a 2019 … film" only, before).
+			name: "lead in Spanish",
+			article: `= El faro =
+
+El faro
+- Director: Mara Velden
+
+El faro (The Lighthouse) es una película española de 2018 dirigida por Mara Velden.
+`,
+			want: []string{
+				"abstract@6: El faro (The Lighthouse) es una película española de 2018 dirigida por Mara Velden.", "director: Mara Velden@4", "other title: The Lighthouse@6", "title: El faro@1", "year: 2018@6",
+			},
+		},
+		{
+			// The lead's year and title in another language's words
+			// (the English "is a 2019 … film" only, before).
+			name: "lead in French",
+			article: `= Le Phare =
+
+Le Phare
+- Director: Mara Velden
+
+Le Phare (The Lighthouse) est un film belge réalisé par Mara Velden, sorti en 2019.
+`,
+			want: []string{
+				"abstract@6: Le Phare (The Lighthouse) est un film belge réalisé par Mara Velden, sorti en 2019.", "director: Mara Velden@4", "other title: The Lighthouse@6", "title: Le Phare@1", "year: 2019@6",
+			},
+		},
+		{
+			// The lead's year and title in another language's words
+			// (the English "is a 2019 … film" only, before).
+			name: "lead in French, de",
+			article: `= Le Phare =
+
+Le Phare
+- Director: Mara Velden
+
+Le Phare est un court métrage français de 2021.
+`,
+			want: []string{
+				"abstract@6: Le Phare est un court métrage français de 2021.", "director: Mara Velden@4", "title: Le Phare@1", "year: 2021@6",
+			},
+		},
+		{
 			// An anthology's segments, under the cast or on their own, in
 			// any language: a note says what they are; under "Cast" they
 			// were actors named after the segments.

@@ -75,6 +75,14 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"is a", false}}}, true
 	case "\\d\\s*[–—-]\\s*\\d+\\s*(?:minutes?|mins?|minuten|minuti|minutos)\\b":
 		return filter{any: []literal{{"min", false}}}, true
+	case "\\s(?:est|était)\\s+une?\\s+(?:film|documentaire|court[- ]métrage|long[- ]métrage|moyen[- ]métrage|téléfilm)\\b[^.]{0,160}?\\s(?:sorti|sortie|de)\\s+(?:en\\s+)?(\\d{4})\\b":
+		return filter{any: []literal{{"film", false}, {"documentaire", false}, {"métrage", false}, {"métrage", false}, {"métrage", false}, {"téléfilm", false}}}, true
+	case "\\s(?:es|fue)\\s+una?\\s+(?:película|filme|film|documental|cortometraje|largometraje|mediometraje)\\s[^.]{0,120}?\\s(?:de|del año)\\s+(\\d{4})\\b":
+		return filter{any: []literal{{"película", false}, {"film", false}, {"documental", false}, {"cortometraje", false}, {"largometraje", false}, {"mediometraje", false}}}, true
+	case "\\s(?:ist|war)\\s+eine?\\s[^.]{0,160}?\\baus dem Jahre?\\s+(\\d{4})\\b":
+		return filter{any: []literal{{"aus dem Jahr", false}}}, true
+	case "\\s(?:è|era)\\s+una?\\s+(?:film|documentario|cortometraggio|lungometraggio|mediometraggio|pellicola|film d'animazione)\\b[^.]{0,120}?\\sdel\\s+(\\d{4})\\b":
+		return filter{any: []literal{{"del", false}}}, true
 	case "\\s*(?:\\.{3,}|…+)\\s*":
 		return filter{any: []literal{{".", false}, {"…", false}}}, true
 	case "\\s*:\\s+":
@@ -103,8 +111,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"film", false}, {"movie", false}, {"documentary", false}}}, true
 	case "^(.+?)\\s*\\(([^()]+)\\)$":
 		return filter{any: []literal{{"(", false}}}, true
-	case "^(.+?)\\s*\\(([^)]+)\\)\\s+is an?\\s":
-		return filter{any: []literal{{"is a", false}}}, true
+	case "^(.+?)\\s*\\(([^)]+)\\)\\s+(?:is|was|ist|war|è|era|es|fue|est|était)\\s+(?:an?|eine?|una?|une)\\s":
+		return filter{any: []literal{{"(", false}}}, true
 	case "^(.+?)\\s+by\\s+(.+)$":
 		return filter{any: []literal{{"by", false}}}, true
 	case "^(.{1,60}?)\\s*\\[edit\\]$":
