@@ -575,6 +575,12 @@ func (p *parser) startSection(l line) {
 	p.state = stateSection
 	heading := footnoteRe.ReplaceAllString(l.text, "")
 	fam, ok := sections()[labelKey(heading)]
+	if fam == familyFrenchCast {
+		fam = familyUnmapped
+		if p.french() {
+			fam = familyCast
+		}
+	}
 	switch {
 	case ok:
 		p.family, p.level = fam, l.level
@@ -594,6 +600,23 @@ func (p *parser) startSection(l line) {
 	default:
 		p.leftWhy = fmt.Sprintf("section %q: lines not recognised", heading)
 	}
+}
+
+// french reports whether the article is in French, as its lead's first
+// sentence says ("Le Phare est un film belge"): what tells French
+// Wikipedia's cast section, "Distribution", from an English article's
+// section about the film's distribution.
+func (p *parser) french() bool {
+	if len(p.lead) == 0 {
+		return false
+	}
+	lead := p.lead[0].Value
+	for _, v := range []string{" est un ", " est une ", " était un ", " était une "} {
+		if strings.Contains(lead, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // endSection ends a paragraph and reports the lines a section left out.

@@ -86,8 +86,12 @@ var labels = sync.OnceValue(func() map[string]field {
 		"production": company(film.ProductionCompany, ""),
 		"studio":     company(film.ProductionCompany, ""), "studios": company(film.ProductionCompany, ""),
 		"distributed by": company(film.Contributor, "Distribution"), "distributor": company(film.Contributor, "Distribution"),
-		"distributors": company(film.Contributor, "Distribution"),
-		"starring":     {fact: factCast}, "cast": {fact: factCast},
+		// An infobox's "Distribution : Cinéart" (a French fiche's) is the
+		// distributor; a section of that heading is not (familyFrenchCast).
+		"distribution": company(film.Contributor, "Distribution"), "société de distribution": company(film.Contributor, "Distribution"),
+		"sociétés de distribution": company(film.Contributor, "Distribution"),
+		"distributors":             company(film.Contributor, "Distribution"),
+		"starring":                 {fact: factCast}, "cast": {fact: factCast},
 		"voices of": {fact: factCast, castRole: "voice"}, "voices": {fact: factCast, castRole: "voice"},
 		"running time": {fact: factRuntime}, "runtime": {fact: factRuntime}, "length": {fact: factRuntime},
 		"country": {fact: factCountries}, "countries": {fact: factCountries}, "country of origin": {fact: factCountries},
@@ -106,6 +110,14 @@ var labels = sync.OnceValue(func() map[string]field {
 		"network": {fact: factUnmapped}, "original network": {fact: factUnmapped}, "channel": {fact: factUnmapped},
 		// A documentary's infobox lists the people it shows as "Featuring".
 		"featuring": {fact: factCast},
+
+		// French Wikipedia's film infobox ("Sortie" is left unknown: it
+		// gives a year or a date, and a note keeps it).
+		"titre original": {fact: factOtherTitle}, "réalisation": credit(film.Director, ""),
+		"scénario": credit(film.Author, ""), "acteurs principaux": {fact: factCast},
+		"sociétés de production": company(film.ProductionCompany, ""), "société de production": company(film.ProductionCompany, ""),
+		"pays de production": {fact: factCountries}, "pays d'origine": {fact: factCountries}, "durée": {fact: factRuntime},
+		"musique": credit(film.Composer, ""),
 
 		// German, Italian and Spanish Wikipedia's film infoboxes (audit 15:
 		// such articles were no film documents, and with --kind
@@ -184,6 +196,12 @@ const (
 	// (under "Cast", a segment "The Ferry – Mara Velden" was an actor
 	// "The Ferry" playing "Mara Velden").
 	familySegments
+	// familyFrenchCast is a heading that names the cast in a French
+	// article ("Distribution", French Wikipedia's) and a section about
+	// the film's distribution in an English one: startSection reads it
+	// by the article's language. In an infobox, the same word is a label
+	// for the distributor.
+	familyFrenchCast
 )
 
 // sections maps section headings, as labelKey normalises them, to their
@@ -218,6 +236,11 @@ var sections = sync.OnceValue(func() map[string]family {
 		"sketches": familySegments, "segments and cast": familySegments, "épisodes": familySegments,
 		"segmente": familySegments, "episoden": familySegments, "episodi": familySegments, "segmenti": familySegments,
 		"episodios": familySegments, "segmentos": familySegments, "sketchs": familySegments, "sketche": familySegments,
+		// French articles' sections: "Distribution" is the cast there.
+		"distribution": familyFrenchCast, "distribution des rôles": familyCast, "fiche technique": familyUnmapped,
+		"résumé": familyPlot, "voir aussi": familyNavigation, "notes et références": familyNavigation,
+		"liens externes": familyNavigation, "articles connexes": familyNavigation, "accueil": familyUnmapped,
+		"distinctions": familyUnmapped, "tournage": familyUnmapped, "doublage": familyUnmapped,
 		// German, Italian and Spanish articles' sections (audit 15).
 		"handlung": familyPlot, "inhalt": familyPlot, "trama": familyPlot, "sinopsis": familyPlot, "argumento": familyPlot,
 		"besetzung": familyCast, "darsteller": familyCast, "interpreti e personaggi": familyCast, "interpreti": familyCast,
