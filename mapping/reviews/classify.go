@@ -32,6 +32,9 @@ const (
 	labelLine              // "Publication: Variety", a part of a review
 	dateLine               // "Mar 25, 2011"
 	textLine               // anything else: review text, or unrecognised
+	urlLine                // a link's target alone: "4. https://…" (lynx's list)
+	footerLine             // the site's footer: "© 2024 …", "Terms of Use | Privacy Policy"
+	referencesLine         // a text browser's heading of its list of links: "References"
 )
 
 // classified is a line and what the classifier read in it.
@@ -69,6 +72,9 @@ type classified struct {
 	// For dateLine: the ISO date, or why there is none.
 	date    string
 	dateErr error
+	// For boilerplateLine: the line is a card's last ("Read More",
+	// "Report"), so what follows it is no longer that review's.
+	closes bool
 }
 
 const numberPattern = `(\d{1,3}(?:\.\d+)?)`
@@ -114,10 +120,22 @@ func classify(l string) classified {
 	short := len(l) <= 60
 	digit := l[0] >= '0' && l[0] <= '9'
 	colon := strings.IndexByte(l, ':') >= 0
+	if (colon || strings.Contains(l, "www.")) && isURLLine(l) {
+		c.class = urlLine
+		return c
+	}
+	if len(l) <= 200 && isFooter(l) {
+		c.class = footerLine
+		return c
+	}
 	if short {
 		key := headingKey(l)
-		if boilerplate[key] || strings.Contains(key, "review") && boilerplateRe.MatchString(l) {
-			c.class = boilerplateLine
+		if referenceHeadings[key] {
+			c.class = referencesLine
+			return c
+		}
+		if boilerplate[key] || strings.Contains(key, "review") && boilerplateRe.MatchString(l) || navigation(key) {
+			c.class, c.closes = boilerplateLine, cardEnds[key]
 			return c
 		}
 		if noScoreRe.MatchString(l) {

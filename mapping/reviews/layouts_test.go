@@ -546,6 +546,12 @@ func TestTitleBlock(t *testing.T) {
 		// Audit 14: a label a copy left without its colon ended the
 		// details; the director after it was lost.
 		{"a detail without its colon", "The Paper Garden\n2024\nSummary A garden.\nDirected By: Ann Lee\n\n" + scores, "The Paper Garden", 2024, ""},
+		// Audit 17: the site's menu, a skip link and a cookie banner
+		// above the title; the title and year were lost.
+		{"menu, skip link and banner above the title", "Skip to content\nMovies  TV  Shows  Music\nThis website uses cookies. Accept\nLa Ciénaga\n2001\nNot Rated\n" + scores, "La Ciénaga", 2001, ""},
+		{"a stray line above the title, scores under the year", "Share this page\nThe Garden\n\n2024\n\n" + scores, "The Garden", 2024, `1: line not recognised in the critic section; left out: "Share this page"`},
+		{"a year under a later line but prose after it", "Share this page\nThe Garden\n2024\nA lovely film.\n" + scores, "", 0,
+			`1: 4 lines not recognised in the critic section (lines 1-4); left out, the first: "Share this page"`},
 		{"a verdict first, as in the older design", "Mixed or average reviews - based on 3 Critics\n2024\n", "", 0, `2: line not recognised in the critic section; left out: "2024"`},
 	}
 	for _, tt := range tests {

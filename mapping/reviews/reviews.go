@@ -152,6 +152,9 @@ type parser struct {
 	// Reviews"), where a number that a card's header follows starts a
 	// review (the site's current design does not number its cards).
 	inList bool
+	// inReferences is true under a text browser's list of the page's
+	// links ("References"), whose targets are skipped.
+	inReferences bool
 	// unknown are the lines of the current section that nothing
 	// recognised, reported together when the section ends.
 	unknown text.LineSet
@@ -269,6 +272,11 @@ type review struct {
 	bodyMore []string
 	// refused says why the reviewer the page names was left out.
 	refused string
+	// closed is set once the card's last line ("By Ann Lee" under the
+	// text, "Read More", "Report") has been read: a line after it is
+	// not the review's text but the next card's first, or none of the
+	// review's.
+	closed bool
 	// dateLeftOut is set when the review's date line could not be read
 	// (day and month either way round): the line still ends the card's
 	// header, as a date does.
@@ -285,11 +293,6 @@ func (rv *review) bodyText() string {
 
 // dated reports whether the review's date line has been met.
 func (rv *review) dated() bool { return rv.Date.Value != "" || rv.dateLeftOut }
-
-// cleanLine is a line of the page as the reader reads it: its inline HTML
-// read (text.Unmarkup: "can&#39;t" was kept as written, where the other
-// readers decode it) and its white space cleaned.
-func cleanLine(s string) string { return text.Clean(text.Unmarkup(s)) }
 
 // Parse reads a review aggregator's page.
 func Parse(r io.Reader, name string) (*film.Source, error) {
@@ -369,27 +372,95 @@ var yearRe = lazyre.New(`^(18[89]\d|19\d\d|20\d\d)$`)
 var detailRe = lazyre.New(`^([^:]{2,24}):\s*(.*)$`)
 
 // titleBlock reads the header the site puts above the scores: the film's
-// title on the first line, then its release year alone on a line and/or
-// the film's details ("Director: …", "Runtime: …", see detailLabels). The
-// title is taken only when such a line follows it: nothing else tells a
-// title from a stray line, and inventing a title is worse than none. It
-// returns the index of the first line after the header, 0 when the page
-// has none.
+// title, then its release year alone on a line and/or the film's details
+// ("Director: …", "Runtime: …", see detailLabels). The title is taken only
+// when such a line follows it: nothing else tells a title from a stray
+// line, and inventing a title is worse than none. It returns the index of
+// the first line after the header, 0 when the page has none.
+//
+// The title is the page's first line, or a later one when only lines no
+// header holds stand above it (the site's menu, "Skip to main content", a
+// cookie banner, a stray line) and the year under it is followed by the
+// details or the scores: those lines are skipped or reported. The title
+// and year were lost under a page's menu (audit 17).
 func (p *parser) titleBlock() int {
 	lines := p.doc.Lines
-	first := -1
-	for i, raw := range lines {
-		if cleanLine(raw) != "" {
-			first = i
-			break
+	seen := 0
+	var lead []int
+	for i := 0; i < len(lines) && seen < maxLead; i++ {
+		l := cleanLine(lines[i])
+		if l == "" {
+			continue
+		}
+		seen++
+		c := classify(l)
+		switch {
+		case c.class == textLine || c.class == dateLine && yearRe.MatchString(l):
+			// A film named by its year ("1917") has a title as a date has.
+			if seen == 1 || p.yearBlockFollows(i) {
+				if next := p.header(i); next > 0 {
+					for _, j := range lead {
+						p.unknownLine(j+1, cleanLine(lines[j]))
+					}
+					return next
+				}
+			}
+			lead = append(lead, i)
+		case c.class == boilerplateLine || c.class == footerLine:
+		default:
+			return 0 // the page's content has begun: no header
 		}
 	}
-	if first < 0 {
-		return 0
+	return 0
+}
+
+// maxLead is how many lines above the title the site's menu and banners
+// may take.
+const maxLead = 12
+
+// yearBlockFollows reports whether the line after line i is a year alone
+// and the one after that begins the details or the scores: then line i is
+// the title even below other lines.
+func (p *parser) yearBlockFollows(i int) bool {
+	lines := p.doc.Lines
+	next := func(j int) (int, string) {
+		for j++; j < len(lines); j++ {
+			if l := cleanLine(lines[j]); l != "" {
+				return j, l
+			}
+		}
+		return j, ""
 	}
+	j, year := next(i)
+	if !yearRe.MatchString(year) {
+		return false
+	}
+	_, l := next(j)
+	if l == "" {
+		return false
+	}
+	if contentRatingRe.MatchString(l) || text.IsRunningTime(l) || spacedDetail(l) != nil {
+		return true
+	}
+	if m := detailRe.FindStringSubmatch(l); m != nil {
+		if _, ok := detailLabels[strings.ToLower(strings.TrimSpace(m[1]))]; ok {
+			return true
+		}
+	}
+	switch classify(l).class {
+	case headingLine, summaryScoreLine, verdictLine, noScoreLine:
+		return true
+	}
+	return false
+}
+
+// header reads a title at line first and the year and details under it;
+// it returns the index of the first line after them, or 0, having read
+// nothing, when no year or detail follows the title.
+func (p *parser) header(first int) int {
+	lines := p.doc.Lines
 	title := cleanLine(lines[first])
-	if c := classify(title); c.class != textLine && !(c.class == dateLine && yearRe.MatchString(title)) || len(title) > 200 {
-		// A film named by its year ("1917") has a title as a date has.
+	if len(title) > 200 {
 		return 0
 	}
 	f := &p.src.Film
@@ -602,8 +673,46 @@ func (p *parser) line(n int, c classified) error {
 			c.class, c.rest = itemLine, rest
 		}
 	}
+	if p.inReferences {
+		switch c.class {
+		case blankLine, urlLine:
+			return nil
+		}
+		p.inReferences = false
+	}
+	if rv := p.review; rv != nil && rv.closed {
+		switch c.class {
+		case textLine, numberLine, dateLine:
+			// The card has ended: a score or a letter grade with
+			// the next card's header under it opens that card; any
+			// other line is none of the review's.
+			if p.opensCard(n, c) {
+				return nil
+			}
+			p.flush()
+		}
+	}
 	switch c.class {
-	case blankLine, boilerplateLine:
+	case blankLine:
+		return nil
+	case boilerplateLine:
+		if rv := p.review; c.closes && rv != nil && rv.bodyStarted {
+			rv.closed = true
+		}
+		return nil
+	case referencesLine:
+		p.flush()
+		p.settle()
+		p.inReferences = true
+		return nil
+	case footerLine:
+		// The site's footer or a banner: it ends the review before it.
+		p.flush()
+		p.settle()
+		return nil
+	case urlLine:
+		// A link's target: no part of a review's text, and no review.
+		p.unknownLine(n, c.text)
 		return nil
 	case headingLine:
 		p.enter(c.section, c.buckets)
@@ -637,16 +746,12 @@ func (p *parser) line(n int, c classified) error {
 			p.reviewScore(n, c.score, c.best)
 			return nil
 		}
-		if p.inList && p.partFollows(n) {
+		if p.inList && p.opensCard(n, c) {
 			// "90" / "The New York Times" / "Jan 5, 1995": the current
 			// design's card, unnumbered, starts with its score. Read
 			// as the film's score, the first card's score became the
 			// Metascore of a page with none ("tbd"), and every card was
 			// lost (audit 14).
-			p.flush()
-			p.settle()
-			p.review = &review{Review: film.Review{Critic: p.section == critics}, scoreFirst: true}
-			p.reviewScore(n, c.score, c.best)
 			return nil
 		}
 		if rv != nil {
@@ -667,11 +772,50 @@ func (p *parser) line(n int, c classified) error {
 			return nil
 		}
 	}
+	if c.class == textLine && p.inList && (p.review == nil || p.review.bodyStarted) && p.opensCard(n, c) {
+		return nil
+	}
 	if p.review != nil {
 		return p.text(n, c.text)
 	}
 	p.unknownLine(n, c.text)
 	return nil
+}
+
+// opensCard opens an unnumbered card of the site's current design at line
+// n when the line is one's first and reports whether it did: a score or
+// a letter grade with the card's header (its publication or reviewer, its
+// date) on the lines under it, or a whole header on one line ("80 | Film
+// Comment East | Jonathan Rosen | Jun 2, 2009", a w3m grid's row).
+func (p *parser) opensCard(n int, c classified) bool {
+	switch {
+	case c.class == numberLine && p.partFollows(n):
+		p.flush()
+		p.settle()
+		p.review = &review{Review: film.Review{Critic: p.section == critics}, scoreFirst: true}
+		p.reviewScore(n, c.score, c.best)
+		return true
+	case c.class == textLine && gradeRe.MatchString(c.text) && p.partFollows(n):
+		// "B+": film2ld has no scale for a letter grade, so the card
+		// is read without its score, which is reported.
+		p.flush()
+		p.settle()
+		p.review = &review{Review: film.Review{Critic: p.section == critics}, scoreFirst: true}
+		p.note(n, "%s review score %q is a letter grade, which has no numeric scale; left out", p.section, text.Short(c.text))
+		return true
+	case c.class == textLine && strings.ContainsAny(c.text, "|·—–"):
+		m := scoreFirstRe.FindStringSubmatch(c.text)
+		if m == nil || m[3] == "" || !headerSepRe.MatchString(c.text) || !header(m[3], p.section == users) {
+			return false
+		}
+		if _, _, why := score(p.section, m[1], m[2]); why != "" {
+			return false
+		}
+		p.flush()
+		p.settle()
+		return p.item(n, c.text) == nil
+	}
+	return false
 }
 
 // reportUnknown reports, once, the lines of the section just ended that
@@ -936,6 +1080,10 @@ func (p *parser) label(n int, c classified) error {
 	if rv != nil && rv.bodyStarted && !c.starts && !(c.by && !rv.authorTried()) {
 		return p.text(n, c.text)
 	}
+	if c.by && rv != nil && rv.bodyStarted {
+		// "By Ann Lee" under the text is the card's last part.
+		rv.closed = true
+	}
 	if c.by && rv == nil {
 		// "By Ann Lee" names a reviewer only inside a review.
 		p.unknownLine(n, c.text)
@@ -1075,6 +1223,7 @@ func (p *parser) flush() {
 	p.review = nil
 	body := strings.TrimSpace(strings.TrimPrefix(rv.bodyText(), spoilerPrefix))
 	body = strings.TrimSpace(strings.TrimSuffix(body, fullReview))
+	body = trimCardEnd(body)
 	rv.Body.Value = body
 	if body == "" && rv.Author.Value == "" && rv.Publisher.Value == "" && rv.Rating == nil {
 		line := rv.Date.Line
@@ -1095,6 +1244,23 @@ func (p *parser) flush() {
 		rv.Author.Line = 0
 	}
 	p.addReview(rv.Review)
+}
+
+// trimCardEnd removes a card's link that a text rendering ran on to the
+// end of the text ("… lets her down. Read more", lynx's "[4]Read more"
+// once its mark is gone), after a sentence's end: it is the site's
+// button, not the critic's words.
+func trimCardEnd(body string) string {
+	for end := range cardEnds {
+		if len(body) <= len(end)+1 || !strings.EqualFold(body[len(body)-len(end):], end) {
+			continue
+		}
+		rest := strings.TrimRight(body[:len(body)-len(end)], " ")
+		if len(rest) < len(body)-len(end) && rest != "" && strings.ContainsRune(".!?…\"”)", []rune(rest)[len([]rune(rest))-1]) {
+			return rest
+		}
+	}
+	return body
 }
 
 // derive fills in the one standard bucket a page leaves out, from the total

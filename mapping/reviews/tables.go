@@ -137,6 +137,65 @@ var boilerplate = map[string]bool{
 	"my score":         true,
 	"hover to rate":    true,
 	"see all":          true,
+	// Accessibility links and menus above the page's content.
+	"skip to main content": true,
+	"skip to content":      true,
+	"skip navigation":      true,
+	"main menu":            true,
+}
+
+// cardEnds are the boilerplate lines that end a review card of the site's
+// current design (lower case): the card's link, or the button to report
+// it. A line after them is not that review's text: the next card's letter
+// grade, or the site's footer, ran on into the review (audit 17).
+var cardEnds = map[string]bool{
+	"read more":        true,
+	"read full review": true,
+	"full review":      true,
+	"full review »":    true,
+	"report":           true,
+}
+
+// referenceHeadings head the list of a page's links that text browsers
+// print after it (lynx: "References", "Visible links", "Hidden links:"):
+// their targets are no part of the page (lower case, no colon).
+var referenceHeadings = map[string]bool{"references": true, "visible links": true, "hidden links": true}
+
+// navigationWords are the site's menu entries; a line of three or more of
+// them and nothing else is the site's menu ("Movies TV Games Music Browse").
+var navigationWords = map[string]bool{
+	"movies": true, "movie": true, "tv": true, "shows": true, "games": true, "music": true, "browse": true,
+	"news": true, "home": true, "menu": true, "search": true, "login": true, "log": true, "sign": true, "in": true,
+	"up": true, "trailers": true, "podcasts": true, "videos": true, "video": true, "people": true, "lists": true,
+}
+
+// navigation reports a line (a headingKey) that is the site's menu.
+func navigation(key string) bool {
+	words := strings.Fields(key)
+	if len(words) < 3 {
+		return false
+	}
+	for _, w := range words {
+		if !navigationWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// footerRe is the site's footer and banners around the page's content,
+// which state nothing about the film: a copyright line, the legal links,
+// a cookie banner. A footer after the last review was read as its text
+// (audit 17).
+var footerRe = lazyre.New(`(?i)^(?:©|\(c\) \d{4}|copyright\b)|\ball rights reserved\b|^(?:terms of (?:use|service)|privacy (?:policy|notice)|cookie (?:settings|policy|preferences))\b.*\b(?:terms of (?:use|service)|privacy (?:policy|notice)|cookie (?:settings|policy|preferences))$|\b(?:(?:this (?:site|website)|we) uses? cookies|accept (?:all )?cookies)\b`)
+
+// isFooter reports a line of the site's footer or a cookie banner.
+func isFooter(l string) bool {
+	if !strings.Contains(l, "©") && !strings.Contains(l, "(c)") && !strings.Contains(l, "opyright") && !strings.Contains(l, "ights reserved") &&
+		!strings.Contains(l, "olicy") && !strings.Contains(l, "erms of") && !strings.Contains(l, "ookie") && !strings.Contains(l, "ettings") {
+		return false
+	}
+	return footerRe.MatchString(l)
 }
 
 // boilerplateRe are boilerplate lines with a count or a title in them.
@@ -144,7 +203,7 @@ var boilerplateRe = lazyre.New(`(?i)^(?:see all(?: [\d,]+)? (?:critic|user) revi
 
 // noScoreRe is a summary that states no score: "No user score yet- Awaiting
 // 2 more ratings", or the site's "tbd".
-var noScoreRe = lazyre.New(`(?i)^(?:no (?:user|critic) score yet\b.*|no score yet\b.*|(?:(?:metascore|critics? score|user ?score)\s*:?\s*)?tbd)$`)
+var noScoreRe = lazyre.New(`(?i)^(?:no (?:user|critic) (?:score|reviews) yet\b.*|no score yet\b.*|(?:(?:metascore|critics? score|user ?score)\s*:?\s*)?tbd)$`)
 
 // headingKey normalises a line for the headings and boilerplate tables.
 func headingKey(l string) string {

@@ -53,6 +53,34 @@ func TestTables(t *testing.T) {
 			t.Errorf("classify(%q) = %+v; want a count of 1,204 for the %s section", l, c, want)
 		}
 	}
+	for b := range cardEnds {
+		if c := classify(title(b)); c.class != boilerplateLine || !c.closes {
+			t.Errorf("classify(%q) = %+v; want boilerplate that ends a card", title(b), c)
+		}
+	}
+	for h := range referenceHeadings {
+		for _, l := range []string{title(h), title(h) + ":"} {
+			if c := classify(l); c.class != referencesLine {
+				t.Errorf("classify(%q) = %+v; want the heading of a list of links", l, c)
+			}
+		}
+	}
+	for _, l := range []string{"© 2024 Fandom, Inc. All rights reserved. Terms of Use | Privacy Policy", "Copyright 2019 Ann Lee Media",
+		"Terms of Use | Privacy Policy | Cookie Settings", "We use cookies to improve your experience. Accept all cookies | Manage preferences"} {
+		if c := classify(l); c.class != footerLine {
+			t.Errorf("classify(%q) = %+v; want the site's footer", l, c)
+		}
+	}
+	for _, l := range []string{"Terms of endearment abound.", "The privacy policy of the spy agency is the plot.", "I eat cookies through it.", "Movies about music"} {
+		if c := classify(l); c.class != textLine {
+			t.Errorf("classify(%q) = %+v; want text", l, c)
+		}
+	}
+	for _, l := range []string{"Movies TV Games Music Browse", "Home News Search"} {
+		if c := classify(l); c.class != boilerplateLine {
+			t.Errorf("classify(%q) = %+v; want the site's menu", l, c)
+		}
+	}
 	for b := range boilerplate {
 		if c := classify(title(b)); c.class != boilerplateLine {
 			t.Errorf("classify(%q) = %+v; want boilerplate", title(b), c)

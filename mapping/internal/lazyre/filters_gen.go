@@ -29,10 +29,12 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"<br", true}}}, true
 	case "(?i)^(?:(\\d{1,3}(?:\\.\\d+)?)\\s+)?(.*?)\\s*(-?)\\s*\\bbased on ([\\d,]+) ((?:critic |user )?(?:critics?|reviews?|ratings?))$":
 		return filter{any: []literal{{"ed on ", true}}}, true
-	case "(?i)^(?:no (?:user|critic) score yet\\b.*|no score yet\\b.*|(?:(?:metascore|critics? score|user ?score)\\s*:?\\s*)?tbd)$":
-		return filter{any: []literal{{"core yet", true}, {"core yet", true}, {"tbd", true}}, first: []rune{0x4e, 0x4e, 0x6e, 0x6e, 0x4d, 0x4d, 0x6d, 0x6d, 0x43, 0x43, 0x63, 0x63, 0x55, 0x55, 0x75, 0x75, 0x54, 0x54, 0x74, 0x74}, checkFirst: true}, true
+	case "(?i)^(?:no (?:user|critic) (?:score|reviews) yet\\b.*|no score yet\\b.*|(?:(?:metascore|critics? score|user ?score)\\s*:?\\s*)?tbd)$":
+		return filter{any: []literal{{" yet", true}, {"core yet", true}, {"tbd", true}}, first: []rune{0x4e, 0x4e, 0x6e, 0x6e, 0x4d, 0x4d, 0x6d, 0x6d, 0x43, 0x43, 0x63, 0x63, 0x55, 0x55, 0x75, 0x75, 0x54, 0x54, 0x74, 0x74}, checkFirst: true}, true
 	case "(?i)^(?:see all(?: [\\d,]+)? (?:critic|user) reviews|view all(?: [\\d,]+)? (?:critic|user) reviews|(?:critic|user) reviews for .+|all this publication's reviews)$":
 		return filter{any: []literal{{" review", true}, {"view all", true}, {" review", true}, {" publication'", true}}, first: []rune{0x53, 0x53, 0x73, 0x73, 0x17f, 0x17f, 0x56, 0x56, 0x76, 0x76, 0x43, 0x43, 0x63, 0x63, 0x55, 0x55, 0x75, 0x75, 0x41, 0x41, 0x61, 0x61}, checkFirst: true}, true
+	case "(?i)^(?:©|\\(c\\) \\d{4}|copyright\\b)|\\ball rights reserved\\b|^(?:terms of (?:use|service)|privacy (?:policy|notice)|cookie (?:settings|policy|preferences))\\b.*\\b(?:terms of (?:use|service)|privacy (?:policy|notice)|cookie (?:settings|policy|preferences))$|\\b(?:(?:this (?:site|website)|we) uses? cookies|accept (?:all )?cookies)\\b":
+		return filter{}, true
 	case "(?i)^(\\d{1,3}(?:\\.\\d+)?)\\s+(critics score|critic score|user score|metascore|userscore)$":
 		return filter{any: []literal{{"critic", true}, {"core", true}, {"meta", true}, {"core", true}}, first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
 	case "(?i)^(critics score|critic score|user score|metascore|userscore)\\s*:?\\s*(\\d{1,3}(?:\\.\\d+)?)(?:\\s*(?:/|out of)\\s*(\\d{1,3}))?$":
@@ -55,6 +57,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"[", false}}}, true
 	case "\\[(?:\\d+|[a-z]|note \\d+|nb \\d+|citation needed)\\]":
 		return filter{any: []literal{{"[", false}}}, true
+	case "\\[([^\\[\\]]*)\\]\\([^()\\s]*\\)":
+		return filter{any: []literal{{"](", false}}}, true
 	case "\\[([^\\[\\]]+)\\]\\([^()\\s]*\\)":
 		return filter{any: []literal{{"](", false}}}, true
 	case "\\[([^\\]]*)\\]\\([^)]*\\)":
@@ -63,6 +67,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"[[", false}}}, true
 	case "\\[\\^[^\\]\\s]{1,20}\\]":
 		return filter{any: []literal{{"[^", false}}}, true
+	case "\\[\\d{1,4}\\]":
+		return filter{any: []literal{{"[", false}}}, true
 	case "\\\\([\\\\()\\[\\]*_#.!-])":
 		return filter{any: []literal{{"\\", false}}}, true
 	case "\\b(?:jur(?:y|ies|ors?|ies|ados?|ée?s?|ado)|giuria|jury-?mitglieder|selection committee)\\b":
@@ -137,6 +143,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{first: []rune{0x5b, 0x5b, 0x45, 0x45, 0x57, 0x57, 0x54, 0x54, 0x41, 0x41, 0x56, 0x56, 0x52, 0x52, 0x54, 0x54, 0x44, 0x44, 0x46, 0x46, 0x4a, 0x4a, 0x28, 0x28, 0x52, 0x52, 0x54, 0x54, 0x46, 0x46, 0x4e, 0x4e, 0x46, 0x46, 0x43, 0x43, 0x4d, 0x4d, 0x53, 0x53, 0x46, 0x46}, checkFirst: true}, true
 	case "^(?:\\d+\\.\\s*)?([A-Z][A-Za-z ]{0,20}?):\\s*([\\d,]+) out of ([\\d,]+)$":
 		return filter{any: []literal{{" out of ", false}}, first: []rune{0x30, 0x39, 0x41, 0x5a}, checkFirst: true}, true
+	case "^(?:\\d{1,4}\\.\\s*)?(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\\.)\\S+$":
+		return filter{any: []literal{{"://", false}, {"www.", false}}, first: []rune{0x30, 0x39, 0x41, 0x5a, 0x61, 0x7a, 0x77, 0x77}, checkFirst: true}, true
 	case "^(?i:(?:written|scripted) (?:and|&) directed by|directed (?:and|&) written by|écrit et réalisé par)\\s+":
 		return filter{any: []literal{{" directed by", true}, {" written by", true}, {"crit et r", true}}, first: []rune{0x57, 0x57, 0x77, 0x77, 0x53, 0x53, 0x73, 0x73, 0x17f, 0x17f, 0x44, 0x44, 0x64, 0x64, 0xc9, 0xc9, 0xe9, 0xe9}, checkFirst: true}, true
 	case "^(?i:(?:written|scripted) (?:and|&) directed by|directed (?:and|&) written by|écrit et réalisé par|directed by|a film by|un film de|ein film von|by)\\s+":
