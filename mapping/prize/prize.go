@@ -38,12 +38,9 @@ var (
 	// language was the film's title (audit 15).
 	crumbTrailRe = lazyre.New(`^\[[^\]]*\]\([^)]*\)(?:\s*\\?[>›»]\s*\[[^\]]*\]\([^)]*\))+$`)
 	// crumbSepRe separates a breadcrumb's steps once its links are text.
-	crumbSepRe   = lazyre.New(`\s+\\?[>›»]\s+`)
-	titleRe      = lazyre.New(`^(.+?)\s*\(([^()]+)\)$`)
-	footnotesRe  = lazyre.New(`^(?:\[\d+\]\s*)+$`)
-	directedByRe = lazyre.New(`^(?i:(?:written|scripted) (?:and|&) directed by|directed (?:and|&) written by|écrit et réalisé par|directed by|a film by|un film de|ein film von|by)\s+`)
-	// writerDirectorRe is a director's line that credits the writing too.
-	writerDirectorRe = lazyre.New(`^(?i:(?:written|scripted) (?:and|&) directed by|directed (?:and|&) written by|écrit et réalisé par)\s+`)
+	crumbSepRe  = lazyre.New(`\s+\\?[>›»]\s+`)
+	titleRe     = lazyre.New(`^(.+?)\s*\(([^()]+)\)$`)
+	footnotesRe = lazyre.New(`^(?:\[\d+\]\s*)+$`)
 	// A crew label: "Screenplay:", "Producer(s):", "D.O.P.:", "Réalisateur :".
 	sourceRe = lazyre.New(`^Source URL \(retrieved on ([^)]+)\):\s*(\S+)$`)
 	emailRe  = lazyre.New(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
@@ -67,6 +64,9 @@ type label struct {
 	sales    bool
 	// castRole is a role name every actor the label lists gets ("voice").
 	castRole string
+	// writer says a director's label credits the writing too ("Scénario
+	// et réalisation").
+	writer bool
 	// fact, when set, says the label is not a credit but a fact about the
 	// film that some pages write as a label line (see facts).
 	fact fact
@@ -102,6 +102,16 @@ var labels = sync.OnceValue(func() map[string]label {
 	m := map[string]label{}
 	for key, lb := range labelTable() {
 		m[labelKey(key)] = lb
+	}
+	// The phrases that introduce a director, as labels ("Regie von:",
+	// "Written and directed by:"): one table for both (directorPhrases).
+	// Its label words are the table's already, or labels it joins
+	// ("Buch und Regie", see joinedLabels).
+	for _, ph := range directorPhrases {
+		key := labelKey(ph.words)
+		if _, known := m[key]; !known && !ph.label && ph.words != "by" {
+			m[key] = label{role: film.Director, writer: ph.writer}
+		}
 	}
 	return m
 })
@@ -349,6 +359,7 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	if n, ok := p.cast.Note(); ok {
 		p.src.Notes = append(p.src.Notes, n)
 	}
+	p.dropPhraseNames()
 	text.CheckPeople(p.src)
 	return p.src, nil
 }
@@ -486,11 +497,15 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 			for _, c := range text.SplitList(t) {
 				f.Countries = append(f.Countries, film.Text{Value: c, Line: para.line})
 			}
+		case p.directorLine(para, true):
+			// "Regie: Georgia Chad", "Réalisé par …": the countries,
+			// running time and year still follow (audit 17: a label
+			// here ended the header, and they were lost).
 		case isLabelLine(t):
 			// A page without a synopsis goes straight to its crew.
 			return i, nil
 		default:
-			p.headerLine(para)
+			p.headerLine(para, para.text, false)
 		}
 	}
 	return i, nil
@@ -555,7 +570,7 @@ func isCrumb(para, next paragraph) bool {
 // has no labels; audit 12).
 func (p *parser) amongCountries(paras []paragraph, i int) bool {
 	t := paras[i].text
-	if isHeaderFact(t) || isLabelLine(t) || strings.ContainsAny(t, ",;&") || directedByRe.MatchString(t) {
+	if isHeaderFact(t) || isLabelLine(t) || strings.ContainsAny(t, ",;&") || opensWithDirector(t) {
 		return false
 	}
 	directed := slices.ContainsFunc(p.src.Film.Credits, func(c film.Credit) bool { return c.Role == film.Director })
@@ -565,14 +580,45 @@ func (p *parser) amongCountries(paras []paragraph, i int) bool {
 	return i > 0 && isCountry(paras[i-1].text) || i+1 < len(paras) && isCountry(paras[i+1].text)
 }
 
+// opensWithDirector reports whether a header line opens with a phrase
+// that introduces the director.
+func opensWithDirector(t string) bool {
+	_, _, ok := directorLead(t, true, true)
+	return ok
+}
+
+// directorLine reads a paragraph that opens with a phrase of
+// directorPhrases as the director's line, and reports whether it did. In
+// the header (header set) a label word may stand without its colon and
+// "By" opens the line too. Elsewhere the line must name people and no
+// more ("Written and directed by Yasmin al-Khatib" after the synopsis,
+// which was its last paragraph; audit 17): "Directed by a stranger's
+// hand, …" is prose.
+func (p *parser) directorLine(para paragraph, header bool) bool {
+	rest, ph, ok := directorLead(para.text, header, header)
+	if !ok {
+		return false
+	}
+	if !header {
+		names := text.SplitNames(text.WithoutOtherScript(rest))
+		if !shortValue(rest) || len(names) == 0 || slices.ContainsFunc(names, func(n string) bool { return text.PersonProblem(n) != "" }) {
+			return false
+		}
+	}
+	p.headerLine(para, rest, ph.writer)
+	return true
+}
+
 // headerLine reads a header paragraph that is not one fact alone: the
-// director's line ("Jan Kowalski", "Directed by Jan Kowalski", "A film by
-// Jan Kowalski"), or several facts on one line ("Belgium, 2010, 95 min").
-// Each comma-separated part that is a country, a year or a running time is
-// that fact, so that a country is never taken for a director.
-func (p *parser) headerLine(para paragraph) {
+// director's line ("Jan Kowalski"; t is what follows "Directed by", "A
+// film by" and the other phrases of directorPhrases, and writer says the
+// phrase credits the writing too), or several facts on one line
+// ("Belgium, 2010, 95 min"). Each comma-separated part that is a country,
+// a year or a running time is that fact, so that a country is never taken
+// for a director.
+func (p *parser) headerLine(para paragraph, t string, writer bool) {
 	f := &p.src.Film
-	t := text.WithoutOtherScript(directedByRe.ReplaceAllString(para.text, ""))
+	t = text.WithoutOtherScript(t)
 	var names []string
 	for _, part := range text.SplitList(t) {
 		switch {
@@ -589,7 +635,7 @@ func (p *parser) headerLine(para paragraph) {
 		}
 	}
 	roles := []film.Role{film.Director}
-	if writerDirectorRe.MatchString(para.text) {
+	if writer {
 		// "Written and directed by Aki Kaurismäki": split at its "and",
 		// the line lost its director (audit 13).
 		roles = append(roles, film.Author)
@@ -657,6 +703,11 @@ func (p *parser) body(paras []paragraph) *film.Error {
 			break
 		}
 		m := labelLine(t)
+		if m == nil && p.directorLine(para, false) {
+			// A credit line ends the synopsis, as a known label does.
+			crew = true
+			continue
+		}
 		var lb label
 		known := false
 		var also []label // the other roles of a label that joins several
@@ -807,6 +858,10 @@ func (p *parser) credit(lb label, name, value string, line int) {
 			p.src.Notes = append(p.src.Notes, text.DropRoleNotes(name, line, credits)...)
 		}
 		f.Credits = p.credits.Add(f.Credits, credits...)
+		if lb.writer {
+			// "Scénario et réalisation : X": the director is the writer.
+			f.Credits = p.credits.Add(f.Credits, text.Credits(film.Author, "", false, value, line)...)
+		}
 	}
 }
 
