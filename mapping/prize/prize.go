@@ -43,10 +43,19 @@ var (
 	footnotesRe = lazyre.New(`^(?:\[\d+\]\s*)+$`)
 	// A crew label: "Screenplay:", "Producer(s):", "D.O.P.:", "Réalisateur :".
 	sourceRe = lazyre.New(`^Source URL \(retrieved on ([^)]+)\):\s*(\S+)$`)
-	emailRe  = lazyre.New(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
-	webRe    = lazyre.New(`(?:https?://|www\.)[^\s,]+`)
-	phoneRe  = lazyre.New(`(?i)\b(t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax)\.?\s*:?\s*(\+?\d[\d ()./-]{5,}\d)`)
-	videoRe  = lazyre.New(`(?i)/embed/|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com`)
+	// emailRe and webRe take the label before the address with it
+	// ("Courriel : …", "Web: …"): left behind, it ended the postal
+	// address (audit 17).
+	emailRe = lazyre.New(`(?:\b(?i:e-?mail|courriel|mail|correo(?: electr[oó]nico)?|posta elettronica|e-?post)\.?\s*:?\s*)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)`)
+	webRe   = lazyre.New(`(?:\b(?i:web(?:site|seite)?|site(?: web| internet)?|sitio web|sito(?: web)?|internet|homepage|url)\.?\s*:?\s*)?((?:https?://|www\.)[^\s,;]+)`)
+	phoneRe = lazyre.New(`(?i)\b(t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|cell|handy|m[oó]vil|cellulare|portable)\.?\s*:?\s*(\+?\d[\d ()./-]{5,}\d)`)
+	// barePhoneRe is an international number with no label ("…, Germany,
+	// +49 30 555 0100"): no postal code starts with "+".
+	barePhoneRe = lazyre.New(`(?:^|[\s,;:(])(\+\d[\d ()./-]{5,}\d)`)
+	// contactLabelRe is a contact's label whose value is not there, or
+	// is not one the patterns above read ("Fax :" and nothing after it).
+	contactLabelRe = lazyre.New(`\b(?i:e-?mail|courriel|correo(?: electr[oó]nico)?|posta elettronica|web(?:site|seite)?|sitio web|sito web|homepage|t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|handy|m[oó]vil|cellulare)\.?\s*:`)
+	videoRe        = lazyre.New(`(?i)/embed/|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com`)
 
 	// Markdown a text dump of the page leaves behind.
 	mdLinkRe   = lazyre.New(`\[([^\]]*)\]\([^)]*\)`)
@@ -896,25 +905,67 @@ var officeSepRe = lazyre.New(`\s+[/|]\s+`)
 
 // splitOffices splits a world-sales value into its first office and the
 // others the line goes on to, each a block of its own after a spaced
-// slash or bar. Read as one, the address was both offices' joined, the
-// e-mail the first's and the telephone the second's (audit 15). A block
+// slash or bar, or after a label that names an office ("; European
+// office: …", ". Bureau de Paris : …", "; Los Angeles: …"). Read as one,
+// the address was both offices' joined, the e-mail the first's and the
+// telephone the second's (audit 15, 17). A block after a slash or a bar
 // that states no contact fact of its own (no digit, no "@", no web
 // address) is not an office and stays where it is.
 func splitOffices(s string) (first string, others []string) {
+	var labelled []string
+	for {
+		before, office := cutOffice(s)
+		if office == "" {
+			break
+		}
+		labelled = slices.Insert(labelled, 0, office)
+		s = before
+	}
 	if !strings.Contains(s, " / ") && !strings.Contains(s, " | ") {
-		return s, nil
+		return s, labelled
 	}
 	blocks := officeSepRe.Split(s, -1)
 	first = blocks[0]
+	var slashed []string
 	for _, b := range blocks[1:] {
-		if len(others) == 0 && !strings.ContainsAny(b, "0123456789@") && !webRe.MatchString(b) {
+		if len(slashed) == 0 && !strings.ContainsAny(b, "0123456789@") && !webRe.MatchString(b) {
 			first += " / " + b
 			continue
 		}
-		others = append(others, b)
+		slashed = append(slashed, b)
 	}
-	return first, others
+	return first, append(slashed, labelled...)
 }
+
+// cutOffice cuts a sales value at the last label that opens another
+// office: a label with a word for an office in it ("European office:",
+// "Bureau de Paris :", "Büro Berlin:", "Oficina de Madrid:") after a
+// comma, a semicolon or a full stop; or, after a semicolon, any label but
+// a contact fact's ("; Los Angeles: 9 Sunset Blvd", not "; Fax: …"). It
+// returns the value before it and the office, or the value and "".
+func cutOffice(s string) (before, office string) {
+	ms := officeLabelRe.FindAllStringSubmatchIndex(s, -1)
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		label := s[m[2]:m[3]]
+		officeWord := officeWordRe.MatchString(label)
+		if !officeWord && (s[m[0]] != ';' || contactLabelRe.MatchString(label)) {
+			continue
+		}
+		if b := strings.TrimSpace(s[:m[0]]); b != "" {
+			return b, strings.TrimSpace(s[m[2]:])
+		}
+	}
+	return s, ""
+}
+
+var (
+	// officeLabelRe is a label of up to four words after a separator.
+	officeLabelRe = lazyre.New(`[;,.]\s*(\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}\s*:)`)
+	// officeWordRe is a word for an office or a branch, in the pages'
+	// languages.
+	officeWordRe = lazyre.New(`(?i)(?:^|\s)(?:offices?|headquarters|hq|branch|bureaux?|si[eè]ge|b[üu]ro|niederlassung|filiale|ufficio|sede|oficina)(?:\s|:|$)`)
+)
 
 // salesContact reads "Films distribution 34 rue du Louvre, 75001 Paris,
 // France Tél : +33 … Fax : +33 … info@… www.…". The name is what stands
@@ -940,14 +991,21 @@ func salesContact(s string) film.Agent {
 		}
 	}
 	s = blankOut(s, phones)
-	emails := emailRe.FindAllStringIndex(s, -1)
+	if c.Telephone == "" {
+		if ms := barePhoneRe.FindAllStringSubmatchIndex(s, 1); ms != nil {
+			m := ms[0]
+			c.Telephone = s[m[2]:m[3]]
+			s = blankOut(s, [][]int{{m[2], m[3]}})
+		}
+	}
+	emails := emailRe.FindAllStringSubmatchIndex(s, -1)
 	if len(emails) > 0 {
-		c.Email = s[emails[0][0]:emails[0][1]]
+		c.Email = s[emails[0][2]:emails[0][3]]
 	}
 	s = blankOut(s, emails)
-	webs := webRe.FindAllStringIndex(s, -1)
+	webs := webRe.FindAllStringSubmatchIndex(s, -1)
 	if len(webs) > 0 {
-		web := s[webs[0][0]:webs[0][1]]
+		web := s[webs[0][2]:webs[0][3]]
 		c.URL = web
 		if !strings.Contains(web, "://") {
 			// A bare host name is a web site; the scheme is only what an IRI
@@ -955,11 +1013,12 @@ func salesContact(s string) film.Agent {
 			c.URL = "http://" + web
 		}
 	}
-	s = text.Clean(blankOut(s, webs))
+	s = blankOut(s, webs)
+	s = text.Clean(blankOut(s, contactLabelRe.FindAllStringIndex(s, -1)))
 	name := s
 	words := strings.Fields(s)
 	for i, w := range words {
-		if i > 0 && w[0] >= '0' && w[0] <= '9' {
+		if i > 0 && w[0] >= '0' && w[0] <= '9' && !inName(words, i) {
 			// "Lagoon Sales GmbH Balthasarstraße 79", "Films Boréal Rue
 			// Royale 12": the street may stand before its number, and
 			// then it starts the address, not the number (the street ran
@@ -977,7 +1036,69 @@ func salesContact(s string) film.Agent {
 		name = head
 		c.Address = strings.TrimSuffix(strings.TrimSpace(strings.TrimSpace(street)+" "+c.Address), ",")
 	}
+	c.Address = tidyAddress(c.Address)
 	return film.Agent{Name: film.Text{Value: strings.TrimSuffix(strings.TrimSpace(name), ",")}, Organization: true, Contact: c}
+}
+
+// inName reports whether words[i], a word that starts with a digit, is
+// part of the company's name, not its street number: a word that names a
+// company follows it ("Studio 9 Films, 12 rue …"), and a later word
+// starts with a digit, the address's. Cut at the first digit, the name
+// was "Studio" (audit 17).
+func inName(words []string, i int) bool {
+	if i+1 >= len(words) || strings.HasSuffix(words[i], ",") || text.OrganizationWord(words[i+1]) == "" {
+		return false
+	}
+	return slices.ContainsFunc(words[i+1:], func(w string) bool { return w[0] >= '0' && w[0] <= '9' })
+}
+
+// tidyAddress removes what the contact's facts, read and blanked out,
+// leave in an address: empty parts between separators ("München,
+// Deutschland, , "), a full stop doubled ("France. ."), separators at its
+// end.
+func tidyAddress(s string) string {
+	var parts []string
+	sep := ""
+	for s != "" {
+		i := strings.IndexAny(s, ",;")
+		part, next := s, ""
+		if i >= 0 {
+			part, next = s[:i], s[i:i+1]
+			s = s[i+1:]
+		} else {
+			s = ""
+		}
+		part = strings.TrimSpace(dotsRe.ReplaceAllString(part, "."))
+		if strings.Trim(part, ".: ") != "" {
+			if len(parts) > 0 {
+				parts = append(parts, sep+" ")
+			}
+			parts = append(parts, part)
+			sep = next
+		} else if sep == "" || next == ";" {
+			sep = next
+		}
+	}
+	out := strings.TrimRight(strings.Join(parts, ""), " :")
+	if last := out[strings.LastIndexByte(out, ' ')+1:]; strings.HasSuffix(last, ".") && !abbreviation(last) {
+		// "…, France." ends a sentence of the page; "Hauptstr." is a word.
+		out = strings.TrimSuffix(out, ".")
+	}
+	return out
+}
+
+// dotsRe is a full stop repeated with only spaces between.
+var dotsRe = lazyre.New(`\.(?:\s*\.)+`)
+
+// abbreviation reports whether a word that ends in a full stop is an
+// abbreviation an address ends with ("Hauptstr.", "St.", "Ave.", "Bd."):
+// short, or a street's word.
+func abbreviation(w string) bool {
+	plain := strings.ToLower(locale.StripAccents(w))
+	if streetWords()[plain] || streetOpeners()[plain] || strings.HasSuffix(plain, "str.") {
+		return true
+	}
+	return utf8.RuneCountInString(w) <= 3
 }
 
 // streetStart returns where the address starts in a sales line's words,

@@ -33,6 +33,15 @@ func TestSalesContact(t *testing.T) {
 		// A street's word joined to the name's words is the name's.
 		{"Films de la Rue 8 avenue Foch, 75016 Paris", "Films de la Rue", "8 avenue Foch, 75016 Paris", ""},
 		{"Casa del Corso Via Roma 2, 00184 Roma", "Casa del Corso", "Via Roma 2, 00184 Roma", ""},
+		// A number in the name, before a company's word, is the name's
+		// (it was cut at the digit: "Studio"; audit 17).
+		{"Studio 9 Films, 12 rue Neuve, 75002 Paris", "Studio 9 Films", "12 rue Neuve, 75002 Paris", ""},
+		{"Studio 9 Films 12 rue Neuve, 75002 Paris", "Studio 9 Films", "12 rue Neuve, 75002 Paris", ""},
+		{"Line 7 Pictures, Gartenstraße 4, 10115 Berlin", "Line 7 Pictures", "Gartenstraße 4, 10115 Berlin", ""},
+		// Empty parts are left out of the address, an abbreviation's
+		// full stop kept.
+		{"Deichlicht Film, Hauptstr. 17, 25813 Husum, Deutschland, , ", "Deichlicht Film", "Hauptstr. 17, 25813 Husum, Deutschland", ""},
+		{"Harbour Films, Inc., 120 Wharf St.", "Harbour Films, Inc.", "120 Wharf St.", ""},
 	}
 	for _, tt := range tests {
 		a := salesContact(tt.line)
@@ -68,6 +77,36 @@ func TestSalesOffices(t *testing.T) {
 			"Marea Ventas", "Calle Mar 8, 28001 Madrid, España", "+34 91 000 0002", "", "", "", 0},
 		{"Onda Vendite, Via Roma 2, 00184 Roma Telefono +39 06 0000 0003",
 			"Onda Vendite", "Via Roma 2, 00184 Roma", "+39 06 0000 0003", "", "", "", 0},
+		// A second office after a label that names it, in the pages'
+		// languages: its address and telephone ran into the first's
+		// address (audit 17).
+		{"Cedar Sales, 5 King Street, Toronto, Canada, Tel: +1 416 000 0000, info@cedar.example; US office: 200 Main Street, Austin, USA, +1 512 000 0000",
+			"Cedar Sales", "5 King Street, Toronto, Canada", "+1 416 000 0000", "", "info@cedar.example", "", 1},
+		{"Vela Sales, 12 quai Est, 69002 Lyon, France. Bureau de Paris : 3 rue Neuve, 75002 Paris",
+			"Vela Sales", "12 quai Est, 69002 Lyon, France", "", "", "", "", 1},
+		{"Haff Sales, Gartenstraße 4, 10115 Berlin; Büro München: Sonnenstraße 2, 80331 München",
+			"Haff Sales", "Gartenstraße 4, 10115 Berlin", "", "", "", "", 1},
+		{"Kite Films, Calle Luna 3, 28004 Madrid; Los Angeles: 9 Sunset Blvd, Los Angeles, +1 310 000 0000",
+			"Kite Films", "Calle Luna 3, 28004 Madrid", "", "", "", "", 1},
+		// A semicolon before a contact's label starts no office.
+		{"Orbit Sales, 5 Long Lane, London; Tel: +44 20 0000 0001; Fax: +44 20 0000 0002",
+			"Orbit Sales", "5 Long Lane, London", "+44 20 0000 0001", "+44 20 0000 0002", "", "", 0},
+		// The contact's labels in French, Italian, Spanish and German start
+		// its fields; none is left in the address, nor the separators
+		// around what was read (audit 17: "France. . Courriel :").
+		{"Pyra Sales, 32 rue Neuve, 75010 Paris, France. Tél : +33 1 99 00 12 34. Courriel : sales@pyra.example",
+			"Pyra Sales", "32 rue Neuve, 75010 Paris, France", "+33 1 99 00 12 34", "", "sales@pyra.example", "", 0},
+		{"Films Boréal, Rue Royale 12, 1000 Bruxelles. Tél. : +32 2 000 00 00. Fax : . E-mail : info@boreal.example",
+			"Films Boréal", "Rue Royale 12, 1000 Bruxelles", "+32 2 000 00 00", "", "info@boreal.example", "", 0},
+		{"Onda Vendite, Via Roma 2, 00184 Roma. Tel. +39 06 0000 0003. E-mail: info@onda.example. Sito web: www.onda.example",
+			"Onda Vendite", "Via Roma 2, 00184 Roma", "+39 06 0000 0003", "", "info@onda.example", "http://www.onda.example", 0},
+		{"Marea Ventas, Calle Mar 8, 28001 Madrid, España. Teléfono: +34 91 000 0002. Correo electrónico: ventas@marea.example. Web: www.marea.example",
+			"Marea Ventas", "Calle Mar 8, 28001 Madrid, España", "+34 91 000 0002", "", "ventas@marea.example", "http://www.marea.example", 0},
+		{"Nordlicht Vertrieb, Hauptstr. 17, 25813 Husum, Deutschland, Telefon: +49 4841 000, E-Mail: info@nordlicht.example, ",
+			"Nordlicht Vertrieb", "Hauptstr. 17, 25813 Husum, Deutschland", "+49 4841 000", "", "info@nordlicht.example", "", 0},
+		// An international number with no label is the telephone.
+		{"Kino Sales, 8 Long Lane, London, +44 20 0000 0009",
+			"Kino Sales", "8 Long Lane, London", "+44 20 0000 0009", "", "", "", 0},
 		// A slash that starts no office stays in the line.
 		{"Nordlys Sales / Distribution, Oslo, Norway", "Nordlys Sales / Distribution", "Oslo, Norway", "", "", "", "", 0},
 	} {

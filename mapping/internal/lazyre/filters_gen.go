@@ -11,9 +11,15 @@ func knownFilter(expr string) (filter, bool) {
 	switch expr {
 	case "'{2,}":
 		return filter{any: []literal{{"'", false}}}, true
-	case "(?:https?://|www\\.)[^\\s,]+":
+	case "(?:\\b(?i:e-?mail|courriel|mail|correo(?: electr[oó]nico)?|posta elettronica|e-?post)\\.?\\s*:?\\s*)?([\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)":
+		return filter{any: []literal{{"@", false}}}, true
+	case "(?:\\b(?i:web(?:site|seite)?|site(?: web| internet)?|sitio web|sito(?: web)?|internet|homepage|url)\\.?\\s*:?\\s*)?((?:https?://|www\\.)[^\\s,;]+)":
 		return filter{any: []literal{{"http", false}, {"www.", false}}}, true
+	case "(?:^|[\\s,;:(])(\\+\\d[\\d ()./-]{5,}\\d)":
+		return filter{any: []literal{{"+", false}}}, true
 	case "(?i)(?:\\bbased on(?: [\\d,]+)?(?: \\S+)?|[:|·—–]|\\s-)$":
+		return filter{}, true
+	case "(?i)(?:^|\\s)(?:offices?|headquarters|hq|branch|bureaux?|si[eè]ge|b[üu]ro|niederlassung|filiale|ufficio|sede|oficina)(?:\\s|:|$)":
 		return filter{}, true
 	case "(?i)/embed/|youtube\\.com|youtu\\.be|vimeo\\.com|dailymotion\\.com":
 		return filter{any: []literal{{"/embed/", true}, {"youtu", true}, {"vimeo.com", true}, {"dailymotion.com", true}}}, true
@@ -21,8 +27,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"<", true}}}, true
 	case "(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{4}\\b":
 		return filter{}, true
-	case "(?i)\\b(t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax)\\.?\\s*:?\\s*(\\+?\\d[\\d ()./-]{5,}\\d)":
-		return filter{any: []literal{{"t", true}, {"phone", true}, {"fax", true}}}, true
+	case "(?i)\\b(t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|cell|handy|m[oó]vil|cellulare|portable)\\.?\\s*:?\\s*(\\+?\\d[\\d ()./-]{5,}\\d)":
+		return filter{}, true
 	case "(?i)\\s(?:and|&)\\s":
 		return filter{any: []literal{{"and", true}, {"&", true}}}, true
 	case "(?i)\\s*<br\\s*/?>\\s*":
@@ -47,12 +53,14 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{" ", false}, {", ", false}, {"-", false}, {".", false}, {"/", false}, {" ", false}}}, true
 	case "<((?:https?|mailto):[^>\\s]+)>":
 		return filter{any: []literal{{"http", false}, {"mailto", false}}}, true
-	case "[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+":
-		return filter{any: []literal{{"@", false}}}, true
+	case "[;,.]\\s*(\\p{Lu}[\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){0,3}\\s*:)":
+		return filter{any: []literal{{":", false}}}, true
 	case "\\([^()]*\\)":
 		return filter{any: []literal{{"(", false}}}, true
 	case "\\*+([^*]+)\\*+":
 		return filter{any: []literal{{"*", false}}}, true
+	case "\\.(?:\\s*\\.)+":
+		return filter{any: []literal{{".", false}}}, true
 	case "\\[(?:\\d+|[a-z]|note \\d+|citation needed)\\]":
 		return filter{any: []literal{{"[", false}}}, true
 	case "\\[(?:\\d+|[a-z]|note \\d+|nb \\d+|citation needed)\\]":
@@ -73,6 +81,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"\\", false}}}, true
 	case "\\b(?:jur(?:y|ies|ors?|ies|ados?|ée?s?|ado)|giuria|jury-?mitglieder|selection committee)\\b":
 		return filter{any: []literal{{"jur", false}, {"giuria", false}, {"mitglieder", false}, {"selection committee", false}}}, true
+	case "\\b(?i:e-?mail|courriel|correo(?: electr[oó]nico)?|posta elettronica|web(?:site|seite)?|sitio web|sito web|homepage|t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|handy|m[oó]vil|cellulare)\\.?\\s*:":
+		return filter{any: []literal{{":", false}}}, true
 	case "\\b(\\d{1,2})(?:st|nd|rd|th)\\b":
 		return filter{any: []literal{{"st", false}, {"nd", false}, {"rd", false}, {"th", false}}}, true
 	case "\\b\\d{1,2}:[0-5]\\d(?::[0-5]\\d)?\\b|\\b\\d{1,5}\\s*(?:[a-z]+\\b\\.?|''|′′|″|\"|′|')":
