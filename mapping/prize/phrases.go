@@ -43,7 +43,7 @@ var directorPhrases = []directorPhrase{
 	{words: "director", label: true}, {words: "directors", label: true},
 	// French.
 	{words: "un film de"}, {words: "un film réalisé par"}, {words: "réalisé par"}, {words: "réalisée par"},
-	{words: "une réalisation de"},
+	{words: "une réalisation de"}, {words: "dirigé par"}, {words: "dirigée par"},
 	{words: "écrit et réalisé par", writer: true}, {words: "écrit et réalisée par", writer: true},
 	{words: "écrite et réalisée par", writer: true}, {words: "un film écrit et réalisé par", writer: true},
 	{words: "scénario et réalisation", writer: true, label: true}, {words: "réalisation et scénario", writer: true, label: true},

@@ -39,6 +39,7 @@ func TestDirectorPhrases(t *testing.T) {
 		{"Réalisée par Lena Morava", false},
 		{"Un film de Lena Morava", false},
 		{"Un film réalisé par Lena Morava", false},
+		{"Dirigé par Lena Morava", false},
 		{"Regia: Lena Morava", false},
 		{"Regia di Lena Morava", false},
 		{"Un film di Lena Morava", false},
