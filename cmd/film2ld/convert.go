@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -55,7 +56,10 @@ nodes, F = --max-work-factor, default 2), or copies of issued labels past
 running for hours, or out of memory, on a graph built to make it.
 
 Formats (--format): jsonld (default), expanded, flattened, nquads, canonical,
-html, turtle, trig, sparql-update; see 'film2ld export --help'.
+html, turtle, trig, sparql-update; see 'film2ld export --help'. Without
+--format, -o's extension (.nq, .jsonld, .html, .ttl, .trig, .ru) names the
+format, and a --format that contradicts it is refused, as in export. The
+same file given twice (under any spelling, or through a link) is read once.
 
 Examples:
   film2ld convert -f canonical movie.jsonld
@@ -70,7 +74,7 @@ func runConvert(e *env, args []string) int {
 	var rdfDirection string
 	var maxWork int
 	remote := ld.Remote{}
-	fs.StringVarP(&format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical, html, turtle, trig or sparql-update")
+	fs.StringVarP(&format, "format", "f", "jsonld", "output `format`: jsonld, expanded, flattened, nquads, canonical, html, turtle, trig or sparql-update (default: from -o's extension, else jsonld)")
 	fs.StringVar(&input, "input-format", "", "read every FILE as `FORMAT`: jsonld, html, nquads, turtle or trig (default: by extension, else content)")
 	fs.StringVarP(&output, "output", "o", "-", "write to `FILE` instead of standard output (written whole or not at all)")
 	fs.StringVar(&base, "base", "", "resolve relative IRIs against this `IRI` (default: relative IRIs are an error)")
@@ -91,9 +95,9 @@ func runConvert(e *env, args []string) int {
 	if len(files) == 0 {
 		return e.usageError(fs, "convert needs at least one FILE (or - for standard input)")
 	}
-	outFormat, err := ld.ParseFormat(format)
+	outFormat, err := outputFormat(fs, format, output, false)
 	if err != nil {
-		return e.usageError(fs, "--format: %v", err)
+		return e.usageError(fs, "%v", err)
 	}
 	var inFormat ld.InputFormat
 	if input != "" {
@@ -163,7 +167,14 @@ func runConvert(e *env, args []string) int {
 	var inputs []source
 	nquads := 0
 	failed := false
+	var read []readFile
 	for _, name := range files {
+		if first, again := sameAsRead(&read, name); again {
+			// Read twice, a file's blank nodes were two copies of each
+			// (its reviews, its ratings) with no word (audit 16).
+			e.notef("%s is the file %s, given twice; read once", name, first)
+			continue
+		}
 		before := ds.Len()
 		got, isNQ, err := e.readLinkedData(p, ds, name, inFormat, lenient, len(files) == 1)
 		if err == nil && allowLocal && name != "-" {
@@ -218,10 +229,10 @@ func runConvert(e *env, args []string) int {
 	if failed {
 		return exitError
 	}
-	if compactFormat(outFormat) && nquads == len(files) && ds.RDFNeedsJSONLD() == nil {
+	if compactFormat(outFormat) && nquads == len(inputs) && ds.RDFNeedsJSONLD() == nil {
 		return e.writeCompact(p, ds, outFormat, output, files)
 	}
-	if !compactFormat(outFormat) && nquads == len(files) && base == "" {
+	if !compactFormat(outFormat) && nquads == len(inputs) && base == "" {
 		if status, done := e.writeDatasetJSON(p, ds, outFormat, output, files, lenient, rdfDirection); done {
 			return status
 		}
@@ -803,4 +814,29 @@ func (e *env) convertHint(err error) {
 func isPosError(err error) bool {
 	var pe *ld.PosError
 	return errors.As(err, &pe)
+}
+
+// readFile is an input already read, by the name it was given under.
+type readFile struct {
+	name string
+	st   os.FileInfo
+}
+
+// sameAsRead reports whether the file name names is one of read (under
+// any spelling, through a link, or a hard link to it), and which; else it
+// adds it to read. Standard input and a file that cannot be found are
+// never the same as another: reading them says what they are.
+func sameAsRead(read *[]readFile, name string) (first string, same bool) {
+	if name == "-" {
+		return "", false
+	}
+	st, err := os.Stat(name)
+	if err != nil || !st.Mode().IsRegular() {
+		return "", false
+	}
+	if i := slices.IndexFunc(*read, func(r readFile) bool { return os.SameFile(r.st, st) }); i >= 0 {
+		return (*read)[i].name, true
+	}
+	*read = append(*read, readFile{name, st})
+	return "", false
 }

@@ -155,7 +155,7 @@ func runExport(e *env, args []string) int {
 		}
 		return e.usageError(fs, "export needs at least one FILE (or - for standard input)")
 	}
-	format, err := outputFormat(fs, f)
+	format, err := outputFormat(fs, f.format, f.output, f.batch)
 	if err != nil {
 		return e.usageError(fs, "%v", err)
 	}
@@ -491,26 +491,29 @@ func parsePrefer(s string) ([]film.Kind, error) {
 
 // outputFormat is -f, or else the format -o's extension names; an -f that
 // contradicts the extension is refused, since a reader goes by the name.
-func outputFormat(fs *pflag.FlagSet, f exportFlags) (ld.Format, error) {
-	ext := strings.ToLower(filepath.Ext(f.output))
-	implied := pipeline.OutputFormats(f.output)
+// export and convert both choose their output's format so: convert once
+// wrote JSON-LD into "-o film.nq" and could not read it back (audit 16).
+// folder says that -o is a batch's folder of files, whose own names say
+// their format.
+func outputFormat(fs *pflag.FlagSet, flag, output string, folder bool) (ld.Format, error) {
+	ext := strings.ToLower(filepath.Ext(output))
+	implied := pipeline.OutputFormats(output)
 	known := len(implied) > 0
-	if f.batch && !slices.ContainsFunc(implied, pipeline.Concatenates) {
-		// -o is a folder of files, whose names say their format.
+	if folder && !slices.ContainsFunc(implied, pipeline.Concatenates) {
 		known = false
 	}
 	if !fs.Changed("format") {
 		if known {
 			return implied[0], nil
 		}
-		return ld.ParseFormat(f.format)
+		return ld.ParseFormat(flag)
 	}
-	format, err := ld.ParseFormat(f.format)
+	format, err := ld.ParseFormat(flag)
 	if err != nil {
 		return format, fmt.Errorf("--format: %w", err)
 	}
 	if known && !slices.Contains(implied, format) {
-		return format, fmt.Errorf("-f %s contradicts -o %s: a %s file holds %s", format, f.output, ext, formatNames(implied))
+		return format, fmt.Errorf("-f %s contradicts -o %s: a %s file holds %s", format, output, ext, formatNames(implied))
 	}
 	return format, nil
 }
