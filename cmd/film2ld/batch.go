@@ -44,6 +44,10 @@ type batchFilm struct {
 	// linked says the folder is a link in its DIR, to a folder
 	// elsewhere, which a check of the DIR alone does not cover.
 	linked bool
+	// badDir says this is no film but a DIR of the command line that
+	// could not be read (err says why): a batch reports it as a failure
+	// and goes on with the other DIRs, and every shard reports it.
+	badDir bool
 }
 
 // batchResult is one exported film, kept until its turn to be written.
@@ -450,13 +454,24 @@ func (e *env) listFilms(dirs []string, quiet bool) ([]batchFilm, error) {
 		st   os.FileInfo
 	}
 	var roots []dirInfo
+	// bad are the DIRs that cannot be read. One of them stopped the
+	// whole batch before any film was tried (audit 16); now each is a
+	// failure of its own, after the films, unless no DIR can be read.
+	var bad []batchFilm
+	// err says why without naming the DIR: a film's messages are
+	// prefixed with its folder.
+	badDir := func(dir string, err error) {
+		bad = append(bad, batchFilm{dir: dir, name: dir, err: err, badDir: true})
+	}
 	for _, dir := range dirs {
 		st, err := os.Stat(dir)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read folder %s: %v", dir, pathCause(err))
+			badDir(dir, fmt.Errorf("cannot read folder: %v", pathCause(err)))
+			continue
 		}
 		if !st.IsDir() {
-			return nil, fmt.Errorf("%s is not a folder (--batch reads a folder of film folders)", dir)
+			badDir(dir, errors.New("not a folder (--batch reads a folder of film folders)"))
+			continue
 		}
 		if j := slices.IndexFunc(roots, func(r dirInfo) bool { return os.SameFile(r.st, st) }); j >= 0 {
 			note("%s is the folder %s, given twice; read once", dir, roots[j].name)
@@ -477,7 +492,8 @@ func (e *env) listFilms(dirs []string, quiet bool) ([]batchFilm, error) {
 		before := len(films)
 		entries, err := os.ReadDir(root.name)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read folder %s: %v", root.name, pathCause(err))
+			badDir(root.name, fmt.Errorf("cannot read folder: %v", pathCause(err)))
+			continue
 		}
 		for _, ent := range entries {
 			if strings.HasPrefix(ent.Name(), ".") {
@@ -529,6 +545,14 @@ func (e *env) listFilms(dirs []string, quiet bool) ([]batchFilm, error) {
 			empty = append(empty, root.name)
 		}
 	}
+	if len(films) == 0 && len(bad) > 0 {
+		// Nothing to try: the command fails as a whole, naming each DIR.
+		msgs := make([]string, len(bad))
+		for i, b := range bad {
+			msgs[i] = b.dir + ": " + b.err.Error()
+		}
+		return nil, errors.New(strings.Join(msgs, "; "))
+	}
 	if len(films) == 0 {
 		return nil, fmt.Errorf("no film folders in %s", strings.Join(dirs, ", "))
 	}
@@ -545,7 +569,7 @@ func (e *env) listFilms(dirs []string, quiet bool) ([]batchFilm, error) {
 		}
 		films[i].prefix = filmPrefix(films[i].name, n)
 	}
-	return films, nil
+	return append(films, bad...), nil
 }
 
 // listDocuments lists the documents of a film folder: its regular files
@@ -638,6 +662,10 @@ func (s shard) of(films []batchFilm) []batchFilm {
 	}
 	var kept []batchFilm
 	for _, f := range films {
+		if f.badDir {
+			kept = append(kept, f)
+			continue
+		}
 		sum := sha256.Sum256([]byte(f.name))
 		if int(binary.BigEndian.Uint64(sum[:8])%uint64(s.n)) == s.k-1 {
 			kept = append(kept, f)
