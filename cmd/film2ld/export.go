@@ -530,5 +530,5 @@ func formatNames(fs []ld.Format) string {
 // of its documents (pipeline.MayBeDocumentName), which export --batch and
 // validate --batch both leave out.
 func notADocument(name string) string {
-	return name + ": not read: film2ld reads the .txt files of a film folder; left out"
+	return name + ": not read: film2ld reads the .txt files of a film folder (and files without an extension); left out"
 }
