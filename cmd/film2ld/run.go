@@ -243,8 +243,25 @@ func (e *env) parseFlags(fs *pflag.FlagSet, usageText string, args []string) (do
 		}
 		return true, e.usageError(fs, "%v", err)
 	}
+	// A file flag given an empty name ('-o "$OUT"' with OUT unset) wrote
+	// to standard output, or read nothing, without a word (audit 16).
+	var empty string
+	fs.Visit(func(f *pflag.Flag) {
+		if empty == "" && f.Value.Type() == "string" && f.Value.String() == "" && fileFlags[f.Name] {
+			empty = f.Name
+		}
+	})
+	if empty != "" {
+		if empty == "baseline" {
+			return true, e.usageError(fs, "--baseline: an empty file name")
+		}
+		return true, e.usageError(fs, "--%s: an empty file name (- is standard output)", empty)
+	}
 	return false, exitOK
 }
+
+// fileFlags are the flags whose value names a file or folder.
+var fileFlags = map[string]bool{"output": true, "baseline": true, "write-baseline": true}
 
 // nearFlag returns the flag of fs a slip of one or two letters from name
 // (--fromat, --profil), or "".
