@@ -173,6 +173,14 @@ type parser struct {
 	leftWhy string
 	// cast adds the parts, once each.
 	cast cast.List
+	// entries are the cast entries read, in order, split into a part per
+	// character only at the end (addCast), when every title the article
+	// states is known: the lead's, and the segments' and sections' that
+	// may follow the cast.
+	entries []film.CastMember
+	// titles are the section headings and the segments' titles the
+	// article states.
+	titles []string
 	// cutLine is the document's last line when the document does not end
 	// with a newline: a download that stopped may have cut it.
 	cutLine int
@@ -231,6 +239,7 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	}
 	p.endSection()
 	p.finish()
+	p.addCast()
 	if n, ok := p.cast.Note(); ok {
 		p.src.Notes = append(p.src.Notes, n)
 	}
@@ -590,6 +599,7 @@ func (p *parser) startSection(l line) {
 		p.family, p.level = familyUnmapped, l.level
 	}
 	p.section = heading
+	p.titles = append(p.titles, heading)
 	switch p.family {
 	case familyUnmapped:
 		p.leftWhy = fmt.Sprintf("section %q is not mapped", heading)
@@ -641,6 +651,11 @@ func (p *parser) sectionLine(l line) {
 		p.castLine(l)
 	case familyNavigation:
 		// Links to other pages, not facts about the film.
+	case familySegments:
+		if l.kind != kindBlank {
+			p.left.Add(l.n, l.whole)
+			p.titles = append(p.titles, segmentTitle(l.text))
+		}
 	default:
 		if l.kind != kindBlank {
 			p.left.Add(l.n, l.whole)
@@ -680,12 +695,36 @@ func (p *parser) castLine(l line) {
 	if shared := sharedPart(m); shared != nil {
 		parts = shared
 	}
-	for _, m := range parts {
-		// "Ana Ruiz as Anna / Nina": a part for each character.
-		for _, part := range cast.Split(m) {
-			p.src.Film.Cast = p.cast.Add(p.src.Film.Cast, part)
+	p.entries = append(p.entries, parts...)
+}
+
+// addCast adds the cast entries read, each as a part for each character
+// it names ("Ana Ruiz as Anna / Nina"), unless its character is a title
+// the article states ("Salomé : le Sel et la Lune" in the article about
+// that film, "Totò Esposito: Sale e Pepe" where Sale e Pepe is a segment).
+func (p *parser) addCast() {
+	f := &p.src.Film
+	titles := append([]string{f.Title.Value}, p.titles...)
+	for _, t := range f.OtherTitles {
+		titles = append(titles, t.Value)
+	}
+	for _, m := range p.entries {
+		for _, part := range cast.Split(m, titles...) {
+			f.Cast = p.cast.Add(f.Cast, part)
 		}
 	}
+}
+
+// segmentTitle returns the title a line of a segments section gives: the
+// line up to the credits after it ("Sale e Pepe, regia di Salvatore
+// Esposito", "The Porter – directed by Ana Reis", "\"Bora\" (Ana Reis)").
+func segmentTitle(s string) string {
+	for _, sep := range []string{", ", " – ", " — ", " - ", ": ", " ("} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return strings.Trim(strings.TrimSpace(s), "\"'‘’“”«»„")
 }
 
 // sharedPart returns the cast entry m as one entry for each actor, when

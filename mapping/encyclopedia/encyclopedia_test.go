@@ -34,6 +34,31 @@ func TestLayouts(t *testing.T) {
 			},
 		},
 		{
+			// A character that is the film's title, or a segment's, names
+			// the work: it is one character however it is joined, even
+			// with an article on each side (audit 17: "le Sel et la Lune"
+			// became two characters). A pair in bare words is one name.
+			name: "character named as a title",
+			article: `= La Veuve et la Mer =
+
+== Segments ==
+- le Phare et la Lune, directed by Ana Reis
+
+== Cast ==
+- Salomé : la Veuve et la Mer
+- Jon Ek : le Phare et la Lune
+- Ada Lind : le Douanier et la Sirène
+- Tom Ruiz : Sel et Poivre
+`,
+			want: []string{
+				"cast: Ada Lind as la Sirène@9", "cast: Ada Lind as le Douanier@9",
+				"cast: Jon Ek as le Phare et la Lune@8", "cast: Salomé as la Veuve et la Mer@7",
+				"cast: Tom Ruiz as Sel et Poivre@10",
+				"title: La Veuve et la Mer@1",
+			},
+			notes: []string{`4: section "Segments" lists the film's segments, which film2ld does not map (schema.org's hasPart could hold each as a work of its own): 1 line left out (line 4), the first: "- le Phare et la Lune, directed by Ana Reis"`},
+		},
+		{
 			// A copy of the page's source keeps its inline HTML: a line
 			// break between two names (which made one person of both), a
 			// footnote, small print, character references.

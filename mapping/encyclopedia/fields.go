@@ -58,9 +58,7 @@ func (p *parser) closeField() {
 				}
 				m.Actor.Line = v.Line
 				cast.AddRoleName(&m, fd.castRole)
-				for _, part := range cast.Split(m) {
-					f.Cast = p.cast.Add(f.Cast, part)
-				}
+				p.entries = append(p.entries, m)
 			}
 		}
 	case factRuntime:

@@ -11,15 +11,21 @@ import (
 )
 
 // Split returns a cast entry as one part for each character it names, when
-// it names several ("Ana Ruiz as Anna / Nina", "as Chiara; Nora", "as the
-// Harbourmaster and the Moon"): one character called "Anna / Nina" was no
-// character of the film, and did not merge with another document's "as
-// Anna". Each part keeps the entry's actor, role names and description.
-// An entry whose character may be one name is returned as it is: a wrong
-// split is worse than none (see characters).
-func Split(m film.CastMember) []film.CastMember {
+// it names several unmistakably ("Ana Ruiz as Anna / Nina", "as Chiara;
+// Nora", "as the Harbourmaster and the Moon"): one character called "Anna
+// / Nina" was no character of the film, and did not merge with another
+// document's "as Anna". Each part keeps the entry's actor, role names and
+// description. An entry whose character may be one name is returned as it
+// is: a wrong split invents two characters nobody plays, which is worse
+// than none (see characters).
+//
+// titles are the titles the document states (the film's own, its other
+// titles, its segments' and sections' titles): a character text that is
+// one of them ("Salomé : le Sel et la Lune" in the article about Le Sel
+// et la Lune) names the work, and stays whole however it is joined.
+func Split(m film.CastMember, titles ...string) []film.CastMember {
 	names := characters(m.Character)
-	if len(names) < 2 {
+	if len(names) < 2 || isTitle(m.Character, titles) {
 		return []film.CastMember{m}
 	}
 	out := make([]film.CastMember, len(names))
@@ -31,17 +37,38 @@ func Split(m film.CastMember) []film.CastMember {
 	return out
 }
 
+// isTitle reports whether a character text is one of titles, compared
+// without case, accents or surrounding quotes.
+func isTitle(c string, titles []string) bool {
+	key := titleKey(c)
+	for _, t := range titles {
+		if t != "" && titleKey(t) == key {
+			return true
+		}
+	}
+	return false
+}
+
+func titleKey(s string) string {
+	s = strings.Trim(strings.TrimSpace(s), "\"'‘’“”«»„ ")
+	return strings.ToLower(locale.StripAccents(strings.Join(strings.Fields(s), " ")))
+}
+
 // characters returns the characters a cast entry's character text names
-// when it names several, else nil. A semicolon or a slash always joins
-// two ("Anna / Nina", "Chiara; Nora"); "and" (or "&", "und", "et", "e",
-// "y") only when both sides are names of one form, each led by an article
-// ("the Harbourmaster and the Moon") or each as many capitalised words
-// ("Anna and Nina"), with no word such as "of" or "in" that makes one a
+// when it names several unmistakably, else nil. A semicolon or a slash
+// always joins two ("Anna / Nina", "Chiara; Nora"). "and" (or "&", "und",
+// "et", "e", "y") joins two only when each side is led by an article and
+// has two words at least ("the Harbourmaster and the Moon", "die Wirtin
+// und die Tochter"), with no word such as "of" or "in" that makes one a
 // phrase ("the Narrator of Romeo and Juliet"), and the whole is no
-// well-known pair that names one work ("Romeo and Juliet"). So "Twins Ada
-// and Ida", "Mr. and Mrs. Smith" and "Beauty and the Beast" stay one.
-// A bracket anywhere keeps the text whole, and so does a part that is a
-// role name rather than a character ("himself", "narrator").
+// well-known pair that names one work ("the Old Man and the Sea"). Bare
+// words joined by "and" are one name as often as two: a pair of twins
+// known as "Salt and Pepper", "Sal y Pimienta", "Salz und Pfeffer", a
+// double act, "Romeo and Juliet", "Mr. and Mrs. Smith", "Beauty and the
+// Beast"; they stay whole (audit 17: "Salt and Pepper" became the
+// characters "Salt" and "Pepper"). A bracket anywhere keeps the text
+// whole, and so does a part that is a role name rather than a character
+// ("himself", "narrator").
 func characters(c string) []string {
 	if c == "" || strings.ContainsAny(c, "()[]") || strings.Contains(c, "://") {
 		return nil
@@ -70,10 +97,7 @@ func characters(c string) []string {
 	if len(lw) > 4 || len(rw) > 4 || slices.ContainsFunc(lw, isLinkWord) || slices.ContainsFunc(rw, isLinkWord) {
 		return nil
 	}
-	switch {
-	case articles[strings.ToLower(lw[0])] && articles[strings.ToLower(rw[0])] && len(lw) > 1 && len(rw) > 1:
-	case len(lw) == len(rw) && allCapitalised(lw) && allCapitalised(rw):
-	default:
+	if len(lw) < 2 || len(rw) < 2 || !articles[strings.ToLower(lw[0])] || !articles[strings.ToLower(rw[0])] {
 		return nil
 	}
 	return []string{left, right}
@@ -110,15 +134,6 @@ func characterName(s string) bool {
 	}
 	_, annotation := Annotations[lower]
 	return !annotation
-}
-
-func allCapitalised(words []string) bool {
-	for _, w := range words {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // isLinkWord reports whether a word makes a character's name a phrase

@@ -2,6 +2,7 @@ package cast
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -17,15 +18,29 @@ func TestSplit(t *testing.T) {
 		{"Pia Holm – Policier 1 / Policier 2", []string{"Policier 1", "Policier 2"}},
 		{"Ola Dahl as Chiara; Nora", []string{"Chiara", "Nora"}},
 		{"Ana Ruiz as the Harbourmaster and the Moon", []string{"the Harbourmaster", "the Moon"}},
-		{"Ana Ruiz as Anna and Nina", []string{"Anna", "Nina"}},
-		{"Ana Ruiz as Anna Berg & Nina Holm", []string{"Anna Berg", "Nina Holm"}},
+		{"Ana Ruiz as the Ferryman & the Ghost", []string{"the Ferryman", "the Ghost"}},
+		{"Elin Berg – la Veuve et le Douanier", []string{"la Veuve", "le Douanier"}},
 		{"Lotte Brenner: die Wirtin und die Tochter", []string{"die Wirtin", "die Tochter"}},
 		{"Rocco Amato come il barbiere e il sindaco", []string{"il barbiere", "il sindaco"}},
-		{"Ana Ruiz : Chiara et Nora", []string{"Chiara", "Nora"}},
-		{"Pilar Vidal como Lucía y Marta", []string{"Lucía", "Marta"}},
+		{"Pilar Vidal como la abuela y el nieto", []string{"la abuela", "el nieto"}},
 		// Role names and descriptions go with each part.
 		{"Mia Berg as Pip / Pop (voice)", []string{"Pip", "Pop"}},
-		// One character, or unsure: kept whole.
+		// One character, or unsure: kept whole. Bare words joined by
+		// "and" may be one name (a pair known by it), in any language.
+		{"- Tóth-Baranyi Júlia as Salt and Pepper", []string{"Salt and Pepper"}},
+		{"Nuria Gil as Sal y Pimienta", []string{"Sal y Pimienta"}},
+		{"Moussa Ag Assarid (Salz und Pfeffer)", []string{"Salz und Pfeffer"}},
+		{"Salomé (Sel et Poivre)", []string{"Sel et Poivre"}},
+		{"Totò Esposito: Sale e Pepe", []string{"Sale e Pepe"}},
+		{"Ana Ruiz as Anna and Nina", []string{"Anna and Nina"}},
+		{"Ana Ruiz : Chiara et Nora", []string{"Chiara et Nora"}},
+		{"Pilar Vidal como Lucía y Marta", []string{"Lucía y Marta"}},
+		{"Ana Ruiz as Anna Berg & Nina Holm", []string{"Anna Berg & Nina Holm"}},
+		{"Jon Ek as Salt & Sugar", []string{"Salt & Sugar"}},
+		// An article on one side only, or a side of one word.
+		{"Jon Ek as the Salt and Pepper", []string{"the Salt and Pepper"}},
+		{"Jon Ek as Ebb and the Flood", []string{"Ebb and the Flood"}},
+		{"Aminatou Zeinabou (Die Frau des Händlers und die Erzählerin)", []string{"Die Frau des Händlers und die Erzählerin"}},
 		{"Lea Stern as Twins Ada and Ida", []string{"Twins Ada and Ida"}},
 		{"Tom Berg as Romeo and Juliet", []string{"Romeo and Juliet"}},
 		{"Kim Falk as Bonnie and Clyde", []string{"Bonnie and Clyde"}},
@@ -41,7 +56,7 @@ func TestSplit(t *testing.T) {
 		{"Kim Falk as himself / Nina", nil},
 		{"Kim Falk as 24/7", []string{"24/7"}},
 	} {
-		m, ok := Parse(tt.entry)
+		m, ok := Parse(strings.TrimPrefix(tt.entry, "- "))
 		if !ok {
 			t.Fatalf("Parse(%q) failed", tt.entry)
 		}
@@ -57,6 +72,33 @@ func TestSplit(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("Split(%q) = %q, want %q", tt.entry, got, tt.want)
+		}
+	}
+}
+
+// TestSplitTitle: a character text that is a title the document states
+// (the film's, a segment's) names the work, and stays whole even where
+// two roles would otherwise be read.
+func TestSplitTitle(t *testing.T) {
+	for _, tt := range []struct {
+		entry  string
+		titles []string
+		want   int
+	}{
+		{"Salomé : le Sel et la Lune", []string{"Le Sel et la Lune"}, 1},
+		{"Salomé : le Sel et la Lune", []string{"Salt and the Moon", "Autre"}, 2},
+		{"Kim Falk as the Widow and the Sea", []string{"", "The Widow and the Sea"}, 1},
+		{"Kim Falk as «the Widow and the Sea»", []string{"the widow and the sea"}, 1},
+		{"Rocco Amato: il Pescatore / la Sirena", []string{"Il pescatore / La sirena"}, 1},
+		{"Rocco Amato: il Pescatore / la Sirena", nil, 2},
+		{"Lena Roth als die Fähre und das Meer", []string{"Die Fähre und das Meer"}, 1},
+	} {
+		m, ok := Parse(tt.entry)
+		if !ok {
+			t.Fatalf("Parse(%q) failed", tt.entry)
+		}
+		if got := Split(m, tt.titles...); len(got) != tt.want {
+			t.Errorf("Split(%q, %q) = %d parts %+v, want %d", tt.entry, tt.titles, len(got), got, tt.want)
 		}
 	}
 }
