@@ -432,6 +432,14 @@ func (p *parser) infobox(l line) {
 			l.kind, l.label, l.value, l.known, l.spaced = kindLabel, label, value, true, true
 		}
 	}
+	if l.kind == kindLabel && l.spaced && l.indent == 0 && f != nil && (f.tabbed || f.open()) && listGoesOn && !p.blankInInfobox {
+		// "Country Road Pictures", "Channel Russia" under "Production
+		// companies<TAB>…": in an infobox whose fields are tabbed or stand
+		// alone above their values, a label word followed by a space only
+		// begins a name in the list, not another field (audit 17: the
+		// company became a country, "Road Pictures").
+		l.kind, l.label, l.value, l.known, l.spaced = kindProse, "", "", false, false
+	}
 	switch {
 	case l.kind == kindBlank:
 		p.blankInInfobox = true
@@ -463,6 +471,7 @@ func (p *parser) infobox(l line) {
 		// second half carries the value, as a browser copy of the table
 		// row gives it.
 		f.values = append(f.values, film.Text{Value: strings.TrimSpace(l.cells[1]), Line: l.n})
+		f.tabbed = true
 	case l.kind == kindProse && listGoesOn && !p.blankInInfobox:
 		// "Directed by" alone on its line, the names on the lines below.
 		p.addValue(l)

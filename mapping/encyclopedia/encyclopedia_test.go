@@ -59,6 +59,61 @@ func TestLayouts(t *testing.T) {
 			notes: []string{`4: section "Segments" lists the film's segments, which film2ld does not map (schema.org's hasPart could hold each as a work of its own): 1 line left out (line 4), the first: "- le Phare et la Lune, directed by Ana Reis"`},
 		},
 		{
+			// A name in a tabbed cell's list that starts with a label's
+			// word ("Country", "Channel", "Story", "Running time") is a
+			// name, not another field (audit 17: "Country Road Pictures"
+			// became the country "Road Pictures").
+			name: "list item starting with a label word",
+			article: `Harbour Frost
+From Wikipedia, the free encyclopedia
+
+Directed by	Ada Lind
+Production
+companies	Lantern Pictures
+Country Road Pictures
+Channel Nord
+Story Films
+Distributed by	Running Time Releasing
+Music Box Films
+Running time	95 minutes
+
+Harbour Frost is a 2014 Irish drama film.
+`,
+			want: []string{
+				"abstract@14: Harbour Frost is a 2014 Irish drama film.",
+				"contributor/Distribution: Music Box Films@11", "contributor/Distribution: Running Time Releasing@10",
+				"director: Ada Lind@4",
+				"production company: Channel Nord@8", "production company: Country Road Pictures@7",
+				"production company: Lantern Pictures@6", "production company: Story Films@9",
+				"runtime: 95@12", "title: Harbour Frost@1", "year: 2014@14",
+			},
+		},
+		{
+			// The same, with each label alone above its values (a mobile
+			// page's copy).
+			name: "label-alone list item starting with a label word",
+			article: `Harbour Frost
+From Wikipedia, the free encyclopedia
+
+Directed by
+Ada Lind
+Production companies
+Lantern Pictures
+Box Office Pictures
+Language
+English
+
+Harbour Frost is a 2014 Irish drama film.
+`,
+			want: []string{
+				"abstract@12: Harbour Frost is a 2014 Irish drama film.",
+				"director: Ada Lind@5",
+				"language: English@10",
+				"production company: Box Office Pictures@8", "production company: Lantern Pictures@7",
+				"title: Harbour Frost@1", "year: 2014@12",
+			},
+		},
+		{
 			// A copy of the page's source keeps its inline HTML: a line
 			// break between two names (which made one person of both), a
 			// footnote, small print, character references.
