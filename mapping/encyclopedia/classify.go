@@ -55,6 +55,10 @@ type line struct {
 	// spaced is a field written "Directed by Jan Kowalski", with only a
 	// space after the label, as some text renderings of an infobox are.
 	spaced bool
+	// aligned is a field whose value stands two spaces or more after its
+	// label, the columns of a text browser's table ("Directed by
+	// F. W. Brandt" with the value aligned): as sure as a tab.
+	aligned bool
 	// cells are the line's tab-separated parts, when it has several: a
 	// table row copied from a browser ("Anne Coesens<TAB>Tania").
 	cells []string
@@ -275,6 +279,13 @@ func classify(n int, raw string) line {
 			}
 		}
 	}
+	if label, value, ok := alignedLabel(raw[indent:]); ok && indent == 0 {
+		// "Directed by        F. W. Brandt": a text browser's rendering
+		// (lynx, w3m) of the infobox's table, its columns aligned with
+		// spaces. The label ends where the spaces do, as at a tab.
+		l.kind, l.label, l.value, l.known, l.aligned = kindLabel, label, value, true, true
+		return l
+	}
 	if len(clean) > maxLabel {
 		// Too long to be a label, alone or with a value after a space.
 	} else if _, ok := lookup(clean); ok && indent == 0 {
@@ -293,6 +304,40 @@ func classify(n int, raw string) line {
 	return l
 }
 
+// alignedLabel reads "Directed by        F. W. Brandt": a known label,
+// two spaces or more, then the value. A known label is whole before the
+// spaces, so "Country Road Pictures" is never "Country".
+func alignedLabel(s string) (label, value string, ok bool) {
+	i := strings.Index(s, "  ")
+	if i <= 0 || i > maxLabel {
+		return "", "", false
+	}
+	label = text.Clean(unmarkup(s[:i]))
+	value = text.Clean(unmarkup(s[i:]))
+	if value == "" {
+		return "", "", false
+	}
+	if _, known := lookup(label); !known {
+		return "", "", false
+	}
+	return label, value, true
+}
+
+// sentenceStop reports whether s holds a full stop that may end a
+// sentence: one after a word, not a name's initial ("F. W. Brandt").
+func sentenceStop(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if strings.HasSuffix(w, ".") && utf8.RuneCountInString(w) > 2 {
+			return true
+		} else if strings.HasSuffix(w, ".") {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // maxSpacedWords is the longest line read as a spaced label: a label and
 // a few names, not a sentence.
 const maxSpacedWords = 12
@@ -307,7 +352,7 @@ func spacedLabel(s string, minWords int) (label, value string, ok bool) {
 		return "", "", false
 	}
 	words := strings.Fields(s)
-	if len(words) > maxSpacedWords || strings.HasSuffix(s, ".") || strings.Contains(s, ". ") {
+	if len(words) > maxSpacedWords || strings.HasSuffix(s, ".") || strings.Contains(s, ". ") && sentenceStop(s) {
 		// "Based on a true story, the film follows …" is a sentence.
 		return "", "", false
 	}

@@ -76,16 +76,24 @@ var (
 func Signals(lines []string) int {
 	// maxBareLabel is the longest line looked up as a label alone.
 	const maxBareLabel = 24
+	// maxAligned is the longest line looked up as a label with its value
+	// aligned after spaces ("Directed by        F. W. Brandt").
+	const maxAligned = 120
 	// maxLabelSignals is how many infobox label lines count.
 	const maxLabelSignals = 3
 	n, labelLines := 0, 0
+	indent := pageIndent(lines)
 	for _, raw := range lines {
+		if indent > 0 {
+			// A text browser's dump indents the page (lynx).
+			raw = dedent(raw, indent)
+		}
 		// Byte searches (text.ContainsAnyOf2), where ContainsAny looked
 		// at a byte at a time: these tests, on every line of every
 		// document, were a third of Signals' time.
 		heading := text.ContainsAnyOf2(raw, '=', '#') || strings.HasSuffix(raw, "[edit]") || strings.HasPrefix(raw, "From W")
 		if !heading && !text.ContainsAnyOf2(raw, ':', '\t') {
-			if len(raw) <= maxBareLabel && labelLines < maxLabelSignals && raw != "" && 'A' <= raw[0] && raw[0] <= 'Z' && !strings.ContainsAny(raw, "0123456789") {
+			if (len(raw) <= maxBareLabel || len(raw) <= maxAligned && strings.Contains(raw, "  ")) && labelLines < maxLabelSignals && raw != "" && 'A' <= raw[0] && raw[0] <= 'Z' && !strings.ContainsAny(raw, "0123456789") {
 				// "Directed by" alone on its line, its value below: a
 				// mobile page's infobox has no other layout. Or
 				// "Directed by Ana Reis", a label and its value after a
@@ -215,7 +223,11 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 		p.cutLine = last
 	}
 	first := true
+	indent := pageIndent(doc.Lines)
 	for i, raw := range doc.Lines {
+		if indent > 0 {
+			raw = dedent(raw, indent)
+		}
 		l := classify(i+1, raw)
 		if first {
 			if l.kind == kindBlank || l.kind == kindBoilerplate {
@@ -245,6 +257,43 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	}
 	text.CheckPeople(p.src)
 	return p.src, nil
+}
+
+// pageIndent returns the spaces a text browser's dump (lynx) puts before
+// every line of the page: the first line's indent, when most lines that
+// have text share it. Headings may stand outside it ("Plot" at the margin
+// under an indented lead), and lists further in. Without this, every
+// line read as a continuation, and the article as no film document
+// (audit 17).
+func pageIndent(lines []string) int {
+	first := -1
+	counts := map[int]int{}
+	total := 0
+	for _, raw := range lines {
+		t := strings.TrimLeft(raw, " ")
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		n := len(raw) - len(t)
+		if first < 0 {
+			first = n
+		}
+		counts[n]++
+		total++
+	}
+	if first <= 0 || counts[first]*2 <= total {
+		return 0
+	}
+	return first
+}
+
+// dedent removes up to n leading spaces from a line.
+func dedent(raw string, n int) string {
+	i := 0
+	for i < n && i < len(raw) && raw[i] == ' ' {
+		i++
+	}
+	return raw[i:]
 }
 
 // fromWikipedia reports whether the next non-blank line is the site's
@@ -572,7 +621,7 @@ func (f *openField) open() bool {
 
 func (p *parser) openField(l line) {
 	f, known := lookup(l.label)
-	p.field = &openField{label: l.label, line: l.n, indent: l.indent, known: known, f: f, tabbed: len(l.cells) > 0}
+	p.field = &openField{label: l.label, line: l.n, indent: l.indent, known: known, f: f, tabbed: len(l.cells) > 0 || l.aligned}
 	p.blankInInfobox = false
 	if v := strings.TrimSpace(l.value); v != "" {
 		p.field.values = append(p.field.values, film.Text{Value: v, Line: l.n})

@@ -114,6 +114,74 @@ Harbour Frost is a 2014 Irish drama film.
 			},
 		},
 		{
+			// A text browser's rendering of the infobox (lynx, w3m): each
+			// value aligned after its label with spaces, the caption
+			// repeating the title above it, a list's further names
+			// indented under the first (audit 17: the director became an
+			// alternate name, or the whole infobox the abstract).
+			name: "space-aligned infobox",
+			article: `Harbour of Glass
+From Wikipedia, the free encyclopedia
+
+Harbour of Glass
+Directed by        A. B. Lindqvist
+Screenplay by      Eva Holm
+                   J. R. Sand
+Country            Sweden
+Running time       88 minutes
+
+Harbour of Glass is a 1931 Swedish drama film.
+`,
+			want: []string{
+				"abstract@11: Harbour of Glass is a 1931 Swedish drama film.",
+				"author: Eva Holm@6", "author: J. R. Sand@7",
+				"country: Sweden@8", "director: A. B. Lindqvist@5", "runtime: 88@9",
+				"title: Harbour of Glass@1", "year: 1931@11",
+			},
+		},
+		{
+			// The same with the page indented, as lynx dumps it; headings
+			// at the margin, lists further in.
+			name: "text browser dump with a page indent",
+			article: `   Harbour of Glass
+
+   From Wikipedia, the free encyclopedia
+
+   Directed by        A. B. Lindqvist
+   Produced by        Eva Holm
+
+   Harbour of Glass is a 1931 Swedish drama film.
+
+Cast
+
+     * Eva Holm as Ingrid
+     * Olle Berg as the Ferryman
+`,
+			want: []string{
+				"abstract@8: Harbour of Glass is a 1931 Swedish drama film.",
+				"cast: Eva Holm as Ingrid@12", "cast: Olle Berg as the Ferryman@13",
+				"director: A. B. Lindqvist@5", "producer: Eva Holm@6",
+				"title: Harbour of Glass@1", "year: 1931@8",
+			},
+		},
+		{
+			// One space between label and value: a name's initials end no
+			// sentence.
+			name: "spaced infobox with initials",
+			article: `= Harbour of Glass =
+
+Directed by A. B. Lindqvist
+Produced by Eva Holm
+
+Harbour of Glass is a 1931 Swedish drama film.
+`,
+			want: []string{
+				"abstract@6: Harbour of Glass is a 1931 Swedish drama film.",
+				"director: A. B. Lindqvist@3", "producer: Eva Holm@4",
+				"title: Harbour of Glass@1", "year: 1931@6",
+			},
+		},
+		{
 			// A copy of the page's source keeps its inline HTML: a line
 			// break between two names (which made one person of both), a
 			// footnote, small print, character references.

@@ -230,7 +230,7 @@ var sections = sync.OnceValue(func() map[string]family {
 		"themes": familyUnmapped, "analysis": familyUnmapped, "legacy": familyUnmapped,
 		"controversy": familyUnmapped, "historical accuracy": familyUnmapped, "sequel": familyUnmapped,
 		"background": familyUnmapped, "adaptations": familyUnmapped, "festivals": familyUnmapped,
-		"broadcast": familyUnmapped, "restoration": familyUnmapped,
+		"broadcast": familyUnmapped, "restoration": familyUnmapped, "preservation": familyUnmapped,
 		// An anthology's parts, in the languages of the other headings.
 		"segments": familySegments, "segment": familySegments, "episodes": familySegments, "episode": familySegments,
 		"sketches": familySegments, "segments and cast": familySegments, "épisodes": familySegments,

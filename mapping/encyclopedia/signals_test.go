@@ -12,11 +12,14 @@ import (
 // label lines that count are found; it must count the same.
 func signalsEveryLine(lines []string) int {
 	n, labelLines := 0, 0
+	indent := pageIndent(lines)
 	for _, raw := range lines {
+		raw = dedent(raw, indent)
 		heading := strings.ContainsAny(raw, "=#") || strings.HasSuffix(raw, "[edit]") || strings.HasPrefix(raw, "From W")
 		// A label alone on its line (a mobile page's infobox) signals
 		// too: a short line that starts with a capital and has no digit.
-		bare := len(raw) <= 24 && raw != "" && 'A' <= raw[0] && raw[0] <= 'Z' && !strings.ContainsAny(raw, "0123456789")
+		// Or a label with its value aligned after spaces.
+		bare := (len(raw) <= 24 || len(raw) <= 120 && strings.Contains(raw, "  ")) && raw != "" && 'A' <= raw[0] && raw[0] <= 'Z' && !strings.ContainsAny(raw, "0123456789")
 		if !heading && !strings.ContainsAny(raw, ":\t") && !bare {
 			continue
 		}
@@ -111,4 +114,29 @@ func FuzzSignals(f *testing.F) {
 			t.Errorf("Signals = %d, every line classified gives %d, for %q", got, want, doc)
 		}
 	})
+}
+
+// TestSignalsTextBrowser: a text browser's dump of an article (lynx,
+// w3m) indents the page and aligns the infobox's values with spaces; it
+// is an article (audit 17: "not a film document of a known kind").
+func TestSignalsTextBrowser(t *testing.T) {
+	doc := []string{
+		"   Harbour of Glass", "", "   From Wikipedia, the free encyclopedia", "",
+		"   Harbour of Glass",
+		"   Directed by        A. B. Lindqvist",
+		"   Produced by        Eva Holm",
+		"   Country            Sweden", "",
+		"   Harbour of Glass is a 1931 Swedish drama film.", "", "Cast", "",
+		"     * Eva Holm as Ingrid",
+	}
+	if got := Signals(doc); got < 4 {
+		t.Errorf("Signals(lynx dump) = %d, want 4 or more", got)
+	}
+	if got := pageIndent(doc); got != 3 {
+		t.Errorf("pageIndent = %d, want 3", got)
+	}
+	// An article at the margin with indented lists has no page indent.
+	if got := pageIndent([]string{"= Salt =", "Screenplay by:", "  - Ana Reis", "  - Tom Ruiz", "  - Ida Berg"}); got != 0 {
+		t.Errorf("pageIndent(article at the margin) = %d, want 0", got)
+	}
 }
