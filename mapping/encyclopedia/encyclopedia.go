@@ -732,13 +732,13 @@ func (p *parser) castLine(l line) {
 	if l.kind == kindBlank {
 		return
 	}
-	entry := l.text
+	entry := p.dropDisambiguations(p.section, film.Text{Value: l.text, Line: l.n}, true)
 	if len(l.cells) == 2 {
 		// A row of a cast table: actor, then character.
 		if tableHeads[strings.ToLower(l.cells[0])] {
 			return
 		}
-		entry = l.cells[0] + " – " + l.cells[1]
+		entry = p.dropDisambiguations(p.section, film.Text{Value: l.cells[0], Line: l.n}, true) + " – " + l.cells[1]
 	}
 	m, ok := cast.Parse(entry)
 	if !ok || l.kind != kindItem && m.Character == "" && len(m.RoleNames) == 0 {

@@ -182,6 +182,42 @@ Harbour of Glass is a 1931 Swedish drama film.
 			},
 		},
 		{
+			// A name with the bracket an encyclopedia adds to tell the
+			// person from a namesake: the name is kept, the bracket
+			// reported (audit 17: the whole credit was left out). A
+			// bracket after the character is the part's.
+			name: "disambiguated names",
+			article: `= Frost Garden (2021 film) =
+
+- Directed by: Nagy Anna (director)
+- Produced by: Kim Min-jun (producer), Lee Ji-eun (film producer, born 1975)
+- Music by: Hans Berg (Komponist)
+
+== Cast ==
+- Kovács István (actor, born 1990) as the young Bálint
+- Olle Berg (Swedish actor) – Nils
+- Petra Holm (1950–2011) as Greta
+- Ana Ruiz as Chiara (singer)
+- Jon Ek (The Actor)
+`,
+			want: []string{
+				"cast: Ana Ruiz as Chiara {singer}@11", "cast: Kovács István as the young Bálint@8",
+				"cast: Jon Ek as The Actor@12", "cast: Olle Berg as Nils@9", "cast: Petra Holm as Greta@10",
+				"composer: Hans Berg@5", "director: Nagy Anna@3",
+				"producer: Kim Min-jun@4", "producer: Lee Ji-eun@4",
+				"title: Frost Garden@1", "year: 2021@1",
+			},
+			notes: []string{
+				`3: Directed by: "Nagy Anna (director)": the disambiguation in brackets, director, is left out`,
+				`4: Produced by: "Kim Min-jun (producer), Lee Ji-eun (film producer, born 1...": the disambiguation in brackets, producer, is left out`,
+				`4: Produced by: "Kim Min-jun (producer), Lee Ji-eun (film producer, born 1...": the disambiguation in brackets, film producer, born 1975, is left out`,
+				`5: Music by: "Hans Berg (Komponist)": the disambiguation in brackets, Komponist, is left out`,
+				`8: Cast: "Kovács István (actor, born 1990) as the young Bálint": the disambiguation in brackets, actor, born 1990, is left out`,
+				`9: Cast: "Olle Berg (Swedish actor) – Nils": the disambiguation in brackets, Swedish actor, is left out`,
+				`10: Cast: "Petra Holm (1950–2011) as Greta": the disambiguation in brackets, 1950–2011, is left out`,
+			},
+		},
+		{
 			// A copy of the page's source keeps its inline HTML: a line
 			// break between two names (which made one person of both), a
 			// footnote, small print, character references.

@@ -2,6 +2,8 @@ package encyclopedia
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/cast"
@@ -38,7 +40,7 @@ func (p *parser) closeField() {
 	switch fd.fact {
 	case factCredit:
 		for _, v := range of.values {
-			value := p.dropSegments(of.label, v)
+			value := p.dropSegments(of.label, film.Text{Value: p.dropDisambiguations(of.label, v, false), Line: v.Line})
 			credits := text.Credits(fd.role, fd.roleName, fd.org, value, v.Line)
 			if fd.org {
 				p.src.Notes = append(p.src.Notes, text.DropRoleNotes(of.label, v.Line, credits)...)
@@ -50,7 +52,7 @@ func (p *parser) closeField() {
 		}
 	case factCast:
 		for _, v := range of.values {
-			for _, name := range text.SplitNames(v.Value) {
+			for _, name := range text.SplitNames(p.dropDisambiguations(of.label, v, false)) {
 				m, ok := cast.Parse(name)
 				if !ok {
 					p.note(v.Line, "%s: %q is not an actor's name; left out", of.label, text.Short(name))
@@ -288,6 +290,103 @@ func (p *parser) dropSegments(label string, v film.Text) string {
 		p.note(v.Line, "%s: %q: the segment in brackets, %s, is left out", label, text.Short(v.Value), seg)
 	}
 	return strings.TrimSpace(segmentRe.ReplaceAllString(v.Value, ""))
+}
+
+// bracketRe is a group in brackets after a word, with no bracket inside.
+var bracketRe = lazyre.New(`\s\(([^()]{1,60})\)`)
+
+// dropDisambiguations returns a value without the disambiguation in
+// brackets that an encyclopedia writes after a person's name to tell
+// the person's article from a namesake's ("Kim Min-jun (producer)",
+// "Kovács István (actor, born 1990)", "Petra Holm (1950–2011)"), each
+// with a note: it is no part of the name, and with it the person was
+// left out (audit 17). Other brackets stay for the readers after this
+// one (a character, a territory, a segment, an annotation).
+//
+// In a cast line (castLine) only a bracket after the actor counts, before
+// any separator: "Ana Ruiz as Chiara (singer)" describes the part.
+func (p *parser) dropDisambiguations(label string, v film.Text, castLine bool) string {
+	if !strings.Contains(v.Value, "(") {
+		return v.Value
+	}
+	out := v.Value
+	for _, m := range bracketRe.FindAllStringSubmatchIndex(v.Value, -1) {
+		if !disambiguation(v.Value[m[2]:m[3]]) || castLine && castSeparatorRe.MatchString(v.Value[:m[0]]) {
+			continue
+		}
+		m := []string{v.Value[m[0]:m[1]], v.Value[m[2]:m[3]]}
+		out = strings.Replace(out, m[0], "", 1)
+		p.note(v.Line, "%s: %q: the disambiguation in brackets, %s, is left out", label, text.Short(v.Value), m[1])
+	}
+	return out
+}
+
+// castSeparatorRe finds what separates an actor from the character in a
+// cast line.
+var castSeparatorRe = lazyre.New(`\s(?:as|als|come|como|comme|[–—-])\s|:|\.\.|\t`)
+
+// disambiguation reports whether a bracket's text tells a person from a
+// namesake: a profession, perhaps with a nationality or a qualifier
+// ("actor", "Swedish actor", "film producer"), a birth or life's years
+// ("born 1990", "1950–2011"), or both after a comma.
+func disambiguation(inner string) bool {
+	parts := strings.Split(inner, ",")
+	for _, part := range parts {
+		if !profession(strings.TrimSpace(part)) && !lifeYearsRe.MatchString(strings.TrimSpace(part)) {
+			return false
+		}
+	}
+	return true
+}
+
+// lifeYearsRe is a person's birth year or years: "born 1990", "b. 1975",
+// "né en 1950", "nato nel 1962", "geb. 1971", "1950–2011".
+var lifeYearsRe = lazyre.New(`^(?i:(?:born|b\.|n\.|né|née|nato|nata|nacido|nacida|geb\.|geboren|szül\.)(?:\s+(?:in|en|nel|en el|im))?\s+(?:\d{1,2}\.?\s+\p{L}+\.?\s+)?\d{4}|\d{4}\s*[–-]\s*\d{4}|\d{4}\s*[–-])$`)
+
+// profession reports whether a text is a person's profession, as a
+// disambiguation writes it: one of professions, after at most two words
+// that are a nationality (capitalised) or a qualifier ("film", "voice").
+func profession(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 3 || !professions[words[len(words)-1]] {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !professionQualifiers[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// professions are the words a disambiguation names a film person's (or
+// another public person's) profession with, in the languages of the
+// articles film2ld reads, as written: German nouns capitalised, the
+// others in lower case (a capitalised "(The Actor)" is a character).
+var professions = map[string]bool{
+	"actor": true, "actress": true, "director": true, "filmmaker": true, "producer": true, "screenwriter": true,
+	"writer": true, "author": true, "novelist": true, "composer": true, "musician": true, "singer": true,
+	"cinematographer": true, "editor": true, "animator": true, "artist": true, "comedian": true, "dancer": true,
+	"journalist": true, "photographer": true, "poet": true, "playwright": true, "presenter": true, "rapper": true,
+	"Schauspieler": true, "Schauspielerin": true, "Regisseur": true, "Regisseurin": true, "Produzent": true,
+	"Produzentin": true, "Drehbuchautor": true, "Drehbuchautorin": true, "Komponist": true, "Komponistin": true,
+	"Kameramann": true, "Musiker": true, "Autor": true, "Autorin": true, "Schriftsteller": true,
+	"acteur": true, "actrice": true, "réalisateur": true, "réalisatrice": true, "producteur": true,
+	"productrice": true, "scénariste": true, "compositeur": true, "compositrice": true, "musicien": true,
+	"chanteur": true, "chanteuse": true, "écrivain": true,
+	"attore": true, "attrice": true, "regista": true, "produttore": true, "produttrice": true,
+	"sceneggiatore": true, "sceneggiatrice": true, "compositore": true, "musicista": true, "cantante": true,
+	"scrittore": true, "scrittrice": true,
+	"actriz": true, "directora": true, "productor": true, "productora": true, "guionista": true,
+	"compositor": true, "compositora": true, "autor": true, "músico": true, "escritor": true, "escritora": true,
+	"színész": true, "színésznő": true, "rendező": true,
+}
+
+// professionQualifiers narrow a profession in a disambiguation ("film
+// producer", "voice actress", "child actor").
+var professionQualifiers = map[string]bool{
+	"film": true, "stage": true, "voice": true, "television": true, "child": true, "music": true, "record": true,
+	"theatre": true, "theater": true, "documentary": true, "animation": true, "sound": true, "video": true,
 }
 
 // dropCreditNotes takes from people's names the annotation in brackets

@@ -91,6 +91,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"is a", false}}}, true
 	case "\\d\\s*[–—-]\\s*\\d+\\s*(?:minutes?|mins?|minuten|minuti|minutos)\\b":
 		return filter{any: []literal{{"min", false}}}, true
+	case "\\s(?:as|als|come|como|comme|[–—-])\\s|:|\\.\\.|\\t":
+		return filter{}, true
 	case "\\s(?:est|était)\\s+une?\\s+(?:film|documentaire|court[- ]métrage|long[- ]métrage|moyen[- ]métrage|téléfilm)\\b[^.]{0,160}?\\s(?:sorti|sortie|de)\\s+(?:en\\s+)?(\\d{4})\\b":
 		return filter{any: []literal{{"film", false}, {"documentaire", false}, {"métrage", false}, {"métrage", false}, {"métrage", false}, {"téléfilm", false}}}, true
 	case "\\s(?:es|fue)\\s+una?\\s+(?:película|filme|film|documental|cortometraje|largometraje|mediometraje)\\s[^.]{0,120}?\\s(?:de|del año)\\s+(\\d{4})\\b":
@@ -121,6 +123,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"–", false}, {"—", false}, {"―", false}, {"-", false}}}, true
 	case "\\s+\\\\?[>›»]\\s+":
 		return filter{any: []literal{{">", false}, {"»", false}, {"›", false}}}, true
+	case "\\s\\(([^()]{1,60})\\)":
+		return filter{any: []literal{{"(", false}}}, true
 	case "^(#{1,6})\\s+(.+?)\\s*#*$":
 		return filter{any: []literal{{"#", false}}, first: []rune{0x23, 0x23}, checkFirst: true, prefixes: []string{"#"}}, true
 	case "^(.+?)\\s*\\((?:(\\d{4})\\s+)?(?:[^()]*\\s)?(?:film|movie|documentary)\\)$":
@@ -155,6 +159,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{" out of ", false}}, first: []rune{0x30, 0x39, 0x41, 0x5a}, checkFirst: true}, true
 	case "^(?:\\d{1,4}\\.\\s*)?(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\\.)\\S+$":
 		return filter{any: []literal{{"://", false}, {"www.", false}}, first: []rune{0x30, 0x39, 0x41, 0x5a, 0x61, 0x7a, 0x77, 0x77}, checkFirst: true}, true
+	case "^(?i:(?:born|b\\.|n\\.|né|née|nato|nata|nacido|nacida|geb\\.|geboren|szül\\.)(?:\\s+(?:in|en|nel|en el|im))?\\s+(?:\\d{1,2}\\.?\\s+\\p{L}+\\.?\\s+)?\\d{4}|\\d{4}\\s*[–-]\\s*\\d{4}|\\d{4}\\s*[–-])$":
+		return filter{first: []rune{0x42, 0x42, 0x62, 0x62, 0x4e, 0x4e, 0x6e, 0x6e, 0x47, 0x47, 0x67, 0x67, 0x53, 0x53, 0x73, 0x73, 0x17f, 0x17f, 0x30, 0x39}, checkFirst: true}, true
 	case "^(?i:\\d+(?:[.,]\\d+)?½?\\s*(?:/|out of)\\s*\\d+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?½?\\s*stars?|[★☆✩✪⭐½*]+)$":
 		return filter{first: []rune{0x30, 0x39, 0x30, 0x39, 0x2a, 0x2a, 0xbd, 0xbd, 0x2605, 0x2606, 0x2729, 0x272a, 0x2b50, 0x2b50}, checkFirst: true}, true
 	case "^(?i:grade:?\\s*)?[A-F][+\\-−–]?$":
