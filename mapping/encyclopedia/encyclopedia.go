@@ -33,8 +33,13 @@ import (
 
 var (
 	// "Illegal (2010 film)", "Les Nuits blanches (2015 French film)",
-	// "Ice Roads (documentary)", "The Paper Fox (2018 animated film)".
-	disambigRe = lazyre.New(`^(.+?)\s*\((?:(\d{4})\s+)?(?:[^()]*\s)?(?:film|movie|documentary)\)$`)
+	// "Ice Roads (documentary)", "The Paper Fox (2018 animated film)";
+	// and as the other wikis film2ld reads write it, the year after the
+	// word: "Sal y pimienta (película de 2016)", "Il faro (film 2019)",
+	// "Le Phare (film, 2019)", "Der Glasdeich (Film)", "(téléfilm)",
+	// "(miniserie)" (audit 17: the Spanish one stayed in the title and
+	// the IRI). The year is group 2 or 3.
+	disambigRe = lazyre.New(`^(.+?)\s*\((?:(\d{4})\s+)?(?:[^()]*\s)?(?i:film|movie|documentary|short film|television film|tv film|miniseries|mini-series|película|pelicula|documental|telefilme|cortometraje|miniserie|spielfilm|fernsehfilm|dokumentarfilm|kurzfilm|pellicola|documentario|cortometraggio|téléfilm|telefilm|documentaire|court métrage|court-métrage|mini-série)(?:,?\s+(?:de\s+|del\s+|di\s+|du\s+|von\s+|aus\s+)?(\d{4}))?\)$`)
 	// The lead's first sentence: "Illegal (Illégal) is a 2010 Belgian …".
 	// Also in German, Italian, Spanish and French ("X (Y) ist ein …",
 	// "è un", "es una", "est un").
@@ -359,6 +364,9 @@ func (p *parser) heading(l line) error {
 	title := l.text
 	if d := disambigRe.FindStringSubmatch(title); d != nil {
 		title = d[1]
+		if d[2] == "" {
+			d[2] = d[3]
+		}
 		if y, ok := text.ParseYear(d[2]); ok {
 			f.Year = film.Single{Value: float64(y), Set: true}
 		} else if d[2] != "" {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/mappertest"
 
 	"github.com/film2ld/film2ld/mapping/internal/lazyre"
@@ -78,6 +79,43 @@ func TestLeadTitles(t *testing.T) {
 	} {
 		if got := leadTitles(in); !slices.Equal(got, want) {
 			t.Errorf("leadTitles(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// TestDisambiguatedTitle: a title heading's disambiguation as each wiki
+// film2ld reads writes it gives the title and the year, the year before
+// or after the word (audit 17: "(película de 2016)" stayed in the title).
+func TestDisambiguatedTitle(t *testing.T) {
+	for _, tt := range []struct {
+		heading, title string
+		year           float64
+	}{
+		{"= Illegal (2010 film) =", "Illegal", 2010},
+		{"= Ice Roads (documentary) =", "Ice Roads", 0},
+		{"= Sal y pimienta (película de 2016) =", "Sal y pimienta", 2016},
+		{"= El faro (película) =", "El faro", 0},
+		{"= Nieve (documental de 2011) =", "Nieve", 2011},
+		{"= Il faro (film 2019) =", "Il faro", 2019},
+		{"= Il faro (film del 2019) =", "Il faro", 2019},
+		{"= Le Phare (film, 2019) =", "Le Phare", 2019},
+		{"= La Vague (téléfilm) =", "La Vague", 0},
+		{"= Der Glasdeich (Film) =", "Der Glasdeich", 0},
+		{"= Der Glasdeich (Film, 2019) =", "Der Glasdeich", 2019},
+		{"= Grenzland (Fernsehfilm) =", "Grenzland", 0},
+		{"= Harbour (miniseries) =", "Harbour", 0},
+		{"= Harbour (2004 miniseries) =", "Harbour", 2004},
+		// Not a film's disambiguation: kept as the title.
+		{"= Salt (band) =", "Salt (band)", 0},
+		{"= Filmore (2019) =", "Filmore (2019)", 0},
+	} {
+		p := &parser{src: &film.Source{}}
+		if err := p.heading(classify(1, tt.heading)); err != nil {
+			t.Fatal(err)
+		}
+		f := p.src.Film
+		if f.Title.Value != tt.title || f.Year.Value != tt.year {
+			t.Errorf("%s: title %q, year %v; want %q, %v", tt.heading, f.Title.Value, f.Year.Value, tt.title, tt.year)
 		}
 	}
 }

@@ -127,8 +127,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"(", false}}}, true
 	case "^(#{1,6})\\s+(.+?)\\s*#*$":
 		return filter{any: []literal{{"#", false}}, first: []rune{0x23, 0x23}, checkFirst: true, prefixes: []string{"#"}}, true
-	case "^(.+?)\\s*\\((?:(\\d{4})\\s+)?(?:[^()]*\\s)?(?:film|movie|documentary)\\)$":
-		return filter{any: []literal{{"film", false}, {"movie", false}, {"documentary", false}}}, true
+	case "^(.+?)\\s*\\((?:(\\d{4})\\s+)?(?:[^()]*\\s)?(?i:film|movie|documentary|short film|television film|tv film|miniseries|mini-series|película|pelicula|documental|telefilme|cortometraje|miniserie|spielfilm|fernsehfilm|dokumentarfilm|kurzfilm|pellicola|documentario|cortometraggio|téléfilm|telefilm|documentaire|court métrage|court-métrage|mini-série)(?:,?\\s+(?:de\\s+|del\\s+|di\\s+|du\\s+|von\\s+|aus\\s+)?(\\d{4}))?\\)$":
+		return filter{any: []literal{{"(", false}}}, true
 	case "^(.+?)\\s*\\(([^()]+)\\)$":
 		return filter{any: []literal{{"(", false}}}, true
 	case "^(.+?)\\s*\\(([^)]+)\\)\\s+(?:is|was|ist|war|è|era|es|fue|est|était)\\s+(?:an?|eine?|una?|une)\\s":
