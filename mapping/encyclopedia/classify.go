@@ -102,7 +102,46 @@ func unmarkup(s string) string {
 		// Markdown's bold ("**Kodu ja meri** is a 2016 … film").
 		s = strings.ReplaceAll(s, "**", "")
 	}
+	if strings.IndexByte(s, '*') >= 0 || strings.IndexByte(s, '_') >= 0 {
+		// Markdown's italics, "*Hoshi no Kujira*" or "_Hoshi no
+		// Kujira_": the marks went into a work's name and the abstract
+		// (audit 17). A mark is one only against a word on its inner
+		// side and not on its outer, so that "* Anna Lind" (a list mark)
+		// and "Film_Title" stay.
+		s = dropEmphasis(s)
+	}
 	return text.Unmarkup(s)
+}
+
+// mdEmphasisRe is Markdown's italics around a text: the mark, a text
+// that neither starts nor ends with a space, a mark, each mark outside a
+// word (dropEmphasis checks the two marks are the same).
+var mdEmphasisRe = lazyre.New(`(^|[\s(\["'“‘«])([*_])([^\s*_](?:[^*_]*[^\s*_])?)([*_])($|[\s.,;:!?)\]"'”’»])`)
+
+// dropEmphasis removes Markdown's italic marks around texts.
+func dropEmphasis(s string) string {
+	// A match takes the character after its closing mark, which the next
+	// one may need before its opening mark ("*a* *b*"): a few rounds.
+	for range 4 {
+		ms := mdEmphasisRe.FindAllStringSubmatchIndex(s, -1)
+		var b strings.Builder
+		last, changed := 0, false
+		for _, m := range ms {
+			if s[m[4]:m[5]] != s[m[8]:m[9]] {
+				continue
+			}
+			b.WriteString(s[last:m[4]])
+			b.WriteString(s[m[6]:m[7]])
+			last = m[9]
+			changed = true
+		}
+		if !changed {
+			break
+		}
+		b.WriteString(s[last:])
+		s = b.String()
+	}
+	return s
 }
 
 // mdFootnoteRe is a Markdown footnote's reference, "[^1]".
@@ -273,8 +312,11 @@ func classify(n int, raw string) line {
 	}
 	if len(l.cells) > 0 {
 		if m := tabLabelRe.FindStringSubmatch(strings.TrimSpace(raw)); m != nil {
-			if _, ok := lookup(m[1]); ok {
-				l.kind, l.label, l.value, l.known = kindLabel, text.Clean(m[1]), text.Clean(m[2]), true
+			// The label cell without its markup: a Markdown table's
+			// "**Directed by**" (it was read only as a spaced label).
+			label := text.Clean(unmarkup(m[1]))
+			if _, ok := lookup(label); ok {
+				l.kind, l.label, l.value, l.known = kindLabel, label, text.Clean(unmarkup(m[2])), true
 				return l
 			}
 		}

@@ -489,7 +489,7 @@ func (p *parser) infobox(l line) {
 			l.kind, l.label, l.value, l.known, l.spaced = kindLabel, label, value, true, true
 		}
 	}
-	if l.kind == kindLabel && l.spaced && l.indent == 0 && f != nil && (f.tabbed || f.open()) && listGoesOn && !p.blankInInfobox {
+	if l.kind == kindLabel && l.spaced && len(l.cells) == 0 && l.indent == 0 && f != nil && (f.tabbed || f.open()) && listGoesOn && !p.blankInInfobox {
 		// "Country Road Pictures", "Channel Russia" under "Production
 		// companies<TAB>…": in an infobox whose fields are tabbed or stand
 		// alone above their values, a label word followed by a space only

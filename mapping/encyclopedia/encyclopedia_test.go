@@ -218,6 +218,29 @@ Harbour of Glass is a 1931 Swedish drama film.
 			},
 		},
 		{
+			// A Markdown table whose labels are bold: each row its own
+			// field, never a name in the list above it; italics in a
+			// value are markup.
+			name: "Markdown table with bold labels",
+			article: `# The Paper Crane
+
+|                   |                               |
+|-------------------|-------------------------------|
+| **Directed by**   | Ada Lind                      |
+| **Screenplay by** | Tom Ruiz                      |
+| **Based on**      | *Orizuru* by Ida Berg         |
+| **Country**       | Japan                         |
+
+**The Paper Crane** is a 2012 Japanese animated film.
+`,
+			want: []string{
+				"abstract@10: The Paper Crane is a 2012 Japanese animated film.",
+				"author: Tom Ruiz@6", "based on: Orizuru|Ida Berg@7",
+				"country: Japan@8", "director: Ada Lind@5",
+				"title: The Paper Crane@1", "year: 2012@10",
+			},
+		},
+		{
 			// A copy of the page's source keeps its inline HTML: a line
 			// break between two names (which made one person of both), a
 			// footnote, small print, character references.

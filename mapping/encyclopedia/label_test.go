@@ -119,3 +119,25 @@ func TestDisambiguatedTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestDropEmphasis: Markdown's italics go, list marks and marks inside
+// words stay.
+func TestDropEmphasis(t *testing.T) {
+	for in, want := range map[string]string{
+		"*From Wikipedia, the free encyclopedia*": "From Wikipedia, the free encyclopedia",
+		"*Hoshi no Kujira* by Ōta Ren":            "Hoshi no Kujira by Ōta Ren",
+		"_Vinterhavn_ by Ingrid Åsmundsen":        "Vinterhavn by Ingrid Åsmundsen",
+		"(Hepburn: *Hoshi no Kujira*) is a film":  "(Hepburn: Hoshi no Kujira) is a film",
+		"*Salt* and *Pepper*, two films":          "Salt and Pepper, two films",
+		"* Emil Jannsen as Ole":                   "* Emil Jannsen as Ole",
+		"- Ada *Lind":                             "- Ada *Lind",
+		"file_name_here and snake_case":           "file_name_here and snake_case",
+		"*a*":                                     "a",
+		"*mixed_":                                 "*mixed_",
+		"2 * 3 * 4":                               "2 * 3 * 4",
+	} {
+		if got := dropEmphasis(in); got != want {
+			t.Errorf("dropEmphasis(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

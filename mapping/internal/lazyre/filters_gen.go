@@ -51,6 +51,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"<ref", true}}}, true
 	case "(\\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+\\.? \\d{4}|[A-Z][a-z]+\\.? \\d{1,2}(?:st|nd|rd|th)?, \\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{4}|[A-Z][a-z]+\\.? \\d{4})(?:\\s*\\(\\d{4}-\\d{2}-\\d{2}\\))?(?:\\s*\\(([^)]+)\\))?":
 		return filter{any: []literal{{" ", false}, {", ", false}, {"-", false}, {".", false}, {"/", false}, {" ", false}}}, true
+	case "(^|[\\s(\\[\"'“‘«])([*_])([^\\s*_](?:[^*_]*[^\\s*_])?)([*_])($|[\\s.,;:!?)\\]\"'”’»])":
+		return filter{any: []literal{{"*", false}, {"_", false}}}, true
 	case "<((?:https?|mailto):[^>\\s]+)>":
 		return filter{any: []literal{{"http", false}, {"mailto", false}}}, true
 	case "[;,.]\\s*(\\p{Lu}[\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){0,3}\\s*:)":
