@@ -241,6 +241,27 @@ Harbour of Glass is a 1931 Swedish drama film.
 			},
 		},
 		{
+			// French, German, Italian and Spanish release dates, their
+			// months in words; the French infobox's "Photographie",
+			// "Montage" and "Sortie" (audit 17: unknown labels).
+			name: "release dates in other languages",
+			article: `= L'Écume =
+
+- Photographie : Ada Lind
+- Montage : Tom Ruiz
+- Sortie : 14 mai 2019 (Cannes) ; 1er octobre 2019 (France)
+- Release dates: 17. Mai 2018 (Berlin), 3 maggio 2018 (Roma)
+- Released: 14 de mayo de 2019 (Madrid), 2. April 2020 (Wien)
+`,
+			want: []string{
+				"contributor/Cinematography: Ada Lind@3", "contributor/Editing: Tom Ruiz@4",
+				"release: 2018-05-03|Roma@6", "release: 2018-05-17|Berlin@6",
+				"release: 2019-05-14|Cannes@5", "release: 2019-05-14|Madrid@7",
+				"release: 2019-10-01|France@5", "release: 2020-04-02|Wien@7",
+				"title: L'Écume@1",
+			},
+		},
+		{
 			// A copy of the page's source keeps its inline HTML: a line
 			// break between two names (which made one person of both), a
 			// footnote, small print, character references.

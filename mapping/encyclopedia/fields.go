@@ -166,7 +166,7 @@ func (p *parser) runtime(of *openField) {
 // releases reads "12 May 2015 (Cannes), 3 June 2015 (France)". Dates are
 // found rather than split on commas because "May 12, 2015" holds one.
 func (p *parser) releases(label string, v film.Text) {
-	found := releaseRe.FindAllStringSubmatch(v.Value, -1)
+	found := releaseRe.FindAllStringSubmatch(englishMonths(v.Value), -1)
 	if found == nil {
 		p.note(v.Line, "%s: no date in %q; left out", label, text.Short(v.Value))
 		return
@@ -187,6 +187,43 @@ func (p *parser) releases(label string, v film.Text) {
 		place := p.releasePlace(label, v.Line, strings.TrimSpace(m[2]))
 		p.src.Film.Releases = append(p.src.Film.Releases, film.Release{Date: film.Text{Value: date, Line: v.Line}, Place: place})
 	}
+}
+
+// foreignDateRe is a date with its month in words, as French, German,
+// Italian and Spanish articles write it: "14 mai 2019", "1er octobre
+// 2019", "17. Mai 2019", "14 maggio 2019", "14 de mayo de 2019".
+var foreignDateRe = lazyre.New(`\b(\d{1,2})(?:er|º|°)?\.?\s+(?:de\s+)?(\pL+)\.?\s+(?:de\s+|del\s+)?(\d{4})\b`)
+
+// englishMonths writes the dates of a release value with their months in
+// English ("14 May 2019"), for releaseRe and text.ParseDate, which read
+// English months; a word that is no month stays.
+func englishMonths(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) {
+		return s
+	}
+	return foreignDateRe.ReplaceAllStringFunc(s, func(d string) string {
+		m := foreignDateRe.FindStringSubmatch(d)
+		month, ok := foreignMonths[strings.ToLower(m[2])]
+		if !ok {
+			return d
+		}
+		return m[1] + " " + month + " " + m[3]
+	})
+}
+
+// foreignMonths are the months in French, German, Italian and Spanish,
+// lower case, with their English names.
+var foreignMonths = map[string]string{
+	"janvier": "January", "février": "February", "fevrier": "February", "mars": "March", "avril": "April", "mai": "May",
+	"juin": "June", "juillet": "July", "août": "August", "aout": "August", "septembre": "September", "octobre": "October",
+	"novembre": "November", "décembre": "December", "decembre": "December",
+	"januar": "January", "jänner": "January", "februar": "February", "märz": "March", "juni": "June", "juli": "July",
+	"oktober": "October", "dezember": "December", "april": "April", "august": "August", "september": "September",
+	"november": "November",
+	"gennaio":  "January", "febbraio": "February", "marzo": "March", "aprile": "April", "maggio": "May", "giugno": "June",
+	"luglio": "July", "agosto": "August", "settembre": "September", "ottobre": "October", "dicembre": "December",
+	"enero": "January", "febrero": "February", "abril": "April", "mayo": "May", "junio": "June", "julio": "July",
+	"septiembre": "September", "setiembre": "September", "octubre": "October", "noviembre": "November", "diciembre": "December",
 }
 
 // releasePlace is the place of a release's bracket without the kind of

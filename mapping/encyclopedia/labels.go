@@ -111,8 +111,12 @@ var labels = sync.OnceValue(func() map[string]field {
 		// A documentary's infobox lists the people it shows as "Featuring".
 		"featuring": {fact: factCast},
 
-		// French Wikipedia's film infobox ("Sortie" is left unknown: it
-		// gives a year or a date, and a note keeps it).
+		// French Wikipedia's film infobox. "Sortie" gives the release
+		// dates ("14 mai 2019 (Cannes) ; 2 octobre 2019 (France)"), or a
+		// year alone, which releases reports (audit 17: both unknown).
+		"photographie": credit(film.Contributor, "Cinematography"), "directeur de la photographie": credit(film.Contributor, "Cinematography"),
+		"montage": credit(film.Contributor, "Editing"),
+		"sortie":  {fact: factReleases}, "date de sortie": {fact: factReleases}, "dates de sortie": {fact: factReleases},
 		"titre original": {fact: factOtherTitle}, "réalisation": credit(film.Director, ""),
 		"scénario": credit(film.Author, ""), "acteurs principaux": {fact: factCast},
 		"sociétés de production": company(film.ProductionCompany, ""), "société de production": company(film.ProductionCompany, ""),

@@ -85,6 +85,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"jur", false}, {"giuria", false}, {"mitglieder", false}, {"selection committee", false}}}, true
 	case "\\b(?i:e-?mail|courriel|correo(?: electr[oó]nico)?|posta elettronica|web(?:site|seite)?|sitio web|sito web|homepage|t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|handy|m[oó]vil|cellulare)\\.?\\s*:":
 		return filter{any: []literal{{":", false}}}, true
+	case "\\b(\\d{1,2})(?:er|º|°)?\\.?\\s+(?:de\\s+)?(\\pL+)\\.?\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b":
+		return filter{any: []literal{{"\t", false}, {"\n", false}, {"\f", false}, {"\r", false}, {" ", false}}}, true
 	case "\\b(\\d{1,2})(?:st|nd|rd|th)\\b":
 		return filter{any: []literal{{"st", false}, {"nd", false}, {"rd", false}, {"th", false}}}, true
 	case "\\b\\d{1,2}:[0-5]\\d(?::[0-5]\\d)?\\b|\\b\\d{1,5}\\s*(?:[a-z]+\\b\\.?|''|′′|″|\"|′|')":
