@@ -194,6 +194,10 @@ type parser struct {
 	// titles are the section headings and the segments' titles the
 	// article states.
 	titles []string
+	// castHead is the heading row of a cast table whose first column is
+	// the character ("Character<TAB>Japanese<TAB>English"), in the
+	// current section.
+	castHead []string
 	// cutLine is the document's last line when the document does not end
 	// with a newline: a download that stopped may have cut it.
 	cutLine int
@@ -665,6 +669,7 @@ func (p *parser) startSection(l line) {
 		p.family, p.level = familyUnmapped, l.level
 	}
 	p.section = heading
+	p.castHead = nil
 	p.titles = append(p.titles, heading)
 	switch p.family {
 	case familyUnmapped:
@@ -732,12 +737,55 @@ func (p *parser) sectionLine(l line) {
 // tableHeads are the first cells of a cast table's heading row.
 var tableHeads = map[string]bool{"actor": true, "actors": true, "cast": true, "performer": true, "name": true, "voice actor": true}
 
+// characterHeads are the first cells of the heading row of a cast table
+// that puts the character first, then an actor in each column (a voice
+// cast's original and dubbed versions).
+var characterHeads = map[string]bool{
+	"character": true, "characters": true, "role": true, "part": true, "personnage": true, "rôle": true,
+	"rolle": true, "figur": true, "personaggio": true, "ruolo": true, "personaje": true, "papel": true,
+}
+
+// characterRow reads a row of a cast table whose heading row put the
+// character first: an actor in each other column, each playing the
+// character. The columns' heads (a dub's languages) have no schema.org
+// term; a note says so, once per table (audit 17: every actor of such a
+// table was left out).
+func (p *parser) characterRow(l line) {
+	for i, actor := range l.cells[1:] {
+		if slices.Contains(l.cells[1:i+1], actor) {
+			continue // the same actor in both versions: one part
+		}
+		entry := p.dropDisambiguations(p.section, film.Text{Value: actor, Line: l.n}, true) + " – " + l.cells[0]
+		m, ok := cast.Parse(entry)
+		if !ok {
+			p.left.Add(l.n, l.whole)
+			continue
+		}
+		if p.family == familyVoiceCast {
+			cast.AddRoleName(&m, "voice")
+		}
+		m.Actor.Line = l.n
+		p.entries = append(p.entries, m)
+	}
+}
+
 // castLine reads a line of a cast section: a list item, or (in renderings
 // that drop list marks) a bare line with an actor–character separator.
 // Prose that introduces the list ("The cast includes:") is counted, not
 // read as a name.
 func (p *parser) castLine(l line) {
 	if l.kind == kindBlank {
+		return
+	}
+	if len(l.cells) >= 2 && characterHeads[strings.ToLower(l.cells[0])] {
+		p.castHead = l.cells
+		if len(l.cells) > 2 {
+			p.note(l.n, "section %q: a table of the character and its actors by %s; each actor is kept with the character, the columns' heads are left out (schema.org has no term for a version's cast)", p.section, strings.Join(quoteAll(l.cells[1:]), ", "))
+		}
+		return
+	}
+	if p.castHead != nil && len(l.cells) == len(p.castHead) {
+		p.characterRow(l)
 		return
 	}
 	entry := p.dropDisambiguations(p.section, film.Text{Value: l.text, Line: l.n}, true)
@@ -791,6 +839,14 @@ func segmentTitle(s string) string {
 		}
 	}
 	return strings.Trim(strings.TrimSpace(s), "\"'‘’“”«»„")
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
 }
 
 // sharedPart returns the cast entry m as one entry for each actor, when

@@ -262,6 +262,31 @@ Harbour of Glass is a 1931 Swedish drama film.
 			},
 		},
 		{
+			// A voice cast table with the character first and an actor for
+			// each version (audit 17: every actor was left out).
+			name: "character-first cast table",
+			article: `= Moss Fox (2015 film) =
+
+== Voice cast ==
+| Character | French | English |
+|---|---|---|
+| Renard | Ana Reis | Tom Ruiz |
+| The Owl | Ida Berg | Ida Berg |
+
+== Cast ==
+Role	Actor
+Maeve	Ada Lind
+`,
+			want: []string{
+				"cast: Ada Lind as Maeve@11",
+				"cast: Ana Reis as Renard [voice]@6", "cast: Ida Berg as The Owl [voice]@7", "cast: Tom Ruiz as Renard [voice]@6",
+				"title: Moss Fox@1", "year: 2015@1",
+			},
+			notes: []string{
+				`4: section "Voice cast": a table of the character and its actors by "French", "English"; each actor is kept with the character, the columns' heads are left out (schema.org has no term for a version's cast)`,
+			},
+		},
+		{
 			// A copy of the page's source keeps its inline HTML: a line
 			// break between two names (which made one person of both), a
 			// footnote, small print, character references.
