@@ -469,6 +469,11 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 		return 0, &film.Error{Err: fmt.Errorf("no film title found")}
 	}
 	title := paras[i]
+	// A Markdown copy marks the title as a heading ("# Illégal
+	// (Illegal)"): the marks are no part of either title.
+	if t := strings.TrimLeft(title.text, "#"); t != title.text && strings.HasPrefix(t, " ") {
+		title.text = strings.TrimSpace(t)
+	}
 	if isHeaderFact(title.text) && !numberTitle(paras, i) || title.text == "Synopsis:" || isLabelLine(title.text) {
 		return 0, &film.Error{Pos: diag.Position{Line: title.line}, Err: fmt.Errorf("expected the film's title, found %q", text.Short(title.text))}
 	}
@@ -846,7 +851,14 @@ func (p *parser) credit(lb label, name, value string, line int) {
 			if lb.castRole != "" {
 				cast.AddRoleName(&m, lb.castRole)
 			}
-			for _, part := range cast.Split(m) {
+			// The film's titles, read from the header above, are never
+			// two characters: an actor "(le Sel et la Lune)" plays the
+			// title role.
+			titles := []string{f.Title.Value}
+			for _, t := range f.OtherTitles {
+				titles = append(titles, t.Value)
+			}
+			for _, part := range cast.Split(m, titles...) {
 				f.Cast = p.cast.Add(f.Cast, part)
 			}
 		}

@@ -775,3 +775,32 @@ func TestRunningTimeToTheSecond(t *testing.T) {
 		}
 	}
 }
+
+// A cast entry whose character is one of the film's titles, read from the
+// header above it, plays the title role: it is never split into two
+// characters, though two article-led descriptions elsewhere are.
+func TestCastTitleRoleIsOneCharacter(t *testing.T) {
+	page := "Published on *Some Prize* (<https://prize.example>)\n\n" +
+		"# Le Sel et la Lune (The Salt and the Moon)\n\n" +
+		"Directed by Anne-Sophie Moreau\n\nFrance\n\n98'\n\n2019\n\n" +
+		"Synopsis:\n\nA salt-maker and the tide.\n\n" +
+		"Cast: Salomé Duval (le Sel et la Lune), Marc Roy (The Salt and the Moon), Ida Berg (the Ferryman and the Ghost)\n"
+	src, err := Parse(strings.NewReader(page), "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, m := range src.Film.Cast {
+		got[m.Actor.Value] = append(got[m.Actor.Value], m.Character)
+	}
+	want := map[string][]string{
+		"Salomé Duval": {"le Sel et la Lune"},
+		"Marc Roy":     {"The Salt and the Moon"},
+		"Ida Berg":     {"the Ferryman", "the Ghost"},
+	}
+	for actor, chars := range want {
+		if !slices.Equal(got[actor], chars) {
+			t.Errorf("%s plays %q; want %q", actor, got[actor], chars)
+		}
+	}
+}
