@@ -37,8 +37,11 @@ func TestConvertNQuadsJSONLDMatchesGeneralPath(t *testing.T) {
 	framed := write("framed.nq", "<urn:x:m> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Movie> .\n<urn:x:m> <http://schema.org/actor> _:p .\n_:p <http://schema.org/name> \"P\" .\n")
 	list := write("list.nq", "<urn:x:a> <http://schema.org/knows> _:l .\n_:l <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> \"1\" .\n_:l <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil> .\n")
 	one := write("one.nq", "_:b <http://schema.org/name> \"</script>\" .\n")
+	// Two files of the same statements: their blank nodes stay apart (one
+	// file given twice is read once).
+	again := write("again.nq", "_:b <http://schema.org/name> \"</script>\" .\n")
 	p := processor()
-	sets := [][]string{{gen}, {named}, {gen, named}, {framed}, {list}, {one}, {one, one}}
+	sets := [][]string{{gen}, {named}, {gen, named}, {framed}, {list}, {one}, {one, again}}
 	rooted := map[string]bool{framed: true}
 	for name, files := range exportCases(t) {
 		ttl := filepath.Join(dir, name+".ttl")
