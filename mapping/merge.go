@@ -377,11 +377,11 @@ func (m *merger) film() *Film {
 // agentView is a source's view's copy of an agent: the merged view's when
 // it says the same, or nil when the view's one source does not name it.
 func (m *merger) agentView(a *agent) *Agent {
-	if a.spellings.len() == 1 {
+	if a.spellingCount() == 1 {
 		// Nearly every agent: one spelling, which the view either writes
 		// as the merged view does or does not name at all (unless the
 		// URL or contact is another source's, below).
-		if !a.spellings.at(0).has(m.only) {
+		if _, sp := a.spellingAt(0); !sp.has(m.only) {
 			return nil
 		}
 		if a.extra == nil {
@@ -917,7 +917,7 @@ func (m *merger) reviews(f *Film) {
 	seen := newReviewSet(m.reviewCount(), func(ref uint64) (*film.Review, place) {
 		s := m.sources[ref>>32]
 		rv := &s.Film.Reviews[uint32(ref)]
-		return rv, place{s, reviewLine(rv)}
+		return rv, place{s, int32(reviewLine(rv))}
 	})
 	matched := 0 // f.Reviews is shared[:matched] until a review differs
 	sharing := shared != nil
@@ -940,7 +940,7 @@ func (m *merger) reviews(f *Film) {
 		for i := range s.Film.Reviews {
 			rv := &s.Film.Reviews[i]
 			line := reviewLine(rv)
-			if first, ok := seen.add(rv, place{s, line}, uint64(si)<<32|uint64(i)); ok {
+			if first, ok := seen.add(rv, place{s, int32(line)}, uint64(si)<<32|uint64(i)); ok {
 				if warned < maxRepeatWarnings {
 					m.diag(Warning, s.Name, line, "review repeats the one at %s word for word; the copy is left out", first)
 					warned++

@@ -37,14 +37,15 @@ func TestResolverCollidingHashes(t *testing.T) {
 		var out []string
 		for _, ag := range r.all {
 			var names []string
-			for i := range ag.spellings.len() {
-				names = append(names, ag.spellings.at(i).name)
+			for i := range ag.spellingCount() {
+				name, _ := ag.spellingAt(i)
+				names = append(names, name)
 			}
 			out = append(out, fmt.Sprintf("%s %q", ag.ID, names))
 		}
 		for _, m := range mentions {
 			ag := r.lookup(m.org, m.name.Value)
-			if ag == nil || ag.spellings.get(m.name.Value) == nil {
+			if ag == nil || ag.spellingOf(m.name.Value) == nil {
 				t.Fatalf("%q (org %v) not found again", m.name.Value, m.org)
 			}
 			out = append(out, m.name.Value+" → "+ag.ID)

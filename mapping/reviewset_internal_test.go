@@ -27,16 +27,16 @@ func TestReviewSetCollidingHashes(t *testing.T) {
 		review("Ann Lee", "Warm.", "80"),
 	}
 	want := []int{-1, -1, 0, -1, 1, 3} // the review each repeats, -1 for none
-	at := func(ref uint64) (*film.Review, place) { return reviews[ref], place{src, int(ref) + 1} }
+	at := func(ref uint64) (*film.Review, place) { return reviews[ref], place{src, int32(ref) + 1} }
 	oneHash := newReviewSet(0, at)
 	oneHash.hash = func(string) uint64 { return 7 }
 	for name, set := range map[string]*reviewSet{"real hash": newReviewSet(len(reviews), at), "one hash for all": oneHash} {
 		for i, rv := range reviews {
-			first, repeated := set.add(rv, place{src, i + 1}, uint64(i))
+			first, repeated := set.add(rv, place{src, int32(i) + 1}, uint64(i))
 			switch {
 			case want[i] < 0 && repeated:
 				t.Errorf("%s: review %d taken for a repeat of line %d", name, i, first.line)
-			case want[i] >= 0 && (!repeated || first.line != want[i]+1):
+			case want[i] >= 0 && (!repeated || int(first.line) != want[i]+1):
 				t.Errorf("%s: review %d: repeated %v of line %d; want line %d", name, i, repeated, first.line, want[i]+1)
 			}
 		}

@@ -7,102 +7,124 @@ import (
 )
 
 // spellingSet is an agent's spellings, each with its sources: the first
-// held in the set itself, as nearly every agent has one spelling, and the
-// others in a list behind a pointer, in the order met, indexed by a map
-// only once it grows long (a name written in many cases or spacings). A
-// map per agent, then a spelling allocated apart with its list of
-// sources, then a list of one spelling allocated apart (64 bytes for each
-// of an article's 200,000 actors), were the largest part of merging's
-// memory. The list is not kept in name order: moving the spellings after
-// each new one (and their places in the index) made 32,000 spellings of
-// one name take 23 s. Callers that show spellings sort them; first is the
-// first by name.
+// held in the set itself, as nearly every agent has one spelling, and
+// then named by the agent's Name, which is that spelling until finish
+// chooses among several; and once there are several, all of them in a
+// list behind a pointer, in the order met, indexed by a map only once it
+// grows long (a name written in many cases or spacings). A map per
+// agent, then a spelling allocated apart with its list of sources, then
+// a list of one spelling allocated apart (64 bytes for each of an
+// article's 200,000 actors), then the one spelling's name beside the
+// Name that is the same string (16 bytes each), were the largest part of
+// merging's memory. The list is not kept in name order: moving the
+// spellings after each new one (and their places in the index) made
+// 32,000 spellings of one name take 23 s. Callers that show spellings
+// sort them; leastSpelling is the first by name. The agent's methods
+// below read and grow the set.
 type spellingSet struct {
-	one  spelling // the first met; unset (no name, no source) in an empty set
+	one  spelling // the only spelling while rest is nil; unset in an empty set
 	rest *moreSpellings
 }
 
-// moreSpellings are a set's spellings after its first.
+// moreSpellings are a set's spellings once it has several.
 type moreSpellings struct {
-	list  []spelling     // the set's spellings 1, 2, …
-	index map[string]int // a spelling's number in the set, once it is long
-	least int            // the number of the first spelling by name
+	list  []namedSpelling // the set's spellings 0, 1, …
+	index map[string]int  // a spelling's number in the set, once it is long
+	least int             // the number of the first spelling by name
+}
+
+// namedSpelling is a spelling of a set of several, with its name.
+type namedSpelling struct {
+	name string
+	spelling
 }
 
 // indexPast is the length past which a spellingSet keeps an index.
 const indexPast = 8
 
-// len returns the number of spellings.
-func (s *spellingSet) len() int {
+// spellingCount returns the number of the agent's spellings.
+func (a *agent) spellingCount() int {
 	switch {
-	case s.rest != nil:
-		return 1 + len(s.rest.list)
-	case s.one.first.source != nil || s.one.name != "":
+	case a.spellings.rest != nil:
+		return len(a.spellings.rest.list)
+	case a.spellings.one.first.source != nil || a.Name != "":
 		return 1
 	}
 	return 0
 }
 
-// at returns the i-th spelling in the order met, 0 ≤ i < len(); the
-// pointer is good until the next add.
-func (s *spellingSet) at(i int) *spelling {
-	if i == 0 {
-		return &s.one
+// spellingAt returns the i-th spelling in the order met, 0 ≤ i <
+// spellingCount(), and its name; the pointer is good until the next
+// addSpelling.
+func (a *agent) spellingAt(i int) (string, *spelling) {
+	if r := a.spellings.rest; r != nil {
+		return r.list[i].name, &r.list[i].spelling
 	}
-	return &s.rest.list[i-1]
+	return a.Name, &a.spellings.one
 }
 
-// get returns the spelling name, or nil. The pointer is good until the
-// next add.
-func (s *spellingSet) get(name string) *spelling {
-	if s.rest != nil && s.rest.index != nil {
-		if i, ok := s.rest.index[name]; ok {
-			return s.at(i)
+// spellingOf returns the spelling name, or nil. The pointer is good until
+// the next addSpelling.
+func (a *agent) spellingOf(name string) *spelling {
+	r := a.spellings.rest
+	switch {
+	case r == nil:
+		if a.spellingCount() == 1 && a.Name == name {
+			return &a.spellings.one
 		}
-		return nil
-	}
-	for i := range s.len() {
-		if sp := s.at(i); sp.name == name {
-			return sp
+	case r.index != nil:
+		if i, ok := r.index[name]; ok {
+			return &r.list[i].spelling
+		}
+	default:
+		for i := range r.list {
+			if r.list[i].name == name {
+				return &r.list[i].spelling
+			}
 		}
 	}
 	return nil
 }
 
-// add adds a spelling that get does not find, first standing at first,
-// and returns it; the pointer is good until the next add.
-func (s *spellingSet) add(name string, first place) *spelling {
-	i := s.len()
-	if i == 0 {
-		s.one = spelling{name: name, first: first}
-		return &s.one
+// addSpelling adds a spelling that spellingOf does not find, first
+// standing at first, and returns it; the pointer is good until the next
+// addSpelling. The first spelling is the agent's Name.
+func (a *agent) addSpelling(name string, first place) *spelling {
+	n := a.spellingCount()
+	if n == 0 {
+		a.Name = name
+		a.spellings.one = spelling{first: first}
+		return &a.spellings.one
 	}
-	if s.rest == nil {
-		s.rest = &moreSpellings{}
+	r := a.spellings.rest
+	if r == nil {
+		r = &moreSpellings{list: make([]namedSpelling, 1, 2)}
+		r.list[0] = namedSpelling{a.Name, a.spellings.one}
+		a.spellings.one, a.spellings.rest = spelling{}, r
 	}
-	r := s.rest
-	r.list = append(r.list, spelling{name: name, first: first})
-	if name < s.at(r.least).name {
-		r.least = i
+	r.list = append(r.list, namedSpelling{name, spelling{first: first}})
+	if name < r.list[r.least].name {
+		r.least = n
 	}
 	switch {
 	case r.index != nil:
-		r.index[name] = i
-	case i+1 > indexPast:
-		r.index = make(map[string]int, i+1)
-		for j := range i + 1 {
-			r.index[s.at(j).name] = j
+		r.index[name] = n
+	case n+1 > indexPast:
+		r.index = make(map[string]int, n+1)
+		for j := range r.list {
+			r.index[r.list[j].name] = j
 		}
 	}
-	return s.at(i)
+	return &r.list[n].spelling
 }
 
-// first returns the first spelling by name; the set is not empty.
-func (s *spellingSet) first() *spelling {
-	if s.rest == nil {
-		return &s.one
+// leastSpelling returns the first spelling by name and its name; the
+// agent has one.
+func (a *agent) leastSpelling() (string, *spelling) {
+	if r := a.spellings.rest; r != nil {
+		return a.spellingAt(r.least)
 	}
-	return s.at(s.rest.least)
+	return a.spellingAt(0)
 }
 
 // spelling is one way an agent's name is written: where it first stands,
@@ -111,7 +133,6 @@ func (s *spellingSet) first() *spelling {
 // place is where the first source writes it, and the others behind a
 // pointer, as nearly every spelling has one source).
 type spelling struct {
-	name  string
 	first place
 	more  *[]*film.Source
 }

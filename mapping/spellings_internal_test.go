@@ -9,14 +9,14 @@ import (
 )
 
 // TestSpellingSet: a spelling added is found again, with its first place,
-// whether the set is a short list or indexed, and whatever order the
-// spellings come in; one never added is not found; first is the first by
-// name.
+// whether the set is one spelling, a short list or indexed, and whatever
+// order the spellings come in; one never added is not found;
+// leastSpelling is the first by name; the first is the agent's Name.
 func TestSpellingSet(t *testing.T) {
 	for _, order := range []string{"ascending", "descending", "interleaved"} {
 		t.Run(order, func(t *testing.T) {
-			var s spellingSet
-			want := map[string]int{} // name → line of its first place
+			var a agent
+			want := map[string]int32{} // name → line of its first place
 			n := 3 * indexPast
 			for k := range n {
 				i := k
@@ -27,16 +27,16 @@ func TestSpellingSet(t *testing.T) {
 					i = (k * 7) % n // 7 and 24 are coprime: every i once
 				}
 				name := fmt.Sprintf("Anna Lindqvist %c", 'a'+i)
-				if s.get(name) != nil {
+				if a.spellingOf(name) != nil {
 					t.Fatalf("%q found before it was added", name)
 				}
-				s.add(name, place{line: i + 1})
-				want[name] = i + 1
-				if s.len() != len(want) {
-					t.Fatalf("len %d after %d adds", s.len(), len(want))
+				a.addSpelling(name, place{line: int32(i) + 1})
+				want[name] = int32(i) + 1
+				if a.spellingCount() != len(want) {
+					t.Fatalf("%d spellings after %d adds", a.spellingCount(), len(want))
 				}
 				for n, line := range want {
-					if sp := s.get(n); sp == nil || sp.name != n || sp.first.line != line {
+					if sp := a.spellingOf(n); sp == nil || sp.first.line != line {
 						t.Fatalf("after %d adds, %q not found with its place (got %+v)", len(want), n, sp)
 					}
 				}
@@ -46,16 +46,19 @@ func TestSpellingSet(t *testing.T) {
 						least = n
 					}
 				}
-				if got := s.first().name; got != least {
+				if got, _ := a.leastSpelling(); got != least {
 					t.Fatalf("after %d adds, first by name %q, want %q", len(want), got, least)
 				}
-			}
-			for i := range s.len() {
-				if sp := s.at(i); s.get(sp.name) != sp {
-					t.Fatalf("at(%d) is %q, which get finds elsewhere", i, sp.name)
+				if first, _ := a.spellingAt(0); a.Name != first {
+					t.Fatalf("after %d adds, the agent's Name is %q, not its first spelling %q", len(want), a.Name, first)
 				}
 			}
-			if s.rest == nil || s.rest.index == nil {
+			for i := range a.spellingCount() {
+				if name, sp := a.spellingAt(i); a.spellingOf(name) != sp {
+					t.Fatalf("spelling %d is %q, which spellingOf finds elsewhere", i, name)
+				}
+			}
+			if a.spellings.rest == nil || a.spellings.rest.index == nil {
 				t.Errorf("no index past %d spellings", indexPast)
 			}
 		})
