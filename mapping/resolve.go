@@ -554,7 +554,6 @@ func (r *resolver) finish() {
 			if a.extra != nil && a.extra.aliases != nil {
 				a.AlternateNames = a.alternates()
 			}
-			r.mint(a)
 			continue
 		}
 		keyCount := map[string]int{}
@@ -585,8 +584,8 @@ func (r *resolver) finish() {
 		})
 		a.Name = names[0]
 		a.AlternateNames = a.alternates()
-		r.mint(a)
 	}
+	r.mint()
 	sort.Slice(r.all, func(i, j int) bool { return r.all[i].ID < r.all[j].ID })
 }
 
@@ -602,13 +601,48 @@ func (r *resolver) rank(sp *spelling) int {
 	return best
 }
 
-// mint sets the agent's IRI from its chosen name.
-func (r *resolver) mint(a *agent) {
-	kind := "person/"
-	if a.Organization {
-		kind = "organization/"
+// mint sets each agent's IRI from its chosen name: Base, "person/" or
+// "organization/", and the name's fold key with hyphens for spaces. The
+// IRIs are parts of one string made at its size, the key folded into a
+// buffer: a string for each (and a fold and a copy with hyphens made on
+// the way) was 3 MB of the live heap for the 66,000 actors of a 2.2 MB
+// article, 46 bytes an IRI of 35, and three allocations an agent.
+func (r *resolver) mint() {
+	total := 0
+	for _, a := range r.all {
+		r.keyBuf = r.appendIRI(r.keyBuf[:0], a)
+		total += len(r.keyBuf)
 	}
-	a.ID = r.base + kind + strings.ReplaceAll(r.fold(a.Name), " ", "-") // slug(a.Name)
+	var b strings.Builder
+	b.Grow(total)
+	for _, a := range r.all {
+		r.keyBuf = r.appendIRI(r.keyBuf[:0], a)
+		start := b.Len()
+		b.Write(r.keyBuf)
+		a.ID = b.String()[start:] // String does not copy: a part of the one string
+	}
+}
+
+// appendIRI appends the agent's IRI (see mint) to b.
+func (r *resolver) appendIRI(b []byte, a *agent) []byte {
+	b = append(b, r.base...)
+	if a.Organization {
+		b = append(b, "organization/"...)
+	} else {
+		b = append(b, "person/"...)
+	}
+	slug := len(b)
+	if isASCII(a.Name) {
+		b = appendFoldASCII(b, a.Name)
+	} else {
+		b = append(b, r.fold(a.Name)...)
+	}
+	for i := slug; i < len(b); i++ {
+		if b[i] == ' ' {
+			b[i] = '-'
+		}
+	}
+	return b
 }
 
 // spellingsIn returns the spellings a source uses for the agent, those with
