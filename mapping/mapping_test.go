@@ -676,7 +676,7 @@ Source URL (retrieved on 02-12-2026): <https://prize.example/movies/2004/fallen-
 	alternates := func(f *mapping.Film) map[string][]string {
 		out := map[string][]string{}
 		for _, a := range f.Agents {
-			out[a.Name] = a.AlternateNames
+			out[a.Name] = a.AlternateNames()
 		}
 		return out
 	}
@@ -726,7 +726,7 @@ func TestCreditedAsIsAnAlternateName(t *testing.T) {
 	res := combineTexts(t, map[string]string{"a.txt": "= The Leopard (1963 film) =\n\n==Cast==\n* Terence Hill (credited as Mario Girotti) as Count Cavriaghi\n"})
 	var got []string
 	for _, a := range res.Film.Agents {
-		got = append(got, a.Name+" "+strings.Join(a.AlternateNames, ","))
+		got = append(got, a.Name+" "+strings.Join(a.AlternateNames(), ","))
 	}
 	if want := []string{"Terence Hill Mario Girotti"}; !slices.Equal(got, want) {
 		t.Errorf("agents %q; want %q", got, want)

@@ -238,8 +238,9 @@ func (m *merger) resolve() {
 				credit = creditKey(cr.Role, cr.RoleName)
 			}
 			a := r.add(mention{source: s, name: cr.Agent.Name, org: cr.Agent.Organization, credit: credit})
-			if a.Contact == nil && cr.Agent.Contact != nil {
-				a.Contact, a.more().contactSource = cr.Agent.Contact, s
+			if a.Contact() == nil && cr.Agent.Contact != nil {
+				a.setRare(a.AlternateNames(), a.URL(), cr.Agent.Contact)
+				a.more().contactSource = s
 			}
 		}
 		for _, c := range f.Cast {
@@ -264,8 +265,9 @@ func (m *merger) resolve() {
 		}
 		if p := s.Publisher; p != nil {
 			a := r.add(mention{source: s, name: p.Name, org: true})
-			if a.URL == "" && p.URL != "" {
-				a.URL, a.more().urlSource = p.URL, s
+			if a.URL() == "" && p.URL != "" {
+				a.setRare(a.AlternateNames(), p.URL, a.Contact())
+				a.more().urlSource = s
 			}
 		}
 	}
@@ -392,16 +394,20 @@ func (m *merger) agentView(a *agent) *Agent {
 	if len(spellings) == 0 {
 		return nil
 	}
-	v := Agent{ID: a.ID, Organization: a.Organization, Name: spellings[0], AlternateNames: spellings[1:]}
+	v := Agent{ID: a.ID, Organization: a.Organization, Name: spellings[0]}
+	alternates := spellings[1:]
 	if other := a.aliasesIn(m.only); other != nil {
-		v.AlternateNames = slices.Compact(slices.Sorted(slices.Values(append(slices.Clip(v.AlternateNames), other...))))
+		alternates = slices.Compact(slices.Sorted(slices.Values(append(slices.Clip(alternates), other...))))
 	}
-	if a.URL != "" && a.extra != nil && m.only == a.extra.urlSource {
-		v.URL = a.URL
+	var url string
+	var contact *film.Contact
+	if a.URL() != "" && a.extra != nil && m.only == a.extra.urlSource {
+		url = a.URL()
 	}
-	if a.Contact != nil && a.extra != nil && m.only == a.extra.contactSource {
-		v.Contact = a.Contact
+	if a.Contact() != nil && a.extra != nil && m.only == a.extra.contactSource {
+		contact = a.Contact()
 	}
+	v.setRare(alternates, url, contact)
 	if sameAgent(&a.Agent, &v) {
 		return &a.Agent
 	}
@@ -433,7 +439,7 @@ func (m *merger) viewOf(merged *Agent) *Agent {
 // sameAgent reports whether two views' copies of an agent say the same.
 func sameAgent(a, b *Agent) bool {
 	return a.ID == b.ID && a.Organization == b.Organization && a.Name == b.Name &&
-		slices.Equal(a.AlternateNames, b.AlternateNames) && a.URL == b.URL && a.Contact == b.Contact
+		slices.Equal(a.AlternateNames(), b.AlternateNames()) && a.URL() == b.URL() && a.Contact() == b.Contact()
 }
 
 func (m *merger) ref(org bool, name string) *Agent {

@@ -425,8 +425,8 @@ func TestViewsShareReviews(t *testing.T) {
 		t.Fatalf("c's view: %d reviews", len(vc.Reviews))
 	}
 	merged, own := f.Reviews[2].Author, vc.Reviews[0].Author
-	if merged == nil || own == merged || own.Name != "JONAS EK" || len(own.AlternateNames) != 0 || len(merged.AlternateNames) != 1 {
-		t.Fatalf("c's view names %q %q, the merged view %v", own.Name, own.AlternateNames, merged)
+	if merged == nil || own == merged || own.Name != "JONAS EK" || len(own.AlternateNames()) != 0 || len(merged.AlternateNames()) != 1 {
+		t.Fatalf("c's view names %q %q, the merged view %v", own.Name, own.AlternateNames(), merged)
 	}
 	if vb.Reviews[0].Author == merged || vb.Reviews[0].Author.Name != "Jonas Ek" {
 		t.Errorf("b's view names Jonas as the merged view does, with c's spelling too")

@@ -342,10 +342,10 @@ func scoreValue(score film.Number) any {
 func agentNode(a *Agent, lazy bool) any {
 	// Sized to fit: a slice too large costs as much room as the map.
 	size := 4 // @id, @type, name, url
-	if len(a.AlternateNames) > 0 {
+	if len(a.AlternateNames()) > 0 {
 		size++
 	}
-	if ct := a.Contact; ct != nil {
+	if ct := a.Contact(); ct != nil {
 		size += 4 // address, telephone, faxNumber, email
 	}
 	n := newFields(lazy, size)
@@ -356,9 +356,9 @@ func agentNode(a *Agent, lazy bool) any {
 		n.set("@type", "Person")
 	}
 	n.set("name", a.Name)
-	setStrings(&n, "alternateName", a.AlternateNames)
-	url := a.URL
-	if ct := a.Contact; ct != nil {
+	setStrings(&n, "alternateName", a.AlternateNames())
+	url := a.URL()
+	if ct := a.Contact(); ct != nil {
 		if ct.URL != "" {
 			url = ct.URL
 		}

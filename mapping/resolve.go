@@ -36,8 +36,8 @@ type agent struct {
 // agentExtra is what an agent has only when a source states a URL or a
 // contact for it, or when spellings were merged into it.
 type agentExtra struct {
-	// contactSource and urlSource are the sources of Agent.Contact and
-	// Agent.URL, so that a source's own graph holds only its facts.
+	// contactSource and urlSource are the sources of the Agent's contact
+	// and URL, so that a source's own graph holds only its facts.
 	contactSource, urlSource *film.Source
 	// merged explains why different spellings became one agent.
 	merged []string
@@ -552,7 +552,7 @@ func (r *resolver) finish() {
 			// sort below would choose, without its map and copy for
 			// each of a page's thousands of reviewers.
 			if a.extra != nil && a.extra.aliases != nil {
-				a.AlternateNames = a.alternates()
+				a.setRare(a.alternates(), a.URL(), a.Contact())
 			}
 			continue
 		}
@@ -583,7 +583,7 @@ func (r *resolver) finish() {
 			return si < sj
 		})
 		a.Name = names[0]
-		a.AlternateNames = a.alternates()
+		a.setRare(a.alternates(), a.URL(), a.Contact())
 	}
 	r.mint()
 	sort.Slice(r.all, func(i, j int) bool { return r.all[i].ID < r.all[j].ID })

@@ -62,7 +62,7 @@ func TestCheckInPartsMatchesWhole(t *testing.T) {
 						// A fault in every person and part, so that a
 						// part's people and cast must all be checked.
 						for i, a := range film.Agents {
-							a.URL = fmt.Sprintf("not a URL %d", i)
+							a.SetURL(fmt.Sprintf("not a URL %d", i))
 						}
 						for i := range film.Cast {
 							film.Cast[i].Description = strings.Repeat("x", i%3)
