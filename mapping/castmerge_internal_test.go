@@ -71,15 +71,15 @@ func (m *merger) castByActor(f *Film) {
 		who := m.view(ac.agent)
 		roleNames, own := splitRoleOnly(ac.roleOnly, ac.characterRoleNames)
 		if len(ac.characters) == 0 {
-			f.Cast = append(f.Cast, Performance{Actor: who, RoleNames: roleNames})
+			f.Cast = append(f.Cast, performance(who, "", roleNames, "", nil))
 			continue
 		}
 		for _, st := range ac.characters {
-			f.Cast = append(f.Cast, Performance{Actor: who, Character: bestSpelling(st.spellings),
-				RoleNames: appendNew(slices.Clone(st.roleNames), roleNames...), Description: st.description, Source: ac.from})
+			f.Cast = append(f.Cast, performance(who, bestSpelling(st.spellings),
+				appendNew(slices.Clone(st.roleNames), roleNames...), st.description, ac.from))
 		}
 		for _, names := range own {
-			f.Cast = append(f.Cast, Performance{Actor: who, RoleNames: appendNew(nil, names...)})
+			f.Cast = append(f.Cast, performance(who, "", appendNew(nil, names...), "", nil))
 		}
 	}
 }
@@ -175,7 +175,7 @@ func castText(cast []Performance) string {
 		if p.Source != nil {
 			src = p.Source.Name
 		}
-		fmt.Fprintf(&b, "%s %q %q %q %q %s\n", p.Actor.ID, p.Actor.Name, p.Character, p.RoleNames, p.Description, src)
+		fmt.Fprintf(&b, "%s %q %q %q %q %s\n", p.Actor.ID, p.Actor.Name, p.Character, p.RoleNames(), p.Description(), src)
 	}
 	return b.String()
 }

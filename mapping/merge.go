@@ -674,11 +674,10 @@ func (m *merger) cast(f *Film) {
 				cm := &s.Film.Cast[j]
 				who := m.view(a)
 				if cm.Character == "" {
-					f.Cast = append(f.Cast, Performance{Actor: who, RoleNames: appendNew(nil, cm.RoleNames...)})
+					f.Cast = append(f.Cast, performance(who, "", appendNew(nil, cm.RoleNames...), "", nil))
 					continue
 				}
-				f.Cast = append(f.Cast, Performance{Actor: who, Character: cm.Character,
-					RoleNames: slices.Clone(cm.RoleNames), Description: cm.Description, Source: s})
+				f.Cast = append(f.Cast, performance(who, cm.Character, slices.Clone(cm.RoleNames), cm.Description, s))
 			default:
 				a.parts = 0
 				f.Cast, warnings = m.actorParts(f.Cast, warnings, a, several[a], part)
@@ -789,14 +788,14 @@ func (m *merger) actorParts(out []Performance, warnings []castWarning, a *agent,
 	roleNames, ownParts := splitRoleOnly(roleOnlyParts, characterRoleNames)
 	who := m.view(a)
 	if len(characters) == 0 {
-		return append(out, Performance{Actor: who, RoleNames: roleNames}), warnings
+		return append(out, performance(who, "", roleNames, "", nil)), warnings
 	}
 	for _, st := range characters {
-		out = append(out, Performance{Actor: who, Character: bestSpelling(st.spellings),
-			RoleNames: appendNew(slices.Clone(st.roleNames), roleNames...), Description: st.description, Source: from})
+		out = append(out, performance(who, bestSpelling(st.spellings),
+			appendNew(slices.Clone(st.roleNames), roleNames...), st.description, from))
 	}
 	for _, names := range ownParts {
-		out = append(out, Performance{Actor: who, RoleNames: appendNew(nil, names...)})
+		out = append(out, performance(who, "", appendNew(nil, names...), "", nil))
 	}
 	return out, warnings
 }

@@ -84,13 +84,54 @@ type Credit struct {
 // description stated with it), or, when Character is empty, the actor
 // with only the role names stated for them (possibly none).
 type Performance struct {
-	Actor       *Agent
-	Character   string
-	RoleNames   []string
-	Description string
+	Actor     *Agent
+	Character string
 	// Source is the document the character comes from; nil for an actor
 	// no source gives a character.
 	Source *film.Source
+	// rare is the role names and description, nil for a part without
+	// (nearly every one): as fields of every Performance they were 32 of
+	// its 72 bytes, for each of an article's 66,000 parts.
+	rare *performanceRare
+}
+
+// performanceRare is what a Performance has beside its actor, character
+// and source.
+type performanceRare struct {
+	roleNames   []string
+	description string
+}
+
+// performance returns the Performance of an actor in a part.
+func performance(actor *Agent, character string, roleNames []string, description string, source *film.Source) Performance {
+	p := Performance{Actor: actor, Character: character, Source: source}
+	if len(roleNames) > 0 || description != "" {
+		p.rare = &performanceRare{roleNames, description}
+	}
+	return p
+}
+
+// RoleNames returns the document's words for how the actor takes part
+// ("voice", "uncredited", "himself"), if any.
+func (p *Performance) RoleNames() []string {
+	if p.rare == nil {
+		return nil
+	}
+	return p.rare.roleNames
+}
+
+// Description returns what the document says of the character ("a
+// pull-string cowboy doll"), or "".
+func (p *Performance) Description() string {
+	if p.rare == nil {
+		return ""
+	}
+	return p.rare.description
+}
+
+// SetDescription sets what is said of the character.
+func (p *Performance) SetDescription(d string) {
+	*p = performance(p.Actor, p.Character, p.RoleNames(), d, p.Source)
 }
 
 // Work is a work the film is based on.

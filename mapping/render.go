@@ -159,7 +159,7 @@ func (f *Film) movie(lazy bool) any {
 		return n.value()
 	})
 	f.credits(&m, lazy)
-	setItems(&m, "actor", lazy, len(f.Cast), func(i int) any { return castNode(f.Cast[i], lazy) })
+	setItems(&m, "actor", lazy, len(f.Cast), func(i int) any { return castNode(&f.Cast[i], lazy) })
 	setItems(&m, "isBasedOn", lazy, len(f.BasedOn), func(i int) any {
 		w := f.BasedOn[i]
 		n := newFields(lazy, 3)
@@ -232,8 +232,8 @@ func (f *Film) credits(m *fields, lazy bool) {
 
 // castNode writes a part of the cast: a PerformanceRole for a part with a
 // character or a role name, the Person alone otherwise.
-func castNode(p Performance, lazy bool) any {
-	if p.Character == "" && len(p.RoleNames) == 0 {
+func castNode(p *Performance, lazy bool) any {
+	if p.Character == "" && len(p.RoleNames()) == 0 {
 		return ref(p.Actor, lazy)
 	}
 	role := newFields(lazy, 5)
@@ -242,9 +242,9 @@ func castNode(p Performance, lazy bool) any {
 	if p.Character != "" {
 		role.set("characterName", p.Character)
 	}
-	setStrings(&role, "roleName", p.RoleNames)
-	if p.Description != "" {
-		role.set("description", p.Description)
+	setStrings(&role, "roleName", p.RoleNames())
+	if d := p.Description(); d != "" {
+		role.set("description", d)
 	}
 	return role.value()
 }

@@ -65,7 +65,7 @@ func TestCheckInPartsMatchesWhole(t *testing.T) {
 							a.SetURL(fmt.Sprintf("not a URL %d", i))
 						}
 						for i := range film.Cast {
-							film.Cast[i].Description = strings.Repeat("x", i%3)
+							film.Cast[i].SetDescription(strings.Repeat("x", i%3))
 						}
 					}
 					g, fs, err := job.Check(film, name, prof, nil, whole)
