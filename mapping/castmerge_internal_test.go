@@ -41,25 +41,25 @@ func (m *merger) castByActor(f *Film) {
 				actors = append(actors, ac)
 			}
 			if cm.Character == "" {
-				ac.roleOnly = append(ac.roleOnly, roleOnly{s, cm.RoleNames})
+				ac.roleOnly = append(ac.roleOnly, roleOnly{s, cm.RoleNames()})
 				continue
 			}
-			ac.characterRoleNames[s] = appendNew(ac.characterRoleNames[s], cm.RoleNames...)
+			ac.characterRoleNames[s] = appendNew(ac.characterRoleNames[s], cm.RoleNames()...)
 			if i := slices.IndexFunc(ac.characters, func(st *stated) bool { return fold(st.spellings[0]) == fold(cm.Character) }); i >= 0 {
 				st := ac.characters[i]
 				if !slices.Contains(st.spellings, cm.Character) {
 					st.spellings = append(st.spellings, cm.Character)
 				}
-				st.roleNames = appendNew(st.roleNames, cm.RoleNames...)
+				st.roleNames = appendNew(st.roleNames, cm.RoleNames()...)
 				if st.description == "" {
-					st.description = cm.Description
+					st.description = cm.Description()
 				}
 				continue
 			}
 			if ac.from == nil || ac.from == s {
 				ac.from = s
 				ac.characters = append(ac.characters, &stated{spellings: []string{cm.Character},
-					roleNames: slices.Clone(cm.RoleNames), description: cm.Description, from: s, line: cm.Actor.Line})
+					roleNames: slices.Clone(cm.RoleNames()), description: cm.Description(), from: s, line: cm.Actor.Line})
 				continue
 			}
 			kept := ac.characters[0]
@@ -100,13 +100,13 @@ func randomCasts(r *rand.Rand) []*film.Source {
 		src.Film.Title = film.Text{Value: "Illegal", Line: 1}
 		for i := range r.IntN(40) {
 			cm := film.CastMember{Actor: film.Text{Value: actors[r.IntN(len(actors))], Line: i + 2},
-				Character: characters[r.IntN(len(characters))], Description: descriptions[r.IntN(len(descriptions))]}
+				Character: characters[r.IntN(len(characters))], Details: &film.CastDetails{Description: descriptions[r.IntN(len(descriptions))]}}
 			if r.IntN(8) == 0 {
 				cm.Actor.Value = actors[0] // one actor of many parts
 				cm.Character = fmt.Sprintf("Part %d", r.IntN(14))
 			}
 			for range r.IntN(3) {
-				cm.RoleNames = append(cm.RoleNames, roles[r.IntN(len(roles))])
+				cm.Details.RoleNames = append(cm.Details.RoleNames, roles[r.IntN(len(roles))])
 			}
 			src.Film.Cast = append(src.Film.Cast, cm)
 		}

@@ -219,8 +219,8 @@ func keepOtherScript(src *film.Source, lines []string) {
 // credited under one of the actor's aliases.
 func keepCreditedAs(src *film.Source) {
 	for _, c := range src.Film.Cast {
-		if c.CreditedAs != "" && c.CreditedAs != c.Actor.Value {
-			src.Film.AgentAliases = append(src.Film.AgentAliases, film.AgentAlias{Name: c.Actor.Value, Alias: film.Text{Value: c.CreditedAs, Line: c.Actor.Line}})
+		if as := c.CreditedAs(); as != "" && as != c.Actor.Value {
+			src.Film.AgentAliases = append(src.Film.AgentAliases, film.AgentAlias{Name: c.Actor.Value, Alias: film.Text{Value: as, Line: c.Actor.Line}})
 		}
 	}
 }

@@ -674,10 +674,10 @@ func (m *merger) cast(f *Film) {
 				cm := &s.Film.Cast[j]
 				who := m.view(a)
 				if cm.Character == "" {
-					f.Cast = append(f.Cast, performance(who, "", appendNew(nil, cm.RoleNames...), "", nil))
+					f.Cast = append(f.Cast, performance(who, "", appendNew(nil, cm.RoleNames()...), "", nil))
 					continue
 				}
-				f.Cast = append(f.Cast, performance(who, cm.Character, slices.Clone(cm.RoleNames), cm.Description, s))
+				f.Cast = append(f.Cast, performance(who, cm.Character, slices.Clone(cm.RoleNames()), cm.Description(), s))
 			default:
 				a.parts = 0
 				f.Cast, warnings = m.actorParts(f.Cast, warnings, a, several[a], part)
@@ -760,25 +760,25 @@ func (m *merger) actorParts(out []Performance, warnings []castWarning, a *agent,
 	for _, p := range parts {
 		s, cm := part(int(p))
 		if cm.Character == "" {
-			roleOnlyParts = append(roleOnlyParts, roleOnly{s, cm.RoleNames})
+			roleOnlyParts = append(roleOnlyParts, roleOnly{s, cm.RoleNames()})
 			continue
 		}
-		characterRoleNames[s] = appendNew(characterRoleNames[s], cm.RoleNames...)
+		characterRoleNames[s] = appendNew(characterRoleNames[s], cm.RoleNames()...)
 		if i := characterAt(fold(cm.Character)); i >= 0 {
 			st := characters[i]
 			if !slices.Contains(st.spellings, cm.Character) {
 				st.spellings = append(st.spellings, cm.Character)
 			}
-			st.roleNames = appendNew(st.roleNames, cm.RoleNames...)
+			st.roleNames = appendNew(st.roleNames, cm.RoleNames()...)
 			if st.description == "" {
-				st.description = cm.Description
+				st.description = cm.Description()
 			}
 			continue
 		}
 		if from == nil || from == s {
 			from = s
 			characters = append(characters, &stated{spellings: []string{cm.Character},
-				roleNames: slices.Clone(cm.RoleNames), description: cm.Description, from: s, line: cm.Actor.Line})
+				roleNames: slices.Clone(cm.RoleNames()), description: cm.Description(), from: s, line: cm.Actor.Line})
 			continue
 		}
 		kept := characters[0]

@@ -90,7 +90,7 @@ func TestRepeatedCastLines(t *testing.T) {
 // sameCastMember compares two parts but where they stand.
 func sameCastMember(a, b film.CastMember) bool {
 	return a.Actor.Value == b.Actor.Value && a.Character == b.Character &&
-		a.Description == b.Description && slices.Equal(a.RoleNames, b.RoleNames)
+		a.Description() == b.Description() && slices.Equal(a.RoleNames(), b.RoleNames())
 }
 
 // TestMergeHoldsNotesOnce: Merge passes a mapper's notes on as they are,

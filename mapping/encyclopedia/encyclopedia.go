@@ -797,7 +797,7 @@ func (p *parser) castLine(l line) {
 		entry = p.dropDisambiguations(p.section, film.Text{Value: l.cells[0], Line: l.n}, true) + " – " + l.cells[1]
 	}
 	m, ok := cast.Parse(entry)
-	if !ok || l.kind != kindItem && m.Character == "" && len(m.RoleNames) == 0 {
+	if !ok || l.kind != kindItem && m.Character == "" && len(m.RoleNames()) == 0 {
 		p.left.Add(l.n, l.whole)
 		return
 	}
@@ -872,7 +872,12 @@ func sharedPart(m film.CastMember) []film.CastMember {
 	for i, n := range names {
 		out[i] = m
 		out[i].Actor.Value = n
-		out[i].RoleNames = slices.Clone(m.RoleNames)
+		if m.Details != nil {
+			// Each its own: a voice cast adds a role name to each.
+			d := *m.Details
+			d.RoleNames = slices.Clone(d.RoleNames)
+			out[i].Details = &d
+		}
 	}
 	return out
 }

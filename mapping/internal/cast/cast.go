@@ -77,13 +77,14 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 	// A name written again in its own script ("Gong Li (鞏俐) as Lin
 	// Mei") is read without it: the group was taken for the character.
 	s := text.WithoutOtherScript(text.Clean(footnoteRe.ReplaceAllString(entry, "")))
-	s, m.CreditedAs = takeCreditedAs(s)
-	s, m.RoleNames = takeAnnotations(s)
+	var d film.CastDetails // m.Details, made only when it holds something
+	s, d.CreditedAs = takeCreditedAs(s)
+	s, d.RoleNames = takeAnnotations(s)
 	// "as Chiara [cameo]": the same annotation in square brackets.
 	var square []string
 	s, square = takeSquareAnnotations(s)
 	for _, r := range square {
-		m.RoleNames = appendUnique(m.RoleNames, r)
+		d.RoleNames = appendUnique(d.RoleNames, r)
 	}
 	actor, character := s, ""
 	// The earliest separator splits: in "Anne Coesens – Tania, who works
@@ -115,7 +116,7 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 			// group read "Inspector Vikram) (older").
 			if groups := bracketGroups("(" + character + ")"); len(groups) > 1 {
 				character = groups[0]
-				m.Description = strings.Join(groups[1:], ", ")
+				d.Description = strings.Join(groups[1:], ", ")
 			}
 		}
 	}
@@ -130,16 +131,16 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 	}
 	// "as Woody, a pull-string cowboy doll": the name, then a description.
 	if i := strings.Index(character, ", "); i > 0 && !strings.Contains(character[:i], "(") {
-		m.Description = strings.TrimSpace(character[i+2:])
+		d.Description = strings.TrimSpace(character[i+2:])
 		character = character[:i]
 	}
 	// "as Sachiko (as a child)": a remark in brackets after the name, in
 	// lower case, describes the part (as "(older)" does after a bracketed
 	// character); it was kept in the character's name (audit 12). A
 	// capitalised group ("Sachiko (Sachi)") is the name's own.
-	if at != nil && m.Description == "" {
+	if at != nil && d.Description == "" {
 		if name, remark, ok := trailingRemark(character); ok {
-			character, m.Description = name, remark
+			character, d.Description = name, remark
 		}
 	}
 	// "as Chiara, cameo", "as Chiara – uncredited", "(Chiara; voice)":
@@ -147,33 +148,36 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 	// separator. They are role names, as in brackets: kept in the
 	// character or the description, the part did not merge with another
 	// document's "as Chiara (cameo)".
-	character, m.Description = takeTrailingAnnotations(&m, character, m.Description)
+	character, d.Description = takeTrailingAnnotations(&d, character, d.Description)
 	// "as Himself", "as himself – narrator", "Self".
 	word, rest := character, ""
 	if i := strings.IndexAny(character, " /-–—"); i > 0 {
 		word, rest = character[:i], strings.TrimLeft(character[i:], " /-–—")
 	}
 	if selves[strings.ToLower(word)] {
-		m.RoleNames = appendUnique(m.RoleNames, strings.ToLower(word))
+		d.RoleNames = appendUnique(d.RoleNames, strings.ToLower(word))
 		character = ""
 		if rest != "" {
 			// "Himself – Narrator": what the person does is a role name too,
 			// as written.
-			m.RoleNames = appendUnique(m.RoleNames, rest)
+			d.RoleNames = appendUnique(d.RoleNames, rest)
 		}
 	}
 	if functions[strings.ToLower(character)] {
-		m.RoleNames = appendUnique(m.RoleNames, strings.ToLower(character))
+		d.RoleNames = appendUnique(d.RoleNames, strings.ToLower(character))
 		character = ""
 	}
-	if character == "" && functions[strings.ToLower(m.Description)] {
+	if character == "" && functions[strings.ToLower(d.Description)] {
 		// "herself, narrator": what the person does, after the word for
 		// themselves, is a role name too; it was dropped (audit 13).
-		m.RoleNames = appendUnique(m.RoleNames, strings.ToLower(m.Description))
-		m.Description = ""
+		d.RoleNames = appendUnique(d.RoleNames, strings.ToLower(d.Description))
+		d.Description = ""
 	}
 	m.Actor = film.Text{Value: actor}
 	m.Character = character
+	if len(d.RoleNames) > 0 || d.Description != "" || d.CreditedAs != "" {
+		m.Details = &film.CastDetails{RoleNames: d.RoleNames, Description: d.Description, CreditedAs: d.CreditedAs}
+	}
 	return m, true
 }
 
@@ -184,16 +188,16 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 // cameo"), adding their role names to m; a character that is only
 // annotations ("– cameo") leaves none. It returns the character and
 // description without them.
-func takeTrailingAnnotations(m *film.CastMember, character, description string) (string, string) {
+func takeTrailingAnnotations(d *film.CastDetails, character, description string) (string, string) {
 	if names, ok := annotationsOf(description); ok {
 		for _, n := range names {
-			m.RoleNames = appendUnique(m.RoleNames, n)
+			d.RoleNames = appendUnique(d.RoleNames, n)
 		}
 		description = ""
 	}
 	if names, ok := annotationsOf(character); ok {
 		for _, n := range names {
-			m.RoleNames = appendUnique(m.RoleNames, n)
+			d.RoleNames = appendUnique(d.RoleNames, n)
 		}
 		return "", description
 	}
@@ -204,7 +208,7 @@ func takeTrailingAnnotations(m *film.CastMember, character, description string) 
 		}
 		if names, ok := annotationsOf(character[i+len(sep):]); ok {
 			for _, n := range names {
-				m.RoleNames = appendUnique(m.RoleNames, n)
+				d.RoleNames = appendUnique(d.RoleNames, n)
 			}
 			return strings.TrimSpace(character[:i]), description
 		}
@@ -457,5 +461,11 @@ func appendUnique(list []string, s string) []string {
 // AddRoleName adds a role name to a cast member unless it is there: a
 // voice cast section makes every entry in it a voice part.
 func AddRoleName(m *film.CastMember, name string) {
-	m.RoleNames = appendUnique(m.RoleNames, name)
+	if name == "" || slices.Contains(m.RoleNames(), name) {
+		return
+	}
+	if m.Details == nil {
+		m.Details = &film.CastDetails{}
+	}
+	m.Details.RoleNames = append(m.Details.RoleNames, name)
 }

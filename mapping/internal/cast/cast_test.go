@@ -87,9 +87,9 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		m, ok := Parse(tt.in)
-		got := fmt.Sprintf("%s|%s|%v|%s", m.Actor.Value, m.Character, m.RoleNames, m.Description)
-		if m.CreditedAs != "" {
-			got += "|" + m.CreditedAs
+		got := fmt.Sprintf("%s|%s|%v|%s", m.Actor.Value, m.Character, m.RoleNames(), m.Description())
+		if m.CreditedAs() != "" {
+			got += "|" + m.CreditedAs()
 		}
 		if !ok || got != tt.want {
 			t.Errorf("Parse(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)

@@ -91,8 +91,8 @@ func (l *List) hash(m *film.CastMember) uint64 {
 	h.WriteByte(0)
 	h.WriteString(m.Character)
 	h.WriteByte(0)
-	h.WriteString(m.Description)
-	for _, r := range m.RoleNames {
+	h.WriteString(m.Description())
+	for _, r := range m.RoleNames() {
 		h.WriteByte(0)
 		h.WriteString(r)
 	}
@@ -102,5 +102,5 @@ func (l *List) hash(m *film.CastMember) uint64 {
 // same reports whether two parts are the same word for word.
 func same(a, b *film.CastMember) bool {
 	return a.Actor.Value == b.Actor.Value && a.Character == b.Character &&
-		a.Description == b.Description && slices.Equal(a.RoleNames, b.RoleNames)
+		a.Description() == b.Description() && slices.Equal(a.RoleNames(), b.RoleNames())
 }

@@ -14,7 +14,8 @@ import (
 // is kept, in the order met.
 func TestListLeavesOutRepeats(t *testing.T) {
 	part := func(actor, character, desc string, line int, roles ...string) film.CastMember {
-		return film.CastMember{Actor: film.Text{Value: actor, Line: line}, Character: character, Description: desc, RoleNames: roles}
+		return film.CastMember{Actor: film.Text{Value: actor, Line: line}, Character: character,
+			Details: &film.CastDetails{Description: desc, RoleNames: roles}}
 	}
 	for _, distinct := range []int{3, scanUpTo, scanUpTo + 1, 500} {
 		t.Run(fmt.Sprint(distinct), func(t *testing.T) {
@@ -89,9 +90,12 @@ func FuzzListMatchesNaive(f *testing.F) {
 		var got, want []film.CastMember
 		dropped := 0
 		for i, b := range picks {
-			m := film.CastMember{Actor: film.Text{Value: actors[b&3], Line: i + 1}, Character: characters[b>>2&3], RoleNames: roles[b>>4&3]}
+			m := film.CastMember{Actor: film.Text{Value: actors[b&3], Line: i + 1}, Character: characters[b>>2&3]}
+			if roles := roles[b>>4&3]; roles != nil || b>>6 == 1 {
+				m.Details = &film.CastDetails{RoleNames: roles}
+			}
 			if b>>6 == 1 {
-				m.Description = "a ferryman"
+				m.Details.Description = "a ferryman"
 			}
 			got = l.Add(got, m)
 			if slices.ContainsFunc(want, func(k film.CastMember) bool { return same(&k, &m) }) {

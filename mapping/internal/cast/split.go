@@ -32,7 +32,12 @@ func Split(m film.CastMember, titles ...string) []film.CastMember {
 	for i, n := range names {
 		out[i] = m
 		out[i].Character = n
-		out[i].RoleNames = slices.Clone(m.RoleNames)
+		if m.Details != nil {
+			// Each its own: a voice cast adds a role name to each.
+			d := *m.Details
+			d.RoleNames = slices.Clone(d.RoleNames)
+			out[i].Details = &d
+		}
 	}
 	return out
 }

@@ -63,7 +63,7 @@ func TestSplit(t *testing.T) {
 		parts := Split(m)
 		var got []string
 		for _, p := range parts {
-			if p.Actor != m.Actor || !slices.Equal(p.RoleNames, m.RoleNames) || p.Description != m.Description {
+			if p.Actor != m.Actor || !slices.Equal(p.RoleNames(), m.RoleNames()) || p.Description() != m.Description() {
 				t.Errorf("Split(%q): part %+v lost the entry's actor, role names or description %+v", tt.entry, p, m)
 			}
 			if p.Character != "" {

@@ -149,11 +149,11 @@ func Facts(src *film.Source) []string {
 		if c.Character != "" {
 			s += " as " + c.Character
 		}
-		if len(c.RoleNames) > 0 {
-			s += " " + fmt.Sprint(c.RoleNames)
+		if len(c.RoleNames()) > 0 {
+			s += " " + fmt.Sprint(c.RoleNames())
 		}
-		if c.Description != "" {
-			s += " {" + c.Description + "}"
+		if c.Description() != "" {
+			s += " {" + c.Description() + "}"
 		}
 		add("%s@%d", s, c.Actor.Line)
 	}
