@@ -46,6 +46,9 @@ type agentExtra struct {
 	// aliases are the agent's other names (film.AgentAlias), each with
 	// the source that writes it.
 	aliases []sourcedName
+	// spellings are the agent's spellings once it has several (see
+	// spellingSet).
+	spellings *moreSpellings
 }
 
 // sourcedName is a name and the source that writes it.

@@ -10,20 +10,29 @@ import (
 // held in the set itself, as nearly every agent has one spelling, and
 // then named by the agent's Name, which is that spelling until finish
 // chooses among several; and once there are several, all of them in a
-// list behind a pointer, in the order met, indexed by a map only once it
-// grows long (a name written in many cases or spacings). A map per
-// agent, then a spelling allocated apart with its list of sources, then
-// a list of one spelling allocated apart (64 bytes for each of an
-// article's 200,000 actors), then the one spelling's name beside the
-// Name that is the same string (16 bytes each), were the largest part of
-// merging's memory. The list is not kept in name order: moving the
-// spellings after each new one (and their places in the index) made
-// 32,000 spellings of one name take 23 s. Callers that show spellings
-// sort them; leastSpelling is the first by name. The agent's methods
-// below read and grow the set.
+// list in the agent's extra (which the reasons they are one agent are
+// in already), in the order met, indexed by a map only once it grows
+// long (a name written in many cases or spacings). A map per agent, then
+// a spelling allocated apart with its list of sources, then a list of
+// one spelling allocated apart (64 bytes for each of an article's
+// 200,000 actors), then the one spelling's name beside the Name that is
+// the same string (16 bytes each), then a pointer to the list of
+// several in every agent (8 bytes), were the largest part of merging's
+// memory. The list is not kept in name order: moving the spellings after
+// each new one (and their places in the index) made 32,000 spellings of
+// one name take 23 s. Callers that show spellings sort them;
+// leastSpelling is the first by name. The agent's methods below read and
+// grow the set.
 type spellingSet struct {
-	one  spelling // the only spelling while rest is nil; unset in an empty set
-	rest *moreSpellings
+	one spelling // the only spelling while there is one; unset in an empty set
+}
+
+// several returns the agent's spellings once it has several, or nil.
+func (a *agent) several() *moreSpellings {
+	if a.extra == nil {
+		return nil
+	}
+	return a.extra.spellings
 }
 
 // moreSpellings are a set's spellings once it has several.
@@ -45,8 +54,8 @@ const indexPast = 8
 // spellingCount returns the number of the agent's spellings.
 func (a *agent) spellingCount() int {
 	switch {
-	case a.spellings.rest != nil:
-		return len(a.spellings.rest.list)
+	case a.several() != nil:
+		return len(a.several().list)
 	case a.spellings.one.first.source != nil || a.Name != "":
 		return 1
 	}
@@ -57,7 +66,7 @@ func (a *agent) spellingCount() int {
 // spellingCount(), and its name; the pointer is good until the next
 // addSpelling.
 func (a *agent) spellingAt(i int) (string, *spelling) {
-	if r := a.spellings.rest; r != nil {
+	if r := a.several(); r != nil {
 		return r.list[i].name, &r.list[i].spelling
 	}
 	return a.Name, &a.spellings.one
@@ -66,7 +75,7 @@ func (a *agent) spellingAt(i int) (string, *spelling) {
 // spellingOf returns the spelling name, or nil. The pointer is good until
 // the next addSpelling.
 func (a *agent) spellingOf(name string) *spelling {
-	r := a.spellings.rest
+	r := a.several()
 	switch {
 	case r == nil:
 		if a.spellingCount() == 1 && a.Name == name {
@@ -96,11 +105,11 @@ func (a *agent) addSpelling(name string, first place) *spelling {
 		a.spellings.one = spelling{first: first}
 		return &a.spellings.one
 	}
-	r := a.spellings.rest
+	r := a.several()
 	if r == nil {
 		r = &moreSpellings{list: make([]namedSpelling, 1, 2)}
 		r.list[0] = namedSpelling{a.Name, a.spellings.one}
-		a.spellings.one, a.spellings.rest = spelling{}, r
+		a.spellings.one, a.more().spellings = spelling{}, r
 	}
 	r.list = append(r.list, namedSpelling{name, spelling{first: first}})
 	if name < r.list[r.least].name {
@@ -121,7 +130,7 @@ func (a *agent) addSpelling(name string, first place) *spelling {
 // leastSpelling returns the first spelling by name and its name; the
 // agent has one.
 func (a *agent) leastSpelling() (string, *spelling) {
-	if r := a.spellings.rest; r != nil {
+	if r := a.several(); r != nil {
 		return a.spellingAt(r.least)
 	}
 	return a.spellingAt(0)

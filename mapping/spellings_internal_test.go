@@ -58,7 +58,7 @@ func TestSpellingSet(t *testing.T) {
 					t.Fatalf("spelling %d is %q, which spellingOf finds elsewhere", i, name)
 				}
 			}
-			if a.spellings.rest == nil || a.spellings.rest.index == nil {
+			if a.several() == nil || a.several().index == nil {
 				t.Errorf("no index past %d spellings", indexPast)
 			}
 		})
