@@ -130,13 +130,9 @@ func Merge(sources []*film.Source, opts Options) (*Film, error) {
 		m.diag(Warning, "", 0, "the merged view is in the default graph: the film has no IRI to name its graph after")
 	}
 	f.Diagnostics = m.diags
-	// The views share the agents' Agent parts; what resolution kept
-	// beside them is no longer needed, and would stay as long as the
-	// film does (3 MB of spellings while a page of 50,000 reviews is
-	// written).
-	for _, a := range m.res.all {
-		a.spellings, a.extra = spellingSet{}, nil
-	}
+	// The views share the agents' Agents; what resolution kept beside
+	// them (spellings, extras: 3 MB while a page of 50,000 reviews is
+	// written) goes with the resolver.
 	return f, nil
 }
 
@@ -303,7 +299,7 @@ func (m *merger) film() *Film {
 	if m.only == nil {
 		f.Agents = make([]*Agent, len(m.res.all))
 		for i, a := range m.res.all {
-			f.Agents[i] = &a.Agent
+			f.Agents[i] = a.Agent
 		}
 	} else {
 		// The merged view's list, shared while the view names every agent
@@ -314,14 +310,14 @@ func (m *merger) film() *Film {
 		var own []*Agent // nil while the view's list is whole[:i]
 		for i, a := range m.res.all {
 			v := m.agentView(a)
-			if v != nil && v != &a.Agent {
+			if v != nil && v != a.Agent {
 				if m.agents == nil {
 					m.agents, m.copies = map[*agent]*Agent{}, map[*Agent]*Agent{}
 				}
-				m.agents[a], m.copies[&a.Agent] = v, v
+				m.agents[a], m.copies[a.Agent] = v, v
 			}
 			switch {
-			case own == nil && v == &a.Agent:
+			case own == nil && v == a.Agent:
 				continue
 			case own == nil:
 				own = slices.Clone(whole[:i:i])
@@ -387,7 +383,7 @@ func (m *merger) agentView(a *agent) *Agent {
 			return nil
 		}
 		if a.extra == nil {
-			return &a.Agent
+			return a.Agent
 		}
 	}
 	spellings := a.spellingsIn(m.only)
@@ -408,8 +404,8 @@ func (m *merger) agentView(a *agent) *Agent {
 		contact = a.Contact()
 	}
 	v.setRare(alternates, url, contact)
-	if sameAgent(&a.Agent, &v) {
-		return &a.Agent
+	if sameAgent(a.Agent, &v) {
+		return a.Agent
 	}
 	own := v // on the heap only when it differs
 	return &own
@@ -424,7 +420,7 @@ func (m *merger) view(a *agent) *Agent {
 	if v, ok := m.agents[a]; ok {
 		return v
 	}
-	return &a.Agent
+	return a.Agent
 }
 
 // viewOf returns the view's copy of the agent whose merged view's copy is

@@ -21,8 +21,12 @@ type agent struct {
 	// finish), and the URL and contact the first source to state them
 	// gives. A page of 50,000 reviews by as many critics held a copy of
 	// every agent, and a map from agent to copy, beside the resolver's
-	// own (7 MB of export's 53 MB live peak).
-	Agent
+	// own (7 MB of export's 53 MB live peak). It is made apart from the
+	// rest (in blocks of its own, see newAgent), which goes with the
+	// resolver once the film is merged: kept beside each Agent while
+	// the film was written, it was 40 bytes for each of an article's
+	// 200,000 actors.
+	*Agent
 	// spellings records, for each spelling, the sources that use it and
 	// where it first stands.
 	spellings spellingSet
@@ -100,10 +104,12 @@ type resolver struct {
 	// without a string of its own.
 	keyBuf []byte
 	all    []*agent
-	// block is the block newAgent makes agents in; unmet is how many
-	// more mentions add may be given (newResolver's bound).
-	block []agent
-	unmet int
+	// block and agentBlock are the blocks newAgent makes agents and
+	// their Agents in; unmet is how many more mentions add may be given
+	// (newResolver's bound).
+	block      []agent
+	agentBlock []Agent
+	unmet      int
 	// credited are the mentions with a credit, for the misspelling pass,
 	// which groups them by credit and lets them go: a map of credits
 	// held a slice for each of 60,000 characters of an article's cast
@@ -262,21 +268,24 @@ func joined(a *agent) *agent {
 	return a
 }
 
-// newAgent returns a new agent, made in a block of agents: one
-// allocation each cost its size class's rounding (136 bytes in 144) and
-// the allocator's time for each of an article's 66,000 actors. A block
-// is at most maxAgentBlock agents, and no more than the mentions not yet
-// met could make, so that the last is nearly full.
+// newAgent returns a new agent, made in a block of agents, and its Agent
+// in a block of Agents: one allocation each cost its size class's
+// rounding (136 bytes in 144) and the allocator's time for each of an
+// article's 66,000 actors. A block is at most maxAgentBlock agents, and
+// no more than the mentions not yet met could make, so that the last is
+// nearly full.
 func (r *resolver) newAgent(org bool) *agent {
 	if len(r.block) == cap(r.block) {
 		n := min(max(2*cap(r.block), 8), maxAgentBlock, max(r.unmet, 1))
-		r.block = make([]agent, 0, n)
+		r.block, r.agentBlock = make([]agent, 0, n), make([]Agent, 0, n)
 	}
-	r.block = append(r.block, agent{Agent: Agent{Organization: org}})
+	r.agentBlock = append(r.agentBlock, Agent{Organization: org})
+	r.block = append(r.block, agent{Agent: &r.agentBlock[len(r.agentBlock)-1]})
 	return &r.block[len(r.block)-1]
 }
 
-// maxAgentBlock is the most agents newAgent makes at once (139 KB).
+// maxAgentBlock is the most agents newAgent makes at once (48 KB, and
+// 48 KB of Agents).
 const maxAgentBlock = 1024
 
 // add records a mention and returns its agent.

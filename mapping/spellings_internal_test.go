@@ -15,7 +15,7 @@ import (
 func TestSpellingSet(t *testing.T) {
 	for _, order := range []string{"ascending", "descending", "interleaved"} {
 		t.Run(order, func(t *testing.T) {
-			var a agent
+			a := agent{Agent: &Agent{}}
 			want := map[string]int32{} // name → line of its first place
 			n := 3 * indexPast
 			for k := range n {
