@@ -90,6 +90,59 @@ var foldedPhrases = sync.OnceValue(func() []phraseEntry {
 	return out
 })
 
+// phraseFirstWords are the first words of foldedPhrases, lower-case without
+// accents ("directed", "regie", "realise"). A line whose first word is none
+// of them opens with no phrase, which most names and lines are told by
+// without folding the whole line: folding every credited name and line was
+// a tenth of a prize page's mapping.
+var phraseFirstWords = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, e := range foldedPhrases() {
+		out[firstWord(e.folded)] = true
+	}
+	return out
+})
+
+// firstWord returns s up to its first space or colon.
+func firstWord(s string) string {
+	if i := strings.IndexAny(s, " :"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// mayOpenWithPhrase reports whether s's first word, folded, is the first
+// word of a phrase: false means directorLead finds none in s.
+func mayOpenWithPhrase(s string) bool {
+	w := firstWord(strings.TrimLeft(s, " "))
+	if isASCII(w) {
+		var buf [32]byte
+		if len(w) > len(buf) {
+			return false // longer than every phrase's first word
+		}
+		b := buf[:len(w)]
+		for i := range len(w) {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		return phraseFirstWords()[string(b)]
+	}
+	return phraseFirstWords()[strings.ToLower(locale.StripAccents(w))]
+}
+
+// isASCII reports whether s is ASCII.
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // directorLead returns the name part of a line that opens with a phrase of
 // directorPhrases ("Réalisé par Anne Dubois", "Regie: Anne Dubois",
 // "Scénario et réalisation : Anne Dubois"), and whether the phrase credits
@@ -98,6 +151,9 @@ var foldedPhrases = sync.OnceValue(func() []phraseEntry {
 // starts with a capital. withBy admits the bare "by", which only the
 // header's director line opens with: in prose, "By the end of summer …".
 func directorLead(s string, bare, withBy bool) (rest string, ph directorPhrase, ok bool) {
+	if !mayOpenWithPhrase(s) {
+		return "", directorPhrase{}, false
+	}
 	folded := strings.ToLower(locale.StripAccents(s))
 	for _, e := range foldedPhrases() {
 		if !strings.HasPrefix(folded, e.folded) || e.words == "by" && !withBy {
