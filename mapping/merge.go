@@ -234,6 +234,7 @@ func (m *merger) resolve() {
 				credit = creditKey(cr.Role, cr.RoleName)
 			}
 			a := r.add(mention{source: s, name: cr.Agent.Name, org: cr.Agent.Organization, credit: credit})
+			a.roles |= creditedRole
 			if a.Contact() == nil && cr.Agent.Contact != nil {
 				a.setRare(a.AlternateNames(), a.URL(), cr.Agent.Contact)
 				a.more().contactSource = s
@@ -244,11 +245,11 @@ func (m *merger) resolve() {
 			if c.Character != "" && r.comparesCredits() {
 				credit = "actor/" + fold(c.Character)
 			}
-			r.add(mention{source: s, name: c.Actor, credit: credit})
+			r.add(mention{source: s, name: c.Actor, credit: credit}).roles |= creditedRole
 		}
 		for _, rv := range f.Reviews {
 			if rv.Author.Value != "" {
-				r.add(mention{source: s, name: rv.Author})
+				r.add(mention{source: s, name: rv.Author}).roles |= reviewerRole
 			}
 			if rv.Publisher.Value != "" {
 				r.add(mention{source: s, name: rv.Publisher, org: true})
@@ -266,6 +267,18 @@ func (m *merger) resolve() {
 				a.more().urlSource = s
 			}
 		}
+	}
+	// A critic who shares a name with someone the film credits (its
+	// editor, an actor) is one node, since a person's IRI is minted from
+	// the name: said, so that a reader can tell two people apart with
+	// --page-url or by editing the documents (audit 17 found a critic
+	// silently made the film's editor).
+	for _, a := range r.all {
+		if a.roles == creditedRole|reviewerRole && !a.Organization {
+			name, _ := a.spellingAt(0)
+			m.diag(Note, "", 0, "%q both reviews the film and is credited in it: read as one person, as people are told apart by their names", name)
+		}
+		a.roles = 0
 	}
 	for _, c := range r.mergeMisspellings() {
 		people := "people"

@@ -660,3 +660,38 @@ func TestCriticCountWithoutScore(t *testing.T) {
 		t.Errorf("aggregateRating %v; want Critic score, reviewCount 3, no ratingValue", r)
 	}
 }
+
+// A critic who shares a name with someone the film credits is one node
+// (a person's IRI is the name's), and a note says so: a critic was made
+// the film's editor in silence. A critic of another name, and a credited
+// person who reviews nothing, give no note.
+func TestCriticCreditedNote(t *testing.T) {
+	article := "= Hajnali Part (2018 film) =\n\nHajnali Part\n- Directed by: Szabó Gábor\n- Edited by: Kiss Anna\n- Country: Hungary\n\n" +
+		"Hajnali Part is a 2018 Hungarian drama film directed by Szabó Gábor.\n"
+	page := "Generally favorable reviews - based on 2 Critics\n\nCritic Reviews\n" +
+		"  1. Reviewed by: Kiss Anna\n    Mar 2, 2019\n    A quiet triumph.\n" +
+		"  2. Reviewed by: Tóth Béla\n    Mar 3, 2019\n    Slow, but earned.\n"
+	var srcs []*film.Source
+	for name, doc := range map[string]string{"encyclopedia.txt": article, "reviews.txt": page} {
+		src, err := mapping.Map(strings.NewReader(doc), name, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, src)
+	}
+	slices.SortFunc(srcs, func(a, b *film.Source) int { return strings.Compare(a.Name, b.Name) })
+	res, err := mapping.Combine(srcs, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	for _, d := range res.Diagnostics {
+		if strings.Contains(d.String(), "both reviews the film") {
+			notes = append(notes, d.String())
+		}
+	}
+	want := []string{`"Kiss Anna" both reviews the film and is credited in it: read as one person, as people are told apart by their names`}
+	if !slices.Equal(notes, want) {
+		t.Errorf("notes %q; want %q", notes, want)
+	}
+}

@@ -35,7 +35,17 @@ type agent struct {
 	// parts counts the agent's parts while a view's cast is merged (see
 	// merger.cast), and is zero otherwise.
 	parts int32
+	// roles says how the documents name the agent while mentions are
+	// added (creditedRole, reviewerRole), so that one name both credited
+	// in the film and writing a review of it is noted.
+	roles uint8
 }
+
+// The bits of agent.roles.
+const (
+	creditedRole uint8 = 1 << iota // in the film's credits or cast
+	reviewerRole                   // a review's author
+)
 
 // agentExtra is what an agent has only when a source states a URL or a
 // contact for it, or when spellings were merged into it.
