@@ -388,6 +388,31 @@ Twice.
 			},
 		},
 		{
+			name: "a series' run and its episode counts",
+			article: `= Ice Roads =
+
+Ice Roads
+- Directed by: Aaju Peter
+- No. of episodes: 8
+- Nombre de saisons: 2
+- Release: 3 March 2021 – 7 April 2021
+- Release date: 12 May 2021 (Iqaluit) - 3 June 2021 (Ottawa)
+
+Ice Roads is a 2021 Canadian television miniseries.
+`,
+			want: []string{
+				"abstract@10: Ice Roads is a 2021 Canadian television miniseries.",
+				"director: Aaju Peter@4",
+				"release: 2021-03-03|@7", "release: 2021-05-12|Iqaluit@8", "release: 2021-06-03|Ottawa@8",
+				"title: Ice Roads@1", "year: 2021@10",
+			},
+			notes: []string{
+				`5: infobox field "No. of episodes": the article describes a television series, which film2ld reads as one Movie (schema.org's TVSeries is not written); left out: "8"`,
+				`6: infobox field "Nombre de saisons": the article describes a television series, which film2ld reads as one Movie (schema.org's TVSeries is not written); left out: "2"`,
+				`7: Release: "7 April 2021" ends the run that starts "3 March 2021", no release; left out`,
+			},
+		},
+		{
 			name: "long labels, lists over sub-items and continuation lines",
 			article: `= Grey Harbour (2019 film) =
 

@@ -31,6 +31,12 @@ func (p *parser) closeField() {
 	}
 	f := &p.src.Film
 	if !of.known {
+		if seriesLabel(of.label) {
+			// A series' article read as a film gave a Movie with no word
+			// (audit 17's miniseries): film2ld maps films.
+			p.note(of.line, "infobox field %q: the article describes a television series, which film2ld reads as one Movie (schema.org's TVSeries is not written); left out: %q", of.label, text.Short(joinValues(of.values).Value))
+			return
+		}
 		// Not film.Unmapped: that says schema.org has no term for the fact,
 		// which nobody has checked for a label film2ld does not know.
 		p.note(of.line, "infobox field %q is not known to film2ld; left out: %q", of.label, text.Short(joinValues(of.values).Value))
@@ -166,12 +172,20 @@ func (p *parser) runtime(of *openField) {
 // releases reads "12 May 2015 (Cannes), 3 June 2015 (France)". Dates are
 // found rather than split on commas because "May 12, 2015" holds one.
 func (p *parser) releases(label string, v film.Text) {
-	found := releaseRe.FindAllStringSubmatch(englishMonths(v.Value), -1)
+	value := englishMonths(v.Value)
+	found := releaseRe.FindAllStringSubmatch(value, -1)
 	if found == nil {
 		p.note(v.Line, "%s: no date in %q; left out", label, text.Short(v.Value))
 		return
 	}
-	for _, m := range found {
+	spans := releaseRe.FindAllStringSubmatchIndex(value, -1)
+	for i, m := range found {
+		if i > 0 && isRunEnd(value, spans[i-1], spans[i]) {
+			// "3 March 2021 – 7 April 2021": a series' run, whose end
+			// is no release of the film (audit 17 found two).
+			p.note(v.Line, "%s: %q ends the run that starts %q, no release; left out", label, m[1], found[i-1][1])
+			continue
+		}
 		date, err := text.ParseDate(m[1])
 		if err != nil {
 			// A month alone is a date of ISO 8601's reduced precision,
@@ -442,4 +456,31 @@ func (p *parser) dropCreditNotes(label string, credits []film.Credit) {
 var territoryWords = map[string]bool{
 	"us": true, "u.s.": true, "usa": true, "uk": true, "u.k.": true, "worldwide": true,
 	"international": true, "north america": true, "latin america": true, "europe": true,
+}
+
+// isRunEnd reports whether the date match at cur follows the one at prev
+// as the end of a range: nothing but a dash or "to" between them, and no
+// place after the first ("3 March 2021 – 7 April 2021").
+func isRunEnd(value string, prev, cur []int) bool {
+	if len(prev) >= 6 && prev[4] >= 0 {
+		return false // the first date has its place: two releases
+	}
+	switch strings.TrimSpace(value[prev[1]:cur[0]]) {
+	case "–", "—", "-", "to", "until", "bis", "au", "al":
+		return true
+	}
+	return false
+}
+
+// seriesLabel reports whether an infobox label counts a series' seasons or
+// episodes ("No. of episodes", "Staffeln", "Nombre d'épisodes", "N.º de
+// temporadas"), which no film's infobox has.
+func seriesLabel(label string) bool {
+	l := strings.ToLower(locale.StripAccents(label))
+	for _, w := range []string{"episode", "episod", "season", "saison", "staffel", "stagion", "temporad", "folgen"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
