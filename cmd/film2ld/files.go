@@ -10,7 +10,9 @@ import (
 	"os"
 	"strings"
 	"syscall"
+	"time"
 
+	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/mapping/pipeline"
@@ -127,7 +129,62 @@ func (e *env) openInput(name string) (io.ReadCloser, string, error) {
 		f.Close()
 		return nil, name, &fs.PathError{Op: "read", Path: name, Err: syscall.EISDIR}
 	}
-	return guardShrinking(f), name, nil
+	r := guardShrinking(f)
+	if g, ok := r.(*shrinkGuard); ok && g.size > progressFrom {
+		if w, ok := fileOf(e.stderr); ok && isTerminal(w) {
+			// A large input is read for seconds to minutes (58 MB of
+			// N-Quads validated in a minute with nothing on the
+			// terminal, audit 16): how far it is, as a batch shows
+			// its films.
+			r = &readProgress{shrinkGuard: g, draw: readingLine(w, name, g.size, time.Now)}
+		}
+	}
+	return r, name, nil
+}
+
+// progressFrom is the size past which reading a file shows its progress:
+// past bigDocument's default, so that openPage's check of a page up to
+// that size sees the file's own reader.
+const progressFrom = 16 << 20
+
+// readProgress is a shrinkGuard (its Stat too, by which readers size
+// their buffers) that reports how many bytes it has read; Close clears
+// the line.
+type readProgress struct {
+	*shrinkGuard
+	draw func(int64)
+}
+
+func (p *readProgress) Read(b []byte) (int, error) {
+	n, err := p.shrinkGuard.Read(b)
+	p.draw(p.shrinkGuard.read)
+	return n, err
+}
+
+func (p *readProgress) Close() error {
+	p.draw(-1)
+	return p.shrinkGuard.Close()
+}
+
+// readingLine is readProgress's drawing on w of "reading NAME: n of
+// size MB", at most every progressEvery by now; -1 clears the line where
+// it is drawn.
+func readingLine(w io.Writer, name string, size int64, now func() time.Time) func(int64) {
+	shown := false
+	var last time.Time
+	return func(n int64) {
+		if n < 0 {
+			if shown {
+				fmt.Fprint(w, "\r\033[K")
+				shown = false
+			}
+			return
+		}
+		if t := now(); t.Sub(last) >= progressEvery {
+			fmt.Fprintf(w, "\rfilm2ld: reading %s: %d of %d MB", msg.Clean(name), n>>20, size>>20)
+			shown, last = true, t
+		}
+	}
 }
 
 // errShrank is the error of a file that ends before the size it had when

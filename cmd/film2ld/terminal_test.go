@@ -63,3 +63,27 @@ func TestProgressLineThrottled(t *testing.T) {
 		t.Errorf("the last count is not drawn, then cleared: %q", b.String()[max(0, b.Len()-60):])
 	}
 }
+
+// Reading a large input draws how far it is at most every progressEvery,
+// escapes the file's name (a name may hold control characters), and
+// clears its line at the end.
+func TestReadingLineThrottled(t *testing.T) {
+	var b strings.Builder
+	clock := time.Unix(0, 0)
+	draw := readingLine(&b, "big\x1b[2J.nq", 64<<20, func() time.Time { return clock })
+	for n := int64(0); n <= 64<<20; n += 1 << 16 {
+		clock = clock.Add(time.Millisecond)
+		draw(n)
+	}
+	draw(-1)
+	draws := strings.Count(b.String(), "reading")
+	if draws == 0 || draws > 1024/int(progressEvery/time.Millisecond)+2 {
+		t.Errorf("%d drawings for 1,024 reads a millisecond apart", draws)
+	}
+	if strings.Contains(b.String(), "\x1b[2J") || !strings.Contains(b.String(), `film2ld: reading big\x1B[2J.nq: 6 of 64 MB`) {
+		t.Errorf("the name is not escaped, or the count is not drawn: %q", b.String()[:min(b.Len(), 120)])
+	}
+	if !strings.HasSuffix(b.String(), "\r\033[K") {
+		t.Errorf("the line is not cleared at the end: %q", b.String()[max(0, b.Len()-40):])
+	}
+}
