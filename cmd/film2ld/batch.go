@@ -708,19 +708,39 @@ const progressEvery = 100 * time.Millisecond
 // by now, and the last count always; -1 clears the line where it is
 // drawn (for a film's messages).
 func progressLine(w io.Writer, total int, now func() time.Time) func(int) {
-	shown := false
-	var last time.Time
+	line := statusLine{w: w, now: now}
 	return func(n int) {
 		if n < 0 {
-			if shown {
-				fmt.Fprint(w, "\r\033[K")
-				shown = false
-			}
+			line.clear()
 			return
 		}
-		if t := now(); n == total || t.Sub(last) >= progressEvery {
-			fmt.Fprintf(w, "\rfilm2ld: %d/%d films", n, total)
-			shown, last = true, t
-		}
+		line.draw(n == total, "%d/%d films", n, total)
+	}
+}
+
+// statusLine is a line of progress on a terminal, drawn over itself: at
+// most every progressEvery by now unless the drawing is the last, and
+// cleared only where it is drawn.
+type statusLine struct {
+	w     io.Writer
+	now   func() time.Time
+	shown bool
+	last  time.Time
+}
+
+// draw draws "film2ld: " and the formatted text, if progressEvery has
+// passed since the last drawing or final is set.
+func (l *statusLine) draw(final bool, format string, args ...any) {
+	if t := l.now(); final || t.Sub(l.last) >= progressEvery {
+		fmt.Fprintf(l.w, "\rfilm2ld: "+format, args...)
+		l.shown, l.last = true, t
+	}
+}
+
+// clear clears the line, if it is drawn.
+func (l *statusLine) clear() {
+	if l.shown {
+		fmt.Fprint(l.w, "\r\033[K")
+		l.shown = false
 	}
 }

@@ -170,20 +170,13 @@ func (p *readProgress) Close() error {
 // size MB", at most every progressEvery by now; -1 clears the line where
 // it is drawn.
 func readingLine(w io.Writer, name string, size int64, now func() time.Time) func(int64) {
-	shown := false
-	var last time.Time
+	line := statusLine{w: w, now: now}
 	return func(n int64) {
 		if n < 0 {
-			if shown {
-				fmt.Fprint(w, "\r\033[K")
-				shown = false
-			}
+			line.clear()
 			return
 		}
-		if t := now(); t.Sub(last) >= progressEvery {
-			fmt.Fprintf(w, "\rfilm2ld: reading %s: %d of %d MB", msg.Clean(name), n>>20, size>>20)
-			shown, last = true, t
-		}
+		line.draw(false, "reading %s: %d of %d MB", msg.Clean(name), n>>20, size>>20)
 	}
 }
 
