@@ -66,7 +66,7 @@ func (p *parser) closeField() {
 				}
 				m.Actor.Line = v.Line
 				cast.AddRoleName(&m, fd.castRole)
-				p.entries = append(p.entries, m)
+				p.addEntry(m)
 			}
 		}
 	case factRuntime:
