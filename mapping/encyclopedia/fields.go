@@ -173,17 +173,24 @@ func (p *parser) runtime(of *openField) {
 // found rather than split on commas because "May 12, 2015" holds one.
 func (p *parser) releases(label string, v film.Text) {
 	value := englishMonths(v.Value)
-	found := releaseRe.FindAllStringSubmatch(value, -1)
-	if found == nil {
+	spans := releaseRe.FindAllStringSubmatchIndex(value, -1)
+	if spans == nil {
 		p.note(v.Line, "%s: no date in %q; left out", label, text.Short(v.Value))
 		return
 	}
-	spans := releaseRe.FindAllStringSubmatchIndex(value, -1)
-	for i, m := range found {
-		if i > 0 && isRunEnd(value, spans[i-1], spans[i]) {
+	// The matches' groups, from their places: one search finds both.
+	group := func(span []int, g int) string {
+		if span[2*g] < 0 {
+			return ""
+		}
+		return value[span[2*g]:span[2*g+1]]
+	}
+	for i, span := range spans {
+		m := []string{group(span, 0), group(span, 1), group(span, 2)}
+		if i > 0 && isRunEnd(value, spans[i-1], span) {
 			// "3 March 2021 – 7 April 2021": a series' run, whose end
 			// is no release of the film (audit 17 found two).
-			p.note(v.Line, "%s: %q ends the run that starts %q, no release; left out", label, m[1], found[i-1][1])
+			p.note(v.Line, "%s: %q ends the run that starts %q, no release; left out", label, m[1], group(spans[i-1], 1))
 			continue
 		}
 		date, err := text.ParseDate(m[1])
