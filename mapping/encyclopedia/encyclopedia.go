@@ -824,7 +824,7 @@ func (p *parser) addCast() {
 	for _, t := range f.OtherTitles {
 		titles = append(titles, t.Value)
 	}
-	if !slices.ContainsFunc(p.entries, func(m film.CastMember) bool { return len(cast.Split(m, titles...)) > 1 }) {
+	if !slices.ContainsFunc(p.entries, func(m film.CastMember) bool { return cast.Splits(m, titles...) }) {
 		// Nothing to split (nearly every cast): the entries, once each,
 		// are the cast, not copied.
 		f.Cast, p.entries = p.entries, nil

@@ -851,6 +851,10 @@ func (p *parser) credit(lb label, name, value string, line int) {
 			if lb.castRole != "" {
 				cast.AddRoleName(&m, lb.castRole)
 			}
+			if !cast.Splits(m) {
+				f.Cast = p.cast.Add(f.Cast, m)
+				continue
+			}
 			// The film's titles, read from the header above, are never
 			// two characters: an actor "(le Sel et la Lune)" plays the
 			// title role.

@@ -171,16 +171,25 @@ var navigationWords = map[string]bool{
 
 // navigation reports a line (a headingKey) that is the site's menu.
 func navigation(key string) bool {
-	words := strings.Fields(key)
-	if len(words) < 3 {
-		return false
-	}
-	for _, w := range words {
+	// Word by word, without a slice of them: every line of every page is
+	// asked (strings.Fields was 43 allocations a film).
+	words := 0
+	for rest := key; ; {
+		rest = strings.TrimLeft(rest, " \t")
+		if rest == "" {
+			return words >= 3
+		}
+		w := rest
+		if i := strings.IndexAny(rest, " \t"); i >= 0 {
+			w, rest = rest[:i], rest[i:]
+		} else {
+			rest = ""
+		}
 		if !navigationWords[w] {
 			return false
 		}
+		words++
 	}
-	return true
 }
 
 // footerRe is the site's footer and banners around the page's content,

@@ -204,3 +204,23 @@ func TestDateLines(t *testing.T) {
 		}
 	}
 }
+
+// TestNavigation pins which lines are the site's menu: three words or
+// more, every one a menu word, however they are spaced.
+func TestNavigation(t *testing.T) {
+	for key, want := range map[string]bool{
+		"movies tv games":              true,
+		"  movies  tv\tgames music  ":  true,
+		"home movies tv shows browse":  true,
+		"movies tv":                    false,
+		"movies tv paradise":           false,
+		"the quiet signal":             false,
+		"":                             false,
+		"movies tv games ":             true,
+		"sign in log in search movies": true,
+	} {
+		if got := navigation(key); got != want {
+			t.Errorf("navigation(%q) = %v, want %v", key, got, want)
+		}
+	}
+}

@@ -223,6 +223,12 @@ func annotationsOf(s string) ([]string, bool) {
 	if s == "" {
 		return nil, false
 	}
+	if !firstIsAnnotation(s) {
+		// Most texts asked are characters' names ("Vesna", "the
+		// ferryman"): told by their first part, without splitting and
+		// lower-casing the whole (21 allocations a film).
+		return nil, false
+	}
 	var names []string
 	for _, part := range annotationSep.Split(strings.ToLower(s), -1) {
 		name, ok := Annotations[strings.TrimSpace(part)]
@@ -232,6 +238,39 @@ func annotationsOf(s string) ([]string, bool) {
 		names = appendUnique(names, name)
 	}
 	return names, true
+}
+
+// firstIsAnnotation reports whether the first part of s, up to the first
+// of annotationSep's separators, may be an annotation: false means
+// annotationsOf(s) is false. It errs towards true, never false wrongly.
+func firstIsAnnotation(s string) bool {
+	first := s
+	if i := strings.IndexAny(first, ";,"); i >= 0 {
+		first = first[:i]
+	}
+	for _, sep := range []string{" and ", "\tand ", " and\t"} {
+		if i := strings.Index(first, sep); i >= 0 {
+			first = first[:i]
+		}
+	}
+	first = strings.TrimSpace(first)
+	var buf [32]byte
+	if len(first) > len(buf) {
+		return true // rare: let the whole reading decide
+	}
+	b := buf[:len(first)]
+	for i := range len(first) {
+		c := first[i]
+		if c >= 0x80 {
+			return true // not ASCII: let the whole reading decide
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	_, ok := Annotations[string(b)]
+	return ok
 }
 
 // takeSquareAnnotations removes the square-bracketed groups that hold

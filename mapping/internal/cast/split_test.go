@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/film2ld/film2ld/mapping/film"
 )
 
 // TestSplit: an entry that names two characters is a part for each; one
@@ -99,6 +101,39 @@ func TestSplitTitle(t *testing.T) {
 		}
 		if got := Split(m, tt.titles...); len(got) != tt.want {
 			t.Errorf("Split(%q, %q) = %d parts %+v, want %d", tt.entry, tt.titles, len(got), got, tt.want)
+		}
+	}
+}
+
+// Splits says whether Split makes several parts, for every entry of
+// TestSplit's kinds and a title.
+func TestSplitsAgreesWithSplit(t *testing.T) {
+	for _, c := range []string{"Anna / Nina", "Chiara; Nora", "the Harbourmaster and the Moon", "Salt and Pepper",
+		"le Sel et la Lune", "Vesna", "", "Anna / narrator", "the Mayor and the Priest"} {
+		m := film.CastMember{Actor: film.Text{Value: "Ana Ruiz"}, Character: c}
+		for _, titles := range [][]string{nil, {"Le Sel et la Lune"}, {"The Mayor and the Priest"}} {
+			if got, want := Splits(m, titles...), len(Split(m, titles...)) > 1; got != want {
+				t.Errorf("Splits(%q, %q) = %v, Split made %d parts", c, titles, got, len(Split(m, titles...)))
+			}
+		}
+	}
+}
+
+// firstIsAnnotation, annotationsOf's shortcut, never turns away a text
+// that is annotations alone.
+func TestFirstIsAnnotationKeepsAnnotations(t *testing.T) {
+	texts := []string{"Voice, Uncredited", "cameo and voice", " VOICE ; archive footage ", "uncredited;cameo"}
+	for k := range Annotations {
+		texts = append(texts, k, strings.ToUpper(k), k+", "+k, k+" and voice")
+	}
+	for _, s := range texts {
+		if _, ok := annotationsOf(s); ok && !firstIsAnnotation(s) {
+			t.Errorf("firstIsAnnotation(%q) is false; annotationsOf reads it", s)
+		}
+	}
+	for _, s := range []string{"Vesna", "the ferryman", "Dana, a nurse"} {
+		if firstIsAnnotation(s) {
+			t.Errorf("firstIsAnnotation(%q) is true", s)
 		}
 	}
 }
