@@ -34,7 +34,8 @@ var unitSeconds = [...]int{hours: 3600, minutes: 60, seconds: 1}
 
 // unitWords are the units' words as film pages write them, in English and
 // in the languages of the articles and prize pages film2ld reads (German,
-// Italian, Spanish, French), lower case, without a final full stop.
+// Italian, Spanish, French, and the units of a few more), lower case,
+// without a final full stop.
 var unitWords = map[string]timeUnit{
 	"h": hours, "hr": hours, "hrs": hours, "hour": hours, "hours": hours, "std": hours, "stunde": hours,
 	"stunden": hours, "ora": hours, "ore": hours, "hora": hours, "horas": hours, "heure": hours, "heures": hours,
@@ -43,6 +44,13 @@ var unitWords = map[string]timeUnit{
 	"s": seconds, "sec": seconds, "secs": seconds, "second": seconds, "seconds": seconds, "sek": seconds,
 	"sekunde": seconds, "sekunden": seconds, "secondo": seconds, "secondi": seconds, "segundo": seconds,
 	"segundos": seconds, "seconde": seconds, "secondes": seconds,
+	// Other languages whose pages the mappers meet in infoboxes ("112
+	// perc", audit 17): Hungarian, Polish, Czech, Dutch, the Scandinavian
+	// languages, Turkish. Each is a unit only after a number.
+	"perc": minutes, "minut": minutes, "minuty": minutes, "godz": hours,
+	"godzina": hours, "godziny": hours, "hodina": hours, "hodiny": hours, "uur": hours, "minutter": minutes,
+	"minuter": minutes, "timer": hours, "timme": hours, "timmar": hours, "dakika": minutes, "saat": hours,
+	"saniye": seconds,
 }
 
 // unitSymbols are the marks written for minutes and seconds ("12′40″",
