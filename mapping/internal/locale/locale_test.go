@@ -67,6 +67,7 @@ func TestLanguage(t *testing.T) {
 		"Italienisch": "it", "Slowenisch": "sl", "Deutsch": "de", "italiano": "it", "siciliano": "scn",
 		"Serbo-Kroatisch": "sh", "español": "es", "Inglés": "en", "francese": "fr", "allemand": "de",
 		"Grönländisch": "kl", "Amerikanische Gebärdensprache": "ase",
+		"Yakut": "sah", "Sakha": "sah", "Jakutisch": "sah", "Northern Sami": "se", "Inuktitut": "iu",
 	} {
 		if got, ok := Language(name); !ok || got != want {
 			t.Errorf("Language(%q) = %q, %v; want %q", name, got, ok, want)

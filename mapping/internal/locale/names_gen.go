@@ -1809,7 +1809,7 @@ func englishCountriesTable() map[string]string {
 	}
 }
 
-// languagesTable returns the languages: lower-case language name (English, with the names Wikipedia uses, then French, German, Spanish, Italian) → BCP 47 tag (863 names).
+// languagesTable returns the languages: lower-case language name (English, with the names Wikipedia uses, then French, German, Spanish, Italian) → BCP 47 tag (868 names).
 func languagesTable() map[string]string {
 	return map[string]string{
 		"abcaso":                         "ab",
@@ -2145,6 +2145,7 @@ func languagesTable() map[string]string {
 		"hébreu":                         "he",
 		"héréro":                         "hz",
 		"húngaro":                        "hu",
+		"iakoute":                        "sah",
 		"icelandic":                      "is",
 		"ido":                            "io",
 		"igbo":                           "ig",
@@ -2181,6 +2182,7 @@ func languagesTable() map[string]string {
 		"italiano":                       "it",
 		"italien":                        "it",
 		"italienisch":                    "it",
+		"jakutisch":                      "sah",
 		"jamaican creole english":        "jam",
 		"jamaican patois":                "jam",
 		"jamaikanisch-kreolisch":         "jam",
@@ -2463,6 +2465,8 @@ func languagesTable() map[string]string {
 		"russo":                          "ru",
 		"rwanda":                         "rw",
 		"rätoromanisch":                  "rm",
+		"sakha":                          "sah",
+		"sami":                           "se",
 		"sami del nord":                  "se",
 		"sami du nord":                   "se",
 		"sami septentrional":             "se",
@@ -2659,6 +2663,7 @@ func languagesTable() map[string]string {
 		"wu chinese":                     "wuu",
 		"wólof":                          "wo",
 		"xhosa":                          "xh",
+		"yakut":                          "sah",
 		"yi":                             "ii",
 		"yi de sichuán":                  "ii",
 		"yi du sichuan":                  "ii",

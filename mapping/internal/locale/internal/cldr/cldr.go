@@ -224,6 +224,7 @@ var languageAliases = map[string]string{
 	"mohawk": "moh", "neapolitan": "nap", "sicilian": "scn", "venetian": "vec", "friulian": "fur",
 	"ligurian": "lij", "lombard": "lmo", "piedmontese": "pms", "bavarian": "bar", "alsatian": "gsw",
 	"swiss german": "gsw", "low german": "nds", "scots": "sco", "hawaiian": "haw", "inupiat": "ik",
+	"yakut": "sah", "sakha": "sah", "inuktitut": "iu", "sami": "se", "northern sami": "se",
 }
 
 // nameForms returns a CLDR country name and the forms pages write it in:
