@@ -1014,12 +1014,21 @@ func salesContact(s string) film.Agent {
 			s = blankOut(s, [][]int{{m[2], m[3]}})
 		}
 	}
-	emails := emailRe.FindAllStringSubmatchIndex(s, -1)
+	// Each pattern opens with an optional label, so the engine tries it
+	// at every position: a line without the '@' or the "://" or "www."
+	// its value must hold is not searched (a tenth of a prize page).
+	var emails [][]int
+	if strings.IndexByte(s, '@') >= 0 {
+		emails = emailRe.FindAllStringSubmatchIndex(s, -1)
+	}
 	if len(emails) > 0 {
 		c.Email = s[emails[0][2]:emails[0][3]]
 	}
 	s = blankOut(s, emails)
-	webs := webRe.FindAllStringSubmatchIndex(s, -1)
+	var webs [][]int
+	if strings.Contains(s, "://") || strings.Contains(s, "www.") {
+		webs = webRe.FindAllStringSubmatchIndex(s, -1)
+	}
 	if len(webs) > 0 {
 		web := s[webs[0][2]:webs[0][3]]
 		c.URL = web
