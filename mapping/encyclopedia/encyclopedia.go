@@ -788,13 +788,18 @@ func (p *parser) castLine(l line) {
 		p.characterRow(l)
 		return
 	}
-	entry := p.dropDisambiguations(p.section, film.Text{Value: l.text, Line: l.n}, true)
+	var entry string
 	if len(l.cells) == 2 {
-		// A row of a cast table: actor, then character.
+		// A row of a cast table: actor, then character. Only the actor's
+		// cell loses a disambiguation: the character's bracket is its
+		// own (read as a description), and the whole row read again
+		// noted the actor's twice.
 		if tableHeads[strings.ToLower(l.cells[0])] {
 			return
 		}
 		entry = p.dropDisambiguations(p.section, film.Text{Value: l.cells[0], Line: l.n}, true) + " – " + l.cells[1]
+	} else {
+		entry = p.dropDisambiguations(p.section, film.Text{Value: l.text, Line: l.n}, true)
 	}
 	m, ok := cast.Parse(entry)
 	if !ok || l.kind != kindItem && m.Character == "" && len(m.RoleNames()) == 0 {

@@ -1314,3 +1314,32 @@ func TestClassify(t *testing.T) {
 		}
 	}
 }
+
+// A cast table's row loses the actor's disambiguation once, with one
+// note, and the character's bracket stays its own: the whole row was read
+// again, which noted the actor's bracket twice and the character's as
+// left out while it was kept as the description.
+func TestCastTableRowDisambiguation(t *testing.T) {
+	article := "= Salt Road (2016 film) =\n\nSalt Road is a 2016 drama film.\n\n== Cast ==\n" +
+		"Anne Coesens (actress)\tTania\nAna Ruiz\tChiara (singer)\n"
+	src, err := Parse(strings.NewReader(article), "a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	for _, n := range src.Notes {
+		if strings.Contains(n.Message, "actress") || strings.Contains(n.Message, "singer") {
+			notes = append(notes, n.Message)
+		}
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], "actress") {
+		t.Errorf("notes %q; want one, on the actress's bracket", notes)
+	}
+	got := map[string]string{}
+	for _, m := range src.Film.Cast {
+		got[m.Actor.Value] = m.Character + "|" + m.Description()
+	}
+	if got["Anne Coesens"] != "Tania|" || got["Ana Ruiz"] != "Chiara|singer" {
+		t.Errorf("cast %q", got)
+	}
+}

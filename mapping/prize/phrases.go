@@ -165,7 +165,10 @@ func directorLead(s string, bare, withBy bool) (rest string, ph directorPhrase, 
 			continue // "Directorate", "Regiekollektiv"
 		}
 		// The folded line and the line have the same words: skip as many.
-		words := strings.Fields(s)
+		// A colon touching the name ("Regie:Anne Dubois") is a word of
+		// its own, so that the phrase's words are counted off the line
+		// and the name's first word is not taken with them.
+		words := strings.Fields(strings.Replace(s, ":", " : ", 1))
 		if len(words) < e.nWords {
 			continue
 		}

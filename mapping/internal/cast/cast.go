@@ -10,6 +10,7 @@
 package cast
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -248,16 +249,12 @@ func firstIsAnnotation(s string) bool {
 	if i := strings.IndexAny(first, ";,"); i >= 0 {
 		first = first[:i]
 	}
-	for _, sep := range []string{" and ", "\tand ", " and\t"} {
-		if i := strings.Index(first, sep); i >= 0 {
-			first = first[:i]
-		}
-	}
-	first = strings.TrimSpace(first)
-	var buf [32]byte
+	var buf [64]byte
 	if len(first) > len(buf) {
 		return true // rare: let the whole reading decide
 	}
+	// Lower-cased first, as annotationsOf reads it, so that "Voice And
+	// Uncredited" is cut at its "And" too.
 	b := buf[:len(first)]
 	for i := range len(first) {
 		c := first[i]
@@ -267,9 +264,15 @@ func firstIsAnnotation(s string) bool {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
+		if c == '\t' || c == '\n' || c == '\r' {
+			c = ' '
+		}
 		b[i] = c
 	}
-	_, ok := Annotations[string(b)]
+	if i := bytes.Index(b, []byte(" and ")); i >= 0 {
+		b = b[:i]
+	}
+	_, ok := Annotations[string(bytes.TrimSpace(b))]
 	return ok
 }
 

@@ -122,7 +122,7 @@ func TestSplitsAgreesWithSplit(t *testing.T) {
 // firstIsAnnotation, annotationsOf's shortcut, never turns away a text
 // that is annotations alone.
 func TestFirstIsAnnotationKeepsAnnotations(t *testing.T) {
-	texts := []string{"Voice, Uncredited", "cameo and voice", " VOICE ; archive footage ", "uncredited;cameo"}
+	texts := []string{"Voice, Uncredited", "cameo and voice", " VOICE ; archive footage ", "uncredited;cameo", "Voice And Uncredited", "VOICE AND UNCREDITED"}
 	for k := range Annotations {
 		texts = append(texts, k, strings.ToUpper(k), k+", "+k, k+" and voice")
 	}
