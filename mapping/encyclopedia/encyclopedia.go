@@ -275,9 +275,9 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 // line read as a continuation, and the article as no film document
 // (audit 17).
 func pageIndent(lines []string) int {
-	first := -1
-	counts := map[int]int{}
-	total := 0
+	// Only the first line's indent is asked about: a count of it, not a
+	// map of every indent.
+	first, same, total := -1, 0, 0
 	for _, raw := range lines {
 		t := strings.TrimLeft(raw, " ")
 		if strings.TrimSpace(t) == "" {
@@ -287,10 +287,12 @@ func pageIndent(lines []string) int {
 		if first < 0 {
 			first = n
 		}
-		counts[n]++
+		if n == first {
+			same++
+		}
 		total++
 	}
-	if first <= 0 || counts[first]*2 <= total {
+	if first <= 0 || same*2 <= total {
 		return 0
 	}
 	return first

@@ -1256,7 +1256,7 @@ func trimCardEnd(body string) string {
 			continue
 		}
 		rest := strings.TrimRight(body[:len(body)-len(end)], " ")
-		if len(rest) < len(body)-len(end) && rest != "" && strings.ContainsRune(".!?…\"”)", []rune(rest)[len([]rune(rest))-1]) {
+		if last, _ := utf8.DecodeLastRuneInString(rest); len(rest) < len(body)-len(end) && rest != "" && strings.ContainsRune(".!?…\"”)", last) {
 			return rest
 		}
 	}
