@@ -747,13 +747,16 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 		case "@type", "type":
 			n.Described = true
 			for t := range b.items(m.Value) {
-				if t.Kind == jsonpos.String && !slices.Contains(n.Types, localName(t.String)) {
-					n.Types = append(n.Types, localName(t.String))
+				if t.Kind != jsonpos.String {
+					continue
 				}
-				if t.Kind == jsonpos.String {
-					if knownType(localName(t.String)) {
-						b.schemaOrg = true
-					}
+				name := localName(t.String)
+				if known, ok := schemaTypeName(name); ok {
+					name = known
+					b.schemaOrg = true
+				}
+				if !slices.Contains(n.Types, name) {
+					n.Types = append(n.Types, name)
 				}
 			}
 			continue
