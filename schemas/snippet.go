@@ -394,13 +394,13 @@ func removable(nodes []*Node, why []Finding) ([]*Node, []Finding) {
 // object n is read from, or a reference to its IRI.
 func isValue(n *Node) bool {
 	for _, e := range n.Parents {
-		for _, parent := range e.From.origins {
+		for _, parent := range e.From.origins() {
 			for _, m := range parent.Members {
 				if localName(m.Key) != e.Property {
 					continue
 				}
 				for _, v := range list(m.Value) {
-					if slices.Contains(n.origins, v) || refersTo(v, n.ID) {
+					if slices.Contains(n.origins(), v) || refersTo(v, n.ID) {
 						return true
 					}
 				}
@@ -425,7 +425,7 @@ func without(tree *jsonpos.Value, g *Graph, nodes []*Node) *jsonpos.Value {
 	gone := map[holder][]*Node{}
 	for _, n := range nodes {
 		for _, e := range n.Parents {
-			for _, parent := range e.From.origins {
+			for _, parent := range e.From.origins() {
 				h := holder{parent, e.Property}
 				if !slices.Contains(gone[h], n) {
 					gone[h] = append(gone[h], n)
@@ -455,7 +455,7 @@ func without(tree *jsonpos.Value, g *Graph, nodes []*Node) *jsonpos.Value {
 				}
 				var kept []*jsonpos.Value
 				for _, item := range list(m.Value) {
-					if !slices.ContainsFunc(drop, func(n *Node) bool { return slices.Contains(n.origins, item) || refersTo(item, n.ID) }) {
+					if !slices.ContainsFunc(drop, func(n *Node) bool { return slices.Contains(n.origins(), item) || refersTo(item, n.ID) }) {
 						kept = append(kept, copyOf(item))
 					}
 				}
