@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/msg"
@@ -146,18 +149,30 @@ func excerpter(sources []reportSource) func(schemas.Pos) string {
 // name) at a line and column, the line with a caret under the column
 // (see diag.Excerpt); a byte-order mark is left out, as validate leaves
 // it out when it places findings. Taken as each input is done, they let
-// its bytes go before the report is written.
-func quotes(name string, data []byte, fs []schemas.Finding, rep *repeats) map[schemas.Pos]string {
-	var x *diag.Index
-	var out map[schemas.Pos]string
+// its bytes go before the report is written. With data nil, the lines
+// are read from the file path (see fileQuotes), when there is one.
+func quotes(name string, data []byte, path string, fs []schemas.Finding, rep *repeats) map[schemas.Pos]string {
+	var at []schemas.Pos
 	for _, f := range fs {
 		if !rep.show(f) {
 			continue // the report will not show it
 		}
-		p := f.Pos
-		if p.File != name || p.Line <= 0 || p.Col <= 0 || len(data) == 0 {
-			continue
+		if p := f.Pos; p.File == name && p.Line > 0 && p.Col > 0 {
+			at = append(at, p)
 		}
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	if data == nil {
+		if path == "" {
+			return nil
+		}
+		return fileQuotes(path, at)
+	}
+	var x *diag.Index
+	var out map[schemas.Pos]string
+	for _, p := range at {
 		if x == nil {
 			x = diag.NewIndex(bytes.TrimPrefix(data, []byte("\ufeff")))
 		}
@@ -170,6 +185,73 @@ func quotes(name string, data []byte, fs []schemas.Finding, rep *repeats) map[sc
 		out[p] = x.Excerpt(p.Line, p.Col)
 	}
 	return out
+}
+
+// fileQuotes is quotes of the UTF-8 file path, read once as it goes and
+// holding only the lines quoted, one at a time: validate lets a large
+// input's bytes go once its graph is read (see validateFile), where they
+// were held through the checks (a 14.6 MB page's JSON-LD, a sixth of the
+// peak). A file that cannot be read again gives no quotes, as an input
+// without bytes did.
+func fileQuotes(path string, at []schemas.Pos) map[schemas.Pos]string {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	slices.SortFunc(at, func(a, b schemas.Pos) int { return cmp.Compare(a.Line, b.Line) })
+	br := bufio.NewReaderSize(f, 64<<10)
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	out := map[schemas.Pos]string{}
+	line := 1
+	var text []byte
+	for i := 0; i < len(at); {
+		want := at[i].Line
+		for ; line < want; line++ {
+			if !skipLine(br) {
+				return out
+			}
+		}
+		// Every line break read so far starts a line, the last one
+		// too, which may be empty (as diag.Index counts lines).
+		text = text[:0]
+		var err error
+		for {
+			var chunk []byte
+			chunk, err = br.ReadSlice('\n')
+			text = append(text, chunk...)
+			if err != bufio.ErrBufferFull {
+				break
+			}
+		}
+		line++
+		x := diag.NewIndex(bytes.TrimSuffix(text, []byte("\n")))
+		for ; i < len(at) && at[i].Line == want; i++ {
+			out[at[i]] = x.ExcerptAs(1, at[i].Col, want)
+		}
+		if err != nil {
+			break // the last line
+		}
+	}
+	return out
+}
+
+// skipLine reads past the next line break, and reports whether there was
+// one.
+func skipLine(br *bufio.Reader) bool {
+	for {
+		_, err := br.ReadSlice('\n')
+		switch err {
+		case nil:
+			return true
+		case bufio.ErrBufferFull:
+			continue
+		default:
+			return false
+		}
+	}
 }
 
 // jsonFinding is the stable JSON form of a finding.

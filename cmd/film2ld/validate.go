@@ -97,6 +97,15 @@ type validateJob struct {
 	quoteAll bool
 }
 
+// letGo reports whether validateFile lets a file's bytes go once their
+// graph is read, for the report to read again what it quotes: a large
+// file (from boundFrom) of UTF-8 as it stands on disk, whose lines are
+// those its findings are placed in, unless the HTML report shows it.
+func (job *validateJob) letGo(name string, data []byte, decl ld.Declared) bool {
+	return name != "-" && job.format != "html" && len(data) >= boundFrom &&
+		decl.Name == "" && utf8.Valid(data)
+}
+
 // trim lets go of what the report will not read of r. The HTML report
 // shows every input, its markup and its snippet's preview (made from its
 // graph); the text report quotes an input's line at each finding that
@@ -112,7 +121,7 @@ func (job *validateJob) trim(r fileResult) fileResult {
 		if !job.quoteAll {
 			rep = newRepeats(job.repeat) // what the report will show
 		}
-		r.quotes = quotes(r.display, r.data, r.findings, rep)
+		r.quotes = quotes(r.display, r.data, r.path, r.findings, rep)
 	}
 	r.data, r.graph = nil, nil
 	schemas.Detach(r.findings) // each holds its node, and through it the graph
@@ -442,8 +451,11 @@ func largestInput(inputs []string, films []batchFilm) int64 {
 
 // fileResult is what validating one input gave.
 type fileResult struct {
-	display  string
-	data     []byte
+	display string
+	data    []byte
+	// path is the file data was read from, when data is let go before
+	// the report quotes it (see validateFile): its lines are read again.
+	path     string
 	graph    *schemas.Graph
 	findings []schemas.Finding
 	// quotes are the text report's excerpts of data (see trim).
@@ -526,6 +538,11 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 		if err != nil {
 			r.findings = []schemas.Finding{inputFinding(r.display, err)}
 			return r
+		}
+		if job.letGo(name, data, decl) {
+			// Its graph, made below, holds what the checks need; the
+			// bytes held beside it were a sixth of the peak.
+			r.data, r.path = nil, name
 		}
 		if decl.Name != "" {
 			// A note in the report, where a reader of the findings sees

@@ -105,6 +105,15 @@ func TestIndexPositionAndExcerpt(t *testing.T) {
 	if got, want := x.Excerpt(3, 11), "  3 |   \"year\": x\n    |           ^\n"; got != want {
 		t.Errorf("Excerpt:\n%s\nwant\n%s", got, want)
 	}
+	// The same line, indexed alone and numbered as in the whole input;
+	// the gutter widens with the number.
+	line := diag.NewIndex([]byte(`  "year": x`))
+	if got, want := line.ExcerptAs(1, 11, 3), x.Excerpt(3, 11); got != want {
+		t.Errorf("ExcerptAs(1, 11, 3):\n%s\nwant\n%s", got, want)
+	}
+	if got, want := line.ExcerptAs(1, 11, 1200), "  1200 |   \"year\": x\n       |           ^\n"; got != want {
+		t.Errorf("ExcerptAs(1, 11, 1200):\n%s\nwant\n%s", got, want)
+	}
 }
 
 func TestPosError(t *testing.T) {

@@ -139,6 +139,13 @@ func (x *Index) Line(line int) string {
 // Excerpt shows a line of the input with a caret under a column (see the
 // function [Excerpt]).
 func (x *Index) Excerpt(line, col int) string {
+	return x.ExcerptAs(line, col, line)
+}
+
+// ExcerptAs is Excerpt of the index's line line, numbered number in the
+// excerpt: the line's place in a larger input, of which x indexes that
+// line alone (a line read again from a file whose bytes were let go).
+func (x *Index) ExcerptAs(line, col, number int) string {
 	if line <= 0 || col <= 0 {
 		return ""
 	}
@@ -152,10 +159,10 @@ func (x *Index) Excerpt(line, col int) string {
 		base := x.charsBefore(s)
 		n := x.charsBefore(s+len(text)) - base
 		start, end := excerptWindow(n, col)
-		return excerpt(string(x.data[x.charOffset(base+start):x.charOffset(base+end)]), n, line, col)
+		return excerpt(string(x.data[x.charOffset(base+start):x.charOffset(base+end)]), n, number, col)
 	}
 	n := byteRuneCount(text)
 	start, end := excerptWindow(n, col)
 	text = text[byteRuneOffset(text, start):]
-	return excerpt(string(text[:byteRuneOffset(text, end-start)]), n, line, col)
+	return excerpt(string(text[:byteRuneOffset(text, end-start)]), n, number, col)
 }
