@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/mapping/internal/text"
 
@@ -173,6 +174,12 @@ func classify(l string) classified {
 			return c
 		}
 	}
+	if !digit && short && l[0] >= utf8.RuneSelf {
+		if score, best, ok := starScore(l); ok {
+			c.class, c.score, c.best = numberLine, score, best
+			return c
+		}
+	}
 	if digit && short {
 		if m := numberRe.FindStringSubmatch(l); m != nil {
 			c.class, c.score, c.best = numberLine, m[1], m[2]
@@ -233,6 +240,45 @@ func classify(l string) classified {
 		}
 	}
 	return c
+}
+
+// starScore reads a score drawn in stars whose scale the stars show:
+// filled stars, at most one half star, then empty ones ("★★★★☆" is 4 of
+// 5, "★★★½☆" 3.5 of 5). Without an empty star the scale is not on the
+// page ("★★★" may be 3 of 4 or of 5), and the line is not read so; the
+// publication reader then leaves it out as a score, with a note.
+func starScore(l string) (score, best string, ok bool) {
+	filled, half, empty := 0, 0, 0
+	for _, r := range l {
+		switch r {
+		case ' ', '\u00a0':
+			continue
+		case '★', '⭐':
+			if half+empty > 0 {
+				return "", "", false
+			}
+			filled++
+		case '½', '⯪', '⯨':
+			if half+empty > 0 {
+				return "", "", false
+			}
+			half++
+		case '☆', '✩':
+			empty++
+		default:
+			return "", "", false
+		}
+	}
+	// No filled star: an empty row is as often a widget to rate with as
+	// a score of nothing.
+	if empty == 0 || filled+half == 0 || filled+half+empty > 10 {
+		return "", "", false
+	}
+	score = strconv.Itoa(filled)
+	if half > 0 {
+		score += ".5"
+	}
+	return score, strconv.Itoa(filled + half + empty), true
 }
 
 // errUnreadDate is the dateErr of a line shaped as a date that film2ld

@@ -108,6 +108,29 @@ func TestLayouts(t *testing.T) {
 			},
 		},
 		{
+			// Audit 17: a score drawn in stars was left out as a
+			// publication that is a score. Filled, half and empty stars
+			// state the score and its scale; stars alone do not state
+			// the scale, nor does a row of empty stars a score.
+			name: "review scores in stars",
+			page: "Critic Reviews\n" +
+				"  1. Reviewed by: Ivo Babic\n     ★★★★☆\n     Mar 9, 2006\n     Very good.\n" +
+				"  2. Reviewed by: Eva Dvorak\n     ★★★½☆\n     Mar 10, 2006\n     Good.\n" +
+				"  3. Reviewed by: Jan Kral\n     ★ ★ ☆ ☆ ☆ ☆ ☆ ☆ ☆ ☆\n     Mar 11, 2006\n     Poor.\n" +
+				"  4. Reviewed by: Ota Hora\n     ★★★\n     Mar 12, 2006\n     Fine.\n" +
+				"  5. Reviewed by: Ema Mala\n     ☆☆☆☆☆\n     Mar 13, 2006\n     Unrated.\n",
+			facts: []string{
+				`critic score=- verdict="" count=- bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Ivo Babic" pub="" score=4(?..5) date=2006-03-09 body="Very good."`,
+				`critic by="Eva Dvorak" pub="" score=3.5(?..5) date=2006-03-10 body="Good."`,
+				`critic by="Jan Kral" pub="" score=2(?..10) date=2006-03-11 body="Poor."`,
+				`critic by="Ota Hora" pub="" score=- date=2006-03-12 body="Fine."`,
+				`critic by="Ema Mala" pub="" score=- date=2006-03-13 body="Unrated."`,
+			},
+			notes: []string{`15: publication "★★★" is a score; left out`, `19: publication "☆☆☆☆☆" is a score; left out`},
+		},
+		{
 			// Audit 13: a date the reader did not read went into the
 			// review's text, and the publication before it too. A year
 			// or a month alone is a date, stated to that precision.
