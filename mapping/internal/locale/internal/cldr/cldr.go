@@ -33,6 +33,30 @@ var aliases = map[string]string{
 	"east germany": "DD", "serbia and montenegro": "CS",
 }
 
+// otherAliases are names in otherLanguages in common use that CLDR spells
+// otherwise, as aliases are in English: long forms ("Stati Uniti
+// d'America", audit 17), old and informal names, and the countries that
+// are no more. CLDR's own names of each language win over these. East and
+// West Germany, England and Scotland are left out: their codes' English
+// names ("Germany", "United Kingdom") are not what the page says.
+var otherAliases = map[string]string{
+	// French
+	"états-unis d'amérique": "US", "etats-unis": "US", "grande-bretagne": "GB",
+	"hollande": "NL", "union soviétique": "SU", "urss": "SU", "yougoslavie": "YU",
+	"tchécoslovaquie": "CS", "république tchèque": "CZ",
+	// German
+	"vereinigte staaten von amerika": "US", "großbritannien": "GB", "grossbritannien": "GB",
+	"holland": "NL", "sowjetunion": "SU", "udssr": "SU", "jugoslawien": "YU",
+	"tschechoslowakei": "CS", "tschechische republik": "CZ",
+	// Spanish
+	"estados unidos de américa": "US", "ee. uu.": "US", "ee.uu.": "US", "eeuu": "US",
+	"gran bretaña": "GB", "holanda": "NL", "unión soviética": "SU",
+	"yugoslavia": "YU", "checoslovaquia": "CS", "república checa": "CZ",
+	// Italian
+	"stati uniti d'america": "US", "gran bretagna": "GB", "olanda": "NL", "unione sovietica": "SU",
+	"jugoslavia": "YU", "cecoslovacchia": "CS", "repubblica ceca": "CZ",
+}
+
 // otherLanguages are the languages, besides English, whose country names
 // the table holds: those the film prize's site is published in most.
 var otherLanguages = []language.Tag{language.French, language.German, language.Spanish, language.Italian}
@@ -142,6 +166,14 @@ func otherCountries(english map[string]string) map[string]string {
 			}
 		}
 	}
+	for name, code := range otherAliases {
+		// Pages write the apostrophe both ways ("d’America").
+		for _, name := range []string{name, strings.ReplaceAll(name, "'", "’")} {
+			if english[name] == "" && others[name] == "" {
+				others[name] = code
+			}
+		}
+	}
 	return others
 }
 
@@ -183,6 +215,9 @@ func English() map[string]string {
 var englishNames = map[string]string{
 	"CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo", "PS": "Palestine",
 	"MK": "North Macedonia", "SZ": "Eswatini",
+	// The countries that are no more, which CLDR does not name; CS is
+	// Czechoslovakia's (otherAliases names no other country by it).
+	"SU": "Soviet Union", "YU": "Yugoslavia", "CS": "Czechoslovakia",
 }
 
 // threeLetter are languages film credits name that have no two-letter
