@@ -940,6 +940,28 @@ Un pescatore sardo sogna il continente.
 			notes: []string{`25: 2 cast entries repeat an earlier one word for word (the first on this line); left out`},
 		},
 		{
+			// Audit 17: the shorter labels of other articles' infoboxes,
+			// in Italian and French ("Paese", "Pays"), were left out.
+			name: "Italian and French short labels",
+			article: `= Il giardino d'inverno (1990 film) =
+
+Il giardino d'inverno
+- Regia: Ada Lind
+- Paese: Stati Uniti d’America, Unione Sovietica
+- Lingua: inglese, russo
+- Pays: Belgique
+- Langue originale: français
+
+Il giardino d'inverno è un film del 1990.
+`,
+			want: []string{
+				"abstract@10: Il giardino d'inverno è un film del 1990.", "country: Belgique@7",
+				"country: Stati Uniti d’America@5", "country: Unione Sovietica@5", "director: Ada Lind@4",
+				"language: français@8", "language: inglese@6", "language: russo@6",
+				"title: Il giardino d'inverno@1", "year: 1990@1",
+			},
+		},
+		{
 			name: "Spanish article",
 			article: `= Las salinas del norte =
 

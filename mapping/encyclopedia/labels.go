@@ -121,6 +121,7 @@ var labels = sync.OnceValue(func() map[string]field {
 		"scénario": credit(film.Author, ""), "acteurs principaux": {fact: factCast},
 		"sociétés de production": company(film.ProductionCompany, ""), "société de production": company(film.ProductionCompany, ""),
 		"pays de production": {fact: factCountries}, "pays d'origine": {fact: factCountries}, "durée": {fact: factRuntime},
+		"pays": {fact: factCountries}, "langue": {fact: factLanguages}, "langue originale": {fact: factLanguages},
 		"musique": credit(film.Composer, ""),
 
 		// German, Italian and Spanish Wikipedia's film infoboxes (audit 15:
@@ -135,6 +136,7 @@ var labels = sync.OnceValue(func() map[string]field {
 		"schnitt": credit(film.Contributor, "Editing"), "besetzung": {fact: factCast}, "darsteller": {fact: factCast},
 		"produktionsfirma": company(film.ProductionCompany, ""), "verleih": company(film.Contributor, "Distribution"),
 		"titolo originale": {fact: factOtherTitle}, "paese di produzione": {fact: factCountries},
+		"paese": {fact: factCountries}, "paesi": {fact: factCountries}, "lingua": {fact: factLanguages},
 		"anno": {fact: factYear}, "durata": {fact: factRuntime}, "lingua originale": {fact: factLanguages},
 		"genere": {fact: factGenres}, "regia": credit(film.Director, ""), "soggetto": credit(film.Author, "Story"),
 		"sceneggiatura": credit(film.Author, ""), "produttore": credit(film.Producer, ""),
