@@ -41,6 +41,10 @@ type Options struct {
 	// them was a quarter of merging a film's three documents. A film
 	// merged so has no Dataset.
 	MergedOnly bool
+	// SameFilm merges the sources even where their titles, years and
+	// directors say they describe different films (see
+	// DifferentFilmsError): the caller knows them to be one.
+	SameFilm bool
 	// Name is the page owner's title for a film no document names (the
 	// Name of the Page the caller sets afterwards): the Movie's IRI is
 	// minted from it as from a document's title, so the film is not left
@@ -92,12 +96,15 @@ func Merge(sources []*film.Source, opts Options) (*Film, error) {
 	if len(sources) == 0 {
 		return nil, ErrNoSources
 	}
-	m := &merger{opts: opts, sources: slices.Clone(sources)}
+	m := &merger{opts: opts, sources: slices.Clone(sources), given: sources}
 	if m.opts.Base == "" {
 		m.opts.Base = DefaultBase
 	}
 	m.rank()
 	m.resolve()
+	if err := m.differentFilms(); err != nil {
+		return nil, err
+	}
 	f := m.film()
 	f.minted = f.ID
 	for _, a := range m.res.all {
@@ -148,8 +155,11 @@ func agentWord(a *agent) string {
 type merger struct {
 	opts    Options
 	sources []*film.Source
-	res     *resolver
-	diags   []Diagnostic
+	// given are the sources in the order the caller gave them (rank
+	// orders sources by preference).
+	given []*film.Source
+	res   *resolver
+	diags []Diagnostic
 	// filmID, when set, is the Movie's IRI, minted by the merged view.
 	filmID string
 	// only, when set, is the one source this view shows, with its own
@@ -260,7 +270,12 @@ func (m *merger) resolve() {
 				r.add(mention{source: s, name: film.Text{Value: w.Author, Line: w.Name.Line}})
 			}
 		}
-		if p := s.Publisher; p != nil {
+		// The site that published a document is said of its web page:
+		// without the page's address there is no node to say it of, and
+		// the site was a node nothing reached (a prize page without its
+		// "Source URL" line: its web snippet failed, the frame finding
+		// the site unreachable from the Movie).
+		if p := s.Publisher; p != nil && s.URL.Value != "" {
 			a := r.add(mention{source: s, name: p.Name, org: true})
 			if a.URL() == "" && p.URL != "" {
 				a.setRare(a.AlternateNames(), p.URL, a.Contact())

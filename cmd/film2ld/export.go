@@ -122,7 +122,7 @@ type exportFlags struct {
 	pageURL, image, name                        string
 	shard                                       string
 	quiet, verbose, merged, keepRejected, batch bool
-	mergedInDefault                             bool
+	mergedInDefault, sameFilm                   bool
 	jobs                                        int
 }
 
@@ -138,6 +138,7 @@ func runExport(e *env, args []string) int {
 	fs.BoolVar(&f.mergedInDefault, "merged-in-default-graph", false, "nquads, canonical, trig: put the merged view in the default graph, not in the film's own graph")
 	fs.BoolVar(&f.keepRejected, "keep-rejected", false, "jsonld, html: keep reviews and ratings search engines would reject")
 	fs.BoolVar(&f.batch, "batch", false, "export every film of each DIR given: one film per subfolder")
+	fs.BoolVar(&f.sameFilm, "same-film", false, "merge the documents even where their titles, years and directors say they are different films")
 	fs.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "with --batch, export `N` films at once")
 	fs.StringVar(&f.shard, "shard", "", "with --batch, export only the K-th of N shards of the films (`K/N`, split by folder name), so that N machines share an archive")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "do not print warnings and notes")
@@ -204,7 +205,7 @@ func runExport(e *env, args []string) int {
 		base = f.base
 	}
 	x := &exportJob{format: format, kind: kind, batch: f.batch, page: page,
-		opts:   mapping.Options{Base: base, Prefer: prefer, MergedInDefaultGraph: f.mergedInDefault},
+		opts:   mapping.Options{Base: base, Prefer: prefer, MergedInDefaultGraph: f.mergedInDefault, SameFilm: f.sameFilm},
 		merged: f.merged, keepRejected: f.keepRejected, quiet: f.quiet, verbose: f.verbose}
 	if f.batch {
 		sh, err := parseShard(f.shard)
@@ -376,6 +377,13 @@ func (e *env) renderFilm(files []string, x *exportJob) (res *pipeline.Output, ok
 	}
 	if err != nil {
 		e.errorf("%v", err)
+		if errors.Is(err, mapping.ErrDifferentFilms) {
+			if x.batch {
+				e.hint("a film's folder holds the documents of one film: move the other film's documents to a folder of their own, or give --same-film if they are one film")
+			} else {
+				e.hint("export each film's documents on their own (or each film's folder with --batch), or give --same-film if they are one film")
+			}
+		}
 		return nil, false
 	}
 	for _, d := range f.Diagnostics {

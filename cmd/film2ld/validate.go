@@ -95,6 +95,9 @@ type validateJob struct {
 	// finding, when a baseline will take some out after it.
 	repeat   int
 	quoteAll bool
+	// sameFilm merges a film's documents even where they seem to be of
+	// different films (--same-film).
+	sameFilm bool
 }
 
 // letGo reports whether validateFile lets a file's bytes go once their
@@ -131,7 +134,7 @@ func (job *validateJob) trim(r fileResult) fileResult {
 func runValidate(e *env, args []string) int {
 	fs := pflag.NewFlagSet("validate", pflag.ContinueOnError)
 	var profile, format, outPath, pageURL, baseline, writeBaseline, printSchema string
-	var strict, listRules bool
+	var strict, listRules, sameFilm bool
 	var repeat int
 	var disable, enable []string
 	fs.StringVar(&profile, "profile", "google", "`PROFILE` of checks: google or schemaorg")
@@ -141,6 +144,7 @@ func runValidate(e *env, args []string) int {
 	fs.StringVar(&pageURL, "page-url", "", "`URL` the markup is published at: reviews from other sites are reported")
 	var batch bool
 	fs.BoolVar(&batch, "batch", false, "each immediate subfolder of each DIR given holds one film's documents, checked as export --batch combines them")
+	fs.BoolVar(&sameFilm, "same-film", false, "check film documents as one film even where their titles, years and directors say they are different films (as export --same-film)")
 	fs.BoolVar(&strict, "strict", false, "warnings fail the run too (exit 1)")
 	fs.StringSliceVar(&disable, "disable", nil, "skip these `RULE`s (ids, or prefixes such as google.movie); comma-separated or repeated")
 	fs.StringSliceVar(&enable, "enable", nil, "check only these `RULE`s (ids or prefixes); --disable still applies")
@@ -267,7 +271,7 @@ func runValidate(e *env, args []string) int {
 		return exitError
 	}
 	defer validateHeap(max(largestInput(inputs, films), e.stdinSize()))()
-	job := &validateJob{prof: prof, pageURL: pageURL, filter: filter, format: format, repeat: repeat, quoteAll: base != nil}
+	job := &validateJob{prof: prof, pageURL: pageURL, filter: filter, format: format, repeat: repeat, quoteAll: base != nil, sameFilm: sameFilm}
 	results := e.validateAll(job, inputs, walked)
 	release() // read: a copy of standard input is not needed for the report
 	for _, f := range films {
@@ -714,7 +718,9 @@ func (e *env) validateFilm(vj *validateJob, f batchFilm) fileResult {
 		r.findings = []schemas.Finding{inputFinding(f.dir, f.err)}
 		return r
 	}
-	job := pipeline.New(pipeline.FilmOptions(vj.pageURL))
+	opts := pipeline.FilmOptions(vj.pageURL)
+	opts.Merge.SameFilm = vj.sameFilm
+	job := pipeline.New(opts)
 	for _, name := range f.files {
 		if !pipeline.MayBeDocumentName(name) {
 			// A film folder may hold notes, posters, lists: as export
