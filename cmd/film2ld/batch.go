@@ -168,7 +168,7 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 	)
 	if stream {
 		if sink, err = output.Create(out, e.stdout); err != nil {
-			e.errorf("%v", err)
+			e.outputError(err)
 			return exitError
 		}
 		defer sink.Abort() // after Commit, does nothing

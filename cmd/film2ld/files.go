@@ -259,11 +259,22 @@ func readFileWhole(name string) ([]byte, error) {
 func (e *env) outputWritable(paths ...string) bool {
 	for _, p := range paths {
 		if err := output.Check(p); err != nil {
-			e.errorf("%v", err)
+			e.outputError(err)
 			return false
 		}
 	}
 	return true
+}
+
+// outputError reports an output that cannot be written, with what to do
+// about a file its user may not write (replaced by a rename, it was
+// overwritten where a shell's '>' is refused).
+func (e *env) outputError(err error) {
+	e.errorf("%v", err)
+	var oe *output.Error
+	if output.ReadOnly(err) && errors.As(err, &oe) {
+		e.hint("film2ld does not replace a file you may not write, as a shell's '>' does not: make %s writable first, or give another output file", oe.Path)
+	}
 }
 
 // checkInputs refuses a command line that names standard input twice or

@@ -11,6 +11,16 @@ import (
 
 func keepOwner(*os.File, fs.FileInfo) {}
 
+// canWrite refuses a file whose mode has no write bit: on Windows, a
+// file with the read-only attribute, which opening for writing refuses.
+func canWrite(path string) error {
+	st, err := os.Stat(path)
+	if err == nil && st.Mode().Perm()&0o200 == 0 {
+		return fs.ErrPermission
+	}
+	return err
+}
+
 // CleanupOnSignal makes an interrupt remove every temporary file before
 // the process ends.
 func CleanupOnSignal() {

@@ -13,7 +13,9 @@
 //     temporary file with a short name in the same folder, created with the
 //     umask's mode (or given the existing file's mode), synced to disk and
 //     renamed over the path on Commit. A reader sees the old file or the new
-//     one, never half of one.
+//     one, never half of one. An existing file the user may not write (mode
+//     0444, another user's) is refused, as opening it for writing would be,
+//     though the rename would go through.
 //   - A symbolic link: followed, and its final target written as above, so
 //     the link stays a link.
 //   - A device, a named pipe or a socket: opened and written directly; it is
@@ -56,12 +58,29 @@ type Error struct {
 	Path string // as the user gave it
 	Op   string // "write", "create", …
 	Err  error
+
+	readOnly bool // an existing file its user may not write
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("cannot %s %s: %v", e.Op, e.Path, e.Err) }
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
+
+// ReadOnly reports whether err refuses an output that is an existing file
+// its user may not write, as the kernel refuses to open it for writing:
+// its mode (0444) or its owner, rather than its folder, is at fault.
+func ReadOnly(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.readOnly
+}
+
+// access is the kernel's answer to whether this process may open the
+// existing file path for writing (access(2) with W_OK, on Unix): the
+// error opening it so would give, or nil. Root may write any file, as a
+// shell's redirection may. A variable, so that a test can stand in for
+// the kernel whatever the user running it.
+var access = canWrite
 
 // cause strips the path from an *os.PathError or *os.LinkError, whose path
 // may be a temporary file's, leaving the reason alone.
@@ -150,6 +169,14 @@ func place(path string) (st fs.FileInfo, direct bool, target string, err error) 
 		return nil, false, "", &Error{Path: path, Op: "write", Err: cause(err)}
 	case err != nil:
 		st = nil
+	}
+	if st != nil {
+		// A rename needs the folder's permission alone, so a file its
+		// user may not write (0444, another user's) was replaced in
+		// silence, where '> path' and cp are refused.
+		if err := access(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, false, "", &Error{Path: path, Op: "write", Err: cause(err), readOnly: true}
+		}
 	}
 	target, err = Resolve(path)
 	if err != nil {

@@ -422,3 +422,88 @@ func TestScratchIsPrivate(t *testing.T) {
 		t.Errorf("after Discard: %v", err)
 	}
 }
+
+// An existing file the kernel would not open for writing (its mode, its
+// owner) is refused by Create, Check and WriteFile, naming the path
+// given, before anything is written: replaced by a rename, which needs
+// only the folder's permission, a 0444 file was overwritten where '>'
+// and cp are refused. access stands in for the kernel here, as it judges
+// a file's owner, so the test holds for root too (for whom the kernel
+// grants every file); a new file, a device and a writable file are not
+// asked about, or pass.
+func TestReadOnlyRefused(t *testing.T) {
+	var asked []string
+	defer func(old func(string) error) { access = old }(access)
+	access = func(path string) error {
+		asked = append(asked, path)
+		st, err := os.Stat(path)
+		if err == nil && st.Mode().Perm()&0o200 == 0 {
+			return syscall.EACCES
+		}
+		return err
+	}
+	dir := t.TempDir()
+	ro := filepath.Join(dir, "ro.nq")
+	if err := os.WriteFile(ro, []byte("old"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.nq")
+	if err := os.Symlink("ro.nq", link); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{ro, link} {
+		want := "cannot write " + path + ": permission denied"
+		f, cerr := Create(path, nil)
+		if f != nil {
+			f.Abort()
+		}
+		for name, err := range map[string]error{"Create": cerr, "Check": Check(path), "WriteFile": WriteFile(path, nil, []byte("new"))} {
+			if fmt.Sprint(err) != want || !ReadOnly(err) || !errors.Is(err, fs.ErrPermission) {
+				t.Errorf("%s(%q) = %v (read-only %v); want %s", name, path, err, ReadOnly(err), want)
+			}
+		}
+	}
+	if got := readString(t, ro); got != "old" {
+		t.Errorf("%s was written: %q", ro, got)
+	}
+	if l := leftovers(t, dir); l != nil {
+		t.Errorf("temporary files left: %v", l)
+	}
+
+	asked = nil
+	rw := filepath.Join(dir, "rw.nq")
+	if err := os.WriteFile(rw, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{rw, filepath.Join(dir, "new.nq"), os.DevNull} {
+		if err := WriteFile(path, nil, []byte("new")); err != nil || ReadOnly(err) {
+			t.Errorf("WriteFile(%q): %v", path, err)
+		}
+	}
+	if fmt.Sprint(asked) != fmt.Sprint([]string{rw}) {
+		t.Errorf("access asked of %q; want of the existing regular file alone", asked)
+	}
+	if err := Check(filepath.Join(dir, "missing", "out.nq")); ReadOnly(err) {
+		t.Errorf("a missing folder is read-only: %v", err)
+	}
+}
+
+// With the kernel's own check: a 0444 file is refused to a user who is
+// not root, as '>' refuses it; root may write it, and does.
+func TestReadOnlyRefusedByKernel(t *testing.T) {
+	dir := t.TempDir()
+	ro := filepath.Join(dir, "ro.nq")
+	if err := os.WriteFile(ro, []byte("old"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(ro, nil, []byte("new"))
+	if os.Geteuid() == 0 {
+		if err != nil || readString(t, ro) != "new" {
+			t.Errorf("as root: %v, %q; want the file written, as root's '>' writes it", err, readString(t, ro))
+		}
+		t.Skip("running as root, whom the kernel lets write a 0444 file: the refusal is TestReadOnlyRefused's")
+	}
+	if !ReadOnly(err) || readString(t, ro) != "old" {
+		t.Errorf("WriteFile: %v; want the 0444 file refused and left as it was", err)
+	}
+}

@@ -22,6 +22,11 @@ func keepOwner(f *os.File, st fs.FileInfo) {
 	}
 }
 
+// canWrite asks the kernel whether the process may open path for
+// writing: access(2) with W_OK (2 on every Unix), which judges by the
+// mode, the owner, ACLs and a read-only mount as open(2) would.
+func canWrite(path string) error { return syscall.Access(path, 2) }
+
 // CleanupOnSignal makes SIGINT, SIGTERM, SIGHUP (the terminal or the
 // ssh connection gone) and SIGQUIT (Ctrl-\) remove every temporary file
 // before the process dies of the signal, as it would have without the
