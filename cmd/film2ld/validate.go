@@ -148,8 +148,8 @@ func runValidate(e *env, args []string) int {
 	fs.BoolVar(&strict, "strict", false, "warnings fail the run too (exit 1)")
 	fs.StringSliceVar(&disable, "disable", nil, "skip these `RULE`s (ids, or prefixes such as google.movie); comma-separated or repeated")
 	fs.StringSliceVar(&enable, "enable", nil, "check only these `RULE`s (ids or prefixes); --disable still applies")
-	fs.StringVar(&baseline, "baseline", "", "ignore findings recorded in this baseline `FILE`, so only new ones count")
-	fs.StringVar(&writeBaseline, "write-baseline", "", "record every finding in `FILE` as the baseline, and exit 0")
+	fs.StringVar(&baseline, "baseline", "", "ignore findings recorded in this baseline `FILE` (- for standard input), so only new ones count")
+	fs.StringVar(&writeBaseline, "write-baseline", "", "record every finding in `FILE` (- for standard output) as the baseline, and exit 0")
 	fs.BoolVar(&listRules, "rules", false, "list every rule with its severity and the page it follows, and exit")
 	fs.StringVar(&printSchema, "print-schema", "", "print the JSON Schema for `TYPE` (Movie, Review, …; \"list\" names them) and exit")
 	if done, status := e.parseFlags(fs, validateUsage, args); done {
@@ -192,7 +192,11 @@ func runValidate(e *env, args []string) int {
 	}
 	var base *baselineSet
 	if baseline != "" {
-		if base, err = readBaseline(baseline); err != nil {
+		if baseline == "-" && slices.Contains(files, "-") {
+			// Read first, the baseline would leave the document nothing.
+			return e.usageError(fs, "--baseline -: the baseline and a document cannot both be read from standard input (save one of them to a file)")
+		}
+		if base, err = e.readBaseline(baseline); err != nil {
 			return e.usageError(fs, "--baseline: %v", err)
 		}
 	}
@@ -316,7 +320,11 @@ func runValidate(e *env, args []string) int {
 			e.errorf("%v", err)
 			return exitError
 		}
-		fmt.Fprintf(e.stderr, "film2ld: %d %s recorded in %s\n", n, plural(n, "finding"), writeBaseline)
+		where := writeBaseline
+		if where == "-" {
+			where = "standard output"
+		}
+		fmt.Fprintf(e.stderr, "film2ld: %d %s recorded in %s\n", n, plural(n, "finding"), where)
 		if n < len(all) {
 			// Unreadable files are never accepted, so the run fails now
 			// as every later run will.

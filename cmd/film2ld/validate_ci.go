@@ -133,8 +133,19 @@ type baselineSet struct {
 	known map[baselineEntry]int
 }
 
-func readBaseline(path string) (*baselineSet, error) {
-	data, err := os.ReadFile(path)
+// readBaseline reads the baseline at path; "-" reads standard input, as
+// every FILE of film2ld does (it read a file named "-").
+func (e *env) readBaseline(path string) (*baselineSet, error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		path = "<stdin>"
+		if e.stdin != nil {
+			data, err = io.ReadAll(e.stdin)
+		}
+	} else {
+		data, err = os.ReadFile(path)
+	}
 	if err != nil {
 		return nil, err
 	}
