@@ -178,7 +178,12 @@ func TestUTF16WithoutBOM(t *testing.T) {
 	le := []byte("<\x00h\x00t\x00m\x00l\x00>\x00\xe9\x00")
 	be := []byte("\x00T\x00i\x00t\x00l\x00e\x00:\x00 \x00H")
 	for in, want := range map[string]string{string(le): "little-endian", string(be): "big-endian",
-		"plain ASCII text": "", "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00": "", "<\x00p": ""} {
+		"plain ASCII text": "", "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00": "", "<\x00p": "",
+		// Small numbers as 16 bits, little-endian: NUL every other byte,
+		// no text between.
+		"\x01\x00\x02\x00\x03\x00\x04\x00\x05\x00\x06\x00\x07\x00\x08\x00": "",
+		// UTF-8 text with a NUL now and then.
+		"{\"a\": \"x\x00y\", \"b\": \"\x00\"}\n": ""} {
 		if got := diag.UTF16WithoutBOM([]byte(in)); got != want {
 			t.Errorf("%q: %q; want %q", in, got, want)
 		}
