@@ -65,11 +65,14 @@ func DetectInput(name string, data []byte) InputFormat {
 		return f
 	}
 	s := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	if head := utf16ASCIIHead(data); head != nil {
+	if text := UTF16Text(data[:min(len(data), 1024)]); text != nil {
 		// A page saved as UTF-16, which HTML allows with a byte-order
 		// mark (DecodeHTML reads it); JSON and RDF must be UTF-8, and are
 		// told as such so that their readers say why they refuse it.
-		s = bytes.TrimLeft(head, " \t\r\n")
+		// Without the mark too (told by its NULs), a page's reader and
+		// CheckUTF16 say what it is; as bytes, standard input's started
+		// with a NUL and was read as N-Quads.
+		s = bytes.TrimLeft(text, " \t\r\n")
 	}
 	// Comment lines, which N-Quads, Turtle and TriG all allow, say
 	// nothing of which: a Turtle file often starts with a header of them,

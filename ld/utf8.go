@@ -2,9 +2,11 @@ package ld
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/ld/diag"
@@ -20,6 +22,69 @@ var ErrInvalidUTF8 = errors.New("invalid UTF-8")
 // byte-order mark: HTML pages may be (DecodeHTML reads them), JSON and
 // RDF may not.
 var ErrUTF16 = errors.New("the file is UTF-16 (it starts with a UTF-16 byte-order mark); JSON-LD and RDF are UTF-8: save it as UTF-8")
+
+// UTF16Error is the error of linked data that reads as UTF-16 without a
+// byte-order mark (diag.UTF16WithoutBOM): read as UTF-8, its ASCII text
+// is valid with a NUL after or before every character, which the
+// readers refused for that NUL (N-Quads' "unexpected rune '\x00'") or
+// for its first letter that is not ASCII, never saying why. Order is
+// "little-endian" or "big-endian".
+type UTF16Error struct{ Order string }
+
+func (e *UTF16Error) Error() string {
+	return "the file reads as UTF-16 (" + e.Order + ") without a byte-order mark; JSON-LD and RDF are UTF-8: save it as UTF-8"
+}
+
+// CheckUTF16 returns a *PosError at line 1 of the input display names
+// (a *UTF16Error) when head, its first bytes (its first KiB tells),
+// reads as UTF-16 without a byte-order mark and the input is linked
+// data: by form, or when form is 0 by name or by the text head decodes
+// to ([DetectInput]). An HTML page is left to its reader, which refuses
+// it with the fix a page takes (a page may be UTF-16 with the mark:
+// [DecodeHTML] reads it). Else nil. It runs before any reading, so that
+// every reader of every command says the same.
+func CheckUTF16(head []byte, name, display string, form InputFormat) error {
+	order := diag.UTF16WithoutBOM(head)
+	if order == "" || bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return nil // with the mark, the readers refuse it (ErrUTF16)
+	}
+	if form == 0 {
+		form = DetectInput(name, head)
+	}
+	if form == InputHTML {
+		return nil
+	}
+	return &PosError{Pos: diag.Position{File: display, Line: 1}, Err: &UTF16Error{Order: order}}
+}
+
+// UTF16Text returns the text head begins with, decoded, when head is
+// UTF-16: with a byte-order mark, or without one by its first KiB
+// (diag.UTF16WithoutBOM); else nil. It tells what such an input is (its
+// form, a film document's text), never reads it: a character cut at
+// head's end is U+FFFD.
+func UTF16Text(head []byte) []byte {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		order, head = binary.LittleEndian, head[2:]
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		order, head = binary.BigEndian, head[2:]
+	default:
+		switch diag.UTF16WithoutBOM(head) {
+		case "little-endian":
+			order = binary.LittleEndian
+		case "big-endian":
+			order = binary.BigEndian
+		default:
+			return nil
+		}
+	}
+	units := make([]uint16, len(head)/2)
+	for i := range units {
+		units[i] = order.Uint16(head[2*i:])
+	}
+	return []byte(string(utf16.Decode(units)))
+}
 
 // invalidUTF8 returns the offset of the first byte of b that does not
 // start a valid UTF-8 sequence, or -1.

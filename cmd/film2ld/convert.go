@@ -17,6 +17,7 @@ import (
 	"github.com/film2ld/film2ld/cmd/film2ld/internal/output"
 	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/ld/diag"
+	"github.com/film2ld/film2ld/mapping"
 	"github.com/film2ld/film2ld/mapping/pipeline"
 )
 
@@ -310,6 +311,10 @@ func runConvert(e *env, args []string) int {
 func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.InputFormat, lenient, alone bool) (docs []any, isNQ bool, err error) {
 	if f == 0 {
 		f = ld.InputByName(name)
+	}
+	if err := e.refusedUTF16(name, f); err != nil {
+		// --lenient too: no U+FFFD would make it UTF-8.
+		return nil, false, err
 	}
 	if !lenient {
 		err := e.refusedNQuads(name, f, func(r io.Reader) error {
@@ -721,7 +726,7 @@ func rdfFormat(f ld.Format) bool {
 // data by command (convert, load), when name is a film document by its
 // name: film2ld convert page.txt is export's job.
 func (e *env) filmDocumentHint(name, command string, err error) {
-	if name != "-" && pipeline.IsDocumentName(name) && errors.Is(err, ld.ErrSyntax) {
+	if name != "-" && pipeline.IsDocumentName(name) && (errors.Is(err, ld.ErrSyntax) || errors.Is(err, mapping.ErrBinary)) {
 		e.hint("%s is a film document by its name; 'film2ld export %s' maps it to the linked data %s reads", name, name, command)
 	}
 }

@@ -17,6 +17,54 @@ import (
 // junkPrefix is how much of a large N-Quads input refusedNQuads reads.
 const junkPrefix = 64 << 10
 
+// refusedUTF16 returns the error of an input that reads as UTF-16
+// without a byte-order mark (pipeline.CheckUTF16), told from its first
+// 4 KiB before any reading of it, or nil: convert, load and validate
+// run it first, so that each says so of every form, large or small, by
+// name or on standard input. Read as UTF-8, such a file's ASCII text is
+// valid with a NUL at every other byte, and each reader refused it its
+// own way: N-Quads for an "unexpected rune '\x00'", JSON for an invalid
+// character '\x00', Turtle for a term of NULs. format is as for
+// refusedNQuads.
+func (e *env) refusedUTF16(name string, format ld.InputFormat) error {
+	head := e.inputHead(name, 4<<10)
+	if head == nil {
+		return nil
+	}
+	return pipeline.CheckUTF16(head, name, inputDisplay(name), format)
+}
+
+// inputHead returns up to n first bytes of the input name without taking
+// them from its readings: standard input's as spoolStdin holds them, or
+// a regular file's; nil for anything else (a named pipe, read once, is
+// its readings' to read) and for what cannot be read (its readings say
+// why).
+func (e *env) inputHead(name string, n int) []byte {
+	path := name
+	if name == "-" {
+		switch {
+		case e.stdinHead != nil:
+			return e.stdinHead[:min(n, len(e.stdinHead))]
+		case e.stdinHeld != nil:
+			return e.stdinHeld[:min(n, len(e.stdinHeld))]
+		case e.stdinSpool == "":
+			return nil
+		}
+		path = e.stdinSpool // the file redirected, or the copy made
+	}
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	head := make([]byte, n)
+	n, _ = io.ReadFull(f, head)
+	return head[:n]
+}
+
 // refusedNQuads returns the error that reading a large input (over
 // bigDocument) as N-Quads gives, when its first 64 KiB tell it, or nil:
 // convert and load read such an input whole, and a line whole, before

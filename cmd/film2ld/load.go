@@ -204,6 +204,9 @@ func (e *env) readUnits(name string, f ld.InputFormat) (store.Units, error) {
 	if f == 0 {
 		f = ld.InputByName(name)
 	}
+	if err := e.refusedUTF16(name, f); err != nil {
+		return nil, err
+	}
 	err := e.refusedNQuads(name, f, func(r io.Reader) error {
 		_, err := ld.ReadNQuads(r, inputDisplay(name))
 		return err

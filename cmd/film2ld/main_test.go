@@ -140,6 +140,27 @@ func writeVariants(dir string) error {
 	article := string(read(1))
 	files["utf16le-article.txt"] = encodeUTF16(article, binary.LittleEndian)
 	files["utf16be-article.txt"] = encodeUTF16(article, binary.BigEndian)
+	// UTF-16 without a byte-order mark (nobom/), in both orders: the
+	// article, named .txt and without an extension, and linked data of
+	// each form; and a binary file of 16-bit numbers, a NUL at every
+	// other byte like such text, and no text between.
+	linked := map[string]string{
+		"nq":     "<urn:film2ld:film/illegal-2010> <http://schema.org/name> \"Illégal\" <urn:film2ld:graph> .\n",
+		"jsonld": `{"@context": "https://schema.org", "@type": "Movie", "name": "Illégal"}` + "\n",
+		"ttl":    "@prefix s: <http://schema.org/> .\n<urn:film2ld:film/illegal-2010> s:name \"Illégal\" .\n",
+	}
+	for order, enc := range map[string]binary.AppendByteOrder{"le": binary.LittleEndian, "be": binary.BigEndian} {
+		files["nobom/"+order+"-article.txt"] = encodeUTF16(article, enc)[2:]
+		files["nobom/"+order+"-article"] = encodeUTF16(article, enc)[2:]
+		for ext, text := range linked {
+			files["nobom/"+order+"."+ext] = encodeUTF16(text, enc)[2:]
+		}
+	}
+	var numbers []byte
+	for i := range 600 {
+		numbers = binary.LittleEndian.AppendUint16(numbers, uint16(i%32))
+	}
+	files["nobom/numbers.bin"] = numbers
 	// A right-to-left override hidden in a name.
 	files["bidi-article.txt"] = bytes.Replace(read(1), []byte("Editing: Damien Keyeux"), []byte("Editing: Damien ‮Keyeux‬"), 1)
 	// One 2 MB line: not a film page.
@@ -149,8 +170,10 @@ func writeVariants(dir string) error {
 		return err
 	}
 	maps.Copy(files, pages)
-	if err := os.MkdirAll(filepath.Join(dir, "pages"), 0o755); err != nil {
-		return err
+	for _, sub := range []string{"pages", "nobom"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			return err
+		}
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {

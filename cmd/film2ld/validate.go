@@ -520,6 +520,9 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 		display := inputDisplay(name)
 		return fileResult{display: display, findings: clarifyJSONFindings([]schemas.Finding{loadFinding(display, err)}, nil, name)}
 	}
+	if err := e.refusedUTF16(name, 0); err != nil {
+		return refused(err)
+	}
 	if err := e.refusedDocument(name, job.pageURL); err != nil {
 		return refused(err)
 	}

@@ -286,6 +286,30 @@ func looksLikeFilmDocument(data []byte, name string) bool {
 	return err == nil
 }
 
+// CheckUTF16 returns the error of an input whose first bytes, head (a
+// few KiB), read as UTF-16 without a byte-order mark, with the fix its
+// form takes, told as Load tells it (from form, then its name, then the
+// text head decodes to): a film document is refused as the film reader
+// refuses it, whose fix is UTF-8 or UTF-16 with the mark (which it
+// reads); linked data as ld.CheckUTF16 refuses it (JSON-LD and RDF are
+// UTF-8); a page is left to its reader, which says so of a page. Else
+// nil. The commands run it on every input before reading it, so that
+// each says what such a file is, where linked data's readers stopped at
+// its first NUL ("unexpected rune '\x00'").
+func CheckUTF16(head []byte, name, display string, form ld.InputFormat) error {
+	text := ld.UTF16Text(head)
+	if text == nil || bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return nil // not UTF-16, or with the mark: the readers know it
+	}
+	if form == 0 && looksLikeFilmDocument(text, name) {
+		// The film reader's error: UTF-16 without a byte-order mark is
+		// binary data to it, and the error says it reads as UTF-16.
+		_, err := mapping.DetectReader(bytes.NewReader(head), display)
+		return err
+	}
+	return ld.CheckUTF16(head, name, display, form)
+}
+
 // snippetGraph makes the web snippet of a JSON-LD document, as export
 // does of a film, and returns its graph; what the snippet leaves out is
 // reported as a warning, since the data states it and the RDF keeps it.
