@@ -128,6 +128,10 @@ const (
 	// RuleRelativeURL (warning) is a URL with its scheme left out
 	// ("www.imdb.com/title/…"), which resolves against the page instead.
 	RuleRelativeURL = "vocab.relative-url"
+	// RuleRelativeReference (note) is any other relative URL
+	// ("/film/heat/"): a page resolves it against its address, linked
+	// data read on its own cannot.
+	RuleRelativeReference = "vocab.relative-reference"
 	// RuleLanguage (warning) is text that is no BCP 47 language code
 	// where schema.org asks for one ("inLanguage": "English").
 	RuleLanguage = "vocab.language"
@@ -251,6 +255,7 @@ var ruleTable = []ruleDef{
 	{RuleDate, Error, "a Date or DateTime that is not ISO 8601 or not on the calendar", "https://schema.org/Date"},
 	{RuleDuration, Error, "a Duration that is not ISO 8601", "https://schema.org/Duration"},
 	{RuleRelativeURL, Warning, "a URL with its scheme left out, which resolves against the page", "https://schema.org/URL"},
+	{RuleRelativeReference, Note, "a relative URL, which a page resolves against its address but linked data read on its own cannot (without --page-url)", "https://www.w3.org/TR/json-ld11/#iris"},
 	{RuleLanguage, Warning, "text that is no BCP 47 language code where schema.org asks for one (inLanguage, subtitleLanguage, availableLanguage, knowsLanguage)", "https://schema.org/inLanguage"},
 	{RuleRange, Error, "a node of a type outside the property's rangeIncludes: an error where schema.org gives one type (director: Person), a warning where it gives several", srcSchemaOrg},
 

@@ -39,7 +39,7 @@ func checkVocabulary(g *Graph) []Finding {
 	var fs []Finding
 	suggested := map[suggestion]string{}
 	for _, n := range g.Nodes {
-		c := nodeChecker{v: v, n: n, foreign: foreign, suggested: suggested}
+		c := nodeChecker{v: v, n: n, foreign: foreign, suggested: suggested, pageURL: g.PageURL}
 		c.types()
 		for _, p := range n.Props {
 			c.property(p.Name)
@@ -59,6 +59,9 @@ type nodeChecker struct {
 	// known is the node's schema.org types when every type of the node is
 	// one, else nil: the domain check needs the whole picture.
 	known []*vocabType
+	// pageURL is the page the markup is published at (--page-url), which
+	// a relative URL resolves against.
+	pageURL string
 	// suggested remembers the graph's spelling suggestions: a name
 	// written wrong is usually wrong on every node that has it (6,000
 	// packages of a package-lock.json, each with "resolved" and
@@ -556,8 +559,20 @@ func (c *nodeChecker) textForNode(prop string, r *rangeKinds, s string, pos Pos)
 // hostlessURL warns about a relative URL that looks like a host name with
 // the scheme left out ("www.example.com"): it resolves against the page,
 // to a path on the page's own site, which is seldom what was meant.
+//
+// Any other relative reference ("/film/heat/", "//cdn.example/a.jpg",
+// "posters/heat.jpg") is a note: a web page's JSON-LD resolves it against
+// the page's address, as search engines read it, but linked data read on
+// its own has no address to resolve it against, and film2ld convert
+// refused it while validate said nothing (audit 18). With --page-url the
+// page's address is known, and the reference is what it resolves to.
 func (c *nodeChecker) hostlessURL(prop, s string, pos Pos) {
 	if !looksHostless(s) {
+		if c.pageURL == "" && isRelativeReference(s) {
+			c.add(Note, RuleRelativeReference, prop, pos,
+				fmt.Sprintf("%q is a relative URL: a web page resolves it against its own address, but as linked data on its own (film2ld convert, a triple store) it has none to resolve against", clip(s)),
+				"write the absolute URL, or give the page's address: validate --page-url URL, convert --base URL")
+		}
 		return
 	}
 	c.add(Warning, RuleRelativeURL, prop, pos,
@@ -1255,6 +1270,13 @@ var fileExts = []string{".html", ".htm", ".php", ".asp", ".aspx", ".jsp", ".jpg"
 
 // looksHostless reports whether a relative URL starts with what reads as a
 // host name: "www.…", or a dotted first segment that is not a file name.
+// isRelativeReference reports whether s, a URL, is a relative reference:
+// no scheme ("/a", "//host/a", "a/b.jpg", "?q", "#frag").
+func isRelativeReference(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme == ""
+}
+
 func looksHostless(s string) bool {
 	u, err := url.Parse(s)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(s, "/") || strings.HasPrefix(s, ".") {

@@ -147,7 +147,7 @@ var vocabCases = []struct {
   "isFamilyFriendly": "maybe"}`,
 		&vocabWant{Error, "vocab.value-kind", `Movie "Heat"`, "isFamilyFriendly", 2, 23, "give true or false"}},
 	{"literals that read as their range", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
-  "url": "/films/heat", "sameAs": "https://www.wikidata.org/wiki/Q211", "isFamilyFriendly": "false",
+  "url": "https://example.com/films/heat", "sameAs": "https://www.wikidata.org/wiki/Q211", "isFamilyFriendly": "false",
   "image": {"@id": "https://example.com/heat.jpg"}, "copyrightYear": "1995",
   "aggregateRating": {"@type": "AggregateRating", "ratingValue": "five", "ratingCount": "12", "reviewCount": 12.0}}`, nil},
 	{"a url that names a node", `{"@context": "https://schema.org", "@graph": [
@@ -232,8 +232,20 @@ var vocabCases = []struct {
 	{"a host without a scheme", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
   "sameAs": "www.imdb.com/title/tt0113277/"}`,
 		&vocabWant{Warning, "vocab.relative-url", `Movie "Heat"`, "sameAs", 2, 13, `"https://www.imdb.com/title/tt0113277/"`}},
-	{"paths relative to the page", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
-  "url": "heat.html", "image": "posters/heat.jpg", "sameAs": "#heat"}`, nil},
+	// vocab.relative-reference (audit 18: convert refused what validate
+	// passed in silence), each form of relative reference.
+	{"a path relative to the page", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
+  "image": "posters/heat.jpg"}`,
+		&vocabWant{Note, "vocab.relative-reference", `Movie "Heat"`, "image", 2, 12, "--page-url"}},
+	{"a path from the site's root", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
+  "url": "/films/heat"}`,
+		&vocabWant{Note, "vocab.relative-reference", `Movie "Heat"`, "url", 2, 10, "write the absolute URL"}},
+	{"a reference without its scheme", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
+  "sameAs": "//www.wikidata.org/wiki/Q211"}`,
+		&vocabWant{Note, "vocab.relative-reference", `Movie "Heat"`, "sameAs", 2, 13, "convert --base"}},
+	{"a fragment", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
+  "sameAs": "#heat"}`,
+		&vocabWant{Note, "vocab.relative-reference", `Movie "Heat"`, "sameAs", 2, 13, ""}},
 
 	// vocab.language
 	{"a language's name", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
@@ -543,6 +555,29 @@ func TestISOOtherDateForm(t *testing.T) {
 	} {
 		if got := isoOtherDateForm(s); got != want {
 			t.Errorf("isoOtherDateForm(%q) = %q; want %q", s, got, want)
+		}
+	}
+}
+
+// TestRelativeReferenceWithPageURL: with the page's address known
+// (validate --page-url), a relative URL is what it resolves to there, and
+// no note is made of it.
+func TestRelativeReferenceWithPageURL(t *testing.T) {
+	doc := `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat", "url": "/films/heat", "image": "posters/heat.jpg"}`
+	for _, page := range []string{"", "https://cinema.example/films/heat"} {
+		g, err := Load([]byte(doc), "t.jsonld")
+		if err != nil {
+			t.Fatal(err)
+		}
+		g.PageURL = page
+		notes := 0
+		for _, f := range checkVocabulary(g) {
+			if f.Rule == RuleRelativeReference {
+				notes++
+			}
+		}
+		if want := map[bool]int{true: 2, false: 0}[page == ""]; notes != want {
+			t.Errorf("page %q: %d notes of relative URLs; want %d", page, notes, want)
 		}
 	}
 }
