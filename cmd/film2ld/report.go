@@ -463,6 +463,30 @@ func sarifLevel(s schemas.Severity) string {
 // per finding. Columns are counted in Unicode code points, as the text
 // report counts them, and the run says so (SARIF's default is UTF-16 code
 // units, which differ for characters outside the BMP).
+// filesNamed returns the files a finding's place names: the file itself,
+// or each of a film's documents where the place is the film given as
+// its files ("a.txt, b.txt", the name validate gives a film's findings).
+// A SARIF location names one artifact: the joined name was the URI of a
+// file that does not exist (audit 18), which code scanning cannot show.
+func filesNamed(name string) []string {
+	if !strings.Contains(name, ", ") || isRegular(name) {
+		return []string{name}
+	}
+	parts := strings.Split(name, ", ")
+	for _, p := range parts {
+		if !isRegular(p) {
+			return []string{name}
+		}
+	}
+	return parts
+}
+
+// isRegular reports whether name is a regular file.
+func isRegular(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && st.Mode().IsRegular()
+}
+
 func reportSARIF(w io.Writer, fs []schemas.Finding) error {
 	type region struct {
 		StartLine   int `json:"startLine,omitempty"`
@@ -502,20 +526,26 @@ func reportSARIF(w io.Writer, fs []schemas.Finding) error {
 		rules = append(rules, rule{ID: f.Rule, ShortDescription: map[string]string{"text": r.Summary},
 			HelpURI: r.Source, DefaultConfiguration: map[string]string{"level": sarifLevel(r.Severity)}})
 	}
-	uris := map[string]string{} // a file's URI, worked out once
+	uris := map[string][]string{} // a name's URIs, worked out once
 	result := func(i int) any {
 		f := fs[i]
-		uri, ok := uris[f.Pos.File]
+		us, ok := uris[f.Pos.File]
 		if !ok {
-			uri = sarifURI(f.Pos.File)
-			uris[f.Pos.File] = uri
+			for _, name := range filesNamed(f.Pos.File) {
+				us = append(us, sarifURI(name))
+			}
+			uris[f.Pos.File] = us
 		}
-		loc := physical{ArtifactLocation: map[string]string{"uri": uri}}
-		if f.Pos.Line > 0 {
-			loc.Region = &region{StartLine: f.Pos.Line, StartColumn: f.Pos.Col}
+		var locs []location
+		for _, uri := range us {
+			loc := physical{ArtifactLocation: map[string]string{"uri": uri}}
+			if f.Pos.Line > 0 && len(us) == 1 {
+				loc.Region = &region{StartLine: f.Pos.Line, StartColumn: f.Pos.Col}
+			}
+			locs = append(locs, location{PhysicalLocation: loc})
 		}
 		return sarifResult{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
-			Message: map[string]string{"text": message(f)}, Locations: []location{{PhysicalLocation: loc}}}
+			Message: map[string]string{"text": message(f)}, Locations: locs}
 	}
 	driver := map[string]any{
 		"name":           "film2ld",

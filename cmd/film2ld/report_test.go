@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/film2ld/film2ld/schemas"
@@ -26,6 +28,58 @@ func TestSARIFURI(t *testing.T) {
 	} {
 		if got := sarifURI(in); got != want {
 			t.Errorf("sarifURI(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// TestSARIFFilmLocations: a finding of a film given as its documents
+// ("a.txt, b.txt", validate's name for the film) is located in each
+// document, not in a file of that joined name, which does not exist
+// (audit 18); a name that is one file, even with ", " in it, stays one.
+func TestSARIFFilmLocations(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, name := range []string{"article.txt", "reviews.txt", "Heat, 1995.txt"} {
+		if err := os.WriteFile(name, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, want := range map[string][]string{
+		"article.txt, reviews.txt": {"article.txt", "reviews.txt"},
+		"Heat, 1995.txt":           {"Heat,%201995.txt"},
+		"article.txt, missing.txt": {"article.txt,%20missing.txt"},
+		"reviews.txt":              {"reviews.txt"},
+	} {
+		var out bytes.Buffer
+		f := schemas.Finding{Severity: schemas.Warning, Rule: schemas.RuleRelativeURL, Message: "m", Pos: schemas.Pos{File: name, Line: 3, Col: 2}}
+		if err := reportSARIF(&out, []schemas.Finding{f}); err != nil {
+			t.Fatal(err)
+		}
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					Locations []struct {
+						PhysicalLocation struct {
+							ArtifactLocation struct{ URI string }
+							Region           *struct{ StartLine int }
+						}
+					}
+				}
+			}
+		}
+		if err := json.Unmarshal(out.Bytes(), &log); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, l := range log.Runs[0].Results[0].Locations {
+			got = append(got, l.PhysicalLocation.ArtifactLocation.URI)
+			// A line of one document is no line of the others.
+			if hasRegion := l.PhysicalLocation.Region != nil; hasRegion != (len(want) == 1) {
+				t.Errorf("%q: region %v in %s", name, hasRegion, l.PhysicalLocation.ArtifactLocation.URI)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: located in %q; want %q", name, got, want)
 		}
 	}
 }
