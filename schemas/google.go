@@ -308,6 +308,11 @@ func (c *googleChecker) review(n *Node) {
 			c.add(Error, RuleReviewAuthorName, n, "author", "the author has no name", `give the author a "name"`)
 		case utf8.RuneCountInString(name) >= maxAuthorName:
 			c.add(Error, RuleReviewAuthorName, n, "author", fmt.Sprintf("the author's name has %d characters; Google takes under %d", utf8.RuneCountInString(name), maxAuthorName), "use the person's or organisation's name only")
+		case nameIsAddress(name):
+			// Audit 18: a critic's profile link written as the name
+			// passed; Google asks for a valid name.
+			c.add(Error, RuleReviewAuthorName, n, "author", fmt.Sprintf("the author's name %q is an address, not a name", clip(name)),
+				`give the person's or organisation's name, and the address as the author's "url"`)
 		}
 	}
 	if !nestedUnder(n, "review", "reviews") {
@@ -646,4 +651,19 @@ func thousands(s string) bool {
 	whole, frac, _ := strings.Cut(strings.TrimLeft(s, "+-"), ",")
 	digits := func(t string) bool { return t != "" && strings.Trim(t, "0123456789") == "" }
 	return len(frac) == 3 && digits(frac) && len(whole) >= 1 && len(whole) <= 3 && digits(whole)
+}
+
+// nameIsAddress reports whether a name is a web or e-mail address
+// ("https://twitter.com/critic", "www.example.com", "critic@example.com").
+func nameIsAddress(name string) bool {
+	name = strings.TrimSpace(name)
+	if strings.ContainsAny(name, " \t") {
+		return false
+	}
+	lower := strings.ToLower(name)
+	if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www.") {
+		return true
+	}
+	at := strings.IndexByte(name, '@')
+	return at > 0 && strings.Contains(name[at:], ".")
 }

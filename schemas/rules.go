@@ -132,6 +132,9 @@ const (
 	// ("/film/heat/"): a page resolves it against its address, linked
 	// data read on its own cannot.
 	RuleRelativeReference = "vocab.relative-reference"
+	// RuleHTMLEntity (warning) is an HTML character reference in text
+	// ("&eacute;"), which JSON-LD does not read.
+	RuleHTMLEntity = "vocab.html-entity"
 	// RuleLanguage (warning) is text that is no BCP 47 language code
 	// where schema.org asks for one ("inLanguage": "English").
 	RuleLanguage = "vocab.language"
@@ -167,8 +170,8 @@ const (
 	// RuleReviewAuthor is a Review without an author that is a Person or
 	// Organization.
 	RuleReviewAuthor = "google.review.author"
-	// RuleReviewAuthorName is a review author without a name, or with one
-	// of 100 characters or more.
+	// RuleReviewAuthorName is a review author without a name, with one of
+	// 100 characters or more, or with an address for a name.
 	RuleReviewAuthorName = "google.review.author-name"
 	// RuleReviewItemReviewed is a Review neither nested in its item nor
 	// naming it in itemReviewed.
@@ -255,6 +258,7 @@ var ruleTable = []ruleDef{
 	{RuleDate, Error, "a Date or DateTime that is not ISO 8601 or not on the calendar", "https://schema.org/Date"},
 	{RuleDuration, Error, "a Duration that is not ISO 8601", "https://schema.org/Duration"},
 	{RuleRelativeURL, Warning, "a URL with its scheme left out, which resolves against the page", "https://schema.org/URL"},
+	{RuleHTMLEntity, Warning, "an HTML character reference in text (\"&eacute;\"), which JSON-LD shows as written", "https://www.w3.org/TR/json-ld11/#embedding-json-ld-in-html-documents"},
 	{RuleRelativeReference, Note, "a relative URL, which a page resolves against its address but linked data read on its own cannot (without --page-url)", "https://www.w3.org/TR/json-ld11/#iris"},
 	{RuleLanguage, Warning, "text that is no BCP 47 language code where schema.org asks for one (inLanguage, subtitleLanguage, availableLanguage, knowsLanguage)", "https://schema.org/inLanguage"},
 	{RuleRange, Error, "a node of a type outside the property's rangeIncludes: an error where schema.org gives one type (director: Person), a warning where it gives several", srcSchemaOrg},
@@ -265,7 +269,7 @@ var ruleTable = []ruleDef{
 	{RuleCarouselType, Error, "a movie carousel's items are all Movies", srcMovie},
 	{RuleMovieRecommended, Warning, "a Movie lacks a property Google recommends (aggregateRating, dateCreated, director, review)", srcMovie},
 	{RuleReviewAuthor, Error, "a Review needs an author that is a Person or Organization", srcReviewSnippet},
-	{RuleReviewAuthorName, Error, "a review author needs a name under 100 characters", srcReviewSnippet},
+	{RuleReviewAuthorName, Error, "a review author needs a name under 100 characters, not an address", srcReviewSnippet},
 	{RuleReviewItemReviewed, Error, "a Review not nested in its item needs itemReviewed", srcReviewSnippet},
 	{RuleReviewItemType, Note, "the reviewed item is not of a type Google shows review snippets for, so the review-snippet rules do not apply", srcReviewSnippet},
 	{RuleReviewRating, Error, "a Review needs a reviewRating that is a Rating, unless it has an author and a date", srcReviewSnippet},

@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"fmt"
+	"html"
 	"math"
 	"math/bits"
 	"net/url"
@@ -212,6 +213,38 @@ func (c *nodeChecker) property(prop string) {
 		for _, val := range c.n.Values(prop) {
 			c.value(prop, p, val)
 		}
+	}
+	for _, val := range c.n.Values(prop) {
+		if s, ok := val.Literal.(string); ok {
+			c.htmlEntity(prop, s, c.n.At(val.Pos))
+		}
+	}
+}
+
+// htmlEntity warns about an HTML character reference in text
+// ("exp&eacute;riment&eacute;", "Ebert&#39;s"): JSON-LD text is not HTML,
+// so search engines show the reference as it is written. A page's
+// template that escapes for HTML into a JSON-LD block writes them (audit
+// 18: a French site's film titles). Only a complete reference that HTML
+// reads as a character counts ("AT&T;" is text).
+func (c *nodeChecker) htmlEntity(prop, s string, pos Pos) {
+	for rest := s; ; {
+		amp := strings.IndexByte(rest, '&')
+		if amp < 0 {
+			return
+		}
+		rest = rest[amp:]
+		semi := strings.IndexByte(rest, ';')
+		if semi < 0 {
+			return
+		}
+		if ref := rest[:semi+1]; semi <= 32 && !strings.ContainsAny(ref[1:], " &") && html.UnescapeString(ref) != ref {
+			c.add(Warning, RuleHTMLEntity, prop, pos,
+				fmt.Sprintf("%q is an HTML character reference: JSON-LD text is not HTML, so it is shown as written", ref),
+				fmt.Sprintf("write the character itself (%s), escaped for JSON where it must be", html.UnescapeString(ref)))
+			return
+		}
+		rest = rest[1:]
 	}
 }
 

@@ -232,6 +232,16 @@ var vocabCases = []struct {
 	{"a host without a scheme", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
   "sameAs": "www.imdb.com/title/tt0113277/"}`,
 		&vocabWant{Warning, "vocab.relative-url", `Movie "Heat"`, "sameAs", 2, 13, `"https://www.imdb.com/title/tt0113277/"`}},
+	// vocab.html-entity (audit 18: a French site's titles escaped for
+	// HTML inside its JSON-LD).
+	{"a named character reference", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
+  "alternateName": "L'exp&eacute;rience"}`,
+		&vocabWant{Warning, "vocab.html-entity", `Movie "Heat"`, "alternateName", 2, 20, "(é)"}},
+	{"a numeric character reference", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
+  "description": "Ebert&#39;s pick &amp; more"}`,
+		&vocabWant{Warning, "vocab.html-entity", `Movie "Heat"`, "description", 2, 18, "(')"}},
+	{"ampersands that are text", `{"@context": "https://schema.org", "@type": "Movie", "name": "AT&T; R&D & more &amp",
+  "description": "Q&A; Tom & Jerry; &nosuchentity;"}`, nil},
 	// vocab.relative-reference (audit 18: convert refused what validate
 	// passed in silence), each form of relative reference.
 	{"a path relative to the page", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",
