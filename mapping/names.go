@@ -239,6 +239,31 @@ func filmSlug(title string) string {
 // a thousand letters. A Hangul filler or a fullwidth "Ａ" counted as an
 // accent, and such a spelling became the person's name over the plain
 // one (audit 6).
+// typeset counts the words of a name set in capitals alone ("Olivier
+// MASSET-DEPASSE", "ZAZ"): credits and prize pages set surnames so (audit
+// 18). Of two spellings of one person, the one with fewer is the name as
+// it is spelt. Initials ("J. R.") are letters, not words. A particle's
+// case is left to the sources: "Van" is a Flemish name's own ("Dries Van
+// Noten"), where a Dutch name writes "van".
+func typeset(name string) int {
+	n := 0
+	for _, w := range strings.Fields(name) {
+		letters, upper := 0, 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+		if letters >= 2 && upper == letters {
+			n++
+		}
+	}
+	return n
+}
+
 func accents(s string) int {
 	n := 0
 	for _, r := range s {

@@ -593,6 +593,9 @@ func (r *resolver) finish() {
 			if ai, aj := accents(si), accents(sj); ai != aj {
 				return ai > aj
 			}
+			if ci, cj := typeset(si), typeset(sj); ci != cj {
+				return ci < cj
+			}
 			if ci, cj := a.spellingOf(si).count(), a.spellingOf(sj).count(); ci != cj {
 				return ci > cj
 			}

@@ -483,3 +483,32 @@ func FuzzNameVariant(f *testing.F) {
 		}
 	})
 }
+
+// TestSpellingInCapitalsLoses: of two spellings of one person, one with a
+// word set in capitals alone (a credit's or prize page's surname) is not
+// the name, whichever source is preferred (audit 18: "ZAZ" was chosen over
+// "Zaz"); initials are no such word, and a particle's case is the
+// sources' to settle.
+func TestSpellingInCapitalsLoses(t *testing.T) {
+	for _, tt := range []struct{ typeset, spelt string }{
+		{"ZAZ", "Zaz"},
+		{"Olivier MASSET-DEPASSE", "Olivier Masset-Depasse"},
+		{"Isabelle HUPPERT", "Isabelle Huppert"},
+		{"J. R. R. TOLKIEN", "J. R. R. Tolkien"},
+	} {
+		enc, prize := &film.Source{Name: "encyclopedia.txt"}, &film.Source{Name: "prize.txt"}
+		for _, order := range [][]*film.Source{{enc, prize}, {prize, enc}} {
+			r := newResolver(DefaultBase, 2, 0)
+			r.sources = order
+			r.add(mention{source: order[0], name: film.Text{Value: tt.typeset, Line: 3}})
+			r.add(mention{source: order[1], name: film.Text{Value: tt.spelt, Line: 5}})
+			r.finish()
+			if len(r.all) != 1 || r.all[0].Name != tt.spelt {
+				t.Errorf("%q first, from the preferred source: %d agents, named %q; want one, %q", tt.typeset, len(r.all), r.all[0].Name, tt.spelt)
+			}
+		}
+	}
+	if n := typeset("J. R. R. Tolkien"); n != 0 {
+		t.Errorf("initials counted as %d words in capitals", n)
+	}
+}
