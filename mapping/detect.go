@@ -148,12 +148,41 @@ func Map(r io.Reader, name string, kind film.Kind) (*film.Source, error) {
 			src.Film.Cast = fitted(src.Film.Cast)
 		}
 		if err == nil && forced && (k.signals(doc.Lines) == 0 || !hasFacts(src)) {
-			return nil, &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("%w: read as --kind %s, it has neither the layout nor any fact of a %s", ErrNotThisKind, kind, kindNoun[kind])}
+			err = &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("%w: read as --kind %s, it has neither the layout nor any fact of a %s", ErrNotThisKind, kind, kindNoun[kind])}
+		}
+		if err != nil && forced {
+			// The kind named is wrong more often than the document
+			// (audit 18: an article read as --kind reviews was "no
+			// verdict, score distribution or review found", no more).
+			if other, derr := detect(doc); derr == nil && other != kind {
+				return nil, &WrongKindError{Err: err, Kind: kind, Detected: other}
+			}
 		}
 		return src, err
 	}
 	return nil, fmt.Errorf("%w %q", ErrBadKind, kind)
 }
+
+// WrongKindError is Map's error for a document read as the kind the
+// caller named that reads as another kind when detected: the mapper's
+// own error, and the kind detection finds, for the caller's hint.
+type WrongKindError struct {
+	Err      error
+	Kind     film.Kind // named
+	Detected film.Kind
+}
+
+func (e *WrongKindError) Error() string {
+	noun := kindNoun[e.Detected]
+	article := "a"
+	if strings.IndexAny(noun[:1], "aeiou") == 0 {
+		article = "an"
+	}
+	return fmt.Sprintf("%v (it reads as %s %s)", e.Err, article, noun)
+}
+
+// Unwrap returns the mapper's error.
+func (e *WrongKindError) Unwrap() error { return e.Err }
 
 // fitted returns a long list at its length. Grown by append, it has up to
 // a fifth of its room past its end, which the source holds until its

@@ -338,6 +338,7 @@ func (e *env) renderFilm(files []string, x *exportJob) (res *pipeline.Output, ok
 		note, err := e.readDocument(job, name)
 		if err != nil {
 			e.errorf("%v", err)
+			var wrongKind *mapping.WrongKindError
 			var form ld.InputFormat
 			if pe := (*fs.PathError)(nil); !errors.As(err, &pe) {
 				form = markupForm(name) // read, and not a film page
@@ -355,6 +356,8 @@ func (e *env) renderFilm(files []string, x *exportJob) (res *pipeline.Output, ok
 				e.hint("--kind would apply to every document of the batch: export this film on its own with --kind reviews, --kind encyclopedia or --kind prize (film2ld export --kind KIND %s), or move the document out of its folder", name)
 			case errors.Is(err, mapping.ErrUnknownKind):
 				e.hint("name the kind with --kind reviews, --kind encyclopedia or --kind prize")
+			case errors.As(err, &wrongKind) && !x.batch:
+				e.hint("leave --kind out to have each document's kind detected, or give --kind %s", wrongKind.Detected)
 			case errors.Is(err, syscall.EISDIR) && name == "-":
 				e.hint("standard input is a folder: pass a film's documents as files (FOLDER/*.txt), or the folder with --batch to export each of its subfolders as a film")
 			case errors.Is(err, syscall.EISDIR) && !x.batch:
