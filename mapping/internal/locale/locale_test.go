@@ -68,6 +68,7 @@ func TestLanguage(t *testing.T) {
 		"Serbo-Kroatisch": "sh", "español": "es", "Inglés": "en", "francese": "fr", "allemand": "de",
 		"Grönländisch": "kl", "Amerikanische Gebärdensprache": "ase",
 		"Yakut": "sah", "Sakha": "sah", "Jakutisch": "sah", "Northern Sami": "se", "Inuktitut": "iu",
+		"Tamasheq": "tmh", "Tamashek": "tmh", "Tamacheq": "tmh", "Tuareg": "tmh",
 	} {
 		if got, ok := Language(name); !ok || got != want {
 			t.Errorf("Language(%q) = %q, %v; want %q", name, got, ok, want)

@@ -1882,7 +1882,7 @@ func englishCountriesTable() map[string]string {
 	}
 }
 
-// languagesTable returns the languages: lower-case language name (English, with the names Wikipedia uses, then French, German, Spanish, Italian) → BCP 47 tag (868 names).
+// languagesTable returns the languages: lower-case language name (English, with the names Wikipedia uses, then French, German, Spanish, Italian) → BCP 47 tag (873 names).
 func languagesTable() map[string]string {
 	return map[string]string{
 		"abcaso":                         "ab",
@@ -2644,6 +2644,10 @@ func languagesTable() map[string]string {
 		"taiwanese":                      "nan",
 		"taiwanese hokkien":              "nan",
 		"tajik":                          "tg",
+		"tamacheq":                       "tmh",
+		"tamaseq":                        "tmh",
+		"tamashek":                       "tmh",
+		"tamasheq":                       "tmh",
 		"tamazight":                      "zgh",
 		"tamazight del marocco standard": "zgh",
 		"tamazight estándar marroquí":    "zgh",
@@ -2680,6 +2684,7 @@ func languagesTable() map[string]string {
 		"tschuwaschisch":                 "cv",
 		"tsonga":                         "ts",
 		"tswana":                         "tn",
+		"tuareg":                         "tmh",
 		"turc":                           "tr",
 		"turco":                          "tr",
 		"turcomanno":                     "tk",

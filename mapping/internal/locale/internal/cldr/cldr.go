@@ -226,7 +226,7 @@ var threeLetter = []string{
 	"yue", "cmn", "fil", "haw", "gsw", "nds", "sco", "ast", "ckb",
 	"ase", "bfi", "fsl", "scn", "nap", "vec", "fur", "lad", "bar", "hak", "wuu", "nan", "ceb", "ilo",
 	"bho", "mai", "kok", "prs", "arn", "yua", "pap", "kea", "grc", "ang", "arc", "tlh", "lkt", "chr",
-	"moh", "kab", "ary", "arz", "rom", "ain", "tpi", "zgh", "pcm", "jam", "lij", "lmo", "pms",
+	"moh", "kab", "ary", "arz", "rom", "ain", "tpi", "zgh", "pcm", "jam", "lij", "lmo", "pms", "tmh",
 }
 
 // languageAliases are the names Wikipedia's infoboxes give languages
@@ -260,6 +260,7 @@ var languageAliases = map[string]string{
 	"ligurian": "lij", "lombard": "lmo", "piedmontese": "pms", "bavarian": "bar", "alsatian": "gsw",
 	"swiss german": "gsw", "low german": "nds", "scots": "sco", "hawaiian": "haw", "inupiat": "ik",
 	"yakut": "sah", "sakha": "sah", "inuktitut": "iu", "sami": "se", "northern sami": "se",
+	"tamasheq": "tmh", "tamashek": "tmh", "tuareg": "tmh",
 }
 
 // nameForms returns a CLDR country name and the forms pages write it in:
