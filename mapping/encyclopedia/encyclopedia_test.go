@@ -658,12 +658,15 @@ Starring roles went to unknowns. Harbour Lights is a 2020 Irish film.
 		},
 		{
 			name:    "a running time and a date the reader cannot read",
-			article: "= X (2001 film) =\n\n- Running time: long\n- Release date: 31 February 2001 (Cannes)\n- Director: Kwame Boateng (p.g.a.)\n",
-			want:    []string{"title: X@1", "year: 2001@1"},
+			article: "= X (2001 film) =\n\n- Running time: long\n- Release date: 31 February 2001 (Cannes)\n- Director: Kwame Boateng (Accra unit)\n- Producer: Ama Owusu (p.g.a.)\n",
+			// A society's letters in brackets are no annotation: they
+			// come off, and the producer stays (audit 18).
+			want: []string{"producer: Ama Owusu@6", "title: X@1", "year: 2001@1"},
 			notes: []string{
 				`3: Running time: "long" is not a running time; left out`,
 				`4: Release date: "31 February 2001" is not a date; left out`,
-				`5: director "Kwame Boateng (p.g.a.)" does not look like a person's name (it holds an annotation in brackets); left out`,
+				`6: producer "Ama Owusu (p.g.a.)": p.g.a. after the name is a professional society's or an honour's letters, not a person; left out`,
+				`5: director "Kwame Boateng (Accra unit)" does not look like a person's name (it holds an annotation in brackets); left out`,
 			},
 		},
 		{
@@ -1269,6 +1272,25 @@ Six Ferries
 				`7: Directed by: "Yuki Mori (“Last Boat”)": the segment in brackets, “Last Boat”, is left out`,
 				`8: Written by: "Oona Pellervo (\"Dawn\"), Karl Udd": the segment in brackets, "Dawn", is left out`,
 				`9: Music by: "Johann Pachelbel (uncredited)": the remark in brackets is left out`,
+			},
+		},
+		{
+			// Audit 18: "Jr." and "ASC" after a comma were people of
+			// their own, "Jr." with Sammy Davis's part.
+			name: "a generational suffix and a society's letters after a comma",
+			article: "= Harbour Nine =\n\n- Starring: Lon Chaney, Jr., Ana Ruiz and Ole Berg, III\n" +
+				"- Cinematography: Ida Lund, A.S.C., BSC\n- Edited by: Kim Falk ACE\n- Produced by: Bo Ek Jr., Lise Holm, Sr\n\n" +
+				"Harbour Nine is a 1961 film.\n\n==Cast==\n- Lon Chaney, Jr. as the Keeper\n- Ole Berg, III – Tom\n",
+			want: []string{
+				"abstract@8: Harbour Nine is a 1961 film.", "title: Harbour Nine@1", "year: 1961@8",
+				"cast: Lon Chaney, Jr.@3", "cast: Ana Ruiz@3", "cast: Ole Berg, III@3",
+				"cast: Lon Chaney, Jr. as the Keeper@11", "cast: Ole Berg, III as Tom@12",
+				"contributor/Cinematography: Ida Lund@4", "contributor/Editing: Kim Falk@5",
+				"producer: Bo Ek Jr.@6", "producer: Lise Holm, Sr@6",
+			},
+			notes: []string{
+				`4: cinematography credit "Ida Lund, A.S.C., BSC": A.S.C., BSC after the name are professional societies' or honours' letters, not a person; left out`,
+				`5: editing credit "Kim Falk ACE": ACE after the name is a professional society's or an honour's letters, not a person; left out`,
 			},
 		},
 	}

@@ -840,7 +840,9 @@ func (p *parser) credit(lb label, name, value string, line int) {
 	}
 	switch {
 	case lb.cast:
-		for _, item := range splitOutsideParens(value) {
+		// "Sammy Davis, Jr. (Willy)": a suffix after a comma is the
+		// name's, not an actor's (audit 18).
+		for _, item := range text.JoinNameTails(splitOutsideParens(value)) {
 			m, ok := cast.Parse(item)
 			if !ok {
 				// "(Tania)" with no actor, or a stray parenthesis.

@@ -157,11 +157,31 @@ func CheckPeople(src *film.Source) {
 				Message: fmt.Sprintf("removed %d invisible %s (soft hyphen, zero-width space, word joiner, tag) from the name %q", n, plural(n, "character", "characters"), Short(clean))})
 		}
 	}
+	// A society's or an honour's letters after a name ("Roger Deakins,
+	// ASC", "Kwame Boateng (p.g.a.)") are no part of it: taken off with
+	// a note, where a bracket left the person out and a comma made the
+	// letters a Person of their own (audit 18).
+	letters := func(what string, t *film.Text) {
+		if !mayEndInPostNominal(t.Value) {
+			return
+		}
+		if name, marks := TakePostNominals(t.Value); len(marks) > 0 {
+			src.Notes = append(src.Notes, film.Note{Line: t.Line,
+				Message: fmt.Sprintf("%s %q: %s after the name %s, not a person; left out", what, Short(t.Value), strings.Join(marks, ", "),
+					plural(len(marks), "is a professional society's or an honour's letters", "are professional societies' or honours' letters"))})
+			t.Value = name
+		}
+	}
 	for i := range f.Credits {
-		visible(&f.Credits[i].Agent.Name)
+		c := &f.Credits[i]
+		visible(&c.Agent.Name)
+		if !c.Agent.Organization {
+			letters(creditWord(*c), &c.Agent.Name)
+		}
 	}
 	for i := range f.Cast {
 		visible(&f.Cast[i].Actor)
+		letters("actor", &f.Cast[i].Actor)
 	}
 	bad := func(what string, t film.Text) bool {
 		why := PersonProblem(t.Value)
@@ -312,6 +332,17 @@ func shrunk[T any](all, kept []T) []T {
 func mayHoldRoleSeparator(s string) bool {
 	return strings.ContainsAny(s, "–—-/|=") ||
 		strings.Contains(s, "as") || strings.Contains(s, "As") || strings.Contains(s, "aS") || strings.Contains(s, "AS")
+}
+
+// mayEndInPostNominal reports whether a name may end in a society's
+// letters (see TakePostNominals), by its last byte: a capital, a full
+// stop or a bracket. Most names end in a lower-case letter.
+func mayEndInPostNominal(name string) bool {
+	if name == "" {
+		return false
+	}
+	c := name[len(name)-1]
+	return 'A' <= c && c <= 'Z' || c == '.' || c == ')'
 }
 
 // creditWord names a credit in a message: its role name, or its role.

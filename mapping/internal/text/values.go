@@ -468,9 +468,13 @@ func skipSpace(s string, i int) int {
 // in the group, the way credits write siblings: "Jacques-Henri & Olivier
 // Bronckart" is Jacques-Henri Bronckart and Olivier Bronckart. Commas never
 // share a surname, so a mononym such as "Lingo, André Dziezuk" stays whole.
+//
+// An item that only ends the name before it, a generational suffix or a
+// society's letters ("Sammy Davis, Jr.", "Roger Deakins, ASC"), stays
+// with that name (see JoinNameTails).
 func SplitNames(s string) []string {
 	var names []string
-	for _, part := range splitList(Clean(s)) {
+	for _, part := range JoinNameTails(splitList(Clean(s))) {
 		part = strings.TrimPrefix(part, "and ")
 		var group []string
 		for _, p := range splitAnd(part) {
@@ -513,8 +517,21 @@ func SplitNames(s string) []string {
 // "Luis García Bernal" (the last word alone made "Gael & Luis García
 // Bernal" a "Gael Bernal" no source names), "de la Cruz" of "Maria de la
 // Cruz", "Smith" of "J. R. Smith"; "" for a single word.
+//
+// A generational suffix or a society's letters after it are the full
+// name's own, never a sibling's: "Ana & Luis Ortiz, Jr." is Ana Ortiz.
 func surnameOf(name string) string {
 	f := strings.Fields(name)
+	for len(f) > 2 {
+		last := strings.TrimRight(f[len(f)-1], ",")
+		if !isGenerational(last) && !isPostNominal(last) {
+			break
+		}
+		f = f[:len(f)-1]
+	}
+	if len(f) > 0 {
+		f[len(f)-1] = strings.TrimRight(f[len(f)-1], ",")
+	}
 	i := 1
 	for i < len(f)-1 && isInitial(f[i]) {
 		i++

@@ -1,0 +1,50 @@
+package prize
+
+import (
+	"testing"
+
+	"github.com/film2ld/film2ld/mapping/internal/mappertest"
+)
+
+// TestCastAndCrewNames: how a prize page's credit and cast lines name
+// people, each row a page's credits under the same header (lines 1-9).
+func TestCastAndCrewNames(t *testing.T) {
+	const header = "Published on *Some Prize* (<https://prize.example>)\n\nThe Long Pier\n\nDirected by Ida Lund\n\nNorway\n\n2021\n\n"
+	for _, tt := range []struct {
+		name    string
+		credits string
+		want    []string
+		notes   []string
+	}{
+		{
+			// Audit 18: "Jr." became an actor playing Willy, and Sammy
+			// Davis lost his role.
+			name:    "a generational suffix after a comma",
+			credits: "Cast: Mia Holm (Sandra), Sammy Davis, Jr. (Willy), Lon Chaney, Sr, Ole Berg, III (the Mayor)\n",
+			want: []string{
+				"cast: Mia Holm as Sandra@11", "cast: Sammy Davis, Jr. as Willy@11", "cast: Lon Chaney, Sr@11",
+				"cast: Ole Berg, III as the Mayor@11",
+			},
+		},
+		{
+			// Audit 18: "PSC" became a cinematographer.
+			name:    "a society's letters after a crew member's name",
+			credits: "Cinematography: Jakub Nowak, PSC\n\nEditing: Eva Roe, ACE & Kim Falk BFE\n\nProducer: Ana Lis (p.g.a.)\n",
+			want: []string{
+				"contributor/Cinematography: Jakub Nowak@11", "contributor/Editing: Eva Roe@13",
+				"contributor/Editing: Kim Falk@13", "producer: Ana Lis@15",
+			},
+			notes: []string{
+				`11: cinematography credit "Jakub Nowak, PSC": PSC after the name is a professional society's or an honour's letters, not a person; left out`,
+				`13: editing credit "Eva Roe, ACE": ACE after the name is a professional society's or an honour's letters, not a person; left out`,
+				`13: editing credit "Kim Falk BFE": BFE after the name is a professional society's or an honour's letters, not a person; left out`,
+				`15: producer "Ana Lis (p.g.a.)": p.g.a. after the name is a professional society's or an honour's letters, not a person; left out`,
+			},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			want := append([]string{"title: The Long Pier@3", "director: Ida Lund@5", "country: Norway@7", "year: 2021@9"}, tt.want...)
+			mappertest.Layout(t, header+tt.credits, "p.txt", Parse, want, tt.notes)
+		})
+	}
+}
