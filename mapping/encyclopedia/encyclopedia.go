@@ -790,6 +790,14 @@ func (p *parser) castLine(l line) {
 		p.characterRow(l)
 		return
 	}
+	if l.kind == kindItem && l.indent > 0 && len(l.cells) < 2 && len(p.entries) > 0 {
+		if last := p.entries[len(p.entries)-1]; cast.IsRemark(l.text, last.Actor.Value) {
+			// "  - Rickles also voiced the announcer." under Don
+			// Rickles's part: a remark, not an actor (audit 18).
+			p.note(l.n, "%s: the remark under %s's part is left out: %q", p.section, last.Actor.Value, text.Short(l.text))
+			return
+		}
+	}
 	var entry string
 	if len(l.cells) == 2 {
 		// A row of a cast table: actor, then character. Only the actor's
@@ -803,18 +811,29 @@ func (p *parser) castLine(l line) {
 	} else {
 		entry = p.dropDisambiguations(p.section, film.Text{Value: l.text, Line: l.n}, true)
 	}
-	m, ok := cast.Parse(entry)
+	m, remark, ok := cast.ParseRemark(entry)
 	if !ok || l.kind != kindItem && m.Character == "" && len(m.RoleNames()) == 0 {
 		p.left.Add(l.n, l.whole)
 		return
+	}
+	if remark != "" {
+		// "; Romero replaced George Raft": no character (audit 18).
+		p.note(l.n, "%s: %q: the remark after the part, %q, is left out", p.section, text.Short(entry), text.Short(remark))
 	}
 	if p.family == familyVoiceCast {
 		cast.AddRoleName(&m, "voice")
 	}
 	m.Actor.Line = l.n
-	parts := []film.CastMember{m}
-	if shared := sharedPart(m); shared != nil {
-		parts = shared
+	// "Dante Posani, Carlo Valenzano – Ball guests", "Annie Potts and
+	// Laurie Metcalf as Bo Peep and Mrs. Davis respectively": a part for
+	// each actor (audit 13, 18).
+	parts, notes := cast.Shared(m)
+	for _, n := range notes {
+		p.note(l.n, "%s: %s", p.section, n)
+	}
+	if parts == nil {
+		p.addEntry(m)
+		return
 	}
 	for _, m := range parts {
 		p.addEntry(m)
@@ -874,39 +893,6 @@ func quoteAll(ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
 		out[i] = fmt.Sprintf("%q", s)
-	}
-	return out
-}
-
-// sharedPart returns the cast entry m as one entry for each actor, when
-// its actor is a list of names sharing the part ("Dante Posani, Carlo
-// Valenzano, Rina De Liguoro – Ball guests"): read as one name, the
-// entry was left out, "more words than a name has" (audit 13). Each name
-// must read as a person's; else (and for one actor) it returns nil, and
-// m stands as it is, for CheckPeople to judge.
-func sharedPart(m film.CastMember) []film.CastMember {
-	if !strings.ContainsAny(m.Actor.Value, ",&") && !strings.Contains(m.Actor.Value, " and ") {
-		return nil
-	}
-	names := text.SplitNames(m.Actor.Value)
-	if len(names) < 2 {
-		return nil
-	}
-	for _, n := range names {
-		if text.PersonProblem(n) != "" {
-			return nil
-		}
-	}
-	out := make([]film.CastMember, len(names))
-	for i, n := range names {
-		out[i] = m
-		out[i].Actor.Value = n
-		if m.Details != nil {
-			// Each its own: a voice cast adds a role name to each.
-			d := *m.Details
-			d.RoleNames = slices.Clone(d.RoleNames)
-			out[i].Details = &d
-		}
 	}
 	return out
 }

@@ -1293,6 +1293,35 @@ Six Ferries
 				`5: editing credit "Kim Falk ACE": ACE after the name is a professional society's or an honour's letters, not a person; left out`,
 			},
 		},
+		{
+			// Audit 18: a remark after the part became a second
+			// character; "respectively" gave both actors both
+			// characters; a dub's actors with their languages were left
+			// out; the name after a description was the description.
+			name: "remarks, respectively, a dub's languages, a description before the name",
+			article: "= Paper Harbour =\n\nPaper Harbour is a 2009 animated film.\n\n==Voice cast==\n" +
+				"- Ines Vale as Nora; Vale replaced Ana Ruiz in 2008\n" +
+				"- Kofi Mensah as Ebo, a tugboat. He also sang the songs.\n" +
+				"  - Mensah recorded his lines in Accra.\n" +
+				"- Ida Lund and Bo Ek as Pip and the Mayor respectively\n" +
+				"- Mia Sato (Japanese); Erin Dale (English) as Hana\n" +
+				"- Tom Berg as the lighthouse keeper, Old Sven\n" +
+				"- Lise Holm and Jan Lis (the gulls)\n",
+			want: []string{
+				"abstract@3: Paper Harbour is a 2009 animated film.", "title: Paper Harbour@1", "year: 2009@3",
+				"cast: Ines Vale as Nora [voice]@6", "cast: Kofi Mensah as Ebo [voice] {a tugboat}@7",
+				"cast: Ida Lund as Pip [voice]@9", "cast: Bo Ek as the Mayor [voice]@9",
+				"cast: Mia Sato as Hana [voice]@10", "cast: Erin Dale as Hana [voice]@10",
+				"cast: Tom Berg as Old Sven [voice] {the lighthouse keeper}@11",
+				"cast: Lise Holm as the gulls [voice]@12", "cast: Jan Lis as the gulls [voice]@12",
+			},
+			notes: []string{
+				`6: Voice cast: "Ines Vale as Nora; Vale replaced Ana Ruiz in 2008": the remark after the part, "Vale replaced Ana Ruiz in 2008", is left out`,
+				`7: Voice cast: "Kofi Mensah as Ebo, a tugboat. He also sang the songs.": the remark after the part, "He also sang the songs.", is left out`,
+				`8: Voice cast: the remark under Kofi Mensah's part is left out: "Mensah recorded his lines in Accra."`,
+				`10: Voice cast: "Mia Sato (Japanese); Erin Dale (English)": each actor is kept with the part; the languages in brackets (Japanese, English) are left out (schema.org has no term for a version's cast)`,
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

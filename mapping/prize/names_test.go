@@ -41,6 +41,25 @@ func TestCastAndCrewNames(t *testing.T) {
 				`15: producer "Ana Lis (p.g.a.)": p.g.a. after the name is a professional society's or an honour's letters, not a person; left out`,
 			},
 		},
+		{
+			// Audit 18: two actors sharing a part were left out ("it
+			// holds the word and"); "Kurt's mother" was the character
+			// and "Ilse" its description.
+			name: "actors sharing a part, a description before the name",
+			credits: "Cast: Jonas Roth (Kurt), August Falk and Lars Weber (the SS officers), Ida Holm & Bo Ek (twins), " +
+				"Sandra Lind (Kurt's mother, Ilse), Ole Berg (the mayor, a widower)\n",
+			want: []string{
+				"cast: Jonas Roth as Kurt@11", "cast: August Falk as the SS officers@11", "cast: Lars Weber as the SS officers@11",
+				"cast: Ida Holm as twins@11", "cast: Bo Ek as twins@11", "cast: Sandra Lind as Ilse {Kurt's mother}@11",
+				"cast: Ole Berg as the mayor {a widower}@11",
+			},
+		},
+		{
+			name:    "respectively, and a remark after the part",
+			credits: "Cast: Ida Holm and Bo Ek (Anna and the Baker, respectively); Mia Sato (Hana). Sato replaced Ana Ruiz\n",
+			want:    []string{"cast: Ida Holm as Anna@11", "cast: Bo Ek as the Baker@11", "cast: Mia Sato as Hana@11"},
+			notes:   []string{`11: Cast: "Mia Sato (Hana). Sato replaced Ana Ruiz": the remark after the part, "Sato replaced Ana Ruiz", is left out`},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			want := append([]string{"title: The Long Pier@3", "director: Ida Lund@5", "country: Norway@7", "year: 2021@9"}, tt.want...)

@@ -843,29 +843,31 @@ func (p *parser) credit(lb label, name, value string, line int) {
 		// "Sammy Davis, Jr. (Willy)": a suffix after a comma is the
 		// name's, not an actor's (audit 18).
 		for _, item := range text.JoinNameTails(splitOutsideParens(value)) {
-			m, ok := cast.Parse(item)
+			m, remark, ok := cast.ParseRemark(item)
 			if !ok {
 				// "(Tania)" with no actor, or a stray parenthesis.
 				p.note(line, "cast entry without an actor's name; left out: %q", text.Short(item))
 				continue
 			}
+			if remark != "" {
+				p.note(line, "%s: %q: the remark after the part, %q, is left out", name, text.Short(item), text.Short(remark))
+			}
 			m.Actor.Line = line
 			if lb.castRole != "" {
 				cast.AddRoleName(&m, lb.castRole)
 			}
-			if !cast.Splits(m) {
-				f.Cast = p.cast.Add(f.Cast, m)
-				continue
+			// "August Diehl and Lars Eidinger (the SS officers)": a part
+			// for each actor; read as one name, both were left out
+			// (audit 18).
+			parts, notes := cast.Shared(m)
+			for _, n := range notes {
+				p.note(line, "%s: %s", name, n)
 			}
-			// The film's titles, read from the header above, are never
-			// two characters: an actor "(le Sel et la Lune)" plays the
-			// title role.
-			titles := []string{f.Title.Value}
-			for _, t := range f.OtherTitles {
-				titles = append(titles, t.Value)
+			if parts == nil {
+				parts = []film.CastMember{m}
 			}
-			for _, part := range cast.Split(m, titles...) {
-				f.Cast = p.cast.Add(f.Cast, part)
+			for _, m := range parts {
+				p.addCast(m)
 			}
 		}
 	case lb.sales:
@@ -889,6 +891,25 @@ func (p *parser) credit(lb label, name, value string, line int) {
 			// "Scénario et réalisation : X": the director is the writer.
 			f.Credits = p.credits.Add(f.Credits, text.Credits(film.Author, "", false, value, line)...)
 		}
+	}
+}
+
+// addCast adds a cast part, as a part for each character it names
+// ("Ida Berg (the Ferryman and the Ghost)"). The film's titles, read from
+// the header above, are never two characters: an actor "(le Sel et la
+// Lune)" plays the title role.
+func (p *parser) addCast(m film.CastMember) {
+	f := &p.src.Film
+	if !cast.Splits(m) {
+		f.Cast = p.cast.Add(f.Cast, m)
+		return
+	}
+	titles := []string{f.Title.Value}
+	for _, t := range f.OtherTitles {
+		titles = append(titles, t.Value)
+	}
+	for _, part := range cast.Split(m, titles...) {
+		f.Cast = p.cast.Add(f.Cast, part)
 	}
 }
 

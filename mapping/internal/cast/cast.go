@@ -74,10 +74,24 @@ var (
 // Parse reads one cast entry. ok is false when the entry has no actor (it
 // is empty, or starts with the character's brackets). The actor's name is
 // not checked here: text.CheckPeople does that for every mapper.
+//
+// A remark after the part ("; Romero replaced George Raft") is left out;
+// a mapper that reports what it leaves out calls ParseRemark.
 func Parse(entry string) (m film.CastMember, ok bool) {
+	m, _, ok = ParseRemark(entry)
+	return m, ok
+}
+
+// ParseRemark is Parse, and returns the remark it left out after the
+// part, or "": what the article says of the actor or the making of the
+// film after a semicolon or a sentence's end ("Cesar Romero as Duke
+// Santos; Romero replaced George Raft"), which is no character nor a
+// description of one (see cutRemark).
+func ParseRemark(entry string) (m film.CastMember, remark string, ok bool) {
 	// A name written again in its own script ("Gong Li (鞏俐) as Lin
 	// Mei") is read without it: the group was taken for the character.
 	s := text.WithoutOtherScript(text.Clean(footnoteRe.ReplaceAllString(entry, "")))
+	s, remark = cutRemark(s)
 	var d film.CastDetails // m.Details, made only when it holds something
 	s, d.CreditedAs = takeCreditedAs(s)
 	s, d.RoleNames = takeAnnotations(s)
@@ -128,12 +142,18 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 		character = strings.TrimSpace(strings.TrimRight(character, ".,;"))
 	}
 	if actor == "" || strings.HasPrefix(actor, "(") {
-		return film.CastMember{}, false
+		return film.CastMember{}, remark, false
 	}
 	// "as Woody, a pull-string cowboy doll": the name, then a description.
 	if i := strings.Index(character, ", "); i > 0 && !strings.Contains(character[:i], "(") {
 		d.Description = strings.TrimSpace(character[i+2:])
 		character = character[:i]
+		if describes(character) && nameLike(d.Description) {
+			// "(Kurt's mother, Ilse)", "as the innkeeper, Marta": a
+			// description, then the character's name (audit 18: the
+			// name was read as the description).
+			character, d.Description = d.Description, character
+		}
 	}
 	// "as Sachiko (as a child)": a remark in brackets after the name, in
 	// lower case, describes the part (as "(older)" does after a bracketed
@@ -179,7 +199,48 @@ func Parse(entry string) (m film.CastMember, ok bool) {
 	if len(d.RoleNames) > 0 || d.Description != "" || d.CreditedAs != "" {
 		m.Details = &film.CastDetails{RoleNames: d.RoleNames, Description: d.Description, CreditedAs: d.CreditedAs}
 	}
-	return m, true
+	return m, remark, true
+}
+
+// describes reports whether a character text describes rather than names:
+// it holds a lower-case word that is no particle of a name ("Kurt's
+// mother", "the innkeeper", "young Meera"; not "Anthony \"Tony\"
+// Bergdorf", "Mr. Potato Head", "Jean de Florette").
+func describes(s string) bool {
+	if l := strings.ToLower(s); selves[l] || functions[l] {
+		return false // "herself, Narrator": see the role names below
+	}
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !nameParticles[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameLike reports whether a text reads as a character's name: one to
+// four words, each capitalised or a particle, with no digit and no
+// possessive ("Ilse", "Marta de la Cruz"; not "Meera's mother", "a
+// doll", "Trucker 2").
+func nameLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 4 || strings.ContainsFunc(s, unicode.IsDigit) {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"'“‘«"))
+		if strings.Contains(w, "'s") || strings.Contains(w, "’s") || !unicode.IsUpper(r) && !nameParticles[w] {
+			return false
+		}
+	}
+	return !selves[strings.ToLower(s)] && !functions[strings.ToLower(s)]
+}
+
+// nameParticles are lower-case words inside names ("Marta de la Cruz").
+var nameParticles = map[string]bool{
+	"van": true, "von": true, "der": true, "den": true, "de": true, "del": true, "della": true, "di": true,
+	"da": true, "dos": true, "das": true, "du": true, "la": true, "le": true, "y": true, "bin": true,
+	"ibn": true, "al": true, "el": true, "ben": true, "ter": true, "zu": true,
 }
 
 // takeTrailingAnnotations takes from a character's name the annotations

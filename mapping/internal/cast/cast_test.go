@@ -84,6 +84,17 @@ func TestParse(t *testing.T) {
 		{"Terence Hill (Billed as Mario Girotti) (uncredited) – Cavriaghi", "Terence Hill|Cavriaghi|[uncredited]||Mario Girotti"},
 		{"Waad Al-Kateab – herself, narrator", "Waad Al-Kateab||[herself narrator]|"},
 		{"Waad Al-Kateab as herself, a journalist", "Waad Al-Kateab||[herself]|a journalist"},
+		// Audit 18: a description, then the character's name, in
+		// brackets or after a separator; a name first stays first.
+		{"Sandra Hüller (Kurt's mother, Ilse)", "Sandra Hüller|Ilse|[]|Kurt's mother"},
+		{"Ada Lind as the innkeeper, Marta de la Cruz", "Ada Lind|Marta de la Cruz|[]|the innkeeper"},
+		{"Ole Berg – young Meera's tutor, \"Bunty\"", "Ole Berg|\"Bunty\"|[]|young Meera's tutor"},
+		{"Madhavi as Sharda, Meera's mother", "Madhavi|Sharda|[]|Meera's mother"},
+		{"Ada Lind (the innkeeper, a widow)", "Ada Lind|the innkeeper|[]|a widow"},
+		{"Ada Lind as the girl, Trucker 2", "Ada Lind|the girl|[]|Trucker 2"},
+		{"Ruth Abebe as herself, Narrator", "Ruth Abebe||[herself narrator]|"},
+		// A remark after the part is left out (see TestParseRemark).
+		{"Cesar Romero as Duke Santos; Romero replaced George Raft", "Cesar Romero|Duke Santos|[]|"},
 	}
 	for _, tt := range tests {
 		m, ok := Parse(tt.in)
@@ -98,6 +109,37 @@ func TestParse(t *testing.T) {
 	for _, in := range []string{"", "(Tania)", "  (voice)"} {
 		if m, ok := Parse(in); ok {
 			t.Errorf("Parse(%q) = %+v; want no actor", in, m)
+		}
+	}
+}
+
+// TestParseRemark: what an article says of the actor or the making of the
+// film after the part, past a semicolon or a sentence's end, is no
+// character nor a description (audit 18: "Romero replaced George Raft"
+// became a second part); a character after a semicolon stays one.
+func TestParseRemark(t *testing.T) {
+	for _, tt := range []struct{ in, want, remark string }{
+		{"Cesar Romero as Duke Santos; Romero replaced George Raft", "Cesar Romero|Duke Santos|", "Romero replaced George Raft"},
+		{"Tom Vale-Wood as Woody, a pull-string cowboy doll. Vale-Wood also voiced the character in the games.",
+			"Tom Vale-Wood|Woody|a pull-string cowboy doll", "Vale-Wood also voiced the character in the games."},
+		{"John Ratz as Hamm, a piggy bank; Ratz's voice is heard in every film", "John Ratz|Hamm|a piggy bank", "Ratz's voice is heard in every film"},
+		{"Ilse Varga – Oda; she reprised the part in 2004", "Ilse Varga|Oda; she reprised the part in 2004|", ""},
+		{"Ilse Varga – Oda; She reprised the part in 2004", "Ilse Varga|Oda|", "She reprised the part in 2004"},
+		{"Kofi Mensah (Kwame). Originally cast as the father, he took the son's part", "Kofi Mensah|Kwame|", "Originally cast as the father, he took the son's part"},
+		{"Lotte Brenner als Inge; Brenner spielte auch 1999", "Lotte Brenner|Inge|", "Brenner spielte auch 1999"},
+		// Characters and names' full stops: no remark.
+		{"Ola Dahl as Chiara; Nora", "Ola Dahl|Chiara; Nora|", ""},
+		{"Ana Ruiz as the Harbourmaster; the Moon", "Ana Ruiz|the Harbourmaster; the Moon|", ""},
+		{"Don Rickles as Mr. Potato Head", "Don Rickles|Mr. Potato Head|", ""},
+		{"J. R. Kapoor as Mrs. Kapoor Sr.", "J. R. Kapoor|Mrs. Kapoor Sr.|", ""},
+		{"Ana Ruiz as Capt. Nora Vale", "Ana Ruiz|Capt. Nora Vale|", ""},
+		{"Aoi Nakamura (Japanese); Cherami Leigh (English) as Hina", "Aoi Nakamura (Japanese); Cherami Leigh (English)|Hina|", ""},
+		{"Ana Ruiz as Anna; Ruiz", "Ana Ruiz|Anna; Ruiz|", ""},
+	} {
+		m, remark, ok := ParseRemark(tt.in)
+		got := m.Actor.Value + "|" + m.Character + "|" + m.Description()
+		if !ok || got != tt.want || remark != tt.remark {
+			t.Errorf("ParseRemark(%q) = %q, %q, %v; want %q, %q", tt.in, got, remark, ok, tt.want, tt.remark)
 		}
 	}
 }
