@@ -1294,6 +1294,27 @@ Six Ferries
 			},
 		},
 		{
+			// Audit 18: both writers were left out, "it holds an
+			// annotation in brackets".
+			name: "a credit's part in brackets after each name",
+			article: "= Marsh Light (1926 film) =\n\n- Writer: Vera Holt (story), Amos Reed (titles)\n" +
+				"- Screenplay by: Nikhil Rao (screenplay); Farah Qazi (dialogues)\n- Music by: Ana Lis (songs)\n" +
+				"- Cinematography: Kim Falk (second unit)\n",
+			want: []string{
+				"title: Marsh Light@1", "year: 1926@1", "author/Story: Vera Holt@3", "author/Titles: Amos Reed@3",
+				"author: Nikhil Rao@4", "author/Dialogue: Farah Qazi@4", "composer/Songs: Ana Lis@5",
+				"contributor/Cinematography: Kim Falk@6",
+			},
+			notes: []string{
+				`3: Writer: "Vera Holt (story)": the part in brackets, story, is the credit's role name "Story"`,
+				`3: Writer: "Amos Reed (titles)": the part in brackets, titles, is the credit's role name "Titles"`,
+				`4: Screenplay by: "Nikhil Rao (screenplay)": the part in brackets, screenplay, is what the label credits`,
+				`4: Screenplay by: "Farah Qazi (dialogues)": the part in brackets, dialogues, is the credit's role name "Dialogue"`,
+				`5: Music by: "Ana Lis (songs)": the part in brackets, songs, is the credit's role name "Songs"`,
+				`6: Cinematography: "Kim Falk (second unit)": the part in brackets, second unit, is left out (the credit's role is Cinematography)`,
+			},
+		},
+		{
 			// Audit 18: a remark after the part became a second
 			// character; "respectively" gave both actors both
 			// characters; a dub's actors with their languages were left

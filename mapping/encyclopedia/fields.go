@@ -53,6 +53,10 @@ func (p *parser) closeField() {
 				p.dropTerritories(of.label, credits)
 			} else {
 				p.dropCreditNotes(of.label, credits)
+				// "Writer: Edith M. Ward (story), Ralph O'Shea (titles)":
+				// the part is the credit's role name (audit 18: both
+				// writers were left out).
+				p.src.Notes = append(p.src.Notes, text.TakeCreditParts(of.label, credits, cast.IsAnnotation)...)
 			}
 			f.Credits = p.credits.Add(f.Credits, credits...)
 		}

@@ -55,6 +55,20 @@ func TestCastAndCrewNames(t *testing.T) {
 			},
 		},
 		{
+			// Audit 18: a writer with a part in brackets was left out.
+			name:    "a credit's part in brackets",
+			credits: "Screenplay: Ana Lis (story), Bo Ek (dialogues)\n\nMusic: Kim Falk (songs) & Ida Holm (uncredited)\n",
+			want: []string{
+				"author/Story: Ana Lis@11", "author/Dialogue: Bo Ek@11", "composer/Songs: Kim Falk@13", "composer: Ida Holm@13",
+			},
+			notes: []string{
+				`11: Screenplay: "Ana Lis (story)": the part in brackets, story, is the credit's role name "Story"`,
+				`11: Screenplay: "Bo Ek (dialogues)": the part in brackets, dialogues, is the credit's role name "Dialogue"`,
+				`13: Music: "Kim Falk (songs)": the part in brackets, songs, is the credit's role name "Songs"`,
+				`13: Music: "Ida Holm (uncredited)": the remark in brackets is left out`,
+			},
+		},
+		{
 			name:    "respectively, and a remark after the part",
 			credits: "Cast: Ida Holm and Bo Ek (Anna and the Baker, respectively); Mia Sato (Hana). Sato replaced Ana Ruiz\n",
 			want:    []string{"cast: Ida Holm as Anna@11", "cast: Bo Ek as the Baker@11", "cast: Mia Sato as Hana@11"},

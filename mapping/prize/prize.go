@@ -885,11 +885,18 @@ func (p *parser) credit(lb label, name, value string, line int) {
 		credits := text.Credits(lb.role, lb.roleName, lb.org, value, line)
 		if lb.org {
 			p.src.Notes = append(p.src.Notes, text.DropRoleNotes(name, line, credits)...)
+		} else {
+			// "Screenplay: Ana Lis (story), Bo Ek (dialogues)": the part
+			// is the credit's role name; in the name, it left the
+			// person out (audit 18).
+			p.src.Notes = append(p.src.Notes, text.TakeCreditParts(name, credits, cast.IsAnnotation)...)
 		}
 		f.Credits = p.credits.Add(f.Credits, credits...)
 		if lb.writer {
 			// "Scénario et réalisation : X": the director is the writer.
-			f.Credits = p.credits.Add(f.Credits, text.Credits(film.Author, "", false, value, line)...)
+			authors := text.Credits(film.Author, "", false, value, line)
+			text.TakeCreditParts(name, authors, cast.IsAnnotation) // noted above
+			f.Credits = p.credits.Add(f.Credits, authors...)
 		}
 	}
 }

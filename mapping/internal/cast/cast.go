@@ -50,6 +50,13 @@ var Annotations = map[string]string{
 	"immagini di repertorio": "archive footage", "material de archivo": "archive footage",
 }
 
+// IsAnnotation reports whether a text is an annotation alone ("voice",
+// "uncredited", "voice; uncredited"), in any case.
+func IsAnnotation(s string) bool {
+	_, ok := annotationsOf(s)
+	return ok
+}
+
 // selves are the character names that mean the actor appears as
 // themselves. The role name keeps the document's word.
 var selves = map[string]bool{"himself": true, "herself": true, "themselves": true, "themself": true, "self": true}
