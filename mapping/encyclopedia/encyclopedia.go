@@ -46,7 +46,7 @@ var (
 	leadTitleRe = lazyre.New(`^(.+?)\s*\(([^)]+)\)\s+(?:is|was|ist|war|è|era|es|fue|est|était)\s+(?:an?|eine?|una?|une)\s`)
 	// leadPartRe starts a part of a lead's bracket after a comma: a label
 	// ("pinyin:", "Hepburn:", "lit.") rather than more of a title.
-	leadPartRe = lazyre.New(`^(?:[\pL][\pL .–-]{0,30}:\s|lit\.|literally\b|also known as\b|also called\b)`)
+	leadPartRe = lazyre.New(`^(?:[\pL][\pL .–-]{0,30}:\s|(?:lit|litt|lett|transl?|wörtl)\.|(?:literally|translated|translation|littéralement|letteralmente|wörtlich|literalmente)\b|also known as\b|also called\b)`)
 	// leadYearRes find the year in a lead's first sentence, in the
 	// languages of the articles film2ld reads: "is a 2010 Belgian drama
 	// film"; "ist ein deutscher Spielfilm aus dem Jahr 2019"; "è un film
@@ -1011,9 +1011,11 @@ func (p *parser) note(line int, format string, args ...any) {
 // leadTitles returns the titles a lead's bracket after the title gives:
 // "French: Illégal"; "Chinese: 大河; pinyin: Dà Hé" (each labelled part,
 // the romanisation too, which the whole was read as); "Japanese: 風の音,
-// Hepburn: Kaze no Oto"; "also known as X". A literal translation ("lit.
-// 'The River'") is no title, and a part without a label is one only where
-// it is the whole bracket ("(Illégal)").
+// Hepburn: Kaze no Oto"; "also known as X"; a translation of the title,
+// "lit. 'The River'", "transl. Rain of the Heart", without its marker
+// and quotes (audit 18: the marker stayed in one, the other was lost). A
+// part without a label is one only where it is the whole bracket
+// ("(Illégal)").
 func leadTitles(bracket string) []string {
 	var parts []string
 	for _, p := range strings.Split(bracket, ";") {
@@ -1032,9 +1034,12 @@ func leadTitles(bracket string) []string {
 	for _, part := range parts {
 		part = strings.TrimSpace(part)
 		lower := strings.ToLower(part)
+		if rest, ok := cutTranslationMarker(part); ok {
+			part = rest
+			lower = ""
+		}
 		switch {
-		case strings.HasPrefix(lower, "lit.") || strings.HasPrefix(lower, "literally"):
-			continue
+		case lower == "":
 		case strings.HasPrefix(lower, "also known as "):
 			part = part[len("also known as "):]
 		case strings.HasPrefix(lower, "also called "):
@@ -1045,11 +1050,36 @@ func leadTitles(bracket string) []string {
 			continue
 		}
 		part = withoutPronunciation(part)
-		if part = strings.Trim(strings.TrimSpace(part), "'\"‘’“”"); part != "" {
+		if part = strings.Trim(strings.TrimSpace(part), "'\"‘’“”«» "); part != "" {
 			out = append(out, part)
 		}
 	}
 	return out
+}
+
+// translationMarkers open a translation of the title in a lead's
+// bracket, in the languages of the articles film2ld reads, lower case.
+var translationMarkers = []string{
+	"lit.", "literally", "transl.", "trans.", "translated", "translation", "litt.", "littéralement",
+	"lett.", "letteralmente", "wörtlich", "wörtl.", "literalmente",
+}
+
+// cutTranslationMarker returns a lead's bracket part without the marker
+// that opens a translation ("lit. 'The River'", "transl. Rain of the
+// Heart", "translation: …"), and whether it had one.
+func cutTranslationMarker(part string) (string, bool) {
+	lower := strings.ToLower(part)
+	for _, m := range translationMarkers {
+		if !strings.HasPrefix(lower, m) {
+			continue
+		}
+		rest := part[len(m):]
+		if !strings.HasSuffix(m, ".") && rest != "" && rest[0] != ' ' && rest[0] != ':' {
+			continue // "translatedly", a word of its own
+		}
+		return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), ":")), true
+	}
+	return part, false
 }
 
 // withoutPronunciation returns a lead's title without the pronunciation
