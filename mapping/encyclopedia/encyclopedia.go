@@ -233,7 +233,13 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	}
 	first := true
 	indent := pageIndent(doc.Lines)
+	// A browser's copy of the whole page: the site's menus and the table
+	// of contents above the title, the tabs below it, are skipped.
+	title, resume, furnished := siteFurniture(doc.Lines, indent)
 	for i, raw := range doc.Lines {
+		if furnished && (i < title || i > title && i < resume) {
+			continue
+		}
 		if indent > 0 {
 			raw = dedent(raw, indent)
 		}
@@ -243,6 +249,9 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 				continue
 			}
 			first = false
+			if furnished && l.kind == kindProse {
+				l.kind = kindTitle
+			}
 			if l.kind == kindProse && (fromWikipedia(doc.Lines[i+1:]) || plainTitle(l.whole, doc.Lines[i+1:])) {
 				// A copy of the page as a browser shows it: the title as
 				// plain text, then "From Wikipedia, the free encyclopedia",
