@@ -95,9 +95,12 @@ func isRemark(rest, actor string) bool {
 	}
 	first := strings.TrimRight(words[0], ",:")
 	first = strings.TrimSuffix(strings.TrimSuffix(first, "'s"), "’s")
-	r, _ := utf8.DecodeRuneInString(first)
+	r, size := utf8.DecodeRuneInString(first)
 	if !unicode.IsUpper(r) {
-		return false
+		// "; she reprised the part in 2004": a pronoun and a verb of
+		// the making, in lower case too ("; her mother Greta" is a
+		// character).
+		return pronouns[string(unicode.ToUpper(r))+first[size:]] && len(words) >= 3 && hasRemarkVerb(words[1:])
 	}
 	if utf8.RuneCountInString(first) >= 2 {
 		for _, w := range strings.Fields(actor) {
@@ -115,7 +118,12 @@ func isRemark(rest, actor string) bool {
 	if remarkOpeners[first] {
 		return true
 	}
-	for _, w := range words[1:] {
+	return hasRemarkVerb(words[1:])
+}
+
+// hasRemarkVerb reports whether one of words is one of remarkVerbs.
+func hasRemarkVerb(words []string) bool {
+	for _, w := range words {
 		if remarkVerbs[strings.TrimRight(w, ".,;")] {
 			return true
 		}
