@@ -1020,9 +1020,10 @@ func (p *parser) note(line int, format string, args ...any) {
 // leadTitles returns the titles a lead's bracket after the title gives:
 // "French: Illégal"; "Chinese: 大河; pinyin: Dà Hé" (each labelled part,
 // the romanisation too, which the whole was read as); "Japanese: 風の音,
-// Hepburn: Kaze no Oto"; "also known as X"; a translation of the title,
-// "lit. 'The River'", "transl. Rain of the Heart", without its marker
-// and quotes (audit 18: the marker stayed in one, the other was lost). A
+// Hepburn: Kaze no Oto"; "also known as X". A translation of the title
+// ("lit. 'The River'", "transl. Rain of the Heart", in the other wikis'
+// words too) is no title the film goes by and is left out (audit 18:
+// "transl. Rain of the Heart" was an alternate title, marker and all). A
 // part without a label is one only where it is the whole bracket
 // ("(Illégal)").
 func leadTitles(bracket string) []string {
@@ -1043,12 +1044,13 @@ func leadTitles(bracket string) []string {
 	for _, part := range parts {
 		part = strings.TrimSpace(part)
 		lower := strings.ToLower(part)
-		if rest, ok := cutTranslationMarker(part); ok {
-			part = rest
-			lower = ""
+		if _, ok := cutTranslationMarker(part); ok {
+			// A translation of the title says what it means, not a name
+			// the film goes by: no alternate title. The marker ends the
+			// part, so that "transl. X" is not kept whole (audit 18).
+			continue
 		}
 		switch {
-		case lower == "":
 		case strings.HasPrefix(lower, "also known as "):
 			part = part[len("also known as "):]
 		case strings.HasPrefix(lower, "also called "):

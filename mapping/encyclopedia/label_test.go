@@ -59,9 +59,9 @@ func FuzzColonLabel(f *testing.F) {
 
 // TestLeadTitles: the bracket after a lead's title gives each labelled
 // title, the romanisation too ("大河; pinyin: Dà Hé" was one alternate
-// title), and a translation without its marker and quotes (audit 18:
-// "transl. Rain of the Heart" was an alternate title, "lit." ones were
-// lost).
+// title), and no translation of the title, whatever its marker (audit
+// 18: "transl. Rain of the Heart" was an alternate title, marker and
+// all).
 func TestLeadTitles(t *testing.T) {
 	for in, want := range map[string][]string{
 		"French: Illégal":                                    {"Illégal"},
@@ -69,17 +69,17 @@ func TestLeadTitles(t *testing.T) {
 		"Chinese: 大河; pinyin: Dà Hé":                         {"大河", "Dà Hé"},
 		"Japanese: 風の音, Hepburn: Kaze no Oto":                {"風の音", "Kaze no Oto"},
 		"Russian: Левиафан, romanized: Leviafan":             {"Левиафан", "Leviafan"},
-		"Spanish: El río, lit. 'The River'":                  {"El río", "The River"},
+		"Spanish: El río, lit. 'The River'":                  {"El río"},
 		"French: Ni vu, ni connu":                            {"Ni vu, ni connu"},
 		"also known as The River":                            {"The River"},
-		"Korean: 기생충; RR: Gisaengchung; lit. Parasite":       {"기생충", "Gisaengchung", "Parasite"},
-		"lit. 'Salt and Ashes'":                              {"Salt and Ashes"},
-		"transl. Rain of the Heart":                          {"Rain of the Heart"},
-		`Japanese: 星空の記憶, lit. "Memories of the Starry Sky"`: {"星空の記憶", "Memories of the Starry Sky"},
-		"Hindi: दिल की बारिश, transl. Rain of the Heart":     {"दिल की बारिश", "Rain of the Heart"},
-		"Persian: نمک, translated: Salt":                     {"نمک", "Salt"},
-		"italiano: Il sale, lett. «Salt»":                    {"Il sale", "Salt"},
-		"literally “Two Rivers”":                             {"Two Rivers"},
+		"Korean: 기생충; RR: Gisaengchung; lit. Parasite":       {"기생충", "Gisaengchung"},
+		"lit. 'Salt and Ashes'":                              nil,
+		"transl. Rain of the Heart":                          nil,
+		`Japanese: 星空の記憶, lit. "Memories of the Starry Sky"`: {"星空の記憶"},
+		"Hindi: दिल की बारिश, transl. Rain of the Heart":     {"दिल की बारिश"},
+		"Persian: نمک, translated: Salt":                     {"نمک"},
+		"italiano: Il sale, lett. «Salt»":                    {"Il sale"},
+		"literally “Two Rivers”":                             nil,
 		// Audit 13: a pronunciation is no part of the title.
 		"Italian: Il Gattopardo [il ɡattoˈpardo]":         {"Il Gattopardo"},
 		"French: Les Quatre Cents Coups /le katʁ sɑ̃ ku/": {"Les Quatre Cents Coups"},
