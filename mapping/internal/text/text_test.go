@@ -38,6 +38,17 @@ func TestParseDate(t *testing.T) {
 		{"3. October 2020", "2020-10-03", true},
 		{"2022年10月1日", "2022-10-01", true},
 		{"2019/03/12", "2019-03-12", true},
+		// Audit 18: the day first with the abbreviation's dot, a comma,
+		// or hyphens; "Sept." wherever it stands.
+		{"14 Nov. 2004", "2004-11-14", true},
+		{"14 Nov, 2004", "2004-11-14", true},
+		{"14 November, 2004", "2004-11-14", true},
+		{"14-Nov-2004", "2004-11-14", true},
+		{"14. Nov. 2004", "2004-11-14", true},
+		{"14 Sept. 2004", "2004-09-14", true},
+		{"Sept. 14, 2004", "2004-09-14", true},
+		{"31 Nov. 2004", "", false},
+		{"14 Nov. 04", "", false},
 		// Without the comma (audit 12: the review's date went into its text).
 		{"Jun 2 2019", "2019-06-02", true},
 		{"June 2 2019", "2019-06-02", true},

@@ -119,7 +119,11 @@ var dateLayouts = []string{
 	// Without the comma, as some pages write it ("Jun 2 2019").
 	"Jan 2 2006", "January 2 2006", "Jan. 2 2006",
 	"2 Jan 2006", "2 January 2006",
-	"2006-01-02", "02-01-2006", "2.1.2006", "2. January 2006",
+	// The day first with the month's abbreviation's dot, a comma before
+	// the year, or hyphens ("14 Nov. 2004", "14 Nov, 2004",
+	// "14-Nov-2004": audit 18).
+	"2 Jan. 2006", "2 Jan, 2006", "2 January, 2006", "2-Jan-2006", "2-January-2006",
+	"2006-01-02", "02-01-2006", "2.1.2006", "2. January 2006", "2. Jan. 2006",
 	"2006年1月2日", "2006/01/02",
 }
 
@@ -172,9 +176,10 @@ func ParseDate(s string) (string, error) {
 	if impossible != nil {
 		return "", dateError(s, impossible)
 	}
-	// "Sept" is common and not Go's three-letter form.
-	if strings.Contains(s, "Sept ") {
-		return ParseDate(strings.Replace(s, "Sept ", "Sep ", 1))
+	// "Sept" is common and not Go's three-letter form ("Sept 14",
+	// "Sept. 14", "14 Sept. 2004").
+	if i := strings.Index(s, "Sept"); i >= 0 && i+4 < len(s) && (s[i+4] == ' ' || s[i+4] == '.' || s[i+4] == ',') {
+		return ParseDate(s[:i] + "Sep" + s[i+4:])
 	}
 	return "", fmt.Errorf("%q is not a date", s)
 }
