@@ -135,7 +135,7 @@ func classify(l string) classified {
 			c.class = referencesLine
 			return c
 		}
-		if boilerplate[key] || strings.Contains(key, "review") && boilerplateRe.MatchString(l) || navigation(key) {
+		if boilerplate[key] || strings.Contains(key, "review") && boilerplateRe.MatchString(l) || navigation(key) || furniture(key) {
 			c.class, c.closes = boilerplateLine, cardEnds[key]
 			return c
 		}

@@ -39,6 +39,9 @@ func FuzzReviews(f *testing.F) {
 			if r.Author.Value != "" && notAName(r.Author.Value) != "" && (r.Critic || !screenName(r.Author.Value)) {
 				t.Fatalf("reviewer %q kept: %s", r.Author.Value, notAName(r.Author.Value))
 			}
+			if r.Publisher.Value != "" && notAPublication(r.Publisher.Value) != "" {
+				t.Fatalf("publication %q kept: %s", r.Publisher.Value, notAPublication(r.Publisher.Value))
+			}
 			if r.Rating != nil && (!r.Rating.Score.Set || !onScale(r.Rating.Score, r.Rating.Scale)) {
 				t.Fatalf("review score %v off its scale %+v", r.Rating.Score, r.Rating.Scale)
 			}

@@ -374,7 +374,7 @@ func TestLayouts(t *testing.T) {
 		},
 		{
 			name: "unrecognised lines: one note per section",
-			page: "Good - based on 1 Critics\nAdd to list\nShare\nTrailer\n\nPhotos\n" +
+			page: "Good - based on 1 Critics\nAdd to list\nTrivia\nTrailer\n\nPhotos\n" +
 				"User Score\nSomething else\n",
 			facts: []string{
 				`critic score=- verdict="Good" count=1 bands=[]`,
@@ -572,9 +572,9 @@ func TestTitleBlock(t *testing.T) {
 		// Audit 17: the site's menu, a skip link and a cookie banner
 		// above the title; the title and year were lost.
 		{"menu, skip link and banner above the title", "Skip to content\nMovies  TV  Shows  Music\nThis website uses cookies. Accept\nLa Ciénaga\n2001\nNot Rated\n" + scores, "La Ciénaga", 2001, ""},
-		{"a stray line above the title, scores under the year", "Share this page\nThe Garden\n\n2024\n\n" + scores, "The Garden", 2024, `1: line not recognised in the critic section; left out: "Share this page"`},
-		{"a year under a later line but prose after it", "Share this page\nThe Garden\n2024\nA lovely film.\n" + scores, "", 0,
-			`1: 4 lines not recognised in the critic section (lines 1-4); left out, the first: "Share this page"`},
+		{"a stray line above the title, scores under the year", "Add to list\nThe Garden\n\n2024\n\n" + scores, "The Garden", 2024, `1: line not recognised in the critic section; left out: "Add to list"`},
+		{"a year under a later line but prose after it", "Add to list\nThe Garden\n2024\nA lovely film.\n" + scores, "", 0,
+			`1: 4 lines not recognised in the critic section (lines 1-4); left out, the first: "Add to list"`},
 		{"a verdict first, as in the older design", "Mixed or average reviews - based on 3 Critics\n2024\n", "", 0, `2: line not recognised in the critic section; left out: "2024"`},
 	}
 	for _, tt := range tests {

@@ -36,6 +36,8 @@ func notAName(v string) string {
 		return "is empty"
 	case notReviewers[strings.ToLower(v)]:
 		return "names no one"
+	case isFurniture(v):
+		return "is the site's button or prompt, not a name"
 	case strings.ContainsAny(v, "([{"):
 		return "holds an annotation"
 	case strings.IndexFunc(v, unicode.IsDigit) >= 0 && (isDate(v) || monthYearRe.MatchString(v)):
@@ -117,6 +119,8 @@ func notAPublication(v string) string {
 		return "is empty"
 	case isDate(v):
 		return "is a date"
+	case isFurniture(v):
+		return "is the site's button or prompt, not a publication"
 	case numberRe.MatchString(v):
 		return "is a number (a score?)"
 	case gradeRe.MatchString(v):

@@ -970,12 +970,18 @@ var headerSepRe = lazyre.New(`\s*[|·—–]\s*|\s+-\s+`)
 
 // item starts a numbered review.
 func (p *parser) item(n int, rest string) error {
+	c := classify(rest)
+	if c.class == boilerplateLine || c.class == footerLine {
+		// "3. Sign in to see more reviews": the site's prompt in a
+		// list's place, no review.
+		p.review = nil
+		return nil
+	}
 	rv := &review{Review: film.Review{Critic: p.section == critics}}
 	p.review = rv
 	if rest == "" {
 		return nil
 	}
-	c := classify(rest)
 	switch c.class {
 	case labelLine:
 		return p.label(n, c)

@@ -142,6 +142,58 @@ var boilerplate = map[string]bool{
 	"skip to content":      true,
 	"skip navigation":      true,
 	"main menu":            true,
+	// Advertising, sharing and social buttons, the link back up and the
+	// filters over a list of reviews: the site's furniture, which ran
+	// into the review before it ("Lovely.\nAdvertisement", audit 18).
+	"advertisement":            true,
+	"advertising":              true,
+	"sponsored":                true,
+	"sponsored content":        true,
+	"share":                    true,
+	"share this":               true,
+	"share this review":        true,
+	"share this page":          true,
+	"share review":             true,
+	"facebook":                 true,
+	"twitter":                  true,
+	"instagram":                true,
+	"pinterest":                true,
+	"reddit":                   true,
+	"whatsapp":                 true,
+	"linkedin":                 true,
+	"tumblr":                   true,
+	"email":                    true,
+	"e-mail":                   true,
+	"copy link":                true,
+	"tweet":                    true,
+	"back to top":              true,
+	"scroll to top":            true,
+	"return to top":            true,
+	"report this review":       true,
+	"report abuse":             true,
+	"flag":                     true,
+	"flag this review":         true,
+	"flag as inappropriate":    true,
+	"was this review helpful?": true,
+	"all reviews":              true,
+	"positive reviews":         true,
+	"mixed reviews":            true,
+	"negative reviews":         true,
+}
+
+// promptVerbs open the site's prompts to sign in ("Sign in to see more
+// reviews", "Log in / Register", "Sign In"), which are no part of a review
+// and name no one (lower case).
+var promptVerbs = []string{"sign in", "sign up", "log in", "log out", "login", "register", "subscribe", "create an account", "join now"}
+
+// moreWords are the words of the site's links to more reviews ("See more
+// reviews", "Load more", "Show all 12 user reviews"), besides a count;
+// moreVerbs the first of them.
+var moreVerbs = map[string]bool{"see": true, "view": true, "show": true, "load": true, "read": true, "more": true}
+
+var moreWords = map[string]bool{
+	"see": true, "view": true, "show": true, "load": true, "read": true, "more": true, "all": true, "the": true,
+	"critic": true, "critics": true, "user": true, "users": true, "reviews": true, "review": true, "ratings": true,
 }
 
 // cardEnds are the boilerplate lines that end a review card of the site's
@@ -149,11 +201,13 @@ var boilerplate = map[string]bool{
 // it. A line after them is not that review's text: the next card's letter
 // grade, or the site's footer, ran on into the review (audit 17).
 var cardEnds = map[string]bool{
-	"read more":        true,
-	"read full review": true,
-	"full review":      true,
-	"full review »":    true,
-	"report":           true,
+	"read more":          true,
+	"read full review":   true,
+	"full review":        true,
+	"full review »":      true,
+	"report":             true,
+	"report this review": true,
+	"report abuse":       true,
 }
 
 // referenceHeadings head the list of a page's links that text browsers
@@ -190,6 +244,55 @@ func navigation(key string) bool {
 		}
 		words++
 	}
+}
+
+// furniture reports a line (a headingKey) that is the site's furniture in
+// words the tables cannot list one by one: a prompt to sign in ("Sign in
+// to see more reviews", "Log in / Register"), a link to more reviews
+// ("See more reviews", "Load more", "Show all 12 user reviews"), or a
+// logo's caption ("Metacritic logo").
+func furniture(key string) bool {
+	for _, verb := range promptVerbs {
+		rest, ok := strings.CutPrefix(key, verb)
+		if !ok {
+			continue
+		}
+		if rest == "" || strings.HasPrefix(rest, "/") {
+			return true
+		}
+		for _, joint := range []string{" to ", " or ", " / ", " | ", " for ", " with "} {
+			if strings.HasPrefix(rest, joint) {
+				return true
+			}
+		}
+	}
+	if strings.HasSuffix(key, " logo") && len(key) <= 40 {
+		return true
+	}
+	// "Load more", "See more reviews", "More reviews": a verb first, then
+	// "more" or "all"; not the heading "Critic Reviews", nor "All the
+	// more" in a review's text.
+	words, more := 0, false
+	for w := range strings.FieldsSeq(key) {
+		switch {
+		case words == 0 && !moreVerbs[w]:
+			return false
+		case moreWords[w]:
+			more = more || w == "more" || w == "all"
+		case allDigits(strings.ReplaceAll(w, ",", "")):
+		default:
+			return false
+		}
+		words++
+	}
+	return more && words >= 2
+}
+
+// isFurniture reports a value that is the site's furniture, not a name
+// nor words of a review: a button, a prompt, its menu.
+func isFurniture(v string) bool {
+	key := headingKey(v)
+	return boilerplate[key] || furniture(key) || navigation(key) || referenceHeadings[key]
 }
 
 // footerRe is the site's footer and banners around the page's content,
