@@ -131,6 +131,10 @@ func classify(l string) classified {
 	}
 	if short {
 		key := headingKey(l)
+		if footerLinks[key] {
+			c.class = footerLine
+			return c
+		}
 		if referenceHeadings[key] {
 			c.class = referencesLine
 			return c

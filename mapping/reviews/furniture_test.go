@@ -94,6 +94,11 @@ func TestFurnitureLines(t *testing.T) {
 			t.Errorf("classify(%q) = %v; want the site's furniture", l, c.class)
 		}
 	}
+	for k := range footerLinks {
+		if c := classify(title(k)); c.class != footerLine {
+			t.Errorf("classify(%q) = %v; want the site's footer", title(k), c.class)
+		}
+	}
 	for _, l := range []string{
 		"Sign in the rain", "Registered nurse by day", "All the more", "More than a thriller", "See it twice", "Sharing a flat",
 		"Critic Reviews", "User Reviews (12)",

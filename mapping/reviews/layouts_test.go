@@ -575,6 +575,13 @@ func TestTitleBlock(t *testing.T) {
 		{"a stray line above the title, scores under the year", "Add to list\nThe Garden\n\n2024\n\n" + scores, "The Garden", 2024, `1: line not recognised in the critic section; left out: "Add to list"`},
 		{"a year under a later line but prose after it", "Add to list\nThe Garden\n2024\nA lovely film.\n" + scores, "", 0,
 			`1: 4 lines not recognised in the critic section (lines 1-4); left out, the first: "Add to list"`},
+		// Audit 18: a sign-in link above the title and the share
+		// buttons under the year, or a whole page's copy with its cookie
+		// banner and menu one entry a line, lost the title and year.
+		{"a sign-in link above, share buttons under the year", "Log In\nRiver of Glass\n1987\nShare on Facebook\nPinterest\n" + scores, "River of Glass", 1987, ""},
+		{"a whole page's copy: banner, legal links, menu a word a line", "We use cookies to personalise content. Accept All Cookies\nReject All\nCookie Settings\nRegister\n" +
+			"Movies\nTV Shows\nGames\nMusic\nPeople\nSearch\nAdvertisement\nOrchard Road\n2011\nShare\n" + scores, "Orchard Road", 2011, ""},
+		{"a title that is a menu word", "Movies\nNews\nMusic\n2023\nNot Rated\n" + scores, "Music", 2023, ""},
 		{"a verdict first, as in the older design", "Mixed or average reviews - based on 3 Critics\n2024\n", "", 0, `2: line not recognised in the critic section; left out: "2024"`},
 	}
 	for _, tt := range tests {

@@ -392,10 +392,10 @@ func (p *parser) titleBlock() int {
 		if l == "" {
 			continue
 		}
-		seen++
 		c := classify(l)
 		switch {
 		case c.class == textLine || c.class == dateLine && yearRe.MatchString(l):
+			seen++
 			// A film named by its year ("1917") has a title as a date has.
 			if seen == 1 || p.yearBlockFollows(i) {
 				if next := p.header(i); next > 0 {
@@ -405,13 +405,32 @@ func (p *parser) titleBlock() int {
 					return next
 				}
 			}
-			lead = append(lead, i)
+			if !menuWords(l) {
+				lead = append(lead, i)
+			}
 		case c.class == boilerplateLine || c.class == footerLine:
+			// The site's menu, banners and buttons, however many: a
+			// copy of the whole page may hold a dozen above the title
+			// (audit 18), and they count for nothing.
 		default:
 			return 0 // the page's content has begun: no header
 		}
 	}
 	return 0
+}
+
+// menuWords reports a line of the site's menu that is too short for
+// navigation to tell from other words ("Movies", "TV Shows", one entry a
+// line as a copy of the whole page has it). Above the title it is
+// skipped without a note; a title that is such a word ("Music") is still
+// read as the title when its year follows.
+func menuWords(l string) bool {
+	for w := range strings.FieldsSeq(strings.ToLower(l)) {
+		if !navigationWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // maxLead is how many lines above the title the site's menu and banners
@@ -435,7 +454,15 @@ func (p *parser) yearBlockFollows(i int) bool {
 	if !yearRe.MatchString(year) {
 		return false
 	}
-	_, l := next(j)
+	j, l := next(j)
+	for l != "" {
+		// "Share" / "Facebook" under the year: the site's buttons
+		// (audit 18).
+		if c := classify(l).class; c != boilerplateLine && c != footerLine {
+			break
+		}
+		j, l = next(j)
+	}
 	if l == "" {
 		return false
 	}

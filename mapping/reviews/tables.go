@@ -249,8 +249,9 @@ func navigation(key string) bool {
 // furniture reports a line (a headingKey) that is the site's furniture in
 // words the tables cannot list one by one: a prompt to sign in ("Sign in
 // to see more reviews", "Log in / Register"), a link to more reviews
-// ("See more reviews", "Load more", "Show all 12 user reviews"), or a
-// logo's caption ("Metacritic logo").
+// ("See more reviews", "Load more", "Show all 12 user reviews"), a
+// social button ("Share on Facebook"), or a logo's caption ("Metacritic
+// logo").
 func furniture(key string) bool {
 	for _, verb := range promptVerbs {
 		rest, ok := strings.CutPrefix(key, verb)
@@ -268,6 +269,11 @@ func furniture(key string) bool {
 	}
 	if strings.HasSuffix(key, " logo") && len(key) <= 40 {
 		return true
+	}
+	for _, social := range []string{"share on ", "share via ", "follow us on "} {
+		if strings.HasPrefix(key, social) && len(strings.Fields(key)) <= 4 {
+			return true
+		}
 	}
 	// "Load more", "See more reviews", "More reviews": a verb first, then
 	// "more" or "all"; not the heading "Critic Reviews", nor "All the
@@ -300,6 +306,17 @@ func isFurniture(v string) bool {
 // a cookie banner. A footer after the last review was read as its text
 // (audit 17).
 var footerRe = lazyre.New(`(?i)^(?:©|\(c\) \d{4}|copyright\b)|\ball rights reserved\b|^(?:terms of (?:use|service)|privacy (?:policy|notice)|cookie (?:settings|policy|preferences))\b.*\b(?:terms of (?:use|service)|privacy (?:policy|notice)|cookie (?:settings|policy|preferences))$|\b(?:(?:this (?:site|website)|we) uses? cookies|accept (?:all )?cookies)\b`)
+
+// footerLinks are the footer's legal links and the cookie banner's
+// buttons standing alone on their lines, as a copy of the whole page has
+// them ("Cookie Settings" above the title, "Terms of Use" under the last
+// review; audit 18), lower case.
+var footerLinks = map[string]bool{
+	"terms of use": true, "terms of service": true, "terms and conditions": true, "privacy policy": true, "privacy notice": true,
+	"cookie settings": true, "cookie policy": true, "cookie preferences": true, "manage preferences": true, "manage cookies": true,
+	"accept all cookies": true, "accept cookies": true, "reject all": true, "accept all": true,
+	"do not sell or share my personal information": true, "do not sell my personal information": true, "your privacy choices": true,
+}
 
 // isFooter reports a line of the site's footer or a cookie banner.
 func isFooter(l string) bool {
