@@ -23,6 +23,7 @@ func FuzzReviews(f *testing.F) {
 		"Good - based on 2 Critics\n  1. Reviewed by:\u00a0 Ann Lee — Variety\n    Publication: Variety\n    Score: 4/5\n  2. Publication:",
 		"User Score\nUser score: 8.2\n  1. Score: 9\n    Aug 1, 2018\n    This review contains spoilers, click full review link to view. Great",
 		"Critic score distribution:\nPositive: 1 out of 2\n  2. Negative: 0 out of",
+		"Critic score distribution:\n  1. Positive:\n     2 out of 2\n  2. Mixed:\n  1. Reviewed by:\n     Ann Lee\n    Score:\n\n    Date:\n     Nov 12, 2004\n  2. Reviewed by",
 	} {
 		f.Add([]byte(page))
 	}

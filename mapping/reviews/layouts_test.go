@@ -108,6 +108,46 @@ func TestLayouts(t *testing.T) {
 			},
 		},
 		{
+			// Audit 18: on a narrow screen a label stands alone and its
+			// value on the next line. The bands became reviews by
+			// Organizations named "Positive:" and "Mixed:", and a
+			// reviewer under "Reviewed by:" became the publisher.
+			name: "narrow screen: band labels and review labels alone, their values on the next line",
+			page: "Generally unfavorable reviews - based on 7 Critics\n\nCritic score distribution:\n" +
+				"  1. Positive:\n     1 out of 7\n  2. Mixed:\n     2 out of 7\n  3. Negative:\n\n     4 out of 7\nWatch On\n" +
+				"  1. Reviewed by:\n     Ngozi Adichie-Bello\n    Publication:\n     Lagos Review of Books\n    Score:\n     35\n    Date:\n     Sep 9, 2012\n    Thin.\n" +
+				"  2. Reviewed by\n     Ruth Okafor\n    Sep 10, 2012\n    Dull.\n" +
+				"Reviewed by:\nHal Winter\nSep 11, 2012\nFine.\n" +
+				"User Score\nUser score:\n4.1\nUser score distribution:\nPositive\n3 out of 9\nMixed\n2 out of 9\nNegative\n4 out of 9\n" +
+				"  1. Score:\n     3\n    Oct 1, 2012\n    Meh. Full Review »\n",
+			facts: []string{
+				`critic score=- verdict="Generally unfavorable reviews" count=7 bands=[Positive=1 Mixed=2 Negative=4]`,
+				`user score=4.1(0..10) verdict="" count=9 bands=[Positive=3 Mixed=2 Negative=4]`,
+				`critic by="Ngozi Adichie-Bello" pub="Lagos Review of Books" score=35(0..100) date=2012-09-09 body="Thin."`,
+				`critic by="Ruth Okafor" pub="" score=- date=2012-09-10 body="Dull."`,
+				`critic by="Hal Winter" pub="" score=- date=2012-09-11 body="Fine."`,
+				`user by="" pub="" score=3(0..10) date=2012-10-01 body="Meh."`,
+			},
+		},
+		{
+			// A label alone with no value of its kind under it states
+			// none: the line under it is what it is.
+			name: "narrow screen: a label alone with no value under it",
+			page: "Good - based on 2 Critics\n" +
+				"  1. Reviewed by:\n    Sep 12, 2012\n    A long first line of the review, which is not a name.\n" +
+				"  2. Reviewed by: Ada Vance\n    Score:\n    Mostly a mess.\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=2 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="" pub="" score=- date=2012-09-12 body="A long first line of…"`,
+				`critic by="Ada Vance" pub="" score=- date= body="Mostly a mess."`,
+			},
+			notes: []string{
+				`2: reviewer "" is empty; left out; the review has no author`,
+				`6: critic review score "" is not a number; left out`,
+			},
+		},
+		{
 			// Audit 17: a score drawn in stars was left out as a
 			// publication that is a score. Filled, half and empty stars
 			// state the score and its scale; stars alone do not state
@@ -442,6 +482,7 @@ func TestCutOff(t *testing.T) {
 		{"count noun", "Metascore: 81\nBased on 5 Crit", `2: cut off: the page ends in the middle of this line; left out: "Based on 5 Crit"`, nil},
 		{"item number", head + "  2.", `5: cut off: the page ends in the middle of this line; left out: "2."`, []string{ann}},
 		{"label", head + "  2. Reviewed by:", `5: cut off: the page ends in the middle of this line; left out: "2. Reviewed by:"`, []string{ann}},
+		{"band label alone", "Metascore: 81\nCritic score distribution:\n  1. Positive:\n     4 out of 4\n  2. Mixed:", `5: cut off: the page ends in the middle of this line; left out: "2. Mixed:"`, nil},
 		{"header separator", head + "  2. 80 |", `5: cut off: the page ends in the middle of this line; left out: "2. 80 |"`, []string{ann}},
 		{"labelled part", head + "  2. Reviewed by:\u00a0 Bo Chan\n    Publication:", `6: cut off: the page ends in the middle of this line; left out, with the review it belongs to: "Publication:"`, []string{ann}},
 		{"user review before its link", head + "User Score\n  1. Dec 14, 2011\n    " + spoilerPrefix + " I winced at every mo",

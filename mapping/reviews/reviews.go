@@ -307,6 +307,10 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	last := len(doc.Lines) - 1
 	for i := p.titleBlock(); i <= last; i++ {
 		c := classify(cleanLine(doc.Lines[i]))
+		if j, joined, ok := p.wrapped(i, c); ok {
+			// A label alone, its value on the next line: one line.
+			i, c = j, joined
+		}
 		if i == last && p.cutShape(c) {
 			// A download that stopped in the middle of the last line: the
 			// line is reported and left out, and so is the review it was
@@ -338,6 +342,96 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	p.derive(&f.Critics, "critic")
 	p.derive(&f.Users, "user")
 	return p.src, nil
+}
+
+// wrapped reads the layout of a narrow screen, where a label stands alone
+// on its line and its value on the next: "1. Positive:" / "4 out of 6" in
+// a score distribution, "1. Reviewed by:" / "Rachel Saltz", "Score:" /
+// "80", "Date:" / "Jun 2, 2019", numbered or not. When line i (classified
+// as c) is such a label and the next line (past at most two blank ones)
+// holds a value of its kind, it returns that line's index and the two
+// read as one line. The bands were lost and became reviews by
+// Organizations named "Positive:" and "Mixed:", and the reviewer
+// "Reviewed by:" named was refused as empty while the name became the
+// review's publisher (audit 18).
+func (p *parser) wrapped(i int, c classified) (int, classified, bool) {
+	l := c.text
+	if l == "" || len(l) > 40 {
+		return 0, c, false
+	}
+	if l[len(l)-1] != ':' && !standardBucketLabel(itemLabel(l)) && !reviewerAlone(itemLabel(l)) {
+		return 0, c, false
+	}
+	j, next := p.nextLine(i)
+	if next == "" {
+		return 0, c, false
+	}
+	label := strings.TrimSuffix(l, ":")
+	rest := itemLabel(label)
+	nc := classify(next)
+	if p.inBuckets && bandLabel(rest) && isASCIIDigit(next[0]) {
+		return j, classify(label + ": " + next), true
+	}
+	lc := classify(rest + ":")
+	if lc.class != labelLine || lc.value != "" {
+		return 0, c, false
+	}
+	ok := false
+	switch lc.field {
+	case reviewerField, publicationField:
+		ok = nc.class == textLine && len(strings.Fields(next)) <= 8 && !endsSentence(next)
+	case scoreField:
+		ok = nc.class == numberLine || nc.class == textLine && len(strings.Fields(next)) <= 2
+	case dateField:
+		ok = nc.class == dateLine
+	}
+	if !ok {
+		return 0, c, false
+	}
+	return j, classify(label + ": " + next), true
+}
+
+// nextLine returns the index and the cleaned text of the first line after
+// line i that is not blank, past at most two blank lines, or "".
+func (p *parser) nextLine(i int) (int, string) {
+	for j := i + 1; j < len(p.doc.Lines) && j <= i+3; j++ {
+		if l := cleanLine(p.doc.Lines[j]); l != "" {
+			return j, l
+		}
+	}
+	return 0, ""
+}
+
+// itemLabel returns l without the number of a list's item ("1. ").
+func itemLabel(l string) string {
+	if rest, ok := itemRest(l); ok {
+		return rest
+	}
+	return l
+}
+
+// bandLabel reports a score band's label as bandRe reads it: a capital,
+// then up to twenty letters and spaces.
+func bandLabel(s string) bool {
+	if s == "" || len(s) > 21 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+// standardBucketLabel reports one of the site's band labels without its
+// colon ("Positive"), which a narrow screen may leave out.
+func standardBucketLabel(s string) bool { return slices.Contains(standardBuckets, s) }
+
+// reviewerAlone reports the reviewer's label without its colon
+// ("Reviewed by"), which opens nothing else.
+func reviewerAlone(s string) bool {
+	return strings.EqualFold(s, "reviewed by") || strings.EqualFold(s, "review by")
 }
 
 // spacedDetail reads a detail whose label a copy left without its colon
