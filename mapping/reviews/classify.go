@@ -217,6 +217,12 @@ func classify(l string) classified {
 			}
 		}
 	}
+	if short {
+		if f, key, value, ok := spacedLabel(l); ok {
+			c.class, c.field, c.value, c.starts = labelLine, f, value, startLabels[key]
+			return c
+		}
+	}
 	if short && strings.HasPrefix(l, "By ") {
 		if m := byRe.FindStringSubmatch(l); m != nil {
 			c.class, c.field, c.value, c.by = labelLine, reviewerField, m[1], true
@@ -245,6 +251,56 @@ func classify(l string) classified {
 	}
 	return c
 }
+
+// spacedLabel reads a review's label that a page writes without its
+// colon: followed by a dash or a bar ("Reviewer — Ann Lee", "Score - 80",
+// "Publication | Variety"), or, for the reviewer's labels that open
+// nothing else, by a space and a name ("Reviewed by Boyd van Hoeij"). It
+// returns the label's field, the label (lower case) and the value. The
+// reviewer became an Organization named "reviewed-by-boyd-van-hoeij", the
+// review's publisher (audit 18).
+func spacedLabel(l string) (field, string, string, bool) {
+	switch l[0] | 0x20 { // the labels' first letters, either case
+	case 'r', 'c', 'p', 'o', 's', 'd':
+	default:
+		return 0, "", "", false
+	}
+	for _, key := range spacedLabels {
+		if len(l) <= len(key)+1 || !strings.EqualFold(l[:len(key)], key) {
+			continue
+		}
+		rest := l[len(key):]
+		for _, sep := range []string{" - ", " – ", " — ", " | "} {
+			if v, ok := strings.CutPrefix(rest, sep); ok && strings.TrimSpace(v) != "" {
+				return reviewLabels[key], key, strings.TrimSpace(v), true
+			}
+		}
+		if key != "reviewed by" && key != "review by" || rest[0] != ' ' {
+			continue
+		}
+		// A name: a capital first, a few words, no sentence's end;
+		// "Reviewed by many as a classic." is prose.
+		v := strings.TrimSpace(rest)
+		if r, _ := utf8.DecodeRuneInString(v); !unicode.IsUpper(r) || len(strings.Fields(v)) > maxNameWords+1 || endsSentence(v) {
+			continue
+		}
+		return reviewLabels[key], key, v, true
+	}
+	return 0, "", "", false
+}
+
+// spacedLabels are reviewLabels but "by", longest first, so that "review
+// by" is not read as "reviewer", nor "critic score" as "critic".
+var spacedLabels = func() []string {
+	var keys []string
+	for k := range reviewLabels {
+		if k != "by" {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	return keys
+}()
 
 // starScore reads a score drawn in stars whose scale the stars show:
 // filled stars, at most one half star, then empty ones ("★★★★☆" is 4 of

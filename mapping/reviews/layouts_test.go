@@ -148,6 +148,26 @@ func TestLayouts(t *testing.T) {
 			},
 		},
 		{
+			// Audit 18: "2. Reviewed by Boyd van Hoeij", without its
+			// colon, made an Organization "reviewed-by-boyd-van-hoeij".
+			name: "labels without their colon: a dash, a bar, or a space before a name",
+			page: "Good - based on 5 Critics\n" +
+				"  1. Reviewed by Ilse Brand\n    May 1, 2014\n    One.\n" +
+				"  2. REVIEWED BY Tom Ng\n    May 2, 2014\n    Two.\n" +
+				"  3. Reviewer — Ana Silva\n    Publication - The Quay Ledger\n    Score | 70\n    Date – May 3, 2014\n    Three.\n" +
+				"  4. Review by Kofi Mensah-Appiah\n    May 4, 2014\n    Four.\n" +
+				"  5. Reviewed by many as a classic.\n    May 5, 2014\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=5 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Ilse Brand" pub="" score=- date=2014-05-01 body="One."`,
+				`critic by="Tom Ng" pub="" score=- date=2014-05-02 body="Two."`,
+				`critic by="Ana Silva" pub="The Quay Ledger" score=70(0..100) date=2014-05-03 body="Three."`,
+				`critic by="Kofi Mensah-Appiah" pub="" score=- date=2014-05-04 body="Four."`,
+				`critic by="" pub="" score=- date= body="Reviewed by many as …"`,
+			},
+		},
+		{
 			// Audit 17: a score drawn in stars was left out as a
 			// publication that is a score. Filled, half and empty stars
 			// state the score and its scale; stars alone do not state

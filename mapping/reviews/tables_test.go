@@ -38,6 +38,20 @@ func TestTables(t *testing.T) {
 			t.Errorf("classify(%q) = %+v; want label %d", l, c, want)
 		}
 	}
+	for label, want := range reviewLabels {
+		// Without the colon: a dash or a bar before the value.
+		if label == "by" {
+			continue
+		}
+		for _, l := range []string{title(label) + " - X", title(label) + " — X", strings.ToUpper(label) + " | X"} {
+			if _, summary := summaryLabels[label]; summary {
+				continue
+			}
+			if c := classify(l); c.class != labelLine || c.field != want || c.value != "X" {
+				t.Errorf("classify(%q) = %+v; want label %d", l, c, want)
+			}
+		}
+	}
 	for _, v := range verdicts {
 		for _, l := range []string{v, strings.ToUpper(v), v + " - based on 3 Critics", v + " based on 3 Critic Reviews"} {
 			c := classify(l)
