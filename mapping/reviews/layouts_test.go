@@ -168,6 +168,24 @@ func TestLayouts(t *testing.T) {
 			},
 		},
 		{
+			// Audit 18: "1. moviebuff_42" / "Dec 14, 2019" / text: the
+			// name, the date and the score under it became the text.
+			name: "user reviews: the user's name under the review's number",
+			page: "User Score\nUser score: 7.2\nUser Reviews\n" +
+				"  1. cinefille.paris\n    Jan 3, 2023\n    Gorgeous. Full Review »\n" +
+				"  2. Tomasz_K\n    Jan 4, 2023\n    7\n    Long but worth it. Full Review »\n" +
+				"  3. 9 rubyreads\n    Jan 5, 2023\n    Yes. Full Review »\n" +
+				"  4. Jan 6, 2023\n    Sign up to see more reviews\n",
+			facts: []string{
+				`critic score=- verdict="" count=- bands=[]`,
+				`user score=7.2(0..10) verdict="" count=- bands=[]`,
+				`user by="cinefille.paris" pub="" score=- date=2023-01-03 body="Gorgeous."`,
+				`user by="Tomasz_K" pub="" score=7(0..10) date=2023-01-04 body="Long but worth it."`,
+				`user by="rubyreads" pub="" score=9(0..10) date=2023-01-05 body="Yes."`,
+			},
+			notes: []string{"14: numbered item with no author and no text; left out"},
+		},
+		{
 			// Audit 17: a score drawn in stars was left out as a
 			// publication that is a score. Filled, half and empty stars
 			// state the score and its scale; stars alone do not state

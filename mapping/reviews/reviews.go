@@ -1118,6 +1118,13 @@ func (p *parser) item(n int, rest string) error {
 			return nil
 		}
 	}
+	if !rv.Critic && screenName(rest) && p.partFollows(n) {
+		// "1. moviebuff_42" / "Dec 14, 2019": the user's name under the
+		// review's number; it became the first words of the text, and
+		// the date and score under it too (audit 18).
+		p.setReviewer(n, rest)
+		return nil
+	}
 	err := p.text(n, rest)
 	if rv.Critic && rv.Publisher.Value != "" && rv.Publisher.Line == n {
 		rv.publisherFirst = true
