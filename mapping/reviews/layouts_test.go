@@ -186,6 +186,31 @@ func TestLayouts(t *testing.T) {
 			notes: []string{"14: numbered item with no author and no text; left out"},
 		},
 		{
+			// Audit 18: the current design's card opened by its
+			// publication, then the date and the score, was lost whole,
+			// and its score was read as a second Metascore.
+			name: "current design: cards opened by the publication or the user's name",
+			page: "Metascore\nGenerally Favorable\nBased on 4 Critic Reviews\n68\n" +
+				"Critic Reviews\nAll Reviews\nPositive Reviews\nMixed Reviews\nNegative Reviews\n" +
+				"Sight Lines\nMar 2, 2022\n75\nPatient and cold.\nBy Tove Lind\nFULL REVIEW\nShare\n" +
+				"Harbour Weekly\nMar 4, 2022\n60\nHandsome, inert.\nFULL REVIEW\n" +
+				"Nordic Frame\nOla Berg\nMar 5, 2022\n55\nSlow.\nRead More\n" +
+				"The Quay\n80\nMar 6, 2022\nWarm.\n" +
+				"User Reviews\nferrygirl\nMar 9, 2022\n6\nFine.\nRead More\nReport\n" +
+				"A very long sentence that opens no card at all\nMar 10, 2022\n" +
+				"Privacy Policy\nTerms of Use\n",
+			facts: []string{
+				`critic score=68(0..100) verdict="Generally Favorable" count=4 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Tove Lind" pub="Sight Lines" score=75(0..100) date=2022-03-02 body="Patient and cold."`,
+				`critic by="" pub="Harbour Weekly" score=60(0..100) date=2022-03-04 body="Handsome, inert."`,
+				`critic by="Ola Berg" pub="Nordic Frame" score=55(0..100) date=2022-03-05 body="Slow."`,
+				`critic by="" pub="The Quay" score=80(0..100) date=2022-03-06 body="Warm."`,
+				`user by="ferrygirl" pub="" score=6(0..10) date=2022-03-09 body="Fine."`,
+			},
+			notes: []string{`39: 2 lines not recognised in the user section (lines 39-40); left out, the first: "A very long sentence that opens no card at all"`},
+		},
+		{
 			// Audit 17: a score drawn in stars was left out as a
 			// publication that is a score. Filled, half and empty stars
 			// state the score and its scale; stars alone do not state
@@ -678,6 +703,42 @@ func TestTitleBlock(t *testing.T) {
 				t.Errorf("notes:\n%s\nwant:\n%s", got, tt.note)
 			}
 		})
+	}
+}
+
+// TestDetailsUnderScores pins the current design's details, which it
+// prints under the scores (audit 18): read as the header's are, the
+// site's genres one a line under them, and the header's own statement
+// kept where both state one. A genre's word elsewhere is no genre.
+func TestDetailsUnderScores(t *testing.T) {
+	page := "Cold Orchard\n2014\nSummary: A family's last harvest.\n\nMetascore\nMixed or Average\nBased on 3 Critic Reviews\n55\n" +
+		"User Score\nGenerally Favorable\nBased on 12 User Ratings\n7.1\n" +
+		"Summary Another summary, which the header's stands before.\nDirected by: Ilse Varga\nWriters: Ilse Varga, Tomas Reyes\nRelease Date: Oct 3, 2014\nCrime\nWar\nWhere to Watch\nDrama\nLiked it\nWestern\n" +
+		"Critic Reviews\nHorror\n"
+	src, err := Parse(strings.NewReader(page), "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"abstract@3: A family's last harvest.",
+		"author: Ilse Varga@15", "author: Tomas Reyes@15",
+		"director: Ilse Varga@14",
+		"genre: Crime@17", "genre: Drama@20", "genre: War@18",
+		"release: 2014-10-03|@16",
+		"title: Cold Orchard@1", "year: 2014@2",
+	}
+	var kept []string
+	for _, g := range mappertest.Facts(src) {
+		if !strings.HasPrefix(g, "critic") && !strings.HasPrefix(g, "user") {
+			kept = append(kept, g)
+		}
+	}
+	if strings.Join(kept, "\n") != strings.Join(want, "\n") {
+		t.Errorf("facts:\n%s\nwant:\n%s", strings.Join(kept, "\n"), strings.Join(want, "\n"))
+	}
+	if got, want := strings.Join(notes(src), "\n"), `21: 2 lines not recognised in the user section (lines 21-22); left out, the first: "Liked it"`+"\n"+
+		`24: line not recognised in the critic section; left out: "Horror"`; got != want {
+		t.Errorf("notes:\n%s\nwant:\n%s", got, want)
 	}
 }
 

@@ -155,6 +155,9 @@ type parser struct {
 	// inReferences is true under a text browser's list of the page's
 	// links ("References"), whose targets are skipped.
 	inReferences bool
+	// inDetails is true after a line of the film's details read under
+	// the scores, where the site's genres follow one a line.
+	inDetails bool
 	// unknown are the lines of the current section that nothing
 	// recognised, reported together when the section ends.
 	unknown text.LineSet
@@ -775,6 +778,9 @@ func (p *parser) endSection() {
 }
 
 func (p *parser) line(n int, c classified) error {
+	if c.class != blankLine && c.class != textLine && c.class != boilerplateLine {
+		p.inDetails = false
+	}
 	if p.inBuckets {
 		switch c.class {
 		case blankLine:
@@ -878,6 +884,13 @@ func (p *parser) line(n int, c classified) error {
 		if rv != nil {
 			return p.text(n, c.text)
 		}
+		if p.inList {
+			// A number in a list of reviews that opens no card is
+			// none of the film's scores: a review's own score read
+			// so was "a second headline that differs" (audit 18).
+			p.unknownLine(n, c.text)
+			return nil
+		}
 		p.settle()
 		p.pending, p.pendingLine, p.pendingSection = &c, n, p.section
 		return nil
@@ -899,8 +912,53 @@ func (p *parser) line(n int, c classified) error {
 	if p.review != nil {
 		return p.text(n, c.text)
 	}
+	if c.class == textLine && !p.inList && p.detailLine(n, c.text) {
+		return nil
+	}
+	p.inDetails = false
 	p.unknownLine(n, c.text)
 	return nil
+}
+
+// detailLine reads a line of the film's details that the site's current
+// design prints under the scores rather than under the title ("Summary
+// A London detective …", "Director: …", "Writers: …", then its genres
+// one a line): the details header reads, once each. Out of a details
+// block, a line is a genre only when it is one of the site's genres,
+// standing under a detail. The details were reported as unrecognised
+// (audit 18).
+func (p *parser) detailLine(n int, l string) bool {
+	m := detailRe.FindStringSubmatch(l)
+	if m == nil {
+		m = spacedDetail(l)
+	}
+	if m != nil {
+		d, ok := detailLabels[strings.ToLower(strings.TrimSpace(m[1]))]
+		if !ok || d == detailUnmapped || d == detailRating {
+			return false
+		}
+		f := &p.src.Film
+		v := strings.TrimSpace(m[2])
+		switch {
+		case d == detailSummary && len(f.Abstracts) > 0, d == detailRuntime && f.Runtime.Set:
+			// The header stated it already: the first statement stands.
+		case !p.detail(d, n, v):
+			return false
+		}
+		p.inDetails = true
+		return true
+	}
+	if !p.inDetails || !siteGenres[strings.ToLower(l)] {
+		return false
+	}
+	f := &p.src.Film
+	for _, g := range f.Genres {
+		if strings.EqualFold(g.Value, l) {
+			return true
+		}
+	}
+	f.Genres = append(f.Genres, film.Text{Value: p.inLine(n, l), Line: n})
+	return true
 }
 
 // opensCard opens an unnumbered card of the site's current design at line
@@ -924,6 +982,24 @@ func (p *parser) opensCard(n int, c classified) bool {
 		p.review = &review{Review: film.Review{Critic: p.section == critics}, scoreFirst: true}
 		p.note(n, "%s review score %q is a letter grade, which has no numeric scale; left out", p.section, text.Short(c.text))
 		return true
+	case c.class == textLine && p.cardHeaderFollows(n) && len(strings.Fields(c.text)) <= 8 && !endsSentence(c.text):
+		// "The Guardian" / "Apr 1, 2016" / "80" / text / "By Mark
+		// Kermode": the current design's card opened by its
+		// publication (a user's card by the user's name), the date
+		// and the score under it; every such card was lost (audit 18).
+		critic := p.section == critics
+		if !critic && !screenName(c.text) {
+			return false
+		}
+		p.flush()
+		p.settle()
+		p.review = &review{Review: film.Review{Critic: critic}, publisherFirst: critic}
+		if critic {
+			p.setPublisher(n, c.text)
+		} else {
+			p.setReviewer(n, c.text)
+		}
+		return true
 	case c.class == textLine && strings.ContainsAny(c.text, "|·—–"):
 		m := scoreFirstRe.FindStringSubmatch(c.text)
 		if m == nil || m[3] == "" || !headerSepRe.MatchString(c.text) || !header(m[3], p.section == users) {
@@ -935,6 +1011,30 @@ func (p *parser) opensCard(n int, c classified) bool {
 		p.flush()
 		p.settle()
 		return p.item(n, c.text) == nil
+	}
+	return false
+}
+
+// cardHeaderFollows reports whether the lines after line n are the rest of
+// a card's header opened by its publication: its date, with at most a
+// reviewer's short line and a score before it.
+func (p *parser) cardHeaderFollows(n int) bool {
+	texts, numbers := 0, 0
+	for i := n; i < len(p.doc.Lines) && i <= n+3; i++ {
+		l := cleanLine(p.doc.Lines[i])
+		if l == "" {
+			continue
+		}
+		switch c := classify(l); {
+		case c.class == dateLine:
+			return true
+		case c.class == numberLine && numbers == 0:
+			numbers++
+		case c.class == textLine && texts == 0 && len(strings.Fields(l)) <= 5 && !endsSentence(l):
+			texts++
+		default:
+			return false
+		}
 	}
 	return false
 }

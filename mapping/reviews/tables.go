@@ -355,6 +355,15 @@ func isVerdict(l string) bool {
 	return false
 }
 
+// siteGenres are the site's genres (lower case), which its current design
+// lists one a line under the film's details.
+var siteGenres = map[string]bool{
+	"action": true, "adventure": true, "animation": true, "biography": true, "comedy": true, "crime": true,
+	"documentary": true, "drama": true, "family": true, "fantasy": true, "film-noir": true, "history": true,
+	"horror": true, "music": true, "musical": true, "mystery": true, "romance": true, "sci-fi": true,
+	"science fiction": true, "sport": true, "thriller": true, "war": true, "western": true,
+}
+
 // detail is one fact of the film's details block under the title.
 type detail int
 
