@@ -211,6 +211,38 @@ func TestLayouts(t *testing.T) {
 			notes: []string{`39: 2 lines not recognised in the user section (lines 39-40); left out, the first: "A very long sentence that opens no card at all"`},
 		},
 		{
+			// Audit 18: "Reviewed by: Peter Debruge, Variety" was
+			// refused whole. A name and a publication after it are the
+			// review's author and publisher; a name and a role, the
+			// author, the role left out; a name and what may be a second
+			// name stay refused.
+			name: "a reviewer's name with the publication or a role after it",
+			page: "Good - based on 7 Critics\n" +
+				"  1. Reviewed by: Peter Brandt, The Harbour Times\n    Jun 1, 2016\n    One.\n" +
+				"  2. Reviewed by: Ines Faro — Cinemascope.com\n    Jun 2, 2016\n    Two.\n" +
+				"  3. Reviewed by: Otto Wick | Filmdienst\n    Publication: Filmdienst\n    Jun 3, 2016\n    Three.\n" +
+				"  4. Reviewed by: Mira Sol, Sight & Sound\n    Publication: Little White Lies\n    Jun 4, 2016\n    Four.\n" +
+				"  5. Reviewed by: Lena Voss, Senior Film Critic\n    Jun 5, 2016\n    Five.\n" +
+				"  6. Reviewed by: Hugo Mann, Jr.\n    Jun 6, 2016\n    Six.\n" +
+				"  7. Reviewed by: Ann Lee, Bo Chan\n    Jun 7, 2016\n    Seven.\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=7 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Peter Brandt" pub="The Harbour Times" score=- date=2016-06-01 body="One."`,
+				`critic by="Ines Faro" pub="Cinemascope.com" score=- date=2016-06-02 body="Two."`,
+				`critic by="Otto Wick" pub="Filmdienst" score=- date=2016-06-03 body="Three."`,
+				`critic by="Mira Sol" pub="Little White Lies" score=- date=2016-06-04 body="Four."`,
+				`critic by="Lena Voss" pub="" score=- date=2016-06-05 body="Five."`,
+				`critic by="Hugo Mann, Jr." pub="" score=- date=2016-06-06 body="Six."`,
+				`critic by="" pub="" score=- date=2016-06-07 body="Seven."`,
+			},
+			notes: []string{
+				`12: publication "Sight & Sound" after the reviewer's name is not the review's, "Little White Lies"; left out`,
+				`16: reviewer "Lena Voss, Senior Film Critic": the role after the comma, "Senior Film Critic", is left out`,
+				`22: reviewer "Ann Lee, Bo Chan" holds a role separator (,); left out; the review has no author`,
+			},
+		},
+		{
 			// Audit 17: a score drawn in stars was left out as a
 			// publication that is a score. Filled, half and empty stars
 			// state the score and its scale; stars alone do not state
@@ -430,7 +462,7 @@ func TestLayouts(t *testing.T) {
 		{
 			name: "reviewer names that are not names",
 			page: "Good - based on 6 Critics\n" +
-				"  1. Reviewed by:" + nb + " Ann Lee — Variety\n    Publication: Variety\n    Text.\n" +
+				"  1. Reviewed by:" + nb + " Ann Lee — Bo Chan\n    Publication: Variety\n    Text.\n" +
 				"  2. Reviewed by:" + nb + " Bo Chan (uncredited)\n    Text.\n" +
 				"  3. Reviewed by:" + nb + " This is a very long sentence about the film\n    Text.\n" +
 				"  4. Reviewed by:" + nb + " Cy Dorr 80\n    Text.\n" +
@@ -447,7 +479,7 @@ func TestLayouts(t *testing.T) {
 				`critic by="" pub="" score=- date= body="Text."`,
 			},
 			notes: []string{
-				`2: reviewer "Ann Lee — Variety" holds a role separator (—); left out; the review's author is its publication, "Variety"`,
+				`2: reviewer "Ann Lee — Bo Chan" holds a role separator (—); left out; the review's author is its publication, "Variety"`,
 				`5: reviewer "Bo Chan (uncredited)" holds an annotation; left out; the review has no author`,
 				`7: reviewer "This is a very long sentence about the film" is a sentence, not a name; left out; the review has no author`,
 				`9: reviewer "Cy Dorr 80" holds a number (a score?); left out; the review has no author`,
@@ -581,7 +613,7 @@ func TestFilms(t *testing.T) {
 			`critic by="Inés Calderón-Ruiz" pub="The Coastline Courier" score=80(0..100) date=2018-07-06 body="Amparo Villena gives…"`,
 			`critic by="Teodor Malmqvist" pub="Nordic Frame" score=75(0..100) date=2018-07-09 body="A modest, warm film …"`,
 			`critic by="" pub="Harbour Weekly" score=70(0..100) date=2018-07-12 body="The last twenty minu…"`,
-			`critic by="" pub="Screen North" score=65(0..100) date=2018-07-20 body="Handsome and a littl…"`,
+			`critic by="Tamsin Okafor" pub="Screen North" score=65(0..100) date=2018-07-20 body="Handsome and a littl…"`,
 			`user by="" pub="" score=9(0..10) date=2018-08-01 body="The scene on the pie…"`,
 			`user by="" pub="" score=6(0..10) date=2018-08-15 body="Pretty, slow, and th…"`,
 		},
@@ -609,7 +641,7 @@ func TestFilms(t *testing.T) {
 			`user score=- verdict="" count=- bands=[]`,
 			`critic by="Piotr Wrona" pub="Riverside Film Journal" score=75(0..100) date=2021-12-03 body="Agnieszka Dziedzic f…"`,
 			`critic by="Kaja Tamm" pub="The Tallinn Ledger" score=60(0..100) date=2021-12-04 body="Half a ghost story a…"`,
-			`critic by="" pub="Screen East" score=55(0..100) date=2021-12-10 body="The bells are beauti…"`,
+			`critic by="Lars Holm" pub="Screen East" score=55(0..100) date=2021-12-10 body="The bells are beauti…"`,
 			`critic by="" pub="Nordic Frame" score=40(0..100) date=2021-12-12 body="Solemn to the point …"`,
 		},
 	}

@@ -3,6 +3,7 @@ package reviews
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 )
@@ -49,8 +50,12 @@ func notAName(v string) string {
 	case sentence(v):
 		return "is a sentence, not a name"
 	}
+	bare := v
+	if i := strings.LastIndex(v, ", "); i > 0 && nameSuffixes[strings.ToLower(v[i+2:])] {
+		bare = v[:i] // "Martin Luther King, Jr.": the suffix is the name's
+	}
 	for _, sep := range roleSeparators {
-		if strings.Contains(v, sep) {
+		if strings.Contains(bare, sep) {
 			return "holds a role separator (" + strings.TrimSpace(sep) + ")"
 		}
 	}
@@ -58,6 +63,110 @@ func notAName(v string) string {
 		return "does not start with a letter"
 	}
 	return ""
+}
+
+// bylineSeparators part a reviewer's name from what the page writes after
+// it: a publication or a role.
+var bylineSeparators = []string{", ", " — ", " – ", " - ", " | ", " · "}
+
+// byline reads "Name, Publication" or "Name — role": a reviewer's name,
+// one separator, and a short phrase after it. It returns the name, the
+// phrase and the separator, when the name is one (notAName) and the
+// phrase could be a publication or a role; a name's suffix ("Jr.") is no
+// phrase, and two names ("Ann Lee, Bo Chan") are not told from a name and
+// a publication, and are left to notAName to refuse.
+func byline(v string) (name, after, sep string, ok bool) {
+	for _, s := range bylineSeparators {
+		i := strings.Index(v, s)
+		if i < 0 {
+			continue
+		}
+		name, after = strings.TrimSpace(v[:i]), strings.TrimSpace(v[i+len(s):])
+		if name == "" || after == "" || notAName(name) != "" || nameSuffixes[strings.ToLower(after)] {
+			return "", "", "", false
+		}
+		for _, other := range bylineSeparators {
+			if strings.Contains(after, other) {
+				return "", "", "", false
+			}
+		}
+		if len(strings.Fields(after)) > 6 || notAPublication(after) != "" || strings.ContainsAny(after, "([{") {
+			return "", "", "", false
+		}
+		if !role(after) && !bylinePublication(after) {
+			return "", "", "", false
+		}
+		return name, after, s, true
+	}
+	return "", "", "", false
+}
+
+// role reports a phrase that says what a reviewer is, not where the
+// review appeared: "chief critic", "Film Editor", "contributing writer".
+func role(s string) bool {
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
+		return true
+	}
+	for w := range strings.FieldsSeq(strings.ToLower(s)) {
+		if roleWords[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	return false
+}
+
+// bylinePublication reports a phrase after a reviewer's name that reads
+// as a publication's, not a second person's: one word ("Variety"), a
+// name that begins with "The", a web address, or one with a word
+// publications are named with ("Times", "Magazine", "Review"). Two
+// capitalised words alone ("Guy Lodge") may be a person.
+func bylinePublication(s string) bool {
+	if role(s) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) == 1 || words[0] == "The" || strings.Contains(s, ".com") || strings.Contains(s, ".org") || strings.Contains(s, ".net") || strings.Contains(s, ".co.") {
+		return true
+	}
+	for _, w := range words {
+		if publicationWords[strings.ToLower(strings.Trim(w, ".,"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// separatorName names a byline's separator for a note.
+func separatorName(sep string) string {
+	if sep == ", " {
+		return "comma"
+	}
+	return strings.TrimSpace(sep)
+}
+
+// nameSuffixes end a person's name after a comma ("Martin Luther King,
+// Jr."): part of the name, not a publication (lower case).
+var nameSuffixes = map[string]bool{"jr.": true, "jr": true, "sr.": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// roleWords say what a reviewer is (lower case).
+var roleWords = map[string]bool{
+	"critic": true, "critics": true, "editor": true, "editors": true, "writer": true, "contributor": true, "correspondent": true,
+	"reviewer": true, "columnist": true, "staff": true, "freelance": true, "freelancer": true, "chief": true, "senior": true,
+	"contributing": true, "host": true, "presenter": true, "programmer": true, "journalist": true, "blogger": true,
+}
+
+// publicationWords are words publications are named with (lower case).
+var publicationWords = map[string]bool{
+	"times": true, "post": true, "journal": true, "news": true, "review": true, "weekly": true, "daily": true, "magazine": true,
+	"tribune": true, "guardian": true, "observer": true, "reporter": true, "herald": true, "gazette": true, "chronicle": true,
+	"telegraph": true, "independent": true, "standard": true, "express": true, "mail": true, "mirror": true, "globe": true,
+	"press": true, "monthly": true, "quarterly": true, "film": true, "films": true, "cinema": true, "screen": true, "sound": true,
+	"courier": true, "ledger": true, "inquirer": true, "examiner": true, "sentinel": true, "dispatch": true, "digest": true,
+	"bulletin": true, "radio": true, "tv": true, "online": true, "sun-times": true, "&": true, "reader": true, "voice": true,
+	"world": true, "week": true, "today": true, "zeitung": true, "monde": true, "libération": true, "cahiers": true, "revue": true,
 }
 
 // screenName reports whether v is a user's screen name with digits in it

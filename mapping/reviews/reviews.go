@@ -275,6 +275,10 @@ type review struct {
 	bodyMore []string
 	// refused says why the reviewer the page names was left out.
 	refused string
+	// byline is the publication the page writes after the reviewer's
+	// name ("Peter Debruge, Variety"): the review's publication unless
+	// it states another.
+	byline film.Text
 	// closed is set once the card's last line ("By Ann Lee" under the
 	// text, "Read More", "Report") has been read: a line after it is
 	// not the review's text but the next card's first, or none of the
@@ -1383,6 +1387,17 @@ func (p *parser) reviewScore(n int, literal, best string) {
 func (p *parser) setReviewer(n int, v string) {
 	rv := p.review
 	v = strings.TrimSpace(v)
+	if name, after, sep, ok := byline(v); ok {
+		// "Peter Debruge, Variety": the name and the publication;
+		// "Lars Holm, chief critic": the name and a role, which
+		// film2ld has no place for (audit 18; both were refused).
+		if bylinePublication(after) {
+			rv.byline = film.Text{Value: p.inLine(n, after), Line: n}
+		} else {
+			p.note(n, "reviewer %q: the role after the %s, %q, is left out", text.Short(v), separatorName(sep), text.Short(after))
+		}
+		v = name
+	}
 	if why := notAName(v); why != "" && !(p.section == users && screenName(v)) {
 		// Reported when the review ends, when it is known whether its
 		// publication stands in as its author.
@@ -1466,6 +1481,14 @@ func (p *parser) flush() {
 		}
 		p.note(line, "numbered item with no author and no text; left out")
 		return
+	}
+	if b := rv.byline; b.Value != "" {
+		switch {
+		case rv.Publisher.Value == "":
+			rv.Publisher = b
+		case !strings.EqualFold(rv.Publisher.Value, b.Value):
+			p.note(b.Line, "publication %q after the reviewer's name is not the review's, %q; left out", text.Short(b.Value), text.Short(rv.Publisher.Value))
+		}
 	}
 	if rv.refused != "" {
 		if rv.Publisher.Value != "" {

@@ -106,7 +106,7 @@ func TestTables(t *testing.T) {
 // in many scripts and shapes pass.
 func TestNotNames(t *testing.T) {
 	for _, name := range []string{"V.A. Musetto", "Boyd van Hoeij", "Nuala O'Rourke", "Jean-Baptiste Loiseau", "Ingvild Sørum-Hansen", "Rafael Ibáñez", "Ayşe Demirtaş", "J. Hoberman", "Manohla Dargis", "José Ortega y Gasset", "A.O. Scott", "Mick LaSalle",
-		"J.P. de la Fuente", "A.O. van Dijk", "M.-L. de Vries", "É.J. du Pré"} {
+		"J.P. de la Fuente", "A.O. van Dijk", "M.-L. de Vries", "É.J. du Pré", "Martin Luther King, Jr.", "Hugo Mann, III"} {
 		if why := notAName(name); why != "" {
 			t.Errorf("notAName(%q) = %q; want a name", name, why)
 		}
@@ -115,6 +115,7 @@ func TestNotNames(t *testing.T) {
 		"":                            "is empty",
 		"Ann Lee — Variety":           "holds a role separator (—)",
 		"Ann Lee, Variety":            "holds a role separator (,)",
+		"Ann Lee, Jr., Variety":       "holds a role separator (,)",
 		"Ann Lee: chief critic":       "holds a role separator (:)",
 		"Ann Lee (voice)":             "holds an annotation",
 		"Ann Lee 4/5":                 "holds a number (a score?)",
