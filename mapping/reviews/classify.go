@@ -561,7 +561,9 @@ func bandStartMatch(l string) []string {
 func cutDatePrefix(l string) (string, bool) {
 	for _, p := range []string{"Posted on ", "Posted ", "Published on ", "Published ", "Reviewed on "} {
 		if rest, ok := strings.CutPrefix(l, p); ok {
-			if _, err := text.ParseDate(rest); err == nil {
+			// An ambiguous or impossible date is still the date's line
+			// ("Posted 2/9/2020"), read as classify reads one alone.
+			if _, err := text.ParseDate(rest); err == nil || errors.Is(err, text.ErrAmbiguousDate) || errors.Is(err, text.ErrImpossibleDate) {
 				return rest, true
 			}
 		}

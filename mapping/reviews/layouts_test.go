@@ -504,7 +504,8 @@ func TestLayouts(t *testing.T) {
 				`critic by="Cy Dorr" pub="" score=- date=2019-03-25 body="Nice."`,
 			},
 			notes: []string{
-				`3: review date "12/03/2019" could be day/month or month/day; left out`,
+				`7: the page writes its dates both day/month (line 7: "25/03/2019") and month/day (line 10: "03/25/2019"); each is read as the only order it allows`,
+				`3: review date "12/03/2019" could be day/month or month/day, and the page writes both; left out`,
 			},
 		},
 		{
@@ -561,6 +562,69 @@ func equal(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// TestDateOrder pins how a page's own dates settle the order of day and
+// month in its dates that allow both (audit 18): "01/08/2021" was left out
+// although the page wrote 23/07/2021 and 24/07/2021, and a page writing
+// both 11/15/2004 and 15/11/2004 was read without a word.
+func TestDateOrder(t *testing.T) {
+	const head = "Good - based on 3 Critics\n"
+	tests := []struct {
+		name, page string
+		dates      []string
+		notes      []string
+	}{
+		{
+			name:  "day first elsewhere on the page",
+			page:  head + "  1. Reviewed by: Aoife Byrne\n    14/02/2020\n    One.\n  2. Reviewed by: Cian Walsh\n    03/04/2020\n    Two.\n",
+			dates: []string{"2020-02-14", "2020-04-03"},
+			notes: []string{`6: review date "03/04/2020" read as day/month, the order the page's other dates show (line 3: "14/02/2020")`},
+		},
+		{
+			name: "month first elsewhere, the ambiguous date first, in a label and a one-line header",
+			page: head + "  1. Reviewed by: Dana Price\n    Date: 03/04/2020\n    One.\n  2. 70 | Plains Courier | Eli Stone | 02/14/2020\n    Two.\n" +
+				"  3. Reviewed by: Fay Moss\n    Posted 2/9/2020\n    Three.\n",
+			dates: []string{"2020-03-04", "2020-02-14", "2020-02-09"},
+			notes: []string{
+				`3: review date "03/04/2020" read as month/day, the order the page's other dates show (line 5: "02/14/2020")`,
+				`8: review date "Posted 2/9/2020" read as month/day, the order the page's other dates show (line 5: "02/14/2020")`,
+			},
+		},
+		{
+			name:  "both orders on one page settle none",
+			page:  head + "  1. Reviewed by: Gil Hart\n    11/15/2004\n    One.\n  2. Reviewed by: Ivy Lund\n    16/11/2004\n    Two.\n  3. Reviewed by: Jo Kerr\n    07/08/2004\n    Three.\n",
+			dates: []string{"2004-11-15", "2004-11-16", ""},
+			notes: []string{
+				`3: the page writes its dates both day/month (line 6: "16/11/2004") and month/day (line 3: "11/15/2004"); each is read as the only order it allows`,
+				`9: review date "07/08/2004" could be day/month or month/day, and the page writes both; left out`,
+			},
+		},
+		{
+			name:  "no date settles the order",
+			page:  head + "  1. Reviewed by: Kit Noor\n    07/08/2004\n    One.\n  2. Reviewed by: Lu Ping\n    Aug 9, 2004\n    Two.\n",
+			dates: []string{"", "2004-08-09"},
+			notes: []string{`3: review date "07/08/2004" could be day/month or month/day; left out`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := Parse(strings.NewReader(tt.page), "r.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var dates []string
+			for _, r := range src.Film.Reviews {
+				dates = append(dates, r.Date.Value)
+			}
+			if !equal(dates, tt.dates) {
+				t.Errorf("dates %q; want %q", dates, tt.dates)
+			}
+			if got := notes(src); !equal(got, tt.notes) {
+				t.Errorf("notes:\n got %q\nwant %q", got, tt.notes)
+			}
+		})
+	}
 }
 
 // TestCutOff: a page whose last line stops in the middle is read up to

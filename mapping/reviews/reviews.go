@@ -166,6 +166,11 @@ type parser struct {
 	// full holds the reviews read before the current list
 	// (src.Film.Reviews) filled up, in order; reviewList joins them.
 	full [][]film.Review
+	// dayFirst and monthFirst are the first review dates written with
+	// slashes that allow one order of day and month only; ambiguous are
+	// the reviews whose dates allow both (see settleDates).
+	dayFirst, monthFirst film.Text
+	ambiguous            []ambiguousDate
 	// dates holds each review date met, so that the reviews of one day
 	// share one string: a page's reviews fall on a few hundred days, and
 	// a string per review was 0.8 MB of a 50,000-review page.
@@ -187,10 +192,84 @@ func (p *parser) setDate(n int, c classified) {
 			p.note(n, "review date %q is not a date film2ld reads; left out", text.Short(c.text))
 			return
 		}
-		p.note(n, "review date %q could be day/month or month/day; left out", text.Short(c.text))
+		// Day and month either way round: the page's other dates may
+		// settle it, once the page is read (settleDates).
+		p.review.ambiguousDate = film.Text{Value: c.text, Line: n}
 		return
 	}
+	p.dateOrder(n, c.text)
 	p.review.Date = p.reviewDate(n, c.date)
+}
+
+// dateOrder records the order of day and month that a date written with
+// slashes shows, when only one is possible ("23/07/2021" is day first,
+// "11/15/2004" month first): the evidence settleDates reads.
+func (p *parser) dateOrder(n int, raw string) {
+	a, b, _, ok := slashDate(raw)
+	switch {
+	case !ok:
+	case a > 12 && b <= 12 && p.dayFirst.Line == 0:
+		p.dayFirst = film.Text{Value: raw, Line: n}
+	case b > 12 && a <= 12 && p.monthFirst.Line == 0:
+		p.monthFirst = film.Text{Value: raw, Line: n}
+	}
+}
+
+// slashDate reads the date written with slashes at the end of raw
+// ("01/08/2021", "Posted 01/08/2021"): its two first numbers and the
+// year.
+func slashDate(raw string) (a, b int, year string, ok bool) {
+	fields := strings.Fields(raw)
+	if len(fields) == 0 {
+		return 0, 0, "", false
+	}
+	parts := strings.Split(fields[len(fields)-1], "/")
+	if len(parts) != 3 || len(parts[0]) < 1 || len(parts[0]) > 2 || len(parts[1]) < 1 || len(parts[1]) > 2 || len(parts[2]) != 4 ||
+		!allDigits(parts[0]) || !allDigits(parts[1]) || !allDigits(parts[2]) {
+		return 0, 0, "", false
+	}
+	a, _ = strconv.Atoi(parts[0])
+	b, _ = strconv.Atoi(parts[1])
+	return a, b, parts[2], true
+}
+
+// settleDates reads the review dates whose day and month could be either
+// way round ("01/08/2021") in the order the page's other dates show
+// ("23/07/2021": day first), with a note that says so; a page that shows
+// both orders ("11/15/2004" and "15/11/2004") settles none, and says that
+// it writes both. A page with neither leaves them out, as before. The
+// page's own dates are the evidence; nothing outside it is assumed.
+func (p *parser) settleDates() {
+	day, month := p.dayFirst, p.monthFirst
+	if day.Line != 0 && month.Line != 0 {
+		p.note(min(day.Line, month.Line), "the page writes its dates both day/month (line %d: %q) and month/day (line %d: %q); each is read as the only order it allows",
+			day.Line, text.Short(day.Value), month.Line, text.Short(month.Value))
+	}
+	reviews := p.src.Film.Reviews
+	for _, a := range p.ambiguous {
+		raw := a.date.Value
+		switch {
+		case day.Line != 0 && month.Line != 0:
+			p.note(a.date.Line, "review date %q could be day/month or month/day, and the page writes both; left out", text.Short(raw))
+		case day.Line != 0 || month.Line != 0:
+			x, y, year, _ := slashDate(raw)
+			order, by := "day/month", day
+			d, m := x, y
+			if month.Line != 0 {
+				order, by = "month/day", month
+				d, m = y, x
+			}
+			iso, err := text.ParseDate(fmt.Sprintf("%s-%02d-%02d", year, m, d))
+			if err != nil {
+				p.note(a.date.Line, "review date %q is no calendar date read %s; left out", text.Short(raw), order)
+				continue
+			}
+			reviews[a.index].Date = p.reviewDate(a.date.Line, iso)
+			p.note(a.date.Line, "review date %q read as %s, the order the page's other dates show (line %d: %q)", text.Short(raw), order, by.Line, text.Short(by.Value))
+		default:
+			p.note(a.date.Line, "review date %q could be day/month or month/day; left out", text.Short(raw))
+		}
+	}
 }
 
 func (p *parser) reviewDate(n int, d string) film.Text {
@@ -255,6 +334,14 @@ func (p *parser) reviewList() {
 	p.src.Film.Reviews = append(all, last...)
 }
 
+// ambiguousDate is a kept review's date whose day and month could be
+// either way round: the review's place in the page's list, and the date
+// as written.
+type ambiguousDate struct {
+	index int
+	date  film.Text
+}
+
 // review is a review being read.
 type review struct {
 	film.Review
@@ -288,6 +375,9 @@ type review struct {
 	// (day and month either way round): the line still ends the card's
 	// header, as a date does.
 	dateLeftOut bool
+	// ambiguousDate is the date line whose day and month could be either
+	// way round, which the page's other dates may settle.
+	ambiguousDate film.Text
 }
 
 // bodyText returns the review's text as read so far, its lines joined.
@@ -342,6 +432,7 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	}
 	p.endSection()
 	p.reviewList()
+	p.settleDates()
 	f := &p.src.Film
 	if !f.Critics.Stated() && !f.Users.Stated() && len(f.Reviews) == 0 {
 		return nil, &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("no verdict, score distribution or review found")}
@@ -1285,8 +1376,8 @@ func (p *parser) headerParts(n int, rest string) {
 	for _, part := range headerSepRe.Split(rest, -1) {
 		switch {
 		case !rv.dated() && isDate(part):
-			d, _ := text.ParseDate(part)
-			p.setDate(n, classified{class: dateLine, date: d, text: part})
+			d, err := text.ParseDate(part)
+			p.setDate(n, classified{class: dateLine, date: d, text: part, dateErr: err})
 		case rv.Critic && rv.Publisher.Value == "":
 			p.setPublisher(n, part)
 		case rv.Author.Value == "" && !rv.authorTried():
@@ -1363,7 +1454,7 @@ func (p *parser) label(n int, c classified) error {
 			p.note(n, "review date %q is not a date; left out", text.Short(c.value))
 			return nil
 		}
-		rv.Date = p.reviewDate(n, d)
+		p.setDate(n, classified{class: dateLine, date: d, text: c.value})
 	}
 	return nil
 }
@@ -1499,6 +1590,9 @@ func (p *parser) flush() {
 	}
 	if rv.Author.Value == "" {
 		rv.Author.Line = 0
+	}
+	if rv.ambiguousDate.Value != "" {
+		p.ambiguous = append(p.ambiguous, ambiguousDate{index: len(p.full)*reviewChunk + len(p.src.Film.Reviews), date: rv.ambiguousDate})
 	}
 	p.addReview(rv.Review)
 }
