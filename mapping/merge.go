@@ -224,6 +224,9 @@ func (m *merger) resolve() {
 			if f.Reviews[i].Author.Value != "" {
 				mentions++
 			}
+			if co := f.Reviews[i].Coauthors; co != nil {
+				mentions += len(*co)
+			}
 			if f.Reviews[i].Publisher.Value != "" {
 				mentions++
 			}
@@ -260,6 +263,11 @@ func (m *merger) resolve() {
 		for _, rv := range f.Reviews {
 			if rv.Author.Value != "" {
 				r.add(mention{source: s, name: rv.Author}).roles |= reviewerRole
+			}
+			if rv.Coauthors != nil {
+				for _, co := range *rv.Coauthors {
+					r.add(mention{source: s, name: co}).roles |= reviewerRole
+				}
 			}
 			if rv.Publisher.Value != "" {
 				r.add(mention{source: s, name: rv.Publisher, org: true})
@@ -985,6 +993,13 @@ func (m *merger) reviews(f *Film) {
 			if rv.Author.Value != "" {
 				r.Author = m.ref(false, rv.Author.Value)
 			}
+			if rv.Coauthors != nil {
+				co := make([]*Agent, len(*rv.Coauthors))
+				for i, name := range *rv.Coauthors {
+					co[i] = m.ref(false, name.Value)
+				}
+				r.Coauthors = &co
+			}
 			if rv.Publisher.Value != "" {
 				r.Publisher = m.ref(true, rv.Publisher.Value)
 			}
@@ -1036,6 +1051,20 @@ func (m *merger) viewReviews(run []Review) []Review {
 		author, publisher := m.viewOf(r.Author), m.viewOf(r.Publisher)
 		differs := author != r.Author || publisher != r.Publisher
 		r.Author, r.Publisher = author, publisher
+		if r.Coauthors != nil {
+			var co []*Agent // nil until a coauthor's view differs
+			for i, a := range *r.Coauthors {
+				if v := m.viewOf(a); v != a {
+					if co == nil {
+						co = slices.Clone(*r.Coauthors)
+					}
+					co[i] = v
+				}
+			}
+			if co != nil {
+				r.Coauthors, differs = &co, true
+			}
+		}
 		return r, differs
 	})
 }
@@ -1104,6 +1133,11 @@ func (set *reviewSet) add(rv *film.Review, at place, ref uint64) (first place, r
 // reviewKey is what two reviews that repeat each other share.
 func reviewKey(rv *film.Review) string {
 	key := fold(rv.Author.Value) + "|" + fold(rv.Publisher.Value) + "|" + rv.Date.Value + "|" + rv.Body.Value
+	if rv.Coauthors != nil {
+		for _, co := range *rv.Coauthors {
+			key += "|&" + fold(co.Value)
+		}
+	}
 	if rv.Rating != nil {
 		key += "|" + rv.Rating.Score.Literal
 	}

@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"iter"
+	"slices"
 
 	"github.com/film2ld/film2ld/mapping/film"
 )
@@ -144,7 +145,10 @@ type Work struct {
 // no reviewer; Publisher is the publication it appeared in.
 type Review struct {
 	Author, Publisher *Agent
-	Date, Body        string
+	// Coauthors are the reviewers named after Author; nil for one (a
+	// pointer, as in film.Review).
+	Coauthors  *[]*Agent
+	Date, Body string
 	// Rating is the review's own score, with its scale, when stated. A
 	// pointer, nil for a review without one: a score and its scale take
 	// twice the rest of a review, and a page of 50,000 reviews held them
@@ -159,11 +163,13 @@ type Review struct {
 type ReviewRating = film.ReviewRating
 
 // sameReview reports whether two reviews state the same, their ratings
-// compared by value.
+// and coauthors compared by value.
 func sameReview(a, b Review) bool {
 	ra, rb := a.Rating, b.Rating
-	a.Rating, b.Rating = nil, nil
-	return a == b && (ra == rb || ra != nil && rb != nil && *ra == *rb)
+	ca, cb := a.Coauthors, b.Coauthors
+	a.Rating, b.Rating, a.Coauthors, b.Coauthors = nil, nil, nil, nil
+	return a == b && (ra == rb || ra != nil && rb != nil && *ra == *rb) &&
+		(ca == cb || ca != nil && cb != nil && slices.Equal(*ca, *cb))
 }
 
 // Rating is an aggregate verdict of a source: the critics' or the users'
@@ -395,6 +401,9 @@ func (f *Film) named() map[*Agent]bool {
 	}
 	for _, r := range f.Reviews {
 		add(r.Author, r.Publisher)
+		if r.Coauthors != nil {
+			add(*r.Coauthors...)
+		}
 	}
 	for _, p := range f.WebPages {
 		add(p.Publisher)

@@ -52,3 +52,39 @@ func TestRatings(t *testing.T) {
 		t.Errorf("organizations: %q", orgs)
 	}
 }
+
+// TestReviewByTwo: a review the page credits to two reviewers ("Mark
+// Kermode & Simon Mayo", audit 18, refused as two names in one) has both
+// as its authors, each a Person of the graph, in the page's order.
+func TestReviewByTwo(t *testing.T) {
+	page := "Good - based on 2 Critics\n" +
+		"  1. Reviewed by: Nadia Haddad & Omar Saleh\n    Publication: Beirut Screen\n    May 3, 2019\n    Tender.\n" +
+		"  2. Reviewed by: Omar Saleh\n    May 4, 2019\n    Slow.\n"
+	src, err := mapping.Map(strings.NewReader(page), "r.txt", film.Reviews)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := mapping.Combine([]*film.Source{src}, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	graph := res.Doc["@graph"].([]any)
+	got, err := json.Marshal(graph[0].(map[string]any)["review"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"@type":"Review","author":[{"@id":"urn:film2ld:person/nadia-haddad"},{"@id":"urn:film2ld:person/omar-saleh"}],"datePublished":"2019-05-03","publisher":{"@id":"urn:film2ld:organization/beirut-screen"},"reviewBody":"Tender."},` +
+		`{"@type":"Review","author":{"@id":"urn:film2ld:person/omar-saleh"},"datePublished":"2019-05-04","reviewBody":"Slow."}]`
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	var people []string
+	for _, n := range graph[1:] {
+		if node := n.(map[string]any); node["@type"] == "Person" {
+			people = append(people, node["name"].(string))
+		}
+	}
+	if strings.Join(people, ", ") != "Nadia Haddad, Omar Saleh" {
+		t.Errorf("people: %q", people)
+	}
+}

@@ -93,6 +93,11 @@ func (f *Film) RenderItem(review *Review, rating *Rating) map[string]any {
 		if a := review.Author; a != nil {
 			nodes = append(nodes, agentNode(a, false))
 		}
+		if co := review.Coauthors; co != nil {
+			for _, a := range *co {
+				nodes = append(nodes, agentNode(a, false))
+			}
+		}
 		if a := review.Publisher; a != nil && a != review.Author {
 			nodes = append(nodes, agentNode(a, false))
 		}
@@ -255,7 +260,15 @@ func castNode(p *Performance, lazy bool) any {
 func reviewNode(r Review, lazy bool) any {
 	n := newFields(lazy, 6)
 	n.set("@type", "Review")
-	if r.Author != nil {
+	if r.Author != nil && r.Coauthors != nil {
+		co := *r.Coauthors
+		setItems(&n, "author", lazy, 1+len(co), func(i int) any {
+			if i == 0 {
+				return ref(r.Author, lazy)
+			}
+			return ref(co[i-1], lazy)
+		})
+	} else if r.Author != nil {
 		n.set("author", ref(r.Author, lazy))
 	}
 	if r.Publisher != nil {

@@ -40,6 +40,13 @@ func FuzzReviews(f *testing.F) {
 			if r.Author.Value != "" && notAName(r.Author.Value) != "" && (r.Critic || !screenName(r.Author.Value)) {
 				t.Fatalf("reviewer %q kept: %s", r.Author.Value, notAName(r.Author.Value))
 			}
+			if r.Coauthors != nil {
+				for _, co := range *r.Coauthors {
+					if notAName(co.Value) != "" || r.Author.Value == "" {
+						t.Fatalf("coauthor %q kept beside %q: %s", co.Value, r.Author.Value, notAName(co.Value))
+					}
+				}
+			}
 			if r.Publisher.Value != "" && notAPublication(r.Publisher.Value) != "" {
 				t.Fatalf("publication %q kept: %s", r.Publisher.Value, notAPublication(r.Publisher.Value))
 			}

@@ -28,7 +28,13 @@ func facts(src *film.Source) []string {
 		if len([]rune(body)) > 20 {
 			body = string([]rune(body)[:20]) + "…"
 		}
-		out = append(out, fmt.Sprintf("%s by=%q pub=%q score=%s date=%s body=%q", who, r.Author.Value, r.Publisher.Value, score, r.Date.Value, body))
+		by := r.Author.Value
+		if r.Coauthors != nil {
+			for _, co := range *r.Coauthors {
+				by += " & " + co.Value
+			}
+		}
+		out = append(out, fmt.Sprintf("%s by=%q pub=%q score=%s date=%s body=%q", who, by, r.Publisher.Value, score, r.Date.Value, body))
 	}
 	return out
 }
@@ -241,6 +247,27 @@ func TestLayouts(t *testing.T) {
 				`16: reviewer "Lena Voss, Senior Film Critic": the role after the comma, "Senior Film Critic", is left out`,
 				`22: reviewer "Ann Lee, Bo Chan" holds a role separator (,); left out; the review has no author`,
 			},
+		},
+		{
+			// Audit 18: "Mark Kermode & Simon Mayo" was refused as two
+			// names in one: a review by two is by each of them.
+			name: "reviews by two or more reviewers",
+			page: "Good - based on 5 Critics\n" +
+				"  1. Reviewed by: Gene Siskel and Roger Ebert\n    Jan 1, 1990\n    One.\n" +
+				"  2. Reviewed by: Kofi Boateng & Ama Owusu, Accra Film Review\n    Jan 2, 1990\n    Two.\n" +
+				"  3. Reviewed by: Ann Hale, Bo Ring, and Cy Voss\n    Jan 3, 1990\n    Three.\n" +
+				"  4. Reviewed by: Dee Moss & Variety\n    Jan 4, 1990\n    Four.\n" +
+				"  5. Reviewed by\n     Eli Roth-Kahn AND Fern Oyelaran\n    Jan 5, 1990\n    Five.\n",
+			facts: []string{
+				`critic score=- verdict="Good" count=5 bands=[]`,
+				`user score=- verdict="" count=- bands=[]`,
+				`critic by="Gene Siskel & Roger Ebert" pub="" score=- date=1990-01-01 body="One."`,
+				`critic by="Kofi Boateng & Ama Owusu" pub="Accra Film Review" score=- date=1990-01-02 body="Two."`,
+				`critic by="Ann Hale & Bo Ring & Cy Voss" pub="" score=- date=1990-01-03 body="Three."`,
+				`critic by="" pub="" score=- date=1990-01-04 body="Four."`,
+				`critic by="Eli Roth-Kahn & Fern Oyelaran" pub="" score=- date=1990-01-05 body="Five."`,
+			},
+			notes: []string{`11: reviewer "Dee Moss & Variety" holds more than one name; left out; the review has no author`},
 		},
 		{
 			// Audit 17: a score drawn in stars was left out as a
@@ -467,7 +494,7 @@ func TestLayouts(t *testing.T) {
 				"  3. Reviewed by:" + nb + " This is a very long sentence about the film\n    Text.\n" +
 				"  4. Reviewed by:" + nb + " Cy Dorr 80\n    Text.\n" +
 				"  5. Reviewed by:" + nb + " Dee Eyre Mar 3, 2020\n    Text.\n" +
-				"  6. Reviewed by:" + nb + " Ed Fox and Gil Hart\n    Text.\n",
+				"  6. Reviewed by:" + nb + " Ed Fox and friends\n    Text.\n",
 			facts: []string{
 				`critic score=- verdict="Good" count=6 bands=[]`,
 				`user score=- verdict="" count=- bands=[]`,
@@ -484,7 +511,7 @@ func TestLayouts(t *testing.T) {
 				`7: reviewer "This is a very long sentence about the film" is a sentence, not a name; left out; the review has no author`,
 				`9: reviewer "Cy Dorr 80" holds a number (a score?); left out; the review has no author`,
 				`11: reviewer "Dee Eyre Mar 3, 2020" holds a date; left out; the review has no author`,
-				`13: reviewer "Ed Fox and Gil Hart" holds more than one name; left out; the review has no author`,
+				`13: reviewer "Ed Fox and friends" holds more than one name; left out; the review has no author`,
 			},
 		},
 		{

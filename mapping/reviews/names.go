@@ -82,7 +82,7 @@ func byline(v string) (name, after, sep string, ok bool) {
 			continue
 		}
 		name, after = strings.TrimSpace(v[:i]), strings.TrimSpace(v[i+len(s):])
-		if name == "" || after == "" || notAName(name) != "" || nameSuffixes[strings.ToLower(after)] {
+		if name == "" || after == "" || notAName(name) != "" && coauthorNames(name) == nil || nameSuffixes[strings.ToLower(after)] {
 			return "", "", "", false
 		}
 		for _, other := range bylineSeparators {
@@ -99,6 +99,35 @@ func byline(v string) (name, after, sep string, ok bool) {
 		return name, after, s, true
 	}
 	return "", "", "", false
+}
+
+// coauthorNames reads the names of a review by more than one reviewer:
+// "Mark Kermode & Simon Mayo", "Ann Lee and Bo Chan", "Ann Lee, Bo Chan
+// and Cy Dorr". Each must be a name (notAName) of two words or more: a
+// word alone after "and" ("Ann Lee and friends", "Ann Lee & Variety") may
+// be no person. It returns nil when v is not such a list.
+func coauthorNames(v string) []string {
+	if !nameJoinersRe.MatchString(" " + v + " ") {
+		return nil
+	}
+	joined := v
+	for _, j := range []string{" & ", " and ", " And ", " AND "} {
+		joined = strings.ReplaceAll(joined, ","+j, "\x00") // "A, B, and C"
+		joined = strings.ReplaceAll(joined, j, "\x00")
+	}
+	joined = strings.ReplaceAll(joined, ", ", "\x00")
+	names := strings.Split(joined, "\x00")
+	if len(names) < 2 || len(names) > 4 {
+		return nil
+	}
+	for i, name := range names {
+		name = strings.TrimSpace(name)
+		if len(strings.Fields(name)) < 2 || notAName(name) != "" {
+			return nil
+		}
+		names[i] = name
+	}
+	return names
 }
 
 // role reports a phrase that says what a reviewer is, not where the

@@ -1489,6 +1489,17 @@ func (p *parser) setReviewer(n int, v string) {
 		}
 		v = name
 	}
+	if names := coauthorNames(v); names != nil {
+		// "Mark Kermode & Simon Mayo": a review by two, each an author
+		// (audit 18; refused as two names in one).
+		rv.Author = film.Text{Value: p.inLine(n, names[0]), Line: n}
+		co := make([]film.Text, len(names)-1)
+		for i, name := range names[1:] {
+			co[i] = film.Text{Value: p.inLine(n, name), Line: n}
+		}
+		rv.Coauthors = &co
+		return
+	}
 	if why := notAName(v); why != "" && !(p.section == users && screenName(v)) {
 		// Reported when the review ends, when it is known whether its
 		// publication stands in as its author.

@@ -100,6 +100,11 @@ func texts(src *film.Source) []string {
 	}
 	for _, r := range f.Reviews {
 		out = append(out, r.Author.Value, r.Publisher.Value, r.Body.Value, r.Date.Value)
+		if r.Coauthors != nil {
+			for _, co := range *r.Coauthors {
+				out = append(out, co.Value)
+			}
+		}
 	}
 	for _, d := range f.Descriptions {
 		out = append(out, d.Value)
