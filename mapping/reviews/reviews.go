@@ -219,18 +219,23 @@ func (p *parser) dateOrder(n int, raw string) {
 // ("01/08/2021", "Posted 01/08/2021"): its two first numbers and the
 // year.
 func slashDate(raw string) (a, b int, year string, ok bool) {
-	fields := strings.Fields(raw)
-	if len(fields) == 0 {
+	// Without a list of the words: every review's date comes here.
+	if strings.IndexByte(raw, '/') < 0 {
 		return 0, 0, "", false
 	}
-	parts := strings.Split(fields[len(fields)-1], "/")
-	if len(parts) != 3 || len(parts[0]) < 1 || len(parts[0]) > 2 || len(parts[1]) < 1 || len(parts[1]) > 2 || len(parts[2]) != 4 ||
-		!allDigits(parts[0]) || !allDigits(parts[1]) || !allDigits(parts[2]) {
+	last := raw[strings.LastIndexAny(raw, " \t")+1:]
+	i := strings.IndexByte(last, '/')
+	j := strings.LastIndexByte(last, '/')
+	if i < 1 || i > 2 || j-i-1 < 1 || j-i-1 > 2 || len(last)-j-1 != 4 {
 		return 0, 0, "", false
 	}
-	a, _ = strconv.Atoi(parts[0])
-	b, _ = strconv.Atoi(parts[1])
-	return a, b, parts[2], true
+	first, second, year := last[:i], last[i+1:j], last[j+1:]
+	if !allDigits(first) || !allDigits(second) || !allDigits(year) {
+		return 0, 0, "", false
+	}
+	a, _ = strconv.Atoi(first)
+	b, _ = strconv.Atoi(second)
+	return a, b, year, true
 }
 
 // settleDates reads the review dates whose day and month could be either
@@ -1077,7 +1082,7 @@ func (p *parser) opensCard(n int, c classified) bool {
 		p.review = &review{Review: film.Review{Critic: p.section == critics}, scoreFirst: true}
 		p.note(n, "%s review score %q is a letter grade, which has no numeric scale; left out", p.section, text.Short(c.text))
 		return true
-	case c.class == textLine && p.cardHeaderFollows(n) && len(strings.Fields(c.text)) <= 8 && !endsSentence(c.text):
+	case c.class == textLine && len(c.text) <= 80 && !endsSentence(c.text) && len(strings.Fields(c.text)) <= 8 && p.cardHeaderFollows(n):
 		// "The Guardian" / "Apr 1, 2016" / "80" / text / "By Mark
 		// Kermode": the current design's card opened by its
 		// publication (a user's card by the user's name), the date

@@ -1,6 +1,8 @@
 package reviews
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/film2ld/film2ld/mapping/film"
@@ -253,6 +255,13 @@ func navigation(key string) bool {
 // social button ("Share on Facebook"), or a logo's caption ("Metacritic
 // logo").
 func furniture(key string) bool {
+	first := key
+	if i := strings.IndexAny(key, " \t/:"); i >= 0 {
+		first = key[:i]
+	}
+	if !furnitureFirst[first] && !strings.HasSuffix(key, " logo") {
+		return false // most lines: classify asks of every short one
+	}
 	for _, verb := range promptVerbs {
 		rest, ok := strings.CutPrefix(key, verb)
 		if !ok {
@@ -297,9 +306,66 @@ func furniture(key string) bool {
 // isFurniture reports a value that is the site's furniture, not a name
 // nor words of a review: a button, a prompt, its menu.
 func isFurniture(v string) bool {
+	if len(v) > 60 || !furnitureStart(v) {
+		// Most values are names, which start with no furniture's word:
+		// every reviewer and publication comes here, and the key's
+		// lower-case copy was an allocation each.
+		return false
+	}
 	key := headingKey(v)
 	return boilerplate[key] || furniture(key) || navigation(key) || referenceHeadings[key]
 }
+
+// furnitureStart reports whether v's first word (any case) is the first
+// word of something isFurniture recognises, or v ends as a logo's
+// caption does.
+func furnitureStart(v string) bool {
+	if len(v) > 5 && strings.EqualFold(v[len(v)-5:], " logo") {
+		return true
+	}
+	first := v
+	if i := strings.IndexAny(v, " \t/:"); i >= 0 {
+		first = v[:i]
+	}
+	for _, w := range furnitureFirstWords {
+		if len(w) == len(first) && strings.EqualFold(w, first) {
+			return true
+		}
+	}
+	return false
+}
+
+// furnitureFirst is furnitureFirstWords as a set.
+var furnitureFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range furnitureFirstWords {
+		m[w] = true
+	}
+	return m
+}()
+
+// furnitureFirstWords are the first words of the furniture's tables.
+var furnitureFirstWords = func() []string {
+	seen := map[string]bool{}
+	add := func(s string) {
+		if i := strings.IndexAny(s, " \t/:"); i >= 0 {
+			s = s[:i]
+		}
+		seen[s] = true
+	}
+	for _, table := range []map[string]bool{boilerplate, moreVerbs, navigationWords, referenceHeadings} {
+		for k := range table {
+			add(k)
+		}
+	}
+	for _, v := range promptVerbs {
+		add(v)
+	}
+	for _, v := range []string{"share", "follow"} {
+		add(v)
+	}
+	return slices.Sorted(maps.Keys(seen))
+}()
 
 // footerRe is the site's footer and banners around the page's content,
 // which state nothing about the film: a copyright line, the legal links,
