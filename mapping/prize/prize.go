@@ -501,8 +501,8 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 			f.Countries = append(f.Countries, film.Text{Value: t, Line: para.line})
 		case footnotesRe.MatchString(t):
 			// References to the links at the bottom (the trailer).
-		case text.IsRunningTime(t):
-			secs, _ := text.ParseRunningTime(t)
+		case isRunningTime(t):
+			secs, _ := parseRunningTime(t)
 			f.Runtime = film.SecondsOf(secs, para.line)
 		case isYear(t):
 			y, _ := text.ParseYear(t)
@@ -636,8 +636,8 @@ func (p *parser) headerLine(para paragraph, t string, writer bool) {
 	var names []string
 	for _, part := range text.SplitList(t) {
 		switch {
-		case text.IsRunningTime(part):
-			secs, _ := text.ParseRunningTime(part)
+		case isRunningTime(part):
+			secs, _ := parseRunningTime(part)
 			f.Runtime = film.SecondsOf(secs, para.line)
 		case isYear(part):
 			y, _ := text.ParseYear(part)
@@ -680,7 +680,7 @@ func isCountry(s string) bool {
 }
 
 func isHeaderFact(s string) bool {
-	return text.IsRunningTime(s) || isYear(s) || isCountry(s) || footnotesRe.MatchString(s)
+	return isRunningTime(s) || isYear(s) || isCountry(s) || footnotesRe.MatchString(s)
 }
 
 // isValue reports whether a paragraph can be the value of a label above
@@ -816,7 +816,7 @@ func (p *parser) credit(lb label, name, value string, line int) {
 		}
 		return
 	case factRuntime:
-		found, unclear := text.RunningTimes(value)
+		found, unclear := text.RunningTimes(minuteMarks(value))
 		for _, u := range unclear {
 			p.note(line, "%s: %q may be hours and minutes or minutes and seconds; left out", name, u)
 		}
