@@ -18,6 +18,11 @@ func FuzzPrize(f *testing.F) {
 		"Darsteller: Max Rauch (Kapitän)\n\nKoproduktion: Studio Weser (Koproduktion)\n\n" +
 		"Weltvertrieb: Nord Sales, Hafenweg 3, Hamburg Tel.: +49 40 0000 / Wien: Ring 1, Wien Tel.: +43 1 0000 w@nord.example"))
 	f.Add([]byte("Publicado en *P* (<https://p.example>)\n\nInicio > 9\n\n9\n\nAna y Luis García\n\nEspaña\n\n2021\n\nSinopsis:\n\nUna película.\n\nCon: Tomás Rey (Faro)"))
+	// Audit 18: a browser's copy with no blank lines (banner, menus, a
+	// breadcrumb as text, share buttons) and a running time in primes.
+	f.Add([]byte("We use cookies on this website.\nAccept\nHome\nFilms\nHome › Vento Sul (South Wind)\nVento Sul (South Wind)\n" +
+		"Rita Moreira\nPortugal\n94’\n2016\nWatch the trailer\nSynopsis\nA widow takes the boat\nout to sea.\nEditing:\nJoel Sá\n" +
+		"Cast: Ana Lobo (Rosa),\nJoel Sá (Tiago)\nShare this page\nPrint\n© 2016 Prize\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		mappertest.Check(t, data, Parse)
 		mappertest.CheckPeople(t, data, Parse)

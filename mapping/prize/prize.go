@@ -329,6 +329,9 @@ type paragraph struct {
 	// crumb is set when every line of the paragraph is a trail of links
 	// separated by ">": the page's breadcrumb.
 	crumb bool
+	// furniture is set when the paragraph is the site's furniture (a
+	// cookie banner, a menu, "Share this page"): it is left out.
+	furniture bool
 }
 
 type parser struct {
@@ -336,6 +339,9 @@ type parser struct {
 	// left counts the lines of the current part of the page that are left
 	// out, reported once per part.
 	left text.Tally
+	// furniture counts the site's furniture left out after the title
+	// (a menu, "Share this page").
+	furniture text.Tally
 	// cast adds the parts, once each; credits the credits.
 	cast    cast.List
 	credits text.CreditList
@@ -364,6 +370,9 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 	if lerr != nil {
 		lerr.Pos.File = name
 		return nil, lerr
+	}
+	if n, ok := p.furniture.Flush("site furniture (menus, banners, buttons), not mapped"); ok {
+		p.src.Notes = append(p.src.Notes, n)
 	}
 	if n, ok := p.cast.Note(); ok {
 		p.src.Notes = append(p.src.Notes, n)
@@ -396,44 +405,6 @@ func (p *parser) dropCut(paras []paragraph, lines []string) []paragraph {
 	return paras[:len(paras)-1]
 }
 
-// paragraphs splits a page into paragraphs with markdown removed. A
-// paragraph longer than text.MaxLine is an error at its first line, as
-// a line that long is: a prize page puts one fact in each paragraph, a
-// few hundred bytes, and the page of 60 lines of junk in one paragraph,
-// joined, split at its commas and searched, took 4 times its 60 MB.
-func paragraphs(lines []string) ([]paragraph, *film.Error) {
-	var out []paragraph
-	var cur []string
-	start, size := 0, 0
-	crumb := false
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, paragraph{text: strings.Join(cur, " "), line: start, lines: cur, crumb: crumb})
-			cur, size = nil, 0
-		}
-	}
-	for i, raw := range lines {
-		l := text.Clean(text.Unmarkup(unmarkdown(raw)))
-		if l == "" {
-			flush()
-			continue
-		}
-		if len(cur) == 0 {
-			start = i + 1
-			crumb = true
-		}
-		// The trail is read before unmarkdown makes its links text;
-		// only a line that holds a link and a ">" can be one.
-		crumb = crumb && strings.Contains(raw, "](") && strings.ContainsAny(raw, ">›»") && crumbTrailRe.MatchString(text.Clean(raw))
-		if size += len(l) + 1; size > text.MaxLine {
-			return nil, &film.Error{Pos: diag.Position{Line: start}, Err: fmt.Errorf("%w: the paragraph starting at line %d is longer than %d MiB (a prize page's paragraphs hold one fact each)", text.ErrLineTooLong, start, text.MaxLine>>20)}
-		}
-		cur = append(cur, l)
-	}
-	flush()
-	return out, nil
-}
-
 func unmarkdown(s string) string {
 	s = mdLinkRe.ReplaceAllString(s, "$1")
 	s = mdStrongRe.ReplaceAllString(s, "$1")
@@ -447,24 +418,18 @@ func unmarkdown(s string) string {
 // line; FromDoc names the document.
 func (p *parser) header(paras []paragraph) (int, *film.Error) {
 	f := &p.src.Film
-	i := 0
-	// Icon glyphs and other noise stand above the "Published on" line.
-	for j, para := range paras {
-		if m := publishedRe.FindStringSubmatch(para.text); m != nil {
-			p.src.Publisher = &film.Agent{Name: film.Text{Value: m[1], Line: para.line}, Organization: true, URL: m[2]}
-			i = j + 1
-			break
+	i := titleAt(paras, p.src)
+	// What stands above the title is the site's: icon glyphs, its line, a
+	// breadcrumb, and in a browser's copy its cookie banner, menus and
+	// name. Read as the title, a banner was the film's name (audit 18).
+	for j, para := range paras[:min(i, len(paras))] {
+		if !isGlyph(para.text) && !publishedRe.MatchString(para.text) && !(j+1 < len(paras) && isCrumb(para, paras[j+1])) {
+			for k, l := range para.lines {
+				p.left.Add(para.line+k, l)
+			}
 		}
 	}
-	for ; i+1 < len(paras) && isCrumb(paras[i], paras[i+1]); i++ {
-	}
-	for i+1 < len(paras) && isGlyph(paras[i].text) {
-		// An icon glyph ("禪") with no "Published on" line below it: a
-		// page in another language has another one. The glyph was the
-		// film's title, and the title was read as the director (audit
-		// 14).
-		i++
-	}
+	p.flushLeft("before the title: site furniture, not mapped")
 	if i >= len(paras) {
 		return 0, &film.Error{Err: fmt.Errorf("no film title found")}
 	}
@@ -473,6 +438,21 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 	// (Illegal)"): the marks are no part of either title.
 	if t := strings.TrimLeft(title.text, "#"); t != title.text && strings.HasPrefix(t, " ") {
 		title.text = strings.TrimSpace(t)
+	}
+	// A page is never a title: a paragraph of several lines or a line
+	// longer than any title, read as one, made a film of a whole page,
+	// its name and its @id 1,500 characters long (audit 18).
+	if len(title.lines) > 1 {
+		return 0, &film.Error{Pos: diag.Position{Line: title.line}, Err: fmt.Errorf("expected the film's title on a line of its own, found a paragraph of %d lines: %q", len(title.lines), text.Short(title.text))}
+	}
+	if n := utf8.RuneCountInString(title.text); n > maxTitle {
+		return 0, &film.Error{Pos: diag.Position{Line: title.line}, Err: fmt.Errorf("expected the film's title, found a line of %d characters, longer than a title (at most %d): %q", n, maxTitle, text.Short(title.text))}
+	}
+	if i+1 < len(paras) && !strings.Contains(title.text, "(") && wholeBrackets(paras[i+1].text) {
+		// "Le Dernier Été" / "(The Last Summer)": the title's
+		// translation wrapped onto the next line is no director.
+		i++
+		title.text += " " + paras[i].text
 	}
 	if isHeaderFact(title.text) && !numberTitle(paras, i) || title.text == "Synopsis:" || isLabelLine(title.text) {
 		return 0, &film.Error{Pos: diag.Position{Line: title.line}, Err: fmt.Errorf("expected the film's title, found %q", text.Short(title.text))}
@@ -494,6 +474,9 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 		para := paras[i]
 		t := para.text
 		switch {
+		case para.furniture:
+			// "Watch the trailer" below the year.
+			p.furniture.Add(para.line, t)
 		case t == "Synopsis:":
 			return i + 1, nil
 		case p.amongCountries(paras, i):
@@ -523,6 +506,57 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 		}
 	}
 	return i, nil
+}
+
+// maxTitle is the most characters a title may have. The longest titles
+// of feature films run to about 200 characters.
+const maxTitle = 200
+
+// titleAt returns the index of the title's paragraph: after the site's
+// line ("Published on …", its publisher is src's), after the breadcrumb,
+// which ends with the title's words (in a browser's copy, below the
+// site's menus), and after icon glyphs and the site's furniture.
+func titleAt(paras []paragraph, src *film.Source) int {
+	i := 0
+	for j, para := range paras {
+		if m := publishedRe.FindStringSubmatch(para.text); m != nil {
+			src.Publisher = &film.Agent{Name: film.Text{Value: m[1], Line: para.line}, Organization: true, URL: m[2]}
+			i = j + 1
+			break
+		}
+	}
+	// The last breadcrumb before the header's facts and labels: what
+	// stands above it is the site's (its name, its menus).
+	crumb := -1
+	for j := i; j+1 < len(paras); j++ {
+		t := paras[j].text
+		if t == "Synopsis:" || isLabelLine(t) && !opensWithDirector(t) || isHeaderFact(t) && !numberTitle(paras, j) {
+			break
+		}
+		if isCrumb(paras[j], paras[j+1]) {
+			crumb = j
+		}
+	}
+	if crumb >= 0 {
+		i = crumb + 1
+		// Trails one after the other ("Home > Films", "Films > …").
+		for ; i+1 < len(paras) && isCrumb(paras[i], paras[i+1]); i++ {
+		}
+	}
+	for i < len(paras) && (crumb < 0 && paras[i].furniture || i+1 < len(paras) && isGlyph(paras[i].text)) {
+		// An icon glyph ("禪") with no "Published on" line below it: a
+		// page in another language has another one. The glyph was the
+		// film's title, and the title was read as the director (audit
+		// 14).
+		i++
+	}
+	return i
+}
+
+// wholeBrackets reports whether a paragraph is one bracketed group and
+// nothing else ("(The Last Summer)").
+func wholeBrackets(t string) bool {
+	return strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && strings.Count(t, "(") == 1 && strings.Count(t, ")") == 1
 }
 
 // isGlyph reports whether a header paragraph is one icon glyph ("禪"):
@@ -697,6 +731,10 @@ func (p *parser) body(paras []paragraph) *film.Error {
 	for i := 0; i < len(paras); i++ {
 		para := paras[i]
 		t := para.text
+		if para.furniture {
+			p.furniture.Add(para.line, t)
+			continue
+		}
 		if strings.Contains(t, "<http") && !strings.Contains(t[strings.LastIndex(t, "<http"):], ">") {
 			// unmarkdown turns every complete <URL> into the URL; one left
 			// open is a page that stops in the middle of a link.
@@ -764,7 +802,7 @@ func (p *parser) body(paras []paragraph) *film.Error {
 			// "Editing:" with the names in the paragraphs after, up to the
 			// next label.
 			var vals []string
-			for i+1 < len(paras) && isValue(paras[i+1].text) {
+			for i+1 < len(paras) && !paras[i+1].furniture && isValue(paras[i+1].text) {
 				i++
 				if len(vals) == 0 {
 					line = paras[i].line
@@ -1280,6 +1318,10 @@ func (p *parser) links(paras []paragraph) {
 	for _, para := range paras {
 		t := para.text
 		if footnotesRe.MatchString(t) {
+			continue
+		}
+		if para.furniture {
+			p.furniture.Add(para.line, t)
 			continue
 		}
 		if strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") {

@@ -1,0 +1,445 @@
+package prize
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/film2ld/film2ld/ld/diag"
+	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/locale"
+	"github.com/film2ld/film2ld/mapping/internal/text"
+)
+
+// A prize page's segmentation: how its lines make paragraphs.
+//
+// The page's own dump puts a blank line between its facts, so a run of
+// non-blank lines was a paragraph. A page copied otherwise has none: a
+// browser's "Select all, copy", a dump with the blank lines taken out, a
+// PDF's text. Read as one paragraph, such a page was one film named by
+// all its text (audit 18). So a line also starts a paragraph of its own
+// by what it is, blank line or not:
+//
+//   - in the header (everything before the synopsis's heading or the first
+//     "Label: value" line that is not the director's), every line: the
+//     header holds one fact a line (the title, the director, a country,
+//     the running time, the year);
+//   - a "Label: value" line (a list of names, one a line, may follow it);
+//   - the synopsis's heading ("Synopsis:", or "Synopsis" alone above
+//     prose), the site's line, a breadcrumb, the footer's "Source URL"
+//     and "Links:", the link marks ("[1]"), an icon glyph;
+//   - the site's furniture: a cookie banner and its buttons, "Skip to
+//     main content", a menu, "Share this page", a copyright line.
+//
+// In a run of lines that holds none of these after its first line, the
+// run is one paragraph, as it always was ("Cast:" and one actor a line).
+
+// lineKind is what a line of the page is, for segmentation.
+type lineKind uint8
+
+const (
+	kindBlank lineKind = iota
+	// kindPlain is any other line: a title, a name, prose.
+	kindPlain
+	// kindLabel is a "Label: value" line.
+	kindLabel
+	// kindHeading is the synopsis's heading, with no text after it.
+	kindHeading
+	// kindAlone is a line that is a paragraph of its own (see above).
+	kindAlone
+	// kindFurniture is the site's furniture, which is left out.
+	kindFurniture
+)
+
+// segLine is a line of the page as paragraphs reads it.
+type segLine struct {
+	n    int    // its number in the document, from 1
+	text string // cleaned, with markdown and markup removed
+	kind lineKind
+	// crumb says the line is a trail of links separated by ">".
+	crumb bool
+}
+
+// paragraphs splits a page into paragraphs with markdown removed (see the
+// segmentation above). A paragraph longer than text.MaxLine is an error
+// at its first line, as a line that long is: a prize page puts one fact
+// in each paragraph, a few hundred bytes, and the page of 60 lines of
+// junk in one paragraph, joined, split at its commas and searched, took 4
+// times its 60 MB.
+func paragraphs(lines []string) ([]paragraph, *film.Error) {
+	ls := classify(lines)
+	var out []paragraph
+	header := true
+	for from := 0; from < len(ls); {
+		if ls[from].kind == kindBlank {
+			from++
+			continue
+		}
+		to := from
+		for to < len(ls) && ls[to].kind != kindBlank {
+			to++
+		}
+		block := ls[from:to]
+		from = to
+		for header && len(block) > 0 {
+			if endsHeader(block[0]) {
+				header = false
+				break
+			}
+			out = append(out, newParagraph(block[:1]))
+			block = block[1:]
+		}
+		if len(block) == 0 {
+			continue
+		}
+		var err *film.Error
+		if out, err = appendBody(out, block); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// endsHeader reports whether a line ends the page's header: the synopsis's
+// heading, or a label line other than the director's ("Regie: Ana Lis",
+// which the header reads).
+func endsHeader(l segLine) bool {
+	return l.kind == kindHeading || l.kind == kindLabel && !opensWithDirector(l.text)
+}
+
+// appendBody appends a run of non-blank lines after the header, as one
+// paragraph where no line after its first starts one (a blank-separated
+// page's paragraph), else split where lines start paragraphs.
+func appendBody(out []paragraph, block []segLine) ([]paragraph, *film.Error) {
+	// A heading, the site's line, a footer's line or furniture is a
+	// paragraph of its own even at the top of a run ("Synopsis:" and the
+	// text below it).
+	split := block[0].kind != kindPlain && block[0].kind != kindLabel
+	for _, l := range block[1:] {
+		if l.kind != kindPlain {
+			split = true
+			break
+		}
+	}
+	if !split {
+		return appendParagraph(out, block)
+	}
+	start := 0
+	for j := 1; j <= len(block); j++ {
+		if j < len(block) && !startsParagraph(block[start], block[j-1], block[j]) {
+			continue
+		}
+		var err *film.Error
+		if out, err = appendParagraph(out, block[start:j]); err != nil {
+			return nil, err
+		}
+		start = j
+	}
+	return out, nil
+}
+
+// startsParagraph reports whether line l, in a run of lines that has to be
+// split, starts a paragraph after the paragraph that first started and
+// whose last line is prev. A plain line goes on a label's paragraph when
+// it reads as one more item of its list (a few words, no sentence's end,
+// or the line above ends in a comma or "and"), and a paragraph of prose
+// when the line above does not end a sentence (the text is wrapped).
+func startsParagraph(first, prev, l segLine) bool {
+	if l.kind != kindPlain {
+		return true
+	}
+	switch first.kind {
+	case kindLabel:
+		return !goesOn(prev.text) && (endsSentence(l.text) || len(strings.Fields(l.text)) > 12)
+	case kindPlain:
+		return endsSentence(prev.text)
+	}
+	return true
+}
+
+// goesOn reports whether a line ends where its value plainly goes on: a
+// comma, a semicolon, an "&" or an "and".
+func goesOn(s string) bool {
+	if strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") || strings.HasSuffix(s, "&") {
+		return true
+	}
+	i := strings.LastIndexByte(s, ' ')
+	switch strings.ToLower(s[i+1:]) {
+	case "and", "et", "und", "y", "e":
+		return true
+	}
+	return false
+}
+
+// endsSentence reports whether a line ends a sentence: with ".", "!",
+// "?" or "…" (closing quotes and brackets aside), where a full stop does
+// not end an abbreviation that a name or a company's name ends with
+// ("Jr.", "Ltd.", "S.A.").
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, ")]\"'”’»")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '!', '?', '…':
+		return true
+	case '.':
+	default:
+		return false
+	}
+	word := strings.TrimSuffix(s[strings.LastIndexByte(s, ' ')+1:], ".")
+	if strings.Contains(word, ".") {
+		return false // "S.A.", "J.R.R."
+	}
+	first, _ := utf8.DecodeRuneInString(word)
+	return !(unicode.IsUpper(first) && utf8.RuneCountInString(word) <= 3)
+}
+
+// appendParagraph appends the paragraph of lines, or an error if it is
+// longer than a line may be.
+func appendParagraph(out []paragraph, lines []segLine) ([]paragraph, *film.Error) {
+	size := 0
+	for _, l := range lines {
+		if size += len(l.text) + 1; size > text.MaxLine {
+			start := lines[0].n
+			return nil, &film.Error{Pos: diag.Position{Line: start}, Err: fmt.Errorf("%w: the paragraph starting at line %d is longer than %d MiB (a prize page's paragraphs hold one fact each)", text.ErrLineTooLong, start, text.MaxLine>>20)}
+		}
+	}
+	return append(out, newParagraph(lines)), nil
+}
+
+// newParagraph makes a paragraph of lines.
+func newParagraph(lines []segLine) paragraph {
+	texts := make([]string, len(lines))
+	crumb := true
+	for i, l := range lines {
+		texts[i] = l.text
+		crumb = crumb && l.crumb
+	}
+	return paragraph{text: strings.Join(texts, " "), line: lines[0].n, lines: texts, crumb: crumb,
+		furniture: lines[0].kind == kindFurniture}
+}
+
+// classify reads each line of the page and tells what it is.
+func classify(lines []string) []segLine {
+	ls := make([]segLine, len(lines))
+	published := false
+	for i, raw := range lines {
+		l := segLine{n: i + 1}
+		if !text.IsBlank(raw) {
+			l.text = text.Clean(text.Unmarkup(unmarkdown(raw)))
+			// The trail is read before unmarkdown makes its links text;
+			// only a line that holds a link and a ">" can be one.
+			l.crumb = strings.Contains(raw, "](") && strings.ContainsAny(raw, ">›»") && crumbTrailRe.MatchString(text.Clean(raw))
+		}
+		if l.text != "" {
+			l.kind = kindOf(l, &published)
+		}
+		ls[i] = l
+	}
+	menus(ls)
+	bareHeadings(ls)
+	return ls
+}
+
+// kindMenu is a word of a site's menu ("Home", "Films", "EN"), furniture
+// only among other furniture (menus resolves it): alone, it may be a
+// title ("Home", "Contact").
+const kindMenu = kindFurniture + 1
+
+// kindBare is a synopsis label written alone with no colon ("Synopsis",
+// "Inhalt"), a heading where prose follows it (bareHeadings resolves it).
+const kindBare = kindFurniture + 2
+
+// kindOf tells what a non-blank line is. published says the site's line
+// was seen: a second one is a printed page's header, furniture.
+func kindOf(l segLine, published *bool) lineKind {
+	t := l.text
+	switch {
+	case strings.Contains(t, "://") && publishedRe.MatchString(t):
+		if *published {
+			return kindFurniture
+		}
+		*published = true
+		return kindAlone
+	case l.crumb, t == "Links:", isGlyph(t), footnotesRe.MatchString(t), sourceRe.MatchString(t):
+		return kindAlone
+	}
+	switch furnitureOf(t) {
+	case strongFurniture:
+		return kindFurniture
+	case menuFurniture:
+		return kindMenu
+	}
+	if m := labelLine(t); m != nil {
+		if lb, ok := lookup(m[1]); ok && lb.fact == factSynopsis && strings.TrimSpace(m[2]) == "" {
+			return kindHeading
+		}
+		return kindLabel
+	}
+	if utf8.RuneCountInString(t) <= 40 {
+		if lb, ok := lookup(t); ok && lb.fact == factSynopsis {
+			return kindBare
+		}
+	}
+	return kindPlain
+}
+
+// menus makes each menu word furniture where it stands next to other
+// furniture (a menu is several words, a banner's button follows it), and
+// a plain line where it stands alone.
+func menus(ls []segLine) {
+	furnitureAt := func(i int) bool {
+		return i >= 0 && i < len(ls) && (ls[i].kind == kindFurniture || ls[i].kind == kindMenu)
+	}
+	for i := range ls {
+		if ls[i].kind != kindMenu {
+			continue
+		}
+		prev, next := i-1, i+1
+		for prev >= 0 && ls[prev].kind == kindBlank {
+			prev--
+		}
+		for next < len(ls) && ls[next].kind == kindBlank {
+			next++
+		}
+		if !furnitureAt(prev) && !furnitureAt(next) {
+			ls[i].kind = kindPlain
+		}
+	}
+	for i := range ls {
+		if ls[i].kind == kindMenu {
+			ls[i].kind = kindFurniture
+		}
+	}
+}
+
+// bareHeadings makes a synopsis label written alone ("Synopsis") the
+// synopsis's heading where prose follows it (a browser's copy of the
+// page's heading), and a plain line elsewhere: a film may be called
+// "Summary", and its director's line follows it.
+func bareHeadings(ls []segLine) {
+	for i := range ls {
+		if ls[i].kind != kindBare {
+			continue
+		}
+		ls[i].kind = kindPlain
+		if prose(ls[i+1:]) {
+			ls[i].kind = kindHeading
+			ls[i].text += ":"
+		}
+	}
+}
+
+// prose reports whether the page goes on with prose: plain lines, up to
+// the first that ends a sentence, which make four words or more. A
+// director's name and the countries below it end no sentence.
+func prose(ls []segLine) bool {
+	for len(ls) > 0 && ls[0].kind == kindBlank {
+		ls = ls[1:]
+	}
+	words := 0
+	for k, l := range ls {
+		if l.kind != kindPlain || k >= 8 {
+			return false
+		}
+		if words += len(strings.Fields(l.text)); endsSentence(l.text) {
+			return words >= 4
+		}
+	}
+	return false
+}
+
+// furniture is how a line is the site's furniture.
+type furniture uint8
+
+const (
+	noFurniture furniture = iota
+	// strongFurniture is furniture wherever it stands: a cookie banner,
+	// "Skip to main content", "Share this page", a copyright line.
+	strongFurniture
+	// menuFurniture is a menu's word, furniture only among other
+	// furniture.
+	menuFurniture
+)
+
+// furnitureOf tells whether a line is the site's furniture, in the
+// languages of the prize's site.
+func furnitureOf(t string) furniture {
+	if len(t) > 200 {
+		return noFurniture
+	}
+	if strings.HasPrefix(t, "©") || strings.HasPrefix(t, "(c) ") || strings.HasPrefix(t, "(C) ") {
+		return strongFurniture
+	}
+	key := strings.ToLower(locale.StripAccents(strings.TrimRight(t, ".!:›»>×✕ ")))
+	if cookieBanner(key) || furnitureLines()[key] == strongFurniture || languageCodes(t) > 1 {
+		return strongFurniture
+	}
+	if furnitureLines()[key] == menuFurniture || languageCodes(t) == 1 {
+		return menuFurniture
+	}
+	return noFurniture
+}
+
+// cookieBanner reports whether a line (lower case, without accents) is a
+// cookie banner's: it names cookies and what a banner says of them.
+func cookieBanner(key string) bool {
+	if !strings.Contains(key, "cookie") {
+		return false
+	}
+	for _, w := range []string{"we use", "uses cookies", "use of cookies", "accept", "consent", "privacy", "policy",
+		"settings", "preferences", "website", "our site", "this site", "experience", "browsing",
+		"utilise", "utilisons", "verwendet", "verwenden", "nutzt", "utilizza", "utilizziamo", "utiliza", "utilizamos", "usa "} {
+		if strings.Contains(key, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// languageCodes counts the language codes a line is made of ("EN",
+// "EN | FR | DE"), or returns 0 if it holds anything else.
+func languageCodes(t string) int {
+	n := 0
+	for _, f := range strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '|' || r == '/' || r == '·' }) {
+		if len(f) != 2 || f[0] < 'A' || f[0] > 'Z' || f[1] < 'A' || f[1] > 'Z' {
+			return 0
+		}
+		n++
+	}
+	return n
+}
+
+// furnitureLines are the site's furniture lines, lower case, without
+// accents and without a final full stop or arrow, in the languages of
+// the prize's site.
+var furnitureLines = sync.OnceValue(func() map[string]furniture {
+	m := map[string]furniture{}
+	for _, s := range strings.Split(`accept|accept all|accept all cookies|accept cookies|i accept|agree|i agree|got it|
+		reject|reject all|decline|refuse|deny|allow all|allow cookies|learn more|more information|more info|
+		privacy|privacy policy|privacy notice|legal notice|legal notices|terms of use|terms and conditions|cookie policy|
+		imprint|impressum|datenschutz|datenschutzerklarung|mentions legales|politique de confidentialite|aviso legal|
+		politica de privacidad|note legali|informativa sulla privacy|
+		accepter|tout accepter|j'accepte|refuser|tout refuser|akzeptieren|alle akzeptieren|ablehnen|aceptar|aceptar todo|
+		rechazar|accetta|accetta tutto|rifiuta|
+		skip to main content|skip to content|skip navigation|jump to navigation|aller au contenu|aller au contenu principal|
+		zum inhalt springen|zum hauptinhalt springen|ir al contenido|saltar al contenido|vai al contenuto|
+		back to top|go to top|scroll to top|retour en haut|nach oben|
+		share this page|share this|share on facebook|share on twitter|partager cette page|diese seite teilen|
+		compartir esta pagina|condividi questa pagina|print this page|imprimer cette page|
+		watch the trailer|watch trailer|play trailer|view trailer|see the trailer|voir la bande-annonce|
+		trailer ansehen|ver el trailer|guarda il trailer|toggle navigation|open menu|close menu`, "|") {
+		m[strings.TrimSpace(s)] = strongFurniture
+	}
+	for _, s := range strings.Split(`home|homepage|about|about us|films|movies|news|contact|contact us|press|partners|
+		search|menu|login|log in|sign in|sign up|register|subscribe|newsletter|close|ok|top|share|print|
+		facebook|twitter|x|instagram|youtube|vimeo|linkedin|tiktok|whatsapp|pinterest|e-mail|email|mail|rss|
+		accueil|a propos|actualites|presse|recherche|partager|imprimer|fermer|
+		startseite|uber uns|filme|aktuelles|kontakt|suche|teilen|drucken|schliessen|
+		inicio|acerca de|peliculas|noticias|prensa|contacto|buscar|compartir|imprimir|cerrar|
+		chi siamo|notizie|stampa|contatti|cerca|condividi|chiudi`, "|") {
+		m[strings.TrimSpace(s)] = menuFurniture
+	}
+	return m
+})
