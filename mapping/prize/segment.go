@@ -63,12 +63,11 @@ type segLine struct {
 }
 
 // paragraphs splits a page into paragraphs with markdown removed (see the
-// segmentation above). A paragraph longer than text.MaxLine is an error
-// at its first line, as a line that long is: a prize page puts one fact
-// in each paragraph, a few hundred bytes, and the page of 60 lines of
-// junk in one paragraph, joined, split at its commas and searched, took 4
-// times its 60 MB.
+// segmentation above).
 func paragraphs(lines []string) ([]paragraph, *film.Error) {
+	if err := runTooLong(lines); err != nil {
+		return nil, err
+	}
 	ls := classify(lines)
 	var out []paragraph
 	header := true
@@ -94,10 +93,7 @@ func paragraphs(lines []string) ([]paragraph, *film.Error) {
 		if len(block) == 0 {
 			continue
 		}
-		var err *film.Error
-		if out, err = appendBody(out, block); err != nil {
-			return nil, err
-		}
+		out = appendBody(out, block)
 	}
 	return out, nil
 }
@@ -112,7 +108,7 @@ func endsHeader(l segLine) bool {
 // appendBody appends a run of non-blank lines after the header, as one
 // paragraph where no line after its first starts one (a blank-separated
 // page's paragraph), else split where lines start paragraphs.
-func appendBody(out []paragraph, block []segLine) ([]paragraph, *film.Error) {
+func appendBody(out []paragraph, block []segLine) []paragraph {
 	// A heading, the site's line, a footer's line or furniture is a
 	// paragraph of its own even at the top of a run ("Synopsis:" and the
 	// text below it).
@@ -124,20 +120,17 @@ func appendBody(out []paragraph, block []segLine) ([]paragraph, *film.Error) {
 		}
 	}
 	if !split {
-		return appendParagraph(out, block)
+		return append(out, newParagraph(block))
 	}
 	start := 0
 	for j := 1; j <= len(block); j++ {
 		if j < len(block) && !startsParagraph(block[start], block[j-1], block[j]) {
 			continue
 		}
-		var err *film.Error
-		if out, err = appendParagraph(out, block[start:j]); err != nil {
-			return nil, err
-		}
+		out = append(out, newParagraph(block[start:j]))
 		start = j
 	}
-	return out, nil
+	return out
 }
 
 // startsParagraph reports whether line l, in a run of lines that has to be
@@ -195,17 +188,27 @@ func endsSentence(s string) bool {
 	return !(unicode.IsUpper(first) && utf8.RuneCountInString(word) <= 3)
 }
 
-// appendParagraph appends the paragraph of lines, or an error if it is
-// longer than a line may be.
-func appendParagraph(out []paragraph, lines []segLine) ([]paragraph, *film.Error) {
-	size := 0
-	for _, l := range lines {
-		if size += len(l.text) + 1; size > text.MaxLine {
-			start := lines[0].n
-			return nil, &film.Error{Pos: diag.Position{Line: start}, Err: fmt.Errorf("%w: the paragraph starting at line %d is longer than %d MiB (a prize page's paragraphs hold one fact each)", text.ErrLineTooLong, start, text.MaxLine>>20)}
+// runTooLong returns an error at the first line of the first run of
+// non-blank lines longer than text.MaxLine, as a line that long is: a
+// whole prize page is a few kilobytes, with or without its blank lines,
+// and the page of 60 lines of junk in one paragraph, joined, split at its
+// commas and searched, took 4 times its 60 MB. It is found before any line
+// is read further, in the bytes up to the limit.
+func runTooLong(lines []string) *film.Error {
+	start, size := 0, 0
+	for i, l := range lines {
+		if text.IsBlank(l) {
+			size = 0
+			continue
+		}
+		if size == 0 {
+			start = i + 1
+		}
+		if size += len(l) + 1; size > text.MaxLine {
+			return &film.Error{Pos: diag.Position{Line: start}, Err: fmt.Errorf("%w: the paragraph starting at line %d is longer than %d MiB (a prize page's paragraphs hold one fact each)", text.ErrLineTooLong, start, text.MaxLine>>20)}
 		}
 	}
-	return append(out, newParagraph(lines)), nil
+	return nil
 }
 
 // newParagraph makes a paragraph of lines.
@@ -272,17 +275,22 @@ func kindOf(l segLine, published *bool) lineKind {
 		return kindMenu
 	}
 	if m := labelLine(t); m != nil {
-		if lb, ok := lookup(m[1]); ok && lb.fact == factSynopsis && strings.TrimSpace(m[2]) == "" {
+		if strings.TrimSpace(m[2]) == "" && isSynopsisLabel(m[1]) {
 			return kindHeading
 		}
 		return kindLabel
 	}
-	if utf8.RuneCountInString(t) <= 40 {
-		if lb, ok := lookup(t); ok && lb.fact == factSynopsis {
-			return kindBare
-		}
+	if len(t) <= 40 && isSynopsisLabel(t) {
+		return kindBare
 	}
 	return kindPlain
+}
+
+// isSynopsisLabel reports whether a label starts the synopsis
+// ("Synopsis", "Inhalt", "Résumé").
+func isSynopsisLabel(s string) bool {
+	lb, ok := lookup(s)
+	return ok && lb.fact == factSynopsis
 }
 
 // menus makes each menu word furniture where it stands next to other
@@ -366,21 +374,41 @@ const (
 // furnitureOf tells whether a line is the site's furniture, in the
 // languages of the prize's site.
 func furnitureOf(t string) furniture {
-	if len(t) > 200 {
+	switch {
+	case len(t) > 300:
+		return noFurniture
+	case strings.HasPrefix(t, "©") || strings.HasPrefix(t, "(c) ") || strings.HasPrefix(t, "(C) "):
+		return strongFurniture
+	case strings.Contains(t, "ookie") || strings.Contains(t, "OOKIE"):
+		if cookieBanner(strings.ToLower(locale.StripAccents(t))) {
+			return strongFurniture
+		}
+	}
+	// Every line of the table, and every language switch, is short: a
+	// page's other lines are not folded (each line of the page comes
+	// here).
+	if len(t) > maxFurnitureLine {
 		return noFurniture
 	}
-	if strings.HasPrefix(t, "©") || strings.HasPrefix(t, "(c) ") || strings.HasPrefix(t, "(C) ") {
-		return strongFurniture
-	}
-	key := strings.ToLower(locale.StripAccents(strings.TrimRight(t, ".!:›»>×✕ ")))
-	if cookieBanner(key) || furnitureLines()[key] == strongFurniture || languageCodes(t) > 1 {
-		return strongFurniture
-	}
-	if furnitureLines()[key] == menuFurniture || languageCodes(t) == 1 {
+	switch languageCodes(t) {
+	case 0:
+	case 1:
 		return menuFurniture
+	default:
+		return strongFurniture
 	}
-	return noFurniture
+	key := strings.TrimRight(t, ".!:›»>×✕ ")
+	if isASCII(key) {
+		key = strings.ToLower(key)
+	} else {
+		key = strings.ToLower(locale.StripAccents(key))
+	}
+	return furnitureLines()[key]
 }
+
+// maxFurnitureLine is the longest line, in bytes, of furnitureLines and
+// of a language switch.
+const maxFurnitureLine = 48
 
 // cookieBanner reports whether a line (lower case, without accents) is a
 // cookie banner's: it names cookies and what a banner says of them.
@@ -401,6 +429,9 @@ func cookieBanner(key string) bool {
 // languageCodes counts the language codes a line is made of ("EN",
 // "EN | FR | DE"), or returns 0 if it holds anything else.
 func languageCodes(t string) int {
+	if t[0] < 'A' || t[0] > 'Z' {
+		return 0
+	}
 	n := 0
 	for _, f := range strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '|' || r == '/' || r == '·' }) {
 		if len(f) != 2 || f[0] < 'A' || f[0] > 'Z' || f[1] < 'A' || f[1] > 'Z' {
