@@ -23,6 +23,9 @@ func FuzzPrize(f *testing.F) {
 	f.Add([]byte("We use cookies on this website.\nAccept\nHome\nFilms\nHome › Vento Sul (South Wind)\nVento Sul (South Wind)\n" +
 		"Rita Moreira\nPortugal\n94’\n2016\nWatch the trailer\nSynopsis\nA widow takes the boat\nout to sea.\nEditing:\nJoel Sá\n" +
 		"Cast: Ana Lobo (Rosa),\nJoel Sá (Tiago)\nShare this page\nPrint\n© 2016 Prize\n"))
+	// A page read back from PDF with its layout: columns, a table of
+	// labels, a form feed, a footer with the page's number.
+	f.Add([]byte(kazeNoOto))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		mappertest.Check(t, data, Parse)
 		mappertest.CheckPeople(t, data, Parse)

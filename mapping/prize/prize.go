@@ -332,6 +332,8 @@ type paragraph struct {
 	// furniture is set when the paragraph is the site's furniture (a
 	// cookie banner, a menu, "Share this page"): it is left out.
 	furniture bool
+	// raw is the paragraph's first line as written.
+	raw string
 }
 
 type parser struct {
@@ -442,8 +444,13 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 	// A page is never a title: a paragraph of several lines or a line
 	// longer than any title, read as one, made a film of a whole page,
 	// its name and its @id 1,500 characters long (audit 18).
+	if unreadColumns(title.raw) {
+		// A printed page's columns that readingOrder could not tell
+		// apart: the title ran into the synopsis's heading beside it.
+		return 0, &film.Error{Pos: diag.Position{Line: title.line}, Err: fmt.Errorf("expected the film's title alone on its line, found columns that cannot be read apart (a wide run of spaces, then another line's text): %q", text.Short(title.lines[0]))}
+	}
 	if len(title.lines) > 1 {
-		return 0, &film.Error{Pos: diag.Position{Line: title.line}, Err: fmt.Errorf("expected the film's title on a line of its own, found a paragraph of %d lines: %q", len(title.lines), text.Short(title.text))}
+		return 0, &film.Error{Pos: diag.Position{Line: title.line}, Err: fmt.Errorf("expected the film's title on a line of its own, found a paragraph of %d lines, the first: %q", len(title.lines), text.Short(title.lines[0]))}
 	}
 	if n := utf8.RuneCountInString(title.text); n > maxTitle {
 		return 0, &film.Error{Pos: diag.Position{Line: title.line}, Err: fmt.Errorf("expected the film's title, found a line of %d characters, longer than a title (at most %d): %q", n, maxTitle, text.Short(title.text))}
@@ -794,8 +801,7 @@ func (p *parser) body(paras []paragraph) *film.Error {
 			// "Cast:" or "Producer: A" with more names on the lines below,
 			// one a line: a list, not one long name.
 			if _, rest, ok := strings.Cut(para.lines[0], ":"); ok {
-				value = strings.Join(append([]string{strings.TrimSpace(rest)}, para.lines[1:]...), ", ")
-				value = strings.TrimPrefix(value, ", ")
+				value = joinValue(append([]string{rest}, para.lines[1:]...))
 			}
 		}
 		if value == "" {
@@ -809,7 +815,7 @@ func (p *parser) body(paras []paragraph) *film.Error {
 				}
 				vals = append(vals, paras[i].lines...)
 			}
-			value = strings.Join(vals, ", ")
+			value = joinValue(vals)
 		}
 		if value == "" {
 			p.note(para.line, "%q has no value", m[1])
@@ -833,6 +839,31 @@ func (p *parser) body(paras []paragraph) *film.Error {
 		f.Descriptions = append(f.Descriptions, film.Text{Value: strings.Join(vals, "\n\n"), Line: synopsis[0].line})
 	}
 	return nil
+}
+
+// joinValue joins a label's value written over several lines. Names one
+// a line are a list (", "); a line that ends where its value plainly goes
+// on (a comma, "&", "and") is wrapped, and the next line goes on it
+// ("Co-production: Arte France, ZDF/Arte," / "Bamako Films"): joined with
+// another comma, the list had an empty item.
+func joinValue(lines []string) string {
+	var b strings.Builder
+	prev := ""
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l == "" {
+			continue
+		}
+		switch {
+		case prev == "":
+		case goesOn(prev):
+			b.WriteByte(' ')
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(l)
+		prev = l
+	}
+	return b.String()
 }
 
 func (p *parser) credit(lb label, name, value string, line int) {

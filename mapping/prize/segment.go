@@ -60,6 +60,8 @@ type segLine struct {
 	kind lineKind
 	// crumb says the line is a trail of links separated by ">".
 	crumb bool
+	// raw is the line as written (a column's part of it).
+	raw string
 }
 
 // paragraphs splits a page into paragraphs with markdown removed (see the
@@ -68,7 +70,7 @@ func paragraphs(lines []string) ([]paragraph, *film.Error) {
 	if err := runTooLong(lines); err != nil {
 		return nil, err
 	}
-	ls := classify(lines)
+	ls := classify(readingOrder(lines))
 	var out []paragraph
 	header := true
 	for from := 0; from < len(ls); {
@@ -219,30 +221,127 @@ func newParagraph(lines []segLine) paragraph {
 		texts[i] = l.text
 		crumb = crumb && l.crumb
 	}
-	return paragraph{text: strings.Join(texts, " "), line: lines[0].n, lines: texts, crumb: crumb,
+	return paragraph{text: strings.Join(texts, " "), line: lines[0].n, lines: texts, crumb: crumb, raw: lines[0].raw,
 		furniture: lines[0].kind == kindFurniture}
 }
 
-// classify reads each line of the page and tells what it is.
-func classify(lines []string) []segLine {
-	ls := make([]segLine, len(lines))
+// classify reads each line of the page, in reading order, and tells what
+// it is. In a page set in columns (layout), a printed page's furniture is
+// furniture too: its number ("Page 2 of 3", "- 2 -") and a line printed
+// again on each page (its header or its footer), after its first.
+func classify(order []srcLine, layout bool) []segLine {
+	ls := make([]segLine, len(order))
 	published := false
-	for i, raw := range lines {
-		l := segLine{n: i + 1}
+	printed := map[string]bool{}
+	for i, sl := range order {
+		raw := sl.raw
+		l := segLine{n: sl.n}
 		if !text.IsBlank(raw) {
 			l.text = text.Clean(text.Unmarkup(unmarkdown(raw)))
 			// The trail is read before unmarkdown makes its links text;
 			// only a line that holds a link and a ">" can be one.
 			l.crumb = strings.Contains(raw, "](") && strings.ContainsAny(raw, ">›»") && crumbTrailRe.MatchString(text.Clean(raw))
+			l.raw = raw
 		}
 		if l.text != "" {
 			l.kind = kindOf(l, &published)
+		}
+		if layout && (l.kind == kindPlain || l.kind == kindAlone && publishedRe.MatchString(l.text)) {
+			key := printedKey(l.text)
+			switch {
+			case pageNumber(l.text), pageNumber(lastCell(raw)):
+				// "Page 2 of 3", or a footer that ends with the number
+				// ("https://prize.example/films/kite-hill      1/2").
+				l.kind = kindFurniture
+			case printed[key] && !isHeaderFact(l.text):
+				l.kind = kindFurniture
+			}
+			printed[key] = true
 		}
 		ls[i] = l
 	}
 	menus(ls)
 	bareHeadings(ls)
 	return ls
+}
+
+// gutterRun is a wide run of spaces, as columns are set apart.
+var gutterRun = strings.Repeat(" ", minGutter)
+
+// unreadColumns reports whether a line holds columns that readingOrder
+// could not read apart: after a wide run of spaces stands what starts a
+// line of its own (a label, the synopsis's heading, a header fact, the
+// director's phrase). A title with a few spaces too many is still one.
+func unreadColumns(raw string) bool {
+	cells := strings.Split(strings.TrimSpace(raw), gutterRun)
+	for _, c := range cells[1:] {
+		c = text.Clean(unmarkdown(c))
+		if c == "" {
+			continue
+		}
+		if labelLine(c) != nil || isHeaderFact(c) || opensWithDirector(c) {
+			return true
+		}
+		if isSynopsisLabel(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastCell returns what follows a line's last wide run of spaces, or "".
+func lastCell(raw string) string {
+	raw = strings.TrimSpace(raw)
+	i := strings.LastIndex(raw, gutterRun)
+	if i < 0 {
+		return ""
+	}
+	return strings.TrimSpace(raw[i:])
+}
+
+// printedKey is a line as a printed page's header or footer repeats it:
+// its numbers may change ("1/2", "2/2").
+func printedKey(t string) string {
+	return strings.Map(func(r rune) rune {
+		if '0' <= r && r <= '9' {
+			return '0'
+		}
+		return r
+	}, t)
+}
+
+// pageNumberSpacing sets a page number's marks apart from its numbers.
+var pageNumberSpacing = strings.NewReplacer("/", " / ", "–", "-", "—", "-")
+
+// pageNumber reports whether a line is a printed page's number: "Page 2",
+// "Page 2 of 3", "2 / 3", "- 2 -", "Seite 2 von 3", "Página 2 de 3". A
+// number alone is none: it may be a year or a title.
+func pageNumber(t string) bool {
+	if len(t) > 24 || !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(pageNumberSpacing.Replace(t)))
+	num := func(s string) bool { return s != "" && len(s) <= 4 && strings.Trim(s, "0123456789") == "" }
+	// "2 of 3": the page is one of the pages ("24/7" is no page number).
+	of := func(page, pages string) bool {
+		n, m := strings.TrimLeft(page, "0"), strings.TrimLeft(pages, "0")
+		return num(page) && num(pages) && n != "" && (len(n) < len(m) || len(n) == len(m) && n <= m)
+	}
+	switch {
+	case len(f) == 3 && f[0] == "-" && num(f[1]) && f[2] == "-":
+		return true
+	case len(f) == 3 && f[1] == "/":
+		return of(f[0], f[2])
+	}
+	if len(f) >= 2 && (f[0] == "page" || f[0] == "seite" || f[0] == "página" || f[0] == "pagina" || f[0] == "p.") && num(f[1]) {
+		switch rest := f[2:]; {
+		case len(rest) == 0:
+			return true
+		case len(rest) == 2 && (rest[0] == "of" || rest[0] == "/" || rest[0] == "sur" || rest[0] == "von" || rest[0] == "de" || rest[0] == "di"):
+			return of(f[1], rest[1])
+		}
+	}
+	return false
 }
 
 // kindMenu is a word of a site's menu ("Home", "Films", "EN"), furniture
