@@ -97,13 +97,16 @@ func (m *merger) differentFilms() error {
 	if m.opts.SameFilm {
 		return nil
 	}
+	if len(m.sources) < 2 {
+		return nil
+	}
 	facts := make([]filmFacts, len(m.sources))
 	for i, s := range m.sources {
 		facts[i] = m.factsOf(s)
 	}
 	for i := range m.sources {
 		for j := i + 1; j < len(m.sources); j++ {
-			if why := facts[i].differsFrom(facts[j]); why != "" {
+			if why := differentFacts(&facts[i], &facts[j]); why != "" {
 				// In the order the user gave them (rank reordered them).
 				a, b := m.sources[i], m.sources[j]
 				if m.givenBefore(b, a) {
@@ -131,16 +134,23 @@ func (m *merger) givenBefore(a, b *film.Source) bool {
 
 // filmFacts are what tells one source's film from another's.
 type filmFacts struct {
-	titles    map[string]bool // folded
+	src       *film.Source
+	titles    map[string]bool // folded, once asked for (see titleKeys)
+	titled    bool            // titles is made
 	directors map[*agent]bool
 	year      float64
 	hasYear   bool
 }
 
-// factsOf gathers a source's titles, directors and year.
-func (m *merger) factsOf(s *film.Source) filmFacts {
-	f := &s.Film
-	ff := filmFacts{year: f.Year.Value, hasYear: f.Year.Set}
+// titleKeys returns the folded forms of the source's titles, made on
+// first use: most pairs of sources are told one film by a director or
+// their years alone, and folding every title was a tenth of the check.
+func (ff *filmFacts) titleKeys() map[string]bool {
+	if ff.titled {
+		return ff.titles
+	}
+	ff.titled = true
+	f := &ff.src.Film
 	addTitle := func(t string) {
 		for _, t := range titleForms(t) {
 			if k := fold(t); k != "" {
@@ -155,6 +165,13 @@ func (m *merger) factsOf(s *film.Source) filmFacts {
 	for _, t := range f.OtherTitles {
 		addTitle(t.Value)
 	}
+	return ff.titles
+}
+
+// factsOf gathers a source's directors and year.
+func (m *merger) factsOf(s *film.Source) filmFacts {
+	f := &s.Film
+	ff := filmFacts{src: s, year: f.Year.Value, hasYear: f.Year.Set}
 	for _, c := range f.Credits {
 		if c.Role != film.Director || c.Agent.Organization {
 			continue
@@ -178,8 +195,9 @@ func titleForms(t string) []string {
 	return []string{t}
 }
 
-// differsFrom says why two sources' facts are of different films, or "".
-func (a filmFacts) differsFrom(b filmFacts) string {
+// differentFacts says why two sources' facts are of different films, or
+// "".
+func differentFacts(a, b *filmFacts) string {
 	sharedDirector, bothDirected := false, len(a.directors) > 0 && len(b.directors) > 0
 	for d := range a.directors {
 		if b.directors[d] {
@@ -189,16 +207,19 @@ func (a filmFacts) differsFrom(b filmFacts) string {
 	if sharedDirector {
 		return ""
 	}
-	titled := len(a.titles) > 0 && len(b.titles) > 0
-	sameTitle := !titled
-	for t := range a.titles {
-		if b.titles[t] {
-			sameTitle = true
-		}
-	}
 	spread := 0.0
 	if a.hasYear && b.hasYear {
 		spread = math.Abs(a.year - b.year)
+	}
+	if !bothDirected && spread <= maxYearSpread {
+		return "" // only the titles could differ, which alone tell nothing
+	}
+	at, bt := a.titleKeys(), b.titleKeys()
+	sameTitle := len(at) == 0 || len(bt) == 0
+	for t := range at {
+		if bt[t] {
+			sameTitle = true
+		}
 	}
 	switch {
 	case bothDirected && !sameTitle:

@@ -51,8 +51,22 @@ func readingOrder(lines []string) (out []srcLine, layout bool) {
 			continue
 		}
 		to := from
+		gutters := 0 // lines of the run with a gutter inside them
 		for to < len(lines) && !text.IsBlank(lines[to]) {
+			if hasGutter(lines[to]) {
+				gutters++
+			}
 			to++
+		}
+		if gutters < 2 {
+			// No columns (spaced needs two lines with a gutter): the
+			// lines as they are, without the run's copy and split that
+			// were a tenth of a prize page's allocations.
+			for k := from; k < to; k++ {
+				out = append(out, srcLine{n: k + 1, raw: lines[k]})
+			}
+			from = to
+			continue
 		}
 		block := make([]srcLine, to-from)
 		for k := range block {
@@ -128,13 +142,19 @@ func columns(block []srcLine, depth int) [][]srcLine {
 func spaced(block []srcLine) bool {
 	n := 0
 	for _, l := range block {
-		if t := strings.TrimLeft(l.raw, " "); strings.Contains(strings.TrimRight(t, " "), gutterRun) {
+		if hasGutter(l.raw) {
 			if n++; n == 2 {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// hasGutter reports whether a line has a run of spaces between its text
+// (gutterRun), where columns may part.
+func hasGutter(raw string) bool {
+	return strings.Contains(strings.TrimRight(strings.TrimLeft(raw, " "), " "), gutterRun)
 }
 
 // runs returns the runs of non-blank lines of a column.

@@ -407,7 +407,14 @@ func (p *parser) dropCut(paras []paragraph, lines []string) []paragraph {
 	return paras[:len(paras)-1]
 }
 
+// unmarkdown returns a line without its Markdown: links, emphasis,
+// autolinks and escapes. A line without any of the characters those start
+// with is returned as it is: each line of a page is read so, and the four
+// patterns' scans were a third of a prize page's classification.
 func unmarkdown(s string) string {
+	if !strings.ContainsAny(s, "[*<\\") {
+		return s
+	}
 	s = mdLinkRe.ReplaceAllString(s, "$1")
 	s = mdStrongRe.ReplaceAllString(s, "$1")
 	s = mdURLRe.ReplaceAllString(s, "$1")

@@ -71,6 +71,12 @@ func paragraphs(lines []string) ([]paragraph, *film.Error) {
 		return nil, err
 	}
 	ls := classify(readingOrder(lines))
+	// Every paragraph's lines are a part of one list of the page's
+	// texts: a list for each was a prize page's commonest allocation.
+	texts := make([]string, len(ls))
+	for i := range ls {
+		texts[i] = ls[i].text
+	}
 	var out []paragraph
 	header := true
 	for from := 0; from < len(ls); {
@@ -82,20 +88,20 @@ func paragraphs(lines []string) ([]paragraph, *film.Error) {
 		for to < len(ls) && ls[to].kind != kindBlank {
 			to++
 		}
-		block := ls[from:to]
+		block, blockTexts := ls[from:to], texts[from:to]
 		from = to
 		for header && len(block) > 0 {
 			if endsHeader(block[0]) {
 				header = false
 				break
 			}
-			out = append(out, newParagraph(block[:1]))
-			block = block[1:]
+			out = append(out, newParagraph(block[:1], blockTexts[:1]))
+			block, blockTexts = block[1:], blockTexts[1:]
 		}
 		if len(block) == 0 {
 			continue
 		}
-		out = appendBody(out, block)
+		out = appendBody(out, block, blockTexts)
 	}
 	return out, nil
 }
@@ -110,7 +116,7 @@ func endsHeader(l segLine) bool {
 // appendBody appends a run of non-blank lines after the header, as one
 // paragraph where no line after its first starts one (a blank-separated
 // page's paragraph), else split where lines start paragraphs.
-func appendBody(out []paragraph, block []segLine) []paragraph {
+func appendBody(out []paragraph, block []segLine, texts []string) []paragraph {
 	// A heading, the site's line, a footer's line or furniture is a
 	// paragraph of its own even at the top of a run ("Synopsis:" and the
 	// text below it).
@@ -122,14 +128,14 @@ func appendBody(out []paragraph, block []segLine) []paragraph {
 		}
 	}
 	if !split {
-		return append(out, newParagraph(block))
+		return append(out, newParagraph(block, texts))
 	}
 	start := 0
 	for j := 1; j <= len(block); j++ {
 		if j < len(block) && !startsParagraph(block[start], block[j-1], block[j]) {
 			continue
 		}
-		out = append(out, newParagraph(block[start:j]))
+		out = append(out, newParagraph(block[start:j], texts[start:j]))
 		start = j
 	}
 	return out
@@ -213,12 +219,13 @@ func runTooLong(lines []string) *film.Error {
 	return nil
 }
 
-// newParagraph makes a paragraph of lines.
-func newParagraph(lines []segLine) paragraph {
-	texts := make([]string, len(lines))
+// newParagraph makes a paragraph of lines, whose texts are texts (a part
+// of the page's list, held at its length: a paragraph's list never grows
+// into the next one's).
+func newParagraph(lines []segLine, texts []string) paragraph {
+	texts = texts[:len(texts):len(texts)]
 	crumb := true
-	for i, l := range lines {
-		texts[i] = l.text
+	for _, l := range lines {
 		crumb = crumb && l.crumb
 	}
 	return paragraph{text: strings.Join(texts, " "), line: lines[0].n, lines: texts, crumb: crumb, raw: lines[0].raw,
