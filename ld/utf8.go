@@ -31,6 +31,7 @@ var ErrUTF16 = errors.New("the file is UTF-16 (it starts with a UTF-16 byte-orde
 // "little-endian" or "big-endian".
 type UTF16Error struct{ Order string }
 
+// Error says the file reads as UTF-16 of the byte order, without a mark.
 func (e *UTF16Error) Error() string {
 	return "the file reads as UTF-16 (" + e.Order + ") without a byte-order mark; JSON-LD and RDF are UTF-8: save it as UTF-8"
 }

@@ -158,7 +158,10 @@ func Map(r io.Reader, name string, kind film.Kind) (*film.Source, error) {
 				return nil, &WrongKindError{Err: err, Kind: kind, Detected: other}
 			}
 		}
-		return src, err
+		if err != nil {
+			return nil, err
+		}
+		return src, nil
 	}
 	return nil, fmt.Errorf("%w %q", ErrBadKind, kind)
 }
@@ -167,11 +170,14 @@ func Map(r io.Reader, name string, kind film.Kind) (*film.Source, error) {
 // caller named that reads as another kind when detected: the mapper's
 // own error, and the kind detection finds, for the caller's hint.
 type WrongKindError struct {
-	Err      error
-	Kind     film.Kind // named
+	// Err is the mapper's error for the kind named.
+	Err error
+	// Kind is the kind named; Detected the one detection finds.
+	Kind     film.Kind
 	Detected film.Kind
 }
 
+// Error says the mapper's error and the kind the document reads as.
 func (e *WrongKindError) Error() string {
 	noun := kindNoun[e.Detected]
 	article := "a"

@@ -26,6 +26,8 @@ type DifferentFilmsError struct {
 	Why string
 }
 
+// Error names both documents' places, what tells their films apart, and
+// each film as its document states it.
 func (e *DifferentFilmsError) Error() string {
 	return fmt.Sprintf("%s and %s describe different films, as %s: %s and %s",
 		filmPlace(e.A), filmPlace(e.B), e.Why, describeFilm(e.A), describeFilm(e.B))

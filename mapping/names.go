@@ -232,13 +232,6 @@ func filmSlug(title string) string {
 	return url.PathEscape(strings.Join(strings.Fields(title), "-"))
 }
 
-// accents scores a spelling of a name: of two that fold alike, the one
-// with its diacritics is the better one, so it counts the letters outside
-// ASCII; and one without characters a reader does not see or that stand
-// for others (oddRune) is better still, so each of those counts as minus
-// a thousand letters. A Hangul filler or a fullwidth "Ａ" counted as an
-// accent, and such a spelling became the person's name over the plain
-// one (audit 6).
 // typeset counts the words of a name set in capitals alone ("Olivier
 // MASSET-DEPASSE", "ZAZ"): credits and prize pages set surnames so (audit
 // 18). Of two spellings of one person, the one with fewer is the name as
@@ -264,6 +257,13 @@ func typeset(name string) int {
 	return n
 }
 
+// accents scores a spelling of a name: of two that fold alike, the one
+// with its diacritics is the better one, so it counts the letters outside
+// ASCII; and one without characters a reader does not see or that stand
+// for others (oddRune) is better still, so each of those counts as minus
+// a thousand letters. A Hangul filler or a fullwidth "Ａ" counted as an
+// accent, and such a spelling became the person's name over the plain
+// one (audit 6).
 func accents(s string) int {
 	n := 0
 	for _, r := range s {

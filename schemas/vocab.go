@@ -7,11 +7,13 @@ import (
 	"math/bits"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	edlib "github.com/hbollon/go-edlib"
 	"golang.org/x/text/language"
@@ -221,6 +223,11 @@ func (c *nodeChecker) property(prop string) {
 	}
 }
 
+// htmlReferenceRe is an HTML character reference's shape: a name or a
+// number between "&" and ";" ("Cast&notes;" is text, though HTML reads
+// its "&not" as "¬").
+var htmlReferenceRe = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});$`)
+
 // htmlEntity warns about an HTML character reference in text
 // ("exp&eacute;riment&eacute;", "Ebert&#39;s"): JSON-LD text is not HTML,
 // so search engines show the reference as it is written. A page's
@@ -238,7 +245,7 @@ func (c *nodeChecker) htmlEntity(prop, s string, pos Pos) {
 		if semi < 0 {
 			return
 		}
-		if ref := rest[:semi+1]; semi <= 32 && !strings.ContainsAny(ref[1:], " &") && html.UnescapeString(ref) != ref {
+		if ref := rest[:semi+1]; semi <= 32 && htmlReferenceRe.MatchString(ref) && utf8.RuneCountInString(html.UnescapeString(ref)) == 1 {
 			c.add(Warning, RuleHTMLEntity, prop, pos,
 				fmt.Sprintf("%q is an HTML character reference: JSON-LD text is not HTML, so it is shown as written", ref),
 				fmt.Sprintf("write the character itself (%s), escaped for JSON where it must be", html.UnescapeString(ref)))
@@ -1301,8 +1308,6 @@ func meantAsURL(s string) bool {
 // fileExts are endings that make a relative URL a file, not a host name.
 var fileExts = []string{".html", ".htm", ".php", ".asp", ".aspx", ".jsp", ".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".pdf", ".json", ".jsonld", ".xml", ".txt", ".mp4", ".mp3", ".vtt", ".srt"}
 
-// looksHostless reports whether a relative URL starts with what reads as a
-// host name: "www.…", or a dotted first segment that is not a file name.
 // isRelativeReference reports whether s, a URL, is a relative reference:
 // no scheme ("/a", "//host/a", "a/b.jpg", "?q", "#frag").
 func isRelativeReference(s string) bool {
@@ -1310,6 +1315,8 @@ func isRelativeReference(s string) bool {
 	return err == nil && u.Scheme == ""
 }
 
+// looksHostless reports whether a relative URL starts with what reads as a
+// host name: "www.…", or a dotted first segment that is not a file name.
 func looksHostless(s string) bool {
 	u, err := url.Parse(s)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(s, "/") || strings.HasPrefix(s, ".") {

@@ -241,7 +241,7 @@ var vocabCases = []struct {
   "description": "Ebert&#39;s pick &amp; more"}`,
 		&vocabWant{Warning, "vocab.html-entity", `Movie "Heat"`, "description", 2, 18, "(')"}},
 	{"ampersands that are text", `{"@context": "https://schema.org", "@type": "Movie", "name": "AT&T; R&D & more &amp",
-  "description": "Q&A; Tom & Jerry; &nosuchentity;"}`, nil},
+  "description": "Q&A; Tom & Jerry; &nosuchentity; Cast&notes; below; &sect=2; &reg_id;"}`, nil},
 	// vocab.relative-reference (audit 18: convert refused what validate
 	// passed in silence), each form of relative reference.
 	{"a path relative to the page", `{"@context": "https://schema.org", "@type": "Movie", "name": "Heat",

@@ -161,14 +161,13 @@ func quotes(name string, data []byte, path string, fs []schemas.Finding, rep *re
 			at = append(at, p)
 		}
 	}
-	if len(at) == 0 {
+	switch {
+	case len(at) == 0:
 		return nil
-	}
-	if data == nil {
-		if path == "" {
-			return nil
-		}
+	case data == nil && path != "":
 		return fileQuotes(path, at)
+	case len(data) == 0:
+		return nil // no bytes, no line to quote (an empty file)
 	}
 	var x *diag.Index
 	var out map[schemas.Pos]string
@@ -199,6 +198,9 @@ func fileQuotes(path string, at []schemas.Pos) map[schemas.Pos]string {
 		return nil
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err != nil || st.Size() == 0 {
+		return nil // no bytes, no line to quote, as quotes says
+	}
 	slices.SortFunc(at, func(a, b schemas.Pos) int { return cmp.Compare(a.Line, b.Line) })
 	br := bufio.NewReaderSize(f, 64<<10)
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
@@ -458,11 +460,6 @@ func sarifLevel(s schemas.Severity) string {
 	return "note"
 }
 
-// reportSARIF writes a SARIF 2.1.0 log with one run, one rule per rule id
-// seen (with its summary and the documentation it follows), and one result
-// per finding. Columns are counted in Unicode code points, as the text
-// report counts them, and the run says so (SARIF's default is UTF-16 code
-// units, which differ for characters outside the BMP).
 // filesNamed returns the files a finding's place names: the file itself,
 // or each of a film's documents where the place is the film given as
 // its files ("a.txt, b.txt", the name validate gives a film's findings).
@@ -487,6 +484,11 @@ func isRegular(name string) bool {
 	return err == nil && st.Mode().IsRegular()
 }
 
+// reportSARIF writes a SARIF 2.1.0 log with one run, one rule per rule id
+// seen (with its summary and the documentation it follows), and one result
+// per finding. Columns are counted in Unicode code points, as the text
+// report counts them, and the run says so (SARIF's default is UTF-16 code
+// units, which differ for characters outside the BMP).
 func reportSARIF(w io.Writer, fs []schemas.Finding) error {
 	type region struct {
 		StartLine   int `json:"startLine,omitempty"`

@@ -102,11 +102,14 @@ type validateJob struct {
 
 // letGo reports whether validateFile lets a file's bytes go once their
 // graph is read, for the report to read again what it quotes: a large
-// file (from boundFrom) of UTF-8 as it stands on disk, whose lines are
-// those its findings are placed in, unless the HTML report shows it.
+// regular file (from boundFrom) of UTF-8 as it stands on disk, whose
+// lines are those its findings are placed in, unless the HTML report
+// shows it.
 func (job *validateJob) letGo(name string, data []byte, decl ld.Declared) bool {
+	// A named pipe or another file that is not regular cannot be read
+	// again: opened for the quotes, a pipe waited for a writer forever.
 	return name != "-" && job.format != "html" && len(data) >= boundFrom &&
-		decl.Name == "" && utf8.Valid(data)
+		decl.Name == "" && isRegular(name) && utf8.Valid(data)
 }
 
 // trim lets go of what the report will not read of r. The HTML report

@@ -1494,6 +1494,8 @@ func (p *parser) setReviewer(n int, v string) {
 		}
 		v = name
 	}
+	// A later reviewer line names the review's reviewers anew.
+	rv.Coauthors = nil
 	if names := coauthorNames(v); names != nil {
 		// "Mark Kermode & Simon Mayo": a review by two, each an author
 		// (audit 18; refused as two names in one).

@@ -21,6 +21,12 @@ var scanCases = []string{
 	strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth),
 	strings.Repeat("[", MaxDepth+1) + strings.Repeat("]", MaxDepth+1),
 	manyKeys(100, false), manyKeys(100, true),
+	// Keys the scanner keeps one copy of: escaped and plain spellings of
+	// one key, a key read again, keys that are not UTF-8 or not paired
+	// surrogates, and more distinct keys than it keeps (maxKeys).
+	`{"a\u0062":1,"ab":2,"a\u0062":3}`, `[{"ab":1},{"a\u0062":2},{"ab":3}]`, `{"\ud800":1,"\ud800":2}`,
+	`{"\"":1,"\\":2}`, "{\"\xff\":1,\"\xff\":2}", `[{"é":1},{"\u00e9":2},{"é":3}]`,
+	manyKeys(maxKeys+10, false),
 }
 
 // manyKeys is an object with n keys, every tenth written twice when dup.
