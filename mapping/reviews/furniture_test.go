@@ -1,7 +1,6 @@
 package reviews
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -66,18 +65,7 @@ func TestFurniture(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			src, err := Parse(strings.NewReader(tt.page), "r.txt")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := facts(src); !equal(got, tt.facts) {
-				t.Errorf("facts:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(tt.facts, "\n     "))
-			}
-			if got := notes(src); !equal(got, tt.notes) {
-				t.Errorf("notes:\n got %q\nwant %q", got, tt.notes)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkPage(t, tt.page, tt.facts, tt.notes) })
 	}
 }
 

@@ -67,6 +67,21 @@ func scaleFacts(s film.Scale) string {
 	return fmt.Sprintf("(%s..%g)", lo, s.Best.Value)
 }
 
+// checkPage reads a page and pins its facts and notes.
+func checkPage(t *testing.T, page string, wantFacts, wantNotes []string) {
+	t.Helper()
+	src, err := Parse(strings.NewReader(page), "r.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := facts(src); !equal(got, wantFacts) {
+		t.Errorf("facts:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(wantFacts, "\n     "))
+	}
+	if got := notes(src); !equal(got, wantNotes) {
+		t.Errorf("notes:\n got %q\nwant %q", got, wantNotes)
+	}
+}
+
 func notes(src *film.Source) []string {
 	var out []string
 	for _, n := range src.Notes {
@@ -564,18 +579,7 @@ func TestLayouts(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			src, err := Parse(strings.NewReader(tt.page), "r.txt")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := facts(src); !equal(got, tt.facts) {
-				t.Errorf("facts:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(tt.facts, "\n     "))
-			}
-			if got := notes(src); !equal(got, tt.notes) {
-				t.Errorf("notes:\n got %q\nwant %q", got, tt.notes)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkPage(t, tt.page, tt.facts, tt.notes) })
 	}
 }
 
