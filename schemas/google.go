@@ -95,9 +95,44 @@ func (c *googleChecker) check(g *Graph) []Finding {
 			if c.snippetItem(n) {
 				c.review(n)
 			}
+		case n.Is("VideoObject"):
+			if !c.snippet {
+				c.video(n)
+			}
 		}
 	}
 	return c.out
+}
+
+// videoRequired are the properties Google's video results require of a
+// VideoObject.
+var videoRequired = []string{"name", "thumbnailUrl", "uploadDate"}
+
+// video checks a VideoObject (a Movie's trailer, most often) for what
+// Google's video results require (audit 18: a trailer of a name alone
+// passed). A warning: a page may mark up a trailer it does not mean for
+// video results, whose other markup stands without it.
+func (c *googleChecker) video(n *Node) {
+	var missing []string
+	for _, p := range videoRequired {
+		if _, ok := n.First(p); !ok {
+			missing = append(missing, p)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	quoted := make([]string, len(missing))
+	for i, p := range missing {
+		quoted[i] = strconv.Quote(p)
+	}
+	list := quoted[0]
+	if k := len(quoted); k > 1 {
+		list = strings.Join(quoted[:k-1], ", ") + " and " + quoted[k-1]
+	}
+	c.add(Warning, RuleVideoRequired, n, "",
+		fmt.Sprintf("a VideoObject lacks %s, which Google's video results require", list),
+		`give its "name", "thumbnailUrl" (an image of the video) and "uploadDate" (ISO 8601)`)
 }
 
 // snippetTypes are the item types Google shows review snippets for, with

@@ -31,6 +31,9 @@ func TestGoogleRules(t *testing.T) {
 		{"review without author", movieWith(goodAggregate + `, "review": {"@type": "Review", "datePublished": "1995-12-15"}`), "google.review.author 3:158 "},
 		{"review author as text", movieWith(goodAggregate + `, "review": {"@type": "Review", "author": "Ann", "datePublished": "1995-12-15"}`), "google.review.author 3:188 author"},
 		{"review author without name", movieWith(goodAggregate + `, "review": {"@type": "Review", "author": {"@type": "Person"}, "datePublished": "1995-12-15"}`), "google.review.author-name 3:188 author"},
+		// Audit 18: a trailer of a name alone passed.
+		{"trailer without thumbnail and upload date", movieWith(goodAggregate + goodReview + `, "trailer": {"@type": "VideoObject", "name": "Trailer"}`), "google.video.required 3:298 "},
+		{"trailer with what video results require", movieWith(goodAggregate + goodReview + `, "trailer": {"@type": "VideoObject", "name": "Trailer", "thumbnailUrl": "https://example.com/t.jpg", "uploadDate": "2024-01-05"}`), ""},
 		{"review author's name a web address", movieWith(goodAggregate + `, "review": {"@type": "Review", "author": {"@type": "Person", "name": "https://twitter.com/critic"}, "datePublished": "1995-12-15"}`), "google.review.author-name 3:188 author"},
 		{"review author's name an e-mail address", movieWith(goodAggregate + `, "review": {"@type": "Review", "author": {"@type": "Person", "name": "critic@example.com"}, "datePublished": "1995-12-15"}`), "google.review.author-name 3:188 author"},
 		{"review author's name without its scheme", movieWith(goodAggregate + `, "review": {"@type": "Review", "author": {"@type": "Organization", "name": "www.example.com"}, "datePublished": "1995-12-15"}`), "google.review.author-name 3:188 author"},

@@ -36,6 +36,7 @@ var uncheckedRules = map[string]bool{
 const (
 	srcReviewSnippet  = "https://developers.google.com/search/docs/appearance/structured-data/review-snippet"
 	srcMovie          = "https://developers.google.com/search/docs/appearance/structured-data/movie"
+	srcVideo          = "https://developers.google.com/search/docs/appearance/structured-data/video"
 	srcFactCheck      = "https://developers.google.com/search/docs/appearance/structured-data/factcheck"
 	srcEmployerRating = "https://developers.google.com/search/docs/appearance/structured-data/employer-rating"
 	srcGeneral        = "https://developers.google.com/search/docs/appearance/structured-data/sd-policies"
@@ -167,6 +168,9 @@ const (
 	// RuleMovieRecommended is a Movie lacking a property Google
 	// recommends (aggregateRating, dateCreated, director, review).
 	RuleMovieRecommended = "google.movie.recommended"
+	// RuleVideoRequired (warning) is a VideoObject without a property
+	// Google's video results require (name, thumbnailUrl, uploadDate).
+	RuleVideoRequired = "google.video.required"
 	// RuleReviewAuthor is a Review without an author that is a Person or
 	// Organization.
 	RuleReviewAuthor = "google.review.author"
@@ -267,6 +271,7 @@ var ruleTable = []ruleDef{
 	{RuleMovieImage, Error, "a Movie in a carousel list needs an image (a warning for a Movie outside a list)", srcMovie},
 	{RuleCarouselItem, Error, "a ListItem of a movie carousel needs a position (1, 2, …) and a url or an item", srcMovie},
 	{RuleCarouselType, Error, "a movie carousel's items are all Movies", srcMovie},
+	{RuleVideoRequired, Warning, "a VideoObject lacks a property Google's video results require (name, thumbnailUrl, uploadDate)", srcVideo},
 	{RuleMovieRecommended, Warning, "a Movie lacks a property Google recommends (aggregateRating, dateCreated, director, review)", srcMovie},
 	{RuleReviewAuthor, Error, "a Review needs an author that is a Person or Organization", srcReviewSnippet},
 	{RuleReviewAuthorName, Error, "a review author needs a name under 100 characters, not an address", srcReviewSnippet},
