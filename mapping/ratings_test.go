@@ -19,15 +19,8 @@ func TestRatings(t *testing.T) {
 		"  2. 70 | Harbour Weekly\n    Jul 12, 2018\n    Fine.\n" +
 		"User Score\nUser score: 8.2\nGenerally favorable reviews- based on 12 Ratings\n" +
 		"  1. 7.85/10\n    Aug 1, 2018\n    Great. Full Review »\n"
-	src, err := mapping.Map(strings.NewReader(page), "r.txt", film.Reviews)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := mapping.Combine([]*film.Source{src}, mapping.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	movie := res.Doc["@graph"].([]any)[0].(map[string]any)
+	graph := reviewPageGraph(t, page)
+	movie := graph[0].(map[string]any)
 	got, err := json.Marshal(map[string]any{"aggregateRating": movie["aggregateRating"], "review": movie["review"]})
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +36,7 @@ func TestRatings(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 	var orgs []string
-	for _, n := range res.Doc["@graph"].([]any)[1:] {
+	for _, n := range graph[1:] {
 		if node := n.(map[string]any); node["@type"] == "Organization" {
 			orgs = append(orgs, node["name"].(string))
 		}
@@ -60,15 +53,7 @@ func TestReviewByTwo(t *testing.T) {
 	page := "Good - based on 2 Critics\n" +
 		"  1. Reviewed by: Nadia Haddad & Omar Saleh\n    Publication: Beirut Screen\n    May 3, 2019\n    Tender.\n" +
 		"  2. Reviewed by: Omar Saleh\n    May 4, 2019\n    Slow.\n"
-	src, err := mapping.Map(strings.NewReader(page), "r.txt", film.Reviews)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := mapping.Combine([]*film.Source{src}, mapping.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	graph := res.Doc["@graph"].([]any)
+	graph := reviewPageGraph(t, page)
 	got, err := json.Marshal(graph[0].(map[string]any)["review"])
 	if err != nil {
 		t.Fatal(err)
@@ -87,4 +72,19 @@ func TestReviewByTwo(t *testing.T) {
 	if strings.Join(people, ", ") != "Nadia Haddad, Omar Saleh" {
 		t.Errorf("people: %q", people)
 	}
+}
+
+// reviewPageGraph maps a review page alone and returns its combined
+// graph, the Movie first.
+func reviewPageGraph(t *testing.T, page string) []any {
+	t.Helper()
+	src, err := mapping.Map(strings.NewReader(page), "r.txt", film.Reviews)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := mapping.Combine([]*film.Source{src}, mapping.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Doc["@graph"].([]any)
 }
