@@ -147,3 +147,20 @@ func TestFoldIgnoresInvisible(t *testing.T) {
 		t.Errorf("U+0600: %q", got)
 	}
 }
+
+// TestFoldLatinMemo proves the table foldWords takes names in Latin
+// letters from the same as the transforms, and that the names of the
+// test corpus fold alike either way.
+func TestFoldLatinMemo(t *testing.T) {
+	if err := latinFolded.Verify(); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range foldInputs(t) {
+		if got, ok := latinFolded.Apply(s); ok && got != foldUnicodeOrLower(s) {
+			t.Errorf("latinFolded.Apply(%q) = %q; the transforms give %q", s, got, foldUnicodeOrLower(s))
+		}
+	}
+	if got := fold("ÉMILE SStraße-Łukasz"); got != "emile sstrasse lukasz" {
+		t.Errorf("fold = %q", got)
+	}
+}

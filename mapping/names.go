@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/runenames"
 
 	"github.com/film2ld/film2ld/mapping/internal/lazyre"
+	"github.com/film2ld/film2ld/mapping/internal/locale"
 )
 
 // foldUnicode strips what names legitimately vary in between sources:
@@ -33,6 +34,20 @@ func foldUnicode(name string) (string, error) {
 	}
 	return norm.NFC.String(s), nil
 }
+
+// foldUnicodeOrLower is foldUnicode, or the name lower-cased where the
+// transforms fail.
+func foldUnicodeOrLower(name string) string {
+	s, err := foldUnicode(name)
+	if err != nil {
+		return strings.ToLower(name)
+	}
+	return s
+}
+
+// latinFolded is foldUnicodeOrLower of names in Latin letters, a rune at
+// a time (TestFoldLatinMemo proves it the same).
+var latinFolded = locale.NewLatinMemo(foldUnicodeOrLower)
 
 // removeMarks drops the combining marks that are accents: the
 // diacritics NFKD splits from Latin, Greek and Cyrillic letters ("é",
@@ -111,9 +126,9 @@ func foldWords(name string) string {
 		// combining a film.
 		return foldASCII(name)
 	}
-	s, err := foldUnicode(name)
-	if err != nil {
-		s = strings.ToLower(name)
+	s, ok := latinFolded.Apply(name)
+	if !ok {
+		s = foldUnicodeOrLower(name)
 	}
 	s = strings.Map(func(r rune) rune {
 		if defaultIgnorable(r) {

@@ -155,6 +155,22 @@ func lookup(table, plain map[string]string, name string) (string, bool) {
 func StripAccents(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
+			if out, ok := latinStripped.Apply(s); ok {
+				return out
+			}
+			return stripAccents(s)
+		}
+	}
+	return s
+}
+
+// latinStripped is StripAccents of Latin letters, a rune at a time.
+var latinStripped = NewLatinMemo(stripAccents)
+
+// stripAccents is StripAccents by the transforms, whatever s holds.
+func stripAccents(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
 			out, _, err := transform.String(removeNonspacing, norm.NFD.String(s))
 			if err != nil {
 				return s
