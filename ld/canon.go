@@ -44,12 +44,13 @@ import (
 // is not read), blank[i] whether it is a blank node; quads are the
 // statements as the general algorithm sees them, repeated ones included
 // (g 0 is the default graph, whose term is not read).
-func firstDegreeLabels(text []string, blank []bool, quads []dquad) (labels []int32, shared []hashed, unique int, ok bool) {
+func firstDegreeLabels(text []string, blank []bool, quads []dquad, sc *canonScratch) (labels []int32, shared []hashed, unique int, ok bool) {
 	// The statements of each blank node, each once however many of its
 	// positions the node holds (RDFC-1.0 4.4.3 step 2, as the general
 	// algorithm lists them): a compressed table, start[i]..start[i+1] in
 	// refs.
-	start := make([]int32, len(text)+1)
+	start := sized(sc.start, len(text)+1)
+	sc.start = start
 	for _, q := range quads {
 		if blank[q.p] {
 			return nil, nil, 0, false
@@ -67,8 +68,9 @@ func firstDegreeLabels(text []string, blank []bool, quads []dquad) (labels []int
 	for i := 1; i < len(start); i++ {
 		start[i] += start[i-1]
 	}
-	refs := make([]int32, start[len(text)])
-	fill := slices.Clone(start[:len(text)])
+	refs := sized(sc.refs, int(start[len(text)]))
+	fill := append(sc.fill[:0], start[:len(text)]...)
+	sc.refs, sc.fill = refs, fill
 	for i, q := range quads {
 		if blank[q.s] {
 			refs[fill[q.s]] = int32(i)
@@ -90,13 +92,13 @@ func firstDegreeLabels(text []string, blank []bool, quads []dquad) (labels []int
 			hashes++
 		}
 	}
-	nodes := make([]hashed, 0, hashes)
-	var (
-		buf    []byte
-		ends   []int
-		lines  [][]byte
-		joined []byte
-	)
+	nodes := sized(sc.nodes, hashes)[:0]
+	buf, ends, lines, joined := sc.buf, sc.ends, sc.lines, sc.joined
+	defer func() {
+		// Kept for the next film; lines' slices of buf are cleared
+		// on reuse (lines[:0]) before they are read.
+		sc.nodes, sc.buf, sc.ends, sc.lines, sc.joined = nodes, buf, ends, lines, joined
+	}()
 	for id := range text {
 		if !blank[id] || start[id] == start[id+1] {
 			continue
@@ -129,7 +131,8 @@ func firstDegreeLabels(text []string, blank []bool, quads []dquad) (labels []int
 		}
 		return bytes.Compare(a.sum[8:], b.sum[8:])
 	})
-	labels = make([]int32, len(text))
+	labels = sized(sc.labels, len(text))
+	sc.labels = labels
 	for i := range labels {
 		labels[i] = -1
 	}
@@ -340,12 +343,14 @@ var oneStringLimit = math.MaxUint32
 // gives them to the general algorithm: terms that write alike are one
 // term, and repeated statements count once.
 func (d *Dataset) canonicalText(maxWorkFactor int) (text []string, ok bool, err error) {
-	text = make([]string, len(d.terms))
-	blank := make([]bool, len(d.terms))
+	sc := d.canon()
+	text = sized(sc.text, len(d.terms))
+	blank := sized(sc.blank, len(d.terms))
 	// rep[i] is the first term written as term i is (a literal may be
 	// spelled in several ways: language tags in another case, an
 	// explicit xsd:string).
-	rep := make([]uint32, len(d.terms))
+	rep := sized(sc.rep, len(d.terms))
+	sc.text, sc.blank, sc.rep = text, blank, rep
 	// The literals' texts are written one after another into one string
 	// and sliced from it: a string each was a fifth of the bytes
 	// allocated here for the samples' film. rep holds each one's end
@@ -376,7 +381,12 @@ func (d *Dataset) canonicalText(maxWorkFactor int) (text []string, ok bool, err 
 	texts, from := all.String(), uint32(0)
 	// The map sized at once: grown one literal at a time, its growth was
 	// 40% of the bytes allocated here in a batch export.
-	literals := make(map[string]uint32, n)
+	literals := sc.literals
+	if literals == nil {
+		literals = make(map[string]uint32, n)
+		sc.literals = literals
+	}
+	clear(literals) // of a dataset written before
 	for i := 1; i < len(d.terms); i++ {
 		switch t := d.terms[i]; t.kind {
 		case IRI:
@@ -398,12 +408,13 @@ func (d *Dataset) canonicalText(maxWorkFactor int) (text []string, ok bool, err 
 		}
 		rep[i] = uint32(i)
 	}
-	quads := make([]dquad, len(d.quads))
+	quads := sized(sc.quads, len(d.quads))
+	sc.quads = quads
 	for i, q := range d.quads {
 		quads[i] = dquad{rep[q.s], rep[q.p], rep[q.o], rep[q.g]}
 	}
-	quads = sortQuads(quads, uint32(len(d.terms)))
-	labels, shared, unique, ok := firstDegreeLabels(text, blank, quads)
+	quads = sortQuads(quads, uint32(len(d.terms)), &sc.keys)
+	labels, shared, unique, ok := firstDegreeLabels(text, blank, quads, sc)
 	if !ok {
 		return nil, false, nil
 	}
@@ -437,7 +448,7 @@ func canonicalFirstDegree(ds *jld.RDFDataset, maxWorkFactor int) (lines []string
 	if !ok {
 		return nil, false, nil
 	}
-	labels, shared, unique, ok := firstDegreeLabels(text, blank, quads)
+	labels, shared, unique, ok := firstDegreeLabels(text, blank, quads, new(canonScratch))
 	if !ok {
 		return nil, false, nil
 	}

@@ -103,7 +103,7 @@ func TestShortCanonicalMatchesGeneral(t *testing.T) {
 			continue
 		}
 		if text, blank, _, quads, ok := datasetTerms(ds); ok {
-			if _, shared, _, ok := firstDegreeLabels(text, blank, quads); ok && len(shared) > 0 {
+			if _, shared, _, ok := firstDegreeLabels(text, blank, quads, new(canonScratch)); ok && len(shared) > 0 {
 				alike++
 			}
 		}
@@ -186,7 +186,7 @@ func TestSortQuadsPacked(t *testing.T) {
 			want := slices.Clone(qs)
 			slices.SortFunc(want, compareQuads)
 			want = slices.Compact(want)
-			if got := sortQuads(slices.Clone(qs), limit); !slices.Equal(got, want) {
+			if got := sortQuads(slices.Clone(qs), limit, new([]uint64)); !slices.Equal(got, want) {
 				t.Fatalf("limit %d: packed sort differs", limit)
 			}
 		}

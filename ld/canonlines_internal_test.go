@@ -101,7 +101,7 @@ func canonicalBothWays(t *testing.T, doc any, limit int) (inMemory, inLines stri
 	if all, ok := directDataset(c.expand, doc, nil, true, false, ""); ok {
 		text, blank, _, quads, ok := datasetTerms(all.rdfDataset())
 		if ok {
-			_, alike, _, _ := firstDegreeLabels(text, blank, quads)
+			_, alike, _, _ := firstDegreeLabels(text, blank, quads, new(canonScratch))
 			shared = len(alike) > 0
 		}
 	}

@@ -820,10 +820,12 @@ func (d *Dataset) writeNQuads(w io.Writer, text []string) error {
 // the default graph). With inPlace set, sorted takes d.quads' room, which
 // is then no longer d's statements.
 func (d *Dataset) sortedLines(text []string, inPlace bool) (sorted []dquad, byRank []uint32) {
-	rank := denseRanks(text)
+	sc := d.canon()
+	rank := denseRanksIn(text, sc)
 	sorted = d.quads
 	if !inPlace {
-		sorted = make([]dquad, len(d.quads))
+		sorted = sized(sc.sorted, len(d.quads))
+		sc.sorted = sorted
 	}
 	for i, q := range d.quads {
 		g := uint32(0)
@@ -834,9 +836,10 @@ func (d *Dataset) sortedLines(text []string, inPlace bool) (sorted []dquad, byRa
 		}
 		sorted[i] = dquad{rank[q.s], rank[q.p], rank[q.o], g}
 	}
-	sorted = sortQuads(sorted, uint32(len(d.terms))+1)
+	sorted = sortQuads(sorted, uint32(len(d.terms))+1, &sc.keys)
 	// Back from ranks to terms.
-	byRank = make([]uint32, len(d.terms))
+	byRank = sized(sc.byRank, len(d.terms))
+	sc.byRank = byRank
 	n := 0
 	for i := range d.terms {
 		byRank[rank[i]] = uint32(i)
@@ -970,12 +973,14 @@ func (d *Dataset) release() {
 // in 16 bits (every film's do) a statement is one uint64, sorted without
 // a comparison function: sorting was a fifth of writing a film's
 // canonical N-Quads.
-func sortQuads(qs []dquad, limit uint32) []dquad {
+// The keys are made in *room, which keeps them for the next call.
+func sortQuads(qs []dquad, limit uint32, room *[]uint64) []dquad {
 	if limit > 1<<16 {
 		slices.SortFunc(qs, compareQuads)
 		return slices.Compact(qs)
 	}
-	keys := make([]uint64, len(qs))
+	keys := sized(*room, len(qs))
+	*room = keys
 	for i, q := range qs {
 		keys[i] = uint64(q.s)<<48 | uint64(q.p)<<32 | uint64(q.o)<<16 | uint64(q.g)
 	}
@@ -1006,13 +1011,19 @@ func compareQuads(a, b dquad) int {
 
 // denseRanks returns, for each string, its rank in sorted order, equal
 // strings sharing one.
-func denseRanks(text []string) []uint32 {
-	order := make([]uint32, len(text))
+func denseRanks(text []string) []uint32 { return denseRanksIn(text, new(canonScratch)) }
+
+// denseRanksIn is denseRanks working in sc's room, where the ranks
+// returned are too.
+func denseRanksIn(text []string, sc *canonScratch) []uint32 {
+	order := sized(sc.order, len(text))
+	sc.order = order
 	for i := range order {
 		order[i] = uint32(i)
 	}
 	slices.SortFunc(order, func(a, b uint32) int { return strings.Compare(text[a], text[b]) })
-	rank := make([]uint32, len(text))
+	rank := sized(sc.ranks, len(text))
+	sc.ranks = rank
 	r := uint32(0)
 	for i, id := range order {
 		if i > 0 && text[id] != text[order[i-1]] {

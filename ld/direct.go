@@ -308,6 +308,9 @@ type walkScratch struct {
 	// props is the walker's stack of properties, grown anew for each
 	// film (5 KB of its canonical N-Quads' 294 KB) until it was kept.
 	props []directProp
+	// canon is the room writing the dataset as canonical N-Quads works
+	// in (canonicalText, sortedLines, firstDegreeLabels).
+	canon canonScratch
 }
 
 // walkScratches holds the scratch of walks done.
@@ -341,6 +344,8 @@ func (d *Dataset) recycle() {
 	// while they wait.
 	clear(d.terms)
 	sc.terms, sc.quads = d.terms[:0], d.quads[:0]
+	clear(sc.canon.text) // their strings are this film's
+	clear(sc.canon.literals)
 	clear(sc.index)
 	clear(sc.iris)
 	clear(sc.vocabs)

@@ -89,3 +89,36 @@ func TestWalkScratchReuse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestCanonicalScratchForgetsFilm: canonical N-Quads are worked out in
+// the walk's scratch (canonScratch), whose table of literals must start
+// empty for each dataset: a literal of the last film (here "Shared",
+// written late in one document and first in the next) stood for a term
+// of its own number in the next.
+func TestCanonicalScratchForgetsFilm(t *testing.T) {
+	p := NewProcessor(Config{SortMemory: 1 << 30})
+	doc := func(names ...string) map[string]any {
+		var people []any
+		for i, n := range names {
+			people = append(people, map[string]any{"@id": fmt.Sprintf("urn:x:person/%d", i), "@type": "Person", "name": n})
+		}
+		return map[string]any{"@context": "https://schema.org", "@graph": []any{
+			map[string]any{"@id": "urn:x:film", "@type": "Movie", "actor": people},
+		}}
+	}
+	late, early := doc("Ann", "Bo", "Cy", "Di", "Shared"), doc("Shared", "Ed")
+	write := func(d map[string]any) string {
+		var b bytes.Buffer
+		if err := p.WriteDirect(&b, d, FormatCanonical, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	walkScratches = sync.Pool{}
+	want := write(early)
+	walkScratches = sync.Pool{}
+	write(late)
+	if got := write(early); got != want {
+		t.Errorf("after another film, canonical N-Quads differ:\n%s\nwant\n%s", got, want)
+	}
+}
