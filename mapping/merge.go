@@ -565,9 +565,24 @@ func (m *merger) credits(f *Film) {
 		roleName string
 		id       string
 	}
-	total := 0
+	if m.whole != nil && m.creditsOfOnly() {
+		// The merged view's crew is this source's alone: shared, with
+		// the view's copies of its agents, as its cast is (a prize page
+		// of 116,000 crew lines held both lists, 10 MB).
+		f.Credits = viewed(m.wholeFilm.Credits, func(c Credit) (Credit, bool) {
+			agent := m.viewOf(c.Agent)
+			differs := agent != c.Agent
+			c.Agent = agent
+			return c, differs
+		})
+		return
+	}
+	total, crediting := 0, 0
 	for _, s := range m.sources {
 		total += len(s.Film.Credits)
+		if len(s.Film.Credits) > 0 {
+			crediting++
+		}
 	}
 	all := make([]credit, 0, total)
 	seen := make(map[seenKey]bool, total)
@@ -594,7 +609,10 @@ func (m *merger) credits(f *Film) {
 	}
 	precise := map[roleOf][]*film.Source{}
 	for _, o := range all {
-		if o.RoleName != "" {
+		if o.RoleName != "" && crediting > 1 {
+			// Where one source alone credits anyone, no credit is
+			// another source's plainer one: the map would be every
+			// precise credit for nothing.
 			k := roleOf{o.Role, o.agent}
 			if !slices.Contains(precise[k], o.Source) {
 				precise[k] = append(precise[k], o.Source)
@@ -729,6 +747,17 @@ func (m *merger) cast(f *Film) {
 type castWarning struct {
 	part    int32
 	message string
+}
+
+// creditsOfOnly reports whether a source's view may share the merged
+// view's credits: no other source credits anyone.
+func (m *merger) creditsOfOnly() bool {
+	for _, s := range m.whole.sources {
+		if s != m.only && len(s.Film.Credits) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // castOfOnly reports whether a source's view may share the merged view's
