@@ -6,8 +6,10 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/locale"
 )
 
 // This file is the renderer: the only code in film2ld that knows
@@ -152,8 +154,15 @@ func (f *Film) movie(lazy bool) any {
 		ev := newFields(lazy, 3)
 		ev.set("@type", "PublicationEvent")
 		ev.set("startDate", r.Date)
-		if r.Place != "" {
-			ev.set("location", typedName(lazy, "Place", r.Place))
+		switch {
+		case r.Place == "":
+		case isFestival(r.Place):
+			// "(Berlinale)", "(Venice International Film Festival)":
+			// the release is a screening at an event, not at a place
+			// of that name.
+			ev.set("superEvent", typedName(lazy, "Festival", r.Place))
+		default:
+			ev.set("location", typedName(lazy, placeType(r.Place), r.Place))
 		}
 		return ev.value()
 	})
@@ -179,6 +188,36 @@ func (f *Film) movie(lazy bool) any {
 	setItems(&m, "aggregateRating", lazy, len(f.Ratings), func(i int) any { return aggregateNode(f.Ratings[i], lazy) })
 	setItems(&m, "subjectOf", lazy, len(f.SubjectOf), func(i int) any { return idNode(lazy, f.SubjectOf[i]) })
 	return m.value()
+}
+
+// isFestival reports whether a release's place in brackets names a film
+// festival: by the word ("Fajr Film Festival", "Festival de Cannes",
+// "Filmfestival", "Fantastic Fest") or by the name of one the word is
+// not part of ("Berlinale", "Mostra", "TIFF", "SXSW").
+func isFestival(place string) bool {
+	lower := strings.ToLower(place)
+	if strings.Contains(lower, "festival") || strings.Contains(lower, "filmfest") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		switch w {
+		case "fest", "berlinale", "biennale", "mostra", "sundance", "tiff", "sxsw":
+			return true
+		}
+	}
+	return false
+}
+
+// placeType is the schema.org type of a release's place: Country for the
+// name of one ("France", "Belgique"), else Place (a city, a cinema).
+func placeType(place string) string {
+	if _, ok := locale.Country(place); ok {
+		return "Country"
+	}
+	if _, ok := locale.EnglishCountry(place); ok {
+		return "Country"
+	}
+	return "Place"
 }
 
 // typedName is a node of type typ with a name alone.
