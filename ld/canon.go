@@ -43,7 +43,8 @@ import (
 // predicate). text[i] is term i's canonical N-Quads form (a blank node's
 // is not read), blank[i] whether it is a blank node; quads are the
 // statements as the general algorithm sees them, repeated ones included
-// (g 0 is the default graph, whose term is not read).
+// (g 0 is the default graph, whose term is not read). It works in sc's
+// room, where labels is too.
 func firstDegreeLabels(text []string, blank []bool, quads []dquad, sc *canonScratch) (labels []int32, shared []hashed, unique int, ok bool) {
 	// The statements of each blank node, each once however many of its
 	// positions the node holds (RDFC-1.0 4.4.3 step 2, as the general
