@@ -217,7 +217,7 @@ func runConvert(e *env, args []string) int {
 		if isNQ && ds.Len() == before {
 			// An empty file or standard input (read as N-Quads) made an
 			// empty graph with exit status 0 and no word.
-			e.warnf("%s holds no statement: its graph is empty", inputDisplay(name))
+			e.warnf("%s holds no statement: its graph is empty", e.inputDisplay(name))
 		}
 		if isNQ {
 			inputs = append(inputs, source{nq: nquads})
@@ -318,7 +318,7 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 	}
 	if !lenient {
 		err := e.refusedNQuads(name, f, func(r io.Reader) error {
-			_, err := ld.NewDataset().ReadNQuads(r, inputDisplay(name), false)
+			_, err := ld.NewDataset().ReadNQuads(r, e.inputDisplay(name), false)
 			return err
 		})
 		if err != nil {
@@ -738,7 +738,7 @@ func (e *env) warnNoBlocks(name string) {
 	display := name
 	var other ld.Markup
 	if name == "-" {
-		display = "<stdin>"
+		display = e.stdinDisplay()
 	} else if f, err := os.Open(name); err == nil {
 		other = ld.OtherMarkup(f)
 		f.Close()

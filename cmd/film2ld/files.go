@@ -35,7 +35,7 @@ func (e *env) readInput(name string) (data []byte, display string, err error) {
 func (e *env) readDecoded(name string) (data []byte, display string, d ld.Declared, err error) {
 	if name == "-" {
 		data, err = e.stdinBytes()
-		display = "<stdin>"
+		display = e.stdinDisplay()
 	} else {
 		// On failure the *PathError already names the file.
 		data, err = readFileWhole(name)
@@ -116,9 +116,9 @@ func (e *env) openInput(name string) (io.ReadCloser, string, error) {
 	if name == "-" {
 		r, err := e.openStdin()
 		if r == nil && err == nil {
-			return io.NopCloser(e.stdin), "<stdin>", nil
+			return io.NopCloser(e.stdin), e.stdinDisplay(), nil
 		}
-		return r, "<stdin>", err
+		return r, e.stdinDisplay(), err
 	}
 	f, err := os.Open(name)
 	if err != nil {
@@ -351,10 +351,18 @@ func isURLArg(name string, err error) bool {
 }
 
 // inputDisplay is the name messages use for the input name: "<stdin>"
-// for "-".
-func inputDisplay(name string) string {
+// for "-", or the named pipe or device "-" stands for (streamNamed).
+func (e *env) inputDisplay(name string) string {
 	if name == "-" {
-		return "<stdin>"
+		return e.stdinDisplay()
 	}
 	return name
+}
+
+// stdinDisplay is the name messages use for "-".
+func (e *env) stdinDisplay() string {
+	if e.stdinName != "" {
+		return e.stdinName
+	}
+	return "<stdin>"
 }

@@ -31,7 +31,7 @@ func (e *env) refusedUTF16(name string, format ld.InputFormat) error {
 	if head == nil {
 		return nil
 	}
-	return pipeline.CheckUTF16(head, name, inputDisplay(name), format)
+	return pipeline.CheckUTF16(head, name, e.inputDisplay(name), format)
 }
 
 // inputHead returns up to n first bytes of the input name without taking
@@ -138,7 +138,7 @@ func (e *env) refusedTurtle(name string, format ld.InputFormat) error {
 		}
 		if f == ld.InputTurtle || f == ld.InputTriG {
 			err, decided := e.decideOnHead(func(whole io.Reader) error {
-				return ld.TurtlePrefixError(prefix, whole, inputDisplay(name), f == ld.InputTriG)
+				return ld.TurtlePrefixError(prefix, whole, e.inputDisplay(name), f == ld.InputTriG)
 			})
 			if decided {
 				return err
@@ -154,7 +154,7 @@ func (e *env) refusedTurtle(name string, format ld.InputFormat) error {
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
 			return nil
 		}
-		return ld.TurtlePrefixError(prefix, f, inputDisplay(name), want == ld.InputTriG)
+		return ld.TurtlePrefixError(prefix, f, e.inputDisplay(name), want == ld.InputTriG)
 	}
 	return nil
 }
@@ -177,7 +177,7 @@ func (e *env) refusedLinkedData(name string, document bool) error {
 		return nil
 	}
 	read := func(r io.Reader) error {
-		_, err := ld.NewDataset().ReadNQuads(r, inputDisplay(name), false)
+		_, err := ld.NewDataset().ReadNQuads(r, e.inputDisplay(name), false)
 		return err
 	}
 	err := e.refusedNQuads(name, 0, read)
@@ -191,7 +191,7 @@ func (e *env) refusedLinkedData(name string, document bool) error {
 		err = e.refusedBytes(name, false)
 	}
 	if err == nil {
-		err = e.refusedNQuadsLine(name, func(r io.Reader) error { return ld.CheckNQuads(r, inputDisplay(name)) })
+		err = e.refusedNQuadsLine(name, func(r io.Reader) error { return ld.CheckNQuads(r, e.inputDisplay(name)) })
 	}
 	return err
 }
@@ -238,7 +238,7 @@ func (e *env) refusedJSON(name string, format ld.InputFormat, alone bool) (empty
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return false, nil
 	}
-	if err := ld.CheckJSON(f, inputDisplay(name)); err != nil {
+	if err := ld.CheckJSON(f, e.inputDisplay(name)); err != nil {
 		var pe *ld.PosError
 		if errors.As(err, &pe) {
 			return false, err
@@ -256,7 +256,7 @@ func (e *env) refusedJSON(name string, format ld.InputFormat, alone bool) (empty
 		}
 	}
 	if refused != nil && alone {
-		return false, fmt.Errorf("%s: %w", inputDisplay(name), refused)
+		return false, fmt.Errorf("%s: %w", e.inputDisplay(name), refused)
 	}
 	return empty, nil
 }
@@ -307,7 +307,7 @@ func (e *env) refusedMarkup(name string) error {
 		return nil
 	}
 	defer f.Close()
-	err := schemas.CheckJSON(f, inputDisplay(name))
+	err := schemas.CheckJSON(f, e.inputDisplay(name))
 	var se *schemas.SyntaxError
 	var pe *ld.PosError
 	if errors.As(err, &se) || errors.As(err, &pe) {
@@ -329,13 +329,13 @@ func (e *env) largePage(name string) (g *schemas.Graph, ok bool, err error) {
 	defer f.Close()
 	// pipeline.Load refuses a page with a byte that is not UTF-8
 	// anywhere, before it reads the page.
-	if err := ld.ScanUTF8(f, inputDisplay(name)); err != nil {
+	if err := ld.ScanUTF8(f, e.inputDisplay(name)); err != nil {
 		return nil, true, err
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, true, err
 	}
-	g, err = schemas.ReadHTML(f, inputDisplay(name))
+	g, err = schemas.ReadHTML(f, e.inputDisplay(name))
 	return g, true, err
 }
 
@@ -350,7 +350,7 @@ func (e *env) largeValues(name string) (g *schemas.Graph, ok bool, err error) {
 		return nil, false, nil
 	}
 	defer f.Close()
-	g, err = schemas.ReadTopValues(f, inputDisplay(name))
+	g, err = schemas.ReadTopValues(f, e.inputDisplay(name))
 	return g, g != nil || err != nil, err
 }
 
@@ -376,13 +376,13 @@ func (e *env) largeRefused(name string) (g *schemas.Graph, ok bool, err error) {
 		return nil, false, nil
 	}
 	defer f.Close()
-	g, err = schemas.ReadRefused(f, inputDisplay(name))
+	g, err = schemas.ReadRefused(f, e.inputDisplay(name))
 	if g == nil || err != nil {
 		return nil, false, nil // the whole reading reports it
 	}
 	// Below bigDocument, refusedMarkup has not checked the file: one
 	// that is not JSON, or not UTF-8, gets the whole reading's finding.
-	if _, err := f.Seek(0, io.SeekStart); err != nil || schemas.CheckJSON(f, inputDisplay(name)) != nil {
+	if _, err := f.Seek(0, io.SeekStart); err != nil || schemas.CheckJSON(f, e.inputDisplay(name)) != nil {
 		return nil, false, nil
 	}
 	return g, true, nil
@@ -416,7 +416,7 @@ func (e *env) refusedBytes(name string, document bool) error {
 		if ld.DetectInput(name, head) == ld.InputHTML && ld.DeclaredEncoding(head).Name != "" {
 			return nil // decoded whole from the encoding it declares (readInput)
 		}
-		err, decided := e.decideOnHead(func(whole io.Reader) error { return ld.ScanUTF8(whole, inputDisplay(name)) })
+		err, decided := e.decideOnHead(func(whole io.Reader) error { return ld.ScanUTF8(whole, e.inputDisplay(name)) })
 		var pe *ld.PosError
 		if decided && errors.As(err, &pe) {
 			return err
@@ -447,7 +447,7 @@ func (e *env) refusedBytes(name string, document bool) error {
 		scan = func(r io.Reader, display string) error { return ld.ScanUTF8Within(r, display, ld.UTF8Horizon) }
 	}
 	var pe *ld.PosError
-	if err := scan(f, inputDisplay(name)); errors.As(err, &pe) {
+	if err := scan(f, e.inputDisplay(name)); errors.As(err, &pe) {
 		return err
 	}
 	return nil // a read error is the command's own reading's to report
@@ -476,7 +476,7 @@ func (e *env) mayBeFilmDocument(name string) bool {
 		// The film reader reads no more than its largest document and a
 		// byte: the head is read on that far, where a file would be.
 		err, decided := e.decideOnHeadUpTo(mapping.MaxDocument+1, func(whole io.Reader) error {
-			_, err := mapping.DetectReader(whole, inputDisplay(name))
+			_, err := mapping.DetectReader(whole, e.inputDisplay(name))
 			return err
 		})
 		if decided {
@@ -494,7 +494,7 @@ func (e *env) mayBeFilmDocument(name string) bool {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return true
 	}
-	_, err := mapping.DetectReader(f, inputDisplay(name))
+	_, err := mapping.DetectReader(f, e.inputDisplay(name))
 	return err == nil
 }
 

@@ -127,16 +127,16 @@ func runLoad(e *env, args []string) int {
 		// An empty shard is a normal part of a split archive, but an
 		// empty input is more often an export that wrote nothing: said,
 		// rather than "loaded 0 graphs" alone.
-		e.warnf("%s holds no statement: nothing to load", inputDisplay(files[0]))
+		e.warnf("%s holds no statement: nothing to load", e.inputDisplay(files[0]))
 	}
 	if units.Len() > 0 && units.Graph(0).Kind == 0 {
-		e.errorf("%s: %d statements in the default graph: %v", inputDisplay(files[0]), len(units.Unit(0).Graphs[0].Quads), ld.ErrDefaultGraph)
+		e.errorf("%s: %d statements in the default graph: %v", e.inputDisplay(files[0]), len(units.Unit(0).Graphs[0].Quads), ld.ErrDefaultGraph)
 		e.hint("export without --merged-in-default-graph or --merged, so that every statement is in a graph of its film")
 		return exitError
 	}
 	for i := range units.Len() {
 		if g := units.Graph(i); g.Kind == ld.Blank {
-			e.errorf("%s: _:%s: %v", inputDisplay(files[0]), g.Value, ld.ErrBlankGraph)
+			e.errorf("%s: _:%s: %v", e.inputDisplay(files[0]), g.Value, ld.ErrBlankGraph)
 			e.hint(`give the graph an @id (JSON-LD names a graph object with no @id, such as {"@context": …, "@graph": […]} inside an array, by a blank node)`)
 			return exitError
 		}
@@ -208,7 +208,7 @@ func (e *env) readUnits(name string, f ld.InputFormat) (store.Units, error) {
 		return nil, err
 	}
 	err := e.refusedNQuads(name, f, func(r io.Reader) error {
-		_, err := ld.ReadNQuads(r, inputDisplay(name))
+		_, err := ld.ReadNQuads(r, e.inputDisplay(name))
 		return err
 	})
 	empty := false

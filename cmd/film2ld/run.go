@@ -48,6 +48,10 @@ type env struct {
 	spoolErr   error
 	// stdinEnded is set once the head holds all of standard input.
 	stdinEnded bool
+	// stdinName is the name messages give "-" when it stands for a named
+	// pipe or device the user gave (see streamNamed); "" for standard
+	// input itself ("<stdin>").
+	stdinName string
 	// bytesDeferred is set when refusedBytes left the scan of a pending
 	// standard input to refusedLinkedData (see there).
 	bytesDeferred  bool

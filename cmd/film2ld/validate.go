@@ -520,7 +520,7 @@ func (e *env) validateAll(job *validateJob, inputs []string, walked map[string]b
 // a finding of its own, so that the other files are still checked.
 func (e *env) validateFile(job *validateJob, name string, walked bool) fileResult {
 	refused := func(err error) fileResult {
-		display := inputDisplay(name)
+		display := e.inputDisplay(name)
 		return fileResult{display: display, findings: clarifyJSONFindings([]schemas.Finding{loadFinding(display, err)}, nil, name)}
 	}
 	if err := e.refusedUTF16(name, 0); err != nil {
@@ -546,7 +546,7 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	if !streamed {
 		g, streamed, err = e.largeRefused(name)
 	}
-	r := fileResult{display: inputDisplay(name)}
+	r := fileResult{display: e.inputDisplay(name)}
 	var fs, notes []schemas.Finding
 	if !streamed {
 		var data []byte
