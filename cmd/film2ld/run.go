@@ -117,8 +117,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if len(args) > 1 {
 			return run([]string{args[1], "--help"}, stdin, stdout, stderr)
 		}
-		usage(stdout)
-		return exitOK
+		var b strings.Builder
+		usage(&b)
+		return e.printText(b.String())
 	case "version", "--version":
 		return e.printVersion()
 	}
@@ -212,6 +213,18 @@ func (e *env) warnf(format string, args ...any) { e.say("warning", format, args.
 // notef prints a note: something done that the user may want to know.
 func (e *env) notef(format string, args ...any) { e.say("note", format, args...) }
 
+// printText writes text (help, the version) to standard output and
+// returns the exit status: exitError, said, when it could not be written
+// (a full disk, a closed pipe), as a report that could not be written
+// is; help to /dev/full exited 0 in silence (audit 19).
+func (e *env) printText(text string) int {
+	if err := e.writeOutput("-", []byte(text)); err != nil {
+		e.errorf("%v", err)
+		return exitError
+	}
+	return exitOK
+}
+
 // usageError reports a wrong command line and returns exitUsage.
 func (e *env) usageError(fs *pflag.FlagSet, format string, args ...any) int {
 	e.errorf(format, args...)
@@ -232,10 +245,7 @@ func (e *env) parseFlags(fs *pflag.FlagSet, usageText string, args []string) (do
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, pflag.ErrHelp):
-		fmt.Fprint(e.stdout, usageText)
-		fmt.Fprintln(e.stdout, "\nFlags:")
-		fmt.Fprint(e.stdout, fs.FlagUsages())
-		return true, exitOK
+		return true, e.printText(usageText + "\nFlags:\n" + fs.FlagUsages())
 	case err != nil:
 		var ne *pflag.NotExistError
 		if errors.As(err, &ne) && ne.GetSpecifiedShortnames() == "" {

@@ -69,6 +69,5 @@ func semanticVersion(v string) string {
 
 // printVersion writes what `film2ld --version` prints.
 func (e *env) printVersion() int {
-	fmt.Fprintf(e.stdout, "film2ld %s\n", buildVersion())
-	return exitOK
+	return e.printText(fmt.Sprintf("film2ld %s\n", buildVersion()))
 }
