@@ -11,6 +11,8 @@ import (
 
 func keepOwner(*os.File, fs.FileInfo) {}
 
+func keepSpecialBits(*os.File, fs.FileInfo) error { return nil }
+
 // canWrite refuses a file whose mode has no write bit: on Windows, a
 // file with the read-only attribute, which opening for writing refuses.
 func canWrite(path string) error {

@@ -142,6 +142,8 @@ func Create(path string, stdout io.Writer) (*File, error) {
 		err = tmp.Chmod(st.Mode().Perm())
 		if err == nil {
 			keepOwner(tmp, st)
+			// After the owner: a change of owner clears them.
+			err = keepSpecialBits(tmp, st)
 		}
 	}
 	if err != nil {

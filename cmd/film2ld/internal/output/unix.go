@@ -22,6 +22,31 @@ func keepOwner(f *os.File, st fs.FileInfo) {
 	}
 }
 
+// keepSpecialBits gives a replacement file the setuid, setgid and sticky
+// bits of the file it replaces (a shell's > keeps them; the permission
+// bits alone were kept, and a shared folder's setgid data file lost its
+// bit; audit 19): setuid and setgid only where the replacement has the
+// same owner and group, after keepOwner, since a file of another user's
+// kept setuid under its new owner would run as that owner (root).
+func keepSpecialBits(f *os.File, old fs.FileInfo) error {
+	special := old.Mode() & (fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	if special == 0 {
+		return nil
+	}
+	was, ok := old.Sys().(*syscall.Stat_t)
+	now, err := f.Stat()
+	if !ok || err != nil {
+		return nil
+	}
+	if is, ok := now.Sys().(*syscall.Stat_t); !ok || is.Uid != was.Uid {
+		special &^= fs.ModeSetuid
+	}
+	if is, ok := now.Sys().(*syscall.Stat_t); !ok || is.Gid != was.Gid {
+		special &^= fs.ModeSetgid
+	}
+	return f.Chmod(old.Mode().Perm() | special)
+}
+
 // canWrite asks the kernel whether the process may open path for
 // writing: access(2) with W_OK (2 on every Unix), which judges by the
 // mode, the owner, ACLs and a read-only mount as open(2) would.
