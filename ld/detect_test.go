@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf16"
 
@@ -99,5 +100,35 @@ func TestCheckUTF16(t *testing.T) {
 		if err != nil && !errors.As(err, &u) {
 			t.Errorf("%v is no *ld.UTF16Error", err)
 		}
+	}
+}
+
+// Linked data that starts with a UTF-32 byte-order mark is said to be
+// UTF-32, not UTF-16 (whose little-endian mark starts the little-endian
+// UTF-32 one) nor a byte at an offset; the readers still treat it as
+// they treat UTF-16 (errors.Is ErrUTF16).
+func TestUTF32LinkedData(t *testing.T) {
+	text := "<urn:x:s> <urn:x:p> \"Ørken\" .\n"
+	for _, big := range []bool{false, true} {
+		var data []byte
+		if big {
+			data = []byte{0, 0, 0xFE, 0xFF}
+		} else {
+			data = []byte{0xFF, 0xFE, 0, 0}
+		}
+		for _, r := range text {
+			if big {
+				data = append(data, byte(r>>24), byte(r>>16), byte(r>>8), byte(r))
+			} else {
+				data = append(data, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+			}
+		}
+		err := ld.CheckUTF8(data, "x.nq")
+		if !errors.Is(err, ld.ErrUTF32) || !errors.Is(err, ld.ErrUTF16) || !strings.Contains(err.Error(), "UTF-32") {
+			t.Errorf("big-endian %v: %v; want ErrUTF32", big, err)
+		}
+	}
+	if err := ld.CheckUTF8([]byte{0xFF, 0xFE, 'a', 0}, "x.nq"); errors.Is(err, ld.ErrUTF32) {
+		t.Errorf("UTF-16 called UTF-32: %v", err)
 	}
 }

@@ -23,6 +23,25 @@ var ErrInvalidUTF8 = errors.New("invalid UTF-8")
 // RDF may not.
 var ErrUTF16 = errors.New("the file is UTF-16 (it starts with a UTF-16 byte-order mark); JSON-LD and RDF are UTF-8: save it as UTF-8")
 
+// ErrUTF32 is ErrUTF16 for linked data that starts with a UTF-32
+// byte-order mark (it was called UTF-16: the little-endian mark starts
+// with UTF-16's). errors.Is(ErrUTF32, ErrUTF16) holds: the readers treat
+// both alike.
+var ErrUTF32 error = utf32Error{}
+
+type utf32Error struct{}
+
+func (utf32Error) Error() string {
+	return "the file is UTF-32 (it starts with a UTF-32 byte-order mark); JSON-LD and RDF are UTF-8: save it as UTF-8"
+}
+
+func (utf32Error) Is(target error) bool { return target == ErrUTF16 }
+
+// hasUTF32Mark reports whether data starts with a UTF-32 byte-order mark.
+func hasUTF32Mark(data []byte) bool {
+	return bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF})
+}
+
 // UTF16Error is the error of linked data that reads as UTF-16 without a
 // byte-order mark (diag.UTF16WithoutBOM): read as UTF-8, its ASCII text
 // is valid with a NUL after or before every character, which the
@@ -106,6 +125,11 @@ func invalidUTF8(b []byte) int {
 // utf8Error describes the invalid byte at offset off of data, whose first
 // byte is at offset base in its input.
 func utf8Error(data []byte, off, base int) error {
+	if off < 4 && base == 0 && hasUTF32Mark(data) {
+		// The big-endian mark's NULs are UTF-8: its first byte that
+		// is not comes third.
+		return fmt.Errorf("%w: %w", ErrInvalidUTF8, ErrUTF32)
+	}
 	if off == 0 && base == 0 && utf16ASCIIHead(data) != nil {
 		// A file saved as UTF-16 (Windows editors offer it), which
 		// JSON and RDF do not allow: said as such, not as its first

@@ -87,7 +87,16 @@ func Read(r io.Reader, name string) (*Doc, error) {
 	// or for UTF-16 its offset once decoded, which is what a reader can
 	// find in a text editor.
 	at := func(off int) string { return fmt.Sprintf("byte offset %d", off+len(raw)-len(data)) }
-	if enc, order := utf16BOM(raw); order != nil {
+	if enc, order := utf32BOM(raw); order != nil {
+		// Before UTF-16: UTF-32's little-endian mark starts with its.
+		decoded, off, err := decodeUTF32(raw[4:], order)
+		if err != nil {
+			return nil, &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("%w (byte offset %d)", err, off+4)}
+		}
+		doc.Notes = append(doc.Notes, film.Note{Message: "UTF-32 (" + enc + ") with a byte-order mark; read as such"})
+		data = decoded
+		at = func(off int) string { return fmt.Sprintf("byte offset %d of the text decoded to UTF-8", off) }
+	} else if enc, order := utf16BOM(raw); order != nil {
 		decoded, off, err := decodeUTF16(raw[2:], order)
 		if err != nil {
 			return nil, &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("%w (byte offset %d)", err, off+2)}
@@ -470,9 +479,12 @@ func readAll(r io.Reader) (data []byte, checked bool, err error) {
 		if len(buf) > maxDocument {
 			return nil, false, ErrTooLarge
 		}
-		if binaryFrom == -1 && (len(buf) >= 2 || err == io.EOF) {
+		if binaryFrom == -1 && (len(buf) >= 4 || err == io.EOF) {
 			binaryFrom = 0
 			if _, order := utf16BOM(buf); order != nil {
+				binaryFrom = -2
+			}
+			if _, order := utf32BOM(buf); order != nil {
 				binaryFrom = -2
 			}
 		}
@@ -706,6 +718,37 @@ func utf16BOM(data []byte) (string, binary.ByteOrder) {
 		return "big-endian", binary.BigEndian
 	}
 	return "", nil
+}
+
+// utf32BOM returns the byte order of data's UTF-32 byte-order mark, or
+// nil: FF FE 00 00 (little-endian), 00 00 FE FF (big-endian).
+func utf32BOM(data []byte) (string, binary.ByteOrder) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}):
+		return "little-endian", binary.LittleEndian
+	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
+		return "big-endian", binary.BigEndian
+	}
+	return "", nil
+}
+
+// decodeUTF32 decodes UTF-32 text (without its byte-order mark) to UTF-8.
+// A length that is no multiple of four and a value that is no character
+// (a surrogate, past U+10FFFF) are errors at their byte offset, never
+// U+FFFD.
+func decodeUTF32(data []byte, order binary.ByteOrder) ([]byte, int, error) {
+	if len(data)%4 != 0 {
+		return nil, len(data) &^ 3, fmt.Errorf("%w: the document ends in the middle of a UTF-32 character", ErrCutOff)
+	}
+	out := make([]byte, 0, len(data)/4+len(data)/8)
+	for i := 0; i < len(data); i += 4 {
+		u := order.Uint32(data[i:])
+		if u > unicode.MaxRune || u >= 0xD800 && u <= 0xDFFF {
+			return nil, i, fmt.Errorf("%w: 0x%08X is no UTF-32 character", ErrBinary, u)
+		}
+		out = utf8.AppendRune(out, rune(u))
+	}
+	return out, 0, nil
 }
 
 // decodeUTF16 decodes UTF-16 text (without its byte-order mark) to UTF-8.

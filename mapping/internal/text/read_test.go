@@ -69,6 +69,62 @@ func TestReadUTF16(t *testing.T) {
 	}
 }
 
+func utf32Bytes(s string, big bool) []byte {
+	var b []byte
+	if big {
+		b = []byte{0, 0, 0xFE, 0xFF}
+	} else {
+		b = []byte{0xFF, 0xFE, 0, 0}
+	}
+	for _, r := range s {
+		if big {
+			b = append(b, byte(r>>24), byte(r>>16), byte(r>>8), byte(r))
+		} else {
+			b = append(b, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+		}
+	}
+	return b
+}
+
+// A UTF-32 document with a byte-order mark reads as its UTF-8 twin, with
+// a note (the little-endian one was read as UTF-16 and refused as
+// binary data, the big-endian one as binary data: audit 19); a damaged
+// one is an error at its byte offset, never U+FFFD.
+func TestReadUTF32(t *testing.T) {
+	const text = "= Ørkenens sønner =\r\nDirected by: Ana Núñez\r\nA film about 🎬 and ноч.\r\n"
+	want, err := Read(strings.NewReader(text), "utf8.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, big := range []bool{false, true} {
+		doc, err := Read(bytes.NewReader(utf32Bytes(text, big)), "utf32.txt")
+		if err != nil {
+			t.Fatalf("big-endian %v: %v", big, err)
+		}
+		if fmt.Sprint(doc.Lines) != fmt.Sprint(want.Lines) {
+			t.Errorf("big-endian %v: lines %q; want %q", big, doc.Lines, want.Lines)
+		}
+		if len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "UTF-32") {
+			t.Errorf("big-endian %v: notes %v", big, doc.Notes)
+		}
+	}
+	bad := map[string][]byte{
+		"cut character":     utf32Bytes("abc", false)[:14],
+		"surrogate":         append(utf32Bytes("ab", false), 0x00, 0xD8, 0, 0),
+		"past U+10FFFF":     append(utf32Bytes("ab", true), 0, 0x11, 0, 0),
+		"control character": utf32Bytes("ab\x00c", true),
+	}
+	for name, data := range bad {
+		_, err := Read(bytes.NewReader(data), "bad.txt")
+		if err == nil || !strings.Contains(err.Error(), "offset") {
+			t.Errorf("%s: err = %v; want an error with an offset", name, err)
+		}
+		if err != nil && strings.ContainsRune(err.Error(), '\uFFFD') {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
 // UTF-16 without a byte-order mark is refused as binary data, as any
 // text with NUL bytes is (it is not decoded on a guess), and the error
 // says what it looks like; other binary data is not called UTF-16.
