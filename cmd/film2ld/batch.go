@@ -154,9 +154,14 @@ func (e *env) runBatch(fs *pflag.FlagSet, x *exportJob, dirs []string, out strin
 		}
 		// A folder there already may refuse files (read-only): said
 		// before every film is read and exported in vain, as for one
-		// output, with the first film's output file.
-		if len(films) > 0 && !e.outputWritable(filepath.Join(out, films[0].name+pipeline.Extension(x.format))) {
-			return exitError
+		// output. The folder, not the first film's file: a folder or a
+		// name too long where that film's file goes stopped every film
+		// (audit 19), where it is that film's failure, as any other's.
+		if len(films) > 0 {
+			if err := output.CheckFolder(out); err != nil {
+				e.outputError(err)
+				return exitError
+			}
 		}
 	}
 

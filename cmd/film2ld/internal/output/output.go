@@ -210,6 +210,18 @@ func Check(path string) error {
 	return nil
 }
 
+// CheckFolder reports whether files can be made in the folder dir (one
+// the user may not write, a read-only mount), as Check does for a file:
+// by making a temporary file there and removing it. The error names dir.
+func CheckFolder(dir string) error {
+	tmp, err := createTemp(dir, 0o666)
+	if err != nil {
+		return &Error{Path: dir, Op: "write in", Err: cause(err)}
+	}
+	discard(tmp)
+	return nil
+}
+
 // Write writes to the output. After the first error it writes nothing
 // more and Commit reports that error.
 func (f *File) Write(p []byte) (int, error) {
