@@ -295,9 +295,29 @@ func (e *env) checkInputs(inputs []string, out string) error {
 	if out == "" || out == "-" {
 		return nil
 	}
-	if st, err := os.Stat(out); err != nil || !st.Mode().IsRegular() {
-		// Nothing there yet, or a device or pipe, written in place and
-		// never replaced: -o /dev/stdout with /dev/stdin as input is fine.
+	st, err := os.Stat(out)
+	if err == nil && st.Mode()&fs.ModeNamedPipe != 0 {
+		// A pipe is written in place, never replaced; but one that is
+		// also an input ('-o /dev/stdin' with standard input a pipe, a
+		// named pipe given twice) has a writer while it is read, this
+		// one, and its input never ends: convert waited forever
+		// (audit 19).
+		for _, in := range inputs {
+			var ist fs.FileInfo
+			if f, ok := e.stdin.(*os.File); ok && in == "-" {
+				ist, err = f.Stat()
+			} else if in != "-" {
+				ist, err = os.Stat(in)
+			}
+			if ist != nil && err == nil && os.SameFile(st, ist) {
+				return fmt.Errorf("output %s is the pipe an input is read from (%s): the input would never end; write the output elsewhere", out, e.inputDisplay(in))
+			}
+		}
+		return nil
+	}
+	if err != nil || !st.Mode().IsRegular() {
+		// Nothing there yet, or a device, written in place and never
+		// replaced: -o /dev/stdout with /dev/stdin as input is fine.
 		return nil
 	}
 	for _, in := range inputs {
