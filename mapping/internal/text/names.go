@@ -154,7 +154,7 @@ func CheckPeople(src *film.Source) {
 		if clean, n := dropInvisible(t.Value); n > 0 {
 			t.Value = clean
 			src.Notes = append(src.Notes, film.Note{Line: t.Line,
-				Message: fmt.Sprintf("removed %d invisible %s (soft hyphen, zero-width space, word joiner, tag) from the name %q", n, plural(n, "character", "characters"), Short(clean))})
+				Message: fmt.Sprintf("removed %d invisible %s (soft hyphen, zero-width space, word joiner, direction mark, filler, tag) from the name %q", n, plural(n, "character", "characters"), Short(clean))})
 		}
 	}
 	// A society's or an honour's letters after a name ("Roger Deakins,
@@ -286,19 +286,26 @@ func OrganizationWord(name string) string {
 // dropInvisible removes from a name the characters that show as nothing
 // and join or split nothing a reader sees: soft hyphens, zero-width
 // spaces, word joiners, invisible operators, interlinear annotation
-// marks (U+FFF9–U+FFFB), byte-order marks inside the
-// text and tag characters. They passed into names, where a name with one
+// marks (U+FFF9–U+FFFB), byte-order marks inside the text, tag
+// characters, the combining grapheme joiner, Hangul fillers and Khmer's
+// invisible vowels. They passed into names, where a name with one
 // looked like another without it and was kept apart (a zero-width space
-// made a second "Thea Kvalheim"). Joiners (U+200C, U+200D) shape the
-// letters of many scripts, and direction marks belong to right-to-left
-// text: they stay.
+// made a second "Thea Kvalheim"). Direction marks (U+200E, U+200F,
+// U+061C) go too from a name with no letter of a right-to-left script,
+// where they order nothing (audit 19: "Rum\u200eierk" kept its mark);
+// in an Arabic or Hebrew name they may place its punctuation, and stay.
+// Joiners (U+200C, U+200D) shape the letters of many scripts: they stay.
 func dropInvisible(name string) (string, int) {
-	if !strings.ContainsFunc(name, invisible) {
+	drop := invisible
+	if strings.ContainsFunc(name, directionMark) && !strings.ContainsFunc(name, rightToLeft) {
+		drop = func(r rune) bool { return invisible(r) || directionMark(r) }
+	}
+	if !strings.ContainsFunc(name, drop) {
 		return name, 0
 	}
 	n := 0
 	clean := strings.Map(func(r rune) rune {
-		if invisible(r) {
+		if drop(r) {
 			n++
 			return -1
 		}
@@ -309,7 +316,19 @@ func dropInvisible(name string) (string, int) {
 
 func invisible(r rune) bool {
 	return r == 0x00AD || r == 0x200B || r >= 0x2060 && r <= 0x2064 || r == 0xFEFF || r >= 0xFFF9 && r <= 0xFFFB ||
-		r == 0xE0001 || r >= 0xE0020 && r <= 0xE007F
+		r == 0xE0001 || r >= 0xE0020 && r <= 0xE007F ||
+		r == 0x034F || r == 0x3164 || r == 0xFFA0 || r == 0x115F || r == 0x1160 || r == 0x17B4 || r == 0x17B5
+}
+
+// directionMark reports whether r is a direction mark: left-to-right,
+// right-to-left, Arabic letter.
+func directionMark(r rune) bool { return r == 0x200E || r == 0x200F || r == 0x061C }
+
+// rightToLeft reports whether r is a letter of a script written from
+// right to left.
+func rightToLeft(r rune) bool {
+	return r >= 0x0590 && unicode.IsLetter(r) && unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac,
+		unicode.Thaana, unicode.Nko, unicode.Samaritan, unicode.Mandaic, unicode.Adlam, unicode.Hanifi_Rohingya)
 }
 
 // shrunk returns kept, what was left of all when filtered in place: as
