@@ -202,7 +202,7 @@ func (d *Dataset) ReadNQuads(r io.Reader, name string, lenient bool) (replaced i
 			// skipped, as the JSON-LD, Turtle and HTML readers skip it.
 			raw = bytes.TrimPrefix(raw, utf8BOM)
 		}
-		text := bytes.TrimSpace(raw)
+		text := trimLineSpace(raw)
 		if len(text) == 0 || text[0] == '#' {
 			continue
 		}

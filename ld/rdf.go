@@ -406,7 +406,7 @@ func (p *Processor) FromNQuads(r io.Reader, name string) ([]any, error) {
 		if lr.line == 1 {
 			raw = bytes.TrimPrefix(raw, utf8BOM) // as ReadNQuads does
 		}
-		text := strings.TrimSpace(string(raw))
+		text := string(trimLineSpace(raw))
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
 		}

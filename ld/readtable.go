@@ -58,7 +58,7 @@ func readTableFrom(r io.Reader, about int) (*termTable, error) {
 		if err != nil {
 			return nil, fmt.Errorf("ld: reading the sorted statements: %w", err)
 		}
-		text := bytes.TrimSpace(raw)
+		text := trimLineSpace(raw)
 		if len(text) == 0 {
 			continue
 		}

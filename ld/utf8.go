@@ -265,3 +265,12 @@ func scanUTF8(r io.Reader, name string, limit int64) error {
 		off += int64(cut)
 	}
 }
+
+// trimLineSpace trims an N-Quads line of the white space around a
+// statement: spaces and tabs (the grammar's WS), line ends, and ASCII's
+// form feed and vertical tab, as before. Unicode's other spaces are no
+// N-Quads white space: a no-break space before a statement, or a line of
+// them, was read as nothing (audit 19), which rapper refuses.
+func trimLineSpace(b []byte) []byte {
+	return bytes.Trim(b, " \t\r\n\v\f")
+}
