@@ -570,9 +570,7 @@ func (m *merger) credits(f *Film) {
 		// the view's copies of its agents, as its cast is (a prize page
 		// of 116,000 crew lines held both lists, 10 MB).
 		f.Credits = viewed(m.wholeFilm.Credits, func(c Credit) (Credit, bool) {
-			agent := m.viewOf(c.Agent)
-			differs := agent != c.Agent
-			c.Agent = agent
+			differs := m.toView(&c.Agent)
 			return c, differs
 		})
 		return
@@ -655,9 +653,7 @@ func (m *merger) cast(f *Film) {
 		// The merged view's cast is this source's alone: shared, with
 		// the view's copies of its actors, as a run of reviews is.
 		f.Cast = viewed(m.wholeFilm.Cast, func(p Performance) (Performance, bool) {
-			actor := m.viewOf(p.Actor)
-			differs := actor != p.Actor
-			p.Actor = actor
+			differs := m.toView(&p.Actor)
 			return p, differs
 		})
 		return
@@ -747,6 +743,15 @@ func (m *merger) cast(f *Film) {
 type castWarning struct {
 	part    int32
 	message string
+}
+
+// toView puts this view's copy of the merged view's agent *a in its
+// place (see viewOf), and reports whether it is another.
+func (m *merger) toView(a **Agent) bool {
+	v := m.viewOf(*a)
+	differs := v != *a
+	*a = v
+	return differs
 }
 
 // creditsOfOnly reports whether a source's view may share the merged

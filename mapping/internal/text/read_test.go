@@ -34,37 +34,45 @@ func utf16Bytes(s string, big bool) []byte {
 // A UTF-16 document with a byte-order mark reads as the same lines as its
 // UTF-8 twin, with a note; a damaged one is an error, never U+FFFD.
 func TestReadUTF16(t *testing.T) {
+	checkMarkedText(t, "UTF-16", utf16Bytes, map[string][]byte{
+		"odd length":        utf16Bytes("abc", false)[:7],
+		"lone high":         append(utf16Bytes("ab", false), 0x3D, 0xD8, 'c', 0),
+		"lone low":          append(utf16Bytes("ab", false), 0x00, 0xDC),
+		"high at the end":   append(utf16Bytes("ab", false), 0x3D, 0xD8),
+		"control character": utf16Bytes("ab\x00c", false),
+	})
+}
+
+// checkMarkedText reads a text encoded (with its byte-order mark, either
+// byte order) and checks it gives the lines of its UTF-8 twin with a note
+// naming the encoding, and that each of bad is an error with a byte
+// offset and no U+FFFD.
+func checkMarkedText(t *testing.T, encoding string, encode func(s string, big bool) []byte, bad map[string][]byte) {
+	t.Helper()
 	const text = "= Ørkenens sønner =\r\nDirected by: Ana Núñez\r\nA film about 🎬 and ноч.\r\n"
 	want, err := Read(strings.NewReader(text), "utf8.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, big := range []bool{false, true} {
-		doc, err := Read(bytes.NewReader(utf16Bytes(text, big)), "utf16.txt")
+		doc, err := Read(bytes.NewReader(encode(text, big)), "marked.txt")
 		if err != nil {
-			t.Fatalf("big-endian %v: %v", big, err)
+			t.Fatalf("%s, big-endian %v: %v", encoding, big, err)
 		}
 		if fmt.Sprint(doc.Lines) != fmt.Sprint(want.Lines) {
-			t.Errorf("big-endian %v: lines %q; want %q", big, doc.Lines, want.Lines)
+			t.Errorf("%s, big-endian %v: lines %q; want %q", encoding, big, doc.Lines, want.Lines)
 		}
-		if len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "UTF-16") {
-			t.Errorf("big-endian %v: notes %v", big, doc.Notes)
+		if len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, encoding) {
+			t.Errorf("%s, big-endian %v: notes %v", encoding, big, doc.Notes)
 		}
-	}
-	bad := map[string][]byte{
-		"odd length":        utf16Bytes("abc", false)[:7],
-		"lone high":         append(utf16Bytes("ab", false), 0x3D, 0xD8, 'c', 0),
-		"lone low":          append(utf16Bytes("ab", false), 0x00, 0xDC),
-		"high at the end":   append(utf16Bytes("ab", false), 0x3D, 0xD8),
-		"control character": utf16Bytes("ab\x00c", false),
 	}
 	for name, data := range bad {
 		_, err := Read(bytes.NewReader(data), "bad.txt")
 		if err == nil || !strings.Contains(err.Error(), "offset") {
-			t.Errorf("%s: err = %v; want an error with an offset", name, err)
+			t.Errorf("%s, %s: err = %v; want an error with an offset", encoding, name, err)
 		}
 		if err != nil && strings.ContainsRune(err.Error(), '\uFFFD') {
-			t.Errorf("%s: %v", name, err)
+			t.Errorf("%s, %s: %v", encoding, name, err)
 		}
 	}
 }
@@ -91,38 +99,12 @@ func utf32Bytes(s string, big bool) []byte {
 // binary data, the big-endian one as binary data: audit 19); a damaged
 // one is an error at its byte offset, never U+FFFD.
 func TestReadUTF32(t *testing.T) {
-	const text = "= Ørkenens sønner =\r\nDirected by: Ana Núñez\r\nA film about 🎬 and ноч.\r\n"
-	want, err := Read(strings.NewReader(text), "utf8.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, big := range []bool{false, true} {
-		doc, err := Read(bytes.NewReader(utf32Bytes(text, big)), "utf32.txt")
-		if err != nil {
-			t.Fatalf("big-endian %v: %v", big, err)
-		}
-		if fmt.Sprint(doc.Lines) != fmt.Sprint(want.Lines) {
-			t.Errorf("big-endian %v: lines %q; want %q", big, doc.Lines, want.Lines)
-		}
-		if len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0].Message, "UTF-32") {
-			t.Errorf("big-endian %v: notes %v", big, doc.Notes)
-		}
-	}
-	bad := map[string][]byte{
+	checkMarkedText(t, "UTF-32", utf32Bytes, map[string][]byte{
 		"cut character":     utf32Bytes("abc", false)[:14],
 		"surrogate":         append(utf32Bytes("ab", false), 0x00, 0xD8, 0, 0),
 		"past U+10FFFF":     append(utf32Bytes("ab", true), 0, 0x11, 0, 0),
 		"control character": utf32Bytes("ab\x00c", true),
-	}
-	for name, data := range bad {
-		_, err := Read(bytes.NewReader(data), "bad.txt")
-		if err == nil || !strings.Contains(err.Error(), "offset") {
-			t.Errorf("%s: err = %v; want an error with an offset", name, err)
-		}
-		if err != nil && strings.ContainsRune(err.Error(), '\uFFFD') {
-			t.Errorf("%s: %v", name, err)
-		}
-	}
+	})
 }
 
 // UTF-16 without a byte-order mark is refused as binary data, as any
