@@ -289,6 +289,73 @@ func oneAggregate(item *Node, kept **Node) (extra []*Node, why []Finding) {
 	return extra, why
 }
 
+// Dropped holds the findings that left a snippet's items out, one an
+// item, in a report's order (see Choose). Items left out alike (a page's
+// reviews by no one) share one finding, and each costs 8 bytes: a page of
+// 200,000 such reviews kept a finding of 144 bytes and its description
+// for each. A nil *Dropped holds none.
+type Dropped struct {
+	// findings are the distinct findings, each with nodeSeq 0.
+	findings []Finding
+	items    []droppedItem
+	// index finds a finding among the first maxSharedFindings; the
+	// others are each an item's own.
+	index map[Finding]int32
+}
+
+// droppedItem is one item left out: its finding, and the number of its
+// node (Finding.nodeSeq).
+type droppedItem struct {
+	finding, seq int32
+}
+
+// maxSharedFindings is how many distinct findings Dropped looks for among
+// those before: reviews by no one are all left out alike, reviews by many
+// people may each be described by their own.
+const maxSharedFindings = 64
+
+// add appends f, detached from its node.
+func (d *Dropped) add(f Finding) {
+	seq := int32(f.nodeSeq)
+	f.node, f.nodeSeq = nil, 0
+	i, ok := d.index[f]
+	if !ok {
+		i = int32(len(d.findings))
+		d.findings = append(d.findings, f)
+		if len(d.index) < maxSharedFindings {
+			if d.index == nil {
+				d.index = map[Finding]int32{}
+			}
+			d.index[f] = i
+		}
+	}
+	d.items = append(d.items, droppedItem{i, seq})
+}
+
+// Len is the number of items left out.
+func (d *Dropped) Len() int {
+	if d == nil {
+		return 0
+	}
+	return len(d.items)
+}
+
+// All yields the finding that left each item out, in order.
+func (d *Dropped) All() iter.Seq[Finding] {
+	return func(yield func(Finding) bool) {
+		if d == nil {
+			return
+		}
+		for _, it := range d.items {
+			f := d.findings[it.finding]
+			f.nodeSeq = int(it.seq)
+			if !yield(f) {
+				return
+			}
+		}
+	}
+}
+
 // Choose decides which of an item's reviews and aggregate ratings a web
 // snippet keeps, by the rules validate applies (the google profile's
 // review-snippet rules, and one aggregateRating per item). Each of the n
@@ -305,9 +372,10 @@ func oneAggregate(item *Node, kept **Node) (extra []*Node, why []Finding) {
 // reviews and ratings (see package mapping's Film.Keep), not an edit of a
 // rendered document: no review rule looks beyond the review, its rating
 // and the nodes they name.
-func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOptions) (keep []bool, dropped []Finding) {
+func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOptions) (keep []bool, dropped *Dropped) {
 	graphs := make([]*Graph, n)
 	keep = make([]bool, n)
+	dropped = &Dropped{}
 	// Each item is a graph of its own, whose nodes are numbered from 1:
 	// a finding left out is numbered by its item instead (negative, so
 	// that no number of the snippet's own graph is one), or two reviews
@@ -323,10 +391,8 @@ func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOpt
 	// the item is judged, detached from the item's graph: every rejected
 	// item's findings, and through them its whole graph, were held until
 	// the last item was judged, 66 of the 82 MB live when a page's 50,000
-	// reviews had no author. Reviews alike are described alike, and
-	// share the description's text.
+	// reviews had no author.
 	var fs []Finding
-	desc := map[string]string{}
 	// Each item's tree is of no use once its graph is read (the graph
 	// holds nothing of it): the next is built in its memory, 2.5 KB an
 	// item, a third of what judging a page of 50,000 reviews allocated.
@@ -345,14 +411,7 @@ func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOpt
 			}
 		}
 		if len(fs) > 0 {
-			why := itemSeq(slices.MinFunc(fs, compareFindings), i)
-			why.node = nil
-			if d, ok := desc[why.Node]; ok {
-				why.Node = d
-			} else if len(desc) < maxSharedDescriptions {
-				desc[why.Node] = why.Node
-			}
-			dropped = append(dropped, why)
+			dropped.add(itemSeq(slices.MinFunc(fs, compareFindings), i))
 			keep[i] = false
 			clear(fs)
 			continue
@@ -362,9 +421,11 @@ func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOpt
 		}
 	}
 	// In a report's order across the items, and among findings alike in
-	// the items' order (as they were appended), as one sort of every
-	// item's findings gave them.
-	slices.SortStableFunc(dropped, compareFindings)
+	// the items' order (as they were added), as one sort of every item's
+	// findings gave them.
+	slices.SortStableFunc(dropped.items, func(a, b droppedItem) int {
+		return compareFindings(dropped.findings[a.finding], dropped.findings[b.finding])
+	})
 	// The items are of one film: one aggregateRating for them all.
 	var kept *Node
 	for i, g := range graphs {
@@ -374,19 +435,13 @@ func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOpt
 		if _, reasons := oneAggregate(g.Nodes[0], &kept); len(reasons) > 0 {
 			keep[i] = false
 			for _, r := range reasons {
-				r = itemSeq(r, i)
-				r.node = nil
-				dropped = append(dropped, r)
+				dropped.add(itemSeq(r, i))
 			}
 		}
 	}
+	dropped.index = nil
 	return keep, dropped
 }
-
-// maxSharedDescriptions is how many descriptions of the nodes Choose
-// leaves out it shares among the findings alike: reviews by no one are
-// all described by their film, those by many people each by its own.
-const maxSharedDescriptions = 64
 
 // extraAggregate is the finding for an aggregate rating the snippet leaves
 // out because its item already has the one kept.

@@ -324,3 +324,48 @@ func snippetReport(g *Graph, dropped []Finding) string {
 	}
 	return out.String()
 }
+
+// TestChooseKeepsFindingsCompactly: Choose keeps what left each item out
+// detached from the item's graph, and items left out alike share one
+// finding, so that a page of 200,000 reviews by no one is not held as
+// 200,000 graphs (497 MB for 20 MB of page) nor as as many findings; the
+// findings still come out one an item, each numbered by its item.
+func TestChooseKeepsFindingsCompactly(t *testing.T) {
+	const n = 3000
+	item := func(i int) map[string]any {
+		review := map[string]any{"@type": "Review", "datePublished": "2011-03-25", "reviewBody": fmt.Sprintf("Review %d of a fine film.", i)}
+		if i%3 == 0 {
+			review["author"] = map[string]any{"@type": "Person", "name": fmt.Sprintf("Critic %c", 'A'+i%26)}
+		}
+		return map[string]any{"@context": "https://schema.org", "@id": "urn:x:film", "@type": "Movie", "name": "Heat", "review": review}
+	}
+	keep, dropped := Choose(n, item, "page.txt", SnippetOptions{})
+	var want []int
+	for i := range n {
+		if keep[i] != (i%3 == 0) {
+			t.Fatalf("item %d: keep %v", i, keep[i])
+		}
+		if !keep[i] {
+			want = append(want, -(i + 1))
+		}
+	}
+	if dropped.Len() != len(want) {
+		t.Fatalf("%d findings; want one for each of the %d items left out", dropped.Len(), len(want))
+	}
+	if len(dropped.findings) != 1 {
+		t.Errorf("%d distinct findings kept; want the one all the items share", len(dropped.findings))
+	}
+	var seqs []int
+	for f := range dropped.All() {
+		if f.node != nil {
+			t.Fatalf("a finding holds its node, and through it its item's graph: %v", f)
+		}
+		if f.Rule != RuleReviewAuthor {
+			t.Errorf("finding %v; want %s", f, RuleReviewAuthor)
+		}
+		seqs = append(seqs, f.nodeSeq)
+	}
+	if !slices.Equal(seqs, want) {
+		t.Errorf("the findings are numbered %v…; want each by its item, in order, %v…", seqs[:5], want[:5])
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"iter"
 	"sort"
 	"strings"
 	"sync"
@@ -11,11 +12,11 @@ import (
 
 // leftOutSummary groups what the snippet left out by node type and rule:
 // one line per cause, in a fixed order.
-func leftOutSummary(dropped []schemas.Finding) []string {
+func leftOutSummary(dropped iter.Seq[schemas.Finding]) []string {
 	type cause struct{ typ, rule string }
 	counts := map[cause]int{}
 	var order []cause
-	for _, d := range dropped {
+	for d := range dropped {
 		typ, _, _ := strings.Cut(d.Node, " ")
 		c := cause{typ, d.Rule}
 		if counts[c] == 0 {

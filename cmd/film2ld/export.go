@@ -419,11 +419,11 @@ func (e *env) snippetMessages(res *pipeline.Output, x *exportJob) {
 	if msg := res.OffSiteMessage(); msg != "" {
 		e.warnf("%s", msg)
 	}
-	for _, line := range leftOutSummary(res.LeftOut) {
+	for _, line := range leftOutSummary(res.LeftOut.All()) {
 		e.warnf("%s", line)
 	}
 	if x.verbose {
-		for _, d := range res.LeftOut {
+		for d := range res.LeftOut.All() {
 			e.notef("left out: %s: %s [%s]", d.Node, d.Message, d.Rule)
 		}
 	}

@@ -44,7 +44,7 @@ Harbour Lights is a 1998 Portuguese drama film directed by Ana Ferreira.
 		fmt.Println(err)
 		return
 	}
-	for _, f := range out.LeftOut {
+	for f := range out.LeftOut.All() {
 		fmt.Printf("left out: %s [%s]\n", f.Node, f.Rule)
 	}
 	if err := out.Write(os.Stdout); err != nil {

@@ -54,7 +54,7 @@ func (j *Job) graphOf(out *Output, part *mapping.Film, file string) *schemas.Gra
 		g.Problems = append(g.Problems, schemas.Finding{Severity: schemas.Warning, Rule: schemas.RuleLeftOut, Node: "document",
 			Message: msg, Pos: schemas.Pos{File: file}})
 	}
-	for _, d := range out.LeftOut {
+	for d := range out.LeftOut.All() {
 		g.Problems = append(g.Problems, leftOut(d))
 	}
 	return g

@@ -211,8 +211,8 @@ type Output struct {
 	// what the snippet left out.
 	Film *mapping.Film
 	// LeftOut are, for a snippet, the search-engine findings that left
-	// each review or rating out, one each.
-	LeftOut []schemas.Finding
+	// each review or rating out, one each (nil for none).
+	LeftOut *schemas.Dropped
 	// OffSite counts the reviews and ratings left out of a snippet because
 	// they come from review pages not on Page.URL's site; OffSiteDocs
 	// names those pages (and those that state no address).

@@ -59,7 +59,7 @@ func TestSnippetAgreesWithValidate(t *testing.T) {
 			}
 			return s
 		}
-		if g, w := describe(out.LeftOut), describe(dropped); !slices.Equal(g, w) {
+		if g, w := describe(slices.Collect(out.LeftOut.All())), describe(dropped); !slices.Equal(g, w) {
 			t.Errorf("%s: left out\n %q\nwant\n %q", name, g, w)
 		}
 		leftOut += len(dropped)
