@@ -908,3 +908,31 @@ func TestDetails(t *testing.T) {
 		t.Errorf("notes:\n%s\nwant:\n%s", notes, want)
 	}
 }
+
+// TestRefusedReviewersCounted: the first reviewers a page names that are
+// no names get a note each, and the others one note that counts them
+// with their lines, as merging counts repeated reviews: a page of 200,000
+// critics whose names hold a number printed 200,000 notes.
+func TestRefusedReviewersCounted(t *testing.T) {
+	const n = maxRefusedNotes + 3
+	var page strings.Builder
+	fmt.Fprintf(&page, "Good - based on %d Critics\n", n)
+	var want []string
+	for i := range n {
+		fmt.Fprintf(&page, "  %d. Reviewed by:\u00a0 Critic Number %d\n    Text.\n", i+1, i)
+		if i < maxRefusedNotes {
+			want = append(want, fmt.Sprintf(`%d: reviewer "Critic Number %d" holds a number (a score?); left out; the review has no author`, 2*i+2, i))
+		}
+	}
+	want = append(want, fmt.Sprintf("%d: 3 more reviewers are no names (lines %d, %d, %d); left out", 2*maxRefusedNotes+2, 2*maxRefusedNotes+2, 2*maxRefusedNotes+4, 2*maxRefusedNotes+6))
+	src, err := Parse(strings.NewReader(page.String()), "r.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := notes(src); !equal(got, want) {
+		t.Errorf("notes:\n got %q\nwant %q", got, want)
+	}
+	if len(src.Film.Reviews) != n {
+		t.Errorf("%d reviews; want %d, each without its author", len(src.Film.Reviews), n)
+	}
+}

@@ -163,6 +163,11 @@ type parser struct {
 	unknown text.LineSet
 	// unknownFirst is the first of them, as written.
 	unknownFirst string
+	// refusedNotes counts the reviewers noted as refused (notAName);
+	// refusedMore holds the lines of those past maxRefusedNotes, noted
+	// together once the page is read.
+	refusedNotes int
+	refusedMore  text.LineSet
 	// full holds the reviews read before the current list
 	// (src.Film.Reviews) filled up, in order; reviewList joins them.
 	full [][]film.Review
@@ -436,6 +441,12 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 		p.note(len(doc.Lines), "cut off: the page ends inside a review, before its \"Full Review »\" link; the review is left out")
 	}
 	p.endSection()
+	switch n := p.refusedMore.Len(); {
+	case n == 1:
+		p.note(p.refusedMore.First(), "1 more reviewer is no name (line %s); left out", p.refusedMore.String())
+	case n > 1:
+		p.note(p.refusedMore.First(), "%d more reviewers are no names (lines %s); left out", n, p.refusedMore.String())
+	}
 	p.reviewList()
 	p.settleDates()
 	f := &p.src.Film
@@ -1139,6 +1150,12 @@ func (p *parser) cardHeaderFollows(n int) bool {
 	return false
 }
 
+// maxRefusedNotes is how many reviewers the page names that are no
+// names (notAName) get a note each; the others are counted in one, as
+// merging counts repeated reviews: a page of 200,000 reviewers whose
+// names hold a number printed 200,000 notes.
+const maxRefusedNotes = 10
+
 // reportUnknown reports, once, the lines of the section just ended that
 // nothing recognised.
 func (p *parser) reportUnknown() {
@@ -1599,7 +1616,10 @@ func (p *parser) flush() {
 			p.note(b.Line, "publication %q after the reviewer's name is not the review's, %q; left out", text.Short(b.Value), text.Short(rv.Publisher.Value))
 		}
 	}
-	if rv.refused != "" {
+	if rv.refused != "" && p.refusedNotes >= maxRefusedNotes {
+		p.refusedMore.Add(rv.Author.Line)
+	} else if rv.refused != "" {
+		p.refusedNotes++
 		if rv.Publisher.Value != "" {
 			p.note(rv.Author.Line, "%s; the review's author is its publication, %q", rv.refused, rv.Publisher.Value)
 		} else {
