@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/film2ld/film2ld/ld/diag"
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -238,8 +237,7 @@ func DecodeHTML(data []byte, name string) ([]byte, Declared, error) {
 		return data, d, nil
 	}
 	if d.Name == "replacement" {
-		return nil, d, &PosError{Pos: diag.Position{File: name, Line: 1, Col: 1}, Err: undecodable(
-			"the page declares an encoding that browsers decode to nothing but U+FFFD (the Encoding Standard's \"replacement\", by " + d.By + "); save it as UTF-8")}
+		return nil, d, replacementError(d, name)
 	}
 	if strings.HasPrefix(d.Name, "utf-16") {
 		if off := unpairedSurrogate(data, d.Name == "utf-16be"); off >= 0 {
