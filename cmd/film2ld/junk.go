@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -281,12 +282,6 @@ func (e *env) markupOver(name string, want ld.InputFormat, size int) io.ReadSeek
 		f.Close()
 		return nil
 	}
-	if want == ld.InputHTML && ld.DeclaredEncoding(prefix).Name != "" {
-		// A page in another encoding is decoded whole (readInput), as
-		// the readings as it goes read UTF-8.
-		f.Close()
-		return nil
-	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		f.Close()
 		return nil
@@ -319,24 +314,66 @@ func (e *env) refusedMarkup(name string) error {
 // largePage reads a large HTML page (over bigDocument, by its name or
 // first bytes) as validate reads a page, but as it goes, holding its
 // JSON-LD script blocks and one token at a time rather than the page:
-// a 200 MB page of junk took 227 MB. ok is false when name is not such a
-// page. The findings are those of reading it whole, without excerpts.
-func (e *env) largePage(name string) (g *schemas.Graph, ok bool, err error) {
+// a 200 MB page of junk took 227 MB. A page whose first bytes declare
+// another encoding is decoded as it goes (d says which): decoded whole,
+// 200 MB of junk after <meta charset="windows-1252"> took 1.18 GB. ok is
+// false when name is not such a page. The findings are those of reading
+// it whole, without excerpts.
+func (e *env) largePage(name string) (g *schemas.Graph, d ld.Declared, ok bool, err error) {
 	f := e.largeMarkup(name, ld.InputHTML)
 	if f == nil {
-		return nil, false, nil
+		return nil, d, false, nil
 	}
 	defer f.Close()
-	// pipeline.Load refuses a page with a byte that is not UTF-8
-	// anywhere, before it reads the page.
-	if err := ld.ScanUTF8(f, e.inputDisplay(name)); err != nil {
-		return nil, true, err
+	display := e.inputDisplay(name)
+	var head [prescanHead]byte
+	n, _ := io.ReadFull(f, head[:])
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, d, true, err
+	}
+	if d = ld.DeclaredEncoding(head[:n]); d.Name == "" {
+		// pipeline.Load refuses a page with a byte that is not UTF-8
+		// anywhere, before it reads the page. (One in another encoding
+		// with bytes that are not text in it, refusedDecoding has
+		// refused.)
+		if err := ld.ScanUTF8(f, display); err != nil {
+			return nil, d, true, err
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil, d, true, err
+		}
+	}
+	g, err = schemas.ReadHTML(ld.DecodeHTMLReader(bufio.NewReaderSize(f, 64<<10), d, display), display)
+	return g, d, true, err
+}
+
+// refusedDecoding returns the error decoding a large HTML page (over
+// bigDocument, by its name or first bytes) whose first bytes declare
+// another encoding gives for bytes that are not text in it, having read
+// it as it goes (ld.CheckHTMLDecoding), or nil: decoded whole, 200 MB of
+// junk after <meta charset="shift_jis"> took 1.26 GB to be refused for
+// its second line. It is refused as readDecoded refuses a small one,
+// before largePage reads its blocks.
+func (e *env) refusedDecoding(name string) error {
+	f := e.largeMarkup(name, ld.InputHTML)
+	if f == nil {
+		return nil
+	}
+	defer f.Close()
+	var head [prescanHead]byte
+	n, _ := io.ReadFull(f, head[:])
+	d := ld.DeclaredEncoding(head[:n])
+	if d.Name == "" {
+		return nil
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil, true, err
+		return nil
 	}
-	g, err = schemas.ReadHTML(f, e.inputDisplay(name))
-	return g, true, err
+	err := ld.CheckHTMLDecoding(bufio.NewReaderSize(f, 64<<10), d, e.inputDisplay(name))
+	if errors.Is(err, ld.ErrUndecodable) {
+		return err
+	}
+	return nil // a read error is the command's own reading's to report
 }
 
 // largeValues reads a large JSON-LD file (over bigDocument) that holds
@@ -414,7 +451,7 @@ func (e *env) refusedBytes(name string, document bool) error {
 	if prefix := e.pendingPrefix(name); prefix != nil {
 		head := prefix[:min(len(prefix), 1024)]
 		if ld.DetectInput(name, head) == ld.InputHTML && ld.DeclaredEncoding(head).Name != "" {
-			return nil // decoded whole from the encoding it declares (readInput)
+			return nil // decoded from the encoding it declares (refusedDecoding, largePage)
 		}
 		err, decided := e.decideOnHead(func(whole io.Reader) error { return ld.ScanUTF8(whole, e.inputDisplay(name)) })
 		var pe *ld.PosError
@@ -435,7 +472,7 @@ func (e *env) refusedBytes(name string, document bool) error {
 	}
 	defer f.Close()
 	if ld.DetectInput(name, head) == ld.InputHTML && ld.DeclaredEncoding(head).Name != "" {
-		return nil // decoded whole from the encoding it declares (readInput)
+		return nil // decoded from the encoding it declares (refusedDecoding, largePage)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil

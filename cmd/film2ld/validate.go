@@ -539,7 +539,10 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	if err := e.refusedLinkedData(name, document); err != nil {
 		return refused(err)
 	}
-	g, streamed, err := e.largePage(name)
+	if err := e.refusedDecoding(name); err != nil {
+		return refused(err)
+	}
+	g, decl, streamed, err := e.largePage(name)
 	if !streamed {
 		g, streamed, err = e.largeValues(name)
 	}
@@ -550,7 +553,6 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	var fs, notes []schemas.Finding
 	if !streamed {
 		var data []byte
-		var decl ld.Declared
 		data, r.display, decl, err = e.readDecoded(name)
 		r.data = data
 		if err != nil {
@@ -562,12 +564,6 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 			// bytes held beside it were a sixth of the peak.
 			r.data, r.path = nil, name
 		}
-		if decl.Name != "" {
-			// A note in the report, where a reader of the findings sees
-			// it (export and convert say it on standard error).
-			notes = []schemas.Finding{{Severity: schemas.Note, Rule: schemas.RuleEncoding, Node: "page",
-				Message: decl.String(), Pos: schemas.Pos{File: r.display}}}
-		}
 		if name == "-" {
 			// Its size was not known when the collector was set
 			// (validateHeap): a large one is held as a large file is.
@@ -577,6 +573,12 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 		// name: a part at a time when large, unless the HTML report
 		// needs its graph.
 		g, fs, err = pipeline.CheckInput(data, name, r.display, job.pageURL, job.prof, job.filter.keep, job.format == "html")
+	}
+	if decl.Name != "" {
+		// A note in the report, where a reader of the findings sees
+		// it (export and convert say it on standard error).
+		notes = []schemas.Finding{{Severity: schemas.Note, Rule: schemas.RuleEncoding, Node: "page",
+			Message: decl.String(), Pos: schemas.Pos{File: r.display}}}
 	}
 	display := r.display
 	if err != nil {
