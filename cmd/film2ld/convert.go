@@ -636,9 +636,9 @@ func (e *env) writeWalked(p *ld.Processor, doc any, f ld.Format, path string, fi
 		return exitError, true
 	}
 	var w io.Writer = out
-	var held *bytes.Buffer
+	var held *heldOutput
 	if !out.Replaces() && (f == ld.FormatJSONLD || f == ld.FormatHTML) {
-		held = &bytes.Buffer{}
+		held = &heldOutput{}
 		w = held
 	}
 	walked, err := p.WriteWalked(w, doc, f, ld.Options{})
@@ -647,7 +647,7 @@ func (e *env) writeWalked(p *ld.Processor, doc any, f ld.Format, path string, fi
 		return 0, false
 	}
 	if held != nil && err == nil {
-		_, err = out.Write(held.Bytes())
+		_, err = held.WriteTo(out)
 	}
 	return e.finishOutput(out, err, files), true
 }
@@ -673,14 +673,14 @@ func (e *env) writeDatasetJSON(p *ld.Processor, ds *ld.Dataset, f ld.Format, pat
 		opts.Lenient = &ld.Dropped{}
 	}
 	var w io.Writer = out
-	var held *bytes.Buffer
+	var held *heldOutput
 	if !out.Replaces() {
-		held = &bytes.Buffer{}
+		held = &heldOutput{}
 		w = held
 	}
 	err = p.WriteJSONLD(w, ds, f, opts)
 	if held != nil && err == nil {
-		_, err = out.Write(held.Bytes())
+		_, err = held.WriteTo(out)
 	}
 	var oerr *output.Error
 	switch {

@@ -432,3 +432,44 @@ func (e *env) stdinDisplay() string {
 	}
 	return "<stdin>"
 }
+
+// heldOutput holds what is written, for an output that gets it whole at
+// the end (standard output, a device or a pipe, which would see a
+// half-written document), in pieces of heldPiece bytes: a bytes.Buffer
+// doubles its capacity as it grows, so the 88.5 MB of expanded JSON-LD
+// of 32.5 MB of N-Quads in 400,000 named graphs took 256 MB of buffer
+// (and the 128 MB it was copied from), 413 MB in all, 12.7 times the
+// input, where writing it to a file (-o) took 183 MB.
+type heldOutput struct {
+	pieces [][]byte
+}
+
+// heldPiece is the size of heldOutput's pieces.
+const heldPiece = 1 << 20
+
+func (h *heldOutput) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		if len(h.pieces) == 0 || len(h.pieces[len(h.pieces)-1]) == heldPiece {
+			h.pieces = append(h.pieces, make([]byte, 0, heldPiece))
+		}
+		last := &h.pieces[len(h.pieces)-1]
+		m := min(len(p), heldPiece-len(*last))
+		*last = append(*last, p[:m]...)
+		p = p[m:]
+	}
+	return n, nil
+}
+
+// WriteTo writes what h holds to w, a piece at a time.
+func (h *heldOutput) WriteTo(w io.Writer) (int64, error) {
+	var n int64
+	for _, p := range h.pieces {
+		m, err := w.Write(p)
+		n += int64(m)
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
