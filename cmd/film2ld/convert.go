@@ -179,10 +179,10 @@ func runConvert(e *env, args []string) int {
 		}
 		before := ds.Len()
 		got, isNQ, err := e.readLinkedData(p, ds, name, inFormat, lenient, len(files) == 1)
-		if err == nil && allowLocal && name != "-" {
+		if path := e.inputPath(name); err == nil && allowLocal && path != "-" {
 			// Relative context references of a local file resolve against
 			// the file, as JSON-LD resolves them against a document's URL.
-			abs, aerr := filepath.Abs(name)
+			abs, aerr := filepath.Abs(path)
 			for _, d := range got {
 				if err == nil && aerr == nil {
 					err = ld.ResolveContexts(d, (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String())
@@ -377,7 +377,7 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 		e.warnReplaced(display, n, first)
 	}
 	if f == 0 {
-		f = ld.DetectInput(name, data)
+		f = ld.DetectInput(e.inputPath(name), data)
 	}
 	if lenient && (f == ld.InputJSONLD || f == ld.InputHTML) {
 		var n int
@@ -512,7 +512,11 @@ func (e *env) conversionError(files []string, err error) {
 	if pe := placeInputError(files, err); pe != nil {
 		e.errorf("%v", pe)
 	} else {
-		e.errorf("%s: %v", strings.Join(files, ", "), err)
+		names := make([]string, len(files))
+		for i, f := range files {
+			names[i] = e.inputDisplay(f)
+		}
+		e.errorf("%s: %v", strings.Join(names, ", "), err)
 	}
 	e.convertHint(err)
 }
@@ -727,8 +731,8 @@ func rdfFormat(f ld.Format) bool {
 // data by command (convert, load), when name is a film document by its
 // name: film2ld convert page.txt is export's job.
 func (e *env) filmDocumentHint(name, command string, err error) {
-	if name != "-" && pipeline.IsDocumentName(name) && (errors.Is(err, ld.ErrSyntax) || errors.Is(err, mapping.ErrBinary)) {
-		e.hint("%s is a film document by its name; 'film2ld export %s' maps it to the linked data %s reads", name, name, command)
+	if path := e.inputPath(name); path != "-" && pipeline.IsDocumentName(path) && (errors.Is(err, ld.ErrSyntax) || errors.Is(err, mapping.ErrBinary)) {
+		e.hint("%s is a film document by its name; 'film2ld export %s' maps it to the linked data %s reads", path, path, command)
 	}
 }
 

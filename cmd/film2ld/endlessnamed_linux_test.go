@@ -38,7 +38,7 @@ func TestEndlessJunkByName(t *testing.T) {
 		{[]string{"convert"}, fifo, fifo + ":1:1: syntax error: invalid N-Quad: unexpected rune 'y'"},
 		{[]string{"load", "--store", "http://127.0.0.1:9/sparql"}, fifo, fifo + ":1:1: syntax error"},
 		{[]string{"convert", "-f", "nquads"}, "/dev/zero", "/dev/zero:1:1: syntax error"},
-		{[]string{"validate"}, zero, zero + ":1:1: error: document: syntax error"},
+		{[]string{"validate"}, zero, zero + ":1:1: error: document: not JSON"}, // by its name
 	} {
 		written := make(chan int64, 1)
 		if tt.name == fifo {
@@ -74,13 +74,61 @@ func TestEndlessJunkByName(t *testing.T) {
 			t.Errorf("%v %s: exit %d\n%s\nwant %q", tt.cmd, tt.name, status, said, tt.want)
 		}
 		if tt.name == fifo {
-			if n := <-written; n < 0 || n > 64<<20+4<<20 {
+			var n int64
+			select {
+			case n = <-written:
+			case <-time.After(time.Minute):
+				// The command never opened the pipe: its writer waits.
+				t.Fatalf("%v %s: the pipe was never read", tt.cmd, tt.name)
+			}
+			if n < 0 || n > 64<<20+4<<20 {
 				t.Fatalf("%v %s: %d bytes written to the pipe before it was refused; want at most about 64 MiB", tt.cmd, tt.name, n)
 			}
 			os.Remove(fifo)
 		}
 		if left, _ := os.ReadDir(dir); len(left) > 1 {
 			t.Errorf("%v %s: left %v in TMPDIR", tt.cmd, tt.name, left)
+		}
+	}
+}
+
+// A named pipe read as standard input is keeps what its name tells:
+// TriG by its extension (read as N-Quads, it was refused at its first
+// brace), and its name in every message (a conversion error named "-").
+func TestNamedPipeKeepsItsName(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	const trig = "<urn:x:g> { <urn:x:s> <urn:x:p> \"o\" . }\n"
+	for _, tt := range []struct {
+		name, text string
+		args       []string
+		status     int
+		want       string // in standard output, or in standard error when status is not 0
+	}{
+		{"data.trig", trig, []string{"convert", "-f", "nquads"}, exitOK, `<urn:x:s> <urn:x:p> "o" <urn:x:g> .`},
+		{"bad.jsonld", `{"@context": {"@vocab": "http://schema.org/"}, "@type": "Movie", "@id": 7}`, []string{"convert", "-f", "nquads"}, exitError, "bad.jsonld"},
+		{"data2.trig", trig, []string{"validate"}, exitOK, ""},
+	} {
+		fifo := filepath.Join(dir, tt.name)
+		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		go func() {
+			f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+			if err != nil {
+				return
+			}
+			io.WriteString(f, tt.text)
+			f.Close()
+		}()
+		var out, errOut bytes.Buffer
+		status := run(append(tt.args[:len(tt.args):len(tt.args)], fifo), nil, &out, &errOut)
+		said := out.String()
+		if status != exitOK {
+			said = errOut.String()
+		}
+		if status != tt.status || !strings.Contains(said, tt.want) || strings.Contains(errOut.String(), " -:") {
+			t.Errorf("%v %s: exit %d\n%s%s\nwant exit %d and %q", tt.args, tt.name, status, out.String(), errOut.String(), tt.status, tt.want)
 		}
 	}
 }

@@ -19,7 +19,7 @@ import (
 )
 
 // readInput reads a FILE argument whole; "-" is standard input. It also
-// returns the name messages use for the input ("<stdin>" for "-"). An
+// returns the name messages use for the input (see inputDisplay). An
 // HTML page that declares an encoding other than UTF-8 comes back as
 // UTF-8 (see decodePage).
 func (e *env) readInput(name string) (data []byte, display string, err error) {
@@ -41,7 +41,7 @@ func (e *env) readDecoded(name string) (data []byte, display string, d ld.Declar
 		data, err = readFileWhole(name)
 		display = name
 	}
-	if err == nil && ld.DetectInput(name, data) == ld.InputHTML && !pipeline.IsDocumentName(name) {
+	if err == nil && ld.DetectInput(e.inputPath(name), data) == ld.InputHTML && !pipeline.IsDocumentName(e.inputPath(name)) {
 		data, d, err = ld.DecodeHTML(data, display)
 	}
 	return data, display, d, err
@@ -421,6 +421,16 @@ func isURLArg(name string, err error) bool {
 func (e *env) inputDisplay(name string) string {
 	if name == "-" {
 		return e.stdinDisplay()
+	}
+	return name
+}
+
+// inputPath is the name that tells what an input is by its extension and
+// where its relative contexts resolve: the named pipe or device "-"
+// stands for (streamNamed), else name itself.
+func (e *env) inputPath(name string) string {
+	if name == "-" && e.stdinName != "" {
+		return e.stdinName
 	}
 	return name
 }

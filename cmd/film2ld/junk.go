@@ -78,7 +78,7 @@ func (e *env) inputHead(name string, n int) []byte {
 // What the prefix tells is ld.NQuadsPrefixError's to decide; this
 // function only finds the file and its first bytes.
 func (e *env) refusedNQuads(name string, format ld.InputFormat, read func(io.Reader) error) error {
-	if prefix := e.pendingPrefix(name); prefix != nil && (format == 0 && ld.DetectInput(name, prefix) == ld.InputNQuads || format == ld.InputNQuads) {
+	if prefix := e.pendingPrefix(name); prefix != nil && (format == 0 && ld.DetectInput(e.inputPath(name), prefix) == ld.InputNQuads || format == ld.InputNQuads) {
 		err, decided := e.decideOnHead(func(whole io.Reader) error {
 			if _, err := io.CopyN(io.Discard, whole, int64(len(prefix))); err != nil {
 				return err
@@ -111,14 +111,14 @@ func (e *env) inputOver(name string, format, want ld.InputFormat, size int) (io.
 	if format != 0 && format != want {
 		return nil, nil
 	}
-	if head := e.pendingPrefix(name); head != nil && format == 0 && ld.DetectInput(name, head) != want {
+	if head := e.pendingPrefix(name); head != nil && format == 0 && ld.DetectInput(e.inputPath(name), head) != want {
 		return nil, nil // told from standard input's head, not copied for it
 	}
 	f, prefix := e.openOver(name, size, junkPrefix)
 	if f == nil {
 		return nil, nil
 	}
-	if format == 0 && ld.DetectInput(name, prefix) != want {
+	if format == 0 && ld.DetectInput(e.inputPath(name), prefix) != want {
 		f.Close()
 		return nil, nil
 	}
@@ -135,7 +135,7 @@ func (e *env) refusedTurtle(name string, format ld.InputFormat) error {
 	if prefix := e.pendingPrefix(name); prefix != nil {
 		f := format
 		if f == 0 {
-			f = ld.DetectInput(name, prefix)
+			f = ld.DetectInput(e.inputPath(name), prefix)
 		}
 		if f == ld.InputTurtle || f == ld.InputTriG {
 			err, decided := e.decideOnHead(func(whole io.Reader) error {
@@ -450,7 +450,7 @@ func (e *env) refusedBytes(name string, document bool) error {
 	}
 	if prefix := e.pendingPrefix(name); prefix != nil {
 		head := prefix[:min(len(prefix), 1024)]
-		if ld.DetectInput(name, head) == ld.InputHTML && ld.DeclaredEncoding(head).Name != "" {
+		if ld.DetectInput(e.inputPath(name), head) == ld.InputHTML && ld.DeclaredEncoding(head).Name != "" {
 			return nil // decoded from the encoding it declares (refusedDecoding, largePage)
 		}
 		err, decided := e.decideOnHead(func(whole io.Reader) error { return ld.ScanUTF8(whole, e.inputDisplay(name)) })
@@ -471,7 +471,7 @@ func (e *env) refusedBytes(name string, document bool) error {
 		return nil // small, or not a file: read whole, as ever
 	}
 	defer f.Close()
-	if ld.DetectInput(name, head) == ld.InputHTML && ld.DeclaredEncoding(head).Name != "" {
+	if ld.DetectInput(e.inputPath(name), head) == ld.InputHTML && ld.DeclaredEncoding(head).Name != "" {
 		return nil // decoded from the encoding it declares (refusedDecoding, largePage)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
@@ -500,7 +500,7 @@ func (e *env) refusedBytes(name string, document bool) error {
 // first character. A file that starts as JSON, markup or N-Quads do is
 // linked data, as pipeline.CheckInput reads it.
 func (e *env) mayBeFilmDocument(name string) bool {
-	if name == "-" && e.stdinHeld != nil || pipeline.IsDocumentName(name) {
+	if name == "-" && e.stdinHeld != nil || pipeline.IsDocumentName(e.inputPath(name)) {
 		return true
 	}
 	if !pipeline.MayBeDocumentName(name) {

@@ -260,7 +260,7 @@ func (e *env) readUnitsWhole(name string, f ld.InputFormat) (store.Units, error)
 		return nil, err
 	}
 	if f == 0 {
-		f = ld.DetectInput(name, data)
+		f = ld.DetectInput(e.inputPath(name), data)
 	}
 	ds := ld.NewDataset()
 	switch f {

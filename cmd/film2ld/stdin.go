@@ -37,11 +37,7 @@ import (
 // its inputs are read, before it writes.
 func (e *env) spoolStdin(names []string) (release func(), err error) {
 	release = func() {}
-	named, err := e.streamNamed(names)
-	if err != nil {
-		return release, err
-	}
-	if named != nil {
+	if named := e.streamNamed(names); named != nil {
 		// Closed with the copy, whichever release is returned below.
 		defer func() {
 			spooled := release
@@ -59,7 +55,7 @@ func (e *env) spoolStdin(names []string) (release func(), err error) {
 	}
 	head, err := io.ReadAll(io.LimitReader(e.stdin, int64(bigDocument)+1))
 	if err != nil {
-		return release, fmt.Errorf("<stdin>: %w", err)
+		return release, fmt.Errorf("%s: %w", e.stdinDisplay(), err)
 	}
 	if len(head) <= bigDocument {
 		if head == nil {
@@ -89,9 +85,9 @@ func (e *env) spoolStdin(names []string) (release func(), err error) {
 // a pipe 1.3 GB to be refused (audit 19). Messages name it as given
 // (stdinName). names is changed in place. A second such input is read
 // as before.
-func (e *env) streamNamed(names []string) (io.Closer, error) {
+func (e *env) streamNamed(names []string) io.Closer {
 	if slices.Contains(names, "-") {
-		return nil, nil
+		return nil
 	}
 	for i, name := range names {
 		st, err := os.Stat(name)
@@ -100,12 +96,12 @@ func (e *env) streamNamed(names []string) (io.Closer, error) {
 		}
 		f, err := openDocument(name)
 		if err != nil {
-			return nil, err
+			continue // its reading says why, as for any file
 		}
 		e.stdin, e.stdinName, names[i] = f, name, "-"
-		return f, nil
+		return f
 	}
-	return nil, nil
+	return nil
 }
 
 // reopenable returns a name that opens again the file r reads, when r is
@@ -150,12 +146,12 @@ func (e *env) finishSpool() error {
 	e.stdinHead = nil
 	f, err := output.Scratch()
 	if err != nil {
-		e.spoolErr = spoolError(err)
+		e.spoolErr = e.spoolError(err)
 		return e.spoolErr
 	}
 	if _, err = f.Write(head); err != nil {
 		output.Discard(f)
-		e.spoolErr = spoolError(err)
+		e.spoolErr = e.spoolError(err)
 		return e.spoolErr
 	}
 	e.stdinSpool, e.stdinCopy, e.spooled = f.Name(), f, int64(len(head))
@@ -177,7 +173,7 @@ func (e *env) spoolMore() bool {
 		n, err := e.stdin.Read(e.spoolBuf)
 		if n > 0 {
 			if _, werr := e.stdinCopy.WriteAt(e.spoolBuf[:n], e.spooled); werr != nil {
-				e.spoolErr = spoolError(werr)
+				e.spoolErr = e.spoolError(werr)
 				return false
 			}
 			e.spooled += int64(n)
@@ -187,7 +183,7 @@ func (e *env) spoolMore() bool {
 			e.stdinEnded = true
 			return n > 0
 		case err != nil:
-			e.spoolErr = spoolError(err)
+			e.spoolErr = e.spoolError(err)
 			return false
 		case n > 0:
 			return true
@@ -356,13 +352,18 @@ func (e *env) decideOnHeadUpTo(limit int, check func(whole io.Reader) error) (er
 	return err, true
 }
 
-// spoolError is the error of a standard input finishSpool could not copy.
-func spoolError(err error) error {
+// spoolError is the error of a standard input finishSpool could not copy
+// (a named pipe or device that "-" stands for is copied so too).
+func (e *env) spoolError(err error) error {
 	size := fmt.Sprintf("%d bytes", bigDocument)
 	if bigDocument%(1<<20) == 0 {
 		size = fmt.Sprintf("%d MiB", bigDocument>>20)
 	}
-	return fmt.Errorf("<stdin> is over %s and could not be copied to a temporary file to be read (name a file instead): %w", size, err)
+	fix := " (name a file instead)"
+	if e.stdinName != "" {
+		fix = " (save it to a file first, or set TMPDIR to a folder with room)"
+	}
+	return fmt.Errorf("%s is over %s and could not be copied to a temporary file to be read%s: %w", e.stdinDisplay(), size, fix, err)
 }
 
 // stdinBytes returns standard input whole: as spoolStdin held it (not
@@ -380,7 +381,7 @@ func (e *env) stdinBytes() ([]byte, error) {
 		data, err := readFileWhole(e.stdinSpool)
 		var pe *os.PathError
 		if errors.As(err, &pe) {
-			err = fmt.Errorf("<stdin>: %w", pe.Err)
+			err = fmt.Errorf("%s: %w", e.stdinDisplay(), pe.Err)
 		}
 		return data, err
 	}

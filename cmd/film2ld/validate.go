@@ -572,7 +572,7 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 		// A film document on standard input is checked as one given by
 		// name: a part at a time when large, unless the HTML report
 		// needs its graph.
-		g, fs, err = pipeline.CheckInput(data, name, r.display, job.pageURL, job.prof, job.filter.keep, job.format == "html")
+		g, fs, err = pipeline.CheckInput(data, e.inputPath(name), r.display, job.pageURL, job.prof, job.filter.keep, job.format == "html")
 	}
 	if decl.Name != "" {
 		// A note in the report, where a reader of the findings sees
