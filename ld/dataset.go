@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	jld "github.com/piprate/json-gold/ld"
@@ -452,7 +451,7 @@ func statementError(name string, line int, raw []byte, err error) *PosError {
 	pos := diag.Position{File: name, Line: line}
 	var le *lineError
 	if errors.As(err, &le) {
-		lead := len(raw) - len(bytes.TrimLeftFunc(raw, unicode.IsSpace))
+		lead := len(raw) - len(bytes.TrimLeft(raw, lineSpace))
 		pos.Col = utf8.RuneCount(raw[:lead]) + le.col
 	}
 	return &PosError{Pos: pos, Err: err}

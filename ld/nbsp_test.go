@@ -1,6 +1,7 @@
 package ld_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -26,6 +27,16 @@ func TestNQuadsWhiteSpaceIsASCII(t *testing.T) {
 		}
 		if _, err := ld.NewProcessor(ld.Config{}).FromNQuads(strings.NewReader(in), "in.nq"); err == nil {
 			t.Errorf("FromNQuads accepted %+q", in)
+		}
+	}
+	// Placed at the space itself: the column counted the no-break space
+	// as trimmed.
+	for in, col := range map[string]int{"\u00a0" + st + "\n": 1, "  \u00a0" + st + "\n": 3} {
+		var d ld.Dataset
+		_, err := d.ReadNQuads(strings.NewReader(in), "in.nq", false)
+		var pe *ld.PosError
+		if !errors.As(err, &pe) || pe.Pos.Line != 1 || pe.Pos.Col != col {
+			t.Errorf("Dataset.ReadNQuads(%+q): %v; want it at 1:%d", in, err, col)
 		}
 	}
 	for _, in := range []string{" \t" + st + " \t\r\n", st + "\n \t\n", st + "\r\n\r\n"} {

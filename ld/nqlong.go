@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -71,7 +70,7 @@ func openAtEnd(prefix []byte) openToken {
 	// an IRI, a CR in a literal), which the whole line is refused for.
 	for end := prefix; open != openNone; {
 		r, size := utf8.DecodeLastRune(end)
-		if !unicode.IsSpace(r) {
+		if !isLineSpace(r) {
 			break
 		}
 		if r < utf8.RuneSelf && (open == openIRI || r == '\r') {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -272,5 +273,11 @@ func scanUTF8(r io.Reader, name string, limit int64) error {
 // N-Quads white space: a no-break space before a statement, or a line of
 // them, was read as nothing (audit 19), which rapper refuses.
 func trimLineSpace(b []byte) []byte {
-	return bytes.Trim(b, " \t\r\n\v\f")
+	return bytes.Trim(b, lineSpace)
 }
+
+// lineSpace is the white space trimLineSpace trims.
+const lineSpace = " \t\r\n\v\f"
+
+// isLineSpace reports whether r is white space trimLineSpace trims.
+func isLineSpace(r rune) bool { return r < utf8.RuneSelf && strings.ContainsRune(lineSpace, r) }
