@@ -23,15 +23,24 @@ func keepOwner(f *os.File, st fs.FileInfo) {
 }
 
 // keepSpecialBits gives a replacement file the setuid, setgid and sticky
-// bits of the file it replaces (a shell's > keeps them; the permission
-// bits alone were kept, and a shared folder's setgid data file lost its
-// bit; audit 19): setuid and setgid only where the replacement has the
-// same owner and group, after keepOwner, since a file of another user's
-// kept setuid under its new owner would run as that owner (root).
+// bits of the file it replaces, as far as a shell's > keeps them (the
+// permission bits alone were kept, and a shared folder's setgid data file
+// lost its bit; audit 19). The kernel clears setuid, and setgid on a
+// group-executable file, when a process without CAP_FSETID writes the
+// file: so do we for such a process (any but root, here). Setuid and
+// setgid are kept only where the replacement has the same owner and
+// group, after keepOwner, since a file of another user's kept setuid
+// under its new owner would run as that owner.
 func keepSpecialBits(f *os.File, old fs.FileInfo) error {
 	special := old.Mode() & (fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
 	if special == 0 {
 		return nil
+	}
+	if os.Geteuid() != 0 {
+		special &^= fs.ModeSetuid
+		if old.Mode()&0o010 != 0 {
+			special &^= fs.ModeSetgid
+		}
 	}
 	was, ok := old.Sys().(*syscall.Stat_t)
 	now, err := f.Stat()
