@@ -26,6 +26,11 @@ func TestReleasePlaceKinds(t *testing.T) {
 		{"Budapest", false, "Place"},
 		{"Toronto", false, "Place"},
 		{"Festa, Lisbon", false, "Place"},
+		{"Royal Festival Hall", false, "Place"},
+		{"Festival Theatre, Edinburgh", false, "Place"},
+		{"TIFF Bell Lightbox", false, "Place"},
+		{"Sundance Channel", false, "Place"},
+		{"Palais des Festivals", false, "Place"},
 	} {
 		if got := isFestival(tt.place); got != tt.festival {
 			t.Errorf("isFestival(%q) = %v; want %v", tt.place, got, tt.festival)

@@ -194,18 +194,21 @@ func (f *Film) movie(lazy bool) any {
 // festival: by the word ("Fajr Film Festival", "Festival de Cannes",
 // "Filmfestival", "Fantastic Fest") or by the name of one the word is
 // not part of ("Berlinale", "Mostra", "TIFF", "SXSW").
+// A venue's name that holds one ("Royal Festival Hall", "TIFF Bell
+// Lightbox", "Sundance Channel") is a place.
 func isFestival(place string) bool {
 	lower := strings.ToLower(place)
-	if strings.Contains(lower, "festival") || strings.Contains(lower, "filmfest") {
-		return true
-	}
-	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	words := strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	festival := strings.Contains(lower, "festival") || strings.Contains(lower, "filmfest")
+	for _, w := range words {
 		switch w {
 		case "fest", "berlinale", "biennale", "mostra", "sundance", "tiff", "sxsw":
-			return true
+			festival = true
+		case "hall", "theatre", "theater", "cinema", "cinemas", "lightbox", "channel", "tv", "arena", "palace", "palais", "centre", "center", "square", "park":
+			return false
 		}
 	}
-	return false
+	return festival
 }
 
 // placeType is the schema.org type of a release's place: Country for the

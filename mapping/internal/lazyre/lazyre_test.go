@@ -83,7 +83,7 @@ func TestReplaceKeepsUnmatchedString(t *testing.T) {
 	if got := r.ReplaceAllStringFunc("a <b> c", strings.ToUpper); got != "a <B> c" {
 		t.Errorf("ReplaceAllStringFunc = %q; want %q", got, "a <B> c")
 	}
-	if allocs := testing.AllocsPerRun(100, func() { r.ReplaceAllString(src, "") }); allocs != 0 {
+	if allocs := testing.AllocsPerRun(100, func() { r.ReplaceAllString(src, "") }); allocs != 0 && !raceDetector {
 		t.Errorf("ReplaceAllString of an unmatched string allocated %.0f times", allocs)
 	}
 }

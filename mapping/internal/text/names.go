@@ -287,38 +287,51 @@ func OrganizationWord(name string) string {
 // and join or split nothing a reader sees: soft hyphens, zero-width
 // spaces, word joiners, invisible operators, interlinear annotation
 // marks (U+FFF9–U+FFFB), byte-order marks inside the text, tag
-// characters, the combining grapheme joiner, Hangul fillers and Khmer's
-// invisible vowels. They passed into names, where a name with one
-// looked like another without it and was kept apart (a zero-width space
-// made a second "Thea Kvalheim"). Direction marks (U+200E, U+200F,
-// U+061C) go too from a name with no letter of a right-to-left script,
-// where they order nothing (audit 19: "Rum\u200eierk" kept its mark);
-// in an Arabic or Hebrew name they may place its punctuation, and stay.
-// Joiners (U+200C, U+200D) shape the letters of many scripts: they stay.
+// characters and Khmer's invisible vowels. They passed into names, where
+// a name with one looked like another without it and was kept apart (a
+// zero-width space made a second "Thea Kvalheim"). Direction marks
+// (U+200E, U+200F, U+061C) and the combining grapheme joiner go too from
+// a name with no letter of a right-to-left script, where they order
+// nothing (audit 19: "Rum\u200eierk" kept its mark); in an Arabic or
+// Hebrew name they may place its punctuation or order its points, and
+// stay. A Hangul compatibility filler stands for a blank and becomes
+// one. Joiners (U+200C, U+200D) shape the letters of many scripts: they
+// stay. It returns how many characters it removed or replaced.
 func dropInvisible(name string) (string, int) {
 	drop := invisible
-	if strings.ContainsFunc(name, directionMark) && !strings.ContainsFunc(name, rightToLeft) {
-		drop = func(r rune) bool { return invisible(r) || directionMark(r) }
+	if !strings.ContainsFunc(name, rightToLeft) {
+		// In an Arabic or Hebrew name a direction mark may place its
+		// punctuation, and the grapheme joiner order its points.
+		drop = func(r rune) bool { return invisible(r) || directionMark(r) || r == 0x034F }
 	}
-	if !strings.ContainsFunc(name, drop) {
+	if !strings.ContainsFunc(name, func(r rune) bool { return drop(r) || hangulFiller(r) }) {
 		return name, 0
 	}
 	n := 0
 	clean := strings.Map(func(r rune) rune {
-		if drop(r) {
+		switch {
+		case drop(r):
 			n++
 			return -1
+		case hangulFiller(r):
+			// It stands for a blank: the words stay apart.
+			n++
+			return ' '
 		}
 		return r
 	}, name)
-	return clean, n
+	return strings.Join(strings.Fields(clean), " "), n
 }
 
 func invisible(r rune) bool {
 	return r == 0x00AD || r == 0x200B || r >= 0x2060 && r <= 0x2064 || r == 0xFEFF || r >= 0xFFF9 && r <= 0xFFFB ||
-		r == 0xE0001 || r >= 0xE0020 && r <= 0xE007F ||
-		r == 0x034F || r == 0x3164 || r == 0xFFA0 || r == 0x115F || r == 0x1160 || r == 0x17B4 || r == 0x17B5
+		r == 0xE0001 || r >= 0xE0020 && r <= 0xE007F || r == 0x17B4 || r == 0x17B5
 }
+
+// hangulFiller reports whether r is a Hangul compatibility filler, which
+// shows as a blank (the conjoining fillers U+115F and U+1160 are parts
+// of syllables, and stay).
+func hangulFiller(r rune) bool { return r == 0x3164 || r == 0xFFA0 }
 
 // directionMark reports whether r is a direction mark: left-to-right,
 // right-to-left, Arabic letter.

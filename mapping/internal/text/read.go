@@ -58,7 +58,7 @@ type Doc struct {
 }
 
 // Read reads a whole document. It accepts UTF-8 (with or without a byte-order
-// mark), UTF-16 with a byte-order mark (with a note) and, failing those,
+// mark), UTF-16 and UTF-32 with a byte-order mark (with a note) and, failing those,
 // Windows-1252, which it says so in a note; it rejects binary data and
 // documents with nothing but white space. Line endings are normalised to
 // "\n", every line is put in Unicode NFC so that composed and decomposed
@@ -449,8 +449,8 @@ func readAll(r io.Reader) (data []byte, checked bool, err error) {
 	buf := make([]byte, 0, min(max(size+1, 512), first))
 	var limit lineLimit
 	// binaryFrom is how far buf has been looked at for binary bytes, or -1
-	// until its first two bytes tell whether it is UTF-16 (whose text
-	// holds NUL bytes), and -2 when it is.
+	// until its first four bytes tell whether it is UTF-16 or UTF-32
+	// (whose text holds NUL bytes), and -2 when it is.
 	binaryFrom := -1
 	for {
 		if len(buf) == cap(buf) {

@@ -1,0 +1,5 @@
+//go:build !race
+
+package lazyre_test
+
+const raceDetector = false
