@@ -96,7 +96,10 @@ func wholeDecodingError(t *testing.T, path string) string {
 // took 1.18–1.4 GB to find no block, after <meta charset="shift_jis">
 // 1.08–1.29 GB to be refused for line 2, and after a UTF-16 byte-order
 // mark 221–438 MB; 200 MB of text lines 0.5–0.94 GB. Junk is refused
-// where decoding it whole refuses it.
+// where decoding it whole refuses it. The same from standard input, a
+// file redirected or a pipe (copied to a temporary file past 16 MiB):
+// convert read it whole and decoded it whole, 672 MB for the
+// windows-1252 text.
 func TestPeakRSSPagesInOtherEncodings(t *testing.T) {
 	largeTest(t, "writes 200 MB files")
 	t.Parallel()
@@ -129,25 +132,37 @@ func TestPeakRSSPagesInOtherEncodings(t *testing.T) {
 		file   *junkFile
 		status int
 		want   string // printed, with the file's path for {}; "" for the whole decoding's error
+		stdin  string // "file" or "pipe": the file given as standard input, "-"
 	}{
-		{[]string{"convert"}, junk1252, exitOK, `"@graph": []`},
-		{[]string{"validate"}, junk1252, exitOK, noBlock},
-		{append([]string{"load"}, store...), junk1252, exitOK, "loaded 0 graphs, 0 statements"},
-		{[]string{"convert"}, junkSJIS, exitError, ""},
-		{[]string{"validate"}, junkSJIS, exitError, ""},
-		{append([]string{"load"}, store...), junkSJIS, exitError, ""},
-		{[]string{"convert"}, junk16, exitError, ""},
-		{[]string{"validate"}, junk16, exitError, ""},
-		{[]string{"convert", "-f", "nquads"}, text1252, exitOK, `<https://films.example/cafe> <http://schema.org/name> "Café crème" .`},
-		{[]string{"validate"}, text1252, exitOK, "{}: note: page: read as windows-1252"},
-		{[]string{"convert", "-f", "nquads"}, text16, exitOK, `<https://films.example/cafe> <http://schema.org/name> "Café crème" .`},
-		{[]string{"validate"}, text16, exitOK, "{}: note: page: read as utf-16le"},
+		{[]string{"convert"}, junk1252, exitOK, `"@graph": []`, ""},
+		{[]string{"validate"}, junk1252, exitOK, noBlock, ""},
+		{append([]string{"load"}, store...), junk1252, exitOK, "loaded 0 graphs, 0 statements", ""},
+		{[]string{"convert"}, junkSJIS, exitError, "", ""},
+		{[]string{"validate"}, junkSJIS, exitError, "", ""},
+		{append([]string{"load"}, store...), junkSJIS, exitError, "", ""},
+		{[]string{"convert"}, junk16, exitError, "", ""},
+		{[]string{"validate"}, junk16, exitError, "", ""},
+		{[]string{"convert", "-f", "nquads"}, text1252, exitOK, `<https://films.example/cafe> <http://schema.org/name> "Café crème" .`, ""},
+		{[]string{"validate"}, text1252, exitOK, "{}: note: page: read as windows-1252", ""},
+		{[]string{"convert", "-f", "nquads"}, text16, exitOK, `<https://films.example/cafe> <http://schema.org/name> "Café crème" .`, ""},
+		{[]string{"validate"}, text16, exitOK, "{}: note: page: read as utf-16le", ""},
+		{[]string{"convert"}, junk1252, exitOK, `"@graph": []`, "file"},
+		{[]string{"convert"}, junk1252, exitOK, `"@graph": []`, "pipe"},
+		{[]string{"convert", "-f", "nquads"}, text1252, exitOK, `<https://films.example/cafe> <http://schema.org/name> "Café crème" .`, "file"},
+		{[]string{"convert", "-f", "nquads"}, text1252, exitOK, `<https://films.example/cafe> <http://schema.org/name> "Café crème" .`, "pipe"},
+		{append([]string{"load"}, store...), text1252, exitError, "note: <stdin>: read as windows-1252", "pipe"},
+		{[]string{"validate"}, text1252, exitOK, "<stdin>: note: page: read as windows-1252", "pipe"},
+		{[]string{"convert"}, junkSJIS, exitError, "", "file"},
+		{[]string{"convert", "-f", "nquads"}, text16, exitOK, `<https://films.example/cafe> <http://schema.org/name> "Café crème" .`, "pipe"},
 	}
 	for _, tt := range cases {
 		tt.file.users++
 	}
 	for _, tt := range cases {
 		name := strings.Join(append(slices.Clone(tt.cmd[:1]), filepath.Base(tt.file.path)), " ")
+		if tt.stdin != "" {
+			name += " from a " + tt.stdin
+		}
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			defer tt.file.done()
@@ -163,7 +178,21 @@ func TestPeakRSSPagesInOtherEncodings(t *testing.T) {
 			}
 			want = strings.ReplaceAll(want, "{}", tt.file.path)
 			args := append(slices.Clone(tt.cmd), tt.file.path)
-			mb, got, printed := peakRSS(t, args...)
+			var stdin io.Reader
+			if tt.stdin != "" {
+				want = strings.ReplaceAll(want, tt.file.path, "<stdin>")
+				args[len(args)-1] = "-"
+				f, err := os.Open(tt.file.path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				stdin = f // a pipe
+				if tt.stdin == "file" {
+					stdin = redirectedFile{f}
+				}
+			}
+			mb, got, printed := peakRSSIn(t, stdin, args...)
 			t.Logf("%s: peak RSS %.0f MB", strings.Join(tt.cmd, " "), mb)
 			if got != tt.status || !strings.Contains(printed, want) {
 				t.Errorf("%v: exit %d, %s; want exit %d, …%s…", args, got, printed, tt.status, want)

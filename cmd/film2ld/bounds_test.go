@@ -32,7 +32,8 @@ func peakRSS(t *testing.T, args ...string) (mb float64, status int, printed stri
 }
 
 // peakRSSIn is peakRSS with stdin as the command's standard input, a pipe
-// (exec copies a reader that is not a file into one).
+// (exec copies a reader that is not a file into one), or the file itself
+// when stdin is a redirectedFile, as a shell's < gives it.
 func peakRSSIn(t *testing.T, stdin io.Reader, args ...string) (mb float64, status int, printed string) {
 	t.Helper()
 	bin := os.Args[0]
@@ -45,7 +46,9 @@ func peakRSSIn(t *testing.T, stdin io.Reader, args ...string) (mb float64, statu
 	report := filepath.Join(t.TempDir(), "peak")
 	cmd := exec.Command(peakHelper(t), append([]string{report, bin}, args...)...)
 	cmd.Env = append(os.Environ(), "FILM2LD_TEST_RUN=1")
-	if stdin != nil {
+	if f, ok := stdin.(redirectedFile); ok {
+		cmd.Stdin = f.File
+	} else if stdin != nil {
 		cmd.Stdin = struct{ io.Reader }{stdin} // never a file: a pipe
 	}
 	var errBuf bytes.Buffer
@@ -65,6 +68,10 @@ func peakRSSIn(t *testing.T, stdin io.Reader, args ...string) (mb float64, statu
 	}
 	return float64(kb) / 1024, cmd.ProcessState.ExitCode(), errBuf.String()
 }
+
+// redirectedFile is a file peakRSSIn gives the command as its standard
+// input itself, not through a pipe.
+type redirectedFile struct{ *os.File }
 
 // sizeMB is the size of the file at path in MB (MiB), what the peak
 // tests measure against.

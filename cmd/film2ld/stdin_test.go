@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 )
 
 // pipedInputs are inputs that read the same from a pipe as from a file
@@ -28,6 +29,20 @@ _:d <http://schema.org/name> "Henri-Georges Clouzot" .
 	"html": `<!doctype html><html><head><title>Stalker</title>
 <script type="application/ld+json">{"@context": {"@vocab": "http://schema.org/"}, "@type": "Movie", "name": "Сталкер"}</script>
 </head><body><p>Stalker</p></body></html>`,
+	// Pages in other encodings: declared at the head, declared past the
+	// first 1024 bytes, declared nowhere, and UTF-16 by its byte-order
+	// mark. Standard input was read whole and decoded whole, or, held
+	// and declared nowhere, not decoded at all, where a file was
+	// decoded as it was read.
+	"html windows-1252": "<!doctype html><html><head><meta charset=\"windows-1252\"><title>Caf\xe9</title>\n" +
+		`<script type="application/ld+json">{"@context": {"@vocab": "http://schema.org/"}, "@type": "Movie", "name": "Jour de f` + "\xeate" + `"}</script>` + "\n</head><body><p>\x93Quotes\x94</p></body></html>\n",
+	"html shift_jis": "<html><head><meta charset=\"shift_jis\">\n" +
+		`<script type="application/ld+json">{"@context": {"@vocab": "http://schema.org/"}, "@type": "Movie", "name": "` + "\x90\x6c\x8a\xd4" + `"}</script>` + "\n</head></html>\n",
+	"html declared late": "<html><head><!-- " + strings.Repeat("padding ", 160) + "-->\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">\n" +
+		`<script type="application/ld+json">{"@context": {"@vocab": "http://schema.org/"}, "@type": "Movie", "name": "La R` + "\xe8gle du jeu" + `"}</script>` + "\n</head></html>\n",
+	"html undeclared latin-1": "<html><head>\n" +
+		`<script type="application/ld+json">{"@context": {"@vocab": "http://schema.org/"}, "@type": "Movie", "name": "Mus` + "\xe9e" + `"}</script>` + "\n</head></html>\n",
+	"html utf-16":  utf16LE("\ufeff<html><head><script type=\"application/ld+json\">{\"@context\": {\"@vocab\": \"http://schema.org/\"}, \"@type\": \"Movie\", \"name\": \"Die Blechtrommel\"}</script></head></html>\n"),
 	"junk lines":   "not linked data\nnor this\n",
 	"open literal": `<https://films.example/f/4> <http://schema.org/name> "never closed` + strings.Repeat(" words", 50),
 	"junk json":    `[{"@context": {"@vocab": "http://schema.org/"}, "name": "x"}, ` + strings.Repeat("junk ", 40),
@@ -245,4 +260,14 @@ func TestRedirectedStdinReadAsItself(t *testing.T) {
 			t.Errorf("< file read from byte %d: exit %d (want the copy's error)\n%s", skip, status, errOut.String())
 		}
 	}
+}
+
+// utf16LE returns s in UTF-16, little-endian.
+func utf16LE(s string) string {
+	var b strings.Builder
+	for _, u := range utf16.Encode([]rune(s)) {
+		b.WriteByte(byte(u))
+		b.WriteByte(byte(u >> 8))
+	}
+	return b.String()
 }
