@@ -130,7 +130,8 @@ func classify(l string) classified {
 		return c
 	}
 	if short {
-		key := headingKey(l)
+		var buf [64]byte
+		key := string(appendHeadingKey(buf[:0], l)) // not escaping: on the stack
 		if footerLinks[key] {
 			c.class = footerLine
 			return c

@@ -1,13 +1,16 @@
 package reviews
 
 import (
+	"bytes"
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/film2ld/film2ld/mapping/film"
 
 	"github.com/film2ld/film2ld/mapping/internal/lazyre"
+	"github.com/film2ld/film2ld/mapping/internal/locale"
 )
 
 // The tables below are the layouts' vocabulary. A new label, heading or
@@ -280,7 +283,7 @@ func furniture(key string) bool {
 		return true
 	}
 	for _, social := range []string{"share on ", "share via ", "follow us on "} {
-		if strings.HasPrefix(key, social) && len(strings.Fields(key)) <= 4 {
+		if strings.HasPrefix(key, social) && countFields(key) <= 4 {
 			return true
 		}
 	}
@@ -288,7 +291,11 @@ func furniture(key string) bool {
 	// "more" or "all"; not the heading "Critic Reviews", nor "All the
 	// more" in a review's text.
 	words, more := 0, false
-	for w := range strings.FieldsSeq(key) {
+	for rest := key; ; {
+		var w string
+		if w, rest = nextField(rest); w == "" {
+			break
+		}
 		switch {
 		case words == 0 && !moreVerbs[w]:
 			return false
@@ -303,6 +310,35 @@ func furniture(key string) bool {
 	return more && words >= 2
 }
 
+// nextField splits s's first field off as strings.Fields splits, around
+// runs of white space: w is "" when none is left. furniture walks its
+// key's words with it, where strings.FieldsSeq's closure made every key
+// escape to the heap (classify's key of each line, made in a buffer).
+func nextField(s string) (w, rest string) {
+	start := -1
+	for i, r := range s {
+		switch space := unicode.IsSpace(r); {
+		case start < 0 && !space:
+			start = i
+		case start >= 0 && space:
+			return s[start:i], s[i:]
+		}
+	}
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
+}
+
+// countFields is len(strings.Fields(s)).
+func countFields(s string) int {
+	n := 0
+	for w, rest := nextField(s); w != ""; w, rest = nextField(rest) {
+		n++
+	}
+	return n
+}
+
 // isFurniture reports a value that is the site's furniture, not a name
 // nor words of a review: a button, a prompt, its menu.
 func isFurniture(v string) bool {
@@ -312,7 +348,8 @@ func isFurniture(v string) bool {
 		// lower-case copy was an allocation each.
 		return false
 	}
-	key := headingKey(v)
+	var buf [64]byte
+	key := string(appendHeadingKey(buf[:0], v))
 	return boilerplate[key] || furniture(key) || navigation(key) || referenceHeadings[key]
 }
 
@@ -408,6 +445,23 @@ func headingKey(l string) string {
 	}
 	return strings.TrimSpace(k)
 }
+
+// appendHeadingKey appends headingKey(l) to dst: for a line in ASCII
+// without a bracket at its end, lower-cased in dst, where headingKey's
+// copy was an allocation for most short lines of a page (classify asks
+// for the key of every one; most start with a capital).
+func appendHeadingKey(dst []byte, l string) []byte {
+	n := len(dst)
+	b, ascii := locale.AppendLowerASCII(dst, strings.TrimSuffix(l, ":"))
+	if !ascii || bytes.HasSuffix(b, closeBracket) {
+		return append(dst, headingKey(l)...)
+	}
+	// An ASCII key's space is ASCII's: bytes.TrimSpace trims what
+	// strings.TrimSpace does.
+	return append(b[:n], bytes.TrimSpace(b[n:])...)
+}
+
+var closeBracket = []byte(")")
 
 var countSuffixRe = lazyre.New(`\s*\([\d,]+\)$`)
 

@@ -10,6 +10,7 @@
 package jobs
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 
@@ -23,9 +24,19 @@ import (
 // that two documents crediting one person for one job in two languages
 // credit one role.
 func Lookup(label string) (roleName string, ok bool) {
+	// An ASCII label has no accents to strip: its key is looked up from
+	// a buffer, where key's copies were an allocation or two a label.
+	var buf [64]byte
+	if b, ascii := locale.AppendLowerASCII(buf[:0], text.Clean(label)); ascii {
+		b, _ = bytes.CutSuffix(b, colon)
+		roleName, ok = byLabel()[string(b)]
+		return roleName, ok
+	}
 	roleName, ok = byLabel()[key(label)]
 	return roleName, ok
 }
+
+var colon = []byte(":")
 
 // key is a label's form in the table: lower case, single spaces, no
 // accents (pages write "Etalonnage" and "Étalonnage"), no trailing colon.

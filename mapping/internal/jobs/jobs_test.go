@@ -52,3 +52,43 @@ func TestLookup(t *testing.T) {
 		}
 	}
 }
+
+// Lookup's ASCII path finds what the table's key finds, for every label
+// the table holds as pages vary it (case, a colon, spaces) and for words
+// it does not hold.
+func TestLookupMatchesKey(t *testing.T) {
+	for _, labels := range table {
+		for _, l := range strings.Split(labels, "|") {
+			l = strings.TrimSpace(l)
+			for _, v := range []string{l, strings.ToUpper(l), strings.ToUpper(l[:1]) + l[1:] + ":", "  " + l + " :", l + "::", strings.ReplaceAll(l, " ", "   ")} {
+				checkLookup(t, v)
+			}
+		}
+	}
+	for _, v := range []string{"", ":", "Catering", "Directed by", "ÉTALONNAGE", "Key\tGrip", "Gaffer\u00a0"} {
+		checkLookup(t, v)
+	}
+}
+
+func FuzzLookup(f *testing.F) {
+	for _, s := range []string{"Gaffer", "Key Grip:", "Étalonnage", " sound  designer "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkLookup(t, s) })
+}
+
+func checkLookup(t *testing.T, label string) {
+	t.Helper()
+	want, wantOK := byLabel()[key(label)]
+	if got, ok := Lookup(label); got != want || ok != wantOK {
+		t.Errorf("Lookup(%q) = %q, %v; the table's key finds %q, %v", label, got, ok, want, wantOK)
+	}
+}
+
+// A label in ASCII is looked up without an allocation.
+func TestLookupAllocatesNothing(t *testing.T) {
+	byLabel()
+	if n := testing.AllocsPerRun(100, func() { Lookup("Key Grip") }); n != 0 {
+		t.Errorf("Lookup(\"Key Grip\"): %.0f allocations; want none", n)
+	}
+}

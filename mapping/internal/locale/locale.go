@@ -134,6 +134,15 @@ func plainNames(table map[string]string) map[string]string {
 // either side: pages write "Guaraní" where CLDR's English name is
 // "Guarani", and "Bokmal" where it is "Bokmål".
 func lookup(table, plain map[string]string, name string) (string, bool) {
+	var buf [48]byte
+	if b, ok := asciiKey(buf[:0], name); ok {
+		// No accents to strip: key's copy was an allocation a name.
+		if v, ok := table[string(b)]; ok {
+			return v, true
+		}
+		v, ok := plain[string(b)]
+		return v, ok
+	}
 	k := key(name)
 	if v, ok := table[k]; ok {
 		return v, true
@@ -184,6 +193,16 @@ func stripAccents(s string) string {
 // removeNonspacing drops nonspacing marks. It holds no state, so one
 // serves every call, from any goroutine.
 var removeNonspacing = runes.Remove(runes.In(unicode.Mn))
+
+// asciiKey appends key(name) to dst when name is ASCII and has no "&"
+// (key's " & " becomes " and "), else returns ok false. An ASCII key is
+// StripAccents' too.
+func asciiKey(dst []byte, name string) (b []byte, ok bool) {
+	if strings.IndexByte(name, '&') >= 0 {
+		return dst, false
+	}
+	return AppendLowerASCII(dst, strings.TrimSpace(name))
+}
 
 // key folds a name for lookup: case and "&" for "and" ("Bosnia &
 // Herzegovina" is CLDR's spelling; pages write "and"). It is cldr.Key,
