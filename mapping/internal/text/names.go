@@ -161,7 +161,7 @@ func CheckPeople(src *film.Source) {
 	// ASC", "Kwame Boateng (p.g.a.)") are no part of it: taken off with
 	// a note, where a bracket left the person out and a comma made the
 	// letters a Person of their own (audit 18).
-	letters := func(what string, t *film.Text) {
+	letters := func(what noun, t *film.Text) {
 		if !mayEndInPostNominal(t.Value) {
 			return
 		}
@@ -176,14 +176,14 @@ func CheckPeople(src *film.Source) {
 		c := &f.Credits[i]
 		visible(&c.Agent.Name)
 		if !c.Agent.Organization {
-			letters(creditWord(*c), &c.Agent.Name)
+			letters(noun{credit: c}, &c.Agent.Name)
 		}
 	}
 	for i := range f.Cast {
 		visible(&f.Cast[i].Actor)
-		letters("actor", &f.Cast[i].Actor)
+		letters(noun{word: "actor"}, &f.Cast[i].Actor)
 	}
-	bad := func(what string, t film.Text) bool {
+	bad := func(what noun, t film.Text) bool {
 		why := PersonProblem(t.Value)
 		if why == "" {
 			return false
@@ -209,21 +209,21 @@ func CheckPeople(src *film.Source) {
 	}
 	credits := f.Credits[:0]
 	for _, c := range f.Credits {
-		if c.Agent.Organization || !bad(creditWord(c), c.Agent.Name) {
+		if c.Agent.Organization || !bad(noun{credit: &c}, c.Agent.Name) {
 			credits = append(credits, c)
 		}
 	}
 	f.Credits = shrunk(f.Credits, credits)
 	cast := f.Cast[:0]
 	for _, c := range f.Cast {
-		if !bad("actor", c.Actor) {
+		if !bad(noun{word: "actor"}, c.Actor) {
 			cast = append(cast, c)
 		}
 	}
 	f.Cast = shrunk(f.Cast, cast)
 	for i := range f.BasedOn {
 		w := &f.BasedOn[i]
-		if w.Author != "" && bad("author", film.Text{Value: w.Author, Line: w.Name.Line}) {
+		if w.Author != "" && bad(noun{word: "author"}, film.Text{Value: w.Author, Line: w.Name.Line}) {
 			w.Author = ""
 		}
 	}
@@ -375,6 +375,22 @@ func mayEndInPostNominal(name string) bool {
 	}
 	c := name[len(name)-1]
 	return 'A' <= c && c <= 'Z' || c == '.' || c == ')'
+}
+
+// noun is what a note calls a name: a credit's creditWord, made only
+// when a note is (a lower-case copy of each credit's role name was an
+// allocation for every crew member), or a word.
+type noun struct {
+	credit *film.Credit
+	word   string
+}
+
+// String returns the noun.
+func (n noun) String() string {
+	if n.credit != nil {
+		return creditWord(*n.credit)
+	}
+	return n.word
 }
 
 // creditWord names a credit in a message: its role name, or its role.
