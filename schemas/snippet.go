@@ -34,6 +34,12 @@ type SnippetOptions struct {
 	// "@graph" may then be an iter.Seq[any] whose nodes are made as they
 	// are read (FromDoc's streaming document), never held whole.
 	Again func() map[string]any
+	// Place, for Choose, returns where item i is stated: the document and
+	// line a film's review or rating was read from. The findings that
+	// leave an item out are placed there, where they were all placed at
+	// the file Choose is given (for a film read from several documents,
+	// all of them), so a report sent its reader to no line. nil: the file.
+	Place func(i int) Pos
 }
 
 // SnippetFor returns the graph of the web snippet export would make of a
@@ -291,7 +297,7 @@ func oneAggregate(item *Node, kept **Node) (extra []*Node, why []Finding) {
 
 // Dropped holds the findings that left a snippet's items out, one an
 // item, in a report's order (see Choose). Items left out alike (a page's
-// reviews by no one) share one finding, and each costs 8 bytes: a page of
+// reviews by no one) share one finding, and each costs 12 bytes: a page of
 // 200,000 such reviews kept a finding of 144 bytes and its description
 // for each. A nil *Dropped holds none.
 type Dropped struct {
@@ -301,12 +307,15 @@ type Dropped struct {
 	// index finds a finding among the first maxSharedFindings; the
 	// others are each an item's own.
 	index map[Finding]int32
+	// place, when set, places each item's finding (SnippetOptions.Place).
+	place func(i int) Pos
 }
 
-// droppedItem is one item left out: its finding, and the number of its
-// node (Finding.nodeSeq).
+// droppedItem is one item left out: its finding, the number of its
+// node (Finding.nodeSeq), and the item (Choose's numbering), which
+// Dropped's place turns into the finding's position.
 type droppedItem struct {
-	finding, seq int32
+	finding, seq, item int32
 }
 
 // maxSharedFindings is how many distinct findings Dropped looks for among
@@ -314,8 +323,8 @@ type droppedItem struct {
 // people may each be described by their own.
 const maxSharedFindings = 64
 
-// add appends f, detached from its node.
-func (d *Dropped) add(f Finding) {
+// add appends f, item's, detached from its node.
+func (d *Dropped) add(f Finding, item int) {
 	seq := int32(f.nodeSeq)
 	f.node, f.nodeSeq = nil, 0
 	i, ok := d.index[f]
@@ -329,7 +338,7 @@ func (d *Dropped) add(f Finding) {
 			d.index[f] = i
 		}
 	}
-	d.items = append(d.items, droppedItem{i, seq})
+	d.items = append(d.items, droppedItem{i, seq, int32(item)})
 }
 
 // Len is the number of items left out.
@@ -349,6 +358,9 @@ func (d *Dropped) All() iter.Seq[Finding] {
 		for _, it := range d.items {
 			f := d.findings[it.finding]
 			f.nodeSeq = int(it.seq)
+			if d.place != nil {
+				f.Pos = d.place(int(it.item))
+			}
 			if !yield(f) {
 				return
 			}
@@ -375,7 +387,7 @@ func (d *Dropped) All() iter.Seq[Finding] {
 func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOptions) (keep []bool, dropped *Dropped) {
 	graphs := make([]*Graph, n)
 	keep = make([]bool, n)
-	dropped = &Dropped{}
+	dropped = &Dropped{place: opts.Place}
 	// Each item is a graph of its own, whose nodes are numbered from 1:
 	// a finding left out is numbered by its item instead (negative, so
 	// that no number of the snippet's own graph is one), or two reviews
@@ -411,7 +423,7 @@ func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOpt
 			}
 		}
 		if len(fs) > 0 {
-			dropped.add(itemSeq(slices.MinFunc(fs, compareFindings), i))
+			dropped.add(itemSeq(slices.MinFunc(fs, compareFindings), i), i)
 			keep[i] = false
 			clear(fs)
 			continue
@@ -435,7 +447,7 @@ func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOpt
 		if _, reasons := oneAggregate(g.Nodes[0], &kept); len(reasons) > 0 {
 			keep[i] = false
 			for _, r := range reasons {
-				dropped.add(itemSeq(r, i))
+				dropped.add(itemSeq(r, i), i)
 			}
 		}
 	}

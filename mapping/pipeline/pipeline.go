@@ -325,7 +325,12 @@ func (j *Job) snippet(out *Output, file, pageURL string) error {
 		}
 		return f.RenderItem(nil, &f.Ratings[i-n])
 	}
-	keep, dropped := schemas.Choose(n+len(f.Ratings), item, file, schemas.SnippetOptions{PageURL: pageURL, NoReviews: noReviews})
+	keep, dropped := schemas.Choose(n+len(f.Ratings), item, file, schemas.SnippetOptions{PageURL: pageURL, NoReviews: noReviews, Place: func(i int) schemas.Pos {
+		if i < n {
+			return reviewPlace(&f.Reviews[i], file)
+		}
+		return ratingPlace(&f.Ratings[i-n], file)
+	}})
 	out.Film = f.Keep(func(i int, _ *mapping.Review) bool { return keep[i] },
 		func(i int, _ *mapping.Rating) bool { return keep[n+i] })
 	out.LeftOut = dropped
@@ -335,6 +340,28 @@ func (j *Job) snippet(out *Output, file, pageURL string) error {
 		out.Aggregated = true
 	}
 	return nil
+}
+
+// reviewPlace is where a review is stated: its document and line; file
+// when the review knows neither.
+func reviewPlace(r *mapping.Review, file string) schemas.Pos {
+	if r.Source == nil || r.Source.Name == "" {
+		return schemas.Pos{File: file}
+	}
+	return schemas.Pos{File: r.Source.Name, Line: r.Line}
+}
+
+// ratingPlace is where an aggregate rating is stated: its document, and
+// the line of its score or, without one, of its count.
+func ratingPlace(r *mapping.Rating, file string) schemas.Pos {
+	if r.Source == nil || r.Source.Name == "" {
+		return schemas.Pos{File: file}
+	}
+	line := r.Score.Line
+	if !r.Score.Set {
+		line = r.Count.Line
+	}
+	return schemas.Pos{File: r.Source.Name, Line: line}
 }
 
 // CheckBase accepts a base for minted IRIs (mapping.Options.Base): an
