@@ -27,6 +27,9 @@ type Declared struct {
 	enc encoding.Encoding
 }
 
+// utf32 reports a page that starts with a UTF-32 byte-order mark.
+func (d Declared) utf32() bool { return strings.HasPrefix(d.Name, "utf-32") }
+
 // String says how the page was read, for a note: "read as shift_jis, as
 // its <meta charset> on line 2 declares"; "" for the zero Declared.
 func (d Declared) String() string {
@@ -53,6 +56,13 @@ const prescanBytes = 1024
 // x-user-defined means windows-1252.
 func DeclaredEncoding(head []byte) Declared {
 	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE, 0, 0}):
+		// UTF-32, which no browser reads (they take this mark for
+		// UTF-16's): a Declared that DecodeHTML refuses, where read as
+		// UTF-16 the page's every tag was lost and it held "no block".
+		return Declared{Name: "utf-32le", By: "its byte-order mark"}
+	case bytes.HasPrefix(head, []byte{0, 0, 0xFE, 0xFF}):
+		return Declared{Name: "utf-32be", By: "its byte-order mark"}
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
 		return Declared{Name: "utf-16le", By: "its byte-order mark", enc: unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)}
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
@@ -236,7 +246,7 @@ func DecodeHTML(data []byte, name string) ([]byte, Declared, error) {
 	if d.Name == "" {
 		return data, d, nil
 	}
-	if d.Name == "replacement" {
+	if d.Name == "replacement" || d.utf32() {
 		return nil, d, replacementError(d, name)
 	}
 	if strings.HasPrefix(d.Name, "utf-16") {

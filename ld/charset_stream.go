@@ -31,7 +31,7 @@ func DecodeHTMLReader(r io.Reader, d Declared, name string) io.Reader {
 	if d.Name == "" {
 		return r
 	}
-	if d.Name == "replacement" {
+	if d.Name == "replacement" || d.utf32() {
 		return &errReader{err: replacementError(d, name)}
 	}
 	src := &sourceReader{r: r}
@@ -63,8 +63,12 @@ func CheckHTMLDecoding(r io.Reader, d Declared, name string) error {
 }
 
 // replacementError is DecodeHTML's error for a page that declares the
-// "replacement" encoding.
+// "replacement" encoding, or starts with a UTF-32 byte-order mark.
 func replacementError(d Declared, name string) error {
+	if d.utf32() {
+		return &PosError{Pos: diag.Position{File: name, Line: 1, Col: 1}, Err: undecodable(
+			"the page is UTF-32 (it starts with a UTF-32 byte-order mark), which browsers do not read (they take it for UTF-16, and find no tag in it); save it as UTF-8")}
+	}
 	return &PosError{Pos: diag.Position{File: name, Line: 1, Col: 1}, Err: undecodable(
 		"the page declares an encoding that browsers decode to nothing but U+FFFD (the Encoding Standard's \"replacement\", by " + d.By + "); save it as UTF-8")}
 }

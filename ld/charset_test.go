@@ -172,6 +172,10 @@ func TestDecodeHTMLRefuses(t *testing.T) {
 		{"\xff\xfe<\x00p\x00>\x00\x00\xd8a\x00", "p.html:1:4", "half of a UTF-16 surrogate pair without the other half, at byte offset 8"},
 		{"\xfe\xff\x00<\xdc\x00", "p.html:1:2", "at byte offset 4"},
 		{"\xff\xfe<\x00p", "p.html:1:2", "at byte offset 4"}, // an odd last byte
+		// UTF-32, whose little-endian mark starts with UTF-16's: read as
+		// UTF-16, the page's every tag was lost ("no block", exit 0).
+		{"\xff\xfe\x00\x00<\x00\x00\x00p\x00\x00\x00>\x00\x00\x00", "p.html:1:1", "the page is UTF-32 (it starts with a UTF-32 byte-order mark)"},
+		{"\x00\x00\xfe\xff\x00\x00\x00<", "p.html:1:1", "which browsers do not read"},
 	} {
 		_, _, err := ld.DecodeHTML([]byte(tt.page), "p.html")
 		var pe *ld.PosError
