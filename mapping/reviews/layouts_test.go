@@ -924,7 +924,7 @@ func TestRefusedReviewersCounted(t *testing.T) {
 			want = append(want, fmt.Sprintf(`%d: reviewer "Critic Number %d" holds a number (a score?); left out; the review has no author`, 2*i+2, i))
 		}
 	}
-	want = append(want, fmt.Sprintf("%d: 3 more reviewers are no names (lines %d, %d, %d); left out", 2*maxRefusedNotes+2, 2*maxRefusedNotes+2, 2*maxRefusedNotes+4, 2*maxRefusedNotes+6))
+	want = append(want, fmt.Sprintf("%d: 3 more reviewers are no names (lines %d, %d, %d); left out; the reviews have no author", 2*maxRefusedNotes+2, 2*maxRefusedNotes+2, 2*maxRefusedNotes+4, 2*maxRefusedNotes+6))
 	src, err := Parse(strings.NewReader(page.String()), "r.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -934,5 +934,48 @@ func TestRefusedReviewersCounted(t *testing.T) {
 	}
 	if len(src.Film.Reviews) != n {
 		t.Errorf("%d reviews; want %d, each without its author", len(src.Film.Reviews), n)
+	}
+}
+
+// Past the tenth, the count of refused reviewers says, as each one's own
+// note does, whether their reviews' author is the publication: the count
+// said only "left out".
+func TestRefusedReviewersCountedWithPublications(t *testing.T) {
+	for _, tt := range []struct {
+		withPublication []bool // of the reviewers past maxRefusedNotes
+		want            string
+	}{
+		{[]bool{true}, "1 more reviewer is no name (line %d); left out; the review's author is its publication"},
+		{[]bool{false}, "1 more reviewer is no name (line %d); left out; the review has no author"},
+		{[]bool{true, true}, "2 more reviewers are no names (lines %d, %d); left out; each review's author is its publication"},
+		{[]bool{true, false, true}, "3 more reviewers are no names (lines %d, %d, %d); left out; 2 of the reviews have their publication as author, the others no author"},
+	} {
+		var page strings.Builder
+		n := maxRefusedNotes + len(tt.withPublication)
+		fmt.Fprintf(&page, "Good - based on %d Critics\n", n)
+		line := 2
+		var lines []any
+		for i := range n {
+			fmt.Fprintf(&page, "  %d. Reviewed by:\u00a0 Critic Number %d\n", i+1, i)
+			if i >= maxRefusedNotes {
+				lines = append(lines, line)
+			}
+			line++
+			if i >= maxRefusedNotes && tt.withPublication[i-maxRefusedNotes] {
+				fmt.Fprintf(&page, "    Publication: Weekly %d\n", i)
+				line++
+			}
+			page.WriteString("    Text.\n")
+			line++
+		}
+		src, err := Parse(strings.NewReader(page.String()), "r.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := notes(src)
+		want := fmt.Sprintf("%d: "+tt.want, append([]any{lines[0]}, lines...)...)
+		if len(got) == 0 || got[len(got)-1] != want {
+			t.Errorf("%v: last note %q; want %q", tt.withPublication, got[len(got)-1:], want)
+		}
 	}
 }

@@ -168,6 +168,10 @@ type parser struct {
 	// together once the page is read.
 	refusedNotes int
 	refusedMore  text.LineSet
+	// refusedByPublication counts those of refusedMore whose review has
+	// its publication as author, which their note says as each
+	// reviewer's own note does.
+	refusedByPublication int
 	// full holds the reviews read before the current list
 	// (src.Film.Reviews) filled up, in order; reviewList joins them.
 	full [][]film.Review
@@ -441,11 +445,17 @@ func FromDoc(doc *text.Doc) (*film.Source, error) {
 		p.note(len(doc.Lines), "cut off: the page ends inside a review, before its \"Full Review »\" link; the review is left out")
 	}
 	p.endSection()
-	switch n := p.refusedMore.Len(); {
+	switch n, byPub := p.refusedMore.Len(), p.refusedByPublication; {
+	case n == 1 && byPub == 1:
+		p.note(p.refusedMore.First(), "1 more reviewer is no name (line %s); left out; the review's author is its publication", p.refusedMore.String())
 	case n == 1:
-		p.note(p.refusedMore.First(), "1 more reviewer is no name (line %s); left out", p.refusedMore.String())
+		p.note(p.refusedMore.First(), "1 more reviewer is no name (line %s); left out; the review has no author", p.refusedMore.String())
+	case n > 1 && byPub == n:
+		p.note(p.refusedMore.First(), "%d more reviewers are no names (lines %s); left out; each review's author is its publication", n, p.refusedMore.String())
+	case n > 1 && byPub == 0:
+		p.note(p.refusedMore.First(), "%d more reviewers are no names (lines %s); left out; the reviews have no author", n, p.refusedMore.String())
 	case n > 1:
-		p.note(p.refusedMore.First(), "%d more reviewers are no names (lines %s); left out", n, p.refusedMore.String())
+		p.note(p.refusedMore.First(), "%d more reviewers are no names (lines %s); left out; %d of the reviews have their publication as author, the others no author", n, p.refusedMore.String(), byPub)
 	}
 	p.reviewList()
 	p.settleDates()
@@ -1621,6 +1631,9 @@ func (p *parser) flush() {
 	}
 	if rv.refused != "" && p.refusedNotes >= maxRefusedNotes {
 		p.refusedMore.Add(rv.Author.Line)
+		if rv.Publisher.Value != "" {
+			p.refusedByPublication++
+		}
 	} else if rv.refused != "" {
 		p.refusedNotes++
 		if rv.Publisher.Value != "" {
