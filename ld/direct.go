@@ -314,7 +314,15 @@ type walkScratch struct {
 }
 
 // walkScratches holds the scratch of walks done.
-var walkScratches sync.Pool
+var walkScratches scratchPool = new(sync.Pool)
+
+// scratchPool is sync.Pool's Get and Put: a test gives walkScratches a
+// pool that keeps what it is given, where a sync.Pool may drop it (at
+// random under the race detector), so that a test of reuse tests it.
+type scratchPool interface {
+	Get() any
+	Put(any)
+}
 
 // maxScratchTerms is the most terms a walk's scratch may have held to be
 // kept for the next: a page of tens of thousands of reviews is written

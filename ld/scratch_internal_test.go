@@ -50,13 +50,14 @@ func TestWalkScratchReuse(t *testing.T) {
 	// reviews, a second of the package's test time, and with the
 	// default SortMemory its lines went to runs: its scratch was never
 	// recycled, and maxScratchTerms was not what the test met.)
+	defer func(p scratchPool) { walkScratches = p }(walkScratches)
 	const large = 2
 	docs := []map[string]any{scratchDoc(1, 3), scratchDoc(2, 40), scratchDoc(3, maxScratchTerms/4+64), scratchDoc(4, 1)}
 	first := map[string]string{}
 	for i, doc := range docs {
 		for _, f := range formats {
 			// Fresh scratch: nothing in the pool.
-			walkScratches = sync.Pool{}
+			walkScratches = &keptScratch{}
 			first[fmt.Sprint(i, f)] = write(doc, f)
 			if kept := walkScratches.Get(); i == large && kept != nil {
 				t.Fatalf("document %d, %s: its scratch was kept; want it past maxScratchTerms", i, f)
@@ -114,11 +115,47 @@ func TestCanonicalScratchForgetsFilm(t *testing.T) {
 		}
 		return b.String()
 	}
-	walkScratches = sync.Pool{}
+	defer func(p scratchPool) { walkScratches = p }(walkScratches)
+	walkScratches = &keptScratch{}
 	want := write(early)
-	walkScratches = sync.Pool{}
+	walkScratches = &keptScratch{}
 	write(late)
+	kept := walkScratches.(*keptScratch)
+	if len(kept.held) != 1 {
+		t.Fatalf("%d scratches kept after a walk; want 1", len(kept.held))
+	}
+	reused := kept.held[0]
 	if got := write(early); got != want {
 		t.Errorf("after another film, canonical N-Quads differ:\n%s\nwant\n%s", got, want)
 	}
+	if kept.gotten != reused {
+		t.Error("the second film's walk did not reuse the first's scratch: nothing was tested")
+	}
+}
+
+// keptScratch is a scratchPool that keeps every scratch it is given and
+// gives back the last, where a sync.Pool may drop one (at random under
+// the race detector): a test of reuse then tests it every time.
+type keptScratch struct {
+	mu     sync.Mutex
+	held   []any
+	gotten any // what Get gave last
+}
+
+func (k *keptScratch) Get() any {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if len(k.held) == 0 {
+		k.gotten = nil
+		return nil
+	}
+	k.gotten = k.held[len(k.held)-1]
+	k.held = k.held[:len(k.held)-1]
+	return k.gotten
+}
+
+func (k *keptScratch) Put(sc any) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.held = append(k.held, sc)
 }
