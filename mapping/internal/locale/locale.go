@@ -143,6 +143,13 @@ func lookup(table, plain map[string]string, name string) (string, bool) {
 		v, ok := plain[string(b)]
 		return v, ok
 	}
+	return lookupByKey(table, plain, name)
+}
+
+// lookupByKey is lookup without its ASCII path: the name's key as
+// written, then without accents, in the table, then in the table of
+// names without accents.
+func lookupByKey(table, plain map[string]string, name string) (string, bool) {
 	k := key(name)
 	if v, ok := table[k]; ok {
 		return v, true

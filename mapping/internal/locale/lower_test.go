@@ -40,22 +40,6 @@ func TestLowerASCIILookupAllocatesNothing(t *testing.T) {
 	}
 }
 
-// lookupByKey is lookup without its ASCII path: the name's key as
-// written, then without accents, in the table, then in the table of
-// names without accents.
-func lookupByKey(table, plain map[string]string, name string) (string, bool) {
-	k := key(name)
-	if v, ok := table[k]; ok {
-		return v, true
-	}
-	p := StripAccents(k)
-	if v, ok := table[p]; ok {
-		return v, true
-	}
-	v, ok := plain[p]
-	return v, ok
-}
-
 // lookup's ASCII path finds what the key finds, for every name of every
 // table as pages vary it, and for names in no table.
 func TestLookupMatchesKey(t *testing.T) {
