@@ -658,43 +658,43 @@ func (m *merger) cast(f *Film) {
 		})
 		return
 	}
-	// Each part's actor, in the order the parts come; agent.parts counts
-	// an actor's parts until its Performances are made. An actor named
-	// in one part (nearly every one) gets its Performance straight from
-	// it; only actors of several parts are gathered, and only they are
-	// indexed: an actor and a character built for each of a 200,000-part
-	// cast, and a map of every actor, were 40 MB of the merge's peak.
-	total := 0
+	// agent.parts counts an actor's parts until its Performances are
+	// made. An actor named in one part (nearly every one) gets its
+	// Performance straight from it; only actors of several parts are
+	// gathered, and only they are indexed: an actor and a character
+	// built for each of a 200,000-part cast, and a map of every actor,
+	// were 40 MB of the merge's peak. Each part's actor is looked up
+	// again where it is needed rather than kept in a list of them all
+	// (8 bytes a part at the merge's peak).
+	actor := func(cm *film.CastMember) *agent { return m.res.lookup(false, cm.Actor.Value) }
+	// The cast's room: one Performance an actor (an actor of several
+	// characters grows it, rarely).
+	total, performances, repeated := 0, 0, false
 	for _, s := range m.sources {
 		total += len(s.Film.Cast)
+		for j := range s.Film.Cast {
+			a := actor(&s.Film.Cast[j])
+			if a.parts == 0 {
+				performances++
+			}
+			a.parts++
+			repeated = repeated || a.parts > 1
+		}
 	}
 	if total == 0 {
 		return
 	}
-	actors := make([]*agent, 0, total)
-	for _, s := range m.sources {
-		for _, cm := range s.Film.Cast {
-			a := m.res.lookup(false, cm.Actor.Value)
-			a.parts++
-			actors = append(actors, a)
-		}
-	}
 	var several map[*agent][]int32 // the parts of an actor of several
-	// The cast's room: one Performance an actor (an actor of several
-	// characters grows it, rarely).
-	performances := 0
-	for i, a := range actors {
-		switch {
-		case a.parts == 1:
-			performances++
-		case a.parts > 1:
-			if several == nil {
-				several = map[*agent][]int32{}
+	if repeated {
+		several = map[*agent][]int32{}
+		i := int32(0)
+		for _, s := range m.sources {
+			for j := range s.Film.Cast {
+				if a := actor(&s.Film.Cast[j]); a.parts > 1 {
+					several[a] = append(several[a], i)
+				}
+				i++
 			}
-			if several[a] == nil {
-				performances++
-			}
-			several[a] = append(several[a], int32(i))
 		}
 	}
 	part := func(i int) (*film.Source, *film.CastMember) {
@@ -708,16 +708,14 @@ func (m *merger) cast(f *Film) {
 	}
 	var warnings []castWarning
 	f.Cast = make([]Performance, 0, performances)
-	i := 0
 	for _, s := range m.sources {
 		for j := range s.Film.Cast {
-			a := actors[i]
-			i++
+			cm := &s.Film.Cast[j]
+			a := actor(cm)
 			switch a.parts {
 			case 0: // made at its first part
 			case 1:
 				a.parts = 0
-				cm := &s.Film.Cast[j]
 				who := m.view(a)
 				if cm.Character == "" {
 					f.Cast = append(f.Cast, performance(who, "", appendNew(nil, cm.RoleNames()...), "", nil))

@@ -32,16 +32,15 @@ type agent struct {
 	spellings spellingSet
 	// extra is what few agents have; nil for the rest.
 	extra *agentExtra
-	// parts counts the agent's parts while a view's cast is merged (see
-	// merger.cast), and is zero otherwise.
-	parts int32
-	// roles says how the documents name the agent while mentions are
-	// added (creditedRole, reviewerRole), so that one name both credited
-	// in the film and writing a review of it is noted.
-	roles uint8
+	// The Agent's roles and parts are the resolver's too: roles says how
+	// the documents name the agent while mentions are added
+	// (creditedRole, reviewerRole), so that one name both credited in the
+	// film and writing a review of it is noted; parts counts the agent's
+	// parts while a view's cast is merged (see merger.cast). Both are
+	// zero once Merge returns.
 }
 
-// The bits of agent.roles.
+// The bits of Agent.roles.
 const (
 	creditedRole uint8 = 1 << iota // in the film's credits or cast
 	reviewerRole                   // a review's author
@@ -107,17 +106,21 @@ type resolver struct {
 	// keys and a memo of every name's fold were 6 MB of merging's peak.
 	// A hash met again is checked against the agent's spellings (holds);
 	// the agents whose key's hash another key has are in clash, by key.
-	byKey map[uint64]*agent
+	// It holds an agent's number (see newAgent) under 32 bits of the
+	// hash: a map of 64-bit hashes to pointers took 23 bytes an agent,
+	// 4.7 MB of the merge's peak for an article of 200,000 actors, this
+	// one 12 (a few of those names' hashes clash).
+	byKey map[uint32]uint32
 	clash map[agentKey]*agent
 	hash  func([]byte) uint64
 	// keyBuf is scratch space for a key: an ASCII name is folded into it
 	// without a string of its own.
 	keyBuf []byte
 	all    []*agent
-	// block and agentBlock are the blocks newAgent makes agents and
-	// their Agents in; unmet is how many more mentions add may be given
-	// (newResolver's bound).
-	block      []agent
+	// blocks and agentBlock are the blocks newAgent makes agents and
+	// their Agents in (the last of blocks is being filled); unmet is how
+	// many more mentions add may be given (newResolver's bound).
+	blocks     [][]agent
 	agentBlock []Agent
 	unmet      int
 	// credited are the mentions with a credit, for the misspelling pass,
@@ -153,7 +156,7 @@ type agentKey struct {
 // then records none.
 func newResolver(base string, mentions, credited int) *resolver {
 	seed := maphash.MakeSeed()
-	r := &resolver{base: base, byKey: make(map[uint64]*agent, mentions), all: make([]*agent, 0, mentions), unmet: mentions,
+	r := &resolver{base: base, byKey: make(map[uint32]uint32, mentions), all: make([]*agent, 0, mentions), unmet: mentions,
 		keys: map[string]string{},
 		hash: func(b []byte) uint64 { return maphash.Bytes(seed, b) }}
 	if credited > 0 {
@@ -212,8 +215,9 @@ func orgKeyLen(k []byte) int {
 	return len(k)
 }
 
-// keyHash returns the hash of the key of an agent named name.
-func (r *resolver) keyHash(org bool, name string) uint64 {
+// keyHash returns the hash of the key of an agent named name, folded to
+// the 32 bits byKey holds.
+func (r *resolver) keyHash(org bool, name string) uint32 {
 	b := append(r.keyBuf[:0], 'p')
 	if org {
 		b[0] = 'o'
@@ -227,7 +231,7 @@ func (r *resolver) keyHash(org bool, name string) uint64 {
 		}
 		b = b[:1+orgKeyLen(b[1:])]
 		r.keyBuf = b
-		return r.hash(b)
+		return fold32(r.hash(b))
 	}
 	if isASCII(name) {
 		b = appendFoldASCII(b, name)
@@ -235,8 +239,11 @@ func (r *resolver) keyHash(org bool, name string) uint64 {
 		b = append(b, r.fold(name)...)
 	}
 	r.keyBuf = b
-	return r.hash(b)
+	return fold32(r.hash(b))
 }
+
+// fold32 folds a 64-bit hash to 32 bits.
+func fold32(h uint64) uint32 { return uint32(h ^ h>>32) }
 
 // holds reports whether name is the agent's, the one byKey holds for
 // name's key's hash: one of its spellings, or one with its key, which is
@@ -257,9 +264,11 @@ func (r *resolver) lookup(org bool, name string) *agent {
 }
 
 // find returns the agent of a name whose key's hash is h, or nil.
-func (r *resolver) find(h uint64, org bool, name string) *agent {
-	if a := r.byKey[h]; a != nil && r.holds(a, org, name) {
-		return joined(a)
+func (r *resolver) find(h uint32, org bool, name string) *agent {
+	if n, ok := r.byKey[h]; ok {
+		if a := r.agentAt(n); r.holds(a, org, name) {
+			return joined(a)
+		}
 	}
 	if r.clash == nil {
 		return nil
@@ -283,20 +292,37 @@ func joined(a *agent) *agent {
 // rounding (136 bytes in 144) and the allocator's time for each of an
 // article's 66,000 actors. A block is at most maxAgentBlock agents, and
 // no more than the mentions not yet met could make, so that the last is
-// nearly full.
-func (r *resolver) newAgent(org bool) *agent {
-	if len(r.block) == cap(r.block) {
-		n := min(max(2*cap(r.block), 8), maxAgentBlock, max(r.unmet, 1))
-		r.block, r.agentBlock = make([]agent, 0, n), make([]Agent, 0, n)
+// nearly full. It also returns the agent's number, which agentAt finds
+// it by: its block's number, then its place in the block.
+func (r *resolver) newAgent(org bool) (*agent, uint32) {
+	last := len(r.blocks) - 1
+	if last < 0 || len(r.blocks[last]) == cap(r.blocks[last]) {
+		n := 8
+		if last >= 0 {
+			n = 2 * cap(r.blocks[last])
+		}
+		n = min(n, maxAgentBlock, max(r.unmet, 1))
+		r.blocks, r.agentBlock = append(r.blocks, make([]agent, 0, n)), make([]Agent, 0, n)
+		last++
 	}
 	r.agentBlock = append(r.agentBlock, Agent{Organization: org})
-	r.block = append(r.block, agent{Agent: &r.agentBlock[len(r.agentBlock)-1]})
-	return &r.block[len(r.block)-1]
+	block := append(r.blocks[last], agent{Agent: &r.agentBlock[len(r.agentBlock)-1]})
+	r.blocks[last] = block
+	return &block[len(block)-1], uint32(last)<<agentBlockBits | uint32(len(block)-1)
 }
 
-// maxAgentBlock is the most agents newAgent makes at once (48 KB, and
-// 48 KB of Agents).
-const maxAgentBlock = 1024
+// agentAt returns the agent numbered n (see newAgent).
+func (r *resolver) agentAt(n uint32) *agent {
+	return &r.blocks[n>>agentBlockBits][n&(maxAgentBlock-1)]
+}
+
+// maxAgentBlock is the most agents newAgent makes at once (40 KB, and
+// 48 KB of Agents); agentBlockBits are the bits of an agent's number that
+// give its place in its block.
+const (
+	agentBlockBits = 10
+	maxAgentBlock  = 1 << agentBlockBits
+)
 
 // add records a mention and returns its agent.
 func (r *resolver) add(m mention) *agent {
@@ -304,9 +330,10 @@ func (r *resolver) add(m mention) *agent {
 	h := r.keyHash(m.org, m.name.Value)
 	a := r.find(h, m.org, m.name.Value)
 	if a == nil {
-		a = r.newAgent(m.org)
-		if r.byKey[h] == nil {
-			r.byKey[h] = a
+		var n uint32
+		a, n = r.newAgent(m.org)
+		if _, ok := r.byKey[h]; !ok {
+			r.byKey[h] = n
 		} else {
 			if r.clash == nil {
 				r.clash = map[agentKey]*agent{}
