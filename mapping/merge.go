@@ -415,14 +415,14 @@ func (m *merger) agentView(a *agent) *Agent {
 		// Nearly every agent: one spelling, which the view either writes
 		// as the merged view does or does not name at all (unless the
 		// URL or contact is another source's, below).
-		if _, sp := a.spellingAt(0); !sp.has(m.only) {
+		if _, sp := a.spellingAt(0); !m.res.lists.has(sp, m.only) {
 			return nil
 		}
 		if a.extra == nil {
 			return a.Agent
 		}
 	}
-	spellings := a.spellingsIn(m.only)
+	spellings := m.res.spellingsIn(a, m.only)
 	if len(spellings) == 0 {
 		return nil
 	}

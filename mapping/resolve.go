@@ -132,6 +132,8 @@ type resolver struct {
 	// the list (64 bytes a part, grown by doubling) and a credit key for
 	// each part were a fifth of the merge's time.
 	credited []mention
+	// lists are the spellings' sources after their first (see spelling).
+	lists sourceLists
 	// sources are the film's sources, most preferred first (see
 	// merger.rank): of two spellings written as often, the preferred
 	// source's names the agent.
@@ -351,11 +353,11 @@ func (r *resolver) add(m mention) *agent {
 				how = "a legal form (Inc., GmbH, S.L., …)"
 			}
 			a.more().merged = append(a.more().merged, fmt.Sprintf("%q (%s) and %q (%s) differ only in %s",
-				name, first.first, m.name.Value, where(m.source, m.name.Line), how))
+				name, first.first(), m.name.Value, where(m.source, m.name.Line), how))
 		}
 		sp = a.addSpelling(m.name.Value, place{m.source, int32(m.name.Line)})
 	}
-	sp.add(m.source)
+	r.lists.add(sp, m.source)
 	if m.credit != "" && !m.org && r.credited != nil {
 		r.credited = append(r.credited, m)
 	}
@@ -574,10 +576,10 @@ func (r *resolver) union(a, b *agent, why string) {
 		name, bs := b.spellingAt(i)
 		as := a.spellingOf(name)
 		if as == nil {
-			as = a.addSpelling(name, bs.first)
+			as = a.addSpelling(name, bs.first())
 		}
-		for _, n := range bs.sources() {
-			as.add(n)
+		for _, n := range r.lists.sources(bs) {
+			r.lists.add(as, n)
 		}
 	}
 	a.more().merged = append(append(a.more().merged, b.mergedWhy()...), why)
@@ -609,7 +611,7 @@ func (r *resolver) finish() {
 		names := make([]string, a.spellingCount())
 		for i := range names {
 			name, sp := a.spellingAt(i)
-			keyCount[r.fold(name)] += sp.count()
+			keyCount[r.fold(name)] += r.lists.count(sp)
 			names[i] = name
 		}
 		sort.SliceStable(names, func(i, j int) bool {
@@ -623,7 +625,7 @@ func (r *resolver) finish() {
 			if ci, cj := typeset(si), typeset(sj); ci != cj {
 				return ci < cj
 			}
-			if ci, cj := a.spellingOf(si).count(), a.spellingOf(sj).count(); ci != cj {
+			if ci, cj := r.lists.count(a.spellingOf(si)), r.lists.count(a.spellingOf(sj)); ci != cj {
 				return ci > cj
 			}
 			// Written as often: the preferred source's spelling ("Pieter
@@ -645,7 +647,7 @@ func (r *resolver) finish() {
 // film's sources (len(sources) when none is known).
 func (r *resolver) rank(sp *spelling) int {
 	best := len(r.sources)
-	for _, s := range sp.sources() {
+	for _, s := range r.lists.sources(sp) {
 		if i := slices.Index(r.sources, s); i >= 0 && i < best {
 			best = i
 		}
@@ -697,12 +699,12 @@ func (r *resolver) appendIRI(b []byte, a *agent) []byte {
 	return b
 }
 
-// spellingsIn returns the spellings a source uses for the agent, those with
+// spellingsIn returns the spellings a source uses for agent a, those with
 // diacritics first; none means the source does not name it.
-func (a *agent) spellingsIn(s *film.Source) []string {
+func (r *resolver) spellingsIn(a *agent, s *film.Source) []string {
 	var out []string
 	for i := range a.spellingCount() {
-		if name, sp := a.spellingAt(i); sp.has(s) {
+		if name, sp := a.spellingAt(i); r.lists.has(sp, s) {
 			out = append(out, name)
 		}
 	}

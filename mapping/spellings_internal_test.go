@@ -36,7 +36,7 @@ func TestSpellingSet(t *testing.T) {
 					t.Fatalf("%d spellings after %d adds", a.spellingCount(), len(want))
 				}
 				for n, line := range want {
-					if sp := a.spellingOf(n); sp == nil || sp.first.line != line {
+					if sp := a.spellingOf(n); sp == nil || sp.line != line {
 						t.Fatalf("after %d adds, %q not found with its place (got %+v)", len(want), n, sp)
 					}
 				}
@@ -69,16 +69,17 @@ func TestSpellingSet(t *testing.T) {
 func TestSpellingSources(t *testing.T) {
 	a, b, c := &film.Source{Name: "a"}, &film.Source{Name: "b"}, &film.Source{Name: "c"}
 	var sp spelling // made without a first place: the first source added is its first
-	if sp.count() != 0 || sp.has(a) || sp.sources() != nil {
-		t.Fatalf("empty spelling: count %d, has a %v, sources %v", sp.count(), sp.has(a), sp.sources())
+	var l sourceLists
+	if l.count(&sp) != 0 || l.has(&sp, a) || l.sources(&sp) != nil {
+		t.Fatalf("empty spelling: count %d, has a %v, sources %v", l.count(&sp), l.has(&sp, a), l.sources(&sp))
 	}
 	for _, s := range []*film.Source{b, a, b, c, a, c} {
-		sp.add(s)
+		l.add(&sp, s)
 	}
-	if got := sp.sources(); !slices.Equal(got, []*film.Source{b, a, c}) || sp.count() != 3 {
-		t.Errorf("sources %v (count %d), want b, a, c", got, sp.count())
+	if got := l.sources(&sp); !slices.Equal(got, []*film.Source{b, a, c}) || l.count(&sp) != 3 {
+		t.Errorf("sources %v (count %d), want b, a, c", got, l.count(&sp))
 	}
-	if !sp.has(a) || !sp.has(b) || !sp.has(c) || sp.has(&film.Source{Name: "a"}) {
-		t.Errorf("has: a %v b %v c %v, another source named a %v", sp.has(a), sp.has(b), sp.has(c), sp.has(&film.Source{Name: "a"}))
+	if !l.has(&sp, a) || !l.has(&sp, b) || !l.has(&sp, c) || l.has(&sp, &film.Source{Name: "a"}) {
+		t.Errorf("has: a %v b %v c %v, another source named a %v", l.has(&sp, a), l.has(&sp, b), l.has(&sp, c), l.has(&sp, &film.Source{Name: "a"}))
 	}
 }
