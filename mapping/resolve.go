@@ -116,7 +116,10 @@ type resolver struct {
 	// keyBuf is scratch space for a key: an ASCII name is folded into it
 	// without a string of its own.
 	keyBuf []byte
-	all    []*agent
+	// all are the agents' Agents, in the order made until finish or
+	// Merge puts them in IRI order: the merged view's list of agents,
+	// shared (see agentOf).
+	all []*Agent
 	// blocks and agentBlock are the blocks newAgent makes agents and
 	// their Agents in (the last of blocks is being filled); unmet is how
 	// many more mentions add may be given (newResolver's bound).
@@ -158,7 +161,7 @@ type agentKey struct {
 // then records none.
 func newResolver(base string, mentions, credited int) *resolver {
 	seed := maphash.MakeSeed()
-	r := &resolver{base: base, byKey: make(map[uint32]uint32, mentions), all: make([]*agent, 0, mentions), unmet: mentions,
+	r := &resolver{base: base, byKey: make(map[uint32]uint32, mentions), all: make([]*Agent, 0, mentions), unmet: mentions,
 		keys: map[string]string{},
 		hash: func(b []byte) uint64 { return maphash.Bytes(seed, b) }}
 	if credited > 0 {
@@ -307,11 +310,15 @@ func (r *resolver) newAgent(org bool) (*agent, uint32) {
 		r.blocks, r.agentBlock = append(r.blocks, make([]agent, 0, n)), make([]Agent, 0, n)
 		last++
 	}
-	r.agentBlock = append(r.agentBlock, Agent{Organization: org})
+	n := uint32(last)<<agentBlockBits | uint32(len(r.blocks[last]))
+	r.agentBlock = append(r.agentBlock, Agent{Organization: org, number: n})
 	block := append(r.blocks[last], agent{Agent: &r.agentBlock[len(r.agentBlock)-1]})
 	r.blocks[last] = block
-	return &block[len(block)-1], uint32(last)<<agentBlockBits | uint32(len(block)-1)
+	return &block[len(block)-1], n
 }
+
+// agentOf returns the agent whose Agent (the merged view's copy) is a.
+func (r *resolver) agentOf(a *Agent) *agent { return r.agentAt(a.number) }
 
 // agentAt returns the agent numbered n (see newAgent).
 func (r *resolver) agentAt(n uint32) *agent {
@@ -342,7 +349,7 @@ func (r *resolver) add(m mention) *agent {
 			}
 			r.clash[agentKey{m.org, r.key(m.org, m.name.Value)}] = a
 		}
-		r.all = append(r.all, a)
+		r.all = append(r.all, a.Agent)
 	}
 	sp := a.spellingOf(m.name.Value)
 	if sp == nil {
@@ -594,11 +601,7 @@ func (r *resolver) union(a, b *agent, why string) {
 // puts r.all in IRI order.
 func (r *resolver) finish() {
 	r.name()
-	agents := make([]*Agent, len(r.all))
-	for i, a := range r.all {
-		agents[i] = a.Agent
-	}
-	r.mint(agents)
+	r.mint(r.all)
 	sort.Slice(r.all, func(i, j int) bool { return r.all[i].ID < r.all[j].ID })
 }
 
@@ -607,8 +610,12 @@ func (r *resolver) finish() {
 // fold key most sources use, then the one with its diacritics, then the
 // one most sources write exactly so; the rest become alternate names.
 func (r *resolver) name() {
-	r.all = slices.DeleteFunc(r.all, func(a *agent) bool { return a.extra != nil && a.extra.into != nil })
-	for _, a := range r.all {
+	r.all = slices.DeleteFunc(r.all, func(merged *Agent) bool {
+		a := r.agentOf(merged)
+		return a.extra != nil && a.extra.into != nil
+	})
+	for _, merged := range r.all {
+		a := r.agentOf(merged)
 		if a.spellingCount() == 1 {
 			// One spelling, the name (see spellingSet): the same as the
 			// sort below would choose, without its map and copy for

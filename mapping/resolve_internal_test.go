@@ -37,8 +37,8 @@ func TestResolverCollidingHashes(t *testing.T) {
 		var out []string
 		for _, ag := range r.all {
 			var names []string
-			for i := range ag.spellingCount() {
-				name, _ := ag.spellingAt(i)
+			for i := range r.agentOf(ag).spellingCount() {
+				name, _ := r.agentOf(ag).spellingAt(i)
 				names = append(names, name)
 			}
 			out = append(out, fmt.Sprintf("%s %q", ag.ID, names))
@@ -69,7 +69,7 @@ func TestResolverCollidingHashes(t *testing.T) {
 	if got := strings.Count(want, DefaultBase+"person/"); got < 5 || len(real.all) != 6 {
 		t.Errorf("%d agents:\n%s", len(real.all), want)
 	}
-	if !slices.ContainsFunc(real.all, func(ag *agent) bool { return ag.Organization && ag.Name == "Bo Ek" }) {
+	if !slices.ContainsFunc(real.all, func(ag *Agent) bool { return ag.Organization && ag.Name == "Bo Ek" }) {
 		t.Errorf("the organisation Bo Ek was not kept apart:\n%s", want)
 	}
 }
