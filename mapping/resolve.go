@@ -325,7 +325,7 @@ func (r *resolver) agentAt(n uint32) *agent {
 	return &r.blocks[n>>agentBlockBits][n&(maxAgentBlock-1)]
 }
 
-// maxAgentBlock is the most agents newAgent makes at once (40 KB, and
+// maxAgentBlock is the most agents newAgent makes at once (32 KB, and
 // 48 KB of Agents); agentBlockBits are the bits of an agent's number that
 // give its place in its block.
 const (
