@@ -151,7 +151,8 @@ func (p *Processor) directJSON(doc any, f Format, opts Options) (*jbuilder, []*j
 // It takes labelled blank nodes (flattened JSON-LD, markup that labels
 // its nodes), each of which must be output once, as anonymous ones are;
 // it holds every node, not describing long lists lazily, whose items it
-// knows only by IRI.
+// knows only by IRI, until so many nodes may be roots that it keeps only
+// what finding the root needs (buildAuto).
 func (p *Processor) directJSONAuto(view map[string]any, f Format, opts Options) (*jbuilder, []*jout, bool) {
 	if f != FormatJSONLD && f != FormatHTML || opts.Root != "" || !p.directAllowed(opts) {
 		return nil, nil, false
@@ -165,28 +166,22 @@ func (p *Processor) directJSONAuto(view map[string]any, f Format, opts Options) 
 		return nil, nil, false
 	}
 	jt := jsonTermsFor(c)
-	b := &jbuilder{t: jt, dt: termsFor(c.expand), ids: map[string]*jnode{}, keys: map[string]jkey{}, labels: map[string]*jnode{}}
-	b.lazy.after = math.MaxInt
-	for n := range graph {
-		m, _ := objectOf(n)
-		if freeLabel(m) {
-			continue // dropped by expansion (see walker.node)
-		}
-		b.top = true
-		if _, ok := b.node(m, nil); !ok {
-			return nil, nil, false
-		}
-	}
-	for _, n := range b.labels {
-		if len(n.props) == 0 {
-			return nil, nil, false // described nowhere, as an empty blank node is
-		}
+	b, ok := buildAuto(jt, c, graph, heldItems(p.cfg))
+	if !ok {
+		return nil, nil, false
 	}
 	root := b.autoRoot()
 	if root == "" {
 		// Write compacts the document as it is: b, given back with ok
 		// false, says so (writeWalkedJSON).
 		return b, nil, false
+	}
+	if b.light {
+		// A root after all, which framing needs the whole map for.
+		if b, ok = buildAuto(jt, c, graph, -1); !ok {
+			return nil, nil, false
+		}
+		root = b.autoRoot()
 	}
 	if jt.typ(root) == "" {
 		return nil, nil, false
@@ -199,12 +194,94 @@ func (p *Processor) directJSONAuto(view map[string]any, f Format, opts Options) 
 	return b, framed, true
 }
 
+// buildAuto builds directJSONAuto's node map of graph, ok false where the
+// short path must not be taken. Past the first held top-level items
+// (from then on each time their count doubles), if two nodes or more
+// that nothing refers to yet are described, the map is shed (b.light):
+// a "@graph" of many nodes of which none is the root (a catalogue of
+// 100,000 Movies) is written a node at a time without framing, so what
+// it needs of the map is only which nodes are referred to and described.
+// Held whole beside the decoded document, the map was 63 of the 151 MB
+// live at that catalogue's peak (16.8 MB of JSON-LD). A root found in a
+// shed map after all (the film of flattened JSON-LD, whose blank nodes
+// come first) costs a second build, whole: held < 0 never sheds.
+func buildAuto(jt *jsonTerms, c *contexts, graph iter.Seq[any], held int) (b *jbuilder, ok bool) {
+	b = &jbuilder{t: jt, dt: termsFor(c.expand), ids: map[string]*jnode{}, keys: map[string]jkey{}, labels: map[string]*jnode{}}
+	b.lazy.after = math.MaxInt
+	check, j := max(held, 1), 0
+	for n := range graph {
+		m, _ := objectOf(n)
+		if freeLabel(m) {
+			continue // dropped by expansion (see walker.node)
+		}
+		b.top = true
+		if _, ok := b.node(m, nil); !ok {
+			return nil, false
+		}
+		if j++; held >= 0 && !b.light && j >= check {
+			if b.unreferenced(2) >= 2 {
+				b.shed()
+			}
+			check *= 2
+		}
+	}
+	for _, n := range b.labels {
+		if !n.isDescribed() {
+			return nil, false // described nowhere, as an empty blank node is
+		}
+	}
+	return b, true
+}
+
+// shed lets the map's properties go, keeping of each node only whether
+// it has types and properties (see buildAuto); the builder then builds
+// no more (light): a blank node held in a property is never a root, nor
+// referred to again, and is not kept either.
+func (b *jbuilder) shed() {
+	kept := b.all[:0]
+	for _, n := range b.all {
+		if n.blank && !n.labelled && n.referenced {
+			continue
+		}
+		n.typed, n.described = len(n.types) > 0, len(n.props) > 0
+		n.types, n.props = nil, nil
+		kept = append(kept, n)
+	}
+	clear(b.all[len(kept):])
+	b.all = kept
+	b.propSlab, b.valSlab, b.typeSlab, b.propPtrSlab = nil, nil, nil, nil
+	b.bases = jslabs{}
+	b.light, b.discard.discard = true, true
+}
+
+// isTyped and isDescribed report whether a node has types and
+// properties, in a shed map too.
+func (n *jnode) isTyped() bool     { return len(n.types) > 0 || n.typed }
+func (n *jnode) isDescribed() bool { return len(n.props) > 0 || n.described }
+
+// unreferenced returns how many described nodes nothing refers to, up to
+// limit: Write's rootOf takes the only one.
+func (b *jbuilder) unreferenced(limit int) int {
+	count := 0
+	for _, n := range b.all {
+		if n.referenced || !n.isTyped() && !n.isDescribed() {
+			continue
+		}
+		if count++; count >= limit {
+			break
+		}
+	}
+	return count
+}
+
 // autoRoot returns the first type of the only node no other refers to,
-// as Write's rootOf finds it in json-gold's node map, or "".
+// as Write's rootOf finds it in json-gold's node map, or "". A shed map
+// (light) knows only that its root has a type: it gives one ("@type"),
+// for a build that keeps the types to find again.
 func (b *jbuilder) autoRoot() string {
 	var root *jnode
 	for _, n := range b.all {
-		if n.referenced || len(n.types) == 0 && len(n.props) == 0 {
+		if n.referenced || !n.isTyped() && !n.isDescribed() {
 			continue
 		}
 		if root != nil {
@@ -212,8 +289,11 @@ func (b *jbuilder) autoRoot() string {
 		}
 		root = n
 	}
-	if root == nil || len(root.types) == 0 {
+	switch {
+	case root == nil || !root.isTyped():
 		return ""
+	case b.light:
+		return "@type"
 	}
 	return root.types[0]
 }
@@ -419,6 +499,9 @@ type jnode struct {
 	// roots reach it. (The fields are ordered to keep a node small: a
 	// 50,000-review snippet has 150,000.)
 	onStack, reached bool
+	// typed and described: in a shed map (jbuilder.light), which keeps
+	// neither types nor properties, whether the node has any.
+	typed, described bool
 }
 
 // jprop is one property of a node.
@@ -432,6 +515,9 @@ type jprop struct {
 	// set holds vals once there are many (a film's reviews), so that
 	// dropping duplicates stays linear.
 	set map[jval]struct{}
+	// discard: a shed map's property (jbuilder.light), which keeps no
+	// value.
+	discard bool
 }
 
 // jval is a property value: a string, a number, a boolean or a node.
@@ -465,6 +551,8 @@ const (
 // a page's 50,000 reviews filled a set for nothing.
 func (p *jprop) add(v jval) bool {
 	switch {
+	case p.discard:
+		return true
 	case v.kind == valLazy || v.kind == valNode && v.node.blank && !v.node.labelled:
 	case p.set != nil:
 		if _, dup := p.set[v]; dup {
@@ -539,6 +627,11 @@ type jbuilder struct {
 	// descScratch builds the lazy descriptions as they are written (a
 	// scratch of its own: one is written inside a lazy item).
 	descScratch *jbuilder
+	// light is set once the map is shed (see buildAuto): the nodes'
+	// types and properties are no longer kept, only whether each has
+	// any (jnode.typed, jnode.described), and discard takes every value.
+	light   bool
+	discard jprop
 }
 
 // iri reports whether an IRI naming a node takes both short paths: the
@@ -674,6 +767,10 @@ type propSite struct {
 }
 
 func (b *jbuilder) prop(s *propSite) *jprop {
+	if b.light {
+		s.n.described = true
+		return &b.discard
+	}
 	if s.p == nil {
 		for _, p := range s.n.props {
 			if p.key == s.name {
@@ -715,6 +812,10 @@ func (b *jbuilder) node(m object, in *jprop) (*jnode, bool) {
 			// path merges the two.
 			return nil, false
 		}
+	} else if b.light && in != nil {
+		// Referred to from in alone, it is never a root: a shed map
+		// needs nothing of it, and does not keep it.
+		n = &jnode{blank: true}
 	} else {
 		// Blank nodes need no label: none is written (each is output
 		// once, or the short path is not taken), and a blank match is
@@ -844,6 +945,10 @@ func (b *jbuilder) addType(n *jnode, t any) bool {
 	s, ok := t.(string)
 	if !ok || b.t.typ(s) == "" || b.dt.typ(s) == "" {
 		return false
+	}
+	if b.light {
+		n.typed = true
+		return true
 	}
 	if n.types == nil {
 		if len(b.typeSlab) == 0 {

@@ -48,8 +48,12 @@ type Config struct {
 	// holds in its node map; it builds the others once to check them and
 	// learn which named nodes they refer to, and again as it writes them,
 	// so that a page of many reviews is never held whole (the sequence is
-	// walked twice). 0 means 512; a negative value holds none. The bytes
-	// are the same either way; the differential tests prove it.
+	// walked twice). It is also how many top-level items of a document
+	// with no root given the short path builds whole before it keeps
+	// only what finding the root needs, where two or more nodes may be
+	// roots (see directJSONAuto). 0 means 512; a negative value holds
+	// none. The bytes are the same either way; the differential tests
+	// prove it.
 	HeldItems int
 	// KeptValues is how many values of a property [Processor.WriteJSONLD]
 	// holds in the node object it makes of a subject (or of a framed
