@@ -235,14 +235,21 @@ func decodeJSON(data []byte, name string) (any, error) {
 	// "character". A byte that is not UTF-8 is placed in the file as it
 	// is (above), a syntax error from after the mark.
 	data = bytes.TrimPrefix(data, utf8BOM)
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var v any
-	err := dec.Decode(&v)
-	if err == nil {
-		if _, extra := dec.Token(); extra != io.EOF {
-			return nil, posError(data, name, int(dec.InputOffset()), errors.New("text after the JSON value"))
+	v, shallow := decodeShallow(data)
+	var err error
+	if !shallow {
+		// Decoded again whole, for the error Decode gives (or the
+		// value, where it takes what decodeShallow did not).
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		err = dec.Decode(&v)
+		if err == nil {
+			if _, extra := dec.Token(); extra != io.EOF {
+				return nil, posError(data, name, int(dec.InputOffset()), errors.New("text after the JSON value"))
+			}
 		}
+	}
+	if err == nil {
 		if off, err := jsonscan.UnpairedSurrogate(data); err != nil {
 			return nil, posError(data, name, off, err)
 		}
