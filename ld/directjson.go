@@ -230,26 +230,39 @@ func buildAuto(jt *jsonTerms, c *contexts, graph iter.Seq[any], held int) (b *jb
 			return nil, false // described nowhere, as an empty blank node is
 		}
 	}
+	for id, f := range b.flags {
+		if f&flagDescribed == 0 && strings.HasPrefix(id, "_:") {
+			return nil, false // as above
+		}
+	}
 	return b, true
 }
 
-// shed lets the map's properties go, keeping of each node only whether
-// it has types and properties (see buildAuto); the builder then builds
-// no more (light): a blank node held in a property is never a root, nor
-// referred to again, and is not kept either.
+// shed lets the map go, keeping of each node only whether it is
+// referred to and has types and properties (see buildAuto): by IRI or
+// label in b.flags, a byte each (a node was 128 bytes, its properties
+// more), and for an anonymous node at the top in its node, in b.all. A
+// blank node held in a property is never a root, nor referred to again:
+// it is not kept. The builder then builds no more (light).
 func (b *jbuilder) shed() {
-	kept := b.all[:0]
-	for _, n := range b.all {
-		if n.blank && !n.labelled && n.referenced {
-			continue
-		}
-		n.typed, n.described = len(n.types) > 0, len(n.props) > 0
-		n.types, n.props = nil, nil
-		kept = append(kept, n)
+	b.flags = make(map[string]uint8, len(b.ids)+len(b.labels))
+	for id, n := range b.ids {
+		b.flags[id] = flagsOf(n)
 	}
-	clear(b.all[len(kept):])
+	for label, n := range b.labels {
+		b.flags[label] = flagsOf(n)
+	}
+	var kept []*jnode
+	for _, n := range b.all {
+		if n.blank && !n.labelled && !n.referenced {
+			n.typed, n.described = n.isTyped(), n.isDescribed()
+			n.types, n.props = nil, nil
+			kept = append(kept, n)
+		}
+	}
 	b.all = kept
-	b.propSlab, b.valSlab, b.typeSlab, b.propPtrSlab = nil, nil, nil, nil
+	b.ids, b.labels = map[string]*jnode{}, map[string]*jnode{}
+	b.nodeSlab, b.propSlab, b.valSlab, b.typeSlab, b.propPtrSlab = nil, nil, nil, nil, nil
 	b.bases = jslabs{}
 	b.light, b.discard.discard = true, true
 }
@@ -262,23 +275,41 @@ func (n *jnode) isDescribed() bool { return len(n.props) > 0 || n.described }
 // unreferenced returns how many described nodes nothing refers to, up to
 // limit: Write's rootOf takes the only one.
 func (b *jbuilder) unreferenced(limit int) int {
-	count := 0
+	count, _ := b.candidates(limit)
+	return count
+}
+
+// candidates returns how many nodes may be the root, up to limit, and the
+// flags of the last one counted.
+func (b *jbuilder) candidates(limit int) (count int, last uint8) {
 	for _, n := range b.all {
-		if n.referenced || !n.isTyped() && !n.isDescribed() {
-			continue
-		}
-		if count++; count >= limit {
-			break
+		if f := flagsOf(n); candidate(f) {
+			if count, last = count+1, f; count >= limit {
+				return count, last
+			}
 		}
 	}
-	return count
+	for _, f := range b.flags {
+		if candidate(f) {
+			if count, last = count+1, f; count >= limit {
+				return count, last
+			}
+		}
+	}
+	return count, last
 }
 
 // autoRoot returns the first type of the only node no other refers to,
 // as Write's rootOf finds it in json-gold's node map, or "". A shed map
-// (light) knows only that its root has a type: it gives one ("@type"),
-// for a build that keeps the types to find again.
+// (light) knows no types: where the root has one it gives "@type", for
+// a whole build to find the root again.
 func (b *jbuilder) autoRoot() string {
+	if b.light {
+		if count, f := b.candidates(2); count == 1 && f&flagTyped != 0 {
+			return "@type"
+		}
+		return ""
+	}
 	var root *jnode
 	for _, n := range b.all {
 		if n.referenced || !n.isTyped() && !n.isDescribed() {
@@ -289,11 +320,8 @@ func (b *jbuilder) autoRoot() string {
 		}
 		root = n
 	}
-	switch {
-	case root == nil || !root.isTyped():
+	if root == nil || len(root.types) == 0 {
 		return ""
-	case b.light:
-		return "@type"
 	}
 	return root.types[0]
 }
@@ -629,8 +657,11 @@ type jbuilder struct {
 	descScratch *jbuilder
 	// light is set once the map is shed (see buildAuto): the nodes'
 	// types and properties are no longer kept, only whether each has
-	// any (jnode.typed, jnode.described), and discard takes every value.
+	// any and is referred to (flags, by IRI or label; jnode.typed and
+	// jnode.described for an anonymous node), and discard takes every
+	// value.
 	light   bool
+	flags   map[string]uint8
 	discard jprop
 }
 
@@ -696,6 +727,9 @@ func (b *jbuilder) named(id string) (n *jnode, ok bool) {
 // byID returns the node an @id names: a labelled blank node where the
 // builder takes labels, else a named one.
 func (b *jbuilder) byID(id string) (*jnode, bool) {
+	if b.light {
+		return b.lightByID(id)
+	}
 	if b.labels == nil || !strings.HasPrefix(id, "_:") {
 		return b.named(id)
 	}
@@ -710,6 +744,64 @@ func (b *jbuilder) byID(id string) (*jnode, bool) {
 	b.labels[id] = n
 	b.all = append(b.all, n)
 	return n, true
+}
+
+// lightByID is byID in a shed map: the node, named or labelled, is made
+// for the walk of its object alone, its flags kept in b.flags by its IRI
+// or label (see jbuilder.mark); each is checked as byID checks it, once.
+func (b *jbuilder) lightByID(id string) (*jnode, bool) {
+	label := strings.HasPrefix(id, "_:")
+	if _, seen := b.flags[id]; !seen {
+		if label && checkIRI(id, true) != nil || !label && !b.iri(id) {
+			return nil, false
+		}
+		b.flags[id] = 0
+	}
+	return &jnode{id: id, blank: label, labelled: label}, true
+}
+
+// The flags a shed map keeps of a node with an IRI or label.
+const (
+	flagReferenced uint8 = 1 << iota
+	flagTyped
+	flagDescribed
+)
+
+// mark sets flag on n, and in a shed map on the flags kept by its IRI or
+// label (an anonymous node, id "", keeps its own).
+func (b *jbuilder) mark(n *jnode, flag uint8) {
+	switch flag {
+	case flagReferenced:
+		n.referenced = true
+	case flagTyped:
+		n.typed = true
+	case flagDescribed:
+		n.described = true
+	}
+	if b.light && n.id != "" {
+		b.flags[n.id] |= flag
+	}
+}
+
+// flagsOf gives n's flags as a shed map keeps them.
+func flagsOf(n *jnode) uint8 {
+	var f uint8
+	if n.referenced {
+		f |= flagReferenced
+	}
+	if n.isTyped() {
+		f |= flagTyped
+	}
+	if n.isDescribed() {
+		f |= flagDescribed
+	}
+	return f
+}
+
+// candidate reports whether flags f are those of a node that may be the
+// root: described or typed, and nothing referring to it.
+func candidate(f uint8) bool {
+	return f&flagReferenced == 0 && f&(flagTyped|flagDescribed) != 0
 }
 
 // newNode and newProp take nodes and properties from slabs: one
@@ -768,7 +860,7 @@ type propSite struct {
 
 func (b *jbuilder) prop(s *propSite) *jprop {
 	if b.light {
-		s.n.described = true
+		b.mark(s.n, flagDescribed)
 		return &b.discard
 	}
 	if s.p == nil {
@@ -828,7 +920,7 @@ func (b *jbuilder) node(m object, in *jprop) (*jnode, bool) {
 		if in.add(jval{kind: valNode, node: n}) {
 			b.site(n, in)
 		}
-		n.referenced = true
+		b.mark(n, flagReferenced)
 	}
 	if top {
 		b.lazy.holder = n
@@ -947,7 +1039,7 @@ func (b *jbuilder) addType(n *jnode, t any) bool {
 		return false
 	}
 	if b.light {
-		n.typed = true
+		b.mark(n, flagTyped)
 		return true
 	}
 	if n.types == nil {
@@ -1002,7 +1094,7 @@ func (b *jbuilder) value(v any, site *propSite) bool {
 			if p := b.prop(site); p.add(jval{kind: valNode, node: n}) {
 				b.site(n, p)
 			}
-			n.referenced = true
+			b.mark(n, flagReferenced)
 			return true
 		case kindTyped:
 			if jk.coerce == rdfJSON {

@@ -498,3 +498,47 @@ func FuzzWriteWalked(f *testing.F) {
 // isCompactJSON reports whether f is compact JSON-LD, which WriteWalked may
 // decline after writing part of it.
 func isCompactJSON(f Format) bool { return f == FormatJSONLD || f == FormatHTML }
+
+// TestShedMapDecidesAsWhole: directJSONAuto's node map shed after its
+// first item (buildAuto with held 0) takes and refuses what the whole map
+// does, and finds a root where the whole one finds one.
+func TestShedMapDecidesAsWhole(t *testing.T) {
+	t.Parallel()
+	p := NewProcessor(Config{})
+	c, err := p.contexts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	jt := jsonTermsFor(c)
+	shedSome := false
+	for name, text := range walkedDocs {
+		docs, err := p.Read(strings.NewReader(text), name, InputJSONLD)
+		if err != nil || len(docs) != 1 {
+			continue
+		}
+		view, _, ok := schemaOrgView(docs[0])
+		if !ok {
+			continue
+		}
+		graph, isList := items(view["@graph"])
+		if !isList {
+			continue
+		}
+		whole, wholeOK := buildAuto(jt, c, graph, -1)
+		shed, shedOK := buildAuto(jt, c, graph, 0)
+		if wholeOK != shedOK {
+			t.Errorf("%s: the whole map takes it: %v; the shed one: %v", name, wholeOK, shedOK)
+			continue
+		}
+		if !wholeOK {
+			continue
+		}
+		shedSome = shedSome || shed.light
+		if (whole.autoRoot() == "") != (shed.autoRoot() == "") {
+			t.Errorf("%s: the whole map's root %q; the shed one's %q", name, whole.autoRoot(), shed.autoRoot())
+		}
+	}
+	if !shedSome {
+		t.Error("no map was shed")
+	}
+}
