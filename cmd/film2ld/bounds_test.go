@@ -588,8 +588,8 @@ func TestPeakRSSConvert14MBJSONLD(t *testing.T) {
 // looks for a root keeps, once two nodes may be roots, only a byte of
 // flags per IRI (referred to, typed, described), and each node is then
 // expanded, compacted and written on its own. 148–151 MB, 8.8–9.0 times,
-// run alone (2026-12-07); the live peak is the end of the read, the text
-// beside its tree.
+// run alone, and 148–156 MB beside the other bound tests (2026-12-07);
+// the live peak is the end of the read, the text beside its tree.
 // Where compacting the document's expansion whole took 61 times (1.25 GB
 // for 170,000 Movies, audit 6), a node at a time took 222–246 MB, 13–14.6
 // times, for two copies held beside the tree: the whole node map (63 MB)
