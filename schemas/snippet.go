@@ -297,7 +297,7 @@ func oneAggregate(item *Node, kept **Node) (extra []*Node, why []Finding) {
 
 // Dropped holds the findings that left a snippet's items out, one an
 // item, in a report's order (see Choose). Items left out alike (a page's
-// reviews by no one) share one finding, and each costs 12 bytes: a page of
+// reviews by no one) share one finding, and each costs 16 bytes: a page of
 // 200,000 such reviews kept a finding of 144 bytes and its description
 // for each. A nil *Dropped holds none.
 type Dropped struct {
@@ -307,15 +307,19 @@ type Dropped struct {
 	// index finds a finding among the first maxSharedFindings; the
 	// others are each an item's own.
 	index map[Finding]int32
-	// place, when set, places each item's finding (SnippetOptions.Place).
-	place func(i int) Pos
+	// placed says that each item's finding is placed at its own line of
+	// its own file (SnippetOptions.Place), one of files; kept as numbers
+	// rather than as the Place function, which would hold the items'
+	// film until the findings are reported.
+	placed bool
+	files  []string
 }
 
 // droppedItem is one item left out: its finding, the number of its
-// node (Finding.nodeSeq), and the item (Choose's numbering), which
-// Dropped's place turns into the finding's position.
+// node (Finding.nodeSeq), and where Dropped places it (its file among
+// Dropped.files, and its line).
 type droppedItem struct {
-	finding, seq, item int32
+	finding, seq, file, line int32
 }
 
 // maxSharedFindings is how many distinct findings Dropped looks for among
@@ -323,8 +327,9 @@ type droppedItem struct {
 // people may each be described by their own.
 const maxSharedFindings = 64
 
-// add appends f, item's, detached from its node.
-func (d *Dropped) add(f Finding, item int) {
+// add appends f, detached from its node, placed at place when Dropped
+// places its items.
+func (d *Dropped) add(f Finding, place Pos) {
 	seq := int32(f.nodeSeq)
 	f.node, f.nodeSeq = nil, 0
 	i, ok := d.index[f]
@@ -338,7 +343,16 @@ func (d *Dropped) add(f Finding, item int) {
 			d.index[f] = i
 		}
 	}
-	d.items = append(d.items, droppedItem{i, seq, int32(item)})
+	it := droppedItem{finding: i, seq: seq}
+	if d.placed {
+		it.file = int32(slices.Index(d.files, place.File))
+		if it.file < 0 {
+			it.file = int32(len(d.files))
+			d.files = append(d.files, place.File)
+		}
+		it.line = int32(place.Line)
+	}
+	d.items = append(d.items, it)
 }
 
 // Len is the number of items left out.
@@ -358,8 +372,8 @@ func (d *Dropped) All() iter.Seq[Finding] {
 		for _, it := range d.items {
 			f := d.findings[it.finding]
 			f.nodeSeq = int(it.seq)
-			if d.place != nil {
-				f.Pos = d.place(int(it.item))
+			if d.placed {
+				f.Pos = Pos{File: d.files[it.file], Line: int(it.line)}
 			}
 			if !yield(f) {
 				return
@@ -387,7 +401,13 @@ func (d *Dropped) All() iter.Seq[Finding] {
 func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOptions) (keep []bool, dropped *Dropped) {
 	graphs := make([]*Graph, n)
 	keep = make([]bool, n)
-	dropped = &Dropped{place: opts.Place}
+	dropped = &Dropped{placed: opts.Place != nil}
+	place := func(i int) Pos {
+		if opts.Place == nil {
+			return Pos{}
+		}
+		return opts.Place(i)
+	}
 	// Each item is a graph of its own, whose nodes are numbered from 1:
 	// a finding left out is numbered by its item instead (negative, so
 	// that no number of the snippet's own graph is one), or two reviews
@@ -423,7 +443,7 @@ func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOpt
 			}
 		}
 		if len(fs) > 0 {
-			dropped.add(itemSeq(slices.MinFunc(fs, compareFindings), i), i)
+			dropped.add(itemSeq(slices.MinFunc(fs, compareFindings), i), place(i))
 			keep[i] = false
 			clear(fs)
 			continue
@@ -447,7 +467,7 @@ func Choose(n int, item func(i int) map[string]any, file string, opts SnippetOpt
 		if _, reasons := oneAggregate(g.Nodes[0], &kept); len(reasons) > 0 {
 			keep[i] = false
 			for _, r := range reasons {
-				dropped.add(itemSeq(r, i), i)
+				dropped.add(itemSeq(r, i), place(i))
 			}
 		}
 	}
