@@ -3,6 +3,7 @@ package text
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"iter"
 	"slices"
 	"sort"
@@ -658,12 +659,20 @@ func LegalForm(s string) bool {
 // makes one credit of them anyway, and each held a credit, a mention in
 // the resolver and a place in the merge until then (a page whose credit
 // lines were pasted 50,000 times). The zero CreditList is ready to use;
-// one serves one document, whose credits only Add may grow.
+// one serves one document, whose credits only Add may grow: it finds a
+// credit added before by its place in them.
 type CreditList struct {
-	// keys are the credits' keys, scanned while there are few;
-	// seen holds them once there are more.
-	keys []creditKey
-	seen map[creditKey]bool
+	// few are the places in credits of the credits Add kept, scanned
+	// while there are few; table holds them once there are more.
+	few []int32
+	// table is a set of those places, open-addressed by the hash of the
+	// credit's key (creditKey), each place plus one (0 is a free slot);
+	// a slot's key is read from the credit itself. A set of the keys
+	// held 80 bytes a credit, as much as the credit (a prize page of
+	// 116,000 crew lines); the table holds 8 to 16.
+	table []int32
+	n     int // the places in table
+	seed  maphash.Seed
 }
 
 // creditKey is what makes two credits the same word for word.
@@ -672,6 +681,11 @@ type creditKey struct {
 	roleName string
 	org      bool
 	name     string
+}
+
+// keyOf returns c's key.
+func keyOf(c *film.Credit) creditKey {
+	return creditKey{c.Role, c.RoleName, c.Agent.Organization, c.Agent.Name.Value}
 }
 
 // scanCredits is how many keys a CreditList scans before it makes a set:
@@ -683,40 +697,83 @@ const scanCredits = 32
 // none, the slice of large structs was copied at 1, 2, 4, 8 and 16.
 const minCredits = 16
 
-// has reports whether k was added, and adds it.
-func (l *CreditList) has(k creditKey) bool {
-	if l.seen != nil {
-		if l.seen[k] {
+// hash returns k's hash for the table.
+func (l *CreditList) hash(k creditKey) uint64 {
+	h := maphash.String(l.seed, k.name)
+	h = h*31 + maphash.String(l.seed, k.roleName)
+	h = (h*31 + maphash.String(l.seed, string(k.role))) << 1
+	if k.org {
+		h++
+	}
+	return h
+}
+
+// has reports whether a credit of key k is among credits at a place
+// recorded, and if not records at, the place k's credit is added at.
+func (l *CreditList) has(credits []film.Credit, k creditKey, at int) bool {
+	if l.table == nil {
+		for _, i := range l.few {
+			if keyOf(&credits[i]) == k {
+				return true
+			}
+		}
+		if len(l.few) < scanCredits {
+			l.few = append(l.few, int32(at))
+			return false
+		}
+		l.seed = maphash.MakeSeed()
+		l.table = make([]int32, 4*scanCredits)
+		for _, i := range l.few {
+			l.insert(l.hash(keyOf(&credits[i])), int(i))
+		}
+		l.few = nil
+	}
+	h := l.hash(k)
+	mask := uint64(len(l.table) - 1)
+	for s := h & mask; ; s = (s + 1) & mask {
+		i := l.table[s]
+		if i == 0 {
+			break
+		}
+		if keyOf(&credits[i-1]) == k {
 			return true
 		}
-		l.seen[k] = true
-		return false
 	}
-	if slices.Contains(l.keys, k) {
-		return true
+	if 2*(l.n+1) > len(l.table) {
+		// At most half full, so that a search meets a free slot soon.
+		old := l.table
+		l.table, l.n = make([]int32, 2*len(old)), 0
+		for _, i := range old {
+			if i != 0 {
+				l.insert(l.hash(keyOf(&credits[i-1])), int(i-1))
+			}
+		}
 	}
-	if len(l.keys) < scanCredits {
-		l.keys = append(l.keys, k)
-		return false
-	}
-	l.seen = make(map[creditKey]bool, 2*scanCredits)
-	for _, o := range l.keys {
-		l.seen[o] = true
-	}
-	l.seen[k] = true
-	l.keys = nil
+	l.insert(h, at)
 	return false
+}
+
+// insert records place at, whose credit's key hashes to h and is not in
+// the table, in the table, which has a free slot.
+func (l *CreditList) insert(h uint64, at int) {
+	mask := uint64(len(l.table) - 1)
+	s := h & mask
+	for l.table[s] != 0 {
+		s = (s + 1) & mask
+	}
+	l.table[s] = int32(at + 1)
+	l.n++
 }
 
 // Add appends to credits each of more that it does not hold already, and
 // returns credits.
 func (l *CreditList) Add(credits []film.Credit, more ...film.Credit) []film.Credit {
 	for _, c := range more {
-		if c.Agent.Contact == nil && c.Agent.URL == "" &&
-			l.has(creditKey{c.Role, c.RoleName, c.Agent.Organization, c.Agent.Name.Value}) {
+		// A credit with a contact or URL has facts of its own: kept.
+		plain := c.Agent.Contact == nil && c.Agent.URL == ""
+		if plain && l.has(credits, keyOf(&c), len(credits)) {
 			continue
 		}
-		// A credit with a contact or URL has facts of its own: kept.
 		if len(credits) == cap(credits) && cap(credits) < minCredits {
 			credits = slices.Grow(credits, minCredits-len(credits))
 		}
