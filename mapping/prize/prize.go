@@ -332,6 +332,9 @@ type paragraph struct {
 	// furniture is set when the paragraph is the site's furniture (a
 	// cookie banner, a menu, "Share this page"): it is left out.
 	furniture bool
+	// label is set when the paragraph's first line is a "Label: value"
+	// line, which body may read as one credit or more.
+	label bool
 	// raw is the paragraph's first line as written.
 	raw string
 }
@@ -740,6 +743,16 @@ func isValue(t string) bool {
 // body reads the synopsis, the labelled crew lines and the footer.
 func (p *parser) body(paras []paragraph) *film.Error {
 	f := &p.src.Film
+	// Room for a credit a label line: grown by doubling, the credits of
+	// a page of 116,000 crew lines were copied at each step, and kept a
+	// fifth more room than they held until the merge was done.
+	labels := 0
+	for _, para := range paras {
+		if para.label {
+			labels++
+		}
+	}
+	f.Credits = slices.Grow(f.Credits, labels)
 	var synopsis []paragraph
 	crew := false
 	for i := 0; i < len(paras); i++ {

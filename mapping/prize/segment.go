@@ -229,7 +229,7 @@ func newParagraph(lines []segLine, texts []string) paragraph {
 		crumb = crumb && l.crumb
 	}
 	return paragraph{text: strings.Join(texts, " "), line: lines[0].n, lines: texts, crumb: crumb, raw: lines[0].raw,
-		furniture: lines[0].kind == kindFurniture}
+		furniture: lines[0].kind == kindFurniture, label: lines[0].kind == kindLabel}
 }
 
 // classify reads each line of the page, in reading order, and tells what
