@@ -2,6 +2,7 @@ package prize
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -64,7 +65,7 @@ func TestBlankOut(t *testing.T) {
 
 func checkBlankOut(t *testing.T, s string) {
 	t.Helper()
-	for _, re := range []*lazyre.Regexp{phoneRe, emailRe, webRe} {
+	for _, re := range []*regexp.Regexp{phonePattern, emailPattern, webPattern} {
 		got := blankOut(s, re.FindAllStringIndex(s, -1))
 		if want := re.ReplaceAllString(s, " "); got != want {
 			t.Errorf("%s: blankOut(%q) = %q, ReplaceAllString %q", re, s, got, want)

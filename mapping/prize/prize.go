@@ -43,12 +43,10 @@ var (
 	footnotesRe = lazyre.New(`^(?:\[\d+\]\s*)+$`)
 	// A crew label: "Screenplay:", "Producer(s):", "D.O.P.:", "Réalisateur :".
 	sourceRe = lazyre.New(`^Source URL \(retrieved on ([^)]+)\):\s*(\S+)$`)
-	// emailRe and webRe take the label before the address with it
-	// ("Courriel : …", "Web: …"): left behind, it ended the postal
-	// address (audit 17).
-	emailRe = lazyre.New(`(?:\b(?i:e-?mail|courriel|mail|correo(?: electr[oó]nico)?|posta elettronica|e-?post)\.?\s*:?\s*)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)`)
-	webRe   = lazyre.New(`(?:\b(?i:web(?:site|seite)?|site(?: web| internet)?|sitio web|sito(?: web)?|internet|homepage|url)\.?\s*:?\s*)?((?:https?://|www\.)[^\s,;]+)`)
-	phoneRe = lazyre.New(`(?i)\b(t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|cell|handy|m[oó]vil|cellulare|portable)\.?\s*:?\s*(\+?\d[\d ()./-]{5,}\d)`)
+	// An e-mail or web address, with the label before it ("Courriel :
+	// …", "Web: …"), is emailScan's or webScan's (scan.go): left behind,
+	// the label ended the postal address (audit 17).
+	// A labelled telephone or fax number is phoneMatches' (scan.go).
 	// barePhoneRe is an international number with no label ("…, Germany,
 	// +49 30 555 0100"): no postal code starts with "+".
 	barePhoneRe = lazyre.New(`(?:^|[\s,;:(])(\+\d[\d ()./-]{5,}\d)`)
@@ -56,12 +54,8 @@ var (
 	// is not one the patterns above read ("Fax :" and nothing after it).
 	contactLabelRe = lazyre.New(`\b(?i:e-?mail|courriel|correo(?: electr[oó]nico)?|posta elettronica|web(?:site|seite)?|sitio web|sito web|homepage|t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|handy|m[oó]vil|cellulare)\.?\s*:`)
 	videoRe        = lazyre.New(`(?i)/embed/|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com`)
-
-	// Markdown a text dump of the page leaves behind.
-	mdLinkRe   = lazyre.New(`\[([^\]]*)\]\([^)]*\)`)
-	mdEscapeRe = lazyre.New(`\\([\\()\[\]*_#.!-])`)
-	mdStrongRe = lazyre.New(`\*+([^*]+)\*+`)
-	mdURLRe    = lazyre.New(`<((?:https?|mailto):[^>\s]+)>`)
+	// The Markdown a text dump of the page leaves behind is unmarkdown's
+	// (scan.go).
 )
 
 // label is how a crew label maps to a credit.
@@ -418,10 +412,7 @@ func unmarkdown(s string) string {
 	if !strings.ContainsAny(s, "[*<\\") {
 		return s
 	}
-	s = mdLinkRe.ReplaceAllString(s, "$1")
-	s = mdStrongRe.ReplaceAllString(s, "$1")
-	s = mdURLRe.ReplaceAllString(s, "$1")
-	return mdEscapeRe.ReplaceAllString(s, "$1")
+	return unescape(unangle(unstrong(unlink(s))))
 }
 
 // header reads everything up to the synopsis: site, breadcrumb, title,
@@ -1063,7 +1054,7 @@ func splitOffices(s string) (first string, others []string) {
 	first = blocks[0]
 	var slashed []string
 	for _, b := range blocks[1:] {
-		if len(slashed) == 0 && !strings.ContainsAny(b, "0123456789@") && !webRe.MatchString(b) {
+		if len(slashed) == 0 && !strings.ContainsAny(b, "0123456789@") && webScan.find(b) == nil {
 			first += " / " + b
 			continue
 		}
@@ -1112,7 +1103,7 @@ func salesContact(s string) film.Agent {
 	// Each pattern runs once over the paragraph: its matches are both
 	// read and blanked out (blankOut), where finding and then replacing
 	// them ran it twice.
-	phones := phoneRe.FindAllStringSubmatchIndex(s, -1)
+	phones := phoneMatches(s)
 	for _, m := range phones {
 		// The first of each: a second number is a second line's, not
 		// the office's (it was the last, as the e-mail was the first).
@@ -1138,7 +1129,7 @@ func salesContact(s string) film.Agent {
 	// its value must hold is not searched (a tenth of a prize page).
 	var emails [][]int
 	if strings.IndexByte(s, '@') >= 0 {
-		emails = emailRe.FindAllStringSubmatchIndex(s, -1)
+		emails = emailScan.find(s)
 	}
 	if len(emails) > 0 {
 		c.Email = s[emails[0][2]:emails[0][3]]
@@ -1146,7 +1137,7 @@ func salesContact(s string) film.Agent {
 	s = blankOut(s, emails)
 	var webs [][]int
 	if strings.Contains(s, "://") || strings.Contains(s, "www.") {
-		webs = webRe.FindAllStringSubmatchIndex(s, -1)
+		webs = webScan.find(s)
 	}
 	if len(webs) > 0 {
 		web := s[webs[0][2]:webs[0][3]]

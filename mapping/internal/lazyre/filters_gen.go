@@ -11,10 +11,6 @@ func knownFilter(expr string) (filter, bool) {
 	switch expr {
 	case "'{2,}":
 		return filter{any: []literal{{"'", false}}}, true
-	case "(?:\\b(?i:e-?mail|courriel|mail|correo(?: electr[oó]nico)?|posta elettronica|e-?post)\\.?\\s*:?\\s*)?([\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)":
-		return filter{any: []literal{{"@", false}}}, true
-	case "(?:\\b(?i:web(?:site|seite)?|site(?: web| internet)?|sitio web|sito(?: web)?|internet|homepage|url)\\.?\\s*:?\\s*)?((?:https?://|www\\.)[^\\s,;]+)":
-		return filter{any: []literal{{"http", false}, {"www.", false}}}, true
 	case "(?:^|[\\s,;:(])(\\+\\d[\\d ()./-]{5,}\\d)":
 		return filter{any: []literal{{"+", false}}}, true
 	case "(?i)(?:\\bbased on(?: [\\d,]+)?(?: \\S+)?|[:|·—–]|\\s-)$":
@@ -26,8 +22,6 @@ func knownFilter(expr string) (filter, bool) {
 	case "(?i)</?(?:small|big|i|b|em|strong|span|sup|sub|u|s|abbr|nowiki|center|div|p|font|poem)(?:\\s[^<>]*)?/?>":
 		return filter{any: []literal{{"<", true}}}, true
 	case "(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{4}\\b":
-		return filter{}, true
-	case "(?i)\\b(t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|cell|handy|m[oó]vil|cellulare|portable)\\.?\\s*:?\\s*(\\+?\\d[\\d ()./-]{5,}\\d)":
 		return filter{}, true
 	case "(?i)\\s(?:and|&)\\s":
 		return filter{any: []literal{{"and", true}, {"&", true}}}, true
@@ -53,14 +47,10 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{" ", false}, {", ", false}, {"-", false}, {".", false}, {"/", false}, {" ", false}}}, true
 	case "(^|[\\s(\\[\"'“‘«])([*_])([^\\s*_](?:[^*_]*[^\\s*_])?)([*_])($|[\\s.,;:!?)\\]\"'”’»])":
 		return filter{any: []literal{{"*", false}, {"_", false}}}, true
-	case "<((?:https?|mailto):[^>\\s]+)>":
-		return filter{any: []literal{{"http", false}, {"mailto", false}}}, true
 	case "[;,.]\\s*(\\p{Lu}[\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){0,3}\\s*:)":
 		return filter{any: []literal{{":", false}}}, true
 	case "\\([^()]*\\)":
 		return filter{any: []literal{{"(", false}}}, true
-	case "\\*+([^*]+)\\*+":
-		return filter{any: []literal{{"*", false}}}, true
 	case "\\.(?:\\s*\\.)+":
 		return filter{any: []literal{{".", false}}}, true
 	case "\\[(?:\\d+|[a-z]|note \\d+|citation needed)\\]":
@@ -71,16 +61,12 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"](", false}}}, true
 	case "\\[([^\\[\\]]+)\\]\\([^()\\s]*\\)":
 		return filter{any: []literal{{"](", false}}}, true
-	case "\\[([^\\]]*)\\]\\([^)]*\\)":
-		return filter{any: []literal{{"](", false}}}, true
 	case "\\[\\[(?:[^\\[\\]|]*\\|)?([^\\[\\]|]*)\\]\\]":
 		return filter{any: []literal{{"[[", false}}}, true
 	case "\\[\\^[^\\]\\s]{1,20}\\]":
 		return filter{any: []literal{{"[^", false}}}, true
 	case "\\[\\d{1,4}\\]":
 		return filter{any: []literal{{"[", false}}}, true
-	case "\\\\([\\\\()\\[\\]*_#.!-])":
-		return filter{any: []literal{{"\\", false}}}, true
 	case "\\b(?:jur(?:y|ies|ors?|ies|ados?|ée?s?|ado)|giuria|jury-?mitglieder|selection committee)\\b":
 		return filter{any: []literal{{"jur", false}, {"giuria", false}, {"mitglieder", false}, {"selection committee", false}}}, true
 	case "\\b(?i:e-?mail|courriel|correo(?: electr[oó]nico)?|posta elettronica|web(?:site|seite)?|sitio web|sito web|homepage|t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|handy|m[oó]vil|cellulare)\\.?\\s*:":
