@@ -505,11 +505,20 @@ func furnitureOf(t string) furniture {
 	}
 	key := strings.TrimRight(t, ".!:›»>×✕ ")
 	if isASCII(key) {
-		key = strings.ToLower(key)
-	} else {
-		key = strings.ToLower(locale.StripAccents(key))
+		// Folded in a buffer on the stack (the line is short, see
+		// above), which the map is looked up with uncopied: a copy in
+		// lower case was made for most lines of a page, which start
+		// with a capital.
+		var buf [maxFurnitureLine]byte
+		b := buf[:copy(buf[:], key)]
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return furnitureLines()[string(b)]
 	}
-	return furnitureLines()[key]
+	return furnitureLines()[strings.ToLower(locale.StripAccents(key))]
 }
 
 // maxFurnitureLine is the longest line, in bytes, of furnitureLines and
