@@ -251,3 +251,27 @@ func copyDocuments(tb testing.TB, from, to string) {
 		}
 	}
 }
+
+// prizeCrewPage writes a prize page, in the layout of the sample, whose
+// credits run to n crew lines ("Gaffer: Clara Dibasen"), each a paragraph
+// of its own as the page's dump writes them, of roles the page's labels
+// and the crew jobs' table both read, each naming one of n distinct
+// people, and returns its path: a prize page's densest input in people
+// per byte (about 26 bytes a line).
+func prizeCrewPage(tb testing.TB, n int) string {
+	tb.Helper()
+	var b strings.Builder
+	b.WriteString("Published on *Aurora Film Prize* (<https://aurora-prize.example>)\n\n[Home](#) > [Big Crew](#)\n\nBig Crew\n\n")
+	b.WriteString("Olivier Masset-Depasse\n\nBelgium\n\n95 min\n\n2010\n\nSynopsis:\n\nA long crew list.\n\n")
+	roles := []string{"Gaffer", "Sound", "Editing", "Music", "Screenplay", "Costumes", "Make-up", "Key grip",
+		"Producer", "Cinematography", "Art direction", "Colorist", "Casting", "Stunts"}
+	for i := range n {
+		fmt.Fprintf(&b, "%s: %s\n\n", roles[i*3%len(roles)], criticName(i))
+	}
+	b.WriteString("Source URL (retrieved on 04-12-2017): <https://aurora-prize.example/movies/2010/big-crew>\n")
+	path := filepath.Join(tb.TempDir(), "prize.txt")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
