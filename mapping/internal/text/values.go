@@ -718,6 +718,9 @@ func (l *CreditList) has(credits []film.Credit, k creditKey, at int) bool {
 			}
 		}
 		if len(l.few) < scanCredits {
+			if l.few == nil {
+				l.few = make([]int32, 0, scanCredits) // 128 bytes, once
+			}
 			l.few = append(l.few, int32(at))
 			return false
 		}
