@@ -83,3 +83,24 @@ func FuzzBlankOut(f *testing.F) {
 	f.Add("phone 123456789 x@y.z")
 	f.Fuzz(checkBlankOut)
 }
+
+// TestLookupFolded: a label looked up by its lower case on the stack is
+// read as labelKey reads it, for every label of the tables and every
+// line of the test documents.
+func TestLookupFolded(t *testing.T) {
+	in := labelInputs(t)
+	for key := range labelTable() {
+		in = append(in, key, strings.ToUpper(key), strings.ToUpper(key[:1])+key[1:], " "+key+"  ")
+	}
+	for _, s := range in {
+		lb, ok := lookup(s)
+		key := labelKey(s)
+		want, wantOK := labels()[key]
+		if !wantOK {
+			continue // not in the table: lookup took labelKey's way
+		}
+		if lb != want || !ok {
+			t.Errorf("lookup(%q) = %+v, %v; the table by labelKey %q: %+v", s, lb, ok, key, want)
+		}
+	}
+}

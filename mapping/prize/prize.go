@@ -267,6 +267,23 @@ var labelNoteRe = lazyre.New(`\([^()]*\)`)
 
 // lookup returns how a label is read.
 func lookup(s string) (label, bool) {
+	// A short label of ASCII letters with no bracket ("Screenplay",
+	// "Art direction"), most of a page's, has for its key its lower
+	// case: folded on the stack, it is looked up without labelKey's
+	// copies. The key of any other, and of one not in the table, is
+	// labelKey's.
+	if c := text.Clean(s); len(c) <= maxPlainLabel && isASCII(c) && strings.IndexByte(c, '(') < 0 {
+		var buf [maxPlainLabel]byte
+		b := buf[:copy(buf[:], c)]
+		for i, ch := range b {
+			if 'A' <= ch && ch <= 'Z' {
+				b[i] = ch + 'a' - 'A'
+			}
+		}
+		if lb, ok := labels()[string(b)]; ok {
+			return lb, true
+		}
+	}
 	key := labelKey(s)
 	lb, ok := labels()[key]
 	if !ok {
@@ -284,6 +301,10 @@ func lookup(s string) (label, bool) {
 	}
 	return lb, ok
 }
+
+// maxPlainLabel is the longest label lookup folds on the stack; the
+// table's longest is 29 bytes.
+const maxPlainLabel = 48
 
 // juryRe is a label that names a prize's judges, in the languages of
 // the other labels.

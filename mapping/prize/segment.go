@@ -542,16 +542,35 @@ func cookieBanner(key string) bool {
 }
 
 // languageCodes counts the language codes a line is made of ("EN",
-// "EN | FR | DE"), or returns 0 if it holds anything else.
+// "EN | FR | DE"), or returns 0 if it holds anything else: each field
+// between spaces, bars, slashes and middle dots is two capitals. It
+// reads the bytes as they come, where splitting the line into fields
+// made a list for each line that starts with a capital, most of a page.
 func languageCodes(t string) int {
 	if t[0] < 'A' || t[0] > 'Z' {
 		return 0
 	}
+	// sep returns the length of the separator at i, or 0.
+	sep := func(i int) int {
+		switch {
+		case t[i] == ' ' || t[i] == '|' || t[i] == '/':
+			return 1
+		case strings.HasPrefix(t[i:], "·"):
+			return len("·")
+		}
+		return 0
+	}
+	upper := func(c byte) bool { return 'A' <= c && c <= 'Z' }
 	n := 0
-	for _, f := range strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '|' || r == '/' || r == '·' }) {
-		if len(f) != 2 || f[0] < 'A' || f[0] > 'Z' || f[1] < 'A' || f[1] > 'Z' {
+	for i := 0; i < len(t); {
+		if k := sep(i); k > 0 {
+			i += k
+			continue
+		}
+		if i+2 > len(t) || !upper(t[i]) || !upper(t[i+1]) || i+2 < len(t) && sep(i+2) == 0 {
 			return 0
 		}
+		i += 2
 		n++
 	}
 	return n

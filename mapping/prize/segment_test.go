@@ -226,3 +226,32 @@ func TestPageIsNoTitle(t *testing.T) {
 		t.Errorf("a title of 199 characters: %v, %q", err, src.Film.Title.Value)
 	}
 }
+
+// TestLanguageCodes: the scan counts what a split into fields counted.
+func TestLanguageCodes(t *testing.T) {
+	byFields := func(t string) int {
+		if t[0] < 'A' || t[0] > 'Z' {
+			return 0
+		}
+		n := 0
+		for _, f := range strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '|' || r == '/' || r == '·' }) {
+			if len(f) != 2 || f[0] < 'A' || f[0] > 'Z' || f[1] < 'A' || f[1] > 'Z' {
+				return 0
+			}
+			n++
+		}
+		return n
+	}
+	cases := map[string]int{"EN": 1, "EN | FR | DE": 3, "EN/FR": 2, "EN · FR": 2, "EN·FR": 2, "EN  FR ": 2, "E": 0, "ENG": 0,
+		"EN F": 0, "EN Fr": 0, "EN |": 1, "Home": 0, "EN\xc2": 0, "EN \xb7 FR": 0, "ÉN": 0, "EN | FR | DEU": 0}
+	for in, want := range cases {
+		if got := languageCodes(in); got != want || got != byFields(in) {
+			t.Errorf("languageCodes(%q) = %d, want %d (by fields %d)", in, got, want, byFields(in))
+		}
+	}
+	for _, in := range labelInputs(t) {
+		if in != "" && languageCodes(in) != byFields(in) {
+			t.Errorf("languageCodes(%q) = %d, by fields %d", in, languageCodes(in), byFields(in))
+		}
+	}
+}
