@@ -53,15 +53,61 @@ const (
 	kindFurniture
 )
 
-// segLine is a line of the page as paragraphs reads it.
+// segLine is a line of the page as paragraphs reads it: 24 bytes, for
+// every line of a page (its number and its text as written are the
+// page's, at its place).
 type segLine struct {
-	n    int    // its number in the document, from 1
 	text string // cleaned, with markdown and markup removed
+	at   int32  // its place in the page's reading order (page.at)
 	kind lineKind
 	// crumb says the line is a trail of links separated by ">".
 	crumb bool
-	// raw is the line as written (a column's part of it).
-	raw string
+}
+
+// page is a page's lines in reading order: its document's lines, or,
+// where a run of them is set in columns, readingOrder's. A page with no
+// columns, nearly every one, is read from its lines as they are: a list
+// of them in reading order (24 bytes a line) beside their segLines (48,
+// with each line's number and text as written in it) was 16 MB of a
+// page of 116,000 crew lines while it was split into paragraphs.
+type page struct {
+	lines []string
+	order []srcLine // nil: the lines in their order
+}
+
+// len returns how many lines the page has in reading order.
+func (pg page) len() int {
+	if pg.order == nil {
+		return len(pg.lines)
+	}
+	return len(pg.order)
+}
+
+// at returns the number in the document, from 1, and the text as written
+// (a column's part of it) of the line at place i in reading order.
+func (pg page) at(i int) (n int, raw string) {
+	if pg.order == nil {
+		return i + 1, pg.lines[i]
+	}
+	return pg.order[i].n, pg.order[i].raw
+}
+
+// hasColumns reports whether a run of non-blank lines may be set in
+// columns, as readingOrder tells one: two of its lines or more hold a
+// gutter.
+func hasColumns(lines []string) bool {
+	gutters := 0
+	for _, l := range lines {
+		switch {
+		case text.IsBlank(l):
+			gutters = 0
+		case hasGutter(l):
+			if gutters++; gutters >= 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // paragraphs splits a page into paragraphs with markdown removed (see the
@@ -70,7 +116,12 @@ func paragraphs(lines []string) ([]paragraph, *film.Error) {
 	if err := runTooLong(lines); err != nil {
 		return nil, err
 	}
-	ls := classify(readingOrder(lines))
+	pg := page{lines: lines}
+	layout := false
+	if hasColumns(lines) {
+		pg.order, layout = readingOrder(lines)
+	}
+	ls := classify(pg, layout)
 	// Every paragraph's lines are a part of one list of the page's
 	// texts: a list for each was a prize page's commonest allocation.
 	texts := make([]string, len(ls))
@@ -95,13 +146,13 @@ func paragraphs(lines []string) ([]paragraph, *film.Error) {
 				header = false
 				break
 			}
-			out = append(out, newParagraph(block[:1], blockTexts[:1]))
+			out = append(out, newParagraph(pg, block[:1], blockTexts[:1]))
 			block, blockTexts = block[1:], blockTexts[1:]
 		}
 		if len(block) == 0 {
 			continue
 		}
-		out = appendBody(out, block, blockTexts)
+		out = appendBody(out, pg, block, blockTexts)
 	}
 	return out, nil
 }
@@ -116,7 +167,7 @@ func endsHeader(l segLine) bool {
 // appendBody appends a run of non-blank lines after the header, as one
 // paragraph where no line after its first starts one (a blank-separated
 // page's paragraph), else split where lines start paragraphs.
-func appendBody(out []paragraph, block []segLine, texts []string) []paragraph {
+func appendBody(out []paragraph, pg page, block []segLine, texts []string) []paragraph {
 	// A heading, the site's line, a footer's line or furniture is a
 	// paragraph of its own even at the top of a run ("Synopsis:" and the
 	// text below it).
@@ -128,14 +179,14 @@ func appendBody(out []paragraph, block []segLine, texts []string) []paragraph {
 		}
 	}
 	if !split {
-		return append(out, newParagraph(block, texts))
+		return append(out, newParagraph(pg, block, texts))
 	}
 	start := 0
 	for j := 1; j <= len(block); j++ {
 		if j < len(block) && !startsParagraph(block[start], block[j-1], block[j]) {
 			continue
 		}
-		out = append(out, newParagraph(block[start:j], texts[start:j]))
+		out = append(out, newParagraph(pg, block[start:j], texts[start:j]))
 		start = j
 	}
 	return out
@@ -222,13 +273,14 @@ func runTooLong(lines []string) *film.Error {
 // newParagraph makes a paragraph of lines, whose texts are texts (a part
 // of the page's list, held at its length: a paragraph's list never grows
 // into the next one's).
-func newParagraph(lines []segLine, texts []string) paragraph {
+func newParagraph(pg page, lines []segLine, texts []string) paragraph {
 	texts = texts[:len(texts):len(texts)]
 	crumb := true
 	for _, l := range lines {
 		crumb = crumb && l.crumb
 	}
-	return paragraph{text: strings.Join(texts, " "), line: lines[0].n, lines: texts, crumb: crumb, raw: lines[0].raw,
+	n, raw := pg.at(int(lines[0].at))
+	return paragraph{text: strings.Join(texts, " "), line: n, lines: texts, crumb: crumb, raw: raw,
 		furniture: lines[0].kind == kindFurniture, label: lines[0].kind == kindLabel}
 }
 
@@ -236,19 +288,18 @@ func newParagraph(lines []segLine, texts []string) paragraph {
 // it is. In a page set in columns (layout), a printed page's furniture is
 // furniture too: its number ("Page 2 of 3", "- 2 -") and a line printed
 // again on each page (its header or its footer), after its first.
-func classify(order []srcLine, layout bool) []segLine {
-	ls := make([]segLine, len(order))
+func classify(pg page, layout bool) []segLine {
+	ls := make([]segLine, pg.len())
 	published := false
 	printed := map[string]bool{}
-	for i, sl := range order {
-		raw := sl.raw
-		l := segLine{n: sl.n}
+	for i := range ls {
+		_, raw := pg.at(i)
+		l := segLine{at: int32(i)}
 		if !text.IsBlank(raw) {
 			l.text = text.Clean(text.Unmarkup(unmarkdown(raw)))
 			// The trail is read before unmarkdown makes its links text;
 			// only a line that holds a link and a ">" can be one.
 			l.crumb = strings.Contains(raw, "](") && strings.ContainsAny(raw, ">›»") && crumbTrailRe.MatchString(text.Clean(raw))
-			l.raw = raw
 		}
 		if l.text != "" {
 			l.kind = kindOf(l, &published)
