@@ -28,6 +28,15 @@ import (
 	"github.com/film2ld/film2ld/mapping/internal/lazyre"
 )
 
+// The patterns a prize page meets most are scans of bytes (scan.go): a
+// labelled telephone or fax number (phoneMatches); an e-mail or web
+// address with the label before it ("Courriel : …", "Web: …", which,
+// left behind, ended the postal address; audit 17: emailScan, webScan);
+// a contact's label whose value is not there, or is not one those read
+// ("Fax :" and nothing after it: contactLabelMatches); a label of up to
+// four words after a separator in a sales line (officeLabelMatches); the
+// Markdown a text dump of the page leaves behind (unmarkdown).
+
 var (
 	// publishedRe is the site's line above the page, in the languages
 	// the prize's site is published in.
@@ -43,19 +52,11 @@ var (
 	footnotesRe = lazyre.New(`^(?:\[\d+\]\s*)+$`)
 	// A crew label: "Screenplay:", "Producer(s):", "D.O.P.:", "Réalisateur :".
 	sourceRe = lazyre.New(`^Source URL \(retrieved on ([^)]+)\):\s*(\S+)$`)
-	// An e-mail or web address, with the label before it ("Courriel :
-	// …", "Web: …"), is emailScan's or webScan's (scan.go): left behind,
-	// the label ended the postal address (audit 17).
-	// A labelled telephone or fax number is phoneMatches' (scan.go).
 	// barePhoneRe is an international number with no label ("…, Germany,
 	// +49 30 555 0100"): no postal code starts with "+".
 	barePhoneRe = lazyre.New(`(?:^|[\s,;:(])(\+\d[\d ()./-]{5,}\d)`)
-	// contactLabelRe is a contact's label whose value is not there, or
-	// is not one the patterns above read ("Fax :" and nothing after it).
-	contactLabelRe = lazyre.New(`\b(?i:e-?mail|courriel|correo(?: electr[oó]nico)?|posta elettronica|web(?:site|seite)?|sitio web|sito web|homepage|t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|handy|m[oó]vil|cellulare)\.?\s*:`)
-	videoRe        = lazyre.New(`(?i)/embed/|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com`)
-	// The Markdown a text dump of the page leaves behind is unmarkdown's
-	// (scan.go).
+	// videoRe is a link to a video host or an embedded player.
+	videoRe = lazyre.New(`(?i)/embed/|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com`)
 )
 
 // label is how a crew label maps to a credit.
@@ -1091,12 +1092,12 @@ func splitOffices(s string) (first string, others []string) {
 // a contact fact's ("; Los Angeles: 9 Sunset Blvd", not "; Fax: …"). It
 // returns the value before it and the office, or the value and "".
 func cutOffice(s string) (before, office string) {
-	ms := officeLabelRe.FindAllStringSubmatchIndex(s, -1)
+	ms := officeLabelMatches(s)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		label := s[m[2]:m[3]]
 		officeWord := officeWordRe.MatchString(label)
-		if !officeWord && (s[m[0]] != ';' || contactLabelRe.MatchString(label)) {
+		if !officeWord && (s[m[0]] != ';' || contactLabelMatches(label) != nil) {
 			continue
 		}
 		if b := strings.TrimSpace(s[:m[0]]); b != "" {
@@ -1106,13 +1107,9 @@ func cutOffice(s string) (before, office string) {
 	return s, ""
 }
 
-var (
-	// officeLabelRe is a label of up to four words after a separator.
-	officeLabelRe = lazyre.New(`[;,.]\s*(\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}\s*:)`)
-	// officeWordRe is a word for an office or a branch, in the pages'
-	// languages.
-	officeWordRe = lazyre.New(`(?i)(?:^|\s)(?:offices?|headquarters|hq|branch|bureaux?|si[eè]ge|b[üu]ro|niederlassung|filiale|ufficio|sede|oficina)(?:\s|:|$)`)
-)
+// officeWordRe is a word for an office or a branch, in the pages'
+// languages.
+var officeWordRe = lazyre.New(`(?i)(?:^|\s)(?:offices?|headquarters|hq|branch|bureaux?|si[eè]ge|b[üu]ro|niederlassung|filiale|ufficio|sede|oficina)(?:\s|:|$)`)
 
 // salesContact reads "Films distribution 34 rue du Louvre, 75001 Paris,
 // France Tél : +33 … Fax : +33 … info@… www.…". The name is what stands
@@ -1170,7 +1167,7 @@ func salesContact(s string) film.Agent {
 		}
 	}
 	s = blankOut(s, webs)
-	s = text.Clean(blankOut(s, contactLabelRe.FindAllStringIndex(s, -1)))
+	s = text.Clean(blankOut(s, contactLabelMatches(s)))
 	name := s
 	words := strings.Fields(s)
 	for i, w := range words {

@@ -1,6 +1,10 @@
 package prize
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Hand-written scanners for the patterns every prize page meets: each
 // returns exactly what its regular expression did (the expression is in
@@ -201,18 +205,23 @@ type labelled struct {
 
 // newLabelled returns the scanner of labels and value.
 func newLabelled(labels []string, value func(s string, p int) (end, read int, ok bool)) *labelled {
-	l := &labelled{labels: labels, value: value}
+	return &labelled{labels: labels, value: value, initials: initialsOf(labels)}
+}
+
+// initialsOf returns the bytes that may start one of labels, as
+// foldPrefix spells them.
+func initialsOf(labels []string) (initials [256]bool) {
 	for _, lb := range labels {
 		c := lb[0]
-		l.initials[c], l.initials[c&^0x20] = true, true
+		initials[c], initials[c&^0x20] = true, true
 		switch c {
 		case 's':
-			l.initials["ſ"[0]] = true
+			initials["ſ"[0]] = true
 		case 'k':
-			l.initials["\u212a"[0]] = true
+			initials["\u212a"[0]] = true
 		}
 	}
-	return l
+	return initials
 }
 
 // find returns the matches in s.
@@ -483,4 +492,96 @@ func unescape(s string) string {
 		i++
 	}
 	return r.result()
+}
+
+// contactLabelWords are contactLabelMatches' labels, in its pattern's
+// order, as foldPrefix spells them.
+var contactLabelWords = []string{"e-mail", "email", "courriel", "correo electrOnico", "correo", "posta elettronica",
+	"website", "webseite", "web", "sitio web", "sito web", "homepage", "tElEphone", "tElEfono", "tElefon", "tEl",
+	"phone", "fax", "mobile", "mobil", "handy", "mOvil", "cellulare"}
+
+// contactInitials are the bytes a contact's label may start with.
+var contactInitials = initialsOf(contactLabelWords)
+
+// contactLabelMatches returns the contact's labels in s, each with the
+// full stop, the spaces and the colon after it, as
+// FindAllStringIndex(s, -1) of
+//
+//	\b(?i:e-?mail|courriel|correo(?: electr[oó]nico)?|posta elettronica|web(?:site|seite)?|sitio web|sito web|homepage|t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|handy|m[oó]vil|cellulare)\.?\s*:
+//
+// does.
+func contactLabelMatches(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); i++ {
+		if !contactInitials[s[i]] || !boundary(s, i) {
+			continue
+		}
+		for _, lb := range contactLabelWords {
+			e, ok := foldPrefix(s, i, lb)
+			if !ok {
+				continue
+			}
+			if e < len(s) && s[e] == '.' {
+				e++
+			}
+			if e = skipSpace(s, e); e < len(s) && s[e] == ':' {
+				out = append(out, []int{i, e + 1})
+				i = e
+				break
+			}
+		}
+	}
+	return out
+}
+
+// officeLabelMatches returns the labels of up to four words after a
+// separator in a sales line, as FindAllStringSubmatchIndex(s, -1) of
+//
+//	[;,.]\s*(\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}\s*:)
+//
+// does: for each, its start (the separator) and end, and the label's.
+// Each word runs as far as its characters do, and only white space then
+// a colon, or white space then another word, may follow one, so the
+// label ends at the first colon its words reach, or there is none.
+func officeLabelMatches(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ';' && c != ',' && c != '.' {
+			continue
+		}
+		p := skipSpace(s, i+1)
+		r, size := utf8.DecodeRuneInString(s[p:])
+		if p == len(s) || !unicode.Is(unicode.Lu, r) {
+			continue
+		}
+		q := officeWordEnd(s, p+size)
+		for words := 0; ; words++ {
+			t := skipSpace(s, q)
+			if t < len(s) && s[t] == ':' {
+				out = append(out, []int{i, t + 1, p, t + 1})
+				i = t
+				break
+			}
+			if words == 3 || t == q {
+				break
+			}
+			if q = officeWordEnd(s, t); q == t {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// officeWordEnd returns where the run of letters, apostrophes and
+// hyphens ([\p{L}'’-]*) at p ends.
+func officeWordEnd(s string, p int) int {
+	for p < len(s) {
+		r, size := utf8.DecodeRuneInString(s[p:])
+		if r != '\'' && r != '’' && r != '-' && !unicode.Is(unicode.L, r) {
+			break
+		}
+		p += size
+	}
+	return p
 }

@@ -11,13 +11,15 @@ import (
 // The patterns scan.go's scanners replace, as the mapper wrote them: each
 // scanner must return exactly what its pattern does.
 var (
-	phonePattern    = regexp.MustCompile(`(?i)\b(t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|cell|handy|m[oó]vil|cellulare|portable)\.?\s*:?\s*(\+?\d[\d ()./-]{5,}\d)`)
-	emailPattern    = regexp.MustCompile(`(?:\b(?i:e-?mail|courriel|mail|correo(?: electr[oó]nico)?|posta elettronica|e-?post)\.?\s*:?\s*)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)`)
-	webPattern      = regexp.MustCompile(`(?:\b(?i:web(?:site|seite)?|site(?: web| internet)?|sitio web|sito(?: web)?|internet|homepage|url)\.?\s*:?\s*)?((?:https?://|www\.)[^\s,;]+)`)
-	mdLinkPattern   = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	mdStrongPattern = regexp.MustCompile(`\*+([^*]+)\*+`)
-	mdURLPattern    = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
-	mdEscapePattern = regexp.MustCompile(`\\([\\()\[\]*_#.!-])`)
+	phonePattern        = regexp.MustCompile(`(?i)\b(t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|cell|handy|m[oó]vil|cellulare|portable)\.?\s*:?\s*(\+?\d[\d ()./-]{5,}\d)`)
+	emailPattern        = regexp.MustCompile(`(?:\b(?i:e-?mail|courriel|mail|correo(?: electr[oó]nico)?|posta elettronica|e-?post)\.?\s*:?\s*)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)`)
+	webPattern          = regexp.MustCompile(`(?:\b(?i:web(?:site|seite)?|site(?: web| internet)?|sitio web|sito(?: web)?|internet|homepage|url)\.?\s*:?\s*)?((?:https?://|www\.)[^\s,;]+)`)
+	contactLabelPattern = regexp.MustCompile(`\b(?i:e-?mail|courriel|correo(?: electr[oó]nico)?|posta elettronica|web(?:site|seite)?|sitio web|sito web|homepage|t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|handy|m[oó]vil|cellulare)\.?\s*:`)
+	officeLabelPattern  = regexp.MustCompile(`[;,.]\s*(\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}\s*:)`)
+	mdLinkPattern       = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	mdStrongPattern     = regexp.MustCompile(`\*+([^*]+)\*+`)
+	mdURLPattern        = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
+	mdEscapePattern     = regexp.MustCompile(`\\([\\()\[\]*_#.!-])`)
 )
 
 // phoneCases are sales lines and their telephone and fax numbers' labels
@@ -242,4 +244,64 @@ func FuzzMarkdownScanners(f *testing.F) {
 		f.Add(c.in)
 	}
 	f.Fuzz(checkMarkdown)
+}
+
+// officeCases are sales lines and the labels read in them: a contact's
+// (in any case, with a full stop and spaces before the colon) and an
+// office's after a separator.
+var officeCases = []struct {
+	in              string
+	contact, office []string
+}{
+	{"Nord Sales, Hafenweg 3, Hamburg Tel.: +49 40 0000; European office: Ring 1, Wien. Bureau de Paris : 3 rue X",
+		[]string{"Tel.:"}, []string{"European office:", "Bureau de Paris :"}},
+	{"Fax : ; E-MAIL: ; Sitio web : ; TÉLÉPHONE: ; xfax: ; fax ; ſito web:", []string{"Fax :", "E-MAIL:", "Sitio web :", "TÉLÉPHONE:", "web:"},
+		[]string{"E-MAIL:", "Sitio web :", "TÉLÉPHONE:"}},
+	// (No \b stands between a space and "ſ": "ſito web:" is read from
+	// "web".) Five words are too many; a word of a small letter first; an
+	// apostrophe and a hyphen in a word; a colon after a space.
+	{"; One Two Three Four Five: x, Ufficio d'Roma-Est : y. lower case: z,Émile:", nil,
+		[]string{"Ufficio d'Roma-Est :", "Émile:"}},
+	{"; Ab\xff: x; Ab’cd:", nil, []string{"Ab’cd:"}},
+}
+
+func TestOfficeLabels(t *testing.T) {
+	texts := func(s string, ms [][]int, k int) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, s[m[k]:m[k+1]])
+		}
+		return out
+	}
+	for _, c := range officeCases {
+		if got := texts(c.in, contactLabelMatches(c.in), 0); !reflect.DeepEqual(got, c.contact) {
+			t.Errorf("contactLabelMatches(%q) reads %q, want %q", c.in, got, c.contact)
+		}
+		if got := texts(c.in, officeLabelMatches(c.in), 2); !reflect.DeepEqual(got, c.office) {
+			t.Errorf("officeLabelMatches(%q) reads %q, want %q", c.in, got, c.office)
+		}
+		checkOfficeLabels(t, c.in)
+	}
+	for _, s := range labelInputs(t) {
+		checkOfficeLabels(t, s)
+	}
+}
+
+func checkOfficeLabels(t *testing.T, s string) {
+	t.Helper()
+	if got, want := contactLabelMatches(s), contactLabelPattern.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Errorf("contactLabelMatches(%q) = %v, the pattern %v", s, got, want)
+	}
+	if got, want := officeLabelMatches(s), officeLabelPattern.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Errorf("officeLabelMatches(%q) = %v, the pattern %v", s, got, want)
+	}
+}
+
+// FuzzOfficeLabels: contactLabelMatches and officeLabelMatches find what
+// their patterns find, in any text.
+func FuzzOfficeLabels(f *testing.F) {
+	for _, c := range officeCases {
+		f.Add(c.in)
+	}
+	f.Fuzz(checkOfficeLabels)
 }

@@ -47,8 +47,6 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{" ", false}, {", ", false}, {"-", false}, {".", false}, {"/", false}, {" ", false}}}, true
 	case "(^|[\\s(\\[\"'“‘«])([*_])([^\\s*_](?:[^*_]*[^\\s*_])?)([*_])($|[\\s.,;:!?)\\]\"'”’»])":
 		return filter{any: []literal{{"*", false}, {"_", false}}}, true
-	case "[;,.]\\s*(\\p{Lu}[\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){0,3}\\s*:)":
-		return filter{any: []literal{{":", false}}}, true
 	case "\\([^()]*\\)":
 		return filter{any: []literal{{"(", false}}}, true
 	case "\\.(?:\\s*\\.)+":
@@ -69,8 +67,6 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"[", false}}}, true
 	case "\\b(?:jur(?:y|ies|ors?|ies|ados?|ée?s?|ado)|giuria|jury-?mitglieder|selection committee)\\b":
 		return filter{any: []literal{{"jur", false}, {"giuria", false}, {"mitglieder", false}, {"selection committee", false}}}, true
-	case "\\b(?i:e-?mail|courriel|correo(?: electr[oó]nico)?|posta elettronica|web(?:site|seite)?|sitio web|sito web|homepage|t[ée]l(?:[ée]phone|[ée]fono|efon)?|phone|fax|mobile?|handy|m[oó]vil|cellulare)\\.?\\s*:":
-		return filter{any: []literal{{":", false}}}, true
 	case "\\b(\\d{1,2})(?:er|º|°)?\\.?\\s+(?:de\\s+)?(\\pL+)\\.?\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b":
 		return filter{any: []literal{{"\t", false}, {"\n", false}, {"\f", false}, {"\r", false}, {" ", false}}}, true
 	case "\\b(\\d{1,2})(?:st|nd|rd|th)\\b":
