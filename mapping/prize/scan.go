@@ -14,9 +14,12 @@ import (
 // phone pattern was 18 µs of a film's 1.06 ms (BenchmarkSamplesCanonical),
 // the Markdown patterns 12 µs.
 //
-// Every byte the patterns name is ASCII, and no byte of a character
-// written in several bytes is, so a scan of bytes finds what the
-// regexp's scan of characters did, in any text, valid UTF-8 or not.
+// The patterns' separators, digits, colons and spaces are ASCII, and no
+// byte of a character written in several bytes is, so a scan of bytes
+// finds them where the regexp's scan of characters did, in any text,
+// valid UTF-8 or not; the few characters of several bytes a pattern
+// names (é, ó, ’, and the "ſ" and Kelvin sign (?i) reads as s and k) and
+// its classes of letters are compared or decoded as whole characters.
 
 // phoneMatches returns the sales contact's telephone and fax numbers,
 // with the label before each, as
