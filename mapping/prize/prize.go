@@ -759,13 +759,25 @@ func (p *parser) body(paras []paragraph) *film.Error {
 	// Room for a credit a label line: grown by doubling, the credits of
 	// a page of 116,000 crew lines were copied at each step, and kept a
 	// fifth more room than they held until the merge was done.
-	labels := 0
+	labelLines := 0
 	for _, para := range paras {
 		if para.label {
-			labels++
+			labelLines++
 		}
 	}
-	f.Credits = slices.Grow(f.Credits, labels)
+	f.Credits = slices.Grow(f.Credits, labelLines)
+	defer func() {
+		// The room the label lines did not fill (facts, skipped labels)
+		// is not kept past the body, nor a list where nothing was
+		// credited, as before the room was made: a page of many such
+		// lines kept 88 bytes for each through the merge.
+		switch c := f.Credits; {
+		case len(c) == 0:
+			f.Credits = nil
+		case cap(c)-len(c) > len(c)/8+64:
+			f.Credits = slices.Clone(c)
+		}
+	}()
 	var synopsis []paragraph
 	crew := false
 	for i := 0; i < len(paras); i++ {
