@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	iofs "io/fs"
 	"os"
 	"path/filepath"
@@ -218,16 +219,26 @@ func runValidate(e *env, args []string) int {
 		// Film documents given together are one film, as export
 		// combines them: a review page is not faulted for the title its
 		// article gives.
+		// A document without a .txt name (standard input, a file with
+		// no extension) is one of them when its text reads as a film
+		// document, as export reads it: checked alone, a review page
+		// given as - lacked the title its article gives.
 		var docs, others []string
-		for _, in := range inputs {
-			if in != "-" && pipeline.IsDocumentName(in) {
-				docs = append(docs, in)
-			} else {
-				others = append(others, in)
+		if slices.ContainsFunc(inputs, func(in string) bool { return in != "-" && pipeline.IsDocumentName(in) }) {
+			for _, in := range inputs {
+				if in != "-" && pipeline.IsDocumentName(in) || e.filmDocumentByText(in) {
+					docs = append(docs, in)
+				} else {
+					others = append(others, in)
+				}
 			}
 		}
 		if len(docs) > 0 {
-			films = append(films, batchFilm{dir: strings.Join(docs, ", "), files: docs})
+			shown := make([]string, len(docs))
+			for i, d := range docs {
+				shown[i] = e.inputDisplay(d)
+			}
+			films = append(films, batchFilm{dir: strings.Join(shown, ", "), files: docs})
 			inputs = others
 		}
 	}
@@ -680,6 +691,39 @@ func loadFinding(display string, err error) schemas.Finding {
 // it goes before reading it whole for the report's excerpts. Tests lower
 // it to hold the large inputs' readers to the whole reading on small ones.
 var bigDocument = 16 << 20
+
+// filmDocumentByText reports whether in, standard input ("-") or a file
+// without an extension, reads as a film document by its text
+// (pipeline.LooksLikeFilmDocument), as validate reads such an input
+// alone. Only an input of up to bigDocument bytes is looked at: a larger
+// one is read alone, as before. What is read of standard input is put
+// back in front of the rest.
+func (e *env) filmDocumentByText(in string) bool {
+	if !pipeline.MayBeDocumentName(in) {
+		return false
+	}
+	var data []byte
+	if in == "-" {
+		if e.stdin == nil {
+			return false
+		}
+		head, err := io.ReadAll(io.LimitReader(e.stdin, int64(bigDocument)+1))
+		e.stdin = io.MultiReader(bytes.NewReader(head), e.stdin)
+		if err != nil || len(head) > bigDocument {
+			return false
+		}
+		data = head
+	} else {
+		st, err := os.Stat(in)
+		if err != nil || !st.Mode().IsRegular() || st.Size() > int64(bigDocument) {
+			return false
+		}
+		if data, err = os.ReadFile(in); err != nil {
+			return false
+		}
+	}
+	return pipeline.LooksLikeFilmDocument(data, in)
+}
 
 // refusedDocument returns the error the film document reader gives a
 // large .txt file (bigDocument), read as it goes, or nil. validate holds

@@ -271,6 +271,14 @@ func FilmOptions(pageURL string) Options {
 
 // looksLikeFilmDocument tells a film document without a .txt name (on
 // standard input, say) from linked data.
+// LooksLikeFilmDocument reports whether Load reads data, named name, as a
+// film document: by a .txt name, or for a name without an extension
+// (standard input's "-" too) by its text, when it reads as a film
+// document of a kind (mapping.Detect) and not as linked data or a page.
+func LooksLikeFilmDocument(data []byte, name string) bool {
+	return looksLikeFilmDocument(data, name)
+}
+
 func looksLikeFilmDocument(data []byte, name string) bool {
 	if IsDocumentName(name) {
 		return true
