@@ -213,7 +213,7 @@ func runValidate(e *env, args []string) int {
 			return exitError
 		}
 	} else {
-		if inputs, walked, err = expandInputs(files); err != nil {
+		if inputs, walked, err = e.expandInputs(files); err != nil {
 			return e.usageError(fs, "%v", err)
 		}
 		// Film documents given together are one film, as export
@@ -831,7 +831,7 @@ func (e *env) validateFilm(vj *validateJob, f batchFilm) fileResult {
 // expandInputs replaces each folder argument by the pages and linked-data
 // files under it (pipeline.IsSiteFile), in lexical order. walked marks the
 // files found in folders.
-func expandInputs(args []string) ([]string, map[string]bool, error) {
+func (e *env) expandInputs(args []string) ([]string, map[string]bool, error) {
 	var out []string
 	walked := map[string]bool{}
 	for _, a := range args {
@@ -853,6 +853,16 @@ func expandInputs(args []string) ([]string, map[string]bool, error) {
 			}
 			if !pipeline.IsSiteFile(p, func() []byte { return siteContent(p) }) {
 				return nil
+			}
+			if !d.Type().IsRegular() {
+				// A named pipe left in a site's folder (or a link to
+				// one, or to a device) was opened and waited on
+				// forever (audit 20): left out with a warning, as
+				// export --batch and validate --batch leave it out.
+				if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
+					e.warnf("%s: not a regular file; left out", p)
+					return nil
+				}
 			}
 			out = append(out, p)
 			walked[p] = true
