@@ -90,7 +90,9 @@ type htmlReport struct {
 func reportHTML(w io.Writer, sources []reportSource, prof schemas.Profile) error {
 	r := htmlReport{Profile: string(prof), Release: schemaorg.Release}
 	for i, src := range sources {
-		f := htmlFile{Name: src.name, ID: fmt.Sprintf("f%d", i+1)}
+		// The name is a line of its own: a newline in it is escaped,
+		// as on standard error and in the other reports.
+		f := htmlFile{Name: msg.Clean(src.name), ID: fmt.Sprintf("f%d", i+1)}
 		f.Errors, f.Warns = count(src.findings)
 		for _, x := range src.findings {
 			if x.Severity == schemas.Note {

@@ -214,3 +214,25 @@ func keys(m map[string]*html.Node) []string {
 	}
 	return out
 }
+
+// A file name's newline, escape sequence and bidi override are written
+// visibly in the HTML report, as on standard error and in the other
+// reports: the report's own line breaks are kept, the name's were not.
+func TestHTMLReportEscapesFileNames(t *testing.T) {
+	t.Chdir(t.TempDir())
+	name := "a\x1b]0;x\x07\n::error::\u202eb.jsonld"
+	if err := os.WriteFile(name, []byte(`{"@context": "https://schema.org", "@type": "Movie"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errs bytes.Buffer
+	run([]string{"validate", "-f", "html", name}, nil, &out, &errs)
+	page := out.String()
+	if !strings.Contains(page, `a\x1B]0;x\x07\n::error::\u202Eb.jsonld`) {
+		t.Errorf("the report does not write the name escaped:\n%s", page)
+	}
+	for _, raw := range []string{"\x1b", "\x07", "\u202e", "\n::error::"} {
+		if strings.Contains(page, raw) {
+			t.Errorf("the report holds %q of the name as it is", raw)
+		}
+	}
+}
