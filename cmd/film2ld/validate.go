@@ -326,7 +326,7 @@ func runValidate(e *env, args []string) int {
 		for _, r := range results {
 			all = append(all, r.findings...)
 		}
-		data, n, err := encodeBaseline(all)
+		data, n, err := encodeBaseline(all, baselineDir(writeBaseline))
 		if err == nil {
 			err = e.writeOutput(writeBaseline, data)
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -104,20 +105,81 @@ type baselineFile struct {
 	Findings []baselineEntry `json:"findings"`
 }
 
-func entryOf(f schemas.Finding) baselineEntry {
-	return baselineEntry{File: f.Pos.File, Rule: f.Rule, Node: f.Node, Property: f.Property, Message: f.Message}
+func entryOf(f schemas.Finding, dir string) baselineEntry {
+	return baselineEntry{File: baselineName(f.Pos.File, dir), Rule: f.Rule, Node: f.Node, Property: f.Property, Message: f.Message}
+}
+
+// baselineName is the name a baseline in the folder dir ("" for standard
+// input) keeps a file by: its path from that folder (from the current
+// one for standard input), cleaned, with forward slashes, so that a
+// baseline matches however the files are named on the next run
+// (./pub/p.html, /abs/pub/p.html, "." run from inside pub/). Matched as
+// typed, a baseline written from pub/p.html failed ./pub/p.html (audit
+// 20, F7). The documents of one film ("a.txt, b.txt") are each named so;
+// <stdin> and other names of no file stay as they are.
+func baselineName(name, dir string) string {
+	if name == "" || strings.HasPrefix(name, "<") {
+		return name
+	}
+	parts := strings.Split(name, ", ")
+	for i, p := range parts {
+		if strings.HasPrefix(p, "<") {
+			continue
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		from, err := filepath.Abs(dir)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(from, abs); err == nil {
+			parts[i] = filepath.ToSlash(rel)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// storedName is a name read from a baseline in the folder dir as
+// baselineName would have written it: a relative path is already one
+// from dir, and only cleaned.
+func storedName(name, dir string) string {
+	if name == "" || strings.HasPrefix(name, "<") {
+		return name
+	}
+	parts := strings.Split(name, ", ")
+	for i, p := range parts {
+		switch {
+		case strings.HasPrefix(p, "<"):
+		case filepath.IsAbs(p):
+			parts[i] = baselineName(p, dir)
+		default:
+			parts[i] = filepath.ToSlash(filepath.Clean(p))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// baselineDir is the folder a baseline at path keeps its names from: its
+// own, or the current one for standard input ("-").
+func baselineDir(path string) string {
+	if path == "-" {
+		return "."
+	}
+	return filepath.Dir(path)
 }
 
 // encodeBaseline writes findings as a baseline, sorted so that the file
 // diffs well under version control. Findings that mean nothing was
 // checked are left out: they must never be accepted.
-func encodeBaseline(fs []schemas.Finding) ([]byte, int, error) {
+func encodeBaseline(fs []schemas.Finding, dir string) ([]byte, int, error) {
 	b := baselineFile{Tool: "film2ld validate", Version: 1, Findings: []baselineEntry{}}
 	for _, f := range fs {
 		if r, ok := schemas.LookupRule(f.Rule); ok && r.Unchecked {
 			continue
 		}
-		b.Findings = append(b.Findings, entryOf(f))
+		b.Findings = append(b.Findings, entryOf(f, dir))
 	}
 	slices.SortFunc(b.Findings, func(x, y baselineEntry) int {
 		return cmp.Or(cmp.Compare(x.File, y.File), cmp.Compare(x.Rule, y.Rule), cmp.Compare(x.Node, y.Node),
@@ -131,6 +193,8 @@ func encodeBaseline(fs []schemas.Finding) ([]byte, int, error) {
 // so a second identical finding is new.
 type baselineSet struct {
 	known map[baselineEntry]int
+	// dir is the folder its names are paths from (baselineName).
+	dir string
 }
 
 // readBaseline reads the baseline at path; "-" reads standard input, as
@@ -156,8 +220,15 @@ func (e *env) readBaseline(path string) (*baselineSet, error) {
 	if b.Version != 1 {
 		return nil, fmt.Errorf("%s: baseline version %d; this film2ld reads version 1", path, b.Version)
 	}
-	s := &baselineSet{known: map[baselineEntry]int{}}
+	s := &baselineSet{known: map[baselineEntry]int{}, dir: baselineDir(path)}
+	if path == "<stdin>" {
+		s.dir = "."
+	}
 	for _, e := range b.Findings {
+		// A baseline written by an older film2ld holds names as typed
+		// ("./pub/p.html", "/abs/pub/p.html"): cleaned, and an absolute
+		// one made a path from the baseline's folder.
+		e.File = storedName(e.File, s.dir)
 		s.known[e]++
 	}
 	return s, nil
@@ -169,7 +240,7 @@ func (s *baselineSet) filter(fs []schemas.Finding) ([]schemas.Finding, int) {
 	var out []schemas.Finding
 	n := 0
 	for _, f := range fs {
-		e := entryOf(f)
+		e := entryOf(f, s.dir)
 		if r, ok := schemas.LookupRule(f.Rule); !(ok && r.Unchecked) && s.known[e] > 0 {
 			s.known[e]--
 			n++
