@@ -174,7 +174,14 @@ func Read(r io.Reader, name string) (*Doc, error) {
 	// Two byte searches, where ContainsAny looks at a byte at a time.
 	if strings.IndexByte(s, '\f') >= 0 || strings.IndexByte(s, '\v') >= 0 {
 		for i, line := range doc.Lines {
-			doc.Lines[i] = dropPageBreaks(line)
+			var inside int
+			if doc.Lines[i], inside = dropPageBreaks(line); inside > 0 {
+				// Inside a line it is a space, said as a line
+				// separator is: in a name it made a new person in
+				// silence ("Ama Owu\fsu-Ansah", audit 20).
+				doc.Notes = append(doc.Notes, film.Note{Line: i + 1,
+					Message: fmt.Sprintf("read %d form %s or vertical %s inside the line as %s", inside, plural(inside, "feed", "feeds"), plural(inside, "tab", "tabs"), plural(inside, "a space", "spaces"))})
+			}
 		}
 	}
 	if hasBidi(s) {
@@ -340,18 +347,19 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // of a line and makes each inside it a space: before a heading
 // ("\f==Cast==") it made the heading a line of prose, and the cast went
 // into the plot. Editors count lines by newlines alone, so the line stays
-// where it was.
-func dropPageBreaks(line string) string {
+// where it was. inside counts those inside the line, made spaces.
+func dropPageBreaks(line string) (out string, inside int) {
 	if !strings.ContainsAny(line, "\f\v") {
-		return line
+		return line, 0
 	}
 	line = strings.Trim(line, "\f\v")
 	return strings.Map(func(r rune) rune {
 		if r == '\f' || r == '\v' {
+			inside++
 			return ' '
 		}
 		return r
-	}, line)
+	}, line), inside
 }
 
 // MaxLine is the longest line, in bytes, a document may have. Film pages

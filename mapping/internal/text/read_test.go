@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -385,3 +386,24 @@ func FuzzRead(f *testing.F) {
 func isNoncharacter(r rune) bool { return r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE }
 
 func utf8Valid(b []byte) bool { return strings.ToValidUTF8(string(b), "") == string(b) }
+
+// A form feed or vertical tab inside a line is a space, and said, as a
+// line separator is: inside a name it made another person in silence.
+// At a line's ends it is a page break, dropped without a word.
+func TestPageBreakInsideALineIsSaid(t *testing.T) {
+	doc, err := Read(strings.NewReader("Heat\nDirected by: Ama Owu\fsu-Ansah\n\fCast\v\nMusic: A\vB\fC\n"), "a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := doc.Lines[1:4], []string{"Directed by: Ama Owu su-Ansah", "Cast", "Music: A B C"}; !slices.Equal(got, want) {
+		t.Errorf("lines %q; want %q", got, want)
+	}
+	var notes []string
+	for _, n := range doc.Notes {
+		notes = append(notes, fmt.Sprintf("%d: %s", n.Line, n.Message))
+	}
+	want := []string{"2: read 1 form feed or vertical tab inside the line as a space", "4: read 2 form feeds or vertical tabs inside the line as spaces"}
+	if !slices.Equal(notes, want) {
+		t.Errorf("notes %q; want %q", notes, want)
+	}
+}
