@@ -300,6 +300,12 @@ func noContextError(m map[string]any) error {
 // the error reading the whole document gives. (The checks came first:
 // {"@A": "", "0": {}} was refused for "@A" when read whole and for "0"
 // when scanned; FuzzLoad found it.)
+// FirstNodeRefusal is the error expansion gives a decoded document
+// before anything else, when its first node has terms and no @context
+// (see ScanArrayItems), or nil: a caller that checks more of the
+// document first says what reading it gives first.
+func FirstNodeRefusal(doc any) error { return firstNodeRefusal(doc) }
+
 func firstNodeRefusal(doc any) error {
 	switch doc := doc.(type) {
 	case map[string]any:
@@ -344,6 +350,17 @@ func ScanArrayItems(r io.Reader) (onlyValues bool, refused error) {
 		return false, nil
 	}
 	return false, noContextError(m)
+}
+
+// ArrayValues returns how many values the top-level array of the valid
+// JSON text r holds before its first object or array: all of its items
+// for an array of values alone (0 for []), which ScanArrayItems reads as
+// [] is, for a message that counts what expansion drops.
+func ArrayValues(r io.Reader) int {
+	if h := scanHead(r); h.kind == '[' {
+		return h.values
+	}
+	return 0
 }
 
 // ScanTopNode reads the valid JSON text r holds as it goes and, when it

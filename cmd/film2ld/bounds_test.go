@@ -1318,7 +1318,7 @@ func TestRefusedJSONAgreesWithWholeRead(t *testing.T) {
 		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, got := new(env).refusedJSON(path, ld.InputByName(path), true)
+		_, _, got := new(env).refusedJSON(path, ld.InputByName(path), true)
 		if (got != nil) != tt.refused {
 			t.Errorf("%s: refused as it is read: %v; want %v", tt.name, got, tt.refused)
 		}

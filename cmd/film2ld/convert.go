@@ -179,6 +179,9 @@ func runConvert(e *env, args []string) int {
 		}
 		before := ds.Len()
 		got, isNQ, err := e.readLinkedData(p, ds, name, inFormat, lenient, len(files) == 1)
+		if err == nil && !isNQ {
+			err = e.checkStrayValues(got, e.inputDisplay(name), lenient)
+		}
 		if path := e.inputPath(name); err == nil && allowLocal && path != "-" {
 			// Relative context references of a local file resolve against
 			// the file, as JSON-LD resolves them against a document's URL.
@@ -309,6 +312,84 @@ func runConvert(e *env, args []string) int {
 // lenient, bytes that are not UTF-8 are replaced with U+FFFD and counted in
 // a warning; without it they are an error naming their offset, since a
 // silent replacement would change the data.
+// checkStrayValues says what JSON-LD drops without a word at the top of
+// the decoded documents of one input: values that are not nodes
+// (numbers, strings, booleans, nulls) and objects with nothing in them.
+// Beside nodes they are an error naming the first (--lenient: left out,
+// with a warning), as --help says of anything JSON-LD would silently
+// drop; a document of nothing else is a warning, its graph empty as the
+// array [] gives (validate says the same of both). convert wrote either
+// in silence, exit 0 (audit 20). A document whose first node expansion
+// refuses (terms, no @context) is left to that error, which reading it
+// as it goes gives first.
+func (e *env) checkStrayValues(docs []any, display string, lenient bool) error {
+	for _, d := range docs {
+		first, stray, nodes := strayTopValues(d)
+		if stray == 0 || ld.FirstNodeRefusal(d) != nil {
+			continue
+		}
+		are := "are"
+		if stray == 1 {
+			are = "is"
+		}
+		switch what := fmt.Sprintf("%d %s that %s no node (a value, or an object with nothing in it; the first at %s)", stray, plural(stray, "item"), are, pointerName(first)); {
+		case nodes == 0:
+			e.warnf("%s: %s", display, onlyValues(stray, first))
+		case lenient:
+			e.warnf("%s: beside its nodes, the document's top level holds %s, which JSON-LD drops; left out", display, what)
+		default:
+			return fmt.Errorf("%s: beside its nodes, the document's top level holds %s, which JSON-LD would drop without a word (--lenient leaves them out)", display, what)
+		}
+	}
+	return nil
+}
+
+// onlyValues is the warning for a document that holds nothing but what
+// JSON-LD drops, the first at the JSON Pointer first: said alike when the
+// document is read whole and when its array is scanned as it is read.
+func onlyValues(n int, first string) string {
+	are := "are"
+	if n == 1 {
+		are = "is"
+	}
+	return fmt.Sprintf("the document holds no node, only %d %s that %s no node (a value, or an object with nothing in it; the first at %s), which JSON-LD drops: its graph is empty", n, plural(n, "item"), are, pointerName(first))
+}
+
+// strayTopValues counts the items at the top of a decoded JSON-LD
+// document (its array, or its "@graph") that JSON-LD drops: values that
+// are not nodes, and objects with no key but @context. first is the JSON
+// Pointer of the first; nodes counts the other items.
+func strayTopValues(doc any) (first string, stray, nodes int) {
+	items, at, indexed := []any{doc}, "", false
+	switch d := doc.(type) {
+	case []any:
+		items, indexed = d, true
+	case map[string]any:
+		if g, ok := d["@graph"].([]any); ok {
+			items, at, indexed = g, "/@graph", true
+		}
+	}
+	for i, it := range items {
+		if m, ok := it.(map[string]any); ok && (len(m) > 1 || len(m) == 1 && m["@context"] == nil) {
+			nodes++
+			continue
+		}
+		if stray == 0 && indexed {
+			first = fmt.Sprintf("%s/%d", at, i)
+		}
+		stray++
+	}
+	return first, stray, nodes
+}
+
+// pointerName says where a JSON Pointer points: "its top" for "".
+func pointerName(p string) string {
+	if p == "" {
+		return "its top"
+	}
+	return p
+}
+
 func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.InputFormat, lenient, alone bool) (docs []any, isNQ bool, err error) {
 	if f == 0 {
 		f = ld.InputByName(name)
@@ -328,13 +409,17 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 		if err := e.refusedTurtle(name, f); err != nil {
 			return nil, false, err
 		}
-		empty, err := e.refusedJSON(name, f, alone)
+		empty, values, err := e.refusedJSON(name, f, alone)
 		if err != nil {
 			return nil, false, err
 		}
 		if empty {
 			// Expansion drops every value of the array: it is read as []
-			// is, not decoded.
+			// is, not decoded, and said, as the whole reading says it
+			// (checkStrayValues).
+			if values > 0 {
+				e.warnf("%s: %s", e.inputDisplay(name), onlyValues(values, "/0"))
+			}
 			docs, err = p.Read(strings.NewReader("[]"), name, ld.InputJSONLD)
 			return docs, false, err
 		}

@@ -226,28 +226,28 @@ func (e *env) refusedNQuadsLine(name string, read func(io.Reader) error) error {
 // only large ones pay for; the error lacks the offending line's excerpt,
 // which may be the whole input. Of valid JSON, an array whose first node
 // expansion refuses is refused from that node, and empty reports an array
-// of values alone, which the caller reads as [] (ld.ScanArrayItems: both
+// of values alone, which the caller reads as [] (values counts them; ld.ScanArrayItems: both
 // were decoded whole first, in 11 to 18 GB). The first node decides only
 // when the input is alone: with others, expanding them together names
 // the first of their terms, and the inputs together.
-func (e *env) refusedJSON(name string, format ld.InputFormat, alone bool) (empty bool, err error) {
+func (e *env) refusedJSON(name string, format ld.InputFormat, alone bool) (empty bool, values int, err error) {
 	f, _ := e.largeInput(name, format, ld.InputJSONLD)
 	if f == nil {
-		return false, nil
+		return false, 0, nil
 	}
 	defer f.Close()
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return false, nil
+		return false, 0, nil
 	}
 	if err := ld.CheckJSON(f, e.inputDisplay(name)); err != nil {
 		var pe *ld.PosError
 		if errors.As(err, &pe) {
-			return false, err
+			return false, 0, err
 		}
-		return false, nil // a read error is the command's own reading's to report
+		return false, 0, nil // a read error is the command's own reading's to report
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return false, nil
+		return false, 0, nil
 	}
 	empty, refused := ld.ScanArrayItems(f)
 	if refused == nil && !empty && alone {
@@ -257,9 +257,15 @@ func (e *env) refusedJSON(name string, format ld.InputFormat, alone bool) (empty
 		}
 	}
 	if refused != nil && alone {
-		return false, fmt.Errorf("%s: %w", e.inputDisplay(name), refused)
+		return false, 0, fmt.Errorf("%s: %w", e.inputDisplay(name), refused)
 	}
-	return empty, nil
+	if empty {
+		// How many values (0 for []), for the warning.
+		if _, err := f.Seek(0, io.SeekStart); err == nil {
+			values = ld.ArrayValues(f)
+		}
+	}
+	return empty, values, nil
 }
 
 // largeMarkup opens name for validate's readings of a large file as it

@@ -365,7 +365,7 @@ func TestFirstItemErrorAgreesWithWholeConvert(t *testing.T) {
 		// Refused by the scan, not by the whole reading it agrees with.
 		old := bigDocument
 		bigDocument = 0
-		_, err := new(env).refusedJSON(path, 0, true)
+		_, _, err := new(env).refusedJSON(path, 0, true)
 		bigDocument = old
 		refused := err != nil
 		if refused != tt.refused {

@@ -216,7 +216,7 @@ func (e *env) readUnits(name string, f ld.InputFormat) (store.Units, error) {
 		err = e.refusedTurtle(name, f)
 	}
 	if err == nil {
-		empty, err = e.refusedJSON(name, f, true)
+		empty, _, err = e.refusedJSON(name, f, true)
 	}
 	if err != nil {
 		return nil, err
