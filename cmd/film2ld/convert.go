@@ -217,7 +217,7 @@ func runConvert(e *env, args []string) int {
 		if !isNQ && len(got) == 0 && !e.blocksSkipped {
 			e.warnNoBlocks(name)
 		}
-		e.blocksSkipped = false
+		e.blocksSkipped, e.readAsPage = false, false
 		if isNQ && ds.Len() == before {
 			// An empty file or standard input (read as N-Quads) made an
 			// empty graph with exit status 0 and no word.
@@ -508,6 +508,7 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 // with a warning naming it (a CMS's stray comma); a block read inside a
 // wrapper (an HTML comment, a CDATA section) is read with a warning.
 func (e *env) readPage(r io.Reader, display string, lenient bool) ([]any, error) {
+	e.readAsPage = true
 	blocks, bad, err := ld.ExtractHTMLBlocks(r, display)
 	switch {
 	case err != nil:
@@ -849,9 +850,28 @@ func (e *env) warnNoBlocks(name string) {
 // (ld.DeclaredEncoding), and film2ld does not guess one.
 const undeclaredEncodingFix = "the page declares no encoding, so film2ld reads it as UTF-8 (it does not guess one): save it as UTF-8, or declare the encoding it is saved in with a <meta charset=\"…\"> in its first 1024 bytes"
 
-// pageEncodingFix is what puts right the HTML page name, refused for a
-// byte that is not UTF-8: undeclaredEncodingFix, unless the page
-// declares UTF-8, which its bytes then contradict.
+// pageEncodingFix is what puts right the HTML page input name, refused
+// for a byte that is not UTF-8: undeclaredEncodingFix, unless the page
+// declares UTF-8, which its bytes then contradict. Standard input is
+// told by the head its reading held.
+func (e *env) pageEncodingFix(name string) string {
+	switch {
+	case name != "-":
+		return pageEncodingFix(e.inputPath(name))
+	case e.stdinSpool != "":
+		return pageEncodingFix(e.stdinSpool) // the file redirected, or the copy
+	}
+	// What standard input's reading held of it: its head.
+	head := e.stdinHeld
+	if head == nil {
+		head = e.stdinHead
+	}
+	return pageEncodingFixOf(head[:min(len(head), 1024)])
+}
+
+// pageEncodingFix is the fix for the page in the file name refused for a
+// byte that is not UTF-8, told by its first 1024 bytes
+// (pageEncodingFixOf).
 func pageEncodingFix(name string) string {
 	f, err := os.Open(name)
 	if err != nil {
@@ -860,7 +880,14 @@ func pageEncodingFix(name string) string {
 	defer f.Close()
 	head := make([]byte, 1024)
 	n, _ := io.ReadFull(f, head)
-	if by := ld.DeclaredUTF8(head[:n]); by != "" {
+	return pageEncodingFixOf(head[:n])
+}
+
+// pageEncodingFixOf is the fix for a page beginning with head: one that
+// declares UTF-8 holds a byte that is not, one that declares nothing is
+// read as UTF-8.
+func pageEncodingFixOf(head []byte) string {
+	if by := ld.DeclaredUTF8(head); by != "" {
 		return "the page declares UTF-8 (" + by + ") but holds a byte that is not UTF-8: save it as UTF-8, or declare the encoding it is saved in instead"
 	}
 	return undeclaredEncodingFix
@@ -869,8 +896,9 @@ func pageEncodingFix(name string) string {
 // pageEncodingHint follows the error of an HTML page refused for a byte
 // that is not UTF-8 with pageEncodingFix.
 func (e *env) pageEncodingHint(name string, err error) {
-	if errors.Is(err, ld.ErrInvalidUTF8) && ld.InputByName(name) == ld.InputHTML {
-		e.hint("%s", pageEncodingFix(name))
+	if errors.Is(err, ld.ErrInvalidUTF8) && (ld.InputByName(e.inputPath(name)) == ld.InputHTML || e.readAsPage) {
+		// A page on standard input got no hint (audit 20, F8).
+		e.hint("%s", e.pageEncodingFix(name))
 	}
 }
 

@@ -68,6 +68,10 @@ type env struct {
 	// blocksSkipped is set by readPage when --lenient skipped a page's
 	// blocks, for the caller's word on a page that gave no document.
 	blocksSkipped bool
+	// readAsPage is set by readPage: the input being read is an HTML
+	// page, whatever its name says (standard input, a file without an
+	// extension), for the hint that follows its error.
+	readAsPage bool
 	// lenient is convert's --lenient: its errors then hint at no flag
 	// the user gave already.
 	lenient bool
