@@ -291,6 +291,12 @@ func noContextError(m map[string]any) error {
 	return nil
 }
 
+// FirstNodeRefusal is the error expansion gives a decoded document
+// before anything else, when its first node has terms and no @context
+// (see ScanArrayItems), or nil: a caller that checks more of the
+// document first says what reading it gives first.
+func FirstNodeRefusal(doc any) error { return firstNodeRefusal(doc) }
+
 // firstNodeRefusal returns the error of a document whose first node
 // (the document itself when it is an object, else its top-level array's
 // first item that is an object or an array) is an object with terms and
@@ -300,12 +306,6 @@ func noContextError(m map[string]any) error {
 // the error reading the whole document gives. (The checks came first:
 // {"@A": "", "0": {}} was refused for "@A" when read whole and for "0"
 // when scanned; FuzzLoad found it.)
-// FirstNodeRefusal is the error expansion gives a decoded document
-// before anything else, when its first node has terms and no @context
-// (see ScanArrayItems), or nil: a caller that checks more of the
-// document first says what reading it gives first.
-func FirstNodeRefusal(doc any) error { return firstNodeRefusal(doc) }
-
 func firstNodeRefusal(doc any) error {
 	switch doc := doc.(type) {
 	case map[string]any:

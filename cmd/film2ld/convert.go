@@ -306,12 +306,6 @@ func runConvert(e *env, args []string) int {
 	return exitOK
 }
 
-// readLinkedData reads one input: N-Quads into ds (isNQ set), any other
-// form into its JSON-LD documents. An input known to be N-Quads by
-// --input-format or its name is read a line at a time, never whole. With
-// lenient, bytes that are not UTF-8 are replaced with U+FFFD and counted in
-// a warning; without it they are an error naming their offset, since a
-// silent replacement would change the data.
 // checkStrayValues says what JSON-LD drops without a word at the top of
 // the decoded documents of one input: values that are not nodes
 // (numbers, strings, booleans, nulls) and objects with nothing in them.
@@ -360,24 +354,47 @@ func onlyValues(n int, first string) string {
 // are not nodes, and objects with no key but @context. first is the JSON
 // Pointer of the first; nodes counts the other items.
 func strayTopValues(doc any) (first string, stray, nodes int) {
-	items, at, indexed := []any{doc}, "", false
-	switch d := doc.(type) {
-	case []any:
-		items, indexed = d, true
-	case map[string]any:
-		if g, ok := d["@graph"].([]any); ok {
-			items, at, indexed = g, "/@graph", true
+	var count func(items []any, at string)
+	count = func(items []any, at string) {
+		for i, it := range items {
+			switch it := it.(type) {
+			case []any:
+				// JSON-LD flattens an array in an array: its items
+				// are top-level items too.
+				count(it, fmt.Sprintf("%s/%d", at, i))
+				continue
+			case map[string]any:
+				if len(it) > 1 || len(it) == 1 && it["@context"] == nil {
+					nodes++
+					continue
+				}
+			}
+			if stray == 0 {
+				first = fmt.Sprintf("%s/%d", at, i)
+			}
+			stray++
 		}
 	}
-	for i, it := range items {
-		if m, ok := it.(map[string]any); ok && (len(m) > 1 || len(m) == 1 && m["@context"] == nil) {
-			nodes++
-			continue
+	switch d := doc.(type) {
+	case []any:
+		count(d, "")
+	case map[string]any:
+		g, ok := d["@graph"].([]any)
+		if !ok {
+			count([]any{d}, "")
+			first = strings.TrimPrefix(first, "/0")
+			break
 		}
-		if stray == 0 && indexed {
-			first = fmt.Sprintf("%s/%d", at, i)
+		count(g, "/@graph")
+		for k := range d {
+			if k != "@context" && k != "@graph" {
+				nodes++ // the object is a node of its own, its graph named
+				break
+			}
 		}
-		stray++
+	default:
+		count([]any{d}, "")
+		first = strings.TrimPrefix(first, "/0")
 	}
 	return first, stray, nodes
 }
@@ -390,6 +407,12 @@ func pointerName(p string) string {
 	return p
 }
 
+// readLinkedData reads one input: N-Quads into ds (isNQ set), any other
+// form into its JSON-LD documents. An input known to be N-Quads by
+// --input-format or its name is read a line at a time, never whole. With
+// lenient, bytes that are not UTF-8 are replaced with U+FFFD and counted in
+// a warning; without it they are an error naming their offset, since a
+// silent replacement would change the data.
 func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.InputFormat, lenient, alone bool) (docs []any, isNQ bool, err error) {
 	if f == 0 {
 		f = ld.InputByName(name)

@@ -143,6 +143,12 @@ func asRewindable(r io.ReadCloser) (rewindable, bool) {
 	switch r := r.(type) {
 	case rewindable:
 		return r, true
+	case *os.File:
+		// A named pipe or a device opened by name seeks not, or not
+		// back to what it gave: only a regular file is read again.
+		if st, err := r.Stat(); err == nil && st.Mode().IsRegular() {
+			return seekRewinder{r}, true
+		}
 	case io.ReadSeekCloser:
 		return seekRewinder{r}, true
 	}

@@ -114,7 +114,7 @@ func reportHTML(w io.Writer, sources []reportSource, prof schemas.Profile) error
 				f.Previews = append(f.Previews, hp)
 			}
 		}
-		f.Blocks, f.Whole = blocksOf(src.data, src.findings)
+		f.Blocks, f.Whole = blocksOf(src.name, src.data, src.findings)
 		r.Files = append(r.Files, f)
 	}
 	var b bytes.Buffer
@@ -132,12 +132,19 @@ func reportHTML(w io.Writer, sources []reportSource, prof schemas.Profile) error
 // blocksOf groups findings whose source lines are near each other and
 // cuts the lines they stand on; findings without a line are about the file
 // as a whole.
-func blocksOf(data []byte, fs []schemas.Finding) (blocks []htmlBlock, whole []htmlFinding) {
+// A film's findings placed at a line of one of its documents (a review
+// the snippet left out) are listed with their place: the film has no
+// lines of its own to cut them from.
+func blocksOf(name string, data []byte, fs []schemas.Finding) (blocks []htmlBlock, whole []htmlFinding) {
 	text := strings.TrimPrefix(string(data), "\ufeff")
 	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 	byLine := map[int][]schemas.Finding{}
 	var order []int
 	for _, f := range fs {
+		if f.Pos.File != name && f.Pos.File != "" {
+			whole = append(whole, htmlFinding{f, msg.Clean(f.Pos.String()) + ": " + message(f)})
+			continue
+		}
 		if f.Pos.Line <= 0 || f.Pos.Line > len(lines) {
 			whole = append(whole, htmlFinding{f, message(f)})
 			continue

@@ -236,3 +236,20 @@ func TestHTMLReportEscapesFileNames(t *testing.T) {
 		}
 	}
 }
+
+// A film's finding placed at a line of one of its documents (a review
+// its snippet left out) is listed with that place: cut from the film's
+// lines, which it has none of, it showed as an empty line 1 with no
+// document named.
+func TestHTMLReportPlacesFilmFindings(t *testing.T) {
+	samples, _ := filepath.Glob("../../testdata/samples/*.txt")
+	var out, errs bytes.Buffer
+	run(append([]string{"validate", "-f", "html"}, samples...), nil, &out, &errs)
+	page := out.String()
+	if !strings.Contains(page, filepath.Base(samples[0])+":31: ") {
+		t.Errorf("the left-out review is not listed at its document's line 31:\n%s", page)
+	}
+	if strings.Contains(page, `class="src"`) {
+		t.Errorf("the film's report cuts source lines it does not have:\n%s", page)
+	}
+}

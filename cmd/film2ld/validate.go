@@ -703,6 +703,18 @@ func (e *env) filmDocumentByText(in string) bool {
 		return false
 	}
 	var data []byte
+	if path := reopenable(e.stdin); in == "-" && path != "" {
+		// A file redirected: read by its name, standard input left as
+		// it is, so that spoolStdin still reads it as itself.
+		st, err := os.Stat(path)
+		if err != nil || st.Size() > int64(bigDocument) {
+			return false
+		}
+		if data, err = os.ReadFile(path); err != nil {
+			return false
+		}
+		return pipeline.LooksLikeFilmDocument(data, "-")
+	}
 	if in == "-" {
 		if e.stdin == nil {
 			return false
@@ -851,18 +863,24 @@ func (e *env) expandInputs(args []string) ([]string, map[string]bool, error) {
 				}
 				return nil
 			}
-			if !pipeline.IsSiteFile(p, func() []byte { return siteContent(p) }) {
-				return nil
-			}
 			if !d.Type().IsRegular() {
 				// A named pipe left in a site's folder (or a link to
 				// one, or to a device) was opened and waited on
-				// forever (audit 20): left out with a warning, as
-				// export --batch and validate --batch leave it out.
-				if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
-					e.warnf("%s: not a regular file; left out", p)
+				// forever (audit 20), its content read to tell a
+				// .json file too: left out with a warning, as export
+				// --batch and validate --batch leave it out. A broken
+				// link stays, for its reading to fail.
+				if st, err := os.Stat(p); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+					// Named as a site file (a .json one taken for
+					// JSON-LD without reading it): said.
+					if pipeline.IsSiteFile(p, func() []byte { return []byte(`"@context"`) }) {
+						e.warnf("%s: not a regular file; left out", p)
+					}
 					return nil
 				}
+			}
+			if !pipeline.IsSiteFile(p, func() []byte { return siteContent(p) }) {
+				return nil
 			}
 			out = append(out, p)
 			walked[p] = true

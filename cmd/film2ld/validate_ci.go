@@ -105,55 +105,67 @@ type baselineFile struct {
 	Findings []baselineEntry `json:"findings"`
 }
 
-func entryOf(f schemas.Finding, dir string) baselineEntry {
-	return baselineEntry{File: baselineName(f.Pos.File, dir), Rule: f.Rule, Node: f.Node, Property: f.Property, Message: f.Message}
+func entryOf(f schemas.Finding, names *baselineNamer) baselineEntry {
+	return baselineEntry{File: names.name(f.Pos.File), Rule: f.Rule, Node: f.Node, Property: f.Property, Message: f.Message}
 }
 
-// baselineName is the name a baseline in the folder dir ("" for standard
-// input) keeps a file by: its path from that folder (from the current
-// one for standard input), cleaned, with forward slashes, so that a
+// baselineNamer gives the name a baseline in one folder keeps a file by:
+// its path from that folder, cleaned, with forward slashes, so that a
 // baseline matches however the files are named on the next run
 // (./pub/p.html, /abs/pub/p.html, "." run from inside pub/). Matched as
 // typed, a baseline written from pub/p.html failed ./pub/p.html (audit
 // 20, F7). The documents of one film ("a.txt, b.txt") are each named so;
-// <stdin> and other names of no file stay as they are.
-func baselineName(name, dir string) string {
-	if name == "" || strings.HasPrefix(name, "<") {
-		return name
+// <stdin> and other names of no file stay as they are. The working and
+// the baseline's folders are made absolute once, and each name once: a
+// report of 200,000 findings asked the system for the working folder
+// four times a finding.
+type baselineNamer struct {
+	cwd, dir string // absolute
+	memo     map[string]string
+}
+
+// newBaselineNamer names files from the folder dir.
+func newBaselineNamer(dir string) *baselineNamer {
+	cwd, _ := os.Getwd()
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(cwd, dir)
 	}
-	parts := strings.Split(name, ", ")
+	return &baselineNamer{cwd: cwd, dir: dir, memo: map[string]string{}}
+}
+
+// name returns file's name in the baseline.
+func (n *baselineNamer) name(file string) string {
+	if named, ok := n.memo[file]; ok {
+		return named
+	}
+	parts := strings.Split(file, ", ")
 	for i, p := range parts {
-		if strings.HasPrefix(p, "<") {
+		if p == "" || strings.HasPrefix(p, "<") {
 			continue
 		}
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			continue
+		abs := p
+		if !filepath.IsAbs(p) {
+			abs = filepath.Join(n.cwd, p)
 		}
-		from, err := filepath.Abs(dir)
-		if err != nil {
-			continue
-		}
-		if rel, err := filepath.Rel(from, abs); err == nil {
+		if rel, err := filepath.Rel(n.dir, abs); err == nil {
 			parts[i] = filepath.ToSlash(rel)
 		}
 	}
-	return strings.Join(parts, ", ")
+	named := strings.Join(parts, ", ")
+	n.memo[file] = named
+	return named
 }
 
-// storedName is a name read from a baseline in the folder dir as
-// baselineName would have written it: a relative path is already one
-// from dir, and only cleaned.
-func storedName(name, dir string) string {
-	if name == "" || strings.HasPrefix(name, "<") {
-		return name
-	}
-	parts := strings.Split(name, ", ")
+// stored returns a name read from the baseline as name would have
+// written it: a relative path is one from the folder already, and only
+// cleaned; an absolute one is made relative.
+func (n *baselineNamer) stored(file string) string {
+	parts := strings.Split(file, ", ")
 	for i, p := range parts {
 		switch {
-		case strings.HasPrefix(p, "<"):
+		case p == "" || strings.HasPrefix(p, "<"):
 		case filepath.IsAbs(p):
-			parts[i] = baselineName(p, dir)
+			parts[i] = n.name(p)
 		default:
 			parts[i] = filepath.ToSlash(filepath.Clean(p))
 		}
@@ -174,12 +186,13 @@ func baselineDir(path string) string {
 // diffs well under version control. Findings that mean nothing was
 // checked are left out: they must never be accepted.
 func encodeBaseline(fs []schemas.Finding, dir string) ([]byte, int, error) {
+	names := newBaselineNamer(dir)
 	b := baselineFile{Tool: "film2ld validate", Version: 1, Findings: []baselineEntry{}}
 	for _, f := range fs {
 		if r, ok := schemas.LookupRule(f.Rule); ok && r.Unchecked {
 			continue
 		}
-		b.Findings = append(b.Findings, entryOf(f, dir))
+		b.Findings = append(b.Findings, entryOf(f, names))
 	}
 	slices.SortFunc(b.Findings, func(x, y baselineEntry) int {
 		return cmp.Or(cmp.Compare(x.File, y.File), cmp.Compare(x.Rule, y.Rule), cmp.Compare(x.Node, y.Node),
@@ -193,8 +206,10 @@ func encodeBaseline(fs []schemas.Finding, dir string) ([]byte, int, error) {
 // so a second identical finding is new.
 type baselineSet struct {
 	known map[baselineEntry]int
-	// dir is the folder its names are paths from (baselineName).
-	dir string
+	// names names files from the baseline's folder; fromWorking from
+	// the working folder, as a baseline written before these names, or
+	// to standard output and saved elsewhere, holds them.
+	names, fromWorking *baselineNamer
 }
 
 // readBaseline reads the baseline at path; "-" reads standard input, as
@@ -220,15 +235,16 @@ func (e *env) readBaseline(path string) (*baselineSet, error) {
 	if b.Version != 1 {
 		return nil, fmt.Errorf("%s: baseline version %d; this film2ld reads version 1", path, b.Version)
 	}
-	s := &baselineSet{known: map[baselineEntry]int{}, dir: baselineDir(path)}
+	dir := baselineDir(path)
 	if path == "<stdin>" {
-		s.dir = "."
+		dir = "."
 	}
+	s := &baselineSet{known: map[baselineEntry]int{}, names: newBaselineNamer(dir), fromWorking: newBaselineNamer(".")}
 	for _, e := range b.Findings {
 		// A baseline written by an older film2ld holds names as typed
 		// ("./pub/p.html", "/abs/pub/p.html"): cleaned, and an absolute
 		// one made a path from the baseline's folder.
-		e.File = storedName(e.File, s.dir)
+		e.File = s.names.stored(e.File)
 		s.known[e]++
 	}
 	return s, nil
@@ -240,7 +256,11 @@ func (s *baselineSet) filter(fs []schemas.Finding) ([]schemas.Finding, int) {
 	var out []schemas.Finding
 	n := 0
 	for _, f := range fs {
-		e := entryOf(f, s.dir)
+		e := entryOf(f, s.names)
+		if s.known[e] == 0 {
+			// Named from the working folder, as older baselines are.
+			e = entryOf(f, s.fromWorking)
+		}
 		if r, ok := schemas.LookupRule(f.Rule); !(ok && r.Unchecked) && s.known[e] > 0 {
 			s.known[e]--
 			n++

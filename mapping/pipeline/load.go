@@ -269,8 +269,6 @@ func FilmOptions(pageURL string) Options {
 	return Options{Page: mapping.Page{URL: pageURL}}
 }
 
-// looksLikeFilmDocument tells a film document without a .txt name (on
-// standard input, say) from linked data.
 // LooksLikeFilmDocument reports whether Load reads data, named name, as a
 // film document: by a .txt name, or for a name without an extension
 // (standard input's "-" too) by its text, when it reads as a film
@@ -279,6 +277,8 @@ func LooksLikeFilmDocument(data []byte, name string) bool {
 	return looksLikeFilmDocument(data, name)
 }
 
+// looksLikeFilmDocument tells a film document without a .txt name (on
+// standard input, say) from linked data.
 func looksLikeFilmDocument(data []byte, name string) bool {
 	if IsDocumentName(name) {
 		return true
