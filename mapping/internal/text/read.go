@@ -87,21 +87,12 @@ func Read(r io.Reader, name string) (*Doc, error) {
 	// or for UTF-16 its offset once decoded, which is what a reader can
 	// find in a text editor.
 	at := func(off int) string { return fmt.Sprintf("byte offset %d", off+len(raw)-len(data)) }
-	if enc, order := utf32BOM(raw); order != nil {
-		// Before UTF-16: UTF-32's little-endian mark starts with its.
-		decoded, off, err := decodeUTF32(raw[4:], order)
+	if u, enc, order := unicodeBOM(raw); order != nil {
+		decoded, off, err := u.decode(raw[u.mark:], order)
 		if err != nil {
-			return nil, &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("%w (byte offset %d)", err, off+4)}
+			return nil, &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("%w (byte offset %d)", err, off+u.mark)}
 		}
-		doc.Notes = append(doc.Notes, film.Note{Message: "UTF-32 (" + enc + ") with a byte-order mark; read as such"})
-		data = decoded
-		at = func(off int) string { return fmt.Sprintf("byte offset %d of the text decoded to UTF-8", off) }
-	} else if enc, order := utf16BOM(raw); order != nil {
-		decoded, off, err := decodeUTF16(raw[2:], order)
-		if err != nil {
-			return nil, &film.Error{Pos: diag.Position{File: name}, Err: fmt.Errorf("%w (byte offset %d)", err, off+2)}
-		}
-		doc.Notes = append(doc.Notes, film.Note{Message: "UTF-16 (" + enc + ") with a byte-order mark; read as such"})
+		doc.Notes = append(doc.Notes, film.Note{Message: u.name + " (" + enc + ") with a byte-order mark; read as such"})
 		data = decoded
 		at = func(off int) string { return fmt.Sprintf("byte offset %d of the text decoded to UTF-8", off) }
 	} else {
@@ -714,6 +705,26 @@ func plausibleRepair(misread []rune, fixed rune) bool {
 		}
 	}
 	return misread[0] == 'Ã' || misread[0] == 'Â'
+}
+
+// unicodeForm is an encoding of Unicode read from its byte-order mark.
+type unicodeForm struct {
+	name   string
+	mark   int // the byte-order mark's length
+	decode func(data []byte, order binary.ByteOrder) ([]byte, int, error)
+}
+
+// unicodeBOM returns the form, byte order and its name of a document that
+// starts with a UTF-32 or UTF-16 byte-order mark, order nil for none.
+// UTF-32 is asked first: its little-endian mark starts with UTF-16's.
+func unicodeBOM(data []byte) (unicodeForm, string, binary.ByteOrder) {
+	if enc, order := utf32BOM(data); order != nil {
+		return unicodeForm{"UTF-32", 4, decodeUTF32}, enc, order
+	}
+	if enc, order := utf16BOM(data); order != nil {
+		return unicodeForm{"UTF-16", 2, decodeUTF16}, enc, order
+	}
+	return unicodeForm{}, "", nil
 }
 
 // utf16BOM tells a UTF-16 byte-order mark at the start of data: its name
