@@ -143,9 +143,9 @@ func Read(r io.Reader, name string) (*Doc, error) {
 	// copy) belongs to Read alone, so the string shares its bytes instead
 	// of copying a document that may be hundreds of megabytes.
 	s := unsafe.String(unsafe.SliceData(data), len(data))
+	strayCR := false
 	if strings.IndexByte(s, '\r') >= 0 {
-		s = strings.ReplaceAll(s, "\r\n", "\n")
-		s = strings.ReplaceAll(s, "\r", "\n")
+		s, strayCR = readCarriageReturns(s)
 	}
 	if off := nonCharacter(s); off >= 0 {
 		// A noncharacter is Unicode's for a program's own use, never
@@ -172,6 +172,20 @@ func Read(r io.Reader, name string) (*Doc, error) {
 				// silence ("Ama Owu\fsu-Ansah", audit 20).
 				doc.Notes = append(doc.Notes, film.Note{Line: i + 1,
 					Message: fmt.Sprintf("read %d form %s or vertical %s inside the line as %s", inside, plural(inside, "feed", "feeds"), plural(inside, "tab", "tabs"), plural(inside, "a space", "spaces"))})
+			}
+		}
+	}
+	if strayCR {
+		for i, line := range doc.Lines {
+			if n := strings.Count(line, "\r"); n > 0 {
+				// A carriage return inside a line of a document whose
+				// lines end in LF is no line end of its own: read as
+				// one, it cut a name in two and the rest of the
+				// credit ("Kojo\rAsante-Darko") became an orphan line
+				// that no mapper reads (audit 20).
+				doc.Lines[i] = strings.ReplaceAll(line, "\r", " ")
+				doc.Notes = append(doc.Notes, film.Note{Line: i + 1,
+					Message: fmt.Sprintf("read %d carriage %s (CR) inside the line as %s: the document's lines end in LF", n, plural(n, "return", "returns"), plural(n, "a space", "spaces"))})
 			}
 		}
 	}
@@ -414,6 +428,48 @@ func (l *lineLimit) check(chunk []byte) (start int, ok bool) {
 		pos += i + 1
 		l.run = 0
 	}
+}
+
+// readCarriageReturns reads the carriage returns of a document. Lines
+// end in LF, CR LF or CR alone (a document saved on a classic Mac). When
+// most line ends are LF, a CR not followed by one, or only by more CRs
+// and then one ("\r\r\n", a CR LF document converted twice), is inside a
+// line: it is kept for Read to make a space of, with a note, and stray
+// reports that one is. Otherwise each CR (and CR LF) ends a line, as
+// before: a document whose lines end in CR alone has more of them than LF.
+func readCarriageReturns(s string) (out string, stray bool) {
+	lf := strings.Count(s, "\n")
+	crlf := strings.Count(s, "\r\n")
+	if bare := strings.Count(s, "\r") - crlf; bare > lf {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		return strings.ReplaceAll(s, "\r", "\n"), false
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '\r')
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		run := i
+		for run < len(s) && s[run] == '\r' {
+			run++
+		}
+		switch {
+		case run == len(s):
+			// The document's last line end.
+			b.WriteByte('\n')
+		case s[run] != '\n':
+			// Inside a line: kept, one CR for each.
+			b.WriteString(s[i:run])
+			stray = true
+		}
+		// Else the CRs end the line with the LF after them: dropped.
+		s = s[run:]
+	}
+	return b.String(), stray
 }
 
 // lineEnds counts the line ends in data: LF, CR LF and CR alone.

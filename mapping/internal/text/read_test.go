@@ -407,3 +407,41 @@ func TestPageBreakInsideALineIsSaid(t *testing.T) {
 		t.Errorf("notes %q; want %q", notes, want)
 	}
 }
+
+// A carriage return ends a line where the document's lines end in CR; in
+// a document whose lines end in LF, one inside a line is a space, said in
+// a note at its line, and CRs before an LF or at the end end the line.
+func TestReadCarriageReturns(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		lines []string
+		notes []int // lines of the notes about CRs
+	}{
+		{"Starring: Kojo\rAsante-Darko\nMusic: Ama\n", []string{"Starring: Kojo Asante-Darko", "Music: Ama", ""}, []int{1}},
+		{"a\nb\r\rc\nd\n", []string{"a", "b  c", "d", ""}, []int{2}},
+		{"a\r\r\nb\r\n", []string{"a", "b", ""}, nil},
+		{"a\r\nb\r\n", []string{"a", "b", ""}, nil},
+		{"a\nb\r", []string{"a", "b", ""}, nil},
+		{"a\rb\rc\n", []string{"a", "b", "c", ""}, nil},
+		{"a\rb\rc", []string{"a", "b", "c"}, nil},
+		{"a\rb\r\nc\r", []string{"a", "b", "c", ""}, nil},
+	} {
+		doc, err := Read(strings.NewReader(c.in), "cr.txt")
+		if err != nil {
+			t.Errorf("%q: %v", c.in, err)
+			continue
+		}
+		if !slices.Equal(doc.Lines, c.lines) {
+			t.Errorf("%q: lines %q; want %q", c.in, doc.Lines, c.lines)
+		}
+		var notes []int
+		for _, n := range doc.Notes {
+			if strings.Contains(n.Message, "carriage return") {
+				notes = append(notes, n.Line)
+			}
+		}
+		if !slices.Equal(notes, c.notes) {
+			t.Errorf("%q: notes at lines %v; want %v (%v)", c.in, notes, c.notes, doc.Notes)
+		}
+	}
+}
