@@ -341,6 +341,66 @@ func (g *Graph) Place(lineOf func(id string) int) {
 	}
 }
 
+// PlaceNodes gives the nodes of a graph read from memory (a film's view,
+// whose statements come from several documents) the places they are
+// stated at: at returns a node's place, or false. A blank node at places
+// nowhere takes the place of the nearest node above it that has one (a
+// review's author and rating, the review's line); a node with an IRI
+// keeps its own. A placed node's values and keys take its line, and
+// findings already made about it (Problems) and placed nowhere yet take
+// its place. Without it, every finding of a film named all its
+// documents, where one document and line state the node (audit 20).
+func (g *Graph) PlaceNodes(at func(n *Node) (Pos, bool)) {
+	placed := map[*Node]Pos{}
+	var placeOf func(n *Node, depth int) (Pos, bool)
+	placeOf = func(n *Node, depth int) (Pos, bool) {
+		if p, ok := placed[n]; ok {
+			return p, p.File != ""
+		}
+		p, ok := at(n)
+		if !ok && n.ID == "" && len(n.Parents) > 0 && depth < maxPlaceDepth {
+			p, ok = placeOf(n.Parents[0].From, depth+1)
+		}
+		if !ok {
+			p = Pos{}
+		}
+		placed[n] = p
+		return p, ok
+	}
+	for _, n := range g.Nodes {
+		p, ok := placeOf(n, 0)
+		if !ok {
+			continue
+		}
+		n.Pos = p
+		line := lineColOf(p).Line
+		for i := range n.Props {
+			pr := &n.Props[i]
+			for j := range pr.Values {
+				if pr.Values[j].Pos.Line == 0 {
+					pr.Values[j].Pos.Line = line
+				}
+			}
+			if pr.KeyPos.Line == 0 {
+				pr.KeyPos.Line = line
+			}
+		}
+	}
+	for i, f := range g.Problems {
+		if f.node == nil || f.Pos.Line != 0 {
+			continue
+		}
+		if p, ok := placed[f.node]; ok && p.File != "" {
+			g.Problems[i].Pos = p
+		}
+	}
+}
+
+// maxPlaceDepth bounds how far PlaceNodes climbs from a blank node: a
+// view's nodes nest a few levels deep, and a cycle of blank nodes
+// must not recurse without end.
+const maxPlaceDepth = 64
+
 // placeLine returns the line of n's IRI, or of the nearest node above it
 // that has an IRI with a line, or 0. placed keeps the answer for every
 // node climbed through, which is theirs too: a chain of 8,000 blank nodes

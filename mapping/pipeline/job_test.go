@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -292,5 +293,52 @@ func TestLeftOutReviewAtItsLine(t *testing.T) {
 	// Its line is its text's, as the merge's warnings place a review.
 	if want := []string{"reviews/dark-river.txt:15"}; !slices.Equal(review, want) {
 		t.Errorf("the review by no one was left out at %q; want %q", review, want)
+	}
+}
+
+// A finding about a node one document states is placed at that document
+// and line, in the whole check and in parts: a kept review's, and a
+// trailer's, where every finding of a film named all its documents. The
+// Movie, which every document states, stays at the film.
+func TestFilmFindingsAtTheirDocument(t *testing.T) {
+	prize, err := os.ReadFile("../../testdata/films/les-etes-immobiles/prize.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "Universal acclaim - based on 2 Critics\n\n" +
+		"  1. Reviewed by: Ines Marr\n    Publication: The River Review\n    Score: 90\n    May 2, 2015\n    A tide of a film.\n" +
+		"  2. Reviewed by: Tom Brae\n    Publication: North Screen\n    Score: 70\n    The sea does the acting.\n"
+	const film = "prize.txt, reviews.txt"
+	for _, part := range []int{pipeline.CheckPart, 1} {
+		old := pipeline.CheckPart
+		pipeline.CheckPart = part
+		job := pipeline.New(pipeline.FilmOptions(""))
+		for _, d := range []struct{ name, text string }{{"prize.txt", string(prize)}, {"reviews.txt", page}} {
+			if _, err := job.Read(strings.NewReader(d.text), d.name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		f, err := job.Merge()
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, fs, err := job.Check(f, film, schemas.Google, nil, false)
+		pipeline.CheckPart = old
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := map[string]string{}
+		for _, x := range fs {
+			at[x.Rule+" "+strings.Fields(x.Node)[0]] = x.Pos.String()
+		}
+		for key, want := range map[string]string{
+			"google.review.date Review":         "reviews.txt:11", // its text's line
+			"google.video.required VideoObject": "prize.txt:63",
+			"google.movie.image Movie":          film,
+		} {
+			if at[key] != want {
+				t.Errorf("parts of %d: %s at %q; want %q (all: %v)", part, key, at[key], want, at)
+			}
+		}
 	}
 }

@@ -48,8 +48,7 @@ func (j *Job) Graph(f *mapping.Film, file string) (*schemas.Graph, error) {
 // graphOf reads part (the snippet out made, or a part of it) into a graph
 // with the snippet's own findings: what it left out, and why.
 func (j *Job) graphOf(out *Output, part *mapping.Film, file string) *schemas.Graph {
-	g := schemas.FromDoc(part.RenderStream(), file)
-	g.PageURL = j.opts.Page.URL
+	g := j.filmGraph(part, file)
 	if msg := out.OffSiteMessage(); msg != "" {
 		g.Problems = append(g.Problems, schemas.Finding{Severity: schemas.Warning, Rule: schemas.RuleLeftOut, Node: "document",
 			Message: msg, Pos: schemas.Pos{File: file}})
@@ -58,6 +57,70 @@ func (j *Job) graphOf(out *Output, part *mapping.Film, file string) *schemas.Gra
 		g.Problems = append(g.Problems, leftOut(d))
 	}
 	return g
+}
+
+// filmGraph is the graph validate checks of f's snippet (or a part of
+// it), its nodes placed where their documents state them (placeNodes).
+func (j *Job) filmGraph(f *mapping.Film, file string) *schemas.Graph {
+	g := schemas.FromDoc(f.RenderStream(), file)
+	g.PageURL = j.opts.Page.URL
+	placeNodes(g, f, file)
+	return g
+}
+
+// placeNodes places the nodes of f's graph g that one document states:
+// each review, aggregate rating and trailer at its document and line, a
+// part of the cast at the document that gives its character. The Movie,
+// which every document states, and the people, whom several may name,
+// stay at file, the film's documents together.
+func placeNodes(g *schemas.Graph, f *mapping.Film, file string) {
+	if len(g.Nodes) == 0 {
+		return
+	}
+	movie := g.Nodes[0]
+	places := map[*schemas.Node]schemas.Pos{}
+	// place gives the i-th node value of the Movie's property the
+	// place at(i), when the values are the view's n items, in order.
+	place := func(property string, n int, at func(i int) (schemas.Pos, bool)) {
+		p := movie.Prop(property)
+		if p == nil || len(p.Values) != n {
+			return
+		}
+		for i, v := range p.Values {
+			if pos, ok := at(i); ok && v.Node != nil {
+				places[v.Node] = pos
+			}
+		}
+	}
+	place("review", len(f.Reviews), func(i int) (schemas.Pos, bool) {
+		p := reviewPlace(&f.Reviews[i], file)
+		return p, p.File != file
+	})
+	place("aggregateRating", len(f.Ratings), func(i int) (schemas.Pos, bool) {
+		p := ratingPlace(&f.Ratings[i], file)
+		return p, p.File != file
+	})
+	place("trailer", len(f.Trailers), func(i int) (schemas.Pos, bool) {
+		t := f.Trailers[i]
+		if t.Source == nil || t.Source.Name == "" {
+			return schemas.Pos{}, false
+		}
+		return schemas.Pos{File: t.Source.Name, Line: t.Line}, true
+	})
+	place("actor", len(f.Cast), func(i int) (schemas.Pos, bool) {
+		s := f.Cast[i].Source
+		if s == nil || s.Name == "" {
+			return schemas.Pos{}, false
+		}
+		return schemas.Pos{File: s.Name}, true
+	})
+	if len(places) == 0 {
+		return
+	}
+	g.PlaceNodes(func(n *schemas.Node) (schemas.Pos, bool) {
+		p, ok := places[n]
+		return p, ok
+	})
 }
 
 // CheckPart is how many reviews, and how many parts of the cast, Check
@@ -92,8 +155,7 @@ func (j *Job) Check(f *mapping.Film, file string, p schemas.Profile, report func
 			first = false
 			continue
 		}
-		g := schemas.FromDoc(part.RenderStream(), file)
-		g.PageURL = j.opts.Page.URL
+		g := j.filmGraph(part, file)
 		// The part's Movie stands in for the one the first part checks
 		// whole: of its findings, only those about its reviews and its
 		// cast count.
