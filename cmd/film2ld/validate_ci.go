@@ -210,6 +210,11 @@ type baselineSet struct {
 	// the working folder, as a baseline written before these names, or
 	// to standard output and saved elsewhere, holds them.
 	names, fromWorking *baselineNamer
+	// ofFilm finds, for a finding about one document of a film, the
+	// entry of a baseline that named the film's documents together, as
+	// every finding of a film was placed before findings took their
+	// node's document and line: a baseline kept from then still matches.
+	ofFilm map[baselineEntry]baselineEntry
 }
 
 // readBaseline reads the baseline at path; "-" reads standard input, as
@@ -239,13 +244,20 @@ func (e *env) readBaseline(path string) (*baselineSet, error) {
 	if path == "<stdin>" {
 		dir = "."
 	}
-	s := &baselineSet{known: map[baselineEntry]int{}, names: newBaselineNamer(dir), fromWorking: newBaselineNamer(".")}
+	s := &baselineSet{known: map[baselineEntry]int{}, names: newBaselineNamer(dir), fromWorking: newBaselineNamer("."), ofFilm: map[baselineEntry]baselineEntry{}}
 	for _, e := range b.Findings {
 		// A baseline written by an older film2ld holds names as typed
 		// ("./pub/p.html", "/abs/pub/p.html"): cleaned, and an absolute
 		// one made a path from the baseline's folder.
 		e.File = s.names.stored(e.File)
 		s.known[e]++
+		if docs := strings.Split(e.File, ", "); len(docs) > 1 {
+			for _, d := range docs {
+				one := e
+				one.File = d
+				s.ofFilm[one] = e
+			}
+		}
 	}
 	return s, nil
 }
@@ -260,6 +272,13 @@ func (s *baselineSet) filter(fs []schemas.Finding) ([]schemas.Finding, int) {
 		if s.known[e] == 0 {
 			// Named from the working folder, as older baselines are.
 			e = entryOf(f, s.fromWorking)
+		}
+		if s.known[e] == 0 {
+			if film, ok := s.ofFilm[entryOf(f, s.names)]; ok {
+				e = film
+			} else if film, ok := s.ofFilm[e]; ok {
+				e = film
+			}
 		}
 		if r, ok := schemas.LookupRule(f.Rule); !(ok && r.Unchecked) && s.known[e] > 0 {
 			s.known[e]--
