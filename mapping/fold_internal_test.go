@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/film2ld/film2ld/mapping/internal/locale"
 	"github.com/film2ld/film2ld/mapping/internal/mappertest"
 
 	"golang.org/x/text/cases"
@@ -159,6 +160,11 @@ func TestFoldLatinMemo(t *testing.T) {
 		if got, ok := latinFolded.Apply(s); ok && got != foldUnicodeOrLower(s) {
 			t.Errorf("latinFolded.Apply(%q) = %q; the transforms give %q", s, got, foldUnicodeOrLower(s))
 		}
+	}
+	calls := 0
+	locale.NewLatinMemo(func(s string) string { calls++; return foldUnicodeOrLower(s) }).Apply("a")
+	if calls != 1 {
+		t.Errorf("the folding's table took %d calls; want 1, over every rune at once", calls)
 	}
 	if got := fold("ÉMILE SStraße-Łukasz"); got != "emile sstrasse lukasz" {
 		t.Errorf("fold = %q", got)

@@ -32,13 +32,37 @@ type LatinMemo struct {
 
 // NewLatinMemo returns a LatinMemo of f.
 func NewLatinMemo(f func(string) string) *LatinMemo {
-	return &LatinMemo{f: f, table: sync.OnceValue(func() *[latinEnd]string {
-		var t [latinEnd]string
-		for r := range rune(latinEnd) {
-			t[r] = f(string(r))
-		}
+	return &LatinMemo{f: f, table: sync.OnceValue(func() *[latinEnd]string { return latinTable(f) })}
+}
+
+// latinSeparator follows each rune of the string latinTable gives f: a
+// private-use character, which no rune under latinEnd composes with or
+// is reordered around (it is a starter), and which decomposition,
+// composition and case folding leave as it is.
+const latinSeparator = '\uE000'
+
+// latinTable returns f's result for each rune under latinEnd. f runs once,
+// over every rune with latinSeparator after each, and the result is split
+// at the separators: a call for each rune, through the x/text transforms'
+// buffers, allocated 280–490 KB for each table in every process that
+// read a name (a third of the bytes one export of the samples allocated,
+// each page of it faulted in). Where the separators do not all come back,
+// each rune is run alone. Verify holds every entry to f of the rune alone.
+func latinTable(f func(string) string) *[latinEnd]string {
+	var t [latinEnd]string
+	var b strings.Builder
+	for r := range rune(latinEnd) {
+		b.WriteRune(r)
+		b.WriteRune(latinSeparator)
+	}
+	if parts := strings.Split(f(b.String()), string(latinSeparator)); len(parts) == latinEnd+1 && parts[latinEnd] == "" {
+		copy(t[:], parts)
 		return &t
-	})}
+	}
+	for r := range rune(latinEnd) {
+		t[r] = f(string(r))
+	}
+	return &t
 }
 
 // Apply returns f(s) and true where every rune of s is under U+0250;
@@ -68,6 +92,12 @@ func (m *LatinMemo) Verify() error {
 			return fmt.Errorf("LatinMemo.Apply(%q) = %q, %v; the function gives %q", s, got, ok, m.f(s))
 		}
 		return nil
+	}
+	t := m.table()
+	for r := range rune(latinEnd) {
+		if want := m.f(string(r)); t[r] != want {
+			return fmt.Errorf("LatinMemo's table has %q for %q; the function gives %q", t[r], string(r), want)
+		}
 	}
 	var pair strings.Builder
 	for r1 := range rune(latinEnd) {

@@ -1,6 +1,9 @@
 package locale
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestStripAccentsLatinMemo(t *testing.T) {
 	if err := latinStripped.Verify(); err != nil {
@@ -29,5 +32,25 @@ func TestVerifyFindsContext(t *testing.T) {
 	})
 	if bad.Verify() == nil {
 		t.Error("Verify passed a function of the whole string")
+	}
+}
+
+// A table is made by one call of its function where the separators come
+// back (the accent stripping's and case folding's do), and rune by rune
+// where they do not; Verify holds either to the function.
+func TestLatinTableOneCall(t *testing.T) {
+	calls := 0
+	m := NewLatinMemo(func(s string) string { calls++; return stripAccents(s) })
+	m.Apply("a")
+	if calls != 1 {
+		t.Errorf("the accent stripping's table took %d calls; want 1", calls)
+	}
+	calls = 0
+	dropping := NewLatinMemo(func(s string) string {
+		calls++
+		return strings.ReplaceAll(s, string(latinSeparator), "")
+	})
+	if err := dropping.Verify(); err != nil || calls < latinEnd {
+		t.Errorf("a function that drops the separator: %v after %d calls; want its table made rune by rune", err, calls)
 	}
 }
