@@ -10,7 +10,7 @@ import (
 // that would fail.
 func FuzzTakenAbsolute(f *testing.F) {
 	for _, s := range []string{"urn:film2ld:person/ann", "http://example.org/a", "http:/%0X00", "http://[::1", "http://a:bc/",
-		"http://a:80/", "http://u@a/", "x:y#%zz", "x:y?%zz", "mailto:a%zz", "ni:///sha-256;abc", "A0000:0", "1a:b", "a+b.c-d:e", "http://a/b:c"} {
+		"http://a:80/", "http://u@a/", "x:y#%zz", "x:y?%zz", "mailto:a%zz", "ni:///sha-256;abc", "A0000:0", "1a:b", "a+b.c-d:e", "http://a/b:c", "http://a{b/", "x://a|b/c", "https://a^b`c}/"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, iri string) {

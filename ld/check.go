@@ -5,12 +5,9 @@ import (
 	"net/url"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/film2ld/film2ld/ld/internal/jsongold"
-	jld "github.com/piprate/json-gold/ld"
 
 	"github.com/film2ld/film2ld/ld/schemaorg"
 )
@@ -76,166 +73,22 @@ func checkIRI(iri string, blank bool) error {
 		return ErrInvalidIRI
 	}
 	// json-gold takes an IRI that Go's URL parser refuses (a "%" with no
-	// two hex digits after it, as in "https:/%X0") for a relative one and
-	// drops its statement in silence; http(s) URLs with "//" are held to
-	// its URL check below.
-	// Only an escape or an authority can fail it (an opaque IRI such as
-	// urn:film2ld:film/… is not parsed further), and the parse allocates:
-	// every film node's IRI is checked.
-	isHTTP := strings.HasPrefix(iri, "http://") || strings.HasPrefix(iri, "https://")
-	if !isHTTP && (strings.IndexByte(iri, '%') >= 0 || strings.Contains(iri, "://")) {
-		if _, err := url.Parse(iri); err != nil {
-			return ErrInvalidIRI
-		}
-	}
-	// json-gold silently drops statements with http(s) IRIs its URL check
-	// rejects; refuse them here with a name instead.
-	if isHTTP && !isURL(iri) {
-		if n := utf8.RuneCountInString(iri); n >= maxURLChars {
-			// The one rule of that check a reader cannot see in the IRI.
-			return fmt.Errorf("%w (%d characters: JSON-LD's conversion to RDF, json-gold's, takes no http(s) IRI of %d or more and would drop the statement)", ErrInvalidIRI, n, maxURLChars)
-		}
+	// two hex digits after it, as in "https:/%X0", a port that is no
+	// number, an unclosed IPv6 host) for a relative one and drops its
+	// statement in silence; RFC 3987 has no such IRI either.
+	// takenAbsolute parses only where a parse could fail: every film
+	// node's IRI is checked, and the parse allocates.
+	//
+	// Nothing more is asked of an http(s) IRI. json-gold's conversion to
+	// RDF holds them to a URL check of its own (IsURL: no IRI of 2,083
+	// characters or more, no host such as "-" or "a..b") and drops the
+	// statements of those it refuses, but toDataset hides every http(s)
+	// IRI from it (disguisePrefix); jsonld.js, the reference, keeps any
+	// absolute IRI, as RDF does.
+	if !takenAbsolute(iri) {
 		return ErrInvalidIRI
 	}
 	return nil
-}
-
-// maxURLChars is the length from which json-gold's URL check refuses an
-// http(s) IRI (its maxURLRuneCount).
-const maxURLChars = 2083
-
-// passedURLs remembers IRIs that passed json-gold's URL check, whose large
-// regular expression dominated the cost of checking a document: the same
-// property and type IRIs come back in every document. It stops growing at
-// maxPassedURLs entries so a long-running process cannot fill memory.
-var (
-	passedURLs      sync.Map
-	passedURLsCount atomic.Int64
-)
-
-const maxPassedURLs = 1 << 16
-
-func isURL(iri string) bool {
-	if plainURL(iri) {
-		return true
-	}
-	key := urlKey(iri)
-	if _, ok := passedURLs.Load(key); ok {
-		return true
-	}
-	if !jld.IsURL(iri) {
-		return false
-	}
-	if passedURLsCount.Load() < maxPassedURLs {
-		if _, loaded := passedURLs.LoadOrStore(key, struct{}{}); !loaded {
-			passedURLsCount.Add(1)
-		}
-	}
-	return true
-}
-
-// plainURL reports whether iri is an http(s) IRI of the plainest shape,
-// which json-gold's URL check always passes, so that the check's regular
-// expression need not be compiled for it: compiling it was 3% of one
-// export process and 4% of one validate process, for IRIs such as
-// http://schema.org/Movie. The shape: "http://" or "https://", a host
-// of two or more dot-separated labels of ASCII letters and digits with
-// single inner hyphens, the last of letters only, no port or user, then
-// nothing or "/", "?" or "#" and a rest without white space, control
-// characters or "@", whose "%" start well-formed escapes; under 2,083
-// bytes. Then url.Parse
-// accepts it, and the expression matches it: its host part reads the
-// labels before the last as a subdomain group (a first label of two or
-// more characters, then ".label" repeats, ending in the first character
-// of the next-to-last label) followed by the remaining label and
-// ".tld"; hence the rule on the first and next-to-last labels of a host
-// of three or more (two labels need none: the remaining label and
-// ".tld" alone). FuzzPlainURL holds every IRI plainURL accepts to
-// json-gold's check. A false answer only means "ask the check".
-func plainURL(iri string) bool {
-	rest, ok := strings.CutPrefix(iri, "http://")
-	if !ok {
-		if rest, ok = strings.CutPrefix(iri, "https://"); !ok {
-			return false
-		}
-	}
-	if len(iri) >= 2083 {
-		return false
-	}
-	end := strings.IndexAny(rest, "/?#")
-	if end < 0 {
-		end = len(rest)
-	}
-	host, path := rest[:end], rest[end:]
-	for i := 0; i < len(path); i++ {
-		switch c := path[i]; {
-		case c <= ' ' || c == 0x7f || c == '@':
-			return false
-		case c == '%':
-			// A well-formed escape (ill%C3%A9gal) is all url.Parse
-			// asks of one.
-			if i+2 >= len(path) || !isHex(rune(path[i+1])) || !isHex(rune(path[i+2])) {
-				return false
-			}
-		}
-	}
-	labels := strings.Split(host, ".")
-	n := len(labels)
-	if n < 2 {
-		return false
-	}
-	for i, l := range labels {
-		if !plainLabel(l, i == n-1) {
-			return false
-		}
-	}
-	if n >= 3 && (len(labels[0]) < 2 || len(labels[n-2]) < 2 || labels[n-2][1] == '-') {
-		return false
-	}
-	return true
-}
-
-// plainLabel reports whether l is ASCII letters and digits with single
-// hyphens between them (letters only when tld).
-func plainLabel(l string, tld bool) bool {
-	if l == "" || l[0] == '-' || l[len(l)-1] == '-' {
-		return false
-	}
-	for i := 0; i < len(l); i++ {
-		switch c := l[i]; {
-		case c|0x20 >= 'a' && c|0x20 <= 'z':
-		case c >= '0' && c <= '9' && !tld:
-		case c == '-' && !tld && l[i-1] != '-':
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// urlKey returns what json-gold's URL check of an http(s) IRI depends on,
-// so that IRIs with one key pass or fail it together: a large dataset
-// names millions of subjects on a handful of hosts, and the check's
-// regular expression took 40% of converting one. After the scheme and the
-// authority, the expression accepts any text without white space (which
-// checkIRI refuses first), and url.Parse can only fail there on a %
-// escape; an @ there lets the expression read a user name, and a long IRI
-// fails on its length. So an IRI whose rest holds no % or @, and whose
-// authority is not empty and holds neither, is keyed by its scheme, its
-// authority and whether a rest follows; any other IRI is its own key.
-// FuzzURLKey holds this to json-gold's check.
-func urlKey(iri string) string {
-	start := strings.Index(iri, "://") + 3
-	if start < 3 || len(iri) >= 2083 {
-		return iri
-	}
-	end := strings.IndexAny(iri[start:], "/?#")
-	if end <= 0 || strings.ContainsAny(iri[start:], "%@") {
-		return iri
-	}
-	// "/" stands for any rest: an IRI cannot end in "/" and be its own
-	// key, since "http://a" and "http://a/" would then share one.
-	return iri[:start+end] + "\x00/"
 }
 
 // checkText returns why s cannot be the text of an RDF literal, or nil.

@@ -44,11 +44,15 @@
 //
 // # No silent loss
 //
-// json-gold drops statements whose IRIs fail its URL check, writes some
-// characters into N-Quads IRIs unescaped, and the JSON-LD algorithms drop
-// relative IRI references. Before converting, every IRI and literal of the
-// expanded document is checked, and a problem is reported as a [*NodeError]
-// naming the node and property instead of being dropped. [Options.Lenient]
+// json-gold drops statements whose http(s) IRIs fail its URL check (any
+// of 2,083 characters or more, hosts such as "-"), writes some characters
+// into N-Quads IRIs unescaped, and the JSON-LD algorithms drop relative
+// IRI references. Its URL check never sees an IRI here: film2ld keeps
+// every absolute IRI jsonld.js keeps. Before converting, every IRI and
+// literal of the expanded document is checked, and a problem (an IRI with
+// white space, or one no IRI can be, such as "%zz" or a port that is no
+// number) is reported as a [*NodeError] naming the node and property
+// instead of being dropped. [Options.Lenient]
 // asks for JSON-LD's behaviour instead: the same things are dropped, and
 // each kind is recorded once in a [Dropped].
 //

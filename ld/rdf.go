@@ -132,19 +132,22 @@ func toDataset(expanded []any) (*jld.RDFDataset, error) {
 	return ds, nil
 }
 
-// disguisePrefix hides http and https IRIs of properties and types from
-// json-gold's GraphToRDF, which checks every http IRI of every statement
-// with a large regular expression; on a film with thousands of reviews that
-// check took half the time. The IRIs were checked already (checkExpanded,
-// with a cache), and a non-http scheme passes json-gold's check untouched,
-// so properties and types go through as "x-film2ld-http://…" and undisguise
-// restores them. checkIRI refuses IRIs with this scheme, so none is
-// mistaken for a disguised one.
+// disguisePrefix hides every http and https IRI of a statement (subject,
+// property, type, object, datatype, graph name, list item) from
+// json-gold's GraphToRDF, which holds each to a URL check (its IsURL) and
+// drops, without a word, the statements of those it refuses: every IRI
+// of 2,083 characters or more, and hosts such as "-" or "a..b", which
+// are absolute IRIs that jsonld.js and RDF keep. The check's large
+// regular expression also took half the time of converting a film with
+// thousands of reviews. The IRIs were checked already (checkExpanded),
+// and a non-http scheme passes json-gold's check untouched, so they go
+// through as "x-film2ld-http://…" and undisguise restores them. checkIRI
+// refuses IRIs with this scheme, so none is mistaken for a disguised one.
 const disguisePrefix = "x-film2ld-"
 
 // disguiseVocabulary returns a copy of a node-map node whose http(s) IRIs
-// (its @id, property IRIs, types, node references and datatypes) carry
-// disguisePrefix.
+// (its @id, property IRIs, types, node references and datatypes, also in
+// lists) carry disguisePrefix.
 func disguiseVocabulary(node map[string]any) (map[string]any, error) {
 	out := make(map[string]any, len(node))
 	for k, v := range node {
@@ -222,38 +225,41 @@ func jsonLiterals(values []any) ([]any, error) {
 	return out, nil
 }
 
-// disguiseValue disguises a node reference's @id or a value's datatype.
-// Lists are left alone: their nodes are made inside GraphToRDF.
+// disguiseValue disguises a node reference's @id or a value's datatype,
+// also as items of a list (whose cells GraphToRDF makes).
 func disguiseValue(v any) any {
+	d, _ := disguised(v)
+	return d
+}
+
+// disguised is disguiseValue, and whether it changed v: v itself is
+// returned, not a copy, where nothing is disguised.
+func disguised(v any) (any, bool) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		return v
+		return v, false
 	}
 	if items, isList := m["@list"].([]any); isList {
-		// Copied only where an item is written out (rarely): a list's
-		// items are otherwise passed as they are.
-		var exact []any
+		// Copied only where an item changes.
+		var out []any
 		for i, item := range items {
-			im, ok := item.(map[string]any)
-			if !ok {
-				continue
-			}
-			if e, changed := exactInteger(im); changed {
-				if exact == nil {
-					exact = slices.Clone(items)
+			if d, changed := disguised(item); changed {
+				if out == nil {
+					out = slices.Clone(items)
 				}
-				exact[i] = e
+				out[i] = d
 			}
 		}
-		if exact == nil {
-			return v
+		if out == nil {
+			return v, false
 		}
 		c := maps.Clone(m)
-		c["@list"] = exact
-		return c
+		c["@list"] = out
+		return c, true
 	}
-	if e, changed := exactInteger(m); changed {
-		m, v = e, e
+	changed := false
+	if e, ok := exactInteger(m); ok {
+		m, v, changed = e, e, true
 	}
 	key := ""
 	switch {
@@ -262,37 +268,30 @@ func disguiseValue(v any) any {
 		// IRI with its regular expression for every statement; giving the
 		// type explicitly, disguised, makes the same literal.
 		if _, isString := m["@value"].(string); !isString {
-			return v
+			return v, changed
 		}
-		c := make(map[string]any, len(m)+1)
-		for k, x := range m {
-			c[k] = x
-		}
+		c := maps.Clone(m)
 		c["@type"] = disguisePrefix + xsdString
-		return c
+		return c, true
 	case m["@value"] != nil:
-		// Only a string's datatype: json-gold writes a native number or
-		// boolean by its datatype (1.0 as xsd:double is "1.0E0"), which it
-		// must be able to read.
-		if _, isString := m["@value"].(string); !isString {
-			return v
+		// json-gold writes a native number or boolean by its datatype:
+		// as xsd:double (1.0 is "1.0E0") it must read that one.
+		if _, isString := m["@value"].(string); !isString && m["@type"] == xsdDouble {
+			return v, changed
 		}
 		key = "@type"
 	case len(m) == 1 && m["@id"] != nil:
 		key = "@id"
 	default:
-		return v
+		return v, changed
 	}
 	s, ok := m[key].(string)
 	if !ok || !isHTTP(s) {
-		return v
+		return v, changed
 	}
-	c := make(map[string]any, len(m))
-	for k, x := range m {
-		c[k] = x
-	}
+	c := maps.Clone(m)
 	c[key] = disguisePrefix + s
-	return c
+	return c, true
 }
 
 // exactInteger returns m, a value object, with a native number that is
