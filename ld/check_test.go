@@ -135,6 +135,10 @@ func TestFromNQuadsErrors(t *testing.T) {
 		{"<https://a.example/s> <https://a.example/p> \"x\" .\n<https://a.example/s> <p> \"y\" .\n",
 			`in.nq:2:23: relative IRI reference "p"`, ld.ErrRelativeIRI},
 		{"# comment\n\n<https://a.example/s> <https://a.example/p> .\n", "", ld.ErrSyntax},
+		// N-Quads to N-Quads, json-gold's URL check is no reason to refuse
+		// an IRI: a malformed one is refused for what it is.
+		{"<https://a.example/s> <https://a.example/p> <https://a.example:port/> .\n",
+			`in.nq:1:45: invalid IRI "https://a.example:port/"`, ld.ErrInvalidIRI},
 	}
 	p := ld.NewProcessor(ld.Config{})
 	for _, tt := range tests {
