@@ -84,7 +84,8 @@ func checkIRI(iri string, blank bool) error {
 	// characters or more, no host such as "-" or "a..b") and drops the
 	// statements of those it refuses, but toDataset hides every http(s)
 	// IRI from it (disguisePrefix); jsonld.js, the reference, keeps any
-	// absolute IRI, as RDF does.
+	// IRI with a scheme and no white space, and RDF's syntaxes any
+	// absolute IRI.
 	if !takenAbsolute(iri) {
 		return ErrInvalidIRI
 	}
