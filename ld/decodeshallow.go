@@ -56,6 +56,12 @@ func shallowValue(dec *json.Decoder, levels int) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	return shallowAfter(dec, tok, levels)
+}
+
+// shallowAfter is shallowValue of a value whose first token tok was read
+// (levels above 0).
+func shallowAfter(dec *json.Decoder, tok json.Token, levels int) (any, error) {
 	switch tok {
 	case json.Delim('{'):
 		m := map[string]any{}

@@ -317,6 +317,10 @@ func firstNodeRefusal(doc any) error {
 				return noContextError(item)
 			case []any:
 				return nil
+			case *leftOut:
+				if item.stops {
+					return nil // objects or arrays left out (ReadLeavingOut)
+				}
 			}
 		}
 	}

@@ -212,13 +212,19 @@ func normalizeValue(v any, path *jsonPath, literal bool, d *Dropped) (any, error
 		}
 		return out, nil
 	case []any:
-		out := make([]any, len(v))
-		for i, e := range v {
+		out := make([]any, 0, len(v))
+		i := 0 // the item's index in the text
+		for _, e := range v {
+			if run, ok := e.(*leftOut); ok {
+				i += run.n // items left out (ReadLeavingOut), counted
+				continue
+			}
 			n, err := normalizeValue(e, path.item(i), literal, d)
 			if err != nil {
 				return nil, err
 			}
-			out[i] = n
+			out = append(out, n)
+			i++
 		}
 		return out, nil
 	case []map[string]any:

@@ -225,6 +225,12 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // decodeJSON decodes one JSON value, reporting a syntax error at its line
 // and column.
 func decodeJSON(data []byte, name string) (any, error) {
+	return decodeJSONWith(data, name, false)
+}
+
+// decodeJSONWith is decodeJSON, leaving out with leave what
+// ReadLeavingOut leaves out.
+func decodeJSONWith(data []byte, name string, leave bool) (any, error) {
 	// encoding/json would turn bytes that are not UTF-8 into U+FFFD.
 	if off := invalidUTF8(data); off >= 0 {
 		return nil, posError(data, name, off, utf8Error(data, off, 0))
@@ -235,7 +241,11 @@ func decodeJSON(data []byte, name string) (any, error) {
 	// "character". A byte that is not UTF-8 is placed in the file as it
 	// is (above), a syntax error from after the mark.
 	data = bytes.TrimPrefix(data, utf8BOM)
-	v, shallow := decodeShallow(data)
+	decode := decodeShallow
+	if leave {
+		decode = decodeLeavingOut
+	}
+	v, shallow := decode(data)
 	var err error
 	if !shallow {
 		// Decoded again whole, for the error Decode gives (or the

@@ -38,6 +38,9 @@ import (
 // and the general path reports it. Numbers replaced before it read the
 // same either way.
 func (p *Processor) WriteWalked(w io.Writer, doc any, f Format, opts Options) (ok bool, err error) {
+	// What ReadLeavingOut left out, expansion drops; the walk reports no
+	// place by its index.
+	doc = withoutLeftOut(doc)
 	mode := walkRDF
 	switch f {
 	case FormatNQuads, FormatTurtle, FormatTriG, FormatSPARQLUpdate, FormatExpanded:

@@ -178,8 +178,9 @@ func runConvert(e *env, args []string) int {
 			continue
 		}
 		before := ds.Len()
+		e.straysTold = false
 		got, isNQ, err := e.readLinkedData(p, ds, name, inFormat, lenient, len(files) == 1)
-		if err == nil && !isNQ {
+		if err == nil && !isNQ && !e.straysTold {
 			err = e.checkStrayValues(got, e.inputDisplay(name), lenient)
 		}
 		if path := e.inputPath(name); err == nil && allowLocal && path != "-" {
@@ -322,20 +323,95 @@ func (e *env) checkStrayValues(docs []any, display string, lenient bool) error {
 		if stray == 0 || ld.FirstNodeRefusal(d) != nil {
 			continue
 		}
-		are := "are"
-		if stray == 1 {
-			are = "is"
-		}
-		switch what := fmt.Sprintf("%d %s that %s no node (a value, or an object with nothing in it; the first at %s)", stray, plural(stray, "item"), are, pointerName(first)); {
-		case nodes == 0:
-			e.warnf("%s: %s", display, onlyValues(stray, first))
-		case lenient:
-			e.warnf("%s: beside its nodes, the document's top level holds %s, which JSON-LD drops; left out", display, what)
-		default:
-			return fmt.Errorf("%s: beside its nodes, the document's top level holds %s, which JSON-LD would drop without a word (--lenient leaves them out)", display, what)
+		if err := e.strayVerdict(ld.Strays{First: first, Count: stray, Nodes: nodes}, display, lenient); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// strayVerdict says what checkStrayValues says of a document whose top
+// level holds s (s.Count above 0, not s.Refused): a warning, or with
+// nodes beside them and without lenient the error it returns. The
+// whole document's check and the scan of its text (ld.ScanStrays) say
+// it alike.
+func (e *env) strayVerdict(s ld.Strays, display string, lenient bool) error {
+	stray, first, nodes := s.Count, s.First, s.Nodes
+	are := "are"
+	if stray == 1 {
+		are = "is"
+	}
+	switch what := fmt.Sprintf("%d %s that %s no node (a value, or an object with nothing in it; the first at %s)", stray, plural(stray, "item"), are, pointerName(first)); {
+	case nodes == 0:
+		e.warnf("%s: %s", display, onlyValues(stray, first))
+	case lenient:
+		e.warnf("%s: beside its nodes, the document's top level holds %s, which JSON-LD drops; left out", display, what)
+	default:
+		return fmt.Errorf("%s: beside its nodes, the document's top level holds %s, which JSON-LD would drop without a word (--lenient leaves them out)", display, what)
+	}
+	return nil
+}
+
+// readLeavingOut reads a JSON-LD document that data holds, as Read does,
+// and when its top level holds what JSON-LD drops (ld.ScanStrays, the
+// text read as it goes) says so as checkStrayValues does and leaves it
+// out (ld.ReadLeavingOut): a 2 MB "@graph" of {} took 164 MB, decoded
+// and then expanded item by item to nothing, and 198 MB took 15 GB.
+// It sets e.straysTold when the document was so told.
+func (e *env) readLeavingOut(p *ld.Processor, data []byte, display string, lenient bool) ([]any, error) {
+	s, ok := ld.ScanStrays(bytes.NewReader(data))
+	if !ok || s.Count == 0 || s.Refused {
+		return p.Read(bytes.NewReader(data), display, ld.InputJSONLD)
+	}
+	// Read first: an error of the text (a key written twice) comes
+	// before what its top level holds, as when it is read whole.
+	docs, err := p.ReadLeavingOut(bytes.NewReader(data), display)
+	if err != nil {
+		return nil, err
+	}
+	e.straysTold = true
+	if err := e.strayVerdict(s, display, lenient); err != nil {
+		return nil, err
+	}
+	return docs, nil
+}
+
+// largeStrays reads a large JSON-LD input (over bigDocument) that
+// refusedJSON passed and whose top level holds what JSON-LD drops beside
+// no node, or beside nodes (then refused), as it goes (ld.ScanStrays,
+// ld.DecodeLeavingOut): done is false for any other input, which is
+// read whole. Neither the text nor what is left out is held: 198 MB of
+// a "@graph" of {} took 15 GB, decoded whole, to be told so. Without
+// --lenient only: with it, bytes are replaced, and the input is read
+// whole (readLeavingOut).
+func (e *env) largeStrays(name string, format ld.InputFormat) (docs []any, done bool, err error) {
+	f, _ := e.largeInput(name, format, ld.InputJSONLD)
+	if f == nil {
+		return nil, false, nil
+	}
+	defer f.Close()
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, false, nil
+	}
+	s, ok := ld.ScanStrays(f)
+	if !ok || s.Count == 0 || s.Refused {
+		return nil, false, nil
+	}
+	display := e.inputDisplay(name)
+	if s.Nodes > 0 {
+		e.straysTold = true
+		return nil, true, e.strayVerdict(s, display, false)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, false, nil
+	}
+	doc, err := ld.DecodeLeavingOut(f)
+	if err != nil {
+		return nil, false, nil // read whole, for its error
+	}
+	e.straysTold = true
+	e.strayVerdict(s, display, false) // a warning
+	return []any{doc}, true, nil
 }
 
 // onlyValues is the warning for a document that holds nothing but what
@@ -446,6 +522,9 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 			docs, err = p.Read(strings.NewReader("[]"), name, ld.InputJSONLD)
 			return docs, false, err
 		}
+		if docs, done, err := e.largeStrays(name, f); done {
+			return docs, false, err
+		}
 	}
 	if f == ld.InputNQuads {
 		r, display, err := e.openInput(name)
@@ -520,6 +599,10 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 	}
 	if f == ld.InputHTML {
 		docs, err = e.readPage(bytes.NewReader(data), display, lenient)
+		return docs, false, err
+	}
+	if f == ld.InputJSONLD {
+		docs, err = e.readLeavingOut(p, data, display, lenient)
 		return docs, false, err
 	}
 	docs, err = p.Read(bytes.NewReader(data), display, f)

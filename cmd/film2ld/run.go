@@ -72,6 +72,10 @@ type env struct {
 	// page, whatever its name says (standard input, a file without an
 	// extension), for the hint that follows its error.
 	readAsPage bool
+	// straysTold is set by readLinkedData when what the input's top
+	// level drops was told as its text was read (readLeavingOut,
+	// largeStrays): checkStrayValues has nothing more to say of it.
+	straysTold bool
 	// lenient is convert's --lenient: its errors then hint at no flag
 	// the user gave already.
 	lenient bool
