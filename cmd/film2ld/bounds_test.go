@@ -627,6 +627,118 @@ func TestPeakRSSConvert12MBRootlessJSONLDGraph(t *testing.T) {
 	}
 }
 
+// strayItems writes a JSON-LD file of about size bytes at path: head,
+// then items item(0), item(1), … separated by commas, then tail.
+func strayItems(t *testing.T, path string, size int, head, tail string, item func(i int) string) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString(head)
+	for i := 0; b.Len() < size; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(item(i))
+	}
+	b.WriteString(tail)
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// A 2 MB "@graph" of {} (an empty graph, with a warning) was decoded
+// whole before its items were counted, and then expanded one by one to
+// nothing: 136–143 MB and 1.4–3.2 s in every format convert writes. Its
+// text is now read as it goes (ld.ScanStrays) and what JSON-LD drops is
+// left out as it is decoded (ld.ReadLeavingOut): 24 MB, near a process's
+// floor (14 MB). So are a top-level array of {}, a "@graph" of values
+// (numbers, strings, nulls, arrays of them), and {} beside nodes, refused
+// at the first by its pointer (41 MB before). With --lenient, left out
+// beside the nodes, which are then walked: 39–41 MB (115 MB before).
+func TestPeakRSSConvert2MBGraphOfEmptyObjects(t *testing.T) {
+	largeTest(t, "converts 2 MB of {} in nine formats")
+	t.Parallel()
+	dir := t.TempDir()
+	const graph = `{"@context": "https://schema.org", "@graph": [`
+	empty := func(int) string { return "{}" }
+	values := func(i int) string { return []string{"1", `"x"`, "null", `[2, "y"]`}[i%4] }
+	mixed := func(i int) string {
+		if i%10 == 3 {
+			return fmt.Sprintf(`{"@id": "https://films.example/m/%d", "@type": "Movie", "name": "Film %d"}`, i, i)
+		}
+		return "{}"
+	}
+	files := map[string]string{
+		"graph":  strayItems(t, filepath.Join(dir, "graph.jsonld"), 2<<20, graph, "]}\n", empty),
+		"top":    strayItems(t, filepath.Join(dir, "top.jsonld"), 2<<20, "[", "]\n", empty),
+		"values": strayItems(t, filepath.Join(dir, "values.jsonld"), 2<<20, graph, "]}\n", values),
+		"mixed":  strayItems(t, filepath.Join(dir, "mixed.jsonld"), 2<<20, graph, "]}\n", mixed),
+	}
+	type run struct {
+		name, file string
+		args       []string
+		status     int
+		want       string
+		most       float64 // MB
+	}
+	var runs []run
+	for _, f := range []string{"nquads", "canonical", "jsonld", "expanded", "flattened", "html", "turtle", "trig", "sparql-update"} {
+		runs = append(runs, run{"graph-" + f, "graph", []string{"-f", f}, exitOK, "the first at /@graph/0), which JSON-LD drops: its graph is empty", 40})
+	}
+	runs = append(runs,
+		run{"top", "top", nil, exitOK, "the first at /0), which JSON-LD drops: its graph is empty", 40},
+		run{"values", "values", []string{"-f", "nquads"}, exitOK, "the first at /@graph/0), which JSON-LD drops: its graph is empty", 40},
+		run{"mixed", "mixed", nil, exitError, "the first at /@graph/0), which JSON-LD would drop without a word (--lenient leaves them out)", 40},
+		run{"mixed-lenient", "mixed", []string{"--lenient", "-f", "nquads"}, exitOK, "the first at /@graph/0), which JSON-LD drops; left out", 60},
+	)
+	for _, tt := range runs {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			input := sizeMB(t, files[tt.file])
+			args := append(append([]string{"convert", "-o", filepath.Join(t.TempDir(), "out")}, tt.args...), files[tt.file])
+			mb, status, printed := peakRSS(t, args...)
+			t.Logf("%s: peak RSS %.0f MB for %.1f MB", tt.name, mb, input)
+			if status != tt.status || !strings.Contains(printed, tt.want) {
+				t.Fatalf("exit %d: %s", status, printed)
+			}
+			if mb > tt.most {
+				t.Errorf("%s: peak RSS %.0f MB for %.1f MB of JSON-LD; want at most %.0f MB", tt.name, mb, input, tt.most)
+			}
+		})
+	}
+}
+
+// With --lenient, {} among nodes are left out with a warning that counts
+// them. The walk does not take a document that holds them, so 20 MB of
+// a "@graph" of Movies each beside nine {} went through json-gold's
+// expansion (708 MB for N-Quads, 841 MB for JSON-LD, 35–42 times); left
+// out as the document is decoded, its nodes are walked: 155–170 MB,
+// 7.7–8.5 times, as its 14.7 MB of nodes alone take 130 MB.
+func TestPeakRSSConvertLenient20MBStrayItemsAmongNodes(t *testing.T) {
+	largeTest(t, "converts 20 MB of nodes among {}")
+	t.Parallel()
+	path := strayItems(t, filepath.Join(t.TempDir(), "mixed.jsonld"), 20<<20, `{"@context": "https://schema.org", "@graph": [`, "]}\n", func(i int) string {
+		if i%10 == 0 {
+			return fmt.Sprintf(`{"@id": "https://films.example/m/%d", "@type": "Movie", "name": "Film %d"}`, i, i)
+		}
+		return "{}"
+	})
+	input := sizeMB(t, path)
+	for _, format := range []string{"nquads", "jsonld"} {
+		t.Run(format, func(t *testing.T) {
+			t.Parallel()
+			mb, status, printed := peakRSS(t, "convert", "--lenient", "-f", format, "-o", filepath.Join(t.TempDir(), "out"), path)
+			t.Logf("%s: peak RSS %.0f MB, %.1f times the %.1f MB input", format, mb, mb/input, input)
+			if status != exitOK || !strings.Contains(printed, "items that are no node (a value, or an object with nothing in it; the first at /@graph/1), which JSON-LD drops; left out") {
+				t.Fatalf("exit %d: %s", status, printed)
+			}
+			if mb > 10*input {
+				t.Errorf("%s: peak RSS %.0f MB for %.1f MB of JSON-LD; want at most 10 times (%.0f MB)", format, mb, input, 10*input)
+			}
+		})
+	}
+}
+
 // Canonical N-Quads of 400,000 blank nodes alike by their first-degree
 // hashes, each alone in its statement (15.5 MB), are labelled without
 // the Hash N-Degree Quads algorithm, which no node's label depends on
@@ -939,6 +1051,13 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 	deep := jsonJunk(at("deep.json"), 200<<20, "", "[", "")
 	numbers := jsonJunk(at("numbers.json"), 1+(200<<20)/2*2+2, "[", "1,", "1]")
 	lines := jsonJunk(at("lines.txt"), 200<<20, "", "Director: junk\n", "")
+	// A "@graph" of 52 million {}, alone and after a node: decoded
+	// whole to be counted (15 GB for 198 MB), now read as it goes.
+	const graphHead, emptyItem, graphTail = `{"@context": "https://schema.org", "@graph": [`, `{}, `, `{}]}`
+	const emptyItems = (200 << 20) / len(emptyItem)
+	emptyGraph := jsonJunk(at("empty-graph.jsonld"), len(graphHead)+emptyItems*len(emptyItem)+len(graphTail), graphHead, emptyItem, graphTail)
+	const nodeHead = graphHead + `{"@type": "Movie", "name": "Heat"}, `
+	strayGraph := jsonJunk(at("stray-graph.jsonld"), len(nodeHead)+emptyItems*len(emptyItem)+len(graphTail), nodeHead, emptyItem, graphTail)
 	const object = `{"a": "b"},`
 	objects := jsonJunk(at("objects.json"), 1+(200<<20)/len(object)*len(object)+3, "[", object, `{}]`)
 	// One object without a context whose one value is a 200 MB string:
@@ -1033,6 +1152,8 @@ func TestPeakRSSReject200MBJunk(t *testing.T) {
 		// validate held the file for its excerpt (222 MB; over 8 GB
 		// before the values were told by a scan).
 		{[]string{"validate"}, []*junkFile{numbers}, "", exitError, "{}:1:2: error: document: the document holds no node, only 104857601 values that are not nodes"},
+		{[]string{"convert", "-f", "nquads"}, []*junkFile{emptyGraph}, "", exitOK, fmt.Sprintf("{}: the document holds no node, only %d items that are no node (a value, or an object with nothing in it; the first at /@graph/0), which JSON-LD drops: its graph is empty", emptyItems+1)},
+		{[]string{"convert"}, []*junkFile{strayGraph}, "", exitError, fmt.Sprintf("{}: beside its nodes, the document's top level holds %d items that are no node (a value, or an object with nothing in it; the first at /@graph/1), which JSON-LD would drop without a word (--lenient leaves them out)", emptyItems+1)},
 		{[]string{"convert", "-f", "nquads"}, []*junkFile{garbage}, "", exitError, "{}:1:2: invalid character 'D' looking for beginning of value"},
 		{[]string{"validate"}, []*junkFile{deep}, "", exitError, "{}:1:257: error: document: arrays and objects nest more than 256 levels deep; nothing in it was checked"},
 		// A page is read as it goes, never whole (220–227 MB); a token

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/ld"
+)
+
+// strayDocs are JSON-LD documents whose top level holds what JSON-LD
+// drops, or nearly: with nothing else, beside nodes (before, after and
+// between them, in nested arrays), beside a first node expansion
+// refuses, an object holding a @context alone (a remote one, refused),
+// numbers no double holds, a node whose key --lenient drops or whose
+// number is refused after the items left out (its pointer), a key
+// written twice, and documents with none.
+var strayDocs = []string{
+	`{}`, `5`, `"x"`, `null`, `[]`, `[[]]`, `[1, "x", null, true]`, `[{}, [], [{}, [1]]]`,
+	`{"@context": "https://schema.org"}`, `{"@context": null}`, `[{"@context": null}, {}]`,
+	`{"@context": "https://schema.org", "@graph": []}`,
+	`{"@context": "https://schema.org", "@graph": [{}, {}, {}]}`,
+	`{"@graph": [{}, 1], "@context": "https://schema.org"}`,
+	`{"@context": {"@vocab": "http://x.example/"}, "@graph": [{}, "x"]}`,
+	`{"@context": "https://schema.org", "@graph": [{}, {"@type": "Movie", "name": "Heat"}, 5, [1, {}, {"@type": "Person", "name": "Al"}]]}`,
+	`{"@context": "https://schema.org", "@graph": [{"@type": "Movie", "name": "Heat"}, {}, {}, null]}`,
+	`{"@context": "https://schema.org", "@graph": [{}, {"@type": "Movie", "name": "x", "@tpye": "y"}, 5]}`,
+	`{"@context": "https://schema.org", "@graph": [{}, {"@type": "Movie", "name": "x"}, 5, {"@type": "Movie", "duration": 1e400}]}`,
+	`{"@context": "https://schema.org", "@graph": [{}, 1e400, {"@type": "Movie", "name": "x"}]}`,
+	`{"@context": "https://schema.org", "@graph": [{}, 2, "x", {"@type": "Movie", "name": "x"}, {}, null, [3], {"@type": "Movie", "duration": 1e400}]}`,
+	`{"@context": "https://schema.org", "@graph": [{}, {}, {}, {"@type": "Movie", "name": "x", "@tpye": "y"}, [{}, {}, {"@type": "Movie", "name": "z", "@tpye": "y"}]]}`,
+	`[{}, {}, [], {"@context": "https://schema.org", "@type": "Movie", "name": "x", "@tpye": "y"}, {}, {"@context": "https://schema.org", "@id": "_:b", "@type": "Movie", "duration": 9007199254740993}]`,
+	`{"@context": "https://schema.org", "@graph": [1, 2, 1e400, 3, 1e400]}`,
+	`{"@context": "https://schema.org", "@graph": [{}, {"@type": "Movie", "name": "x", "sameAs": "rel"}]}`,
+	`{"@context": "https://schema.org", "@graph": [{}, {"@id": "_:b", "@type": "Movie", "name": "x"}, 2, {"@id": "_:b", "sameAs": "https://x.example/"}]}`,
+	`{"@context": "https://schema.org", "@id": "https://x.example/g", "@graph": [{}, 1]}`,
+	`{"@context": "https://schema.org", "@graph": {"@type": "Movie", "name": "x"}}`,
+	`{"@context": "https://schema.org", "@graph": [{}, {"@type": "Movie", "name": "A", "a": 1, "a": 2}]}`,
+	`{"@context": "https://schema.org", "@graph": [{}], "@graph": [{}]}`,
+	`[{}, {"a": 1}]`, `[[1], {"a": 1}]`, `[1, {"a": 1}]`, `[1e400]`, `[{}, 1e400]`,
+	`[{"@context": {"@type": "@id"}}]`,
+	`[{"@context": "http://remote.example/c"}, {"@context": "https://schema.org", "@type": "Movie"}]`,
+	`[{"@context": "http://remote.example/c"}]`, `{"@context": "http://remote.example/c", "@graph": [{}]}`,
+	`[{}, {"@context": "https://schema.org", "@type": "Movie", "name": "m"}, 3, "x", null, [[]]]`,
+	`[{"@context": "https://schema.org", "@type": "Movie", "name": "m"}, {}, {"@context": "https://schema.org", "@type": "Movie", "name": "n", "@foo": 1}]`,
+	`{"a": 1, "@graph": [{}]}`, `{"@graph": [{}, {"a": 1}]}`,
+	"\ufeff" + `{"@context": "https://schema.org", "@graph": [ {} , 7 ]}`,
+	`{"@context": "https://schema.org", "@graph": [{"@type": "Movie", "name": "x"}]}`,
+	`{"@context": "https://schema.org", "@type": "Movie", "name": "x"}`,
+}
+
+// The scan of a document's text (ld.ScanStrays) says of its top level
+// what the check of the decoded document (strayTopValues,
+// ld.FirstNodeRefusal) says: how many items are no node, the first's
+// pointer, how many are nodes, and whether its first node is refused.
+func TestStrayScanMatchesDecodedCheck(t *testing.T) {
+	p := processor()
+	for _, doc := range strayDocs {
+		docs, err := p.Read(strings.NewReader(doc), "doc.jsonld", ld.InputJSONLD)
+		s, ok := ld.ScanStrays(strings.NewReader(doc))
+		if err != nil {
+			if ok {
+				t.Errorf("%s: Read refuses it (%v), ScanStrays does not", doc, err)
+			}
+			continue
+		}
+		if !ok {
+			t.Errorf("%s: ScanStrays refuses what Read reads", doc)
+			continue
+		}
+		first, stray, nodes := strayTopValues(docs[0])
+		want := ld.Strays{First: first, Count: stray, Nodes: nodes, Refused: ld.FirstNodeRefusal(docs[0]) != nil}
+		if s != want {
+			t.Errorf("%s: ScanStrays = %+v; the decoded document's check: %+v", doc, s, want)
+		}
+	}
+}
+
+// convert of each strayDocs document, its stray items told and left out
+// as its text is read (leaveStraysOut), prints, writes and exits as the
+// check of the whole decoded document did: the same error at the same
+// pointer, the same warnings, the same nodes kept with --lenient, in
+// every format. So does a large input (over bigDocument), read from its
+// file as it goes.
+func TestConvertStraysLeftOutAsWhole(t *testing.T) {
+	if testing.Short() {
+		t.Skip("converts each document 40 times; skipped with -short")
+	}
+	lowerBigDocument(t)
+	dir := t.TempDir()
+	convert := func(args []string, leave bool) string {
+		defer func(old bool) { leaveStraysOut = old }(leaveStraysOut)
+		leaveStraysOut = leave
+		var stdout, stderr bytes.Buffer
+		status := run(args, nil, &stdout, &stderr)
+		return fmt.Sprintf("exit %d\n%s\n%s", status, stderr.String(), stdout.String())
+	}
+	formats := []string{"nquads", "canonical", "jsonld", "expanded", "flattened", "html", "turtle", "trig"}
+	for i, doc := range strayDocs {
+		small := filepath.Join(dir, fmt.Sprintf("doc%d.jsonld", i))
+		large := filepath.Join(dir, fmt.Sprintf("large%d.jsonld", i))
+		if err := os.WriteFile(small, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(large, []byte(doc+strings.Repeat(" ", bigDocument)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, format := range formats {
+			for _, lenient := range []bool{false, true} {
+				paths := []string{small}
+				if format == "nquads" || format == "jsonld" {
+					paths = append(paths, large) // read otherwise alike
+				}
+				for _, path := range paths {
+					args := []string{"convert", "-f", format, path}
+					if lenient {
+						args = append(args, "--lenient")
+					}
+					if got, want := convert(args, true), convert(args, false); got != want {
+						t.Errorf("%s %v: left out as read:\n%s\nchecked whole:\n%s", doc, args[1:], got, want)
+					}
+				}
+			}
+		}
+	}
+}

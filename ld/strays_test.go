@@ -1,0 +1,103 @@
+package ld_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/ld"
+)
+
+// ScanStrays counts the items JSON-LD drops at a document's top level,
+// names the first by its pointer, counts the nodes beside them, tells a
+// first node that expansion refuses, and reads nothing it cannot tell
+// from the text alone (a key written twice, a text that is not JSON).
+func TestScanStrays(t *testing.T) {
+	for _, tt := range []struct {
+		doc  string
+		want ld.Strays
+		ok   bool
+	}{
+		{`{"@context": "https://schema.org", "@graph": [{}, {}, 5]}`, ld.Strays{First: "/@graph/0", Count: 3}, true},
+		{`{"@graph": [{"@type": "Movie"}, {}, [1, [{}]]], "@context": "https://schema.org"}`, ld.Strays{First: "/@graph/1", Count: 3, Nodes: 1}, true},
+		{`{"@context": "https://schema.org", "@id": "https://x.example/", "@graph": [null]}`, ld.Strays{First: "/@graph/0", Count: 1, Nodes: 1}, true},
+		{`[{"@context": "https://schema.org"}, {"@context": null}]`, ld.Strays{First: "/0", Count: 1, Nodes: 1}, true},
+		{`[1, {"name": "x"}, {}]`, ld.Strays{First: "/0", Count: 2, Nodes: 1, Refused: true}, true},
+		{`[[{}], {"name": "x"}]`, ld.Strays{First: "/0/0", Count: 1, Nodes: 1}, true},
+		{`{"name": "x", "@graph": [{}]}`, ld.Strays{First: "/@graph/0", Count: 1, Nodes: 1, Refused: true}, true},
+		{` "x" `, ld.Strays{Count: 1}, true},
+		{`{}`, ld.Strays{Count: 1}, true},
+		{`{"@context": "https://schema.org", "@graph": {"name": "x"}}`, ld.Strays{Nodes: 1}, true},
+		{`[]`, ld.Strays{}, true},
+		{`[{}, {"a": 1, "a": 2}]`, ld.Strays{}, false},
+		{`{"@graph": [], "@graph": []}`, ld.Strays{}, false},
+		{`{"@context": {"a": 1, "a": 2}, "@graph": [{}]}`, ld.Strays{}, false},
+		{`[{}] x`, ld.Strays{}, false},
+		{`[{}, `, ld.Strays{}, false},
+		{``, ld.Strays{}, false},
+	} {
+		got, ok := ld.ScanStrays(strings.NewReader(tt.doc))
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("ScanStrays(%s) = %+v, %v; want %+v, %v", tt.doc, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// What ReadLeavingOut reads converts as what Read reads does in every
+// format, with the same errors (at the same pointers) and drops under
+// Options.Lenient; DecodeLeavingOut, which reads the text as it goes,
+// reads the same.
+func TestReadLeavingOutConvertsAsRead(t *testing.T) {
+	p := ld.NewProcessor(ld.Config{})
+	docs := []string{
+		`{"@context": "https://schema.org", "@graph": [{}, 2, "x", {"@type": "Movie", "name": "x"}, {}, null, [3, {}], {"@type": "Movie", "duration": 1e400}]}`,
+		`{"@context": "https://schema.org", "@graph": [{}, {}, {"@type": "Movie", "name": "x", "@tpye": "y"}, [{}, {}, {"@type": "Movie", "name": "z", "@tpye": "y"}]]}`,
+		`[{}, [], 7, {"@context": "https://schema.org", "@type": "Movie", "name": "x"}, {"@context": "https://schema.org"}, {}]`,
+		`[{}, {}, {"a": 1}]`, `[{}, {"a": 1}, 1e400]`, `[1, {"a": 1}, 1e400]`,
+		`{"@context": "https://schema.org", "@graph": [1, 2, 1e400, 3]}`,
+	}
+	formats := []ld.Format{ld.FormatNQuads, ld.FormatCanonical, ld.FormatJSONLD, ld.FormatExpanded, ld.FormatFlattened, ld.FormatTurtle}
+	for _, doc := range docs {
+		whole, err := p.Read(strings.NewReader(doc), "doc.jsonld", ld.InputJSONLD)
+		if err != nil {
+			t.Fatal(err)
+		}
+		left, err := p.ReadLeavingOut(strings.NewReader(doc), "doc.jsonld")
+		if err != nil {
+			t.Fatal(err)
+		}
+		decoded, err := ld.DecodeLeavingOut(strings.NewReader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range formats {
+			for _, lenient := range []bool{false, true} {
+				write := func(d any) string {
+					opts := ld.Options{}
+					if lenient {
+						opts.Lenient = &ld.Dropped{}
+					}
+					var b bytes.Buffer
+					err := p.Write(&b, d, f, opts)
+					out := b.String()
+					if err != nil {
+						out = "error: " + err.Error()
+					}
+					if lenient {
+						for _, d := range opts.Lenient.Drops() {
+							out += "\ndropped: " + d.String()
+						}
+					}
+					return out
+				}
+				want := write(whole[0])
+				if got := write(left[0]); got != want {
+					t.Errorf("%s, %v, lenient %v: ReadLeavingOut's:\n%s\nRead's:\n%s", doc, f, lenient, got, want)
+				}
+				if got := write(decoded); got != want {
+					t.Errorf("%s, %v, lenient %v: DecodeLeavingOut's:\n%s\nRead's:\n%s", doc, f, lenient, got, want)
+				}
+			}
+		}
+	}
+}
