@@ -47,6 +47,8 @@ var strayDocs = []string{
 	`[{}, {"@context": "https://schema.org", "@type": "Movie", "name": "m"}, 3, "x", null, [[]]]`,
 	`[{"@context": "https://schema.org", "@type": "Movie", "name": "m"}, {}, {"@context": "https://schema.org", "@type": "Movie", "name": "n", "@foo": 1}]`,
 	`{"a": 1, "@graph": [{}]}`, `{"@graph": [{}, {"a": 1}]}`,
+	`[{"\u0040context": "https://schema.org"}, {"\u0040context": null}, {"@context": "https://schema.org", "a\"b": {"c": [1, "]}"]}, "@type": "Movie"}, {}]`,
+	`{"@context": "https://schema.org", "@graph": [ { } , {"@context" : null } , { "@context": "https://schema.org" , "name": "x"} ]}`,
 	"\ufeff" + `{"@context": "https://schema.org", "@graph": [ {} , 7 ]}`,
 	`{"@context": "https://schema.org", "@graph": [{"@type": "Movie", "name": "x"}]}`,
 	`{"@context": "https://schema.org", "@type": "Movie", "name": "x"}`,
