@@ -296,6 +296,13 @@ func (sc *strayScan) scalar(c byte) bool {
 	if c == '{' || c == '[' || c == ']' || c == '}' || c == ',' || c == ':' {
 		return false
 	}
+	return sc.scalarRest(false)
+}
+
+// scalarRest reads the rest of a number or literal, up to the byte after
+// it (left unread) or the text's end; keep appends what it reads to
+// sc.buf.
+func (sc *strayScan) scalarRest(keep bool) bool {
 	for {
 		b, err := sc.br.ReadByte()
 		if err == io.EOF {
@@ -306,6 +313,9 @@ func (sc *strayScan) scalar(c byte) bool {
 		}
 		if b == ',' || b == '}' || b == ']' || b == ' ' || b == '\t' || b == '\n' || b == '\r' {
 			return sc.br.UnreadByte() == nil
+		}
+		if keep {
+			sc.buf = append(sc.buf, b)
 		}
 	}
 }
@@ -319,19 +329,7 @@ func (sc *strayScan) capture(c byte) bool {
 		return sc.captureString()
 	case '{', '[':
 	default:
-		for {
-			b, err := sc.br.ReadByte()
-			if err == io.EOF {
-				return true
-			}
-			if err != nil {
-				return false
-			}
-			if b == ',' || b == '}' || b == ']' || b == ' ' || b == '\t' || b == '\n' || b == '\r' {
-				return sc.br.UnreadByte() == nil
-			}
-			sc.buf = append(sc.buf, b)
-		}
+		return sc.scalarRest(true)
 	}
 	for depth := 1; depth > 0; {
 		b, err := sc.br.ReadByte()
