@@ -342,3 +342,47 @@ func TestFilmFindingsAtTheirDocument(t *testing.T) {
 		}
 	}
 }
+
+// An address a document states that no linked-data writer takes (a "%"
+// with no two hex digits, a space) is left out with a note at its line,
+// and the film is written: it failed the whole export with an error that
+// named no line.
+func TestBadAddressesLeftOut(t *testing.T) {
+	prize, err := os.ReadFile("../../testdata/films/les-etes-immobiles/prize.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := strings.Replace(string(prize), "les-%C3%A9t%C3%A9s-immobiles", "les-%zz-immobiles", 1)
+	page = strings.Replace(page, "embed/Fx7amberC0a?", "embed/Fx7%zzamberC0a?", 1)
+	if page == string(prize) {
+		t.Fatal("the test page's addresses are not where the test expects them")
+	}
+	job := pipeline.New(pipeline.FilmOptions(""))
+	if _, err := job.Read(strings.NewReader(page), "prize.txt"); err != nil {
+		t.Fatal(err)
+	}
+	var lines []int
+	for _, n := range job.Sources()[0].Notes {
+		if strings.HasPrefix(n.Message, "left out the") {
+			lines = append(lines, n.Line)
+		}
+	}
+	if want := []int{57, 63}; !slices.Equal(lines, want) {
+		t.Errorf("notes at lines %v; want %v (%v)", lines, want, job.Sources()[0].Notes)
+	}
+	f, err := job.Merge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := job.Render(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := out.Write(&b); err != nil {
+		t.Fatalf("the film with its bad addresses left out: %v", err)
+	}
+	if strings.Contains(b.String(), "%zz") || strings.Contains(b.String(), "Fx7%zz") {
+		t.Errorf("a bad address was written:\n%s", b.String())
+	}
+}

@@ -148,6 +148,7 @@ func (j *Job) Read(r io.Reader, name string) (*mapping.Diagnostic, error) {
 			Message: src.Name + " is the same document as " + first + " (the same bytes); read once"}, nil
 	}
 	j.seen[src.Digest] = src.Name
+	leaveOutBadIRIs(src)
 	j.sources = append(j.sources, src)
 	return nil, nil
 }
