@@ -599,12 +599,12 @@ func (m *merger) credits(f *Film) {
 	// seenKey is a credit's role, role name (as creditKey folds it) and
 	// agent (one IRI; see resolver.mint, which mints them only once the
 	// views are made): a key of its own, where a string joining them was
-	// made for every credit.
+	// made for every credit. The role and the role name are numbers
+	// (roleNames): with their strings in each key, the set of a prize
+	// page of 116,000 crew lines was 14 MB, a fifth of its export's peak.
 	type seenKey struct {
-		role     film.Role
-		named    bool
-		roleName string
-		agent    *agent
+		agent          *agent
+		role, roleName uint32
 	}
 	if m.whole != nil && m.creditsOfOnly() {
 		// The merged view's crew is this source's alone: shared, with
@@ -624,16 +624,20 @@ func (m *merger) credits(f *Film) {
 		}
 	}
 	all := make([]credit, 0, total)
-	seen := make(map[seenKey]bool, total)
+	seen := make(map[seenKey]struct{}, total)
+	var names roleNames
+	roles := map[film.Role]uint32{}
 	for _, s := range m.sources {
 		for _, cr := range s.Film.Credits {
 			a := m.res.lookup(cr.Agent.Organization, cr.Agent.Name.Value)
-			key := seenKey{role: cr.Role, agent: a}
-			if cr.RoleName != "" {
-				key.named, key.roleName = true, strings.ToLower(fold(cr.RoleName))
+			role, ok := roles[cr.Role]
+			if !ok {
+				role = uint32(len(roles))
+				roles[cr.Role] = role
 			}
-			if !seen[key] {
-				seen[key] = true
+			key := seenKey{agent: a, role: role, roleName: names.number(cr.RoleName)}
+			if _, dup := seen[key]; !dup {
+				seen[key] = struct{}{}
 				all = append(all, credit{Credit{cr.Role, cr.RoleName, m.view(a), s}, a})
 			}
 		}
@@ -673,6 +677,35 @@ func (m *merger) credits(f *Film) {
 			f.Credits = append(f.Credits, cr.Credit)
 		}
 	}
+}
+
+// roleNames numbers role names as merger.credits compares them: by
+// their folded, lower-case form. "" is 0; every other name, also one
+// that folds to "", is 1 or more.
+type roleNames struct {
+	byText   map[string]uint32 // as written
+	byFolded map[string]uint32
+}
+
+// number returns the number of the role name name.
+func (r *roleNames) number(name string) uint32 {
+	if name == "" {
+		return 0
+	}
+	if n, ok := r.byText[name]; ok {
+		return n
+	}
+	if r.byText == nil {
+		r.byText, r.byFolded = map[string]uint32{}, map[string]uint32{}
+	}
+	folded := strings.ToLower(fold(name))
+	n, ok := r.byFolded[folded]
+	if !ok {
+		n = uint32(len(r.byFolded) + 1)
+		r.byFolded[folded] = n
+	}
+	r.byText[name] = n
+	return n
 }
 
 // cast sets the actors: a Performance for each actor and character, and

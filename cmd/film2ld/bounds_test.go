@@ -1501,10 +1501,14 @@ func TestPeakRSSConvert12MBNQuads(t *testing.T) {
 // peak is the merge's, which holds the merged credits and a set of them
 // (21.6 MB), the agents (10.6 MB) and the resolver's map (5.4 MB) beside
 // the page's credits (10.2 MB) and text: 86-95 MB in N-Quads and as the
-// web snippet, 27-30 times the page, before and after. Each bound fails
-// if the model per line grows back.
+// web snippet, 27-30 times the page, before and after. Since the
+// evening of 2026-12-07 the merge's set keys a credit by numbers for its
+// role and role name, not their strings (14.4 MB -> 5.3 MB with the
+// merged credits, at the live heap's peak: 66 -> 50 MB): N-Quads 79 ->
+// 71 MB, 25.2 -> 22.7 times; the web snippet's peak (92 MB) is its
+// writer's. Each bound fails if the model per line grows back.
 func TestPeakRSSExport3MBPrizeCrew(t *testing.T) {
 	largeTest(t, "exports a prize page of 116,000 crew lines")
 	t.Parallel()
-	exportWithin(t, prizeCrewPage(t, 116000), 32, 32)
+	exportWithin(t, prizeCrewPage(t, 116000), 25, 32)
 }
