@@ -1,7 +1,7 @@
 package ld
 
 import (
-	"errors"
+	"bytes"
 	"fmt"
 	"hash/maphash"
 	"io"
@@ -49,11 +49,7 @@ func ReadTurtleLines(r io.Reader, name string, trig bool) ([]Quad, map[string]in
 }
 
 func readTurtle(r io.Reader, name string, trig, lines bool) ([]Quad, map[string]int, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, nil, fmt.Errorf("ld: read %s: %w", name, err)
-	}
-	p := newTurtleParser(string(data), name, trig)
+	p := newTurtleParser(r, name, trig)
 	p.seen, p.seed = map[uint64]int32{}, maphash.MakeSeed()
 	if lines {
 		p.lines = map[string]int{}
@@ -64,33 +60,87 @@ func readTurtle(r io.Reader, name string, trig, lines bool) ([]Quad, map[string]
 	return p.out, p.lines, nil
 }
 
-// newTurtleParser returns a parser of src.
-func newTurtleParser(src, name string, trig bool) *turtleParser {
-	return &turtleParser{src: src, name: name, trig: trig, line: 1, col: 1,
+// newTurtleParser returns a parser of what r holds.
+func newTurtleParser(r io.Reader, name string, trig bool) *turtleParser {
+	return &turtleParser{r: r, piece: turtlePiece, name: name, trig: trig, line: 1, col: 1,
 		prefixes: map[string]string{}, labels: map[string]Term{}}
 }
 
-// parse checks that the text is UTF-8 and parses it.
+// parse parses the input and checks that it is UTF-8: a byte that is not,
+// anywhere in it, is its error, whatever the parse finds first, as when
+// the whole input was checked before it was parsed. It is said at its
+// place, as the other readers place it, and named as UTF-16 when it is;
+// without the line, as TurtlePrefixError gives it for a large input
+// (whose line may be the whole input).
 func (p *turtleParser) parse() error {
-	if !utf8.ValidString(p.src) {
-		// At its place, as the other readers place it (it was line 1,
-		// whatever the line), and named as UTF-16 when it is; without
-		// the line, as TurtlePrefixError gives it for a large input
-		// (whose line may be the whole input).
-		err := CheckUTF8([]byte(p.src), p.name)
-		var pe *PosError
-		if errors.As(err, &pe) {
-			pe.Source = ""
-		}
-		return err
+	// The head is read whole before it is judged, for a byte-order mark
+	// and for UTF-16 (utf8Error looks at the input's first bytes).
+	p.fillTo(turtleHead)
+	if bytes.HasPrefix(p.buf, []byte("\ufeff")) {
+		p.pos, p.lineStart = 3, 3
 	}
-	p.src = strings.TrimPrefix(p.src, "\ufeff")
-	return p.document()
+	err := p.document()
+	p.at = p.off + int64(p.pos)
+	if err != nil || p.stop {
+		// The rest is read for a byte that is not UTF-8, and let go.
+		p.lineStart = -1
+		for p.fault == nil && !p.eof {
+			p.pos, p.between = len(p.buf), true
+			p.fill()
+		}
+	}
+	if p.fault != nil {
+		return p.fault
+	}
+	return err
 }
 
+// The parser reads its input a piece at a time: a document of 200 MB
+// of comments, or of the same prefix declared again and again, was held
+// whole (twice, as bytes and as text), 0.4–1.4 GB. What it holds is the
+// statement it is reading (in a TriG graph block, the block's triple),
+// the line that statement starts on, for an error's excerpt, unless that
+// line is longer than maxExcerptLine, and what it has read ahead.
+const (
+	// turtlePiece is how much is read at a time.
+	turtlePiece = 64 << 10
+	// turtleHead is how much of the input is read before any of it is
+	// judged.
+	turtleHead = 4 << 10
+	// maxExcerptLine is the longest line kept for an error's excerpt
+	// (PosError.Source) while the parser is between statements: a line
+	// of 200 MB (a comment that never ends) is not held for it, and an
+	// error on it has no excerpt, as TurtlePrefixError's has none.
+	maxExcerptLine = 1 << 20
+)
+
 type turtleParser struct {
-	src       string
-	pos       int
+	r     io.Reader
+	piece int // how much is read at a time: turtlePiece, less in tests
+	// buf is what is held of the input: buf[pos:] is not parsed yet;
+	// its first byte is at offset off in the input.
+	buf []byte
+	pos int
+	off int64
+	eof bool
+	// fault is the input's error, found as it is read: a byte that is
+	// not UTF-8 or a failed read. It is the parse's error, whatever the
+	// parse found.
+	fault error
+	// checked is how much of buf is known to be UTF-8; vline and vchars
+	// place its end (the line breaks before it, and the characters
+	// before it on its line) for fault.
+	checked       int
+	vline, vchars int
+	// lineStart is where in buf the current line starts, -1 once it was
+	// let go (a line longer than maxExcerptLine).
+	lineStart int
+	// between is set where no place in buf before pos is held (between
+	// statements): fill may let what comes before pos go.
+	between bool
+	// at is the offset in the input where the parse ended.
+	at int64
+
 	line, col int
 	name      string
 	trig      bool
@@ -109,8 +159,8 @@ type turtleParser struct {
 	seed  maphash.Seed
 	clash map[Quad]bool
 	// open is the string or IRI the input ended in, when it did: its
-	// closing quote ('>' for an IRI), its kind and where its content
-	// starts (see TurtlePrefixError).
+	// closing quote ('>' for an IRI), its kind and the offset in the
+	// input where its content starts (see TurtlePrefixError).
 	open openString
 	// lines, when not nil, maps each IRI subject to the line where it
 	// is first written as one (ReadTurtleLines).
@@ -127,8 +177,126 @@ type turtleParser struct {
 	longestPrefix int
 }
 
+// fill reads more of the input into buf, first letting go of what comes
+// before pos when between is set (but the current line, up to
+// maxExcerptLine), and reports whether more may follow. It checks that
+// what it reads is UTF-8, setting fault at the first byte that is not.
+// Places in buf change only when between is set.
+func (p *turtleParser) fill() bool {
+	if p.eof || p.fault != nil {
+		return false
+	}
+	if p.between {
+		p.release()
+	}
+	if cap(p.buf)-len(p.buf) < p.piece {
+		grown := make([]byte, len(p.buf), max(2*cap(p.buf), len(p.buf)+p.piece))
+		copy(grown, p.buf)
+		p.buf = grown
+	}
+	n, err := p.r.Read(p.buf[len(p.buf) : len(p.buf)+p.piece])
+	p.buf = p.buf[:len(p.buf)+n]
+	switch {
+	case err == io.EOF:
+		p.eof = true
+	case err != nil:
+		p.fault = fmt.Errorf("ld: read %s: %w", p.name, err)
+		return false
+	}
+	p.check()
+	return !p.eof && p.fault == nil
+}
+
+// release lets go of what buf holds before pos, but the current line up
+// to maxExcerptLine, where as much is let go as is kept (so that each
+// byte is moved a few times at most). Only where between is set: it
+// changes places in buf.
+func (p *turtleParser) release() {
+	keep := p.pos
+	if p.lineStart >= 0 && p.pos-p.lineStart <= maxExcerptLine {
+		keep = p.lineStart
+	} else {
+		p.lineStart = -1
+	}
+	keep = min(keep, p.checked)
+	if keep == 0 || keep < len(p.buf)-keep {
+		return
+	}
+	n := copy(p.buf, p.buf[keep:])
+	p.buf = p.buf[:n]
+	p.pos -= keep
+	p.checked -= keep
+	if p.lineStart >= 0 {
+		p.lineStart -= keep
+	}
+	p.off += int64(keep)
+}
+
+// check checks the bytes fill read for one that is not UTF-8, as
+// ScanUTF8 checks an input: a character cut at the end of buf waits for
+// the next read, and so does the input's head until turtleHead bytes are
+// read (utf8Error tells UTF-16 from it).
+func (p *turtleParser) check() {
+	if p.off == 0 && len(p.buf) < turtleHead && !p.eof {
+		return
+	}
+	data := p.buf[p.checked:]
+	if !p.eof {
+		data = trimCutRune(data)
+	}
+	bad := -1
+	if !utf8.Valid(data) {
+		bad = invalidUTF8(data)
+		data = data[:bad]
+	}
+	if i := bytes.LastIndexByte(data, '\n'); i >= 0 {
+		p.vline += bytes.Count(data, []byte("\n"))
+		p.vchars = utf8.RuneCount(data[i+1:])
+	} else {
+		p.vchars += utf8.RuneCount(data)
+	}
+	if bad >= 0 {
+		p.fault = &PosError{Pos: diag.Position{File: p.name, Line: p.vline + 1, Col: p.vchars + 1}, Err: utf8Error(p.buf, p.checked+bad, int(p.off))}
+		return
+	}
+	p.checked += len(data)
+}
+
+// fillTo reads until n bytes past pos are held, or the input ends.
+func (p *turtleParser) fillTo(n int) {
+	for len(p.buf)-p.pos < n && p.fill() {
+	}
+}
+
+// more reports whether n bytes past pos are held, reading them if need
+// be: fewer only at the input's end. The input's fault stops the parse.
+func (p *turtleParser) more(n int) bool {
+	if len(p.buf)-p.pos >= n {
+		return true
+	}
+	return p.moreRead(n)
+}
+
+func (p *turtleParser) moreRead(n int) bool {
+	p.fillTo(n)
+	if p.fault != nil {
+		panic(parseError{p.fault})
+	}
+	return len(p.buf)-p.pos >= n
+}
+
+// atEnd reports whether the input ends at pos.
+func (p *turtleParser) atEnd() bool { return !p.more(1) }
+
+// ahead returns what is held past pos, at least n bytes of it unless
+// the input ends first.
+func (p *turtleParser) ahead(n int) []byte {
+	p.more(n)
+	return p.buf[p.pos:]
+}
+
 // parseError stops the parse; document turns it into a PosError.
-type parseError struct{ err *PosError }
+type parseError struct{ err error }
 
 func (p *turtleParser) fail(format string, args ...any) {
 	p.failAt(p.line, p.col, format, args...)
@@ -147,7 +315,49 @@ func (p *turtleParser) failErr(err error) {
 // text for the caret display.
 func (p *turtleParser) errorAt(line, col int, err error) *PosError {
 	return &PosError{Pos: diag.Position{File: p.name, Line: line, Col: col},
-		Source: diag.NewIndex([]byte(p.src)).Line(line), Err: err}
+		Source: p.lineText(line), Err: err}
+}
+
+// lineText returns the text of a line of the input, without its line
+// break, as diag.Index.Line gives it, when that line is held: the
+// current line or one before it in the statement being read. It reads on
+// to the line's end, up to maxExcerptLine; "" for a line let go or
+// longer.
+func (p *turtleParser) lineText(line int) string {
+	start := p.lineStart
+	if start < 0 || line > p.line {
+		return ""
+	}
+	for l := p.line; l > line; l-- {
+		if start == 0 {
+			return "" // let go
+		}
+		start = bytes.LastIndexByte(p.buf[:start-1], '\n') + 1
+		if start == 0 && p.off == 0 && bytes.HasPrefix(p.buf, []byte("\ufeff")) {
+			start = 3 // the input's first line, past its byte-order mark
+		} else if start == 0 && p.off > 0 {
+			return ""
+		}
+	}
+	end := start
+	for {
+		if i := bytes.IndexByte(p.buf[end:], '\n'); i >= 0 {
+			end += i
+			break
+		}
+		end = len(p.buf)
+		if end-start > maxExcerptLine || !p.fill() {
+			break
+		}
+	}
+	if end-start > maxExcerptLine {
+		return ""
+	}
+	text := p.buf[start:end]
+	if len(text) > 0 && text[len(text)-1] == '\r' {
+		text = text[:len(text)-1]
+	}
+	return string(text)
 }
 
 func (p *turtleParser) document() (err error) {
@@ -161,8 +371,11 @@ func (p *turtleParser) document() (err error) {
 		}
 	}()
 	for {
+		p.between = true
 		p.skip()
-		if p.pos >= len(p.src) || p.stop {
+		p.release()
+		p.between = false
+		if p.atEnd() || p.stop {
 			return nil
 		}
 		if p.directive() {
@@ -179,11 +392,13 @@ func (p *turtleParser) document() (err error) {
 
 // next returns the next rune and advances.
 func (p *turtleParser) next() rune {
-	r, n := utf8.DecodeRuneInString(p.src[p.pos:])
+	p.more(utf8.UTFMax)
+	r, n := utf8.DecodeRune(p.buf[p.pos:])
 	p.pos += n
 	if r == '\n' {
 		p.line++
 		p.col = 1
+		p.lineStart = p.pos
 	} else {
 		p.col++
 	}
@@ -192,23 +407,23 @@ func (p *turtleParser) next() rune {
 
 // peek returns the next rune, or -1 at the end.
 func (p *turtleParser) peek() rune {
-	if p.pos >= len(p.src) {
+	if !p.more(utf8.UTFMax) && p.pos >= len(p.buf) {
 		return -1
 	}
-	r, _ := utf8.DecodeRuneInString(p.src[p.pos:])
+	r, _ := utf8.DecodeRune(p.buf[p.pos:])
 	return r
 }
 
 // skip passes white space and comments.
 func (p *turtleParser) skip() {
-	for p.pos < len(p.src) {
-		switch c := p.src[p.pos]; c {
+	for p.more(1) {
+		switch c := p.buf[p.pos]; c {
 		case ' ', '\t', '\r', '\n':
 			p.next()
 		case '#':
 			// To the line's end: a bare CR ends it too, as in N-Quads
 			// (a comment took the rest of a file of CR line ends).
-			for p.pos < len(p.src) && p.src[p.pos] != '\n' && p.src[p.pos] != '\r' {
+			for p.more(1) && p.buf[p.pos] != '\n' && p.buf[p.pos] != '\r' {
 				p.next()
 			}
 		default:
@@ -227,10 +442,11 @@ func (p *turtleParser) expect(c rune) {
 
 // found describes what stands at the current position, for errors.
 func (p *turtleParser) found() string {
-	if p.pos >= len(p.src) {
+	if p.atEnd() {
 		return "the end of the input"
 	}
-	s := p.src[p.pos:]
+	// What the whole input would show: it is cut at 20 bytes.
+	s := string(p.ahead(21)[:min(21, len(p.buf)-p.pos)])
 	if i := strings.IndexAny(s, " \t\r\n"); i > 0 {
 		s = s[:i]
 	}
@@ -244,15 +460,15 @@ func (p *turtleParser) found() string {
 // when fold is set) followed by a character that cannot continue a name,
 // and passes it if so.
 func (p *turtleParser) keyword(word string, fold bool) bool {
-	if len(p.src)-p.pos < len(word) {
+	if !p.more(len(word)) {
 		return false
 	}
-	s := p.src[p.pos : p.pos+len(word)]
-	if !(s == word || fold && strings.EqualFold(s, word)) {
+	s := p.buf[p.pos : p.pos+len(word)]
+	if !(string(s) == word || fold && strings.EqualFold(string(s), word)) {
 		return false
 	}
-	if rest := p.src[p.pos+len(word):]; rest != "" {
-		r, _ := utf8.DecodeRuneInString(rest)
+	if rest := p.ahead(len(word) + utf8.UTFMax)[len(word):]; len(rest) > 0 {
+		r, _ := utf8.DecodeRune(rest)
 		if isNameChar(r) || r == ':' {
 			return false
 		}
@@ -288,7 +504,7 @@ func (p *turtleParser) prefixRest() {
 	for isNameChar(p.peek()) || p.peek() == '.' {
 		p.next()
 	}
-	prefix := p.src[start:p.pos]
+	prefix := string(p.buf[start:p.pos])
 	if p.peek() != ':' || strings.HasSuffix(prefix, ".") || (prefix != "" && !isNameStart(rune(prefix[0]))) {
 		p.fail("want a prefix name and \":\", found %s", p.found())
 	}
@@ -323,14 +539,14 @@ func (p *turtleParser) block() {
 	}
 	if c := p.peek(); c == '<' || c == '_' || isNameStart(c) || c == ':' {
 		// An IRI or blank node label: a graph's name if a "{" follows.
-		pos, line, col := p.pos, p.line, p.col
+		pos, line, col, lineStart := p.pos, p.line, p.col, p.lineStart
 		subject := p.labelOrSubject()
 		p.skip()
 		if p.peek() == '{' {
 			p.wrappedGraph(subject)
 			return
 		}
-		p.pos, p.line, p.col = pos, line, col
+		p.pos, p.line, p.col, p.lineStart = pos, line, col, lineStart
 	}
 	p.triples()
 	p.expect('.')
@@ -359,7 +575,13 @@ func (p *turtleParser) wrappedGraph(g Term) {
 	outer := p.graph
 	p.graph = g
 	for {
+		// Between its triples, a graph block's text is let go as the
+		// document's is between statements: a TriG file is often one
+		// or a few blocks.
+		p.between = true
 		p.skip()
+		p.release()
+		p.between = false
 		if p.peek() == '}' {
 			break
 		}
@@ -533,7 +755,7 @@ func (p *turtleParser) term() Term {
 		return NewIRI(p.iriRef())
 	case c == '"' || c == '\'':
 		return p.literal()
-	case c == '_' && strings.HasPrefix(p.src[p.pos:], "_:"):
+	case c == '_' && bytes.HasPrefix(p.ahead(2), []byte("_:")):
 		p.next()
 		p.next()
 		label := p.label()
@@ -573,17 +795,18 @@ func (p *turtleParser) prefixedName() string {
 			// prefixed name, whatever follows. Said here, not at the
 			// word's end, so that a word of 200 MB is refused from its
 			// start (TurtlePrefixError), and not quoted whole.
-			p.failAt(line, col, "unknown word %s… (longer than any prefix declared; want a prefixed name such as schema:name)", strconv.Quote(p.src[start:start+quotedWord(p.src[start:])]))
+			w := string(p.buf[start:p.pos])
+			p.failAt(line, col, "unknown word %s… (longer than any prefix declared; want a prefixed name such as schema:name)", strconv.Quote(w[:quotedWord(w)]))
 		}
 	}
-	prefix := p.src[start:p.pos]
-	if p.peek() != ':' || strings.HasSuffix(prefix, ".") {
-		p.failAt(line, col, "unknown word %s (want a prefixed name such as schema:name)", strconv.Quote(prefix))
+	prefix := p.buf[start:p.pos]
+	if p.peek() != ':' || bytes.HasSuffix(prefix, []byte(".")) {
+		p.failAt(line, col, "unknown word %s (want a prefixed name such as schema:name)", strconv.Quote(string(prefix)))
 	}
 	p.next()
-	ns, ok := p.prefixes[prefix]
+	ns, ok := p.prefixes[string(prefix)]
 	if !ok {
-		p.failAt(line, col, "undefined prefix %q", prefix+":")
+		p.failAt(line, col, "undefined prefix %q", string(prefix)+":")
 	}
 	iri := ns + p.localName()
 	// Checked as an IRI written whole is (resolve): the namespace passed
@@ -597,7 +820,7 @@ func (p *turtleParser) prefixedName() string {
 		return iri
 	}
 	if err := checkIRI(iri, false); err != nil {
-		panic(parseError{p.errorAt(line, col, fmt.Errorf("%w %q (%s)", err, iri, p.src[start:p.pos]))})
+		panic(parseError{p.errorAt(line, col, fmt.Errorf("%w %q (%s)", err, iri, p.buf[start:p.pos]))})
 	}
 	if len(p.passed) < maxPassedNames {
 		if p.passed == nil {
@@ -656,7 +879,7 @@ func (p *turtleParser) localName() string {
 			b.WriteRune(p.next())
 		case c == '.':
 			// A dot inside a local name, not at its end.
-			if r, _ := utf8.DecodeRuneInString(p.src[p.pos+1:]); isNameChar(r) || r == ':' || r == '%' || r == '\\' || r == '.' {
+			if r, _ := utf8.DecodeRune(p.ahead(1 + utf8.UTFMax)[1:]); isNameChar(r) || r == ':' || r == '%' || r == '\\' || r == '.' {
 				p.next()
 				b.WriteByte('.')
 				continue
@@ -678,12 +901,12 @@ func (p *turtleParser) label() string {
 			continue
 		}
 		if c == '.' {
-			if r, _ := utf8.DecodeRuneInString(p.src[p.pos+1:]); isNameChar(r) || r == '.' {
+			if r, _ := utf8.DecodeRune(p.ahead(1 + utf8.UTFMax)[1:]); isNameChar(r) || r == '.' {
 				p.next()
 				continue
 			}
 		}
-		return p.src[start:p.pos]
+		return string(p.buf[start:p.pos])
 	}
 }
 
@@ -695,7 +918,7 @@ func (p *turtleParser) iriRef() string {
 	}
 	p.next()
 	var b strings.Builder
-	content := p.pos
+	content := p.off + int64(p.pos)
 	for {
 		c := p.next()
 		switch {
@@ -710,7 +933,7 @@ func (p *turtleParser) iriRef() string {
 				p.fail("an IRI cannot hold %U", r)
 			}
 			b.WriteRune(r)
-		case c == -1 || c == utf8.RuneError && p.pos >= len(p.src):
+		case c == -1 || c == utf8.RuneError && p.atEnd():
 			p.open = openString{quote: '>', content: content}
 			p.fail("an IRI not closed with \">\"")
 		case c <= 0x20 || strings.ContainsRune("<\"{}|^`", c):
@@ -732,12 +955,13 @@ func (p *turtleParser) uchar() rune {
 	default:
 		p.fail("want \\u or \\U in an IRI")
 	}
-	if p.pos+n > len(p.src) {
+	if !p.more(n) {
 		p.fail("a \\u escape cut short")
 	}
-	v, err := strconv.ParseUint(p.src[p.pos:p.pos+n], 16, 32)
+	hex := string(p.buf[p.pos : p.pos+n])
+	v, err := strconv.ParseUint(hex, 16, 32)
 	if err != nil || !utf8.ValidRune(rune(v)) {
-		p.fail("bad escape \\u%s", p.src[p.pos:p.pos+n])
+		p.fail("bad escape \\u%s", hex)
 	}
 	for range n {
 		p.next()
@@ -771,17 +995,17 @@ func (p *turtleParser) resolve(iri string) string {
 func (p *turtleParser) literal() Term {
 	line, col := p.line, p.col
 	q := p.next()
-	long := strings.HasPrefix(p.src[p.pos:], string([]rune{q, q}))
+	long := bytes.HasPrefix(p.ahead(2), []byte{byte(q), byte(q)})
 	if long {
 		p.next()
 		p.next()
 	}
 	var b strings.Builder
-	content := p.pos
+	content := p.off + int64(p.pos)
 	for {
 		c := p.next()
 		switch {
-		case c == utf8.RuneError && p.pos >= len(p.src) || p.pos > len(p.src):
+		case c == utf8.RuneError && p.atEnd():
 			closing := string(q)
 			if long {
 				closing = strings.Repeat(closing, 3)
@@ -790,7 +1014,7 @@ func (p *turtleParser) literal() Term {
 			p.failAt(line, col, "a string not closed with %s", closing)
 		case c == q && !long:
 			goto done
-		case c == q && long && strings.HasPrefix(p.src[p.pos:], string([]rune{q, q})):
+		case c == q && long && bytes.HasPrefix(p.ahead(2), []byte{byte(q), byte(q)}):
 			// The first three quotes in a row close the string: its
 			// content may hold one or two quotes only before another
 			// character [STRING_LITERAL_LONG_QUOTE], so a quote after
@@ -820,12 +1044,12 @@ done:
 		for c := p.peek(); c < utf8.RuneSelf && (c == '-' || unicode.IsLetter(c) || unicode.IsDigit(c)); c = p.peek() {
 			p.next()
 		}
-		t.Lang = p.src[start:p.pos]
+		t.Lang = string(p.buf[start:p.pos])
 		if !langTag().MatchString(t.Lang) {
 			p.failErr(&LanguageTagError{Tag: t.Lang})
 		}
 		t.Datatype = rdfLangString
-	case strings.HasPrefix(p.src[p.pos:], "^^"):
+	case bytes.HasPrefix(p.ahead(2), []byte("^^")):
 		p.next()
 		p.next()
 		dt := p.term()
@@ -890,11 +1114,11 @@ func (p *turtleParser) number() Term {
 	}
 	whole := digits()
 	dt := "integer"
-	if p.peek() == '.' && p.pos+1 < len(p.src) && p.src[p.pos+1] >= '0' && p.src[p.pos+1] <= '9' {
+	if p.peek() == '.' && p.more(2) && p.buf[p.pos+1] >= '0' && p.buf[p.pos+1] <= '9' {
 		p.next()
 		digits()
 		dt = "decimal"
-	} else if p.peek() == '.' && whole > 0 && p.pos+1 < len(p.src) && (p.src[p.pos+1] == 'e' || p.src[p.pos+1] == 'E') {
+	} else if p.peek() == '.' && whole > 0 && p.more(2) && (p.buf[p.pos+1] == 'e' || p.buf[p.pos+1] == 'E') {
 		p.next()
 	}
 	if c := p.peek(); c == 'e' || c == 'E' {
@@ -907,7 +1131,7 @@ func (p *turtleParser) number() Term {
 		}
 		dt = "double"
 	}
-	lex := p.src[start:p.pos]
+	lex := string(p.buf[start:p.pos])
 	if strings.Trim(lex, "+-.eE") == "" || (dt == "integer" && whole == 0) {
 		p.fail("want a number, found %s", strconv.Quote(lex))
 	}

@@ -1,6 +1,7 @@
 package ld
 
 import (
+	"bytes"
 	"errors"
 	"hash/maphash"
 	"io"
@@ -16,13 +17,15 @@ const turtlePrefixMargin = 1 << 10
 
 // TurtlePrefixError returns the error reading a Turtle (or, with trig
 // set, TriG) input gives, when its first bytes, prefix, tell it, or nil
-// when they cannot. The reader holds the whole input (twice, as bytes
-// and as text) before it parses: a 200 MB document of junk took 0.84 to
-// 1.05 GB to be refused for its second line. The parse of the prefix
-// gives the whole input's error where it stopped well before the
-// prefix's end; whole, which reads the input again from its start, is
-// then scanned for a byte that is not UTF-8, which the reader would
-// refuse first, at line 1.
+// when they cannot. The reader held the whole input (twice, as bytes
+// and as text) before it parsed: a 200 MB document of junk took 0.84 to
+// 1.05 GB to be refused for its second line. It now reads as it goes,
+// but after an error it reads the rest of the input for a byte that is
+// not UTF-8, which is the input's error first: standard input that never
+// ends is refused here, from its head, scanned up to UTF8Horizon. The
+// parse of the prefix gives the whole input's error where it stopped
+// well before the prefix's end; whole, which reads the input again from
+// its start, is then scanned for a byte that is not UTF-8.
 func TurtlePrefixError(prefix []byte, whole io.Reader, name string, trig bool) error {
 	// A character the prefix cuts is left out; a byte that is not
 	// UTF-8 before it is the whole input's first error.
@@ -39,7 +42,7 @@ func TurtlePrefixError(prefix []byte, whole io.Reader, name string, trig bool) e
 		}
 		return err
 	}
-	p := newTurtleParser(string(prefix), name, trig)
+	p := newTurtleParser(bytes.NewReader(prefix), name, trig)
 	p.seen, p.seed = map[uint64]int32{}, maphash.MakeSeed()
 	p.sink = func(Quad) {} // the statements are not kept
 	err := p.parse()
@@ -49,7 +52,7 @@ func TurtlePrefixError(prefix []byte, whole io.Reader, name string, trig bool) e
 		// nothing the reader judges on the way.
 		return openStringError(err, p.open, prefix, whole, name)
 	}
-	if err == nil || p.pos >= len(p.src)-turtlePrefixMargin {
+	if err == nil || p.at >= int64(len(prefix)-turtlePrefixMargin) {
 		return nil
 	}
 	var pe *PosError
@@ -70,7 +73,7 @@ func TurtlePrefixError(prefix []byte, whole io.Reader, name string, trig bool) e
 type openString struct {
 	quote   byte
 	long    bool
-	content int
+	content int64
 }
 
 // openStringError returns err, the prefix's "a string not closed" (placed
