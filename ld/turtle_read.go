@@ -140,6 +140,8 @@ type turtleParser struct {
 	between bool
 	// at is the offset in the input where the parse ended.
 	at int64
+	// atLine is set when buf starts a line (past the input's start).
+	atLine bool
 
 	line, col int
 	name      string
@@ -222,6 +224,7 @@ func (p *turtleParser) release() {
 	if keep == 0 || keep < len(p.buf)-keep {
 		return
 	}
+	p.atLine = keep == p.lineStart
 	n := copy(p.buf, p.buf[keep:])
 	p.buf = p.buf[:n]
 	p.pos -= keep
@@ -328,14 +331,23 @@ func (p *turtleParser) lineText(line int) string {
 	if start < 0 || line > p.line {
 		return ""
 	}
+	// The first line that starts in buf: buf's own start, or the
+	// input's, past its byte-order mark; -1 when buf starts within a line.
+	home := -1
+	if p.off == 0 && bytes.HasPrefix(p.buf, []byte("\ufeff")) {
+		home = 3
+	} else if p.off == 0 || p.atLine {
+		home = 0
+	}
 	for l := p.line; l > line; l-- {
-		if start == 0 {
+		if start <= home || start == 0 {
 			return "" // let go
 		}
-		start = bytes.LastIndexByte(p.buf[:start-1], '\n') + 1
-		if start == 0 && p.off == 0 && bytes.HasPrefix(p.buf, []byte("\ufeff")) {
-			start = 3 // the input's first line, past its byte-order mark
-		} else if start == 0 && p.off > 0 {
+		if i := bytes.LastIndexByte(p.buf[:start-1], '\n'); i >= 0 {
+			start = i + 1
+		} else if home >= 0 {
+			start = home
+		} else {
 			return ""
 		}
 	}
