@@ -177,6 +177,9 @@ type turtleParser struct {
 	// longestPrefix is the length of the longest prefix declared so far
 	// (prefixedName).
 	longestPrefix int
+	// lastRaw is the content of the last IRI read whole without an
+	// escape, and lastIRI what it resolved to (sameIRI).
+	lastRaw, lastIRI string
 }
 
 // fill reads more of the input into buf, first letting go of what comes
@@ -516,13 +519,19 @@ func (p *turtleParser) prefixRest() {
 	for isNameChar(p.peek()) || p.peek() == '.' {
 		p.next()
 	}
-	prefix := string(p.buf[start:p.pos])
-	if p.peek() != ':' || strings.HasSuffix(prefix, ".") || (prefix != "" && !isNameStart(rune(prefix[0]))) {
+	end := p.pos
+	prefix := p.buf[start:end]
+	if p.peek() != ':' || bytes.HasSuffix(prefix, []byte(".")) || (len(prefix) > 0 && !isNameStart(rune(prefix[0]))) {
 		p.fail("want a prefix name and \":\", found %s", p.found())
 	}
 	p.next()
 	p.skip()
-	p.prefixes[prefix] = p.iriRef()
+	iri := p.iriRef()
+	// Places in buf do not move within a directive; its bytes may.
+	prefix = p.buf[start:end]
+	if ns, ok := p.prefixes[string(prefix)]; !ok || ns != iri {
+		p.prefixes[string(prefix)] = iri
+	}
 	p.longestPrefix = max(p.longestPrefix, len(prefix))
 }
 
@@ -534,6 +543,7 @@ func (p *turtleParser) baseRest() {
 		p.fail("base IRI %q: %v", iri, err)
 	}
 	p.base = u
+	p.lastRaw = "" // resolved against the base before
 }
 
 // block reads one TriG block [2g]: a graph, or triples in the default
@@ -929,14 +939,23 @@ func (p *turtleParser) iriRef() string {
 		p.fail("want an IRI in <…>, found %s", p.found())
 	}
 	p.next()
+	if iri, ok := p.sameIRI(); ok {
+		return iri
+	}
 	var b strings.Builder
 	content := p.off + int64(p.pos)
+	escaped := false
 	for {
 		c := p.next()
 		switch {
 		case c == '>':
-			return p.resolve(b.String())
+			iri := p.resolve(b.String())
+			if !escaped {
+				p.lastRaw, p.lastIRI = b.String(), iri
+			}
+			return iri
 		case c == '\\':
+			escaped = true
 			// An escape may stand for what the grammar excludes raw but
 			// an IRI may hold ("{" of a URL template, which the writers
 			// escape), not for what checkIRI refuses in any IRI.
@@ -954,6 +973,26 @@ func (p *turtleParser) iriRef() string {
 			b.WriteRune(c)
 		}
 	}
+}
+
+// sameIRI passes the content of an IRI and its ">" when they are the
+// last IRI's read without an escape (lastRaw), and returns what that
+// resolved to, as iriRef would: a prefix declared again and again (200 MB
+// of it) made the same IRI anew, parsed and checked it each time, and its
+// garbage doubled what validate holds; so did a property written whole.
+func (p *turtleParser) sameIRI() (string, bool) {
+	n := len(p.lastRaw)
+	if n == 0 {
+		return "", false
+	}
+	ahead := p.ahead(n + 1)
+	if len(ahead) <= n || ahead[n] != '>' || string(ahead[:n]) != p.lastRaw {
+		return "", false
+	}
+	// No line break: an IRI holds none.
+	p.pos += n + 1
+	p.col += utf8.RuneCountInString(p.lastRaw) + 1
+	return p.lastIRI, true
 }
 
 // uchar reads the rest of \uXXXX or \UXXXXXXXX.
