@@ -241,6 +241,24 @@ func (e *env) readUnits(name string, f ld.InputFormat) (store.Units, error) {
 		}
 		return ds.Units(), nil
 	}
+	if tf := e.turtleForm(name, f); tf != 0 {
+		// Read as it goes, as convert reads it (readTurtle); the
+		// statements the dataset refuses are read whole below.
+		r, display, err := e.openInput(name)
+		if err != nil {
+			return nil, err
+		}
+		ds := ld.NewDataset()
+		ok, err := ds.ReadTurtleFrom(r, display, tf == ld.InputTriG)
+		r.Close()
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return ds.Units(), nil
+		}
+		f = tf
+	}
 	if f == ld.InputHTML || f == 0 && e.isLargePage(name) {
 		quads, err := e.readPageQuads(name)
 		if err != nil {
