@@ -39,6 +39,7 @@ func TestPeakRSSConvert200MBTurtleCommentsAndPrefixes(t *testing.T) {
 	sparqlPrefixes := jsonJunk(at("prefixes.trig"), whole("", sparql)+len(last), "", sparql, last)
 	// Without an extension: told by its first 64 KiB.
 	unnamed := jsonJunk(at("prefixes"), whole("", prefix), "", prefix, "")
+	commentsUnnamed := jsonJunk(at("comments"), whole("", comment), "", comment, "")
 	distinct := &junkFile{path: at("distinct.ttl"), write: func(p string) error { return distinctPrefixes(p, 50<<20) }}
 	const empty = "holds no statement: its graph is empty"
 	cases := []struct {
@@ -55,6 +56,11 @@ func TestPeakRSSConvert200MBTurtleCommentsAndPrefixes(t *testing.T) {
 		{[]string{"convert", "-f", "trig"}, sparqlPrefixes, "", "<http://example.org/s> <http://example.org/p> <http://example.org/o> .", 50},
 		{[]string{"convert", "-f", "nquads", "-o", os.DevNull}, unnamed, "", "{} " + empty, 50},
 		{[]string{"convert", "-f", "nquads", "-o", os.DevNull}, prefixes, "redirect", "<stdin> " + empty, 50},
+		// Comments alone, told as N-Quads (as the whole input is) past
+		// them as they are read: they were held whole to be told.
+		{[]string{"convert", "-f", "nquads", "-o", os.DevNull}, comments, "redirect", "<stdin> " + empty, 50},
+		{[]string{"convert", "-f", "nquads", "-o", os.DevNull}, commentsUnnamed, "", "{} " + empty, 50},
+		{[]string{"load", "--store", "http://127.0.0.1:9/sparql"}, comments, "pipe", "loaded 0 graphs, 0 statements", 120},
 		// 16 MiB of it held, the rest copied to a temporary file.
 		{[]string{"convert", "-f", "nquads", "-o", os.DevNull}, prefixes, "pipe", "<stdin> " + empty, 120},
 		{[]string{"convert", "--input-format", "turtle", "-f", "nquads", "-o", os.DevNull}, comments, "pipe", "<stdin> " + empty, 120},

@@ -561,6 +561,19 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 		docs, err = e.readPage(r, display, false)
 		return docs, false, err
 	}
+	if f == 0 && !lenient {
+		f = e.formPastComments(name)
+		if f == ld.InputNQuads {
+			// Nothing but comments, read as the N-Quads they are.
+			r, display, err := e.openInput(name)
+			if err != nil {
+				return nil, true, err
+			}
+			defer r.Close()
+			_, err = ds.ReadNQuads(r, display, false)
+			return nil, true, err
+		}
+	}
 	if tf := e.turtleForm(name, f); !lenient && tf != 0 {
 		docs, err = e.readTurtle(p, ds, name, tf)
 		return docs, docs == nil && err == nil, err
@@ -627,30 +640,84 @@ func (e *env) readLinkedData(p *ld.Processor, ds *ld.Dataset, name string, f ld.
 
 // turtleForm returns the form of an input that is Turtle or TriG, by
 // --input-format or its name (f) or, for standard input and a file
-// without an extension, by its first 64 KiB where they tell it as the
-// whole input would (ld.DetectInput); else 0. Such an input is read as it
-// goes (readTurtle), read twice at most, so it must be one that can be:
-// a file, or standard input as spoolStdin readied it.
+// without an extension, by its content (formPastComments); else 0. Such
+// an input is read as it goes (readTurtle), read twice at most, so it
+// must be one that can be: a file, or standard input as spoolStdin
+// readied it.
 func (e *env) turtleForm(name string, f ld.InputFormat) ld.InputFormat {
-	if name == "-" && e.stdinHeld == nil && e.stdinHead == nil && e.stdinSpool == "" {
+	if !e.reopenable(name) {
 		return 0
+	}
+	if f == 0 {
+		f = e.formPastComments(name)
 	}
 	if f == ld.InputTurtle || f == ld.InputTriG {
 		return f
 	}
-	if f != 0 {
+	return 0
+}
+
+// reopenable reports whether the input name can be opened again: a file,
+// or standard input as spoolStdin readied it.
+func (e *env) reopenable(name string) bool {
+	return name != "-" || e.stdinHeld != nil || e.stdinHead != nil || e.stdinSpool != ""
+}
+
+// formPastComments tells the form of an input that --input-format and
+// its name do not tell, as ld.DetectInput tells it from the whole input,
+// but reading its comment lines as it goes: TriG (which reads Turtle) when
+// a directive follows them, N-Quads when nothing but comments and white
+// space is there; 0 for any other, which is then read whole and told as
+// before, and for an input that cannot be read twice. 200 MB of comments
+// on standard input were held whole (212 MB redirected, 430 MB piped)
+// to be told.
+func (e *env) formPastComments(name string) ld.InputFormat {
+	if f := ld.InputByName(e.inputPath(name)); f != 0 {
+		return f // standard input standing for a named pipe
+	}
+	if !e.reopenable(name) || ld.UTF16Text(e.inputHead(name, 1024)) != nil {
 		return 0
 	}
-	head := e.inputHead(name, junkPrefix)
-	if len(head) == junkPrefix {
-		// A head that ends in "PREFIX" may be the start of a longer
-		// word: told well before its end.
-		head = head[:len(head)-64]
+	r, _, err := e.openInput(name)
+	if err != nil {
+		return 0
 	}
-	if f := ld.DetectInput(e.inputPath(name), head); f == ld.InputTriG {
-		return f
+	defer r.Close()
+	br := bufio.NewReaderSize(r, 64<<10)
+	if head, _ := br.Peek(3); bytes.Equal(head, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
 	}
-	return 0
+	for {
+		c, err := br.ReadByte()
+		switch {
+		case err == io.EOF:
+			return ld.InputNQuads
+		case err != nil:
+			return 0
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+		case c == '#':
+			// To the line's end, LF or CR.
+			for {
+				c, err := br.ReadByte()
+				if err == io.EOF {
+					return ld.InputNQuads
+				} else if err != nil {
+					return 0
+				}
+				if c == '\n' || c == '\r' {
+					break
+				}
+			}
+		default:
+			br.UnreadByte()
+			// Enough for a directive and the character after it.
+			head, _ := br.Peek(64)
+			if f := ld.DetectInput("", head); f == ld.InputTriG {
+				return f
+			}
+			return 0
+		}
+	}
 }
 
 // readTurtle reads a Turtle or TriG input into ds as it goes

@@ -229,6 +229,11 @@ func (e *env) readUnits(name string, f ld.InputFormat) (store.Units, error) {
 		}
 		return store.Slice(ld.Units(quads)), nil
 	}
+	if f == 0 {
+		// Told past its comment lines as convert tells it: nothing but
+		// comments is N-Quads, read as it goes.
+		f = e.formPastComments(name)
+	}
 	if f == ld.InputNQuads {
 		r, display, err := e.openInput(name)
 		if err != nil {
