@@ -127,8 +127,11 @@ func (e *env) inputOver(name string, format, want ld.InputFormat, size int) (io.
 
 // refusedTurtle returns the error that reading a large Turtle or TriG
 // input (over bigDocument) gives, when its first 64 KiB tell it, or nil:
-// the reader holds the whole input twice before it parses, so a 200 MB
+// the reader held the whole input twice before it parsed, so a 200 MB
 // document of junk took 0.84–1.05 GB to be refused for its second line.
+// It now reads as it goes, but after an error reads the rest for a byte
+// that is not UTF-8: this decides from the head, so that standard input
+// is not copied to its end (nor junk that never ends read forever).
 // format is as for refusedNQuads. What the prefix tells is
 // ld.TurtlePrefixError's to decide.
 func (e *env) refusedTurtle(name string, format ld.InputFormat) error {
