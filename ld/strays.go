@@ -23,6 +23,11 @@ type Strays struct {
 	// one for an object that holds "@graph" beside other keys: it is a
 	// node of its own, its graph named).
 	Count, Nodes int
+	// NotObjects counts the items of the top-level array or "@graph"
+	// themselves that are no object (values, and arrays whatever they
+	// hold), and one for a document that is a value: where it is 0, each
+	// item is a node or an object with nothing in it but a @context.
+	NotObjects int
 	// Refused is set when expansion refuses the document before
 	// anything else (FirstNodeRefusal): its first node has terms and no
 	// @context.
@@ -54,6 +59,7 @@ func ScanStrays(r io.Reader) (s Strays, ok bool) {
 	default:
 		ok = sc.scalar(c)
 		sc.stray("", -1)
+		sc.s.NotObjects++
 	}
 	if !ok {
 		return Strays{}, false
@@ -69,6 +75,7 @@ type strayScan struct {
 	br        *bufio.Reader
 	s         Strays
 	firstSeen bool   // the top array's first object or array was read
+	nested    int    // how deep in arrays within the top items the scan is
 	buf       []byte // the text of the value read last (captured)
 	keys      map[string]any
 }
@@ -102,9 +109,14 @@ func (sc *strayScan) items(at string, top bool) bool {
 			if top && !sc.firstSeen {
 				sc.firstSeen = true // an array first: nothing refused
 			}
+			if sc.nested == 0 {
+				sc.s.NotObjects++
+			}
+			sc.nested++
 			if !sc.items(at+"/"+strconv.Itoa(i), false) {
 				return false
 			}
+			sc.nested--
 		case '{':
 			keys, ok := sc.object()
 			if !ok {
@@ -124,6 +136,9 @@ func (sc *strayScan) items(at string, top bool) bool {
 				return false
 			}
 			sc.stray(at, i)
+			if sc.nested == 0 {
+				sc.s.NotObjects++
+			}
 		}
 		if c, ok = nextNonSpace(sc.br); !ok {
 			return false
@@ -600,4 +615,33 @@ func decodeLeavingOut(data []byte) (v any, ok bool) {
 		return nil, false
 	}
 	return v, true
+}
+
+// EmptyForLeftOut returns doc, which DecodeLeavingOut read, for a reader
+// other than Processor's methods: each run of the items it left out is
+// one empty object, which JSON-LD drops as it dropped them. Where every
+// item of the top level was an object (Strays.NotObjects is 0), the
+// document reads as the whole text does, but for how many of them it
+// holds. doc's arrays are changed in place.
+func EmptyForLeftOut(doc any) any {
+	switch d := doc.(type) {
+	case []any:
+		emptyForLeftOut(d)
+	case map[string]any:
+		if g, ok := d["@graph"].([]any); ok {
+			emptyForLeftOut(g)
+		}
+	}
+	return doc
+}
+
+func emptyForLeftOut(items []any) {
+	for i, it := range items {
+		switch x := it.(type) {
+		case *leftOut:
+			items[i] = map[string]any{}
+		case []any:
+			emptyForLeftOut(x)
+		}
+	}
 }

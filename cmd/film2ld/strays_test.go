@@ -75,6 +75,7 @@ func TestStrayScanMatchesDecodedCheck(t *testing.T) {
 		}
 		first, stray, nodes := strayTopValues(docs[0])
 		want := ld.Strays{First: first, Count: stray, Nodes: nodes, Refused: ld.FirstNodeRefusal(docs[0]) != nil}
+		s.NotObjects = 0 // validate's (pipeline.Load), which convert's check does not tell
 		if s != want {
 			t.Errorf("%s: ScanStrays = %+v; the decoded document's check: %+v", doc, s, want)
 		}

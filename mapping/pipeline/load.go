@@ -416,8 +416,8 @@ func snippetGraph(doc map[string]any, again func() (map[string]any, error), disp
 // returns the document compacted to schema.org's terms, and the input's
 // own top-level @context (nil for expanded JSON-LD).
 func dataForm(data []byte) (doc map[string]any, ctx any, ok bool) {
-	var v any
-	if err := json.Unmarshal(data, &v); err != nil {
+	v, ok := decodeData(data)
+	if !ok {
 		return nil, nil, false
 	}
 	m, isObject := v.(map[string]any)
@@ -454,6 +454,61 @@ func dataForm(data []byte) (doc map[string]any, ctx any, ok bool) {
 		return nil, nil, false
 	}
 	return doc, ctx, true
+}
+
+// decodeData decodes data for dataForm, as json.Unmarshal does, ok false
+// where it is not linked data's form for certain. Of a top level that
+// holds what JSON-LD drops (ld.ScanStrays, the text read an item at a
+// time), a value or an array is markup's (nodeArray, isFlattened), told
+// without decoding; objects with nothing in them are decoded a run of
+// them as one {} (ld.DecodeLeavingOut): dataForm and the snippet then
+// read what they read of them all. A 2 MB "@graph" of {} took 160 MB,
+// decoded and then a node of the snippet each.
+func decodeData(data []byte) (v any, ok bool) {
+	// (json.Unmarshal refuses a byte-order mark, which ScanStrays and
+	// DecodeLeavingOut skip.)
+	s, scanned := ld.ScanStrays(bytes.NewReader(data))
+	if scanned && s.Count > 0 && !s.Refused && leaveStraysOut && !bytes.HasPrefix(data, []byte("\ufeff")) {
+		if s.NotObjects > 0 {
+			return nil, false
+		}
+		if v, err := ld.DecodeLeavingOut(bytes.NewReader(data)); err == nil {
+			// Numbers as json.Unmarshal gives them.
+			return floatNumbers(ld.EmptyForLeftOut(v))
+		}
+	}
+	err := json.Unmarshal(data, &v)
+	return v, err == nil
+}
+
+// leaveStraysOut is unset by tests that compare decodeData with the
+// document decoded whole.
+var leaveStraysOut = true
+
+// floatNumbers writes each json.Number of v as the float64
+// json.Unmarshal gives, ok false where it gives an error.
+func floatNumbers(v any) (any, bool) {
+	switch x := v.(type) {
+	case json.Number:
+		f, err := x.Float64()
+		return f, err == nil
+	case []any:
+		for i := range x {
+			var ok bool
+			if x[i], ok = floatNumbers(x[i]); !ok {
+				return nil, false
+			}
+		}
+	case map[string]any:
+		for k, e := range x {
+			f, ok := floatNumbers(e)
+			if !ok {
+				return nil, false
+			}
+			x[k] = f
+		}
+	}
+	return v, true
 }
 
 // schemaOrgHTTPS is schema.org's namespace over https.
