@@ -744,8 +744,11 @@ func TestPeakRSSConvertLenient20MBStrayItemsAmongNodes(t *testing.T) {
 // snippet of each {}: 2 MB took 159–163 MB, 20 MB 1.64 GB and 86 s,
 // with Movies among them or not. Told from the text an item at a time
 // (ld.ScanStrays) and decoded leaving them out (ld.DecodeLeavingOut):
-// 19 MB and 39 MB, near a process's floor plus the text held.
-func TestPeakRSSValidate2MBAnd20MBGraphOfEmptyObjects(t *testing.T) {
+// 19 MB and 39 MB, near a process's floor plus the text held. A
+// top-level array of {} alone, markup, was a tree, a node and an
+// expansion of each (368 MB for 2 MB); read as [] it is 16 MB, and
+// 106 MB for 20 MB.
+func TestPeakRSSValidate2MBAnd20MBOfEmptyObjects(t *testing.T) {
 	largeTest(t, "validates 2 MB and 20 MB of {}")
 	t.Parallel()
 	dir := t.TempDir()
@@ -758,21 +761,23 @@ func TestPeakRSSValidate2MBAnd20MBGraphOfEmptyObjects(t *testing.T) {
 		return "{}"
 	}
 	for _, tt := range []struct {
-		name   string
-		size   int
-		item   func(int) string
-		status int
-		want   string
-		most   float64 // MB
+		name, head, tail string
+		size             int
+		item             func(int) string
+		status           int
+		want             string
+		most             float64 // MB
 	}{
-		{"2MB", 2 << 20, empty, exitError, "the input holds no statement, so nothing was checked", 40},
-		{"2MB-movies", 2 << 20, mixed, exitOK, `Movie <https://films.example/m/3>: recommended property "director" is missing`, 40},
-		{"20MB", 20 << 20, empty, exitError, "the input holds no statement, so nothing was checked", 100},
-		{"20MB-movies", 20 << 20, mixed, exitOK, `Movie <https://films.example/m/100003>: recommended property "director" is missing`, 100},
+		{"2MB", graph, "]}\n", 2 << 20, empty, exitError, "the input holds no statement, so nothing was checked", 40},
+		{"2MB-movies", graph, "]}\n", 2 << 20, mixed, exitOK, `Movie <https://films.example/m/3>: recommended property "director" is missing`, 40},
+		{"20MB", graph, "]}\n", 20 << 20, empty, exitError, "the input holds no statement, so nothing was checked", 100},
+		{"20MB-movies", graph, "]}\n", 20 << 20, mixed, exitOK, `Movie <https://films.example/m/100003>: recommended property "director" is missing`, 100},
+		{"2MB-top", "[", "]\n", 2 << 20, empty, exitError, "the document holds no node, so nothing was checked", 40},
+		{"20MB-top", "[", "]\n", 20 << 20, empty, exitError, "the document holds no node, so nothing was checked", 200},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			path := strayItems(t, filepath.Join(dir, tt.name+".jsonld"), tt.size, graph, "]}\n", tt.item)
+			path := strayItems(t, filepath.Join(dir, tt.name+".jsonld"), tt.size, tt.head, tt.tail, tt.item)
 			input := sizeMB(t, path)
 			mb, status, printed := peakRSS(t, "validate", path)
 			t.Logf("%s: peak RSS %.0f MB for %.1f MB", tt.name, mb, input)
