@@ -267,7 +267,7 @@ func Load(data []byte, name, display, pageURL string) (*schemas.Graph, error) {
 // is returned as it is.
 func onlyEmptyObjects(data []byte) []byte {
 	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
-	if !leaveStraysOut || len(head) == 0 || head[0] != '[' || bytes.Contains(data, []byte("@context")) {
+	if !leaveStraysOut || len(head) == 0 || head[0] != '[' || bytes.Contains(data, []byte("@context")) || !hasEmptyObject(data) {
 		return data
 	}
 	s, ok := ld.ScanStrays(bytes.NewReader(data))
