@@ -53,12 +53,12 @@ func ScanStrays(r io.Reader) (s Strays, ok bool) {
 	}
 	switch c {
 	case '[':
-		ok = sc.items("", true)
+		ok = sc.items(true)
 	case '{':
 		ok = sc.topObject()
 	default:
 		ok = sc.scalar(c)
-		sc.stray("", -1)
+		sc.stray(-1)
 		sc.s.NotObjects++
 	}
 	if !ok {
@@ -74,28 +74,43 @@ func ScanStrays(r io.Reader) (s Strays, ok bool) {
 type strayScan struct {
 	br        *bufio.Reader
 	s         Strays
-	firstSeen bool   // the top array's first object or array was read
-	nested    int    // how deep in arrays within the top items the scan is
-	buf       []byte // the text of the value read last (captured)
-	keys      map[string]any
+	firstSeen bool // the top array's first object or array was read
+	nested    int  // how deep in arrays within the top items the scan is
+	// at is the pointer of the array the top items stand in ("" or
+	// "/@graph"), path the indexes of the arrays the scan is in below
+	// it: the pointer of a stray is made from them only for the first
+	// one. Made at each level, the pointers of 50,000 nested arrays took
+	// 2.5 GB (their lengths' sum grows with the square of the depth).
+	at   string
+	path []int
+	buf  []byte // the text of the value read last (captured)
+	keys map[string]any
 }
 
 // stray counts one item that is no node, at index i of the array at
 // pointer at (i < 0: the document itself).
-func (sc *strayScan) stray(at string, i int) {
+func (sc *strayScan) stray(i int) {
 	if sc.s.Count == 0 {
-		sc.s.First = at
+		b := []byte(sc.at)
 		if i >= 0 {
-			sc.s.First = at + "/" + strconv.Itoa(i)
+			for _, j := range sc.path {
+				b = strconv.AppendInt(append(b, '/'), int64(j), 10)
+			}
+			b = strconv.AppendInt(append(b, '/'), int64(i), 10)
 		}
+		sc.s.First = string(b)
 	}
 	sc.s.Count++
 }
 
-// items reads the items of an array whose "[" was read, at pointer at;
-// top is set for the document's own array, whose first object or array
-// decides Refused.
-func (sc *strayScan) items(at string, top bool) bool {
+// items reads the items of an array whose "[" was read, at sc.at and
+// sc.path; top is set for the document's own array, whose first object
+// or array decides Refused. Arrays nested deeper than the JSON reader
+// takes (MaxJSONDepth) end the scan, not ok: the reading refuses them.
+func (sc *strayScan) items(top bool) bool {
+	if len(sc.path) >= MaxJSONDepth {
+		return false
+	}
 	c, ok := nextNonSpace(sc.br)
 	if !ok {
 		return false
@@ -113,9 +128,11 @@ func (sc *strayScan) items(at string, top bool) bool {
 				sc.s.NotObjects++
 			}
 			sc.nested++
-			if !sc.items(at+"/"+strconv.Itoa(i), false) {
+			sc.path = append(sc.path, i)
+			if !sc.items(false) {
 				return false
 			}
+			sc.path = sc.path[:len(sc.path)-1]
 			sc.nested--
 		case '{':
 			keys, ok := sc.object()
@@ -129,13 +146,13 @@ func (sc *strayScan) items(at string, top bool) bool {
 			if isNode(keys) {
 				sc.s.Nodes++
 			} else {
-				sc.stray(at, i)
+				sc.stray(i)
 			}
 		default:
 			if !sc.scalar(c) {
 				return false
 			}
-			sc.stray(at, i)
+			sc.stray(i)
 			if sc.nested == 0 {
 				sc.s.NotObjects++
 			}
@@ -178,7 +195,7 @@ func (sc *strayScan) topObject() bool {
 				if isNode(keys) {
 					sc.s.Nodes++
 				} else {
-					sc.stray("", -1)
+					sc.stray(-1)
 				}
 			} else {
 				for k := range keys {
@@ -211,7 +228,8 @@ func (sc *strayScan) topObject() bool {
 		keys[key] = true
 		if key == "@graph" && c == '[' {
 			graphItems = true
-			if !sc.items("/@graph", false) {
+			sc.at = "/@graph"
+			if !sc.items(false) {
 				return false
 			}
 			continue
