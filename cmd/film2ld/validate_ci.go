@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -251,7 +252,7 @@ func (e *env) readBaseline(path string) (*baselineSet, error) {
 		// one made a path from the baseline's folder.
 		e.File = s.names.stored(e.File)
 		s.known[e]++
-		if docs := strings.Split(e.File, ", "); len(docs) > 1 {
+		if docs := strings.Split(e.File, ", "); len(docs) > 1 && !slices.ContainsFunc(docs, notFilmDocument) {
 			for _, d := range docs {
 				one := e
 				one.File = d
@@ -274,11 +275,7 @@ func (s *baselineSet) filter(fs []schemas.Finding) ([]schemas.Finding, int) {
 			e = entryOf(f, s.fromWorking)
 		}
 		if s.known[e] == 0 {
-			if film, ok := s.ofFilm[entryOf(f, s.names)]; ok {
-				e = film
-			} else if film, ok := s.ofFilm[e]; ok {
-				e = film
-			}
+			e = s.filmEntry(f, e)
 		}
 		if r, ok := schemas.LookupRule(f.Rule); !(ok && r.Unchecked) && s.known[e] > 0 {
 			s.known[e]--
@@ -288,6 +285,37 @@ func (s *baselineSet) filter(fs []schemas.Finding) ([]schemas.Finding, int) {
 		out = append(out, f)
 	}
 	return out, n
+}
+
+// filmEntry returns the baseline's entry that named a film as a whole
+// for f, a finding placed at one of the film's documents, where the
+// baseline was written before such findings were placed: the film's
+// documents joined (validate a.txt b.txt) or its folder (--batch). Else
+// it returns e.
+func (s *baselineSet) filmEntry(f schemas.Finding, e baselineEntry) baselineEntry {
+	for _, names := range []*baselineNamer{s.names, s.fromWorking} {
+		one := entryOf(f, names)
+		if notFilmDocument(one.File) {
+			return e
+		}
+		if film, ok := s.ofFilm[one]; ok && s.known[film] > 0 {
+			return film
+		}
+		folder := one
+		folder.File = path.Dir(one.File)
+		if s.known[folder] > 0 {
+			return folder
+		}
+	}
+	return e
+}
+
+// notFilmDocument reports whether a file named in a baseline is not a
+// film document (one whose findings name the film's documents joined, or
+// its folder): a page or linked data, by its extension.
+func notFilmDocument(name string) bool {
+	ext := path.Ext(name)
+	return ext != "" && ext != ".txt"
 }
 
 // printSchema writes the JSON Schema of a type for --print-schema to w.
