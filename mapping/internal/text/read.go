@@ -177,6 +177,10 @@ func Read(r io.Reader, name string) (*Doc, error) {
 	}
 	if strayCR {
 		for i, line := range doc.Lines {
+			if len(line) > MaxLine {
+				// Made of pieces that each passed the limit as lines.
+				return nil, &film.Error{Pos: diag.Position{File: name, Line: i + 1}, Err: fmt.Errorf("%w: line %d is longer than %d MiB", ErrLineTooLong, i+1, MaxLine>>20)}
+			}
 			if n := strings.Count(line, "\r"); n > 0 {
 				// A carriage return inside a line of a document whose
 				// lines end in LF is no line end of its own: read as
@@ -431,12 +435,16 @@ func (l *lineLimit) check(chunk []byte) (start int, ok bool) {
 }
 
 // readCarriageReturns reads the carriage returns of a document. Lines
-// end in LF, CR LF or CR alone (a document saved on a classic Mac). When
-// most line ends are LF, a CR not followed by one, or only by more CRs
-// and then one ("\r\r\n", a CR LF document converted twice), is inside a
-// line: it is kept for Read to make a space of, with a note, and stray
-// reports that one is. Otherwise each CR (and CR LF) ends a line, as
-// before: a document whose lines end in CR alone has more of them than LF.
+// end in LF, CR LF or CR alone (a document saved on a classic Mac). Unless
+// bare CRs outnumber LFs (then each CR, and CR LF, ends a line), a CR
+// before an LF, or before more CRs and then one ("\r\r\n", a CR LF
+// document converted twice), or at the document's end, ends the line
+// with them. A bare CR elsewhere ends a line where the text after it
+// starts one (crStartsLine: a heading, a list item, a label, or a blank
+// line of a second CR): a block saved on a classic Mac and pasted into
+// an LF document keeps its lines. Any other is inside a line, as in a
+// name pasted from another program ("Kojo\rAsante-Darko"): it is kept for
+// Read to make a space of, with a note, and stray reports that one is.
 func readCarriageReturns(s string) (out string, stray bool) {
 	lf := strings.Count(s, "\n")
 	crlf := strings.Count(s, "\r\n")
@@ -461,15 +469,57 @@ func readCarriageReturns(s string) (out string, stray bool) {
 		case run == len(s):
 			// The document's last line end.
 			b.WriteByte('\n')
-		case s[run] != '\n':
-			// Inside a line: kept, one CR for each.
-			b.WriteString(s[i:run])
+		case s[run] == '\n':
+			// The CRs end the line with the LF after them: dropped.
+		case run-i > 1 || crStartsLine(s[run:]):
+			for range run - i {
+				b.WriteByte('\n')
+			}
+		default:
+			// Inside a line: kept.
+			b.WriteByte('\r')
 			stray = true
 		}
-		// Else the CRs end the line with the LF after them: dropped.
 		s = s[run:]
 	}
 	return b.String(), stray
+}
+
+// crStartsLine reports whether the text after a bare CR starts a line of
+// its own: a heading ("==", "#"), a list item ("- ", "* ", "• ", "1. "),
+// a table row ("|") or a label ("Starring:"), as a line of a film page
+// does; the rest of a name or of a sentence does not.
+func crStartsLine(rest string) bool {
+	rest = strings.TrimLeft(rest, " \t")
+	if rest == "" {
+		return false
+	}
+	switch rest[0] {
+	case '=', '#', '|', '*', '-':
+		return true
+	}
+	if strings.HasPrefix(rest, "•") || strings.HasPrefix(rest, "–") {
+		return true
+	}
+	digits := 0
+	for digits < len(rest) && rest[digits] >= '0' && rest[digits] <= '9' {
+		digits++
+	}
+	if digits > 0 && digits < len(rest) && (rest[digits] == '.' || rest[digits] == ')') {
+		return true
+	}
+	// A label: up to maxCRLabel bytes of letters and spaces, then ": ".
+	const maxCRLabel = 40
+	end := strings.IndexAny(rest, ":\r\n")
+	if end <= 0 || end > maxCRLabel || rest[end] != ':' {
+		return false
+	}
+	for _, r := range rest[:end] {
+		if !unicode.IsLetter(r) && r != ' ' {
+			return false
+		}
+	}
+	return end+1 == len(rest) || rest[end+1] == ' ' || rest[end+1] == '\t' || rest[end+1] == '\r' || rest[end+1] == '\n'
 }
 
 // lineEnds counts the line ends in data: LF, CR LF and CR alone.

@@ -410,7 +410,11 @@ func TestPageBreakInsideALineIsSaid(t *testing.T) {
 
 // A carriage return ends a line where the document's lines end in CR; in
 // a document whose lines end in LF, one inside a line is a space, said in
-// a note at its line, and CRs before an LF or at the end end the line.
+// a note at its line, and CRs before an LF or at the end end the line, as
+// one does before a line of a film page (a heading, a list item, a label)
+// or a blank line (the reviewer's block of a classic Mac file pasted into
+// an LF document lost its cast). A line made of pieces longer than
+// MaxLine together is refused as any such line is.
 func TestReadCarriageReturns(t *testing.T) {
 	for _, c := range []struct {
 		in    string
@@ -418,7 +422,9 @@ func TestReadCarriageReturns(t *testing.T) {
 		notes []int // lines of the notes about CRs
 	}{
 		{"Starring: Kojo\rAsante-Darko\nMusic: Ama\n", []string{"Starring: Kojo Asante-Darko", "Music: Ama", ""}, []int{1}},
-		{"a\nb\r\rc\nd\n", []string{"a", "b  c", "d", ""}, []int{2}},
+		{"a\nb\r\rc\nd\n", []string{"a", "b", "", "c", "d", ""}, nil},
+		{"Plot.\n== Cast ==\r- Ana Reis: Rosa\r- Ole Brink as Jon\rStarring: Ana Reis\r1. Note\n", []string{"Plot.", "== Cast ==", "- Ana Reis: Rosa", "- Ole Brink as Jon", "Starring: Ana Reis", "1. Note", ""}, nil},
+		{"Directed by: Ana\rReis\nx\n", []string{"Directed by: Ana Reis", "x", ""}, []int{1}},
 		{"a\r\r\nb\r\n", []string{"a", "b", ""}, nil},
 		{"a\r\nb\r\n", []string{"a", "b", ""}, nil},
 		{"a\nb\r", []string{"a", "b", ""}, nil},
@@ -443,5 +449,11 @@ func TestReadCarriageReturns(t *testing.T) {
 		if !slices.Equal(notes, c.notes) {
 			t.Errorf("%q: notes at lines %v; want %v (%v)", c.in, notes, c.notes, doc.Notes)
 		}
+	}
+	piece := strings.Repeat("x", MaxLine/2+10)
+	_, err := Read(strings.NewReader("Title\nA\rB\n"+piece+"\r"+piece+"\nend\n"), "glued.txt")
+	var fe *film.Error
+	if !errors.Is(err, ErrLineTooLong) || !errors.As(err, &fe) || fe.Pos.Line != 3 {
+		t.Errorf("pieces longer than MaxLine together: %v; want line 3 too long", err)
 	}
 }
