@@ -48,7 +48,9 @@
 // of 2,083 characters or more, hosts such as "-"), writes some characters
 // into N-Quads IRIs unescaped, and the JSON-LD algorithms drop relative
 // IRI references. Its URL check never sees an IRI here: film2ld keeps
-// every absolute IRI jsonld.js keeps. Before converting, every IRI and
+// the absolute IRIs jsonld.js keeps, but for those Go's URL parser
+// refuses ("%zz", a port that is no number, "{" in a host), which
+// json-gold would read as relative. Before converting, every IRI and
 // literal of the expanded document is checked, and a problem (an IRI with
 // white space, or one no IRI can be, such as "%zz" or a port that is no
 // number) is reported as a [*NodeError] naming the node and property

@@ -345,7 +345,7 @@ func (g *Graph) Place(lineOf func(id string) int) {
 // whose statements come from several documents) the places they are
 // stated at: at returns a node's place, or false. A blank node at places
 // nowhere takes the place of the nearest node above it that has one (a
-// review's author and rating, the review's line); a node with an IRI
+// review's rating, the review's line); a node with an IRI
 // keeps its own. A placed node's values and keys take its line, and
 // findings already made about it (Problems) and placed nowhere yet take
 // its place. Without it, every finding of a film named all its
