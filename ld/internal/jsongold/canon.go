@@ -114,6 +114,10 @@ func copyLimit(runs, factor int) int {
 	return limit
 }
 
+// CopyLimit is copyLimit, for film2ld's Hash N-Degree Quads on numbered
+// terms (ld's sharedLabeller), which keeps the same limit.
+func CopyLimit(runs, factor int) int { return copyLimit(runs, factor) }
+
 // errLimit unwinds the recursion of hashNDegreeQuads.
 type errLimit struct{ err error }
 
