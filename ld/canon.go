@@ -225,9 +225,6 @@ func linksShared(q dquad, blank, isShared []bool) bool {
 	return two && anyShared
 }
 
-// termLabel is a blank node label for term t, for labelSharedTerms.
-func termLabel(t uint32) string { return "_:t" + strconv.FormatUint(uint64(t), 10) }
-
 // appendFirstDegree appends q's N-Quads line as the first-degree hash of
 // blank node id reads it: id as _:a, every other blank node as _:z.
 func appendFirstDegree(buf []byte, text []string, blank []bool, q dquad, id uint32) []byte {

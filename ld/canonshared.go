@@ -33,10 +33,15 @@ type sharedLabeller struct {
 	blank  []bool
 	labels []int32 // canonical numbers, -1 where none is issued yet
 	next   int32   // the next canonical number
-	// sharedAt[t] is 1 + term t's index in shared (whose sum is its
-	// first-degree hash), 0 for a term not shared.
+	// sharedAt[t] is 1 + term t's index in ids, 0 for a term not
+	// shared. ids are the shared terms by their first-degree hashes,
+	// sumOf[i] the index of ids[i]'s hash in sums: the hashes once each
+	// (a hashed a node, as firstDegreeLabels lists them, was 48 MB of
+	// the 196 MB live for 700,000 pairs of look-alikes).
 	sharedAt []int32
-	shared   []hashed
+	ids      []uint32
+	sumOf    []int32
+	sums     [][sha256.Size]byte
 	// start[i]..start[i+1] in refs are the statements of shared[i] that
 	// name another blank node.
 	start []int32
@@ -104,14 +109,21 @@ func (is *termIssuer) clone() *termIssuer {
 // firstDegreeLabels lists them) from the statements of quads that link a
 // shared blank node to another, for a dataset of blanks blank nodes.
 func newSharedLabeller(labels []int32, shared []hashed, unique int, blank []bool, quads []dquad, iri func(uint32) string, blanks, maxWorkFactor int) *sharedLabeller {
-	l := &sharedLabeller{quads: quads, blank: blank, labels: labels, next: int32(unique), shared: shared, iri: iri, iris: map[uint32][]byte{}, blanks: blanks}
+	l := &sharedLabeller{quads: quads, blank: blank, labels: labels, next: int32(unique), iri: iri, iris: map[uint32][]byte{}, blanks: blanks}
 	l.sharedAt = make([]int32, len(blank))
+	l.ids = make([]uint32, len(shared))
+	l.sumOf = make([]int32, len(shared))
 	for i, h := range shared {
 		l.sharedAt[h.id] = int32(i + 1)
+		l.ids[i] = uint32(h.id)
+		if i == 0 || h.sum != shared[i-1].sum {
+			l.sums = append(l.sums, h.sum)
+		}
+		l.sumOf[i] = int32(len(l.sums) - 1)
 	}
 	// Each statement once for each shared blank node it names, as
 	// jsongold's addQuad lists it.
-	l.start = make([]int32, len(shared)+1)
+	l.start = make([]int32, len(l.ids)+1)
 	each := func(q dquad, f func(i int32)) {
 		var listed [3]uint32
 		for k, t := range [...]uint32{q.s, q.o, q.g} {
@@ -133,8 +145,8 @@ func newSharedLabeller(labels []int32, shared []hashed, unique int, blank []bool
 	for i := 1; i < len(l.start); i++ {
 		l.start[i] += l.start[i-1]
 	}
-	l.refs = make([]int32, l.start[len(shared)])
-	fill := slices.Clone(l.start[:len(shared)])
+	l.refs = make([]int32, l.start[len(l.ids)])
+	fill := slices.Clone(l.start[:len(l.ids)])
 	for qi, q := range quads {
 		if linksSharedBy(q, blank, isShared) {
 			each(q, func(i int32) { l.refs[fill[i]] = int32(qi); fill[i]++ })
@@ -146,7 +158,7 @@ func newSharedLabeller(labels []int32, shared []hashed, unique int, blank []bool
 	if factor >= 0 {
 		l.remaining = 1
 		for range factor {
-			l.remaining *= len(shared)
+			l.remaining *= len(l.ids)
 			if l.remaining > 1<<40 {
 				l.remaining = -1
 				break
@@ -184,16 +196,30 @@ func (l *sharedLabeller) label() (err error) {
 		group   []uint32
 		keys    []uint64
 	)
-	for i := 0; i < len(l.shared); {
+	// Room for the largest group at once: grown by doubling, the lists
+	// were a tenth of the live heap for 700,000 pairs of look-alikes.
+	largest := 0
+	for i := 0; i < len(l.ids); {
 		j := i + 1
-		for j < len(l.shared) && l.shared[j].sum == l.shared[i].sum {
+		for j < len(l.ids) && l.sumOf[j] == l.sumOf[i] {
+			j++
+		}
+		largest = max(largest, j-i)
+		i = j
+	}
+	results = make([]result, 0, largest)
+	keys = make([]uint64, 0, largest)
+	group = make([]uint32, 0, largest)
+	for i := 0; i < len(l.ids); {
+		j := i + 1
+		for j < len(l.ids) && l.sumOf[j] == l.sumOf[i] {
 			j++
 		}
 		// In the order of the terms' labels (_:tN), as jsongold sorts
 		// them.
 		keys = keys[:0]
-		for _, h := range l.shared[i:j] {
-			keys = append(keys, labelKey(uint32(h.id)))
+		for _, t := range l.ids[i:j] {
+			keys = append(keys, labelKey(t))
 		}
 		slices.Sort(keys)
 		group = group[:0]
@@ -359,7 +385,7 @@ func (l *sharedLabeller) hashRelated(r, p uint32, is *termIssuer, position byte)
 		if k, ok := is.lookup(r); ok {
 			b = strconv.AppendInt(append(b, "_:b"...), int64(k), 10)
 		} else {
-			b = append(b, l.hexOf(l.shared[l.sharedAt[r]-1].sum)...)
+			b = append(b, l.hexOf(l.sums[l.sumOf[l.sharedAt[r]-1]])...)
 		}
 	}
 	l.buf = b
@@ -390,8 +416,8 @@ func linksSharedBy(q dquad, blank []bool, isShared func(uint32) bool) bool {
 	return two && anyShared
 }
 
-// compareTermLabels orders terms as their labels (termLabel) sort as
-// strings: jsongold sorted the labels it was given.
+// compareTermLabels orders terms as their labels _:tN, which
+// jsongold.LabelShared was given, sort as strings: it sorted them.
 func compareTermLabels(a, b uint32) int {
 	var x, y [10]byte
 	return bytes.Compare(strconv.AppendUint(x[:0], uint64(a), 10), strconv.AppendUint(y[:0], uint64(b), 10))
