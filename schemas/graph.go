@@ -321,18 +321,7 @@ func (g *Graph) Place(lineOf func(id string) int) {
 		// The node's values and keys stand where the node does: the
 		// vocabulary layer places its findings at a value.
 		n.Pos.Line = line
-		at := lineColOf(n.Pos).Line
-		for i := range n.Props {
-			p := &n.Props[i]
-			for j := range p.Values {
-				if p.Values[j].Pos.Line == 0 {
-					p.Values[j].Pos.Line = at
-				}
-			}
-			if p.KeyPos.Line == 0 {
-				p.KeyPos.Line = at
-			}
-		}
+		n.lineValues()
 	}
 	for i, f := range g.Problems {
 		if f.node != nil && f.Pos.Line == 0 {
@@ -373,18 +362,7 @@ func (g *Graph) PlaceNodes(at func(n *Node) (Pos, bool)) {
 			continue
 		}
 		n.Pos = p
-		line := lineColOf(p).Line
-		for i := range n.Props {
-			pr := &n.Props[i]
-			for j := range pr.Values {
-				if pr.Values[j].Pos.Line == 0 {
-					pr.Values[j].Pos.Line = line
-				}
-			}
-			if pr.KeyPos.Line == 0 {
-				pr.KeyPos.Line = line
-			}
-		}
+		n.lineValues()
 	}
 	for i, f := range g.Problems {
 		if f.node == nil || f.Pos.Line != 0 {
@@ -392,6 +370,23 @@ func (g *Graph) PlaceNodes(at func(n *Node) (Pos, bool)) {
 		}
 		if p, ok := placed[f.node]; ok && p.File != "" {
 			g.Problems[i].Pos = p
+		}
+	}
+}
+
+// lineValues gives the node's values and keys placed nowhere the node's
+// line: the vocabulary layer places its findings at a value.
+func (n *Node) lineValues() {
+	line := lineColOf(n.Pos).Line
+	for i := range n.Props {
+		p := &n.Props[i]
+		for j := range p.Values {
+			if p.Values[j].Pos.Line == 0 {
+				p.Values[j].Pos.Line = line
+			}
+		}
+		if p.KeyPos.Line == 0 {
+			p.KeyPos.Line = line
 		}
 	}
 }
