@@ -64,22 +64,7 @@ func shallowValue(dec *json.Decoder, levels int) (any, error) {
 func shallowAfter(dec *json.Decoder, tok json.Token, levels int) (any, error) {
 	switch tok {
 	case json.Delim('{'):
-		m := map[string]any{}
-		for dec.More() {
-			k, err := dec.Token()
-			if err != nil {
-				return nil, err
-			}
-			key, isKey := k.(string)
-			if !isKey {
-				return nil, errNotKey
-			}
-			if m[key], err = shallowValue(dec, levels-1); err != nil {
-				return nil, err
-			}
-		}
-		_, err := dec.Token() // }
-		return m, err
+		return members(dec, func(string) (any, error) { return shallowValue(dec, levels-1) })
 	case json.Delim('['):
 		a := []any{}
 		for dec.More() {
@@ -95,6 +80,27 @@ func shallowAfter(dec *json.Decoder, tok json.Token, levels int) (any, error) {
 		return nil, errNotKey // Token refuses them here; never reached
 	}
 	return tok, nil // a string, json.Number, bool or nil, as Decode gives it
+}
+
+// members decodes the members of an object whose "{" was read, each
+// value by value(its key), and reads its "}".
+func members(dec *json.Decoder, value func(key string) (any, error)) (map[string]any, error) {
+	m := map[string]any{}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, isKey := k.(string)
+		if !isKey {
+			return nil, errNotKey
+		}
+		if m[key], err = value(key); err != nil {
+			return nil, err
+		}
+	}
+	_, err := dec.Token() // }
+	return m, err
 }
 
 // errNotKey is shallowValue's error for what Token gives where it should

@@ -470,31 +470,16 @@ func leavingOut(dec *json.Decoder) (any, error) {
 	case json.Delim('['):
 		return itemsLeavingOut(dec)
 	case json.Delim('{'):
-		m := map[string]any{}
-		for dec.More() {
-			k, err := dec.Token()
-			if err != nil {
-				return nil, err
-			}
-			key, isKey := k.(string)
-			if !isKey {
-				return nil, errNotKey
-			}
+		return members(dec, func(key string) (any, error) {
 			tok, err := dec.Token()
 			if err != nil {
 				return nil, err
 			}
 			if key == "@graph" && tok == json.Delim('[') {
-				m[key], err = itemsLeavingOut(dec)
-			} else {
-				m[key], err = shallowAfter(dec, tok, shallowLevels-1)
+				return itemsLeavingOut(dec)
 			}
-			if err != nil {
-				return nil, err
-			}
-		}
-		_, err := dec.Token() // }
-		return m, err
+			return shallowAfter(dec, tok, shallowLevels-1)
+		})
 	}
 	return shallowAfter(dec, tok, shallowLevels)
 }
