@@ -163,13 +163,14 @@ func Merge(sources []*film.Source, opts Options) (*Film, error) {
 // agents are put in IRI order, the order they had when the IRIs were
 // minted before the views were made.
 func (m *merger) mint(f *Film, copies []map[*Agent]*Agent) {
+	m.placeAgents(f)
 	m.res.release()
 	m.res.mint(f.Agents)
 	byID := func(a, b *Agent) int { return strings.Compare(a.ID, b.ID) }
 	slices.SortFunc(f.Agents, byID)
 	for i, v := range f.Views {
 		for merged, c := range copies[i] {
-			c.ID = merged.ID
+			c.ID, c.number = merged.ID, merged.number
 		}
 		if len(v.Agents) > 0 && (len(f.Agents) == 0 || &v.Agents[0] != &f.Agents[0]) {
 			slices.SortFunc(v.Agents, byID) // its own list (else the merged view's, shared)

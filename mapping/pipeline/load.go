@@ -8,6 +8,7 @@ import (
 	"io"
 	"iter"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/film2ld/film2ld/ld"
@@ -70,9 +71,10 @@ func (j *Job) filmGraph(f *mapping.Film, file string) *schemas.Graph {
 
 // placeNodes places the nodes of f's graph g that one document states:
 // each review, aggregate rating and trailer at its document and line, a
-// part of the cast at the document that gives its character. The Movie,
-// which every document states, and the people, whom several may name,
-// stay at file, the film's documents together.
+// part of the cast at the document that gives its character, and a
+// person or organisation, whom several may name, at the document and
+// line that first names them (mapping's Film.NamedAt). The Movie, which
+// every document states, stays at file, the film's documents together.
 func placeNodes(g *schemas.Graph, f *mapping.Film, file string) {
 	if len(g.Nodes) == 0 {
 		return
@@ -114,13 +116,33 @@ func placeNodes(g *schemas.Graph, f *mapping.Film, file string) {
 		}
 		return schemas.Pos{File: s.Name}, true
 	})
-	if len(places) == 0 {
+	if len(places) == 0 && len(f.Agents) == 0 {
 		return
 	}
 	g.PlaceNodes(func(n *schemas.Node) (schemas.Pos, bool) {
-		p, ok := places[n]
-		return p, ok
+		if p, ok := places[n]; ok {
+			return p, true
+		}
+		return agentPlace(f, n)
 	})
+}
+
+// agentPlace is where f first names the agent that is node n, found by
+// its IRI among f's agents (in IRI order); false for a node that is no
+// agent of f's, or one whose place is not known.
+func agentPlace(f *mapping.Film, n *schemas.Node) (schemas.Pos, bool) {
+	if n.ID == "" {
+		return schemas.Pos{}, false
+	}
+	i, ok := slices.BinarySearchFunc(f.Agents, n.ID, func(a *mapping.Agent, id string) int { return strings.Compare(a.ID, id) })
+	if !ok {
+		return schemas.Pos{}, false
+	}
+	src, line := f.NamedAt(f.Agents[i])
+	if src == nil || src.Name == "" {
+		return schemas.Pos{}, false
+	}
+	return schemas.Pos{File: src.Name, Line: line}, true
 }
 
 // CheckPart is how many reviews, and how many parts of the cast, Check
