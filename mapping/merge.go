@@ -170,7 +170,7 @@ func (m *merger) mint(f *Film, copies []map[*Agent]*Agent) {
 	slices.SortFunc(f.Agents, byID)
 	for i, v := range f.Views {
 		for merged, c := range copies[i] {
-			c.ID, c.number = merged.ID, merged.number
+			c.ID = merged.ID
 		}
 		if len(v.Agents) > 0 && (len(f.Agents) == 0 || &v.Agents[0] != &f.Agents[0]) {
 			slices.SortFunc(v.Agents, byID) // its own list (else the merged view's, shared)

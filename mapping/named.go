@@ -6,13 +6,18 @@ import (
 	"github.com/film2ld/film2ld/mapping/film"
 )
 
-// NamedAt returns where the view first names an agent of its own: the
-// document (one of the view's Sources) and its line, or nil and 0 where
-// that is not known. The place is the first the merge met: in the most
-// preferred document that names the agent (in any of its spellings), the
-// line of its first mention there. validate places a person's findings
-// there, where they named all the film's documents together.
+// NamedAt returns where the merged view (or a part of it, see Parts and
+// Keep) first names one of its agents: the document (one of its Sources)
+// and its line, or nil and 0 where that is not known, and in a source's
+// own view, which shares the merged view's agents. The place is the
+// first the merge met: in the most preferred document that names the
+// agent (in any of its spellings), the line of its first mention there.
+// validate places a person's findings there, where they named all the
+// film's documents together.
 func (f *Film) NamedAt(a *Agent) (*film.Source, int) {
+	if f.Source != nil {
+		return nil, 0
+	}
 	doc, line := a.namedAt()
 	if doc < 0 || doc >= len(f.Sources) {
 		return nil, 0
