@@ -323,7 +323,7 @@ func (e *env) checkStrayValues(docs []any, display string, lenient bool) error {
 		if stray == 0 || ld.FirstNodeRefusal(d) != nil {
 			continue
 		}
-		if err := e.strayVerdict(ld.Strays{First: first, Count: stray, Nodes: nodes}, display, lenient); err != nil {
+		if err := e.strayVerdict(ld.Strays{First: first, Count: stray, Nodes: nodes}, display, 0, lenient); err != nil {
 			return err
 		}
 	}
@@ -334,22 +334,59 @@ func (e *env) checkStrayValues(docs []any, display string, lenient bool) error {
 // level holds s (s.Count above 0, not s.Refused): a warning, or with
 // nodes beside them and without lenient the error it returns. The
 // whole document's check and the scan of its text (ld.ScanStrays) say
-// it alike.
-func (e *env) strayVerdict(s ld.Strays, display string, lenient bool) error {
+// it alike. For a page (block, the line of the block that holds the
+// first, above 0; see pageStrays) s counts what the page's blocks hold,
+// s.First points in that block, and the message is placed at its line.
+func (e *env) strayVerdict(s ld.Strays, display string, block int, lenient bool) error {
 	stray, first, nodes := s.Count, s.First, s.Nodes
 	are := "are"
 	if stray == 1 {
 		are = "is"
 	}
-	switch what := fmt.Sprintf("%d %s that %s no node (a value, or an object with nothing in it; the first at %s)", stray, plural(stray, "item"), are, pointerName(first)); {
+	holds := "the document's top level holds"
+	if block > 0 {
+		display = fmt.Sprintf("%s:%d", display, block)
+		holds = "the page's JSON-LD blocks hold at their top level"
+	}
+	switch what := fmt.Sprintf("%d %s that %s no node (a value, or an object with nothing in it; the first at %s)", stray, plural(stray, "item"), are, strayPlace(first, block)); {
+	case nodes == 0 && block > 0:
+		e.warnf("%s: the page holds no node, only %s, which JSON-LD drops: its graph is empty", display, what)
 	case nodes == 0:
 		e.warnf("%s: %s", display, onlyValues(stray, first))
 	case lenient:
-		e.warnf("%s: beside its nodes, the document's top level holds %s, which JSON-LD drops; left out", display, what)
+		e.warnf("%s: beside its nodes, %s %s, which JSON-LD drops; left out", display, holds, what)
 	default:
-		return fmt.Errorf("%s: beside its nodes, the document's top level holds %s, which JSON-LD would drop without a word (--lenient leaves them out)", display, what)
+		return fmt.Errorf("%s: beside its nodes, %s %s, which JSON-LD would drop without a word (--lenient leaves them out)", display, holds, what)
 	}
 	return nil
+}
+
+// strayPlace says where the first stray item is: its JSON Pointer, in
+// the JSON-LD block that starts on line block of a page (0: a document).
+func strayPlace(first string, block int) string {
+	if block == 0 {
+		return pointerName(first)
+	}
+	return fmt.Sprintf("%s of the JSON-LD block starting on line %d", pointerName(first), block)
+}
+
+// pageStrays is what JSON-LD drops at the top of a page's blocks, each
+// read as the document it is (its array, or its "@graph"): the count and
+// the nodes of them all, the first's pointer in its own block, and that
+// block's line. Counted in the one document the blocks make (see
+// ld.PageDocument), the first's pointer counted the items of the blocks
+// before it (/2 for a block's second item), and an object with nothing
+// in it in a later block's "@graph" was dropped without a word.
+func pageStrays(blocks []ld.Block) (s ld.Strays, line int) {
+	for _, b := range blocks {
+		first, stray, nodes := strayTopValues(b.Doc)
+		if stray > 0 && s.Count == 0 {
+			s.First, line = first, b.Line
+		}
+		s.Count += stray
+		s.Nodes += nodes
+	}
+	return s, line
 }
 
 // leaveStraysOut is whether convert tells and leaves out what a JSON-LD
@@ -379,7 +416,7 @@ func (e *env) readLeavingOut(p *ld.Processor, data []byte, display string, lenie
 		return nil, err
 	}
 	e.straysTold = true
-	if err := e.strayVerdict(s, display, lenient); err != nil {
+	if err := e.strayVerdict(s, display, 0, lenient); err != nil {
 		return nil, err
 	}
 	return docs, nil
@@ -412,7 +449,7 @@ func (e *env) largeStrays(name string, format ld.InputFormat) (docs []any, done 
 	display := e.inputDisplay(name)
 	if s.Nodes > 0 {
 		e.straysTold = true
-		return nil, true, e.strayVerdict(s, display, false)
+		return nil, true, e.strayVerdict(s, display, 0, false)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, false, nil
@@ -422,7 +459,7 @@ func (e *env) largeStrays(name string, format ld.InputFormat) (docs []any, done 
 		return nil, false, nil // read whole, for its error
 	}
 	e.straysTold = true
-	e.strayVerdict(s, display, false) // a warning
+	e.strayVerdict(s, display, 0, false) // a warning
 	return []any{doc}, true, nil
 }
 
@@ -781,7 +818,17 @@ func (e *env) readPage(r io.Reader, display string, lenient bool) ([]any, error)
 		return []any{}, nil // not nil, which is an N-Quads input's
 	}
 	// One document of the page's blocks, as jsonld.js reads a page.
-	return []any{ld.PageDocument(blocks)}, nil
+	doc := ld.PageDocument(blocks)
+	// What its top level drops is told block by block (pageStrays),
+	// unless expansion refuses its first node, which is then its error
+	// (see checkStrayValues).
+	if s, line := pageStrays(blocks); s.Count > 0 && ld.FirstNodeRefusal(doc) == nil {
+		e.straysTold = true
+		if err := e.strayVerdict(s, display, line, lenient); err != nil {
+			return nil, err
+		}
+	}
+	return []any{doc}, nil
 }
 
 // warnReplaced tells how many bytes --lenient replaced in an input, and
