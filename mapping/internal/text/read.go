@@ -527,6 +527,48 @@ func lineEnds(data []byte) int {
 	return bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n"))
 }
 
+// readLine returns the number Read gives the line that holds byte off of
+// data, the text read so far, counting line ends as readCarriageReturns
+// does: where bare CRs outnumber LFs before off, each CR, LF and CR LF;
+// else each LF, and a bare CR only where it ends a line (a run of them, or
+// one before the start of a line, crStartsLine), not one inside a line,
+// which Read makes a space of, nor CRs before an LF, which end the line
+// with it. lineEnds took every CR for a line end, so a line refused for
+// its length after a name with a stray CR in it was named lines too far
+// on, a line no editor and no other message of the reader shows. It is
+// decided on the text before off, not on the whole document, which is
+// refused unread: so the number does not depend on how the input was
+// cut into reads.
+func readLine(data []byte, off int) int {
+	before := data[:off]
+	lf := bytes.Count(before, []byte("\n"))
+	if bare := bytes.Count(before, []byte("\r")) - bytes.Count(before, []byte("\r\n")); bare > lf {
+		return 1 + lineEnds(before)
+	}
+	line := 1 + lf
+	for i := 0; i < off; {
+		j := bytes.IndexByte(before[i:], '\r')
+		if j < 0 {
+			break
+		}
+		i += j
+		run := i
+		for run < len(data) && data[run] == '\r' {
+			run++
+		}
+		switch {
+		case run == len(data):
+			line++ // the last line end of what was read, as of a document
+		case data[run] == '\n':
+			// The CRs end the line with the LF, counted above.
+		case run-i > 1 || crStartsLine(unsafe.String(&data[run], len(data)-run)):
+			line += run - i
+		}
+		i = run
+	}
+	return line
+}
+
 // readAll reads r whole. When r can tell its size (a file, a
 // bytes.Reader), the buffer grows once to that size, so that a large
 // document is not copied again and again as io.ReadAll's buffer grows; it
@@ -577,7 +619,7 @@ func readAll(r io.Reader) (data []byte, checked bool, err error) {
 		}
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		if start, ok := limit.check(buf[len(buf) : len(buf)+n]); !ok {
-			line := 1 + lineEnds(buf[:len(buf)+start])
+			line := readLine(buf[:len(buf)+n], len(buf)+start)
 			return nil, false, &film.Error{Pos: diag.Position{Line: line}, Err: fmt.Errorf("%w: line %d is longer than %d MiB", ErrLineTooLong, line, MaxLine>>20)}
 		}
 		buf = buf[:len(buf)+n]

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,14 +14,22 @@ import (
 )
 
 // firstLongLine is the rule check enforces, written the plain way: the
-// number of the first line (ended by LF, CR LF or CR) longer than MaxLine.
+// first piece between line ends (LF, CR LF or CR) longer than MaxLine,
+// and the number of the line that holds it as the reader numbers its
+// lines (readCarriageReturns), the text before it read with a first
+// letter after it, as every piece of these documents starts.
 func firstLongLine(data []byte) (line int, long bool) {
-	s := strings.ReplaceAll(string(data), "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	for i, l := range strings.Split(s, "\n") {
-		if len(l) > MaxLine {
-			return i + 1, true
+	off := 0
+	for off <= len(data) {
+		end := bytes.IndexAny(data[off:], "\r\n")
+		if end < 0 {
+			end = len(data) - off
 		}
+		if end > MaxLine {
+			out, _ := readCarriageReturns(string(data[:off]) + "x")
+			return 1 + strings.Count(out, "\n"), true
+		}
+		off += end + 1
 	}
 	return 0, false
 }
@@ -229,5 +238,41 @@ func TestReadDamagedUTF8(t *testing.T) {
 				t.Errorf("lines %q, notes %+v; want %q and the note %q", doc.Lines, doc.Notes, tt.want, tt.note)
 			}
 		})
+	}
+}
+
+// A line refused for its length is named by the number the reader gives
+// it, the one its notes and an editor show: a CR inside a line (a name
+// pasted from another program) is no line end, nor are CRs before an
+// LF, in LF, CR LF and mixed documents; in a CR-only document each CR
+// is one. Each document is read once with its last line short, whose
+// number the reader gives, and once with it too long, whatever the
+// reads' sizes.
+func TestReadLineTooLongCountsLinesAsRead(t *testing.T) {
+	for _, head := range []string{
+		"Title\nKojo\rAsante-Darko\nA\rB\rC\n",             // LF, stray CRs
+		"Title\r\nKojo\rAsante-Darko\r\nA\rB\r\n",          // CR LF, stray CRs
+		"Title\rCast\rKojo Asante\r",                       // CR alone
+		"Title\r\r\nA\nKojo\rAsante\n- Ama\r- Kofi\nEnd\n", // mixed: CRs before an LF, a list pasted from a Mac
+		"Title\nKojo\r\r\rAsante\n",                        // a run of CRs: lines of their own
+		"Title\nKojo Asante\rStarring: Ama\nx\ny\n",        // a label after a CR: a line of its own
+		"Title\nKojo\r",                                    // a CR before the long line itself
+	} {
+		short, err := Read(strings.NewReader(head+"LAST\n"), "short.txt")
+		if err != nil {
+			t.Fatalf("%q: %v", head, err)
+		}
+		want := slices.Index(short.Lines, "LAST") + 1
+		if want == 0 {
+			want = slices.IndexFunc(short.Lines, func(l string) bool { return strings.HasSuffix(l, "LAST") }) + 1
+		}
+		long := head + "LAST" + strings.Repeat("x", MaxLine) + "\n"
+		for _, size := range []int{1 << 20, 7, 4 << 20} {
+			_, err := Read(&chunkReader{data: []byte(long), sizes: []int{size}}, "long.txt")
+			var fe *film.Error
+			if !errors.Is(err, ErrLineTooLong) || !errors.As(err, &fe) || fe.Pos.Line != want {
+				t.Errorf("%q, reads of %d: %v; want line %d too long", head, size, err, want)
+			}
+		}
 	}
 }
