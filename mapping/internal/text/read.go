@@ -102,7 +102,7 @@ func Read(r io.Reader, name string) (*Doc, error) {
 		if off := binaryOffset(data); off >= 0 {
 			// The line only: a caret under a binary byte shows nothing
 			// a reader could use.
-			line, _ := diag.NewIndex(data).LineCol(off)
+			line := readLine(data, off)
 			err := fmt.Errorf("%w: binary data at %s", ErrBinary, at(off))
 			if order := diag.UTF16WithoutBOM(data); order != "" {
 				err = fmt.Errorf("%w (it reads as UTF-16, %s, without a byte-order mark: save it as UTF-8, or as UTF-16 with the mark)", err, order)
@@ -112,7 +112,7 @@ func Read(r io.Reader, name string) (*Doc, error) {
 	}
 	if !utf8.Valid(data) {
 		if cut := cutCharacter(data); cut >= 0 {
-			line, _ := diag.NewIndex(data).LineCol(cut)
+			line := readLine(data, cut)
 			return nil, &film.Error{Pos: diag.Position{File: name, Line: line}, Err: fmt.Errorf(
 				"%w: the document ends in the middle of a UTF-8 character (%s)", ErrCutOff, at(cut))}
 		}
@@ -122,7 +122,7 @@ func Read(r io.Reader, name string) (*Doc, error) {
 			// Windows-1252, the damaged byte became a letter inside a
 			// name ("Coe\xFFsens" minted a new person, "Coeÿsens") and
 			// the rest was "repaired" back (audit 6).
-			line, _ := diag.NewIndex(data).LineCol(off)
+			line := readLine(data, off)
 			return nil, &film.Error{Pos: diag.Position{File: name, Line: line}, Err: fmt.Errorf(
 				"%w: byte 0x%02X at %s is not UTF-8, where the document's other non-ASCII text is (%d %s in UTF-8, %d %s not): a damaged byte or text pasted from another encoding; fix %s",
 				ErrDamagedUTF8, data[off], at(off), valid, plural(valid, "character", "characters"), invalid, plural(invalid, "place", "places"), plural(invalid, "it", "them"))}
@@ -528,7 +528,8 @@ func lineEnds(data []byte) int {
 }
 
 // readLine returns the number Read gives the line that holds byte off of
-// data, the text read so far, counting line ends as readCarriageReturns
+// data (the text read so far, or the whole document for the errors Read
+// gives before it makes its lines), counting line ends as readCarriageReturns
 // does: where bare CRs outnumber LFs before off, each CR, LF and CR LF;
 // else each LF, and a bare CR only where it ends a line (a run of them, or
 // one before the start of a line, crStartsLine), not one inside a line,
@@ -538,7 +539,9 @@ func lineEnds(data []byte) int {
 // on, a line no editor and no other message of the reader shows. It is
 // decided on the text before off, not on the whole document, which is
 // refused unread: so the number does not depend on how the input was
-// cut into reads.
+// cut into reads. The errors of binary data and of damaged, cut or
+// undecodable bytes counted LF alone, so a CR-only document's were all
+// on line 1.
 func readLine(data []byte, off int) int {
 	before := data[:off]
 	lf := bytes.Count(before, []byte("\n"))
@@ -734,14 +737,14 @@ func decodeWindows1252(data []byte) ([]byte, int, error) {
 	for i, b := range data {
 		r := charmap.Windows1252.DecodeByte(b)
 		if r == utf8.RuneError || r >= 0x80 && r <= 0x9F {
-			line, _ := diag.NewIndex(data).LineCol(i)
+			line := readLine(data, i)
 			return nil, line, fmt.Errorf(
 				"not UTF-8 (byte 0x%02X at offset %d) and not Windows-1252 (byte 0x%02X at offset %d)",
 				data[first], first, b, i)
 		}
 		out = utf8.AppendRune(out, r)
 	}
-	line, _ := diag.NewIndex(data).LineCol(first)
+	line := readLine(data, first)
 	return out, line, nil
 }
 

@@ -276,3 +276,41 @@ func TestReadLineTooLongCountsLinesAsRead(t *testing.T) {
 		}
 	}
 }
+
+// The errors Read gives before it makes its lines (binary data, a byte
+// that is not UTF-8 in UTF-8 text, a character cut at the end) name the
+// line as the reader numbers it too: they counted LF alone, so every one
+// of a CR-only document was on line 1.
+func TestReadErrorsCountLinesAsRead(t *testing.T) {
+	for _, head := range []string{
+		"Title\nKojo\rAsante-Darko\nA\rB\rC\n",
+		"Title\r\nKojo\rAsante-Darko\r\nA\rB\r\n",
+		"Title\rCast\rKojo Asante\r",
+		"Title\r\r\nA\nKojo\rAsante\n- Ama\r- Kofi\nEnd\n",
+		"Title\nKojo Asante\rStarring: Ama\nx\ny\n",
+	} {
+		eol := "\n"
+		if !strings.Contains(head, "\n") {
+			eol = "\r"
+		}
+		short, err := Read(strings.NewReader(head+"Léa Dupré"+eol+"LAST"+eol), "short.txt")
+		if err != nil {
+			t.Fatalf("%q: %v", head, err)
+		}
+		want := slices.Index(short.Lines, "LAST") + 1
+		for _, c := range []struct {
+			last string
+			err  error
+		}{
+			{"LAST\x01" + eol, ErrBinary},
+			{"LAST\xff" + eol, ErrDamagedUTF8},
+			{"LAST\xc3", ErrCutOff},
+		} {
+			_, err := Read(strings.NewReader(head+"Léa Dupré"+eol+c.last), "bad.txt")
+			var fe *film.Error
+			if !errors.Is(err, c.err) || !errors.As(err, &fe) || fe.Pos.Line != want {
+				t.Errorf("%q + %q: %v; want %v at line %d", head, c.last, err, c.err, want)
+			}
+		}
+	}
+}
