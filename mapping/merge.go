@@ -593,10 +593,6 @@ func (m *merger) texts(f *Film) {
 // one source both stand, since "Screenplay" and "Story" by the same person
 // are two credits.
 func (m *merger) credits(f *Film) {
-	type credit struct {
-		Credit
-		agent *agent
-	}
 	// seenKey is a credit's role, role name (as creditKey folds it) and
 	// agent (one IRI; see resolver.mint, which mints them only once the
 	// views are made): a key of its own, where a string joining them was
@@ -624,24 +620,76 @@ func (m *merger) credits(f *Film) {
 			crediting++
 		}
 	}
-	all := make([]credit, 0, total)
-	seen := make(map[seenKey]struct{}, total)
+	if total == 0 {
+		return
+	}
+	// The merged credits are made in place, not gathered first with
+	// their agents and copied: the two lists were 12 MB, 104 bytes a
+	// credit, at the merge's peak for a prize page of 124,000 crew
+	// credits. Their agents are kept beside them only where a credit may
+	// be another's plainer one (see subsumed).
+	f.Credits = make([]Credit, 0, total)
+	var agents []*agent
+	if crediting > 1 {
+		agents = make([]*agent, 0, total)
+	}
+	// Only an agent of several credits may be credited twice alike: its
+	// credits alone go through the set. Each agent's credits are counted
+	// first, one or several, in its Agent's parts (zero again before the
+	// cast is merged, see merger.cast): a set of every credit was 13 MB,
+	// 52 bytes a credit, at the merge's peak for a prize page of 248,000
+	// crew credits, each of a person of their own.
+	repeats := 0
+	for _, s := range m.sources {
+		for _, cr := range s.Film.Credits {
+			a := m.res.lookup(cr.Agent.Organization, cr.Agent.Name.Value)
+			switch a.parts {
+			case 0:
+				a.parts = 1
+			case 1:
+				a.parts = 2
+				repeats += 2
+			default:
+				repeats++
+			}
+		}
+	}
+	var seen map[seenKey]struct{}
+	if repeats > 0 {
+		seen = make(map[seenKey]struct{}, repeats)
+	}
 	var names roleNames
 	roles := map[film.Role]uint32{}
 	for _, s := range m.sources {
 		for _, cr := range s.Film.Credits {
 			a := m.res.lookup(cr.Agent.Organization, cr.Agent.Name.Value)
-			role, ok := roles[cr.Role]
-			if !ok {
-				role = uint32(len(roles))
-				roles[cr.Role] = role
-			}
-			key := seenKey{agent: a, role: role, roleName: names.number(cr.RoleName)}
-			if _, dup := seen[key]; !dup {
+			if a.parts > 1 {
+				role, ok := roles[cr.Role]
+				if !ok {
+					role = uint32(len(roles))
+					roles[cr.Role] = role
+				}
+				key := seenKey{agent: a, role: role, roleName: names.number(cr.RoleName)}
+				if _, dup := seen[key]; dup {
+					continue
+				}
 				seen[key] = struct{}{}
-				all = append(all, credit{Credit{cr.Role, cr.RoleName, m.view(a), s}, a})
+			} else {
+				a.parts = 0 // its one credit
+			}
+			f.Credits = append(f.Credits, Credit{cr.Role, cr.RoleName, m.view(a), s})
+			if agents != nil {
+				agents = append(agents, a)
 			}
 		}
+	}
+	for k := range seen {
+		k.agent.parts = 0
+	}
+	if agents == nil {
+		// Where one source alone credits anyone, no credit is another
+		// source's plainer one.
+		return
 	}
 	// precise holds, per role and agent, the sources that credit the
 	// agent in the role under a role name of their own: found by a scan
@@ -652,32 +700,29 @@ func (m *merger) credits(f *Film) {
 		agent *agent
 	}
 	precise := map[roleOf][]*film.Source{}
-	for _, o := range all {
-		if o.RoleName != "" && crediting > 1 {
-			// Where one source alone credits anyone, no credit is
-			// another source's plainer one: the map would be every
-			// precise credit for nothing.
-			k := roleOf{o.Role, o.agent}
+	for i, o := range f.Credits {
+		if o.RoleName != "" {
+			k := roleOf{o.Role, agents[i]}
 			if !slices.Contains(precise[k], o.Source) {
 				precise[k] = append(precise[k], o.Source)
 			}
 		}
 	}
-	subsumed := func(p credit) bool {
+	subsumed := func(p Credit, a *agent) bool {
 		if p.RoleName != "" {
 			return false
 		}
-		sources := precise[roleOf{p.Role, p.agent}]
+		sources := precise[roleOf{p.Role, a}]
 		return len(sources) > 0 && !slices.Contains(sources, p.Source)
 	}
-	if len(all) > 0 {
-		f.Credits = make([]Credit, 0, len(all))
-	}
-	for _, cr := range all {
-		if !subsumed(cr) {
-			f.Credits = append(f.Credits, cr.Credit)
+	kept := f.Credits[:0]
+	for i, cr := range f.Credits {
+		if !subsumed(cr, agents[i]) {
+			kept = append(kept, cr)
 		}
 	}
+	clear(f.Credits[len(kept):])
+	f.Credits = kept
 }
 
 // roleNames numbers role names as merger.credits compares them: by

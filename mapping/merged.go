@@ -205,7 +205,8 @@ type Agent struct {
 	Organization bool
 	// roles, parts and number are the resolver's (see agent): how the
 	// documents name the agent while mentions are added, whether it has
-	// one part or several while a view's cast is merged (zero otherwise),
+	// one credit or several while a view's credits are merged, and one
+	// part or several while its cast is (zero otherwise),
 	// and which of the resolver's agents it is. They stand in the room
 	// the alignment leaves after Organization, which they cost nothing
 	// in, where in the resolver's agent they were 8 of its 48 bytes, and
