@@ -404,9 +404,9 @@ func (e *env) renderFilm(files []string, x *exportJob) (res *pipeline.Output, ok
 		e.errorf("%v", err)
 		return nil, false
 	}
-	// Nothing reads the documents' reviews and parts past rendering;
-	// the film holds them.
-	job.DropReviewsAndCast()
+	// Nothing reads the documents' reviews, parts and credits past
+	// rendering; the film holds them.
+	job.DropStated()
 	if res.View == pipeline.Snippet && !x.quiet {
 		e.snippetMessages(res, x)
 	}
