@@ -275,3 +275,73 @@ func prizeCrewPage(tb testing.TB, n int) string {
 	}
 	return path
 }
+
+// prizeCrewPairsPage writes a prize page, in the layout of the sample,
+// whose credits are n crew paragraphs ("Sound: Anna Ba & Boris Ba"),
+// each naming two people no paragraph before it names, and returns its
+// path: audit 6's prize page densest in people (about 15 bytes a
+// person, with the paragraph's blank line).
+func prizeCrewPairsPage(tb testing.TB, n int) string {
+	tb.Helper()
+	var b strings.Builder
+	b.WriteString("Published on *Aurora Film Prize* (<https://aurora-prize.example>)\n\n[Home](#) > [Big Crew](#)\n\nBig Crew\n\n")
+	b.WriteString("Olivier Masset-Depasse\n\nBelgium\n\n95 min\n\n2010\n\nSynopsis:\n\nA long crew list.\n\n")
+	roles := []string{"Gaffer", "Sound", "Editing", "Music", "Costumes", "Casting", "Stunts"}
+	for i := range n {
+		fmt.Fprintf(&b, "%s: %s & %s\n\n", roles[i%len(roles)], shortName(2*i), shortName(2*i+1))
+	}
+	b.WriteString("Source URL (retrieved on 04-12-2017): <https://aurora-prize.example/movies/2010/big-crew>\n")
+	return writeGenerated(tb, "prize.txt", b.String())
+}
+
+// infoboxRowsArticle writes an encyclopedia article whose infobox runs
+// to n rows ("- Producer: Anna Ba"), each naming a person no row before
+// it names, under the labels of a person's credit, and returns its path:
+// audit 6's article of infobox rows.
+func infoboxRowsArticle(tb testing.TB, n int) string {
+	tb.Helper()
+	var b strings.Builder
+	b.WriteString("= Big Crew (2010 film) =\n\nBig Crew\n")
+	labels := []string{"Director", "Producer", "Writer", "Music", "Cinematography", "Editing"}
+	for i := range n {
+		fmt.Fprintf(&b, "- %s: %s\n", labels[i%len(labels)], shortName(i))
+	}
+	b.WriteString("- Runtime: 90 minutes\n- Country: Belgium\n\n")
+	b.WriteString("Big Crew is a 2010 Belgian drama film directed by Olivier Masset-Depasse.\n\n==Plot==\nA long plot.\n")
+	return writeGenerated(tb, "encyclopedia.txt", b.String())
+}
+
+// starringItemsArticle writes an encyclopedia article whose infobox's
+// Starring list is n sub-items ("  - Anna Ba"), each a person of their
+// own, and returns its path: audit 6's article of a Starring list of
+// sub-items, its actors with no part.
+func starringItemsArticle(tb testing.TB, n int) string {
+	tb.Helper()
+	var b strings.Builder
+	b.WriteString("= Big Cast (2010 film) =\n\nBig Cast\n- Director: Olivier Masset-Depasse\n- Starring:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - %s\n", shortName(i))
+	}
+	b.WriteString("- Runtime: 90 minutes\n- Country: Belgium\n\n")
+	b.WriteString("Big Cast is a 2010 Belgian drama film directed by Olivier Masset-Depasse.\n\n==Plot==\nA long plot.\n")
+	return writeGenerated(tb, "encyclopedia.txt", b.String())
+}
+
+// shortName returns the i-th of distinct short names of people, a first
+// name and a surname spelled from i's digits in syllables ("Clara Di"),
+// for the generated pages densest in people.
+func shortName(i int) string {
+	name := criticName(i)
+	return name[:len(name)-len("sen")]
+}
+
+// writeGenerated writes a generated document under a name of its kind in
+// a temporary folder and returns its path.
+func writeGenerated(tb testing.TB, name, text string) string {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
