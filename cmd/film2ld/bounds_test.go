@@ -1588,11 +1588,11 @@ func TestPeakRSSExport5MBPrizeCrewPairs(t *testing.T) {
 }
 
 // An article whose infobox runs to 185,000 rows, each naming a person of
-// their own (4.7 MiB): N-Quads 78-80 MB, 17 times (was 97 MB, 20.6 times:
-// the merged credits gathered with their agents and copied, and a set
-// of every credit's key beside them); the web snippet 128 MB, 27 times
-// (129 MB, 27.6 times; was 158 MB, 33.6 times, the article's credits held while it was
-// written). See TestPeakRSSExport5MBPrizeCrewPairs.
+// their own (4.7 MiB): N-Quads 78-82 MB, 17-17.4 times (was 97 MB, 20.6
+// times: the merged credits gathered with their agents and copied, and
+// a set of every credit's key beside them); the web snippet 128-129 MB,
+// 27-27.6 times (was 158 MB, 33.6 times, the article's credits held
+// while it was written). See TestPeakRSSExport5MBPrizeCrewPairs.
 func TestPeakRSSExport5MBInfoboxRows(t *testing.T) {
 	largeTest(t, "exports an infobox of 185,000 rows")
 	t.Parallel()
@@ -1600,8 +1600,8 @@ func TestPeakRSSExport5MBInfoboxRows(t *testing.T) {
 }
 
 // An article whose Starring list is 250,000 sub-items, each an actor of
-// their own with no part (4.5 MiB): N-Quads 84 MB, 18.5 times; the web
-// snippet 172-180 MB, 38-39.6 times (was 191 MB, 42 times, with the Movie's
+// their own with no part (4.5 MiB): N-Quads 84-86 MB, 18.5-19 times; the web
+// snippet 171-180 MB, 38-39.6 times (was 191 MB, 42 times, with the Movie's
 // actors in a set of values of 40 bytes each). The snippet's writer
 // holds each actor as a node of its node map (a node, its name's
 // property, its framing output, its place in the map of IRIs: about
