@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"slices"
 	"strconv"
 
@@ -50,10 +49,9 @@ type sharedLabeller struct {
 	iri  func(uint32) string
 	iris map[uint32][]byte // "<iri>", by term
 	// The work limit, as jsongold's (CanonOptions.MaxWorkFactor).
-	remaining, maxDeep, blanks int
-	copies, copyLimit          int
-	hex                        [2 * sha256.Size]byte
-	buf                        []byte
+	work *jsongold.Work
+	hex  [2 * sha256.Size]byte
+	buf  []byte
 }
 
 // errWork unwinds the recursion of hashNDegree at the work limit.
@@ -109,7 +107,7 @@ func (is *termIssuer) clone() *termIssuer {
 // firstDegreeLabels lists them) from the statements of quads that link a
 // shared blank node to another, for a dataset of blanks blank nodes.
 func newSharedLabeller(labels []int32, shared []hashed, unique int, blank []bool, quads []dquad, iri func(uint32) string, blanks, maxWorkFactor int) *sharedLabeller {
-	l := &sharedLabeller{quads: quads, blank: blank, labels: labels, next: int32(unique), iri: iri, iris: map[uint32][]byte{}, blanks: blanks}
+	l := &sharedLabeller{quads: quads, blank: blank, labels: labels, next: int32(unique), iri: iri, iris: map[uint32][]byte{}}
 	l.sharedAt = make([]int32, len(blank))
 	l.ids = make([]uint32, len(shared))
 	l.sumOf = make([]int32, len(shared))
@@ -153,20 +151,7 @@ func newSharedLabeller(labels []int32, shared []hashed, unique int, blank []bool
 		}
 	}
 
-	factor := workFactor(maxWorkFactor)
-	l.remaining = -1
-	if factor >= 0 {
-		l.remaining = 1
-		for range factor {
-			l.remaining *= len(l.ids)
-			if l.remaining > 1<<40 {
-				l.remaining = -1
-				break
-			}
-		}
-	}
-	l.maxDeep = l.remaining
-	l.copyLimit = jsongold.CopyLimit(l.maxDeep, factor)
+	l.work = jsongold.NewWork(workFactor(maxWorkFactor), len(l.ids), blanks)
 	return l
 }
 
@@ -232,6 +217,7 @@ func (l *sharedLabeller) label() (err error) {
 			if l.labels[t] >= 0 {
 				continue
 			}
+			l.work.Start()
 			sum, is := l.hashNDegree(t, &termIssuer{order: []uint32{t}})
 			at, ok := sumAt[sum]
 			if !ok {
@@ -272,12 +258,8 @@ type related struct {
 // hashNDegree is RDFC-1.0's Hash N-Degree Quads algorithm (4.8.3) for
 // blank node t with issuer is: the hash and the issuer it leaves.
 func (l *sharedLabeller) hashNDegree(t uint32, is *termIssuer) ([sha256.Size]byte, *termIssuer) {
-	if l.remaining == 0 {
-		panic(errWork{fmt.Errorf("%w: more than %d deep iterations (Hash N-Degree Quads) for %d blank nodes that look alike; a higher work factor allows more",
-			jsongold.ErrWorkLimit, l.maxDeep, l.blanks)})
-	}
-	if l.remaining > 0 {
-		l.remaining--
+	if err := l.work.Run(); err != nil {
+		panic(errWork{err})
 	}
 	var rel []related
 	at := l.sharedAt[t] - 1
@@ -318,11 +300,8 @@ func (l *sharedLabeller) hashNDegree(t uint32, is *termIssuer) ([sha256.Size]byt
 			if perm != nil {
 				permutation = perm.next()
 			}
-			if l.maxDeep > 0 {
-				if l.copies += len(is.order); l.copies > l.copyLimit {
-					panic(errWork{fmt.Errorf("%w: more than %d copies of issued labels (Hash N-Degree Quads) for %d blank nodes that look alike; a higher work factor allows more",
-						jsongold.ErrWorkLimit, l.copyLimit, l.blanks)})
-				}
+			if err := l.work.Copy(len(is.order)); err != nil {
+				panic(errWork{err})
 			}
 			issuerCopy := is.clone()
 			path = path[:0]

@@ -17,16 +17,20 @@ type Config struct {
 	AllowRemote bool
 	// Remote limits fetching when AllowRemote is set.
 	Remote Remote
-	// MaxWorkFactor bounds the work of canonicalization (RDFC-1.0) as
-	// jsonld.js's rdf-canonize does: each blank node may go through the
-	// algorithm's deep comparison at most n^MaxWorkFactor times, n being
-	// the number of blank nodes, and a graph that needs more is refused
-	// with [ErrWorkLimit] instead of running for hours. 0 means 2: O(n²)
-	// deep iterations, a few hundred for the 10-node poison clique, which
-	// is refused in well under a second. (rdf-canonize's default, 1,
-	// refuses even two blank nodes that point at each other, which real
-	// film data can hold.) 3 lets the suite's "evil" graphs through; a
-	// negative value means no limit.
+	// MaxWorkFactor bounds the work of canonicalization (RDFC-1.0): the
+	// Hash N-Degree Quads algorithm's run for each blank node that looks
+	// like another (shares its first-degree hash) may take at most
+	// 8^MaxWorkFactor deep iterations, with those it recurses into, and
+	// copy 64 times as many issued labels; a graph that needs more is
+	// refused with [ErrWorkLimit] instead of running for hours. The
+	// limit is a node's, not the graph's (rdf-canonize allows n^factor
+	// in all for n such nodes), so a larger input of a shape is never
+	// canonicalized where a smaller one is refused, and the work is
+	// linear in the input. 0 means 2: 64 iterations, which the suite's
+	// "evil" graphs (43), a ring or chain of up to about 55 alike nodes
+	// and any number of look-alike reviews and ratings (1 or 2) take,
+	// and the 5-node and larger poison cliques do not. A negative value
+	// means no limit.
 	MaxWorkFactor int
 	// GeneralCanonical makes canonicalization always run RDFC-1.0's
 	// general algorithm, never the short path taken when every blank node

@@ -48,9 +48,14 @@ func TestCanonicalWorkLimit(t *testing.T) {
 			t.Errorf("%q: %v\n%s", nq, err, got)
 		}
 	}
-	// rdf-canonize's default, 1, refuses even the 2-cycle.
-	if _, err := canonicalOf(t, ld.NewProcessor(ld.Config{MaxWorkFactor: 1}), cycle2); !errors.Is(err, ld.ErrWorkLimit) {
-		t.Errorf("factor 1, 2-cycle: err = %v, want ErrWorkLimit", err)
+	// A factor of 1 allows 8 runs a node: a clique of 4 (19) is refused,
+	// the 2-cycle (2) is not.
+	one := ld.NewProcessor(ld.Config{MaxWorkFactor: 1})
+	if _, err := canonicalOf(t, one, clique(4)); !errors.Is(err, ld.ErrWorkLimit) {
+		t.Errorf("factor 1, clique of 4: err = %v, want ErrWorkLimit", err)
+	}
+	if _, err := canonicalOf(t, one, cycle2); err != nil {
+		t.Errorf("factor 1, 2-cycle: %v", err)
 	}
 	// Without a limit a small clique goes through.
 	if _, err := canonicalOf(t, ld.NewProcessor(ld.Config{MaxWorkFactor: -1}), clique(4)); err != nil {
@@ -100,17 +105,19 @@ func ring(n int) string {
 	return b.String()
 }
 
-// The copies of issued labels are held to a million for the default
-// factor whatever the number of blank nodes: at 16 a run of the n² runs
-// allowed, a ring of 2,000 alike blank nodes (80 KB) was refused after
-// 64 million copies, 7 s and 423 MB, one of 10,000 (390 KB) ran past two
-// minutes and 4 GB. A small ring still goes through.
+// A ring's runs recurse round it, so a node of a ring of n alike blank
+// nodes takes n runs: past 64 (the default factor's) it is refused at the
+// first node, whatever its length. At 16 copies a run of the n² runs
+// allowed, a ring of 2,000 (80 KB) was refused after 64 million copies,
+// 7 s and 423 MB, one of 10,000 (390 KB) ran past two minutes and 4 GB;
+// then at a million copies in all, whatever the number of nodes.
+// A small ring still goes through.
 func TestCanonicalWorkLimitRing(t *testing.T) {
 	def := ld.NewProcessor(ld.Config{})
 	for _, n := range []int{2000, 5000} {
 		_, err := canonicalOf(t, def, ring(n))
-		if !errors.Is(err, ld.ErrWorkLimit) || !strings.Contains(err.Error(), "more than 1048576 copies") {
-			t.Errorf("a ring of %d: err = %v, want ErrWorkLimit past 1048576 copies", n, err)
+		if !errors.Is(err, ld.ErrWorkLimit) || !strings.Contains(err.Error(), "more than 64 deep iterations") {
+			t.Errorf("a ring of %d: err = %v, want ErrWorkLimit past 64 deep iterations", n, err)
 		}
 	}
 	got, err := canonicalOf(t, def, ring(8))
@@ -149,5 +156,82 @@ func TestCanonicalChainAtDefaultFactor(t *testing.T) {
 	}
 	if !strings.Contains(first, "_:c14n50 ") {
 		t.Errorf("51 blank nodes not all labelled:\n%.500s", first)
+	}
+}
+
+// chain returns N-Quads of a chain of n alike blank nodes, each about
+// the next, the last named.
+func chain(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "_:c%d <http://schema.org/about> _:c%d .\n_:c%d <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/CreativeWork> .\n", i, i+1, i)
+	}
+	fmt.Fprintf(&b, "_:c%d <http://schema.org/name> \"end\" .\n", n)
+	return b.String()
+}
+
+// repeated is m copies of the N-Quads nq, each with blank node labels of
+// its own.
+func repeated(nq string, m int) string {
+	var b strings.Builder
+	for i := range m {
+		b.WriteString(strings.ReplaceAll(nq, "_:", fmt.Sprintf("_:k%d_", i)))
+	}
+	return b.String()
+}
+
+// TestCanonicalWorkLimitMonotonic: a larger input of a shape is never
+// canonicalized where a smaller one is refused, with the shape repeated
+// more often or made larger, at each work factor. rdf-canonize's n²
+// deep iterations for n look-alike nodes allowed five cliques of 4 and
+// refused one (each takes 19 runs a node: 76 > 16, 380 < 400); and a
+// limit that stopped counting past n² = 2⁴⁰ let 900,000 statements
+// "_:a <p> _:b _:g ." through where a million copies refused 200,000
+// (cmd/film2ld's TestConvertCanonicalLookAlikesMonotonic).
+func TestCanonicalWorkLimitMonotonic(t *testing.T) {
+	pair := "_:r <http://schema.org/reviewRating> _:s .\n_:s <http://schema.org/ratingValue> \"4\" .\n"
+	triple := "_:a <https://films.example/p> _:b _:g .\n"
+	// A chain is not repeated: its first node, alone of its kind in one
+	// chain, looks like the first of another, and the labels its run
+	// issues spare the others theirs (two chains of 60 cost less than
+	// one). The others' nodes look alike in one copy already.
+	shapes := map[string][]string{
+		"pairs":   {pair},
+		"triples": {triple},
+		"cliques": {clique(2), clique(3), clique(4), clique(5)},
+		"rings":   {ring(2), ring(8), ring(30), ring(60), ring(70)},
+		"chains":  {chain(2), chain(10), chain(50), chain(60), chain(70)},
+	}
+	for _, factor := range []int{1, 2, 3} {
+		p := ld.NewProcessor(ld.Config{MaxWorkFactor: factor})
+		for name, sizes := range shapes {
+			refusedAt := ""
+			copies := []int{1, 2, 3, 5, 8}
+			if name == "chains" {
+				copies = copies[:1]
+			}
+			for k, nq := range sizes {
+				for _, m := range copies {
+					_, err := canonicalOf(t, p, repeated(nq, m))
+					if err != nil && !errors.Is(err, ld.ErrWorkLimit) {
+						t.Fatalf("%s %d ×%d: %v", name, k, m, err)
+					}
+					at := fmt.Sprintf("size %d ×%d", k, m)
+					switch {
+					case err != nil && refusedAt == "":
+						refusedAt = at
+					case err == nil && refusedAt != "":
+						t.Errorf("factor %d, %s: %s canonicalized, %s refused", factor, name, at, refusedAt)
+					}
+				}
+			}
+		}
+	}
+	// The shapes of real data pass at the default, however often.
+	def := ld.NewProcessor(ld.Config{})
+	for _, nq := range []string{pair, triple, clique(2), ring(8), chain(50)} {
+		if _, err := canonicalOf(t, def, repeated(nq, 40)); err != nil {
+			t.Errorf("%.40q ×40: %v", nq, err)
+		}
 	}
 }

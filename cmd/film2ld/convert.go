@@ -51,11 +51,12 @@ script blocks that are not JSON are each an error with its place; with
 forms: i18n-datatype ("text"^^<https://www.w3.org/ns/i18n#ar-eg_rtl>) or
 compound-literal (a blank node with rdf:value, rdf:language, rdf:direction).
 
-The canonical form (RDFC-1.0) stops with an error where a graph of blank
-nodes that look alike would need more than n^F deep comparisons (n blank
-nodes, F = --max-work-factor, default 2), or copies of issued labels past
-64 a comparison and 65,536 * 4^F in all (a million for F = 2), rather than
-running for hours, or out of memory, on a graph built to make it.
+The canonical form (RDFC-1.0) stops with an error where a blank node that
+looks like others would need more than 8^F deep comparisons (F =
+--max-work-factor, default 2: 64), or 64 times as many copies of issued
+labels, rather than running for hours, or out of memory, on a graph built
+to make it. The limit is each node's, so a larger input of a shape is
+never converted where a smaller one is refused.
 
 Formats (--format): jsonld (default), expanded, flattened, nquads, canonical,
 html, turtle, trig, sparql-update; see 'film2ld export --help'. Without
@@ -84,7 +85,7 @@ func runConvert(e *env, args []string) int {
 	fs.BoolVar(&allowLocal, "allow-local-contexts", false, "with --allow-remote, also read file: contexts and contexts relative to a local input file")
 	fs.BoolVar(&lenient, "lenient", false, "drop what JSON-LD drops (with one warning per kind) and skip a page's blocks that are not JSON, instead of refusing the document")
 	fs.StringVar(&rdfDirection, "rdf-direction", "", "keep a literal's @direction in RDF output as `FORM`: i18n-datatype or compound-literal (default: refused)")
-	fs.IntVar(&maxWork, "max-work-factor", 2, "canonical form: refuse a graph needing more than n^`F` deep comparisons (n blank nodes); -1 means no limit")
+	fs.IntVar(&maxWork, "max-work-factor", 2, "canonical form: refuse a graph whose look-alike blank nodes need more than 8^`F` deep comparisons each; -1 means no limit")
 	fs.DurationVar(&remote.Timeout, "remote-timeout", 10*time.Second, "with --allow-remote, give up on one context after `DURATION`")
 	fs.Int64Var(&remote.MaxBytes, "remote-max-bytes", 8<<20, "with --allow-remote, refuse a context larger than `N` bytes")
 	fs.IntVar(&remote.MaxDepth, "remote-max-depth", 16, "with --allow-remote, refuse contexts that include others more than `N` deep")
@@ -1214,7 +1215,7 @@ func (e *env) convertHint(err error) {
 	case errors.Is(err, ld.ErrInvalidLiteral) && strings.Contains(msg, "cannot be kept in RDF without an rdfDirection"):
 		e.hint("pass --rdf-direction i18n-datatype (or compound-literal) to keep the direction, or --lenient to drop it")
 	case errors.Is(err, ld.ErrWorkLimit):
-		e.hint("pass a higher --max-work-factor if the graph is trusted (each step multiplies the work allowed by the number of blank nodes)")
+		e.hint("pass a higher --max-work-factor if the graph is trusted (each step multiplies the work allowed a blank node by 8)")
 	case errors.Is(err, ld.ErrContextLimit):
 		e.hint("the --remote-* flags set the limits")
 	case e.lenient, errors.Is(err, ld.ErrNoDouble):

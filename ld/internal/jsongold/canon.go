@@ -11,9 +11,9 @@
 // language governing permissions and limitations under the License.
 //
 // Changes from upstream (see UPSTREAM.md): URDNA2015 (RDFC-1.0) only; a
-// work limit on the Hash N-Degree Quads algorithm, with rdf-canonize's
-// maxWorkFactor policy, so a poison graph is refused instead of running for
-// ever; the hash function is a parameter (RDFC-1.0 allows SHA-384); quads
+// work limit on the Hash N-Degree Quads algorithm (work.go: each
+// look-alike blank node's, where rdf-canonize's maxWorkFactor is the
+// graph's), so a poison graph is refused instead of running for ever; the hash function is a parameter (RDFC-1.0 allows SHA-384); quads
 // are written in canonical N-Quads form (control characters escaped as
 // RDF 1.1 canonical N-Triples requires, by film2ld's ld/internal/ntriples)
 // for hashing and for output.
@@ -22,7 +22,6 @@ package jsongold
 
 import (
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"hash"
 	"slices"
@@ -34,18 +33,14 @@ import (
 	"github.com/film2ld/film2ld/ld/internal/ntriples"
 )
 
-// ErrWorkLimit reports a dataset whose blank nodes would take the
-// canonicalization algorithm more work than its limit allows.
-var ErrWorkLimit = errors.New("canonicalization work limit exceeded")
-
 // CanonOptions tune [Canonicalize].
 type CanonOptions struct {
-	// MaxWorkFactor bounds the Hash N-Degree Quads algorithm as
-	// rdf-canonize's option of that name does: it may run at most
-	// n^MaxWorkFactor times in all, n being the number of blank nodes
-	// whose first-degree hash is not unique. 0 means the default, 1; a
-	// negative value means no limit.
-	// (film2ld's processor passes its own default, 2.)
+	// MaxWorkFactor bounds the Hash N-Degree Quads algorithm (see
+	// [NewWork]): its run for each blank node whose first-degree hash is
+	// not unique may take 8^MaxWorkFactor runs in all, with those it
+	// recurses into. 0 means the default,
+	// 1; a negative value means no limit. (film2ld's processor passes
+	// its own default, 2.)
 	MaxWorkFactor int
 	// Hash makes the hash function (default SHA-256).
 	Hash func() hash.Hash
@@ -78,45 +73,10 @@ type canonState struct {
 	hashToBlankNodes map[string][]string
 	canonicalIssuer  *issuer
 	hash             func() hash.Hash
-	// remaining counts the Hash N-Degree Quads runs left (-1: no limit);
-	// maxDeep is where it started; blanks counts the dataset's blank
-	// nodes, for the message of the limit.
-	remaining, maxDeep, blanks int
-	// copies counts the issuer entries the runs' permutations copied,
-	// held to copiesPerRun a run the limit allows: a run copies its
-	// issuer for each permutation, and where blank nodes chain (an RDF
-	// list of 1,000 alike items) the issuers grow with the chain, so
-	// the runs the limit allows (n² for n blank nodes) took 76 s.
-	// copyLimit is where the copies stop (see copyLimit).
-	copies, copyLimit int
+	// work counts the Hash N-Degree Quads runs and the issuer entries
+	// their permutations copy, held to the work limit.
+	work *Work
 }
-
-// copiesPerRun is how many issuer entries a Hash N-Degree Quads run may
-// copy on average before the work limit refuses the dataset. At 16, a
-// chain of 16 nested alike nodes (CreativeWork about CreativeWork …)
-// was refused at the default factor, which rdf-canonize labels at the
-// same factor (a chain's copies grow as the cube of its length); at 64
-// chains of 50 pass, and for 128 or more blank nodes the cap of
-// copyLimit decides, as before.
-const copiesPerRun = 64
-
-// copyLimit is how many issuer entries the runs may copy in all, for n^factor
-// runs: copiesPerRun a run, and never more than 65,536·4^factor (a million
-// for the default factor, 2). The copies held at once grow with them: a
-// ring of 2,000 alike blank nodes (80 KB of N-Quads) took 7 s and 423 MB to
-// be refused at 16 copies a run (the cap decides there), one of 10,000
-// past two minutes and 4 GB.
-func copyLimit(runs, factor int) int {
-	limit := copiesPerRun * runs
-	if factor >= 0 && factor < 20 {
-		limit = min(limit, 65536<<(2*factor))
-	}
-	return limit
-}
-
-// CopyLimit is copyLimit, for film2ld's Hash N-Degree Quads on numbered
-// terms (ld's sharedLabeller), which keeps the same limit.
-func CopyLimit(runs, factor int) int { return copyLimit(runs, factor) }
 
 // errLimit unwinds the recursion of hashNDegreeQuads.
 type errLimit struct{ err error }
@@ -257,24 +217,11 @@ func LabelShared(quads []*jld.Quad, shared map[string]string, issued map[string]
 // CanonOptions.MaxWorkFactor); blanks is the dataset's number of blank
 // nodes, for the limit's message.
 func (na *canonState) labelShared(factor, blanks int) (err error) {
-	na.blanks = blanks
 	nonUnique := 0
 	for _, ids := range na.hashToBlankNodes {
 		nonUnique += len(ids)
 	}
-	na.remaining = -1
-	if factor >= 0 {
-		na.remaining = 1
-		for range factor {
-			na.remaining *= nonUnique
-			if na.remaining > 1<<40 {
-				na.remaining = -1 // as good as no limit
-				break
-			}
-		}
-	}
-	na.maxDeep = na.remaining
-	na.copyLimit = copyLimit(na.maxDeep, factor)
+	na.work = NewWork(factor, nonUnique, blanks)
 	defer func() {
 		if r := recover(); r != nil {
 			e, ok := r.(errLimit)
@@ -292,6 +239,7 @@ func (na *canonState) labelShared(factor, blanks int) (err error) {
 			}
 			iss := newIssuer("_:b")
 			iss.get(id)
+			na.work.Start()
 			ph, result := na.hashNDegreeQuads(id, iss)
 			hashPaths[ph] = append(hashPaths[ph], result)
 		}
@@ -358,12 +306,8 @@ func (na *canonState) hashRelatedBlankNode(related string, quad *jld.Quad, iss *
 }
 
 func (na *canonState) hashNDegreeQuads(id string, iss *issuer) (string, *issuer) {
-	if na.remaining == 0 {
-		panic(errLimit{fmt.Errorf("%w: more than %d deep iterations (Hash N-Degree Quads) for %d blank nodes that look alike; a higher work factor allows more",
-			ErrWorkLimit, na.maxDeep, na.blanks)})
-	}
-	if na.remaining > 0 {
-		na.remaining--
+	if err := na.work.Run(); err != nil {
+		panic(errLimit{err})
 	}
 	hashToRelated := na.createHashToRelated(id, iss)
 	md := na.hash()
@@ -375,11 +319,8 @@ func (na *canonState) hashNDegreeQuads(id string, iss *issuer) (string, *issuer)
 	permutations:
 		for perm.HasNext() {
 			permutation := perm.Next()
-			if na.maxDeep > 0 {
-				if na.copies += len(iss.order); na.copies > na.copyLimit {
-					panic(errLimit{fmt.Errorf("%w: more than %d copies of issued labels (Hash N-Degree Quads) for %d blank nodes that look alike; a higher work factor allows more",
-						ErrWorkLimit, na.copyLimit, na.blanks)})
-				}
+			if err := na.work.Copy(len(iss.order)); err != nil {
+				panic(errLimit{err})
 			}
 			issuerCopy := iss.clone()
 			path := ""
