@@ -497,29 +497,6 @@ func generalCanonical(ds *jld.RDFDataset, maxWorkFactor int) ([]string, error) {
 	return jsongold.Canonicalize(ds, jsongold.CanonOptions{MaxWorkFactor: maxWorkFactor})
 }
 
-// labelShared runs jsongold.LabelShared with maxWorkFactor
-// (Config.MaxWorkFactor) and returns, for each blank node of shared, the
-// N of its canonical label _:c14nN; its error is as the general
-// algorithm's, for canonicalError.
-func labelShared(quads []*jld.Quad, shared, issued map[string]string, unique, blanks, maxWorkFactor int) (map[string]int32, error) {
-	err := guard("canonicalize", func() error {
-		return jsongold.LabelShared(quads, shared, issued, unique, blanks, jsongold.CanonOptions{MaxWorkFactor: workFactor(maxWorkFactor)})
-	})
-	if err != nil {
-		return nil, err
-	}
-	numbers := make(map[string]int32, len(shared))
-	for id := range shared {
-		c, ok := strings.CutPrefix(issued[id], "_:c14n")
-		n, err := strconv.Atoi(c)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("ld: canonicalize: blank node %s labelled %q", id, issued[id])
-		}
-		numbers[id] = int32(n)
-	}
-	return numbers, nil
-}
-
 // canonicalError is how Canonical and WriteCanonical report a failure of
 // canonicalisation.
 func canonicalError(err error) error {

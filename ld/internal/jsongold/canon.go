@@ -168,49 +168,6 @@ func (na *canonState) addQuad(quad *jld.Quad, known bool) {
 	}
 }
 
-// LabelShared finishes RDFC-1.0's labelling where blank nodes share
-// first-degree hashes, without the rest of the dataset: the Hash N-Degree
-// Quads algorithm reads, of the blank nodes it labels, their first-degree
-// hashes and the statements that name another blank node with them, and
-// the labels of the blank nodes those name. shared maps those blank nodes
-// to their first-degree hashes (hexadecimal); quads are the statements
-// that name one of them and another blank node, each once (more do no
-// harm); issued holds the canonical labels (_:c14nN) of the other blank
-// nodes those statements name, labelled by their unique first-degree
-// hashes, and unique counts such labels in the whole dataset, blanks its
-// blank nodes (for the work limit's message). It adds to issued the
-// canonical labels of the shared blank nodes: those Canonicalize of the
-// whole dataset issues them.
-func LabelShared(quads []*jld.Quad, shared map[string]string, issued map[string]string, unique, blanks int, opts CanonOptions) error {
-	if opts.Hash == nil {
-		opts.Hash = sha256.New
-	}
-	if opts.MaxWorkFactor == 0 {
-		opts.MaxWorkFactor = 1
-	}
-	na := &canonState{
-		blankNodeInfo:    make(map[string]*nodeInfo, len(shared)),
-		hashToBlankNodes: map[string][]string{},
-		canonicalIssuer:  newIssuer("_:c14n"),
-		hash:             opts.Hash,
-	}
-	for id, h := range shared {
-		na.blankNodeInfo[id] = &nodeInfo{hash: h}
-	}
-	for _, quad := range quads {
-		// Only the shared blank nodes' statements are read: the others
-		// are labelled.
-		na.addQuad(quad, true)
-	}
-	na.canonicalIssuer.existing = issued
-	na.canonicalIssuer.counter = unique
-	for _, id := range sortedKeys(shared) {
-		h := shared[id]
-		na.hashToBlankNodes[h] = append(na.hashToBlankNodes[h], id)
-	}
-	return na.labelShared(opts.MaxWorkFactor, blanks)
-}
-
 // labelShared issues canonical labels to the blank nodes of
 // na.hashToBlankNodes, which share first-degree hashes, by the Hash
 // N-Degree Quads algorithm, with the work limit of factor (see
