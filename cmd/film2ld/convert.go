@@ -184,6 +184,9 @@ func runConvert(e *env, args []string) int {
 		if err == nil && !isNQ && !e.straysTold {
 			err = e.checkStrayValues(got, e.inputDisplay(name), lenient)
 		}
+		if err == nil && !isNQ && !e.readAsPage {
+			e.warnFreeFloating(got, e.inputDisplay(name))
+		}
 		if path := e.inputPath(name); err == nil && allowLocal && path != "-" {
 			// Relative context references of a local file resolve against
 			// the file, as JSON-LD resolves them against a document's URL.
@@ -814,6 +817,9 @@ func (e *env) readPage(r io.Reader, display string, lenient bool) ([]any, error)
 		if b.Wrapper != "" {
 			e.warnf("%s:%d: the JSON-LD block is wrapped in %s, which JSON-LD does not allow; read inside it (remove the wrapper)", display, b.Line, b.Wrapper)
 		}
+		// Each block by its line: one of the page's array as it is
+		// alone.
+		e.warnFreeFloating([]any{b.Doc}, fmt.Sprintf("%s:%d", display, b.Line))
 	}
 	if len(blocks) == 0 {
 		return []any{}, nil // not nil, which is an N-Quads input's
