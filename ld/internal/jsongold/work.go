@@ -25,12 +25,15 @@ var ErrWorkLimit = errors.New("canonicalization work limit exceeded")
 // run for each blank node that shares its hash, with the runs it recurses
 // into, may take at most 8^f runs for factor f (8, 64, 512, …), and copy
 // at most copiesPerRun times as many issued labels (what its time and
-// the memory held at once grow with). A shape repeated costs
-// the same per node however often it is repeated, and the same shape
+// the memory held at once grow with). A shape repeated costs the same
+// per node however often it is repeated (where its nodes look alike in
+// one copy already: a chain's first node looks like no other in one
+// chain, like the other's first in two, and the labels its run issues
+// spare the rest their work), and the same shape
 // made larger (a longer ring or chain of alike nodes, a larger clique)
 // costs more per node, so a larger input of a shape never passes where
 // a smaller one is refused, and the work is at most linear in the input.
-// Benign shapes cost one run and a few copies a node; a ring or chain of
+// Benign shapes cost one to three runs and a few copies a node; a ring or chain of
 // k alike nodes up to k runs and 1.5·k² copies a node (the default lets
 // through about 55), the suite's "evil" graphs 43 runs and 1,518
 // copies, a clique of k nodes (a poison graph) a number that grows as
@@ -47,9 +50,10 @@ type Work struct {
 	factor             int
 }
 
-// copiesPerRun is how many issuer entries a run may copy on average. A
-// run copies its issuer for each permutation, and where blank nodes
-// chain (an RDF list of alike items) the issuers grow with the chain.
+// copiesPerRun is how many issuer entries a node's run may copy for each
+// run it is allowed. A run copies its issuer for each permutation, and
+// where blank nodes chain (an RDF list of alike items) the issuers grow
+// with the chain.
 const copiesPerRun = 64
 
 // NewWork returns the work limit of factor for a dataset of blanks blank
@@ -88,9 +92,6 @@ func (w *Work) Copy(n int) error {
 	}
 	return nil
 }
-
-// Done is the work counted: runs and copies.
-func (w *Work) Done() (runs, copies int64) { return w.runs, w.copies }
 
 func (w *Work) err(what string, limit int64) error {
 	return fmt.Errorf("%w: more than %d %s for one of %d blank nodes that look alike (of %d) at work factor %d; a higher work factor allows more",
