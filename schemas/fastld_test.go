@@ -193,7 +193,7 @@ func TestPlainJSONLDAgrees(t *testing.T) {
 			continue
 		}
 		accepted++
-		if f := checkJSONLD(source{file: name, data: docs[name], idx: diag.NewIndex(docs[name]), positioned: true, line0: 1}, v); f != nil {
+		if f := checkJSONLD(source{file: name, data: docs[name], idx: diag.NewIndex(docs[name]), positioned: true, line0: 1}, v, false); f != nil {
 			t.Errorf("%s: plainJSONLD accepts what the processor rejects: %s", name, f.Message)
 		}
 	}
@@ -223,7 +223,7 @@ func TestPlainJSONLDTerms(t *testing.T) {
 				t.Fatal(err)
 			}
 			if plainJSONLD([]byte(doc), v) {
-				if f := checkJSONLD(source{file: term, data: []byte(doc), idx: diag.NewIndex([]byte(doc)), positioned: true}, v); f != nil {
+				if f := checkJSONLD(source{file: term, data: []byte(doc), idx: diag.NewIndex([]byte(doc)), positioned: true}, v, false); f != nil {
 					t.Errorf("%s: plainJSONLD accepts what the processor rejects: %s", doc, f.Message)
 				}
 			}
@@ -241,7 +241,7 @@ func FuzzPlainJSONLD(f *testing.F) {
 		if err != nil || !plainJSONLD(data, v) {
 			return
 		}
-		if fd := checkJSONLD(source{file: "fuzz", data: data, idx: diag.NewIndex(data), positioned: true}, v); fd != nil {
+		if fd := checkJSONLD(source{file: "fuzz", data: data, idx: diag.NewIndex(data), positioned: true}, v, false); fd != nil {
 			t.Errorf("plainJSONLD accepts what the processor rejects: %s", fd.Message)
 		}
 	})

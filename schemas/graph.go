@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
 )
@@ -699,6 +700,19 @@ func (b *builder) topValue(v *jsonpos.Value) {
 		b.firstValue = b.src.pos(v.Offset)
 	}
 	b.values++
+}
+
+// addLeftOut counts the values that reading the document's top level
+// left out (see jsonpos.ParseLeavingOut) as topValue counts those it
+// reads; the first of all is placed.
+func (b *builder) addLeftOut(left jsonpos.LeftOut) {
+	if left.Values == 0 {
+		return
+	}
+	if pos := b.src.pos(left.FirstValue); b.values == 0 || diag.Compare(pos, b.firstValue) < 0 {
+		b.firstValue = pos
+	}
+	b.values += left.Values
 }
 
 func onlyKeys(v *jsonpos.Value, keys ...string) bool {

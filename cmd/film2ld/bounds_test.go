@@ -791,6 +791,66 @@ func TestPeakRSSValidate2MBAnd20MBOfEmptyObjects(t *testing.T) {
 	}
 }
 
+// {} and values (strings, numbers, nulls, arrays of them) among the
+// items of a "@graph", alone or beside Movies, or {} beside Movies with
+// nodes in them, are markup's (values) or not flattened linked data
+// (nested nodes): schemas.Load read them whole, a tree of every item, a
+// node of each {} and the JSON-LD processor's decoding of the text, in
+// 113–200 MB for 2 MB and 0.97–1.74 GB for 20 MB (19–49 s). What
+// JSON-LD drops is now counted as the text is scanned and left out of
+// the tree and of the processor's check (jsonpos.ParseLeavingOut,
+// ld.DecodeLeavingOut), with the same findings: 26–34 MB and 91–182 MB
+// (the 20 MB of nested Movies hold 52,000 Movies and their directors,
+// 157,000 warnings).
+func TestPeakRSSValidate2MBAnd20MBOfStraysAmongNodes(t *testing.T) {
+	largeTest(t, "validates 2 MB and 20 MB of {} and values among nodes")
+	t.Parallel()
+	dir := t.TempDir()
+	const graph = `{"@context": "https://schema.org", "@graph": [`
+	values := func(i int) string { return []string{"{}", "1", `"x"`, "{}", "null", `[2, "y"]`, "{}", "{}"}[i%8] }
+	movies := func(i int) string {
+		if i%1000 == 3 {
+			return fmt.Sprintf(`{"@id": "https://films.example/m/%d", "@type": "Movie", "name": "Film %d"}`, i, i)
+		}
+		return values(i)
+	}
+	nested := func(i int) string {
+		if i%100 == 3 {
+			return fmt.Sprintf(`{"@id": "https://films.example/m/%d", "@type": "Movie", "name": "Film %d", "director": {"@type": "Person", "name": "D %d"}}`, i, i, i)
+		}
+		return "{}"
+	}
+	for _, tt := range []struct {
+		name   string
+		size   int
+		item   func(int) string
+		status int
+		want   string
+		most   float64 // MB
+	}{
+		{"2MB-values", 2 << 20, values, exitError, "the document holds no node, only 262140 values that are not nodes", 45},
+		{"2MB-values-movies", 2 << 20, movies, exitError, "beside its nodes, the document holds 258037 values that are not nodes", 45},
+		{"2MB-nested", 2 << 20, nested, exitOK, `Movie <https://films.example/m/3>: recommended property "aggregateRating" is missing`, 50},
+		{"20MB-values", 20 << 20, values, exitError, "the document holds no node, only 2621435 values that are not nodes", 150},
+		{"20MB-values-movies", 20 << 20, movies, exitError, "beside its nodes, the document holds 2579401 values that are not nodes", 170},
+		{"20MB-nested", 20 << 20, nested, exitOK, `Movie <https://films.example/m/3>: recommended property "aggregateRating" is missing`, 260},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			path := strayItems(t, filepath.Join(dir, tt.name+".jsonld"), tt.size, graph, "]}\n", tt.item)
+			input := sizeMB(t, path)
+			mb, status, printed := peakRSS(t, "validate", path)
+			t.Logf("%s: peak RSS %.0f MB for %.1f MB", tt.name, mb, input)
+			if status != tt.status || !strings.Contains(printed, tt.want) {
+				t.Fatalf("exit %d: %.2000s", status, printed)
+			}
+			if mb > tt.most {
+				t.Errorf("%s: peak RSS %.0f MB for %.1f MB of JSON-LD; want at most %.0f MB", tt.name, mb, input, tt.most)
+			}
+		})
+	}
+}
+
 // Canonical N-Quads of 400,000 blank nodes alike by their first-degree
 // hashes, each alone in its statement (15.5 MB), are labelled without
 // the Hash N-Degree Quads algorithm, which no node's label depends on

@@ -26,6 +26,12 @@ type scanner struct {
 	// writing was 5 MB of a 14.6 MB page of 50,000 reviews' graph, whose
 	// property names are the keys.
 	keys map[string]string
+	// leave is set by ParseLeavingOut: the top-level object's "@graph"
+	// array is read by arrayLeaving, what it leaves out counted in left.
+	leave      bool
+	left       LeftOut
+	graphTwice bool // the top-level object writes "@graph" twice
+	graphSeen  bool
 }
 
 // maxKeys is how many distinct keys a scanner keeps one copy of: a
@@ -122,6 +128,16 @@ func (s *scanner) literal(word string, v *Value) *Value {
 // number reads RFC 8259's number grammar.
 func (s *scanner) number() *Value {
 	start := s.off
+	f, ok := s.numberValue()
+	if !ok {
+		return s.fail()
+	}
+	return &Value{Kind: Number, Offset: start, Number: f}
+}
+
+// numberValue reads the number at s.off, ok false where number fails.
+func (s *scanner) numberValue() (float64, bool) {
+	start := s.off
 	d := s.data
 	i := s.off
 	if i < len(d) && d[i] == '-' {
@@ -135,12 +151,12 @@ func (s *scanner) number() *Value {
 			i++
 		}
 	default:
-		return s.fail()
+		return 0, false
 	}
 	if i < len(d) && d[i] == '.' {
 		i++
 		if i >= len(d) || d[i] < '0' || d[i] > '9' {
-			return s.fail()
+			return 0, false
 		}
 		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
 			i++
@@ -152,7 +168,7 @@ func (s *scanner) number() *Value {
 			i++
 		}
 		if i >= len(d) || d[i] < '0' || d[i] > '9' {
-			return s.fail()
+			return 0, false
 		}
 		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
 			i++
@@ -160,10 +176,10 @@ func (s *scanner) number() *Value {
 	}
 	f, err := strconv.ParseFloat(string(d[start:i]), 64)
 	if err != nil {
-		return s.fail()
+		return 0, false
 	}
 	s.off = i
-	return &Value{Kind: Number, Offset: start, Number: f}
+	return f, true
 }
 
 // string reads a string at s.off. Plain ASCII without escapes is taken as
@@ -273,7 +289,16 @@ func (s *scanner) object() *Value {
 		}
 		s.off++
 		s.space()
-		val := s.value()
+		var val *Value
+		if s.leave && s.depth == 1 && key == "@graph" {
+			s.graphTwice = s.graphTwice || s.graphSeen
+			s.graphSeen = true
+		}
+		if s.leave && s.depth == 1 && key == "@graph" && s.off < len(s.data) && s.data[s.off] == '[' {
+			val = s.arrayLeaving(false)
+		} else {
+			val = s.value()
+		}
 		if !s.ok {
 			return nil
 		}
