@@ -436,7 +436,7 @@ func (g *Graph) add(src source) error {
 		// https: terms mean what this context says, so the JSON-LD
 		// processor reads them and the checks see the document compacted
 		// to schema.org's terms (placed at the document's first line).
-		d.b = g.addCompacted(src, ctx)
+		d.b = g.addCompacted(src, ctx, left.Any())
 	} else {
 		d.b = g.newBuilder(src)
 		// The JSON-LD processor's check is the slowest step; it runs
@@ -748,16 +748,9 @@ func expansionError(data []byte, leftOut bool) error {
 			return refused
 		}
 	}
-	if leftOut && leaveStraysOut {
-		// ScanStrays refuses a key written twice, which the decoding
-		// below keeps the last of, as Decode does; and a document
-		// whose first node is refused is refused whole.
-		if s, ok := ld.ScanStrays(bytes.NewReader(data)); ok && !s.Refused {
-			if doc, err := ld.DecodeLeavingOut(bytes.NewReader(data)); err == nil {
-				_, err := processor().Expand(doc, ld.Options{Base: contextBase})
-				return err
-			}
-		}
+	if doc, ok := decodeLeavingOut(data, leftOut, false); ok {
+		_, err := processor().Expand(doc, ld.Options{Base: contextBase})
+		return err
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -767,6 +760,58 @@ func expansionError(data []byte, leftOut bool) error {
 	}
 	_, err := processor().Expand(doc, ld.Options{Base: contextBase})
 	return err
+}
+
+// decodeLeavingOut decodes data, a document whose top level holds what
+// JSON-LD drops (leftOut), without it (ld.DecodeLeavingOut), for the
+// JSON-LD processor's methods, which read it with the same errors, at
+// the same pointers, as the whole; floats makes its numbers float64, as
+// json.Unmarshal gives them, where they are json.Decoder's with
+// UseNumber. ok is false where nothing is left out, or data is to be
+// decoded whole: a key written twice (ScanStrays refuses it; the decoding
+// keeps the last, as a whole one does), a first node the processor
+// refuses, a number json.Unmarshal refuses.
+func decodeLeavingOut(data []byte, leftOut, floats bool) (doc any, ok bool) {
+	if !leftOut || !leaveStraysOut {
+		return nil, false
+	}
+	if s, ok := ld.ScanStrays(bytes.NewReader(data)); !ok || s.Refused {
+		return nil, false
+	}
+	doc, err := ld.DecodeLeavingOut(bytes.NewReader(data))
+	if err != nil {
+		return nil, false
+	}
+	if floats {
+		return floatNumbers(doc)
+	}
+	return doc, true
+}
+
+// floatNumbers writes each json.Number of v as the float64
+// json.Unmarshal gives, ok false where it gives an error.
+func floatNumbers(v any) (any, bool) {
+	switch x := v.(type) {
+	case json.Number:
+		f, err := x.Float64()
+		return f, err == nil
+	case []any:
+		for i := range x {
+			var ok bool
+			if x[i], ok = floatNumbers(x[i]); !ok {
+				return nil, false
+			}
+		}
+	case map[string]any:
+		for k, e := range x {
+			f, ok := floatNumbers(e)
+			if !ok {
+				return nil, false
+			}
+			x[k] = f
+		}
+	}
+	return v, true
 }
 
 // leaveStraysOut is unset by tests that compare reading a document with
@@ -796,10 +841,15 @@ var processor = sync.OnceValue(func() *ld.Processor { return ld.NewProcessor(ld.
 // reserved domain, so no finding mistakes it for the page's.
 const contextBase = "https://film2ld.invalid/"
 
-func (g *Graph) addCompacted(src source, ctx *jsonpos.Value) *builder {
+// addCompacted reads a document with a context of its own, ctx, as the
+// JSON-LD processor compacts it to schema.org's terms. leftOut is as for
+// expansionError: what the top level drops is not decoded.
+func (g *Graph) addCompacted(src source, ctx *jsonpos.Value, leftOut bool) *builder {
 	pos := src.pos(ctx.Offset)
-	var doc any
-	if err := json.Unmarshal(src.data, &doc); err != nil {
+	doc, ok := decodeLeavingOut(src.data, leftOut, true)
+	if ok {
+		// Decoded: its numbers are json.Unmarshal's.
+	} else if err := json.Unmarshal(src.data, &doc); err != nil {
 		g.Problems = append(g.Problems, Finding{Severity: Error, Rule: RuleJSONSyntax, Node: "document", Message: err.Error(), Pos: pos})
 		return nil
 	}

@@ -820,24 +820,28 @@ func TestPeakRSSValidate2MBAnd20MBOfStraysAmongNodes(t *testing.T) {
 		}
 		return "{}"
 	}
+	const vocab = `{"@context": {"@vocab": "https://schema.org/"}, "@graph": [`
 	for _, tt := range []struct {
 		name   string
+		head   string
 		size   int
 		item   func(int) string
 		status int
 		want   string
 		most   float64 // MB
 	}{
-		{"2MB-values", 2 << 20, values, exitError, "the document holds no node, only 262140 values that are not nodes", 45},
-		{"2MB-values-movies", 2 << 20, movies, exitError, "beside its nodes, the document holds 258037 values that are not nodes", 45},
-		{"2MB-nested", 2 << 20, nested, exitOK, `Movie <https://films.example/m/3>: recommended property "aggregateRating" is missing`, 50},
-		{"20MB-values", 20 << 20, values, exitError, "the document holds no node, only 2621435 values that are not nodes", 150},
-		{"20MB-values-movies", 20 << 20, movies, exitError, "beside its nodes, the document holds 2579401 values that are not nodes", 170},
-		{"20MB-nested", 20 << 20, nested, exitOK, `Movie <https://films.example/m/3>: recommended property "aggregateRating" is missing`, 260},
+		{"2MB-values", graph, 2 << 20, values, exitError, "the document holds no node, only 262140 values that are not nodes", 45},
+		{"2MB-values-movies", graph, 2 << 20, movies, exitError, "beside its nodes, the document holds 258037 values that are not nodes", 45},
+		{"2MB-nested", graph, 2 << 20, nested, exitOK, `Movie <https://films.example/m/3>: recommended property "aggregateRating" is missing`, 50},
+		{"2MB-vocab-values-movies", vocab, 2 << 20, movies, exitOK, `Movie <https://films.example/m/100003>: recommended property "aggregateRating" is missing`, 45},
+		{"2MB-vocab-nested", vocab, 2 << 20, nested, exitOK, `Movie <https://films.example/m/100003>: recommended property "aggregateRating" is missing`, 50},
+		{"20MB-values", graph, 20 << 20, values, exitError, "the document holds no node, only 2621435 values that are not nodes", 150},
+		{"20MB-values-movies", graph, 20 << 20, movies, exitError, "beside its nodes, the document holds 2579401 values that are not nodes", 170},
+		{"20MB-nested", graph, 20 << 20, nested, exitOK, `Movie <https://films.example/m/3>: recommended property "aggregateRating" is missing`, 260},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			path := strayItems(t, filepath.Join(dir, tt.name+".jsonld"), tt.size, graph, "]}\n", tt.item)
+			path := strayItems(t, filepath.Join(dir, tt.name+".jsonld"), tt.size, tt.head, "]}\n", tt.item)
 			input := sizeMB(t, path)
 			mb, status, printed := peakRSS(t, "validate", path)
 			t.Logf("%s: peak RSS %.0f MB for %.1f MB", tt.name, mb, input)
