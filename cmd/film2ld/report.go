@@ -208,7 +208,6 @@ func fileQuotes(path string, at []schemas.Pos) map[schemas.Pos]string {
 	}
 	out := map[schemas.Pos]string{}
 	line := 1
-	var text []byte
 	for i := 0; i < len(at); {
 		want := at[i].Line
 		for ; line < want; line++ {
@@ -217,23 +216,24 @@ func fileQuotes(path string, at []schemas.Pos) map[schemas.Pos]string {
 			}
 		}
 		// Every line break read so far starts a line, the last one
-		// too, which may be empty (as diag.Index counts lines).
-		text = text[:0]
-		var err error
-		for {
-			var chunk []byte
-			chunk, err = br.ReadSlice('\n')
-			text = append(text, chunk...)
-			if err != bufio.ErrBufferFull {
-				break
-			}
+		// too, which may be empty (as diag.Index counts lines). The
+		// line is read as it goes, holding only the windows shown: a
+		// 200 MB line was held whole, and indexed, for one caret.
+		j := i
+		var cols []int
+		for ; j < len(at) && at[j].Line == want; j++ {
+			cols = append(cols, at[j].Col)
+		}
+		excerpts, last, err := diag.LineExcerpts(br, cols, want)
+		if err != nil {
+			return out
 		}
 		line++
-		x := diag.NewIndex(bytes.TrimSuffix(text, []byte("\n")))
-		for ; i < len(at) && at[i].Line == want; i++ {
-			out[at[i]] = x.ExcerptAs(1, at[i].Col, want)
+		for k, x := range excerpts {
+			out[at[i+k]] = x
 		}
-		if err != nil {
+		i = j
+		if last {
 			break // the last line
 		}
 	}

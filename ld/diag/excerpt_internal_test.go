@@ -1,7 +1,9 @@
 package diag
 
 import (
+	"bufio"
 	"fmt"
+	"math/rand/v2"
 	"runtime"
 	"strings"
 	"testing"
@@ -129,5 +131,46 @@ func BenchmarkIndexExcerptLongLine(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		x.Excerpt(1, 1+(i*7919)%len(line)/2)
+	}
+}
+
+// LineExcerpts gives the excerpts an Index of the line gives, for
+// columns anywhere in lines short and long, of characters of every
+// width, with carriage returns inside and at the end.
+func TestLineExcerptsAsIndex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "b", " ", "\t", "é", "世", "😀", "\r", "\x01"}
+	for round := range 400 {
+		var line strings.Builder
+		n := rng.IntN(400)
+		if round%7 == 0 {
+			n = rng.IntN(100)
+		}
+		for range n {
+			line.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		if round%3 == 0 {
+			line.WriteString("\r\r")
+		}
+		text := line.String()
+		chars := utf8.RuneCountInString(text)
+		var cols []int
+		for range 6 {
+			cols = append(cols, 1+rng.IntN(chars+3))
+		}
+		cols = append(cols, 1, chars, chars+1)
+		for _, rest := range []string{"", "\n", "\nnext line\n"} {
+			br := bufio.NewReaderSize(strings.NewReader(text+rest), 16)
+			got, last, err := LineExcerpts(br, cols, 7)
+			if err != nil || last != (rest == "") {
+				t.Fatalf("%q: %v %v", text, last, err)
+			}
+			x := NewIndex([]byte(text))
+			for i, col := range cols {
+				if want := x.ExcerptAs(1, col, 7); got[i] != want {
+					t.Errorf("%q col %d:\n got %q\nwant %q", text, col, got[i], want)
+				}
+			}
+		}
 	}
 }
