@@ -32,6 +32,10 @@ type Strays struct {
 	// anything else (FirstNodeRefusal): its first node has terms and no
 	// @context.
 	Refused bool
+	// Context is the text of the top-level object's "@context" value,
+	// when it has one of up to 4 KiB: a caller that tells the document
+	// by what it holds beside its strays need not read it again.
+	Context string
 }
 
 // ScanStrays reads the JSON text r holds as it goes, holding no more
@@ -242,6 +246,9 @@ func (sc *strayScan) topObject() bool {
 		}
 		if string(sc.buf) == "null" {
 			keys[key] = nil
+		}
+		if key == "@context" && len(sc.buf) <= 4<<10 {
+			sc.s.Context = string(sc.buf)
 		}
 	}
 }

@@ -12,23 +12,24 @@ import (
 // ScanStrays counts the items JSON-LD drops at a document's top level,
 // names the first by its pointer, counts the nodes beside them, tells a
 // first node that expansion refuses, and reads nothing it cannot tell
-// from the text alone (a key written twice, a text that is not JSON).
+// from the text alone (a key written twice, a text that is not JSON),
+// and keeps the text of the top-level object's @context.
 func TestScanStrays(t *testing.T) {
 	for _, tt := range []struct {
 		doc  string
 		want ld.Strays
 		ok   bool
 	}{
-		{`{"@context": "https://schema.org", "@graph": [{}, {}, 5]}`, ld.Strays{First: "/@graph/0", Count: 3, NotObjects: 1}, true},
-		{`{"@graph": [{"@type": "Movie"}, {}, [1, [{}]]], "@context": "https://schema.org"}`, ld.Strays{First: "/@graph/1", Count: 3, Nodes: 1, NotObjects: 1}, true},
-		{`{"@context": "https://schema.org", "@id": "https://x.example/", "@graph": [null]}`, ld.Strays{First: "/@graph/0", Count: 1, Nodes: 1, NotObjects: 1}, true},
+		{`{"@context": "https://schema.org", "@graph": [{}, {}, 5]}`, ld.Strays{First: "/@graph/0", Count: 3, NotObjects: 1, Context: `"https://schema.org"`}, true},
+		{`{"@graph": [{"@type": "Movie"}, {}, [1, [{}]]], "@context": "https://schema.org"}`, ld.Strays{First: "/@graph/1", Count: 3, Nodes: 1, NotObjects: 1, Context: `"https://schema.org"`}, true},
+		{`{"@context": "https://schema.org", "@id": "https://x.example/", "@graph": [null]}`, ld.Strays{First: "/@graph/0", Count: 1, Nodes: 1, NotObjects: 1, Context: `"https://schema.org"`}, true},
 		{`[{"@context": "https://schema.org"}, {"@context": null}]`, ld.Strays{First: "/0", Count: 1, Nodes: 1}, true},
 		{`[1, {"name": "x"}, {}]`, ld.Strays{First: "/0", Count: 2, Nodes: 1, NotObjects: 1, Refused: true}, true},
 		{`[[{}], {"name": "x"}]`, ld.Strays{First: "/0/0", Count: 1, Nodes: 1, NotObjects: 1}, true},
 		{`{"name": "x", "@graph": [{}]}`, ld.Strays{First: "/@graph/0", Count: 1, Nodes: 1, Refused: true}, true},
 		{` "x" `, ld.Strays{Count: 1, NotObjects: 1}, true},
 		{`{}`, ld.Strays{Count: 1}, true},
-		{`{"@context": "https://schema.org", "@graph": {"name": "x"}}`, ld.Strays{Nodes: 1}, true},
+		{`{"@context": "https://schema.org", "@graph": {"name": "x"}}`, ld.Strays{Nodes: 1, Context: `"https://schema.org"`}, true},
 		{`[]`, ld.Strays{}, true},
 		{`[{}, [], {"@type": "Movie"}]`, ld.Strays{First: "/0", Count: 1, Nodes: 1, NotObjects: 1}, true},
 		{`[{}, {"a": 1, "a": 2}]`, ld.Strays{}, false},

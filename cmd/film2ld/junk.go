@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -398,6 +399,68 @@ func (e *env) largeValues(name string) (g *schemas.Graph, ok bool, err error) {
 	defer f.Close()
 	g, err = schemas.ReadTopValues(f, e.inputDisplay(name))
 	return g, g != nil || err != nil, err
+}
+
+// largeEmptyObjects reads a large JSON-LD file (over bigDocument) whose top
+// level holds objects with nothing in them alone, which JSON-LD drops,
+// as it goes (ld.ScanStrays), and returns the graph validate checks of
+// it, read from a text that holds one {} in their place: a top-level
+// array of them (and no "@context" anywhere) reads as [] at the same
+// place (pipeline.Load's onlyEmptyObjects), a "@graph" of them beside
+// schema.org's @context as {"@context": …, "@graph": [{}]}, to which its
+// decoding makes the file's run of {} (ld.EmptyForLeftOut), with no
+// finding placed. The findings are the file's, and path, the file,
+// gives the report its quotes: 200 MB of a "@graph" of {} took 223 MB,
+// held whole to be read. ok is false for any other file, which is read
+// whole, and for the HTML report, which shows the input.
+func (e *env) largeEmptyObjects(job *validateJob, name string) (g *schemas.Graph, path string, ok bool, err error) {
+	if !leaveStraysOut || job.format == "html" || name == "-" || !isRegular(name) {
+		return nil, "", false, nil
+	}
+	f := e.largeMarkup(name, ld.InputJSONLD)
+	if f == nil {
+		return nil, "", false, nil
+	}
+	defer f.Close()
+	head := make([]byte, junkPrefix)
+	n, _ := io.ReadFull(f, head)
+	lead := bytes.TrimPrefix(head[:n], []byte("\ufeff"))
+	lead = head[:n-len(bytes.TrimLeft(lead, " \t\r\n"))]
+	if len(lead) == n {
+		return nil, "", false, nil // nothing but white space in the head
+	}
+	top := head[len(lead)]
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, "", false, nil
+	}
+	s, scanned := ld.ScanStrays(f)
+	if !scanned || s.Count == 0 || s.Nodes > 0 || s.NotObjects > 0 || s.Refused {
+		return nil, "", false, nil
+	}
+	var text []byte
+	switch {
+	case top == '[':
+		// Objects of a @context alone are strays too, which Load
+		// reads whole.
+		if fileContains(name, contextKey) {
+			return nil, "", false, nil
+		}
+		text = append(lead, "[]"...)
+	case top == '{' && len(lead) == len(bytes.TrimLeft(lead, "\ufeff")) && strings.HasPrefix(s.First, "/@graph/"):
+		// Of schema.org's (which no finding is placed at), written
+		// once: no object of the "@graph" holds one, nor is a key
+		// written with escapes ("\u0040context").
+		var ctx string
+		if json.Unmarshal([]byte(s.Context), &ctx) != nil || !ld.IsSchemaOrgContext(ctx) ||
+			fileCount(name, contextKey, 2) != 1 || fileContains(name, []byte(`\`)) {
+			return nil, "", false, nil
+		}
+		text = fmt.Appendf(nil, `{"@context": %s, "@graph": [{}]}`, s.Context)
+	default:
+		return nil, "", false, nil
+	}
+	g, err = pipeline.Load(text, e.inputPath(name), e.inputDisplay(name), job.pageURL)
+	return g, name, true, err
 }
 
 // refusedOver is the size above which validate reports a JSON-LD file

@@ -76,6 +76,7 @@ func TestStrayScanMatchesDecodedCheck(t *testing.T) {
 		first, stray, nodes := strayTopValues(docs[0])
 		want := ld.Strays{First: first, Count: stray, Nodes: nodes, Refused: ld.FirstNodeRefusal(docs[0]) != nil}
 		s.NotObjects = 0 // validate's (pipeline.Load), which convert's check does not tell
+		s.Context = ""   // validate's too (largeEmptyObjects)
 		if s != want {
 			t.Errorf("%s: ScanStrays = %+v; the decoded document's check: %+v", doc, s, want)
 		}
@@ -126,6 +127,69 @@ func TestConvertStraysLeftOutAsWhole(t *testing.T) {
 						t.Errorf("%s %v: left out as read:\n%s\nchecked whole:\n%s", doc, args[1:], got, want)
 					}
 				}
+			}
+		}
+	}
+}
+
+// validate reads a large file whose top level holds {} alone (a
+// "@graph" of them beside schema.org's context, a top-level array of
+// them) as it goes, with the report the file read whole gives, in every
+// format; any other such file is read whole.
+func TestValidateEmptyObjectsAsReadWhole(t *testing.T) {
+	defer func(n int) { bigDocument = n }(bigDocument)
+	bigDocument = 0
+	dir := t.TempDir()
+	movie := `{"@id": "https://films.example/m/1", "@type": "Movie", "name": "X"}`
+	for i, tt := range []struct {
+		doc    string
+		stream bool // read as it goes
+	}{
+		{`{"@context": "https://schema.org", "@graph": [{}]}`, true},
+		{`{"@context": "https://schema.org", "@graph": [{}, {}, { }, {` + "\n" + `}]}` + "\n", true},
+		{"\n\n  " + `{"@graph": [{}, {}], "@context": "http://schema.org/"}`, true},
+		{`{"@context": "https://schema.org/", "@graph": [{}, [], {}]}`, false},
+		{`{"@context": "https://schema.org", "@graph": [{}, [{}], {}]}`, false},
+		{`{"@context": ["https://schema.org"], "@graph": [{}, {}]}`, false},
+		{`{"@context": "https://example.org/c.jsonld", "@graph": [{}, {}]}`, false},
+		{`{"@context": {"@vocab": "https://schema.org/"}, "@graph": [{}, {}]}`, false},
+		{`{"@context": "https://schema.org", "@graph": [{}, {"@context": "https://schema.org"}]}`, false},
+		{`{"@context": "https://schema.org", "@graph": [{}, {"\u0040context": "https://example.org/c.jsonld"}]}`, false},
+		{`{"@context": "https://schema.org", "@graph": [{}, 1, {}]}`, false},
+		{`{"@context": "https://schema.org", "@graph": [{}, ` + movie + `, {}]}`, false},
+		{`{"@context": "https://schema.org", "@id": "https://films.example/g", "@graph": [{}, {}]}`, false},
+		{`{"@context": "https://schema.org", "@graph": {}}`, false},
+		{"\ufeff" + `{"@context": "https://schema.org", "@graph": [{}, {}]}`, false},
+		{`[{}]`, true},
+		{"\n \t\n   [{}, {}, {},\n{}]\n", true},
+		{"\ufeff\n" + `[{}, {}]`, true},
+		{`[{}, [{}, []], {}]`, false},
+		{`[{}, {"@context": "https://schema.org"}]`, false},
+		{`[{}, {"\u0040context": "https://example.org/c.jsonld"}]`, true},
+		{`[{}, 1]`, false},
+		{`[{}, ` + movie + `]`, false},
+		{`[{}, {"name": "X"}]`, false},
+		{`{}`, false},
+	} {
+		path := filepath.Join(dir, fmt.Sprintf("doc%d.jsonld", i))
+		if err := os.WriteFile(path, []byte(tt.doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		e := &env{}
+		_, _, streamed, err := e.largeEmptyObjects(&validateJob{format: "text"}, path)
+		if streamed != tt.stream || err != nil {
+			t.Errorf("%s: read as it goes: %v, %v; want %v", tt.doc, streamed, err, tt.stream)
+		}
+		for _, format := range []string{"text", "json", "sarif", "github"} {
+			validate := func(leave bool) string {
+				defer func(old bool) { leaveStraysOut = old }(leaveStraysOut)
+				leaveStraysOut = leave
+				var stdout, stderr bytes.Buffer
+				status := run([]string{"validate", "-f", format, path}, nil, &stdout, &stderr)
+				return fmt.Sprintf("exit %d\n%s\n%s", status, stderr.String(), stdout.String())
+			}
+			if got, want := validate(true), validate(false); got != want {
+				t.Errorf("%s -f %s: read as it goes:\n%s\nread whole:\n%s", tt.doc, format, got, want)
 			}
 		}
 	}

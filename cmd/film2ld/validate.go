@@ -560,7 +560,11 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	if !streamed {
 		g, streamed, err = e.largeRefused(name)
 	}
-	r := fileResult{display: e.inputDisplay(name)}
+	var quoted string
+	if !streamed {
+		g, quoted, streamed, err = e.largeEmptyObjects(job, name)
+	}
+	r := fileResult{display: e.inputDisplay(name), path: quoted}
 	var fs, notes []schemas.Finding
 	if !streamed {
 		var data []byte
@@ -921,6 +925,38 @@ func siteContent(path string) []byte {
 		return nil
 	}
 	return data
+}
+
+// fileCount returns how many times the file at path holds s, counting
+// no further than limit, reading it as it goes (0 when it cannot be
+// read).
+func fileCount(path string, s []byte, limit int) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	buf := make([]byte, 64<<10)
+	found, kept := 0, 0 // kept: bytes kept from the last read, in case s spans two
+	for {
+		n, err := f.Read(buf[kept:])
+		b := buf[:kept+n]
+		for {
+			i := bytes.Index(b, s)
+			if i < 0 {
+				break
+			}
+			if found++; found >= limit {
+				return found
+			}
+			b = b[i+len(s):]
+		}
+		if err != nil {
+			return found
+		}
+		// What is kept cannot hold a whole s, only the start of one.
+		kept = copy(buf, b[max(0, len(b)-len(s)+1):])
+	}
 }
 
 // contextKey is what marks a .json file as JSON-LD.
