@@ -85,21 +85,7 @@ func TestLoadLeavingOutAsWhole(t *testing.T) {
 		graph(`{}`, `1`, nested) + ` x`,
 		graph(`{}`, `1`, nested+`,`),
 	}
-	report := func(load func([]byte, string) (*Graph, error), doc string, leave bool) string {
-		defer func(was bool) { leaveStraysOut = was }(leaveStraysOut)
-		leaveStraysOut = leave
-		var out strings.Builder
-		for _, p := range []Profile{Google, SchemaOrg} {
-			g, err := load([]byte(doc), "doc.jsonld")
-			if err != nil {
-				return "error: " + err.Error()
-			}
-			for _, f := range Validate(g, p) {
-				fmt.Fprintf(&out, "%s %s %s %s %s: %s (%s) at %+v\n", p, f.Severity, f.Rule, f.Node, f.Property, f.Message, f.Fix, f.Pos)
-			}
-		}
-		return out.String()
-	}
+	report := strayReport
 	page := func(data []byte, file string) (*Graph, error) {
 		return LoadHTML([]byte("<html><head>\n<script type=\"application/ld+json\">\n"+string(data)+"\n</script>\n<script type=\"application/ld+json\">[{}, 1, {\"@context\": \"https://schema.org\", \"@type\": \"Movie\", \"name\": \"Z\"}]</script></head></html>\n"), file)
 	}
@@ -123,6 +109,46 @@ func TestLoadLeavingOutAsWhole(t *testing.T) {
 			t.Errorf("%s:\nleft out:\n%s\nwhole:\n%s", name, got, want)
 		}
 	}
+}
+
+// strayReport is what validate reports of doc, read by load, under both
+// profiles, with leaveStraysOut set to leave.
+func strayReport(load func([]byte, string) (*Graph, error), doc string, leave bool) string {
+	defer func(was bool) { leaveStraysOut = was }(leaveStraysOut)
+	leaveStraysOut = leave
+	var out strings.Builder
+	for _, p := range []Profile{Google, SchemaOrg} {
+		g, err := load([]byte(doc), "doc.jsonld")
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		for _, f := range Validate(g, p) {
+			fmt.Fprintf(&out, "%s %s %s %s %s: %s (%s) at %+v\n", p, f.Severity, f.Rule, f.Node, f.Property, f.Message, f.Fix, f.Pos)
+		}
+	}
+	return out.String()
+}
+
+// FuzzLoadLeavingOutAsWhole holds Load with what the top level drops
+// left out (jsonpos.ParseLeavingOut) to Load of the whole, on documents
+// made from stray items and nodes.
+func FuzzLoadLeavingOutAsWhole(f *testing.F) {
+	for _, doc := range []string{
+		`{"@context": "https://schema.org", "@graph": [{}, 1, "x", {"@type": "Movie", "name": "X", "director": {"@type": "Person"}}, [2, {}], null]}`,
+		`[{}, 1, {"@context": "https://schema.org", "@type": "Movie", "name": "X"}, [{}, "y"]]`,
+		`{"@context": {"@vocab": "https://schema.org/"}, "@graph": [{}, 1e3, {"@type": "Movie", "name": "X"}]}`,
+		`{"@context": ["https://schema.org", {"wd": "http://www.wikidata.org/entity/"}], "@graph": [{}, "wd:Q1", {"@type": "Movie", "name": "wd:Q2"}]}`,
+	} {
+		f.Add(doc)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		if len(doc) > 4096 {
+			return
+		}
+		if got, want := strayReport(Load, doc, true), strayReport(Load, doc, false); got != want {
+			t.Errorf("%s:\nleft out:\n%s\nwhole:\n%s", doc, got, want)
+		}
+	})
 }
 
 // ParseLeavingOut leaves out of the tree the {} and values among a
