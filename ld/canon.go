@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -500,5 +501,11 @@ func generalCanonical(ds *jld.RDFDataset, maxWorkFactor int) ([]string, error) {
 // canonicalError is how Canonical and WriteCanonical report a failure of
 // canonicalisation.
 func canonicalError(err error) error {
+	if errors.Is(err, ErrWorkLimit) {
+		// The input is sound; the work it would take was refused. Said
+		// as "invalid JSON-LD input" it sent users of N-Quads and of
+		// valid JSON-LD looking for a fault that is not there.
+		return fmt.Errorf("ld: canonicalize: %w", err)
+	}
 	return fmt.Errorf("ld: canonicalize: %w", wrapInput(err))
 }
