@@ -466,6 +466,33 @@ func DecodeLeavingOut(r io.Reader) (any, error) {
 	return v, nil
 }
 
+// FloatNumbers writes each json.Number of v, a document DecodeLeavingOut
+// read, as the float64 json.Unmarshal gives, ok false where it gives an
+// error: for a reader that wants the numbers json.Unmarshal would give.
+func FloatNumbers(v any) (any, bool) {
+	switch x := v.(type) {
+	case json.Number:
+		f, err := x.Float64()
+		return f, err == nil
+	case []any:
+		for i := range x {
+			var ok bool
+			if x[i], ok = FloatNumbers(x[i]); !ok {
+				return nil, false
+			}
+		}
+	case map[string]any:
+		for k, e := range x {
+			f, ok := FloatNumbers(e)
+			if !ok {
+				return nil, false
+			}
+			x[k] = f
+		}
+	}
+	return v, true
+}
+
 // leavingOut is shallowValue of the document's top, leaving out what
 // ReadLeavingOut leaves out.
 func leavingOut(dec *json.Decoder) (any, error) {

@@ -783,35 +783,9 @@ func decodeLeavingOut(data []byte, leftOut, floats bool) (doc any, ok bool) {
 		return nil, false
 	}
 	if floats {
-		return floatNumbers(doc)
+		return ld.FloatNumbers(doc)
 	}
 	return doc, true
-}
-
-// floatNumbers writes each json.Number of v as the float64
-// json.Unmarshal gives, ok false where it gives an error.
-func floatNumbers(v any) (any, bool) {
-	switch x := v.(type) {
-	case json.Number:
-		f, err := x.Float64()
-		return f, err == nil
-	case []any:
-		for i := range x {
-			var ok bool
-			if x[i], ok = floatNumbers(x[i]); !ok {
-				return nil, false
-			}
-		}
-	case map[string]any:
-		for k, e := range x {
-			f, ok := floatNumbers(e)
-			if !ok {
-				return nil, false
-			}
-			x[k] = f
-		}
-	}
-	return v, true
 }
 
 // leaveStraysOut is unset by tests that compare reading a document with

@@ -522,7 +522,7 @@ func decodeData(data []byte) (v any, ok bool) {
 		}
 		if v, err := ld.DecodeLeavingOut(bytes.NewReader(data)); err == nil {
 			// Numbers as json.Unmarshal gives them.
-			return floatNumbers(ld.EmptyForLeftOut(v))
+			return ld.FloatNumbers(ld.EmptyForLeftOut(v))
 		}
 	}
 	err := json.Unmarshal(data, &v)
@@ -548,32 +548,6 @@ func hasEmptyObject(data []byte) bool {
 // leaveStraysOut is unset by tests that compare decodeData with the
 // document decoded whole.
 var leaveStraysOut = true
-
-// floatNumbers writes each json.Number of v as the float64
-// json.Unmarshal gives, ok false where it gives an error.
-func floatNumbers(v any) (any, bool) {
-	switch x := v.(type) {
-	case json.Number:
-		f, err := x.Float64()
-		return f, err == nil
-	case []any:
-		for i := range x {
-			var ok bool
-			if x[i], ok = floatNumbers(x[i]); !ok {
-				return nil, false
-			}
-		}
-	case map[string]any:
-		for k, e := range x {
-			f, ok := floatNumbers(e)
-			if !ok {
-				return nil, false
-			}
-			x[k] = f
-		}
-	}
-	return v, true
-}
 
 // schemaOrgHTTPS is schema.org's namespace over https.
 const schemaOrgHTTPS = "https://schema.org/"
