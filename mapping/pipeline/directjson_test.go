@@ -3,7 +3,9 @@ package pipeline
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,10 +75,32 @@ func TestWriteDirectJSONMatchesJSONGold(t *testing.T) {
 		{"base-schema", Options{Merge: mapping.Options{Base: "http://schema.org/"}}},
 		{"name", Options{Page: mapping.Page{Name: "A Film \"Named\" </script> Here"}}},
 	}
+	// layout are the variants that change which nodes the snippet holds
+	// of a document alone; the others rename nodes or add the page's
+	// facts, which act on the merge the whole films cover.
+	layout := map[string]bool{"plain": true, "keep-rejected": true}
+	films := jsonFilms(t)
 	compared, short := 0, 0
-	for name, docs := range jsonFilms(t) {
-		for _, v := range variants {
-			for _, format := range []ld.Format{ld.FormatJSONLD, ld.FormatHTML} {
+	for fi, name := range slices.Sorted(maps.Keys(films)) {
+		docs := films[name]
+		for vi, v := range variants {
+			if strings.Contains(name, "/") && !layout[v.name] && !exhaustive() {
+				// A film's documents one at a time are there for each
+				// document's own snippet; renaming nodes and the page's
+				// facts act on the merge, which the whole films cover
+				// (CI runs them all).
+				continue
+			}
+			for ri, format := range []ld.Format{ld.FormatJSONLD, ld.FormatHTML} {
+				if !exhaustive() && name != "odd" && (fi+vi+ri)%2 != 0 {
+					// The HTML snippet is the JSON-LD one in a script
+					// element, escaped: a developer's run writes each
+					// film and variant in one of the two, a different
+					// one film by film and variant by variant, and the
+					// film of text HTML must escape in both (CI writes
+					// all).
+					continue
+				}
 				opts := v.opts
 				opts.Format = format
 				job, f := mergeDocs(t, opts, name, docs)
