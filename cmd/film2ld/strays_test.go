@@ -112,11 +112,17 @@ func TestConvertStraysLeftOutAsWhole(t *testing.T) {
 		if err := os.WriteFile(large, []byte(doc+strings.Repeat(" ", bigDocument)), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		for _, format := range formats {
-			for _, lenient := range []bool{false, true} {
+		for fi, format := range formats {
+			for li, lenient := range []bool{false, true} {
 				paths := []string{small}
-				if format == "nquads" || format == "jsonld" {
-					paths = append(paths, large) // read otherwise alike
+				if (format == "nquads" || format == "jsonld") && (everyCase() || (i+fi/2+li)%2 == 0) {
+					// Read otherwise alike: nearly all of the test's
+					// CPU is reading the megabyte of the large inputs,
+					// so a developer's run reads each document's large
+					// input once strict and once with --lenient, in one
+					// of the two formats each, a different one document
+					// by document (CI reads all four).
+					paths = append(paths, large)
 				}
 				for _, path := range paths {
 					args := []string{"convert", "-f", format, path}
