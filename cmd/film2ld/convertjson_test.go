@@ -69,9 +69,9 @@ func TestConvertNQuadsJSONLDMatchesGeneralPath(t *testing.T) {
 		sets = append(sets, []string{nq})
 		rooted[nq] = true
 	}
-	for _, files := range sets {
-		for _, format := range []string{"jsonld", "html"} {
-			for _, lenient := range []bool{false, true} {
+	for si, files := range sets {
+		for fi, format := range []string{"jsonld", "html"} {
+			for li, lenient := range []bool{false, true} {
 				f, _ := ld.ParseFormat(format)
 				opts := ld.Options{}
 				if lenient {
@@ -109,6 +109,13 @@ func TestConvertNQuadsJSONLDMatchesGeneralPath(t *testing.T) {
 				}
 				if stdout.String() != want.String() {
 					t.Errorf("%s: standard output differs from the general path's\n got %.300s\nwant %.300s", what, stdout.String(), want.String())
+				}
+				if !everyCase() && (si+fi+li)%2 != 0 {
+					// The output file holds what standard output was
+					// given: a developer's run converts to a file too
+					// in half of the cases, a different half input by
+					// input (CI in all).
+					continue
 				}
 				out := filepath.Join(dir, "out")
 				stdout.Reset()
@@ -219,6 +226,14 @@ func TestConvertJSONLDWalkedMatchesGeneralPath(t *testing.T) {
 			}
 			if stdout != want.String() {
 				t.Errorf("%s: standard output differs from the general path's\n got %.300s\nwant %.300s", what, stdout, want.String())
+			}
+			if !everyCase() && (ii+fi/2)%2 != 0 {
+				// The output file holds what standard output was given
+				// (each a conversion of its own, a fsync'd file): a
+				// developer's run converts to a file too in half of the
+				// formats it writes, a different half input by input
+				// (CI in all).
+				continue
 			}
 			out := filepath.Join(dir, "out")
 			if code, _, stderr := runCmd("convert", "-f", format, "-o", out, in); code != exitOK {
