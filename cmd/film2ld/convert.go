@@ -371,7 +371,12 @@ func strayPlace(first string, block int) string {
 	if block == 0 {
 		return pointerName(first)
 	}
-	return fmt.Sprintf("%s of the JSON-LD block starting on line %d", pointerName(first), block)
+	if first == "" {
+		// The block itself: "its top of the JSON-LD block" named
+		// nothing a reader could find.
+		return fmt.Sprintf("the top of the JSON-LD block starting on line %d", block)
+	}
+	return fmt.Sprintf("%s of the JSON-LD block starting on line %d", first, block)
 }
 
 // pageStrays is what JSON-LD drops at the top of a page's blocks, each
