@@ -55,14 +55,17 @@ func pointerPlace(p string) string {
 // the top of doc, a decoded JSON-LD document (Read's): see FreeFloating. The
 // keys are read as keywords where they are spelled as keywords, and
 // "id" as "@id" under the schema.org context (which aliases it) when
-// the document's or the object's own @context is its URL; a key that
-// expands to nothing under --lenient is not seen, and neither is an
-// alias of another context.
+// the context in effect is its URL (given alone, or in an array whose
+// later items leave "id" as it is, as ["https://schema.org", {"@language":
+// "en"}] does); a key that expands to nothing under --lenient is not
+// seen, and neither is an alias of another context.
 func FreeFloatingTop(doc any) FreeFloating {
 	var d FreeFloating
 	top := ""
 	if m, ok := doc.(map[string]any); ok {
-		top = contextURL(m["@context"])
+		if c, ok := m["@context"]; ok {
+			top = contextAfter(top, c)
+		}
 	}
 	var items func(list []any, at, ctx string)
 	var object func(m map[string]any, at, ctx string)
@@ -80,7 +83,7 @@ func FreeFloatingTop(doc any) FreeFloating {
 	}
 	object = func(m map[string]any, at, ctx string) {
 		if c, ok := m["@context"]; ok {
-			ctx = contextURL(c)
+			ctx = contextAfter(ctx, c)
 		}
 		if g, ok := m["@graph"]; ok {
 			// Its graph's items are at the top of a graph too, the
@@ -155,8 +158,36 @@ func freeFloatingKind(m map[string]any, ctx string) string {
 	return ""
 }
 
-// contextURL is a @context's URL when it is one string, else "".
-func contextURL(c any) string {
-	s, _ := c.(string)
-	return s
+// contextAfter is the URL of the context in effect once @context c is
+// processed on the context of URL ctx ("" for another or none), as far as
+// "id" is concerned: a URL replaces it, null clears it, an array is its
+// items in order, and a map keeps it unless it defines "id", imports a
+// context (which may) or says whether it propagates. An object's own context adds to the one it is in,
+// so a schema.org document whose nodes say {"@language": "fr"}, or whose
+// @context is ["https://schema.org", {"@language": "en"}] as pages often
+// write it, still reads "id" as "@id"; taking any @context but one
+// string for another context left such nodes' drops untold.
+func contextAfter(ctx string, c any) string {
+	switch c := c.(type) {
+	case string:
+		return c
+	case []any:
+		for _, item := range c {
+			ctx = contextAfter(ctx, item)
+		}
+		return ctx
+	case map[string]any:
+		if _, ok := c["id"]; ok {
+			return ""
+		}
+		for _, k := range []string{"@import", "@propagate"} {
+			// Another context, or one the nodes below may not be in.
+			if _, ok := c[k]; ok {
+				return ""
+			}
+		}
+		return ctx
+	default: // null, or what expansion refuses
+		return ""
+	}
 }
