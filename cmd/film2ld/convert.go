@@ -179,7 +179,11 @@ func runConvert(e *env, args []string) int {
 			continue
 		}
 		before := ds.Len()
-		e.straysTold = false
+		// Each input's own: reset after reading alone, they outlived an
+		// input refused, and a page refused silenced the next file's
+		// warning of what JSON-LD drops (and gave its bytes the page's
+		// hint).
+		e.straysTold, e.blocksSkipped, e.readAsPage = false, false, false
 		got, isNQ, err := e.readLinkedData(p, ds, name, inFormat, lenient, len(files) == 1)
 		if err == nil && !isNQ && !e.straysTold {
 			err = e.checkStrayValues(got, e.inputDisplay(name), lenient)
