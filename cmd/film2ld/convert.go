@@ -55,8 +55,9 @@ The canonical form (RDFC-1.0) stops with an error where a blank node that
 looks like others would need more than 8^F deep comparisons (F =
 --max-work-factor, default 2: 64), or 64 times as many copies of issued
 labels, rather than running for hours, or out of memory, on a graph built
-to make it. The limit is each node's, so a larger input of a shape is
-never converted where a smaller one is refused.
+to make it. The limit is each node's, not the graph's: more copies of a
+shape whose nodes already look alike (reviews sharing ratings, rings,
+cliques) are refused or converted as one copy is.
 
 Formats (--format): jsonld (default), expanded, flattened, nquads, canonical,
 html, turtle, trig, sparql-update; see 'film2ld export --help'. Without
