@@ -58,8 +58,8 @@ func scoredReviewPage(tb testing.TB, n, critics int) string {
 func castArticle(tb testing.TB, n int) string {
 	tb.Helper()
 	var b strings.Builder
-	b.WriteString("= Big Cast (2010 film) =\n\nBig Cast\n- Director: Olivier Masset-Depasse\n- Runtime: 90 minutes\n- Country: Belgium\n\n")
-	b.WriteString("Big Cast is a 2010 Belgian drama film directed by Olivier Masset-Depasse.\n\n==Plot==\nA long plot.\n\n==Cast==\n")
+	b.WriteString("= Big Cast (2014 film) =\n\nBig Cast\n- Director: Maren Tollefsen\n- Runtime: 90 minutes\n- Country: Norway\n\n")
+	b.WriteString("Big Cast is a 2014 Norwegian drama film directed by Maren Tollefsen.\n\n==Plot==\nA long plot.\n\n==Cast==\n")
 	for i := range n {
 		fmt.Fprintf(&b, "- %s as Role %d\n", criticName(i), i)
 	}
@@ -262,13 +262,13 @@ func prizeCrewPage(tb testing.TB, n int) string {
 	tb.Helper()
 	var b strings.Builder
 	b.WriteString("Published on *Aurora Film Prize* (<https://aurora-prize.example>)\n\n[Home](#) > [Big Crew](#)\n\nBig Crew\n\n")
-	b.WriteString("Olivier Masset-Depasse\n\nBelgium\n\n95 min\n\n2010\n\nSynopsis:\n\nA long crew list.\n\n")
+	b.WriteString("Maren Tollefsen\n\nNorway\n\n95 min\n\n2014\n\nSynopsis:\n\nA long crew list.\n\n")
 	roles := []string{"Gaffer", "Sound", "Editing", "Music", "Screenplay", "Costumes", "Make-up", "Key grip",
 		"Producer", "Cinematography", "Art direction", "Colorist", "Casting", "Stunts"}
 	for i := range n {
 		fmt.Fprintf(&b, "%s: %s\n\n", roles[i*3%len(roles)], criticName(i))
 	}
-	b.WriteString("Source URL (retrieved on 04-12-2017): <https://aurora-prize.example/movies/2010/big-crew>\n")
+	b.WriteString("Source URL (retrieved on 11-03-2021): <https://aurora-prize.example/movies/2014/big-crew>\n")
 	path := filepath.Join(tb.TempDir(), "prize.txt")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		tb.Fatal(err)
@@ -285,12 +285,12 @@ func prizeCrewPairsPage(tb testing.TB, n int) string {
 	tb.Helper()
 	var b strings.Builder
 	b.WriteString("Published on *Aurora Film Prize* (<https://aurora-prize.example>)\n\n[Home](#) > [Big Crew](#)\n\nBig Crew\n\n")
-	b.WriteString("Olivier Masset-Depasse\n\nBelgium\n\n95 min\n\n2010\n\nSynopsis:\n\nA long crew list.\n\n")
+	b.WriteString("Maren Tollefsen\n\nNorway\n\n95 min\n\n2014\n\nSynopsis:\n\nA long crew list.\n\n")
 	roles := []string{"Gaffer", "Sound", "Editing", "Music", "Costumes", "Casting", "Stunts"}
 	for i := range n {
 		fmt.Fprintf(&b, "%s: %s & %s\n\n", roles[i%len(roles)], shortName(2*i), shortName(2*i+1))
 	}
-	b.WriteString("Source URL (retrieved on 04-12-2017): <https://aurora-prize.example/movies/2010/big-crew>\n")
+	b.WriteString("Source URL (retrieved on 11-03-2021): <https://aurora-prize.example/movies/2014/big-crew>\n")
 	return writeGenerated(tb, "prize.txt", b.String())
 }
 
@@ -301,13 +301,13 @@ func prizeCrewPairsPage(tb testing.TB, n int) string {
 func infoboxRowsArticle(tb testing.TB, n int) string {
 	tb.Helper()
 	var b strings.Builder
-	b.WriteString("= Big Crew (2010 film) =\n\nBig Crew\n")
+	b.WriteString("= Big Crew (2014 film) =\n\nBig Crew\n")
 	labels := []string{"Director", "Producer", "Writer", "Music", "Cinematography", "Editing"}
 	for i := range n {
 		fmt.Fprintf(&b, "- %s: %s\n", labels[i%len(labels)], shortName(i))
 	}
-	b.WriteString("- Runtime: 90 minutes\n- Country: Belgium\n\n")
-	b.WriteString("Big Crew is a 2010 Belgian drama film directed by Olivier Masset-Depasse.\n\n==Plot==\nA long plot.\n")
+	b.WriteString("- Runtime: 90 minutes\n- Country: Norway\n\n")
+	b.WriteString("Big Crew is a 2014 Norwegian drama film directed by Maren Tollefsen.\n\n==Plot==\nA long plot.\n")
 	return writeGenerated(tb, "encyclopedia.txt", b.String())
 }
 
@@ -318,12 +318,12 @@ func infoboxRowsArticle(tb testing.TB, n int) string {
 func starringItemsArticle(tb testing.TB, n int) string {
 	tb.Helper()
 	var b strings.Builder
-	b.WriteString("= Big Cast (2010 film) =\n\nBig Cast\n- Director: Olivier Masset-Depasse\n- Starring:\n")
+	b.WriteString("= Big Cast (2014 film) =\n\nBig Cast\n- Director: Maren Tollefsen\n- Starring:\n")
 	for i := range n {
 		fmt.Fprintf(&b, "  - %s\n", shortName(i))
 	}
-	b.WriteString("- Runtime: 90 minutes\n- Country: Belgium\n\n")
-	b.WriteString("Big Cast is a 2010 Belgian drama film directed by Olivier Masset-Depasse.\n\n==Plot==\nA long plot.\n")
+	b.WriteString("- Runtime: 90 minutes\n- Country: Norway\n\n")
+	b.WriteString("Big Cast is a 2014 Norwegian drama film directed by Maren Tollefsen.\n\n==Plot==\nA long plot.\n")
 	return writeGenerated(tb, "encyclopedia.txt", b.String())
 }
 
