@@ -32,6 +32,9 @@ type Graph struct {
 	made int
 	// pending are the documents whose last checks finish settles.
 	pending []*pendingDoc
+	// markup is set once a document was read as markup (Graph.add),
+	// which tells what JSON-LD drops of it (see TellDropped).
+	markup bool
 }
 
 // Node is one node of the graph.
@@ -670,27 +673,43 @@ func (b *builder) document(v *jsonpos.Value) {
 				`use "@context": "https://schema.org"`)
 		}
 		if g := v.Get("@graph"); g != nil && onlyKeys(v, "@context", "@graph") {
-			b.graphItems(g)
+			b.graphItems(g, true)
 			return
 		}
-		b.object(v).TopLevel = true
+		b.topObject(v, true)
 	default:
 		b.topValue(v)
 	}
 }
 
 // graphItems adds the items of a top-level @graph: nodes, and the items
-// of arrays within it, which expansion reads as its own.
-func (b *builder) graphItems(g *jsonpos.Value) {
+// of arrays within it, which expansion reads as its own. top is unset
+// for the items of an @included, which expansion keeps whatever they
+// hold.
+func (b *builder) graphItems(g *jsonpos.Value, top bool) {
 	for item := range b.items(g) {
 		switch item.Kind {
 		case jsonpos.Object:
-			b.object(item).TopLevel = true
+			b.topObject(item, top)
 		case jsonpos.Array:
-			b.graphItems(item)
+			b.graphItems(item, top)
 		default:
 			b.topValue(item)
 		}
+	}
+}
+
+// topObject adds an object of the top level. Where it stands at the top
+// of a graph (top), one that JSON-LD drops there (a node with only @id,
+// a value or list object: freeFloating) is no node of the document: a
+// page whose one block held a node with only @id was told "beside its
+// nodes" of its values, rather than that it holds none. Its finding is
+// findDropped's.
+func (b *builder) topObject(v *jsonpos.Value, top bool) {
+	dropped := top && freeFloating(v) // before object lets go of v's members
+	b.object(v).TopLevel = true
+	if dropped {
+		b.nodes--
 	}
 }
 
@@ -863,7 +882,7 @@ func (b *builder) object(v *jsonpos.Value) *Node {
 			// Nodes of the same graph written inside this one: read as
 			// the top level's are (its nodes were unchecked, and those
 			// it defines reported as defined nowhere, audit 7).
-			b.graphItems(m.Value)
+			b.graphItems(m.Value, false)
 			continue
 		case "@graph", "@reverse", "@nest":
 			b.problem(b.src.pos(m.KeyOffset), RuleUnsupported, n, m.Key,

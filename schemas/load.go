@@ -364,6 +364,7 @@ func fromTree(tree *jsonpos.Value, file string) *Graph {
 // @vocab that is not schema.org's, a document the JSON-LD processor
 // rejects, a document with no node or no schema.org node.
 func (g *Graph) add(src source) error {
+	g.markup = true
 	parse := jsonpos.Parse
 	valid := fastPaths && json.Valid(src.data)
 	if !fastPaths {
@@ -431,6 +432,8 @@ func (g *Graph) add(src source) error {
 		g.checkVocab(src, ctx)
 	}
 	d := &pendingDoc{what: what, pos: src.pos(v.Offset)}
+	// Counted before the builder reads (and may let go of) the tree.
+	dropped := findDropped(v, left)
 	if ctx != nil && !isSchemaOrgContext(ctx, v) {
 		// Prefixes of its own, another vocabulary, "schema" bound to
 		// https: terms mean what this context says, so the JSON-LD
@@ -460,6 +463,9 @@ func (g *Graph) add(src source) error {
 		}
 	}
 	d.hadErrors = HasErrors(g.Problems[before:])
+	if d.b != nil {
+		d.dropped = dropped.findings(src, what, d.b.nodes > 0)
+	}
 	g.pending = append(g.pending, d)
 	return nil
 }
@@ -601,6 +607,10 @@ type pendingDoc struct {
 	// ld delivers the JSON-LD processor's finding, or nil.
 	ld        chan *Finding
 	hadErrors bool
+	// dropped are the findings of what JSON-LD drops of it beside its
+	// top-level values (see findDropped), made as it is read (its text
+	// is not held), told with the rest.
+	dropped []Finding
 }
 
 // settle adds a document's last findings: the processor's, and whether it
@@ -617,6 +627,7 @@ func (g *Graph) settle(d *pendingDoc) {
 			Message: fmt.Sprintf("beside its nodes, the %s holds %s at its top level, which JSON-LD drops: search engines never see them", d.what, countValues(d.b.values)),
 			Fix:     "put each fact in a node's property, or remove the stray values"})
 	}
+	g.Problems = append(g.Problems, d.dropped...)
 	switch {
 	case d.b == nil:
 		// The context could not be read; that is the finding.

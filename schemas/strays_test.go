@@ -161,10 +161,10 @@ func TestParseLeavingOut(t *testing.T) {
 		left  jsonpos.LeftOut
 	}{
 		{`{"@context": "https://schema.org", "@graph": [{}, 1, "x", {"@type": "Movie"}, [2, {}], [], { }]}`, 1,
-			jsonpos.LeftOut{Values: 3, FirstValue: 50, Empty: 3, Arrays: 2, Strings: true}},
-		{`[{}, 1, {"@type": "Movie"}, [null, {"@type": "Movie"}]]`, 3, jsonpos.LeftOut{Values: 2, FirstValue: 5}},
-		{`[1, {}]`, 1, jsonpos.LeftOut{Empty: 1, FirstValue: -1}},
-		{`{"@graph": [{}, 1], "@graph": [{}]}`, 1, jsonpos.LeftOut{FirstValue: -1}},
+			jsonpos.LeftOut{Values: 3, FirstValue: 50, Empty: 3, FirstEmpty: 46, Arrays: 2, Strings: true}},
+		{`[{}, 1, {"@type": "Movie"}, [null, {"@type": "Movie"}]]`, 3, jsonpos.LeftOut{Values: 2, FirstValue: 5, FirstEmpty: -1}},
+		{`[1, {}]`, 1, jsonpos.LeftOut{Empty: 1, FirstValue: -1, FirstEmpty: 4}},
+		{`{"@graph": [{}, 1], "@graph": [{}]}`, 1, jsonpos.LeftOut{FirstValue: -1, FirstEmpty: -1}},
 	} {
 		v, left, err := jsonpos.ParseLeavingOut([]byte(tt.doc))
 		if err != nil {

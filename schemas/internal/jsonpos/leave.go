@@ -12,8 +12,9 @@ type LeftOut struct {
 	// FirstValue is the first one's offset (-1 when none).
 	Values, FirstValue int
 	// Empty counts the objects with nothing in them, Arrays the arrays
-	// left out (that held nothing else, or nothing).
-	Empty, Arrays int
+	// left out (that held nothing else, or nothing); FirstEmpty is the
+	// first such object's offset (-1 when none).
+	Empty, Arrays, FirstEmpty int
 	// Strings is set when a value left out is a string: a caller that
 	// looks for a term among the document's strings must read it whole.
 	Strings bool
@@ -40,7 +41,7 @@ func (l LeftOut) Any() bool { return l.Values > 0 || l.Empty > 0 || l.Arrays > 0
 // left out.
 func ParseLeavingOut(data []byte) (*Value, LeftOut, error) {
 	s := &scanner{data: data, ok: true, leave: true}
-	s.left.FirstValue = -1
+	s.left.FirstValue, s.left.FirstEmpty = -1, -1
 	s.space()
 	var v *Value
 	if s.off < len(data) && data[s.off] == '[' {
@@ -51,11 +52,11 @@ func ParseLeavingOut(data []byte) (*Value, LeftOut, error) {
 	s.space()
 	if !s.ok || s.off != len(data) {
 		v, err := ParseCarefully(data)
-		return v, LeftOut{FirstValue: -1}, err
+		return v, LeftOut{FirstValue: -1, FirstEmpty: -1}, err
 	}
 	if s.graphTwice {
 		v, err := Parse(data)
-		return v, LeftOut{FirstValue: -1}, err
+		return v, LeftOut{FirstValue: -1, FirstEmpty: -1}, err
 	}
 	return v, s.left, nil
 }
@@ -91,6 +92,9 @@ func (s *scanner) arrayLeaving(keepFirst bool) *Value {
 			}
 		case c == '{':
 			if s.emptyObject() {
+				if s.left.Empty == 0 {
+					s.left.FirstEmpty = start
+				}
 				s.left.Empty++
 				break
 			}
