@@ -38,6 +38,9 @@ type dropped struct {
 	// base is added to the offsets of the tree being walked: a part of
 	// the text parsed on its own (scanDropped).
 	base int
+	// everyValue counts the values the builder counts too (the
+	// differential test's, which compares them all with jsonld.js's).
+	everyValue bool
 }
 
 // add counts an item of kind k at offset off.
@@ -88,44 +91,55 @@ func findDropped(v *jsonpos.Value, left jsonpos.LeftOut) dropped {
 }
 
 // atTop counts what JSON-LD drops of v, which stands at the top of a
-// graph under the context ctx (see contextAfter). doc is set for the
-// document and the items of its top-level array, counted for the values
-// the builder counts (see builder.document): those and the items of a
-// "@graph" beside a @context alone among them.
-func (d *dropped) atTop(v *jsonpos.Value, ctx string, doc, counted bool) {
+// graph under the context ctx (see contextAfter), and reports whether v
+// is an object dropped whole. doc is set for the document and the items
+// of its top-level array, counted for the values the builder counts
+// (see builder.document): those and the items of a "@graph" beside a
+// @context alone among them.
+func (d *dropped) atTop(v *jsonpos.Value, ctx string, doc, counted bool) bool {
 	switch v.Kind {
 	case jsonpos.Array:
 		// JSON-LD flattens an array in an array.
 		for _, item := range v.Items {
 			d.atTop(item, ctx, doc, counted)
 		}
-		return
+		return false
 	case jsonpos.Object:
 	default:
-		if !counted {
+		if !counted || d.everyValue {
 			d.add(dropScalar, v.Offset)
 		}
-		return
+		return false
 	}
 	if c := v.Get("@context"); c != nil {
 		ctx = contextAfter(ctx, c)
 	}
+	graphGone := false
 	if g := v.Get("@graph"); g != nil && g.Kind != jsonpos.Null {
 		// A graph object, or a node with a graph: its graph's items
-		// are at the top of a graph too.
-		d.atTop(g, ctx, false, doc && onlyKeys(v, "@context", "@graph"))
-		d.below(v, ctx)
-		return
+		// are at the top of a graph too. A "@graph" whose one object
+		// is dropped is none (an array of them is an empty one), and
+		// what holds it is read without it.
+		gone := d.atTop(g, ctx, false, doc && onlyKeys(v, "@context", "@graph"))
+		if g.Kind != jsonpos.Object || !gone {
+			d.below(v, ctx, true)
+			return false
+		}
+		graphGone = true
 	}
 	if set := v.Get("@set"); set != nil && set.Kind != jsonpos.Null {
 		// A set object is its items, each where the set stands (the
-		// builder reads it as a node, and counts none of its values).
-		d.atTop(set, ctx, false, false)
-		return
+		// builder reads it as a node, and counts none of its values);
+		// one of an object dropped is an object with nothing in it.
+		if d.atTop(set, ctx, false, false) && set.Kind == jsonpos.Object {
+			d.add(dropEmpty, v.Offset)
+			return true
+		}
+		return false
 	}
 	keys, id, value, list := 0, false, false, false
 	for _, m := range v.Members {
-		if m.Key == "@context" || m.Value.Kind == jsonpos.Null {
+		if m.Key == "@context" || m.Value.Kind == jsonpos.Null || m.Key == "@graph" && graphGone {
 			continue
 		}
 		keys++
@@ -143,25 +157,35 @@ func (d *dropped) atTop(v *jsonpos.Value, ctx string, doc, counted bool) {
 		d.add(dropValue, v.Offset)
 	case list:
 		d.add(dropList, v.Offset)
-		d.below(v, ctx)
+		// jsonld.js expands the list's items where the list stands,
+		// so drops those it would drop there too, values and all.
+		d.atTop(v.Get("@list"), ctx, false, false)
 	case keys == 0:
 		d.add(dropEmpty, v.Offset)
 	case keys == 1 && id:
 		d.add(dropIDOnly, v.Offset)
 	default:
-		d.below(v, ctx)
+		d.below(v, ctx, true)
+		return false
 	}
+	return true
 }
 
 // below counts what JSON-LD drops in the "@graph" of the nodes inside
 // v's members (its own "@graph" is atTop's), under the context ctx; a
-// value object holds no node.
-func (d *dropped) below(v *jsonpos.Value, ctx string) {
+// value object holds no node. top is set for a node at the top of a
+// graph, whose "@included" items JSON-LD reads as standing where it
+// stands (jsonld.js expands them under the node's own active property):
+// dropped alike. (The builder counts their values.)
+func (d *dropped) below(v *jsonpos.Value, ctx string, top bool) {
 	for _, m := range v.Members {
-		if m.Key == "@context" || m.Key == "@graph" || m.Key == "@value" {
-			continue
+		switch {
+		case m.Key == "@context" || m.Key == "@graph" || m.Key == "@value":
+		case m.Key == "@included" && top:
+			d.atTop(m.Value, ctx, false, true)
+		default:
+			d.inside(m.Value, ctx)
 		}
-		d.inside(m.Value, ctx)
 	}
 }
 
@@ -183,7 +207,7 @@ func (d *dropped) inside(v *jsonpos.Value, ctx string) {
 		if g := v.Get("@graph"); g != nil && g.Kind != jsonpos.Null {
 			d.atTop(g, ctx, false, false)
 		}
-		d.below(v, ctx)
+		d.below(v, ctx, false)
 	}
 }
 
@@ -384,6 +408,10 @@ func scanDropped(data []byte) (d dropped, ok bool) {
 			ctx = v
 		case "@graph":
 			graph = true
+			schemaOrg.atTop(v, schemaOrgURL, false, true)
+			other.atTop(v, "", false, true)
+		case "@included":
+			// The top object's: at the top of the graph, as it is.
 			schemaOrg.atTop(v, schemaOrgURL, false, true)
 			other.atTop(v, "", false, true)
 		default:

@@ -1,0 +1,308 @@
+package schemas
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
+)
+
+// counts is what d counts, kind by kind, in dropKind's order.
+func (d dropped) counts() [dropKinds]int { return d.n }
+
+// allDropped counts what JSON-LD drops of the document v, its top-level
+// values among them (the builder's, which findDropped leaves to it): the
+// counts jsonld.js's expansion events give.
+func allDropped(v *jsonpos.Value) [dropKinds]int {
+	d := dropped{everyValue: true}
+	d.atTop(v, "", true, true)
+	return d.n
+}
+
+// findDropped counts, kind by kind, what JSON-LD's expansion drops at
+// the top of a graph (the document's and any node's @graph), and nothing
+// it keeps: a node with @id and anything else, a reference, a node in
+// @included below the top, a reverse property, a value below the top.
+func TestFindDropped(t *testing.T) {
+	for _, tt := range []struct {
+		doc  string
+		want [dropKinds]int // empty, only @id, @value, @list, values (in a node's @graph)
+	}{
+		{`{"@context": "https://schema.org", "@graph": [{"@id": "a"}, {"id": "b"}, {"@id": "c", "@type": "Movie"}, {"@id": "d", "name": null}]}`, [5]int{0, 3, 0, 0, 0}},
+		{`{"@graph": [{"id": "b"}], "@context": "https://schema.org"}`, [5]int{0, 1, 0, 0, 0}},
+		{`{"@context": {"@vocab": "https://schema.org/"}, "@graph": [{"id": "b"}]}`, [5]int{}},
+		{`{"@context": ["https://schema.org", {"@language": "en"}], "@graph": [{"id": "b"}]}`, [5]int{0, 1, 0, 0, 0}},
+		{`{"@context": ["https://schema.org", {"id": "https://example.org/id"}], "@graph": [{"id": "b"}]}`, [5]int{}},
+		{`[{"@context": "https://schema.org", "@type": "Movie", "name": "X"}, {"id": "b"}, {"@context": "https://schema.org", "id": "c"}]`, [5]int{0, 1, 0, 0, 0}},
+		{`{"@context": "https://schema.org", "@graph": [{"@value": "x"}, {"@list": [1]}, {"@set": [{"@id": "a"}, {}]}, {}, 3]}`, [5]int{2, 1, 1, 1, 1}},
+		{`{"@context": "https://schema.org", "@type": "Movie", "name": "X", "@graph": [{}, {"@id": "a"}, 3, [4]]}`, [5]int{1, 1, 0, 0, 2}},
+		{`{"@context": "https://schema.org", "@graph": {"@id": "a"}}`, [5]int{1, 1, 0, 0, 0}},
+		{`{"@context": "https://schema.org", "@graph": [{"@id": "g", "@graph": {}}, {"@set": {"@value": 1}}, {"@list": [{"@id": "a"}, "b"]}]}`, [5]int{2, 2, 1, 1, 1}},
+		{`{"@context": "https://schema.org", "@graph": [{"@type": "Movie", "subjectOf": {"@graph": [{}, {"@id": "x"}, "v", {"@type": "Movie"}]}}]}`, [5]int{1, 1, 0, 0, 1}},
+		{`{"@context": "https://schema.org", "@type": "Movie", "director": {"@id": "p"}, "actor": [{"@id": "q"}, {}], "name": {"@value": "X"}, "genre": {"@list": ["a"]}}`, [5]int{}},
+		{`{"@context": "https://schema.org", "@id": "m", "@type": "Movie", "@included": [{"@id": "p"}, {"@type": "Person", "name": "P"}]}`, [5]int{0, 1, 0, 0, 0}},
+		{`{"@context": "https://schema.org", "@type": "Movie", "director": {"@id": "p", "@included": [{"@id": "q", "name": "Q"}]}}`, [5]int{}},
+		{`{"@context": "https://schema.org", "@id": "p", "@reverse": {"author": {"@id": "r"}}}`, [5]int{}},
+		{`{"@context": "https://schema.org", "@id": "g", "@graph": [{"@id": "a", "@graph": [{"@id": "b"}]}]}`, [5]int{0, 1, 0, 0, 0}},
+		{`{"@context": "https://schema.org", "id": "a"}`, [5]int{0, 1, 0, 0, 0}},
+		{`{"@context": "https://schema.org", "@graph": null, "@id": "a"}`, [5]int{0, 1, 0, 0, 0}},
+		{`{"@context": "https://schema.org", "@id": "a", "@index": "i"}`, [5]int{}},
+	} {
+		v, err := jsonpos.Parse([]byte(tt.doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := findDropped(v, jsonpos.LeftOut{FirstValue: -1, FirstEmpty: -1}).counts(); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.doc, got, tt.want)
+		}
+	}
+}
+
+// A page's block whose one node has only @id holds no node: it was told
+// "beside its nodes" of its value, an error of the wrong words. Each
+// kind JSON-LD drops is one finding at its first, counting them, in
+// the words and severities validate gives them.
+func TestDroppedFindings(t *testing.T) {
+	page := "<html><head>\n<script type=\"application/ld+json\">[{\"@context\": \"https://schema.org\", \"@id\": \"https://films.example/a\"}, 3]</script>\n</head></html>\n"
+	g, err := LoadHTML([]byte(page), "p.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range Validate(g, Google) {
+		got = append(got, fmt.Sprintf("%d:%d %s %s: %s", f.Pos.Line, f.Pos.Col, f.Severity, f.Rule, f.Message))
+	}
+	want := []string{
+		"2:37 warning jsonld.syntax: the script block holds 1 node with only @id at the top of a graph (its own, or a node's @graph), which JSON-LD drops: it states nothing",
+		"2:107 error jsonld.empty: the script block holds no node, only 1 value that is not a node, which JSON-LD drops, so nothing was checked",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	doc := "{\"@context\": \"https://schema.org\",\n \"@graph\": [\n  {\"@id\": \"a\"},\n  {\"@type\": \"Movie\", \"name\": \"X\", \"image\": \"https://films.example/x.jpg\"},\n  {},\n  {\"@value\": 1}, {\"@value\": 2},\n  {\"@list\": []},\n  {\"@id\": \"b\"},\n  {\"@type\": \"Movie\", \"name\": \"Y\", \"@graph\": [\"v\"]}\n ]\n}\n"
+	g, err = Load([]byte(doc), "d.jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, f := range Validate(g, SchemaOrg) {
+		if f.Rule == RuleJSONLDSyntax {
+			got = append(got, fmt.Sprintf("%d:%d %s: %s (%s)", f.Pos.Line, f.Pos.Col, f.Severity, f.Message, f.Fix))
+		}
+	}
+	want = []string{
+		`3:3 warning: the document holds 2 nodes with only @id at the top of a graph (its own, or a node's @graph; the first here), which JSON-LD drops: they state nothing (describe the node ("@type" and its properties), refer to it from a node's property, or remove it)`,
+		`5:3 warning: the document holds 1 object with nothing in it ({}) at the top of a graph (its own, or a node's @graph), which JSON-LD drops: it states nothing (remove the empty objects)`,
+		`6:3 error: the document holds 2 @value objects at the top of a graph (its own, or a node's @graph; the first here), which JSON-LD drops: search engines never see their values (put each value in a node's property, or remove it)`,
+		`7:3 error: the document holds 1 @list object at the top of a graph (its own, or a node's @graph), which JSON-LD drops: search engines never see its values (put each list in a node's property, or remove it)`,
+		`9:46 error: the document holds 1 value that is not a node at the top of a graph (its own, or a node's @graph), which JSON-LD drops: search engines never see it (put each fact in a node's property, or remove the stray values)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// droppedDocs generates n JSON-LD documents of items JSON-LD drops or
+// keeps at the top of a graph and below it, under schema.org's context
+// written in the ways pages write it, or a @vocab (where "id" is a
+// property), in every place a context goes.
+func droppedDocs(n int) []string {
+	r := rand.New(rand.NewPCG(12, uint64(n)))
+	contexts := []string{`"https://schema.org"`, `"http://schema.org/"`, `["https://schema.org", {"@language": "en"}]`,
+		`{"@vocab": "https://schema.org/"}`, `["https://schema.org", {"wd": "http://www.wikidata.org/entity/"}]`}
+	ctx := func() string { return contexts[r.IntN(len(contexts))] }
+	iri := func() string { return fmt.Sprintf(`"https://films.example/%d"`, r.IntN(5)) }
+	var item func(depth int) string
+	items := func(depth int) string {
+		var parts []string
+		for range r.IntN(4) {
+			parts = append(parts, item(depth+1))
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	node := func(depth int) string {
+		// A node kept wherever it stands, holding what may hold drops.
+		switch r.IntN(6) {
+		case 0:
+			return `{"@type": "Movie", "name": "X", "subjectOf": {"@graph": ` + items(depth) + `}}`
+		case 1:
+			return `{"@id": ` + iri() + `, "@graph": ` + items(depth) + `}`
+		case 2:
+			return `{"@id": ` + iri() + `, "@type": "Movie", "@included": ` + items(depth) + `}`
+		case 3:
+			return `{"@type": "Movie", "director": {"@id": ` + iri() + `}, "actor": [{"@type": "Person", "name": "A"}, {"@id": ` + iri() + `}]}`
+		case 4:
+			return `{"@id": ` + iri() + `, "@reverse": {"author": {"@id": ` + iri() + `}}}`
+		}
+		return `{"@graph": ` + items(depth) + `}`
+	}
+	item = func(depth int) string {
+		if depth > 3 {
+			return `{"@id": ` + iri() + `}`
+		}
+		switch r.IntN(19) {
+		case 0:
+			return `{}`
+		case 1:
+			return `{"@id": ` + iri() + `}`
+		case 2:
+			return `{"id": ` + iri() + `}`
+		case 3:
+			return `{"@id": ` + iri() + `, "@type": "Movie"}`
+		case 4:
+			return `{"@type": "Movie", "name": "X"}`
+		case 5:
+			return `{"@id": ` + iri() + `, "name": null}`
+		case 6:
+			return `{"@id": ` + iri() + `, "@context": {"@language": "fr"}}`
+		case 7:
+			return `{"id": ` + iri() + `, "@context": ` + ctx() + `}`
+		case 8:
+			return `{"@value": "x"}`
+		case 9:
+			return `{"@value": "x", "@language": "en"}`
+		case 10:
+			return `{"@list": ["a", 2]}`
+		case 11:
+			return `{"@set": ` + items(depth) + `}`
+		case 12:
+			return []string{`"x"`, `3`, `true`}[r.IntN(3)]
+		case 13:
+			return items(depth)
+		case 14:
+			return `{"@graph": ` + item(depth+1) + `}`
+		case 15:
+			return `{"@id": ` + iri() + `, "@index": "i"}`
+		case 16:
+			return `{"@context": ` + ctx() + `}`
+		}
+		return node(depth)
+	}
+	withContext := func(obj string) string {
+		if !strings.HasPrefix(obj, "{") {
+			return obj
+		}
+		if obj == "{}" {
+			return `{"@context": ` + ctx() + `}`
+		}
+		return `{"@context": ` + ctx() + `, ` + obj[1:]
+	}
+	var docs []string
+	for len(docs) < n {
+		switch r.IntN(6) {
+		case 0:
+			var parts []string
+			for range 1 + r.IntN(4) {
+				it := item(1)
+				if strings.HasPrefix(it, "[") || !strings.HasPrefix(it, "{") {
+					continue // an item with no context of its own reads terms as none
+				}
+				parts = append(parts, withContext(it))
+			}
+			docs = append(docs, "["+strings.Join(parts, ", ")+"]")
+		case 1:
+			docs = append(docs, `{"@context": `+ctx()+`, "@graph": `+items(0)+`}`)
+		case 2:
+			docs = append(docs, `{"@graph": `+items(0)+`, "@context": `+ctx()+`}`)
+		case 3:
+			docs = append(docs, `{"@context": `+ctx()+`, "@graph": `+item(1)+`}`)
+		case 4:
+			docs = append(docs, `{"@context": `+ctx()+`, "@type": "Movie", "name": "X", "@graph": `+items(0)+`}`)
+		default:
+			if it := item(1); strings.HasPrefix(it, "{") {
+				docs = append(docs, withContext(it))
+			}
+		}
+	}
+	return docs
+}
+
+// TestReferenceDropped: what validate tells JSON-LD drops (findDropped,
+// with the builder's top-level values) is what jsonld.js, expanding the
+// document, drops with an "empty object", "object with only @id", "…
+// @value", "… @list" or "free-floating scalar" event, kind by kind, over
+// generated documents; and reading linked data's form an item at a time
+// (scanDropped) counts what findDropped counts, at the same places. It
+// needs node and jsonld.js (NODE_PATH).
+func TestReferenceDropped(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed; .ci/run installs it")
+	}
+	if os.Getenv("NODE_PATH") == "" {
+		t.Skip("NODE_PATH does not point at an install of jsonld (npm install jsonld@9); .ci/run sets it")
+	}
+	// jsonld.js takes 30 ms a document (it processes the schema.org
+	// context for each): CI compares 3,000, a developer's run 300.
+	n := 300
+	switch {
+	case testing.Short():
+		n = 100
+	case os.Getenv("FILM2LD_LARGE_TESTS") == "1":
+		n = 3000
+	}
+	docs := droppedDocs(n)
+	in, err := json.Marshal(func() []json.RawMessage {
+		var raw []json.RawMessage
+		for _, d := range docs {
+			raw = append(raw, json.RawMessage(d))
+		}
+		return raw
+	}())
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := filepath.Abs(filepath.Join("testdata", "dropped.mjs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, script)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("dropped.mjs: %v\n%s", err, stderr.String())
+	}
+	var refs []*[dropKinds]int
+	if err := json.Unmarshal(out, &refs); err != nil || len(refs) != len(docs) {
+		t.Fatalf("dropped.mjs gave %d results for %d documents (%v)", len(refs), len(docs), err)
+	}
+	compared, dropping := 0, 0
+	for i, doc := range docs {
+		if refs[i] == nil {
+			continue // jsonld.js refuses it
+		}
+		compared++
+		v, err := jsonpos.Parse([]byte(doc))
+		if err != nil {
+			t.Fatalf("%s: %v", doc, err)
+		}
+		if got := allDropped(v); got != *refs[i] {
+			t.Errorf("%s:\nfilm2ld %v, jsonld.js %v (empty, only @id, @value, @list, values)", doc, got, *refs[i])
+		}
+		if *refs[i] != [dropKinds]int{} {
+			dropping++
+		}
+		graphOnly := v.Kind == jsonpos.Object && v.Get("@graph") != nil && onlyKeys(v, "@context", "@graph")
+		if v.Kind == jsonpos.Array || graphOnly && v.Get("@graph").Kind == jsonpos.Array {
+			want := findDropped(v, jsonpos.LeftOut{FirstValue: -1, FirstEmpty: -1})
+			got, ok := scanDropped([]byte(doc))
+			got.base, want.base = 0, 0
+			if !ok || got != want {
+				t.Errorf("%s:\nread an item at a time %+v (%v), whole %+v", doc, got, ok, want)
+			}
+		}
+	}
+	if compared < n*3/4 || dropping < compared/3 {
+		t.Errorf("%d documents of %d compared, %d of them dropping: the generator has drifted", compared, n, dropping)
+	}
+}
