@@ -67,7 +67,7 @@ const (
 	// rejects.
 	RuleJSONLD = "jsonld.invalid"
 	// RuleJSONLDSyntax is a document that is not a node, an array of nodes
-	// or a @graph.
+	// or a @graph, or that holds what JSON-LD drops at the top of a graph.
 	RuleJSONLDSyntax = "jsonld.syntax"
 	// RuleUnsupported is JSON-LD film2ld checks only in part.
 	RuleUnsupported = "jsonld.unsupported"
@@ -242,7 +242,7 @@ var ruleTable = []ruleDef{
 	{RuleContext, Error, "the @context cannot be loaded offline or is not schema.org's, so terms could not be checked as written", srcJSONLD + "#the-context"},
 	{RuleVocab, Error, "the @vocab is not schema.org's namespace (\"http://schema.org\" lacks the final slash), so no term means a schema.org one", srcJSONLD + "#default-vocabulary"},
 	{RuleJSONLD, Error, "the JSON-LD processor rejects the document (convert would fail on it)", srcJSONLD},
-	{RuleJSONLDSyntax, Error, "a JSON-LD document is an object, an array of objects, or a @graph", srcJSONLD + "#json-ld-grammar"},
+	{RuleJSONLDSyntax, Error, "a JSON-LD document is an object, an array of objects, or a @graph: what JSON-LD drops at the top of a graph (the document's, or a node's @graph) is an error where it states something (values, @value and @list objects), a warning where it states nothing (a node with only @id, {} beside nodes)", srcJSONLD + "#json-ld-grammar"},
 	{RuleUnsupported, Error, "JSON-LD that film2ld checks only in part (@reverse, a nested @graph; a note for @list, whose values are checked as a set)", srcJSONLD},
 	{RuleEmpty, Error, "the input holds no node at all: nothing was checked (a warning for a page's script block that holds none, beside the others)", srcJSONLD},
 	{RuleNamedGraphs, Warning, "statements in named graphs that are not a film's merged view or its sources: left unchecked beside a default graph (a warning), else checked as one graph (a note)", srcJSONLD + "#named-graphs"},
