@@ -334,98 +334,216 @@ func (g *Graph) TellDropped(data []byte, file string) {
 func (d *dropped) none() bool { return d.n == [dropKinds]int{} }
 
 // scanDropped is findDropped for a document data whose top level is an
-// array, or an object with a "@graph", read an item at a time. Each item
-// of the "@graph" is counted under both readings of "id" (the context in
-// effect, which decides, may be written after the items), and the top
-// object's @context picks one at the end. ok is false for any other
-// document, or text that is not JSON.
+// array, or an object with a "@graph" array, read an item at a time: an
+// object that holds two keys or more of a node, none of them "@graph"
+// or "@included" anywhere in it (nor an escape), is a node JSON-LD keeps
+// with nothing below it dropped, told without being parsed; any other
+// item is parsed alone (jsonpos) and walked. Each item of the "@graph"
+// is counted under both readings of "id" (the context in effect, which
+// decides, may be written after the items), and the top object's
+// @context picks one at the end. Values among the "@graph"'s items are
+// not counted, as a "@graph" beside a @context alone counts them (linked
+// data's form holds none). ok is false for any other document, or text
+// that is not JSON.
 func scanDropped(data []byte) (d dropped, ok bool) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	tok, err := dec.Token()
-	if err != nil {
-		return d, false
-	}
-	// next reads the next value, at its place in data.
-	next := func() (*jsonpos.Value, int, bool) {
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return nil, 0, false
-		}
-		v, err := jsonpos.Parse(raw)
-		if err != nil {
-			return nil, 0, false
-		}
-		return v, int(dec.InputOffset()) - len(raw), true
-	}
-	switch tok {
-	case json.Delim('['):
-		for dec.More() {
-			v, base, ok := next()
-			if !ok {
-				return d, false
-			}
-			d.base = base
-			d.atTop(v, "", true, true)
-		}
-		return d, true
-	case json.Delim('{'):
-	default:
+	if !json.Valid(data) {
 		return d, false
 	}
 	var schemaOrg, other dropped // "id" read as @id, or not
-	var ctx *jsonpos.Value
-	graph := false
-	for dec.More() {
-		tok, err := dec.Token()
-		key, isKey := tok.(string)
-		if err != nil || !isKey {
-			return d, false
+	// walk counts what the value at data[at:end] holds under both
+	// readings; top is set for an item at the top of the graph.
+	walk := func(at, end int, top bool) bool {
+		item := data[at:end]
+		if top && keptNode(item) || !top && !mayHoldGraph(item) {
+			return true
 		}
-		if key == "@graph" && afterColon(data, int(dec.InputOffset())) == '[' {
-			graph = true
-			dec.Token() // [
-			for dec.More() {
-				v, base, ok := next()
-				if !ok {
-					return d, false
-				}
-				schemaOrg.base, other.base = base, base
-				schemaOrg.atTop(v, schemaOrgURL, false, true)
-				other.atTop(v, "", false, true)
-			}
-			if _, err := dec.Token(); err != nil { // ]
-				return d, false
-			}
-			continue
+		v, err := jsonpos.Parse(item)
+		if err != nil {
+			return false
 		}
-		v, base, ok := next()
-		if !ok {
-			return d, false
-		}
-		schemaOrg.base, other.base = base, base
-		switch key {
-		case "@context":
-			ctx = v
-		case "@graph":
-			graph = true
+		schemaOrg.base, other.base = at, at
+		if top {
 			schemaOrg.atTop(v, schemaOrgURL, false, true)
 			other.atTop(v, "", false, true)
-		case "@included":
-			// The top object's: at the top of the graph, as it is.
-			schemaOrg.atTop(v, schemaOrgURL, false, true)
-			other.atTop(v, "", false, true)
-		default:
+		} else {
 			schemaOrg.inside(v, schemaOrgURL)
 			other.inside(v, "")
 		}
+		return true
 	}
-	if !graph {
+	i := skipSpace(data, 0)
+	switch {
+	case i < len(data) && data[i] == '[':
+		ok := eachItem(data, i, func(at, end int) bool { return walk(at, end, true) })
+		// A top-level array's items hold their own contexts.
+		return other, ok
+	case i < len(data) && data[i] == '{':
+	default:
+		return d, false
+	}
+	var ctx *jsonpos.Value
+	graph := false
+	ok = eachMember(data, i, func(raw []byte, at, end int) bool {
+		key := string(raw)
+		if bytes.IndexByte(raw, '\\') >= 0 && json.Unmarshal(data[at-len(raw)-2:at], &key) != nil {
+			return false
+		}
+		switch {
+		case key == "@graph" && data[at] == '[':
+			graph = true
+			return eachItem(data, at, func(at, end int) bool { return walk(at, end, true) })
+		case key == "@context":
+			v, err := jsonpos.Parse(data[at:end])
+			ctx = v
+			return err == nil
+		case key == "@graph", key == "@included":
+			// An object as @graph (linked data's form holds none), or
+			// the top object's own included nodes.
+			return walk(at, end, true)
+		}
+		return walk(at, end, false)
+	})
+	if !ok || !graph {
 		return d, false
 	}
 	if ctx != nil && ld.IsSchemaOrgContext(contextAfter("", ctx)) {
 		return schemaOrg, true
 	}
 	return other, true
+}
+
+// keptNode reports whether item, a JSON value, is a node object JSON-LD
+// keeps at the top of a graph, with nothing below it that it drops: two
+// keys or more whose values are not null, besides @context, none of
+// them @value, @list or @set, and no "@graph" or "@included" in it, nor
+// an escape that could spell one.
+func keptNode(item []byte) bool {
+	if item[0] != '{' || mayHoldGraph(item) {
+		return false
+	}
+	keys := 0
+	ok := eachMember(item, 0, func(key []byte, at, end int) bool {
+		switch string(key) {
+		case "@context":
+		case "@value", "@list", "@set":
+			return false
+		default:
+			if string(item[at:end]) != "null" {
+				keys++
+			}
+		}
+		return true
+	})
+	return ok && keys >= 2
+}
+
+// mayHoldGraph reports whether value may hold a "@graph" or an
+// "@included" (or an escape that could spell one).
+func mayHoldGraph(value []byte) bool {
+	return bytes.Contains(value, []byte(`"@graph"`)) || bytes.Contains(value, []byte(`"@included"`)) || bytes.IndexByte(value, '\\') >= 0
+}
+
+// eachItem calls f with the start and end of each item of the array
+// that opens at data[i], valid JSON, and reports whether every call
+// returned true.
+func eachItem(data []byte, i int, f func(at, end int) bool) bool {
+	i = skipSpace(data, i+1)
+	if data[i] == ']' {
+		return true
+	}
+	for {
+		end := valueEnd(data, i)
+		if !f(i, end) {
+			return false
+		}
+		i = skipSpace(data, end)
+		if data[i] == ']' {
+			return true
+		}
+		i = skipSpace(data, i+1) // ,
+	}
+}
+
+// eachMember calls f with the key (as written, between its quotes),
+// and the start and end of the value, of each member of the object that
+// opens at data[i], valid JSON, and reports whether every call returned
+// true.
+func eachMember(data []byte, i int, f func(key []byte, at, end int) bool) bool {
+	i = skipSpace(data, i+1)
+	if data[i] == '}' {
+		return true
+	}
+	for {
+		kend := stringEnd(data, i)
+		key := data[i+1 : kend]
+		i = skipSpace(data, kend+1)
+		i = skipSpace(data, i+1) // :
+		end := valueEnd(data, i)
+		if !f(key, i, end) {
+			return false
+		}
+		i = skipSpace(data, end)
+		if data[i] == '}' {
+			return true
+		}
+		i = skipSpace(data, i+1) // ,
+	}
+}
+
+// skipSpace is the offset of the first byte of data from i on that is
+// not JSON's white space.
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// valueEnd is the offset just past the JSON value that starts at
+// data[i], valid JSON.
+func valueEnd(data []byte, i int) int {
+	switch data[i] {
+	case '"':
+		return stringEnd(data, i) + 1
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(data); j++ {
+			switch data[j] {
+			case '"':
+				j = stringEnd(data, j)
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return len(data)
+	}
+	j := i
+	for j < len(data) {
+		switch data[j] {
+		case ' ', '\t', '\r', '\n', ',', ']', '}':
+			return j
+		}
+		j++
+	}
+	return j
+}
+
+// stringEnd is the offset of the quote that closes the string whose
+// opening quote is at data[i].
+func stringEnd(data []byte, i int) int {
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '"':
+			return j
+		case '\\':
+			j++ // the escaped byte
+		}
+	}
+	return len(data)
 }
 
 // schemaOrgURL stands for the schema.org context, under which "id" is

@@ -306,3 +306,63 @@ func TestReferenceDropped(t *testing.T) {
 		t.Errorf("%d documents of %d compared, %d of them dropping: the generator has drifted", compared, n, dropping)
 	}
 }
+
+// scanDropped, reading linked data's form an item at a time and parsing
+// only items that may hold a drop, counts what findDropped counts of the
+// whole, at the same places: strings that hold brackets, quotes and
+// escapes, keys spelled with escapes, white space of every kind, and a
+// @context written after the "@graph".
+func TestScanDropped(t *testing.T) {
+	for _, doc := range []string{
+		`{"@context": "https://schema.org", "@graph": [ {"@id": "a\"]}", "name": "x{["} , {"\u0040id": "b"}, {"@id": "c"} ,{"i\u0064": "d"}]}`,
+		"{\"@graph\":[\n\t{\"id\":\"a\"},\r\n{\"@id\" : \"b\" , \"name\" : null},{\"@id\":\"c\",\"@type\":\"Movie\"}],\"@context\":\"https://schema.org\"}",
+		`{"@graph": [{"id": "a"}, {"@id": "b", "@type": "Movie", "subjectOf": {"@graph": [{}, {"@id": "x"}]}}], "@context": {"@vocab": "https://schema.org/"}}`,
+		`{"@context": "https://schema.org", "@id": "g", "@graph": [{"@value": "v"}, {"@list": [1, {"@id": "l"}]}, {"@set": [{"@id": "s"}]}], "@included": [{"@id": "i"}], "about": {"@graph": [{}]}}`,
+		`[{"@context": "https://schema.org", "id": "a"}, {"@id": "b", "@type": "Movie"}, [{"@id": "c"}], {"@context": "https://schema.org", "@graph": [{"id": "d"}]}]`,
+		`{"@context": "https://schema.org", "@graph": []}`,
+		`[]`,
+	} {
+		v, err := jsonpos.Parse([]byte(doc))
+		if err != nil {
+			t.Fatalf("%s: %v", doc, err)
+		}
+		want := findDropped(v, jsonpos.LeftOut{FirstValue: -1, FirstEmpty: -1})
+		got, ok := scanDropped([]byte(doc))
+		got.base, want.base = 0, 0
+		if !ok || got != want {
+			t.Errorf("%s:\nread an item at a time %+v (%v), whole %+v", doc, got, ok, want)
+		}
+	}
+	for _, doc := range []string{`{"@context": "https://schema.org", "@type": "Movie"}`, `"x"`, `{"@graph": [}`} {
+		if _, ok := scanDropped([]byte(doc)); ok {
+			t.Errorf("%s: read, where it is no array or @graph of linked data's form", doc)
+		}
+	}
+}
+
+// BenchmarkScanDropped reads 2 MB of a flattened @graph of Movies and
+// their directors, a node with only @id every 100 items, as validate
+// reads linked data's form for what JSON-LD dropped.
+func BenchmarkScanDropped(b *testing.B) {
+	var doc strings.Builder
+	doc.WriteString(`{"@context": "https://schema.org", "@graph": [` + "\n")
+	for i := 0; doc.Len() < 2<<20; i++ {
+		if i > 0 {
+			doc.WriteString(",\n")
+		}
+		fmt.Fprintf(&doc, `{"@id": "https://films.example/m/%d", "@type": "Movie", "name": "Film %d", "director": {"@id": "https://films.example/p/%d"}},`+"\n", i, i, i)
+		fmt.Fprintf(&doc, `{"@id": "https://films.example/p/%d", "@type": "Person", "name": "Person %d"}`, i, i)
+		if i%50 == 0 {
+			fmt.Fprintf(&doc, `, {"@id": "https://films.example/x/%d"}`, i)
+		}
+	}
+	doc.WriteString("\n]}\n")
+	data := []byte(doc.String())
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if d, ok := scanDropped(data); !ok || d.n[dropIDOnly] == 0 {
+			b.Fatal(d, ok)
+		}
+	}
+}
