@@ -6,17 +6,16 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/film2ld/film2ld/ld/diag"
-
 	"github.com/film2ld/film2ld/ld"
+	"github.com/film2ld/film2ld/ld/diag"
 	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
 )
 
 // dropKind is a kind of item JSON-LD's expansion drops where it stands at
-// the top of a graph (the document's, or a node's "@graph"): JSON-LD 1.1
-// API, Expansion Algorithm steps 13.4.6, 19 and 20, jsonld.js's "empty
+// the top of a graph (the document's, or a node's "@graph"), without a
+// word: jsonld.js tells them only to an event handler, as "empty
 // object", "object with only @id", "object with only @value", "object
-// with only @list" and "free-floating scalar" events.
+// with only @list" and "free-floating scalar".
 type dropKind int
 
 const (
@@ -24,7 +23,7 @@ const (
 	dropIDOnly                 // a node with only @id
 	dropValue                  // a value object
 	dropList                   // a list object
-	dropScalar                 // a value that is no object, in a node's @graph
+	dropScalar                 // a value that is no object (the builder counts the top level's)
 	dropKinds
 )
 
@@ -137,6 +136,24 @@ func (d *dropped) atTop(v *jsonpos.Value, ctx string, doc, counted bool) bool {
 		}
 		return false
 	}
+	k, gone := objectKind(v, ctx, graphGone)
+	if !gone {
+		d.below(v, ctx, true)
+		return false
+	}
+	d.add(k, v.Offset)
+	if k == dropList {
+		// jsonld.js expands the list's items where the list stands,
+		// so drops those it would drop there too, values and all.
+		d.atTop(v.Get("@list"), ctx, false, false)
+	}
+	return true
+}
+
+// objectKind is the kind of drop the object v is at the top of a graph
+// under the context ctx, if dropped is set, read from its keys (those
+// of null values not counted, nor its "@graph" where graphGone).
+func objectKind(v *jsonpos.Value, ctx string, graphGone bool) (k dropKind, dropped bool) {
 	keys, id, value, list := 0, false, false, false
 	for _, m := range v.Members {
 		if m.Key == "@context" || m.Value.Kind == jsonpos.Null || m.Key == "@graph" && graphGone {
@@ -154,21 +171,15 @@ func (d *dropped) atTop(v *jsonpos.Value, ctx string, doc, counted bool) bool {
 	}
 	switch {
 	case value:
-		d.add(dropValue, v.Offset)
+		return dropValue, true
 	case list:
-		d.add(dropList, v.Offset)
-		// jsonld.js expands the list's items where the list stands,
-		// so drops those it would drop there too, values and all.
-		d.atTop(v.Get("@list"), ctx, false, false)
+		return dropList, true
 	case keys == 0:
-		d.add(dropEmpty, v.Offset)
+		return dropEmpty, true
 	case keys == 1 && id:
-		d.add(dropIDOnly, v.Offset)
-	default:
-		d.below(v, ctx, true)
-		return false
+		return dropIDOnly, true
 	}
-	return true
+	return 0, false
 }
 
 // below counts what JSON-LD drops in the "@graph" of the nodes inside
@@ -241,12 +252,15 @@ func contextAfter(ctx string, c *jsonpos.Value) string {
 // an object JSON-LD drops there that holds keys (a node with only @id, a
 // value or list object): the builder reads it, but it is no node.
 func freeFloating(v *jsonpos.Value) bool {
-	if v.Kind != jsonpos.Object || len(v.Members) == 0 {
+	if v.Kind != jsonpos.Object || len(v.Members) == 0 || hasGraphOrSet(v) {
 		return false
 	}
-	var d dropped
-	d.atTop(v, schemaOrgURL, false, true)
-	return d.n[dropIDOnly]+d.n[dropValue]+d.n[dropList] > 0 && !hasGraphOrSet(v)
+	ctx := schemaOrgURL
+	if c := v.Get("@context"); c != nil {
+		ctx = contextAfter(ctx, c)
+	}
+	k, dropped := objectKind(v, ctx, false)
+	return dropped && k != dropEmpty
 }
 
 // hasGraphOrSet reports whether v holds "@graph" or "@set", whose items,
