@@ -397,11 +397,16 @@ func scanDropped(data []byte) (d dropped, ok bool) {
 	}
 	var ctx *jsonpos.Value
 	graph := false
+	seen := map[string]bool{}
 	ok = eachMember(data, i, func(raw []byte, at, end int) bool {
 		key := string(raw)
-		if bytes.IndexByte(raw, '\\') >= 0 && json.Unmarshal(data[at-len(raw)-2:at], &key) != nil {
+		if bytes.IndexByte(raw, '\\') >= 0 && json.Unmarshal(append(append([]byte{'"'}, raw...), '"'), &key) != nil {
 			return false
 		}
+		if seen[key] {
+			return false // read as its last writing: left alone
+		}
+		seen[key] = true
 		switch {
 		case key == "@graph" && data[at] == '[':
 			graph = true
@@ -429,14 +434,25 @@ func scanDropped(data []byte) (d dropped, ok bool) {
 // keptNode reports whether item, a JSON value, is a node object JSON-LD
 // keeps at the top of a graph, with nothing below it that it drops: two
 // keys or more whose values are not null, besides @context, none of
-// them @value, @list or @set, and no "@graph" or "@included" in it, nor
-// an escape that could spell one.
+// them @value, @list or @set nor written twice, and no "@graph" or
+// "@included" in it, nor an escape that could spell one.
 func keptNode(item []byte) bool {
 	if item[0] != '{' || mayHoldGraph(item) {
 		return false
 	}
 	keys := 0
+	var seen [][]byte
 	ok := eachMember(item, 0, func(key []byte, at, end int) bool {
+		// A key written twice is read as its last writing, which may
+		// leave fewer keys (or a null): parsed, as a whole document is.
+		for _, k := range seen {
+			if bytes.Equal(k, key) {
+				return false
+			}
+		}
+		if seen = append(seen, key); len(seen) > 64 {
+			return false
+		}
 		switch string(key) {
 		case "@context":
 		case "@value", "@list", "@set":

@@ -321,6 +321,7 @@ func TestScanDropped(t *testing.T) {
 		`[{"@context": "https://schema.org", "id": "a"}, {"@id": "b", "@type": "Movie"}, [{"@id": "c"}], {"@context": "https://schema.org", "@graph": [{"id": "d"}]}]`,
 		`{"@context": "https://schema.org", "@graph": []}`,
 		`[]`,
+		`{"@context": "https://schema.org", "\u0040graph": [{"@id": "a", "@id": "b"}, {"@id": "c", "name": "x", "name": null}, {"@id": "d", "@type": "Movie", "@type": "Movie"}]}`,
 	} {
 		v, err := jsonpos.Parse([]byte(doc))
 		if err != nil {
@@ -365,4 +366,35 @@ func BenchmarkScanDropped(b *testing.B) {
 			b.Fatal(d, ok)
 		}
 	}
+}
+
+// FuzzScanDropped holds scanDropped, the byte scanner of linked data's
+// form, to findDropped of the parsed whole, and to no panic on any JSON.
+func FuzzScanDropped(f *testing.F) {
+	for _, doc := range []string{
+		`{"@context": "https://schema.org", "@graph": [{"@id": "a"}, {"@id": "b", "@type": "Movie"}, {}, {"@value": "x"}]}`,
+		`[{"@context": "https://schema.org", "id": "a"}, {"@id": "b", "@graph": [{"@list": [1]}]}]`,
+		`{"@graph": [{"i\u0064": "a\"}"}, {"@set": [{"@id": "c"}]}], "@context": ["https://schema.org", {"@language": "en"}]}`,
+	} {
+		f.Add(doc)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		if len(doc) > 4096 || !json.Valid([]byte(doc)) {
+			return
+		}
+		got, ok := scanDropped([]byte(doc))
+		v, err := jsonpos.Parse([]byte(doc))
+		if err != nil || !ok {
+			return
+		}
+		graphOnly := v.Kind == jsonpos.Object && v.Get("@graph") != nil && v.Get("@graph").Kind == jsonpos.Array && onlyKeys(v, "@context", "@graph")
+		if v.Kind != jsonpos.Array && !graphOnly {
+			return
+		}
+		want := findDropped(v, jsonpos.LeftOut{FirstValue: -1, FirstEmpty: -1})
+		got.base, want.base, got.everyValue = 0, 0, false
+		if got != want {
+			t.Errorf("%s:\nread an item at a time %+v, whole %+v", doc, got, want)
+		}
+	})
 }
