@@ -21,18 +21,6 @@ import (
 	"github.com/film2ld/film2ld/mapping/internal/text"
 )
 
-// Separators between actor and character; the earliest in an entry splits
-// it.
-var separators = []*lazyre.Regexp{
-	// "as", and the word in the languages of the articles film2ld reads:
-	// German "als", Italian "come", Spanish "como" (audit 15), in lower
-	// case only, so that "Perry Como" stays a name.
-	lazyre.New(`\s+(?:as|als|come|como)\s+`),
-	lazyre.New(`\s+[–—―]\s+|\s+-{1,2}\s+`),
-	lazyre.New(`\s*(?:\.{3,}|…+)\s*`),
-	lazyre.New(`\s*:\s+`),
-}
-
 // Annotations are what pages put in brackets after an actor or character
 // to say how the part was played. They are role names, not part of either
 // name. Keys are lower-case; the value is the role name written out.
@@ -111,24 +99,30 @@ func ParseRemark(entry string) (m film.CastMember, remark string, ok bool) {
 	actor, character := s, ""
 	// The earliest separator splits: in "Anne Coesens – Tania, who works
 	// as a cleaner" the dash does, not the "as" of the description.
-	var at []int
+	at := [2]int{-1, -1} // the separator's start and end
 	inside := text.BracketSpans(s)
 	for _, sep := range separators {
 		// A separator must have something on both sides: "Anne Coes…" is a
 		// name cut short, not an actor and an empty character. One inside
 		// brackets belongs to the character: "Camila Ruiz (Rosa, as a
-		// child)".
-		for _, loc := range sep.FindAllStringIndex(s, -1) {
-			if text.Within(inside, loc[0]) {
+		// child)". The first match outside brackets counts, as the
+		// first of regexp's FindAllStringIndex did.
+		for pos := 0; ; {
+			start, end := sep(s, pos)
+			if start < 0 {
+				break
+			}
+			if text.Within(inside, start) {
+				pos = end
 				continue
 			}
-			if loc[0] > 0 && loc[1] < len(s) && (at == nil || loc[0] < at[0]) {
-				at = loc
+			if start > 0 && end < len(s) && (at[0] < 0 || start < at[0]) {
+				at = [2]int{start, end}
 			}
 			break
 		}
 	}
-	if at != nil {
+	if at[0] >= 0 {
 		actor, character = s[:at[0]], s[at[1]:]
 	} else {
 		if a, c, ok := trailingParen(s); ok {
@@ -166,7 +160,7 @@ func ParseRemark(entry string) (m film.CastMember, remark string, ok bool) {
 	// lower case, describes the part (as "(older)" does after a bracketed
 	// character); it was kept in the character's name (audit 12). A
 	// capitalised group ("Sachiko (Sachi)") is the name's own.
-	if at != nil && d.Description == "" {
+	if at[0] >= 0 && d.Description == "" {
 		if name, remark, ok := trailingRemark(character); ok {
 			character, d.Description = name, remark
 		}

@@ -43,8 +43,8 @@ func cutRemark(s string) (part, remark string) {
 func actorOf(head string) string {
 	end := len(head)
 	for _, sep := range separators {
-		if loc := sep.FindStringIndex(head); loc != nil && loc[0] > 0 && loc[0] < end {
-			end = loc[0]
+		if start, _ := sep(head, 0); start > 0 && start < end {
+			end = start
 		}
 	}
 	if i := strings.IndexByte(head, '('); i > 0 && i < end {

@@ -87,12 +87,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"aus dem Jahr", false}}}, true
 	case "\\s(?:è|era)\\s+una?\\s+(?:film|documentario|cortometraggio|lungometraggio|mediometraggio|pellicola|film d'animazione)\\b[^.]{0,120}?\\sdel\\s+(\\d{4})\\b":
 		return filter{any: []literal{{"del", false}}}, true
-	case "\\s*(?:\\.{3,}|…+)\\s*":
-		return filter{any: []literal{{".", false}, {"…", false}}}, true
 	case "\\s*,\\s*(?:and\\s+|et\\s+|und\\s+|e\\s+|y\\s+)?|\\s+(?:and|&|et|und|e|y)\\s+":
 		return filter{any: []literal{{",", false}, {"\t", false}, {"\n", false}, {"\f", false}, {"\r", false}, {" ", false}}}, true
-	case "\\s*:\\s+":
-		return filter{any: []literal{{":", false}}}, true
 	case "\\s*[;,]\\s*|\\s+and\\s+":
 		return filter{any: []literal{{",", false}, {";", false}, {"and", false}}}, true
 	case "\\s*[|·—–]\\s*|\\s+-\\s+":
@@ -103,12 +99,8 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"(", false}}}, true
 	case "\\s*\\([\\d,]+\\)$":
 		return filter{any: []literal{{"(", false}}}, true
-	case "\\s+(?:as|als|come|como)\\s+":
-		return filter{any: []literal{{"a", false}, {"com", false}}}, true
 	case "\\s+[/|]\\s+":
 		return filter{any: []literal{{"/", false}, {"|", false}}}, true
-	case "\\s+[–—―]\\s+|\\s+-{1,2}\\s+":
-		return filter{any: []literal{{"–", false}, {"—", false}, {"―", false}, {"-", false}}}, true
 	case "\\s+\\\\?[>›»]\\s+":
 		return filter{any: []literal{{">", false}, {"»", false}, {"›", false}}}, true
 	case "\\s\\(([^()]{1,60})\\)":

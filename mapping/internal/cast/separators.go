@@ -1,0 +1,116 @@
+package cast
+
+import "strings"
+
+// A separator finds the leftmost match at or after pos of one of the
+// patterns that join an actor and a character, as regexp's leftmost-first
+// search of the pattern from pos does: its start and end, or -1, -1.
+// TestSeparatorsAsPatterns and FuzzSeparators hold each to its pattern
+// (separatorRes) over every match of a text.
+//
+// They are byte scans where the patterns were regular expressions: every
+// cast entry of every document is tried against the four, and the
+// patterns' filters passed nearly every entry ("a" is in most names), so
+// that they were two fifths of ParseRemark's time.
+type separator func(s string, pos int) (start, end int)
+
+// separators are the patterns, in separatorRes' order; the earliest match
+// in an entry splits it.
+var separators = [...]separator{asSeparator, dashSeparator, ellipsisSeparator, colonSeparator}
+
+// isSpace is \s: the white space of regexp's Perl classes, ASCII only.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// spaceEnd returns the end of the run of white space at i.
+func spaceEnd(s string, i int) int {
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// nextSpace returns the first white space at or after i, or -1.
+func nextSpace(s string, i int) int {
+	for ; i < len(s); i++ {
+		if isSpace(s[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// asSeparator is \s+(?:as|als|come|como)\s+: a word between runs of
+// white space, the runs whole (no shorter run lets the word follow).
+func asSeparator(s string, pos int) (int, int) {
+	for i := nextSpace(s, pos); i >= 0; i = nextSpace(s, i) {
+		j := spaceEnd(s, i)
+		for _, w := range [...]string{"as", "als", "come", "como"} {
+			if k := j + len(w); strings.HasPrefix(s[j:], w) && k < len(s) && isSpace(s[k]) {
+				return i, spaceEnd(s, k)
+			}
+		}
+		i = j // no start inside the run can match either
+	}
+	return -1, -1
+}
+
+// dashSeparator is \s+[–—―]\s+|\s+-{1,2}\s+: a dash between runs of
+// white space; two hyphens where a space follows the second.
+func dashSeparator(s string, pos int) (int, int) {
+	for i := nextSpace(s, pos); i >= 0; i = nextSpace(s, i) {
+		j := spaceEnd(s, i)
+		k := -1
+		switch rest := s[j:]; {
+		case strings.HasPrefix(rest, "–"), strings.HasPrefix(rest, "—"), strings.HasPrefix(rest, "―"):
+			k = j + len("–")
+		case strings.HasPrefix(rest, "--") && len(rest) > 2 && isSpace(rest[2]):
+			k = j + 2
+		case strings.HasPrefix(rest, "-"):
+			k = j + 1
+		}
+		if k >= 0 && k < len(s) && isSpace(s[k]) {
+			return i, spaceEnd(s, k)
+		}
+		i = j
+	}
+	return -1, -1
+}
+
+// ellipsisSeparator is \s*(?:\.{3,}|…+)\s*: three full stops or more,
+// else ellipses, with the white space on either side.
+func ellipsisSeparator(s string, pos int) (int, int) {
+	for i := pos; i < len(s); {
+		j := spaceEnd(s, i)
+		k := j
+		for k < len(s) && s[k] == '.' {
+			k++
+		}
+		if k-j < 3 {
+			k = j
+			for strings.HasPrefix(s[k:], "…") {
+				k += len("…")
+			}
+		}
+		if k > j {
+			return i, spaceEnd(s, k)
+		}
+		// No start in the run of white space, nor at its end, matches.
+		i = max(j, i+1)
+	}
+	return -1, -1
+}
+
+// colonSeparator is \s*:\s+: a colon, white space after it, and any
+// before it.
+func colonSeparator(s string, pos int) (int, int) {
+	for i := pos; i < len(s); {
+		j := spaceEnd(s, i)
+		if j+1 < len(s) && s[j] == ':' && isSpace(s[j+1]) {
+			return i, spaceEnd(s, j+1)
+		}
+		i = max(j, i+1)
+	}
+	return -1, -1
+}
