@@ -70,7 +70,6 @@ var (
 	editHeadingRe = lazyre.New(`^(.{1,60}?)\s*\[edit\]$`)
 	listMarkRe    = lazyre.New(`^(?:[-*•·▪–]{1,3}|\d{1,3}[.)])\s+`)
 	tabLabelRe    = lazyre.New(`^([^\t]{1,40}?)\t+(.*)$`)
-	boilerplateRe = lazyre.New(`^(?:\[edit\]|Edit|Watch|Talk|Article|View history|View source|Read|Tools|Download PDF|From Wikipedia, the free encyclopedia|Jump to (?:navigation|search|content)|\(Redirected from .+\)|Retrieved from .+|This article is about .+|For other uses, see .+|Not to be confused with .+|For the .+, see .+|Categories: .+|Main articles?: .+|See also: .+|Further information: .+)$`)
 )
 
 var (
@@ -260,7 +259,7 @@ func classify(n int, raw string) line {
 	case clean == "":
 		l.kind = kindBlank
 		return l
-	case len(clean) < maxBoilerplate && boilerplateRe.MatchString(clean):
+	case len(clean) < maxBoilerplate && isBoilerplate(clean):
 		l.kind = kindBoilerplate
 		return l
 	}
@@ -441,4 +440,55 @@ func colonLabel(s string) []string {
 		return nil
 	}
 	return []string{s, s[:j], value}
+}
+
+// boilerplateLines are the lines of the site's furniture written whole;
+// boilerplatePrefixes those that start a line and some text follows.
+var (
+	boilerplateLines = map[string]bool{
+		"[edit]": true, "Edit": true, "Watch": true, "Talk": true, "Article": true, "View history": true,
+		"View source": true, "Read": true, "Tools": true, "Download PDF": true,
+		"From Wikipedia, the free encyclopedia": true, "Jump to navigation": true, "Jump to search": true,
+		"Jump to content": true,
+	}
+	boilerplatePrefixes = []string{
+		"Retrieved from ", "This article is about ", "For other uses, see ", "Not to be confused with ",
+		"Categories: ", "Main article: ", "Main articles: ", "See also: ", "Further information: ",
+	}
+)
+
+// isBoilerplate reports whether a line is the site's furniture, as the
+// pattern
+//
+//	^(?:\[edit\]|Edit|Watch|Talk|Article|View history|View source|Read|Tools|Download PDF|From Wikipedia, the free encyclopedia|Jump to (?:navigation|search|content)|\(Redirected from .+\)|Retrieved from .+|This article is about .+|For other uses, see .+|Not to be confused with .+|For the .+, see .+|Categories: .+|Main articles?: .+|See also: .+|Further information: .+)$
+//
+// matches it (TestBoilerplateAsPattern holds it to that): by a map and
+// prefixes, where the pattern's filter let through every line that
+// starts with one of its many first letters, and classify tries every
+// line of every document in detection.
+func isBoilerplate(s string) bool {
+	if boilerplateLines[s] {
+		return true
+	}
+	if strings.IndexByte(s, '\n') >= 0 {
+		return false // "." matches no line break
+	}
+	for _, p := range boilerplatePrefixes {
+		if len(s) > len(p) && strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	const redirected = "(Redirected from "
+	if len(s) > len(redirected)+1 && strings.HasPrefix(s, redirected) && strings.HasSuffix(s, ")") {
+		return true
+	}
+	// "For the .+, see .+": the first ", see " after one character or
+	// more ends earliest, so that text follows it if any does.
+	const forThe, see = "For the ", ", see "
+	if strings.HasPrefix(s, forThe) && len(s) > len(forThe)+1 {
+		if i := strings.Index(s[len(forThe)+1:], see); i >= 0 && len(forThe)+1+i+len(see) < len(s) {
+			return true
+		}
+	}
+	return false
 }

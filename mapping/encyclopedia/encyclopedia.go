@@ -347,7 +347,7 @@ func plainTitle(first string, rest []string) bool {
 	}
 	for _, raw := range rest {
 		l := text.Clean(raw)
-		if l == "" || boilerplateRe.MatchString(l) {
+		if l == "" || isBoilerplate(l) {
 			continue
 		}
 		if l == first {

@@ -57,7 +57,7 @@ func siteFurniture(lines []string, indent int) (title, resume int, ok bool) {
 	first := -1
 	for i := range min(len(lines), maxFurniture) {
 		l := clean(i)
-		if l == "" || boilerplateRe.MatchString(l) {
+		if l == "" || isBoilerplate(l) {
 			continue
 		}
 		first = i
@@ -88,7 +88,7 @@ func siteFurniture(lines []string, indent int) (title, resume int, ok bool) {
 	}
 	title = -1
 	for i := tabs - 1; i > first; i-- {
-		if l := clean(i); l != "" && !furnitureOpeners[strings.ToLower(l)] && !boilerplateRe.MatchString(l) {
+		if l := clean(i); l != "" && !furnitureOpeners[strings.ToLower(l)] && !isBoilerplate(l) {
 			title = i
 			break
 		}

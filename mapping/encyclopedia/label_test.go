@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/film2ld/film2ld/mapping/film"
+	"github.com/film2ld/film2ld/mapping/internal/jobs"
 	"github.com/film2ld/film2ld/mapping/internal/mappertest"
 
 	"github.com/film2ld/film2ld/mapping/internal/lazyre"
@@ -146,6 +147,48 @@ func TestDropEmphasis(t *testing.T) {
 	} {
 		if got := dropEmphasis(in); got != want {
 			t.Errorf("dropEmphasis(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// lookupByLabelKey is lookup as it was: every label's key made by
+// labelKey, the reference lookup's folded key is held to.
+func lookupByLabelKey(label string) (field, bool) {
+	f, ok := labels()[labelKey(label)]
+	if !ok {
+		if roleName, job := jobs.Lookup(label); job {
+			return credit(film.Contributor, roleName), true
+		}
+	}
+	return f, ok
+}
+
+// TestLookupAsLabelKey holds lookup to lookupByLabelKey: every line of
+// the test documents and its colon label, every label of both tables as
+// the table writes it, in upper case, with a colon, spaces and a
+// footnote, and labels on the edges of the folded path (64 bytes, a
+// byte past ASCII, a bracket).
+func TestLookupAsLabelKey(t *testing.T) {
+	in := colonInputs(t)
+	for _, l := range slices.Clone(in) {
+		if m := colonLabel(l); m != nil {
+			in = append(in, m[1])
+		}
+	}
+	var known []string
+	for k := range labels() {
+		known = append(known, k)
+	}
+	known = append(known, "gaffer", "chef électricien", "colorist", "étalonnage", "kostüm", "Gaffer", "GAFFER:")
+	for _, k := range known {
+		in = append(in, k, strings.ToUpper(k), k+":", " "+k+" :", k+"::", k+"[1]", "  "+strings.ToUpper(k)+"\t:", strings.ReplaceAll(k, " ", "  "), k+"\u00a0")
+	}
+	in = append(in, strings.Repeat("a", 63), strings.Repeat("a", 64)+":", strings.Repeat("a", 65), "Directed by"+strings.Repeat(" ", 60)+":", "[", "Directed by[", "Dir\xffected by", "K\u212a")
+	for _, l := range in {
+		gotF, gotOK := lookup(l)
+		wantF, wantOK := lookupByLabelKey(l)
+		if gotF != wantF || gotOK != wantOK {
+			t.Errorf("lookup(%q) = %v %v, want %v %v", l, gotF, gotOK, wantF, wantOK)
 		}
 	}
 }

@@ -1,11 +1,13 @@
 package encyclopedia
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 
 	"github.com/film2ld/film2ld/mapping/film"
 	"github.com/film2ld/film2ld/mapping/internal/jobs"
+	"github.com/film2ld/film2ld/mapping/internal/locale"
 	"github.com/film2ld/film2ld/mapping/internal/text"
 
 	"github.com/film2ld/film2ld/mapping/internal/lazyre"
@@ -168,7 +170,27 @@ func labelKey(label string) string {
 
 // lookup returns how a label is read; ok is false for a label the table
 // does not hold.
+//
+// A label in ASCII without a footnote mark, most of a page's, has for
+// its key its cleaned text in lower case: folded in a buffer on the
+// stack, it is looked up in both tables without labelKey's copies
+// (detection looks up every short line of every document, and the key's
+// copy was a third of encyclopedia.Signals' time on the other kinds'
+// pages). TestLookupAsLabelKey holds it to labelKey's result.
 func lookup(label string) (field, bool) {
+	if strings.IndexByte(label, '[') < 0 {
+		var buf [64]byte
+		if key, ascii := locale.AppendLowerASCII(buf[:0], text.Clean(label)); ascii {
+			key, _ = bytes.CutSuffix(key, colon)
+			if f, ok := labels()[string(key)]; ok {
+				return f, true
+			}
+			if roleName, job := jobs.LookupKey(key); job {
+				return credit(film.Contributor, roleName), true
+			}
+			return field{}, false
+		}
+	}
 	f, ok := labels()[labelKey(label)]
 	if !ok {
 		// A crew job with no property of its own ("Gaffer", "Kostüm"):
@@ -179,6 +201,8 @@ func lookup(label string) (field, bool) {
 	}
 	return f, ok
 }
+
+var colon = []byte(":")
 
 // family is what a section of the article holds.
 type family int

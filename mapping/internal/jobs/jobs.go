@@ -38,6 +38,15 @@ func Lookup(label string) (roleName string, ok bool) {
 
 var colon = []byte(":")
 
+// LookupKey is Lookup of a label in ASCII given as its key: cleaned (see
+// text.Clean), in lower case, without its trailing colon. A mapper that
+// has made the key for its own table looks it up here too without
+// another copy.
+func LookupKey(key []byte) (roleName string, ok bool) {
+	roleName, ok = byLabel()[string(key)]
+	return roleName, ok
+}
+
 // key is a label's form in the table: lower case, single spaces, no
 // accents (pages write "Etalonnage" and "Étalonnage"), no trailing colon.
 func key(label string) string {
