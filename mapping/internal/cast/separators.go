@@ -79,38 +79,55 @@ func dashSeparator(s string, pos int) (int, int) {
 }
 
 // ellipsisSeparator is \s*(?:\.{3,}|…+)\s*: three full stops or more,
-// else ellipses, with the white space on either side.
+// else ellipses, with the white space on either side. The match starts
+// at the first run of stops or ellipses, or at the white space just
+// before it: no earlier place can start one.
 func ellipsisSeparator(s string, pos int) (int, int) {
-	for i := pos; i < len(s); {
-		j := spaceEnd(s, i)
-		k := j
+	d := indexFrom(s, pos, "...")
+	if e := indexFrom(s, pos, "…"); e >= 0 && (d < 0 || e < d) {
+		d = e
+	}
+	if d < 0 {
+		return -1, -1
+	}
+	k := d
+	if s[d] == '.' {
 		for k < len(s) && s[k] == '.' {
 			k++
 		}
-		if k-j < 3 {
-			k = j
-			for strings.HasPrefix(s[k:], "…") {
-				k += len("…")
-			}
+	} else {
+		for strings.HasPrefix(s[k:], "…") {
+			k += len("…")
 		}
-		if k > j {
-			return i, spaceEnd(s, k)
+	}
+	return spaceStart(s, pos, d), spaceEnd(s, k)
+}
+
+// colonSeparator is \s*:\s+: a colon, white space after it, and any
+// before it. The match starts at the first colon white space follows,
+// or at the white space just before it.
+func colonSeparator(s string, pos int) (int, int) {
+	for d := indexFrom(s, pos, ":"); d >= 0; d = indexFrom(s, d+1, ":") {
+		if d+1 < len(s) && isSpace(s[d+1]) {
+			return spaceStart(s, pos, d), spaceEnd(s, d+1)
 		}
-		// No start in the run of white space, nor at its end, matches.
-		i = max(j, i+1)
 	}
 	return -1, -1
 }
 
-// colonSeparator is \s*:\s+: a colon, white space after it, and any
-// before it.
-func colonSeparator(s string, pos int) (int, int) {
-	for i := pos; i < len(s); {
-		j := spaceEnd(s, i)
-		if j+1 < len(s) && s[j] == ':' && isSpace(s[j+1]) {
-			return i, spaceEnd(s, j+1)
-		}
-		i = max(j, i+1)
+// indexFrom returns the first index of sub in s at or after pos, or -1.
+func indexFrom(s string, pos int, sub string) int {
+	if i := strings.Index(s[pos:], sub); i >= 0 {
+		return pos + i
 	}
-	return -1, -1
+	return -1
+}
+
+// spaceStart returns the start of the run of white space that ends at
+// end, not before pos.
+func spaceStart(s string, pos, end int) int {
+	for end > pos && isSpace(s[end-1]) {
+		end--
+	}
+	return end
 }
