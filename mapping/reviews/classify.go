@@ -81,9 +81,7 @@ type classified struct {
 const numberPattern = `(\d{1,3}(?:\.\d+)?)`
 
 var (
-	numberRe  = lazyre.New(`^` + numberPattern + `(?:\s*(?:/|out of)\s*(\d{1,3}))?$`)
 	verdictRe = lazyre.New(`(?i)^(?:` + numberPattern + `\s+)?(.*?)\s*(-?)\s*\bbased on ([\d,]+) ((?:critic |user )?(?:critics?|reviews?|ratings?))$`)
-	bandRe    = lazyre.New(`^(?:\d+\.\s*)?([A-Z][A-Za-z ]{0,20}?):\s*([\d,]+) out of ([\d,]+)$`)
 	// A line that starts like a band ("2. Negative: 0 out of") but is not
 	// one: inside a distribution it is an error, not a review.
 	bandStartRe = lazyre.New(`^(\d+\.\s*)?([A-Z][A-Za-z ]{0,20}?):\s*\d`)
@@ -186,14 +184,14 @@ func classify(l string) classified {
 		}
 	}
 	if digit && short {
-		if m := numberRe.FindStringSubmatch(l); m != nil {
-			c.class, c.score, c.best = numberLine, m[1], m[2]
+		if score, best, ok := matchNumber(l); ok {
+			c.class, c.score, c.best = numberLine, score, best
 			return c
 		}
 	}
 	if colon && short {
-		if m := bandRe.FindStringSubmatch(l); m != nil {
-			c.class, c.band, c.bandCount, c.bandTotal = bandLine, m[1], m[2], m[3]
+		if band, count, total, ok := matchBand(l); ok {
+			c.class, c.band, c.bandCount, c.bandTotal = bandLine, band, count, total
 			return c
 		}
 		if m := bandStartMatch(l); m != nil && (m[1] != "" || strings.Contains(l, " out of")) {

@@ -260,7 +260,7 @@ func notAPublication(v string) string {
 		return "is a date"
 	case isFurniture(v):
 		return "is the site's button or prompt, not a publication"
-	case numberRe.MatchString(v):
+	case isNumber(v):
 		return "is a number (a score?)"
 	case gradeRe.MatchString(v):
 		// "B+" on the line where a publication stands: a letter grade,

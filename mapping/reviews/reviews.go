@@ -534,7 +534,7 @@ func itemLabel(l string) string {
 	return l
 }
 
-// bandLabel reports a score band's label as bandRe reads it: a capital,
+// bandLabel reports a score band's label as matchBand reads it: a capital,
 // then up to twenty letters and spaces.
 func bandLabel(s string) bool {
 	if s == "" || len(s) > 21 || s[0] < 'A' || s[0] > 'Z' {
@@ -1473,12 +1473,12 @@ func (p *parser) label(n int, c classified) error {
 	case publicationField:
 		p.setPublisher(n, c.value)
 	case scoreField:
-		m := numberRe.FindStringSubmatch(c.value)
-		if m == nil {
+		score, best, ok := matchNumber(c.value)
+		if !ok {
 			p.note(n, "%s review score %q is not a number; left out", p.section, text.Short(c.value))
 			return nil
 		}
-		p.reviewScore(n, m[1], m[2])
+		p.reviewScore(n, score, best)
 	case dateField:
 		d, err := text.ParseDate(c.value)
 		switch {
