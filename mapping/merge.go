@@ -660,6 +660,7 @@ func (m *merger) credits(f *Film) {
 	}
 	var names roleNames
 	roles := map[film.Role]uint32{}
+	var as creditsAs
 	for _, s := range m.sources {
 		for _, cr := range s.Film.Credits {
 			a := m.res.lookup(cr.Agent.Organization, cr.Agent.Name.Value)
@@ -677,7 +678,7 @@ func (m *merger) credits(f *Film) {
 			} else {
 				a.parts = 0 // its one credit
 			}
-			f.Credits = append(f.Credits, Credit{cr.Role, cr.RoleName, m.view(a), s})
+			f.Credits = append(f.Credits, Credit{m.view(a), as.of(cr.Role, cr.RoleName, s)})
 			if agents != nil {
 				agents = append(agents, a)
 			}
@@ -701,19 +702,19 @@ func (m *merger) credits(f *Film) {
 	}
 	precise := map[roleOf][]*film.Source{}
 	for i, o := range f.Credits {
-		if o.RoleName != "" {
-			k := roleOf{o.Role, agents[i]}
-			if !slices.Contains(precise[k], o.Source) {
-				precise[k] = append(precise[k], o.Source)
+		if o.RoleName() != "" {
+			k := roleOf{o.Role(), agents[i]}
+			if !slices.Contains(precise[k], o.Source()) {
+				precise[k] = append(precise[k], o.Source())
 			}
 		}
 	}
 	subsumed := func(p Credit, a *agent) bool {
-		if p.RoleName != "" {
+		if p.RoleName() != "" {
 			return false
 		}
-		sources := precise[roleOf{p.Role, a}]
-		return len(sources) > 0 && !slices.Contains(sources, p.Source)
+		sources := precise[roleOf{p.Role(), a}]
+		return len(sources) > 0 && !slices.Contains(sources, p.Source())
 	}
 	kept := f.Credits[:0]
 	for i, cr := range f.Credits {
@@ -723,6 +724,35 @@ func (m *merger) credits(f *Film) {
 	}
 	clear(f.Credits[len(kept):])
 	f.Credits = kept
+}
+
+// creditsAs makes the role, role name and source a view's credits
+// share (see Credit): one of each that the credits state.
+type creditsAs struct {
+	last  *creditAs
+	byKey map[creditAs]*creditAs
+}
+
+// of returns the one creditAs of a role and role name in a source.
+func (c *creditsAs) of(role film.Role, roleName string, source *film.Source) *creditAs {
+	// Runs of credits in one role and source are the rule (a crew list,
+	// an infobox's producers): the last one made is asked first, which
+	// compares the strings by their pointers where they are the same
+	// document's words.
+	if l := c.last; l != nil && l.source == source && l.role == role && l.roleName == roleName {
+		return l
+	}
+	k := creditAs{role, roleName, source}
+	as, ok := c.byKey[k]
+	if !ok {
+		if c.byKey == nil {
+			c.byKey = map[creditAs]*creditAs{}
+		}
+		as = &k
+		c.byKey[k] = as
+	}
+	c.last = as
+	return as
 }
 
 // roleNames numbers role names as merger.credits compares them: by

@@ -72,13 +72,49 @@ type Release struct {
 	Date, Place string
 }
 
-// Credit is an agent in a crew role. RoleName is the document's own name
-// for the role, when it states a more precise one than Role.
+// Credit is an agent in a crew role: Role, and RoleName, the document's
+// own name for the role when it states a more precise one, as Source
+// states them.
 type Credit struct {
-	Role     film.Role
-	RoleName string
-	Agent    *Agent
-	Source   *film.Source
+	Agent *Agent
+	// as is the credit's role, role name and source, which a film's
+	// credits share a few of (the merge makes one of each, see
+	// merger.creditAs): as fields of every credit they were 40 of its
+	// 48 bytes, 10 MB of the merge's peak for a prize page of 248,000
+	// crew credits. Nil reads as no role, name or source.
+	as *creditAs
+}
+
+// creditAs is what a Credit says beside its agent.
+type creditAs struct {
+	role     film.Role
+	roleName string
+	source   *film.Source
+}
+
+// Role is the credit's role.
+func (c Credit) Role() film.Role {
+	if c.as == nil {
+		return ""
+	}
+	return c.as.role
+}
+
+// RoleName is the document's own name for the role ("Cinematography"),
+// or "".
+func (c Credit) RoleName() string {
+	if c.as == nil {
+		return ""
+	}
+	return c.as.roleName
+}
+
+// Source is the document that states the credit.
+func (c Credit) Source() *film.Source {
+	if c.as == nil {
+		return nil
+	}
+	return c.as.source
 }
 
 // Performance is an actor in a part: a character (with the role names and

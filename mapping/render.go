@@ -254,7 +254,7 @@ func (f *Film) credits(m *fields, lazy bool) {
 	byProp := map[string][]int{}
 	var order []string
 	for i, cr := range f.Credits {
-		prop := properties[cr.Role]
+		prop := properties[cr.Role()]
 		if byProp[prop] == nil {
 			order = append(order, prop)
 		}
@@ -265,10 +265,10 @@ func (f *Film) credits(m *fields, lazy bool) {
 		setItems(m, prop, lazy, len(credits), func(i int) any {
 			cr := f.Credits[credits[i]]
 			v := ref(cr.Agent, lazy)
-			if cr.RoleName != "" {
+			if name := cr.RoleName(); name != "" {
 				role := newFields(lazy, 3)
 				role.set("@type", "Role")
-				role.set("roleName", cr.RoleName)
+				role.set("roleName", name)
 				role.set(prop, v)
 				v = role.value()
 			}
