@@ -729,9 +729,18 @@ func (m *merger) credits(f *Film) {
 // creditsAs makes the role, role name and source a view's credits
 // share (see Credit): one of each that the credits state.
 type creditsAs struct {
-	last  *creditAs
+	last *creditAs
+	// made is the block being filled of those made so far: the first
+	// holds scanCreditsAs and is scanned, later ones are indexed by
+	// byKey (one allocation each, and a list of them, were 20 more a
+	// film of the samples).
+	made  []creditAs
 	byKey map[creditAs]*creditAs
 }
+
+// scanCreditsAs is how many creditAs a creditsAs scans before it keeps
+// an index: a film's crew states a few dozen roles and role names.
+const scanCreditsAs = 16
 
 // of returns the one creditAs of a role and role name in a source.
 func (c *creditsAs) of(role film.Role, roleName string, source *film.Source) *creditAs {
@@ -743,12 +752,34 @@ func (c *creditsAs) of(role film.Role, roleName string, source *film.Source) *cr
 		return l
 	}
 	k := creditAs{role, roleName, source}
-	as, ok := c.byKey[k]
-	if !ok {
-		if c.byKey == nil {
-			c.byKey = map[creditAs]*creditAs{}
+	if c.byKey != nil {
+		if as, ok := c.byKey[k]; ok {
+			c.last = as
+			return as
 		}
-		as = &k
+	} else {
+		for i := range c.made {
+			if c.made[i] == k {
+				c.last = &c.made[i]
+				return c.last
+			}
+		}
+	}
+	switch {
+	case c.made == nil:
+		c.made = make([]creditAs, 0, scanCreditsAs)
+	case len(c.made) == cap(c.made):
+		if c.byKey == nil {
+			c.byKey = make(map[creditAs]*creditAs, 2*len(c.made))
+			for i := range c.made {
+				c.byKey[c.made[i]] = &c.made[i]
+			}
+		}
+		c.made = make([]creditAs, 0, min(2*cap(c.made), 256))
+	}
+	c.made = append(c.made, k)
+	as := &c.made[len(c.made)-1]
+	if c.byKey != nil {
 		c.byKey[k] = as
 	}
 	c.last = as
