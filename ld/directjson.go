@@ -571,6 +571,9 @@ const (
 	// valLang is a language-tagged string: s holds the text, a NUL and
 	// the tag in lower case, so that values alike are one.
 	valLang
+	// valRef is a run of light references (jrefRun): f is the run's
+	// index in jbuilder.lazy.runs, run how many references it holds.
+	valRef
 )
 
 // add appends v unless the property holds it already, and reports
@@ -581,7 +584,7 @@ func (p *jprop) add(v jval) bool {
 	switch {
 	case p.discard:
 		return true
-	case v.kind == valLazy || v.kind == valNode && v.node.blank && !v.node.labelled:
+	case v.kind == valLazy || v.kind == valRef || v.kind == valNode && v.node.blank && !v.node.labelled:
 	case p.set != nil:
 		if p.set.has(v) {
 			return false
@@ -597,7 +600,7 @@ func (p *jprop) add(v jval) bool {
 		if len(p.vals) >= 16 {
 			p.set = &jvalSet{}
 			for _, e := range p.vals {
-				if !(e.kind == valLazy || e.kind == valNode && e.node.blank) {
+				if !(e.kind == valLazy || e.kind == valRef || e.kind == valNode && e.node.blank) {
 					p.set.add(e)
 				}
 			}
@@ -605,7 +608,7 @@ func (p *jprop) add(v jval) bool {
 		}
 	}
 	p.vals = append(p.vals, v)
-	if v.kind == valNode || v.kind == valLazy {
+	if v.kind == valNode || v.kind == valLazy || v.kind == valRef {
 		p.nodes = true
 	}
 	return true
@@ -743,13 +746,20 @@ func (b *jbuilder) named(id string) (n *jnode, ok bool) {
 	if n = b.ids[id]; n != nil {
 		return n, true
 	}
-	if !b.iri(id) {
+	r, ref := b.lazy.refNums[id]
+	if !ref && !b.iri(id) {
 		return nil, false
 	}
 	n = b.newNode()
 	n.id = id
 	b.ids[id] = n
 	b.all = append(b.all, n)
+	if ref {
+		// A light reference until now (checked then): the node takes
+		// it over.
+		b.lazy.promote(r, n)
+		return n, true
+	}
 	if li, light := b.lazy.lightNums[id]; light {
 		// Named before by lazy items or a lazy description alone: the
 		// node takes them over (jlazyState.resolve).
@@ -914,6 +924,15 @@ func (b *jbuilder) prop(s *propSite) *jprop {
 	return s.p
 }
 
+// addNode adds node n to p's values unless p holds it (as a light
+// reference's node too: heldIn), and reports whether it did.
+func (b *jbuilder) addNode(p *jprop, n *jnode) bool {
+	if b.lazy.heldIn(p, n) {
+		return false
+	}
+	return p.add(jval{kind: valNode, node: n})
+}
+
 // node adds a node object and returns it. A node held in a property (in)
 // is referred to from there before its own properties are walked, as node
 // map generation does, which orders the values of a node that holds
@@ -952,7 +971,7 @@ func (b *jbuilder) node(m object, in *jprop) (*jnode, bool) {
 		b.all = append(b.all, n)
 	}
 	if in != nil {
-		if in.add(jval{kind: valNode, node: n}) {
+		if b.addNode(in, n) {
 			b.site(n, in)
 		}
 		b.mark(n, flagReferenced)
@@ -1059,6 +1078,10 @@ func (b *jbuilder) seqValues(x iter.Seq[any], site propSite) bool {
 				continue
 			}
 		}
+		if i >= b.lazy.after && b.lightRef(v, &site, &seq, x, i) {
+			i++
+			continue
+		}
 		if !b.value(v, &site) {
 			return false
 		}
@@ -1126,7 +1149,7 @@ func (b *jbuilder) value(v any, site *propSite) bool {
 			if !ok {
 				return false
 			}
-			if p := b.prop(site); p.add(jval{kind: valNode, node: n}) {
+			if p := b.prop(site); b.addNode(p, n) {
 				b.site(n, p)
 			}
 			b.mark(n, flagReferenced)
@@ -1278,6 +1301,7 @@ func (b *jbuilder) frame(root string) (framed []*jout, ok bool) {
 	if !b.lazy.resolve() {
 		return nil, false
 	}
+	b.lazy.resolveRefs()
 	for _, n := range b.all {
 		slices.SortFunc(n.props, func(a, c *jprop) int { return strings.Compare(a.key, c.key) })
 	}
@@ -1395,6 +1419,10 @@ func (fr *jframer) frame(n *jnode, parent *jout, prop int) *jout {
 				fr.frame(v.node, out, i)
 			case valLazy:
 				fr.frameLazy(v, out, i)
+			case valRef:
+				// embedded here, as framing embeds a node named once,
+				// and holding no node: nothing to frame
+				out.props[i] = append(out.props[i], jitem{v: v})
 			default:
 				out.props[i] = append(out.props[i], jitem{v: v})
 			}
@@ -1454,7 +1482,7 @@ func addOutput(parent *jout, prop int, out *jout) {
 func writeFramed(w io.Writer, b *jbuilder, framed []*jout, escapeHTML bool) error {
 	e := encoders.Get().(*treeEncoder)
 	e.w, e.escapeHTML, e.err = w, escapeHTML, nil
-	if len(b.lazy.items) > 0 || b.lazy.described > 0 {
+	if len(b.lazy.items) > 0 || b.lazy.described > 0 || len(b.lazy.runs) > 0 {
 		e.lazy = &lazyWriter{b: b}
 		defer e.lazy.close()
 	}
@@ -1527,22 +1555,27 @@ func (e *treeEncoder) outMembers(o *jout, depth int, after bool) {
 			continue
 		}
 		items := o.props[i]
-		if len(items) == 1 && (items[0].v == nil || items[0].v.kind != valLazy || items[0].v.run == 1) {
+		if len(items) == 1 && (items[0].v == nil || items[0].v.kind != valLazy && items[0].v.kind != valRef || items[0].v.run == 1) {
 			e.item(items[0], p.kind, depth)
 			continue
 		}
 		e.buf = append(e.buf, '[')
 		first := true
 		for _, it := range items {
-			if it.v != nil && it.v.kind == valLazy {
-				// a run of lazy items, one framing item
+			if it.v != nil && (it.v.kind == valLazy || it.v.kind == valRef) {
+				// a run of lazy items or light references, one
+				// framing item
 				for k := range int(it.v.run) {
 					if !first {
 						e.buf = append(e.buf, ',')
 					}
 					first = false
 					e.newline(depth + 1)
-					e.writeLazy(int(it.v.f)+k, depth+1)
+					if it.v.kind == valRef {
+						e.writeRef(int(it.v.f), k, p.kind, depth+1)
+					} else {
+						e.writeLazy(int(it.v.f)+k, depth+1)
+					}
 				}
 				continue
 			}
@@ -1617,9 +1650,13 @@ func (e *treeEncoder) item(it jitem, kind jkind, depth int) {
 		e.out(o, depth)
 		return
 	}
-	if it.v.kind == valLazy {
+	switch it.v.kind {
+	case valLazy:
 		// a run of one (outMembers writes longer runs)
 		e.writeLazy(int(it.v.f), depth)
+		return
+	case valRef:
+		e.writeRef(int(it.v.f), 0, kind, depth)
 		return
 	}
 	e.literal(it.v, depth)

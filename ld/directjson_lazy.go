@@ -94,6 +94,14 @@ type jlazyState struct {
 	names     []string
 	nameNums  map[string]uint16
 	described int
+	// refs are the light references (see lightRef), each its lazy
+	// description (as jnode.desc; 0 for none), refNums their index by
+	// IRI, runs their runs in the properties, and promoted the node
+	// made for each that became one (promote).
+	refs     []int32
+	refNums  map[string]int32
+	runs     []jrefRun
+	promoted map[int32]*jnode
 }
 
 func (l *jlazyState) addSeq(x iter.Seq[any], holder *jnode) int {
@@ -199,7 +207,8 @@ func (b *jbuilder) scratchNamed(id string) (*jnode, bool) {
 	if n := b.ids[id]; n != nil {
 		return n, true
 	}
-	if _, light := b.main.lazy.lightNums[id]; !light && !b.main.iri(id) {
+	_, light := b.main.lazy.lightNums[id]
+	if _, ref := b.main.lazy.refNums[id]; !light && !ref && !b.main.iri(id) {
 		return nil, false
 	}
 	n := b.newNode()
@@ -321,6 +330,10 @@ func (b *jbuilder) lazyDescription(m object, j int) (ok, lazy bool) {
 		// described twice: json-gold's path merges the two
 		return false, false
 	}
+	r, isRef := b.lazy.refNums[id]
+	if isRef && main == nil && b.lazy.refs[r] != 0 {
+		return false, false // as above
+	}
 	sc := b.descScratchFor()
 	n, ok := sc.node(m, nil)
 	if !ok {
@@ -341,7 +354,12 @@ func (b *jbuilder) lazyDescription(m object, j int) (ok, lazy bool) {
 	n.desc = int32(len(b.lazy.descs) + 1)
 	b.lazy.encodeDesc(n)
 	n.types, n.props = nil, nil
-	if main == nil {
+	switch {
+	case main != nil:
+	case isRef:
+		// Named by a light reference alone (so far).
+		b.lazy.refs[r] = n.desc
+	default:
 		// No node names it yet: a jlight, until one does.
 		b.lazy.lights[b.lazy.light(id)].desc = n.desc
 	}
@@ -479,6 +497,12 @@ func (b *jbuilder) lazyItem(m object, site *propSite, seq, i int) (ok, lazy bool
 			l.sites = append(l.sites, jlazySite{n: s.n, light: -1})
 			continue
 		}
+		if _, ref := l.refNums[s.n.id]; ref {
+			// A light reference's IRI, named again: a node (named).
+			n, _ := b.named(s.n.id)
+			l.sites = append(l.sites, jlazySite{n: n, light: -1})
+			continue
+		}
 		li := l.light(s.n.id)
 		e := &l.lights[li]
 		e.count++
@@ -500,7 +524,7 @@ func (b *jbuilder) lazyItem(m object, site *propSite, seq, i int) (ok, lazy bool
 // node it reaches that refers to it finds it on the stack), as the writer
 // walks each sequence once.
 func (b *jbuilder) lazyFramable(matches []*jnode) bool {
-	if len(b.lazy.items) == 0 {
+	if len(b.lazy.items) == 0 && len(b.lazy.runs) == 0 {
 		return true
 	}
 	if len(matches) != 1 {

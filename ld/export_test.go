@@ -20,3 +20,15 @@ func SetFlatKeep(n int) (restore func()) {
 	flatKeep = n
 	return func() { flatKeep = old }
 }
+
+// LightRefs returns how many references of doc's sequences the web
+// snippet's short path holds as light references rather than nodes (see
+// lightRef), and how many of those became nodes after all (promote), or
+// -1 where it takes json-gold's path.
+func LightRefs(p *Processor, doc any, f Format, opts Options) (refs, promoted int) {
+	b, _, ok := p.directJSON(doc, f, opts)
+	if !ok {
+		return -1, -1
+	}
+	return len(b.lazy.refs), len(b.lazy.promoted)
+}
