@@ -746,7 +746,7 @@ func (b *jbuilder) named(id string) (n *jnode, ok bool) {
 	if n = b.ids[id]; n != nil {
 		return n, true
 	}
-	r, ref := b.lazy.refNums[id]
+	r, ref := b.lazy.refIDs.find(id)
 	if !ref && !b.iri(id) {
 		return nil, false
 	}
@@ -760,11 +760,14 @@ func (b *jbuilder) named(id string) (n *jnode, ok bool) {
 		b.lazy.promote(r, n)
 		return n, true
 	}
-	if li, light := b.lazy.lightNums[id]; light {
+	if li, light := b.lazy.lightIDs.find(id); light {
 		// Named before by lazy items or a lazy description alone: the
 		// node takes them over (jlazyState.resolve).
-		e := &b.lazy.lights[li]
-		n.desc, e.node = e.desc, n
+		n.desc = b.lazy.lights[li].desc
+		if b.lazy.lightNodes == nil {
+			b.lazy.lightNodes = map[int32]*jnode{}
+		}
+		b.lazy.lightNodes[li] = n
 	}
 	return n, true
 }
@@ -1078,7 +1081,7 @@ func (b *jbuilder) seqValues(x iter.Seq[any], site propSite) bool {
 				continue
 			}
 		}
-		if i >= b.lazy.after && b.lightRef(v, &site, &seq, x, i) {
+		if i >= b.lazy.after && b.lightRef(v, &site) {
 			i++
 			continue
 		}

@@ -61,16 +61,14 @@ type jlazySite struct {
 // reviewer on a page of 50,000 reviews): it needs no node, as framing
 // embeds it where a lazy item names it last, and nothing inside it (its
 // description holds literals only), and its references elsewhere in
-// place (each a property's only value). id is its IRI, desc its lazy
-// description (as jnode.desc; 0 for none), count how many sites name it
-// and last the index of the last in jlazyState.sites; node is the node
-// made for it once another place names it, which then takes its sites
-// over (resolve).
+// place (each a property's only value). Its IRI is numbered by
+// jlazyState.lightIDs as it is in lights; desc is its lazy description
+// (as jnode.desc; 0 for none), count how many sites name it and last the
+// index of the last in jlazyState.sites. The node made for it once
+// another place names it (in lightNodes) takes its sites over (resolve).
 type jlight struct {
-	id          string
 	desc        int32
 	count, last int32
-	node        *jnode
 }
 
 // jlazyState is what a builder holds of its lazy items.
@@ -83,10 +81,11 @@ type jlazyState struct {
 	sites   []jlazySite
 	// holder is the top-level node whose members are being walked.
 	holder *jnode
-	// lights are the nodes that need no node (jlight), lightNums their
-	// index by IRI.
-	lights    []jlight
-	lightNums map[string]int32
+	// lights are the nodes that need no node (jlight), lightIDs their
+	// IRIs, and lightNodes the nodes made for some after all.
+	lights     []jlight
+	lightIDs   jiris
+	lightNodes map[int32]*jnode
 	// descs holds the lazy descriptions (jbuilder.lazyDescription),
 	// encoded; names are the types and keys they name, by number (each
 	// once: nameNums).
@@ -95,11 +94,11 @@ type jlazyState struct {
 	nameNums  map[string]uint16
 	described int
 	// refs are the light references (see lightRef), each its lazy
-	// description (as jnode.desc; 0 for none), refNums their index by
-	// IRI, runs their runs in the properties, and promoted the node
-	// made for each that became one (promote).
+	// description (as jnode.desc; 0 for none), refIDs their IRIs, runs
+	// their runs in the properties, and promoted the node made for each
+	// that became one (promote).
 	refs     []int32
-	refNums  map[string]int32
+	refIDs   jiris
 	runs     []jrefRun
 	promoted map[int32]*jnode
 }
@@ -207,8 +206,8 @@ func (b *jbuilder) scratchNamed(id string) (*jnode, bool) {
 	if n := b.ids[id]; n != nil {
 		return n, true
 	}
-	_, light := b.main.lazy.lightNums[id]
-	if _, ref := b.main.lazy.refNums[id]; !light && !ref && !b.main.iri(id) {
+	_, light := b.main.lazy.lightIDs.find(id)
+	if _, ref := b.main.lazy.refIDs.find(id); !light && !ref && !b.main.iri(id) {
 		return nil, false
 	}
 	n := b.newNode()
@@ -222,16 +221,11 @@ func (b *jbuilder) scratchNamed(id string) (*jnode, bool) {
 
 // light returns the index of the jlight of IRI id, made when new.
 func (l *jlazyState) light(id string) int32 {
-	if i, ok := l.lightNums[id]; ok {
+	if i, ok := l.lightIDs.find(id); ok {
 		return i
 	}
-	if l.lightNums == nil {
-		l.lightNums = map[string]int32{}
-	}
-	i := int32(len(l.lights))
-	l.lights = append(l.lights, jlight{id: id})
-	l.lightNums[id] = i
-	return i
+	l.lights = append(l.lights, jlight{})
+	return l.lightIDs.add(id)
 }
 
 // resolve gives the sites of each jlight a node was made for to that
@@ -242,13 +236,13 @@ func (l *jlazyState) resolve() bool {
 	for i := range l.sites {
 		s := &l.sites[i]
 		if s.light >= 0 {
-			if n := l.lights[s.light].node; n != nil {
+			if n := l.lightNodes[s.light]; n != nil {
 				s.n, s.light = n, -1
 			}
 		}
 	}
-	for _, e := range l.lights {
-		if e.node == nil && e.count == 0 {
+	for i, e := range l.lights {
+		if e.count == 0 && l.lightNodes[int32(i)] == nil {
 			return false
 		}
 	}
@@ -326,11 +320,11 @@ func (b *jbuilder) lazyDescription(m object, j int) (ok, lazy bool) {
 	if main != nil && (len(main.types) > 0 || len(main.props) > 0 || main.desc != 0) {
 		return true, false
 	}
-	if li, light := b.lazy.lightNums[id]; light && b.lazy.lights[li].desc != 0 {
+	if li, light := b.lazy.lightIDs.find(id); light && b.lazy.lights[li].desc != 0 {
 		// described twice: json-gold's path merges the two
 		return false, false
 	}
-	r, isRef := b.lazy.refNums[id]
+	r, isRef := b.lazy.refIDs.find(id)
 	if isRef && main == nil && b.lazy.refs[r] != 0 {
 		return false, false // as above
 	}
@@ -497,7 +491,7 @@ func (b *jbuilder) lazyItem(m object, site *propSite, seq, i int) (ok, lazy bool
 			l.sites = append(l.sites, jlazySite{n: s.n, light: -1})
 			continue
 		}
-		if _, ref := l.refNums[s.n.id]; ref {
+		if _, ref := l.refIDs.find(s.n.id); ref {
 			// A light reference's IRI, named again: a node (named).
 			n, _ := b.named(s.n.id)
 			l.sites = append(l.sites, jlazySite{n: n, light: -1})
@@ -689,7 +683,7 @@ func (e *treeEncoder) lazyValue(v *jval, kind jkind, depth int, next *int) {
 			// A jlight: embedded where it is named last, a reference
 			// elsewhere.
 			l := lw.b.lazy.lights[s.light]
-			lw.light = jnode{id: l.id, desc: l.desc}
+			lw.light = jnode{id: lw.b.lazy.lightIDs.ids[s.light], desc: l.desc}
 			lw.lightOut = jout{n: &lw.light, ref: k != l.last}
 			e.item(jitem{out: &lw.lightOut}, kind, depth)
 			return

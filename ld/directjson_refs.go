@@ -1,9 +1,6 @@
 package ld
 
-import (
-	"iter"
-	"slices"
-)
+import "slices"
 
 // Light references. An article's Starring list of 250,000 actors renders
 // the Movie's actor property as a sequence of references ({"@id": iri},
@@ -15,23 +12,22 @@ import (
 // a person, named by that one reference, is embedded there by framing
 // and nowhere else, and holds nothing framing acts on. So past the first
 // Config.HeldItems items of a sequence of the top-level node being
-// walked, a reference to an IRI no node has yet is kept as a number
-// (jref) in a run of such references (jrefRun), with the IRI's entry in
-// a map and the person's lazy description (jbuilder.lazyDescription),
-// about 70 bytes; the writer takes the IRI from the sequence, walked
-// again (see jlazy), and writes the person from its description. An IRI
+// walked, a reference to an IRI no node has yet is kept as a number in
+// a run of such references (jrefRun), with its IRI (jiris) and the
+// person's lazy description (jbuilder.lazyDescription), and the writer
+// writes the person from those. An IRI
 // named again in any other place than the same property (which drops it
 // as node map generation does) becomes a node there and then (named: a
 // promotion), and its reference that node's value in its place
 // (resolveRefs), so the node map is the one held whole would be.
 
-// jrefRun is a run of light references: items item, item+1, … of
-// sequence seq (in jlazyState.seqs), refs ref, ref+1, … of
-// jlazyState.refs, n of them, the values of property p. A property holds
-// a run as one value of kind valRef, whose f is the run's index.
+// jrefRun is a run of light references, ref, ref+1, … of
+// jlazyState.refs, n of them, values of property p in that order. A
+// property holds a run as one value of kind valRef, whose f is the run's
+// index.
 type jrefRun struct {
-	p                 *jprop
-	seq, item, ref, n int32
+	p      *jprop
+	ref, n int32
 }
 
 // refID returns the IRI a value of a property of kind kind refers to
@@ -58,11 +54,10 @@ func refID(v any, kind jkind) (string, bool) {
 	return "", false
 }
 
-// lightRef adds v, item i of sequence x of site's property, as a light
+// lightRef adds v, an item of a sequence of site's property, as a light
 // reference where it may be one, and reports whether it was taken (added,
-// or dropped as a duplicate); *seq is x's index in jlazyState.seqs, made
-// when the first of its items is taken (-1 before).
-func (b *jbuilder) lightRef(v any, site *propSite, seq *int, x iter.Seq[any], i int) bool {
+// or dropped as a duplicate).
+func (b *jbuilder) lightRef(v any, site *propSite) bool {
 	l := &b.lazy
 	if b.main != nil || b.light || b.labels != nil || site.n != l.holder || site.key.kind == kindTyped {
 		return false
@@ -71,11 +66,11 @@ func (b *jbuilder) lightRef(v any, site *propSite, seq *int, x iter.Seq[any], i 
 	if !ok || b.ids[id] != nil {
 		return false
 	}
-	if _, light := l.lightNums[id]; light {
+	if _, light := l.lightIDs.find(id); light {
 		return false // named by a lazy item or described: a node (named)
 	}
 	p := b.prop(site)
-	if r, ref := l.refNums[id]; ref {
+	if r, ref := l.refIDs.find(id); ref {
 		// Named again: in the same property a duplicate, which node
 		// map generation drops; elsewhere a node, made by named.
 		return l.runOf(r).p == p
@@ -83,23 +78,16 @@ func (b *jbuilder) lightRef(v any, site *propSite, seq *int, x iter.Seq[any], i 
 	if !b.iri(id) {
 		return false // the walk declines in named
 	}
-	if *seq < 0 {
-		*seq = l.addSeq(x, site.n)
-	}
-	r := int32(len(l.refs))
+	r := l.refIDs.add(id)
 	l.refs = append(l.refs, 0)
-	if l.refNums == nil {
-		l.refNums = map[string]int32{}
-	}
-	l.refNums[id] = r
 	if last := len(p.vals) - 1; last >= 0 && p.vals[last].kind == valRef {
-		if run := &l.runs[int(p.vals[last].f)]; int(run.seq) == *seq && int(run.item+run.n) == i && run.ref+run.n == r {
+		if run := &l.runs[int(p.vals[last].f)]; run.ref+run.n == r {
 			run.n++
 			p.vals[last].run++
 			return true
 		}
 	}
-	l.runs = append(l.runs, jrefRun{p: p, seq: int32(*seq), item: int32(i), ref: r, n: 1})
+	l.runs = append(l.runs, jrefRun{p: p, ref: r, n: 1})
 	p.add(jval{kind: valRef, run: 1, f: float64(len(l.runs) - 1)})
 	return true
 }
@@ -136,7 +124,7 @@ func (l *jlazyState) heldIn(p *jprop, n *jnode) bool {
 	if len(l.promoted) == 0 {
 		return false
 	}
-	r, ok := l.refNums[n.id]
+	r, ok := l.refIDs.find(n.id)
 	return ok && l.promoted[r] == n && l.runOf(r).p == p
 }
 
@@ -167,7 +155,7 @@ func (l *jlazyState) resolveRefs() {
 			start := int32(0)
 			flush := func(end int32) {
 				if end > start {
-					l.runs = append(l.runs, jrefRun{p: p, seq: run.seq, item: run.item + start, ref: run.ref + start, n: end - start})
+					l.runs = append(l.runs, jrefRun{p: p, ref: run.ref + start, n: end - start})
 					vals = append(vals, jval{kind: valRef, run: end - start, f: float64(len(l.runs) - 1)})
 				}
 			}
@@ -196,19 +184,12 @@ func (l *jlazyState) promotedIn(run jrefRun) bool {
 
 // writeRef writes the k-th light reference of run ri, a value of a
 // property of kind kind, at depth: the node embedded, as framing embeds
-// a node named once, its IRI taken from the sequence walked again.
+// a node named once.
 func (e *treeEncoder) writeRef(ri, k int, kind jkind, depth int) {
 	lw := e.lazy
 	l := &lw.b.lazy
-	run := l.runs[ri]
-	x, ok := lw.item(int(run.seq), int(run.item)+k)
-	id, isRef := refID(x, kind)
-	r, known := l.refNums[id]
-	if !ok || !isRef || !known || r != run.ref+int32(k) {
-		e.fail(errSeqChanged)
-		return
-	}
-	lw.light = jnode{id: id, desc: l.refs[r]}
+	r := l.runs[ri].ref + int32(k)
+	lw.light = jnode{id: l.refIDs.ids[r], desc: l.refs[r]}
 	lw.lightOut = jout{n: &lw.light}
 	e.item(jitem{out: &lw.lightOut}, kind, depth)
 }
