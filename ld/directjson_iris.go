@@ -45,9 +45,6 @@ func (t *jiris) add(id string) int32 {
 	return i
 }
 
-// len returns how many IRIs are numbered.
-func (t *jiris) len() int { return len(t.ids) }
-
 func (t *jiris) put(id string, i int32) {
 	mask := uint64(len(t.slots) - 1)
 	h := maphash.String(t.seed, id) & mask

@@ -14,12 +14,12 @@ import "slices"
 // Config.HeldItems items of a sequence of the top-level node being
 // walked, a reference to an IRI no node has yet is kept as a number in
 // a run of such references (jrefRun), with its IRI (jiris) and the
-// person's lazy description (jbuilder.lazyDescription), and the writer
-// writes the person from those. An IRI
-// named again in any other place than the same property (which drops it
-// as node map generation does) becomes a node there and then (named: a
-// promotion), and its reference that node's value in its place
-// (resolveRefs), so the node map is the one held whole would be.
+// person's lazy description (jbuilder.lazyDescription), about 63 bytes,
+// and the writer writes the person from those. An IRI named again in
+// any other place than the same property (which drops it as node map
+// generation does) becomes a node there and then (named: a promotion),
+// and its reference that node's value in its place (resolveRefs), so
+// the node map is the one held whole would be.
 
 // jrefRun is a run of light references, ref, ref+1, … of
 // jlazyState.refs, n of them, values of property p in that order. A

@@ -135,3 +135,26 @@ func TestWriteDirectJSONStarringRefs(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// jiris finds every IRI it numbered, by its number, and no other, across
+// its growth.
+func TestJIRIs(t *testing.T) {
+	var ids jiris
+	for i := range 5000 {
+		if _, ok := ids.find(fmt.Sprintf("urn:x:%d", i)); ok {
+			t.Fatalf("urn:x:%d found before it was added", i)
+		}
+		if n := ids.add(fmt.Sprintf("urn:x:%d", i)); int(n) != i {
+			t.Fatalf("urn:x:%d numbered %d", i, n)
+		}
+	}
+	for i := range 10000 {
+		n, ok := ids.find(fmt.Sprintf("urn:x:%d", i))
+		if want := i < 5000; ok != want || ok && int(n) != i {
+			t.Fatalf("urn:x:%d: %d, %v", i, n, ok)
+		}
+	}
+	if len(ids.ids) != 5000 || 4*len(ids.ids) > 3*len(ids.slots) {
+		t.Errorf("%d IRIs in %d slots", len(ids.ids), len(ids.slots))
+	}
+}
