@@ -19,6 +19,8 @@ type canonScratch struct {
 	sorted       []dquad
 	order, ranks []uint32
 	byRank       []uint32
+	// For writeNQuads: the lines on their way to the writer.
+	out []byte
 	// For firstDegreeLabels.
 	start, fill, refs, labels []int32
 	nodes                     []hashed

@@ -796,10 +796,7 @@ func (d *Dataset) writeNQuads(w io.Writer, text []string) error {
 	// Into memory (a bytes.Buffer, as a batch writes a film): room for the
 	// whole output at once and no buffer in between. Elsewhere a pooled
 	// buffer (see pooledWriter).
-	var out interface {
-		io.StringWriter
-		io.ByteWriter
-	}
+	var out io.Writer
 	var bw *bufio.Writer
 	if b, ok := w.(*bytes.Buffer); ok {
 		b.Grow(size)
@@ -813,18 +810,35 @@ func (d *Dataset) writeNQuads(w io.Writer, text []string) error {
 		defer release()
 		out = bw
 	}
-	for _, q := range sorted {
-		out.WriteString(text[byRank[q.s]])
-		out.WriteByte(' ')
-		out.WriteString(text[byRank[q.p]])
-		out.WriteByte(' ')
-		out.WriteString(text[byRank[q.o]])
-		if q.g != 0 {
-			out.WriteByte(' ')
-			out.WriteString(text[byRank[q.g-1]])
+	// Each line is appended to one buffer, handed on 32 KiB at a time:
+	// a writer's call for each term and space was a third of this
+	// function's time (the samples' film).
+	const chunk = 32 << 10
+	sc := d.canon()
+	buf := sc.out[:0]
+	defer func() {
+		if cap(buf) > 4*chunk {
+			buf = nil // grown by a long line: not kept for the next film
 		}
-		out.WriteString(" .\n")
+		sc.out = buf[:0]
+	}()
+	for _, q := range sorted {
+		buf = append(buf, text[byRank[q.s]]...)
+		buf = append(buf, ' ')
+		buf = append(buf, text[byRank[q.p]]...)
+		buf = append(buf, ' ')
+		buf = append(buf, text[byRank[q.o]]...)
+		if q.g != 0 {
+			buf = append(buf, ' ')
+			buf = append(buf, text[byRank[q.g-1]]...)
+		}
+		buf = append(buf, " .\n"...)
+		if len(buf) >= chunk {
+			out.Write(buf)
+			buf = buf[:0]
+		}
 	}
+	out.Write(buf)
 	if bw == nil {
 		return nil
 	}
