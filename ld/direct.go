@@ -305,6 +305,8 @@ type walkScratch struct {
 	quads        []dquad
 	index        map[string]uint32
 	iris, vocabs map[string]uint32
+	// slots is the walker's (walker.slots), kept for the next walk.
+	slots []uint32
 	// props is the walker's stack of properties, grown anew for each
 	// film (5 KB of its canonical N-Quads' 294 KB) until it was kept.
 	props []directProp
@@ -372,16 +374,30 @@ type directTerms struct {
 	mu    sync.Mutex
 	ctx   *jsongold.Context
 	keys  map[string]directKey
-	types map[string]string
+	types map[string]directType
+	// slots numbers the keys and types that expand (directKey.slot,
+	// directType.slot), from 1.
+	slots int32
+}
+
+// directType is what a @type value expands to: its IRI ("" for none) and
+// its slot (see directKey).
+type directType struct {
+	iri  string
+	slot int32
 }
 
 // directKey is a property key's expansion: its IRI and its type coercion
 // ("" none, "@id", or a datatype IRI); ok is false for a key outside the
 // narrow shape. term is the IRI's key in a walk's term table (see vocab),
-// made once here rather than in every walk (60 strings a film).
+// made once here rather than in every walk (60 strings a film). slot
+// numbers the key among its context's keys and types that expand (0 for
+// none): a walk finds the term of its IRI by it (walker.slots) with no
+// map to hash, as it did for each of a film's 600 statements.
 type directKey struct {
 	iri, coerce, term string
 	ok                bool
+	slot              int32
 }
 
 // directCache holds a *directTerms per context.
@@ -391,7 +407,7 @@ func termsFor(ctx *jsongold.Context) *directTerms {
 	if v, ok := directCache.Load(ctx); ok {
 		return v.(*directTerms)
 	}
-	v, _ := directCache.LoadOrStore(ctx, &directTerms{ctx: ctx, keys: map[string]directKey{}, types: map[string]string{}})
+	v, _ := directCache.LoadOrStore(ctx, &directTerms{ctx: ctx, keys: map[string]directKey{}, types: map[string]directType{}})
 	return v.(*directTerms)
 }
 
@@ -408,6 +424,8 @@ func (t *directTerms) key(k string) directKey {
 	}
 	if d.ok {
 		d.term = "<" + d.iri + ">"
+		t.slots++
+		d.slot = t.slots
 	}
 	t.keys[k] = d
 	return d
@@ -445,11 +463,14 @@ func (t *directTerms) lookupKey(k string) directKey {
 }
 
 // typ returns what a @type value expands to, or "".
-func (t *directTerms) typ(v string) string {
+func (t *directTerms) typ(v string) string { return t.typSlot(v).iri }
+
+// typSlot returns what a @type value expands to, with its slot.
+func (t *directTerms) typSlot(v string) directType {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if iri, ok := t.types[v]; ok {
-		return iri
+	if dt, ok := t.types[v]; ok {
+		return dt
 	}
 	iri := ""
 	if td := t.ctx.GetTermDefinition(v); td != nil && !td.HasContext && strings.Contains(td.ID, "://") && td.ID[0] != '@' {
@@ -463,8 +484,13 @@ func (t *directTerms) typ(v string) string {
 	if iri != "" && checkIRI(iri, true) != nil {
 		iri = ""
 	}
-	t.types[v] = iri
-	return iri
+	dt := directType{iri: iri}
+	if iri != "" {
+		t.slots++
+		dt.slot = t.slots
+	}
+	t.types[v] = dt
+	return dt
 }
 
 // directDataset walks doc into a one-document Dataset; ok is false for a
@@ -502,7 +528,11 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical,
 	}
 	sc := newWalkScratch()
 	d = &Dataset{terms: append(sc.terms[:0], dterm{}), index: sc.index, quads: sc.quads[:0], scratch: sc}
-	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, props: sc.props[:0], sorter: lines, canonical: canonical, flat: flat, bare: bare, base: base}
+	// Cleared here, not when the scratch is given back: the last walk may
+	// have numbered another context's keys, and a walk declined gives
+	// nothing back.
+	clear(sc.slots)
+	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, slots: sc.slots, props: sc.props[:0], sorter: lines, canonical: canonical, flat: flat, bare: bare, base: base}
 	w.d.docs = append(w.d.docs, 0)
 	w.d.names = append(w.d.names, "JSON-LD")
 	w.typ = w.term(IRI, "<"+rdfType+">")
@@ -522,7 +552,7 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical,
 	w.d.blanks = w.blank
 	// Emptied, so that it holds no value of this film while it waits.
 	clear(w.props[:cap(w.props)])
-	sc.props = w.props[:0]
+	sc.props, sc.slots = w.props[:0], w.slots
 	return w.d, true
 }
 
@@ -634,6 +664,9 @@ type walker struct {
 	// or known good (vocabs: properties and types), without building
 	// their keys again.
 	iris, vocabs map[string]uint32
+	// slots holds the terms of the keys and types met, by their slots
+	// (directKey.slot), 0 where not met yet.
+	slots []uint32
 	// key is scratch space for a literal's key: a literal met before is
 	// found without building its key as a new string.
 	key []byte
@@ -850,6 +883,14 @@ func (w *walker) term(kind TermKind, k string) uint32 {
 	if id, ok := w.d.index[k]; ok {
 		return id
 	}
+	return w.newTerm(kind, k)
+}
+
+// newTerm adds the term with key k, which the index does not hold, and
+// returns its index. A literal, looked up already by its key in scratch
+// space (literal), comes here straight: through term its whole text (a
+// review's) was hashed once more.
+func (w *walker) newTerm(kind TermKind, k string) uint32 {
 	id := uint32(len(w.d.terms))
 	w.d.terms = append(w.d.terms, dterm{kind: kind, key: k})
 	w.d.index[k] = id
@@ -925,16 +966,28 @@ func (w *walker) newBlank() uint32 {
 }
 
 // vocab returns the term of a property or type IRI, checked already;
-// key is its key in the term table, "<iri>", where the caller has it made.
-func (w *walker) vocab(iri, key string) uint32 {
-	if id, ok := w.vocabs[iri]; ok {
-		return id
+// key is its key in the term table, "<iri>", where the caller has it
+// made, and slot the number of the key or type it expands (0 for none).
+func (w *walker) vocab(iri, key string, slot int32) uint32 {
+	if slot > 0 && int(slot) < len(w.slots) {
+		if id := w.slots[slot]; id != 0 {
+			return id
+		}
 	}
-	if key == "" {
-		key = "<" + iri + ">"
+	id, ok := w.vocabs[iri]
+	if !ok {
+		if key == "" {
+			key = "<" + iri + ">"
+		}
+		id = w.term(IRI, key)
+		w.vocabs[iri] = id
 	}
-	id := w.term(IRI, key)
-	w.vocabs[iri] = id
+	if slot > 0 {
+		if int(slot) >= len(w.slots) {
+			w.slots = append(w.slots, make([]uint32, int(slot)+1-len(w.slots))...)
+		}
+		w.slots[slot] = id
+	}
 	return id
 }
 
@@ -962,7 +1015,7 @@ func (w *walker) literal(value, datatype string) uint32 {
 	if id, ok := w.d.index[string(w.key)]; ok {
 		return id
 	}
-	return w.term(Literal, string(w.key))
+	return w.newTerm(Literal, string(w.key))
 }
 
 // langLiteral returns the term of {"@value": s, "@language": lang} (x),
@@ -988,7 +1041,7 @@ func (w *walker) langLiteral(x map[string]any, lang any) (uint32, bool) {
 	if id, ok := w.d.index[string(w.key)]; ok {
 		return id, true
 	}
-	return w.term(Literal, string(w.key)), true
+	return w.newTerm(Literal, string(w.key)), true
 }
 
 // node walks a node object in graph g (0 the default graph) and returns
@@ -1027,11 +1080,11 @@ func (w *walker) node(m object, g uint32) (uint32, bool) {
 			if !isString {
 				return 0, false
 			}
-			iri := w.t.typ(name)
-			if iri == "" {
+			dt := w.t.typSlot(name)
+			if dt.iri == "" {
 				return 0, false
 			}
-			w.emit(s, w.typ, w.vocab(iri, ""), g)
+			w.emit(s, w.typ, w.vocab(dt.iri, "", dt.slot), g)
 		}
 	}
 	// w.props is a stack: this node's properties are w.props[base:n],
@@ -1102,7 +1155,7 @@ func (w *walker) node(m object, g uint32) (uint32, bool) {
 	for i := base; i < n; i++ {
 		// Indexed anew each time: pushing may move the stack.
 		pr := w.props[i]
-		if !w.property(s, w.vocab(pr.key.iri, pr.key.term), g, pr.key, pr.val) {
+		if !w.property(s, w.vocab(pr.key.iri, pr.key.term, pr.key.slot), g, pr.key, pr.val) {
 			return 0, false
 		}
 	}
