@@ -305,8 +305,10 @@ type walkScratch struct {
 	quads        []dquad
 	index        map[string]uint32
 	iris, vocabs map[string]uint32
-	// slots is the walker's (walker.slots), kept for the next walk.
+	// slots and seqs are the walker's (walker.slots, walker.seqs), kept
+	// for the next walk.
 	slots []uint32
+	seqs  []*seqWalk
 	// props is the walker's stack of properties, grown anew for each
 	// film (5 KB of its canonical N-Quads' 294 KB) until it was kept.
 	props []directProp
@@ -380,11 +382,11 @@ type directTerms struct {
 	slots int32
 }
 
-// directType is what a @type value expands to: its IRI ("" for none) and
-// its slot (see directKey).
+// directType is what a @type value expands to: its IRI ("" for none), its
+// key in a walk's term table and its slot (see directKey).
 type directType struct {
-	iri  string
-	slot int32
+	iri, term string
+	slot      int32
 }
 
 // directKey is a property key's expansion: its IRI and its type coercion
@@ -487,7 +489,7 @@ func (t *directTerms) typSlot(v string) directType {
 	dt := directType{iri: iri}
 	if iri != "" {
 		t.slots++
-		dt.slot = t.slots
+		dt.term, dt.slot = "<"+iri+">", t.slots
 	}
 	t.types[v] = dt
 	return dt
@@ -532,7 +534,7 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical,
 	// have numbered another context's keys, and a walk declined gives
 	// nothing back.
 	clear(sc.slots)
-	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, slots: sc.slots, props: sc.props[:0], sorter: lines, canonical: canonical, flat: flat, bare: bare, base: base}
+	w := &walker{t: termsFor(ctx), d: d, iris: sc.iris, vocabs: sc.vocabs, slots: sc.slots, seqs: sc.seqs, props: sc.props[:0], sorter: lines, canonical: canonical, flat: flat, bare: bare, base: base}
 	w.d.docs = append(w.d.docs, 0)
 	w.d.names = append(w.d.names, "JSON-LD")
 	w.typ = w.term(IRI, "<"+rdfType+">")
@@ -552,7 +554,7 @@ func directDataset(ctx *jsongold.Context, doc any, lines *lineSorter, canonical,
 	w.d.blanks = w.blank
 	// Emptied, so that it holds no value of this film while it waits.
 	clear(w.props[:cap(w.props)])
-	sc.props, sc.slots = w.props[:0], w.slots
+	sc.props, sc.slots, sc.seqs = w.props[:0], w.slots, w.seqs
 	return w.d, true
 }
 
@@ -667,6 +669,10 @@ type walker struct {
 	// slots holds the terms of the keys and types met, by their slots
 	// (directKey.slot), 0 where not met yet.
 	slots []uint32
+	// seqs holds a seqWalk for each depth of sequences being walked
+	// (property), depth of them in use.
+	seqs  []*seqWalk
+	depth int
 	// key is scratch space for a literal's key: a literal met before is
 	// found without building its key as a new string.
 	key []byte
@@ -959,11 +965,22 @@ func (w *walker) newBlank() uint32 {
 		// the 250,000 terms of a page of 50,000 reviews with its
 		// provenance).
 		id = uint32(len(w.d.terms))
-		w.d.terms = append(w.d.terms, dterm{kind: Blank, key: "_0 _:b" + strconv.Itoa(w.blank)})
+		w.d.terms = append(w.d.terms, dterm{kind: Blank, key: blankKey(w.blank)})
 	}
 	w.blank++
 	return id
 }
+
+// blankKey is the key of a walk's blank node n, "_0 _:bN" (see dterm).
+func blankKey(n int) string {
+	if n < len(blankKeys()) {
+		return blankKeys()[n]
+	}
+	return "_0 _:b" + strconv.Itoa(n)
+}
+
+// blankKeys holds the first keys made once, as c14nLabels does labels.
+var blankKeys = sync.OnceValue(func() []string { return labelTable("_0 _:b", 1024) })
 
 // vocab returns the term of a property or type IRI, checked already;
 // key is its key in the term table, "<iri>", where the caller has it
@@ -1084,7 +1101,7 @@ func (w *walker) node(m object, g uint32) (uint32, bool) {
 			if dt.iri == "" {
 				return 0, false
 			}
-			w.emit(s, w.typ, w.vocab(dt.iri, "", dt.slot), g)
+			w.emit(s, w.typ, w.vocab(dt.iri, dt.term, dt.slot), g)
 		}
 	}
 	// w.props is a stack: this node's properties are w.props[base:n],
@@ -1247,16 +1264,48 @@ func (w *walker) property(s, p, g uint32, key directKey, v any) bool {
 		}
 		return true
 	case iter.Seq[any]:
-		ok, count := true, 0
-		for it := range x {
-			if ok = w.statement(s, p, g, key, it); !ok {
-				break
-			}
-			count++
+		// Called with a yield function made once for each depth of
+		// nesting (seqWalk), not ranged over: the loop's closure and
+		// the variables it set were made on the heap for every such
+		// property, 50 allocations of the samples' film.
+		if w.depth == len(w.seqs) {
+			st := &seqWalk{}
+			st.yield = st.step
+			w.seqs = append(w.seqs, st)
 		}
+		st := w.seqs[w.depth]
+		st.w, st.s, st.p, st.g, st.key, st.ok, st.count = w, s, p, g, key, true, 0
+		w.depth++
+		x(st.yield)
+		w.depth--
+		ok, count := st.ok, st.count
+		st.w, st.key = nil, directKey{} // nothing of this walk kept
 		return ok && (count > 0 || !w.flat)
 	}
 	return w.statement(s, p, g, key, v)
+}
+
+// seqWalk is a property whose values are a sequence, being walked: the
+// statement of each value the sequence yields is added (step, as yield)
+// until one is outside WriteDirect's shape (ok false).
+type seqWalk struct {
+	w       *walker
+	s, p, g uint32
+	key     directKey
+	ok      bool
+	count   int
+	yield   func(any) bool
+}
+
+// step adds the statement of one value of the sequence.
+func (st *seqWalk) step(v any) bool {
+	if !st.ok {
+		return false // a sequence that goes on after being told to stop
+	}
+	if st.ok = st.w.statement(st.s, st.p, st.g, st.key, v); st.ok {
+		st.count++
+	}
+	return st.ok
 }
 
 // statement adds the statement s p v in graph g, walking a node v holds.
