@@ -2,7 +2,6 @@ package ld_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"iter"
 	"slices"
@@ -156,13 +155,7 @@ func TestWriteDirectJSONNoneHeld(t *testing.T) {
 		cases = append(cases, docCase{tt.name, -2, -2, tt.doc})
 	}
 	for _, tt := range cases {
-		decode := func() any {
-			var doc any
-			if err := json.Unmarshal([]byte(tt.doc), &doc); err != nil {
-				t.Fatalf("%s: %v", tt.name, err)
-			}
-			return doc
-		}
+		decode := func() any { return decodeJSON(t, tt.doc) }
 		opts := ld.Options{Root: "Movie"}
 		if tt.lazy != -2 {
 			items, described := ld.LazyItems(noneHeld, sequenced(decode()), ld.FormatJSONLD, opts)

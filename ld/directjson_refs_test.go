@@ -2,7 +2,6 @@ package ld_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"testing"
 
@@ -94,13 +93,7 @@ var refCases = []struct {
 func TestWriteDirectJSONLightRefs(t *testing.T) {
 	p := ld.NewProcessor(ld.Config{})
 	for _, tt := range refCases {
-		decode := func() any {
-			var doc any
-			if err := json.Unmarshal([]byte(tt.doc), &doc); err != nil {
-				t.Fatalf("%s: %v", tt.name, err)
-			}
-			return doc
-		}
+		decode := func() any { return decodeJSON(t, tt.doc) }
 		opts := ld.Options{Root: "Movie"}
 		if refs, promoted := ld.LightRefs(noneHeld, sequenced(decode()), ld.FormatJSONLD, opts); refs != tt.refs || promoted != tt.promoted {
 			t.Errorf("%s: %d light references, %d promoted; want %d and %d", tt.name, refs, promoted, tt.refs, tt.promoted)

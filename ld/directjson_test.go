@@ -108,13 +108,7 @@ func TestWriteDirectJSON(t *testing.T) {
 	p := ld.NewProcessor(ld.Config{})
 	for _, tt := range directJSONCases {
 		for _, f := range []ld.Format{ld.FormatJSONLD, ld.FormatHTML} {
-			decode := func() any {
-				var doc any
-				if err := json.Unmarshal([]byte(tt.doc), &doc); err != nil {
-					t.Fatalf("%s: %v", tt.name, err)
-				}
-				return doc
-			}
+			decode := func() any { return decodeJSON(t, tt.doc) }
 			opts := ld.Options{Root: "Movie"}
 			if got := p.CanWriteDirectJSON(decode(), f, opts); got != tt.short {
 				t.Errorf("%s %s: short path taken %v, want %v", tt.name, f, got, tt.short)
