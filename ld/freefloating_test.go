@@ -1,6 +1,7 @@
 package ld_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -22,6 +23,19 @@ func TestFreeFloatingTop(t *testing.T) {
 			"2 nodes with only @id, the first at /@graph/0"},
 		{`{"@id": "https://ex.org/g", "@graph": {"@set": [{"@value": "x"}]}}`, "1 @value object at /@graph/@set/0"},
 		{`{"@id": "https://ex.org/a", "https://ex.org/p": {"@list": [{"@value": 1}]}}`, ""},
+		// An object-valued @graph whose one object is dropped: what holds
+		// it is read without it, here a node with only @id too.
+		{`{"@id": "https://ex.org/g", "@graph": {"@id": "https://ex.org/a"}}`, "2 nodes with only @id, the first at its top"},
+		{`{"@graph": {"@value": "x"}}`, "1 @value object at /@graph"},
+		// A top-level list's items are expanded where it stands.
+		{`{"@list": [{"@id": "https://ex.org/a"}, {"@value": 1}, {"@list": []}]}`,
+			"1 node with only @id at /@list/0; 1 @value object at /@list/1; 2 @list objects, the first at its top"},
+		// A top node's @included items stand where it stands.
+		{`{"@id": "https://ex.org/m", "https://ex.org/p": 1, "@included": [{"@id": "https://ex.org/i"}, {"@value": 1}, {"@id": "https://ex.org/j", "https://ex.org/p": {"@id": "https://ex.org/k"}}]}`,
+			"1 node with only @id at /@included/0; 1 @value object at /@included/1"},
+		// A node's @graph below the top, under a property of an IRI.
+		{`{"@context": "https://schema.org", "@type": "Movie", "subjectOf": {"@graph": [{"id": "https://ex.org/a"}]}, "https://ex.org/p/q~": {"@graph": {"@list": [1]}}}`,
+			"1 node with only @id at /subjectOf/@graph/0; 1 @list object at /https:~1~1ex.org~1p~1q~0/@graph"},
 	} {
 		docs, err := ld.NewProcessor(ld.Config{}).Read(strings.NewReader(tt.doc), "doc.jsonld", ld.InputJSONLD)
 		if err != nil {
@@ -29,6 +43,36 @@ func TestFreeFloatingTop(t *testing.T) {
 		}
 		if got := ld.FreeFloatingTop(docs[0]).String(); got != tt.want {
 			t.Errorf("%s:\n got %q\nwant %q", tt.doc, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkFreeFloatingTop counts in a decoded flattened @graph of 4,000
+// Movies and their directors, each Movie with a review and a rating, a
+// node with only @id every 100 items: convert's and load's count of every
+// input, now of every node's properties (a node's @graph below).
+func BenchmarkFreeFloatingTop(b *testing.B) {
+	var doc strings.Builder
+	doc.WriteString(`{"@context": "https://schema.org", "@graph": [`)
+	for i := range 2000 {
+		if i > 0 {
+			doc.WriteString(",")
+		}
+		fmt.Fprintf(&doc, `{"@id": "https://films.example/m/%d", "@type": "Movie", "name": "Film %d", "director": {"@id": "https://films.example/p/%d"}, "review": {"@type": "Review", "author": {"@type": "Person", "name": "R"}, "reviewBody": "x"}, "aggregateRating": {"@type": "AggregateRating", "ratingValue": 7, "ratingCount": 10}},`, i, i, i)
+		fmt.Fprintf(&doc, `{"@id": "https://films.example/p/%d", "@type": "Person", "name": "Person %d"}`, i, i)
+		if i%50 == 0 {
+			fmt.Fprintf(&doc, `, {"@id": "https://films.example/x/%d"}`, i)
+		}
+	}
+	doc.WriteString("]}")
+	docs, err := ld.NewProcessor(ld.Config{}).Read(strings.NewReader(doc.String()), "doc.jsonld", ld.InputJSONLD)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if ld.FreeFloatingTop(docs[0]).IDOnly != 40 {
+			b.Fatal("miscounted")
 		}
 	}
 }

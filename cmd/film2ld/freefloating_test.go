@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -64,4 +66,199 @@ func TestReferenceFreeFloating(t *testing.T) {
 			t.Errorf("%s: exit %d, %d warnings, canonical N-Quads\n%s\njsonld.js's\n%s\n%s", f, code, warned, ours, canon[i], stderr)
 		}
 	}
+}
+
+// TestReferenceFreeFloatingGenerated: what convert warns JSON-LD drops
+// (ld.FreeFloatingTop) is what jsonld.js, expanding the document, drops
+// with an "object with only @id", "… @value" or "… @list" event, kind by
+// kind, over generated documents: items JSON-LD drops or keeps at the top
+// of a graph and below it, in arrays, @set, @list, @included, object- and
+// array-valued @graph, nodes' graphs below the top, under schema.org's
+// context written as pages write it or a @vocab. FreeFloatingTop counted
+// fewer where an object-valued @graph's one object was dropped (its
+// holder is too), for a top-level @list's items, a top node's @included
+// items and nodes' graphs below the top. jsonld.js is run by validate's
+// script (schemas/testdata/dropped.mjs), whose counts are of every kind.
+// It needs node and jsonld.js (NODE_PATH).
+func TestReferenceFreeFloatingGenerated(t *testing.T) {
+	node := needNode(t)
+	// jsonld.js takes 30 ms a document (it processes the schema.org
+	// context for each): CI compares 3,000, a developer's run 300.
+	n := 300
+	switch {
+	case testing.Short():
+		n = 100
+	case os.Getenv("FILM2LD_LARGE_TESTS") == "1":
+		n = 3000
+	}
+	docs := freeFloatingDocs(n)
+	raw := make([]json.RawMessage, len(docs))
+	for i, d := range docs {
+		raw[i] = json.RawMessage(d)
+	}
+	in, err := json.Marshal(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := filepath.Abs(filepath.Join("..", "..", "schemas", "testdata", "dropped.mjs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, script)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("dropped.mjs: %v\n%s", err, stderr.String())
+	}
+	var refs []*[5]int // empty, only @id, @value, @list, values
+	if err := json.Unmarshal(out, &refs); err != nil || len(refs) != len(docs) {
+		t.Fatalf("dropped.mjs gave %d results for %d documents (%v)", len(refs), len(docs), err)
+	}
+	compared, dropping := 0, 0
+	for i, doc := range docs {
+		if refs[i] == nil {
+			continue // jsonld.js refuses it
+		}
+		got, err := ld.NewProcessor(ld.Config{}).Read(strings.NewReader(doc), "doc.jsonld", ld.InputJSONLD)
+		if err != nil {
+			continue // convert refuses it (a key written twice)
+		}
+		compared++
+		f := ld.FreeFloatingTop(got[0])
+		want := [3]int{refs[i][1], refs[i][2], refs[i][3]}
+		if counts := [3]int{f.IDOnly, f.Values, f.Lists}; counts != want {
+			t.Errorf("%s:\nonly @id, @value, @list: film2ld %v, jsonld.js %v (%s)", doc, counts, want, f)
+		}
+		if want != [3]int{} {
+			dropping++
+		}
+	}
+	if compared < n*3/4 || dropping < compared/3 {
+		t.Errorf("%d documents of %d compared, %d of them dropping: the generator has drifted", compared, n, dropping)
+	}
+}
+
+// freeFloatingDocs generates n JSON-LD documents of items JSON-LD drops
+// or keeps at the top of a graph and below it, under schema.org's context
+// written in the ways pages write it, or a @vocab (where "id" is a
+// property), in every place a context goes. It is schemas' droppedDocs
+// (its test's own, which cmd cannot import), with list objects of objects
+// and graph objects holding an object as items too.
+func freeFloatingDocs(n int) []string {
+	r := rand.New(rand.NewPCG(13, uint64(n)))
+	contexts := []string{`"https://schema.org"`, `"http://schema.org/"`, `["https://schema.org", {"@language": "en"}]`,
+		`{"@vocab": "https://schema.org/"}`, `["https://schema.org", {"wd": "http://www.wikidata.org/entity/"}]`}
+	ctx := func() string { return contexts[r.IntN(len(contexts))] }
+	iri := func() string { return fmt.Sprintf(`"https://films.example/%d"`, r.IntN(5)) }
+	var item func(depth int) string
+	items := func(depth int) string {
+		var parts []string
+		for range r.IntN(4) {
+			parts = append(parts, item(depth+1))
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	node := func(depth int) string {
+		// A node kept wherever it stands, holding what may hold drops.
+		switch r.IntN(7) {
+		case 0:
+			return `{"@type": "Movie", "name": "X", "subjectOf": {"@graph": ` + items(depth) + `}}`
+		case 1:
+			return `{"@id": ` + iri() + `, "@graph": ` + items(depth) + `}`
+		case 2:
+			return `{"@id": ` + iri() + `, "@type": "Movie", "@included": ` + items(depth) + `}`
+		case 3:
+			return `{"@type": "Movie", "director": {"@id": ` + iri() + `}, "actor": [{"@type": "Person", "name": "A"}, {"@id": ` + iri() + `}]}`
+		case 4:
+			return `{"@id": ` + iri() + `, "@reverse": {"author": {"@id": ` + iri() + `}}}`
+		case 5:
+			return `{"@type": "Movie", "subjectOf": {"@graph": ` + item(depth+1) + `}}`
+		}
+		return `{"@graph": ` + items(depth) + `}`
+	}
+	item = func(depth int) string {
+		if depth > 3 {
+			return `{"@id": ` + iri() + `}`
+		}
+		switch r.IntN(22) {
+		case 0:
+			return `{}`
+		case 1:
+			return `{"@id": ` + iri() + `}`
+		case 2:
+			return `{"id": ` + iri() + `}`
+		case 3:
+			return `{"@id": ` + iri() + `, "@type": "Movie"}`
+		case 4:
+			return `{"@type": "Movie", "name": "X"}`
+		case 5:
+			return `{"@id": ` + iri() + `, "name": null}`
+		case 6:
+			return `{"@id": ` + iri() + `, "@context": {"@language": "fr"}}`
+		case 7:
+			return `{"id": ` + iri() + `, "@context": ` + ctx() + `}`
+		case 8:
+			return `{"@value": "x"}`
+		case 9:
+			return `{"@value": "x", "@language": "en"}`
+		case 10:
+			return `{"@list": ["a", 2]}`
+		case 11:
+			return `{"@set": ` + items(depth) + `}`
+		case 12:
+			return []string{`"x"`, `3`, `true`}[r.IntN(3)]
+		case 13:
+			return items(depth)
+		case 14:
+			return `{"@graph": ` + item(depth+1) + `}`
+		case 15:
+			return `{"@id": ` + iri() + `, "@index": "i"}`
+		case 16:
+			return `{"@context": ` + ctx() + `}`
+		case 17:
+			return `{"@list": ` + items(depth) + `}`
+		case 18:
+			return `{"@id": ` + iri() + `, "@graph": ` + item(depth+1) + `}`
+		}
+		return node(depth)
+	}
+	withContext := func(obj string) string {
+		if !strings.HasPrefix(obj, "{") {
+			return obj
+		}
+		if obj == "{}" {
+			return `{"@context": ` + ctx() + `}`
+		}
+		return `{"@context": ` + ctx() + `, ` + obj[1:]
+	}
+	var docs []string
+	for len(docs) < n {
+		switch r.IntN(6) {
+		case 0:
+			var parts []string
+			for range 1 + r.IntN(4) {
+				it := item(1)
+				if strings.HasPrefix(it, "[") || !strings.HasPrefix(it, "{") {
+					continue // an item with no context of its own reads terms as none
+				}
+				parts = append(parts, withContext(it))
+			}
+			docs = append(docs, "["+strings.Join(parts, ", ")+"]")
+		case 1:
+			docs = append(docs, `{"@context": `+ctx()+`, "@graph": `+items(0)+`}`)
+		case 2:
+			docs = append(docs, `{"@graph": `+items(0)+`, "@context": `+ctx()+`}`)
+		case 3:
+			docs = append(docs, `{"@context": `+ctx()+`, "@graph": `+item(1)+`}`)
+		case 4:
+			docs = append(docs, `{"@context": `+ctx()+`, "@type": "Movie", "name": "X", "@graph": `+items(0)+`}`)
+		default:
+			if it := item(1); strings.HasPrefix(it, "{") {
+				docs = append(docs, withContext(it))
+			}
+		}
+	}
+	return docs
 }

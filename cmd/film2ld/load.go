@@ -299,11 +299,63 @@ func (e *env) readUnitsWhole(name string, f ld.InputFormat) (store.Units, error)
 			return ds.Units(), nil
 		}
 	}
-	quads, err := pipeline.ReadQuads(data, name, display, f)
+	read := pipeline.ReadQuads
+	if f == ld.InputJSONLD || f == ld.InputHTML {
+		read = func(data []byte, _, display string, f ld.InputFormat) ([]ld.Quad, error) {
+			return e.readDocumentQuads(bytes.NewReader(data), display, f)
+		}
+	}
+	quads, err := read(data, name, display, f)
 	if err != nil {
 		return nil, err
 	}
 	return store.Slice(ld.Units(quads)), nil
+}
+
+// readDocumentQuads is pipeline.ReadDocumentQuads, the same steps on the
+// same processor, warning as convert does of what JSON-LD's expansion
+// drops at the top of a graph (warnFreeFloating: a page's block by its
+// line) once the input is read: load wrote the statements without them
+// and said nothing.
+func (e *env) readDocumentQuads(r io.Reader, display string, form ld.InputFormat) ([]ld.Quad, error) {
+	p := processor()
+	var docs []any
+	var warn func()
+	if form == ld.InputHTML {
+		blocks, err := ld.ExtractHTML(r, display)
+		if err != nil {
+			return nil, err
+		}
+		// Counted before the blocks are made one document.
+		found := make([]ld.FreeFloating, len(blocks))
+		for i, b := range blocks {
+			found[i] = ld.FreeFloatingTop(b.Doc)
+		}
+		docs = []any{}
+		if len(blocks) > 0 {
+			docs = []any{ld.PageDocument(blocks)}
+		}
+		warn = func() {
+			for i, b := range blocks {
+				e.tellFreeFloating(found[i], fmt.Sprintf("%s:%d", display, b.Line))
+			}
+		}
+	} else {
+		var err error
+		if docs, err = p.Read(r, display, form); err != nil {
+			return nil, err
+		}
+		warn = func() { e.warnFreeFloating(docs, display) }
+	}
+	doc, err := p.Union(docs, ld.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", display, err)
+	}
+	quads, err := p.Quads(doc, ld.Options{})
+	if err == nil {
+		warn()
+	}
+	return quads, err
 }
 
 // readPageQuads reads the statements of an HTML page's JSON-LD blocks as
@@ -315,5 +367,5 @@ func (e *env) readPageQuads(name string) ([]ld.Quad, error) {
 		return nil, err
 	}
 	defer r.Close()
-	return pipeline.ReadDocumentQuads(r, display, ld.InputHTML)
+	return e.readDocumentQuads(r, display, ld.InputHTML)
 }
