@@ -345,7 +345,17 @@ func (e *env) readDocumentQuads(r io.Reader, display string, form ld.InputFormat
 		if docs, err = p.Read(r, display, form); err != nil {
 			return nil, err
 		}
-		warn = func() { e.warnFreeFloating(docs, display) }
+		// Counted now, so that the documents are not held while their
+		// statements are made.
+		found := make([]ld.FreeFloating, len(docs))
+		for i, d := range docs {
+			found[i] = ld.FreeFloatingTop(d)
+		}
+		warn = func() {
+			for _, f := range found {
+				e.tellFreeFloating(f, display)
+			}
+		}
 	}
 	doc, err := p.Union(docs, ld.Options{})
 	if err != nil {
