@@ -121,7 +121,7 @@ func (d *dropped) atTop(v *jsonpos.Value, ctx string, doc, counted bool) bool {
 		// what holds it is read without it.
 		gone := d.atTop(g, ctx, false, doc && onlyKeys(v, "@context", "@graph"))
 		if g.Kind != jsonpos.Object || !gone {
-			d.below(v, ctx, true)
+			d.below(v, ctx, true, doc)
 			return false
 		}
 		graphGone = true
@@ -138,7 +138,7 @@ func (d *dropped) atTop(v *jsonpos.Value, ctx string, doc, counted bool) bool {
 	}
 	k, gone := objectKind(v, ctx, graphGone)
 	if !gone {
-		d.below(v, ctx, true)
+		d.below(v, ctx, true, doc)
 		return false
 	}
 	d.add(k, v.Offset)
@@ -187,13 +187,16 @@ func objectKind(v *jsonpos.Value, ctx string, graphGone bool) (k dropKind, dropp
 // value object holds no node. top is set for a node at the top of a
 // graph, whose "@included" items JSON-LD reads as standing where it
 // stands (jsonld.js expands them under the node's own active property):
-// dropped alike. (The builder counts their values.)
-func (d *dropped) below(v *jsonpos.Value, ctx string, top bool) {
+// dropped alike. doc is set for a node of the document's top level (or
+// its top-level array's), whose included values the builder counts;
+// others' are counted here (linked data's form, which scanDropped reads
+// item by item and no builder reads, and a node in a nested "@graph").
+func (d *dropped) below(v *jsonpos.Value, ctx string, top, doc bool) {
 	for _, m := range v.Members {
 		switch {
 		case m.Key == "@context" || m.Key == "@graph" || m.Key == "@value":
 		case m.Key == "@included" && top:
-			d.atTop(m.Value, ctx, false, true)
+			d.atTop(m.Value, ctx, false, doc)
 		default:
 			d.inside(m.Value, ctx)
 		}
@@ -218,7 +221,7 @@ func (d *dropped) inside(v *jsonpos.Value, ctx string) {
 		if g := v.Get("@graph"); g != nil && g.Kind != jsonpos.Null {
 			d.atTop(g, ctx, false, false)
 		}
-		d.below(v, ctx, false)
+		d.below(v, ctx, false, false)
 	}
 }
 

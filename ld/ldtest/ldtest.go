@@ -1,0 +1,150 @@
+// Package ldtest generates JSON-LD documents for film2ld's tests that
+// compare its readers with a reference processor (jsonld.js). It is a
+// package of its own, not a test file, so that the tests of ld's users
+// (schemas' validate rule, the command's convert and load warnings) check
+// themselves against the same documents.
+package ldtest
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+)
+
+// DroppedDocs generates n JSON-LD documents of items JSON-LD's expansion
+// drops or keeps at the top of a graph and below it (nodes with only @id,
+// "id" through schema.org's context, value and list objects, {}, values,
+// @set, @included, nested and object-valued @graph), under schema.org's
+// context written in the ways pages write it, or a @vocab (where "id" is
+// a property), in every place a context goes. With objectItems, list
+// objects of items and graph objects holding one object are items too
+// (their items are dropped, or make their holder dropped). The same
+// arguments give the same documents.
+func DroppedDocs(seed uint64, n int, objectItems bool) []string {
+	nodeKinds, itemKinds := 6, 19
+	if objectItems {
+		nodeKinds, itemKinds = 7, 22
+	}
+	r := rand.New(rand.NewPCG(seed, uint64(n)))
+	contexts := []string{`"https://schema.org"`, `"http://schema.org/"`, `["https://schema.org", {"@language": "en"}]`,
+		`{"@vocab": "https://schema.org/"}`, `["https://schema.org", {"wd": "http://www.wikidata.org/entity/"}]`}
+	ctx := func() string { return contexts[r.IntN(len(contexts))] }
+	iri := func() string { return fmt.Sprintf(`"https://films.example/%d"`, r.IntN(5)) }
+	var item func(depth int) string
+	items := func(depth int) string {
+		var parts []string
+		for range r.IntN(4) {
+			parts = append(parts, item(depth+1))
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	node := func(depth int) string {
+		// A node kept wherever it stands, holding what may hold drops.
+		k := r.IntN(nodeKinds)
+		if !objectItems && k == 5 {
+			k = nodeKinds // the graph below, as without case 5
+		}
+		switch k {
+		case 0:
+			return `{"@type": "Movie", "name": "X", "subjectOf": {"@graph": ` + items(depth) + `}}`
+		case 1:
+			return `{"@id": ` + iri() + `, "@graph": ` + items(depth) + `}`
+		case 2:
+			return `{"@id": ` + iri() + `, "@type": "Movie", "@included": ` + items(depth) + `}`
+		case 3:
+			return `{"@type": "Movie", "director": {"@id": ` + iri() + `}, "actor": [{"@type": "Person", "name": "A"}, {"@id": ` + iri() + `}]}`
+		case 4:
+			return `{"@id": ` + iri() + `, "@reverse": {"author": {"@id": ` + iri() + `}}}`
+		case 5: // with objectItems only
+			return `{"@type": "Movie", "subjectOf": {"@graph": ` + item(depth+1) + `}}`
+		}
+		return `{"@graph": ` + items(depth) + `}`
+	}
+	item = func(depth int) string {
+		if depth > 3 {
+			return `{"@id": ` + iri() + `}`
+		}
+		k := r.IntN(itemKinds)
+		if !objectItems && k >= 17 {
+			k = itemKinds // a node, as without cases 17 and 18
+		}
+		switch k {
+		case 0:
+			return `{}`
+		case 1:
+			return `{"@id": ` + iri() + `}`
+		case 2:
+			return `{"id": ` + iri() + `}`
+		case 3:
+			return `{"@id": ` + iri() + `, "@type": "Movie"}`
+		case 4:
+			return `{"@type": "Movie", "name": "X"}`
+		case 5:
+			return `{"@id": ` + iri() + `, "name": null}`
+		case 6:
+			return `{"@id": ` + iri() + `, "@context": {"@language": "fr"}}`
+		case 7:
+			return `{"id": ` + iri() + `, "@context": ` + ctx() + `}`
+		case 8:
+			return `{"@value": "x"}`
+		case 9:
+			return `{"@value": "x", "@language": "en"}`
+		case 10:
+			return `{"@list": ["a", 2]}`
+		case 11:
+			return `{"@set": ` + items(depth) + `}`
+		case 12:
+			return []string{`"x"`, `3`, `true`}[r.IntN(3)]
+		case 13:
+			return items(depth)
+		case 14:
+			return `{"@graph": ` + item(depth+1) + `}`
+		case 15:
+			return `{"@id": ` + iri() + `, "@index": "i"}`
+		case 16:
+			return `{"@context": ` + ctx() + `}`
+		case 17: // 17 and 18 with objectItems only
+			return `{"@list": ` + items(depth) + `}`
+		case 18:
+			return `{"@id": ` + iri() + `, "@graph": ` + item(depth+1) + `}`
+		}
+		return node(depth)
+	}
+	withContext := func(obj string) string {
+		if !strings.HasPrefix(obj, "{") {
+			return obj
+		}
+		if obj == "{}" {
+			return `{"@context": ` + ctx() + `}`
+		}
+		return `{"@context": ` + ctx() + `, ` + obj[1:]
+	}
+	var docs []string
+	for len(docs) < n {
+		switch r.IntN(6) {
+		case 0:
+			var parts []string
+			for range 1 + r.IntN(4) {
+				it := item(1)
+				if strings.HasPrefix(it, "[") || !strings.HasPrefix(it, "{") {
+					continue // an item with no context of its own reads terms as none
+				}
+				parts = append(parts, withContext(it))
+			}
+			docs = append(docs, "["+strings.Join(parts, ", ")+"]")
+		case 1:
+			docs = append(docs, `{"@context": `+ctx()+`, "@graph": `+items(0)+`}`)
+		case 2:
+			docs = append(docs, `{"@graph": `+items(0)+`, "@context": `+ctx()+`}`)
+		case 3:
+			docs = append(docs, `{"@context": `+ctx()+`, "@graph": `+item(1)+`}`)
+		case 4:
+			docs = append(docs, `{"@context": `+ctx()+`, "@type": "Movie", "name": "X", "@graph": `+items(0)+`}`)
+		default:
+			if it := item(1); strings.HasPrefix(it, "{") {
+				docs = append(docs, withContext(it))
+			}
+		}
+	}
+	return docs
+}
