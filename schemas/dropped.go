@@ -229,8 +229,11 @@ func (d *dropped) inside(v *jsonpos.Value, ctx string) {
 // processed on the context of URL ctx ("" for another or none), as far as
 // "id" is concerned (see ld.FreeFloatingTop): a URL replaces it, null
 // clears it, an array is its items in order, and an object keeps it
-// unless it defines "id", imports a context or says whether it
-// propagates.
+// unless it defines "id", imports a context, says whether it propagates
+// or scopes a context to a term: the walk below does not apply a
+// property's or a type's own context, which may define "id" under it
+// (jsonld.js keeps {"id": "x"} in a node's @graph there, a node with a
+// property), so "id" is not read as @id anywhere under one.
 func contextAfter(ctx string, c *jsonpos.Value) string {
 	switch c.Kind {
 	case jsonpos.String:
@@ -243,6 +246,11 @@ func contextAfter(ctx string, c *jsonpos.Value) string {
 	case jsonpos.Object:
 		for _, k := range []string{"id", "@import", "@propagate"} {
 			if c.Get(k) != nil {
+				return ""
+			}
+		}
+		for _, m := range c.Members {
+			if m.Value.Kind == jsonpos.Object && m.Value.Get("@context") != nil {
 				return ""
 			}
 		}

@@ -54,6 +54,10 @@ func TestFindDropped(t *testing.T) {
 		{`{"@context": "https://schema.org", "id": "a"}`, [5]int{0, 1, 0, 0, 0}},
 		{`{"@context": "https://schema.org", "@graph": null, "@id": "a"}`, [5]int{0, 1, 0, 0, 0}},
 		{`{"@context": "https://schema.org", "@id": "a", "@index": "i"}`, [5]int{}},
+		// A scoped context may define "id" below a property (jsonld.js
+		// keeps {"id": "x"} here, a node with a property): "id" is not
+		// read as @id under one.
+		{`{"@context": ["https://schema.org", {"subjectOf": {"@id": "https://schema.org/subjectOf", "@context": {"id": "https://schema.org/identifier"}}}], "@type": "Movie", "subjectOf": {"@graph": [{"id": "x"}]}}`, [5]int{}},
 	} {
 		v, err := jsonpos.Parse([]byte(tt.doc))
 		if err != nil {
