@@ -104,6 +104,9 @@ func (d *dropped) atTop(v *jsonpos.Value, ctx string, doc, counted bool) bool {
 		}
 		return false
 	case jsonpos.Object:
+	case jsonpos.Null:
+		// null is nothing: jsonld.js drops it without a word.
+		return false
 	default:
 		if !counted || d.everyValue {
 			d.add(dropScalar, v.Offset)

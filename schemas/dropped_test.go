@@ -58,6 +58,9 @@ func TestFindDropped(t *testing.T) {
 		// keeps {"id": "x"} here, a node with a property): "id" is not
 		// read as @id under one.
 		{`{"@context": ["https://schema.org", {"subjectOf": {"@id": "https://schema.org/subjectOf", "@context": {"id": "https://schema.org/identifier"}}}], "@type": "Movie", "subjectOf": {"@graph": [{"id": "x"}]}}`, [5]int{}},
+		// null in a node's @graph is nothing: jsonld.js drops it
+		// without a word, as it does no value.
+		{`{"@context": "https://schema.org", "@id": "g", "@graph": [{"@type": "Movie"}, 1, null, [null], "s"]}`, [5]int{0, 0, 0, 0, 2}},
 	} {
 		v, err := jsonpos.Parse([]byte(tt.doc))
 		if err != nil {
