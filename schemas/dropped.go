@@ -113,6 +113,12 @@ func (d *dropped) atTop(v *jsonpos.Value, ctx string, doc, counted bool) bool {
 		}
 		return false
 	}
+	if val := v.Get("@value"); val != nil && val.Kind == jsonpos.Null {
+		// A value object of null expands to nothing, in silence
+		// (jsonld.js tells no event): gone, but no object with
+		// nothing in it.
+		return true
+	}
 	if c := v.Get("@context"); c != nil {
 		ctx = contextAfter(ctx, c)
 	}

@@ -61,6 +61,11 @@ func TestFindDropped(t *testing.T) {
 		// null in a node's @graph is nothing: jsonld.js drops it
 		// without a word, as it does no value.
 		{`{"@context": "https://schema.org", "@id": "g", "@graph": [{"@type": "Movie"}, 1, null, [null], "s"]}`, [5]int{0, 0, 0, 0, 2}},
+		// A value object whose @value is null expands to nothing, in
+		// silence: no object with nothing in it; what held it alone is
+		// emptied as jsonld.js empties it.
+		{`{"@context": "https://schema.org", "@graph": [{"@value": null}, {"@value": null, "@language": "en"}, {"@list": [{"@value": null}]}]}`, [5]int{0, 0, 0, 1, 0}},
+		{`{"@context": "https://schema.org", "@graph": [{"@set": {"@value": null}}, {"@id": "g", "@graph": {"@value": null}}]}`, [5]int{1, 1, 0, 0, 0}},
 	} {
 		v, err := jsonpos.Parse([]byte(tt.doc))
 		if err != nil {
