@@ -747,6 +747,39 @@ func isHeaderFact(s string) bool {
 	return isRunningTime(s) || isYear(s) || isCountry(s) || footnotesRe.MatchString(s)
 }
 
+// creditsGuess returns how many credits a label paragraph is likely to
+// make, for the room body makes before it reads them: one, and one more
+// for each separator of names in the value ("&", ",", ";", " and "),
+// unless the label is not a crew label (a cast list, world sales, a
+// fact), whose names are not credits or are one. It is a guess, never
+// a limit: a list grows past it, and body sheds the room it leaves
+// unfilled; the label is looked up only for a value that names several.
+func creditsGuess(t string) int {
+	_, value, ok := strings.Cut(t, ":")
+	if !ok {
+		return 1
+	}
+	more := strings.Count(value, " and ")
+	for i := 0; i < len(value); i++ {
+		switch value[i] {
+		case '&', ',', ';':
+			more++
+		}
+	}
+	if more == 0 {
+		return 1
+	}
+	m := labelLine(t)
+	if m == nil {
+		return 1
+	}
+	lb, ok := lookup(m[1])
+	if !ok || lb.cast || lb.sales || lb.fact != noFact {
+		return 1
+	}
+	return 1 + more
+}
+
 // isValue reports whether a paragraph can be the value of a label above
 // it: anything but another label, the footer and the link list.
 func isValue(t string) bool {
@@ -756,13 +789,18 @@ func isValue(t string) bool {
 // body reads the synopsis, the labelled crew lines and the footer.
 func (p *parser) body(paras []paragraph) *film.Error {
 	f := &p.src.Film
-	// Room for a credit a label line: grown by doubling, the credits of
-	// a page of 116,000 crew lines were copied at each step, and kept a
-	// fifth more room than they held until the merge was done.
+	// Room for the credits the label lines make: grown by doubling, the
+	// credits of a page of 116,000 crew lines were copied at each step,
+	// and kept a fifth more room than they held until the merge was
+	// done. A line of several people ("Sound: Ana Lis & Bo Ek") has room
+	// for each: with one a line, a page of 124,000 such lines grew its
+	// credits past that room and then copied them to shed the room they
+	// did not fill, two lists of 248,000 live at once (52 MB of the
+	// mapper's live peak of 77).
 	labelLines := 0
 	for _, para := range paras {
 		if para.label {
-			labelLines++
+			labelLines += creditsGuess(para.text)
 		}
 	}
 	f.Credits = slices.Grow(f.Credits, labelLines)
