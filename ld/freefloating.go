@@ -314,7 +314,8 @@ func freeFloatingKind(m map[string]any, ctx string, graphGone bool) (kind string
 // processed on the context of URL ctx ("" for another or none), as far as
 // "id" is concerned: a URL replaces it, null clears it, an array is its
 // items in order, and a map keeps it unless it defines "id", imports a
-// context (which may) or says whether it propagates. An object's own context adds to the one it is in,
+// context (which may), says whether it propagates or scopes a context to
+// a term. An object's own context adds to the one it is in,
 // so a schema.org document whose nodes say {"@language": "fr"}, or whose
 // @context is ["https://schema.org", {"@language": "en"}] as pages often
 // write it, still reads "id" as "@id"; taking any @context but one
@@ -336,6 +337,17 @@ func contextAfter(ctx string, c any) string {
 			// Another context, or one the nodes below may not be in.
 			if _, ok := c[k]; ok {
 				return ""
+			}
+		}
+		for _, def := range c {
+			// A context scoped to a term (or a type) may define "id"
+			// under it, and the walk applies none: "id" is left unread
+			// as @id under it, a missed warning rather than a false one
+			// (as schemas' validate rule reads it).
+			if def, ok := def.(map[string]any); ok {
+				if _, ok := def["@context"]; ok {
+					return ""
+				}
 			}
 		}
 		return ctx

@@ -33,6 +33,10 @@ func TestFreeFloatingTop(t *testing.T) {
 		// A top node's @included items stand where it stands.
 		{`{"@id": "https://ex.org/m", "https://ex.org/p": 1, "@included": [{"@id": "https://ex.org/i"}, {"@value": 1}, {"@id": "https://ex.org/j", "https://ex.org/p": {"@id": "https://ex.org/k"}}]}`,
 			"1 node with only @id at /@included/0; 1 @value object at /@included/1"},
+		// A context scoped to a property may define "id" under it: the
+		// walk applies no scoped context, so "id" is no keyword anywhere
+		// under one (jsonld.js keeps this node, a node with a property).
+		{`{"@context": ["https://schema.org", {"subjectOf": {"@context": {"id": "https://schema.org/identifier"}}}], "@type": "Movie", "name": "M", "subjectOf": {"@id": "https://ex.org/g", "@graph": [{"id": "x1"}]}}`, ""},
 		// A node's @graph below the top, under a property of an IRI.
 		{`{"@context": "https://schema.org", "@type": "Movie", "subjectOf": {"@graph": [{"id": "https://ex.org/a"}]}, "https://ex.org/p/q~": {"@graph": {"@list": [1]}}}`,
 			"1 node with only @id at /subjectOf/@graph/0; 1 @list object at /https:~1~1ex.org~1p~1q~0/@graph"},
