@@ -1,7 +1,6 @@
 package schemas
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -147,31 +146,13 @@ func TestReferenceDropped(t *testing.T) {
 		n = 3000
 	}
 	docs := ldtest.DroppedDocs(12, n, false)
-	in, err := json.Marshal(func() []json.RawMessage {
-		var raw []json.RawMessage
-		for _, d := range docs {
-			raw = append(raw, json.RawMessage(d))
-		}
-		return raw
-	}())
-	if err != nil {
-		t.Fatal(err)
-	}
 	script, err := filepath.Abs(filepath.Join("testdata", "dropped.mjs"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(node, script)
-	cmd.Stdin = bytes.NewReader(in)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	refs, err := ldtest.ReferenceDrops(node, script, docs)
 	if err != nil {
-		t.Fatalf("dropped.mjs: %v\n%s", err, stderr.String())
-	}
-	var refs []*[dropKinds]int
-	if err := json.Unmarshal(out, &refs); err != nil || len(refs) != len(docs) {
-		t.Fatalf("dropped.mjs gave %d results for %d documents (%v)", len(refs), len(docs), err)
+		t.Fatal(err)
 	}
 	compared, dropping := 0, 0
 	for i, doc := range docs {

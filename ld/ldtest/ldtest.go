@@ -6,8 +6,12 @@
 package ldtest
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os/exec"
+	"path/filepath"
 	"strings"
 )
 
@@ -147,4 +151,33 @@ func DroppedDocs(seed uint64, n int, objectItems bool) []string {
 		}
 	}
 	return docs
+}
+
+// ReferenceDrops runs jsonld.js on docs through the script at script
+// (schemas/testdata/dropped.mjs) with the node binary node, and returns
+// what its expansion events count in each document, kind by kind:
+// objects with nothing in them, nodes with only @id, @value objects,
+// @list objects, values; nil for a document jsonld.js refuses.
+func ReferenceDrops(node, script string, docs []string) ([]*[5]int, error) {
+	raw := make([]json.RawMessage, len(docs))
+	for i, d := range docs {
+		raw[i] = json.RawMessage(d)
+	}
+	in, err := json.Marshal(raw)
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(node, script)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v\n%s", filepath.Base(script), err, stderr.String())
+	}
+	var refs []*[5]int
+	if err := json.Unmarshal(out, &refs); err != nil || len(refs) != len(docs) {
+		return nil, fmt.Errorf("%s gave %d results for %d documents (%v)", filepath.Base(script), len(refs), len(docs), err)
+	}
+	return refs, nil
 }
