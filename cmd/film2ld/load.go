@@ -223,7 +223,7 @@ func (e *env) readUnits(name string, f ld.InputFormat) (store.Units, error) {
 	}
 	if empty {
 		// An array of values alone, read as [] is (see refusedJSON).
-		quads, err := pipeline.ReadQuads([]byte("[]"), name, name, ld.InputJSONLD)
+		quads, err := pipeline.ReadQuads([]byte("[]"), name, name, ld.InputJSONLD, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -299,73 +299,11 @@ func (e *env) readUnitsWhole(name string, f ld.InputFormat) (store.Units, error)
 			return ds.Units(), nil
 		}
 	}
-	read := pipeline.ReadQuads
-	if f == ld.InputJSONLD || f == ld.InputHTML {
-		read = func(data []byte, _, display string, f ld.InputFormat) ([]ld.Quad, error) {
-			return e.readDocumentQuads(bytes.NewReader(data), display, f)
-		}
-	}
-	quads, err := read(data, name, display, f)
+	quads, err := pipeline.ReadQuads(data, name, display, f, e.tellFreeFloating)
 	if err != nil {
 		return nil, err
 	}
 	return store.Slice(ld.Units(quads)), nil
-}
-
-// readDocumentQuads is pipeline.ReadDocumentQuads, the same steps on the
-// same processor, warning as convert does of what JSON-LD's expansion
-// drops at the top of a graph (warnFreeFloating: a page's block by its
-// line) once the input is read: load wrote the statements without them
-// and said nothing.
-func (e *env) readDocumentQuads(r io.Reader, display string, form ld.InputFormat) ([]ld.Quad, error) {
-	p := processor()
-	var docs []any
-	var warn func()
-	if form == ld.InputHTML {
-		blocks, err := ld.ExtractHTML(r, display)
-		if err != nil {
-			return nil, err
-		}
-		// Counted before the blocks are made one document.
-		found := make([]ld.FreeFloating, len(blocks))
-		for i, b := range blocks {
-			found[i] = ld.FreeFloatingTop(b.Doc)
-		}
-		docs = []any{}
-		if len(blocks) > 0 {
-			docs = []any{ld.PageDocument(blocks)}
-		}
-		warn = func() {
-			for i, b := range blocks {
-				e.tellFreeFloating(found[i], fmt.Sprintf("%s:%d", display, b.Line))
-			}
-		}
-	} else {
-		var err error
-		if docs, err = p.Read(r, display, form); err != nil {
-			return nil, err
-		}
-		// Counted now, so that the documents are not held while their
-		// statements are made.
-		found := make([]ld.FreeFloating, len(docs))
-		for i, d := range docs {
-			found[i] = ld.FreeFloatingTop(d)
-		}
-		warn = func() {
-			for _, f := range found {
-				e.tellFreeFloating(f, display)
-			}
-		}
-	}
-	doc, err := p.Union(docs, ld.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", display, err)
-	}
-	quads, err := p.Quads(doc, ld.Options{})
-	if err == nil {
-		warn()
-	}
-	return quads, err
 }
 
 // readPageQuads reads the statements of an HTML page's JSON-LD blocks as
@@ -377,5 +315,5 @@ func (e *env) readPageQuads(name string) ([]ld.Quad, error) {
 		return nil, err
 	}
 	defer r.Close()
-	return e.readDocumentQuads(r, display, ld.InputHTML)
+	return pipeline.ReadDocumentQuads(r, display, ld.InputHTML, e.tellFreeFloating)
 }

@@ -303,8 +303,9 @@ func onlyEmptyObjects(data []byte) []byte {
 // ReadQuads reads the statements of linked data in any form ld reads, the
 // form told by form or, when 0, by ld.DetectInput from name and content;
 // display names the input in errors. JSON-LD and HTML go through the
-// JSON-LD processor, their documents as one graph.
-func ReadQuads(data []byte, name, display string, form ld.InputFormat) ([]ld.Quad, error) {
+// JSON-LD processor, their documents as one graph, and dropped (when not
+// nil) is told what JSON-LD drops in them (see ReadDocumentQuads).
+func ReadQuads(data []byte, name, display string, form ld.InputFormat, dropped func(f ld.FreeFloating, place string)) ([]ld.Quad, error) {
 	if form == 0 {
 		form = ld.DetectInput(name, data)
 	}
@@ -314,23 +315,63 @@ func ReadQuads(data []byte, name, display string, form ld.InputFormat) ([]ld.Qua
 	case ld.InputTurtle, ld.InputTriG:
 		return ld.ReadTurtle(bytes.NewReader(data), display, form == ld.InputTriG)
 	}
-	return ReadDocumentQuads(bytes.NewReader(data), display, form)
+	return ReadDocumentQuads(bytes.NewReader(data), display, form, dropped)
 }
 
 // ReadDocumentQuads reads the statements of JSON-LD or HTML from r as one
 // graph, through the JSON-LD processor: ReadQuads's path for those forms,
 // for a caller that reads a large page as it goes rather than whole.
-func ReadDocumentQuads(r io.Reader, display string, form ld.InputFormat) ([]ld.Quad, error) {
+//
+// dropped, when not nil, is told once the statements are made what
+// JSON-LD's expansion drops at the top of a graph of each document
+// (ld.FreeFloatingTop; an HTML page's blocks each, placed "display:LINE"
+// at the block's line, else placed display): the statements are made
+// without them, and a command says so. They are counted as the documents
+// are read, so that the documents are not held while their statements
+// are made.
+func ReadDocumentQuads(r io.Reader, display string, form ld.InputFormat, dropped func(f ld.FreeFloating, place string)) ([]ld.Quad, error) {
 	p := processor()
-	docs, err := p.Read(r, display, form)
-	if err != nil {
-		return nil, err
+	var docs []any
+	var found []ld.FreeFloating
+	var places []string
+	if form == ld.InputHTML && dropped != nil {
+		// Read as p.Read reads a page, its blocks counted each before
+		// they are made one document.
+		blocks, err := ld.ExtractHTML(r, display)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range blocks {
+			found = append(found, ld.FreeFloatingTop(b.Doc))
+			places = append(places, fmt.Sprintf("%s:%d", display, b.Line))
+		}
+		docs = []any{}
+		if len(blocks) > 0 {
+			docs = []any{ld.PageDocument(blocks)}
+		}
+	} else {
+		var err error
+		if docs, err = p.Read(r, display, form); err != nil {
+			return nil, err
+		}
+		if dropped != nil {
+			for _, d := range docs {
+				found = append(found, ld.FreeFloatingTop(d))
+				places = append(places, display)
+			}
+		}
 	}
 	doc, err := p.Union(docs, ld.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", display, err)
 	}
-	return p.Quads(doc, ld.Options{})
+	quads, err := p.Quads(doc, ld.Options{})
+	if err == nil {
+		for i, f := range found {
+			dropped(f, places[i])
+		}
+	}
+	return quads, err
 }
 
 // CheckInput returns what validate reports for an input of any form Load
