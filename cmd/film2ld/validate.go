@@ -587,7 +587,7 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 		// A film document on standard input is checked as one given by
 		// name: a part at a time when large, unless the HTML report
 		// needs its graph.
-		g, fs, err = e.checkInput(job, data, name, r.display)
+		g, fs, err = pipeline.CheckInput(data, e.inputPath(name), r.display, job.pageURL, job.prof, job.filter.keep, job.format == "html")
 	}
 	if decl.Name != "" {
 		// A note in the report, where a reader of the findings sees
@@ -612,29 +612,6 @@ func (e *env) validateFile(job *validateJob, name string, walked bool) fileResul
 	}
 	r.keep(job, clarifyJSONFindings(fs, r.data, name), walked)
 	return r
-}
-
-// checkInput reads and checks an input held whole, data, as
-// pipeline.CheckInput does; of JSON-LD in linked data's form (a
-// flattened "@graph", an expanded array), which pipeline reads from its
-// statements, it also tells what JSON-LD dropped of it without a word
-// (schemas.Graph.TellDropped; markup's reading tells it itself): a node
-// with only @id among a flattened graph's nodes passed in silence
-// (issue 12).
-func (e *env) checkInput(job *validateJob, data []byte, name, display string) (*schemas.Graph, []schemas.Finding, error) {
-	path := e.inputPath(name)
-	if pipeline.LooksLikeFilmDocument(data, path) || ld.DetectInput(path, data) != ld.InputJSONLD {
-		return pipeline.CheckInput(data, path, display, job.pageURL, job.prof, job.filter.keep, job.format == "html")
-	}
-	g, err := pipeline.Load(data, path, display, job.pageURL)
-	if err != nil {
-		return nil, nil, err
-	}
-	g.TellDropped(data, display)
-	if job.pageURL != "" {
-		g.PageURL = job.pageURL
-	}
-	return g, schemas.ValidateReporting(g, job.prof, job.filter.keep), nil
 }
 
 // clarifyJSONFindings rewrites the JSON syntax findings of fs where Go's

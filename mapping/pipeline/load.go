@@ -391,6 +391,13 @@ func CheckInput(data []byte, name, display, pageURL string, p schemas.Profile, r
 	if err != nil {
 		return nil, nil, err
 	}
+	if ld.DetectInput(name, data) == ld.InputJSONLD {
+		// JSON-LD in linked data's form (a flattened "@graph", an
+		// expanded array) is read from its statements, after the
+		// JSON-LD processor dropped items in silence: told from its
+		// text (markup's reading tells them itself).
+		g.TellDropped(data, display)
+	}
 	if pageURL != "" {
 		g.PageURL = pageURL
 	}
