@@ -1,10 +1,13 @@
 package ld
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/film2ld/film2ld/ld/schemaorg"
 )
 
 // FreeFloating counts the objects at the top of a document that JSON-LD's
@@ -21,10 +24,20 @@ type FreeFloating struct {
 	// Pointer of the first of each ("" for the document itself).
 	IDOnly, Values, Lists              int
 	FirstIDOnly, FirstValue, FirstList string
+	// Empty counts the objects with nothing in them (or only keys whose
+	// values are null) and Scalars the values (strings, numbers,
+	// booleans) that expansion drops where Strays does not look: below
+	// the top of the document, as in a node's "@graph" (issue 12: convert
+	// dropped them there in silence).
+	Empty, Scalars          int
+	FirstEmpty, FirstScalar string
 }
 
-// Count is how many objects d counts.
-func (d FreeFloating) Count() int { return d.IDOnly + d.Values + d.Lists }
+// Count is how many items d counts.
+func (d FreeFloating) Count() int { return d.IDOnly + d.Values + d.Lists + d.Empty + d.Scalars }
+
+// Objects reports whether every item d counts is an object.
+func (d FreeFloating) Objects() bool { return d.Scalars == 0 }
 
 // String says what d counts, each kind with where its first is: "2 nodes
 // with only @id, the first at /@graph/0; 1 @value object at /3".
@@ -42,6 +55,8 @@ func (d FreeFloating) String() string {
 	add(d.IDOnly, "node with only @id", "nodes with only @id", d.FirstIDOnly)
 	add(d.Values, "@value object", "@value objects", d.FirstValue)
 	add(d.Lists, "@list object", "@list objects", d.FirstList)
+	add(d.Empty, "object with nothing in it", "objects with nothing in them", d.FirstEmpty)
+	add(d.Scalars, "value that is not a node", "values that are not nodes", d.FirstScalar)
 	return strings.Join(parts, "; ")
 }
 
@@ -53,29 +68,49 @@ func pointerPlace(p string) string {
 	return "at " + p
 }
 
-// FreeFloatingTop counts what JSON-LD's expansion drops as free-floating at
-// the top of a graph of doc, a decoded JSON-LD document (Read's): see
-// FreeFloating. The top of a graph is where jsonld.js drops them (its
-// events, TestReferenceFreeFloatingGenerated): the document itself, its
-// top-level array, a top-level object's "@graph" (or an item's, or that of
-// any node below), the items of a "@set" there, the items of a list
-// object dropped there (jsonld.js expands them where the list stands), and
-// a top node's "@included" items (expanded where the node stands). An
-// object whose "@graph" is one object dropped there is read without it,
-// as expansion reads it: {"@id": …, "@graph": {"@id": …}} is two nodes
-// with only @id. The keys are read as keywords where they are spelled as
-// keywords, and "id" as "@id" under the schema.org context (which
-// aliases it) when the context in effect is its URL (given alone, or in
-// an array whose later items leave "id" as it is, as
-// ["https://schema.org", {"@language": "en"}] does); a key that expands
-// to nothing under --lenient is not seen, and neither is an alias of
-// another context. The first of each kind is the first met with keys
-// taken in sorted order (a decoded object keeps no order).
+// FreeFloatingTop counts what JSON-LD's expansion drops as free-floating in
+// doc, a decoded JSON-LD document (Read's), at any depth: see
+// FreeFloating. jsonld.js drops them (its events,
+// TestReferenceFreeFloatingGenerated) where they stand at the top of a
+// graph: the document itself, its top-level array, the "@graph" of any
+// object at any depth (a node's below a node's property too), the items
+// of a "@set" there, the items of a list object there (jsonld.js expands
+// them where the list stands; one item that is no array stands in the
+// list, and is kept), and the "@included" items of a node there
+// (expanded where the node stands). An object whose "@graph" is one
+// object dropped there is read without it, as expansion reads it:
+// {"@id": …, "@graph": {"@id": …}} is two nodes with only @id. Objects
+// with nothing in them and values are counted but where ld.Strays and
+// the command's check of a top level count them (the items of the
+// document's array or top "@graph", or the document): an object there
+// whose keys are all null is counted here, as Strays takes it for a node.
+// The keys are read as keywords where they are spelled as keywords, and
+// "id" as "@id" under the schema.org context (which aliases it) when the
+// context in effect is its URL (given alone, or in an array whose later
+// items leave "id" as it is, as ["https://schema.org", {"@language":
+// "en"}] does), property-scoped contexts applied to their property's
+// value; a key that expands to nothing under --lenient is not seen, and
+// neither is an alias of another context. The first of each kind is the
+// first met with keys taken in sorted order (a decoded object keeps no
+// order).
 func FreeFloatingTop(doc any) FreeFloating {
 	var w freeFloatingWalk
-	w.atTop(doc, "")
-	d := FreeFloating{IDOnly: w.n[0], Values: w.n[1], Lists: w.n[2]}
+	if m, ok := doc.(map[string]any); ok {
+		if _, ok := m["@graph"].([]any); ok {
+			// The command's check of the top level counts the
+			// values and objects with nothing in them of this graph,
+			// not the document.
+			w.graphStrays = true
+			w.atTop(doc, idContext{}, false, false)
+		} else {
+			w.atTop(doc, idContext{}, true, false)
+		}
+	} else {
+		w.atTop(doc, idContext{}, true, false)
+	}
+	d := FreeFloating{IDOnly: w.n[0], Values: w.n[1], Lists: w.n[2], Empty: w.n[3], Scalars: w.n[4]}
 	d.FirstIDOnly, d.FirstValue, d.FirstList = pointer(w.first[0]), pointer(w.first[1]), pointer(w.first[2])
+	d.FirstEmpty, d.FirstScalar = pointer(w.first[3]), pointer(w.first[4])
 	return d
 }
 
@@ -118,31 +153,31 @@ func before(a, b []pointerToken) bool {
 }
 
 // freeFloatingWalk counts what expansion drops in a document, kind by
-// kind ("@id", "@value", "@list"), and keeps the path of the first of
-// each. path is the walk's place: the pointer is made only of the
-// first, as a walk of every node's properties made one for each value
-// took 6 times the time (BenchmarkFreeFloatingTop).
+// kind ("@id", "@value", "@list", empty objects, values), and keeps the
+// path of the first of each. path is the walk's place: the pointer is
+// made only of the first, as a walk of every node's properties made one
+// for each value took 6 times the time (BenchmarkFreeFloatingTop).
 type freeFloatingWalk struct {
-	n     [3]int
-	first [3][]pointerToken
+	n     [5]int
+	first [5][]pointerToken
 	path  []pointerToken
+	// graphStrays is set for the document's "@graph" array, whose
+	// items the command's check of the top level counts (see
+	// FreeFloatingTop), until the walk goes into it.
+	graphStrays bool
 }
 
-// add counts an object of kind k at the walk's place.
-func (w *freeFloatingWalk) add(k string) {
-	i := -1
-	if k != "" { // an object with nothing in it: a Stray
-		i = strings.Index("@id@value@list", k)
-	}
-	switch i {
-	case 0:
-	case 3:
-		i = 1
-	case 9:
-		i = 2
-	default:
-		return
-	}
+// The kinds the walk counts, indexes of its n and first.
+const (
+	kindIDOnly = iota
+	kindValue
+	kindList
+	kindEmpty
+	kindScalar
+)
+
+// add counts an item of kind i at the walk's place.
+func (w *freeFloatingWalk) add(i int) {
 	if w.n[i] == 0 || before(w.path, w.first[i]) {
 		w.first[i] = slices.Clone(w.path)
 	}
@@ -157,27 +192,48 @@ func (w *freeFloatingWalk) down(key string, idx int, f func()) {
 	w.path = w.path[:len(w.path)-1]
 }
 
+// strayNode reports whether the command's check of a top level (and
+// ld.Strays) takes object m for a node: a key other than a @context, or
+// two keys. One it does not take for a node it counts itself.
+func strayNode(m map[string]any) bool {
+	return len(m) > 1 || len(m) == 1 && m["@context"] == nil
+}
+
 // atTop counts what expansion drops of v, at the walk's place, standing
-// at the top of a graph under the context of URL ctx (see contextAfter),
-// and reports whether v is an object dropped whole (an empty one too,
-// which is not counted: a Stray).
-func (w *freeFloatingWalk) atTop(v any, ctx string) bool {
+// at the top of a graph under the context ctx, and reports whether v is
+// an object dropped whole. strays is set where the command's check of a
+// top level counts values and objects with nothing in them (see
+// FreeFloatingTop); inList where v is the one item of a list object that
+// is no array, which expansion keeps as the list's (jsonld.js), though
+// what it holds is read as at the top.
+func (w *freeFloatingWalk) atTop(v any, ctx idContext, strays, inList bool) bool {
 	var m map[string]any
 	switch v := v.(type) {
 	case []any:
 		// JSON-LD flattens an array in an array.
 		for i, it := range v {
-			w.down("", i, func() { w.atTop(it, ctx) })
+			w.down("", i, func() { w.atTop(it, ctx, strays, false) })
 		}
 		return false
 	case map[string]any:
 		m = v
-	default:
-		return false // a value: a Stray
+	case string, bool, float64, json.Number:
+		if !strays && !inList {
+			w.add(kindScalar)
+		}
+		return false
+	default: // null, which expansion drops in silence, or what ld left out
+		return false
+	}
+	if val, ok := m["@value"]; ok && val == nil {
+		// A value object of null expands to nothing, in silence
+		// (jsonld.js tells no event).
+		return true
 	}
 	if c, ok := m["@context"]; ok {
-		ctx = contextAfter(ctx, c)
+		ctx = ctx.after(c)
 	}
+	ctx = ctx.typed(m)
 	graphGone := false
 	if g := m["@graph"]; g != nil {
 		// A graph object, or a node with a graph: its graph's items are
@@ -185,8 +241,9 @@ func (w *freeFloatingWalk) atTop(v any, ctx string) bool {
 		// dropped is none (an array of them is an empty graph), and
 		// expansion reads what holds it without it.
 		_, isObject := g.(map[string]any)
-		gone := false
-		w.down("@graph", 0, func() { gone = w.atTop(g, ctx) })
+		gone, itemStrays := false, w.graphStrays
+		w.graphStrays = false
+		w.down("@graph", 0, func() { gone = w.atTop(g, ctx, itemStrays, false) })
 		if !isObject || !gone {
 			w.below(m, ctx, true)
 			return false
@@ -194,39 +251,64 @@ func (w *freeFloatingWalk) atTop(v any, ctx string) bool {
 		graphGone = true
 	}
 	if set := m["@set"]; set != nil {
-		// A set object is its items, each where the set stands; one of
-		// an object dropped leaves an object with nothing in it.
-		_, isObject := set.(map[string]any)
+		// A set object is its items, each where the set stands; one
+		// item dropped (an object, a value) leaves an object with
+		// nothing in it (dropped but in a list).
+		_, isArray := set.([]any)
 		gone := false
-		w.down("@set", 0, func() { gone = w.atTop(set, ctx) })
-		return gone && isObject
+		w.down("@set", 0, func() { gone = w.atTop(set, ctx, false, false) })
+		if _, isObject := set.(map[string]any); isArray || isObject && !gone || inList {
+			return false
+		}
+		if !strays || strayNode(m) {
+			w.add(kindEmpty)
+		}
+		return true
 	}
 	k, gone := freeFloatingKind(m, ctx, graphGone)
+	gone = gone && !inList
+	if gone {
+		switch k {
+		case "@id":
+			w.add(kindIDOnly)
+		case "@value":
+			w.add(kindValue)
+		case "@list":
+			w.add(kindList)
+		default:
+			if !strays || strayNode(m) {
+				w.add(kindEmpty)
+			}
+		}
+	}
+	if l := m["@list"]; l != nil {
+		// jsonld.js expands the list's items where the list stands, so
+		// drops those it would drop there too; an item that is no
+		// array is the list's, kept.
+		_, isArray := l.([]any)
+		w.down("@list", 0, func() { w.atTop(l, ctx, false, !isArray) })
+		return gone
+	}
 	if !gone {
 		w.below(m, ctx, true)
-		return false
 	}
-	w.add(k)
-	if k == "@list" {
-		// jsonld.js expands the list's items where the list stands, so
-		// drops those it would drop there too.
-		w.down("@list", 0, func() { w.atTop(m["@list"], ctx) })
-	}
-	return true
+	return gone
 }
 
 // below counts what expansion drops in the "@graph" of the nodes inside
 // the members of node m (its own "@graph" is atTop's); top is set for a
 // node at the top of a graph, whose "@included" items expansion reads
 // where the node stands, dropping them alike.
-func (w *freeFloatingWalk) below(m map[string]any, ctx string, top bool) {
+func (w *freeFloatingWalk) below(m map[string]any, ctx idContext, top bool) {
 	for k, v := range m {
 		switch {
 		case k == "@context" || k == "@graph" || k == "@value":
 		case k == "@included" && top:
-			w.down(k, 0, func() { w.atTop(v, ctx) })
-		default:
+			w.down(k, 0, func() { w.atTop(v, ctx, false, false) })
+		case strings.HasPrefix(k, "@"):
 			w.inside(v, k, ctx)
+		default:
+			w.inside(v, k, ctx.property(k))
 		}
 	}
 }
@@ -235,7 +317,7 @@ func (w *freeFloatingWalk) below(m map[string]any, ctx string, top bool) {
 // property, or @included, @reverse, @list) at the walk's place, where
 // nothing is dropped but in such a graph. Only an object or array may
 // hold one: the walk goes no step down for a value.
-func (w *freeFloatingWalk) inside(v any, key string, ctx string) {
+func (w *freeFloatingWalk) inside(v any, key string, ctx idContext) {
 	switch v := v.(type) {
 	case []any:
 		if key != "" {
@@ -257,10 +339,11 @@ func (w *freeFloatingWalk) inside(v any, key string, ctx string) {
 			return
 		}
 		if c, ok := v["@context"]; ok {
-			ctx = contextAfter(ctx, c)
+			ctx = ctx.after(c)
 		}
+		ctx = ctx.typed(v)
 		if g := v["@graph"]; g != nil {
-			w.down("@graph", 0, func() { w.atTop(g, ctx) })
+			w.down("@graph", 0, func() { w.atTop(g, ctx, false, false) })
 		}
 		w.below(v, ctx, false)
 	}
@@ -281,15 +364,15 @@ func pointerEscape(key string) string {
 // for another or none): @context and keys whose value is null not
 // counted, as expansion does not keep them, nor "@graph" where graphGone
 // (one object dropped: see FreeFloatingTop).
-func freeFloatingKind(m map[string]any, ctx string, graphGone bool) (kind string, dropped bool) {
+func freeFloatingKind(m map[string]any, ctx idContext, graphGone bool) (kind string, dropped bool) {
 	keys, id, value, list := 0, false, false, false
 	for k, v := range m {
-		if k == "@context" || v == nil || k == "@graph" && graphGone {
+		if k == "@context" || v == nil || k == "@graph" && graphGone || k == "@list" && nullValue(v) {
 			continue
 		}
 		keys++
 		switch {
-		case k == "@id" || k == "id" && IsSchemaOrgContext(ctx):
+		case k == "@id" || k == "id" && ctx.idIsID():
 			id = true
 		case k == "@value":
 			value = true
@@ -310,48 +393,144 @@ func freeFloatingKind(m map[string]any, ctx string, graphGone bool) (kind string
 	return "", false
 }
 
-// contextAfter is the URL of the context in effect once @context c is
-// processed on the context of URL ctx ("" for another or none), as far as
-// "id" is concerned: a URL replaces it, null clears it, an array is its
-// items in order, and a map keeps it unless it defines "id", imports a
-// context (which may), says whether it propagates or scopes a context to
-// a term. An object's own context adds to the one it is in,
-// so a schema.org document whose nodes say {"@language": "fr"}, or whose
-// @context is ["https://schema.org", {"@language": "en"}] as pages often
-// write it, still reads "id" as "@id"; taking any @context but one
-// string for another context left such nodes' drops untold.
-func contextAfter(ctx string, c any) string {
-	switch c := c.(type) {
+// nullValue reports whether v is a value object of null, which expands
+// to nothing: a list object of it alone expands to an object with
+// nothing in it.
+func nullValue(v any) bool {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return false
+	}
+	val, ok := m["@value"]
+	return ok && val == nil
+}
+
+// idContext is what the walk knows of the context in effect, as far as
+// "id" is concerned: the URL of the context that decides it ("" for
+// another or none; "id" is "@id" under schema.org's), and the terms whose
+// definitions scope a context to them, which expansion applies to their
+// values. A decoded context is processed on it by after, a property's
+// scoped context by property.
+type idContext struct {
+	url    string
+	scoped *scopedTerm
+	// opaque is set once a context the walk cannot read (one imported, a
+	// URL other than schema.org's) may have scoped a context to any
+	// term: the values of every property are then read as under another
+	// context, "id" not as "@id" (a missed warning, never a false one).
+	opaque bool
+}
+
+// scopedTerm is a term defined with a context of its own (ctx), in a
+// list, the latest definition first.
+type scopedTerm struct {
+	term string
+	ctx  any
+	next *scopedTerm
+}
+
+// idIsID reports whether "id" reads as "@id" under c.
+func (c idContext) idIsID() bool { return IsSchemaOrgContext(c.url) }
+
+// lookup is the context scoped to term under c, if any.
+func (c idContext) lookup(term string) (any, bool) {
+	for s := c.scoped; s != nil; s = s.next {
+		if s.term == term {
+			return s.ctx, s.ctx != nil
+		}
+	}
+	return nil, false
+}
+
+// property is the context a value of property key is expanded under:
+// c with the context key's definition scopes to it processed.
+func (c idContext) property(key string) idContext {
+	if c.opaque {
+		return idContext{opaque: true}
+	}
+	if scoped, ok := c.lookup(key); ok {
+		return c.after(scoped)
+	}
+	return c
+}
+
+// typed is the context of node m under c: a type whose term scopes a
+// context applies it to the node (and not below); the walk does not, and
+// reads the node under another context.
+func (c idContext) typed(m map[string]any) idContext {
+	if c.scoped == nil {
+		return c
+	}
+	var types []any
+	switch t := m["@type"].(type) {
 	case string:
+		types = []any{t}
+	case []any:
+		types = t
+	}
+	for _, t := range types {
+		if t, ok := t.(string); ok {
+			if _, ok := c.lookup(t); ok {
+				return idContext{opaque: true}
+			}
+		}
+	}
+	return c
+}
+
+// after is the context in effect once @context v is processed on c: a
+// URL decides "id" (schema.org's redefines its own terms, which drops
+// their scoped contexts; another may define any term), null clears it,
+// an array is its items in order, and a map keeps it unless it defines
+// "id", imports a context or says whether it propagates (the nodes
+// below may not be in it), recording the terms it scopes a context to.
+// An object's own context adds to the one it is in, so a schema.org
+// document whose nodes say {"@language": "fr"}, or whose @context is
+// ["https://schema.org", {"@language": "en"}] as pages often write it,
+// still reads "id" as "@id"; taking any @context but one string for
+// another context left such nodes' drops untold.
+func (c idContext) after(v any) idContext {
+	switch v := v.(type) {
+	case string:
+		if !IsSchemaOrgContext(v) {
+			return idContext{url: v, opaque: true}
+		}
+		c.url = v
+		// schema.org's context defines its terms anew, without a
+		// scoped context.
+		for s := c.scoped; s != nil; s = s.next {
+			if _, ok := schemaorg.ContextTermOf(s.term); ok && s.ctx != nil {
+				c.scoped = &scopedTerm{term: s.term, next: c.scoped}
+			}
+		}
 		return c
 	case []any:
-		for _, item := range c {
-			ctx = contextAfter(ctx, item)
+		for _, item := range v {
+			c = c.after(item)
 		}
-		return ctx
+		return c
 	case map[string]any:
-		if _, ok := c["id"]; ok {
-			return ""
-		}
 		for _, k := range []string{"@import", "@propagate"} {
 			// Another context, or one the nodes below may not be in.
-			if _, ok := c[k]; ok {
-				return ""
+			if _, ok := v[k]; ok {
+				return idContext{opaque: true}
 			}
 		}
-		for _, def := range c {
-			// A context scoped to a term (or a type) may define "id"
-			// under it, and the walk applies none: "id" is left unread
-			// as @id under it, a missed warning rather than a false one
-			// (as schemas' validate rule reads it).
+		if _, ok := v["id"]; ok {
+			c.url = ""
+		}
+		for term, def := range v {
+			var scoped any
 			if def, ok := def.(map[string]any); ok {
-				if _, ok := def["@context"]; ok {
-					return ""
-				}
+				scoped = def["@context"]
+			}
+			if scoped != nil || c.scoped != nil {
+				// A definition without one ends an earlier one's.
+				c.scoped = &scopedTerm{term: term, ctx: scoped, next: c.scoped}
 			}
 		}
-		return ctx
+		return c
 	default: // null, or what expansion refuses
-		return ""
+		return idContext{}
 	}
 }

@@ -26,7 +26,8 @@ func TestFreeFloatingTop(t *testing.T) {
 		// An object-valued @graph whose one object is dropped: what holds
 		// it is read without it, here a node with only @id too.
 		{`{"@id": "https://ex.org/g", "@graph": {"@id": "https://ex.org/a"}}`, "2 nodes with only @id, the first at its top"},
-		{`{"@graph": {"@value": "x"}}`, "1 @value object at /@graph"},
+		// What holds a graph of one object dropped is dropped too.
+		{`{"@graph": {"@value": "x"}}`, "1 @value object at /@graph; 1 object with nothing in it at its top"},
 		// A top-level list's items are expanded where it stands.
 		{`{"@list": [{"@id": "https://ex.org/a"}, {"@value": 1}, {"@list": []}]}`,
 			"1 node with only @id at /@list/0; 1 @value object at /@list/1; 2 @list objects, the first at its top"},
@@ -39,7 +40,27 @@ func TestFreeFloatingTop(t *testing.T) {
 		{`{"@context": ["https://schema.org", {"subjectOf": {"@context": {"id": "https://schema.org/identifier"}}}], "@type": "Movie", "name": "M", "subjectOf": {"@id": "https://ex.org/g", "@graph": [{"id": "x1"}]}}`, ""},
 		// A node's @graph below the top, under a property of an IRI.
 		{`{"@context": "https://schema.org", "@type": "Movie", "subjectOf": {"@graph": [{"id": "https://ex.org/a"}]}, "https://ex.org/p/q~": {"@graph": {"@list": [1]}}}`,
-			"1 node with only @id at /subjectOf/@graph/0; 1 @list object at /https:~1~1ex.org~1p~1q~0/@graph"},
+			"1 node with only @id at /subjectOf/@graph/0; 1 @list object at /https:~1~1ex.org~1p~1q~0/@graph; 1 value that is not a node at /https:~1~1ex.org~1p~1q~0/@graph/@list/0"},
+		// Below the top level, values and objects with nothing in them
+		// too (convert dropped them in silence); at the top they are
+		// ld.Strays', but an object whose keys are all null, which
+		// Strays takes for a node.
+		{`[{"@context": "https://schema.org", "@id": "https://ex.org/g", "@graph": [{"@type": "Movie", "name": "X"}, {}, "v", 3, {"name": null}]}]`,
+			"2 objects with nothing in them, the first at /0/@graph/1; 2 values that are not nodes, the first at /0/@graph/2"},
+		{`{"@context": "https://schema.org", "@graph": [{"@type": "Movie", "name": "X"}, {}, 3, {"name": null}]}`,
+			"1 object with nothing in it at /@graph/3"},
+		// A set of one value dropped, a list of one item (kept, the
+		// list dropped), a list of a null value (an empty object).
+		{`{"@context": "https://schema.org", "@graph": [{"@type": "Movie", "subjectOf": {"@graph": [{}, {"@set": "x"}, {"@list": {"@id": "https://ex.org/a"}}, {"@list": {"@value": null}}]}}]}`,
+			"1 @list object at /@graph/0/subjectOf/@graph/2; 3 objects with nothing in them, the first at /@graph/0/subjectOf/@graph/0; 1 value that is not a node at /@graph/0/subjectOf/@graph/1/@set"},
+		// A property-scoped context applies to the property's value:
+		// "id" stays "@id" under one that leaves it, not under one
+		// that defines it, and is "@id" again under a node's own.
+		{`{"@context": ["https://schema.org", {"subjectOf": {"@id": "https://schema.org/subjectOf", "@context": {"@language": "en"}}}], "@type": "Movie", "subjectOf": {"@graph": [{"id": "https://ex.org/a"}]}}`,
+			"1 node with only @id at /subjectOf/@graph/0"},
+		{`{"@context": ["https://schema.org", {"subjectOf": {"@id": "https://schema.org/subjectOf", "@context": {"id": "https://schema.org/identifier"}}}], "@type": "Movie", "subjectOf": {"@graph": [{"id": "https://ex.org/a"}]}}`, ""},
+		{`{"@context": ["https://schema.org", {"subjectOf": {"@id": "https://schema.org/subjectOf", "@context": {"id": "https://schema.org/identifier"}}}], "@type": "Movie", "subjectOf": {"@graph": [{"@context": "https://schema.org", "id": "https://ex.org/a"}]}}`,
+			"1 node with only @id at /subjectOf/@graph/0"},
 	} {
 		docs, err := ld.NewProcessor(ld.Config{}).Read(strings.NewReader(tt.doc), "doc.jsonld", ld.InputJSONLD)
 		if err != nil {

@@ -25,9 +25,34 @@ import (
 // (their items are dropped, or make their holder dropped). The same
 // arguments give the same documents.
 func DroppedDocs(seed uint64, n int, objectItems bool) []string {
-	nodeKinds, itemKinds := 6, 19
+	return Generate(seed, n, Options{ObjectItems: objectItems})
+}
+
+// Options says which items Generate writes.
+type Options struct {
+	// ObjectItems is DroppedDocs' objectItems.
+	ObjectItems bool
+	// Deep nests graphs deeper (six levels, not four) and adds the items
+	// that hide a drop below the top: a node's @graph within a node's
+	// @graph, an object-valued @graph holding a node with a graph, a
+	// graph object with a context of its own, @included in a node of a
+	// graph below the top, a property whose term scopes a context (one
+	// that leaves "id" as it is, or defines it), a @list or @set of one
+	// item that is no array, objects whose keys are all null, and
+	// {"@value": null}. It implies ObjectItems.
+	Deep bool
+}
+
+// Generate is DroppedDocs with the items opts says: the same seed, n
+// and options give the same documents.
+func Generate(seed uint64, n int, opts Options) []string {
+	objectItems := opts.ObjectItems || opts.Deep
+	nodeKinds, itemKinds, maxDepth := 6, 19, 3
 	if objectItems {
 		nodeKinds, itemKinds = 7, 22
+	}
+	if opts.Deep {
+		nodeKinds, itemKinds, maxDepth = 12, 30, 5
 	}
 	r := rand.New(rand.NewPCG(seed, uint64(n)))
 	contexts := []string{`"https://schema.org"`, `"http://schema.org/"`, `["https://schema.org", {"@language": "en"}]`,
@@ -61,11 +86,29 @@ func DroppedDocs(seed uint64, n int, objectItems bool) []string {
 			return `{"@id": ` + iri() + `, "@reverse": {"author": {"@id": ` + iri() + `}}}`
 		case 5: // with objectItems only
 			return `{"@type": "Movie", "subjectOf": {"@graph": ` + item(depth+1) + `}}`
+		case 6: // 6 to 10 with Deep only
+			// A graph below a graph below a graph.
+			return `{"@id": ` + iri() + `, "@graph": [{"@id": ` + iri() + `, "@graph": ` + items(depth+1) + `}, ` + item(depth+1) + `]}`
+		case 7:
+			// A property's term scopes a context that leaves "id" as it
+			// is, or defines it as a property.
+			scoped := []string{`{"@language": "en"}`, `{"id": "https://schema.org/identifier"}`, `{"wd": "http://www.wikidata.org/entity/"}`}[r.IntN(3)]
+			return `{"@context": {"subjectOf": {"@id": "https://schema.org/subjectOf", "@context": ` + scoped + `}}, "@type": "Movie", "subjectOf": {"@graph": ` + items(depth) + `}}`
+		case 8:
+			// An object-valued @graph whose node holds a graph.
+			return `{"@id": ` + iri() + `, "@graph": {"@id": ` + iri() + `, "@graph": ` + items(depth) + `}}`
+		case 9:
+			// A graph object with a context of its own.
+			return `{"@context": ` + ctx() + `, "@graph": ` + items(depth) + `}`
+		case 10:
+			// @included below a node's property: kept, but its nodes'
+			// graphs are graphs.
+			return `{"@type": "Movie", "director": {"@id": ` + iri() + `, "@included": ` + items(depth) + `}}`
 		}
 		return `{"@graph": ` + items(depth) + `}`
 	}
 	item = func(depth int) string {
-		if depth > 3 {
+		if depth > maxDepth {
 			return `{"@id": ` + iri() + `}`
 		}
 		k := r.IntN(itemKinds)
@@ -111,6 +154,20 @@ func DroppedDocs(seed uint64, n int, objectItems bool) []string {
 			return `{"@list": ` + items(depth) + `}`
 		case 18:
 			return `{"@id": ` + iri() + `, "@graph": ` + item(depth+1) + `}`
+		case 22: // 22 to 29 with Deep only
+			return `{"@list": ` + item(depth+1) + `}`
+		case 23:
+			return `{"@set": ` + item(depth+1) + `}`
+		case 24:
+			return `{"name": null}`
+		case 25:
+			return `{"@value": null}`
+		case 26:
+			return `{"@id": ` + iri() + `, "@graph": {"@id": ` + iri() + `, "@graph": ` + items(depth) + `}}`
+		case 27:
+			return `{"@id": ` + iri() + `, "@type": "Movie", "@included": [` + node(depth+1) + `, ` + item(depth+1) + `]}`
+		case 28:
+			return `{"@graph": ` + items(depth) + `, "@context": ` + ctx() + `}`
 		}
 		return node(depth)
 	}
