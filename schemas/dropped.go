@@ -8,6 +8,7 @@ import (
 
 	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/ld/diag"
+	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
 )
 
@@ -85,7 +86,7 @@ func findDropped(v *jsonpos.Value, left jsonpos.LeftOut) dropped {
 	if v.Kind == jsonpos.Object && !graphOnly && left.Values > 0 {
 		d.addN(dropScalar, left.Values, left.FirstValue)
 	}
-	d.atTop(v, "", true, true)
+	d.atTop(v, dropCtx{}, true, true)
 	return d
 }
 
@@ -95,7 +96,14 @@ func findDropped(v *jsonpos.Value, left jsonpos.LeftOut) dropped {
 // of its top-level array, counted for the values the builder counts
 // (see builder.document): those and the items of a "@graph" beside a
 // @context alone among them.
-func (d *dropped) atTop(v *jsonpos.Value, ctx string, doc, counted bool) bool {
+func (d *dropped) atTop(v *jsonpos.Value, ctx dropCtx, doc, counted bool) bool {
+	return d.atTopIn(v, ctx, doc, counted, false)
+}
+
+// atTopIn is atTop; inList is set where v is the one item of a list
+// object that is no array, which expansion keeps as the list's
+// (jsonld.js), though what it holds is read as at the top.
+func (d *dropped) atTopIn(v *jsonpos.Value, ctx dropCtx, doc, counted, inList bool) bool {
 	switch v.Kind {
 	case jsonpos.Array:
 		// JSON-LD flattens an array in an array.
@@ -108,19 +116,20 @@ func (d *dropped) atTop(v *jsonpos.Value, ctx string, doc, counted bool) bool {
 		// null is nothing: jsonld.js drops it without a word.
 		return false
 	default:
-		if !counted || d.everyValue {
+		if !inList && (!counted || d.everyValue) {
 			d.add(dropScalar, v.Offset)
 		}
 		return false
 	}
-	if val := v.Get("@value"); val != nil && val.Kind == jsonpos.Null {
+	if c := v.Get("@context"); c != nil {
+		ctx = contextAfter(ctx, c)
+	}
+	ctx = ctx.typed(v)
+	if nullValue(v, ctx) {
 		// A value object of null expands to nothing, in silence
 		// (jsonld.js tells no event): gone, but no object with
 		// nothing in it.
 		return true
-	}
-	if c := v.Get("@context"); c != nil {
-		ctx = contextAfter(ctx, c)
 	}
 	graphGone := false
 	if g := v.Get("@graph"); g != nil && g.Kind != jsonpos.Null {
@@ -138,57 +147,121 @@ func (d *dropped) atTop(v *jsonpos.Value, ctx string, doc, counted bool) bool {
 	if set := v.Get("@set"); set != nil && set.Kind != jsonpos.Null {
 		// A set object is its items, each where the set stands (the
 		// builder reads it as a node, and counts none of its values);
-		// one of an object dropped is an object with nothing in it.
-		if d.atTop(set, ctx, false, false) && set.Kind == jsonpos.Object {
-			d.add(dropEmpty, v.Offset)
-			return true
+		// one item dropped (an object, a value) leaves an object with
+		// nothing in it, dropped but in a list.
+		gone := d.atTop(set, ctx, false, false)
+		if set.Kind == jsonpos.Array || set.Kind == jsonpos.Object && !gone || inList {
+			return false
 		}
-		return false
+		d.add(dropEmpty, v.Offset)
+		return true
 	}
 	k, gone := objectKind(v, ctx, graphGone)
+	gone = gone && !inList
+	if gone {
+		d.add(k, v.Offset)
+	}
+	if l := v.Get("@list"); l != nil && l.Kind != jsonpos.Null {
+		// jsonld.js expands the list's items where the list stands,
+		// so drops those it would drop there too, values and all; an
+		// item that is no array is the list's, kept.
+		d.atTopIn(l, ctx, false, false, l.Kind != jsonpos.Array)
+		return gone
+	}
 	if !gone {
 		d.below(v, ctx, true, doc)
-		return false
 	}
-	d.add(k, v.Offset)
-	if k == dropList {
-		// jsonld.js expands the list's items where the list stands,
-		// so drops those it would drop there too, values and all.
-		d.atTop(v.Get("@list"), ctx, false, false)
+	return gone
+}
+
+// nullValue reports whether v is a value object of null (its "@value",
+// or a term ctx aliases to it, is null), which expands to nothing.
+func nullValue(v *jsonpos.Value, ctx dropCtx) bool {
+	for _, m := range v.Members {
+		if kw, _ := ctx.keyword(m.Key); kw == "@value" {
+			return m.Value.Kind == jsonpos.Null
+		}
 	}
-	return true
+	return false
 }
 
 // objectKind is the kind of drop the object v is at the top of a graph
-// under the context ctx, if dropped is set, read from its keys (those
-// of null values not counted, nor its "@graph" where graphGone).
-func objectKind(v *jsonpos.Value, ctx string, graphGone bool) (k dropKind, dropped bool) {
-	keys, id, value, list := 0, false, false, false
-	for _, m := range v.Members {
-		if m.Key == "@context" || m.Value.Kind == jsonpos.Null || m.Key == "@graph" && graphGone {
-			continue
-		}
-		keys++
-		switch {
-		case m.Key == "@id" || m.Key == "id" && ld.IsSchemaOrgContext(ctx):
-			id = true
-		case m.Key == "@value":
-			value = true
-		case m.Key == "@list":
-			list = true
-		}
-	}
+// under the context ctx, if dropped is set, read from the keys expansion
+// keeps (see memberKinds), its "@graph" not among them where graphGone.
+func objectKind(v *jsonpos.Value, ctx dropCtx, graphGone bool) (k dropKind, dropped bool) {
+	var m memberKinds
+	m.count(v, ctx, graphGone)
 	switch {
-	case value:
+	case m.value:
 		return dropValue, true
-	case list:
+	case m.list:
 		return dropList, true
-	case keys == 0:
+	case m.keys == 0:
 		return dropEmpty, true
-	case keys == 1 && id:
+	case m.keys == 1 && m.id:
 		return dropIDOnly, true
 	}
 	return 0, false
+}
+
+// memberKinds counts the keys of an object that expansion keeps, and
+// whether they hold @id, @value or @list (spelled so, or through a term
+// the context aliases to it).
+type memberKinds struct {
+	keys            int
+	id, value, list bool
+}
+
+// count counts the members of v under ctx. Expansion keeps none of:
+// @context, a null value, a term the context defines as null, "@type":
+// [] (it adds no type), "@reverse" of no property, and "@nest", whose
+// members are the node's own (none for {} or []); nor "@graph" where
+// graphGone.
+func (mk *memberKinds) count(v *jsonpos.Value, ctx dropCtx, graphGone bool) {
+	for _, m := range v.Members {
+		if m.Key == "@context" || m.Value.Kind == jsonpos.Null {
+			continue
+		}
+		kw, null := ctx.keyword(m.Key)
+		switch {
+		case null:
+			continue
+		case kw == "@graph" && graphGone:
+			continue
+		case kw == "@type" && m.Value.Kind == jsonpos.Array && len(m.Value.Items) == 0:
+			continue
+		case kw == "@list" && m.Value.Kind == jsonpos.Object && nullValue(m.Value, ctx):
+			// A list of a null value alone expands to nothing.
+			continue
+		case kw == "@reverse" && m.Value.Kind == jsonpos.Object && !slices.ContainsFunc(m.Value.Members, func(r jsonpos.Member) bool {
+			_, null := ctx.keyword(r.Key)
+			return !null && r.Value.Kind != jsonpos.Null
+		}):
+			continue
+		case kw == "@nest":
+			nests := []*jsonpos.Value{m.Value}
+			if m.Value.Kind == jsonpos.Array {
+				nests = m.Value.Items
+			}
+			for _, n := range nests {
+				if n.Kind == jsonpos.Object {
+					mk.count(n, ctx, false)
+				} else {
+					mk.keys++ // refused by expansion: not dropped
+				}
+			}
+			continue
+		}
+		mk.keys++
+		switch kw {
+		case "@id":
+			mk.id = true
+		case "@value":
+			mk.value = true
+		case "@list":
+			mk.list = true
+		}
+	}
 }
 
 // below counts what JSON-LD drops in the "@graph" of the nodes inside
@@ -200,21 +273,23 @@ func objectKind(v *jsonpos.Value, ctx string, graphGone bool) (k dropKind, dropp
 // its top-level array's), whose included values the builder counts;
 // others' are counted here (linked data's form, which scanDropped reads
 // item by item and no builder reads, and a node in a nested "@graph").
-func (d *dropped) below(v *jsonpos.Value, ctx string, top, doc bool) {
+func (d *dropped) below(v *jsonpos.Value, ctx dropCtx, top, doc bool) {
 	for _, m := range v.Members {
 		switch {
 		case m.Key == "@context" || m.Key == "@graph" || m.Key == "@value":
 		case m.Key == "@included" && top:
 			d.atTop(m.Value, ctx, false, doc)
-		default:
+		case len(m.Key) > 0 && m.Key[0] == '@':
 			d.inside(m.Value, ctx)
+		default:
+			d.inside(m.Value, ctx.property(m.Key))
 		}
 	}
 }
 
 // inside looks for nodes with a "@graph" in v, a value of a property
 // (or of @included, @reverse, @list), where nothing is dropped.
-func (d *dropped) inside(v *jsonpos.Value, ctx string) {
+func (d *dropped) inside(v *jsonpos.Value, ctx dropCtx) {
 	switch v.Kind {
 	case jsonpos.Array:
 		for _, item := range v.Items {
@@ -227,6 +302,7 @@ func (d *dropped) inside(v *jsonpos.Value, ctx string) {
 		if c := v.Get("@context"); c != nil {
 			ctx = contextAfter(ctx, c)
 		}
+		ctx = ctx.typed(v)
 		if g := v.Get("@graph"); g != nil && g.Kind != jsonpos.Null {
 			d.atTop(g, ctx, false, false)
 		}
@@ -234,38 +310,173 @@ func (d *dropped) inside(v *jsonpos.Value, ctx string) {
 	}
 }
 
-// contextAfter is ld's rule for the context in effect once @context c is
-// processed on the context of URL ctx ("" for another or none), as far as
-// "id" is concerned (see ld.FreeFloatingTop): a URL replaces it, null
-// clears it, an array is its items in order, and an object keeps it
-// unless it defines "id", imports a context, says whether it propagates
-// or scopes a context to a term: the walk below does not apply a
-// property's or a type's own context, which may define "id" under it
-// (jsonld.js keeps {"id": "x"} in a node's @graph there, a node with a
-// property), so "id" is not read as @id anywhere under one.
-func contextAfter(ctx string, c *jsonpos.Value) string {
-	switch c.Kind {
+// dropCtx is what the walk knows of the context in effect: the URL of
+// the context that decides "id" ("" for another or none; under
+// schema.org's "id" is "@id" and "type" "@type"), and the terms embedded
+// contexts define, the latest first, as keywords' aliases, as null, or as
+// properties, with the context each scopes to its values. Under a context
+// it cannot read (one imported or not propagated, a URL other than
+// schema.org's) it knows none: every key that is no keyword is read as a
+// property, a missed drop rather than a false one, and so are the
+// values of every property (opaque: any term may scope a context).
+type dropCtx struct {
+	url    string
+	terms  *dropTerm
+	opaque bool
+}
+
+// dropTerm is a term an embedded context defines: as an alias of
+// keyword, as null (null set), or as a property (keyword ""); scoped is
+// the context its definition scopes to its values, if any.
+type dropTerm struct {
+	term, keyword string
+	null          bool
+	scoped        *jsonpos.Value
+	next          *dropTerm
+}
+
+// term is the latest definition of key under c, if any.
+func (c dropCtx) term(key string) *dropTerm {
+	for t := c.terms; t != nil; t = t.next {
+		if t.term == key {
+			return t
+		}
+	}
+	return nil
+}
+
+// property is the context a value of property key is expanded under: c
+// with the context key's definition scopes to it processed.
+func (c dropCtx) property(key string) dropCtx {
+	if c.opaque {
+		return dropCtx{opaque: true}
+	}
+	if t := c.term(key); t != nil && t.scoped != nil {
+		return contextAfter(c, t.scoped)
+	}
+	return c
+}
+
+// typed is the context of node v under c: a type whose term scopes a
+// context applies it to the node (and not below), which the walk does
+// not: it reads the node as under a context it cannot read.
+func (c dropCtx) typed(v *jsonpos.Value) dropCtx {
+	if c.terms == nil {
+		return c
+	}
+	for _, m := range v.Members {
+		if kw, _ := c.keyword(m.Key); kw != "@type" {
+			continue
+		}
+		types := []*jsonpos.Value{m.Value}
+		if m.Value.Kind == jsonpos.Array {
+			types = m.Value.Items
+		}
+		for _, t := range types {
+			if t.Kind == jsonpos.String {
+				if d := c.term(t.String); d != nil && d.scoped != nil {
+					return dropCtx{opaque: true}
+				}
+			}
+		}
+	}
+	return c
+}
+
+// schemaOrgCtx is schema.org's context.
+var schemaOrgCtx = dropCtx{url: schemaOrgURL}
+
+// keyword is the keyword key expands to under c ("" for a property),
+// and null whether c defines it as null (expansion drops it).
+func (c dropCtx) keyword(key string) (kw string, null bool) {
+	if len(key) > 0 && key[0] == '@' {
+		return key, false
+	}
+	if t := c.term(key); t != nil {
+		return t.keyword, t.null
+	}
+	if ld.IsSchemaOrgContext(c.url) {
+		switch key {
+		case "id":
+			return "@id", false
+		case "type":
+			return "@type", false
+		}
+	}
+	return "", false
+}
+
+// aliasable are the keywords a term may stand for.
+var aliasable = map[string]bool{"@id": true, "@type": true, "@value": true, "@list": true, "@set": true,
+	"@graph": true, "@nest": true, "@reverse": true, "@included": true, "@index": true, "@language": true, "@direction": true}
+
+// contextAfter is the context in effect once @context v is processed on
+// ctx: schema.org's URL replaces the URL and defines its own terms anew
+// (an earlier definition of one is gone, a scoped context with it),
+// another URL leaves a context the walk cannot read, null clears it, an
+// array is its items in order, and an object adds its terms (with the
+// contexts they scope: see property) unless it imports a context or does
+// not propagate (the nodes below may not be in it). "@propagate": true
+// changes nothing.
+func contextAfter(ctx dropCtx, v *jsonpos.Value) dropCtx {
+	switch v.Kind {
 	case jsonpos.String:
-		return c.String
+		if !ld.IsSchemaOrgContext(v.String) {
+			return dropCtx{url: v.String, opaque: true}
+		}
+		out := dropCtx{url: v.String, opaque: ctx.opaque}
+		var kept []*dropTerm
+		for t := ctx.terms; t != nil; t = t.next {
+			if _, ok := schemaorg.ContextTermOf(t.term); !ok && t.term != "id" && t.term != "type" {
+				kept = append(kept, t)
+			}
+		}
+		for i := len(kept) - 1; i >= 0; i-- {
+			t := *kept[i]
+			t.next = out.terms
+			out.terms = &t
+		}
+		return out
 	case jsonpos.Array:
-		for _, item := range c.Items {
+		for _, item := range v.Items {
 			ctx = contextAfter(ctx, item)
 		}
 		return ctx
 	case jsonpos.Object:
-		for _, k := range []string{"id", "@import", "@propagate"} {
-			if c.Get(k) != nil {
-				return ""
-			}
+		if v.Get("@import") != nil {
+			return dropCtx{opaque: true}
 		}
-		for _, m := range c.Members {
-			if m.Value.Kind == jsonpos.Object && m.Value.Get("@context") != nil {
-				return ""
+		if p := v.Get("@propagate"); p != nil && !(p.Kind == jsonpos.Bool && p.Bool) {
+			return dropCtx{opaque: true}
+		}
+		for _, m := range v.Members {
+			if len(m.Key) > 0 && m.Key[0] == '@' {
+				continue
 			}
+			t := &dropTerm{term: m.Key, next: ctx.terms}
+			def := m.Value
+			if def.Kind == jsonpos.Object {
+				if sc := def.Get("@context"); sc != nil {
+					t.scoped = sc
+				}
+				def = def.Get("@id")
+				if def == nil || m.Value.Get("@reverse") != nil {
+					def = &jsonpos.Value{Kind: jsonpos.String} // a property
+				}
+			}
+			switch def.Kind {
+			case jsonpos.Null:
+				t.null = true
+			case jsonpos.String:
+				if aliasable[def.String] {
+					t.keyword = def.String
+				}
+			}
+			ctx.terms = t
 		}
 		return ctx
 	}
-	return ""
+	return dropCtx{}
 }
 
 // freeFloating reports whether v, an item at a document's top level, is
@@ -275,7 +486,7 @@ func freeFloating(v *jsonpos.Value) bool {
 	if v.Kind != jsonpos.Object || len(v.Members) == 0 || hasGraphOrSet(v) {
 		return false
 	}
-	ctx := schemaOrgURL
+	ctx := schemaOrgCtx
 	if c := v.Get("@context"); c != nil {
 		ctx = contextAfter(ctx, c)
 	}
@@ -369,72 +580,77 @@ func (d *dropped) none() bool { return d.n == [dropKinds]int{} }
 
 // scanDropped is findDropped for a document data whose top level is an
 // array, or an object with a "@graph" array, read an item at a time: an
-// object that holds two keys or more of a node, none of them "@graph"
-// or "@included" anywhere in it (nor an escape), is a node JSON-LD keeps
-// with nothing below it dropped, told without being parsed; any other
-// item is parsed alone (jsonpos) and walked. Each item of the "@graph"
-// is counted under both readings of "id" (the context in effect, which
-// decides, may be written after the items), and the top object's
-// @context picks one at the end. Values among the "@graph"'s items are
-// not counted, as a "@graph" beside a @context alone counts them (linked
-// data's form holds none). ok is false for any other document, or text
-// that is not JSON.
+// object that holds two keys or more of a node (see keptNode), none of
+// them "@graph" or "@included" anywhere in it (nor an escape), is a node
+// JSON-LD keeps with nothing below it dropped, told without being
+// parsed; any other item is parsed alone (jsonpos) and walked. The top
+// object's @context, which is in effect for every item wherever it is
+// written (after the items too), is read first, skipping the rest.
+// Values among the "@graph"'s items are not counted, as a "@graph" beside
+// a @context alone counts them (linked data's form holds none). ok is
+// false for any other document, or text that is not JSON.
 func scanDropped(data []byte) (d dropped, ok bool) {
 	if !json.Valid(data) {
 		return d, false
 	}
-	var schemaOrg, other dropped // "id" read as @id, or not
-	// walk counts what the value at data[at:end] holds under both
-	// readings; top is set for an item at the top of the graph.
+	var ctx dropCtx
+	// walk counts what the value at data[at:end] holds; top is set for
+	// an item at the top of the graph.
 	walk := func(at, end int, top bool) bool {
 		item := data[at:end]
-		if top && keptNode(item) || !top && !mayHoldGraph(item) {
+		if top && keptNode(item, ctx) || !top && !mayHoldGraph(item) {
 			return true
 		}
 		v, err := jsonpos.Parse(item)
 		if err != nil {
 			return false
 		}
-		schemaOrg.base, other.base = at, at
+		d.base = at
 		if top {
-			schemaOrg.atTop(v, schemaOrgURL, false, true)
-			other.atTop(v, "", false, true)
+			d.atTop(v, ctx, false, true)
 		} else {
-			schemaOrg.inside(v, schemaOrgURL)
-			other.inside(v, "")
+			d.inside(v, ctx)
 		}
 		return true
 	}
 	i := skipSpace(data, 0)
 	switch {
 	case i < len(data) && data[i] == '[':
-		ok := eachItem(data, i, func(at, end int) bool { return walk(at, end, true) })
 		// A top-level array's items hold their own contexts.
-		return other, ok
+		ok := eachItem(data, i, func(at, end int) bool { return walk(at, end, true) })
+		return d, ok
 	case i < len(data) && data[i] == '{':
 	default:
 		return d, false
 	}
-	var ctx *jsonpos.Value
-	graph := false
 	seen := map[string]bool{}
 	ok = eachMember(data, i, func(raw []byte, at, end int) bool {
-		key := string(raw)
-		if bytes.IndexByte(raw, '\\') >= 0 && json.Unmarshal(append(append([]byte{'"'}, raw...), '"'), &key) != nil {
-			return false
-		}
-		if seen[key] {
+		key, ok := memberKey(raw)
+		if !ok || seen[key] {
 			return false // read as its last writing: left alone
 		}
 		seen[key] = true
+		if key == "@context" {
+			v, err := jsonpos.Parse(data[at:end])
+			if err != nil {
+				return false
+			}
+			ctx = contextAfter(dropCtx{}, v)
+		}
+		return true
+	})
+	if !ok {
+		return d, false
+	}
+	graph := false
+	ok = eachMember(data, i, func(raw []byte, at, end int) bool {
+		key, _ := memberKey(raw)
 		switch {
 		case key == "@graph" && data[at] == '[':
 			graph = true
 			return eachItem(data, at, func(at, end int) bool { return walk(at, end, true) })
 		case key == "@context":
-			v, err := jsonpos.Parse(data[at:end])
-			ctx = v
-			return err == nil
+			return true
 		case key == "@graph", key == "@included":
 			// An object as @graph (linked data's form holds none), or
 			// the top object's own included nodes.
@@ -445,18 +661,26 @@ func scanDropped(data []byte) (d dropped, ok bool) {
 	if !ok || !graph {
 		return d, false
 	}
-	if ctx != nil && ld.IsSchemaOrgContext(contextAfter("", ctx)) {
-		return schemaOrg, true
+	return d, true
+}
+
+// memberKey is the key raw (as written between its quotes) spells.
+func memberKey(raw []byte) (string, bool) {
+	key := string(raw)
+	if bytes.IndexByte(raw, '\\') >= 0 && json.Unmarshal(append(append([]byte{'"'}, raw...), '"'), &key) != nil {
+		return "", false
 	}
-	return other, true
+	return key, true
 }
 
 // keptNode reports whether item, a JSON value, is a node object JSON-LD
-// keeps at the top of a graph, with nothing below it that it drops: two
-// keys or more whose values are not null, besides @context, none of
-// them @value, @list or @set nor written twice, and no "@graph" or
-// "@included" in it, nor an escape that could spell one.
-func keptNode(item []byte) bool {
+// keeps at the top of a graph under ctx, with nothing below it that it
+// drops: two keys or more whose values are not null, none of them
+// @value, @list, @set, @nest, @reverse or an "@type" of [] (nor a term
+// ctx aliases to a keyword but @id and @type, or defines as null), nor
+// written twice, no @context of its own, and no "@graph" or "@included"
+// in it, nor an escape that could spell one. Any other is parsed.
+func keptNode(item []byte, ctx dropCtx) bool {
 	if item[0] != '{' || mayHoldGraph(item) {
 		return false
 	}
@@ -473,14 +697,19 @@ func keptNode(item []byte) bool {
 		if seen = append(seen, key); len(seen) > 64 {
 			return false
 		}
-		switch string(key) {
-		case "@context":
-		case "@value", "@list", "@set":
+		kw, null := ctx.keyword(string(key))
+		switch {
+		case null:
 			return false
-		default:
-			if string(item[at:end]) != "null" {
-				keys++
+		case kw == "@type":
+			if item[at] == '[' && item[skipSpace(item, at+1)] == ']' {
+				return false
 			}
+		case kw != "" && kw != "@id":
+			return false // @context, @value, @list, @set, @nest, @reverse
+		}
+		if string(item[at:end]) != "null" {
+			keys++
 		}
 		return true
 	})

@@ -21,7 +21,7 @@ func (d dropped) counts() [dropKinds]int { return d.n }
 // counts jsonld.js's expansion events give.
 func allDropped(v *jsonpos.Value) [dropKinds]int {
 	d := dropped{everyValue: true}
-	d.atTop(v, "", true, true)
+	d.atTop(v, dropCtx{}, true, true)
 	return d.n
 }
 
@@ -65,6 +65,26 @@ func TestFindDropped(t *testing.T) {
 		// emptied as jsonld.js empties it.
 		{`{"@context": "https://schema.org", "@graph": [{"@value": null}, {"@value": null, "@language": "en"}, {"@list": [{"@value": null}]}]}`, [5]int{0, 0, 0, 1, 0}},
 		{`{"@context": "https://schema.org", "@graph": [{"@set": {"@value": null}}, {"@id": "g", "@graph": {"@value": null}}]}`, [5]int{1, 1, 0, 0, 0}},
+		// Expansion keeps no key that a term aliases to @id or @value
+		// reads as the keyword, a term defined as null, an "@nest"
+		// holding nothing, an "@reverse" of no property, or "@type":
+		// []: each leaves a node with only @id, or a value object
+		// (jsonld.js's counts; validate missed them all).
+		{`{"@context": ["https://schema.org", {"ident": "@id"}], "@graph": [{"ident": "a"}, {"ident": "b", "name": "B"}]}`, [5]int{0, 1, 0, 0, 0}},
+		{`{"@context": ["https://schema.org", {"val": {"@id": "@value"}}], "@graph": [{"val": "x"}, {"val": null}]}`, [5]int{0, 0, 1, 0, 0}},
+		{`{"@context": ["https://schema.org", {"gone": null}], "@graph": [{"@id": "a", "gone": "x"}, {"gone": 1}]}`, [5]int{1, 1, 0, 0, 0}},
+		{`{"@context": "https://schema.org", "@graph": [{"@id": "a", "@nest": {}}, {"@id": "b", "@nest": {"name": null}}, {"@id": "c", "@nest": {"name": "C"}}]}`, [5]int{0, 2, 0, 0, 0}},
+		{`{"@context": "https://schema.org", "@graph": [{"@id": "a", "@reverse": {}}, {"@id": "b", "@reverse": {"author": null}}, {"@id": "c", "@reverse": {"author": {"@id": "r"}}}]}`, [5]int{0, 2, 0, 0, 0}},
+		{`{"@context": "https://schema.org", "@graph": [{"@id": "a", "@type": []}, {"id": "b", "type": []}, {"@id": "c", "@type": ["Movie"]}]}`, [5]int{0, 2, 0, 0, 0}},
+		// "@propagate": true changes nothing (it was read as another
+		// context); schema.org's context defines its own terms anew,
+		// "id" as @id and "url" as a property, whatever came before.
+		{`{"@context": ["https://schema.org", {"@propagate": true}], "@graph": [{"id": "a"}]}`, [5]int{0, 1, 0, 0, 0}},
+		{`{"@context": ["https://schema.org", {"ident": "@id"}, "https://schema.org"], "@graph": [{"ident": "a"}]}`, [5]int{0, 1, 0, 0, 0}},
+		{`{"@context": ["https://schema.org", {"id": "@id"}, "https://schema.org"], "@graph": [{"id": "a"}]}`, [5]int{0, 1, 0, 0, 0}},
+		{`{"@context": ["https://schema.org", {"url": "@id"}, "https://schema.org"], "@graph": [{"url": "a"}]}`, [5]int{}},
+		// A property-scoped context applies to its value only.
+		{`{"@context": ["https://schema.org", {"subjectOf": {"@id": "https://schema.org/subjectOf", "@context": {"ident": "@id"}}}], "@type": "Movie", "subjectOf": {"@graph": [{"ident": "a"}]}, "@graph": [{"ident": "b"}]}`, [5]int{0, 1, 0, 0, 0}},
 	} {
 		v, err := jsonpos.Parse([]byte(tt.doc))
 		if err != nil {
@@ -145,7 +165,7 @@ func TestReferenceDropped(t *testing.T) {
 	case os.Getenv("FILM2LD_LARGE_TESTS") == "1":
 		n = 3000
 	}
-	docs := ldtest.DroppedDocs(12, n, false)
+	docs := ldtest.Generate(12, n, ldtest.Options{Keywords: true})
 	script, err := filepath.Abs(filepath.Join("testdata", "dropped.mjs"))
 	if err != nil {
 		t.Fatal(err)
@@ -171,7 +191,9 @@ func TestReferenceDropped(t *testing.T) {
 			dropping++
 		}
 		graphOnly := v.Kind == jsonpos.Object && v.Get("@graph") != nil && onlyKeys(v, "@context", "@graph")
-		if v.Kind == jsonpos.Array || graphOnly && v.Get("@graph").Kind == jsonpos.Array {
+		// A top object that writes a key twice is left alone by the
+		// scan (read as its last writing).
+		if v.Kind == jsonpos.Array || graphOnly && v.Get("@graph").Kind == jsonpos.Array && len(v.Dups()) == 0 {
 			want := findDropped(v, jsonpos.LeftOut{FirstValue: -1, FirstEmpty: -1})
 			got, ok := scanDropped([]byte(doc))
 			got.base, want.base = 0, 0
@@ -181,7 +203,7 @@ func TestReferenceDropped(t *testing.T) {
 				// in the whole document (findDropped leaves them to
 				// it), the scan's in linked data's form, which no
 				// builder reads: either way each is told once.
-				every.atTop(v, "", true, true)
+				every.atTop(v, dropCtx{}, true, true)
 				want.n[dropScalar], want.first[dropScalar] = every.n[dropScalar], every.first[dropScalar]
 			}
 			if !ok || got != want {

@@ -41,11 +41,18 @@ type Options struct {
 	// item that is no array, objects whose keys are all null, and
 	// {"@value": null}. It implies ObjectItems.
 	Deep bool
+	// Keywords adds contexts that alias @id and @value ("ident",
+	// "val"), define a term as null ("gone") or say @propagate: true,
+	// and items written through them, with "@nest": {}, "@reverse": {}
+	// or "@type": [] beside an @id (each leaves a node with only @id).
+	// It implies Deep.
+	Keywords bool
 }
 
 // Generate is DroppedDocs with the items opts says: the same seed, n
 // and options give the same documents.
 func Generate(seed uint64, n int, opts Options) []string {
+	opts.Deep = opts.Deep || opts.Keywords
 	objectItems := opts.ObjectItems || opts.Deep
 	nodeKinds, itemKinds, maxDepth := 6, 19, 3
 	if objectItems {
@@ -57,6 +64,12 @@ func Generate(seed uint64, n int, opts Options) []string {
 	r := rand.New(rand.NewPCG(seed, uint64(n)))
 	contexts := []string{`"https://schema.org"`, `"http://schema.org/"`, `["https://schema.org", {"@language": "en"}]`,
 		`{"@vocab": "https://schema.org/"}`, `["https://schema.org", {"wd": "http://www.wikidata.org/entity/"}]`}
+	if opts.Keywords {
+		itemKinds += 9
+		contexts = append(contexts, `["https://schema.org", {"ident": "@id", "val": "@value", "gone": null}]`,
+			`{"@vocab": "https://schema.org/", "ident": {"@id": "@id"}, "val": {"@id": "@value"}, "gone": {"@id": null}, "@propagate": true}`,
+			`["https://schema.org", {"ident": "@id"}, "https://schema.org"]`)
+	}
 	ctx := func() string { return contexts[r.IntN(len(contexts))] }
 	iri := func() string { return fmt.Sprintf(`"https://films.example/%d"`, r.IntN(5)) }
 	var item func(depth int) string
@@ -93,7 +106,10 @@ func Generate(seed uint64, n int, opts Options) []string {
 			// A property's term scopes a context that leaves "id" as it
 			// is, or defines it as a property.
 			scoped := []string{`{"@language": "en"}`, `{"id": "https://schema.org/identifier"}`, `{"wd": "http://www.wikidata.org/entity/"}`}[r.IntN(3)]
-			return `{"@context": {"subjectOf": {"@id": "https://schema.org/subjectOf", "@context": ` + scoped + `}}, "@type": "Movie", "subjectOf": {"@graph": ` + items(depth) + `}}`
+			// With a context of its own before it: an item of a
+			// top-level array has no other (a term no context
+			// defines is the JSON-LD processor's error).
+			return `{"@context": [` + ctx() + `, {"subjectOf": {"@id": "https://schema.org/subjectOf", "@context": ` + scoped + `}}], "@type": "Movie", "subjectOf": {"@graph": ` + items(depth) + `}}`
 		case 8:
 			// An object-valued @graph whose node holds a graph.
 			return `{"@id": ` + iri() + `, "@graph": {"@id": ` + iri() + `, "@graph": ` + items(depth) + `}}`
@@ -168,6 +184,24 @@ func Generate(seed uint64, n int, opts Options) []string {
 			return `{"@id": ` + iri() + `, "@type": "Movie", "@included": [` + node(depth+1) + `, ` + item(depth+1) + `]}`
 		case 28:
 			return `{"@graph": ` + items(depth) + `, "@context": ` + ctx() + `}`
+		case 30: // 30 to 38 with Keywords only
+			return `{"ident": ` + iri() + `}`
+		case 31:
+			return []string{`{"val": "x"}`, `{"val": null}`, `{"val": "x", "@language": "en"}`}[r.IntN(3)]
+		case 32:
+			return `{"@id": ` + iri() + `, "gone": "x"}`
+		case 33:
+			return `{"@id": ` + iri() + `, "@nest": ` + []string{`{}`, `{"name": null}`, `[]`, `{"name": "N"}`}[r.IntN(4)] + `}`
+		case 34:
+			return `{"@id": ` + iri() + `, "@reverse": ` + []string{`{}`, `{"author": null}`, `{"author": {"@id": "https://films.example/r"}}`}[r.IntN(3)] + `}`
+		case 35:
+			return `{"@id": ` + iri() + `, "@type": ` + []string{`[]`, `["Movie"]`}[r.IntN(2)] + `}`
+		case 36:
+			return `{"ident": ` + iri() + `, "gone": "x", "@context": ` + ctx() + `}`
+		case 37:
+			return `{"@context": [` + ctx() + `, {"@propagate": true}], "@id": ` + iri() + `, "@graph": ` + items(depth) + `}`
+		case 38:
+			return `{"ident": ` + iri() + `, "name": null}`
 		}
 		return node(depth)
 	}
