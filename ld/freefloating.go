@@ -3,6 +3,7 @@ package ld
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -225,15 +226,15 @@ func (w *freeFloatingWalk) atTop(v any, ctx idContext, strays, inList bool) bool
 	default: // null, which expansion drops in silence, or what ld left out
 		return false
 	}
-	if val, ok := m["@value"]; ok && val == nil {
-		// A value object of null expands to nothing, in silence
-		// (jsonld.js tells no event).
-		return true
-	}
 	if c, ok := m["@context"]; ok {
 		ctx = ctx.after(c)
 	}
 	ctx = ctx.typed(m)
+	if nullValueIn(m, ctx) {
+		// A value object of null expands to nothing, in silence
+		// (jsonld.js tells no event).
+		return true
+	}
 	graphGone := false
 	if g := m["@graph"]; g != nil {
 		// A graph object, or a node with a graph: its graph's items are
@@ -360,37 +361,103 @@ func pointerEscape(key string) string {
 
 // freeFloatingKind is "@id", "@value", "@list" or "" (an object with
 // nothing in it) for an object m expansion drops at the top of a graph,
-// with dropped set, read from its keys (ctx the URL of its context, ""
-// for another or none): @context and keys whose value is null not
-// counted, as expansion does not keep them, nor "@graph" where graphGone
-// (one object dropped: see FreeFloatingTop).
+// with dropped set, read from the keys expansion keeps (see
+// memberKinds), "@graph" not among them where graphGone (one object
+// dropped: see FreeFloatingTop).
 func freeFloatingKind(m map[string]any, ctx idContext, graphGone bool) (kind string, dropped bool) {
-	keys, id, value, list := 0, false, false, false
-	for k, v := range m {
-		if k == "@context" || v == nil || k == "@graph" && graphGone || k == "@list" && nullValue(v) {
-			continue
-		}
-		keys++
-		switch {
-		case k == "@id" || k == "id" && ctx.idIsID():
-			id = true
-		case k == "@value":
-			value = true
-		case k == "@list":
-			list = true
-		}
-	}
+	var mk memberKinds
+	mk.count(m, ctx, graphGone)
 	switch {
-	case value:
+	case mk.value:
 		return "@value", true
-	case list:
+	case mk.list:
 		return "@list", true
-	case keys == 0:
+	case mk.keys == 0:
 		return "", true
-	case keys == 1 && id:
+	case mk.keys == 1 && mk.id:
 		return "@id", true
 	}
 	return "", false
+}
+
+// memberKinds counts the keys of an object that expansion keeps, and
+// whether they hold @id, @value or @list (spelled so, or through a term
+// the context aliases to it).
+type memberKinds struct {
+	keys            int
+	id, value, list bool
+}
+
+// count counts the members of m under ctx. Expansion keeps none of:
+// @context, a null value, a term the context defines as null, "@type":
+// [] (it adds no type), "@reverse" of no property, a list of a null
+// value alone, and "@nest", whose members are the node's own (none for
+// {} or []); nor "@graph" where graphGone.
+func (mk *memberKinds) count(m map[string]any, ctx idContext, graphGone bool) {
+	for k, v := range m {
+		if k == "@context" || v == nil {
+			continue
+		}
+		kw, null := ctx.keyword(k)
+		switch {
+		case null:
+			continue
+		case kw == "@graph" && graphGone:
+			continue
+		case kw == "@list" && nullValue(v):
+			continue
+		case kw == "@type":
+			if t, ok := v.([]any); ok && len(t) == 0 {
+				continue
+			}
+		case kw == "@reverse":
+			if r, ok := v.(map[string]any); ok && !slices.ContainsFunc(slices.Collect(maps.Keys(r)), func(p string) bool {
+				_, null := ctx.keyword(p)
+				return !null && r[p] != nil
+			}) {
+				continue
+			}
+		case kw == "@nest":
+			nests := []any{v}
+			if a, ok := v.([]any); ok {
+				nests = a
+			}
+			for _, n := range nests {
+				if n, ok := n.(map[string]any); ok {
+					mk.count(n, ctx, false)
+				} else {
+					mk.keys++ // refused by expansion: not dropped
+				}
+			}
+			continue
+		}
+		mk.keys++
+		switch kw {
+		case "@id":
+			mk.id = true
+		case "@value":
+			mk.value = true
+		case "@list":
+			mk.list = true
+		}
+	}
+}
+
+// nullValueIn reports whether m is a value object of null (its "@value",
+// or a term ctx aliases to it, is null), which expands to nothing.
+func nullValueIn(m map[string]any, ctx idContext) bool {
+	if val, ok := m["@value"]; ok {
+		return val == nil
+	}
+	if ctx.scoped == nil {
+		return false
+	}
+	for k, v := range m {
+		if kw, _ := ctx.keyword(k); kw == "@value" {
+			return v == nil
+		}
+	}
+	return false
 }
 
 // nullValue reports whether v is a value object of null, which expands
@@ -405,15 +472,16 @@ func nullValue(v any) bool {
 	return ok && val == nil
 }
 
-// idContext is what the walk knows of the context in effect, as far as
-// "id" is concerned: the URL of the context that decides it ("" for
-// another or none; "id" is "@id" under schema.org's), and the terms whose
-// definitions scope a context to them, which expansion applies to their
-// values. A decoded context is processed on it by after, a property's
-// scoped context by property.
+// idContext is what the walk knows of the context in effect: whether
+// the last URL was schema.org's ("id" is "@id" and "type" "@type" under
+// it; the test of the URL, made for each key, was a fifth of the walk's
+// instructions), and the terms embedded contexts define (see
+// scopedTerm), with the contexts they scope to their values, which
+// expansion applies to them. A decoded context is processed on it by
+// after, a property's scoped context by property.
 type idContext struct {
-	url    string
-	scoped *scopedTerm
+	schemaOrg bool
+	scoped    *scopedTerm
 	// opaque is set once a context the walk cannot read (one imported, a
 	// URL other than schema.org's) may have scoped a context to any
 	// term: the values of every property are then read as under another
@@ -421,16 +489,42 @@ type idContext struct {
 	opaque bool
 }
 
-// scopedTerm is a term defined with a context of its own (ctx), in a
-// list, the latest definition first.
+// scopedTerm is a term an embedded context defines, in a list, the
+// latest definition first: as an alias of keyword, as null (null set),
+// or as a property (keyword ""), with the context it scopes to its
+// values (ctx), if any.
 type scopedTerm struct {
-	term string
-	ctx  any
-	next *scopedTerm
+	term, keyword string
+	null          bool
+	ctx           any
+	next          *scopedTerm
 }
 
-// idIsID reports whether "id" reads as "@id" under c.
-func (c idContext) idIsID() bool { return IsSchemaOrgContext(c.url) }
+// keyword is the keyword key expands to under c ("" for a property),
+// and null whether c defines it as null (expansion drops it).
+func (c idContext) keyword(key string) (kw string, null bool) {
+	if len(key) > 0 && key[0] == '@' {
+		return key, false
+	}
+	for s := c.scoped; s != nil; s = s.next {
+		if s.term == key {
+			return s.keyword, s.null
+		}
+	}
+	if c.schemaOrg {
+		switch key {
+		case "id":
+			return "@id", false
+		case "type":
+			return "@type", false
+		}
+	}
+	return "", false
+}
+
+// aliasable are the keywords a term may stand for.
+var aliasable = map[string]bool{"@id": true, "@type": true, "@value": true, "@list": true, "@set": true,
+	"@graph": true, "@nest": true, "@reverse": true, "@included": true, "@index": true, "@language": true, "@direction": true}
 
 // lookup is the context scoped to term under c, if any.
 func (c idContext) lookup(term string) (any, bool) {
@@ -493,41 +587,59 @@ func (c idContext) after(v any) idContext {
 	switch v := v.(type) {
 	case string:
 		if !IsSchemaOrgContext(v) {
-			return idContext{url: v, opaque: true}
+			return idContext{opaque: true}
 		}
-		c.url = v
-		// schema.org's context defines its terms anew, without a
-		// scoped context.
+		// schema.org's context defines its terms anew: an earlier
+		// definition of one is gone, a scoped context with it.
+		out := idContext{schemaOrg: true, opaque: c.opaque}
+		var kept []*scopedTerm
 		for s := c.scoped; s != nil; s = s.next {
-			if _, ok := schemaorg.ContextTermOf(s.term); ok && s.ctx != nil {
-				c.scoped = &scopedTerm{term: s.term, next: c.scoped}
+			if _, ok := schemaorg.ContextTermOf(s.term); !ok && s.term != "id" && s.term != "type" {
+				kept = append(kept, s)
 			}
 		}
-		return c
+		for i := len(kept) - 1; i >= 0; i-- {
+			t := *kept[i]
+			t.next = out.scoped
+			out.scoped = &t
+		}
+		return out
 	case []any:
 		for _, item := range v {
 			c = c.after(item)
 		}
 		return c
 	case map[string]any:
-		for _, k := range []string{"@import", "@propagate"} {
-			// Another context, or one the nodes below may not be in.
-			if _, ok := v[k]; ok {
-				return idContext{opaque: true}
-			}
+		// Another context, or one the nodes below may not be in
+		// ("@propagate": true changes nothing).
+		if _, ok := v["@import"]; ok {
+			return idContext{opaque: true}
 		}
-		if _, ok := v["id"]; ok {
-			c.url = ""
+		if p, ok := v["@propagate"]; ok && p != true {
+			return idContext{opaque: true}
 		}
 		for term, def := range v {
-			var scoped any
-			if def, ok := def.(map[string]any); ok {
-				scoped = def["@context"]
+			if len(term) > 0 && term[0] == '@' {
+				continue
 			}
-			if scoped != nil || c.scoped != nil {
-				// A definition without one ends an earlier one's.
-				c.scoped = &scopedTerm{term: term, ctx: scoped, next: c.scoped}
+			t := &scopedTerm{term: term, next: c.scoped}
+			id := def
+			if d, ok := def.(map[string]any); ok {
+				t.ctx = d["@context"]
+				var has bool
+				if id, has = d["@id"]; !has || d["@reverse"] != nil {
+					id = "" // a property
+				}
 			}
+			switch id := id.(type) {
+			case nil:
+				t.null = true
+			case string:
+				if aliasable[id] {
+					t.keyword = id
+				}
+			}
+			c.scoped = t
 		}
 		return c
 	default: // null, or what expansion refuses

@@ -61,6 +61,13 @@ func TestFreeFloatingTop(t *testing.T) {
 		{`{"@context": ["https://schema.org", {"subjectOf": {"@id": "https://schema.org/subjectOf", "@context": {"id": "https://schema.org/identifier"}}}], "@type": "Movie", "subjectOf": {"@graph": [{"id": "https://ex.org/a"}]}}`, ""},
 		{`{"@context": ["https://schema.org", {"subjectOf": {"@id": "https://schema.org/subjectOf", "@context": {"id": "https://schema.org/identifier"}}}], "@type": "Movie", "subjectOf": {"@graph": [{"@context": "https://schema.org", "id": "https://ex.org/a"}]}}`,
 			"1 node with only @id at /subjectOf/@graph/0"},
+		// Keys as expansion reads them: an alias of @id or @value, a
+		// term defined as null, "@nest": {}, "@reverse": {} and
+		// "@type": [] (jsonld.js's counts; convert missed them).
+		{`{"@context": ["https://schema.org", {"ident": "@id", "val": "@value", "gone": null}], "@id": "https://ex.org/g", "@graph": [{"ident": "a"}, {"val": "x"}, {"@id": "b", "gone": "x"}]}`,
+			"2 nodes with only @id, the first at /@graph/0; 1 @value object at /@graph/1"},
+		{`[{"@context": "https://schema.org", "@id": "https://ex.org/g", "@graph": [{"@id": "a", "@nest": {}}, {"@id": "b", "@reverse": {}}, {"id": "c", "type": []}, {"@id": "d", "@nest": {"name": "D"}}]}]`,
+			"3 nodes with only @id, the first at /0/@graph/0"},
 	} {
 		docs, err := ld.NewProcessor(ld.Config{}).Read(strings.NewReader(tt.doc), "doc.jsonld", ld.InputJSONLD)
 		if err != nil {

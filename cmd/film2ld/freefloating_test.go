@@ -90,7 +90,7 @@ func TestReferenceFreeFloatingGenerated(t *testing.T) {
 	case os.Getenv("FILM2LD_LARGE_TESTS") == "1":
 		n = 3000
 	}
-	docs := ldtest.Generate(13, n, ldtest.Options{Deep: true})
+	docs := ldtest.Generate(13, n, ldtest.Options{Keywords: true})
 	script, err := filepath.Abs(filepath.Join("..", "..", "schemas", "testdata", "dropped.mjs"))
 	if err != nil {
 		t.Fatal(err)
