@@ -422,7 +422,7 @@ func kindOf(l segLine, published *bool) lineKind {
 		}
 		*published = true
 		return kindAlone
-	case l.crumb, t == "Links:", isGlyph(t), footnotesRe.MatchString(t), sourceRe.MatchString(t):
+	case l.crumb, t == "Links:", isGlyph(t), footnotesRe.MatchString(t), isSourceLine(t):
 		return kindAlone
 	}
 	switch furnitureOf(t) {

@@ -47,8 +47,6 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{" ", false}, {", ", false}, {"-", false}, {".", false}, {"/", false}, {" ", false}}}, true
 	case "(^|[\\s(\\[\"'“‘«])([*_])([^\\s*_](?:[^*_]*[^\\s*_])?)([*_])($|[\\s.,;:!?)\\]\"'”’»])":
 		return filter{any: []literal{{"*", false}, {"_", false}}}, true
-	case "\\([^()]*\\)":
-		return filter{any: []literal{{"(", false}}}, true
 	case "\\.(?:\\s*\\.)+":
 		return filter{any: []literal{{".", false}}}, true
 	case "\\[(?:\\d+|[a-z]|note \\d+|citation needed)\\]":
@@ -121,8 +119,6 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{any: []literal{{"1", false}, {"20", false}}, first: []rune{0x31, 0x31, 0x32, 0x32}, checkFirst: true}, true
 	case "^(18[89]\\d|19\\d\\d|2\\d\\d\\d)$":
 		return filter{any: []literal{{"1", false}, {"2", false}}, first: []rune{0x31, 0x31, 0x32, 0x32}, checkFirst: true}, true
-	case "^(=+)\\s*([^=].*?)\\s*(=+)$":
-		return filter{any: []literal{{"=", false}}, first: []rune{0x3d, 0x3d}, checkFirst: true, prefixes: []string{"="}}, true
 	case "^(?:G|PG|PG-13|R|NC-17|NR|Not Rated|Unrated|Approved|Passed|TV-(?:Y7?|G|PG|14|MA))$":
 		return filter{first: []rune{0x47, 0x47, 0x50, 0x50, 0x52, 0x52, 0x4e, 0x4e, 0x55, 0x55, 0x41, 0x41, 0x50, 0x50, 0x54, 0x54}, checkFirst: true, prefixes: []string{"G", "PG", "PG-13", "R", "NC-17", "NR", "Not Rated", "Unrated", "Approved", "Passed", "TV-Y", "TV-G", "TV-PG", "TV-14", "TV-MA"}}, true
 	case "^(?:Published on|Publié sur|Publicado en|Publicado em|Pubblicato su|Veröffentlicht auf|Gepubliceerd op|Opublikowano w) (.+?)\\s*\\((https?://[^)\\s]+)\\)$":
@@ -157,8 +153,6 @@ func knownFilter(expr string) (filter, bool) {
 		return filter{first: []rune{0x30, 0x39}, checkFirst: true, prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}, true
 	case "^By (\\p{Lu}[\\p{L}.'’-]*(?: [\\p{L}.'’-]+){0,4})$":
 		return filter{any: []literal{{"By ", false}}, first: []rune{0x42, 0x42}, checkFirst: true, prefixes: []string{"By "}}, true
-	case "^Source URL \\(retrieved on ([^)]+)\\):\\s*(\\S+)$":
-		return filter{any: []literal{{"Source URL (retrieved on ", false}}, first: []rune{0x53, 0x53}, checkFirst: true, prefixes: []string{"Source URL (retrieved on "}}, true
 	case "^\\[[^\\]]*\\]\\([^)]*\\)(?:\\s*\\\\?[>›»]\\s*\\[[^\\]]*\\]\\([^)]*\\))+$":
 		return filter{any: []literal{{"](", false}}, first: []rune{0x5b, 0x5b}, checkFirst: true, prefixes: []string{"["}}, true
 	case "^\\d{1,3}(?:,\\d{3})+$":
