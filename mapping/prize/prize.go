@@ -38,18 +38,14 @@ import (
 // Markdown a text dump of the page leaves behind (unmarkdown).
 
 var (
-	// publishedRe is the site's line above the page, in the languages
-	// the prize's site is published in.
-	publishedRe = lazyre.New(`^(?:Published on|Publié sur|Publicado en|Publicado em|Pubblicato su|Veröffentlicht auf|Gepubliceerd op|Opublikowano w) (.+?)\s*\((https?://[^)\s]+)\)$`)
 	// crumbTrailRe is a breadcrumb as the page's dump writes it: links
 	// separated by ">" (or "›", "»"), whatever words the links hold
 	// ("[Accueil](#) > [La Digue](#)"): a trail of the site's own
 	// language was the film's title (audit 15).
 	crumbTrailRe = lazyre.New(`^\[[^\]]*\]\([^)]*\)(?:\s*\\?[>›»]\s*\[[^\]]*\]\([^)]*\))+$`)
 	// crumbSepRe separates a breadcrumb's steps once its links are text.
-	crumbSepRe  = lazyre.New(`\s+\\?[>›»]\s+`)
-	titleRe     = lazyre.New(`^(.+?)\s*\(([^()]+)\)$`)
-	footnotesRe = lazyre.New(`^(?:\[\d+\]\s*)+$`)
+	crumbSepRe = lazyre.New(`\s+\\?[>›»]\s+`)
+	titleRe    = lazyre.New(`^(.+?)\s*\(([^()]+)\)$`)
 	// A crew label: "Screenplay:", "Producer(s):", "D.O.P.:", "Réalisateur :".
 	// barePhoneRe is an international number with no label ("…, Germany,
 	// +49 30 555 0100"): no postal code starts with "+".
@@ -349,7 +345,7 @@ func Signals(lines []string) int {
 		l = text.Clean(l)
 		switch {
 		case strings.HasPrefix(l, "Published on "), l == "Synopsis:", isSourceLine(l),
-			strings.Contains(l, "(<http") && publishedRe.MatchString(unmarkdown(l)):
+			strings.Contains(l, "(<http") && isPublishedLine(unmarkdown(l)):
 			n += 2
 		case l == "Links:":
 			n++
@@ -476,7 +472,7 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 	// breadcrumb, and in a browser's copy its cookie banner, menus and
 	// name. Read as the title, a banner was the film's name (audit 18).
 	for j, para := range paras[:min(i, len(paras))] {
-		if !isGlyph(para.text) && !publishedRe.MatchString(para.text) && !(j+1 < len(paras) && isCrumb(para, paras[j+1])) {
+		if !isGlyph(para.text) && !isPublishedLine(para.text) && !(j+1 < len(paras) && isCrumb(para, paras[j+1])) {
 			for k, l := range para.lines {
 				p.left.Add(para.line+k, l)
 			}
@@ -540,7 +536,7 @@ func (p *parser) header(paras []paragraph) (int, *film.Error) {
 		case p.amongCountries(paras, i):
 			p.note(para.line, "%q is not a country film2ld knows; read as one, as it stands among the film's countries", text.Short(t))
 			f.Countries = append(f.Countries, film.Text{Value: t, Line: para.line})
-		case footnotesRe.MatchString(t):
+		case isFootnotes(t):
 			// References to the links at the bottom (the trailer).
 		case isRunningTime(t):
 			secs, _ := parseRunningTime(t)
@@ -577,7 +573,7 @@ const maxTitle = 200
 func titleAt(paras []paragraph, src *film.Source) int {
 	i := 0
 	for j, para := range paras {
-		if m := publishedRe.FindStringSubmatch(para.text); m != nil {
+		if m := publishedLine(para.text); m != nil {
 			src.Publisher = &film.Agent{Name: film.Text{Value: m[1], Line: para.line}, Organization: true, URL: m[2]}
 			i = j + 1
 			break
@@ -772,7 +768,7 @@ func isCountry(s string) bool {
 }
 
 func isHeaderFact(s string) bool {
-	return isRunningTime(s) || isYear(s) || isCountry(s) || footnotesRe.MatchString(s)
+	return isRunningTime(s) || isYear(s) || isCountry(s) || isFootnotes(s)
 }
 
 // creditsGuess returns how many credits a label paragraph is likely to
@@ -811,7 +807,7 @@ func creditsGuess(t string) int {
 // isValue reports whether a paragraph can be the value of a label above
 // it: anything but another label, the footer and the link list.
 func isValue(t string) bool {
-	return !isLabelLine(t) && !isSourceLine(t) && t != "Links:" && !footnotesRe.MatchString(t)
+	return !isLabelLine(t) && !isSourceLine(t) && t != "Links:" && !isFootnotes(t)
 }
 
 // body reads the synopsis, the labelled crew lines and the footer.
@@ -1455,7 +1451,7 @@ var corporateSuffix = lazyre.New(`(?i)^\s*(inc|ltd|llc|llp|plc|gmbh|ag|s\.?a|s\.
 func (p *parser) links(paras []paragraph) {
 	for _, para := range paras {
 		t := para.text
-		if footnotesRe.MatchString(t) {
+		if isFootnotes(t) {
 			continue
 		}
 		if para.furniture {
@@ -1594,4 +1590,100 @@ func sourceLine(s string) (retrieved, url string, ok bool) {
 func isSourceLine(s string) bool {
 	_, _, ok := sourceLine(s)
 	return ok
+}
+
+// publishedPrefixes open the site's line above the page ("Published on
+// LUX Prize (https://luxprize.eu)"), in the languages the prize's site is
+// published in; none is the start of another.
+var publishedPrefixes = [...]string{"Published on ", "Publié sur ", "Publicado en ", "Publicado em ", "Pubblicato su ",
+	"Veröffentlicht auf ", "Gepubliceerd op ", "Opublikowano w "}
+
+// publishedLine reads the site's line above the page: the line, the
+// site's name and its address, as FindStringSubmatch of the pattern
+// `^(?:Published on|Publié sur|…) (.+?)\s*\((https?://[^)\s]+)\)$` (the
+// languages of publishedPrefixes) gives them, nil for any other line
+// (TestPublishedLineAsPattern, FuzzPublishedLine). It was, with the
+// footer's, the pattern most run on a prize page's paragraphs.
+//
+// The name is the pattern's lazy .+?: at least one character, never a
+// "\n", ending where the rest first reads as blanks (\s), "(", "http"
+// or "https", "://", and to the closing ")" at the end characters that
+// are neither ")" nor blanks.
+func publishedLine(s string) []string {
+	start := -1
+	for _, p := range publishedPrefixes {
+		if strings.HasPrefix(s, p) {
+			start = len(p)
+			break
+		}
+	}
+	if start < 0 || start >= len(s) || s[start] == '\n' || s[len(s)-1] != ')' {
+		return nil
+	}
+	// The address's characters after its scheme: s[tail:len(s)-1] is
+	// the longest run before the last ")" of neither ")" nor blanks.
+	tail := len(s) - 1
+	for tail > start && s[tail-1] != ')' && !isRegexpSpace(s[tail-1]) {
+		tail--
+	}
+	_, size := utf8.DecodeRuneInString(s[start:])
+	i, blanksEnd := start+size, -1
+	for {
+		if blanksEnd < i {
+			blanksEnd = i
+			for blanksEnd < len(s) && isRegexpSpace(s[blanksEnd]) {
+				blanksEnd++
+			}
+		}
+		if p := blanksEnd; p < len(s) && s[p] == '(' {
+			scheme := "http://"
+			if strings.HasPrefix(s[p+1:], "https://") {
+				scheme = "https://"
+			}
+			if x := p + 1 + len(scheme); strings.HasPrefix(s[p+1:], scheme) && x < len(s)-1 && x >= tail {
+				return []string{s, s[start:i], s[p+1 : len(s)-1]}
+			}
+		}
+		if i >= len(s) || s[i] == '\n' {
+			return nil
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+}
+
+// isPublishedLine reports whether s is the site's line above the page
+// (see publishedLine).
+func isPublishedLine(s string) bool { return publishedLine(s) != nil }
+
+// isFootnotes reports whether s is nothing but footnote marks, "[1] [2]",
+// as the pattern `^(?:\[\d+\]\s*)+$` matches (TestFootnotesAsPattern,
+// FuzzFootnotes).
+func isFootnotes(s string) bool {
+	i := 0
+	for {
+		if i >= len(s) || s[i] != '[' {
+			return false
+		}
+		i++
+		digits := i
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+		if i == digits || i >= len(s) || s[i] != ']' {
+			return false
+		}
+		i++
+		for i < len(s) && isRegexpSpace(s[i]) {
+			i++
+		}
+		if i == len(s) {
+			return true
+		}
+	}
+}
+
+// isRegexpSpace is the regexp package's \s: [\t\n\f\r ].
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }

@@ -2,6 +2,7 @@ package prize
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -119,4 +120,113 @@ func FuzzDropLabelNotes(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkDropLabelNotes)
+}
+
+// publishedRe and footnotesRe are the patterns publishedLine and
+// isFootnotes were, kept as their references.
+var (
+	publishedRe = regexp.MustCompile(`^(?:Published on|Publié sur|Publicado en|Publicado em|Pubblicato su|Veröffentlicht auf|Gepubliceerd op|Opublikowano w) (.+?)\s*\((https?://[^)\s]+)\)$`)
+	footnotesRe = regexp.MustCompile(`^(?:\[\d+\]\s*)+$`)
+)
+
+var publishedCases = []string{
+	"", "Published on", "Published on ", "Published on x", "Published on LUX Prize (https://luxprize.eu)",
+	"Published on LUX Prize(https://luxprize.eu)", "Published on  (https://a)", "Published on (https://a)", "Published on ((https://a)",
+	"Published on x (http://a)", "Published on x (https://)", "Published on x (http://)", "Published on x (https:/a)", "Published on x (ftp://a)",
+	"Published on x (https://a b)", "Published on x (https://a)b)", "Published on x (https://a(b)", "Published on x (http://a(http://b)",
+	"Published on x\n(https://a)", "Published on \n(https://a)", "Published on \nx (https://a)", "Published on x\ny (https://a)",
+	"Published on x \t\r\f(https://a)", "Published on x (https://a\n)", "Published on \xff (https://\xff)", "Published on é (https://é)",
+	"Published on x (https://a) ", "Publié sur x (https://a)", "Publicado en x (https://a)", "Publicado em x (https://a)",
+	"Pubblicato su x (https://a)", "Veröffentlicht auf x (https://a)", "Gepubliceerd op x (https://a)", "Opublikowano w x (https://a)",
+	"Published  on x (https://a)", "published on x (https://a)", "Published on x (https://https://a)", "Published on x (httpss://a)",
+	"Published on ( (https://a)", "Published on  \n (https://a)", "Published on x (https://a)(https://b)", "Published on \v(https://a)",
+}
+
+var footnotesCases = []string{
+	"", "[", "[]", "[1]", "[1] ", " [1]", "[1][2]", "[1] [2]", "[1]\n[23]\t", "[1]x", "[x]", "[1", "1]", "[١]", "[1] [", "[12345678901234567890]",
+	"[1]\v", "[1] \f\r[2]", "[-1]", "[1 ]",
+}
+
+func checkPublishedLine(t *testing.T, s string) bool {
+	got, want := publishedLine(s), publishedRe.FindStringSubmatch(s)
+	if !reflect.DeepEqual(got, want) || isPublishedLine(s) != (want != nil) {
+		t.Errorf("publishedLine(%q) = %q, the pattern gives %q", s, got, want)
+	}
+	return want != nil
+}
+
+func checkFootnotes(t *testing.T, s string) bool {
+	got, want := isFootnotes(s), footnotesRe.MatchString(s)
+	if got != want {
+		t.Errorf("isFootnotes(%q) = %v, the pattern gives %v", s, got, want)
+	}
+	return want
+}
+
+// TestPublishedLineAsPattern and TestFootnotesAsPattern: the scans read
+// the lines the patterns they replace matched, with the same submatches,
+// over hand-made cases, every line of the test documents and 100,000
+// random lines of the pieces the patterns tell apart.
+func TestPublishedLineAsPattern(t *testing.T) {
+	matched := 0
+	for _, s := range append(sourceInputs(t), publishedCases...) {
+		if checkPublishedLine(t, s) {
+			matched++
+		}
+	}
+	if matched < 10 {
+		t.Errorf("only %d published lines among the inputs", matched)
+	}
+	pieces := []string{"(", ")", "(https://", "(http://", "https://", "a", " ", "\t", "\n", "\v", "é", "\xff", ":", "/"}
+	rng := rand.New(rand.NewPCG(15, 10))
+	for range 100_000 {
+		var b strings.Builder
+		b.WriteString(publishedPrefixes[rng.IntN(len(publishedPrefixes))])
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if rng.IntN(2) == 0 {
+			b.WriteString(")")
+		}
+		if checkPublishedLine(t, b.String()); t.Failed() {
+			return
+		}
+	}
+}
+
+func TestFootnotesAsPattern(t *testing.T) {
+	matched := 0
+	for _, s := range append(sourceInputs(t), footnotesCases...) {
+		if checkFootnotes(t, s) {
+			matched++
+		}
+	}
+	if matched < 5 {
+		t.Errorf("only %d footnote lines among the inputs", matched)
+	}
+	pieces := []string{"[", "]", "1", "23", " ", "\t", "\n", "\v", "x", "é"}
+	rng := rand.New(rand.NewPCG(15, 11))
+	for range 100_000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if checkFootnotes(t, b.String()); t.Failed() {
+			return
+		}
+	}
+}
+
+func FuzzPublishedLine(f *testing.F) {
+	for _, s := range publishedCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkPublishedLine(t, s) })
+}
+
+func FuzzFootnotes(f *testing.F) {
+	for _, s := range footnotesCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkFootnotes(t, s) })
 }

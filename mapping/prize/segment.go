@@ -304,7 +304,7 @@ func classify(pg page, layout bool) []segLine {
 		if l.text != "" {
 			l.kind = kindOf(l, &published)
 		}
-		if layout && (l.kind == kindPlain || l.kind == kindAlone && publishedRe.MatchString(l.text)) {
+		if layout && (l.kind == kindPlain || l.kind == kindAlone && isPublishedLine(l.text)) {
 			key := printedKey(l.text)
 			switch {
 			case pageNumber(l.text), pageNumber(lastCell(raw)):
@@ -416,13 +416,13 @@ const kindBare = kindFurniture + 2
 func kindOf(l segLine, published *bool) lineKind {
 	t := l.text
 	switch {
-	case strings.Contains(t, "://") && publishedRe.MatchString(t):
+	case strings.Contains(t, "://") && isPublishedLine(t):
 		if *published {
 			return kindFurniture
 		}
 		*published = true
 		return kindAlone
-	case l.crumb, t == "Links:", isGlyph(t), footnotesRe.MatchString(t), isSourceLine(t):
+	case l.crumb, t == "Links:", isGlyph(t), isFootnotes(t), isSourceLine(t):
 		return kindAlone
 	}
 	switch furnitureOf(t) {
