@@ -15,7 +15,7 @@ import (
 // Only a mark right after a digit (or a digit and a space) is changed:
 // "O’Connor" stays as it is.
 func minuteMarks(s string) string {
-	if !strings.ContainsAny(s, "’′´`‘ʹʼ″”ʺ") && !strings.Contains(s, "mn") {
+	if !mayHoldMinuteMark(s) && !strings.Contains(s, "mn") {
 		return s
 	}
 	var b strings.Builder
@@ -65,3 +65,19 @@ func isRunningTime(s string) bool { return text.IsRunningTime(minuteMarks(s)) }
 // parseRunningTime reads one running time, as text.ParseRunningTime does,
 // in any of the marks minuteMarks reads.
 func parseRunningTime(s string) (int, error) { return text.ParseRunningTime(minuteMarks(s)) }
+
+// minuteMarkRunes are the marks minuteMarks reads after a number.
+const minuteMarkRunes = "’′´`‘ʹʼ″”ʺ"
+
+// mayHoldMinuteMark reports whether s holds one of minuteMarkRunes, as
+// strings.ContainsAny does, without looking each rune of s up in them
+// where s is ASCII with no "`" (most lines of a page): every other mark
+// is not ASCII (TestMayHoldMinuteMark).
+func mayHoldMinuteMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '`' {
+			return strings.ContainsAny(s[i:], minuteMarkRunes)
+		}
+	}
+	return false
+}

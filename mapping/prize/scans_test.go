@@ -230,3 +230,35 @@ func FuzzFootnotes(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkFootnotes(t, s) })
 }
+
+func checkMayHoldMinuteMark(t *testing.T, s string) {
+	if got, want := mayHoldMinuteMark(s), strings.ContainsAny(s, "’′´`‘ʹʼ″”ʺ"); got != want {
+		t.Errorf("mayHoldMinuteMark(%q) = %v, strings.ContainsAny gives %v", s, got, want)
+	}
+}
+
+// TestMayHoldMinuteMark: the scan past ASCII finds what strings.ContainsAny
+// found, on every line of the test documents and random lines of marks,
+// their bytes and invalid UTF-8.
+func TestMayHoldMinuteMark(t *testing.T) {
+	for _, s := range sourceInputs(t) {
+		checkMayHoldMinuteMark(t, s)
+	}
+	pieces := []string{"8", "’", "′", "´", "`", "‘", "ʹ", "ʼ", "″", "”", "ʺ", "'", "\xe2", "\x80", "\x99", "\xff", "é", " "}
+	rng := rand.New(rand.NewPCG(15, 13))
+	for range 100_000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if checkMayHoldMinuteMark(t, b.String()); t.Failed() {
+			return
+		}
+	}
+}
+
+func FuzzMayHoldMinuteMark(f *testing.F) {
+	f.Add("88’")
+	f.Add("O’Connor")
+	f.Fuzz(checkMayHoldMinuteMark)
+}

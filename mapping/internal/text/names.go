@@ -361,8 +361,15 @@ func shrunk[T any](all, kept []T) []T {
 // to "a" and only "S" to "s", so " as " needs an "as" in some case, and the
 // others their punctuation. Most names hold neither, and building the
 // padded copy was an allocation per name checked.
+//
+// The dashes are looked for as text: strings.ContainsAny with a set that
+// is not ASCII looked each rune of the name up in the set (0.5% of a
+// film's instructions). A name holds the rune if and only if it holds its
+// bytes: a lead byte is never inside another rune's encoding, and a byte
+// that is not UTF-8 is read alone
+// (TestMayHoldRoleSeparator).
 func mayHoldRoleSeparator(s string) bool {
-	return strings.ContainsAny(s, "–—-/|=") ||
+	return strings.ContainsAny(s, "-/|=") || strings.Contains(s, "–") || strings.Contains(s, "—") ||
 		strings.Contains(s, "as") || strings.Contains(s, "As") || strings.Contains(s, "aS") || strings.Contains(s, "AS")
 }
 
