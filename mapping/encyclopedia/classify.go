@@ -520,11 +520,11 @@ func wikiHeading(s string) (open int, title string, closing int, ok bool) {
 		return 0, "", 0, false
 	}
 	ws := e
-	for ws > 0 && isRegexpSpace(s[ws-1]) {
+	for ws > 0 && text.IsRegexpSpace(s[ws-1]) {
 		ws--
 	}
 	w := 0
-	for a+w < len(s) && isRegexpSpace(s[a+w]) {
+	for a+w < len(s) && text.IsRegexpSpace(s[a+w]) {
 		w++
 	}
 	for j := w; j >= 0; j-- {
@@ -543,9 +543,4 @@ func wikiHeading(s string) (open int, title string, closing int, ok bool) {
 		return a, s[pos:q], len(s) - max(q, e), true
 	}
 	return 0, "", 0, false
-}
-
-// isRegexpSpace is the regexp package's \s: [\t\n\f\r ].
-func isRegexpSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }

@@ -1623,7 +1623,7 @@ func publishedLine(s string) []string {
 	// The address's characters after its scheme: s[tail:len(s)-1] is
 	// the longest run before the last ")" of neither ")" nor blanks.
 	tail := len(s) - 1
-	for tail > start && s[tail-1] != ')' && !isRegexpSpace(s[tail-1]) {
+	for tail > start && s[tail-1] != ')' && !text.IsRegexpSpace(s[tail-1]) {
 		tail--
 	}
 	_, size := utf8.DecodeRuneInString(s[start:])
@@ -1631,7 +1631,7 @@ func publishedLine(s string) []string {
 	for {
 		if blanksEnd < i {
 			blanksEnd = i
-			for blanksEnd < len(s) && isRegexpSpace(s[blanksEnd]) {
+			for blanksEnd < len(s) && text.IsRegexpSpace(s[blanksEnd]) {
 				blanksEnd++
 			}
 		}
@@ -1674,16 +1674,11 @@ func isFootnotes(s string) bool {
 			return false
 		}
 		i++
-		for i < len(s) && isRegexpSpace(s[i]) {
+		for i < len(s) && text.IsRegexpSpace(s[i]) {
 			i++
 		}
 		if i == len(s) {
 			return true
 		}
 	}
-}
-
-// isRegexpSpace is the regexp package's \s: [\t\n\f\r ].
-func isRegexpSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }

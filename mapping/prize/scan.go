@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/film2ld/film2ld/mapping/internal/text"
 )
 
 // Hand-written scanners for the patterns every prize page meets: each
@@ -175,7 +177,7 @@ func phoneNumber(s string, p int) (from, to int, ok bool) {
 // skipSpace skips \s, ASCII white space as the regexp package reads it:
 // tab, newline, form feed, carriage return and space.
 func skipSpace(s string, p int) int {
-	for p < len(s) && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\f' || s[p] == '\r') {
+	for p < len(s) && text.IsRegexpSpace(s[p]) {
 		p++
 	}
 	return p

@@ -1,6 +1,10 @@
 package cast
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/film2ld/film2ld/mapping/internal/text"
+)
 
 // A separator finds the leftmost match at or after pos of one of the
 // patterns that join an actor and a character, as regexp's leftmost-first
@@ -18,14 +22,9 @@ type separator func(s string, pos int) (start, end int)
 // in an entry splits it.
 var separators = [...]separator{asSeparator, dashSeparator, ellipsisSeparator, colonSeparator}
 
-// isSpace is \s: the white space of regexp's Perl classes, ASCII only.
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
-}
-
 // spaceEnd returns the end of the run of white space at i.
 func spaceEnd(s string, i int) int {
-	for i < len(s) && isSpace(s[i]) {
+	for i < len(s) && text.IsRegexpSpace(s[i]) {
 		i++
 	}
 	return i
@@ -34,7 +33,7 @@ func spaceEnd(s string, i int) int {
 // nextSpace returns the first white space at or after i, or -1.
 func nextSpace(s string, i int) int {
 	for ; i < len(s); i++ {
-		if isSpace(s[i]) {
+		if text.IsRegexpSpace(s[i]) {
 			return i
 		}
 	}
@@ -47,7 +46,7 @@ func asSeparator(s string, pos int) (int, int) {
 	for i := nextSpace(s, pos); i >= 0; i = nextSpace(s, i) {
 		j := spaceEnd(s, i)
 		for _, w := range [...]string{"as", "als", "come", "como"} {
-			if k := j + len(w); strings.HasPrefix(s[j:], w) && k < len(s) && isSpace(s[k]) {
+			if k := j + len(w); strings.HasPrefix(s[j:], w) && k < len(s) && text.IsRegexpSpace(s[k]) {
 				return i, spaceEnd(s, k)
 			}
 		}
@@ -65,12 +64,12 @@ func dashSeparator(s string, pos int) (int, int) {
 		switch rest := s[j:]; {
 		case strings.HasPrefix(rest, "–"), strings.HasPrefix(rest, "—"), strings.HasPrefix(rest, "―"):
 			k = j + len("–")
-		case strings.HasPrefix(rest, "--") && len(rest) > 2 && isSpace(rest[2]):
+		case strings.HasPrefix(rest, "--") && len(rest) > 2 && text.IsRegexpSpace(rest[2]):
 			k = j + 2
 		case strings.HasPrefix(rest, "-"):
 			k = j + 1
 		}
-		if k >= 0 && k < len(s) && isSpace(s[k]) {
+		if k >= 0 && k < len(s) && text.IsRegexpSpace(s[k]) {
 			return i, spaceEnd(s, k)
 		}
 		i = j
@@ -108,7 +107,7 @@ func ellipsisSeparator(s string, pos int) (int, int) {
 // or at the white space just before it.
 func colonSeparator(s string, pos int) (int, int) {
 	for d := indexFrom(s, pos, ":"); d >= 0; d = indexFrom(s, d+1, ":") {
-		if d+1 < len(s) && isSpace(s[d+1]) {
+		if d+1 < len(s) && text.IsRegexpSpace(s[d+1]) {
 			return spaceStart(s, pos, d), spaceEnd(s, d+1)
 		}
 	}
@@ -126,7 +125,7 @@ func indexFrom(s string, pos int, sub string) int {
 // spaceStart returns the start of the run of white space that ends at
 // end, not before pos.
 func spaceStart(s string, pos, end int) int {
-	for end > pos && isSpace(s[end-1]) {
+	for end > pos && text.IsRegexpSpace(s[end-1]) {
 		end--
 	}
 	return end
