@@ -283,8 +283,8 @@ func (m *merger) resolve() {
 			}
 			a := r.add(mention{source: s, name: cr.Agent.Name, org: cr.Agent.Organization, credit: credit})
 			a.roles |= creditedRole
-			if a.Contact() == nil && cr.Agent.Contact != nil {
-				a.setRare(a.AlternateNames(), a.URL(), cr.Agent.Contact)
+			if a.Contact() == nil && cr.Agent.Contact() != nil {
+				a.setRare(a.AlternateNames(), a.URL(), cr.Agent.Contact())
 				a.more().contactSource = s
 			}
 		}
@@ -320,8 +320,8 @@ func (m *merger) resolve() {
 		// the site unreachable from the Movie).
 		if p := s.Publisher; p != nil && s.URL.Value != "" {
 			a := r.add(mention{source: s, name: p.Name, org: true})
-			if a.URL() == "" && p.URL != "" {
-				a.setRare(a.AlternateNames(), p.URL, a.Contact())
+			if a.URL() == "" && p.URL() != "" {
+				a.setRare(a.AlternateNames(), p.URL(), a.Contact())
 				a.more().urlSource = s
 			}
 		}

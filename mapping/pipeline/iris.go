@@ -29,8 +29,8 @@ func leaveOutBadIRIs(src *film.Source) {
 	if bad("the page's address", src.URL.Value, src.URL.Line) {
 		src.URL = film.Text{}
 	}
-	if p := src.Publisher; p != nil && bad("the publisher's address", p.URL, p.Name.Line) {
-		p.URL = ""
+	if p := src.Publisher; p != nil && bad("the publisher's address", p.URL(), p.Name.Line) {
+		p.SetURL("")
 	}
 	trailers := src.Film.Trailers[:0]
 	for _, t := range src.Film.Trailers {
@@ -41,10 +41,10 @@ func leaveOutBadIRIs(src *film.Source) {
 	src.Film.Trailers = trailers
 	for i := range src.Film.Credits {
 		a := &src.Film.Credits[i].Agent
-		if bad("the address of "+a.Name.Value, a.URL, a.Name.Line) {
-			a.URL = ""
+		if bad("the address of "+a.Name.Value, a.URL(), a.Name.Line) {
+			a.SetURL("")
 		}
-		if c := a.Contact; c != nil && bad("the web site of "+a.Name.Value, c.URL, a.Name.Line) {
+		if c := a.Contact(); c != nil && bad("the web site of "+a.Name.Value, c.URL, a.Name.Line) {
 			c.URL = ""
 		}
 	}

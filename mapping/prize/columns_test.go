@@ -93,8 +93,8 @@ func TestColumnLayouts(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range src.Film.Credits {
-		if c.RoleName == "World sales" && (c.Agent.Contact == nil || c.Agent.Contact.Address != "5 rue Lepic, 75018 Paris, France" || c.Agent.Contact.Email != "sales@aurora.example") {
-			t.Errorf("sales contact %+v", c.Agent.Contact)
+		if c.RoleName == "World sales" && (c.Agent.Contact() == nil || c.Agent.Contact().Address != "5 rue Lepic, 75018 Paris, France" || c.Agent.Contact().Email != "sales@aurora.example") {
+			t.Errorf("sales contact %+v", c.Agent.Contact())
 		}
 	}
 	if src.URL.Value != "https://aurora-prize.example/films/2021/kaze-no-oto" || src.Publisher == nil || src.Publisher.Name.Value != "Aurora Prize" {

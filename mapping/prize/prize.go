@@ -574,7 +574,8 @@ func titleAt(paras []paragraph, src *film.Source) int {
 	i := 0
 	for j, para := range paras {
 		if m := publishedLine(para.text); m != nil {
-			src.Publisher = &film.Agent{Name: film.Text{Value: m[1], Line: para.line}, Organization: true, URL: m[2]}
+			src.Publisher = &film.Agent{Name: film.Text{Value: m[1], Line: para.line}, Organization: true}
+			src.Publisher.SetURL(m[2])
 			i = j + 1
 			break
 		}
@@ -1264,7 +1265,9 @@ func salesContact(s string) film.Agent {
 		c.Address = strings.TrimSuffix(strings.TrimSpace(strings.TrimSpace(street)+" "+c.Address), ",")
 	}
 	c.Address = tidyAddress(c.Address)
-	return film.Agent{Name: film.Text{Value: strings.TrimSuffix(strings.TrimSpace(name), ",")}, Organization: true, Contact: c}
+	a := film.Agent{Name: film.Text{Value: strings.TrimSuffix(strings.TrimSpace(name), ",")}, Organization: true}
+	a.SetContact(c)
+	return a
 }
 
 // inName reports whether words[i], a word that starts with a digit, is

@@ -74,7 +74,7 @@ International sales: Sales Co 1 Marszałkowska, 00-001 Warszawa, Poland Tel: +48
 	var sales *film.Contact
 	for _, c := range f.Credits {
 		if c.RoleName == "World sales" {
-			sales = c.Agent.Contact
+			sales = c.Agent.Contact()
 		}
 	}
 	if sales == nil || sales.Address != "1 Marszałkowska, 00-001 Warszawa, Poland" || sales.Telephone != "+48 22 000 00 00" || sales.Email != "sales@sales.example" || sales.Fax != "" {
@@ -454,7 +454,7 @@ func TestSiteLineInOtherLanguages(t *testing.T) {
 		if f.Title.Value != "The Sea" || f.Year.Value != 1994 || !f.Runtime.Set || !slices.Equal(directors, []string{"Anne-Sophie de Vries"}) {
 			t.Errorf("%q: title %q, year %v, runtime %v, directors %q", site, f.Title.Value, f.Year.Value, f.Runtime.Value, directors)
 		}
-		if site != "" && (src.Publisher == nil || src.Publisher.URL != "https://luxprize.eu") {
+		if site != "" && (src.Publisher == nil || src.Publisher.URL() != "https://luxprize.eu") {
 			t.Errorf("%q: publisher %+v", site, src.Publisher)
 		}
 	}

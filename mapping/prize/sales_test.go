@@ -45,9 +45,9 @@ func TestSalesContact(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a := salesContact(tt.line)
-		if a.Name.Value != tt.name || a.Contact.Address != tt.address || a.Contact.Email != tt.email {
+		if a.Name.Value != tt.name || a.Contact().Address != tt.address || a.Contact().Email != tt.email {
 			t.Errorf("salesContact(%q) = name %q, address %q, email %q; want %q, %q, %q",
-				tt.line, a.Name.Value, a.Contact.Address, a.Contact.Email, tt.name, tt.address, tt.email)
+				tt.line, a.Name.Value, a.Contact().Address, a.Contact().Email, tt.name, tt.address, tt.email)
 		}
 	}
 }
@@ -121,7 +121,7 @@ func TestSalesOffices(t *testing.T) {
 			t.Errorf("%q: no world-sales credit", tt.value)
 			continue
 		}
-		c := sales.Contact
+		c := sales.Contact()
 		if sales.Name.Value != tt.name || c.Address != tt.address || c.Telephone != tt.phone || c.Fax != tt.fax || c.Email != tt.email || c.URL != tt.web {
 			t.Errorf("%q:\n got %q %+v\nwant %q {Address:%s Telephone:%s Fax:%s Email:%s URL:%s}", tt.value, sales.Name.Value, *c, tt.name, tt.address, tt.phone, tt.fax, tt.email, tt.web)
 		}

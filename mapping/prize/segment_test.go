@@ -44,8 +44,8 @@ func everything(src *film.Source) []string {
 		out[i] = atLine.ReplaceAllString(f, "")
 	}
 	for _, c := range src.Film.Credits {
-		if c.Agent.Contact != nil {
-			out = append(out, fmt.Sprintf("contact of %s: %+v", c.Agent.Name.Value, *c.Agent.Contact))
+		if c.Agent.Contact() != nil {
+			out = append(out, fmt.Sprintf("contact of %s: %+v", c.Agent.Name.Value, *c.Agent.Contact()))
 		}
 	}
 	for _, tr := range src.Film.Trailers {
@@ -53,7 +53,7 @@ func everything(src *film.Source) []string {
 	}
 	out = append(out, "url: "+src.URL.Value, "retrieved: "+src.Retrieved.Value)
 	if src.Publisher != nil {
-		out = append(out, "publisher: "+src.Publisher.Name.Value+" "+src.Publisher.URL)
+		out = append(out, "publisher: "+src.Publisher.Name.Value+" "+src.Publisher.URL())
 	}
 	slices.Sort(out)
 	return out

@@ -12,7 +12,7 @@ type creditListMap struct{ seen map[creditKey]bool }
 
 func (l *creditListMap) Add(credits []film.Credit, more ...film.Credit) []film.Credit {
 	for _, c := range more {
-		if c.Agent.Contact != nil || c.Agent.URL != "" {
+		if c.Agent.Contact() != nil || c.Agent.URL() != "" {
 			credits = append(credits, c)
 			continue
 		}
@@ -45,9 +45,9 @@ func creditsFrom(data []byte) [][]film.Credit {
 		case 1:
 			c.Agent.Organization = true
 		case 2:
-			c.Agent.URL = "https://example.org/"
+			c.Agent.SetURL("https://example.org/")
 		case 3:
-			c.Agent.Contact = &film.Contact{Email: "a@b.c"}
+			c.Agent.SetContact(&film.Contact{Email: "a@b.c"})
 		}
 		batch = append(batch, c)
 		if b%5 == 0 {

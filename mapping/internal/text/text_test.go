@@ -459,7 +459,7 @@ func TestCreditList(t *testing.T) {
 	credits = l.Add(credits, credit(film.Producer, "Co-production", "Ana Lis", false, 9), credit(film.Director, "", "Ana Lis", false, 9),
 		credit(film.Producer, "", "ana lis", false, 9), credit(film.Producer, "", "Fox", false, 9))
 	sales := credit(film.Contributor, "World sales", "Films Boutique", true, 10)
-	sales.Agent.Contact = &film.Contact{Email: "a@b.example"}
+	sales.Agent.SetContact(&film.Contact{Email: "a@b.example"})
 	credits = l.Add(credits, sales, sales)
 	var got []string
 	for _, c := range credits {

@@ -801,7 +801,7 @@ func (l *CreditList) insert(h uint64, at int) {
 func (l *CreditList) Add(credits []film.Credit, more ...film.Credit) []film.Credit {
 	for _, c := range more {
 		// A credit with a contact or URL has facts of its own: kept.
-		plain := c.Agent.Contact == nil && c.Agent.URL == ""
+		plain := c.Agent.Contact() == nil && c.Agent.URL() == ""
 		if plain && l.has(credits, keyOf(&c), len(credits)) {
 			continue
 		}
