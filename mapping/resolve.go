@@ -109,8 +109,8 @@ type resolver struct {
 	// It holds an agent's number (see newAgent) under 32 bits of the
 	// hash: a map of 64-bit hashes to pointers took 23 bytes an agent,
 	// 4.7 MB of the merge's peak for an article of 200,000 actors, this
-	// one 12 (a few of those names' hashes clash).
-	byKey map[uint32]uint32
+	// one 12 (a few of those names' hashes clash); a keyIndex, 10.7.
+	byKey keyIndex
 	clash map[agentKey]*agent
 	hash  func([]byte) uint64
 	// keyBuf is scratch space for a key: an ASCII name is folded into it
@@ -161,7 +161,7 @@ type agentKey struct {
 // then records none.
 func newResolver(base string, mentions, credited int) *resolver {
 	seed := maphash.MakeSeed()
-	r := &resolver{base: base, byKey: make(map[uint32]uint32, mentions), all: make([]*Agent, 0, mentions), unmet: mentions,
+	r := &resolver{base: base, byKey: newKeyIndex(mentions), all: make([]*Agent, 0, mentions), unmet: mentions,
 		keys: map[string]string{},
 		hash: func(b []byte) uint64 { return maphash.Bytes(seed, b) }}
 	if credited > 0 {
@@ -270,7 +270,7 @@ func (r *resolver) lookup(org bool, name string) *agent {
 
 // find returns the agent of a name whose key's hash is h, or nil.
 func (r *resolver) find(h uint32, org bool, name string) *agent {
-	if n, ok := r.byKey[h]; ok {
+	if n, ok := r.byKey.get(h); ok {
 		if a := r.agentAt(n); r.holds(a, org, name) {
 			return joined(a)
 		}
@@ -341,8 +341,8 @@ func (r *resolver) add(m mention) *agent {
 	if a == nil {
 		var n uint32
 		a, n = r.newAgent(m.org)
-		if _, ok := r.byKey[h]; !ok {
-			r.byKey[h] = n
+		if _, ok := r.byKey.get(h); !ok {
+			r.byKey.put(h, n)
 		} else {
 			if r.clash == nil {
 				r.clash = map[agentKey]*agent{}
@@ -663,7 +663,7 @@ func (r *resolver) name() {
 // apart, its agents among them, once every view is made: what is left
 // (the base, the memo of folds) mints the IRIs.
 func (r *resolver) release() {
-	r.byKey, r.clash, r.all, r.blocks, r.agentBlock, r.lists, r.credited, r.sources = nil, nil, nil, nil, nil, nil, nil, nil
+	r.byKey, r.clash, r.all, r.blocks, r.agentBlock, r.lists, r.credited, r.sources = keyIndex{}, nil, nil, nil, nil, nil, nil, nil
 }
 
 // rank returns the place of a spelling's most preferred source among the
