@@ -8,7 +8,6 @@ import (
 
 	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/ld/diag"
-	"github.com/film2ld/film2ld/ld/schemaorg"
 	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
 )
 
@@ -16,16 +15,17 @@ import (
 // the top of a graph (the document's, or a node's "@graph"), without a
 // word: jsonld.js tells them only to an event handler, as "empty
 // object", "object with only @id", "object with only @value", "object
-// with only @list" and "free-floating scalar".
-type dropKind int
+// with only @list" and "free-floating scalar". The rules are ld's
+// (ld.DropWalk), which convert and load apply too.
+type dropKind = ld.DropKind
 
 const (
-	dropEmpty  dropKind = iota // {} (or keys whose values are null)
-	dropIDOnly                 // a node with only @id
-	dropValue                  // a value object
-	dropList                   // a list object
-	dropScalar                 // a value that is no object (the builder counts the top level's)
-	dropKinds
+	dropEmpty  = ld.DropEmpty  // {} (or keys whose values are null)
+	dropIDOnly = ld.DropIDOnly // a node with only @id
+	dropValue  = ld.DropValue  // a value object
+	dropList   = ld.DropList   // a list object
+	dropScalar = ld.DropScalar // a value that is no object (the builder counts the top level's)
+	dropKinds  = ld.DropKinds
 )
 
 // dropped counts the items of one document that JSON-LD drops, kind by
@@ -86,398 +86,119 @@ func findDropped(v *jsonpos.Value, left jsonpos.LeftOut) dropped {
 	if v.Kind == jsonpos.Object && !graphOnly && left.Values > 0 {
 		d.addN(dropScalar, left.Values, left.FirstValue)
 	}
-	d.atTop(v, dropCtx{}, true, true)
+	d.atTop(v, ld.DropContext{}, true, true)
 	return d
 }
 
 // atTop counts what JSON-LD drops of v, which stands at the top of a
-// graph under the context ctx (see contextAfter), and reports whether v
-// is an object dropped whole. doc is set for the document and the items
-// of its top-level array, counted for the values the builder counts
-// (see builder.document): those and the items of a "@graph" beside a
-// @context alone among them.
-func (d *dropped) atTop(v *jsonpos.Value, ctx dropCtx, doc, counted bool) bool {
-	return d.atTopIn(v, ctx, doc, counted, false)
+// graph under the context ctx, and reports whether v is an object dropped
+// whole (ld.DropWalk.AtTop, d the view). doc is set for the document and
+// the items of its top-level array, counted for the values the builder
+// counts (see builder.document): those and the items of a "@graph" beside
+// a @context alone among them.
+func (d *dropped) atTop(v *jsonpos.Value, ctx ld.DropContext, doc, counted bool) bool {
+	w := ld.DropWalk[*jsonpos.Value, *dropped]{View: d}
+	return w.AtTop(v, ctx, doc, counted)
 }
 
-// atTopIn is atTop; inList is set where v is the one item of a list
-// object that is no array, which expansion keeps as the list's
-// (jsonld.js), though what it holds is read as at the top.
-func (d *dropped) atTopIn(v *jsonpos.Value, ctx dropCtx, doc, counted, inList bool) bool {
+// inside counts what JSON-LD drops in v, a value of a property (or of
+// @included, @reverse, @list), where nothing is dropped but in a node's
+// "@graph".
+func (d *dropped) inside(v *jsonpos.Value, ctx ld.DropContext) {
+	w := ld.DropWalk[*jsonpos.Value, *dropped]{View: d}
+	w.Inside(v, ctx)
+}
+
+// Kind is v's JSON type (ld.DropView).
+func (*dropped) Kind(v *jsonpos.Value) ld.JSONKind {
 	switch v.Kind {
-	case jsonpos.Array:
-		// JSON-LD flattens an array in an array.
-		for _, item := range v.Items {
-			d.atTop(item, ctx, doc, counted)
-		}
-		return false
 	case jsonpos.Object:
+		return ld.JSONObject
+	case jsonpos.Array:
+		return ld.JSONArray
+	case jsonpos.String:
+		return ld.JSONString
 	case jsonpos.Null:
-		// null is nothing: jsonld.js drops it without a word.
-		return false
-	default:
-		if !inList && (!counted || d.everyValue) {
-			d.add(dropScalar, v.Offset)
-		}
-		return false
+		return ld.JSONNull
 	}
-	if c := v.Get("@context"); c != nil {
-		ctx = contextAfter(ctx, c)
-	}
-	ctx = ctx.typed(v)
-	if nullValue(v, ctx) {
-		// A value object of null expands to nothing, in silence
-		// (jsonld.js tells no event): gone, but no object with
-		// nothing in it.
-		return true
-	}
-	graphGone := false
-	if g := v.Get("@graph"); g != nil && g.Kind != jsonpos.Null {
-		// A graph object, or a node with a graph: its graph's items
-		// are at the top of a graph too. A "@graph" whose one object
-		// is dropped is none (an array of them is an empty one), and
-		// what holds it is read without it.
-		gone := d.atTop(g, ctx, false, doc && onlyKeys(v, "@context", "@graph"))
-		if g.Kind != jsonpos.Object || !gone {
-			d.below(v, ctx, true, doc)
-			return false
-		}
-		graphGone = true
-	}
-	if set := v.Get("@set"); set != nil && set.Kind != jsonpos.Null {
-		// A set object is its items, each where the set stands (the
-		// builder reads it as a node, and counts none of its values);
-		// one item dropped (an object, a value) leaves an object with
-		// nothing in it, dropped but in a list.
-		gone := d.atTop(set, ctx, false, false)
-		if set.Kind == jsonpos.Array || set.Kind == jsonpos.Object && !gone || inList {
-			return false
-		}
-		d.add(dropEmpty, v.Offset)
-		return true
-	}
-	k, gone := objectKind(v, ctx, graphGone)
-	gone = gone && !inList
-	if gone {
-		d.add(k, v.Offset)
-	}
-	if l := v.Get("@list"); l != nil && l.Kind != jsonpos.Null {
-		// jsonld.js expands the list's items where the list stands,
-		// so drops those it would drop there too, values and all; an
-		// item that is no array is the list's, kept.
-		d.atTopIn(l, ctx, false, false, l.Kind != jsonpos.Array)
-		return gone
-	}
-	if !gone {
-		d.below(v, ctx, true, doc)
-	}
-	return gone
+	return ld.JSONScalar
 }
 
-// nullValue reports whether v is a value object of null (its "@value",
-// or a term ctx aliases to it, is null), which expands to nothing.
-func nullValue(v *jsonpos.Value, ctx dropCtx) bool {
+// Len is the length of array v.
+func (*dropped) Len(v *jsonpos.Value) int { return len(v.Items) }
+
+// Item is item i of array v.
+func (*dropped) Item(v *jsonpos.Value, i int) *jsonpos.Value { return v.Items[i] }
+
+// Members appends the members of object v to buf, in document order.
+func (*dropped) Members(v *jsonpos.Value, buf []ld.DropMember[*jsonpos.Value]) []ld.DropMember[*jsonpos.Value] {
 	for _, m := range v.Members {
-		if kw, _ := ctx.keyword(m.Key); kw == "@value" {
-			return m.Value.Kind == jsonpos.Null
-		}
+		buf = append(buf, ld.DropMember[*jsonpos.Value]{Key: m.Key, Value: m.Value, Kind: (*dropped)(nil).Kind(m.Value)})
 	}
-	return false
+	return buf
 }
 
-// objectKind is the kind of drop the object v is at the top of a graph
-// under the context ctx, if dropped is set, read from the keys expansion
-// keeps (see memberKinds), its "@graph" not among them where graphGone.
-func objectKind(v *jsonpos.Value, ctx dropCtx, graphGone bool) (k dropKind, dropped bool) {
-	var m memberKinds
-	m.count(v, ctx, graphGone)
-	switch {
-	case m.value:
-		return dropValue, true
-	case m.list:
-		return dropList, true
-	case m.keys == 0:
-		return dropEmpty, true
-	case m.keys == 1 && m.id:
-		return dropIDOnly, true
-	}
-	return 0, false
-}
+// Str is string v.
+func (*dropped) Str(v *jsonpos.Value) string { return v.String }
 
-// memberKinds counts the keys of an object that expansion keeps, and
-// whether they hold @id, @value or @list (spelled so, or through a term
-// the context aliases to it).
-type memberKinds struct {
-	keys            int
-	id, value, list bool
-}
+// Context is @context v decoded, as ld.DropContext reads it: contexts are
+// small, the document is never decoded whole.
+func (*dropped) Context(v *jsonpos.Value) any { return decoded(v) }
 
-// count counts the members of v under ctx. Expansion keeps none of:
-// @context, a null value, a term the context defines as null, "@type":
-// [] (it adds no type), "@reverse" of no property, and "@nest", whose
-// members are the node's own (none for {} or []); nor "@graph" where
-// graphGone.
-func (mk *memberKinds) count(v *jsonpos.Value, ctx dropCtx, graphGone bool) {
-	for _, m := range v.Members {
-		if m.Key == "@context" || m.Value.Kind == jsonpos.Null {
-			continue
-		}
-		kw, null := ctx.keyword(m.Key)
-		switch {
-		case null:
-			continue
-		case kw == "@graph" && graphGone:
-			continue
-		case kw == "@type" && m.Value.Kind == jsonpos.Array && len(m.Value.Items) == 0:
-			continue
-		case kw == "@list" && m.Value.Kind == jsonpos.Object && nullValue(m.Value, ctx):
-			// A list of a null value alone expands to nothing.
-			continue
-		case kw == "@reverse" && m.Value.Kind == jsonpos.Object && !slices.ContainsFunc(m.Value.Members, func(r jsonpos.Member) bool {
-			_, null := ctx.keyword(r.Key)
-			return !null && r.Value.Kind != jsonpos.Null
-		}):
-			continue
-		case kw == "@nest":
-			nests := []*jsonpos.Value{m.Value}
-			if m.Value.Kind == jsonpos.Array {
-				nests = m.Value.Items
-			}
-			for _, n := range nests {
-				if n.Kind == jsonpos.Object {
-					mk.count(n, ctx, false)
-				} else {
-					mk.keys++ // refused by expansion: not dropped
-				}
-			}
-			continue
-		}
-		mk.keys++
-		switch kw {
-		case "@id":
-			mk.id = true
-		case "@value":
-			mk.value = true
-		case "@list":
-			mk.list = true
-		}
-	}
-}
-
-// below counts what JSON-LD drops in the "@graph" of the nodes inside
-// v's members (its own "@graph" is atTop's), under the context ctx; a
-// value object holds no node. top is set for a node at the top of a
-// graph, whose "@included" items JSON-LD reads as standing where it
-// stands (jsonld.js expands them under the node's own active property):
-// dropped alike. doc is set for a node of the document's top level (or
-// its top-level array's), whose included values the builder counts;
-// others' are counted here (linked data's form, which scanDropped reads
-// item by item and no builder reads, and a node in a nested "@graph").
-func (d *dropped) below(v *jsonpos.Value, ctx dropCtx, top, doc bool) {
-	for _, m := range v.Members {
-		switch {
-		case m.Key == "@context" || m.Key == "@graph" || m.Key == "@value":
-		case m.Key == "@included" && top:
-			d.atTop(m.Value, ctx, false, doc)
-		case len(m.Key) > 0 && m.Key[0] == '@':
-			d.inside(m.Value, ctx)
-		default:
-			d.inside(m.Value, ctx.property(m.Key))
-		}
-	}
-}
-
-// inside looks for nodes with a "@graph" in v, a value of a property
-// (or of @included, @reverse, @list), where nothing is dropped.
-func (d *dropped) inside(v *jsonpos.Value, ctx dropCtx) {
+// decoded is v as encoding/json decodes it into an any.
+func decoded(v *jsonpos.Value) any {
 	switch v.Kind {
+	case jsonpos.Bool:
+		return v.Bool
+	case jsonpos.Number:
+		return v.Number
+	case jsonpos.String:
+		return v.String
 	case jsonpos.Array:
-		for _, item := range v.Items {
-			d.inside(item, ctx)
+		a := make([]any, len(v.Items))
+		for i, it := range v.Items {
+			a[i] = decoded(it)
 		}
+		return a
 	case jsonpos.Object:
-		if v.Get("@value") != nil {
-			return
+		m := make(map[string]any, len(v.Members))
+		for _, mb := range v.Members {
+			m[mb.Key] = decoded(mb.Value)
 		}
-		if c := v.Get("@context"); c != nil {
-			ctx = contextAfter(ctx, c)
-		}
-		ctx = ctx.typed(v)
-		if g := v.Get("@graph"); g != nil && g.Kind != jsonpos.Null {
-			d.atTop(g, ctx, false, false)
-		}
-		d.below(v, ctx, false, false)
-	}
-}
-
-// dropCtx is what the walk knows of the context in effect: the URL of
-// the context that decides "id" ("" for another or none; under
-// schema.org's "id" is "@id" and "type" "@type"), and the terms embedded
-// contexts define, the latest first, as keywords' aliases, as null, or as
-// properties, with the context each scopes to its values. Under a context
-// it cannot read (one imported or not propagated, a URL other than
-// schema.org's) it knows none: every key that is no keyword is read as a
-// property, a missed drop rather than a false one, and so are the
-// values of every property (opaque: any term may scope a context).
-type dropCtx struct {
-	url    string
-	terms  *dropTerm
-	opaque bool
-}
-
-// dropTerm is a term an embedded context defines: as an alias of
-// keyword, as null (null set), or as a property (keyword ""); scoped is
-// the context its definition scopes to its values, if any.
-type dropTerm struct {
-	term, keyword string
-	null          bool
-	scoped        *jsonpos.Value
-	next          *dropTerm
-}
-
-// term is the latest definition of key under c, if any.
-func (c dropCtx) term(key string) *dropTerm {
-	for t := c.terms; t != nil; t = t.next {
-		if t.term == key {
-			return t
-		}
+		return m
 	}
 	return nil
 }
 
-// property is the context a value of property key is expanded under: c
-// with the context key's definition scopes to it processed.
-func (c dropCtx) property(key string) dropCtx {
-	if c.opaque {
-		return dropCtx{opaque: true}
+// Drop counts an item of kind k, v, at its offset: a value the builder
+// counts (counted) only where everyValue.
+func (d *dropped) Drop(k dropKind, v *jsonpos.Value, counted bool) {
+	if k == dropScalar && counted && !d.everyValue {
+		return
 	}
-	if t := c.term(key); t != nil && t.scoped != nil {
-		return contextAfter(c, t.scoped)
-	}
-	return c
+	d.add(k, v.Offset)
 }
 
-// typed is the context of node v under c: a type whose term scopes a
-// context applies it to the node (and not below), which the walk does
-// not: it reads the node as under a context it cannot read.
-func (c dropCtx) typed(v *jsonpos.Value) dropCtx {
-	if c.terms == nil {
-		return c
-	}
-	for _, m := range v.Members {
-		if kw, _ := c.keyword(m.Key); kw != "@type" {
-			continue
-		}
-		types := []*jsonpos.Value{m.Value}
-		if m.Value.Kind == jsonpos.Array {
-			types = m.Value.Items
-		}
-		for _, t := range types {
-			if t.Kind == jsonpos.String {
-				if d := c.term(t.String); d != nil && d.scoped != nil {
-					return dropCtx{opaque: true}
-				}
-			}
-		}
-	}
-	return c
+// GraphCounted is set for the items of a "@graph" beside a @context
+// alone in the document (doc), whose values the builder counts.
+func (*dropped) GraphCounted(v *jsonpos.Value, doc bool) bool {
+	return doc && onlyKeys(v, "@context", "@graph")
 }
+
+// IncludedCounted is set for the included values of a node of the
+// document's top level (or its top-level array's), the builder's; others'
+// are counted here (linked data's form, which scanDropped reads item by
+// item and no builder reads, and a node in a nested "@graph").
+func (*dropped) IncludedCounted(doc bool) bool { return doc }
+
+// Enter does nothing: a drop is placed by its value's offset.
+func (*dropped) Enter(string, int) {}
+
+// Leave does nothing.
+func (*dropped) Leave() {}
 
 // schemaOrgCtx is schema.org's context.
-var schemaOrgCtx = dropCtx{url: schemaOrgURL}
-
-// keyword is the keyword key expands to under c ("" for a property),
-// and null whether c defines it as null (expansion drops it).
-func (c dropCtx) keyword(key string) (kw string, null bool) {
-	if len(key) > 0 && key[0] == '@' {
-		return key, false
-	}
-	if t := c.term(key); t != nil {
-		return t.keyword, t.null
-	}
-	if ld.IsSchemaOrgContext(c.url) {
-		switch key {
-		case "id":
-			return "@id", false
-		case "type":
-			return "@type", false
-		}
-	}
-	return "", false
-}
-
-// aliasable are the keywords a term may stand for.
-var aliasable = map[string]bool{"@id": true, "@type": true, "@value": true, "@list": true, "@set": true,
-	"@graph": true, "@nest": true, "@reverse": true, "@included": true, "@index": true, "@language": true, "@direction": true}
-
-// contextAfter is the context in effect once @context v is processed on
-// ctx: schema.org's URL replaces the URL and defines its own terms anew
-// (an earlier definition of one is gone, a scoped context with it),
-// another URL leaves a context the walk cannot read, null clears it, an
-// array is its items in order, and an object adds its terms (with the
-// contexts they scope: see property) unless it imports a context or does
-// not propagate (the nodes below may not be in it). "@propagate": true
-// changes nothing.
-func contextAfter(ctx dropCtx, v *jsonpos.Value) dropCtx {
-	switch v.Kind {
-	case jsonpos.String:
-		if !ld.IsSchemaOrgContext(v.String) {
-			return dropCtx{url: v.String, opaque: true}
-		}
-		out := dropCtx{url: v.String, opaque: ctx.opaque}
-		var kept []*dropTerm
-		for t := ctx.terms; t != nil; t = t.next {
-			if _, ok := schemaorg.ContextTermOf(t.term); !ok && t.term != "id" && t.term != "type" {
-				kept = append(kept, t)
-			}
-		}
-		for i := len(kept) - 1; i >= 0; i-- {
-			t := *kept[i]
-			t.next = out.terms
-			out.terms = &t
-		}
-		return out
-	case jsonpos.Array:
-		for _, item := range v.Items {
-			ctx = contextAfter(ctx, item)
-		}
-		return ctx
-	case jsonpos.Object:
-		if v.Get("@import") != nil {
-			return dropCtx{opaque: true}
-		}
-		if p := v.Get("@propagate"); p != nil && !(p.Kind == jsonpos.Bool && p.Bool) {
-			return dropCtx{opaque: true}
-		}
-		for _, m := range v.Members {
-			if len(m.Key) > 0 && m.Key[0] == '@' {
-				continue
-			}
-			t := &dropTerm{term: m.Key, next: ctx.terms}
-			def := m.Value
-			if def.Kind == jsonpos.Object {
-				if sc := def.Get("@context"); sc != nil {
-					t.scoped = sc
-				}
-				def = def.Get("@id")
-				if def == nil || m.Value.Get("@reverse") != nil {
-					def = &jsonpos.Value{Kind: jsonpos.String} // a property
-				}
-			}
-			switch def.Kind {
-			case jsonpos.Null:
-				t.null = true
-			case jsonpos.String:
-				if aliasable[def.String] {
-					t.keyword = def.String
-				}
-			}
-			ctx.terms = t
-		}
-		return ctx
-	}
-	return dropCtx{}
-}
+var schemaOrgCtx = ld.DropContext{}.After(schemaOrgURL)
 
 // freeFloating reports whether v, an item at a document's top level, is
 // an object JSON-LD drops there that holds keys (a node with only @id, a
@@ -488,9 +209,10 @@ func freeFloating(v *jsonpos.Value) bool {
 	}
 	ctx := schemaOrgCtx
 	if c := v.Get("@context"); c != nil {
-		ctx = contextAfter(ctx, c)
+		ctx = ctx.After(decoded(c))
 	}
-	k, dropped := objectKind(v, ctx, false)
+	w := ld.DropWalk[*jsonpos.Value, *dropped]{View: &dropped{}}
+	k, dropped := w.ObjectKind(v, ctx)
 	return dropped && k != dropEmpty
 }
 
@@ -593,7 +315,7 @@ func scanDropped(data []byte) (d dropped, ok bool) {
 	if !json.Valid(data) {
 		return d, false
 	}
-	var ctx dropCtx
+	var ctx ld.DropContext
 	// walk counts what the value at data[at:end] holds; top is set for
 	// an item at the top of the graph.
 	walk := func(at, end int, top bool) bool {
@@ -635,7 +357,7 @@ func scanDropped(data []byte) (d dropped, ok bool) {
 			if err != nil {
 				return false
 			}
-			ctx = contextAfter(dropCtx{}, v)
+			ctx = ld.DropContext{}.After(decoded(v))
 		}
 		return true
 	})
@@ -680,7 +402,7 @@ func memberKey(raw []byte) (string, bool) {
 // ctx aliases to a keyword but @id and @type, or defines as null), nor
 // written twice, no @context of its own, and no "@graph" or "@included"
 // in it, nor an escape that could spell one. Any other is parsed.
-func keptNode(item []byte, ctx dropCtx) bool {
+func keptNode(item []byte, ctx ld.DropContext) bool {
 	if item[0] != '{' || mayHoldGraph(item) {
 		return false
 	}
@@ -697,7 +419,7 @@ func keptNode(item []byte, ctx dropCtx) bool {
 		if seen = append(seen, key); len(seen) > 64 {
 			return false
 		}
-		kw, null := ctx.keyword(string(key))
+		kw, null := ctx.Keyword(string(key))
 		switch {
 		case null:
 			return false

@@ -9,20 +9,27 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/film2ld/film2ld/ld"
 	"github.com/film2ld/film2ld/ld/ldtest"
 	"github.com/film2ld/film2ld/schemas/internal/jsonpos"
 )
 
 // counts is what d counts, kind by kind, in dropKind's order.
-func (d dropped) counts() [dropKinds]int { return d.n }
+func (d dropped) counts() [dropKinds]int { return d.ordered() }
+
+// ordered is d's counts as the tests write them: {}, nodes with only @id,
+// @value and @list objects, values.
+func (d dropped) ordered() [dropKinds]int {
+	return [dropKinds]int{d.n[dropEmpty], d.n[dropIDOnly], d.n[dropValue], d.n[dropList], d.n[dropScalar]}
+}
 
 // allDropped counts what JSON-LD drops of the document v, its top-level
 // values among them (the builder's, which findDropped leaves to it): the
 // counts jsonld.js's expansion events give.
 func allDropped(v *jsonpos.Value) [dropKinds]int {
 	d := dropped{everyValue: true}
-	d.atTop(v, dropCtx{}, true, true)
-	return d.n
+	d.atTop(v, ld.DropContext{}, true, true)
+	return d.ordered()
 }
 
 // findDropped counts, kind by kind, what JSON-LD's expansion drops at
@@ -203,7 +210,7 @@ func TestReferenceDropped(t *testing.T) {
 				// in the whole document (findDropped leaves them to
 				// it), the scan's in linked data's form, which no
 				// builder reads: either way each is told once.
-				every.atTop(v, dropCtx{}, true, true)
+				every.atTop(v, ld.DropContext{}, true, true)
 				want.n[dropScalar], want.first[dropScalar] = every.n[dropScalar], every.first[dropScalar]
 			}
 			if !ok || got != want {
