@@ -202,8 +202,9 @@ var schemaOrgCtx = ld.DropContext{}.After(schemaOrgURL)
 
 // freeFloating reports whether v, an item at a document's top level, is
 // an object JSON-LD drops there that holds keys (a node with only @id, a
-// value or list object): the builder reads it, but it is no node.
-func freeFloating(v *jsonpos.Value) bool {
+// value or list object): the builder reads it, but it is no node. w
+// reads it (the builder's: its buffer kept from item to item).
+func freeFloating(v *jsonpos.Value, w *ld.DropWalk[*jsonpos.Value, *dropped]) bool {
 	if v.Kind != jsonpos.Object || len(v.Members) == 0 || hasGraphOrSet(v) {
 		return false
 	}
@@ -211,7 +212,9 @@ func freeFloating(v *jsonpos.Value) bool {
 	if c := v.Get("@context"); c != nil {
 		ctx = ctx.After(decoded(c))
 	}
-	w := ld.DropWalk[*jsonpos.Value, *dropped]{View: &dropped{}}
+	if w.View == nil {
+		w.View = &dropped{}
+	}
 	k, dropped := w.ObjectKind(v, ctx)
 	return dropped && k != dropEmpty
 }

@@ -578,8 +578,11 @@ func (s source) pos(off int) Pos {
 
 // builder adds JSON-LD trees to a graph.
 type builder struct {
-	g   *Graph
-	src source
+	g *Graph
+	// drops reads what freeFloating reads, its buffer kept from item to
+	// item.
+	drops ld.DropWalk[*jsonpos.Value, *dropped]
+	src   source
 	// scope prefixes the blank node labels of the document being read.
 	scope string
 	// nodes counts the node objects read; schemaOrg is set when one of
@@ -706,7 +709,7 @@ func (b *builder) graphItems(g *jsonpos.Value, top bool) {
 // nodes" of its values, rather than that it holds none. Its finding is
 // findDropped's.
 func (b *builder) topObject(v *jsonpos.Value, top bool) {
-	dropped := top && freeFloating(v) // before object lets go of v's members
+	dropped := top && freeFloating(v, &b.drops) // before object lets go of v's members
 	b.object(v).TopLevel = true
 	if dropped {
 		b.nodes--
