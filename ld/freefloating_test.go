@@ -68,6 +68,20 @@ func TestFreeFloatingTop(t *testing.T) {
 			"2 nodes with only @id, the first at /@graph/0; 1 @value object at /@graph/1"},
 		{`[{"@context": "https://schema.org", "@id": "https://ex.org/g", "@graph": [{"@id": "a", "@nest": {}}, {"@id": "b", "@reverse": {}}, {"id": "c", "type": []}, {"@id": "d", "@nest": {"name": "D"}}]}]`,
 			"3 nodes with only @id, the first at /0/@graph/0"},
+
+		// A context scoped to a property as null clears the context:
+		// "id" is no @id under it (it was read as having none), and a
+		// node's own @vocab makes it a property (jsonld.js keeps it).
+		{`{"@context": ["https://schema.org", {"subjectOf": {"@id": "https://schema.org/subjectOf", "@context": null}}], "@type": "Movie", "subjectOf": {"@context": {"@vocab": "https://schema.org/"}, "@graph": [{"id": "https://ex.org/a"}]}}`, ""},
+		// A value object written through a term aliasing @value, of
+		// null, expands to nothing in silence (jsonld.js tells no
+		// event): no object with nothing in it.
+		{`{"@context": ["https://schema.org", {"val": "@value"}], "@type": "Movie", "name": "X", "@graph": [{"val": null}, {"@context": {"v2": {"@id": "@value"}}, "v2": null}]}`, ""},
+		{`{"@context": {"@vocab": "https://schema.org/", "val": {"@id": "@value"}, "@propagate": true}, "@graph": {"val": null}}`, "1 object with nothing in it at its top"},
+		// A term typed @json keeps null as its value (JSON's null): the
+		// node is no object with nothing in it, nor one with only @id.
+		{`{"@context": ["https://schema.org", {"data": {"@id": "https://schema.org/data", "@type": "@json"}}], "@graph": [{"@type": "Movie", "name": "X"}, {"data": null}, {"@id": "https://ex.org/a", "data": null}, {"@id": "https://ex.org/b", "name": null}]}`,
+			"1 node with only @id at /@graph/3"},
 	} {
 		docs, err := ld.NewProcessor(ld.Config{}).Read(strings.NewReader(tt.doc), "doc.jsonld", ld.InputJSONLD)
 		if err != nil {

@@ -90,6 +90,14 @@ func TestFindDropped(t *testing.T) {
 		{`{"@context": ["https://schema.org", {"ident": "@id"}, "https://schema.org"], "@graph": [{"ident": "a"}]}`, [5]int{0, 1, 0, 0, 0}},
 		{`{"@context": ["https://schema.org", {"id": "@id"}, "https://schema.org"], "@graph": [{"id": "a"}]}`, [5]int{0, 1, 0, 0, 0}},
 		{`{"@context": ["https://schema.org", {"url": "@id"}, "https://schema.org"], "@graph": [{"url": "a"}]}`, [5]int{}},
+
+		// A term typed @json keeps null as its value (JSON's null):
+		// no object with nothing in it, nor a node with only @id.
+		{`{"@context": ["https://schema.org", {"data": {"@id": "https://schema.org/data", "@type": "@json"}}], "@graph": [{"@type": "Movie", "name": "X"}, {"data": null}, {"@id": "a", "data": null}, {"@id": "b", "name": null}]}`, [5]int{0, 1, 0, 0, 0}},
+		// A context of many terms is indexed: its aliases and null
+		// terms read as through the list, a node's own context above it
+		// first.
+		{`{"@context": ["https://schema.org", {"ident": "@id", "gone": null, "t0": "https://ex.org/t0", "t1": "https://ex.org/t1", "t2": "https://ex.org/t2", "t3": "https://ex.org/t3", "t4": "https://ex.org/t4", "t5": "https://ex.org/t5", "t6": "https://ex.org/t6", "t7": "https://ex.org/t7", "t8": "https://ex.org/t8", "t9": "https://ex.org/t9", "t10": "https://ex.org/t10", "t11": "https://ex.org/t11", "t12": "https://ex.org/t12", "t13": "https://ex.org/t13", "t14": "https://ex.org/t14", "t15": "https://ex.org/t15", "t16": "https://ex.org/t16", "t17": "https://ex.org/t17", "t18": "https://ex.org/t18", "t19": "https://ex.org/t19", "t20": "https://ex.org/t20", "t21": "https://ex.org/t21", "t22": "https://ex.org/t22", "t23": "https://ex.org/t23", "t24": "https://ex.org/t24", "t25": "https://ex.org/t25", "t26": "https://ex.org/t26", "t27": "https://ex.org/t27", "t28": "https://ex.org/t28", "t29": "https://ex.org/t29", "t30": "https://ex.org/t30", "t31": "https://ex.org/t31", "t32": "https://ex.org/t32", "t33": "https://ex.org/t33", "t34": "https://ex.org/t34", "t35": "https://ex.org/t35", "t36": "https://ex.org/t36", "t37": "https://ex.org/t37", "t38": "https://ex.org/t38", "t39": "https://ex.org/t39", "ident": "https://schema.org/identifier"}], "@graph": [{"ident": "a"}, {"@id": "b", "gone": 1, "t3": null}, {"@context": {"ident": "@id"}, "ident": "c"}]}`, [5]int{0, 2, 0, 0, 0}},
 		// A property-scoped context applies to its value only.
 		{`{"@context": ["https://schema.org", {"subjectOf": {"@id": "https://schema.org/subjectOf", "@context": {"ident": "@id"}}}], "@type": "Movie", "subjectOf": {"@graph": [{"ident": "a"}]}, "@graph": [{"ident": "b"}]}`, [5]int{0, 1, 0, 0, 0}},
 	} {
