@@ -1,12 +1,12 @@
 package encyclopedia
 
 import (
-	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/film2ld/film2ld/mapping/internal/mappertest"
+	"github.com/film2ld/film2ld/mapping/internal/piecetest"
 )
 
 // wikiHeadingRe is the pattern wikiHeading was, kept as its reference.
@@ -58,13 +58,8 @@ func TestWikiHeadingAsPattern(t *testing.T) {
 // the pattern tells apart (the fuzzer stalls on this machine).
 func TestWikiHeadingRandom(t *testing.T) {
 	pieces := []string{"=", "=", "==", " ", "\t", "\n", "\r", "\f", "\v", "a", "é", "\xff", "\xe2\x80", "\u00a0"}
-	rng := rand.New(rand.NewPCG(15, 7))
-	for range 100_000 {
-		var b strings.Builder
-		for range rng.IntN(9) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		if !checkWikiHeading(t, b.String()) && t.Failed() {
+	for s := range piecetest.Strings(7, 100_000, 9, pieces) {
+		if !checkWikiHeading(t, s) && t.Failed() {
 			return
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/film2ld/film2ld/mapping/internal/mappertest"
+	"github.com/film2ld/film2ld/mapping/internal/piecetest"
 )
 
 // sourceRe is the pattern sourceLine was, kept as its reference.
@@ -61,14 +62,8 @@ func TestSourceLineAsPattern(t *testing.T) {
 // pieces the pattern tells apart (the fuzzer stalls on this machine).
 func TestSourceLineRandom(t *testing.T) {
 	pieces := []string{"(", ")", "):", ":", " ", "\t", "\n", "\r", "\f", "\v", "a", "é", "\xff", "\u00a0"}
-	rng := rand.New(rand.NewPCG(15, 8))
-	for range 100_000 {
-		var b strings.Builder
-		b.WriteString("Source URL (retrieved on ")
-		for range rng.IntN(9) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		if !checkSourceLine(t, b.String()) && t.Failed() {
+	for s := range piecetest.Strings(8, 100_000, 9, pieces) {
+		if !checkSourceLine(t, "Source URL (retrieved on "+s) && t.Failed() {
 			return
 		}
 	}
@@ -102,14 +97,8 @@ func TestDropLabelNotesAsPattern(t *testing.T) {
 		checkDropLabelNotes(t, s)
 	}
 	pieces := []string{"(", ")", "(", ")", "a", " ", "\n", "é", "\xff"}
-	rng := rand.New(rand.NewPCG(15, 9))
-	for range 100_000 {
-		var b strings.Builder
-		for range rng.IntN(10) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		checkDropLabelNotes(t, b.String())
-		if t.Failed() {
+	for s := range piecetest.Strings(9, 100_000, 10, pieces) {
+		if checkDropLabelNotes(t, s); t.Failed() {
 			return
 		}
 	}
@@ -178,17 +167,14 @@ func TestPublishedLineAsPattern(t *testing.T) {
 		t.Errorf("only %d published lines among the inputs", matched)
 	}
 	pieces := []string{"(", ")", "(https://", "(http://", "https://", "a", " ", "\t", "\n", "\v", "é", "\xff", ":", "/"}
-	rng := rand.New(rand.NewPCG(15, 10))
-	for range 100_000 {
-		var b strings.Builder
-		b.WriteString(publishedPrefixes[rng.IntN(len(publishedPrefixes))])
-		for range rng.IntN(8) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
+	// The prefix and the closing bracket drawn apart from the pieces.
+	rng := rand.New(rand.NewPCG(16, 10))
+	for s := range piecetest.Strings(10, 100_000, 8, pieces) {
+		s = publishedPrefixes[rng.IntN(len(publishedPrefixes))] + s
 		if rng.IntN(2) == 0 {
-			b.WriteString(")")
+			s += ")"
 		}
-		if checkPublishedLine(t, b.String()); t.Failed() {
+		if checkPublishedLine(t, s); t.Failed() {
 			return
 		}
 	}
@@ -205,13 +191,8 @@ func TestFootnotesAsPattern(t *testing.T) {
 		t.Errorf("only %d footnote lines among the inputs", matched)
 	}
 	pieces := []string{"[", "]", "1", "23", " ", "\t", "\n", "\v", "x", "é"}
-	rng := rand.New(rand.NewPCG(15, 11))
-	for range 100_000 {
-		var b strings.Builder
-		for range rng.IntN(10) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		if checkFootnotes(t, b.String()); t.Failed() {
+	for s := range piecetest.Strings(11, 100_000, 10, pieces) {
+		if checkFootnotes(t, s); t.Failed() {
 			return
 		}
 	}
@@ -245,13 +226,8 @@ func TestMayHoldMinuteMark(t *testing.T) {
 		checkMayHoldMinuteMark(t, s)
 	}
 	pieces := []string{"8", "’", "′", "´", "`", "‘", "ʹ", "ʼ", "″", "”", "ʺ", "'", "\xe2", "\x80", "\x99", "\xff", "é", " "}
-	rng := rand.New(rand.NewPCG(15, 13))
-	for range 100_000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		if checkMayHoldMinuteMark(t, b.String()); t.Failed() {
+	for s := range piecetest.Strings(13, 100_000, 8, pieces) {
+		if checkMayHoldMinuteMark(t, s); t.Failed() {
 			return
 		}
 	}

@@ -1,9 +1,10 @@
 package text
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/film2ld/film2ld/mapping/internal/piecetest"
 )
 
 // oldMayHoldRoleSeparator is mayHoldRoleSeparator as it was, its
@@ -26,13 +27,8 @@ func TestMayHoldRoleSeparator(t *testing.T) {
 	for _, s := range []string{"", "Ana Reis", "Ana – Reis", "Ana—Reis", "\xe2\x80", "\xe2\xe2\x80\x93", "\x80\x93", "\xe2\x80\x95", "as"} {
 		checkMayHoldRoleSeparator(t, s)
 	}
-	rng := rand.New(rand.NewPCG(15, 12))
-	for range 100_000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		if checkMayHoldRoleSeparator(t, b.String()); t.Failed() {
+	for s := range piecetest.Strings(12, 100_000, 8, pieces) {
+		if checkMayHoldRoleSeparator(t, s); t.Failed() {
 			return
 		}
 	}
