@@ -171,15 +171,7 @@ func TestReferenceDropped(t *testing.T) {
 	if os.Getenv("NODE_PATH") == "" {
 		t.Skip("NODE_PATH does not point at an install of jsonld (npm install jsonld@9); .ci/run sets it")
 	}
-	// jsonld.js takes 30 ms a document (it processes the schema.org
-	// context for each): CI compares 3,000, a developer's run 300.
-	n := 300
-	switch {
-	case testing.Short():
-		n = 100
-	case os.Getenv("FILM2LD_LARGE_TESTS") == "1":
-		n = 3000
-	}
+	n := ldtest.ReferenceCount()
 	docs := ldtest.Generate(12, n, ldtest.Options{Keywords: true})
 	script, err := filepath.Abs(filepath.Join("testdata", "dropped.mjs"))
 	if err != nil {

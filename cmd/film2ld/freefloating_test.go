@@ -81,15 +81,7 @@ func TestReferenceFreeFloating(t *testing.T) {
 // It needs node and jsonld.js (NODE_PATH).
 func TestReferenceFreeFloatingGenerated(t *testing.T) {
 	node := needNode(t)
-	// jsonld.js takes 30 ms a document (it processes the schema.org
-	// context for each): CI compares 3,000, a developer's run 300.
-	n := 300
-	switch {
-	case testing.Short():
-		n = 100
-	case os.Getenv("FILM2LD_LARGE_TESTS") == "1":
-		n = 3000
-	}
+	n := ldtest.ReferenceCount()
 	docs := ldtest.Generate(13, n, ldtest.Options{Keywords: true})
 	script, err := filepath.Abs(filepath.Join("..", "..", "schemas", "testdata", "dropped.mjs"))
 	if err != nil {

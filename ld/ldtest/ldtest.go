@@ -10,10 +10,26 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"testing"
 )
+
+// ReferenceCount is how many documents a test compares with jsonld.js:
+// 3,000 in CI (FILM2LD_LARGE_TESTS=1), 100 under -short, 300 otherwise
+// (jsonld.js takes about 30 ms a document, processing the schema.org
+// context for each). Call it from a test, once flags are parsed.
+func ReferenceCount() int {
+	switch {
+	case testing.Short():
+		return 100
+	case os.Getenv("FILM2LD_LARGE_TESTS") == "1":
+		return 3000
+	}
+	return 300
+}
 
 // DroppedDocs generates n JSON-LD documents of items JSON-LD's expansion
 // drops or keeps at the top of a graph and below it (nodes with only @id,
